@@ -1,0 +1,86 @@
+"""The `peacetalks` command. Thin: parse the arguments, call the layers, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from game import __version__
+
+EXIT_INVALID = 1  # a file the user handed us is invalid
+EXIT_USAGE = 2  # the arguments are wrong
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="peacetalks", description="A turn-based negotiation game: the Syrian peace talks, 2017-2018.")
+    p.add_argument("--version", action="version", version=f"peacetalks {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("list", help="the bundled scenarios, their venues and delegations")
+
+    v = sub.add_parser("validate", help="check scenario files and report every problem")
+    v.add_argument("paths", nargs="+", metavar="PATH")
+
+    s = sub.add_parser("simulate", help="play AI-only games headlessly and report the outcomes")
+    s.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
+    s.add_argument("--games", type=_positive, default=100, metavar="N", help="how many games (default 100)")
+    s.add_argument("--seed", type=_seed, default=0, metavar="S", help="the base seed (default 0)")
+    s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    g = sub.add_parser("play", help="play one game (every seat AI until the interface lands) with its transcript")
+    g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
+    g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a fixed one)")
+    return p
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to 1000000, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number, got {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"a seed lies in 0..2^63-1, got {value}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        from game.commands import run  # deferred: `--help` should not pay for the engine
+
+        return run(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, sort_keys=False))

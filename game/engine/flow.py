@@ -1,0 +1,161 @@
+"""Rounds, turns, venues, events and the end conditions; run after every action."""
+
+from __future__ import annotations
+
+from game.engine import rng
+from game.engine.work import Work
+
+_STALLED_DRAG = 1  # momentum a zone below the stability threshold costs each round
+
+
+def check_ends(w: Work) -> None:
+    """End the venue when its talks collapse or every agenda issue is settled."""
+    if w.over or w.venue_over:
+        return
+    sc = w.scenario
+    for d, present in enumerate(w.present):
+        if present and w.support[d] <= sc.rules.collapse_support:
+            w.present[d] = False
+            w.close_proposals(lambda p, d=d: p.author != d and d not in p.to)
+            w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
+            if d in sc.venues[w.venue].signatories:
+                end_venue(w, "collapse", f"{w.name(d)}, a signatory, was pulled out by its hardliners.")
+                return
+    if w.momentum <= 0:
+        end_venue(w, "collapse", "The talks lost all momentum and broke down.")
+    elif len(w.required_signatories()) < 2:
+        end_venue(w, "collapse", "Too few signatories are left at the table.")
+    elif all(w.settled[i] >= 0 for i in w.agenda):
+        end_venue(w, "agreement", "Every issue on the agenda is settled.")
+
+
+def end_venue(w: Work, outcome: str, reason: str) -> None:
+    venue = w.scenario.venues[w.venue]
+    if outcome != "agreement" and outcome != "collapse":
+        agreed_here = any(a.venue == w.venue for a in w.agreements)
+        outcome = "partial" if agreed_here else "no_deal"
+    w.venue_outcomes.append(outcome)
+    w.reason = reason
+    w.proposals = []
+    w.say("venue_end", f"{venue.name} ends: {reason}")
+    if w.venue + 1 < len(w.scenario.venues):
+        start_venue(w, w.venue + 1)
+    else:
+        w.outcome = outcome
+        w.say("game_over", f"The game is over ({outcome.replace('_', ' ')}).")
+
+
+def start_venue(w: Work, index: int) -> None:
+    sc = w.scenario
+    venue = sc.venues[index]
+    w.venue = index
+    w.round = 1
+    w.momentum = venue.momentum
+    w.agenda = [i for i in venue.agenda if w.settled[i] < 0]
+    w.present = [True] * len(sc.delegations)
+    w.boycotted = [False] * len(sc.delegations)
+    w.proposals = []
+    w.moved = False
+    w.stall = 0
+    w.say("venue", f"{venue.name} opens.")
+    start_round(w)
+
+
+def start_round(w: Work) -> None:
+    """Events, then the first delegation present takes the floor."""
+    w.say("round", f"Round {w.round} of {w.scenario.venues[w.venue].rounds} begins.")
+    run_events(w)
+    check_ends(w)
+    if w.over or w.venue_over:
+        return
+    first = _next_present(w, -1)
+    if first is None:  # nobody left to speak: the venue cannot go on
+        end_venue(w, "collapse", "No delegation is left at the table.")
+        return
+    w.turn = first
+    w.ap = w.scenario.venues[w.venue].action_points
+
+
+def run_events(w: Work) -> None:
+    sc = w.scenario
+    for index, card in enumerate(sc.events):
+        if card.round == w.round and card.venue in (-1, w.venue) and (w.fired[index] == 0 or card.repeat):
+            fire(w, index)
+    venue = sc.venues[w.venue]
+    if w.round == 1 or venue.random_events <= 0:
+        return
+    w.rng, roll = rng.next_float(w.rng)
+    if roll >= venue.random_events:
+        return
+    deck = [
+        i
+        for i, card in enumerate(sc.events)
+        if card.weight > 0 and card.venue in (-1, w.venue) and (card.repeat or w.fired[i] == 0)
+    ]
+    if not deck:
+        return
+    w.rng, pick = rng.next_float(w.rng)
+    x = pick * sum(sc.events[i].weight for i in deck)
+    for i in deck:
+        x -= sc.events[i].weight
+        if x < 0:
+            fire(w, i)
+            return
+    fire(w, deck[-1])
+
+
+def fire(w: Work, index: int) -> None:
+    card = w.scenario.events[index]
+    w.fired[index] += 1
+    w.say("event", f"{card.title}. {card.text}".strip())
+    for effect in card.effects:
+        w.apply_effect(effect)
+
+
+def end_turn(w: Work) -> None:
+    """Pass the floor to the next delegation present, closing the round after the last."""
+    if w.over or w.venue_over:
+        return
+    nxt = _next_present(w, w.turn)
+    if nxt is not None:
+        w.turn = nxt
+        w.ap = w.scenario.venues[w.venue].action_points
+        return
+    end_round(w)
+
+
+def end_round(w: Work) -> None:
+    sc = w.scenario
+    venue = sc.venues[w.venue]
+    # A proposal stays open for the rest of its round and all of the next, so every
+    # addressee gets a turn to answer it.
+    expired = [p for p in w.proposals if p.round < w.round]
+    for p in expired:
+        w.say("expired", f"Proposal #{p.id} by {w.name(p.author)} lapses unanswered.", p.author)
+    w.proposals = [p for p in w.proposals if p.round >= w.round]
+    if w.moved:
+        w.stall = 0
+    else:
+        w.stall += 1
+        w.add_momentum(-venue.momentum_decay)
+        w.say("stall", f"Nothing moved this round: momentum falls by {venue.momentum_decay}.")
+    for stability in w.stability:
+        if stability < sc.rules.stability_drag:
+            w.add_momentum(-_STALLED_DRAG)
+    w.moved = False
+    check_ends(w)
+    if w.over or w.venue_over:
+        return
+    if w.round >= venue.rounds:
+        end_venue(w, "deadline", f"The {venue.rounds} rounds of {venue.name} have run out.")
+        return
+    w.round += 1
+    start_round(w)
+
+
+def _next_present(w: Work, after: int) -> int | None:
+    order = w.scenario.venues[w.venue].turn_order
+    for t in range(after + 1, len(order)):
+        if w.present[order[t]]:
+            return t
+    return None

@@ -1,0 +1,176 @@
+"""The scenario as the engine sees it: typed, validated, immutable.
+
+Everything is referred to by position (issue 3, delegation 1) inside the engine, which keeps the
+rules fast and the state small; the ids authors write are kept beside for messages and saves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+ROLES = ("party", "guarantor", "mediator", "observer")
+CONTROLLERS = ("ai", "human")
+STYLES = ("boulware", "linear", "conceder")
+EFFECT_KINDS = ("trust", "support", "stability", "momentum", "agenda_add", "agenda_remove", "break")
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One change an event or an agreed option makes. Unused operands are -1."""
+
+    kind: str
+    a: int = -1  # delegation (trust from, support, break by), zone, or issue (agenda, break)
+    b: int = -1  # delegation (trust to)
+    delta: int = 0
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    name: str
+    options: tuple[Option, ...]
+    status_quo: int
+    zone: int = -1
+    description: str = ""
+
+    def option_index(self, option_id: str) -> int:
+        for i, option in enumerate(self.options):
+            if option.id == option_id:
+                return i
+        return -1
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    name: str
+    stability: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Personality:
+    style: str = "linear"
+    temper: float = 0.5
+
+    @property
+    def exponent(self) -> float:
+        """The concession exponent e of the time-dependent tactic: target ~ t ** (1 / e)."""
+        return {"boulware": 0.3, "linear": 1.0, "conceder": 3.0}[self.style]
+
+
+@dataclass(frozen=True)
+class Delegation:
+    id: str
+    name: str
+    leader: str
+    role: str
+    patrons: tuple[int, ...]
+    controller: str
+    personality: Personality
+    weights: tuple[float, ...]  # per scenario issue, normalised to sum 1
+    values: tuple[tuple[float, ...], ...]  # per issue, per option, in 0..1
+    red_lines: tuple[frozenset[int], ...]  # per issue, options never accepted willingly
+    reservation: float
+    support: int
+    trust: tuple[int, ...]  # towards each delegation at the start
+    opening: tuple[int, ...]  # public position per issue; -1 where it takes none
+    description: str = ""
+    stances: tuple[str, ...] = ()  # per issue, the side's own words ("" where none)
+
+
+@dataclass(frozen=True)
+class Venue:
+    id: str
+    name: str
+    agenda: tuple[int, ...]
+    signatories: tuple[int, ...]
+    turn_order: tuple[int, ...]
+    action_points: int
+    rounds: int
+    momentum: int
+    attendance_optional: bool = False
+    momentum_decay: int = 8
+    random_events: float = 0.0
+    chair: int = -1
+    place: str = ""
+    dates: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class EventCard:
+    id: str
+    title: str
+    text: str
+    effects: tuple[Effect, ...]
+    venue: int = -1  # -1: any venue
+    round: int = 0  # 0: not scripted
+    weight: float = 0.0  # 0: never drawn at random
+    repeat: bool = False
+
+
+@dataclass(frozen=True)
+class History:
+    summary: str = ""
+    outcome: tuple[tuple[int, int], ...] = ()  # (issue, option) really agreed
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rules:
+    default_trust: int = 50
+    collapse_support: int = 10
+    concession_cost: int = 100
+    hardline_support: int = 6
+    hardline_trust: int = 8
+    conciliatory_support: int = 2
+    conciliatory_trust: int = 5
+    meet_trust: int = 4
+    pressure_trust: int = 6
+    pressure_standing: int = 3
+    redline_support: int = 25
+    agreement_momentum: int = 10
+    concession_momentum: int = 3
+    walkout_momentum: int = 20
+    stability_drag: int = 25
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    zones: tuple[Zone, ...]
+    issues: tuple[Issue, ...]
+    delegations: tuple[Delegation, ...]
+    venues: tuple[Venue, ...]
+    events: tuple[EventCard, ...] = ()
+    history: History = field(default_factory=History)
+    rules: Rules = field(default_factory=Rules)
+    date: str = ""
+    content_hash: str = ""  # sha256 of the source file's bytes
+
+    @cached_property
+    def delegation_index(self) -> dict[str, int]:
+        return {d.id: i for i, d in enumerate(self.delegations)}
+
+    @cached_property
+    def issue_index(self) -> dict[str, int]:
+        return {x.id: i for i, x in enumerate(self.issues)}
+
+    @cached_property
+    def zone_index(self) -> dict[str, int]:
+        return {z.id: i for i, z in enumerate(self.zones)}
+
+    @cached_property
+    def venue_index(self) -> dict[str, int]:
+        return {v.id: i for i, v in enumerate(self.venues)}

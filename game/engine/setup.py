@@ -1,0 +1,47 @@
+"""A new game: the opening state of a scenario for a seed."""
+
+from __future__ import annotations
+
+from game.engine import flow, rng
+from game.engine.model import Scenario
+from game.engine.records import Record
+from game.engine.state import RUNNING, State
+from game.engine.work import Work
+
+
+def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
+    """The state before the first action, and the records of the opening (round-1 events)."""
+    n = len(scenario.delegations)
+    base = State(
+        scenario=scenario,
+        seed=seed,
+        rng=rng.seed_state(seed),
+        venue=0,
+        round=1,
+        turn=0,
+        ap=0,
+        step=0,
+        positions=tuple(d.opening for d in scenario.delegations),
+        trust=tuple(d.trust for d in scenario.delegations),
+        support=tuple(d.support for d in scenario.delegations),
+        stability=tuple(z.stability for z in scenario.zones),
+        momentum=0,
+        agenda=(),
+        settled=(-1,) * len(scenario.issues),
+        present=(True,) * n,
+        boycotted=(False,) * n,
+        proposals=(),
+        next_proposal=1,
+        agreements=(),
+        revealed=(),
+        fired=(0,) * len(scenario.events),
+        concessions=(0,) * n,
+        moved=False,
+        stall=0,
+        outcome=RUNNING,
+        venue_outcomes=(),
+        reason="",
+    )
+    w = Work(base)
+    flow.start_venue(w, 0)
+    return w.freeze(), tuple(w.records)

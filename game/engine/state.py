@@ -1,0 +1,89 @@
+"""The state of a game: plain, immutable data. A new state comes from dataclasses.replace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.model import Scenario, Venue
+
+PENDING, ACCEPTED, REJECTED = 0, 1, -1
+RUNNING = ""
+# Venue outcomes: every agenda issue settled; rounds ran out with some or no agreements;
+# the talks broke down (momentum at zero, a signatory left, too few signatories present).
+OUTCOMES = ("agreement", "partial", "no_deal", "collapse")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: int
+    author: int
+    package: tuple[tuple[int, int], ...]  # (issue, option), sorted by issue
+    to: tuple[int, ...]
+    responses: tuple[int, ...]  # per addressee: PENDING, ACCEPTED or REJECTED
+    round: int
+    draft: bool = False
+
+    def response_of(self, delegation: int) -> int | None:
+        for who, answer in zip(self.to, self.responses, strict=True):
+            if who == delegation:
+                return answer
+        return None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    proposal: int
+    venue: int
+    round: int
+    package: tuple[tuple[int, int], ...]
+    parties: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class State:
+    scenario: Scenario
+    seed: int
+    rng: int
+    venue: int
+    round: int
+    turn: int  # position in the venue's turn order
+    ap: int  # action points the current actor has left
+    step: int  # actions applied so far
+    positions: tuple[tuple[int, ...], ...]  # delegation -> issue -> public option (-1: none)
+    trust: tuple[tuple[int, ...], ...]  # trust[a][b]: how far a trusts b, 0..100
+    support: tuple[int, ...]
+    stability: tuple[int, ...]
+    momentum: int
+    agenda: tuple[int, ...]
+    settled: tuple[int, ...]  # issue -> agreed option, -1 while open
+    present: tuple[bool, ...]
+    boycotted: tuple[bool, ...]
+    proposals: tuple[Proposal, ...]  # open proposals
+    next_proposal: int
+    agreements: tuple[Agreement, ...]
+    revealed: tuple[tuple[int, int, int], ...]  # (learner, subject, issue), sorted
+    fired: tuple[int, ...]  # event -> times fired
+    concessions: tuple[int, ...]  # per delegation, concessions made
+    moved: bool  # something moved this round (agreement, concession, acceptance)
+    stall: int  # rounds in a row where nothing moved
+    outcome: str  # RUNNING, or the last venue's outcome once the game is over
+    venue_outcomes: tuple[str, ...]
+    reason: str  # why the game (or the last venue) ended
+
+    @property
+    def over(self) -> bool:
+        return self.outcome != RUNNING
+
+    @property
+    def venue_def(self) -> Venue:
+        return self.scenario.venues[self.venue]
+
+    @property
+    def actor(self) -> int:
+        """The delegation whose turn it is."""
+        return self.scenario.venues[self.venue].turn_order[self.turn]
+
+    def deal(self) -> tuple[int, ...]:
+        """The option in force on every issue: the agreed one, else the status quo."""
+        issues = self.scenario.issues
+        return tuple(s if s >= 0 else issues[i].status_quo for i, s in enumerate(self.settled))

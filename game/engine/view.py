@@ -1,0 +1,84 @@
+"""What one delegation can see: its own preferences, and only what is public of the others.
+
+AI negotiators get a View, never the State, so a bot cannot read another side's utilities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.model import Delegation, Issue, Venue, Zone
+from game.engine.state import Agreement, Proposal, State
+
+
+@dataclass(frozen=True)
+class PublicDelegation:
+    id: str
+    name: str
+    leader: str
+    role: str
+    patrons: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    me: int
+    own: Delegation  # the viewer's full preferences
+    delegations: tuple[PublicDelegation, ...]
+    issues: tuple[Issue, ...]
+    zones: tuple[Zone, ...]
+    venue: Venue
+    venue_index: int
+    round: int
+    ap: int
+    my_turn: bool
+    positions: tuple[tuple[int, ...], ...]
+    trust_in_me: tuple[int, ...]  # how far each delegation trusts the viewer
+    my_trust: tuple[int, ...]  # how far the viewer trusts each delegation
+    support: tuple[int, ...]  # domestic support is public: everyone reads the polls
+    stability: tuple[int, ...]
+    momentum: int
+    agenda: tuple[int, ...]
+    settled: tuple[int, ...]
+    deal: tuple[int, ...]
+    present: tuple[bool, ...]
+    proposals: tuple[Proposal, ...]  # open proposals the viewer made or must answer
+    agreements: tuple[Agreement, ...]
+    learned: tuple[tuple[int, int, float], ...]  # (subject, issue, weight) learnt in meetings
+    collapse_support: int
+    step: int
+
+
+def view_for(state: State, me: int) -> View:
+    sc = state.scenario
+    return View(
+        me=me,
+        own=sc.delegations[me],
+        delegations=tuple(PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons) for d in sc.delegations),
+        issues=sc.issues,
+        zones=sc.zones,
+        venue=sc.venues[state.venue],
+        venue_index=state.venue,
+        round=state.round,
+        ap=state.ap if state.actor == me else 0,
+        my_turn=not state.over and state.actor == me,
+        positions=state.positions,
+        trust_in_me=tuple(row[me] for row in state.trust),
+        my_trust=state.trust[me],
+        support=state.support,
+        stability=state.stability,
+        momentum=state.momentum,
+        agenda=state.agenda,
+        settled=state.settled,
+        deal=state.deal(),
+        present=state.present,
+        proposals=tuple(p for p in state.proposals if p.author == me or me in p.to),
+        agreements=state.agreements,
+        learned=tuple(
+            (subject, issue, sc.delegations[subject].weights[issue])
+            for learner, subject, issue in state.revealed
+            if learner == me
+        ),
+        collapse_support=sc.rules.collapse_support,
+        step=state.step,
+    )

@@ -1,0 +1,386 @@
+"""From a shape-checked file to a typed Scenario: references, duplicates, normalisation.
+
+Everything is checked before anything is built, and every problem is reported with the line and
+column of the value at fault; one run shows an author all of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.model import (
+    Delegation,
+    Effect,
+    EventCard,
+    History,
+    Issue,
+    Option,
+    Personality,
+    Rules,
+    Scenario,
+    Venue,
+    Zone,
+)
+from game.scenario.diagnostics import Mark, Report
+from game.scenario.spec import close
+from game.scenario.yamlread import YMap, YSeq
+
+
+class _Refs:
+    """Id -> index tables, and lookups that report dangling references."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.zones: dict[str, int] = {}
+        self.issues: dict[str, int] = {}
+        self.options: dict[str, dict[str, int]] = {}
+        self.delegations: dict[str, int] = {}
+        self.venues: dict[str, int] = {}
+
+    def index(self, items: YSeq, what: str) -> dict[str, int]:
+        table: dict[str, int] = {}
+        for item in items:
+            ident = item.get("id")
+            if ident is None:
+                continue
+            if ident in table:
+                self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
+                continue
+            table[ident] = len(table)
+        return table
+
+    def find(self, table: dict[str, int], ident: str, mark: Mark, what: str) -> int:
+        if ident in table:
+            return table[ident]
+        self.report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
+        return -1
+
+    def option(self, issue: str, ident: str, mark: Mark) -> int:
+        options = self.options.get(issue)
+        if options is None:
+            return -1  # the issue itself is unknown or broken: reported elsewhere
+        if ident in options:
+            return options[ident]
+        self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
+        return -1
+
+
+def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
+    """The Scenario, or None when the report holds errors."""
+    refs = _Refs(report)
+    zones_raw: YSeq = doc.get("zones", YSeq(doc.mark))
+    issues_raw: YSeq = doc.get("issues", YSeq(doc.mark))
+    dels_raw: YSeq = doc.get("delegations", YSeq(doc.mark))
+    venues_raw: YSeq = doc.get("venues", YSeq(doc.mark))
+    events_raw: YSeq = doc.get("events", YSeq(doc.mark))
+
+    # Only well-formed items (with an id) count; shape errors were reported already.
+    zones_raw = _complete(zones_raw, ("id", "name", "stability"))
+    issues_raw = _complete(issues_raw, ("id", "name", "status_quo", "options"))
+    dels_raw = _complete(
+        dels_raw, ("id", "name", "leader", "role", "personality", "reservation", "support", "preferences")
+    )
+    venues_raw = _complete(venues_raw, ("id", "name", "agenda", "signatories", "action_points", "rounds", "momentum"))
+    events_raw = _complete(events_raw, ("id", "title", "text"))
+
+    refs.zones = refs.index(zones_raw, "zone")
+    refs.issues = refs.index(issues_raw, "issue")
+    refs.delegations = refs.index(dels_raw, "delegation")
+    refs.venues = refs.index(venues_raw, "venue")
+    refs.index(events_raw, "event")
+    for issue in issues_raw:
+        refs.options.setdefault(issue["id"], refs.index(issue["options"], "option"))
+
+    rules = Rules(**dict(doc.get("rules", {})))
+    issues = [_issue(x, refs) for x in issues_raw]
+    delegations = [_delegation(x, refs, issues, rules) for x in dels_raw]
+    venues = [_venue(x, refs) for x in venues_raw]
+    events = [_event(x, refs, venues) for x in events_raw]
+    history = _history(doc.get("history"), refs)
+    if report.errors:
+        return None
+    scenario = Scenario(
+        id=doc["id"],
+        title=doc["title"],
+        summary=doc["summary"],
+        date=doc.get("date", ""),
+        zones=tuple(Zone(z["id"], z["name"], z["stability"], z.get("description", "")) for z in zones_raw),
+        issues=tuple(issues),
+        delegations=tuple(delegations),
+        venues=tuple(venues),
+        events=tuple(events),
+        history=history,
+        rules=rules,
+        content_hash=content_hash,
+    )
+    _warn_red_lines(scenario, venues_raw, report)
+    return scenario
+
+
+def _complete(items: YSeq, keys: tuple[str, ...]) -> YSeq:
+    out = YSeq(items.mark)
+    for i, item in enumerate(items):
+        if isinstance(item, YMap) and all(k in item for k in keys):
+            out.append(item)
+            out.marks.append(items.at(i))
+    return out
+
+
+def _effects(raw: Any, refs: _Refs) -> tuple[Effect, ...]:
+    out: list[Effect] = []
+    for item in raw or ():
+        ((kind, body),) = item.items()
+        at = item.at(kind)
+        if kind == "momentum":
+            out.append(Effect("momentum", delta=body))
+        elif kind == "trust":
+            a = refs.find(refs.delegations, body["from"], body.at("from"), "delegation")
+            b = refs.find(refs.delegations, body["to"], body.at("to"), "delegation")
+            out.append(Effect("trust", a, b, body["delta"]))
+        elif kind == "support":
+            a = refs.find(refs.delegations, body["delegation"], body.at("delegation"), "delegation")
+            out.append(Effect("support", a, delta=body["delta"]))
+        elif kind == "stability":
+            out.append(
+                Effect("stability", refs.find(refs.zones, body["zone"], body.at("zone"), "zone"), delta=body["delta"])
+            )
+        elif kind == "agenda":
+            if ("add" in body) == ("remove" in body):
+                refs.report.error(at, "an agenda effect takes exactly one of add or remove")
+                continue
+            key = "add" if "add" in body else "remove"
+            out.append(Effect(f"agenda_{key}", refs.find(refs.issues, body[key], body.at(key), "issue")))
+        elif kind == "break":
+            issue = refs.find(refs.issues, body["issue"], body.at("issue"), "issue")
+            by = refs.find(refs.delegations, body["by"], body.at("by"), "delegation") if "by" in body else -1
+            out.append(Effect("break", issue, by))
+    return tuple(out)
+
+
+def _issue(raw: YMap, refs: _Refs) -> Issue:
+    options = tuple(Option(o["id"], o["label"], _effects(o.get("effects"), refs)) for o in raw["options"])
+    status_quo = refs.option(raw["id"], raw["status_quo"], raw.at("status_quo"))
+    zone = refs.find(refs.zones, raw["zone"], raw.at("zone"), "zone") if "zone" in raw else -1
+    return Issue(raw["id"], raw["name"], options, max(status_quo, 0), zone, raw.get("description", ""))
+
+
+def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> Delegation:
+    report = refs.report
+    me = raw["id"]
+    n_issues = len(issues)
+    weights = [0.0] * n_issues
+    values: list[tuple[float, ...]] = [tuple(0.0 for _ in x.options) for x in issues]
+    prefs: YMap = raw["preferences"]
+    for issue_id, pref in prefs.items():
+        i = refs.find(refs.issues, issue_id, prefs.key_at(issue_id), "issue")
+        if i < 0 or "values" not in pref or "weight" not in pref:
+            continue
+        table = [-1.0] * len(issues[i].options)
+        given: YMap = pref["values"]
+        for option_id, value in given.items():
+            o = refs.option(issue_id, option_id, given.key_at(option_id))
+            if o >= 0:
+                table[o] = float(value)
+        missing = [issues[i].options[o].id for o, v in enumerate(table) if v < 0]
+        if missing:
+            report.error(
+                given.mark,
+                f"{me}: no value for option{'s' if len(missing) > 1 else ''} {', '.join(missing)} of {issue_id!r}",
+            )
+        weights[i] = float(pref["weight"])
+        values[i] = tuple(max(v, 0.0) for v in table)
+    total = sum(weights)
+    if total <= 0:
+        report.error(prefs.mark, f"{me}: the preferences cannot be normalised: every weight is 0")
+        total = 1.0
+    norm = tuple(w / total for w in weights)
+
+    red: list[set[int]] = [set() for _ in issues]
+    for issue_id, options in raw.get("red_lines", {}).items():
+        i = refs.find(refs.issues, issue_id, raw["red_lines"].key_at(issue_id), "issue")
+        if i < 0:
+            continue
+        for k, option_id in enumerate(options):
+            o = refs.option(issue_id, option_id, options.at(k))
+            if o >= 0:
+                red[i].add(o)
+        if len(red[i]) == len(issues[i].options):
+            report.error(raw["red_lines"].at(issue_id), f"{me}: red lines rule out every option of {issue_id!r}")
+
+    opening = [_best(values[i], red[i], issues[i].status_quo) if norm[i] > 0 else -1 for i in range(n_issues)]
+    for issue_id, option_id in raw.get("opening", {}).items():
+        i = refs.find(refs.issues, issue_id, raw["opening"].key_at(issue_id), "issue")
+        if i < 0:
+            continue
+        o = refs.option(issue_id, option_id, raw["opening"].at(issue_id))
+        if o >= 0:
+            if o in red[i]:
+                report.error(
+                    raw["opening"].at(issue_id),
+                    f"{me}: the opening position on {issue_id!r} is across its own red line",
+                )
+            opening[i] = o
+
+    trust = [rules.default_trust] * len(refs.delegations)
+    for other, value in raw.get("trust", {}).items():
+        d = refs.find(refs.delegations, other, raw["trust"].key_at(other), "delegation")
+        if d >= 0:
+            trust[d] = value
+    if me in refs.delegations:
+        trust[refs.delegations[me]] = 100
+
+    stances = [""] * n_issues
+    for issue_id, text in raw.get("stances", {}).items():
+        i = refs.find(refs.issues, issue_id, raw["stances"].key_at(issue_id), "issue")
+        if i >= 0:
+            stances[i] = text
+
+    patrons = []
+    for k, patron in enumerate(raw.get("patrons", ())):
+        p = refs.find(refs.delegations, patron, raw["patrons"].at(k), "delegation")
+        if patron == me:
+            report.error(raw["patrons"].at(k), f"{me} cannot be its own patron")
+        elif p >= 0:
+            patrons.append(p)
+
+    pers = raw["personality"]
+    return Delegation(
+        id=me,
+        name=raw["name"],
+        leader=raw["leader"],
+        role=raw["role"],
+        patrons=tuple(patrons),
+        controller=raw.get("controller", "ai"),
+        personality=Personality(pers["style"], float(pers["temper"])),
+        weights=norm,
+        values=tuple(values),
+        red_lines=tuple(frozenset(r) for r in red),
+        reservation=float(raw["reservation"]),
+        support=raw["support"],
+        trust=tuple(trust),
+        opening=tuple(opening),
+        description=raw.get("description", ""),
+        stances=tuple(stances),
+    )
+
+
+def _best(values: tuple[float, ...], red: set[int], status_quo: int) -> int:
+    """The opening position: the best option outside the red lines (the status quo on ties)."""
+    allowed = [o for o in range(len(values)) if o not in red] or list(range(len(values)))
+    top = max(values[o] for o in allowed)
+    return (
+        status_quo
+        if status_quo in allowed and values[status_quo] == top
+        else next(o for o in allowed if values[o] == top)
+    )
+
+
+def _venue(raw: YMap, refs: _Refs) -> Venue:
+    report = refs.report
+
+    def ids(key: str, table: dict[str, int], what: str) -> list[int]:
+        out: list[int] = []
+        items: YSeq = raw[key]
+        for k, ident in enumerate(items):
+            index = refs.find(table, ident, items.at(k), what)
+            if index in out:
+                report.error(items.at(k), f"{ident!r} appears twice in {key}")
+            elif index >= 0:
+                out.append(index)
+        return out
+
+    agenda = ids("agenda", refs.issues, "issue")
+    signatories = ids("signatories", refs.delegations, "delegation")
+    if len(raw["signatories"]) < 2:
+        report.error(
+            raw.at("signatories"),
+            f"venue {raw['id']!r} needs at least two signatories: a deal is made between delegations",
+        )
+    order = (
+        ids("turn_order", refs.delegations, "delegation") if "turn_order" in raw else list(refs.delegations.values())
+    )
+    for s in signatories:
+        if s not in order:
+            name = next(k for k, v in refs.delegations.items() if v == s)
+            report.error(raw.at("turn_order"), f"signatory {name!r} is missing from the turn order of {raw['id']!r}")
+    chair = refs.find(refs.delegations, raw["chair"], raw.at("chair"), "delegation") if "chair" in raw else -1
+    return Venue(
+        id=raw["id"],
+        name=raw["name"],
+        agenda=tuple(agenda),
+        signatories=tuple(signatories),
+        turn_order=tuple(order),
+        action_points=raw["action_points"],
+        rounds=raw["rounds"],
+        momentum=raw["momentum"],
+        attendance_optional=raw.get("attendance") == "optional",
+        momentum_decay=raw.get("momentum_decay", 8),
+        random_events=float(raw.get("random_events", 0.0)),
+        chair=chair,
+        place=raw.get("place", ""),
+        dates=raw.get("dates", ""),
+        description=raw.get("description", ""),
+    )
+
+
+def _event(raw: YMap, refs: _Refs, venues: list[Venue]) -> EventCard:
+    venue = refs.find(refs.venues, raw["venue"], raw.at("venue"), "venue") if "venue" in raw else -1
+    round_ = raw.get("round", 0)
+    weight = float(raw.get("weight", 0))
+    if not round_ and weight <= 0:
+        refs.report.error(raw.mark, f"event {raw['id']!r} has neither a round nor a weight: it could never happen")
+    if round_ and venue >= 0 and round_ > venues[venue].rounds:
+        refs.report.warning(
+            raw.at("round"),
+            f"event {raw['id']!r} is set for round {round_}, but {venues[venue].name} has only {venues[venue].rounds}",
+        )
+    return EventCard(
+        raw["id"],
+        raw["title"],
+        raw["text"],
+        _effects(raw.get("effects"), refs),
+        venue,
+        round_,
+        weight,
+        raw.get("repeat", False),
+    )
+
+
+def _history(raw: YMap | None, refs: _Refs) -> History:
+    if raw is None:
+        return History()
+    outcome: list[tuple[int, int]] = []
+    for issue_id, option_id in raw.get("outcome", {}).items():
+        i = refs.find(refs.issues, issue_id, raw["outcome"].key_at(issue_id), "issue")
+        o = refs.option(issue_id, option_id, raw["outcome"].at(issue_id)) if i >= 0 else -1
+        if i >= 0 and o >= 0:
+            outcome.append((i, o))
+    return History(raw.get("summary", ""), tuple(outcome), tuple(raw.get("notes", ())))
+
+
+def _warn_red_lines(sc: Scenario, venues_raw: YSeq, report: Report) -> None:
+    """Warn where the signatories' red lines leave one of them no deal worth taking."""
+    for venue, raw in zip(sc.venues, venues_raw, strict=True):
+        signers = [sc.delegations[s] for s in venue.signatories]
+        allowed: dict[int, list[int]] = {}
+        for i in venue.agenda:
+            options = [o for o in range(len(sc.issues[i].options)) if all(o not in d.red_lines[i] for d in signers)]
+            allowed[i] = options
+            if not options:
+                report.warning(
+                    raw.at("agenda"),
+                    f"at {venue.name}, the signatories' red lines leave no acceptable option on {sc.issues[i].id!r}",
+                )
+        for d in signers:
+            best = 0.0
+            for i, issue in enumerate(sc.issues):
+                if allowed.get(i):
+                    best += d.weights[i] * max(d.values[i][o] for o in allowed[i])
+                else:
+                    best += d.weights[i] * d.values[i][issue.status_quo]
+            if best < d.reservation - 1e-9:
+                report.warning(
+                    raw.at("signatories"),
+                    f"at {venue.name}, red lines leave {d.id!r} no deal above its reservation value "
+                    f"(best {best:.2f} < {d.reservation:.2f})",
+                )

@@ -1,0 +1,387 @@
+"""The shape of a scenario file, as data: the validator walks it, and a JSON Schema can be made
+from it, so the rules an editor checks and the rules the loader checks are the same rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.scenario.diagnostics import Mark, Report
+from game.scenario.yamlread import YMap, YSeq
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class Spec:
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        """The value if it fits (with defaults filled in), else None after reporting why."""
+        raise NotImplementedError
+
+
+@dataclass
+class Str(Spec):
+    doc: str = ""
+    choices: tuple[str, ...] = ()
+    ident: bool = False
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if value is None or isinstance(value, YMap | YSeq):
+            report.error(mark, f"expected {self.describe()}, found {kind_of(value)}")
+            return None
+        text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+        if self.choices and text not in self.choices:
+            hint = close(text, self.choices)
+            report.error(mark, f"{text!r} is not one of {', '.join(self.choices)}{hint}")
+            return None
+        if self.ident and not ID_PATTERN.match(text):
+            report.error(mark, f"{text!r} is not a valid id: use lower-case letters, digits, '_' and '-'")
+            return None
+        if not text.strip():
+            report.error(mark, "expected some text, found an empty string")
+            return None
+        return text
+
+    def describe(self) -> str:
+        return "an id" if self.ident else "one of " + ", ".join(self.choices) if self.choices else "text"
+
+
+@dataclass
+class Num(Spec):
+    doc: str = ""
+    low: float | None = None
+    high: float | None = None
+    integer: bool = False
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        ok = isinstance(value, int) if self.integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok:
+            report.error(mark, f"expected {'a whole number' if self.integer else 'a number'}, found {kind_of(value)}")
+            return None
+        if value != value:  # NaN
+            report.error(mark, "expected a number, found .nan")
+            return None
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            report.error(mark, f"{value} is out of range: expected {self.range_text()}")
+            return None
+        return value
+
+    def range_text(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{fmt(self.low)}..{fmt(self.high)}"
+        if self.low is not None:
+            return f"at least {fmt(self.low)}"
+        return f"at most {fmt(self.high)}" if self.high is not None else "a number"
+
+
+@dataclass
+class Bool(Spec):
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, bool):
+            report.error(mark, f"expected true or false, found {kind_of(value)}")
+            return None
+        return value
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YSeq):
+            report.error(mark, f"expected a list, found {kind_of(value)}")
+            return None
+        if len(value) < self.min_items:
+            report.error(mark, f"expected at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+        out = YSeq(value.mark)
+        for i, item in enumerate(value):
+            checked = self.item.check(item, value.at(i), report)
+            if checked is not None:
+                out.append(checked)
+                out.marks.append(value.at(i))
+        return out
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping whose keys are ids the author chooses (issue ids, option ids...)."""
+
+    value: Spec
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YMap):
+            report.error(mark, f"expected a mapping, found {kind_of(value)}")
+            return None
+        out = YMap(value.mark)
+        for key, item in value.items():
+            checked = self.value.check(item, value.at(key), report)
+            if checked is not None:
+                out[key] = checked
+                out.key_marks[key] = value.key_at(key)
+                out.value_marks[key] = value.at(key)
+        return out
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+    default: Any = None
+
+
+@dataclass
+class Obj(Spec):
+    fields: dict[str, Field]
+    doc: str = ""
+    what: str = "this mapping"
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YMap):
+            report.error(mark, f"expected a mapping, found {kind_of(value)}")
+            return None
+        out = YMap(value.mark)
+        for key in value:
+            if key not in self.fields:
+                hint = close(key, self.fields)
+                report.error(value.key_at(key), f"unknown key {key!r} in {self.what}{hint}")
+        for name, fld in self.fields.items():
+            if name not in value or (value[name] is None and fld.required):
+                if fld.required:
+                    report.error(value.mark, f"{self.what} is missing the required key {name!r}")
+                elif fld.default is not None:
+                    out[name] = fld.default
+                continue
+            if value[name] is None:
+                continue  # an optional key written with no value: same as leaving it out
+            checked = fld.spec.check(value[name], value.at(name), report)
+            if checked is not None:
+                out[name] = checked
+                out.key_marks[name] = value.key_at(name)
+                out.value_marks[name] = value.at(name)
+        return out
+
+
+@dataclass
+class OneKey(Spec):
+    """A mapping with exactly one key, naming which kind of thing it is: {momentum: -5}."""
+
+    kinds: dict[str, Spec] = field(default_factory=dict)
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YMap) or len(value) != 1:
+            report.error(mark, f"expected a mapping with one key, one of: {', '.join(self.kinds)}")
+            return None
+        (key,) = value.keys()
+        if key not in self.kinds:
+            report.error(value.key_at(key), f"unknown effect {key!r}{close(key, self.kinds)}")
+            return None
+        checked = self.kinds[key].check(value[key], value.at(key), report)
+        if checked is None:
+            return None
+        out = YMap(value.mark)
+        out[key] = checked
+        out.key_marks[key] = value.key_at(key)
+        out.value_marks[key] = value.at(key)
+        return out
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"the text {value!r}"
+
+
+def close(word: str, choices: Any) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+# --- the scenario format, version 1 -------------------------------------------------------
+
+ID = Str("a short name: lower-case letters, digits, '_' and '-'", ident=True)
+TEXT = Str("text")
+PERCENT = Num("0..100", 0, 100, integer=True)
+DELTA = Num("a change, -100..100", -100, 100, integer=True)
+
+EFFECT = OneKey(
+    {
+        "trust": Obj(
+            {"from": Field(ID, True), "to": Field(ID, True), "delta": Field(DELTA, True)}, what="a trust effect"
+        ),
+        "support": Obj({"delegation": Field(ID, True), "delta": Field(DELTA, True)}, what="a support effect"),
+        "stability": Obj({"zone": Field(ID, True), "delta": Field(DELTA, True)}, what="a stability effect"),
+        "momentum": DELTA,
+        "agenda": Obj({"add": Field(ID), "remove": Field(ID)}, what="an agenda effect"),
+        "break": Obj({"issue": Field(ID, True), "by": Field(ID)}, what="a break effect"),
+    },
+    doc="one change: trust, support, stability, momentum, agenda or break",
+)
+EFFECTS = ListOf(EFFECT, "changes applied in order")
+
+RULES = Obj(
+    {
+        name: Field(Num(doc, 0, 100, integer=True))
+        for name, doc in {
+            "default_trust": "trust between delegations the file does not set",
+            "collapse_support": "support at or below which hardliners pull a delegation out",
+            "concession_cost": "support lost per unit of weighted value given up",
+            "hardline_support": "support a hardline statement wins at home",
+            "hardline_trust": "trust a hardline statement costs with its addressee",
+            "conciliatory_support": "support a conciliatory statement costs at home",
+            "conciliatory_trust": "trust a conciliatory statement wins with its addressee",
+            "meet_trust": "trust a bilateral meeting builds, both ways",
+            "pressure_trust": "trust a client loses in the patron that presses it",
+            "pressure_standing": "support a patron loses for pressing",
+            "redline_support": "support lost when an agreement crosses a red line",
+            "agreement_momentum": "momentum an agreement adds",
+            "concession_momentum": "momentum a concession adds",
+            "walkout_momentum": "momentum a walk-out costs (half for a boycott)",
+            "stability_drag": "zones below this stability cost 1 momentum a round",
+        }.items()
+    },
+    what="rules",
+)
+
+ZONE = Obj(
+    {"id": Field(ID, True), "name": Field(TEXT, True), "stability": Field(PERCENT, True), "description": Field(TEXT)},
+    what="a zone",
+)
+
+OPTION = Obj(
+    {"id": Field(ID, True), "label": Field(TEXT, True), "effects": Field(EFFECTS)},
+    what="an option",
+)
+
+ISSUE = Obj(
+    {
+        "id": Field(ID, True),
+        "name": Field(TEXT, True),
+        "description": Field(TEXT),
+        "zone": Field(ID),
+        "status_quo": Field(ID, True),
+        "options": Field(ListOf(OPTION, "from one pole to the other", min_items=2), True),
+    },
+    what="an issue",
+)
+
+PREFERENCE = Obj(
+    {
+        "weight": Field(Num("how much the issue matters, relative to the others", 0, 1000), True),
+        "values": Field(MapOf(Num("value of the option, 0..1", 0, 1)), True),
+    },
+    what="a preference",
+)
+
+DELEGATION = Obj(
+    {
+        "id": Field(ID, True),
+        "name": Field(TEXT, True),
+        "leader": Field(TEXT, True),
+        "role": Field(Str("what it may do", choices=("party", "guarantor", "mediator", "observer")), True),
+        "patrons": Field(ListOf(ID, "delegations that can press this one")),
+        "controller": Field(Str("who plays it by default", choices=("ai", "human")), default="ai"),
+        "description": Field(TEXT),
+        "personality": Field(
+            Obj(
+                {
+                    "style": Field(Str("concession curve", choices=("boulware", "linear", "conceder")), True),
+                    "temper": Field(Num("0..1", 0, 1), True),
+                },
+                what="a personality",
+            ),
+            True,
+        ),
+        "reservation": Field(Num("utility of no deal, 0..1", 0, 1), True),
+        "support": Field(PERCENT, True),
+        "preferences": Field(MapOf(PREFERENCE, "issue -> weight and values"), True),
+        "red_lines": Field(MapOf(ListOf(ID), "issue -> options never accepted willingly")),
+        "opening": Field(MapOf(ID, "issue -> first public position")),
+        "trust": Field(MapOf(PERCENT, "delegation -> trust at the start")),
+        "stances": Field(MapOf(TEXT, "issue -> the side's own words")),
+    },
+    what="a delegation",
+)
+
+VENUE = Obj(
+    {
+        "id": Field(ID, True),
+        "name": Field(TEXT, True),
+        "place": Field(TEXT),
+        "dates": Field(TEXT),
+        "description": Field(TEXT),
+        "chair": Field(ID),
+        "agenda": Field(ListOf(ID, "issues on the table", min_items=1), True),
+        "signatories": Field(ListOf(ID, "whose acceptance makes a deal"), True),
+        "turn_order": Field(ListOf(ID, "who speaks in what order")),
+        "action_points": Field(Num("per delegation per turn", 1, 10, integer=True), True),
+        "rounds": Field(Num("rounds available", 1, 50, integer=True), True),
+        "momentum": Field(Num("momentum at the opening", 1, 100, integer=True), True),
+        "attendance": Field(Str("required or optional", choices=("required", "optional")), default="required"),
+        "momentum_decay": Field(Num("momentum lost when nothing moves", 0, 100, integer=True), default=8),
+        "random_events": Field(Num("chance per round of a random event", 0, 1), default=0.0),
+    },
+    what="a venue",
+)
+
+EVENT = Obj(
+    {
+        "id": Field(ID, True),
+        "title": Field(TEXT, True),
+        "text": Field(TEXT, True),
+        "venue": Field(ID),
+        "round": Field(Num("the round it fires at the start of", 1, 50, integer=True)),
+        "weight": Field(Num("relative chance in the random deck", 0, 1000), default=0),
+        "repeat": Field(Bool("may fire more than once at random"), default=False),
+        "effects": Field(EFFECTS, default=None),
+    },
+    what="an event",
+)
+
+HISTORY = Obj(
+    {
+        "summary": Field(TEXT, True),
+        "outcome": Field(MapOf(ID, "issue -> option really agreed")),
+        "notes": Field(ListOf(TEXT)),
+    },
+    what="history",
+)
+
+SCENARIO = Obj(
+    {
+        "format": Field(Num("format version", 1, 1, integer=True), True),
+        "id": Field(ID, True),
+        "title": Field(TEXT, True),
+        "summary": Field(TEXT, True),
+        "date": Field(TEXT),
+        "rules": Field(RULES),
+        "zones": Field(ListOf(ZONE)),
+        "issues": Field(ListOf(ISSUE, min_items=1), True),
+        "delegations": Field(ListOf(DELEGATION, min_items=2), True),
+        "venues": Field(ListOf(VENUE, min_items=1), True),
+        "events": Field(ListOf(EVENT)),
+        "history": Field(HISTORY),
+    },
+    what="the scenario",
+)

@@ -1,0 +1,200 @@
+"""Read a YAML file safely into plain values that remember where they came from.
+
+Only the safe loader's node graph is used (never a constructor that can build objects), and the
+file is guarded against what a hostile or broken file can do: huge sizes, binary content, deep
+nesting, alias bombs and unknown tags all become diagnostics, never exceptions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from game.scenario.diagnostics import Mark, Report
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 60
+MAX_NODES = 100_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+class YMap(dict[str, Any]):
+    """A mapping with the position of itself, of each key and of each value."""
+
+    mark: Mark = (0, 0)
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+    def at(self, key: str) -> Mark:
+        return self.value_marks.get(key, self.mark)
+
+    def key_at(self, key: str) -> Mark:
+        return self.key_marks.get(key, self.mark)
+
+
+class YSeq(list[Any]):
+    """A sequence with the position of itself and of each item."""
+
+    mark: Mark = (0, 0)
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.marks: list[Mark] = []
+
+    def at(self, index: int) -> Mark:
+        return self.marks[index] if index < len(self.marks) else self.mark
+
+
+class _TooBig(Exception):
+    pass
+
+
+def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
+    """The file's content as YMap/YSeq/scalars and its bytes, or None after reporting why not."""
+    try:
+        if path.is_dir():
+            report.error((0, 0), "is a directory, not a scenario file")
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        report.error((0, 0), "no such file")
+        return None
+    except PermissionError:
+        report.error((0, 0), "permission denied: the file cannot be read")
+        return None
+    except OSError as exc:
+        report.error((0, 0), f"cannot be read: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_BYTES:
+        report.error(
+            (0, 0), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a scenario never needs that much"
+        )
+        return None
+    value = parse_yaml(data, report)
+    return None if value is None else (value, data)
+
+
+def parse_yaml(data: bytes, report: Report) -> Any | None:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        report.error(_offset_mark(data, exc.start), "not UTF-8 text (is this a binary file?)")
+        return None
+    if not text.strip():
+        report.error((1, 1), "the file is empty")
+        return None
+    try:
+        _check_depth(text)
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        report.error(where, f"invalid YAML: {problem}")
+        return None
+    except _DepthError as exc:
+        report.error(exc.mark, f"nested deeper than {MAX_DEPTH} levels")
+        return None
+    except yaml.YAMLError as exc:  # reader errors: control characters, bad encodings
+        position = getattr(exc, "position", None)
+        where = _offset_mark(text.encode("utf-8"), position) if isinstance(position, int) else (0, 0)
+        reason = getattr(exc, "reason", None) or "unreadable content"
+        report.error(where, f"invalid YAML: {reason} (is this a binary file?)")
+        return None
+    except RecursionError:
+        report.error((0, 0), f"nested deeper than {MAX_DEPTH} levels")
+        return None
+    if node is None:
+        report.error((1, 1), "the file is empty")
+        return None
+    try:
+        return _convert(node, report, [0])
+    except _TooBig:
+        report.error(_mark(node), f"anchors and aliases expand to more than {MAX_NODES} values")
+        return None
+
+
+class _DepthError(Exception):
+    def __init__(self, mark: Mark) -> None:
+        self.mark = mark
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting from the event stream, before the recursive composer sees it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise _DepthError((mark.line + 1, mark.column + 1) if mark else (0, 0))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _offset_mark(data: bytes, offset: int) -> Mark:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _convert(node: yaml.Node, report: Report, budget: list[int]) -> Any:
+    budget[0] += 1
+    if budget[0] > MAX_NODES:
+        raise _TooBig
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _SCALAR_TAGS:
+            report.error(_mark(node), f"unsupported tag {node.tag!r}: scenario files use plain YAML values only")
+            return None
+        if node.tag == _TAG + "timestamp":
+            return node.value  # a date written bare is kept as the text the author wrote
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            report.error(_mark(node), f"cannot read the value {node.value!r}")
+            return None
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _TAG + "seq":
+            report.error(_mark(node), f"unsupported tag {node.tag!r}")
+        seq = YSeq(_mark(node))
+        for item in node.value:
+            seq.append(_convert(item, report, budget))
+            seq.marks.append(_mark(item))
+        return seq
+    assert isinstance(node, yaml.MappingNode)
+    if node.tag != _TAG + "map":
+        report.error(_mark(node), f"unsupported tag {node.tag!r}")
+    out = YMap(_mark(node))
+    for key_node, value_node in node.value:
+        if key_node.tag == _TAG + "merge":
+            report.error(_mark(key_node), "merge keys (<<) are not supported; write the values out")
+            continue
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+            report.error(_mark(key_node), "a key must be a plain name")
+            continue
+        key = key_node.value
+        if key in out or key in out.key_marks:
+            report.error(_mark(key_node), f"duplicate key {key!r}")
+            continue
+        out[key] = _convert(value_node, report, budget)
+        out.key_marks[key] = _mark(key_node)
+        out.value_marks[key] = _mark(value_node)
+    return out

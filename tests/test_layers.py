@@ -1,0 +1,34 @@
+"""The direction of imports: the headless layers never pull in the UI toolkit or YAML."""
+
+import subprocess
+import sys
+
+import pytest
+
+HEADLESS = ["game.engine", "game.ai", "game.scenario", "game.commands"]
+
+
+def _modules_after_import(module: str) -> set[str]:
+    code = f"import sys, {module}; print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_headless_layers_never_import_textual(module: str) -> None:
+    loaded = _modules_after_import(module)
+    assert module in loaded
+    assert not any(m == "textual" or m.startswith("textual.") for m in loaded)
+
+
+def test_engine_imports_no_other_layer_and_no_yaml() -> None:
+    loaded = _modules_after_import("game.engine")
+    assert "yaml" not in loaded
+    for layer in ("game.ai", "game.scenario", "game.ui", "game.cli", "game.commands", "game.saves"):
+        assert layer not in loaded, f"the engine imported {layer}"
+
+
+def test_ai_does_not_import_the_scenario_loader() -> None:
+    loaded = _modules_after_import("game.ai")
+    assert "game.scenario" not in loaded
+    assert "yaml" not in loaded
