@@ -1,0 +1,121 @@
+"""The baseline negotiator: legal, deterministic, blind to others' preferences, and it trades."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from game.ai import choose, play
+from game.ai.baseline import search_package, target
+from game.ai.simulate import game_seed, summarise
+from game.engine import Propose, Respond, apply, new_game, state_hash, utility, view_for
+from game.engine.model import Delegation
+from game.engine.rng import Rng
+from game.scenario import bundled, load_scenario
+
+MINI = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
+
+
+@pytest.fixture(scope="module")
+def mini():  # type: ignore[no-untyped-def]
+    return load_scenario(MINI)
+
+
+@pytest.mark.parametrize("name", sorted(bundled()))
+def test_agents_never_take_an_illegal_action(name: str) -> None:
+    scenario = load_scenario(bundled()[name])
+    for i in range(6):
+        game = play(scenario, game_seed(3, i))
+        assert game.refused == 0
+        assert game.state.over
+
+
+def test_same_seed_same_game_and_hashes(mini) -> None:  # type: ignore[no-untyped-def]
+    a = play(mini, 11, hashes=True)
+    b = play(mini, 11, hashes=True)
+    assert a.actions == b.actions
+    assert a.hashes == b.hashes
+    # and replaying the recorded actions by hand reproduces every hash
+    state, _ = new_game(mini, 11)
+    for action, expected in zip(a.actions, a.hashes, strict=True):
+        state, _ = apply(state, action)
+        assert state_hash(state) == expected
+
+
+def test_view_holds_no_other_delegations_preferences(mini) -> None:  # type: ignore[no-untyped-def]
+    state, _ = new_game(mini, 1)
+    view = view_for(state, 1)
+    own = mini.delegations[1]
+
+    def walk(value: object) -> None:
+        if isinstance(value, Delegation):
+            assert value is own, "the view exposes another delegation's preferences"
+        elif isinstance(value, tuple | list):
+            for item in value:
+                walk(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name))
+
+    walk(view)
+    assert view.own is own
+    assert all(len(d.__dataclass_fields__) <= 5 for d in view.delegations)  # public facts only
+    assert not hasattr(view, "scenario") and not hasattr(view, "trust")
+
+
+def test_aspiration_falls_from_best_towards_reservation(mini) -> None:  # type: ignore[no-untyped-def]
+    state, _ = new_game(mini, 1)
+    red = 0
+    early = target(view_for(state, red))
+    late = target(dataclasses.replace(view_for(state, red), round=mini.venues[0].rounds))
+    assert early > late
+    assert late == pytest.approx(mini.delegations[red].reservation)
+
+
+def test_package_search_logrolls_within_the_aim(mini) -> None:  # type: ignore[no-untyped-def]
+    state, _ = new_game(mini, 1)
+    view = view_for(state, 0)  # red: cares most about the truce, little about prisoners
+    red = mini.delegations[0]
+    aim = 0.7
+    package = dict(search_package(view, aim))
+    assert utility(red, [package[0], package[1]]) >= aim - 1e-9
+    # red gives on prisoners (cheap for it, dear to blue) before the truce
+    assert package[0] > 0
+    assert package[1] == 2
+
+
+def _advance_to(state, ident):  # type: ignore[no-untyped-def]
+    while state.scenario.delegations[state.actor].id != ident:
+        state, _ = apply(state, choose(view_for(state, state.actor), Rng(1)).action)
+    return state
+
+
+def test_an_agent_answers_what_is_put_to_it_before_anything_else(mini) -> None:  # type: ignore[no-untyped-def]
+    state, _ = new_game(mini, 1)
+    state = _advance_to(state, "red")
+    while any(p.draft and p.response_of(0) == 0 for p in state.proposals):
+        state, _ = apply(state, choose(view_for(state, 0), Rng(1)).action)
+    state, _ = apply(state, Propose("red", (("prisoners", "some"), ("truce", "monitored")), ("blue",)))
+    ours = state.proposals[-1].id
+    state = _advance_to(state, "blue")
+    answered = []
+    for _ in range(3):
+        decision = choose(view_for(state, state.actor), Rng(1))
+        if not isinstance(decision.action, Respond):
+            break
+        assert decision.reason
+        answered.append(decision.action.proposal)
+        state, _ = apply(state, decision.action)
+    assert ours in answered
+
+
+def test_simulate_summary_is_deterministic_and_seed_sensitive() -> None:
+    scenario = load_scenario(bundled()["astana-8"])
+    a = summarise(scenario, 8, 5)
+    assert a == summarise(scenario, 8, 5)
+    b = summarise(scenario, 8, 6)
+    assert [r["seed"] for r in a["results"]] != [r["seed"] for r in b["results"]]
+    for row in a["per_delegation"].values():
+        assert 0.0 <= row["mean_utility"] <= 1.0

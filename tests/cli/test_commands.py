@@ -1,0 +1,138 @@
+"""The `peacetalks` command end to end, in a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=cwd or ROOT, timeout=120
+    )
+
+
+def test_list_shows_bundled_scenarios_venues_and_delegations() -> None:
+    out = run("list")
+    assert out.returncode == 0, out.stderr
+    assert "astana-8:" in out.stdout and "sochi-congress:" in out.stdout
+    assert "venue astana" in out.stdout
+    assert "signatory" in out.stdout
+
+
+def test_simulate_json_has_the_promised_fields_and_is_byte_identical() -> None:
+    first = run("simulate", "astana-8", "--games", "4", "--seed", "9", "--json")
+    second = run("simulate", "astana-8", "--games", "4", "--seed", "9", "--json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    for key in ("games", "seed", "agreement_rate", "mean_rounds", "per_delegation", "results"):
+        assert key in data
+    assert data["games"] == 4 and data["seed"] == 9 and len(data["results"]) == 4
+    for row in data["per_delegation"].values():
+        assert set(row) >= {"mean_utility", "mean_surplus"}
+    for game in data["results"]:
+        assert set(game) >= {"seed", "outcome", "rounds", "final_state_hash", "agreement"}
+        assert len(game["final_state_hash"]) == 64
+    other = json.loads(run("simulate", "astana-8", "--games", "4", "--seed", "10", "--json").stdout)
+    assert [g["final_state_hash"] for g in other["results"]] != [g["final_state_hash"] for g in data["results"]]
+
+
+def test_simulate_accepts_a_path_and_prints_a_table() -> None:
+    out = run("simulate", str(MINI), "--games", "3")
+    assert out.returncode == 0, out.stderr
+    assert "agreement rate" in out.stdout
+    assert "mean surplus" in out.stdout
+
+
+def test_simulate_on_an_invalid_file_exits_1_with_diagnostics(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINI.read_text().replace("rounds: 4", "rounds: many"))
+    out = run("simulate", str(bad))
+    assert out.returncode == 1
+    assert f"{bad}:" in out.stderr and "error:" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("simulate", "astana-8", "--games", "0"),
+        ("simulate", "astana-8", "--seed", "-1"),
+        ("simulate",),
+        ("frobnicate",),
+        ("play", "astana-8", "--seed", "x"),
+    ],
+)
+def test_bad_arguments_get_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    out = run(*args)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "error" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_play_runs_a_whole_game_and_prints_the_outcome() -> None:
+    out = run("play", str(MINI), "--seed", "4")
+    assert out.returncode == 0, out.stderr
+    assert "Round 1 of 4 begins." in out.stdout
+    assert "Outcome:" in out.stdout
+    assert "What really happened" in out.stdout
+
+
+def test_no_arguments_plays_the_default_scenario() -> None:
+    out = run()
+    assert out.returncode == 0, out.stderr
+    assert "Astana" in out.stdout and "Outcome:" in out.stdout
+
+
+def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("peacetalks-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for scenario in (ROOT / "scenarios").glob("*.yaml"):
+        assert f"game/scenarios/{scenario.name}" in names
+    # and the installed package finds them from any directory
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import game; print(game.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert where.stdout.startswith(str(target)), "the test must run the installed copy, not the checkout"
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "list"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert "astana-8:" in out.stdout
