@@ -18,9 +18,9 @@ import time
 import tracemalloc
 
 from game.ai import play
-from game.ai.simulate import game_seed
 from game.engine import apply, new_game, state_hash
 from game.scenario import load_scenario, resolve
+from game.sim.simulate import game_seed
 
 
 def main() -> None:

@@ -75,8 +75,8 @@ def cmd_validate(paths: list[str]) -> int:
 
 
 def cmd_simulate(name: str, games: int, seed: int, as_json: bool) -> int:
-    from game.ai.simulate import summarise
     from game.cli import print_json
+    from game.sim.simulate import summarise
 
     scenario = _load(name)
     if isinstance(scenario, int):

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-HEADLESS = ["game.engine", "game.ai", "game.scenario", "game.commands"]
+HEADLESS = ["game.engine", "game.ai", "game.analysis", "game.scenario", "game.sim", "game.commands"]
 
 
 def _modules_after_import(module: str) -> set[str]:
@@ -28,7 +28,9 @@ def test_engine_imports_no_other_layer_and_no_yaml() -> None:
         assert layer not in loaded, f"the engine imported {layer}"
 
 
-def test_ai_does_not_import_the_scenario_loader() -> None:
-    loaded = _modules_after_import("game.ai")
+@pytest.mark.parametrize(("module", "sibling"), [("game.ai", "game.analysis"), ("game.analysis", "game.ai")])
+def test_siblings_stay_apart_and_read_no_files(module: str, sibling: str) -> None:
+    loaded = _modules_after_import(module)
+    assert sibling not in loaded
     assert "game.scenario" not in loaded
     assert "yaml" not in loaded

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.ai.baseline import Decision, choose
+from game.ai.negotiator import Decision, choose
 from game.engine import Action, Pass, Record, State, apply, new_game, state_hash, view_for
 from game.engine.errors import GameError
 from game.engine.model import Scenario
@@ -32,7 +32,7 @@ def agent_rng(state: State) -> Rng:
 
 
 def play(scenario: Scenario, seed: int, choosers: dict[int, Chooser] | None = None, hashes: bool = False) -> Played:
-    """Play a whole game; seats without a chooser get the baseline agent."""
+    """Play a whole game; seats without a chooser get the normal-level negotiator."""
     state, opening = new_game(scenario, seed)
     game = Played(state, records=list(opening))
     choosers = choosers or {}

@@ -57,6 +57,7 @@ def start_venue(w: Work, index: int) -> None:
     w.proposals = []
     w.moved = False
     w.stall = 0
+    w.closing = False
     w.say("venue", f"{venue.name} opens.")
     start_round(w)
 
@@ -147,10 +148,39 @@ def end_round(w: Work) -> None:
     if w.over or w.venue_over:
         return
     if w.round >= venue.rounds:
-        end_venue(w, "deadline", f"The {venue.rounds} rounds of {venue.name} have run out.")
+        # Proposals tabled in the last round still deserve an answer from those who spoke
+        # before them: a closing session gives each such delegation one more turn, to answer.
+        first = _next_owing(w, -1)
+        if first is None:
+            end_venue(w, "deadline", f"The {venue.rounds} rounds of {venue.name} have run out.")
+        else:
+            w.closing = True
+            w.turn = first
+            w.ap = 0
+            w.say("closing", "Closing session: the proposals still open must be answered.")
         return
     w.round += 1
     start_round(w)
+
+
+def next_closing_turn(w: Work) -> None:
+    """After a delegation's closing turn: the next one that owes an answer, or the end."""
+    if w.over or w.venue_over:
+        return
+    nxt = _next_owing(w, w.turn)
+    if nxt is not None:
+        w.turn = nxt
+        return
+    venue = w.scenario.venues[w.venue]
+    end_venue(w, "deadline", f"The {venue.rounds} rounds of {venue.name} have run out.")
+
+
+def _next_owing(w: Work, after: int) -> int | None:
+    order = w.scenario.venues[w.venue].turn_order
+    for t in range(after + 1, len(order)):
+        if w.present[order[t]] and w.owes_answer(order[t]):
+            return t
+    return None
 
 
 def _next_present(w: Work, after: int) -> int | None:

@@ -134,6 +134,7 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
     p = Proposal(w.next_proposal, actor, package, to, (PENDING,) * len(to), w.round, draft)
     w.next_proposal += 1
     w.proposals.append(p)
+    w.tally(w.offered, actor, package)
     names = ", ".join(w.name(d) for d in to)
     what = "tables draft text" if draft else "proposes"
     w.say(action_kind(draft), f"{w.name(actor)} {what} #{p.id} to {names}: {describe_package(w, package)}.", actor)
@@ -159,6 +160,7 @@ def respond(w: Work, actor: int, action: A.Respond) -> int:
     )
     w.proposals = [updated if p.id == proposal.id else p for p in w.proposals]
     w.add_trust(proposal.author, actor, _RESPONSE_TRUST if action.accept else -_RESPONSE_TRUST)
+    w.tally(w.accepted if action.accept else w.rejected, actor, proposal.package)
     word = "accepts" if action.accept else "rejects"
     w.say("respond", f"{w.name(actor)} {word} proposal #{proposal.id}.", actor)
     if action.accept:

@@ -20,6 +20,7 @@ def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
         round=1,
         turn=0,
         ap=0,
+        closing=False,
         step=0,
         positions=tuple(d.opening for d in scenario.delegations),
         trust=tuple(d.trust for d in scenario.delegations),
@@ -36,6 +37,9 @@ def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
         revealed=(),
         fired=(0,) * len(scenario.events),
         concessions=(0,) * n,
+        offered=_zeros(scenario),
+        accepted=_zeros(scenario),
+        rejected=_zeros(scenario),
         moved=False,
         stall=0,
         outcome=RUNNING,
@@ -45,3 +49,8 @@ def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
     w = Work(base)
     flow.start_venue(w, 0)
     return w.freeze(), tuple(w.records)
+
+
+def _zeros(scenario: Scenario) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    per_issue = tuple((0,) * len(issue.options) for issue in scenario.issues)
+    return (per_issue,) * len(scenario.delegations)

@@ -48,6 +48,7 @@ class State:
     round: int
     turn: int  # position in the venue's turn order
     ap: int  # action points the current actor has left
+    closing: bool  # the last round is over; those with open proposals before them answer them
     step: int  # actions applied so far
     positions: tuple[tuple[int, ...], ...]  # delegation -> issue -> public option (-1: none)
     trust: tuple[tuple[int, ...], ...]  # trust[a][b]: how far a trusts b, 0..100
@@ -64,6 +65,12 @@ class State:
     revealed: tuple[tuple[int, int, int], ...]  # (learner, subject, issue), sorted
     fired: tuple[int, ...]  # event -> times fired
     concessions: tuple[int, ...]  # per delegation, concessions made
+    # What the room has seen each delegation do, per issue and option: options it put in its
+    # proposals, and options in packages it accepted or rejected. Fixed-size tallies rather
+    # than a log, so the state (and its hash) does not grow with the length of the game.
+    offered: tuple[tuple[tuple[int, ...], ...], ...]
+    accepted: tuple[tuple[tuple[int, ...], ...], ...]
+    rejected: tuple[tuple[tuple[int, ...], ...], ...]
     moved: bool  # something moved this round (agreement, concession, acceptance)
     stall: int  # rounds in a row where nothing moved
     outcome: str  # RUNNING, or the last venue's outcome once the game is over

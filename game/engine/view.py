@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.model import Delegation, Issue, Venue, Zone
+from game.engine.model import Delegation, Issue, Rules, Venue, Zone
 from game.engine.state import Agreement, Proposal, State
 
 
@@ -33,6 +33,7 @@ class View:
     ap: int
     my_turn: bool
     positions: tuple[tuple[int, ...], ...]
+    red_lines: tuple[tuple[frozenset[int], ...], ...]  # declared in public: each side states its own
     trust_in_me: tuple[int, ...]  # how far each delegation trusts the viewer
     my_trust: tuple[int, ...]  # how far the viewer trusts each delegation
     support: tuple[int, ...]  # domestic support is public: everyone reads the polls
@@ -46,7 +47,12 @@ class View:
     agreements: tuple[Agreement, ...]
     learned: tuple[tuple[int, int, float], ...]  # (subject, issue, weight) learnt in meetings
     collapse_support: int
+    rules: Rules  # the rule numbers are public
     step: int
+    concessions: tuple[int, ...]  # concessions each delegation has made (public)
+    offered: tuple[tuple[tuple[int, ...], ...], ...]  # what each put in its proposals (public)
+    accepted: tuple[tuple[tuple[int, ...], ...], ...]  # ...and in packages it accepted
+    rejected: tuple[tuple[tuple[int, ...], ...], ...]  # ...and in packages it rejected
 
 
 def view_for(state: State, me: int) -> View:
@@ -63,6 +69,7 @@ def view_for(state: State, me: int) -> View:
         ap=state.ap if state.actor == me else 0,
         my_turn=not state.over and state.actor == me,
         positions=state.positions,
+        red_lines=tuple(d.red_lines for d in sc.delegations),
         trust_in_me=tuple(row[me] for row in state.trust),
         my_trust=state.trust[me],
         support=state.support,
@@ -80,5 +87,10 @@ def view_for(state: State, me: int) -> View:
             if learner == me
         ),
         collapse_support=sc.rules.collapse_support,
+        rules=sc.rules,
         step=state.step,
+        concessions=state.concessions,
+        offered=state.offered,
+        accepted=state.accepted,
+        rejected=state.rejected,
     )

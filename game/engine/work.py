@@ -20,6 +20,10 @@ def clamp(value: int, low: int = 0, high: int = 100) -> int:
     return low if value < low else high if value > high else value
 
 
+def _freeze3(table: list[list[list[int]]]) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    return tuple(tuple(tuple(x) for x in d) for d in table)
+
+
 class Work:
     """Every State field as an attribute; sequences that change become lists."""
 
@@ -30,6 +34,7 @@ class Work:
     round: int
     turn: int
     ap: int
+    closing: bool
     step: int
     positions: list[list[int]]
     trust: list[list[int]]
@@ -46,6 +51,9 @@ class Work:
     revealed: set[tuple[int, int, int]]
     fired: list[int]
     concessions: list[int]
+    offered: list[list[list[int]]]
+    accepted: list[list[list[int]]]
+    rejected: list[list[list[int]]]
     moved: bool
     stall: int
     outcome: str
@@ -68,6 +76,9 @@ class Work:
         self.revealed = set(state.revealed)
         self.fired = list(state.fired)
         self.concessions = list(state.concessions)
+        self.offered = [[list(x) for x in d] for d in state.offered]
+        self.accepted = [[list(x) for x in d] for d in state.accepted]
+        self.rejected = [[list(x) for x in d] for d in state.rejected]
         self.venue_outcomes = list(state.venue_outcomes)
         self.records: list[Record] = []
 
@@ -80,6 +91,7 @@ class Work:
             round=self.round,
             turn=self.turn,
             ap=self.ap,
+            closing=self.closing,
             step=self.step,
             positions=tuple(tuple(p) for p in self.positions),
             trust=tuple(tuple(t) for t in self.trust),
@@ -96,12 +108,19 @@ class Work:
             revealed=tuple(sorted(self.revealed)),
             fired=tuple(self.fired),
             concessions=tuple(self.concessions),
+            offered=_freeze3(self.offered),
+            accepted=_freeze3(self.accepted),
+            rejected=_freeze3(self.rejected),
             moved=self.moved,
             stall=self.stall,
             outcome=self.outcome,
             venue_outcomes=tuple(self.venue_outcomes),
             reason=self.reason,
         )
+
+    def tally(self, table: list[list[list[int]]], d: int, package: tuple[tuple[int, int], ...]) -> None:
+        for i, o in package:
+            table[d][i][o] += 1
 
     # --- small helpers shared by the rules -------------------------------------------------
 
@@ -119,6 +138,9 @@ class Work:
 
     def say(self, kind: str, text: str, actor: int = -1) -> None:
         self.records.append(Record(kind, text, actor, self.round))
+
+    def owes_answer(self, d: int) -> bool:
+        return any(p.response_of(d) == 0 for p in self.proposals)
 
     def required_signatories(self) -> list[int]:
         """Signatories whose acceptance a deal needs now: those present."""

@@ -36,6 +36,22 @@ class _Refs:
         self.options: dict[str, dict[str, int]] = {}
         self.delegations: dict[str, int] = {}
         self.venues: dict[str, int] = {}
+        self.broken: set[str] = set()
+
+    def dedup(self, items: YSeq, what: str) -> tuple[dict[str, int], YSeq]:
+        table: dict[str, int] = {}
+        kept = YSeq(items.mark)
+        for k, item in enumerate(items):
+            ident = item.get("id")
+            if ident is None:
+                continue
+            if ident in table:
+                self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
+                continue
+            table[ident] = len(table)
+            kept.append(item)
+            kept.marks.append(items.at(k))
+        return table, kept
 
     def index(self, items: YSeq, what: str) -> dict[str, int]:
         table: dict[str, int] = {}
@@ -52,6 +68,8 @@ class _Refs:
     def find(self, table: dict[str, int], ident: str, mark: Mark, what: str) -> int:
         if ident in table:
             return table[ident]
+        if ident in self.broken:
+            return -1  # defined, but with errors of its own: reported there
         self.report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
         return -1
 
@@ -74,6 +92,8 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     venues_raw: YSeq = doc.get("venues", YSeq(doc.mark))
     events_raw: YSeq = doc.get("events", YSeq(doc.mark))
 
+    for items in (zones_raw, issues_raw, dels_raw, venues_raw):
+        refs.broken.update(x["id"] for x in items if isinstance(x, YMap) and "id" in x)
     # Only well-formed items (with an id) count; shape errors were reported already.
     zones_raw = _complete(zones_raw, ("id", "name", "stability"))
     issues_raw = _complete(issues_raw, ("id", "name", "status_quo", "options"))
@@ -83,13 +103,13 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     venues_raw = _complete(venues_raw, ("id", "name", "agenda", "signatories", "action_points", "rounds", "momentum"))
     events_raw = _complete(events_raw, ("id", "title", "text"))
 
-    refs.zones = refs.index(zones_raw, "zone")
-    refs.issues = refs.index(issues_raw, "issue")
-    refs.delegations = refs.index(dels_raw, "delegation")
-    refs.venues = refs.index(venues_raw, "venue")
-    refs.index(events_raw, "event")
+    refs.zones, zones_raw = refs.dedup(zones_raw, "zone")
+    refs.issues, issues_raw = refs.dedup(issues_raw, "issue")
+    refs.delegations, dels_raw = refs.dedup(dels_raw, "delegation")
+    refs.venues, venues_raw = refs.dedup(venues_raw, "venue")
+    _, events_raw = refs.dedup(events_raw, "event")
     for issue in issues_raw:
-        refs.options.setdefault(issue["id"], refs.index(issue["options"], "option"))
+        refs.options[issue["id"]], issue["options"] = refs.dedup(issue["options"], "option")
 
     rules = Rules(**dict(doc.get("rules", {})))
     issues = [_issue(x, refs) for x in issues_raw]
@@ -181,7 +201,11 @@ def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> De
             o = refs.option(issue_id, option_id, given.key_at(option_id))
             if o >= 0:
                 table[o] = float(value)
-        missing = [issues[i].options[o].id for o, v in enumerate(table) if v < 0]
+        missing = [
+            issues[i].options[o].id
+            for o, v in enumerate(table)
+            if v < 0 and issues[i].options[o].id not in given.key_marks
+        ]
         if missing:
             report.error(
                 given.mark,

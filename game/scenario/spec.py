@@ -124,9 +124,9 @@ class MapOf(Spec):
         out = YMap(value.mark)
         for key, item in value.items():
             checked = self.value.check(item, value.at(key), report)
+            out.key_marks[key] = value.key_at(key)
             if checked is not None:
                 out[key] = checked
-                out.key_marks[key] = value.key_at(key)
                 out.value_marks[key] = value.at(key)
         return out
 
@@ -143,12 +143,14 @@ class Obj(Spec):
     fields: dict[str, Field]
     doc: str = ""
     what: str = "this mapping"
+    partial: bool = False
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if not isinstance(value, YMap):
             report.error(mark, f"expected a mapping, found {kind_of(value)}")
             return None
         out = YMap(value.mark)
+        complete = True
         for key in value:
             if key not in self.fields:
                 hint = close(key, self.fields)
@@ -156,6 +158,7 @@ class Obj(Spec):
         for name, fld in self.fields.items():
             if name not in value or (value[name] is None and fld.required):
                 if fld.required:
+                    complete = False
                     report.error(value.mark, f"{self.what} is missing the required key {name!r}")
                 elif fld.default is not None:
                     out[name] = fld.default
@@ -167,7 +170,9 @@ class Obj(Spec):
                 out[name] = checked
                 out.key_marks[name] = value.key_at(name)
                 out.value_marks[name] = value.at(name)
-        return out
+            elif fld.required:
+                complete = False
+        return out if complete or self.partial else None
 
 
 @dataclass
@@ -267,6 +272,7 @@ RULES = Obj(
 ZONE = Obj(
     {"id": Field(ID, True), "name": Field(TEXT, True), "stability": Field(PERCENT, True), "description": Field(TEXT)},
     what="a zone",
+    partial=True,
 )
 
 OPTION = Obj(
@@ -284,6 +290,7 @@ ISSUE = Obj(
         "options": Field(ListOf(OPTION, "from one pole to the other", min_items=2), True),
     },
     what="an issue",
+    partial=True,
 )
 
 PREFERENCE = Obj(
@@ -322,6 +329,7 @@ DELEGATION = Obj(
         "stances": Field(MapOf(TEXT, "issue -> the side's own words")),
     },
     what="a delegation",
+    partial=True,
 )
 
 VENUE = Obj(
@@ -343,6 +351,7 @@ VENUE = Obj(
         "random_events": Field(Num("chance per round of a random event", 0, 1), default=0.0),
     },
     what="a venue",
+    partial=True,
 )
 
 EVENT = Obj(
@@ -357,6 +366,7 @@ EVENT = Obj(
         "effects": Field(EFFECTS, default=None),
     },
     what="an event",
+    partial=True,
 )
 
 HISTORY = Obj(
@@ -384,4 +394,5 @@ SCENARIO = Obj(
         "history": Field(HISTORY),
     },
     what="the scenario",
+    partial=True,
 )

@@ -76,6 +76,9 @@ def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
     except OSError as exc:
         report.error((0, 0), f"cannot be read: {exc.strerror or exc}")
         return None
+    except ValueError:
+        report.error((0, 0), "cannot be read: not a valid path")
+        return None
     if len(data) > MAX_BYTES:
         report.error(
             (0, 0), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a scenario never needs that much"
@@ -101,6 +104,8 @@ def parse_yaml(data: bytes, report: Report) -> Any | None:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.problem.startswith("but "):
+            problem = f"{exc.context}, {exc.problem}"
         report.error(where, f"invalid YAML: {problem}")
         return None
     except _DepthError as exc:
@@ -118,11 +123,18 @@ def parse_yaml(data: bytes, report: Report) -> Any | None:
     if node is None:
         report.error((1, 1), "the file is empty")
         return None
+    before = len(report.items)
     try:
-        return _convert(node, report, [0])
+        value = _convert(node, report, [0], 0)
     except _TooBig:
         report.error(_mark(node), f"anchors and aliases expand to more than {MAX_NODES} values")
         return None
+    except _DepthError as exc:
+        report.error(exc.mark, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
+        return None
+    if value is None and len(report.items) == before:
+        report.error(_mark(node), "the file holds no scenario: expected a mapping of keys")
+    return value
 
 
 class _DepthError(Exception):
@@ -156,10 +168,12 @@ def _mark(node: yaml.Node) -> Mark:
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def _convert(node: yaml.Node, report: Report, budget: list[int]) -> Any:
+def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int) -> Any:
     budget[0] += 1
     if budget[0] > MAX_NODES:
         raise _TooBig
+    if depth > MAX_DEPTH:
+        raise _DepthError(_mark(node))
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
             report.error(_mark(node), f"unsupported tag {node.tag!r}: scenario files use plain YAML values only")
@@ -174,14 +188,16 @@ def _convert(node: yaml.Node, report: Report, budget: list[int]) -> Any:
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _TAG + "seq":
             report.error(_mark(node), f"unsupported tag {node.tag!r}")
+            return None
         seq = YSeq(_mark(node))
         for item in node.value:
-            seq.append(_convert(item, report, budget))
+            seq.append(_convert(item, report, budget, depth + 1))
             seq.marks.append(_mark(item))
         return seq
     assert isinstance(node, yaml.MappingNode)
     if node.tag != _TAG + "map":
         report.error(_mark(node), f"unsupported tag {node.tag!r}")
+        return None
     out = YMap(_mark(node))
     for key_node, value_node in node.value:
         if key_node.tag == _TAG + "merge":
@@ -194,7 +210,7 @@ def _convert(node: yaml.Node, report: Report, budget: list[int]) -> Any:
         if key in out or key in out.key_marks:
             report.error(_mark(key_node), f"duplicate key {key!r}")
             continue
-        out[key] = _convert(value_node, report, budget)
+        out[key] = _convert(value_node, report, budget, depth + 1)
         out.key_marks[key] = _mark(key_node)
         out.value_marks[key] = _mark(value_node)
     return out

@@ -1,0 +1,23 @@
+"""Difficulty: how much an agent learns about the others, and how well it uses what it knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    learns: bool  # reads the others' offers and answers (a frequency model); else positions only
+    logrolls: bool  # trades cheap issues for dear ones; else concedes evenly on every issue
+    seeks_meetings: bool  # spends action points on bilaterals to learn true priorities
+    reciprocity: float  # aspiration given back per concession seen from the others
+    patience: float  # share of the time before it accepts anything above its walk-away value
+
+
+LEVELS = {
+    "easy": Level("easy", learns=False, logrolls=False, seeks_meetings=False, reciprocity=0.0, patience=0.6),
+    "normal": Level("normal", learns=True, logrolls=True, seeks_meetings=False, reciprocity=0.01, patience=0.85),
+    "hard": Level("hard", learns=True, logrolls=True, seeks_meetings=True, reciprocity=0.02, patience=0.95),
+}
+DEFAULT_LEVEL = "normal"

@@ -1,0 +1,100 @@
+"""Solution concepts over a package space: ZOPA, Nash, Kalai-Smorodinsky, welfare, and how far a
+given deal lies from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from game.analysis.pareto import frontier
+from game.analysis.space import Floats, Space, build_space
+from game.engine.model import Scenario
+
+EXACT_LIMIT = 4_000_000  # packages; beyond this the analysis samples and says so
+_SAMPLE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Analysis:
+    space: Space
+    exact: bool
+    packages: int
+    zopa_size: int
+    pareto: np.ndarray  # package indices on the frontier
+    nash: int | None  # package index
+    kalai: int | None
+    welfare: int
+
+    def utilities_of(self, index: int) -> Floats:
+        row: Floats = self.space.utilities(np.array([index], dtype=np.int64))[0]
+        return row
+
+    def pareto_gap(self, utilities: Floats) -> float:
+        """How far a deal lies below the frontier: the largest gain every party could make at once."""
+        front = self.space.utilities(self.pareto)
+        return float(max(0.0, (front - utilities[None, :]).min(axis=1).max())) if len(front) else 0.0
+
+    def nash_distance(self, utilities: Floats) -> float | None:
+        if self.nash is None:
+            return None
+        return float(np.linalg.norm(self.utilities_of(self.nash) - utilities))
+
+    def to_json(self) -> dict[str, Any]:
+        sc = self.space.scenario
+
+        def point(index: int | None) -> dict[str, Any] | None:
+            if index is None:
+                return None
+            u = self.utilities_of(index)
+            return {
+                "package": {sc.issues[i].id: sc.issues[i].options[o].id for i, o in self.space.package(index)},
+                "utilities": {
+                    sc.delegations[d].id: round(float(x), 4) for d, x in zip(self.space.parties, u, strict=True)
+                },
+            }
+
+        return {
+            "scenario": sc.id,
+            "issues": [sc.issues[i].id for i in self.space.issues],
+            "signatories": [sc.delegations[d].id for d in self.space.parties],
+            "packages": self.packages,
+            "exact": self.exact,
+            "pareto_size": len(self.pareto),
+            "zopa_size": self.zopa_size,
+            "nash": point(self.nash),
+            "kalai": point(self.kalai),
+            "welfare": point(self.welfare),
+        }
+
+
+def analyze(scenario: Scenario, venue: int = 0, settled: tuple[int, ...] | None = None) -> Analysis:
+    space = build_space(scenario, venue, settled)
+    exact = space.size <= EXACT_LIMIT
+    if exact:
+        indices = np.arange(space.size, dtype=np.int64)
+    else:
+        # a seeded sample: the same scenario always gets the same approximation
+        rng = np.random.default_rng(0)
+        indices = np.unique(rng.integers(0, space.size, size=_SAMPLE, dtype=np.int64))
+    utils = space.utilities() if exact else space.utilities(indices)
+    pareto = frontier(space)
+    surplus = utils - space.reservations[None, :]
+    zopa = (surplus >= -1e-12).all(axis=1)
+    zopa_idx = np.flatnonzero(zopa)
+    nash = kalai = None
+    if len(zopa_idx):
+        s = np.clip(surplus[zopa_idx], 0.0, None)
+        # Nash: the largest product of gains over the walk-away values (log-sum for range)
+        with np.errstate(divide="ignore"):
+            nash = (
+                int(indices[zopa_idx[np.argmax(np.log(s).sum(axis=1))]])
+                if (s > 0).all(axis=1).any()
+                else int(indices[zopa_idx[np.argmax(s.sum(axis=1))]])
+            )
+        ideal = s.max(axis=0)
+        ratio = np.divide(s, ideal, out=np.ones_like(s), where=ideal > 0)
+        kalai = int(indices[zopa_idx[np.lexsort((-s.sum(axis=1), -ratio.min(axis=1)))[0]]])
+    welfare = int(indices[np.argmax(utils.sum(axis=1))])
+    return Analysis(space, exact, space.size, int(zopa.sum()) if exact else -1, pareto, nash, kalai, welfare)

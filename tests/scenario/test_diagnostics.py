@@ -1,0 +1,867 @@
+"""Every kind of problem the scenario loader reports, with its exact message, line and column.
+
+Each test starts from tests/fixtures/mini.yaml (a valid scenario), changes one thing, loads the
+result from a file and checks the diagnostic. Positions are computed from the edited text itself
+(where the faulty value or key starts), never copied from the loader's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.load import check_file
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
+MINI_TEXT = MINI.read_text(encoding="utf-8")
+
+Edit = tuple[str, str]
+
+
+def mini_with(*edits: Edit) -> str:
+    """mini.yaml with each (old, new) applied once, at old's first occurrence."""
+    text = MINI_TEXT
+    for old, new in edits:
+        assert old in text, f"{old!r} is not in the text: the fixture changed?"
+        text = text.replace(old, new, 1)
+    return text
+
+
+def pos(text: str, snippet: str, target: str | None = None) -> tuple[int, int]:
+    """1-based line and column where target starts within the one occurrence of snippet."""
+    assert text.count(snippet) == 1, f"{snippet!r} occurs {text.count(snippet)} times"
+    offset = text.index(snippet) + (snippet.index(target) if target else 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def load(tmp_path: Path, text: str) -> tuple[object, list[Diagnostic], Path]:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario, diagnostics = check_file(path)
+    return scenario, diagnostics, path
+
+
+def the(diagnostics: list[Diagnostic], message: str, severity: str = "error") -> Diagnostic:
+    """The one diagnostic with exactly this message and severity."""
+    found = [d for d in diagnostics if d.message == message and d.severity == severity]
+    assert len(found) == 1, f"expected one {severity} {message!r}, got:\n" + "\n".join(map(str, diagnostics))
+    return found[0]
+
+
+def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == "error"]
+
+
+def assert_error(
+    tmp_path: Path, edits: tuple[Edit, ...], message: str, snippet: str, target: str | None = None
+) -> Diagnostic:
+    text = mini_with(*edits)
+    scenario, diagnostics, path = load(tmp_path, text)
+    assert scenario is None
+    d = the(diagnostics, message)
+    assert (d.line, d.column) == pos(text, snippet, target)
+    assert str(d) == f"{path}:{d.line}:{d.column}: error: {message}"
+    return d
+
+
+# --- the baseline ---------------------------------------------------------------------------
+
+
+def test_mini_is_valid_with_no_diagnostics(tmp_path: Path) -> None:
+    scenario, diagnostics, _ = load(tmp_path, MINI_TEXT)
+    assert diagnostics == []
+    assert scenario is not None and scenario.id == "mini"
+
+
+# --- unknown keys -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "message", "snippet"),
+    [
+        pytest.param(
+            ("delegations:\n", "delgations:\n"),
+            "unknown key 'delgations' in the scenario (did you mean 'delegations'?)",
+            "delgations:",
+            id="top-level",
+        ),
+        pytest.param(
+            ("prisoners: {weight: 1,", "prisoners: {weigth: 1,"),
+            "unknown key 'weigth' in a preference (did you mean 'weight'?)",
+            "weigth",
+            id="nested-preference",
+        ),
+        pytest.param(
+            ("    rounds: 4\n", "    rouds: 4\n"),
+            "unknown key 'rouds' in a venue (did you mean 'rounds'?)",
+            "rouds",
+            id="nested-venue",
+        ),
+        pytest.param(
+            ("rules:\n", "frobnicate: 1\nrules:\n"),
+            "unknown key 'frobnicate' in the scenario",  # nothing close: no hint
+            "frobnicate",
+            id="no-close-match",
+        ),
+    ],
+)
+def test_unknown_key_is_reported_at_the_key_with_a_hint(tmp_path: Path, edit: Edit, message: str, snippet: str) -> None:
+    assert_error(tmp_path, (edit,), message, snippet)
+
+
+def test_unknown_effect_kind(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("- momentum: 3", "- momentun: 3"),),
+        "unknown effect 'momentun' (did you mean 'momentum'?)",
+        "momentun",
+    )
+
+
+# --- missing required keys ------------------------------------------------------------------
+
+
+def test_missing_required_key_in_a_delegation_points_at_the_delegation(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("    leader: R. Leader\n", ""),),
+        "a delegation is missing the required key 'leader'",
+        "  - id: red\n",
+        "id: red",
+    )
+
+
+def test_missing_required_top_level_key(tmp_path: Path) -> None:
+    # the top-level mapping starts at its first key, on the line after the comment
+    assert_error(tmp_path, (("title: Mini talks\n", ""),), "the scenario is missing the required key 'title'", "format")
+
+
+def test_required_key_written_with_no_value_counts_as_missing(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("    name: The north\n", "    name:\n"),),
+        "a zone is missing the required key 'name'",
+        "  - id: north",
+        "id: north",
+    )
+
+
+def test_missing_required_key_in_a_venue_points_at_the_venue(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("    momentum: 50\n", ""),),
+        "a venue is missing the required key 'momentum'",
+        "  - id: hall",
+        "id: hall",
+    )
+
+
+# --- wrong types ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "message", "snippet", "target"),
+    [
+        pytest.param(
+            ("rounds: 4", "rounds: many"),
+            "expected a whole number, found the text 'many'",
+            "rounds: many",
+            "many",
+            id="text-for-whole-number",
+        ),
+        pytest.param(
+            ("reservation: 0.3", "reservation: lots"),
+            "expected a number, found the text 'lots'",
+            "lots",
+            None,
+            id="text-for-number",
+        ),
+        pytest.param(
+            ("personality: {style: boulware, temper: 0.6}", "personality: [boulware, 0.6]"),
+            "expected a mapping, found a list",
+            "[boulware, 0.6]",
+            None,
+            id="list-for-mapping",
+        ),
+        pytest.param(
+            ("rules:\n  collapse_support: 10\n", "rules: [10]\n"),
+            "expected a mapping, found a list",
+            "[10]",
+            None,
+            id="list-for-rules",
+        ),
+        pytest.param(
+            ("signatories: [red, blue]", "signatories: red"),
+            "expected a list, found the text 'red'",
+            "signatories: red",
+            "red",
+            id="text-for-list",
+        ),
+        pytest.param(
+            ("    name: The north\n", "    name: [The, north]\n"),
+            "expected text, found a list",
+            "[The, north]",
+            None,
+            id="list-for-text",
+        ),
+        pytest.param(
+            ("    weight: 1\n", "    weight: 1\n    repeat: often\n"),
+            "expected true or false, found the text 'often'",
+            "often",
+            None,
+            id="text-for-bool",
+        ),
+        pytest.param(
+            ("role: party", "role: partey"),
+            "'partey' is not one of party, guarantor, mediator, observer (did you mean 'party'?)",
+            "partey",
+            None,
+            id="bad-choice",
+        ),
+        pytest.param(
+            ("id: mini", "id: Mini Talks"),
+            "'Mini Talks' is not a valid id: use lower-case letters, digits, '_' and '-'",
+            "Mini Talks",
+            None,
+            id="bad-id",
+        ),
+    ],
+)
+def test_wrong_type_is_reported_at_the_value(
+    tmp_path: Path, edit: Edit, message: str, snippet: str, target: str | None
+) -> None:
+    assert_error(tmp_path, (edit,), message, snippet, target)
+
+
+# --- numbers out of range ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "message", "snippet", "target"),
+    [
+        pytest.param(
+            ("support: 60", "support: 150"), "150 is out of range: expected 0..100", "support: 150", "150", id="support"
+        ),
+        pytest.param(
+            ("none: 1.0, some: 0.6", "none: 1.5, some: 0.6"),
+            "1.5 is out of range: expected 0..1",
+            "none: 1.5",
+            "1.5",
+            id="value",
+        ),
+        pytest.param(
+            ("reservation: 0.3", "reservation: -0.1"),
+            "-0.1 is out of range: expected 0..1",
+            "-0.1",
+            None,
+            id="reservation",
+        ),
+        pytest.param(("format: 1", "format: 2"), "2 is out of range: expected 1..1", "format: 2", "2", id="format"),
+        pytest.param(
+            ("action_points: 2", "action_points: 0"),
+            "0 is out of range: expected 1..10",
+            "action_points: 0",
+            "0",
+            id="action-points",
+        ),
+    ],
+)
+def test_number_out_of_range_is_reported_at_the_value(
+    tmp_path: Path, edit: Edit, message: str, snippet: str, target: str | None
+) -> None:
+    assert_error(tmp_path, (edit,), message, snippet, target)
+
+
+# --- dangling references ----------------------------------------------------------------------
+
+DANGLING = [
+    # delegations
+    pytest.param(
+        ("signatories: [red, blue]", "signatories: [red, bleu]"),
+        "unknown delegation 'bleu' (did you mean 'blue'?)",
+        "[red, bleu]",
+        "bleu",
+        id="delegation-in-signatories",
+    ),
+    pytest.param(
+        ("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, blue, bgi]"),
+        "unknown delegation 'bgi' (did you mean 'big'?)",
+        "bgi",
+        None,
+        id="delegation-in-turn-order",
+    ),
+    pytest.param(
+        ("patrons: [big]", "patrons: [bog]"),
+        "unknown delegation 'bog' (did you mean 'big'?)",
+        "bog",
+        None,
+        id="delegation-in-patrons",
+    ),
+    pytest.param(
+        ("trust: {blue: 20}", "trust: {blu: 20}"),
+        "unknown delegation 'blu' (did you mean 'blue'?)",
+        "{blu: 20}",
+        "blu",
+        id="delegation-in-trust",
+    ),
+    pytest.param(
+        ("trust: {from: blue, to: red,", "trust: {from: blue, to: rde,"),
+        "unknown delegation 'rde' (did you mean 'red'?)",
+        "to: rde",
+        "rde",
+        id="delegation-in-trust-effect",
+    ),
+    pytest.param(
+        ("- momentum: 3", "- support: {delegation: grey, delta: 2}"),
+        "unknown delegation 'grey'",
+        "grey",
+        None,
+        id="delegation-in-support-effect",
+    ),
+    pytest.param(
+        ("- momentum: 3", "- break: {issue: truce, by: nobody}"),
+        "unknown delegation 'nobody'",
+        "nobody",
+        None,
+        id="delegation-in-break-effect",
+    ),
+    pytest.param(
+        ("    rounds: 4\n", "    rounds: 4\n    chair: envy\n"),
+        "unknown delegation 'envy' (did you mean 'envoy'?)",
+        "envy",
+        None,
+        id="delegation-as-chair",
+    ),
+    # issues
+    pytest.param(
+        ("agenda: [prisoners, truce]", "agenda: [prisoners, truse]"),
+        "unknown issue 'truse' (did you mean 'truce'?)",
+        "truse",
+        None,
+        id="issue-in-agenda",
+    ),
+    pytest.param(
+        ("      truce: {weight: 3", "      truc: {weight: 3"),
+        "unknown issue 'truc' (did you mean 'truce'?)",
+        "truc:",
+        None,
+        id="issue-in-preferences",
+    ),
+    pytest.param(
+        ("      prisoners: [all]", "      prisonrs: [all]"),
+        "unknown issue 'prisonrs' (did you mean 'prisoners'?)",
+        "prisonrs",
+        None,
+        id="issue-in-red-lines",
+    ),
+    pytest.param(
+        ("- momentum: 3", "- agenda: {add: ceasefire}"),
+        "unknown issue 'ceasefire'",
+        "ceasefire",
+        None,
+        id="issue-in-agenda-effect",
+    ),
+    pytest.param(
+        ("    prisoners: some", "    prisoner: some"),
+        "unknown issue 'prisoner' (did you mean 'prisoners'?)",
+        "prisoner: some",
+        None,
+        id="issue-in-history-outcome",
+    ),
+    # options
+    pytest.param(
+        ("{none: 1.0, some: 0.6, all: 0.0}", "{nnoe: 1.0, some: 0.6, all: 0.0}"),
+        "issue 'prisoners' has no option 'nnoe' (did you mean 'none'?)",
+        "nnoe",
+        None,
+        id="option-in-values",
+    ),
+    pytest.param(
+        ("status_quo: none", "status_quo: nnoe"),
+        "issue 'prisoners' has no option 'nnoe' (did you mean 'none'?)",
+        "nnoe",
+        None,
+        id="option-as-status-quo",
+    ),
+    pytest.param(
+        ("prisoners: [all]", "prisoners: [alll]"),
+        "issue 'prisoners' has no option 'alll' (did you mean 'all'?)",
+        "alll",
+        None,
+        id="option-in-red-lines",
+    ),
+    pytest.param(
+        ("    prisoners: some", "    prisoners: sme"),
+        "issue 'prisoners' has no option 'sme' (did you mean 'some'?)",
+        "prisoners: sme",
+        "sme",
+        id="option-in-history-outcome",
+    ),
+    # zones
+    pytest.param(
+        ("    zone: north", "    zone: nrth"),
+        "unknown zone 'nrth' (did you mean 'north'?)",
+        "nrth",
+        None,
+        id="zone-of-issue",
+    ),
+    pytest.param(
+        ("stability: {zone: north, delta: 20}", "stability: {zone: nort, delta: 20}"),
+        "unknown zone 'nort' (did you mean 'north'?)",
+        "zone: nort,",
+        "nort",
+        id="zone-in-stability-effect",
+    ),
+    # venues
+    pytest.param(
+        ("    round: 2\n", "    round: 2\n    venue: hal\n"),
+        "unknown venue 'hal' (did you mean 'hall'?)",
+        "hal\n",
+        None,
+        id="venue-of-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "message", "snippet", "target"), DANGLING)
+def test_dangling_reference_is_reported_where_it_is_written(
+    tmp_path: Path, edit: Edit, message: str, snippet: str, target: str | None
+) -> None:
+    assert_error(tmp_path, (edit,), message, snippet, target)
+
+
+# --- duplicates ---------------------------------------------------------------------------------
+
+ANOTHER_BLUE = """\
+  - id: blue
+    name: Blue again
+    leader: X
+    role: observer
+    personality: {style: linear, temper: 0.1}
+    reservation: 0
+    support: 5
+    preferences: {truce: {weight: 1, values: {fighting: 0, pause: 0, monitored: 1}}}
+venues:
+"""
+
+ANOTHER_HALL = """\
+  - id: hall
+    name: Hall again
+    agenda: [truce]
+    signatories: [red, blue]
+    action_points: 1
+    rounds: 2
+    momentum: 5
+events:
+"""
+
+ANOTHER_TRUCE = """\
+  - id: truce
+    name: Truce again
+    status_quo: fighting
+    options: [{id: fighting, label: F}, {id: pause, label: P}, {id: monitored, label: M}]
+delegations:
+"""
+
+
+@pytest.mark.parametrize(
+    ("edit", "message", "snippet", "target"),
+    [
+        pytest.param(
+            ("issues:\n", "  - {id: north, name: Again, stability: 5}\nissues:\n"),
+            "duplicate zone id 'north'",
+            "{id: north, name: Again",
+            "north",
+            id="zone",
+        ),
+        pytest.param(
+            ("delegations:\n", ANOTHER_TRUCE),
+            "duplicate issue id 'truce'",
+            "  - id: truce\n    name: Truce again",
+            "truce",
+            id="issue",
+        ),
+        pytest.param(
+            ("      - id: all\n", "      - {id: some, label: Again}\n      - id: all\n"),
+            "duplicate option id 'some'",
+            "{id: some, label: Again}",
+            "some",
+            id="option",
+        ),
+        pytest.param(
+            ("venues:\n", ANOTHER_BLUE),
+            "duplicate delegation id 'blue'",
+            "  - id: blue\n    name: Blue again",
+            "blue",
+            id="delegation",
+        ),
+        pytest.param(
+            ("events:\n", ANOTHER_HALL),
+            "duplicate venue id 'hall'",
+            "  - id: hall\n    name: Hall again",
+            "hall",
+            id="venue",
+        ),
+        pytest.param(
+            ("  - id: rumour\n", "  - id: clash\n"),
+            "duplicate event id 'clash'",
+            "  - id: clash\n    title: A rumour",
+            "clash",
+            id="event",
+        ),
+    ],
+)
+def test_duplicate_id_is_reported_at_the_second_one(
+    tmp_path: Path, edit: Edit, message: str, snippet: str, target: str
+) -> None:
+    assert_error(tmp_path, (edit,), message, snippet, target)
+
+
+def test_duplicate_issue_followed_by_another_issue_is_reported_not_raised(tmp_path: Path) -> None:
+    # The duplicate sits between 'prisoners' and 'truce', so 'truce' is the third issue in the
+    # file but the second id: the loader must not confuse the two positions.
+    extra = (
+        "  - id: prisoners\n    name: Again\n    status_quo: a\n    options: [{id: a, label: A}, {id: b, label: B}]\n"
+    )
+    text = mini_with(("  - id: truce\n", extra + "  - id: truce\n"))
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    d = the(diagnostics, "duplicate issue id 'prisoners'")
+    assert (d.line, d.column) == pos(text, "  - id: prisoners\n    name: Again", "prisoners")
+    assert errors(diagnostics) == [d]
+
+
+@pytest.mark.parametrize(
+    ("edit", "snippet"),
+    [
+        pytest.param(("title: Mini talks\n", "title: Mini talks\ntitle: Again\n"), "title: Again", id="top-level"),
+        pytest.param(("    support: 60\n", "    support: 60\n    support: 61\n"), "support: 61", id="nested"),
+    ],
+)
+def test_duplicate_yaml_key_is_reported_at_the_second_key(tmp_path: Path, edit: Edit, snippet: str) -> None:
+    key = snippet.split(":")[0]
+    assert_error(tmp_path, (edit,), f"duplicate key {key!r}", snippet)
+
+
+# --- preferences, values, red lines -----------------------------------------------------------
+
+
+def test_preferences_with_every_weight_zero_cannot_be_normalised(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (
+            ("prisoners: {weight: 1, values: {none: 1.0", "prisoners: {weight: 0, values: {none: 1.0"),
+            ("truce: {weight: 3,", "truce: {weight: 0,"),
+        ),
+        "red: the preferences cannot be normalised: every weight is 0",
+        "prisoners: {weight: 0, values: {none: 1.0",
+    )
+
+
+def test_a_zero_weight_on_one_issue_is_fine(tmp_path: Path) -> None:
+    scenario, diagnostics, _ = load(tmp_path, mini_with(("truce: {weight: 3,", "truce: {weight: 0,")))
+    assert errors(diagnostics) == []
+    assert scenario is not None
+
+
+def test_missing_value_for_an_option(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("{none: 1.0, some: 0.6, all: 0.0}", "{none: 1.0, some: 0.6}"),),
+        "red: no value for option all of 'prisoners'",
+        "{none: 1.0, some: 0.6}",
+    )
+
+
+def test_missing_values_for_several_options_are_named_together(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("{none: 1.0, some: 0.6, all: 0.0}", "{some: 0.6}"),),
+        "red: no value for options none, all of 'prisoners'",
+        "{some: 0.6}",
+    )
+
+
+def test_red_lines_ruling_out_every_option(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("prisoners: [all]", "prisoners: [none, some, all]"),),
+        "red: red lines rule out every option of 'prisoners'",
+        "[none, some, all]",
+    )
+
+
+def test_opening_position_across_its_own_red_line(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("    trust: {blue: 20}\n", "    trust: {blue: 20}\n    opening: {prisoners: all}\n"),),
+        "red: the opening position on 'prisoners' is across its own red line",
+        "{prisoners: all}",
+        "all",
+    )
+
+
+def test_a_delegation_cannot_be_its_own_patron(tmp_path: Path) -> None:
+    assert_error(tmp_path, (("patrons: [big]", "patrons: [red]"),), "red cannot be its own patron", "[red]", "red")
+
+
+# --- venues and events ------------------------------------------------------------------------
+
+
+def test_venue_with_fewer_than_two_signatories(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("signatories: [red, blue]", "signatories: [red]"),),
+        "venue 'hall' needs at least two signatories: a deal is made between delegations",
+        "[red]",
+    )
+
+
+def test_signatory_missing_from_turn_order(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, big]"),),
+        "signatory 'blue' is missing from the turn order of 'hall'",
+        "[envoy, red, big]",
+    )
+
+
+def test_issue_twice_on_the_agenda(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("agenda: [prisoners, truce]", "agenda: [prisoners, prisoners]"),),
+        "'prisoners' appears twice in agenda",
+        "[prisoners, prisoners]",
+        "prisoners]",
+    )
+
+
+def test_event_with_neither_round_nor_weight(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("    weight: 1\n", ""),),
+        "event 'rumour' has neither a round nor a weight: it could never happen",
+        "  - id: rumour",
+        "id: rumour",
+    )
+
+
+def test_agenda_effect_needs_exactly_one_of_add_or_remove(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("- momentum: 3", "- agenda: {add: truce, remove: prisoners}"),),
+        "an agenda effect takes exactly one of add or remove",
+        "{add: truce, remove: prisoners}",
+    )
+
+
+# --- warnings ---------------------------------------------------------------------------------
+
+
+def warnings_of(tmp_path: Path, text: str) -> tuple[list[Diagnostic], Path]:
+    scenario, diagnostics, path = load(tmp_path, text)
+    assert errors(diagnostics) == []
+    assert diagnostics, "expected at least one warning"
+    assert scenario is not None, "warnings alone must not stop the scenario loading"
+    return diagnostics, path
+
+
+def test_warning_when_red_lines_leave_a_signatory_no_deal_above_reservation(tmp_path: Path) -> None:
+    # Blue will never accept a pause or a monitored truce, and red never releases all: the best red
+    # can get is no release (1.0, weight 1/4) and fighting (0.2, weight 3/4) = 0.40 < 0.45.
+    text = mini_with(
+        ("reservation: 0.3", "reservation: 0.45"),
+        ("  - id: big\n", "    red_lines:\n      truce: [monitored, pause]\n  - id: big\n"),
+    )
+    diagnostics, path = warnings_of(tmp_path, text)
+    message = "at The Hall, red lines leave 'red' no deal above its reservation value (best 0.40 < 0.45)"
+    d = the(diagnostics, message, severity="warning")
+    assert (d.line, d.column) == pos(text, "signatories: [red, blue]", "[red, blue]")
+    assert str(d) == f"{path}:{d.line}:{d.column}: warning: {message}"
+    assert diagnostics == [d]
+
+
+def test_warning_when_no_option_on_an_agenda_issue_suits_every_signatory(tmp_path: Path) -> None:
+    # Red refuses 'all', blue refuses 'none' and 'some': nothing on prisoners is acceptable to both.
+    text = mini_with(("  - id: big\n", "    red_lines:\n      prisoners: [none, some]\n  - id: big\n"))
+    diagnostics, _ = warnings_of(tmp_path, text)
+    d = the(
+        diagnostics,
+        "at The Hall, the signatories' red lines leave no acceptable option on 'prisoners'",
+        severity="warning",
+    )
+    assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "[prisoners")
+
+
+def test_warning_for_a_scripted_event_after_the_last_round(tmp_path: Path) -> None:
+    text = mini_with(("    round: 2\n", "    round: 9\n    venue: hall\n"))
+    diagnostics, _ = warnings_of(tmp_path, text)
+    d = the(diagnostics, "event 'clash' is set for round 9, but The Hall has only 4", severity="warning")
+    assert (d.line, d.column) == pos(text, "round: 9", "9")
+
+
+# --- all at once ----------------------------------------------------------------------------
+
+
+def test_every_error_in_a_file_is_reported_in_one_run_sorted_by_position(tmp_path: Path) -> None:
+    text = mini_with(
+        ("title: Mini talks\n", "title: Mini talks\ntitle: Again\n"),
+        ("status_quo: none", "status_quo: nnoe"),
+        ("patrons: [big]", "patrons: [bog]"),
+        ("rounds: 4", "rounds: many"),
+    )
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    expected = {
+        (*pos(text, "title: Again"), "duplicate key 'title'"),
+        (*pos(text, "nnoe"), "issue 'prisoners' has no option 'nnoe' (did you mean 'none'?)"),
+        (*pos(text, "bog"), "unknown delegation 'bog' (did you mean 'big'?)"),
+        (*pos(text, "many"), "expected a whole number, found the text 'many'"),
+    }
+    got = [(d.line, d.column, d.message) for d in errors(diagnostics)]
+    assert expected <= set(got)
+    assert len({line for line, _, _ in got}) >= 3
+    assert got == sorted(got)
+    assert [(d.line, d.column) for d in diagnostics] == sorted((d.line, d.column) for d in diagnostics)
+
+
+# --- a mistake is one error, not a cascade ----------------------------------------------------
+# Each of these files has exactly one thing wrong. A delegation or zone with a bad value is still
+# the delegation or zone the file defines: references to it are not dangling, and a value given
+# out of range is not a value missing.
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        pytest.param(("support: 60", "support: 150"), "150 is out of range: expected 0..100", id="support"),
+        pytest.param(("reservation: 0.3", "reservation: -0.1"), "-0.1 is out of range: expected 0..1", id="reserve"),
+        pytest.param(("    leader: R. Leader\n", ""), "a delegation is missing the required key 'leader'", id="leader"),
+        pytest.param(
+            ("stability: 50", "stability: high"), "expected a whole number, found the text 'high'", id="stability"
+        ),
+        pytest.param(
+            ("none: 1.0, some: 0.6", "none: 1.5, some: 0.6"), "1.5 is out of range: expected 0..1", id="value"
+        ),
+        pytest.param(
+            ("      - id: all\n", "      - {id: some, label: Again}\n      - id: all\n"),
+            "duplicate option id 'some'",
+            id="duplicate-option",
+        ),
+        pytest.param(("rounds: 4", "rounds: many"), "expected a whole number, found the text 'many'", id="rounds"),
+        pytest.param(
+            ("signatories: [red, blue]", "signatories: [red, bleu]"),
+            "unknown delegation 'bleu' (did you mean 'blue'?)",
+            id="signatory",
+        ),
+    ],
+)
+def test_one_mistake_gives_one_error(tmp_path: Path, edit: Edit, message: str) -> None:
+    scenario, diagnostics, _ = load(tmp_path, mini_with(edit))
+    assert scenario is None
+    assert [d.message for d in errors(diagnostics)] == [message], "\n".join(map(str, diagnostics))
+
+
+# --- a bad value inside a nested mapping is reported, never raised ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "message", "snippet", "target"),
+    [
+        pytest.param(
+            ("temper: 0.6", "temper: 1.5"),
+            "1.5 is out of range: expected 0..1",
+            "temper: 1.5",
+            "1.5",
+            id="personality-temper-range",
+        ),
+        pytest.param(
+            ("temper: 0.4", "temper: calm"),
+            "expected a number, found the text 'calm'",
+            "calm",
+            None,
+            id="personality-temper-text",
+        ),
+        pytest.param(
+            ("personality: {style: boulware,", "personality: {styel: boulware,"),
+            "unknown key 'styel' in a personality (did you mean 'style'?)",
+            "styel",
+            None,
+            id="personality-unknown-key",
+        ),
+        pytest.param(
+            ("trust: {from: blue, to: red, delta: -5}", "trust: {to: red, delta: -5}"),
+            "a trust effect is missing the required key 'from'",
+            "{to: red, delta: -5}",
+            None,
+            id="trust-from",
+        ),
+        pytest.param(
+            ("style: boulware", "style: boulwar"),
+            "'boulwar' is not one of boulware, linear, conceder (did you mean 'boulware'?)",
+            "boulwar,",
+            None,
+            id="personality-style",
+        ),
+        pytest.param(
+            ("temper: 0.4", "temper: .nan"), "expected a number, found .nan", ".nan", None, id="personality-nan"
+        ),
+        pytest.param(
+            ("{id: some, label: Some released}", "{id: some}"),
+            "an option is missing the required key 'label'",
+            "{id: some}",
+            None,
+            id="option-label",
+        ),
+        pytest.param(
+            ("{id: some, label: Some released}", "{id: Some!, label: Some released}"),
+            "'Some!' is not a valid id: use lower-case letters, digits, '_' and '-'",
+            "Some!",
+            None,
+            id="option-id",
+        ),
+        pytest.param(
+            ("stability: {zone: north, delta: 20}", "stability: {zone: north, delta: lots}"),
+            "expected a whole number, found the text 'lots'",
+            "lots",
+            None,
+            id="stability-delta",
+        ),
+        pytest.param(
+            ("stability: {zone: north, delta: -10}", "stability: {delta: -10}"),
+            "a stability effect is missing the required key 'zone'",
+            "{delta: -10}",
+            None,
+            id="stability-zone",
+        ),
+        pytest.param(
+            ("- momentum: 3", "- support: {delta: 2}"),
+            "a support effect is missing the required key 'delegation'",
+            "{delta: 2}",
+            None,
+            id="support-delegation",
+        ),
+        pytest.param(
+            ("- momentum: 3", "- break: {by: red}"),
+            "a break effect is missing the required key 'issue'",
+            "{by: red}",
+            None,
+            id="break-issue",
+        ),
+        pytest.param(
+            ("trust: {from: blue, to: red, delta: -5}", "trust: {from: blue, to: Red!, delta: -5}"),
+            "'Red!' is not a valid id: use lower-case letters, digits, '_' and '-'",
+            "Red!",
+            None,
+            id="trust-to",
+        ),
+    ],
+)
+def test_bad_value_in_a_nested_mapping_is_an_error_not_a_crash(
+    tmp_path: Path, edit: Edit, message: str, snippet: str, target: str | None
+) -> None:
+    assert_error(tmp_path, (edit,), message, snippet, target)
