@@ -40,6 +40,22 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--games", type=_positive, default=100, metavar="N", help="how many games (default 100)")
     s.add_argument("--seed", type=_seed, default=0, metavar="S", help="the base seed (default 0)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    s.add_argument(
+        "--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the level of every AI seat"
+    )
+    s.add_argument(
+        "--seat",
+        action="append",
+        default=[],
+        metavar="ID=LEVEL",
+        help="play one delegation at a level: easy, normal, hard or random (repeatable)",
+    )
+    s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
+
+    a = sub.add_parser("analyze", help="the package space of a venue: Pareto frontier, Nash, Kalai, ZOPA")
+    a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
+    a.add_argument("--venue", default=None, metavar="V", help="the venue id (default: the first)")
+    a.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
     g = sub.add_parser("play", help="play one game (every seat AI until the interface lands) with its transcript")
     g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
@@ -54,6 +70,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if not 1 <= value <= 1_000_000:
         raise argparse.ArgumentTypeError(f"expected a number from 1 to 1000000, got {value}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"expected 1 to 64 jobs, got {value}")
     return value
 
 

@@ -20,7 +20,9 @@ def run(args: argparse.Namespace) -> int:
     if command == "validate":
         return cmd_validate(args.paths)
     if command == "simulate":
-        return cmd_simulate(args.scenario, args.games, args.seed, args.json)
+        return cmd_simulate(args)
+    if command == "analyze":
+        return cmd_analyze(args.scenario, args.venue, args.json)
     return cmd_play(getattr(args, "scenario", None) or DEFAULT, getattr(args, "seed", None))
 
 
@@ -74,34 +76,116 @@ def cmd_validate(paths: list[str]) -> int:
     return status
 
 
-def cmd_simulate(name: str, games: int, seed: int, as_json: bool) -> int:
+def _seats(scenario: Scenario, default: str, given: list[str]) -> dict[int, str] | int:
+    """Seat levels by delegation index, or the exit status after saying what is wrong."""
+    from game.ai.seats import SEAT_KINDS
+
+    seats = {d: default for d in range(len(scenario.delegations))}
+    for item in given:
+        ident, _, kind = item.partition("=")
+        if ident not in scenario.delegation_index:
+            known = ", ".join(d.id for d in scenario.delegations)
+            print(f"peacetalks: error: --seat {item}: no delegation {ident!r} (known: {known})", file=sys.stderr)
+            return EXIT_USAGE
+        if kind not in SEAT_KINDS:
+            print(f"peacetalks: error: --seat {item}: the level is one of {', '.join(SEAT_KINDS)}", file=sys.stderr)
+            return EXIT_USAGE
+        seats[scenario.delegation_index[ident]] = kind
+    return seats
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
     from game.cli import print_json
     from game.sim.simulate import summarise
 
-    scenario = _load(name)
+    scenario = _load(args.scenario)
     if isinstance(scenario, int):
         return scenario
-    summary = summarise(scenario, games, seed)
-    if as_json:
+    seats = _seats(scenario, args.difficulty, args.seat)
+    if isinstance(seats, int):
+        return seats
+    summary = summarise(scenario, args.games, args.seed, seats, args.jobs)
+    if args.json:
         print_json(summary)
         return 0
-    print(f"{scenario.title}: {games} AI-only games from seed {seed}")
-    print(f"agreement rate {summary['agreement_rate']:.1%}, mean rounds {summary['mean_rounds']:.2f}")
+    games = args.games
+    print(f"{scenario.title}: {games} AI-only games from seed {args.seed}")
+    changed = {k: v for k, v in summary["seats"].items() if v != args.difficulty}
+    print(f"seats: {args.difficulty}" + "".join(f", {k}={v}" for k, v in changed.items()))
+    gap = summary["mean_pareto_gap"]
+    print(
+        f"agreement rate {summary['agreement_rate']:.1%} (some agreement {summary['any_agreement_rate']:.1%}), "
+        f"mean rounds {summary['mean_rounds']:.2f}, mean Pareto gap {'-' if gap is None else f'{gap:.4f}'}"
+    )
     outcomes: dict[str, int] = {}
     for r in summary["results"]:
         outcomes[r["outcome"]] = outcomes.get(r["outcome"], 0) + 1
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     print()
-    print(f"{'delegation':<22}{'mean utility':>14}{'reservation':>13}{'mean surplus':>14}")
+    print(f"{'delegation':<22}{'seat':>8}{'mean utility':>14}{'reservation':>13}{'mean surplus':>14}")
     for d in scenario.delegations:
         row = summary["per_delegation"][d.id]
-        print(f"{d.id:<22}{row['mean_utility']:>14.3f}{d.reservation:>13.2f}{row['mean_surplus']:>+14.3f}")
+        seat = summary["seats"][d.id]
+        print(f"{d.id:<22}{seat:>8}{row['mean_utility']:>14.3f}{d.reservation:>13.2f}{row['mean_surplus']:>+14.3f}")
+    return 0
+
+
+def cmd_analyze(name: str, venue_id: str | None, as_json: bool) -> int:
+    from game.analysis import analyze
+    from game.cli import print_json
+
+    scenario = _load(name)
+    if isinstance(scenario, int):
+        return scenario
+    venue = 0
+    if venue_id is not None:
+        if venue_id not in scenario.venue_index:
+            known = ", ".join(v.id for v in scenario.venues)
+            print(f"peacetalks: error: no venue {venue_id!r} in {scenario.id} (known: {known})", file=sys.stderr)
+            return EXIT_USAGE
+        venue = scenario.venue_index[venue_id]
+    result = analyze(scenario, venue)
+    data = result.to_json()
+    if as_json:
+        print_json(data)
+        return 0
+    v = scenario.venues[venue]
+    print(f"{scenario.title}: {v.name}")
+    print(f"issues: {', '.join(data['issues'])}")
+    print(f"signatories: {', '.join(data['signatories'])}")
+    if not result.exact:
+        print("approximate: the space is too large to enumerate; figures come from a sample of it")
+    print(
+        f"{data['packages']} packages outside every signatory's red lines; "
+        f"{data['zopa_size']} in the zone of possible agreement; {data['pareto_size']} on the Pareto frontier"
+    )
+    ids = data["signatories"]
+    print()
+    print(f"{'point':<10}" + "".join(f"{i[:11]:>12}" for i in ids))
+    print(
+        f"{'walk-away':<10}"
+        + "".join(f"{scenario.delegations[scenario.delegation_index[i]].reservation:>12.2f}" for i in ids)
+    )
+    for label in ("nash", "kalai", "welfare"):
+        point = data[label]
+        if point is None:
+            print(f"{label:<10}" + "(no package gives every signatory its walk-away value)")
+            continue
+        print(f"{label:<10}" + "".join(f"{point['utilities'][i]:>12.2f}" for i in ids))
+    for label in ("nash", "kalai"):
+        point = data[label]
+        if point is not None:
+            print()
+            print(f"{label.capitalize()} package:")
+            for issue, option in point["package"].items():
+                the_issue = scenario.issues[scenario.issue_index[issue]]
+                print(f"  {the_issue.name}: {the_issue.options[the_issue.option_index(option)].label}")
     return 0
 
 
 def cmd_play(name: str, seed: int | None) -> int:
     from game.ai.selfplay import play
-    from game.engine import utility
+    from game.engine.utility import outcome_utility
 
     scenario = _load(name)
     if isinstance(scenario, int):
@@ -124,9 +208,8 @@ def cmd_play(name: str, seed: int | None) -> int:
     print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
     print()
     print(f"{'delegation':<40}{'utility':>9}{'walk-away':>11}")
-    for d in scenario.delegations:
-        u = utility(d, state.deal())
-        print(f"{d.name:<40}{u:>9.2f}{d.reservation:>11.2f}")
+    for k, d in enumerate(scenario.delegations):
+        print(f"{d.name:<40}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
     if scenario.history.summary:
         print()
         print("What really happened: " + scenario.history.summary.strip())

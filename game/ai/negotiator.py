@@ -12,6 +12,7 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
@@ -225,7 +226,7 @@ def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
         position = view.positions[view.me][i]
         if position >= 0:
             given_up += me.weights[i] * max(0.0, me.values[i][position] - me.values[i][o])
-    return round(view.rules.concession_cost * given_up / 2)
+    return math.ceil(view.rules.concession_cost * given_up / 2 - 1e-9)
 
 
 def _mean_trust(view: View) -> float:
@@ -333,8 +334,6 @@ def _mediate(view: View, beliefs: Beliefs, level: Level, rng: Rng) -> Decision:
 
 def _single_text(view: View, beliefs: Beliefs, open_issues: list[int]) -> tuple[tuple[int, int], ...]:
     """Coordinate ascent on the (estimated) Nash product of the signatories' utilities."""
-    import math
-
     signers = counterparts(view)
     deal = list(view.deal)
     for i in open_issues:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.ai.negotiator import Decision, choose
+from game.ai.negotiator import choose
+from game.ai.seats import Chooser
 from game.engine import Action, Pass, Record, State, apply, new_game, state_hash, view_for
 from game.engine.errors import GameError
 from game.engine.model import Scenario
 from game.engine.rng import Rng, mix
-from game.engine.view import View
-
-Chooser = Callable[[View, Rng], Decision]
 
 
 @dataclass

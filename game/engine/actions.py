@@ -24,7 +24,7 @@ class Propose:
 
 @dataclass(frozen=True)
 class Draft:
-    """The mediator's single negotiating text, put to every delegation present."""
+    """The mediator's single negotiating text, put to every party and guarantor present."""
 
     kind: ClassVar[str] = "draft"
     actor: str

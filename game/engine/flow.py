@@ -25,12 +25,15 @@ def check_ends(w: Work) -> None:
         end_venue(w, "collapse", "The talks lost all momentum and broke down.")
     elif len(w.required_signatories()) < 2:
         end_venue(w, "collapse", "Too few signatories are left at the table.")
+    elif not w.agenda:
+        end_venue(w, "deadline", "Nothing is left on the agenda.")
     elif all(w.settled[i] >= 0 for i in w.agenda):
         end_venue(w, "agreement", "Every issue on the agenda is settled.")
 
 
 def end_venue(w: Work, outcome: str, reason: str) -> None:
     venue = w.scenario.venues[w.venue]
+    w.closing = False
     if outcome != "agreement" and outcome != "collapse":
         agreed_here = any(a.venue == w.venue for a in w.agreements)
         outcome = "partial" if agreed_here else "no_deal"
@@ -51,7 +54,7 @@ def start_venue(w: Work, index: int) -> None:
     w.venue = index
     w.round = 1
     w.momentum = venue.momentum
-    w.agenda = [i for i in venue.agenda if w.settled[i] < 0]
+    w.agenda = list(venue.agenda)  # issues settled at an earlier venue stay on it, as settled
     w.present = [True] * len(sc.delegations)
     w.boycotted = [False] * len(sc.delegations)
     w.proposals = []
@@ -165,8 +168,8 @@ def end_round(w: Work) -> None:
 
 def next_closing_turn(w: Work) -> None:
     """After a delegation's closing turn: the next one that owes an answer, or the end."""
-    if w.over or w.venue_over:
-        return
+    if w.over or w.venue_over or not w.closing:
+        return  # the venue already ended (and a campaign may have opened the next one)
     nxt = _next_owing(w, w.turn)
     if nxt is not None:
         w.turn = nxt

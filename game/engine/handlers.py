@@ -172,10 +172,10 @@ def respond(w: Work, actor: int, action: A.Respond) -> int:
 def _settle_if_done(w: Work, p: Proposal) -> None:
     required = w.required_signatories()
     said_yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
-    said_no = [d for d, r in zip(p.to, p.responses, strict=True) if r == REJECTED]
-    if any(d in required for d in said_no):
+    blockers = [d for d, r in zip(p.to, p.responses, strict=True) if r == REJECTED and d in required]
+    if blockers:
         w.close_proposals(lambda q: q.id != p.id)
-        w.say("failed", f"Proposal #{p.id} fails: {w.name(said_no[0])} rejected it.")
+        w.say("failed", f"Proposal #{p.id} fails: {w.name(blockers[0])} rejected it.")
         return
     if all(d in said_yes for d in required):
         w.close_proposals(lambda q: q.id != p.id)
@@ -198,7 +198,7 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
             position = w.positions[d][i]
             if position >= 0:
                 given_up += dl.weights[i] * max(0.0, dl.values[i][position] - dl.values[i][o])
-        w.add_support(d, -round(rules.concession_cost * given_up / 2))
+        w.add_support(d, -math.ceil(rules.concession_cost * given_up / 2 - 1e-9))
         for i in crossed_red_lines(dl, p.package):
             w.add_support(d, -rules.redline_support)
             w.say("red_line", f"The deal crosses {dl.name}'s red line on {sc.issues[i].name}: anger at home.", d)

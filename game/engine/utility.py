@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine.model import Delegation
+from game.engine.state import State
 
 
 def utility(delegation: Delegation, deal: Sequence[int]) -> float:
@@ -23,3 +24,10 @@ def with_package(deal: Sequence[int], package: Sequence[tuple[int, int]]) -> tup
 def crossed_red_lines(delegation: Delegation, package: Sequence[tuple[int, int]]) -> list[int]:
     """Issues on which the package takes an option across this delegation's red line."""
     return [issue for issue, option in package if option in delegation.red_lines[issue]]
+
+
+def outcome_utility(state: State, delegation: int) -> float:
+    """What the game gave a delegation: the utility of the deal if anything was agreed, else its
+    reservation value, which is by definition what no deal is worth to it."""
+    d = state.scenario.delegations[delegation]
+    return utility(d, state.deal()) if state.agreements else d.reservation

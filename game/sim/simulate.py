@@ -1,14 +1,25 @@
-"""Many AI-only games of one scenario, and their summary as plain data."""
+"""Many AI-only games of one scenario, judged against the best possible deals.
+
+A run is a pure function of (scenario, games, seed, seats): games are spread over worker
+processes with `jobs`, and the results are put back in order, so the output is the same
+whatever the number of jobs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from game.ai.seats import choosers
 from game.ai.selfplay import Played, play
 from game.analysis import Analysis, analyze
 from game.engine import state_hash, utility
 from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
+from game.engine.utility import outcome_utility
+
+_judges: dict[str, Analysis] = {}  # per process: the analysis of each scenario met so far
 
 
 def game_seed(base: int, index: int) -> int:
@@ -20,57 +31,11 @@ def rounds_played(game: Played) -> int:
     return sum(1 for r in game.records if r.kind == "round")
 
 
-def summarise(scenario: Scenario, games: int, seed: int) -> dict[str, Any]:
-    judge = analyze(scenario, len(scenario.venues) - 1)
-    results: list[dict[str, Any]] = []
-    gaps: list[float] = []
-    totals = {d.id: [0.0, 0.0] for d in scenario.delegations}
-    agreements = 0
-    rounds = 0
-    for index in range(games):
-        s = game_seed(seed, index)
-        game = play(scenario, s)
-        state = game.state
-        deal = state.deal()
-        for d in scenario.delegations:
-            u = utility(d, deal)
-            totals[d.id][0] += u
-            totals[d.id][1] += u - d.reservation
-        agreements += state.outcome == "agreement"
-        r = rounds_played(game)
-        rounds += r
-        verdict = judgement(judge, deal) if state.agreements else {"pareto_gap": None, "nash_distance": None}
-        if verdict["pareto_gap"] is not None:
-            gaps.append(verdict["pareto_gap"])
-        results.append(
-            {
-                "seed": s,
-                "outcome": state.outcome,
-                "venues": list(state.venue_outcomes),
-                "rounds": r,
-                "actions": len(game.actions),
-                "final_state_hash": state_hash(state),
-                "agreement": {
-                    scenario.issues[i].id: scenario.issues[i].options[o].id
-                    for i, o in enumerate(state.settled)
-                    if o >= 0
-                },
-                **verdict,
-            }
-        )
-    return {
-        "scenario": scenario.id,
-        "games": games,
-        "seed": seed,
-        "agreement_rate": round(agreements / games, 4),
-        "mean_rounds": round(rounds / games, 3),
-        "mean_pareto_gap": round(sum(gaps) / len(gaps), 4) if gaps else None,
-        "per_delegation": {
-            ident: {"mean_utility": round(u / games, 4), "mean_surplus": round(s / games, 4)}
-            for ident, (u, s) in totals.items()
-        },
-        "results": results,
-    }
+def judge_for(scenario: Scenario) -> Analysis:
+    key = scenario.content_hash + scenario.id
+    if key not in _judges:
+        _judges[key] = analyze(scenario, len(scenario.venues) - 1)
+    return _judges[key]
 
 
 def judgement(judge: Analysis, deal: tuple[int, ...]) -> dict[str, float | None]:
@@ -80,4 +45,74 @@ def judgement(judge: Analysis, deal: tuple[int, ...]) -> dict[str, float | None]
     return {
         "pareto_gap": round(judge.pareto_gap(utilities), 4),
         "nash_distance": None if distance is None else round(distance, 4),
+    }
+
+
+def run_game(scenario: Scenario, seed: int, seats: Mapping[int, str]) -> dict[str, Any]:
+    """One game, as the plain data `simulate --json` prints."""
+    game = play(scenario, seed, choosers(seats))
+    state = game.state
+    deal = state.deal()
+    venue = scenario.venues[state.venue]
+    signed = [d for d in venue.signatories if not state.boycotted[d]]
+    verdict = judgement(judge_for(scenario), deal) if state.agreements else {"pareto_gap": None, "nash_distance": None}
+    return {
+        "seed": seed,
+        "outcome": state.outcome,
+        "venues": list(state.venue_outcomes),
+        "rounds": rounds_played(game),
+        "actions": len(game.actions),
+        "final_state_hash": state_hash(state),
+        "agreement": {
+            scenario.issues[i].id: scenario.issues[i].options[o].id for i, o in enumerate(state.settled) if o >= 0
+        },
+        "utilities": {d.id: round(outcome_utility(state, k), 4) for k, d in enumerate(scenario.delegations)},
+        # an agreement worth less than walking away to a signatory that signed it
+        "below_reservation": sorted(
+            scenario.delegations[d].id
+            for d in signed
+            if state.agreements and utility(scenario.delegations[d], deal) < scenario.delegations[d].reservation - 1e-9
+        ),
+        "refused_actions": game.refused,
+        **verdict,
+    }
+
+
+def _batch(args: tuple[Scenario, list[int], dict[int, str]]) -> list[dict[str, Any]]:
+    scenario, seeds, seats = args
+    return [run_game(scenario, s, seats) for s in seeds]
+
+
+def summarise(
+    scenario: Scenario, games: int, seed: int, seats: Mapping[int, str] | None = None, jobs: int = 1
+) -> dict[str, Any]:
+    seats = dict(seats or {})
+    seeds = [game_seed(seed, i) for i in range(games)]
+    if jobs <= 1 or games < 2:
+        results = _batch((scenario, seeds, seats))
+    else:
+        size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
+        batches = [(scenario, seeds[i : i + size], seats) for i in range(0, games, size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = [r for batch in pool.map(_batch, batches) for r in batch]
+    gaps = [r["pareto_gap"] for r in results if r["pareto_gap"] is not None]
+    per_delegation = {}
+    for d in scenario.delegations:
+        total = sum(r["utilities"][d.id] for r in results)
+        per_delegation[d.id] = {
+            "mean_utility": round(total / games, 4),
+            "mean_surplus": round(total / games - d.reservation, 4),
+        }
+    return {
+        "scenario": scenario.id,
+        "games": games,
+        "seed": seed,
+        "seats": {scenario.delegations[d].id: kind for d, kind in sorted(seats.items())},
+        "agreement_rate": round(sum(r["outcome"] == "agreement" for r in results) / games, 4),
+        "any_agreement_rate": round(sum(bool(r["agreement"]) for r in results) / games, 4),
+        "mean_rounds": round(sum(r["rounds"] for r in results) / games, 3),
+        "mean_pareto_gap": round(sum(gaps) / len(gaps), 4) if gaps else None,
+        "agreements_below_reservation": sum(bool(r["below_reservation"]) for r in results),
+        "per_delegation": per_delegation,
+        "results": results,
     }

@@ -1,0 +1,209 @@
+"""Refused actions change nothing; a finished game takes no more actions; state hashes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from game.engine import (
+    Action,
+    Boycott,
+    Concede,
+    Draft,
+    GameError,
+    IllegalAction,
+    InvalidAction,
+    Meet,
+    Pass,
+    Pressure,
+    Propose,
+    Respond,
+    Scenario,
+    State,
+    Statement,
+    WalkOut,
+    apply,
+    new_game,
+    state_hash,
+)
+from game.engine.hashing import canonical
+from game.engine.state import Agreement, Proposal
+from tests.engine.conftest import RUMOUR, pass_rounds, pass_until, play, start
+
+REFUSED_AT_OPENING: list[Action] = [
+    Pass("red"),  # not its turn
+    Pass("nobody"),  # no such delegation
+    Propose("envoy", (("prisoners", "some"),), ("red",)),  # a mediator cannot propose
+    Concede("envoy", "truce", "pause"),  # nor concede
+    Statement("envoy", "shouty"),
+    Statement("envoy", "hardline", "envoy"),
+    Meet("envoy", "envoy"),
+    Meet("envoy", "green"),
+    Respond("envoy", 1, True),
+    Boycott("envoy"),  # attendance is required
+    Pressure("envoy", "red", "truce"),  # not red's patron
+    Draft("envoy", ()),
+    Draft("envoy", (("prisoners", "plenty"),)),
+]
+
+
+@pytest.mark.parametrize("action", REFUSED_AT_OPENING, ids=lambda a: type(a).__name__)
+def test_a_refused_action_leaves_the_state_unchanged(game: State, action: Action) -> None:
+    before_hash, before = state_hash(game), canonical(game)
+    with pytest.raises(GameError):
+        apply(game, action)
+    assert state_hash(game) == before_hash
+    assert canonical(game) == before
+    # and the game goes on from the very same state
+    assert play(game, Pass("envoy")).step == 1
+
+
+def test_a_refused_action_mid_game_leaves_the_state_unchanged(game: State) -> None:
+    s = pass_until(game, "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue",)), Meet("red", "blue"))
+    s = pass_until(s, "blue")
+    before = state_hash(s)
+    for action in (
+        Respond("blue", 7, True),
+        Propose("blue", (("truce", "pause"),), ("blue",)),
+        Concede("blue", "truce", "fighting"),
+        Pressure("blue", "red", "truce"),
+        WalkOut("red"),
+    ):
+        with pytest.raises(GameError):
+            apply(s, action)
+        assert state_hash(s) == before
+
+
+def test_the_checks_run_in_order(game: State) -> None:
+    # an unknown actor is malformed
+    with pytest.raises(InvalidAction, match="no delegation 'ghost'"):
+        apply(game, Pass("ghost"))
+    # the turn is checked before the action's own rules
+    with pytest.raises(IllegalAction, match="The Envoy's turn"):
+        apply(game, Propose("red", (("nowhere", "x"),), ("blue",)))
+
+
+def test_nothing_can_be_applied_after_the_game_is_over(game: State) -> None:
+    s = play(pass_until(game, "red"), WalkOut("red"))
+    assert s.over
+    for action in (Pass("envoy"), Pass("blue"), Pass("ghost"), Statement("blue", "hardline"), WalkOut("blue")):
+        with pytest.raises(IllegalAction, match="game is over"):
+            apply(s, action)
+
+
+def test_nothing_can_be_applied_after_the_deadline(quiet_game: State) -> None:
+    s = pass_rounds(quiet_game, 10)
+    assert s.over and s.outcome == "no_deal"
+    with pytest.raises(IllegalAction, match="game is over"):
+        apply(s, Pass("envoy"))
+
+
+def test_the_step_counter_counts_accepted_actions(game: State) -> None:
+    s = play(game, Statement("envoy", "conciliatory"), Pass("envoy"))
+    assert s.step == 2
+    with pytest.raises(GameError):
+        apply(s, Pass("blue"))
+    s = play(s, Pass("red"))
+    assert s.step == 3
+
+
+# --- hashing -------------------------------------------------------------------------------------------
+
+SCRIPT: list[Action] = [
+    Draft("envoy", (("truce", "pause"),)),
+    Pass("envoy"),
+    Respond("red", 1, False),
+    Propose("red", (("prisoners", "some"),), ("blue", "big")),
+    Pass("red"),
+    Meet("blue", "red"),
+    Respond("blue", 2, False),
+    Pass("blue"),
+    Statement("big", "hardline", "blue"),
+    Pass("big"),
+    Pass("envoy"),
+    Concede("red", "truce", "pause"),
+    Pass("red"),
+]
+
+
+def _hashes(sc: Scenario, seed: int) -> list[str]:
+    s = start(sc, seed)
+    out = [state_hash(s)]
+    for action in SCRIPT:
+        s = play(s, action)
+        out.append(state_hash(s))
+    return out
+
+
+def test_the_same_seed_and_actions_give_the_same_hashes(mini: Scenario) -> None:
+    first = _hashes(mini, 11)
+    again = _hashes(mini, 11)
+    assert first == again
+    assert len(set(first)) == len(first)  # every accepted action changed the state
+
+
+def test_the_hash_is_sha256_hex_of_canonical_json(game: State) -> None:
+    h = state_hash(game)
+    assert len(h) == 64 and int(h, 16) >= 0
+    json.dumps(canonical(game))  # plain JSON data
+    assert canonical(game)["scenario"] == game.scenario.content_hash
+
+
+def test_new_game_is_deterministic(mini: Scenario) -> None:
+    a, ra = new_game(mini, 3)
+    b, rb = new_game(mini, 3)
+    assert a == b and ra == rb
+    assert state_hash(a) == state_hash(b)
+
+
+def _perturb(value: object) -> object:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if isinstance(value, tuple):
+        if not value:
+            return (0,)
+        return (_perturb(value[0]), *value[1:])
+    if isinstance(value, Proposal | Agreement):
+        return dataclasses.replace(value, round=value.round + 1)
+    raise TypeError(type(value))
+
+
+def _busy_state(game: State) -> State:
+    """A state in which every sequence is non-empty."""
+    s = play(game, Meet("envoy", "red"), Pass("envoy"))
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue",)), Pass("red"))
+    s = play(s, Respond("blue", 1, True))
+    s = pass_until(s, "red", round_=2)
+    s = play(s, Propose("red", (("truce", "pause"),), ("blue",)))
+    return dataclasses.replace(s, venue_outcomes=("partial",), outcome="", reason="r")
+
+
+@pytest.mark.parametrize("name", [f.name for f in dataclasses.fields(State) if f.name != "scenario"])
+def test_the_hash_changes_when_any_field_changes(game: State, name: str) -> None:
+    s = _busy_state(game)
+    assert getattr(s, name) not in ((), None)
+    changed = dataclasses.replace(s, **{name: _perturb(getattr(s, name))})
+    assert state_hash(changed) != state_hash(s)
+
+
+def test_the_hash_depends_on_the_scenario_content_hash(game: State) -> None:
+    other = dataclasses.replace(game.scenario, content_hash="something else")
+    assert state_hash(dataclasses.replace(game, scenario=other)) != state_hash(game)
+
+
+def test_the_hash_distinguishes_true_from_one(game: State) -> None:
+    assert state_hash(dataclasses.replace(game, moved=True)) != state_hash(dataclasses.replace(game, moved=1))  # type: ignore[arg-type]
+
+
+def test_different_seeds_give_different_states_and_can_give_different_events(mini: Scenario) -> None:
+    assert state_hash(start(mini, 0)) != state_hash(start(mini, 2))
+    fired = {seed: pass_rounds(start(mini, seed), 1).fired[RUMOUR] for seed in range(8)}
+    assert set(fired.values()) == {0, 1}
+    assert fired[0] == 0 and fired[2] == 1  # rolls 0.88 and 0.25 against a chance of 0.5

@@ -1,0 +1,90 @@
+"""Utility: linear additive, normalised weights, in 0..1, the status quo for unsettled issues."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from game.engine import Draft, Pass, Respond, Scenario, State, utility
+from game.engine.utility import with_package
+from tests.engine.conftest import (
+    ALL,
+    BIG,
+    BLUE,
+    FIGHTING,
+    MONITORED,
+    NONE,
+    PAUSE,
+    PRISONERS,
+    RED,
+    SOME,
+    TRUCE,
+    play,
+)
+
+
+def test_weights_are_normalised_to_sum_one(mini: Scenario) -> None:
+    # red writes weight 1 on prisoners and 3 on truce; big leaves prisoners out (weight 0).
+    assert mini.delegations[RED].weights == pytest.approx((0.25, 0.75))
+    assert mini.delegations[BLUE].weights == pytest.approx((0.75, 0.25))
+    assert mini.delegations[BIG].weights == pytest.approx((0.0, 1.0))
+    for d in mini.delegations:
+        assert sum(d.weights) == pytest.approx(1.0)
+
+
+def test_utility_is_linear_additive(mini: Scenario) -> None:
+    red = mini.delegations[RED]
+    # 1/4 * v(some) + 3/4 * v(pause) = 0.25 * 0.6 + 0.75 * 0.6
+    assert utility(red, (SOME, PAUSE)) == pytest.approx(0.6)
+    # 1/4 * 1.0 + 3/4 * 0.2
+    assert utility(red, (NONE, FIGHTING)) == pytest.approx(0.4)
+    blue = mini.delegations[BLUE]
+    assert utility(blue, (ALL, FIGHTING)) == pytest.approx(1.0)
+    assert utility(blue, (SOME, MONITORED)) == pytest.approx(0.45)
+    for deal in itertools.product(range(3), range(3)):
+        expected = sum(w * v[o] for w, v, o in zip(red.weights, red.values, deal, strict=True))
+        assert utility(red, deal) == pytest.approx(expected)
+
+
+def test_utility_is_separable_by_issue(mini: Scenario) -> None:
+    """Changing one issue changes the utility by weight * value difference, whatever the rest is."""
+    red = mini.delegations[RED]
+    for other in range(3):
+        delta = utility(red, (NONE, other)) - utility(red, (ALL, other))
+        assert delta == pytest.approx(0.25 * (1.0 - 0.0))
+
+
+def test_every_utility_lies_in_0_1(mini: Scenario) -> None:
+    for d in mini.delegations:
+        values = [utility(d, deal) for deal in itertools.product(range(3), range(3))]
+        assert all(0.0 <= u <= 1.0 + 1e-12 for u in values)
+        assert max(values) == pytest.approx(1.0)  # each side's ideal deal is worth exactly 1 here
+
+
+def test_unsettled_issues_count_at_their_status_quo(game: State) -> None:
+    assert game.deal() == (NONE, FIGHTING)
+    red = game.scenario.delegations[RED]
+    assert utility(red, game.deal()) == pytest.approx(0.25 * 1.0 + 0.75 * 0.2)
+
+
+def test_a_settled_issue_counts_at_its_agreed_option(game: State) -> None:
+    s = play(
+        game,
+        Draft("envoy", (("truce", "monitored"),)),
+        Pass("envoy"),
+        Respond("red", 1, True),
+        Pass("red"),
+        Respond("blue", 1, True),
+    )
+    assert s.settled == (-1, MONITORED)
+    assert s.deal() == (NONE, MONITORED)  # prisoners still at its status quo
+    blue = s.scenario.delegations[BLUE]
+    assert utility(blue, s.deal()) == pytest.approx(0.75 * 0.0 + 0.25 * 0.0)
+    red = s.scenario.delegations[RED]
+    assert utility(red, s.deal()) == pytest.approx(0.25 * 1.0 + 0.75 * 1.0)
+
+
+def test_with_package_replaces_only_the_package_issues() -> None:
+    assert with_package((NONE, FIGHTING), ((TRUCE, MONITORED),)) == (NONE, MONITORED)
+    assert with_package((NONE, FIGHTING), ((PRISONERS, SOME),)) == (SOME, FIGHTING)
