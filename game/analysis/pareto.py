@@ -15,10 +15,29 @@ from game.analysis.space import Floats, Ints, Space
 
 _DECIMALS = 9  # utilities equal to 1e-9 are equal: float noise must not create false dominance
 _BLOCK = 1024
+# Pairwise comparisons allowed for one frontier (about a second on this machine); past it, the
+# frontier is too large to compute exactly in time and the caller falls back to a sample.
+BUDGET = 60_000_000
 
 
-def nondominated(points: Floats) -> Ints:
+class FrontierTooLarge(Exception):
+    pass
+
+
+class _Budget:
+    def __init__(self, limit: int | None) -> None:
+        self.left = limit
+
+    def spend(self, n: int) -> None:
+        if self.left is not None:
+            self.left -= n
+            if self.left < 0:
+                raise FrontierTooLarge
+
+
+def nondominated(points: Floats, budget: _Budget | None = None) -> Ints:
     """Indices of the rows of `points` that no other row dominates (>= everywhere, > somewhere)."""
+    budget = budget or _Budget(None)
     n, k = points.shape
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -35,6 +54,7 @@ def nondominated(points: Floats) -> Ints:
     for start in range(0, n, _BLOCK):
         idx = order[start : start + _BLOCK]
         block = pts[idx]
+        budget.spend((len(front) + len(block)) * len(block) * k)
         alive = ~_dominated_by(front, block)
         block, idx = block[alive], idx[alive]
         alive = ~_dominated_by(block, block)
@@ -76,8 +96,10 @@ def _sweep_2d(pts: Floats) -> Ints:
     return np.sort(order[keep])
 
 
-def frontier(space: Space) -> Ints:
-    """Package indices of the whole Pareto frontier of the space."""
+def frontier(space: Space, budget: int | None = -1) -> Ints:
+    """Package indices of the whole Pareto frontier of the space; FrontierTooLarge past the budget
+    (by default BUDGET; None for no limit)."""
+    spend = _Budget(BUDGET if budget == -1 else budget)
     k = len(space.parties)
     sums = space.base_utilities()[None, :]
     indices = np.zeros(1, dtype=np.int64)
@@ -85,6 +107,6 @@ def frontier(space: Space) -> Ints:
         options = nondominated(contrib)
         combined = (sums[:, None, :] + contrib[options][None, :, :]).reshape(-1, k)
         combined_idx = (indices[:, None] * radix + options[None, :]).reshape(-1)
-        keep = nondominated(combined)
+        keep = nondominated(combined, spend)
         sums, indices = combined[keep], combined_idx[keep]
     return np.sort(indices)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from game.analysis.pareto import frontier
+from game.analysis.pareto import FrontierTooLarge, frontier, nondominated
 from game.analysis.space import Floats, Space, build_space
 from game.engine.model import Scenario
 
 EXACT_LIMIT = 4_000_000  # packages; beyond this the analysis samples and says so
-_SAMPLE = 1_000_000
+_SAMPLE = 10_000  # packages in the sample that stands in for a space too large to analyse exactly
 
 
 @dataclass(frozen=True)
@@ -70,31 +71,42 @@ class Analysis:
 
 
 def analyze(scenario: Scenario, venue: int = 0, settled: tuple[int, ...] | None = None) -> Analysis:
+    """Everything about a venue's package space. Exact where it can be done in about a second;
+    otherwise (a very large space, or a frontier too large to find in time) the figures come from
+    a seeded sample of packages, and `exact` is False."""
     space = build_space(scenario, venue, settled)
-    exact = space.size <= EXACT_LIMIT
-    if exact:
+    try:
+        if space.size > EXACT_LIMIT:
+            raise FrontierTooLarge
+        pareto = frontier(space)
         indices = np.arange(space.size, dtype=np.int64)
-    else:
+        utils = space.utilities()
+        exact = True
+    except FrontierTooLarge:
         # a seeded sample: the same scenario always gets the same approximation
         rng = np.random.default_rng(0)
         indices = np.unique(rng.integers(0, space.size, size=_SAMPLE, dtype=np.int64))
-    utils = space.utilities() if exact else space.utilities(indices)
-    pareto = frontier(space)
+        utils = space.utilities(indices)
+        pareto = indices[nondominated(utils)]
+        exact = False
     surplus = utils - space.reservations[None, :]
     zopa = (surplus >= -1e-12).all(axis=1)
     zopa_idx = np.flatnonzero(zopa)
     nash = kalai = None
     if len(zopa_idx):
         s = np.clip(surplus[zopa_idx], 0.0, None)
-        # Nash: the largest product of gains over the walk-away values (log-sum for range)
-        with np.errstate(divide="ignore"):
-            nash = (
-                int(indices[zopa_idx[np.argmax(np.log(s).sum(axis=1))]])
-                if (s > 0).all(axis=1).any()
-                else int(indices[zopa_idx[np.argmax(s.sum(axis=1))]])
-            )
+        # Nash: the largest product of gains over the walk-away values (as a sum of logs); where
+        # every package leaves someone exactly at its walk-away value, the largest total gain
+        positive: npt.NDArray[np.bool_] = np.asarray((s > 0).all(axis=1))
+        if positive.any():
+            logs = np.where(positive[:, None], np.log(np.where(s > 0, s, 1.0)), -np.inf).sum(axis=1)
+            nash = int(indices[zopa_idx[np.argmax(logs)]])
+        else:
+            nash = int(indices[zopa_idx[np.argmax(s.sum(axis=1))]])
+        # Kalai-Smorodinsky: the largest equal share of each side's best possible gain
         ideal = s.max(axis=0)
         ratio = np.divide(s, ideal, out=np.ones_like(s), where=ideal > 0)
         kalai = int(indices[zopa_idx[np.lexsort((-s.sum(axis=1), -ratio.min(axis=1)))[0]]])
     welfare = int(indices[np.argmax(utils.sum(axis=1))])
-    return Analysis(space, exact, space.size, int(zopa.sum()) if exact else -1, pareto, nash, kalai, welfare)
+    zopa_size = int(zopa.sum()) if exact else round(float(zopa.mean()) * space.size)
+    return Analysis(space, exact, space.size, zopa_size, pareto, nash, kalai, welfare)

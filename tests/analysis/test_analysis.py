@@ -1,0 +1,170 @@
+"""The analysis against brute force on spaces small enough to check every pair."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.analysis import analyze, build_space
+from game.analysis import pareto as P
+from game.engine.model import Delegation, Issue, Option, Personality, Scenario, Venue
+from game.scenario import bundled, load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_scenario(values: list[list[list[float]]], weights: list[list[float]], reservations: list[float]) -> Scenario:
+    """values[party][issue][option], weights[party][issue]."""
+    n_issues = len(values[0])
+    issues = tuple(
+        Issue(f"i{k}", f"Issue {k}", tuple(Option(f"o{j}", f"O{j}") for j in range(len(values[0][k]))), 0)
+        for k in range(n_issues)
+    )
+    dels = []
+    for p, (vals, ws) in enumerate(zip(values, weights, strict=True)):
+        total = sum(ws)
+        dels.append(
+            Delegation(
+                f"p{p}", f"P{p}", "-", "party", (), "ai", Personality(),
+                tuple(w / total for w in ws), tuple(tuple(v) for v in vals),
+                tuple(frozenset() for _ in range(n_issues)), reservations[p], 60, (50,) * len(values), (0,) * n_issues,
+            )
+        )  # fmt: skip
+    parties = tuple(range(len(values)))
+    venue = Venue("v", "V", tuple(range(n_issues)), parties, parties, 1, 5, 50)
+    return Scenario("t", "T", "-", (), issues, tuple(dels), (venue,))
+
+
+def brute(scenario: Scenario) -> tuple[np.ndarray, list[int]]:
+    space = build_space(scenario)
+    utils = space.utilities()
+    front = [
+        a
+        for a in range(len(utils))
+        if not any((utils[b] >= utils[a]).all() and (utils[b] > utils[a]).any() for b in range(len(utils)))
+    ]
+    return utils, front
+
+
+spaces = st.integers(2, 4).flatmap(
+    lambda parties: st.lists(st.integers(2, 4), min_size=1, max_size=3).flatmap(
+        lambda radix: st.tuples(
+            st.just(parties),
+            st.lists(
+                st.tuples(
+                    *[st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]), min_size=r, max_size=r) for r in radix]
+                ),
+                min_size=parties,
+                max_size=parties,
+            ),
+            st.lists(
+                st.lists(st.integers(1, 5), min_size=len(radix), max_size=len(radix)),
+                min_size=parties,
+                max_size=parties,
+            ),
+            st.lists(st.sampled_from([0.0, 0.2, 0.4, 0.6]), min_size=parties, max_size=parties),
+        )
+    )
+)
+
+
+@settings(max_examples=80, deadline=None, database=None)
+@given(spaces)
+def test_frontier_nash_kalai_and_zopa_match_brute_force(space: tuple) -> None:  # type: ignore[type-arg]
+    _, values, weights, reservations = space
+    scenario = make_scenario([list(map(list, v)) for v in values], [list(map(float, w)) for w in weights], reservations)
+    result = analyze(scenario)
+    utils, front = brute(scenario)
+    assert result.exact
+    assert sorted(result.pareto.tolist()) == front
+    res = np.array(reservations)
+    zopa = [i for i in range(len(utils)) if (utils[i] >= res - 1e-12).all()]
+    assert result.zopa_size == len(zopa)
+    if not zopa:
+        assert result.nash is None and result.kalai is None
+        return
+    assert result.nash in zopa and result.kalai in zopa
+    gains = [np.clip(utils[i] - res, 0, None) for i in zopa]
+    if any((g > 0).all() for g in gains):
+        best = max(math.prod(g) for g in gains)
+        assert math.prod(np.clip(utils[result.nash] - res, 0, None)) == pytest.approx(best)
+    ideal = np.max(gains, axis=0)
+    share = [min((g[k] / ideal[k]) if ideal[k] > 0 else 1.0 for k in range(len(g))) for g in gains]
+    kalai_gain = np.clip(utils[result.kalai] - res, 0, None)
+    kalai_share = min((kalai_gain[k] / ideal[k]) if ideal[k] > 0 else 1.0 for k in range(len(res)))
+    assert kalai_share == pytest.approx(max(share))
+    assert utils[result.welfare].sum() == pytest.approx(utils.sum(axis=1).max())
+
+
+def test_pareto_gap_is_zero_on_the_frontier_and_exact_below_it() -> None:
+    scenario = make_scenario(
+        [[[1.0, 0.5, 0.0], [1.0, 0.0]], [[0.0, 0.5, 1.0], [0.0, 1.0]]], [[3, 1], [1, 3]], [0.2, 0.2]
+    )
+    result = analyze(scenario)
+    for index in result.pareto:
+        assert result.pareto_gap(result.utilities_of(int(index))) == pytest.approx(0.0)
+    # from (0.75, 0.0), (o0, o1) = (0.75, 0.75) gains blue 0.75 but red nothing, and
+    # (o0, o0) = (1.0, 0.0) gains red 0.25 but blue nothing: no gain for both at once
+    assert result.pareto_gap(np.array([0.75, 0.0])) == pytest.approx(0.0)
+    # a deal worth 0.3 to each: (o0, o1) = (0.75, 0.75) gives both 0.45 more
+    assert result.pareto_gap(np.array([0.3, 0.3])) == pytest.approx(0.45)
+    nash = result.utilities_of(result.nash)
+    assert result.nash_distance(nash) == pytest.approx(0.0)
+
+
+def test_red_lines_of_signatories_are_left_out_of_the_space() -> None:
+    scenario = load_scenario(ROOT / "tests" / "fixtures" / "mini.yaml")
+    space = build_space(scenario)
+    # red's red line rules out prisoners=all: 2 x 3 packages remain
+    assert space.size == 6
+    assert all(option != 2 for i, option in (space.package(k)[0] for k in range(space.size)))
+
+
+def test_a_frontier_too_large_for_the_budget_falls_back_to_a_flagged_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = load_scenario(bundled()["astana-8"])
+    exact = analyze(scenario)
+    assert exact.exact
+    monkeypatch.setattr(P, "BUDGET", 10)
+    sampled = analyze(scenario)
+    assert not sampled.exact
+    assert set(sampled.pareto.tolist()) <= set(range(sampled.packages))
+    # a sampled frontier point is never beaten by a package of the sample
+    utils = sampled.space.utilities(sampled.pareto)
+    assert all(exact.pareto_gap(u) >= 0 for u in utils)
+
+
+def test_frontier_from_issue_by_issue_merging_equals_filtering_the_whole_space() -> None:
+    scenario = load_scenario(bundled()["sochi-congress"])
+    space = build_space(scenario)
+    whole = P.nondominated(space.utilities())
+    assert sorted(P.frontier(space).tolist()) == sorted(whole.tolist())
+
+
+def test_analyze_command_json() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "analyze", "astana-8", "--json"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    for key in ("packages", "pareto_size", "nash", "kalai", "zopa_size"):
+        assert key in data
+    assert data["exact"] is True
+    assert set(data["nash"]["package"]) == set(data["issues"])
+
+
+def test_every_combination_is_enumerated_once() -> None:
+    scenario = load_scenario(bundled()["sochi-congress"])
+    space = build_space(scenario)
+    seen = {space.package(k) for k in range(space.size)}
+    assert len(seen) == space.size == math.prod(space.radix)
+    product = set(itertools.product(*space.allowed))
+    assert {tuple(o for _, o in p) for p in seen} == product
