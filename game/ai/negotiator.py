@@ -141,10 +141,11 @@ def _allowed(view: View, issue: int) -> list[int]:
     return [o for o in range(len(view.issues[issue].options)) if o not in red]
 
 
-def _acceptable(view: View, issue: int) -> list[int]:
+def _acceptable(view: View, issue: int, others: list[int] | None = None) -> list[int]:
     """Options outside our red line and, where that leaves any, outside every counterpart's."""
     mine = _allowed(view, issue)
-    theirs = [o for o in mine if all(o not in view.red_lines[s][issue] for s in counterparts(view))]
+    others = counterparts(view) if others is None else others
+    theirs = [o for o in mine if all(o not in view.red_lines[s][issue] for s in others)]
     return theirs or mine
 
 
@@ -157,31 +158,37 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
     """
     me = view.own
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    deal = list(view.deal)
-    for i in open_issues:
-        deal[i] = max(_acceptable(view, i), key=lambda o: (me.values[i][o], -o))
     others = counterparts(view)
     n_open = max(1, len(open_issues))
-
-    def their_weight(s: int, i: int) -> float:
-        return beliefs.weight(s, i) if level.logrolls else 1.0 / n_open
-
+    deal = list(view.deal)
+    # Per issue, computed once: the options to consider, and what the others together would
+    # (we believe) gain from each.
+    choices: dict[int, list[int]] = {}
+    theirs: dict[int, list[float]] = {}
+    for i in open_issues:
+        choices[i] = options = _acceptable(view, i, others)
+        mine = me.values[i]
+        deal[i] = max(options, key=lambda o: (mine[o], -o))  # noqa: B023 - used at once, inside the loop
+        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in others]
+        theirs[i] = [
+            sum(w * beliefs.value(s, i, o) for s, w in zip(others, weights, strict=True))
+            for o in range(len(view.issues[i].options))
+        ]
     current = utility(me, deal)
     while True:
         best: tuple[float, int, int] | None = None
         for i in open_issues:
-            my_weight = me.weights[i] if level.logrolls else 1.0 / n_open
-            for o in _acceptable(view, i):
-                if o == deal[i]:
+            values, weight, gains = me.values[i], me.weights[i], theirs[i]
+            seen_weight = weight if level.logrolls else 1.0 / n_open
+            here = deal[i]
+            for o in choices[i]:
+                drop = values[here] - values[o]
+                if o == here or current - weight * drop < aim - 1e-12:
                     continue
-                loss = me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
-                if current - loss < aim - 1e-12:
-                    continue
-                gain = sum(their_weight(s, i) * (beliefs.value(s, i, o) - beliefs.value(s, i, deal[i])) for s in others)
+                gain = gains[o] - gains[here]
                 if gain <= 1e-12:
                     continue
-                seen_loss = my_weight * (me.values[i][deal[i]] - me.values[i][o])
-                score = gain / max(seen_loss, 1e-6)
+                score = gain / max(seen_weight * drop, 1e-6)
                 if best is None or score > best[0]:
                     best = (score, i, o)
         if best is None:

@@ -141,8 +141,9 @@ def end_round(w: Work) -> None:
         w.stall = 0
     else:
         w.stall += 1
-        w.add_momentum(-venue.momentum_decay)
-        w.say("stall", f"Nothing moved this round: momentum falls by {venue.momentum_decay}.")
+        if venue.momentum_decay:
+            w.add_momentum(-venue.momentum_decay)
+            w.say("stall", f"Nothing moved this round: momentum falls by {venue.momentum_decay}.")
     for stability in w.stability:
         if stability < sc.rules.stability_drag:
             w.add_momentum(-_STALLED_DRAG)

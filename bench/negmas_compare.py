@@ -1,0 +1,71 @@
+"""Our engine and agents against NegMAS on the same bilateral domain, measured in one run.
+
+    python bench/negmas_compare.py [--n 200] [--negmas-python PATH]
+
+The domain is ../shared/bench/negmas_peer.py's, written as bench/negmas-domain.yaml. NegMAS is
+never a dependency of the project: it runs in its own virtual environment, made once with
+
+    python3 -m venv /tmp/negmas-venv && /tmp/negmas-venv/bin/pip install negmas
+
+and called here as a subprocess (PATH defaults to that environment's python, or $NEGMAS_PYTHON).
+A step is one offer on the table, as in NegMAS's alternating-offers protocol.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+from game.ai import play
+from game.scenario import load_scenario
+
+HERE = Path(__file__).resolve().parent
+PEER = HERE.parent.parent / "shared" / "bench" / "negmas_peer.py"
+
+
+def ours(n: int) -> dict[str, object]:
+    scenario = load_scenario(HERE / "negmas-domain.yaml")
+    play(scenario, 0)  # warm-up
+    steps = 0
+    t0 = time.perf_counter()
+    for seed in range(n):
+        game = play(scenario, seed)
+        steps += sum(1 for a in game.actions if a.kind == "propose")
+    elapsed = time.perf_counter() - t0
+    state = game.state
+    agreement = [scenario.issues[i].options[o].id for i, o in enumerate(state.settled)] if state.agreements else None
+    return {
+        "peer": "peacetalks negotiator, boulware (A) vs conceder (B), level normal",
+        "negotiations_per_s": round(n / elapsed, 2),
+        "steps_per_s": round(steps / elapsed, 1),
+        "agreement": agreement,
+        "agreement_step": sum(1 for a in game.actions if a.kind == "propose"),
+    }
+
+
+def theirs(n: int, python: str) -> dict[str, object]:
+    out = subprocess.run([python, str(PEER), "--n", str(n)], capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--negmas-python", default=os.environ.get("NEGMAS_PYTHON", "/tmp/negmas-venv/bin/python"))
+    args = parser.parse_args()
+    mine = ours(args.n)
+    if not Path(args.negmas_python).exists():
+        print(json.dumps({"ours": mine, "negmas": "not installed: see this file's docstring"}, indent=2))
+        return
+    peer = theirs(args.n, args.negmas_python)
+    ratio = float(mine["negotiations_per_s"]) / float(peer["negotiations_per_s"])  # type: ignore[arg-type]
+    print(json.dumps({"ours": mine, "negmas": peer, "speed_ratio": round(ratio, 1)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
