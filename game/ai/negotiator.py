@@ -168,7 +168,7 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
     for i in open_issues:
         choices[i] = options = _acceptable(view, i, others)
         mine = me.values[i]
-        deal[i] = max(options, key=lambda o: (mine[o], -o))  # noqa: B023 - used at once, inside the loop
+        deal[i] = max(options, key=lambda o: (mine[o], -o))
         weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in others]
         theirs[i] = [
             sum(w * beliefs.value(s, i, o) for s, w in zip(others, weights, strict=True))
