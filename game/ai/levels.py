@@ -13,11 +13,18 @@ class Level:
     seeks_meetings: bool  # spends action points on bilaterals to learn true priorities
     reciprocity: float  # aspiration given back per concession seen from the others
     patience: float  # share of the time before it accepts anything above its walk-away value
+    reads_risk: bool  # settles sooner when the talks look likely to collapse (low momentum)
 
 
 LEVELS = {
-    "easy": Level("easy", learns=False, logrolls=False, seeks_meetings=False, reciprocity=0.0, patience=0.6),
-    "normal": Level("normal", learns=True, logrolls=True, seeks_meetings=False, reciprocity=0.01, patience=0.85),
-    "hard": Level("hard", learns=True, logrolls=True, seeks_meetings=True, reciprocity=0.02, patience=0.95),
+    "easy": Level(
+        "easy", learns=False, logrolls=False, seeks_meetings=False, reciprocity=0.0, patience=0.6, reads_risk=False
+    ),
+    "normal": Level(
+        "normal", learns=True, logrolls=True, seeks_meetings=False, reciprocity=0.01, patience=0.85, reads_risk=False
+    ),
+    "hard": Level(
+        "hard", learns=True, logrolls=True, seeks_meetings=True, reciprocity=0.02, patience=0.95, reads_risk=True
+    ),
 }
 DEFAULT_LEVEL = "normal"

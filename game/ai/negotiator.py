@@ -80,13 +80,13 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             A.Propose(me.id, tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package), to),
             f"a package worth {u:.2f} to us that we believe the others can live with",
         )
+    concession = _concession(view, mine.package if mine else ())
+    if concession is not None:
+        return concession
     if level.seeks_meetings:
         meeting = _meeting(view, rng)
         if meeting is not None:
             return meeting
-    concession = _concession(view, mine.package if mine else ())
-    if concession is not None:
-        return concession
     pressure = _pressure(view)
     if pressure is not None:
         return pressure
@@ -208,6 +208,10 @@ def answer(view: View, p: Proposal, aim: float, level: Level) -> Decision:
     if crossed:
         return _no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
     after = utility(me, with_package(view.deal, p.package))
+    if level.reads_risk:
+        # Holding out is worth less when the talks may collapse first: weigh the aspiration by
+        # how much momentum is left.
+        aim = me.reservation + (aim - me.reservation) * min(1.0, view.momentum / 60.0)
     # Signing with people one does not trust needs a margin: they may not keep their word.
     margin = me.personality.temper * max(0.0, 40.0 - _mean_trust(view)) / 200.0
     aim += me.personality.temper * (50.0 - _mean_trust(view)) / 400.0
