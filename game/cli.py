@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         help="play one delegation at a level: easy, normal, hard or random (repeatable)",
     )
     s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
+    s.add_argument("--save-dir", default=None, metavar="DIR", help="also write every game there as a save")
 
     a = sub.add_parser("analyze", help="the package space of a venue: Pareto frontier, Nash, Kalai, ZOPA")
     a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
@@ -60,6 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     g = sub.add_parser("play", help="play one game (every seat AI until the interface lands) with its transcript")
     g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
     g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a fixed one)")
+    g.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
+    g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game instead")
+    g.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
+    g.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+
+    r = sub.add_parser("replay", help="replay a saved game: its transcript, or a check of every state hash")
+    r.add_argument("save", metavar="SAVE", help="a saved game")
+    mode = r.add_mutually_exclusive_group()
+    mode.add_argument("--text", action="store_true", help="print the transcript as Markdown (the default for now)")
+    mode.add_argument("--verify", action="store_true", help="replay every action; exit 1 at the first divergence")
     return p
 
 

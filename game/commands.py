@@ -23,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
         return cmd_simulate(args)
     if command == "analyze":
         return cmd_analyze(args.scenario, args.venue, args.json)
-    return cmd_play(getattr(args, "scenario", None) or DEFAULT, getattr(args, "seed", None))
+    if command == "replay":
+        return cmd_replay(args.save, args.verify)
+    return cmd_play(args if args.command == "play" else None)
 
 
 def _load(name: str) -> Scenario | int:
@@ -104,7 +106,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     seats = _seats(scenario, args.difficulty, args.seat)
     if isinstance(seats, int):
         return seats
-    summary = summarise(scenario, args.games, args.seed, seats, args.jobs)
+    save_dir = None if args.save_dir is None else Path(args.save_dir)
+    source = b""
+    if save_dir is not None:
+        path = resolve(args.scenario)
+        assert path is not None  # _load resolved it already
+        source = path.read_bytes()
+    summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
     if args.json:
         print_json(summary)
         return 0
@@ -183,27 +191,71 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool) -> int:
     return 0
 
 
-def cmd_play(name: str, seed: int | None) -> int:
-    from game.ai.selfplay import play
-    from game.engine.utility import outcome_utility
+def cmd_play(args: argparse.Namespace | None) -> int:
+    from game.saves import SaveError, SaveLoadError, Session, load, save
 
-    scenario = _load(name)
-    if isinstance(scenario, int):
-        return scenario
-    seed = 2017 if seed is None else seed
-    game = play(scenario, seed)
-    print(f"{scenario.title} (seed {seed})")
+    if args is not None and args.load:
+        try:
+            session = load(args.load)
+        except SaveLoadError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_INVALID
+        print(f"Continuing {args.load} at turn {len(session.log)}.")
+    else:
+        name = (args.scenario if args is not None else None) or DEFAULT
+        path = resolve(name)
+        scenario = _load(name)
+        if isinstance(scenario, int):
+            return scenario
+        assert path is not None
+        seed = 2017 if args is None or args.seed is None else args.seed
+        level = "normal" if args is None else args.difficulty
+        seats = {d.id: f"ai:{level}" for d in scenario.delegations}
+        session = Session.new(scenario, path.read_bytes(), seed, seats, path.stem)
+    scenario = session.scenario
+    print(f"{scenario.title} (seed {session.seed})")
     print(scenario.summary.strip())
     print()
-    opening = len(game.records) - sum(len(records) for _, records in game.steps)
-    for record in game.records[:opening]:
+    for record in session.records:
         _print_record(record.kind, record.text)
-    for reason, records in game.steps:
-        for k, record in enumerate(records):
-            # an AI states its reason for answering, walking out or boycotting; the rest speaks for itself
+    _play_out(session)
+    _print_outcome(session)
+    if args is not None and args.save:
+        try:
+            written = save(session, Path(args.saves), args.save)
+        except SaveError as exc:
+            print(f"peacetalks: error: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"Saved to {written}.")
+    return 0
+
+
+def _play_out(session: object) -> None:
+    """Every seat AI (until the interface lands): play to the end, printing as it goes."""
+    from game.ai.seats import chooser
+    from game.ai.selfplay import agent_rng
+    from game.engine import view_for
+    from game.saves import Session
+
+    assert isinstance(session, Session)
+    while not session.state.over:
+        state = session.state
+        seat = session.seats[state.scenario.delegations[state.actor].id]
+        decision = chooser(seat.removeprefix("ai:") if seat != "human" else "normal")(
+            view_for(state, state.actor), agent_rng(state)
+        )
+        for k, record in enumerate(session.play(decision.action)):
+            # an AI states its reason for answering, walking out or boycotting
             shown = k == 0 and record.kind in ("respond", "walk_out", "boycott")
-            _print_record(record.kind, f"{record.text}  ({reason})" if shown else record.text)
-    state = game.state
+            _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
+
+
+def _print_outcome(session: object) -> None:
+    from game.engine.utility import outcome_utility
+    from game.saves import Session
+
+    assert isinstance(session, Session)
+    state, scenario = session.state, session.scenario
     print()
     print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
     print()
@@ -215,6 +267,22 @@ def cmd_play(name: str, seed: int | None) -> int:
         print("What really happened: " + scenario.history.summary.strip())
     print()
     print("The Textual interface is on its way; this transcript was played by AI negotiators in every seat.")
+
+
+def cmd_replay(path: str, verify: bool) -> int:
+    from game.saves import SaveLoadError, load
+    from game.saves.transcript import markdown
+
+    try:
+        session = load(path)  # loading replays every action and checks every hash
+    except SaveLoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    if verify:
+        outcome = session.state.outcome or "still running"
+        print(f"{path}: ok: {len(session.log)} turns replayed, every state hash matches; outcome: {outcome}")
+        return 0
+    print(markdown(session), end="")
     return 0
 
 

@@ -15,7 +15,7 @@ def check_ends(w: Work) -> None:
     sc = w.scenario
     for d, present in enumerate(w.present):
         if present and w.support[d] <= sc.rules.collapse_support:
-            w.present[d] = False
+            w.set_present(d, False)
             w.close_proposals(lambda p, d=d: p.author != d and d not in p.to)
             w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
             if d in sc.venues[w.venue].signatories:
@@ -37,7 +37,7 @@ def end_venue(w: Work, outcome: str, reason: str) -> None:
     if outcome != "agreement" and outcome != "collapse":
         agreed_here = any(a.venue == w.venue for a in w.agreements)
         outcome = "partial" if agreed_here else "no_deal"
-    w.venue_outcomes.append(outcome)
+    w.add_venue_outcome(outcome)
     w.reason = reason
     w.proposals = []
     w.say("venue_end", f"{venue.name} ends: {reason}")
@@ -54,9 +54,9 @@ def start_venue(w: Work, index: int) -> None:
     w.venue = index
     w.round = 1
     w.momentum = venue.momentum
-    w.agenda = list(venue.agenda)  # issues settled at an earlier venue stay on it, as settled
-    w.present = [True] * len(sc.delegations)
-    w.boycotted = [False] * len(sc.delegations)
+    w.agenda = venue.agenda  # issues settled at an earlier venue stay on it, as settled
+    w.present = (True,) * len(sc.delegations)
+    w.boycotted = (False,) * len(sc.delegations)
     w.proposals = []
     w.moved = False
     w.stall = 0
@@ -110,7 +110,7 @@ def run_events(w: Work) -> None:
 
 def fire(w: Work, index: int) -> None:
     card = w.scenario.events[index]
-    w.fired[index] += 1
+    w.count_fired(index)
     w.say("event", f"{card.title}. {card.text}".strip())
     for effect in card.effects:
         w.apply_effect(effect)

@@ -133,8 +133,8 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
         w.say("withdrawn", f"{w.name(actor)} withdraws proposal #{superseded[0].id} in favour of a new one.", actor)
     p = Proposal(w.next_proposal, actor, package, to, (PENDING,) * len(to), w.round, draft)
     w.next_proposal += 1
-    w.proposals.append(p)
-    w.tally(w.offered, actor, package)
+    w.add_proposal(p)
+    w.tally_offer(actor, package)
     names = ", ".join(w.name(d) for d in to)
     what = "tables draft text" if draft else "proposes"
     w.say(action_kind(draft), f"{w.name(actor)} {what} #{p.id} to {names}: {describe_package(w, package)}.", actor)
@@ -160,7 +160,7 @@ def respond(w: Work, actor: int, action: A.Respond) -> int:
     )
     w.proposals = [updated if p.id == proposal.id else p for p in w.proposals]
     w.add_trust(proposal.author, actor, _RESPONSE_TRUST if action.accept else -_RESPONSE_TRUST)
-    w.tally(w.accepted if action.accept else w.rejected, actor, proposal.package)
+    w.tally_answer(actor, proposal.package, action.accept)
     word = "accepts" if action.accept else "rejects"
     w.say("respond", f"{w.name(actor)} {word} proposal #{proposal.id}.", actor)
     if action.accept:
@@ -205,11 +205,11 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
         for e in parties:
             w.add_trust(d, e, _AGREEMENT_TRUST)
     for i, o in p.package:
-        w.settled[i] = o
+        w.set_settled(i, o)
         for d in range(len(w.positions)):
             if w.positions[d][i] >= 0:
-                w.positions[d][i] = o
-    w.agreements.append(Agreement(p.id, w.venue, w.round, p.package, parties))
+                w.set_position(d, i, o)
+    w.add_agreement(Agreement(p.id, w.venue, w.round, p.package, parties))
     w.add_momentum(rules.agreement_momentum)
     w.moved = True
     settled = {i for i, _ in p.package}
@@ -238,13 +238,13 @@ def concede(w: Work, actor: int, action: A.Concede) -> int:
     if drop <= 0:
         raise IllegalAction(f"moving to {the_issue.options[o].label} is not a concession: you value it as much or more")
     cost = max(1, math.ceil(sc.rules.concession_cost * me.weights[i] * drop - 1e-9))
-    w.positions[actor][i] = o
+    w.set_position(actor, i, o)
     w.add_support(actor, -cost)
     for d, other in enumerate(sc.delegations):
         if d != actor and w.present[d] and other.values[i][o] > other.values[i][current]:
             w.add_trust(d, actor, 3)
     w.add_momentum(sc.rules.concession_momentum)
-    w.concessions[actor] += 1
+    w.count_concession(actor)
     w.moved = True
     w.say("concede", f"{me.name} moves its position on {the_issue.name} to: {the_issue.options[o].label}.", actor)
     return 1
@@ -287,7 +287,7 @@ def pressure(w: Work, actor: int, action: A.Pressure) -> int:
     step = current + (1 if target > current else -1)
     if step in sc.delegations[client].red_lines[i]:
         raise IllegalAction(f"{w.name(client)} will not move past its red line on {the_issue.name}")
-    w.positions[client][i] = step
+    w.set_position(client, i, step)
     w.add_trust(client, actor, -sc.rules.pressure_trust)
     w.add_support(actor, -sc.rules.pressure_standing)
     w.add_support(client, -2)
@@ -311,11 +311,11 @@ def meet(w: Work, actor: int, action: A.Meet) -> int:
 def _reveal(w: Work, learner: int, subject: int) -> None:
     """The learner finds out how much the subject cares about its weightiest unknown issue."""
     weights = w.scenario.delegations[subject].weights
-    unknown = [i for i in range(len(weights)) if (learner, subject, i) not in w.revealed and weights[i] > 0]
+    unknown = [i for i in range(len(weights)) if not w.knows(learner, subject, i) and weights[i] > 0]
     if unknown:
         # Issues on the table first: that is what a bilateral talks about.
         best = max(unknown, key=lambda i: (i in w.agenda, weights[i], -i))
-        w.revealed.add((learner, subject, best))
+        w.reveal(learner, subject, best)
 
 
 def walk_out(w: Work, actor: int, action: A.WalkOut) -> int:
@@ -338,8 +338,8 @@ def boycott(w: Work, actor: int, action: A.Boycott) -> int:
 
 def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     venue = w.scenario.venues[w.venue]
-    w.present[actor] = False
-    w.boycotted[actor] = boycott
+    w.set_present(actor, False)
+    w.set_boycotted(actor, boycott)
     w.close_proposals(lambda p: p.author != actor and actor not in p.to)
     hosts = [venue.chair] if boycott and venue.chair >= 0 else range(len(w.present))
     for d in hosts:

@@ -1,88 +1,131 @@
 """A mutable working copy of a state, used while one action is applied.
 
-Applying an action touches many meters at once; doing it on lists and freezing once at the end
-is simpler and faster than a chain of dataclasses.replace calls. Nothing outside the engine
-ever sees a Work: apply() returns only frozen States.
+Applying an action touches many meters at once; doing it on a working copy and freezing once
+at the end is simpler and faster than a chain of dataclasses.replace calls. Nothing outside
+the engine ever sees a Work: apply() returns only frozen States.
+
+The copy is copy-on-write. An action writes a few cells of a state that holds hundreds (the
+offered/accepted/rejected tallies alone hold delegations x issues x options), and copying all
+of it into lists and back into tuples on every action was most of apply()'s time. So a Work
+starts out holding the state's own tuples, and the one rule is:
+
+    a tuple may be shared with the state (or with the next state) and is never written;
+    a list belongs to this Work alone and may be written in place.
+
+Sequence fields are typed as read-only Sequences, and every write goes through a method here
+(set_position, add_trust, set_settled, tally_offer, ...) that first turns just the part it
+writes into a list: the field for a flat one, then the one row of a table (positions[d],
+trust[a], offered[d][i]). Assigning a whole new value to a field (any tuple, or a list made
+for it, as in w.proposals = [...]) is fine too. freeze() turns back into tuples only what
+became a list and reuses every tuple as it is, so consecutive states share whatever an action
+left alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from typing import TypeVar, cast
 
 from game.engine.model import Effect, Scenario
 from game.engine.records import Record
 from game.engine.state import Agreement, Proposal, State
 
-_FIELDS = tuple(f.name for f in fields(State))
+T = TypeVar("T")
+Fact = tuple[int, int, int]  # a revealed weight: (learner, subject, issue)
+Table2 = Sequence[Sequence[int]]
+Table3 = Sequence[Sequence[Sequence[int]]]
 
 
 def clamp(value: int, low: int = 0, high: int = 100) -> int:
     return low if value < low else high if value > high else value
 
 
-def _freeze3(table: list[list[list[int]]]) -> tuple[tuple[tuple[int, ...], ...], ...]:
-    return tuple(tuple(tuple(x) for x in d) for d in table)
+# --- copy-on-write helpers: each returns the updated sequence, which the caller stores ----------
+
+
+def _own(seq: Sequence[T]) -> list[T]:
+    """seq itself if it is already ours (a list), else a list copy of it to write on."""
+    return seq if isinstance(seq, list) else list(seq)
+
+
+def _set(seq: Sequence[T], i: int, value: T) -> list[T]:
+    out = _own(seq)
+    out[i] = value
+    return out
+
+
+def _set2(table: Sequence[Sequence[T]], a: int, b: int, value: T) -> list[Sequence[T]]:
+    """table with table[a][b] = value, copying only the outer sequence and row a (once)."""
+    out = _own(table)
+    out[a] = _set(out[a], b, value)
+    return out
+
+
+def _tallied(table: Table3, d: int, package: tuple[tuple[int, int], ...]) -> list[Sequence[Sequence[int]]]:
+    """table with table[d][i][o] counted once more for each (i, o) of the package."""
+    out = _own(table)
+    rows = _own(out[d])
+    for i, o in package:
+        row = rows[i]
+        rows[i] = _set(row, o, row[o] + 1)
+    out[d] = rows
+    return out
+
+
+def _freeze2(table: Table2) -> tuple[tuple[int, ...], ...]:
+    if isinstance(table, tuple):
+        # Never written, so it is still the state's own table: tuples all the way down.
+        return cast(tuple[tuple[int, ...], ...], table)
+    return tuple(map(tuple, table))  # tuple(row) of a tuple row is that same tuple
+
+
+def _freeze3(table: Table3) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    if isinstance(table, tuple):
+        return cast(tuple[tuple[tuple[int, ...], ...], ...], table)  # never written, as above
+    return tuple(map(_freeze2, table))
 
 
 class Work:
-    """Every State field as an attribute; sequences that change become lists."""
-
-    scenario: Scenario
-    seed: int
-    rng: int
-    venue: int
-    round: int
-    turn: int
-    ap: int
-    closing: bool
-    step: int
-    positions: list[list[int]]
-    trust: list[list[int]]
-    support: list[int]
-    stability: list[int]
-    momentum: int
-    agenda: list[int]
-    settled: list[int]
-    present: list[bool]
-    boycotted: list[bool]
-    proposals: list[Proposal]
-    next_proposal: int
-    agreements: list[Agreement]
-    revealed: set[tuple[int, int, int]]
-    fired: list[int]
-    concessions: list[int]
-    offered: list[list[list[int]]]
-    accepted: list[list[list[int]]]
-    rejected: list[list[list[int]]]
-    moved: bool
-    stall: int
-    outcome: str
-    venue_outcomes: list[str]
-    reason: str
+    """Every State field as an attribute; see the module docstring for how sequences are written."""
 
     def __init__(self, state: State) -> None:
-        for name in _FIELDS:
-            setattr(self, name, getattr(state, name))
-        self.positions = [list(p) for p in state.positions]
-        self.trust = [list(t) for t in state.trust]
-        self.support = list(state.support)
-        self.stability = list(state.stability)
-        self.agenda = list(state.agenda)
-        self.settled = list(state.settled)
-        self.present = list(state.present)
-        self.boycotted = list(state.boycotted)
-        self.proposals = list(state.proposals)
-        self.agreements = list(state.agreements)
-        self.revealed = set(state.revealed)
-        self.fired = list(state.fired)
-        self.concessions = list(state.concessions)
-        self.offered = [[list(x) for x in d] for d in state.offered]
-        self.accepted = [[list(x) for x in d] for d in state.accepted]
-        self.rejected = [[list(x) for x in d] for d in state.rejected]
-        self.venue_outcomes = list(state.venue_outcomes)
+        self.scenario: Scenario = state.scenario
+        self.seed: int = state.seed
+        self.rng: int = state.rng
+        self.venue: int = state.venue
+        self.round: int = state.round
+        self.turn: int = state.turn
+        self.ap: int = state.ap
+        self.closing: bool = state.closing
+        self.step: int = state.step
+        self.positions: Table2 = state.positions
+        self.trust: Table2 = state.trust
+        self.support: Sequence[int] = state.support
+        self.stability: Sequence[int] = state.stability
+        self.momentum: int = state.momentum
+        self.agenda: Sequence[int] = state.agenda
+        self.settled: Sequence[int] = state.settled
+        self.present: Sequence[bool] = state.present
+        self.boycotted: Sequence[bool] = state.boycotted
+        self.proposals: Sequence[Proposal] = state.proposals
+        self.next_proposal: int = state.next_proposal
+        self.agreements: Sequence[Agreement] = state.agreements
+        self.revealed: Sequence[Fact] = state.revealed  # kept sorted, so it can be searched
+        self.fired: Sequence[int] = state.fired
+        self.concessions: Sequence[int] = state.concessions
+        self.offered: Table3 = state.offered
+        self.accepted: Table3 = state.accepted
+        self.rejected: Table3 = state.rejected
+        self.moved: bool = state.moved
+        self.stall: int = state.stall
+        self.outcome: str = state.outcome
+        self.venue_outcomes: Sequence[str] = state.venue_outcomes
+        self.reason: str = state.reason
         self.records: list[Record] = []
 
     def freeze(self) -> State:
+        # tuple() of a tuple returns that very tuple, so fields never written cost nothing here.
         return State(
             scenario=self.scenario,
             seed=self.seed,
@@ -93,8 +136,8 @@ class Work:
             ap=self.ap,
             closing=self.closing,
             step=self.step,
-            positions=tuple(tuple(p) for p in self.positions),
-            trust=tuple(tuple(t) for t in self.trust),
+            positions=_freeze2(self.positions),
+            trust=_freeze2(self.trust),
             support=tuple(self.support),
             stability=tuple(self.stability),
             momentum=self.momentum,
@@ -105,7 +148,7 @@ class Work:
             proposals=tuple(self.proposals),
             next_proposal=self.next_proposal,
             agreements=tuple(self.agreements),
-            revealed=tuple(sorted(self.revealed)),
+            revealed=tuple(self.revealed),
             fired=tuple(self.fired),
             concessions=tuple(self.concessions),
             offered=_freeze3(self.offered),
@@ -118,9 +161,58 @@ class Work:
             reason=self.reason,
         )
 
-    def tally(self, table: list[list[list[int]]], d: int, package: tuple[tuple[int, int], ...]) -> None:
-        for i, o in package:
-            table[d][i][o] += 1
+    # --- writes: the only ways a sequence field changes in place ------------------------------
+
+    def set_position(self, d: int, issue: int, option: int) -> None:
+        self.positions = _set2(self.positions, d, issue, option)
+
+    def set_settled(self, issue: int, option: int) -> None:
+        self.settled = _set(self.settled, issue, option)
+
+    def set_present(self, d: int, present: bool) -> None:
+        self.present = _set(self.present, d, present)
+
+    def set_boycotted(self, d: int, boycotted: bool) -> None:
+        self.boycotted = _set(self.boycotted, d, boycotted)
+
+    def count_fired(self, event: int) -> None:
+        self.fired = _set(self.fired, event, self.fired[event] + 1)
+
+    def count_concession(self, d: int) -> None:
+        self.concessions = _set(self.concessions, d, self.concessions[d] + 1)
+
+    def add_proposal(self, p: Proposal) -> None:
+        self.proposals = [*self.proposals, p]
+
+    def add_agreement(self, a: Agreement) -> None:
+        self.agreements = [*self.agreements, a]
+
+    def add_venue_outcome(self, outcome: str) -> None:
+        self.venue_outcomes = [*self.venue_outcomes, outcome]
+
+    def tally_offer(self, d: int, package: tuple[tuple[int, int], ...]) -> None:
+        """d put this package in a proposal or draft: count each of its options as offered."""
+        self.offered = _tallied(self.offered, d, package)
+
+    def tally_answer(self, d: int, package: tuple[tuple[int, int], ...], accept: bool) -> None:
+        """d accepted (or rejected) this package: count each of its options so."""
+        if accept:
+            self.accepted = _tallied(self.accepted, d, package)
+        else:
+            self.rejected = _tallied(self.rejected, d, package)
+
+    def knows(self, learner: int, subject: int, issue: int) -> bool:
+        """The learner has found out how much the subject cares about the issue."""
+        fact = (learner, subject, issue)
+        k = bisect_left(self.revealed, fact)
+        return k < len(self.revealed) and self.revealed[k] == fact
+
+    def reveal(self, learner: int, subject: int, issue: int) -> None:
+        # Inserted in order, so revealed stays sorted as the state wants it, without a sort.
+        if not self.knows(learner, subject, issue):
+            revealed = _own(self.revealed)
+            insort(revealed, (learner, subject, issue))
+            self.revealed = revealed
 
     # --- small helpers shared by the rules -------------------------------------------------
 
@@ -149,10 +241,13 @@ class Work:
 
     def add_trust(self, truster: int, trusted: int, delta: int) -> None:
         if truster != trusted:
-            self.trust[truster][trusted] = clamp(self.trust[truster][trusted] + delta)
+            self.trust = _set2(self.trust, truster, trusted, clamp(self.trust[truster][trusted] + delta))
 
     def add_support(self, d: int, delta: int) -> None:
-        self.support[d] = clamp(self.support[d] + delta)
+        self.support = _set(self.support, d, clamp(self.support[d] + delta))
+
+    def add_stability(self, zone: int, delta: int) -> None:
+        self.stability = _set(self.stability, zone, clamp(self.stability[zone] + delta))
 
     def add_momentum(self, delta: int) -> None:
         self.momentum = clamp(self.momentum + delta)
@@ -169,16 +264,18 @@ class Work:
         elif kind == "support":
             self.add_support(effect.a, effect.delta)
         elif kind == "stability":
-            self.stability[effect.a] = clamp(self.stability[effect.a] + effect.delta)
+            self.add_stability(effect.a, effect.delta)
         elif kind == "momentum":
             self.add_momentum(effect.delta)
         elif kind == "agenda_add":
             if effect.a not in self.agenda and self.settled[effect.a] < 0:
-                self.agenda.append(effect.a)
+                self.agenda = [*self.agenda, effect.a]
                 self.say("agenda", f"{sc.issues[effect.a].name} is now on the agenda.")
         elif kind == "agenda_remove":
             if effect.a in self.agenda:
-                self.agenda.remove(effect.a)
+                agenda = _own(self.agenda)
+                agenda.remove(effect.a)
+                self.agenda = agenda
                 self.close_proposals(lambda p: all(i != effect.a for i, _ in p.package))
                 self.say("agenda", f"{sc.issues[effect.a].name} is taken off the agenda.")
         elif kind == "break":
@@ -187,9 +284,9 @@ class Work:
     def break_agreement(self, issue: int, by: int) -> None:
         if self.settled[issue] < 0:
             return
-        self.settled[issue] = -1
+        self.set_settled(issue, -1)
         if issue not in self.agenda and issue in self.scenario.venues[self.venue].agenda:
-            self.agenda.append(issue)
+            self.agenda = [*self.agenda, issue]
         name = self.scenario.issues[issue].name
         if by >= 0:
             for d in range(len(self.present)):

@@ -88,7 +88,7 @@ def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
     return None if value is None else (value, data)
 
 
-def parse_yaml(data: bytes, report: Report) -> Any | None:
+def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES) -> Any | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -125,9 +125,9 @@ def parse_yaml(data: bytes, report: Report) -> Any | None:
         return None
     before = len(report.items)
     try:
-        value = _convert(node, report, [0], 0)
+        value = _convert(node, report, [max_nodes], 0)
     except _TooBig:
-        report.error(_mark(node), f"anchors and aliases expand to more than {MAX_NODES} values")
+        report.error(_mark(node), f"anchors and aliases expand to more than {max_nodes} values")
         return None
     except _DepthError as exc:
         report.error(exc.mark, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
@@ -169,8 +169,8 @@ _constructor = yaml.constructor.SafeConstructor()
 
 
 def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int) -> Any:
-    budget[0] += 1
-    if budget[0] > MAX_NODES:
+    budget[0] -= 1  # what is left of the budget of values
+    if budget[0] < 0:
         raise _TooBig
     if depth > MAX_DEPTH:
         raise _DepthError(_mark(node))

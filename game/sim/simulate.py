@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from game.ai.seats import choosers
@@ -18,6 +19,7 @@ from game.engine import state_hash, utility
 from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
 from game.engine.utility import outcome_utility
+from game.saves import Session, save
 
 _judges: dict[str, Analysis] = {}  # per process: the analysis of each scenario met so far
 
@@ -48,10 +50,15 @@ def judgement(judge: Analysis, deal: tuple[int, ...]) -> dict[str, float | None]
     }
 
 
-def run_game(scenario: Scenario, seed: int, seats: Mapping[int, str]) -> dict[str, Any]:
-    """One game, as the plain data `simulate --json` prints."""
+def run_game(
+    scenario: Scenario, seed: int, seats: Mapping[int, str], save_to: tuple[Path, bytes, str] | None = None
+) -> dict[str, Any]:
+    """One game, as the plain data `simulate --json` prints; saved too if `save_to` is given
+    (the folder, the scenario file's bytes, and the name to save under)."""
     game = play(scenario, seed, choosers(seats))
     state = game.state
+    if save_to is not None:
+        _save(scenario, seed, seats, game, *save_to)
     deal = state.deal()
     venue = scenario.venues[state.venue]
     signed = [d for d in venue.signatories if not state.boycotted[d]]
@@ -78,21 +85,45 @@ def run_game(scenario: Scenario, seed: int, seats: Mapping[int, str]) -> dict[st
     }
 
 
-def _batch(args: tuple[Scenario, list[int], dict[int, str]]) -> list[dict[str, Any]]:
-    scenario, seeds, seats = args
-    return [run_game(scenario, s, seats) for s in seeds]
+def _save(
+    scenario: Scenario, seed: int, seats: Mapping[int, str], game: Played, folder: Path, source: bytes, name: str
+) -> None:
+    levels = {d.id: f"ai:{seats.get(k, 'normal')}" for k, d in enumerate(scenario.delegations)}
+    session = Session.new(scenario, source, seed, levels, scenario.id)
+    for action in game.actions:
+        session.play(action)
+    save(session, folder, name)
+
+
+Batch = tuple[Scenario, list[tuple[int, int]], dict[int, str], Path | None, bytes]
+
+
+def _batch(args: Batch) -> list[dict[str, Any]]:
+    scenario, games, seats, folder, source = args
+    return [
+        run_game(scenario, s, seats, None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}"))
+        for i, s in games
+    ]
 
 
 def summarise(
-    scenario: Scenario, games: int, seed: int, seats: Mapping[int, str] | None = None, jobs: int = 1
+    scenario: Scenario,
+    games: int,
+    seed: int,
+    seats: Mapping[int, str] | None = None,
+    jobs: int = 1,
+    save_dir: Path | None = None,
+    source: bytes = b"",
 ) -> dict[str, Any]:
+    """Play the games and summarise them; with `save_dir`, each is also saved there (`source`
+    is the scenario file's bytes, which every save embeds)."""
     seats = dict(seats or {})
-    seeds = [game_seed(seed, i) for i in range(games)]
+    seeds = [(i, game_seed(seed, i)) for i in range(games)]
     if jobs <= 1 or games < 2:
-        results = _batch((scenario, seeds, seats))
+        results = _batch((scenario, seeds, seats, save_dir, source))
     else:
         size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
-        batches = [(scenario, seeds[i : i + size], seats) for i in range(0, games, size)]
+        batches = [(scenario, seeds[i : i + size], seats, save_dir, source) for i in range(0, games, size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = [r for batch in pool.map(_batch, batches) for r in batch]
     gaps = [r["pareto_gap"] for r in results if r["pareto_gap"] is not None]

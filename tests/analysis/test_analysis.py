@@ -46,7 +46,9 @@ def make_scenario(values: list[list[list[float]]], weights: list[list[float]], r
 
 def brute(scenario: Scenario) -> tuple[np.ndarray, list[int]]:
     space = build_space(scenario)
-    utils = space.utilities()
+    # the same tolerance the analysis uses: utilities equal to 1e-9 are equal, so float noise
+    # in a sum never makes one package dominate another
+    utils = np.round(space.utilities(), 9)
     front = [
         a
         for a in range(len(utils))

@@ -1,0 +1,83 @@
+"""Save, and load-and-verify, of long games. Prints figures for two sizes to show how the time
+grows with the length of the game; asserts nothing.
+
+    python bench/saves_bench.py [--actions 10000]
+
+The long game is astana-8 stretched to many rounds and venues (the same table, repeated) and
+played by AI agents, so the log holds every kind of action the game has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import view_for
+from game.saves import Session, load, save
+from game.scenario import bundled, check_bytes
+
+
+def long_scenario(venues: int) -> bytes:
+    """astana-8 with 50 rounds a venue and the venue repeated: the file's bytes."""
+    doc = yaml.safe_load(bundled()["astana-8"].read_bytes())
+    venue = doc["venues"][0]
+    venue["rounds"] = 50
+    venue["momentum_decay"] = 0
+    venue["momentum"] = 100
+    for delegation in doc["delegations"]:
+        # nobody settles, storms out or talks the momentum away: the game runs its full length
+        delegation["reservation"] = 0.99
+        delegation["personality"]["temper"] = 0.0
+    doc["venues"] = [dict(venue, id=f"astana_{k}") for k in range(venues)]
+    for event in doc["events"]:
+        event.pop("venue", None)
+    return yaml.safe_dump(doc, sort_keys=False).encode()
+
+
+def long_game(actions: int) -> Session:
+    source = long_scenario(venues=max(1, actions // 800 + 2))
+    scenario, diagnostics = check_bytes(source, "long")
+    assert scenario is not None, diagnostics
+    session = Session.new(scenario, source, 1, {d.id: "ai:normal" for d in scenario.delegations}, "long")
+    choose = chooser("normal")
+    while len(session.log) < actions and not session.state.over:
+        state = session.state
+        session.play(choose(view_for(state, state.actor), agent_rng(state)).action)
+    return session
+
+
+def measure(actions: int, folder: Path) -> dict[str, float | int]:
+    session = long_game(actions)
+    t0 = time.perf_counter()
+    path = save(session, folder, f"long-{actions}")
+    saved = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    loaded = load(path)
+    verified = time.perf_counter() - t0
+    assert loaded.state == session.state
+    return {
+        "actions": len(session.log),
+        "file_kib": round(path.stat().st_size / 1024),
+        "save_s": round(saved, 3),
+        "load_and_verify_s": round(verified, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--actions", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [measure(args.actions // 2, Path(tmp)), measure(args.actions, Path(tmp))]
+    print(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()

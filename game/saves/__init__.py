@@ -1,0 +1,21 @@
+"""Saved games and replays: one versioned YAML format, written atomically, read defensively."""
+
+from game.saves.codec import Entry
+from game.saves.read import SaveLoadError, load
+from game.saves.session import HUMAN, Session, default_seats
+from game.saves.write import SaveError, safe_name, save, save_path, save_text, write_atomic
+
+__all__ = [
+    "HUMAN",
+    "Entry",
+    "SaveError",
+    "SaveLoadError",
+    "Session",
+    "default_seats",
+    "load",
+    "safe_name",
+    "save",
+    "save_path",
+    "save_text",
+    "write_atomic",
+]

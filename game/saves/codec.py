@@ -1,0 +1,136 @@
+"""One log entry per line: the action log of a save, readable and fast to read back.
+
+An entry is `TURN ROUND ACTOR KIND [ARGS...] #HASH`, for example
+
+    12 3 opposition propose detainees:list_exchange sieges:weekly_convoys to=government,russia #3fa9...
+    13 3 government respond proposal=4 accept=no #b1c2...
+
+Ids are lower-case letters, digits, '_' and '-', so nothing ever needs quoting or escaping. A
+million YAML nodes would take PyYAML seconds to read; ten thousand one-line strings take
+milliseconds, and a person can still read (and a diff still show) every move.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from game.engine import actions as A
+
+_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: str.isdigit() also takes superscripts and Arabic-Indic digits
+
+
+class EntryError(ValueError):
+    """A log line that does not read as an entry; the message says what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    turn: int  # 1-based count of actions
+    round: int
+    action: A.Action
+    hash: str  # state hash after the action
+
+
+def format_action(action: A.Action) -> str:
+    """The action without its actor: `propose detainees:x to=a,b`."""
+    parts = [action.kind]
+    if isinstance(action, A.Propose | A.Draft):
+        parts += [f"{issue}:{option}" for issue, option in action.package]
+    if isinstance(action, A.Propose):
+        parts.append("to=" + ",".join(action.to))
+    elif isinstance(action, A.Respond):
+        parts += [f"proposal={action.proposal}", "accept=" + ("yes" if action.accept else "no")]
+    elif isinstance(action, A.Concede):
+        parts += [f"issue={action.issue}", f"option={action.option}"]
+    elif isinstance(action, A.Statement):
+        parts.append(f"tone={action.tone}")
+        if action.to:
+            parts.append(f"to={action.to}")
+    elif isinstance(action, A.Pressure):
+        parts += [f"client={action.client}", f"issue={action.issue}"]
+    elif isinstance(action, A.Meet):
+        parts.append(f"other={action.other}")
+    return " ".join(parts)
+
+
+def format_entry(entry: Entry) -> str:
+    return f"{entry.turn} {entry.round} {entry.action.actor} {format_action(entry.action)} #{entry.hash}"
+
+
+def parse_action(actor: str, words: list[str]) -> A.Action:
+    if not words:
+        raise EntryError("the action is missing")
+    kind, rest = words[0], words[1:]
+    package = tuple(tuple(w.split(":", 1)) for w in rest if ":" in w and "=" not in w)
+    fields: dict[str, str] = {}
+    for word in rest:
+        if ":" in word and "=" not in word:
+            continue
+        key, sep, value = word.partition("=")
+        if not sep or not value:
+            raise EntryError(f"cannot read {word!r}: expected key=value or issue:option")
+        if key in fields:
+            raise EntryError(f"{key!r} is given twice")
+        fields[key] = value
+    allowed = {
+        "propose": {"to"},
+        "draft": set(),
+        "respond": {"proposal", "accept"},
+        "concede": {"issue", "option"},
+        "statement": {"tone", "to"},
+        "pressure": {"client", "issue"},
+        "meet": {"other"},
+        "walk_out": set(),
+        "boycott": set(),
+        "pass": set(),
+    }
+    if kind not in allowed:
+        raise EntryError(f"unknown action {kind!r}")
+    extra = set(fields) - allowed[kind]
+    if extra:
+        raise EntryError(f"a {kind} takes no {sorted(extra)[0]!r}")
+    if package and kind not in ("propose", "draft"):
+        raise EntryError(f"a {kind} takes no package")
+
+    def need(key: str) -> str:
+        if key not in fields:
+            raise EntryError(f"a {kind} needs {key}=")
+        return fields[key]
+
+    pairs: A.Package = tuple((p[0], p[1]) for p in package)
+    if kind == "propose":
+        return A.Propose(actor, pairs, tuple(need("to").split(",")))
+    if kind == "draft":
+        return A.Draft(actor, pairs)
+    if kind == "respond":
+        number, accept = need("proposal"), need("accept")
+        if not _NUMBER.fullmatch(number) or accept not in ("yes", "no"):
+            raise EntryError("respond needs proposal=NUMBER accept=yes|no")
+        return A.Respond(actor, int(number), accept == "yes")
+    if kind == "concede":
+        return A.Concede(actor, need("issue"), need("option"))
+    if kind == "statement":
+        return A.Statement(actor, need("tone"), fields.get("to", ""))
+    if kind == "pressure":
+        return A.Pressure(actor, need("client"), need("issue"))
+    if kind == "meet":
+        return A.Meet(actor, need("other"))
+    if kind == "walk_out":
+        return A.WalkOut(actor)
+    if kind == "boycott":
+        return A.Boycott(actor)
+    return A.Pass(actor)
+
+
+def parse_entry(line: str) -> Entry:
+    text, sep, digest = line.rpartition(" #")
+    if not sep or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise EntryError("the entry must end with ' #' and the 64-digit state hash")
+    words = text.split()
+    if len(words) < 4:
+        raise EntryError("expected TURN ROUND ACTOR ACTION")
+    turn, round_, actor = words[0], words[1], words[2]
+    if not _NUMBER.fullmatch(turn) or not _NUMBER.fullmatch(round_):
+        raise EntryError("the turn and the round must be whole numbers")
+    return Entry(int(turn), int(round_), parse_action(actor, words[3:]), digest)

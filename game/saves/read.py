@@ -1,0 +1,198 @@
+"""Reading saves: safely, completely checked, and replayed so that every hash is verified.
+
+Reading never writes: a bad save is reported in one line (the file, the line, what is wrong) and
+left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.engine import GameError
+from game.engine.actions import Action
+from game.saves.codec import EntryError, parse_entry
+from game.saves.migrate import read_v1
+from game.saves.session import AI_SEATS, HUMAN, Session, default_seats
+from game.saves.write import FORMAT
+from game.scenario import check_bytes
+from game.scenario.diagnostics import Mark, Report
+from game.scenario.yamlread import YMap, YSeq, parse_yaml
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_VALUES = 2_000_000  # YAML values in one save: far more than 10,000 turns need
+
+
+class SaveLoadError(Exception):
+    """A save that cannot be loaded; str() is the one line to show."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One action to replay, where it stands in the file, and the hash it must produce."""
+
+    mark: Mark
+    turn: int
+    action: Action
+    hash: str | None  # None for saves migrated from a format without hashes
+
+
+def load(path: str | Path) -> Session:
+    """The saved game, replayed and verified; SaveLoadError if anything is wrong with it."""
+    path = Path(path)
+    data = _read(path)
+    report = Report(str(path))
+    doc = parse_yaml(data, report, MAX_VALUES)
+    if doc is None or report.errors:
+        raise SaveLoadError(str(report.errors[0]) if report.errors else f"{path}: not a saved game")
+    where = _Where(path)
+    if not isinstance(doc, YMap):
+        raise where.error((1, 1), "not a saved game: expected a mapping with format, scenario, seed and log")
+    if "format" not in doc and doc.get("version") == 1:
+        header, plan = read_v1(doc, where)
+    else:
+        header, plan = _read_v2(doc, where)
+    return _replay(header, plan, where)
+
+
+class _Where:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, mark: Mark, message: str) -> SaveLoadError:
+        line = f"{self.path}:{mark[0]}" if mark[0] else str(self.path)
+        return SaveLoadError(f"{line}: {message}")
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    source: bytes
+    source_mark: Mark
+    seed: int
+    seats: dict[str, str]
+    seats_mark: Mark
+    result: str | None
+    result_mark: Mark
+    humans: tuple[str, ...] | None = None  # format 1: the human seats; the rest were AI
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise SaveLoadError(f"{path}: is a directory, not a saved game")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveLoadError(f"{path}: no such file") from None
+    except PermissionError:
+        raise SaveLoadError(f"{path}: permission denied: the file cannot be read") from None
+    except (OSError, ValueError) as exc:
+        raise SaveLoadError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise SaveLoadError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB: not a saved game of ours")
+    return data
+
+
+def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: _Where, what: str) -> Any:
+    if key not in doc:
+        raise where.error(doc.mark, f"the save has no {key!r} ({what})")
+    value = doc[key]
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise where.error(doc.at(key), f"{key!r} should be {what}")
+    return value
+
+
+def read_scenario(doc: YMap, where: _Where) -> tuple[str, bytes, Mark]:
+    scenario = field(doc, "scenario", YMap, where, "the embedded scenario: name, hash and text")
+    name = field(scenario, "name", str, where, "the scenario's name")
+    digest = field(scenario, "hash", str, where, "the scenario's sha256")
+    text = field(scenario, "text", str, where, "the scenario file, whole")
+    source = text.encode("utf-8")
+    if hashlib.sha256(source).hexdigest() != digest:
+        raise where.error(
+            scenario.at("text"), "the embedded scenario does not match its hash: the save was edited or damaged"
+        )
+    return name, source, scenario.at("text")
+
+
+def read_seats(doc: YMap, where: _Where) -> tuple[dict[str, str], Mark]:
+    seats = field(doc, "seats", YMap, where, "who played each delegation")
+    out: dict[str, str] = {}
+    for ident, kind in seats.items():
+        if kind != HUMAN and kind not in AI_SEATS:
+            raise where.error(seats.at(ident), f"seat {ident!r}: {kind!r} is not one of human, {', '.join(AI_SEATS)}")
+        out[ident] = kind
+    return out, seats.mark
+
+
+def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
+    version = doc.get("format")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise where.error(doc.at("format"), f"unknown save format {version!r}")
+    if version > FORMAT:
+        raise where.error(
+            doc.at("format"),
+            f"saved by a newer version of Peace Talks (format {version}); this version reads formats 1 to {FORMAT}",
+        )
+    if version != FORMAT:
+        raise where.error(doc.at("format"), f"format {version} saves are written with 'version: {version}'")
+    name, source, source_mark = read_scenario(doc, where)
+    seed = field(doc, "seed", int, where, "a whole number")
+    seats, seats_mark = read_seats(doc, where)
+    outcome = field(doc, "outcome", YMap, where, "the outcome")
+    result = field(outcome, "result", str, where, "the outcome's result")
+    log = field(doc, "log", YSeq, where, "the list of actions")
+    plan: list[Planned] = []
+    for k, line in enumerate(log):
+        mark = log.at(k)
+        if not isinstance(line, str):
+            raise where.error(mark, "a log entry should be one line of text")
+        try:
+            entry = parse_entry(line)
+        except EntryError as exc:
+            raise where.error(mark, f"cannot read log entry {k + 1}: {exc}") from None
+        if entry.turn != k + 1:
+            raise where.error(mark, f"log entry {k + 1} is numbered {entry.turn}: entries missing or out of order")
+        plan.append(Planned(mark, entry.turn, entry.action, entry.hash))
+    header = Header(name, source, source_mark, seed, seats, seats_mark, result, outcome.at("result"))
+    return header, plan
+
+
+def _replay(header: Header, plan: list[Planned], where: _Where) -> Session:
+    scenario, diagnostics = check_bytes(header.source, f"{where.path} (embedded scenario)")
+    if scenario is None:
+        first = next(d for d in diagnostics if d.severity == "error")
+        raise where.error(header.source_mark, f"the embedded scenario is invalid: line {first.line}: {first.message}")
+    known = {d.id for d in scenario.delegations}
+    seats = header.seats
+    if header.humans is not None:
+        unknown = [h for h in header.humans if h not in known]
+        if unknown:
+            raise where.error(header.seats_mark, f"no delegation {unknown[0]!r} in the embedded scenario")
+        seats = default_seats(scenario, header.humans)
+    if set(seats) != known:
+        odd = sorted(set(seats) ^ known)[0]
+        raise where.error(header.seats_mark, f"the seats do not match the scenario's delegations ({odd!r})")
+    session = Session.new(scenario, header.source, header.seed, seats, header.name)
+    for step in plan:
+        if session.state.over:
+            raise where.error(step.mark, f"turn {step.turn} comes after the game was over")
+        try:
+            session.play(step.action)
+        except GameError as exc:
+            raise where.error(step.mark, f"turn {step.turn} cannot be replayed: {exc}") from None
+        if step.hash is not None and session.log[-1].hash != step.hash:
+            raise where.error(
+                step.mark,
+                f"turn {step.turn} diverges: the replayed state does not match the saved hash "
+                "(the save was edited, or written by an incompatible version)",
+            )
+    result = session.state.outcome or "running"
+    if header.result is not None and header.result != result:
+        raise where.error(
+            header.result_mark, f"the saved outcome {header.result!r} does not match the replay ({result!r})"
+        )
+    return session

@@ -1,0 +1,35 @@
+"""A saved game as a Markdown transcript: every action and event, round by round."""
+
+from __future__ import annotations
+
+from game.engine.utility import outcome_utility
+from game.saves.session import Session
+
+
+def markdown(session: Session) -> str:
+    sc = session.scenario
+    state = session.state
+    out = [f"# {sc.title}", "", sc.summary.strip(), ""]
+    out.append(f"- Scenario: `{session.name}` (sha256 `{sc.content_hash[:12]}`), seed {session.seed}")
+    seats = ", ".join(f"{d.name}: {session.seats[d.id]}" for d in sc.delegations)
+    out += [f"- Seats: {seats}", f"- Turns: {len(session.log)}", ""]
+    for record in session.records:
+        if record.kind == "venue":
+            out += [f"## {record.text}", ""]
+        elif record.kind == "round":
+            out += ["", f"### {record.text}", ""]
+        elif record.kind in ("event", "agreement", "venue_end", "game_over", "closing"):
+            out.append(f"- **{record.text}**")
+        else:
+            out.append(f"- {record.text}")
+    out += ["", "## Outcome", ""]
+    if state.over:
+        out.append(f"{state.outcome.replace('_', ' ').capitalize()}: {state.reason}")
+    else:
+        out.append(f"The game is still running (round {state.round}).")
+    out += ["", "| delegation | utility | walk-away |", "|---|---:|---:|"]
+    for k, d in enumerate(sc.delegations):
+        out.append(f"| {d.name} | {outcome_utility(state, k):.2f} | {d.reservation:.2f} |")
+    if sc.history.summary:
+        out += ["", "## What really happened", "", sc.history.summary.strip()]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,118 @@
+"""Writing saves: the text of a save, and an atomic write into the saves folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from game import __version__
+from game.saves.codec import format_entry
+from game.saves.session import Session
+
+FORMAT = 2
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """Multi-line text as a literal block, so the embedded scenario reads as the file it was.
+    PyYAML falls back to a quoted string where a block could not hold the text exactly."""
+
+
+def _text(dumper: Any, value: str) -> Any:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+class SaveError(Exception):
+    """A save could not be written; the message says why, and nothing was changed."""
+
+
+def save_text(session: Session) -> str:
+    state = session.state
+    header: dict[str, Any] = {
+        "format": FORMAT,
+        "engine": __version__,
+        "scenario": {
+            "name": session.name,
+            "hash": session.scenario.content_hash,
+            # the file exactly as it was read, so the save plays even if the file changes later
+            "text": session.source.decode("utf-8"),
+        },
+        "seed": session.seed,
+        "seats": dict(session.seats),
+        "outcome": {
+            "result": state.outcome or "running",
+            "reason": state.reason,
+            "venues": list(state.venue_outcomes),
+            "turns": len(session.log),
+        },
+    }
+    body = yaml.dump(header, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    lines = [
+        "# A Peace Talks saved game: the scenario, the seed, and every action with the hash of the",
+        "# state after it. `peacetalks replay FILE --verify` checks every hash.",
+        body.rstrip("\n"),
+        "log:" if session.log else "log: []",
+    ]
+    # json-compatible double quotes are valid YAML and need no escaping for these characters
+    lines.extend(f'  - "{format_entry(e)}"' for e in session.log)
+    return "\n".join(lines) + "\n"
+
+
+def safe_name(name: str) -> str:
+    """A file name made only of letters, digits, '-' and '_' (at most 64 of them)."""
+    cleaned = _UNSAFE.sub("-", name).strip("-_")[:64]
+    return cleaned or "save"
+
+
+def save_path(folder: Path, name: str) -> Path:
+    """The path of a named save inside `folder`; never anywhere else."""
+    path = (folder / f"{safe_name(name)}.yaml").resolve()
+    if path.parent != folder.resolve():
+        raise SaveError(f"{name!r} would not be saved inside {folder}")
+    return path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write so that a crash at any instant leaves the old file or the new one, never half.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced, then renamed
+    over the target (atomic on POSIX), and the folder is fsynced so the rename itself survives.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def save(session: Session, folder: Path, name: str) -> Path:
+    """Save a session as NAME.yaml in the folder, atomically; returns the path written."""
+    path = save_path(folder, name)
+    write_atomic(path, save_text(session))
+    return path

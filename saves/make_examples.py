@@ -1,0 +1,75 @@
+"""Rebuild the example saves in this folder: `python saves/make_examples.py`.
+
+- astana-8-history.yaml: Astana 8 played as it really went: the three guarantors table the
+  detainee working group and the date of the Sochi congress, every signatory accepts, and nothing
+  else is agreed before the round ends;
+- astana-8-ai.yaml, sochi-congress-ai.yaml: AI-only games at the normal level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import Meet, Pass, Propose, Respond, Statement, view_for
+from game.saves import Session, save
+from game.scenario import bundled, load_scenario
+
+HERE = Path(__file__).resolve().parent
+
+
+def session(name: str, seed: int) -> Session:
+    path = bundled()[name]
+    scenario = load_scenario(path)
+    seats = {d.id: "ai:normal" for d in scenario.delegations}
+    return Session.new(scenario, path.read_bytes(), seed, seats, name)
+
+
+def history() -> Session:
+    s = session("astana-8", 2017)
+    ids = [d.id for d in s.scenario.delegations]
+    # What each delegation does at its first turn in a round, as far as the record shows.
+    script = {
+        (1, "opposition"): Statement("opposition", "conciliatory", "turkey"),
+        (1, "government"): Statement("government", "hardline", "opposition"),
+        (2, "un"): Meet("un", "russia"),
+        (2, "russia"): Propose(
+            "russia",
+            (("detainees", "working_group"), ("sochi_congress", "date_and_preparation")),
+            ("government", "opposition", "turkey", "iran"),
+        ),
+    }
+    done: set[tuple[int, str]] = set()
+    while not s.state.over:
+        state = s.state
+        actor = ids[state.actor]
+        owed = [p for p in state.proposals if p.response_of(state.actor) == 0]
+        if owed:
+            s.play(Respond(actor, owed[0].id, True))
+            continue
+        key = (state.round, actor)
+        if key in script and key not in done and not state.closing:
+            done.add(key)
+            s.play(script[key])
+            continue
+        s.play(Pass(actor))
+    return s
+
+
+def ai_game(name: str, seed: int) -> Session:
+    s = session(name, seed)
+    while not s.state.over:
+        state = s.state
+        s.play(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+    return s
+
+
+def main() -> None:
+    for game, name in ((history(), "astana-8-history"), (ai_game("astana-8", 7), "astana-8-ai")):
+        print(save(game, HERE, name), game.state.outcome)
+    print(save(ai_game("sochi-congress", 7), HERE, "sochi-congress-ai"))
+
+
+if __name__ == "__main__":
+    main()
