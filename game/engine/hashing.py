@@ -1,57 +1,82 @@
 """A stable identity for every state: canonical JSON, then sha256.
 
-The canonical form is one JSON object with a key for every State field, keys sorted:
+The canonical form is one JSON array, written with separators "," and ":" (no spaces), ASCII
+only, and hashed as sha256 of those bytes (shown in hex):
 
-- "scenario": the scenario's content hash (a string) in place of the scenario itself;
-- "proposals" and "agreements": arrays of objects, one per Proposal / Agreement, with a key for
-  each of its dataclass fields (sorted, like every object here);
-- every other field as it stands: ints, bools, strings, and (nested) arrays for the tuples.
+    [scenario content hash,
+     [every other State field in declaration order, except the tables below],
+     offered, accepted, rejected, positions, trust, revealed]
 
-It is written with separators "," and ":" (no spaces), ASCII only, and hashed as sha256 of
-those ASCII bytes, shown in hex. JSON of ints, bools and ASCII-escaped strings is the same on
-every machine and Python version, and bools stay distinct from ints (true vs 1).
+Tuples are arrays; Proposal and Agreement are arrays of their fields in declaration order; ints,
+bools (true/false, never 1/0) and ASCII-escaped strings are written as JSON writes them, which
+is the same on every machine and Python version.
 
-This is the same text an earlier recursive walk (tuples to lists, dataclasses to dicts)
-produced, so hashes are unchanged; it is just made faster. The walk visited every int of the
-per-delegation tallies in Python. Now json's C encoder takes the State's tuples as they are
-(it writes a tuple as an array), and only proposals and agreements, the two fields holding
-dataclasses, are turned into dicts first.
+The tables come last and apart because they are most of the text and, thanks to the engine's
+copy-on-write, mostly the very same tuple objects from one state to the next: their text is
+remembered per row (per delegation) object, so a hash encodes only what the last action changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import fields
+from dataclasses import astuple, fields
 from operator import attrgetter
 from typing import Any
 
-from game.engine.state import Agreement, Proposal, State
+from game.engine.state import State
 
-_HASHED = tuple(f.name for f in fields(State) if f.name != "scenario")
-_values = attrgetter(*_HASHED)  # every hashed field in one call, in _HASHED order
-_PROPOSAL = tuple(f.name for f in fields(Proposal))
-_AGREEMENT = tuple(f.name for f in fields(Agreement))
+_TABLES = ("offered", "accepted", "rejected", "positions", "trust", "revealed")
+_SMALL = tuple(f.name for f in fields(State) if f.name != "scenario" and f.name not in _TABLES)
+_small = attrgetter(*_SMALL)
+_tables = attrgetter(*_TABLES)
+_PROPOSALS = _SMALL.index("proposals")
+_AGREEMENTS = _SMALL.index("agreements")
 
-# What json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=True) would build on
-# every call, built once. check_circular is off because it costs a lookup per array and a
-# state is a tree of tuples, which cannot hold a cycle; the text is the same either way.
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=True, check_circular=False)
+# check_circular is off because it costs a lookup per array and a state is a tree of tuples,
+# which cannot hold a cycle; the text is the same either way.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True, check_circular=False)
+_encode = _ENCODER.encode
+
+# id -> (the object itself, its JSON text). Holding the object means an id can never be taken
+# for another object's after reuse; clearing when full keeps the memory bounded.
+_cache: dict[int, tuple[object, str]] = {}
+_CACHE_SIZE = 8192
 
 
-def canonical(state: State) -> dict[str, Any]:
-    """The state as JSON-ready data; the scenario stands in as its content hash.
+def canonical(state: State) -> list[Any]:
+    """The canonical form as plain JSON data (lists, ints, bools, strings)."""
+    small = list(_small(state))
+    small[_PROPOSALS] = [astuple(p) for p in state.proposals]
+    small[_AGREEMENTS] = [astuple(a) for a in state.agreements]
+    return json.loads(_encode([state.scenario.content_hash, small, *_tables(state)]))  # type: ignore[no-any-return]
 
-    Sequences stay tuples (json writes them as arrays); only Proposal and Agreement, the
-    dataclasses a state holds, become dicts.
-    """
-    out: dict[str, Any] = dict(zip(_HASHED, _values(state), strict=True))
-    out["scenario"] = state.scenario.content_hash
-    out["proposals"] = [{f: getattr(p, f) for f in _PROPOSAL} for p in state.proposals]
-    out["agreements"] = [{f: getattr(a, f) for f in _AGREEMENT} for a in state.agreements]
-    return out
+
+def _row(value: object) -> str:
+    hit = _cache.get(id(value))
+    if hit is not None and hit[0] is value:
+        return hit[1]
+    text = _encode(value)
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    _cache[id(value)] = (value, text)
+    return text
+
+
+def _table(rows: tuple[Any, ...]) -> str:
+    return "[" + ",".join(_row(r) for r in rows) + "]"
+
+
+def canonical_text(state: State) -> str:
+    small = list(_small(state))
+    small[_PROPOSALS] = [(p.id, p.author, p.package, p.to, p.responses, p.round, p.draft) for p in state.proposals]
+    small[_AGREEMENTS] = [(a.proposal, a.venue, a.round, a.package, a.parties) for a in state.agreements]
+    parts = [_encode(state.scenario.content_hash), _encode(small)]
+    offered, accepted, rejected, positions, trust, revealed = _tables(state)
+    parts += [_table(offered), _table(accepted), _table(rejected), _table(positions), _table(trust)]
+    parts.append(_row(revealed))  # it changes only at meetings: remembered whole
+    return "[" + ",".join(parts) + "]"
 
 
 def state_hash(state: State) -> str:
-    text = _ENCODER.encode(canonical(state))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return hashlib.sha256(canonical_text(state).encode("ascii")).hexdigest()

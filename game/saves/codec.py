@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from game.engine import actions as A
 
+_HASH = re.compile(r"[0-9a-f]{64}")
 _NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: str.isdigit() also takes superscripts and Arabic-Indic digits
 
 
@@ -62,10 +63,12 @@ def parse_action(actor: str, words: list[str]) -> A.Action:
     if not words:
         raise EntryError("the action is missing")
     kind, rest = words[0], words[1:]
-    package = tuple(tuple(w.split(":", 1)) for w in rest if ":" in w and "=" not in w)
+    package: list[tuple[str, str]] = []
     fields: dict[str, str] = {}
     for word in rest:
-        if ":" in word and "=" not in word:
+        if "=" not in word and ":" in word:
+            issue, _, option = word.partition(":")
+            package.append((issue, option))
             continue
         key, sep, value = word.partition("=")
         if not sep or not value:
@@ -98,7 +101,7 @@ def parse_action(actor: str, words: list[str]) -> A.Action:
             raise EntryError(f"a {kind} needs {key}=")
         return fields[key]
 
-    pairs: A.Package = tuple((p[0], p[1]) for p in package)
+    pairs: A.Package = tuple(package)
     if kind == "propose":
         return A.Propose(actor, pairs, tuple(need("to").split(",")))
     if kind == "draft":
@@ -125,7 +128,7 @@ def parse_action(actor: str, words: list[str]) -> A.Action:
 
 def parse_entry(line: str) -> Entry:
     text, sep, digest = line.rpartition(" #")
-    if not sep or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+    if not sep or not _HASH.fullmatch(digest):
         raise EntryError("the entry must end with ' #' and the 64-digit state hash")
     words = text.split()
     if len(words) < 4:

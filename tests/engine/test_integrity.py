@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 
 import pytest
@@ -28,7 +29,7 @@ from game.engine import (
     new_game,
     state_hash,
 )
-from game.engine.hashing import canonical
+from game.engine.hashing import canonical, canonical_text
 from game.engine.state import Agreement, Proposal
 from tests.engine.conftest import RUMOUR, pass_rounds, pass_until, play, start
 
@@ -148,8 +149,21 @@ def test_the_same_seed_and_actions_give_the_same_hashes(mini: Scenario) -> None:
 def test_the_hash_is_sha256_hex_of_canonical_json(game: State) -> None:
     h = state_hash(game)
     assert len(h) == 64 and int(h, 16) >= 0
-    json.dumps(canonical(game))  # plain JSON data
-    assert canonical(game)["scenario"] == game.scenario.content_hash
+    data = canonical(game)
+    assert data[0] == game.scenario.content_hash
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
+    assert h == hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def test_the_fast_canonical_text_is_the_canonical_json_of_every_state(mini: Scenario) -> None:
+    from game.ai import play
+
+    game = play(mini, 4)
+    state = start(mini, 4)
+    for action in game.actions:  # proposals, answers, agreements: every kind of content
+        state, _ = apply(state, action)
+        text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
+        assert canonical_text(state) == text
 
 
 def test_new_game_is_deterministic(mini: Scenario) -> None:
