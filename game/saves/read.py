@@ -37,6 +37,7 @@ class Planned:
     turn: int
     action: Action
     hash: str | None  # None for saves migrated from a format without hashes
+    round: int | None = None  # the round the entry says it was taken in
 
 
 def load(path: str | Path) -> Session:
@@ -44,7 +45,9 @@ def load(path: str | Path) -> Session:
     path = Path(path)
     data = _read(path)
     report = Report(str(path))
-    doc = parse_yaml(data, report, MAX_VALUES)
+    # A save holds about one value per line and never an alias: a budget that size refuses an
+    # alias bomb at once, before it can expand.
+    doc = parse_yaml(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000))
     if doc is None or report.errors:
         raise SaveLoadError(str(report.errors[0]) if report.errors else f"{path}: not a saved game")
     where = _Where(path)
@@ -92,7 +95,7 @@ def _read(path: Path) -> bytes:
     except (OSError, ValueError) as exc:
         raise SaveLoadError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
     if len(data) > MAX_BYTES:
-        raise SaveLoadError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB: not a saved game of ours")
+        raise SaveLoadError(f"{path}: larger than {MAX_BYTES:,} bytes: not a saved game of ours")
     return data
 
 
@@ -156,7 +159,7 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
             raise where.error(mark, f"cannot read log entry {k + 1}: {exc}") from None
         if entry.turn != k + 1:
             raise where.error(mark, f"log entry {k + 1} is numbered {entry.turn}: entries missing or out of order")
-        plan.append(Planned(mark, entry.turn, entry.action, entry.hash))
+        plan.append(Planned(mark, entry.turn, entry.action, entry.hash, entry.round))
     header = Header(name, source, source_mark, seed, seats, seats_mark, result, outcome.at("result"))
     return header, plan
 
@@ -173,13 +176,22 @@ def _replay(header: Header, plan: list[Planned], where: _Where) -> Session:
         if unknown:
             raise where.error(header.seats_mark, f"no delegation {unknown[0]!r} in the embedded scenario")
         seats = default_seats(scenario, header.humans)
-    if set(seats) != known:
-        odd = sorted(set(seats) ^ known)[0]
-        raise where.error(header.seats_mark, f"the seats do not match the scenario's delegations ({odd!r})")
+    unknown = sorted(set(seats) - known)
+    if unknown:
+        raise where.error(
+            header.seats_mark, f"a seat for {unknown[0]!r}, which is no delegation of the embedded scenario"
+        )
+    missing = sorted(known - set(seats))
+    if missing:
+        raise where.error(header.seats_mark, f"no seat for the delegation {missing[0]!r}")
     session = Session.new(scenario, header.source, header.seed, seats, header.name)
     for step in plan:
         if session.state.over:
             raise where.error(step.mark, f"turn {step.turn} comes after the game was over")
+        if step.round is not None and step.round != session.state.round:
+            raise where.error(
+                step.mark, f"turn {step.turn} says round {step.round}, but the replay is in round {session.state.round}"
+            )
         try:
             session.play(step.action)
         except GameError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -57,6 +58,9 @@ def save_text(session: Session) -> str:
         },
     }
     body = yaml.dump(header, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    # A text ending in blank lines is kept with a "|+" block, after which PyYAML closes the
+    # document with "..."; the log follows in the same document, so the marker must go.
+    body = body.removesuffix("...\n")
     lines = [
         "# A Peace Talks saved game: the scenario, the seed, and every action with the hash of the",
         "# state after it. `peacetalks replay FILE --verify` checks every hash.",
@@ -69,9 +73,14 @@ def save_text(session: Session) -> str:
 
 
 def safe_name(name: str) -> str:
-    """A file name made only of letters, digits, '-' and '_' (at most 64 of them)."""
-    cleaned = _UNSAFE.sub("-", name).strip("-_")[:64]
-    return cleaned or "save"
+    """A file name made only of letters, digits, '-' and '_' (at most 64 of them). Where the
+    name loses more than spaces and punctuation (letters outside ASCII, or a name too long), a
+    short hash of it keeps different names apart: 'été' and 'ete' do not overwrite each other."""
+    cleaned = _UNSAFE.sub("-", name).strip("-_")
+    if cleaned and name.isascii() and len(cleaned) <= 64:
+        return cleaned
+    tag = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{cleaned[:55].strip('-_')}-{tag}" if cleaned else f"save-{tag}"
 
 
 def save_path(folder: Path, name: str) -> Path:
@@ -95,7 +104,18 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # mkstemp makes the file private (0600); a save is an ordinary file, as the umask says
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -1,0 +1,187 @@
+"""`replay`, `play --save/--load` and `simulate --save-dir` end to end, as a user runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.saves import load, save, save_text
+from game.saves.codec import format_entry
+from tests.saves.helpers import (
+    EXAMPLES,
+    MINI,
+    ROOT,
+    V1_FIXTURE,
+    assert_same_game,
+    finished,
+    log_lines,
+    new_session,
+    play_on,
+)
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def one_error_line(out: subprocess.CompletedProcess[str]) -> str:
+    assert out.returncode == 1, (out.returncode, out.stdout[-500:], out.stderr)
+    assert "Traceback" not in out.stderr, out.stderr
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1, out.stderr
+    return lines[0]
+
+
+def test_there_are_example_saves() -> None:
+    assert len(EXAMPLES) >= 3, EXAMPLES
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_replay_verify_accepts_every_example_save(path: Path) -> None:
+    before = path.read_bytes()
+    out = run("replay", path, "--verify")
+    assert out.returncode == 0, (
+        f"{path.name} no longer verifies (if the engine's hashes changed, the examples need "
+        f"rebuilding with saves/make_examples.py): {out.stderr}"
+    )
+    assert out.stderr == ""
+    assert "ok" in out.stdout and "every state hash matches" in out.stdout
+    assert path.read_bytes() == before
+
+
+def test_replay_verify_of_the_format_1_fixture() -> None:
+    out = run("replay", V1_FIXTURE, "--verify")
+    assert out.returncode == 0, out.stderr
+    assert f"{len(load(V1_FIXTURE).log)} turns replayed" in out.stdout
+
+
+@pytest.mark.parametrize("edit", ["answer", "hash", "removed"])
+def test_replay_verify_of_an_edited_save_exits_1_naming_the_turn(tmp_path: Path, edit: str) -> None:
+    game = finished("astana-8", 7)
+    text = save_text(game)
+    lines, start = log_lines(text)
+    k, entry = next((k, e) for k, e in enumerate(game.log) if e.action.kind == "respond" and k > 10)
+    if edit == "answer":
+        action = type(entry.action)(entry.action.actor, entry.action.proposal, not entry.action.accept)
+        lines[start + k] = f'  - "{format_entry(type(entry)(entry.turn, entry.round, action, entry.hash))}"'
+    elif edit == "hash":
+        lines[start + k] = lines[start + k].replace(entry.hash, entry.hash[::-1])
+    else:
+        del lines[start + k]
+    path = tmp_path / "edited.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    before = path.read_bytes()
+    line = one_error_line(run("replay", path, "--verify"))
+    assert line.startswith(f"{path}:{start + k + 1}:"), line
+    assert f"turn {entry.turn}" in line or f"log entry {entry.turn}" in line, line
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("what", ["missing", "directory", "empty", "newer"])
+def test_replay_of_a_file_that_is_no_save_exits_1_in_one_line(tmp_path: Path, what: str) -> None:
+    path = tmp_path / "thing.yaml"
+    if what == "directory":
+        path.mkdir()
+    elif what == "empty":
+        path.write_bytes(b"")
+    elif what == "newer":
+        path.write_text(save_text(finished("mini", 3)).replace("\nformat: 2\n", "\nformat: 3\n"))
+    for flag in ("--verify", "--text"):
+        line = one_error_line(run("replay", path, flag))
+        assert line.startswith(str(path)), line
+
+
+def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
+    game = finished("astana-8", 7)
+    path = save(game, tmp_path, "game")
+    out = run("replay", path, "--text")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"# {game.scenario.title}"
+    rounds = [line for line in lines if line.startswith("### Round ")]
+    assert len(rounds) == game.state.round, rounds
+    assert "## Outcome" in lines
+    assert any(line.startswith("## ") and line != "## Outcome" for line in lines), "no venue heading"
+    assert f"- Turns: {len(game.log)}" in lines
+    assert "Traceback" not in out.stderr and out.stderr == ""
+    # the default mode is the transcript too
+    assert run("replay", path).stdout == out.stdout
+
+
+def test_play_save_then_replay_verify(tmp_path: Path) -> None:
+    saves = tmp_path / "my saves"
+    out = run("play", MINI, "--seed", "3", "--save", "first game", "--saves", saves, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    path = saves / "first-game.yaml"
+    assert f"Saved to {path.resolve()}" in out.stdout
+    assert [p.name for p in saves.iterdir()] == ["first-game.yaml"]
+    verified = run("replay", path, "--verify")
+    assert verified.returncode == 0, verified.stderr
+    # the CLI plays the game the AI seats would: the same game as playing it in process
+    assert_same_game(load(path), finished("mini", 3), name=False)
+    assert not (tmp_path / "saves").exists(), "the default saves folder was used despite --saves"
+
+
+def test_play_load_continues_a_half_finished_save_to_the_end(tmp_path: Path) -> None:
+    half = play_on(new_session("astana-8", 11, "normal", russia="ai:hard", jordan="ai:easy", un="ai:random"), 37)
+    assert not half.state.over
+    path = save(half, tmp_path, "half")
+    before = path.read_bytes()
+    out = run("play", "--load", path, "--save", "whole", "--saves", tmp_path / "out", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert f"at turn {len(half.log)}" in out.stdout
+    assert path.read_bytes() == before, "continuing a save changed it"
+    whole = load(tmp_path / "out" / "whole.yaml")
+    assert whole.state.over and len(whole.log) > len(half.log)
+    assert whole.log[: len(half.log)] == half.log
+    assert_same_game(whole, play_on(load(path)))
+    assert run("replay", tmp_path / "out" / "whole.yaml", "--verify").returncode == 0
+
+
+def test_play_load_of_a_bad_save_exits_1_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("format: 2\n")
+    line = one_error_line(run("play", "--load", path))
+    assert line.startswith(str(path))
+
+
+def test_play_save_into_a_folder_that_cannot_be_made_exits_1_in_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    out = run("play", MINI, "--seed", "3", "--save", "game", "--saves", blocker / "saves", cwd=tmp_path)
+    line = one_error_line(out)
+    assert "error" in line
+    assert blocker.read_text() == "a file, not a folder"
+
+
+def test_simulate_save_dir_writes_saves_that_all_verify(tmp_path: Path) -> None:
+    folder = tmp_path / "sims"
+    out = run("simulate", MINI, "--games", "3", "--seed", "4", "--save-dir", folder, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    written = sorted(folder.iterdir())
+    assert len(written) == 3, written
+    assert all(p.suffix == ".yaml" and not p.name.startswith(".") for p in written)
+    hashes = set()
+    for path in written:
+        verified = run("replay", path, "--verify")
+        assert verified.returncode == 0, verified.stderr
+        game = load(path)
+        assert game.state.over
+        assert game.source == MINI.read_bytes()
+        hashes.add(game.log[-1].hash)
+    assert len(hashes) == 3, "the three games are not three different games"
+
+
+def test_simulate_save_dir_with_a_bundled_name_and_jobs(tmp_path: Path) -> None:
+    folder = tmp_path / "sims"
+    out = run("simulate", "sochi-congress", "--games", "3", "--jobs", "2", "--save-dir", folder, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    written = sorted(folder.iterdir())
+    assert len(written) == 3, written
+    for path in written:
+        assert run("replay", path, "--verify").returncode == 0
