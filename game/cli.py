@@ -26,7 +26,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="peacetalks", description="A turn-based negotiation game: the Syrian peace talks, 2017-2018.")
+    p = _Parser(
+        prog="peacetalks",
+        description="A turn-based negotiation game: the Syrian peace talks, 2017-2018. With no command, the title screen.",
+    )
+    p.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
     p.add_argument("--version", action="version", version=f"peacetalks {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -58,13 +62,24 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--venue", default=None, metavar="V", help="the venue id (default: the first)")
     a.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
-    g = sub.add_parser("play", help="play one game (every seat AI until the interface lands) with its transcript")
+    g = sub.add_parser("play", help="play at the table in the terminal (straight past the title screen)")
     g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
-    g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a fixed one)")
+    g.add_argument(
+        "--as", dest="humans", action="append", default=[], metavar="DELEGATION",
+        help="the delegation you play (repeat for hot-seat play; default: the scenario's own choice)",
+    )  # fmt: skip
     g.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
-    g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game instead")
-    g.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
+    g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a new one)")
+    g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game")
     g.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+
+    w = sub.add_parser("watch", help="an AI-only game, printed as a transcript (needs no terminal)")
+    w.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
+    w.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: 2017)")
+    w.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
+    w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
+    w.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
+    w.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
 
     r = sub.add_parser("replay", help="replay a saved game: its transcript, or a check of every state hash")
     r.add_argument("save", metavar="SAVE", help="a saved game")

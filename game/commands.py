@@ -14,7 +14,7 @@ EXIT_USAGE = 2
 
 
 def run(args: argparse.Namespace) -> int:
-    command = args.command or "play"
+    command = args.command or "title"
     if command == "list":
         return cmd_list()
     if command == "validate":
@@ -25,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
         return cmd_analyze(args.scenario, args.venue, args.json)
     if command == "replay":
         return cmd_replay(args.save, args.verify)
-    return cmd_play(args if args.command == "play" else None)
+    if command == "watch":
+        return cmd_watch(args)
+    return cmd_ui(args)
 
 
 def _load(name: str) -> Scenario | int:
@@ -191,7 +193,51 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool) -> int:
     return 0
 
 
-def cmd_play(args: argparse.Namespace | None) -> int:
+def cmd_ui(args: argparse.Namespace) -> int:
+    """The Textual interface: the title screen, or straight to the table with `play`."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "peacetalks: error: the game needs a terminal to play in; "
+            "`peacetalks watch` prints an AI-only game anywhere",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from game.ui.app import make_app
+
+    saves = Path(args.saves)
+    if args.command != "play":
+        make_app(saves_dir=saves).run()
+        return 0
+    if args.load:
+        make_app(load=Path(args.load), saves_dir=saves).run()
+        return 0
+    name = args.scenario or DEFAULT
+    scenario = _load(name)
+    if isinstance(scenario, int):
+        return scenario
+    path = resolve(name)
+    assert path is not None
+    for ident in args.humans:
+        if ident not in scenario.delegation_index:
+            known = ", ".join(d.id for d in scenario.delegations)
+            print(
+                f"peacetalks: error: --as {ident}: no such delegation in {scenario.id} (known: {known})",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    humans = tuple(args.humans) or (default_human(scenario),)
+    make_app(path, humans, args.difficulty, args.seed, saves_dir=saves).run()
+    return 0
+
+
+def default_human(scenario: Scenario) -> str:
+    """The seat a player takes when they do not choose: the scenario's human seat, else its
+    first party."""
+    chosen = next((d.id for d in scenario.delegations if d.controller == "human"), None)
+    return chosen or next((d.id for d in scenario.delegations if d.role == "party"), scenario.delegations[0].id)
+
+
+def cmd_watch(args: argparse.Namespace | None) -> int:
     from game.saves import SaveError, SaveLoadError, Session, load, save
 
     if args is not None and args.load:
@@ -266,7 +312,7 @@ def _print_outcome(session: object) -> None:
         print()
         print("What really happened: " + scenario.history.summary.strip())
     print()
-    print("The Textual interface is on its way; this transcript was played by AI negotiators in every seat.")
+    print("Every seat was played by an AI negotiator. To sit at the table yourself: peacetalks play")
 
 
 def cmd_replay(path: str, verify: bool) -> int:

@@ -18,6 +18,8 @@ class PublicDelegation:
     leader: str
     role: str
     patrons: tuple[int, ...]
+    description: str = ""
+    stances: tuple[str, ...] = ()  # per issue, the side's own words: public by nature
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,10 @@ def view_for(state: State, me: int) -> View:
     return View(
         me=me,
         own=sc.delegations[me],
-        delegations=tuple(PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons) for d in sc.delegations),
+        delegations=tuple(
+            PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons, d.description, d.stances)
+            for d in sc.delegations
+        ),
         issues=sc.issues,
         zones=sc.zones,
         venue=sc.venues[state.venue],

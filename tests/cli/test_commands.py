@@ -71,6 +71,7 @@ def test_simulate_on_an_invalid_file_exits_1_with_diagnostics(tmp_path: Path) ->
         ("simulate",),
         ("frobnicate",),
         ("play", "astana-8", "--seed", "x"),
+        ("watch", "astana-8", "--seed", "x"),
     ],
 )
 def test_bad_arguments_get_one_line_and_exit_2(args: tuple[str, ...]) -> None:
@@ -80,18 +81,26 @@ def test_bad_arguments_get_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     assert "error" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_play_runs_a_whole_game_and_prints_the_outcome() -> None:
-    out = run("play", str(MINI), "--seed", "4")
+def test_watch_runs_a_whole_game_and_prints_the_outcome() -> None:
+    out = run("watch", str(MINI), "--seed", "4")
     assert out.returncode == 0, out.stderr
     assert "Round 1 of 4 begins." in out.stdout
     assert "Outcome:" in out.stdout
     assert "What really happened" in out.stdout
 
 
-def test_no_arguments_plays_the_default_scenario() -> None:
-    out = run()
+def test_watch_with_no_scenario_plays_the_default_one() -> None:
+    out = run("watch")
     assert out.returncode == 0, out.stderr
     assert "Astana" in out.stdout and "Outcome:" in out.stdout
+
+
+@pytest.mark.parametrize("args", [(), ("play",), ("play", "astana-8", "--as", "opposition")])
+def test_the_interface_without_a_terminal_says_so_instead_of_hanging(args: tuple[str, ...]) -> None:
+    out = run(*args)  # stdin and stdout are pipes here, as in CI
+    assert out.returncode == 2
+    assert "needs a terminal" in out.stderr and "peacetalks watch" in out.stderr
+    assert "Traceback" not in out.stderr
 
 
 def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:

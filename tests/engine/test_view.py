@@ -11,7 +11,9 @@ from game.engine.model import Delegation, Venue
 from game.engine.view import PublicDelegation
 from tests.engine.conftest import ALL, BIG, BLUE, ENVOY, PRISONERS, RED, TRUCE, pass_until, play
 
-PRIVATE = {"weights", "values", "red_lines", "reservation", "opening", "personality", "stances", "trust"}
+# What a side keeps to itself. (Its stances, its own words on each issue, are what it says in
+# public; its red lines are declared in public too, and reach the view separately.)
+PRIVATE = {"weights", "values", "red_lines", "reservation", "opening", "personality", "trust"}
 
 
 def _delegations_in(value: object, path: str = "view") -> list[tuple[str, Delegation]]:

@@ -115,7 +115,7 @@ def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
 
 def test_play_save_then_replay_verify(tmp_path: Path) -> None:
     saves = tmp_path / "my saves"
-    out = run("play", MINI, "--seed", "3", "--save", "first game", "--saves", saves, cwd=tmp_path)
+    out = run("watch", MINI, "--seed", "3", "--save", "first game", "--saves", saves, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     path = saves / "first-game.yaml"
     assert f"Saved to {path.resolve()}" in out.stdout
@@ -132,7 +132,7 @@ def test_play_load_continues_a_half_finished_save_to_the_end(tmp_path: Path) -> 
     assert not half.state.over
     path = save(half, tmp_path, "half")
     before = path.read_bytes()
-    out = run("play", "--load", path, "--save", "whole", "--saves", tmp_path / "out", cwd=tmp_path)
+    out = run("watch", "--load", path, "--save", "whole", "--saves", tmp_path / "out", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert f"at turn {len(half.log)}" in out.stdout
     assert path.read_bytes() == before, "continuing a save changed it"
@@ -146,14 +146,14 @@ def test_play_load_continues_a_half_finished_save_to_the_end(tmp_path: Path) -> 
 def test_play_load_of_a_bad_save_exits_1_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("format: 2\n")
-    line = one_error_line(run("play", "--load", path))
+    line = one_error_line(run("watch", "--load", path))
     assert line.startswith(str(path))
 
 
 def test_play_save_into_a_folder_that_cannot_be_made_exits_1_in_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file, not a folder")
-    out = run("play", MINI, "--seed", "3", "--save", "game", "--saves", blocker / "saves", cwd=tmp_path)
+    out = run("watch", MINI, "--seed", "3", "--save", "game", "--saves", blocker / "saves", cwd=tmp_path)
     line = one_error_line(out)
     assert "error" in line
     assert blocker.read_text() == "a file, not a folder"

@@ -1,0 +1,1 @@
+"""The terminal interface (Textual). The only layer, with the CLI, that imports textual."""

@@ -1,0 +1,151 @@
+"""The Peace Talks application, made by `make_app` so tests can inject scenario, seed and paths."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from game.saves import SaveLoadError, Session, load
+from game.scenario import check_file
+from game.ui.screens.table import AUTOSAVE, TableScreen
+from game.ui.screens.title import NewGame, TitleScreen
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What to open straight away instead of the title screen: a new game or a save."""
+
+    new: NewGame | None = None
+    load: Path | None = None
+
+
+class PeaceTalksApp(App[None]):
+    TITLE = "Peace Talks"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, launch: Launch | None, saves_dir: Path, seed: int, speed: int = 2) -> None:
+        super().__init__()
+        self.launch = launch
+        self.saves_dir = saves_dir
+        self.seed = seed
+        self.speed = speed
+
+    def on_mount(self) -> None:
+        if self.launch is not None and self.launch.new is not None:
+            self.new_game(self.launch.new)
+        elif self.launch is not None and self.launch.load is not None:
+            self.load_game(self.launch.load)
+        else:
+            self.push_screen(TitleScreen(self.saves_dir, self.seed))
+
+    # --- starting games -------------------------------------------------------------------------
+
+    def new_game(self, game: NewGame) -> None:
+        scenario, diagnostics = check_file(game.scenario)
+        if scenario is None:
+            self.notify(str(diagnostics[0]), title="The scenario has errors", severity="error", timeout=10)
+            return
+        seats = {d.id: "human" if d.id in game.humans else f"ai:{game.difficulty}" for d in scenario.delegations}
+        session = Session.new(scenario, game.scenario.read_bytes(), game.seed, seats, game.scenario.stem)
+        self.play(session)
+
+    def load_game(self, path: Path) -> None:
+        try:
+            session = load(path)
+        except SaveLoadError as exc:
+            self.notify(str(exc), title="Cannot load", severity="error", timeout=10)
+            if not self.screen_stack or len(self.screen_stack) <= 1:
+                self.push_screen(TitleScreen(self.saves_dir, self.seed))
+            return
+        self.play(session)
+
+    def play(self, session: Session) -> None:
+        humans = tuple(k for k, d in enumerate(session.scenario.delegations) if session.seats[d.id] == "human")
+        table = TableScreen(session, humans, self.saves_dir, self.speed)
+        if isinstance(self.screen, TitleScreen):
+            self.switch_screen(table)
+        else:
+            self.push_screen(table)
+
+    @on(TitleScreen.Start)
+    def _start(self, message: TitleScreen.Start) -> None:
+        self.new_game(message.game)
+
+    @on(TitleScreen.Load)
+    def _load(self, message: TitleScreen.Load) -> None:
+        self.load_game(message.path)
+
+    @on(TableScreen.GameOver)
+    def _debrief(self, message: TableScreen.GameOver) -> None:
+        from game.ui.screens.debrief import DebriefScreen
+
+        table = self.screen
+        assert isinstance(table, TableScreen)
+        self.switch_screen(DebriefScreen(table.session))
+
+    def on_debrief_screen_closed(self) -> None:
+        self.switch_screen(TitleScreen(self.saves_dir, self.seed))
+
+    # --- quitting -------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        table = self.screen if isinstance(self.screen, TableScreen) else None
+        if table is None or not table.unsaved:
+            self.exit()
+            return
+        from game.ui.screens.actions import ConfirmDialog
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                table.save_as(AUTOSAVE, announce=False)
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog("Leave the table? Your game is saved as the autosave.", "Save and quit", "Stay"), answer
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, TableScreen):
+            for title, help_text, action in (
+                ("Propose a package", "Put options on open issues to delegations", screen.action_propose),
+                ("Answer a proposal", "Accept or reject what is put to you", screen.action_respond),
+                ("Concede", "Move your public position (costs support)", screen.action_concede),
+                ("Make a statement", "Hardline or conciliatory", screen.action_statement),
+                ("Press a client", "As a patron, push a client on an issue", screen.action_pressure),
+                ("Meet a delegation", "A bilateral: both learn something true", screen.action_meet),
+                ("Pass", "End your turn", screen.action_pass_turn),
+                ("Walk out", "Leave the talks", screen.action_walk_out),
+                ("Boycott", "Stay away (where attendance is optional)", screen.action_boycott),
+                ("Save", "Save the game as the autosave", screen.action_save),
+                ("Skip the AI's moves", "Jump to your next turn", screen.action_skip),
+                ("Help", "Every key", screen.action_help),
+            ):
+                yield SystemCommand(title, help_text, action)
+
+
+def make_app(
+    scenario: Path | None = None,
+    humans: tuple[str, ...] = (),
+    difficulty: str = "normal",
+    seed: int | None = None,
+    load: Path | None = None,
+    saves_dir: Path = Path("saves"),
+    speed: int = 2,
+) -> PeaceTalksApp:
+    """The app: the title screen, or straight to the table with a scenario or a save."""
+    seed = secrets.randbelow(1_000_000) if seed is None else seed
+    launch = None
+    if load is not None:
+        launch = Launch(load=load)
+    elif scenario is not None:
+        launch = Launch(new=NewGame(scenario, humans, difficulty, seed))
+    return PeaceTalksApp(launch, saves_dir, seed, speed)

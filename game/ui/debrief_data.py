@@ -1,0 +1,385 @@
+"""What the debrief shows, computed headlessly from a finished Session (no Textual here).
+
+Everything may be revealed once the game is over: true utilities, reservation values, the
+analysis of the package space. The screen only lays these figures out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from game.analysis import Analysis, analyze
+from game.engine import Concede, State, apply, new_game, utility
+from game.engine.model import Scenario
+from game.engine.utility import outcome_utility
+from game.saves import Session
+
+BLOCKS = " ▁▂▃▄▅▆▇█"  # nine heights: a blank for 0, a full block for 1
+
+_HEADLINES = {
+    "agreement": "an agreement",
+    "partial": "a partial deal",
+    "no_deal": "no deal",
+    "collapse": "a collapse",
+}
+
+PARETO_HELP = (
+    "The largest gain every signatory could have made at once over this result "
+    "(0 means no package was better for all of them: nothing was left on the table)."
+)
+NASH_HELP = (
+    "How far the result lies, in utility space, from the Nash bargaining solution: the "
+    "package with the largest product of gains over the walk-away values."
+)
+
+
+@dataclass(frozen=True)
+class VenueResult:
+    name: str
+    outcome: str
+    reason: str
+    agreed: tuple[str, ...]  # "Issue: Option" lines agreed at this venue
+    agenda_size: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class DelegationResult:
+    index: int
+    name: str
+    role: str
+    utility: float  # what the game gave it (its reservation value if nothing was agreed)
+    reservation: float
+    signatory: bool
+    signed: bool
+    status: str  # a word or two: signed, boycotted, walked out / pulled out, ...
+
+    @property
+    def surplus(self) -> float:
+        return self.utility - self.reservation
+
+
+@dataclass(frozen=True)
+class Quality:
+    exact: bool
+    packages: int
+    zopa_size: int
+    measured_from: str  # "the deal" or "the walk-away point" when nothing was agreed
+    pareto_gap: float
+    nash_distance: float | None
+    nash_package: tuple[tuple[str, str, bool], ...]  # issue name, option label, same as agreed
+    nash_utilities: tuple[tuple[str, float, float], ...]  # signatory, at Nash, in the result
+
+
+@dataclass(frozen=True)
+class ConcessionResult:
+    step: int  # 1-based position in the log
+    venue: int
+    round: int
+    who: str
+    issue: str
+    from_option: str
+    to_option: str
+    support_before: int
+    support_after: int
+    trust_before: int  # sum of the others' trust towards the conceder
+    trust_after: int
+    agreed_option: str | None  # the issue's agreed option at the end, None if never agreed
+    held: bool | None  # agreed at least as well for those it was offered to; None: never agreed
+
+    @property
+    def support_cost(self) -> int:
+        return self.support_before - self.support_after
+
+    @property
+    def trust_gain(self) -> int:
+        return self.trust_after - self.trust_before
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    issue: str
+    real: str | None  # option label really agreed, None if nothing was
+    game: str | None  # option label agreed in this game, None if nothing was
+    match: bool
+
+
+@dataclass(frozen=True)
+class HistoryResult:
+    summary: str
+    notes: tuple[str, ...]
+    lines: tuple[HistoryLine, ...]
+
+    @property
+    def matches(self) -> int:
+        return sum(1 for line in self.lines if line.match)
+
+
+@dataclass(frozen=True)
+class Series:
+    index: int
+    name: str
+    reservation: float
+    values: tuple[float, ...]  # one per round played
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    labels: tuple[str, ...]  # one per round played: "R3", or "V2 R3" when there are venues
+    series: tuple[Series, ...]  # one per signatory
+
+
+@dataclass(frozen=True)
+class Debrief:
+    title: str
+    headline: str
+    venues: tuple[VenueResult, ...]
+    delegations: tuple[DelegationResult, ...]
+    quality: Quality
+    concessions: tuple[ConcessionResult, ...]
+    history: HistoryResult
+    trajectory: Trajectory
+
+
+def _option(scenario: Scenario, issue: int, option: int) -> str:
+    return scenario.issues[issue].options[option].label
+
+
+def _signatories(scenario: Scenario) -> tuple[int, ...]:
+    """Every delegation that signs at some venue, in scenario order."""
+    return tuple(sorted({d for v in scenario.venues for d in v.signatories}))
+
+
+def replay(session: Session) -> list[State]:
+    """Every state of the game: the opening, then one after each logged action."""
+    state, _ = new_game(session.scenario, session.seed)
+    states = [state]
+    for entry in session.log:
+        state, _ = apply(state, entry.action)
+        states.append(state)
+    return states
+
+
+def venue_sentence(name: str, outcome: str, agreed: int, agenda: int, reason: str) -> str:
+    """One sentence a player understands for the end of a venue."""
+    if outcome == "agreement":
+        return f"{name} ended in agreement: all {agenda} issues on the agenda were settled."
+    elif outcome == "partial":
+        text = f"{name} ended in a partial deal: {agreed} of {agenda} issues were agreed before time ran out."
+    elif outcome == "no_deal":
+        text = f"{name} ended without a deal: nothing was agreed."
+    elif outcome == "collapse":
+        text = f"The talks at {name} collapsed" + (
+            f" after {agreed} of {agenda} issues were agreed." if agreed else " with nothing agreed."
+        )
+    else:
+        text = f"{name} is still running."
+    return f"{text} {reason}".strip()
+
+
+def venue_results(session: Session, states: list[State]) -> tuple[VenueResult, ...]:
+    sc = session.scenario
+    final = session.state
+    reasons: dict[int, str] = {}
+    for before, after in pairwise(states):
+        # end_venue sets the reason and then opens the next venue (or ends the game)
+        if after.venue != before.venue or (after.over and not before.over):
+            reasons[before.venue] = after.reason
+    out = []
+    for v, outcome in enumerate(final.venue_outcomes):
+        venue = sc.venues[v]
+        agreed = [(i, o) for a in final.agreements if a.venue == v for i, o in a.package]
+        lines = tuple(f"{sc.issues[i].name}: {_option(sc, i, o)}" for i, o in sorted(agreed))
+        reason = reasons.get(v, final.reason if v == final.venue else "")
+        sentence = venue_sentence(venue.name, outcome, len(agreed), len(venue.agenda), reason)
+        out.append(VenueResult(venue.name, outcome, reason, lines, len(venue.agenda), sentence))
+    return tuple(out)
+
+
+def headline(session: Session) -> str:
+    state = session.state
+    if not state.over:
+        return "The game is not over yet."
+    kind = _HEADLINES.get(state.outcome, state.outcome.replace("_", " "))
+    agreed = sum(1 for s in state.settled if s >= 0)
+    tail = f" {agreed} issue{'s' if agreed != 1 else ''} agreed in all." if agreed else " Nothing was agreed."
+    return f"The talks ended in {kind}.{tail}"
+
+
+def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
+    state = session.state
+    sc = session.scenario
+    venue = sc.venues[state.venue]
+    parties = {d for a in state.agreements for d in a.parties}
+    out = []
+    for d, dl in enumerate(sc.delegations):
+        signatory = d in venue.signatories
+        signed = d in parties
+        if signed:
+            status = "signed"
+        elif state.boycotted[d]:
+            status = "boycotted"
+        elif not state.present[d]:
+            status = "left the talks"
+        elif not signatory:
+            status = "not a signatory"
+        elif not state.agreements:
+            status = "nothing to sign"
+        else:
+            status = "did not sign"
+        out.append(
+            DelegationResult(d, dl.name, dl.role, outcome_utility(state, d), dl.reservation, signatory, signed, status)
+        )
+    return tuple(out)
+
+
+def quality(session: Session, analysis: Analysis | None = None) -> Quality:
+    """How good the result is against the last venue's package space."""
+    state = session.state
+    sc = session.scenario
+    analysis = analysis or analyze(sc, state.venue)
+    space = analysis.space
+    deal = state.deal()
+    if state.agreements:
+        point = space.deal_utilities(deal)
+        measured_from = "the deal"
+    else:
+        point = space.reservations.copy()
+        measured_from = "the walk-away point (nothing was agreed)"
+    nash_package: tuple[tuple[str, str, bool], ...] = ()
+    nash_utilities: tuple[tuple[str, float, float], ...] = ()
+    if analysis.nash is not None:
+        nash_package = tuple(
+            (sc.issues[i].name, _option(sc, i, o), state.settled[i] == o) for i, o in space.package(analysis.nash)
+        )
+        at_nash = analysis.utilities_of(analysis.nash)
+        nash_utilities = tuple(
+            (sc.delegations[d].name, float(u), float(p)) for d, u, p in zip(space.parties, at_nash, point, strict=True)
+        )
+    return Quality(
+        analysis.exact,
+        analysis.packages,
+        analysis.zopa_size,
+        measured_from,
+        analysis.pareto_gap(point),
+        analysis.nash_distance(point),
+        nash_package,
+        nash_utilities,
+    )
+
+
+def _trust_in(state: State, d: int) -> int:
+    return sum(row[d] for e, row in enumerate(state.trust) if e != d)
+
+
+def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult, ...]:
+    """Every Concede in the log, with what it cost at home and what it won at the table."""
+    sc = session.scenario
+    final = session.state
+    out = []
+    for n, entry in enumerate(session.log):
+        action = entry.action
+        if not isinstance(action, Concede):
+            continue
+        before, after = states[n], states[n + 1]
+        d = sc.delegation_index[action.actor]
+        i = sc.issue_index[action.issue]
+        issue = sc.issues[i]
+        old, new = before.positions[d][i], issue.option_index(action.option)
+        # those it was offered to: the others who value the new position above the old one
+        offered_to = [e for e, dl in enumerate(sc.delegations) if e != d and dl.values[i][new] > dl.values[i][old]]
+        agreed = final.settled[i]
+        held = None
+        if agreed >= 0:
+            held = all(sc.delegations[e].values[i][agreed] >= sc.delegations[e].values[i][new] for e in offered_to)
+        out.append(
+            ConcessionResult(
+                n + 1,
+                before.venue,
+                before.round,
+                sc.delegations[d].name,
+                issue.name,
+                _option(sc, i, old) if old >= 0 else "no position",
+                _option(sc, i, new),
+                before.support[d],
+                after.support[d],
+                _trust_in(before, d),
+                _trust_in(after, d),
+                _option(sc, i, agreed) if agreed >= 0 else None,
+                held,
+            )
+        )
+    return tuple(out)
+
+
+def history(session: Session) -> HistoryResult:
+    """The scenario's record of what really happened, issue by issue against this game."""
+    sc = session.scenario
+    real = dict(sc.history.outcome)
+    settled = session.state.settled
+    issues = sorted(set(real) | {i for i, s in enumerate(settled) if s >= 0})
+    lines = []
+    for i in issues:
+        r = real.get(i)
+        g = settled[i] if settled[i] >= 0 else None
+        lines.append(
+            HistoryLine(
+                sc.issues[i].name,
+                None if r is None else _option(sc, i, r),
+                None if g is None else _option(sc, i, g),
+                r == g,
+            )
+        )
+    return HistoryResult(sc.history.summary, sc.history.notes, tuple(lines))
+
+
+def trajectory(session: Session, states: list[State]) -> Trajectory:
+    """Each signatory's utility of the deal in force at the end of every round played."""
+    sc = session.scenario
+    # The closing session belongs to the last round; a state that opened a new venue still
+    # carries the agreements of the venue it closed, so it stands for that venue's last round.
+    ends: list[tuple[tuple[int, int], State]] = []
+    for before, after in pairwise(states):
+        if (after.venue, after.round) != (before.venue, before.round) or (after.over and not before.over):
+            ends.append(((before.venue, before.round), after))
+    if not states[-1].over:
+        ends.append(((states[-1].venue, states[-1].round), states[-1]))  # the round in progress
+    keys = [key for key, _ in ends]
+    many = len(sc.venues) > 1
+    labels = tuple(f"V{v + 1} R{r}" if many else f"R{r}" for v, r in keys)
+    series = tuple(
+        Series(
+            d,
+            sc.delegations[d].name,
+            sc.delegations[d].reservation,
+            tuple(utility(sc.delegations[d], s.deal()) for _, s in ends),
+        )
+        for d in _signatories(sc)
+    )
+    return Trajectory(labels, series)
+
+
+def block(value: float) -> str:
+    """The block character for a value in 0..1."""
+    return BLOCKS[round(min(1.0, max(0.0, value)) * (len(BLOCKS) - 1))]
+
+
+def block_row(values: tuple[float, ...], cell: int = 1) -> str:
+    """A row of block characters, `cell` wide per value."""
+    return "".join(block(v) * cell for v in values)
+
+
+def debrief(session: Session, analysis: Analysis | None = None) -> Debrief:
+    """Everything the debrief screen shows."""
+    states = replay(session)
+    return Debrief(
+        session.scenario.title,
+        headline(session),
+        venue_results(session, states),
+        delegation_results(session),
+        quality(session, analysis),
+        concessions(session, states),
+        history(session),
+        trajectory(session, states),
+    )

@@ -1,0 +1,332 @@
+"""The dialogs in which the human player builds an action.
+
+Each is a modal built from the player's View that returns the engine action it built through
+`dismiss(action)`, or None when cancelled. None of them applies anything: the table screen
+owns the session, applies the action and shows the engine's word if it refuses it. The
+dialogs keep no game state of their own beyond the View they were given.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Button, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets.option_list import Option
+
+from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
+from game.engine.utility import utility, with_package
+from game.engine.view import View
+from game.ui import choices
+from game.ui.format import delegation_name, issue_name, option_label, package_text, percent, score
+from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog, LearntDialog
+from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
+
+# The table screen imports every dialog from here; the frame and the builder live beside.
+__all__ = [
+    "LEAVE_OUT",
+    "ActionDialog",
+    "ConcedeDialog",
+    "ConfirmDialog",
+    "Dialog",
+    "LearntDialog",
+    "MeetDialog",
+    "PressureDialog",
+    "ProposalBuilder",
+    "RespondDialog",
+    "StatementDialog",
+]
+
+
+# --- 2. answers ---------------------------------------------------------------------------------
+
+
+class RespondDialog(ActionDialog):
+    """Accept or reject one of the proposals still waiting for the player's answer."""
+
+    TITLE_TEXT = "Answer a proposal"
+    HINT = "↑↓ choose · A accepts · R rejects · Tab to the buttons · Esc cancels"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "answer(True)", "Accept", show=False),
+        Binding("r", "answer(False)", "Reject", show=False),
+    ]
+
+    def __init__(self, view: View) -> None:
+        super().__init__(view)
+        self.waiting = choices.pending_proposals(view)
+
+    def unavailable(self) -> str:
+        return "" if self.waiting else "No proposal is waiting for your answer."
+
+    def compose_choices(self) -> ComposeResult:
+        yield OptionList(*(self._entry(p.id) for p in self.waiting), id="proposals", classes="pick")
+
+    def compose_action_buttons(self) -> ComposeResult:
+        yield Button("Accept", id="accept", variant="success", compact=True)
+        yield Button("Reject", id="reject", variant="error", compact=True)
+
+    def _entry(self, proposal_id: int) -> Option:
+        p = next(q for q in self.waiting if q.id == proposal_id)
+        own = self.view.own
+        worth = utility(own, with_package(self.view.deal, p.package))
+        kind = "Draft text" if p.draft else "Proposal"
+        head = f"#{p.id} {kind} from {delegation_name(self.view, p.author)}"
+        body = package_text(self.view, p.package, separator="\n  ")
+        tail = f"your utility if agreed {score(worth)} (no deal {score(own.reservation)})"
+        return Option(Content(f"{head}\n  {body}\n  {tail}"), id=str(p.id))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        self.after_list_choice()
+
+    @on(Button.Pressed, "#accept")
+    def _accept(self) -> None:
+        self.action_answer(True)
+
+    @on(Button.Pressed, "#reject")
+    def _reject(self) -> None:
+        self.action_answer(False)
+
+    def action_answer(self, accept: bool) -> None:
+        if not self.waiting:
+            return
+        index = self.query_one("#proposals", OptionList).highlighted
+        if index is None:
+            self.refuse("Choose a proposal first.")
+            return
+        self.dismiss(Respond(actor=self.actor, proposal=self.waiting[index].id, accept=accept))
+
+
+# --- 3. concessions -----------------------------------------------------------------------------
+
+
+class ConcedeDialog(ActionDialog):
+    """Move the player's public position on one issue to an option it values less."""
+
+    TITLE_TEXT = "Concede"
+    HINT = "Enter opens the issue list · Tab: next · ↑↓ pick an option · Esc cancels"
+
+    def __init__(self, view: View) -> None:
+        super().__init__(view)
+        self.issues = choices.concedable_issues(view)
+
+    def unavailable(self) -> str:
+        if not choices.can_propose(self.view):
+            return f"As {self.view.own.role} you hold no positions to concede from."
+        return "" if self.issues else "There is no open issue on which you can concede."
+
+    def compose_choices(self) -> ComposeResult:
+        yield Select[int](
+            [(Content(issue_name(self.view, i)), i) for i in self.issues],
+            value=self.issues[0],
+            allow_blank=False,
+            compact=True,
+            id="issue",
+        )
+        yield Static("", id="current", markup=False)
+        yield OptionList(id="options", classes="pick")
+        yield Static(
+            f"Your support at home: {self.view.support[self.view.me]}; "
+            f"your hardliners pull you out at {self.view.collapse_support}.",
+            classes="note",
+            markup=False,
+        )
+
+    def compose_action_buttons(self) -> ComposeResult:
+        yield Button("Concede", id="concede", variant="warning", compact=True)
+
+    def on_mount(self) -> None:
+        if not self.unavailable():
+            self._show_issue(self.issues[0])
+
+    @on(Select.Changed, "#issue")
+    def _issue_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self._show_issue(event.value)
+
+    def _show_issue(self, issue: int) -> None:
+        current = self.view.positions[self.view.me][issue]
+        values = self.view.own.values[issue]
+        self.query_one("#current", Static).update(
+            f"Now: {option_label(self.view, issue, current)} (worth {score(values[current])} to you)"
+        )
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(
+                Content(
+                    f"{option_label(self.view, issue, o)}\n"
+                    f"  costs {choices.concession_cost(self.view, issue, o)} support · worth {score(values[o])}"
+                ),
+                id=str(o),
+            )
+            for o in choices.concession_options(self.view, issue)
+        )
+        options.highlighted = 0  # a new issue's options start from the smallest step
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        self.after_list_choice()
+
+    @on(Button.Pressed, "#concede")
+    def send(self) -> None:
+        issue = self.query_one("#issue", Select).value
+        picked = self.query_one("#options", OptionList).highlighted_option
+        if not isinstance(issue, int) or picked is None or picked.id is None:
+            self.refuse("Choose the option to move to.")
+            return
+        the_issue = self.view.issues[issue]
+        self.dismiss(Concede(actor=self.actor, issue=the_issue.id, option=the_issue.options[int(picked.id)].id))
+
+
+# --- 4. statements ------------------------------------------------------------------------------
+
+
+class StatementDialog(ActionDialog):
+    """A hardline or conciliatory statement, to the room or to one delegation."""
+
+    TITLE_TEXT = "Make a statement"
+    HINT = "↑↓ Enter picks a tone · Tab: audience, buttons · Esc cancels"
+    TONES = ("hardline", "conciliatory")
+
+    def compose_choices(self) -> ComposeResult:
+        rules = self.view.rules
+        with RadioSet(id="tone", compact=True):
+            yield RadioButton("Hardline", value=True)
+            yield RadioButton("Conciliatory")
+        # The effects, from RULES.md, with this scenario's numbers.
+        yield Static(
+            f"Hardline: +{rules.hardline_support} support at home; -{rules.hardline_trust} trust from the one "
+            f"addressed (-{rules.hardline_trust // 2} from each, to the room); -2 momentum.",
+            classes="note",
+            markup=False,
+        )
+        yield Static(
+            f"Conciliatory: -{rules.conciliatory_support} support at home; +{rules.conciliatory_trust} trust "
+            f"(+{rules.conciliatory_trust // 2} from each, to the room); +1 momentum.",
+            classes="note",
+            markup=False,
+        )
+        yield Label("To:", classes="section")
+        audience: list[tuple[Content, str]] = [(Content("The room"), "")]
+        audience += [
+            (Content(delegation_name(self.view, d)), self.view.delegations[d].id)
+            for d in choices.present_others(self.view)
+        ]
+        yield Select[str](audience, value="", allow_blank=False, compact=True, id="audience")
+
+    def compose_action_buttons(self) -> ComposeResult:
+        yield Button("Speak", id="speak", variant="primary", compact=True)
+
+    @on(Button.Pressed, "#speak")
+    def send(self) -> None:
+        index = self.query_one("#tone", RadioSet).pressed_index
+        to = self.query_one("#audience", Select).value
+        self.dismiss(Statement(actor=self.actor, tone=self.TONES[max(index, 0)], to=to if isinstance(to, str) else ""))
+
+
+# --- 5. pressure --------------------------------------------------------------------------------
+
+
+class PressureDialog(ActionDialog):
+    """Press a client one step towards the player's own position on an issue."""
+
+    TITLE_TEXT = "Press a client"
+    HINT = "↑↓ choose · Enter, then Enter on Press · Esc cancels"
+
+    def __init__(self, view: View) -> None:
+        super().__init__(view)
+        self.targets = choices.pressure_targets(view)
+
+    def unavailable(self) -> str:
+        if self.targets:
+            return ""
+        if not choices.clients(self.view):
+            return "No client of yours is at the table: there is nobody you can press."
+        return "Your clients already stand where you do (or will not move further) on every open issue."
+
+    def compose_choices(self) -> ComposeResult:
+        rules = self.view.rules
+        yield Static(
+            f"Pressing costs you {rules.pressure_standing} support; the client trusts you "
+            f"{rules.pressure_trust} less and loses 2 support; momentum +2.",
+            classes="note",
+            markup=False,
+        )
+        entries = []
+        for n, t in enumerate(self.targets):
+            text = (
+                f"{delegation_name(self.view, t.client)} on {issue_name(self.view, t.issue)}\n"
+                f"  from: {option_label(self.view, t.issue, t.current)}\n"
+                f"  to:   {option_label(self.view, t.issue, t.step)}"
+            )
+            entries.append(Option(Content(text), id=str(n)))
+        yield OptionList(*entries, id="targets", classes="pick")
+
+    def compose_action_buttons(self) -> ComposeResult:
+        yield Button("Press", id="press", variant="warning", compact=True)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        self.after_list_choice()
+
+    @on(Button.Pressed, "#press")
+    def send(self) -> None:
+        index = self.query_one("#targets", OptionList).highlighted
+        if index is None:
+            self.refuse("Choose whom to press, and on what.")
+            return
+        t = self.targets[index]
+        self.dismiss(
+            Pressure(actor=self.actor, client=self.view.delegations[t.client].id, issue=self.view.issues[t.issue].id)
+        )
+
+
+# --- 6. meetings --------------------------------------------------------------------------------
+
+
+class MeetDialog(ActionDialog):
+    """A bilateral with one present delegation: each side learns one true weight of the other."""
+
+    TITLE_TEXT = "Meet in private"
+    HINT = "↑↓ choose · Enter, then Enter on Meet · Esc cancels"
+
+    def __init__(self, view: View) -> None:
+        super().__init__(view)
+        self.others = choices.present_others(view)
+
+    def unavailable(self) -> str:
+        return "" if self.others else "There is nobody at the table to meet."
+
+    def compose_choices(self) -> ComposeResult:
+        yield Static(
+            "Both sides learn how much the other cares about one issue it has not shown yet; trust +"
+            f"{self.view.rules.meet_trust} both ways.",
+            classes="note",
+            markup=False,
+        )
+        yield OptionList(*(self._entry(d) for d in self.others), id="others", classes="pick")
+
+    def _entry(self, d: int) -> Option:
+        learnt = choices.learned_of(self.view, d)
+        known = "; ".join(f"{issue_name(self.view, i)} {percent(w)}" for i, w in learnt) or "nothing yet"
+        text = f"{delegation_name(self.view, d)} (trusts you {self.view.trust_in_me[d]})\n  learnt: {known}"
+        return Option(Content(text), id=str(d))
+
+    def compose_action_buttons(self) -> ComposeResult:
+        yield Button("Meet", id="meet", variant="primary", compact=True)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        self.after_list_choice()
+
+    @on(Button.Pressed, "#meet")
+    def send(self) -> None:
+        index = self.query_one("#others", OptionList).highlighted
+        if index is None:
+            self.refuse("Choose whom to meet.")
+            return
+        self.dismiss(Meet(actor=self.actor, other=self.view.delegations[self.others[index]].id))

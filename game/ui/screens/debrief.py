@@ -1,0 +1,261 @@
+"""The debrief: how the game ended, how good the deal was, what concessions bought, and what
+really happened. Shown once the game is over, when everything may be revealed.
+
+The figures come from game.ui.debrief_data; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult, RenderResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from game.saves import Session
+from game.ui.debrief_data import (
+    NASH_HELP,
+    PARETO_HELP,
+    ConcessionResult,
+    Debrief,
+    DelegationResult,
+    HistoryResult,
+    Quality,
+    Trajectory,
+    block,
+    block_row,
+    debrief,
+)
+
+HELP = "q / Esc: back to the title   ↑ ↓ PgUp PgDn Home End: scroll"
+_GOOD, _BAD = "green", "red"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def _signed(x: float) -> str:
+    return f"{x:+.2f}"
+
+
+def gauge(value: float, mark: float, width: int = 20) -> Text:
+    """A bar of `value` in 0..1 with a tick at `mark` (the walk-away value)."""
+    filled = round(min(1.0, max(0.0, value)) * width)
+    tick = min(width - 1, round(min(1.0, max(0.0, mark)) * width))
+    text = Text()
+    colour = _GOOD if value >= mark - 1e-9 else _BAD
+    for k in range(width):
+        if k == tick:
+            text.append("┃", style="bold")
+        elif k < filled:
+            text.append("█", style=colour)
+        else:
+            text.append("░", style="dim")
+    return text
+
+
+class UtilityChart(Widget):
+    """One row per signatory: its utility of the deal in force at the end of every round, as
+    block heights (a full block is 1.0), red where it sits below its walk-away value."""
+
+    def __init__(self, trajectory: Trajectory, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.trajectory = trajectory
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.trajectory.series) + 2
+
+    def render(self) -> RenderResult:
+        t = self.trajectory
+        width = max(20, self.content_size.width)
+        rounds = max(1, len(t.labels))
+        tail = 22  # " 0.69 walk-away 0.64 ▅"
+        label = min(max((len(s.name) for s in t.series), default=8), max(10, width // 3))
+        cell = max(1, min(8, (width - label - 2 - tail) // rounds))
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for s in t.series:
+            name = s.name if len(s.name) <= label else s.name[: label - 1] + "…"
+            out.append(f"{name:<{label}}  ")
+            for v in s.values:
+                out.append(block(v) * cell, style=_GOOD if v >= s.reservation - 1e-9 else _BAD)
+            final = s.values[-1] if s.values else 0.0
+            out.append(f" {_fmt(final)}", style="bold")
+            out.append(" walk-away ", style="dim")
+            out.append(f"{_fmt(s.reservation)} {block(s.reservation)}\n", style="dim")
+        axis = " " * (label + 2)
+        if cell >= 3:
+            axis += "".join(f"{lab:<{cell}}"[:cell] for lab in t.labels)
+        else:
+            axis += f"{t.labels[0] if t.labels else ''} … {t.labels[-1] if t.labels else ''}"
+        out.append(axis + "\n", style="dim")
+        out.append(
+            f"{' ' * (label + 2)}{block_row((0.25, 0.5, 0.75, 1.0))} = 0.25 0.50 0.75 1.00; red: below walk-away",
+            style="dim",
+        )
+        return out
+
+
+def _outcome(d: Debrief) -> Text:
+    text = Text(d.headline + "\n", style="bold")
+    for v in d.venues:
+        text.append("\n" + v.sentence + "\n")
+        for line in v.agreed:
+            text.append(f"  • {line}\n")
+    return text
+
+
+def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
+    table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
+    table.add_column("Delegation", min_width=18, ratio=1, overflow="fold")
+    table.add_column("Result", justify="right", no_wrap=True)
+    table.add_column("Walk-away", justify="right", no_wrap=True)
+    table.add_column("Surplus", justify="right", no_wrap=True)
+    table.add_column("vs walk-away ┃", no_wrap=True)
+    table.add_column("Signed?", no_wrap=True)
+    for r in rows:
+        colour = _GOOD if r.surplus >= -1e-9 else _BAD
+        table.add_row(
+            r.name,
+            _fmt(r.utility),
+            _fmt(r.reservation),
+            Text(_signed(r.surplus), style=colour),
+            gauge(r.utility, r.reservation, 12),
+            Text(r.status, style=_GOOD if r.signed else ""),
+        )
+    return table
+
+
+def _quality(q: Quality) -> Text:
+    text = Text()
+    text.append(f"Measured from {q.measured_from}.\n")
+    text.append("Pareto gap: ", style="bold")
+    text.append(f"{q.pareto_gap:.3f}", style=_GOOD if q.pareto_gap < 1e-9 else _BAD)
+    text.append(f"\n  {PARETO_HELP}\n", style="dim")
+    text.append("Distance to the Nash point: ", style="bold")
+    text.append("none (no package suits every signatory)" if q.nash_distance is None else f"{q.nash_distance:.3f}")
+    text.append(f"\n  {NASH_HELP}\n", style="dim")
+    scope = "every package" if q.exact else "a sample of packages"
+    text.append(
+        f"  Judged over {scope} of {q.packages:,}; {q.zopa_size:,} are worth at least their walk-away value to every signatory.\n",
+        style="dim",
+    )
+    if q.nash_package:
+        text.append("\nThe Nash package (✓ where this game agreed the same):\n", style="bold")
+        for issue, option, same in q.nash_package:
+            text.append("  ✓ " if same else "  · ", style=_GOOD if same else "dim")
+            text.append(f"{issue}: ", style="bold")
+            text.append(f"{option}\n")
+        text.append("\nUtility at the Nash point / in this result:\n", style="bold")
+        for name, at_nash, got in q.nash_utilities:
+            text.append(f"  {name}: {_fmt(at_nash)} / {_fmt(got)}\n")
+    return text
+
+
+def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table | Text:
+    if not rows:
+        return Text("Nobody made a concession.", style="dim")
+    table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
+    table.add_column("When", no_wrap=True)
+    table.add_column("Who, on what", min_width=24, ratio=3, overflow="fold")
+    table.add_column("Support", no_wrap=True, justify="right")
+    table.add_column("Trust", no_wrap=True, justify="right")
+    table.add_column("Then agreed", min_width=14, ratio=2, overflow="fold")
+    for c in rows:
+        when = f"V{c.venue + 1} R{c.round}" if many_venues else f"R{c.round}"
+        what = Text()
+        what.append(c.who, style="bold")
+        what.append(f" on {c.issue}: {c.from_option} → {c.to_option}")
+        if c.held is None:
+            verdict = Text("never agreed", style="dim")
+        else:
+            verdict = Text("✓ " if c.held else "✗ ", style=_GOOD if c.held else _BAD)
+            verdict.append(c.agreed_option or "")
+        table.add_row(
+            when,
+            what,
+            f"{c.support_before}→{c.support_after}",
+            Text(f"{c.trust_before}→{c.trust_after} {c.trust_gain:+d}", style=_GOOD if c.trust_gain > 0 else ""),
+            verdict,
+        )
+    return table
+
+
+def _history(h: HistoryResult) -> Text:
+    text = Text()
+    if not (h.summary or h.lines or h.notes):
+        return Text("This scenario has no history section.", style="dim")
+    if h.summary:
+        text.append(h.summary + "\n")
+    if h.lines:
+        text.append(f"\nIssue by issue ({h.matches} of {len(h.lines)} as in reality):\n", style="bold")
+        for line in h.lines:
+            text.append("  ✓ " if line.match else "  ✗ ", style=_GOOD if line.match else _BAD)
+            text.append(f"{line.issue}\n", style="bold")
+            text.append(f"      in reality: {line.real or 'nothing agreed'}\n")
+            text.append(f"      in this game: {line.game or 'nothing agreed'}\n")
+    if h.notes:
+        text.append("\nNotes:\n", style="bold")
+        for note in h.notes:
+            text.append(f"  • {note}\n", style="dim")
+    return text
+
+
+class DebriefScreen(Screen[None]):
+    """The end of the game, explained. Posts DebriefScreen.Closed when the player leaves."""
+
+    CSS_PATH = "debrief.tcss"
+    # Side by side from 120 columns; one column below. Layout only: no game state here.
+    # (Textual types it `ClassVar[...] | None`, which mypy reads as an instance variable.)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back to the title"),
+        Binding("q", "close", "Back to the title", show=False),
+    ]
+    AUTO_FOCUS = "#debrief-body"
+
+    class Closed(Message):
+        """The player is done with the debrief; the app decides where to go next."""
+
+    def __init__(self, session: Session, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.session = session
+        self.debrief = debrief(session)
+
+    def compose(self) -> ComposeResult:
+        d = self.debrief
+        many = len(self.session.scenario.venues) > 1
+        yield Static(Text(f"Debrief · {d.title}", style="bold"), id="debrief-title")
+        with VerticalScroll(id="debrief-body"):
+            # text beside text when there is room; tables and the chart always full width
+            with Horizontal(classes="debrief-pair"):
+                with Vertical(classes="debrief-column"):
+                    yield Static("Outcome", classes="debrief-heading")
+                    yield Static(_outcome(d), id="debrief-outcome", classes="debrief-section")
+                with Vertical(classes="debrief-column"):
+                    yield Static("How good was the deal? Pareto and Nash", classes="debrief-heading")
+                    yield Static(_quality(d.quality), id="debrief-quality", classes="debrief-section")
+            yield Static("Each delegation against its walk-away value", classes="debrief-heading")
+            yield Static(_delegations(d.delegations), id="debrief-delegations", classes="debrief-section")
+            yield Static("The deal in force, round by round", classes="debrief-heading")
+            yield UtilityChart(d.trajectory, id="debrief-chart")
+            if not self.session.state.agreements:
+                yield Static(
+                    "Nothing was agreed: the status quo stayed in force, and each side is left with its walk-away value.",
+                    classes="debrief-note",
+                )
+            yield Static("What each concession bought", classes="debrief-heading")
+            yield Static(_concessions(d.concessions, many), id="debrief-concessions", classes="debrief-section")
+            yield Static("What really happened: history", classes="debrief-heading")
+            yield Static(_history(d.history), id="debrief-history", classes="debrief-section")
+        yield Static(HELP, id="debrief-help")
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())

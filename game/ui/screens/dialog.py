@@ -1,0 +1,184 @@
+"""The frame every action dialog shares: title, key hint, body, message line, buttons.
+
+Also the two small modals the table needs besides the action dialogs: a yes/no question and
+the notice of what a meeting revealed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+
+from game.engine.actions import Action
+from game.engine.view import View
+
+ResultT = TypeVar("ResultT")
+
+
+def unfocusable(scroll: VerticalScroll) -> VerticalScroll:
+    """A scrolling box that Tab passes through: focus goes to the controls inside it, and the
+    box scrolls to whichever has the focus, so the keyboard never stops on a bare container."""
+    scroll.can_focus = False
+    return scroll
+
+
+class Dialog(ModalScreen[ResultT]):
+    """A framed modal with a title, a one-line key hint, a body, a message line and buttons.
+
+    Escape answers `cancel_result()`. Subclasses fill in the body and the main buttons.
+    """
+
+    CSS_PATH = "actions.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+    TITLE_TEXT: ClassVar[str] = ""
+    HINT: ClassVar[str] = "Tab/Shift+Tab move · ↑↓ choose · Enter confirms · Esc cancels"
+    CANCEL_LABEL: ClassVar[str] = "Cancel"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as frame:
+            frame.border_title = self.title_text()
+            yield Static(self.hint(), classes="hint", markup=False)
+            yield from self.compose_body()
+            yield Static("", classes="problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield from self.compose_buttons()
+                yield Button(self.cancel_label(), id="cancel", compact=True)
+
+    def title_text(self) -> str:
+        return self.TITLE_TEXT
+
+    def hint(self) -> str:
+        return self.HINT
+
+    def cancel_label(self) -> str:
+        return self.CANCEL_LABEL
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def compose_buttons(self) -> ComposeResult:
+        yield from ()
+
+    def cancel_result(self) -> ResultT | None:
+        return None
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel_result())
+
+    def refuse(self, message: str) -> None:
+        """Say why the dialog will not return what was chosen, and stay open."""
+        self.query_one(".problem", Static).update(message)
+
+
+class ActionDialog(Dialog[Action | None]):
+    """A dialog over the player's View that returns an engine action or None."""
+
+    def __init__(self, view: View) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def actor(self) -> str:
+        return self.view.own.id
+
+    def unavailable(self) -> str:
+        """Why there is nothing to choose here ("" when there is): the dialog then says so
+        and offers only Cancel, rather than a form that cannot be sent."""
+        return ""
+
+    def hint(self) -> str:
+        return "Enter or Esc closes" if self.unavailable() else self.HINT
+
+    def compose_body(self) -> ComposeResult:
+        if reason := self.unavailable():
+            yield Static(reason, classes="unavailable", markup=False)
+        else:
+            yield from self.compose_choices()
+
+    def compose_buttons(self) -> ComposeResult:
+        if not self.unavailable():
+            yield from self.compose_action_buttons()
+
+    def compose_choices(self) -> ComposeResult:
+        yield from ()
+
+    def compose_action_buttons(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        # A list starts on its first entry, so that Enter or a key like A acts at once.
+        for pick in self.query(".pick").results(OptionList):
+            if pick.option_count:
+                pick.highlighted = 0
+
+    def after_list_choice(self) -> None:
+        """Enter (or a click) on a list moves on to the dialog's main button, so that the
+        keyboard path is arrows, Enter, Enter, and a click never sends anything by itself."""
+        buttons = self.query(".buttons Button")
+        if buttons:
+            buttons.first().focus()
+
+
+# --- 7. questions and notices -------------------------------------------------------------------
+
+
+class ConfirmDialog(Dialog[bool]):
+    """A yes/no question (walk out, boycott, quit). Escape and the no button answer False."""
+
+    TITLE_TEXT = "Are you sure?"
+    HINT = "Tab/Shift+Tab move · Enter chooses · Esc says no"
+
+    def __init__(self, question: str, yes_label: str = "Yes", no_label: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes_label = yes_label
+        self.no_label = no_label
+
+    def cancel_label(self) -> str:
+        return self.no_label
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.question, classes="question", markup=False)
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button(self.yes_label, id="yes", variant="error", compact=True)
+
+    def cancel_result(self) -> bool:
+        return False
+
+    def on_mount(self) -> None:
+        # The safe answer has the focus: Enter alone never walks anyone out of the talks.
+        self.query_one("#cancel", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+
+class LearntDialog(Dialog[None]):
+    """What a meeting revealed; any key (or OK) closes it."""
+
+    TITLE_TEXT = "What the meeting revealed"
+    HINT = "Press any key to continue"
+    CANCEL_LABEL = "OK"
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def compose_body(self) -> ComposeResult:
+        with unfocusable(VerticalScroll(classes="learnt")):
+            yield Static("\n".join(self.lines) or "Nothing new.", markup=False)
+
+    def on_key(self, event: Key) -> None:
+        event.stop()
+        if self.is_current:  # a key that also pressed OK has already closed it
+            self.dismiss(None)

@@ -1,0 +1,340 @@
+"""The negotiating table: the screen that owns the game session and alone calls the engine.
+
+Widgets get what they show as attributes (`show(view)`); dialogs return engine actions; AI turns
+run in a worker, one at a time at a pace the player sets, so the interface never freezes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, RichLog, Static
+
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import Action, GameError, Pass, Record, WalkOut, view_for
+from game.engine.actions import Boycott
+from game.engine.view import View
+from game.saves import SaveError, Session, save
+from game.ui.screens.notices import HandOver, Help, Notice
+from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
+
+AUTOSAVE = "autosave"
+_SPEEDS = (0.0, 0.15, 0.4, 0.8, 1.5)  # seconds between AI moves
+_SHOW_REASON = ("respond", "walk_out", "boycott", "statement")
+
+
+class TableScreen(Screen[None]):
+    CSS_PATH = "table.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "propose", "Propose"),
+        Binding("r", "respond", "Answer"),
+        Binding("c", "concede", "Concede"),
+        Binding("s", "statement", "Statement"),
+        Binding("x", "pressure", "Press", show=False),
+        Binding("m", "meet", "Meet"),
+        Binding("n", "pass_turn", "Pass"),
+        Binding("w", "walk_out", "Walk out", show=False),
+        Binding("b", "boycott", "Boycott", show=False),
+        Binding("plus,equals_sign", "faster", "Faster", show=False),
+        Binding("minus", "slower", "Slower", show=False),
+        Binding("f", "skip", "Skip AI", show=False),
+        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("question_mark,f1", "help", "Help"),
+    ]
+
+    class GameOver(Message):
+        """The game has ended: the app shows the debrief."""
+
+    def __init__(self, session: Session, humans: tuple[int, ...], saves_dir: Path, speed: int = 2) -> None:
+        super().__init__()
+        self.session = session
+        self.humans = humans
+        self.saves_dir = saves_dir
+        self.speed = speed
+        self.skipping = False
+        self.viewer = humans[0] if humans else 0
+        self.saved_turns = len(session.log)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield AgendaTable(id="agenda")
+                yield DelegationsTable(id="delegations")
+            with Vertical(id="right"):
+                with VerticalScroll(id="detail-box"):
+                    yield IssueDetail(id="detail")
+                yield Meters(id="meters")
+        yield RichLog(id="transcript", wrap=True, markup=False, highlight=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        log = self.query_one("#transcript", RichLog)
+        for record in self.session.records:
+            log.write(self._line(record, ""))
+        self.refresh_table()
+        self.next_turn()
+
+    # --- what the widgets show ------------------------------------------------------------------
+
+    @property
+    def view(self) -> View:
+        return view_for(self.session.state, self.viewer)
+
+    def refresh_table(self) -> None:
+        view = self.view
+        state = self.session.state
+        self.query_one(AgendaTable).show(view)
+        self.query_one(DelegationsTable).show(view, state.actor)
+        self.query_one(Meters).show(view)
+        self._show_detail()
+        self.query_one("#status", Static).update(self._status())
+
+    def _status(self) -> Text:
+        state = self.session.state
+        sc = state.scenario
+        venue = sc.venues[state.venue]
+        me = sc.delegations[self.viewer]
+        text = Text()
+        text.append(f" {venue.name} · round {state.round}/{venue.rounds} · ", style="bold")
+        text.append(f"{short(me.name, 28)} · ")
+        if state.over:
+            text.append("the game is over", style="bold")
+        elif state.closing and state.actor in self.humans:
+            text.append("CLOSING SESSION: answer the open proposals (r), or pass (n)", style="bold reverse")
+        elif state.actor in self.humans:
+            text.append(f"YOUR TURN · {state.ap} action point{'s' if state.ap != 1 else ''}", style="bold reverse")
+        else:
+            text.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
+        return text
+
+    def _show_detail(self) -> None:
+        table = self.query_one(AgendaTable)
+        view = self.view
+        if not view.agenda:
+            return
+        row = min(max(table.cursor_row, 0), len(view.agenda) - 1)
+        self.query_one(IssueDetail).show(view, view.agenda[row])
+
+    @on(DataTable.RowHighlighted, "#agenda")
+    def _issue_chosen(self) -> None:
+        self._show_detail()
+
+    def _line(self, record: Record, reason: str) -> Text:
+        style = {
+            "event": "bold yellow",
+            "agreement": "bold green",
+            "round": "bold",
+            "venue": "bold",
+            "walk_out": "bold red",
+            "pulled_out": "bold red",
+            "venue_end": "bold",
+            "game_over": "bold",
+        }
+        text = Text(record.text, style=style.get(record.kind, ""))  # fmt: skip
+        if reason and record.kind in _SHOW_REASON:
+            text.append(f"  ({reason})", style="dim italic")
+        return text
+
+    def _log(self, records: tuple[Record, ...], reason: str = "") -> None:
+        log = self.query_one("#transcript", RichLog)
+        for k, record in enumerate(records):
+            log.write(self._line(record, reason if k == 0 else ""))
+
+    # --- the flow of turns ----------------------------------------------------------------------
+
+    def next_turn(self) -> None:
+        state = self.session.state
+        if state.over:
+            self._autosave()
+            self.refresh_table()
+            self.post_message(self.GameOver())
+            return
+        if state.actor in self.humans:
+            if state.actor != self.viewer:
+                self.viewer = state.actor
+                self.app.push_screen(
+                    HandOver(state.scenario.delegations[state.actor].name), lambda _: self.refresh_table()
+                )
+            self.refresh_table()
+            return
+        self.refresh_table()
+        self.ai_turns()
+
+    @work(exclusive=True, group="ai")
+    async def ai_turns(self) -> None:
+        """Play the AI seats until a human's turn or the end, one visible move at a time."""
+        session = self.session
+        while not session.state.over and session.state.actor not in self.humans:
+            if not self.skipping:
+                await asyncio.sleep(_SPEEDS[self.speed])
+            state = session.state
+            seat = session.seats[state.scenario.delegations[state.actor].id]
+            decision = chooser(seat.removeprefix("ai:") if seat.startswith("ai:") else "normal")(
+                view_for(state, state.actor), agent_rng(state)
+            )
+            records = session.play(decision.action)
+            self._log(records, decision.reason)
+            self.refresh_table()
+            await self._after(records)
+        self.skipping = False
+        self.next_turn()
+
+    async def _after(self, records: tuple[Record, ...]) -> None:
+        """A new round: autosave, and show its events and what the last round brought."""
+        if not any(r.kind == "round" for r in records):
+            return
+        self._autosave()
+        if self.skipping or not self.humans:
+            return
+        events = [r.text for r in records if r.kind in ("event", "agenda", "broken")]
+        round_line = next(r.text for r in records if r.kind == "round")
+        if events:
+            await self.app.push_screen_wait(Notice(round_line, "\n\n".join(events)))
+
+    def _act(self, action: Action) -> None:
+        """Apply a human's action; a refusal is explained, never silently ignored."""
+        before = self.session.state.actor
+        try:
+            records = self.session.play(action)
+        except GameError as exc:
+            self.notify(str(exc), title="Not allowed", severity="error")
+            return
+        self._log(records)
+        self.refresh_table()
+        self._show_learnt(action, records)
+        if any(r.kind == "round" for r in records):
+            self._autosave()
+        state = self.session.state
+        if state.over or state.actor != before or state.closing:
+            self.next_turn()
+
+    def _show_learnt(self, action: Action, records: tuple[Record, ...]) -> None:
+        if action.kind != "meet":
+            return
+        view = self.view
+        lines = []
+        for subject, issue, weight in view.learned:
+            lines.append(
+                f"{view.delegations[subject].name}: {view.issues[issue].name} carries {weight:.0%} of what it wants."
+            )
+        self.app.push_screen(Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."))
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def _my_turn(self) -> bool:
+        state = self.session.state
+        if state.over or state.actor not in self.humans:
+            self.notify("Wait for your turn: the others are speaking.", severity="warning")
+            return False
+        return True
+
+    def _dialog(self, make: Callable[[View], Screen[Action | None]]) -> None:
+        if self._my_turn():
+            self.app.push_screen(make(self.view), self._chosen)
+
+    def _chosen(self, action: Action | None) -> None:
+        if action is not None:
+            self._act(action)
+
+    def action_propose(self) -> None:
+        from game.ui.screens.actions import ProposalBuilder
+
+        self._dialog(ProposalBuilder)
+
+    def action_respond(self) -> None:
+        from game.ui.screens.actions import RespondDialog
+
+        if self._my_turn() and not any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
+            self.notify("No proposal is waiting for your answer.", severity="warning")
+            return
+        self._dialog(RespondDialog)
+
+    def action_concede(self) -> None:
+        from game.ui.screens.actions import ConcedeDialog
+
+        self._dialog(ConcedeDialog)
+
+    def action_statement(self) -> None:
+        from game.ui.screens.actions import StatementDialog
+
+        self._dialog(StatementDialog)
+
+    def action_pressure(self) -> None:
+        from game.ui.screens.actions import PressureDialog
+
+        self._dialog(PressureDialog)
+
+    def action_meet(self) -> None:
+        from game.ui.screens.actions import MeetDialog
+
+        self._dialog(MeetDialog)
+
+    def action_pass_turn(self) -> None:
+        if self._my_turn():
+            self._act(Pass(self.session.scenario.delegations[self.viewer].id))
+
+    def _confirmed(self, question: str, yes: str, action: Action) -> None:
+        from game.ui.screens.actions import ConfirmDialog
+
+        if self._my_turn():
+            self.app.push_screen(ConfirmDialog(question, yes, "Stay"), lambda ok: self._act(action) if ok else None)
+
+    def action_walk_out(self) -> None:
+        me = self.session.scenario.delegations[self.viewer]
+        self._confirmed(
+            f"Walk out of the talks as {me.name}? You cannot come back to this venue.", "Walk out", WalkOut(me.id)
+        )
+
+    def action_boycott(self) -> None:
+        me = self.session.scenario.delegations[self.viewer]
+        self._confirmed(f"Boycott this venue as {me.name}?", "Boycott", Boycott(me.id))
+
+    def action_faster(self) -> None:
+        self.speed = max(0, self.speed - 1)
+        self.notify(f"AI pace: {_SPEEDS[self.speed]:.2f} s a move")
+
+    def action_slower(self) -> None:
+        self.speed = min(len(_SPEEDS) - 1, self.speed + 1)
+        self.notify(f"AI pace: {_SPEEDS[self.speed]:.2f} s a move")
+
+    def action_skip(self) -> None:
+        self.skipping = True
+
+    def action_help(self) -> None:
+        self.app.push_screen(Help())
+
+    def action_save(self) -> None:
+        self.save_as(AUTOSAVE, announce=True)
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> bool:
+        return len(self.session.log) != self.saved_turns
+
+    def _autosave(self) -> None:
+        self.save_as(AUTOSAVE, announce=False)
+
+    def save_as(self, name: str, announce: bool) -> None:
+        try:
+            path = save(self.session, self.saves_dir, name)
+        except SaveError as exc:
+            self.notify(str(exc), title="Could not save", severity="error")
+            return
+        self.saved_turns = len(self.session.log)
+        if announce:
+            self.notify(f"Saved to {path}")

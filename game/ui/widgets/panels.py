@@ -1,0 +1,125 @@
+"""The table's panels: agenda, delegations, meters, and the selected issue's details.
+
+Each is refreshed with `show(view, ...)` from the screen that owns the session; none of them
+keeps game state between refreshes.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from game.engine.utility import with_package
+from game.engine.view import View
+
+
+def bar(value: int, width: int = 10) -> str:
+    filled = round(value / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def short(text: str, width: int) -> str:
+    """Cut to width, with an ellipsis where something was cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+ROLE = {"party": "party", "guarantor": "guarant.", "mediator": "mediator", "observer": "observer"}
+
+
+def mood(trust: int) -> str:
+    return "warm" if trust >= 65 else "wary" if trust >= 35 else "hostile"
+
+
+class AgendaTable(DataTable[str | Text]):
+    """One row per issue on the agenda: where it stands and where you stand."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.add_columns("Issue", "Agreed", "Your position (its worth to you)")
+
+    def show(self, view: View) -> None:
+        row = self.cursor_row
+        self.clear()
+        for i in view.agenda:
+            issue = view.issues[i]
+            settled = view.settled[i]
+            agreed = Text(short(issue.options[settled].label, 18), style="bold green") if settled >= 0 else Text("—")
+            mine = view.positions[view.me][i]
+            if mine >= 0:
+                yours = f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, 40)}"
+            else:
+                yours = "(no stated position)"
+            self.add_row(short(issue.name, 22), agreed, yours, key=issue.id)
+        if self.row_count:
+            self.move_cursor(row=min(max(row, 0), self.row_count - 1))
+
+
+class DelegationsTable(DataTable[str | Text]):
+    """The delegations: role, patrons, how far each trusts you, support at home, status."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.add_columns("Delegation", "Role", "Trusts you", "Support", "")
+
+    def show(self, view: View, acting: int) -> None:
+        row = self.cursor_row
+        self.clear()
+        for d, pub in enumerate(view.delegations):
+            role = ROLE.get(pub.role, pub.role) + ("*" if d in view.venue.signatories else "")
+            if d == view.me:
+                trust = "(you)"
+            else:
+                t = view.trust_in_me[d]
+                trust = f"{t:>3} {mood(t)}"
+            status = "◀ speaks" if d == acting else "" if view.present[d] else "absent"
+            name = Text(short(pub.name, 26), style="bold" if d == acting else "")
+            self.add_row(name, role, trust, f"{view.support[d]:>3}", status, key=pub.id)
+        if self.row_count:
+            self.move_cursor(row=min(max(row, 0), self.row_count - 1))
+
+
+class Meters(Static):
+    """Momentum of the talks and the stability of each zone."""
+
+    def show(self, view: View) -> None:
+        lines = [f"{'Momentum':<12}{bar(view.momentum)} {view.momentum:>3}"]
+        for zone, stability in zip(view.zones, view.stability, strict=True):
+            lines.append(f"{short(zone.name, 11):<12}{bar(stability)} {stability:>3}")
+        lines.append("(zones: stability; at 0 momentum the talks collapse)")
+        self.update("\n".join(lines))
+
+
+class IssueDetail(Static):
+    """Everything public about the selected issue: who stands where, in their own words."""
+
+    def show(self, view: View, issue: int) -> None:
+        the_issue = view.issues[issue]
+        text = Text()
+        text.append(the_issue.name + "\n", style="bold")
+        if the_issue.description:
+            text.append(the_issue.description.strip() + "\n")
+        text.append(f"Status quo: {the_issue.options[the_issue.status_quo].label}\n", style="dim")
+        for d, pub in enumerate(view.delegations):
+            position = view.positions[d][issue]
+            if position < 0:
+                continue
+            who = "You" if d == view.me else pub.name
+            text.append(f"• {who}: ", style="bold" if d == view.me else "")
+            text.append(the_issue.options[position].label)
+            red = view.red_lines[d][issue]
+            if red:
+                text.append("  red line: " + ", ".join(the_issue.options[o].label for o in sorted(red)), style="red")
+            text.append("\n")
+            stance = pub.stances[issue] if pub.stances else ""
+            if stance:
+                text.append(f"    “{stance.strip()}”\n", style="italic")
+        values = ", ".join(f"{o.label}: {view.own.values[issue][k]:.2f}" for k, o in enumerate(the_issue.options))
+        text.append(f"What each option is worth to you (weight {view.own.weights[issue]:.2f}): {values}", style="dim")
+        self.update(text)
+
+
+def deal_value(view: View, package: tuple[tuple[int, int], ...]) -> float:
+    from game.engine.utility import utility
+
+    return utility(view.own, with_package(view.deal, package))

@@ -1,0 +1,392 @@
+"""The action dialogs, driven by keys and clicks at 80x24 over real astana-8 views.
+
+pytest-asyncio is not installed, so each test runs its async body with asyncio.run().
+In astana-8: 0 government, 1 opposition, 2 russia, 3 turkey, 4 iran, 5 un (mediator),
+6 jordan (observer); Russia and Iran are the government's patrons, Turkey the opposition's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Select, Static
+
+from game.engine import Concede, Draft, Meet, Pass, Pressure, Propose, Respond, State, Statement, apply, view_for
+from game.engine.model import Scenario
+from game.engine.setup import new_game
+from game.engine.view import View
+from game.scenario import bundled, load_scenario
+from game.ui import choices
+from game.ui.format import package_text
+from game.ui.screens.actions import (
+    ConcedeDialog,
+    ConfirmDialog,
+    LearntDialog,
+    MeetDialog,
+    PressureDialog,
+    ProposalBuilder,
+    RespondDialog,
+    StatementDialog,
+)
+
+GOV, OPP, RUSSIA, UN, JORDAN = 0, 1, 2, 5, 6
+UNSET = object()  # the dialog never answered
+
+
+class Harness(App[None]):
+    """Pushes one dialog and keeps what it dismisses with."""
+
+    def __init__(self, dialog: ModalScreen[Any]) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.result: object = UNSET
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self._store)
+
+    def _store(self, result: object) -> None:
+        self.result = result
+
+
+Script = Callable[[Pilot[None], ModalScreen[Any]], Awaitable[None]]
+
+
+async def press_each(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys one by one, letting the screen settle after each: a Select's overlay must be
+    open before the arrows reach it, however loaded the machine is."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def drive(dialog: ModalScreen[Any], script: Script) -> object:
+    """Run the dialog at 80x24, play the script, and return what it was dismissed with."""
+
+    async def body() -> object:
+        app = Harness(dialog)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await script(pilot, dialog)
+            await pilot.pause()
+        return app.result
+
+    return asyncio.run(body())
+
+
+def text(dialog: ModalScreen[Any], selector: str) -> str:
+    return str(dialog.query_one(selector, Static).content)
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    return load_scenario(bundled()["astana-8"])
+
+
+@pytest.fixture(scope="module")
+def start(scenario: Scenario) -> State:
+    return new_game(scenario, 1)[0]
+
+
+def view(state: State, who: int) -> View:
+    return view_for(state, who)
+
+
+# --- ProposalBuilder ----------------------------------------------------------------------------
+
+GOV_POSITIONS = (
+    ("detainees", "no_commitment"),
+    ("zone_idlib", "counter_terror_carve_out"),
+    ("zone_northern_homs", "local_settlements"),
+    ("zone_eastern_ghouta", "counter_terror_carve_out"),
+    ("zone_south", "linked_monitoring"),
+    ("sieges", "case_by_case"),
+    ("sochi_congress", "opposition_commits"),
+)
+
+
+def test_proposal_preselects_positions_and_signatories(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "Your utility if agreed: 1.00" in text(dialog, "#worth")
+        assert "0.64" in text(dialog, "#worth")  # the government's reservation value, beside it
+        await pilot.click("#send")
+
+    result = drive(ProposalBuilder(view(start, GOV)), script)
+    # Every signatory present but the author; the UN and Jordan are not signatories.
+    assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran"))
+
+
+def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        worth, chance = text(dialog, "#worth"), text(dialog, "#chance-1")
+        assert chance.startswith("accepts ~") and chance.endswith("%")
+        # The focus starts on the first issue: open it, two steps down, pick.
+        assert dialog.focused is dialog.query_one("#issue-0")
+        await press_each(pilot, "enter", "down", "down", "enter")
+        assert dialog.query_one("#issue-0", Select).value == 2  # list_exchange
+        assert text(dialog, "#worth") != worth
+        assert "Your utility if agreed: 0.97" in text(dialog, "#worth")
+        # Untick Russia by mouse: its estimate goes, and it is not addressed.
+        await pilot.click("#to-2")
+        assert text(dialog, "#chance-2") == ""
+        await pilot.click("#send")
+
+    result = drive(ProposalBuilder(view(start, GOV)), script)
+    assert isinstance(result, Propose)
+    assert result.package[0] == ("detainees", "list_exchange")
+    assert result.package[1:] == GOV_POSITIONS[1:]
+    assert result.to == ("opposition", "turkey", "iran")
+
+
+def test_proposal_shows_the_estimate_the_ai_model_gives(start: State) -> None:
+    from game.ai.estimate import acceptance_chance
+
+    v = view(start, GOV)
+    package = tuple((i, v.positions[GOV][i]) for i in v.agenda)  # what the builder preselects
+    expected = f"accepts ~{round(acceptance_chance(v, 4, package) * 100)}%"
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert text(dialog, "#chance-4") == expected
+        await pilot.press("escape")
+
+    assert drive(ProposalBuilder(v), script) is None
+
+
+def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        # all_for_all on detainees is across the government's red line: shown, marked, refused.
+        await press_each(pilot, "enter", "down", "down", "down", "down", "enter")
+        assert dialog.query_one("#issue-0", Select).value == 4
+        assert "red line" in text(dialog, ".problem")
+        await pilot.click("#send")
+        assert dialog.is_current  # still open
+        # Leave everything out: a package needs one issue.
+        for select in dialog.query(".issue-choice").results(Select):
+            select.value = -1
+        await pilot.pause()
+        assert "Choose at least one issue" in text(dialog, "#worth")
+        await pilot.click("#send")
+        assert "at least one issue" in text(dialog, ".problem")
+        await pilot.press("escape")
+
+    assert drive(ProposalBuilder(view(start, GOV)), script) is None
+
+
+def test_mediator_builds_a_draft_put_to_all(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert not dialog.query(Checkbox)  # no addressees to choose
+        # Every party and guarantor present gets an estimate: all but Jordan, an observer.
+        chances = [str(s.content) for s in dialog.query(".chance").results(Static)]
+        assert len(chances) == 5
+        assert all(c.startswith("accepts ~") for c in chances)
+        await press_each(pilot, "enter", "up", "up", "up", "enter")  # detainees -> leave out
+        await pilot.click("#send")
+
+    result = drive(ProposalBuilder(view(start, UN)), script)
+    assert isinstance(result, Draft)
+    assert result.actor == "un"
+    assert [issue for issue, _ in result.package] == [
+        "zone_idlib",
+        "zone_northern_homs",
+        "zone_eastern_ghouta",
+        "zone_south",
+        "sieges",
+        "sochi_congress",
+    ]
+
+
+def test_observer_is_told_it_cannot_propose(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "cannot make proposals" in text(dialog, ".unavailable")
+        assert [b.id for b in dialog.query(Button)] == ["cancel"]
+        await pilot.press("enter")
+
+    assert drive(ProposalBuilder(view(start, JORDAN)), script) is None
+
+
+# --- RespondDialog ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_proposal(start: State) -> State:
+    package = (("detainees", "working_group"), ("sieges", "one_convoy"))
+    return apply(start, Propose("government", package, ("opposition", "russia")))[0]
+
+
+@pytest.fixture(scope="module")
+def with_draft(with_proposal: State) -> State:
+    state = with_proposal
+    while state.actor != UN:
+        state = apply(state, Pass(state.scenario.delegations[state.actor].id))[0]
+    return apply(state, Draft("un", (("sochi_congress", "date_set"),)))[0]
+
+
+def test_respond_accepts_with_a_key(with_proposal: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press("a")
+
+    assert drive(RespondDialog(view(with_proposal, RUSSIA)), script) == Respond("russia", 1, True)
+
+
+def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
+    v = view(with_draft, OPP)
+    waiting = choices.pending_proposals(v)
+    assert [p.draft for p in waiting] == [True, False]
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        from textual.widgets import OptionList
+
+        options = dialog.query_one("#proposals", OptionList)
+        first, second = (str(options.get_option_at_index(i).prompt) for i in (0, 1))
+        assert first.startswith("#2 Draft text from United Nations")
+        assert "The guarantors announce 29-30 January 2018 in Sochi" in first
+        assert "your utility if agreed" in first
+        assert "Detainees, abductees and the missing: A working group" in second
+        await pilot.press("down")  # the government's proposal
+        await pilot.click("#reject")
+
+    assert drive(RespondDialog(v), script) == Respond("opposition", 1, False)
+
+
+def test_respond_with_nothing_waiting(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "No proposal is waiting" in text(dialog, ".unavailable")
+        await pilot.press("a")  # nothing to accept: ignored
+        assert dialog.is_current
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(view(start, OPP)), script) is None
+
+
+# --- ConcedeDialog ------------------------------------------------------------------------------
+
+
+def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "Now: No commitment beyond general statements" in text(dialog, "#current")
+        await pilot.press("tab", "down", "enter", "enter")  # the options; the second; Concede
+
+    v = view(start, GOV)
+    result = drive(ConcedeDialog(v), script)
+    assert result == Concede("government", "detainees", "list_exchange")
+    shown = choices.concession_cost(v, 0, 2)
+    after = apply(start, result)[0]
+    assert start.support[GOV] - after.support[GOV] == shown == 4
+
+
+def test_concede_offers_only_lesser_options_short_of_the_red_line(start: State) -> None:
+    v = view(start, GOV)
+    # Detainees: the government stands at no_commitment; all_for_all is its red line.
+    assert choices.concession_options(v, 0) == (1, 2, 3)
+    assert choices.concession_options(view(start, JORDAN), 1) == ()  # Jordan takes no position there
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "no positions to concede" in text(dialog, ".unavailable")
+        await pilot.press("escape")
+
+    assert drive(ConcedeDialog(view(start, UN)), script) is None
+
+
+# --- StatementDialog ----------------------------------------------------------------------------
+
+
+def test_statement_defaults_to_hardline_to_the_room(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "+6 support at home" in text(dialog, ".note")
+        await pilot.click("#speak")
+
+    assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "hardline", "")
+
+
+def test_statement_conciliatory_to_one_delegation(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press("down", "enter")  # tone
+        await pilot.press("tab", "enter", "down", "enter")  # audience: the first delegation
+        await pilot.press("tab", "enter")  # Speak
+
+    result = drive(StatementDialog(view(start, GOV)), script)
+    assert result == Statement("government", "conciliatory", "opposition")
+
+
+# --- PressureDialog -----------------------------------------------------------------------------
+
+
+def test_patron_presses_its_client(start: State) -> None:
+    v = view(start, RUSSIA)
+    targets = choices.pressure_targets(v)
+    assert {t.client for t in targets} == {GOV}
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "enter", "enter")
+
+    assert drive(PressureDialog(v), script) == Pressure("russia", "government", "detainees")
+
+
+def test_pressure_with_no_client_offers_only_cancel(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "No client of yours" in text(dialog, ".unavailable")
+        assert [b.id for b in dialog.query(Button)] == ["cancel"]
+        await pilot.press("escape")
+
+    assert drive(PressureDialog(view(start, OPP)), script) is None
+
+
+# --- MeetDialog ---------------------------------------------------------------------------------
+
+
+def test_meet_shows_what_was_learnt_and_returns_the_other(start: State) -> None:
+    met = apply(start, Meet("government", "russia"))[0]
+    v = view(met, GOV)
+    ((issue, weight),) = choices.learned_of(v, RUSSIA)
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        from textual.widgets import OptionList
+
+        russia = str(dialog.query_one("#others", OptionList).get_option_at_index(1).prompt)
+        assert f"learnt: {v.issues[issue].name} {round(weight * 100)}%" in russia
+        await pilot.press("down", "down", "enter", "enter")  # Turkey
+
+    assert drive(MeetDialog(v), script) == Meet("government", "turkey")
+
+
+# --- ConfirmDialog and LearntDialog -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [(("enter",), False), (("escape",), False), (("tab", "enter"), True)],
+)
+def test_confirm_answers(keys: tuple[str, ...], expected: bool) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press(*keys)
+
+    dialog = ConfirmDialog("Walk out of the talks?", "Walk out", "Stay")
+    assert drive(dialog, script) is expected
+
+
+def test_confirm_by_mouse() -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.click("#yes")
+
+    assert drive(ConfirmDialog("Quit?"), script) is True
+
+
+def test_learnt_closes_on_any_key() -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "Detainees weighs 12%" in text(dialog, ".learnt Static")
+        await pilot.press("x")
+
+    assert drive(LearntDialog(["Russia: Detainees weighs 12% to them"]), script) is None
+
+
+def test_package_text_uses_names_and_labels(start: State) -> None:
+    v = view(start, GOV)
+    assert package_text(v, ((0, 1), (5, 0))) == (
+        "Detainees, abductees and the missing: A working group of the three guarantors and the UN; "
+        "Sieges and humanitarian access: Convoys approved one at a time by Damascus"
+    )

@@ -1,0 +1,259 @@
+"""The debrief: its figures computed headlessly, and the screen laid out at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from functools import cache
+
+import pytest
+
+from game.ai import play
+from game.engine import Concede, apply, new_game, utility
+from game.engine.utility import outcome_utility
+from game.saves import Session, default_seats
+from game.scenario import bundled, load_scenario
+from game.ui import debrief_data as dd
+
+# astana-8 seed 2 ends in agreement; seed 0 runs out of rounds with nothing agreed;
+# sochi-congress seed 0 agrees after the SNC's boycott (three of its issues as in reality)
+GAMES = [("astana-8", 2), ("astana-8", 0), ("sochi-congress", 0)]
+
+
+@cache
+def finished(name: str, seed: int) -> Session:
+    path = bundled()[name]
+    scenario = load_scenario(path)
+    session = Session.new(scenario, path.read_bytes(), seed, default_seats(scenario))
+    for action in play(scenario, seed).actions:
+        session.play(action)
+    assert session.state.over
+    return session
+
+
+def rounds_played(session: Session) -> list[tuple[int, int]]:
+    """(venue, round) of every round in which an action was taken, in order."""
+    state, _ = new_game(session.scenario, session.seed)
+    seen: list[tuple[int, int]] = []
+    for entry in session.log:
+        key = (state.venue, state.round)
+        if not seen or seen[-1] != key:
+            seen.append(key)
+        state, _ = apply(state, entry.action)
+    return seen
+
+
+@pytest.mark.parametrize(("name", "seed"), GAMES)
+def test_replay_reaches_the_sessions_final_state(name: str, seed: int) -> None:
+    session = finished(name, seed)
+    states = dd.replay(session)
+    assert len(states) == len(session.log) + 1
+    assert states[-1] == session.state
+
+
+@pytest.mark.parametrize(("name", "seed"), GAMES)
+def test_one_utility_per_round_per_signatory(name: str, seed: int) -> None:
+    session = finished(name, seed)
+    t = dd.trajectory(session, dd.replay(session))
+    rounds = rounds_played(session)
+    assert len(t.labels) == len(rounds)
+    assert t.labels == tuple(f"R{r}" for _, r in rounds)
+    signatories = sorted({d for v in session.scenario.venues for d in v.signatories})
+    assert [s.index for s in t.series] == signatories
+    for s in t.series:
+        assert len(s.values) == len(rounds)
+        assert s.reservation == session.scenario.delegations[s.index].reservation
+        # the last round ends with the final deal in force
+        assert s.values[-1] == pytest.approx(utility(session.scenario.delegations[s.index], session.state.deal()))
+
+
+def test_the_chart_rises_in_the_round_of_the_agreement() -> None:
+    session = finished("astana-8", 2)
+    t = dd.trajectory(session, dd.replay(session))
+    agreed_in = session.state.agreements[0].round
+    sq = tuple(i.status_quo for i in session.scenario.issues)
+    for s in t.series:
+        before = s.values[: agreed_in - 1]
+        assert all(v == pytest.approx(utility(session.scenario.delegations[s.index], sq)) for v in before)
+
+
+@pytest.mark.parametrize(("name", "seed"), GAMES)
+def test_concession_costs_match_the_state_diffs(name: str, seed: int) -> None:
+    session = finished(name, seed)
+    states = dd.replay(session)
+    rows = dd.concessions(session, states)
+    concedes = [(n, e.action) for n, e in enumerate(session.log) if isinstance(e.action, Concede)]
+    assert len(rows) == len(concedes) > 0
+    sc = session.scenario
+    for row, (n, action) in zip(rows, concedes, strict=True):
+        before, after = states[n], states[n + 1]
+        d = sc.delegation_index[action.actor]
+        i = sc.issue_index[action.issue]
+        assert row.step == n + 1
+        assert row.who == sc.delegations[d].name
+        assert row.to_option == sc.issues[i].options[sc.issues[i].option_index(action.option)].label
+        assert (row.support_before, row.support_after) == (before.support[d], after.support[d])
+        assert row.support_cost > 0  # a concession always costs support at home
+        others = [e for e in range(len(sc.delegations)) if e != d]
+        assert row.trust_before == sum(before.trust[e][d] for e in others)
+        assert row.trust_after == sum(after.trust[e][d] for e in others)
+        assert row.trust_gain >= 0
+        settled = session.state.settled[i]
+        assert (row.held is None) == (settled < 0) == (row.agreed_option is None)
+
+
+def test_no_deal_leaves_concessions_unagreed_and_measures_from_walk_away() -> None:
+    session = finished("astana-8", 0)
+    rows = dd.concessions(session, dd.replay(session))
+    assert all(r.held is None for r in rows)
+    q = dd.quality(session)
+    assert "walk-away" in q.measured_from
+    assert q.pareto_gap > 0  # value left on the table
+    assert not any(same for _, _, same in q.nash_package)
+
+
+def test_history_comparison_marks_matches() -> None:
+    session = finished("sochi-congress", 0)
+    h = dd.history(session)
+    sc = session.scenario
+    assert h.summary == sc.history.summary
+    assert h.notes == sc.history.notes
+    by_issue = {line.issue: line for line in h.lines}
+    for i, o in sc.history.outcome:
+        line = by_issue[sc.issues[i].name]
+        assert line.real == sc.issues[i].options[o].label
+        assert line.match == (session.state.settled[i] == o)
+    assert h.matches == sum(1 for i, o in sc.history.outcome if session.state.settled[i] == o) > 0
+    # issues agreed in the game but not in reality are listed, and never a match
+    extra = [line for line in h.lines if line.real is None]
+    assert extra
+    assert not any(line.match for line in extra)
+
+
+def test_history_without_agreement_matches_nothing() -> None:
+    h = dd.history(finished("astana-8", 0))
+    assert h.lines
+    assert h.matches == 0
+    assert all(line.game is None for line in h.lines)
+
+
+@pytest.mark.parametrize(("name", "seed"), GAMES)
+def test_delegations_and_quality(name: str, seed: int) -> None:
+    session = finished(name, seed)
+    state = session.state
+    rows = dd.delegation_results(session)
+    assert len(rows) == len(session.scenario.delegations)
+    parties = {d for a in state.agreements for d in a.parties}
+    for r in rows:
+        assert r.utility == pytest.approx(outcome_utility(state, r.index))
+        assert r.surplus == pytest.approx(r.utility - session.scenario.delegations[r.index].reservation)
+        assert r.signed == (r.index in parties)
+        if r.signed:
+            assert r.signatory
+            assert state.present[r.index]
+            assert not state.boycotted[r.index]
+    q = dd.quality(session)
+    assert q.pareto_gap >= 0
+    assert q.nash_distance is not None and q.nash_distance >= 0
+    assert q.nash_package
+    if state.agreements:
+        assert q.pareto_gap == pytest.approx(0.0, abs=1e-9)  # the agents' deals sit on the frontier
+
+
+def test_boycott_shows_as_not_signed() -> None:
+    rows = {r.name: r for r in dd.delegation_results(finished("sochi-congress", 0))}
+    snc = rows["Syrian Negotiation Commission"]
+    assert not snc.signed
+    assert snc.status == "boycotted"
+
+
+def test_outcome_sentences() -> None:
+    assert "agreement" in dd.debrief(finished("astana-8", 2)).headline
+    d = dd.debrief(finished("astana-8", 0))
+    assert "no deal" in d.headline
+    assert "rounds" in d.venues[0].sentence  # the reason: the rounds ran out
+    assert dd.venue_sentence("X", "collapse", 0, 3, "Momentum is gone.") == (
+        "The talks at X collapsed with nothing agreed. Momentum is gone."
+    )
+    assert dd.venue_sentence("X", "partial", 2, 5, "").startswith("X ended in a partial deal: 2 of 5")
+
+
+def test_blocks() -> None:
+    assert dd.block(0.0) == " "
+    assert dd.block(1.0) == "█"
+    assert dd.block(2.0) == "█"
+    assert dd.block_row((0.5, 1.0), cell=2) == "▄▄██"
+
+
+def _plain(renderable: object) -> str:
+    """The text of a Rich renderable (a table too), as a terminal would show it."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def _screen_text(name: str, seed: int, size: tuple[int, int]) -> tuple[str, list[str]]:
+    from textual.app import App, ComposeResult
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    from game.ui.screens.debrief import DebriefScreen
+
+    session = finished(name, seed)
+    events: list[str] = []
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("title screen")
+
+        def on_mount(self) -> None:
+            self.push_screen(DebriefScreen(session))
+
+        def on_debrief_screen_closed(self, message: DebriefScreen.Closed) -> None:
+            events.append("closed")
+            self.pop_screen()
+
+    async def run() -> str:
+        app = Host()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DebriefScreen)
+            assert screen.query_one("#debrief-body", VerticalScroll).max_scroll_y >= 0
+            texts = [_plain(widget.content) for widget in screen.query(Static)]
+            texts.append(_plain(screen.query_one("#debrief-chart").render()))
+            width_ok = all(w.region.right <= size[0] for w in screen.query("*"))
+            assert width_ok
+            await pilot.press("q")
+            await pilot.pause()
+            assert not isinstance(app.screen, DebriefScreen)
+            app.push_screen(DebriefScreen(session))
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, DebriefScreen)
+            return "\n".join(texts)
+
+    return asyncio.run(run()), events
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_screen_shows_the_debrief(size: tuple[int, int]) -> None:
+    text, events = _screen_text("sochi-congress", 0, size)
+    assert "ended in an agreement" in text
+    assert "Government of the Syrian Arab Republic" in text
+    assert "Pareto" in text
+    assert "Nash" in text
+    assert "history" in text
+    assert "walk-away" in text
+    assert "q / Esc" in text
+    assert events == ["closed", "closed"]
+
+
+def test_screen_after_no_deal() -> None:
+    text, _ = _screen_text("astana-8", 0, (80, 24))
+    assert "no deal" in text
+    assert "Nothing was agreed" in text
+    assert "never agreed" in text
