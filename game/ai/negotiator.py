@@ -214,7 +214,8 @@ def answer(view: View, p: Proposal, aim: float, level: Level) -> Decision:
         aim = me.reservation + (aim - me.reservation) * min(1.0, view.momentum / 60.0)
     # Signing with people one does not trust needs a margin: they may not keep their word.
     margin = me.personality.temper * max(0.0, 40.0 - _mean_trust(view)) / 200.0
-    aim += me.personality.temper * (50.0 - _mean_trust(view)) / 400.0
+    # ...and never more than the best this table could give it
+    aim = min(aim + me.personality.temper * (50.0 - _mean_trust(view)) / 400.0, best_possible(view))
     if after < me.reservation - 1e-9:
         return _no(me.id, p.id, f"rejected: worth {after:.2f} to us, less than we would have by walking away")
     cost = home_cost(view, p.package)

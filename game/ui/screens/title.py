@@ -76,18 +76,19 @@ class TitleScreen(Screen[None]):
                 yield Select(LEVELS, value="normal", allow_blank=False, id="difficulty")
                 yield Label("Seed (the same seed and moves give the same game)")
                 yield Input(str(self.seed), id="seed", type="integer")
-                yield Button("Start the talks", variant="primary", id="start")
             with Vertical(id="menu"):
-                yield Button("Continue the autosave", id="continue", disabled=not self._autosave().exists())
-                yield Button("Load a saved game", id="load")
+                yield Button("Start the talks", variant="primary", id="start", compact=True)
+                yield Button("Continue the autosave", id="continue", compact=True, disabled=not self._autosave().exists())
+                yield Button("Load a saved game", id="load", compact=True)
                 yield Button(
-                    "Replay a save (viewer coming)",
+                    "Replay a save (soon)",
                     id="replay",
                     disabled=True,
+                    compact=True,
                     tooltip="The replay viewer arrives in a coming version; `peacetalks replay SAVE` prints the transcript today.",
                 )
-                yield Button("Help", id="help")
-                yield Button("Quit", id="quit", variant="error")
+                yield Button("Help", id="help", compact=True)
+                yield Button("Quit", id="quit", variant="error", compact=True)
                 yield OptionList(id="saves")
         yield Footer()
 
