@@ -53,18 +53,6 @@ class _Refs:
             kept.marks.append(items.at(k))
         return table, kept
 
-    def index(self, items: YSeq, what: str) -> dict[str, int]:
-        table: dict[str, int] = {}
-        for item in items:
-            ident = item.get("id")
-            if ident is None:
-                continue
-            if ident in table:
-                self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
-                continue
-            table[ident] = len(table)
-        return table
-
     def find(self, table: dict[str, int], ident: str, mark: Mark, what: str) -> int:
         if ident in table:
             return table[ident]
