@@ -78,7 +78,9 @@ class TitleScreen(Screen[None]):
                 yield Input(str(self.seed), id="seed", type="integer")
             with Vertical(id="menu"):
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
-                yield Button("Continue the autosave", id="continue", compact=True, disabled=not self._autosave().exists())
+                yield Button(
+                    "Continue the autosave", id="continue", compact=True, disabled=not self._autosave().exists()
+                )
                 yield Button("Load a saved game", id="load", compact=True)
                 yield Button(
                     "Replay a save (soon)",
