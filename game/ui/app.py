@@ -97,7 +97,8 @@ class PeaceTalksApp(App[None]):
     # --- quitting -------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        table = self.screen if isinstance(self.screen, TableScreen) else None
+        # ctrl+q works over any dialog, notice or hand-over: find the table beneath them
+        table = next((s for s in reversed(self.screen_stack) if isinstance(s, TableScreen)), None)
         if table is None or not table.unsaved:
             self.exit()
             return

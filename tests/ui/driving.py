@@ -6,6 +6,7 @@ worker, and round notices pop up while it plays, so the tests wait for the scree
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,13 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, tim
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}; the screen is {pilot.app.screen!r}")
-        await pilot.pause(0.01)
+        await tick()
+
+
+async def tick() -> None:
+    """Give the app a moment to run, without forcing a repaint as `pilot.pause` does: the loops
+    here poll often, and a repaint at each poll would make a whole game several times slower."""
+    await asyncio.sleep(0.01)
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
@@ -97,7 +104,7 @@ async def settle(
             state = screen.session.state
             if not state.over and state.actor in screen.humans:
                 return screen
-        await pilot.pause(0.01)
+        await tick()
 
 
 def screen_text(app: App[Any]) -> str:

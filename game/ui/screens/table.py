@@ -215,23 +215,27 @@ class TableScreen(Screen[None]):
             return
         self._log(records)
         self.refresh_table()
-        self._show_learnt(action, records)
         if any(r.kind == "round" for r in records):
             self._autosave()
         state = self.session.state
-        if state.over or state.actor != before or state.closing:
+        go_on = state.over or state.actor != before or state.closing
+        if action.kind == "meet":
+            # play goes on only once the player has read what the meeting taught them
+            self._show_learnt(then=self.next_turn if go_on else None)
+        elif go_on:
             self.next_turn()
 
-    def _show_learnt(self, action: Action, records: tuple[Record, ...]) -> None:
-        if action.kind != "meet":
-            return
+    def _show_learnt(self, then: Callable[[], None] | None) -> None:
         view = self.view
         lines = []
         for subject, issue, weight in view.learned:
             lines.append(
                 f"{view.delegations[subject].name}: {view.issues[issue].name} carries {weight:.0%} of what it wants."
             )
-        self.app.push_screen(Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."))
+        self.app.push_screen(
+            Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
+            lambda _: then() if then is not None else None,
+        )
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -258,10 +262,12 @@ class TableScreen(Screen[None]):
     def action_respond(self) -> None:
         from game.ui.screens.actions import RespondDialog
 
-        if self._my_turn() and not any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
+        if not self._my_turn():
+            return
+        if not any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
             self.notify("No proposal is waiting for your answer.", severity="warning")
             return
-        self._dialog(RespondDialog)
+        self.app.push_screen(RespondDialog(self.view), self._chosen)
 
     def action_concede(self) -> None:
         from game.ui.screens.actions import ConcedeDialog

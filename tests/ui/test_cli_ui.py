@@ -1,0 +1,151 @@
+"""What `peacetalks play` hands to the interface, without a pseudo-terminal: make_app resuming a
+save at the right turn, and quitting, which asks first while progress is unsaved.
+
+pytest-asyncio is not installed, so each test runs its async body with asyncio.run().
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import RichLog, Static
+
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import Respond, Statement, state_hash, view_for
+from game.saves import Session, default_seats, load, save
+from game.scenario import load_scenario
+from game.ui import choices
+from game.ui.app import make_app
+from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
+from game.ui.screens.table import TableScreen
+from tests.ui.driving import ASTANA, GOV, click, new_app, press, screen_of, settle, until
+
+SIZE = (120, 40)
+
+
+def saved_mid_game(folder: Path) -> tuple[Path, Session]:
+    """A save of astana-8 (seed 3) at the government's first turn of round 2, the government
+    human: it opened round 1 with a statement and a pass, and the AI played the rest."""
+    scenario = load_scenario(ASTANA)
+    session = Session.new(scenario, ASTANA.read_bytes(), 3, default_seats(scenario, ("government",)), "astana-8")
+    session.play(Statement("government", "conciliatory", ""))
+    while not (session.state.round == 2 and session.state.actor == GOV):
+        state = session.state
+        if state.actor == GOV:
+            session.play(Statement("government", "conciliatory", ""))
+            continue
+        session.play(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+    return save(session, folder, "round-two"), session
+
+
+def test_a_save_resumes_at_its_turn(tmp_path: Path) -> None:
+    path, saved = saved_mid_game(tmp_path / "saves")
+
+    async def body() -> None:
+        app = make_app(load=path, saves_dir=tmp_path, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            session = table.session
+            assert len(session.log) == len(saved.log) and state_hash(session.state) == state_hash(saved.state)
+            assert (session.state.round, session.state.actor) == (2, GOV)
+            assert session.seats == saved.seats and session.seed == 3
+            assert table.humans == (GOV,) and not table.unsaved
+            status = str(table.query_one("#status", Static).content)
+            assert "round 2/6" in status and "YOUR TURN" in status
+            # The transcript is the game's so far, and play goes on from there: the UN's draft
+            # is waiting for the government's answer.
+            assert table.query_one("#transcript", RichLog).lines
+            draft = choices.pending_proposals(view_for(session.state, GOV))[0]
+            assert draft.draft
+            before = len(session.log)
+            await press(pilot, "r")
+            await screen_of(pilot, RespondDialog)
+            await click(pilot, "#reject")
+            await until(pilot, lambda: len(session.log) > before, "the answer")
+            assert session.log[-1].action == Respond("government", draft.id, False)
+            assert session.log[-1].turn == before + 1 and table.unsaved
+
+    asyncio.run(body())
+
+
+async def a_move_since_the_last_save(pilot: Pilot[None], table: TableScreen) -> None:
+    """Play a statement: progress the autosave does not hold yet."""
+    before = len(table.session.log)
+    await press(pilot, "s")
+    await screen_of(pilot, StatementDialog)
+    await click(pilot, "#speak")
+    await until(pilot, lambda: len(table.session.log) > before, "the statement")
+    assert table.unsaved
+
+
+def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and not table.unsaved
+            await press(pilot, "ctrl+q")
+            await until(pilot, lambda: app._exit, "the app to quit")
+            assert not isinstance(app.screen, ConfirmDialog)
+        assert not (tmp_path / "autosave.yaml").exists()
+
+    asyncio.run(body())
+
+
+def test_quitting_with_unsaved_progress_asks_and_can_stay(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q")
+            confirm = await screen_of(pilot, ConfirmDialog)
+            assert "Leave the table?" in confirm.question
+            assert str(confirm.query_one("#yes").label) == "Save and quit"
+            await press(pilot, "enter")  # the focus is on Stay: Enter alone never quits
+            await until(pilot, lambda: app.screen is table, "the table again")
+            assert not app._exit and table.unsaved
+            assert not (tmp_path / "autosave.yaml").exists()
+
+    asyncio.run(body())
+
+
+def test_save_and_quit_writes_the_autosave(tmp_path: Path) -> None:
+    async def body() -> Session:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q")
+            await screen_of(pilot, ConfirmDialog)
+            await click(pilot, "#yes")
+            await until(pilot, lambda: app._exit, "the app to quit")
+            return table.session
+
+    session = asyncio.run(body())
+    saved = load(tmp_path / "autosave.yaml")
+    assert len(saved.log) == len(session.log) == 1
+    assert saved.log[-1].action == session.log[-1].action
+    assert state_hash(saved.state) == state_hash(session.state)
+
+
+def test_quitting_from_a_dialog_with_unsaved_progress_asks_first(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "p")
+            await screen_of(pilot, ProposalBuilder)
+            await press(pilot, "ctrl+q")
+            await until(pilot, lambda: app._exit or isinstance(app.screen, ConfirmDialog), "an answer to ctrl+q")
+            assert not app._exit, "quit without asking, the last move unsaved"
+
+    asyncio.run(body())

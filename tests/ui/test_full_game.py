@@ -1,0 +1,255 @@
+"""Whole games played through the interface, every action through its key and its dialog.
+
+In astana-8 (seed 1) the government moves first: it proposes and speaks in round 1, answers
+the proposals put to it (accepting one, rejecting another), concedes and meets in round 2, then
+passes and answers until the talks end and the debrief comes up. Pressing needs a client (the
+government has none): Russia presses in its own game. Walking out ends the talks at once, and
+the SNC boycotts the Sochi congress, where attendance is optional.
+
+pytest-asyncio is not installed, so each test runs its async body with asyncio.run().
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Button, Static
+
+from game.engine import view_for
+from game.saves import load
+from game.saves.codec import Entry
+from game.ui import choices
+from game.ui.debrief_data import headline
+from game.ui.screens.actions import (
+    ConcedeDialog,
+    ConfirmDialog,
+    MeetDialog,
+    PressureDialog,
+    ProposalBuilder,
+    RespondDialog,
+    StatementDialog,
+)
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.notices import Notice
+from game.ui.screens.table import TableScreen
+from tests.ui.driving import GOV, RUSSIA, SOCHI, ai_busy, click, new_app, press, screen_of, settle, until
+
+SIZE = (100, 32)
+LEARNT = "What your meetings have taught you"
+
+
+def learnt_notice(app: App[None]) -> Notice | None:
+    return next((s for s in app.screen_stack if isinstance(s, Notice) and s.title_text == LEARNT), None)
+
+
+async def act(pilot: Pilot[None], table: TableScreen, key: str, kind: str) -> None:
+    """Press the action's key on the table and wait until the engine has logged it."""
+    before = len(table.session.log)
+    await press(pilot, key)
+    await until(pilot, lambda: len(table.session.log) > before, f"the {kind} to be played")
+    entry = table.session.log[before]
+    assert entry.action.kind == kind
+    assert entry.action.actor == table.session.scenario.delegations[table.viewer].id
+
+
+async def through(pilot: Pilot[None], table: TableScreen, key: str, dialog: type, kind: str, *finish: str) -> Entry:
+    """Open a dialog with its key, finish it (a button id to click, or a key to press), and wait
+    until the engine has logged the action it built."""
+    me = table.session.scenario.delegations[table.viewer].id
+    before = len(table.session.log)
+    await press(pilot, key)
+    await screen_of(pilot, dialog)
+    for step in finish:
+        if step.startswith("#"):
+            await click(pilot, step)
+        else:
+            await press(pilot, step)
+    await until(pilot, lambda: len(table.session.log) > before, f"the {kind} to be played")
+    entry = table.session.log[before]  # the AI may have played on since: this one is ours
+    assert (entry.action.kind, entry.action.actor) == (kind, me)
+    if len(table.session.log) == before + 1:  # the turn goes on: nobody else has played
+        assert table.session.log[-1].action.kind == kind
+    return entry
+
+
+def test_a_whole_game_as_the_government_uses_every_action(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            done: list[str] = []
+            notices: list[str] = []
+            autosave = tmp_path / "autosave.yaml"
+            while True:
+                screen = await settle(pilot, notices)
+                if isinstance(screen, DebriefScreen):
+                    break
+                assert isinstance(screen, TableScreen)
+                table = screen
+                state = table.session.state
+                view = view_for(state, GOV)
+                assert "YOUR TURN" in str(table.query_one("#status", Static).content) or state.closing
+                if state.round >= 2:
+                    assert autosave.exists(), "a new round is autosaved"
+                waiting = choices.pending_proposals(view)
+                if waiting and (state.closing or waiting[0].draft or not {"accept", "reject"} <= set(done)):
+                    accept = "accept" not in done and not state.closing
+                    first = waiting[0].id
+                    finish = "a" if accept else "#reject"  # the A key of the dialog, or its Reject button
+                    answer = (await through(pilot, table, "r", RespondDialog, "respond", finish)).action
+                    assert (answer.proposal, answer.accept) == (first, accept)
+                    done.append("accept" if accept else "reject")
+                elif "propose" not in done and not state.closing:
+                    open_before = {p.id for p in state.proposals}
+                    await through(pilot, table, "p", ProposalBuilder, "propose", "#send")
+                    mine = [p for p in table.session.state.proposals if p.id not in open_before]
+                    assert [p.author for p in mine] == [GOV]
+                    done.append("propose")
+                elif "statement" not in done and not state.closing:
+                    await through(pilot, table, "s", StatementDialog, "statement", "#speak")
+                    done.append("statement")
+                elif "press" not in done and not state.closing:
+                    # The government is nobody's patron: the dialog says so and offers only Cancel.
+                    await press(pilot, "x")
+                    dialog = await screen_of(pilot, PressureDialog)
+                    assert [b.id for b in dialog.query(Button)] == ["cancel"]
+                    before = len(table.session.log)
+                    await press(pilot, "escape")
+                    await until(pilot, lambda: isinstance(app.screen, TableScreen), "the table again")
+                    assert len(table.session.log) == before
+                    done.append("press")
+                elif "concede" not in done and not state.closing and choices.concedable_issues(view):
+                    positions = state.positions[GOV]
+                    support = state.support[GOV]
+                    entry = await through(pilot, table, "c", ConcedeDialog, "concede", "#concede")
+                    issue = [i.id for i in state.scenario.issues].index(entry.action.issue)
+                    assert table.session.state.positions[GOV][issue] != positions[issue]
+                    assert table.session.state.support[GOV] <= support
+                    done.append("concede")
+                elif "meet" not in done and not state.closing:
+                    learnt = len(view.learned)
+                    await through(pilot, table, "m", MeetDialog, "meet", "#meet")
+                    # What was learnt comes in a notice (the AI may already have stacked a round
+                    # notice over it: see test_play_waits_while_the_meeting_notice_is_read).
+                    await until(pilot, lambda: learnt_notice(app) is not None, "the notice of what was learnt")
+                    notice = learnt_notice(app)
+                    assert notice is not None and "carries" in notice.body
+                    assert len(view_for(table.session.state, GOV).learned) > learnt
+                    while learnt_notice(app) is not None:
+                        await until(pilot, lambda: isinstance(app.screen, Notice), "a notice on top")
+                        await press(pilot, "enter")
+                    done.append("meet")
+                else:
+                    await act(pilot, table, "n", "pass")
+                    done.append("pass")
+            assert set(done) >= {"propose", "statement", "press", "concede", "meet", "accept", "reject", "pass"}
+            assert notices, "round notices were shown, and closed with Enter"
+            debrief = app.screen
+            assert isinstance(debrief, DebriefScreen)
+            session = debrief.session
+            assert session.state.over
+            outcome = str(debrief.query_one("#debrief-outcome", Static).content)
+            assert headline(session) in outcome
+            assert session.state.reason in outcome
+            saved = load(tmp_path / "autosave.yaml")
+            assert saved.state == session.state, "the game's end is autosaved"
+
+    asyncio.run(body())
+
+
+def test_russia_presses_its_client(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("russia",), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            view = view_for(table.session.state, RUSSIA)
+            while choices.pending_proposals(view) and choices.pending_proposals(view)[0].draft:
+                await through(pilot, table, "r", RespondDialog, "respond", "#reject")
+                view = view_for(table.session.state, RUSSIA)
+            targets = choices.pressure_targets(view)
+            assert targets, "Russia can press the government from its first turn"
+            target = targets[0]
+            before = table.session.state.positions[target.client][target.issue]
+            entry = await through(pilot, table, "x", PressureDialog, "pressure", "#press")
+            assert entry.action.client == "government"
+            assert entry.action.issue == view.issues[target.issue].id
+            # Russia has an action point left, so this is the last entry: the client moved one
+            # step towards Russia's position
+            assert table.session.log[-1] is entry and table.session.state.actor == RUSSIA
+            assert table.session.state.positions[target.client][target.issue] == target.step != before
+
+    asyncio.run(body())
+
+
+def test_walking_out_ends_the_talks_in_collapse(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "w")
+            confirm = await screen_of(pilot, ConfirmDialog)
+            assert "Walk out" in confirm.question
+            await click(pilot, "#yes")
+            debrief = await screen_of(pilot, DebriefScreen)
+            session = debrief.session
+            assert session.log[-1].action.kind == "walk_out"
+            assert session.state.outcome == "collapse"
+            outcome = str(debrief.query_one("#debrief-outcome", Static).content)
+            assert "collapse" in outcome and headline(session) in outcome and session.state.reason in outcome
+            assert (tmp_path / "autosave.yaml").exists()
+
+    asyncio.run(body())
+
+
+def test_the_snc_boycotts_the_sochi_congress(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("snc",), seed=1, scenario=SOCHI)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            session = table.session
+            snc = [d.id for d in session.scenario.delegations].index("snc")
+            assert session.state.round == 1 and session.state.actor == snc
+            before = len(session.log)
+            await press(pilot, "b")
+            await screen_of(pilot, ConfirmDialog)
+            await click(pilot, "#yes")
+            await until(pilot, lambda: len(session.log) > before, "the boycott")
+            assert session.log[before].action.kind == "boycott"
+            assert session.log[before].action.actor == "snc"
+            # Away from the table, the SNC never plays again: the AI plays the congress out.
+            debrief = await settle(pilot)
+            assert isinstance(debrief, DebriefScreen)
+            assert session.state.boycotted[snc] and not session.state.present[snc]
+            assert all(e.action.actor != "snc" for e in session.log[before + 1 :])
+            assert headline(session) in str(debrief.query_one("#debrief-outcome", Static).content)
+
+    asyncio.run(body())
+
+
+def test_play_waits_while_the_meeting_notice_is_read(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            # the first meeting leaves an action point: its notice is read at leisure
+            await through(pilot, table, "m", MeetDialog, "meet", "#meet")
+            await until(pilot, lambda: app.screen is learnt_notice(app), "the first notice")
+            await press(pilot, "enter")
+            # the second ends the turn
+            before = len(table.session.log)
+            await through(pilot, table, "m", MeetDialog, "meet", "#meet")
+            await until(pilot, lambda: learnt_notice(app) is not None, "the second notice")
+            await until(pilot, lambda: not ai_busy(app) or app.screen is not learnt_notice(app), "play to settle")
+            assert app.screen is learnt_notice(app), "nothing covers what the meeting revealed"
+            assert len(table.session.log) == before + 1, "nobody played while the player read it"
+            await press(pilot, "enter")
+            assert isinstance(await settle(pilot), TableScreen)
+            assert len(table.session.log) > before + 1
+
+    asyncio.run(body())

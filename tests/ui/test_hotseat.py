@@ -1,0 +1,110 @@
+"""Hot-seat play: the government and the opposition share one keyboard at astana-8.
+
+When the turn passes from one human to the other, a hand-over screen covers the table, and
+nothing of the previous player's private view shows until the next player presses Enter.
+
+pytest-asyncio is not installed, so each test runs its async body with asyncio.run().
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Static
+
+from game.engine import view_for
+from game.ui.screens.notices import HandOver
+from game.ui.screens.table import TableScreen
+from game.ui.widgets.panels import AgendaTable, short
+from tests.ui.driving import GOV, OPP, new_app, press, screen_of, screen_text, settle, until
+
+SIZE = (120, 40)
+
+
+def status(table: TableScreen) -> str:
+    return str(table.query_one("#status", Static).content)
+
+
+def own_column(table: TableScreen) -> list[str]:
+    """The agenda's "Your position (its worth to you)" cells, as shown."""
+    agenda = table.query_one(AgendaTable)
+    return [str(agenda.get_row_at(r)[2]) for r in range(agenda.row_count)]
+
+
+def expected_column(table: TableScreen, who: int) -> list[str]:
+    """What that column must show for `who`: its own public position and its own value of it."""
+    view = view_for(table.session.state, who)
+    cells = []
+    for i in view.agenda:
+        mine = view.positions[who][i]
+        label = short(view.issues[i].options[mine].label, 40)
+        cells.append(f"{view.own.values[i][mine]:.2f} {label}" if mine >= 0 else "(no stated position)")
+    return cells
+
+
+def worth_line(table: TableScreen, who: int) -> str:
+    """The issue detail's last line for `who`: what every option of the chosen issue is worth to it."""
+    view = view_for(table.session.state, who)
+    issue = view.agenda[max(table.query_one(AgendaTable).cursor_row, 0)]
+    options = view.issues[issue].options
+    return ", ".join(f"{o.label}: {view.own.values[issue][k]:.2f}" for k, o in enumerate(options))
+
+
+def detail(table: TableScreen) -> str:
+    return str(table.query_one("#detail", Static).content)
+
+
+def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot, hand_over=False)
+            assert isinstance(table, TableScreen)
+            names = [d.name for d in table.session.scenario.delegations]
+            # The government opens, and sees its own values.
+            assert table.session.state.actor == GOV and table.viewer == GOV
+            assert names[GOV][:20] in status(table) and "YOUR TURN" in status(table)
+            assert own_column(table) == expected_column(table, GOV)
+            assert worth_line(table, GOV) in detail(table)
+            assert worth_line(table, GOV) != worth_line(table, OPP)
+            gov_text = screen_text(app)
+            assert "Your position (its worth to you)" in gov_text
+            # the column is cut to fit the terminal: its start shows
+            assert all(cell[:25] in gov_text for cell in expected_column(table, GOV))
+
+            # It passes: the opposition is next, and a hand-over covers the table.
+            await press(pilot, "n")
+            handover = await screen_of(pilot, HandOver)
+            assert handover.player == names[OPP]
+            assert table.session.state.actor == OPP
+            shown = screen_text(app)
+            assert "Pass the keyboard to" in shown and names[OPP] in shown
+            assert "Your position (its worth to you)" not in shown
+            assert not any(cell[:25] in shown for cell in expected_column(table, GOV))
+            assert names[GOV] not in shown and "YOUR TURN" not in shown
+            # no figure of either side's private view: the hand-over shows no number at all
+            assert not any(ch.isdigit() for ch in shown.replace("ctrl+q", "").replace("^q", ""))
+
+            # Enter: the opposition's own view, its name in the status line, its values.
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            assert table.viewer == OPP
+            assert names[OPP][:20] in status(table) and names[GOV][:20] not in status(table)
+            assert "YOUR TURN" in status(table)
+            assert own_column(table) == expected_column(table, OPP) != expected_column(table, GOV)
+            assert worth_line(table, OPP) in detail(table)
+            assert worth_line(table, GOV) not in detail(table)
+
+            # And back: the opposition passes, the AI plays, the government gets the keyboard.
+            await press(pilot, "n")
+            handover = await settle(pilot, hand_over=False)
+            assert isinstance(handover, HandOver) and handover.player == names[GOV]
+            assert "Your position (its worth to you)" not in screen_text(app)
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            assert table.viewer == GOV and names[GOV][:20] in status(table)
+            assert own_column(table) == expected_column(table, GOV)
+            assert worth_line(table, GOV) in detail(table)
+
+    asyncio.run(body())

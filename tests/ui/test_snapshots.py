@@ -1,0 +1,66 @@
+"""Screenshots of the main screens at 100x32, compared with the accepted SVGs in __snapshots__.
+
+The seed is fixed (the title screen shows it) and the AI plays with no delay, so every run
+draws the same screens. After a deliberate change of layout, regenerate with
+`pytest tests/ui/test_snapshots.py --snapshot-update` and read the new SVGs before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import SelectionList
+
+from game.ui.app import make_app
+from game.ui.screens.actions import ConfirmDialog, ProposalBuilder
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from tests.ui.driving import new_app, press, screen_of, settle, until
+
+SIZE = (100, 32)
+Compare = Callable[..., bool]
+
+
+async def at_the_table(pilot: Pilot[Any]) -> None:
+    assert isinstance(await settle(pilot), TableScreen)
+
+
+def test_title_screen(snap_compare: Compare, tmp_path: Path) -> None:
+    async def ready(pilot: Pilot[Any]) -> None:
+        await screen_of(pilot, TitleScreen)
+        await until(pilot, lambda: pilot.app.screen.query_one("#seats", SelectionList).option_count > 0, "the seats")
+
+    app = make_app(seed=12345, saves_dir=tmp_path, speed=0)
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready)
+
+
+def test_table(snap_compare: Compare, tmp_path: Path) -> None:
+    app = new_app(tmp_path, ("government",), seed=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=at_the_table)
+
+
+def test_proposal_builder(snap_compare: Compare, tmp_path: Path) -> None:
+    async def builder(pilot: Pilot[Any]) -> None:
+        await at_the_table(pilot)
+        await press(pilot, "p")
+        await screen_of(pilot, ProposalBuilder)
+
+    app = new_app(tmp_path, ("government",), seed=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=builder)
+
+
+def test_debrief(snap_compare: Compare, tmp_path: Path) -> None:
+    async def debrief(pilot: Pilot[Any]) -> None:
+        await at_the_table(pilot)
+        await press(pilot, "w")
+        await screen_of(pilot, ConfirmDialog)
+        await pilot.click("#yes")
+        await pilot.pause()
+        await screen_of(pilot, DebriefScreen)
+
+    app = new_app(tmp_path, ("government",), seed=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=debrief)
