@@ -13,27 +13,28 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.opponent import Beliefs
+from game.ai.politics import (
+    SUPPORT_MARGIN,
+    concession,
+    mediate,
+    meet_or_pass,
+    meeting,
+    pressure,
+    should_boycott,
+)
+from game.ai.reading import Decision, acceptable, best_possible, counterparts, deadline, progress
 from game.engine import actions as A
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
 from game.engine.utility import crossed_red_lines, utility, with_package
 from game.engine.view import View
 
-_SUPPORT_MARGIN = 12  # how close to collapse an agent lets its support fall before it stops conceding
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
-_STALLING = 45  # momentum below which a patron starts pressing its clients
 _WALKOUT_TRUST = 15  # a hot-tempered delegation leaves when its mean trust in the others falls below this
 _PROVOKED_TRUST = 30  # below this trust in someone, a hot temper answers with hardline statements
-
-
-@dataclass(frozen=True)
-class Decision:
-    action: A.Action
-    reason: str
 
 
 def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision:
@@ -48,7 +49,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             return answer(view, p, aim, level)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
-    if view.venue.attendance_optional and view.round == 1 and _should_boycott(view, beliefs):
+    if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs):
         return Decision(A.Boycott(me.id), "what this congress is likely to give us is worth less than staying away")
     support = view.support[view.me]
     temper = me.personality.temper
@@ -56,7 +57,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.WalkOut(me.id), "our support at home has all but collapsed: the hardliners have won")
     if me.role in ("party", "guarantor") and temper >= 0.6 and _mean_trust(view) < _WALKOUT_TRUST:
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
-    if support <= view.collapse_support + _SUPPORT_MARGIN and me.role != "mediator":
+    if support <= view.collapse_support + SUPPORT_MARGIN and me.role != "mediator":
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
     provoked = _provoked_by(view, rng)
     if provoked is not None:
@@ -65,9 +66,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             f"we will not stay silent while {view.delegations[provoked].name} acts in bad faith",
         )
     if me.role == "mediator":
-        return _mediate(view, beliefs, level, rng)
+        return mediate(view, beliefs, level, rng)
     if me.role == "observer":
-        return _meet_or_pass(view, rng, level)
+        return meet_or_pass(view, rng, level)
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     if not open_issues:
         return Decision(A.Pass(me.id), "nothing left to negotiate here")
@@ -80,38 +81,20 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             A.Propose(me.id, tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package), to),
             f"a package worth {u:.2f} to us that we believe the others can live with",
         )
-    concession = _concession(view, mine.package if mine else ())
-    if concession is not None:
-        return concession
+    gesture = concession(view, mine.package if mine else ())
+    if gesture is not None:
+        return gesture
     if level.seeks_meetings:
-        meeting = _meeting(view, rng)
-        if meeting is not None:
-            return meeting
-    pressure = _pressure(view)
-    if pressure is not None:
-        return pressure
-    return _meet_or_pass(view, rng, level)
+        bilateral = meeting(view, rng)
+        if bilateral is not None:
+            return bilateral
+    pressing = pressure(view)
+    if pressing is not None:
+        return pressing
+    return meet_or_pass(view, rng, level)
 
 
 # --- time and aspiration -----------------------------------------------------------------------
-
-
-def progress(view: View) -> float:
-    """How far through the venue we are, 0..1, measured at the middle of the current round."""
-    return min(1.0, (view.round - 0.5) / view.venue.rounds)
-
-
-def deadline(view: View) -> bool:
-    return view.round >= view.venue.rounds
-
-
-def best_possible(view: View) -> float:
-    deal = list(view.deal)
-    me = view.own
-    for i in view.agenda:
-        if view.settled[i] < 0:
-            deal[i] = max(_allowed(view, i), key=lambda o: me.values[i][o])
-    return utility(me, deal)
 
 
 def aspiration(view: View, level: Level, rng: Rng) -> float:
@@ -128,25 +111,7 @@ def aspiration(view: View, level: Level, rng: Rng) -> float:
     return max(floor, min(top, aim))
 
 
-# --- reading the others and searching packages -----------------------------------------------
-
-
-def counterparts(view: View) -> list[int]:
-    """Who a proposal goes to: every present signatory but us."""
-    return [s for s in view.venue.signatories if s != view.me and view.present[s]]
-
-
-def _allowed(view: View, issue: int) -> list[int]:
-    red = view.own.red_lines[issue]
-    return [o for o in range(len(view.issues[issue].options)) if o not in red]
-
-
-def _acceptable(view: View, issue: int, others: list[int] | None = None) -> list[int]:
-    """Options outside our red line and, where that leaves any, outside every counterpart's."""
-    mine = _allowed(view, issue)
-    others = counterparts(view) if others is None else others
-    theirs = [o for o in mine if all(o not in view.red_lines[s][issue] for s in others)]
-    return theirs or mine
+# --- searching packages ------------------------------------------------------------------------
 
 
 def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tuple[tuple[int, int], ...]:
@@ -166,7 +131,7 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
     choices: dict[int, list[int]] = {}
     theirs: dict[int, list[float]] = {}
     for i in open_issues:
-        choices[i] = options = _acceptable(view, i, others)
+        choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
         deal[i] = max(options, key=lambda o: (mine[o], -o))
         weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in others]
@@ -272,137 +237,3 @@ def _yes(actor: str, proposal: int, reason: str) -> Decision:
 
 def _no(actor: str, proposal: int, reason: str) -> Decision:
     return Decision(A.Respond(actor, proposal, False), reason)
-
-
-# --- the other moves ----------------------------------------------------------------------------
-
-
-def _concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | None:
-    """Bring a public position into line with what we already offered, if support allows."""
-    me = view.own
-    headroom = view.support[view.me] - view.collapse_support - _SUPPORT_MARGIN
-    best: tuple[float, int, int] | None = None
-    for i, o in package:
-        position = view.positions[view.me][i]
-        if position < 0 or position == o or o in me.red_lines[i]:
-            continue
-        # one step at a time: concessions are made visibly, not all at once
-        step = position + (1 if o > position else -1)
-        drop = me.values[i][position] - me.values[i][step]
-        cost = me.weights[i] * drop * 100
-        if drop > 0 and cost < headroom and (best is None or cost < best[0]):
-            best = (cost, i, step)
-    if best is None:
-        return None
-    _, i, step = best
-    issue = view.issues[i]
-    return Decision(
-        A.Concede(me.id, issue.id, issue.options[step].id), f"a gesture on {issue.name} that costs us little"
-    )
-
-
-def _pressure(view: View) -> Decision | None:
-    """A patron presses a client that holds out far from the patron's own position."""
-    if view.momentum > _STALLING:
-        return None
-    me = view.own
-    best: tuple[float, int, int] | None = None
-    for client, d in enumerate(view.delegations):
-        if view.me not in d.patrons or not view.present[client] or view.support[client] <= view.collapse_support + 6:
-            continue
-        for i in view.agenda:
-            mine, theirs = view.positions[view.me][i], view.positions[client][i]
-            if view.settled[i] >= 0 or mine < 0 or theirs < 0 or mine == theirs:
-                continue
-            step = theirs + (1 if mine > theirs else -1)
-            gain = me.weights[i] * (me.values[i][step] - me.values[i][theirs])
-            if gain > 0 and (best is None or gain > best[0]):
-                best = (gain, client, i)
-    if best is None:
-        return None
-    _, client, i = best
-    return Decision(
-        A.Pressure(me.id, view.delegations[client].id, view.issues[i].id),
-        f"the talks are stalling; our client must move on {view.issues[i].name}",
-    )
-
-
-def _mediate(view: View, beliefs: Beliefs, level: Level, rng: Rng) -> Decision:
-    """The envoy tables one text a round: the package it believes the signatories can all bear."""
-    me = view.own
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    mine = next((p for p in view.proposals if p.author == view.me), None)
-    if open_issues and (mine is None or mine.round < view.round):
-        package = _single_text(view, beliefs, open_issues)
-        return Decision(
-            A.Draft(me.id, tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)),
-            "a single text that we believe every signatory can accept",
-        )
-    meeting = _meeting(view, rng)
-    if meeting is not None:
-        return meeting
-    return Decision(A.Pass(me.id), "waiting for answers to the draft")
-
-
-def _single_text(view: View, beliefs: Beliefs, open_issues: list[int]) -> tuple[tuple[int, int], ...]:
-    """Coordinate ascent on the (estimated) Nash product of the signatories' utilities."""
-    signers = counterparts(view)
-    deal = list(view.deal)
-    for i in open_issues:
-        stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
-        if stated:
-            deal[i] = stated[len(stated) // 2]
-        if deal[i] not in _acceptable(view, i):
-            deal[i] = max(_acceptable(view, i), key=lambda o: view.own.values[i][o])
-
-    def score(d: list[int]) -> float:
-        return sum(math.log(0.05 + beliefs.utility(s, d)) for s in signers)
-
-    for _ in range(3):
-        changed = False
-        for i in open_issues:
-            best, best_score = deal[i], score(deal)
-            for o in _acceptable(view, i):
-                deal[i] = o
-                value = score(deal)
-                if value > best_score + 1e-12:
-                    best, best_score = o, value
-            changed |= deal[i] != best
-            deal[i] = best
-        if not changed:
-            break
-    return tuple((i, deal[i]) for i in open_issues)
-
-
-def _meeting(view: View, rng: Rng) -> Decision | None:
-    """A bilateral with a signatory whose priorities we have not yet learnt, early in the venue."""
-    if progress(view) > 0.5:
-        return None
-    known = {subject for subject, _, _ in view.learned}
-    strangers = [s for s in counterparts(view) if s not in known]
-    if not strangers:
-        return None
-    other = strangers[rng.below(len(strangers))]
-    return Decision(A.Meet(view.own.id, view.delegations[other].id), "to learn what they really want")
-
-
-def _meet_or_pass(view: View, rng: Rng, level: Level) -> Decision:
-    me = view.own
-    known = {subject for subject, _, _ in view.learned}
-    strangers = [d for d in range(len(view.delegations)) if d != view.me and view.present[d] and d not in known]
-    if strangers and rng.random() < 0.5:
-        other = strangers[rng.below(len(strangers))]
-        return Decision(A.Meet(me.id, view.delegations[other].id), "to learn what they really want")
-    return Decision(A.Pass(me.id), "nothing more to gain this turn")
-
-
-def _should_boycott(view: View, beliefs: Beliefs) -> bool:
-    """Stay away when the likely outcome (the envoy-style compromise) is worth less than walking away."""
-    me = view.own
-    if me.role in ("mediator", "observer") or me.personality.temper < 0.5:
-        return False
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    likely = list(view.deal)
-    for i, o in _single_text(view, beliefs, open_issues):
-        likely[i] = o
-    return utility(me, likely) < me.reservation

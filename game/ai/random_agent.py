@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ai.negotiator import Decision, counterparts
+from game.ai.reading import Decision, counterparts
 from game.engine import actions as A
 from game.engine.rng import Rng
 from game.engine.state import PENDING

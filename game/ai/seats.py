@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping
 from functools import partial
 
 from game.ai.levels import LEVELS
-from game.ai.negotiator import Decision, choose
+from game.ai.negotiator import choose
 from game.ai.random_agent import choose_random
+from game.ai.reading import Decision
 from game.engine.rng import Rng
 from game.engine.view import View
 

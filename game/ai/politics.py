@@ -1,0 +1,148 @@
+"""The moves around the bargaining: concessions, a patron's pressure, the mediator's single
+text, meetings, and the decision to stay away from a venue."""
+
+from __future__ import annotations
+
+import math
+
+from game.ai.levels import Level
+from game.ai.opponent import Beliefs
+from game.ai.reading import Decision, acceptable, counterparts, progress
+from game.engine import actions as A
+from game.engine.rng import Rng
+from game.engine.utility import utility
+from game.engine.view import View
+
+SUPPORT_MARGIN = 12  # how close to collapse an agent lets its support fall before it stops conceding
+_STALLING = 45  # momentum below which a patron starts pressing its clients
+
+
+def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | None:
+    """Bring a public position into line with what we already offered, if support allows."""
+    me = view.own
+    headroom = view.support[view.me] - view.collapse_support - SUPPORT_MARGIN
+    best: tuple[float, int, int] | None = None
+    for i, o in package:
+        position = view.positions[view.me][i]
+        if position < 0 or position == o or o in me.red_lines[i]:
+            continue
+        # one step at a time: concessions are made visibly, not all at once
+        step = position + (1 if o > position else -1)
+        drop = me.values[i][position] - me.values[i][step]
+        cost = me.weights[i] * drop * 100
+        if drop > 0 and cost < headroom and (best is None or cost < best[0]):
+            best = (cost, i, step)
+    if best is None:
+        return None
+    _, i, step = best
+    issue = view.issues[i]
+    return Decision(
+        A.Concede(me.id, issue.id, issue.options[step].id), f"a gesture on {issue.name} that costs us little"
+    )
+
+
+def pressure(view: View) -> Decision | None:
+    """A patron presses a client that holds out far from the patron's own position."""
+    if view.momentum > _STALLING:
+        return None
+    me = view.own
+    best: tuple[float, int, int] | None = None
+    for client, d in enumerate(view.delegations):
+        if view.me not in d.patrons or not view.present[client] or view.support[client] <= view.collapse_support + 6:
+            continue
+        for i in view.agenda:
+            mine, theirs = view.positions[view.me][i], view.positions[client][i]
+            if view.settled[i] >= 0 or mine < 0 or theirs < 0 or mine == theirs:
+                continue
+            step = theirs + (1 if mine > theirs else -1)
+            gain = me.weights[i] * (me.values[i][step] - me.values[i][theirs])
+            if gain > 0 and (best is None or gain > best[0]):
+                best = (gain, client, i)
+    if best is None:
+        return None
+    _, client, i = best
+    return Decision(
+        A.Pressure(me.id, view.delegations[client].id, view.issues[i].id),
+        f"the talks are stalling; our client must move on {view.issues[i].name}",
+    )
+
+
+def mediate(view: View, beliefs: Beliefs, level: Level, rng: Rng) -> Decision:
+    """The envoy tables one text a round: the package it believes the signatories can all bear."""
+    me = view.own
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    mine = next((p for p in view.proposals if p.author == view.me), None)
+    if open_issues and (mine is None or mine.round < view.round):
+        package = single_text(view, beliefs, open_issues)
+        return Decision(
+            A.Draft(me.id, tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)),
+            "a single text that we believe every signatory can accept",
+        )
+    bilateral = meeting(view, rng)
+    if bilateral is not None:
+        return bilateral
+    return Decision(A.Pass(me.id), "waiting for answers to the draft")
+
+
+def single_text(view: View, beliefs: Beliefs, open_issues: list[int]) -> tuple[tuple[int, int], ...]:
+    """Coordinate ascent on the (estimated) Nash product of the signatories' utilities."""
+    signers = counterparts(view)
+    deal = list(view.deal)
+    for i in open_issues:
+        stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
+        if stated:
+            deal[i] = stated[len(stated) // 2]
+        if deal[i] not in acceptable(view, i):
+            deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
+
+    def score(d: list[int]) -> float:
+        return sum(math.log(0.05 + beliefs.utility(s, d)) for s in signers)
+
+    for _ in range(3):
+        changed = False
+        for i in open_issues:
+            best, best_score = deal[i], score(deal)
+            for o in acceptable(view, i):
+                deal[i] = o
+                value = score(deal)
+                if value > best_score + 1e-12:
+                    best, best_score = o, value
+            changed |= deal[i] != best
+            deal[i] = best
+        if not changed:
+            break
+    return tuple((i, deal[i]) for i in open_issues)
+
+
+def meeting(view: View, rng: Rng) -> Decision | None:
+    """A bilateral with a signatory whose priorities we have not yet learnt, early in the venue."""
+    if progress(view) > 0.5:
+        return None
+    known = {subject for subject, _, _ in view.learned}
+    strangers = [s for s in counterparts(view) if s not in known]
+    if not strangers:
+        return None
+    other = strangers[rng.below(len(strangers))]
+    return Decision(A.Meet(view.own.id, view.delegations[other].id), "to learn what they really want")
+
+
+def meet_or_pass(view: View, rng: Rng, level: Level) -> Decision:
+    me = view.own
+    known = {subject for subject, _, _ in view.learned}
+    strangers = [d for d in range(len(view.delegations)) if d != view.me and view.present[d] and d not in known]
+    if strangers and rng.random() < 0.5:
+        other = strangers[rng.below(len(strangers))]
+        return Decision(A.Meet(me.id, view.delegations[other].id), "to learn what they really want")
+    return Decision(A.Pass(me.id), "nothing more to gain this turn")
+
+
+def should_boycott(view: View, beliefs: Beliefs) -> bool:
+    """Stay away when the likely outcome (the envoy-style compromise) is worth less than walking away."""
+    me = view.own
+    if me.role in ("mediator", "observer") or me.personality.temper < 0.5:
+        return False
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    likely = list(view.deal)
+    for i, o in single_text(view, beliefs, open_issues):
+        likely[i] = o
+    return utility(me, likely) < me.reservation
