@@ -71,6 +71,12 @@ def drive(dialog: ModalScreen[Any], script: Script) -> object:
     async def body() -> object:
         app = Harness(dialog)
         async with app.run_test(size=(80, 24)) as pilot:
+            # the harness pushes the dialog as it mounts: wait until it is up and settled, however
+            # slow the machine, before the first key
+            for _ in range(500):
+                if app.screen is dialog and dialog.is_mounted:
+                    break
+                await pilot.pause(0.01)
             await pilot.pause()
             await script(pilot, dialog)
             await pilot.pause()
@@ -168,9 +174,19 @@ def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
         # Leave everything out: a package needs one issue.
         for select in dialog.query(".issue-choice").results(Select):
             select.value = -1
-        await pilot.pause()
+        # each change posts a message of its own: wait until all of them have been handled
+        for _ in range(300):
+            if "Choose at least one issue" in text(dialog, "#worth"):
+                break
+            await pilot.pause(0.01)
         assert "Choose at least one issue" in text(dialog, "#worth")
-        await pilot.click("#send")
+        # pressed directly: the Selects' overlays can still be closing over the button, and
+        # what this checks is the refusal, not where the mouse lands
+        dialog.query_one("#send", Button).press()
+        for _ in range(300):
+            if "at least one issue" in text(dialog, ".problem"):
+                break
+            await pilot.pause(0.01)
         assert "at least one issue" in text(dialog, ".problem")
         await pilot.press("escape")
 
@@ -269,7 +285,7 @@ def test_respond_with_nothing_waiting(start: State) -> None:
 def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         assert "Now: No commitment beyond general statements" in text(dialog, "#current")
-        await pilot.press("tab", "down", "enter", "enter")  # the options; the second; Concede
+        await press_each(pilot, "tab", "down", "enter", "enter")  # the options; the second; Concede
 
     v = view(start, GOV)
     result = drive(ConcedeDialog(v), script)
@@ -305,9 +321,9 @@ def test_statement_defaults_to_hardline_to_the_room(start: State) -> None:
 
 def test_statement_conciliatory_to_one_delegation(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        await pilot.press("down", "enter")  # tone
-        await pilot.press("tab", "enter", "down", "enter")  # audience: the first delegation
-        await pilot.press("tab", "enter")  # Speak
+        await press_each(pilot, "down", "enter")  # tone
+        await press_each(pilot, "tab", "enter", "down", "enter")  # audience: the first delegation
+        await press_each(pilot, "tab", "enter")  # Speak
 
     result = drive(StatementDialog(view(start, GOV)), script)
     assert result == Statement("government", "conciliatory", "opposition")
@@ -349,7 +365,7 @@ def test_meet_shows_what_was_learnt_and_returns_the_other(start: State) -> None:
 
         russia = str(dialog.query_one("#others", OptionList).get_option_at_index(1).prompt)
         assert f"learnt: {v.issues[issue].name} {round(weight * 100)}%" in russia
-        await pilot.press("down", "down", "enter", "enter")  # Turkey
+        await press_each(pilot, "down", "down", "enter", "enter")  # Turkey
 
     assert drive(MeetDialog(v), script) == Meet("government", "turkey")
 
