@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.engine.model import Scenario
+
+if TYPE_CHECKING:  # the saves layer loads only when a command needs it
+    from game.saves import Session
 from game.scenario import DEFAULT, bundled, check_file, resolve
 
 EXIT_INVALID = 1
@@ -276,14 +280,12 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     return 0
 
 
-def _play_out(session: object) -> None:
+def _play_out(session: Session) -> None:
     """Every seat AI (until the interface lands): play to the end, printing as it goes."""
     from game.ai.seats import chooser
     from game.ai.selfplay import agent_rng
     from game.engine import view_for
-    from game.saves import Session
 
-    assert isinstance(session, Session)
     while not session.state.over:
         state = session.state
         seat = session.seats[state.scenario.delegations[state.actor].id]
@@ -296,11 +298,9 @@ def _play_out(session: object) -> None:
             _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
 
 
-def _print_outcome(session: object) -> None:
+def _print_outcome(session: Session) -> None:
     from game.engine.utility import outcome_utility
-    from game.saves import Session
 
-    assert isinstance(session, Session)
     state, scenario = session.state, session.scenario
     print()
     print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")

@@ -137,11 +137,11 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
     w.tally_offer(actor, package)
     names = ", ".join(w.name(d) for d in to)
     what = "tables draft text" if draft else "proposes"
-    w.say(action_kind(draft), f"{w.name(actor)} {what} #{p.id} to {names}: {describe_package(w, package)}.", actor)
-
-
-def action_kind(draft: bool) -> str:
-    return "draft" if draft else "propose"
+    w.say(
+        "draft" if draft else "propose",
+        f"{w.name(actor)} {what} #{p.id} to {names}: {describe_package(w, package)}.",
+        actor,
+    )
 
 
 def respond(w: Work, actor: int, action: A.Respond) -> int:

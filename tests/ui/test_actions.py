@@ -23,11 +23,9 @@ from game.engine.setup import new_game
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.ui import choices
-from game.ui.format import package_text
 from game.ui.screens.actions import (
     ConcedeDialog,
     ConfirmDialog,
-    LearntDialog,
     MeetDialog,
     PressureDialog,
     ProposalBuilder,
@@ -370,7 +368,7 @@ def test_meet_shows_what_was_learnt_and_returns_the_other(start: State) -> None:
     assert drive(MeetDialog(v), script) == Meet("government", "turkey")
 
 
-# --- ConfirmDialog and LearntDialog -------------------------------------------------------------
+# --- ConfirmDialog -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -390,19 +388,3 @@ def test_confirm_by_mouse() -> None:
         await pilot.click("#yes")
 
     assert drive(ConfirmDialog("Quit?"), script) is True
-
-
-def test_learnt_closes_on_any_key() -> None:
-    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert "Detainees weighs 12%" in text(dialog, ".learnt Static")
-        await pilot.press("x")
-
-    assert drive(LearntDialog(["Russia: Detainees weighs 12% to them"]), script) is None
-
-
-def test_package_text_uses_names_and_labels(start: State) -> None:
-    v = view(start, GOV)
-    assert package_text(v, ((0, 1), (5, 0))) == (
-        "Detainees, abductees and the missing: A working group of the three guarantors and the UN; "
-        "Sieges and humanitarian access: Convoys approved one at a time by Damascus"
-    )

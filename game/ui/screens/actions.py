@@ -22,7 +22,7 @@ from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.ui import choices
 from game.ui.format import delegation_name, issue_name, option_label, package_text, percent, score
-from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog, LearntDialog
+from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
@@ -32,7 +32,6 @@ __all__ = [
     "ConcedeDialog",
     "ConfirmDialog",
     "Dialog",
-    "LearntDialog",
     "MeetDialog",
     "PressureDialog",
     "ProposalBuilder",

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 
@@ -161,24 +160,3 @@ class ConfirmDialog(Dialog[bool]):
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
         self.dismiss(True)
-
-
-class LearntDialog(Dialog[None]):
-    """What a meeting revealed; any key (or OK) closes it."""
-
-    TITLE_TEXT = "What the meeting revealed"
-    HINT = "Press any key to continue"
-    CANCEL_LABEL = "OK"
-
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__()
-        self.lines = lines
-
-    def compose_body(self) -> ComposeResult:
-        with unfocusable(VerticalScroll(classes="learnt")):
-            yield Static("\n".join(self.lines) or "Nothing new.", markup=False)
-
-    def on_key(self, event: Key) -> None:
-        event.stop()
-        if self.is_current:  # a key that also pressed OK has already closed it
-            self.dismiss(None)

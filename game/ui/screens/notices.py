@@ -16,7 +16,7 @@ HELP = """\
 
 At the table, on your turn:
   [b]p[/b]  propose a package (the mediator: table a draft text)
-  [b]r[/b]  answer the proposals put to you (answers cost no action points)
+  [b]r[/b]  answer the proposals put to you (answers do not use up your moves)
   [b]c[/b]  concede: move your public position (costs support at home, wins trust)
   [b]s[/b]  make a statement, hardline or conciliatory
   [b]x[/b]  press a client, if you are its patron

@@ -110,13 +110,13 @@ class TableScreen(Screen[None]):
         me = sc.delegations[self.viewer]
         text = Text()
         text.append(f" {venue.name} · round {state.round}/{venue.rounds} · ", style="bold")
-        text.append(f"{short(me.name, 28)} · ")
+        text.append(f"{short(me.name, 24)} · ")
         if state.over:
             text.append("the game is over", style="bold")
         elif state.closing and state.actor in self.humans:
             text.append("CLOSING SESSION: answer the open proposals (r), or pass (n)", style="bold reverse")
         elif state.actor in self.humans:
-            text.append(f"YOUR TURN · {state.ap} action point{'s' if state.ap != 1 else ''}", style="bold reverse")
+            text.append(f"YOUR TURN · {state.ap} move{'s' if state.ap != 1 else ''} left", style="bold reverse")
         else:
             text.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
         return text

@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from game.engine.utility import with_package
 from game.engine.view import View
 
 
@@ -117,9 +116,3 @@ class IssueDetail(Static):
         values = ", ".join(f"{o.label}: {view.own.values[issue][k]:.2f}" for k, o in enumerate(the_issue.options))
         text.append(f"What each option is worth to you (weight {view.own.weights[issue]:.2f}): {values}", style="dim")
         self.update(text)
-
-
-def deal_value(view: View, package: tuple[tuple[int, int], ...]) -> float:
-    from game.engine.utility import utility
-
-    return utility(view.own, with_package(view.deal, package))
