@@ -6,7 +6,8 @@ opening the proposal builder and for submitting a proposal, as medians. Prints f
 Launch is measured from spawning a new Python process to the table being ready for the
 player's first key (headless, through Textual's test driver, so no terminal is needed): it
 includes the interpreter starting and every import. The latencies are measured in-process with
-Textual's Pilot: from the key press to the screen having processed it and repainted.
+Textual's Pilot, from the key press to the first frame Textual draws that shows its result: the
+builder open, or the table with the new proposal on it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 CHILD = """
 import asyncio, sys, time, tempfile
@@ -45,6 +48,27 @@ def launch_seconds() -> float:
     return float(out.stdout.strip().splitlines()[-1]) - start
 
 
+class Frames:
+    """When each frame was drawn, of which screen, and how many proposals were open then: Textual
+    composes every frame and hands it to `App._display` (which the headless driver discards),
+    so this is when a player would see it."""
+
+    def __init__(self, app: Any, probe: Callable[[], int]) -> None:
+        self.drawn: list[tuple[float, object, int]] = []
+        display = app._display
+
+        def recording(screen: object, renderable: object) -> None:
+            if renderable is not None:
+                self.drawn.append((time.perf_counter(), screen, probe()))
+            display(screen, renderable)
+
+        app._display = recording
+
+    def first(self, since: float, ready: Callable[[object, int], bool]) -> float | None:
+        """Seconds from `since` to the first frame drawn that is `ready`."""
+        return next((t - since for t, screen, seen in self.drawn if t > since and ready(screen, seen)), None)
+
+
 async def latencies(runs: int) -> tuple[list[float], list[float]]:
     from game.scenario import bundled
     from game.ui.app import make_app
@@ -55,10 +79,13 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     opening: list[float] = []
     submitting: list[float] = []
     app = make_app(bundled()["astana-8"], ("government",), seed=5, saves_dir=Path(tempfile.mkdtemp()), speed=0)
+    tables: list[TableScreen] = []
+    frames = Frames(app, lambda: len(tables[0].session.state.proposals) if tables else -1)
     async with app.run_test(size=(100, 32)) as pilot:
         while not isinstance(app.screen, TableScreen):
             await pilot.pause(0.001)
         table = app.screen
+        tables.append(table)
         for _ in range(runs):
             while (table.session.state.actor != 0 or app.screen is not table) and not table.session.state.over:
                 if isinstance(app.screen, Notice):  # a new round's events: read, and go on
@@ -71,18 +98,20 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
                 await pilot.pause()
                 await pilot.press("a")
                 await pilot.pause()
+            await pilot.pause(0.1)  # the table at rest, as a player finds it before a key
             t0 = time.perf_counter()
             await pilot.press("p")
-            while not isinstance(app.screen, ProposalBuilder):
-                await pilot.pause(0)
-            await pilot.pause()
-            opening.append(time.perf_counter() - t0)
+            while (shown := frames.first(t0, lambda s, _: isinstance(s, ProposalBuilder))) is None:
+                await pilot.pause(0.001)
+            opening.append(shown)
+            await pilot.pause(0.1)
+            before = len(table.session.state.proposals)
             t0 = time.perf_counter()
-            await pilot.click("#send")
-            while isinstance(app.screen, ProposalBuilder):
-                await pilot.pause(0)
+            await pilot.press("enter")  # Enter in the builder sends the package it shows
+            while (shown := frames.first(t0, lambda s, n, b=before: s is table and n > b)) is None:
+                await pilot.pause(0.001)
+            submitting.append(shown)
             await pilot.pause()
-            submitting.append(time.perf_counter() - t0)
             if app.screen is table and table.session.state.actor == 0:
                 await pilot.press("n")  # pass the rest of the turn; the AI plays on at full speed
     return opening, submitting

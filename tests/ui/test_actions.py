@@ -15,7 +15,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Select, Static
+from textual.widgets import Button, Static
 
 from game.engine import Concede, Draft, Meet, Pass, Pressure, Propose, Respond, State, Statement, apply, view_for
 from game.engine.model import Scenario
@@ -32,6 +32,7 @@ from game.ui.screens.actions import (
     RespondDialog,
     StatementDialog,
 )
+from game.ui.widgets.fields import OptionField, ToggleField
 
 GOV, OPP, RUSSIA, UN, JORDAN = 0, 1, 2, 5, 6
 UNSET = object()  # the dialog never answered
@@ -117,6 +118,7 @@ GOV_POSITIONS = (
 def test_proposal_preselects_positions_and_signatories(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         assert "Your utility if agreed: 1.00" in text(dialog, "#worth")
+        assert "Your stated position" in text(dialog, "#option-detail")
         assert "0.64" in text(dialog, "#worth")  # the government's reservation value, beside it
         await pilot.click("#send")
 
@@ -125,19 +127,30 @@ def test_proposal_preselects_positions_and_signatories(start: State) -> None:
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran"))
 
 
+def note(dialog: ModalScreen[Any], delegation: int) -> str:
+    return dialog.query_one(f"#to-{delegation}", ToggleField).note
+
+
+def chosen(dialog: ModalScreen[Any], issue: int) -> int:
+    return dialog.query_one(f"#issue-{issue}", OptionField).value
+
+
 def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        worth, chance = text(dialog, "#worth"), text(dialog, "#chance-1")
+        worth, chance = text(dialog, "#worth"), note(dialog, OPP)
         assert chance.startswith("accepts ~") and chance.endswith("%")
-        # The focus starts on the first issue: open it, two steps down, pick.
+        # The focus starts on the first issue; the right arrow steps through its options.
         assert dialog.focused is dialog.query_one("#issue-0")
-        await press_each(pilot, "enter", "down", "down", "enter")
-        assert dialog.query_one("#issue-0", Select).value == 2  # list_exchange
+        await press_each(pilot, "right", "right")
+        assert chosen(dialog, 0) == 2  # list_exchange
         assert text(dialog, "#worth") != worth
         assert "Your utility if agreed: 0.97" in text(dialog, "#worth")
+        # The focused option is written out in full, with who stands there.
+        label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
+        assert label in text(dialog, "#option-detail")
         # Untick Russia by mouse: its estimate goes, and it is not addressed.
         await pilot.click("#to-2")
-        assert text(dialog, "#chance-2") == ""
+        assert note(dialog, RUSSIA) == ""
         await pilot.click("#send")
 
     result = drive(ProposalBuilder(view(start, GOV)), script)
@@ -145,6 +158,30 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
     assert result.package[0] == ("detainees", "list_exchange")
     assert result.package[1:] == GOV_POSITIONS[1:]
     assert result.to == ("opposition", "turkey", "iran")
+
+
+def test_proposal_keys_move_pick_by_number_and_send(start: State) -> None:
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        # Down to the second issue, its third option by number, back up, one step left (it
+        # wraps from the first option to "leave out", the last entry), then Enter sends.
+        await press_each(pilot, "down", "3")
+        assert dialog.focused is dialog.query_one("#issue-1")
+        assert chosen(dialog, 1) == 2
+        await press_each(pilot, "up", "left")
+        assert chosen(dialog, 0) == -1
+        assert "left out" in text(dialog, "#option-detail")
+        # Space on an addressee unticks it.
+        for _ in range(len(choices.open_issues(dialog.view))):  # type: ignore[attr-defined]
+            await press_each(pilot, "down")
+        assert dialog.focused is dialog.query_one("#to-1")
+        await press_each(pilot, "space", "enter")
+
+    result = drive(ProposalBuilder(view(start, GOV)), script)
+    assert isinstance(result, Propose)
+    assert [i for i, _ in result.package] == [i for i, _ in GOV_POSITIONS[1:]]
+    assert result.package[0] == ("zone_idlib", result.package[0][1])
+    assert result.package[0][1] != GOV_POSITIONS[1][1]
+    assert result.to == ("russia", "turkey", "iran")
 
 
 def test_proposal_shows_the_estimate_the_ai_model_gives(start: State) -> None:
@@ -155,7 +192,7 @@ def test_proposal_shows_the_estimate_the_ai_model_gives(start: State) -> None:
     expected = f"accepts ~{round(acceptance_chance(v, 4, package) * 100)}%"
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert text(dialog, "#chance-4") == expected
+        assert note(dialog, 4) == expected
         await pilot.press("escape")
 
     assert drive(ProposalBuilder(v), script) is None
@@ -164,23 +201,25 @@ def test_proposal_shows_the_estimate_the_ai_model_gives(start: State) -> None:
 def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         # all_for_all on detainees is across the government's red line: shown, marked, refused.
-        await press_each(pilot, "enter", "down", "down", "down", "down", "enter")
-        assert dialog.query_one("#issue-0", Select).value == 4
+        await press_each(pilot, "5")
+        assert chosen(dialog, 0) == 4
         assert "red line" in text(dialog, ".problem")
+        assert "Your red line" in text(dialog, "#option-detail")
         await pilot.click("#send")
+        await pilot.pause()
         assert dialog.is_current  # still open
+        assert "cannot propose across your own red line" in text(dialog, ".problem")
         # Leave everything out: a package needs one issue.
-        for select in dialog.query(".issue-choice").results(Select):
-            select.value = -1
+        for field in dialog.query(".issue-choice").results(OptionField):
+            field.value = -1
         # each change posts a message of its own: wait until all of them have been handled
         for _ in range(300):
             if "Choose at least one issue" in text(dialog, "#worth"):
                 break
             await pilot.pause(0.01)
         assert "Choose at least one issue" in text(dialog, "#worth")
-        # pressed directly: the Selects' overlays can still be closing over the button, and
-        # what this checks is the refusal, not where the mouse lands
-        dialog.query_one("#send", Button).press()
+        await pilot.pause()  # the last of the changes, which clear the message line, handled
+        await pilot.click("#send")
         for _ in range(300):
             if "at least one issue" in text(dialog, ".problem"):
                 break
@@ -193,12 +232,12 @@ def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
 
 def test_mediator_builds_a_draft_put_to_all(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert not dialog.query(Checkbox)  # no addressees to choose
+        rows = list(dialog.query(".addressee").results(ToggleField))
+        assert not any(row.can_focus for row in rows)  # no addressees to choose
         # Every party and guarantor present gets an estimate: all but Jordan, an observer.
-        chances = [str(s.content) for s in dialog.query(".chance").results(Static)]
-        assert len(chances) == 5
-        assert all(c.startswith("accepts ~") for c in chances)
-        await press_each(pilot, "enter", "up", "up", "up", "enter")  # detainees -> leave out
+        assert len(rows) == 5
+        assert all(row.note.startswith("accepts ~") for row in rows)
+        await press_each(pilot, "0")  # detainees -> leave out
         await pilot.click("#send")
 
     result = drive(ProposalBuilder(view(start, UN)), script)

@@ -3,11 +3,11 @@ estimated chance each addressee accepts it, updated on every change."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Label, Select, Static
+from textual.widgets import Button, Label, Static
 
 from game.ai.estimate import acceptance_chance
 from game.engine.actions import Draft, Propose
@@ -16,15 +16,16 @@ from game.engine.view import View
 from game.ui import choices
 from game.ui.format import IndexPackage, delegation_name, id_package, issue_name, percent, score
 from game.ui.screens.dialog import ActionDialog, unfocusable
+from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 
-LEAVE_OUT = -1  # the Select value for an issue left out of the package
+LEAVE_OUT = -1  # the field value for an issue left out of the package
 
 
 class ProposalBuilder(ActionDialog):
     """A package over the open agenda issues, put to chosen delegations (a Propose), or for the
     mediator a single text put to all (a Draft); shows live what it is worth and who may accept."""
 
-    HINT = "Tab: next · Enter opens a list, ↑↓ Enter picks · Space ticks · Esc cancels"
+    HINT = "↑↓ move · ←→ 1-9 pick · 0 leave out · Space tick · Enter send · Esc cancel"
 
     def __init__(self, view: View) -> None:
         super().__init__(view)
@@ -32,9 +33,8 @@ class ProposalBuilder(ActionDialog):
         self.issues = choices.open_issues(view)
         # The mediator names no addressees: its draft goes to every party and guarantor present.
         self.addressees = choices.draft_recipients(view) if self.mediator else choices.present_others(view)
-        self._selects: dict[int, Select[int]] = {}
-        self._boxes: dict[int, Checkbox] = {}
-        self._chances: dict[int, Static] = {}
+        self._fields: dict[int, OptionField] = {}
+        self._boxes: dict[int, ToggleField] = {}
 
     def title_text(self) -> str:
         return "Table a draft text" if self.mediator else "Propose a package"
@@ -51,38 +51,32 @@ class ProposalBuilder(ActionDialog):
     def compose_choices(self) -> ComposeResult:
         with unfocusable(VerticalScroll(classes="issues")):
             for i in self.issues:
-                with Horizontal(classes="row"):
-                    yield Label(issue_name(self.view, i), classes="issue-name", markup=False)
-                    select = Select[int](
-                        self._options_for(i),
-                        value=self._preselected(i),
-                        allow_blank=False,
-                        compact=True,
-                        id=f"issue-{i}",
-                        classes="issue-choice",
-                    )
-                    self._selects[i] = select
-                    yield select
+                field = OptionField(
+                    issue_name(self.view, i),
+                    self._options_for(i),
+                    self._preselected(i),
+                    blank=LEAVE_OUT,
+                    id=f"issue-{i}",
+                    classes="issue-choice",
+                )
+                self._fields[i] = field
+                yield field
+        # The long option labels do not fit a row: the focused one is written out in full here,
+        # with who has taken it as their position and whose red line it is.
+        yield Static("", id="option-detail", markup=False)
         heading = "The draft goes to every party and guarantor here:" if self.mediator else "Put it to:"
         yield Label(heading, classes="section")
         with unfocusable(VerticalScroll(classes="addressees")):
             for d in self.addressees:
-                with Horizontal(classes="row"):
-                    if self.mediator:
-                        yield Label(delegation_name(self.view, d), classes="name", markup=False)
-                    else:
-                        box = Checkbox(
-                            Content(delegation_name(self.view, d)),
-                            value=d in choices.default_addressees(self.view),
-                            compact=True,
-                            id=f"to-{d}",
-                            classes="addressee",
-                        )
-                        self._boxes[d] = box
-                        yield box
-                    chance = Static("", id=f"chance-{d}", classes="chance", markup=False)
-                    self._chances[d] = chance
-                    yield chance
+                box = ToggleField(
+                    delegation_name(self.view, d),
+                    value=self.mediator or d in choices.default_addressees(self.view),
+                    tickable=not self.mediator,
+                    id=f"to-{d}",
+                    classes="addressee",
+                )
+                self._boxes[d] = box
+                yield box
         yield Static("", id="worth", markup=False)
 
     def compose_action_buttons(self) -> ComposeResult:
@@ -90,11 +84,15 @@ class ProposalBuilder(ActionDialog):
 
     def _options_for(self, issue: int) -> list[tuple[Content, int]]:
         red = self.view.own.red_lines[issue]
-        options: list[tuple[Content, int]] = [(Content("— leave out —"), LEAVE_OUT)]
+        options: list[tuple[Content, int]] = []
         for o, option in enumerate(self.view.issues[issue].options):
             # Shown, not hidden: a player should see what the red line rules out.
-            label = f"✗ your red line: {option.label}" if o in red else option.label
-            options.append((Content(label), o))
+            label = (
+                Content.styled(f"✗ your red line: {option.label}", "$text-error") if o in red else Content(option.label)
+            )
+            options.append((label, o))
+        # Last, so that digits 1 to 9 pick the options in the order the scenario lists them.
+        options.append((Content.styled("— leave out —", "italic"), LEAVE_OUT))
         return options
 
     def _preselected(self, issue: int) -> int:
@@ -104,11 +102,35 @@ class ProposalBuilder(ActionDialog):
     def on_mount(self) -> None:
         if not self.unavailable():
             self.refresh_estimates()
+            self._describe(next(iter(self.issues)))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, OptionField):
+            self._describe(self._issue_of(event.widget))
+
+    def _issue_of(self, field: OptionField) -> int:
+        return next(i for i, f in self._fields.items() if f is field)
+
+    def _describe(self, issue: int) -> None:
+        """The chosen option of one issue in full, and where the delegations stand on it."""
+        option = self._fields[issue].value
+        detail = self.query_one("#option-detail", Static)
+        if option == LEAVE_OUT:
+            detail.update(f"{issue_name(self.view, issue)}: left out of this package.")
+            return
+        text = f"{issue_name(self.view, issue)}: {self.view.issues[issue].options[option].label}"
+        here = [d for d in range(len(self.view.delegations)) if self.view.positions[d][issue] == option]
+        red = [d for d in range(len(self.view.delegations)) if option in self.view.red_lines[d][issue]]
+        notes = [
+            _whose(self.view, red, "your red line", "a red line for"),
+            _whose(self.view, here, "your stated position", "the stated position of"),
+        ]
+        said = "; ".join(n for n in notes if n)
+        detail.update(text + ("\n" + said[0].upper() + said[1:] + "." if said else ""))
 
     def package(self) -> IndexPackage:
         """The (issue, option) pairs chosen so far, by position, in issue order."""
-        picked = ((i, s.value) for i, s in self._selects.items())
-        return tuple(sorted((i, v) for i, v in picked if isinstance(v, int) and v != LEAVE_OUT))
+        return tuple(sorted((i, f.value) for i, f in self._fields.items() if f.value != LEAVE_OUT))
 
     def chosen_addressees(self) -> tuple[int, ...]:
         if self.mediator:
@@ -118,8 +140,12 @@ class ProposalBuilder(ActionDialog):
     def _crossed(self, package: IndexPackage) -> list[int]:
         return [i for i, o in package if o in self.view.own.red_lines[i]]
 
-    @on(Select.Changed, ".issue-choice")
-    @on(Checkbox.Changed, ".addressee")
+    @on(OptionField.Changed)
+    def _option_changed(self, event: OptionField.Changed) -> None:
+        self._describe(self._issue_of(event.field))
+        self.refresh_estimates()
+
+    @on(ToggleField.Changed)
     def refresh_estimates(self) -> None:
         """Recompute the live figures: the player's utility of the deal and each chance."""
         package = self.package()
@@ -134,15 +160,15 @@ class ProposalBuilder(ActionDialog):
         else:
             worth.update(f"Choose at least one issue.  Your no-deal value: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())
-        for d, label in self._chances.items():
-            if d in chosen and package:
-                label.update(f"accepts ~{percent(acceptance_chance(self.view, d, package))}")
-            else:
-                label.update("")
+        for d, box in self._boxes.items():
+            box.note = (
+                f"accepts ~{percent(acceptance_chance(self.view, d, package))}" if d in chosen and package else ""
+            )
         crossed = self._crossed(package)
         self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}." if crossed else "")
 
     @on(Button.Pressed, "#send")
+    @on(FormRow.Submitted)
     def send(self) -> None:
         package = self.package()
         if not package:
@@ -160,3 +186,11 @@ class ProposalBuilder(ActionDialog):
             self.refuse("Tick at least one delegation to put the proposal to.")
             return
         self.dismiss(Propose(actor=self.actor, package=ids, to=tuple(self.view.delegations[d].id for d in to)))
+
+
+def _whose(view: View, delegations: list[int], mine: str, others: str) -> str:
+    """ "your red line, and a red line for Turkey", or as much of that as applies."""
+    names = ", ".join(delegation_name(view, d) for d in delegations if d != view.me)
+    if view.me in delegations:
+        return f"{mine}, and {others} {names}" if names else mine
+    return f"{others} {names}" if names else ""

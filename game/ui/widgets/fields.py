@@ -1,0 +1,179 @@
+"""Form fields of one widget and one line each, for dialogs that must open at once.
+
+A Textual Select is five widgets with an overlay list, and a Checkbox beside a label is three;
+a proposal over seven issues and six delegations built from them took half a second to open.
+These draw the same rows as a single widget each: an option you step through with the arrow
+keys, and a tick box with a note at its right end.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class FormRow(Widget, can_focus=True):
+    """A focusable one-line row: up and down move between rows, Enter submits the form."""
+
+    DEFAULT_CSS = """
+    FormRow {
+        height: 1;
+        width: 1fr;
+    }
+    FormRow:focus {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("down", "app.focus_next", "Next", show=False),
+        Binding("enter", "submit", "Submit", show=False),
+    ]
+
+    class Submitted(Message):
+        """Enter on a row: the form should do what its main button does."""
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted())
+
+
+class OptionField(FormRow):
+    """A label, then the chosen option between arrows: left and right step through the options,
+    a digit picks one by its number (0 or Delete picks `blank`, where there is one), and a click
+    steps forward (or back, left of the option)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Previous option", show=False),
+        Binding("right", "step(1)", "Next option", show=False),
+    ]
+
+    value: reactive[int] = reactive(0, init=False, layout=False)
+
+    class Changed(Message):
+        def __init__(self, field: OptionField, value: int) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> OptionField:
+            return self.field
+
+    def __init__(
+        self,
+        label: str,
+        options: list[tuple[Content, int]],
+        value: int,
+        *,
+        label_width: int = 24,
+        blank: int | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        if not options:
+            raise ValueError("an option field needs at least one option")
+        self.label = label
+        self.options = options
+        self.label_width = label_width
+        self.blank = blank
+        self.set_reactive(OptionField.value, value if any(v == value for _, v in options) else options[0][1])
+
+    @property
+    def position(self) -> int:
+        return next(i for i, (_, v) in enumerate(self.options) if v == self.value)
+
+    def render(self) -> Content:
+        width = self.content_region.width or self.size.width
+        count = len(self.options)
+        label = Content(self.label).truncate(self.label_width - 1, ellipsis=True, pad=True)
+        tail = Content.styled(f" {self.position + 1}/{count}", "dim")
+        room = max(4, width - self.label_width - 4 - tail.cell_length)
+        chosen = self.options[self.position][0].truncate(room, ellipsis=True)
+        line = Content.assemble(label, " ◂ ", chosen, " ▸", tail)
+        return line.truncate(width, ellipsis=True) if width else line
+
+    def watch_value(self, value: int) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def action_step(self, by: int) -> None:
+        self.value = self.options[(self.position + by) % len(self.options)][1]
+
+    def on_key(self, event: events.Key) -> None:
+        # Digits pick an option by its place in the list: 1 is the first; 0 is the blank.
+        if self.blank is not None and event.key in ("0", "delete", "backspace"):
+            self.value = self.blank
+            event.stop()
+        elif event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(self.options):
+                self.value = self.options[index][1]
+            event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        self.action_step(-1 if event.x < self.label_width + 2 else 1)
+
+
+class ToggleField(FormRow):
+    """A tick box with a label, and a note at the right end (such as a live estimate).
+    Space or a click ticks and unticks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "tick", "Tick", show=False)]
+
+    value: reactive[bool] = reactive(False, init=False)
+    note: reactive[str] = reactive("", init=False)
+
+    class Changed(Message):
+        def __init__(self, field: ToggleField, value: bool) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> ToggleField:
+            return self.field
+
+    def __init__(
+        self,
+        label: str,
+        value: bool = False,
+        *,
+        tickable: bool = True,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.label = label
+        self.tickable = tickable
+        self.can_focus = tickable
+        self.set_reactive(ToggleField.value, value)
+
+    def render(self) -> Content:
+        width = self.content_region.width or self.size.width
+        box = (Content.styled("[x] ", "bold") if self.value else Content("[ ] ")) if self.tickable else Content("")
+        note = Content.styled(self.note, "$text-accent") if self.note else Content("")
+        room = max(1, width - box.cell_length - note.cell_length - 1) if width else 1_000
+        label = Content(self.label).truncate(room, ellipsis=True, pad=bool(width))
+        return Content.assemble(box, label, " " if width else "", note)
+
+    def watch_value(self, value: bool) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def action_tick(self) -> None:
+        if self.tickable:
+            self.value = not self.value
+
+    def on_click(self) -> None:
+        if self.tickable:
+            self.focus()
+            self.action_tick()
