@@ -221,6 +221,8 @@ def _provoked_by(view: View, rng: Rng) -> int | None:
     me = view.own
     if me.role not in ("party", "guarantor") or me.personality.temper < 0.5:
         return None
+    if view.ap < view.venue.action_points:
+        return None  # one outburst a turn at most, before anything else is done with it
     others = counterparts(view)
     if not others:
         return None
@@ -228,7 +230,7 @@ def _provoked_by(view: View, rng: Rng) -> int | None:
     trust = view.my_trust[worst]
     if trust >= _PROVOKED_TRUST:
         return None
-    return worst if rng.random() < me.personality.temper * (_PROVOKED_TRUST - trust) / _PROVOKED_TRUST / 2 else None
+    return worst if rng.random() < me.personality.temper * (_PROVOKED_TRUST - trust) / _PROVOKED_TRUST else None
 
 
 def _yes(actor: str, proposal: int, reason: str) -> Decision:
