@@ -1,7 +1,8 @@
 """The interface's speed: launch to an interactive table, and keypress-to-screen latency for
-opening the proposal builder and for submitting a proposal, as medians. Prints figures.
+opening the proposal builder and for submitting a proposal, as medians; and opening the replay
+viewer on a long save (10,000 actions), the memory its states take, and its keys. Prints figures.
 
-    python bench/ui_bench.py [--runs 7]
+    python bench/ui_bench.py [--runs 7] [--replay-actions 10000] [--replay-only]
 
 Launch is measured from spawning a new Python process to the table being ready for the
 player's first key (headless, through Textual's test driver, so no terminal is needed): it
@@ -117,10 +118,81 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     return opening, submitting
 
 
+def replay_figures(actions: int, runs: int) -> dict[str, float | int]:
+    """Open the replay viewer on a save of `actions` actions: loading and verifying it with its
+    timeline (against a plain load), the extra memory the states take, the viewer's first screen,
+    and the keys' latency (median of `runs`)."""
+    import gc
+    import tracemalloc
+
+    from saves_bench import long_game  # bench/ is this script's folder
+
+    from game.saves import load, save
+    from game.saves.timeline import load_timeline
+    from game.ui.app import make_app
+    from game.ui.screens.replay import ReplayScreen
+
+    path = save(long_game(actions), Path(tempfile.mkdtemp()), "long")
+    t0 = time.perf_counter()
+    load(path)
+    plain_s = time.perf_counter() - t0
+    gc.collect()
+    t0 = time.perf_counter()
+    timeline = load_timeline(path)
+    timeline_s = time.perf_counter() - t0
+    del timeline
+    gc.collect()
+    tracemalloc.start()
+    session = load(path)
+    plain_bytes = tracemalloc.get_traced_memory()[0]
+    del session
+    gc.collect()
+    tracemalloc.stop()
+    tracemalloc.start()
+    timeline = load_timeline(path)
+    timeline_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    figures: dict[str, float | int] = {
+        "replay_actions": timeline.steps,
+        "replay_load_s": round(plain_s, 3),
+        "replay_load_with_states_s": round(timeline_s, 3),
+        "replay_states_mib": round((timeline_bytes - plain_bytes) / 2**20, 1),
+        "replay_checkpoint_every": timeline.every,
+    }
+
+    async def drive() -> None:
+        t0 = time.perf_counter()
+        app = make_app(replay=timeline)
+        async with app.run_test(size=(100, 32)) as pilot:
+            while not isinstance(app.screen, ReplayScreen) or not app.screen.query_one("RichLog").lines:
+                await pilot.pause(0.001)
+            figures["replay_first_screen_s"] = round(time.perf_counter() - t0, 3)
+            for key in ("end", "home", "right", "pagedown", "left"):
+                times = []
+                for _ in range(runs):
+                    t0 = time.perf_counter()
+                    await pilot.press(key)
+                    await pilot.pause()
+                    times.append(time.perf_counter() - t0)
+                    if key in ("end", "home"):
+                        await pilot.press("home" if key == "end" else "end")  # back, to press it again
+                        await pilot.pause()
+                figures[f"replay_key_{key}_ms_median"] = round(statistics.median(times) * 1000, 1)
+
+    asyncio.run(drive())
+    figures["replay_open_s"] = round(timeline_s + float(figures["replay_first_screen_s"]), 3)
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--replay-actions", type=int, default=10_000, help="0: leave the replay viewer out")
+    parser.add_argument("--replay-only", action="store_true", help="measure the replay viewer only")
     args = parser.parse_args()
+    if args.replay_only:
+        print(json.dumps(replay_figures(args.replay_actions, args.runs), indent=2))
+        return
     launches = [launch_seconds() for _ in range(args.runs)]
     opening, submitting = asyncio.run(latencies(args.runs))
     print(
@@ -130,7 +202,8 @@ def main() -> None:
                 "open_proposal_builder_ms_median": round(statistics.median(opening) * 1000, 1),
                 "submit_proposal_ms_median": round(statistics.median(submitting) * 1000, 1),
                 "runs": args.runs,
-            },
+            }
+            | (replay_figures(args.replay_actions, args.runs) if args.replay_actions else {}),
             indent=2,
         )
     )

@@ -39,6 +39,17 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check scenario files and report every problem")
     v.add_argument("paths", nargs="+", metavar="PATH")
 
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format, for editors")
+
+    n = sub.add_parser("new-scenario", help="write a commented starting scenario to PATH")
+    n.add_argument("path", metavar="PATH", help="the file to write (its folder must exist)")
+    n.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+    ts = sub.add_parser("test-scenario", help="run the tests written in scenario files (their tests: section)")
+    ts.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or bundled scenario names")
+    ts.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same report for any J)")
+    ts.add_argument("--json", action="store_true", help="print one JSON object instead of a line per test")
+
     s = sub.add_parser("simulate", help="play AI-only games headlessly and report the outcomes")
     s.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
     s.add_argument("--games", type=_positive, default=100, metavar="N", help="how many games (default 100)")
@@ -81,10 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
     w.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
 
-    r = sub.add_parser("replay", help="replay a saved game: its transcript, or a check of every state hash")
+    r = sub.add_parser(
+        "replay", help="replay a saved game: step through it in the terminal, print its transcript, or check every hash"
+    )
     r.add_argument("save", metavar="SAVE", help="a saved game")
     mode = r.add_mutually_exclusive_group()
-    mode.add_argument("--text", action="store_true", help="print the transcript as Markdown (the default for now)")
+    mode.add_argument("--text", action="store_true", help="print the transcript as Markdown (needs no terminal)")
     mode.add_argument("--verify", action="store_true", help="replay every action; exit 1 at the first divergence")
     return p
 

@@ -23,12 +23,18 @@ def run(args: argparse.Namespace) -> int:
         return cmd_list()
     if command == "validate":
         return cmd_validate(args.paths)
+    if command == "schema":
+        return cmd_schema()
+    if command == "new-scenario":
+        return cmd_new_scenario(args.path, args.force)
+    if command == "test-scenario":
+        return cmd_test_scenario(args.paths, args.jobs, args.json)
     if command == "simulate":
         return cmd_simulate(args)
     if command == "analyze":
         return cmd_analyze(args.scenario, args.venue, args.json)
     if command == "replay":
-        return cmd_replay(args.save, args.verify)
+        return cmd_replay(args.save, args.verify, args.text)
     if command == "watch":
         return cmd_watch(args)
     return cmd_ui(args)
@@ -70,9 +76,11 @@ def cmd_list() -> int:
 
 
 def cmd_validate(paths: list[str]) -> int:
+    from game.analysis.lint import venue_checks  # the warnings that need a venue's package space
+
     status = 0
     for name in paths:
-        scenario, diagnostics = check_file(Path(name))
+        scenario, diagnostics = check_file(Path(name), extra=(venue_checks,))
         for d in diagnostics:
             print(d, file=sys.stderr)
         if scenario is None:
@@ -82,6 +90,55 @@ def cmd_validate(paths: list[str]) -> int:
             note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
             print(f"{name}: ok: {scenario.title}{note}")
     return status
+
+
+def cmd_schema() -> int:
+    from game.scenario.schema import schema_text
+
+    print(schema_text(), end="")
+    return 0
+
+
+def cmd_new_scenario(name: str, force: bool) -> int:
+    """Write the commented starting scenario; never over a file without --force, never into a
+    folder that is not there (a typo in the path should not create folders)."""
+    from game.saves import SaveError, write_atomic
+    from game.scenario.template import starting_scenario
+
+    path = Path(name)
+    folder = path.parent
+    if path.is_dir():
+        print(f"peacetalks: error: {name} is a folder; give the path of the file to write", file=sys.stderr)
+        return EXIT_INVALID
+    if path.exists() and not force:
+        print(f"peacetalks: error: {name} already exists; add --force to overwrite it", file=sys.stderr)
+        return EXIT_INVALID
+    if not folder.is_dir():
+        print(f"peacetalks: error: the folder {folder} does not exist; create it first", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        write_atomic(path, starting_scenario(path))
+    except SaveError as exc:
+        print(f"peacetalks: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {name}: check it with `peacetalks validate {name}`, play it with `peacetalks play {name}`.")
+    return 0
+
+
+def cmd_test_scenario(names: list[str], jobs: int, as_json: bool) -> int:
+    """Run the tests of each file: 0 when all pass, 1 when one fails or a file is invalid."""
+    from game.cli import print_json
+    from game.sim.scenario_tests import lines, run_files, to_json
+
+    reports, seconds = run_files([resolve(name) or Path(name) for name in names], jobs)
+    for report in reports:
+        for d in report.diagnostics if not report.valid else ():
+            print(d, file=sys.stderr)
+    if as_json:
+        print_json(to_json(reports))
+    else:
+        print("\n".join(lines(reports, seconds)))
+    return 0 if all(r.passed for r in reports) else EXIT_INVALID
 
 
 def _seats(scenario: Scenario, default: str, given: list[str]) -> dict[int, str] | int:
@@ -315,10 +372,13 @@ def _print_outcome(session: Session) -> None:
     print("Every seat was played by an AI negotiator. To sit at the table yourself: peacetalks play")
 
 
-def cmd_replay(path: str, verify: bool) -> int:
+def cmd_replay(path: str, verify: bool, text: bool = True) -> int:
+    """The replay viewer (in a terminal), the Markdown transcript (--text), or a check (--verify)."""
     from game.saves import SaveLoadError, load
     from game.saves.transcript import markdown
 
+    if not (verify or text):
+        return _replay_viewer(path)
     try:
         session = load(path)  # loading replays every action and checks every hash
     except SaveLoadError as exc:
@@ -329,6 +389,29 @@ def cmd_replay(path: str, verify: bool) -> int:
         print(f"{path}: ok: {len(session.log)} turns replayed, every state hash matches; outcome: {outcome}")
         return 0
     print(markdown(session), end="")
+    return 0
+
+
+def _replay_viewer(path: str) -> int:
+    """Load and verify the save first, so a bad one is one line and exit 1 before any interface."""
+    from game.saves import SaveLoadError
+    from game.saves.timeline import load_timeline
+
+    try:
+        timeline = load_timeline(path)
+    except SaveLoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "peacetalks: error: the replay viewer needs a terminal; "
+            "`peacetalks replay SAVE --text` prints the transcript anywhere",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from game.ui.app import make_app
+
+    make_app(replay=timeline, replay_name=Path(path).name).run()
     return 0
 
 

@@ -70,13 +70,15 @@ class Analysis:
         }
 
 
-def analyze(scenario: Scenario, venue: int = 0, settled: tuple[int, ...] | None = None) -> Analysis:
+def analyze(
+    scenario: Scenario, venue: int = 0, settled: tuple[int, ...] | None = None, *, exact_limit: int = EXACT_LIMIT
+) -> Analysis:
     """Everything about a venue's package space. Exact where it can be done in about a second;
-    otherwise (a very large space, or a frontier too large to find in time) the figures come from
-    a seeded sample of packages, and `exact` is False."""
+    otherwise (a space of more than `exact_limit` packages, or a frontier too large to find in
+    time) the figures come from a seeded sample of packages, and `exact` is False."""
     space = build_space(scenario, venue, settled)
     try:
-        if space.size > EXACT_LIMIT:
+        if space.size > exact_limit:
             raise FrontierTooLarge
         pareto = frontier(space)
         indices = np.arange(space.size, dtype=np.int64)

@@ -7,6 +7,7 @@ left exactly as it was.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,11 @@ class Planned:
     round: int | None = None  # the round the entry says it was taken in
 
 
-def load(path: str | Path) -> Session:
-    """The saved game, replayed and verified; SaveLoadError if anything is wrong with it."""
+def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> Session:
+    """The saved game, replayed and verified; SaveLoadError if anything is wrong with it.
+
+    `observe` sees the session at the opening and after every replayed action, so a caller that
+    wants the states on the way (the replay viewer) need not replay the game a second time."""
     path = Path(path)
     data = _read(path)
     report = Report(str(path))
@@ -57,7 +61,7 @@ def load(path: str | Path) -> Session:
         header, plan = read_v1(doc, where)
     else:
         header, plan = _read_v2(doc, where)
-    return _replay(header, plan, where)
+    return _replay(header, plan, where, observe)
 
 
 class _Where:
@@ -164,7 +168,9 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     return header, plan
 
 
-def _replay(header: Header, plan: list[Planned], where: _Where) -> Session:
+def _replay(
+    header: Header, plan: list[Planned], where: _Where, observe: Callable[[Session], None] | None = None
+) -> Session:
     scenario, diagnostics = check_bytes(header.source, f"{where.path} (embedded scenario)")
     if scenario is None:
         first = next(d for d in diagnostics if d.severity == "error")
@@ -185,6 +191,8 @@ def _replay(header: Header, plan: list[Planned], where: _Where) -> Session:
     if missing:
         raise where.error(header.seats_mark, f"no seat for the delegation {missing[0]!r}")
     session = Session.new(scenario, header.source, header.seed, seats, header.name)
+    if observe is not None:
+        observe(session)
     for step in plan:
         if session.state.over:
             raise where.error(step.mark, f"turn {step.turn} comes after the game was over")
@@ -202,6 +210,8 @@ def _replay(header: Header, plan: list[Planned], where: _Where) -> Session:
                 f"turn {step.turn} diverges: the replayed state does not match the saved hash "
                 "(the save was edited, or written by an incompatible version)",
             )
+        if observe is not None:
+            observe(session)
     result = session.state.outcome or "running"
     if header.result is not None and header.result != result:
         raise where.error(

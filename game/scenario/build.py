@@ -103,7 +103,7 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     issues = [_issue(x, refs) for x in issues_raw]
     delegations = [_delegation(x, refs, issues, rules) for x in dels_raw]
     venues = [_venue(x, refs) for x in venues_raw]
-    events = [_event(x, refs, venues) for x in events_raw]
+    events = [_event(x, refs) for x in events_raw]
     history = _history(doc.get("history"), refs)
     if report.errors:
         return None
@@ -335,17 +335,13 @@ def _venue(raw: YMap, refs: _Refs) -> Venue:
     )
 
 
-def _event(raw: YMap, refs: _Refs, venues: list[Venue]) -> EventCard:
+def _event(raw: YMap, refs: _Refs) -> EventCard:
     venue = refs.find(refs.venues, raw["venue"], raw.at("venue"), "venue") if "venue" in raw else -1
     round_ = raw.get("round", 0)
     weight = float(raw.get("weight", 0))
     if not round_ and weight <= 0:
         refs.report.error(raw.mark, f"event {raw['id']!r} has neither a round nor a weight: it could never happen")
-    if round_ and venue >= 0 and round_ > venues[venue].rounds:
-        refs.report.warning(
-            raw.at("round"),
-            f"event {raw['id']!r} is set for round {round_}, but {venues[venue].name} has only {venues[venue].rounds}",
-        )
+    # a round or a weight that never comes is a warning of game/scenario/lint.py
     return EventCard(
         raw["id"],
         raw["title"],

@@ -181,6 +181,7 @@ class OneKey(Spec):
 
     kinds: dict[str, Spec] = field(default_factory=dict)
     doc: str = ""
+    what: str = "effect"  # what one of these is called in messages
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if not isinstance(value, YMap) or len(value) != 1:
@@ -188,7 +189,7 @@ class OneKey(Spec):
             return None
         (key,) = value.keys()
         if key not in self.kinds:
-            report.error(value.key_at(key), f"unknown effect {key!r}{close(key, self.kinds)}")
+            report.error(value.key_at(key), f"unknown {self.what} {key!r}{close(key, self.kinds)}")
             return None
         checked = self.kinds[key].check(value[key], value.at(key), report)
         if checked is None:
@@ -378,6 +379,79 @@ HISTORY = Obj(
     what="history",
 )
 
+# Scenario tests: what the author expects of the games (see game/scenario/expect.py). Which
+# bounds a check needs, and the ids it names, are checked when the tests are built.
+
+
+def bounded(what: str, low: float, high: float, fields: dict[str, Field] | None = None) -> Obj:
+    """Limits on a measured number (every one given must hold), beside what says what is measured."""
+    number = Num(f"{fmt(low)}..{fmt(high)}", low, high)
+    return Obj(
+        {
+            **(fields or {}),
+            "above": Field(number),
+            "below": Field(number),
+            "at_least": Field(number),
+            "at_most": Field(number),
+            "between": Field(ListOf(number, "the lowest and the highest, both allowed", min_items=2)),
+        },
+        what=what,
+    )
+
+
+SHARE = Field(bounded("a share", 0, 1))  # of the games in which a per-game check holds; default: all
+OUTCOME = Str("how the game ends", choices=("agreement", "partial", "no_deal", "collapse"))
+AI_LEVEL = ("easy", "normal", "hard")
+
+CHECK = OneKey(
+    {
+        "agreed": Obj(
+            {
+                "issue": Field(ID, True),
+                "option": Field(ID),
+                "by_round": Field(Num("the latest round of the agreement", 1, 50, integer=True)),
+                "share": SHARE,
+            },
+            what="an agreed check",
+        ),
+        "not_agreed": Obj({"issue": Field(ID, True), "option": Field(ID), "share": SHARE}, what="a not_agreed check"),
+        "outcome": Obj({"is": Field(OUTCOME), "is_not": Field(OUTCOME), "share": SHARE}, what="an outcome check"),
+        "fired": Obj({"event": Field(ID, True), "share": SHARE}, what="a fired check"),
+        "not_fired": Obj({"event": Field(ID, True), "share": SHARE}, what="a not_fired check"),
+        "absent": Obj({"delegation": Field(ID, True), "share": SHARE}, what="an absent check"),
+        "present": Obj({"delegation": Field(ID, True), "share": SHARE}, what="a present check"),
+        "support": bounded("a support check", 0, 100, {"delegation": Field(ID, True), "share": SHARE}),
+        "trust": bounded("a trust check", 0, 100, {"from": Field(ID, True), "to": Field(ID, True), "share": SHARE}),
+        "stability": bounded("a stability check", 0, 100, {"zone": Field(ID, True), "share": SHARE}),
+        "momentum": bounded("a momentum check", 0, 100, {"share": SHARE}),
+        "utility": bounded("a utility check", 0, 1, {"delegation": Field(ID, True), "share": SHARE}),
+        "surplus": bounded("a surplus check", -1, 1, {"delegation": Field(ID, True), "share": SHARE}),
+        "above_reservation": Obj(
+            {"delegations": Field(ListOf(ID, "default: every signatory")), "share": SHARE},
+            what="an above_reservation check",
+        ),
+        "agreement_rate": bounded("an agreement_rate check", 0, 1),
+        "mean_utility": bounded("a mean_utility check", 0, 1, {"delegation": Field(ID, True)}),
+        "mean_surplus": bounded("a mean_surplus check", -1, 1, {"delegation": Field(ID, True)}),
+    },
+    doc="one expected property of every game, or of the games together",
+    what="check",
+)
+
+SCENARIO_TEST = Obj(
+    {
+        "name": Field(TEXT, True),
+        "seed": Field(Num("the game's seed; with games, the base seed", 0, 2**63 - 1, integer=True), default=0),
+        "games": Field(Num("how many games, seeded as simulate seeds them", 1, 100_000, integer=True)),
+        "difficulty": Field(Str("the level of every AI seat", choices=AI_LEVEL), default="normal"),
+        "seats": Field(MapOf(Str("a level", choices=(*AI_LEVEL, "random")), "delegation -> level")),
+        "venue": Field(ID),
+        "expect": Field(ListOf(CHECK, "what must hold", min_items=1), True),
+    },
+    what="a test",
+    partial=True,
+)
+
 SCENARIO = Obj(
     {
         "format": Field(Num("format version", 1, 1, integer=True), True),
@@ -392,6 +466,7 @@ SCENARIO = Obj(
         "venues": Field(ListOf(VENUE, min_items=1), True),
         "events": Field(ListOf(EVENT)),
         "history": Field(HISTORY),
+        "tests": Field(ListOf(SCENARIO_TEST, "expected properties, checked by peacetalks test-scenario")),
     },
     what="the scenario",
     partial=True,

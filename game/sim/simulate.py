@@ -18,6 +18,7 @@ from game.analysis import Analysis, analyze
 from game.engine import state_hash, utility
 from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
+from game.engine.state import State
 from game.engine.utility import outcome_utility
 from game.saves import Session, save
 
@@ -51,10 +52,15 @@ def judgement(judge: Analysis, deal: tuple[int, ...]) -> dict[str, float | None]
 
 
 def run_game(
-    scenario: Scenario, seed: int, seats: Mapping[int, str], save_to: tuple[Path, bytes, str] | None = None
+    scenario: Scenario,
+    seed: int,
+    seats: Mapping[int, str],
+    save_to: tuple[Path, bytes, str] | None = None,
+    detail: bool = False,
 ) -> dict[str, Any]:
     """One game, as the plain data `simulate --json` prints; saved too if `save_to` is given
-    (the folder, the scenario file's bytes, and the name to save under)."""
+    (the folder, the scenario file's bytes, and the name to save under); with `detail`, also
+    what scenario tests read (see `details`)."""
     game = play(scenario, seed, choosers(seats))
     state = game.state
     if save_to is not None:
@@ -82,6 +88,30 @@ def run_game(
         ),
         "refused_actions": game.refused,
         **verdict,
+        **({"detail": details(state)} if detail else {}),
+    }
+
+
+def details(state: State) -> dict[str, Any]:
+    """What a finished game holds beyond its summary: when and where each agreement was made,
+    the meters at the end, and the events that fired (with how often)."""
+    sc = state.scenario
+    ids = [d.id for d in sc.delegations]
+    return {
+        "agreements": [
+            {
+                "venue": sc.venues[a.venue].id,
+                "round": a.round,
+                "package": {sc.issues[i].id: sc.issues[i].options[o].id for i, o in a.package},
+            }
+            for a in state.agreements
+        ],
+        "support": dict(zip(ids, state.support, strict=True)),
+        "trust": {a: dict(zip(ids, row, strict=True)) for a, row in zip(ids, state.trust, strict=True)},
+        "stability": {z.id: s for z, s in zip(sc.zones, state.stability, strict=True)},
+        "momentum": state.momentum,
+        "fired": {e.id: n for e, n in zip(sc.events, state.fired, strict=True) if n},
+        "absent": [d for d, here in zip(ids, state.present, strict=True) if not here],  # at the last venue
     }
 
 
@@ -95,13 +125,13 @@ def _save(
     save(session, folder, name)
 
 
-Batch = tuple[Scenario, list[tuple[int, int]], dict[int, str], Path | None, bytes]
+Batch = tuple[Scenario, list[tuple[int, int]], dict[int, str], Path | None, bytes, bool]
 
 
 def _batch(args: Batch) -> list[dict[str, Any]]:
-    scenario, games, seats, folder, source = args
+    scenario, games, seats, folder, source, detail = args
     return [
-        run_game(scenario, s, seats, None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}"))
+        run_game(scenario, s, seats, None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}"), detail)
         for i, s in games
     ]
 
@@ -114,18 +144,25 @@ def summarise(
     jobs: int = 1,
     save_dir: Path | None = None,
     source: bytes = b"",
+    detail: bool = False,
 ) -> dict[str, Any]:
     """Play the games and summarise them; with `save_dir`, each is also saved there (`source`
-    is the scenario file's bytes, which every save embeds)."""
+    is the scenario file's bytes, which every save embeds); `detail` as in run_game."""
     seats = dict(seats or {})
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
     if jobs <= 1 or games < 2:
-        results = _batch((scenario, seeds, seats, save_dir, source))
+        results = _batch((scenario, seeds, seats, save_dir, source, detail))
     else:
         size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
-        batches = [(scenario, seeds[i : i + size], seats, save_dir, source) for i in range(0, games, size)]
+        batches = [(scenario, seeds[i : i + size], seats, save_dir, source, detail) for i in range(0, games, size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = [r for batch in pool.map(_batch, batches) for r in batch]
+    return aggregate(scenario, seed, seats, results)
+
+
+def aggregate(scenario: Scenario, seed: int, seats: Mapping[int, str], results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The summary of games already played (as run_game gives them)."""
+    games = len(results)
     gaps = [r["pareto_gap"] for r in results if r["pareto_gap"] is not None]
     per_delegation = {}
     for d in scenario.delegations:

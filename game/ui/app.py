@@ -8,23 +8,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.saves import SaveLoadError, Session, load
+from game.saves.timeline import Timeline, load_timeline
 from game.scenario import check_file
+from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import AUTOSAVE, TableScreen
 from game.ui.screens.title import NewGame, TitleScreen
 
 
 @dataclass(frozen=True)
 class Launch:
-    """What to open straight away instead of the title screen: a new game or a save."""
+    """What to open straight away instead of the title screen: a new game, a save, or a save's
+    replay (loaded and verified before the interface starts)."""
 
     new: NewGame | None = None
     load: Path | None = None
+    replay: Timeline | None = None
+    replay_name: str = ""
 
 
 class PeaceTalksApp(App[None]):
@@ -43,6 +48,8 @@ class PeaceTalksApp(App[None]):
             self.new_game(self.launch.new)
         elif self.launch is not None and self.launch.load is not None:
             self.load_game(self.launch.load)
+        elif self.launch is not None and self.launch.replay is not None:
+            self.push_screen(ReplayScreen(self.launch.replay, self.launch.replay_name), lambda _: self.exit())
         else:
             self.push_screen(TitleScreen(self.saves_dir, self.seed))
 
@@ -82,6 +89,24 @@ class PeaceTalksApp(App[None]):
     @on(TitleScreen.Load)
     def _load(self, message: TitleScreen.Load) -> None:
         self.load_game(message.path)
+
+    @on(TitleScreen.Replay)
+    def _replay(self, message: TitleScreen.Replay) -> None:
+        self.open_replay(message.path)
+
+    @work(thread=True, exclusive=True, group="replay")
+    def open_replay(self, path: Path) -> None:
+        """Load and verify a save for the viewer off the interface's thread: a save of ten
+        thousand actions takes a second or two, and the title screen should not freeze."""
+        try:
+            timeline = load_timeline(path)
+        except SaveLoadError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Cannot replay", severity="error", timeout=10)
+            return
+        self.call_from_thread(self._show_replay, timeline, path.name)
+
+    def _show_replay(self, timeline: Timeline, name: str) -> None:
+        self.push_screen(ReplayScreen(timeline, name))  # leaving it comes back to the title screen
 
     @on(TableScreen.GameOver)
     def _debrief(self, message: TableScreen.GameOver) -> None:
@@ -131,6 +156,9 @@ class PeaceTalksApp(App[None]):
                 ("Help", "Every key", screen.action_help),
             ):
                 yield SystemCommand(title, help_text, action)
+        elif isinstance(screen, ReplayScreen):
+            for title, help_text, action in screen.commands():
+                yield SystemCommand(title, help_text, action)
 
 
 def make_app(
@@ -141,11 +169,16 @@ def make_app(
     load: Path | None = None,
     saves_dir: Path = Path("saves"),
     speed: int = 2,
+    replay: Timeline | None = None,
+    replay_name: str = "",
 ) -> PeaceTalksApp:
-    """The app: the title screen, or straight to the table with a scenario or a save."""
+    """The app: the title screen, or straight to the table with a scenario or a save, or to the
+    replay viewer of a save already loaded (`load_timeline`), which quits the app on leaving."""
     seed = secrets.randbelow(1_000_000) if seed is None else seed
     launch = None
-    if load is not None:
+    if replay is not None:
+        launch = Launch(replay=replay, replay_name=replay_name)
+    elif load is not None:
         launch = Launch(load=load)
     elif scenario is not None:
         launch = Launch(new=NewGame(scenario, humans, difficulty, seed))

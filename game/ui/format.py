@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.engine import actions as A
+from game.engine.actions import Action
+from game.engine.model import Scenario
 from game.engine.view import View
 
 IndexPackage = tuple[tuple[int, int], ...]  # (issue, option) by position, as the engine keeps it
+
+
+def short(text: str, width: int) -> str:
+    """Cut to width, with an ellipsis where something was cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def delegation_name(view: View, delegation: int) -> str:
@@ -45,3 +53,32 @@ def percent(chance: float) -> str:
 def score(value: float) -> str:
     """A utility or a value on the 0..1 scale, to two places: finer than a player can use."""
     return f"{value:.2f}"
+
+
+def action_phrase(scenario: Scenario, action: Action) -> str:
+    """What an action did, in a few words after the actor's name: "accepts #4", "meets Iran"."""
+
+    def name(ident: str, width: int = 22) -> str:
+        index = scenario.delegation_index.get(ident)
+        return short(scenario.delegations[index].name, width) if index is not None else ident
+
+    def issue(ident: str) -> str:
+        index = scenario.issue_index.get(ident)
+        return short(scenario.issues[index].name, 24) if index is not None else ident
+
+    if isinstance(action, A.Propose):
+        size, sides = len(action.package), len(action.to)
+        return f"proposes {size} issue{'s' if size != 1 else ''} to {sides} side{'s' if sides != 1 else ''}"
+    if isinstance(action, A.Draft):
+        return "tables a draft text"
+    if isinstance(action, A.Respond):
+        return f"{'accepts' if action.accept else 'rejects'} #{action.proposal}"
+    if isinstance(action, A.Concede):
+        return f"concedes on {issue(action.issue)}"
+    if isinstance(action, A.Statement):
+        return f"makes a {action.tone} statement" + (f" to {name(action.to, 16)}" if action.to else "")
+    if isinstance(action, A.Pressure):
+        return f"presses {name(action.client, 16)}"
+    if isinstance(action, A.Meet):
+        return f"meets {name(action.other)}"
+    return {"walk_out": "walks out", "boycott": "boycotts the venue", "pass": "passes"}.get(action.kind, action.kind)

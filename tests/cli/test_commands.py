@@ -145,3 +145,18 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "astana-8:" in out.stdout
+    # and the starting scenario of new-scenario ships too, and validates (with no checkout beside it)
+    assert "game/scenario/template.yaml" in names
+    made = subprocess.run(
+        [sys.executable, "-m", "game", "new-scenario", "talks.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    assert not (tmp_path / "talks.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    checked = subprocess.run(
+        [sys.executable, "-m", "game", "validate", "talks.yaml"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr

@@ -61,8 +61,9 @@ def test_an_invalid_file_exits_1_with_one_line_per_error(tmp_path: Path) -> None
 
 def test_warnings_alone_exit_0_and_are_printed(tmp_path: Path) -> None:
     warned = tmp_path / "warned.yaml"
-    text = mini_with("  - id: big\n", "    red_lines:\n      truce: [monitored, pause]\n  - id: big\n").replace(
-        "reservation: 0.3", "reservation: 0.45", 1
+    # blue never accepts a monitored truce: the best red can have is 0.25 * 1.0 + 0.75 * 0.6 = 0.70
+    text = mini_with("  - id: big\n", "    red_lines:\n      truce: [monitored]\n  - id: big\n").replace(
+        "reservation: 0.3", "reservation: 0.75", 1
     )
     warned.write_text(text, encoding="utf-8")
     out = run("validate", warned)

@@ -682,7 +682,9 @@ def test_warning_when_red_lines_leave_a_signatory_no_deal_above_reservation(tmp_
     d = the(diagnostics, message, severity="warning")
     assert (d.line, d.column) == pos(text, "signatories: [red, blue]", "[red, blue]")
     assert str(d) == f"{path}:{d.line}:{d.column}: warning: {message}"
-    assert diagnostics == [d]
+    # and the lint says why: with only 'fighting' left, the truce is decided before the talks
+    decided = "at The Hall, the signatories' red lines leave only 'fighting' on 'truce', so there is nothing"
+    assert [x.message[: len(decided)] for x in diagnostics if x != d] == [decided]
 
 
 def test_warning_when_no_option_on_an_agenda_issue_suits_every_signatory(tmp_path: Path) -> None:

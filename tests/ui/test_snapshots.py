@@ -11,17 +11,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import SelectionList
+from textual.widgets import RichLog, SelectionList
 
+from game.saves.timeline import load_timeline
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder
 from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from tests.ui.driving import new_app, press, screen_of, settle, until
 
 SIZE = (100, 32)
+HISTORY = Path(__file__).resolve().parents[2] / "saves" / "astana-8-history.yaml"
 Compare = Callable[..., bool]
 
 
@@ -64,3 +68,17 @@ def test_debrief(snap_compare: Compare, tmp_path: Path) -> None:
 
     app = new_app(tmp_path, ("government",), seed=1)
     assert snap_compare(app, terminal_size=SIZE, run_before=debrief)
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x32", "80x24"])
+def test_replay_viewer(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Astana 8 as it really went, at the start of its last round: two issues agreed."""
+
+    async def last_round(pilot: Pilot[Any]) -> None:
+        viewer = await screen_of(pilot, ReplayScreen)
+        await press(pilot, "end")
+        await press(pilot, "pageup")
+        await until(pilot, lambda: bool(viewer.query_one(RichLog).lines), "the transcript")
+
+    app = make_app(replay=load_timeline(HISTORY), replay_name=HISTORY.name)
+    assert snap_compare(app, terminal_size=size, run_before=last_round)

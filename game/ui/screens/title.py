@@ -1,5 +1,5 @@
 """The title screen: a new game (scenario, your delegation or delegations, difficulty, seed),
-continue the autosave, load a save, help, quit."""
+continue the autosave, load a save, replay a save, help, quit."""
 
 from __future__ import annotations
 
@@ -51,10 +51,18 @@ class TitleScreen(Screen[None]):
             super().__init__()
             self.path = path
 
+    class Replay(Message):
+        """Open a save in the replay viewer."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
     def __init__(self, saves_dir: Path, seed: int) -> None:
         super().__init__()
         self.saves_dir = saves_dir
         self.seed = seed
+        self.listing: type[TitleScreen.Load | TitleScreen.Replay] = self.Load  # what picking a save does
         self.scenarios = {name: check_file(path)[0] for name, path in bundled().items()}
 
     def compose(self) -> ComposeResult:
@@ -83,11 +91,10 @@ class TitleScreen(Screen[None]):
                 )
                 yield Button("Load a saved game", id="load", compact=True)
                 yield Button(
-                    "Replay a save (soon)",
+                    "Replay a save",
                     id="replay",
-                    disabled=True,
                     compact=True,
-                    tooltip="The replay viewer arrives in a coming version; `peacetalks replay SAVE` prints the transcript today.",
+                    tooltip="Step through a saved game, forwards and back, or let it play",
                 )
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", variant="error", compact=True)
@@ -138,19 +145,29 @@ class TitleScreen(Screen[None]):
 
     @on(Button.Pressed, "#load")
     def _list_saves(self) -> None:
+        self._list(self.Load, "Load which save?")
+
+    @on(Button.Pressed, "#replay")
+    def _list_replays(self) -> None:
+        self._list(self.Replay, "Replay which save?")
+
+    def _list(self, then: type[TitleScreen.Load | TitleScreen.Replay], question: str) -> None:
         saves = sorted(self.saves_dir.glob("*.yaml")) if self.saves_dir.is_dir() else []
         listing = self.query_one("#saves", OptionList)
         listing.clear_options()
         if not saves:
+            listing.display = False
             self.notify(f"No saved games in {self.saves_dir}.", severity="warning")
             return
+        self.listing = then
+        listing.border_title = question
         listing.add_options([p.name for p in saves])
         listing.display = True
         listing.focus()
 
     @on(OptionList.OptionSelected, "#saves")
     def _load(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.Load(self.saves_dir / str(event.option.prompt)))
+        self.post_message(self.listing(self.saves_dir / str(event.option.prompt)))
 
     @on(Button.Pressed, "#help")
     def action_help(self) -> None:

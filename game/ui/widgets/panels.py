@@ -10,16 +10,12 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from game.engine.view import View
+from game.ui.format import short as short  # re-exported: the table imports it from here
 
 
 def bar(value: int, width: int = 10) -> str:
     filled = round(value / 100 * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def short(text: str, width: int) -> str:
-    """Cut to width, with an ellipsis where something was cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 ROLE = {"party": "party", "guarantor": "guarant.", "mediator": "mediator", "observer": "observer"}
@@ -29,23 +25,54 @@ def mood(trust: int) -> str:
     return "warm" if trust >= 65 else "wary" if trust >= 35 else "hostile"
 
 
-class AgendaTable(DataTable[str | Text]):
-    """One row per issue on the agenda: where it stands and where you stand."""
+class _ViewTable(DataTable[str | Text]):
+    """A table with columns for a delegation's view and others for the public view, which a
+    replay switches between."""
+
+    COLUMNS: tuple[str, ...] = ()
+    PUBLIC_COLUMNS: tuple[str, ...] = ()
+    _public = False
+
+    def set_columns(self, public: bool) -> None:
+        if not self.columns or public != self._public:
+            self.clear(columns=True)
+            self.add_columns(*(self.PUBLIC_COLUMNS if public else self.COLUMNS))
+            self._public = public
+
+
+def spread(view: View, issue: int) -> str:
+    """How many sides publicly hold each option of an issue, pole to pole: "1 · 3 · 2" ("·": none)."""
+    counts = [0] * len(view.issues[issue].options)
+    for positions in view.positions:
+        if positions[issue] >= 0:
+            counts[positions[issue]] += 1
+    return " ".join(str(n) if n else "·" for n in counts)
+
+
+class AgendaTable(_ViewTable):
+    """One row per issue on the agenda: where it stands and where you stand (or, in the public
+    view of a replay, how many sides hold each option)."""
+
+    COLUMNS = ("Issue", "Agreed", "Your position (its worth to you)")
+    PUBLIC_COLUMNS = ("Issue", "Agreed", "Sides by option")
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_columns("Issue", "Agreed", "Your position (its worth to you)")
+        self.set_columns(False)
 
-    def show(self, view: View) -> None:
+    def show(self, view: View, public: bool = False) -> None:
         row = self.cursor_row
+        self.set_columns(public)
         self.clear()
         for i in view.agenda:
             issue = view.issues[i]
             settled = view.settled[i]
             agreed = Text(short(issue.options[settled].label, 18), style="bold green") if settled >= 0 else Text("—")
             mine = view.positions[view.me][i]
-            if mine >= 0:
+            if public:
+                yours = spread(view, i)
+            elif mine >= 0:
                 yours = f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, 40)}"
             else:
                 yours = "(no stated position)"
@@ -54,25 +81,33 @@ class AgendaTable(DataTable[str | Text]):
             self.move_cursor(row=min(max(row, 0), self.row_count - 1))
 
 
-class DelegationsTable(DataTable[str | Text]):
-    """The delegations: role, patrons, how far each trusts you, support at home, status."""
+class DelegationsTable(_ViewTable):
+    """The delegations: role, patrons, how far each trusts you, support at home, status (in the
+    public view of a replay: support, then the concessions each has made, instead of trust)."""
+
+    COLUMNS = ("Delegation", "Role", "Trusts you", "Support", "")
+    PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conceded", "")
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_columns("Delegation", "Role", "Trusts you", "Support", "")
+        self.set_columns(False)
 
-    def show(self, view: View, acting: int) -> None:
+    def show(self, view: View, acting: int, public: bool = False) -> None:
         row = self.cursor_row
+        self.set_columns(public)
         self.clear()
         for d, pub in enumerate(view.delegations):
             role = ROLE.get(pub.role, pub.role) + ("*" if d in view.venue.signatories else "")
+            status = "◀ speaks" if d == acting else "" if view.present[d] else "absent"
+            name = Text(short(pub.name, 26), style="bold" if d == acting else "")
+            if public:
+                self.add_row(name, role, f"{view.support[d]:>4}", f"{view.concessions[d]:>5}", status, key=pub.id)
+                continue
             if d == view.me:
                 trust = "(you)"
             else:
                 t = view.trust_in_me[d]
                 trust = f"{t:>3} {mood(t)}"
-            status = "◀ speaks" if d == acting else "" if view.present[d] else "absent"
-            name = Text(short(pub.name, 26), style="bold" if d == acting else "")
             self.add_row(name, role, trust, f"{view.support[d]:>3}", status, key=pub.id)
         if self.row_count:
             self.move_cursor(row=min(max(row, 0), self.row_count - 1))
@@ -92,7 +127,7 @@ class Meters(Static):
 class IssueDetail(Static):
     """Everything public about the selected issue: who stands where, in their own words."""
 
-    def show(self, view: View, issue: int) -> None:
+    def show(self, view: View, issue: int, public: bool = False) -> None:
         the_issue = view.issues[issue]
         text = Text()
         text.append(the_issue.name + "\n", style="bold")
@@ -103,8 +138,9 @@ class IssueDetail(Static):
             position = view.positions[d][issue]
             if position < 0:
                 continue
-            who = "You" if d == view.me else pub.name
-            text.append(f"• {who}: ", style="bold" if d == view.me else "")
+            me = d == view.me and not public
+            who = "You" if me else pub.name
+            text.append(f"• {who}: ", style="bold" if me else "")
             text.append(the_issue.options[position].label)
             red = view.red_lines[d][issue]
             if red:
@@ -113,6 +149,11 @@ class IssueDetail(Static):
             stance = pub.stances[issue] if pub.stances else ""
             if stance:
                 text.append(f"    “{stance.strip()}”\n", style="italic")
-        values = ", ".join(f"{o.label}: {view.own.values[issue][k]:.2f}" for k, o in enumerate(the_issue.options))
-        text.append(f"What each option is worth to you (weight {view.own.weights[issue]:.2f}): {values}", style="dim")
+        if not public:
+            values = ", ".join(f"{o.label}: {view.own.values[issue][k]:.2f}" for k, o in enumerate(the_issue.options))
+            text.append(
+                f"What each option is worth to you (weight {view.own.weights[issue]:.2f}): {values}", style="dim"
+            )
+        if public:
+            text.rstrip()
         self.update(text)

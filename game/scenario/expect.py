@@ -1,0 +1,304 @@
+"""Scenario tests: what an author expects of the games a scenario gives, written in the file's
+`tests:` section and checked by `peacetalks test-scenario` (game/sim/scenario_tests.py).
+
+The engine never sees them. They are built here, beside the Scenario, from the shape-checked
+file; every id they name is looked up among the file's own ids and reported with its line and
+column when it is unknown, so a test is validated like everything else in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.scenario.diagnostics import Mark, Report
+from game.scenario.spec import close
+from game.scenario.yamlread import YMap, YSeq
+
+# Checks measured in each game; in a test of many games they must hold in every game, or in the
+# share of games their `share` bound asks for.
+PER_GAME = (
+    "agreed",
+    "not_agreed",
+    "outcome",
+    "fired",
+    "not_fired",
+    "absent",
+    "present",
+    "support",
+    "trust",
+    "stability",
+    "momentum",
+    "utility",
+    "surplus",
+    "above_reservation",
+)
+# Checks measured over all the games of a test together.
+OVER_GAMES = ("agreement_rate", "mean_utility", "mean_surplus")
+BOUND_KEYS = ("above", "below", "at_least", "at_most", "between")
+_END: Mark = (1 << 30, 0)
+_UNBOUNDED = ("agreed", "not_agreed", "outcome", "fired", "not_fired", "absent", "present", "above_reservation")
+
+
+def num(x: float) -> str:
+    """A number as a report shows it: whole numbers bare, others with two or three decimals."""
+    if float(x).is_integer():
+        return str(int(x))
+    text = f"{x:.3f}"
+    return text[:-1] if text.endswith("0") else text
+
+
+@dataclass(frozen=True)
+class Bound:
+    """Limits on a measured number; every limit given must hold."""
+
+    above: float | None = None
+    below: float | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+
+    def holds(self, x: float) -> bool:
+        return (
+            (self.above is None or x > self.above)
+            and (self.below is None or x < self.below)
+            and (self.at_least is None or x >= self.at_least)
+            and (self.at_most is None or x <= self.at_most)
+        )
+
+    def text(self) -> str:
+        parts = []
+        if self.at_least is not None and self.at_most is not None:
+            parts.append(f"between {num(self.at_least)} and {num(self.at_most)}")
+        elif self.at_least is not None:
+            parts.append(f"at least {num(self.at_least)}")
+        elif self.at_most is not None:
+            parts.append(f"at most {num(self.at_most)}")
+        if self.above is not None:
+            parts.append(f"above {num(self.above)}")
+        if self.below is not None:
+            parts.append(f"below {num(self.below)}")
+        return " and ".join(parts)
+
+    def to_json(self) -> dict[str, float]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One expected property. Which fields mean something depends on the kind; ids as written."""
+
+    kind: str  # one of PER_GAME or OVER_GAMES
+    line: int
+    column: int
+    issue: str = ""  # agreed, not_agreed
+    option: str = ""  # agreed, not_agreed: "" for any option
+    by_round: int = 0  # agreed: 0 for any round
+    delegation: str = ""  # absent, present, support, utility, surplus, mean_*; trust: the one trusting
+    to: str = ""  # trust: the one trusted
+    delegations: tuple[str, ...] = ()  # above_reservation: () for every signatory
+    zone: str = ""  # stability
+    event: str = ""  # fired, not_fired
+    outcome: str = ""  # outcome
+    negate: bool = False  # outcome: is_not
+    bound: Bound | None = None  # the meters, utilities and rates
+    share: Bound | None = None  # per-game checks: the share of games it must hold in (None: all)
+
+    @property
+    def per_game(self) -> bool:
+        return self.kind in PER_GAME
+
+
+@dataclass(frozen=True)
+class ScenarioTest:
+    """One test: the games to play (with which seats) and what must hold of them."""
+
+    name: str
+    line: int
+    column: int
+    checks: tuple[Check, ...]
+    seed: int = 0
+    games: int = 0  # 0: one game, played with `seed` itself (as `watch --seed` plays it)
+    difficulty: str = "normal"
+    seats: tuple[tuple[str, str], ...] = ()  # (delegation id, level) where it differs
+    venue: str = ""  # "" for the game as a whole (its last venue)
+
+    @property
+    def count(self) -> int:
+        return self.games or 1
+
+
+class _Ids:
+    """The ids a file defines, from its shape-checked content; an item with errors of its own
+    still counts, so a reference to it is not reported a second time."""
+
+    def __init__(self, doc: YMap) -> None:
+        self.issues: dict[str, list[str]] = {}
+        for item in _items(doc, "issues"):
+            options = item.get("options")
+            self.issues[item["id"]] = [
+                o["id"] for o in (options if isinstance(options, YSeq) else ()) if isinstance(o, YMap) and "id" in o
+            ]
+        self.delegations = [x["id"] for x in _items(doc, "delegations")]
+        self.zones = [x["id"] for x in _items(doc, "zones")]
+        self.events = [x["id"] for x in _items(doc, "events")]
+        self.rounds = {x["id"]: x.get("rounds", 0) for x in _items(doc, "venues")}
+
+
+def _items(doc: YMap, key: str) -> list[YMap]:
+    raw = doc.get(key)
+    return [x for x in raw if isinstance(x, YMap) and "id" in x] if isinstance(raw, YSeq) else []
+
+
+def build_tests(doc: YMap, report: Report) -> tuple[ScenarioTest, ...]:
+    """The tests of a shape-checked file; every problem goes to the report."""
+    raw = doc.get("tests")
+    if not isinstance(raw, YSeq):
+        return ()
+    ids = _Ids(doc)
+    first: dict[str, int] = {}
+    tests: list[ScenarioTest] = []
+    for k, item in enumerate(raw):
+        if not isinstance(item, YMap) or "name" not in item:
+            continue
+        name = item["name"]
+        if name in first:
+            report.error(item.at("name"), f"duplicate test name {name!r} (the first is on line {first[name]})")
+        else:
+            first[name] = item.at("name")[0]
+        end = raw.at(k + 1) if k + 1 < len(raw) else _END
+        test = _test(item, raw.at(k), end, ids, report)
+        if test is not None:
+            tests.append(test)
+    return tuple(tests)
+
+
+def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> ScenarioTest | None:
+    venue = raw.get("venue", "")
+    if venue and venue not in ids.rounds:
+        report.error(raw.at("venue"), f"unknown venue {venue!r}{close(venue, ids.rounds)}")
+    seats: YMap = raw.get("seats", YMap(raw.mark))
+    for ident in seats:
+        _ref(ids.delegations, ident, seats.key_at(ident), "delegation", report)
+    games = raw.get("games", 0)
+    expect: YSeq | None = raw.get("expect")
+    if expect is None:
+        return None
+    faults = [(d.line, d.column) for d in report.errors]
+    checks = []
+    for k, item in enumerate(expect):
+        start, stop = expect.at(k), expect.at(k + 1) if k + 1 < len(expect) else end
+        checks.append(_check(item, start, ids, raw, report, any(start <= f < stop for f in faults)))
+    for check, item in zip(checks, expect, strict=True):
+        if check is None:
+            continue
+        at = item.at(check.kind)
+        if not games and check.share is not None:
+            report.warning(
+                item[check.kind].at("share"), "a share has no meaning in a single game: give the test `games:`"
+            )
+        if not games and check.kind in OVER_GAMES:
+            report.warning(at, f"{check.kind} is measured over many games: give the test `games:`")
+    return ScenarioTest(
+        name=raw["name"],
+        line=mark[0],
+        column=mark[1],
+        checks=tuple(c for c in checks if c is not None),
+        seed=raw.get("seed", 0),
+        games=games,
+        difficulty=raw.get("difficulty", "normal"),
+        seats=tuple(seats.items()),
+        venue=venue,
+    )
+
+
+def _ref(table: Any, ident: str, mark: Mark, what: str, report: Report) -> None:
+    if ident not in table:
+        report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
+
+
+def _check(item: YMap, mark: Mark, ids: _Ids, test: YMap, report: Report, faulty: bool) -> Check | None:
+    ((kind, body),) = item.items()
+    # A bound or outcome the shape check refused is missing here: saying so would repeat its fault.
+    quiet = Report(report.path) if faulty else report
+    at = item.at(kind)
+    fields: dict[str, Any] = {}
+    if kind in ("agreed", "not_agreed"):
+        issue = body["issue"]
+        _ref(ids.issues, issue, body.at("issue"), "issue", report)
+        if "option" in body and issue in ids.issues and body["option"] not in ids.issues[issue]:
+            option = body["option"]
+            report.error(
+                body.at("option"), f"issue {issue!r} has no option {option!r}{close(option, ids.issues[issue])}"
+            )
+        fields.update(issue=issue, option=body.get("option", ""), by_round=body.get("by_round", 0))
+        if fields["by_round"]:
+            _warn_late(fields["by_round"], body.at("by_round"), test.get("venue", ""), ids, report)
+    elif kind == "outcome":
+        if ("is" in body) == ("is_not" in body):
+            quiet.error(at, "an outcome check takes exactly one of is or is_not")
+            return None
+        fields.update(outcome=body.get("is") or body["is_not"], negate="is_not" in body)
+    elif kind in ("fired", "not_fired"):
+        _ref(ids.events, body["event"], body.at("event"), "event", report)
+        fields.update(event=body["event"])
+    elif kind == "trust":
+        _ref(ids.delegations, body["from"], body.at("from"), "delegation", report)
+        _ref(ids.delegations, body["to"], body.at("to"), "delegation", report)
+        fields.update(delegation=body["from"], to=body["to"])
+    elif kind == "stability":
+        _ref(ids.zones, body["zone"], body.at("zone"), "zone", report)
+        fields.update(zone=body["zone"])
+    elif kind == "above_reservation":
+        listed: YSeq = body.get("delegations", YSeq(body.mark))
+        for k, ident in enumerate(listed):
+            _ref(ids.delegations, ident, listed.at(k), "delegation", report)
+        fields.update(delegations=tuple(listed))
+    elif "delegation" in body:
+        _ref(ids.delegations, body["delegation"], body.at("delegation"), "delegation", report)
+        fields.update(delegation=body["delegation"])
+    if kind not in _UNBOUNDED:
+        bound = _bound(body, at, kind, quiet)
+        if bound is None:
+            return None
+        fields["bound"] = bound
+    if "share" in body:
+        share = _bound(body["share"], body.at("share"), "share", quiet)
+        if share is None:
+            return None
+        fields["share"] = share
+    return Check(kind, mark[0], mark[1], **fields)
+
+
+def _bound(body: YMap, mark: Mark, what: str, report: Report) -> Bound | None:
+    """The limits written in a mapping, or None after reporting why they cannot be met."""
+    given = {k: float(body[k]) for k in ("above", "below", "at_least", "at_most") if k in body}
+    if "between" in body:
+        pair: YSeq = body["between"]
+        if len(pair) != 2:
+            report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
+            return None
+        if pair[0] > pair[1]:
+            report.error(body.at("between"), f"between [{num(pair[0])}, {num(pair[1])}]: the lowest comes first")
+            return None
+        for key, value in (("at_least", pair[0]), ("at_most", pair[1])):
+            if key in given:
+                report.error(body.at("between"), f"between and {key} both set a limit: keep one")
+                return None
+            given[key] = float(value)
+    if not given:
+        report.error(mark, f"{what} needs a bound: one of {', '.join(BOUND_KEYS)}")
+        return None
+    bound = Bound(**given)
+    low = max((x for x in (bound.above, bound.at_least) if x is not None), default=None)
+    high = min((x for x in (bound.below, bound.at_most) if x is not None), default=None)
+    if low is not None and high is not None and (low > high or (low == high and not bound.holds(low))):
+        report.error(mark, f"no value can be {bound.text()}")
+        return None
+    return bound
+
+
+def _warn_late(by_round: int, mark: Mark, venue: str, ids: _Ids, report: Report) -> None:
+    rounds = ids.rounds.get(venue, 0) if venue else max(ids.rounds.values(), default=0)
+    if rounds and by_round > rounds:
+        where = f" of venue {venue!r}" if venue else "" if len(ids.rounds) == 1 else " of the longest venue"
+        report.warning(mark, f"by_round {by_round} is past the last round{where} ({rounds}): it limits nothing")

@@ -1,0 +1,189 @@
+"""Warnings about a scenario that loads but will not play as its author meant.
+
+They run after a build without errors. Each check reads the built Scenario and names the place
+to look as a path into the document (("venues", 0, "agenda", 2)); lint() turns the path into the
+line and column of that value. Checks that need the package space of a venue live in
+game.analysis.lint, which may not import this layer: a caller hands them to check_file as `extra`
+and their findings are placed the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from game.engine.model import Scenario, Venue
+from game.scenario.diagnostics import Mark, Report
+from game.scenario.yamlread import YMap, YSeq
+
+DocPath = tuple[str | int, ...]
+Finding = tuple[DocPath, str]  # where in the document, and what is wrong there
+Check = Callable[[Scenario], Iterable[Finding]]
+
+_PROPOSERS = ("party", "guarantor")  # who may propose and concede, and so answer a mediator's draft
+
+
+def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] = ()) -> None:
+    """Add a warning to the report for every finding of the checks here and of `extra`."""
+    for check in (nothing_to_trade, events_that_never_fire, delegations_that_never_act, *extra):
+        for path, message in check(scenario):
+            report.warning(mark_of(doc, path), message)
+
+
+def mark_of(doc: YMap, path: DocPath) -> Mark:
+    """The line and column of the value at the path (of the deepest part of it that exists)."""
+    node: Any = doc
+    mark = doc.mark
+    for step in path:
+        in_map = isinstance(node, YMap) and isinstance(step, str) and step in node
+        in_seq = isinstance(node, YSeq) and isinstance(step, int) and 0 <= step < len(node)
+        if not (in_map or in_seq):
+            break
+        mark, node = node.at(step), node[step]
+    return mark
+
+
+# --- a. agenda issues with nothing to trade on them -------------------------------------------
+
+
+def nothing_to_trade(sc: Scenario) -> Iterator[Finding]:
+    """An agenda issue on which the signatories who weigh it at all want the same option most.
+
+    Utilities are additive, so putting that option into any package leaves no signatory worse off:
+    settling the issue there costs nobody anything, and nobody can be paid for it with a concession
+    elsewhere.
+    Options across a signatory's red line do not count (build warns when that leaves none).
+    """
+    for v, venue in enumerate(sc.venues):
+        signers = [sc.delegations[s] for s in venue.signatories]
+        for k, i in enumerate(venue.agenda):
+            issue = sc.issues[i]
+            allowed = [o for o in range(len(issue.options)) if all(o not in d.red_lines[i] for d in signers)]
+            if not allowed:
+                continue
+            carers = [d for d in signers if d.weights[i] > 0]
+            where: DocPath = ("venues", v, "agenda", k)
+            fix = "give some signatory opposed values on it, or take it off the agenda"
+            if len(allowed) == 1:
+                yield (
+                    where,
+                    f"at {venue.name}, the signatories' red lines leave only {issue.options[allowed[0]].id!r} on "
+                    f"{issue.id!r}, so there is nothing to trade on it; drop a red line, or take it off the agenda",
+                )
+                continue
+            if not carers:
+                yield (
+                    where,
+                    f"at {venue.name}, no signatory weighs {issue.id!r} in its preferences, so nothing is traded "
+                    "on it; give it a weight in a signatory's preferences, or take it off the agenda",
+                )
+                continue
+            if len(carers) == 1:
+                yield (
+                    where,
+                    f"at {venue.name}, {carers[0].id!r} is the only signatory that weighs {issue.id!r}: the others "
+                    f"give it away for nothing, so there is nothing to trade on it; {fix}",
+                )
+                continue
+            common = [o for o in allowed if all(d.values[i][o] >= max(d.values[i][p] for p in allowed) for d in carers)]
+            if common:
+                yield (
+                    where,
+                    f"at {venue.name}, every signatory that weighs {issue.id!r} likes {issue.options[common[0]].id!r} "
+                    f"best: settling it there costs none of them anything, so there is nothing to trade on it; {fix}",
+                )
+
+
+# --- c. events that can never fire ----------------------------------------------------------
+
+
+def events_that_never_fire(sc: Scenario) -> Iterator[Finding]:
+    """Events whose round is never reached or whose weight is never drawn, as game/engine/flow.py
+    fires them: a scripted event at the start of its round, at its venue (or any venue); a random
+    one from round 2 on, at a venue whose random_events is above 0."""
+    for e, card in enumerate(sc.events):
+        venues = [sc.venues[card.venue]] if card.venue >= 0 else list(sc.venues)
+        scripted = card.round > 0 and any(v.rounds >= card.round for v in venues)
+        drawn = card.weight > 0 and any(v.random_events > 0 and v.rounds >= 2 for v in venues)
+        if card.round > 0 and not scripted:
+            if card.venue >= 0:
+                text = (
+                    f"event {card.id!r} is set for round {card.round}, but {venues[0].name} has only {venues[0].rounds}"
+                )
+            else:
+                longest = max(v.rounds for v in venues)
+                rounds = f"{longest} round{'s' if longest != 1 else ''}"
+                text = f"event {card.id!r} is set for round {card.round}, but no venue has more than {rounds}"
+            yield ("events", e, "round"), text + (", so it can only be drawn at random" if drawn else "")
+        if card.weight > 0 and not drawn:
+            why = _never_drawn(venues)
+            if scripted:
+                text = f"event {card.id!r} has a weight but is never drawn at random ({why}): it fires only in round {card.round}"
+            elif card.round > 0:
+                continue  # reported above: neither its round nor a draw ever comes
+            else:
+                text = f"event {card.id!r} can never happen: it is only drawn at random, and {why}"
+            yield ("events", e, "weight"), text
+
+
+def _never_drawn(venues: list[Venue]) -> str:
+    if len(venues) == 1:
+        v = venues[0]
+        return f"{v.name} has random_events 0" if v.random_events <= 0 else f"{v.name} has a single round"
+    return "no venue has random_events above 0 and more than one round"
+
+
+# --- d. delegations that can never act ------------------------------------------------------
+
+
+def delegations_that_never_act(sc: Scenario) -> Iterator[Finding]:
+    """A delegation in no venue's turn order never gets a turn, so it can do nothing at all; a
+    patron that never sits with its client on an issue both hold a position on can never press
+    it; a mediator that never sits with a party or guarantor can never table a draft.
+
+    Any delegation in a turn order can make statements and hold meetings, so an observer (or
+    anyone else) that sits somewhere always has something it can do, and is not reported.
+    """
+    seated = [set(v.turn_order) for v in sc.venues]
+    addable = _issues_events_can_add(sc)
+    for d, dl in enumerate(sc.delegations):
+        if not any(d in s for s in seated):
+            yield (
+                ("delegations", d, "id"),
+                f"delegation {dl.id!r} is in no venue's turn_order, so it never gets a turn and can never act; "
+                "add it to a turn_order or remove it",
+            )
+            continue
+        if dl.role == "mediator" and not any(
+            d in s and any(sc.delegations[o].role in _PROPOSERS for o in s if o != d) for s in seated
+        ):
+            yield (
+                ("delegations", d, "role"),
+                f"mediator {dl.id!r} never sits with a party or guarantor, so it can never table a draft",
+            )
+    for c, client in enumerate(sc.delegations):
+        for k, p in enumerate(client.patrons):
+            patron = sc.delegations[p]
+            if not any(p in s for s in seated) or not any(c in s for s in seated):
+                continue  # one of them never gets a turn at all: reported above
+            together = [v for v, s in enumerate(seated) if p in s and c in s]
+            if not together:
+                why = "they never sit at the same venue"
+            elif not any(
+                patron.opening[i] >= 0 and client.opening[i] >= 0
+                for v in together
+                for i in {*sc.venues[v].agenda, *addable}
+            ):
+                why = "no issue on the agenda where they sit together is one on which both take a position"
+            else:
+                continue
+            yield (
+                ("delegations", c, "patrons", k),
+                f"{patron.id!r} is a patron of {client.id!r} but can never press it: {why}",
+            )
+
+
+def _issues_events_can_add(sc: Scenario) -> set[int]:
+    effects = [e for card in sc.events for e in card.effects]
+    effects += [e for issue in sc.issues for option in issue.options for e in option.effects]
+    return {e.a for e in effects if e.kind == "agenda_add"}

@@ -1,0 +1,32 @@
+"""The commented starting scenario that `peacetalks new-scenario` writes (template.yaml, beside
+this module, ships inside the package)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from game.scenario.spec import ID_PATTERN
+
+TEMPLATE = Path(__file__).resolve().with_name("template.yaml")
+_TEMPLATE_ID = "id: river-talks"
+# In a source checkout the schema sits in docs/; an installed game has no docs folder.
+_CHECKOUT_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "scenario.schema.json"
+
+
+def starting_scenario(target: Path, schema: Path | None = _CHECKOUT_SCHEMA) -> str:
+    """The template for a file to be written at target: its id taken from the file name where
+    that is a valid id, and, for a file inside the source checkout whose docs/ holds the schema, a
+    first line that points the YAML language server at it (relative to the file's folder)."""
+    text = TEMPLATE.read_text(encoding="utf-8")
+    # not a name YAML reads as something else (null, true, no...)
+    if ID_PATTERN.fullmatch(target.stem) and yaml.safe_load(target.stem) == target.stem:
+        text = text.replace(_TEMPLATE_ID, f"id: {target.stem}", 1)
+    folder = target.resolve().parent
+    # only inside the checkout that holds the schema: elsewhere a path to it would break when moved
+    if schema is not None and schema.is_file() and folder.is_relative_to(schema.parent.parent):
+        where = Path(os.path.relpath(schema, folder)).as_posix()
+        text = f"# yaml-language-server: $schema={where}\n{text}"
+    return text

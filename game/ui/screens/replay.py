@@ -1,0 +1,324 @@
+"""The replay viewer: a saved game's table, read-only, at any step of its action log.
+
+The screen owns the timeline (the states the loader's replay passed through) and the step shown;
+the panels are the playing table's, given a View of the state at that step. Until the game in
+the save is over only the public view is shown: a save of a game still being played must not
+give away any side's priorities. Autoplay is a Textual timer that stops at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, RichLog, Static
+
+from game.engine import Record, State, view_for
+from game.engine.view import View
+from game.saves.timeline import Timeline
+from game.ui.format import action_phrase, short
+from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
+from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # autoplay, in steps a second
+DEFAULT_SPEED = 2
+TRANSCRIPT = 50  # records the transcript shows after a jump (more would make a jump slower)
+STYLES = {
+    "event": "bold yellow",
+    "agreement": "bold green",
+    "round": "bold",
+    "venue": "bold",
+    "walk_out": "bold red",
+    "pulled_out": "bold red",
+    "venue_end": "bold",
+    "game_over": "bold",
+}
+
+
+class ReplayScreen(Screen[None]):
+    """A saved game's table at one step of its log; dismissed (None) when the player leaves."""
+
+    CSS_PATH = "replay.tcss"
+    # a short terminal (80x24) gets a shorter transcript, so the agenda and delegations fit
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual's own annotation)
+    # The keys that move through the game take priority over the agenda table's own cursor
+    # keys, which would otherwise swallow them while it has the focus.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "back", "Back", key_display="←", priority=True),
+        Binding("right", "forward", "Forward", key_display="→", priority=True),
+        Binding("pageup", "previous_round", "Round back", show=False, priority=True),
+        Binding("pagedown", "next_round", "Round on", show=False, priority=True),
+        Binding("home", "start", "Start", show=False, priority=True),
+        Binding("end", "end", "End", show=False, priority=True),
+        Binding("space", "autoplay", "Play", priority=True),
+        Binding("plus,equals_sign", "faster", "Faster", show=False),
+        Binding("minus", "slower", "Slower", show=False),
+        Binding("g,j", "jump", "Jump"),
+        Binding("v", "switch_view", "View"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("escape,q", "leave", "Leave"),
+    ]
+
+    def __init__(self, timeline: Timeline, save_name: str = "", speed: int = DEFAULT_SPEED) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.save_name = save_name
+        self.step = 0
+        self.viewer: int | None = None  # None: the public view
+        self.speed = speed
+        self.timer: Timer | None = None
+        self._state = timeline.state_at(0)
+        self._transcript_at = -1  # the step the transcript widget shows
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="replay-status")
+        yield Static(id="replay-mode")
+        with Horizontal(id="replay-main"):
+            with Vertical(id="replay-left"):
+                yield AgendaTable(id="replay-agenda")
+                yield DelegationsTable(id="replay-delegations")
+            with Vertical(id="replay-right"):
+                with VerticalScroll(id="replay-detail-box"):
+                    yield IssueDetail(id="replay-detail")
+                yield Meters(id="replay-meters")
+        yield RichLog(id="replay-transcript", wrap=True, markup=False, highlight=False, max_lines=1000)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#replay-delegations", DelegationsTable).can_focus = False
+        self.query_one("#replay-agenda", AgendaTable).focus()
+        self.go(0)
+
+    # --- what is shown --------------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        """The state at the step shown."""
+        return self._state
+
+    @property
+    def public(self) -> bool:
+        return self.viewer is None
+
+    def view(self) -> View:
+        # The public view is drawn from the first delegation's View, of which the panels then
+        # show only the public fields (positions, support, stability, settled issues).
+        return view_for(self._state, self.viewer or 0)
+
+    def go(self, step: int) -> None:
+        """Show the table as it stood after `step` actions."""
+        step = min(max(step, 0), self.timeline.steps)
+        self.step = step
+        self._state = self.timeline.state_at(step)
+        self._show_transcript()
+        self.refresh_table()
+        if step == self.timeline.steps and self.timer is not None:
+            self._stop()
+            self.notify("The end of the game: autoplay stops.", timeout=3)
+
+    def refresh_table(self) -> None:
+        view, state, public = self.view(), self._state, self.public
+        for table in (self.query_one(AgendaTable), self.query_one(DelegationsTable)):
+            # fit the columns to this step (a table only ever widens them), so stepping back
+            # from a long label does not leave a column too wide for the panel
+            for column in table.columns.values():
+                column.content_width = column.label.cell_len
+        self.query_one(AgendaTable).show(view, public=public)
+        self.query_one(DelegationsTable).show(view, -1 if state.over else state.actor, public=public)
+        self.query_one(Meters).show(view)
+        self._show_detail(view)
+        self.query_one("#replay-status", Static).update(self.status())
+        self.query_one("#replay-mode", Static).update(self.mode())
+
+    def _show_detail(self, view: View | None = None) -> None:
+        view = view or self.view()
+        if not view.agenda:
+            return
+        row = min(max(self.query_one(AgendaTable).cursor_row, 0), len(view.agenda) - 1)
+        self.query_one(IssueDetail).show(view, view.agenda[row], public=self.public)
+
+    @on(DataTable.RowHighlighted, "#replay-agenda")
+    def _issue_chosen(self) -> None:
+        self._show_detail()
+
+    def status(self) -> Text:
+        """step N of M · round R · turn T · who did what."""
+        state, step, timeline = self._state, self.step, self.timeline
+        venue = state.scenario.venues[state.venue]
+        begins = " begins" if step and timeline.begins_round(step) else ""
+        text = Text(f" step {step} of {timeline.steps} · round {state.round}/{venue.rounds}{begins} · ", style="bold")
+        if step == 0:
+            text.append("the talks open: turn 1 is next")
+            return text
+        entry = timeline.session.log[step - 1]
+        actor = state.scenario.delegations[state.scenario.delegation_index[entry.action.actor]]
+        text.append(f"turn {entry.turn} · ", style="bold")
+        text.append(f"{short(actor.name, 26)} {action_phrase(state.scenario, entry.action)}")
+        return text
+
+    def mode(self) -> Text:
+        """The venue, who speaks next, autoplay and its speed, whose view is shown."""
+        state = self._state
+        scenario = state.scenario
+        text = Text(f" {short(scenario.venues[state.venue].name, 20)} · ")
+        if state.over:
+            text.append("the game is over")
+        else:
+            text.append(f"next: {short(scenario.delegations[state.actor].name, 22)}")
+        speed = f"{SPEEDS[self.speed]:g}/s"
+        text.append(" · ")
+        text.append(f"▶ playing {speed}" if self.timer is not None else f"⏸ {speed}", style="bold")
+        text.append(" · ")
+        if self.viewer is None:
+            text.append("public view")
+        else:
+            text.append(f"{short(scenario.delegations[self.viewer].name, 22)}'s view", style="reverse")
+        if self.save_name:
+            text.append(f" · {self.save_name}", style="dim")  # last: the first to go on a narrow screen
+        return text
+
+    def _show_transcript(self) -> None:
+        log = self.query_one("#replay-transcript", RichLog)
+        step = self.step
+        if step == self._transcript_at:
+            return
+        records: Sequence[Record]
+        if step == self._transcript_at + 1 and self._transcript_at >= 0:
+            records = self.timeline.records_of(step)  # one step on: add what it told
+        else:
+            log.clear()
+            records = self.timeline.records_to(step, last=TRANSCRIPT)
+        if records:
+            # one write for them all: RichLog measures and wraps each write on its own, and a
+            # write a record would make a jump several times slower
+            text = Text("\n").join(Text(r.text, style=STYLES.get(r.kind, "")) for r in records)
+            log.write(text)
+        self._transcript_at = step
+
+    # --- moving ---------------------------------------------------------------------------------
+
+    def action_forward(self) -> None:
+        if self.step == self.timeline.steps:
+            self.notify("This is the end of the game: ← goes back, Home to the opening.", timeout=3)
+            return
+        self.go(self.step + 1)
+
+    def action_back(self) -> None:
+        if self.step == 0:
+            self.notify("This is the opening: → goes forward, End to the end.", timeout=3)
+            return
+        self.go(self.step - 1)
+
+    def action_next_round(self) -> None:
+        self.go(self.timeline.round_after(self.step))
+
+    def action_previous_round(self) -> None:
+        self.go(self.timeline.round_before(self.step))
+
+    def action_start(self) -> None:
+        self.go(0)
+
+    def action_end(self) -> None:
+        self.go(self.timeline.steps)
+
+    def action_jump(self) -> None:
+        def jump(turn: int | None) -> None:
+            if turn is not None:
+                self.go(turn)
+
+        self.app.push_screen(JumpDialog(self.timeline.steps, self.step), jump)
+
+    # --- autoplay -------------------------------------------------------------------------------
+
+    def action_autoplay(self) -> None:
+        if self.timer is not None:
+            self._stop()
+        elif self.step == self.timeline.steps:
+            self.notify("This is the end of the game: Home goes back to the opening.", timeout=3)
+        else:
+            self._start()
+        self.query_one("#replay-mode", Static).update(self.mode())
+
+    def _start(self) -> None:
+        self.timer = self.set_interval(1 / SPEEDS[self.speed], self._tick)
+
+    def _stop(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        self.query_one("#replay-mode", Static).update(self.mode())
+
+    def _tick(self) -> None:
+        if self.step < self.timeline.steps:
+            self.go(self.step + 1)
+        else:
+            self._stop()
+
+    def _set_speed(self, speed: int) -> None:
+        self.speed = min(max(speed, 0), len(SPEEDS) - 1)
+        if self.timer is not None:
+            self._stop()
+            self._start()
+        self.query_one("#replay-mode", Static).update(self.mode())
+        self.notify(f"Autoplay: {SPEEDS[self.speed]:g} steps a second", timeout=2)
+
+    def action_faster(self) -> None:
+        self._set_speed(self.speed + 1)
+
+    def action_slower(self) -> None:
+        self._set_speed(self.speed - 1)
+
+    # --- whose view -----------------------------------------------------------------------------
+
+    def action_switch_view(self) -> None:
+        if not self.timeline.over:
+            self.notify(
+                "The game in this save is still running, so the replay shows only the public view: "
+                "no side's private priorities are given away. Each side's view opens once the game is over.",
+                title="Public view only",
+                severity="warning",
+            )
+            return
+        delegations = self._state.scenario.delegations
+        self.viewer = None if self.viewer == len(delegations) - 1 else (0 if self.viewer is None else self.viewer + 1)
+        self.refresh_table()  # the second status line names whose view it is
+
+    # --- the rest -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.app.push_screen(ReplayHelp())
+
+    def action_leave(self) -> None:
+        self._stop()
+        self.dismiss(None)
+
+    def commands(self) -> Iterable[tuple[str, str, Callable[[], None]]]:
+        """The command palette's entries: one for every key."""
+        return (
+            ("Replay: one action forward", "→", self.action_forward),
+            ("Replay: one action back", "←", self.action_back),
+            ("Replay: next round", "Page Down: to the start of the next round", self.action_next_round),
+            ("Replay: round back", "Page Up: to the start of this round, or the last", self.action_previous_round),
+            ("Replay: to the opening", "Home", self.action_start),
+            ("Replay: to the end", "End", self.action_end),
+            ("Replay: jump to a turn", "g or j: the state after a numbered action", self.action_jump),
+            ("Replay: play or pause", "space: step forward on its own, stopping at the end", self.action_autoplay),
+            ("Replay: faster", "+: more steps a second", self.action_faster),
+            ("Replay: slower", "-: fewer steps a second", self.action_slower),
+            (
+                "Replay: whose view",
+                "v: the public view or a delegation's (once the game is over)",
+                self.action_switch_view,
+            ),
+            ("Replay: help", "? or F1: every key", self.action_help),
+            ("Replay: leave", "q or Esc", self.action_leave),
+        )

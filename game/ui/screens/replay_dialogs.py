@@ -1,0 +1,89 @@
+"""The replay viewer's two small screens: the jump to a turn, and the help listing its keys."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from game.ui.screens.dialog import Dialog
+from game.ui.screens.notices import Help
+
+HELP = """\
+[b]Replaying a saved game: the keys[/b]
+
+  [b]→ ←[/b]          one action forward, one back
+  [b]PgDn PgUp[/b]    the next round; the start of this round (or the last)
+  [b]Home End[/b]     the opening; the end of the game
+  [b]g[/b] or [b]j[/b]       jump to a turn (the table after that action)
+  [b]space[/b]        autoplay: play on by itself, or pause
+  [b]+ -[/b]          autoplay faster or slower
+  [b]v[/b]            whose view: the public one, then each delegation's
+               own (its values and what it learnt); only once the
+               game in the save is over
+  [b]↑ ↓[/b]          choose an issue: who stands where on it
+  [b]ctrl+p[/b]       the command palette: every key by name
+  [b]? F1[/b]         this help
+  [b]q Esc[/b]        leave the replay
+
+The top line: step N of M (actions so far), the round, the turn (the
+number of the last action in the save's log), who took it, what it did.
+The second: the venue, who speaks next, autoplay (⏸ paused, ▶ playing)
+and its speed in steps a second, and whose view is shown.
+
+In the public view, "Sides by option" counts the delegations that hold
+each option of an issue, from one pole to the other (· for none): "2 · 4"
+is two sides at the first option, four at the third. "Conceded" counts
+the concessions each delegation has made.
+"""
+
+
+class JumpDialog(Dialog[int]):
+    """Ask for a turn number; refuse (and say why) anything that is not one of the log's."""
+
+    TITLE_TEXT = "Jump to a turn"
+    HINT = "Enter jumps · Esc cancels"
+
+    def __init__(self, last: int, current: int) -> None:
+        super().__init__()
+        self.last = last
+        self.current = current
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(
+            f"A turn from 0 (the opening) to {self.last} (the last action): the table as it stood after it.",
+            classes="question",
+        )
+        yield Input(str(self.current), id="turn", placeholder=f"0 to {self.last}")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Jump", id="jump", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#turn", Input).focus()
+
+    @on(Input.Submitted, "#turn")
+    @on(Button.Pressed, "#jump")
+    def _jump(self) -> None:
+        text = self.query_one("#turn", Input).value.strip()
+        if not text:
+            self.refuse(f"Type a turn number, from 0 to {self.last}.")
+            return
+        if not text.isascii() or not text.isdigit():
+            self.refuse(f"{text!r} is not a turn number: type a whole number from 0 to {self.last}.")
+            return
+        turn = int(text)
+        if turn > self.last:
+            self.refuse(f"There is no turn {turn}: this game has {self.last} turns (0 is the opening).")
+            return
+        self.dismiss(turn)
+
+
+class ReplayHelp(Help):
+    """The help for the replay viewer's keys."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(HELP)
+            yield Button("Close", id="close")

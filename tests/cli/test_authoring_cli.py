@@ -1,0 +1,111 @@
+"""`peacetalks schema`, `peacetalks new-scenario` and the warnings of `peacetalks validate`, as a
+user runs them: exit statuses, one line for each problem, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from game.ai import play
+from game.analysis.lint import venue_checks
+from game.scenario import check_file
+from game.scenario.schema import schema_text
+from game.scenario.template import TEMPLATE, starting_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def one_error_line(out: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.splitlines()) == 1, out.stderr
+    assert out.stderr.startswith("peacetalks: error: ")
+    for fragment in fragments:
+        assert fragment in out.stderr
+    assert out.stdout == ""
+
+
+def test_schema_prints_the_generated_schema_as_json() -> None:
+    out = run("schema")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == schema_text()
+    assert json.loads(out.stdout)["title"] == "Peace Talks scenario"
+
+
+def test_new_scenario_writes_a_file_that_validates_without_a_warning_and_plays_to_the_end(tmp_path: Path) -> None:
+    target = tmp_path / "harbour-talks.yaml"
+    out = run("new-scenario", target)
+    assert out.returncode == 0, out.stderr
+    assert str(target) in out.stdout
+    scenario, diagnostics = check_file(target, extra=(venue_checks,))
+    assert [str(d) for d in diagnostics] == []
+    assert scenario is not None and scenario.id == "harbour-talks"  # named after the file
+    assert len(scenario.delegations) == 3 and len(scenario.issues) == 3 and len(scenario.venues) == 1
+    assert scenario.events
+    assert "Syria" not in target.read_text(encoding="utf-8")
+    game = play(scenario, 7)  # every seat an AI
+    assert game.state.over
+    assert [p for p in tmp_path.iterdir()] == [target], "the atomic write left a temporary file behind"
+
+
+def test_new_scenario_keeps_the_template_id_when_the_file_name_is_no_id(tmp_path: Path) -> None:
+    for name in ("My Talks.yaml", "null.yaml"):
+        text = starting_scenario(tmp_path / name)
+        assert "\nid: river-talks " in text
+
+
+def test_new_scenario_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n", encoding="utf-8")
+    one_error_line(run("new-scenario", target), str(target), "--force")
+    assert target.read_text(encoding="utf-8") == "my work\n"
+    forced = run("new-scenario", target, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_text(encoding="utf-8") == starting_scenario(target)
+
+
+def test_new_scenario_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "talks.yaml"
+    one_error_line(run("new-scenario", target), "does not exist")
+    assert not (tmp_path / "no").exists()
+
+
+def test_new_scenario_refuses_a_folder_as_the_path(tmp_path: Path) -> None:
+    one_error_line(run("new-scenario", tmp_path, "--force"), "is a folder")
+
+
+def test_new_scenario_without_a_path_is_a_usage_error() -> None:
+    out = run("new-scenario")
+    assert out.returncode == 2
+    assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_in_the_checkout_the_new_file_points_editors_at_the_schema(tmp_path: Path) -> None:
+    inside = starting_scenario(ROOT / "scenarios" / "new-talks.yaml")
+    assert inside.startswith("# yaml-language-server: $schema=../docs/scenario.schema.json\n")
+    assert inside.split("\n", 1)[1] == TEMPLATE.read_text(encoding="utf-8").replace(
+        "id: river-talks", "id: new-talks", 1
+    )
+    assert not starting_scenario(tmp_path / "elsewhere.yaml").startswith("# yaml-language-server")
+
+
+def test_validate_prints_a_package_space_warning_and_still_exits_0(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace("reservation: 0.3", "reservation: 0.65", 1)
+    text = text.replace("reservation: 0.3", "reservation: 0.6", 1)
+    path = tmp_path / "tight.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = run("validate", path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == f"{path}: ok: Mini talks (1 warning)\n"
+    line = text[: text.index("signatories: [red, blue]")].count("\n") + 1
+    assert out.stderr.startswith(f"{path}:{line}:18: warning: at The Hall, no package gives every signatory")
+    assert len(out.stderr.splitlines()) == 1

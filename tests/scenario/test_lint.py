@@ -1,0 +1,279 @@
+"""The warnings of game/scenario/lint.py and game/analysis/lint.py: each fires on a small variant
+of tests/fixtures/mini.yaml, with its exact message, at the line and column of the value to
+change; none fires on the bundled scenarios, the fixture or the new-scenario template.
+
+The numbers in the comments come from mini.yaml by hand: red weighs prisoners 1/4 and the truce
+3/4, blue the other way round, and red's red line leaves prisoners only 'none' and 'some'.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.analysis import analyze
+from game.analysis.lint import venue_checks
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.load import check_file
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+MINI_TEXT = MINI.read_text(encoding="utf-8")
+BLUE_TRUCE = "truce: {weight: 1, values: {fighting: 1.0, pause: 0.5, monitored: 0.0}}"
+ANNEX = """  - id: annex
+    name: The Annex
+    agenda: [prisoners]
+    signatories: [red, blue]
+    turn_order: [envoy, red, blue, big]
+    action_points: 2
+    rounds: 2
+    momentum: 50
+events:
+"""
+
+
+def mini_with(*edits: tuple[str, str]) -> str:
+    text = MINI_TEXT
+    for old, new in edits:
+        assert old in text, f"{old!r} is not in mini.yaml"
+        text = text.replace(old, new, 1)
+    return text
+
+
+def reservations(red: str, blue: str) -> str:
+    text = mini_with(("reservation: 0.3", f"reservation: {red}"))
+    assert text.count("reservation: 0.3\n") == 1
+    return text.replace("reservation: 0.3\n", f"reservation: {blue}\n")
+
+
+def pos(text: str, snippet: str, target: str | None = None) -> tuple[int, int]:
+    """1-based line and column where target starts within the one occurrence of snippet."""
+    assert text.count(snippet) == 1, f"{snippet!r} occurs {text.count(snippet)} times"
+    offset = text.index(snippet) + (snippet.index(target) if target else 0)
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def warnings(tmp_path: Path, text: str, deep: bool = True) -> list[Diagnostic]:
+    path = tmp_path / "variant.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario, diagnostics = check_file(path, extra=(venue_checks,) if deep else ())
+    assert scenario is not None, "warnings must never stop a scenario loading"
+    assert all(d.severity == "warning" for d in diagnostics), [str(d) for d in diagnostics]
+    return diagnostics
+
+
+def the_one(diagnostics: list[Diagnostic]) -> Diagnostic:
+    assert len(diagnostics) == 1, "expected one warning, got:\n" + "\n".join(map(str, diagnostics))
+    return diagnostics[0]
+
+
+# --- none on what ships -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted((ROOT / "scenarios").glob("*.yaml")), MINI, ROOT / "game" / "scenario" / "template.yaml"],
+    ids=lambda p: p.name,
+)
+def test_no_warning_on_the_bundled_scenarios_the_fixture_or_the_template(path: Path) -> None:
+    scenario, diagnostics = check_file(path, extra=(venue_checks,))
+    assert scenario is not None
+    assert [str(d) for d in diagnostics] == []
+
+
+# --- a. nothing to trade on an agenda issue -----------------------------------------------------
+
+
+def test_an_issue_every_signatory_wants_settled_the_same_way(tmp_path: Path) -> None:
+    text = mini_with((BLUE_TRUCE, "truce: {weight: 1, values: {fighting: 0.0, pause: 0.5, monitored: 1.0}}"))
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == (
+        "at The Hall, every signatory that weighs 'truce' likes 'monitored' best: settling it there costs none "
+        "of them anything, so there is nothing to trade on it; give some signatory opposed values on it, or take "
+        "it off the agenda"
+    )
+    assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "truce")
+
+
+def test_an_issue_only_one_signatory_weighs(tmp_path: Path) -> None:
+    text = mini_with((BLUE_TRUCE, BLUE_TRUCE.replace("weight: 1", "weight: 0")))
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message.startswith("at The Hall, 'red' is the only signatory that weighs 'truce': the others give it")
+    assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "truce")
+
+
+def test_an_issue_no_signatory_weighs(tmp_path: Path) -> None:
+    text = mini_with(
+        ("truce: {weight: 3,", "truce: {weight: 0,"), (BLUE_TRUCE, BLUE_TRUCE.replace("weight: 1", "weight: 0"))
+    )
+    # (red, weighing the truce no more, takes no position on it for big to press it towards)
+    d = the_one([d for d in warnings(tmp_path, text, deep=False) if "patron" not in d.message])
+    assert d.message == (
+        "at The Hall, no signatory weighs 'truce' in its preferences, so nothing is traded on it; give it a weight "
+        "in a signatory's preferences, or take it off the agenda"
+    )
+    assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "truce")
+
+
+def test_options_ranked_differently_below_the_top_are_still_something_to_trade(tmp_path: Path) -> None:
+    # blue likes 'fighting' best as red does not: a real conflict, whatever the rest of the ladder
+    assert warnings(tmp_path, MINI_TEXT) == []
+
+
+# --- b. no zone of possible agreement -----------------------------------------------------------
+
+
+def test_no_package_every_signatory_accepts(tmp_path: Path) -> None:
+    # Each side alone can reach its walk-away value (red 1.0 >= 0.65, blue 0.70 >= 0.60), but no
+    # package does both: of those blue accepts (>= 0.60) only {some, fighting}, worth 0.30 to red;
+    # of those red accepts (>= 0.65) the best for blue is {some, monitored}, worth 0.45 to it.
+    text = reservations("0.65", "0.6")
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == (
+        "at The Hall, no package gives every signatory at least its reservation value, so no deal can be made "
+        "there; the nearest miss: the best 'blue' can get in a package all the others accept is worth 0.45 to it, "
+        "below its reservation value 0.60: lower that, or give the sides more to trade"
+    )
+    assert (d.line, d.column) == pos(text, "signatories: [red, blue]", "[red, blue]")
+    assert analyze(check_file(tmp_path / "variant.yaml")[0], 0).zopa_size == 0  # type: ignore[arg-type]
+
+
+def test_the_package_space_checks_run_only_when_asked(tmp_path: Path) -> None:
+    assert warnings(tmp_path, reservations("0.65", "0.6"), deep=False) == []
+
+
+def test_a_later_venue_is_judged_with_the_earlier_issues_open(tmp_path: Path) -> None:
+    # At the Annex only prisoners is on the table. With the truce left at fighting, red (0.35)
+    # and blue (0.5) have no deal there; but a pause agreed at the Hall first gives {some, pause}:
+    # 0.60 to red and 0.575 to blue. So there is no warning: the campaign can work.
+    text = reservations("0.35", "0.5").replace("events:\n", ANNEX, 1)
+    assert warnings(tmp_path, text) == []
+    scenario = check_file(tmp_path / "variant.yaml")[0]
+    assert scenario is not None and analyze(scenario, 1).zopa_size == 0
+
+
+def test_a_later_venue_with_no_deal_whatever_came_before(tmp_path: Path) -> None:
+    # the same walk-away values as above: no package of the two issues together suits both
+    text = reservations("0.65", "0.6").replace("events:\n", ANNEX, 1)
+    annex = text.index("  - id: annex")
+    where = pos(text[annex:], "[red, blue]")
+    found = {d.message: (d.line, d.column) for d in warnings(tmp_path, text) if "no package" in d.message}
+    message = (
+        "at The Annex, no package gives every signatory at least its reservation value, whatever was agreed at the "
+        "venues before it, so no deal can be made there; the nearest miss: the best 'blue' can get in a package all "
+        "the others accept is worth 0.45 to it, below its reservation value 0.60: lower that, or give the sides "
+        "more to trade"
+    )
+    assert found[message] == (where[0] + text.count("\n", 0, annex), where[1])
+    assert len(found) == 2  # and the Hall's own
+
+
+# --- c. events that can never fire --------------------------------------------------------------
+
+
+def test_a_scripted_round_no_venue_reaches(tmp_path: Path) -> None:
+    text = mini_with(("    round: 2\n", "    round: 7\n"))
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == "event 'clash' is set for round 7, but no venue has more than 4 rounds"
+    assert (d.line, d.column) == pos(text, "round: 7", "7")
+
+
+def test_a_scripted_round_never_reached_leaves_only_the_random_draw(tmp_path: Path) -> None:
+    text = mini_with(("    round: 2\n", "    round: 7\n    weight: 2\n"))
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == (
+        "event 'clash' is set for round 7, but no venue has more than 4 rounds, so it can only be drawn at random"
+    )
+    assert (d.line, d.column) == pos(text, "round: 7", "7")
+
+
+def test_a_random_event_where_nothing_is_ever_drawn(tmp_path: Path) -> None:
+    text = mini_with(("random_events: 0.5", "random_events: 0"))
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == "event 'rumour' can never happen: it is only drawn at random, and The Hall has random_events 0"
+    assert (d.line, d.column) == pos(text, "weight: 1\n", "1")
+
+
+def test_a_random_event_at_a_venue_of_one_round(tmp_path: Path) -> None:
+    # no event is drawn in round 1, and the scripted clash (round 2) is never reached either
+    text = mini_with(("rounds: 4", "rounds: 1"))
+    found = {d.message: (d.line, d.column) for d in warnings(tmp_path, text)}
+    assert found["event 'rumour' can never happen: it is only drawn at random, and The Hall has a single round"] == (
+        pos(text, "weight: 1\n", "1")
+    )
+    assert found["event 'clash' is set for round 2, but no venue has more than 1 round"] == pos(text, "round: 2", "2")
+
+
+def test_a_weight_that_is_never_drawn_beside_a_round_that_is(tmp_path: Path) -> None:
+    text = mini_with(("random_events: 0.5", "random_events: 0"), ("    round: 2\n", "    round: 2\n    weight: 2\n"))
+    found = {d.message: (d.line, d.column) for d in warnings(tmp_path, text)}
+    message = "event 'clash' has a weight but is never drawn at random (The Hall has random_events 0): it fires only in round 2"
+    assert found[message] == pos(text, "weight: 2", "2")
+    assert len(found) == 2  # and rumour, as above
+
+
+def test_a_venue_event_is_judged_by_its_own_venue(tmp_path: Path) -> None:
+    # the Annex has two rounds and draws no events; the Hall has four and draws
+    text = mini_with(
+        ("weight: 1\n", "weight: 1\n    venue: annex\n"), ("    round: 2\n", "    round: 3\n    venue: annex\n")
+    )
+    text = text.replace("events:\n", ANNEX, 1)
+    found = {d.message: (d.line, d.column) for d in warnings(tmp_path, text, deep=False)}
+    assert found == {
+        "event 'clash' is set for round 3, but The Annex has only 2": pos(text, "round: 3", "3"),
+        "event 'rumour' can never happen: it is only drawn at random, and The Annex has random_events 0": pos(
+            text, "weight: 1\n", "1"
+        ),
+    }
+
+
+# --- d. delegations that can never act ----------------------------------------------------------
+
+
+def test_a_delegation_in_no_turn_order(tmp_path: Path) -> None:
+    text = mini_with(("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, blue]"))
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == (
+        "delegation 'big' is in no venue's turn_order, so it never gets a turn and can never act; "
+        "add it to a turn_order or remove it"
+    )
+    assert (d.line, d.column) == pos(text, "  - id: big", "big")
+
+
+def test_a_patron_that_never_shares_an_issue_with_its_client(tmp_path: Path) -> None:
+    # big weighs only the truce, which is no longer on the agenda: it has nothing to press red on
+    text = mini_with(("agenda: [prisoners, truce]", "agenda: [prisoners]"))
+    found = [d for d in warnings(tmp_path, text, deep=False) if "patron" in d.message]
+    assert [d.message for d in found] == [
+        "'big' is a patron of 'red' but can never press it: no issue on the agenda where they sit together is one "
+        "on which both take a position"
+    ]
+    assert (found[0].line, found[0].column) == pos(text, "patrons: [big]", "big")
+
+
+def test_a_patron_that_never_sits_with_its_client(tmp_path: Path) -> None:
+    # big leaves the Hall and sits only at the Annex, where red does not
+    annex = ANNEX.replace("signatories: [red, blue]", "signatories: [blue, big]")
+    annex = annex.replace("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, blue, big]")
+    text = mini_with(("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, blue]"), ("events:\n", annex))
+    found = {d.message: (d.line, d.column) for d in warnings(tmp_path, text, deep=False) if "patron" in d.message}
+    assert found == {
+        "'big' is a patron of 'red' but can never press it: they never sit at the same venue": pos(
+            text, "patrons: [big]", "big"
+        )
+    }
+
+
+def test_a_mediator_with_nobody_to_answer_its_drafts(tmp_path: Path) -> None:
+    text = mini_with(("role: party", "role: observer"), ("role: party", "role: observer"))
+    text = text.replace("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, blue]")
+    found = {d.message: (d.line, d.column) for d in warnings(tmp_path, text, deep=False)}
+    message = "mediator 'envoy' never sits with a party or guarantor, so it can never table a draft"
+    assert found[message] == pos(text, "role: mediator", "mediator")
+
+
+def test_an_observer_that_sits_somewhere_is_not_reported(tmp_path: Path) -> None:
+    # statements and meetings are open to every delegation at the table
+    text = mini_with(("role: guarantor", "role: observer"))
+    assert warnings(tmp_path, text) == []

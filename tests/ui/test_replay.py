@@ -1,0 +1,445 @@
+"""The replay viewer, driven as a player drives it: keys, the jump dialog, autoplay, whose view,
+the title screen's entry, and `peacetalks replay SAVE` from the command line.
+
+pytest-asyncio is not installed, so each test runs its async body with asyncio.run(). Every wait
+is a loop on a condition with a deadline (driving.until), never a fixed sleep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import shutil
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, RichLog, Static
+
+from game.engine import apply, new_game, state_hash
+from game.saves import Session, save
+from game.saves.timeline import Timeline, load_timeline
+from game.ui.app import PeaceTalksApp, make_app
+from game.ui.screens.replay import SPEEDS, ReplayScreen
+from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
+from game.ui.screens.title import TitleScreen
+from game.ui.widgets.panels import AgendaTable, IssueDetail
+from tests.saves.helpers import ROOT, finished, new_session, play_on
+from tests.ui.driving import click, press, screen_of, until
+
+SIZE = (100, 32)
+
+
+@pytest.fixture(scope="module")
+def saves(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with a finished game of astana-8, a finished mini game and a running one."""
+    folder = tmp_path_factory.mktemp("saves")
+    save(finished("astana-8", 7), folder, "astana")
+    save(finished("mini", 3), folder, "mini")
+    save(play_on(new_session("mini", 3), 9), folder, "running")
+    return folder
+
+
+def viewer_app(path: Path) -> tuple[PeaceTalksApp, Timeline]:
+    timeline = load_timeline(path)
+    return make_app(replay=timeline, replay_name=path.name), timeline
+
+
+def engine_hashes(session: Session) -> list[str]:
+    """The hash after every number of actions, straight from the engine."""
+    state, _ = new_game(session.scenario, session.seed)
+    hashes = [state_hash(state)]
+    for entry in session.log:
+        state, _ = apply(state, entry.action)
+        hashes.append(state_hash(state))
+    return hashes
+
+
+def status(viewer: ReplayScreen) -> str:
+    return str(viewer.query_one("#replay-status", Static).content)
+
+
+def mode(viewer: ReplayScreen) -> str:
+    return str(viewer.query_one("#replay-mode", Static).content)
+
+
+def transcript(viewer: ReplayScreen) -> str:
+    """The transcript's text, its wrapped lines joined again."""
+    lines = viewer.query_one("#replay-transcript", RichLog).lines
+    return " ".join(" ".join(line.text.split()) for line in lines)
+
+
+def shows_records_to(viewer: ReplayScreen, step: int) -> bool:
+    """The transcript ends with the last record told by `step`."""
+    last = viewer.timeline.records_to(step)[-1].text
+    return transcript(viewer).endswith(" ".join(last.split()))
+
+
+def notified(app: PeaceTalksApp, words: str) -> bool:
+    return any(words in n.message or words in n.title for n in app._notifications)
+
+
+async def opened(pilot: Pilot[Any]) -> ReplayScreen:
+    viewer = await screen_of(pilot, ReplayScreen)
+    await until(pilot, lambda: bool(viewer.query_one("#replay-transcript", RichLog).lines), "the transcript")
+    return viewer  # type: ignore[no-any-return]
+
+
+def test_stepping_forward_and_back_moves_the_step_and_the_transcript(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "astana.yaml")
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            assert viewer.step == 0 and status(viewer).startswith(f" step 0 of {timeline.steps} ")
+            assert "the talks open" in status(viewer) and shows_records_to(viewer, 0)
+            before = transcript(viewer)
+            await press(pilot, "right")
+            assert viewer.step == 1 and f"step 1 of {timeline.steps} · round 1/" in status(viewer)
+            first = timeline.session.log[0].action
+            name = timeline.session.scenario.delegations[timeline.session.scenario.delegation_index[first.actor]]
+            assert f"turn 1 · {name.name[:20]}" in status(viewer)
+            assert transcript(viewer) != before and shows_records_to(viewer, 1)
+            await press(pilot, "right")
+            await press(pilot, "right")
+            assert viewer.step == 3 and shows_records_to(viewer, 3)
+            await press(pilot, "left")
+            assert viewer.step == 2 and shows_records_to(viewer, 2) and " turn 2 · " in status(viewer)
+            await press(pilot, "left")
+            await press(pilot, "left")
+            assert viewer.step == 0 and transcript(viewer) == before
+            await press(pilot, "left")  # at the opening: said, not silently ignored
+            assert viewer.step == 0 and notified(app, "This is the opening")
+
+    asyncio.run(body())
+
+
+def test_page_keys_move_by_round_and_home_end_to_the_ends(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "astana.yaml")
+    starts = timeline.round_starts
+    assert len(starts) >= 4
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "pagedown")
+            assert viewer.step == starts[1] and viewer.state.round == 2
+            assert "round 2/6 begins" in status(viewer) and shows_records_to(viewer, starts[1])
+            await press(pilot, "pagedown")
+            assert viewer.step == starts[2] and viewer.state.round == 3
+            await press(pilot, "right")
+            await press(pilot, "right")
+            await press(pilot, "pageup")  # within a round: back to its start
+            assert viewer.step == starts[2]
+            await press(pilot, "pageup")  # at a start: the round before
+            assert viewer.step == starts[1]
+            await press(pilot, "end")
+            assert viewer.step == timeline.steps and viewer.state.over
+            assert "the game is over" in mode(viewer) and shows_records_to(viewer, timeline.steps)
+            await press(pilot, "pagedown")
+            assert viewer.step == timeline.steps
+            await press(pilot, "right")
+            assert viewer.step == timeline.steps and notified(app, "This is the end of the game")
+            await press(pilot, "home")
+            assert viewer.step == 0 and shows_records_to(viewer, 0)
+
+    asyncio.run(body())
+
+
+async def type_turn(pilot: Pilot[Any], text: str) -> JumpDialog:
+    dialog: JumpDialog = await screen_of(pilot, JumpDialog)
+    await press(pilot, "home")  # clear what is there (the step shown)
+    await press(pilot, "ctrl+k")
+    for key in text:
+        await press(pilot, key)
+    await press(pilot, "enter")
+    return dialog
+
+
+def test_jump_to_a_turn_and_invalid_turns_are_explained(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "astana.yaml")
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "g")
+            await type_turn(pilot, "42")
+            await screen_of(pilot, ReplayScreen)
+            assert viewer.step == 42 and " turn 42 · " in status(viewer) and shows_records_to(viewer, 42)
+            for text, says in (
+                ("abc", "'abc' is not a turn number"),
+                ("-3", "'-3' is not a turn number"),
+                (str(timeline.steps + 1), f"There is no turn {timeline.steps + 1}"),
+                ("", "Type a turn number"),
+            ):
+                await press(pilot, "j")
+                dialog = await type_turn(pilot, text)
+                problem = str(dialog.query_one(".problem", Static).content)
+                assert says in problem, problem
+                assert app.screen is dialog, f"{text!r} was not refused"
+                await press(pilot, "escape")
+                await screen_of(pilot, ReplayScreen)
+                assert viewer.step == 42
+            await press(pilot, "g")
+            await type_turn(pilot, "0")
+            await screen_of(pilot, ReplayScreen)
+            assert viewer.step == 0
+
+    asyncio.run(body())
+
+
+def test_the_state_shown_is_the_engines_state_after_that_many_actions(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "astana.yaml")
+    hashes = engine_hashes(timeline.session)
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+
+            def shown() -> str:
+                return state_hash(viewer.state)
+
+            assert shown() == hashes[0]
+            for keys in (["right"], ["right", "right"], ["pagedown"], ["left"], ["end"], ["pageup"], ["home"]):
+                for key in keys:
+                    await press(pilot, key)
+                assert shown() == hashes[viewer.step], f"step {viewer.step}"
+                if viewer.step:
+                    assert shown() == timeline.session.log[viewer.step - 1].hash
+            await press(pilot, "g")
+            await type_turn(pilot, "77")
+            await screen_of(pilot, ReplayScreen)
+            assert viewer.step == 77 and shown() == hashes[77]
+
+    asyncio.run(body())
+
+
+def test_autoplay_advances_and_stops_at_the_end(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "mini.yaml")
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            assert "⏸ 2/s" in mode(viewer)
+            await press(pilot, "minus")
+            assert viewer.speed == 1 and "⏸ 1/s" in mode(viewer)
+            await press(pilot, "plus")
+            # At 2 steps a second the app idles between steps, so each key returns at once (the
+            # Pilot waits for the app to idle; at the top speeds it hardly ever does).
+            await press(pilot, "space")
+            assert viewer.timer is not None and "▶ playing 2/s" in mode(viewer)
+            seen: set[int] = set()
+
+            def moved(steps: int) -> bool:
+                seen.add(viewer.step)
+                return viewer.step >= steps
+
+            await until(pilot, lambda: moved(2), "autoplay to move on")
+            assert {0, 1, 2} <= seen, f"autoplay jumped rather than stepped: {sorted(seen)}"
+            await press(pilot, "space")  # pause: it stays where it is
+            stopped = viewer.step
+            assert viewer.timer is None and "⏸ 2/s" in mode(viewer)
+            for _ in range(5):
+                await pilot.pause()
+            assert viewer.step == stopped
+            while viewer.speed < len(SPEEDS) - 1:
+                await press(pilot, "plus")
+            assert f"⏸ {SPEEDS[-1]:g}/s" in mode(viewer)
+            await press(pilot, "space")  # at this speed, the Pilot hardly sees the app idle before the end
+            await until(pilot, lambda: moved(timeline.steps), "autoplay to reach the end")
+            await until(pilot, lambda: viewer.timer is None, "autoplay to stop at the end")
+            assert viewer.step == timeline.steps
+            assert "⏸" in mode(viewer) and shows_records_to(viewer, timeline.steps)
+            await press(pilot, "space")  # at the end, play is refused with a word, not ignored
+            assert viewer.timer is None and notified(app, "Home goes back")
+
+    asyncio.run(body())
+
+
+def test_whose_view_is_refused_while_the_saved_game_runs(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "running.yaml")
+    assert not timeline.over
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "end")
+            await press(pilot, "v")
+            assert viewer.viewer is None and "public view" in mode(viewer)
+            assert notified(app, "still running")
+            assert "worth to you" not in str(viewer.query_one(IssueDetail).content)
+            agenda = viewer.query_one(AgendaTable)
+            assert [str(c.label) for c in agenda.columns.values()][2] == "Sides by option"
+
+    asyncio.run(body())
+
+
+def test_whose_view_cycles_through_the_delegations_once_the_game_is_over(saves: Path) -> None:
+    app, timeline = viewer_app(saves / "astana.yaml")
+    delegations = timeline.session.scenario.delegations
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "pagedown")
+            for k, d in enumerate(delegations):
+                await press(pilot, "v")
+                assert viewer.viewer == k and f"{d.name[:20]}" in mode(viewer)
+                agenda = viewer.query_one(AgendaTable)
+                assert [str(c.label) for c in agenda.columns.values()][2] == "Your position (its worth to you)"
+                issue = viewer.state.agenda[0]
+                held = viewer.state.positions[k][issue]
+                mine = str(agenda.get_row_at(0)[2])
+                want = f"{d.values[issue][held]:.2f}" if held >= 0 else "(no stated position)"
+                assert mine.startswith(want), (d.id, mine)
+                assert "worth to you" in str(viewer.query_one(IssueDetail).content)
+            await press(pilot, "v")
+            assert viewer.viewer is None and "public view" in mode(viewer)
+            assert "worth to you" not in str(viewer.query_one(IssueDetail).content)
+
+    asyncio.run(body())
+
+
+def test_help_and_the_command_palette_cover_every_key(saves: Path) -> None:
+    app, _ = viewer_app(saves / "mini.yaml")
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "question_mark")
+            await screen_of(pilot, ReplayHelp)
+            await press(pilot, "escape")
+            await screen_of(pilot, ReplayScreen)
+            actions = {b.action for b in ReplayScreen.BINDINGS if not isinstance(b, tuple)}  # type: ignore[union-attr]
+            commands = {f.__name__.removeprefix("action_") for _, _, f in viewer.commands()}
+            assert actions == commands, actions ^ commands
+            titles = [c.title for c in app.get_system_commands(viewer)]
+            assert "Replay: jump to a turn" in titles and "Replay: whose view" in titles
+
+    asyncio.run(body())
+
+
+def test_leaving_a_replay_opened_from_the_command_line_quits(saves: Path) -> None:
+    app, _ = viewer_app(saves / "mini.yaml")
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await opened(pilot)
+            await press(pilot, "q")
+            await until(pilot, lambda: app._exit, "the app to quit")
+
+    asyncio.run(body())
+
+
+def test_the_title_screen_opens_a_replay_and_escape_comes_back(saves: Path, tmp_path: Path) -> None:
+    shutil.copy(saves / "mini.yaml", tmp_path / "mini.yaml")
+    (tmp_path / "broken.yaml").write_text("format: 2\n")
+    app = make_app(saves_dir=tmp_path, seed=1)
+
+    async def pick(pilot: Pilot[Any], name: str) -> None:
+        title = await screen_of(pilot, TitleScreen)
+        await click(pilot, "#replay")
+        listing = title.query_one("#saves", OptionList)
+        await until(pilot, lambda: listing.display and listing.option_count == 2, "the list of saves")
+        index = [str(listing.get_option_at_index(k).prompt) for k in range(2)].index(name)
+        listing.highlighted = index
+        await press(pilot, "enter")
+
+    async def body() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pick(pilot, "broken.yaml")
+            await until(pilot, lambda: notified(app, "Cannot replay"), "the refusal")
+            assert isinstance(app.screen, TitleScreen)
+            await pick(pilot, "mini.yaml")
+            viewer = await opened(pilot)
+            assert viewer.step == 0
+            await press(pilot, "right")
+            assert viewer.step == 1
+            await press(pilot, "escape")
+            await screen_of(pilot, TitleScreen)
+            assert not app._exit
+
+    asyncio.run(body())
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def in_a_terminal(*args: str | Path, keys: bytes = b"", wait_for: bytes = b"") -> tuple[int, str]:
+    """Run `peacetalks ARGS` in a pseudo-terminal of 100x32, as a player would: type `keys` once
+    the screen shows `wait_for`. Returns the exit status and all the terminal was sent (Textual
+    draws on stderr, and errors go there too)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", *map(str, args)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+    os.close(slave)
+    drawn = bytearray()
+
+    def read() -> None:  # drain the terminal, or the child blocks on a full buffer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        if keys:
+            deadline = time.monotonic() + 60
+            while wait_for not in drawn and child.poll() is None:
+                assert time.monotonic() < deadline, f"the screen never showed {wait_for!r}"
+                time.sleep(0.05)
+            os.write(master, keys)
+        status = child.wait(timeout=60)
+        reader.join(timeout=10)
+        return status, drawn.decode(errors="replace").replace("\r\n", "\n")
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+
+
+def test_a_bad_save_from_the_command_line_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 2\n")
+    status, shown = in_a_terminal("replay", bad)  # in a terminal: refused before any interface
+    assert status == 1 and len(shown.splitlines()) == 1 and shown.startswith(str(bad)), shown
+    out = run("replay", bad)  # and without one: the same line, the same status
+    assert out.returncode == 1 and out.stderr == shown and "Traceback" not in out.stderr
+
+
+def test_without_a_terminal_the_viewer_points_to_text(saves: Path) -> None:
+    out = run("replay", saves / "mini.yaml")
+    assert out.returncode == 2 and out.stdout == ""
+    assert len(out.stderr.splitlines()) == 1 and "--text" in out.stderr, out.stderr
+
+
+def test_the_viewer_runs_in_a_terminal_and_q_quits(saves: Path) -> None:
+    status, shown = in_a_terminal("replay", saves / "mini.yaml", keys=b"q", wait_for=b"step 0 of")
+    assert status == 0 and "public view" in shown and "Traceback" not in shown, shown[-2000:]
