@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a new one)")
     g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game")
     g.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+    g.add_argument(
+        "--watch",
+        action="store_true",
+        help="for authors: restart the game whenever the scenario file changes, and show its errors",
+    )
 
     w = sub.add_parser("watch", help="an AI-only game, printed as a transcript (needs no terminal)")
     w.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")

@@ -12,6 +12,7 @@ from game.engine.model import Scenario
 if TYPE_CHECKING:  # the saves layer loads only when a command needs it
     from game.saves import Session
 from game.scenario import DEFAULT, bundled, check_file, resolve
+from game.scenario.seating import default_human
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -256,6 +257,9 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     """The Textual interface: the title screen, or straight to the table with `play`."""
+    if args.command == "play" and args.load and args.watch:
+        print("peacetalks: error: --watch follows a scenario file, not a save given with --load", file=sys.stderr)
+        return EXIT_USAGE
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "peacetalks: error: the game needs a terminal to play in; "
@@ -273,10 +277,14 @@ def cmd_ui(args: argparse.Namespace) -> int:
         make_app(load=Path(args.load), saves_dir=saves).run()
         return 0
     name = args.scenario or DEFAULT
+    path = resolve(name)
+    if args.watch and path is not None and path.is_file():
+        # Errors in the file are shown in the interface, and the game starts once it loads.
+        make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True).run()
+        return 0
     scenario = _load(name)
     if isinstance(scenario, int):
         return scenario
-    path = resolve(name)
     assert path is not None
     for ident in args.humans:
         if ident not in scenario.delegation_index:
@@ -289,13 +297,6 @@ def cmd_ui(args: argparse.Namespace) -> int:
     humans = tuple(args.humans) or (default_human(scenario),)
     make_app(path, humans, args.difficulty, args.seed, saves_dir=saves).run()
     return 0
-
-
-def default_human(scenario: Scenario) -> str:
-    """The seat a player takes when they do not choose: the scenario's human seat, else its
-    first party."""
-    chosen = next((d.id for d in scenario.delegations if d.controller == "human"), None)
-    return chosen or next((d.id for d in scenario.delegations if d.role == "party"), scenario.delegations[0].id)
 
 
 def cmd_watch(args: argparse.Namespace | None) -> int:

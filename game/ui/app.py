@@ -16,6 +16,9 @@ from textual.screen import Screen
 from game.saves import SaveLoadError, Session, load
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario import check_file
+from game.scenario.seating import default_human
+from game.scenario.watch import Reload, ScenarioWatch
+from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import AUTOSAVE, TableScreen
 from game.ui.screens.title import NewGame, TitleScreen
@@ -30,6 +33,7 @@ class Launch:
     load: Path | None = None
     replay: Timeline | None = None
     replay_name: str = ""
+    watch: bool = False  # with `new`: restart the game whenever its scenario file changes
 
 
 class PeaceTalksApp(App[None]):
@@ -43,8 +47,10 @@ class PeaceTalksApp(App[None]):
         self.seed = seed
         self.speed = speed
 
-    def on_mount(self) -> None:
-        if self.launch is not None and self.launch.new is not None:
+    async def on_mount(self) -> None:
+        if self.launch is not None and self.launch.new is not None and self.launch.watch:
+            await self.watch_scenario(self.launch.new)
+        elif self.launch is not None and self.launch.new is not None:
             self.new_game(self.launch.new)
         elif self.launch is not None and self.launch.load is not None:
             self.load_game(self.launch.load)
@@ -116,8 +122,68 @@ class PeaceTalksApp(App[None]):
         assert isinstance(table, TableScreen)
         self.switch_screen(DebriefScreen(table.session))
 
-    def on_debrief_screen_closed(self) -> None:
+    async def on_debrief_screen_closed(self) -> None:
+        if self._watched is not None:
+            await self._reload(self._watched.load(), now=True)  # the next game, with the file as it is now
+            return
         self.switch_screen(TitleScreen(self.saves_dir, self.seed))
+
+    # --- watching a scenario file (play PATH --watch) -------------------------------------------
+
+    _watched: ScenarioWatch | None = None
+    _WATCH_POLL = 0.5  # seconds between looks at the file: quick enough to feel live
+
+    async def watch_scenario(self, game: NewGame) -> None:
+        """Play the game, and restart it with the new version whenever the file changes; a
+        version that does not load shows its errors and leaves the running game as it is."""
+        self._watched = ScenarioWatch(game.scenario)
+        self._watched_game = game
+        self.set_interval(self._WATCH_POLL, self._poll_scenario)
+        await self._reload(self._watched.load())
+
+    async def _poll_scenario(self) -> None:
+        if self._watched is None:
+            return
+        change = self._watched.poll()
+        if change is not None:
+            await self._reload(change)
+
+    async def _reload(self, change: Reload, now: bool = False) -> None:
+        problems = next((s for s in self.screen_stack if isinstance(s, ScenarioProblems)), None)
+        path = str(self._watched_game.scenario)
+        if change.scenario is None:
+            if problems is not None:
+                problems.show(change.diagnostics)
+            else:
+                running = any(isinstance(s, TableScreen) for s in self.screen_stack)
+                self.push_screen(ScenarioProblems(path, change.diagnostics, running))
+            return
+        from game.ui.screens.debrief import DebriefScreen
+
+        if isinstance(self.screen, DebriefScreen) and not now:
+            # the player is reading how the last game went: the next one will use the new version
+            self.notify(f"{path} changed: the next game uses it.", title="Scenario reloaded")
+            return
+        # Back to the bottom of the stack, closing the old game, its dialogs and its AI worker.
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        game = self._watched_game
+        known = {d.id for d in change.scenario.delegations}
+        humans = tuple(h for h in game.humans if h in known)
+        if not humans:
+            humans = (default_human(change.scenario),)
+            if game.humans:
+                self.notify(
+                    f"{', '.join(game.humans)} is no longer in the scenario: you play {humans[0]}.",
+                    severity="warning",
+                )
+        self._watched_game = NewGame(game.scenario, humans, game.difficulty, game.seed)
+        self.new_game(self._watched_game)
+        if self._started_once:
+            self.notify(f"{path} reloaded: a new game with seed {game.seed}.", title="Scenario reloaded")
+        self._started_once = True
+
+    _started_once = False
 
     # --- quitting -------------------------------------------------------------------------------
 
@@ -171,6 +237,7 @@ def make_app(
     speed: int = 2,
     replay: Timeline | None = None,
     replay_name: str = "",
+    watch: bool = False,
 ) -> PeaceTalksApp:
     """The app: the title screen, or straight to the table with a scenario or a save, or to the
     replay viewer of a save already loaded (`load_timeline`), which quits the app on leaving."""
@@ -181,5 +248,5 @@ def make_app(
     elif load is not None:
         launch = Launch(load=load)
     elif scenario is not None:
-        launch = Launch(new=NewGame(scenario, humans, difficulty, seed))
+        launch = Launch(new=NewGame(scenario, humans, difficulty, seed), watch=watch)
     return PeaceTalksApp(launch, saves_dir, seed, speed)

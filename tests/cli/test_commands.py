@@ -95,11 +95,20 @@ def test_watch_with_no_scenario_plays_the_default_one() -> None:
     assert "Astana" in out.stdout and "Outcome:" in out.stdout
 
 
-@pytest.mark.parametrize("args", [(), ("play",), ("play", "astana-8", "--as", "opposition")])
+@pytest.mark.parametrize(
+    "args", [(), ("play",), ("play", "astana-8", "--as", "opposition"), ("play", str(MINI), "--watch")]
+)
 def test_the_interface_without_a_terminal_says_so_instead_of_hanging(args: tuple[str, ...]) -> None:
     out = run(*args)  # stdin and stdout are pipes here, as in CI
     assert out.returncode == 2
     assert "needs a terminal" in out.stderr and "peacetalks watch" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_watch_needs_a_scenario_file_not_a_save() -> None:
+    out = run("play", "--load", "saves/astana-8-history.yaml", "--watch")
+    assert out.returncode == 2
+    assert "--watch follows a scenario file" in out.stderr
     assert "Traceback" not in out.stderr
 
 

@@ -86,6 +86,7 @@ class TableScreen(Screen[None]):
         for record in self.session.records:
             log.write(self._line(record, ""))
         self.refresh_table()
+        self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
         self.next_turn()
 
     # --- what the widgets show ------------------------------------------------------------------
@@ -127,7 +128,9 @@ class TableScreen(Screen[None]):
         if not view.agenda:
             return
         row = min(max(table.cursor_row, 0), len(view.agenda) - 1)
-        self.query_one(IssueDetail).show(view, view.agenda[row])
+        # A widget nested in a container can mount after the screen does: it is shown then.
+        for detail in self.query(IssueDetail).results(IssueDetail):
+            detail.show(view, view.agenda[row])
 
     @on(DataTable.RowHighlighted, "#agenda")
     def _issue_chosen(self) -> None:

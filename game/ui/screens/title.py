@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, SelectionList, Static
 
 from game.scenario import bundled, check_file
+from game.scenario.seating import default_human
 from game.ui.screens.notices import Help
 
 LEVELS = (
@@ -117,8 +118,7 @@ class TitleScreen(Screen[None]):
         self.query_one("#summary", Static).update(scenario.summary.strip())
         seats = self.query_one("#seats", SelectionList)
         seats.clear_options()
-        default = next((d.id for d in scenario.delegations if d.controller == "human"), None)
-        default = default or next(d.id for d in scenario.delegations if d.role == "party")
+        default = default_human(scenario)
         for d in scenario.delegations:
             seats.add_option((f"{d.name} ({d.role})", d.id, d.id == default))
 

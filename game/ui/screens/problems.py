@@ -1,0 +1,79 @@
+"""What is wrong with a watched scenario file, shown in place of a crash while its author fixes it.
+
+`peacetalks play PATH --watch` keeps this screen up, listing every error by line and column,
+until the file loads again; the game that was running (if any) waits underneath, untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from game.scenario.diagnostics import Diagnostic
+
+
+def problems_text(diagnostics: Sequence[Diagnostic]) -> Text:
+    """Errors first, then warnings, one per line, each with where it is."""
+    text = Text()
+    ordered = sorted(diagnostics, key=lambda d: (d.severity != "error", d.line, d.column))
+    for k, d in enumerate(ordered):
+        if k:
+            text.append("\n")
+        where = f"line {d.line}, column {d.column}" if d.line else "the file"
+        text.append(f"{d.severity}: ", style="bold red" if d.severity == "error" else "bold yellow")
+        text.append(f"{where}: ", style="bold")
+        text.append(d.message)
+    return text
+
+
+class ScenarioProblems(ModalScreen[None]):
+    """The watched file's errors; `show()` updates them, and the app dismisses the screen when the
+    file loads again. Escape leaves the running game on screen (the errors come back on the next
+    change that does not load)."""
+
+    CSS_PATH = "notices.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "hide", "Back to the game")]
+
+    def __init__(self, path: str, diagnostics: Sequence[Diagnostic], game_running: bool) -> None:
+        super().__init__()
+        self.path = path
+        self.diagnostics = tuple(diagnostics)
+        self.game_running = game_running
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notice"):
+            yield Static(id="notice-title")
+            with VerticalScroll():
+                yield Static(problems_text(self.diagnostics), id="notice-body")
+            yield Static(self._footer(), id="problems-hint")
+
+    def on_mount(self) -> None:
+        self._title()
+
+    def _title(self) -> None:
+        errors = sum(1 for d in self.diagnostics if d.severity == "error")
+        self.query_one("#notice-title", Static).update(
+            f"{self.path} does not load: {errors} error{'s' if errors != 1 else ''}"
+        )
+
+    def _footer(self) -> str:
+        if self.game_running:
+            return "Fix it and save: the game restarts with it. Esc goes back to the game as it was."
+        return "Fix it and save: the game starts as soon as the file loads. Ctrl+Q quits."
+
+    def show(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """The errors of the latest version of the file."""
+        self.diagnostics = tuple(diagnostics)
+        self.query_one("#notice-body", Static).update(problems_text(self.diagnostics))
+        self._title()
+
+    def action_hide(self) -> None:
+        if self.game_running:
+            self.dismiss(None)

@@ -1,0 +1,112 @@
+"""`peacetalks play PATH --watch`: the game restarts when the scenario file changes, and a version
+that does not load shows its errors in the interface, by line, instead of crashing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from textual.widgets import Static
+
+from game.ui.app import make_app
+from game.ui.screens.problems import ScenarioProblems
+from game.ui.screens.table import TableScreen
+from tests.ui.driving import ASTANA, until
+
+GOOD = ASTANA.read_text()
+RENAMED = GOOD.replace('title: "', 'title: "Edited: ', 1)
+BROKEN = GOOD.replace("rounds: 6", "rounds: six", 1)
+
+
+def write(path: Path, text: str) -> None:
+    """Write as an editor saves, the modification time moved on (file systems can be coarse)."""
+    path.write_text(text)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def table_title(app: object) -> str:
+    screen = getattr(app, "screen", None)
+    return screen.session.scenario.title if isinstance(screen, TableScreen) else ""
+
+
+def problems_text(app: object) -> str:
+    screen = getattr(app, "screen", None)
+    if not isinstance(screen, ScenarioProblems) or not screen.query("#notice-body"):
+        return ""
+    return (
+        str(screen.query_one("#notice-title", Static).content)
+        + "\n"
+        + str(screen.query_one("#notice-body", Static).content)
+    )
+
+
+def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: Path) -> None:
+    assert "rounds: 6" in GOOD and RENAMED != GOOD
+    path = tmp_path / "talks.yaml"
+    write(path, GOOD)
+    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+
+    async def body() -> None:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, TableScreen), "the first game")
+            first = app.screen
+            write(path, BROKEN)
+            await until(pilot, lambda: bool(problems_text(app)), "the errors")
+            text = problems_text(app)
+            line = 1 + GOOD[: GOOD.index("rounds: 6")].count("\n")
+            assert "does not load: 1 error" in text
+            assert f"line {line}, column 13" in text and "'six'" in text
+            # the game waits underneath, untouched; Esc goes back to it
+            assert first in app.screen_stack
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is first, "the game again")
+            write(path, RENAMED)
+            await until(pilot, lambda: table_title(app).startswith("Edited: "), "the game restarted with the edit")
+            assert app.screen is not first
+            assert first not in app.screen_stack
+            assert app.screen.session.seed == 5  # the same seed: only the edit differs
+
+    asyncio.run(body())
+
+
+def test_a_file_broken_from_the_start_waits_for_a_fix(tmp_path: Path) -> None:
+    path = tmp_path / "talks.yaml"
+    write(path, BROKEN)
+    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+
+    async def body() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: bool(problems_text(app)), "the errors")
+            assert "the game starts as soon as the file loads" in str(
+                app.screen.query_one("#problems-hint", Static).content
+            )
+            await pilot.press("escape")  # nothing to go back to: the errors stay
+            assert isinstance(app.screen, ScenarioProblems)
+            write(path, GOOD)
+            await until(pilot, lambda: isinstance(app.screen, TableScreen), "the game, once the file loads")
+            assert not any(isinstance(s, ScenarioProblems) for s in app.screen_stack)
+
+    asyncio.run(body())
+
+
+def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> None:
+    path = tmp_path / "talks.yaml"
+    write(path, GOOD)
+    app = make_app(path, ("jordan",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+    without_jordan_id = GOOD.replace("id: jordan", "id: hashemite_kingdom").replace("jordan", "hashemite_kingdom")
+
+    async def body() -> None:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, TableScreen), "the first game")
+            write(path, without_jordan_id)
+            await until(
+                pilot,
+                lambda: isinstance(app.screen, TableScreen) and app.screen.session.seats.get("jordan") is None,
+                "the restarted game",
+            )
+            seats = app.screen.session.seats
+            assert [d for d, seat in seats.items() if seat == "human"] == ["government"]
+
+    asyncio.run(body())
