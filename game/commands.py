@@ -342,7 +342,7 @@ def _play_out(session: Session) -> None:
     """Every seat AI (until the interface lands): play to the end, printing as it goes."""
     from game.ai.seats import chooser
     from game.ai.selfplay import agent_rng
-    from game.engine import view_for
+    from game.engine import GameError, Pass, view_for
 
     while not session.state.over:
         state = session.state
@@ -350,7 +350,12 @@ def _play_out(session: Session) -> None:
         decision = chooser(seat.removeprefix("ai:") if seat != "human" else "normal")(
             view_for(state, state.actor), agent_rng(state)
         )
-        for k, record in enumerate(session.play(decision.action)):
+        try:
+            records = session.play(decision.action)
+        except GameError:
+            # an agent's move the rules refuse is a bug in the agent, never a reason to stop
+            records = session.play(Pass(state.scenario.delegations[state.actor].id))
+        for k, record in enumerate(records):
             # an AI states its reason for answering, walking out or boycotting
             shown = k == 0 and record.kind in ("respond", "walk_out", "boycott")
             _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)

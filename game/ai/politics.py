@@ -29,7 +29,8 @@ def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | N
         # one step at a time: concessions are made visibly, not all at once
         step = position + (1 if o > position else -1)
         drop = me.values[i][position] - me.values[i][step]
-        cost = me.weights[i] * drop * 100
+        # what the engine will charge at home for it (handlers.concede), by the scenario's rules
+        cost = max(1, math.ceil(view.rules.concession_cost * me.weights[i] * drop - 1e-9))
         if drop > 0 and cost < headroom and (best is None or cost < best[0]):
             best = (cost, i, step)
     if best is None:
@@ -55,6 +56,8 @@ def pressure(view: View) -> Decision | None:
             if view.settled[i] >= 0 or mine < 0 or theirs < 0 or mine == theirs:
                 continue
             step = theirs + (1 if mine > theirs else -1)
+            if step in view.red_lines[client][i]:
+                continue  # no patron can press a client across its red line
             gain = me.weights[i] * (me.values[i][step] - me.values[i][theirs])
             if gain > 0 and (best is None or gain > best[0]):
                 best = (gain, client, i)

@@ -55,7 +55,9 @@ def start_venue(w: Work, index: int) -> None:
     w.round = 1
     w.momentum = venue.momentum
     w.agenda = venue.agenda  # issues settled at an earlier venue stay on it, as settled
-    w.present = (True,) * len(sc.delegations)
+    # Only the delegations in its turn order sit at a venue: in a campaign the others are
+    # elsewhere, and may neither be addressed nor met there.
+    w.present = tuple(d in venue.turn_order for d in range(len(sc.delegations)))
     w.boycotted = (False,) * len(sc.delegations)
     w.proposals = []
     w.moved = False

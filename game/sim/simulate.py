@@ -66,8 +66,9 @@ def run_game(
     if save_to is not None:
         _save(scenario, seed, seats, game, *save_to)
     deal = state.deal()
-    venue = scenario.venues[state.venue]
-    signed = [d for d in venue.signatories if not state.boycotted[d]]
+    # who signed something: in a campaign, a delegation that sat only at a venue without a deal
+    # signed nothing, and no deal it did not sign can be held against its walk-away value
+    signed = sorted({d for agreement in state.agreements for d in agreement.parties})
     verdict = judgement(judge_for(scenario), deal) if state.agreements else {"pareto_gap": None, "nash_distance": None}
     return {
         "seed": seed,

@@ -41,6 +41,35 @@ def test_a_patron_presses_a_stalling_client(mini: Scenario) -> None:
     assert not isinstance(calm.action, Pressure)
 
 
+def test_a_patron_never_presses_a_client_across_its_red_line(mini: Scenario) -> None:
+    state, _ = new_game(mini, 1)
+    view = view_for(state, BIG)
+    own = Proposal(1, BIG, ((TRUCE, 2),), (RED, BLUE), (PENDING, PENDING), view.round)
+    positions = list(view.positions)
+    positions[RED] = (0, 1)  # as above: big would press red one step towards the monitored truce
+    red_lines = list(view.red_lines)
+    red_lines[RED] = (red_lines[RED][PRISONERS], frozenset({2}))  # ...but red has ruled it out
+    view = dataclasses.replace(
+        view, momentum=30, ap=2, my_turn=True, proposals=(own,), positions=tuple(positions), red_lines=tuple(red_lines)
+    )
+    decision = choose(view, Rng(1))
+    assert not isinstance(decision.action, Pressure)
+
+
+def test_a_concession_is_weighed_at_the_scenarios_price(mini: Scenario) -> None:
+    """The agent checks a gesture against what the rules will charge at home: with concessions
+    made dear, the same gesture no longer fits in the support it can spare."""
+    from game.ai.politics import concession
+
+    state, _ = new_game(mini, 1)
+    view = view_for(state, RED)
+    package = ((TRUCE, 1),)  # red stands on the monitored truce; its proposal offered a pause
+    cheap = concession(dataclasses.replace(view, rules=dataclasses.replace(view.rules, concession_cost=10)), package)
+    assert cheap is not None and cheap.action.kind == "concede"
+    dear = concession(dataclasses.replace(view, rules=dataclasses.replace(view.rules, concession_cost=400)), package)
+    assert dear is None
+
+
 def test_hardliners_walk_out_when_support_collapses(mini: Scenario) -> None:
     state, _ = new_game(mini, 1)
     view = view_for(state, RED)

@@ -21,6 +21,7 @@ from game.engine import (
     state_hash,
 )
 from tests.engine.conftest import (
+    BIG,
     BLUE,
     PRISONERS,
     RED,
@@ -152,3 +153,21 @@ def test_a_venue_ending_in_its_closing_session_leaves_the_next_venue_to_be_playe
     assert not s.over
     assert (s.venue, s.round, s.closing) == (1, 1, False)
     assert s.present[RED]
+
+
+def test_only_the_delegations_of_a_venues_turn_order_sit_at_it(quiet: Scenario) -> None:
+    """In a campaign, a delegation left out of a venue's turn order is elsewhere: not present,
+    so it can be neither addressed nor met there, and it is back at the venue that lists it."""
+    first, second = _campaign(quiet).venues
+    order = tuple(d for d in first.turn_order if d != BIG)
+    campaign = dataclasses.replace(
+        _campaign(quiet), venues=(dataclasses.replace(first, turn_order=order), second), content_hash="away"
+    )
+    s = start(campaign)
+    assert not s.present[BIG] and s.present[RED]
+    s = pass_until(s, "red")
+    with pytest.raises(IllegalAction, match="not at the table"):
+        play(s, Propose("red", (("prisoners", "some"),), ("big",)))
+    while s.venue == 0:
+        s = play(s, Pass(s.scenario.delegations[s.actor].id))
+    assert s.present[BIG]
