@@ -35,7 +35,8 @@ from game.ui.screens.table import TableScreen
 async def main():
     app = make_app(bundled()["astana-8"], ("government",), seed=5, saves_dir=Path(tempfile.mkdtemp()), speed=0)
     async with app.run_test(size=(100, 32)) as pilot:
-        while not isinstance(app.screen, TableScreen) or app.screen.session.state.actor != 0:
+        # the table mounted, and on top of it the first round's events, which Enter closes
+        while not any(isinstance(s, TableScreen) and s.is_mounted for s in app.screen_stack):
             await pilot.pause(0.001)
         print(time.time())
 

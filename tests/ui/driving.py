@@ -71,6 +71,23 @@ async def screen_of(pilot: Pilot[Any], kind: type[Screen[Any]]) -> Any:
     return pilot.app.screen
 
 
+async def table_ready(pilot: Pilot[Any]) -> TableScreen:
+    """Wait for the table of a new game, read past the first round's events (shown as a notice
+    over it once it has mounted), and return it."""
+    app = pilot.app
+
+    def mounted() -> bool:
+        return any(isinstance(s, TableScreen) and s.is_mounted for s in app.screen_stack)
+
+    await until(pilot, mounted, "the table")
+    table = table_of(app)
+    while app.screen is not table:
+        if isinstance(app.screen, Notice):
+            await press(pilot, "enter")
+        await tick()
+    return table
+
+
 def table_of(app: App[Any]) -> TableScreen:
     """The table screen, wherever it sits in the stack."""
     return next(s for s in app.screen_stack if isinstance(s, TableScreen))

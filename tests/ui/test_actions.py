@@ -209,16 +209,13 @@ def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
         await pilot.pause()
         assert dialog.is_current  # still open
         assert "cannot propose across your own red line" in text(dialog, ".problem")
-        # Leave everything out: a package needs one issue.
-        for field in dialog.query(".issue-choice").results(OptionField):
-            field.value = -1
-        # each change posts a message of its own: wait until all of them have been handled
-        for _ in range(300):
-            if "Choose at least one issue" in text(dialog, "#worth"):
-                break
-            await pilot.pause(0.01)
+        # Leave everything out, from the keyboard: 0 on each issue, down to the next.
+        fields = list(dialog.query(".issue-choice").results(OptionField))
+        fields[0].focus()
+        for _ in fields:
+            await press_each(pilot, "0", "down")
+        assert all(f.value == -1 for f in fields)
         assert "Choose at least one issue" in text(dialog, "#worth")
-        await pilot.pause()  # the last of the changes, which clear the message line, handled
         await pilot.click("#send")
         for _ in range(300):
             if "at least one issue" in text(dialog, ".problem"):

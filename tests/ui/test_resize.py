@@ -6,15 +6,14 @@ import asyncio
 from pathlib import Path
 
 from game.ui.screens.actions import ProposalBuilder
-from game.ui.screens.table import TableScreen
-from tests.ui.driving import new_app, press, screen_of, screen_text, until
+from tests.ui.driving import new_app, press, screen_of, screen_text, table_ready, until
 
 
 def test_resizing_during_play_and_in_a_dialog_never_crashes(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
         async with app.run_test(size=(80, 24)) as pilot:
-            table = await screen_of(pilot, TableScreen)
+            table = await table_ready(pilot)
             for width, height in ((160, 50), (60, 18), (80, 24)):
                 await pilot.resize_terminal(width, height)
                 await pilot.pause()

@@ -7,12 +7,13 @@ import asyncio
 import os
 from pathlib import Path
 
+from textual.app import App
 from textual.widgets import Static
 
 from game.ui.app import make_app
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import ASTANA, until
+from tests.ui.driving import ASTANA, table_ready, until
 
 GOOD = ASTANA.read_text()
 RENAMED = GOOD.replace('title: "', 'title: "Edited: ', 1)
@@ -26,9 +27,19 @@ def write(path: Path, text: str) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
-def table_title(app: object) -> str:
-    screen = getattr(app, "screen", None)
-    return screen.session.scenario.title if isinstance(screen, TableScreen) else ""
+def newest_table(app: App[None]) -> TableScreen | None:
+    """The game on screen, under the notice of its first round's events if that is up."""
+    return next((s for s in reversed(app.screen_stack) if isinstance(s, TableScreen)), None)
+
+
+def table_seats(app: App[None]) -> dict[str, str]:
+    table = newest_table(app)
+    return dict(table.session.seats) if table is not None else {"jordan": "none yet"}
+
+
+def table_title(app: App[None]) -> str:
+    table = newest_table(app)
+    return table.session.scenario.title if table is not None else ""
 
 
 def problems_text(app: object) -> str:
@@ -50,8 +61,7 @@ def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: P
 
     async def body() -> None:
         async with app.run_test(size=(100, 32)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, TableScreen), "the first game")
-            first = app.screen
+            first = await table_ready(pilot)
             write(path, BROKEN)
             await until(pilot, lambda: bool(problems_text(app)), "the errors")
             text = problems_text(app)
@@ -64,9 +74,10 @@ def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: P
             await until(pilot, lambda: app.screen is first, "the game again")
             write(path, RENAMED)
             await until(pilot, lambda: table_title(app).startswith("Edited: "), "the game restarted with the edit")
-            assert app.screen is not first
             assert first not in app.screen_stack
-            assert app.screen.session.seed == 5  # the same seed: only the edit differs
+            table = newest_table(app)
+            assert table is not None and table is not first
+            assert table.session.seed == 5  # the same seed: only the edit differs
 
     asyncio.run(body())
 
@@ -85,7 +96,7 @@ def test_a_file_broken_from_the_start_waits_for_a_fix(tmp_path: Path) -> None:
             await pilot.press("escape")  # nothing to go back to: the errors stay
             assert isinstance(app.screen, ScenarioProblems)
             write(path, GOOD)
-            await until(pilot, lambda: isinstance(app.screen, TableScreen), "the game, once the file loads")
+            await until(pilot, lambda: newest_table(app) is not None, "the game, once the file loads")
             assert not any(isinstance(s, ScenarioProblems) for s in app.screen_stack)
 
     asyncio.run(body())
@@ -99,14 +110,12 @@ def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> Non
 
     async def body() -> None:
         async with app.run_test(size=(100, 32)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, TableScreen), "the first game")
+            await table_ready(pilot)
             write(path, without_jordan_id)
-            await until(
-                pilot,
-                lambda: isinstance(app.screen, TableScreen) and app.screen.session.seats.get("jordan") is None,
-                "the restarted game",
-            )
-            seats = app.screen.session.seats
+            await until(pilot, lambda: "jordan" not in table_seats(app), "the new game")
+            table = newest_table(app)
+            assert table is not None
+            seats = table.session.seats
             assert [d for d, seat in seats.items() if seat == "human"] == ["government"]
 
     asyncio.run(body())

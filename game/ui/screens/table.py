@@ -87,6 +87,12 @@ class TableScreen(Screen[None]):
             log.write(self._line(record, ""))
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
+        opening = [r.text for r in self.session.records if r.kind in ("event", "agenda")]
+        if opening and self.humans and not self.session.log:
+            # a new game: the first round's events are read before play, as every later round's are
+            first_round = next((r.text for r in self.session.records if r.kind == "round"), "The talks open")
+            self.app.push_screen(Notice(first_round, "\n\n".join(opening)), lambda _: self.next_turn())
+            return
         self.next_turn()
 
     # --- what the widgets show ------------------------------------------------------------------
@@ -189,7 +195,11 @@ class TableScreen(Screen[None]):
             decision = chooser(seat.removeprefix("ai:") if seat.startswith("ai:") else "normal")(
                 view_for(state, state.actor), agent_rng(state)
             )
-            records = session.play(decision.action)
+            try:
+                records = session.play(decision.action)
+            except GameError:
+                # an agent's move the rules refuse is a bug in the agent: it passes instead
+                records = session.play(Pass(state.scenario.delegations[state.actor].id))
             self._log(records, decision.reason)
             self.refresh_table()
             await self._after(records)
