@@ -1,18 +1,38 @@
-"""The documentation's examples are real: they validate and play."""
+"""The documentation's examples are real: they validate and play. The authoring guide names every
+key of the scenario format with the type, range and default the loader checks, and every command
+output it shows is what the command prints today.
+
+`python -m tests.test_docs` prints the reference rows the spec makes (key, type, required,
+default), to paste into docs/SCENARIOS.md when the format changes.
+"""
 
 from __future__ import annotations
 
 import re
+import shlex
+from dataclasses import fields
 from pathlib import Path
 
+import pytest
+
 from game.ai import play
-from game.scenario import check_bytes
+from game.cli import main
+from game.engine.model import Rules
+from game.scenario import check_bytes, check_file
+from game.scenario import spec as S
+from game.sim.scenario_tests import run_file
 
 ROOT = Path(__file__).resolve().parents[1]
+GUIDE = ROOT / "docs" / "SCENARIOS.md"
+EXAMPLES = ROOT / "docs" / "examples"
+
+
+def guide() -> str:
+    return GUIDE.read_text(encoding="utf-8")
 
 
 def test_the_complete_example_in_the_authoring_guide_validates_and_plays() -> None:
-    text = (ROOT / "docs" / "SCENARIOS.md").read_text()
+    text = guide()
     section = text.split("## A complete example", 1)[1]
     match = re.search(r"```yaml\n(.*?)```", section, re.S)
     assert match, "the guide lost its complete example"
@@ -23,12 +43,274 @@ def test_the_complete_example_in_the_authoring_guide_validates_and_plays() -> No
 
 
 def test_every_rule_number_in_the_guide_is_a_real_rule() -> None:
-    from dataclasses import fields
-
-    from game.engine.model import Rules
-
-    text = (ROOT / "docs" / "SCENARIOS.md").read_text()
+    text = guide()
     rows = re.findall(r"^\| `(\w+)` \| (\d+) \|", text, re.M)
     documented = {name: int(value) for name, value in rows}
     defaults = {f.name: f.default for f in fields(Rules)}
     assert documented == defaults
+    assert set(S.RULES.fields) == set(defaults), "the spec and the engine disagree on the rules"
+
+
+# --- the reference tables are the spec ---------------------------------------------------------
+#
+# Before each reference table the guide has a marker: `<!-- fields: NAME -->` for a mapping with
+# fixed keys (a table of key, type, required, default, meaning) and `<!-- kinds: NAME -->` for a
+# one-key mapping (a table of kind, its keys, meaning). NAME is a spec of game/scenario/spec.py,
+# or a spec's field (DELEGATION.personality).
+
+
+def _choices(items: tuple[str, ...]) -> str:
+    quoted = [f"`{c}`" for c in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _range(spec: S.Num) -> str:
+    assert spec.low is not None and spec.high is not None, "every number of the format has a range"
+    high = "2^63-1" if spec.high == 2**63 - 1 else S.fmt(spec.high)
+    return f"{S.fmt(spec.low)}..{high}"
+
+
+def _name(spec: S.Obj | S.OneKey) -> str:
+    return re.sub(r"^(an?|the) ", "", spec.what)
+
+
+def _plural(spec: S.Spec) -> str:
+    if isinstance(spec, S.Str):
+        return "ids" if spec.ident else _choices(spec.choices) if spec.choices else "texts"
+    if isinstance(spec, S.Num):
+        return f"numbers {_range(spec)}"
+    assert isinstance(spec, S.Obj | S.OneKey), spec
+    return _name(spec) + "s"
+
+
+def type_text(spec: S.Spec, nested: bool = False) -> str:
+    """How the guide writes a value's type."""
+    if isinstance(spec, S.Str):
+        return "id" if spec.ident else _choices(spec.choices) if spec.choices else "text"
+    if isinstance(spec, S.Num):
+        if spec.low is not None and spec.low == spec.high:
+            return f"`{S.fmt(spec.low)}`"
+        return ("whole number " if spec.integer else "number ") + _range(spec)
+    if isinstance(spec, S.Bool):
+        return "`true` or `false`"
+    if isinstance(spec, S.ListOf):
+        return f"list of {_plural(spec.item)}" + (f", at least {spec.min_items}" if spec.min_items else "")
+    if isinstance(spec, S.MapOf):
+        return "mapping: id to " + type_text(spec.value, nested=True)
+    assert isinstance(spec, S.Obj | S.OneKey), spec
+    return _name(spec) if nested else "mapping"
+
+
+def default_text(fld: S.Field) -> str | None:
+    """The default as the guide writes it, or None where the spec has none (the guide then
+    describes the default in words, or writes —)."""
+    value = fld.default
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, str):
+        return f"`{value}`"
+    return S.fmt(value)
+
+
+def spec_rows(obj: S.Obj) -> list[list[str]]:
+    """The first four cells of each row of an object's table: key, type, required, default."""
+    return [
+        [f"`{key}`", type_text(fld.spec), "yes" if fld.required else "no", default_text(fld) or "—"]
+        for key, fld in obj.fields.items()
+    ]
+
+
+def documented_specs() -> tuple[dict[str, S.Obj], dict[str, S.OneKey]]:
+    """Every structure an author writes, by the name its marker uses: the objects with fixed keys
+    and the one-key mappings. The kinds of a one-key mapping are documented in its own table, and
+    the rules in theirs (checked above)."""
+    names = {id(v): k for k, v in vars(S).items() if isinstance(v, S.Spec)}
+    objects: dict[str, S.Obj] = {}
+    kinds: dict[str, S.OneKey] = {}
+
+    def walk(spec: S.Spec, name: str) -> None:
+        name = names.get(id(spec), name)
+        if isinstance(spec, S.ListOf):
+            walk(spec.item, name)
+        elif isinstance(spec, S.MapOf):
+            walk(spec.value, name)
+        elif isinstance(spec, S.OneKey):
+            kinds[name] = spec
+        elif isinstance(spec, S.Obj) and spec is not S.RULES:
+            objects[name] = spec
+            for key, fld in spec.fields.items():
+                walk(fld.spec, f"{name}.{key}")
+
+    walk(S.SCENARIO, "SCENARIO")
+    return objects, kinds
+
+
+def marked_table(text: str, kind: str, name: str) -> list[list[str]]:
+    """The cells of the table after `<!-- kind: name -->` (header and rule left out)."""
+    marker = f"<!-- {kind}: {name} -->"
+    assert text.count(marker) == 1, f"docs/SCENARIOS.md needs exactly one {marker} before its table"
+    rows = []
+    for line in text.split(marker, 1)[1].lstrip("\n").splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]])
+    assert rows, f"no table after {marker}"
+    return rows
+
+
+def test_every_key_of_the_format_is_in_the_guide_with_its_type_required_and_default() -> None:
+    text = guide()
+    objects, _ = documented_specs()
+    for name, obj in objects.items():
+        rows = marked_table(text, "fields", name)
+        assert [r[0] for r in rows] == [f"`{key}`" for key in obj.fields], f"the keys of {name}"
+        for row, (key, fld), expected in zip(rows, obj.fields.items(), spec_rows(obj), strict=True):
+            assert row[1:3] == expected[1:3], f"{name}.{key}: type and required"
+            if fld.default is not None or fld.required:
+                assert row[3] == expected[3], f"{name}.{key}: default"
+            assert len(row) == 5 and row[4], f"{name}.{key}: say what it is"
+
+
+def test_every_kind_of_effect_and_check_is_in_the_guide_with_its_keys() -> None:
+    text = guide()
+    _, kinds = documented_specs()
+    assert set(kinds) == {"EFFECT", "CHECK"}
+    bound_keys = {"above", "below", "at_least", "at_most", "between", "share"}
+    for name, spec in kinds.items():
+        rows = marked_table(text, "kinds", name)
+        by_kind = {k: row for row in rows for k in re.findall(r"`(\w+)`", row[0])}
+        assert set(by_kind) == set(spec.kinds), f"the kinds of {name}"
+        for kind, body in spec.kinds.items():
+            if isinstance(body, S.Obj):
+                named = set(re.findall(r"`(\w+)`", by_kind[kind][1]))
+                missing = set(body.fields) - bound_keys - named
+                assert not missing, f"{name} {kind}: its keys {sorted(missing)} are not in the table"
+    for key in bound_keys:
+        assert f"`{key}`" in text.split("### Checks", 1)[1], f"the bound key {key} is not described"
+
+
+# --- the worked example ------------------------------------------------------------------------
+
+
+def test_every_example_scenario_validates() -> None:
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    assert len(files) >= 5
+    for path in files:
+        scenario, diagnostics = check_file(path)
+        assert scenario is not None, [str(d) for d in diagnostics]
+    final, diagnostics = check_file(EXAMPLES / "final.yaml")
+    assert final is not None and not diagnostics, [str(d) for d in diagnostics]
+
+
+def test_the_broken_example_has_errors() -> None:
+    files = sorted((EXAMPLES / "broken").glob("*.yaml"))
+    assert files
+    for path in files:
+        scenario, diagnostics = check_file(path)
+        assert scenario is None and any(d.severity == "error" for d in diagnostics), path
+
+
+def test_the_finished_example_passes_its_tests() -> None:
+    report = run_file(EXAMPLES / "final.yaml", jobs=1)
+    assert report.valid and not report.diagnostics, [str(d) for d in report.diagnostics]
+    assert len(report.verdicts) == 4
+    failed = [c.measured for v in report.verdicts for c in v.checks if not c.passed]
+    assert report.passed, failed
+
+
+# --- outputs shown in the guide ----------------------------------------------------------------
+#
+# A code block right after `<!-- output: COMMAND -->` shows what COMMAND prints, run from the
+# repository's root; a line `...` stands for lines left out, and the time a run took is not
+# compared. The command's stderr (diagnostics) comes before its stdout, as in a terminal.
+
+_TIME = re.compile(r" \(\d+\.\d s\)$")
+
+
+def shown_outputs(text: str) -> list[tuple[str, list[str]]]:
+    found = re.findall(r"<!-- output: (.+?) -->\n```\n(.*?)```", text, re.S)
+    return [(command, block.splitlines()) for command, block in found]
+
+
+def follows(shown: list[str], printed: list[str]) -> str | None:
+    """None if the printed lines are the shown ones, where a shown `...` stands for any number of
+    printed lines; else the first shown line that does not match (or "the end")."""
+    lines = [_TIME.sub("", line) for line in printed]
+    position = 0
+    gap = False
+    for line in shown:
+        if line == "...":
+            gap = True
+            continue
+        wanted = _TIME.sub("", line)
+        if gap:
+            if wanted not in lines[position:]:
+                return line
+            position = lines.index(wanted, position) + 1
+        elif position >= len(lines) or lines[position] != wanted:
+            return line
+        else:
+            position += 1
+        gap = False
+    return None if gap or position == len(lines) else "the end"
+
+
+OUTPUTS = shown_outputs(guide())
+
+
+def test_the_guide_shows_outputs_of_every_stage() -> None:
+    commands = " ".join(command for command, _ in OUTPUTS)
+    for path in [*sorted(EXAMPLES.glob("*.yaml")), *sorted((EXAMPLES / "broken").glob("*.yaml"))]:
+        assert str(path.relative_to(ROOT)) in commands, f"the guide shows no output for {path.name}"
+
+
+@pytest.mark.parametrize(("command", "shown"), OUTPUTS, ids=[c for c, _ in OUTPUTS])
+def test_an_output_shown_in_the_guide_is_what_the_command_prints(
+    command: str, shown: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = shlex.split(command)
+    assert argv[0] == "peacetalks"
+    monkeypatch.chdir(ROOT)
+    main(argv[1:])
+    out = capsys.readouterr()
+    printed = out.err.splitlines() + out.out.splitlines()
+    wrong = follows(shown, printed)
+    assert wrong is None, f"{command} no longer prints {wrong!r}; it prints:\n" + "\n".join(printed)
+
+
+def test_the_failed_test_report_in_the_guide_is_real(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = guide()
+    complete = re.search(r"```yaml\n(.*?)```", text.split("## A complete example", 1)[1], re.S)
+    section = text.split("## Testing a scenario", 1)[1]
+    tests = re.search(r"```yaml\n(.*?)```", section, re.S)
+    report = re.search(r"the run would print:\n\n```\n(.*?)```", section, re.S)
+    assert complete and tests and report
+    asked = tests.group(1).replace("agreement_rate: {at_most: 0.5}", "agreement_rate: {at_least: 0.5}")
+    (tmp_path / "talks.yaml").write_text(complete.group(1) + asked, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["test-scenario", "talks.yaml"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert follows(report.group(1).splitlines(), printed) is None, "\n".join(printed)
+
+
+def _skeleton() -> str:
+    """The reference rows the spec makes, under each marker, for pasting into the guide."""
+    objects, _ = documented_specs()
+    out: list[str] = []
+    for name, obj in objects.items():
+        out += [
+            "",
+            f"<!-- fields: {name} -->",
+            "| key | type | required | default | what it is |",
+            "|---|---|---|---|---|",
+        ]
+        out += ["| " + " | ".join(cells) + " | |" for cells in spec_rows(obj)]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(_skeleton())
