@@ -51,7 +51,7 @@ def launch_seconds() -> float:
 
 
 class Frames:
-    """When each frame was drawn, of which screen, and how many proposals were open then: Textual
+    """When each frame was drawn, of which screen, and how many proposals were tabled by then: Textual
     composes every frame and hands it to `App._display` (which the headless driver discards),
     so this is when a player would see it."""
 
@@ -82,11 +82,12 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     submitting: list[float] = []
     app = make_app(bundled()["astana-8"], ("government",), seed=5, saves_dir=Path(tempfile.mkdtemp()), speed=0)
     tables: list[TableScreen] = []
-    frames = Frames(app, lambda: len(tables[0].session.state.proposals) if tables else -1)
+    # what the table shows of the state: how many proposals have been tabled so far
+    frames = Frames(app, lambda: tables[0].session.state.next_proposal if tables else -1)
     async with app.run_test(size=(100, 32)) as pilot:
-        while not isinstance(app.screen, TableScreen):
+        while not any(isinstance(s, TableScreen) for s in app.screen_stack):
             await pilot.pause(0.001)
-        table = app.screen
+        table = next(s for s in app.screen_stack if isinstance(s, TableScreen))
         tables.append(table)
         for _ in range(runs):
             while (table.session.state.actor != 0 or app.screen is not table) and not table.session.state.over:
@@ -107,7 +108,7 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
                 await pilot.pause(0.001)
             opening.append(shown)
             await pilot.pause(0.1)
-            before = len(table.session.state.proposals)
+            before = table.session.state.next_proposal
             t0 = time.perf_counter()
             await pilot.press("enter")  # Enter in the builder sends the package it shows
             while (shown := frames.first(t0, lambda s, n, b=before: s is table and n > b)) is None:
