@@ -71,16 +71,20 @@ class Frames:
         return next((t - since for t, screen, seen in self.drawn if t > since and ready(screen, seen)), None)
 
 
-async def latencies(runs: int) -> tuple[list[float], list[float]]:
+def _deadline(since: float, what: str) -> None:
+    if time.perf_counter() - since > 10:
+        raise SystemExit(f"ui_bench: gave up waiting for {what}")
+
+
+async def _one_game(seed: int, runs: int, opening: list[float], submitting: list[float]) -> None:
+    """One game of astana-8 as the government: at each of its turns, open the builder and send."""
     from game.scenario import bundled
     from game.ui.app import make_app
     from game.ui.screens.actions import ProposalBuilder
     from game.ui.screens.notices import Notice
     from game.ui.screens.table import TableScreen
 
-    opening: list[float] = []
-    submitting: list[float] = []
-    app = make_app(bundled()["astana-8"], ("government",), seed=5, saves_dir=Path(tempfile.mkdtemp()), speed=0)
+    app = make_app(bundled()["astana-8"], ("government",), seed=seed, saves_dir=Path(tempfile.mkdtemp()), speed=0)
     tables: list[TableScreen] = []
     # what the table shows of the state: how many proposals have been tabled so far
     frames = Frames(app, lambda: tables[0].session.state.next_proposal if tables else -1)
@@ -96,6 +100,10 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
                 await pilot.pause(0.001)
             if table.session.state.over:
                 break
+            if table.session.state.closing:  # the closing session takes answers only
+                await pilot.press("n")
+                await pilot.pause()
+                continue
             while any(q.response_of(0) == 0 for q in table.session.state.proposals):
                 await pilot.press("r")  # answer what is put to us first (a draft must be answered)
                 await pilot.pause()
@@ -105,6 +113,7 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
             t0 = time.perf_counter()
             await pilot.press("p")
             while (shown := frames.first(t0, lambda s, _: isinstance(s, ProposalBuilder))) is None:
+                _deadline(t0, "the proposal builder")
                 await pilot.pause(0.001)
             opening.append(shown)
             await pilot.pause(0.1)
@@ -112,11 +121,22 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
             t0 = time.perf_counter()
             await pilot.press("enter")  # Enter in the builder sends the package it shows
             while (shown := frames.first(t0, lambda s, n, b=before: s is table and n > b)) is None:
+                _deadline(t0, "the table with the new proposal")
                 await pilot.pause(0.001)
             submitting.append(shown)
             await pilot.pause()
             if app.screen is table and table.session.state.actor == 0:
                 await pilot.press("n")  # pass the rest of the turn; the AI plays on at full speed
+
+
+async def latencies(runs: int) -> tuple[list[float], list[float]]:
+
+    opening: list[float] = []
+    submitting: list[float] = []
+    seed = 5
+    while len(opening) < runs:  # a game gives one sample a round: play as many as it takes
+        await _one_game(seed, runs - len(opening), opening, submitting)
+        seed += 1
     return opening, submitting
 
 
@@ -188,7 +208,7 @@ def replay_figures(actions: int, runs: int) -> dict[str, float | int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--replay-actions", type=int, default=10_000, help="0: leave the replay viewer out")
     parser.add_argument("--replay-only", action="store_true", help="measure the replay viewer only")
     args = parser.parse_args()
@@ -203,6 +223,8 @@ def main() -> None:
                 "launch_to_table_s_median": round(statistics.median(launches), 3),
                 "open_proposal_builder_ms_median": round(statistics.median(opening) * 1000, 1),
                 "submit_proposal_ms_median": round(statistics.median(submitting) * 1000, 1),
+                "open_proposal_builder_ms_each": [round(x * 1000) for x in opening],
+                "submit_proposal_ms_each": [round(x * 1000) for x in submitting],
                 "runs": args.runs,
             }
             | (replay_figures(args.replay_actions, args.runs) if args.replay_actions else {}),

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, RichLog, Static
+from textual.widgets import DataTable, RichLog, Static
 
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
@@ -27,6 +27,7 @@ from game.engine.actions import Boycott
 from game.engine.view import View
 from game.saves import SaveError, Session, save
 from game.ui.screens.notices import HandOver, Help, Notice
+from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
 
 AUTOSAVE = "autosave"
@@ -79,7 +80,7 @@ class TableScreen(Screen[None]):
                     yield IssueDetail(id="detail")
                 yield Meters(id="meters")
         yield RichLog(id="transcript", wrap=True, markup=False, highlight=False)
-        yield Footer()
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="keys")
 
     def on_mount(self) -> None:
         log = self.query_one("#transcript", RichLog)
