@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
@@ -19,6 +19,13 @@ from game.ui.screens.dialog import ActionDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 
 LEAVE_OUT = -1  # the field value for an issue left out of the package
+_ISSUE_ROWS, _ADDRESSEE_ROWS = 9, 7  # as many as fit at 80x24 (actions.tcss caps the boxes so)
+
+
+def _rows(count: int, room: int, classes: str) -> Vertical | VerticalScroll:
+    """A box for one row per item: scrolling only when the items outnumber the rows it has, since
+    a scrolling box brings three widgets of its own (two scroll bars and their corner)."""
+    return unfocusable(VerticalScroll(classes=classes)) if count > room else Vertical(classes=classes)
 
 
 class ProposalBuilder(ActionDialog):
@@ -49,7 +56,7 @@ class ProposalBuilder(ActionDialog):
         return ""
 
     def compose_choices(self) -> ComposeResult:
-        with unfocusable(VerticalScroll(classes="issues")):
+        with _rows(len(self.issues), _ISSUE_ROWS, "issues"):
             for i in self.issues:
                 field = OptionField(
                     issue_name(self.view, i),
@@ -66,7 +73,7 @@ class ProposalBuilder(ActionDialog):
         yield Static("", id="option-detail", markup=False)
         heading = "The draft goes to every party and guarantor here:" if self.mediator else "Put it to:"
         yield Label(heading, classes="section")
-        with unfocusable(VerticalScroll(classes="addressees")):
+        with _rows(len(self.addressees), _ADDRESSEE_ROWS, "addressees"):
             for d in self.addressees:
                 box = ToggleField(
                     delegation_name(self.view, d),
