@@ -26,6 +26,7 @@ from game.engine.model import Scenario
 from game.engine.rng import _GAMMA, mix, next_float, seed_state
 
 _NOISE = 0.02  # as in game.ai.negotiator: how far an aspiration wanders from game to game
+_MASK = (1 << 64) - 1
 
 
 @dataclass(frozen=True)
@@ -132,17 +133,25 @@ def play_bargain(
     pending: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (author, package)
     drops_by = [side.drop_table for side in sides]
 
+    # negotiator.aspiration before its noise, per side and round: the curve from the best this
+    # table offers down to the walk-away value (no concessions are ever seen on this path, so the
+    # reciprocity term is zero, and subtracting zero changes no bit)
+    floors = [min(side.reservation, side.top) for side in sides]
+    curves = [
+        [0.0]
+        + [
+            floors[d] + (side.top - floors[d]) * (1.0 - min(1.0, (r - 0.5) / rounds) ** side.inverse_exponent)
+            for r in range(1, rounds + 1)
+        ]
+        for d, side in enumerate(sides)
+    ]
+
     def aspiration(me: _Side, round_: int) -> float:
-        nonlocal step
-        rng_state = mix(game_rng ^ (step * _GAMMA + me.index)) & ((1 << 64) - 1)
-        _, draw = next_float(rng_state)
+        _, draw = next_float(mix(game_rng ^ (step * _GAMMA + me.index)) & _MASK)
+        aim = curves[me.index][round_] + _NOISE * (2.0 * draw - 1.0)
         top = me.top
-        floor = min(me.reservation, top)
-        curve: float = min(1.0, (round_ - 0.5) / rounds) ** me.inverse_exponent
-        aim = floor + (top - floor) * (1.0 - curve)
-        aim -= min(0.1, me.level.reciprocity * 0)
-        aim += _NOISE * (2.0 * draw - 1.0)
-        return max(floor, min(top, aim))
+        floor = floors[me.index]
+        return floor if aim < floor else top if aim > top else aim
 
     def answer(me: _Side, package: tuple[tuple[int, int], ...], round_: int) -> bool:
         aim = aspiration(me, round_)
