@@ -18,7 +18,7 @@ import pytest
 from game.ai import play
 from game.cli import main
 from game.engine.model import Rules
-from game.scenario import check_bytes, check_file
+from game.scenario import check_bytes, check_file, shapes
 from game.scenario import spec as S
 from game.sim.scenario_tests import run_file
 
@@ -64,44 +64,44 @@ def _choices(items: tuple[str, ...]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def _range(spec: S.Num) -> str:
+def _range(spec: shapes.Num) -> str:
     assert spec.low is not None and spec.high is not None, "every number of the format has a range"
-    high = "2^63-1" if spec.high == 2**63 - 1 else S.fmt(spec.high)
-    return f"{S.fmt(spec.low)}..{high}"
+    high = "2^63-1" if spec.high == 2**63 - 1 else shapes.fmt(spec.high)
+    return f"{shapes.fmt(spec.low)}..{high}"
 
 
-def _name(spec: S.Obj | S.OneKey) -> str:
+def _name(spec: shapes.Obj | shapes.OneKey) -> str:
     return re.sub(r"^(an?|the) ", "", spec.what)
 
 
-def _plural(spec: S.Spec) -> str:
-    if isinstance(spec, S.Str):
+def _plural(spec: shapes.Spec) -> str:
+    if isinstance(spec, shapes.Str):
         return "ids" if spec.ident else _choices(spec.choices) if spec.choices else "texts"
-    if isinstance(spec, S.Num):
+    if isinstance(spec, shapes.Num):
         return f"numbers {_range(spec)}"
-    assert isinstance(spec, S.Obj | S.OneKey), spec
+    assert isinstance(spec, shapes.Obj | shapes.OneKey), spec
     return _name(spec) + "s"
 
 
-def type_text(spec: S.Spec, nested: bool = False) -> str:
+def type_text(spec: shapes.Spec, nested: bool = False) -> str:
     """How the guide writes a value's type."""
-    if isinstance(spec, S.Str):
+    if isinstance(spec, shapes.Str):
         return "id" if spec.ident else _choices(spec.choices) if spec.choices else "text"
-    if isinstance(spec, S.Num):
+    if isinstance(spec, shapes.Num):
         if spec.low is not None and spec.low == spec.high:
-            return f"`{S.fmt(spec.low)}`"
+            return f"`{shapes.fmt(spec.low)}`"
         return ("whole number " if spec.integer else "number ") + _range(spec)
-    if isinstance(spec, S.Bool):
+    if isinstance(spec, shapes.Bool):
         return "`true` or `false`"
-    if isinstance(spec, S.ListOf):
+    if isinstance(spec, shapes.ListOf):
         return f"list of {_plural(spec.item)}" + (f", at least {spec.min_items}" if spec.min_items else "")
-    if isinstance(spec, S.MapOf):
+    if isinstance(spec, shapes.MapOf):
         return "mapping: id to " + type_text(spec.value, nested=True)
-    assert isinstance(spec, S.Obj | S.OneKey), spec
+    assert isinstance(spec, shapes.Obj | shapes.OneKey), spec
     return _name(spec) if nested else "mapping"
 
 
-def default_text(fld: S.Field) -> str | None:
+def default_text(fld: shapes.Field) -> str | None:
     """The default as the guide writes it, or None where the spec has none (the guide then
     describes the default in words, or writes —)."""
     value = fld.default
@@ -111,10 +111,10 @@ def default_text(fld: S.Field) -> str | None:
         return f"`{str(value).lower()}`"
     if isinstance(value, str):
         return f"`{value}`"
-    return S.fmt(value)
+    return shapes.fmt(value)
 
 
-def spec_rows(obj: S.Obj) -> list[list[str]]:
+def spec_rows(obj: shapes.Obj) -> list[list[str]]:
     """The first four cells of each row of an object's table: key, type, required, default."""
     return [
         [f"`{key}`", type_text(fld.spec), "yes" if fld.required else "no", default_text(fld) or "—"]
@@ -122,23 +122,23 @@ def spec_rows(obj: S.Obj) -> list[list[str]]:
     ]
 
 
-def documented_specs() -> tuple[dict[str, S.Obj], dict[str, S.OneKey]]:
+def documented_specs() -> tuple[dict[str, shapes.Obj], dict[str, shapes.OneKey]]:
     """Every structure an author writes, by the name its marker uses: the objects with fixed keys
     and the one-key mappings. The kinds of a one-key mapping are documented in its own table, and
     the rules in theirs (checked above)."""
-    names = {id(v): k for k, v in vars(S).items() if isinstance(v, S.Spec)}
-    objects: dict[str, S.Obj] = {}
-    kinds: dict[str, S.OneKey] = {}
+    names = {id(v): k for k, v in vars(S).items() if isinstance(v, shapes.Spec)}
+    objects: dict[str, shapes.Obj] = {}
+    kinds: dict[str, shapes.OneKey] = {}
 
-    def walk(spec: S.Spec, name: str) -> None:
+    def walk(spec: shapes.Spec, name: str) -> None:
         name = names.get(id(spec), name)
-        if isinstance(spec, S.ListOf):
+        if isinstance(spec, shapes.ListOf):
             walk(spec.item, name)
-        elif isinstance(spec, S.MapOf):
+        elif isinstance(spec, shapes.MapOf):
             walk(spec.value, name)
-        elif isinstance(spec, S.OneKey):
+        elif isinstance(spec, shapes.OneKey):
             kinds[name] = spec
-        elif isinstance(spec, S.Obj) and spec is not S.RULES:
+        elif isinstance(spec, shapes.Obj) and spec is not S.RULES:
             objects[name] = spec
             for key, fld in spec.fields.items():
                 walk(fld.spec, f"{name}.{key}")
@@ -183,7 +183,7 @@ def test_every_kind_of_effect_and_check_is_in_the_guide_with_its_keys() -> None:
         by_kind = {k: row for row in rows for k in re.findall(r"`(\w+)`", row[0])}
         assert set(by_kind) == set(spec.kinds), f"the kinds of {name}"
         for kind, body in spec.kinds.items():
-            if isinstance(body, S.Obj):
+            if isinstance(body, shapes.Obj):
                 named = set(re.findall(r"`(\w+)`", by_kind[kind][1]))
                 missing = set(body.fields) - bound_keys - named
                 assert not missing, f"{name} {kind}: its keys {sorted(missing)} are not in the table"

@@ -22,7 +22,7 @@ from game.engine.model import (
     Zone,
 )
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.spec import close
+from game.scenario.shapes import close
 from game.scenario.yamlread import YMap, YSeq
 
 

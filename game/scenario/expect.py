@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.spec import close
+from game.scenario.shapes import close
 from game.scenario.yamlread import YMap, YSeq
 
 # Checks measured in each game; in a test of many games they must hold in every game, or in the

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.scenario import shapes
 from game.scenario import spec as S
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,7 +38,7 @@ class _Writer:
         # Structures with a name in spec.py become $defs; id() because specs are unhashable.
         self.names: dict[int, str] = {}
         for name, value in vars(S).items():
-            if isinstance(value, S.Obj | S.OneKey | S.ListOf) and value is not S.SCENARIO:
+            if isinstance(value, shapes.Obj | shapes.OneKey | shapes.ListOf) and value is not S.SCENARIO:
                 self.names.setdefault(id(value), name.lower())
         self.defs: dict[str, dict[str, Any]] = {}
 
@@ -52,7 +53,7 @@ class _Writer:
         body["$defs"] = dict(sorted(self.defs.items()))
         return body
 
-    def of(self, spec: S.Spec) -> dict[str, Any]:
+    def of(self, spec: shapes.Spec) -> dict[str, Any]:
         """The schema of a spec where it is used: a reference to its $defs entry, or the schema itself."""
         name = self.names.get(id(spec))
         if name is None:
@@ -62,20 +63,20 @@ class _Writer:
             self.defs[name] = self.inline(spec)
         return {"$ref": f"#/$defs/{name}"}
 
-    def inline(self, spec: S.Spec) -> dict[str, Any]:
+    def inline(self, spec: shapes.Spec) -> dict[str, Any]:
         out: dict[str, Any] = {}
         doc = spec.doc or getattr(spec, "what", "")
         if doc:
             out["description"] = doc
-        if isinstance(spec, S.Str):
+        if isinstance(spec, shapes.Str):
             out["type"] = "string"
             if spec.choices:
                 out["enum"] = list(spec.choices)
             elif spec.ident:
-                out["pattern"] = S.ID_PATTERN.pattern
+                out["pattern"] = shapes.ID_PATTERN.pattern
             else:
                 out["pattern"] = _NOT_BLANK
-        elif isinstance(spec, S.Num):
+        elif isinstance(spec, shapes.Num):
             out["type"] = "integer" if spec.integer else "number"
             if spec.low is not None and spec.low == spec.high:
                 out["const"] = spec.low
@@ -84,26 +85,26 @@ class _Writer:
                     out["minimum"] = spec.low
                 if spec.high is not None:
                     out["maximum"] = spec.high
-        elif isinstance(spec, S.Bool):
+        elif isinstance(spec, shapes.Bool):
             out["type"] = "boolean"
-        elif isinstance(spec, S.ListOf):
+        elif isinstance(spec, shapes.ListOf):
             out["type"] = "array"
             out["items"] = self.of(spec.item)
             if spec.min_items:
                 out["minItems"] = spec.min_items
-        elif isinstance(spec, S.MapOf):
+        elif isinstance(spec, shapes.MapOf):
             # its keys are always ids the author chose elsewhere (issues, options, delegations)
             out["type"] = "object"
-            out["propertyNames"] = {"pattern": S.ID_PATTERN.pattern}
+            out["propertyNames"] = {"pattern": shapes.ID_PATTERN.pattern}
             out["additionalProperties"] = self.of(spec.value)
-        elif isinstance(spec, S.Obj):
+        elif isinstance(spec, shapes.Obj):
             out["type"] = "object"
             out["properties"] = {name: self.field(fld) for name, fld in spec.fields.items()}
             required = [name for name, fld in spec.fields.items() if fld.required]
             if required:
                 out["required"] = required
             out["additionalProperties"] = False
-        elif isinstance(spec, S.OneKey):
+        elif isinstance(spec, shapes.OneKey):
             out["type"] = "object"
             out["properties"] = {name: self.of(kind) for name, kind in spec.kinds.items()}
             out["minProperties"] = 1
@@ -113,7 +114,7 @@ class _Writer:
             raise TypeError(f"no JSON Schema for {type(spec).__name__}: teach game/scenario/schema.py about it")
         return out
 
-    def field(self, fld: S.Field) -> dict[str, Any]:
+    def field(self, fld: shapes.Field) -> dict[str, Any]:
         out = self.of(fld.spec)
         if fld.default is not None:
             out = {**out, "default": fld.default}

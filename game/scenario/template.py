@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from game.scenario.spec import ID_PATTERN
+from game.scenario.shapes import ID_PATTERN
 
 TEMPLATE = Path(__file__).resolve().with_name("template.yaml")
 _TEMPLATE_ID = "id: river-talks"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
-from game.engine import Action, Scenario, state_hash, view_for
+from game.engine import Action, Scenario, apply, new_game, state_hash, view_for
 from game.saves import Session
 from game.scenario import bundled, check_bytes
 
@@ -100,3 +100,13 @@ def error_line(message: str, path: Path) -> int | None:
     assert message.startswith(str(path)), f"the message does not start with the file: {message!r}"
     match = re.match(r":(\d+)[: ]", message[len(str(path)) :])
     return int(match.group(1)) if match else None
+
+
+def engine_hashes(session: Session) -> list[str]:
+    """The state hash after every number of the session's actions, straight from the engine."""
+    state, _ = new_game(session.scenario, session.seed)
+    hashes = [state_hash(state)]
+    for entry in session.log:
+        state, _ = apply(state, entry.action)
+        hashes.append(state_hash(state))
+    return hashes

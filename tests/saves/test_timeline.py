@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.engine import apply, new_game, state_hash
+from game.engine import state_hash
 from game.saves import SaveLoadError, Session, load, save
 from game.saves.timeline import load_timeline
-from tests.saves.helpers import MINI, finished, from_bytes, new_session, play_on, seats_for
+from tests.saves.helpers import MINI, engine_hashes, finished, from_bytes, new_session, play_on, seats_for
 
 
 def two_venues() -> Session:
@@ -23,16 +23,6 @@ def two_venues() -> Session:
     return play_on(Session.new(scenario, source, 5, seats_for(scenario), "two-venues"))
 
 
-def engine_states(session: Session) -> list[str]:
-    """The hash of the state after every number of actions, straight from the engine."""
-    state, _ = new_game(session.scenario, session.seed)
-    hashes = [state_hash(state)]
-    for entry in session.log:
-        state, _ = apply(state, entry.action)
-        hashes.append(state_hash(state))
-    return hashes
-
-
 @pytest.fixture(scope="module")
 def astana(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return save(finished("astana-8", 7), tmp_path_factory.mktemp("saves"), "astana")
@@ -41,7 +31,7 @@ def astana(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("cap", [4, 7, 20_000])
 def test_the_state_at_every_step_is_the_engines(astana: Path, cap: int) -> None:
     timeline = load_timeline(astana, cap=cap)
-    hashes = engine_states(timeline.session)
+    hashes = engine_hashes(timeline.session)
     assert timeline.steps == len(hashes) - 1
     assert [state_hash(timeline.state_at(n)) for n in range(timeline.steps + 1)] == hashes
     assert [state_hash(timeline.state_at(n)) for n in range(1, timeline.steps + 1)] == [

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from game.scenario import spec
+from game.scenario import shapes, spec
 from game.scenario.schema import scenario_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,7 @@ def test_the_schema_follows_the_spec() -> None:
     delegation = data["$defs"]["delegation"]
     assert delegation["properties"]["role"]["enum"] == ["party", "guarantor", "mediator", "observer"]
     assert delegation["properties"]["controller"]["default"] == "ai"
-    assert delegation["properties"]["id"]["pattern"] == spec.ID_PATTERN.pattern
+    assert delegation["properties"]["id"]["pattern"] == shapes.ID_PATTERN.pattern
     assert delegation["properties"]["reservation"] == {
         "description": "utility of no deal, 0..1",
         "type": "number",

@@ -25,15 +25,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, RichLog, Static
 
-from game.engine import apply, new_game, state_hash
-from game.saves import Session, save
+from game.engine import state_hash
+from game.saves import save
 from game.saves.timeline import Timeline, load_timeline
 from game.ui.app import PeaceTalksApp, make_app
 from game.ui.screens.replay import SPEEDS, ReplayScreen
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.panels import AgendaTable, IssueDetail
-from tests.saves.helpers import ROOT, finished, new_session, play_on
+from tests.saves.helpers import ROOT, engine_hashes, finished, new_session, play_on
 from tests.ui.driving import click, press, screen_of, until
 
 SIZE = (100, 32)
@@ -52,16 +52,6 @@ def saves(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def viewer_app(path: Path) -> tuple[PeaceTalksApp, Timeline]:
     timeline = load_timeline(path)
     return make_app(replay=timeline, replay_name=path.name), timeline
-
-
-def engine_hashes(session: Session) -> list[str]:
-    """The hash after every number of actions, straight from the engine."""
-    state, _ = new_game(session.scenario, session.seed)
-    hashes = [state_hash(state)]
-    for entry in session.log:
-        state, _ = apply(state, entry.action)
-        hashes.append(state_hash(state))
-    return hashes
 
 
 def status(viewer: ReplayScreen) -> str:

@@ -1,0 +1,225 @@
+"""The kinds of value a data file can hold, as checkers that report every problem with its line
+and column: text, numbers, lists, mappings, objects with known keys. game.scenario.spec builds the
+scenario format from them; game.scenario.schema turns the same objects into a JSON Schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.scenario.diagnostics import Mark, Report
+from game.scenario.yamlread import YMap, YSeq
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class Spec:
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        """The value if it fits (with defaults filled in), else None after reporting why."""
+        raise NotImplementedError
+
+
+@dataclass
+class Str(Spec):
+    doc: str = ""
+    choices: tuple[str, ...] = ()
+    ident: bool = False
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if value is None or isinstance(value, YMap | YSeq):
+            report.error(mark, f"expected {self.describe()}, found {kind_of(value)}")
+            return None
+        text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+        if self.choices and text not in self.choices:
+            hint = close(text, self.choices)
+            report.error(mark, f"{text!r} is not one of {', '.join(self.choices)}{hint}")
+            return None
+        if self.ident and not ID_PATTERN.match(text):
+            report.error(mark, f"{text!r} is not a valid id: use lower-case letters, digits, '_' and '-'")
+            return None
+        if not text.strip():
+            report.error(mark, "expected some text, found an empty string")
+            return None
+        return text
+
+    def describe(self) -> str:
+        return "an id" if self.ident else "one of " + ", ".join(self.choices) if self.choices else "text"
+
+
+@dataclass
+class Num(Spec):
+    doc: str = ""
+    low: float | None = None
+    high: float | None = None
+    integer: bool = False
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        ok = isinstance(value, int) if self.integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok:
+            report.error(mark, f"expected {'a whole number' if self.integer else 'a number'}, found {kind_of(value)}")
+            return None
+        if value != value:  # NaN
+            report.error(mark, "expected a number, found .nan")
+            return None
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            report.error(mark, f"{value} is out of range: expected {self.range_text()}")
+            return None
+        return value
+
+    def range_text(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{fmt(self.low)}..{fmt(self.high)}"
+        if self.low is not None:
+            return f"at least {fmt(self.low)}"
+        return f"at most {fmt(self.high)}" if self.high is not None else "a number"
+
+
+@dataclass
+class Bool(Spec):
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, bool):
+            report.error(mark, f"expected true or false, found {kind_of(value)}")
+            return None
+        return value
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YSeq):
+            report.error(mark, f"expected a list, found {kind_of(value)}")
+            return None
+        if len(value) < self.min_items:
+            report.error(mark, f"expected at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+        out = YSeq(value.mark)
+        for i, item in enumerate(value):
+            checked = self.item.check(item, value.at(i), report)
+            if checked is not None:
+                out.append(checked)
+                out.marks.append(value.at(i))
+        return out
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping whose keys are ids the author chooses (issue ids, option ids...)."""
+
+    value: Spec
+    doc: str = ""
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YMap):
+            report.error(mark, f"expected a mapping, found {kind_of(value)}")
+            return None
+        out = YMap(value.mark)
+        for key, item in value.items():
+            checked = self.value.check(item, value.at(key), report)
+            out.key_marks[key] = value.key_at(key)
+            if checked is not None:
+                out[key] = checked
+                out.value_marks[key] = value.at(key)
+        return out
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+    default: Any = None
+
+
+@dataclass
+class Obj(Spec):
+    fields: dict[str, Field]
+    doc: str = ""
+    what: str = "this mapping"
+    partial: bool = False
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YMap):
+            report.error(mark, f"expected a mapping, found {kind_of(value)}")
+            return None
+        out = YMap(value.mark)
+        complete = True
+        for key in value:
+            if key not in self.fields:
+                hint = close(key, self.fields)
+                report.error(value.key_at(key), f"unknown key {key!r} in {self.what}{hint}")
+        for name, fld in self.fields.items():
+            if name not in value or (value[name] is None and fld.required):
+                if fld.required:
+                    complete = False
+                    report.error(value.mark, f"{self.what} is missing the required key {name!r}")
+                elif fld.default is not None:
+                    out[name] = fld.default
+                continue
+            if value[name] is None:
+                continue  # an optional key written with no value: same as leaving it out
+            checked = fld.spec.check(value[name], value.at(name), report)
+            if checked is not None:
+                out[name] = checked
+                out.key_marks[name] = value.key_at(name)
+                out.value_marks[name] = value.at(name)
+            elif fld.required:
+                complete = False
+        return out if complete or self.partial else None
+
+
+@dataclass
+class OneKey(Spec):
+    """A mapping with exactly one key, naming which kind of thing it is: {momentum: -5}."""
+
+    kinds: dict[str, Spec] = field(default_factory=dict)
+    doc: str = ""
+    what: str = "effect"  # what one of these is called in messages
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if not isinstance(value, YMap) or len(value) != 1:
+            report.error(mark, f"expected a mapping with one key, one of: {', '.join(self.kinds)}")
+            return None
+        (key,) = value.keys()
+        if key not in self.kinds:
+            report.error(value.key_at(key), f"unknown {self.what} {key!r}{close(key, self.kinds)}")
+            return None
+        checked = self.kinds[key].check(value[key], value.at(key), report)
+        if checked is None:
+            return None
+        out = YMap(value.mark)
+        out[key] = checked
+        out.key_marks[key] = value.key_at(key)
+        out.value_marks[key] = value.at(key)
+        return out
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"the text {value!r}"
+
+
+def close(word: str, choices: Any) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
