@@ -18,13 +18,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, RichLog, Static
+from textual.widgets import DataTable, RichLog, Static
 
 from game.engine import Record, State, view_for
 from game.engine.view import View
 from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, short
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
+from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # autoplay, in steps a second
@@ -91,7 +92,7 @@ class ReplayScreen(Screen[None]):
                     yield IssueDetail(id="replay-detail")
                 yield Meters(id="replay-meters")
         yield RichLog(id="replay-transcript", wrap=True, markup=False, highlight=False, max_lines=1000)
-        yield Footer()
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="replay-keys")
 
     def on_mount(self) -> None:
         self.query_one("#replay-delegations", DelegationsTable).can_focus = False

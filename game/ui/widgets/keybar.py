@@ -16,7 +16,7 @@ from textual.widget import Widget
 def _key_label(key: str) -> str:
     """The first of a binding's keys, as a player would type it."""
     first = key.split(",")[0]
-    names = {"question_mark": "?", "plus": "+", "minus": "-", "equals_sign": "=", "escape": "esc"}
+    names = {"question_mark": "?", "plus": "+", "minus": "-", "equals_sign": "=", "escape": "esc", "space": "␣"}
     if first.startswith("ctrl+"):
         return "^" + first.removeprefix("ctrl+")
     return names.get(first, first)
@@ -45,7 +45,7 @@ class KeyBar(Widget):
         x = 1
         parts.append(" ")
         for binding in self.bindings:
-            key = _key_label(binding.key)
+            key = binding.key_display or _key_label(binding.key)
             piece = Content.assemble((key, "bold $footer-key-foreground"), " ", binding.description)
             self._spans.append((x, x + piece.cell_length, binding.action))
             parts += [piece, "  "]
