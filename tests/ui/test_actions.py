@@ -283,6 +283,16 @@ def test_respond_accepts_with_a_key(with_proposal: State) -> None:
     assert drive(RespondDialog(view(with_proposal, RUSSIA)), script) == Respond("russia", 1, True)
 
 
+@pytest.mark.parametrize(("key", "accept"), [("A", True), ("r", False), ("R", False)])
+def test_respond_takes_the_keys_in_either_case(with_proposal: State, key: str, accept: bool) -> None:
+    """The hint writes the keys as capitals: a player may well type them so."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press(key)
+
+    assert drive(RespondDialog(view(with_proposal, RUSSIA)), script) == Respond("russia", 1, accept)
+
+
 def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
     v = view(with_draft, OPP)
     waiting = choices.pending_proposals(v)

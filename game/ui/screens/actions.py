@@ -49,8 +49,8 @@ class RespondDialog(ActionDialog):
     TITLE_TEXT = "Answer a proposal"
     HINT = "↑↓ choose · A accepts · R rejects · Tab to the buttons · Esc cancels"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "answer(True)", "Accept", show=False),
-        Binding("r", "answer(False)", "Reject", show=False),
+        Binding("a,A", "answer(True)", "Accept", show=False),  # the hint writes the keys in capitals
+        Binding("r,R", "answer(False)", "Reject", show=False),
     ]
 
     def __init__(self, view: View) -> None:
