@@ -132,7 +132,7 @@ class ProposalBuilder(ActionDialog):
             _whose(self.view, red, "your red line", "a red line for"),
             _whose(self.view, here, "your stated position", "the stated position of"),
         ]
-        said = "; ".join(n for n in notes if n)
+        said = "; ".join(sorted((n for n in notes if n), key=len))  # the short one first: the box has 3 lines
         detail.update(text + ("\n" + said[0].upper() + said[1:] + "." if said else ""))
 
     def package(self) -> IndexPackage:
