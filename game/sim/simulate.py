@@ -8,7 +8,6 @@ whatever the number of jobs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from game.engine.rng import MASK, mix
 from game.engine.state import State
 from game.engine.utility import outcome_utility
 from game.saves import Session, save
+from game.sim.pool import parallel_map
 
 _judges: dict[str, Analysis] = {}  # per process: the analysis of each scenario met so far
 
@@ -156,8 +156,7 @@ def summarise(
     else:
         size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
         batches = [(scenario, seeds[i : i + size], seats, save_dir, source, detail) for i in range(0, games, size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = [r for batch in pool.map(_batch, batches) for r in batch]
+        results = [r for batch in parallel_map(_batch, batches, jobs) for r in batch]
     return aggregate(scenario, seed, seats, results)
 
 

@@ -1,0 +1,100 @@
+"""Ctrl+C stops work spread over processes at once, leaving no worker behind.
+
+The terminal sends SIGINT to the whole foreground process group, so the tests do the same:
+the command runs in a session of its own and the signal goes to its group.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.sim.pool import parallel_map
+
+ROOT = Path(__file__).resolve().parents[2]
+# Far below what the interrupted work would take (the old pool waited for every queued batch:
+# about 20 s for 100 games, minutes for these), far above a prompt exit on a loaded machine.
+PROMPT = 10.0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _interrupt(command: list[str], workers: int) -> tuple[subprocess.Popen[str], float, list[int], str]:
+    """Start the command, wait for its worker processes, press Ctrl+C; how long it took to
+    exit, the workers it had, and what it wrote to stderr."""
+    proc = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < workers:
+        assert proc.poll() is None, f"the command ended before starting its workers: {proc.stderr}"
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.05)
+    children = _children(proc.pid)
+    time.sleep(0.5)  # let the workers get into their first batch
+    start = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return proc, time.monotonic() - start, children, err
+
+
+def slow_square(x: int) -> int:
+    """A piece of work far longer than any test should wait."""
+    time.sleep(60)
+    return x * x
+
+
+def test_parallel_map_keeps_the_order_of_its_items() -> None:
+    assert parallel_map(abs, [-3, 1, -2, 5, -8], 2) == [3, 1, 2, 5, 8]
+    assert parallel_map(abs, [-3, 1], 1) == [3, 1]
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent() -> None:
+    with pytest.raises(ValueError):
+        parallel_map(int, ["1", "2", "x", "4"], 2)
+
+
+def test_ctrl_c_stops_parallel_map_at_once_and_kills_its_workers() -> None:
+    code = (
+        "from tests.cli.test_interrupt import slow_square\n"
+        "from game.sim.pool import parallel_map\n"
+        "parallel_map(slow_square, list(range(8)), 2)\n"
+    )
+    proc, seconds, workers, err = _interrupt([sys.executable, "-c", code], 2)
+    assert seconds < PROMPT, f"took {seconds:.1f} s to stop"
+    assert proc.returncode != 0
+    assert "KeyboardInterrupt" in err
+    assert not any(_alive(w) for w in workers), "a worker outlived the interrupted map"
+
+
+def test_ctrl_c_stops_simulate_jobs_at_once() -> None:
+    command = [sys.executable, "-m", "game", "simulate", "astana-8", "--games", "4000", "--jobs", "2"]
+    proc, seconds, workers, err = _interrupt(command, 2)
+    assert seconds < PROMPT, f"simulate --jobs 2 took {seconds:.1f} s to stop"
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert not any(_alive(w) for w in workers), "a worker outlived the interrupted simulation"
