@@ -1,8 +1,22 @@
 """Settings for the whole suite."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import settings
+
+from game.paths import DATA_DIR_ENV
 
 # Property tests explore the same examples on every run and every machine: CI must never turn
 # red (or green) by luck. Widen the search locally with --hypothesis-seed or a new profile.
 settings.register_profile("peacetalks", derandomize=True, deadline=None, database=None)
 settings.load_profile("peacetalks")
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder (autosaves, records), never the real home's;
+    commands run in a subprocess inherit it through the environment."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder

@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.paths import is_autosave
 from game.saves import SaveLoadError, Session, load
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario import check_file
@@ -21,7 +22,7 @@ from game.scenario.seating import default_human
 from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.replay import ReplayScreen
-from game.ui.screens.table import AUTOSAVE, TableScreen
+from game.ui.screens.table import TableScreen
 from game.ui.screens.title import NewGame, TitleScreen
 
 _GC_THRESHOLDS = (20_000, 20, 20)  # young, middle and old generations (Python's: 700, 10, 10)
@@ -71,7 +72,9 @@ class PeaceTalksApp(App[None]):
     def new_game(self, game: NewGame) -> None:
         scenario, diagnostics = check_file(game.scenario)
         if scenario is None:
-            self.notify(str(diagnostics[0]), title="The scenario has errors", severity="error", timeout=10)
+            self.notify(
+                str(diagnostics[0]), title="The scenario has errors", severity="error", timeout=10, markup=False
+            )
             return
         seats = {d.id: "human" if d.id in game.humans else f"ai:{game.difficulty}" for d in scenario.delegations}
         session = Session.new(scenario, game.scenario.read_bytes(), game.seed, seats, game.scenario.stem)
@@ -81,15 +84,17 @@ class PeaceTalksApp(App[None]):
         try:
             session = load(path)
         except SaveLoadError as exc:
-            self.notify(str(exc), title="Cannot load", severity="error", timeout=10)
+            self.notify(str(exc), title="Cannot load", severity="error", timeout=10, markup=False)
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.push_screen(TitleScreen(self.saves_dir, self.seed))
             return
-        self.play(session)
+        # a game continued from its autosave keeps writing there; one loaded from a named save
+        # gets an autosave of its own, so the named save is changed only when the player says so
+        self.play(session, autosave=path if is_autosave(path) else None)
 
-    def play(self, session: Session) -> None:
+    def play(self, session: Session, autosave: Path | None = None) -> None:
         humans = tuple(k for k, d in enumerate(session.scenario.delegations) if session.seats[d.id] == "human")
-        table = TableScreen(session, humans, self.saves_dir, self.speed)
+        table = TableScreen(session, humans, self.saves_dir, self.speed, autosave)
         if isinstance(self.screen, TitleScreen):
             self.switch_screen(table)
         else:
@@ -114,7 +119,9 @@ class PeaceTalksApp(App[None]):
         try:
             timeline = load_timeline(path)
         except SaveLoadError as exc:
-            self.call_from_thread(self.notify, str(exc), title="Cannot replay", severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify, str(exc), title="Cannot replay", severity="error", timeout=10, markup=False
+            )
             return
         self.call_from_thread(self._show_replay, timeline, path.name)
 
@@ -203,8 +210,8 @@ class PeaceTalksApp(App[None]):
         from game.ui.screens.actions import ConfirmDialog
 
         def answer(ok: bool | None) -> None:
-            if ok:
-                table.save_as(AUTOSAVE, announce=False)
+            # quit only once the game is written; a save that fails says why and the game stays
+            if ok and table.save_autosave(announce=False):
                 self.exit()
 
         self.push_screen(

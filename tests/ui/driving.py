@@ -16,6 +16,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from game.paths import latest_autosave
 from game.scenario import bundled
 from game.ui.app import PeaceTalksApp, make_app
 from game.ui.screens.debrief import DebriefScreen
@@ -30,6 +31,13 @@ GOV, OPP, RUSSIA, TURKEY = 0, 1, 2, 3  # astana-8's delegations, by index
 
 def new_app(tmp: Path, humans: tuple[str, ...], seed: int = 1, scenario: Path = ASTANA, **kw: Any) -> PeaceTalksApp:
     return make_app(scenario=scenario, humans=humans, difficulty="normal", seed=seed, saves_dir=tmp, speed=0, **kw)
+
+
+def autosave_file() -> Path:
+    """The autosave written last in this test's user data folder (there must be one)."""
+    found = latest_autosave()
+    assert found is not None, "no autosave was written"
+    return found
 
 
 def ai_busy(app: App[Any]) -> bool:

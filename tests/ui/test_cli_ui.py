@@ -15,13 +15,14 @@ from textual.widgets import RichLog, Static
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import Respond, Statement, state_hash, view_for
+from game.paths import latest_autosave
 from game.saves import Session, default_seats, load, save
 from game.scenario import load_scenario
 from game.ui import choices
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import ASTANA, GOV, click, new_app, press, screen_of, settle, until
+from tests.ui.driving import ASTANA, GOV, autosave_file, click, new_app, press, screen_of, settle, until
 
 SIZE = (120, 40)
 
@@ -91,7 +92,7 @@ def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
             await press(pilot, "ctrl+q")
             await until(pilot, lambda: app._exit, "the app to quit")
             assert not isinstance(app.screen, ConfirmDialog)
-        assert not (tmp_path / "autosave.yaml").exists()
+        assert latest_autosave() is None
 
     asyncio.run(body())
 
@@ -110,7 +111,7 @@ def test_quitting_with_unsaved_progress_asks_and_can_stay(tmp_path: Path) -> Non
             await press(pilot, "enter")  # the focus is on Stay: Enter alone never quits
             await until(pilot, lambda: app.screen is table, "the table again")
             assert not app._exit and table.unsaved
-            assert not (tmp_path / "autosave.yaml").exists()
+            assert latest_autosave() is None
 
     asyncio.run(body())
 
@@ -129,7 +130,7 @@ def test_save_and_quit_writes_the_autosave(tmp_path: Path) -> None:
             return table.session
 
     session = asyncio.run(body())
-    saved = load(tmp_path / "autosave.yaml")
+    saved = load(autosave_file())
     assert len(saved.log) == len(session.log) == 1
     assert saved.log[-1].action == session.log[-1].action
     assert state_hash(saved.state) == state_hash(session.state)

@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
 from game.engine import view_for
+from game.paths import latest_autosave
 from game.saves import load
 from game.saves.codec import Entry
 from game.ui import choices
@@ -35,7 +36,7 @@ from game.ui.screens.actions import (
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import GOV, RUSSIA, SOCHI, ai_busy, click, new_app, press, screen_of, settle, until
+from tests.ui.driving import GOV, RUSSIA, SOCHI, ai_busy, autosave_file, click, new_app, press, screen_of, settle, until
 
 SIZE = (100, 32)
 LEARNT = "What your meetings have taught you"
@@ -81,7 +82,6 @@ def test_a_whole_game_as_the_government_uses_every_action(tmp_path: Path) -> Non
         async with app.run_test(size=SIZE) as pilot:
             done: list[str] = []
             notices: list[str] = []
-            autosave = tmp_path / "autosave.yaml"
             while True:
                 screen = await settle(pilot, notices)
                 if isinstance(screen, DebriefScreen):
@@ -92,7 +92,7 @@ def test_a_whole_game_as_the_government_uses_every_action(tmp_path: Path) -> Non
                 view = view_for(state, GOV)
                 assert "YOUR TURN" in str(table.query_one("#status", Static).content) or state.closing
                 if state.round >= 2:
-                    assert autosave.exists(), "a new round is autosaved"
+                    assert latest_autosave() is not None, "a new round is autosaved"
                 waiting = choices.pending_proposals(view)
                 if waiting and (state.closing or waiting[0].draft or not {"accept", "reject"} <= set(done)):
                     accept = "accept" not in done and not state.closing
@@ -153,7 +153,7 @@ def test_a_whole_game_as_the_government_uses_every_action(tmp_path: Path) -> Non
             outcome = str(debrief.query_one("#debrief-outcome", Static).content)
             assert headline(session) in outcome
             assert session.state.reason in outcome
-            saved = load(tmp_path / "autosave.yaml")
+            saved = load(autosave_file())
             assert saved.state == session.state, "the game's end is autosaved"
 
     asyncio.run(body())
@@ -200,7 +200,7 @@ def test_walking_out_ends_the_talks_in_collapse(tmp_path: Path) -> None:
             assert session.state.outcome == "collapse"
             outcome = str(debrief.query_one("#debrief-outcome", Static).content)
             assert "collapse" in outcome and headline(session) in outcome and session.state.reason in outcome
-            assert (tmp_path / "autosave.yaml").exists()
+            assert latest_autosave() is not None
 
     asyncio.run(body())
 

@@ -25,12 +25,12 @@ from game.ai.selfplay import agent_rng
 from game.engine import Action, GameError, Pass, Record, WalkOut, view_for
 from game.engine.actions import Boycott
 from game.engine.view import View
-from game.saves import SaveError, Session, save
+from game.paths import new_autosave
+from game.saves import SaveError, Session, save, save_text, write_atomic
 from game.ui.screens.notices import HandOver, Help, Notice
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
 
-AUTOSAVE = "autosave"
 _SPEEDS = (0.0, 0.15, 0.4, 0.8, 1.5)  # seconds between AI moves
 _SHOW_REASON = ("respond", "walk_out", "boycott", "statement")
 
@@ -57,11 +57,16 @@ class TableScreen(Screen[None]):
     class GameOver(Message):
         """The game has ended: the app shows the debrief."""
 
-    def __init__(self, session: Session, humans: tuple[int, ...], saves_dir: Path, speed: int = 2) -> None:
+    def __init__(
+        self, session: Session, humans: tuple[int, ...], saves_dir: Path, speed: int = 2, autosave: Path | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.humans = humans
         self.saves_dir = saves_dir
+        # Each game has its own autosave in the user data folder (a game loaded from its
+        # autosave keeps it), so two games never write over each other's.
+        self.autosave_path = autosave if autosave is not None else new_autosave(session.name)
         self.speed = speed
         self.skipping = False
         self.viewer = humans[0] if humans else 0
@@ -338,7 +343,7 @@ class TableScreen(Screen[None]):
         self.app.push_screen(Help())
 
     def action_save(self) -> None:
-        self.save_as(AUTOSAVE, announce=True)
+        self.save_autosave(announce=True)
 
     # --- saving -----------------------------------------------------------------------------------
 
@@ -347,14 +352,26 @@ class TableScreen(Screen[None]):
         return len(self.session.log) != self.saved_turns
 
     def _autosave(self) -> None:
-        self.save_as(AUTOSAVE, announce=False)
+        self.save_autosave(announce=False)
+
+    def save_autosave(self, announce: bool) -> bool:
+        """Write the game's autosave; say why not (and return False) when it cannot be written."""
+        try:
+            write_atomic(self.autosave_path, save_text(self.session))
+        except SaveError as exc:
+            self.notify(str(exc), title="Could not save", severity="error", markup=False)
+            return False
+        self.saved_turns = len(self.session.log)
+        if announce:
+            self.notify(f"Saved to {self.autosave_path}", markup=False)
+        return True
 
     def save_as(self, name: str, announce: bool) -> None:
         try:
             path = save(self.session, self.saves_dir, name)
         except SaveError as exc:
-            self.notify(str(exc), title="Could not save", severity="error")
+            self.notify(str(exc), title="Could not save", severity="error", markup=False)
             return
         self.saved_turns = len(self.session.log)
         if announce:
-            self.notify(f"Saved to {path}")
+            self.notify(f"Saved to {path}", markup=False)

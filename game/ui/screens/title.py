@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, SelectionList, Static
 
+from game.paths import latest_autosave
 from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
 from game.ui.screens.notices import Help
@@ -87,9 +88,7 @@ class TitleScreen(Screen[None]):
                 yield Input(str(self.seed), id="seed", type="integer")
             with Vertical(id="menu"):
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
-                yield Button(
-                    "Continue the autosave", id="continue", compact=True, disabled=not self._autosave().exists()
-                )
+                yield Button("Continue the autosave", id="continue", compact=True, disabled=latest_autosave() is None)
                 yield Button("Load a saved game", id="load", compact=True)
                 yield Button(
                     "Replay a save",
@@ -105,9 +104,6 @@ class TitleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#saves", OptionList).display = False
         self._scenario_changed()
-
-    def _autosave(self) -> Path:
-        return self.saves_dir / "autosave.yaml"
 
     @on(Select.Changed, "#scenario")
     def _scenario_changed(self) -> None:
@@ -141,7 +137,12 @@ class TitleScreen(Screen[None]):
 
     @on(Button.Pressed, "#continue")
     def _continue(self) -> None:
-        self.post_message(self.Load(self._autosave()))
+        # the game autosaved last, from whatever folder it was played in
+        found = latest_autosave()
+        if found is None:
+            self.notify("No autosave to continue.", severity="warning")
+            return
+        self.post_message(self.Load(found))
 
     @on(Button.Pressed, "#load")
     def _list_saves(self) -> None:

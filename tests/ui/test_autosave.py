@@ -1,0 +1,154 @@
+"""The autosave: one per game, in the user data folder, found by "Continue" from any folder;
+"Save and quit" quits only once the game is written."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button
+
+from game import paths
+from game.saves import load
+from game.ui.app import make_app
+from game.ui.screens.actions import ConfirmDialog, RespondDialog
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from tests.ui.driving import click, new_app, press, screen_of, settle, until
+from tests.ui.test_cli_ui import SIZE, a_move_since_the_last_save, saved_mid_game
+
+
+def test_the_data_folder_follows_the_environment_then_the_platform(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "mine"))
+    assert paths.user_data_dir() == tmp_path / "mine"
+    assert paths.autosave_dir() == tmp_path / "mine" / "autosaves"
+    monkeypatch.delenv(paths.DATA_DIR_ENV)
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+        assert paths.user_data_dir() == tmp_path / "xdg" / "peacetalks"
+    else:
+        assert paths.user_data_dir().name == "peacetalks"
+    # never the folder the game is started in
+    assert paths.user_data_dir().resolve() != Path.cwd().resolve()
+
+
+def test_every_new_game_gets_its_own_autosave_and_old_ones_are_pruned(_data_dir: Path) -> None:
+    made = {paths.new_autosave("astana-8") for _ in range(50)}
+    assert len(made) == 50, "two games never share an autosave, even started in the same second"
+    assert all(p.parent == _data_dir / "autosaves" and p.name.startswith("astana-8-") for p in made)
+    folder = paths.autosave_dir()
+    folder.mkdir()
+    for k in range(30):
+        path = folder / f"game-{k:02}.yaml"
+        path.write_text("x")
+        os.utime(path, (1_000_000 + k, 1_000_000 + k))
+    (folder / ".game-99.yaml.abc.tmp").write_text("a temporary file is not an autosave")
+    assert paths.latest_autosave() == folder / "game-29.yaml"
+    paths.new_autosave("astana-8")
+    kept = paths.autosaves()
+    assert len(kept) == paths.KEEP_AUTOSAVES - 1, "room for the new game's own"
+    assert kept[0] == folder / "game-29.yaml" and kept[-1] == folder / "game-11.yaml"
+    # a file name from a hostile scenario name stays inside the folder
+    assert paths.new_autosave("../../etc/[b]x\x1b").parent == folder
+
+
+def test_two_games_in_one_folder_never_share_an_autosave(tmp_path: Path) -> None:
+    """Two games played with the same saves folder (as two terminals in one folder would)."""
+
+    async def one_game() -> Path:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+s")
+            await until(pilot, lambda: not table.unsaved, "the save")
+            return table.autosave_path
+
+    first = asyncio.run(one_game())
+    second = asyncio.run(one_game())
+    assert first != second and first.exists() and second.exists()
+    assert first.parent == second.parent == paths.autosave_dir()
+    assert not (tmp_path / "autosave.yaml").exists(), "nothing lands in the saves folder"
+    assert len(load(first).log) == len(load(second).log) == 1
+
+
+def test_continue_finds_the_autosave_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, saved = saved_mid_game(tmp_path / "elsewhere")
+    paths.autosave_dir().mkdir(parents=True)
+    autosave = paths.autosave_dir() / "astana-8-game.yaml"
+    autosave.write_bytes(path.read_bytes())
+    monkeypatch.chdir(tmp_path / "elsewhere")  # a folder with no autosave of its own
+
+    async def body() -> None:
+        app = make_app(saves_dir=Path("saves"), speed=0, seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            assert not title.query_one("#continue", Button).disabled
+            await click(pilot, "#continue")
+            table = await screen_of(pilot, TableScreen)
+            assert len(table.session.log) == len(saved.log)
+            assert table.autosave_path == autosave, "a game continued from its autosave keeps it"
+
+    asyncio.run(body())
+
+
+def test_continue_is_disabled_without_an_autosave(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            assert title.query_one("#continue", Button).disabled
+
+    asyncio.run(body())
+
+
+def test_a_loaded_named_save_autosaves_elsewhere(tmp_path: Path) -> None:
+    path, _ = saved_mid_game(tmp_path)
+    before = path.read_bytes()
+
+    async def body() -> Path:
+        app = make_app(load=path, saves_dir=tmp_path, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            before = len(table.session.log)
+            await press(pilot, "r")  # the mediator's draft waits for the government's answer
+            await screen_of(pilot, RespondDialog)
+            await click(pilot, "#reject")
+            await until(pilot, lambda: len(table.session.log) > before, "the answer")
+            await press(pilot, "ctrl+s")
+            await until(pilot, lambda: not table.unsaved, "the save")
+            return table.autosave_path
+
+    autosave = asyncio.run(body())
+    assert autosave.parent == paths.autosave_dir() and autosave.exists()
+    assert path.read_bytes() == before, "the named save is changed only when the player says so"
+
+
+def test_save_and_quit_stays_when_the_save_cannot_be_written(tmp_path: Path, _data_dir: Path) -> None:
+    """A file where the autosave folder should be: the save fails, the app says why and stays."""
+    (_data_dir / "autosaves").write_text("a file in the folder's place")
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q")
+            await screen_of(pilot, ConfirmDialog)
+            await click(pilot, "#yes")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            await pilot.pause()
+            assert not app._exit, "the game was not saved, so the app must not quit"
+            assert table.unsaved
+            errors = [n for n in app._notifications if n.severity == "error"]
+            assert errors and "cannot write" in errors[-1].message
+
+    asyncio.run(body())
