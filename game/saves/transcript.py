@@ -27,9 +27,14 @@ def markdown(session: Session) -> str:
         out.append(f"{state.outcome.replace('_', ' ').capitalize()}: {state.reason}")
     else:
         out.append(f"The game is still running (round {state.round}).")
-    out += ["", "| delegation | utility | walk-away |", "|---|---:|---:|"]
-    for k, d in enumerate(sc.delegations):
-        out.append(f"| {d.name} | {outcome_utility(state, k):.2f} | {d.reservation:.2f} |")
+    if state.over:
+        out += ["", "| delegation | utility | walk-away |", "|---|---:|---:|"]
+        for k, d in enumerate(sc.delegations):
+            out.append(f"| {d.name} | {outcome_utility(state, k):.2f} | {d.reservation:.2f} |")
+    else:
+        # Anyone can print a save: while the game runs, what a deal is worth to each side and
+        # where each would walk away are its own secrets (a hot-seat rival could read them).
+        out += ["", "What each side's deal is worth, and its walk-away value, stay private until the game ends."]
     if sc.history.summary:
         out += ["", "## What really happened", "", sc.history.summary.strip()]
     return "\n".join(out) + "\n"

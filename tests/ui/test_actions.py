@@ -15,15 +15,17 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Select, Static
 
 from game.engine import Concede, Draft, Meet, Pass, Pressure, Propose, Respond, State, Statement, apply, view_for
 from game.engine.model import Scenario
+from game.engine.utility import utility, with_package
 from game.engine.setup import new_game
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.ui import choices
 from game.ui.screens.actions import (
+    COSTLY_CONCESSION,
     ConcedeDialog,
     ConfirmDialog,
     MeetDialog,
@@ -33,6 +35,7 @@ from game.ui.screens.actions import (
     StatementDialog,
 )
 from game.ui.widgets.fields import OptionField, ToggleField
+from tests.ui.driving import screen_text
 
 GOV, OPP, RUSSIA, UN, JORDAN = 0, 1, 2, 5, 6
 UNSET = object()  # the dialog never answered
@@ -313,6 +316,24 @@ def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
     assert drive(RespondDialog(v), script) == Respond("opposition", 1, False)
 
 
+def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: State) -> None:
+    """astana-8's whole agenda in one proposal is taller than the list: the figures that decide
+    the answer still show at 80x24, for whichever proposal is highlighted."""
+    state = apply(start, Propose("government", GOV_POSITIONS, ("opposition", "russia")))[0]
+    v = view(state, OPP)
+    worth = utility(v.own, with_package(v.deal, state.proposals[0].package))
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        shown = screen_text(pilot.app)
+        assert f"your utility if agreed {worth:.2f} (no deal {v.own.reservation:.2f})" in shown
+        verdict = text(dialog, "#answer-worth")
+        assert f"your utility {worth:.2f}" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
+        assert verdict in shown
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(v), script) is None
+
+
 def test_respond_with_nothing_waiting(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         assert "No proposal is waiting" in text(dialog, ".unavailable")
@@ -337,6 +358,57 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     shown = choices.concession_cost(v, 0, 2)
     after = apply(start, result)[0]
     assert start.support[GOV] - after.support[GOV] == shown == 4
+
+
+@pytest.mark.parametrize("who", [GOV, OPP])
+def test_concede_starts_at_the_smallest_step_from_either_pole(start: State, who: int) -> None:
+    """The government and the opposition stand at opposite poles: for both, the first option
+    offered gives up the least, and the list runs on to the largest."""
+    v = view(start, who)
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        from textual.widgets import OptionList
+
+        options = dialog.query_one("#options", OptionList)
+        issue = dialog.query_one("#issue", Select).value
+        assert isinstance(issue, int)
+        listed = [int(str(options.get_option_at_index(k).id)) for k in range(options.option_count)]
+        costs = [choices.concession_cost(v, issue, o) for o in listed]
+        assert costs == sorted(costs) and options.highlighted == 0
+        assert sorted(listed) == list(choices.concession_options(v, issue))
+        await pilot.press("escape")
+
+    assert drive(ConcedeDialog(v), script) is None
+
+
+def test_a_costly_concession_asks_first(start: State) -> None:
+    """The largest step on the first issue costs more than the dialog lets through unasked:
+    a confirmation comes up, its safe answer returns to the dialog, the other concedes."""
+    v = view(start, GOV)
+    last = choices.concession_options(v, 0)[-1]
+    assert choices.concession_cost(v, 0, last) >= COSTLY_CONCESSION
+
+    async def to_the_last_option(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "tab", "end", "enter", "enter")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert f"costs {choices.concession_cost(v, 0, last)} of your {v.support[GOV]} support" in str(
+            pilot.app.screen.query_one(".question", Static).content
+        )
+
+    async def refuse(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await to_the_last_option(pilot, dialog)
+        await press_each(pilot, "enter")  # the safe answer has the focus
+        assert pilot.app.screen is dialog
+        await press_each(pilot, "escape")
+
+    assert drive(ConcedeDialog(v), refuse) is None
+
+    async def accept(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await to_the_last_option(pilot, dialog)
+        await pilot.click("#yes")
+
+    issue = start.scenario.issues[0]
+    assert drive(ConcedeDialog(v), accept) == Concede("government", issue.id, issue.options[last].id)
 
 
 def test_concede_offers_only_lesser_options_short_of_the_red_line(start: State) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Label, OptionList, RadioButton, RadioSet, Se
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
+from game.engine.state import Proposal
 from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.ui import choices
@@ -27,6 +28,7 @@ from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
 __all__ = [
+    "COSTLY_CONCESSION",
     "LEAVE_OUT",
     "ActionDialog",
     "ConcedeDialog",
@@ -62,20 +64,41 @@ class RespondDialog(ActionDialog):
 
     def compose_choices(self) -> ComposeResult:
         yield OptionList(*(self._entry(p.id) for p in self.waiting), id="proposals", classes="pick")
+        # Outside the list, so that no package is ever long enough to push it out of sight.
+        yield Static("", id="answer-worth", markup=False)
 
     def compose_action_buttons(self) -> ComposeResult:
         yield Button("Accept", id="accept", variant="success", compact=True)
         yield Button("Reject", id="reject", variant="error", compact=True)
 
+    def _worth(self, proposal: Proposal) -> float:
+        return utility(self.view.own, with_package(self.view.deal, proposal.package))
+
     def _entry(self, proposal_id: int) -> Option:
         p = next(q for q in self.waiting if q.id == proposal_id)
         own = self.view.own
-        worth = utility(own, with_package(self.view.deal, p.package))
         kind = "Draft text" if p.draft else "Proposal"
         head = f"#{p.id} {kind} from {delegation_name(self.view, p.author)}"
+        # The worth comes before the package: a long package can only push the package out of sight.
+        tail = f"your utility if agreed {score(self._worth(p))} (no deal {score(own.reservation)})"
         body = package_text(self.view, p.package, separator="\n  ")
-        tail = f"your utility if agreed {score(worth)} (no deal {score(own.reservation)})"
-        return Option(Content(f"{head}\n  {body}\n  {tail}"), id=str(p.id))
+        return Option(Content(f"{head}\n  {tail}\n  {body}"), id=str(p.id))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_worth()
+
+    @on(OptionList.OptionHighlighted, "#proposals")
+    def _show_worth(self) -> None:
+        if not self.waiting:
+            return
+        index = self.query_one("#proposals", OptionList).highlighted
+        p = self.waiting[index if index is not None else 0]
+        worth, walk_away = self._worth(p), self.view.own.reservation
+        verdict = "above" if worth >= walk_away else "BELOW"
+        self.query_one("#answer-worth", Static).update(
+            f"#{p.id} if agreed: your utility {score(worth)}, {verdict} your walk-away {score(walk_away)}"
+        )
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
@@ -100,6 +123,10 @@ class RespondDialog(ActionDialog):
 
 
 # --- 3. concessions -----------------------------------------------------------------------------
+
+# A concession that costs this much support, or leaves less than this above the level at which
+# the hardliners pull the player out, is asked about first: support is slow to win back.
+COSTLY_CONCESSION = 10
 
 
 class ConcedeDialog(ActionDialog):
@@ -162,9 +189,15 @@ class ConcedeDialog(ActionDialog):
                 ),
                 id=str(o),
             )
-            for o in choices.concession_options(self.view, issue)
+            for o in self._steps(issue)
         )
         options.highlighted = 0  # a new issue's options start from the smallest step
+
+    def _steps(self, issue: int) -> list[int]:
+        """The options one may concede to, the smallest step (the least value given up) first,
+        whichever pole the player stands at: Enter alone never gives away the most."""
+        values = self.view.own.values[issue]
+        return sorted(choices.concession_options(self.view, issue), key=lambda o: (-values[o], o))
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
@@ -177,8 +210,21 @@ class ConcedeDialog(ActionDialog):
         if not isinstance(issue, int) or picked is None or picked.id is None:
             self.refuse("Choose the option to move to.")
             return
+        option = int(picked.id)
         the_issue = self.view.issues[issue]
-        self.dismiss(Concede(actor=self.actor, issue=the_issue.id, option=the_issue.options[int(picked.id)].id))
+        action = Concede(actor=self.actor, issue=the_issue.id, option=the_issue.options[option].id)
+        cost = choices.concession_cost(self.view, issue, option)
+        support, floor = self.view.support[self.view.me], self.view.collapse_support
+        if cost < COSTLY_CONCESSION and support - cost > floor + COSTLY_CONCESSION:
+            self.dismiss(action)
+            return
+        question = (
+            f"Concede on {the_issue.name} to: {the_issue.options[option].label}?\n\n"
+            f"It costs {cost} of your {support} support at home; your hardliners pull you out at {floor}."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, "Concede", "Think again"), lambda ok: self.dismiss(action) if ok else None
+        )
 
 
 # --- 4. statements ------------------------------------------------------------------------------
