@@ -19,8 +19,8 @@ from textual.widgets import Button, Select, Static
 
 from game.engine import Concede, Draft, Meet, Pass, Pressure, Propose, Respond, State, Statement, apply, view_for
 from game.engine.model import Scenario
-from game.engine.utility import utility, with_package
 from game.engine.setup import new_game
+from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.ui import choices
