@@ -222,9 +222,12 @@ class ConcedeDialog(ActionDialog):
             f"Concede on {the_issue.name} to: {the_issue.options[option].label}?\n\n"
             f"It costs {cost} of your {support} support at home; your hardliners pull you out at {floor}."
         )
-        self.app.push_screen(
-            ConfirmDialog(question, "Concede", "Think again"), lambda ok: self.dismiss(action) if ok else None
-        )
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                self.dismiss(action)
+
+        self.app.push_screen(ConfirmDialog(question, "Concede", "Think again"), answer)
 
 
 # --- 4. statements ------------------------------------------------------------------------------
