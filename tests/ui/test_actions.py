@@ -8,6 +8,7 @@ In astana-8: 0 government, 1 opposition, 2 russia, 3 turkey, 4 iran, 5 un (media
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -382,21 +383,22 @@ def test_concede_starts_at_the_smallest_step_from_either_pole(start: State, who:
 
 
 def test_a_costly_concession_asks_first(start: State) -> None:
-    """The largest step on the first issue costs more than the dialog lets through unasked:
-    a confirmation comes up, its safe answer returns to the dialog, the other concedes."""
-    v = view(start, GOV)
-    last = choices.concession_options(v, 0)[-1]
-    assert choices.concession_cost(v, 0, last) >= COSTLY_CONCESSION
+    """Near the level at which the hardliners pull the player out, even the smallest step asks
+    first: the safe answer returns to the dialog, the other concedes."""
+    floor = start.scenario.rules.collapse_support
+    support = tuple(floor + COSTLY_CONCESSION + 1 if d == GOV else s for d, s in enumerate(start.support))
+    v = view(dataclasses.replace(start, support=support), GOV)
+    first = ConcedeDialog(v)._steps(0)[0]
+    cost = choices.concession_cost(v, 0, first)
 
-    async def to_the_last_option(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        await press_each(pilot, "tab", "end", "enter", "enter")
+    async def to_the_first_option(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "tab", "enter", "enter")
         assert isinstance(pilot.app.screen, ConfirmDialog)
-        assert f"costs {choices.concession_cost(v, 0, last)} of your {v.support[GOV]} support" in str(
-            pilot.app.screen.query_one(".question", Static).content
-        )
+        question = str(pilot.app.screen.query_one(".question", Static).content)
+        assert f"costs {cost} of your {support[GOV]} support" in question and f"pull you out at {floor}" in question
 
     async def refuse(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        await to_the_last_option(pilot, dialog)
+        await to_the_first_option(pilot, dialog)
         await press_each(pilot, "enter")  # the safe answer has the focus
         assert pilot.app.screen is dialog
         await press_each(pilot, "escape")
@@ -404,11 +406,24 @@ def test_a_costly_concession_asks_first(start: State) -> None:
     assert drive(ConcedeDialog(v), refuse) is None
 
     async def accept(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        await to_the_last_option(pilot, dialog)
+        await to_the_first_option(pilot, dialog)
         await pilot.click("#yes")
 
     issue = start.scenario.issues[0]
-    assert drive(ConcedeDialog(v), accept) == Concede("government", issue.id, issue.options[last].id)
+    assert drive(ConcedeDialog(v), accept) == Concede("government", issue.id, issue.options[first].id)
+
+
+def test_a_cheap_concession_far_from_the_floor_asks_nothing(start: State) -> None:
+    v = view(start, GOV)
+    first = ConcedeDialog(v)._steps(0)[0]
+    assert choices.concession_cost(v, 0, first) < COSTLY_CONCESSION
+    assert v.support[GOV] - COSTLY_CONCESSION * 2 > v.collapse_support
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "tab", "enter", "enter")
+
+    issue = start.scenario.issues[0]
+    assert drive(ConcedeDialog(v), script) == Concede("government", issue.id, issue.options[first].id)
 
 
 def test_concede_offers_only_lesser_options_short_of_the_red_line(start: State) -> None:
