@@ -63,10 +63,18 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ID=LEVEL",
-        help="play one delegation at a level: easy, normal, hard or random (repeatable)",
+        help="play one delegation at a level (easy, normal, hard) or with a strategy of the library (repeatable)",
     )
     s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
     s.add_argument("--save-dir", default=None, metavar="DIR", help="also write every game there as a save")
+
+    t = sub.add_parser("tournament", help="every level and strategy in one seat, over the same seeds")
+    t.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
+    t.add_argument("--seat", required=True, metavar="ID", help="the delegation whose seat is played (a signatory)")
+    t.add_argument("--games", type=_positive, default=300, metavar="N", help="games a row (default 300)")
+    t.add_argument("--seed", type=_seed, default=0, metavar="S", help="the base seed (default 0)")
+    t.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same figures for any J)")
+    t.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
     a = sub.add_parser("analyze", help="the package space of a venue: Pareto frontier, Nash, Kalai, ZOPA")
     a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")

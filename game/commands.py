@@ -32,6 +32,10 @@ def run(args: argparse.Namespace) -> int:
         return cmd_test_scenario(args.paths, args.jobs, args.json)
     if command == "simulate":
         return cmd_simulate(args)
+    if command == "tournament":
+        from game.commands_tournament import cmd_tournament
+
+        return cmd_tournament(args)
     if command == "analyze":
         return cmd_analyze(args.scenario, args.venue, args.json)
     if command == "replay":
@@ -194,11 +198,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         outcomes[r["outcome"]] = outcomes.get(r["outcome"], 0) + 1
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     print()
-    print(f"{'delegation':<22}{'seat':>8}{'mean utility':>14}{'reservation':>13}{'mean surplus':>14}")
+    width = max(8, *(len(kind) + 2 for kind in summary["seats"].values()))
+    print(f"{'delegation':<22}{'seat':>{width}}{'mean utility':>14}{'reservation':>13}{'mean surplus':>14}")
     for d in scenario.delegations:
         row = summary["per_delegation"][d.id]
         seat = summary["seats"][d.id]
-        print(f"{d.id:<22}{seat:>8}{row['mean_utility']:>14.3f}{d.reservation:>13.2f}{row['mean_surplus']:>+14.3f}")
+        print(
+            f"{d.id:<22}{seat:>{width}}{row['mean_utility']:>14.3f}{d.reservation:>13.2f}{row['mean_surplus']:>+14.3f}"
+        )
     return 0
 
 

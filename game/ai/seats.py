@@ -1,29 +1,34 @@
-"""Who plays a seat: an agent at a level, or the random floor. Named by strings so a run's
-seats can be written on a command line, sent to a worker process or stored in a save."""
+"""Who plays a seat: an agent at a level, or a strategy of the library. Named by strings so a
+run's seats can be written on a command line, sent to a worker process or stored in a save."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 
+from game.ai.agent import Chooser
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
-from game.ai.random_agent import choose_random
-from game.ai.reading import Decision
-from game.engine.rng import Rng
-from game.engine.view import View
+from game.ai.strategies import STRATEGIES, WaitThenNash
+from game.ai.strategies.base import Package
 
-Chooser = Callable[[View, Rng], Decision]
-SEAT_KINDS = (*LEVELS, "random")
+SEAT_KINDS = (*LEVELS, *STRATEGIES)
 
-
-def chooser(kind: str) -> Chooser:
-    if kind == "random":
-        return choose_random
-    if kind not in LEVELS:
-        raise ValueError(f"unknown level {kind!r}: choose from {', '.join(SEAT_KINDS)}")
-    return partial(choose, level=LEVELS[kind])
+__all__ = ["SEAT_KINDS", "Chooser", "chooser", "choosers"]
 
 
-def choosers(seats: Mapping[int, str]) -> dict[int, Chooser]:
-    return {d: chooser(kind) for d, kind in seats.items()}
+def chooser(kind: str, nash: Mapping[int, Package | None] | None = None) -> Chooser:
+    """A fresh chooser for one game. `nash` (per venue index, the analysis's Nash package) is
+    what the wait-nash strategy tables; the analysis is not the AI's to compute, so the caller
+    passes it (game.sim.seating does)."""
+    if kind in LEVELS:
+        return partial(choose, level=LEVELS[kind])
+    if kind == WaitThenNash.name:
+        return WaitThenNash(nash or {}).choose
+    if kind in STRATEGIES:
+        return STRATEGIES[kind]().choose
+    raise ValueError(f"unknown seat kind {kind!r}: choose from {', '.join(SEAT_KINDS)}")
+
+
+def choosers(seats: Mapping[int, str], nash: Mapping[int, Package | None] | None = None) -> dict[int, Chooser]:
+    return {d: chooser(kind, nash) for d, kind in seats.items()}

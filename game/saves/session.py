@@ -13,7 +13,16 @@ from game.engine.model import Scenario
 from game.saves.codec import Entry
 
 HUMAN = "human"
-AI_SEATS = ("ai:easy", "ai:normal", "ai:hard", "ai:random")
+# What played an AI seat: a level, or a strategy of the library (game.ai.seats.SEAT_KINDS; the
+# saves layer does not import the AI, so a test holds the two lists together)
+AI_SEATS = tuple(
+    f"ai:{kind}"
+    for kind in (
+        *("easy", "normal", "hard", "random"),
+        *("stonewall", "ideal-then-fold", "accept-above-walkaway", "accept-all", "copy-last", "give-away"),
+        *("concede-all", "hardline", "walk-out", "wait-nash"),
+    )
+)
 
 
 def default_seats(scenario: Scenario, humans: tuple[str, ...] = (), level: str = "normal") -> dict[str, str]:

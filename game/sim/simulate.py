@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from game.ai.seats import choosers
 from game.ai.selfplay import Played, play
 from game.analysis import Analysis, analyze
 from game.engine import state_hash, utility
@@ -21,6 +20,7 @@ from game.engine.state import State
 from game.engine.utility import outcome_utility
 from game.saves import Session, save
 from game.sim.pool import parallel_map
+from game.sim.seating import game_choosers
 
 _judges: dict[str, Analysis] = {}  # per process: the analysis of each scenario met so far
 
@@ -61,7 +61,7 @@ def run_game(
     """One game, as the plain data `simulate --json` prints; saved too if `save_to` is given
     (the folder, the scenario file's bytes, and the name to save under); with `detail`, also
     what scenario tests read (see `details`)."""
-    game = play(scenario, seed, choosers(seats))
+    game = play(scenario, seed, game_choosers(scenario, seats, seed))
     state = game.state
     if save_to is not None:
         _save(scenario, seed, seats, game, *save_to)

@@ -1,0 +1,159 @@
+"""The agent protocol: what plays a seat, and how an agent from outside the game is brought in.
+
+An agent is given, on each of its turns, two things and nothing else:
+
+- `view`: a `game.engine.View`, what its delegation can see (its own preferences in full, of
+  the others only what is public), never the game state;
+- `rng`: a `game.engine.rng.Rng`, a generator seeded from the game's seed and the turn, its
+  only source of randomness (so a game replays exactly from its seed).
+
+It returns a `Decision`: the action it takes (one of `game.engine.actions`, by scenario ids)
+and a one-line reason in words, which the transcript shows.
+
+In Python, an agent is any of:
+
+- a function `choose(view, rng) -> Decision`;
+- an object with such a `choose` method;
+- a class with such a method whose constructor takes no argument, or takes the `Scenario`
+  being played (the scenario file as written: central values, never another side's draw).
+
+`load_agent("PATH.py:NAME")` or `load_agent("package.module:NAME")` finds one. Errors an agent
+makes while playing are caught by `guarded`, which turns them into an `AgentError` naming the
+seat and the game's seed: the game stops cleanly and nothing half-done is saved.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from game.ai.reading import Decision
+from game.engine import actions as A
+from game.engine.model import Scenario
+from game.engine.rng import Rng
+from game.engine.view import View
+
+Chooser = Callable[[View, Rng], Decision]
+_ACTIONS = tuple(A.ACTION_TYPES.values())
+
+
+@runtime_checkable
+class Agent(Protocol):
+    """What plays a seat: on its turn, a view and a seeded generator in, a decision out."""
+
+    def choose(self, view: View, rng: Rng) -> Decision: ...
+
+
+class AgentError(Exception):
+    """An agent failed: it did not load, raised, returned the wrong type or a move the rules
+    refuse. The message is one line naming what went wrong."""
+
+
+class AgentLoadError(AgentError):
+    pass
+
+
+def is_agent_spec(kind: str) -> bool:
+    """Whether a seat's kind names an outside agent (`PATH.py:NAME` or `module:NAME`)."""
+    return ":" in kind
+
+
+def load_agent(spec: str, scenario: Scenario | None = None) -> Chooser:
+    """The chooser an outside agent spec names; AgentLoadError with the reason if there is none."""
+    where, _, name = spec.rpartition(":")
+    if not where or not name:
+        raise AgentLoadError(f"{spec!r}: an agent is named PATH.py:NAME or module:NAME")
+    if where.endswith(".py"):
+        module = _module_from_file(spec, Path(where))
+    else:
+        try:
+            module = importlib.import_module(where)
+        except Exception as exc:  # any failure to import is the agent's, reported in one line
+            raise AgentLoadError(f"{spec}: cannot import {where}: {_one_line(exc)}") from None
+    if not hasattr(module, name):
+        raise AgentLoadError(f"{spec}: {where} has no {name!r}")
+    return as_chooser(getattr(module, name), scenario, spec)
+
+
+def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent") -> Chooser:
+    """A chooser from a function, an agent object or an agent class (see the module's notes)."""
+    if inspect.isclass(obj):
+        cls: Any = obj
+        try:
+            takes_scenario = len(inspect.signature(cls).parameters) >= 1
+            obj = cls(scenario) if takes_scenario else cls()
+        except Exception as exc:  # the agent's constructor failed; say so in one line
+            raise AgentLoadError(f"{label}: creating the agent failed: {_one_line(exc)}") from None
+    method = getattr(obj, "choose", None)
+    if callable(method):
+        chooser: Chooser = method
+        return chooser
+    if callable(obj):
+        function: Chooser = obj
+        return function
+    raise AgentLoadError(f"{label}: not an agent (a function choose(view, rng), or an object with a choose method)")
+
+
+def guarded(chooser: Chooser, seat: str, seed: int) -> Chooser:
+    """The same chooser, but any failure of it raises AgentError naming the seat and the seed.
+
+    It checks what the agent returned: a Decision whose action is one of the engine's actions,
+    taken by this seat. Whether the rules allow the move is the driver's to check (the engine
+    refuses it before anything changes), and it reports that the same way, with `illegal`.
+    """
+
+    def choose(view: View, rng: Rng) -> Decision:
+        try:
+            decision = chooser(view, rng)
+        except Exception as exc:  # an outside agent may raise anything
+            raise AgentError(f"{_where(seat, seed)} raised {_one_line(exc)}") from None
+        if not isinstance(decision, Decision) or not isinstance(decision.action, _ACTIONS):
+            raise AgentError(f"{_where(seat, seed)} returned {type(decision).__name__}, not a Decision with an action")
+        if not isinstance(decision.reason, str):
+            raise AgentError(f"{_where(seat, seed)} gave a reason that is not text")
+        if decision.action.actor != view.own.id:
+            raise AgentError(f"{_where(seat, seed)} acted for {decision.action.actor!r}, not for its own seat")
+        return decision
+
+    return choose
+
+
+def illegal(seat: str, seed: int, action: A.Action, why: str) -> AgentError:
+    """The error for a move the rules refused."""
+    return AgentError(f"{_where(seat, seed)} made a move the rules refuse ({action.kind}): {why}")
+
+
+def _where(seat: str, seed: int) -> str:
+    return f"the agent in seat {seat} (game seed {seed})"
+
+
+def _module_from_file(spec: str, path: Path) -> Any:
+    if not path.is_file():
+        raise AgentLoadError(f"{spec}: no such file {path}")
+    name = f"peacetalks_agent_{abs(hash(str(path.resolve()))):x}"
+    if name in sys.modules:
+        return sys.modules[name]
+    loader_spec = importlib.util.spec_from_file_location(name, path)
+    if loader_spec is None or loader_spec.loader is None:
+        raise AgentLoadError(f"{spec}: {path} is not a Python file that can be loaded")
+    module = importlib.util.module_from_spec(loader_spec)
+    sys.modules[name] = module
+    try:
+        loader_spec.loader.exec_module(module)
+    except SyntaxError as exc:
+        del sys.modules[name]
+        raise AgentLoadError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
+    except Exception as exc:  # any failure while loading the file is reported in one line
+        del sys.modules[name]
+        raise AgentLoadError(f"{spec}: loading {path} failed: {_one_line(exc)}") from None
+    return module
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,67 @@
+"""`peacetalks tournament`: every level and strategy in one seat, over the same seeds."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands import EXIT_USAGE, _load
+
+
+def cmd_tournament(args: argparse.Namespace) -> int:
+    from game.cli import print_json
+    from game.sim import tournament as T
+
+    scenario = _load(args.scenario)
+    if isinstance(scenario, int):
+        return scenario
+    seat = scenario.delegation_index.get(args.seat)
+    if seat is None:
+        known = ", ".join(d.id for d in scenario.delegations)
+        print(f"peacetalks: error: --seat {args.seat}: no delegation {args.seat!r} (known: {known})", file=sys.stderr)
+        return EXIT_USAGE
+    signatories = {d for v in scenario.venues for d in v.signatories}
+    if seat not in signatories:
+        names = ", ".join(scenario.delegations[d].id for d in sorted(signatories))
+        print(
+            f"peacetalks: error: --seat {args.seat}: it signs nothing in {scenario.id}, so it has no surplus to "
+            f"measure (signatories: {names})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    me = scenario.delegations[seat]
+    if args.json:
+        rows = T.run(scenario, seat, args.games, args.seed, args.jobs)
+        print_json(T.to_json(scenario, seat, args.games, args.seed, rows))
+        return 0
+    print(f"{scenario.title}: tournament in the seat of {me.name}")
+    print(
+        f"{args.games} games a row from seed {args.seed}, the same seeds in every row; "
+        f"every other seat is played by the {T.OTHERS} agent"
+    )
+    print("surplus: the seat's utility minus its walk-away value (0 when nothing is agreed)")
+    print()
+    print(f"{'row':<23}{'mean surplus':>15}{'agreement':>11}{'last round':>11}{'vs hard':>18}{'time':>8}")
+    sys.stdout.flush()
+
+    def show(row: T.Row) -> None:
+        last = "-" if row.last_round_share is None else f"{row.last_round_share:.0%}"
+        if row.kind == T.BASELINE or row.diff_to_hard is None or row.se_diff is None:
+            versus = ""
+        else:
+            versus = f"{row.diff_to_hard:+.3f} ± {row.se_diff:.3f}"
+        print(
+            f"{row.kind:<23}{row.mean_surplus:>+9.3f} ±{row.se_surplus:.3f}{row.agreement_rate:>11.0%}"
+            f"{last:>11}{versus:>18}{row.seconds:>7.1f}s",
+            flush=True,
+        )
+
+    rows = T.run(scenario, seat, args.games, args.seed, args.jobs, on_row=show)
+    print()
+    total = sum(r.seconds for r in rows)
+    print(f"{len(rows)} rows in {total:.1f} s ({total / len(rows):.1f} s a row); ± is one standard error.")
+    print("vs hard: the mean difference in surplus to the hard agent over the same seeds.")
+    print("The rows:")
+    for row in rows:
+        print(f"  {row.kind:<23}{T.describe(row.kind)}")
+    return 0

@@ -1,0 +1,40 @@
+"""The choosers of one game's seats, from their names: a level, a strategy of the library, or an
+outside agent (`PATH.py:NAME`, `module:NAME`). The sim layer builds them because the wait-nash
+strategy tables what the analysis computes, and the AI layer does not import the analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.ai.agent import Chooser, guarded, is_agent_spec, load_agent
+from game.ai.seats import chooser
+from game.ai.strategies import WaitThenNash
+from game.ai.strategies.base import Package
+from game.analysis import analyze
+from game.engine.model import Scenario
+
+_nash: dict[str, dict[int, Package | None]] = {}  # per process: per scenario, per venue
+
+
+def nash_packages(scenario: Scenario) -> dict[int, Package | None]:
+    """The Nash package of every venue, as `peacetalks analyze --venue V` prints it."""
+    key = scenario.content_hash + scenario.id
+    if key not in _nash:
+        packages: dict[int, Package | None] = {}
+        for v in range(len(scenario.venues)):
+            result = analyze(scenario, v)
+            packages[v] = None if result.nash is None else result.space.package(result.nash)
+        _nash[key] = packages
+    return _nash[key]
+
+
+def seat_chooser(kind: str, scenario: Scenario, seed: int, seat: str = "") -> Chooser:
+    """A fresh chooser for one seat of one game (strategies may remember the game they play).
+    An outside agent is guarded: its failures raise AgentError naming the seat and the seed."""
+    if is_agent_spec(kind):
+        return guarded(load_agent(kind, scenario), seat or kind, seed)
+    return chooser(kind, nash_packages(scenario) if kind == WaitThenNash.name else None)
+
+
+def game_choosers(scenario: Scenario, seats: Mapping[int, str], seed: int) -> dict[int, Chooser]:
+    return {d: seat_chooser(kind, scenario, seed, scenario.delegations[d].id) for d, kind in seats.items()}

@@ -1,0 +1,196 @@
+"""A tournament in one seat: every level and every strategy of the library plays that seat over
+the same seeds (paired), the other seats played by the normal agent, and each is compared with
+the hard agent game by game.
+
+Surplus is the seat's utility of the outcome minus its walk-away value, both as the game drew
+them (a game with nothing agreed gives exactly zero). The paired difference to hard is the mean,
+over the seeds, of (surplus of this row - surplus of the hard agent on the same seed), with the
+standard error of that mean: the seeds' own luck cancels out, so small differences show.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import signal
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from game.ai.levels import LEVELS
+from game.ai.selfplay import play
+from game.ai.strategies import STRATEGIES
+from game.engine.model import Scenario
+from game.engine.utility import outcome_utility
+from game.sim.seating import game_choosers
+from game.sim.simulate import game_seed
+
+BASELINE = "hard"
+OTHERS = "normal"  # the level of every other seat
+# the rows, in the order they are played and printed: the levels from the best, then the library
+KINDS = ("hard", "normal", "easy", *STRATEGIES)
+
+Outcome = tuple[int, float, bool, bool]  # game index, surplus, anything agreed, agreed in the last round
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    games: int
+    mean_surplus: float
+    se_surplus: float
+    agreement_rate: float
+    last_round_share: float | None  # of the games with an agreement, those agreed in the last round
+    diff_to_hard: float | None
+    se_diff: float | None
+    seconds: float
+
+
+_scenario: Scenario | None = None  # per worker process: the scenario of the run
+
+
+def _init(scenario: Scenario) -> None:
+    global _scenario
+    _scenario = scenario
+    # Ctrl+C goes to the whole process group: the parent stops the workers itself, at once,
+    # and no worker prints a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _games(task: tuple[int, str, list[tuple[int, int]]]) -> list[Outcome]:
+    seat, kind, seeds = task
+    assert _scenario is not None
+    return [play_one(_scenario, seat, kind, index, seed) for index, seed in seeds]
+
+
+def play_one(scenario: Scenario, seat: int, kind: str, index: int, seed: int) -> Outcome:
+    """One game with `kind` in `seat` and the normal agent everywhere else."""
+    state = play(scenario, seed, game_choosers(scenario, {seat: kind}, seed)).state
+    surplus = outcome_utility(state, seat) - state.scenario.delegations[seat].reservation
+    last = any(a.round >= state.scenario.venues[a.venue].rounds for a in state.agreements)
+    return index, surplus, bool(state.agreements), last
+
+
+def run(
+    scenario: Scenario,
+    seat: int,
+    games: int,
+    seed: int = 0,
+    jobs: int = 1,
+    kinds: tuple[str, ...] = KINDS,
+    on_row: Callable[[Row], None] | None = None,
+) -> list[Row]:
+    """Play every row; `on_row` hears of each as soon as it is complete (in order). The rows are
+    the same whatever `jobs` is. Ctrl+C stops every worker at once."""
+    kinds = (BASELINE, *(k for k in kinds if k != BASELINE))  # every other row is compared with it
+    seeds = [(i, game_seed(seed, i)) for i in range(games)]
+    size = max(1, min(50, -(-games // (jobs * 2))))  # a few tasks per worker and row evens the load
+    tasks = [(seat, kind, seeds[i : i + size]) for kind in kinds for i in range(0, games, size)]
+    per_kind = -(-games // size)
+    rows: list[Row] = []
+    baseline: list[float] = []
+    for kind, outcomes, seconds in _rows(scenario, tasks, per_kind, jobs):
+        if kind == BASELINE:
+            baseline = [surplus for _, surplus, _, _ in sorted(outcomes)]
+        row = _row(kind, outcomes, baseline, seconds)
+        rows.append(row)
+        if on_row is not None:
+            on_row(row)
+    return rows
+
+
+def _rows(
+    scenario: Scenario, tasks: list[tuple[int, str, list[tuple[int, int]]]], per_kind: int, jobs: int
+) -> Iterator[tuple[str, list[Outcome], float]]:
+    """Each row's outcomes as it completes, with the seconds since the last row completed."""
+    started = time.perf_counter()
+    if jobs <= 1:
+        _init_local(scenario)
+        results: Iterator[list[Outcome]] = map(_games, tasks)
+        yield from _collect(tasks, per_kind, results, started)
+        return
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(scenario,))
+    try:
+        yield from _collect(tasks, per_kind, pool.imap(_games, tasks), started)
+        pool.close()
+    except BaseException:
+        pool.terminate()  # Ctrl+C (or any failure): stop the workers now, not after their batch
+        raise
+    finally:
+        pool.join()
+
+
+def _init_local(scenario: Scenario) -> None:
+    global _scenario
+    _scenario = scenario
+
+
+def _collect(
+    tasks: list[tuple[int, str, list[tuple[int, int]]]],
+    per_kind: int,
+    results: Iterator[list[Outcome]],
+    started: float,
+) -> Iterator[tuple[str, list[Outcome], float]]:
+    outcomes: list[Outcome] = []
+    last = started
+    for n, batch in enumerate(results, 1):
+        outcomes.extend(batch)
+        if n % per_kind == 0:
+            now = time.perf_counter()
+            yield tasks[n - 1][1], outcomes, now - last
+            outcomes, last = [], now
+
+
+def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: float) -> Row:
+    ordered = sorted(outcomes)
+    surplus = [s for _, s, _, _ in ordered]
+    n = len(surplus)
+    agreed = [last for _, _, made, last in ordered if made]
+    diff = se = None
+    if len(baseline) == n:
+        d = [a - b for a, b in zip(surplus, baseline, strict=True)]
+        diff, se = _mean(d), _se(d)
+    return Row(
+        kind=kind,
+        games=n,
+        mean_surplus=_mean(surplus),
+        se_surplus=_se(surplus),
+        agreement_rate=len(agreed) / n,
+        last_round_share=sum(agreed) / len(agreed) if agreed else None,
+        diff_to_hard=diff,
+        se_diff=se,
+        seconds=seconds,
+    )
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def _se(xs: list[float]) -> float:
+    """The standard error of the mean (0 for a single game)."""
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    m = _mean(xs)
+    return math.sqrt(sum((x - m) ** 2 for x in xs) / (n - 1) / n)
+
+
+def describe(kind: str) -> str:
+    """What a row's player is, in a few words."""
+    if kind in LEVELS:
+        return f"the {kind} agent"
+    return STRATEGIES[kind].summary
+
+
+def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row]) -> dict[str, Any]:
+    return {
+        "scenario": scenario.id,
+        "seat": scenario.delegations[seat].id,
+        "games": games,
+        "seed": seed,
+        "others": OTHERS,
+        "baseline": BASELINE,
+        "rows": [{**asdict(r), "seconds": round(r.seconds, 2), "what": describe(r.kind)} for r in rows],
+    }

@@ -1,0 +1,199 @@
+"""The strategy library: every strategy plays legal moves only, in any seat of any scenario, and
+each does what its name says."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai.selfplay import play
+from game.ai.strategies import STRATEGIES
+from game.engine import Boycott, Concede, Propose, Respond, WalkOut, apply, new_game, view_for
+from game.engine.model import Scenario
+from game.engine.rng import Rng
+from game.engine.state import PENDING, Proposal
+from game.engine.utility import utility, with_package
+from game.engine.view import View
+from game.scenario import bundled, load_scenario
+from game.sim.seating import game_choosers, nash_packages
+
+MINI = load_scenario(Path(__file__).parent.parent / "fixtures" / "mini.yaml")
+RED, BLUE = 0, 1
+
+
+@st.composite
+def preferences(draw: st.DrawFn, base: Scenario) -> Scenario:
+    """The scenario with every delegation's weights, values and walk-away value redrawn."""
+    delegations = []
+    for d in base.delegations:
+        raw = [draw(st.floats(0.05, 1.0)) for _ in base.issues]
+        weights = tuple(w / sum(raw) for w in raw)
+        values = tuple(tuple(draw(st.floats(0.0, 1.0)) for _ in issue.options) for issue in base.issues)
+        reservation = draw(st.floats(0.0, 0.7))
+        delegations.append(dataclasses.replace(d, weights=weights, values=values, reservation=reservation))
+    return dataclasses.replace(
+        base, delegations=tuple(delegations), content_hash=f"random-{draw(st.integers(0, 10**9))}"
+    )
+
+
+def _signatories(sc: Scenario) -> list[int]:
+    return sorted({d for v in sc.venues for d in v.signatories})
+
+
+@settings(max_examples=40)
+@given(data=st.data(), seed=st.integers(0, 2**32))
+def test_every_strategy_plays_only_legal_moves_on_random_preferences(data: st.DataObject, seed: int) -> None:
+    sc = data.draw(preferences(MINI))
+    kind = data.draw(st.sampled_from(sorted(STRATEGIES)))
+    seat = data.draw(st.sampled_from(_signatories(sc)))
+    game = play(sc, seed, game_choosers(sc, {seat: kind}, seed))
+    assert game.state.over
+    assert game.refused == 0, f"{kind} in seat {seat} made a move the rules refused"
+
+
+@pytest.mark.parametrize("name", ["astana-8", "sochi-congress", "astana-to-sochi"])
+def test_every_strategy_plays_only_legal_moves_in_the_bundled_scenarios(name: str) -> None:
+    sc = load_scenario(bundled()[name])
+    seats = _signatories(sc)
+    for k, kind in enumerate(STRATEGIES):
+        for seat in (seats[k % len(seats)], seats[(k + 3) % len(seats)]):  # every seat, over the strategies
+            game = play(sc, 7 + k, game_choosers(sc, {seat: kind}, 7 + k))
+            assert game.refused == 0, f"{kind} in {sc.delegations[seat].id} made a move the rules refused"
+
+
+def _view_with_offer(sc: Scenario, package: tuple[tuple[int, int], ...], round_: int = 1) -> View:
+    state, _ = new_game(sc, 3)
+    view = view_for(state, RED)
+    offer = Proposal(9, BLUE, package, (RED,), (PENDING,), round_)
+    return dataclasses.replace(view, round=round_, proposals=(offer,), ap=2, my_turn=True)
+
+
+def _all_packages(sc: Scenario) -> list[tuple[tuple[int, int], ...]]:
+    a, b = (len(issue.options) for issue in sc.issues)
+    return [((0, x), (1, y)) for x in range(a) for y in range(b)]
+
+
+def _answers(kind: str, sc: Scenario, round_: int = 1) -> dict[tuple[tuple[int, int], ...], bool]:
+    out = {}
+    for package in _all_packages(sc):
+        view = _view_with_offer(sc, package, round_)
+        action = game_choosers(sc, {RED: kind}, 0)[RED](view, Rng(1)).action
+        assert isinstance(action, Respond) and action.proposal == 9
+        out[package] = action.accept
+    return out
+
+
+def _beats_walkaway(sc: Scenario, package: tuple[tuple[int, int], ...]) -> bool:
+    me = sc.delegations[RED]
+    deal = with_package(tuple(i.status_quo for i in sc.issues), package)
+    return utility(me, deal) >= me.reservation - 1e-9
+
+
+def test_stonewall_rejects_everything_and_accept_all_accepts_everything() -> None:
+    assert not any(_answers("stonewall", MINI).values())
+    assert all(_answers("accept-all", MINI).values())
+    assert all(_answers("give-away", MINI).values())
+
+
+def test_accepting_above_walkaway_is_exactly_that() -> None:
+    answers = _answers("accept-above-walkaway", MINI)
+    assert answers == {p: _beats_walkaway(MINI, p) for p in answers}
+    assert set(answers.values()) == {True, False}  # the mini scenario has offers on both sides
+
+
+def test_ideal_then_fold_folds_only_in_the_last_round() -> None:
+    last = MINI.venues[0].rounds
+    assert not any(_answers("ideal-then-fold", MINI, 1).values())
+    folded = _answers("ideal-then-fold", MINI, last)
+    assert folded == {p: _beats_walkaway(MINI, p) for p in folded}
+
+
+def test_stonewall_tables_its_ideal_once_a_round() -> None:
+    state, _ = new_game(MINI, 3)
+    view = dataclasses.replace(view_for(state, RED), ap=2, my_turn=True, proposals=())
+    me = MINI.delegations[RED]
+    action = game_choosers(MINI, {RED: "stonewall"}, 0)[RED](view, Rng(1)).action
+    assert isinstance(action, Propose)
+    for issue_id, option_id in action.package:
+        i = MINI.issue_index[issue_id]
+        o = MINI.issues[i].option_index(option_id)
+        best = max(me.values[i][x] for x in range(len(MINI.issues[i].options)) if x not in me.red_lines[i])
+        assert me.values[i][o] == best
+    own = Proposal(5, RED, ((0, 0),), (BLUE,), (PENDING,), view.round)
+    again = game_choosers(MINI, {RED: "stonewall"}, 0)[RED](dataclasses.replace(view, proposals=(own,)), Rng(1))
+    assert not isinstance(again.action, Propose)
+
+
+@pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])
+def test_walk_out_leaves_the_table(name: str) -> None:
+    sc = load_scenario(bundled()[name])
+    seat = sc.venues[0].signatories[0]
+    game = play(sc, 1, game_choosers(sc, {seat: "walk-out"}, 1))
+    left = [a for a in game.actions if isinstance(a, WalkOut | Boycott) and a.actor == sc.delegations[seat].id]
+    assert left, "the walk-out strategy never left"
+    assert not game.state.present[seat] or game.state.over
+
+
+def test_concede_all_concedes_until_it_cannot() -> None:
+    sc = load_scenario(bundled()["astana-8"])
+    seat = sc.delegation_index["opposition"]
+    game = play(sc, 2, game_choosers(sc, {seat: "concede-all"}, 2))
+    conceded = [a for a in game.actions if isinstance(a, Concede) and a.actor == "opposition"]
+    assert len(conceded) >= 3
+    assert game.refused == 0
+
+
+def test_wait_nash_waits_then_tables_the_analysis_nash_package() -> None:
+    sc = load_scenario(bundled()["astana-8"])
+    seat = sc.delegation_index["government"]
+    nash = nash_packages(sc)[0]
+    assert nash is not None
+    game = play(sc, 4, game_choosers(sc, {seat: "wait-nash"}, 4))
+    mine = [a for a in game.actions if isinstance(a, Propose) and a.actor == "government"]
+    assert mine, "it never proposed"
+    expected = tuple((sc.issues[i].id, sc.issues[i].options[o].id) for i, o in nash)
+    assert mine[0].package == expected
+    # ...in the last round, not before: replay the game up to that proposal
+    state, _ = new_game(sc, 4)
+    for action in game.actions:
+        if action is mine[0]:
+            break
+        state, _ = apply(state, action)
+    assert state.round == sc.venues[0].rounds
+
+
+def test_copy_last_tables_back_what_it_was_offered() -> None:
+    chooser = game_choosers(MINI, {RED: "copy-last"}, 0)[RED]
+    package = ((0, 1), (1, 1))
+    view = _view_with_offer(MINI, package, 2)
+    chooser(view, Rng(1))
+    after = dataclasses.replace(view, proposals=())
+    action = chooser(after, Rng(1)).action
+    assert isinstance(action, Propose)
+    assert action.package == tuple((MINI.issues[i].id, MINI.issues[i].options[o].id) for i, o in package)
+
+
+def test_a_save_knows_every_seat_kind_a_simulation_can_write() -> None:
+    from game.ai.seats import SEAT_KINDS
+    from game.saves.session import AI_SEATS
+
+    assert set(AI_SEATS) == {f"ai:{kind}" for kind in SEAT_KINDS}
+
+
+def test_a_simulation_with_a_strategy_seat_saves_games_that_load_and_verify(tmp_path: Path) -> None:
+    from game.saves import load
+    from game.sim.simulate import summarise
+
+    source = bundled()["astana-8"].read_bytes()
+    sc = load_scenario(bundled()["astana-8"])
+    summarise(sc, 2, 0, {0: "wait-nash"}, save_dir=tmp_path, source=source)
+    saved = sorted(tmp_path.iterdir())
+    assert len(saved) == 2
+    for path in saved:
+        session = load(path)
+        assert session.seats["government"] == "ai:wait-nash"
+        assert session.state.over
