@@ -5,7 +5,16 @@ import sys
 
 import pytest
 
-HEADLESS = ["game.engine", "game.ai", "game.analysis", "game.scenario", "game.saves", "game.sim", "game.commands"]
+HEADLESS = [
+    "game.engine",
+    "game.ai",
+    "game.analysis",
+    "game.scenario",
+    "game.saves",
+    "game.sim",
+    "game.commands",
+    "game.play",
+]
 
 
 def _modules_after_import(module: str) -> set[str]:

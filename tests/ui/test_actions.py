@@ -23,8 +23,8 @@ from game.engine.model import Scenario
 from game.engine.setup import new_game
 from game.engine.utility import utility, with_package
 from game.engine.view import View
+from game.play import choices
 from game.scenario import bundled, load_scenario
-from game.ui import choices
 from game.ui.screens.actions import (
     COSTLY_CONCESSION,
     ConcedeDialog,

@@ -16,9 +16,9 @@ from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import Respond, Statement, state_hash, view_for
 from game.paths import latest_autosave
+from game.play import choices
 from game.saves import Session, default_seats, load, save
 from game.scenario import load_scenario
-from game.ui import choices
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
 from game.ui.screens.table import TableScreen

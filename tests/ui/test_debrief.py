@@ -11,9 +11,9 @@ import pytest
 from game.ai import play
 from game.engine import Concede, apply, new_game, utility
 from game.engine.utility import outcome_utility
+from game.play import debrief as dd
 from game.saves import Session, default_seats
 from game.scenario import bundled, load_scenario
-from game.ui import debrief_data as dd
 
 # astana-8 seed 2 ends in agreement; seed 1 runs out of rounds with nothing agreed;
 # sochi-congress seed 5 agrees after the SNC's boycott (three of its issues as in reality)

@@ -20,10 +20,10 @@ from textual.widgets import Button, Static
 
 from game.engine import view_for
 from game.paths import latest_autosave
+from game.play import choices
+from game.play.debrief import headline
 from game.saves import load
 from game.saves.codec import Entry
-from game.ui import choices
-from game.ui.debrief_data import headline
 from game.ui.screens.actions import (
     ConcedeDialog,
     ConfirmDialog,

@@ -21,7 +21,7 @@ from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
 from game.engine.state import Proposal
 from game.engine.utility import utility, with_package
 from game.engine.view import View
-from game.ui import choices
+from game.play import choices
 from game.ui.format import delegation_name, issue_name, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder

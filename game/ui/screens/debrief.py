@@ -1,7 +1,7 @@
 """The debrief: how the game ended, how good the deal was, what concessions bought, and what
 really happened. Shown once the game is over, when everything may be revealed.
 
-The figures come from game.ui.debrief_data; this module only lays them out.
+The figures come from game.play.debrief; this module only lays them out.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from game.saves import Session
-from game.ui.debrief_data import (
+from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
     ConcessionResult,
@@ -33,6 +32,7 @@ from game.ui.debrief_data import (
     block_row,
     debrief,
 )
+from game.saves import Session
 
 HELP = "q / Esc: back to the title   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"

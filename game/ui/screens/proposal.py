@@ -13,7 +13,7 @@ from game.ai.estimate import acceptance_chance
 from game.engine.actions import Draft, Propose
 from game.engine.utility import utility, with_package
 from game.engine.view import View
-from game.ui import choices
+from game.play import choices
 from game.ui.format import IndexPackage, delegation_name, id_package, issue_name, percent, score
 from game.ui.screens.dialog import ActionDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
