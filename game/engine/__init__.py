@@ -18,6 +18,7 @@ from game.engine.actions import (
 from game.engine.apply import apply
 from game.engine.errors import GameError, IllegalAction, InvalidAction
 from game.engine.hashing import state_hash
+from game.engine.legal import Moves, is_legal, legal_moves, moves_for
 from game.engine.model import Scenario
 from game.engine.records import Record
 from game.engine.setup import new_game
@@ -34,6 +35,7 @@ __all__ = [
     "IllegalAction",
     "InvalidAction",
     "Meet",
+    "Moves",
     "Pass",
     "Pressure",
     "Propose",
@@ -47,6 +49,9 @@ __all__ = [
     "action_from_dict",
     "action_to_dict",
     "apply",
+    "is_legal",
+    "legal_moves",
+    "moves_for",
     "new_game",
     "state_hash",
     "utility",

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from game.engine import actions as A
 from game.engine import flow
+from game.engine.checks import ap_cost, check
 from game.engine.errors import IllegalAction, InvalidAction
-from game.engine.handlers import HANDLERS, pending_draft
+from game.engine.handlers import HANDLERS
 from game.engine.records import Record
+from game.engine.situation import from_state
 from game.engine.state import State
 from game.engine.work import Work
 
-# Actions still allowed to a delegation that owes the mediator an answer to its draft.
-_BEFORE_DRAFT = (A.Respond, A.WalkOut)
-_IN_CLOSING = (A.Respond, A.WalkOut, A.Pass)
-Handler = Callable[[Work, int, A.Action], int]
+Handler = Callable[[Work, int, Any, Any], None]
 
 
 def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     """Apply one action. Raises InvalidAction or IllegalAction and changes nothing if refused.
 
     Checks run in a fixed order: game over, well-formed actor, whose turn, then the rules of
-    the action itself.
+    the action itself (checks.py, the same rules legal.py offers the players).
     """
     if state.over:
         raise IllegalAction("the game is over")
@@ -35,17 +35,13 @@ def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     if actor != state.actor:
         current = state.scenario.delegations[state.actor].name
         raise IllegalAction(f"it is {current}'s turn, not {state.scenario.delegations[actor].name}'s")
+    situation = from_state(state, actor)
+    checked = check(situation, action)
     w = Work(state)
     if state.closing:
-        return _closing(w, actor, action, handler)
-    if not isinstance(action, _BEFORE_DRAFT):
-        owed = pending_draft(w, actor)
-        if owed is not None:
-            raise IllegalAction(f"answer the mediator's draft #{owed.id} first")
-    cost = handler(w, actor, action)
-    if cost > w.ap:
-        raise IllegalAction("you have no action points left this turn")
-    w.ap -= cost
+        return _closing(w, actor, action, handler, checked)
+    handler(w, actor, action, checked)
+    w.ap -= ap_cost(situation, action.kind)
     w.step += 1
     venue = state.scenario.venues[state.venue]
     if isinstance(action, A.WalkOut) and actor in venue.signatories:
@@ -56,11 +52,9 @@ def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     return w.freeze(), tuple(w.records)
 
 
-def _closing(w: Work, actor: int, action: A.Action, handler: Handler) -> tuple[State, tuple[Record, ...]]:
+def _closing(w: Work, actor: int, action: A.Action, handler: Handler, checked: Any) -> tuple[State, tuple[Record, ...]]:
     """The closing session: each delegation owing answers gets one turn to give them."""
-    if not isinstance(action, _IN_CLOSING):
-        raise IllegalAction("this is the closing session: only answers to the open proposals are taken (or pass)")
-    handler(w, actor, action)
+    handler(w, actor, action, checked)
     w.step += 1
     venue = w.scenario.venues[w.venue]
     if isinstance(action, A.WalkOut) and actor in venue.signatories:

@@ -1,88 +1,24 @@
-"""One function per action: check that the rules allow it, then make its changes on a Work.
+"""One function per action: its changes on a Work, once checks.py has passed it.
 
-Each handler raises before it changes anything, so a refused action leaves no trace.
+A handler gets the action and what the check resolved it to (indices, the proposal answered,
+the cost at home), so it never decides a rule itself and never has to undo anything.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
+from typing import Any
 
 from game.engine import actions as A
-from game.engine.errors import IllegalAction, InvalidAction
+from game.engine.checks import ResolvedPackage as Package
+from game.engine.situation import agreement_concession
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal
 from game.engine.utility import crossed_red_lines
 from game.engine.work import Work
 
-PROPOSERS = ("party", "guarantor")
 _RESPONSE_TRUST = 2
 _AGREEMENT_TRUST = 3
 _MEET_MOMENTUM = 1
-
-
-def delegation(w: Work, ident: str, what: str = "delegation") -> int:
-    index = w.scenario.delegation_index.get(ident)
-    if index is None:
-        raise InvalidAction(f"there is no {what} {ident!r} in this scenario")
-    return index
-
-
-def issue(w: Work, ident: str) -> int:
-    index = w.scenario.issue_index.get(ident)
-    if index is None:
-        raise InvalidAction(f"there is no issue {ident!r} in this scenario")
-    return index
-
-
-def option(w: Work, issue_index: int, ident: str) -> int:
-    the_issue = w.scenario.issues[issue_index]
-    index = the_issue.option_index(ident)
-    if index < 0:
-        raise InvalidAction(f"{the_issue.name} has no option {ident!r}")
-    return index
-
-
-def open_issue(w: Work, ident: str) -> int:
-    """An issue that can still be negotiated here."""
-    i = issue(w, ident)
-    name = w.scenario.issues[i].name
-    if w.settled[i] >= 0:
-        raise IllegalAction(f"{name} is already settled")
-    if i not in w.agenda:
-        raise IllegalAction(f"{name} is not on the agenda of {w.scenario.venues[w.venue].name}")
-    return i
-
-
-def present_other(w: Work, actor: int, ident: str) -> int:
-    d = delegation(w, ident)
-    if d == actor:
-        raise IllegalAction("you cannot do that with your own delegation")
-    if not w.present[d]:
-        raise IllegalAction(f"{w.name(d)} is not at the table")
-    return d
-
-
-def require_role(w: Work, actor: int, roles: tuple[str, ...], doing: str) -> None:
-    role = w.scenario.delegations[actor].role
-    if role not in roles:
-        raise IllegalAction(f"a {role} cannot {doing}")
-
-
-def resolve_package(w: Work, actor: int, package: A.Package) -> tuple[tuple[int, int], ...]:
-    if not package:
-        raise InvalidAction("a package needs at least one issue")
-    out: dict[int, int] = {}
-    for issue_id, option_id in package:
-        i = issue(w, issue_id)
-        if i in out:
-            raise InvalidAction(f"{w.scenario.issues[i].name} appears twice in the package")
-        out[i] = option(w, i, option_id)
-    for i in out:
-        open_issue(w, w.scenario.issues[i].id)
-    crossed = crossed_red_lines(w.scenario.delegations[actor], list(out.items()))
-    if crossed:
-        raise IllegalAction(f"that package crosses your own red line on {w.scenario.issues[crossed[0]].name}")
-    return tuple(sorted(out.items()))
 
 
 def describe_package(w: Work, package: tuple[tuple[int, int], ...]) -> str:
@@ -90,40 +26,15 @@ def describe_package(w: Work, package: tuple[tuple[int, int], ...]) -> str:
     return "; ".join(f"{issues[i].name}: {issues[i].options[o].label}" for i, o in package)
 
 
-def pending_draft(w: Work, actor: int) -> Proposal | None:
-    for p in w.proposals:
-        if p.draft and p.response_of(actor) == PENDING:
-            return p
-    return None
-
-
 # --- the actions ------------------------------------------------------------------------------
 
 
-def propose(w: Work, actor: int, action: A.Propose) -> int:
-    require_role(w, actor, PROPOSERS, "make proposals")
-    package = resolve_package(w, actor, action.package)
-    if not action.to:
-        raise InvalidAction("a proposal needs at least one addressee")
-    to = tuple(present_other(w, actor, t) for t in action.to)
-    if len(set(to)) != len(to):
-        raise InvalidAction("an addressee appears twice")
-    _table(w, actor, package, to, draft=False)
-    return 1
+def propose(w: Work, actor: int, action: A.Propose, checked: tuple[Package, tuple[int, ...]]) -> None:
+    _table(w, actor, *checked, draft=False)
 
 
-def draft(w: Work, actor: int, action: A.Draft) -> int:
-    require_role(w, actor, ("mediator",), "table a draft text")
-    package = resolve_package(w, actor, action.package)
-    to = tuple(
-        d
-        for d, present in enumerate(w.present)
-        if present and d != actor and w.scenario.delegations[d].role in PROPOSERS
-    )
-    if not to:
-        raise IllegalAction("there is nobody at the table to answer a draft")
-    _table(w, actor, package, to, draft=True)
-    return 1
+def draft(w: Work, actor: int, action: A.Draft, checked: tuple[Package, tuple[int, ...]]) -> None:
+    _table(w, actor, *checked, draft=True)
 
 
 def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[int, ...], draft: bool) -> None:
@@ -144,15 +55,7 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
     )
 
 
-def respond(w: Work, actor: int, action: A.Respond) -> int:
-    proposal = next((p for p in w.proposals if p.id == action.proposal), None)
-    if proposal is None:
-        raise IllegalAction(f"there is no open proposal #{action.proposal}")
-    answer = proposal.response_of(actor)
-    if answer is None:
-        raise IllegalAction(f"proposal #{proposal.id} is not addressed to you")
-    if answer != PENDING:
-        raise IllegalAction(f"you have already answered proposal #{proposal.id}")
+def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
     verdict = ACCEPTED if action.accept else REJECTED
     responses = tuple(verdict if d == actor else r for d, r in zip(proposal.to, proposal.responses, strict=True))
     updated = Proposal(
@@ -166,7 +69,6 @@ def respond(w: Work, actor: int, action: A.Respond) -> int:
     if action.accept:
         w.moved = True
     _settle_if_done(w, updated)
-    return 0
 
 
 def _settle_if_done(w: Work, p: Proposal) -> None:
@@ -193,12 +95,7 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
         dl = sc.delegations[d]
         # Settling below one's public position is a concession too, seen at home; an agreement
         # also earns some credit, so it costs half what a unilateral concession would.
-        given_up = 0.0
-        for i, o in p.package:
-            position = w.positions[d][i]
-            if position >= 0:
-                given_up += dl.weights[i] * max(0.0, dl.values[i][position] - dl.values[i][o])
-        w.add_support(d, -math.ceil(rules.concession_cost * given_up / 2 - 1e-9))
+        w.add_support(d, -agreement_concession(rules, dl, w.positions[d], p.package))
         for i in crossed_red_lines(dl, p.package):
             w.add_support(d, -rules.redline_support)
             w.say("red_line", f"The deal crosses {dl.name}'s red line on {sc.issues[i].name}: anger at home.", d)
@@ -220,24 +117,12 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
             w.apply_effect(effect)
 
 
-def concede(w: Work, actor: int, action: A.Concede) -> int:
-    require_role(w, actor, PROPOSERS, "make concessions")
-    i = open_issue(w, action.issue)
-    o = option(w, i, action.option)
+def concede(w: Work, actor: int, action: A.Concede, checked: tuple[int, int, int]) -> None:
+    i, o, cost = checked
     sc = w.scenario
     me = sc.delegations[actor]
     the_issue = sc.issues[i]
     current = w.positions[actor][i]
-    if current < 0:
-        raise IllegalAction(f"you have no public position on {the_issue.name} to concede from")
-    if o == current:
-        raise IllegalAction(f"that is already your position on {the_issue.name}")
-    if o in me.red_lines[i]:
-        raise IllegalAction(f"{the_issue.options[o].label} is across your red line")
-    drop = me.values[i][current] - me.values[i][o]
-    if drop <= 0:
-        raise IllegalAction(f"moving to {the_issue.options[o].label} is not a concession: you value it as much or more")
-    cost = max(1, math.ceil(sc.rules.concession_cost * me.weights[i] * drop - 1e-9))
     w.set_position(actor, i, o)
     w.add_support(actor, -cost)
     for d, other in enumerate(sc.delegations):
@@ -247,14 +132,10 @@ def concede(w: Work, actor: int, action: A.Concede) -> int:
     w.count_concession(actor)
     w.moved = True
     w.say("concede", f"{me.name} moves its position on {the_issue.name} to: {the_issue.options[o].label}.", actor)
-    return 1
 
 
-def statement(w: Work, actor: int, action: A.Statement) -> int:
-    if action.tone not in A.TONES:
-        raise InvalidAction(f"tone must be hardline or conciliatory, not {action.tone!r}")
+def statement(w: Work, actor: int, action: A.Statement, target: int) -> None:
     rules = w.scenario.rules
-    target = present_other(w, actor, action.to) if action.to else -1
     hard = action.tone == "hardline"
     trust = -rules.hardline_trust if hard else rules.conciliatory_trust
     if target >= 0:
@@ -267,26 +148,12 @@ def statement(w: Work, actor: int, action: A.Statement) -> int:
     w.add_momentum(-2 if hard else 1)
     audience = w.name(target) if target >= 0 else "the room"
     w.say("statement", f"{w.name(actor)} makes a {action.tone} statement to {audience}.", actor)
-    return 1
 
 
-def pressure(w: Work, actor: int, action: A.Pressure) -> int:
-    client = present_other(w, actor, action.client)
+def pressure(w: Work, actor: int, action: A.Pressure, checked: tuple[int, int, int]) -> None:
+    client, i, step = checked
     sc = w.scenario
-    if actor not in sc.delegations[client].patrons:
-        raise IllegalAction(f"{w.name(client)} is not your client")
-    i = open_issue(w, action.issue)
     the_issue = sc.issues[i]
-    target, current = w.positions[actor][i], w.positions[client][i]
-    if target < 0:
-        raise IllegalAction(f"you have no public position on {the_issue.name} to press towards")
-    if current < 0:
-        raise IllegalAction(f"{w.name(client)} has no public position on {the_issue.name}")
-    if current == target:
-        raise IllegalAction(f"{w.name(client)} already stands where you do on {the_issue.name}")
-    step = current + (1 if target > current else -1)
-    if step in sc.delegations[client].red_lines[i]:
-        raise IllegalAction(f"{w.name(client)} will not move past its red line on {the_issue.name}")
     w.set_position(client, i, step)
     w.add_trust(client, actor, -sc.rules.pressure_trust)
     w.add_support(actor, -sc.rules.pressure_standing)
@@ -295,17 +162,14 @@ def pressure(w: Work, actor: int, action: A.Pressure) -> int:
     w.moved = True
     label = the_issue.options[step].label
     w.say("pressure", f"{w.name(actor)} presses {w.name(client)}, which moves on {the_issue.name} to: {label}.", actor)
-    return 1
 
 
-def meet(w: Work, actor: int, action: A.Meet) -> int:
-    other = present_other(w, actor, action.other)
+def meet(w: Work, actor: int, action: A.Meet, other: int) -> None:
     for learner, subject in ((actor, other), (other, actor)):
         _reveal(w, learner, subject)
         w.add_trust(learner, subject, w.scenario.rules.meet_trust)
     w.add_momentum(_MEET_MOMENTUM)
     w.say("meet", f"{w.name(actor)} and {w.name(other)} meet in private.", actor)
-    return 1
 
 
 def _reveal(w: Work, learner: int, subject: int) -> None:
@@ -318,22 +182,16 @@ def _reveal(w: Work, learner: int, subject: int) -> None:
         w.reveal(learner, subject, best)
 
 
-def walk_out(w: Work, actor: int, action: A.WalkOut) -> int:
+def walk_out(w: Work, actor: int, action: A.WalkOut, checked: None) -> None:
     _leave(w, actor)
     w.say("walk_out", f"{w.name(actor)} walks out of the talks.", actor)
-    return 0
 
 
-def boycott(w: Work, actor: int, action: A.Boycott) -> int:
+def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
     venue = w.scenario.venues[w.venue]
-    if not venue.attendance_optional:
-        raise IllegalAction(f"attendance at {venue.name} is not optional: walking out is the only way to leave")
-    if w.round != 1:
-        raise IllegalAction("a boycott must be declared in the first round")
     _leave(w, actor, boycott=True)
     w.add_support(actor, w.scenario.rules.hardline_support)
     w.say("boycott", f"{w.name(actor)} boycotts {venue.name}.", actor)
-    return 0
 
 
 def _leave(w: Work, actor: int, boycott: bool = False) -> None:
@@ -347,20 +205,19 @@ def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     w.add_momentum(-(w.scenario.rules.walkout_momentum // (2 if boycott else 1)))
 
 
-def pass_turn(w: Work, actor: int, action: A.Pass) -> int:
+def pass_turn(w: Work, actor: int, action: A.Pass, checked: None) -> None:
     w.say("pass", f"{w.name(actor)} passes.", actor)
-    return w.ap
 
 
-HANDLERS: dict[type, Callable[[Work, int, A.Action], int]] = {
-    A.Propose: propose,  # type: ignore[dict-item]
-    A.Draft: draft,  # type: ignore[dict-item]
-    A.Respond: respond,  # type: ignore[dict-item]
-    A.Concede: concede,  # type: ignore[dict-item]
-    A.Statement: statement,  # type: ignore[dict-item]
-    A.Pressure: pressure,  # type: ignore[dict-item]
-    A.Meet: meet,  # type: ignore[dict-item]
-    A.WalkOut: walk_out,  # type: ignore[dict-item]
-    A.Boycott: boycott,  # type: ignore[dict-item]
-    A.Pass: pass_turn,  # type: ignore[dict-item]
+HANDLERS: dict[type, Callable[[Work, int, Any, Any], None]] = {
+    A.Propose: propose,
+    A.Draft: draft,
+    A.Respond: respond,
+    A.Concede: concede,
+    A.Statement: statement,
+    A.Pressure: pressure,
+    A.Meet: meet,
+    A.WalkOut: walk_out,
+    A.Boycott: boycott,
+    A.Pass: pass_turn,
 }

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 ROLES = ("party", "guarantor", "mediator", "observer")
+PARTY, GUARANTOR, MEDIATOR, OBSERVER = ROLES
 CONTROLLERS = ("ai", "human")
 STYLES = ("boulware", "linear", "conceder")
 EFFECT_KINDS = ("trust", "support", "stability", "momentum", "agenda_add", "agenda_remove", "break")
@@ -174,3 +175,25 @@ class Scenario:
     @cached_property
     def venue_index(self) -> dict[str, int]:
         return {v.id: i for i, v in enumerate(self.venues)}
+
+    # Public facts of every delegation, as tuples built once: the legality checks read them on
+    # every action.
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(d.id for d in self.delegations)
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.delegations)
+
+    @cached_property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(d.role for d in self.delegations)
+
+    @cached_property
+    def patrons(self) -> tuple[tuple[int, ...], ...]:
+        return tuple(d.patrons for d in self.delegations)
+
+    @cached_property
+    def red_lines(self) -> tuple[tuple[frozenset[int], ...], ...]:
+        return tuple(d.red_lines for d in self.delegations)

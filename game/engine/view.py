@@ -55,6 +55,9 @@ class View:
     offered: tuple[tuple[tuple[int, ...], ...], ...]  # what each put in its proposals (public)
     accepted: tuple[tuple[tuple[int, ...], ...], ...]  # ...and in packages it accepted
     rejected: tuple[tuple[tuple[int, ...], ...], ...]  # ...and in packages it rejected
+    actor: int  # whose turn it is
+    closing: bool  # the closing session: only answers to open proposals are taken (or a pass)
+    over: bool
 
 
 def view_for(state: State, me: int) -> View:
@@ -98,4 +101,7 @@ def view_for(state: State, me: int) -> View:
         offered=state.offered,
         accepted=state.accepted,
         rejected=state.rejected,
+        actor=state.actor,
+        closing=state.closing,
+        over=state.over,
     )

@@ -1,0 +1,165 @@
+"""What the legality of a move depends on, seen from one delegation's seat.
+
+The same facts come from the full State (the engine checking an action) and from that
+delegation's View (an agent or the UI asking what it may do), so the rules in legal.py are
+written once, against this, and read the same numbers either way. Everything here is public
+or the viewer's own: the roles, patrons and declared red lines of all, the viewer's values.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from game.engine.model import GUARANTOR, MEDIATOR, PARTY, Delegation, Issue, Rules, Venue
+from game.engine.state import PENDING, Proposal, State
+from game.engine.view import View
+
+# Who may make proposals and concessions, and so must answer a mediator's draft text.
+PROPOSERS = (PARTY, GUARANTOR)
+# Who may table a draft (the single negotiating text).
+DRAFTERS = (MEDIATOR,)
+
+
+def may_propose(role: str) -> bool:
+    return role in PROPOSERS
+
+
+def may_draft(role: str) -> bool:
+    return role in DRAFTERS
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    me: int
+    own: Delegation
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    delegation_index: Mapping[str, int]
+    issue_index: Mapping[str, int]
+    roles: tuple[str, ...]
+    patrons: tuple[tuple[int, ...], ...]
+    red_lines: tuple[tuple[frozenset[int], ...], ...]  # declared in public by each side
+    issues: tuple[Issue, ...]
+    venue: Venue
+    rules: Rules
+    round: int
+    ap: int
+    closing: bool
+    not_my_turn: str  # "" when the viewer is to move, else why not, in the engine's words
+    positions: tuple[tuple[int, ...], ...]
+    agenda: tuple[int, ...]
+    settled: tuple[int, ...]
+    present: tuple[bool, ...]
+    proposals: tuple[Proposal, ...]  # open proposals (at least those the viewer made or must answer)
+
+    @property
+    def name(self) -> str:
+        return self.names[self.me]
+
+
+def _turn_refusal(over: bool, actor: int, me: int, names: Sequence[str]) -> str:
+    if over:
+        return "the game is over"
+    if actor != me:
+        return f"it is {names[actor]}'s turn, not {names[me]}'s"
+    return ""
+
+
+def from_state(state: State, me: int) -> Situation:
+    sc = state.scenario
+    return Situation(
+        me=me,
+        own=sc.delegations[me],
+        ids=sc.ids,
+        names=sc.names,
+        delegation_index=sc.delegation_index,
+        issue_index=sc.issue_index,
+        roles=sc.roles,
+        patrons=sc.patrons,
+        red_lines=sc.red_lines,
+        issues=sc.issues,
+        venue=sc.venues[state.venue],
+        rules=sc.rules,
+        round=state.round,
+        ap=state.ap if state.actor == me else 0,
+        closing=state.closing,
+        not_my_turn=_turn_refusal(state.over, state.actor, me, sc.names),
+        positions=state.positions,
+        agenda=state.agenda,
+        settled=state.settled,
+        present=state.present,
+        proposals=state.proposals,
+    )
+
+
+def from_view(view: View) -> Situation:
+    names = tuple(d.name for d in view.delegations)
+    return Situation(
+        me=view.me,
+        own=view.own,
+        ids=tuple(d.id for d in view.delegations),
+        names=names,
+        delegation_index={d.id: i for i, d in enumerate(view.delegations)},
+        issue_index={x.id: i for i, x in enumerate(view.issues)},
+        roles=tuple(d.role for d in view.delegations),
+        patrons=tuple(d.patrons for d in view.delegations),
+        red_lines=view.red_lines,
+        issues=view.issues,
+        venue=view.venue,
+        rules=view.rules,
+        round=view.round,
+        ap=view.ap,
+        closing=view.closing,
+        # my_turn decides, so a view made for a "what if it were my turn" question still works
+        not_my_turn="" if view.my_turn else _turn_refusal(view.over, view.actor, view.me, names) or "not your turn",
+        positions=view.positions,
+        agenda=view.agenda,
+        settled=view.settled,
+        present=view.present,
+        proposals=view.proposals,
+    )
+
+
+# --- costs at home: one formula each, used by the handlers and every agent ------------------
+
+
+def concession_cost(rules: Rules, own: Delegation, issue: int, current: int, option: int) -> int:
+    """Support lost at home for moving a public position on `issue` from `current` to `option`."""
+    drop = own.values[issue][current] - own.values[issue][option]
+    # The small tolerance keeps a float just over an integer from costing one point more.
+    return max(1, math.ceil(rules.concession_cost * own.weights[issue] * drop - 1e-9))
+
+
+def agreement_concession(
+    rules: Rules, own: Delegation, position: Sequence[int], package: Sequence[tuple[int, int]]
+) -> int:
+    """Support an agreement on `package` costs a signatory for settling below its public
+    positions. An agreement also earns credit, so this is half what conceding would cost."""
+    given_up = 0.0
+    for i, o in package:
+        p = position[i]
+        if p >= 0:
+            given_up += own.weights[i] * max(0.0, own.values[i][p] - own.values[i][o])
+    return math.ceil(rules.concession_cost * given_up / 2 - 1e-9)
+
+
+def agreement_cost(rules: Rules, own: Delegation, position: Sequence[int], package: Sequence[tuple[int, int]]) -> int:
+    """All the support an agreement on `package` costs a signatory: the concession above, and
+    the anger at home for every red line it crosses."""
+    crossed = sum(1 for i, o in package if o in own.red_lines[i])
+    return agreement_concession(rules, own, position, package) + crossed * rules.redline_support
+
+
+def pressed_step(patron_position: int, client_position: int) -> int:
+    """Where a pressed client moves: one option towards its patron's public position."""
+    return client_position + (1 if patron_position > client_position else -1)
+
+
+def pending_draft(proposals: Sequence[Proposal], me: int) -> Proposal | None:
+    """The mediator's draft the delegation still owes an answer to, if any."""
+    for p in proposals:
+        if p.draft and p.response_of(me) == PENDING:
+            return p
+    return None

@@ -1,0 +1,201 @@
+"""legal.py against apply(): what it offers, the engine takes; what it refuses, the engine refuses
+with the same words; its counts are exact. Over small random scenarios, so it holds in general.
+
+The full 10,000 random-agent games run in bench/legal.py (about half a minute); the suite plays
+a tenth of them, every state checked.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from game.ai.random_agent import choose_random
+from game.ai.selfplay import agent_rng
+from game.engine import actions as A
+from game.engine import apply, new_game, view_for
+from game.engine.errors import GameError
+from game.engine.legal import FINITE_KINDS, KINDS, is_legal, legal_moves, moves_for, refusal
+from game.engine.model import Scenario
+from game.engine.rng import Rng
+from game.engine.state import State
+from game.sim.random_scenarios import random_scenario
+
+GAMES = 1_000
+
+
+def engine_says(state: State, action: A.Action) -> str:
+    """apply()'s verdict: "" if it takes the action, else its message."""
+    try:
+        apply(state, action)
+    except GameError as e:
+        return str(e)
+    return ""
+
+
+def random_game(seed: int) -> Iterator[State]:
+    """Every state of a random agent's game on a random scenario (seed picks both)."""
+    sc = random_scenario(seed)
+    state, _ = new_game(sc, seed)
+    while not state.over:
+        yield state
+        decision = choose_random(view_for(state, state.actor), agent_rng(state))
+        try:
+            state, _ = apply(state, decision.action)
+        except GameError as e:
+            raise AssertionError(f"scenario {seed}: the engine refused a legal move {decision.action}: {e}") from e
+    yield state
+
+
+def test_a_random_agent_over_legal_moves_never_makes_a_refused_move() -> None:
+    kinds: set[str] = set()
+    endings: set[str] = set()
+    for seed in range(GAMES):
+        for state in random_game(seed):
+            if not state.over:
+                kinds.add(state.scenario.delegations[state.actor].role)
+        endings.add(state.outcome)
+    # the sample reaches every role and every way a game ends, so it tests what it claims to
+    assert kinds == {"party", "guarantor", "mediator", "observer"}
+    assert endings == {"agreement", "partial", "no_deal", "collapse"}
+
+
+def candidates(sc: Scenario, actor: str, proposals: int) -> Iterator[A.Action]:
+    """Every action of the finite kinds the scenario's ids allow, legal or not, and some
+    malformed ones."""
+    ids = [d.id for d in sc.delegations]
+    for p in range(proposals + 1):
+        yield A.Respond(actor, p, True)
+        yield A.Respond(actor, p, False)
+    for x in sc.issues:
+        for o in x.options:
+            yield A.Concede(actor, x.id, o.id)
+        yield A.Concede(actor, x.id, "nowhere")
+    yield A.Concede(actor, "ghost", "o0")
+    for tone in (*A.TONES, "sarcastic"):
+        for d in ("", *ids, "ghost"):
+            yield A.Statement(actor, tone, d)
+    for x in sc.issues:
+        for d in (*ids, "ghost"):
+            yield A.Pressure(actor, d, x.id)
+    for d in (*ids, "ghost"):
+        yield A.Meet(actor, d)
+    yield A.Boycott(actor)
+    yield A.WalkOut(actor)
+    yield A.Pass(actor)
+
+
+def packages(sc: Scenario) -> Iterator[A.Package]:
+    """Every package over the scenario's issues (settled or off the agenda too), in issue order."""
+    choices = [[None, *(o.id for o in x.options)] for x in sc.issues]
+    for pick in itertools.product(*choices):
+        package = tuple((x.id, o) for x, o in zip(sc.issues, pick, strict=True) if o is not None)
+        if package:
+            yield package
+
+
+def check_state(state: State) -> None:
+    sc = state.scenario
+    actor = sc.delegations[state.actor].id
+    moves = legal_moves(state)
+    from_view = moves_for(view_for(state, state.actor))
+    offered = list(moves.finite())
+    assert offered == list(from_view.finite())
+    assert moves.counts() == from_view.counts()
+    assert moves.statuses == from_view.statuses
+    taken = []
+    for action in candidates(sc, actor, state.next_proposal):
+        said = engine_says(state, action)
+        assert refusal(state, action) == said, action
+        assert moves.refusal(action) == said
+        assert is_legal(state, action) == (not said)
+        if not said:
+            taken.append(action)
+    # exactly the legal ones, each once, kind by kind in KINDS order
+    assert len(set(offered)) == len(offered)
+    assert set(offered) == set(taken)
+    assert [a.kind for a in offered] == [a.kind for a in taken]
+    counts = moves.counts()
+    for kind in FINITE_KINDS:
+        n = sum(1 for a in taken if a.kind == kind)
+        assert counts[kind] == n
+        status = moves.status(kind)
+        assert status.allowed == (n > 0), (kind, status)
+        if not status.allowed:
+            assert status.reason
+    # proposals and drafts: every package to every set of addressees, in table order
+    others = [d.id for i, d in enumerate(sc.delegations) if i != state.actor]
+    proposals = drafts = 0
+    for package in packages(sc):
+        said = engine_says(state, A.Draft(actor, package))
+        assert refusal(state, A.Draft(actor, package)) == said
+        drafts += not said
+        for k in range(1, len(others) + 1):
+            for to in itertools.combinations(others, k):
+                action = A.Propose(actor, package, to)
+                said = engine_says(state, action)
+                assert refusal(state, action) == said
+                proposals += not said
+    assert (counts["propose"], counts["draft"]) == (proposals, drafts)
+    assert moves.allowed("propose") == (proposals > 0)
+    assert moves.allowed("draft") == (drafts > 0)
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_moves_are_exactly_what_apply_takes_with_its_words(seed: int) -> None:
+    for state in random_game(seed):
+        if not state.over:
+            check_state(state)
+
+
+def test_a_refused_kind_gives_the_engines_reason() -> None:
+    sc = random_scenario(3)
+    state, _ = new_game(sc, 3)
+    assert not state.over
+    moves = legal_moves(state)
+    other = next(d for d in range(len(sc.delegations)) if d != state.actor)
+    theirs = legal_moves(state, other)
+    for kind in KINDS:
+        status = theirs.status(kind)
+        assert not status.allowed
+        assert status.reason == f"it is {sc.names[state.actor]}'s turn, not {sc.names[other]}'s"
+    assert moves.allowed("pass") and moves.allowed("walk_out")
+
+
+def test_draws_are_legal_and_cover_every_kind() -> None:
+    seen: set[str] = set()
+    for seed in range(60):
+        sc = random_scenario(seed)
+        state, _ = new_game(sc, seed)
+        if state.over:
+            continue
+        moves = legal_moves(state)
+        rng = Rng(seed)
+        for _ in range(30):
+            action = moves.draw(rng)
+            assert engine_says(state, action) == ""
+            seen.add(action.kind)
+    assert seen == set(KINDS) - {"respond"}  # nothing is on the table before the first move
+
+
+def test_draw_is_uniform_over_all_legal_actions() -> None:
+    """On a state with few enough actions, each is drawn about equally often."""
+    for seed in range(200):
+        sc = random_scenario(seed)
+        state, _ = new_game(sc, seed)
+        moves = legal_moves(state)
+        if not state.over and 8 <= moves.count() <= 30:
+            break
+    total = moves.count()
+    rng = Rng(5)
+    draws = 300 * total
+    tally: dict[A.Action, int] = {}
+    for _ in range(draws):
+        action = moves.draw(rng)
+        if isinstance(action, A.Propose):  # one set of addressees in table order per draw
+            action = A.Propose(action.actor, action.package, tuple(sorted(action.to)))
+        tally[action] = tally.get(action, 0) + 1
+    assert len(tally) == total
+    assert all(150 < n < 450 for n in tally.values()), sorted(tally.values())
