@@ -288,8 +288,11 @@ def test_the_failed_test_report_in_the_guide_is_real(
     section = text.split("## Testing a scenario", 1)[1]
     tests = re.search(r"```yaml\n(.*?)```", section, re.S)
     report = re.search(r"the run would print:\n\n```\n(.*?)```", section, re.S)
-    assert complete and tests and report
-    asked = tests.group(1).replace("agreement_rate: {at_most: 0.5}", "agreement_rate: {at_least: 0.5}")
+    # the check the guide says the second test asks for instead of its own agreement_rate
+    instead = re.search(r"second test above asked for `(agreement_rate: \{[^`]*\})`", section)
+    assert complete and tests and report and instead
+    asked, n = re.subn(r"agreement_rate: \{[^}]*\}", instead.group(1), tests.group(1))
+    assert n == 1
     (tmp_path / "talks.yaml").write_text(complete.group(1) + asked, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["test-scenario", "talks.yaml"]) == 1

@@ -12,8 +12,6 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 
 from __future__ import annotations
 
-import math
-
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.politics import (
@@ -27,6 +25,7 @@ from game.ai.politics import (
 )
 from game.ai.reading import Decision, acceptable, best_possible, counterparts, deadline, progress
 from game.engine import actions as A
+from game.engine.legal import agreement_cost, may_draft, may_propose
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
 from game.engine.utility import crossed_red_lines, utility, with_package
@@ -55,9 +54,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     temper = me.personality.temper
     if support <= view.collapse_support + 3 and temper >= 0.7:
         return Decision(A.WalkOut(me.id), "our support at home has all but collapsed: the hardliners have won")
-    if me.role in ("party", "guarantor") and temper >= 0.6 and _mean_trust(view) < _WALKOUT_TRUST:
+    if may_propose(me.role) and temper >= 0.6 and _mean_trust(view) < _WALKOUT_TRUST:
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
-    if support <= view.collapse_support + SUPPORT_MARGIN and me.role != "mediator":
+    if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
     provoked = _provoked_by(view, rng)
     if provoked is not None:
@@ -65,9 +64,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             A.Statement(me.id, "hardline", view.delegations[provoked].id),
             f"we will not stay silent while {view.delegations[provoked].name} acts in bad faith",
         )
-    if me.role == "mediator":
+    if may_draft(me.role):
         return mediate(view, beliefs, level, rng)
-    if me.role == "observer":
+    if not may_propose(me.role):  # an observer
         return meet_or_pass(view, rng, level)
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     if not open_issues:
@@ -197,13 +196,7 @@ def answer(view: View, p: Proposal, aim: float, level: Level) -> Decision:
 
 def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
     """The support an agreement on this package would cost us, by the rules of the table."""
-    me = view.own
-    given_up = 0.0
-    for i, o in package:
-        position = view.positions[view.me][i]
-        if position >= 0:
-            given_up += me.weights[i] * max(0.0, me.values[i][position] - me.values[i][o])
-    return math.ceil(view.rules.concession_cost * given_up / 2 - 1e-9)
+    return agreement_cost(view.rules, view.own, view.positions[view.me], package)
 
 
 def _mean_trust(view: View) -> float:
@@ -219,7 +212,7 @@ def _mean_trust(view: View) -> float:
 def _provoked_by(view: View, rng: Rng) -> int | None:
     """A hot temper answers bad faith in public, now and then: the least trusted counterpart."""
     me = view.own
-    if me.role not in ("party", "guarantor") or me.personality.temper < 0.5:
+    if not may_propose(me.role) or me.personality.temper < 0.5:
         return None
     if view.ap < view.venue.action_points:
         return None  # one outburst a turn at most, before anything else is done with it

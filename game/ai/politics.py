@@ -9,6 +9,7 @@ from game.ai.levels import Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import Decision, acceptable, counterparts, progress
 from game.engine import actions as A
+from game.engine.legal import may_propose, moves_for
 from game.engine.rng import Rng
 from game.engine.utility import utility
 from game.engine.view import View
@@ -20,6 +21,7 @@ _STALLING = 45  # momentum below which a patron starts pressing its clients
 def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | None:
     """Bring a public position into line with what we already offered, if support allows."""
     me = view.own
+    moves = moves_for(view)
     headroom = view.support[view.me] - view.collapse_support - SUPPORT_MARGIN
     best: tuple[float, int, int] | None = None
     for i, o in package:
@@ -28,10 +30,11 @@ def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | N
             continue
         # one step at a time: concessions are made visibly, not all at once
         step = position + (1 if o > position else -1)
-        drop = me.values[i][position] - me.values[i][step]
-        # what the engine will charge at home for it (handlers.concede), by the scenario's rules
-        cost = max(1, math.ceil(view.rules.concession_cost * me.weights[i] * drop - 1e-9))
-        if drop > 0 and cost < headroom and (best is None or cost < best[0]):
+        if step not in moves.concession_options(i):
+            continue  # no concession (it is valued as much), or across our red line
+        # what the engine will charge at home for it, by the scenario's rules
+        cost = moves.concession_cost(i, step)
+        if cost < headroom and (best is None or cost < best[0]):
             best = (cost, i, step)
     if best is None:
         return None
@@ -48,19 +51,13 @@ def pressure(view: View) -> Decision | None:
         return None
     me = view.own
     best: tuple[float, int, int] | None = None
-    for client, d in enumerate(view.delegations):
-        if view.me not in d.patrons or not view.present[client] or view.support[client] <= view.collapse_support + 6:
+    # the presses the rules allow (never across a client's red line), with each client's next step
+    for t in moves_for(view).pressure_targets:
+        if view.support[t.client] <= view.collapse_support + 6:
             continue
-        for i in view.agenda:
-            mine, theirs = view.positions[view.me][i], view.positions[client][i]
-            if view.settled[i] >= 0 or mine < 0 or theirs < 0 or mine == theirs:
-                continue
-            step = theirs + (1 if mine > theirs else -1)
-            if step in view.red_lines[client][i]:
-                continue  # no patron can press a client across its red line
-            gain = me.weights[i] * (me.values[i][step] - me.values[i][theirs])
-            if gain > 0 and (best is None or gain > best[0]):
-                best = (gain, client, i)
+        gain = me.weights[t.issue] * (me.values[t.issue][t.step] - me.values[t.issue][t.current])
+        if gain > 0 and (best is None or gain > best[0]):
+            best = (gain, t.client, t.issue)
     if best is None:
         return None
     _, client, i = best
@@ -142,7 +139,7 @@ def meet_or_pass(view: View, rng: Rng, level: Level) -> Decision:
 def should_boycott(view: View, beliefs: Beliefs) -> bool:
     """Stay away when the likely outcome (the envoy-style compromise) is worth less than walking away."""
     me = view.own
-    if me.role in ("mediator", "observer") or me.personality.temper < 0.5:
+    if not may_propose(me.role) or me.personality.temper < 0.5:
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     likely = list(view.deal)

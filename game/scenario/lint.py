@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from game.engine.legal import may_propose
 from game.engine.model import Scenario, Venue
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.yamlread import YMap, YSeq
@@ -19,8 +20,6 @@ from game.scenario.yamlread import YMap, YSeq
 DocPath = tuple[str | int, ...]
 Finding = tuple[DocPath, str]  # where in the document, and what is wrong there
 Check = Callable[[Scenario], Iterable[Finding]]
-
-_PROPOSERS = ("party", "guarantor")  # who may propose and concede, and so answer a mediator's draft
 
 
 def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] = ()) -> None:
@@ -155,7 +154,7 @@ def delegations_that_never_act(sc: Scenario) -> Iterator[Finding]:
             )
             continue
         if dl.role == "mediator" and not any(
-            d in s and any(sc.delegations[o].role in _PROPOSERS for o in s if o != d) for s in seated
+            d in s and any(may_propose(sc.delegations[o].role) for o in s if o != d) for s in seated
         ):
             yield (
                 ("delegations", d, "role"),

@@ -22,7 +22,7 @@ from functools import partial
 from game.ai.levels import LEVELS, Level
 from game.ai.politics import SUPPORT_MARGIN
 from game.engine import actions as A
-from game.engine.model import Scenario
+from game.engine.model import PARTY, Scenario
 from game.engine.rng import _GAMMA, mix, next_float, seed_state
 
 _NOISE = 0.02  # as in game.ai.negotiator: how far an aspiration wanders from game to game
@@ -53,7 +53,7 @@ def eligible(scenario: Scenario) -> str:
     if venue.momentum <= 0 or scenario.rules.concession_cost != 0:
         return "the politics of concessions is switched on"
     for d in scenario.delegations:
-        if d.role != "party" or d.personality.temper != 0 or any(d.red_lines):
+        if d.role != PARTY or d.personality.temper != 0 or any(d.red_lines):
             return f"{d.name} has a temper, red lines or a role other than party"
         if d.support <= scenario.rules.collapse_support + SUPPORT_MARGIN:
             return f"{d.name}'s support at home is close enough to collapse to matter"

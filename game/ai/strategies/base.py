@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from game.ai.reading import Decision, allowed, counterparts, deadline
 from game.engine import actions as A
+from game.engine.legal import may_propose
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
 from game.engine.utility import utility, with_package
 from game.engine.view import View
 
 Package = tuple[tuple[int, int], ...]  # (issue, option) by index, as the engine keeps them
-
-PROPOSERS = ("party", "guarantor")
 
 
 class Strategy:
@@ -89,7 +88,7 @@ def proposed_this_round(view: View) -> bool:
 def propose(view: View, package: Package, reason: str) -> Decision | None:
     """A proposal of `package` to every present signatory but us, if we may make one."""
     to = tuple(view.delegations[s].id for s in counterparts(view))
-    if view.own.role not in PROPOSERS or not to or not package:
+    if not may_propose(view.own.role) or not to or not package:
         return None
     ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
     return Decision(A.Propose(view.own.id, ids, to), reason)

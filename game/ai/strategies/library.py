@@ -27,6 +27,7 @@ from game.ai.strategies.base import (
     worth,
 )
 from game.engine import actions as A
+from game.engine.legal import moves_for
 from game.engine.rng import Rng
 from game.engine.state import Proposal
 from game.engine.view import View
@@ -144,14 +145,9 @@ class ConcedeAll(Strategy):
 
     def act(self, view: View, rng: Rng) -> Decision:
         me = view.own
-        for i in open_issues(view):
-            position = view.positions[view.me][i]
-            if position < 0:
-                continue
-            here = me.values[i][position]
-            lower = [
-                o for o in range(len(view.issues[i].options)) if me.values[i][o] < here and o not in me.red_lines[i]
-            ]
+        moves = moves_for(view)
+        for i in moves.concedable_issues:
+            lower = moves.concession_options(i)
             if lower:
                 # the smallest step down: a concession at a time, as far as it goes
                 o = max(lower, key=lambda o: (me.values[i][o], -o))
@@ -183,7 +179,7 @@ class WalkOut(Strategy):
     summary = "boycotts where it may, else walks out at its first turn"
 
     def act(self, view: View, rng: Rng) -> Decision:
-        if view.venue.attendance_optional and view.round == 1:
+        if moves_for(view).allowed("boycott"):
             return Decision(A.Boycott(view.own.id), "we will not lend this our name")
         return Decision(A.WalkOut(view.own.id), "we will not lend this our name")
 
@@ -219,10 +215,10 @@ class WaitThenNash(Strategy):
 
 
 class Random(Strategy):
-    """Picks among its moves at random (game.ai.random_agent): the floor to beat."""
+    """Draws uniformly over every legal move (game.ai.random_agent): the floor to beat."""
 
     name = "random"
-    summary = "moves and answers at random"
+    summary = "draws uniformly over every legal move"
 
     def choose(self, view: View, rng: Rng) -> Decision:
         return choose_random(view, rng)

@@ -36,7 +36,7 @@ class ProposalBuilder(ActionDialog):
 
     def __init__(self, view: View) -> None:
         super().__init__(view)
-        self.mediator = view.own.role == "mediator"
+        self.mediator = choices.can_draft(view)
         self.issues = choices.open_issues(view)
         # The mediator names no addressees: its draft goes to every party and guarantor present.
         self.addressees = choices.draft_recipients(view) if self.mediator else choices.present_others(view)

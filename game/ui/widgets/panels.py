@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
+from game.engine.model import ROLES
 from game.engine.view import View
 from game.ui.format import short as short  # re-exported: the table imports it from here
 
@@ -18,7 +19,8 @@ def bar(value: int, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-ROLE = {"party": "party", "guarantor": "guarant.", "mediator": "mediator", "observer": "observer"}
+# Role names cut to fit the column (a guarantor shows as guarant.)
+ROLE = {role: role if len(role) <= 8 else role[:7] + "." for role in ROLES}
 
 
 def mood(trust: int) -> str:
