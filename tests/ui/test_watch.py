@@ -63,7 +63,8 @@ def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: P
         async with app.run_test(size=(100, 32)) as pilot:
             first = await table_ready(pilot)
             write(path, BROKEN)
-            await until(pilot, lambda: bool(problems_text(app)), "the errors")
+            # the heading and the errors are separate widgets: wait for both, not the first
+            await until(pilot, lambda: "does not load" in problems_text(app), "the errors")
             text = problems_text(app)
             line = 1 + GOOD[: GOOD.index("rounds: 6")].count("\n")
             assert "does not load: 1 error" in text
