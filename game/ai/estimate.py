@@ -1,36 +1,144 @@
-"""What a player can estimate of another side's answer, from public information only.
+"""What a player can estimate of another side's answer, from its own view only.
 
-The proposal builder shows it live. It uses the same frequency model the AI uses, so a player
-who reads the others well and an AI at the normal level see the same thing.
+The proposal builder shows it live. It reads nothing but the player's view: the other side's
+public positions and declared red lines, what it has proposed, accepted and rejected (through the
+same frequency model the AI uses, game.ai.opponent), how far it trusts the player, its support at
+home, and the time left. From these, `features` describes a proposal as a few numbers, and a
+logistic model turns them into a chance.
+
+The model's coefficients are fitted, not guessed: `python bench/calibration.py --fit` plays
+games in which one seat proposes with a mix of strategies (the levels, the library, random
+moves) to AI agents at every level, fits the coefficients on some seeds and prints how well the
+estimate is calibrated on others (in every tenth of the predicted range, how often the answer was
+yes). Refit when the agents change.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from game.ai.opponent import Beliefs
 from game.engine.utility import with_package
 from game.engine.view import View
 
+Package = tuple[tuple[int, int], ...]
 
-def acceptance_chance(view: View, who: int, package: tuple[tuple[int, int], ...]) -> float:
+FEATURES = (
+    "bias",
+    "share",  # of what it asks for (its public positions), the share the package gives it
+    "progress",  # how far through the venue
+    "share_late",  # share x progress: a near miss counts for more as time runs out
+    "last_round",
+    "trust_in_me",  # how far it trusts the proposer
+    "met",  # of the issues where it takes a position, those where the package gives exactly that
+    "gain",  # its estimated gain over what is in force now
+    "size",  # the package's share of the open issues (partial packages)
+    "strain",  # what signing would cost it at home, against the support it has left
+    "after",  # its estimated utility of the deal with the package
+    "now",  # ...and of the deal in force
+    "momentum",
+    "headroom",  # its support above the collapse line
+    "guarantor",
+    "my_client",  # the proposer is its patron
+    "my_patron",  # it is the proposer's patron
+    "concessions",  # concessions it has made so far (up to 5)
+    "my_trust",  # how far the proposer trusts it: trust runs both ways at a table
+    "share_squared",
+    "last_share",
+    "gain_late",
+)
+# Fitted by bench/calibration.py --fit (see the module's notes): one coefficient per feature, in
+# that order, then the map from the model's raw chance to the rate it was right at (piecewise
+# linear through these points), which corrects what the straight logistic curve gets wrong.
+COEFFICIENTS = (
+    -2.983, 5.9574, 6.2572, -5.9307, -0.2652, -1.7238, 2.1502, -2.3297, -2.983, -1.5592, 0.4249,
+    2.7546, -0.4859, -3.5093, 0.5837, -1.8083, -1.0743, -2.4596, 5.9574, -0.5468, 0.7368, 5.9813,
+)  # fmt: skip
+CALIBRATION = (
+    (0.0, 0.0), (0.0212, 0.0187), (0.1437, 0.158), (0.2507, 0.2219), (0.3488, 0.3835), (0.4518, 0.4595),
+    (0.5489, 0.5544), (0.649, 0.6548), (0.7497, 0.7551), (0.8551, 0.838), (0.9629, 0.9611), (1.0, 1.0),
+)  # fmt: skip
+
+
+def acceptance_chance(view: View, who: int, package: Package) -> float:
     """The estimated chance (0..1) that `who` accepts `package`, as `view`'s owner sees it.
 
-    Zero across its declared red line; otherwise it grows with the share of what it asks for
-    (its public positions) that the package gives it, against how much it is likely still to
-    hold out for at this point of the venue.
+    Zero across its declared red line (an agent never accepts that willingly); otherwise the
+    fitted model's answer.
     """
     if any(option in view.red_lines[who][issue] for issue, option in package):
         return 0.0
+    return calibrated(raw_chance(COEFFICIENTS, features(view, who, package)), CALIBRATION)
+
+
+def raw_chance(coefficients: tuple[float, ...], x: tuple[float, ...]) -> float:
+    """The logistic model's chance, before calibration."""
+    z = sum(c * f for c, f in zip(coefficients, x, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def calibrated(p: float, points: tuple[tuple[float, float], ...]) -> float:
+    """`p` mapped through the calibration points (increasing in both coordinates)."""
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if p <= x1:
+            return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
+    return points[-1][1]
+
+
+def features(view: View, who: int, package: Package) -> tuple[float, ...]:
+    """A proposal as the model reads it (see FEATURES), from the view alone."""
     beliefs = Beliefs(view, learns=True)
     after = beliefs.utility(who, with_package(view.deal, package))
     now = beliefs.utility(who, view.deal)
     wanted = list(view.deal)
-    for issue, _ in package:
-        if view.positions[who][issue] >= 0:
-            wanted[issue] = view.positions[who][issue]
+    position = view.positions[who]
+    asked = met = 0
+    given_up = 0.0
+    for issue, option in package:
+        if position[issue] >= 0:
+            wanted[issue] = position[issue]
+            asked += 1
+            met += option == position[issue]
+            weight = beliefs.weight(who, issue)
+            given_up += weight * max(
+                0.0, beliefs.value(who, issue, position[issue]) - beliefs.value(who, issue, option)
+            )
     ideal = beliefs.utility(who, wanted)
-    # where it asks for nothing more than it has, all that matters is that it loses nothing
+    # the share of what it asks for that the package gives it; where it asks for nothing more
+    # than it has, all that matters is that it loses nothing
     share = (after - now) / (ideal - now) if ideal > now + 1e-9 else float(after >= now - 1e-9)
-    holding_out = 0.8 * (1.0 - min(1.0, view.round / view.venue.rounds))
-    return 1.0 / (1.0 + math.exp(-8.0 * (share - holding_out)))
+    share = max(-1.0, min(1.0, share))
+    progress = min(1.0, view.round / view.venue.rounds)
+    open_issues = sum(1 for i in view.agenda if view.settled[i] < 0)
+    headroom = max(1, view.support[who] - view.collapse_support)
+    # what signing would cost it at home, as the rules charge it (handlers: half a concession's
+    # price), against how much support it has left to spend
+    strain = min(3.0, view.rules.concession_cost * given_up / 2 / headroom)
+    them = view.delegations[who]
+    last = float(view.round >= view.venue.rounds)
+    gain = after - now
+    return (
+        1.0,
+        share,
+        progress,
+        share * progress,
+        last,
+        view.trust_in_me[who] / 100.0,
+        met / asked if asked else 1.0,
+        gain,
+        len(package) / max(1, open_issues),
+        strain,
+        after,
+        now,
+        view.momentum / 100.0,
+        (view.support[who] - view.collapse_support) / 100.0,
+        float(them.role == "guarantor"),
+        float(view.me in them.patrons),
+        float(who in view.own.patrons),
+        min(5, view.concessions[who]) / 5.0,
+        view.my_trust[who] / 100.0,
+        share * share,
+        last * share,
+        gain * progress,
+    )

@@ -1,0 +1,111 @@
+"""The proposal builder's acceptance estimate reads the player's view and nothing else, and
+behaves as a chance should. (How well it is calibrated is measured in bench/calibration.py.)"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai.estimate import CALIBRATION, COEFFICIENTS, FEATURES, acceptance_chance, calibrated, features
+from game.engine import new_game, view_for
+from game.engine.model import Scenario
+from game.scenario import bundled, load_scenario
+
+ASTANA = load_scenario(bundled()["astana-8"])
+GOV, OPP = ASTANA.delegation_index["government"], ASTANA.delegation_index["opposition"]
+
+
+def _packages(sc: Scenario, limit: int = 60) -> list[tuple[tuple[int, int], ...]]:
+    agenda = sc.venues[0].agenda[:3]
+    ranges = [range(len(sc.issues[i].options)) for i in agenda]
+    return [tuple(zip(agenda, combo, strict=True)) for combo in itertools.islice(itertools.product(*ranges), limit)]
+
+
+def _with_private(sc: Scenario, who: int, **changes: object) -> Scenario:
+    delegations = list(sc.delegations)
+    delegations[who] = dataclasses.replace(delegations[who], **changes)
+    return dataclasses.replace(sc, delegations=tuple(delegations))
+
+
+def test_another_sides_private_numbers_do_not_change_the_estimate() -> None:
+    them = ASTANA.delegations[OPP]
+    n = len(ASTANA.issues)
+    secret = _with_private(
+        ASTANA,
+        OPP,
+        weights=tuple(reversed(them.weights)),
+        values=tuple(tuple(1.0 - v for v in row) for row in them.values),
+        reservation=0.9,
+        personality=dataclasses.replace(them.personality, temper=1.0 - them.personality.temper),
+    )
+    assert secret.delegations[OPP].weights != them.weights or n == 1
+    for seed in (1, 2, 3):
+        plain = view_for(new_game(ASTANA, seed)[0], GOV)
+        hidden = view_for(new_game(secret, seed)[0], GOV)
+        assert plain == hidden  # the government's view is the same...
+        for package in _packages(ASTANA):
+            # ...and so is every estimate made from it
+            assert acceptance_chance(plain, OPP, package) == acceptance_chance(hidden, OPP, package)
+
+
+def test_what_is_public_does_change_it() -> None:
+    # the control for the test above: a different public position is seen, and counts
+    them = ASTANA.delegations[OPP]
+    issue = ASTANA.venues[0].agenda[0]
+    opening = list(them.opening)
+    opening[issue] = (opening[issue] + 1) % len(ASTANA.issues[issue].options)
+    moved = _with_private(ASTANA, OPP, opening=tuple(opening))
+    plain = view_for(new_game(ASTANA, 1)[0], GOV)
+    other = view_for(new_game(moved, 1)[0], GOV)
+    assert any(acceptance_chance(plain, OPP, p) != acceptance_chance(other, OPP, p) for p in _packages(ASTANA))
+
+
+def test_across_a_declared_red_line_the_chance_is_zero() -> None:
+    view = view_for(new_game(ASTANA, 1)[0], GOV)
+    crossings = [
+        ((i, o),)
+        for i in ASTANA.venues[0].agenda
+        for o in range(len(ASTANA.issues[i].options))
+        if o in view.red_lines[OPP][i]
+    ]
+    assert crossings, "astana-8 should give the opposition a declared red line"
+    for package in crossings:
+        assert acceptance_chance(view, OPP, package) == 0.0
+
+
+def test_giving_a_side_what_it_asks_for_beats_giving_it_the_opposite() -> None:
+    for who in (OPP, ASTANA.delegation_index["turkey"], ASTANA.delegation_index["russia"]):
+        view = view_for(new_game(ASTANA, 4)[0], GOV)
+        asked = tuple((i, view.positions[who][i]) for i in ASTANA.venues[0].agenda if view.positions[who][i] >= 0)
+        opposite = tuple(
+            (i, max(range(len(ASTANA.issues[i].options)), key=lambda o, i=i: abs(o - view.positions[who][i])))
+            for i, _ in asked
+        )
+        assert acceptance_chance(view, who, asked) > acceptance_chance(view, who, opposite)
+
+
+@settings(max_examples=60)
+@given(seed=st.integers(0, 2**32), who=st.sampled_from([OPP, 2, 3, 4]), data=st.data())
+def test_it_is_a_chance(seed: int, who: int, data: st.DataObject) -> None:
+    view = view_for(new_game(ASTANA, seed)[0], GOV)
+    agenda = ASTANA.venues[0].agenda
+    issues = data.draw(st.lists(st.sampled_from(agenda), min_size=1, max_size=len(agenda), unique=True))
+    package = tuple(sorted((i, data.draw(st.integers(0, len(ASTANA.issues[i].options) - 1))) for i in issues))
+    p = acceptance_chance(view, who, package)
+    assert 0.0 <= p <= 1.0
+    assert len(features(view, who, package)) == len(FEATURES) == len(COEFFICIENTS)
+
+
+def test_the_calibration_map_is_increasing_from_0_to_1() -> None:
+    assert CALIBRATION[0] == (0.0, 0.0) and CALIBRATION[-1] == (1.0, 1.0)
+    xs = [x for x, _ in CALIBRATION]
+    ys = [y for _, y in CALIBRATION]
+    assert xs == sorted(xs) and ys == sorted(ys)
+    grid = [k / 100 for k in range(101)]
+    mapped = [calibrated(p, CALIBRATION) for p in grid]
+    assert mapped == sorted(mapped)
+    for x, y in CALIBRATION:
+        assert abs(calibrated(x, CALIBRATION) - y) < 1e-12
