@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.model import Scenario
+from game.safetext import escaped_output
 
 if TYPE_CHECKING:  # the saves layer loads only when a command needs it
     from game.saves import Session
@@ -20,6 +21,13 @@ EXIT_USAGE = 2
 
 def run(args: argparse.Namespace) -> int:
     command = args.command or "title"
+    if command in ("title", "play") or (command == "replay" and not (args.text or args.verify)):
+        return _run(command, args)  # the interface: Textual writes its own escape sequences
+    with escaped_output():  # text from files never reaches the terminal as control sequences
+        return _run(command, args)
+
+
+def _run(command: str, args: argparse.Namespace) -> int:
     if command == "list":
         return cmd_list()
     if command == "validate":

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine import GameError
 from game.engine.actions import Action
+from game.safetext import describe, first_control
 from game.saves.codec import EntryError, parse_entry
 from game.saves.migrate import read_v1
 from game.saves.session import AI_SEATS, HUMAN, Session, default_seats
@@ -51,7 +52,7 @@ def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> 
     report = Report(str(path))
     # A save holds about one value per line and never an alias: a budget that size refuses an
     # alias bomb at once, before it can expand.
-    doc = parse_yaml(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000))
+    doc = parse_yaml(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000), controls=True)
     if doc is None or report.errors:
         raise SaveLoadError(str(report.errors[0]) if report.errors else f"{path}: not a saved game")
     where = _Where(path)
@@ -115,6 +116,9 @@ def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: _Where, wha
 def read_scenario(doc: YMap, where: _Where) -> tuple[str, bytes, Mark]:
     scenario = field(doc, "scenario", YMap, where, "the embedded scenario: name, hash and text")
     name = field(scenario, "name", str, where, "the scenario's name")
+    at = first_control(name, one_line=True)
+    if at is not None:
+        raise where.error(scenario.at("name"), f"the scenario's name holds the control character {describe(name[at])}")
     digest = field(scenario, "hash", str, where, "the scenario's sha256")
     text = field(scenario, "text", str, where, "the scenario file, whole")
     source = text.encode("utf-8")

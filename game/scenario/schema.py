@@ -16,11 +16,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.safetext import CONTROL_CLASS
 from game.scenario import shapes
 from game.scenario import spec as S
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_NOT_BLANK = r"\S"  # the loader refuses text that is empty or only spaces
+# The loader refuses text that is empty or only spaces, or that holds a control character
+# (game.safetext); a name, a label or a title is one line besides.
+_TEXT = r"^(?=[\s\S]*\S)[^" + CONTROL_CLASS + r"]*$"
+_LINE = r"^(?=[\s\S]*\S)[^" + CONTROL_CLASS + r"\t\n]*\n*$"
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -75,7 +79,7 @@ class _Writer:
             elif spec.ident:
                 out["pattern"] = shapes.ID_PATTERN.pattern
             else:
-                out["pattern"] = _NOT_BLANK
+                out["pattern"] = _LINE if spec.line else _TEXT
         elif isinstance(spec, shapes.Num):
             out["type"] = "integer" if spec.integer else "number"
             if spec.low is not None and spec.low == spec.high:

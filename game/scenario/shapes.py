@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.safetext import describe, first_control
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.yamlread import YMap, YSeq
 
@@ -29,12 +30,20 @@ class Str(Spec):
     doc: str = ""
     choices: tuple[str, ...] = ()
     ident: bool = False
+    line: bool = False  # one line: a name, a label, a title (no line break or tab inside)
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if value is None or isinstance(value, YMap | YSeq):
             report.error(mark, f"expected {self.describe()}, found {kind_of(value)}")
             return None
         text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+        if self.line:
+            text = text.rstrip("\n")  # a folded block (`name: >`) ends in a line break
+            at = first_control(text, one_line=True)
+            if at is not None and text[at] in "\t\n":
+                # (other control characters are refused by the reader, at their own position)
+                report.error(mark, f"{describe(text[at])} in one line of text: names, labels and titles are one line")
+                return None
         if self.choices and text not in self.choices:
             hint = close(text, self.choices)
             report.error(mark, f"{text!r} is not one of {', '.join(self.choices)}{hint}")
@@ -48,7 +57,9 @@ class Str(Spec):
         return text
 
     def describe(self) -> str:
-        return "an id" if self.ident else "one of " + ", ".join(self.choices) if self.choices else "text"
+        if self.ident:
+            return "an id"
+        return "one of " + ", ".join(self.choices) if self.choices else "text"
 
 
 @dataclass

@@ -10,6 +10,7 @@ from game.scenario.shapes import Bool, Field, ListOf, MapOf, Num, Obj, OneKey, S
 
 ID = Str("a short name: lower-case letters, digits, '_' and '-'", ident=True)
 TEXT = Str("text")
+LINE = Str("one line of text", line=True)
 PERCENT = Num("0..100", 0, 100, integer=True)
 DELTA = Num("a change, -100..100", -100, 100, integer=True)
 
@@ -53,20 +54,20 @@ RULES = Obj(
 )
 
 ZONE = Obj(
-    {"id": Field(ID, True), "name": Field(TEXT, True), "stability": Field(PERCENT, True), "description": Field(TEXT)},
+    {"id": Field(ID, True), "name": Field(LINE, True), "stability": Field(PERCENT, True), "description": Field(TEXT)},
     what="a zone",
     partial=True,
 )
 
 OPTION = Obj(
-    {"id": Field(ID, True), "label": Field(TEXT, True), "effects": Field(EFFECTS)},
+    {"id": Field(ID, True), "label": Field(LINE, True), "effects": Field(EFFECTS)},
     what="an option",
 )
 
 ISSUE = Obj(
     {
         "id": Field(ID, True),
-        "name": Field(TEXT, True),
+        "name": Field(LINE, True),
         "description": Field(TEXT),
         "zone": Field(ID),
         "status_quo": Field(ID, True),
@@ -87,8 +88,8 @@ PREFERENCE = Obj(
 DELEGATION = Obj(
     {
         "id": Field(ID, True),
-        "name": Field(TEXT, True),
-        "leader": Field(TEXT, True),
+        "name": Field(LINE, True),
+        "leader": Field(LINE, True),
         "role": Field(Str("what it may do", choices=("party", "guarantor", "mediator", "observer")), True),
         "patrons": Field(ListOf(ID, "delegations that can press this one")),
         "controller": Field(Str("who plays it by default", choices=("ai", "human")), default="ai"),
@@ -118,9 +119,9 @@ DELEGATION = Obj(
 VENUE = Obj(
     {
         "id": Field(ID, True),
-        "name": Field(TEXT, True),
-        "place": Field(TEXT),
-        "dates": Field(TEXT),
+        "name": Field(LINE, True),
+        "place": Field(LINE),
+        "dates": Field(LINE),
         "description": Field(TEXT),
         "chair": Field(ID),
         "agenda": Field(ListOf(ID, "issues on the table", min_items=1), True),
@@ -140,7 +141,7 @@ VENUE = Obj(
 EVENT = Obj(
     {
         "id": Field(ID, True),
-        "title": Field(TEXT, True),
+        "title": Field(LINE, True),
         "text": Field(TEXT, True),
         "venue": Field(ID),
         "round": Field(Num("the round it fires at the start of", 1, 50, integer=True)),
@@ -222,7 +223,7 @@ CHECK = OneKey(
 
 SCENARIO_TEST = Obj(
     {
-        "name": Field(TEXT, True),
+        "name": Field(LINE, True),
         "seed": Field(Num("the game's seed; with games, the base seed", 0, 2**63 - 1, integer=True), default=0),
         "games": Field(Num("how many games, seeded as simulate seeds them", 1, 100_000, integer=True)),
         "difficulty": Field(Str("the level of every AI seat", choices=AI_LEVEL), default="normal"),
@@ -238,9 +239,9 @@ SCENARIO = Obj(
     {
         "format": Field(Num("format version", 1, 1, integer=True), True),
         "id": Field(ID, True),
-        "title": Field(TEXT, True),
+        "title": Field(LINE, True),
         "summary": Field(TEXT, True),
-        "date": Field(TEXT),
+        "date": Field(LINE),
         "rules": Field(RULES),
         "zones": Field(ListOf(ZONE)),
         "issues": Field(ListOf(ISSUE, min_items=1), True),

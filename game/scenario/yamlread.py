@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from game.safetext import ALLOWED, describe, first_control
 from game.scenario.diagnostics import Mark, Report
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -88,7 +89,10 @@ def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
     return None if value is None else (value, data)
 
 
-def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES) -> Any | None:
+def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls: bool = False) -> Any | None:
+    """The document as YMap/YSeq/scalars, or None after reporting why not. Text holding a control
+    character (game.safetext) is an error unless `controls` (a save's embedded scenario file is
+    whole text, comments and all: it is checked as a scenario when it is loaded)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -125,7 +129,7 @@ def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES) -> Any |
         return None
     before = len(report.items)
     try:
-        value = _convert(node, report, [max_nodes], 0)
+        value = _convert(node, report, [max_nodes], 0, None if controls else text)
     except _TooBig:
         report.error(_mark(node), f"anchors and aliases expand to more than {max_nodes} values")
         return None
@@ -168,7 +172,23 @@ def _mark(node: yaml.Node) -> Mark:
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int) -> Any:
+def _check_text(node: yaml.Node, source: str, report: Report) -> None:
+    """Refuse a control character in a text, at its own line and column where the file holds it
+    as it is, else (a double-quoted escape such as "\\e") at the start of the text."""
+    value = node.value
+    at = first_control(value)
+    if at is None:
+        return
+    char = value[at]
+    raw = source.find(char, node.start_mark.index, node.end_mark.index)
+    where = _mark(node)
+    if raw >= 0:
+        line_start = source.rfind("\n", 0, raw) + 1
+        where = (source.count("\n", 0, raw) + 1, raw - line_start + 1)
+    report.error(where, f"the text holds the control character {describe(char)}; texts hold {ALLOWED}")
+
+
+def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int, source: str | None = None) -> Any:
     budget[0] -= 1  # what is left of the budget of values
     if budget[0] < 0:
         raise _TooBig
@@ -178,6 +198,8 @@ def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int) -> 
         if node.tag not in _SCALAR_TAGS:
             report.error(_mark(node), f"unsupported tag {node.tag!r}: scenario files use plain YAML values only")
             return None
+        if source is not None and node.tag == _TAG + "str":
+            _check_text(node, source, report)
         if node.tag == _TAG + "timestamp":
             return node.value  # a date written bare is kept as the text the author wrote
         try:
@@ -191,7 +213,7 @@ def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int) -> 
             return None
         seq = YSeq(_mark(node))
         for item in node.value:
-            seq.append(_convert(item, report, budget, depth + 1))
+            seq.append(_convert(item, report, budget, depth + 1, source))
             seq.marks.append(_mark(item))
         return seq
     assert isinstance(node, yaml.MappingNode)
@@ -207,10 +229,12 @@ def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int) -> 
             report.error(_mark(key_node), "a key must be a plain name")
             continue
         key = key_node.value
+        if source is not None:
+            _check_text(key_node, source, report)
         if key in out or key in out.key_marks:
             report.error(_mark(key_node), f"duplicate key {key!r}")
             continue
-        out[key] = _convert(value_node, report, budget, depth + 1)
+        out[key] = _convert(value_node, report, budget, depth + 1, source)
         out.key_marks[key] = _mark(key_node)
         out.value_marks[key] = _mark(value_node)
     return out

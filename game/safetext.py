@@ -1,0 +1,92 @@
+"""Text from files is data: the characters it may not hold, and how to print what slips through.
+
+A scenario (or a save, which embeds one) is often a file a stranger shared. A control character
+in a name would reach the terminal as a command: ESC and the C1 controls start escape sequences
+(colours, hyperlinks, a cleared screen), CR and a line break forge transcript lines, and the
+bidirectional overrides reorder what a reader sees. The scenario format refuses them (with line
+and column); every command that prints escapes whatever remains, so a terminal never receives a
+control sequence that came from a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+# C0 controls but tab and line feed, DEL, the C1 controls, the line and paragraph separators and
+# the bidirectional embeddings, overrides and isolates. (The marks LRM, RLM and ALM stay: Arabic
+# names need them and they reorder nothing around them.)
+# Written as regular-expression escapes, which Python and JSON Schema (ECMA-262) read alike.
+CONTROL_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+CONTROL_OR_BREAK = re.compile(f"[{CONTROL_CLASS}\\t\\n]")
+
+ALLOWED = "printable characters; long texts may also hold line breaks and tabs"
+
+
+def first_control(text: str, one_line: bool = False) -> int | None:
+    """The index of the first character a text from a file may not hold, or None. A one-line
+    text (a name, a label, a title) may not hold a line break or a tab either."""
+    found = (CONTROL_OR_BREAK if one_line else CONTROL).search(text)
+    return None if found is None else found.start()
+
+
+def describe(char: str) -> str:
+    """'U+001B (ESCAPE)': how a message names a character it must not print."""
+    name = unicodedata.name(char, "") or _C0_NAMES.get(ord(char), "a control character")
+    return f"U+{ord(char):04X} ({name})"
+
+
+_C0_NAMES = {
+    0x00: "NUL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x09: "TAB",
+    0x0A: "LINE FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x9B: "CONTROL SEQUENCE INTRODUCER",
+    0x9D: "OPERATING SYSTEM COMMAND",
+}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """The text with every control character written out as an escape (ESC as \\x1b): line
+    breaks and tabs stay, as the format allows them in long texts."""
+    return CONTROL.sub(_escaped, text)
+
+
+class EscapingStream:
+    """A text stream that writes through to another with every control character escaped."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding... as the stream's
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def escaped_output() -> Iterator[None]:
+    """Within it, what is printed to stdout and stderr reaches the terminal with every control
+    character escaped. JSON output is unchanged: json.dumps escapes them already."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err

@@ -1,0 +1,111 @@
+"""No command writes a control sequence that came from a file or a file name (issue 14): what
+the format refuses never loads, and whatever else reaches the terminal is escaped; --json is exact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.safetext import CONTROL
+from game.saves import Session, default_seats, save
+from game.scenario import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+# A file name that would open a hyperlink, blink and clear the screen if printed raw.
+EVIL = "evil\x1b]8;;https:example.com\x07\x1b[5m\x9b2J"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_clean(*texts: str) -> None:
+    for text in texts:
+        found = CONTROL.search(text)
+        assert found is None, f"a control character reached the terminal: {text!r}"
+
+
+@pytest.fixture
+def evil_scenario(tmp_path: Path) -> Path:
+    path = tmp_path / f"{EVIL}.yaml"
+    path.write_bytes(MINI.read_bytes())
+    return path
+
+
+@pytest.fixture
+def evil_save(tmp_path: Path) -> Path:
+    scenario = load_scenario(MINI)
+    session = Session.new(scenario, MINI.read_bytes(), 4, default_seats(scenario), "mini")
+    written = save(session, tmp_path, "game")
+    path = tmp_path / f"{EVIL}.yaml"
+    written.rename(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "{scenario}"),
+        ("validate", "{missing}"),
+        ("analyze", "{scenario}"),
+        ("analyze", "{missing}"),
+        ("simulate", "{scenario}", "--games", "2"),
+        ("test-scenario", "{scenario}"),
+        ("test-scenario", "{missing}"),
+        ("watch", "{scenario}"),
+        ("watch", "--load", "{save}"),
+        ("watch", "--load", "{missing}"),
+        ("replay", "{save}", "--text"),
+        ("replay", "{save}", "--verify"),
+        ("replay", "{missing}", "--text"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_hostile_file_name_is_printed_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, evil_scenario: Path, evil_save: Path, args: tuple[str, ...]
+) -> None:
+    names = {"scenario": str(evil_scenario), "save": str(evil_save), "missing": str(tmp_path / f"no-{EVIL}.yaml")}
+    code, out, err = run(capsys, *(a.format(**names) for a in args))
+    assert code in (0, 1, 2)  # ok, invalid file, or not a scenario name nor a file
+    assert_clean(out, err)
+
+
+def test_validate_says_ok_with_the_name_escaped(capsys: pytest.CaptureFixture[str], evil_scenario: Path) -> None:
+    code, out, err = run(capsys, "validate", str(evil_scenario))
+    assert code == 0, err
+    assert out.endswith("/evil\\x1b]8;;https:example.com\\x07\\x1b[5m\\x9b2J.yaml: ok: Mini talks\n")
+
+
+def test_json_output_stays_exact(capsys: pytest.CaptureFixture[str], evil_scenario: Path) -> None:
+    code, out, _ = run(capsys, "test-scenario", str(evil_scenario), "--json")
+    assert code in (0, 1)
+    assert_clean(out)
+    assert json.loads(out)["files"][0]["path"] == str(evil_scenario), "JSON carries the name exactly"
+
+
+def test_a_save_whose_embedded_scenario_holds_escapes_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A save embeds its scenario; the scenario's rules hold there too, so it cannot smuggle a
+    control sequence into `watch --load` or `replay --text`."""
+    scenario = load_scenario(MINI)
+    session = Session.new(scenario, MINI.read_bytes(), 4, default_seats(scenario), "mini")
+    session.source = MINI.read_bytes().replace(b"name: Red\n", b'name: "Red\\e[5m"\n')
+    session.scenario = scenario
+    path = save(session, tmp_path, "tampered")
+    text = path.read_text()
+    digest = hashlib.sha256(session.source).hexdigest()
+    path.write_text(text.replace(scenario.content_hash, digest))
+    for args in (("watch", "--load", str(path)), ("replay", str(path), "--text"), ("replay", str(path), "--verify")):
+        code, out, err = run(capsys, *args)
+        assert code == 1 and out == ""
+        assert_clean(err)
+        assert len(err.splitlines()) == 1 and "control character U+001B (ESCAPE)" in err
