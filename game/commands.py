@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from game.engine.model import Scenario
 from game.safetext import escaped_output
 
-if TYPE_CHECKING:  # the saves layer loads only when a command needs it
+if TYPE_CHECKING:  # the saves layer and the interface load only when a command needs them
     from game.saves import Session
+    from game.ui.app import PeaceTalksApp
 from game.scenario import DEFAULT, bundled, check_file, resolve
 from game.scenario.seating import default_human
 
@@ -286,17 +287,14 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
     saves = Path(args.saves)
     if args.command != "play":
-        make_app(saves_dir=saves).run()
-        return 0
+        return _ran(make_app(saves_dir=saves))
     if args.load:
-        make_app(load=Path(args.load), saves_dir=saves).run()
-        return 0
+        return _ran(make_app(load=Path(args.load), saves_dir=saves))
     name = args.scenario or DEFAULT
     path = resolve(name)
     if args.watch and path is not None and path.is_file():
         # Errors in the file are shown in the interface, and the game starts once it loads.
-        make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True).run()
-        return 0
+        return _ran(make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True))
     scenario = _load(name)
     if isinstance(scenario, int):
         return scenario
@@ -310,8 +308,14 @@ def cmd_ui(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
     humans = tuple(args.humans) or (default_human(scenario),)
-    make_app(path, humans, args.difficulty, args.seed, saves_dir=saves).run()
-    return 0
+    return _ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves))
+
+
+def _ran(app: PeaceTalksApp) -> int:
+    """Run the interface; its exit status is Textual's return code: 1 after a crash (the game
+    autosaved first where it could), 0 otherwise."""
+    app.run()
+    return app.return_code or 0
 
 
 def cmd_watch(args: argparse.Namespace | None) -> int:
@@ -432,8 +436,7 @@ def _replay_viewer(path: str) -> int:
         return EXIT_USAGE
     from game.ui.app import make_app
 
-    make_app(replay=timeline, replay_name=Path(path).name).run()
-    return 0
+    return _ran(make_app(replay=timeline, replay_name=Path(path).name))
 
 
 def _print_record(kind: str, text: str) -> None:

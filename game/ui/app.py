@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import secrets
 from collections.abc import Iterable
@@ -200,6 +201,16 @@ class PeaceTalksApp(App[None]):
     _started_once = False
 
     # --- quitting -------------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A crash: write the autosave of the game at the table first, where it can be written
+        (the session only ever holds a state the rules reached), then exit with status 1."""
+        for screen in self.screen_stack:
+            if isinstance(screen, TableScreen):
+                # the crash report matters more than a second failure while saving
+                with contextlib.suppress(Exception):
+                    screen.save_autosave(announce=False)
+        super()._handle_exception(error)
 
     async def action_quit(self) -> None:
         # ctrl+q works over any dialog, notice or hand-over: find the table beneath them

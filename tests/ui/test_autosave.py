@@ -152,3 +152,44 @@ def test_save_and_quit_stays_when_the_save_cannot_be_written(tmp_path: Path, _da
             assert errors and "cannot write" in errors[-1].message
 
     asyncio.run(body())
+
+
+def test_a_crash_autosaves_the_game_and_exits_non_zero(tmp_path: Path) -> None:
+    """Whatever goes wrong inside the interface, the game as it stood is written first."""
+    app = new_app(tmp_path, ("government",))
+
+    async def body() -> int:
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            turns = len(table.session.log)
+
+            def boom() -> None:
+                raise RuntimeError("a bug")
+
+            app.call_later(boom)
+            await until(pilot, lambda: app.return_code is not None, "the crash")
+        return turns
+
+    with pytest.raises(RuntimeError, match="a bug"):
+        asyncio.run(body())
+    assert app.return_code == 1
+    found = paths.latest_autosave()
+    assert found is not None and len(load(found).log) >= 1
+
+
+def test_the_play_command_exits_with_the_interface_status() -> None:
+    from game.commands import _ran
+
+    class Crashed:
+        return_code = 1
+
+        def run(self) -> None:
+            pass
+
+    class Quit(Crashed):
+        return_code = 0
+
+    assert _ran(Crashed()) == 1  # type: ignore[arg-type]
+    assert _ran(Quit()) == 0  # type: ignore[arg-type]

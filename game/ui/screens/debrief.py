@@ -123,7 +123,7 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     for r in rows:
         colour = _GOOD if r.surplus >= -1e-9 else _BAD
         table.add_row(
-            r.name,
+            Text(r.name),  # a string cell of a Rich table is markup: names from the file are text
             _fmt(r.utility),
             _fmt(r.reservation),
             Text(_signed(r.surplus), style=colour),
@@ -179,7 +179,7 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
             verdict = Text("✓ " if c.held else "✗ ", style=_GOOD if c.held else _BAD)
             verdict.append(c.agreed_option or "")
         table.add_row(
-            when,
+            Text(when),
             what,
             f"{c.support_before}→{c.support_after}",
             Text(f"{c.trust_before}→{c.trust_after} {c.trust_gain:+d}", style=_GOOD if c.trust_gain > 0 else ""),

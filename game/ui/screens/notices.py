@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -50,7 +51,7 @@ class Notice(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notice"):
-            yield Static(self.title_text, id="notice-title")
+            yield Static(self.title_text, id="notice-title", markup=False)
             with VerticalScroll():
                 yield Static(self.body, id="notice-body", markup=False)
             yield Button("Continue", variant="primary", id="continue")
@@ -73,7 +74,8 @@ class HandOver(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handover"):
-            yield Static(f"Pass the keyboard to\n\n[b]{self.player}[/b]", id="handover-name")
+            # the delegation's name comes from the file: text, never markup
+            yield Static(Text.assemble("Pass the keyboard to\n\n", (self.player, "bold")), id="handover-name")
             yield Static("The other players should look away. Press Enter when ready.")
             yield Button("I am ready", variant="primary", id="ready")
         yield Footer()

@@ -230,7 +230,7 @@ class TableScreen(Screen[None]):
         try:
             records = self.session.play(action)
         except GameError as exc:
-            self.notify(str(exc), title="Not allowed", severity="error")
+            self.notify(str(exc), title="Not allowed", severity="error", markup=False)
             return
         self._log(records)
         self.refresh_table()

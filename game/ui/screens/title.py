@@ -158,7 +158,7 @@ class TitleScreen(Screen[None]):
         listing.clear_options()
         if not saves:
             listing.display = False
-            self.notify(f"No saved games in {self.saves_dir}.", severity="warning")
+            self.notify(f"No saved games in {self.saves_dir}.", severity="warning", markup=False)
             return
         self.listing = then
         listing.border_title = question

@@ -78,7 +78,8 @@ class AgendaTable(_ViewTable):
                 yours = f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, 40)}"
             else:
                 yours = "(no stated position)"
-            self.add_row(short(issue.name, 22), agreed, yours, key=issue.id)
+            # a string cell is parsed as markup: names from the file go in as Text
+            self.add_row(Text(short(issue.name, 22)), agreed, Text(yours), key=issue.id)
         if self.row_count:
             self.move_cursor(row=min(max(row, 0), self.row_count - 1))
 
@@ -123,7 +124,7 @@ class Meters(Static):
         for zone, stability in zip(view.zones, view.stability, strict=True):
             lines.append(f"{short(zone.name, 11):<12}{bar(stability)} {stability:>3}")
         lines.append("(zones: stability; at 0 momentum the talks collapse)")
-        self.update("\n".join(lines))
+        self.update(Text("\n".join(lines)))  # zone names from the file: text, never markup
 
 
 class IssueDetail(Static):
