@@ -90,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
     g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a new one)")
     g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game")
+    g.add_argument(
+        "--save", default=None, metavar="NAME",
+        help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
+    )  # fmt: skip
     g.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
     g.add_argument(
         "--watch",

@@ -276,6 +276,11 @@ def cmd_ui(args: argparse.Namespace) -> int:
     if args.command == "play" and args.load and args.watch:
         print("peacetalks: error: --watch follows a scenario file, not a save given with --load", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "play" and args.save is not None:
+        problem = _save_name_problem(args.save, Path(args.saves), bool(args.load), args.watch)
+        if problem:
+            print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
+            return EXIT_INVALID
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "peacetalks: error: the game needs a terminal to play in; "
@@ -308,7 +313,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
     humans = tuple(args.humans) or (default_human(scenario),)
-    return _ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves))
+    return _ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save))
 
 
 def _ran(app: PeaceTalksApp) -> int:
@@ -316,6 +321,27 @@ def _ran(app: PeaceTalksApp) -> int:
     autosaved first where it could), 0 otherwise."""
     app.run()
     return app.return_code or 0
+
+
+def _save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -> str:
+    """Why `play --save NAME` cannot start ("" when it can): a bad name, or a name that holds
+    another game already (a new game never overwrites a save without being asked)."""
+    from game.saves import SaveError, name_problem, save_path
+
+    if loading:
+        return "a game continued with --load is saved with ctrl+s, under its own name or a new one"
+    if watching:
+        return "a watched game restarts whenever its file changes; save one you want to keep with ctrl+s"
+    problem = name_problem(name)
+    if problem is not None:
+        return problem
+    try:
+        path = save_path(folder, name)
+    except SaveError as exc:
+        return str(exc)
+    if path.exists():
+        return f"{path} already holds a saved game: continue it with `peacetalks play --load {path}`, or choose another name"
+    return ""
 
 
 def cmd_watch(args: argparse.Namespace | None) -> int:

@@ -3,16 +3,18 @@
 from game.saves.codec import Entry
 from game.saves.read import SaveLoadError, load
 from game.saves.session import HUMAN, Session, default_seats
-from game.saves.write import SaveError, safe_name, save, save_path, save_text, write_atomic
+from game.saves.write import NAME_RULE, SaveError, name_problem, safe_name, save, save_path, save_text, write_atomic
 
 __all__ = [
     "HUMAN",
+    "NAME_RULE",
     "Entry",
     "SaveError",
     "SaveLoadError",
     "Session",
     "default_seats",
     "load",
+    "name_problem",
     "safe_name",
     "save",
     "save_path",

@@ -83,6 +83,28 @@ def safe_name(name: str) -> str:
     return f"{cleaned[:55].strip('-_')}-{tag}" if cleaned else f"save-{tag}"
 
 
+_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# names Windows keeps for devices: a file called so cannot be made or opened there
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{k}" for k in range(10)), *(f"lpt{k}" for k in range(10))}
+NAME_RULE = "letters a-z, digits, '-' and '_', at most 64"
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be a save's name as typed (None when it can): a player's name is used
+    as it is or refused with a reason, never quietly changed into another file's name."""
+    if not name.strip():
+        return "a save needs a name"
+    bad = sorted({c for c in name if not _NAME.fullmatch(c)})
+    if bad:
+        shown = ", ".join("a space" if c == " " else repr(c) for c in bad[:5])
+        return f"a save's name uses only {NAME_RULE} (not {shown})"
+    if len(name) > 64:
+        return f"a save's name is at most 64 characters (this one has {len(name)})"
+    if name.lower() in _RESERVED:
+        return f"{name!r} is a device name on Windows: choose another"
+    return None
+
+
 def save_path(folder: Path, name: str) -> Path:
     """The path of a named save inside `folder`; never anywhere else."""
     path = (folder / f"{safe_name(name)}.yaml").resolve()

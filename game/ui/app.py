@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.paths import is_autosave
-from game.saves import SaveLoadError, Session, load
+from game.saves import SaveError, SaveLoadError, Session, load, save
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario import check_file
 from game.scenario.seating import default_human
@@ -39,6 +39,7 @@ class Launch:
     replay: Timeline | None = None
     replay_name: str = ""
     watch: bool = False  # with `new`: restart the game whenever its scenario file changes
+    save_name: str | None = None  # with `new`: save it under this name, kept up to date
 
 
 class PeaceTalksApp(App[None]):
@@ -60,7 +61,7 @@ class PeaceTalksApp(App[None]):
         if self.launch is not None and self.launch.new is not None and self.launch.watch:
             await self.watch_scenario(self.launch.new)
         elif self.launch is not None and self.launch.new is not None:
-            self.new_game(self.launch.new)
+            self.new_game(self.launch.new, self.launch.save_name)
         elif self.launch is not None and self.launch.load is not None:
             self.load_game(self.launch.load)
         elif self.launch is not None and self.launch.replay is not None:
@@ -70,7 +71,7 @@ class PeaceTalksApp(App[None]):
 
     # --- starting games -------------------------------------------------------------------------
 
-    def new_game(self, game: NewGame) -> None:
+    def new_game(self, game: NewGame, save_name: str | None = None) -> None:
         scenario, diagnostics = check_file(game.scenario)
         if scenario is None:
             self.notify(
@@ -79,7 +80,13 @@ class PeaceTalksApp(App[None]):
             return
         seats = {d.id: "human" if d.id in game.humans else f"ai:{game.difficulty}" for d in scenario.delegations}
         session = Session.new(scenario, game.scenario.read_bytes(), game.seed, seats, game.scenario.stem)
-        self.play(session)
+        if save_name is not None:
+            try:
+                save(session, self.saves_dir, save_name)  # at once: the named file exists from the start
+            except SaveError as exc:
+                self.notify(str(exc), title="Could not save", severity="error", markup=False)
+                save_name = None
+        self.play(session, save_name=save_name)
 
     def load_game(self, path: Path) -> None:
         try:
@@ -91,11 +98,17 @@ class PeaceTalksApp(App[None]):
             return
         # a game continued from its autosave keeps writing there; one loaded from a named save
         # gets an autosave of its own, so the named save is changed only when the player says so
-        self.play(session, autosave=path if is_autosave(path) else None)
+        # (ctrl+s offers its name, and saves over it without asking: it is this game)
+        named = path.stem if path.parent.resolve() == self.saves_dir.resolve() else None
+        self.play(session, autosave=path if is_autosave(path) else None, suggested=named)
 
-    def play(self, session: Session, autosave: Path | None = None) -> None:
+    def play(
+        self, session: Session, autosave: Path | None = None, save_name: str | None = None, suggested: str | None = None
+    ) -> None:
         humans = tuple(k for k, d in enumerate(session.scenario.delegations) if session.seats[d.id] == "human")
         table = TableScreen(session, humans, self.saves_dir, self.speed, autosave)
+        table.save_name = save_name
+        table.suggested_name = suggested
         if isinstance(self.screen, TitleScreen):
             self.switch_screen(table)
         else:
@@ -222,11 +235,12 @@ class PeaceTalksApp(App[None]):
 
         def answer(ok: bool | None) -> None:
             # quit only once the game is written; a save that fails says why and the game stays
-            if ok and table.save_autosave(announce=False):
+            if ok and table.save_autosave(announce=False) and table.save_named():
                 self.exit()
 
+        where = "the autosave" + (f" and as {table.save_name}" if table.save_name else "")
         self.push_screen(
-            ConfirmDialog("Leave the table? Your game is saved as the autosave.", "Save and quit", "Stay"), answer
+            ConfirmDialog(f"Leave the table? Your game is saved as {where}.", "Save and quit", "Stay"), answer
         )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -242,7 +256,7 @@ class PeaceTalksApp(App[None]):
                 ("Pass", "End your turn", screen.action_pass_turn),
                 ("Walk out", "Leave the talks", screen.action_walk_out),
                 ("Boycott", "Stay away (where attendance is optional)", screen.action_boycott),
-                ("Save", "Save the game as the autosave", screen.action_save),
+                ("Save", "Save the game under a name", screen.action_save),
                 ("Skip the AI's moves", "Jump to your next turn", screen.action_skip),
                 ("Help", "Every key", screen.action_help),
             ):
@@ -263,6 +277,7 @@ def make_app(
     replay: Timeline | None = None,
     replay_name: str = "",
     watch: bool = False,
+    save_name: str | None = None,
 ) -> PeaceTalksApp:
     """The app: the title screen, or straight to the table with a scenario or a save, or to the
     replay viewer of a save already loaded (`load_timeline`), which quits the app on leaving."""
@@ -273,5 +288,5 @@ def make_app(
     elif load is not None:
         launch = Launch(load=load)
     elif scenario is not None:
-        launch = Launch(new=NewGame(scenario, humans, difficulty, seed), watch=watch)
+        launch = Launch(new=NewGame(scenario, humans, difficulty, seed), watch=watch, save_name=save_name)
     return PeaceTalksApp(launch, saves_dir, seed, speed)

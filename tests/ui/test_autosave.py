@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
 from game import paths
 from game.saves import load
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, RespondDialog
+from game.ui.screens.saving import SaveDialog
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from tests.ui.driving import click, new_app, press, screen_of, settle, until
@@ -66,7 +67,7 @@ def test_two_games_in_one_folder_never_share_an_autosave(tmp_path: Path) -> None
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)
-            await press(pilot, "ctrl+s")
+            await press(pilot, "ctrl+s", "enter")  # saved under the name offered, and autosaved
             await until(pilot, lambda: not table.unsaved, "the save")
             return table.autosave_path
 
@@ -122,7 +123,10 @@ def test_a_loaded_named_save_autosaves_elsewhere(tmp_path: Path) -> None:
             await screen_of(pilot, RespondDialog)
             await click(pilot, "#reject")
             await until(pilot, lambda: len(table.session.log) > before, "the answer")
-            await press(pilot, "ctrl+s")
+            await press(pilot, "ctrl+s")  # offers the save's own name: the player chooses another
+            dialog = await screen_of(pilot, SaveDialog)
+            dialog.query_one(Input).value = "another"
+            await press(pilot, "enter")
             await until(pilot, lambda: not table.unsaved, "the save")
             return table.autosave_path
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, RichLog, Static
+from textual.widgets import DataTable, RichLog, Static
 
 from game.engine import state_hash
 from game.saves import save
@@ -31,6 +31,7 @@ from game.saves.timeline import Timeline, load_timeline
 from game.ui.app import PeaceTalksApp, make_app
 from game.ui.screens.replay import SPEEDS, ReplayScreen
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
+from game.ui.screens.saves import SaveBrowser
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.panels import AgendaTable, IssueDetail
 from tests.saves.helpers import ROOT, engine_hashes, finished, new_session, play_on
@@ -336,18 +337,18 @@ def test_the_title_screen_opens_a_replay_and_escape_comes_back(saves: Path, tmp_
     app = make_app(saves_dir=tmp_path, seed=1)
 
     async def pick(pilot: Pilot[Any], name: str) -> None:
-        title = await screen_of(pilot, TitleScreen)
-        await click(pilot, "#replay")
-        listing = title.query_one("#saves", OptionList)
-        await until(pilot, lambda: listing.display and listing.option_count == 2, "the list of saves")
-        index = [str(listing.get_option_at_index(k).prompt) for k in range(2)].index(name)
-        listing.highlighted = index
-        await press(pilot, "enter")
+        await screen_of(pilot, TitleScreen)
+        await click(pilot, "#load")
+        browser = await screen_of(pilot, SaveBrowser)
+        await until(pilot, lambda: browser.loaded, "the list of saves")
+        browser.query_one(DataTable).move_cursor(row=[r.path.name for r in browser.rows].index(name))
+        await press(pilot, "r")
 
     async def body() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pick(pilot, "broken.yaml")
             await until(pilot, lambda: notified(app, "Cannot replay"), "the refusal")
+            await press(pilot, "escape")
             assert isinstance(app.screen, TitleScreen)
             await pick(pilot, "mini.yaml")
             viewer = await opened(pilot)

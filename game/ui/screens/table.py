@@ -71,6 +71,8 @@ class TableScreen(Screen[None]):
         self.skipping = False
         self.viewer = humans[0] if humans else 0
         self.saved_turns = len(session.log)
+        self.save_name: str | None = None  # the name the player saved this game under, if any
+        self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -343,7 +345,16 @@ class TableScreen(Screen[None]):
         self.app.push_screen(Help())
 
     def action_save(self) -> None:
-        self.save_autosave(announce=True)
+        from game.ui.screens.saving import SaveDialog, default_name
+
+        current = self.save_name or self.suggested_name
+        name = current or default_name(self.session, self.saves_dir, self.humans)
+        self.app.push_screen(SaveDialog(self.saves_dir, name, current), self._save_named)
+
+    def _save_named(self, name: str | None) -> None:
+        # the autosave too, so that "Continue" resumes from here as well
+        if name is not None and self.save_autosave(announce=False) and self.save_as(name, announce=True):
+            self.save_name = name  # from now on the game keeps this save up to date
 
     # --- saving -----------------------------------------------------------------------------------
 
@@ -353,6 +364,7 @@ class TableScreen(Screen[None]):
 
     def _autosave(self) -> None:
         self.save_autosave(announce=False)
+        self.save_named()
 
     def save_autosave(self, announce: bool) -> bool:
         """Write the game's autosave; say why not (and return False) when it cannot be written."""
@@ -366,12 +378,17 @@ class TableScreen(Screen[None]):
             self.notify(f"Saved to {self.autosave_path}", markup=False)
         return True
 
-    def save_as(self, name: str, announce: bool) -> None:
+    def save_named(self) -> bool:
+        """Bring the save the player named up to date (True when there is none)."""
+        return self.save_name is None or self.save_as(self.save_name, announce=False)
+
+    def save_as(self, name: str, announce: bool) -> bool:
         try:
             path = save(self.session, self.saves_dir, name)
         except SaveError as exc:
             self.notify(str(exc), title="Could not save", severity="error", markup=False)
-            return
+            return False
         self.saved_turns = len(self.session.log)
         if announce:
             self.notify(f"Saved to {path}", markup=False)
+        return True

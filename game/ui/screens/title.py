@@ -1,5 +1,5 @@
 """The title screen: a new game (scenario, your delegation or delegations, difficulty, seed),
-continue the autosave, load a save, replay a save, help, quit."""
+continue the autosave, the saved games (to continue or replay), help, quit."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
 
-from game.paths import latest_autosave
+from game.paths import autosaves, latest_autosave
 from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
 from game.ui.screens.notices import Help
+from game.ui.screens.saves import Opened, SaveBrowser
 
 LEVELS = (
     ("Easy: they read only your public positions", "easy"),
@@ -39,6 +40,7 @@ class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", show=False),
+        Binding("ctrl+o", "saves", "Saved games"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
@@ -64,7 +66,6 @@ class TitleScreen(Screen[None]):
         super().__init__()
         self.saves_dir = saves_dir
         self.seed = seed
-        self.listing: type[TitleScreen.Load | TitleScreen.Replay] = self.Load  # what picking a save does
         self.scenarios = {name: check_file(path)[0] for name, path in bundled().items()}
 
     def compose(self) -> ComposeResult:
@@ -89,20 +90,17 @@ class TitleScreen(Screen[None]):
             with Vertical(id="menu"):
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
                 yield Button("Continue the autosave", id="continue", compact=True, disabled=latest_autosave() is None)
-                yield Button("Load a saved game", id="load", compact=True)
                 yield Button(
-                    "Replay a save",
-                    id="replay",
+                    "Saved games",
+                    id="load",
                     compact=True,
-                    tooltip="Step through a saved game, forwards and back, or let it play",
+                    tooltip="Every save with its scenario, seat, round, result and date: continue one or replay it",
                 )
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", variant="error", compact=True)
-                yield OptionList(id="saves")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#saves", OptionList).display = False
         self._scenario_changed()
 
     @on(Select.Changed, "#scenario")
@@ -145,30 +143,16 @@ class TitleScreen(Screen[None]):
         self.post_message(self.Load(found))
 
     @on(Button.Pressed, "#load")
-    def _list_saves(self) -> None:
-        self._list(self.Load, "Load which save?")
+    def action_saves(self) -> None:
+        """The save browser; what is opened there is continued or replayed from here."""
+        self.app.push_screen(SaveBrowser(self.saves_dir, self._autosaves()), self._opened)
 
-    @on(Button.Pressed, "#replay")
-    def _list_replays(self) -> None:
-        self._list(self.Replay, "Replay which save?")
+    def _autosaves(self) -> tuple[Path, ...]:
+        return tuple(autosaves())
 
-    def _list(self, then: type[TitleScreen.Load | TitleScreen.Replay], question: str) -> None:
-        saves = sorted(self.saves_dir.glob("*.yaml")) if self.saves_dir.is_dir() else []
-        listing = self.query_one("#saves", OptionList)
-        listing.clear_options()
-        if not saves:
-            listing.display = False
-            self.notify(f"No saved games in {self.saves_dir}.", severity="warning", markup=False)
-            return
-        self.listing = then
-        listing.border_title = question
-        listing.add_options([p.name for p in saves])
-        listing.display = True
-        listing.focus()
-
-    @on(OptionList.OptionSelected, "#saves")
-    def _load(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.listing(self.saves_dir / str(event.option.prompt)))
+    def _opened(self, opened: Opened | None) -> None:
+        if opened is not None:
+            self.post_message(self.Replay(opened.path) if opened.replay else self.Load(opened.path))
 
     @on(Button.Pressed, "#help")
     def action_help(self) -> None:

@@ -1,0 +1,152 @@
+"""What a folder of saves holds, read quickly enough to list: the save browser's rows.
+
+A listing reads each file's header (up to its log) and its last log line, never the whole log
+and never a replay: opening a save is where it is verified. A file that cannot be read still
+gets a row, saying why, so a damaged save is seen rather than silently missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from game.saves.session import HUMAN
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_HEAD_LIMIT = 4 * 1024 * 1024  # a header holds the embedded scenario: megabytes at the very most
+_TAIL = 4096  # bytes read from the end of a file to find its last log line
+SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """One save, as the browser lists it."""
+
+    path: Path
+    modified: float  # seconds since the epoch: when the file was last written
+    autosave: bool = False
+    scenario: str = ""  # the scenario's title, or its name when the title cannot be read
+    seats: tuple[str, ...] = ()  # the delegations played by people, by name
+    venue: int = 0  # 1-based, 0 when unknown
+    venues: int = 1  # how many venues the scenario has
+    round: int = 0  # 0 when unknown
+    turns: int = 0
+    result: str = ""  # running, or the game's outcome
+    problem: str = ""  # why the file cannot be listed ("" when it can)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def over(self) -> bool:
+        return self.result not in ("", "running")
+
+    @property
+    def where(self) -> str:
+        """The venue and round it stands at: "R3", or "V2 R3" in a campaign."""
+        if not self.round:
+            return "?"
+        return f"V{self.venue} R{self.round}" if self.venues > 1 else f"R{self.round}"
+
+
+def _head(path: Path) -> tuple[bytes, bytes]:
+    """The bytes up to the log, and the last few kilobytes of the file."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        head = b""
+        while len(head) < _HEAD_LIMIT:
+            chunk = handle.read(65536)
+            if not chunk:
+                break
+            head += chunk
+            cut = head.find(b"\nlog:")
+            if cut >= 0:
+                head = head[: cut + 1]
+                break
+        handle.seek(max(0, size - _TAIL))
+        tail = handle.read(_TAIL)
+    return head, tail
+
+
+def _last_entry(tail: bytes) -> tuple[int, int] | None:
+    """(turn, round) of the last log line, if the tail ends with one."""
+    for raw in reversed(tail.decode("utf-8", "replace").splitlines()):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith('- "'):
+            return None
+        words = line[3:].split()
+        if len(words) >= 2 and words[0].isascii() and words[0].isdigit() and words[1].isdigit():
+            return int(words[0]), int(words[1])
+        return None
+    return None
+
+
+def _mapping(value: object) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def read_info(path: Path, autosave: bool = False) -> SaveInfo:
+    """The row for one file; never raises for a bad file (the row says what is wrong)."""
+    try:
+        modified = path.stat().st_mtime
+    except OSError as exc:
+        return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {exc.strerror or exc}")
+    try:
+        head, tail = _head(path)
+        doc = yaml.load(head, Loader=_Loader)
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "not a saved game (not YAML)"
+        return SaveInfo(path, modified, autosave, problem=str(reason))
+    if not isinstance(doc, dict) or not isinstance(doc.get("scenario"), dict):
+        return SaveInfo(path, modified, autosave, problem="not a saved game")
+    scenario = doc["scenario"]
+    title = str(scenario.get("name", "?"))
+    names: dict[str, str] = {}
+    venues = 1
+    with contextlib.suppress(yaml.YAMLError, TypeError, AttributeError):
+        # the embedded scenario gives the title and the delegations' names; a save whose
+        # scenario does not read is still listed by its ids (opening it says what is wrong)
+        embedded = yaml.load(str(scenario.get("text", "")), Loader=_Loader)
+        if isinstance(embedded, dict):
+            title = str(embedded.get("title") or title)
+            for d in embedded.get("delegations") or ():
+                if isinstance(d, dict) and "id" in d:
+                    names[str(d["id"])] = str(d.get("name") or d["id"])
+            venues = max(1, len(embedded.get("venues") or ()))
+    seats = _mapping(doc.get("seats"))
+    humans = tuple(names.get(str(k), str(k)) for k, v in seats.items() if v == HUMAN)
+    # format 1 named its human seats in a list
+    if not humans and isinstance(doc.get("humans"), list):
+        humans = tuple(names.get(str(h), str(h)) for h in doc["humans"])
+    outcome = _mapping(doc.get("outcome"))
+    result = str(outcome.get("result", "running"))
+    played = outcome.get("venues")
+    done = len(played) if isinstance(played, list) else 0
+    last = _last_entry(tail)
+    turns, rnd = last if last is not None else (0, 1)
+    # a running game is at the venue after those finished; a finished one at the last it played
+    venue = min(venues, done + 1) if result == "running" else max(1, done)
+    return SaveInfo(path, modified, autosave, title, humans, venue, venues, rnd, turns, result)
+
+
+def list_saves(folder: Path, autosaves: tuple[Path, ...] = ()) -> list[SaveInfo]:
+    """Every save in the folder, and the given autosaves, the newest first."""
+    rows = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") or not entry.name.endswith(SUFFIX):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file():
+                    rows.append(read_info(Path(entry.path)))
+    rows.extend(read_info(p, autosave=True) for p in autosaves)
+    rows.sort(key=lambda r: (-r.modified, r.name))
+    return rows

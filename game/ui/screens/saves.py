@@ -1,0 +1,216 @@
+"""The save browser: every saved game with its scenario, seat, round, result and date; open
+one to continue it or to replay it.
+
+The rows come from `game.saves.catalog`, read in a worker thread (a folder of long games takes
+a moment to list, and the screen never waits for it). Names and titles come from files, so
+every cell is a rich `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from game.saves.catalog import SaveInfo, list_saves
+
+RESULTS = {
+    "running": ("running", ""),
+    "agreement": ("agreement", "green"),
+    "partial": ("partial", "yellow"),
+    "no_deal": ("no deal", "red"),
+    "collapse": ("collapse", "red"),
+}
+# The orders `o` steps through, with the words the status line uses for them.
+ORDERS = ("newest first", "by name", "by scenario", "by result")
+_COLUMNS = ("Name", "Scenario", "You play", "Where", "Result", "Saved")
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the player chose in the browser: a save, to continue or to replay."""
+
+    path: Path
+    replay: bool
+
+
+def when(seconds: float, short: bool = False) -> str:
+    """The date a save was written: "2026-12-01 14:05", or "12-01 14:05" when `short`."""
+    return time.strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M", time.localtime(seconds)) if seconds else "?"
+
+
+def cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def ordered(rows: list[SaveInfo], order: str) -> list[SaveInfo]:
+    if order == "by name":
+        return sorted(rows, key=lambda r: (r.autosave, r.name.lower(), -r.modified))
+    if order == "by scenario":
+        return sorted(rows, key=lambda r: (r.scenario.lower(), -r.modified))
+    if order == "by result":
+        return sorted(rows, key=lambda r: (r.problem != "", r.result, -r.modified))
+    return sorted(rows, key=lambda r: (-r.modified, r.name))
+
+
+class SaveBrowser(Screen[Opened | None]):
+    """Pick a save: Enter continues it (or replays it when the game is over), r replays it."""
+
+    CSS_PATH = "saves.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Continue", show=True),
+        Binding("r", "replay", "Replay"),
+        Binding("o", "order", "Order"),
+        Binding("escape,q", "back", "Back"),
+    ]
+    AUTO_FOCUS = "#save-table"
+
+    def __init__(self, folder: Path, autosaves: tuple[Path, ...] = ()) -> None:
+        super().__init__()
+        self.folder = folder
+        self.autosaves = autosaves
+        self.rows: list[SaveInfo] = []
+        self.order = ORDERS[0]
+        self.loaded = False
+        self._filled: tuple[int, int, int] = (0, 0, 0)  # the widths the rows were cut to
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Saved games", style="bold"), id="saves-title")
+        table: DataTable[Text] = DataTable(id="save-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(Text("Reading the saves…"), id="save-detail")
+        yield Static(id="saves-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.read_saves()
+
+    @work(thread=True, exclusive=True, group="saves")
+    def read_saves(self) -> None:
+        rows = list_saves(self.folder, self.autosaves)
+        self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[SaveInfo]) -> None:
+        self.rows = rows
+        self.loaded = True
+        self._fill()
+
+    def on_resize(self) -> None:
+        # only when the columns' widths change: rebuilding the table costs a frame or two
+        if self.loaded and self._widths() != self._filled:
+            self._fill()
+
+    def _narrow(self) -> bool:
+        return self.app.size.width < 100
+
+    def _widths(self) -> tuple[int, int, int]:
+        """Name, scenario and seat widths: what is left beside the fixed columns, shared out."""
+        spare = max(24, self.app.size.width - 2 - 12 - (5 + 10 + (11 if self._narrow() else 16)))
+        return max(8, spare * 36 // 100), max(8, spare * 40 // 100), max(6, spare * 24 // 100)
+
+    def _fill(self) -> None:
+        table = self.query_one("#save-table", DataTable)
+        chosen = self._current()
+        widths = self._widths()
+        if widths != self._filled or not table.columns:
+            # fixed widths, cut to fit: measured columns would grow past the screen's width
+            name_w, scenario_w, seat_w = self._filled = widths
+            table.clear(columns=True)
+            fixed = (name_w, scenario_w, seat_w, 5, 10, 11 if self._narrow() else 16)
+            for label, width in zip(_COLUMNS, fixed, strict=True):
+                table.add_column(Text(label, style="bold"), key=label, width=width)
+        else:
+            table.clear()
+        name_w, scenario_w, seat_w = widths
+        self.rows = ordered(self.rows, self.order)
+        for row in self.rows:
+            name = Text("(autosave)", style="italic") if row.autosave else Text(cut(row.name, name_w))
+            if row.problem:
+                cells = [name, Text(cut(row.problem, scenario_w), style="red"), Text(""), Text("")]
+                cells += [Text("unreadable", style="red"), Text(when(row.modified, self._narrow()))]
+            else:
+                label, style = RESULTS.get(row.result, (row.result.replace("_", " "), ""))
+                seats = ", ".join(row.seats) if row.seats else "AI only"
+                cells = [
+                    name,
+                    Text(cut(row.scenario, scenario_w)),
+                    Text(cut(seats, seat_w), style="dim" if not row.seats else ""),
+                ]
+                cells += [Text(row.where), Text(label, style=style), Text(when(row.modified, self._narrow()))]
+            table.add_row(*cells, key=str(row.path))
+        if chosen is not None:
+            for k, row in enumerate(self.rows):
+                if row.path == chosen.path:
+                    table.move_cursor(row=k)
+        count = len(self.rows)
+        where = str(self.folder) + (" and the autosaves" if self.autosaves else "")
+        status = f"{count} save{'s' if count != 1 else ''} in {where} · {self.order} (o: change)"
+        self.query_one("#saves-status", Static).update(Text(status, style="dim"))
+        if not self.rows:
+            self.query_one("#save-detail", Static).update(
+                Text(f"No saved games yet. At the table, ctrl+s saves the game under a name in {self.folder}.")
+            )
+        self._detail()
+
+    def _current(self) -> SaveInfo | None:
+        table = self.query_one("#save-table", DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        return self.rows[min(max(table.cursor_row, 0), len(self.rows) - 1)]
+
+    @on(DataTable.RowHighlighted, "#save-table")
+    def _detail(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")  # three lines, each cut to the width
+        text.append(str(row.path), style="bold")
+        if row.problem:
+            text.append(f"\nCannot be opened: {row.problem}", style="red")
+        else:
+            seats = ", ".join(row.seats) if row.seats else "every seat played by the AI"
+            text.append(f"\n{row.scenario} · {seats}")
+            label = RESULTS.get(row.result, (row.result, ""))[0]
+            text.append(f"\n{row.turns} moves · {label} · saved {when(row.modified)} · ")
+            text.append("Enter: replay it (the game is over)" if row.over else "Enter: continue · r: replay")
+        self.query_one("#save-detail", Static).update(text)
+
+    @on(DataTable.HeaderSelected, "#save-table")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        by = {"Name": "by name", "Scenario": "by scenario", "Result": "by result", "Saved": "newest first"}
+        self.order = by.get(str(event.column_key.value), self.order)
+        self._fill()
+
+    def action_order(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self._fill()
+
+    @on(DataTable.RowSelected, "#save-table")
+    def action_open(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if row.problem:
+            self.notify(f"{row.path}: {row.problem}", title="Cannot open", severity="error", markup=False)
+            return
+        self.dismiss(Opened(row.path, replay=row.over))
+
+    def action_replay(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if row.problem:
+            self.notify(f"{row.path}: {row.problem}", title="Cannot replay", severity="error", markup=False)
+            return
+        self.dismiss(Opened(row.path, replay=True))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,84 @@
+"""Saving under a name: ctrl+s at the table asks for one, with a sensible default.
+
+A name is used as typed or refused with the reason (never quietly turned into another file's
+name), and a name that already holds another game is replaced only once the player says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Input, Static
+
+from game.saves import NAME_RULE, SaveError, Session, name_problem, save_path
+from game.ui.screens.dialog import ConfirmDialog, Dialog
+
+
+def default_name(session: Session, folder: Path, humans: tuple[int, ...]) -> str:
+    """The scenario and the seat played ("astana-8-government"), numbered on from any save of
+    that name already in the folder, so the default never names another game's file."""
+    seat = session.scenario.delegations[humans[0]].id if humans else "ai"
+    base = f"{session.name}-{seat}"[:58].strip("-_") or "game"
+    if name_problem(base) is not None:
+        base = "game"
+    name, k = base, 2
+    while (folder / f"{name}.yaml").exists():
+        name, k = f"{base}-{k}", k + 1
+    return name
+
+
+class SaveDialog(Dialog[str]):
+    """Ask for a save's name; dismisses with the name to write (None when cancelled)."""
+
+    TITLE_TEXT = "Save the game"
+    HINT = "Type a name · Enter saves · Esc cancels"
+
+    def __init__(self, folder: Path, name: str, current: str | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.default = name
+        self.current = current  # the name this game was last saved under: saved over without asking
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(
+            f"The game is saved in {self.folder}/ under this name ({NAME_RULE}).", classes="note", markup=False
+        )
+        yield Input(self.default, id="save-name", select_on_focus=True, max_length=80)
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Save", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#save-name", Input).focus()
+
+    @on(Input.Changed, "#save-name")
+    def _typed(self) -> None:
+        self.refuse("")
+
+    @on(Input.Submitted, "#save-name")
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        name = self.query_one("#save-name", Input).value.strip()
+        problem = name_problem(name)
+        if problem is not None:
+            self.refuse(problem[0].upper() + problem[1:] + ".")
+            return
+        try:
+            path = save_path(self.folder, name)
+        except SaveError as exc:
+            self.refuse(str(exc))
+            return
+        if name != self.current and path.exists():
+            question = f"{path} already holds a saved game. Replace it with this one?"
+
+            def answer(ok: bool | None) -> None:
+                if ok:
+                    self.dismiss(name)
+                else:
+                    self.refuse("Then choose another name.")
+
+            self.app.push_screen(ConfirmDialog(question, "Replace it", "Keep it"), answer)
+            return
+        self.dismiss(name)

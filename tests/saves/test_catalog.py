@@ -1,0 +1,89 @@
+"""The save browser's rows: what each save holds, read without replaying it, and a row that
+says why for every file that cannot be read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.saves import name_problem, save, save_path
+from game.saves.catalog import list_saves, read_info
+from tests.saves.helpers import finished, new_session, play_on
+
+
+def test_a_running_game_lists_its_scenario_seat_round_and_moves(tmp_path: Path) -> None:
+    session = play_on(new_session("astana-8", 5, government="human"), 30)
+    info = read_info(save(session, tmp_path, "mid"))
+    assert info.problem == ""
+    assert info.name == "mid" and info.result == "running" and not info.over
+    assert info.scenario == session.scenario.title
+    assert info.seats == ("Government of the Syrian Arab Republic",)
+    assert info.turns == 30 and info.round == session.log[-1].round
+    assert info.where == f"R{session.log[-1].round}"
+
+
+def test_a_finished_campaign_lists_its_result_and_last_venue(tmp_path: Path) -> None:
+    session = finished("astana-to-sochi", 17)
+    info = read_info(save(session, tmp_path, "campaign"))
+    assert info.result == session.state.outcome and info.over
+    assert info.seats == () and info.venues == 2 and info.venue == 2
+    assert info.where == f"V2 R{session.log[-1].round}"
+    assert info.turns == len(session.log)
+
+
+def test_a_game_with_no_move_yet_stands_at_round_one(tmp_path: Path) -> None:
+    info = read_info(save(new_session("mini", 1), tmp_path, "fresh"))
+    assert (info.turns, info.round, info.result) == (0, 1, "running")
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "not a saved game"),
+        (b"\x00\x01\x02binary\xff", "not a saved game"),
+        (b"format: 2\n", "not a saved game"),
+        (b"- a list\n- not a save\n", "not a saved game"),
+        (b"scenario: {name: x\n", "not YAML"),
+    ],
+)
+def test_a_file_that_is_not_a_save_gets_a_row_saying_so(tmp_path: Path, content: bytes, says: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    info = read_info(path)
+    assert says in info.problem
+    assert path.read_bytes() == content, "reading never writes"
+
+
+def test_the_listing_is_newest_first_and_skips_other_files(tmp_path: Path) -> None:
+    session = new_session("mini", 1)
+    for k, name in enumerate(("old", "newest", "middle")):
+        path = save(session, tmp_path, name)
+        os.utime(path, (1_000_000 + k * (10 if name != "newest" else 100),) * 2)
+    (tmp_path / "notes.txt").write_text("not a save")
+    (tmp_path / ".hidden.yaml").write_text("x")
+    (tmp_path / "folder.yaml").mkdir()
+    auto = tmp_path / "auto"
+    auto.mkdir()
+    kept = save(session, auto, "autosave-1")
+    os.utime(kept, (999_999,) * 2)
+    rows = list_saves(tmp_path, (kept,))
+    assert [r.name for r in rows] == ["newest", "middle", "old", "autosave-1"]
+    assert [r.autosave for r in rows] == [False, False, False, True]
+
+
+def test_a_folder_that_is_not_there_lists_nothing(tmp_path: Path) -> None:
+    assert list_saves(tmp_path / "nowhere") == []
+
+
+@given(st.text(max_size=80))
+def test_a_name_is_accepted_only_when_it_is_its_own_file_name(name: str) -> None:
+    """Accepted names are used exactly as typed: the file is NAME.yaml, inside the folder."""
+    if name_problem(name) is None:
+        folder = Path("/tmp/peacetalks-saves")
+        assert save_path(folder, name) == folder.resolve() / f"{name}.yaml"
+    else:
+        assert name_problem(name)

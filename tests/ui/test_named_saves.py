@@ -1,0 +1,187 @@
+"""Saves a player can find: ctrl+s asks for a name, `play --save NAME` keeps one up to date,
+and no game is written over another without the player saying so."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from game.cli import main
+from game.engine import state_hash
+from game.saves import load
+from game.ui.screens.dialog import ConfirmDialog
+from game.ui.screens.saving import SaveDialog, default_name
+from game.ui.screens.table import TableScreen
+from tests.ui.driving import new_app, press, screen_of, settle, until
+from tests.ui.test_cli_ui import a_move_since_the_last_save
+
+SIZE = (100, 30)
+
+
+async def _dialog(pilot: Pilot[Any]) -> SaveDialog:
+    await press(pilot, "ctrl+s")
+    dialog = await screen_of(pilot, SaveDialog)
+    assert isinstance(dialog, SaveDialog)
+    return dialog
+
+
+async def _type(pilot: Pilot[Any], dialog: SaveDialog, name: str) -> None:
+    dialog.query_one("#save-name", Input).value = name
+    await press(pilot, "enter")
+
+
+def _problem(dialog: SaveDialog) -> str:
+    return str(dialog.query_one(".problem", Static).content)
+
+
+def test_ctrl_s_asks_for_a_name_and_offers_the_scenario_and_seat(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "n")  # a move, so there is something to save
+            table = await settle(pilot)
+            dialog = await _dialog(pilot)
+            assert dialog.query_one("#save-name", Input).value == "astana-8-government"
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            saved = load(tmp_path / "astana-8-government.yaml")
+            assert state_hash(saved.state) == state_hash(table.session.state)
+            assert table.save_name == "astana-8-government" and not table.unsaved
+            # the second time, the same name is offered and saved over without a question
+            dialog = await _dialog(pilot)
+            assert dialog.query_one("#save-name", Input).value == "astana-8-government"
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "the table again")
+
+    asyncio.run(body())
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("", "A save needs a name."),
+        ("   ", "A save needs a name."),
+        ("my game", "not a space"),
+        ("../outside", "not '.', '/'"),
+        ("x" * 65, "at most 64 characters"),
+        ("nul", "device name"),
+    ],
+)
+def test_an_empty_or_unsafe_name_is_refused_with_the_reason(tmp_path: Path, name: str, says: str) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path / "saves", ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            dialog = await _dialog(pilot)
+            await _type(pilot, dialog, name)
+            assert app.screen is dialog, "the dialog stays open"
+            assert says in _problem(dialog)
+            assert not list(tmp_path.rglob("*.yaml")), "nothing was written"
+
+    asyncio.run(body())
+
+
+def test_a_name_holding_another_game_is_replaced_only_when_the_player_says_so(tmp_path: Path) -> None:
+    other = tmp_path / "keep-me.yaml"
+    other.write_text("another game's bytes\n")
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            dialog = await _dialog(pilot)
+            await _type(pilot, dialog, "keep-me")
+            question = await screen_of(pilot, ConfirmDialog)
+            assert "keep-me.yaml already holds a saved game" in question.question
+            await press(pilot, "enter")  # the focus is on "Keep it"
+            await until(pilot, lambda: app.screen is dialog, "the name dialog again")
+            assert other.read_text() == "another game's bytes\n"
+            assert "another name" in _problem(dialog)
+            await _type(pilot, dialog, "keep-me")
+            await screen_of(pilot, ConfirmDialog)
+            await press(pilot, "shift+tab", "enter")  # "Replace it"
+            await until(pilot, lambda: app.screen is table, "the table again")
+            assert state_hash(load(other).state) == state_hash(table.session.state)
+
+    asyncio.run(body())
+
+
+def test_the_default_name_never_names_another_games_file(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            (tmp_path / "astana-8-government.yaml").write_text("x")
+            (tmp_path / "astana-8-government-2.yaml").write_text("x")
+            assert default_name(table.session, tmp_path, table.humans) == "astana-8-government-3"
+
+    asyncio.run(body())
+
+
+def test_play_save_name_writes_the_save_at_once_and_keeps_it_on_quitting(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), save_name="my-game")
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            assert len(load(tmp_path / "my-game.yaml").log) == len(table.session.log)
+            await a_move_since_the_last_save(pilot, table)
+            moves = len(table.session.log)
+            await press(pilot, "ctrl+q")
+            question = await screen_of(pilot, ConfirmDialog)
+            assert "my-game" in question.question
+            await press(pilot, "shift+tab", "enter")
+            await until(pilot, lambda: app._exit, "the app to quit")
+        assert len(load(tmp_path / "my-game.yaml").log) == moves
+
+    asyncio.run(body())
+
+
+def test_ctrl_s_on_a_loaded_save_offers_its_name_and_saves_over_it(tmp_path: Path) -> None:
+    from game.ui.app import make_app
+
+    async def first() -> None:
+        app = new_app(tmp_path, ("government",), save_name="mine")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+
+    async def second() -> None:
+        app = make_app(load=tmp_path / "mine.yaml", saves_dir=tmp_path, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            dialog = await _dialog(pilot)
+            assert dialog.query_one("#save-name", Input).value == "mine"
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "the table, no question asked")
+            assert len(load(tmp_path / "mine.yaml").log) == len(table.session.log)
+
+    asyncio.run(first())
+    asyncio.run(second())
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--save", "my game"], "not a space"),
+        (["--save", ""], "a save needs a name"),
+        (["--save", "taken"], "already holds a saved game"),
+        (["--save", "x", "--load", "taken.yaml"], "saved with ctrl+s"),
+    ],
+)
+def test_play_save_refuses_a_bad_or_taken_name_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    (tmp_path / "taken.yaml").write_text("a game\n")
+    assert main(["play", "astana-8", "--saves", str(tmp_path), *args]) == 1
+    err = capsys.readouterr().err
+    assert says in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "taken.yaml").read_text() == "a game\n"

@@ -1,0 +1,193 @@
+"""The save browser, from the title screen: every save with its scenario, seat, round, result and
+date, newest first or in another order; Enter continues a running game or replays a finished
+one, r replays, and a file that is not a save says so without opening anything."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from game.engine import state_hash
+from game.saves import save
+from game.ui.app import make_app
+from game.ui.screens.replay import ReplayScreen
+from game.ui.screens.saves import SaveBrowser
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from tests.saves.helpers import finished, new_session, play_on
+from tests.ui.driving import click, press, screen_of, screen_text, settle, table_of, until
+
+SIZE = (100, 30)
+DAY = 1_796_000_000  # a fixed date for the files, so the listing (and its snapshot) never moves
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three saves: a running astana-8 game played by the government, a finished one, and a
+    file that is not a save; written an hour apart, the running game last."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    saves = tmp_path / "saves"
+    running = save(play_on(new_session("astana-8", 5, government="human"), 12), saves, "my-game")
+    done = save(finished("mini", 3), saves, "finished-mini")
+    bad = saves / "broken.yaml"
+    bad.write_text("format: 2\n")
+    for k, path in enumerate((bad, done, running)):
+        os.utime(path, (DAY + 3600 * k,) * 2)
+    return saves
+
+
+async def browser_of(pilot: Pilot[Any]) -> SaveBrowser:
+    await screen_of(pilot, TitleScreen)
+    await click(pilot, "#load")
+    browser = await screen_of(pilot, SaveBrowser)
+    await until(pilot, lambda: browser.loaded, "the list of saves")  # read in a worker
+    await pilot.pause()
+    assert isinstance(browser, SaveBrowser)
+    return browser
+
+
+def cells(browser: SaveBrowser) -> list[list[str]]:
+    table = browser.query_one(DataTable)
+    return [[c.plain if isinstance(c, Text) else str(c) for c in table.get_row_at(k)] for k in range(table.row_count)]
+
+
+async def choose(pilot: Pilot[Any], browser: SaveBrowser, name: str, key: str) -> None:
+    browser.query_one(DataTable).move_cursor(row=[r.name for r in browser.rows].index(name))
+    await press(pilot, key)
+
+
+def test_the_browser_lists_scenario_seat_round_result_and_date_newest_first(folder: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            rows = cells(browser)
+            assert [r[0] for r in rows] == ["my-game", "finished-mini", "broken"]
+            _, scenario, seat, where, result, saved = rows[0]
+            assert scenario.startswith("Astana 8") and seat.startswith("Government")
+            assert where.startswith("R") and result == "running"
+            assert saved == time.strftime("%Y-%m-%d %H:%M", time.localtime(DAY + 7200))
+            assert rows[1][2] == "AI only" and rows[1][4] in ("agreement", "partial", "no deal", "collapse")
+            assert "not a saved game" in rows[2][1] and rows[2][4] == "unreadable"
+            assert "newest first" in screen_text(app)
+
+    asyncio.run(body())
+
+
+def test_o_and_the_column_headers_change_the_order(folder: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            await press(pilot, "o")
+            assert browser.order == "by name"
+            assert [r[0] for r in cells(browser)] == ["broken", "finished-mini", "my-game"]
+            await press(pilot, "o", "o", "o")
+            assert browser.order == "newest first"
+            assert await pilot.click("#save-table", offset=(3, 0))  # the Name header
+            await until(pilot, lambda: browser.order == "by name", "the order by name")
+
+    asyncio.run(body())
+
+
+def test_enter_continues_a_running_game_where_it_stood(folder: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            await choose(pilot, browser, "my-game", "enter")
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            assert len(table.session.log) >= 12
+            assert table.suggested_name == "my-game"  # ctrl+s offers (and keeps) its own name
+
+    asyncio.run(body())
+
+
+def test_enter_on_a_finished_game_and_r_on_a_running_one_open_the_replay(folder: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            await choose(pilot, browser, "finished-mini", "enter")
+            viewer = await screen_of(pilot, ReplayScreen)
+            assert viewer.timeline.state_at(viewer.timeline.steps).over
+            await press(pilot, "escape")
+            browser = await browser_of(pilot)
+            await choose(pilot, browser, "my-game", "r")
+            viewer = await screen_of(pilot, ReplayScreen)
+            assert viewer.timeline.steps == 12
+
+    asyncio.run(body())
+
+
+def test_a_file_that_is_not_a_save_is_refused_and_the_browser_stays(folder: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            await choose(pilot, browser, "broken", "enter")
+            await until(pilot, lambda: any(n.title == "Cannot open" for n in app._notifications), "the refusal")
+            assert app.screen is browser
+            await press(pilot, "escape")
+            await screen_of(pilot, TitleScreen)
+
+    asyncio.run(body())
+
+
+def test_an_empty_folder_says_how_to_save(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path / "none", seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await browser_of(pilot)
+            assert "ctrl+s saves the game" in screen_text(app)
+
+    asyncio.run(body())
+
+
+def test_a_game_saved_with_ctrl_s_is_in_the_browser_and_continues(tmp_path: Path) -> None:
+    """The whole path a player takes: play, save under a name, leave, find it, continue it."""
+
+    async def body() -> None:
+        app = make_app(scenario=None, saves_dir=tmp_path, seed=4, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "enter")  # the title's Start
+            table = await settle(pilot)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            await press(pilot, "ctrl+s", "enter")
+            await until(pilot, lambda: (tmp_path / "astana-8-government.yaml").exists(), "the save")
+            want = state_hash(table.session.state)
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            assert cells(browser)[0][0] == "astana-8-government"
+            await press(pilot, "enter")
+            await until(pilot, lambda: any(isinstance(s, TableScreen) for s in app.screen_stack), "the table")
+            assert state_hash(table_of(app).session.state) == want
+
+    asyncio.run(body())
+
+
+def test_names_from_files_are_shown_as_text_never_as_markup(folder: Path) -> None:
+    (folder / "[b]loud[i].yaml").write_text("[red]not a save[/red]\n")
+
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with app.run_test(size=(120, 30)) as pilot:
+            browser = await browser_of(pilot)
+            await choose(pilot, browser, "[b]loud[i]", "o")  # highlight it: the detail shows its path
+            assert "[b]loud[i]" in [r[0] for r in cells(browser)]
+            assert "[b]loud[i].yaml" in screen_text(app)
+
+    asyncio.run(body())

@@ -1,0 +1,46 @@
+"""Screenshots of the save browser and the save dialog, compared with the accepted SVGs in
+__snapshots__. The saves are made in the test and dated by hand (in UTC), so every run draws
+the same screen. After a deliberate change of layout, regenerate with
+`pytest tests/ui/test_snapshots_saves.py --snapshot-update` and read the new SVGs first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from game.ui.app import make_app
+from game.ui.screens.saving import SaveDialog
+from tests.ui.driving import new_app, press, screen_of, settle
+from tests.ui.test_save_browser import browser_of, folder  # noqa: F401 (the fixture)
+
+Compare = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+def test_save_browser(
+    snap_compare: Compare,
+    folder: Path,  # noqa: F811
+    size: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def ready(pilot: Pilot[Any]) -> None:
+        await browser_of(pilot)
+
+    monkeypatch.chdir(folder.parent)  # the screen shows the folder's path: the same on every run
+    app = make_app(saves_dir=Path(folder.name), seed=1, speed=0)
+    assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+def test_save_dialog(snap_compare: Compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def ready(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await screen_of(pilot, SaveDialog)
+
+    monkeypatch.chdir(tmp_path)  # the dialog names the saves folder: the same on every run
+    app = new_app(Path("saves"), ("government",), seed=1)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
