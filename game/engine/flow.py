@@ -5,8 +5,6 @@ from __future__ import annotations
 from game.engine import rng
 from game.engine.work import Work
 
-_STALLED_DRAG = 1  # momentum a zone below the stability threshold costs each round
-
 
 def check_ends(w: Work) -> None:
     """End the venue when its talks collapse or every agenda issue is settled."""
@@ -148,7 +146,7 @@ def end_round(w: Work) -> None:
             w.say("stall", f"Nothing moved this round: momentum falls by {venue.momentum_decay}.")
     for stability in w.stability:
         if stability < sc.rules.stability_drag:
-            w.add_momentum(-_STALLED_DRAG)
+            w.add_momentum(-sc.rules.drag_momentum)
     w.moved = False
     check_ends(w)
     if w.over or w.venue_over:

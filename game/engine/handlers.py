@@ -16,10 +16,6 @@ from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal
 from game.engine.utility import crossed_red_lines
 from game.engine.work import Work
 
-_RESPONSE_TRUST = 2
-_AGREEMENT_TRUST = 3
-_MEET_MOMENTUM = 1
-
 
 def describe_package(w: Work, package: tuple[tuple[int, int], ...]) -> str:
     issues = w.scenario.issues
@@ -62,7 +58,8 @@ def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
         proposal.id, proposal.author, proposal.package, proposal.to, responses, proposal.round, proposal.draft
     )
     w.proposals = [updated if p.id == proposal.id else p for p in w.proposals]
-    w.add_trust(proposal.author, actor, _RESPONSE_TRUST if action.accept else -_RESPONSE_TRUST)
+    trust = w.scenario.rules.response_trust
+    w.add_trust(proposal.author, actor, trust if action.accept else -trust)
     w.tally_answer(actor, proposal.package, action.accept)
     word = "accepts" if action.accept else "rejects"
     w.say("respond", f"{w.name(actor)} {word} proposal #{proposal.id}.", actor)
@@ -100,7 +97,7 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
             w.add_support(d, -rules.redline_support)
             w.say("red_line", f"The deal crosses {dl.name}'s red line on {sc.issues[i].name}: anger at home.", d)
         for e in parties:
-            w.add_trust(d, e, _AGREEMENT_TRUST)
+            w.add_trust(d, e, rules.agreement_trust)
     for i, o in p.package:
         w.set_settled(i, o)
         for d in range(len(w.positions)):
@@ -127,7 +124,7 @@ def concede(w: Work, actor: int, action: A.Concede, checked: tuple[int, int, int
     w.add_support(actor, -cost)
     for d, other in enumerate(sc.delegations):
         if d != actor and w.present[d] and other.values[i][o] > other.values[i][current]:
-            w.add_trust(d, actor, 3)
+            w.add_trust(d, actor, sc.rules.concession_trust)
     w.add_momentum(sc.rules.concession_momentum)
     w.count_concession(actor)
     w.moved = True
@@ -145,7 +142,7 @@ def statement(w: Work, actor: int, action: A.Statement, target: int) -> None:
             if present:
                 w.add_trust(d, actor, int(trust / 2))
     w.add_support(actor, rules.hardline_support if hard else -rules.conciliatory_support)
-    w.add_momentum(-2 if hard else 1)
+    w.add_momentum(-rules.hardline_momentum if hard else rules.conciliatory_momentum)
     audience = w.name(target) if target >= 0 else "the room"
     w.say("statement", f"{w.name(actor)} makes a {action.tone} statement to {audience}.", actor)
 
@@ -157,8 +154,8 @@ def pressure(w: Work, actor: int, action: A.Pressure, checked: tuple[int, int, i
     w.set_position(client, i, step)
     w.add_trust(client, actor, -sc.rules.pressure_trust)
     w.add_support(actor, -sc.rules.pressure_standing)
-    w.add_support(client, -2)
-    w.add_momentum(2)
+    w.add_support(client, -sc.rules.pressure_support)
+    w.add_momentum(sc.rules.pressure_momentum)
     w.moved = True
     label = the_issue.options[step].label
     w.say("pressure", f"{w.name(actor)} presses {w.name(client)}, which moves on {the_issue.name} to: {label}.", actor)
@@ -168,7 +165,7 @@ def meet(w: Work, actor: int, action: A.Meet, other: int) -> None:
     for learner, subject in ((actor, other), (other, actor)):
         _reveal(w, learner, subject)
         w.add_trust(learner, subject, w.scenario.rules.meet_trust)
-    w.add_momentum(_MEET_MOMENTUM)
+    w.add_momentum(w.scenario.rules.meet_momentum)
     w.say("meet", f"{w.name(actor)} and {w.name(other)} meet in private.", actor)
 
 
@@ -201,7 +198,7 @@ def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     w.close_proposals(lambda p: p.author != actor and actor not in p.to)
     hosts = [venue.chair] if boycott and venue.chair >= 0 else range(len(w.present))
     for d in hosts:
-        w.add_trust(d, actor, -10)
+        w.add_trust(d, actor, -w.scenario.rules.leave_trust)
     w.add_momentum(-(w.scenario.rules.walkout_momentum // (2 if boycott else 1)))
 
 

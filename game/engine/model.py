@@ -143,6 +143,18 @@ class Rules:
     concession_momentum: int = 3
     walkout_momentum: int = 20
     stability_drag: int = 25
+    drag_momentum: int = 1
+    response_trust: int = 2
+    agreement_trust: int = 3
+    concession_trust: int = 3
+    hardline_momentum: int = 2
+    conciliatory_momentum: int = 1
+    meet_momentum: int = 1
+    pressure_support: int = 2
+    pressure_momentum: int = 2
+    leave_trust: int = 10
+    break_trust: int = 15
+    break_momentum: int = 10
 
 
 @dataclass(frozen=True)

@@ -290,8 +290,8 @@ class Work:
         name = self.scenario.issues[issue].name
         if by >= 0:
             for d in range(len(self.present)):
-                self.add_trust(d, by, -15)
+                self.add_trust(d, by, -self.scenario.rules.break_trust)
             self.say("broken", f"The agreement on {name} is broken; the others blame {self.name(by)}.", by)
         else:
             self.say("broken", f"The agreement on {name} no longer holds.")
-        self.add_momentum(-10)
+        self.add_momentum(-self.scenario.rules.break_momentum)
