@@ -13,6 +13,7 @@ from game.analysis import Analysis, analyze
 from game.engine import Concede, State, apply, new_game, utility
 from game.engine.model import Scenario
 from game.engine.utility import outcome_utility
+from game.play.attendance import statuses
 from game.saves import Session
 
 BLOCKS = " ▁▂▃▄▅▆▇█"  # nine heights: a blank for 0, a full block for 1
@@ -208,26 +209,22 @@ def headline(session: Session) -> str:
 
 
 def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
+    """Each delegation's result, and how it ended at each venue (one table per venue in a
+    campaign: a side may sign at one and boycott the next)."""
     state = session.state
     sc = session.scenario
-    venue = sc.venues[state.venue]
-    parties = {d for a in state.agreements for d in a.parties}
+    per_venue = statuses(session)
+    many = len(sc.venues) > 1
     out = []
     for d, dl in enumerate(sc.delegations):
-        signatory = d in venue.signatories
-        signed = d in parties
-        if signed:
-            status = "signed"
-        elif state.boycotted[d]:
-            status = "boycotted"
-        elif not state.present[d]:
-            status = "left the talks"
-        elif not signatory:
-            status = "not a signatory"
-        elif not state.agreements:
-            status = "nothing to sign"
+        signatory = any(d in v.signatories for v in sc.venues)
+        signed = any(d in a.parties for a in state.agreements)
+        at = per_venue[d]
+        if many:
+            shown = [(sc.venues[v].name, s) for v, s in enumerate(at) if s != "not at this venue"]
+            status = "; ".join(f"{name}: {s}" for name, s in shown) or "at no venue"
         else:
-            status = "did not sign"
+            status = at[0] if at else ""
         out.append(
             DelegationResult(d, dl.name, dl.role, outcome_utility(state, d), dl.reservation, signatory, signed, status)
         )

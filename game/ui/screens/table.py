@@ -219,6 +219,9 @@ class TableScreen(Screen[None]):
         if not any(r.kind == "round" for r in records):
             return
         self._autosave()
+        venue_end = self._venue_end(records)  # shown even when skipping: a campaign's turning point
+        if venue_end is not None:
+            await self.app.push_screen_wait(venue_end)
         if self.skipping or not self.humans:
             return
         events = [r.text for r in records if r.kind in ("event", "agenda", "broken")]
@@ -244,7 +247,23 @@ class TableScreen(Screen[None]):
             # play goes on only once the player has read what the meeting taught them
             self._show_learnt(then=self.next_turn if go_on else None)
         elif go_on:
+            venue_end = self._venue_end(records)
+            if venue_end is not None:
+                self.app.push_screen(venue_end, lambda _: self.next_turn())
+                return
             self.next_turn()
+
+    def _venue_end(self, records: tuple[Record, ...]) -> Screen[None] | None:
+        """The screen between two venues of a campaign, when these records closed one."""
+        if self.session.state.over or not self.humans or not any(r.kind == "venue_end" for r in records):
+            return None
+        from game.play.venue_end import venue_end
+        from game.ui.screens.venue_end import VenueEndScreen
+
+        # hot-seat: only what every player may see (trust is each side's own business)
+        private = len(self.humans) == 1
+        summary = venue_end(self.session, self.session.state.venue - 1, self.viewer)
+        return VenueEndScreen(summary, private)
 
     def _show_learnt(self, then: Callable[[], None] | None) -> None:
         view = self.view

@@ -1,0 +1,86 @@
+"""What the screen between two venues of a campaign shows: how the venue ended, who was there,
+and what carries over to the next one. Read from one delegation's view, so in hot-seat play
+it shows nothing the others may not see (support, stability and positions are public; each side
+knows only its own trust and how far the others trust it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import view_for
+from game.play.attendance import departures, venue_status
+from game.saves import Session
+
+
+@dataclass(frozen=True)
+class Seat:
+    name: str
+    status: str  # how it ended at the venue that closed
+    next_venue: bool  # sits at the next venue
+    support: int
+    trusts_me: int  # how far it trusts the viewer (the viewer's own row: -1)
+    my_trust: int  # how far the viewer trusts it
+
+
+@dataclass(frozen=True)
+class VenueEnd:
+    venue: str
+    next_venue: str
+    outcome: str  # agreement, partial, no_deal, collapse
+    reason: str
+    agreed: tuple[str, ...]  # "Issue: Option" settled at the venue that closed
+    standing: tuple[str, ...]  # every issue settled so far, as it stands at the next venue
+    next_agenda: tuple[str, ...]  # the next venue's open issues
+    seats: tuple[Seat, ...]
+    me: int
+    momentum: int  # the next venue's momentum at its opening
+    stability: tuple[tuple[str, int], ...]  # zone, stability
+
+
+def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
+    """The end of `venue` as `me` reads it, with the game now at the venue after it."""
+    state = session.state
+    sc = session.scenario
+    nxt = min(venue + 1, len(sc.venues) - 1)
+    view = view_for(state, me)
+    gone = departures(session)
+    left = gone[venue] if venue < len(gone) else {}
+
+    def label(i: int, o: int) -> str:
+        return f"{sc.issues[i].name}: {sc.issues[i].options[o].label}"
+
+    agreed = tuple(label(i, o) for a in state.agreements if a.venue == venue for i, o in a.package)
+    standing = tuple(label(i, o) for i, o in enumerate(state.settled) if o >= 0)
+    open_next = tuple(sc.issues[i].name for i in sc.venues[nxt].agenda if state.settled[i] < 0)
+    outcome = state.venue_outcomes[venue] if venue < len(state.venue_outcomes) else ""
+    seats = tuple(
+        Seat(
+            d.name,
+            venue_status(session, venue, k, left),
+            k in sc.venues[nxt].turn_order,
+            view.support[k],
+            -1 if k == me else view.trust_in_me[k],
+            -1 if k == me else view.my_trust[k],
+        )
+        for k, d in enumerate(sc.delegations)
+    )
+    return VenueEnd(
+        sc.venues[venue].name,
+        sc.venues[nxt].name,
+        outcome,
+        _reason(session, venue),
+        agreed,
+        standing,
+        open_next,
+        seats,
+        me,
+        state.momentum,
+        tuple((z.name, s) for z, s in zip(sc.zones, state.stability, strict=True)),
+    )
+
+
+def _reason(session: Session, venue: int) -> str:
+    """Why the venue ended, from its "venue_end" record ("Astana 8 ends: ...")."""
+    ends = [r.text for r in session.records if r.kind == "venue_end"]
+    return ends[venue] if venue < len(ends) else ""

@@ -1,0 +1,129 @@
+"""Between two venues of a campaign: how the venue ended, who was there and how each left it,
+and what carries over to the next (what is settled, support, trust, the zones), so the player
+walks into the next room knowing what they bring.
+
+The figures come from game.play.venue_end, read from the player's own view.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from game.play.venue_end import VenueEnd
+
+OUTCOMES = {
+    "agreement": ("an agreement", "green"),
+    "partial": ("a partial deal", "yellow"),
+    "no_deal": ("no deal", "red"),
+    "collapse": ("a collapse", "red"),
+}
+
+
+def _result(v: VenueEnd) -> Text:
+    word, style = OUTCOMES.get(v.outcome, (v.outcome.replace("_", " "), ""))
+    text = Text()
+    text.append(f"{v.venue} ended in ")
+    text.append(word, style=f"bold {style}".strip())
+    text.append(".\n")
+    if v.reason:
+        text.append(v.reason + "\n", style="dim")
+    if v.agreed:
+        text.append("Agreed there:\n", style="bold")
+        for line in v.agreed:
+            text.append(f"  • {line}\n")
+    else:
+        text.append("Nothing was agreed there.\n")
+    return text
+
+
+def _seats(v: VenueEnd, private: bool) -> Table:
+    table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
+    table.add_column("Delegation", ratio=1, overflow="fold", min_width=16)
+    table.add_column("How it ended", overflow="fold", min_width=12)
+    table.add_column("Next venue", no_wrap=True)
+    table.add_column("Support", justify="right", no_wrap=True)
+    if private:
+        table.add_column("Trusts you", justify="right", no_wrap=True)
+        table.add_column("You trust", justify="right", no_wrap=True)
+    for k, s in enumerate(v.seats):
+        me = k == v.me
+        name = Text(s.name, style="bold" if me and private else "")
+        if me and private:
+            name.append(" (you)")
+        status_style = (
+            "green" if s.status.startswith("signed") else ("red" if "out" in s.status or "boycott" in s.status else "")
+        )
+        cells = [
+            name,
+            Text(s.status, style=status_style),
+            Text("at the table" if s.next_venue else "elsewhere", style="" if s.next_venue else "dim"),
+            Text(str(s.support)),
+        ]
+        if private:
+            cells += [Text("" if me else str(s.trusts_me)), Text("" if me else str(s.my_trust))]
+        table.add_row(*cells)
+    return table
+
+
+def _carried(v: VenueEnd) -> Text:
+    text = Text()
+    if v.standing:
+        text.append(f"Settled, and standing at {v.next_venue}:\n", style="bold")
+        for line in v.standing:
+            text.append(f"  ✓ {line}\n")
+    else:
+        text.append(f"Nothing is settled: {v.next_venue} starts from the status quo.\n")
+    if v.next_agenda:
+        text.append(f"Open at {v.next_venue}: ", style="bold")
+        text.append(", ".join(v.next_agenda) + ".\n")
+    text.append(
+        "Support at home, trust between the delegations, the zones' stability and every public "
+        "position carry over as they are. Momentum and attendance start afresh: "
+    )
+    text.append(f"{v.next_venue} stands at momentum {v.momentum} as it opens.\n")
+    if v.stability:
+        text.append("Zones: ", style="bold")
+        text.append(" · ".join(f"{name} {value}" for name, value in v.stability) + "\n")
+    return text
+
+
+class VenueEndScreen(ModalScreen[None]):
+    """Shown when a campaign's venue ends and the next opens; Enter goes on to the next."""
+
+    CSS_PATH = "venue_end.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,space", "close", "Continue")]
+    AUTO_FOCUS = "#venue-end-go"
+
+    def __init__(self, summary: VenueEnd, private: bool = True) -> None:
+        super().__init__()
+        self.summary = summary
+        self.private = private  # False in hot-seat play: the trust columns are left out
+
+    def compose(self) -> ComposeResult:
+        v = self.summary
+        with Vertical(id="venue-end"):
+            yield Static(Text(f"{v.venue} is over · on to {v.next_venue}", style="bold"), id="venue-end-title")
+            with VerticalScroll(id="venue-end-body"):
+                yield Static(_result(v), id="venue-end-result")
+                yield Static(
+                    Text("Who was there, and what they bring", style="bold underline"), classes="venue-end-heading"
+                )
+                yield Static(_seats(v, self.private), id="venue-end-seats")
+                yield Static(
+                    Text(f"What carries over to {v.next_venue}", style="bold underline"), classes="venue-end-heading"
+                )
+                yield Static(_carried(v), id="venue-end-carried")
+            yield Button(f"On to {v.next_venue}", variant="primary", id="venue-end-go")
+
+    @on(Button.Pressed, "#venue-end-go")
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,82 @@
+"""A campaign's venues each have their own table: statuses per venue in the debrief (the bug: a
+delegation that signed at Astana and boycotted Sochi was listed as "signed"), and the screen
+between two venues with what carries over."""
+
+from __future__ import annotations
+
+import functools
+
+from game.engine import Boycott
+from game.play.attendance import statuses
+from game.play.debrief import delegation_results
+from game.play.venue_end import venue_end
+from game.saves import Session
+from tests.saves.helpers import ai_action, new_session
+
+OPP = 1  # astana-to-sochi's armed opposition: signs at Astana, may stay away from Sochi
+
+
+@functools.cache
+def boycotting_sochi() -> tuple[Session, Session]:
+    """A campaign where the opposition signs at Astana and boycotts Sochi: the game at the
+    moment Sochi opens, and the game played to its end (the first seed where that happens)."""
+    for seed in range(50):
+        games = _boycott(seed)
+        if games is not None:
+            return games
+    raise AssertionError("no seed below 50 lets the opposition sign at Astana and boycott Sochi")
+
+
+def _boycott(seed: int) -> tuple[Session, Session] | None:
+    session = new_session("astana-to-sochi", seed)
+    at_opening: Session | None = None
+    while not session.state.over:
+        state = session.state
+        if state.venue == 1 and at_opening is None:
+            at_opening = Session(
+                session.scenario, session.source, session.seed, dict(session.seats), state, list(session.log),
+                list(session.records), session.name,
+            )  # fmt: skip
+        if state.venue == 1 and state.round == 1 and state.actor == OPP and state.present[OPP]:
+            session.play(Boycott("opposition"))
+            continue
+        session.play(ai_action(session))
+    signed = any(a.venue == 0 and OPP in a.parties for a in session.state.agreements)
+    boycotted = any(r.kind == "boycott" and r.actor == OPP for r in session.records)
+    return (at_opening, session) if at_opening is not None and signed and boycotted else None
+
+
+def test_a_delegation_that_signed_at_one_venue_and_boycotted_the_next_is_not_just_signed() -> None:
+    _, session = boycotting_sochi()
+    assert any(a.venue == 0 and OPP in a.parties for a in session.state.agreements), "it signed at Astana"
+    assert statuses(session)[OPP] == ("signed", "boycotted")
+    row = delegation_results(session)[OPP]
+    assert row.status == "Astana 8: signed; Congress of Syrian National Dialogue: boycotted"
+
+
+def test_every_status_names_each_venue_a_delegation_sat_at() -> None:
+    _, session = boycotting_sochi()
+    sc = session.scenario
+    for d, row in enumerate(delegation_results(session)):
+        for venue in sc.venues:
+            assert (venue.name in row.status) == (d in venue.turn_order)
+
+
+def test_the_venue_end_screen_says_what_was_agreed_and_what_carries_over() -> None:
+    opening, _ = boycotting_sochi()
+    state = opening.state
+    summary = venue_end(opening, 0, OPP)
+    assert summary.venue == "Astana 8" and summary.next_venue == "Congress of Syrian National Dialogue"
+    assert summary.outcome == state.venue_outcomes[0]
+    assert len(summary.agreed) == sum(len(a.package) for a in state.agreements if a.venue == 0)
+    assert len(summary.standing) == sum(1 for o in state.settled if o >= 0)
+    assert summary.momentum == state.momentum
+    seats = summary.seats
+    assert seats[OPP].status == "signed" and seats[OPP].trusts_me == -1
+    assert [s.support for s in seats] == list(state.support)
+    assert [s.next_venue for s in seats] == [k in opening.scenario.venues[1].turn_order for k in range(len(seats))]
+    # what OPP reads of trust is its own row and its own column, nothing else
+    assert [s.my_trust for k, s in enumerate(seats) if k != OPP] == [
+        t for k, t in enumerate(state.trust[OPP]) if k != OPP
+    ]
+    assert summary.reason.startswith("Astana 8 ends")
