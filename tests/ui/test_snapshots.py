@@ -64,7 +64,10 @@ def test_debrief(snap_compare: Compare, tmp_path: Path) -> None:
         await screen_of(pilot, ConfirmDialog)
         await pilot.click("#yes")
         await pilot.pause()
-        await screen_of(pilot, DebriefScreen)
+        screen = await screen_of(pilot, DebriefScreen)
+        # the headline's last line waits for the AI's game in the player's seat
+        await until(pilot, lambda: screen.ai is not None, "the AI's game in your seat")
+        await pilot.pause()
 
     app = new_app(tmp_path, ("government",), seed=1)
     assert snap_compare(app, terminal_size=SIZE, run_before=debrief)

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from game.ui.app import make_app
 from game.ui.screens.saving import SaveDialog
+from game.ui.screens.title import TitleScreen
 from tests.ui.driving import new_app, press, screen_of, settle
 from tests.ui.test_save_browser import browser_of, folder  # noqa: F401 (the fixture)
 
@@ -43,4 +44,61 @@ def test_save_dialog(snap_compare: Compare, tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.chdir(tmp_path)  # the dialog names the saves folder: the same on every run
     app = new_app(Path("saves"), ("government",), seed=1)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_venue_end_screen(snap_compare: Compare) -> None:
+    from textual.app import App
+
+    from game.play.venue_end import venue_end
+    from game.ui.screens.venue_end import VenueEndScreen
+    from tests.results.test_venues import OPP, boycotting_sochi
+
+    opening, _ = boycotting_sochi()
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(VenueEndScreen(venue_end(opening, 0, OPP)))
+
+    assert snap_compare(Host(), terminal_size=(100, 30))
+
+
+def test_record_screen(snap_compare: Compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from game.paths import DATA_DIR_ENV
+    from game.results import Result, add_results
+    from game.ui.screens.record import RecordScreen
+
+    # the screen names the record's file and dates each game: the same path and zone every run
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(DATA_DIR_ENV, "data")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+
+    add_results(
+        Result(
+            "astana-8",
+            "Astana 8",
+            "government",
+            "Government",
+            "normal",
+            s,
+            "partial",
+            u,
+            0.6,
+            0.7,
+            1_796_000_000 + s,
+            f"g{s}",
+        )
+        for s, u in ((1, 0.72), (2, 0.55), (3, 0.66))
+    )
+
+    async def ready(pilot: Pilot[Any]) -> None:
+        await screen_of(pilot, TitleScreen)
+        await press(pilot, "ctrl+r")
+        await screen_of(pilot, RecordScreen)
+        await pilot.pause()
+
+    app = make_app(saves_dir=Path("saves"), seed=1, speed=0)
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

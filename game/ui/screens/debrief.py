@@ -6,10 +6,13 @@ The figures come from game.play.debrief; this module only lays them out.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from game.analysis import analyze
 from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
@@ -32,9 +36,11 @@ from game.play.debrief import (
     block_row,
     debrief,
 )
+from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
+from game.results import RecordError, add_results
 from game.saves import Session
 
-HELP = "q / Esc: back to the title   ↑ ↓ PgUp PgDn Home End: scroll"
+HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
 
 
@@ -208,6 +214,38 @@ def _history(h: HistoryResult) -> Text:
     return text
 
 
+def _versus(text: Text, diff: float, what: str) -> None:
+    text.append(f"  {diff:+.2f} ", style=f"bold {_GOOD if diff >= -1e-9 else _BAD}")
+    text.append(what + "\n")
+
+
+def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -> Text:
+    """Your result against walking away, the Nash point and the AI in your seat."""
+    text = Text()
+    for h in lines:
+        text.append("You played ")
+        text.append(h.name, style="bold")
+        text.append(": ")
+        text.append(_fmt(h.utility), style="bold")
+        text.append("   ")
+        text.append_text(gauge(h.utility, h.reservation, 12))
+        text.append("\n")
+        _versus(text, h.surplus, f"against walking away ({_fmt(h.reservation)})")
+        if h.nash is None:
+            text.append(
+                "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
+            )
+        else:
+            _versus(text, h.utility - h.nash, f"against the Nash point ({_fmt(h.nash)})")
+        if ai is None:
+            text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
+        elif h.seat in ai:
+            _versus(
+                text, h.utility - ai[h.seat], f"against the AI ({level}) in your seat, same seed ({_fmt(ai[h.seat])})"
+            )
+    return text
+
+
 class DebriefScreen(Screen[None]):
     """The end of the game, explained. Posts DebriefScreen.Closed when the player leaves."""
 
@@ -218,6 +256,7 @@ class DebriefScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back to the title"),
         Binding("q", "close", "Back to the title", show=False),
+        Binding("r", "record", "Your record"),
     ]
     AUTO_FOCUS = "#debrief-body"
 
@@ -227,13 +266,19 @@ class DebriefScreen(Screen[None]):
     def __init__(self, session: Session, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.session = session
-        self.debrief = debrief(session)
+        analysis = analyze(session.scenario, session.state.venue)
+        self.debrief = debrief(session, analysis)
+        self.headlines = headlines(session, analysis)
+        self.ai: dict[int, float] | None = None  # the AI's result in each human seat, once played
 
     def compose(self) -> ComposeResult:
         d = self.debrief
         many = len(self.session.scenario.venues) > 1
         yield Static(Text(f"Debrief · {d.title}", style="bold"), id="debrief-title")
         with VerticalScroll(id="debrief-body"):
+            if self.headlines:
+                yield Static("Your result", classes="debrief-heading")
+                yield Static(self._you(), id="debrief-you", classes="debrief-section")
             # text beside text when there is room; tables and the chart always full width
             with Horizontal(classes="debrief-pair"):
                 with Vertical(classes="debrief-column"):
@@ -256,6 +301,41 @@ class DebriefScreen(Screen[None]):
             yield Static("What really happened: history", classes="debrief-heading")
             yield Static(_history(d.history), id="debrief-history", classes="debrief-section")
         yield Static(HELP, id="debrief-help")
+
+    def _you(self) -> Text:
+        return _you(self.headlines, self.ai, ai_level(self.session))
+
+    def on_mount(self) -> None:
+        if self.headlines and self.session.state.over:
+            self.record_and_compare()
+
+    @work(thread=True, exclusive=True, group="debrief-ai")
+    def record_and_compare(self) -> None:
+        """Off the interface's thread: record the result, then replay the seed with the AI in
+        the human seats (a game of AI moves: a fraction of a second, or more on a slow machine)."""
+        try:
+            note = add_results(results(self.session, self.headlines, time.time()))
+        except RecordError as exc:
+            note = f"Your result could not be recorded: {exc}"
+        ai = ai_in_seat(self.session)
+        # the player may have left the debrief, or the game, in the meantime
+        with contextlib.suppress(RuntimeError):
+            if note:
+                self.app.call_from_thread(self._say, note)
+            self.app.call_from_thread(self._show_ai, ai)
+
+    def _say(self, message: str) -> None:
+        self.notify(message, title="Your record", severity="warning", markup=False, timeout=12)
+
+    def _show_ai(self, ai: dict[int, float]) -> None:
+        self.ai = ai
+        if self.is_attached:
+            self.query_one("#debrief-you", Static).update(self._you())
+
+    def action_record(self) -> None:
+        from game.ui.screens.record import RecordScreen
+
+        self.app.push_screen(RecordScreen())
 
     def action_close(self) -> None:
         self.post_message(self.Closed())

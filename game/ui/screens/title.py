@@ -1,5 +1,5 @@
 """The title screen: a new game (scenario, your delegation or delegations, difficulty, seed),
-continue the autosave, the saved games (to continue or replay), help, quit."""
+continue the autosave, the saved games (to continue or replay), your record, help, quit."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class TitleScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", show=False),
         Binding("ctrl+o", "saves", "Saved games"),
+        Binding("ctrl+r", "record", "Your record"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
@@ -95,6 +96,12 @@ class TitleScreen(Screen[None]):
                     id="load",
                     compact=True,
                     tooltip="Every save with its scenario, seat, round, result and date: continue one or replay it",
+                )
+                yield Button(
+                    "Your record",
+                    id="record",
+                    compact=True,
+                    tooltip="Your results per scenario and seat, across every game you finished",
                 )
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", variant="error", compact=True)
@@ -153,6 +160,12 @@ class TitleScreen(Screen[None]):
     def _opened(self, opened: Opened | None) -> None:
         if opened is not None:
             self.post_message(self.Replay(opened.path) if opened.replay else self.Load(opened.path))
+
+    @on(Button.Pressed, "#record")
+    def action_record(self) -> None:
+        from game.ui.screens.record import RecordScreen
+
+        self.app.push_screen(RecordScreen())
 
     @on(Button.Pressed, "#help")
     def action_help(self) -> None:

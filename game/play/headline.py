@@ -1,0 +1,109 @@
+"""The player's headline in the debrief: their result against walking away, against the Nash
+point, and against the AI playing their seat in the same game (same scenario, same seed).
+
+The AI's game is played headlessly by the same agents and driver `simulate` uses, and kept in a
+small cache: the debrief computes it in a worker and shows it when it comes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from game.ai.seats import choosers
+from game.ai.selfplay import play
+from game.analysis import Analysis
+from game.engine import state_hash
+from game.engine.utility import outcome_utility
+from game.results import Result
+from game.saves import HUMAN, Session
+
+
+@dataclass(frozen=True)
+class Headline:
+    seat: int
+    name: str
+    utility: float
+    reservation: float
+    nash: float | None  # the seat's utility at the Nash point (None: no Nash point, or not a signatory)
+
+    @property
+    def surplus(self) -> float:
+        return self.utility - self.reservation
+
+
+def human_seats(session: Session) -> tuple[int, ...]:
+    return tuple(k for k, d in enumerate(session.scenario.delegations) if session.seats.get(d.id) == HUMAN)
+
+
+def ai_level(session: Session) -> str:
+    """The level the AI played at in this game (the one the AI plays a human's seat at)."""
+    levels = {s.removeprefix("ai:") for s in session.seats.values() if s.startswith("ai:")}
+    return levels.pop() if len(levels) == 1 else "normal"
+
+
+def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
+    """One headline per human seat (none when every seat was AI)."""
+    state = session.state
+    nash: dict[int, float] = {}
+    if analysis.nash is not None:
+        at_nash = analysis.utilities_of(analysis.nash)
+        nash = {d: float(u) for d, u in zip(analysis.space.parties, at_nash, strict=True)}
+    out = []
+    for d in human_seats(session):
+        dl = session.scenario.delegations[d]
+        out.append(Headline(d, dl.name, outcome_utility(state, d), dl.reservation, nash.get(d)))
+    return tuple(out)
+
+
+_CACHE: OrderedDict[tuple[str, int, tuple[str, ...]], dict[int, float]] = OrderedDict()
+_CACHE_SIZE = 32
+_LOCK = threading.Lock()
+
+
+def ai_in_seat(session: Session) -> dict[int, float]:
+    """Each human seat's result had the AI played it (and every other seat as in this game),
+    from the same seed: the game replayed from the start. Cached per scenario, seed and seats."""
+    sc = session.scenario
+    level = ai_level(session)
+    seats = tuple(session.seats[d.id] for d in sc.delegations)
+    key = (sc.content_hash, session.seed, seats)
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    kinds = {k: (level if s == HUMAN else s.removeprefix("ai:")) for k, s in enumerate(seats)}
+    game = play(sc, session.seed, choosers(kinds))
+    result = {d: outcome_utility(game.state, d) for d in human_seats(session)}
+    with _LOCK:
+        _CACHE[key] = result
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return result
+
+
+def results(session: Session, lines: tuple[Headline, ...], finished: float) -> list[Result]:
+    """The record's entries for a finished game: one per human seat."""
+    sc = session.scenario
+    game = f"{sc.content_hash[:16]}-{session.seed}-{state_hash(session.state)[:16]}"
+    level = ai_level(session) if any(s.startswith("ai:") for s in session.seats.values()) else "none"
+    hot_seat = len(lines) > 1
+    return [
+        Result(
+            sc.id,
+            sc.title,
+            sc.delegations[h.seat].id,
+            h.name,
+            level,
+            session.seed,
+            session.state.outcome,
+            round(h.utility, 4),
+            h.reservation,
+            None if h.nash is None else round(h.nash, 4),
+            finished,
+            game,
+            hot_seat,
+        )
+        for h in lines
+    ]

@@ -1,0 +1,115 @@
+"""Your record: every finished game you played, per scenario and seat, from the local record
+of results (game.results). Opened from the title screen and from the debrief.
+
+A record file that cannot be read is never changed here: the screen says what is wrong and
+where the file is, and shows nothing else.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from game.results import Record, RecordError, Standing, read_record, record_path, standings
+
+OUTCOMES = {"agreement": "agreement", "partial": "partial", "no_deal": "no deal", "collapse": "collapse"}
+_RECENT = 6  # games listed under the table for the chosen scenario and seat
+
+
+def _date(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d", time.localtime(seconds))
+
+
+def _signed(x: float) -> Text:
+    return Text(f"{x:+.2f}", style="green" if x > 1e-9 else ("red" if x < -1e-9 else ""))
+
+
+class RecordScreen(Screen[None]):
+    CSS_PATH = "record.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "Back")]
+    AUTO_FOCUS = "#record-table"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Standing] = []
+        self.record: Record | None = None
+        self.problem = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Your record", style="bold"), id="record-title")
+        table: DataTable[Text] = DataTable(id="record-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="record-detail")
+        yield Static(id="record-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#record-table", DataTable)
+        for label in ("Scenario", "Your seat", "Games", "Deals", "Mean", "vs walk-away", "Best", "Last"):
+            table.add_column(Text(label, style="bold"), key=label)
+        try:
+            self.record = read_record()
+        except RecordError as exc:
+            self.problem = str(exc)
+            table.display = False
+            self.query_one("#record-detail", Static).update(
+                Text.assemble(
+                    ("Your record cannot be read. ", "bold red"),
+                    f"{exc}\n\nThe file is left exactly as it is. When your next game ends, it is set aside "
+                    "under a new name (nothing is deleted) and a new record starts.",
+                )
+            )
+            return
+        self.rows = standings(self.record.results)
+        for s in self.rows:
+            table.add_row(
+                Text(s.title),
+                Text(s.seat_name),
+                Text(str(len(s.games))),
+                Text(str(s.deals)),
+                Text(f"{s.mean:.2f}"),
+                _signed(s.mean_surplus),
+                Text(f"{s.best:.2f}"),
+                Text(_date(s.last)),
+            )
+        status = f"{sum(len(s.games) for s in self.rows)} games · kept in {record_path()}"
+        if self.record.unreadable:
+            n = self.record.unreadable
+            status += f" · {n} entr{'y' if n == 1 else 'ies'} this version cannot read, kept as {'it is' if n == 1 else 'they are'}"
+        self.query_one("#record-status", Static).update(Text(status, style="dim"))
+        if not self.rows:
+            self.query_one("#record-detail", Static).update(
+                Text("No finished games yet: each game you play to its end is recorded here.")
+            )
+        else:
+            self._detail()
+
+    @on(DataTable.RowHighlighted, "#record-table")
+    def _detail(self) -> None:
+        if not self.rows:
+            return
+        row = min(max(self.query_one("#record-table", DataTable).cursor_row, 0), len(self.rows) - 1)
+        s = self.rows[row]
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{s.title} as {s.seat_name}", style="bold")
+        text.append(f": above walking away in {s.above_walk_away} of {len(s.games)} games\n")
+        for g in s.games[:_RECENT]:
+            text.append(
+                f"{_date(g.finished)}  seed {g.seed:<8} {g.difficulty:<7} {OUTCOMES.get(g.outcome, g.outcome):<10}"
+            )
+            text.append(f" {g.utility:.2f} ")
+            text.append_text(_signed(g.surplus))
+            if g.nash is not None:
+                text.append(f"  Nash {g.nash:.2f}", style="dim")
+            text.append("\n")
+        self.query_one("#record-detail", Static).update(text)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""The player's headline: their result against walking away, the Nash point and the AI in
+their seat (the same game replayed from its seed with the AI in that seat)."""
+
+from __future__ import annotations
+
+from game.ai.seats import choosers
+from game.ai.selfplay import play
+from game.analysis import analyze
+from game.engine.utility import outcome_utility
+from game.play.headline import ai_in_seat, ai_level, headlines, human_seats, results
+from tests.saves.helpers import finished
+
+
+def test_a_headline_per_human_seat_with_walk_away_and_nash() -> None:
+    session = finished("astana-8", 4, government="human")
+    analysis = analyze(session.scenario, session.state.venue)
+    (line,) = headlines(session, analysis)
+    gov = session.scenario.delegations[0]
+    assert line.seat == 0 and line.name == gov.name
+    assert line.utility == outcome_utility(session.state, 0) and line.reservation == gov.reservation
+    assert analysis.nash is not None
+    at_nash = dict(zip(analysis.space.parties, analysis.utilities_of(analysis.nash), strict=True))
+    assert line.nash == float(at_nash[0])
+
+
+def test_an_all_ai_game_has_no_headline() -> None:
+    session = finished("mini", 3)
+    assert headlines(session, analyze(session.scenario, 0)) == () and human_seats(session) == ()
+
+
+def test_the_ai_in_your_seat_replays_the_seed_with_the_ai_playing_it() -> None:
+    session = finished("astana-8", 4, "hard", opposition="human")
+    assert ai_level(session) == "hard"
+    got = ai_in_seat(session)
+    game = play(session.scenario, 4, choosers(dict.fromkeys(range(len(session.scenario.delegations)), "hard")))
+    assert got == {1: outcome_utility(game.state, 1)}
+    assert ai_in_seat(session) is got  # cached: the second call plays nothing
+
+
+def test_the_record_gets_one_entry_per_human_seat_that_identifies_the_game() -> None:
+    session = finished("astana-8", 4, government="human", russia="human")
+    lines = headlines(session, analyze(session.scenario, 0))
+    entries = results(session, lines, 123.0)
+    assert [e.seat for e in entries] == ["government", "russia"] and all(e.hot_seat for e in entries)
+    assert len({e.game for e in entries}) == 1 and entries[0].outcome == session.state.outcome
+    other = results(finished("astana-8", 5, government="human"), lines[:1], 123.0)
+    assert other[0].game != entries[0].game

@@ -1,0 +1,138 @@
+"""A campaign played through the interface: the screen between the venues, the debrief's
+headline for the player (against walking away, the Nash point and the AI in their seat), the
+record of results it writes, and the record screen from the debrief and the title screen."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import view_for
+from game.results import read_record, record_path
+from game.scenario import bundled
+from game.ui.app import make_app
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.notices import Notice
+from game.ui.screens.record import RecordScreen
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.venue_end import VenueEndScreen
+from tests.ui.driving import DEADLINE, ai_busy, new_app, press, screen_of, screen_text, tick, until
+
+CAMPAIGN = bundled()["astana-to-sochi"]
+SIZE = (100, 30)
+
+
+async def pass_to_the_end(pilot: Pilot[Any], seen: list[VenueEndScreen]) -> DebriefScreen:
+    """Play on (the human's seat as the AI would); venue-end screens are read (kept in `seen`)."""
+    app = pilot.app
+    deadline = time.monotonic() + 3 * DEADLINE
+    while True:
+        assert time.monotonic() < deadline, f"the campaign did not end; the screen is {app.screen!r}"
+        screen = app.screen
+        if isinstance(screen, DebriefScreen):
+            return screen
+        if isinstance(screen, VenueEndScreen):
+            seen.append(screen)
+            await press(pilot, "enter")
+        elif isinstance(screen, Notice):
+            await press(pilot, "enter")
+        elif isinstance(screen, TableScreen) and not ai_busy(app):
+            state = screen.session.state
+            if not state.over and state.actor in screen.humans:
+                # the human's seat plays as the AI would (its moves are not what this tests)
+                screen._act(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+        await tick()
+
+
+def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=3, scenario=CAMPAIGN)
+        async with app.run_test(size=SIZE) as pilot:
+            seen: list[VenueEndScreen] = []
+            debrief = await pass_to_the_end(pilot, seen)
+            assert len(seen) == 1, "one screen between the two venues"
+            summary = seen[0].summary
+            assert summary.venue == "Astana 8" and summary.next_venue == "Congress of Syrian National Dialogue"
+            session = debrief.session
+            assert summary.outcome == session.state.venue_outcomes[0]
+            # the headline, and the AI's result in the seat once its game is played
+            await until(pilot, lambda: debrief.ai is not None, "the AI's game in your seat")
+            you = str(debrief.query_one("#debrief-you", Static).content)
+            assert "against walking away" in you and "in your seat, same seed" in you
+            assert "against the Nash point" in you or "no Nash point" in you
+            record = read_record()
+            assert [(r.scenario, r.seat, r.seed) for r in record.results] == [("astana-to-sochi", "government", 3)]
+            assert record.results[0].outcome == session.state.outcome
+            await press(pilot, "r")
+            screen = await screen_of(pilot, RecordScreen)
+            assert screen.query_one(DataTable).row_count == 1
+            assert "From Astana to Sochi" in screen_text(app)
+            await press(pilot, "escape")
+            await screen_of(pilot, DebriefScreen)
+
+    asyncio.run(body())
+
+
+def test_the_record_screen_from_the_title_and_a_damaged_record(tmp_path: Path) -> None:
+    record_path().parent.mkdir(parents=True, exist_ok=True)
+    record_path().write_text('{"format": 1, "games": [oops')
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "ctrl+r")
+            await screen_of(pilot, RecordScreen)
+            text = screen_text(app)
+            assert "Your record cannot be read" in text and "left exactly as it is" in text
+            await press(pilot, "escape")
+            await screen_of(pilot, TitleScreen)
+        assert record_path().read_text() == '{"format": 1, "games": [oops', "the screen never writes"
+
+    asyncio.run(body())
+
+
+def test_an_empty_record_says_how_it_fills(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "ctrl+r")
+            await screen_of(pilot, RecordScreen)
+            assert "No finished games yet" in screen_text(app)
+
+    asyncio.run(body())
+
+
+def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path) -> None:
+    games = [
+        {"scenario": "astana-8", "title": "Astana 8", "seat": "government", "seat_name": "Government",
+         "difficulty": "normal", "seed": s, "outcome": "partial", "utility": u, "reservation": 0.5, "nash": 0.7,
+         "finished": 1000.0 + s, "game": f"g{s}"}
+        for s, u in ((1, 0.6), (2, 0.4))
+    ]  # fmt: skip
+    record_path().parent.mkdir(parents=True, exist_ok=True)
+    record_path().write_text(json.dumps({"format": 1, "games": [*games, {"broken": True}]}))
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "ctrl+r")
+            screen = await screen_of(pilot, RecordScreen)
+            row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
+            assert row[:7] == ["Astana 8", "Government", "2", "2", "0.50", "+0.00", "0.60"]
+            text = screen_text(app)
+            assert "1 entry this version cannot read, kept as it is" in " ".join(text.split())
+            assert "above walking away in 1 of 2 games" in text
+
+    asyncio.run(body())
