@@ -222,7 +222,7 @@ def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
         at = per_venue[d]
         if many:
             shown = [(sc.venues[v].name, s) for v, s in enumerate(at) if s != "not at this venue"]
-            status = "; ".join(f"{name}: {s}" for name, s in shown) or "at no venue"
+            status = "\n".join(f"{name}: {s}" for name, s in shown) or "at no venue"
         else:
             status = at[0] if at else ""
         out.append(

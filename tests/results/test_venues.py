@@ -51,7 +51,7 @@ def test_a_delegation_that_signed_at_one_venue_and_boycotted_the_next_is_not_jus
     assert any(a.venue == 0 and OPP in a.parties for a in session.state.agreements), "it signed at Astana"
     assert statuses(session)[OPP] == ("signed", "boycotted")
     row = delegation_results(session)[OPP]
-    assert row.status == "Astana 8: signed; Congress of Syrian National Dialogue: boycotted"
+    assert row.status == "Astana 8: signed\nCongress of Syrian National Dialogue: boycotted"
 
 
 def test_every_status_names_each_venue_a_delegation_sat_at() -> None:

@@ -125,7 +125,7 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     table.add_column("Walk-away", justify="right", no_wrap=True)
     table.add_column("Surplus", justify="right", no_wrap=True)
     table.add_column("vs walk-away ┃", no_wrap=True)
-    table.add_column("Signed?", no_wrap=True)
+    table.add_column("Signed?", overflow="fold", min_width=16, ratio=1)
     for r in rows:
         colour = _GOOD if r.surplus >= -1e-9 else _BAD
         table.add_row(

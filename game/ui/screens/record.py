@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from game.results import Record, RecordError, Standing, read_record, record_path, standings
+from game.ui.screens.saves import cut
 
 OUTCOMES = {"agreement": "agreement", "partial": "partial", "no_deal": "no deal", "collapse": "collapse"}
 _RECENT = 6  # games listed under the table for the chosen scenario and seat
@@ -68,10 +69,11 @@ class RecordScreen(Screen[None]):
             )
             return
         self.rows = standings(self.record.results)
+        narrow = self.app.size.width < 110
         for s in self.rows:
             table.add_row(
-                Text(s.title),
-                Text(s.seat_name),
+                Text(cut(s.title, 24 if narrow else 40)),
+                Text(cut(s.seat_name, 16 if narrow else 30)),
                 Text(str(len(s.games))),
                 Text(str(s.deals)),
                 Text(f"{s.mean:.2f}"),
@@ -79,7 +81,8 @@ class RecordScreen(Screen[None]):
                 Text(f"{s.best:.2f}"),
                 Text(_date(s.last)),
             )
-        status = f"{sum(len(s.games) for s in self.rows)} games · kept in {record_path()}"
+        total = sum(len(s.games) for s in self.rows)
+        status = f"{total} game{'s' if total != 1 else ''} · kept in {record_path()}"
         if self.record.unreadable:
             n = self.record.unreadable
             status += f" · {n} entr{'y' if n == 1 else 'ies'} this version cannot read, kept as {'it is' if n == 1 else 'they are'}"

@@ -101,7 +101,7 @@ class VenueEndScreen(ModalScreen[None]):
 
     CSS_PATH = "venue_end.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,space", "close", "Continue")]
-    AUTO_FOCUS = "#venue-end-go"
+    AUTO_FOCUS = "#venue-end-body"  # the arrows and Page keys scroll; Enter goes on
 
     def __init__(self, summary: VenueEnd, private: bool = True) -> None:
         super().__init__()
@@ -122,7 +122,8 @@ class VenueEndScreen(ModalScreen[None]):
                     Text(f"What carries over to {v.next_venue}", style="bold underline"), classes="venue-end-heading"
                 )
                 yield Static(_carried(v), id="venue-end-carried")
-            yield Button(f"On to {v.next_venue}", variant="primary", id="venue-end-go")
+            yield Static(Text(f"↑ ↓ PgUp PgDn: read on · Enter: on to {v.next_venue}"), id="venue-end-hint")
+            yield Button(f"On to {v.next_venue}", variant="primary", id="venue-end-go", compact=True)
 
     @on(Button.Pressed, "#venue-end-go")
     def action_close(self) -> None:
