@@ -25,6 +25,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: error: {message}")
 
 
+_SEAT_HELP = (
+    "play one AI delegation at a level, with a strategy of the library, or with your own agent "
+    "PATH.py:NAME or module:NAME (repeatable; see docs/AI.md)"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="peacetalks",
@@ -62,8 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         "--seat",
         action="append",
         default=[],
-        metavar="ID=LEVEL",
-        help="play one delegation at a level (easy, normal, hard) or with a strategy of the library (repeatable)",
+        metavar="ID=KIND",
+        help="play one delegation at a level (easy, normal, hard), with a strategy of the library, "
+        "or with your own agent PATH.py:NAME or module:NAME (repeatable)",
     )
     s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
     s.add_argument("--save-dir", default=None, metavar="DIR", help="also write every game there as a save")
@@ -94,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         "--save", default=None, metavar="NAME",
         help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
     )  # fmt: skip
+    g.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
     g.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
     g.add_argument(
         "--watch",
@@ -106,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: 2017)")
     w.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
     w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
+    w.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
     w.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
     w.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
 

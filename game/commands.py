@@ -156,21 +156,13 @@ def cmd_test_scenario(names: list[str], jobs: int, as_json: bool) -> int:
 
 
 def _seats(scenario: Scenario, default: str, given: list[str]) -> dict[int, str] | int:
-    """Seat levels by delegation index, or the exit status after saying what is wrong."""
-    from game.ai.seats import SEAT_KINDS
+    """Seat kinds by delegation index, or the exit status after saying what is wrong."""
+    from game.commands_seats import parse_seats
 
-    seats = {d: default for d in range(len(scenario.delegations))}
-    for item in given:
-        ident, _, kind = item.partition("=")
-        if ident not in scenario.delegation_index:
-            known = ", ".join(d.id for d in scenario.delegations)
-            print(f"peacetalks: error: --seat {item}: no delegation {ident!r} (known: {known})", file=sys.stderr)
-            return EXIT_USAGE
-        if kind not in SEAT_KINDS:
-            print(f"peacetalks: error: --seat {item}: the level is one of {', '.join(SEAT_KINDS)}", file=sys.stderr)
-            return EXIT_USAGE
-        seats[scenario.delegation_index[ident]] = kind
-    return seats
+    chosen = parse_seats(scenario, given)
+    if isinstance(chosen, int):
+        return chosen
+    return {d: chosen.get(d, default) for d in range(len(scenario.delegations))}
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -189,7 +181,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         path = resolve(args.scenario)
         assert path is not None  # _load resolved it already
         source = path.read_bytes()
-    summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
+    from game.ai.agent import AgentError
+
+    try:
+        summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
+    except AgentError as exc:
+        # the games saved before it stay whole: a game is written only once it is over
+        print(f"peacetalks: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     if args.json:
         print_json(summary)
         return 0
@@ -294,6 +293,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
     if args.command != "play":
         return _ran(make_app(saves_dir=saves))
     if args.load:
+        if args.seat:
+            print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
+            return EXIT_USAGE
         return _ran(make_app(load=Path(args.load), saves_dir=saves))
     name = args.scenario or DEFAULT
     path = resolve(name)
@@ -313,13 +315,26 @@ def cmd_ui(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
     humans = tuple(args.humans) or (default_human(scenario),)
-    return _ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save))
+    from game.commands_seats import parse_seats, seat_labels
+
+    chosen = parse_seats(scenario, args.seat)
+    if isinstance(chosen, int):
+        return chosen
+    taken = [scenario.delegations[d].id for d in chosen if scenario.delegations[d].id in humans]
+    if taken:
+        print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself (--as)", file=sys.stderr)
+        return EXIT_USAGE
+    seats = tuple(seat_labels(scenario, chosen).items())
+    return _ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats))
 
 
 def _ran(app: PeaceTalksApp) -> int:
     """Run the interface; its exit status is Textual's return code: 1 after a crash (the game
-    autosaved first where it could), 0 otherwise."""
+    autosaved first where it could) or an outside agent's error (said in one line), 0 otherwise."""
     app.run()
+    if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
+        print(f"peacetalks: error: {app.failure}", file=sys.stderr)
+        return EXIT_INVALID
     return app.return_code or 0
 
 
@@ -347,6 +362,9 @@ def _save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -
 def cmd_watch(args: argparse.Namespace | None) -> int:
     from game.saves import SaveError, SaveLoadError, Session, load, save
 
+    if args is not None and args.load and args.seat:
+        print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
+        return EXIT_USAGE
     if args is not None and args.load:
         try:
             session = load(args.load)
@@ -364,6 +382,13 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         seed = 2017 if args is None or args.seed is None else args.seed
         level = "normal" if args is None else args.difficulty
         seats = {d.id: f"ai:{level}" for d in scenario.delegations}
+        if args is not None and args.seat:
+            from game.commands_seats import parse_seats, seat_labels
+
+            chosen = parse_seats(scenario, args.seat)
+            if isinstance(chosen, int):
+                return chosen
+            seats.update(seat_labels(scenario, chosen))
         session = Session.new(scenario, path.read_bytes(), seed, seats, path.stem)
     scenario = session.scenario
     print(f"{scenario.title} (seed {session.seed})")
@@ -371,7 +396,15 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     print()
     for record in session.records:
         _print_record(record.kind, record.text)
-    _play_out(session)
+    from game.ai.agent import AgentError
+
+    try:
+        _play_out(session)
+    except AgentError as exc:
+        # the game stops where the agent failed; nothing is saved, so no save holds half a game
+        sys.stdout.flush()
+        print(f"peacetalks: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     _print_outcome(session)
     if args is not None and args.save:
         try:
@@ -384,21 +417,28 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
 
 
 def _play_out(session: Session) -> None:
-    """Every seat AI (until the interface lands): play to the end, printing as it goes."""
-    from game.ai.seats import chooser
+    """Every seat played by its agent, to the end, printing as it goes. An outside agent's
+    failure (an exception, a wrong answer, a move the rules refuse) raises AgentError."""
+    from game.ai.agent import Guarded
     from game.ai.selfplay import agent_rng
     from game.engine import GameError, Pass, view_for
+    from game.sim.seating import label_kind, seat_chooser
 
+    scenario = session.scenario
+    choosers = {
+        k: seat_chooser(label_kind(session.seats[d.id]) or "normal", scenario, session.seed, d.id)
+        for k, d in enumerate(scenario.delegations)
+    }
     while not session.state.over:
         state = session.state
-        seat = session.seats[state.scenario.delegations[state.actor].id]
-        decision = chooser(seat.removeprefix("ai:") if seat != "human" else "normal")(
-            view_for(state, state.actor), agent_rng(state)
-        )
+        choose = choosers[state.actor]
+        decision = choose(view_for(state, state.actor), agent_rng(state))
         try:
             records = session.play(decision.action)
-        except GameError:
-            # an agent's move the rules refuse is a bug in the agent, never a reason to stop
+        except GameError as exc:
+            if isinstance(choose, Guarded):
+                raise choose.illegal(decision.action, str(exc)) from None
+            # a built-in agent's move the rules refuse is a bug in the agent, never a reason to stop
             records = session.play(Pass(state.scenario.delegations[state.actor].id))
         for k, record in enumerate(records):
             # an AI states its reason for answering, walking out or boycotting

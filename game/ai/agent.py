@@ -18,8 +18,9 @@ In Python, an agent is any of:
   being played (the scenario file as written: central values, never another side's draw).
 
 `load_agent("PATH.py:NAME")` or `load_agent("package.module:NAME")` finds one. Errors an agent
-makes while playing are caught by `guarded`, which turns them into an `AgentError` naming the
-seat and the game's seed: the game stops cleanly and nothing half-done is saved.
+makes while playing are caught by `Guarded`, which turns them into an `AgentError` naming the
+seat and the game's seed: the game stops cleanly, before the failed move, and nothing half-done
+is saved.
 """
 
 from __future__ import annotations
@@ -99,33 +100,43 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent")
     raise AgentLoadError(f"{label}: not an agent (a function choose(view, rng), or an object with a choose method)")
 
 
-def guarded(chooser: Chooser, seat: str, seed: int) -> Chooser:
-    """The same chooser, but any failure of it raises AgentError naming the seat and the seed.
+class Guarded:
+    """An outside agent's chooser, guarded: any failure of it raises AgentError naming the seat
+    and the game's seed.
 
     It checks what the agent returned: a Decision whose action is one of the engine's actions,
-    taken by this seat. Whether the rules allow the move is the driver's to check (the engine
-    refuses it before anything changes), and it reports that the same way, with `illegal`.
+    taken by this seat, with a reason in text. Whether the rules allow the move is the driver's
+    to check (the engine refuses it before anything changes); it reports a refusal with
+    `illegal`, since an outside agent's refused move is an error to report, where a built-in
+    agent's is a bug that passes.
     """
 
-    def choose(view: View, rng: Rng) -> Decision:
+    def __init__(self, chooser: Chooser, seat: str, seed: int) -> None:
+        self.chooser = chooser
+        self.seat = seat
+        self.seed = seed
+
+    def __call__(self, view: View, rng: Rng) -> Decision:
+        where = _where(self.seat, self.seed)
         try:
-            decision = chooser(view, rng)
+            decision = self.chooser(view, rng)
         except Exception as exc:  # an outside agent may raise anything
-            raise AgentError(f"{_where(seat, seed)} raised {_one_line(exc)}") from None
+            raise AgentError(f"{where} raised {_one_line(exc)}") from None
         if not isinstance(decision, Decision) or not isinstance(decision.action, _ACTIONS):
-            raise AgentError(f"{_where(seat, seed)} returned {type(decision).__name__}, not a Decision with an action")
+            raise AgentError(f"{where} returned {type(decision).__name__}, not a Decision with an action")
         if not isinstance(decision.reason, str):
-            raise AgentError(f"{_where(seat, seed)} gave a reason that is not text")
+            raise AgentError(f"{where} gave a reason that is not text")
         if decision.action.actor != view.own.id:
-            raise AgentError(f"{_where(seat, seed)} acted for {decision.action.actor!r}, not for its own seat")
+            raise AgentError(f"{where} acted for {decision.action.actor!r}, not for its own seat")
         return decision
 
-    return choose
+    def illegal(self, action: A.Action, why: str) -> AgentError:
+        """The error for a move of this agent the rules refused."""
+        return AgentError(f"{_where(self.seat, self.seed)} made a move the rules refuse ({action.kind}): {why}")
 
 
-def illegal(seat: str, seed: int, action: A.Action, why: str) -> AgentError:
-    """The error for a move the rules refused."""
-    return AgentError(f"{_where(seat, seed)} made a move the rules refuse ({action.kind}): {why}")
+def guarded(chooser: Chooser, seat: str, seed: int) -> Guarded:
+    return Guarded(chooser, seat, seed)
 
 
 def _where(seat: str, seed: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.ai.agent import Guarded
 from game.ai.negotiator import choose
 from game.ai.seats import Chooser
 from game.engine import Action, Pass, Record, State, apply, new_game, state_hash, view_for
@@ -39,7 +40,10 @@ def play(scenario: Scenario, seed: int, choosers: dict[int, Chooser] | None = No
         try:
             state, records = apply(state, decision.action)
             game.actions.append(decision.action)
-        except GameError:
+        except GameError as exc:
+            chooser = choosers.get(actor)
+            if isinstance(chooser, Guarded):
+                raise chooser.illegal(decision.action, str(exc)) from None
             game.refused += 1
             fallback = Pass(scenario.delegations[actor].id)
             state, records = apply(state, fallback)

@@ -17,7 +17,7 @@ from game.engine.actions import Action
 from game.safetext import describe, first_control
 from game.saves.codec import EntryError, parse_entry
 from game.saves.migrate import read_v1
-from game.saves.session import AI_SEATS, HUMAN, Session, default_seats
+from game.saves.session import AGENT, AI_SEATS, HUMAN, Session, default_seats
 from game.saves.write import FORMAT
 from game.scenario import check_bytes
 from game.scenario.diagnostics import Mark, Report
@@ -133,8 +133,12 @@ def read_seats(doc: YMap, where: _Where) -> tuple[dict[str, str], Mark]:
     seats = field(doc, "seats", YMap, where, "who played each delegation")
     out: dict[str, str] = {}
     for ident, kind in seats.items():
-        if kind != HUMAN and kind not in AI_SEATS:
-            raise where.error(seats.at(ident), f"seat {ident!r}: {kind!r} is not one of human, {', '.join(AI_SEATS)}")
+        outside = isinstance(kind, str) and kind.startswith(AGENT) and ":" in kind.removeprefix(AGENT)
+        if kind != HUMAN and kind not in AI_SEATS and not outside:
+            raise where.error(
+                seats.at(ident),
+                f"seat {ident!r}: {kind!r} is not one of human, {', '.join(AI_SEATS)} or {AGENT}PATH.py:NAME",
+            )
         out[ident] = kind
     return out, seats.mark
 

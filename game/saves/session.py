@@ -23,6 +23,7 @@ AI_SEATS = tuple(
         *("concede-all", "hardline", "walk-out", "wait-nash"),
     )
 )
+AGENT = "agent:"  # an outside agent's seat: "agent:PATH.py:NAME" or "agent:module:NAME"
 
 
 def default_seats(scenario: Scenario, humans: tuple[str, ...] = (), level: str = "normal") -> dict[str, str]:
@@ -34,7 +35,7 @@ class Session:
     scenario: Scenario
     source: bytes  # the scenario file exactly as read: a save embeds it whole
     seed: int
-    seats: dict[str, str]  # delegation id -> "human" or "ai:LEVEL"
+    seats: dict[str, str]  # delegation id -> "human", "ai:LEVEL" (or a strategy), or "agent:SPEC"
     state: State
     log: list[Entry] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)

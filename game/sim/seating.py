@@ -36,5 +36,19 @@ def seat_chooser(kind: str, scenario: Scenario, seed: int, seat: str = "") -> Ch
     return chooser(kind, nash_packages(scenario) if kind == WaitThenNash.name else None)
 
 
+def seat_label(kind: str) -> str:
+    """How a save records what played a seat: `ai:KIND` for a level or a strategy, `agent:SPEC`
+    for an outside agent."""
+    return f"agent:{kind}" if is_agent_spec(kind) else f"ai:{kind}"
+
+
+def label_kind(label: str) -> str | None:
+    """The kind a save's seat label names (None for a human seat)."""
+    for prefix in ("ai:", "agent:"):
+        if label.startswith(prefix):
+            return label.removeprefix(prefix)
+    return None
+
+
 def game_choosers(scenario: Scenario, seats: Mapping[int, str], seed: int) -> dict[int, Chooser]:
     return {d: seat_chooser(kind, scenario, seed, scenario.delegations[d].id) for d, kind in seats.items()}

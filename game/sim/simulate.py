@@ -20,7 +20,7 @@ from game.engine.state import State
 from game.engine.utility import outcome_utility
 from game.saves import Session, save
 from game.sim.pool import parallel_map
-from game.sim.seating import game_choosers
+from game.sim.seating import game_choosers, seat_label
 
 _judges: dict[str, Analysis] = {}  # per process: the analysis of each scenario met so far
 
@@ -119,7 +119,7 @@ def details(state: State) -> dict[str, Any]:
 def _save(
     scenario: Scenario, seed: int, seats: Mapping[int, str], game: Played, folder: Path, source: bytes, name: str
 ) -> None:
-    levels = {d.id: f"ai:{seats.get(k, 'normal')}" for k, d in enumerate(scenario.delegations)}
+    levels = {d.id: seat_label(seats.get(k, "normal")) for k, d in enumerate(scenario.delegations)}
     session = Session.new(scenario, source, seed, levels, scenario.id)
     for action in game.actions:
         session.play(action)

@@ -56,6 +56,7 @@ class PeaceTalksApp(App[None]):
         self.saves_dir = saves_dir
         self.seed = seed
         self.speed = speed
+        self.failure = ""  # why the app stopped on an error (an outside agent's), for the command to print
 
     async def on_mount(self) -> None:
         if self.launch is not None and self.launch.new is not None and self.launch.watch:
@@ -79,6 +80,7 @@ class PeaceTalksApp(App[None]):
             )
             return
         seats = {d.id: "human" if d.id in game.humans else f"ai:{game.difficulty}" for d in scenario.delegations}
+        seats.update((ident, label) for ident, label in game.seats if ident in seats and seats[ident] != "human")
         session = Session.new(scenario, game.scenario.read_bytes(), game.seed, seats, game.scenario.stem)
         if save_name is not None:
             try:
@@ -205,7 +207,7 @@ class PeaceTalksApp(App[None]):
                     f"{', '.join(game.humans)} is no longer in the scenario: you play {humans[0]}.",
                     severity="warning",
                 )
-        self._watched_game = NewGame(game.scenario, humans, game.difficulty, game.seed)
+        self._watched_game = NewGame(game.scenario, humans, game.difficulty, game.seed, game.seats)
         self.new_game(self._watched_game)
         if self._started_once:
             self.notify(f"{path} reloaded: a new game with seed {game.seed}.", title="Scenario reloaded")
@@ -278,6 +280,7 @@ def make_app(
     replay_name: str = "",
     watch: bool = False,
     save_name: str | None = None,
+    seats: tuple[tuple[str, str], ...] = (),
 ) -> PeaceTalksApp:
     """The app: the title screen, or straight to the table with a scenario or a save, or to the
     replay viewer of a save already loaded (`load_timeline`), which quits the app on leaving."""
@@ -288,5 +291,5 @@ def make_app(
     elif load is not None:
         launch = Launch(load=load)
     elif scenario is not None:
-        launch = Launch(new=NewGame(scenario, humans, difficulty, seed), watch=watch, save_name=save_name)
+        launch = Launch(new=NewGame(scenario, humans, difficulty, seed, seats), watch=watch, save_name=save_name)
     return PeaceTalksApp(launch, saves_dir, seed, speed)

@@ -20,13 +20,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, RichLog, Static
 
-from game.ai.seats import chooser
+from game.ai.agent import AgentError, Chooser, Guarded
 from game.ai.selfplay import agent_rng
 from game.engine import Action, GameError, Pass, Record, WalkOut, view_for
 from game.engine.actions import Boycott
 from game.engine.view import View
 from game.paths import new_autosave
 from game.saves import SaveError, Session, save, save_text, write_atomic
+from game.sim.seating import label_kind, seat_chooser
 from game.ui.screens.notices import HandOver, Help, Notice
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
@@ -73,6 +74,7 @@ class TableScreen(Screen[None]):
         self.saved_turns = len(session.log)
         self.save_name: str | None = None  # the name the player saved this game under, if any
         self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
+        self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -199,20 +201,36 @@ class TableScreen(Screen[None]):
             if not self.skipping:
                 await asyncio.sleep(_SPEEDS[self.speed])
             state = session.state
-            seat = session.seats[state.scenario.delegations[state.actor].id]
-            decision = chooser(seat.removeprefix("ai:") if seat.startswith("ai:") else "normal")(
-                view_for(state, state.actor), agent_rng(state)
-            )
             try:
-                records = session.play(decision.action)
-            except GameError:
-                # an agent's move the rules refuse is a bug in the agent: it passes instead
-                records = session.play(Pass(state.scenario.delegations[state.actor].id))
+                choose = self._chooser(state.actor)
+                decision = choose(view_for(state, state.actor), agent_rng(state))
+                try:
+                    records = session.play(decision.action)
+                except GameError as exc:
+                    if isinstance(choose, Guarded):
+                        raise choose.illegal(decision.action, str(exc)) from None
+                    # a built-in agent's move the rules refuse is a bug in the agent: it passes instead
+                    records = session.play(Pass(state.scenario.delegations[state.actor].id))
+            except AgentError as exc:
+                # an outside agent failed: stop here, leaving the autosave as it was (whole), and
+                # let the command say why in one line
+                self.app.failure = str(exc)  # type: ignore[attr-defined]
+                self.app.exit(return_code=1)
+                return
             self._log(records, decision.reason)
             self.refresh_table()
             await self._after(records)
         self.skipping = False
         self.next_turn()
+
+    def _chooser(self, seat: int) -> Chooser:
+        """The agent of an AI seat: its level, strategy or outside agent, as the session records it."""
+        if seat not in self._choosers:
+            session = self.session
+            ident = session.scenario.delegations[seat].id
+            kind = label_kind(session.seats[ident]) or "normal"
+            self._choosers[seat] = seat_chooser(kind, session.scenario, session.seed, ident)
+        return self._choosers[seat]
 
     async def _after(self, records: tuple[Record, ...]) -> None:
         """A new round: autosave, and show its events and what the last round brought."""

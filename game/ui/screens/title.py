@@ -34,6 +34,7 @@ class NewGame:
     humans: tuple[str, ...]
     difficulty: str
     seed: int
+    seats: tuple[tuple[str, str], ...] = ()  # (delegation id, seat label) set with --seat
 
 
 class TitleScreen(Screen[None]):

@@ -1,0 +1,53 @@
+"""`--seat ID=KIND` on simulate, watch and play: a level, a strategy of the library, or an outside
+agent (`PATH.py:NAME`, `module:NAME`), checked before any game starts."""
+
+from __future__ import annotations
+
+import sys
+
+from game.engine.model import Scenario
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
+    """The kinds the `--seat` options name, by delegation index, or the exit status after saying
+    in one line what is wrong (2 for a bad argument, 1 for an agent file that does not load)."""
+    from game.ai.agent import AgentLoadError, is_agent_spec, load_agent
+    from game.ai.seats import SEAT_KINDS
+
+    seats: dict[int, str] = {}
+    for item in given:
+        ident, sep, kind = item.partition("=")
+        if not sep or not kind:
+            print(
+                f"peacetalks: error: --seat {item}: expected ID=LEVEL, ID=STRATEGY or ID=PATH.py:NAME", file=sys.stderr
+            )
+            return EXIT_USAGE
+        if ident not in scenario.delegation_index:
+            known = ", ".join(d.id for d in scenario.delegations)
+            print(f"peacetalks: error: --seat {item}: no delegation {ident!r} (known: {known})", file=sys.stderr)
+            return EXIT_USAGE
+        if is_agent_spec(kind):
+            try:
+                load_agent(kind, scenario)
+            except AgentLoadError as exc:
+                print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
+                return EXIT_INVALID
+        elif kind not in SEAT_KINDS:
+            print(
+                f"peacetalks: error: --seat {item}: the level or strategy is one of {', '.join(SEAT_KINDS)}, "
+                "or an agent PATH.py:NAME",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        seats[scenario.delegation_index[ident]] = kind
+    return seats
+
+
+def seat_labels(scenario: Scenario, seats: dict[int, str]) -> dict[str, str]:
+    """The seat labels a session records for the kinds given (by delegation id)."""
+    from game.sim.seating import seat_label
+
+    return {scenario.delegations[d].id: seat_label(kind) for d, kind in seats.items()}

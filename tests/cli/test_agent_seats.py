@@ -1,0 +1,202 @@
+"""Bring your own agent: `--seat ID=PATH.py:NAME` (or module:NAME) on simulate, watch and play.
+A good agent plays in any of its shapes; a bad one is reported in one line with its seat and the
+game's seed, exit 1, and no save is left half-written or unloadable."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.ai.agent import AgentError, AgentLoadError, load_agent
+from game.ai.selfplay import play
+from game.cli import main
+from game.saves import load
+from game.scenario import bundled, load_scenario
+from game.sim.seating import game_choosers
+from game.sim.simulate import game_seed
+
+ROOT = Path(__file__).resolve().parents[2]
+AGENTS = ROOT / "tests" / "fixtures" / "agents" / "agents.py"
+EXAMPLE = ROOT / "docs" / "examples" / "my_agent.py"
+ASTANA = load_scenario(bundled()["astana-8"])
+OPP = ASTANA.delegation_index["opposition"]
+
+
+def spec(name: str, path: Path = AGENTS) -> str:
+    return f"{path}:{name}"
+
+
+def one_line(err: str, *fragments: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance"])
+def test_every_shape_of_agent_plays_a_whole_game(name: str) -> None:
+    seed = 5
+    game = play(ASTANA, seed, game_choosers(ASTANA, {OPP: spec(name)}, seed))
+    assert game.state.over and game.refused == 0
+
+
+def test_a_module_attribute_is_an_agent_too() -> None:
+    game = play(ASTANA, 2, game_choosers(ASTANA, {OPP: "game.ai.random_agent:choose_random"}, 2))
+    assert game.state.over
+
+
+def test_an_outside_agent_plays_exactly_as_the_same_builtin_agent() -> None:
+    # the plain function is the hard negotiator: the games must be move for move the same
+    for seed in (1, 2):
+        mine = play(ASTANA, seed, game_choosers(ASTANA, {OPP: spec("hard")}, seed))
+        builtin = play(ASTANA, seed, game_choosers(ASTANA, {OPP: "hard"}, seed))
+        assert mine.actions == builtin.actions
+
+
+@pytest.mark.parametrize(
+    ("agent", "fragment"),
+    [
+        (spec("nothing_here"), "has no 'nothing_here'"),
+        (spec("not_an_agent"), "not an agent"),
+        (spec("x", ROOT / "no-such-file.py"), "no such file"),
+        ("no_such_module_here:agent", "cannot import no_such_module_here"),
+        ("no-colon", "PATH.py:NAME"),
+    ],
+)
+def test_an_agent_that_cannot_be_found_says_why(agent: str, fragment: str) -> None:
+    with pytest.raises(AgentLoadError, match=fragment):
+        load_agent(agent, ASTANA)
+
+
+def test_a_file_with_a_syntax_error_is_named_by_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.py"
+    broken.write_text("def choose(view, rng)\n    return None\n")
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={broken}:choose"]) == 1
+    one_line(capsys.readouterr().err, "--seat opposition", f"{broken}:1:")
+
+
+def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "needs.py"
+    broken.write_text("import a_module_that_is_not_installed_anywhere\n")
+    assert main(["watch", "astana-8", "--seat", f"opposition={broken}:choose"]) == 1
+    one_line(capsys.readouterr().err, "--seat opposition", "ModuleNotFoundError")
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        ("raises", "raised ValueError: the agent has a bug"),
+        ("wrong_type", "returned str, not a Decision"),
+        ("illegal", "made a move the rules refuse (propose)"),
+        ("other_seat", "acted for"),
+    ],
+)
+def test_an_agent_error_names_the_seat_and_the_seed(
+    name: str, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["simulate", "astana-8", "--games", "2", "--seed", "4", "--seat", f"opposition={spec(name)}"]
+    assert main([*args, "--save-dir", str(tmp_path)]) == 1
+    seed = game_seed(4, 0)
+    one_line(capsys.readouterr().err, "seat opposition", f"game seed {seed}", fragment)
+    assert not list(tmp_path.iterdir())  # no game finished, so none was saved
+
+
+def test_the_games_saved_before_an_agent_failed_stay_loadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the agent counts the games it has begun in this process: start the count afresh
+    made = load_agent(spec("FailsLater"), ASTANA)
+    sys.modules[made.__self__.__class__.__module__].started = 0  # type: ignore[attr-defined]
+    args = ["simulate", "astana-8", "--games", "5", "--seat", f"opposition={spec('FailsLater')}"]
+    assert main([*args, "--save-dir", str(tmp_path)]) == 1
+    one_line(capsys.readouterr().err, "seat opposition", f"game seed {game_seed(0, 2)}", "ZeroDivisionError")
+    saved = sorted(tmp_path.iterdir())
+    assert len(saved) == 2
+    for path in saved:
+        session = load(path)
+        assert session.state.over
+        assert session.seats["opposition"] == f"agent:{spec('FailsLater')}"
+
+
+def test_an_agent_failing_in_a_worker_is_reported_the_same(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["simulate", "astana-8", "--games", "4", "--jobs", "2", "--seat", f"opposition={spec('raises')}"]
+    assert main(args) == 1
+    one_line(capsys.readouterr().err, "seat opposition", "raised ValueError")
+
+
+def test_watch_stops_at_the_error_and_saves_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--saves", str(tmp_path), "watch", "astana-8", "--seed", "3", "--save", "mine"]
+    assert main([*args, "--seat", f"opposition={spec('illegal')}"]) == 1
+    out = capsys.readouterr()
+    one_line(out.err, "seat opposition", "game seed 3", "rules refuse")
+    assert "Outcome:" not in out.out
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_seat_agent_in_watch_is_saved_by_name_and_the_save_replays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["watch", "astana-8", "--seed", "3", "--save", "mine", "--saves", str(tmp_path)]
+    assert main([*args, "--seat", f"opposition={spec('Plain')}"]) == 0
+    capsys.readouterr()
+    saved = next(tmp_path.iterdir())
+    assert load(saved).seats["opposition"] == f"agent:{spec('Plain')}"
+    assert main(["replay", str(saved), "--verify"]) == 0
+
+
+def test_the_example_agent_in_the_docs_plays_simulate_and_watch(capsys: pytest.CaptureFixture[str]) -> None:
+    agent = f"opposition={EXAMPLE}:Patient"
+    assert main(["simulate", "astana-8", "--games", "3", "--seat", agent, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["seats"]["opposition"] == f"{EXAMPLE}:Patient"
+    assert all(r["refused_actions"] == 0 for r in data["results"])
+    assert main(["watch", "astana-8", "--seed", "1", "--seat", agent]) == 0
+    assert "Outcome:" in capsys.readouterr().out
+
+
+def test_seat_arguments_that_make_no_sense_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", "opposition"]) == 2
+    one_line(capsys.readouterr().err, "expected ID=LEVEL")
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", "opposition=genius"]) == 2
+    one_line(capsys.readouterr().err, "one of easy, normal, hard")
+
+
+def test_play_in_the_interface_stops_on_an_agent_error_and_leaves_the_autosave_whole(tmp_path: Path) -> None:
+    from game.paths import latest_autosave
+    from game.ui.app import make_app
+
+    app = make_app(
+        scenario=bundled()["astana-8"],
+        humans=(),
+        seed=11,
+        saves_dir=tmp_path,
+        speed=0,
+        seats=(("opposition", f"agent:{spec('raises_in_round_two')}"),),
+    )
+
+    async def run() -> None:
+        async with app.run_test() as pilot:
+            for _ in range(6000):
+                if app.failure:
+                    break
+                await pilot.pause(0.01)
+
+    asyncio.run(run())
+    assert app.failure, "the app did not stop on the agent's error"
+    assert "seat opposition" in app.failure and "game seed 11" in app.failure and "RuntimeError" in app.failure
+    assert app.return_code == 1
+    saved = latest_autosave()
+    assert saved is not None, "the first round's end should have been autosaved"
+    session = load(saved)
+    assert session.state.round == 2 and session.seats["opposition"] == f"agent:{spec('raises_in_round_two')}"
+
+
+def test_agent_errors_are_errors() -> None:
+    assert issubclass(AgentLoadError, AgentError)
