@@ -188,6 +188,7 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
 
     class Crashed:
         return_code = 1
+        failure = ""  # set when an outside agent failed (tests/cli/test_agent_seats.py)
 
         def run(self) -> None:
             pass
@@ -195,5 +196,9 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
     class Quit(Crashed):
         return_code = 0
 
+    class AgentFailed(Crashed):
+        failure = "the agent in seat opposition (game seed 3) raised ValueError: no"
+
     assert _ran(Crashed()) == 1  # type: ignore[arg-type]
     assert _ran(Quit()) == 0  # type: ignore[arg-type]
+    assert _ran(AgentFailed()) == 1  # type: ignore[arg-type]
