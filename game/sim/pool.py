@@ -5,42 +5,61 @@ terminal sends them, report it as a result and take the next batch, and leaving 
 block waits for every batch already queued (about 20 s for `simulate --games 100 --jobs 2`).
 Here the workers ignore SIGINT, so only the parent hears it, and the parent kills them
 (`Pool.terminate`) when anything, a Ctrl+C included, interrupts the wait for results.
-`simulate`, `test-scenario` and `tournament` all go through `parallel_map`.
+`simulate`, `test-scenario` and `tournament` all go through `parallel_imap`.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _ignore_sigint() -> None:
+def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
     # Ctrl+C reaches the whole foreground process group: the parent alone decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
 
 
-def parallel_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
-    """`[fn(x) for x in items]`, computed by `jobs` worker processes (in this process when
-    `jobs` is 1 or there is at most one item). `fn` must be a module-level function.
+def parallel_imap(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[R]:
+    """`fn(x)` for each of `items`, in their order, as each is ready: computed by `jobs` worker
+    processes (in this process when `jobs` is 1 or there is at most one item). `fn` must be a
+    module-level function; `initializer(*initargs)` runs once in each worker (and here, in this
+    process, when there are no workers), to hand them what every item shares.
 
-    The results come back in the order of `items`, whatever the number of jobs. An exception
-    in a worker is raised here; on any exception, KeyboardInterrupt included, the workers are
-    killed before it propagates, so nothing is left running and no queued work goes on.
+    An exception in a worker is raised here; on any exception, KeyboardInterrupt included, and
+    when the caller stops reading, the workers are killed first: nothing is left running and no
+    queued work goes on.
     """
     if jobs <= 1 or len(items) <= 1:
-        return [fn(x) for x in items]
-    pool = multiprocessing.Pool(min(jobs, len(items)), initializer=_ignore_sigint)
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(fn, items)
+        return
+    # fork: the workers start with the parent's modules loaded, as they are (and at once)
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(min(jobs, len(items)), initializer=_start_worker, initargs=(initializer, initargs))
     try:
-        results = pool.map(fn, items, chunksize=1)
+        yield from pool.imap(fn, items, chunksize=1)
         pool.close()
-    except BaseException:
+    except BaseException:  # Ctrl+C, a worker's error, or the caller closing the generator
         pool.terminate()
         raise
     finally:
         pool.join()
-    return results
+
+
+def parallel_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+    """`[fn(x) for x in items]`, spread as `parallel_imap` spreads it."""
+    return list(parallel_imap(fn, items, jobs))

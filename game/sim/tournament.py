@@ -11,8 +11,6 @@ standard error of that mean: the seeds' own luck cancels out, so small differenc
 from __future__ import annotations
 
 import math
-import multiprocessing
-import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -23,6 +21,7 @@ from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
 from game.engine.model import Scenario
 from game.engine.utility import outcome_utility
+from game.sim.pool import parallel_imap
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
 
@@ -51,11 +50,9 @@ _scenario: Scenario | None = None  # per worker process: the scenario of the run
 
 
 def _init(scenario: Scenario) -> None:
+    """The scenario every game of the run plays, set once per worker (or in this process)."""
     global _scenario
     _scenario = scenario
-    # Ctrl+C goes to the whole process group: the parent stops the workers itself, at once,
-    # and no worker prints a traceback of its own
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _games(task: tuple[int, str, list[tuple[int, int]]]) -> list[Outcome]:
@@ -105,25 +102,9 @@ def _rows(
 ) -> Iterator[tuple[str, list[Outcome], float]]:
     """Each row's outcomes as it completes, with the seconds since the last row completed."""
     started = time.perf_counter()
-    if jobs <= 1:
-        _init_local(scenario)
-        results: Iterator[list[Outcome]] = map(_games, tasks)
-        yield from _collect(tasks, per_kind, results, started)
-        return
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(scenario,))
-    try:
-        yield from _collect(tasks, per_kind, pool.imap(_games, tasks), started)
-        pool.close()
-    except BaseException:
-        pool.terminate()  # Ctrl+C (or any failure): stop the workers now, not after their batch
-        raise
-    finally:
-        pool.join()
-
-
-def _init_local(scenario: Scenario) -> None:
-    global _scenario
-    _scenario = scenario
+    # Ctrl+C (or any failure) stops the workers at once, not after their batch: game.sim.pool
+    results = parallel_imap(_games, tasks, jobs, _init, (scenario,))
+    yield from _collect(tasks, per_kind, results, started)
 
 
 def _collect(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from game.sim.pool import parallel_map
+from game.sim.pool import parallel_imap, parallel_map
 
 ROOT = Path(__file__).resolve().parents[2]
 # Far below what the interrupted work would take (the old pool waited for every queued batch:
@@ -66,6 +66,41 @@ def slow_square(x: int) -> int:
     """A piece of work far longer than any test should wait."""
     time.sleep(60)
     return x * x
+
+
+def first_fast(x: int) -> int:
+    """The first item at once, every other far longer than any test should wait."""
+    if x:
+        time.sleep(60)
+    return x
+
+
+def test_a_caller_that_stops_reading_stops_the_workers_at_once() -> None:
+    import multiprocessing
+
+    results = parallel_imap(first_fast, [0, 1, 2, 3], 2)
+    assert next(results) == 0
+    start = time.monotonic()
+    results.close()  # as a caller that breaks out of its loop, or fails, does
+    assert time.monotonic() - start < PROMPT
+    assert not multiprocessing.active_children(), "a worker outlived the closed iterator"
+
+
+def test_an_initializer_runs_in_each_worker_and_in_process_without_workers() -> None:
+    assert list(parallel_imap(_scaled, [1, 2, 3], 2, _set_scale, (10,))) == [10, 20, 30]
+    assert list(parallel_imap(_scaled, [1, 2, 3], 1, _set_scale, (5,))) == [5, 10, 15]
+
+
+_scale = 1
+
+
+def _set_scale(value: int) -> None:
+    global _scale
+    _scale = value
+
+
+def _scaled(x: int) -> int:
+    return x * _scale
 
 
 def test_parallel_map_keeps_the_order_of_its_items() -> None:
