@@ -21,7 +21,7 @@ from game.sim.simulate import game_seed
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(allow_abbrev=False)
     parser.add_argument("--games", type=int, default=40)
     parser.add_argument("--scenario", default="astana-8")
     parser.add_argument("--level", default="normal")

@@ -54,7 +54,7 @@ def synthetic(issues: int, options: int, parties: int, seed: int = 7) -> Scenari
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(allow_abbrev=False)
     parser.add_argument("--issues", type=int, default=6)
     parser.add_argument("--options", type=int, default=10)
     parser.add_argument("--parties", type=int, default=3)

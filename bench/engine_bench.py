@@ -24,7 +24,7 @@ from game.sim.simulate import game_seed
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(allow_abbrev=False)
     parser.add_argument("--games", type=int, default=50)
     parser.add_argument("--scenario", default="astana-8")
     args = parser.parse_args()

@@ -73,7 +73,7 @@ def theirs(n: int, python: str) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(allow_abbrev=False)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--negmas-python", default=os.environ.get("NEGMAS_PYTHON", "/tmp/negmas-venv/bin/python"))
     args = parser.parse_args()

@@ -207,7 +207,7 @@ def replay_figures(actions: int, runs: int) -> dict[str, float | int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(allow_abbrev=False)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--replay-actions", type=int, default=10_000, help="0: leave the replay viewer out")
     parser.add_argument("--replay-only", action="store_true", help="measure the replay viewer only")

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from game import __version__
 
@@ -19,7 +19,12 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line and exit status 2."""
+    """argparse, but a usage error is one line and exit status 2, and an option is taken only
+    when spelled out: with abbreviations, `play --save NAME` would be read as `--saves NAME`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: error: {message}")
@@ -30,13 +35,17 @@ _SEAT_HELP = (
     "PATH.py:NAME or module:NAME (repeatable; see docs/AI.md)"
 )
 
+_SAVES_HELP = "the saves folder (default: ./saves)"
+
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="peacetalks",
         description="A turn-based negotiation game: the Syrian peace talks, 2017-2018. With no command, the title screen.",
     )
-    p.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+    # The folder can be given before the command or after it; a subcommand's --saves has no
+    # default of its own (SUPPRESS), so it never overwrites the one given before the command.
+    p.add_argument("--saves", default="saves", metavar="DIR", help=_SAVES_HELP)
     p.add_argument("--version", action="version", version=f"peacetalks {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -102,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
     )  # fmt: skip
     g.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
-    g.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+    g.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
     g.add_argument(
         "--watch",
         action="store_true",
@@ -116,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
     w.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
     w.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
-    w.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+    w.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
 
     r = sub.add_parser(
         "replay", help="replay a saved game: step through it in the terminal, print its transcript, or check every hash"

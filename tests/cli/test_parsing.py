@@ -1,0 +1,40 @@
+"""The argument parser, in process: what each command line means."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.cli import UsageError, _parser, main
+
+
+def test_an_option_is_never_taken_as_an_abbreviation_of_a_longer_one() -> None:
+    # `--save NAME` once became `--saves NAME`, the saves folder, on commands without --save.
+    parser = _parser()
+    for argv in (["play", "astana-8", "--save", "mine"], ["--save", "mine"], ["simulate", "astana-8", "--game", "3"]):
+        try:
+            args = parser.parse_args(argv)
+        except UsageError:
+            continue
+        assert getattr(args, "saves", "saves") == "saves", argv
+        assert getattr(args, "games", 100) != 3, argv
+
+
+def test_an_unknown_shortened_option_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "astana-8", "--gam", "3"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--gam" in err
+
+
+@pytest.mark.parametrize("command", ["play", "watch"])
+def test_the_saves_folder_given_before_the_command_is_kept(command: str) -> None:
+    parser = _parser()
+    assert parser.parse_args(["--saves", "elsewhere", command]).saves == "elsewhere"
+    assert parser.parse_args([command, "--saves", "after"]).saves == "after"
+    assert parser.parse_args(["--saves", "before", command, "--saves", "after"]).saves == "after"
+    assert parser.parse_args([command]).saves == "saves"
+
+
+def test_every_command_has_a_saves_folder() -> None:
+    parser = _parser()
+    for argv in (["list"], ["replay", "x.yaml"], ["simulate", "astana-8"], []):
+        assert parser.parse_args(argv).saves == "saves"
