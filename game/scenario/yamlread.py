@@ -129,7 +129,7 @@ def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls
         return None
     before = len(report.items)
     try:
-        value = _convert(node, report, [max_nodes], 0, None if controls else text)
+        value = _convert(node, report, [max_nodes], 0, _Scalars(), None if controls else text)
     except _TooBig:
         report.error(_mark(node), f"anchors and aliases expand to more than {max_nodes} values")
         return None
@@ -169,7 +169,19 @@ def _mark(node: yaml.Node) -> Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-_constructor = yaml.constructor.SafeConstructor()
+class _Scalars:
+    """Reads a plain scalar with the safe constructor's rules, keeping nothing: the constructor
+    remembers every node it built (its `constructed_objects`), so one shared for the process grew
+    with every file read (play --watch, the save list and the viewer read many)."""
+
+    def __init__(self) -> None:
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def value(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        finally:
+            self._constructor.constructed_objects.clear()
 
 
 def _check_text(node: yaml.Node, source: str, report: Report) -> None:
@@ -188,7 +200,9 @@ def _check_text(node: yaml.Node, source: str, report: Report) -> None:
     report.error(where, f"the text holds the control character {describe(char)}; texts hold {ALLOWED}")
 
 
-def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int, source: str | None = None) -> Any:
+def _convert(
+    node: yaml.Node, report: Report, budget: list[int], depth: int, scalars: _Scalars, source: str | None = None
+) -> Any:
     budget[0] -= 1  # what is left of the budget of values
     if budget[0] < 0:
         raise _TooBig
@@ -203,7 +217,7 @@ def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int, sou
         if node.tag == _TAG + "timestamp":
             return node.value  # a date written bare is kept as the text the author wrote
         try:
-            return _constructor.construct_object(node, deep=True)
+            return scalars.value(node)
         except (yaml.YAMLError, ValueError, OverflowError):
             report.error(_mark(node), f"cannot read the value {node.value!r}")
             return None
@@ -213,7 +227,7 @@ def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int, sou
             return None
         seq = YSeq(_mark(node))
         for item in node.value:
-            seq.append(_convert(item, report, budget, depth + 1, source))
+            seq.append(_convert(item, report, budget, depth + 1, scalars, source))
             seq.marks.append(_mark(item))
         return seq
     assert isinstance(node, yaml.MappingNode)
@@ -234,7 +248,7 @@ def _convert(node: yaml.Node, report: Report, budget: list[int], depth: int, sou
         if key in out or key in out.key_marks:
             report.error(_mark(key_node), f"duplicate key {key!r}")
             continue
-        out[key] = _convert(value_node, report, budget, depth + 1, source)
+        out[key] = _convert(value_node, report, budget, depth + 1, scalars, source)
         out.key_marks[key] = _mark(key_node)
         out.value_marks[key] = _mark(value_node)
     return out
