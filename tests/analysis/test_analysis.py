@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from game.analysis import analyze, build_space
 from game.analysis import pareto as P
+from game.analysis.solutions import _SAMPLE as P_SAMPLE
 from game.engine.model import Delegation, Issue, Option, Personality, Scenario, Venue
 from game.scenario import bundled, load_scenario
 
@@ -42,6 +43,13 @@ def make_scenario(values: list[list[list[float]]], weights: list[list[float]], r
     parties = tuple(range(len(values)))
     venue = Venue("v", "V", tuple(range(n_issues)), parties, parties, 1, 5, 50)
     return Scenario("t", "T", "-", (), issues, tuple(dels), (venue,))
+
+
+def _brute_front(utils: np.ndarray) -> list[int]:
+    """Rows no other row dominates, by comparing every pair (vectorised a row at a time)."""
+    return [
+        a for a in range(len(utils)) if not ((utils >= utils[a]).all(axis=1) & (utils > utils[a]).any(axis=1)).any()
+    ]
 
 
 def brute(scenario: Scenario) -> tuple[np.ndarray, list[int]]:
@@ -139,9 +147,15 @@ def test_a_frontier_too_large_for_the_budget_falls_back_to_a_flagged_sample(monk
     sampled = analyze(scenario)
     assert not sampled.exact
     assert set(sampled.pareto.tolist()) <= set(range(sampled.packages))
-    # a sampled frontier point is never beaten by a package of the sample
-    utils = sampled.space.utilities(sampled.pareto)
-    assert all(exact.pareto_gap(u) >= 0 for u in utils)
+    # the sampled frontier is exactly the non-dominated packages of the seeded sample: none of
+    # them is beaten by a package of the sample, and every other package of the sample is
+    rng = np.random.default_rng(0)
+    sample = np.unique(rng.integers(0, sampled.packages, size=P_SAMPLE, dtype=np.int64))
+    utils = np.round(sampled.space.utilities(sample), 9)
+    assert sorted(sampled.pareto.tolist()) == sample[_brute_front(utils)].tolist()
+    # a package on the exact frontier that the sample drew is on the sampled frontier too
+    drawn = set(sample.tolist()) & set(exact.pareto.tolist())
+    assert drawn and drawn <= set(sampled.pareto.tolist())
 
 
 def test_frontier_from_issue_by_issue_merging_equals_filtering_the_whole_space() -> None:
@@ -170,3 +184,54 @@ def test_every_combination_is_enumerated_once() -> None:
     assert len(seen) == space.size == math.prod(space.radix)
     product = set(itertools.product(*space.allowed))
     assert {tuple(o for _, o in p) for p in seen} == product
+
+
+def _large_space(seed: int) -> Scenario:
+    """A space of 1,025 to 3,000 packages, past the 1,024-row blocks the frontier is built in.
+    Half are trade-off surfaces (issue j moves value from party j to party j+1, so most packages
+    are on the frontier, thousands of them); half are random values on a coarse grid (many ties)."""
+    rng = np.random.default_rng(seed)
+    while True:
+        radix = [int(r) for r in rng.integers(3, 70, size=int(rng.integers(2, 4)))]
+        if 1025 <= math.prod(radix) <= 3000:
+            break
+    parties = len(radix) + 1 if seed % 2 == 0 else int(rng.integers(3, 6))
+    values = [[[0.0] * r for r in radix] for _ in range(parties)]
+    for j, r in enumerate(radix):
+        if seed % 2 == 0:
+            share = rng.random(r)
+            values[j][j], values[j + 1][j] = share.tolist(), (1 - share).tolist()
+        else:
+            for p in range(parties):
+                values[p][j] = (rng.integers(0, 6, r) / 5).tolist()
+    weights = [[float(w) for w in rng.integers(1, 6, size=len(radix))] for _ in range(parties)]
+    return make_scenario(values, weights, [0.0] * parties)
+
+
+@settings(max_examples=6, deadline=None, database=None)
+@given(st.integers(0, 2**32 - 1))
+def test_frontier_matches_brute_force_past_the_block_size(seed: int) -> None:
+    space = build_space(_large_space(seed))
+    assert space.size > 1024
+    utils = np.round(space.utilities(), 9)
+    front = _brute_front(utils)
+    assert sorted(P.frontier(space, None).tolist()) == front
+    assert P.nondominated(space.utilities()).tolist() == front
+
+
+@pytest.mark.parametrize("k", [2, 4])
+def test_a_surface_of_thousands_of_trade_offs_is_all_frontier(k: int) -> None:
+    # 3,000 points on a sphere's positive part (none dominates another), 500 exact copies of
+    # some of them (a copy does not dominate its original), 250 points just below others (in
+    # the same block) and 250 well below (blocks later: found only against the whole frontier)
+    rng = np.random.default_rng(k)
+    surface = np.abs(rng.normal(size=(3000, k)))
+    surface /= np.linalg.norm(surface, axis=1)[:, None]
+    copies = surface[rng.integers(0, 3000, 500)]
+    below = surface[rng.integers(0, 3000, 500)] - 1e-6 * rng.integers(0, 2, size=(500, k))
+    below[:, 0] -= 1e-6
+    below[250:] *= rng.uniform(0.5, 0.95, size=(250, 1))
+    points = np.concatenate([surface, copies, below])[rng.permutation(4000)]
+    got = P.nondominated(points).tolist()
+    assert got == _brute_front(np.round(points, 9))
+    assert len(got) == 3500
