@@ -20,3 +20,11 @@ def _data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
     return folder
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the values pinned in tests/golden from the code as it is (a deliberate act: see tests/golden)",
+    )
