@@ -234,4 +234,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from game.ui.app import interface_gc
+
+    with interface_gc():  # the collector as `peacetalks` runs the interface
+        main()

@@ -331,7 +331,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
 def _ran(app: PeaceTalksApp) -> int:
     """Run the interface; its exit status is Textual's return code: 1 after a crash (the game
     autosaved first where it could) or an outside agent's error (said in one line), 0 otherwise."""
-    app.run()
+    from game.ui.app import run_app
+
+    run_app(app)
     if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
         print(f"peacetalks: error: {app.failure}", file=sys.stderr)
         return EXIT_INVALID

@@ -7,6 +7,7 @@ whatever the number of jobs.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,11 @@ from game.saves import Session, save
 from game.sim.pool import parallel_map
 from game.sim.seating import game_choosers, seat_label
 
-_judges: dict[str, Analysis] = {}  # per process: the analysis of each scenario met so far
+# Per process: the analyses of the scenarios met last, most recent last. A worker judges one
+# scenario many times; a long process (play --watch, test-scenario over many files) meets many
+# versions of them, so only the last few are kept.
+_judges: OrderedDict[str, Analysis] = OrderedDict()
+_JUDGES_KEPT = 8
 
 
 def game_seed(base: int, index: int) -> int:
@@ -36,9 +41,13 @@ def rounds_played(game: Played) -> int:
 
 def judge_for(scenario: Scenario) -> Analysis:
     key = scenario.content_hash + scenario.id
-    if key not in _judges:
-        _judges[key] = analyze(scenario, len(scenario.venues) - 1)
-    return _judges[key]
+    judge = _judges.pop(key, None)
+    if judge is None:
+        judge = analyze(scenario, len(scenario.venues) - 1)
+    _judges[key] = judge
+    while len(_judges) > _JUDGES_KEPT:
+        _judges.popitem(last=False)
+    return judge
 
 
 def judgement(judge: Analysis, deal: tuple[int, ...]) -> dict[str, float | None]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -29,6 +30,29 @@ from game.ui.screens.title import NewGame, TitleScreen
 _GC_THRESHOLDS = (20_000, 20, 20)  # young, middle and old generations (Python's: 700, 10, 10)
 
 
+@contextmanager
+def interface_gc() -> Iterator[None]:
+    """The collector tuned for the interface while it runs, as it was afterwards.
+
+    Drawing a frame makes thousands of short-lived objects; at Python's default thresholds the
+    collector then runs so often that a pass over the whole heap lands on many key presses.
+    Collecting less often took about 10 ms off opening a dialog (bench/ui_bench.py). It is set
+    here, where the real interface runs, and not when an app is built: building one (as every UI
+    test does) must not retune the whole process."""
+    before = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def run_app(app: App[None]) -> None:
+    """Run the interface in the terminal, as the `peacetalks` command does."""
+    with interface_gc():
+        app.run()
+
+
 @dataclass(frozen=True)
 class Launch:
     """What to open straight away instead of the title screen: a new game, a save, or a save's
@@ -48,10 +72,6 @@ class PeaceTalksApp(App[None]):
 
     def __init__(self, launch: Launch | None, saves_dir: Path, seed: int, speed: int = 2) -> None:
         super().__init__()
-        # Drawing a frame makes thousands of short-lived objects; at Python's default thresholds
-        # the collector then runs so often that a pass over the whole heap lands on many key
-        # presses. Collecting less often took about 10 ms off opening a dialog (bench/ui_bench.py).
-        gc.set_threshold(*_GC_THRESHOLDS)
         self.launch = launch
         self.saves_dir = saves_dir
         self.seed = seed
