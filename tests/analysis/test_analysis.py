@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +17,7 @@ from game.analysis import pareto as P
 from game.analysis.solutions import _SAMPLE as P_SAMPLE
 from game.engine.model import Delegation, Issue, Option, Personality, Scenario, Venue
 from game.scenario import bundled, load_scenario
+from tests.cli_runner import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -166,9 +165,7 @@ def test_frontier_from_issue_by_issue_merging_equals_filtering_the_whole_space()
 
 
 def test_analyze_command_json() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "analyze", "astana-8", "--json"], capture_output=True, text=True, cwd=ROOT
-    )
+    out = run_main("analyze", "astana-8", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     for key in ("packages", "pareto_size", "nash", "kalai", "zopa_size"):

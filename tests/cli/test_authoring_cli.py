@@ -4,8 +4,6 @@ user runs them: exit statuses, one line for each problem, never a traceback."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from game.ai import play
@@ -13,18 +11,17 @@ from game.analysis.lint import venue_checks
 from game.scenario import check_file
 from game.scenario.schema import schema_text
 from game.scenario.template import TEMPLATE, starting_scenario
+from tests.cli_runner import Result, run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 
 
-def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
+def run(*args: str | Path, cwd: Path = ROOT) -> Result:
+    return run_main(*args, cwd=cwd)
 
 
-def one_error_line(out: subprocess.CompletedProcess[str], *fragments: str) -> None:
+def one_error_line(out: Result, *fragments: str) -> None:
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert len(out.stderr.splitlines()) == 1, out.stderr

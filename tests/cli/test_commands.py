@@ -1,4 +1,6 @@
-"""The `peacetalks` command end to end, in a subprocess, as a user runs it."""
+"""The `peacetalks` command end to end, as a user runs it: most tests call `main(argv)` in this
+process (tests/cli_runner.py); the installed entry point, `python -m game`, the refusal without a
+terminal and the wheel run in a real process."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.cli_runner import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -30,8 +34,8 @@ def test_list_shows_bundled_scenarios_venues_and_delegations() -> None:
 
 
 def test_simulate_json_has_the_promised_fields_and_is_byte_identical() -> None:
-    first = run("simulate", "astana-8", "--games", "4", "--seed", "9", "--json")
-    second = run("simulate", "astana-8", "--games", "4", "--seed", "9", "--json")
+    first = run_main("simulate", "astana-8", "--games", "4", "--seed", "9", "--json")
+    second = run_main("simulate", "astana-8", "--games", "4", "--seed", "9", "--json")
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
@@ -43,12 +47,12 @@ def test_simulate_json_has_the_promised_fields_and_is_byte_identical() -> None:
     for game in data["results"]:
         assert set(game) >= {"seed", "outcome", "rounds", "final_state_hash", "agreement"}
         assert len(game["final_state_hash"]) == 64
-    other = json.loads(run("simulate", "astana-8", "--games", "4", "--seed", "10", "--json").stdout)
+    other = json.loads(run_main("simulate", "astana-8", "--games", "4", "--seed", "10", "--json").stdout)
     assert [g["final_state_hash"] for g in other["results"]] != [g["final_state_hash"] for g in data["results"]]
 
 
 def test_simulate_accepts_a_path_and_prints_a_table() -> None:
-    out = run("simulate", str(MINI), "--games", "3")
+    out = run_main("simulate", str(MINI), "--games", "3")
     assert out.returncode == 0, out.stderr
     assert "agreement rate" in out.stdout
     assert "mean surplus" in out.stdout
@@ -57,7 +61,7 @@ def test_simulate_accepts_a_path_and_prints_a_table() -> None:
 def test_simulate_on_an_invalid_file_exits_1_with_diagnostics(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINI.read_text().replace("rounds: 4", "rounds: many"))
-    out = run("simulate", str(bad))
+    out = run_main("simulate", str(bad))
     assert out.returncode == 1
     assert f"{bad}:" in out.stderr and "error:" in out.stderr
     assert "Traceback" not in out.stderr
@@ -75,14 +79,14 @@ def test_simulate_on_an_invalid_file_exits_1_with_diagnostics(tmp_path: Path) ->
     ],
 )
 def test_bad_arguments_get_one_line_and_exit_2(args: tuple[str, ...]) -> None:
-    out = run(*args)
+    out = run_main(*args)
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1
     assert "error" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_watch_runs_a_whole_game_and_prints_the_outcome() -> None:
-    out = run("watch", str(MINI), "--seed", "4")
+    out = run_main("watch", str(MINI), "--seed", "4")
     assert out.returncode == 0, out.stderr
     assert "Round 1 of 4 begins." in out.stdout
     assert "Outcome:" in out.stdout
@@ -90,7 +94,7 @@ def test_watch_runs_a_whole_game_and_prints_the_outcome() -> None:
 
 
 def test_watch_with_no_scenario_plays_the_default_one() -> None:
-    out = run("watch")
+    out = run_main("watch")
     assert out.returncode == 0, out.stderr
     assert "Astana" in out.stdout and "Outcome:" in out.stdout
 
@@ -106,7 +110,7 @@ def test_the_interface_without_a_terminal_says_so_instead_of_hanging(args: tuple
 
 
 def test_watch_needs_a_scenario_file_not_a_save() -> None:
-    out = run("play", "--load", "saves/astana-8-history.yaml", "--watch")
+    out = run_main("play", "--load", "saves/astana-8-history.yaml", "--watch", cwd=ROOT)
     assert out.returncode == 2
     assert "--watch follows a scenario file" in out.stderr
     assert "Traceback" not in out.stderr

@@ -1,4 +1,4 @@
-"""`peacetalks test-scenario` as a user runs it, in a subprocess: the bundled scenarios' own tests
+"""`peacetalks test-scenario` as a user runs it (in process, `main(argv)`): the bundled scenarios' own tests
 pass, and the report, the exit statuses and the errors are what docs/SCENARIOS.md promises.
 """
 
@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from game.scenario import bundled
+from tests.cli_runner import Result, run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -37,13 +36,11 @@ FAILING = """tests:
 """
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=300
-    )
+def run(*args: str | Path) -> Result:
+    return run_main(*args, cwd=ROOT)
 
 
-def no_traceback(out: subprocess.CompletedProcess[str]) -> None:
+def no_traceback(out: Result) -> None:
     assert "Traceback" not in out.stdout + out.stderr, out.stderr
 
 

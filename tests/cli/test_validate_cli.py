@@ -1,28 +1,26 @@
-"""`peacetalks validate` (and the usage errors of `simulate`) as a user runs them, in a subprocess:
-exit statuses, one diagnostic a line, and never a traceback.
+"""`peacetalks validate` (and the usage errors of `simulate`) as a user runs them (in process:
+`main(argv)`): exit statuses, one diagnostic a line, and never a traceback.
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_runner import Result, run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
+def run(*args: str | Path) -> Result:
+    return run_main(*args, cwd=ROOT)
 
 
-def no_traceback(out: subprocess.CompletedProcess[str]) -> None:
+def no_traceback(out: Result) -> None:
     if "Traceback" in out.stdout or "Traceback" in out.stderr:
         pytest.fail("the command printed a traceback ending:\n" + "\n".join(out.stderr.splitlines()[-3:]))
 
@@ -150,7 +148,7 @@ def test_a_python_tag_is_refused_and_not_executed(tmp_path: Path) -> None:
 # --- usage errors: exit 2, one line, no traceback ------------------------------------------
 
 
-def assert_usage_error(out: subprocess.CompletedProcess[str], *fragments: str) -> None:
+def assert_usage_error(out: Result, *fragments: str) -> None:
     assert out.returncode == 2
     no_traceback(out)
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from game.saves import load, save, save_text
 from game.saves.codec import format_entry
+from tests.cli_runner import Result, run_main
 from tests.saves.helpers import (
     EXAMPLES,
     MINI,
@@ -23,13 +22,11 @@ from tests.saves.helpers import (
 )
 
 
-def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
+def run(*args: str | Path, cwd: Path = ROOT) -> Result:
+    return run_main(*args, cwd=cwd)
 
 
-def one_error_line(out: subprocess.CompletedProcess[str]) -> str:
+def one_error_line(out: Result) -> str:
     assert out.returncode == 1, (out.returncode, out.stdout[-500:], out.stderr)
     assert "Traceback" not in out.stderr, out.stderr
     lines = out.stderr.splitlines()

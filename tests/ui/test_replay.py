@@ -34,6 +34,7 @@ from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.screens.saves import SaveBrowser
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.panels import AgendaTable, IssueDetail
+from tests.cli_runner import Result, run_main
 from tests.saves.helpers import ROOT, engine_hashes, finished, new_session, play_on
 from tests.ui.driving import click, press, screen_of, until
 
@@ -365,10 +366,8 @@ def test_the_title_screen_opens_a_replay_and_escape_comes_back(saves: Path, tmp_
 # --- the command line ---------------------------------------------------------------------------
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
+def run(*args: str | Path) -> Result:
+    return run_main(*args, cwd=ROOT)
 
 
 def in_a_terminal(*args: str | Path, keys: bytes = b"", wait_for: bytes = b"") -> tuple[int, str]:

@@ -1,0 +1,42 @@
+"""`peacetalks ARGS` run in this process: `main(argv)` with its output captured.
+
+Starting a Python per command cost about a second each, most of the suite's time; the command
+is the same function either way. A few tests in tests/cli/test_commands.py still run the
+installed command in a real process (its entry point, `python -m game`, a terminal's absence).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.cli import main
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a finished command left: the same three fields as subprocess.CompletedProcess."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_main(*args: str | Path, cwd: Path | None = None) -> Result:
+    """Run the command with these arguments (from the folder `cwd`, if given)."""
+    out, err = io.StringIO(), io.StringIO()
+    before = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                status = main([str(a) for a in args])
+            except SystemExit as exc:  # --help and --version end the way argparse ends them
+                status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(before)
+    return Result(status, out.getvalue(), err.getvalue())
