@@ -66,8 +66,8 @@ def ours(n: int) -> dict[str, object]:
     }
 
 
-def theirs(n: int, python: str) -> dict[str, object]:
-    out = subprocess.run([python, str(PEER), "--n", str(n)], capture_output=True, text=True, check=True)
+def theirs(n: int, python: str, peer: str) -> dict[str, object]:
+    out = subprocess.run([python, peer, "--n", str(n)], capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -76,12 +76,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(allow_abbrev=False)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--negmas-python", default=os.environ.get("NEGMAS_PYTHON", "/tmp/negmas-venv/bin/python"))
+    # the peer sits beside the repository; a worktree elsewhere names it
+    parser.add_argument("--peer", default=os.environ.get("NEGMAS_PEER", str(PEER)), help="negmas_peer.py")
     args = parser.parse_args()
     mine = ours(args.n)
     if not Path(args.negmas_python).exists():
         print(json.dumps({"ours": mine, "negmas": "not installed: see this file's docstring"}, indent=2))
         return
-    peer = theirs(args.n, args.negmas_python)
+    peer = theirs(args.n, args.negmas_python, args.peer)
     theirs_per_s = float(peer["negotiations_per_s"])  # type: ignore[arg-type]
     ratio = float(mine["negotiations_per_s"]) / theirs_per_s  # type: ignore[arg-type]
     engine_ratio = float(mine["engine_negotiations_per_s"]) / theirs_per_s  # type: ignore[arg-type]

@@ -13,7 +13,8 @@ is the same on every machine and Python version.
 
 The tables come last and apart because they are most of the text and, thanks to the engine's
 copy-on-write, mostly the very same tuple objects from one state to the next: their text is
-remembered per row (per delegation) object, so a hash encodes only what the last action changed.
+remembered per table and per row (per delegation) object, so a hash encodes only what the last
+action changed.
 """
 
 from __future__ import annotations
@@ -64,7 +65,16 @@ def _row(value: object) -> str:
 
 
 def _table(rows: tuple[Any, ...]) -> str:
-    return "[" + ",".join(_row(r) for r in rows) + "]"
+    # A table no action touched is the very same tuple in the next state: its text is
+    # remembered whole, like a row's (the same cache: both hold the object they describe).
+    hit = _cache.get(id(rows))
+    if hit is not None and hit[0] is rows:
+        return hit[1]
+    text = "[" + ",".join(_row(r) for r in rows) + "]"
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    _cache[id(rows)] = (rows, text)
+    return text
 
 
 def canonical_text(state: State) -> str:

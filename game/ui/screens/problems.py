@@ -49,19 +49,19 @@ class ScenarioProblems(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notice"):
-            yield Static(id="notice-title")
+            # the title is there from the first frame, not filled in a frame later on mount
+            yield Static(self._title_text(), id="notice-title")
             with VerticalScroll():
                 yield Static(problems_text(self.diagnostics), id="notice-body")
             yield Static(self._footer(), id="problems-hint")
 
-    def on_mount(self) -> None:
-        self._title()
+    def _title_text(self) -> Text:
+        errors = sum(1 for d in self.diagnostics if d.severity == "error")
+        # a path is data: brackets in it are shown, never read as markup
+        return Text(f"{self.path} does not load: {errors} error{'s' if errors != 1 else ''}")
 
     def _title(self) -> None:
-        errors = sum(1 for d in self.diagnostics if d.severity == "error")
-        self.query_one("#notice-title", Static).update(
-            f"{self.path} does not load: {errors} error{'s' if errors != 1 else ''}"
-        )
+        self.query_one("#notice-title", Static).update(self._title_text())
 
     def _footer(self) -> str:
         if self.game_running:
