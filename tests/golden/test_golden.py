@@ -29,6 +29,10 @@ def test_state_hashes_of_random_games_at_fixed_turns(
     golden.check("random_games", values.random_games(capsys, tmp_path))
 
 
+def test_legal_move_counts_at_fixed_states(golden: Golden, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    golden.check("legal_counts", values.legal_counts(capsys, tmp_path))
+
+
 @pytest.mark.parametrize("file", sorted(values.TRANSCRIPTS))
 def test_frozen_transcripts(golden: Golden, capsys: pytest.CaptureFixture[str], file: str) -> None:
     golden.check_text(file, values.TRANSCRIPTS[file](capsys))

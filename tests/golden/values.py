@@ -94,6 +94,35 @@ def random_games(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str
     return out
 
 
+PERFT_TURNS = (0, 1, 2, 5, 10, 20, 40)
+
+
+def legal_counts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str, Any]:
+    """Perft-style: how many legal actions of each kind the delegation to move has, at fixed
+    turns of a fixed game of every bundled scenario (the game as simulate saves it)."""
+    from game.engine import apply, new_game
+    from game.engine.legal import legal_moves
+    from game.saves import load
+
+    out: dict[str, Any] = {}
+    for name in SCENARIOS:
+        folder = tmp_path / f"{name}-perft"
+        folder.mkdir()
+        _simulate(capsys, folder, [name, "--games", "1", "--seed", "23"])
+        session = load(next(folder.glob("*.yaml")))
+        state, _ = new_game(session.scenario, session.seed)
+        at: list[Any] = []
+        for turn, entry in enumerate([None, *session.log]):
+            if entry is not None:
+                state, _ = apply(state, entry.action)
+            if turn in PERFT_TURNS and not state.over:
+                moves = legal_moves(state)
+                actor = session.scenario.delegations[state.actor].id
+                at.append([turn, actor, moves.count(), moves.counts()])
+        out[name] = at
+    return out
+
+
 def watch_transcript(name: str, seed: int) -> Callable[[pytest.CaptureFixture[str]], str]:
     """`peacetalks watch NAME --seed SEED` as printed: a frozen transcript of a whole game."""
 
