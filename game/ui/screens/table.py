@@ -92,6 +92,10 @@ class TableScreen(Screen[None]):
         yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="keys")
 
     def on_mount(self) -> None:
+        if self not in self.app.screen_stack:
+            # closed before it finished mounting (play --watch restarting on a quick edit pops
+            # every screen): its widgets are gone, and nothing is left to show
+            return
         log = self.query_one("#transcript", RichLog)
         for record in self.session.records:
             log.write(self._line(record, ""))
