@@ -100,6 +100,9 @@ def name_problem(name: str) -> str | None:
         return f"a save's name uses only {NAME_RULE} (not {shown})"
     if len(name) > 64:
         return f"a save's name is at most 64 characters (this one has {len(name)})"
+    if name[0] in "-_" or name[-1] in "-_":
+        # the file name drops them (a leading '-' reads as an option on a command line)
+        return "a save's name starts and ends with a letter or a digit"
     if name.lower() in _RESERVED:
         return f"{name!r} is a device name on Windows: choose another"
     return None

@@ -87,3 +87,9 @@ def test_a_name_is_accepted_only_when_it_is_its_own_file_name(name: str) -> None
         assert save_path(folder, name) == folder.resolve() / f"{name}.yaml"
     else:
         assert name_problem(name)
+
+
+@pytest.mark.parametrize("name", ["_", "-", "_x", "x-", "-rf"])
+def test_a_name_the_file_name_would_change_is_refused(name: str) -> None:
+    # the file name drops leading and trailing '-' and '_': such a name could not be used as typed
+    assert name_problem(name) == "a save's name starts and ends with a letter or a digit"
