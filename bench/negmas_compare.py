@@ -10,59 +10,48 @@ never a dependency of the project: it runs in its own virtual environment, made 
 and called here as a subprocess (PATH defaults to that environment's python, or $NEGMAS_PYTHON).
 A step is one offer on the table, as in NegMAS's alternating-offers protocol.
 
-Ours is measured two ways, over the same seeds:
-- "fast": game.sim.bilateral, our negotiator on the fast path for pure bargaining (a domain with
-  no politics, which this one is); tests/ai/test_bilateral.py proves it takes exactly the
-  actions the engine-driven agents take;
-- "engine": the same agents through the full game engine (an immutable state, every rule,
-  every action), as a game plays them.
+Ours is measured on the path a user runs: `peacetalks simulate bench/negmas-domain.yaml --games N
+--json`, in this process (game.cli.main, one job), every rule of the engine and the agents as a
+game plays them, and each game judged against the domain's Pareto frontier as simulate does.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import subprocess
 import time
 from pathlib import Path
 
-from game.ai import play
-from game.scenario import load_scenario
-from game.sim.bilateral import play_bargain
+from game.cli import main as peacetalks
 
 HERE = Path(__file__).resolve().parent
 PEER = HERE.parent.parent / "shared" / "bench" / "negmas_peer.py"
+DOMAIN = HERE / "negmas-domain.yaml"
 
 
 def ours(n: int) -> dict[str, object]:
-    scenario = load_scenario(HERE / "negmas-domain.yaml")
-    play(scenario, 0)  # warm-up
-    play_bargain(scenario, 0)
-    steps = 0
+    argv = ["simulate", str(DOMAIN), "--games", str(n), "--seed", "0", "--json"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        peacetalks([*argv[:3], "2", *argv[4:]])  # warm: imports and the domain's analysis
+    out = io.StringIO()
     t0 = time.perf_counter()
-    for seed in range(n):
-        fast = play_bargain(scenario, seed)
-        steps += fast.proposals
-    fast_elapsed = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for seed in range(n):
-        game = play(scenario, seed)
+    with contextlib.redirect_stdout(out):
+        status = peacetalks(argv)
     elapsed = time.perf_counter() - t0
-    state = game.state
-    agreement = [scenario.issues[i].options[o].id for i, o in enumerate(state.settled)] if state.agreements else None
-    fast_agreement = (
-        [scenario.issues[i].options[o].id for i, o in enumerate(fast.agreement)] if fast.agreement else None
-    )
+    assert status == 0
+    results = json.loads(out.getvalue())["results"]
+    actions = sum(r["actions"] for r in results)
+    first = results[0]["agreement"]
     return {
-        "peer": "peacetalks negotiator, boulware (A) vs conceder (B), level normal",
-        "negotiations_per_s": round(n / fast_elapsed, 2),
-        "steps_per_s": round(steps / fast_elapsed, 1),
-        "agreement": fast_agreement,
-        "agreement_step": fast.proposals,
-        "engine_negotiations_per_s": round(n / elapsed, 2),
-        "engine_agreement": agreement,
-        "engine_agreement_step": sum(1 for a in game.actions if a.kind == "propose"),
+        "peer": "peacetalks simulate: boulware (A) vs conceder (B), level normal",
+        "negotiations_per_s": round(n / elapsed, 2),
+        "actions_per_s": round(actions / elapsed, 1),
+        "agreement": list(first.values()) if first else None,
+        "agreement_rate": sum(bool(r["agreement"]) for r in results) / n,
     }
 
 
@@ -86,14 +75,12 @@ def main() -> None:
     peer = theirs(args.n, args.negmas_python, args.peer)
     theirs_per_s = float(peer["negotiations_per_s"])  # type: ignore[arg-type]
     ratio = float(mine["negotiations_per_s"]) / theirs_per_s  # type: ignore[arg-type]
-    engine_ratio = float(mine["engine_negotiations_per_s"]) / theirs_per_s  # type: ignore[arg-type]
     print(
         json.dumps(
             {
                 "ours": mine,
                 "negmas": peer,
                 "speed_ratio": round(ratio, 1),
-                "engine_speed_ratio": round(engine_ratio, 1),
             },
             indent=2,
         )
