@@ -205,6 +205,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     for r in summary["results"]:
         outcomes[r["outcome"]] = outcomes.get(r["outcome"], 0) + 1
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
+    if summary["history_match"] is not None:
+        print(
+            f"as in history: {summary['history_match']:.1%} of the recorded issues on average; "
+            f"half of them or more in {summary['history_half_rate']:.1%} of games"
+        )
     print()
     width = max(8, *(len(kind) + 2 for kind in summary["seats"].values()))
     print(f"{'delegation':<22}{'seat':>{width}}{'mean utility':>14}{'reservation':>13}{'mean surplus':>14}")

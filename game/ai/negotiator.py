@@ -23,7 +23,7 @@ from game.ai.politics import (
     pressure,
     should_boycott,
 )
-from game.ai.reading import Decision, acceptable, best_possible, counterparts, deadline, progress
+from game.ai.reading import Decision, acceptable, best_possible, counterparts, deadline, heeded, progress
 from game.engine import actions as A
 from game.engine.legal import agreement_cost, may_draft, may_propose
 from game.engine.rng import Rng
@@ -123,6 +123,7 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
     me = view.own
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     others = counterparts(view)
+    weighed = others + heeded(view)  # whose gains count: the signatories, and any observer we heed
     n_open = max(1, len(open_issues))
     deal = list(view.deal)
     # Per issue, computed once: the options to consider, and what the others together would
@@ -133,9 +134,9 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
         choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
         deal[i] = max(options, key=lambda o: (mine[o], -o))
-        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in others]
+        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
         theirs[i] = [
-            sum(w * beliefs.value(s, i, o) for s, w in zip(others, weights, strict=True))
+            sum(w * beliefs.value(s, i, o) for s, w in zip(weighed, weights, strict=True))
             for o in range(len(view.issues[i].options))
         ]
     current = utility(me, deal)

@@ -7,7 +7,7 @@ import math
 
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
-from game.ai.reading import Decision, acceptable, counterparts, progress
+from game.ai.reading import Decision, acceptable, counterparts, heeded, progress
 from game.engine import actions as A
 from game.engine.legal import may_propose, moves_for
 from game.engine.rng import Rng
@@ -87,6 +87,7 @@ def mediate(view: View, beliefs: Beliefs, level: Level, rng: Rng) -> Decision:
 def single_text(view: View, beliefs: Beliefs, open_issues: list[int]) -> tuple[tuple[int, int], ...]:
     """Coordinate ascent on the (estimated) Nash product of the signatories' utilities."""
     signers = counterparts(view)
+    weighed = signers + heeded(view)  # the observers the envoy heeds count in the text, not in the vote
     deal = list(view.deal)
     for i in open_issues:
         stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
@@ -96,7 +97,7 @@ def single_text(view: View, beliefs: Beliefs, open_issues: list[int]) -> tuple[t
             deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
 
     def score(d: list[int]) -> float:
-        return sum(math.log(0.05 + beliefs.utility(s, d)) for s in signers)
+        return sum(math.log(0.05 + beliefs.utility(s, d)) for s in weighed)
 
     for _ in range(3):
         changed = False

@@ -39,6 +39,12 @@ def counterparts(view: View) -> list[int]:
     return [s for s in view.venue.signatories if s != view.me and view.present[s]]
 
 
+def heeded(view: View) -> list[int]:
+    """Those present whose views we weigh in our offers without needing their signature: the
+    observers (or other non-signatories) the scenario says we heed."""
+    return [d for d in view.own.heeds if view.present[d] and d not in view.venue.signatories]
+
+
 def allowed(view: View, issue: int) -> list[int]:
     red = view.own.red_lines[issue]
     return [o for o in range(len(view.issues[issue].options)) if o not in red]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine import rng
+from game.engine.conditions import all_hold
 from game.engine.work import Work
 
 
@@ -11,22 +12,32 @@ def check_ends(w: Work) -> None:
     if w.over or w.venue_over:
         return
     sc = w.scenario
+    signatories = sc.venues[w.venue].signatories
+    pulled: list[int] = []
     for d, present in enumerate(w.present):
         if present and w.support[d] <= sc.rules.collapse_support:
             w.set_present(d, False)
             w.close_proposals(lambda p, d=d: p.author != d and d not in p.to)
             w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
-            if d in sc.venues[w.venue].signatories:
-                end_venue(w, "collapse", f"{w.name(d)}, a signatory, was pulled out by its hardliners.")
-                return
-    if w.momentum <= 0:
+            pulled.append(d)
+    # An agreement that settles the agenda stands, even when what it cost at home then pulls a
+    # signatory out: the text was signed before the hardliners won. The reason says both.
+    if w.agenda and all(w.settled[i] >= 0 for i in w.agenda):
+        after = ""
+        if pulled:
+            names = " and ".join(w.name(d) for d in pulled)
+            after = f" Then hardliners at home pulled {names} out over what it had given up."
+        end_venue(w, "agreement", "Every issue on the agenda is settled." + after)
+        return
+    gone = [d for d in pulled if d in signatories]
+    if gone:
+        end_venue(w, "collapse", f"{w.name(gone[0])}, a signatory, was pulled out by its hardliners.")
+    elif w.momentum <= 0:
         end_venue(w, "collapse", "The talks lost all momentum and broke down.")
     elif len(w.required_signatories()) < 2:
         end_venue(w, "collapse", "Too few signatories are left at the table.")
     elif not w.agenda:
         end_venue(w, "deadline", "Nothing is left on the agenda.")
-    elif all(w.settled[i] >= 0 for i in w.agenda):
-        end_venue(w, "agreement", "Every issue on the agenda is settled.")
 
 
 def end_venue(w: Work, outcome: str, reason: str) -> None:
@@ -82,19 +93,29 @@ def start_round(w: Work) -> None:
 
 def run_events(w: Work) -> None:
     sc = w.scenario
+    venue = sc.venues[w.venue]
+    seated = venue.turn_order
     for index, card in enumerate(sc.events):
         if card.round == w.round and card.venue in (-1, w.venue) and (w.fired[index] == 0 or card.repeat):
-            fire(w, index)
-    venue = sc.venues[w.venue]
+            # Conditions are read as the event comes up, after the ones before it have fired.
+            if all_hold(w, card.when, seated):
+                fire(w, index)
+            elif card.otherwise is not None:
+                fire_otherwise(w, index)
     if w.round == 1 or venue.random_events <= 0:
         return
     w.rng, roll = rng.next_float(w.rng)
     if roll >= venue.random_events:
         return
+    # A card whose conditions do not hold is out of the deck this round (its `otherwise` is for
+    # its scripted round only).
     deck = [
         i
         for i, card in enumerate(sc.events)
-        if card.weight > 0 and card.venue in (-1, w.venue) and (card.repeat or w.fired[i] == 0)
+        if card.weight > 0
+        and card.venue in (-1, w.venue)
+        and (card.repeat or w.fired[i] == 0)
+        and all_hold(w, card.when, seated)
     ]
     if not deck:
         return
@@ -113,6 +134,16 @@ def fire(w: Work, index: int) -> None:
     w.count_fired(index)
     w.say("event", f"{card.title}. {card.text}".strip())
     for effect in card.effects:
+        w.apply_effect(effect)
+
+
+def fire_otherwise(w: Work, index: int) -> None:
+    """The event's alternative: the table is not as the event needs it. It does not count as the
+    event having fired."""
+    alt = w.scenario.events[index].otherwise
+    assert alt is not None
+    w.say("event", f"{alt.title}. {alt.text}".strip())
+    for effect in alt.effects:
         w.apply_effect(effect)
 
 

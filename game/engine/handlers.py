@@ -199,7 +199,8 @@ def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     hosts = [venue.chair] if boycott and venue.chair >= 0 else range(len(w.present))
     for d in hosts:
         w.add_trust(d, actor, -w.scenario.rules.leave_trust)
-    w.add_momentum(-(w.scenario.rules.walkout_momentum // (2 if boycott else 1)))
+    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else w.scenario.rules.walkout_momentum
+    w.add_momentum(-(cost // (2 if boycott else 1)))
 
 
 def pass_turn(w: Work, actor: int, action: A.Pass, checked: None) -> None:

@@ -86,6 +86,7 @@ class Delegation:
     opening: tuple[int, ...]  # public position per issue; -1 where it takes none
     description: str = ""
     stances: tuple[str, ...] = ()  # per issue, the side's own words ("" where none)
+    heeds: tuple[int, ...] = ()  # non-signatories (observers) whose views it weighs in its offers
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,51 @@ class Venue:
     momentum_decay: int = 8
     random_events: float = 0.0
     chair: int = -1
+    walkout_momentum: int = -1  # what a walk-out costs here; -1: the scenario's rule
     place: str = ""
     dates: str = ""
     description: str = ""
+
+
+CONDITION_KINDS = (
+    "present",
+    "absent",
+    "boycotted",
+    "walked_out",
+    "momentum",
+    "support",
+    "trust",
+    "stability",
+    "agreed",
+    "open",
+    "round",
+)
+NO_LIMIT = -1  # a Condition bound that is not set
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One fact about the table that an event needs before it fires.
+
+    present / absent / boycotted / walked_out: delegation a; agreed: issue a, option b (-1: any);
+    open: issue a; momentum, round: low..high; support: delegation a; trust: from a to b;
+    stability: zone a. low and high are inclusive bounds on the number, NO_LIMIT where unset.
+    """
+
+    kind: str
+    a: int = -1
+    b: int = -1
+    low: int = NO_LIMIT
+    high: int = NO_LIMIT
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """What a scripted event says and does instead when its conditions do not hold."""
+
+    title: str
+    text: str
+    effects: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,12 +160,20 @@ class EventCard:
     round: int = 0  # 0: not scripted
     weight: float = 0.0  # 0: never drawn at random
     repeat: bool = False
+    when: tuple[Condition, ...] = ()  # every one must hold for the event to fire
+    otherwise: Alternative | None = None  # fired in its place (when scripted) if they do not
+    sources: tuple[str, ...] = ()  # where the facts it tells come from
+
+
+UNCHANGED = -1  # history.outcome: the status quo stood on the issue
+NOT_AGREED = -2  # history.outcome: nothing was agreed on the issue
 
 
 @dataclass(frozen=True)
 class History:
     summary: str = ""
-    outcome: tuple[tuple[int, int], ...] = ()  # (issue, option) really agreed
+    # (issue, what happened): an option index really agreed, UNCHANGED or NOT_AGREED
+    outcome: tuple[tuple[int, int], ...] = ()
     notes: tuple[str, ...] = ()
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from game.analysis import Analysis, analyze
+from game.analysis.history import compare as compare_history
+from game.analysis.history import describe_real
 from game.engine import Concede, State, apply, new_game, utility
 from game.engine.model import Scenario
 from game.engine.utility import outcome_utility
@@ -101,9 +103,9 @@ class ConcessionResult:
 @dataclass(frozen=True)
 class HistoryLine:
     issue: str
-    real: str | None  # option label really agreed, None if nothing was
+    real: str | None  # what really happened, in words; None where the record is silent
     game: str | None  # option label agreed in this game, None if nothing was
-    match: bool
+    match: bool  # False where the record is silent
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,11 @@ class HistoryResult:
     @property
     def matches(self) -> int:
         return sum(1 for line in self.lines if line.match)
+
+    @property
+    def recorded(self) -> int:
+        """Lines on which the record says what happened: those a match is counted over."""
+        return sum(1 for line in self.lines if line.real is not None)
 
 
 @dataclass(frozen=True)
@@ -311,23 +318,25 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
 
 
 def history(session: Session) -> HistoryResult:
-    """The scenario's record of what really happened, issue by issue against this game."""
+    """The scenario's record of what really happened, issue by issue against this game; then
+    any issue the game settled on which the record is silent."""
     sc = session.scenario
-    real = dict(sc.history.outcome)
     settled = session.state.settled
-    issues = sorted(set(real) | {i for i, s in enumerate(settled) if s >= 0})
-    lines = []
-    for i in issues:
-        r = real.get(i)
-        g = settled[i] if settled[i] >= 0 else None
-        lines.append(
-            HistoryLine(
-                sc.issues[i].name,
-                None if r is None else _option(sc, i, r),
-                None if g is None else _option(sc, i, g),
-                r == g,
-            )
+    lines = [
+        HistoryLine(
+            sc.issues[m.issue].name,
+            describe_real(sc, m.issue, m.real),
+            None if m.game < 0 else _option(sc, m.issue, m.game),
+            m.match,
         )
+        for m in compare_history(sc, settled)
+    ]
+    recorded = dict(sc.history.outcome)
+    lines += [
+        HistoryLine(sc.issues[i].name, None, _option(sc, i, s), False)
+        for i, s in enumerate(settled)
+        if s >= 0 and i not in recorded
+    ]
     return HistoryResult(sc.history.summary, sc.history.notes, tuple(lines))
 
 

@@ -6,9 +6,15 @@ column of the value at fault; one run shows an author all of them.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from game.engine.model import (
+    NO_LIMIT,
+    NOT_AGREED,
+    UNCHANGED,
+    Alternative,
+    Condition,
     Delegation,
     Effect,
     EventCard,
@@ -255,6 +261,14 @@ def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> De
         elif p >= 0:
             patrons.append(p)
 
+    heeds = []
+    for k, other in enumerate(raw.get("heeds", ())):
+        h = refs.find(refs.delegations, other, raw["heeds"].at(k), "delegation")
+        if other == me:
+            report.error(raw["heeds"].at(k), f"{me} cannot heed itself: it weighs its own views already")
+        elif h >= 0:
+            heeds.append(h)
+
     pers = raw["personality"]
     return Delegation(
         id=me,
@@ -273,6 +287,7 @@ def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> De
         opening=tuple(opening),
         description=raw.get("description", ""),
         stances=tuple(stances),
+        heeds=tuple(heeds),
     )
 
 
@@ -329,6 +344,7 @@ def _venue(raw: YMap, refs: _Refs) -> Venue:
         momentum_decay=raw.get("momentum_decay", 8),
         random_events=float(raw.get("random_events", 0.0)),
         chair=chair,
+        walkout_momentum=raw.get("walkout_momentum", -1),
         place=raw.get("place", ""),
         dates=raw.get("dates", ""),
         description=raw.get("description", ""),
@@ -342,6 +358,21 @@ def _event(raw: YMap, refs: _Refs) -> EventCard:
     if not round_ and weight <= 0:
         refs.report.error(raw.mark, f"event {raw['id']!r} has neither a round nor a weight: it could never happen")
     # a round or a weight that never comes is a warning of game/scenario/lint.py
+    when: YSeq = raw.get("when", YSeq(raw.mark))
+    conditions = tuple(c for k, item in enumerate(when) if (c := _condition(item, when.at(k), refs)) is not None)
+    otherwise = None
+    if "otherwise" in raw:
+        alt = raw["otherwise"]
+        if not when:
+            refs.report.error(raw.at("otherwise"), f"event {raw['id']!r} has an otherwise but no when to fail")
+        if not round_:
+            refs.report.error(
+                raw.at("otherwise"),
+                f"event {raw['id']!r}: an otherwise needs a round (a random card whose conditions fail "
+                "is just left out of the deck)",
+            )
+        if "title" in alt and "text" in alt:
+            otherwise = Alternative(alt["title"], alt["text"], _effects(alt.get("effects"), refs))
     return EventCard(
         raw["id"],
         raw["title"],
@@ -351,7 +382,76 @@ def _event(raw: YMap, refs: _Refs) -> EventCard:
         round_,
         weight,
         raw.get("repeat", False),
+        conditions,
+        otherwise,
+        tuple(raw.get("sources", ())),
     )
+
+
+def _bounds(body: YMap, mark: Mark, refs: _Refs) -> tuple[int, int] | None:
+    """Inclusive whole-number bounds from above/below/at_least/at_most/between (meters are whole)."""
+    low, high = NO_LIMIT, NO_LIMIT
+
+    def raise_low(x: int) -> None:
+        nonlocal low
+        low = x if low == NO_LIMIT else max(low, x)
+
+    def cut_high(x: int) -> None:
+        nonlocal high
+        high = x if high == NO_LIMIT else min(high, x)
+
+    if "above" in body:
+        raise_low(math.floor(body["above"]) + 1)
+    if "at_least" in body:
+        raise_low(math.ceil(body["at_least"]))
+    if "below" in body:
+        cut_high(math.ceil(body["below"]) - 1)
+    if "at_most" in body:
+        cut_high(math.floor(body["at_most"]))
+    if "between" in body:
+        pair = body["between"]
+        if len(pair) != 2:
+            refs.report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
+            return None
+        raise_low(math.ceil(pair[0]))
+        cut_high(math.floor(pair[1]))
+    if low == NO_LIMIT and high == NO_LIMIT:
+        refs.report.error(mark, "a condition on a number needs a bound: above, below, at_least, at_most or between")
+        return None
+    return low, high
+
+
+def _condition(item: YMap, mark: Mark, refs: _Refs) -> Condition | None:
+    ((kind, body),) = item.items()
+    at = item.at(kind)
+    delegations, issues, zones = refs.delegations, refs.issues, refs.zones
+    if kind in ("present", "absent", "boycotted", "walked_out"):
+        return Condition(kind, refs.find(delegations, body, at, "delegation"))
+    if kind == "open":
+        return Condition(kind, refs.find(issues, body, at, "issue"))
+    if kind == "agreed":
+        i = refs.find(issues, body["issue"], body.at("issue"), "issue")
+        o = refs.option(body["issue"], body["option"], body.at("option")) if "option" in body and i >= 0 else -1
+        return Condition(kind, i, o)
+    bounds = _bounds(body, at, refs)
+    if bounds is None:
+        return None
+    low, high = bounds
+    if kind in ("momentum", "round"):
+        return Condition(kind, low=low, high=high)
+    if kind == "support":
+        return Condition(
+            kind, refs.find(delegations, body["delegation"], body.at("delegation"), "delegation"), -1, low, high
+        )
+    if kind == "trust":
+        a = refs.find(delegations, body["from"], body.at("from"), "delegation")
+        b = refs.find(delegations, body["to"], body.at("to"), "delegation")
+        return Condition(kind, a, b, low, high)
+    return Condition(kind, refs.find(zones, body["zone"], body.at("zone"), "zone"), -1, low, high)
+
+
+# what history.outcome may say instead of an option id
+HISTORY_WORDS = {"unchanged": UNCHANGED, "not_agreed": NOT_AGREED}
 
 
 def _history(raw: YMap | None, refs: _Refs) -> History:
@@ -360,8 +460,14 @@ def _history(raw: YMap | None, refs: _Refs) -> History:
     outcome: list[tuple[int, int]] = []
     for issue_id, option_id in raw.get("outcome", {}).items():
         i = refs.find(refs.issues, issue_id, raw["outcome"].key_at(issue_id), "issue")
-        o = refs.option(issue_id, option_id, raw["outcome"].at(issue_id)) if i >= 0 else -1
-        if i >= 0 and o >= 0:
+        if i < 0:
+            continue
+        # An option of that very name wins over the word: the author meant the option.
+        if option_id in HISTORY_WORDS and option_id not in refs.options.get(issue_id, {}):
+            outcome.append((i, HISTORY_WORDS[option_id]))
+            continue
+        o = refs.option(issue_id, option_id, raw["outcome"].at(issue_id))
+        if o >= 0:
             outcome.append((i, o))
     return History(raw.get("summary", ""), tuple(outcome), tuple(raw.get("notes", ())))
 

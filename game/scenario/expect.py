@@ -31,6 +31,7 @@ PER_GAME = (
     "momentum",
     "utility",
     "surplus",
+    "history_match",
     "above_reservation",
 )
 # Checks measured over all the games of a test together.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from game.engine.legal import may_propose
-from game.engine.model import Scenario, Venue
+from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, EventCard, Scenario, Venue
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.yamlread import YMap, YSeq
 
@@ -24,7 +24,16 @@ Check = Callable[[Scenario], Iterable[Finding]]
 
 def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] = ()) -> None:
     """Add a warning to the report for every finding of the checks here and of `extra`."""
-    for check in (nothing_to_trade, events_that_never_fire, delegations_that_never_act, *extra):
+    checks = (
+        nothing_to_trade,
+        events_that_never_fire,
+        delegations_that_never_act,
+        conditions_that_never_hold,
+        ladders_out_of_order,
+        history_below_walk_away,
+        *extra,
+    )
+    for check in checks:
         for path, message in check(scenario):
             report.warning(mark_of(doc, path), message)
 
@@ -186,3 +195,112 @@ def _issues_events_can_add(sc: Scenario) -> set[int]:
     effects = [e for card in sc.events for e in card.effects]
     effects += [e for issue in sc.issues for option in issue.options for e in option.effects]
     return {e.a for e in effects if e.kind == "agenda_add"}
+
+
+# --- e. event conditions that can never hold ------------------------------------------------
+
+
+def conditions_that_never_hold(sc: Scenario) -> Iterator[Finding]:
+    """A condition an event's venue(s) and round(s) can never meet, as game/engine/flow.py reads
+    it: at the start of the round, before anyone has acted in it. A boycott is declared in round
+    1, so no condition on it holds when round 1 opens; only the seated can walk out or boycott."""
+    addable = _issues_events_can_add(sc)
+    for e, card in enumerate(sc.events):
+        for k, c in enumerate(card.when):
+            why = _never(sc, card, c, addable)
+            if why:
+                yield ("events", e, "when", k), f"event {card.id!r}: this condition can never hold: {why}"
+
+
+def _never(sc: Scenario, card: EventCard, c: Condition, addable: set[int]) -> str:
+    venues = [card.venue] if card.venue >= 0 else list(range(len(sc.venues)))
+    only_round = card.round if card.weight <= 0 else 0  # the one round it can fire in, if any
+    kind = c.kind
+    top = max(sc.venues[v].rounds for v in venues) if kind == "round" else 100
+    if c.low != NO_LIMIT and c.high != NO_LIMIT and c.low > c.high:
+        return "its bounds leave no value"
+    if c.low != NO_LIMIT and c.low > top:
+        return f"it asks for more than {top}, the most there can be"
+    if c.high != NO_LIMIT and c.high < (1 if kind == "round" else 0):
+        return "it asks for less than the least there can be"
+    if (
+        kind == "round"
+        and only_round
+        and not ((c.low == NO_LIMIT or c.low <= only_round) and (c.high == NO_LIMIT or only_round <= c.high))
+    ):
+        return f"the event fires only in round {only_round}"
+    if kind in ("present", "absent", "boycotted", "walked_out"):
+        name = sc.delegations[c.a].id
+        seated = [v for v in venues if c.a in sc.venues[v].turn_order]
+        if kind == "present" and not seated:
+            return f"{name!r} is in the turn order of no venue where the event happens"
+        if kind in ("boycotted", "walked_out") and not seated:
+            return f"{name!r} never sits at a venue where the event happens, so it cannot leave one"
+        if kind == "boycotted" and not any(sc.venues[v].attendance_optional for v in seated):
+            return f"attendance is required wherever the event happens, so {name!r} cannot boycott"
+        if kind in ("boycotted", "walked_out") and only_round == 1:
+            return "the event fires as round 1 opens, before anyone can leave"
+    if kind == "agreed":
+        first = min(venues)
+        reachable = {i for v in range(first) for i in sc.venues[v].agenda} | addable
+        if only_round != 1:
+            reachable |= {i for v in venues for i in sc.venues[v].agenda}
+        if c.a not in reachable:
+            issue = sc.issues[c.a].id
+            if only_round == 1 and first == 0:
+                return f"the event fires as the first round opens, before anything can be agreed on {issue!r}"
+            return f"{issue!r} is on no agenda where it could be agreed before the event"
+    return ""
+
+
+# --- f. option ladders a side does not read in order ----------------------------------------
+
+
+def ladders_out_of_order(sc: Scenario) -> Iterator[Finding]:
+    """A side whose values along an issue's ladder rise, fall and rise again (best at both ends,
+    say): the AI reads every side as liking the options near its position and less those further
+    along, so it misreads this one, and pressure and concessions move it one step at a time along
+    a ladder that is not its own."""
+    for d, dl in enumerate(sc.delegations):
+        for i, issue in enumerate(sc.issues):
+            if dl.weights[i] <= 0 or _single_peaked(dl.values[i]):
+                continue
+            values = ", ".join(f"{o.id} {v:g}" for o, v in zip(issue.options, dl.values[i], strict=True))
+            yield (
+                ("delegations", d, "preferences", issue.id, "values"),
+                f"{dl.id!r} does not value the ladder of {issue.id!r} in order ({values}): its values should "
+                "rise to its favourite option and fall away beyond it; reorder the options or its values",
+            )
+
+
+def _single_peaked(values: tuple[float, ...]) -> bool:
+    k = 0
+    while k + 1 < len(values) and values[k + 1] >= values[k]:
+        k += 1
+    return all(values[j + 1] <= values[j] for j in range(k, len(values) - 1))
+
+
+# --- g. a history that no signatory would have signed ---------------------------------------
+
+
+def history_below_walk_away(sc: Scenario) -> Iterator[Finding]:
+    """The recorded outcome (unchanged and not agreed issues at their status quo) worth less to a
+    signatory than its walk-away value: no rational side signs it, so play can never reach what
+    really happened, and the debrief's comparison with history says little."""
+    if not sc.history.outcome:
+        return
+    real = dict(sc.history.outcome)
+    deal = [real[i] if real.get(i, UNCHANGED) >= 0 else issue.status_quo for i, issue in enumerate(sc.issues)]
+    if all(real.get(i, UNCHANGED) in (UNCHANGED, NOT_AGREED) for i in range(len(sc.issues))):
+        return  # nothing was agreed: there is no deal for anyone to sign
+    signers = sorted({s for v in sc.venues for s in v.signatories})
+    for s in signers:
+        dl = sc.delegations[s]
+        u = sum(w * vals[o] for w, vals, o in zip(dl.weights, dl.values, deal, strict=True))
+        if u < dl.reservation - 1e-9:
+            yield (
+                ("history", "outcome"),
+                f"what really happened is worth {u:.2f} to signatory {dl.id!r}, below its walk-away value "
+                f"{dl.reservation:.2f}: no side that signed it in reality would sign it here; lower the "
+                "reservation or raise its values for the recorded options",
+            )

@@ -166,6 +166,12 @@ class Obj(Spec):
         for key in value:
             if key not in self.fields:
                 hint = close(key, self.fields)
+                if not hint and value[key] is None:
+                    # {id: x, label: A, B}: the comma ended the label, and B became a key of its own
+                    hint = (
+                        " (a key with no value: if it is the rest of a text after a comma inside {...}, "
+                        'put that text in quotes: label: "A, B")'
+                    )
                 report.error(value.key_at(key), f"unknown key {key!r} in {self.what}{hint}")
         for name, fld in self.fields.items():
             if name not in value or (value[name] is None and fld.required):

@@ -123,6 +123,7 @@ DELEGATION = Obj(
         "opening": Field(MapOf(ID, "issue -> first public position")),
         "trust": Field(MapOf(PERCENT, "delegation -> trust at the start")),
         "stances": Field(MapOf(TEXT, "issue -> the side's own words")),
+        "heeds": Field(ListOf(ID, "observers (or other non-signatories) whose views it weighs in its offers")),
     },
     what="a delegation",
     partial=True,
@@ -145,41 +146,17 @@ VENUE = Obj(
         "attendance": Field(Str("required or optional", choices=("required", "optional")), default="required"),
         "momentum_decay": Field(Num("momentum lost when nothing moves", 0, 100, integer=True), default=8),
         "random_events": Field(Num("chance per round of a random event", 0, 1), default=0.0),
+        "walkout_momentum": Field(
+            Num("momentum a walk-out costs here (half for a boycott); default: the rule", 0, 100, integer=True)
+        ),
     },
     what="a venue",
     partial=True,
 )
 
-EVENT = Obj(
-    {
-        "id": Field(ID, True),
-        "title": Field(LINE, True),
-        "text": Field(TEXT, True),
-        "venue": Field(ID),
-        "round": Field(Num("the round it fires at the start of", 1, 50, integer=True)),
-        "weight": Field(Num("relative chance in the random deck", 0, 1000), default=0),
-        "repeat": Field(Bool("may fire more than once at random"), default=False),
-        "effects": Field(EFFECTS, default=None),
-    },
-    what="an event",
-    partial=True,
-)
 
-HISTORY = Obj(
-    {
-        "summary": Field(TEXT, True),
-        "outcome": Field(MapOf(ID, "issue -> option really agreed")),
-        "notes": Field(ListOf(TEXT)),
-    },
-    what="history",
-)
-
-# Scenario tests: what the author expects of the games (see game/scenario/expect.py). Which
-# bounds a check needs, and the ids it names, are checked when the tests are built.
-
-
-def bounded(what: str, low: float, high: float, fields: dict[str, Field] | None = None) -> Obj:
-    """Limits on a measured number (every one given must hold), beside what says what is measured."""
+def limits(what: str, low: float, high: float, fields: dict[str, Field] | None = None) -> Obj:
+    """Bounds on a number of the table (every one given must hold), beside what says whose."""
     number = Num(f"{fmt(low)}..{fmt(high)}", low, high)
     return Obj(
         {
@@ -192,6 +169,66 @@ def bounded(what: str, low: float, high: float, fields: dict[str, Field] | None 
         },
         what=what,
     )
+
+
+# What the table must look like for an event to fire (game/engine/conditions.py).
+CONDITION = OneKey(
+    {
+        "present": ID,
+        "absent": ID,
+        "boycotted": ID,
+        "walked_out": ID,
+        "momentum": limits("a momentum condition", 0, 100),
+        "round": limits("a round condition", 1, 50),
+        "support": limits("a support condition", 0, 100, {"delegation": Field(ID, True)}),
+        "trust": limits("a trust condition", 0, 100, {"from": Field(ID, True), "to": Field(ID, True)}),
+        "stability": limits("a stability condition", 0, 100, {"zone": Field(ID, True)}),
+        "agreed": Obj({"issue": Field(ID, True), "option": Field(ID)}, what="an agreed condition"),
+        "open": ID,
+    },
+    doc="one fact about the table: who is present, a meter, an issue, the round",
+    what="condition",
+)
+
+ALTERNATIVE = Obj(
+    {"title": Field(LINE, True), "text": Field(TEXT, True), "effects": Field(EFFECTS)},
+    what="an otherwise",
+)
+
+EVENT = Obj(
+    {
+        "id": Field(ID, True),
+        "title": Field(LINE, True),
+        "text": Field(TEXT, True),
+        "venue": Field(ID),
+        "round": Field(Num("the round it fires at the start of", 1, 50, integer=True)),
+        "weight": Field(Num("relative chance in the random deck", 0, 1000), default=0),
+        "repeat": Field(Bool("may fire more than once at random"), default=False),
+        "effects": Field(EFFECTS, default=None),
+        "when": Field(ListOf(CONDITION, "all must hold for the event to fire", min_items=1)),
+        "otherwise": Field(ALTERNATIVE),
+        "sources": Field(ListOf(TEXT, "where the facts the event tells come from")),
+    },
+    what="an event",
+    partial=True,
+)
+
+HISTORY = Obj(
+    {
+        "summary": Field(TEXT, True),
+        "outcome": Field(
+            MapOf(ID, "issue -> the option really agreed, 'unchanged' (the status quo stood) or 'not_agreed'")
+        ),
+        "notes": Field(ListOf(TEXT)),
+    },
+    what="history",
+)
+
+# Scenario tests: what the author expects of the games (see game/scenario/expect.py). Which
+# bounds a check needs, and the ids it names, are checked when the tests are built.
+
+
+bounded = limits  # limits on a measured number of the games
 
 
 SHARE = Field(bounded("a share", 0, 1))  # of the games in which a per-game check holds; default: all
@@ -221,6 +258,7 @@ CHECK = OneKey(
         "momentum": bounded("a momentum check", 0, 100, {"share": SHARE}),
         "utility": bounded("a utility check", 0, 1, {"delegation": Field(ID, True), "share": SHARE}),
         "surplus": bounded("a surplus check", -1, 1, {"delegation": Field(ID, True), "share": SHARE}),
+        "history_match": bounded("a history_match check", 0, 1, {"share": SHARE}),
         "above_reservation": Obj(
             {"delegations": Field(ListOf(ID, "default: every signatory")), "share": SHARE},
             what="an above_reservation check",

@@ -209,6 +209,9 @@ def _meter(check: Check, sc: Scenario) -> tuple[Callable[[Result], float], str]:
         return (lambda r: r["detail"]["stability"][check.zone]), f"stability of {check.zone}"
     if kind == "momentum":
         return (lambda r: r["detail"]["momentum"]), "momentum"
+    if kind == "history_match":
+        # a scenario without a record matches nothing (and says so when its tests are built)
+        return (lambda r: r["history_match"] or 0.0), "share of the recorded issues as in history"
     if kind == "utility":
         return (lambda r: r["utilities"][d]), f"utility of {d}"
     reservation = _reservation(sc, d)

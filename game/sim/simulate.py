@@ -14,6 +14,8 @@ from typing import Any
 
 from game.ai.selfplay import Played, play
 from game.analysis import Analysis, analyze
+from game.analysis.history import compare as compare_history
+from game.analysis.history import history_match
 from game.engine import state_hash, utility
 from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
@@ -97,9 +99,21 @@ def run_game(
             if state.agreements and utility(scenario.delegations[d], deal) < scenario.delegations[d].reservation - 1e-9
         ),
         "refused_actions": game.refused,
+        # the share of the issues history records that this game settled as in reality
+        "history_match": _rounded(history_match(scenario, state.settled)),
+        "history": {scenario.issues[m.issue].id: m.match for m in compare_history(scenario, state.settled)},
         **verdict,
         **({"detail": details(state)} if detail else {}),
     }
+
+
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def _mean(xs: list[float | None]) -> float | None:
+    known = [x for x in xs if x is not None]
+    return round(sum(known) / len(known), 4) if known else None
 
 
 def details(state: State) -> dict[str, Any]:
@@ -190,6 +204,11 @@ def aggregate(scenario: Scenario, seed: int, seats: Mapping[int, str], results: 
         "mean_rounds": round(sum(r["rounds"] for r in results) / games, 3),
         "mean_pareto_gap": round(sum(gaps) / len(gaps), 4) if gaps else None,
         "agreements_below_reservation": sum(bool(r["below_reservation"]) for r in results),
+        "history_match": _mean([r["history_match"] for r in results]),
+        # the share of games that match history on at least half the issues it records
+        "history_half_rate": _mean(
+            [None if r["history_match"] is None else float(r["history_match"] >= 0.5) for r in results]
+        ),
         "per_delegation": per_delegation,
         "results": results,
     }

@@ -98,6 +98,7 @@ def test_in_the_checkout_the_new_file_points_editors_at_the_schema(tmp_path: Pat
 def test_validate_prints_a_package_space_warning_and_still_exits_0(tmp_path: Path) -> None:
     text = MINI.read_text(encoding="utf-8").replace("reservation: 0.3", "reservation: 0.65", 1)
     text = text.replace("reservation: 0.3", "reservation: 0.6", 1)
+    text = text.replace("  outcome:\n    prisoners: some\n", "")  # out of reach now: a warning of its own
     path = tmp_path / "tight.yaml"
     path.write_text(text, encoding="utf-8")
     out = run("validate", path)

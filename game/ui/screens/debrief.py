@@ -201,11 +201,14 @@ def _history(h: HistoryResult) -> Text:
     if h.summary:
         text.append(h.summary + "\n")
     if h.lines:
-        text.append(f"\nIssue by issue ({h.matches} of {len(h.lines)} as in reality):\n", style="bold")
+        text.append(f"\nIssue by issue ({h.matches} of {h.recorded} as in reality):\n", style="bold")
         for line in h.lines:
-            text.append("  ✓ " if line.match else "  ✗ ", style=_GOOD if line.match else _BAD)
+            if line.real is None:
+                text.append("  · ", style="dim")
+            else:
+                text.append("  ✓ " if line.match else "  ✗ ", style=_GOOD if line.match else _BAD)
             text.append(f"{line.issue}\n", style="bold")
-            text.append(f"      in reality: {line.real or 'nothing agreed'}\n")
+            text.append(f"      in reality: {line.real or 'not recorded by the sources'}\n")
             text.append(f"      in this game: {line.game or 'nothing agreed'}\n")
     if h.notes:
         text.append("\nNotes:\n", style="bold")
