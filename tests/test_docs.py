@@ -176,7 +176,7 @@ def test_every_key_of_the_format_is_in_the_guide_with_its_type_required_and_defa
 def test_every_kind_of_effect_and_check_is_in_the_guide_with_its_keys() -> None:
     text = guide()
     _, kinds = documented_specs()
-    assert set(kinds) == {"EFFECT", "CHECK"}
+    assert set(kinds) == {"EFFECT", "CHECK", "CONDITION"}
     bound_keys = {"above", "below", "at_least", "at_most", "between", "share"}
     for name, spec in kinds.items():
         rows = marked_table(text, "kinds", name)
