@@ -123,11 +123,11 @@ def test_proposal_preselects_positions_and_signatories(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         assert "Your utility if agreed: 1.00" in text(dialog, "#worth")
         assert "Your stated position" in text(dialog, "#option-detail")
-        assert "0.64" in text(dialog, "#worth")  # the government's reservation value, beside it
+        assert "0.70" in text(dialog, "#worth")  # the government's reservation value, beside it
         await pilot.click("#send")
 
     result = drive(ProposalBuilder(view(start, GOV)), script)
-    # Every signatory present but the author; the UN and Jordan are not signatories.
+    # Every signatory present but the author; the UN and the observers are not signatories.
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran"))
 
 
@@ -148,7 +148,7 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
         await press_each(pilot, "right", "right")
         assert chosen(dialog, 0) == 2  # list_exchange
         assert text(dialog, "#worth") != worth
-        assert "Your utility if agreed: 0.97" in text(dialog, "#worth")
+        assert "Your utility if agreed: 0.92" in text(dialog, "#worth")
         # The focused option is written out in full, with who stands there.
         label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
         assert label in text(dialog, "#option-detail")
@@ -358,7 +358,7 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     assert result == Concede("government", "detainees", "list_exchange")
     shown = choices.concession_cost(v, 0, 2)
     after = apply(start, result)[0]
-    assert start.support[GOV] - after.support[GOV] == shown == 4
+    assert start.support[GOV] - after.support[GOV] == shown == 9
 
 
 @pytest.mark.parametrize("who", [GOV, OPP])

@@ -10,14 +10,16 @@ import pytest
 
 from game.ai import play
 from game.engine import Concede, apply, new_game, utility
+from game.engine.model import NOT_AGREED, UNCHANGED
 from game.engine.utility import outcome_utility
 from game.play import debrief as dd
 from game.saves import Session, default_seats
 from game.scenario import bundled, load_scenario
 
-# astana-8 seed 2 ends in agreement; seed 1 runs out of rounds with nothing agreed;
+# astana-8 seed 2 ends in agreement; seed 43 runs out of rounds with nothing agreed;
 # sochi-congress seed 5 agrees after the SNC's boycott (three of its issues as in reality)
-GAMES = [("astana-8", 2), ("astana-8", 1), ("sochi-congress", 5)]
+NO_DEAL = 43
+GAMES = [("astana-8", 2), ("astana-8", NO_DEAL), ("sochi-congress", 5)]
 
 
 @cache
@@ -103,7 +105,7 @@ def test_concession_costs_match_the_state_diffs(name: str, seed: int) -> None:
 
 
 def test_no_deal_leaves_concessions_unagreed_and_measures_from_walk_away() -> None:
-    session = finished("astana-8", 1)
+    session = finished("astana-8", NO_DEAL)
     rows = dd.concessions(session, dd.replay(session))
     assert all(r.held is None for r in rows)
     q = dd.quality(session)
@@ -119,22 +121,39 @@ def test_history_comparison_marks_matches() -> None:
     assert h.summary == sc.history.summary
     assert h.notes == sc.history.notes
     by_issue = {line.issue: line for line in h.lines}
-    for i, o in sc.history.outcome:
+    settled = session.state.settled
+    for i, real in sc.history.outcome:
         line = by_issue[sc.issues[i].name]
-        assert line.real == sc.issues[i].options[o].label
-        assert line.match == (session.state.settled[i] == o)
-    assert h.matches == sum(1 for i, o in sc.history.outcome if session.state.settled[i] == o) > 0
-    # issues agreed in the game but not in reality are listed, and never a match
-    extra = [line for line in h.lines if line.real is None]
-    assert extra
-    assert not any(line.match for line in extra)
+        issue = sc.issues[i]
+        if real == UNCHANGED:
+            assert line.real == f"unchanged ({issue.options[issue.status_quo].label})"
+            assert line.match == (settled[i] in (-1, issue.status_quo))
+        else:
+            assert line.real == issue.options[real].label
+            assert line.match == (settled[i] == real)
+    # sochi seed 5: the twelve principles, the Kurdish National Council and the Geneva link as in
+    # reality; a committee from the hall and early elections not
+    assert h.matches == 3 and h.recorded == 5 == len(sc.history.outcome)
 
 
-def test_history_without_agreement_matches_nothing() -> None:
-    h = dd.history(finished("astana-8", 1))
-    assert h.lines
-    assert h.matches == 0
+def test_an_issue_the_record_is_silent_on_is_listed_and_never_a_match() -> None:
+    session = finished("tutorial", 0)  # the tutorial does not record what the convoys carried
+    h = dd.history(session)
+    (extra,) = [line for line in h.lines if line.real is None]
+    assert extra.issue == "What the trucks may carry" and extra.game is not None and not extra.match
+    assert h.recorded == 2
+
+
+def test_history_without_agreement_matches_where_the_status_quo_stood() -> None:
+    session = finished("astana-8", NO_DEAL)
+    h = dd.history(session)
+    sc = session.scenario
     assert all(line.game is None for line in h.lines)
+    # nothing agreed: the zones and the sieges stood as they were, as in reality; the detainee
+    # working group and the Sochi date were not made
+    stood = [i for i, real in sc.history.outcome if real in (UNCHANGED, NOT_AGREED)]
+    assert h.matches == len(stood) == 5
+    assert h.recorded == 7
 
 
 @pytest.mark.parametrize(("name", "seed"), GAMES)
@@ -169,7 +188,7 @@ def test_boycott_shows_as_not_signed() -> None:
 
 def test_outcome_sentences() -> None:
     assert "agreement" in dd.debrief(finished("astana-8", 2)).headline
-    d = dd.debrief(finished("astana-8", 1))
+    d = dd.debrief(finished("astana-8", NO_DEAL))
     assert "no deal" in d.headline
     assert "rounds" in d.venues[0].sentence  # the reason: the rounds ran out
     assert dd.venue_sentence("X", "collapse", 0, 3, "Momentum is gone.") == (
@@ -253,7 +272,7 @@ def test_screen_shows_the_debrief(size: tuple[int, int]) -> None:
 
 
 def test_screen_after_no_deal() -> None:
-    text, _ = _screen_text("astana-8", 1, (80, 24))
+    text, _ = _screen_text("astana-8", NO_DEAL, (80, 24))
     assert "no deal" in text
     assert "Nothing was agreed" in text
     assert "never agreed" in text
