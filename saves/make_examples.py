@@ -1,8 +1,10 @@
 """Rebuild the example saves in this folder: `python saves/make_examples.py`.
 
-- astana-8-history.yaml: Astana 8 played as it really went: the three guarantors table the
-  detainee working group and the date of the Sochi congress, every signatory accepts, and nothing
-  else is agreed before the round ends;
+- astana-8-history.yaml: Astana 8 played as it really went: at the closing round Russia tables the
+  detainee working group and the date of the Sochi congress, and every signatory answers as its
+  own (normal-level) agent chooses: the historical outcome is a deal each of them takes on its
+  merits. Otherwise the delegations make the statements and meetings the record suggests and pass,
+  so nothing else is agreed before the round ends;
 - astana-8-ai.yaml, sochi-congress-ai.yaml: AI-only games at the normal level.
 """
 
@@ -34,19 +36,23 @@ def history() -> Session:
         (1, "opposition"): Statement("opposition", "conciliatory", "turkey"),
         (1, "government"): Statement("government", "hardline", "opposition"),
         (2, "un"): Meet("un", "russia"),
-        (2, "russia"): Propose(
+        (6, "russia"): Propose(
             "russia",
             (("detainees", "working_group"), ("sochi_congress", "date_and_preparation")),
             ("government", "opposition", "turkey", "iran"),
         ),
     }
+    agent = chooser("normal")
     done: set[tuple[int, str]] = set()
     while not s.state.over:
         state = s.state
         actor = ids[state.actor]
         owed = [p for p in state.proposals if p.response_of(state.actor) == 0]
         if owed:
-            s.play(Respond(actor, owed[0].id, True))
+            # the delegation's own choice: its agent answers what is owed before anything else
+            decision = agent(view_for(state, state.actor), agent_rng(state))
+            assert isinstance(decision.action, Respond), decision
+            s.play(decision.action)
             continue
         key = (state.round, actor)
         if key in script and key not in done and not state.closing:
