@@ -30,7 +30,7 @@ from game.engine.view import View
 from game.saves import load
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed, summarise
-from game.ui import debrief_data as dd
+from game.play import debrief as dd
 
 ROOT = Path(__file__).resolve().parents[2]
 SYRIAN = ("astana-8", "sochi-congress", "astana-to-sochi")
