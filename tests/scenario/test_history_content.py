@@ -27,10 +27,10 @@ from game.engine import Boycott, Pass, Respond, State, WalkOut, apply, new_game,
 from game.engine.errors import GameError
 from game.engine.rng import Rng
 from game.engine.view import View
+from game.play import debrief as dd
 from game.saves import load
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed, summarise
-from game.play import debrief as dd
 
 ROOT = Path(__file__).resolve().parents[2]
 SYRIAN = ("astana-8", "sochi-congress", "astana-to-sochi")
