@@ -53,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check scenario files and report every problem")
     v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument(
+        "--games",
+        type=_positive,
+        default=0,
+        metavar="N",
+        help="also play N quick AI games from seed 0 and warn when the agreement rate falls outside 40-95%%",
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format, for editors")
 

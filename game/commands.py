@@ -32,7 +32,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
     if command == "list":
         return cmd_list()
     if command == "validate":
-        return cmd_validate(args.paths)
+        return cmd_validate(args.paths, args.games)
     if command == "schema":
         return cmd_schema()
     if command == "new-scenario":
@@ -89,7 +89,13 @@ def cmd_list() -> int:
     return 0
 
 
-def cmd_validate(paths: list[str]) -> int:
+# The agreement rate a quick simulation should fall within: below it most games fail and the
+# author probably set walk-away values too high; above it nearly every game ends in a deal and
+# a player has little to win or lose.
+AGREEMENT_RANGE = (0.40, 0.95)
+
+
+def cmd_validate(paths: list[str], games: int = 0) -> int:
     from game.analysis.lint import venue_checks  # the warnings that need a venue's package space
 
     status = 0
@@ -99,11 +105,35 @@ def cmd_validate(paths: list[str]) -> int:
             print(d, file=sys.stderr)
         if scenario is None:
             status = EXIT_INVALID
-        else:
-            warnings = len(diagnostics)
-            note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-            print(f"{name}: ok: {scenario.title}{note}")
+            continue
+        warnings = len(diagnostics)
+        if games:
+            quick = agreement_rate_warning(scenario, games)
+            if quick:
+                print(f"{name}: warning: {quick}", file=sys.stderr)
+                warnings += 1
+        note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+        print(f"{name}: ok: {scenario.title}{note}")
     return status
+
+
+def agreement_rate_warning(scenario: Scenario, games: int) -> str:
+    """A quick simulation of `games` AI games from seed 0; a warning when the share that end in
+    agreement falls outside AGREEMENT_RANGE, else ''."""
+    from game.sim.simulate import summarise
+
+    rate = summarise(scenario, games, 0)["agreement_rate"]
+    low, high = AGREEMENT_RANGE
+    if low <= rate <= high:
+        return ""
+    if rate > high:
+        why = "nearly every game ends in a deal, so a player has little to win or lose"
+    else:
+        why = "most games end without a deal"
+    return (
+        f"in {games} AI games from seed 0, {rate:.0%} end in agreement, outside {low:.0%}-{high:.0%}: {why} "
+        '(docs/SCENARIOS.md, "What moves the agreement rate")'
+    )
 
 
 def cmd_schema() -> int:

@@ -107,3 +107,45 @@ def test_validate_prints_a_package_space_warning_and_still_exits_0(tmp_path: Pat
     line = text[: text.index("signatories: [red, blue]")].count("\n") + 1
     assert out.stderr.startswith(f"{path}:{line}:18: warning: at The Hall, no package gives every signatory")
     assert len(out.stderr.splitlines()) == 1
+
+
+def test_the_starter_says_red_lines_are_public_as_the_rules_make_them(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    assert run("new-scenario", target).returncode == 0
+    text = target.read_text(encoding="utf-8")
+    # the rules show every side's red lines at the table (docs/RULES.md); the starter must not
+    # teach an author otherwise
+    claims = [line for line in text.splitlines() if "red line" in line and "private" in line]
+    assert all(line.index("private") < line.index("red line") for line in claims), claims
+    assert "red lines,\n# stances and public positions are seen by everyone" in text
+
+
+def test_validate_games_warns_when_nearly_every_game_ends_in_a_deal(tmp_path: Path) -> None:
+    out = run("validate", "--games", "20", "scenarios/tutorial.yaml")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "scenarios/tutorial.yaml: ok: Tutorial: a convoy for Eastern Ghouta (1 warning)\n"
+    assert out.stderr.splitlines() == [
+        "scenarios/tutorial.yaml: warning: in 20 AI games from seed 0, 100% end in agreement, outside 40%-95%: "
+        'nearly every game ends in a deal, so a player has little to win or lose (docs/SCENARIOS.md, "What '
+        'moves the agreement rate")'
+    ]
+
+
+def test_validate_games_warns_when_most_games_fail(tmp_path: Path) -> None:
+    # walk-away values no package meets: no game can end in a deal
+    text = MINI.read_text(encoding="utf-8").replace("reservation: 0.3", "reservation: 0.65", 1)
+    text = text.replace("reservation: 0.3", "reservation: 0.6", 1)
+    path = tmp_path / "tight.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = run("validate", "--games", "10", path)
+    assert out.returncode == 0, out.stderr
+    assert f"{path}: warning: in 10 AI games from seed 0, 0% end in agreement, outside 40%-95%: most games" in out.stderr
+
+
+def test_validate_games_is_quiet_when_the_rate_is_within_the_range() -> None:
+    out = run("validate", "--games", "20", "scenarios/harbour-contract.yaml")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""
+    assert out.stdout == "scenarios/harbour-contract.yaml: ok: Marenport: the dockers' contract\n"
+    # and without --games no game is played at all
+    assert run("validate", "scenarios/tutorial.yaml").stderr == ""

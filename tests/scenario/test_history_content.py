@@ -55,6 +55,15 @@ def test_every_issue_the_sources_settle_is_recorded(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])
+def test_every_event_says_where_its_facts_come_from(name: str) -> None:
+    sc = load_scenario(bundled()[name])
+    assert [e.id for e in sc.events if not e.sources] == []
+    # and docs/SOURCES.md gives a source for the facts the rest of the file tells
+    sources = (ROOT / "docs" / "SOURCES.md").read_text(encoding="utf-8")
+    assert sc.title.split(":")[0] in sources or sc.id in sources
+
+
+@pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])
 def test_good_play_reaches_history_on_half_its_issues_in_a_fifth_of_games(name: str) -> None:
     sc = load_scenario(bundled()[name])
     games = summarise(sc, 100, 0)["results"]
