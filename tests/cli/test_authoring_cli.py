@@ -139,7 +139,9 @@ def test_validate_games_warns_when_most_games_fail(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     out = run("validate", "--games", "10", path)
     assert out.returncode == 0, out.stderr
-    assert f"{path}: warning: in 10 AI games from seed 0, 0% end in agreement, outside 40%-95%: most games" in out.stderr
+    assert (
+        f"{path}: warning: in 10 AI games from seed 0, 0% end in agreement, outside 40%-95%: most games" in out.stderr
+    )
 
 
 def test_validate_games_is_quiet_when_the_rate_is_within_the_range() -> None:
