@@ -397,7 +397,7 @@ def _save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -
 
 
 def cmd_watch(args: argparse.Namespace | None) -> int:
-    from game.saves import SaveError, SaveLoadError, Session, load, save
+    from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
 
     if args is not None and args.load and args.seat:
         print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
@@ -418,7 +418,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         assert path is not None
         seed = 2017 if args is None or args.seed is None else args.seed
         level = "normal" if args is None else args.difficulty
-        seats = {d.id: f"ai:{level}" for d in scenario.delegations}
+        seats = default_seats(scenario, (), level)
         if args is not None and args.seat:
             from game.commands_seats import parse_seats, seat_labels
 
@@ -456,27 +456,14 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
 def _play_out(session: Session) -> None:
     """Every seat played by its agent, to the end, printing as it goes. An outside agent's
     failure (an exception, a wrong answer, a move the rules refuse) raises AgentError."""
-    from game.ai.agent import Guarded
-    from game.ai.selfplay import agent_rng
-    from game.engine import GameError, Pass, view_for
-    from game.sim.seating import label_kind, seat_chooser
+    from game.ai.driver import decide
+    from game.sim.seating import session_players
 
-    scenario = session.scenario
-    choosers = {
-        k: seat_chooser(label_kind(session.seats[d.id]) or "normal", scenario, session.seed, d.id)
-        for k, d in enumerate(scenario.delegations)
-    }
+    choosers = session_players(session.scenario, session.seats, session.seed, humans_as="normal")
     while not session.state.over:
-        state = session.state
-        choose = choosers[state.actor]
-        decision = choose(view_for(state, state.actor), agent_rng(state))
-        try:
-            records = session.play(decision.action)
-        except GameError as exc:
-            if isinstance(choose, Guarded):
-                raise choose.illegal(decision.action, str(exc)) from None
-            # a built-in agent's move the rules refuse is a bug in the agent, never a reason to stop
-            records = session.play(Pass(state.scenario.delegations[state.actor].id))
+        move = decide(session.state, choosers[session.state.actor])
+        records = session.play(move.action)
+        decision = move.decision
         for k, record in enumerate(records):
             # an AI states its reason for answering, walking out or boycotting
             shown = k == 0 and record.kind in ("respond", "walk_out", "boycott")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.ai.agent import Guarded
+from game.ai.agent import Chooser
+from game.ai.driver import agent_rng, decide
 from game.ai.negotiator import choose
-from game.ai.seats import Chooser
-from game.engine import Action, Pass, Record, State, apply, new_game, state_hash, view_for
-from game.engine.errors import GameError
+from game.engine import Action, Record, State, apply, new_game, state_hash
 from game.engine.model import Scenario
-from game.engine.rng import Rng, mix
+
+__all__ = ["Played", "agent_rng", "play"]
 
 
 @dataclass
@@ -24,32 +24,20 @@ class Played:
     refused: int = 0  # agent actions the engine refused (a bug if ever above 0)
 
 
-def agent_rng(state: State) -> Rng:
-    """The agent's own stream, derived from the game's generator without advancing it."""
-    return Rng(mix(state.rng ^ (state.step * 0x9E3779B97F4A7C15 + state.actor)))
-
-
 def play(scenario: Scenario, seed: int, choosers: dict[int, Chooser] | None = None, hashes: bool = False) -> Played:
-    """Play a whole game; seats without a chooser get the normal-level negotiator."""
+    """Play a whole game; seats without a chooser get the normal-level negotiator. An outside
+    agent's (Guarded) refused move raises AgentError; a built-in agent's passes (game.ai.driver)."""
     state, opening = new_game(scenario, seed)
     game = Played(state, records=list(opening))
     choosers = choosers or {}
     while not state.over:
         actor = state.actor
-        decision = choosers.get(actor, choose)(view_for(state, actor), agent_rng(state))
-        try:
-            state, records = apply(state, decision.action)
-            game.actions.append(decision.action)
-        except GameError as exc:
-            chooser = choosers.get(actor)
-            if isinstance(chooser, Guarded):
-                raise chooser.illegal(decision.action, str(exc)) from None
-            game.refused += 1
-            fallback = Pass(scenario.delegations[actor].id)
-            state, records = apply(state, fallback)
-            game.actions.append(fallback)
-        game.reasons.append(decision.reason)
-        game.steps.append((decision.reason, records))
+        move = decide(state, choosers.get(actor, choose))
+        state, records = apply(state, move.action)
+        game.actions.append(move.action)
+        game.refused += bool(move.refused)
+        game.reasons.append(move.decision.reason)
+        game.steps.append((move.decision.reason, records))
         game.records.extend(records)
         if hashes:
             game.hashes.append(state_hash(state))

@@ -15,6 +15,7 @@ from game.ai.seats import choosers
 from game.ai.selfplay import play
 from game.analysis import Analysis
 from game.engine import state_hash
+from game.engine.seat import AI, Seat
 from game.engine.utility import outcome_utility
 from game.results import Result
 from game.saves import HUMAN, Session
@@ -39,7 +40,8 @@ def human_seats(session: Session) -> tuple[int, ...]:
 
 def ai_level(session: Session) -> str:
     """The level the AI played at in this game (the one the AI plays a human's seat at)."""
-    levels = {s.removeprefix("ai:") for s in session.seats.values() if s.startswith("ai:")}
+    seats = [Seat.parse(s) for s in session.seats.values()]
+    levels = {s.name for s in seats if s.kind == AI}
     return levels.pop() if len(levels) == 1 else "normal"
 
 
@@ -73,7 +75,7 @@ def ai_in_seat(session: Session) -> dict[int, float]:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    kinds = {k: (level if s == HUMAN else s.removeprefix("ai:")) for k, s in enumerate(seats)}
+    kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
     game = play(sc, session.seed, choosers(kinds))
     result = {d: outcome_utility(game.state, d) for d in human_seats(session)}
     with _LOCK:
@@ -87,7 +89,7 @@ def results(session: Session, lines: tuple[Headline, ...], finished: float) -> l
     """The record's entries for a finished game: one per human seat."""
     sc = session.scenario
     game = f"{sc.content_hash[:16]}-{session.seed}-{state_hash(session.state)[:16]}"
-    level = ai_level(session) if any(s.startswith("ai:") for s in session.seats.values()) else "none"
+    level = ai_level(session) if any(Seat.parse(s).kind == AI for s in session.seats.values()) else "none"
     hot_seat = len(lines) > 1
     return [
         Result(

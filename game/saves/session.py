@@ -10,24 +10,28 @@ from dataclasses import dataclass, field
 
 from game.engine import Action, Record, State, apply, new_game, state_hash
 from game.engine.model import Scenario
+from game.engine.seat import AGENT as AGENT_KIND
+from game.engine.seat import DEFAULT_LEVEL, Seat
+from game.engine.seat import HUMAN as HUMAN  # re-exported: the saves layer names it
 from game.saves.codec import Entry
 
-HUMAN = "human"
 # What played an AI seat: a level, or a strategy of the library (game.ai.seats.SEAT_KINDS; the
-# saves layer does not import the AI, so a test holds the two lists together)
+# saves layer does not import the AI, so a test holds the two lists together). Seats are
+# written and read by game.engine.seat.Seat.
 AI_SEATS = tuple(
-    f"ai:{kind}"
+    str(Seat.ai(kind))
     for kind in (
         *("easy", "normal", "hard", "random"),
         *("stonewall", "ideal-then-fold", "accept-above-walkaway", "accept-all", "copy-last", "give-away"),
         *("concede-all", "hardline", "walk-out", "wait-nash"),
     )
 )
-AGENT = "agent:"  # an outside agent's seat: "agent:PATH.py:NAME" or "agent:module:NAME"
+AGENT = f"{AGENT_KIND}:"  # an outside agent's seat: "agent:PATH.py:NAME" or "agent:module:NAME"
 
 
-def default_seats(scenario: Scenario, humans: tuple[str, ...] = (), level: str = "normal") -> dict[str, str]:
-    return {d.id: HUMAN if d.id in humans else f"ai:{level}" for d in scenario.delegations}
+def default_seats(scenario: Scenario, humans: tuple[str, ...] = (), level: str = DEFAULT_LEVEL) -> dict[str, str]:
+    """Every seat as a save writes it: the `humans` human, the others the AI at `level`."""
+    return {d.id: str(Seat.human() if d.id in humans else Seat.ai(level)) for d in scenario.delegations}
 
 
 @dataclass

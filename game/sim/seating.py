@@ -12,6 +12,7 @@ from game.ai.strategies import WaitThenNash
 from game.ai.strategies.base import Package
 from game.analysis import analyze
 from game.engine.model import Scenario
+from game.engine.seat import Seat
 
 _nash: dict[str, dict[int, Package | None]] = {}  # per process: per scenario, per venue
 
@@ -38,17 +39,28 @@ def seat_chooser(kind: str, scenario: Scenario, seed: int, seat: str = "") -> Ch
 
 def seat_label(kind: str) -> str:
     """How a save records what played a seat: `ai:KIND` for a level or a strategy, `agent:SPEC`
-    for an outside agent."""
-    return f"agent:{kind}" if is_agent_spec(kind) else f"ai:{kind}"
+    for an outside agent (game.engine.seat)."""
+    return str(Seat.of(kind))
 
 
 def label_kind(label: str) -> str | None:
     """The kind a save's seat label names (None for a human seat)."""
-    for prefix in ("ai:", "agent:"):
-        if label.startswith(prefix):
-            return label.removeprefix(prefix)
-    return None
+    seat = Seat.parse(label)
+    return None if seat.is_human else seat.name
 
 
 def game_choosers(scenario: Scenario, seats: Mapping[int, str], seed: int) -> dict[int, Chooser]:
+    """The choosers of the seats given by kind (a `--seat ID=KIND`'s KIND), by delegation index."""
     return {d: seat_chooser(kind, scenario, seed, scenario.delegations[d].id) for d, kind in seats.items()}
+
+
+def session_players(scenario: Scenario, seats: Mapping[str, str], seed: int, humans_as: str = "") -> dict[int, Chooser]:
+    """The choosers of a game's AI seats, from its seats as a save writes them (delegation id ->
+    seat text), one per seat for the whole game. A human seat gets none, unless `humans_as`
+    names a level to play it at (a watched game is all AI)."""
+    kinds: dict[int, str] = {}
+    for d, delegation in enumerate(scenario.delegations):
+        kind = label_kind(seats[delegation.id])
+        if kind is not None or humans_as:
+            kinds[d] = kind or humans_as
+    return game_choosers(scenario, kinds, seed)

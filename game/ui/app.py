@@ -16,8 +16,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.engine.seat import Seat
 from game.paths import is_autosave
-from game.saves import SaveError, SaveLoadError, Session, load, save
+from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario import check_file
 from game.scenario.seating import default_human
@@ -99,8 +100,8 @@ class PeaceTalksApp(App[None]):
                 str(diagnostics[0]), title="The scenario has errors", severity="error", timeout=10, markup=False
             )
             return
-        seats = {d.id: "human" if d.id in game.humans else f"ai:{game.difficulty}" for d in scenario.delegations}
-        seats.update((ident, label) for ident, label in game.seats if ident in seats and seats[ident] != "human")
+        seats = default_seats(scenario, game.humans, game.difficulty)
+        seats.update((ident, label) for ident, label in game.seats if ident in seats and ident not in game.humans)
         session = Session.new(scenario, game.scenario.read_bytes(), game.seed, seats, game.scenario.stem)
         if save_name is not None:
             try:
@@ -127,7 +128,9 @@ class PeaceTalksApp(App[None]):
     def play(
         self, session: Session, autosave: Path | None = None, save_name: str | None = None, suggested: str | None = None
     ) -> None:
-        humans = tuple(k for k, d in enumerate(session.scenario.delegations) if session.seats[d.id] == "human")
+        humans = tuple(
+            k for k, d in enumerate(session.scenario.delegations) if Seat.parse(session.seats[d.id]).is_human
+        )
         table = TableScreen(session, humans, self.saves_dir, self.speed, autosave)
         table.save_name = save_name
         table.suggested_name = suggested

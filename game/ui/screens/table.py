@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, RichLog, Static
 
-from game.ai.agent import AgentError, Chooser, Guarded
-from game.ai.selfplay import agent_rng
+from game.ai.agent import AgentError, Chooser
+from game.ai.driver import decide
 from game.engine import Action, GameError, Pass, Record, WalkOut, view_for
 from game.engine.actions import Boycott
 from game.engine.view import View
@@ -204,24 +204,17 @@ class TableScreen(Screen[None]):
         while not session.state.over and session.state.actor not in self.humans:
             if not self.skipping:
                 await asyncio.sleep(_SPEEDS[self.speed])
-            state = session.state
             try:
-                choose = self._chooser(state.actor)
-                decision = choose(view_for(state, state.actor), agent_rng(state))
-                try:
-                    records = session.play(decision.action)
-                except GameError as exc:
-                    if isinstance(choose, Guarded):
-                        raise choose.illegal(decision.action, str(exc)) from None
-                    # a built-in agent's move the rules refuse is a bug in the agent: it passes instead
-                    records = session.play(Pass(state.scenario.delegations[state.actor].id))
+                # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
+                move = decide(session.state, self._chooser(session.state.actor))
             except AgentError as exc:
                 # an outside agent failed: stop here, leaving the autosave as it was (whole), and
                 # let the command say why in one line
                 self.app.failure = str(exc)  # type: ignore[attr-defined]
                 self.app.exit(return_code=1)
                 return
-            self._log(records, decision.reason)
+            records = session.play(move.action)
+            self._log(records, move.decision.reason)
             self.refresh_table()
             await self._after(records)
         self.skipping = False
