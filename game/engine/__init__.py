@@ -12,8 +12,6 @@ from game.engine.actions import (
     Respond,
     Statement,
     WalkOut,
-    action_from_dict,
-    action_to_dict,
 )
 from game.engine.apply import apply
 from game.engine.errors import GameError, IllegalAction, InvalidAction
@@ -46,8 +44,6 @@ __all__ = [
     "Statement",
     "View",
     "WalkOut",
-    "action_from_dict",
-    "action_to_dict",
     "apply",
     "is_legal",
     "legal_moves",
