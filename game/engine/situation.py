@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.engine.model import GUARANTOR, MEDIATOR, PARTY, Delegation, Issue, Rules, Venue
 from game.engine.state import PENDING, Proposal, State
@@ -30,8 +30,10 @@ def may_draft(role: str) -> bool:
     return role in DRAFTERS
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
+class Situation(NamedTuple):
+    """Built for every action apply() checks, so a NamedTuple: it is made in one C call, where a
+    frozen dataclass sets its two dozen fields one by one."""
+
     me: int
     own: Delegation
     ids: tuple[str, ...]
