@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from game.saves.session import HUMAN
+from game.engine.seat import HUMAN
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEAD_LIMIT = 4 * 1024 * 1024  # a header holds the embedded scenario: megabytes at the very most
