@@ -23,6 +23,7 @@ from game.saves.timeline import Timeline, load_timeline
 from game.scenario import check_file
 from game.scenario.seating import default_human
 from game.scenario.watch import Reload, ScenarioWatch
+from game.ui.keys import palette
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
@@ -271,21 +272,8 @@ class PeaceTalksApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, TableScreen):
-            for title, help_text, action in (
-                ("Propose a package", "Put options on open issues to delegations", screen.action_propose),
-                ("Answer a proposal", "Accept or reject what is put to you", screen.action_respond),
-                ("Concede", "Move your public position (costs support)", screen.action_concede),
-                ("Make a statement", "Hardline or conciliatory", screen.action_statement),
-                ("Press a client", "As a patron, push a client on an issue", screen.action_pressure),
-                ("Meet a delegation", "A bilateral: both learn something true", screen.action_meet),
-                ("Pass", "End your turn", screen.action_pass_turn),
-                ("Walk out", "Leave the talks", screen.action_walk_out),
-                ("Boycott", "Stay away (where attendance is optional)", screen.action_boycott),
-                ("Save", "Save the game under a name", screen.action_save),
-                ("Skip the AI's moves", "Jump to your next turn", screen.action_skip),
-                ("Help", "Every key", screen.action_help),
-            ):
-                yield SystemCommand(title, help_text, action)
+            for title, summary, name in palette():  # game/ui/keys.py: the table's keys
+                yield SystemCommand(title, summary, getattr(screen, f"action_{name}"))
         elif isinstance(screen, ReplayScreen):
             for title, help_text, action in screen.commands():
                 yield SystemCommand(title, help_text, action)

@@ -12,30 +12,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
+from game.ui.keys import help_text
+
 HELP = """\
 [b]Peace Talks: the keys[/b]
 
-At the table, on your turn:
-  [b]p[/b]  propose a package (the mediator: table a draft text)
-  [b]r[/b]  answer the proposals put to you (answers do not use up your moves)
-  [b]c[/b]  concede: move your public position (costs support at home, wins trust)
-  [b]s[/b]  make a statement, hardline or conciliatory
-  [b]x[/b]  press a client, if you are its patron
-  [b]m[/b]  meet a delegation in private: both learn something true
-  [b]n[/b]  pass: end your turn
-  [b]w[/b]  walk out of the talks      [b]b[/b]  boycott (only where attendance is optional)
-
-Anytime:
-  [b]↑ ↓[/b]  choose an issue on the agenda to see who stands where
-  [b]+ -[/b]  the AI plays faster or slower      [b]f[/b]  skip to your next turn
-  [b]ctrl+s[/b]  save      [b]ctrl+p[/b]  the command palette: every action by name
-  [b]? F1[/b]  this help      [b]ctrl+q[/b]  quit (asks first if the game is not saved)
+{keys}
 
 Each delegation knows only its own priorities. Read the others from what they propose,
 accept and refuse; a meeting tells you how much one of their issues really matters to them.
 Every concession costs support at home: a side whose support falls to the collapse level
 is pulled out by its hardliners, and a signatory's exit ends the talks.
-"""
+""".replace("{keys}", help_text())  # the table's keys, from game/ui/keys.py
 
 
 class Notice(ModalScreen[None]):

@@ -28,6 +28,7 @@ from game.engine.view import View
 from game.paths import new_autosave
 from game.saves import SaveError, Session, save, save_text, write_atomic
 from game.sim.seating import label_kind, seat_chooser
+from game.ui.keys import bindings
 from game.ui.screens.notices import HandOver, Help, Notice
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
@@ -38,22 +39,7 @@ _SHOW_REASON = ("respond", "walk_out", "boycott", "statement")
 
 class TableScreen(Screen[None]):
     CSS_PATH = "table.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "propose", "Propose"),
-        Binding("r", "respond", "Answer"),
-        Binding("c", "concede", "Concede"),
-        Binding("s", "statement", "Statement"),
-        Binding("x", "pressure", "Press", show=False),
-        Binding("m", "meet", "Meet"),
-        Binding("n", "pass_turn", "Pass"),
-        Binding("w", "walk_out", "Walk out", show=False),
-        Binding("b", "boycott", "Boycott", show=False),
-        Binding("plus,equals_sign", "faster", "Faster", show=False),
-        Binding("minus", "slower", "Slower", show=False),
-        Binding("f", "skip", "Skip AI", show=False),
-        Binding("ctrl+s", "save", "Save", show=False),
-        Binding("question_mark,f1", "help", "Help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings()  # game/ui/keys.py: one table of the keys
 
     class GameOver(Message):
         """The game has ended: the app shows the debrief."""

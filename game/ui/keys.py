@@ -1,0 +1,77 @@
+"""The table's keys, in one table: its bindings, its key row, its command palette entries and
+its help screen are all built from TABLE_KEYS (and README's key list is held to it by a test),
+so a key cannot be added, renamed or moved in one of them and not the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+
+@dataclass(frozen=True)
+class Key:
+    keys: str  # Textual's names, comma-separated: "plus,equals_sign"
+    action: str  # the table's action_* it runs ("" for a key the table does not bind itself)
+    shows: str  # how the help and the README write the keys: "+ -"
+    help: str  # its line in the help screen
+    label: str = ""  # its word in the key row (and the binding's description)
+    shown: bool = False  # in the key row under the table
+    title: str = ""  # its command palette entry ("" for none)
+    summary: str = ""  # the palette entry's second line
+    turn: bool = False  # a move at the table (the help lists these first)
+
+
+TABLE_KEYS: tuple[Key, ...] = (
+    Key("p", "propose", "p", "propose a package (the mediator: table a draft text)", "Propose", True,
+        "Propose a package", "Put options on open issues to delegations", turn=True),
+    Key("r", "respond", "r", "answer the proposals put to you (answers do not use up your moves)", "Answer", True,
+        "Answer a proposal", "Accept or reject what is put to you", turn=True),
+    Key("c", "concede", "c", "concede: move your public position (costs support at home, wins trust)", "Concede",
+        True, "Concede", "Move your public position (costs support)", turn=True),
+    Key("s", "statement", "s", "make a statement, hardline or conciliatory", "Statement", True,
+        "Make a statement", "Hardline or conciliatory", turn=True),
+    Key("x", "pressure", "x", "press a client, if you are its patron", "Press", False,
+        "Press a client", "As a patron, push a client on an issue", turn=True),
+    Key("m", "meet", "m", "meet a delegation in private: both learn something true", "Meet", True,
+        "Meet a delegation", "A bilateral: both learn something true", turn=True),
+    Key("n", "pass_turn", "n", "pass: end your turn", "Pass", True, "Pass", "End your turn", turn=True),
+    Key("w", "walk_out", "w", "walk out of the talks", "Walk out", False, "Walk out", "Leave the talks", turn=True),
+    Key("b", "boycott", "b", "boycott (only where attendance is optional)", "Boycott", False,
+        "Boycott", "Stay away (where attendance is optional)", turn=True),
+    Key("up,down", "", "↑ ↓", "choose an issue on the agenda to see who stands where"),
+    Key("plus,equals_sign", "faster", "+", "the AI plays faster", "Faster", False,
+        "The AI plays faster", "Less time between the AI's moves"),
+    Key("minus", "slower", "-", "the AI plays slower", "Slower", False,
+        "The AI plays slower", "More time between the AI's moves"),
+    Key("f", "skip", "f", "skip to your next turn", "Skip AI", False,
+        "Skip the AI's moves", "Jump to your next turn"),
+    Key("ctrl+s", "save", "ctrl+s", "save the game under a name", "Save", False,
+        "Save", "Save the game under a name"),
+    Key("ctrl+p", "", "ctrl+p", "the command palette: every action by name"),
+    Key("question_mark,f1", "help", "? F1", "this help", "Help", True, "Help", "Every key"),
+    Key("ctrl+q", "", "ctrl+q", "quit (asks first if the game is not saved)"),
+)  # fmt: skip
+
+
+def bindings(keys: tuple[Key, ...] = TABLE_KEYS) -> list[BindingType]:
+    """The table screen's BINDINGS: every key with an action of its own."""
+    return [Binding(k.keys, k.action, k.label, show=k.shown) for k in keys if k.action]
+
+
+def palette(keys: tuple[Key, ...] = TABLE_KEYS) -> list[tuple[str, str, str]]:
+    """(title, summary, action) of each command palette entry."""
+    return [(k.title, k.summary, k.action) for k in keys if k.title]
+
+
+def help_text(keys: tuple[Key, ...] = TABLE_KEYS) -> str:
+    """The help screen's list of keys, in Textual markup (the texts are ours, not from files)."""
+    width = max(len(k.shows) for k in keys)
+
+    def line(k: Key) -> str:
+        return f"  [b]{k.shows}[/b]{' ' * (width - len(k.shows))}  {k.help}"
+
+    turn = [line(k) for k in keys if k.turn]
+    anytime = [line(k) for k in keys if not k.turn]
+    return "\n".join(["At the table, on your turn:", *turn, "", "Anytime:", *anytime])

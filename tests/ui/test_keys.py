@@ -1,0 +1,52 @@
+"""One table of the table's keys: bindings, key row, palette, help and README all follow it."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from textual.binding import Binding
+
+from game.ui.keys import TABLE_KEYS, help_text, palette
+from game.ui.screens.notices import HELP
+from game.ui.screens.table import TableScreen
+from tests.ui.driving import new_app, table_ready
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_bindings_are_the_key_table() -> None:
+    bound = [(b.key, b.action, b.show) for b in TableScreen.BINDINGS if isinstance(b, Binding)]
+    assert bound == [(k.keys, k.action, k.shown) for k in TABLE_KEYS if k.action]
+    for k in TABLE_KEYS:
+        assert not k.action or callable(getattr(TableScreen, f"action_{k.action}", None)), k.action
+
+
+def test_the_palette_and_the_help_name_every_key() -> None:
+    named = {action for _, _, action in palette()}
+    assert named == {k.action for k in TABLE_KEYS if k.action}  # every key has its palette entry
+    for k in TABLE_KEYS:
+        assert f"[b]{k.shows}[/b]" in HELP and k.help in HELP
+    assert help_text() in HELP
+
+
+def test_readmes_key_list_is_the_tables() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    # "`?` lists every key: `p` propose, `r` answer, ... `b` boycott;" (the moves at the table)
+    sentence = re.split(r"[.;]", readme.split("`?` lists every key:", 1)[1], maxsplit=1)[0]
+    listed = re.findall(r"`([^`]+)` (\w+)", sentence)
+    assert listed == [(k.shows, k.label.split()[0].lower()) for k in TABLE_KEYS if k.turn]
+
+
+def test_the_palette_runs_the_keys_actions(tmp_path: Path) -> None:
+    app = new_app(tmp_path, ("government",))
+
+    async def body() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            table = await table_ready(pilot)
+            commands = {c.title: c.callback for c in app.get_system_commands(table)}
+            for title, _, action in palette():
+                assert commands[title] == getattr(table, f"action_{action}")
+
+    asyncio.run(body())
