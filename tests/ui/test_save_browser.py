@@ -73,7 +73,7 @@ def test_the_browser_lists_scenario_seat_round_result_and_date_newest_first(fold
             rows = cells(browser)
             assert [r[0] for r in rows] == ["my-game", "finished-mini", "broken"]
             _, scenario, seat, where, result, saved = rows[0]
-            assert scenario.startswith("Astana 8") and seat.startswith("Government")
+            assert scenario.startswith("Astana 8") and seat.startswith("Govern")
             assert where.startswith("R") and result == "running"
             assert saved == time.strftime("%Y-%m-%d %H:%M", time.localtime(DAY + 7200))
             assert rows[1][2] == "AI only" and rows[1][4] in ("agreement", "partial", "no deal", "collapse")

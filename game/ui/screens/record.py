@@ -69,11 +69,11 @@ class RecordScreen(Screen[None]):
             )
             return
         self.rows = standings(self.record.results)
-        narrow = self.app.size.width < 110
+        narrow = self.app.size.width < 110  # the detail below names them in full
         for s in self.rows:
             table.add_row(
-                Text(cut(s.title, 24 if narrow else 40)),
-                Text(cut(s.seat_name, 16 if narrow else 30)),
+                Text(cut(s.title, 14 if narrow else 40)),
+                Text(cut(s.seat_name, 10 if narrow else 30)),
                 Text(str(len(s.games))),
                 Text(str(s.deals)),
                 Text(f"{s.mean:.2f}"),

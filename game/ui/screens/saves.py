@@ -112,9 +112,10 @@ class SaveBrowser(Screen[Opened | None]):
         return self.app.size.width < 100
 
     def _widths(self) -> tuple[int, int, int]:
-        """Name, scenario and seat widths: what is left beside the fixed columns, shared out."""
+        """Name, scenario and seat widths: what is left beside the fixed columns, shared out
+        (the name first: it is what the player typed, and what they look for)."""
         spare = max(24, self.app.size.width - 2 - 12 - (5 + 10 + (11 if self._narrow() else 16)))
-        return max(8, spare * 36 // 100), max(8, spare * 40 // 100), max(6, spare * 24 // 100)
+        return max(8, spare * 48 // 100), max(8, spare * 34 // 100), max(8, spare * 18 // 100)
 
     def _fill(self) -> None:
         table = self.query_one("#save-table", DataTable)
