@@ -21,6 +21,14 @@ def short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def brief_issue(name: str, width: int = 20) -> str:
+    """An issue's name as a column heading: "Detainees" for "Detainees, abductees and the
+    missing", "Idlib zone" for "The Idlib zone"."""
+    if name.lower().startswith("the ") and len(name) > 4:
+        name = name[4].upper() + name[5:]
+    return short(name.split(",")[0].strip() or name, width)
+
+
 def delegation_name(view: View, delegation: int) -> str:
     return view.delegations[delegation].name
 

@@ -120,7 +120,7 @@ async def settle(
                 notices.append(screen.title_text)
             await press(pilot, "enter")
             continue
-        if isinstance(screen, HandOver):
+        if isinstance(screen, HandOver) and screen.player:  # a hand-over naming the next player
             if not hand_over:
                 return screen
             await press(pilot, "enter")

@@ -59,9 +59,14 @@ def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government", "opposition"), seed=1)
         async with app.run_test(size=SIZE) as pilot:
-            table = await settle(pilot, hand_over=False)
-            assert isinstance(table, TableScreen)
+            # A hot-seat game opens on the hand-over: nobody's table shows before its player is ready.
+            opening = await settle(pilot, hand_over=False)
+            assert isinstance(opening, HandOver)
+            table = next(s for s in app.screen_stack if isinstance(s, TableScreen))
             names = [d.name for d in table.session.scenario.delegations]
+            assert opening.player == names[GOV]
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "the government's table")
             # The government opens, and sees its own values.
             assert table.session.state.actor == GOV and table.viewer == GOV
             assert names[GOV][:20] in status(table) and "YOUR TURN" in status(table)

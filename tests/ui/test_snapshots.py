@@ -18,7 +18,10 @@ from textual.widgets import RichLog, SelectionList
 from game.saves.timeline import load_timeline
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder
+from game.ui.screens.board import BoardScreen
 from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.history import HistoryScreen
+from game.ui.screens.notices import HandOver
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
@@ -85,3 +88,43 @@ def test_replay_viewer(snap_compare: Compare, size: tuple[int, int]) -> None:
 
     app = make_app(replay=load_timeline(HISTORY), replay_name=HISTORY.name)
     assert snap_compare(app, terminal_size=size, run_before=last_round)
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x32", "80x24"])
+def test_proposals_board(snap_compare: Compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The opposition's board after the government's opening proposal: worth, answers, the package."""
+
+    async def board(pilot: Pilot[Any]) -> None:
+        await at_the_table(pilot)
+        await press(pilot, "o")
+        await screen_of(pilot, BoardScreen)
+
+    app = new_app(tmp_path, ("opposition",), seed=1)
+    assert snap_compare(app, terminal_size=size, run_before=board)
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x32", "80x24"])
+def test_history(snap_compare: Compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The history after a round and a half: the round summaries and a compact package."""
+
+    async def history(pilot: Pilot[Any]) -> None:
+        await at_the_table(pilot)
+        await press(pilot, "n")
+        await at_the_table(pilot)
+        await press(pilot, "h")
+        await screen_of(pilot, HistoryScreen)
+
+    app = new_app(tmp_path, ("opposition",), seed=1)
+    assert snap_compare(app, terminal_size=size, run_before=history)
+
+
+def test_hand_over(snap_compare: Compare, tmp_path: Path) -> None:
+    """Hot-seat: the screen between the government's turn and the opposition's."""
+
+    async def hand_over(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await press(pilot, "n")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HandOver) and bool(pilot.app.screen.player), "it")
+
+    app = new_app(tmp_path, ("government", "opposition"), seed=1)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=hand_over)

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Button, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Label, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
@@ -25,6 +25,7 @@ from game.play import choices
 from game.ui.format import delegation_name, issue_name, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
+from game.ui.widgets.fields import MarkedRadio
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
 __all__ = [
@@ -243,8 +244,8 @@ class StatementDialog(ActionDialog):
     def compose_choices(self) -> ComposeResult:
         rules = self.view.rules
         with RadioSet(id="tone", compact=True):
-            yield RadioButton("Hardline", value=True)
-            yield RadioButton("Conciliatory")
+            yield MarkedRadio("Hardline", value=True)
+            yield MarkedRadio("Conciliatory")
         # The effects, from RULES.md, with this scenario's numbers.
         yield Static(
             f"Hardline: +{rules.hardline_support} support at home; -{rules.hardline_trust} trust from the one "

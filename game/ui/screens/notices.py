@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.ui.keys import help_text
 
@@ -50,27 +50,53 @@ class Notice(ModalScreen[None]):
 
 
 class HandOver(Screen[None]):
-    """Hot-seat: the screen goes blank between two human delegations, so neither sees the
-    other's private view (its priorities, its values, what it learnt)."""
+    """Hot-seat: a full screen over the table from the moment one human's turn ends until the
+    next human says they are ready, so that nobody sees another's private view (its values, its
+    weights, what it learnt). While the AI seats play it only says that they are speaking; round
+    notices show over it; Enter does nothing until it names the player whose turn it is."""
 
     CSS_PATH = "notices.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "ready", "I am ready")]
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str = "") -> None:
         super().__init__()
         self.player = name
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handover"):
-            # the delegation's name comes from the file: text, never markup
-            yield Static(Text.assemble("Pass the keyboard to\n\n", (self.player, "bold")), id="handover-name")
-            yield Static("The other players should look away. Press Enter when ready.")
+            yield Static(id="handover-name")
+            yield Static(id="handover-hint")
             yield Button("I am ready", variant="primary", id="ready")
-        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def ready(self, name: str) -> None:
+        """It is `name`'s turn: say so, and let Enter uncover the table."""
+        self.player = name
+        if self.is_mounted:
+            self._show()
+
+    def _show(self) -> None:
+        button = self.query_one("#ready", Button)
+        if self.player:
+            self.query_one("#handover-name", Static).update(
+                Text.assemble("Pass the keyboard to\n\n", (self.player, "bold"))
+            )
+            self.query_one("#handover-hint", Static).update(
+                "The other players should look away. Press Enter when ready."
+            )
+            button.display = True
+            button.focus()
+        else:
+            self.query_one("#handover-name", Static).update("The other delegations are speaking…")
+            self.query_one("#handover-hint", Static).update("The table stays covered until the next player is ready.")
+            button.display = False
 
     @on(Button.Pressed, "#ready")
     def action_ready(self) -> None:
-        self.dismiss(None)
+        if self.player:
+            self.dismiss(None)
 
 
 class Help(ModalScreen[None]):

@@ -34,8 +34,11 @@ class ProposalBuilder(ActionDialog):
 
     HINT = "↑↓ move · ←→ 1-9 pick · 0 leave out · Space tick · Enter send · Esc cancel"
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, start: IndexPackage | None = None) -> None:
         super().__init__(view)
+        # A counter-proposal starts from the package it answers (the board's e), else from the
+        # player's own positions.
+        self.start = dict(start) if start is not None else None
         self.mediator = choices.can_draft(view)
         self.issues = choices.open_issues(view)
         # The mediator names no addressees: its draft goes to every party and guarantor present.
@@ -103,6 +106,9 @@ class ProposalBuilder(ActionDialog):
         return options
 
     def _preselected(self, issue: int) -> int:
+        if self.start is not None:
+            option = self.start.get(issue, LEAVE_OUT)
+            return option if option not in self.view.own.red_lines[issue] else LEAVE_OUT
         position = self.view.positions[self.view.me][issue]
         return position if position >= 0 and position not in self.view.own.red_lines[issue] else LEAVE_OUT
 

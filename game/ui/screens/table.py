@@ -22,13 +22,15 @@ from textual.widgets import DataTable, RichLog, Static
 
 from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
-from game.engine import Action, GameError, Pass, Record, WalkOut, view_for
+from game.engine import Action, GameError, Pass, Record, Respond, WalkOut, view_for
 from game.engine.actions import Boycott
 from game.engine.view import View
 from game.paths import new_autosave
+from game.play.history import Chronicle
 from game.saves import SaveError, Session, save, save_text, write_atomic
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
+from game.ui.screens.board import Counter
 from game.ui.screens.notices import HandOver, Help, Notice
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
@@ -61,6 +63,8 @@ class TableScreen(Screen[None]):
         self.save_name: str | None = None  # the name the player saved this game under, if any
         self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
         self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
+        # Hot-seat: the hand-over screen covering the table, while one is up.
+        self.cover: HandOver | None = None
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -77,11 +81,18 @@ class TableScreen(Screen[None]):
         yield RichLog(id="transcript", wrap=True, markup=False, highlight=False)
         yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="keys")
 
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.humans) > 1
+
     def on_mount(self) -> None:
         if self not in self.app.screen_stack:
             # closed before it finished mounting (play --watch restarting on a quick edit pops
             # every screen): its widgets are gone, and nothing is left to show
             return
+        if self.hot_seat:
+            # Covered before anything is drawn: a loaded game too waits for its player.
+            self._cover_table()
         log = self.query_one("#transcript", RichLog)
         for record in self.session.records:
             log.write(self._line(record, ""))
@@ -173,11 +184,12 @@ class TableScreen(Screen[None]):
             self.post_message(self.GameOver())
             return
         if state.actor in self.humans:
-            if state.actor != self.viewer:
+            if self.hot_seat:
+                # The table is redrawn for the next player beneath the cover, which then names them.
                 self.viewer = state.actor
-                self.app.push_screen(
-                    HandOver(state.scenario.delegations[state.actor].name), lambda _: self.refresh_table()
-                )
+                self.refresh_table()
+                (self.cover or self._cover_table()).ready(state.scenario.delegations[state.actor].name)
+                return
             self.refresh_table()
             return
         self.refresh_table()
@@ -199,7 +211,7 @@ class TableScreen(Screen[None]):
                 self.app.failure = str(exc)  # type: ignore[attr-defined]
                 self.app.exit(return_code=1)
                 return
-            records = session.play(move.action)
+            records = self._play(move.action)
             self._log(records, move.decision.reason)
             self.refresh_table()
             await self._after(records)
@@ -234,7 +246,7 @@ class TableScreen(Screen[None]):
         """Apply a human's action; a refusal is explained, never silently ignored."""
         before = self.session.state.actor
         try:
-            records = self.session.play(action)
+            records = self._play(action)
         except GameError as exc:
             self.notify(str(exc), title="Not allowed", severity="error", markup=False)
             return
@@ -244,15 +256,50 @@ class TableScreen(Screen[None]):
             self._autosave()
         state = self.session.state
         go_on = state.over or state.actor != before or state.closing
+        then = self._turn_over if state.actor != before and not state.over else self.next_turn
         if action.kind == "meet":
             # play goes on only once the player has read what the meeting taught them
-            self._show_learnt(then=self.next_turn if go_on else None)
+            self._show_learnt(then=then if go_on else None)
         elif go_on:
             venue_end = self._venue_end(records)
             if venue_end is not None:
-                self.app.push_screen(venue_end, lambda _: self.next_turn())
+                self.app.push_screen(venue_end, lambda _: then())
                 return
-            self.next_turn()
+            then()
+
+    def _turn_over(self) -> None:
+        """A human's turn has ended: in hot-seat play the table is covered at once, before the
+        AI seats speak or a round notice shows, and stays so until the next human is ready."""
+        if self.hot_seat:
+            self._cover_table()
+        self.next_turn()
+
+    def _cover_table(self) -> HandOver:
+        if self.cover is None:
+            self.cover = HandOver()
+            self.app.push_screen(self.cover, self._uncovered)
+        return self.cover
+
+    def _uncovered(self, _: None) -> None:
+        self.cover = None
+        self.refresh_table()
+
+    def _play(self, action: Action) -> tuple[Record, ...]:
+        """Play an action on the session, and keep the history up to date with it."""
+        before = self.session.state
+        records = self.session.play(action)
+        if self._chronicle is not None:
+            self._chronicle.add(before, action, self.session.state, records)
+        return records
+
+    _chronicle: Chronicle | None = None
+
+    @property
+    def chronicle(self) -> Chronicle:
+        """The game's history, built from the save's log the first time a screen asks for it."""
+        if self._chronicle is None:
+            self._chronicle = Chronicle.replay(self.session.state, [e.action for e in self.session.log])
+        return self._chronicle
 
     def _venue_end(self, records: tuple[Record, ...]) -> Screen[None] | None:
         """The screen between two venues of a campaign, when these records closed one."""
@@ -309,6 +356,38 @@ class TableScreen(Screen[None]):
             self.notify("No proposal is waiting for your answer.", severity="warning")
             return
         self.app.push_screen(RespondDialog(self.view), self._chosen)
+
+    def action_board(self) -> None:
+        from game.play.board import entries
+        from game.ui.screens.board import BoardScreen
+
+        state = self.session.state
+        venue = state.scenario.venues[state.venue]
+        heading = f" Proposals on the table · {venue.name}, round {state.round}/{venue.rounds}"
+        mine = not state.over and state.actor in self.humans and state.actor == self.viewer
+        board = BoardScreen(state.scenario, self.viewer, entries(state, self.viewer, self.chronicle), mine, heading)
+        self.app.push_screen(board, self._from_board)
+
+    def _from_board(self, choice: Respond | Counter | None) -> None:
+        from game.ui.screens.actions import ProposalBuilder
+
+        if isinstance(choice, Respond):
+            self._act(choice)
+            # answers cost no moves: the board comes back while others still wait for one
+            if self.view.my_turn and any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
+                self.action_board()
+        elif isinstance(choice, Counter) and self._my_turn():
+            self.app.push_screen(ProposalBuilder(self.view, start=choice.package), self._chosen)
+
+    def action_history(self) -> None:
+        from game.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.session.scenario, self.viewer, self.chronicle))
+
+    def action_brief(self) -> None:
+        from game.ui.screens.brief import BriefScreen
+
+        self.app.push_screen(BriefScreen(self.view))
 
     def action_concede(self) -> None:
         from game.ui.screens.actions import ConcedeDialog

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import RadioButton
 
 
 class FormRow(Widget, can_focus=True):
@@ -30,6 +31,9 @@ class FormRow(Widget, can_focus=True):
         background: $block-cursor-background;
         color: $block-cursor-foreground;
         text-style: $block-cursor-text-style;
+    }
+    FormRow:focus:nocolor {
+        text-style: reverse bold;  /* without colour the cursor is a grey on grey: reverse it */
     }
     """
 
@@ -177,3 +181,13 @@ class ToggleField(FormRow):
         if self.tickable:
             self.focus()
             self.action_tick()
+
+
+class MarkedRadio(RadioButton):
+    """A radio button whose dot is drawn only when it is on: Textual's draws the same dot in
+    another colour, which without colour (NO_COLOR) leaves on and off looking alike."""
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        return button if self.value else Content.assemble(*(button[:1], " ", button[2:]))

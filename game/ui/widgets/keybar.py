@@ -40,6 +40,23 @@ class KeyBar(Widget):
         self._spans: list[tuple[int, int, str]] = []  # (start, end, action) on the line
 
     def render(self) -> Content:
+        width = self.size.width
+        palette = Content.assemble(("^p", "bold $footer-key-foreground"), " palette ")
+        if not width:
+            return self._line(gap=2)
+        # Every key first, the palette's hint if there is room: tighter gaps rather than a key cut.
+        for gap in (2, 1):
+            line = self._line(gap)
+            if line.cell_length + 1 + palette.cell_length <= width:
+                return Content.assemble(line, " " * (width - line.cell_length - palette.cell_length), palette)
+        for gap in (2, 1):
+            line = self._line(gap)
+            if line.cell_length <= width:
+                return line
+        return line.truncate(width)
+
+    def _line(self, gap: int) -> Content:
+        """The keys with `gap` spaces between them; records where each lies, for clicks."""
         parts: list[Content | str] = []
         self._spans = []
         x = 1
@@ -48,15 +65,9 @@ class KeyBar(Widget):
             key = binding.key_display or _key_label(binding.key)
             piece = Content.assemble((key, "bold $footer-key-foreground"), " ", binding.description)
             self._spans.append((x, x + piece.cell_length, binding.action))
-            parts += [piece, "  "]
-            x += piece.cell_length + 2
-        line = Content.assemble(*parts[:-1])  # without the gap after the last key
-        palette = Content.assemble(("^p", "bold $footer-key-foreground"), " palette ")
-        width = self.size.width
-        if width and line.cell_length + 1 + palette.cell_length <= width:
-            gap = width - line.cell_length - palette.cell_length
-            return Content.assemble(line, " " * gap, palette)
-        return line.truncate(width) if width else line
+            parts += [piece, " " * gap]
+            x += piece.cell_length + gap
+        return Content.assemble(*parts[:-1])  # without the gap after the last key
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, action in self._spans:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from game.engine.model import ROLES
 from game.engine.view import View
+from game.ui.format import brief_issue
 from game.ui.format import short as short  # re-exported: the table imports it from here
 
 
@@ -55,7 +56,7 @@ class AgendaTable(_ViewTable):
     """One row per issue on the agenda: where it stands and where you stand (or, in the public
     view of a replay, how many sides hold each option)."""
 
-    COLUMNS = ("Issue", "Agreed", "Your position (its worth to you)")
+    COLUMNS = ("Issue", "Wt", "Your position (its worth to you)")
     PUBLIC_COLUMNS = ("Issue", "Agreed", "Sides by option")
 
     def on_mount(self) -> None:
@@ -73,13 +74,20 @@ class AgendaTable(_ViewTable):
             agreed = Text(short(issue.options[settled].label, 18), style="bold green") if settled >= 0 else Text("—")
             mine = view.positions[view.me][i]
             if public:
-                yours = spread(view, i)
+                # a string cell is parsed as markup: names from the file go in as Text
+                self.add_row(Text(short(issue.name, 22)), agreed, Text(spread(view, i)), key=issue.id)
+                continue
+            # The short name leaves the width to the position; the detail panel has the full one.
+            name = brief_issue(issue.name, 20)
+            # the share of the player's utility the issue carries: what to hold, what to trade
+            weight = f"{view.own.weights[i]:>3.0%}"
+            if settled >= 0:
+                yours = Text(f"{view.own.values[i][settled]:.2f} ✓ {issue.options[settled].label}", style="bold green")
             elif mine >= 0:
-                yours = f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, 40)}"
+                yours = Text(f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, 40)}")
             else:
-                yours = "(no stated position)"
-            # a string cell is parsed as markup: names from the file go in as Text
-            self.add_row(Text(short(issue.name, 22)), agreed, Text(yours), key=issue.id)
+                yours = Text("(no stated position)")
+            self.add_row(Text(name), weight, yours, key=issue.id)
         if self.row_count:
             self.move_cursor(row=min(max(row, 0), self.row_count - 1))
 

@@ -1,0 +1,89 @@
+"""The proposals board: every open proposal and draft as one delegation reads it.
+
+For each: its author, its package issue by issue (with what changed since the author's previous
+proposal, or, for a first one, where it departs from the author's stated positions), what it is
+worth to the reader against walking away, and each addressee's answer so far. Proposals are
+public at the table (the engine reads each one out in full), so the board lists them all; only
+the reader's own values are private, and only the reader's are used. No Textual here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.state import PENDING, Proposal, State
+from game.engine.utility import utility, with_package
+from game.play.history import Chronicle
+
+
+@dataclass(frozen=True)
+class Item:
+    """One issue of a package."""
+
+    issue: int
+    option: int
+    worth: float  # what the option is worth to the reader, 0..1
+    changed: bool  # new since the author's previous proposal (or off its stated position)
+    mine: bool  # the reader's own stated position
+    red_line: bool  # across the reader's red line
+
+
+@dataclass(frozen=True)
+class Entry:
+    proposal: Proposal
+    items: tuple[Item, ...]
+    worth: float  # the reader's utility if it is agreed
+    walk_away: float  # the reader's utility of no deal
+    previous: int  # the author's proposal it is compared with; -1: with its stated positions
+    waiting_for_me: bool
+
+    @property
+    def changed(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.changed)
+
+    def answers(self) -> tuple[tuple[int, int], ...]:
+        """(addressee, PENDING / ACCEPTED / REJECTED) in the order the proposal names them."""
+        return tuple(zip(self.proposal.to, self.proposal.responses, strict=True))
+
+
+def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
+    """The board: proposals waiting for the reader's answer first (drafts first, then oldest),
+    then the reader's own, then the others, newest first."""
+    own = state.scenario.delegations[me]
+    deal = state.deal()
+    out = []
+    for p in state.proposals:
+        tabled = chronicle.tabled.get(p.id)
+        previous = tabled.previous if tabled is not None else -1
+        before = dict(chronicle.tabled[previous].package) if previous >= 0 else None
+        items = []
+        for issue, option in p.package:
+            was = before.get(issue) if before is not None else state.positions[p.author][issue]
+            changed = was != option
+            items.append(
+                Item(
+                    issue,
+                    option,
+                    own.values[issue][option],
+                    changed,
+                    state.positions[me][issue] == option,
+                    option in own.red_lines[issue],
+                )
+            )
+        out.append(
+            Entry(
+                p,
+                tuple(items),
+                utility(own, with_package(deal, p.package)),
+                own.reservation,
+                previous,
+                p.response_of(me) == PENDING,
+            )
+        )
+
+    def order(e: Entry) -> tuple[int, int, int]:
+        if e.waiting_for_me:
+            return (0, not e.proposal.draft, e.proposal.id)
+        return (1 if e.proposal.author == me else 2, 0, -e.proposal.id)
+
+    return tuple(sorted(out, key=order))

@@ -1,0 +1,216 @@
+"""The game so far as a player reads it: every move, what it tabled or answered, round by round.
+
+The engine narrates each move in records; this keeps them with what a screen needs to sort
+them: the move's author, the proposal it tabled or answered (so "answers to my proposals" can be
+picked out), the venue and round, and the momentum after it. Built as the game is played, or
+once from a save by replaying its log. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from game.engine import Record, apply, new_game
+from game.engine.actions import Action, Draft, Propose, Respond
+from game.engine.state import State
+
+Package = tuple[tuple[int, int], ...]  # (issue, option) by position
+
+
+@dataclass(frozen=True)
+class Tabled:
+    """A proposal or draft as it was tabled (it stays here after it closes)."""
+
+    id: int
+    author: int
+    package: Package
+    to: tuple[int, ...]
+    draft: bool
+    venue: int
+    round: int
+    previous: int = -1  # the same author's proposal before this one, if any
+
+
+@dataclass(frozen=True)
+class Line:
+    """One record, with the move it belongs to."""
+
+    record: Record
+    venue: int
+    round: int
+    actor: int  # who moved (-1: the game itself: events, a new round)
+    kind: str  # the move's kind ("propose", "respond", ...), or "events"
+    tabled: int = -1  # the proposal this move tabled
+    answered: int = -1  # the proposal this move answered
+    accept: bool = False  # ...and whether it accepted it
+    momentum: int = 0  # after the move
+
+
+@dataclass
+class Chronicle:
+    """Every line of the game so far, and every proposal ever tabled."""
+
+    lines: list[Line] = field(default_factory=list)
+    tabled: dict[int, Tabled] = field(default_factory=dict)
+    _last_of: dict[int, int] = field(default_factory=dict)  # author -> id of its latest proposal
+
+    @classmethod
+    def of(cls, state: State, opening: Iterable[Record], actions: Iterable[Action]) -> Chronicle:
+        """From a game's first state and opening records, replaying its actions."""
+        chronicle = cls()
+        chronicle.open(state, opening)
+        for action in actions:
+            after, records = apply(state, action)
+            chronicle.add(state, action, after, records)
+            state = after
+        return chronicle
+
+    @classmethod
+    def replay(cls, start: State, actions: Iterable[Action]) -> Chronicle:
+        """From a scenario and seed's new game (as `start` holds them), replaying the actions."""
+        state, opening = new_game(start.scenario, start.seed)
+        return cls.of(state, opening, actions)
+
+    def open(self, state: State, records: Iterable[Record]) -> None:
+        self._extend(records, state, state, actor=-1, kind="events")
+
+    def add(self, before: State, action: Action, after: State, records: Iterable[Record]) -> None:
+        actor = before.actor
+        tabled = answered = -1
+        accept = False
+        if isinstance(action, Propose | Draft):
+            tabled = before.next_proposal
+            made = next((p for p in after.proposals if p.id == tabled), None)
+            if made is not None:
+                self.tabled[tabled] = Tabled(
+                    tabled,
+                    actor,
+                    made.package,
+                    made.to,
+                    made.draft,
+                    before.venue,
+                    before.round,
+                    self._last_of.get(actor, -1),
+                )
+                self._last_of[actor] = tabled
+        elif isinstance(action, Respond):
+            answered, accept = action.proposal, action.accept
+        self._extend(records, before, after, actor, action.kind, tabled, answered, accept)
+
+    def _extend(
+        self,
+        records: Iterable[Record],
+        before: State,
+        after: State,
+        actor: int,
+        kind: str,
+        tabled: int = -1,
+        answered: int = -1,
+        accept: bool = False,
+    ) -> None:
+        venue = before.venue
+        for record in records:
+            if record.kind == "venue":
+                venue = after.venue  # the records from here on belong to the next venue
+            self.lines.append(Line(record, venue, record.round, actor, kind, tabled, answered, accept, after.momentum))
+
+    def author_of(self, proposal: int) -> int:
+        tabled = self.tabled.get(proposal)
+        return tabled.author if tabled is not None else -1
+
+    def rounds(self) -> list[tuple[int, int]]:
+        """Every (venue, round) that has a line, in order."""
+        seen: dict[tuple[int, int], None] = {}
+        for line in self.lines:
+            seen.setdefault((line.venue, line.round), None)
+        return list(seen)
+
+
+# --- what a reader may ask for --------------------------------------------------------------------
+
+KINDS = ("everything", "proposals and answers", "answers to me", "agreements and events")
+_TABLE_TALK = frozenset({"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement"})
+_EVENTS = frozenset({"event", "agenda", "broken", "agreement", "venue", "venue_end", "game_over", "closing"})
+
+
+@dataclass(frozen=True)
+class Filter:
+    round: tuple[int, int] | None = None  # (venue, round); None: every round
+    delegation: int = -1  # only this delegation's moves; -1: everyone's
+    kind: str = "everything"
+
+
+def picked(chronicle: Chronicle, me: int, wanted: Filter) -> Iterator[Line]:
+    """The lines a filter keeps, in the order they happened."""
+    for line in chronicle.lines:
+        if wanted.round is not None and (line.venue, line.round) != wanted.round:
+            continue
+        if wanted.delegation >= 0 and line.actor != wanted.delegation and line.record.actor != wanted.delegation:
+            continue
+        kind = wanted.kind
+        if kind == "proposals and answers" and line.record.kind not in _TABLE_TALK:
+            continue
+        if kind == "answers to me" and not (
+            line.record.kind == "respond" and line.answered >= 0 and chronicle.author_of(line.answered) == me
+        ):
+            continue
+        if kind == "agreements and events" and line.record.kind not in _EVENTS:
+            continue
+        yield line
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    venue: int
+    round: int
+    proposals: int
+    accepted: int
+    rejected: int
+    agreements: int
+    concessions: int
+    momentum_from: int
+    momentum_to: int
+
+    def text(self) -> str:
+        momentum = (
+            f"momentum {self.momentum_from} → {self.momentum_to}"
+            if self.momentum_from != self.momentum_to
+            else f"momentum {self.momentum_to}"
+        )
+        return " · ".join(
+            [
+                _count(self.proposals, "proposal"),
+                f"{self.accepted} accepted, {self.rejected} rejected",
+                _count(self.agreements, "agreement"),
+                _count(self.concessions, "concession"),
+                momentum,
+            ]
+        )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summaries(chronicle: Chronicle) -> dict[tuple[int, int], RoundSummary]:
+    """One summary per (venue, round): what was tabled, answered, agreed and conceded."""
+    out: dict[tuple[int, int], RoundSummary] = {}
+    start = chronicle.lines[0].momentum if chronicle.lines else 0
+    for key in chronicle.rounds():
+        lines = [line for line in chronicle.lines if (line.venue, line.round) == key]
+        kinds = [line.record for line in lines]
+        answers = [line.accept for line in lines if line.record.kind == "respond"]
+        out[key] = RoundSummary(
+            key[0],
+            key[1],
+            sum(r.kind in ("propose", "draft") for r in kinds),
+            sum(answers),
+            len(answers) - sum(answers),
+            sum(r.kind == "agreement" for r in kinds),
+            sum(r.kind == "concede" for r in kinds),
+            start,
+            lines[-1].momentum,
+        )
+        start = lines[-1].momentum
+    return out

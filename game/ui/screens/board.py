@@ -1,0 +1,183 @@
+"""The proposals board: every open proposal and draft, what each is worth to the player, who has
+answered what; a proposal waiting for the player's answer can be answered here, and any can be
+taken into the proposal builder as the start of a counter-proposal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from game.engine.actions import Respond
+from game.engine.model import Scenario
+from game.engine.state import ACCEPTED, PENDING, REJECTED
+from game.play.board import Entry
+from game.ui.format import brief_issue, short
+from game.ui.widgets.keybar import KeyBar
+
+
+@dataclass(frozen=True)
+class Counter:
+    """Open the proposal builder from this package."""
+
+    package: tuple[tuple[int, int], ...]
+
+
+BoardChoice = Respond | Counter | None
+_ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
+
+
+def answers_cell(entry: Entry, me: int) -> Text:
+    """ "2 yes · 1 no · 1 waiting", the player's own part written out."""
+    said = [r for d, r in entry.answers() if d != me]
+    text = Text(f"{said.count(ACCEPTED)} yes · {said.count(REJECTED)} no · {said.count(PENDING)} waiting")
+    if entry.waiting_for_me:
+        text.append(" · YOU", style="bold reverse")
+    return text
+
+
+def worth_cell(entry: Entry) -> Text:
+    above = entry.worth >= entry.walk_away
+    return Text(f"{entry.worth:.2f} {'above' if above else 'BELOW'}", style="" if above else "bold")
+
+
+class BoardScreen(Screen[BoardChoice]):
+    """The proposals on the table, one row each; the highlighted one in full below."""
+
+    CSS_PATH = "board.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "answer(True)", "Accept"),
+        Binding("r", "answer(False)", "Reject"),
+        Binding("e,p", "counter", "Edit as counter"),
+        Binding("escape,o,q", "close", "Back"),
+    ]
+
+    def __init__(self, scenario: Scenario, me: int, entries: tuple[Entry, ...], my_turn: bool, heading: str) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.me = me
+        self.entries = entries
+        self.my_turn = my_turn
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.heading, style="bold"), id="board-head")
+        table: DataTable[str | Text] = DataTable(id="board-list", cursor_type="row", zebra_stripes=True)
+        yield table
+        with VerticalScroll(id="board-detail-box"):
+            yield Static(id="board-detail")
+        yield Static("", id="board-problem")
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="board-keys")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#board-list", DataTable)
+        table.add_columns("#", "From", "Package", "Worth to you", "Answers")
+        names = self.scenario.delegations
+        for e in self.entries:
+            p = e.proposal
+            changed = len(e.changed)
+            size = f"{len(e.items)} issue{'s' if len(e.items) != 1 else ''}"
+            package = f"{size}, {changed} new" if changed else size
+            author = "you" if p.author == self.me else short(names[p.author].name, 22)
+            table.add_row(
+                f"{p.id}{' draft' if p.draft else ''}", Text(author), package, worth_cell(e), answers_cell(e, self.me)
+            )
+        if not self.entries:
+            self.query_one("#board-detail", Static).update(
+                "No proposal is open. Press p at the table (or e here) to make one; proposals lapse at the end of the round after the one they were made in."
+            )
+        table.focus()
+        self._show()
+
+    @on(DataTable.RowHighlighted, "#board-list")
+    def _show(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        box = self.query_one("#board-detail", Static)
+        # the detail's own width once laid out; before that, the screen's less padding and bar
+        self.query_one("#board-detail", Static).update(
+            self.detail(entry, box.size.width or (self.size.width or 80) - 4)
+        )
+
+    def on_resize(self) -> None:
+        self._show()
+
+    def current(self) -> Entry | None:
+        if not self.entries:
+            return None
+        row = self.query_one("#board-list", DataTable).cursor_row
+        return self.entries[min(max(row, 0), len(self.entries) - 1)]
+
+    def detail(self, e: Entry, width: int) -> Text:
+        sc, p = self.scenario, e.proposal
+        name = sc.delegations[p.author].name
+        text = Text()
+        kind = "Draft text" if p.draft else "Proposal"
+        text.append(f"#{p.id} {kind} from ", style="bold")
+        text.append("you" if p.author == self.me else name, style="bold")
+        text.append(f", round {p.round}\n")
+        above = e.worth >= e.walk_away
+        text.append(
+            f"If agreed: worth {e.worth:.2f} to you, {'above' if above else 'BELOW'} your walk-away {e.walk_away:.2f}\n",
+            style="bold" if above else "bold reverse",
+        )
+        text.append("Answers: ")
+        for k, (d, answer) in enumerate(e.answers()):
+            if k:
+                text.append(" · ")
+            who = "you" if d == self.me else sc.delegations[d].name
+            text.append(f"{who} {_ANSWER[answer]}", style="bold" if d == self.me and answer == PENDING else "")
+        text.append("\n")
+        if e.previous >= 0:
+            text.append(f"* new since its proposal #{e.previous} · = yours: your stated position\n", style="dim")
+        else:
+            text.append("* off its author's stated position · = yours: your stated position\n", style="dim")
+        label_width = max(12, width - 2 - 21 - 1 - 4 - 12)  # mark, issue, gap, worth, note
+        for item in e.items:
+            issue = sc.issues[item.issue]
+            mark = "*" if item.changed else " "
+            line = Text(f"{mark} {brief_issue(issue.name, 20):<20} ", style="bold" if item.changed else "")
+            line.append(f"{short(issue.options[item.option].label, label_width):<{label_width}} ")
+            line.append(f"{item.worth:.2f}")
+            if item.red_line:
+                line.append("  ✗ red line", style="bold")
+            elif item.mine:
+                line.append("  = yours", style="dim")
+            text.append_text(line)
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    def _problem(self, message: str) -> None:
+        self.query_one("#board-problem", Static).update(message)
+
+    def action_answer(self, accept: bool) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        if not entry.waiting_for_me:
+            self._problem("This proposal is not waiting for your answer.")
+            return
+        if not self.my_turn:
+            self._problem("Wait for your turn to answer.")
+            return
+        actor = self.scenario.delegations[self.me].id
+        self.dismiss(Respond(actor=actor, proposal=entry.proposal.id, accept=accept))
+
+    def action_counter(self) -> None:
+        entry = self.current()
+        if not self.my_turn:
+            self._problem("Wait for your turn to propose.")
+            return
+        self.dismiss(Counter(entry.proposal.package if entry is not None else ()))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

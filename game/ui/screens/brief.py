@@ -1,0 +1,119 @@
+"""Your brief: what the player's delegation wants (weights, positions, red lines, walk-away),
+what it has learnt of each of the others, and what trust, support and momentum do."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from game.ai.opponent import Beliefs
+from game.engine.view import View
+from game.ui.format import brief_issue, short
+from game.ui.widgets.keybar import KeyBar
+from game.ui.widgets.panels import mood
+
+EXPLAINED = (
+    "Trust (0-100) is how far a delegation trusts you: it rises when you accept its proposals, "
+    "concede, meet or speak softly, falls when you reject or speak hard, and the more it trusts "
+    "you the more readily it accepts what you propose. "
+    "Support at home (0-100) pays for concessions: a side whose support falls to the collapse "
+    "level is pulled out by its hardliners. "
+    "Momentum (0-100) is the talks' will to go on: agreements and progress raise it, a round in "
+    "which nothing moves lowers it, and at 0 the talks collapse."
+)
+
+
+def brief(view: View) -> Text:
+    """The whole brief as text, written from the player's View alone."""
+    own = view.own
+    text = Text()
+    text.append(f"{own.name}", style="bold")
+    signatory = " · a signatory: no deal without you" if view.me in view.venue.signatories else ""
+    text.append(f" ({own.role}{signatory})\n")
+    text.append(f"Walk-away (your utility with no deal): {own.reservation:.2f}", style="bold")
+    text.append(": a deal worth less than this leaves you worse off than none.\n")
+    text.append(
+        f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n\n"
+    )
+    text.append("What you want, issue by issue\n", style="bold underline")
+    text.append(
+        "Weight: the share of your utility an issue carries. Worth: your value of an option, 0 to 1.\n", style="dim"
+    )
+    for i in view.agenda:
+        issue = view.issues[i]
+        settled = view.settled[i]
+        text.append(f"{brief_issue(issue.name, 24):<24} {own.weights[i]:>4.0%}  ", style="bold")
+        if settled >= 0:
+            text.append(f"agreed: {issue.options[settled].label} (worth {own.values[i][settled]:.2f})\n")
+            continue
+        position = view.positions[view.me][i]
+        if position >= 0:
+            text.append(f"you stand at: {issue.options[position].label} ({own.values[i][position]:.2f})\n")
+        else:
+            text.append("no stated position\n")
+        best = max(range(len(issue.options)), key=lambda o: own.values[i][o])
+        if best != position:
+            text.append(f"{'':<31}best for you: {issue.options[best].label}\n", style="dim")
+        for o in sorted(own.red_lines[i]):
+            text.append(f"{'':<31}✗ red line: {issue.options[o].label}\n", style="bold")
+    text.append("\nWhat you have learnt of the others\n", style="bold underline")
+    text.append(
+        "Meetings tell you a weight exactly; the estimates come from what each proposed, accepted and refused.\n",
+        style="dim",
+    )
+    beliefs = Beliefs(view, learns=True)
+    for d, pub in enumerate(view.delegations):
+        if d == view.me:
+            continue
+        trust = view.trust_in_me[d]
+        here = "" if view.present[d] else " · absent"
+        text.append(f"{pub.name}", style="bold")
+        text.append(f" ({pub.role}; trusts you {trust}, {mood(trust)}; support {view.support[d]}{here})\n")
+        learnt = [(i, w) for subject, i, w in view.learned if subject == d]
+        if learnt:
+            known = ", ".join(f"{brief_issue(view.issues[i].name)} {w:.0%}" for i, w in learnt)
+            text.append(f"    from meetings: {known}\n")
+        held = [i for i in view.agenda if view.positions[d][i] >= 0]
+        if held:
+            ranked = sorted(held, key=lambda i: -beliefs.weight(d, i))[:3]
+            guess = ", ".join(f"{brief_issue(view.issues[i].name)} ~{beliefs.weight(d, i):.0%}" for i in ranked)
+            text.append(f"    cares most about (estimate): {guess}\n", style="italic")
+        red = [(i, o) for i in view.agenda for o in sorted(view.red_lines[d][i])]
+        if red:
+            lines = "; ".join(
+                f"{brief_issue(view.issues[i].name)}: {short(view.issues[i].options[o].label, 30)}" for i, o in red[:3]
+            )
+            more = f" (and {len(red) - 3} more)" if len(red) > 3 else ""
+            text.append(f"    red lines: {lines}{more}\n")
+    text.append("\nTrust, support and momentum\n", style="bold underline")
+    text.append(EXPLAINED)
+    return text
+
+
+class BriefScreen(Screen[None]):
+    """The player's brief on one scrolling screen."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,i,q", "close", "Back")]
+
+    def __init__(self, view: View) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(" Your brief", style="bold"), id="history-filters")
+        with VerticalScroll(id="history-box"):
+            yield Static(brief(self.view), id="brief-text")
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="brief-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#history-box", VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

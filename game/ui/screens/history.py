@@ -1,0 +1,169 @@
+"""The history: the whole game so far on one screen, round by round, each round opened by a
+summary line, filtered by round, by delegation and by kind of move, written to the width."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from game.engine.model import Scenario
+from game.play.history import KINDS, Chronicle, Filter, Line, picked, summaries
+from game.ui.format import brief_issue, short
+from game.ui.widgets.keybar import KeyBar
+
+_STYLE = {
+    "event": "bold",
+    "agreement": "bold",
+    "walk_out": "bold",
+    "pulled_out": "bold",
+    "venue_end": "bold",
+    "game_over": "bold",
+    "broken": "bold",
+}
+
+
+def compact_package(scenario: Scenario, package: tuple[tuple[int, int], ...], changed: frozenset[int]) -> Text:
+    """ "Detainees: A working group… · Idlib zone: …", what changed marked with * and in bold."""
+    text = Text()
+    for k, (i, o) in enumerate(package):
+        if k:
+            text.append(" · ")
+        new = i in changed
+        text.append(
+            f"{'*' if new else ''}{brief_issue(scenario.issues[i].name, 18)}: {short(scenario.issues[i].options[o].label, 26)}",
+            style="bold" if new else "",
+        )
+    return text
+
+
+class HistoryScreen(Screen[None]):
+    """Everything that was said and done, newest at the bottom, with filters on keys."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "round(1)", "Round"),
+        Binding("R", "round(-1)", "Round back", show=False),
+        Binding("d", "delegation(1)", "Delegation"),
+        Binding("D", "delegation(-1)", "Delegation back", show=False),
+        Binding("k", "kind(1)", "Kind"),
+        Binding("K", "kind(-1)", "Kind back", show=False),
+        Binding("a", "answers", "Answers to me"),
+        Binding("x", "clear", "All"),
+        Binding("escape,h,q", "close", "Back"),
+    ]
+
+    def __init__(self, scenario: Scenario, me: int, chronicle: Chronicle) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.me = me
+        self.chronicle = chronicle
+        self.rounds = chronicle.rounds()
+        self.filter = Filter()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="history-filters")
+        with VerticalScroll(id="history-box"):
+            yield Static(id="history-text")
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="history-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#history-box", VerticalScroll).focus()
+        self.show()
+
+    def show(self) -> None:
+        self.query_one("#history-filters", Static).update(self._filters())
+        self.query_one("#history-text", Static).update(self.text())
+        self.query_one("#history-box", VerticalScroll).scroll_end(animate=False, immediate=False)
+
+    def _filters(self) -> Text:
+        f = self.filter
+        venues = self.scenario.venues
+        if f.round is None:
+            where = "every round"
+        else:
+            where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
+        who = "everyone" if f.delegation < 0 else self.scenario.delegations[f.delegation].name
+        text = Text(" History · ", style="bold")
+        text.append(f"{where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
+        return text
+
+    def text(self) -> Text:
+        sc = self.scenario
+        sums = summaries(self.chronicle)
+        out = Text()
+        current: tuple[int, int] | None = None
+        shown = 0
+        for line in picked(self.chronicle, self.me, self.filter):
+            key = (line.venue, line.round)
+            if key != current:
+                current = key
+                if shown:
+                    out.append("\n")
+                venue = f"{sc.venues[key[0]].name}, " if len(sc.venues) > 1 else ""
+                out.append(f"— {venue}round {key[1]} —", style="bold reverse")
+                if key in sums:
+                    out.append(" " + sums[key].text(), style="italic")
+                out.append("\n")
+            out.append_text(self._line(line))
+            out.append("\n")
+            shown += 1
+        if not shown:
+            out.append("Nothing here with these filters (x shows everything).")
+        out.rstrip()
+        return out
+
+    def _line(self, line: Line) -> Text:
+        sc = self.scenario
+        record = line.record
+        if record.kind in ("propose", "draft") and line.tabled in self.chronicle.tabled:
+            t = self.chronicle.tabled[line.tabled]
+            author = "You" if t.author == self.me else sc.delegations[t.author].name
+            to = ", ".join("you" if d == self.me else sc.delegations[d].name for d in t.to)
+            verb = "table draft" if t.draft else "propose" if t.author == self.me else "proposes"
+            if t.draft and t.author != self.me:
+                verb = "tables draft"
+            text = Text(f"{author} {verb} #{t.id} to {to}: ")
+            before = dict(self.chronicle.tabled[t.previous].package) if t.previous >= 0 else None
+            changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)
+            text.append_text(compact_package(sc, t.package, changed))
+            return text
+        style = _STYLE.get(record.kind, "")
+        if record.kind == "respond" and self.chronicle.author_of(line.answered) == self.me:
+            style = "bold"  # an answer to one of the player's own proposals
+        return Text(record.text, style=style)
+
+    # --- the filters ----------------------------------------------------------------------------
+
+    def action_round(self, step: int) -> None:
+        choices: list[tuple[int, int] | None] = [None, *self.rounds]
+        at = choices.index(self.filter.round) if self.filter.round in choices else 0
+        self._set(Filter(choices[(at + step) % len(choices)], self.filter.delegation, self.filter.kind))
+
+    def action_delegation(self, step: int) -> None:
+        n = len(self.scenario.delegations)
+        at = self.filter.delegation + 1  # -1 (everyone) first
+        self._set(Filter(self.filter.round, (at + step) % (n + 1) - 1, self.filter.kind))
+
+    def action_kind(self, step: int) -> None:
+        at = KINDS.index(self.filter.kind)
+        self._set(Filter(self.filter.round, self.filter.delegation, KINDS[(at + step) % len(KINDS)]))
+
+    def action_answers(self) -> None:
+        kind = "everything" if self.filter.kind == "answers to me" else "answers to me"
+        self._set(Filter(self.filter.round, self.filter.delegation, kind))
+
+    def action_clear(self) -> None:
+        self._set(Filter())
+
+    def _set(self, wanted: Filter) -> None:
+        self.filter = wanted
+        self.show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

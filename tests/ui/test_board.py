@@ -1,0 +1,160 @@
+"""The proposals board and the history screen, driven by keys at 80x24 in real astana-8 games.
+
+pytest-asyncio is not installed, so each test runs its async body with asyncio.run().
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from game.engine import Respond
+from game.engine.utility import utility, with_package
+from game.play.history import Chronicle
+from game.ui.format import brief_issue
+from game.ui.screens.actions import ProposalBuilder
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.brief import BriefScreen
+from game.ui.screens.history import HistoryScreen
+from game.ui.widgets.fields import OptionField
+from tests.ui.driving import OPP, new_app, press, screen_of, screen_text, settle, until
+
+SIZE = (80, 24)
+
+
+def test_the_board_lists_every_open_proposal_and_answers_one(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            state = table.session.state
+            assert state.actor == OPP and state.proposals, "the government opens with a proposal"
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            rows = board.query_one("#board-list", DataTable)
+            assert rows.row_count == len(state.proposals)
+            own = state.scenario.delegations[OPP]
+            first = board.entries[0]
+            assert first.waiting_for_me and rows.cursor_row == 0
+            worth = utility(own, with_package(state.deal(), first.proposal.package))
+            shown = screen_text(app)
+            # what it is worth and the walk-away, in words, and every issue of the package
+            assert f"worth {worth:.2f} to you" in shown and f"walk-away {own.reservation:.2f}" in shown
+            detail = str(board.query_one("#board-detail", Static).content)
+            assert detail.count("\n") >= len(first.proposal.package)
+            assert state.scenario.delegations[first.proposal.author].name in detail
+            await press(pilot, "a")
+            await until(pilot, lambda: len(table.session.log) > 0, "the answer")
+            assert table.session.log[-1].action == Respond("opposition", first.proposal.id, True)
+
+    asyncio.run(body())
+
+
+def test_the_board_opens_the_builder_from_a_proposal(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=2)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            package = dict(table.session.state.proposals[0].package)
+            await press(pilot, "o")
+            await screen_of(pilot, BoardScreen)
+            await press(pilot, "e")
+            builder = await screen_of(pilot, ProposalBuilder)
+            red = table.session.scenario.delegations[OPP].red_lines
+            for issue, field in builder._fields.items():
+                want = package.get(issue, -1)
+                assert isinstance(field, OptionField)
+                assert field.value == (want if want >= 0 and want not in red[issue] else -1)
+
+    asyncio.run(body())
+
+
+def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "p", "enter")  # the government's opening wish list
+            await until(pilot, lambda: len(table.session.log) > 0, "the proposal")
+            for _ in range(2):  # two rounds of answers and moves
+                table = await settle(pilot)
+                await press(pilot, "n")
+            table = await settle(pilot)
+            await press(pilot, "h")
+            history = await screen_of(pilot, HistoryScreen)
+            text = str(history.query_one("#history-text", Static).content)
+            chronicle = table.chronicle
+            assert "round 1 —" in text and "round 2 —" in text and "momentum" in text
+            # the proposal written compactly: shorter than the engine's full sentence
+            full = next(line.record.text for line in chronicle.lines if line.record.kind == "propose")
+            compact = next(line for line in text.splitlines() if "propose" in line and "#1" in line)
+            assert len(compact) < len(full)
+            # answers to me: only answers to the government's own proposals
+            await press(pilot, "a")
+            answers = str(history.query_one("#history-text", Static).content)
+            mine = {t.id for t in chronicle.tabled.values() if t.author == 0}
+            lines = [line for line in answers.splitlines() if line and not line.startswith("—")]
+            assert lines and all(" proposal #" in line for line in lines)
+            assert all(any(f"#{p}." in line for p in mine) for line in lines)
+            # one round only, then one delegation
+            await press(pilot, "x", "r")
+            one_round = str(history.query_one("#history-text", Static).content)
+            assert "round 1 —" in one_round and "round 2 —" not in one_round
+            await press(pilot, "x", "d", "d")  # everyone, the government, the opposition
+            theirs = str(history.query_one("#history-text", Static).content)
+            opp = table.session.scenario.delegations[OPP].name
+            said = [line for line in theirs.splitlines() if line and not line.startswith("—")]
+            assert said and all(line.startswith(opp) or line.startswith("Proposal") for line in said)
+            # written to the width: wider terminal, fewer lines
+            await press(pilot, "x")
+            narrow = history.query_one("#history-text", Static).size.height
+            await pilot.resize_terminal(160, 24)
+            await pilot.pause()
+            assert history.query_one("#history-text", Static).size.height < narrow
+
+    asyncio.run(body())
+
+
+def test_the_chronicle_built_during_play_equals_the_one_replayed_from_the_log(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=3)
+        async with app.run_test(size=SIZE) as pilot:
+            table = await settle(pilot)
+            live = table.chronicle  # built now, then kept up to date move by move
+            await press(pilot, "p", "enter")
+            for _ in range(3):
+                table = await settle(pilot)
+                await press(pilot, "n")
+            await settle(pilot)
+            replayed = Chronicle.replay(table.session.state, [e.action for e in table.session.log])
+            assert live.lines == replayed.lines and live.tabled == replayed.tabled
+            assert [line.record for line in live.lines] == table.session.records
+
+    asyncio.run(body())
+
+
+def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=4)
+        async with app.run_test(size=(100, 40)) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "m", "enter", "enter")  # meet the first delegation listed
+            await until(pilot, lambda: bool(table.view.learned), "the meeting")
+            while app.screen is not table:
+                await press(pilot, "enter")  # what the meeting taught, and anything after it
+            await press(pilot, "i")
+            brief = await screen_of(pilot, BriefScreen)
+            text = str(brief.query_one("#brief-text", Static).content)
+            view = table.view
+            assert f"Walk-away (your utility with no deal): {view.own.reservation:.2f}" in text
+            for i in view.agenda:
+                assert f"{view.own.weights[i]:>4.0%}" in text
+                for o in view.own.red_lines[i]:
+                    assert f"✗ red line: {view.issues[i].options[o].label}" in text.replace("\n", " ")
+            _, issue, weight = view.learned[0]
+            assert f"{brief_issue(view.issues[issue].name)} {weight:.0%}" in text
+            assert "from meetings" in text and "Momentum (0-100)" in text and "Trust (0-100)" in text
+
+    asyncio.run(body())
