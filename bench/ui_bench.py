@@ -2,13 +2,14 @@
 opening the proposal builder and for submitting a proposal, as medians; and opening the replay
 viewer on a long save (10,000 actions), the memory its states take, and its keys. Prints figures.
 
-    python bench/ui_bench.py [--runs 7] [--replay-actions 10000] [--replay-only]
+    python bench/ui_bench.py [--runs 7] [--replay-actions 10000] [--replay-only] [--board-only]
 
 Launch is measured from spawning a new Python process to the table being ready for the
 player's first key (headless, through Textual's test driver, so no terminal is needed): it
 includes the interpreter starting and every import. The latencies are measured in-process with
 Textual's Pilot, from the key press to the first frame Textual draws that shows its result: the
-builder open, or the table with the new proposal on it.
+builder open, or the table with the new proposal on it. The proposals board (o) and the history
+(h) are opened the same way, at the table of a game in which 40 proposals have been tabled.
 """
 
 from __future__ import annotations
@@ -140,6 +141,68 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     return opening, submitting
 
 
+def _forty_proposals() -> Path:
+    """A save of astana-to-sochi, AI against AI, stopped at the first turn after the 40th proposal;
+    the delegation whose turn it is becomes the human seat, so the table opens on its turn."""
+    import dataclasses
+
+    from game.ai.seats import chooser
+    from game.ai.selfplay import agent_rng
+    from game.engine import view_for
+    from game.saves import Session, save
+    from game.scenario import bundled, load_scenario
+
+    path = bundled()["astana-to-sochi"]
+    scenario = load_scenario(path)
+    session = Session.new(scenario, path.read_bytes(), 1, {d.id: "ai:normal" for d in scenario.delegations})
+    while session.state.next_proposal <= 40:
+        state = session.state
+        if state.over:
+            raise SystemExit("ui_bench: the game ended before its 40th proposal")
+        session.play(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+    seats = dict(session.seats) | {scenario.delegations[session.state.actor].id: "human"}
+    return save(dataclasses.replace(session, seats=seats), Path(tempfile.mkdtemp()), "forty")
+
+
+async def board_and_history(runs: int) -> dict[str, float | int]:
+    """Key to frame for the proposals board (o) and the history (h), `runs` times each."""
+    from game.ui.app import make_app
+    from game.ui.screens.board import BoardScreen
+    from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.table import TableScreen
+
+    app = make_app(load=_forty_proposals(), saves_dir=Path(tempfile.mkdtemp()), speed=0)
+    frames = Frames(app, lambda: 0)
+    figures: dict[str, float | int] = {}
+    async with app.run_test(size=(100, 32)) as pilot:
+        t0 = time.perf_counter()
+        while not isinstance(app.screen, TableScreen):
+            _deadline(t0, "the table")
+            await pilot.pause(0.001)
+        table = app.screen
+        figures["tabled_proposals"] = table.session.state.next_proposal - 1
+        figures["open_proposals"] = len(table.session.state.proposals)
+        for key, kind in (("o", BoardScreen), ("h", HistoryScreen)):
+            times = []
+            for _ in range(runs):
+                await pilot.pause(0.1)  # the table at rest
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                while (shown := frames.first(t0, lambda s, _, k=kind: isinstance(s, k))) is None:
+                    _deadline(t0, kind.__name__)
+                    await pilot.pause(0.001)
+                times.append(shown)
+                await pilot.pause()
+                await pilot.press("escape")
+                while app.screen is not table:
+                    _deadline(t0, "the table again")
+                    await pilot.pause(0.001)
+            name = "board" if kind is BoardScreen else "history"
+            figures[f"open_{name}_ms_median"] = round(statistics.median(times) * 1000, 1)
+            figures[f"open_{name}_ms_each"] = [round(x * 1000) for x in times]  # type: ignore[assignment]
+    return figures
+
+
 def replay_figures(actions: int, runs: int) -> dict[str, float | int]:
     """Open the replay viewer on a save of `actions` actions: loading and verifying it with its
     timeline (against a plain load), the extra memory the states take, the viewer's first screen,
@@ -211,7 +274,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--replay-actions", type=int, default=10_000, help="0: leave the replay viewer out")
     parser.add_argument("--replay-only", action="store_true", help="measure the replay viewer only")
+    parser.add_argument("--board-only", action="store_true", help="launch, the board and the history only")
     args = parser.parse_args()
+    if args.board_only:
+        launches = [launch_seconds() for _ in range(args.runs)]
+        figures = {"launch_to_table_s_median": round(statistics.median(launches), 3)}
+        print(json.dumps(figures | asyncio.run(board_and_history(args.runs)), indent=2))
+        return
     if args.replay_only:
         print(json.dumps(replay_figures(args.replay_actions, args.runs), indent=2))
         return
@@ -227,6 +296,7 @@ def main() -> None:
                 "submit_proposal_ms_each": [round(x * 1000) for x in submitting],
                 "runs": args.runs,
             }
+            | asyncio.run(board_and_history(args.runs))
             | (replay_figures(args.replay_actions, args.runs) if args.replay_actions else {}),
             indent=2,
         )

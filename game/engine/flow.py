@@ -31,7 +31,8 @@ def check_ends(w: Work) -> None:
         return
     gone = [d for d in pulled if d in signatories]
     if gone:
-        end_venue(w, "collapse", f"{w.name(gone[0])}, a signatory, was pulled out by its hardliners.")
+        were, their = ("were", "their") if w.scenario.delegations[gone[0]].plural else ("was", "its")
+        end_venue(w, "collapse", f"{w.name(gone[0])}, a signatory, {were} pulled out by {their} hardliners.")
     elif w.momentum <= 0:
         end_venue(w, "collapse", "The talks lost all momentum and broke down.")
     elif len(w.required_signatories()) < 2:

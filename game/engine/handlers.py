@@ -37,13 +37,17 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
     superseded = [p for p in w.proposals if p.author == actor]
     if superseded:
         w.close_proposals(lambda p: p.author != actor)
-        w.say("withdrawn", f"{w.name(actor)} withdraws proposal #{superseded[0].id} in favour of a new one.", actor)
+        w.say(
+            "withdrawn",
+            f"{w.name(actor)} {w.verb(actor, 'withdraws')} proposal #{superseded[0].id} in favour of a new one.",
+            actor,
+        )
     p = Proposal(w.next_proposal, actor, package, to, (PENDING,) * len(to), w.round, draft)
     w.next_proposal += 1
     w.add_proposal(p)
     w.tally_offer(actor, package)
     names = ", ".join(w.name(d) for d in to)
-    what = "tables draft text" if draft else "proposes"
+    what = w.verb(actor, "tables draft text" if draft else "proposes")
     w.say(
         "draft" if draft else "propose",
         f"{w.name(actor)} {what} #{p.id} to {names}: {describe_package(w, package)}.",
@@ -62,7 +66,7 @@ def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
     w.add_trust(proposal.author, actor, trust if action.accept else -trust)
     w.tally_answer(actor, proposal.package, action.accept)
     word = "accepts" if action.accept else "rejects"
-    w.say("respond", f"{w.name(actor)} {word} proposal #{proposal.id}.", actor)
+    w.say("respond", f"{w.name(actor)} {w.verb(actor, word)} proposal #{proposal.id}.", actor)
     if action.accept:
         w.moved = True
     _settle_if_done(w, updated)
@@ -128,7 +132,11 @@ def concede(w: Work, actor: int, action: A.Concede, checked: tuple[int, int, int
     w.add_momentum(sc.rules.concession_momentum)
     w.count_concession(actor)
     w.moved = True
-    w.say("concede", f"{me.name} moves its position on {the_issue.name} to: {the_issue.options[o].label}.", actor)
+    w.say(
+        "concede",
+        f"{me.name} {w.verb(actor, 'moves its')} position on {the_issue.name} to: {the_issue.options[o].label}.",
+        actor,
+    )
 
 
 def statement(w: Work, actor: int, action: A.Statement, target: int) -> None:
@@ -144,7 +152,7 @@ def statement(w: Work, actor: int, action: A.Statement, target: int) -> None:
     w.add_support(actor, rules.hardline_support if hard else -rules.conciliatory_support)
     w.add_momentum(-rules.hardline_momentum if hard else rules.conciliatory_momentum)
     audience = w.name(target) if target >= 0 else "the room"
-    w.say("statement", f"{w.name(actor)} makes a {action.tone} statement to {audience}.", actor)
+    w.say("statement", f"{w.name(actor)} {w.verb(actor, 'makes')} a {action.tone} statement to {audience}.", actor)
 
 
 def pressure(w: Work, actor: int, action: A.Pressure, checked: tuple[int, int, int]) -> None:
@@ -158,7 +166,11 @@ def pressure(w: Work, actor: int, action: A.Pressure, checked: tuple[int, int, i
     w.add_momentum(sc.rules.pressure_momentum)
     w.moved = True
     label = the_issue.options[step].label
-    w.say("pressure", f"{w.name(actor)} presses {w.name(client)}, which moves on {the_issue.name} to: {label}.", actor)
+    w.say(
+        "pressure",
+        f"{w.name(actor)} {w.verb(actor, 'presses')} {w.name(client)}, which {w.verb(client, 'moves')} on {the_issue.name} to: {label}.",
+        actor,
+    )
 
 
 def meet(w: Work, actor: int, action: A.Meet, other: int) -> None:
@@ -181,14 +193,16 @@ def _reveal(w: Work, learner: int, subject: int) -> None:
 
 def walk_out(w: Work, actor: int, action: A.WalkOut, checked: None) -> None:
     _leave(w, actor)
-    w.say("walk_out", f"{w.name(actor)} walks out of the talks.", actor)
+    w.say("walk_out", f"{w.name(actor)} {w.verb(actor, 'walks out')} of the talks.", actor)
+    return 0
 
 
 def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
     venue = w.scenario.venues[w.venue]
     _leave(w, actor, boycott=True)
     w.add_support(actor, w.scenario.rules.hardline_support)
-    w.say("boycott", f"{w.name(actor)} boycotts {venue.name}.", actor)
+    w.say("boycott", f"{w.name(actor)} {w.verb(actor, 'boycotts')} {venue.name}.", actor)
+    return 0
 
 
 def _leave(w: Work, actor: int, boycott: bool = False) -> None:
@@ -203,8 +217,9 @@ def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     w.add_momentum(-(cost // (2 if boycott else 1)))
 
 
-def pass_turn(w: Work, actor: int, action: A.Pass, checked: None) -> None:
-    w.say("pass", f"{w.name(actor)} passes.", actor)
+def pass_turn(w: Work, actor: int, action: A.Pass) -> int:
+    w.say("pass", f"{w.name(actor)} {w.verb(actor, 'passes')}.", actor)
+    return w.ap
 
 
 HANDLERS: dict[type, Callable[[Work, int, Any, Any], None]] = {

@@ -87,6 +87,7 @@ class Delegation:
     description: str = ""
     stances: tuple[str, ...] = ()  # per issue, the side's own words ("" where none)
     heeds: tuple[int, ...] = ()  # non-signatories (observers) whose views it weighs in its offers
+    plural: bool = False  # "The platforms reject", not "rejects"
 
 
 @dataclass(frozen=True)

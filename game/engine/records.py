@@ -5,6 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def verb_for(plural: bool, verb: str) -> str:
+    """A verb phrase after a delegation's name, as the name takes it: "rejects", "moves its", or
+    for a plural name ("The Moscow and Cairo platforms and independents") "reject", "move their"."""
+    if not plural:
+        return verb
+    first, _, rest = verb.partition(" ")
+    if first.endswith(("sses", "shes", "ches")):
+        first = first[:-2]
+    elif first.endswith("s"):
+        first = first[:-1]
+    rest = " ".join("their" if word == "its" else word for word in rest.split(" ")) if rest else ""
+    return f"{first} {rest}" if rest else first
+
+
 @dataclass(frozen=True)
 class Record:
     kind: str  # action kind, or: event, round, agreement, expired, pulled_out, venue_end, game_over

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import TypeVar, cast
 
 from game.engine.model import Effect, Scenario
-from game.engine.records import Record
+from game.engine.records import Record, verb_for
 from game.engine.state import Agreement, Proposal, State
 
 T = TypeVar("T")
@@ -227,6 +227,10 @@ class Work:
 
     def name(self, d: int) -> str:
         return self.scenario.delegations[d].name
+
+    def verb(self, d: int, verb: str) -> str:
+        """The verb as delegation d's name takes it (see `verb_for`)."""
+        return verb_for(self.scenario.delegations[d].plural, verb)
 
     def say(self, kind: str, text: str, actor: int = -1) -> None:
         self.records.append(Record(kind, text, actor, self.round))

@@ -288,6 +288,7 @@ def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> De
         description=raw.get("description", ""),
         stances=tuple(stances),
         heeds=tuple(heeds),
+        plural=bool(raw.get("plural", False)),
     )
 
 

@@ -106,6 +106,7 @@ DELEGATION = Obj(
         "patrons": Field(ListOf(ID, "delegations that can press this one")),
         "controller": Field(Str("who plays it by default", choices=("ai", "human")), default="ai"),
         "description": Field(TEXT),
+        "plural": Field(Bool("its name takes a plural verb"), default=False),
         "personality": Field(
             Obj(
                 {

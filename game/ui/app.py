@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from game.engine.seat import Seat
@@ -80,7 +81,34 @@ class PeaceTalksApp(App[None]):
         self.speed = speed
         self.failure = ""  # why the app stopped on an error (an outside agent's), for the command to print
 
+    # --- the terminal's size --------------------------------------------------------------------
+
+    MIN_SIZE = (80, 24)  # every screen is laid out to show all it must from this size up
+    _too_small: Notification | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Below 80x24, a notice over whatever is shown says so (and goes when it is larger)."""
+        small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
+        if small and self._too_small is None:
+            self._too_small = Notification(
+                f"This terminal is {width}x{height}: Peace Talks needs at least "
+                f"{self.MIN_SIZE[0]}x{self.MIN_SIZE[1]}, and some of the screen is cut off until it is larger.",
+                "Terminal too small",
+                "warning",
+                timeout=365 * 24 * 3600,  # until the terminal grows
+                markup=False,
+            )
+            self.post_message(Notify(self._too_small))
+        elif not small and self._too_small is not None:
+            if self._too_small in self._notifications:
+                self._unnotify(self._too_small)
+            self._too_small = None
+
     async def on_mount(self) -> None:
+        self._check_size(self.size.width, self.size.height)
         if self.launch is not None and self.launch.new is not None and self.launch.watch:
             await self.watch_scenario(self.launch.new)
         elif self.launch is not None and self.launch.new is not None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from game.engine import actions as A
 from game.engine.actions import Action
 from game.engine.model import Scenario
+from game.engine.records import verb_for
 from game.engine.view import View
 
 IndexPackage = tuple[tuple[int, int], ...]  # (issue, option) by position, as the engine keeps it
@@ -64,7 +65,14 @@ def score(value: float) -> str:
 
 
 def action_phrase(scenario: Scenario, action: Action) -> str:
-    """What an action did, in a few words after the actor's name: "accepts #4", "meets Iran"."""
+    """What an action did, in a few words after the actor's name: "accepts #4", "meets Iran"
+    ("accept #4" after a plural name)."""
+    actor = scenario.delegation_index.get(action.actor)
+    plural = actor is not None and scenario.delegations[actor].plural
+    return verb_for(plural, _phrase(scenario, action))
+
+
+def _phrase(scenario: Scenario, action: Action) -> str:
 
     def name(ident: str, width: int = 22) -> str:
         index = scenario.delegation_index.get(ident)

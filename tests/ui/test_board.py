@@ -84,7 +84,7 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             table = await settle(pilot)
             await press(pilot, "h")
             history = await screen_of(pilot, HistoryScreen)
-            text = str(history.query_one("#history-text", Static).content)
+            text = history.text()
             chronicle = table.chronicle
             assert "round 1 —" in text and "round 2 —" in text and "momentum" in text
             # the proposal written compactly: shorter than the engine's full sentence
@@ -93,26 +93,27 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             assert len(compact) < len(full)
             # answers to me: only answers to the government's own proposals
             await press(pilot, "a")
-            answers = str(history.query_one("#history-text", Static).content)
+            answers = history.text()
             mine = {t.id for t in chronicle.tabled.values() if t.author == 0}
             lines = [line for line in answers.splitlines() if line and not line.startswith("—")]
             assert lines and all(" proposal #" in line for line in lines)
             assert all(any(f"#{p}." in line for p in mine) for line in lines)
             # one round only, then one delegation
             await press(pilot, "x", "r")
-            one_round = str(history.query_one("#history-text", Static).content)
+            one_round = history.text()
             assert "round 1 —" in one_round and "round 2 —" not in one_round
             await press(pilot, "x", "d", "d")  # everyone, the government, the opposition
-            theirs = str(history.query_one("#history-text", Static).content)
+            theirs = history.text()
             opp = table.session.scenario.delegations[OPP].name
             said = [line for line in theirs.splitlines() if line and not line.startswith("—")]
             assert said and all(line.startswith(opp) or line.startswith("Proposal") for line in said)
             # written to the width: wider terminal, fewer lines
             await press(pilot, "x")
-            narrow = history.query_one("#history-text", Static).size.height
+            narrow = history.text().splitlines()
             await pilot.resize_terminal(160, 24)
             await pilot.pause()
-            assert history.query_one("#history-text", Static).size.height < narrow
+            wide = history.text().splitlines()
+            assert len(wide) < len(narrow) and max(map(len, wide)) > 80
 
     asyncio.run(body())
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
+
+from textual.widgets import Button
 
 from game.ui.screens.actions import ProposalBuilder
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.brief import BriefScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.history import HistoryScreen
+from game.ui.screens.title import TitleScreen
 from tests.ui.driving import new_app, press, screen_of, screen_text, table_ready, until
 
 
@@ -30,5 +38,54 @@ def test_resizing_during_play_and_in_a_dialog_never_crashes(tmp_path: Path) -> N
             await until(pilot, lambda: app.screen is table, "the table again")
             await press(pilot, "n")  # and the game goes on after all that
             await until(pilot, lambda: table.session.state.step >= 1, "the pass to be played")
+
+    asyncio.run(body())
+
+
+def _too_small_shown(app: Any) -> bool:
+    return any(n.title == "Terminal too small" for n in app._notifications)
+
+
+def test_a_game_resized_through_every_screen_and_back_to_the_title(tmp_path: Path) -> None:
+    """Below 80x24 a notice says the terminal is too small, and goes once it is large enough;
+    the board, the history and the builder survive resizes; back at the title screen after the
+    game (whose notices loaded their styles), the menu is whole: Help one line, Quit in view."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=(80, 24)) as pilot:
+            table = await table_ready(pilot)
+            assert not _too_small_shown(app)
+            sizes = ((60, 20), (160, 50), (79, 24), (80, 23), (100, 30), (80, 24))
+            for key, kind in (("o", BoardScreen), ("h", HistoryScreen), ("i", BriefScreen), ("p", ProposalBuilder)):
+                await press(pilot, key)
+                screen = await screen_of(pilot, kind)
+                for width, height in sizes:
+                    await pilot.resize_terminal(width, height)
+                    await pilot.pause()
+                    await until(pilot, lambda w=width, h=height: _too_small_shown(app) == (w < 80 or h < 24), "notice")
+                    assert app.screen is screen
+                await press(pilot, "escape")
+                await until(pilot, lambda: app.screen is table, "the table again")
+            assert "YOUR TURN" in screen_text(app)
+            await pilot.resize_terminal(70, 20)
+            await press(pilot, "w")
+            await pilot.resize_terminal(120, 40)
+            await pilot.pause()
+            await pilot.click("#yes")
+            debrief = await screen_of(pilot, DebriefScreen)
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert app.screen is debrief
+            await press(pilot, "escape")
+            title = await screen_of(pilot, TitleScreen)
+            for width, height in ((160, 50), (80, 24)):
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                help_button = title.query_one("#help", Button)
+                quit_button = title.query_one("#quit", Button)
+                assert help_button.size.height == 1, help_button.size
+                assert quit_button.region.bottom <= height and quit_button.region.height == 1
+                assert not _too_small_shown(app)
 
     asyncio.run(body())

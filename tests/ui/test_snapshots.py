@@ -17,7 +17,7 @@ from textual.widgets import RichLog, SelectionList
 
 from game.saves.timeline import load_timeline
 from game.ui.app import make_app
-from game.ui.screens.actions import ConfirmDialog, ProposalBuilder
+from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, StatementDialog
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.history import HistoryScreen
@@ -128,3 +128,30 @@ def test_hand_over(snap_compare: Compare, tmp_path: Path) -> None:
 
     app = new_app(tmp_path, ("government", "opposition"), seed=1)
     assert snap_compare(app, terminal_size=(80, 24), run_before=hand_over)
+
+
+# --- without colour (NO_COLOR=1): what is selected must still show ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "kind"),
+    [
+        (("p", "down", "down"), ProposalBuilder),  # the focused issue row, ticked and unticked boxes
+        (("s", "down"), StatementDialog),  # the radio set: the dot is on one tone only
+        (("o",), BoardScreen),  # the board's cursor row
+    ],
+    ids=["builder", "statement", "board"],
+)
+def test_selection_without_colour(
+    snap_compare: Compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: tuple[str, ...], kind: type
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def open_it(pilot: Pilot[Any]) -> None:
+        await at_the_table(pilot)
+        await press(pilot, *keys)
+        await screen_of(pilot, kind)
+
+    app = new_app(tmp_path, ("opposition",), seed=1)
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_it)

@@ -8,14 +8,15 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from game.engine.model import Scenario
+from game.engine.records import verb_for
 from game.play.history import KINDS, Chronicle, Filter, Line, picked, summaries
 from game.ui.format import brief_issue, short
 from game.ui.widgets.keybar import KeyBar
+from game.ui.widgets.wrapped import WrappedText
 
 _STYLE = {
     "event": "bold",
@@ -68,18 +69,20 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-filters")
-        with VerticalScroll(id="history-box"):
-            yield Static(id="history-text")
+        yield WrappedText(id="history-text")
         yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="history-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#history-box", VerticalScroll).focus()
+        self.query_one(WrappedText).focus()
         self.show()
 
     def show(self) -> None:
         self.query_one("#history-filters", Static).update(self._filters())
-        self.query_one("#history-text", Static).update(self.text())
-        self.query_one("#history-box", VerticalScroll).scroll_end(animate=False, immediate=False)
+        self.query_one(WrappedText).show(self.paragraphs(), end=True)
+
+    def text(self) -> str:
+        """What the history shows now, as plain wrapped lines."""
+        return self.query_one(WrappedText).plain
 
     def _filters(self) -> Text:
         f = self.filter
@@ -93,29 +96,25 @@ class HistoryScreen(Screen[None]):
         text.append(f"{where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
         return text
 
-    def text(self) -> Text:
+    def paragraphs(self) -> list[Text]:
         sc = self.scenario
         sums = summaries(self.chronicle)
-        out = Text()
+        out: list[Text] = []
         current: tuple[int, int] | None = None
-        shown = 0
         for line in picked(self.chronicle, self.me, self.filter):
             key = (line.venue, line.round)
             if key != current:
                 current = key
-                if shown:
-                    out.append("\n")
+                if out:
+                    out.append(Text(""))
                 venue = f"{sc.venues[key[0]].name}, " if len(sc.venues) > 1 else ""
-                out.append(f"— {venue}round {key[1]} —", style="bold reverse")
+                head = Text(f"— {venue}round {key[1]} —", style="bold reverse")
                 if key in sums:
-                    out.append(" " + sums[key].text(), style="italic")
-                out.append("\n")
-            out.append_text(self._line(line))
-            out.append("\n")
-            shown += 1
-        if not shown:
-            out.append("Nothing here with these filters (x shows everything).")
-        out.rstrip()
+                    head.append(" " + sums[key].text(), style="italic")
+                out.append(head)
+            out.append(self._line(line))
+        if not out:
+            out.append(Text("Nothing here with these filters (x shows everything)."))
         return out
 
     def _line(self, line: Line) -> Text:
@@ -125,9 +124,10 @@ class HistoryScreen(Screen[None]):
             t = self.chronicle.tabled[line.tabled]
             author = "You" if t.author == self.me else sc.delegations[t.author].name
             to = ", ".join("you" if d == self.me else sc.delegations[d].name for d in t.to)
-            verb = "table draft" if t.draft else "propose" if t.author == self.me else "proposes"
-            if t.draft and t.author != self.me:
-                verb = "tables draft"
+            if t.author == self.me:
+                verb = "table draft" if t.draft else "propose"
+            else:
+                verb = verb_for(sc.delegations[t.author].plural, "tables draft" if t.draft else "proposes")
             text = Text(f"{author} {verb} #{t.id} to {to}: ")
             before = dict(self.chronicle.tabled[t.previous].package) if t.previous >= 0 else None
             changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)

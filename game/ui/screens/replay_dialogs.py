@@ -84,6 +84,6 @@ class ReplayHelp(Help):
     """The help for the replay viewer's keys."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with VerticalScroll(id="help-box"):
             yield Static(HELP)
             yield Button("Close", id="close")

@@ -1,0 +1,83 @@
+"""A scrolling text of many paragraphs, wrapped to its width once per width and drawn line by line.
+
+A Static holding the whole history re-wrapped it several times on every opening (to measure its
+height, then to draw it), which took most of a second on a long game. This wraps each paragraph
+once when the text or the width changes, keeps the lines, and draws only those in view.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+# Paragraphs wrapped before, by text, styles and width: a history opened again (or after a few
+# more moves) wraps only what is new. Strips are immutable, so sharing them is safe.
+_WRAPPED: dict[tuple[object, ...], list[Strip]] = {}
+_WRAPPED_MAX = 20_000
+
+
+class WrappedText(ScrollView, can_focus=True):
+    """Paragraphs of rich Text (never markup), wrapped to the width, scrolled with the keys."""
+
+    DEFAULT_CSS = """
+    WrappedText {
+        height: 1fr;
+        scrollbar-gutter: stable;  /* the bar coming or going would change the width: wrap again */
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._paragraphs: list[Text] = []
+        self._lines: list[Strip] = []
+        self._width = 0
+
+    def show(self, paragraphs: list[Text], end: bool = False) -> None:
+        """Replace the text; `end` scrolls to its last line."""
+        self._paragraphs = paragraphs
+        self._width = 0
+        self._wrap()
+        if end:
+            self.scroll_end(animate=False, immediate=True)
+
+    @property
+    def plain(self) -> str:
+        """The text as a reader sees it, one wrapped line a line."""
+        return "\n".join(strip.text.rstrip() for strip in self._lines)
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._width:
+            return
+        self._width = width
+        console = self.app.console
+        lines: list[Strip] = []
+        for paragraph in self._paragraphs:
+            key = (paragraph.plain, str(paragraph.style), tuple(paragraph.spans), width)
+            wrapped = _WRAPPED.get(key)
+            if wrapped is None:
+                wrapped = []
+                for line in paragraph.wrap(console, width, overflow="fold"):
+                    line.rstrip()
+                    wrapped.append(Strip([*line.render(console), Segment("")], line.cell_len))
+                if len(_WRAPPED) >= _WRAPPED_MAX:
+                    _WRAPPED.clear()  # a long game at many widths: start again rather than grow
+                _WRAPPED[key] = wrapped
+            lines.extend(wrapped)
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
