@@ -164,6 +164,7 @@ class EventCard:
     when: tuple[Condition, ...] = ()  # every one must hold for the event to fire
     otherwise: Alternative | None = None  # fired in its place (when scripted) if they do not
     sources: tuple[str, ...] = ()  # where the facts it tells come from
+    lesson: bool = False  # a tutorial's lesson: the interface shows it even if the game ends first
 
 
 UNCHANGED = -1  # history.outcome: the status quo stood on the issue

@@ -386,6 +386,7 @@ def _event(raw: YMap, refs: _Refs) -> EventCard:
         conditions,
         otherwise,
         tuple(raw.get("sources", ())),
+        lesson=raw.get("lesson", False),
     )
 
 

@@ -205,6 +205,7 @@ EVENT = Obj(
         "round": Field(Num("the round it fires at the start of", 1, 50, integer=True)),
         "weight": Field(Num("relative chance in the random deck", 0, 1000), default=0),
         "repeat": Field(Bool("may fire more than once at random"), default=False),
+        "lesson": Field(Bool("a lesson: shown before the debrief if the game ends before it fires"), default=False),
         "effects": Field(EFFECTS, default=None),
         "when": Field(ListOf(CONDITION, "all must hold for the event to fire", min_items=1)),
         "otherwise": Field(ALTERNATIVE),

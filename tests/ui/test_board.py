@@ -19,6 +19,7 @@ from game.ui.screens.board import BoardScreen
 from game.ui.screens.brief import BriefScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.widgets.fields import OptionField
+from game.ui.widgets.wrapped import WrappedText
 from tests.ui.driving import OPP, new_app, press, screen_of, screen_text, settle, until
 
 SIZE = (80, 24)
@@ -84,6 +85,10 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             table = await settle(pilot)
             await press(pilot, "h")
             history = await screen_of(pilot, HistoryScreen)
+            await pilot.pause()
+            log = history.query_one(WrappedText)
+            # it opens on the latest lines, at the bottom
+            assert log.max_scroll_y > 0 and log.scroll_offset.y == log.max_scroll_y
             text = history.text()
             chronicle = table.chronicle
             assert "round 1 —" in text and "round 2 —" in text and "momentum" in text
@@ -93,20 +98,20 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             assert len(compact) < len(full)
             # answers to me: only answers to the government's own proposals
             await press(pilot, "a")
-            answers = history.text()
+            answers = said(history)
             mine = {t.id for t in chronicle.tabled.values() if t.author == 0}
             lines = [line for line in answers.splitlines() if line and not line.startswith("—")]
             assert lines and all(" proposal #" in line for line in lines)
             assert all(any(f"#{p}." in line for p in mine) for line in lines)
             # one round only, then one delegation
             await press(pilot, "x", "r")
-            one_round = history.text()
+            one_round = said(history)
             assert "round 1 —" in one_round and "round 2 —" not in one_round
             await press(pilot, "x", "d", "d")  # everyone, the government, the opposition
-            theirs = history.text()
+            theirs = said(history)
             opp = table.session.scenario.delegations[OPP].name
-            said = [line for line in theirs.splitlines() if line and not line.startswith("—")]
-            assert said and all(line.startswith(opp) or line.startswith("Proposal") for line in said)
+            moves = [line for line in theirs.splitlines() if line and not line.startswith("—")]
+            assert moves and all(line.startswith(opp) or line.startswith("Proposal") for line in moves)
             # written to the width: wider terminal, fewer lines
             await press(pilot, "x")
             narrow = history.text().splitlines()
@@ -116,6 +121,11 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             assert len(wide) < len(narrow) and max(map(len, wide)) > 80
 
     asyncio.run(body())
+
+
+def said(history: HistoryScreen) -> str:
+    """The history's paragraphs as shown (before wrapping), one a line."""
+    return "\n".join(p.plain for p in history.paragraphs())
 
 
 def test_the_chronicle_built_during_play_equals_the_one_replayed_from_the_log(tmp_path: Path) -> None:

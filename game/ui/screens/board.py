@@ -35,11 +35,13 @@ _ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
 
 
 def answers_cell(entry: Entry, me: int) -> Text:
-    """ "2 yes · 1 no · 1 waiting", the player's own part written out."""
+    """ "2✓ 1✗ 1…" (accepted, rejected, not yet) among the others; the player's own turn to answer
+    first, where it is."""
     said = [r for d, r in entry.answers() if d != me]
-    text = Text(f"{said.count(ACCEPTED)} yes · {said.count(REJECTED)} no · {said.count(PENDING)} waiting")
+    text = Text()
     if entry.waiting_for_me:
-        text.append(" · YOU", style="bold reverse")
+        text.append("ANSWER ", style="bold reverse")
+    text.append(f"{said.count(ACCEPTED)}✓ {said.count(REJECTED)}✗ {said.count(PENDING)}…")
     return text
 
 
@@ -78,14 +80,13 @@ class BoardScreen(Screen[BoardChoice]):
 
     def on_mount(self) -> None:
         table = self.query_one("#board-list", DataTable)
-        table.add_columns("#", "From", "Package", "Worth to you", "Answers")
+        table.add_columns("#", "From", "Issues", "Worth to you", "Answers ✓✗…")
         names = self.scenario.delegations
         for e in self.entries:
             p = e.proposal
             changed = len(e.changed)
-            size = f"{len(e.items)} issue{'s' if len(e.items) != 1 else ''}"
-            package = f"{size}, {changed} new" if changed else size
-            author = "you" if p.author == self.me else short(names[p.author].name, 22)
+            package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
+            author = "you" if p.author == self.me else short(names[p.author].name, 20)
             table.add_row(
                 f"{p.id}{' draft' if p.draft else ''}", Text(author), package, worth_cell(e), answers_cell(e, self.me)
             )

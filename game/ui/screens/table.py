@@ -24,6 +24,7 @@ from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
 from game.engine import Action, GameError, Pass, Record, Respond, WalkOut, view_for
 from game.engine.actions import Boycott
+from game.engine.model import EventCard
 from game.engine.view import View
 from game.paths import new_autosave
 from game.play.history import Chronicle
@@ -121,6 +122,11 @@ class TableScreen(Screen[None]):
         self._show_detail()
         self.query_one("#status", Static).update(self._status())
 
+    def on_resize(self) -> None:
+        # the agenda gives issue names the room the new width has
+        if self.is_mounted:
+            self.call_after_refresh(self.refresh_table)  # once the panels have their new size
+
     def _status(self) -> Text:
         state = self.session.state
         sc = state.scenario
@@ -181,6 +187,15 @@ class TableScreen(Screen[None]):
         if state.over:
             self._autosave()
             self.refresh_table()
+            lessons = self._lessons_left()
+            if lessons and self.humans:
+                # A tutorial ended early (a deal made before the last round) still teaches every
+                # lesson, in order, before the debrief.
+                body = "\n\n".join(f"{card.title}\n\n{card.text.strip()}" for card in lessons)
+                self.app.push_screen(
+                    Notice("The deal came early: the lessons you have not yet seen", body), self._game_over
+                )
+                return
             self.post_message(self.GameOver())
             return
         if state.actor in self.humans:
@@ -194,6 +209,18 @@ class TableScreen(Screen[None]):
             return
         self.refresh_table()
         self.ai_turns()
+
+    def _game_over(self, _: None = None) -> None:
+        self.post_message(self.GameOver())
+
+    def _lessons_left(self) -> list[EventCard]:
+        """The scenario's lessons that never fired at this venue, in the order it lists them."""
+        state = self.session.state
+        return [
+            card
+            for k, card in enumerate(state.scenario.events)
+            if card.lesson and state.fired[k] == 0 and card.venue in (-1, state.venue)
+        ]
 
     @work(exclusive=True, group="ai")
     async def ai_turns(self) -> None:

@@ -96,12 +96,18 @@ class OptionField(FormRow):
     def position(self) -> int:
         return next(i for i, (_, v) in enumerate(self.options) if v == self.value)
 
+    def _label_room(self, width: int) -> int:
+        """The label's column: `label_width` in a narrow form; a wide one gives names more of
+        its width (the same for every row of that width, so the options stay aligned)."""
+        return max(self.label_width, min(44, width * 2 // 5)) if width >= 90 else self.label_width
+
     def render(self) -> Content:
         width = self.content_region.width or self.size.width
         count = len(self.options)
-        label = Content(self.label).truncate(self.label_width - 1, ellipsis=True, pad=True)
+        label_width = self._label_room(width)
+        label = Content(self.label).truncate(label_width - 1, ellipsis=True, pad=True)
         tail = Content.styled(f" {self.position + 1}/{count}", "dim")
-        room = max(4, width - self.label_width - 4 - tail.cell_length)
+        room = max(4, width - label_width - 4 - tail.cell_length)
         chosen = self.options[self.position][0].truncate(room, ellipsis=True)
         line = Content.assemble(label, " ◂ ", chosen, " ▸", tail)
         return line.truncate(width, ellipsis=True) if width else line
@@ -125,7 +131,7 @@ class OptionField(FormRow):
 
     def on_click(self, event: events.Click) -> None:
         self.focus()
-        self.action_step(-1 if event.x < self.label_width + 2 else 1)
+        self.action_step(-1 if event.x < self._label_room(self.content_region.width) + 2 else 1)
 
 
 class ToggleField(FormRow):

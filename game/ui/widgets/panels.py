@@ -66,6 +66,7 @@ class AgendaTable(_ViewTable):
 
     def show(self, view: View, public: bool = False) -> None:
         row = self.cursor_row
+        width = self.size.width or 46
         self.set_columns(public)
         self.clear()
         for i in view.agenda:
@@ -77,14 +78,15 @@ class AgendaTable(_ViewTable):
                 # a string cell is parsed as markup: names from the file go in as Text
                 self.add_row(Text(short(issue.name, 22)), agreed, Text(spread(view, i)), key=issue.id)
                 continue
-            # The short name leaves the width to the position; the detail panel has the full one.
-            name = brief_issue(issue.name, 20)
+            # Narrow, a short name leaves the width to the position (the detail panel has the full
+            # one); wide, the name takes its share of the room.
+            name = brief_issue(issue.name, 20) if width < 70 else short(issue.name, width * 2 // 5)
             # the share of the player's utility the issue carries: what to hold, what to trade
             weight = f"{view.own.weights[i]:>3.0%}"
             if settled >= 0:
                 yours = Text(f"{view.own.values[i][settled]:.2f} ✓ {issue.options[settled].label}", style="bold green")
             elif mine >= 0:
-                yours = Text(f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, 40)}")
+                yours = Text(f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, max(40, width // 2))}")
             else:
                 yours = Text("(no stated position)")
             self.add_row(Text(name), weight, yours, key=issue.id)

@@ -34,14 +34,14 @@ class WrappedText(ScrollView, can_focus=True):
         self._paragraphs: list[Text] = []
         self._lines: list[Strip] = []
         self._width = 0
+        self._at_end = False
 
     def show(self, paragraphs: list[Text], end: bool = False) -> None:
         """Replace the text; `end` scrolls to its last line."""
         self._paragraphs = paragraphs
         self._width = 0
+        self._at_end = end  # kept until the text is wrapped: before layout there is no width yet
         self._wrap()
-        if end:
-            self.scroll_end(animate=False, immediate=True)
 
     @property
     def plain(self) -> str:
@@ -69,6 +69,10 @@ class WrappedText(ScrollView, can_focus=True):
             lines.extend(wrapped)
         self._lines = lines
         self.virtual_size = Size(width, len(lines))
+        if self._at_end:
+            self._at_end = False
+            # once the new height is laid out: before that there is nowhere further to scroll
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
         self.refresh()
 
     def on_resize(self) -> None:
