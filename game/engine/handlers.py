@@ -194,7 +194,6 @@ def _reveal(w: Work, learner: int, subject: int) -> None:
 def walk_out(w: Work, actor: int, action: A.WalkOut, checked: None) -> None:
     _leave(w, actor)
     w.say("walk_out", f"{w.name(actor)} {w.verb(actor, 'walks out')} of the talks.", actor)
-    return 0
 
 
 def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
@@ -202,7 +201,6 @@ def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
     _leave(w, actor, boycott=True)
     w.add_support(actor, w.scenario.rules.hardline_support)
     w.say("boycott", f"{w.name(actor)} {w.verb(actor, 'boycotts')} {venue.name}.", actor)
-    return 0
 
 
 def _leave(w: Work, actor: int, boycott: bool = False) -> None:
@@ -217,9 +215,8 @@ def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     w.add_momentum(-(cost // (2 if boycott else 1)))
 
 
-def pass_turn(w: Work, actor: int, action: A.Pass) -> int:
+def pass_turn(w: Work, actor: int, action: A.Pass, checked: None) -> None:
     w.say("pass", f"{w.name(actor)} {w.verb(actor, 'passes')}.", actor)
-    return w.ap
 
 
 HANDLERS: dict[type, Callable[[Work, int, Any, Any], None]] = {
