@@ -24,9 +24,11 @@ from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
 from game.engine import Action, GameError, Pass, Record, Respond, WalkOut, view_for
 from game.engine.actions import Boycott
+from game.engine.legal import moves_for
 from game.engine.model import EventCard
 from game.engine.view import View
 from game.paths import new_autosave
+from game.play import choices
 from game.play.history import Chronicle
 from game.saves import SaveError, Session, save, save_text, write_atomic
 from game.sim.seating import label_kind, seat_chooser
@@ -38,6 +40,18 @@ from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, M
 
 _SPEEDS = (0.0, 0.15, 0.4, 0.8, 1.5)  # seconds between AI moves
 _SHOW_REASON = ("respond", "walk_out", "boycott", "statement")
+# The table's actions and the rules' kinds they are (the builder's is "draft" for a mediator).
+_KINDS = {
+    "propose": "propose",
+    "respond": "respond",
+    "concede": "concede",
+    "statement": "statement",
+    "pressure": "pressure",
+    "meet": "meet",
+    "pass_turn": "pass",
+    "walk_out": "walk_out",
+    "boycott": "boycott",
+}
 
 
 class TableScreen(Screen[None]):
@@ -120,14 +134,40 @@ class TableScreen(Screen[None]):
         self.query_one(DelegationsTable).show(view, state.actor)
         self.query_one(Meters).show(view)
         self._show_detail()
-        self.query_one("#status", Static).update(self._status())
+        refused = self._refused_keys()
+        bar = self.query_one(KeyBar)
+        if refused != bar.refused:
+            bar.refused = refused
+            bar.refresh()
+        self.query_one("#status", Static).update(self._status(refused))
+
+    def _refused_keys(self) -> dict[str, str]:
+        """The table's actions the rules refuse now, each with the engine's reason: their keys are
+        drawn struck through, and pressing one says why instead of opening a dialog."""
+        state = self.session.state
+        if state.over or state.actor not in self.humans or state.actor != self.viewer:
+            return {}
+        view = self.view
+        moves = moves_for(view)
+        refused = {}
+        for action, kind in _KINDS.items():
+            if kind == "propose" and choices.can_draft(view):
+                kind = "draft"
+            status = moves.status(kind)
+            if not status.allowed:
+                refused[action] = status.reason
+        return refused
+
+    def refusal(self, action: str) -> str:
+        """Why the rules refuse this table action now ("" if they allow it)."""
+        return self._refused_keys().get(action, "")
 
     def on_resize(self) -> None:
         # the agenda gives issue names the room the new width has
         if self.is_mounted:
             self.call_after_refresh(self.refresh_table)  # once the panels have their new size
 
-    def _status(self) -> Text:
+    def _status(self, refused: dict[str, str] | None = None) -> Text:
         state = self.session.state
         sc = state.scenario
         venue = sc.venues[state.venue]
@@ -141,6 +181,10 @@ class TableScreen(Screen[None]):
             text.append("CLOSING SESSION: answer the open proposals (r), or pass (n)", style="bold reverse")
         elif state.actor in self.humans:
             text.append(f"YOUR TURN · {state.ap} move{'s' if state.ap != 1 else ''} left", style="bold reverse")
+            # What blocks every move but an answer (the mediator's draft first): said before a key is pressed.
+            blocker = (refused or {}).get("statement", "")
+            if blocker and "propose" in (refused or {}) and "concede" in (refused or {}):
+                text.append(f" · {blocker}", style="bold")
         else:
             text.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
         return text
@@ -361,8 +405,18 @@ class TableScreen(Screen[None]):
             return False
         return True
 
-    def _dialog(self, make: Callable[[View], Screen[Action | None]]) -> None:
-        if self._my_turn():
+    def _allowed(self, action: str) -> bool:
+        """It is the player's turn and the rules allow the action; if not, the player is told why
+        before building anything."""
+        if not self._my_turn():
+            return False
+        if reason := self.refusal(action):
+            self.notify(reason[0].upper() + reason[1:] + ".", title="Not now", severity="warning", markup=False)
+            return False
+        return True
+
+    def _dialog(self, make: Callable[[View], Screen[Action | None]], action: str) -> None:
+        if self._allowed(action):
             self.app.push_screen(make(self.view), self._chosen)
 
     def _chosen(self, action: Action | None) -> None:
@@ -372,7 +426,7 @@ class TableScreen(Screen[None]):
     def action_propose(self) -> None:
         from game.ui.screens.actions import ProposalBuilder
 
-        self._dialog(ProposalBuilder)
+        self._dialog(ProposalBuilder, "propose")
 
     def action_respond(self) -> None:
         from game.ui.screens.actions import RespondDialog
@@ -419,31 +473,31 @@ class TableScreen(Screen[None]):
     def action_concede(self) -> None:
         from game.ui.screens.actions import ConcedeDialog
 
-        self._dialog(ConcedeDialog)
+        self._dialog(ConcedeDialog, "concede")
 
     def action_statement(self) -> None:
         from game.ui.screens.actions import StatementDialog
 
-        self._dialog(StatementDialog)
+        self._dialog(StatementDialog, "statement")
 
     def action_pressure(self) -> None:
         from game.ui.screens.actions import PressureDialog
 
-        self._dialog(PressureDialog)
+        self._dialog(PressureDialog, "pressure")
 
     def action_meet(self) -> None:
         from game.ui.screens.actions import MeetDialog
 
-        self._dialog(MeetDialog)
+        self._dialog(MeetDialog, "meet")
 
     def action_pass_turn(self) -> None:
-        if self._my_turn():
+        if self._allowed("pass_turn"):
             self._act(Pass(self.session.scenario.delegations[self.viewer].id))
 
     def _confirmed(self, question: str, yes: str, action: Action) -> None:
         from game.ui.screens.actions import ConfirmDialog
 
-        if self._my_turn():
+        if self._allowed(action.kind):
             self.app.push_screen(ConfirmDialog(question, yes, "Stay"), lambda ok: self._act(action) if ok else None)
 
     def action_walk_out(self) -> None:

@@ -38,6 +38,8 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self.bindings = [b for b in bindings if b.show]
         self._spans: list[tuple[int, int, str]] = []  # (start, end, action) on the line
+        # action -> why the rules refuse it now: drawn struck through (visible without colour too)
+        self.refused: dict[str, str] = {}
 
     def render(self) -> Content:
         width = self.size.width
@@ -63,7 +65,10 @@ class KeyBar(Widget):
         parts.append(" ")
         for binding in self.bindings:
             key = binding.key_display or _key_label(binding.key)
-            piece = Content.assemble((key, "bold $footer-key-foreground"), " ", binding.description)
+            if binding.action in self.refused:
+                piece = Content.styled(f"{key} {binding.description}", "dim strike")
+            else:
+                piece = Content.assemble((key, "bold $footer-key-foreground"), " ", binding.description)
             self._spans.append((x, x + piece.cell_length, binding.action))
             parts += [piece, " " * gap]
             x += piece.cell_length + gap
