@@ -38,9 +38,12 @@ def answers_cell(entry: Entry, me: int) -> Text:
     """ "2✓ 1✗ 1…" (accepted, rejected, not yet) among the others; the player's own turn to answer
     first, where it is."""
     said = [r for d, r in entry.answers() if d != me]
+    mine = entry.proposal.response_of(me)
     text = Text()
     if entry.waiting_for_me:
         text.append("ANSWER ", style="bold reverse")
+    elif mine in (ACCEPTED, REJECTED):
+        text.append(f"you{'✓' if mine == ACCEPTED else '✗'} ")
     text.append(f"{said.count(ACCEPTED)}✓ {said.count(REJECTED)}✗ {said.count(PENDING)}…")
     return text
 

@@ -43,6 +43,31 @@ def compact_package(scenario: Scenario, package: tuple[tuple[int, int], ...], ch
     return text
 
 
+def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line) -> Text:
+    """One line of the game for `me` (-1: for nobody in particular): a proposal with its package
+    written compactly (what changed since its author's last one marked), anything else as the
+    engine said it."""
+    sc = scenario
+    record = line.record
+    if record.kind in ("propose", "draft") and line.tabled in chronicle.tabled:
+        t = chronicle.tabled[line.tabled]
+        author = "You" if t.author == me else sc.delegations[t.author].name
+        to = ", ".join("you" if d == me else sc.delegations[d].name for d in t.to)
+        if t.author == me:
+            verb = "table draft" if t.draft else "propose"
+        else:
+            verb = verb_for(sc.delegations[t.author].plural, "tables draft" if t.draft else "proposes")
+        text = Text(f"{author} {verb} #{t.id} to {to}: ")
+        before = dict(chronicle.tabled[t.previous].package) if t.previous >= 0 else None
+        changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)
+        text.append_text(compact_package(sc, t.package, changed))
+        return text
+    style = _STYLE.get(record.kind, "")
+    if me >= 0 and record.kind == "respond" and chronicle.author_of(line.answered) == me:
+        style = "bold"  # an answer to one of the player's own proposals
+    return Text(record.text, style=style)
+
+
 class HistoryScreen(Screen[None]):
     """Everything that was said and done, newest at the bottom, with filters on keys."""
 
@@ -118,25 +143,7 @@ class HistoryScreen(Screen[None]):
         return out
 
     def _line(self, line: Line) -> Text:
-        sc = self.scenario
-        record = line.record
-        if record.kind in ("propose", "draft") and line.tabled in self.chronicle.tabled:
-            t = self.chronicle.tabled[line.tabled]
-            author = "You" if t.author == self.me else sc.delegations[t.author].name
-            to = ", ".join("you" if d == self.me else sc.delegations[d].name for d in t.to)
-            if t.author == self.me:
-                verb = "table draft" if t.draft else "propose"
-            else:
-                verb = verb_for(sc.delegations[t.author].plural, "tables draft" if t.draft else "proposes")
-            text = Text(f"{author} {verb} #{t.id} to {to}: ")
-            before = dict(self.chronicle.tabled[t.previous].package) if t.previous >= 0 else None
-            changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)
-            text.append_text(compact_package(sc, t.package, changed))
-            return text
-        style = _STYLE.get(record.kind, "")
-        if record.kind == "respond" and self.chronicle.author_of(line.answered) == self.me:
-            style = "bold"  # an answer to one of the player's own proposals
-        return Text(record.text, style=style)
+        return narrate(self.scenario, self.me, self.chronicle, line)
 
     # --- the filters ----------------------------------------------------------------------------
 

@@ -29,11 +29,12 @@ from game.engine.model import EventCard
 from game.engine.view import View
 from game.paths import new_autosave
 from game.play import choices
-from game.play.history import Chronicle
+from game.play.history import Chronicle, Line
 from game.saves import SaveError, Session, save, save_text, write_atomic
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
 from game.ui.screens.board import Counter
+from game.ui.screens.history import narrate
 from game.ui.screens.notices import HandOver, Help, Notice
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
@@ -109,8 +110,8 @@ class TableScreen(Screen[None]):
             # Covered before anything is drawn: a loaded game too waits for its player.
             self._cover_table()
         log = self.query_one("#transcript", RichLog)
-        for record in self.session.records:
-            log.write(self._line(record, ""))
+        for line in self.chronicle.lines:
+            log.write(self._line(line.record, "", line))
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
         opening = [r.text for r in self.session.records if r.kind in ("event", "agenda")]
@@ -172,21 +173,28 @@ class TableScreen(Screen[None]):
         sc = state.scenario
         venue = sc.venues[state.venue]
         me = sc.delegations[self.viewer]
-        text = Text()
-        text.append(f" {venue.name} · round {state.round}/{venue.rounds} · ", style="bold")
-        text.append(f"{short(me.name, 24)} · ")
+        refused = refused or {}
+        tail = Text()
         if state.over:
-            text.append("the game is over", style="bold")
+            tail.append("the game is over", style="bold")
         elif state.closing and state.actor in self.humans:
-            text.append("CLOSING SESSION: answer the open proposals (r), or pass (n)", style="bold reverse")
+            tail.append("CLOSING SESSION: answer the open proposals (r), or pass (n)", style="bold reverse")
         elif state.actor in self.humans:
-            text.append(f"YOUR TURN · {state.ap} move{'s' if state.ap != 1 else ''} left", style="bold reverse")
-            # What blocks every move but an answer (the mediator's draft first): said before a key is pressed.
-            blocker = (refused or {}).get("statement", "")
-            if blocker and "propose" in (refused or {}) and "concede" in (refused or {}):
-                text.append(f" · {blocker}", style="bold")
+            blocker = refused.get("statement", "")
+            if blocker and "propose" in refused and "concede" in refused:
+                # What blocks every move but an answer (the mediator's draft first), said before a key is pressed.
+                tail.append(f"YOUR TURN: {blocker} (r)", style="bold reverse")
+            else:
+                tail.append(f"YOUR TURN · {state.ap} move{'s' if state.ap != 1 else ''} left", style="bold reverse")
         else:
-            text.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
+            tail.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
+        head = f" {venue.name} · round {state.round}/{venue.rounds} · "
+        # the player's name gives way first, so that the turn and what blocks it always show
+        room = (self.size.width or 80) - len(head) - tail.cell_len - 3
+        text = Text(head, style="bold")
+        if room >= 8:
+            text.append(f"{short(me.name, min(24, room))} · ")
+        text.append_text(tail)
         return text
 
     def _show_detail(self) -> None:
@@ -203,7 +211,11 @@ class TableScreen(Screen[None]):
     def _issue_chosen(self) -> None:
         self._show_detail()
 
-    def _line(self, record: Record, reason: str) -> Text:
+    def _line(self, record: Record, reason: str, line: Line | None = None) -> Text:
+        if line is not None and record.kind in ("propose", "draft"):
+            # the package written compactly, as the history writes it (names, never "you": in
+            # hot-seat play the transcript is shared)
+            return narrate(self.session.scenario, -1, self.chronicle, line)
         style = {
             "event": "bold yellow",
             "agreement": "bold green",
@@ -221,8 +233,10 @@ class TableScreen(Screen[None]):
 
     def _log(self, records: tuple[Record, ...], reason: str = "") -> None:
         log = self.query_one("#transcript", RichLog)
+        # the history's lines for these records: the last ones, as _play has just added them
+        lines = {id(line.record): line for line in self.chronicle.lines[-len(records) :]} if records else {}
         for k, record in enumerate(records):
-            log.write(self._line(record, reason if k == 0 else ""))
+            log.write(self._line(record, reason if k == 0 else "", lines.get(id(record))))
 
     # --- the flow of turns ----------------------------------------------------------------------
 
