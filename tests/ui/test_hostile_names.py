@@ -92,13 +92,13 @@ def test_every_screen_shows_hostile_names_as_text(tmp_path: Path) -> None:
             await look(pilot)  # the opening notice
             table = await settle(pilot, hand_over=False)
             await look(pilot)
-            if isinstance(table, HandOver):
-                await look(pilot, "Blue [/b]")
+            if isinstance(table, HandOver):  # hot-seat opens covered, naming the first player
+                await look(pilot, table.player.split()[-1])  # (the long name wraps in the box)
                 await press(pilot, "enter")
                 table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await look(pilot, "[/]", "[@click=app.quit]")
-            for key in ("p", "c", "s", "x", "m", "r", "question_mark"):
+            for key in ("p", "c", "s", "x", "m", "r", "o", "h", "i", "question_mark"):
                 await press(pilot, key)
                 await look(pilot)
                 while app.screen is not table:
