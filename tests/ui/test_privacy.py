@@ -15,7 +15,6 @@ from typing import Any
 from textual.app import App
 
 from game.engine import view_for
-from game.paths import latest_autosave
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
 from tests.ui.driving import GOV, OPP, autosave_file, new_app, press, screen_text, settle, until
@@ -108,9 +107,8 @@ def test_a_loaded_hot_seat_game_opens_on_the_hand_over(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government", "opposition"), seed=2)
         async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)  # the government's table
-            await press(pilot, "ctrl+s")
-            await until(pilot, lambda: latest_autosave() is not None, "the save")
+            table = await settle(pilot)  # the government's table
+            assert isinstance(table, TableScreen) and table.save_autosave(announce=False)
         loaded = new_app(tmp_path, (), load=autosave_file())
         async with loaded.run_test(size=(100, 30)) as pilot:
             frames = Frames(loaded)
