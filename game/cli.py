@@ -103,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
     a.add_argument("--venue", default=None, metavar="V", help="the venue id (default: the first)")
     a.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    a.add_argument(
+        "--spoiler-seed",
+        type=int,
+        default=None,
+        metavar="SEED",
+        help="SPOILER: the private numbers drawn for the game with this seed, not the file's central ones",
+    )
 
     g = sub.add_parser("play", help="play at the table in the terminal (straight past the title screen)")
     g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")

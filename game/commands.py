@@ -46,7 +46,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
 
         return cmd_tournament(args)
     if command == "analyze":
-        return cmd_analyze(args.scenario, args.venue, args.json)
+        return cmd_analyze(args.scenario, args.venue, args.json, args.spoiler_seed)
     if command == "replay":
         return cmd_replay(args.save, args.verify, args.text)
     if command == "watch":
@@ -252,13 +252,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_analyze(name: str, venue_id: str | None, as_json: bool) -> int:
+def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: int | None = None) -> int:
     from game.analysis import analyze
     from game.cli import print_json
+    from game.engine.types import draw_types
 
     scenario = _load(name)
     if isinstance(scenario, int):
         return scenario
+    # The file holds the centre of each delegation's preferences; a game plays numbers drawn
+    # around it from its seed, which only the explicit spoiler flag prints.
+    if spoiler_seed is not None:
+        scenario = draw_types(scenario, spoiler_seed)
     venue = 0
     if venue_id is not None:
         if venue_id not in scenario.venue_index:
@@ -268,11 +273,14 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool) -> int:
         venue = scenario.venue_index[venue_id]
     result = analyze(scenario, venue)
     data = result.to_json()
+    data["preferences"] = "central" if spoiler_seed is None else f"drawn for seed {spoiler_seed} (spoiler)"
     if as_json:
         print_json(data)
         return 0
     v = scenario.venues[venue]
     print(f"{scenario.title}: {v.name}")
+    if spoiler_seed is not None:
+        print(f"SPOILER: the private preferences drawn for the game with seed {spoiler_seed}")
     print(f"issues: {', '.join(data['issues'])}")
     print(f"signatories: {', '.join(data['signatories'])}")
     if not result.exact:
@@ -478,7 +486,7 @@ def _print_outcome(session: Session) -> None:
     print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
     print()
     print(f"{'delegation':<40}{'utility':>9}{'walk-away':>11}")
-    for k, d in enumerate(scenario.delegations):
+    for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
         print(f"{d.name:<40}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
     if scenario.history.summary:
         print()

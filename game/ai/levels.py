@@ -14,6 +14,11 @@ class Level:
     reciprocity: float  # aspiration given back per concession seen from the others
     patience: float  # share of the time before it accepts anything above its walk-away value
     reads_risk: bool  # settles sooner when the talks look likely to collapse (low momentum)
+    reads_clock: bool = False  # concedes against the expected end of the talks, not the last round
+    weighs_waiting: bool = False  # accepts an offer worth more than the expected value of waiting
+    partial: bool = False  # puts the issues it can settle on the table without the sticking point
+    refuses_ultimatums: bool = False  # refuses lopsided last-minute offers and remembers stonewalling
+    gamble: float = 0.0  # below this chance of another round, it settles for anything above walk-away
 
 
 LEVELS = {
@@ -21,10 +26,29 @@ LEVELS = {
         "easy", learns=False, logrolls=False, seeks_meetings=False, reciprocity=0.0, patience=0.6, reads_risk=False
     ),
     "normal": Level(
-        "normal", learns=True, logrolls=True, seeks_meetings=False, reciprocity=0.01, patience=0.85, reads_risk=False
+        "normal",
+        learns=True,
+        logrolls=True,
+        seeks_meetings=False,
+        reciprocity=0.01,
+        patience=0.85,
+        reads_risk=False,
+        reads_clock=True,
+        gamble=0.88,
     ),
     "hard": Level(
-        "hard", learns=True, logrolls=True, seeks_meetings=True, reciprocity=0.02, patience=0.95, reads_risk=True
+        "hard",
+        learns=True,
+        logrolls=True,
+        seeks_meetings=True,
+        reciprocity=0.02,
+        patience=0.95,
+        reads_risk=True,
+        reads_clock=True,
+        weighs_waiting=True,
+        partial=True,
+        refuses_ultimatums=True,
+        gamble=0.75,
     ),
 }
 DEFAULT_LEVEL = "normal"

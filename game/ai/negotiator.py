@@ -23,12 +23,28 @@ from game.ai.politics import (
     pressure,
     should_boycott,
 )
-from game.ai.reading import Decision, acceptable, best_possible, counterparts, deadline, heeded, progress
+from game.ai.reading import (
+    Decision,
+    acceptable,
+    allowed,
+    best_possible,
+    bleed_rate,
+    counterparts,
+    deadline,
+    fallback,
+    heeded,
+    horizon,
+    next_round_chance,
+    pressed_progress,
+    progress,
+    value_with,
+)
+from game.ai.words import band
 from game.engine import actions as A
 from game.engine.legal import agreement_cost, may_draft, may_propose
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
-from game.engine.utility import crossed_red_lines, utility, with_package
+from game.engine.utility import crossed_red_lines
 from game.engine.view import View
 
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
@@ -42,13 +58,14 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         level = LEVELS[level]
     me = view.own
     beliefs = Beliefs(view, level.learns)
-    aim = aspiration(view, level, rng)
+    noise = _NOISE * (2.0 * rng.random() - 1.0)
+    aim = aspiration(view, level, noise)
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
         if p.author != view.me and p.response_of(view.me) == PENDING:
-            return answer(view, p, aim, level)
+            return answer(view, p, aim, level, beliefs, noise)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
-    if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs):
+    if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs, level):
         return Decision(A.Boycott(me.id), "what this congress is likely to give us is worth less than staying away")
     support = view.support[view.me]
     temper = me.personality.temper
@@ -74,12 +91,14 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if to and (mine is None or mine.round < view.round):
-        package = search_package(view, beliefs, aim, level)
-        u = utility(me, with_package(view.deal, package))
-        return Decision(
-            A.Propose(me.id, tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package), to),
-            f"a package worth {u:.2f} to us that we believe the others can live with",
-        )
+        package, partial = proposal(view, beliefs, aim, level)
+        ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
+        if partial:
+            left = [view.issues[i].name for i in open_issues if all(i != j for j, _ in package)]
+            why = f"what we can settle now, leaving {', '.join(left)} for later"
+        else:
+            why = "a package we believe the others can live with"
+        return Decision(A.Propose(me.id, ids, to), why)
     gesture = concession(view, mine.package if mine else ())
     if gesture is not None:
         return gesture
@@ -87,7 +106,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         bilateral = meeting(view, rng)
         if bilateral is not None:
             return bilateral
-    pressing = pressure(view)
+    pressing = pressure(view, level)
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
@@ -96,32 +115,96 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
 # --- time and aspiration -----------------------------------------------------------------------
 
 
-def aspiration(view: View, level: Level, rng: Rng) -> float:
-    """What the agent holds out for now: from the best possible towards its reservation value."""
+def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0) -> float:
+    """What the agent holds out for now (or `ahead` rounds from now): from the best possible
+    towards its walk-away value, against the last round or, for a level that reads the clock,
+    against the expected end of the talks."""
     me = view.own
     top = best_possible(view)
-    floor = min(me.reservation, top)
-    curve: float = progress(view) ** (1.0 / me.personality.exponent)
+    floor = min(fallback(view), top)
+    t = pressed_progress(view, ahead) if level.reads_clock else min(1.0, (view.round + ahead - 0.5) / view.venue.rounds)
+    curve: float = t ** (1.0 / me.personality.exponent)
     aim = floor + (top - floor) * (1.0 - curve)
+    if level.reads_clock:
+        # holding out until the talks' expected end costs what the status quo takes meanwhile
+        aim -= bleed_rate(view) * max(0.0, horizon(view) - view.round - ahead)
     # tit for tat: concessions the others made are answered with some of our own
     seen = sum(view.concessions[s] for s in counterparts(view))
     aim -= min(0.1, level.reciprocity * seen)
-    aim += _NOISE * (2.0 * rng.random() - 1.0)
+    aim += noise
     return max(floor, min(top, aim))
+
+
+def _share(view: View, aim: float) -> float:
+    """The part of what is still to be won that we hold out for, 0..1."""
+    top = best_possible(view)
+    floor = min(fallback(view), top)
+    return (aim - floor) / (top - floor) if top > floor + 1e-9 else 0.0
+
+
+def _still_to_win(view: View, left: list[int]) -> float:
+    """The most we could still gain on these open issues, over the walk-away value at which an
+    open issue counts (engine.utility.settled_value)."""
+    me = view.own
+    r = me.reservation
+    return sum(me.weights[i] * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - r) for i in left)
 
 
 # --- searching packages ------------------------------------------------------------------------
 
 
-def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tuple[tuple[int, int], ...]:
+def proposal(view: View, beliefs: Beliefs, aim: float, level: Level) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The package to table, and whether it leaves part of the agenda open.
+
+    A level that makes partial deals, in every other round from the second, leaves out the
+    issue on which the worst-off counterpart is furthest from us (the sticking point) and
+    settles the rest, counting on winning its share of what it left open later."""
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    full = search_package(view, beliefs, aim, level)
+    # where time costs nothing, nothing is gained by settling part of the agenda early
+    pressed = view.rules.delay_cost > 0 or view.rules.breakdown_risk > 0
+    if not (level.partial and pressed and len(open_issues) >= 2 and view.round >= 2 and view.round % 2 == 0):
+        return full, False
+    stuck = _sticking_point(view, beliefs, full)
+    if stuck < 0:
+        return full, False
+    rest = [i for i in open_issues if i != stuck]
+    lower = aim - _share(view, aim) * _still_to_win(view, [stuck])
+    package = search_package(view, beliefs, max(lower, fallback(view)), level, rest)
+    if value_with(view, package) < fallback(view) - 1e-9:
+        return full, False
+    return package, True
+
+
+def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int], ...]) -> int:
+    """The issue where the counterpart that gains least from the package is furthest from it."""
+    worst: tuple[float, int] | None = None
+    for s in counterparts(view):
+        gain = sum(
+            beliefs.weight(s, i) * (beliefs.value(s, i, o) - beliefs.value(s, i, view.deal[i])) for i, o in package
+        )
+        if worst is None or gain < worst[0]:
+            worst = (gain, s)
+    if worst is None:
+        return -1
+    s = worst[1]
+    losses = [(beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, o)), i) for i, o in package]
+    loss, issue = max(losses)
+    return issue if loss > 1e-9 else -1
+
+
+def search_package(
+    view: View, beliefs: Beliefs, aim: float, level: Level, issues: list[int] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Hill-climb from our ideal towards what the others want, never below `aim` for us.
 
     Each step takes the one change of option that buys the others the most (estimated) value per
     unit of our own utility given up. An agent that does not logroll weighs every issue alike, for
-    itself and for the others, and so trades less well.
+    itself and for the others, and so trades less well. `issues` limits the package to some of
+    the open issues (the others stay as they are).
     """
     me = view.own
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
     others = counterparts(view)
     weighed = others + heeded(view)  # whose gains count: the signatories, and any observer we heed
     n_open = max(1, len(open_issues))
@@ -139,7 +222,7 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
             sum(w * beliefs.value(s, i, o) for s, w in zip(weighed, weights, strict=True))
             for o in range(len(view.issues[i].options))
         ]
-    current = utility(me, deal)
+    current = value_with(view, [(i, deal[i]) for i in open_issues])
     while True:
         best: tuple[float, int, int] | None = None
         for i in open_issues:
@@ -167,32 +250,81 @@ def search_package(view: View, beliefs: Beliefs, aim: float, level: Level) -> tu
 # --- answering ----------------------------------------------------------------------------------
 
 
-def answer(view: View, p: Proposal, aim: float, level: Level) -> Decision:
+def answer(
+    view: View, p: Proposal, aim: float, level: Level, beliefs: Beliefs | None = None, noise: float = 0.0
+) -> Decision:
     me = view.own
+    beliefs = beliefs or Beliefs(view, level.learns)
     crossed = crossed_red_lines(me, p.package)
     if crossed:
         return _no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
-    after = utility(me, with_package(view.deal, p.package))
+    after = value_with(view, p.package)
+    floor = fallback(view)
     if level.reads_risk:
         # Holding out is worth less when the talks may collapse first: weigh the aspiration by
         # how much momentum is left.
-        aim = me.reservation + (aim - me.reservation) * min(1.0, view.momentum / 60.0)
+        aim = floor + (aim - floor) * min(1.0, view.momentum / 60.0)
     # Signing with people one does not trust needs a margin: they may not keep their word.
     margin = me.personality.temper * max(0.0, 40.0 - _mean_trust(view)) / 200.0
     # ...and never more than the best this table could give it
     aim = min(aim + me.personality.temper * (50.0 - _mean_trust(view)) / 400.0, best_possible(view))
-    if after < me.reservation - 1e-9:
-        return _no(me.id, p.id, f"rejected: worth {after:.2f} to us, less than we would have by walking away")
+    if after < floor - 1e-9:
+        return _no(me.id, p.id, "rejected: it would leave us worse off than no deal")
     cost = home_cost(view, p.package)
     if view.support[view.me] - cost <= view.collapse_support + 2:
-        return _no(me.id, p.id, f"rejected: we could not carry it at home (it would cost us {cost} support)")
-    if after >= aim - 1e-9:
-        return _yes(me.id, p.id, f"accepted: worth {after:.2f} to us, as good as anything we would propose now")
-    if (deadline(view) or progress(view) >= level.patience) and after >= me.reservation + margin:
-        return _yes(me.id, p.id, f"accepted: time is short, and {after:.2f} beats walking away")
-    if margin > 0 and after < me.reservation + margin:
-        return _no(me.id, p.id, f"rejected: worth {after:.2f} to us, too little to sign with partners we do not trust")
-    return _no(me.id, p.id, f"rejected: worth {after:.2f} to us; we are holding out for {aim:.2f}")
+        return _no(me.id, p.id, "rejected: we could not carry it at home")
+    # A partial package is judged with what we can still hope to win on the issues it leaves open.
+    left = [i for i in view.agenda if view.settled[i] < 0 and all(i != j for j, _ in p.package)]
+    projected = after + _share(view, aim) * _still_to_win(view, left) if left else after
+    words = band(projected, floor, aim)
+    # checked before our aim, which falls to our walk-away value at the deadline: that is when a
+    # stonewaller's ultimatum comes
+    if level.refuses_ultimatums and _lopsided(view, p, beliefs, after, floor):
+        return _no(me.id, p.id, "rejected: a take-it-or-leave-it offer from a side that has refused everything")
+    if projected >= aim - 1e-9:
+        return _yes(me.id, p.id, f"accepted: {words}")
+    chance, bleeding = next_round_chance(view), bleed_rate(view)
+    if level.weighs_waiting and (chance < 1.0 or bleeding > 0) and not deadline(view):
+        # what waiting is worth: next round's aspiration if the talks go on, else what we have,
+        # less what the status quo costs us meanwhile (where waiting is free, we wait)
+        later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding
+        if after >= floor + margin and projected - bleed_rate(view, left) >= later - 1e-9:
+            return _yes(me.id, p.id, "accepted: waiting for better is not worth the risk that the talks end")
+    # the end is near: the last round, late in the venue, or (for a level that reads the clock)
+    # so likely to come after this round that waiting is a gamble
+    late = deadline(view) or progress(view) >= level.patience or next_round_chance(view) < level.gamble
+    if late and after >= floor + margin:
+        return _yes(me.id, p.id, "accepted: time is short, and it beats walking away")
+    if margin > 0 and after < floor + margin:
+        return _no(me.id, p.id, "rejected: too little to sign with partners we do not trust")
+    return _no(me.id, p.id, f"rejected: {words}")
+
+
+def _lopsided(view: View, p: Proposal, beliefs: Beliefs, after: float, floor: float) -> bool:
+    """An ultimatum people refuse: from a side that has refused everything and conceded nothing,
+    an offer that gives us little of what we could still gain while giving its author nearly
+    all it could want on those issues. Refusing costs us a little now; it is what stops a
+    stonewaller from collecting at the deadline what everyone else conceded."""
+    me, author = view.own, p.author
+    if p.draft or author == view.me or not _stonewalled(view, author):
+        return False
+    top = best_possible(view)
+    my_share = (after - floor) / (top - floor) if top > floor + 1e-9 else 1.0
+    theirs = their_possible = 0.0
+    for i, o in p.package:
+        here = view.deal[i]
+        w = beliefs.weight(author, i)
+        theirs += w * (beliefs.value(author, i, o) - beliefs.value(author, i, here))
+        their_possible += w * (1.0 - beliefs.value(author, i, here))
+    their_share = theirs / their_possible if their_possible > 1e-9 else 0.0
+    return my_share < 0.3 and their_share > 0.8 and me.role != "mediator"
+
+
+def _stonewalled(view: View, who: int) -> bool:
+    """A side that has refused far more than it accepted and never conceded anything."""
+    rejected = sum(map(sum, view.rejected[who]))
+    accepted = sum(map(sum, view.accepted[who]))
+    return view.concessions[who] == 0 and rejected >= 2 * max(1, len(view.agenda)) and rejected > 3 * accepted
 
 
 def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:

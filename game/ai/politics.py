@@ -7,11 +7,10 @@ import math
 
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
-from game.ai.reading import Decision, acceptable, counterparts, heeded, progress
+from game.ai.reading import Decision, acceptable, counterparts, heeded, next_round_chance, progress, value_with
 from game.engine import actions as A
 from game.engine.legal import may_propose, moves_for
 from game.engine.rng import Rng
-from game.engine.utility import utility
 from game.engine.view import View
 
 SUPPORT_MARGIN = 12  # how close to collapse an agent lets its support fall before it stops conceding
@@ -45,9 +44,12 @@ def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | N
     )
 
 
-def pressure(view: View) -> Decision | None:
-    """A patron presses a client that holds out far from the patron's own position."""
-    if view.momentum > _STALLING:
+def pressure(view: View, level: Level | None = None) -> Decision | None:
+    """A patron presses a client that holds out far from the patron's own position: once the
+    talks stall, or, for a patron that reads the clock and weighs waiting, as soon as the time
+    the talks may have left runs short."""
+    urgent = level is not None and level.weighs_waiting and next_round_chance(view) < 0.9
+    if view.momentum > _STALLING and not urgent:
         return None
     me = view.own
     best: tuple[float, int, int] | None = None
@@ -84,9 +86,11 @@ def mediate(view: View, beliefs: Beliefs, level: Level, rng: Rng) -> Decision:
     return Decision(A.Pass(me.id), "waiting for answers to the draft")
 
 
-def single_text(view: View, beliefs: Beliefs, open_issues: list[int]) -> tuple[tuple[int, int], ...]:
+def single_text(
+    view: View, beliefs: Beliefs, open_issues: list[int], signers: list[int] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Coordinate ascent on the (estimated) Nash product of the signatories' utilities."""
-    signers = counterparts(view)
+    signers = counterparts(view) if signers is None else signers
     weighed = signers + heeded(view)  # the observers the envoy heeds count in the text, not in the vote
     deal = list(view.deal)
     for i in open_issues:
@@ -137,13 +141,24 @@ def meet_or_pass(view: View, rng: Rng, level: Level) -> Decision:
     return Decision(A.Pass(me.id), "nothing more to gain this turn")
 
 
-def should_boycott(view: View, beliefs: Beliefs) -> bool:
-    """Stay away when the likely outcome (the envoy-style compromise) is worth less than walking away."""
+def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> bool:
+    """Stay away from a venue where attendance is optional.
+
+    A side that weighs what a boycott gains compares the compromise the others are likely to
+    reach without it (a boycotting signatory is no longer needed for a deal, and the deal they
+    make is the one it will live with) with what attending is worth: the compromise reached with
+    it, or, where that is worth less than walking away, its veto. Other sides stay away, as a
+    gesture, when the likely compromise is worth less to them than walking away.
+    """
     me = view.own
-    if not may_propose(me.role) or me.personality.temper < 0.5:
+    if not may_propose(me.role):
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    likely = list(view.deal)
-    for i, o in single_text(view, beliefs, open_issues):
-        likely[i] = o
-    return utility(me, likely) < me.reservation
+    likely = value_with(view, single_text(view, beliefs, open_issues))
+    if level is not None and level.weighs_waiting:
+        # `likely` leaves us out (the others' compromise); with us at the table, ours counts too
+        with_us = value_with(view, single_text(view, beliefs, open_issues, [*counterparts(view), view.me]))
+        return likely > max(with_us, me.reservation)
+    if me.personality.temper < 0.5:
+        return False
+    return likely < me.reservation

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import actions as A
-from game.engine.utility import utility
+from game.engine import clock
+from game.engine.utility import settled_value, value_if_agreed
 from game.engine.view import View
 
 
@@ -25,13 +26,53 @@ def deadline(view: View) -> bool:
     return view.round >= view.venue.rounds
 
 
+def next_round_chance(view: View) -> float:
+    """The chance that there is a next round at all (0 in the last): the public risk that the
+    talks are adjourned after this one, at today's momentum."""
+    v = view.venue
+    if view.round >= v.rounds:
+        return 0.0
+    return 1.0 - clock.breakdown_chance(view.rules, view.round, v.rounds, view.momentum)
+
+
+def horizon(view: View) -> float:
+    """The round the talks are expected to last to: this one plus the expected number of later
+    rounds, given the chance that they are adjourned (the venue's rounds when there is none)."""
+    v = view.venue
+    return view.round + sum(clock.survival(view.rules, view.round, v.rounds, view.momentum))
+
+
+def pressed_progress(view: View, ahead: int = 0) -> float:
+    """Like progress, against the expected end of the talks rather than the last round."""
+    return min(1.0, (view.round + ahead - 0.5) / max(0.5, horizon(view)))
+
+
+def bleed_rate(view: View, issues: list[int] | None = None) -> float:
+    """What one more round without agreement on these open issues (all of them by default)
+    costs us, in utility (engine/clock.py)."""
+    open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
+    return clock.bleed(view.own, view.rules, view.deal, open_issues) / 10000.0
+
+
+def fallback(view: View) -> float:
+    """What we have if nothing more is agreed: the deal so far once something was signed
+    (the game then scores the deal), else the walk-away value."""
+    return settled_value(view.own, view.settled, _status_quo(view), view.agenda)
+
+
+def value_with(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> float:
+    """What we would have if this package were agreed now (engine.utility.settled_value)."""
+    return value_if_agreed(view.own, view.settled, _status_quo(view), view.agenda, package)
+
+
+def _status_quo(view: View) -> list[int]:
+    return [issue.status_quo for issue in view.issues]
+
+
 def best_possible(view: View) -> float:
-    deal = list(view.deal)
     me = view.own
-    for i in view.agenda:
-        if view.settled[i] < 0:
-            deal[i] = max(allowed(view, i), key=lambda o: me.values[i][o])
-    return utility(me, deal)
+    best = [(i, max(allowed(view, i), key=lambda o: me.values[i][o])) for i in view.agenda if view.settled[i] < 0]
+    return value_with(view, best)
 
 
 def counterparts(view: View) -> list[int]:

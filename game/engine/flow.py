@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import rng
+from game.engine import clock, rng
 from game.engine.conditions import all_hold
 from game.engine.work import Work
 
@@ -169,6 +169,7 @@ def end_round(w: Work) -> None:
     for p in expired:
         w.say("expired", f"Proposal #{p.id} by {w.name(p.author)} lapses unanswered.", p.author)
     w.proposals = [p for p in w.proposals if p.round >= w.round]
+    charge_delay(w)
     if w.moved:
         w.stall = 0
     else:
@@ -183,12 +184,17 @@ def end_round(w: Work) -> None:
     check_ends(w)
     if w.over or w.venue_over:
         return
-    if w.round >= venue.rounds:
+    adjourned = w.round < venue.rounds and clock.roll(w.seed, w.venue, w.round) < clock.breakdown_chance(
+        sc.rules, w.round, venue.rounds, w.momentum
+    )
+    if adjourned:
+        w.say("adjourned", f"The talks have dragged on too long: {venue.name} is adjourned after round {w.round}.")
+    if w.round >= venue.rounds or adjourned:
         # Proposals tabled in the last round still deserve an answer from those who spoke
         # before them: a closing session gives each such delegation one more turn, to answer.
         first = _next_owing(w, -1)
         if first is None:
-            end_venue(w, "deadline", f"The {venue.rounds} rounds of {venue.name} have run out.")
+            end_venue(w, "deadline", _ran_out(w))
         else:
             w.closing = True
             w.turn = first
@@ -199,6 +205,20 @@ def end_round(w: Work) -> None:
     start_round(w)
 
 
+def charge_delay(w: Work) -> None:
+    """The round that ends cost every delegation what the status quo on the open issues of
+    the agenda denies it (clock.bleed)."""
+    sc = w.scenario
+    if sc.rules.delay_cost <= 0:
+        return
+    deal = [s if s >= 0 else sc.issues[i].status_quo for i, s in enumerate(w.settled)]
+    open_issues = [i for i in w.agenda if w.settled[i] < 0]
+    for d, dl in enumerate(sc.delegations):
+        cost = clock.bleed(dl, sc.rules, deal, open_issues)
+        if cost:
+            w.add_toll(d, cost)
+
+
 def next_closing_turn(w: Work) -> None:
     """After a delegation's closing turn: the next one that owes an answer, or the end."""
     if w.over or w.venue_over or not w.closing:
@@ -207,8 +227,14 @@ def next_closing_turn(w: Work) -> None:
     if nxt is not None:
         w.turn = nxt
         return
+    end_venue(w, "deadline", _ran_out(w))
+
+
+def _ran_out(w: Work) -> str:
     venue = w.scenario.venues[w.venue]
-    end_venue(w, "deadline", f"The {venue.rounds} rounds of {venue.name} have run out.")
+    if w.round < venue.rounds:
+        return f"{venue.name} was adjourned after round {w.round} of {venue.rounds}, with no date to resume."
+    return f"The {venue.rounds} rounds of {venue.name} have run out."
 
 
 def _next_owing(w: Work, after: int) -> int | None:

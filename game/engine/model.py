@@ -208,6 +208,14 @@ class Rules:
     leave_trust: int = 10
     break_trust: int = 15
     break_momentum: int = 10
+    # Private types: each game draws every delegation's real numbers around the file's (types.py)
+    weight_spread: int = 0  # percent of itself each weight may move before renormalising
+    value_spread: int = 0  # hundredths each option's value may move (the options keep their order)
+    reservation_spread: int = 0  # hundredths the walk-away value may move
+    # The cost of time (clock.py): percent chance scale that talks end after a round before the last
+    breakdown_risk: int = 0
+    # ...and hundredths of utility a round costs a side for what it lacks on each open issue
+    delay_cost: int = 0
 
 
 @dataclass(frozen=True)

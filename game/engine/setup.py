@@ -6,11 +6,13 @@ from game.engine import flow, rng
 from game.engine.model import Scenario
 from game.engine.records import Record
 from game.engine.state import RUNNING, State
+from game.engine.types import draw_types
 from game.engine.work import Work
 
 
 def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
     """The state before the first action, and the records of the opening (round-1 events)."""
+    scenario = draw_types(scenario, seed)  # the real preferences of this game's delegations
     n = len(scenario.delegations)
     base = State(
         scenario=scenario,
@@ -45,6 +47,7 @@ def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
         outcome=RUNNING,
         venue_outcomes=(),
         reason="",
+        toll=(0,) * n,
     )
     w = Work(base)
     flow.start_venue(w, 0)

@@ -76,6 +76,9 @@ class State:
     outcome: str  # RUNNING, or the last venue's outcome once the game is over
     venue_outcomes: tuple[str, ...]
     reason: str  # why the game (or the last venue) ended
+    # What the rounds without a deal have cost each delegation so far, in ten-thousandths of
+    # utility (clock.bleed): the status quo on an open issue hurts the sides that want it changed.
+    toll: tuple[int, ...] = ()
 
     @property
     def over(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from game.engine.model import Delegation
 from game.engine.state import State
@@ -26,8 +26,44 @@ def crossed_red_lines(delegation: Delegation, package: Sequence[tuple[int, int]]
     return [issue for issue, option in package if option in delegation.red_lines[issue]]
 
 
+def settled_value(
+    delegation: Delegation, settled: Sequence[int], status_quo: Sequence[int], agenda: Collection[int]
+) -> float:
+    """What the agreements are worth to a delegation: each settled issue at its value of the
+    agreed option; each issue of the venue's agenda left open at its walk-away value (no deal on
+    an issue is worth to it what no deal at all is worth); an issue the venue does not negotiate
+    (another venue's, in a campaign) at its status quo. With nothing settled that is the
+    walk-away value; with the whole agenda settled, the utility of the deal; a partial deal lies
+    in between, so settling some issues is worth it exactly when they are settled well."""
+    if all(o < 0 for o in settled):
+        return delegation.reservation
+    r = delegation.reservation
+    total = 0.0
+    for i, (w, vals, o) in enumerate(zip(delegation.weights, delegation.values, settled, strict=True)):
+        total += w * (vals[o] if o >= 0 else r if i in agenda else vals[status_quo[i]])
+    return total
+
+
+def value_if_agreed(
+    delegation: Delegation,
+    settled: Sequence[int],
+    status_quo: Sequence[int],
+    agenda: Collection[int],
+    package: Sequence[tuple[int, int]],
+) -> float:
+    """settled_value once a package is agreed on top of what is settled."""
+    return settled_value(delegation, with_package(settled, package), status_quo, agenda)
+
+
 def outcome_utility(state: State, delegation: int) -> float:
-    """What the game gave a delegation: the utility of the deal if anything was agreed, else its
-    reservation value, which is by definition what no deal is worth to it."""
+    """What the game gave a delegation: what its agreements are worth to it (settled_value; its
+    walk-away value if nothing was agreed), less what the rounds spent without a deal cost it
+    (clock.bleed)."""
     d = state.scenario.delegations[delegation]
-    return utility(d, state.deal()) if state.agreements else d.reservation
+    status_quo = [issue.status_quo for issue in state.scenario.issues]
+    return settled_value(d, state.settled, status_quo, state.agenda) - delay_toll(state, delegation)
+
+
+def delay_toll(state: State, delegation: int) -> float:
+    """What the rounds without a deal have cost a delegation, in utility."""
+    return state.toll[delegation] / 10000.0 if state.toll else 0.0

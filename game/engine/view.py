@@ -58,6 +58,7 @@ class View:
     actor: int  # whose turn it is
     closing: bool  # the closing session: only answers to open proposals are taken (or a pass)
     over: bool
+    toll: int = 0  # what the rounds without a deal have cost the viewer so far (ten-thousandths)
 
 
 def view_for(state: State, me: int) -> View:
@@ -104,4 +105,5 @@ def view_for(state: State, me: int) -> View:
         actor=state.actor,
         closing=state.closing,
         over=state.over,
+        toll=state.toll[me] if state.toll else 0,
     )

@@ -122,6 +122,7 @@ class Work:
         self.outcome: str = state.outcome
         self.venue_outcomes: Sequence[str] = state.venue_outcomes
         self.reason: str = state.reason
+        self.toll: Sequence[int] = state.toll
         self.records: list[Record] = []
 
     def freeze(self) -> State:
@@ -159,6 +160,7 @@ class Work:
             outcome=self.outcome,
             venue_outcomes=tuple(self.venue_outcomes),
             reason=self.reason,
+            toll=tuple(self.toll),
         )
 
     # --- writes: the only ways a sequence field changes in place ------------------------------
@@ -252,6 +254,9 @@ class Work:
 
     def add_stability(self, zone: int, delta: int) -> None:
         self.stability = _set(self.stability, zone, clamp(self.stability[zone] + delta))
+
+    def add_toll(self, d: int, amount: int) -> None:
+        self.toll = _set(self.toll, d, self.toll[d] + amount)
 
     def add_momentum(self, delta: int) -> None:
         self.momentum = clamp(self.momentum + delta)

@@ -187,7 +187,7 @@ def venue_sentence(name: str, outcome: str, agreed: int, agenda: int, reason: st
 
 
 def venue_results(session: Session, states: list[State]) -> tuple[VenueResult, ...]:
-    sc = session.scenario
+    sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     final = session.state
     reasons: dict[int, str] = {}
     for before, after in pairwise(states):
@@ -219,7 +219,7 @@ def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
     """Each delegation's result, and how it ended at each venue (one table per venue in a
     campaign: a side may sign at one and boycott the next)."""
     state = session.state
-    sc = session.scenario
+    sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     per_venue = statuses(session)
     many = len(sc.venues) > 1
     out = []
@@ -241,7 +241,7 @@ def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
 def quality(session: Session, analysis: Analysis | None = None) -> Quality:
     """How good the result is against the last venue's package space."""
     state = session.state
-    sc = session.scenario
+    sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     analysis = analysis or analyze(sc, state.venue)
     space = analysis.space
     deal = state.deal()
@@ -279,7 +279,7 @@ def _trust_in(state: State, d: int) -> int:
 
 def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult, ...]:
     """Every Concede in the log, with what it cost at home and what it won at the table."""
-    sc = session.scenario
+    sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     final = session.state
     out = []
     for n, entry in enumerate(session.log):
@@ -342,7 +342,7 @@ def history(session: Session) -> HistoryResult:
 
 def trajectory(session: Session, states: list[State]) -> Trajectory:
     """Each signatory's utility of the deal in force at the end of every round played."""
-    sc = session.scenario
+    sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     # The closing session belongs to the last round; a state that opened a new venue still
     # carries the agreements of the venue it closed, so it stands for that venue's last round.
     ends: list[tuple[tuple[int, int], State]] = []

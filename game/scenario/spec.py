@@ -60,6 +60,11 @@ RULES = Obj(
             "leave_trust": "trust lost in one who walks out (or boycotts)",
             "break_trust": "trust every delegation loses in the side blamed for breaking an agreement",
             "break_momentum": "momentum a broken agreement costs",
+            "weight_spread": "percent each weight may move in a game's draw of the real preferences",
+            "value_spread": "hundredths each option's value may move in that draw",
+            "reservation_spread": "hundredths the walk-away value may move in that draw",
+            "breakdown_risk": "percent scale of the chance that talks are adjourned after a round",
+            "delay_cost": "hundredths of utility a round costs a side for what it lacks on each open issue",
         }.items()
     },
     what="rules",

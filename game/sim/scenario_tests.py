@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.engine.model import Scenario
-from game.engine.utility import utility
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.expect import Check, ScenarioTest, num
 from game.scenario.load import check_file_with_tests
@@ -214,8 +213,8 @@ def _meter(check: Check, sc: Scenario) -> tuple[Callable[[Result], float], str]:
         return (lambda r: r["history_match"] or 0.0), "share of the recorded issues as in history"
     if kind == "utility":
         return (lambda r: r["utilities"][d]), f"utility of {d}"
-    reservation = _reservation(sc, d)
-    return (lambda r: round(r["utilities"][d] - reservation, 4)), f"surplus of {d}"  # as simulate rounds it
+    # over the walk-away value drawn for that game (engine/types.py), as simulate reports it
+    return (lambda r: r["surplus"][d]), f"surplus of {d}"
 
 
 def _agreed(check: Check, test: ScenarioTest, sc: Scenario, wanted: bool) -> _Way:
@@ -254,18 +253,11 @@ def _above_reservation(check: Check, sc: Scenario) -> _Way:
     def above(r: Result) -> tuple[bool, str]:
         if not r["detail"]["agreements"]:
             return True, "no agreement"
-        if not named:
-            below = list(r["below_reservation"])
-        else:
-            deal = tuple(
-                x.option_index(r["agreement"][x.id]) if x.id in r["agreement"] else x.status_quo for x in sc.issues
-            )
-            below = [
-                d for d in named if utility(sc.delegations[sc.delegation_index[d]], deal) < _reservation(sc, d) - 1e-9
-            ]
+        # by the preferences drawn for that game: its utility of the deal less its walk-away value
+        below = [d for d in named if r["surplus"][d] < -1e-9] if named else list(r["below_reservation"])
         if not below:
             return True, "every agreement at or above the reservation values"
-        worth = ", ".join(f"{d} ({num(r['utilities'][d])} < {num(_reservation(sc, d))})" for d in below)
+        worth = ", ".join(f"{d} ({num(r['utilities'][d])} < {num(r['utilities'][d] - r['surplus'][d])})" for d in below)
         return False, f"an agreement below the reservation value of {worth}"
 
     return _Way(expected, expected, above)

@@ -16,11 +16,11 @@ from game.ai.selfplay import Played, play
 from game.analysis import Analysis, analyze
 from game.analysis.history import compare as compare_history
 from game.analysis.history import history_match
-from game.engine import state_hash, utility
+from game.engine import state_hash
 from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
 from game.engine.state import State
-from game.engine.utility import outcome_utility
+from game.engine.utility import outcome_utility, settled_value
 from game.saves import Session, save
 from game.sim.pool import parallel_map
 from game.sim.seating import game_choosers, seat_label
@@ -80,6 +80,9 @@ def run_game(
     # who signed something: in a campaign, a delegation that sat only at a venue without a deal
     # signed nothing, and no deal it did not sign can be held against its walk-away value
     signed = sorted({d for agreement in state.agreements for d in agreement.parties})
+    # the game's own delegations: their real preferences, drawn for this seed around the file's
+    real = state.scenario.delegations
+    status_quo = [issue.status_quo for issue in scenario.issues]
     verdict = judgement(judge_for(scenario), deal) if state.agreements else {"pareto_gap": None, "nash_distance": None}
     return {
         "seed": seed,
@@ -91,12 +94,14 @@ def run_game(
         "agreement": {
             scenario.issues[i].id: scenario.issues[i].options[o].id for i, o in enumerate(state.settled) if o >= 0
         },
-        "utilities": {d.id: round(outcome_utility(state, k), 4) for k, d in enumerate(scenario.delegations)},
+        "utilities": {d.id: round(outcome_utility(state, k), 4) for k, d in enumerate(real)},
+        # what the game gave each over its own walk-away value in this game
+        "surplus": {d.id: round(outcome_utility(state, k) - d.reservation, 4) for k, d in enumerate(real)},
         # an agreement worth less than walking away to a signatory that signed it
         "below_reservation": sorted(
-            scenario.delegations[d].id
+            real[d].id
             for d in signed
-            if state.agreements and utility(scenario.delegations[d], deal) < scenario.delegations[d].reservation - 1e-9
+            if settled_value(real[d], state.settled, status_quo, state.agenda) < real[d].reservation - 1e-9
         ),
         "refused_actions": game.refused,
         # the share of the issues history records that this game settled as in reality
@@ -192,7 +197,7 @@ def aggregate(scenario: Scenario, seed: int, seats: Mapping[int, str], results: 
         total = sum(r["utilities"][d.id] for r in results)
         per_delegation[d.id] = {
             "mean_utility": round(total / games, 4),
-            "mean_surplus": round(total / games - d.reservation, 4),
+            "mean_surplus": round(sum(r["surplus"][d.id] for r in results) / games, 4),
         }
     return {
         "scenario": scenario.id,

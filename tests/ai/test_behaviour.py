@@ -89,7 +89,7 @@ def test_an_offer_below_the_reservation_value_is_always_refused(mini: Scenario) 
     poor = Proposal(1, RED, ((PRISONERS, 0), (TRUCE, 2)), (BLUE,), (PENDING,), 1)
     decision = answer(view, poor, 0.0, LEVELS["normal"])
     assert decision.action == Respond("blue", 1, False)
-    assert "walking away" in decision.reason
+    assert "worse off than no deal" in decision.reason
     # (all, pause) is worth 0.875: accepted even when holding out for more early on
     good = Proposal(2, RED, ((PRISONERS, 2), (TRUCE, 1)), (BLUE,), (PENDING,), 1)
     assert answer(view, good, 0.95, LEVELS["normal"]).action == Respond("blue", 2, True)
@@ -129,15 +129,20 @@ def test_the_random_agent_plays_legal_games(mini: Scenario) -> None:
 
 
 def test_the_snc_stays_away_from_sochi_and_the_platforms_attend() -> None:
+    """Each game draws the delegations' real preferences, so whether the SNC stays away depends
+    on the game; at the normal level it does in most, and the platforms never do."""
     scenario = load_scenario(bundled()["sochi-congress"])
-    state, _ = new_game(scenario, 3)
-    actions = []
-    while not state.over and state.round == 1:
-        decision = choose(view_for(state, state.actor), Rng(state.step))
-        actions.append(decision.action)
-        state, _ = apply(state, decision.action)
-    assert Boycott("snc") in actions
-    assert Boycott("platforms") not in actions
+    stayed_away = 0
+    for seed in range(10):
+        state, _ = new_game(scenario, seed)
+        actions = []
+        while not state.over and state.round == 1:
+            decision = choose(view_for(state, state.actor), Rng(state.step))
+            actions.append(decision.action)
+            state, _ = apply(state, decision.action)
+        stayed_away += Boycott("snc") in actions
+        assert Boycott("platforms") not in actions
+    assert stayed_away >= 8
 
 
 @pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])

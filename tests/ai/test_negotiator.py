@@ -72,8 +72,8 @@ def test_aspiration_falls_from_best_towards_reservation(mini) -> None:  # type: 
     state, _ = new_game(mini, 1)
     red = 0
     level = LEVELS["normal"]
-    early = aspiration(view_for(state, red), level, Rng(5))
-    late = aspiration(dataclasses.replace(view_for(state, red), round=mini.venues[0].rounds), level, Rng(5))
+    early = aspiration(view_for(state, red), level, 0.01)
+    late = aspiration(dataclasses.replace(view_for(state, red), round=mini.venues[0].rounds), level, 0.01)
     assert early > late
     assert mini.delegations[red].reservation <= late < early
 

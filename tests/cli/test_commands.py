@@ -173,3 +173,16 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
         [sys.executable, "-m", "game", "validate", "talks.yaml"], capture_output=True, text=True, cwd=tmp_path, env=env
     )
     assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
+
+
+def test_analyze_shows_central_preferences_and_a_games_draw_only_as_a_spoiler() -> None:
+    central = run("analyze", "astana-8", "--json")
+    assert central.returncode == 0
+    assert json.loads(central.stdout)["preferences"] == "central"
+    text = run("analyze", "astana-8").stdout
+    assert "SPOILER" not in text
+    spoiled = run("analyze", "astana-8", "--spoiler-seed", "3")
+    assert spoiled.returncode == 0 and "SPOILER" in spoiled.stdout
+    assert spoiled.stdout != text  # the drawn numbers are not the file's
+    data = json.loads(run("analyze", "astana-8", "--json", "--spoiler-seed", "3").stdout)
+    assert data["preferences"] == "drawn for seed 3 (spoiler)"

@@ -19,6 +19,17 @@ MINI_TEXT = MINI.read_text(encoding="utf-8")
 
 Edit = tuple[str, str]
 
+# the fixture's whole rules block, which one case replaces by a list
+MINI_RULES = (
+    "rules:\n"
+    "  collapse_support: 10\n"
+    "  # the engine tests check exact numbers: this fixture plays its central preferences as they are\n"
+    "  weight_spread: 0\n"
+    "  value_spread: 0\n"
+    "  reservation_spread: 0\n"
+    "  breakdown_risk: 0  # and every round is played: the time rules have tests of their own\n"
+)
+
 
 def mini_with(*edits: Edit) -> str:
     """mini.yaml with each (old, new) applied once, at old's first occurrence."""
@@ -188,7 +199,7 @@ def test_missing_required_key_in_a_venue_points_at_the_venue(tmp_path: Path) -> 
             id="list-for-mapping",
         ),
         pytest.param(
-            ("rules:\n  collapse_support: 10\n", "rules: [10]\n"),
+            (MINI_RULES, "rules: [10]\n"),
             "expected a mapping, found a list",
             "[10]",
             None,

@@ -1,0 +1,54 @@
+"""The cost of time: a status quo that hurts, and talks that may be adjourned before their end.
+
+Every round that ends with an agenda issue still open costs each side a little, in proportion to
+how much that issue matters to it and how far the status quo on it is from what it wants
+(`bleed`): besieged towns starve while the siege clauses wait, and a side that is content with
+the status quo loses nothing by waiting. The cost adds up in the state (`toll`) and is taken from
+what the game gives the side at the end, deal or no deal, so a deal reached sooner is worth more.
+
+And after every round but a venue's last, the talks may break off: the guarantors close the session,
+and what was agreed stands while everything still open lapses. The chance grows as the rounds
+pass and as momentum falls (`breakdown_chance`), so no side can count on a last round to deliver
+an ultimatum in, and waiting is a risk for every side whose walk-away value is worse than a deal.
+The chance is public (the rule and the momentum are), so the agents read it; the roll has its own
+stream, derived from the seed, the venue and the round, so it is the same whatever happened in
+the game (events included) and a replay repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.engine.model import Delegation, Rules
+from game.engine.rng import MASK, mix, next_float, seed_state
+
+_STREAM = 0x636C6F636B  # "clock"
+
+
+def bleed(d: Delegation, rules: Rules, deal: Sequence[int], open_issues: Sequence[int]) -> int:
+    """What one more round without agreement on these issues costs d, in ten-thousandths."""
+    lack = sum(d.weights[i] * (1.0 - d.values[i][deal[i]]) for i in open_issues)
+    return round(rules.delay_cost * 100 * lack)
+
+
+def breakdown_chance(rules: Rules, round_: int, rounds: int, momentum: int) -> float:
+    """The chance, 0..1, that the talks end after `round_` of `rounds` at this momentum."""
+    if round_ >= rounds or rules.breakdown_risk <= 0:
+        return 0.0
+    chance = rules.breakdown_risk / 100.0 * (round_ / rounds) * (1.5 - momentum / 100.0)
+    return min(1.0, max(0.0, chance))
+
+
+def survival(rules: Rules, round_: int, rounds: int, momentum: int) -> list[float]:
+    """The chance that each later round is reached (index 0: the next one), if momentum stays."""
+    out, alive = [], 1.0
+    for r in range(round_, rounds):
+        alive *= 1.0 - breakdown_chance(rules, r, rounds, momentum)
+        out.append(alive)
+    return out
+
+
+def roll(seed: int, venue: int, round_: int) -> float:
+    """The draw compared with the chance after this round of this venue: in [0, 1)."""
+    state = mix(seed_state(seed) ^ _STREAM ^ (venue << 16) ^ round_) & MASK
+    return next_float(state)[1]

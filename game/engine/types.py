@@ -1,0 +1,57 @@
+"""Private types drawn per game: each delegation's real weights, values and walk-away value.
+
+A scenario gives every delegation's preferences as the centre of a range; a game draws the real
+ones from its seed when it opens (the rules' `weight_spread`, `value_spread` and
+`reservation_spread` set how wide the ranges are). So no two games of a scenario share the same
+numbers, and nothing outside the game (the file, `analyze`) tells a player the others' exact
+priorities: they are read from how the others play, and revealed in the debrief.
+
+The draw has its own stream, derived from the seed and never from the game's generator, so the
+events and every later draw of a game are what they would be with the central values; the draw
+is a pure function of the scenario and the seed, so saves and state hashes need nothing new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.engine.model import Delegation, Scenario
+from game.engine.rng import MASK, Rng, mix, seed_state
+
+_STREAM = 0x7479706573  # "types": sets this stream apart from every other use of the seed
+
+
+def draw_types(scenario: Scenario, seed: int) -> Scenario:
+    """The scenario with every delegation's real preferences for the game with this seed."""
+    rules = scenario.rules
+    if not (rules.weight_spread or rules.value_spread or rules.reservation_spread):
+        return scenario
+    rng = Rng(mix(seed_state(seed) ^ _STREAM) & MASK)
+    drawn = tuple(
+        _draw(d, rng, rules.weight_spread, rules.value_spread, rules.reservation_spread) for d in scenario.delegations
+    )
+    return replace(scenario, delegations=drawn)
+
+
+def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reservation_spread: int) -> Delegation:
+    # Weights: each moves by up to weight_spread percent of itself, then they are normalised
+    # again; an issue the delegation does not care about (weight 0) stays so.
+    raw = [w * (1.0 + weight_spread / 100.0 * (2.0 * rng.random() - 1.0)) for w in d.weights]
+    total = sum(raw)
+    weights = tuple(w / total for w in raw) if total > 0 else d.weights
+    # Values: each option's moves by up to value_spread hundredths, but the options keep their
+    # order (what a side states in public about which option it prefers stays true); ties in the
+    # file may come apart.
+    values = tuple(_values(v, rng, value_spread / 100.0) for v in d.values)
+    shift = reservation_spread / 100.0 * (2.0 * rng.random() - 1.0)
+    reservation = round(min(0.99, max(0.0, d.reservation + shift)), 6)
+    return replace(d, weights=weights, values=values, reservation=reservation)
+
+
+def _values(values: tuple[float, ...], rng: Rng, spread: float) -> tuple[float, ...]:
+    moved = sorted(min(1.0, max(0.0, v + spread * (2.0 * rng.random() - 1.0))) for v in values)
+    ranked = sorted(range(len(values)), key=lambda o: (values[o], o))
+    out = [0.0] * len(values)
+    for rank, o in enumerate(ranked):
+        out[o] = round(moved[rank], 6)
+    return tuple(out)
