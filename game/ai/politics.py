@@ -148,14 +148,15 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
     reach without it (a boycotting signatory is no longer needed for a deal, and the deal they
     make is the one it will live with) with what attending is worth: the compromise reached with
     it, or, where that is worth less than walking away, its veto. Other sides stay away, as a
-    gesture, when the likely compromise is worth less to them than walking away.
+    gesture, when the likely compromise is worth less to them than walking away (as does a side
+    that holds no veto there, where attending buys it nothing the others must heed).
     """
     me = view.own
     if not may_propose(me.role):
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     likely = value_with(view, single_text(view, beliefs, open_issues))
-    if level is not None and level.weighs_waiting:
+    if level is not None and level.weighs_waiting and view.me in view.venue.signatories:
         # `likely` leaves us out (the others' compromise); with us at the table, ours counts too
         with_us = value_with(view, single_text(view, beliefs, open_issues, [*counterparts(view), view.me]))
         return likely > max(with_us, me.reservation)
