@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ if TYPE_CHECKING:  # the saves layer and the interface load only when a command 
     from game.saves import Session
     from game.ui.app import PeaceTalksApp
 from game.scenario import DEFAULT, bundled, check_file, resolve
+from game.scenario.load import check_source
 from game.scenario.seating import default_human
 
 EXIT_INVALID = 1
@@ -56,17 +58,24 @@ def _run(command: str, args: argparse.Namespace) -> int:
 
 def _load(name: str) -> Scenario | int:
     """The scenario for a bundled name or a path, or the exit status after saying why not."""
+    loaded = _load_source(name)
+    return loaded if isinstance(loaded, int) else loaded[0]
+
+
+def _load_source(name: str) -> tuple[Scenario, bytes] | int:
+    """As _load, with the bytes the scenario was read from (read once: a game embeds the very
+    bytes that were validated and hashed)."""
     path = resolve(name)
     if path is None:
         names = ", ".join(bundled()) or "none"
         print(f"peacetalks: error: no scenario {name!r}: not a bundled name ({names}) nor a file", file=sys.stderr)
         return EXIT_USAGE
-    scenario, diagnostics = check_file(path)
+    scenario, diagnostics, source = check_source(path)
     if scenario is None:
         for d in diagnostics:
             print(d, file=sys.stderr)
         return EXIT_INVALID
-    return scenario
+    return scenario, source
 
 
 def cmd_list() -> int:
@@ -199,22 +208,24 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from game.cli import print_json
     from game.sim.simulate import summarise
 
-    scenario = _load(args.scenario)
-    if isinstance(scenario, int):
-        return scenario
+    loaded = _load_source(args.scenario)
+    if isinstance(loaded, int):
+        return loaded
+    scenario, source = loaded
     seats = _seats(scenario, args.difficulty, args.seat)
     if isinstance(seats, int):
         return seats
     save_dir = None if args.save_dir is None else Path(args.save_dir)
-    source = b""
-    if save_dir is not None:
-        path = resolve(args.scenario)
-        assert path is not None  # _load resolved it already
-        source = path.read_bytes()
     from game.ai.agent import AgentError
+    from game.saves import SaveError
 
     try:
+        if save_dir is not None:
+            _writable(save_dir)  # say so before playing a thousand games, not after
         summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
+    except SaveError as exc:
+        print(f"peacetalks: error: --save-dir: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     except AgentError as exc:
         # the games saved before it stay whole: a game is written only once it is over
         print(f"peacetalks: error: {exc}", file=sys.stderr)
@@ -250,6 +261,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             f"{d.id:<22}{seat:>{width}}{row['mean_utility']:>14.3f}{d.reservation:>13.2f}{row['mean_surplus']:>+14.3f}"
         )
     return 0
+
+
+def _writable(folder: Path) -> None:
+    """SaveError unless saves can be written in the folder (made if missing)."""
+    from game.saves import SaveError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SaveError(f"{folder}: cannot write there: permission denied")
 
 
 def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: int | None = None) -> int:
@@ -410,6 +433,12 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     if args is not None and args.load and args.seat:
         print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
         return EXIT_USAGE
+    if args is not None and args.save is not None and not args.save.strip():
+        # said before the game is played, not after
+        print(
+            "peacetalks: error: --save needs a name: an empty one would be saved under a made-up name", file=sys.stderr
+        )
+        return EXIT_USAGE
     if args is not None and args.load:
         try:
             session = load(args.load)
@@ -420,10 +449,11 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     else:
         name = (args.scenario if args is not None else None) or DEFAULT
         path = resolve(name)
-        scenario = _load(name)
-        if isinstance(scenario, int):
-            return scenario
+        loaded = _load_source(name)
+        if isinstance(loaded, int):
+            return loaded
         assert path is not None
+        scenario, source = loaded
         seed = 2017 if args is None or args.seed is None else args.seed
         level = "normal" if args is None else args.difficulty
         seats = default_seats(scenario, (), level)
@@ -434,7 +464,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             if isinstance(chosen, int):
                 return chosen
             seats.update(seat_labels(scenario, chosen))
-        session = Session.new(scenario, path.read_bytes(), seed, seats, path.stem)
+        session = Session.new(scenario, source, seed, seats, path.stem)
     scenario = session.scenario
     print(f"{scenario.title} (seed {session.seed})")
     print(scenario.summary.strip())

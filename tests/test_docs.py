@@ -94,7 +94,11 @@ def type_text(spec: shapes.Spec, nested: bool = False) -> str:
     if isinstance(spec, shapes.Bool):
         return "`true` or `false`"
     if isinstance(spec, shapes.ListOf):
-        return f"list of {_plural(spec.item)}" + (f", at least {spec.min_items}" if spec.min_items else "")
+        return (
+            f"list of {_plural(spec.item)}"
+            + (f", at least {spec.min_items}" if spec.min_items else "")
+            + (f", at most {spec.max_items}" if spec.max_items is not None else "")
+        )
     if isinstance(spec, shapes.MapOf):
         return "mapping: id to " + type_text(spec.value, nested=True)
     assert isinstance(spec, shapes.Obj | shapes.OneKey), spec

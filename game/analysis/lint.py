@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.analysis.pareto import nondominated
+from game.analysis.pareto import BUDGET, Budget, FrontierTooLarge, nondominated
 from game.analysis.solutions import analyze
 from game.analysis.space import Floats, Space, build_space
 from game.engine.model import Scenario
@@ -89,6 +89,7 @@ def _reachable(space: Space, bound: Floats, stop_early: bool = False) -> Floats:
     most.reverse()
     least.reverse()
     rows = space.base_utilities()[None, :]
+    budget = Budget(BUDGET)  # the same bound on comparisons as the analysis' exact frontier
     for j, c in enumerate(parts):
         if stop_early:
             sure = (rows + least[j] >= bound).all(axis=1)
@@ -98,7 +99,10 @@ def _reachable(space: Space, bound: Floats, stop_early: bool = False) -> Floats:
         rows = rows[(rows + most[j + 1] >= bound).all(axis=1)]
         if len(rows) > SEARCH_CAP:
             raise _TooLarge
-        rows = rows[nondominated(rows)] if len(rows) else rows
+        try:
+            rows = rows[nondominated(rows, budget)] if len(rows) else rows
+        except FrontierTooLarge:
+            raise _TooLarge from None
     return rows
 
 
@@ -112,7 +116,7 @@ def _empty_zopa(sc: Scenario, v: int, space: Space, earlier: bool) -> str:
         if len(_reachable(space, floor, stop_early=True)):
             return ""
     except _TooLarge:
-        sample = analyze(sc, v, exact_limit=0)  # the analysis' seeded sample of the space
+        sample = analyze(sc, v, exact_limit=0, with_frontier=False)  # the analysis' seeded sample of the space
         if sample.zopa_size:
             return ""
         return f"{text} (judged from a sample of its {space.size:,} packages: a rarer deal may exist)"
@@ -143,7 +147,7 @@ def _dominance(sc: Scenario, v: int) -> str:
     """One signatory gets at least DOMINANT_SHARE of the sum of all signatories' gains over their
     reservation values at the Nash point, the package that maximises the product of those gains:
     the bargaining itself leaves the others almost nothing to win."""
-    a = analyze(sc, v, exact_limit=LINT_EXACT_LIMIT)
+    a = analyze(sc, v, exact_limit=LINT_EXACT_LIMIT, with_frontier=False)  # the Nash point is all it needs
     if a.nash is None or len(a.space.parties) < 2:
         return ""
     gains = np.clip(a.utilities_of(a.nash) - a.space.reservations, 0.0, None)

@@ -35,6 +35,9 @@ class _Budget:
                 raise FrontierTooLarge
 
 
+Budget = _Budget  # for callers that sweep with their own budget (analysis/lint.py)
+
+
 def nondominated(points: Floats, budget: _Budget | None = None) -> Ints:
     """Indices of the rows of `points` that no other row dominates (>= everywhere, > somewhere)."""
     budget = budget or _Budget(None)
@@ -45,6 +48,7 @@ def nondominated(points: Floats, budget: _Budget | None = None) -> Ints:
     if k == 1:
         return np.flatnonzero(pts[:, 0] == pts[:, 0].max())
     if k == 2:
+        budget.spend(n * k)  # a sort and a sweep: linear, but a frontier can still grow past time
         return _sweep_2d(pts)
     # A row can only be dominated by a row with a larger or equal sum: visit by falling sum.
     order = np.argsort(-pts.sum(axis=1), kind="stable")
@@ -89,10 +93,12 @@ def _sweep_2d(pts: Floats) -> Ints:
     keep = second > best_before
     ties = (second == best_before) & ~keep
     if ties.any():
-        # an earlier row with the same second value dominates only if its first is larger
-        for j in np.flatnonzero(ties):
-            earlier = (second[:j] == second[j]) & (first[:j] > first[j])
-            keep[j] = not earlier.any() and not (second[:j] > second[j]).any()
+        # No earlier row has a larger second value; one with the same second value dominates
+        # only if its first is larger. The earliest row of each second value has the largest
+        # first of them (rows are in falling first order), so a tie survives only if it equals
+        # that first. (Vectorised: a loop over ties was quadratic, minutes on many equal sums.)
+        _, earliest, group = np.unique(second, return_index=True, return_inverse=True)
+        keep |= ties & (first == first[earliest[group.reshape(-1)]])
     return np.sort(order[keep])
 
 

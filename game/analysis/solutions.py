@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from game.analysis.pareto import FrontierTooLarge, frontier, nondominated
-from game.analysis.space import Floats, Space, build_space
+from game.analysis.pareto import BUDGET, Budget, FrontierTooLarge, frontier, nondominated
+from game.analysis.space import INT64_PACKAGES, Floats, Space, build_space
 from game.engine.model import Scenario
 
 EXACT_LIMIT = 4_000_000  # packages; beyond this the analysis samples and says so
@@ -29,7 +29,8 @@ class Analysis:
     welfare: int
 
     def utilities_of(self, index: int) -> Floats:
-        row: Floats = self.space.utilities(np.array([index], dtype=np.int64))[0]
+        dtype = np.int64 if self.space.size < INT64_PACKAGES else object  # Python ints past 2^63
+        row: Floats = self.space.utilities(np.array([index], dtype=dtype))[0]
         return row
 
     def pareto_gap(self, utilities: Floats) -> float:
@@ -70,26 +71,47 @@ class Analysis:
         }
 
 
+def _sample_frontier(indices: npt.NDArray[Any], utils: Floats) -> npt.NDArray[Any]:
+    """The packages of the sample that no other one of it dominates. With many signatories nearly
+    every package is on it, and comparing them all is quadratic: past the time budget, the
+    frontier of a seeded half of the sample, then a quarter... (the figures say they are sampled)."""
+    order = np.random.default_rng(1).permutation(len(indices))
+    n = len(indices)
+    while True:
+        chosen = np.sort(order[:n])
+        try:
+            return indices[chosen[nondominated(utils[chosen], Budget(BUDGET))]]
+        except FrontierTooLarge:
+            n //= 2
+
+
 def analyze(
-    scenario: Scenario, venue: int = 0, settled: tuple[int, ...] | None = None, *, exact_limit: int = EXACT_LIMIT
+    scenario: Scenario,
+    venue: int = 0,
+    settled: tuple[int, ...] | None = None,
+    *,
+    exact_limit: int = EXACT_LIMIT,
+    with_frontier: bool = True,
 ) -> Analysis:
     """Everything about a venue's package space. Exact where it can be done in about a second;
     otherwise (a space of more than `exact_limit` packages, or a frontier too large to find in
-    time) the figures come from a seeded sample of packages, and `exact` is False."""
+    time) the figures come from a seeded sample of packages, and `exact` is False. Without
+    `with_frontier` the Pareto frontier is left empty (a caller that needs only the Nash point)."""
     space = build_space(scenario, venue, settled)
+    empty = np.zeros(0, dtype=np.int64)
     try:
         if space.size > exact_limit:
             raise FrontierTooLarge
-        pareto = frontier(space)
-        indices = np.arange(space.size, dtype=np.int64)
+        pareto = frontier(space) if with_frontier else empty
+        indices: npt.NDArray[Any] = np.arange(space.size, dtype=np.int64)
         utils = space.utilities()
         exact = True
     except FrontierTooLarge:
         # a seeded sample: the same scenario always gets the same approximation
         rng = np.random.default_rng(0)
-        indices = np.unique(rng.integers(0, space.size, size=_SAMPLE, dtype=np.int64))
+        indices = space.sample(rng, _SAMPLE)
         utils = space.utilities(indices)
-        pareto = indices[nondominated(utils)]
+        pareto = _sample_frontier(indices, utils) if with_frontier else empty
         exact = False
     surplus = utils - space.reservations[None, :]
     zopa = (surplus >= -1e-12).all(axis=1)

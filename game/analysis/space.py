@@ -7,8 +7,10 @@ of additions, which numpy does in milliseconds and pure Python in tens of second
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +19,9 @@ from game.engine.model import Scenario
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
+# Package indices fit numpy's int64 below this; a larger space (64 issues of two options, 40 of
+# three) numbers its packages with Python ints, held in object arrays, and is only ever sampled.
+INT64_PACKAGES = 2**63
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,8 @@ class Space:
 
     @property
     def size(self) -> int:
-        return int(np.prod(self.radix, dtype=np.int64)) if self.radix else 1
+        """The number of packages, exactly (a Python int: numpy's int64 would wrap past 2^63)."""
+        return math.prod(self.radix)
 
     def base_utilities(self) -> Floats:
         """Each party's utility from the issues outside the space."""
@@ -43,7 +49,7 @@ class Space:
             out[k] = sum(dl.weights[i] * dl.values[i][o] for i, o in enumerate(self.base) if i not in self.issues)
         return out
 
-    def utilities(self, indices: Ints | None = None) -> Floats:
+    def utilities(self, indices: npt.NDArray[Any] | None = None) -> Floats:
         """(n, k) utilities of the given packages (all of them when None)."""
         if indices is None:
             total = np.zeros((1, len(self.parties)))
@@ -56,18 +62,45 @@ class Space:
             total += c[options[:, j]]
         return total
 
-    def decode_many(self, indices: Ints) -> Ints:
+    def decode_many(self, indices: npt.NDArray[Any]) -> Ints:
         """(n, issues) option numbers of package indices."""
         out = np.zeros((len(indices), len(self.radix)), dtype=np.int64)
+        if self.size >= INT64_PACKAGES:  # Python ints, one package at a time (only samples get here)
+            for row, index in enumerate(indices):
+                out[row] = self.decode(int(index))
+            return out
         rest = np.asarray(indices, dtype=np.int64).copy()
         for j in range(len(self.radix) - 1, -1, -1):
             out[:, j] = rest % self.radix[j]
             rest //= self.radix[j]
         return out
 
+    def decode(self, index: int) -> tuple[int, ...]:
+        """The option numbers of one package index, in Python ints (any size of space)."""
+        out = [0] * len(self.radix)
+        for j in range(len(self.radix) - 1, -1, -1):
+            index, out[j] = divmod(index, self.radix[j])
+        return tuple(out)
+
+    def encode(self, positions: Sequence[int]) -> int:
+        """The package index of option numbers (the inverse of decode)."""
+        index = 0
+        for radix, p in zip(self.radix, positions, strict=True):
+            index = index * radix + int(p)
+        return index
+
+    def sample(self, rng: np.random.Generator, n: int) -> npt.NDArray[Any]:
+        """About n distinct package indices drawn uniformly, in increasing order: int64 where the
+        space allows, else Python ints (each issue's option drawn on its own, which is the same
+        uniform draw over packages)."""
+        if self.size < INT64_PACKAGES:
+            return np.unique(rng.integers(0, self.size, size=n, dtype=np.int64))
+        positions = np.stack([rng.integers(0, r, size=n, dtype=np.int64) for r in self.radix], axis=1)
+        return np.array(sorted({self.encode(row) for row in positions.tolist()}), dtype=object)
+
     def package(self, index: int) -> tuple[tuple[int, int], ...]:
         """(issue, option) pairs of a package index."""
-        positions = self.decode_many(np.array([index], dtype=np.int64))[0]
+        positions = self.decode(int(index))
         return tuple((i, self.allowed[j][p]) for j, (i, p) in enumerate(zip(self.issues, positions, strict=True)))
 
     def index_of(self, deal: Sequence[int]) -> int | None:

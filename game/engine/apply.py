@@ -29,6 +29,7 @@ def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     handler = HANDLERS.get(type(action))
     if handler is None:
         raise InvalidAction(f"not an action: {action!r}")
+    _check_types(action)
     actor = state.scenario.delegation_index.get(action.actor)
     if actor is None:
         raise InvalidAction(f"there is no delegation {action.actor!r} in this scenario")
@@ -50,6 +51,42 @@ def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     if not (w.over or w.venue_over) and (w.ap == 0 or not w.present[actor]):
         flow.end_turn(w)
     return w.freeze(), tuple(w.records)
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str
+
+
+def _is_pairs(value: object) -> bool:
+    return type(value) is tuple and all(
+        type(pair) is tuple and len(pair) == 2 and _is_text(pair[0]) and _is_text(pair[1]) for pair in value
+    )
+
+
+def _check_types(action: A.Action) -> None:
+    """InvalidAction unless every field has its declared type. Dataclasses do not check types,
+    and an action may come from a plug-in agent or a test with anything in it: checked once here,
+    at the edge, so the rules behind it can trust their input and keep their speed. (Respond's
+    accept='no' would otherwise count as an acceptance, being a non-empty string.)"""
+    if not _is_text(action.actor):
+        raise InvalidAction(f"the actor must be a delegation id, not {action.actor!r}")
+    if isinstance(action, A.Propose | A.Draft) and not _is_pairs(action.package):
+        raise InvalidAction("a package must be a tuple of (issue id, option id) pairs")
+    if isinstance(action, A.Propose) and not (type(action.to) is tuple and all(map(_is_text, action.to))):
+        raise InvalidAction("the addressees must be a tuple of delegation ids")
+    if isinstance(action, A.Respond) and not (type(action.proposal) is int and type(action.accept) is bool):
+        raise InvalidAction("an answer names a proposal by its number and accepts with true or false")
+    fields: tuple[object, ...] = ()
+    if isinstance(action, A.Concede):
+        fields = (action.issue, action.option)
+    elif isinstance(action, A.Statement):
+        fields = (action.tone, action.to)
+    elif isinstance(action, A.Pressure):
+        fields = (action.client, action.issue)
+    elif isinstance(action, A.Meet):
+        fields = (action.other,)
+    if not all(map(_is_text, fields)):
+        raise InvalidAction(f"a {action.kind} action names things by their ids (text)")
 
 
 def _closing(w: Work, actor: int, action: A.Action, handler: Handler, checked: Any) -> tuple[State, tuple[Record, ...]]:

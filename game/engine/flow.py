@@ -51,11 +51,22 @@ def end_venue(w: Work, outcome: str, reason: str) -> None:
     w.reason = reason
     w.proposals = []
     w.say("venue_end", f"{venue.name} ends: {reason}")
-    if w.venue + 1 < len(w.scenario.venues):
-        start_venue(w, w.venue + 1)
-    else:
+    if w.venue + 1 >= len(w.scenario.venues):
         w.outcome = outcome
         w.say("game_over", f"The game is over ({outcome.replace('_', ' ')}).")
+        return
+    if w.opening_venues:
+        # a venue that ended as it opened: the loop below, further up the stack, opens the next
+        w.venue_waiting = True
+        return
+    w.opening_venues = True
+    try:
+        w.venue_waiting = True
+        while w.venue_waiting:
+            w.venue_waiting = False
+            start_venue(w, w.venue + 1)
+    finally:
+        w.opening_venues = False
 
 
 def start_venue(w: Work, index: int) -> None:

@@ -124,6 +124,10 @@ class Work:
         self.reason: str = state.reason
         self.toll: Sequence[int] = state.toll
         self.records: list[Record] = []
+        # flow.end_venue opens the next venues in a loop, not by recursion (a campaign of
+        # hundreds of venues that each end as they open must not overflow the stack)
+        self.opening_venues: bool = False
+        self.venue_waiting: bool = False
 
     def freeze(self) -> State:
         # tuple() of a tuple returns that very tuple, so fields never written cost nothing here.

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine import GameError
 from game.engine.actions import Action
+from game.files import NOT_REGULAR, NotRegularFile, read_limited
 from game.safetext import describe, first_control
 from game.saves.codec import EntryError, parse_entry
 from game.saves.migrate import read_v1
@@ -85,14 +86,16 @@ class Header:
     result: str | None
     result_mark: Mark
     humans: tuple[str, ...] | None = None  # format 1: the human seats; the rest were AI
+    turns: tuple[int, Mark] | None = None  # the turns the header counts, and where (format 2)
 
 
 def _read(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise SaveLoadError(f"{path}: is a directory, not a saved game")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_limited(path, MAX_BYTES)
+    except IsADirectoryError:
+        raise SaveLoadError(f"{path}: is a directory, not a saved game") from None
+    except NotRegularFile:
+        raise SaveLoadError(f"{path}: {NOT_REGULAR}") from None
     except FileNotFoundError:
         raise SaveLoadError(f"{path}: no such file") from None
     except PermissionError:
@@ -159,6 +162,7 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     seats, seats_mark = read_seats(doc, where)
     outcome = field(doc, "outcome", YMap, where, "the outcome")
     result = field(outcome, "result", str, where, "the outcome's result")
+    turns = field(outcome, "turns", int, where, "the number of turns in the log")
     log = field(doc, "log", YSeq, where, "the list of actions")
     plan: list[Planned] = []
     for k, line in enumerate(log):
@@ -172,7 +176,17 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         if entry.turn != k + 1:
             raise where.error(mark, f"log entry {k + 1} is numbered {entry.turn}: entries missing or out of order")
         plan.append(Planned(mark, entry.turn, entry.action, entry.hash, entry.round))
-    header = Header(name, source, source_mark, seed, seats, seats_mark, result, outcome.at("result"))
+    header = Header(
+        name,
+        source,
+        source_mark,
+        seed,
+        seats,
+        seats_mark,
+        result,
+        outcome.at("result"),
+        turns=(turns, outcome.at("turns")),
+    )
     return header, plan
 
 
@@ -224,5 +238,12 @@ def _replay(
     if header.result is not None and header.result != result:
         raise where.error(
             header.result_mark, f"the saved outcome {header.result!r} does not match the replay ({result!r})"
+        )
+    if header.turns is not None and header.turns[0] != len(plan):
+        # a save cut short at a line boundary still reads and replays: it must not load as an
+        # earlier game
+        raise where.error(
+            header.turns[1],
+            f"the save counts {header.turns[0]} turns but its log holds {len(plan)}: the file was cut short or edited",
         )
     return session

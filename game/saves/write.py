@@ -7,10 +7,16 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:
+    import fcntl
+except ImportError:  # Windows: stale temporary files are recognised by their age instead
+    fcntl = None  # type: ignore[assignment]
 
 from game import __version__
 from game.saves.codec import format_entry
@@ -110,6 +116,8 @@ def name_problem(name: str) -> str | None:
 
 def save_path(folder: Path, name: str) -> Path:
     """The path of a named save inside `folder`; never anywhere else."""
+    if not name.strip():
+        raise SaveError("a save needs a name: an empty one would be saved under a made-up name")
     path = (folder / f"{safe_name(name)}.yaml").resolve()
     if path.parent != folder.resolve():
         raise SaveError(f"{name!r} would not be saved inside {folder}")
@@ -125,10 +133,14 @@ def write_atomic(path: Path, text: str) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        _clean_stale(folder, path.name)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP, dir=folder)
     except OSError as exc:
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
     try:
+        # held until the file is renamed or closed: the lock tells a later writer that this
+        # temporary file is still being written, not left behind by a killed process
+        _lock(fd)
         # mkstemp makes the file private (0600); a save is an ordinary file, as the umask says
         umask = os.umask(0)
         os.umask(umask)
@@ -154,6 +166,47 @@ def write_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+_TMP = ".tmp"
+
+
+def _lock(fd: int, wait: bool = True) -> bool:
+    """An exclusive lock on an open file; False if another process holds it (never waits then)."""
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def _clean_stale(folder: Path, name: str) -> None:
+    """Remove the temporary files of earlier writes of `name` whose writer died (killed between
+    creating and renaming them): a minute old and nobody holds their lock (the minute covers the
+    instant between a writer creating its file and locking it). Where locks are not available,
+    those older than an hour."""
+    prefix = f".{name}."
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(_TMP)]
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if age < 60 or (fcntl is None and age < 3600):
+                continue
+            if fcntl is None:
+                os.unlink(entry.path)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            try:
+                if _lock(fd, wait=False):
+                    os.unlink(entry.path)
+            finally:
+                os.close(fd)
 
 
 def save(session: Session, folder: Path, name: str) -> Path:

@@ -13,6 +13,7 @@ from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.shapes import close
+from game.scenario.spec import MAX_TEST_WORK
 from game.scenario.yamlread import YMap, YSeq
 
 # Checks measured in each game; in a test of many games they must hold in every game, or in the
@@ -170,7 +171,31 @@ def build_tests(doc: YMap, report: Report) -> tuple[ScenarioTest, ...]:
         test = _test(item, raw.at(k), end, ids, report)
         if test is not None:
             tests.append(test)
+    _check_work(doc, raw, report)
     return tuple(tests)
+
+
+def _check_work(doc: YMap, raw: YSeq, report: Report) -> None:
+    """Refuse tests that would keep `test-scenario` busy for more than about a minute. A game's
+    cost grows with its turns (rounds times who speaks, over every venue) and, as every AI reads
+    every other delegation, with the square of the delegations."""
+    games = sum(max(1, item.get("games", 0) or 0) for item in raw if isinstance(item, YMap))
+    delegations = doc.get("delegations")
+    venues = doc.get("venues")
+    if not isinstance(delegations, YSeq) or not isinstance(venues, YSeq):
+        return
+    n = len(delegations)
+    turns = sum(
+        int(v.get("rounds", 1)) * len(v.get("turn_order") or delegations) for v in venues if isinstance(v, YMap)
+    )
+    work = games * turns * n * n
+    if work > MAX_TEST_WORK:
+        report.error(
+            raw.mark,
+            f"the tests ask for {games:,} games of about {turns} turns among {n} delegations: "
+            f"{work:,} units of play (games x turns x delegations squared), at most {MAX_TEST_WORK:,} "
+            "(about a minute): ask for fewer games",
+        )
 
 
 def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> ScenarioTest | None:

@@ -18,13 +18,21 @@ from game.scenario.yamlread import YMap, parse_yaml, read_yaml
 def check_file(path: str | Path, extra: Iterable[Check] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
     """The scenario (None if it has errors) and every diagnostic, sorted by position. The `extra`
     checks (game.analysis.lint's, say) add their warnings to those of game.scenario.lint."""
+    scenario, diagnostics, _ = check_source(path, extra)
+    return scenario, diagnostics
+
+
+def check_source(path: str | Path, extra: Iterable[Check] = ()) -> tuple[Scenario | None, list[Diagnostic], bytes]:
+    """As check_file, with the bytes the file held: a game embeds exactly the bytes that were
+    validated and hashed (reading the file a second time could find an author's next edit)."""
     path = Path(path)
     report = Report(str(path))
     read = read_yaml(path, report)
     if read is None:
-        return None, report.sorted()
+        return None, report.sorted(), b""
     doc, data = read
-    return _finish(doc, data, report, extra=extra)
+    scenario, diagnostics = _finish(doc, data, report, extra=extra)
+    return scenario, diagnostics, data
 
 
 def check_bytes(data: bytes, name: str, extra: Iterable[Check] = ()) -> tuple[Scenario | None, list[Diagnostic]]:

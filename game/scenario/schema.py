@@ -96,6 +96,8 @@ class _Writer:
             out["items"] = self.of(spec.item)
             if spec.min_items:
                 out["minItems"] = spec.min_items
+            if spec.max_items is not None:
+                out["maxItems"] = spec.max_items
         elif isinstance(spec, shapes.MapOf):
             # its keys are always ids the author chose elsewhere (issues, options, delegations)
             out["type"] = "object"

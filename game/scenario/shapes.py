@@ -106,6 +106,7 @@ class ListOf(Spec):
     item: Spec
     doc: str = ""
     min_items: int = 0
+    max_items: int | None = None  # a bound on the work a file can ask for (issue 14)
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if not isinstance(value, YSeq):
@@ -113,6 +114,9 @@ class ListOf(Spec):
             return None
         if len(value) < self.min_items:
             report.error(mark, f"expected at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+        if self.max_items is not None and len(value) > self.max_items:
+            report.error(mark, f"{len(value)} items: at most {self.max_items} are allowed here")
+            return None
         out = YSeq(value.mark)
         for i, item in enumerate(value):
             checked = self.item.check(item, value.at(i), report)

@@ -8,6 +8,19 @@ from game.scenario.shapes import Bool, Field, ListOf, MapOf, Num, Obj, OneKey, S
 
 # --- the scenario format, version 1 -------------------------------------------------------
 
+# Bounds on the work a file can ask for: with them, no file that validates keeps a command busy
+# for more than about a minute (bench/hostile_bench.py measures the largest).
+MAX_ISSUES = 64
+MAX_OPTIONS = 16
+MAX_DELEGATIONS = 40
+MAX_VENUES = 20
+MAX_EVENTS = 500
+MAX_TESTS = 20
+MAX_TEST_GAMES = 1000  # games one test may ask for
+# The tests of a file together: games x turns per game x delegations squared (expect.py). The
+# bundled astana-8 asks for about 830,000, some 13 s of play on one core of this machine.
+MAX_TEST_WORK = 3_000_000
+
 ID = Str("a short name: lower-case letters, digits, '_' and '-'", ident=True)
 TEXT = Str("text")
 LINE = Str("one line of text", line=True)
@@ -88,7 +101,7 @@ ISSUE = Obj(
         "description": Field(TEXT),
         "zone": Field(ID),
         "status_quo": Field(ID, True),
-        "options": Field(ListOf(OPTION, "from one pole to the other", min_items=2), True),
+        "options": Field(ListOf(OPTION, "from one pole to the other", min_items=2, max_items=MAX_OPTIONS), True),
     },
     what="an issue",
     partial=True,
@@ -282,7 +295,7 @@ SCENARIO_TEST = Obj(
     {
         "name": Field(LINE, True),
         "seed": Field(Num("the game's seed; with games, the base seed", 0, 2**63 - 1, integer=True), default=0),
-        "games": Field(Num("how many games, seeded as simulate seeds them", 1, 100_000, integer=True)),
+        "games": Field(Num("how many games, seeded as simulate seeds them", 1, MAX_TEST_GAMES, integer=True)),
         "difficulty": Field(Str("the level of every AI seat", choices=AI_LEVEL), default="normal"),
         "seats": Field(MapOf(Str("a level", choices=(*AI_LEVEL, "random")), "delegation -> level")),
         "venue": Field(ID),
@@ -301,12 +314,14 @@ SCENARIO = Obj(
         "date": Field(LINE),
         "rules": Field(RULES),
         "zones": Field(ListOf(ZONE)),
-        "issues": Field(ListOf(ISSUE, min_items=1), True),
-        "delegations": Field(ListOf(DELEGATION, min_items=2), True),
-        "venues": Field(ListOf(VENUE, min_items=1), True),
-        "events": Field(ListOf(EVENT)),
+        "issues": Field(ListOf(ISSUE, min_items=1, max_items=MAX_ISSUES), True),
+        "delegations": Field(ListOf(DELEGATION, min_items=2, max_items=MAX_DELEGATIONS), True),
+        "venues": Field(ListOf(VENUE, min_items=1, max_items=MAX_VENUES), True),
+        "events": Field(ListOf(EVENT, max_items=MAX_EVENTS)),
         "history": Field(HISTORY),
-        "tests": Field(ListOf(SCENARIO_TEST, "expected properties, checked by peacetalks test-scenario")),
+        "tests": Field(
+            ListOf(SCENARIO_TEST, "expected properties, checked by peacetalks test-scenario", max_items=MAX_TESTS)
+        ),
     },
     what="the scenario",
     partial=True,

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.engine.model import Scenario
+from game.files import read_limited
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.load import check_file
+from game.scenario.yamlread import MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ class ScenarioWatch:
 
     def _hash(self) -> str | None:
         try:
-            return hashlib.sha256(self.path.read_bytes()).hexdigest()
-        except OSError:
+            return hashlib.sha256(read_limited(self.path, MAX_BYTES)).hexdigest()
+        except OSError:  # gone for now, or not a regular file (load says which)
             return None
 
     def load(self) -> Reload:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from game.files import NOT_REGULAR, NotRegularFile, read_limited
 from game.safetext import ALLOWED, describe, first_control
 from game.scenario.diagnostics import Mark, Report
 
@@ -63,11 +64,13 @@ class _TooBig(Exception):
 def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
     """The file's content as YMap/YSeq/scalars and its bytes, or None after reporting why not."""
     try:
-        if path.is_dir():
-            report.error((0, 0), "is a directory, not a scenario file")
-            return None
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_limited(path, MAX_BYTES)
+    except IsADirectoryError:
+        report.error((0, 0), "is a directory, not a scenario file")
+        return None
+    except NotRegularFile:
+        report.error((0, 0), NOT_REGULAR)
+        return None
     except FileNotFoundError:
         report.error((0, 0), "no such file")
         return None

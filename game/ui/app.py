@@ -21,7 +21,7 @@ from game.engine.seat import Seat
 from game.paths import is_autosave
 from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
 from game.saves.timeline import Timeline, load_timeline
-from game.scenario import check_file
+from game.scenario.load import check_source
 from game.scenario.seating import default_human
 from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.keys import palette
@@ -123,7 +123,7 @@ class PeaceTalksApp(App[None]):
     # --- starting games -------------------------------------------------------------------------
 
     def new_game(self, game: NewGame, save_name: str | None = None) -> None:
-        scenario, diagnostics = check_file(game.scenario)
+        scenario, diagnostics, source = check_source(game.scenario)  # read once: validated = embedded
         if scenario is None:
             self.notify(
                 str(diagnostics[0]), title="The scenario has errors", severity="error", timeout=10, markup=False
@@ -131,7 +131,7 @@ class PeaceTalksApp(App[None]):
             return
         seats = default_seats(scenario, game.humans, game.difficulty)
         seats.update((ident, label) for ident, label in game.seats if ident in seats and ident not in game.humans)
-        session = Session.new(scenario, game.scenario.read_bytes(), game.seed, seats, game.scenario.stem)
+        session = Session.new(scenario, source, game.seed, seats, game.scenario.stem)
         if save_name is not None:
             try:
                 save(session, self.saves_dir, save_name)  # at once: the named file exists from the start

@@ -74,6 +74,10 @@ def test_names_are_sanitised(name: str) -> None:
 def test_any_name_gives_a_plain_file_inside_the_folder(name: str) -> None:
     folder = Path(tempfile.gettempdir()) / "peacetalks-names-never-written"
     assert SAFE.fullmatch(safe_name(name))
+    if not name.strip():
+        with pytest.raises(SaveError, match="a save needs a name"):
+            save_path(folder, name)
+        return
     path = save_path(folder, name)
     assert path.parent == folder.resolve()
     assert path.name == safe_name(name) + ".yaml"
@@ -87,6 +91,10 @@ def test_hostile_names_never_write_outside_the_folder(tmp_path: Path) -> None:
     game = finished("mini", 3)
     written = set()
     for name in HOSTILE:
+        if not name.strip():
+            with pytest.raises(SaveError):  # an empty name is refused, never made up
+                save(game, folder, name)
+            continue
         path = save(game, folder, name)
         assert path.parent == folder.resolve(), (name, path)
         assert path.is_file()

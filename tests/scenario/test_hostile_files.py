@@ -9,6 +9,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -201,10 +202,14 @@ def test_a_file_that_cannot_be_opened_for_permission(tmp_path: Path, monkeypatch
     path = tmp_path / "locked.yaml"
     path.write_bytes(MINI_BYTES)
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(name: Any, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     d = only_error(check_file(path))
     assert d.message == "permission denied: the file cannot be read"
 
@@ -213,10 +218,14 @@ def test_a_file_that_fails_to_read(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path = tmp_path / "flaky.yaml"
     path.write_bytes(MINI_BYTES)
 
-    def broken(self: Path, *args: object, **kwargs: object) -> object:
-        raise OSError(errno.EIO, "Input/output error", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", broken)
+    def broken(name: Any, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path:
+            raise OSError(errno.EIO, "Input/output error", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", broken)
     d = only_error(check_file(path))
     assert d.message == "cannot be read: Input/output error"
 
