@@ -295,6 +295,8 @@ def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> De
 def _best(values: tuple[float, ...], red: set[int], status_quo: int) -> int:
     """The opening position: the best option outside the red lines (the status quo on ties)."""
     allowed = [o for o in range(len(values)) if o not in red] or list(range(len(values)))
+    if not allowed:
+        return -1  # an issue with no options, reported already: the file will not load
     top = max(values[o] for o in allowed)
     return (
         status_quo
