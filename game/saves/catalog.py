@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from game.engine.seat import HUMAN
+from game.safetext import escape_controls
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEAD_LIMIT = 4 * 1024 * 1024  # a header holds the embedded scenario: megabytes at the very most
@@ -41,7 +42,7 @@ class SaveInfo:
 
     @property
     def name(self) -> str:
-        return self.path.stem
+        return escape_controls(self.path.stem)  # a file name is data too: shown, never obeyed
 
     @property
     def over(self) -> bool:
@@ -134,6 +135,10 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     turns, rnd = last if last is not None else (0, 1)
     # a running game is at the venue after those finished; a finished one at the last it played
     venue = min(venues, done + 1) if result == "running" else max(1, done)
+    # The header is read raw here (opening the save validates it): a hostile save's texts are
+    # escaped before the browser shows them.
+    title, result = escape_controls(title), escape_controls(result)
+    humans = tuple(escape_controls(h) for h in humans)
     return SaveInfo(path, modified, autosave, title, humans, venue, venues, rnd, turns, result)
 
 

@@ -109,3 +109,23 @@ def test_a_save_whose_embedded_scenario_holds_escapes_is_refused(
         assert code == 1 and out == ""
         assert_clean(err)
         assert len(err.splitlines()) == 1 and "control character U+001B (ESCAPE)" in err
+
+
+def test_the_save_browser_escapes_what_it_reads_raw(tmp_path: Path) -> None:
+    """The browser lists a save from its header, before any validation: a hostile save's title,
+    seats and file name reach it as escaped text."""
+    from game.saves.catalog import list_saves
+
+    scenario = load_scenario(MINI)
+    session = Session.new(scenario, MINI.read_bytes(), 4, default_seats(scenario, ("red",)), "mini")
+    path = save(session, tmp_path, "game")
+    text = path.read_text()
+    text = text.replace("title: Mini talks", 'title: "Mini\\e]8;;x\\atalks"').replace(
+        "    name: Red\n", '    name: "Red\\e[5m"\n'
+    )
+    path.write_text(text)
+    path.rename(tmp_path / f"{EVIL}.yaml")
+    (row,) = list_saves(tmp_path)
+    for shown in (row.name, row.scenario, *row.seats, row.result):
+        assert_clean(shown)
+    assert row.scenario == "Mini\\x1b]8;;x\\x07talks" and row.seats == ("Red\\x1b[5m",)
