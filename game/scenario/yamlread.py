@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from game.files import NOT_REGULAR, NotRegularFile, read_limited
-from game.safetext import ALLOWED, describe, first_control
+from game.safetext import ALLOWED, CONTROL, describe, first_control
 from game.scenario.diagnostics import Mark, Report
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -187,6 +187,9 @@ class _Scalars:
             self._constructor.constructed_objects.clear()
 
 
+_CONTROL_SEARCH = CONTROL.search
+
+
 def _check_text(node: yaml.Node, source: str, report: Report) -> None:
     """Refuse a control character in a text, at its own line and column where the file holds it
     as it is, else (a double-quoted escape such as "\\e") at the start of the text."""
@@ -215,7 +218,7 @@ def _convert(
         if node.tag not in _SCALAR_TAGS:
             report.error(_mark(node), f"unsupported tag {node.tag!r}: scenario files use plain YAML values only")
             return None
-        if source is not None and node.tag == _TAG + "str":
+        if source is not None and _CONTROL_SEARCH(node.value) is not None:  # (inline: called per value)
             _check_text(node, source, report)
         if node.tag == _TAG + "timestamp":
             return node.value  # a date written bare is kept as the text the author wrote
@@ -246,7 +249,7 @@ def _convert(
             report.error(_mark(key_node), "a key must be a plain name")
             continue
         key = key_node.value
-        if source is not None:
+        if source is not None and _CONTROL_SEARCH(key) is not None:
             _check_text(key_node, source, report)
         if key in out or key in out.key_marks:
             report.error(_mark(key_node), f"duplicate key {key!r}")
