@@ -28,6 +28,7 @@ import numpy as np
 from game.ai import estimate
 from game.ai.selfplay import agent_rng
 from game.engine import GameError, Pass, Propose, Respond, apply, new_game, view_for
+from game.engine.legal import may_propose
 from game.engine.model import Scenario
 from game.scenario import load_scenario, resolve
 from game.sim.pool import parallel_map
@@ -54,7 +55,7 @@ Sample = tuple[tuple[float, ...], bool]  # the features when proposed, and the a
 
 def _seats(scenario: Scenario) -> list[int]:
     signs = {d for v in scenario.venues for d in v.signatories}
-    return [d for d in sorted(signs) if scenario.delegations[d].role in ("party", "guarantor")]
+    return [d for d in sorted(signs) if may_propose(scenario.delegations[d].role)]
 
 
 def play_game(job: tuple[str, int, int]) -> list[Sample]:

@@ -19,6 +19,7 @@ import math
 from itertools import pairwise
 
 from game.ai.opponent import Beliefs
+from game.engine.model import GUARANTOR
 from game.engine.utility import with_package
 from game.engine.view import View
 
@@ -39,7 +40,7 @@ FEATURES = (
     "now",  # ...and of the deal in force
     "momentum",
     "headroom",  # its support above the collapse line
-    "guarantor",
+    "is_guarantor",  # the responder guarantees the talks
     "my_client",  # the proposer is its patron
     "my_patron",  # it is the proposer's patron
     "concessions",  # concessions it has made so far (up to 5)
@@ -133,7 +134,7 @@ def features(view: View, who: int, package: Package) -> tuple[float, ...]:
         now,
         view.momentum / 100.0,
         (view.support[who] - view.collapse_support) / 100.0,
-        float(them.role == "guarantor"),
+        float(them.role == GUARANTOR),
         float(view.me in them.patrons),
         float(who in view.own.patrons),
         min(5, view.concessions[who]) / 5.0,

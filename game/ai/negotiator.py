@@ -317,7 +317,7 @@ def _lopsided(view: View, p: Proposal, beliefs: Beliefs, after: float, floor: fl
         theirs += w * (beliefs.value(author, i, o) - beliefs.value(author, i, here))
         their_possible += w * (1.0 - beliefs.value(author, i, here))
     their_share = theirs / their_possible if their_possible > 1e-9 else 0.0
-    return my_share < 0.3 and their_share > 0.8 and me.role != "mediator"
+    return my_share < 0.3 and their_share > 0.8 and not may_draft(me.role)
 
 
 def _stonewalled(view: View, who: int) -> bool:
