@@ -10,7 +10,6 @@ from game.ai.agent import Chooser, guarded, is_agent_spec, load_agent
 from game.ai.seats import chooser
 from game.ai.strategies import WaitThenNash
 from game.ai.strategies.base import Package
-from game.analysis import analyze
 from game.engine.model import Scenario
 from game.engine.seat import Seat
 
@@ -19,6 +18,10 @@ _nash: dict[str, dict[int, Package | None]] = {}  # per process: per scenario, p
 
 def nash_packages(scenario: Scenario) -> dict[int, Package | None]:
     """The Nash package of every venue, as `peacetalks analyze --venue V` prints it."""
+    # Imported here: the analysis brings numpy, which every launch of the game would otherwise
+    # load before the first screen (about a tenth of the launch), for the one strategy that needs it.
+    from game.analysis import analyze
+
     key = scenario.content_hash + scenario.id
     if key not in _nash:
         packages: dict[int, Package | None] = {}

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -26,9 +26,19 @@ from game.scenario.seating import default_human
 from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.keys import palette
 from game.ui.screens.problems import ScenarioProblems
-from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import NewGame, TitleScreen
+
+if TYPE_CHECKING:
+    from game.ui.screens.replay import ReplayScreen
+
+
+def _replay_screen() -> type[ReplayScreen]:
+    # The viewer is imported when it is first opened, not at every launch of a game.
+    from game.ui.screens.replay import ReplayScreen
+
+    return ReplayScreen
+
 
 _GC_THRESHOLDS = (20_000, 20, 20)  # young, middle and old generations (Python's: 700, 10, 10)
 
@@ -116,7 +126,7 @@ class PeaceTalksApp(App[None]):
         elif self.launch is not None and self.launch.load is not None:
             self.load_game(self.launch.load)
         elif self.launch is not None and self.launch.replay is not None:
-            self.push_screen(ReplayScreen(self.launch.replay, self.launch.replay_name), lambda _: self.exit())
+            self.push_screen(_replay_screen()(self.launch.replay, self.launch.replay_name), lambda _: self.exit())
         else:
             self.push_screen(TitleScreen(self.saves_dir, self.seed))
 
@@ -194,7 +204,7 @@ class PeaceTalksApp(App[None]):
         self.call_from_thread(self._show_replay, timeline, path.name)
 
     def _show_replay(self, timeline: Timeline, name: str) -> None:
-        self.push_screen(ReplayScreen(timeline, name))  # leaving it comes back to the title screen
+        self.push_screen(_replay_screen()(timeline, name))  # leaving it comes back to the title screen
 
     @on(TableScreen.GameOver)
     def _debrief(self, message: TableScreen.GameOver) -> None:
@@ -302,7 +312,7 @@ class PeaceTalksApp(App[None]):
         if isinstance(screen, TableScreen):
             for title, summary, name in palette():  # game/ui/keys.py: the table's keys
                 yield SystemCommand(title, summary, getattr(screen, f"action_{name}"))
-        elif isinstance(screen, ReplayScreen):
+        elif isinstance(screen, _replay_screen()):
             for title, help_text, action in screen.commands():
                 yield SystemCommand(title, help_text, action)
 
