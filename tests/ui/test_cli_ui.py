@@ -10,7 +10,7 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import RichLog, Static
+from textual.widgets import Static
 
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
@@ -22,6 +22,7 @@ from game.scenario import load_scenario
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
 from game.ui.screens.table import TableScreen
+from game.ui.widgets.wrapped import WrappedText
 from tests.ui.driving import ASTANA, GOV, autosave_file, click, new_app, press, screen_of, settle, until
 
 SIZE = (120, 40)
@@ -59,7 +60,7 @@ def test_a_save_resumes_at_its_turn(tmp_path: Path) -> None:
             assert "round 2/6" in status and "YOUR TURN" in status
             # The transcript is the game's so far, and play goes on from there: the UN's draft
             # is waiting for the government's answer.
-            assert table.query_one("#transcript", RichLog).lines
+            assert table.query_one("#transcript", WrappedText).plain
             draft = choices.pending_proposals(view_for(session.state, GOV))[0]
             assert draft.draft
             before = len(session.log)

@@ -14,7 +14,8 @@ from game.ui.screens.brief import BriefScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import new_app, press, screen_of, screen_text, table_ready, until
+from game.ui.widgets.wrapped import WrappedText
+from tests.ui.driving import new_app, press, screen_of, screen_text, settle, table_ready, until
 
 
 def test_resizing_during_play_and_in_a_dialog_never_crashes(tmp_path: Path) -> None:
@@ -87,5 +88,39 @@ def test_a_game_resized_through_every_screen_and_back_to_the_title(tmp_path: Pat
                 assert help_button.size.height == 1, help_button.size
                 assert quit_button.region.bottom <= height and quit_button.region.height == 1
                 assert not _too_small_shown(app)
+
+    asyncio.run(body())
+
+
+def test_the_table_transcript_rewraps_to_a_new_width_and_keeps_its_newest_line_in_view(tmp_path: Path) -> None:
+    """A wider terminal gives the transcript's lines the room it has (fewer, longer lines, the
+    same words), a narrower one wraps them again; the newest line stays in view throughout."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with app.run_test(size=(80, 24)) as pilot:
+            table = await table_ready(pilot)
+            await press(pilot, "n")  # a move, and the AI's moves after it, are appended
+            assert await settle(pilot) is table  # back to the player: nothing more is written
+            log = table.query_one("#transcript", WrappedText)
+
+            def words() -> list[str]:
+                return log.plain.split()
+
+            def newest_in_view() -> bool:
+                return log.scroll_offset.y == log.max_scroll_y and len(log.plain.splitlines()) > 0
+
+            await until(pilot, newest_in_view, "the transcript at its end")
+            narrow = log.plain.splitlines()
+            text = words()
+            assert max(len(line) for line in narrow) <= log.scrollable_content_region.width
+            await pilot.resize_terminal(160, 40)
+            await until(pilot, lambda: len(log.plain.splitlines()) < len(narrow), "lines re-wrapped wider")
+            assert words() == text
+            assert max(len(line) for line in log.plain.splitlines()) > 80  # the new room is used
+            await until(pilot, newest_in_view, "the newest line in view after widening")
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: log.plain.splitlines() == narrow, "the narrow wrapping again")
+            await until(pilot, newest_in_view, "the newest line in view after narrowing")
 
     asyncio.run(body())

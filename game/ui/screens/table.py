@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, RichLog, Static
+from textual.widgets import DataTable, Static
 
 from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
@@ -38,6 +38,7 @@ from game.ui.screens.history import narrate
 from game.ui.screens.notices import HandOver, Help, Notice
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
+from game.ui.widgets.wrapped import WrappedText
 
 _SPEEDS = (0.0, 0.15, 0.4, 0.8, 1.5)  # seconds between AI moves
 _SHOW_REASON = ("respond", "walk_out", "boycott", "statement")
@@ -94,7 +95,7 @@ class TableScreen(Screen[None]):
                 with VerticalScroll(id="detail-box"):
                     yield IssueDetail(id="detail")
                 yield Meters(id="meters")
-        yield RichLog(id="transcript", wrap=True, markup=False, highlight=False)
+        yield WrappedText(id="transcript")  # re-wrapped to the width after a resize
         yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="keys")
 
     @property
@@ -109,9 +110,8 @@ class TableScreen(Screen[None]):
         if self.hot_seat:
             # Covered before anything is drawn: a loaded game too waits for its player.
             self._cover_table()
-        log = self.query_one("#transcript", RichLog)
-        for line in self.chronicle.lines:
-            log.write(self._line(line.record, "", line))
+        log = self.query_one("#transcript", WrappedText)
+        log.show([self._line(line.record, "", line) for line in self.chronicle.lines], end=True)
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
         opening = [r.text for r in self.session.records if r.kind in ("event", "agenda")]
@@ -232,11 +232,12 @@ class TableScreen(Screen[None]):
         return text
 
     def _log(self, records: tuple[Record, ...], reason: str = "") -> None:
-        log = self.query_one("#transcript", RichLog)
+        log = self.query_one("#transcript", WrappedText)
         # the history's lines for these records: the last ones, as _play has just added them
         lines = {id(line.record): line for line in self.chronicle.lines[-len(records) :]} if records else {}
-        for k, record in enumerate(records):
-            log.write(self._line(record, reason if k == 0 else "", lines.get(id(record))))
+        log.append(
+            [self._line(record, reason if k == 0 else "", lines.get(id(record))) for k, record in enumerate(records)]
+        )
 
     # --- the flow of turns ----------------------------------------------------------------------
 

@@ -7,7 +7,10 @@ once when the text or the width changes, keeps the lines, and draws only those i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -17,6 +20,7 @@ from textual.strip import Strip
 # more moves) wraps only what is new. Strips are immutable, so sharing them is safe.
 _WRAPPED: dict[tuple[object, ...], list[Strip]] = {}
 _WRAPPED_MAX = 20_000
+_PLAIN = Style()
 
 
 class WrappedText(ScrollView, can_focus=True):
@@ -35,10 +39,11 @@ class WrappedText(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._width = 0
         self._at_end = False
+        self._follow = True  # the reader is at the end (see watch_scroll_y)
 
-    def show(self, paragraphs: list[Text], end: bool = False) -> None:
+    def show(self, paragraphs: Sequence[Text], end: bool = False) -> None:
         """Replace the text; `end` scrolls to its last line."""
-        self._paragraphs = paragraphs
+        self._paragraphs = list(paragraphs)
         self._width = 0
         self._at_end = end  # kept until the text is wrapped: before layout there is no width yet
         self._wrap()
@@ -48,29 +53,59 @@ class WrappedText(ScrollView, can_focus=True):
         """The text as a reader sees it, one wrapped line a line."""
         return "\n".join(strip.text.rstrip() for strip in self._lines)
 
+    def append(self, paragraphs: Sequence[Text]) -> None:
+        """Add paragraphs at the end, as a log does: only they are wrapped, and a reader who was at
+        the end (or had nothing yet) follows them."""
+        follow = not self._lines or self._follow
+        self._paragraphs.extend(paragraphs)
+        if self._width <= 0:  # not laid out yet: the first wrap takes everything
+            self._at_end = self._at_end or follow
+            self._wrap()
+            return
+        for paragraph in paragraphs:
+            self._lines.extend(self._wrapped(paragraph, self._width))
+        self.virtual_size = Size(self._width, len(self._lines))
+        if follow:
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+        self.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Whether the reader is at the end, as of their last scroll: a resize changes the height
+        # before this widget can look, so it cannot be worked out afterwards.
+        self._follow = new_value >= self.max_scroll_y
+
+    def _wrapped(self, paragraph: Text, width: int) -> list[Strip]:
+        key = (paragraph.plain, str(paragraph.style), tuple(paragraph.spans), width)
+        wrapped = _WRAPPED.get(key)
+        if wrapped is None:
+            console = self.app.console
+            wrapped = []
+            for line in paragraph.wrap(console, width, overflow="fold"):
+                line.rstrip()
+                # every segment styled (a null style at least): NO_COLOR's filter reads each one's colour
+                segments = [Segment(text, style or _PLAIN) for text, style, _ in line.render(console)]
+                wrapped.append(Strip([*segments, Segment("", _PLAIN)], line.cell_len))
+            if len(_WRAPPED) >= _WRAPPED_MAX:
+                _WRAPPED.clear()  # a long game at many widths: start again rather than grow
+            _WRAPPED[key] = wrapped
+        return wrapped
+
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._width:
             return
+        # a reader at the end stays there when the width changes (a log keeps showing its newest
+        # lines); anywhere else keeps its offset
+        follow = self._at_end or (self._width > 0 and self._follow)
+        self._at_end = False
         self._width = width
-        console = self.app.console
         lines: list[Strip] = []
         for paragraph in self._paragraphs:
-            key = (paragraph.plain, str(paragraph.style), tuple(paragraph.spans), width)
-            wrapped = _WRAPPED.get(key)
-            if wrapped is None:
-                wrapped = []
-                for line in paragraph.wrap(console, width, overflow="fold"):
-                    line.rstrip()
-                    wrapped.append(Strip([*line.render(console), Segment("")], line.cell_len))
-                if len(_WRAPPED) >= _WRAPPED_MAX:
-                    _WRAPPED.clear()  # a long game at many widths: start again rather than grow
-                _WRAPPED[key] = wrapped
-            lines.extend(wrapped)
+            lines.extend(self._wrapped(paragraph, width))
         self._lines = lines
         self.virtual_size = Size(width, len(lines))
-        if self._at_end:
-            self._at_end = False
+        if follow:
             # once the new height is laid out: before that there is nowhere further to scroll
             self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
         self.refresh()
