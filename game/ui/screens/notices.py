@@ -19,6 +19,9 @@ HELP = """\
 
 {keys}
 
+A key the rules refuse at the moment is struck through in the row of keys at the bottom of the
+table; pressing it says why (the mediator's draft to answer first, no action points left, ...).
+
 Each delegation knows only its own priorities. Read the others from what they propose,
 accept and refuse; a meeting tells you how much one of their issues really matters to them.
 Every concession costs support at home: a side whose support falls to the collapse level
