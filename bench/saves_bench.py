@@ -38,6 +38,8 @@ def long_scenario(venues: int) -> bytes:
     doc["venues"] = [dict(venue, id=f"astana_{k}") for k in range(venues)]
     for event in doc["events"]:
         event.pop("venue", None)
+    # the file's own tests would play the stretched game hundreds of times: past the format's cap
+    doc.pop("tests", None)
     return yaml.safe_dump(doc, sort_keys=False).encode()
 
 
