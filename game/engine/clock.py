@@ -18,6 +18,7 @@ the game (events included) and a replay repeats it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from game.engine.model import Delegation, Rules
 from game.engine.rng import MASK, mix, next_float, seed_state
@@ -41,11 +42,22 @@ def breakdown_chance(rules: Rules, round_: int, rounds: int, momentum: int) -> f
 
 def survival(rules: Rules, round_: int, rounds: int, momentum: int) -> list[float]:
     """The chance that each later round is reached (index 0: the next one), if momentum stays."""
+    if rules.breakdown_risk <= 0:
+        # no chance of adjournment: every later round is reached (the loop below gives these
+        # very floats, 1.0 times 1.0, at the cost of a call per round; agents ask at every move)
+        return [1.0] * max(0, rounds - round_)
+    return list(_survival(rules, round_, rounds, momentum))
+
+
+# A pure function of a handful of public numbers, which every agent asks at every move: remembered
+# (bounded; the same arguments give the same floats).
+@lru_cache(maxsize=4096)
+def _survival(rules: Rules, round_: int, rounds: int, momentum: int) -> tuple[float, ...]:
     out, alive = [], 1.0
     for r in range(round_, rounds):
         alive *= 1.0 - breakdown_chance(rules, r, rounds, momentum)
         out.append(alive)
-    return out
+    return tuple(out)
 
 
 def roll(seed: int, venue: int, round_: int) -> float:
