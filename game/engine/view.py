@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.model import Delegation, Issue, Rules, Venue, Zone
+from game.engine.model import Delegation, Issue, Rules, Scenario, Venue, Zone
 from game.engine.state import Agreement, Proposal, State
 
 
@@ -61,15 +61,32 @@ class View:
     toll: int = 0  # what the rounds without a deal have cost the viewer so far (ten-thousandths)
 
 
+# id(scenario) -> (the scenario, its delegations' public faces). A view is built for every move
+# an agent makes, and these are the same for the whole game: built once per scenario. Holding
+# the scenario means an id can never be taken for another's after reuse; bounded by clearing.
+_publics: dict[int, tuple[Scenario, tuple[PublicDelegation, ...]]] = {}
+_PUBLICS_KEPT = 64
+
+
+def public_delegations(sc: Scenario) -> tuple[PublicDelegation, ...]:
+    hit = _publics.get(id(sc))
+    if hit is not None and hit[0] is sc:
+        return hit[1]
+    publics = tuple(
+        PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons, d.description, d.stances) for d in sc.delegations
+    )
+    if len(_publics) >= _PUBLICS_KEPT:
+        _publics.clear()
+    _publics[id(sc)] = (sc, publics)
+    return publics
+
+
 def view_for(state: State, me: int) -> View:
     sc = state.scenario
     return View(
         me=me,
         own=sc.delegations[me],
-        delegations=tuple(
-            PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons, d.description, d.stances)
-            for d in sc.delegations
-        ),
+        delegations=public_delegations(sc),
         issues=sc.issues,
         zones=sc.zones,
         venue=sc.venues[state.venue],
@@ -78,7 +95,7 @@ def view_for(state: State, me: int) -> View:
         ap=state.ap if state.actor == me else 0,
         my_turn=not state.over and state.actor == me,
         positions=state.positions,
-        red_lines=tuple(d.red_lines for d in sc.delegations),
+        red_lines=sc.red_lines,
         trust_in_me=tuple(row[me] for row in state.trust),
         my_trust=state.trust[me],
         support=state.support,
