@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from game.ai.agent import Chooser, Guarded
 from game.ai.reading import Decision
-from game.engine import Action, Pass, State, view_for
+from game.engine import Action, GameError, Pass, Record, State, apply, view_for
 from game.engine.legal import refusal
 from game.engine.rng import Rng, mix
 
@@ -40,3 +40,22 @@ def decide(state: State, chooser: Chooser) -> Move:
     if isinstance(chooser, Guarded):
         raise chooser.illegal(decision.action, why)
     return Move(decision, Pass(state.scenario.delegations[state.actor].id), why)
+
+
+def take(state: State, chooser: Chooser) -> tuple[Move, State, tuple[Record, ...]]:
+    """decide() and apply() in one: the move, and the state and records it leads to.
+
+    The same move as decide() gives, checked once: apply() decides legality by the very checks
+    that refusal() asks (game.engine.checks), so a built-in agent's action is applied at once, and
+    only one the engine refuses is asked why and replaced by a pass. An outside agent's goes
+    through decide(), which checks before anything is applied."""
+    if isinstance(chooser, Guarded):
+        move = decide(state, chooser)
+        return (move, *apply(state, move.action))
+    decision = chooser(view_for(state, state.actor), agent_rng(state))
+    try:
+        return (Move(decision, decision.action, ""), *apply(state, decision.action))
+    except GameError as exc:
+        why = refusal(state, decision.action) or str(exc)
+    action = Pass(state.scenario.delegations[state.actor].id)
+    return (Move(decision, action, why), *apply(state, action))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.ai.agent import Chooser
-from game.ai.driver import agent_rng, decide
+from game.ai.driver import agent_rng, take
 from game.ai.negotiator import choose
-from game.engine import Action, Record, State, apply, new_game, state_hash
+from game.engine import Action, Record, State, new_game, state_hash
 from game.engine.model import Scenario
 
 __all__ = ["Played", "agent_rng", "play"]
@@ -32,8 +32,7 @@ def play(scenario: Scenario, seed: int, choosers: dict[int, Chooser] | None = No
     choosers = choosers or {}
     while not state.over:
         actor = state.actor
-        move = decide(state, choosers.get(actor, choose))
-        state, records = apply(state, move.action)
+        move, state, records = take(state, choosers.get(actor, choose))
         game.actions.append(move.action)
         game.refused += bool(move.refused)
         game.reasons.append(move.decision.reason)
