@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.ai.agent import AgentError, guarded
-from game.ai.driver import decide
+from game.ai.driver import decide, take
 from game.ai.reading import Decision
 from game.ai.seats import SEAT_KINDS, chooser
 from game.ai.selfplay import play
-from game.engine import Concede, Pass, View, new_game
+from game.engine import Concede, GameError, Pass, View, apply, new_game
 from game.engine.rng import Rng
 from game.engine.seat import HUMAN, Seat
 from game.saves import default_seats, load, save
@@ -59,6 +60,30 @@ def test_a_refused_move_passes_and_is_counted_unless_the_seat_is_an_outside_agen
     game = play(sc, 1, {d: _bad_agent for d in range(len(sc.delegations))})
     assert game.refused == len(game.actions) > 0
     assert all(a.kind == "pass" for a in game.actions)
+
+
+@given(st.integers(0, 200), st.sampled_from(("easy", "normal", "hard", "random", "give-away")))
+def test_take_checks_once_and_gives_what_decide_then_apply_give(seed: int, kind: str) -> None:
+    """take() applies first and asks why only if the engine refuses: the same move, reason,
+    state and records as deciding (checking) first, refused moves included."""
+    sc = random_scenario(seed)
+    state, _ = new_game(sc, seed)
+    for agent in (chooser(kind), _bad_agent):
+        for _ in range(6):
+            if state.over:
+                break
+            expected = decide(state, agent)
+            try:
+                then = apply(state, expected.action)
+            except GameError as refused:
+                # a pass is refused too while a mediator's draft waits for an answer: both raise
+                with pytest.raises(type(refused), match=re.escape(str(refused))):
+                    take(state, agent)
+                break
+            move, after, records = take(state, agent)
+            assert move == expected
+            assert (after, records) == then
+            state = after
 
 
 def test_simulate_watch_and_the_table_play_the_same_moves() -> None:
