@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from game.engine.model import Scenario, Venue
+
+T = TypeVar("T")
 
 PENDING, ACCEPTED, REJECTED = 0, 1, -1
 RUNNING = ""
@@ -97,3 +100,14 @@ class State:
         """The option in force on every issue: the agreed one, else the status quo."""
         issues = self.scenario.issues
         return tuple(s if s >= 0 else issues[i].status_quo for i, s in enumerate(self.settled))
+
+
+def frozen(cls: type[T], values: dict[str, Any]) -> T:
+    """An instance of the frozen dataclass `cls` with these field values, equal to cls(**values),
+    made without its __init__: that sets every field through object.__setattr__ (the price of
+    frozen), a cost paid once per action for a State and once per move for a View. Only for
+    classes without __post_init__ or slots, with every field given: tests/engine/test_frozen.py
+    holds State and View (and the code that fills them) to that."""
+    made: T = object.__new__(cls)
+    made.__dict__.update(values)
+    return made

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.model import Delegation, Issue, Rules, Scenario, Venue, Zone
-from game.engine.state import Agreement, Proposal, State
+from game.engine.state import Agreement, Proposal, State, frozen
 
 
 @dataclass(frozen=True)
@@ -83,44 +83,48 @@ def public_delegations(sc: Scenario) -> tuple[PublicDelegation, ...]:
 
 def view_for(state: State, me: int) -> View:
     sc = state.scenario
-    return View(
-        me=me,
-        own=sc.delegations[me],
-        delegations=public_delegations(sc),
-        issues=sc.issues,
-        zones=sc.zones,
-        venue=sc.venues[state.venue],
-        venue_index=state.venue,
-        round=state.round,
-        ap=state.ap if state.actor == me else 0,
-        my_turn=not state.over and state.actor == me,
-        positions=state.positions,
-        red_lines=sc.red_lines,
-        trust_in_me=tuple(row[me] for row in state.trust),
-        my_trust=state.trust[me],
-        support=state.support,
-        stability=state.stability,
-        momentum=state.momentum,
-        agenda=state.agenda,
-        settled=state.settled,
-        deal=state.deal(),
-        present=state.present,
-        proposals=tuple(p for p in state.proposals if p.author == me or me in p.to),
-        agreements=state.agreements,
-        learned=tuple(
-            (subject, issue, sc.delegations[subject].weights[issue])
-            for learner, subject, issue in state.revealed
-            if learner == me
-        ),
-        collapse_support=sc.rules.collapse_support,
-        rules=sc.rules,
-        step=state.step,
-        concessions=state.concessions,
-        offered=state.offered,
-        accepted=state.accepted,
-        rejected=state.rejected,
-        actor=state.actor,
-        closing=state.closing,
-        over=state.over,
-        toll=state.toll[me] if state.toll else 0,
+    # filled in directly (state.frozen): a view is made for every move an agent makes
+    return frozen(
+        View,
+        {
+            "me": me,
+            "own": sc.delegations[me],
+            "delegations": public_delegations(sc),
+            "issues": sc.issues,
+            "zones": sc.zones,
+            "venue": sc.venues[state.venue],
+            "venue_index": state.venue,
+            "round": state.round,
+            "ap": state.ap if state.actor == me else 0,
+            "my_turn": not state.over and state.actor == me,
+            "positions": state.positions,
+            "red_lines": sc.red_lines,
+            "trust_in_me": tuple(row[me] for row in state.trust),
+            "my_trust": state.trust[me],
+            "support": state.support,
+            "stability": state.stability,
+            "momentum": state.momentum,
+            "agenda": state.agenda,
+            "settled": state.settled,
+            "deal": state.deal(),
+            "present": state.present,
+            "proposals": tuple(p for p in state.proposals if p.author == me or me in p.to),
+            "agreements": state.agreements,
+            "learned": tuple(
+                (subject, issue, sc.delegations[subject].weights[issue])
+                for learner, subject, issue in state.revealed
+                if learner == me
+            ),
+            "collapse_support": sc.rules.collapse_support,
+            "rules": sc.rules,
+            "step": state.step,
+            "concessions": state.concessions,
+            "offered": state.offered,
+            "accepted": state.accepted,
+            "rejected": state.rejected,
+            "actor": state.actor,
+            "closing": state.closing,
+            "over": state.over,
+            "toll": state.toll[me] if state.toll else 0,
+        },
     )

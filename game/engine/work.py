@@ -29,7 +29,7 @@ from typing import TypeVar, cast
 
 from game.engine.model import Effect, Scenario
 from game.engine.records import Record, verb_for
-from game.engine.state import Agreement, Proposal, State
+from game.engine.state import Agreement, Proposal, State, frozen
 
 T = TypeVar("T")
 Fact = tuple[int, int, int]  # a revealed weight: (learner, subject, issue)
@@ -131,40 +131,46 @@ class Work:
 
     def freeze(self) -> State:
         # tuple() of a tuple returns that very tuple, so fields never written cost nothing here.
-        return State(
-            scenario=self.scenario,
-            seed=self.seed,
-            rng=self.rng,
-            venue=self.venue,
-            round=self.round,
-            turn=self.turn,
-            ap=self.ap,
-            closing=self.closing,
-            step=self.step,
-            positions=_freeze2(self.positions),
-            trust=_freeze2(self.trust),
-            support=tuple(self.support),
-            stability=tuple(self.stability),
-            momentum=self.momentum,
-            agenda=tuple(self.agenda),
-            settled=tuple(self.settled),
-            present=tuple(self.present),
-            boycotted=tuple(self.boycotted),
-            proposals=tuple(self.proposals),
-            next_proposal=self.next_proposal,
-            agreements=tuple(self.agreements),
-            revealed=tuple(self.revealed),
-            fired=tuple(self.fired),
-            concessions=tuple(self.concessions),
-            offered=_freeze3(self.offered),
-            accepted=_freeze3(self.accepted),
-            rejected=_freeze3(self.rejected),
-            moved=self.moved,
-            stall=self.stall,
-            outcome=self.outcome,
-            venue_outcomes=tuple(self.venue_outcomes),
-            reason=self.reason,
-            toll=tuple(self.toll),
+        # The State is made by filling its __dict__ (state.frozen): a frozen dataclass's
+        # __init__ sets its 34 fields one by one through object.__setattr__, and that was most
+        # of what freezing cost, once per action.
+        return frozen(
+            State,
+            {
+                "scenario": self.scenario,
+                "seed": self.seed,
+                "rng": self.rng,
+                "venue": self.venue,
+                "round": self.round,
+                "turn": self.turn,
+                "ap": self.ap,
+                "closing": self.closing,
+                "step": self.step,
+                "positions": _freeze2(self.positions),
+                "trust": _freeze2(self.trust),
+                "support": tuple(self.support),
+                "stability": tuple(self.stability),
+                "momentum": self.momentum,
+                "agenda": tuple(self.agenda),
+                "settled": tuple(self.settled),
+                "present": tuple(self.present),
+                "boycotted": tuple(self.boycotted),
+                "proposals": tuple(self.proposals),
+                "next_proposal": self.next_proposal,
+                "agreements": tuple(self.agreements),
+                "revealed": tuple(self.revealed),
+                "fired": tuple(self.fired),
+                "concessions": tuple(self.concessions),
+                "offered": _freeze3(self.offered),
+                "accepted": _freeze3(self.accepted),
+                "rejected": _freeze3(self.rejected),
+                "moved": self.moved,
+                "stall": self.stall,
+                "outcome": self.outcome,
+                "venue_outcomes": tuple(self.venue_outcomes),
+                "reason": self.reason,
+                "toll": tuple(self.toll),
+            },
         )
 
     # --- writes: the only ways a sequence field changes in place ------------------------------

@@ -1,0 +1,51 @@
+"""States and views are filled in directly (game.engine.state.frozen), not through their
+dataclass __init__: they must still be exactly what the constructor would make."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai.selfplay import play
+from game.engine import State, View, apply, new_game, view_for
+from game.engine.state import frozen
+from game.engine.work import Work
+from game.sim.random_scenarios import random_scenario
+
+
+def _is_whole(obj: object) -> bool:
+    """Every field set, nothing else, and equal to what the constructor makes of the same values."""
+    names = {f.name for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
+    return set(vars(obj)) == names and dataclasses.replace(obj) == obj  # type: ignore[type-var]
+
+
+def test_frozen_fits_only_plain_frozen_dataclasses() -> None:
+    for cls in (State, View):
+        assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        assert not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
+
+
+def test_frozen_is_the_constructor_without_its_cost() -> None:
+    state, _ = new_game(random_scenario(0), 0)
+    values = {f.name: getattr(state, f.name) for f in dataclasses.fields(State)}
+    made = frozen(State, values)
+    assert made == State(**values) and type(made) is State and _is_whole(made)
+    try:
+        made.round = 9  # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a state made by frozen() can be written")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000))
+def test_every_state_and_view_of_a_game_is_whole(seed: int) -> None:
+    sc = random_scenario(seed)
+    state, _ = new_game(sc, seed)
+    for action in play(sc, seed).actions:
+        state, _ = apply(state, action)
+        assert _is_whole(state) and _is_whole(Work(state).freeze())
+        assert _is_whole(view_for(state, state.actor))
