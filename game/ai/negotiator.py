@@ -218,10 +218,7 @@ def search_package(
         mine = me.values[i]
         deal[i] = max(options, key=lambda o: (mine[o], -o))
         weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
-        theirs[i] = [
-            sum(w * beliefs.value(s, i, o) for s, w in zip(weighed, weights, strict=True))
-            for o in range(len(view.issues[i].options))
-        ]
+        theirs[i] = beliefs.gains(weighed, weights, i)
     current = value_with(view, [(i, deal[i]) for i in open_issues])
     while True:
         best: tuple[float, int, int] | None = None

@@ -59,6 +59,17 @@ class Beliefs:
             ]
         return sum(w * table[deal[i]] for i, w, table in terms)
 
+    def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:
+        """Per option of the issue, sum(w * value(s, issue, option)) over the weighed delegations
+        s and their weights w: what they would together gain. Each one's value table is looked up
+        once, not once per option; the products are summed in the same order, so the floats are
+        the same."""
+        tables = [self._table(s, issue) for s in weighed]
+        return [
+            sum(w * table[o] for w, table in zip(weights, tables, strict=True))
+            for o in range(len(self.view.issues[issue].options))
+        ]
+
     def _table(self, who: int, issue: int) -> tuple[float, ...]:
         table = self._values.get((who, issue))
         if table is None:

@@ -4,11 +4,19 @@ negotiates with, and which options are on the table at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from game.engine import actions as A
 from game.engine import clock
 from game.engine.utility import settled_value, value_if_agreed
 from game.engine.view import View
+
+
+# best_possible's memory: key -> (the delegation, the issues, the value); bounded by clearing
+_best: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], tuple[object, object, float]] = {}
+_KEPT = 4096
+# acceptable's: key -> (the delegation, the declared red lines, the options)
+_acceptable: dict[tuple[int, ...], tuple[object, object, tuple[int, ...]]] = {}
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,20 @@ def _status_quo(view: View) -> list[int]:
 
 
 def best_possible(view: View) -> float:
+    """The most we could have: our best allowed option on every open issue of the agenda. A
+    pure function of our own preferences and what is settled, asked several times a move:
+    remembered per (delegation, issues, settled, agenda), holding the objects whose ids key it."""
+    key = (id(view.own), id(view.issues), view.settled, view.agenda)
+    hit = _best.get(key)
+    if hit is not None and hit[0] is view.own and hit[1] is view.issues:
+        return hit[2]
     me = view.own
     best = [(i, max(allowed(view, i), key=lambda o: me.values[i][o])) for i in view.agenda if view.settled[i] < 0]
-    return value_with(view, best)
+    value = value_with(view, best)
+    if len(_best) >= _KEPT:
+        _best.clear()
+    _best[key] = (view.own, view.issues, value)
+    return value
 
 
 def counterparts(view: View) -> list[int]:
@@ -87,13 +106,28 @@ def heeded(view: View) -> list[int]:
 
 
 def allowed(view: View, issue: int) -> list[int]:
-    red = view.own.red_lines[issue]
-    return [o for o in range(len(view.issues[issue].options)) if o not in red]
+    return list(_outside(len(view.issues[issue].options), view.own.red_lines[issue]))
+
+
+@lru_cache(maxsize=1024)
+def _outside(n: int, red: frozenset[int]) -> tuple[int, ...]:
+    """The options of an issue of n options that are not in `red` (asked many times a move)."""
+    return tuple(o for o in range(n) if o not in red)
 
 
 def acceptable(view: View, issue: int, others: list[int] | None = None) -> list[int]:
     """Options outside our red line and, where that leaves any, outside every counterpart's."""
-    mine = allowed(view, issue)
     others = counterparts(view) if others is None else others
+    # asked for every issue many times a move, and a pure function of declared red lines:
+    # remembered, holding the objects whose ids key it
+    key = (id(view.own), id(view.red_lines), issue, len(view.issues[issue].options), *others)
+    hit = _acceptable.get(key)
+    if hit is not None and hit[0] is view.own and hit[1] is view.red_lines:
+        return list(hit[2])
+    mine = allowed(view, issue)
     theirs = [o for o in mine if all(o not in view.red_lines[s][issue] for s in others)]
-    return theirs or mine
+    found = theirs or mine
+    if len(_acceptable) >= _KEPT:
+        _acceptable.clear()
+    _acceptable[key] = (view.own, view.red_lines, tuple(found))
+    return found
