@@ -9,6 +9,7 @@ what a bilateral meeting revealed of its weights.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import getitem
 
 from game.engine.view import View
 
@@ -22,8 +23,8 @@ class Beliefs:
         n = len(view.delegations)
         self._values: dict[tuple[int, int], tuple[float, ...]] = {}
         self._weights: list[tuple[float, ...] | None] = [None] * n
-        # per delegation: (issue, weight, value of each option) for each issue it weighs at all
-        self._terms: list[list[tuple[int, float, tuple[float, ...]]] | None] = [None] * n
+        # per delegation and issue: weight * value of each option (see utility)
+        self._rows: list[list[tuple[float, ...]] | None] = [None] * n
 
     def value(self, who: int, issue: int, option: int) -> float:
         return self._table(who, issue)[option]
@@ -49,15 +50,24 @@ class Beliefs:
 
     def utility(self, who: int, deal: list[int] | tuple[int, ...]) -> float:
         # The hottest call of a decision (every package an agent weighs, for every counterpart):
-        # the weighed issues and their value tables are looked up once per delegation. The sum
-        # runs over the same terms in the same order as weight * value issue by issue, so the
-        # result is the same float.
-        terms = self._terms[who]
-        if terms is None:
-            terms = self._terms[who] = [
-                (i, w, self._table(who, i)) for i in range(len(self.view.issues)) if (w := self.weight(who, i)) > 0
-            ]
-        return sum(w * table[deal[i]] for i, w, table in terms)
+        # per delegation, each issue's weighed values w * value are worked out once, and a deal's
+        # utility is their sum over its options, in issue order. An issue it does not weigh at all
+        # adds 0.0, which leaves a float unchanged, so the result is the same float as summing
+        # weight * value over the weighed issues one by one (and 0 when it weighs none).
+        rows = self._rows[who]
+        if rows is None:
+            rows = self._rows[who] = self._weighed_rows(who)
+        return sum(map(getitem, rows, deal)) if rows else 0
+
+    def _weighed_rows(self, who: int) -> list[tuple[float, ...]]:
+        n = len(self.view.issues)
+        weights = [self.weight(who, i) for i in range(n)]
+        if not any(w > 0 for w in weights):
+            return []
+        return [
+            tuple(w * v for v in self._table(who, i)) if w > 0 else (0.0,) * len(self.view.issues[i].options)
+            for i, w in enumerate(weights)
+        ]
 
     def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:
         """Per option of the issue, sum(w * value(s, issue, option)) over the weighed delegations
