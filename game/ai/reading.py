@@ -11,7 +11,6 @@ from game.engine import clock
 from game.engine.utility import settled_value, value_if_agreed
 from game.engine.view import View
 
-
 # best_possible's memory: key -> (the delegation, the issues, the value); bounded by clearing
 _best: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], tuple[object, object, float]] = {}
 _KEPT = 4096
