@@ -58,12 +58,12 @@ def write(tmp_path: Path, tests: str, name: str = "talks.yaml") -> tuple[Path, s
 
 def test_every_bundled_scenario_passes_its_own_tests() -> None:
     names = list(bundled())
-    assert {"astana-8", "sochi-congress"} <= set(names)
+    assert {"astana-8", "sochi-congress", "dayton-1995"} <= set(names)
     out = run("test-scenario", *names, "--jobs", "2")
     no_traceback(out)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "FAIL" not in out.stdout
-    for name in ("astana-8", "sochi-congress"):  # their tests are there, and ran
+    for name in ("astana-8", "sochi-congress", "dayton-1995"):  # their tests are there, and ran
         assert len(re.findall(rf"^PASS  \S*{name}\.yaml:\d+  ", out.stdout, re.M)) >= 3, out.stdout
     assert re.search(r"^\d+ tests: \d+ passed, 0 failed \(\d+\.\d s\)$", out.stdout, re.M), out.stdout
 

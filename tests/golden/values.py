@@ -20,7 +20,7 @@ from game.engine.rng import Rng, next_u64, seed_state
 from game.scenario import bundled
 from game.sim.simulate import game_seed
 
-SCENARIOS = ("astana-8", "sochi-congress", "astana-to-sochi", "harbour-contract", "tutorial")
+SCENARIOS = ("astana-8", "sochi-congress", "astana-to-sochi", "harbour-contract", "tutorial", "dayton-1995")
 TURNS = (1, 2, 5, 10, 25, 50, 100)  # the turns whose state hash is pinned (those a game reaches)
 
 

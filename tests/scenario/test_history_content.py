@@ -34,6 +34,7 @@ from game.sim.simulate import game_seed, summarise
 
 ROOT = Path(__file__).resolve().parents[2]
 SYRIAN = ("astana-8", "sochi-congress", "astana-to-sochi")
+HISTORICAL = (*SYRIAN, "dayton-1995")  # every bundled scenario on real talks
 
 
 @pytest.mark.parametrize("name", sorted(bundled()))
@@ -47,14 +48,14 @@ def test_what_really_happened_is_a_rational_deal_for_every_signatory(name: str) 
         assert utility(d, deal) >= d.reservation, f"{name}: {d.id} would not sign what really happened"
 
 
-@pytest.mark.parametrize("name", SYRIAN)
+@pytest.mark.parametrize("name", HISTORICAL)
 def test_every_issue_the_sources_settle_is_recorded(name: str) -> None:
     sc = load_scenario(bundled()[name])
     on_agenda = {i for v in sc.venues for i in v.agenda}
     assert {i for i, _ in sc.history.outcome} == on_agenda
 
 
-@pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])
+@pytest.mark.parametrize("name", ["astana-8", "sochi-congress", "dayton-1995"])
 def test_every_event_says_where_its_facts_come_from(name: str) -> None:
     sc = load_scenario(bundled()[name])
     assert [e.id for e in sc.events if not e.sources] == []
