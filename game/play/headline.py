@@ -54,7 +54,9 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
         nash = {d: float(u) for d, u in zip(analysis.space.parties, at_nash, strict=True)}
     out = []
     for d in human_seats(session):
-        dl = session.scenario.delegations[d]
+        # the game's own walk-away value, drawn for this seed around the file's (the debrief's
+        # table and outcome_utility use the same draw), not the file's central number
+        dl = state.scenario.delegations[d]
         out.append(Headline(d, dl.name, outcome_utility(state, d), dl.reservation, nash.get(d)))
     return tuple(out)
 

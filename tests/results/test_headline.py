@@ -23,6 +23,17 @@ def test_a_headline_per_human_seat_with_walk_away_and_nash() -> None:
     assert line.nash == float(at_nash[0])
 
 
+def test_the_headline_measures_against_the_walk_away_value_drawn_for_the_game() -> None:
+    """dayton-1995 draws each walk-away value per game (reservation_spread): the headline's
+    surplus is the one the debrief's table and the record show, against the drawn value."""
+    session = finished("dayton-1995", 4, bosnia="human")
+    drawn = session.state.scenario.delegations[0].reservation
+    assert drawn != session.scenario.delegations[0].reservation  # this seed's draw moved it
+    (line,) = headlines(session, analyze(session.scenario, session.state.venue))
+    assert line.reservation == drawn
+    assert line.surplus == outcome_utility(session.state, 0) - drawn
+
+
 def test_an_all_ai_game_has_no_headline() -> None:
     session = finished("mini", 3)
     assert headlines(session, analyze(session.scenario, 0)) == () and human_seats(session) == ()
