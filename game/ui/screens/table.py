@@ -22,41 +22,23 @@ from textual.widgets import DataTable, Static
 
 from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
-from game.engine import Action, GameError, Pass, Record, Respond, WalkOut, view_for
-from game.engine.actions import Boycott
-from game.engine.legal import moves_for
+from game.engine import Action, GameError, Record
 from game.engine.model import EventCard
-from game.engine.view import View
-from game.paths import new_autosave
-from game.play import choices
-from game.play.history import Chronicle, Line
-from game.saves import SaveError, Session, save, save_text, write_atomic
+from game.play.history import Line
+from game.saves import Session
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
-from game.ui.screens.board import Counter
 from game.ui.screens.history import narrate
-from game.ui.screens.notices import HandOver, Help, Notice
+from game.ui.screens.notices import HandOver, Notice
+from game.ui.screens.table_commands import SPEEDS, TableCommands
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
 from game.ui.widgets.wrapped import WrappedText
 
-_SPEEDS = (0.0, 0.15, 0.4, 0.8, 1.5)  # seconds between AI moves
-_SHOW_REASON = ("respond", "walk_out", "boycott", "statement")
-# The table's actions and the rules' kinds they are (the builder's is "draft" for a mediator).
-_KINDS = {
-    "propose": "propose",
-    "respond": "respond",
-    "concede": "concede",
-    "statement": "statement",
-    "pressure": "pressure",
-    "meet": "meet",
-    "pass_turn": "pass",
-    "walk_out": "walk_out",
-    "boycott": "boycott",
-}
+_SHOW_REASON = ("respond", "walk_out", "boycott", "statement")  # records the transcript gives a reason for
 
 
-class TableScreen(Screen[None]):
+class TableScreen(TableCommands):
     CSS_PATH = "table.tcss"
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # game/ui/keys.py: one table of the keys
 
@@ -66,19 +48,7 @@ class TableScreen(Screen[None]):
     def __init__(
         self, session: Session, humans: tuple[int, ...], saves_dir: Path, speed: int = 2, autosave: Path | None = None
     ) -> None:
-        super().__init__()
-        self.session = session
-        self.humans = humans
-        self.saves_dir = saves_dir
-        # Each game has its own autosave in the user data folder (a game loaded from its
-        # autosave keeps it), so two games never write over each other's.
-        self.autosave_path = autosave if autosave is not None else new_autosave(session.name)
-        self.speed = speed
-        self.skipping = False
-        self.viewer = humans[0] if humans else 0
-        self.saved_turns = len(session.log)
-        self.save_name: str | None = None  # the name the player saved this game under, if any
-        self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
+        super().__init__(session, humans, saves_dir, speed, autosave)
         self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
@@ -124,10 +94,6 @@ class TableScreen(Screen[None]):
 
     # --- what the widgets show ------------------------------------------------------------------
 
-    @property
-    def view(self) -> View:
-        return view_for(self.session.state, self.viewer)
-
     def refresh_table(self) -> None:
         view = self.view
         state = self.session.state
@@ -141,27 +107,6 @@ class TableScreen(Screen[None]):
             bar.refused = refused
             bar.refresh()
         self.query_one("#status", Static).update(self._status(refused))
-
-    def _refused_keys(self) -> dict[str, str]:
-        """The table's actions the rules refuse now, each with the engine's reason: their keys are
-        drawn struck through, and pressing one says why instead of opening a dialog."""
-        state = self.session.state
-        if state.over or state.actor not in self.humans or state.actor != self.viewer:
-            return {}
-        view = self.view
-        moves = moves_for(view)
-        refused = {}
-        for action, kind in _KINDS.items():
-            if kind == "propose" and choices.can_draft(view):
-                kind = "draft"
-            status = moves.status(kind)
-            if not status.allowed:
-                refused[action] = status.reason
-        return refused
-
-    def refusal(self, action: str) -> str:
-        """Why the rules refuse this table action now ("" if they allow it)."""
-        return self._refused_keys().get(action, "")
 
     def on_resize(self) -> None:
         # the agenda gives issue names the room the new width has
@@ -287,7 +232,7 @@ class TableScreen(Screen[None]):
         session = self.session
         while not session.state.over and session.state.actor not in self.humans:
             if not self.skipping:
-                await asyncio.sleep(_SPEEDS[self.speed])
+                await asyncio.sleep(SPEEDS[self.speed])
             try:
                 # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
                 move = decide(session.state, self._chooser(session.state.actor))
@@ -378,15 +323,6 @@ class TableScreen(Screen[None]):
             self._chronicle.add(before, action, self.session.state, records)
         return records
 
-    _chronicle: Chronicle | None = None
-
-    @property
-    def chronicle(self) -> Chronicle:
-        """The game's history, built from the save's log the first time a screen asks for it."""
-        if self._chronicle is None:
-            self._chronicle = Chronicle.replay(self.session.state, [e.action for e in self.session.log])
-        return self._chronicle
-
     def _venue_end(self, records: tuple[Record, ...]) -> Screen[None] | None:
         """The screen between two venues of a campaign, when these records closed one."""
         if self.session.state.over or not self.humans or not any(r.kind == "venue_end" for r in records):
@@ -410,180 +346,3 @@ class TableScreen(Screen[None]):
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,
         )
-
-    # --- actions ----------------------------------------------------------------------------------
-
-    def _my_turn(self) -> bool:
-        state = self.session.state
-        if state.over or state.actor not in self.humans:
-            self.notify("Wait for your turn: the others are speaking.", severity="warning")
-            return False
-        return True
-
-    def _allowed(self, action: str) -> bool:
-        """It is the player's turn and the rules allow the action; if not, the player is told why
-        before building anything."""
-        if not self._my_turn():
-            return False
-        if reason := self.refusal(action):
-            self.notify(reason[0].upper() + reason[1:] + ".", title="Not now", severity="warning", markup=False)
-            return False
-        return True
-
-    def _dialog(self, make: Callable[[View], Screen[Action | None]], action: str) -> None:
-        if self._allowed(action):
-            self.app.push_screen(make(self.view), self._chosen)
-
-    def _chosen(self, action: Action | None) -> None:
-        if action is not None:
-            self._act(action)
-
-    def action_propose(self) -> None:
-        from game.ui.screens.actions import ProposalBuilder
-
-        self._dialog(ProposalBuilder, "propose")
-
-    def action_respond(self) -> None:
-        from game.ui.screens.actions import RespondDialog
-
-        if not self._my_turn():
-            return
-        if not any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
-            self.notify("No proposal is waiting for your answer.", severity="warning")
-            return
-        self.app.push_screen(RespondDialog(self.view), self._chosen)
-
-    def action_board(self) -> None:
-        from game.play.board import entries
-        from game.ui.screens.board import BoardScreen
-
-        state = self.session.state
-        venue = state.scenario.venues[state.venue]
-        heading = f" Proposals on the table · {venue.name}, round {state.round}/{venue.rounds}"
-        mine = not state.over and state.actor in self.humans and state.actor == self.viewer
-        board = BoardScreen(state.scenario, self.viewer, entries(state, self.viewer, self.chronicle), mine, heading)
-        self.app.push_screen(board, self._from_board)
-
-    def _from_board(self, choice: Respond | Counter | None) -> None:
-        from game.ui.screens.actions import ProposalBuilder
-
-        if isinstance(choice, Respond):
-            self._act(choice)
-            # answers cost no moves: the board comes back while others still wait for one
-            if self.view.my_turn and any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
-                self.action_board()
-        elif isinstance(choice, Counter) and self._my_turn():
-            self.app.push_screen(ProposalBuilder(self.view, start=choice.package), self._chosen)
-
-    def action_history(self) -> None:
-        from game.ui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(self.session.scenario, self.viewer, self.chronicle))
-
-    def action_brief(self) -> None:
-        from game.ui.screens.brief import BriefScreen
-
-        self.app.push_screen(BriefScreen(self.view))
-
-    def action_concede(self) -> None:
-        from game.ui.screens.actions import ConcedeDialog
-
-        self._dialog(ConcedeDialog, "concede")
-
-    def action_statement(self) -> None:
-        from game.ui.screens.actions import StatementDialog
-
-        self._dialog(StatementDialog, "statement")
-
-    def action_pressure(self) -> None:
-        from game.ui.screens.actions import PressureDialog
-
-        self._dialog(PressureDialog, "pressure")
-
-    def action_meet(self) -> None:
-        from game.ui.screens.actions import MeetDialog
-
-        self._dialog(MeetDialog, "meet")
-
-    def action_pass_turn(self) -> None:
-        if self._allowed("pass_turn"):
-            self._act(Pass(self.session.scenario.delegations[self.viewer].id))
-
-    def _confirmed(self, question: str, yes: str, action: Action) -> None:
-        from game.ui.screens.actions import ConfirmDialog
-
-        if self._allowed(action.kind):
-            self.app.push_screen(ConfirmDialog(question, yes, "Stay"), lambda ok: self._act(action) if ok else None)
-
-    def action_walk_out(self) -> None:
-        me = self.session.scenario.delegations[self.viewer]
-        self._confirmed(
-            f"Walk out of the talks as {me.name}? You cannot come back to this venue.", "Walk out", WalkOut(me.id)
-        )
-
-    def action_boycott(self) -> None:
-        me = self.session.scenario.delegations[self.viewer]
-        self._confirmed(f"Boycott this venue as {me.name}?", "Boycott", Boycott(me.id))
-
-    def action_faster(self) -> None:
-        self.speed = max(0, self.speed - 1)
-        self.notify(f"AI pace: {_SPEEDS[self.speed]:.2f} s a move")
-
-    def action_slower(self) -> None:
-        self.speed = min(len(_SPEEDS) - 1, self.speed + 1)
-        self.notify(f"AI pace: {_SPEEDS[self.speed]:.2f} s a move")
-
-    def action_skip(self) -> None:
-        self.skipping = True
-
-    def action_help(self) -> None:
-        self.app.push_screen(Help())
-
-    def action_save(self) -> None:
-        from game.ui.screens.saving import SaveDialog, default_name
-
-        current = self.save_name or self.suggested_name
-        name = current or default_name(self.session, self.saves_dir, self.humans)
-        self.app.push_screen(SaveDialog(self.saves_dir, name, current), self._save_named)
-
-    def _save_named(self, name: str | None) -> None:
-        # the autosave too, so that "Continue" resumes from here as well
-        if name is not None and self.save_autosave(announce=False) and self.save_as(name, announce=True):
-            self.save_name = name  # from now on the game keeps this save up to date
-
-    # --- saving -----------------------------------------------------------------------------------
-
-    @property
-    def unsaved(self) -> bool:
-        return len(self.session.log) != self.saved_turns
-
-    def _autosave(self) -> None:
-        self.save_autosave(announce=False)
-        self.save_named()
-
-    def save_autosave(self, announce: bool) -> bool:
-        """Write the game's autosave; say why not (and return False) when it cannot be written."""
-        try:
-            write_atomic(self.autosave_path, save_text(self.session))
-        except SaveError as exc:
-            self.notify(str(exc), title="Could not save", severity="error", markup=False)
-            return False
-        self.saved_turns = len(self.session.log)
-        if announce:
-            self.notify(f"Saved to {self.autosave_path}", markup=False)
-        return True
-
-    def save_named(self) -> bool:
-        """Bring the save the player named up to date (True when there is none)."""
-        return self.save_name is None or self.save_as(self.save_name, announce=False)
-
-    def save_as(self, name: str, announce: bool) -> bool:
-        try:
-            path = save(self.session, self.saves_dir, name)
-        except SaveError as exc:
-            self.notify(str(exc), title="Could not save", severity="error", markup=False)
-            return False
-        self.saved_turns = len(self.session.log)
-        if announce:
-            self.notify(f"Saved to {path}", markup=False)
-        return True
