@@ -54,10 +54,15 @@ class Beliefs:
         # utility is their sum over its options, in issue order. An issue it does not weigh at all
         # adds 0.0, which leaves a float unchanged, so the result is the same float as summing
         # weight * value over the weighed issues one by one (and 0 when it weighs none).
+        rows = self.rows(who)
+        return sum(map(getitem, rows, deal)) if rows else 0
+
+    def rows(self, who: int) -> list[tuple[float, ...]]:
+        """Per issue, weight * value of each option, as utility sums them ([] if it weighs none)."""
         rows = self._rows[who]
         if rows is None:
             rows = self._rows[who] = self._weighed_rows(who)
-        return sum(map(getitem, rows, deal)) if rows else 0
+        return rows
 
     def _weighed_rows(self, who: int) -> list[tuple[float, ...]]:
         n = len(self.view.issues)

@@ -3,7 +3,8 @@ text, meetings, and the decision to stay away from a venue."""
 
 from __future__ import annotations
 
-import math
+from math import log
+from operator import getitem
 
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
@@ -100,8 +101,11 @@ def single_text(
         if deal[i] not in acceptable(view, i):
             deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
 
+    # the estimated Nash product's log: each one's utility summed as Beliefs.utility sums it
+    rows = [beliefs.rows(s) for s in weighed]
+
     def score(d: list[int]) -> float:
-        return sum(math.log(0.05 + beliefs.utility(s, d)) for s in weighed)
+        return sum(log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows)
 
     for _ in range(3):
         changed = False
