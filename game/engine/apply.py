@@ -68,25 +68,31 @@ def _check_types(action: A.Action) -> None:
     and an action may come from a plug-in agent or a test with anything in it: checked once here,
     at the edge, so the rules behind it can trust their input and keep their speed. (Respond's
     accept='no' would otherwise count as an acceptance, being a non-empty string.)"""
-    if not _is_text(action.actor):
+    if type(action.actor) is not str:
         raise InvalidAction(f"the actor must be a delegation id, not {action.actor!r}")
-    if isinstance(action, A.Propose | A.Draft) and not _is_pairs(action.package):
-        raise InvalidAction("a package must be a tuple of (issue id, option id) pairs")
-    if isinstance(action, A.Propose) and not (type(action.to) is tuple and all(map(_is_text, action.to))):
-        raise InvalidAction("the addressees must be a tuple of delegation ids")
-    if isinstance(action, A.Respond) and not (type(action.proposal) is int and type(action.accept) is bool):
-        raise InvalidAction("an answer names a proposal by its number and accepts with true or false")
-    fields: tuple[object, ...] = ()
-    if isinstance(action, A.Concede):
-        fields = (action.issue, action.option)
-    elif isinstance(action, A.Statement):
-        fields = (action.tone, action.to)
-    elif isinstance(action, A.Pressure):
-        fields = (action.client, action.issue)
-    elif isinstance(action, A.Meet):
-        fields = (action.other,)
-    if not all(map(_is_text, fields)):
-        raise InvalidAction(f"a {action.kind} action names things by their ids (text)")
+    # dispatched on the exact type: apply() takes no other (HANDLERS is keyed by type)
+    kind = type(action)
+    if kind is A.Propose or kind is A.Draft:
+        if not _is_pairs(action.package):  # type: ignore[union-attr]
+            raise InvalidAction("a package must be a tuple of (issue id, option id) pairs")
+        if kind is A.Propose and not (type(action.to) is tuple and all(map(_is_text, action.to))):  # type: ignore[union-attr]
+            raise InvalidAction("the addressees must be a tuple of delegation ids")
+    elif kind is A.Respond:
+        if not (type(action.proposal) is int and type(action.accept) is bool):  # type: ignore[union-attr]
+            raise InvalidAction("an answer names a proposal by its number and accepts with true or false")
+    else:
+        names = _TEXT_FIELDS.get(kind, ())
+        if not all(type(getattr(action, name)) is str for name in names):
+            raise InvalidAction(f"a {action.kind} action names things by their ids (text)")
+
+
+# the fields that name things by id, of the actions not checked one by one above
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
+    A.Concede: ("issue", "option"),
+    A.Statement: ("tone", "to"),
+    A.Pressure: ("client", "issue"),
+    A.Meet: ("other",),
+}
 
 
 def _closing(w: Work, actor: int, action: A.Action, handler: Handler, checked: Any) -> tuple[State, tuple[Record, ...]]:

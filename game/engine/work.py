@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Sequence
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from game.engine.model import Effect, Scenario
 from game.engine.records import Record, verb_for
@@ -74,60 +74,67 @@ def _tallied(table: Table3, d: int, package: tuple[tuple[int, int], ...]) -> lis
 
 
 def _freeze2(table: Table2) -> tuple[tuple[int, ...], ...]:
-    if isinstance(table, tuple):
+    if type(table) is tuple:
         # Never written, so it is still the state's own table: tuples all the way down.
-        return cast(tuple[tuple[int, ...], ...], table)
+        return table
     return tuple(map(tuple, table))  # tuple(row) of a tuple row is that same tuple
 
 
 def _freeze3(table: Table3) -> tuple[tuple[tuple[int, ...], ...], ...]:
-    if isinstance(table, tuple):
-        return cast(tuple[tuple[tuple[int, ...], ...], ...], table)  # never written, as above
-    return tuple(map(_freeze2, table))
+    if type(table) is tuple:
+        return table  # never written, as above
+    return tuple([row if type(row) is tuple else _freeze2(row) for row in table])
 
 
 class Work:
-    """Every State field as an attribute; see the module docstring for how sequences are written."""
+    """Every State field as an attribute; see the module docstring for how sequences are written.
+    __init__ copies the state's attributes in one go (a Work is made for every action)."""
+
+    scenario: Scenario
+    seed: int
+    rng: int
+    venue: int
+    round: int
+    turn: int
+    ap: int
+    closing: bool
+    step: int
+    positions: Table2
+    trust: Table2
+    support: Sequence[int]
+    stability: Sequence[int]
+    momentum: int
+    agenda: Sequence[int]
+    settled: Sequence[int]
+    present: Sequence[bool]
+    boycotted: Sequence[bool]
+    proposals: Sequence[Proposal]
+    next_proposal: int
+    agreements: Sequence[Agreement]
+    revealed: Sequence[Fact]  # kept sorted, so it can be searched
+    fired: Sequence[int]
+    concessions: Sequence[int]
+    offered: Table3
+    accepted: Table3
+    rejected: Table3
+    moved: bool
+    stall: int
+    outcome: str
+    venue_outcomes: Sequence[str]
+    reason: str
+    toll: Sequence[int]
+    # what applying the action says, in order
+    records: list[Record]
+    # flow.end_venue opens the next venues in a loop, not by recursion (a campaign of hundreds
+    # of venues that each end as they open must not overflow the stack)
+    opening_venues: bool
+    venue_waiting: bool
 
     def __init__(self, state: State) -> None:
-        self.scenario: Scenario = state.scenario
-        self.seed: int = state.seed
-        self.rng: int = state.rng
-        self.venue: int = state.venue
-        self.round: int = state.round
-        self.turn: int = state.turn
-        self.ap: int = state.ap
-        self.closing: bool = state.closing
-        self.step: int = state.step
-        self.positions: Table2 = state.positions
-        self.trust: Table2 = state.trust
-        self.support: Sequence[int] = state.support
-        self.stability: Sequence[int] = state.stability
-        self.momentum: int = state.momentum
-        self.agenda: Sequence[int] = state.agenda
-        self.settled: Sequence[int] = state.settled
-        self.present: Sequence[bool] = state.present
-        self.boycotted: Sequence[bool] = state.boycotted
-        self.proposals: Sequence[Proposal] = state.proposals
-        self.next_proposal: int = state.next_proposal
-        self.agreements: Sequence[Agreement] = state.agreements
-        self.revealed: Sequence[Fact] = state.revealed  # kept sorted, so it can be searched
-        self.fired: Sequence[int] = state.fired
-        self.concessions: Sequence[int] = state.concessions
-        self.offered: Table3 = state.offered
-        self.accepted: Table3 = state.accepted
-        self.rejected: Table3 = state.rejected
-        self.moved: bool = state.moved
-        self.stall: int = state.stall
-        self.outcome: str = state.outcome
-        self.venue_outcomes: Sequence[str] = state.venue_outcomes
-        self.reason: str = state.reason
-        self.toll: Sequence[int] = state.toll
-        self.records: list[Record] = []
-        # flow.end_venue opens the next venues in a loop, not by recursion (a campaign of
-        # hundreds of venues that each end as they open must not overflow the stack)
-        self.opening_venues: bool = False
-        self.venue_waiting: bool = False
+        self.__dict__.update(vars(state))
+        self.records = []
+        self.opening_venues = False
+        self.venue_waiting = False
 
     def freeze(self) -> State:
         # tuple() of a tuple returns that very tuple, so fields never written cost nothing here.
