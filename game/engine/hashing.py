@@ -22,10 +22,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import astuple, fields
+from json.encoder import encode_basestring_ascii
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
-from game.engine.state import State
+from game.engine.state import Agreement, Proposal, State
 
 _TABLES = ("offered", "accepted", "rejected", "positions", "trust", "revealed")
 _SMALL = tuple(f.name for f in fields(State) if f.name != "scenario" and f.name not in _TABLES)
@@ -33,11 +34,13 @@ _small = attrgetter(*_SMALL)
 _tables = attrgetter(*_TABLES)
 _PROPOSALS = _SMALL.index("proposals")
 _AGREEMENTS = _SMALL.index("agreements")
+_PLAIN = tuple(k for k in range(len(_SMALL)) if k not in (_PROPOSALS, _AGREEMENTS))
 
 # check_circular is off because it costs a lookup per array and a state is a tree of tuples,
 # which cannot hold a cycle; the text is the same either way.
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True, check_circular=False)
 _encode = _ENCODER.encode
+_ascii = encode_basestring_ascii  # a string's JSON, as the encoder above writes it
 
 # id -> (the object itself, its JSON text). Holding the object means an id can never be taken
 # for another object's after reuse; clearing when full keeps the memory bounded.
@@ -77,11 +80,50 @@ def _table(rows: tuple[Any, ...]) -> str:
     return text
 
 
+def _scalar(value: object) -> str:
+    """A field's JSON as the encoder writes it; ints, bools and text without its call overhead."""
+    kind = type(value)
+    if kind is int:
+        return repr(value)  # what json writes for an int (exactly an int: a bool is not one here)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is str:
+        return _ascii(cast(str, value))
+    return _row(value)
+
+
+def _proposal(p: Proposal) -> str:
+    hit = _cache.get(id(p))
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    text = _encode((p.id, p.author, p.package, p.to, p.responses, p.round, p.draft))
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    _cache[id(p)] = (p, text)
+    return text
+
+
+def _agreement(a: Agreement) -> str:
+    hit = _cache.get(id(a))
+    if hit is not None and hit[0] is a:
+        return hit[1]
+    text = _encode((a.proposal, a.venue, a.round, a.package, a.parties))
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    _cache[id(a)] = (a, text)
+    return text
+
+
 def canonical_text(state: State) -> str:
+    # Written piece by piece, exactly as the encoder writes the whole array (items joined by ","):
+    # the small fields one by one (a tuple the last action did not touch is remembered, like a
+    # table row), proposals and agreements each remembered as they are immutable.
     small = list(_small(state))
-    small[_PROPOSALS] = [(p.id, p.author, p.package, p.to, p.responses, p.round, p.draft) for p in state.proposals]
-    small[_AGREEMENTS] = [(a.proposal, a.venue, a.round, a.package, a.parties) for a in state.agreements]
-    parts = [_encode(state.scenario.content_hash), _encode(small)]
+    small[_PROPOSALS] = "[" + ",".join(map(_proposal, state.proposals)) + "]"
+    small[_AGREEMENTS] = "[" + ",".join(map(_agreement, state.agreements)) + "]"
+    for k in _PLAIN:
+        small[k] = _scalar(small[k])
+    parts = [_ascii(state.scenario.content_hash), "[" + ",".join(small) + "]"]
     offered, accepted, rejected, positions, trust, revealed = _tables(state)
     parts += [_table(offered), _table(accepted), _table(rejected), _table(positions), _table(trust)]
     parts.append(_row(revealed))  # it changes only at meetings: remembered whole

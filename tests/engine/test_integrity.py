@@ -7,6 +7,8 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine import (
     Action,
@@ -164,6 +166,26 @@ def test_the_fast_canonical_text_is_the_canonical_json_of_every_state(mini: Scen
         state, _ = apply(state, action)
         text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
         assert canonical_text(state) == text
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_canonical_text_is_the_canonical_json_on_random_scenarios(seed: int) -> None:
+    """canonical_text writes the array piece by piece and remembers pieces by object: still the
+    encoder's text of the whole, at every state, with text outside ASCII too."""
+    from game.ai import play as ai_play
+    from game.sim.random_scenarios import random_scenario
+
+    sc = random_scenario(seed)
+    state = start(sc, seed)
+    for action in ai_play(sc, seed).actions:
+        state, _ = apply(state, action)
+        for variant in (
+            state,
+            dataclasses.replace(state, reason='Dar\u2019a \u2013 \u0627\u0644\u0633\u0644\u0627\u0645 "\\'),
+        ):
+            text = json.dumps(canonical(variant), separators=(",", ":"), ensure_ascii=True)
+            assert canonical_text(variant) == text
 
 
 def test_new_game_is_deterministic(mini: Scenario) -> None:
