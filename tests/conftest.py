@@ -28,3 +28,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the values pinned in tests/golden from the code as it is (a deliberate act: see tests/golden)",
     )
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (set in pyproject.toml) runs the suite or a folder on every core. One file, or
+    tests in one file, run in this process: starting workers would cost more than they save.
+    Rewriting the golden values runs in one process too: the tests write the same file."""
+    if config.getoption("--update-golden"):
+        return 0
+    files = {arg.split("::")[0] for arg in config.args}
+    if len(files) == 1 and Path(next(iter(files))).is_file():
+        return 0
+    return None  # pytest-xdist's own answer: the number of cores
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-golden") and config.getoption("numprocesses", 0):
+        raise pytest.UsageError("--update-golden rewrites one file from many tests: run it in one process (-n 0)")
