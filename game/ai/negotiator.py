@@ -59,10 +59,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     me = view.own
     beliefs = Beliefs(view, level.learns)
     noise = _NOISE * (2.0 * rng.random() - 1.0)
-    aim = aspiration(view, level, noise)
+    # the aspiration (a pure function of the view) is worked out only where a move reads it:
+    # answering and proposing, about half the moves
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
         if p.author != view.me and p.response_of(view.me) == PENDING:
-            return answer(view, p, aim, level, beliefs, noise)
+            return answer(view, p, aspiration(view, level, noise), level, beliefs, noise)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
     if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs, level):
@@ -91,7 +92,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if to and (mine is None or mine.round < view.round):
-        package, partial = proposal(view, beliefs, aim, level)
+        package, partial = proposal(view, beliefs, aspiration(view, level, noise), level)
         ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
         if partial:
             left = [view.issues[i].name for i in open_issues if all(i != j for j, _ in package)]
