@@ -99,7 +99,7 @@ def view_for(state: State, me: int) -> View:
             "my_turn": not state.over and state.actor == me,
             "positions": state.positions,
             "red_lines": sc.red_lines,
-            "trust_in_me": tuple(row[me] for row in state.trust),
+            "trust_in_me": tuple([row[me] for row in state.trust]),
             "my_trust": state.trust[me],
             "support": state.support,
             "stability": state.stability,
@@ -108,12 +108,14 @@ def view_for(state: State, me: int) -> View:
             "settled": state.settled,
             "deal": state.deal(),
             "present": state.present,
-            "proposals": tuple(p for p in state.proposals if p.author == me or me in p.to),
+            "proposals": tuple([p for p in state.proposals if p.author == me or me in p.to]),
             "agreements": state.agreements,
             "learned": tuple(
-                (subject, issue, sc.delegations[subject].weights[issue])
-                for learner, subject, issue in state.revealed
-                if learner == me
+                [
+                    (subject, issue, sc.delegations[subject].weights[issue])
+                    for learner, subject, issue in state.revealed
+                    if learner == me
+                ]
             ),
             "collapse_support": sc.rules.collapse_support,
             "rules": sc.rules,

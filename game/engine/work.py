@@ -67,8 +67,9 @@ def _tallied(table: Table3, d: int, package: tuple[tuple[int, int], ...]) -> lis
     out = _own(table)
     rows = _own(out[d])
     for i, o in package:
-        row = rows[i]
-        rows[i] = _set(row, o, row[o] + 1)
+        row = list(rows[i])  # a fresh row each time: an issue appears once in a package
+        row[o] += 1
+        rows[i] = tuple(row)
     out[d] = rows
     return out
 
