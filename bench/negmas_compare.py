@@ -57,8 +57,36 @@ def ours(n: int) -> dict[str, object]:
     }
 
 
+# The peer's own loop, run in NegMAS's environment with the CPU clock beside the wall clock (the
+# peer file prints only the wall clock's rate): its negotiate() imported from the file, one
+# warm-up negotiation, then n timed as the peer times them.
+_PEER_CPU = """
+import importlib.util, json, sys, time, warnings
+warnings.simplefilter("ignore")
+spec = importlib.util.spec_from_file_location("negmas_peer", sys.argv[1])
+peer = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(peer)
+n = int(sys.argv[2])
+peer.negotiate()
+steps = 0
+t, c = time.perf_counter(), time.process_time()
+for _ in range(n):
+    state = peer.negotiate()
+    steps += state.step
+wall, cpu = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({
+    "peer": "negmas SAOMechanism Boulware vs Conceder",
+    "negotiations_per_s": round(n / wall, 2),
+    "negotiations_per_cpu_s": round(n / cpu, 2),
+    "steps_per_s": round(steps / wall, 1),
+    "agreement": list(state.agreement) if state.agreement else None,
+    "agreement_step": state.step,
+}))
+"""
+
+
 def theirs(n: int, python: str, peer: str) -> dict[str, object]:
-    out = subprocess.run([python, peer, "--n", str(n)], capture_output=True, text=True, check=True)
+    out = subprocess.run([python, "-c", _PEER_CPU, peer, str(n)], capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -75,15 +103,13 @@ def main() -> None:
         print(json.dumps({"ours": mine, "negmas": "not installed: see this file's docstring"}, indent=2))
         return
     peer = theirs(args.n, args.negmas_python, args.peer)
-    theirs_per_s = float(peer["negotiations_per_s"])  # type: ignore[arg-type]
-    ratio = float(mine["negotiations_per_s"]) / theirs_per_s  # type: ignore[arg-type]
+    ratio = float(mine["negotiations_per_s"]) / float(peer["negotiations_per_s"])  # type: ignore[arg-type]
+    # by each side's own CPU time: on a loaded machine the wall clocks of two runs a few seconds
+    # apart see different loads, and this ratio is the steadier
+    cpu_ratio = float(mine["negotiations_per_cpu_s"]) / float(peer["negotiations_per_cpu_s"])  # type: ignore[arg-type]
     print(
         json.dumps(
-            {
-                "ours": mine,
-                "negmas": peer,
-                "speed_ratio": round(ratio, 1),
-            },
+            {"ours": mine, "negmas": peer, "speed_ratio": round(ratio, 1), "cpu_speed_ratio": round(cpu_ratio, 1)},
             indent=2,
         )
     )
