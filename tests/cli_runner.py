@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,3 +41,11 @@ def run_main(*args: str | Path, cwd: Path | None = None) -> Result:
     finally:
         os.chdir(before)
     return Result(status, out.getvalue(), err.getvalue())
+
+
+def interruptible() -> None:
+    """Ctrl+C as a terminal delivers it, for a command started by a test (subprocess's
+    preexec_fn). A shell starts a background job with SIGINT ignored, an ignored signal stays
+    ignored across exec, and Python then installs no handler: a suite run that way would find
+    every command deaf to Ctrl+C, whatever the command does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from game.sim.pool import parallel_imap, parallel_map
+from tests.cli_runner import interruptible
 
 ROOT = Path(__file__).resolve().parents[2]
 # Far below what the interrupted work would take (the old pool waited for every queued batch:
@@ -43,7 +44,13 @@ def _interrupt(command: list[str], workers: int) -> tuple[subprocess.Popen[str],
     """Start the command, wait for its worker processes, press Ctrl+C; how long it took to
     exit, the workers it had, and what it wrote to stderr."""
     proc = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+        command,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while len(_children(proc.pid)) < workers:

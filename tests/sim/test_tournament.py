@@ -18,6 +18,7 @@ from game.cli import main
 from game.scenario import load_scenario
 from game.sim import tournament as T
 from game.sim.simulate import game_seed
+from tests.cli_runner import interruptible
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI_PATH = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -95,6 +96,7 @@ def test_ctrl_c_stops_the_workers_at_once() -> None:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal gives it
+        preexec_fn=interruptible,
     )
     try:
         assert proc.stdout is not None
