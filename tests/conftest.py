@@ -1,5 +1,6 @@
 """Settings for the whole suite."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,11 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--update-golden") and config.getoption("numprocesses", 0):
         raise pytest.UsageError("--update-golden rewrites one file from many tests: run it in one process (-n 0)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Spread over workers, the tests that drive the whole app (seconds each) go first and the
+    many quick ones after: the workers then finish together, not one waiting on a long game at
+    the end. (Each worker sorts the same way, as pytest-xdist requires.)"""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not item.nodeid.startswith("tests/ui/"))
