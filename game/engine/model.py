@@ -43,10 +43,19 @@ class Issue:
     description: str = ""
 
     def option_index(self, option_id: str) -> int:
+        """The index of the option with this id, -1 if none (the first, were an id repeated)."""
+        try:
+            return self._option_indices.get(option_id, -1)
+        except TypeError:  # not an id at all (unhashable): no option has it, as a scan would find
+            return -1
+
+    @cached_property
+    def _option_indices(self) -> dict[str, int]:
+        # every package checked resolves its options by id: a lookup, not a scan
+        indices: dict[str, int] = {}
         for i, option in enumerate(self.options):
-            if option.id == option_id:
-                return i
-        return -1
+            indices.setdefault(option.id, i)
+        return indices
 
 
 @dataclass(frozen=True)
