@@ -96,17 +96,55 @@ def from_state(state: State, me: int) -> Situation:
     )
 
 
+# id(delegations) -> (the delegations, their ids, names, index by id, roles, patrons): the public
+# tables of a view, the same objects move after move (view_for shares them per scenario), so
+# worked out once; holding the tuple means its id cannot be taken by another. Bounded by clearing.
+_Public = tuple[tuple[str, ...], tuple[str, ...], dict[str, int], tuple[str, ...], tuple[tuple[int, ...], ...]]
+_publics: dict[int, tuple[object, _Public]] = {}
+_issue_indices: dict[int, tuple[object, dict[str, int]]] = {}
+_KEPT = 64
+
+
+def _public(view: View) -> _Public:
+    hit = _publics.get(id(view.delegations))
+    if hit is not None and hit[0] is view.delegations:
+        return hit[1]
+    ds = view.delegations
+    found = (
+        tuple(d.id for d in ds),
+        tuple(d.name for d in ds),
+        {d.id: i for i, d in enumerate(ds)},
+        tuple(d.role for d in ds),
+        tuple(d.patrons for d in ds),
+    )
+    if len(_publics) >= _KEPT:
+        _publics.clear()
+    _publics[id(ds)] = (ds, found)
+    return found
+
+
+def _issue_index(view: View) -> dict[str, int]:
+    hit = _issue_indices.get(id(view.issues))
+    if hit is not None and hit[0] is view.issues:
+        return hit[1]
+    found = {x.id: i for i, x in enumerate(view.issues)}
+    if len(_issue_indices) >= _KEPT:
+        _issue_indices.clear()
+    _issue_indices[id(view.issues)] = (view.issues, found)
+    return found
+
+
 def from_view(view: View) -> Situation:
-    names = tuple(d.name for d in view.delegations)
+    ids, names, delegation_index, roles, patrons = _public(view)
     return Situation(
         me=view.me,
         own=view.own,
-        ids=tuple(d.id for d in view.delegations),
+        ids=ids,
         names=names,
-        delegation_index={d.id: i for i, d in enumerate(view.delegations)},
-        issue_index={x.id: i for i, x in enumerate(view.issues)},
-        roles=tuple(d.role for d in view.delegations),
-        patrons=tuple(d.patrons for d in view.delegations),
+        delegation_index=delegation_index,
+        issue_index=_issue_index(view),
+        roles=roles,
+        patrons=patrons,
         red_lines=view.red_lines,
         issues=view.issues,
         venue=view.venue,
