@@ -48,9 +48,19 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError("--update-golden rewrites one file from many tests: run it in one process (-n 0)")
 
 
+# Every test collected, before -k, --lf or --deselect narrow the run: the test functions and
+# parameters each test file defines (tests/ui/test_snapshot_files.py reads it).
+COLLECTED = pytest.StashKey[dict[Path, set[str]]]()
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Spread over workers, the tests that drive the whole app (seconds each) go first and the
-    many quick ones after: the workers then finish together, not one waiting on a long game at
-    the end. (Each worker sorts the same way, as pytest-xdist requires.)"""
+    collected: dict[Path, set[str]] = {}
+    for item in items:
+        collected.setdefault(item.path, set()).add(item.name)
+    config.stash[COLLECTED] = collected
+    # Spread over workers, the tests that drive the whole app (seconds each) go first and the
+    # many quick ones after: the workers then finish together, not one waiting on a long game
+    # at the end. (Each worker sorts the same way, as pytest-xdist requires.)
     if os.environ.get("PYTEST_XDIST_WORKER"):
         items.sort(key=lambda item: not item.nodeid.startswith("tests/ui/"))
