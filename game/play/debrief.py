@@ -238,11 +238,18 @@ def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
     return tuple(out)
 
 
+def analysis_for(session: Session) -> Analysis:
+    """The package space the debrief judges a finished game against: its last venue, by the
+    preferences drawn for this game (revealed now), so that the Nash point, the walk-away values
+    and the utilities in every part of the debrief are the same numbers."""
+    return analyze(session.state.scenario, session.state.venue)
+
+
 def quality(session: Session, analysis: Analysis | None = None) -> Quality:
     """How good the result is against the last venue's package space."""
     state = session.state
     sc = session.state.scenario  # the real preferences drawn for this game, revealed now
-    analysis = analysis or analyze(sc, state.venue)
+    analysis = analysis or analysis_for(session)
     space = analysis.space
     deal = state.deal()
     if state.agreements:

@@ -7,6 +7,7 @@ from game.ai.seats import choosers
 from game.ai.selfplay import play
 from game.analysis import analyze
 from game.engine.utility import outcome_utility
+from game.play.debrief import analysis_for, quality
 from game.play.headline import ai_in_seat, ai_level, headlines, human_seats, results
 from tests.saves.helpers import finished
 
@@ -32,6 +33,22 @@ def test_the_headline_measures_against_the_walk_away_value_drawn_for_the_game() 
     (line,) = headlines(session, analyze(session.scenario, session.state.venue))
     assert line.reservation == drawn
     assert line.surplus == outcome_utility(session.state, 0) - drawn
+
+
+def test_the_debrief_judges_a_game_by_its_drawn_preferences_in_every_part() -> None:
+    """With drawn types, the headline's Nash point and the quality section's are one point, of
+    the game's own preferences (the file's central ones would give other numbers)."""
+    session = finished("dayton-1995", 4, bosnia="human")
+    analysis = analysis_for(session)
+    (line,) = headlines(session, analysis)
+    q = quality(session, analysis)
+    name = session.state.scenario.delegations[0].name
+    (at_nash,) = [u for who, u, _ in q.nash_utilities if who == name]
+    assert line.nash == at_nash
+    assert quality(session) == q  # the default is the same analysis
+    central = analyze(session.scenario, session.state.venue)
+    assert central.nash is not None
+    assert dict(zip(central.space.parties, central.utilities_of(central.nash), strict=True))[0] != line.nash
 
 
 def test_an_all_ai_game_has_no_headline() -> None:

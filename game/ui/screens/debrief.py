@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from game.analysis import analyze
 from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
@@ -32,6 +31,7 @@ from game.play.debrief import (
     HistoryResult,
     Quality,
     Trajectory,
+    analysis_for,
     block,
     block_row,
     debrief,
@@ -269,7 +269,7 @@ class DebriefScreen(Screen[None]):
     def __init__(self, session: Session, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.session = session
-        analysis = analyze(session.scenario, session.state.venue)
+        analysis = analysis_for(session)
         self.debrief = debrief(session, analysis)
         self.headlines = headlines(session, analysis)
         self.ai: dict[int, float] | None = None  # the AI's result in each human seat, once played
