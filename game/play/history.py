@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from game.engine import Record, apply, new_game
 from game.engine.actions import Action, Draft, Propose, Respond
+from game.engine.model import Scenario
 from game.engine.state import State
 
 Package = tuple[tuple[int, int], ...]  # (issue, option) by position
@@ -67,9 +68,11 @@ class Chronicle:
         return chronicle
 
     @classmethod
-    def replay(cls, start: State, actions: Iterable[Action]) -> Chronicle:
-        """From a scenario and seed's new game (as `start` holds them), replaying the actions."""
-        state, opening = new_game(start.scenario, start.seed)
+    def replay(cls, scenario: Scenario, seed: int, actions: Iterable[Action]) -> Chronicle:
+        """From the scenario file's new game with this seed, replaying the actions. The scenario
+        must be the file's, not a state's: a state holds the preferences already drawn for its
+        game, and a new game would draw them again on top."""
+        state, opening = new_game(scenario, seed)
         return cls.of(state, opening, actions)
 
     def open(self, state: State, records: Iterable[Record]) -> None:

@@ -139,7 +139,9 @@ def test_the_chronicle_built_during_play_equals_the_one_replayed_from_the_log(tm
                 table = await settle(pilot)
                 await press(pilot, "n")
             await settle(pilot)
-            replayed = Chronicle.replay(table.session.state, [e.action for e in table.session.log])
+            replayed = Chronicle.replay(
+                table.session.scenario, table.session.seed, [e.action for e in table.session.log]
+            )
             assert live.lines == replayed.lines and live.tabled == replayed.tabled
             assert [line.record for line in live.lines] == table.session.records
 

@@ -86,7 +86,8 @@ class TableCommands(Screen[None]):
     def chronicle(self) -> Chronicle:
         """The game's history, built from the save's log the first time a screen asks for it."""
         if self._chronicle is None:
-            self._chronicle = Chronicle.replay(self.session.state, [e.action for e in self.session.log])
+            session = self.session
+            self._chronicle = Chronicle.replay(session.scenario, session.seed, [e.action for e in session.log])
         return self._chronicle
 
     # --- actions ----------------------------------------------------------------------------------
