@@ -127,11 +127,12 @@ def cmd_validate(paths: list[str], games: int = 0) -> int:
 
 
 def agreement_rate_warning(scenario: Scenario, games: int) -> str:
-    """A quick simulation of `games` AI games from seed 0; a warning when the share that end in
-    agreement falls outside AGREEMENT_RANGE, else ''."""
+    """A quick simulation of `games` AI games from seed 0; a warning when the share that end with
+    something agreed (the whole agenda, or part of it where partial deals are made) falls outside
+    AGREEMENT_RANGE, else ''."""
     from game.sim.simulate import summarise
 
-    rate = summarise(scenario, games, 0)["agreement_rate"]
+    rate = summarise(scenario, games, 0)["any_agreement_rate"]
     low, high = AGREEMENT_RANGE
     if low <= rate <= high:
         return ""
@@ -140,7 +141,7 @@ def agreement_rate_warning(scenario: Scenario, games: int) -> str:
     else:
         why = "most games end without a deal"
     return (
-        f"in {games} AI games from seed 0, {rate:.0%} end in agreement, outside {low:.0%}-{high:.0%}: {why} "
+        f"in {games} AI games from seed 0, {rate:.0%} end with something agreed, outside {low:.0%}-{high:.0%}: {why} "
         '(docs/SCENARIOS.md, "What moves the agreement rate")'
     )
 

@@ -19,11 +19,20 @@ class Level:
     partial: bool = False  # puts the issues it can settle on the table without the sticking point
     refuses_ultimatums: bool = False  # refuses lopsided last-minute offers and remembers stonewalling
     gamble: float = 0.0  # below this chance of another round, it settles for anything above walk-away
+    boycotts_by_gain: bool = False  # stays away where the others' compromise is worth more than attending
+    misreads: float = 0.0  # how far off (a share, either way) its reading of the others' gains is on a turn
 
 
 LEVELS = {
     "easy": Level(
-        "easy", learns=False, logrolls=False, seeks_meetings=False, reciprocity=0.0, patience=0.6, reads_risk=False
+        "easy",
+        learns=False,
+        logrolls=False,
+        seeks_meetings=False,
+        reciprocity=0.0,
+        patience=0.6,
+        reads_risk=False,
+        misreads=0.5,
     ),
     "normal": Level(
         "normal",
@@ -34,7 +43,10 @@ LEVELS = {
         patience=0.85,
         reads_risk=False,
         reads_clock=True,
+        weighs_waiting=True,
+        partial=True,
         gamble=0.88,
+        misreads=0.3,
     ),
     "hard": Level(
         "hard",
@@ -48,6 +60,7 @@ LEVELS = {
         weighs_waiting=True,
         partial=True,
         refuses_ultimatums=True,
+        boycotts_by_gain=True,
         gamble=0.75,
     ),
 }

@@ -92,7 +92,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if to and (mine is None or mine.round < view.round):
-        package, partial = proposal(view, beliefs, aspiration(view, level, noise), level)
+        package, partial = proposal(view, beliefs, aspiration(view, level, noise), level, rng)
         ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
         if partial:
             left = [view.issues[i].name for i in open_issues if all(i != j for j, _ in package)]
@@ -154,14 +154,17 @@ def _still_to_win(view: View, left: list[int]) -> float:
 # --- searching packages ------------------------------------------------------------------------
 
 
-def proposal(view: View, beliefs: Beliefs, aim: float, level: Level) -> tuple[tuple[tuple[int, int], ...], bool]:
+def proposal(
+    view: View, beliefs: Beliefs, aim: float, level: Level, rng: Rng | None = None
+) -> tuple[tuple[tuple[int, int], ...], bool]:
     """The package to table, and whether it leaves part of the agenda open.
 
     A level that makes partial deals, in every other round from the second, leaves out the
     issue on which the worst-off counterpart is furthest from us (the sticking point) and
     settles the rest, counting on winning its share of what it left open later."""
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    full = search_package(view, beliefs, aim, level)
+    guess = _misreading(view, level, rng)
+    full = search_package(view, beliefs, aim, level, guess=guess)
     # where time costs nothing, nothing is gained by settling part of the agenda early
     pressed = view.rules.delay_cost > 0 or view.rules.breakdown_risk > 0
     if not (level.partial and pressed and len(open_issues) >= 2 and view.round >= 2 and view.round % 2 == 0):
@@ -171,10 +174,28 @@ def proposal(view: View, beliefs: Beliefs, aim: float, level: Level) -> tuple[tu
         return full, False
     rest = [i for i in open_issues if i != stuck]
     lower = aim - _share(view, aim) * _still_to_win(view, [stuck])
-    package = search_package(view, beliefs, max(lower, fallback(view)), level, rest)
+    package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
     if value_with(view, package) < fallback(view) - 1e-9:
         return full, False
     return package, True
+
+
+def _misreading(view: View, level: Level, rng: Rng | None) -> dict[tuple[int, int], float] | None:
+    """How far this turn's reading of what the others gain from each option is off: a factor per
+    option, drawn from the turn's generator. No reading of people is exact; a weaker level
+    misreads more, so its offers wander further from what the table would take. Where the
+    scenario plays its file's numbers exactly (no spreads), every side's offers follow those
+    numbers game after game and are read as such: no misreading is drawn there."""
+    rules = view.rules
+    drawn = rules.weight_spread or rules.value_spread or rules.reservation_spread
+    if rng is None or level.misreads <= 0 or not drawn:
+        return None
+    return {
+        (i, o): 1.0 + level.misreads * (2.0 * rng.random() - 1.0)
+        for i in view.agenda
+        if view.settled[i] < 0
+        for o in range(len(view.issues[i].options))
+    }
 
 
 def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int], ...]) -> int:
@@ -195,7 +216,12 @@ def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int]
 
 
 def search_package(
-    view: View, beliefs: Beliefs, aim: float, level: Level, issues: list[int] | None = None
+    view: View,
+    beliefs: Beliefs,
+    aim: float,
+    level: Level,
+    issues: list[int] | None = None,
+    guess: dict[tuple[int, int], float] | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Hill-climb from our ideal towards what the others want, never below `aim` for us.
 
@@ -220,6 +246,8 @@ def search_package(
         deal[i] = max(options, key=lambda o: (mine[o], -o))
         weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
         theirs[i] = beliefs.gains(weighed, weights, i)
+        if guess is not None:  # this turn's misreading of what each option is worth to them
+            theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(theirs[i])]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
     while True:
         best: tuple[float, int, int] | None = None

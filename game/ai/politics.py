@@ -49,7 +49,7 @@ def pressure(view: View, level: Level | None = None) -> Decision | None:
     """A patron presses a client that holds out far from the patron's own position: once the
     talks stall, or, for a patron that reads the clock and weighs waiting, as soon as the time
     the talks may have left runs short."""
-    urgent = level is not None and level.weighs_waiting and next_round_chance(view) < 0.9
+    urgent = level is not None and level.reads_risk and level.weighs_waiting and next_round_chance(view) < 0.9
     if view.momentum > _STALLING and not urgent:
         return None
     me = view.own
@@ -160,7 +160,7 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     likely = value_with(view, single_text(view, beliefs, open_issues))
-    if level is not None and level.weighs_waiting and view.me in view.venue.signatories:
+    if level is not None and level.boycotts_by_gain and view.me in view.venue.signatories:
         # `likely` leaves us out (the others' compromise); with us at the table, ours counts too
         with_us = value_with(view, single_text(view, beliefs, open_issues, [*counterparts(view), view.me]))
         return likely > max(with_us, me.reservation)

@@ -64,12 +64,22 @@ def bleed_rate(view: View, issues: list[int] | None = None) -> float:
 def fallback(view: View) -> float:
     """What we have if nothing more is agreed: the deal so far once something was signed
     (the game then scores the deal), else the walk-away value."""
-    return settled_value(view.own, view.settled, _status_quo(view), view.agenda)
+    return settled_value(view.own, view.settled, _status_quo(view), _scored_open(view))
 
 
 def value_with(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> float:
     """What we would have if this package were agreed now (engine.utility.settled_value)."""
-    return value_if_agreed(view.own, view.settled, _status_quo(view), view.agenda, package)
+    return value_if_agreed(view.own, view.settled, _status_quo(view), _scored_open(view), package)
+
+
+def _scored_open(view: View) -> tuple[int, ...]:
+    """The issues that count at the walk-away value if they stay open: the agenda's. In a
+    campaign, before its last venue, it is the other way round: the game is scored on the last
+    venue's agenda, so an issue left open here ends at its status quo, while an issue of a later
+    venue may still be settled there (counted at the walk-away value until then)."""
+    if not view.venues_left:
+        return view.agenda
+    return tuple(i for i in range(len(view.issues)) if i not in view.agenda)
 
 
 def _status_quo(view: View) -> list[int]:

@@ -59,6 +59,7 @@ class View:
     closing: bool  # the closing session: only answers to open proposals are taken (or a pass)
     over: bool
     toll: int = 0  # what the rounds without a deal have cost the viewer so far (ten-thousandths)
+    venues_left: int = 0  # venues still to come after this one (a campaign): public
 
 
 # id(scenario) -> (the scenario, its delegations' public faces). A view is built for every move
@@ -128,5 +129,6 @@ def view_for(state: State, me: int) -> View:
             "closing": state.closing,
             "over": state.over,
             "toll": state.toll[me] if state.toll else 0,
+            "venues_left": len(sc.venues) - 1 - state.venue,
         },
     )

@@ -133,7 +133,7 @@ def test_the_snc_stays_away_from_sochi_and_the_platforms_attend() -> None:
     on the game; at the normal level it does in most, and the platforms never do."""
     scenario = load_scenario(bundled()["sochi-congress"])
     stayed_away = 0
-    for seed in range(10):
+    for seed in range(30):
         state, _ = new_game(scenario, seed)
         actions = []
         while not state.over and state.round == 1:
@@ -142,7 +142,7 @@ def test_the_snc_stays_away_from_sochi_and_the_platforms_attend() -> None:
             state, _ = apply(state, decision.action)
         stayed_away += Boycott("snc") in actions
         assert Boycott("platforms") not in actions
-    assert stayed_away >= 8
+    assert stayed_away >= 24  # the scenario's spreads are wide: about 19 games in 20 (test-scenario)
 
 
 @pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])
@@ -153,9 +153,11 @@ def test_self_play_never_signs_below_a_reservation_value(name: str) -> None:
 
 
 def test_hard_beats_easy_beats_random_in_the_same_seat() -> None:
+    # the government's seat: in the opposition's, the cost of time squeezes every level's result
+    # towards what an early deal gives (docs/AI.md, the tournament tables)
     scenario = load_scenario(bundled()["astana-8"])
     surplus = {
-        level: summarise(scenario, 60, 4, {1: level})["per_delegation"]["opposition"]["mean_surplus"]
+        level: summarise(scenario, 60, 4, {0: level})["per_delegation"]["government"]["mean_surplus"]
         for level in ("hard", "easy", "random")
     }
     assert surplus["hard"] > surplus["easy"] > surplus["random"]

@@ -37,16 +37,17 @@ def blue_answering(mini: Scenario, package: tuple[tuple[int, int], ...], **rules
     return dataclasses.replace(view_for(state, BLUE), proposals=(offer,), my_turn=True, ap=2)
 
 
-def test_the_hard_agent_settles_when_waiting_costs_more_than_it_may_win(mini: Scenario) -> None:
+def test_agents_settle_when_waiting_costs_more_than_they_may_win(mini: Scenario) -> None:
     """Blue bleeds while prisoners stay in the status quo and the talks may be adjourned: an offer
-    short of what it holds out for beats the expected value of waiting, which only the hard agent
-    weighs; with waiting free, it holds out too."""
+    short of what it holds out for beats the expected value of waiting, which the hard and the
+    normal agents weigh (the easy one does not); with waiting free, they hold out too."""
     view = blue_answering(mini, ((PRISONERS, 1), (TRUCE, 1)), delay_cost=10, breakdown_risk=40)
     assert choose(view, Rng(3), "hard").action == Respond("blue", 1, True)
-    assert choose(view, Rng(3), "normal").action == Respond("blue", 1, False)
+    assert choose(view, Rng(3), "normal").action == Respond("blue", 1, True)
     assert choose(view, Rng(3), "easy").action == Respond("blue", 1, False)
     free = blue_answering(mini, ((PRISONERS, 1), (TRUCE, 1)), delay_cost=0, breakdown_risk=0)
     assert choose(free, Rng(3), "hard").action == Respond("blue", 1, False)
+    assert choose(free, Rng(3), "normal").action == Respond("blue", 1, False)
 
 
 def stonewalled(view: View, by: int) -> View:
@@ -102,5 +103,6 @@ def test_the_hard_agent_puts_partial_packages_on_the_table() -> None:
         found = found or bool(partial)
     assert found
     assert not LEVELS["easy"].partial
-    game = play(plain, 0, choosers({0: "hard"}))
+    free = dataclasses.replace(plain, rules=dataclasses.replace(plain.rules, delay_cost=0, breakdown_risk=0))
+    game = play(free, 0, choosers({0: "hard"}))
     assert not any("for later" in r for r in game.reasons)

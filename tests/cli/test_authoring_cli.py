@@ -125,7 +125,7 @@ def test_validate_games_warns_when_nearly_every_game_ends_in_a_deal(tmp_path: Pa
     assert out.returncode == 0, out.stderr
     assert out.stdout == "scenarios/tutorial.yaml: ok: Tutorial: a convoy for Eastern Ghouta (1 warning)\n"
     assert out.stderr.splitlines() == [
-        "scenarios/tutorial.yaml: warning: in 20 AI games from seed 0, 100% end in agreement, outside 40%-95%: "
+        "scenarios/tutorial.yaml: warning: in 20 AI games from seed 0, 100% end with something agreed, outside 40%-95%: "
         'nearly every game ends in a deal, so a player has little to win or lose (docs/SCENARIOS.md, "What '
         'moves the agreement rate")'
     ]
@@ -140,7 +140,8 @@ def test_validate_games_warns_when_most_games_fail(tmp_path: Path) -> None:
     out = run("validate", "--games", "10", path)
     assert out.returncode == 0, out.stderr
     assert (
-        f"{path}: warning: in 10 AI games from seed 0, 0% end in agreement, outside 40%-95%: most games" in out.stderr
+        f"{path}: warning: in 10 AI games from seed 0, 0% end with something agreed, outside 40%-95%: most games"
+        in out.stderr
     )
 
 

@@ -119,11 +119,21 @@ GOV_POSITIONS = (
 )
 
 
+def worth_to(state: State, who: int, package: tuple[tuple[str, str], ...]) -> float:
+    """What a package of ids is worth to `who`, by the preferences this game drew for it."""
+    sc = state.scenario
+    ids = tuple((sc.issue_index[i], sc.issues[sc.issue_index[i]].option_index(o)) for i, o in package)
+    return utility(sc.delegations[who], with_package(state.deal(), ids))
+
+
 def test_proposal_preselects_positions_and_signatories(start: State) -> None:
+    own = start.scenario.delegations[GOV]
+
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert "Your utility if agreed: 1.00" in text(dialog, "#worth")
+        assert f"Your utility if agreed: {worth_to(start, GOV, GOV_POSITIONS):.2f}" in text(dialog, "#worth")
         assert "Your stated position" in text(dialog, "#option-detail")
-        assert "0.70" in text(dialog, "#worth")  # the government's reservation value, beside it
+        # the government's reservation value (as this game drew it), beside it
+        assert f"no-deal value {own.reservation:.2f}" in text(dialog, "#worth")
         await pilot.click("#send")
 
     result = drive(ProposalBuilder(view(start, GOV)), script)
@@ -148,7 +158,8 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
         await press_each(pilot, "right", "right")
         assert chosen(dialog, 0) == 2  # list_exchange
         assert text(dialog, "#worth") != worth
-        assert "Your utility if agreed: 0.92" in text(dialog, "#worth")
+        package = (("detainees", "list_exchange"), *GOV_POSITIONS[1:])
+        assert f"Your utility if agreed: {worth_to(start, GOV, package):.2f}" in text(dialog, "#worth")
         # The focused option is written out in full, with who stands there.
         label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
         assert label in text(dialog, "#option-detail")
@@ -358,7 +369,7 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     assert result == Concede("government", "detainees", "list_exchange")
     shown = choices.concession_cost(v, 0, 2)
     after = apply(start, result)[0]
-    assert start.support[GOV] - after.support[GOV] == shown == 9
+    assert start.support[GOV] - after.support[GOV] == shown > 0
 
 
 @pytest.mark.parametrize("who", [GOV, OPP])

@@ -16,10 +16,10 @@ from game.play import debrief as dd
 from game.saves import Session, default_seats
 from game.scenario import bundled, load_scenario
 
-# astana-8 seed 2 ends in agreement; seed 43 runs out of rounds with nothing agreed;
+# astana-8 seed 0 ends in agreement; seed 20 runs out of rounds with nothing agreed;
 # sochi-congress seed 5 agrees after the SNC's boycott (three of its issues as in reality)
-NO_DEAL = 43
-GAMES = [("astana-8", 2), ("astana-8", NO_DEAL), ("sochi-congress", 5)]
+NO_DEAL = 20
+GAMES = [("astana-8", 0), ("astana-8", NO_DEAL), ("sochi-congress", 5)]
 
 
 @cache
@@ -62,21 +62,21 @@ def test_one_utility_per_round_per_signatory(name: str, seed: int) -> None:
     assert t.labels == tuple(f"R{r}" for _, r in rounds)
     signatories = sorted({d for v in session.scenario.venues for d in v.signatories})
     assert [s.index for s in t.series] == signatories
-    for s in t.series:
+    for s in t.series:  # by the preferences this game drew
         assert len(s.values) == len(rounds)
-        assert s.reservation == session.scenario.delegations[s.index].reservation
+        assert s.reservation == session.state.scenario.delegations[s.index].reservation
         # the last round ends with the final deal in force
-        assert s.values[-1] == pytest.approx(utility(session.scenario.delegations[s.index], session.state.deal()))
+        assert s.values[-1] == pytest.approx(utility(session.state.scenario.delegations[s.index], session.state.deal()))
 
 
 def test_the_chart_rises_in_the_round_of_the_agreement() -> None:
-    session = finished("astana-8", 2)
+    session = finished("astana-8", 0)
     t = dd.trajectory(session, dd.replay(session))
     agreed_in = session.state.agreements[0].round
     sq = tuple(i.status_quo for i in session.scenario.issues)
     for s in t.series:
         before = s.values[: agreed_in - 1]
-        assert all(v == pytest.approx(utility(session.scenario.delegations[s.index], sq)) for v in before)
+        assert all(v == pytest.approx(utility(session.state.scenario.delegations[s.index], sq)) for v in before)
 
 
 @pytest.mark.parametrize(("name", "seed"), GAMES)
@@ -165,7 +165,7 @@ def test_delegations_and_quality(name: str, seed: int) -> None:
     parties = {d for a in state.agreements for d in a.parties}
     for r in rows:
         assert r.utility == pytest.approx(outcome_utility(state, r.index))
-        assert r.surplus == pytest.approx(r.utility - session.scenario.delegations[r.index].reservation)
+        assert r.surplus == pytest.approx(r.utility - session.state.scenario.delegations[r.index].reservation)
         assert r.signed == (r.index in parties)
         if r.signed:
             assert r.signatory
@@ -187,7 +187,7 @@ def test_boycott_shows_as_not_signed() -> None:
 
 
 def test_outcome_sentences() -> None:
-    assert "agreement" in dd.debrief(finished("astana-8", 2)).headline
+    assert "agreement" in dd.debrief(finished("astana-8", 0)).headline
     d = dd.debrief(finished("astana-8", NO_DEAL))
     assert "no deal" in d.headline
     assert "rounds" in d.venues[0].sentence  # the reason: the rounds ran out

@@ -291,7 +291,8 @@ def test_whose_view_cycles_through_the_delegations_once_the_game_is_over(saves: 
                 issue = viewer.state.agenda[0]
                 held = viewer.state.positions[k][issue]
                 mine = str(agenda.get_row_at(0)[2])
-                want = f"{d.values[issue][held]:.2f}" if held >= 0 else "(no stated position)"
+                real = viewer.state.scenario.delegations[k]  # its preferences as this game drew them
+                want = f"{real.values[issue][held]:.2f}" if held >= 0 else "(no stated position)"
                 assert mine.startswith(want), (d.id, mine)
                 assert "worth to you" in str(viewer.query_one(IssueDetail).content)
             await press(pilot, "v")
