@@ -61,16 +61,19 @@ async def tick() -> None:
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
-    """Press keys one at a time, letting the app settle after each."""
+    """Press keys one at a time, letting the app settle after each: Pilot.press waits until the
+    app is idle after the key (twice) and the screen has handled what it queued; then the screen
+    is painted. (`pilot.pause()` here would wait for idle a third time, 20 ms at least a key.)"""
     for key in keys:
         await pilot.press(key)
-        await pilot.pause()
+        await pilot.pause(0)
 
 
 async def click(pilot: Pilot[Any], selector: str) -> None:
-    """Click a widget of the current screen; fail if the click landed on something else."""
+    """Click a widget of the current screen; fail if the click landed on something else
+    (Pilot.click has already waited for the app to be idle after it)."""
     assert await pilot.click(selector), f"{selector} could not be clicked on {pilot.app.screen!r}"
-    await pilot.pause()
+    await pilot.pause(0)
 
 
 async def screen_of(pilot: Pilot[Any], kind: type[Screen[Any]]) -> Any:
