@@ -107,17 +107,25 @@ def single_text(
     def score(d: list[int]) -> float:
         return sum(log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows)
 
+    # Each package is scored once: the text as it stands is not scored again when the loop comes
+    # to its own option (it could never beat itself), and the best of one issue is where the next
+    # starts, so its score carries over (score is a pure function of the deal: the same floats).
+    known: float | None = None
     for _ in range(3):
         changed = False
         for i in open_issues:
-            best, best_score = deal[i], score(deal)
+            start = deal[i]
+            best, best_score = start, score(deal) if known is None else known
             for o in acceptable(view, i):
                 deal[i] = o
+                if o == start:
+                    continue
                 value = score(deal)
                 if value > best_score + 1e-12:
                     best, best_score = o, value
             changed |= deal[i] != best
             deal[i] = best
+            known = best_score
         if not changed:
             break
     return tuple((i, deal[i]) for i in open_issues)
