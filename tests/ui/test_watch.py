@@ -120,3 +120,24 @@ def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> Non
             assert [d for d, seat in seats.items() if seat == "human"] == ["government"]
 
     asyncio.run(body())
+
+
+def test_a_table_closed_by_a_restart_ignores_what_was_still_queued_for_it(tmp_path: Path) -> None:
+    """An edit pops the running game; a redraw or a logged move already on its way to that table
+    (queued callbacks, an AI move under way) finds its widgets gone and does nothing."""
+    path = tmp_path / "talks.yaml"
+    write(path, GOOD)
+    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+
+    async def body() -> None:
+        async with app.run_test(size=(100, 32)) as pilot:
+            first = await table_ready(pilot)
+            write(path, RENAMED)
+            await until(pilot, lambda: table_title(app).startswith("Edited: "), "the game restarted with the edit")
+            await until(pilot, lambda: not first.children, "the old table's widgets removed")
+            first.refresh_table()
+            first._show_detail()
+            first._log(first.session.records)
+            assert newest_table(app) is not first
+
+    asyncio.run(body())

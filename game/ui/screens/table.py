@@ -94,7 +94,14 @@ class TableScreen(TableCommands):
 
     # --- what the widgets show ------------------------------------------------------------------
 
+    def _gone(self) -> bool:
+        # Popped (play --watch restarting the game on an edit): a callback or an AI move already
+        # under way finds the widgets being removed, and has nothing left to show.
+        return self not in self.app.screen_stack
+
     def refresh_table(self) -> None:
+        if self._gone():
+            return
         view = self.view
         state = self.session.state
         self.query_one(AgendaTable).show(view)
@@ -143,6 +150,8 @@ class TableScreen(TableCommands):
         return text
 
     def _show_detail(self) -> None:
+        if self._gone():
+            return
         table = self.query_one(AgendaTable)
         view = self.view
         if not view.agenda:
@@ -177,6 +186,8 @@ class TableScreen(TableCommands):
         return text
 
     def _log(self, records: tuple[Record, ...], reason: str = "") -> None:
+        if self._gone():
+            return
         log = self.query_one("#transcript", WrappedText)
         # the history's lines for these records: the last ones, as _play has just added them
         lines = {id(line.record): line for line in self.chronicle.lines[-len(records) :]} if records else {}
@@ -233,6 +244,8 @@ class TableScreen(TableCommands):
         while not session.state.over and session.state.actor not in self.humans:
             if not self.skipping:
                 await asyncio.sleep(SPEEDS[self.speed])
+            if self._gone():
+                return  # this game was closed while its AI was thinking
             try:
                 # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
                 move = decide(session.state, self._chooser(session.state.actor))
