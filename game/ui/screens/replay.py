@@ -129,10 +129,7 @@ class ReplayScreen(Screen[None]):
     def refresh_table(self) -> None:
         view, state, public = self.view(), self._state, self.public
         for table in (self.query_one(AgendaTable), self.query_one(DelegationsTable)):
-            # fit the columns to this step (a table only ever widens them), so stepping back
-            # from a long label does not leave a column too wide for the panel
-            for column in table.columns.values():
-                column.content_width = column.label.cell_len
+            table.refit()  # the columns fit this step, not the widest one seen
         self.query_one(AgendaTable).show(view, public=public)
         self.query_one(DelegationsTable).show(view, -1 if state.over else state.actor, public=public)
         self.query_one(Meters).show(view)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from game.engine.model import ROLES
 from game.engine.view import View
@@ -35,12 +36,48 @@ class _ViewTable(DataTable[str | Text]):
     COLUMNS: tuple[str, ...] = ()
     PUBLIC_COLUMNS: tuple[str, ...] = ()
     _public = False
+    _column_keys: list[ColumnKey]
+    _shown: list[tuple[str, tuple[object, ...]]]  # each row's key and its cells' signatures
 
     def set_columns(self, public: bool) -> None:
         if not self.columns or public != self._public:
             self.clear(columns=True)
-            self.add_columns(*(self.PUBLIC_COLUMNS if public else self.COLUMNS))
+            self._column_keys = self.add_columns(*(self.PUBLIC_COLUMNS if public else self.COLUMNS))
             self._public = public
+            self._shown = []
+
+    def refit(self) -> None:
+        """Fit the columns to the next rows shown, written afresh (a table only ever widens its
+        columns): a replay stepping back from a long label does not keep a column too wide."""
+        for column in self.columns.values():
+            column.content_width = column.label.cell_len
+        self._shown = []
+
+    def fill(self, rows: list[tuple[str, tuple[str | Text, ...]]]) -> None:
+        """Show these rows (key, cells). A move changes a cell or two: only those are written, and
+        the whole table (cleared, measured and drawn again) only when its rows change."""
+        shown = [(key, tuple(_signature(cell) for cell in cells)) for key, cells in rows]
+        if shown == self._shown:
+            return
+        if [key for key, _ in shown] == [key for key, _ in self._shown]:
+            for (key, cells), (_, new), (_, old) in zip(rows, shown, self._shown, strict=True):
+                for column, cell, a, b in zip(self._column_keys, cells, new, old, strict=True):
+                    if a != b:
+                        self.update_cell(key, column, cell, update_width=True)
+        else:
+            row = self.cursor_row
+            self.clear()
+            for key, cells in rows:
+                self.add_row(*cells, key=key)
+            if self.row_count:
+                self.move_cursor(row=min(max(row, 0), self.row_count - 1))
+        self._shown = shown
+
+
+def _signature(cell: str | Text) -> object:
+    # Text's own == compares the characters and spans only, not the style of the whole text
+    # (the speaker's name is bold): what a cell looks like is all three.
+    return (cell.plain, str(cell.style), tuple(cell.spans)) if isinstance(cell, Text) else cell
 
 
 def spread(view: View, issue: int) -> str:
@@ -65,10 +102,9 @@ class AgendaTable(_ViewTable):
         self.set_columns(False)
 
     def show(self, view: View, public: bool = False) -> None:
-        row = self.cursor_row
         width = self.size.width or 46
         self.set_columns(public)
-        self.clear()
+        rows: list[tuple[str, tuple[str | Text, ...]]] = []
         for i in view.agenda:
             issue = view.issues[i]
             settled = view.settled[i]
@@ -76,7 +112,7 @@ class AgendaTable(_ViewTable):
             mine = view.positions[view.me][i]
             if public:
                 # a string cell is parsed as markup: names from the file go in as Text
-                self.add_row(Text(short(issue.name, 22)), agreed, Text(spread(view, i)), key=issue.id)
+                rows.append((issue.id, (Text(short(issue.name, 22)), agreed, Text(spread(view, i)))))
                 continue
             # Narrow, a short name leaves the width to the position (the detail panel has the full
             # one); wide, the name takes its share of the room.
@@ -89,9 +125,8 @@ class AgendaTable(_ViewTable):
                 yours = Text(f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, max(40, width // 2))}")
             else:
                 yours = Text("(no stated position)")
-            self.add_row(Text(name), weight, yours, key=issue.id)
-        if self.row_count:
-            self.move_cursor(row=min(max(row, 0), self.row_count - 1))
+            rows.append((issue.id, (Text(name), weight, yours)))
+        self.fill(rows)
 
 
 class DelegationsTable(_ViewTable):
@@ -106,24 +141,22 @@ class DelegationsTable(_ViewTable):
         self.set_columns(False)
 
     def show(self, view: View, acting: int, public: bool = False) -> None:
-        row = self.cursor_row
         self.set_columns(public)
-        self.clear()
+        rows: list[tuple[str, tuple[str | Text, ...]]] = []
         for d, pub in enumerate(view.delegations):
             role = ROLE.get(pub.role, pub.role) + ("*" if d in view.venue.signatories else "")
             status = "◀ speaks" if d == acting else "" if view.present[d] else "absent"
             name = Text(short(pub.name, 26), style="bold" if d == acting else "")
             if public:
-                self.add_row(name, role, f"{view.support[d]:>4}", f"{view.concessions[d]:>5}", status, key=pub.id)
+                rows.append((pub.id, (name, role, f"{view.support[d]:>4}", f"{view.concessions[d]:>5}", status)))
                 continue
             if d == view.me:
                 trust = "(you)"
             else:
                 t = view.trust_in_me[d]
                 trust = f"{t:>3} {mood(t)}"
-            self.add_row(name, role, trust, f"{view.support[d]:>3}", status, key=pub.id)
-        if self.row_count:
-            self.move_cursor(row=min(max(row, 0), self.row_count - 1))
+            rows.append((pub.id, (name, role, trust, f"{view.support[d]:>3}", status)))
+        self.fill(rows)
 
 
 class Meters(Static):
