@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.ai.opponent import Beliefs
+from game.engine.clock import bleed, breakdown_chance
 from game.engine.view import View
 from game.ui.format import brief_issue, short
 from game.ui.widgets.keybar import KeyBar
@@ -29,6 +30,31 @@ EXPLAINED = (
 )
 
 
+def time_pressure(view: View) -> str:
+    """What waiting costs the player and risks, from the public rules and their own preferences."""
+    rules, venue = view.rules, view.venue
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    deal = [s if s >= 0 else view.issues[i].status_quo for i, s in enumerate(view.settled)]
+    per_round = bleed(view.own, rules, deal, open_issues) / 10_000
+    chance = breakdown_chance(rules, view.round, venue.rounds, view.momentum)
+    if not rules.delay_cost and not rules.breakdown_risk:
+        return f"Time: waiting costs nothing here, and the talks run their {venue.rounds} rounds."
+    parts = []
+    if rules.delay_cost:
+        so_far = f" ({view.toll / 10_000:.2f} lost so far)" if view.toll else ""
+        parts.append(
+            f"each round that ends with issues open costs you {per_round:.2f} of utility as things stand{so_far}, "
+            "taken from what you end with, deal or none"
+        )
+    if rules.breakdown_risk:
+        risk = f"{chance:.0%}" if chance else "no chance yet"
+        parts.append(
+            f"the talks may be adjourned after this round ({risk} at the present momentum, more as the rounds "
+            "pass and momentum falls), and what is still open then lapses"
+        )
+    return "Time: " + "; ".join(parts) + "."
+
+
 def brief(view: View) -> Text:
     """The whole brief as text, written from the player's View alone."""
     own = view.own
@@ -39,8 +65,9 @@ def brief(view: View) -> Text:
     text.append(f"Walk-away (your utility with no deal): {own.reservation:.2f}", style="bold")
     text.append(": a deal worth less than this leaves you worse off than none.\n")
     text.append(
-        f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n\n"
+        f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n"
     )
+    text.append(time_pressure(view) + "\n\n")
     text.append("What you want, issue by issue\n", style="bold underline")
     text.append(
         "Weight: the share of your utility an issue carries. Worth: your value of an option, 0 to 1.\n", style="dim"

@@ -1,0 +1,56 @@
+"""The brief says what waiting costs and risks, and the figure it gives is what the engine charges."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from game.engine import Pass, Respond, apply, new_game, view_for
+from game.engine.legal import legal_moves
+from game.engine.state import State
+from game.scenario import bundled, load_scenario
+from game.ui.screens.brief import time_pressure
+
+
+def _round_passes(state: State) -> State:
+    """Every move a pass (or a refusal where an answer is owed) until the round ends."""
+    start = state.round
+    while state.round == start and not state.over:
+        moves = legal_moves(state)
+        me = state.scenario.delegations[state.actor].id
+        if moves.allowed("pass"):
+            action = Pass(me)
+        else:
+            owed = next(p for p in state.proposals if p.response_of(state.actor) == 0)
+            action = Respond(me, owed.number, False)
+        state, _ = apply(state, action)
+    return state
+
+
+@pytest.mark.parametrize("name", ["astana-8", "sochi-congress"])
+@pytest.mark.parametrize("seed", [1, 7])
+def test_the_cost_the_brief_forecasts_is_the_toll_charged_when_the_round_ends_open(name: str, seed: int) -> None:
+    state, _ = new_game(load_scenario(bundled()[name]), seed)
+    signatory = state.scenario.venues[state.venue].signatories[0]
+    said = time_pressure(view_for(state, signatory))
+    found = re.search(r"costs you (\d\.\d\d) of utility", said)
+    assert found is not None, said
+    forecast = float(found.group(1))
+    assert "may be adjourned" in said
+    after = _round_passes(state)
+    assert after.round == state.round + 1 and not any(s >= 0 for s in after.settled)
+    charged = after.toll[signatory] / 10_000
+    assert charged > 0 and abs(charged - forecast) <= 0.005  # the brief rounds to two places
+    assert f"({charged:.2f} lost so far)" in time_pressure(view_for(after, signatory))
+
+
+def test_without_time_rules_the_brief_says_waiting_costs_nothing() -> None:
+    state, _ = new_game(load_scenario(bundled()["tutorial"]), 1)
+    rules = state.scenario.rules
+    assert not rules.delay_cost and not rules.breakdown_risk
+    rounds = state.scenario.venues[state.venue].rounds
+    assert (
+        time_pressure(view_for(state, 0))
+        == f"Time: waiting costs nothing here, and the talks run their {rounds} rounds."
+    )
