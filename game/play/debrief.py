@@ -14,7 +14,7 @@ from game.analysis.history import compare as compare_history
 from game.analysis.history import describe_real
 from game.engine import Concede, State, apply, new_game, utility
 from game.engine.model import Scenario
-from game.engine.utility import outcome_utility
+from game.engine.utility import delay_toll, outcome_utility
 from game.play.attendance import statuses
 from game.saves import Session
 
@@ -72,7 +72,8 @@ class Quality:
     pareto_gap: float
     nash_distance: float | None
     nash_package: tuple[tuple[str, str, bool], ...]  # issue name, option label, same as agreed
-    nash_utilities: tuple[tuple[str, float, float], ...]  # signatory, at Nash, in the result
+    # signatory, at Nash, in the result (the packages alone), and what waiting cost it (clock)
+    nash_utilities: tuple[tuple[str, float, float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -259,14 +260,15 @@ def quality(session: Session, analysis: Analysis | None = None) -> Quality:
         point = space.reservations.copy()
         measured_from = "the walk-away point (nothing was agreed)"
     nash_package: tuple[tuple[str, str, bool], ...] = ()
-    nash_utilities: tuple[tuple[str, float, float], ...] = ()
+    nash_utilities: tuple[tuple[str, float, float, float], ...] = ()
     if analysis.nash is not None:
         nash_package = tuple(
             (sc.issues[i].name, _option(sc, i, o), state.settled[i] == o) for i, o in space.package(analysis.nash)
         )
         at_nash = analysis.utilities_of(analysis.nash)
         nash_utilities = tuple(
-            (sc.delegations[d].name, float(u), float(p)) for d, u, p in zip(space.parties, at_nash, point, strict=True)
+            (sc.delegations[d].name, float(u), float(p), delay_toll(state, d))
+            for d, u, p in zip(space.parties, at_nash, point, strict=True)
         )
     return Quality(
         analysis.exact,

@@ -43,7 +43,7 @@ def test_the_debrief_judges_a_game_by_its_drawn_preferences_in_every_part() -> N
     (line,) = headlines(session, analysis)
     q = quality(session, analysis)
     name = session.state.scenario.delegations[0].name
-    (at_nash,) = [u for who, u, _ in q.nash_utilities if who == name]
+    (at_nash,) = [u for who, u, _, _ in q.nash_utilities if who == name]
     assert line.nash == at_nash
     assert quality(session) == q  # the default is the same analysis
     central = analyze(session.scenario, session.state.venue)

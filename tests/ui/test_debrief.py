@@ -177,6 +177,14 @@ def test_delegations_and_quality(name: str, seed: int) -> None:
     assert q.nash_package
     if state.agreements:
         assert q.pareto_gap == pytest.approx(0.0, abs=1e-9)  # the agents' deals sit on the frontier
+    # beside the packages' worth, what waiting cost each signatory: the results table's utility is
+    # the package's worth less that (one game without a deal has only the walk-away to show)
+    by_name = {r.name: r for r in rows}
+    for name, _, got, waited in q.nash_utilities:
+        row = by_name[name]
+        assert waited == pytest.approx(state.toll[row.index] / 10_000 if state.toll else 0.0)
+        if state.agreements:
+            assert got - waited == pytest.approx(row.utility)
 
 
 def test_boycott_shows_as_not_signed() -> None:

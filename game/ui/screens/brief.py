@@ -64,9 +64,7 @@ def brief(view: View) -> Text:
     text.append(f" ({own.role}{signatory})\n")
     text.append(f"Walk-away (your utility with no deal): {own.reservation:.2f}", style="bold")
     text.append(": a deal worth less than this leaves you worse off than none.\n")
-    text.append(
-        f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n"
-    )
+    text.append(f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n")
     text.append(time_pressure(view) + "\n\n")
     text.append("What you want, issue by issue\n", style="bold underline")
     text.append(

@@ -160,8 +160,12 @@ def _quality(q: Quality) -> Text:
             text.append(f"{issue}: ", style="bold")
             text.append(f"{option}\n")
         text.append("\nUtility at the Nash point / in this result:\n", style="bold")
-        for name, at_nash, got in q.nash_utilities:
-            text.append(f"  {name}: {_fmt(at_nash)} / {_fmt(got)}\n")
+        for name, at_nash, got, waited in q.nash_utilities:
+            text.append(f"  {name}: {_fmt(at_nash)} / {_fmt(got)}")
+            if waited:
+                # the packages alone are compared; the results table above takes off the cost of time
+                text.append(f"  ({_fmt(got - waited)} after what waiting cost)", style="dim")
+            text.append("\n")
     return text
 
 
