@@ -32,3 +32,22 @@ def test_the_hash_cache_stays_within_its_size() -> None:
         peak = max(peak, len(hashing._cache))
         assert len(hashing._cache) <= hashing._CACHE_SIZE
     assert peak >= hashing._CACHE_SIZE - 10  # it did fill, and was emptied rather than grown
+
+
+def test_checked_files_are_kept_by_name_and_content_and_only_the_last_few(tmp_path: Path) -> None:
+    from game.scenario import check_file
+    from game.scenario import load as load_module
+
+    path = tmp_path / "talks.yaml"
+    text = MINI.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first, _ = check_file(path)
+    assert first is not None and check_file(path)[0] is first  # the same bytes: not checked again
+    path.write_text(text.replace("title: Mini talks", "title: Mini talks, edited"), encoding="utf-8")
+    edited, _ = check_file(path)
+    assert edited is not None and edited is not first and edited.title != first.title  # an edit is seen
+    for k in range(2 * load_module._CHECKED_KEPT):
+        (tmp_path / f"v{k}.yaml").write_text(text, encoding="utf-8")
+        check_file(tmp_path / f"v{k}.yaml")
+        assert len(load_module._CHECKED) <= load_module._CHECKED_KEPT
+    assert check_file(path)[0] is not edited  # let go long ago: checked afresh

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from game.scenario.diagnostics import Diagnostic, Report, ScenarioError
 from game.scenario.expect import ScenarioTest, build_tests
 from game.scenario.lint import Check, lint
 from game.scenario.spec import SCENARIO
-from game.scenario.yamlread import YMap, parse_yaml, read_yaml
+from game.scenario.yamlread import YMap, parse_yaml, read_bytes, read_yaml
 
 
 def check_file(path: str | Path, extra: Iterable[Check] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
@@ -27,21 +28,42 @@ def check_source(path: str | Path, extra: Iterable[Check] = ()) -> tuple[Scenari
     validated and hashed (reading the file a second time could find an author's next edit)."""
     path = Path(path)
     report = Report(str(path))
-    read = read_yaml(path, report)
-    if read is None:
+    data = read_bytes(path, report)
+    if data is None:
         return None, report.sorted(), b""
-    doc, data = read
-    scenario, diagnostics = _finish(doc, data, report, extra=extra)
-    return scenario, diagnostics, data
+    scenario, diagnostics, parsed = _checked(data, report, tuple(extra))
+    return scenario, diagnostics, (data if parsed else b"")
 
 
 def check_bytes(data: bytes, name: str, extra: Iterable[Check] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
     """As check_file, for content already in memory (a save embeds its scenario)."""
-    report = Report(name)
+    scenario, diagnostics, _ = _checked(data, Report(name), tuple(extra))
+    return scenario, diagnostics
+
+
+# The last files checked, by name and content: the title screen checks every bundled scenario each
+# time it opens, a new game checks its file again, and a save carries one. The same bytes under the
+# same name give the same (immutable) scenario and diagnostics, so they are not parsed and checked
+# again. Bounded: play --watch meets a new version at every edit.
+_CHECKED: OrderedDict[tuple[str, bytes], tuple[Scenario | None, tuple[Diagnostic, ...], bool]] = OrderedDict()
+_CHECKED_KEPT = 16
+
+
+def _checked(data: bytes, report: Report, extra: tuple[Check, ...]) -> tuple[Scenario | None, list[Diagnostic], bool]:
+    """The scenario, its diagnostics, and whether the bytes parsed as YAML at all."""
+    key = (report.path, data)
+    if not extra and key in _CHECKED:  # extra checks are callables: their results are not kept
+        _CHECKED.move_to_end(key)
+        scenario, kept, parsed = _CHECKED[key]
+        return scenario, list(kept), parsed
     doc = parse_yaml(data, report)
-    if doc is None:
-        return None, report.sorted()
-    return _finish(doc, data, report, extra=extra)
+    parsed = doc is not None
+    scenario, diagnostics = _finish(doc, data, report, extra=extra) if parsed else (None, report.sorted())
+    if not extra:
+        _CHECKED[key] = (scenario, tuple(diagnostics), parsed)
+        if len(_CHECKED) > _CHECKED_KEPT:
+            _CHECKED.popitem(last=False)
+    return scenario, diagnostics, parsed
 
 
 def check_file_with_tests(path: str | Path) -> tuple[Scenario | None, tuple[ScenarioTest, ...], list[Diagnostic]]:

@@ -63,6 +63,15 @@ class _TooBig(Exception):
 
 def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
     """The file's content as YMap/YSeq/scalars and its bytes, or None after reporting why not."""
+    data = read_bytes(path, report)
+    if data is None:
+        return None
+    value = parse_yaml(data, report)
+    return None if value is None else (value, data)
+
+
+def read_bytes(path: Path, report: Report) -> bytes | None:
+    """The file's bytes, or None after reporting why they cannot be read (or are too many)."""
     try:
         data = read_limited(path, MAX_BYTES)
     except IsADirectoryError:
@@ -88,8 +97,7 @@ def read_yaml(path: Path, report: Report) -> tuple[Any, bytes] | None:
             (0, 0), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a scenario never needs that much"
         )
         return None
-    value = parse_yaml(data, report)
-    return None if value is None else (value, data)
+    return data
 
 
 def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls: bool = False) -> Any | None:
