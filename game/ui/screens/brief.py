@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.ai.opponent import Beliefs
-from game.engine.clock import bleed, breakdown_chance
+from game.ai.reading import bleed_rate
+from game.engine.clock import breakdown_chance
 from game.engine.view import View
 from game.ui.format import brief_issue, short
 from game.ui.widgets.keybar import KeyBar
@@ -33,9 +34,7 @@ EXPLAINED = (
 def time_pressure(view: View) -> str:
     """What waiting costs the player and risks, from the public rules and their own preferences."""
     rules, venue = view.rules, view.venue
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    deal = [s if s >= 0 else view.issues[i].status_quo for i, s in enumerate(view.settled)]
-    per_round = bleed(view.own, rules, deal, open_issues) / 10_000
+    per_round = bleed_rate(view)  # what the agents weigh too, from the same view
     chance = breakdown_chance(rules, view.round, venue.rounds, view.momentum)
     if not rules.delay_cost and not rules.breakdown_risk:
         return f"Time: waiting costs nothing here, and the talks run their {venue.rounds} rounds."

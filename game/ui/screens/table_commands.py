@@ -242,23 +242,25 @@ class TableCommands(Screen[None]):
 
     def save_autosave(self, announce: bool) -> bool:
         """Write the game's autosave; say why not (and return False) when it cannot be written."""
-        try:
+
+        def write() -> Path:
             write_atomic(self.autosave_path, save_text(self.session))
-        except SaveError as exc:
-            self.notify(str(exc), title="Could not save", severity="error", markup=False)
-            return False
-        self.saved_turns = len(self.session.log)
-        if announce:
-            self.notify(f"Saved to {self.autosave_path}", markup=False)
-        return True
+            return self.autosave_path
+
+        return self._saved(write, announce)
 
     def save_named(self) -> bool:
         """Bring the save the player named up to date (True when there is none)."""
         return self.save_name is None or self.save_as(self.save_name, announce=False)
 
     def save_as(self, name: str, announce: bool) -> bool:
+        return self._saved(lambda: save(self.session, self.saves_dir, name), announce)
+
+    def _saved(self, write: Callable[[], Path], announce: bool) -> bool:
+        """Run one save's write: on success the game counts as saved (and says where, if asked);
+        on failure the player is told why and nothing else changes."""
         try:
-            path = save(self.session, self.saves_dir, name)
+            path = write()
         except SaveError as exc:
             self.notify(str(exc), title="Could not save", severity="error", markup=False)
             return False
