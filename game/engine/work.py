@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from game.engine.model import Effect, Scenario
@@ -307,6 +308,23 @@ class Work:
                 self.say("agenda", f"{sc.issues[effect.a].name} is taken off the agenda.")
         elif kind == "break":
             self.break_agreement(effect.a, effect.b)
+        elif kind == "walk_away":
+            self.move_walk_away(effect.a, effect.delta)
+
+    def move_walk_away(self, d: int, delta: int) -> None:
+        """What no deal is worth to d moves by delta hundredths (within 0..0.99, as a drawn one):
+        the ground shifts under the talks. The game's scenario holds each delegation's real
+        numbers (types.draw_types), so everything that reads d's walk-away value (its view, its
+        score) reads the moved one; the shift is a function of the events fired and the
+        agreements made, which the state holds, so saves and hashes need nothing new. Silent,
+        like the other private numbers: the event's text says what happened."""
+        sc = self.scenario
+        dl = sc.delegations[d]
+        moved = round(min(0.99, max(0.0, dl.reservation + delta / 100.0)), 6)
+        if moved != dl.reservation:
+            delegations = list(sc.delegations)
+            delegations[d] = replace(dl, reservation=moved)
+            self.scenario = replace(sc, delegations=tuple(delegations))
 
     def break_agreement(self, issue: int, by: int) -> None:
         if self.settled[issue] < 0:

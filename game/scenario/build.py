@@ -168,6 +168,9 @@ def _effects(raw: Any, refs: _Refs) -> tuple[Effect, ...]:
             issue = refs.find(refs.issues, body["issue"], body.at("issue"), "issue")
             by = refs.find(refs.delegations, body["by"], body.at("by"), "delegation") if "by" in body else -1
             out.append(Effect("break", issue, by))
+        elif kind == "walk_away":
+            a = refs.find(refs.delegations, body["delegation"], body.at("delegation"), "delegation")
+            out.append(Effect("walk_away", a, delta=body["delta"]))
     return tuple(out)
 
 

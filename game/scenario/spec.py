@@ -37,8 +37,9 @@ EFFECT = OneKey(
         "momentum": DELTA,
         "agenda": Obj({"add": Field(ID), "remove": Field(ID)}, what="an agenda effect"),
         "break": Obj({"issue": Field(ID, True), "by": Field(ID)}, what="a break effect"),
+        "walk_away": Obj({"delegation": Field(ID, True), "delta": Field(DELTA, True)}, what="a walk-away effect"),
     },
-    doc="one change: trust, support, stability, momentum, agenda or break",
+    doc="one change: trust, support, stability, momentum, agenda, break or walk_away",
 )
 EFFECTS = ListOf(EFFECT, "changes applied in order")
 

@@ -1,0 +1,117 @@
+"""The walk_away effect: an event (or an agreed option) moves what no deal is worth to a side."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.engine import Pass, Scenario, apply, new_game, state_hash, view_for
+from game.engine.model import Effect
+from game.engine.types import draw_types
+from game.engine.utility import outcome_utility
+from game.scenario.load import check_file
+from game.sim.random_scenarios import random_scenario
+from tests.engine.conftest import BLUE, RED, actor_id, pass_rounds, start, with_event, with_venue
+
+MINI_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+
+
+def _clash_with(mini: Scenario, *effects: Effect) -> Scenario:
+    """mini without random events, its round-2 clash carrying these effects."""
+    quiet = with_venue(mini, random_events=0.0)
+    index = next(i for i, e in enumerate(quiet.events) if e.id == "clash")
+    return with_event(quiet, index, effects=effects)
+
+
+def test_an_event_moves_a_sides_walk_away_value_and_nothing_else(mini: Scenario) -> None:
+    sc = _clash_with(mini, Effect("walk_away", RED, delta=12), Effect("walk_away", BLUE, delta=-5))
+    state = start(sc)
+    before = state.scenario.delegations
+    assert state.round == 1
+    state = pass_rounds(state, 1)  # round 2 begins: the clash fires
+    after = state.scenario.delegations
+    assert after[RED].reservation == pytest.approx(before[RED].reservation + 0.12)
+    assert after[BLUE].reservation == pytest.approx(before[BLUE].reservation - 0.05)
+    for d, (b, a) in enumerate(zip(before, after, strict=True)):
+        assert dataclasses.replace(a, reservation=b.reservation) == b  # only the walk-away moved
+        if d not in (RED, BLUE):
+            assert a.reservation == b.reservation
+    # the side reads its own new walk-away value in its view, as every agent and the interface do
+    assert view_for(state, RED).own.reservation == after[RED].reservation
+
+
+def test_the_walk_away_value_stays_within_0_and_0_99(mini: Scenario) -> None:
+    up = pass_rounds(start(_clash_with(mini, Effect("walk_away", RED, delta=100))), 1)
+    down = pass_rounds(start(_clash_with(mini, Effect("walk_away", RED, delta=-100))), 1)
+    assert up.scenario.delegations[RED].reservation == 0.99
+    assert down.scenario.delegations[RED].reservation == 0.0
+
+
+def test_a_game_without_a_deal_gives_the_moved_walk_away_value(mini: Scenario) -> None:
+    sc = _clash_with(mini, Effect("walk_away", RED, delta=-20))
+    state = start(sc)
+    central = state.scenario.delegations[RED].reservation
+    while not state.over:
+        state, _ = apply(state, Pass(actor_id(state)))
+    assert state.outcome == "no_deal"
+    moved = state.scenario.delegations[RED].reservation
+    assert moved == pytest.approx(central - 0.20)
+    assert outcome_utility(state, RED) == pytest.approx(moved - state.toll[RED] / 10_000)
+
+
+def test_the_effect_is_read_from_a_file_and_checked(tmp_path: Path) -> None:
+    good = MINI_TEXT.replace("- momentum: 3", "- walk_away: {delegation: blue, delta: -7}", 1)
+    path = tmp_path / "good.yaml"
+    path.write_text(good, encoding="utf-8")
+    scenario, diagnostics = check_file(path)
+    assert scenario is not None, diagnostics
+    rumour = next(e for e in scenario.events if e.id == "rumour")
+    assert rumour.effects == (Effect("walk_away", scenario.delegation_index["blue"], delta=-7),)
+    bad = MINI_TEXT.replace("- momentum: 3", "- walk_away: {delegation: bleu, delta: -7}", 1)
+    path.write_text(bad, encoding="utf-8")
+    scenario, diagnostics = check_file(path)
+    assert scenario is None
+    assert any("unknown delegation 'bleu'" in d.message and d.severity == "error" for d in diagnostics)
+
+
+def test_random_scenarios_carry_the_effect() -> None:
+    assert any(
+        effect.kind == "walk_away"
+        for seed in range(40)
+        for sc in [random_scenario(seed)]
+        for effects in [*(e.effects for e in sc.events), *(o.effects for i in sc.issues for o in i.options)]
+        for effect in effects
+    )
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_on_random_scenarios_only_walk_away_values_move_within_bounds_and_replays_agree(seed: int) -> None:
+    """In AI games of random scenarios (events with every kind of effect), what walking away is
+    worth may move, stays within 0..0.99, moves only through walk_away effects, and a replay of
+    the same actions moves it the same way (the state hash covers it through the events)."""
+    from game.ai import play as ai_play
+
+    sc = random_scenario(seed)
+    drawn = draw_types(sc, seed).delegations
+    moving = {e.a for card in sc.events for e in card.effects if e.kind == "walk_away"} | {
+        e.a for issue in sc.issues for o in issue.options for e in o.effects if e.kind == "walk_away"
+    }
+    game = ai_play(sc, seed)
+    states = [new_game(sc, seed)[0]]
+    for action in game.actions:
+        states.append(apply(states[-1], action)[0])
+    replayed = new_game(sc, seed)[0]
+    for action, state in zip(game.actions, states[1:], strict=True):
+        replayed = apply(replayed, action)[0]
+        assert state_hash(replayed) == state_hash(state)
+        assert replayed.scenario.delegations == state.scenario.delegations
+        for d, (a, b) in enumerate(zip(drawn, state.scenario.delegations, strict=True)):
+            assert 0.0 <= b.reservation <= 0.99
+            assert dataclasses.replace(b, reservation=a.reservation) == a
+            if d not in moving:
+                assert b.reservation == a.reservation
