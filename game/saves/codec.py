@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from game.engine import actions as A
 
@@ -139,4 +140,12 @@ def parse_entry(line: str) -> Entry:
     turn, round_, actor = words[0], words[1], words[2]
     if not _NUMBER.fullmatch(turn) or not _NUMBER.fullmatch(round_):
         raise EntryError("the turn and the round must be whole numbers")
-    return Entry(int(turn), int(round_), parse_action(actor, words[3:]), digest)
+    return Entry(int(turn), int(round_), _action(actor, tuple(words[3:])), digest)
+
+
+# A long game repeats the same few hundred moves ("pass", "respond proposal=4 accept=yes"): each
+# is read once, and an action is immutable, so the one read serves every line that repeats it.
+# Bounded; a line that does not read raises and is never kept.
+@lru_cache(maxsize=4096)
+def _action(actor: str, words: tuple[str, ...]) -> A.Action:
+    return parse_action(actor, list(words))

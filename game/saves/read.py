@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.collecting import fewer_collections
 from game.engine import GameError
 from game.engine.actions import Action
 from game.files import NOT_REGULAR, NotRegularFile, read_limited
@@ -50,6 +51,12 @@ def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> 
     wants the states on the way (the replay viewer) need not replay the game a second time."""
     path = Path(path)
     data = _read(path)
+    # the parse and the replay make and free a few objects a line and an action, none in a cycle
+    with fewer_collections():
+        return _load(path, data, observe)
+
+
+def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) -> Session:
     report = Report(str(path))
     # A save holds about one value per line and never an alias: a budget that size refuses an
     # alias bomb at once, before it can expand.

@@ -16,6 +16,7 @@ from game.ai.selfplay import Played, play
 from game.analysis import Analysis, analyze
 from game.analysis.history import compare as compare_history
 from game.analysis.history import history_match
+from game.collecting import fewer_collections
 from game.engine import state_hash
 from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
@@ -159,10 +160,13 @@ Batch = tuple[Scenario, list[tuple[int, int]], dict[int, str], Path | None, byte
 
 def _batch(args: Batch) -> list[dict[str, Any]]:
     scenario, games, seats, folder, source, detail = args
-    return [
-        run_game(scenario, s, seats, None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}"), detail)
-        for i, s in games
-    ]
+    with fewer_collections():
+        return [
+            run_game(
+                scenario, s, seats, None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}"), detail
+            )
+            for i, s in games
+        ]
 
 
 def summarise(

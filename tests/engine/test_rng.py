@@ -1,0 +1,35 @@
+"""The generator's two forms: Rng.random (the agents' stream, written out for speed) draws the
+very floats next_float gives, from any state."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.engine.rng import MASK, Rng, next_float
+
+
+@given(st.integers(-(2**70), 2**70), st.integers(1, 40))
+def test_rng_random_is_next_float_drawn_in_turn(state: int, draws: int) -> None:
+    rng = Rng(state)
+    reference = state & MASK
+    for _ in range(draws):
+        reference, expected = next_float(reference)
+        value = rng.random()
+        assert value == expected
+        assert 0.0 <= value < 1.0
+        assert rng.state == reference
+
+
+def test_the_edges_of_the_state_space_draw_as_next_float() -> None:
+    for state in (0, 1, MASK, MASK - 0x9E3779B97F4A7C15, 0x9E3779B97F4A7C15):
+        rng = Rng(state)
+        assert [rng.random() for _ in range(3)] == [next_float(s)[1] for s in _states(state & MASK, 3)]
+
+
+def _states(state: int, n: int) -> list[int]:
+    out = []
+    for _ in range(n):
+        out.append(state)
+        state, _ = next_float(state)
+    return out
