@@ -44,7 +44,8 @@ def long_scenario(venues: int) -> bytes:
 
 
 def long_game(actions: int) -> Session:
-    source = long_scenario(venues=max(1, actions // 800 + 2))
+    # about 600 actions a venue: enough venues that the game is cut at `actions`, not ended first
+    source = long_scenario(venues=max(1, actions // 600 + 2))
     scenario, diagnostics = check_bytes(source, "long")
     assert scenario is not None, diagnostics
     session = Session.new(scenario, source, 1, {d.id: "ai:normal" for d in scenario.delegations}, "long")
