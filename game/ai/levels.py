@@ -21,6 +21,7 @@ class Level:
     gamble: float = 0.0  # below this chance of another round, it settles for anything above walk-away
     boycotts_by_gain: bool = False  # stays away where the others' compromise is worth more than attending
     misreads: float = 0.0  # how far off (a share, either way) its reading of the others' gains is on a turn
+    plans: bool = False  # settles or holds out by a model of the others' patience (game.ai.planning)
 
 
 LEVELS = {
@@ -62,6 +63,7 @@ LEVELS = {
         refuses_ultimatums=True,
         boycotts_by_gain=True,
         gamble=0.75,
+        plans=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

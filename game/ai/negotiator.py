@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.opponent import Beliefs
+from game.ai.planning import Plan, plan
 from game.ai.politics import (
     SUPPORT_MARGIN,
     concession,
@@ -25,20 +26,19 @@ from game.ai.politics import (
 )
 from game.ai.reading import (
     Decision,
-    acceptable,
     allowed,
     best_possible,
     bleed_rate,
     counterparts,
     deadline,
     fallback,
-    heeded,
     horizon,
     next_round_chance,
     pressed_progress,
     progress,
     value_with,
 )
+from game.ai.search import search_package
 from game.ai.words import band
 from game.engine import actions as A
 from game.engine.legal import agreement_cost, may_draft, may_propose
@@ -49,6 +49,7 @@ from game.engine.view import View
 
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
 _WALKOUT_TRUST = 15  # a hot-tempered delegation leaves when its mean trust in the others falls below this
+_EDGE = 0.08  # how much more than its aspiration waiting must be worth before a planner holds out
 _PROVOKED_TRUST = 30  # below this trust in someone, a hot temper answers with hardline statements
 
 
@@ -63,7 +64,12 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     # answering and proposing, about half the moves
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
         if p.author != view.me and p.response_of(view.me) == PENDING:
-            return answer(view, p, aspiration(view, level, noise), level, beliefs, noise)
+            aim = aspiration(view, level, noise)
+            if level.plans and not p.draft:
+                held = plan(view, beliefs, level)
+                if _holds_out(held, aim):
+                    return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
+            return answer(view, p, aim, level, beliefs, noise)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
     if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs, level):
@@ -92,6 +98,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if to and (mine is None or mine.round < view.round):
+        planned = _planned_offer(view, beliefs, level, aspiration(view, level, noise))
+        if planned is not None:
+            return planned
         package, partial = proposal(view, beliefs, aspiration(view, level, noise), level, rng)
         ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
         if partial:
@@ -111,6 +120,27 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> Decision | None:
+    """A planner's offer where it holds out: what a later round would give it (else None, and
+    it offers as the normal agent does, at its aspiration)."""
+    if not level.plans:
+        return None
+    chosen = plan(view, beliefs, level)
+    to = tuple(view.delegations[s].id for s in counterparts(view))
+    if chosen.later is None or not _holds_out(chosen, aim):
+        return None
+    package, why = chosen.later, "what we hold out for: time is on our side"
+    ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
+    return Decision(A.Propose(view.own.id, ids, to), why)
+
+
+def _holds_out(chosen: Plan, aim: float) -> bool:
+    """Whether the planner holds out: where time is on its side, and waiting is worth clearly
+    more than what it would settle for now (our reading of the others is rough: a small edge
+    is not worth a round's toll and the risk that the talks end)."""
+    return chosen.patient and chosen.waiting > aim + _EDGE
 
 
 # --- time and aspiration -----------------------------------------------------------------------
@@ -215,70 +245,20 @@ def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int]
     return issue if loss > 1e-9 else -1
 
 
-def search_package(
-    view: View,
-    beliefs: Beliefs,
-    aim: float,
-    level: Level,
-    issues: list[int] | None = None,
-    guess: dict[tuple[int, int], float] | None = None,
-) -> tuple[tuple[int, int], ...]:
-    """Hill-climb from our ideal towards what the others want, never below `aim` for us.
-
-    Each step takes the one change of option that buys the others the most (estimated) value per
-    unit of our own utility given up. An agent that does not logroll weighs every issue alike, for
-    itself and for the others, and so trades less well. `issues` limits the package to some of
-    the open issues (the others stay as they are).
-    """
-    me = view.own
-    open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
-    others = counterparts(view)
-    weighed = others + heeded(view)  # whose gains count: the signatories, and any observer we heed
-    n_open = max(1, len(open_issues))
-    deal = list(view.deal)
-    # Per issue, computed once: the options to consider, and what the others together would
-    # (we believe) gain from each.
-    choices: dict[int, list[int]] = {}
-    theirs: dict[int, list[float]] = {}
-    for i in open_issues:
-        choices[i] = options = acceptable(view, i, others)
-        mine = me.values[i]
-        deal[i] = max(options, key=lambda o: (mine[o], -o))
-        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
-        theirs[i] = beliefs.gains(weighed, weights, i)
-        if guess is not None:  # this turn's misreading of what each option is worth to them
-            theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(theirs[i])]
-    current = value_with(view, [(i, deal[i]) for i in open_issues])
-    while True:
-        best: tuple[float, int, int] | None = None
-        for i in open_issues:
-            values, weight, gains = me.values[i], me.weights[i], theirs[i]
-            seen_weight = weight if level.logrolls else 1.0 / n_open
-            here = deal[i]
-            for o in choices[i]:
-                drop = values[here] - values[o]
-                if o == here or current - weight * drop < aim - 1e-12:
-                    continue
-                gain = gains[o] - gains[here]
-                if gain <= 1e-12:
-                    continue
-                score = gain / max(seen_weight * drop, 1e-6)
-                if best is None or score > best[0]:
-                    best = (score, i, o)
-        if best is None:
-            break
-        _, i, o = best
-        current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
-        deal[i] = o
-    return tuple((i, deal[i]) for i in open_issues)
-
-
 # --- answering ----------------------------------------------------------------------------------
 
 
 def answer(
-    view: View, p: Proposal, aim: float, level: Level, beliefs: Beliefs | None = None, noise: float = 0.0
+    view: View,
+    p: Proposal,
+    aim: float,
+    level: Level,
+    beliefs: Beliefs | None = None,
+    noise: float = 0.0,
+    planned: bool = False,
 ) -> Decision:
+    """Accept or reject. `aim` is what we hold out for; `planned`, that it is a plan's value of
+    waiting (game.ai.planning), which already weighs the risk and the toll of waiting."""
     me = view.own
     beliefs = beliefs or Beliefs(view, level.learns)
     crossed = crossed_red_lines(me, p.package)
@@ -286,7 +266,7 @@ def answer(
         return _no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
     after = value_with(view, p.package)
     floor = fallback(view)
-    if level.reads_risk:
+    if level.reads_risk and not planned:
         # Holding out is worth less when the talks may collapse first: weigh the aspiration by
         # how much momentum is left.
         aim = floor + (aim - floor) * min(1.0, view.momentum / 60.0)
@@ -310,7 +290,7 @@ def answer(
     if projected >= aim - 1e-9:
         return _yes(me.id, p.id, f"accepted: {words}")
     chance, bleeding = next_round_chance(view), bleed_rate(view)
-    if level.weighs_waiting and (chance < 1.0 or bleeding > 0) and not deadline(view):
+    if level.weighs_waiting and not planned and (chance < 1.0 or bleeding > 0) and not deadline(view):
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
         later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding
@@ -319,6 +299,7 @@ def answer(
     # the end is near: the last round, late in the venue, or (for a level that reads the clock)
     # so likely to come after this round that waiting is a gamble
     late = deadline(view) or progress(view) >= level.patience or next_round_chance(view) < level.gamble
+    late = deadline(view) if planned else late
     if late and after >= floor + margin:
         return _yes(me.id, p.id, "accepted: time is short, and it beats walking away")
     if margin > 0 and after < floor + margin:

@@ -1,0 +1,139 @@
+"""The hard agent's plan: when to settle, and on what, from a model of the others' patience.
+
+Time costs every side something each round (its toll) and risks the talks' end, but not the same
+for all: a side the status quo suits can wait, a side it starves cannot, and the side that can
+wait longest holds the power (Rubinstein). The hard agent reads each counterpart from the public
+record (game.ai.opponent's estimates of its weights and values), takes what it has without a deal
+to be the status quo (what a delegation can count on if the talks fail), and models how its
+demands fall: along the time it has left, less what waiting costs it, down to that status quo at
+the deadline. It then asks, for this round and every later one, what is the best package every
+counterpart would accept by then, and what waiting for it is worth (the chance that the talks
+last that long, less its own toll meanwhile). It settles now when that is best, holds out where
+it is the patient one, and refuses an offer worth less than waiting.
+
+Everything here is read from the view: the rule numbers, the momentum, the public record; never
+another side's private numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ai.levels import Level
+from game.ai.opponent import Beliefs
+from game.ai.reading import (
+    bleed_rate,
+    counterparts,
+    fallback,
+    horizon,
+    value_with,
+)
+from game.ai.search import search_package
+from game.engine import clock
+from game.engine.view import View
+
+Package = tuple[tuple[int, int], ...]
+
+SAFETY = 0.04  # what we leave a counterpart above its modelled demand: our reading of it is rough
+_LATE = 0.85  # the normal agent's patience: this far through the venue it takes anything above walking away
+_GAMBLE = 0.88  # ...and when the chance of another round falls below this
+
+
+@dataclass(frozen=True)
+class Side:
+    """A counterpart as we read it, in the units of our estimate of its utility."""
+
+    who: int
+    floor: float  # what it has without a deal: the status quo on the open issues
+    top: float  # the most it could have: its best option on every open issue
+    bleed: float  # what a round without a deal costs it
+
+
+@dataclass(frozen=True)
+class Plan:
+    later: Package | None  # what to ask for while we hold out: the best a later round would give
+    waiting: float  # what holding out is worth to us: the best later round, weighed by risk and toll
+    patient: bool  # whether time is on our side
+
+
+def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    deal = list(view.deal)
+    rate = view.rules.delay_cost / 100.0
+    sides = []
+    for s in counterparts(view):
+        best = list(deal)
+        lack = 0.0
+        for i in open_issues:
+            red = view.red_lines[s][i]
+            n = len(view.issues[i].options)
+            best[i] = max((o for o in range(n) if o not in red), key=lambda o: beliefs.value(s, i, o), default=deal[i])
+            lack += beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, deal[i]))
+        sides.append(Side(s, beliefs.utility(s, deal), beliefs.utility(s, best), rate * lack))
+    return sides
+
+
+def patient(view: View, sides: list[Side]) -> bool:
+    """Whether time is on our side: a round without a deal costs us no more than it costs the
+    others on average (the side that can wait longest holds the power)."""
+    if not sides:
+        return False
+    return bleed_rate(view) <= sum(s.bleed for s in sides) / len(sides)
+
+
+def _late(view: View, at: int) -> bool:
+    """Whether, in round `at`, a normal agent takes anything above walking away."""
+    rounds = view.venue.rounds
+    if at >= rounds or (at - 0.5) / rounds >= _LATE:
+        return True
+    return 1.0 - clock.breakdown_chance(view.rules, at, rounds, view.momentum) < _GAMBLE
+
+
+def _aim(view: View, side: Side, ahead: int, end: float) -> float:
+    """A counterpart's demand `ahead` rounds from now: a linear curve against the talks' expected
+    end (its temper is private: we take the middle one), less its toll until then."""
+    t = min(1.0, (view.round + ahead - 0.5) / max(0.5, end))
+    aim = side.floor + (side.top - side.floor) * (1.0 - t) - side.bleed * max(0.0, end - view.round - ahead)
+    return max(side.floor, aim)
+
+
+def demand(view: View, side: Side, ahead: int, end: float) -> float:
+    """The least a counterpart takes `ahead` rounds from now, as we model it: its aim, or what
+    waiting is worth to it if that is less (the risk that the talks end, and its toll)."""
+    at = view.round + ahead
+    if _late(view, at):
+        return side.floor
+    chance = 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
+    later = chance * _aim(view, side, ahead + 1, end) + (1.0 - chance) * side.floor - side.bleed
+    return max(side.floor, min(_aim(view, side, ahead, end), later))
+
+
+def plan(view: View, beliefs: Beliefs, level: Level) -> Plan:
+    """What holding out is worth: for each later round, the best package every counterpart
+    would accept by then (the climb from our ideal stops as soon as it gives each what we model
+    it to demand, plus a safety margin), weighed by the chance that the talks last that long,
+    less our toll until then."""
+    floor = fallback(view)
+    sides = read_sides(view, beliefs)
+    end = horizon(view)
+    alive = clock.survival(view.rules, view.round, view.venue.rounds, view.momentum)
+    toll = bleed_rate(view)
+    later: Package | None = None
+    waiting = floor
+    for ahead in range(1, view.venue.rounds - view.round + 1):
+        need = [(s.who, demand(view, s, ahead, end) + SAFETY) for s in sides]
+
+        def enough(deal: list[int], need: list[tuple[int, float]] = need) -> bool:
+            return all(beliefs.utility(s, deal) >= n for s, n in need)
+
+        package = search_package(view, beliefs, floor, level, enough=enough)
+        deal = list(view.deal)
+        for i, o in package:
+            deal[i] = o
+        if not enough(deal):
+            continue
+        value = value_with(view, package)
+        worth = alive[ahead - 1] * value + (1.0 - alive[ahead - 1]) * floor - toll * ahead
+        if worth > waiting:
+            later, waiting = package, worth
+    return Plan(later, waiting, patient(view, sides))

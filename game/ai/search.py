@@ -1,0 +1,76 @@
+"""The package search: from our ideal, climb towards what the others want.
+
+Each step takes the one change of option that buys the others the most (estimated) value per unit
+of our own utility given up (logrolling), and never goes below our aim; a planner may also stop the
+climb as soon as the package is enough for the others (game.ai.planning), so as not to give away
+more than they need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.ai.levels import Level
+from game.ai.opponent import Beliefs
+from game.ai.reading import acceptable, counterparts, heeded, value_with
+from game.engine.view import View
+
+
+def search_package(
+    view: View,
+    beliefs: Beliefs,
+    aim: float,
+    level: Level,
+    issues: list[int] | None = None,
+    guess: dict[tuple[int, int], float] | None = None,
+    enough: Callable[[list[int]], bool] | None = None,
+) -> tuple[tuple[int, int], ...]:
+    """Hill-climb from our ideal towards what the others want, never below `aim` for us.
+
+    Each step takes the one change of option that buys the others the most (estimated) value per
+    unit of our own utility given up. An agent that does not logroll weighs every issue alike, for
+    itself and for the others, and so trades less well. `issues` limits the package to some of
+    the open issues (the others stay as they are). `enough`, given the deal on every issue, says
+    when the package gives the others all they need: the climb stops there.
+    """
+    me = view.own
+    open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
+    others = counterparts(view)
+    weighed = others + heeded(view)  # whose gains count: the signatories, and any observer we heed
+    n_open = max(1, len(open_issues))
+    deal = list(view.deal)
+    # Per issue, computed once: the options to consider, and what the others together would
+    # (we believe) gain from each.
+    choices: dict[int, list[int]] = {}
+    theirs: dict[int, list[float]] = {}
+    for i in open_issues:
+        choices[i] = options = acceptable(view, i, others)
+        mine = me.values[i]
+        deal[i] = max(options, key=lambda o: (mine[o], -o))
+        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
+        theirs[i] = beliefs.gains(weighed, weights, i)
+        if guess is not None:  # this turn's misreading of what each option is worth to them
+            theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(theirs[i])]
+    current = value_with(view, [(i, deal[i]) for i in open_issues])
+    while enough is None or not enough(deal):
+        best: tuple[float, int, int] | None = None
+        for i in open_issues:
+            values, weight, gains = me.values[i], me.weights[i], theirs[i]
+            seen_weight = weight if level.logrolls else 1.0 / n_open
+            here = deal[i]
+            for o in choices[i]:
+                drop = values[here] - values[o]
+                if o == here or current - weight * drop < aim - 1e-12:
+                    continue
+                gain = gains[o] - gains[here]
+                if gain <= 1e-12:
+                    continue
+                score = gain / max(seen_weight * drop, 1e-6)
+                if best is None or score > best[0]:
+                    best = (score, i, o)
+        if best is None:
+            break
+        _, i, o = best
+        current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
+        deal[i] = o
+    return tuple((i, deal[i]) for i in open_issues)
