@@ -16,6 +16,12 @@ from game.ui import app as app_module
 from game.ui.app import make_app, run_app
 
 
+@pytest.fixture(autouse=True)
+def _interface_gc() -> None:
+    """These tests look at the collector themselves: it stays at the process's own settings
+    (tests/ui/conftest.py tunes it for the others as the command does)."""
+
+
 def test_building_the_app_leaves_the_collector_alone(tmp_path: Path) -> None:
     before = gc.get_threshold()
     make_app(bundled()["astana-8"], ("government",), seed=1, saves_dir=tmp_path)
