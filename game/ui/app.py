@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -79,8 +79,16 @@ class Launch:
     save_name: str | None = None  # with `new`: save it under this name, kept up to date
 
 
+# Every screen's style sheet, read when the app starts. A screen's CSS_PATH is read the first
+# time a screen of its kind opens, and Textual then parses the whole sheet again (its widgets'
+# defaults too) and restyles every widget on every screen: five or six times in a game, the first
+# time each dialog or notice opens. Once loaded, a screen's rules apply everywhere anyway.
+_SCREENS_CSS: list[str | PurePath] = sorted((Path(__file__).parent / "screens").glob("*.tcss"))
+
+
 class PeaceTalksApp(App[None]):
     TITLE = "Peace Talks"
+    CSS_PATH = _SCREENS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
     def __init__(self, launch: Launch | None, saves_dir: Path, seed: int, speed: int = 2) -> None:

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
@@ -32,7 +32,7 @@ from game.ui.screens.history import narrate
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
 from game.ui.widgets.keybar import KeyBar
-from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, short
+from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
 from game.ui.widgets.wrapped import WrappedText
 
 _SHOW_REASON = ("respond", "walk_out", "boycott", "statement")  # records the transcript gives a reason for
@@ -56,7 +56,7 @@ class TableScreen(TableCommands):
     # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield StatusLine(id="status")
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield AgendaTable(id="agenda")
@@ -113,7 +113,7 @@ class TableScreen(TableCommands):
         if refused != bar.refused:
             bar.refused = refused
             bar.refresh()
-        self.query_one("#status", Static).update(self._status(refused))
+        self.query_one("#status", StatusLine).show(self._status(refused))
 
     def on_resize(self) -> None:
         # the agenda gives issue names the room the new width has
