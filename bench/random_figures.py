@@ -8,15 +8,16 @@ events, and a package every signatory prefers to no deal. Per scenario, with eve
 by the normal agent over `--games` seeds (bench/skill_figures.py's `figures`): the share of
 agreements made in the last round, distinct deals, the share of games with a partial deal, the
 share whose deal (or its absence) switching random events off changes. Per signatory seat,
-game.sim.tournament's rows for hard, normal, easy and random in that seat (the others normal,
-the same seeds): mean surplus, and the paired difference to hard with its standard error.
-The last line sums them up against issue 10's targets.
+game.sim.tournament's rows for every level and strategy in that seat (the others normal, the
+same seeds; `--levels-only`: hard, normal, easy and random), summed up as bench/tournaments.py
+sums up the bundled scenarios' seats: the levels' mean surplus, hard - random, whether each step
+of hard > normal > easy > random is more than two standard errors, the best strategy and the
+rows that beat hard by more than one. The last line sums it all up against issue 10's targets.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import resource
 import sys
@@ -27,17 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from skill_figures import figures  # noqa: E402  (the same figures as the bundled scenarios')
+from tournaments import ordering, summary  # noqa: E402  (and the same summary of the seats)
 
-from game.sim import tournament  # noqa: E402
+from game.sim import tournament as T  # noqa: E402
 from tests.sim.timed_scenarios import signatory_seats, timed_scenarios  # noqa: E402
 
-KINDS = ("hard", "normal", "easy", "random")
-
-
-def _cell(row: tournament.Row) -> str:
-    if row.kind == tournament.BASELINE or row.diff_to_hard is None or row.se_diff is None:
-        return f"{row.mean_surplus:+.3f}"
-    return f"{row.mean_surplus:+.3f} ({row.diff_to_hard:+.3f}±{row.se_diff:.3f})"
+LEVELS = ("hard", "normal", "easy", "random")
 
 
 def main() -> None:
@@ -46,12 +42,15 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=50, help="seeds per scenario (and per row of a seat)")
     parser.add_argument("--start", type=int, default=0, help="the first generator seed tried")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--levels-only", action="store_true", help="hard, normal, easy and random; not the library")
     args = parser.parse_args()
     started, cpu = time.perf_counter(), time.process_time()
     scenarios = timed_scenarios(args.scenarios, args.start)
+    kinds = LEVELS if args.levels_only else T.KINDS
 
     print(f"{args.scenarios} random scenarios from seed {args.start}, {args.games} seeds each; load {_load()}")
-    print("\n| scenario | agreement | last-round share | distinct deals | partial deals | events change the deal |")
+    print("\nEvery seat normal (bench/skill_figures.py's figures):\n")
+    print("| scenario | agreement | last-round share | distinct deals | partial deals | events change the deal |")
     print("|---|---|---|---|---|---|")
     agreements = last = deals = 0
     partial = events = 0.0
@@ -69,33 +68,35 @@ def main() -> None:
         partial += f["partial_share"]
         events += f["events_change_deal"]
 
-    print("\nMean surplus per seat (the others normal); in brackets the paired difference to hard ± its SE")
-    print("| scenario | seat | hard | normal | easy | random |")
-    print("|---|---|---|---|---|---|")
-    seats = worth = beats_random = none_beats_hard = ordered = 0
+    print(
+        f"\nThe tournament in every signatory seat ({', '.join(kinds)}; the others normal), as bench/tournaments.py sums it up:\n"
+    )
+    results: list[tuple[str, str, list[T.Row]]] = []
     for sc in scenarios:
         for seat in signatory_seats(sc):
-            rows = {r.kind: r for r in tournament.run(sc, seat, args.games, jobs=args.jobs, kinds=KINDS)}
-            print(f"| {sc.id} | {sc.delegations[seat].id} | " + " | ".join(_cell(rows[k]) for k in KINDS) + " |")
-            rnd = rows["random"]
-            assert rnd.diff_to_hard is not None and rnd.se_diff is not None
-            seats += 1
-            worth += -rnd.diff_to_hard >= 0.10
-            beats_random += -rnd.diff_to_hard > 2 * rnd.se_diff
-            none_beats_hard += all(
-                (r.diff_to_hard or 0.0) <= (r.se_diff or 0.0) for r in rows.values() if r.kind != tournament.BASELINE
-            )
-            means = [rows[k].mean_surplus for k in KINDS]
-            ordered += all(a > b for a, b in itertools.pairwise(means))
+            rows = T.run(sc, seat, args.games, jobs=args.jobs, kinds=kinds)
+            results.append((sc.id, sc.delegations[seat].id, rows))
+    print(summary(results))
 
+    seats = len(results)
+    by_kind = [{r.kind: r for r in rows} for _, _, rows in results]
+    stakes = sum(r["hard"].mean_surplus - r["random"].mean_surplus >= 0.10 for r in by_kind)
+    order = sum(not ordering(r) for r in by_kind)
+    unbeaten = sum(
+        not any(
+            r.kind not in ("normal", "easy") and (r.diff_to_hard or 0.0) > (r.se_diff or 0.0) for r in rows.values()
+        )
+        for rows in by_kind
+    )
     n = len(scenarios)
     print(
-        f"\nSummary: last round {last}/{agreements} agreements = {last / max(agreements, 1):.0%} (target <= 50%); "
-        f"distinct deals {deals / n:.1f} per scenario in {args.games} games (target >= 10 in 300); "
-        f"partial deals {partial / n:.0%} of games (target >= 10%); events change the deal in {events / n:.0%} "
-        f"(target >= 10%); of {seats} signatory seats: hard - random >= 0.10 in {worth} (target: all), "
-        f"hard > random by > 2 SE in {beats_random}, no level beats hard by > 1 SE in {none_beats_hard} (target: all), "
-        f"hard > normal > easy > random on the means in {ordered} (target: 80% with each step > 2 SE)"
+        f"\nSummary against issue 10's targets: last round {last}/{agreements} agreements = "
+        f"{last / max(agreements, 1):.0%} (target <= 50%); distinct deals {deals / n:.1f} per scenario in "
+        f"{args.games} games (target >= 10 in 300); partial deals {partial / n:.0%} of games (target >= 10%); "
+        f"events change the deal in {events / n:.0%} (target >= 10%); of {seats} signatory seats: "
+        f"hard - random >= 0.10 in {stakes} (target: all), no {'level' if args.levels_only else 'strategy'} "
+        f"beats hard by > 1 SE in {unbeaten} (target: all), hard > normal > easy > random each by > 2 SE "
+        f"in {order} (target: 80%)"
     )
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
