@@ -63,8 +63,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         collected.setdefault(item.path, set()).add(item.name)
     config.stash[COLLECTED] = collected
-    # Spread over workers, the tests that drive the whole app (seconds each) go first and the
-    # many quick ones after: the workers then finish together, not one waiting on a long game
-    # at the end. (Each worker sorts the same way, as pytest-xdist requires.)
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(key=lambda item: not item.nodeid.startswith("tests/ui/"))
+    # Spread over workers, the longest tests go first: the workers then finish together, not
+    # one left running a long game at the end while the others wait. (Each worker orders the
+    # same way, as pytest-xdist requires.)
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
+    if os.environ.get("PYTEST_XDIST_WORKER") and workers > 1:
+        items[:] = _longest_first(items, workers)
+
+
+# The longest tests (seconds of CPU each, `--durations`), longest first; then the rest of the
+# interface's tests (about a second each, an app driven through its screens); then the many quick ones.
+LONGEST = (
+    "tests/cli/test_test_scenario_cli.py::test_every_bundled_scenario_passes_its_own_tests",
+    "tests/ui/test_full_game.py::test_a_whole_game",
+    "tests/ui/test_campaign_and_record.py::test_a_campaign",
+    "tests/ai/test_behaviour.py::test_hard_beats_easy_beats_random",
+    "tests/test_docs.py::test_an_output_shown_in_the_guide_is_what_the_command_prints",
+    "tests/scenario/test_history_content.py::test_no_event_narrates",
+    "tests/ui/test_resize.py::test_a_game_resized",
+    "tests/ui/test_hostile_names.py",
+)
+
+
+def _tier(item: pytest.Item) -> int:
+    for tier, prefix in enumerate(LONGEST):
+        if item.nodeid.startswith(prefix):
+            return tier
+    return len(LONGEST) + (not item.nodeid.startswith("tests/ui/"))
+
+
+def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
+    """The tests longest first, dealt out in turn into as many runs as workers, one run after the
+    other: the scheduler (--dist worksteal) gives each worker a run to start from, so each starts
+    on its share of the long tests, and an idle worker then takes the quick tests from the end of
+    another's run."""
+    ordered = sorted(items, key=_tier)  # stable: a file's tests stay in their order
+    return [item for start in range(workers) for item in ordered[start::workers]]
