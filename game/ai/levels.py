@@ -22,6 +22,9 @@ class Level:
     boycotts_by_gain: bool = False  # stays away where the others' compromise is worth more than attending
     misreads: float = 0.0  # how far off (a share, either way) its reading of the others' gains is on a turn
     plans: bool = False  # settles or holds out by a model of the others' patience (game.ai.planning)
+    satisfices: float = -1.0  # takes any offer giving it this share of what it could gain (-1: never)
+    modesty: float = 1.0  # the share of its aspiration over walking away that it holds out for
+    temper_curve: float = 0.0  # its own curve's exponent in place of its personality's (0: its personality's)
 
 
 LEVELS = {
@@ -31,9 +34,16 @@ LEVELS = {
         logrolls=False,
         seeks_meetings=False,
         reciprocity=0.0,
-        patience=0.6,
+        patience=0.85,
         reads_risk=False,
+        reads_clock=True,
+        weighs_waiting=True,
+        partial=True,
+        gamble=0.88,
         misreads=0.5,
+        satisfices=0.3,
+        modesty=0.6,
+        temper_curve=3.0,
     ),
     "normal": Level(
         "normal",

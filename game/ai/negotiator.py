@@ -154,7 +154,8 @@ def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0) -> 
     top = best_possible(view)
     floor = min(fallback(view), top)
     t = pressed_progress(view, ahead) if level.reads_clock else min(1.0, (view.round + ahead - 0.5) / view.venue.rounds)
-    curve: float = t ** (1.0 / me.personality.exponent)
+    exponent = level.temper_curve or me.personality.exponent
+    curve: float = t ** (1.0 / exponent)
     aim = floor + (top - floor) * (1.0 - curve)
     if level.reads_clock:
         # holding out until the talks' expected end costs what the status quo takes meanwhile
@@ -163,6 +164,8 @@ def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0) -> 
     seen = sum(view.concessions[s] for s in counterparts(view))
     aim -= min(0.1, level.reciprocity * seen)
     aim += noise
+    if level.modesty < 1.0:  # a modest level asks only part of it (and the others' floats stay as they were)
+        aim = floor + (aim - floor) * level.modesty
     return max(floor, min(top, aim))
 
 
@@ -287,6 +290,9 @@ def answer(
     # stonewaller's ultimatum comes
     if level.refuses_ultimatums and _lopsided(view, p, beliefs, after, floor):
         return _no(me.id, p.id, "rejected: a take-it-or-leave-it offer from a side that has refused everything")
+    # a naive level takes the first offer that is good enough, without asking whether waiting pays
+    if level.satisfices >= 0 and after >= floor + margin + level.satisfices * (best_possible(view) - floor):
+        return _yes(me.id, p.id, "accepted: good enough for us")
     if projected >= aim - 1e-9:
         return _yes(me.id, p.id, f"accepted: {words}")
     chance, bleeding = next_round_chance(view), bleed_rate(view)
