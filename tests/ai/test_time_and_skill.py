@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from game.ai import play
-from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
 from game.ai.seats import choosers
 from game.engine import Respond, new_game, view_for
