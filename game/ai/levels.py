@@ -13,7 +13,6 @@ class Level:
     seeks_meetings: bool  # spends action points on bilaterals to learn true priorities
     reciprocity: float  # aspiration given back per concession seen from the others
     patience: float  # share of the time before it accepts anything above its walk-away value
-    reads_risk: bool  # settles sooner when the talks look likely to collapse (low momentum)
     reads_clock: bool = False  # concedes against the expected end of the talks, not the last round
     weighs_waiting: bool = False  # accepts an offer worth more than the expected value of waiting
     partial: bool = False  # puts the issues it can settle on the table without the sticking point
@@ -35,7 +34,6 @@ LEVELS = {
         seeks_meetings=False,
         reciprocity=0.0,
         patience=0.85,
-        reads_risk=False,
         reads_clock=True,
         weighs_waiting=True,
         partial=True,
@@ -52,7 +50,6 @@ LEVELS = {
         seeks_meetings=False,
         reciprocity=0.01,
         patience=0.85,
-        reads_risk=False,
         reads_clock=True,
         weighs_waiting=True,
         partial=True,
@@ -66,7 +63,6 @@ LEVELS = {
         seeks_meetings=True,
         reciprocity=0.02,
         patience=0.85,
-        reads_risk=False,
         reads_clock=True,
         weighs_waiting=True,
         partial=True,

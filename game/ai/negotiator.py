@@ -116,7 +116,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         bilateral = meeting(view, rng)
         if bilateral is not None:
             return bilateral
-    pressing = pressure(view, level)
+    pressing = pressure(view)
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
@@ -269,10 +269,6 @@ def answer(
         return _no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
     after = value_with(view, p.package)
     floor = fallback(view)
-    if level.reads_risk and not planned:
-        # Holding out is worth less when the talks may collapse first: weigh the aspiration by
-        # how much momentum is left.
-        aim = floor + (aim - floor) * min(1.0, view.momentum / 60.0)
     # Signing with people one does not trust needs a margin: they may not keep their word.
     margin = me.personality.temper * max(0.0, 40.0 - _mean_trust(view)) / 200.0
     # ...and never more than the best this table could give it

@@ -8,7 +8,7 @@ from operator import getitem
 
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
-from game.ai.reading import Decision, acceptable, counterparts, heeded, next_round_chance, progress, value_with
+from game.ai.reading import Decision, acceptable, counterparts, heeded, progress, value_with
 from game.engine import actions as A
 from game.engine.legal import may_propose, moves_for
 from game.engine.rng import Rng
@@ -45,12 +45,10 @@ def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | N
     )
 
 
-def pressure(view: View, level: Level | None = None) -> Decision | None:
-    """A patron presses a client that holds out far from the patron's own position: once the
-    talks stall, or, for a patron that reads the clock and weighs waiting, as soon as the time
-    the talks may have left runs short."""
-    urgent = level is not None and level.reads_risk and level.weighs_waiting and next_round_chance(view) < 0.9
-    if view.momentum > _STALLING and not urgent:
+def pressure(view: View) -> Decision | None:
+    """A patron presses a client that holds out far from the patron's own position once the
+    talks stall."""
+    if view.momentum > _STALLING:
         return None
     me = view.own
     best: tuple[float, int, int] | None = None
