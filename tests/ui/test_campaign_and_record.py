@@ -1,6 +1,10 @@
 """A campaign played through the interface: the screen between the venues, the debrief's
 headline for the player (against walking away, the Nash point and the AI in their seat), the
-record of results it writes, and the record screen from the debrief and the title screen."""
+record of results it writes, and the record screen from the debrief and the title screen.
+
+The campaign starts from a save of its first venue's last round: what the test checks comes at
+the end of a venue and of the campaign, and the rounds before it (every move, through the
+interface) are what tests/ui/test_full_game.py plays."""
 
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import view_for
 from game.results import read_record, record_path
-from game.scenario import bundled
+from game.saves import Session, default_seats, save
+from game.scenario import bundled, load_scenario
 from game.ui.app import make_app
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
@@ -25,7 +30,7 @@ from game.ui.screens.record import RecordScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.venue_end import VenueEndScreen
-from tests.ui.driving import DEADLINE, ai_busy, new_app, press, screen_of, screen_text, tick, until
+from tests.ui.driving import DEADLINE, ai_busy, press, screen_of, screen_text, tick, until
 
 CAMPAIGN = bundled()["astana-to-sochi"]
 SIZE = (100, 30)
@@ -53,9 +58,26 @@ async def pass_to_the_end(pilot: Pilot[Any], seen: list[VenueEndScreen]) -> Debr
         await tick()
 
 
+def saved_in_the_last_round_of_astana(folder: Path) -> Path:
+    """A save of the campaign (seed 3, the government human) as Astana's last round opens, every
+    seat played as the AI plays it: the game the interface would have played to there."""
+    scenario = load_scenario(CAMPAIGN)
+    session = Session.new(
+        scenario, CAMPAIGN.read_bytes(), 3, default_seats(scenario, ("government",)), "astana-to-sochi"
+    )
+    last = scenario.venues[0].rounds
+    while session.state.venue == 0 and session.state.round < last:
+        state = session.state
+        session.play(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+    assert session.state.venue == 0 and not session.state.over
+    return save(session, folder, "astana-last-round")
+
+
 def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result(tmp_path: Path) -> None:
+    path = saved_in_the_last_round_of_astana(tmp_path / "saves")
+
     async def body() -> None:
-        app = new_app(tmp_path, ("government",), seed=3, scenario=CAMPAIGN)
+        app = make_app(load=path, saves_dir=tmp_path, speed=0)
         async with app.run_test(size=SIZE) as pilot:
             seen: list[VenueEndScreen] = []
             debrief = await pass_to_the_end(pilot, seen)
