@@ -152,11 +152,15 @@ def _leaver(kind: str, who: int, at_round: int) -> Callable[[View, Rng], Decisio
 def _strategies(name: str) -> list[tuple[str, dict[int, Callable[[View, Rng], Decision]]]]:
     sc = load_scenario(bundled()[name])
     seated = sorted({d for v in sc.venues for d in v.turn_order})
+    # A delegation seated at no venue where attendance is optional never boycotts: its boycotting
+    # agent plays as the agents do, the same games as "agents" (the games are deterministic).
+    may_stay_away = {d for v in sc.venues if v.attendance_optional for d in v.turn_order}
     out: list[tuple[str, dict[int, Callable[[View, Rng], Decision]]]] = [("agents", {})]
     out.append(("all random", {d: choose_random for d in seated}))
     for d in seated:
         out.append((f"{sc.delegations[d].id} random", {d: choose_random}))
-        out.append((f"{sc.delegations[d].id} boycotts", {d: _leaver("boycott", d, 1)}))
+        if d in may_stay_away:
+            out.append((f"{sc.delegations[d].id} boycotts", {d: _leaver("boycott", d, 1)}))
         out.append((f"{sc.delegations[d].id} walks out", {d: _leaver("walk_out", d, 1)}))
     return out
 
