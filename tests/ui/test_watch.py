@@ -79,6 +79,8 @@ def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: P
             table = newest_table(app)
             assert table is not None and table is not first
             assert table.session.seed == 5  # the same seed: only the edit differs
+            # the new game comes up whole, alone (and the test does not end while it mounts)
+            assert await table_ready(pilot) is newest_table(app)
 
     asyncio.run(body())
 
@@ -99,6 +101,8 @@ def test_a_file_broken_from_the_start_waits_for_a_fix(tmp_path: Path) -> None:
             write(path, GOOD)
             await until(pilot, lambda: newest_table(app) is not None, "the game, once the file loads")
             assert not any(isinstance(s, ScenarioProblems) for s in app.screen_stack)
+            # the new game comes up whole, alone (and the test does not end while it mounts)
+            assert await table_ready(pilot) is newest_table(app)
 
     asyncio.run(body())
 
@@ -118,6 +122,8 @@ def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> Non
             assert table is not None
             seats = table.session.seats
             assert [d for d, seat in seats.items() if seat == "human"] == ["government"]
+            # the new game comes up whole, alone (and the test does not end while it mounts)
+            assert await table_ready(pilot) is newest_table(app)
 
     asyncio.run(body())
 
@@ -139,5 +145,7 @@ def test_a_table_closed_by_a_restart_ignores_what_was_still_queued_for_it(tmp_pa
             first._show_detail()
             first._log(first.session.records)
             assert newest_table(app) is not first
+            # the new game comes up whole, alone (and the test does not end while it mounts)
+            assert await table_ready(pilot) is newest_table(app)
 
     asyncio.run(body())
