@@ -20,7 +20,9 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 60
 MAX_NODES = 100_000
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Every YAML the game reads goes through this loader: the safe one (plain values only), in C where
+# the C library is installed.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -114,7 +116,7 @@ def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls
         return None
     try:
         _check_depth(text)
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -160,7 +162,7 @@ class _DepthError(Exception):
 def _check_depth(text: str) -> None:
     """Refuse deep nesting from the event stream, before the recursive composer sees it."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

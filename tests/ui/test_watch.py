@@ -27,6 +27,13 @@ def write(path: Path, text: str) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
+def watched(tmp_path: Path, text: str = GOOD, seat: str = "government") -> tuple[Path, App[None]]:
+    """A scenario file written with `text`, and `play PATH --watch` on it (seed 5, AI at once)."""
+    path = tmp_path / "talks.yaml"
+    write(path, text)
+    return path, make_app(path, (seat,), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+
+
 def newest_table(app: App[None]) -> TableScreen | None:
     """The game on screen, under the notice of its first round's events if that is up."""
     return next((s for s in reversed(app.screen_stack) if isinstance(s, TableScreen)), None)
@@ -55,9 +62,7 @@ def problems_text(app: object) -> str:
 
 def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: Path) -> None:
     assert "rounds: 6" in GOOD and RENAMED != GOOD
-    path = tmp_path / "talks.yaml"
-    write(path, GOOD)
-    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+    path, app = watched(tmp_path)
 
     async def body() -> None:
         async with app.run_test(size=(100, 32)) as pilot:
@@ -86,9 +91,7 @@ def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: P
 
 
 def test_a_file_broken_from_the_start_waits_for_a_fix(tmp_path: Path) -> None:
-    path = tmp_path / "talks.yaml"
-    write(path, BROKEN)
-    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+    path, app = watched(tmp_path, BROKEN)
 
     async def body() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -108,9 +111,7 @@ def test_a_file_broken_from_the_start_waits_for_a_fix(tmp_path: Path) -> None:
 
 
 def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> None:
-    path = tmp_path / "talks.yaml"
-    write(path, GOOD)
-    app = make_app(path, ("jordan",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+    path, app = watched(tmp_path, seat="jordan")
     without_jordan_id = GOOD.replace("id: jordan", "id: hashemite_kingdom").replace("jordan", "hashemite_kingdom")
 
     async def body() -> None:
@@ -131,9 +132,7 @@ def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> Non
 def test_a_table_closed_by_a_restart_ignores_what_was_still_queued_for_it(tmp_path: Path) -> None:
     """An edit pops the running game; a redraw or a logged move already on its way to that table
     (queued callbacks, an AI move under way) finds its widgets gone and does nothing."""
-    path = tmp_path / "talks.yaml"
-    write(path, GOOD)
-    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True)
+    path, app = watched(tmp_path)
 
     async def body() -> None:
         async with app.run_test(size=(100, 32)) as pilot:
