@@ -188,6 +188,32 @@ def test_the_canonical_text_is_the_canonical_json_on_random_scenarios(seed: int)
             assert canonical_text(variant) == text
 
 
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_the_hash_of_games_hashed_in_turns_is_the_canonical_json(seed: int, other: int) -> None:
+    """The hash writes again only what is not the very object of the last state it hashed: states
+    of two games of different scenarios (other tables, other sizes) hashed in turn, and a state
+    hashed again after a later one, still give the whole array's text, and the same hash."""
+    from game.ai import play as ai_play
+    from game.sim.random_scenarios import random_scenario
+
+    games = []
+    for s in (seed, other):
+        sc = random_scenario(s)
+        state, states = start(sc, s), []
+        for action in ai_play(sc, s).actions:
+            state, _ = apply(state, action)
+            states.append(state)
+        games.append(states)
+    first, second = games
+    for k in range(max(len(first), len(second))):
+        for states in (first, second, first[::-1]):
+            state = states[min(k, len(states) - 1)]
+            text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
+            assert canonical_text(state) == text
+            assert state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
 def test_new_game_is_deterministic(mini: Scenario) -> None:
     a, ra = new_game(mini, 3)
     b, rb = new_game(mini, 3)
