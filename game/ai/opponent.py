@@ -9,7 +9,7 @@ what a bilateral meeting revealed of its weights.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import getitem
+from operator import getitem, is_
 
 from game.engine.view import View
 
@@ -21,13 +21,14 @@ class Beliefs:
         self.view = view
         self.learns = learns
         n = len(view.delegations)
-        self._values: dict[tuple[int, int], tuple[float, ...]] = {}
         self._weights: list[tuple[float, ...] | None] = [None] * n
         # per delegation and issue: weight * value of each option (see utility)
         self._rows: list[list[tuple[float, ...]] | None] = [None] * n
+        # per delegation: its value table of every issue (see _tables)
+        self._by_who: list[list[tuple[float, ...]] | None] = [None] * n
 
     def value(self, who: int, issue: int, option: int) -> float:
-        return self._table(who, issue)[option]
+        return self._tables(who)[issue][option]
 
     def weight(self, who: int, issue: int) -> float:
         weights = self._weights[who]
@@ -70,8 +71,8 @@ class Beliefs:
         if not any(w > 0 for w in weights):
             return []
         return [
-            tuple(w * v for v in self._table(who, i)) if w > 0 else (0.0,) * len(self.view.issues[i].options)
-            for i, w in enumerate(weights)
+            tuple(w * v for v in table) if w > 0 else (0.0,) * len(table)
+            for w, table in zip(weights, self._tables(who), strict=True)
         ]
 
     def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:
@@ -79,17 +80,40 @@ class Beliefs:
         s and their weights w: what they would together gain. Each one's value table is looked up
         once, not once per option; the products are summed in the same order, so the floats are
         the same."""
-        tables = [self._table(s, issue) for s in weighed]
+        tables = [self._tables(s)[issue] for s in weighed]
         return [
             sum(w * table[o] for w, table in zip(weights, tables, strict=True))
             for o in range(len(self.view.issues[issue].options))
         ]
 
-    def _table(self, who: int, issue: int) -> tuple[float, ...]:
-        table = self._values.get((who, issue))
-        if table is None:
-            table = self._values[(who, issue)] = self._estimate_values(who, issue)
-        return table
+    def _tables(self, who: int) -> list[tuple[float, ...]]:
+        """Its estimated value table of every issue. A pure function of a few public rows of the
+        state (its position, and what it offered, accepted and rejected), which the engine
+        shares from one state to the next while they do not change: remembered across decisions
+        by those rows' identity (holding them, so an id is never taken for another's), so an
+        agent's decision looks its counterparts up once each rather than once per issue."""
+        tables = self._by_who[who]
+        if tables is not None:
+            return tables
+        view = self.view
+        rows = (view.issues, view.positions[who], view.offered[who], view.accepted[who], view.rejected[who])
+        key = (self.learns, *map(id, rows))
+        hit = _tables.get(key)
+        if hit is not None and all(map(is_, hit[0], rows)):
+            tables = hit[1]
+        else:
+            tables = [self._estimate_values(who, i) for i in range(len(view.issues))]
+            if len(_tables) >= _TABLES_KEPT:
+                _tables.clear()
+            _tables[key] = (rows, tables)
+        self._by_who[who] = tables
+        return tables
+
+
+# (learns, ids of the issues and of one delegation's public rows) -> (those objects, the value
+# tables): see Beliefs._tables. Bounded by clearing; a miss only costs the computation.
+_tables: dict[tuple[object, ...], tuple[tuple[object, ...], list[tuple[float, ...]]]] = {}
+_TABLES_KEPT = 4096
 
 
 # The estimates are pure functions of public, immutable rows of the game state (the engine
