@@ -78,13 +78,12 @@ class Beliefs:
     def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:
         """Per option of the issue, sum(w * value(s, issue, option)) over the weighed delegations
         s and their weights w: what they would together gain. Each one's value table is looked up
-        once, not once per option; the products are summed in the same order, so the floats are
-        the same."""
-        tables = [self._tables(s)[issue] for s in weighed]
-        return [
-            sum(w * table[o] for w, table in zip(weights, tables, strict=True))
-            for o in range(len(self.view.issues[issue].options))
-        ]
+        once, not once per option; the products are summed in the same order (one delegation's
+        after another's, from 0, as sum() adds), so the floats are the same."""
+        if not weighed:
+            return [0] * len(self.view.issues[issue].options)
+        products = [[w * v for v in self._tables(s)[issue]] for s, w in zip(weighed, weights, strict=True)]
+        return [sum(column) for column in zip(*products)]
 
     def _tables(self, who: int) -> list[tuple[float, ...]]:
         """Its estimated value table of every issue. A pure function of a few public rows of the
