@@ -12,7 +12,7 @@ from game.engine.errors import IllegalAction, InvalidAction
 from game.engine.handlers import HANDLERS
 from game.engine.records import Record
 from game.engine.situation import from_state
-from game.engine.state import State
+from game.engine.state import RUNNING, State
 from game.engine.work import Work
 
 Handler = Callable[[Work, int, Any, Any], None]
@@ -24,18 +24,20 @@ def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     Checks run in a fixed order: game over, well-formed actor, whose turn, then the rules of
     the action itself (checks.py, the same rules legal.py offers the players).
     """
-    if state.over:
+    if state.outcome != RUNNING:  # state.over
         raise IllegalAction("the game is over")
     handler = HANDLERS.get(type(action))
     if handler is None:
         raise InvalidAction(f"not an action: {action!r}")
     _check_types(action)
-    actor = state.scenario.delegation_index.get(action.actor)
+    sc = state.scenario
+    actor = sc.delegation_index.get(action.actor)
     if actor is None:
         raise InvalidAction(f"there is no delegation {action.actor!r} in this scenario")
-    if actor != state.actor:
-        current = state.scenario.delegations[state.actor].name
-        raise IllegalAction(f"it is {current}'s turn, not {state.scenario.delegations[actor].name}'s")
+    venue = sc.venues[state.venue]
+    current = venue.turn_order[state.turn]  # state.actor
+    if actor != current:
+        raise IllegalAction(f"it is {sc.delegations[current].name}'s turn, not {sc.delegations[actor].name}'s")
     situation = from_state(state, actor)
     checked = check(situation, action)
     w = Work(state)
@@ -44,8 +46,7 @@ def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
     handler(w, actor, action, checked)
     w.ap -= ap_cost(situation, action.kind)
     w.step += 1
-    venue = state.scenario.venues[state.venue]
-    if isinstance(action, A.WalkOut) and actor in venue.signatories:
+    if type(action) is A.WalkOut and actor in venue.signatories:
         flow.end_venue(w, "collapse", f"{w.name(actor)}, a signatory, walked out.")
     flow.check_ends(w)
     if not (w.over or w.venue_over) and (w.ap == 0 or not w.present[actor]):

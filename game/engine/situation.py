@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from game.engine.model import GUARANTOR, MEDIATOR, PARTY, Delegation, Issue, Rules, Venue
-from game.engine.state import PENDING, Proposal, State
+from game.engine.state import PENDING, RUNNING, Proposal, State
 from game.engine.view import View
 
 # Who may make proposals and concessions, and so must answer a mediator's draft text.
@@ -71,29 +71,38 @@ def _turn_refusal(over: bool, actor: int, me: int, names: Sequence[str]) -> str:
 
 def from_state(state: State, me: int) -> Situation:
     sc = state.scenario
-    return Situation(
-        me=me,
-        own=sc.delegations[me],
-        ids=sc.ids,
-        names=sc.names,
-        delegation_index=sc.delegation_index,
-        issue_index=sc.issue_index,
-        roles=sc.roles,
-        patrons=sc.patrons,
-        red_lines=sc.red_lines,
-        issues=sc.issues,
-        venue=sc.venues[state.venue],
-        rules=sc.rules,
-        round=state.round,
-        ap=state.ap if state.actor == me else 0,
-        closing=state.closing,
-        not_my_turn=_turn_refusal(state.over, state.actor, me, sc.names),
-        positions=state.positions,
-        agenda=state.agenda,
-        settled=state.settled,
-        present=state.present,
-        proposals=state.proposals,
+    actor = sc.venues[state.venue].turn_order[state.turn]  # state.actor, read once
+    # Built for every action apply() checks: positionally in one C call (tuple.__new__, as
+    # Situation._make does), in the order of Situation's fields, without the keywords' parsing.
+    return _new(
+        Situation,
+        (
+            me,
+            sc.delegations[me],
+            sc.ids,
+            sc.names,
+            sc.delegation_index,
+            sc.issue_index,
+            sc.roles,
+            sc.patrons,
+            sc.red_lines,
+            sc.issues,
+            sc.venues[state.venue],
+            sc.rules,
+            state.round,
+            state.ap if actor == me else 0,
+            state.closing,
+            _turn_refusal(state.outcome != RUNNING, actor, me, sc.names),
+            state.positions,
+            state.agenda,
+            state.settled,
+            state.present,
+            state.proposals,
+        ),
     )
+
+
+_new = tuple.__new__
 
 
 # id(delegations) -> (the delegations, their ids, names, index by id, roles, patrons): the public

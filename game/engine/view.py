@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.model import Delegation, Issue, Rules, Scenario, Venue, Zone
-from game.engine.state import Agreement, Proposal, State, frozen
+from game.engine.state import RUNNING, Agreement, Proposal, State, frozen
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,25 @@ def public_delegations(sc: Scenario) -> tuple[PublicDelegation, ...]:
     return publics
 
 
+# The deal of the last settled row a view was made for: (settled, issues, deal). The row changes
+# only with an agreement, and a view is made for every move: the deal is worked out once per row.
+_last_deal: tuple[object, object, tuple[int, ...]] = ((), (), ())
+
+
+def _deal(state: State) -> tuple[int, ...]:
+    global _last_deal
+    settled, issues, deal = _last_deal
+    if settled is state.settled and issues is state.scenario.issues:
+        return deal
+    deal = state.deal()
+    _last_deal = (state.settled, state.scenario.issues, deal)
+    return deal
+
+
 def view_for(state: State, me: int) -> View:
     sc = state.scenario
+    actor = sc.venues[state.venue].turn_order[state.turn]  # state.actor, read once
+    revealed = state.revealed
     # filled in directly (state.frozen): a view is made for every move an agent makes
     return frozen(
         View,
@@ -96,8 +113,8 @@ def view_for(state: State, me: int) -> View:
             "venue": sc.venues[state.venue],
             "venue_index": state.venue,
             "round": state.round,
-            "ap": state.ap if state.actor == me else 0,
-            "my_turn": not state.over and state.actor == me,
+            "ap": state.ap if actor == me else 0,
+            "my_turn": state.outcome == RUNNING and actor == me,
             "positions": state.positions,
             "red_lines": sc.red_lines,
             "trust_in_me": tuple([row[me] for row in state.trust]),
@@ -107,17 +124,19 @@ def view_for(state: State, me: int) -> View:
             "momentum": state.momentum,
             "agenda": state.agenda,
             "settled": state.settled,
-            "deal": state.deal(),
+            "deal": _deal(state),
             "present": state.present,
             "proposals": tuple([p for p in state.proposals if p.author == me or me in p.to]),
             "agreements": state.agreements,
             "learned": tuple(
                 [
                     (subject, issue, sc.delegations[subject].weights[issue])
-                    for learner, subject, issue in state.revealed
+                    for learner, subject, issue in revealed
                     if learner == me
                 ]
-            ),
+            )
+            if revealed
+            else (),
             "collapse_support": sc.rules.collapse_support,
             "rules": sc.rules,
             "step": state.step,
@@ -125,9 +144,9 @@ def view_for(state: State, me: int) -> View:
             "offered": state.offered,
             "accepted": state.accepted,
             "rejected": state.rejected,
-            "actor": state.actor,
+            "actor": actor,
             "closing": state.closing,
-            "over": state.over,
+            "over": state.outcome != RUNNING,
             "toll": state.toll[me] if state.toll else 0,
             "venues_left": len(sc.venues) - 1 - state.venue,
         },

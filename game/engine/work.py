@@ -88,6 +88,26 @@ def _freeze3(table: Table3) -> tuple[tuple[tuple[int, ...], ...], ...]:
     return tuple([row if type(row) is tuple else _freeze2(row) for row in table])
 
 
+# The State's sequence fields, by depth: a Work may hold any of them as a list (see above).
+_FLAT = (
+    "support",
+    "stability",
+    "agenda",
+    "settled",
+    "present",
+    "boycotted",
+    "proposals",
+    "agreements",
+    "revealed",
+    "fired",
+    "concessions",
+    "venue_outcomes",
+    "toll",
+)
+_TABLES2 = ("positions", "trust")
+_TABLES3 = ("offered", "accepted", "rejected")
+
+
 class Work:
     """Every State field as an attribute; see the module docstring for how sequences are written.
     __init__ copies the state's attributes in one go (a Work is made for every action)."""
@@ -139,48 +159,21 @@ class Work:
         self.venue_waiting = False
 
     def freeze(self) -> State:
-        # tuple() of a tuple returns that very tuple, so fields never written cost nothing here.
         # The State is made by filling its __dict__ (state.frozen): a frozen dataclass's
         # __init__ sets its 34 fields one by one through object.__setattr__, and that was most
-        # of what freezing cost, once per action.
-        return frozen(
-            State,
-            {
-                "scenario": self.scenario,
-                "seed": self.seed,
-                "rng": self.rng,
-                "venue": self.venue,
-                "round": self.round,
-                "turn": self.turn,
-                "ap": self.ap,
-                "closing": self.closing,
-                "step": self.step,
-                "positions": _freeze2(self.positions),
-                "trust": _freeze2(self.trust),
-                "support": tuple(self.support),
-                "stability": tuple(self.stability),
-                "momentum": self.momentum,
-                "agenda": tuple(self.agenda),
-                "settled": tuple(self.settled),
-                "present": tuple(self.present),
-                "boycotted": tuple(self.boycotted),
-                "proposals": tuple(self.proposals),
-                "next_proposal": self.next_proposal,
-                "agreements": tuple(self.agreements),
-                "revealed": tuple(self.revealed),
-                "fired": tuple(self.fired),
-                "concessions": tuple(self.concessions),
-                "offered": _freeze3(self.offered),
-                "accepted": _freeze3(self.accepted),
-                "rejected": _freeze3(self.rejected),
-                "moved": self.moved,
-                "stall": self.stall,
-                "outcome": self.outcome,
-                "venue_outcomes": tuple(self.venue_outcomes),
-                "reason": self.reason,
-                "toll": tuple(self.toll),
-            },
-        )
+        # of what freezing cost, once per action. The fields come over in one copy; only those
+        # an action wrote (now lists) are turned back into tuples, so every tuple it left alone
+        # is shared with the state before.
+        values = self.__dict__.copy()
+        del values["records"], values["opening_venues"], values["venue_waiting"]
+        for name in _FLAT:
+            if type(values[name]) is not tuple:
+                values[name] = tuple(values[name])
+        for name in _TABLES2:
+            values[name] = _freeze2(values[name])
+        for name in _TABLES3:
+            values[name] = _freeze3(values[name])
+        return frozen(State, values)
 
     # --- writes: the only ways a sequence field changes in place ------------------------------
 
