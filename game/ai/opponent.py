@@ -83,7 +83,7 @@ class Beliefs:
         if not weighed:
             return [0] * len(self.view.issues[issue].options)
         products = [[w * v for v in self._tables(s)[issue]] for s, w in zip(weighed, weights, strict=True)]
-        return [sum(column) for column in zip(*products)]
+        return [sum(column) for column in zip(*products, strict=True)]
 
     def _tables(self, who: int) -> list[tuple[float, ...]]:
         """Its estimated value table of every issue. A pure function of a few public rows of the
