@@ -10,20 +10,21 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.collecting import fewer_collections
 from game.engine import GameError
 from game.engine.actions import Action
 from game.files import NOT_REGULAR, NotRegularFile, read_limited
 from game.safetext import describe, first_control
-from game.saves.codec import EntryError, parse_entry
+from game.saves.codec import EntryError, read_line
+from game.saves.logread import parse_save
 from game.saves.migrate import read_v1
 from game.saves.session import AGENT, AI_SEATS, HUMAN, Session, default_seats
 from game.saves.write import FORMAT
 from game.scenario import check_bytes
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.yamlread import YMap, YSeq, parse_yaml
+from game.scenario.yamlread import YMap, YSeq
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_VALUES = 2_000_000  # YAML values in one save: far more than 10,000 turns need
@@ -33,9 +34,9 @@ class SaveLoadError(Exception):
     """A save that cannot be loaded; str() is the one line to show."""
 
 
-@dataclass(frozen=True)
-class Planned:
-    """One action to replay, where it stands in the file, and the hash it must produce."""
+class Planned(NamedTuple):
+    """One action to replay, where it stands in the file, and the hash it must produce (a tuple:
+    a long save makes 10,000 of them)."""
 
     mark: Mark
     turn: int
@@ -60,7 +61,7 @@ def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) ->
     report = Report(str(path))
     # A save holds about one value per line and never an alias: a budget that size refuses an
     # alias bomb at once, before it can expand.
-    doc = parse_yaml(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000), controls=True)
+    doc = parse_save(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000))
     if doc is None or report.errors:
         raise SaveLoadError(str(report.errors[0]) if report.errors else f"{path}: not a saved game")
     where = _Where(path)
@@ -172,17 +173,17 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     turns = field(outcome, "turns", int, where, "the number of turns in the log")
     log = field(doc, "log", YSeq, where, "the list of actions")
     plan: list[Planned] = []
-    for k, line in enumerate(log):
-        mark = log.at(k)
+    marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
+    for k, (line, mark) in enumerate(zip(log, marks, strict=True)):
         if not isinstance(line, str):
             raise where.error(mark, "a log entry should be one line of text")
         try:
-            entry = parse_entry(line)
+            turn, round_, action, digest = read_line(line)
         except EntryError as exc:
             raise where.error(mark, f"cannot read log entry {k + 1}: {exc}") from None
-        if entry.turn != k + 1:
-            raise where.error(mark, f"log entry {k + 1} is numbered {entry.turn}: entries missing or out of order")
-        plan.append(Planned(mark, entry.turn, entry.action, entry.hash, entry.round))
+        if turn != k + 1:
+            raise where.error(mark, f"log entry {k + 1} is numbered {turn}: entries missing or out of order")
+        plan.append(Planned(mark, turn, action, digest, round_))
     header = Header(
         name,
         source,

@@ -1,0 +1,191 @@
+"""A save's log is read without the YAML library when it is exactly as the game writes it
+(game.saves.logread), and each line by one pattern (game.saves.codec.read_line): both give what
+the general readers give, values, marks and errors alike, on saves as written and on saves
+changed anywhere."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from game.saves import Session, save_text
+from game.saves.codec import EntryError, parse_entry, read_line
+from game.saves.logread import _split, parse_save
+from game.scenario.diagnostics import Report
+from game.scenario.yamlread import YMap, YSeq, parse_yaml
+from tests.saves.helpers import finished, new_session, play_on
+
+BUDGET = 1_000_000
+
+
+def shape(value: Any) -> Any:
+    """Everything a reader gives: values, their types, and the marks of items, keys and values."""
+    if isinstance(value, YMap):
+        return (
+            "map",
+            value.mark,
+            [(k, value.key_marks.get(k), value.value_marks.get(k), shape(v)) for k, v in value.items()],
+        )
+    if isinstance(value, YSeq):
+        return ("seq", value.mark, list(value.marks), [shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def both(data: bytes, budget: int = BUDGET) -> tuple[Any, Any]:
+    """(the fast reader's result and errors, the YAML reader's), to compare."""
+    fast, slow = Report("save.yaml"), Report("save.yaml")
+    got = parse_save(data, fast, budget)
+    want = parse_yaml(data, slow, budget, controls=True)
+    return (shape(got), [str(d) for d in fast.items]), (shape(want), [str(d) for d in slow.items])
+
+
+@pytest.fixture(scope="module")
+def game() -> Session:
+    return finished("mini", 3)
+
+
+@pytest.fixture(scope="module")
+def text(game: Session) -> str:
+    return save_text(game)
+
+
+def test_a_save_as_written_is_read_by_the_fast_path_to_the_same_values_and_marks(text: str) -> None:
+    data = text.encode()
+    assert _split(data, Report("save.yaml"), BUDGET) is not None  # the fast path did read it
+    got, want = both(data)
+    assert got == want
+    assert want[1] == [] and len(want[0][2][-1][3][3]) > 20  # no errors, and a real log was compared
+
+
+@pytest.mark.parametrize("seed", [1, 5, 11])
+def test_saves_of_games_cut_anywhere_read_the_same(seed: int) -> None:
+    session = new_session("astana-8", seed)
+    for turns in (1, 7, 40):
+        play_on(session, turns)
+        data = save_text(session).encode()
+        assert _split(data, Report("s"), BUDGET) is not None
+        got, want = both(data)
+        assert got == want
+
+
+def _indent_header(text: str) -> str:
+    header, log = text.split("\nlog:\n")
+    return re.sub(r"(?m)^", "  ", header) + "\nlog:\n" + log
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda t: t.replace("\nseed:", "\n...\nseed:"), id="document-end-in-header"),
+        pytest.param(lambda t: t.replace("\nseed:", "\n---\nseed:"), id="document-start-in-header"),
+        pytest.param(lambda t: t.replace("\nseed:", "\nlog: []\nseed:"), id="a-second-log"),
+        pytest.param(lambda t: t.replace("\nseed:", '\n"log": 1\nseed:'), id="a-quoted-second-log"),
+        pytest.param(lambda t: t.replace("\nlog:\n", "\n...\nlog:\n"), id="document-end-before-the-log"),
+        pytest.param(lambda t: t.replace("\nlog:\n", "\n---\nlog:\n"), id="document-start-before-the-log"),
+        pytest.param(lambda t: t.replace("\nlog:\n", "\n... # end\nlog:\n"), id="document-end-and-comment"),
+        pytest.param(_indent_header, id="header-indented"),
+        pytest.param(lambda t: t.replace("\nseed:", "\nseed: [1,\n"), id="header-unclosed"),
+        pytest.param(lambda t: t.replace("\nseed:", '\nseed: "1\n'), id="header-open-quote"),
+        pytest.param(lambda t: t.replace("\nseed:", "\nseed: &a\n"), id="an-anchor-left-open"),
+        pytest.param(lambda t: t.replace(" pass ", " pa\\u0073s ", 1), id="an-escape-in-an-entry"),
+        pytest.param(lambda t: t.replace(" pass ", " pässe ", 1), id="non-ascii-in-an-entry"),
+        pytest.param(lambda t: t.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(lambda t: t + "# the end\n", id="a-comment-after"),
+        pytest.param(lambda t: t + "\n", id="a-blank-line-after"),
+        pytest.param(lambda t: t.rstrip("\n"), id="no-final-newline"),
+        pytest.param(lambda t: t + "extra: 1\n", id="a-key-after-the-log"),
+        pytest.param(lambda t: t.replace('  - "', '  -  "', 1), id="another-indent"),
+        pytest.param(lambda t: t.replace('  - "', "  - '", 1), id="a-single-quote"),
+        pytest.param(lambda t: t.replace("\nlog:\n", "\nlog:\n\n"), id="a-blank-line-before-the-log"),
+        pytest.param(lambda t: t.replace("\nformat: 2\n", "\nformat: !!str 2\n"), id="a-tag-in-the-header"),
+        pytest.param(lambda t: t.replace("\nformat: 2\n", "\nformat: !x 2\n"), id="an-unknown-tag"),
+        pytest.param(lambda t: t.replace("\nseed:", "\nseed: \x07\nx:"), id="a-control-character"),
+        pytest.param(lambda t: t[t.index("\nlog:") + 1 :], id="no-header"),
+        pytest.param(lambda t: "\ufeff" + t, id="a-byte-order-mark"),
+    ],
+)
+def test_a_save_changed_anywhere_reads_as_the_yaml_reader_reads_it(text: str, change: Any) -> None:
+    changed = change(text)
+    assert changed != text
+    got, want = both(changed.encode())
+    assert got == want
+
+
+def test_the_budget_of_values_counts_the_log_as_the_yaml_reader_does(text: str) -> None:
+    data = text.encode()
+    low, high = 1, BUDGET  # the fewest values the YAML reader reads this save with
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if _uses(data, middle) else (middle + 1, high)
+    fits = low
+    for budget in (fits - 1, fits, fits + 1):
+        got, want = both(data, budget)
+        assert got == want
+    assert both(data, fits - 1)[1][1]  # one value fewer is refused, by both
+
+
+def _uses(data: bytes, budget: int) -> bool:
+    report = Report("s")
+    parse_yaml(data, report, budget, controls=True)
+    return not report.items
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.data())
+@example(data=None)
+def test_a_save_with_any_character_put_anywhere_reads_as_the_yaml_reader_reads_it(text: str, data: Any) -> None:
+    if data is None:
+        where, char = len(text) - 3, '"'
+    else:
+        where = data.draw(st.integers(0, len(text)))
+        char = data.draw(st.sampled_from(['"', "\\", "#", " ", "\n", "-", ":", "'", "\t", "é", "\x00", "x", "..."]))
+    got, want = both((text[:where] + char + text[where:]).encode())
+    assert got == want
+
+
+# --- one line ---------------------------------------------------------------------------------
+
+HASH = "#" + "0" * 64
+PIECES = st.sampled_from(
+    [
+        *("1", "2", "10", "007", "red", "blue", "propose", "respond", "pass", "meet", "to=blue", "accept=yes"),
+        *("proposal=1", "prisoners:some", "issue=truce", "option=pause", "other=red", "tone=hardline", "=", ":"),
+        *("a=b", "#", "#x", "a#b", "\u00b2", "\u0661", "1\u00b2", "é", HASH, "#" + "A" * 64, "#" + "0" * 65),
+        *(" ", "  ", "\t", "\u00a0", "1234567890"),
+    ]
+)
+
+
+def _read(reader: Any, line: str) -> Any:
+    try:
+        got = reader(line)
+    except EntryError as exc:
+        return ("refused", str(exc))
+    return ("read", got.turn, got.round, got.action, got.hash) if hasattr(got, "turn") else ("read", *got)
+
+
+@settings(max_examples=600, deadline=None, database=None)
+@given(st.lists(PIECES, max_size=9), st.sampled_from([" ", ""]), st.sampled_from([HASH, "#" + "ab" * 32, "", "#"]))
+@example(["12", "3", "red", "respond", "proposal=4", "accept=yes"], " ", HASH)
+@example(["1", "1", "red", "pass", "#x"], " ", HASH)
+@example(["1", "1", "#red", "pass"], " ", HASH)
+def test_read_line_reads_what_parse_entry_reads(pieces: list[str], space: str, tail: str) -> None:
+    line = " ".join(pieces) + space + tail
+    assert _read(read_line, line) == _read(parse_entry, line)
+
+
+def test_read_line_reads_a_written_line_and_refuses_a_bad_one_as_parse_entry_does(game: Session) -> None:
+    from game.saves.codec import format_entry
+
+    for entry in game.log:
+        assert read_line(format_entry(entry)) == (entry.turn, entry.round, entry.action, entry.hash)
+    for bad in (f"1 1 red dance {HASH}", f"1 1 red respond proposal=x accept=yes {HASH}", "1 1 red pass"):
+        with pytest.raises(EntryError) as fast:
+            read_line(bad)
+        with pytest.raises(EntryError) as slow:
+            parse_entry(bad)
+        assert str(fast.value) == str(slow.value)
