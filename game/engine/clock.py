@@ -36,9 +36,14 @@ def bleed(d: Delegation, rules: Rules, deal: Sequence[int], open_issues: Sequenc
 
 def breakdown_chance(rules: Rules, round_: int, rounds: int, momentum: int) -> float:
     """The chance, 0..1, that the talks end after `round_` of `rounds` at this momentum."""
-    if round_ >= rounds or rules.breakdown_risk <= 0:
+    return _chance(rules.breakdown_risk, round_, rounds, momentum)
+
+
+def _chance(risk: int, round_: int, rounds: int, momentum: int) -> float:
+    # breakdown_chance, from the one rule number it reads
+    if round_ >= rounds or risk <= 0:
         return 0.0
-    chance = rules.breakdown_risk / 100.0 * (round_ / rounds) * (1.5 - momentum / 100.0)
+    chance = risk / 100.0 * (round_ / rounds) * (1.5 - momentum / 100.0)
     return min(1.0, max(0.0, chance))
 
 
@@ -48,16 +53,17 @@ def survival(rules: Rules, round_: int, rounds: int, momentum: int) -> list[floa
         # no chance of adjournment: every later round is reached (the loop below gives these
         # very floats, 1.0 times 1.0, at the cost of a call per round; agents ask at every move)
         return [1.0] * max(0, rounds - round_)
-    return list(_survival(rules, round_, rounds, momentum))
+    return list(_survival(rules.breakdown_risk, round_, rounds, momentum))
 
 
 # A pure function of a handful of public numbers, which every agent asks at every move: remembered
-# (bounded; the same arguments give the same floats).
+# (bounded; the same arguments give the same floats). Keyed by the one rule number it reads, not
+# by the Rules, whose hash is worked out afresh from its thirty-odd fields at every call.
 @lru_cache(maxsize=4096)
-def _survival(rules: Rules, round_: int, rounds: int, momentum: int) -> tuple[float, ...]:
+def _survival(risk: int, round_: int, rounds: int, momentum: int) -> tuple[float, ...]:
     out, alive = [], 1.0
     for r in range(round_, rounds):
-        alive *= 1.0 - breakdown_chance(rules, r, rounds, momentum)
+        alive *= 1.0 - _chance(risk, r, rounds, momentum)
         out.append(alive)
     return tuple(out)
 
