@@ -59,9 +59,13 @@ def _is_text(value: object) -> bool:
 
 
 def _is_pairs(value: object) -> bool:
-    return type(value) is tuple and all(
-        type(pair) is tuple and len(pair) == 2 and _is_text(pair[0]) and _is_text(pair[1]) for pair in value
-    )
+    # a loop rather than all() over a generator: asked for every proposal and draft
+    if type(value) is not tuple:
+        return False
+    for pair in value:
+        if type(pair) is not tuple or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
+            return False
+    return True
 
 
 def _check_types(action: A.Action) -> None:

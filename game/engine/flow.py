@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import clock, rng
 from game.engine.conditions import all_hold
 from game.engine.work import Work
@@ -9,36 +11,58 @@ from game.engine.work import Work
 
 def check_ends(w: Work) -> None:
     """End the venue when its talks collapse or every agenda issue is settled."""
-    if w.over or w.venue_over:
+    # Run after every action, and nearly always finds nothing: written as plain loops that stop
+    # as soon as they know (no generator, no list), in the order and with the outcome of the
+    # rules below.
+    if w.outcome or len(w.venue_outcomes) > w.venue:  # w.over or w.venue_over
         return
     sc = w.scenario
     signatories = sc.venues[w.venue].signatories
     pulled: list[int] = []
-    for d, present in enumerate(w.present):
-        if present and w.support[d] <= sc.rules.collapse_support:
-            w.set_present(d, False)
-            w.close_proposals(lambda p, d=d: p.author != d and d not in p.to)
-            w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
-            pulled.append(d)
+    collapse = sc.rules.collapse_support
+    if min(w.support, default=collapse + 1) <= collapse:  # someone's support has collapsed
+        for d, present in enumerate(w.present):
+            if present and w.support[d] <= collapse:
+                w.set_present(d, False)
+                w.close_proposals(lambda p, d=d: p.author != d and d not in p.to)
+                w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
+                pulled.append(d)
     # An agreement that settles the agenda stands, even when what it cost at home then pulls a
     # signatory out: the text was signed before the hardliners won. The reason says both.
-    if w.agenda and all(w.settled[i] >= 0 for i in w.agenda):
+    if w.agenda and _all_settled(w.settled, w.agenda):
         after = ""
         if pulled:
             names = " and ".join(w.name(d) for d in pulled)
             after = f" Then hardliners at home pulled {names} out over what it had given up."
         end_venue(w, "agreement", "Every issue on the agenda is settled." + after)
         return
-    gone = [d for d in pulled if d in signatories]
+    gone = [d for d in pulled if d in signatories] if pulled else pulled
     if gone:
         were, their = ("were", "their") if w.scenario.delegations[gone[0]].plural else ("was", "its")
         end_venue(w, "collapse", f"{w.name(gone[0])}, a signatory, {were} pulled out by {their} hardliners.")
     elif w.momentum <= 0:
         end_venue(w, "collapse", "The talks lost all momentum and broke down.")
-    elif len(w.required_signatories()) < 2:
+    elif _fewer_than_two_present(signatories, w.present):  # len(w.required_signatories()) < 2
         end_venue(w, "collapse", "Too few signatories are left at the table.")
     elif not w.agenda:
         end_venue(w, "deadline", "Nothing is left on the agenda.")
+
+
+def _all_settled(settled: Sequence[int], agenda: Sequence[int]) -> bool:
+    for i in agenda:  # noqa: SIM110 (a loop, not a generator: asked after every action)
+        if settled[i] < 0:
+            return False
+    return True
+
+
+def _fewer_than_two_present(signatories: Sequence[int], present: Sequence[bool]) -> bool:
+    seen = 0
+    for s in signatories:
+        if present[s]:
+            seen += 1
+            if seen == 2:
+                return False
+    return True
 
 
 def end_venue(w: Work, outcome: str, reason: str) -> None:
