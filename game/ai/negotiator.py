@@ -98,10 +98,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if to and (mine is None or mine.round < view.round):
-        planned = _planned_offer(view, beliefs, level, aspiration(view, level, noise))
+        aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
+        planned = _planned_offer(view, beliefs, level, aim)
         if planned is not None:
             return planned
-        package, partial = proposal(view, beliefs, aspiration(view, level, noise), level, rng)
+        package, partial = proposal(view, beliefs, aim, level, rng)
         ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
         if partial:
             left = [view.issues[i].name for i in open_issues if all(i != j for j, _ in package)]

@@ -103,7 +103,8 @@ def single_text(
     rows = [beliefs.rows(s) for s in weighed]
 
     def score(d: list[int]) -> float:
-        return sum(log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows)
+        # summed over a list (in the same order as a generator would give them: the same float)
+        return sum([log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows])
 
     # Each package is scored once: the text as it stands is not scored again when the loop comes
     # to its own option (it could never beat itself), and the best of one issue is where the next
