@@ -97,6 +97,30 @@ def _deal(state: State) -> tuple[int, ...]:
     return deal
 
 
+# What the meetings revealed, per learner, for the last revealed row and delegations seen:
+# (revealed, delegations, learner -> its facts). The row grows only with a meeting, and a view is
+# made for every move: each learner's facts are picked out of it once per row.
+_last_learned: tuple[object, object, dict[int, tuple[tuple[int, int, float], ...]]] = ((), (), {})
+
+
+def _learned(sc: Scenario, revealed: tuple[tuple[int, int, int], ...], me: int) -> tuple[tuple[int, int, float], ...]:
+    global _last_learned
+    held, delegations, by_learner = _last_learned
+    if held is not revealed or delegations is not sc.delegations:
+        by_learner = {}
+        _last_learned = (revealed, sc.delegations, by_learner)
+    found = by_learner.get(me)
+    if found is None:
+        found = by_learner[me] = tuple(
+            [
+                (subject, issue, sc.delegations[subject].weights[issue])
+                for learner, subject, issue in revealed
+                if learner == me
+            ]
+        )
+    return found
+
+
 def view_for(state: State, me: int) -> View:
     sc = state.scenario
     actor = sc.venues[state.venue].turn_order[state.turn]  # state.actor, read once
@@ -128,15 +152,7 @@ def view_for(state: State, me: int) -> View:
             "present": state.present,
             "proposals": tuple([p for p in state.proposals if p.author == me or me in p.to]),
             "agreements": state.agreements,
-            "learned": tuple(
-                [
-                    (subject, issue, sc.delegations[subject].weights[issue])
-                    for learner, subject, issue in revealed
-                    if learner == me
-                ]
-            )
-            if revealed
-            else (),
+            "learned": _learned(sc, revealed, me) if revealed else (),
             "collapse_support": sc.rules.collapse_support,
             "rules": sc.rules,
             "step": state.step,
