@@ -46,8 +46,19 @@ class Beliefs:
 
     def _estimate_weights(self, who: int) -> tuple[float, ...]:
         view = self.view
-        known = tuple((i, w) for subject, i, w in view.learned if subject == who) if self.learns else ()
-        return _weights(len(view.issues), known, view.positions[who], view.offered[who], self.learns)
+        known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
+        # remembered by the identity of its rows, as the value tables are (see _tables), and
+        # by value below: hashing the offered table for the cache's key cost more than a lookup
+        rows = (view.issues, view.positions[who], view.offered[who])
+        key = (self.learns, known, *map(id, rows))
+        hit = _weight_rows.get(key)
+        if hit is not None and all(map(is_, hit[0], rows)):
+            return hit[1]
+        weights = _weights(len(view.issues), known, view.positions[who], view.offered[who], self.learns)
+        if len(_weight_rows) >= _TABLES_KEPT:
+            _weight_rows.clear()
+        _weight_rows[key] = (rows, weights)
+        return weights
 
     def utility(self, who: int, deal: list[int] | tuple[int, ...]) -> float:
         # The hottest call of a decision (every package an agent weighs, for every counterpart):
@@ -113,6 +124,9 @@ class Beliefs:
 # tables): see Beliefs._tables. Bounded by clearing; a miss only costs the computation.
 _tables: dict[tuple[object, ...], tuple[tuple[object, ...], list[tuple[float, ...]]]] = {}
 _TABLES_KEPT = 4096
+# (learns, what meetings revealed of it, ids of the issues and of its position and offered rows)
+# -> (those objects, its estimated weights): see Beliefs._estimate_weights
+_weight_rows: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[float, ...]]] = {}
 
 
 # The estimates are pure functions of public, immutable rows of the game state (the engine
