@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from game.engine import actions as A
 from game.engine import clock
@@ -63,8 +64,13 @@ def bleed_rate(view: View, issues: list[int] | None = None) -> float:
 
 def fallback(view: View) -> float:
     """What we have if nothing more is agreed: the deal so far once something was signed
-    (the game then scores the deal), else the walk-away value."""
-    return settled_value(view.own, view.settled, _status_quo(view), _scored_open(view))
+    (the game then scores the deal), else the walk-away value. Asked many times a decision, of
+    the same view: remembered for the last view asked (see _memo)."""
+    memo = _memo(view)
+    found = memo.get("fallback")
+    if found is None:
+        found = memo["fallback"] = settled_value(view.own, view.settled, _status_quo(view), _scored_open(view))
+    return found
 
 
 def value_with(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> float:
@@ -104,8 +110,28 @@ def best_possible(view: View) -> float:
 
 
 def counterparts(view: View) -> list[int]:
-    """Who a proposal goes to: every present signatory but us."""
-    return [s for s in view.venue.signatories if s != view.me and view.present[s]]
+    """Who a proposal goes to: every present signatory but us (a fresh list: remembered for the
+    last view asked, see _memo)."""
+    memo = _memo(view)
+    found = memo.get("counterparts")
+    if found is None:
+        found = memo["counterparts"] = tuple([s for s in view.venue.signatories if s != view.me and view.present[s]])
+    return list(found)
+
+
+# What was worked out for the last view asked about: a decision asks the same pure questions of
+# its view many times over (who we negotiate with, what we have without a deal). One view at a
+# time, held, so its id is never taken for another's and nothing grows.
+_memo_of: tuple[object, dict[str, Any]] = (None, {})
+
+
+def _memo(view: View) -> dict[str, Any]:
+    global _memo_of
+    held, memo = _memo_of
+    if held is not view:
+        memo = {}
+        _memo_of = (view, memo)
+    return memo
 
 
 def heeded(view: View) -> list[int]:
