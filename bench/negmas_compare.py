@@ -109,7 +109,14 @@ def main() -> None:
     cpu_ratio = float(mine["negotiations_per_cpu_s"]) / float(peer["negotiations_per_cpu_s"])  # type: ignore[arg-type]
     print(
         json.dumps(
-            {"ours": mine, "negmas": peer, "speed_ratio": round(ratio, 1), "cpu_speed_ratio": round(cpu_ratio, 1)},
+            {
+                "ours": mine,
+                "negmas": peer,
+                "speed_ratio": round(ratio, 1),
+                "cpu_speed_ratio": round(cpu_ratio, 1),
+                # the machine's load as the run ended (1, 5, 15 minutes): see simulate_bench.py
+                "load_average": [round(x, 2) for x in os.getloadavg()],
+            },
             indent=2,
         )
     )

@@ -5,7 +5,7 @@
 Runs `peacetalks simulate SCENARIO --games N --json` in this process (game.cli.main, output
 discarded), one job, and reports the best of `--repeat` runs: games/s and actions/s, by the
 wall clock and by the process's CPU time (on a shared machine the CPU figure is the steadier:
-other processes lengthen the wall time, not the work done).
+other processes lengthen the wall time, not the work done), with the load average.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import time
 
 from game.cli import main as peacetalks
@@ -50,6 +51,9 @@ def main() -> None:
                 "cpu_seconds": round(cpu, 3),
                 "games_per_cpu_s": round(args.games / cpu, 1),
                 "actions_per_cpu_s": round(actions / cpu),
+                # the machine's load over the last 1, 5 and 15 minutes, as the run ended: a CPU
+                # second does less on a loaded machine, so figures compare only at a like load
+                "load_average": [round(x, 2) for x in os.getloadavg()],
             }
         )
     )
