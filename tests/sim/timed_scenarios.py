@@ -15,7 +15,7 @@ import random
 from dataclasses import replace
 
 from game.analysis import analyze
-from game.engine.model import Effect, EventCard, Scenario
+from game.engine.model import Effect, EventCard, Issue, Option, Scenario
 from game.sim.random_scenarios import random_scenario
 
 # The events added to every scenario, so that the venues' random draws have something to draw
@@ -29,6 +29,7 @@ def timed_scenario(seed: int) -> Scenario:
     base = random_scenario(seed)
     # a stream of its own, so random_scenario's draws (and every test pinned on them) stay put
     r = random.Random(1_000_003 * seed + 17)
+    base = _at_the_table(_with_common_ground(base, r))
     n = len(base.delegations)
     venues = tuple(
         replace(v, rounds=3 + r.randrange(4), action_points=2 + r.randrange(2), random_events=0.25 + r.randrange(3) / 4)
@@ -45,6 +46,7 @@ def timed_scenario(seed: int) -> Scenario:
         )
         for k in range(2 + r.randrange(2))
     )
+    ground = tuple(_ground_moves(r, k, base) for k in range(1 + r.randrange(2)))
     rules = replace(
         base.rules,
         weight_spread=10 + r.randrange(31),
@@ -53,15 +55,14 @@ def timed_scenario(seed: int) -> Scenario:
         delay_cost=1 + r.randrange(5),
         breakdown_risk=5 + r.randrange(16),
     )
+    base = _balanced(replace(base, venues=venues, rules=rules), r)
     return replace(
         base,
         id=f"timed-{seed}",
         title=f"Timed {seed}",
-        venues=venues,
         # an event that takes an issue off the agenda can end a one-issue venue before anyone
         # speaks: kept out, so that every game is a negotiation
-        events=tuple(e for e in base.events if all(x.kind != "agenda_remove" for x in e.effects)) + extra,
-        rules=rules,
+        events=tuple(e for e in base.events if all(x.kind != "agenda_remove" for x in e.effects)) + extra + ground,
         content_hash=f"timed-{seed}",  # caches key on it (the Nash package of wait-nash)
     )
 
@@ -76,6 +77,124 @@ def _effect(r: random.Random, n: int) -> Effect:
     if kind == "support":
         return Effect("support", r.randrange(n), delta=delta)
     return Effect("momentum", delta=delta)
+
+
+def _with_common_ground(base: Scenario, r: random.Random) -> Scenario:
+    """Two issues added to every venue's agenda, as an author following docs/SCENARIOS.md would
+    write them ("Partial deals"; "What makes a deal possible": opposed priorities leave room to
+    trade):
+    - common ground: one option (not the status quo) that every delegation values well, 0.6 to
+      1.0, beside a status quo that each values little (so that the delay cost bites on it);
+      a table can settle it alone and leave the sticking points open: a partial deal;
+    - a contested issue: a ladder the signatories pull in opposite directions (alternately, so
+      that each side has someone against it), with the status quo in the middle and a weight
+      that differs from side to side, so that a whole deal must trade it against the rest."""
+    signatories = sorted({d for v in base.venues for d in v.signatories})
+    first = len(base.issues)
+    common_size, contested_size = 3 + r.randrange(2), 4 + r.randrange(2)
+    common = 1 + r.randrange(common_size - 1)
+    issues = (
+        *base.issues,
+        Issue("common", "Common ground", tuple(Option(f"o{j}", f"Option {j}") for j in range(common_size)), 0),
+        Issue(
+            "contested",
+            "Contested",
+            tuple(Option(f"o{j}", f"Option {j}") for j in range(contested_size)),
+            contested_size // 2,
+        ),
+    )
+    delegations = []
+    for k, d in enumerate(base.delegations):
+        up = signatories.index(k) % 2 == 0 if k in signatories else r.randrange(2) == 0
+        raw = (1 + r.randrange(3), 1 + r.randrange(5))
+        share = sum(raw) / (sum(raw) + 2 + r.randrange(4))  # the new issues' share of what it weighs
+        weights = tuple(w * (1 - share) for w in d.weights) + tuple(share * x / sum(raw) for x in raw)
+        ladder = [j / (contested_size - 1) for j in range(contested_size)]
+        values = (
+            *d.values,
+            tuple(
+                (6 + r.randrange(5)) / 10 if j == common else r.randrange(3) / 10 if j == 0 else r.randrange(11) / 10
+                for j in range(common_size)
+            ),
+            tuple(ladder if up else reversed(ladder)),
+        )
+        delegations.append(
+            replace(
+                d,
+                weights=weights,
+                values=values,
+                red_lines=(*d.red_lines, frozenset(), frozenset()),
+                opening=(*d.opening, -1, -1),
+                stances=(*d.stances, "", "") if d.stances else d.stances,
+            )
+        )
+    venues = tuple(replace(v, agenda=(*v.agenda, first, first + 1)) for v in base.venues)
+    return replace(base, issues=issues, delegations=tuple(delegations), venues=venues)
+
+
+def _at_the_table(scenario: Scenario) -> Scenario:
+    """Signatories that came to negotiate, as an author writes them: support at least 15 above
+    `collapse_support` (not one event away from being pulled out by their hardliners) and trust
+    of at least 15 in each other signatory (a hot-tempered side that trusts no one at all walks
+    out at its first turn, and nothing is negotiated: docs/SCENARIOS.md, "Temper")."""
+    signatories = {d for v in scenario.venues for d in v.signatories}
+    floor = scenario.rules.collapse_support + 15
+    delegations = tuple(
+        replace(
+            d,
+            support=max(d.support, floor),
+            trust=tuple(max(t, 15) if o in signatories and o != k else t for o, t in enumerate(d.trust)),
+        )
+        if k in signatories
+        else d
+        for k, d in enumerate(scenario.delegations)
+    )
+    return replace(scenario, delegations=delegations)
+
+
+def _balanced(scenario: Scenario, r: random.Random) -> Scenario:
+    """Walk-away values set as docs/SCENARIOS.md's worked example sets them (stage 5, "balancing
+    the walk-away values"): below what the Nash package of its venue gives each signatory by a
+    modest gain, 0.08 to 0.20, plus what half the venue's rounds cost it in delay (docs/SCENARIOS.md,
+    "The cost of time": a toll larger than a side's surplus leaves it nothing worth signing);
+    at the lowest over the venues it signs at. A zone of agreement neither so wide that the
+    first offer settles everything nor so narrow that nothing can."""
+    target: dict[int, float] = {}
+    for v, venue in enumerate(scenario.venues):
+        result = analyze(scenario, v, with_frontier=False)
+        if result.nash is None:
+            continue
+        for d, u in zip(result.space.parties, result.utilities_of(result.nash), strict=True):
+            delegation = scenario.delegations[d]
+            lack = sum(
+                delegation.weights[i] * (1 - delegation.values[i][scenario.issues[i].status_quo]) for i in venue.agenda
+            )
+            toll = scenario.rules.delay_cost / 100 * lack * venue.rounds / 2
+            gap = (8 + r.randrange(13)) / 100 + toll
+            target[d] = min(target.get(d, 1.0), max(0.0, float(u) - gap))
+    delegations = tuple(
+        replace(d, reservation=round(target[k], 2)) if k in target else d for k, d in enumerate(scenario.delegations)
+    )
+    return replace(scenario, delegations=delegations)
+
+
+def _ground_moves(r: random.Random, k: int, scenario: Scenario) -> EventCard:
+    """An event that moves the ground, as docs/SCENARIOS.md ("Events that decide a deal") asks
+    for: one signatory gains ground, so walking away is worth much more to it (0.15 to 0.35),
+    and another loses, so walking away is worth a little less to it."""
+    signatories = sorted({d for v in scenario.venues for d in v.signatories})
+    gains = signatories[r.randrange(len(signatories))]
+    loses = signatories[r.randrange(len(signatories))]
+    effects = [Effect("walk_away", gains, delta=15 + r.randrange(21))]
+    if loses != gains:
+        effects.append(Effect("walk_away", loses, delta=-(3 + r.randrange(8))))
+    return EventCard(
+        f"g{k}",
+        f"The ground moves {k}",
+        f"{scenario.delegations[gains].name} gains ground outside the hall.",
+        tuple(effects),
+        weight=2.0 + r.randrange(2),
+    )
 
 
 # what the Nash package must give every signatory over its walk-away value, as the file states
