@@ -99,12 +99,23 @@ def test_any_name_loads_exactly_when_it_holds_no_control_character(name: str) ->
         assert scenario.delegations[0].name == line
 
 
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    """The schema checked once and its validator built once for the module's tests
+    (jsonschema.validate checks the schema itself again at every call: a tenth of a second)."""
+    schema = scenario_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
 @pytest.mark.parametrize("value", [*HOSTILE.values(), "Red\nBlue"])
-def test_the_json_schema_refuses_what_the_loader_refuses(value: str) -> None:
+def test_the_json_schema_refuses_what_the_loader_refuses(
+    validator: jsonschema.Draft202012Validator, value: str
+) -> None:
     document = yaml.safe_load(MINI)
     document["delegations"][0]["name"] = value
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(document, scenario_schema())
+        validator.validate(document)
     document["delegations"][0]["name"] = "Red"
     document["summary"] = "Two lines\n\tof summary"
-    jsonschema.validate(document, scenario_schema())
+    validator.validate(document)
