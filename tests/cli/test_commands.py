@@ -167,13 +167,14 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
 
 
 def test_analyze_shows_central_preferences_and_a_games_draw_only_as_a_spoiler() -> None:
-    central = run("analyze", "astana-8", "--json")
+    # in this process (main(argv)): four Pythons importing numpy and the analysis cost more than the analyses
+    central = run_main("analyze", "astana-8", "--json", cwd=ROOT)
     assert central.returncode == 0
     assert json.loads(central.stdout)["preferences"] == "central"
-    text = run("analyze", "astana-8").stdout
+    text = run_main("analyze", "astana-8", cwd=ROOT).stdout
     assert "SPOILER" not in text
-    spoiled = run("analyze", "astana-8", "--spoiler-seed", "3")
+    spoiled = run_main("analyze", "astana-8", "--spoiler-seed", "3", cwd=ROOT)
     assert spoiled.returncode == 0 and "SPOILER" in spoiled.stdout
     assert spoiled.stdout != text  # the drawn numbers are not the file's
-    data = json.loads(run("analyze", "astana-8", "--json", "--spoiler-seed", "3").stdout)
+    data = json.loads(run_main("analyze", "astana-8", "--json", "--spoiler-seed", "3", cwd=ROOT).stdout)
     assert data["preferences"] == "drawn for seed 3 (spoiler)"
