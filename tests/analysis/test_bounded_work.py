@@ -5,8 +5,7 @@ with the file, and only regular files read."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from game.engine import new_game
 from game.scenario import check_bytes, load_scenario
 from game.scenario import spec as S
 from tests.analysis.big_spaces import make
+from tests.cli_runner import Result, run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -187,11 +187,17 @@ def test_a_fifo_with_no_writer_is_refused_not_waited_on(tmp_path: Path, args: tu
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     argv = [a.format(fifo=fifo) for a in args]
-    # a subprocess with a deadline: before the fix this blocked forever
-    done = subprocess.run([sys.executable, "-m", "game", *argv], capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert done.returncode == 1, done
-    assert "not a regular file" in done.stderr + done.stdout
-    assert "Traceback" not in done.stderr
+    # The command in this process (main(argv)), on a thread with a deadline: before the fix it
+    # blocked forever opening the pipe. A daemon thread, so that a command that blocks again fails
+    # this test and does not hold the suite's process open at its end.
+    done: list[Result] = []
+    runner = threading.Thread(target=lambda: done.append(run_main(*argv, cwd=ROOT)), daemon=True)
+    runner.start()
+    runner.join(timeout=60)
+    assert done, f"peacetalks {' '.join(argv)} was still waiting on the pipe after 60 s"
+    assert done[0].returncode == 1, done[0]
+    assert "not a regular file" in done[0].stderr + done[0].stdout
+    assert "Traceback" not in done[0].stderr
 
 
 def test_a_device_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
