@@ -12,11 +12,9 @@ from game.engine.model import Scenario
 from game.safetext import escaped_output
 
 if TYPE_CHECKING:  # the saves layer and the interface load only when a command needs them
-    from game.saves import Session
-    from game.ui.app import PeaceTalksApp
-from game.scenario import DEFAULT, bundled, check_file, resolve
+    pass
+from game.scenario import bundled, check_file, resolve
 from game.scenario.load import check_source
-from game.scenario.seating import default_human
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -50,9 +48,15 @@ def _run(command: str, args: argparse.Namespace) -> int:
     if command == "analyze":
         return cmd_analyze(args.scenario, args.venue, args.json, args.spoiler_seed)
     if command == "replay":
+        from game.commands_watch import cmd_replay
+
         return cmd_replay(args.save, args.verify, args.text)
     if command == "watch":
+        from game.commands_watch import cmd_watch
+
         return cmd_watch(args)
+    from game.commands_ui import cmd_ui
+
     return cmd_ui(args)
 
 
@@ -335,240 +339,3 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: in
                 the_issue = scenario.issues[scenario.issue_index[issue]]
                 print(f"  {the_issue.name}: {the_issue.options[the_issue.option_index(option)].label}")
     return 0
-
-
-def cmd_ui(args: argparse.Namespace) -> int:
-    """The Textual interface: the title screen, or straight to the table with `play`."""
-    if args.command == "play" and args.load and args.watch:
-        print("peacetalks: error: --watch follows a scenario file, not a save given with --load", file=sys.stderr)
-        return EXIT_USAGE
-    if args.command == "play" and args.save is not None:
-        problem = _save_name_problem(args.save, Path(args.saves), bool(args.load), args.watch)
-        if problem:
-            print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
-            return EXIT_INVALID
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(
-            "peacetalks: error: the game needs a terminal to play in; "
-            "`peacetalks watch` prints an AI-only game anywhere",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    from game.ui.app import make_app
-
-    saves = Path(args.saves)
-    if args.command != "play":
-        return _ran(make_app(saves_dir=saves))
-    if args.load:
-        if args.seat:
-            print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
-            return EXIT_USAGE
-        return _ran(make_app(load=Path(args.load), saves_dir=saves))
-    name = args.scenario or DEFAULT
-    path = resolve(name)
-    if args.watch and path is not None and path.is_file():
-        # Errors in the file are shown in the interface, and the game starts once it loads.
-        return _ran(make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True))
-    scenario = _load(name)
-    if isinstance(scenario, int):
-        return scenario
-    assert path is not None
-    for ident in args.humans:
-        if ident not in scenario.delegation_index:
-            known = ", ".join(d.id for d in scenario.delegations)
-            print(
-                f"peacetalks: error: --as {ident}: no such delegation in {scenario.id} (known: {known})",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-    humans = tuple(args.humans) or (default_human(scenario),)
-    from game.commands_seats import parse_seats, seat_labels
-
-    chosen = parse_seats(scenario, args.seat)
-    if isinstance(chosen, int):
-        return chosen
-    taken = [scenario.delegations[d].id for d in chosen if scenario.delegations[d].id in humans]
-    if taken:
-        print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself (--as)", file=sys.stderr)
-        return EXIT_USAGE
-    seats = tuple(seat_labels(scenario, chosen).items())
-    return _ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats))
-
-
-def _ran(app: PeaceTalksApp) -> int:
-    """Run the interface; its exit status is Textual's return code: 1 after a crash (the game
-    autosaved first where it could) or an outside agent's error (said in one line), 0 otherwise."""
-    from game.ui.app import run_app
-
-    run_app(app)
-    if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
-        print(f"peacetalks: error: {app.failure}", file=sys.stderr)
-        return EXIT_INVALID
-    return app.return_code or 0
-
-
-def _save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -> str:
-    """Why `play --save NAME` cannot start ("" when it can): a bad name, or a name that holds
-    another game already (a new game never overwrites a save without being asked)."""
-    from game.saves import SaveError, name_problem, save_path
-
-    if loading:
-        return "a game continued with --load is saved with ctrl+s, under its own name or a new one"
-    if watching:
-        return "a watched game restarts whenever its file changes; save one you want to keep with ctrl+s"
-    problem = name_problem(name)
-    if problem is not None:
-        return problem
-    try:
-        path = save_path(folder, name)
-    except SaveError as exc:
-        return str(exc)
-    if path.exists():
-        return f"{path} already holds a saved game: continue it with `peacetalks play --load {path}`, or choose another name"
-    return ""
-
-
-def cmd_watch(args: argparse.Namespace | None) -> int:
-    from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
-
-    if args is not None and args.load and args.seat:
-        print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
-        return EXIT_USAGE
-    if args is not None and args.save is not None and not args.save.strip():
-        # said before the game is played, not after
-        print(
-            "peacetalks: error: --save needs a name: an empty one would be saved under a made-up name", file=sys.stderr
-        )
-        return EXIT_USAGE
-    if args is not None and args.load:
-        try:
-            session = load(args.load)
-        except SaveLoadError as exc:
-            print(exc, file=sys.stderr)
-            return EXIT_INVALID
-        print(f"Continuing {args.load} at turn {len(session.log)}.")
-    else:
-        name = (args.scenario if args is not None else None) or DEFAULT
-        path = resolve(name)
-        loaded = _load_source(name)
-        if isinstance(loaded, int):
-            return loaded
-        assert path is not None
-        scenario, source = loaded
-        seed = 2017 if args is None or args.seed is None else args.seed
-        level = "normal" if args is None else args.difficulty
-        seats = default_seats(scenario, (), level)
-        if args is not None and args.seat:
-            from game.commands_seats import parse_seats, seat_labels
-
-            chosen = parse_seats(scenario, args.seat)
-            if isinstance(chosen, int):
-                return chosen
-            seats.update(seat_labels(scenario, chosen))
-        session = Session.new(scenario, source, seed, seats, path.stem)
-    scenario = session.scenario
-    print(f"{scenario.title} (seed {session.seed})")
-    print(scenario.summary.strip())
-    print()
-    for record in session.records:
-        _print_record(record.kind, record.text)
-    from game.ai.agent import AgentError
-
-    try:
-        _play_out(session)
-    except AgentError as exc:
-        # the game stops where the agent failed; nothing is saved, so no save holds half a game
-        sys.stdout.flush()
-        print(f"peacetalks: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    _print_outcome(session)
-    if args is not None and args.save:
-        try:
-            written = save(session, Path(args.saves), args.save)
-        except SaveError as exc:
-            print(f"peacetalks: error: {exc}", file=sys.stderr)
-            return EXIT_INVALID
-        print(f"Saved to {written}.")
-    return 0
-
-
-def _play_out(session: Session) -> None:
-    """Every seat played by its agent, to the end, printing as it goes. An outside agent's
-    failure (an exception, a wrong answer, a move the rules refuse) raises AgentError."""
-    from game.ai.driver import decide
-    from game.sim.seating import session_players
-
-    choosers = session_players(session.scenario, session.seats, session.seed, humans_as="normal")
-    while not session.state.over:
-        move = decide(session.state, choosers[session.state.actor])
-        records = session.play(move.action)
-        decision = move.decision
-        for k, record in enumerate(records):
-            # an AI states its reason for answering, walking out or boycotting
-            shown = k == 0 and record.kind in ("respond", "walk_out", "boycott")
-            _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
-
-
-def _print_outcome(session: Session) -> None:
-    from game.engine.utility import outcome_utility
-
-    state, scenario = session.state, session.scenario
-    print()
-    print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
-    print()
-    print(f"{'delegation':<40}{'utility':>9}{'walk-away':>11}")
-    for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
-        print(f"{d.name:<40}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
-    if scenario.history.summary:
-        print()
-        print("What really happened: " + scenario.history.summary.strip())
-    print()
-    print("Every seat was played by an AI negotiator. To sit at the table yourself: peacetalks play")
-
-
-def cmd_replay(path: str, verify: bool, text: bool = True) -> int:
-    """The replay viewer (in a terminal), the Markdown transcript (--text), or a check (--verify)."""
-    from game.saves import SaveLoadError, load
-    from game.saves.transcript import markdown
-
-    if not (verify or text):
-        return _replay_viewer(path)
-    try:
-        session = load(path)  # loading replays every action and checks every hash
-    except SaveLoadError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_INVALID
-    if verify:
-        outcome = session.state.outcome or "still running"
-        print(f"{path}: ok: {len(session.log)} turns replayed, every state hash matches; outcome: {outcome}")
-        return 0
-    print(markdown(session), end="")
-    return 0
-
-
-def _replay_viewer(path: str) -> int:
-    """Load and verify the save first, so a bad one is one line and exit 1 before any interface."""
-    from game.saves import SaveLoadError
-    from game.saves.timeline import load_timeline
-
-    try:
-        timeline = load_timeline(path)
-    except SaveLoadError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_INVALID
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(
-            "peacetalks: error: the replay viewer needs a terminal; "
-            "`peacetalks replay SAVE --text` prints the transcript anywhere",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    from game.ui.app import make_app
-
-    return _ran(make_app(replay=timeline, replay_name=Path(path).name))
-
-
-def _print_record(kind: str, text: str) -> None:
-    if kind in ("round", "venue"):
-        print()
-    print(text)

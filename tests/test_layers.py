@@ -14,6 +14,8 @@ HEADLESS = [
     "game.saves",
     "game.sim",
     "game.commands",
+    "game.commands_ui",
+    "game.commands_watch",
     "game.play",
 ]
 

@@ -184,7 +184,7 @@ def test_a_crash_autosaves_the_game_and_exits_non_zero(tmp_path: Path) -> None:
 
 
 def test_the_play_command_exits_with_the_interface_status() -> None:
-    from game.commands import _ran
+    from game.commands_ui import ran
 
     class Crashed:
         return_code = 1
@@ -199,6 +199,6 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
     class AgentFailed(Crashed):
         failure = "the agent in seat opposition (game seed 3) raised ValueError: no"
 
-    assert _ran(Crashed()) == 1  # type: ignore[arg-type]
-    assert _ran(Quit()) == 0  # type: ignore[arg-type]
-    assert _ran(AgentFailed()) == 1  # type: ignore[arg-type]
+    assert ran(Crashed()) == 1  # type: ignore[arg-type]
+    assert ran(Quit()) == 0  # type: ignore[arg-type]
+    assert ran(AgentFailed()) == 1  # type: ignore[arg-type]

@@ -1,0 +1,128 @@
+"""The commands that open the interface: the title screen, `play`, and the replay viewer."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.commands import EXIT_INVALID, EXIT_USAGE, _load
+from game.scenario import DEFAULT, resolve
+from game.scenario.seating import default_human
+
+if TYPE_CHECKING:  # the interface loads only once a command opens it
+    from game.ui.app import PeaceTalksApp
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    """The Textual interface: the title screen, or straight to the table with `play`."""
+    if args.command == "play" and args.load and args.watch:
+        print("peacetalks: error: --watch follows a scenario file, not a save given with --load", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "play" and args.save is not None:
+        problem = save_name_problem(args.save, Path(args.saves), bool(args.load), args.watch)
+        if problem:
+            print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
+            return EXIT_INVALID
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "peacetalks: error: the game needs a terminal to play in; "
+            "`peacetalks watch` prints an AI-only game anywhere",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from game.ui.app import make_app
+
+    saves = Path(args.saves)
+    if args.command != "play":
+        return ran(make_app(saves_dir=saves))
+    if args.load:
+        if args.seat:
+            print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
+            return EXIT_USAGE
+        return ran(make_app(load=Path(args.load), saves_dir=saves))
+    name = args.scenario or DEFAULT
+    path = resolve(name)
+    if args.watch and path is not None and path.is_file():
+        # Errors in the file are shown in the interface, and the game starts once it loads.
+        return ran(make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True))
+    scenario = _load(name)
+    if isinstance(scenario, int):
+        return scenario
+    assert path is not None
+    for ident in args.humans:
+        if ident not in scenario.delegation_index:
+            known = ", ".join(d.id for d in scenario.delegations)
+            print(
+                f"peacetalks: error: --as {ident}: no such delegation in {scenario.id} (known: {known})",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    humans = tuple(args.humans) or (default_human(scenario),)
+    from game.commands_seats import parse_seats, seat_labels
+
+    chosen = parse_seats(scenario, args.seat)
+    if isinstance(chosen, int):
+        return chosen
+    taken = [scenario.delegations[d].id for d in chosen if scenario.delegations[d].id in humans]
+    if taken:
+        print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself (--as)", file=sys.stderr)
+        return EXIT_USAGE
+    seats = tuple(seat_labels(scenario, chosen).items())
+    return ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats))
+
+
+def ran(app: PeaceTalksApp) -> int:
+    """Run the interface; its exit status is Textual's return code: 1 after a crash (the game
+    autosaved first where it could) or an outside agent's error (said in one line), 0 otherwise."""
+    from game.ui.app import run_app
+
+    run_app(app)
+    if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
+        print(f"peacetalks: error: {app.failure}", file=sys.stderr)
+        return EXIT_INVALID
+    return app.return_code or 0
+
+
+def save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -> str:
+    """Why `play --save NAME` cannot start ("" when it can): a bad name, or a name that holds
+    another game already (a new game never overwrites a save without being asked)."""
+    from game.saves import SaveError, name_problem, save_path
+
+    if loading:
+        return "a game continued with --load is saved with ctrl+s, under its own name or a new one"
+    if watching:
+        return "a watched game restarts whenever its file changes; save one you want to keep with ctrl+s"
+    problem = name_problem(name)
+    if problem is not None:
+        return problem
+    try:
+        path = save_path(folder, name)
+    except SaveError as exc:
+        return str(exc)
+    if path.exists():
+        return f"{path} already holds a saved game: continue it with `peacetalks play --load {path}`, or choose another name"
+    return ""
+
+
+def replay_viewer(path: str) -> int:
+    """Load and verify the save first, so a bad one is one line and exit 1 before any interface."""
+    from game.saves import SaveLoadError
+    from game.saves.timeline import load_timeline
+
+    try:
+        timeline = load_timeline(path)
+    except SaveLoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "peacetalks: error: the replay viewer needs a terminal; "
+            "`peacetalks replay SAVE --text` prints the transcript anywhere",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from game.ui.app import make_app
+
+    return ran(make_app(replay=timeline, replay_name=Path(path).name))

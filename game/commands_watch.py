@@ -1,0 +1,141 @@
+"""The commands that print a game rather than draw it: `watch` plays every seat by its agent,
+`replay --text` and `replay --verify` read a save (without --text or --verify, the viewer opens)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.commands import EXIT_INVALID, EXIT_USAGE, _load_source
+from game.scenario import DEFAULT, resolve
+
+if TYPE_CHECKING:  # the saves layer loads only when a command needs it
+    from game.saves import Session
+
+
+def cmd_watch(args: argparse.Namespace | None) -> int:
+    from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
+
+    if args is not None and args.load and args.seat:
+        print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
+        return EXIT_USAGE
+    if args is not None and args.save is not None and not args.save.strip():
+        # said before the game is played, not after
+        print(
+            "peacetalks: error: --save needs a name: an empty one would be saved under a made-up name", file=sys.stderr
+        )
+        return EXIT_USAGE
+    if args is not None and args.load:
+        try:
+            session = load(args.load)
+        except SaveLoadError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_INVALID
+        print(f"Continuing {args.load} at turn {len(session.log)}.")
+    else:
+        name = (args.scenario if args is not None else None) or DEFAULT
+        path = resolve(name)
+        loaded = _load_source(name)
+        if isinstance(loaded, int):
+            return loaded
+        assert path is not None
+        scenario, source = loaded
+        seed = 2017 if args is None or args.seed is None else args.seed
+        level = "normal" if args is None else args.difficulty
+        seats = default_seats(scenario, (), level)
+        if args is not None and args.seat:
+            from game.commands_seats import parse_seats, seat_labels
+
+            chosen = parse_seats(scenario, args.seat)
+            if isinstance(chosen, int):
+                return chosen
+            seats.update(seat_labels(scenario, chosen))
+        session = Session.new(scenario, source, seed, seats, path.stem)
+    scenario = session.scenario
+    print(f"{scenario.title} (seed {session.seed})")
+    print(scenario.summary.strip())
+    print()
+    for record in session.records:
+        _print_record(record.kind, record.text)
+    from game.ai.agent import AgentError
+
+    try:
+        _play_out(session)
+    except AgentError as exc:
+        # the game stops where the agent failed; nothing is saved, so no save holds half a game
+        sys.stdout.flush()
+        print(f"peacetalks: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    _print_outcome(session)
+    if args is not None and args.save:
+        try:
+            written = save(session, Path(args.saves), args.save)
+        except SaveError as exc:
+            print(f"peacetalks: error: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"Saved to {written}.")
+    return 0
+
+
+def _play_out(session: Session) -> None:
+    """Every seat played by its agent, to the end, printing as it goes. An outside agent's
+    failure (an exception, a wrong answer, a move the rules refuse) raises AgentError."""
+    from game.ai.driver import decide
+    from game.sim.seating import session_players
+
+    choosers = session_players(session.scenario, session.seats, session.seed, humans_as="normal")
+    while not session.state.over:
+        move = decide(session.state, choosers[session.state.actor])
+        records = session.play(move.action)
+        decision = move.decision
+        for k, record in enumerate(records):
+            # an AI states its reason for answering, walking out or boycotting
+            shown = k == 0 and record.kind in ("respond", "walk_out", "boycott")
+            _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
+
+
+def _print_outcome(session: Session) -> None:
+    from game.engine.utility import outcome_utility
+
+    state, scenario = session.state, session.scenario
+    print()
+    print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
+    print()
+    print(f"{'delegation':<40}{'utility':>9}{'walk-away':>11}")
+    for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
+        print(f"{d.name:<40}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
+    if scenario.history.summary:
+        print()
+        print("What really happened: " + scenario.history.summary.strip())
+    print()
+    print("Every seat was played by an AI negotiator. To sit at the table yourself: peacetalks play")
+
+
+def cmd_replay(path: str, verify: bool, text: bool = True) -> int:
+    """The replay viewer (in a terminal), the Markdown transcript (--text), or a check (--verify)."""
+    from game.saves import SaveLoadError, load
+    from game.saves.transcript import markdown
+
+    if not (verify or text):
+        from game.commands_ui import replay_viewer
+
+        return replay_viewer(path)
+    try:
+        session = load(path)  # loading replays every action and checks every hash
+    except SaveLoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    if verify:
+        outcome = session.state.outcome or "still running"
+        print(f"{path}: ok: {len(session.log)} turns replayed, every state hash matches; outcome: {outcome}")
+        return 0
+    print(markdown(session), end="")
+    return 0
+
+
+def _print_record(kind: str, text: str) -> None:
+    if kind in ("round", "venue"):
+        print()
+    print(text)
