@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.levels import Level
+from game.ai.levels import LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
     bleed_rate,
@@ -35,8 +35,11 @@ from game.engine.view import View
 Package = tuple[tuple[int, int], ...]
 
 SAFETY = 0.04  # what we leave a counterpart above its modelled demand: our reading of it is rough
-_LATE = 0.85  # the normal agent's patience: this far through the venue it takes anything above walking away
-_GAMBLE = 0.88  # ...and when the chance of another round falls below this
+# We model a counterpart as the normal agent plays: this far through the venue it takes anything
+# above walking away, and so it does once the chance of another round falls below its gamble.
+# Read from its level, so that retuning the normal agent moves our model of it too.
+_LATE = LEVELS["normal"].patience
+_GAMBLE = LEVELS["normal"].gamble
 
 
 @dataclass(frozen=True)
