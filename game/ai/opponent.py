@@ -25,7 +25,7 @@ class Beliefs:
         # per delegation and issue: weight * value of each option (see utility)
         self._rows: list[list[tuple[float, ...]] | None] = [None] * n
         # per delegation: its value table of every issue (see _tables)
-        self._by_who: list[list[tuple[float, ...]] | None] = [None] * n
+        self._by_who: list[tuple[tuple[float, ...], ...] | None] = [None] * n
 
     def value(self, who: int, issue: int, option: int) -> float:
         return self._tables(who)[issue][option]
@@ -96,7 +96,7 @@ class Beliefs:
         products = [[w * v for v in self._tables(s)[issue]] for s, w in zip(weighed, weights, strict=True)]
         return [sum(column) for column in zip(*products, strict=True)]
 
-    def _tables(self, who: int) -> list[tuple[float, ...]]:
+    def _tables(self, who: int) -> tuple[tuple[float, ...], ...]:
         """Its estimated value table of every issue. A pure function of a few public rows of the
         state (its position, and what it offered, accepted and rejected), which the engine
         shares from one state to the next while they do not change: remembered across decisions
@@ -112,7 +112,8 @@ class Beliefs:
         if hit is not None and all(map(is_, hit[0], rows)):
             tables = hit[1]
         else:
-            tables = [self._estimate_values(who, i) for i in range(len(view.issues))]
+            # a tuple: the same tables are handed to every agent that asks, so none may change them
+            tables = tuple([self._estimate_values(who, i) for i in range(len(view.issues))])
             if len(_tables) >= _TABLES_KEPT:
                 _tables.clear()
             _tables[key] = (rows, tables)
@@ -122,7 +123,7 @@ class Beliefs:
 
 # (learns, ids of the issues and of one delegation's public rows) -> (those objects, the value
 # tables): see Beliefs._tables. Bounded by clearing; a miss only costs the computation.
-_tables: dict[tuple[object, ...], tuple[tuple[object, ...], list[tuple[float, ...]]]] = {}
+_tables: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[tuple[float, ...], ...]]] = {}
 _TABLES_KEPT = 4096
 # (learns, what meetings revealed of it, ids of the issues and of its position and offered rows)
 # -> (those objects, its estimated weights): see Beliefs._estimate_weights
