@@ -6,18 +6,10 @@ column of the value at fault; one run shows an author all of them.
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 from game.engine.model import (
-    NO_LIMIT,
     NOT_AGREED,
     UNCHANGED,
-    Alternative,
-    Condition,
     Delegation,
-    Effect,
-    EventCard,
     History,
     Issue,
     Option,
@@ -27,59 +19,15 @@ from game.engine.model import (
     Venue,
     Zone,
 )
-from game.scenario.diagnostics import Mark, Report
-from game.scenario.shapes import close
+from game.scenario.diagnostics import Report
+from game.scenario.events import effects, event
+from game.scenario.refs import Refs
 from game.scenario.yamlread import YMap, YSeq
-
-
-class _Refs:
-    """Id -> index tables, and lookups that report dangling references."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.zones: dict[str, int] = {}
-        self.issues: dict[str, int] = {}
-        self.options: dict[str, dict[str, int]] = {}
-        self.delegations: dict[str, int] = {}
-        self.venues: dict[str, int] = {}
-        self.broken: set[str] = set()
-
-    def dedup(self, items: YSeq, what: str) -> tuple[dict[str, int], YSeq]:
-        table: dict[str, int] = {}
-        kept = YSeq(items.mark)
-        for k, item in enumerate(items):
-            ident = item.get("id")
-            if ident is None:
-                continue
-            if ident in table:
-                self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
-                continue
-            table[ident] = len(table)
-            kept.append(item)
-            kept.marks.append(items.at(k))
-        return table, kept
-
-    def find(self, table: dict[str, int], ident: str, mark: Mark, what: str) -> int:
-        if ident in table:
-            return table[ident]
-        if ident in self.broken:
-            return -1  # defined, but with errors of its own: reported there
-        self.report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
-        return -1
-
-    def option(self, issue: str, ident: str, mark: Mark) -> int:
-        options = self.options.get(issue)
-        if options is None:
-            return -1  # the issue itself is unknown or broken: reported elsewhere
-        if ident in options:
-            return options[ident]
-        self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
-        return -1
 
 
 def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     """The Scenario, or None when the report holds errors."""
-    refs = _Refs(report)
+    refs = Refs(report)
     zones_raw: YSeq = doc.get("zones", YSeq(doc.mark))
     issues_raw: YSeq = doc.get("issues", YSeq(doc.mark))
     dels_raw: YSeq = doc.get("delegations", YSeq(doc.mark))
@@ -109,7 +57,7 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     issues = [_issue(x, refs) for x in issues_raw]
     delegations = [_delegation(x, refs, issues, rules) for x in dels_raw]
     venues = [_venue(x, refs) for x in venues_raw]
-    events = [_event(x, refs) for x in events_raw]
+    events = [event(x, refs) for x in events_raw]
     history = _history(doc.get("history"), refs)
     if report.errors:
         return None
@@ -140,48 +88,14 @@ def _complete(items: YSeq, keys: tuple[str, ...]) -> YSeq:
     return out
 
 
-def _effects(raw: Any, refs: _Refs) -> tuple[Effect, ...]:
-    out: list[Effect] = []
-    for item in raw or ():
-        ((kind, body),) = item.items()
-        at = item.at(kind)
-        if kind == "momentum":
-            out.append(Effect("momentum", delta=body))
-        elif kind == "trust":
-            a = refs.find(refs.delegations, body["from"], body.at("from"), "delegation")
-            b = refs.find(refs.delegations, body["to"], body.at("to"), "delegation")
-            out.append(Effect("trust", a, b, body["delta"]))
-        elif kind == "support":
-            a = refs.find(refs.delegations, body["delegation"], body.at("delegation"), "delegation")
-            out.append(Effect("support", a, delta=body["delta"]))
-        elif kind == "stability":
-            out.append(
-                Effect("stability", refs.find(refs.zones, body["zone"], body.at("zone"), "zone"), delta=body["delta"])
-            )
-        elif kind == "agenda":
-            if ("add" in body) == ("remove" in body):
-                refs.report.error(at, "an agenda effect takes exactly one of add or remove")
-                continue
-            key = "add" if "add" in body else "remove"
-            out.append(Effect(f"agenda_{key}", refs.find(refs.issues, body[key], body.at(key), "issue")))
-        elif kind == "break":
-            issue = refs.find(refs.issues, body["issue"], body.at("issue"), "issue")
-            by = refs.find(refs.delegations, body["by"], body.at("by"), "delegation") if "by" in body else -1
-            out.append(Effect("break", issue, by))
-        elif kind == "walk_away":
-            a = refs.find(refs.delegations, body["delegation"], body.at("delegation"), "delegation")
-            out.append(Effect("walk_away", a, delta=body["delta"]))
-    return tuple(out)
-
-
-def _issue(raw: YMap, refs: _Refs) -> Issue:
-    options = tuple(Option(o["id"], o["label"], _effects(o.get("effects"), refs)) for o in raw["options"])
+def _issue(raw: YMap, refs: Refs) -> Issue:
+    options = tuple(Option(o["id"], o["label"], effects(o.get("effects"), refs)) for o in raw["options"])
     status_quo = refs.option(raw["id"], raw["status_quo"], raw.at("status_quo"))
     zone = refs.find(refs.zones, raw["zone"], raw.at("zone"), "zone") if "zone" in raw else -1
     return Issue(raw["id"], raw["name"], options, max(status_quo, 0), zone, raw.get("description", ""))
 
 
-def _delegation(raw: YMap, refs: _Refs, issues: list[Issue], rules: Rules) -> Delegation:
+def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Delegation:
     report = refs.report
     me = raw["id"]
     n_issues = len(issues)
@@ -308,7 +222,7 @@ def _best(values: tuple[float, ...], red: set[int], status_quo: int) -> int:
     )
 
 
-def _venue(raw: YMap, refs: _Refs) -> Venue:
+def _venue(raw: YMap, refs: Refs) -> Venue:
     report = refs.report
 
     def ids(key: str, table: dict[str, int], what: str) -> list[int]:
@@ -357,111 +271,11 @@ def _venue(raw: YMap, refs: _Refs) -> Venue:
     )
 
 
-def _event(raw: YMap, refs: _Refs) -> EventCard:
-    venue = refs.find(refs.venues, raw["venue"], raw.at("venue"), "venue") if "venue" in raw else -1
-    round_ = raw.get("round", 0)
-    weight = float(raw.get("weight", 0))
-    if not round_ and weight <= 0:
-        refs.report.error(raw.mark, f"event {raw['id']!r} has neither a round nor a weight: it could never happen")
-    # a round or a weight that never comes is a warning of game/scenario/lint.py
-    when: YSeq = raw.get("when", YSeq(raw.mark))
-    conditions = tuple(c for k, item in enumerate(when) if (c := _condition(item, when.at(k), refs)) is not None)
-    otherwise = None
-    if "otherwise" in raw:
-        alt = raw["otherwise"]
-        if not when:
-            refs.report.error(raw.at("otherwise"), f"event {raw['id']!r} has an otherwise but no when to fail")
-        if not round_:
-            refs.report.error(
-                raw.at("otherwise"),
-                f"event {raw['id']!r}: an otherwise needs a round (a random card whose conditions fail "
-                "is just left out of the deck)",
-            )
-        if "title" in alt and "text" in alt:
-            otherwise = Alternative(alt["title"], alt["text"], _effects(alt.get("effects"), refs))
-    return EventCard(
-        raw["id"],
-        raw["title"],
-        raw["text"],
-        _effects(raw.get("effects"), refs),
-        venue,
-        round_,
-        weight,
-        raw.get("repeat", False),
-        conditions,
-        otherwise,
-        tuple(raw.get("sources", ())),
-        lesson=raw.get("lesson", False),
-    )
-
-
-def _bounds(body: YMap, mark: Mark, refs: _Refs) -> tuple[int, int] | None:
-    """Inclusive whole-number bounds from above/below/at_least/at_most/between (meters are whole)."""
-    low, high = NO_LIMIT, NO_LIMIT
-
-    def raise_low(x: int) -> None:
-        nonlocal low
-        low = x if low == NO_LIMIT else max(low, x)
-
-    def cut_high(x: int) -> None:
-        nonlocal high
-        high = x if high == NO_LIMIT else min(high, x)
-
-    if "above" in body:
-        raise_low(math.floor(body["above"]) + 1)
-    if "at_least" in body:
-        raise_low(math.ceil(body["at_least"]))
-    if "below" in body:
-        cut_high(math.ceil(body["below"]) - 1)
-    if "at_most" in body:
-        cut_high(math.floor(body["at_most"]))
-    if "between" in body:
-        pair = body["between"]
-        if len(pair) != 2:
-            refs.report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
-            return None
-        raise_low(math.ceil(pair[0]))
-        cut_high(math.floor(pair[1]))
-    if low == NO_LIMIT and high == NO_LIMIT:
-        refs.report.error(mark, "a condition on a number needs a bound: above, below, at_least, at_most or between")
-        return None
-    return low, high
-
-
-def _condition(item: YMap, mark: Mark, refs: _Refs) -> Condition | None:
-    ((kind, body),) = item.items()
-    at = item.at(kind)
-    delegations, issues, zones = refs.delegations, refs.issues, refs.zones
-    if kind in ("present", "absent", "boycotted", "walked_out"):
-        return Condition(kind, refs.find(delegations, body, at, "delegation"))
-    if kind == "open":
-        return Condition(kind, refs.find(issues, body, at, "issue"))
-    if kind == "agreed":
-        i = refs.find(issues, body["issue"], body.at("issue"), "issue")
-        o = refs.option(body["issue"], body["option"], body.at("option")) if "option" in body and i >= 0 else -1
-        return Condition(kind, i, o)
-    bounds = _bounds(body, at, refs)
-    if bounds is None:
-        return None
-    low, high = bounds
-    if kind in ("momentum", "round"):
-        return Condition(kind, low=low, high=high)
-    if kind == "support":
-        return Condition(
-            kind, refs.find(delegations, body["delegation"], body.at("delegation"), "delegation"), -1, low, high
-        )
-    if kind == "trust":
-        a = refs.find(delegations, body["from"], body.at("from"), "delegation")
-        b = refs.find(delegations, body["to"], body.at("to"), "delegation")
-        return Condition(kind, a, b, low, high)
-    return Condition(kind, refs.find(zones, body["zone"], body.at("zone"), "zone"), -1, low, high)
-
-
 # what history.outcome may say instead of an option id
 HISTORY_WORDS = {"unchanged": UNCHANGED, "not_agreed": NOT_AGREED}
 
 
-def _history(raw: YMap | None, refs: _Refs) -> History:
+def _history(raw: YMap | None, refs: Refs) -> History:
     if raw is None:
         return History()
     outcome: list[tuple[int, int]] = []
