@@ -133,7 +133,7 @@ def test_proposal_preselects_positions_and_signatories(start: State) -> None:
         assert f"Your utility if agreed: {worth_to(start, GOV, GOV_POSITIONS):.2f}" in text(dialog, "#worth")
         assert "Your stated position" in text(dialog, "#option-detail")
         # the government's reservation value (as this game drew it), beside it
-        assert f"no-deal value {own.reservation:.2f}" in text(dialog, "#worth")
+        assert f"your walk-away {own.reservation:.2f}" in text(dialog, "#worth")
         await pilot.click("#send")
 
     result = drive(ProposalBuilder(view(start, GOV)), script)
@@ -337,7 +337,7 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         shown = screen_text(pilot.app)
-        assert f"your utility if agreed {worth:.2f} (no deal {v.own.reservation:.2f})" in shown
+        assert f"your utility if agreed {worth:.2f} (walk-away {v.own.reservation:.2f})" in shown
         verdict = text(dialog, "#answer-worth")
         assert f"your utility {worth:.2f}" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
         assert verdict in shown

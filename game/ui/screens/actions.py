@@ -81,7 +81,7 @@ class RespondDialog(ActionDialog):
         kind = "Draft text" if p.draft else "Proposal"
         head = f"#{p.id} {kind} from {delegation_name(self.view, p.author)}"
         # The worth comes before the package: a long package can only push the package out of sight.
-        tail = f"your utility if agreed {score(self._worth(p))} (no deal {score(own.reservation)})"
+        tail = f"your utility if agreed {score(self._worth(p))} (walk-away {score(own.reservation)})"
         body = package_text(self.view, p.package, separator="\n  ")
         return Option(Content(f"{head}\n  {tail}\n  {body}"), id=str(p.id))
 

@@ -168,10 +168,10 @@ class ProposalBuilder(ActionDialog):
             after = utility(own, with_package(self.view.deal, package))
             verdict = "above" if after >= own.reservation else "BELOW"
             worth.update(
-                f"Your utility if agreed: {score(after)}  ({verdict} your no-deal value {score(own.reservation)})"
+                f"Your utility if agreed: {score(after)}  ({verdict} your walk-away {score(own.reservation)})"
             )
         else:
-            worth.update(f"Choose at least one issue.  Your no-deal value: {score(own.reservation)}")
+            worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())
         for d, box in self._boxes.items():
             box.note = (
