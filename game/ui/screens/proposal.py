@@ -167,9 +167,7 @@ class ProposalBuilder(ActionDialog):
         if package:
             after = utility(own, with_package(self.view.deal, package))
             verdict = "above" if after >= own.reservation else "BELOW"
-            worth.update(
-                f"Your utility if agreed: {score(after)}  ({verdict} your walk-away {score(own.reservation)})"
-            )
+            worth.update(f"Your utility if agreed: {score(after)}  ({verdict} your walk-away {score(own.reservation)})")
         else:
             worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())
