@@ -11,7 +11,7 @@ share whose deal (or its absence) switching random events off changes. Per signa
 game.sim.tournament's rows for every level and strategy in that seat (the others normal, the
 same seeds; `--levels-only`: hard, normal, easy and random), summed up as bench/tournaments.py
 sums up the bundled scenarios' seats: the levels' mean surplus, hard - random, whether each step
-of hard > normal > easy > random is more than two standard errors, the best strategy and the
+of hard > normal > easy > random is more than two standard errors (paired over the same seeds), the best strategy and the
 rows that beat hard by more than one. The last line sums it all up against issue 10's targets.
 """
 
@@ -81,7 +81,7 @@ def main() -> None:
     seats = len(results)
     by_kind = [{r.kind: r for r in rows} for _, _, rows in results]
     stakes = sum(r["hard"].mean_surplus - r["random"].mean_surplus >= 0.10 for r in by_kind)
-    order = sum(not ordering(r) for r in by_kind)
+    order = sum(not ordering(rows) for _, _, rows in results)
     unbeaten = sum(
         not any(
             r.kind not in ("normal", "easy") and (r.diff_to_hard or 0.0) > (r.se_diff or 0.0) for r in rows.values()

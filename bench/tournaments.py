@@ -5,12 +5,14 @@
 The same figures as `peacetalks tournament SCENARIO --seat ID --games N --jobs J`, seat after
 seat, with the seconds each row took (the time a user waits for that row). Prints each table as
 it is done; with --out, also writes them all to FILE. At the end, one summary table (a line per
-seat) and the count of seats meeting each of issue 10's targets.
+seat), the count of seats meeting each of issue 10's targets, and the levels' ladder step by
+step, each step by its paired difference over the same seeds.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from pathlib import Path
@@ -44,23 +46,35 @@ def table(scenario_id: str, seat_id: str, games: int, rows: list[T.Row]) -> str:
     return "\n".join(lines)
 
 
-LEVEL_ORDER = ("hard", "normal", "easy", "random")
+LEVEL_ORDER = T.LADDER
 
 
-def ordering(rows: dict[str, T.Row]) -> list[str]:
-    """The steps of hard > normal > easy > random that are NOT each more than two standard errors:
-    hard against normal by their paired difference, the others by the two means with their
-    standard errors combined (the rows share seeds, but a row keeps only its difference to hard)."""
-    failed = []
-    normal = rows["normal"]
-    assert normal.diff_to_hard is not None and normal.se_diff is not None
-    if not -normal.diff_to_hard > 2 * normal.se_diff:
-        failed.append("hard>normal")
-    for upper, lower in (("normal", "easy"), ("easy", "random")):
-        a, b = rows[upper], rows[lower]
-        if not a.mean_surplus - b.mean_surplus > 2 * (a.se_surplus**2 + b.se_surplus**2) ** 0.5:
-            failed.append(f"{upper}>{lower}")
-    return failed
+def ordering(rows: list[T.Row]) -> list[str]:
+    """The steps of hard > normal > easy > random that are NOT each more than two standard errors,
+    each step by its paired difference over the same seeds (game.sim.tournament.ladder)."""
+    return [f"{s.upper}>{s.lower}" for s in T.ladder(rows) if not s.clear]
+
+
+def unpaired_ordering(rows: list[T.Row]) -> list[str]:
+    """The same test with the two rows' standard errors combined as if they had not shared seeds
+    (how the ladder was tested before): kept to show what pairing changes."""
+    return [f"{s.upper}>{s.lower}" for s in T.ladder(rows) if not s.diff > T.CLEAR * s.se_unpaired]
+
+
+def steps_table(results: list[tuple[str, str, list[T.Row]]]) -> str:
+    """A line a seat: each step of the ladder, paired difference ± its SE (the unpaired SE in
+    brackets), marked with a star where it holds."""
+    names = [f"{a} > {b}" for a, b in itertools.pairwise(LEVEL_ORDER)]
+    lines = [
+        "| scenario, seat | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for scenario_id, seat_id, row_list in results:
+        cells = [
+            f"{s.diff:+.3f} ± {s.se:.3f} ({s.se_unpaired:.3f}){' ✓' if s.clear else ''}" for s in T.ladder(row_list)
+        ]
+        lines.append(f"| {scenario_id}, {seat_id} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def summary(results: list[tuple[str, str, list[T.Row]]]) -> str:
@@ -69,7 +83,8 @@ def summary(results: list[tuple[str, str, list[T.Row]]]) -> str:
         "| hard > normal > easy > random by > 2 SE | best strategy (vs hard) | beat hard by > 1 SE |"
     )
     lines = [head, "|---|---|---|---|---|---|---|---|---|---|"]
-    met = {"strategies": 0, "order": 0, "stakes": 0}
+    met = {"strategies": 0, "order": 0, "unpaired": 0, "stakes": 0}
+    held = {f"{a}>{b}": 0 for a, b in itertools.pairwise(LEVEL_ORDER)}
     for scenario_id, seat_id, row_list in results:
         rows = {r.kind: r for r in row_list}
         others = [r for r in row_list if r.kind not in ("hard", "normal", "easy")]
@@ -82,11 +97,14 @@ def summary(results: list[tuple[str, str, list[T.Row]]]) -> str:
             and r.se_diff is not None
             and r.diff_to_hard > r.se_diff
         ]
-        failed = ordering(rows)
+        failed = ordering(row_list)
         stakes = rows["hard"].mean_surplus - rows["random"].mean_surplus
         met["strategies"] += not [k for k in above if k not in ("normal", "easy")]
         met["order"] += not failed
+        met["unpaired"] += not unpaired_ordering(row_list)
         met["stakes"] += stakes >= 0.10
+        for step in held:
+            held[step] += step not in failed
         means = " | ".join(f"{rows[k].mean_surplus:+.3f}" for k in LEVEL_ORDER)
         lines.append(
             f"| {scenario_id}, {seat_id} | {rows['hard'].games} | {means} | {stakes:+.3f} "
@@ -94,11 +112,18 @@ def summary(results: list[tuple[str, str, list[T.Row]]]) -> str:
             f"| {best.kind} ({best.diff_to_hard:+.3f} ± {best.se_diff:.3f}) | {', '.join(above) or 'none'} |"
         )
     n = len(results)
+    steps = ", ".join(f"{step} {count} of {n}" for step, count in held.items())
     lines += [
         "",
         f"Seats: {n}. No strategy beats hard by > 1 SE: {met['strategies']} of {n}. "
-        f"hard > normal > easy > random, each step > 2 SE: {met['order']} of {n}. "
+        f"hard > normal > easy > random, each step > 2 SE (paired): {met['order']} of {n} "
+        f"(step by step: {steps}; with the unpaired standard errors: {met['unpaired']} of {n}). "
         f"hard - random ≥ 0.10: {met['stakes']} of {n}.",
+        "",
+        "The ladder step by step (paired difference ± its standard error over the same seeds; in brackets the "
+        "unpaired standard error, the two rows' combined; ✓: more than two paired standard errors):",
+        "",
+        steps_table(results),
     ]
     return "\n".join(lines)
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from game.commands import EXIT_USAGE, _load
+
+if TYPE_CHECKING:
+    from game.sim import tournament as T
 
 
 def cmd_tournament(args: argparse.Namespace) -> int:
@@ -61,7 +65,29 @@ def cmd_tournament(args: argparse.Namespace) -> int:
     total = sum(r.seconds for r in rows)
     print(f"{len(rows)} rows in {total:.1f} s ({total / len(rows):.1f} s a row); ± is one standard error.")
     print("vs hard: the mean difference in surplus to the hard agent over the same seeds.")
+    steps = T.ladder(rows)
+    if steps:
+        print()
+        print(
+            f"The levels' ladder, step by step over the same seeds (a step holds when it is more than {T.CLEAR:g} SE):"
+        )
+        for line in ladder_lines(steps):
+            print(f"  {line}")
+        print()
     print("The rows:")
     for row in rows:
         print(f"  {row.kind:<23}{T.describe(row.kind)}")
     return 0
+
+
+def ladder_lines(steps: list[T.Step]) -> list[str]:
+    """One line a step: the paired difference with its standard error, the unpaired standard
+    error beside it (what comparing the two rows' means alone would allow), and the verdict."""
+    lines = []
+    for step in steps:
+        name = f"{step.upper} > {step.lower}"
+        verdict = "holds" if step.clear else "not shown"
+        lines.append(
+            f"{name:<17}{step.diff:+.3f} ± {step.se:.3f} paired (± {step.se_unpaired:.3f} unpaired)  {verdict}"
+        )
+    return lines

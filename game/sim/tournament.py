@@ -6,14 +6,21 @@ Surplus is the seat's utility of the outcome minus its walk-away value, both as 
 them (a game with nothing agreed gives exactly zero). The paired difference to hard is the mean,
 over the seeds, of (surplus of this row - surplus of the hard agent on the same seed), with the
 standard error of that mean: the seeds' own luck cancels out, so small differences show.
+
+The levels' ladder (hard > normal > easy > random) is tested the same way, step by step: each
+step is the paired difference between the two rows on the same seeds, with the standard error of
+that difference (the unpaired figure, the two rows' standard errors combined as if the rows were
+independent, is kept beside it for comparison: it is larger wherever the seeds' luck moves both
+rows alike, and so hides real steps).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.ai.levels import LEVELS
@@ -29,6 +36,9 @@ BASELINE = "hard"
 OTHERS = "normal"  # the level of every other seat
 # the rows, in the order they are played and printed: the levels from the best, then the library
 KINDS = ("hard", "normal", "easy", *STRATEGIES)
+# the levels from the best to the floor: each must beat the next by more than two standard errors
+LADDER = ("hard", "normal", "easy", "random")
+CLEAR = 2.0  # a step of the ladder counts when its paired difference is more than this many SE
 
 Outcome = tuple[int, float, bool, bool]  # game index, surplus, anything agreed, agreed in the last round
 
@@ -44,6 +54,24 @@ class Row:
     diff_to_hard: float | None
     se_diff: float | None
     seconds: float
+    # the surplus of every game, in the order of the seeds: what pairs this row with any other
+    surplus: tuple[float, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the ladder: `upper` against `lower` over the same seeds."""
+
+    upper: str
+    lower: str
+    diff: float  # the mean over the seeds of (upper's surplus - lower's surplus)
+    se: float  # the standard error of that paired mean
+    se_unpaired: float  # the two rows' standard errors combined, as if they had not shared seeds
+
+    @property
+    def clear(self) -> bool:
+        """Whether upper beats lower by more than CLEAR standard errors of the paired difference."""
+        return self.diff > CLEAR * self.se
 
 
 _scenario: Scenario | None = None  # per worker process: the scenario of the run
@@ -130,8 +158,7 @@ def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: flo
     agreed = [last for _, _, made, last in ordered if made]
     diff = se = None
     if len(baseline) == n:
-        d = [a - b for a, b in zip(surplus, baseline, strict=True)]
-        diff, se = _mean(d), _se(d)
+        diff, se = paired(surplus, baseline)
     return Row(
         kind=kind,
         games=n,
@@ -142,7 +169,26 @@ def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: flo
         diff_to_hard=diff,
         se_diff=se,
         seconds=seconds,
+        surplus=tuple(surplus),
     )
+
+
+def paired(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
+    """The mean of a - b game by game, and the standard error of that mean."""
+    d = [x - y for x, y in zip(a, b, strict=True)]
+    return _mean(d), _se(d)
+
+
+def ladder(rows: Sequence[Row]) -> list[Step]:
+    """The steps of hard > normal > easy > random between the rows the run played (a level not
+    played is skipped: its neighbours are compared directly), each by its paired difference."""
+    played = {r.kind: r for r in rows}
+    levels = [played[k] for k in LADDER if k in played]
+    steps = []
+    for a, b in itertools.pairwise(levels):
+        diff, se = paired(a.surplus, b.surplus)
+        steps.append(Step(a.kind, b.kind, diff, se, math.hypot(a.se_surplus, b.se_surplus)))
+    return steps
 
 
 def _mean(xs: list[float]) -> float:
@@ -173,5 +219,13 @@ def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row
         "seed": seed,
         "others": OTHERS,
         "baseline": BASELINE,
-        "rows": [{**asdict(r), "seconds": round(r.seconds, 2), "what": describe(r.kind)} for r in rows],
+        "rows": [
+            {
+                **{k: v for k, v in asdict(r).items() if k != "surplus"},
+                "seconds": round(r.seconds, 2),
+                "what": describe(r.kind),
+            }
+            for r in rows
+        ],
+        "ladder": [{**asdict(s), "clear": s.clear} for s in ladder(rows)],
     }
