@@ -23,7 +23,7 @@ class Beliefs:
         n = len(view.delegations)
         self._weights: list[tuple[float, ...] | None] = [None] * n
         # per delegation and issue: weight * value of each option (see utility)
-        self._rows: list[list[tuple[float, ...]] | None] = [None] * n
+        self._rows: list[tuple[tuple[float, ...], ...] | None] = [None] * n
         # per delegation: its value table of every issue (see _tables)
         self._by_who: list[tuple[tuple[float, ...], ...] | None] = [None] * n
 
@@ -69,22 +69,49 @@ class Beliefs:
         rows = self.rows(who)
         return sum(map(getitem, rows, deal)) if rows else 0
 
-    def rows(self, who: int) -> list[tuple[float, ...]]:
-        """Per issue, weight * value of each option, as utility sums them ([] if it weighs none)."""
+    def rows(self, who: int) -> tuple[tuple[float, ...], ...]:
+        """Per issue, weight * value of each option, as utility sums them (() if it weighs none)."""
         rows = self._rows[who]
         if rows is None:
             rows = self._rows[who] = self._weighed_rows(who)
         return rows
 
-    def _weighed_rows(self, who: int) -> list[tuple[float, ...]]:
-        n = len(self.view.issues)
-        weights = [self.weight(who, i) for i in range(n)]
-        if not any(w > 0 for w in weights):
-            return []
-        return [
-            tuple(w * v for v in table) if w > 0 else (0.0,) * len(table)
-            for w, table in zip(weights, self._tables(who), strict=True)
-        ]
+    def _weighed_rows(self, who: int) -> tuple[tuple[float, ...], ...]:
+        # a pure function of its estimated weights and value tables, which are themselves
+        # remembered by the identity of public rows (see _tables): remembered by theirs, so a
+        # decision whose counterpart did nothing since the last one reuses its rows
+        weights = self._weights[who]
+        if weights is None:
+            weights = self._weights[who] = self._estimate_weights(who)
+        tables = self._tables(who)
+        key = (id(weights), id(tables))
+        hit = _rows.get(key)
+        if hit is not None and hit[0] is weights and hit[1] is tables:
+            return hit[2]
+        rows: tuple[tuple[float, ...], ...] = ()
+        if any(w > 0 for w in weights):
+            rows = tuple(
+                [
+                    tuple([w * v for v in table]) if w > 0 else (0.0,) * len(table)
+                    for w, table in zip(weights, tables, strict=True)
+                ]
+            )
+        if len(_rows) >= _TABLES_KEPT:
+            _rows.clear()
+        _rows[key] = (weights, tables, rows)
+        return rows
+
+    def weighed_gains(self, weighed: list[int], issue: int) -> list[float]:
+        """gains(weighed, [weight(s, issue) for s in weighed], issue), from the weighed rows:
+        each product w * value is the one rows() holds (0.0 where it weighs the issue at 0, as
+        0.0 * value is, values being 0..1), summed in the same order, so the same floats."""
+        if not weighed:
+            return [0] * len(self.view.issues[issue].options)
+        columns = []
+        for s in weighed:
+            rows = self.rows(s)
+            columns.append(rows[issue] if rows else (0.0,) * len(self.view.issues[issue].options))
+        return [sum(column) for column in zip(*columns, strict=True)]
 
     def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:
         """Per option of the issue, sum(w * value(s, issue, option)) over the weighed delegations
@@ -128,6 +155,9 @@ _TABLES_KEPT = 4096
 # (learns, what meetings revealed of it, ids of the issues and of its position and offered rows)
 # -> (those objects, its estimated weights): see Beliefs._estimate_weights
 _weight_rows: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[float, ...]]] = {}
+# (ids of a delegation's estimated weights and value tables) -> (those two, its weighed rows):
+# see Beliefs._weighed_rows
+_rows: dict[tuple[int, int], tuple[object, object, tuple[tuple[float, ...], ...]]] = {}
 
 
 # The estimates are pure functions of public, immutable rows of the game state (the engine

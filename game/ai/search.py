@@ -47,8 +47,10 @@ def search_package(
         choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
         deal[i] = max(options, key=lambda o: (mine[o], -o))
-        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
-        theirs[i] = beliefs.gains(weighed, weights, i)
+        if level.logrolls:
+            theirs[i] = beliefs.weighed_gains(weighed, i)
+        else:
+            theirs[i] = beliefs.gains(weighed, [1.0 / n_open] * len(weighed), i)
         if guess is not None:  # this turn's misreading of what each option is worth to them
             theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(theirs[i])]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
