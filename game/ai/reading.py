@@ -45,9 +45,14 @@ def next_round_chance(view: View) -> float:
 
 def horizon(view: View) -> float:
     """The round the talks are expected to last to: this one plus the expected number of later
-    rounds, given the chance that they are adjourned (the venue's rounds when there is none)."""
-    v = view.venue
-    return view.round + sum(clock.survival(view.rules, view.round, v.rounds, view.momentum))
+    rounds, given the chance that they are adjourned (the venue's rounds when there is none).
+    Asked several times a decision, of the same view: remembered for the last view asked."""
+    memo = _memo(view)
+    found: float | None = memo.get("horizon")
+    if found is None:
+        v = view.venue
+        found = memo["horizon"] = view.round + sum(clock.survival(view.rules, view.round, v.rounds, view.momentum))
+    return found
 
 
 def pressed_progress(view: View, ahead: int = 0) -> float:
@@ -58,8 +63,15 @@ def pressed_progress(view: View, ahead: int = 0) -> float:
 def bleed_rate(view: View, issues: list[int] | None = None) -> float:
     """What one more round without agreement on these open issues (all of them by default)
     costs us, in utility (engine/clock.py)."""
-    open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
-    return clock.bleed(view.own, view.rules, view.deal, open_issues) / 10000.0
+    if issues is None:
+        # of every open issue: asked several times a decision, remembered for the last view asked
+        memo = _memo(view)
+        found: float | None = memo.get("bleed_rate")
+        if found is None:
+            open_issues = [i for i in view.agenda if view.settled[i] < 0]
+            found = memo["bleed_rate"] = clock.bleed(view.own, view.rules, view.deal, open_issues) / 10000.0
+        return found
+    return clock.bleed(view.own, view.rules, view.deal, issues) / 10000.0
 
 
 def fallback(view: View) -> float:
@@ -88,8 +100,18 @@ def _scored_open(view: View) -> tuple[int, ...]:
     return tuple(i for i in range(len(view.issues)) if i not in view.agenda)
 
 
-def _status_quo(view: View) -> list[int]:
-    return [issue.status_quo for issue in view.issues]
+def _status_quo(view: View) -> tuple[int, ...]:
+    """Every issue's status quo option: the same for a whole game, asked at every value a
+    decision weighs, so remembered for the last issues asked (held, so the id is never reused)."""
+    global _last_status_quo
+    issues, status_quo = _last_status_quo
+    if issues is not view.issues:
+        status_quo = tuple([issue.status_quo for issue in view.issues])
+        _last_status_quo = (view.issues, status_quo)
+    return status_quo
+
+
+_last_status_quo: tuple[object, tuple[int, ...]] = ((), ())
 
 
 def best_possible(view: View) -> float:
