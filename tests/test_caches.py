@@ -33,8 +33,11 @@ def test_the_hash_remembers_only_the_last_state_it_hashed() -> None:
         last = hashing._last
         assert last is not None
         assert all(a is b for a, b in zip(last.values, hashing._values(state), strict=True))
-        assert len(last.texts) == len(hashing._FIELDS)
-        assert set(last.items) == set(hashing._ITEMS)
+        assert last.scenario is state.scenario
+        # a piece per field, plus a piece per row of each table and one that closes it: no more
+        rows = sum(len(getattr(state, name)) + 1 for name in hashing._TABLES if name != "revealed")
+        assert len(last.flat) == 1 + len(hashing._FIELDS) - 5 + rows
+        assert set(last.elements) == {hashing._PROPOSALS, hashing._AGREEMENTS}
 
 
 def test_checked_files_are_kept_by_name_and_content_and_only_the_last_few(tmp_path: Path) -> None:

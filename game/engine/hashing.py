@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import astuple, fields
 from itertools import compress
@@ -92,33 +93,81 @@ _FIELDS = (*_SMALL, *_TABLES)
 _values = attrgetter(*_FIELDS)
 _INDEXES = range(len(_FIELDS))
 _N_SMALL = len(_SMALL)
-# The fields written element by element (each table's rows, each proposal and agreement), and how
-# one element is written; revealed changes only at meetings and is written whole, as a scalar.
-_ITEMS: dict[int, Callable[[Any], str]] = {
-    _PROPOSALS: _proposal,
-    _AGREEMENTS: _agreement,
-    **{_N_SMALL + k: _encode_array for k, name in enumerate(_TABLES) if name != "revealed"},
-}
+# What follows each field's text: the small fields are an array of their own, closed after the last
+_SEPARATORS = tuple("]," if k == _N_SMALL - 1 else "]" if k == len(_FIELDS) - 1 else "," for k in _INDEXES)
+# How each field is written: whole (a scalar, or revealed, which changes only at meetings); element
+# by element (proposals, agreements: few, and of any number); or row by row (the tables: one row
+# per delegation, each row a piece of its own, so that a changed row is all that is written again).
+_WHOLE, _ELEMENTS, _ROWS = range(3)
+_KINDS = tuple(
+    _ELEMENTS if k in (_PROPOSALS, _AGREEMENTS) else _ROWS if name in _TABLES and name != "revealed" else _WHOLE
+    for k, name in enumerate(_FIELDS)
+)
+_WRITERS: dict[int, Callable[[Any], str]] = {_PROPOSALS: _proposal, _AGREEMENTS: _agreement}
 
 
 class _Written:
-    """The last state hashed: its field values (held, so that an identity seen again is the very
-    same immutable object), each field's text, and the elements' texts of the fields written
-    element by element."""
+    """The last state hashed, as the pieces its text is joined from.
 
-    __slots__ = ("items", "texts", "values")
+    `flat` joined is the canonical text: the opening (the scenario's hash), then a piece per
+    field written whole or element by element, and a piece per row of a table (a row's piece
+    carries the "[" or "," before it; a piece after the last row closes the table). `values`
+    holds the fields (so that an identity seen again is the very same immutable object), `at`
+    where each field's first piece is, `kinds` how each field was laid out, `elements` the
+    texts of the proposals and agreements."""
 
-    def __init__(self, values: tuple[Any, ...], texts: list[str], items: dict[int, list[str]]) -> None:
+    __slots__ = ("at", "elements", "flat", "kinds", "scenario", "values")
+
+    def __init__(self, state: State, values: tuple[Any, ...]) -> None:
+        self.scenario = state.scenario
         self.values = values
-        self.texts = texts
-        self.items = items
+        flat = ["[" + _ascii(state.scenario.content_hash) + ",["]
+        self.at: list[int] = []
+        self.kinds: list[int] = []
+        self.elements: dict[int, list[str]] = {}
+        for k, value in enumerate(values):
+            kind = _KINDS[k]
+            self.at.append(len(flat))
+            if kind == _ELEMENTS and type(value) is tuple:
+                texts = self.elements[k] = [_WRITERS[k](item) for item in value]
+                flat.append("[" + ",".join(texts) + "]" + _SEPARATORS[k])
+            elif kind == _ROWS and type(value) is tuple and value:
+                rows = [_encode_array(row) for row in value]
+                flat.append("[" + rows[0])
+                flat.extend(["," + row for row in rows[1:]])
+                flat.append("]" + _SEPARATORS[k])
+            else:
+                kind = _WHOLE  # anything else (an empty table, a value of another type) is written whole
+                flat.append(_scalar(value) + _SEPARATORS[k])
+            self.kinds.append(kind)
+        self.flat = flat
 
-
-# One state deep, so bounded by construction. Consecutive states share most of their fields (the
-# engine copies on write): only the fields, rows, proposals and agreements that are not the very
-# objects of the last state hashed are written again. Replaced whole, never changed in place, so
-# a thread hashing at the same time sees one consistent record.
-_last: _Written | None = None
+    def update(self, state: State, values: tuple[Any, ...]) -> bool:
+        """Write again only the pieces of `state` that are not the very objects of the last state;
+        False (nothing changed) when the layout would change: a table of another length."""
+        before = self.values
+        flat = self.flat
+        for k in compress(_INDEXES, map(is_not, values, before)):
+            kind = self.kinds[k]
+            value = values[k]
+            if kind == _WHOLE:
+                if _KINDS[k] != _WHOLE and type(value) is tuple and (value or _KINDS[k] == _ELEMENTS):
+                    return False  # laid out whole only because it was no tuple, or empty
+                # (most are ints: step, ap, turn)
+                flat[self.at[k]] = (repr(value) if type(value) is int else _scalar(value)) + _SEPARATORS[k]
+                continue
+            old = before[k]
+            if type(value) is not tuple or (kind != _ELEMENTS and len(value) != len(old)):
+                return False
+            if kind == _ELEMENTS:
+                texts = self.elements[k] = _elements(value, old, self.elements[k], _WRITERS[k])
+                flat[self.at[k]] = "[" + ",".join(texts) + "]" + _SEPARATORS[k]
+                continue
+            at = self.at[k]
+            for d in compress(range(len(value)), map(is_not, value, old)):
+                flat[at + d] = ("," if d else "[") + _encode_array(value[d])
+        self.values = values
+        return True
 
 
 def _elements(
@@ -135,34 +184,12 @@ def _elements(
     return [known.get(id(item)) or write(item) for item in new]
 
 
-def _first(values: tuple[Any, ...]) -> _Written:
-    texts: list[str] = []
-    items: dict[int, list[str]] = {}
-    for k, value in enumerate(values):
-        write = _ITEMS.get(k)
-        if write is None:
-            texts.append(_scalar(value))
-        else:
-            items[k] = [write(item) for item in value]
-            texts.append("[" + ",".join(items[k]) + "]")
-    return _Written(values, texts, items)
-
-
-def _next(values: tuple[Any, ...], last: _Written) -> _Written:
-    before = last.values
-    texts = last.texts.copy()
-    items = last.items
-    copied = False
-    for k in compress(_INDEXES, map(is_not, values, before)):
-        write = _ITEMS.get(k)
-        if write is None:
-            texts[k] = _scalar(values[k])
-            continue
-        if not copied:
-            items, copied = dict(items), True
-        items[k] = _elements(values[k], before[k], items[k], write)
-        texts[k] = "[" + ",".join(items[k]) + "]"
-    return _Written(values, texts, items)
+# One state deep, so bounded by construction. Consecutive states share most of their fields (the
+# engine copies on write): only the fields, rows, proposals and agreements that are not the very
+# objects of the last state hashed are written again. Updated in place, under the lock, so that two
+# threads hashing at once never see each other's half-written pieces.
+_last: _Written | None = None
+_lock = threading.Lock()
 
 
 def canonical_text(state: State) -> str:
@@ -170,15 +197,12 @@ def canonical_text(state: State) -> str:
     # what the last action left untouched is the text of the last state hashed.
     global _last
     values = _values(state)
-    last = _last
-    written = _first(values) if last is None else _next(values, last)
-    _last = written
-    # one join of every piece (the text is a few KiB: each concatenation would copy it whole)
-    pieces = written.texts.copy()
-    pieces[0] = "[" + _ascii(state.scenario.content_hash) + ",[" + pieces[0]
-    pieces[_N_SMALL - 1] += "]"
-    pieces[-1] += "]"
-    return ",".join(pieces)
+    with _lock:
+        last = _last
+        if last is None or last.scenario is not state.scenario or not last.update(state, values):
+            last = _last = _Written(state, values)
+        # one join of every piece (the text is a few KiB: each concatenation would copy it whole)
+        return "".join(last.flat)
 
 
 def state_hash(state: State) -> str:

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.collecting import fewer_collections
-from game.engine import GameError
+from game.engine import GameError, apply, state_hash
 from game.engine.actions import Action
+from game.engine.state import RUNNING, frozen
 from game.files import NOT_REGULAR, NotRegularFile, read_limited
 from game.safetext import describe, first_control
-from game.saves.codec import EntryError, read_line
+from game.saves.codec import Entry, EntryError, read_line
 from game.saves.logread import parse_save
 from game.saves.migrate import read_v1
 from game.saves.session import AGENT, AI_SEATS, HUMAN, Session, default_seats
@@ -223,23 +224,32 @@ def _replay(
     session = Session.new(scenario, header.source, header.seed, seats, header.name)
     if observe is not None:
         observe(session)
+    # Session.play's work, done here in one loop over 10,000 actions: the hash computed is
+    # compared before the entry is logged, and the entry is made without its dataclass __init__
+    state = session.state
+    log, told = session.log, session.records
     for step in plan:
-        if session.state.over:
+        if state.outcome != RUNNING:  # state.over
             raise where.error(step.mark, f"turn {step.turn} comes after the game was over")
-        if step.round is not None and step.round != session.state.round:
+        taken_in = state.round
+        if step.round is not None and step.round != taken_in:
             raise where.error(
-                step.mark, f"turn {step.turn} says round {step.round}, but the replay is in round {session.state.round}"
+                step.mark, f"turn {step.turn} says round {step.round}, but the replay is in round {taken_in}"
             )
         try:
-            session.play(step.action)
+            state, records = apply(state, step.action)
         except GameError as exc:
             raise where.error(step.mark, f"turn {step.turn} cannot be replayed: {exc}") from None
-        if step.hash is not None and session.log[-1].hash != step.hash:
+        digest = state_hash(state)
+        if step.hash is not None and digest != step.hash:
             raise where.error(
                 step.mark,
                 f"turn {step.turn} diverges: the replayed state does not match the saved hash "
                 "(the save was edited, or written by an incompatible version)",
             )
+        log.append(frozen(Entry, {"turn": len(log) + 1, "round": taken_in, "action": step.action, "hash": digest}))
+        told.extend(records)
+        session.state = state
         if observe is not None:
             observe(session)
     result = session.state.outcome or "running"
