@@ -53,6 +53,7 @@ LEVELS = {
         reads_clock=True,
         weighs_waiting=True,
         partial=True,
+        refuses_ultimatums=True,
         gamble=0.88,
         misreads=0.3,
     ),

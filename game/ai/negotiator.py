@@ -25,6 +25,7 @@ from game.ai.politics import (
     should_boycott,
 )
 from game.ai.reading import (
+    ULTIMATUM_SHARE,
     Decision,
     allowed,
     best_possible,
@@ -36,6 +37,7 @@ from game.ai.reading import (
     next_round_chance,
     pressed_progress,
     progress,
+    stonewalled,
     value_with,
 )
 from game.ai.search import search_package
@@ -316,7 +318,7 @@ def _lopsided(view: View, p: Proposal, beliefs: Beliefs, after: float, floor: fl
     all it could want on those issues. Refusing costs us a little now; it is what stops a
     stonewaller from collecting at the deadline what everyone else conceded."""
     me, author = view.own, p.author
-    if p.draft or author == view.me or not _stonewalled(view, author):
+    if p.draft or author == view.me or not stonewalled(view, author):
         return False
     top = best_possible(view)
     my_share = (after - floor) / (top - floor) if top > floor + 1e-9 else 1.0
@@ -327,14 +329,7 @@ def _lopsided(view: View, p: Proposal, beliefs: Beliefs, after: float, floor: fl
         theirs += w * (beliefs.value(author, i, o) - beliefs.value(author, i, here))
         their_possible += w * (1.0 - beliefs.value(author, i, here))
     their_share = theirs / their_possible if their_possible > 1e-9 else 0.0
-    return my_share < 0.3 and their_share > 0.8 and not may_draft(me.role)
-
-
-def _stonewalled(view: View, who: int) -> bool:
-    """A side that has refused far more than it accepted and never conceded anything."""
-    rejected = sum(map(sum, view.rejected[who]))
-    accepted = sum(map(sum, view.accepted[who]))
-    return view.concessions[who] == 0 and rejected >= 2 * max(1, len(view.agenda)) and rejected > 3 * accepted
+    return my_share < ULTIMATUM_SHARE and their_share > 0.8 and not may_draft(me.role)
 
 
 def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from game.ai.levels import LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
+    ULTIMATUM_SHARE,
     bleed_rate,
     counterparts,
     fallback,
     horizon,
+    stonewalled,
     value_with,
 )
 from game.ai.search import search_package
@@ -105,6 +107,10 @@ def demand(view: View, side: Side, ahead: int, end: float) -> float:
     waiting is worth to it if that is less (the risk that the talks end, and its toll)."""
     at = view.round + ahead
     if _late(view, at):
+        # a normal agent then takes anything above walking away, but not a lopsided
+        # ultimatum from a side that stonewalled, and the record says whether we look like one
+        if stonewalled(view, view.me):
+            return side.floor + ULTIMATUM_SHARE * (side.top - side.floor)
         return side.floor
     chance = 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
     later = chance * _aim(view, side, ahead + 1, end) + (1.0 - chance) * side.floor - side.bleed

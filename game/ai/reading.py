@@ -17,6 +17,10 @@ _best: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], tuple[object, obj
 _KEPT = 4096
 # acceptable's: key -> (the delegation, the declared red lines, the options)
 _acceptable: dict[tuple[int, ...], tuple[object, object, tuple[int, ...]]] = {}
+# An agent that refuses ultimatums refuses a stonewaller's offer giving it less than this share
+# of what it could still gain over walking away (people refuse lopsided ultimatums: the offers
+# refused in ultimatum games are mostly those under a fifth to a third of the pie)
+ULTIMATUM_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -188,3 +192,16 @@ def acceptable(view: View, issue: int, others: list[int] | None = None) -> list[
         _acceptable.clear()
     _acceptable[key] = (view.own, view.red_lines, tuple(found))
     return found
+
+
+def stonewalled(view: View, who: int) -> bool:
+    """A side that has refused far more than it accepted, never conceded anything and never
+    moved from the one package it tables (the public record shows all three). A side that
+    bargains refuses much too, but its offers move; only one that waits for the others to fold
+    keeps tabling the same package."""
+    rejected = sum(map(sum, view.rejected[who]))
+    accepted = sum(map(sum, view.accepted[who]))
+    if view.concessions[who] or rejected < 2 * max(1, len(view.agenda)) or rejected <= 3 * accepted:
+        return False
+    offered = view.offered[who]
+    return all(sum(1 for n in offered[i] if n) <= 1 for i in view.agenda)

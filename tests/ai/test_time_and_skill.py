@@ -56,30 +56,67 @@ def test_agents_settle_when_waiting_costs_more_than_they_may_win(mini: Scenario)
     assert choose(short, Rng(3), "easy").action == Respond("blue", 1, False)
 
 
-def stonewalled(view: View, by: int) -> View:
+def stonewalled(view: View, by: int, package: tuple[tuple[int, int], ...]) -> View:
+    """The view after `by` refused everything put to it and tabled `package`, three times."""
     rejected = [list(map(list, d)) for d in view.rejected]
     rejected[by] = [[3] * len(row) for row in rejected[by]]  # it refused everything put to it
+    offered = [list(map(list, d)) for d in view.offered]
+    for i, o in package:  # ...and tabled the same package each time
+        offered[by][i][o] = 3
     positions = list(view.positions)
     positions[by] = (1, 2)  # and asks for "some" prisoners and the monitored truce
-    return dataclasses.replace(view, rejected=tuple(tuple(map(tuple, d)) for d in rejected), positions=tuple(positions))
+    return dataclasses.replace(
+        view,
+        rejected=tuple(tuple(map(tuple, d)) for d in rejected),
+        offered=tuple(tuple(map(tuple, d)) for d in offered),
+        positions=tuple(positions),
+    )
 
 
 def test_a_lopsided_ultimatum_from_a_stonewaller_is_refused(mini: Scenario) -> None:
     # (some, monitored) is worth 0.45 to blue: above its 0.3, but a small share of what it could
     # gain, while it gives red all it asks for. At the deadline blue takes it from anyone...
-    view = blue_answering(mini, ((PRISONERS, 1), (TRUCE, 2)))
+    lopsided = ((PRISONERS, 1), (TRUCE, 2))
+    view = blue_answering(mini, lopsided)
     view = dataclasses.replace(view, round=view.venue.rounds)
     for level in ("easy", "normal", "hard"):
         assert choose(view, Rng(1), level).action == Respond("blue", 1, True)
-    # ...but the hard agent does not take it from a side that refused everything and conceded nothing
-    wall = stonewalled(view, RED)
-    decision = choose(wall, Rng(1), "hard")
-    assert decision.action == Respond("blue", 1, False)
-    assert "refused everything" in decision.reason
-    for level in ("easy", "normal"):  # they do not remember who stonewalled
-        assert choose(wall, Rng(1), level).action == Respond("blue", 1, True)
+    # ...but the normal and hard agents do not take it from a side that refused everything,
+    # conceded nothing and never moved from the package it tables
+    wall = stonewalled(view, RED, lopsided)
+    for level in ("normal", "hard"):
+        decision = choose(wall, Rng(1), level)
+        assert decision.action == Respond("blue", 1, False)
+        assert "refused everything" in decision.reason
+    assert choose(wall, Rng(1), "easy").action == Respond("blue", 1, True)  # it does not remember
     conceded = dataclasses.replace(wall, concessions=(1, 0, 0, 0))  # a side that gave something
     assert choose(conceded, Rng(1), "hard").action == Respond("blue", 1, True)
+    # a side whose offers moved is bargaining, not stonewalling, however much it refused
+    offered = [list(map(list, d)) for d in wall.offered]
+    offered[RED][TRUCE][1] = 1
+    moved = dataclasses.replace(wall, offered=tuple(tuple(map(tuple, d)) for d in offered))
+    for level in ("normal", "hard"):
+        assert choose(moved, Rng(1), level).action == Respond("blue", 1, True)
+
+
+def test_a_stonewaller_knows_its_ultimatum_will_be_refused(mini: Scenario) -> None:
+    """The hard agent's plan models the others as folding at the deadline, except to a side
+    that stonewalled, as the record shows it has: their demand is then a share of what they
+    could gain, not their walk-away value."""
+    from game.ai.opponent import Beliefs
+    from game.ai.planning import demand, read_sides
+
+    view = blue_answering(mini, ((PRISONERS, 1), (TRUCE, 2)), delay_cost=5)
+    view = dataclasses.replace(view, proposals=(), round=view.venue.rounds - 1)
+    sides = read_sides(view, Beliefs(view, True))
+    wall = stonewalled(view, BLUE, ((PRISONERS, 2), (TRUCE, 0)))
+    walled = read_sides(wall, Beliefs(wall, True))
+    last = view.venue.rounds - view.round
+    for side, walled_side in zip(sides, walled, strict=True):
+        assert demand(view, side, last, float(view.venue.rounds)) == pytest.approx(side.floor)
+        gap = walled_side.top - walled_side.floor
+        assert gap > 0
+        assert demand(wall, walled_side, last, float(view.venue.rounds)) == pytest.approx(walled_side.floor + 0.3 * gap)
 
 
 @pytest.mark.parametrize("level", ["easy", "normal", "hard"])
