@@ -116,10 +116,10 @@ class _Written:
     where each field's first piece is, `kinds` how each field was laid out, `elements` the
     texts of the proposals and agreements."""
 
-    __slots__ = ("at", "elements", "flat", "kinds", "scenario", "values")
+    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "values")
 
     def __init__(self, state: State, values: tuple[Any, ...]) -> None:
-        self.scenario = state.scenario
+        self.content_hash = state.scenario.content_hash
         self.values = values
         flat = ["[" + _ascii(state.scenario.content_hash) + ",["]
         self.at: list[int] = []
@@ -142,9 +142,10 @@ class _Written:
             self.kinds.append(kind)
         self.flat = flat
 
-    def update(self, state: State, values: tuple[Any, ...]) -> bool:
-        """Write again only the pieces of `state` that are not the very objects of the last state;
-        False (nothing changed) when the layout would change: a table of another length."""
+    def update(self, values: tuple[Any, ...]) -> bool:
+        """Write again only the pieces of these fields that are not the very objects of the last
+        state's; False when the layout would change (a table of another length, a field of another
+        type): the pieces are then laid out again from the start."""
         before = self.values
         flat = self.flat
         for k in compress(_INDEXES, map(is_not, values, before)):
@@ -199,7 +200,7 @@ def canonical_text(state: State) -> str:
     values = _values(state)
     with _lock:
         last = _last
-        if last is None or last.scenario is not state.scenario or not last.update(state, values):
+        if last is None or last.content_hash != state.scenario.content_hash or not last.update(values):
             last = _last = _Written(state, values)
         # one join of every piece (the text is a few KiB: each concatenation would copy it whole)
         return "".join(last.flat)
