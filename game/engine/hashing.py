@@ -98,7 +98,7 @@ _SEPARATORS = tuple("]," if k == _N_SMALL - 1 else "]" if k == len(_FIELDS) - 1 
 # How each field is written: whole (a scalar, or revealed, which changes only at meetings); element
 # by element (proposals, agreements: few, and of any number); or row by row (the tables: one row
 # per delegation, each row a piece of its own, so that a changed row is all that is written again).
-_WHOLE, _ELEMENTS, _ROWS = range(3)
+_WHOLE, _ELEMENTS, _ROWS, _FALLBACK = range(4)  # _FALLBACK: a table or list laid out whole
 _KINDS = tuple(
     _ELEMENTS if k in (_PROPOSALS, _AGREEMENTS) else _ROWS if name in _TABLES and name != "revealed" else _WHOLE
     for k, name in enumerate(_FIELDS)
@@ -137,7 +137,8 @@ class _Written:
                 flat.extend(["," + row for row in rows[1:]])
                 flat.append("]" + _SEPARATORS[k])
             else:
-                kind = _WHOLE  # anything else (an empty table, a value of another type) is written whole
+                # anything else (an empty table, a value of another type) is written whole
+                kind = _WHOLE if kind == _WHOLE else _FALLBACK
                 flat.append(_scalar(value) + _SEPARATORS[k])
             self.kinds.append(kind)
         self.flat = flat
@@ -147,26 +148,30 @@ class _Written:
         state's; False when the layout would change (a table of another length, a field of another
         type): the pieces are then laid out again from the start."""
         before = self.values
-        flat = self.flat
+        flat, at, kinds = self.flat, self.at, self.kinds
+        # (run for every state hashed: the commonest case first, and nothing looked up twice)
         for k in compress(_INDEXES, map(is_not, values, before)):
-            kind = self.kinds[k]
             value = values[k]
+            kind = kinds[k]
             if kind == _WHOLE:
-                if _KINDS[k] != _WHOLE and type(value) is tuple and (value or _KINDS[k] == _ELEMENTS):
-                    return False  # laid out whole only because it was no tuple, or empty
-                # (most are ints: step, ap, turn)
-                flat[self.at[k]] = (repr(value) if type(value) is int else _scalar(value)) + _SEPARATORS[k]
-                continue
-            old = before[k]
-            if type(value) is not tuple or (kind != _ELEMENTS and len(value) != len(old)):
-                return False
-            if kind == _ELEMENTS:
-                texts = self.elements[k] = _elements(value, old, self.elements[k], _WRITERS[k])
-                flat[self.at[k]] = "[" + ",".join(texts) + "]" + _SEPARATORS[k]
-                continue
-            at = self.at[k]
-            for d in compress(range(len(value)), map(is_not, value, old)):
-                flat[at + d] = ("," if d else "[") + _encode_array(value[d])
+                # most are ints (step, ap, turn), whose JSON is their repr
+                flat[at[k]] = (repr(value) if type(value) is int else _scalar(value)) + _SEPARATORS[k]
+            elif kind == _ROWS:
+                old = before[k]
+                if type(value) is not tuple or len(value) != len(old):
+                    return False
+                first = at[k]
+                for d in compress(range(len(value)), map(is_not, value, old)):
+                    flat[first + d] = ("," if d else "[") + _encode_array(value[d])
+            elif kind == _ELEMENTS:
+                if type(value) is not tuple:
+                    return False
+                texts = self.elements[k] = _elements(value, before[k], self.elements[k], _WRITERS[k])
+                flat[at[k]] = "[" + ",".join(texts) + "]" + _SEPARATORS[k]
+            else:  # _FALLBACK: written whole while it is no tuple (or an empty table)
+                if type(value) is tuple and (value or _KINDS[k] == _ELEMENTS):
+                    return False
+                flat[at[k]] = _scalar(value) + _SEPARATORS[k]
         self.values = values
         return True
 
