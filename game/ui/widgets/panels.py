@@ -184,12 +184,17 @@ class StatusLine(_TextPanel):
 class Meters(_TextPanel):
     """Momentum of the talks and the stability of each zone."""
 
+    _shape: list[int] | None = None  # the length of each line written last
+
     def show(self, view: View) -> None:
         lines = [f"{'Momentum':<12}{bar(view.momentum)} {view.momentum:>3}"]
         for zone, stability in zip(view.zones, view.stability, strict=True):
             lines.append(f"{short(zone.name, 11):<12}{bar(stability)} {stability:>3}")
         lines.append("(zones: stability; at 0 momentum the talks collapse)")
-        self.write(Text("\n".join(lines)))  # zone names from the file: text, never markup
+        # New figures in lines of the same lengths keep the panel's height: no new layout then
+        shape = [len(line) for line in lines]
+        self.write(Text("\n".join(lines)), layout=shape != self._shape)  # zone names: text, never markup
+        self._shape = shape
 
 
 class IssueDetail(_TextPanel):

@@ -64,7 +64,15 @@ class WrappedText(ScrollView, can_focus=True):
             return
         for paragraph in paragraphs:
             self._lines.extend(self._wrapped(paragraph, self._width))
-        self.virtual_size = Size(self._width, len(self._lines))
+        size = Size(self._width, len(self._lines))
+        if self.show_vertical_scrollbar:
+            # The text only grows, so a bar already shown stays and only its thumb changes: the
+            # bar is told the new length, and the screen is not laid out again (as a new virtual
+            # size would have it) after every move the table appends.
+            self.set_reactive(WrappedText.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+        else:
+            self.virtual_size = size
         if follow:
             self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
         self.refresh()
