@@ -6,6 +6,7 @@ AI negotiators get a View, never the State, so a bot cannot read another side's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from game.engine.model import Delegation, Issue, Rules, Scenario, Venue, Zone
 from game.engine.state import RUNNING, Agreement, Proposal, State, frozen
@@ -141,7 +142,7 @@ def view_for(state: State, me: int) -> View:
             "my_turn": state.outcome == RUNNING and actor == me,
             "positions": state.positions,
             "red_lines": sc.red_lines,
-            "trust_in_me": tuple([row[me] for row in state.trust]),
+            "trust_in_me": tuple(map(itemgetter(me), state.trust)),
             "my_trust": state.trust[me],
             "support": state.support,
             "stability": state.stability,
