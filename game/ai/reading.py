@@ -15,7 +15,7 @@ from game.engine.view import View
 # best_possible's memory: key -> (the delegation, the issues, the value); bounded by clearing
 _best: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], tuple[object, object, float]] = {}
 _KEPT = 4096
-# acceptable's: key -> (the delegation, the declared red lines, the options)
+# acceptable's: key -> (our red lines, the declared red lines of all, the options)
 _acceptable: dict[tuple[int, ...], tuple[object, object, tuple[int, ...]]] = {}
 # An agent that refuses ultimatums refuses a stonewaller's offer giving it less than this share
 # of what it could still gain over walking away (people refuse lopsided ultimatums: the offers
@@ -181,16 +181,19 @@ def acceptable(view: View, issue: int, others: list[int] | None = None) -> list[
     others = counterparts(view) if others is None else others
     # asked for every issue many times a move, and a pure function of declared red lines:
     # remembered, holding the objects whose ids key it
-    key = (id(view.own), id(view.red_lines), issue, len(view.issues[issue].options), *others)
+    # (by our own red lines, not our whole delegation: a game's drawn preferences make a new
+    # delegation every game, with the very red lines of the file's)
+    own = view.own.red_lines
+    key = (id(own), id(view.red_lines), issue, len(view.issues[issue].options), *others)
     hit = _acceptable.get(key)
-    if hit is not None and hit[0] is view.own and hit[1] is view.red_lines:
+    if hit is not None and hit[0] is own and hit[1] is view.red_lines:
         return list(hit[2])
     mine = allowed(view, issue)
     theirs = [o for o in mine if all(o not in view.red_lines[s][issue] for s in others)]
     found = theirs or mine
     if len(_acceptable) >= _KEPT:
         _acceptable.clear()
-    _acceptable[key] = (view.own, view.red_lines, tuple(found))
+    _acceptable[key] = (own, view.red_lines, tuple(found))
     return found
 
 

@@ -30,7 +30,17 @@ def draw_types(scenario: Scenario, seed: int) -> Scenario:
     drawn = tuple(
         _draw(d, rng, rules.weight_spread, rules.value_spread, rules.reservation_spread) for d in scenario.delegations
     )
-    return replace(scenario, delegations=drawn)
+    game = replace(scenario, delegations=drawn)
+    # The tables worked out from the delegations' public facts (ids, names, roles, patrons, red
+    # lines: none of them drawn) are the file's: the game shares those already worked out, so
+    # what is remembered by their identity (the agents' reading of red lines) carries from one
+    # game to the next instead of being worked out again every game.
+    vars(game).update({name: getattr(scenario, name) for name in _UNDRAWN})
+    return game
+
+
+# Scenario's cached properties that read nothing a draw changes (see Delegation's fields).
+_UNDRAWN = ("delegation_index", "issue_index", "zone_index", "venue_index", "ids", "names", "roles", "patrons", "red_lines")
 
 
 def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reservation_spread: int) -> Delegation:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from game.engine import Pass, Propose, Respond, Scenario, new_game, state_hash, 
 from game.engine.clock import bleed, breakdown_chance, roll
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility, settled_value
+from game.sim.random_scenarios import random_scenario
 from tests.engine.conftest import (
     ALL,
     BLUE,
@@ -55,6 +58,20 @@ def test_each_game_draws_real_preferences_within_the_spreads(mini: Scenario, see
             central.opening,
             central.personality,
         )
+
+
+@settings(max_examples=25, deadline=None)
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**40))
+def test_the_tables_a_game_shares_with_its_file_are_what_its_own_delegations_give(index: int, seed: int) -> None:
+    # draw_types hands the game the file's worked-out public tables (ids, roles, red lines...):
+    # each must be what the drawn delegations themselves give, on any scenario
+    sc = with_rules(random_scenario(index), **SPREAD)
+    tables = [name for name, value in vars(Scenario).items() if isinstance(value, cached_property)]
+    drawn = draw_types(sc, seed)
+    assert drawn.delegations != sc.delegations
+    assert drawn.red_lines is sc.red_lines and drawn.delegation_index is sc.delegation_index  # shared
+    for name in tables:
+        assert getattr(drawn, name) == getattr(Scenario, name).func(drawn), name
 
 
 def test_games_differ_and_the_draw_is_what_the_game_plays(mini: Scenario) -> None:
