@@ -54,25 +54,45 @@ def search_package(
         if guess is not None:  # this turn's misreading of what each option is worth to them
             theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(theirs[i])]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
+
+    def moves(i: int) -> list[tuple[float, int, float, int]]:
+        """The moves on issue i away from where the climb stands on it that buy the others
+        something, best first (by score, then in the order of its choices, as a scan keeps the
+        first of equal scores): (-score, place, what it costs us, option). Worked out once per
+        place the climb stands on an issue, where each step used to score every option of every
+        issue again; only whether a move stays above our aim depends on the step."""
+        values, weight, gains = me.values[i], me.weights[i], theirs[i]
+        seen_weight = weight if level.logrolls else 1.0 / n_open
+        here = deal[i]
+        out = []
+        for k, o in enumerate(choices[i]):
+            if o == here:
+                continue
+            gain = gains[o] - gains[here]
+            if gain <= 1e-12:
+                continue
+            drop = values[here] - values[o]
+            out.append((-(gain / max(seen_weight * drop, 1e-6)), k, weight * drop, o))
+        out.sort()
+        return out
+
+    ladders = {i: moves(i) for i in open_issues}
     while enough is None or not enough(deal):
+        # the best move of all: each issue's best that keeps us above our aim, the first issue
+        # on equal scores (the same move, and the same floats, as scoring every option in turn)
         best: tuple[float, int, int] | None = None
+        floor = aim - 1e-12
         for i in open_issues:
-            values, weight, gains = me.values[i], me.weights[i], theirs[i]
-            seen_weight = weight if level.logrolls else 1.0 / n_open
-            here = deal[i]
-            for o in choices[i]:
-                drop = values[here] - values[o]
-                if o == here or current - weight * drop < aim - 1e-12:
+            for negative, _, cost, o in ladders[i]:
+                if current - cost < floor:
                     continue
-                gain = gains[o] - gains[here]
-                if gain <= 1e-12:
-                    continue
-                score = gain / max(seen_weight * drop, 1e-6)
-                if best is None or score > best[0]:
-                    best = (score, i, o)
+                if best is None or -negative > best[0]:
+                    best = (-negative, i, o)
+                break
         if best is None:
             break
         _, i, o = best
         current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
         deal[i] = o
+        ladders[i] = moves(i)
     return tuple((i, deal[i]) for i in open_issues)

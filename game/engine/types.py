@@ -40,7 +40,17 @@ def draw_types(scenario: Scenario, seed: int) -> Scenario:
 
 
 # Scenario's cached properties that read nothing a draw changes (see Delegation's fields).
-_UNDRAWN = ("delegation_index", "issue_index", "zone_index", "venue_index", "ids", "names", "roles", "patrons", "red_lines")
+_UNDRAWN = (
+    "delegation_index",
+    "issue_index",
+    "zone_index",
+    "venue_index",
+    "ids",
+    "names",
+    "roles",
+    "patrons",
+    "red_lines",
+)
 
 
 def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reservation_spread: int) -> Delegation:

@@ -1,0 +1,98 @@
+"""The package search climbs by each issue's moves worked out once per place (game.ai.search):
+it must take the very steps of the plain climb that scores every option of every issue at each
+step, on any table, any aim and any level."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai.levels import LEVELS, Level
+from game.ai.opponent import Beliefs
+from game.ai.reading import acceptable, counterparts, heeded, value_with
+from game.ai.search import search_package
+from game.ai.selfplay import play
+from game.engine import apply, new_game, view_for
+from game.engine.view import View
+from game.sim.random_scenarios import random_scenario
+
+
+def plain_climb(
+    view: View, beliefs: Beliefs, aim: float, level: Level, guess: dict[tuple[int, int], float]
+) -> tuple[tuple[int, int], ...]:
+    """The search as first written: every option of every open issue scored at every step."""
+    me = view.own
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    others = counterparts(view)
+    weighed = others + heeded(view)
+    n_open = max(1, len(open_issues))
+    deal = list(view.deal)
+    choices: dict[int, list[int]] = {}
+    theirs: dict[int, list[float]] = {}
+    for i in open_issues:
+        choices[i] = options = acceptable(view, i, others)
+        mine = me.values[i]
+        deal[i] = max(options, key=lambda o: (mine[o], -o))
+        weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
+        theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(beliefs.gains(weighed, weights, i))]
+    current = value_with(view, [(i, deal[i]) for i in open_issues])
+    while True:
+        best: tuple[float, int, int] | None = None
+        for i in open_issues:
+            values, weight, gains = me.values[i], me.weights[i], theirs[i]
+            seen_weight = weight if level.logrolls else 1.0 / n_open
+            here = deal[i]
+            for o in choices[i]:
+                drop = values[here] - values[o]
+                if o == here or current - weight * drop < aim - 1e-12:
+                    continue
+                gain = gains[o] - gains[here]
+                if gain <= 1e-12:
+                    continue
+                score = gain / max(seen_weight * drop, 1e-6)
+                if best is None or score > best[0]:
+                    best = (score, i, o)
+        if best is None:
+            break
+        _, i, o = best
+        current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
+        deal[i] = o
+    return tuple((i, deal[i]) for i in open_issues)
+
+
+@settings(max_examples=30, deadline=None)
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32), data=st.data())
+def test_the_climb_takes_the_steps_of_the_plain_climb(index: int, seed: int, data: st.DataObject) -> None:
+    sc = random_scenario(index)
+    if data.draw(st.booleans()):
+        # values on a coarse grid and equal weights: moves of equal score, where the order of
+        # the scan decides
+        grid = tuple(
+            replace(
+                d,
+                values=tuple(tuple(round(v * 4) / 4 for v in row) for row in d.values),
+                weights=(1.0 / len(d.weights),) * len(d.weights),
+            )
+            for d in sc.delegations
+        )
+        sc = replace(sc, delegations=grid)
+    state, _ = new_game(sc, seed)
+    for step, action in enumerate(play(sc, seed).actions):
+        if step % 2 == 0 and not state.over:
+            view = view_for(state, state.actor)
+            level = LEVELS[data.draw(st.sampled_from(sorted(LEVELS)))]
+            beliefs = Beliefs(view, level.learns)
+            # aims across the whole range, ties in the others' gains (a coarse misreading) or none
+            aim = data.draw(st.floats(-0.2, 1.1))
+            coarse = data.draw(st.booleans())
+            guess = {
+                (i, o): (1.0 if coarse else 1.0 + 0.01 * ((i * 7 + o * 3) % 5))
+                for i in range(len(view.issues))
+                for o in range(len(view.issues[i].options))
+            }
+            assert search_package(view, beliefs, aim, level, guess=guess) == plain_climb(
+                view, beliefs, aim, level, guess
+            )
+        state, _ = apply(state, action)
