@@ -24,6 +24,8 @@ class Level:
     satisfices: float = -1.0  # takes any offer giving it this share of what it could gain (-1: never)
     modesty: float = 1.0  # the share of its aspiration over walking away that it holds out for
     temper_curve: float = 0.0  # its own curve's exponent in place of its personality's (0: its personality's)
+    leads: bool = True  # tables its own package even while another's offer of this round is on the table
+    gestures: bool = True  # makes goodwill concessions: brings its public positions into line with its offer
 
 
 LEVELS = {
@@ -42,6 +44,8 @@ LEVELS = {
         satisfices=0.3,
         modesty=0.6,
         temper_curve=3.0,
+        leads=False,
+        gestures=False,
     ),
     "normal": Level(
         "normal",

@@ -99,7 +99,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.Pass(me.id), "nothing left to negotiate here")
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
-    if to and (mine is None or mine.round < view.round):
+    if to and (mine is None or mine.round < view.round) and (level.leads or not _offered_this_round(view)):
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
         planned = _planned_offer(view, beliefs, level, aim)
         if planned is not None:
@@ -112,7 +112,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         else:
             why = "a package we believe the others can live with"
         return Decision(A.Propose(me.id, ids, to), why)
-    gesture = concession(view, mine.package if mine else ())
+    gesture = concession(view, mine.package if mine else ()) if level.gestures else None
     if gesture is not None:
         return gesture
     if level.seeks_meetings:
@@ -123,6 +123,12 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _offered_this_round(view: View) -> bool:
+    """Whether someone else has put an offer or a text on the table this round: a level that
+    does not lead (easy) answers it and waits rather than tabling its own package."""
+    return any(p.author != view.me and p.round == view.round for p in view.proposals)
 
 
 def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> Decision | None:
