@@ -87,7 +87,11 @@ def _freeze2(table: Table2) -> tuple[tuple[int, ...], ...]:
 def _freeze3(table: Table3) -> tuple[tuple[tuple[int, ...], ...], ...]:
     if type(table) is tuple:
         return table  # never written, as above
-    return tuple([row if type(row) is tuple else _freeze2(row) for row in table])
+    # only the rows written (lists now: one, for a tally) are frozen; found in C, as in freeze
+    rows: list[Any] = list(table)
+    for d in compress(range(len(rows)), map(is_not, map(type, rows), repeat(tuple))):
+        rows[d] = _freeze2(rows[d])
+    return tuple(rows)
 
 
 # The State's sequence fields, by depth: a Work may hold any of them as a list (see above).
