@@ -101,16 +101,15 @@ class Beliefs:
         _rows[key] = (weights, tables, rows)
         return rows
 
-    def weighed_gains(self, weighed: list[int], issue: int) -> list[float]:
-        """gains(weighed, [weight(s, issue) for s in weighed], issue), from the weighed rows:
-        each product w * value is the one rows() holds (0.0 where it weighs the issue at 0, as
+    def weighed_gains(self, rows: list[tuple[tuple[float, ...], ...]], issue: int) -> list[float]:
+        """gains(weighed, [weight(s, issue) for s in weighed], issue), from the weighed delegations'
+        rows ([rows(s) for s in weighed], looked up once for every issue a search weighs): each
+        product w * value is the one rows() holds (0.0 where it weighs the issue at 0, as
         0.0 * value is, values being 0..1), summed in the same order, so the same floats."""
-        if not weighed:
-            return [0] * len(self.view.issues[issue].options)
-        columns = []
-        for s in weighed:
-            rows = self.rows(s)
-            columns.append(rows[issue] if rows else (0.0,) * len(self.view.issues[issue].options))
+        n = len(self.view.issues[issue].options)
+        if not rows:
+            return [0] * n
+        columns = [r[issue] if r else (0.0,) * n for r in rows]
         return [sum(column) for column in zip(*columns, strict=True)]
 
     def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:

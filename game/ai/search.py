@@ -43,12 +43,13 @@ def search_package(
     # (we believe) gain from each.
     choices: dict[int, list[int]] = {}
     theirs: dict[int, list[float]] = {}
+    rows = [beliefs.rows(s) for s in weighed] if level.logrolls else []
     for i in open_issues:
         choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
         deal[i] = max(options, key=lambda o: (mine[o], -o))
         if level.logrolls:
-            theirs[i] = beliefs.weighed_gains(weighed, i)
+            theirs[i] = beliefs.weighed_gains(rows, i)
         else:
             theirs[i] = beliefs.gains(weighed, [1.0 / n_open] * len(weighed), i)
         if guess is not None:  # this turn's misreading of what each option is worth to them
