@@ -12,7 +12,7 @@ from typing import Any
 from game.engine import actions as A
 from game.engine.checks import ResolvedPackage as Package
 from game.engine.situation import agreement_concession
-from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal
+from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal, frozen
 from game.engine.utility import crossed_red_lines
 from game.engine.work import Work
 
@@ -42,7 +42,20 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
             f"{w.name(actor)} {w.verb(actor, 'withdraws')} proposal #{superseded[0].id} in favour of a new one.",
             actor,
         )
-    p = Proposal(w.next_proposal, actor, package, to, (PENDING,) * len(to), w.round, draft)
+    # filled in directly (state.frozen), as the states are: the constructor of a frozen dataclass
+    # sets each field through object.__setattr__
+    p = frozen(
+        Proposal,
+        {
+            "id": w.next_proposal,
+            "author": actor,
+            "package": package,
+            "to": to,
+            "responses": (PENDING,) * len(to),
+            "round": w.round,
+            "draft": draft,
+        },
+    )
     w.next_proposal += 1
     w.add_proposal(p)
     w.tally_offer(actor, package)
@@ -58,9 +71,7 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
 def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
     verdict = ACCEPTED if action.accept else REJECTED
     responses = tuple(verdict if d == actor else r for d, r in zip(proposal.to, proposal.responses, strict=True))
-    updated = Proposal(
-        proposal.id, proposal.author, proposal.package, proposal.to, responses, proposal.round, proposal.draft
-    )
+    updated = frozen(Proposal, {**vars(proposal), "responses": responses})  # the proposal with this answer
     w.proposals = [updated if p.id == proposal.id else p for p in w.proposals]
     trust = w.scenario.rules.response_trust
     w.add_trust(proposal.author, actor, trust if action.accept else -trust)

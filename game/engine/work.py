@@ -257,7 +257,8 @@ class Work:
         return verb_for(self.scenario.delegations[d].plural, verb)
 
     def say(self, kind: str, text: str, actor: int = -1) -> None:
-        self.records.append(Record(kind, text, actor, self.round))
+        # a record or two an action: filled in directly (state.frozen), like the states
+        self.records.append(frozen(Record, {"kind": kind, "text": text, "actor": actor, "round": self.round}))
 
     def owes_answer(self, d: int) -> bool:
         return any(p.response_of(d) == 0 for p in self.proposals)

@@ -1,5 +1,5 @@
-"""States and views are filled in directly (game.engine.state.frozen), not through their
-dataclass __init__: they must still be exactly what the constructor would make."""
+"""States, views, records and proposals are filled in directly (game.engine.state.frozen), not
+through their dataclass __init__: they must still be exactly what the constructor would make."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.selfplay import play
-from game.engine import State, View, apply, new_game, view_for
-from game.engine.state import frozen
+from game.engine import Record, State, View, apply, new_game, view_for
+from game.engine.state import Proposal, frozen
 from game.engine.work import Work
 from game.sim.random_scenarios import random_scenario
 
@@ -22,7 +22,7 @@ def _is_whole(obj: object) -> bool:
 
 
 def test_frozen_fits_only_plain_frozen_dataclasses() -> None:
-    for cls in (State, View):
+    for cls in (State, View, Record, Proposal):
         assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
         assert not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
 
@@ -46,6 +46,7 @@ def test_every_state_and_view_of_a_game_is_whole(seed: int) -> None:
     sc = random_scenario(seed)
     state, _ = new_game(sc, seed)
     for action in play(sc, seed).actions:
-        state, _ = apply(state, action)
+        state, records = apply(state, action)
         assert _is_whole(state) and _is_whole(Work(state).freeze())
         assert _is_whole(view_for(state, state.actor))
+        assert all(_is_whole(r) for r in records) and all(_is_whole(p) for p in state.proposals)
