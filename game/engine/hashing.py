@@ -205,8 +205,12 @@ def canonical_text(state: State) -> str:
     values = _values(state)
     with _lock:
         last = _last
-        if last is None or last.content_hash != state.scenario.content_hash or not last.update(values):
-            last = _last = _Written(state, values)
+        try:
+            if last is None or last.content_hash != state.scenario.content_hash or not last.update(values):
+                last = _last = _Written(state, values)
+        except BaseException:
+            _last = None  # a value JSON cannot write, halfway through: the pieces are the last state's no more
+            raise
         # one join of every piece (the text is a few KiB: each concatenation would copy it whole)
         return "".join(last.flat)
 
