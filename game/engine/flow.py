@@ -98,6 +98,10 @@ def start_venue(w: Work, index: int) -> None:
     venue = sc.venues[index]
     w.venue = index
     w.round = 1
+    # a place in this venue's turn order, until start_round gives the floor: a venue that ends as
+    # it opens (its agenda settled already) must not leave the last venue's place, which may be
+    # past the end of this one's order
+    w.turn = 0
     w.momentum = venue.momentum
     w.agenda = venue.agenda  # issues settled at an earlier venue stay on it, as settled
     # Only the delegations in its turn order sit at a venue: in a campaign the others are

@@ -219,3 +219,22 @@ def test_the_random_deck_is_weighted(mini: Scenario) -> None:
     for seed in range(10):
         s = pass_rounds(start(sc, seed), 1)
         assert (s.fired[RUMOUR], s.fired[2]) == (1, 0)
+
+
+def test_a_venue_that_ends_as_it_opens_leaves_a_place_in_its_own_turn_order() -> None:
+    """Random scenario 3188: the first venue settles every issue, so the second, whose agenda holds
+    only those, ends with an agreement as it opens, before anyone takes the floor. Its turn order
+    is shorter than the first's: the last venue's place in it was out of range, and `state.actor`
+    (asked of every state, over ones too: the replay viewer names who speaks next) raised."""
+    from game.ai.selfplay import play as ai_play
+    from game.engine import new_game
+    from game.sim.random_scenarios import random_scenario
+
+    sc = random_scenario(3188)
+    state, _ = new_game(sc, 3188)
+    for action in ai_play(sc, 3188).actions:
+        state, _ = apply(state, action)
+        assert 0 <= state.turn < len(state.venue_def.turn_order)
+        assert state.actor in state.venue_def.turn_order
+    assert state.over and state.venue == len(sc.venues) - 1
+    assert len(sc.venues[0].turn_order) > len(sc.venues[1].turn_order)
