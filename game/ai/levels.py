@@ -26,6 +26,7 @@ class Level:
     temper_curve: float = 0.0  # its own curve's exponent in place of its personality's (0: its personality's)
     leads: bool = True  # tables its own package even while another's offer of this round is on the table
     gestures: bool = True  # makes goodwill concessions: brings its public positions into line with its offer
+    bets: bool = False  # offers the package of best expected value (acceptance estimate), not the one at its aim
 
 
 LEVELS = {
@@ -75,6 +76,7 @@ LEVELS = {
         boycotts_by_gain=True,
         gamble=0.88,
         plans=True,
+        bets=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
