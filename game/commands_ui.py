@@ -25,12 +25,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(
-            "peacetalks: error: the game needs a terminal to play in; "
-            "`peacetalks watch` prints an AI-only game anywhere",
-            file=sys.stderr,
-        )
+    if not _in_terminal("the game needs a terminal to play in; `peacetalks watch` prints an AI-only game anywhere"):
         return EXIT_USAGE
     from game.ui.app import make_app
 
@@ -116,13 +111,19 @@ def replay_viewer(path: str) -> int:
     except SaveLoadError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(
-            "peacetalks: error: the replay viewer needs a terminal; "
-            "`peacetalks replay SAVE --text` prints the transcript anywhere",
-            file=sys.stderr,
-        )
+    if not _in_terminal(
+        "the replay viewer needs a terminal; `peacetalks replay SAVE --text` prints the transcript anywhere"
+    ):
         return EXIT_USAGE
     from game.ui.app import make_app
 
     return ran(make_app(replay=timeline, replay_name=Path(path).name))
+
+
+def _in_terminal(otherwise: str) -> bool:
+    """Whether both ends are a terminal, as the interface needs; if not, says so (`otherwise`:
+    why, and what works without one) on standard error."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return True
+    print(f"peacetalks: error: {otherwise}", file=sys.stderr)
+    return False
