@@ -1,4 +1,4 @@
-"""The hard agent's offer by expected value (game.ai.negotiator.best_bet): it starts from the
+"""The hard agent's offer by expected value (game.ai.offers.best_bet): it starts from the
 package at its aim and only ever asks more, one option at a time, and only where the estimated
 chance of acceptance makes asking more worth it."""
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.ai import negotiator
+from game.ai import offers
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _BET_STEPS, aspiration, best_bet, proposal
+from game.ai.offers import _BET_STEPS, aspiration, best_bet, proposal
 from game.ai.opponent import Beliefs
 from game.ai.reading import acceptable, counterparts, value_with
 from game.ai.selfplay import play
@@ -76,10 +76,10 @@ def room_to_ask_more() -> tuple[View, Beliefs, float, tuple[tuple[int, int], ...
 def test_the_estimate_decides_whether_asking_more_pays(monkeypatch: pytest.MonkeyPatch) -> None:
     view, beliefs, aim, base = room_to_ask_more()
     # a room that takes anything: asking more costs nothing, so the bet asks for more
-    monkeypatch.setattr(negotiator, "acceptance_chance", lambda v, s, package: 1.0)
+    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 1.0)
     greedy, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert value_with(view, greedy) > value_with(view, base)
     # a room that takes only the package at its aim: any change is refused, so it keeps that one
-    monkeypatch.setattr(negotiator, "acceptance_chance", lambda v, s, package: 1.0 if package == base else 0.0)
+    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 1.0 if package == base else 0.0)
     kept, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert kept == base

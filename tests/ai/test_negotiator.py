@@ -9,8 +9,9 @@ import pytest
 
 from game.ai import choose, play
 from game.ai.levels import LEVELS
-from game.ai.negotiator import aspiration, search_package
+from game.ai.offers import aspiration
 from game.ai.opponent import Beliefs
+from game.ai.search import search_package
 from game.engine import Propose, Respond, apply, new_game, state_hash, utility, view_for
 from game.engine.model import Delegation
 from game.engine.rng import Rng

@@ -1,0 +1,185 @@
+"""What an agent offers: its aspiration over the venue's time, the package it tables at that
+aspiration (logrolling, partial packages, a misreading of the others for the weaker levels) and,
+for a level that bets, the package of best expected value by the calibrated acceptance estimate.
+The negotiator (game.ai.negotiator) decides when to offer; this module decides what.
+"""
+
+from __future__ import annotations
+
+from game.ai.estimate import acceptance_chance
+from game.ai.levels import Level
+from game.ai.opponent import Beliefs
+from game.ai.reading import (
+    acceptable,
+    allowed,
+    best_possible,
+    bleed_rate,
+    counterparts,
+    fallback,
+    horizon,
+    next_round_chance,
+    pressed_progress,
+    value_with,
+)
+from game.ai.search import search_package
+from game.engine.rng import Rng
+from game.engine.view import View
+
+_BET_STEPS = 6  # the most changes of option a bettor's walk makes from the package at its aim
+
+
+# --- time and aspiration -----------------------------------------------------------------------
+
+
+def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0) -> float:
+    """What the agent holds out for now (or `ahead` rounds from now): from the best possible
+    towards its walk-away value, against the last round or, for a level that reads the clock,
+    against the expected end of the talks."""
+    me = view.own
+    top = best_possible(view)
+    floor = min(fallback(view), top)
+    t = pressed_progress(view, ahead) if level.reads_clock else min(1.0, (view.round + ahead - 0.5) / view.venue.rounds)
+    exponent = level.temper_curve or me.personality.exponent
+    curve: float = t ** (1.0 / exponent)
+    aim = floor + (top - floor) * (1.0 - curve)
+    if level.reads_clock:
+        # holding out until the talks' expected end costs what the status quo takes meanwhile
+        aim -= bleed_rate(view) * max(0.0, horizon(view) - view.round - ahead)
+    # tit for tat: concessions the others made are answered with some of our own
+    seen = sum(view.concessions[s] for s in counterparts(view))
+    aim -= min(0.1, level.reciprocity * seen)
+    aim += noise
+    if level.modesty < 1.0:  # a modest level asks only part of it (and the others' floats stay as they were)
+        aim = floor + (aim - floor) * level.modesty
+    return max(floor, min(top, aim))
+
+
+def held_share(view: View, aim: float) -> float:
+    """The part of what is still to be won that we hold out for, 0..1."""
+    top = best_possible(view)
+    floor = min(fallback(view), top)
+    return (aim - floor) / (top - floor) if top > floor + 1e-9 else 0.0
+
+
+def still_to_win(view: View, left: list[int]) -> float:
+    """The most we could still gain on these open issues, over the walk-away value at which an
+    open issue counts (engine.utility.settled_value)."""
+    me = view.own
+    r = me.reservation
+    return sum(me.weights[i] * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - r) for i in left)
+
+
+# --- choosing by expected value ---------------------------------------------------------------
+
+
+def best_bet(
+    view: View, beliefs: Beliefs, aim: float, level: Level, noise: float = 0.0, rng: Rng | None = None
+) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The package at our aim (`proposal`), then changed option by option while that raises
+    what it is worth in expectation: the chance that every counterpart accepts it (the
+    calibrated estimate the builder shows, taken as independent answers) times what it gives
+    us, plus the chance it is refused times what going on is worth (next round's aim if the
+    talks go on, what we have if they end, less a round's toll).
+
+    Only changes in our favour are tried: the search's climb towards the others already gives
+    what our reading says they want, and walking further their way by the estimate cost the
+    hard agent up to 0.011 a game in Astana's and the campaign's Russia seats (docs/AI.md).
+    What the estimate adds is the other direction: asking more where a refusal is no likelier."""
+    floor = fallback(view)
+    chance = next_round_chance(view)
+    going_on = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleed_rate(view)
+    others = counterparts(view)
+    share = held_share(view, aim)
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    values = view.own.values
+
+    def expected(package: tuple[tuple[int, int], ...]) -> float:
+        worth = value_with(view, package)
+        left = [i for i in open_issues if all(i != j for j, _ in package)]
+        if left:  # a partial package, with the share we still hope to win on what it leaves open
+            worth += share * still_to_win(view, left)
+        yes = 1.0
+        for s in others:
+            yes *= acceptance_chance(view, s, package)
+        return yes * worth + (1.0 - yes) * going_on
+
+    package, partial = proposal(view, beliefs, aim, level, rng)
+    best = expected(package)
+    for _ in range(_BET_STEPS):  # each step the one change (within the red lines) that adds most
+        step: tuple[float, tuple[tuple[int, int], ...]] | None = None
+        for k, (i, o) in enumerate(package):
+            for other in acceptable(view, i, others):
+                if values[i][other] <= values[i][o]:
+                    continue
+                tried = (*package[:k], (i, other), *package[k + 1 :])
+                worth = expected(tried)
+                if worth > best + 1e-6 and (step is None or worth > step[0]):
+                    step = (worth, tried)
+        if step is None:
+            break
+        best, package = step
+    return package, partial
+
+
+# --- searching packages ------------------------------------------------------------------------
+
+
+def proposal(
+    view: View, beliefs: Beliefs, aim: float, level: Level, rng: Rng | None = None
+) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The package to table, and whether it leaves part of the agenda open.
+
+    A level that makes partial deals, in every other round from the second, leaves out the
+    issue on which the worst-off counterpart is furthest from us (the sticking point) and
+    settles the rest, counting on winning its share of what it left open later."""
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    guess = _misreading(view, level, rng)
+    full = search_package(view, beliefs, aim, level, guess=guess)
+    # where time costs nothing, nothing is gained by settling part of the agenda early
+    pressed = view.rules.delay_cost > 0 or view.rules.breakdown_risk > 0
+    if not (level.partial and pressed and len(open_issues) >= 2 and view.round >= 2 and view.round % 2 == 0):
+        return full, False
+    stuck = _sticking_point(view, beliefs, full)
+    if stuck < 0:
+        return full, False
+    rest = [i for i in open_issues if i != stuck]
+    lower = aim - held_share(view, aim) * still_to_win(view, [stuck])
+    package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
+    if value_with(view, package) < fallback(view) - 1e-9:
+        return full, False
+    return package, True
+
+
+def _misreading(view: View, level: Level, rng: Rng | None) -> dict[tuple[int, int], float] | None:
+    """How far this turn's reading of what the others gain from each option is off: a factor per
+    option, drawn from the turn's generator. No reading of people is exact; a weaker level
+    misreads more, so its offers wander further from what the table would take. Where the
+    scenario plays its file's numbers exactly (no spreads), every side's offers follow those
+    numbers game after game and are read as such: no misreading is drawn there."""
+    rules = view.rules
+    drawn = rules.weight_spread or rules.value_spread or rules.reservation_spread
+    if rng is None or level.misreads <= 0 or not drawn:
+        return None
+    return {
+        (i, o): 1.0 + level.misreads * (2.0 * rng.random() - 1.0)
+        for i in view.agenda
+        if view.settled[i] < 0
+        for o in range(len(view.issues[i].options))
+    }
+
+
+def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int], ...]) -> int:
+    """The issue where the counterpart that gains least from the package is furthest from it."""
+    worst: tuple[float, int] | None = None
+    for s in counterparts(view):
+        gain = sum(
+            beliefs.weight(s, i) * (beliefs.value(s, i, o) - beliefs.value(s, i, view.deal[i])) for i, o in package
+        )
+        if worst is None or gain < worst[0]:
+            worst = (gain, s)
+    if worst is None:
+        return -1
+    s = worst[1]
+    losses = [(beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, o)), i) for i, o in package]
+    loss, issue = max(losses)
+    return issue if loss > 1e-9 else -1
