@@ -76,6 +76,7 @@ def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
     trust = w.scenario.rules.response_trust
     w.add_trust(proposal.author, actor, trust if action.accept else -trust)
     w.tally_answer(actor, proposal.package, action.accept)
+    w.record_answer(actor, proposal, action.accept)
     word = "accepts" if action.accept else "rejects"
     w.say("respond", f"{w.name(actor)} {w.verb(actor, word)} proposal #{proposal.id}.", actor)
     if action.accept:

@@ -4,7 +4,7 @@ The canonical form is one JSON array, written with separators "," and ":" (no sp
 only, and hashed as sha256 of those bytes (shown in hex):
 
     [scenario content hash,
-     [every other State field in declaration order, except the tables below],
+     [every other State field in declaration order, except the tables below and UNHASHED],
      offered, accepted, rejected, positions, trust, revealed]
 
 Tuples are arrays; Proposal and Agreement are arrays of their fields in declaration order; ints,
@@ -34,7 +34,11 @@ from typing import Any, cast
 from game.engine.state import Agreement, Proposal, State
 
 _TABLES = ("offered", "accepted", "rejected", "positions", "trust", "revealed")
-_SMALL = tuple(f.name for f in fields(State) if f.name != "scenario" and f.name not in _TABLES)
+# Fields the hash leaves out: `answers`, the record of whole packages answered, is a pure function
+# of the actions (each answer's proposal, as tabled) added after saves of format 2 were written
+# with their states' hashes; hashing it would make every such save fail its check.
+UNHASHED = ("scenario", "answers")
+_SMALL = tuple(f.name for f in fields(State) if f.name not in UNHASHED and f.name not in _TABLES)
 _small = attrgetter(*_SMALL)
 _tables = attrgetter(*_TABLES)
 _PROPOSALS = _SMALL.index("proposals")

@@ -48,6 +48,7 @@ def new_game(scenario: Scenario, seed: int) -> tuple[State, tuple[Record, ...]]:
         venue_outcomes=(),
         reason="",
         toll=(0,) * n,
+        answers=(),
     )
     w = Work(base)
     flow.start_venue(w, 0)

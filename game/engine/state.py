@@ -43,6 +43,23 @@ class Agreement:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """An answer given at the table, as the room saw it: who answered which proposal (and its
+    author and package, as tabled in public), at which venue and round, yes or no."""
+
+    who: int
+    proposal: int
+    author: int
+    package: tuple[tuple[int, int], ...]
+    venue: int
+    round: int
+    accepted: bool
+
+
+ANSWERS_KEPT = 8  # the most recent answers the record keeps per delegation, so a state stays bounded
+
+
+@dataclass(frozen=True)
 class State:
     scenario: Scenario
     seed: int
@@ -82,6 +99,12 @@ class State:
     # What the rounds without a deal have cost each delegation so far, in ten-thousandths of
     # utility (clock.bleed): the status quo on an open issue hurts the sides that want it changed.
     toll: tuple[int, ...] = ()
+    # The packages each delegation accepted or refused, whole, as the room saw them (its last
+    # ANSWERS_KEPT answers, oldest first): the tallies above count options and lose which options
+    # went together, and a refused package bounds what its refuser holds out for. Public, and a
+    # pure function of the actions: left out of the state hash (game.engine.hashing), so saves
+    # written before it still verify.
+    answers: tuple[Answer, ...] = ()
 
     @property
     def over(self) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from game.engine.model import Delegation, Issue, Rules, Scenario, Venue, Zone
-from game.engine.state import RUNNING, Agreement, Proposal, State, frozen
+from game.engine.state import RUNNING, Agreement, Answer, Proposal, State, frozen
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ class View:
     over: bool
     toll: int = 0  # what the rounds without a deal have cost the viewer so far (ten-thousandths)
     venues_left: int = 0  # venues still to come after this one (a campaign): public
+    # who accepted or refused which whole package, as the room saw it (the same for every viewer;
+    # each delegation's last few answers, State.answers)
+    answers: tuple[Answer, ...] = ()
 
 
 # id(scenario) -> (the scenario, its delegations' public faces). A view is built for every move
@@ -166,5 +169,6 @@ def view_for(state: State, me: int) -> View:
             "over": state.outcome != RUNNING,
             "toll": state.toll[me] if state.toll else 0,
             "venues_left": len(sc.venues) - 1 - state.venue,
+            "answers": state.answers,
         },
     )

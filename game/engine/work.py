@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 from game.engine.model import Effect, Scenario
 from game.engine.records import Record, verb_for
-from game.engine.state import Agreement, Proposal, State, frozen
+from game.engine.state import ANSWERS_KEPT, Agreement, Answer, Proposal, State, frozen
 
 T = TypeVar("T")
 Fact = tuple[int, int, int]  # a revealed weight: (learner, subject, issue)
@@ -109,6 +109,7 @@ _FLAT = (
     "concessions",
     "venue_outcomes",
     "toll",
+    "answers",
 )
 _TABLES2 = ("positions", "trust")
 _TABLES3 = ("offered", "accepted", "rejected")
@@ -158,6 +159,7 @@ class Work:
     venue_outcomes: Sequence[str]
     reason: str
     toll: Sequence[int]
+    answers: Sequence[Answer]
     # what applying the action says, in order
     records: list[Record]
     # flow.end_venue opens the next venues in a loop, not by recursion (a campaign of hundreds
@@ -224,6 +226,27 @@ class Work:
             self.accepted = _tallied(self.accepted, d, package)
         else:
             self.rejected = _tallied(self.rejected, d, package)
+
+    def record_answer(self, d: int, p: Proposal, accept: bool) -> None:
+        """d answered proposal p in public: kept whole in the record, which holds each
+        delegation's last ANSWERS_KEPT answers (its oldest dropped first)."""
+        answer = frozen(
+            Answer,
+            {
+                "who": d,
+                "proposal": p.id,
+                "author": p.author,
+                "package": p.package,
+                "venue": self.venue,
+                "round": self.round,
+                "accepted": accept,
+            },
+        )
+        answers = [*self.answers, answer]
+        mine = [k for k, a in enumerate(answers) if a.who == d]
+        if len(mine) > ANSWERS_KEPT:
+            del answers[mine[0]]
+        self.answers = answers
 
     def knows(self, learner: int, subject: int, issue: int) -> bool:
         """The learner has found out how much the subject cares about the issue."""

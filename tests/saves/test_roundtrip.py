@@ -258,3 +258,16 @@ def test_a_format_1_save_saved_again_is_format_2_and_loads_equal(tmp_path: Path)
     again = load(path)
     assert_same_game(again, game)
     assert save_text(again) == text
+
+
+def test_the_record_of_answers_survives_save_load_and_replay(tmp_path: Path) -> None:
+    """The whole packages each side accepted or refused (State.answers, which the state hash
+    leaves out) come back the same from a save: load replays the actions, which fill it."""
+    game = finished("astana-8", seed=2)
+    assert game.state.answers, "no answer was given: the test proves nothing"
+    loaded = load(save(game, tmp_path, "answers"))
+    assert loaded.state.answers == game.state.answers
+    replayed = new_session("astana-8", seed=2)
+    for entry in game.log:
+        replayed.play(entry.action)
+    assert replayed.state.answers == game.state.answers
