@@ -27,6 +27,7 @@ class Level:
     leads: bool = True  # tables its own package even while another's offer of this round is on the table
     gestures: bool = True  # makes goodwill concessions: brings its public positions into line with its offer
     bets: bool = False  # offers the package of best expected value (acceptance estimate), not the one at its aim
+    presses: bool = True  # a patron presses a client that holds out while the talks stall
 
 
 LEVELS = {
@@ -47,6 +48,7 @@ LEVELS = {
         temper_curve=3.0,
         leads=False,
         gestures=False,
+        presses=False,
     ),
     "normal": Level(
         "normal",

@@ -121,7 +121,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         bilateral = meeting(view, rng)
         if bilateral is not None:
             return bilateral
-    pressing = pressure(view)
+    pressing = pressure(view) if level.presses else None
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)

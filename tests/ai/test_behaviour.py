@@ -41,6 +41,20 @@ def test_a_patron_presses_a_stalling_client(mini: Scenario) -> None:
     assert not isinstance(calm.action, Pressure)
 
 
+def test_a_naive_patron_does_not_lean_on_its_client(mini: Scenario) -> None:
+    """The easy level leaves a patron's leverage unused: where the normal agent presses
+    a stalling client, it passes or meets instead."""
+    state, _ = new_game(mini, 1)
+    view = view_for(state, BIG)
+    own = Proposal(1, BIG, ((TRUCE, 2),), (RED, BLUE), (PENDING, PENDING), view.round)
+    positions = list(view.positions)
+    positions[RED] = (0, 1)  # red has moved off the monitored truce big wants
+    view = dataclasses.replace(view, momentum=30, ap=2, my_turn=True, proposals=(own,), positions=tuple(positions))
+    for seed in range(20):
+        assert choose(view, Rng(seed), "normal").action == Pressure("big", "red", "truce")
+        assert not isinstance(choose(view, Rng(seed), "easy").action, Pressure)
+
+
 def test_a_patron_never_presses_a_client_across_its_red_line(mini: Scenario) -> None:
     state, _ = new_game(mini, 1)
     view = view_for(state, BIG)
