@@ -40,6 +40,8 @@ def check_ends(w: Work) -> None:
     if gone:
         were, their = ("were", "their") if w.scenario.delegations[gone[0]].plural else ("was", "its")
         end_venue(w, "collapse", f"{w.name(gone[0])}, a signatory, {were} pulled out by {their} hardliners.")
+    elif w.departed >= 0:  # a `leave` effect took a signatory from the table
+        end_venue(w, "collapse", f"{w.name(w.departed)}, a signatory, left the talks.")
     elif w.momentum <= 0:
         end_venue(w, "collapse", "The talks lost all momentum and broke down.")
     elif _fewer_than_two_present(signatories, w.present):  # len(w.required_signatories()) < 2
@@ -68,6 +70,7 @@ def _fewer_than_two_present(signatories: Sequence[int], present: Sequence[bool])
 def end_venue(w: Work, outcome: str, reason: str) -> None:
     venue = w.scenario.venues[w.venue]
     w.closing = False
+    w.departed = -1  # whoever left, it was this venue they left
     if outcome != "agreement" and outcome != "collapse":
         agreed_here = any(a.venue == w.venue for a in w.agreements)
         outcome = "partial" if agreed_here else "no_deal"

@@ -13,7 +13,17 @@ ROLES = ("party", "guarantor", "mediator", "observer")
 PARTY, GUARANTOR, MEDIATOR, OBSERVER = ROLES
 CONTROLLERS = ("ai", "human")
 STYLES = ("boulware", "linear", "conceder")
-EFFECT_KINDS = ("trust", "support", "stability", "momentum", "agenda_add", "agenda_remove", "break")
+EFFECT_KINDS = (
+    "trust",
+    "support",
+    "stability",
+    "momentum",
+    "agenda_add",
+    "agenda_remove",
+    "break",
+    "walk_away",
+    "leave",
+)
 
 
 @dataclass(frozen=True)
@@ -21,7 +31,7 @@ class Effect:
     """One change an event or an agreed option makes. Unused operands are -1."""
 
     kind: str
-    a: int = -1  # delegation (trust from, support, break by), zone, or issue (agenda, break)
+    a: int = -1  # delegation (trust from, support, break by, walk_away, leave), zone, or issue (agenda, break)
     b: int = -1  # delegation (trust to)
     delta: int = 0
 

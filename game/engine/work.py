@@ -166,12 +166,16 @@ class Work:
     # of venues that each end as they open must not overflow the stack)
     opening_venues: bool
     venue_waiting: bool
+    # a signatory a `leave` effect took from the table while this action was applied:
+    # flow.check_ends collapses the talks over it (-1: none)
+    departed: int
 
     def __init__(self, state: State) -> None:
         self.__dict__.update(vars(state))
         self.records = []
         self.opening_venues = False
         self.venue_waiting = False
+        self.departed = -1
 
     def freeze(self) -> State:
         # The State is made by filling its __dict__ (state.frozen): a frozen dataclass's
@@ -180,7 +184,7 @@ class Work:
         # an action wrote (now lists) are turned back into tuples, so every tuple it left alone
         # is shared with the state before.
         values = self.__dict__.copy()
-        del values["records"], values["opening_venues"], values["venue_waiting"]
+        del values["records"], values["opening_venues"], values["venue_waiting"], values["departed"]
         # The sequences an action wrote (lists now, the one or two of eighteen) are picked out in
         # one pass in C; each is frozen by its depth
         for name in compress(_SEQUENCES, map(is_not, map(type, _sequences(values)), repeat(tuple))):
@@ -337,6 +341,23 @@ class Work:
             self.break_agreement(effect.a, effect.b)
         elif kind == "walk_away":
             self.move_walk_away(effect.a, effect.delta)
+        elif kind == "leave":
+            self.leave_by_event(effect.a)
+
+    def leave_by_event(self, d: int) -> None:
+        """d leaves the venue because of what happened (an event, or an agreed option's effect):
+        as a walk-out does, it is gone from the table until the venue ends and the proposals it
+        made or must answer close; unlike one, it costs nothing by itself (the event's own effects
+        say what it costs, and to whom). A signatory that leaves collapses the talks, as one that
+        walks out does (flow.check_ends, unless the agenda is all settled). Nothing happens to a
+        delegation already away."""
+        if not self.present[d]:
+            return
+        self.set_present(d, False)
+        self.close_proposals(lambda p: p.author != d and d not in p.to)
+        self.say("left", f"{self.name(d)} {self.verb(d, 'leaves')} {self.scenario.venues[self.venue].name}.", d)
+        if d in self.scenario.venues[self.venue].signatories and self.departed < 0:
+            self.departed = d
 
     def move_walk_away(self, d: int, delta: int) -> None:
         """What no deal is worth to d moves by delta hundredths (within 0..0.99, as a drawn one):

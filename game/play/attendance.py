@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from game.saves import Session
 
-LEFT = {"walk_out": "walked out", "boycott": "boycotted", "pulled_out": "pulled out by its hardliners"}
+LEFT = {
+    "walk_out": "walked out",
+    "boycott": "boycotted",
+    "pulled_out": "pulled out by its hardliners",
+    "left": "left the talks",
+}
 
 
 def departures(session: Session) -> list[dict[int, str]]:

@@ -43,6 +43,9 @@ def effects(raw: Any, refs: Refs) -> tuple[Effect, ...]:
         elif kind == "walk_away":
             a = refs.find(refs.delegations, body["delegation"], body.at("delegation"), "delegation")
             out.append(Effect("walk_away", a, delta=body["delta"]))
+        elif kind == "leave":
+            a = refs.find(refs.delegations, body["delegation"], body.at("delegation"), "delegation")
+            out.append(Effect("leave", a))
     return tuple(out)
 
 

@@ -31,6 +31,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         conditions_that_never_hold,
         ladders_out_of_order,
         history_below_walk_away,
+        departures_that_do_nothing_or_decide_all,
         *extra,
     )
     for check in checks:
@@ -304,3 +305,31 @@ def history_below_walk_away(sc: Scenario) -> Iterator[Finding]:
                 f"{dl.reservation:.2f}: no side that signed it in reality would sign it here; lower the "
                 "reservation or raise its values for the recorded options",
             )
+
+
+# --- h. delegations events take from the table -----------------------------------------------
+
+
+def departures_that_do_nothing_or_decide_all(sc: Scenario) -> Iterator[Finding]:
+    """A `leave` effect on a delegation that never sits at a venue where the event can fire does
+    nothing; one that takes a signatory from the table in a scripted round with no condition
+    collapses every game there, and so is no event but the end of the talks (RULES.md, "Events
+    can take a delegation from the table")."""
+    for e, card in enumerate(sc.events):
+        venues = [sc.venues[card.venue]] if card.venue >= 0 else list(sc.venues)
+        for k, effect in enumerate(card.effects):
+            if effect.kind != "leave":
+                continue
+            who = sc.delegations[effect.a]
+            where: DocPath = ("events", e, "effects", k)
+            if not any(effect.a in v.turn_order for v in venues):
+                yield (
+                    where,
+                    f"event {card.id!r} takes {who.id!r} from the table, but it never sits where the event fires",
+                )
+            elif card.round > 0 and not card.when and all(effect.a in v.signatories for v in venues):
+                yield (
+                    where,
+                    f"event {card.id!r} takes signatory {who.id!r} from the table in round {card.round} whatever "
+                    "happens, which collapses every game: give it a `when`, or a weight instead of a round",
+                )

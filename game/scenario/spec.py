@@ -38,8 +38,9 @@ EFFECT = OneKey(
         "agenda": Obj({"add": Field(ID), "remove": Field(ID)}, what="an agenda effect"),
         "break": Obj({"issue": Field(ID, True), "by": Field(ID)}, what="a break effect"),
         "walk_away": Obj({"delegation": Field(ID, True), "delta": Field(DELTA, True)}, what="a walk-away effect"),
+        "leave": Obj({"delegation": Field(ID, True)}, what="a leave effect"),
     },
-    doc="one change: trust, support, stability, momentum, agenda, break or walk_away",
+    doc="one change: trust, support, stability, momentum, agenda, break, walk_away or leave",
 )
 EFFECTS = ListOf(EFFECT, "changes applied in order")
 

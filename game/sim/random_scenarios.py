@@ -141,7 +141,7 @@ def _venue(r: _Draws, v: int, n: int, n_issues: int, roles: list[str]) -> Venue:
 def _effects(r: _Draws, n_issues: int, n: int) -> tuple[Effect, ...]:
     out = []
     for _ in range(1 + r.below(2)):
-        kind = r.below(8)
+        kind = r.below(9)
         if kind == 0:
             out.append(Effect("trust", r.below(n), r.below(n), r.below(21) - 10))
         elif kind == 1:
@@ -156,6 +156,8 @@ def _effects(r: _Draws, n_issues: int, n: int) -> tuple[Effect, ...]:
             out.append(Effect("agenda_remove", r.below(n_issues)))
         elif kind == 6:
             out.append(Effect("break", r.below(n_issues), r.below(n + 1) - 1))
-        else:
+        elif kind == 7:
             out.append(Effect("walk_away", r.below(n), delta=r.below(41) - 20))
+        else:
+            out.append(Effect("leave", r.below(n)))
     return tuple(out)

@@ -279,3 +279,31 @@ def test_an_observer_that_sits_somewhere_is_not_reported(tmp_path: Path) -> None
     # statements and meetings are open to every delegation at the table
     text = mini_with(("role: guarantor", "role: observer"))
     assert warnings(tmp_path, text) == []
+
+
+def test_a_scripted_event_that_takes_a_signatory_away_whatever_happens(tmp_path: Path) -> None:
+    text = mini_with(("      - stability: {zone: north, delta: -10}\n", "      - leave: {delegation: red}\n"))
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == (
+        "event 'clash' takes signatory 'red' from the table in round 2 whatever happens, which collapses every "
+        "game: give it a `when`, or a weight instead of a round"
+    )
+    assert (d.line, d.column) == pos(text, "- leave: {delegation: red}", "leave")
+    # with a condition the table can act on, or on a delegation that does not sign, it is an event
+    conditional = text.replace(
+        "    round: 2\n", "    round: 2\n    when:\n      - trust: {from: red, to: blue, at_most: 20}\n", 1
+    )
+    assert warnings(tmp_path, conditional) == []
+    assert warnings(tmp_path, text.replace("{delegation: red}", "{delegation: big}")) == []
+
+
+def test_a_leave_effect_on_a_delegation_never_at_the_table(tmp_path: Path) -> None:
+    text = mini_with(
+        ("turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, blue]"),
+        ("      - momentum: 3\n", "      - leave: {delegation: big}\n"),
+    )
+    found = [d for d in warnings(tmp_path, text) if "leave" in d.message or "from the table" in d.message]
+    assert [d.message for d in found] == [
+        "event 'rumour' takes 'big' from the table, but it never sits where the event fires"
+    ]
+    assert (found[0].line, found[0].column) == pos(text, "- leave: {delegation: big}", "leave")

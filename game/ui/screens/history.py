@@ -23,6 +23,7 @@ _STYLE = {
     "agreement": "bold",
     "walk_out": "bold",
     "pulled_out": "bold",
+    "left": "bold",
     "venue_end": "bold",
     "game_over": "bold",
     "broken": "bold",

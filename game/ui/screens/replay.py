@@ -38,6 +38,7 @@ STYLES = {
     "venue": "bold",
     "walk_out": "bold red",
     "pulled_out": "bold red",
+    "left": "bold red",
     "venue_end": "bold",
     "game_over": "bold",
 }

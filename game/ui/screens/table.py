@@ -177,6 +177,7 @@ class TableScreen(TableCommands):
             "venue": "bold",
             "walk_out": "bold red",
             "pulled_out": "bold red",
+            "left": "bold red",
             "venue_end": "bold",
             "game_over": "bold",
         }
