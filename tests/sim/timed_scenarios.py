@@ -15,7 +15,7 @@ import random
 from dataclasses import replace
 
 from game.analysis import analyze
-from game.engine.model import Effect, EventCard, Issue, Option, Scenario
+from game.engine.model import NO_LIMIT, Condition, Effect, EventCard, Issue, Option, Scenario
 from game.sim.random_scenarios import random_scenario
 
 # The events added to every scenario, so that the venues' random draws have something to draw
@@ -56,14 +56,25 @@ def timed_scenario(seed: int) -> Scenario:
         breakdown_risk=5 + r.randrange(16),
     )
     base = _balanced(replace(base, venues=venues, rules=rules), r)
+    departures = tuple(_departure(r, k, base) for k in range(1 + r.randrange(2)))
     return replace(
         base,
         id=f"timed-{seed}",
         title=f"Timed {seed}",
         # an event that takes an issue off the agenda can end a one-issue venue before anyone
-        # speaks: kept out, so that every game is a negotiation
-        events=tuple(e for e in base.events if all(x.kind != "agenda_remove" for x in e.effects)) + extra + ground,
+        # speaks, and a scripted one that takes a signatory away with no condition ends every
+        # game (`validate` warns of it): kept out, so that every game is a negotiation
+        events=tuple(e for e in base.events if _negotiable(e, base)) + extra + ground + departures,
         content_hash=f"timed-{seed}",  # caches key on it (the Nash package of wait-nash)
+    )
+
+
+def _negotiable(card: EventCard, scenario: Scenario) -> bool:
+    signatories = {d for v in scenario.venues for d in v.signatories}
+    return all(
+        x.kind != "agenda_remove"
+        and not (x.kind == "leave" and x.a in signatories and card.round > 0 and not card.when)
+        for x in card.effects
     )
 
 
@@ -194,6 +205,25 @@ def _ground_moves(r: random.Random, k: int, scenario: Scenario) -> EventCard:
         f"{scenario.delegations[gains].name} gains ground outside the hall.",
         tuple(effects),
         weight=2.0 + r.randrange(2),
+    )
+
+
+def _departure(r: random.Random, k: int, scenario: Scenario) -> EventCard:
+    """A card that decides whether anything is signed, as sochi-congress's deck has (docs/SCENARIOS.md,
+    "Events that decide a deal"): a signatory is called home (the talks collapse if nothing is
+    signed yet), but only while its trust in another signatory is no higher than it was at the
+    start, so that a meeting or an answered proposal heads it off."""
+    signatories = sorted({d for v in scenario.venues for d in v.signatories})
+    d = signatories[r.randrange(len(signatories))]
+    others = [s for s in signatories if s != d]
+    other = others[r.randrange(len(others))]
+    return EventCard(
+        f"x{k}",
+        f"A delegation is called home {k}",
+        f"{scenario.delegations[d].name} is called home for consultations.",
+        (Effect("leave", d),),
+        weight=2.0 + r.randrange(2),
+        when=(Condition("trust", d, other, NO_LIMIT, scenario.delegations[d].trust[other]),),
     )
 
 
