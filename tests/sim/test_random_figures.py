@@ -45,6 +45,20 @@ def test_the_generator_turns_the_time_rules_on_and_is_seeded() -> None:
         # own, a contested one, and events that move a signatory's walk-away value by 0.15 or more
         assert all({"common", "contested"} <= {sc.issues[i].id for i in v.agenda} for v in sc.venues)
         assert any(x.kind == "walk_away" and x.delta >= 15 for e in sc.events if e.weight > 0 for x in e.effects)
+        # ...and one that can take a signatory from the table, only in round 2 and only while its
+        # trust in another signatory has not grown (a card the table can head off, as Sochi's)
+        signatories = {d for v in sc.venues for d in v.signatories}
+        assert any(
+            {c.kind for c in e.when} == {"round", "trust"}
+            and all(x.a in signatories for x in e.effects if x.kind == "leave")
+            for e in sc.events
+            if e.weight > 0 and any(x.kind == "leave" for x in e.effects)
+        )
+        # no scripted event takes a signatory away whatever happens (validate warns of one)
+        assert not any(
+            e.round > 0 and not e.when and any(x.kind == "leave" and x.a in signatories for x in e.effects)
+            for e in sc.events
+        )
         new_game(sc, seed)  # a scenario the engine accepts
     assert len({timed_scenario(s).rules for s in range(30)}) > 20  # the rule numbers vary too
     # sensible: the file's numbers leave every signatory a deal worth making
@@ -75,7 +89,7 @@ def test_when_time_costs_agreements_do_not_all_wait_for_the_last_round(
 def test_the_generated_tables_settle_part_of_an_agenda_and_events_decide_some_deals() -> None:
     """Every seat normal, as bench/skill_figures.py plays them: the common-ground issue lets some
     games end with part of the agenda settled and the rest open, and the ground-moving events
-    (walk_away effects) change whether anything is agreed in some games against the same seeds
+    (walk_away effects) and the departures (leave) change whether anything is agreed in some games against the same seeds
     with the venues' random events off. Issue 10 asks 10% of each; a few games on six scenarios
     show whether the generator gives either at all (bench/random_figures.py measures the shares)."""
     games = partial = flips = 0

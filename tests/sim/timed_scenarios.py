@@ -3,7 +3,8 @@
 Built on `game.sim.random_scenarios.random_scenario` (the suite's generator of roles, patrons,
 red lines, venues and events), then made into a game worth negotiating: private types drawn
 with spreads, a delay cost, a growing breakdown risk, enough rounds that "the last round" means
-something, random events that are drawn, and at least one package every signatory of every
+something, random events that are drawn (some that move the ground under a side, some that take a
+signatory from the table), and at least one package every signatory of every
 venue prefers to walking away (otherwise no level can do better than another, and the figures
 would measure nothing). Shared by the tests (tests/sim/test_random_figures.py) and
 bench/random_figures.py, which imports it from here.
@@ -223,7 +224,10 @@ def _departure(r: random.Random, k: int, scenario: Scenario) -> EventCard:
         f"{scenario.delegations[d].name} is called home for consultations.",
         (Effect("leave", d),),
         weight=2.0 + r.randrange(2),
-        when=(Condition("trust", d, other, NO_LIMIT, scenario.delegations[d].trust[other]),),
+        when=(
+            Condition("round", low=NO_LIMIT, high=2),
+            Condition("trust", d, other, NO_LIMIT, scenario.delegations[d].trust[other]),
+        ),
     )
 
 
