@@ -141,7 +141,7 @@ def _venue(r: _Draws, v: int, n: int, n_issues: int, roles: list[str]) -> Venue:
 def _effects(r: _Draws, n_issues: int, n: int) -> tuple[Effect, ...]:
     out = []
     for _ in range(1 + r.below(2)):
-        kind = r.below(9)
+        kind = r.below(8)
         if kind == 0:
             out.append(Effect("trust", r.below(n), r.below(n), r.below(21) - 10))
         elif kind == 1:
@@ -156,8 +156,10 @@ def _effects(r: _Draws, n_issues: int, n: int) -> tuple[Effect, ...]:
             out.append(Effect("agenda_remove", r.below(n_issues)))
         elif kind == 6:
             out.append(Effect("break", r.below(n_issues), r.below(n + 1) - 1))
-        elif kind == 7:
-            out.append(Effect("walk_away", r.below(n), delta=r.below(41) - 20))
         else:
-            out.append(Effect("leave", r.below(n)))
+            who, delta = r.below(n), r.below(41) - 20
+            # the far ends of the draw stand for a departure (the ground moved so far that the
+            # side leaves): the leave effect came in without moving any other draw, so every
+            # test and bench pinned on these seeds keeps its scenarios
+            out.append(Effect("leave", who) if abs(delta) >= 15 else Effect("walk_away", who, delta=delta))
     return tuple(out)
