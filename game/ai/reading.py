@@ -55,7 +55,11 @@ def horizon(view: View) -> float:
     found: float | None = memo.get("horizon")
     if found is None:
         v = view.venue
-        found = memo["horizon"] = view.round + sum(clock.survival(view.rules, view.round, v.rounds, view.momentum))
+        # a float sum in two statements: compiled by mypyc (bench/compiled_bench.py), the one
+        # chained statement `found = memo["horizon"] = round + sum(...)` raised TypeError (int
+        # expected, got float); the same value (0.0 + x is x)
+        found = view.round + sum(clock.survival(view.rules, view.round, v.rounds, view.momentum), 0.0)
+        memo["horizon"] = found
     return found
 
 

@@ -7,6 +7,8 @@ preferences and the public record, and draws randomness only from the generator 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from game.ai.reading import Decision, allowed, counterparts, deadline
 from game.engine import actions as A
 from game.engine.legal import may_propose
@@ -21,8 +23,9 @@ Package = tuple[tuple[int, int], ...]  # (issue, option) by index, as the engine
 class Strategy:
     """A fixed way of playing a seat. Subclasses say how they answer and what they do."""
 
-    name = ""
-    summary = ""  # one line, for the tournament's table and the docs
+    # read from the class itself (seats.chooser): ClassVar says so, which mypyc needs to compile them
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""  # one line, for the tournament's table and the docs
 
     def choose(self, view: View, rng: Rng) -> Decision:
         pending = next_pending(view)
