@@ -80,3 +80,21 @@ def test_the_venue_end_screen_says_what_was_agreed_and_what_carries_over() -> No
         t for k, t in enumerate(state.trust[OPP]) if k != OPP
     ]
     assert summary.reason.startswith("Astana 8 ends")
+
+
+def test_a_delegation_an_event_took_from_the_table_has_left_the_talks() -> None:
+    """Sochi's deciding cards take a signatory away (a `leave` effect): the debrief says it left,
+    not that it did not sign (the first seed below 60 where one is drawn)."""
+    for seed in range(60):
+        session = new_session("sochi-congress", seed)
+        while not session.state.over:
+            session.play(ai_action(session))
+        gone = [r.actor for r in session.records if r.kind == "left"]
+        if gone:
+            break
+    else:
+        raise AssertionError("no seed below 60 draws a card that takes a delegation away")
+    assert session.state.outcome == "collapse"
+    (status,) = statuses(session)[gone[0]]
+    assert len(gone) == 1 and status in ("left the talks", "signed, then left the talks")
+    assert not session.state.present[gone[0]]
