@@ -18,6 +18,7 @@ from game.saves import load
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.ui.driving import driven
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENTS = ROOT / "tests" / "fixtures" / "agents" / "agents.py"
@@ -182,7 +183,7 @@ def test_play_in_the_interface_stops_on_an_agent_error_and_leaves_the_autosave_w
     )
 
     async def run() -> None:
-        async with app.run_test() as pilot:
+        async with driven(app) as pilot:
             for _ in range(6000):
                 if app.failure:
                     break

@@ -2,19 +2,35 @@
 
 Every wait is a loop on a condition with a deadline, never a fixed sleep: the AI plays in a
 worker, and round notices pop up while it plays, so the tests wait for the screen they expect.
+
+`driven(app)` runs the app with `App.run_test()` as every interface test does, and hands back a
+`Driver`: a Pilot that, after a key or a click, waits until the app and the screen have handled
+every message the event queued (and every message those queued in turn), then paints the
+screen. Textual's own Pilot waits instead until the process looks idle, by sleeping 20 ms at a
+time and comparing CPU time with wall time: twice a key, three times a click and once more a
+pause, a few seconds of sleep a test, and longer on a loaded machine. What the app does on its own
+after the queues are empty (the AI's moves in its worker, a save written in a thread, a timer)
+is awaited by the tests with `until` and the helpers below, on the condition they need.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+import unicodedata
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from textual.app import App
-from textual.pilot import Pilot
+from textual import events
+from textual.app import REPLACED_KEYS, App
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.geometry import Offset, Size
+from textual.keys import _character_to_key, _get_unicode_name_from_key
+from textual.pilot import OutOfBounds, Pilot, _get_mouse_message_arguments
 from textual.screen import Screen
+from textual.widget import Widget
 
 from game.paths import latest_autosave
 from game.scenario import bundled
@@ -27,6 +43,151 @@ DEADLINE = 60.0  # seconds: generous, so that a loaded machine is slow rather th
 ASTANA = bundled()["astana-8"]
 SOCHI = bundled()["sochi-congress"]
 GOV, OPP, RUSSIA, TURKEY = 0, 1, 2, 3  # astana-8's delegations, by index
+
+
+R = TypeVar("R")
+
+
+class Driver(Pilot[R]):
+    """Textual's Pilot, waiting for the app's queues to drain rather than for an idle process.
+
+    The events are the ones Pilot sends (a Key with the character Pilot gives it; MouseDown,
+    MouseUp and Click at the widget's offset, forwarded by the screen as Pilot forwards them), in
+    the same order; only the waits between them differ."""
+
+    async def press(self, *keys: str) -> None:
+        for key in keys:
+            self.app.post_message(_key_event(self.app, key))
+            await self.settle()
+
+    async def click(
+        self,
+        widget: Widget | type[Widget] | str | None = None,
+        offset: tuple[int, int] = (0, 0),
+        shift: bool = False,
+        meta: bool = False,
+        control: bool = False,
+        times: int = 1,
+        button: int = 1,
+    ) -> bool:
+        app = self.app
+        await self.settle()
+        screen = app.screen
+        if widget is None:
+            target: Widget = screen
+        elif isinstance(widget, Widget):
+            target = widget
+        else:
+            target = screen.query_one(widget)
+        arguments = _get_mouse_message_arguments(target, offset, button=button, shift=shift, meta=meta, control=control)
+        at = (arguments["x"], arguments["y"])
+        if at not in screen.size.region:
+            raise OutOfBounds("Target offset is outside of currently-visible screen region.")
+        # What is under the pointer before the first event decides whether the click landed on
+        # the widget asked for (the click itself may move things), as in Pilot.
+        widget_at, _ = app.get_widget_at(*at)
+        for chain in range(1, times + 1):
+            for kind in (events.MouseDown, events.MouseUp, events.Click):
+                kwargs = {**arguments, "chain": chain} if kind is events.Click else arguments
+                app.mouse_position = Offset(*at)
+                screen._forward_event(kind(**kwargs))
+                await self.settle()
+        return widget is None or widget_at is target
+
+    async def resize_terminal(self, width: int, height: int) -> None:
+        """As Pilot: the headless terminal's size changes and the app hears of it. The app passes a
+        new size on to its screens from a timer (1/120 s, so that a dragged window lays out once),
+        not from its queue: that timer is awaited, then the queues."""
+        size = Size(width, height)
+        driver = self.app._driver
+        if isinstance(driver, HeadlessDriver):
+            driver._size = size
+        self.app.post_message(events.Resize(size, size))
+        await self.settle()
+        while self.app._resize_timer is not None or self.app._resize_event is not None:
+            await asyncio.sleep(1 / 120)
+        await self.settle()
+
+    async def pause(self, delay: float | None = None) -> None:
+        """With a delay, as Pilot (sleep, then paint); without, until the queues are empty."""
+        if delay is None:
+            await self.settle()
+        else:
+            await super().pause(delay)
+
+    async def settle(self) -> None:
+        """Until a look finds nothing left to do: every message the app and the widgets of the
+        current screen were sent handled to its end (and what those sent), the same screen on
+        top, and nothing on it left to paint (painted here, as Pilot.pause paints). While the AI
+        plays in its worker the queues never stay empty for long: after a while the test goes
+        on, and waits with `until` for what it needs."""
+        app = self.app
+        screen = app.screen
+        confirmed = False
+        for _ in range(LOOKS):
+            await asyncio.sleep(0)  # each pump handles what it was sent; a task takes its step
+            if app._animator._animations or app._animator._scheduled:
+                await app._animator.wait_until_complete()
+                continue
+            if app.screen is not screen:
+                screen, confirmed = app.screen, False
+                continue
+            if _queued(app, screen):
+                confirmed = False
+                continue
+            if (
+                screen._dirty_widgets
+                or screen._layout_required
+                or screen._repaint_required
+                or screen._recompose_required
+            ):
+                screen._on_timer_update()
+                confirmed = False
+                continue
+            if confirmed:
+                return
+            # The queues are empty, but a handler may still be running (awaiting a mount, say):
+            # Pilot's own wait sends each pump a callback, run once all it had before is done.
+            if not await self._wait_for_screen():
+                return  # the app failed or closed: run_test raises its error on the way out
+            confirmed = True
+        app.screen._on_timer_update()
+
+
+# How many times settle lets the loop run before going on regardless (the AI is playing); each
+# look is one turn of the event loop, a fraction of a millisecond when the app is idle.
+LOOKS = 200
+
+
+def _key_event(app: App[Any], key: str) -> events.Key:
+    """The Key event App._press_keys (under Pilot.press) sends for this key name or character."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    char: str | None
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    event = events.Key(key, char)
+    event.set_sender(app)
+    return event
+
+
+def _queued(app: App[Any], screen: Screen[Any]) -> bool:
+    """A message or callback is waiting in the app or on a widget of the current screen."""
+    if screen._callbacks:
+        return True
+    return any(
+        not pump._message_queue.empty() or pump._next_callbacks for pump in (app, *screen.walk_children(with_self=True))
+    )
+
+
+@asynccontextmanager
+async def driven(app: App[R], **options: Any) -> AsyncIterator[Driver[R]]:
+    """`app.run_test(**options)`, driven by a Driver."""
+    async with app.run_test(**options) as pilot:
+        yield Driver(pilot.app)
 
 
 def new_app(tmp: Path, humans: tuple[str, ...], seed: int = 1, scenario: Path = ASTANA, **kw: Any) -> PeaceTalksApp:
@@ -61,25 +222,24 @@ async def tick() -> None:
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
-    """Press keys one at a time, letting the app settle after each: Pilot.press waits until the
-    app is idle after the key (twice) and the screen has handled what it queued; then the screen
-    is painted. (`pilot.pause()` here would wait for idle a third time, 20 ms at least a key.)"""
+    """Press keys one at a time, letting the app settle after each."""
     for key in keys:
         await pilot.press(key)
-        await pilot.pause(0)
 
 
 async def click(pilot: Pilot[Any], selector: str) -> None:
-    """Click a widget of the current screen; fail if the click landed on something else
-    (Pilot.click has already waited for the app to be idle after it)."""
+    """Click a widget of the current screen; fail if the click landed on something else."""
     assert await pilot.click(selector), f"{selector} could not be clicked on {pilot.app.screen!r}"
-    await pilot.pause(0)
 
 
 async def screen_of(pilot: Pilot[Any], kind: type[Screen[Any]]) -> Any:
-    """Wait for a screen of this kind to be the current one, and return it."""
-    await until(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
-    return pilot.app.screen
+    """Wait for a screen of this kind to be the current one, mounted (as a player first sees
+    it: a key sent while it is still being built would reach a screen no one has seen yet),
+    and return it."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted, kind.__name__)
+    screen = pilot.app.screen
+    await pilot.pause()
+    return screen
 
 
 async def table_ready(pilot: Pilot[Any]) -> TableScreen:

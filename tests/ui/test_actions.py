@@ -36,7 +36,7 @@ from game.ui.screens.actions import (
     StatementDialog,
 )
 from game.ui.widgets.fields import OptionField, ToggleField
-from tests.ui.driving import screen_text
+from tests.ui.driving import driven, screen_text
 
 GOV, OPP, RUSSIA, UN, JORDAN = 0, 1, 2, 5, 6
 UNSET = object()  # the dialog never answered
@@ -73,7 +73,7 @@ def drive(dialog: ModalScreen[Any], script: Script) -> object:
 
     async def body() -> object:
         app = Harness(dialog)
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             # the harness pushes the dialog as it mounts: wait until it is up and settled, however
             # slow the machine, before the first key
             for _ in range(500):

@@ -18,7 +18,7 @@ from game.ui.screens.actions import ConfirmDialog, RespondDialog
 from game.ui.screens.saving import SaveDialog
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import click, new_app, press, screen_of, settle, until
+from tests.ui.driving import click, driven, new_app, press, screen_of, settle, until
 from tests.ui.test_cli_ui import SIZE, a_move_since_the_last_save, saved_mid_game
 
 
@@ -63,7 +63,7 @@ def test_two_games_in_one_folder_never_share_an_autosave(tmp_path: Path) -> None
 
     async def one_game() -> Path:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)
@@ -88,7 +88,7 @@ def test_continue_finds_the_autosave_from_any_folder(tmp_path: Path, monkeypatch
 
     async def body() -> None:
         app = make_app(saves_dir=Path("saves"), speed=0, seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             title = await screen_of(pilot, TitleScreen)
             assert not title.query_one("#continue", Button).disabled
             await click(pilot, "#continue")
@@ -102,7 +102,7 @@ def test_continue_finds_the_autosave_from_any_folder(tmp_path: Path, monkeypatch
 def test_continue_is_disabled_without_an_autosave(tmp_path: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, speed=0, seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             title = await screen_of(pilot, TitleScreen)
             assert title.query_one("#continue", Button).disabled
 
@@ -115,7 +115,7 @@ def test_a_loaded_named_save_autosaves_elsewhere(tmp_path: Path) -> None:
 
     async def body() -> Path:
         app = make_app(load=path, saves_dir=tmp_path, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             before = len(table.session.log)
@@ -141,7 +141,7 @@ def test_save_and_quit_stays_when_the_save_cannot_be_written(tmp_path: Path, _da
 
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)
@@ -163,7 +163,7 @@ def test_a_crash_autosaves_the_game_and_exits_non_zero(tmp_path: Path) -> None:
     app = new_app(tmp_path, ("government",))
 
     async def body() -> int:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)

@@ -20,7 +20,7 @@ from game.ui.screens.brief import BriefScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.widgets.fields import OptionField
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import OPP, new_app, press, screen_of, screen_text, settle, until
+from tests.ui.driving import OPP, driven, new_app, press, screen_of, screen_text, settle, until
 
 SIZE = (80, 24)
 
@@ -28,7 +28,7 @@ SIZE = (80, 24)
 def test_the_board_lists_every_open_proposal_and_answers_one(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             state = table.session.state
             assert state.actor == OPP and state.proposals, "the government opens with a proposal"
@@ -56,7 +56,7 @@ def test_the_board_lists_every_open_proposal_and_answers_one(tmp_path: Path) -> 
 def test_the_board_opens_the_builder_from_a_proposal(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=2)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             package = dict(table.session.state.proposals[0].package)
             await press(pilot, "o")
@@ -75,7 +75,7 @@ def test_the_board_opens_the_builder_from_a_proposal(tmp_path: Path) -> None:
 def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             await press(pilot, "p", "enter")  # the government's opening wish list
             await until(pilot, lambda: len(table.session.log) > 0, "the proposal")
@@ -131,7 +131,7 @@ def said(history: HistoryScreen) -> str:
 def test_the_chronicle_built_during_play_equals_the_one_replayed_from_the_log(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=3)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             live = table.chronicle  # built now, then kept up to date move by move
             await press(pilot, "p", "enter")
@@ -151,7 +151,7 @@ def test_the_chronicle_built_during_play_equals_the_one_replayed_from_the_log(tm
 def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=4)
-        async with app.run_test(size=(100, 40)) as pilot:
+        async with driven(app, size=(100, 40)) as pilot:
             table = await settle(pilot)
             await press(pilot, "m", "enter", "enter")  # meet the first delegation listed
             await until(pilot, lambda: bool(table.view.learned), "the meeting")

@@ -30,7 +30,7 @@ from game.ui.screens.record import RecordScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.venue_end import VenueEndScreen
-from tests.ui.driving import DEADLINE, ai_busy, press, screen_of, screen_text, tick, until
+from tests.ui.driving import DEADLINE, ai_busy, driven, press, screen_of, screen_text, tick, until
 
 CAMPAIGN = bundled()["astana-to-sochi"]
 SIZE = (100, 30)
@@ -78,7 +78,7 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
 
     async def body() -> None:
         app = make_app(load=path, saves_dir=tmp_path, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             seen: list[VenueEndScreen] = []
             debrief = await pass_to_the_end(pilot, seen)
             assert len(seen) == 1, "one screen between the two venues"
@@ -110,7 +110,7 @@ def test_the_record_screen_from_the_title_and_a_damaged_record(tmp_path: Path) -
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await screen_of(pilot, TitleScreen)
             await press(pilot, "ctrl+r")
             await screen_of(pilot, RecordScreen)
@@ -126,7 +126,7 @@ def test_the_record_screen_from_the_title_and_a_damaged_record(tmp_path: Path) -
 def test_an_empty_record_says_how_it_fills(tmp_path: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await screen_of(pilot, TitleScreen)
             await press(pilot, "ctrl+r")
             await screen_of(pilot, RecordScreen)
@@ -147,7 +147,7 @@ def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await screen_of(pilot, TitleScreen)
             await press(pilot, "ctrl+r")
             screen = await screen_of(pilot, RecordScreen)

@@ -23,7 +23,7 @@ from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import ASTANA, GOV, autosave_file, click, new_app, press, screen_of, settle, until
+from tests.ui.driving import ASTANA, GOV, autosave_file, click, driven, new_app, press, screen_of, settle, until
 
 SIZE = (120, 40)
 
@@ -48,7 +48,7 @@ def test_a_save_resumes_at_its_turn(tmp_path: Path) -> None:
 
     async def body() -> None:
         app = make_app(load=path, saves_dir=tmp_path, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             session = table.session
@@ -87,7 +87,7 @@ async def a_move_since_the_last_save(pilot: Pilot[None], table: TableScreen) -> 
 def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen) and not table.unsaved
             await press(pilot, "ctrl+q")
@@ -101,7 +101,7 @@ def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
 def test_quitting_with_unsaved_progress_asks_and_can_stay(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)
@@ -120,7 +120,7 @@ def test_quitting_with_unsaved_progress_asks_and_can_stay(tmp_path: Path) -> Non
 def test_save_and_quit_writes_the_autosave(tmp_path: Path) -> None:
     async def body() -> Session:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)
@@ -140,7 +140,7 @@ def test_save_and_quit_writes_the_autosave(tmp_path: Path) -> None:
 def test_quitting_from_a_dialog_with_unsaved_progress_asks_first(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await a_move_since_the_last_save(pilot, table)

@@ -15,6 +15,7 @@ from game.engine.utility import outcome_utility
 from game.play import debrief as dd
 from game.saves import Session, default_seats
 from game.scenario import bundled, load_scenario
+from tests.ui.driving import driven
 
 # astana-8 seed 3 ends in agreement; seed 45 is adjourned with nothing agreed (no event moved the
 # ground there, so the table still had a zone of agreement to miss);
@@ -246,7 +247,7 @@ def _screen_text(name: str, seed: int, size: tuple[int, int]) -> tuple[str, list
 
     async def run() -> str:
         app = Host()
-        async with app.run_test(size=size) as pilot:
+        async with driven(app, size=size) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, DebriefScreen)

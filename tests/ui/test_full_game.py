@@ -36,7 +36,20 @@ from game.ui.screens.actions import (
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import GOV, RUSSIA, SOCHI, ai_busy, autosave_file, click, new_app, press, screen_of, settle, until
+from tests.ui.driving import (
+    GOV,
+    RUSSIA,
+    SOCHI,
+    ai_busy,
+    autosave_file,
+    click,
+    driven,
+    new_app,
+    press,
+    screen_of,
+    settle,
+    until,
+)
 
 SIZE = (100, 32)
 LEARNT = "What your meetings have taught you"
@@ -79,7 +92,7 @@ async def through(pilot: Pilot[None], table: TableScreen, key: str, dialog: type
 def test_a_whole_game_as_the_government_uses_every_action(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             done: list[str] = []
             notices: list[str] = []
             while True:
@@ -162,7 +175,7 @@ def test_a_whole_game_as_the_government_uses_every_action(tmp_path: Path) -> Non
 def test_russia_presses_its_client(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("russia",), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             view = view_for(table.session.state, RUSSIA)
@@ -187,7 +200,7 @@ def test_russia_presses_its_client(tmp_path: Path) -> None:
 def test_walking_out_ends_the_talks_in_collapse(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await press(pilot, "w")
@@ -208,7 +221,7 @@ def test_walking_out_ends_the_talks_in_collapse(tmp_path: Path) -> None:
 def test_the_snc_boycotts_the_sochi_congress(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("snc",), seed=1, scenario=SOCHI)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             session = table.session
@@ -234,7 +247,7 @@ def test_the_snc_boycotts_the_sochi_congress(tmp_path: Path) -> None:
 def test_play_waits_while_the_meeting_notice_is_read(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             # the first meeting leaves an action point: its notice is read at leisure

@@ -28,7 +28,7 @@ from game.ui.app import make_app
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import HandOver
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import ASTANA, press, screen_text, settle, tick, until
+from tests.ui.driving import ASTANA, driven, press, screen_text, settle, tick, until
 
 SIZE = (140, 45)
 MARKUP = ["[/]", "Blue [/b]", "[@click=app.quit]", "[b]bold", "[link=https://example.com]x[/link]", "[red"]
@@ -88,7 +88,7 @@ def test_every_screen_shows_hostile_names_as_text(tmp_path: Path) -> None:
 
     async def body() -> None:
         app = make_app(path, ("government", "opposition"), "normal", 1, saves_dir=tmp_path, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await look(pilot)  # the opening notice
             table = await settle(pilot, hand_over=False)
             await look(pilot)
@@ -145,7 +145,7 @@ def test_the_replay_viewer_and_toasts_show_hostile_names_as_text(tmp_path: Path)
 
     async def replay() -> None:
         app = make_app(replay=load_timeline(saved), replay_name="[@click=app.quit] [/]")
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await look(pilot, "[@click=app.quit]")
             for key in ("right", "end", "home", "question_mark"):
                 await press(pilot, key)
@@ -160,7 +160,7 @@ def test_the_replay_viewer_and_toasts_show_hostile_names_as_text(tmp_path: Path)
 
     async def toast() -> None:
         app = make_app(load=bad, saves_dir=tmp_path, speed=0)
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
+        async with driven(app, size=SIZE, notifications=True) as pilot:
             await until(pilot, lambda: bool(app.screen.query(Toast)), "the error toast")
             await look(pilot)
             shown = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
@@ -175,7 +175,7 @@ def test_the_problems_screen_quotes_a_broken_file_as_text(tmp_path: Path) -> Non
 
     async def body() -> None:
         app = make_app(path, ("government",), "normal", 1, saves_dir=tmp_path, speed=0, watch=True)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await until(pilot, lambda: "problems" in type(app.screen).__name__.lower(), "the problems screen")
             await look(pilot, "'[/]'")
 

@@ -17,7 +17,7 @@ from game.engine import view_for
 from game.ui.screens.notices import HandOver
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import AgendaTable, short
-from tests.ui.driving import GOV, OPP, new_app, press, screen_of, screen_text, settle, until
+from tests.ui.driving import GOV, OPP, driven, new_app, press, screen_of, screen_text, settle, until
 
 SIZE = (120, 40)
 
@@ -58,7 +58,7 @@ def detail(table: TableScreen) -> str:
 def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government", "opposition"), seed=1)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             # A hot-seat game opens on the hand-over: nobody's table shows before its player is ready.
             opening = await settle(pilot, hand_over=False)
             assert isinstance(opening, HandOver)

@@ -10,13 +10,13 @@ from textual.command import CommandPalette
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.notices import Help
 from game.ui.widgets.keybar import KeyBar
-from tests.ui.driving import new_app, screen_of, table_ready
+from tests.ui.driving import driven, new_app, screen_of, table_ready
 
 
 def test_the_key_row_shows_the_keys_and_a_click_acts(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=(100, 32)) as pilot:
+        async with driven(app, size=(100, 32)) as pilot:
             table = await table_ready(pilot)
             bar = table.query_one(KeyBar)
             line = bar.render().plain

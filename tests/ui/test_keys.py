@@ -11,7 +11,7 @@ from textual.binding import Binding
 from game.ui.keys import TABLE_KEYS, help_text, palette
 from game.ui.screens.notices import HELP
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import new_app, table_ready
+from tests.ui.driving import driven, new_app, table_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,7 +43,7 @@ def test_the_palette_runs_the_keys_actions(tmp_path: Path) -> None:
     app = new_app(tmp_path, ("government",))
 
     async def body() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with driven(app, size=(120, 40)) as pilot:
             table = await table_ready(pilot)
             commands = {c.title: c.callback for c in app.get_system_commands(table)}
             for title, _, action in palette():

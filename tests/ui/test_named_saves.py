@@ -17,7 +17,7 @@ from game.saves import load
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.screens.saving import SaveDialog, default_name
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import new_app, press, screen_of, settle, until
+from tests.ui.driving import driven, new_app, press, screen_of, settle, until
 from tests.ui.test_cli_ui import a_move_since_the_last_save
 
 SIZE = (100, 30)
@@ -42,7 +42,7 @@ def _problem(dialog: SaveDialog) -> str:
 def test_ctrl_s_asks_for_a_name_and_offers_the_scenario_and_seat(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await press(pilot, "n")  # a move, so there is something to save
@@ -77,7 +77,7 @@ def test_ctrl_s_asks_for_a_name_and_offers_the_scenario_and_seat(tmp_path: Path)
 def test_an_empty_or_unsafe_name_is_refused_with_the_reason(tmp_path: Path, name: str, says: str) -> None:
     async def body() -> None:
         app = new_app(tmp_path / "saves", ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await settle(pilot)
             dialog = await _dialog(pilot)
             await _type(pilot, dialog, name)
@@ -94,7 +94,7 @@ def test_a_name_holding_another_game_is_replaced_only_when_the_player_says_so(tm
 
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             dialog = await _dialog(pilot)
             await _type(pilot, dialog, "keep-me")
@@ -116,7 +116,7 @@ def test_a_name_holding_another_game_is_replaced_only_when_the_player_says_so(tm
 def test_the_default_name_never_names_another_games_file(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             (tmp_path / "astana-8-government.yaml").write_text("x")
             (tmp_path / "astana-8-government-2.yaml").write_text("x")
@@ -128,7 +128,7 @@ def test_the_default_name_never_names_another_games_file(tmp_path: Path) -> None
 def test_play_save_name_writes_the_save_at_once_and_keeps_it_on_quitting(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), save_name="my-game")
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             assert len(load(tmp_path / "my-game.yaml").log) == len(table.session.log)
@@ -149,12 +149,12 @@ def test_ctrl_s_on_a_loaded_save_offers_its_name_and_saves_over_it(tmp_path: Pat
 
     async def first() -> None:
         app = new_app(tmp_path, ("government",), save_name="mine")
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await settle(pilot)
 
     async def second() -> None:
         app = make_app(load=tmp_path / "mine.yaml", saves_dir=tmp_path, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             await press(pilot, "n")
             table = await settle(pilot)

@@ -17,7 +17,7 @@ from textual.app import App
 from game.engine import view_for
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import GOV, OPP, autosave_file, new_app, press, screen_text, settle, until
+from tests.ui.driving import GOV, OPP, autosave_file, driven, new_app, press, screen_text, settle, until
 
 FIGURE = re.compile(r"\d\.\d\d")  # how the table writes a value, a weight or a walk-away
 
@@ -53,7 +53,7 @@ def private_cells(table: TableScreen, who: int) -> list[str]:
 def test_no_frame_between_two_human_turns_shows_the_first_player_s_figures(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government", "opposition"), seed=1)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with driven(app, size=(100, 30)) as pilot:
             frames = Frames(app)
             # The opening: the table is covered until the government's player is ready.
             handover = await settle(pilot, hand_over=False)
@@ -106,11 +106,11 @@ def handover_names(app: App[Any], table: TableScreen, who: int) -> bool:
 def test_a_loaded_hot_seat_game_opens_on_the_hand_over(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government", "opposition"), seed=2)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with driven(app, size=(100, 30)) as pilot:
             table = await settle(pilot)  # the government's table
             assert isinstance(table, TableScreen) and table.save_autosave(announce=False)
         loaded = new_app(tmp_path, (), load=autosave_file())
-        async with loaded.run_test(size=(100, 30)) as pilot:
+        async with driven(loaded, size=(100, 30)) as pilot:
             frames = Frames(loaded)
             frames.on = True
             handover = await settle(pilot, hand_over=False)

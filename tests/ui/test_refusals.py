@@ -12,13 +12,13 @@ from game.engine.legal import moves_for
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.keybar import KeyBar
-from tests.ui.driving import GOV, new_app, press, settle
+from tests.ui.driving import GOV, driven, new_app, press, settle
 
 
 def test_a_draft_owed_disables_every_move_but_the_answer(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=1)
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             for _ in range(12):
                 table = await settle(pilot)
                 assert isinstance(table, TableScreen)
@@ -50,7 +50,7 @@ def test_a_draft_owed_disables_every_move_but_the_answer(tmp_path: Path) -> None
 def test_no_moves_left_and_nothing_to_answer_are_struck_through(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",), seed=2)
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             bar = table.query_one(KeyBar)

@@ -36,7 +36,7 @@ from game.ui.screens.title import TitleScreen
 from game.ui.widgets.panels import AgendaTable, IssueDetail
 from tests.cli_runner import Result, run_main
 from tests.saves.helpers import ROOT, engine_hashes, finished, new_session, play_on
-from tests.ui.driving import click, press, screen_of, until
+from tests.ui.driving import click, driven, press, screen_of, until
 
 SIZE = (100, 32)
 
@@ -90,7 +90,7 @@ def test_stepping_forward_and_back_moves_the_step_and_the_transcript(saves: Path
     app, timeline = viewer_app(saves / "astana.yaml")
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             assert viewer.step == 0 and status(viewer).startswith(f" step 0 of {timeline.steps} ")
             assert "the talks open" in status(viewer) and shows_records_to(viewer, 0)
@@ -121,7 +121,7 @@ def test_page_keys_move_by_round_and_home_end_to_the_ends(saves: Path) -> None:
     assert len(starts) >= 4
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             await press(pilot, "pagedown")
             assert viewer.step == starts[1] and viewer.state.round == 2
@@ -161,7 +161,7 @@ def test_jump_to_a_turn_and_invalid_turns_are_explained(saves: Path) -> None:
     app, timeline = viewer_app(saves / "astana.yaml")
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             await press(pilot, "g")
             await type_turn(pilot, "42")
@@ -194,7 +194,7 @@ def test_the_state_shown_is_the_engines_state_after_that_many_actions(saves: Pat
     hashes = engine_hashes(timeline.session)
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
 
             def shown() -> str:
@@ -219,14 +219,14 @@ def test_autoplay_advances_and_stops_at_the_end(saves: Path) -> None:
     app, timeline = viewer_app(saves / "mini.yaml")
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             assert "⏸ 2/s" in mode(viewer)
             await press(pilot, "minus")
             assert viewer.speed == 1 and "⏸ 1/s" in mode(viewer)
             await press(pilot, "plus")
             # At 2 steps a second the app idles between steps, so each key returns at once (the
-            # Pilot waits for the app to idle; at the top speeds it hardly ever does).
+            # driver waits for the queues to drain; at the top speeds the timer keeps refilling them).
             await press(pilot, "space")
             assert viewer.timer is not None and "▶ playing 2/s" in mode(viewer)
             seen: set[int] = set()
@@ -246,7 +246,7 @@ def test_autoplay_advances_and_stops_at_the_end(saves: Path) -> None:
             while viewer.speed < len(SPEEDS) - 1:
                 await press(pilot, "plus")
             assert f"⏸ {SPEEDS[-1]:g}/s" in mode(viewer)
-            await press(pilot, "space")  # at this speed, the Pilot hardly sees the app idle before the end
+            await press(pilot, "space")  # at this speed the driver may return only after some steps
             await until(pilot, lambda: moved(timeline.steps), "autoplay to reach the end")
             await until(pilot, lambda: viewer.timer is None, "autoplay to stop at the end")
             assert viewer.step == timeline.steps
@@ -262,7 +262,7 @@ def test_whose_view_is_refused_while_the_saved_game_runs(saves: Path) -> None:
     assert not timeline.over
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             await press(pilot, "end")
             await press(pilot, "v")
@@ -280,7 +280,7 @@ def test_whose_view_cycles_through_the_delegations_once_the_game_is_over(saves: 
     delegations = timeline.session.scenario.delegations
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             await press(pilot, "pagedown")
             for k, d in enumerate(delegations):
@@ -306,7 +306,7 @@ def test_help_and_the_command_palette_cover_every_key(saves: Path) -> None:
     app, _ = viewer_app(saves / "mini.yaml")
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             await press(pilot, "question_mark")
             await screen_of(pilot, ReplayHelp)
@@ -325,7 +325,7 @@ def test_leaving_a_replay_opened_from_the_command_line_quits(saves: Path) -> Non
     app, _ = viewer_app(saves / "mini.yaml")
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await opened(pilot)
             await press(pilot, "q")
             await until(pilot, lambda: app._exit, "the app to quit")
@@ -347,7 +347,7 @@ def test_the_title_screen_opens_a_replay_and_escape_comes_back(saves: Path, tmp_
         await press(pilot, "r")
 
     async def body() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await pick(pilot, "broken.yaml")
             await until(pilot, lambda: notified(app, "Cannot replay"), "the refusal")
             await press(pilot, "escape")

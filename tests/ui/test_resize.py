@@ -15,13 +15,13 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import new_app, press, screen_of, screen_text, settle, table_ready, until
+from tests.ui.driving import driven, new_app, press, screen_of, screen_text, settle, table_ready, until
 
 
 def test_resizing_during_play_and_in_a_dialog_never_crashes(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             table = await table_ready(pilot)
             for width, height in ((160, 50), (60, 18), (80, 24)):
                 await pilot.resize_terminal(width, height)
@@ -54,7 +54,7 @@ def test_a_game_resized_through_every_screen_and_back_to_the_title(tmp_path: Pat
 
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             table = await table_ready(pilot)
             assert not _too_small_shown(app)
             sizes = ((60, 20), (160, 50), (79, 24), (80, 23), (100, 30), (80, 24))
@@ -98,7 +98,7 @@ def test_the_table_transcript_rewraps_to_a_new_width_and_keeps_its_newest_line_i
 
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             table = await table_ready(pilot)
             await press(pilot, "n")  # a move, and the AI's moves after it, are appended
             assert await settle(pilot) is table  # back to the player: nothing more is written

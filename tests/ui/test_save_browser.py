@@ -23,7 +23,7 @@ from game.ui.screens.saves import SaveBrowser
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from tests.saves.helpers import finished, new_session, play_on
-from tests.ui.driving import click, press, screen_of, screen_text, settle, table_of, until
+from tests.ui.driving import click, driven, press, screen_of, screen_text, settle, table_of, until
 
 SIZE = (100, 30)
 DAY = 1_796_000_000  # a fixed date for the files, so the listing (and its snapshot) never moves
@@ -74,7 +74,7 @@ def test_the_browser_lists_scenario_seat_round_result_and_date_newest_first(
 
     async def body() -> None:
         app = make_app(saves_dir=Path(folder.name), seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             browser = await browser_of(pilot)
             rows = cells(browser)
             assert [r[0] for r in rows] == ["my-game", "finished-mini", "broken"]
@@ -92,7 +92,7 @@ def test_the_browser_lists_scenario_seat_round_result_and_date_newest_first(
 def test_o_and_the_column_headers_change_the_order(folder: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             browser = await browser_of(pilot)
             await press(pilot, "o")
             assert browser.order == "by name"
@@ -108,7 +108,7 @@ def test_o_and_the_column_headers_change_the_order(folder: Path) -> None:
 def test_enter_continues_a_running_game_where_it_stood(folder: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             browser = await browser_of(pilot)
             await choose(pilot, browser, "my-game", "enter")
             table = await settle(pilot)
@@ -122,7 +122,7 @@ def test_enter_continues_a_running_game_where_it_stood(folder: Path) -> None:
 def test_enter_on_a_finished_game_and_r_on_a_running_one_open_the_replay(folder: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             browser = await browser_of(pilot)
             await choose(pilot, browser, "finished-mini", "enter")
             viewer = await screen_of(pilot, ReplayScreen)
@@ -139,7 +139,7 @@ def test_enter_on_a_finished_game_and_r_on_a_running_one_open_the_replay(folder:
 def test_a_file_that_is_not_a_save_is_refused_and_the_browser_stays(folder: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             browser = await browser_of(pilot)
             await choose(pilot, browser, "broken", "enter")
             await until(pilot, lambda: any(n.title == "Cannot open" for n in app._notifications), "the refusal")
@@ -153,7 +153,7 @@ def test_a_file_that_is_not_a_save_is_refused_and_the_browser_stays(folder: Path
 def test_an_empty_folder_says_how_to_save(tmp_path: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=tmp_path / "none", seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await browser_of(pilot)
             assert "ctrl+s saves the game" in screen_text(app)
 
@@ -165,7 +165,7 @@ def test_a_game_saved_with_ctrl_s_is_in_the_browser_and_continues(tmp_path: Path
 
     async def body() -> None:
         app = make_app(scenario=None, saves_dir=tmp_path, seed=4, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             await screen_of(pilot, TitleScreen)
             await press(pilot, "enter")  # the title's Start
             table = await settle(pilot)
@@ -175,7 +175,7 @@ def test_a_game_saved_with_ctrl_s_is_in_the_browser_and_continues(tmp_path: Path
             await until(pilot, lambda: (tmp_path / "astana-8-government.yaml").exists(), "the save")
             want = state_hash(table.session.state)
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
-        async with app.run_test(size=SIZE) as pilot:
+        async with driven(app, size=SIZE) as pilot:
             browser = await browser_of(pilot)
             assert cells(browser)[0][0] == "astana-8-government"
             await press(pilot, "enter")
@@ -190,7 +190,7 @@ def test_names_from_files_are_shown_as_text_never_as_markup(folder: Path) -> Non
 
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)
-        async with app.run_test(size=(120, 30)) as pilot:
+        async with driven(app, size=(120, 30)) as pilot:
             browser = await browser_of(pilot)
             await choose(pilot, browser, "[b]loud[i]", "o")  # highlight it: the detail shows its path
             assert "[b]loud[i]" in [r[0] for r in cells(browser)]

@@ -11,7 +11,7 @@ from game.scenario import bundled
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import new_app, press, tick
+from tests.ui.driving import driven, new_app, press, tick
 
 TUTORIAL = bundled()["tutorial"]
 TRADE = (("cargo", "food_and_medicine"), ("convoys", "one_convoy"), ("medevac", "full_list"))
@@ -20,7 +20,7 @@ TRADE = (("cargo", "food_and_medicine"), ("convoys", "one_convoy"), ("medevac", 
 def test_a_deal_before_the_last_round_still_shows_the_lessons_left(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("un_team",), seed=2017, scenario=TUTORIAL)
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             notices: list[str] = []
             bodies: list[str] = []
             body_text = ""

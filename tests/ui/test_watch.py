@@ -13,7 +13,7 @@ from textual.widgets import Static
 from game.ui.app import make_app
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import ASTANA, table_ready, until
+from tests.ui.driving import ASTANA, driven, table_ready, until
 
 GOOD = ASTANA.read_text()
 RENAMED = GOOD.replace('title: "', 'title: "Edited: ', 1)
@@ -65,7 +65,7 @@ def test_an_edit_restarts_the_game_and_a_broken_one_shows_its_errors(tmp_path: P
     path, app = watched(tmp_path)
 
     async def body() -> None:
-        async with app.run_test(size=(100, 32)) as pilot:
+        async with driven(app, size=(100, 32)) as pilot:
             first = await table_ready(pilot)
             write(path, BROKEN)
             # the heading and the errors are separate widgets: wait for both, not the first
@@ -94,7 +94,7 @@ def test_a_file_broken_from_the_start_waits_for_a_fix(tmp_path: Path) -> None:
     path, app = watched(tmp_path, BROKEN)
 
     async def body() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with driven(app, size=(80, 24)) as pilot:
             await until(pilot, lambda: bool(problems_text(app)), "the errors")
             assert "the game starts as soon as the file loads" in str(
                 app.screen.query_one("#problems-hint", Static).content
@@ -115,7 +115,7 @@ def test_a_seat_that_disappears_falls_back_to_the_default(tmp_path: Path) -> Non
     without_jordan_id = GOOD.replace("id: jordan", "id: hashemite_kingdom").replace("jordan", "hashemite_kingdom")
 
     async def body() -> None:
-        async with app.run_test(size=(100, 32)) as pilot:
+        async with driven(app, size=(100, 32)) as pilot:
             await table_ready(pilot)
             write(path, without_jordan_id)
             await until(pilot, lambda: "jordan" not in table_seats(app), "the new game")
@@ -135,7 +135,7 @@ def test_a_table_closed_by_a_restart_ignores_what_was_still_queued_for_it(tmp_pa
     path, app = watched(tmp_path)
 
     async def body() -> None:
-        async with app.run_test(size=(100, 32)) as pilot:
+        async with driven(app, size=(100, 32)) as pilot:
             first = await table_ready(pilot)
             write(path, RENAMED)
             await until(pilot, lambda: table_title(app).startswith("Edited: "), "the game restarted with the edit")

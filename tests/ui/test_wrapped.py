@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 
 from game.ui.widgets.wrapped import WrappedText
+from tests.ui.driving import driven
 
 
 class Host(App[None]):
@@ -19,7 +20,7 @@ class Host(App[None]):
 def test_appended_lines_follow_at_the_end_and_the_bar_knows_the_length() -> None:
     async def body() -> None:
         app = Host()
-        async with app.run_test(size=(40, 10)) as pilot:
+        async with driven(app, size=(40, 10)) as pilot:
             log = app.query_one(WrappedText)
             log.show([Text(f"line {k}") for k in range(5)], end=True)
             await pilot.pause()
