@@ -27,6 +27,7 @@ class Level:
     leads: bool = True  # tables its own package even while another's offer of this round is on the table
     gestures: bool = True  # makes goodwill concessions: brings its public positions into line with its offer
     bets: bool = False  # offers the package of best expected value (acceptance estimate), not the one at its aim
+    opens: bool = False  # tables its own package in a venue's first round even where another's is on the table
     presses: bool = True  # a patron presses a client that holds out while the talks stall
 
 
@@ -47,6 +48,7 @@ LEVELS = {
         modesty=0.6,
         temper_curve=3.0,
         leads=False,
+        opens=True,
         gestures=False,
         presses=False,
     ),

@@ -96,7 +96,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.Pass(me.id), "nothing left to negotiate here")
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
-    if to and (mine is None or mine.round < view.round) and (level.leads or not _offered_this_round(view)):
+    # a level that does not lead still opens: in a venue's first round it tables its own package
+    leading = level.leads or (level.opens and view.round == 1) or not _offered_this_round(view)
+    if to and (mine is None or mine.round < view.round) and leading:
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
         planned = _planned_offer(view, beliefs, level, aim)
         if planned is not None:

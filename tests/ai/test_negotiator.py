@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,16 @@ from game.ai import choose, play
 from game.ai.levels import LEVELS
 from game.ai.offers import aspiration
 from game.ai.opponent import Beliefs
+from game.ai.reading import counterparts
 from game.ai.search import search_package
 from game.engine import Propose, Respond, apply, new_game, state_hash, utility, view_for
+from game.engine.legal import may_propose
 from game.engine.model import Delegation
 from game.engine.rng import Rng
+from game.engine.state import PENDING
+from game.engine.view import View
 from game.scenario import bundled, load_scenario
+from game.sim.random_scenarios import random_scenario
 from game.sim.simulate import game_seed, summarise
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
@@ -124,3 +130,43 @@ def test_simulate_summary_is_deterministic_and_seed_sensitive() -> None:
     assert [r["seed"] for r in a["results"]] != [r["seed"] for r in b["results"]]
     for row in a["per_delegation"].values():
         assert 0.0 <= row["mean_utility"] <= 1.0
+
+
+def _facing_an_offer(index: int) -> list[View]:
+    """Views, along an all-easy game of a random scenario, of a delegation that could table a
+    package of its own now while another side's offer of this round is already on the table."""
+    scenario = random_scenario(index)
+    state, _ = new_game(scenario, index)
+    easy = functools.partial(choose, level="easy")
+    views = []
+    for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), easy)).actions:
+        view = view_for(state, state.actor)
+        mine = next((p for p in view.proposals if p.author == view.me), None)
+        if (
+            view.ap
+            and may_propose(view.own.role)
+            and counterparts(view)
+            and any(view.settled[i] < 0 for i in view.agenda)
+            and (mine is None or mine.round < view.round)
+            and not any(p.author != view.me and p.response_of(view.me) == PENDING for p in view.proposals)
+            and any(p.author != view.me and p.round == view.round for p in view.proposals)
+        ):
+            views.append(view)
+        state, _ = apply(state, action)
+    return views
+
+
+def test_the_easy_level_opens_then_lets_the_others_lead() -> None:
+    """A newcomer tables its own package in a venue's first round, even where another's is on
+    the table; from the second round it answers the table's offers and waits. On random
+    scenarios: it never tables a package over another's of the same round after the first, and
+    it does in the first."""
+    opened = 0
+    for index in range(40):
+        for view in _facing_an_offer(index):
+            decision = choose(view, Rng(view.round), "easy")
+            if view.round >= 2:
+                assert not isinstance(decision.action, Propose), (index, view.round)
+            else:
+                opened += isinstance(decision.action, Propose)
+    assert opened > 0
