@@ -13,9 +13,9 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 from __future__ import annotations
 
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
-from game.ai.offers import aspiration, best_bet, held_share, proposal, still_to_win
+from game.ai.offers import above_refusals, aspiration, best_bet, held_share, proposal, still_to_win
 from game.ai.opponent import Beliefs
-from game.ai.planning import Plan, plan
+from game.ai.planning import Plan, patient, plan, read_sides
 from game.ai.politics import (
     SUPPORT_MARGIN,
     concession,
@@ -38,6 +38,7 @@ from game.ai.reading import (
     stonewalled,
     value_with,
 )
+from game.ai.trend import offers_rising
 from game.ai.words import band
 from game.engine import actions as A
 from game.engine.legal import agreement_cost, may_draft, may_propose
@@ -109,6 +110,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             package, partial = best_bet(view, beliefs, aim, level, noise, rng)
         else:
             package, partial = proposal(view, beliefs, aim, level, rng)
+        if level.reads_refusals and view.rules.delay_cost > 0:
+            package, partial = above_refusals(view, beliefs, level, package, partial, noise)
         ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
         if partial:
             left = [view.issues[i].name for i in open_issues if all(i != j for j, _ in package)]
@@ -200,7 +203,10 @@ def answer(
     if projected >= aim - 1e-9:
         return _yes(me.id, p.id, f"accepted: {words}")
     chance, bleeding = next_round_chance(view), bleed_rate(view)
-    if level.weighs_waiting and not planned and (chance < 1.0 or bleeding > 0) and not deadline(view):
+    # where time is on our side (game.ai.planning), offers put to us that rise round on round
+    # mean the others are conceding: waiting pays
+    rising = level.reads_trend and offers_rising(view, p) and patient(view, read_sides(view, beliefs))
+    if level.weighs_waiting and not planned and not rising and (chance < 1.0 or bleeding > 0) and not deadline(view):
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
         later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding

@@ -6,7 +6,10 @@ The negotiator (game.ai.negotiator) decides when to offer; this module decides w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.ai.estimate import acceptance_chance
+from game.ai.floors import refused_above
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
@@ -23,9 +26,11 @@ from game.ai.reading import (
 )
 from game.ai.search import search_package
 from game.engine.rng import Rng
+from game.engine.utility import with_package
 from game.engine.view import View
 
 _BET_STEPS = 6  # the most changes of option a bettor's walk makes from the package at its aim
+CLEAR = 0.02  # how far above the most a counterpart refused lately an offer aims to give it
 
 
 # --- time and aspiration -----------------------------------------------------------------------
@@ -85,9 +90,7 @@ def best_bet(
     what our reading says they want, and walking further their way by the estimate cost the
     hard agent up to 0.011 a game in Astana's and the campaign's Russia seats (docs/AI.md).
     What the estimate adds is the other direction: asking more where a refusal is no likelier."""
-    floor = fallback(view)
-    chance = next_round_chance(view)
-    going_on = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleed_rate(view)
+    going_on = going_on_worth(view, level, noise)
     others = counterparts(view)
     share = held_share(view, aim)
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
@@ -119,6 +122,45 @@ def best_bet(
             break
         best, package = step
     return package, partial
+
+
+def going_on_worth(view: View, level: Level, noise: float = 0.0) -> float:
+    """What going on without a deal this round is worth: next round's aim if the talks go on,
+    what we have if they end, less a round's toll."""
+    chance = next_round_chance(view)
+    return chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * fallback(view) - bleed_rate(view)
+
+
+def above_refusals(
+    view: View, beliefs: Beliefs, level: Level, package: tuple[tuple[int, int], ...], partial: bool, noise: float = 0.0
+) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The package, unless it gives a counterpart no more than a package it refused lately (by our
+    estimate of its utility, game.ai.floors): where every round costs, an offer it would refuse
+    again is a round lost. In its place, the climb from our ideal that stops as soon as each such
+    counterpart gets CLEAR more than the most it refused, if that is still worth more to us than
+    going on without a deal; else the package as it was."""
+    enough = clears(view, beliefs)
+    if enough is None or enough(with_package(view.deal, package)):
+        return package, partial
+    limit = max(fallback(view), going_on_worth(view, level, noise))
+    cleared = search_package(view, beliefs, limit, level, enough=enough)
+    if enough(with_package(view.deal, cleared)) and value_with(view, cleared) >= limit - 1e-9:
+        return cleared, False
+    return package, partial
+
+
+def clears(view: View, beliefs: Beliefs) -> Callable[[list[int] | tuple[int, ...]], bool] | None:
+    """Whether a deal gives every counterpart that refused a package lately CLEAR more than the
+    most it refused, by our estimate of its utility (None where none did)."""
+    below = refused_above(view, beliefs)
+    if not below:
+        return None
+    need = [(s, worth + CLEAR) for s, worth in below.items()]
+
+    def enough(deal: list[int] | tuple[int, ...]) -> bool:
+        return all(beliefs.utility(s, deal) >= n - 1e-9 for s, n in need)
+
+    return enough
 
 
 # --- searching packages ------------------------------------------------------------------------
