@@ -29,7 +29,6 @@ class Level:
     bets: bool = False  # offers the package of best expected value (acceptance estimate), not the one at its aim
     opens: bool = False  # tables its own package in a venue's first round even where another's is on the table
     presses: bool = True  # a patron presses a client that holds out while the talks stall
-    reads_refusals: bool = False  # offers each counterpart more than what it refused lately (game.ai.floors)
     reads_trend: bool = False  # weighs waiting only while the offers put to it do not rise (game.ai.trend)
 
 
@@ -83,7 +82,6 @@ LEVELS = {
         gamble=0.88,
         plans=True,
         bets=True,
-        reads_refusals=True,
         reads_trend=True,
     ),
 }

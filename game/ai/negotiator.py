@@ -13,7 +13,7 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 from __future__ import annotations
 
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
-from game.ai.offers import above_refusals, aspiration, best_bet, held_share, proposal, still_to_win
+from game.ai.offers import aspiration, best_bet, held_share, proposal, still_to_win
 from game.ai.opponent import Beliefs
 from game.ai.planning import Plan, patient, plan, read_sides
 from game.ai.politics import (
@@ -110,8 +110,6 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             package, partial = best_bet(view, beliefs, aim, level, noise, rng)
         else:
             package, partial = proposal(view, beliefs, aim, level, rng)
-        if level.reads_refusals and view.rules.delay_cost > 0:
-            package, partial = above_refusals(view, beliefs, level, package, partial, noise)
         ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
         if partial:
             left = [view.issues[i].name for i in open_issues if all(i != j for j, _ in package)]

@@ -6,10 +6,7 @@ The negotiator (game.ai.negotiator) decides when to offer; this module decides w
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from game.ai.estimate import acceptance_chance
-from game.ai.floors import refused_above
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
@@ -26,11 +23,9 @@ from game.ai.reading import (
 )
 from game.ai.search import search_package
 from game.engine.rng import Rng
-from game.engine.utility import with_package
 from game.engine.view import View
 
 _BET_STEPS = 6  # the most changes of option a bettor's walk makes from the package at its aim
-CLEAR = 0.02  # how far above the most a counterpart refused lately an offer aims to give it
 
 
 # --- time and aspiration -----------------------------------------------------------------------
@@ -129,38 +124,6 @@ def going_on_worth(view: View, level: Level, noise: float = 0.0) -> float:
     what we have if they end, less a round's toll."""
     chance = next_round_chance(view)
     return chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * fallback(view) - bleed_rate(view)
-
-
-def above_refusals(
-    view: View, beliefs: Beliefs, level: Level, package: tuple[tuple[int, int], ...], partial: bool, noise: float = 0.0
-) -> tuple[tuple[tuple[int, int], ...], bool]:
-    """The package, unless it gives a counterpart no more than a package it refused lately (by our
-    estimate of its utility, game.ai.floors): where every round costs, an offer it would refuse
-    again is a round lost. In its place, the climb from our ideal that stops as soon as each such
-    counterpart gets CLEAR more than the most it refused, if that is still worth more to us than
-    going on without a deal; else the package as it was."""
-    enough = clears(view, beliefs)
-    if enough is None or enough(with_package(view.deal, package)):
-        return package, partial
-    limit = max(fallback(view), going_on_worth(view, level, noise))
-    cleared = search_package(view, beliefs, limit, level, enough=enough)
-    if enough(with_package(view.deal, cleared)) and value_with(view, cleared) >= limit - 1e-9:
-        return cleared, False
-    return package, partial
-
-
-def clears(view: View, beliefs: Beliefs) -> Callable[[list[int] | tuple[int, ...]], bool] | None:
-    """Whether a deal gives every counterpart that refused a package lately CLEAR more than the
-    most it refused, by our estimate of its utility (None where none did)."""
-    below = refused_above(view, beliefs)
-    if not below:
-        return None
-    need = [(s, worth + CLEAR) for s, worth in below.items()]
-
-    def enough(deal: list[int] | tuple[int, ...]) -> bool:
-        return all(beliefs.utility(s, deal) >= n - 1e-9 for s, n in need)
-
-    return enough
 
 
 # --- searching packages ------------------------------------------------------------------------
