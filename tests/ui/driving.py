@@ -133,6 +133,10 @@ class Driver(Pilot[R]):
                 screen, confirmed = app.screen, False
                 continue
             if _queued(app, screen):
+                # wait for those to be handled (Pilot's wait: a callback each pump runs once all
+                # it had before is done), rather than look again at once and spin while the AI plays
+                if not await self._wait_for_screen():
+                    return
                 confirmed = False
                 continue
             if (
@@ -154,9 +158,9 @@ class Driver(Pilot[R]):
         app.screen._on_timer_update()
 
 
-# How many times settle lets the loop run before going on regardless (the AI is playing); each
-# look is one turn of the event loop, a fraction of a millisecond when the app is idle.
-LOOKS = 200
+# How many times settle looks before going on regardless (the AI is playing, and its moves keep
+# the queues busy); an idle app is settled in two or three.
+LOOKS = 20
 
 
 def _key_event(app: App[Any], key: str) -> events.Key:
