@@ -11,7 +11,7 @@ from game.ai.levels import LEVELS
 from game.ai.negotiator import answer, choose
 from game.ai.opponent import Beliefs
 from game.ai.random_agent import choose_random
-from game.engine import Boycott, Pressure, Respond, WalkOut, apply, new_game, view_for
+from game.engine import Boycott, Pressure, Respond, View, WalkOut, apply, new_game, view_for
 from game.engine.model import Personality, Scenario
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
@@ -28,13 +28,19 @@ def mini() -> Scenario:
     return load_scenario(MINI)
 
 
-def test_a_patron_presses_a_stalling_client(mini: Scenario) -> None:
+def _stalling_client(mini: Scenario) -> View:
+    """Big's turn, momentum low, its own proposal open and its client red off the monitored
+    truce big wants: where a patron would press."""
     state, _ = new_game(mini, 1)
     view = view_for(state, BIG)
     own = Proposal(1, BIG, ((TRUCE, 2),), (RED, BLUE), (PENDING, PENDING), view.round)
     positions = list(view.positions)
     positions[RED] = (0, 1)  # red has moved off the monitored truce big wants
-    view = dataclasses.replace(view, momentum=30, ap=2, my_turn=True, proposals=(own,), positions=tuple(positions))
+    return dataclasses.replace(view, momentum=30, ap=2, my_turn=True, proposals=(own,), positions=tuple(positions))
+
+
+def test_a_patron_presses_a_stalling_client(mini: Scenario) -> None:
+    view = _stalling_client(mini)
     decision = choose(view, Rng(1))
     assert decision.action == Pressure("big", "red", "truce")
     calm = choose(dataclasses.replace(view, momentum=80), Rng(1))
@@ -44,12 +50,7 @@ def test_a_patron_presses_a_stalling_client(mini: Scenario) -> None:
 def test_a_naive_patron_does_not_lean_on_its_client(mini: Scenario) -> None:
     """The easy level leaves a patron's leverage unused: where the normal agent presses
     a stalling client, it passes or meets instead."""
-    state, _ = new_game(mini, 1)
-    view = view_for(state, BIG)
-    own = Proposal(1, BIG, ((TRUCE, 2),), (RED, BLUE), (PENDING, PENDING), view.round)
-    positions = list(view.positions)
-    positions[RED] = (0, 1)  # red has moved off the monitored truce big wants
-    view = dataclasses.replace(view, momentum=30, ap=2, my_turn=True, proposals=(own,), positions=tuple(positions))
+    view = _stalling_client(mini)
     for seed in range(20):
         assert choose(view, Rng(seed), "normal").action == Pressure("big", "red", "truce")
         assert not isinstance(choose(view, Rng(seed), "easy").action, Pressure)

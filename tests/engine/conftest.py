@@ -23,6 +23,7 @@ import pytest
 
 from game.engine import Action, Pass, Record, Scenario, State, apply, new_game
 from game.scenario import load_scenario
+from game.sim.random_scenarios import random_scenario
 
 MINI_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
 SEED = 7
@@ -137,3 +138,14 @@ def pass_rounds(state: State, rounds: int) -> State:
 
 def kinds(records: Iterable[Record]) -> list[str]:
     return [r.kind for r in records]
+
+
+def random_effect_kinds(seeds: Iterable[int]) -> set[str]:
+    """Every kind of effect that the random scenarios of these seeds carry, on their events and
+    on their issues' options (the generator must draw each kind somewhere)."""
+    kinds: set[str] = set()
+    for seed in seeds:
+        sc = random_scenario(seed)
+        for effects in [*(e.effects for e in sc.events), *(o.effects for i in sc.issues for o in i.options)]:
+            kinds.update(effect.kind for effect in effects)
+    return kinds
