@@ -30,6 +30,9 @@ class Level:
     opens: bool = False  # tables its own package in a venue's first round even where another's is on the table
     presses: bool = True  # a patron presses a client that holds out while the talks stall
     reads_trend: bool = False  # weighs waiting only while the offers put to it do not rise (game.ai.trend)
+    heads_off: bool = (
+        False  # reads the public event deck: a hardline statement keeps a card from taking it away (game.ai.deck)
+    )
 
 
 LEVELS = {
@@ -83,6 +86,7 @@ LEVELS = {
         plans=True,
         bets=True,
         reads_trend=True,
+        heads_off=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

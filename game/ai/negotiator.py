@@ -12,6 +12,7 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 
 from __future__ import annotations
 
+from game.ai.deck import threatening_card
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, best_bet, held_share, proposal, still_to_win
 from game.ai.opponent import Beliefs
@@ -72,6 +73,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             return answer(view, p, aim, level, beliefs, noise)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
+    if level.heads_off and threatening_card(view) is not None:
+        # before the card can come up: one statement lifts our support above what it needs
+        return Decision(A.Statement(me.id, "hardline"), "we must show our own side we will not be taken for granted")
     if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs, level):
         return Decision(A.Boycott(me.id), "what this congress is likely to give us is worth less than staying away")
     support = view.support[view.me]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import itemgetter
 
-from game.engine.model import Delegation, Issue, Rules, Scenario, Venue, Zone
+from game.engine.model import Delegation, EventCard, Issue, Rules, Scenario, Venue, Zone
 from game.engine.state import RUNNING, Agreement, Answer, Proposal, State, frozen
 
 
@@ -64,6 +64,12 @@ class View:
     # who accepted or refused which whole package, as the room saw it (the same for every viewer;
     # each delegation's last few answers, State.answers)
     answers: tuple[Answer, ...] = ()
+    # The public event deck: the scenario file's cards, the same for every viewer (each player
+    # has the file), how often each has fired (the log announces every event) and who stayed
+    # away by boycott (announced too): what a card's conditions read besides the meters above.
+    events: tuple[EventCard, ...] = ()
+    fired: tuple[int, ...] = ()
+    boycotted: tuple[bool, ...] = ()
 
 
 # id(scenario) -> (the scenario, its delegations' public faces). A view is built for every move
@@ -170,5 +176,8 @@ def view_for(state: State, me: int) -> View:
             "toll": state.toll[me] if state.toll else 0,
             "venues_left": len(sc.venues) - 1 - state.venue,
             "answers": state.answers,
+            "events": sc.events,
+            "fired": state.fired,
+            "boycotted": state.boycotted,
         },
     )

@@ -1,0 +1,98 @@
+"""Reading the public event deck: a random card that would take us from the table.
+
+The scenario file is public, so every player can see which cards may come up and when. A card
+that makes a delegation leave only while its support at home is at most some figure can be
+headed off by one hardline statement, which lifts that support above the figure before the card
+can be drawn. The conditions are judged by the engine's own code (game.engine.conditions), on
+what the View shows; a condition on trust between two others is not public, and a card that
+needs one is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.engine.conditions import all_hold, holds
+from game.engine.model import NO_LIMIT, Condition, EventCard
+from game.engine.view import View
+
+_UNKNOWN = -1  # a trust figure between two others: not public
+
+
+@dataclass(frozen=True)
+class _PublicTable:
+    """The table as a View shows it (game.engine.conditions.Table), at a given round."""
+
+    round: int
+    momentum: int
+    present: Sequence[bool]
+    boycotted: Sequence[bool]
+    support: Sequence[int]
+    trust: Sequence[Sequence[int]]
+    stability: Sequence[int]
+    settled: Sequence[int]
+    venue: int
+
+
+def _table(view: View, round_: int) -> _PublicTable:
+    n = len(view.delegations)
+    # only the viewer's own row and column of trust are known to it
+    trust = tuple(
+        view.my_trust if a == view.me else tuple(view.trust_in_me[a] if b == view.me else _UNKNOWN for b in range(n))
+        for a in range(n)
+    )
+    return _PublicTable(
+        round_,
+        view.momentum,
+        view.present,
+        view.boycotted,
+        view.support,
+        trust,
+        view.stability,
+        view.settled,
+        view.venue_index,
+    )
+
+
+def _readable(view: View, c: Condition) -> bool:
+    return c.kind != "trust" or view.me in (c.a, c.b)
+
+
+def _could_fire_later(view: View, index: int, card: EventCard) -> bool:
+    """Whether the card may still be drawn at this venue: random cards come up at the start of
+    a round after the first, so some later round of this venue must meet its round conditions."""
+    if card.weight <= 0 or card.venue not in (-1, view.venue_index) or view.venue.random_events <= 0:
+        return False
+    if not card.repeat and view.fired and view.fired[index] > 0:
+        return False
+    rounds = [c for c in card.when if c.kind == "round"]
+    seated = view.venue.turn_order
+    return any(all_hold(_table(view, r), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1))
+
+
+def _headed_off(view: View, c: Condition) -> bool:
+    """Whether c is our own support at most X, with our support at most X now and one hardline
+    statement enough to lift it above X."""
+    if c.kind != "support" or c.a != view.me or c.high == NO_LIMIT:
+        return False
+    support = view.support[view.me]
+    return support <= c.high < support + view.rules.hardline_support
+
+
+def threatening_card(view: View) -> EventCard | None:
+    """A random card that would make us leave the table, that may still come up, whose other
+    conditions hold now, and that one hardline statement (our support lifted above its bound)
+    would keep from firing: the first such in the deck, else None."""
+    seated = view.venue.turn_order
+    now: _PublicTable | None = None
+    for index, card in enumerate(view.events):
+        if not any(e.kind == "leave" and e.a == view.me for e in card.effects):
+            continue
+        if not all(_readable(view, c) for c in card.when) or not _could_fire_later(view, index, card):
+            continue
+        now = now or _table(view, view.round)
+        others = [c for c in card.when if c.kind != "round"]
+        if all(holds(now, c, seated) for c in others) and any(_headed_off(view, c) for c in others):
+            return card
+    return None

@@ -1,0 +1,136 @@
+"""The hard agent reads the public event deck: a hardline statement keeps a card that would take
+it from the table from firing (game.ai.deck); the other levels do not read it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai import choose
+from game.ai.deck import threatening_card
+from game.engine import Statement, new_game, view_for
+from game.engine.model import Condition, Effect, EventCard, Scenario
+from game.engine.rng import Rng
+from game.engine.state import State
+from game.scenario import bundled, load_scenario
+from game.sim.random_scenarios import random_scenario
+
+_BOUND = 40
+_HEADS_OFF = "we must show our own side we will not be taken for granted"
+
+
+def _with_card(seed: int, last_round: int = 2) -> tuple[Scenario, State, int]:
+    """A random scenario with one random card: the first delegation to speak leaves while the
+    round is at most `last_round` and its support at most _BOUND; the game at its first turn."""
+    sc = random_scenario(seed)
+    venue = dataclasses.replace(sc.venues[0], random_events=0.5, rounds=max(3, sc.venues[0].rounds))
+    me = venue.turn_order[0]
+    card = EventCard(
+        "pull_out",
+        "They pull out",
+        "Invented for the test.",
+        (Effect("leave", me),),
+        weight=1.0,
+        when=(Condition("round", high=last_round), Condition("support", me, high=_BOUND)),
+    )
+    rules = dataclasses.replace(sc.rules, hardline_support=6, collapse_support=10)
+    sc = dataclasses.replace(sc, venues=(venue, *sc.venues[1:]), events=(card,), rules=rules)
+    state, _ = new_game(sc, seed)
+    return sc, state, me
+
+
+def _decide(state: State, me: int, support: int, level: str, round_: int = 1, deck: bool = True) -> object:
+    table = list(state.support)
+    table[me] = support
+    state = dataclasses.replace(state, support=tuple(table), round=round_)
+    if not deck:
+        state = dataclasses.replace(state, scenario=dataclasses.replace(state.scenario, events=()), fired=())
+    assert state.actor == me
+    return choose(view_for(state, me), Rng(7), level).action
+
+
+def _heads_off(decision: object, actor: str) -> bool:
+    return decision == Statement(actor, "hardline")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000))
+def test_a_hard_agent_heads_off_the_card_that_a_normal_agent_ignores(seed: int) -> None:
+    sc, state, me = _with_card(seed)
+    actor = sc.delegations[me].id
+    # just under the bound (one statement lifts it above): the hard agent speaks first
+    assert _heads_off(_decide(state, me, _BOUND - 2, "hard"), actor)
+    decided = choose(view_for(dataclasses.replace(state, support=_set(state, me, _BOUND - 2)), me), Rng(7), "hard")
+    assert decided.reason == _HEADS_OFF
+    # the normal agent does not read the deck: it does what it would do without the card
+    for support in (_BOUND - 2, _BOUND):
+        assert _decide(state, me, support, "normal") == _decide(state, me, support, "normal", deck=False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000))
+def test_no_statement_where_the_card_cannot_take_it(seed: int) -> None:
+    sc, state, me = _with_card(seed)
+    cases = [
+        (_BOUND + 1, 1),  # support above the bound: the card cannot fire
+        (_BOUND - 6, 1),  # one statement would not lift it above the bound: no use
+        (_BOUND - 2, 2),  # round 2 is the card's last: it came up (or not) as the round began
+        (_BOUND - 2, 3),  # the card's rounds are past
+    ]
+    for support, round_ in cases:
+        assert _decide(state, me, support, "hard", round_) == _decide(state, me, support, "hard", round_, deck=False)
+
+
+def test_a_card_that_fired_or_needs_another_condition_is_no_threat() -> None:
+    sc, state, me = _with_card(3)
+    view = view_for(dataclasses.replace(state, support=_set(state, me, _BOUND - 1)), me)
+    assert threatening_card(view) is sc.events[0]
+    fired = view_for(dataclasses.replace(state, support=_set(state, me, _BOUND - 1), fired=(1,)), me)
+    assert threatening_card(fired) is None
+    # another condition that does not hold now (someone else boycotted)
+    other = next(d for d in range(len(sc.delegations)) if d != me)
+    card = dataclasses.replace(sc.events[0], when=(*sc.events[0].when, Condition("boycotted", other)))
+    blocked = dataclasses.replace(
+        state, scenario=dataclasses.replace(state.scenario, events=(card,)), support=_set(state, me, _BOUND - 1)
+    )
+    assert threatening_card(view_for(blocked, me)) is None
+    boycotted = tuple(d == other for d in range(len(sc.delegations)))
+    assert threatening_card(view_for(dataclasses.replace(blocked, boycotted=boycotted), me)) is card
+
+
+def _set(state: State, me: int, support: int) -> tuple[int, ...]:
+    table = list(state.support)
+    table[me] = support
+    return tuple(table)
+
+
+def test_the_platforms_head_off_their_pull_out_at_sochi() -> None:
+    sc = load_scenario(bundled()["sochi-congress"])
+    me = sc.delegation_index["platforms"]
+    snc = sc.delegation_index["snc"]
+    state, _ = new_game(sc, 1)
+    boycotted = tuple(d == snc for d in range(len(sc.delegations)))
+    present = tuple(p and d != snc for d, p in enumerate(state.present))
+    turn = sc.venues[state.venue].turn_order.index(me)
+    state = dataclasses.replace(state, boycotted=boycotted, present=present, turn=turn, support=_set(state, me, 37))
+    view = view_for(state, me)
+    assert threatening_card(view) is not None and threatening_card(view).id == "platforms_pull_out"  # type: ignore[union-attr]
+    assert choose(view, Rng(1), "hard").action == Statement("platforms", "hardline")
+    assert choose(view, Rng(1), "normal").reason != _HEADS_OFF
+
+
+@pytest.mark.parametrize("name", ["sochi-congress", "dayton-1995"])
+def test_the_deck_in_a_view_is_the_public_file_for_every_viewer(name: str) -> None:
+    """The deck a view carries is the scenario file's, as every player has it: the same for each
+    viewer and untouched by the game's private draws of the delegations' numbers."""
+    sc = load_scenario(bundled()[name])
+    state, _ = new_game(sc, 5)
+    views = [view_for(state, d) for d in range(len(sc.delegations))]
+    assert all(v.events == sc.events and v.fired == views[0].fired for v in views)
+    assert all(v.boycotted == state.boycotted for v in views)
+    for card in views[0].events:
+        for value in dataclasses.astuple(card):
+            assert not isinstance(value, (Scenario, State))
