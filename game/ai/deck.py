@@ -71,6 +71,16 @@ def _could_fire_later(view: View, index: int, card: EventCard) -> bool:
     return any(all_hold(_table(view, r), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1))
 
 
+def _may_yet_hold(view: View, c: Condition) -> bool:
+    """A boycott not made yet that may still be, before the card can come up: in a venue's first
+    round where attendance is optional, by a delegation still to speak this round (the campaign's
+    platforms speak before the SNC at Sochi; by their next turn the card may have fired)."""
+    if c.kind != "boycotted" or view.round != 1 or not view.venue.attendance_optional or not view.present[c.a]:
+        return False
+    order = view.venue.turn_order
+    return c.a in order and view.actor in order and order.index(c.a) > order.index(view.actor)
+
+
 def _headed_off(view: View, c: Condition) -> bool:
     """Whether c is our own support at most X, with our support at most X now and one hardline
     statement enough to lift it above X."""
@@ -82,7 +92,7 @@ def _headed_off(view: View, c: Condition) -> bool:
 
 def threatening_card(view: View) -> EventCard | None:
     """A random card that would make us leave the table, that may still come up, whose other
-    conditions hold now, and that one hardline statement (our support lifted above its bound)
+    conditions hold now (or, for a boycott, may yet before the card can come up), and that one hardline statement (our support lifted above its bound)
     would keep from firing: the first such in the deck, else None."""
     seated = view.venue.turn_order
     now: _PublicTable | None = None
@@ -93,6 +103,8 @@ def threatening_card(view: View) -> EventCard | None:
             continue
         now = now or _table(view, view.round)
         others = [c for c in card.when if c.kind != "round"]
-        if all(holds(now, c, seated) for c in others) and any(_headed_off(view, c) for c in others):
+        if all(holds(now, c, seated) or _may_yet_hold(view, c) for c in others) and any(
+            _headed_off(view, c) for c in others
+        ):
             return card
     return None

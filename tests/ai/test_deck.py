@@ -26,7 +26,9 @@ def _with_card(seed: int, last_round: int = 2) -> tuple[Scenario, State, int]:
     """A random scenario with one random card: the first delegation to speak leaves while the
     round is at most `last_round` and its support at most _BOUND; the game at its first turn."""
     sc = random_scenario(seed)
-    venue = dataclasses.replace(sc.venues[0], random_events=0.5, rounds=max(3, sc.venues[0].rounds))
+    venue = dataclasses.replace(
+        sc.venues[0], random_events=0.5, rounds=max(3, sc.venues[0].rounds), attendance_optional=False
+    )
     me = venue.turn_order[0]
     card = EventCard(
         "pull_out",
@@ -73,7 +75,7 @@ def test_a_hard_agent_heads_off_the_card_that_a_normal_agent_ignores(seed: int) 
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 10_000))
 def test_no_statement_where_the_card_cannot_take_it(seed: int) -> None:
-    sc, state, me = _with_card(seed)
+    _, state, me = _with_card(seed)
     cases = [
         (_BOUND + 1, 1),  # support above the bound: the card cannot fire
         (_BOUND - 6, 1),  # one statement would not lift it above the bound: no use
@@ -134,3 +136,23 @@ def test_the_deck_in_a_view_is_the_public_file_for_every_viewer(name: str) -> No
     for card in views[0].events:
         for value in dataclasses.astuple(card):
             assert not isinstance(value, (Scenario, State))
+
+
+def test_a_boycott_still_to_come_counts_only_in_the_first_round_before_it_is_made() -> None:
+    """At the campaign's Sochi the platforms speak before the SNC: by their next turn the card
+    may have fired, so a boycott the SNC may still make this round counts; from round 2 on a
+    boycott not made is not coming."""
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    me = sc.delegation_index["platforms"]
+    state, _ = new_game(sc, 1)
+    sochi = len(sc.venues) - 1
+    venue = sc.venues[sochi]
+    present = tuple(d in venue.turn_order for d in range(len(sc.delegations)))
+    state = dataclasses.replace(
+        state, venue=sochi, present=present, turn=venue.turn_order.index(me), support=_set(state, me, 37)
+    )
+    assert choose(view_for(state, me), Rng(1), "hard").action == Statement("platforms", "hardline")
+    assert threatening_card(view_for(dataclasses.replace(state, round=2), me)) is None
+    # once the SNC has spoken (it speaks after the platforms) and stayed in the hall, nothing is coming
+    after = dataclasses.replace(state, turn=venue.turn_order.index(sc.delegation_index["snc"]) + 1)
+    assert threatening_card(view_for(after, me)) is None
