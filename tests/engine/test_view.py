@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from game.engine import Meet, Pass, Propose, Respond, State, view_for
-from game.engine.model import Delegation, Venue
+from game.engine.model import Delegation, EventCard, Venue
 from game.engine.view import PublicDelegation
 from tests.engine.conftest import ALL, BIG, BLUE, ENVOY, PRISONERS, RED, TRUCE, pass_until, play
 
@@ -68,12 +68,15 @@ def test_others_appear_only_by_their_public_face(game: State) -> None:
 
 
 def test_no_other_delegations_weights_leak_as_numbers(game: State) -> None:
-    """No float in a fresh view beyond the viewer's own and the venue's event chance (nothing learnt yet)."""
+    """No float in a fresh view beyond the viewer's own, the venue's event chance and the public
+    deck's card weights (the scenario file's cards themselves; nothing learnt yet)."""
     view = view_for(game, BLUE)
     own = view.own
 
     def floats(value: object) -> list[float]:
         if value is own or isinstance(value, Venue):
+            return []
+        if isinstance(value, EventCard) and any(value is card for card in game.scenario.events):
             return []
         if isinstance(value, float):
             return [value]
