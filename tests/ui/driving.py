@@ -86,6 +86,12 @@ class Driver(Pilot[R]):
         # What is under the pointer before the first event decides whether the click landed on
         # the widget asked for (the click itself may move things), as in Pilot.
         widget_at, _ = app.get_widget_at(*at)
+        # A button ignores clicks while its press effect lasts (0.2 s, "-active"): a person cannot
+        # click it again that soon, but this driver can, say after leaving a screen it opened and
+        # coming back at once. Wait for the effect to end, as Pilot's idle waits did by chance.
+        deadline = time.monotonic() + DEADLINE
+        while widget_at.has_class("-active") and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
         for chain in range(1, times + 1):
             for kind in (events.MouseDown, events.MouseUp, events.Click):
                 kwargs = {**arguments, "chain": chain} if kind is events.Click else arguments
