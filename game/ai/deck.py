@@ -59,7 +59,7 @@ def _readable(view: View, c: Condition) -> bool:
     return c.kind != "trust" or view.me in (c.a, c.b)
 
 
-def _could_fire_later(view: View, index: int, card: EventCard) -> bool:
+def may_come_up(view: View, index: int, card: EventCard) -> bool:
     """Whether the card may still be drawn at this venue: random cards come up at the start of
     a round after the first, so some later round of this venue must meet its round conditions."""
     if card.weight <= 0 or card.venue not in (-1, view.venue_index) or view.venue.random_events <= 0:
@@ -99,7 +99,7 @@ def threatening_card(view: View) -> EventCard | None:
     for index, card in enumerate(view.events):
         if not any(e.kind == "leave" and e.a == view.me for e in card.effects):
             continue
-        if not all(_readable(view, c) for c in card.when) or not _could_fire_later(view, index, card):
+        if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
             continue
         now = now or _table(view, view.round)
         others = [c for c in card.when if c.kind != "round"]

@@ -16,6 +16,7 @@ from game.ai.opponent import Beliefs
 from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
 from game.engine.view import View
+from game.ui.deck_words import departures
 from game.ui.format import brief_issue, short
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
@@ -115,6 +116,18 @@ def brief(view: View) -> Text:
             )
             more = f" (and {len(red) - 3} more)" if len(red) > 3 else ""
             text.append(f"    red lines: {lines}{more}\n")
+    leaving = departures(view)
+    if leaving:
+        text.append("\nCards that could take a side from the table\n", style="bold underline")
+        text.append(
+            "Random events any player can read in the scenario: each may be drawn at the start of a round only "
+            "while all its conditions hold, and a signatory who leaves ends the talks. What moves a condition "
+            "can keep a card from coming up.\n",
+            style="dim",
+        )
+        for card, who, when in leaving:
+            text.append(f"{card.title}", style="bold")
+            text.append(f" ({who} would leave): {when}\n")
     text.append("\nTrust, support and momentum\n", style="bold underline")
     text.append(EXPLAINED)
     return text

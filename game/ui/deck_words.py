@@ -1,0 +1,72 @@
+"""The public deck in words: the random cards that could still take a side from the table, and
+when each may come up, for the player's brief.
+
+The scenario file is public, so every player may know these cards; the game says them in words
+rather than leave them to whoever reads the YAML (the hard agent reads them, game/ai/deck.py).
+Only the conditions are told, never a figure the table does not show (another side's trust in a
+third is a condition's bound here, not its value)."""
+
+from __future__ import annotations
+
+from game.ai.deck import may_come_up
+from game.engine.model import NO_LIMIT, Condition, EventCard
+from game.engine.view import View
+
+
+def _bounds(low: int, high: int) -> str:
+    if low != NO_LIMIT and high != NO_LIMIT:
+        return f"between {low} and {high}" if low != high else f"exactly {low}"
+    if high != NO_LIMIT:
+        return f"at most {high}"
+    return f"at least {low}"
+
+
+def _rounds(low: int, high: int) -> str:
+    if low != NO_LIMIT and high != NO_LIMIT:
+        return f"in round {low}" if low == high else f"in rounds {low} to {high}"
+    if high != NO_LIMIT:
+        return f"up to round {high}"
+    return f"from round {low} on"
+
+
+def condition_words(view: View, c: Condition) -> str:
+    """One condition of a card, as a player would say it."""
+    name = view.delegations[c.a].name if c.kind in ("present", "absent", "boycotted", "walked_out", "support") else ""
+    if c.kind == "round":
+        return _rounds(c.low, c.high)
+    if c.kind == "present":
+        return f"while {name} is at the table"
+    if c.kind == "absent":
+        return f"while {name} is away"
+    if c.kind == "boycotted":
+        return f"once {name} has boycotted"
+    if c.kind == "walked_out":
+        return f"once {name} has walked out"
+    if c.kind == "support":
+        return f"while the support at home of {name} is {_bounds(c.low, c.high)}"
+    if c.kind == "trust":
+        a, b = view.delegations[c.a].name, view.delegations[c.b].name
+        return f"while the trust of {a} in {b} is {_bounds(c.low, c.high)}"
+    if c.kind == "momentum":
+        return f"while momentum is {_bounds(c.low, c.high)}"
+    if c.kind == "open":
+        return f"while {view.issues[c.a].name} is open"
+    if c.kind == "agreed":
+        issue = view.issues[c.a]
+        return f"once {issue.name} is agreed" + (f" on {issue.options[c.b].label}" if c.b >= 0 else "")
+    if c.kind == "stability":
+        return f"while stability in {view.zones[c.a].name} is {_bounds(c.low, c.high)}"
+    return c.kind  # a kind the format adds later is still named, not hidden
+
+
+def departures(view: View) -> list[tuple[EventCard, str, str]]:
+    """Every random card of the deck that may still come up at this venue and would take a
+    delegation from the table: the card, who would leave, and its conditions in words."""
+    found = []
+    for index, card in enumerate(view.events):
+        leaving = [e.a for e in card.effects if e.kind == "leave" and e.a >= 0]
+        if not leaving or not may_come_up(view, index, card):
+            continue
+        who = " and ".join(view.delegations[d].name for d in leaving)
+        found.append((card, who, "; ".join(condition_words(view, c) for c in card.when) or "at any time"))
+    return found
