@@ -29,34 +29,40 @@ def _rounds(low: int, high: int) -> str:
     return f"from round {low} on"
 
 
+# Each kind of condition as a player would say it: {d} and {e} are delegations, {i} an issue,
+# {z} a zone, {n} the bound on the figure.
+_SAID = {
+    "present": "while {d} is at the table",
+    "absent": "while {d} is away",
+    "boycotted": "once {d} has boycotted",
+    "walked_out": "once {d} has walked out",
+    "support": "while the support at home of {d} is {n}",
+    "trust": "while the trust of {d} in {e} is {n}",
+    "momentum": "while momentum is {n}",
+    "open": "while {i} is open",
+    "stability": "while stability in {z} is {n}",
+}
+_ON_DELEGATIONS = ("present", "absent", "boycotted", "walked_out", "support", "trust")
+
+
 def condition_words(view: View, c: Condition) -> str:
     """One condition of a card, as a player would say it."""
-    name = view.delegations[c.a].name if c.kind in ("present", "absent", "boycotted", "walked_out", "support") else ""
     if c.kind == "round":
         return _rounds(c.low, c.high)
-    if c.kind == "present":
-        return f"while {name} is at the table"
-    if c.kind == "absent":
-        return f"while {name} is away"
-    if c.kind == "boycotted":
-        return f"once {name} has boycotted"
-    if c.kind == "walked_out":
-        return f"once {name} has walked out"
-    if c.kind == "support":
-        return f"while the support at home of {name} is {_bounds(c.low, c.high)}"
-    if c.kind == "trust":
-        a, b = view.delegations[c.a].name, view.delegations[c.b].name
-        return f"while the trust of {a} in {b} is {_bounds(c.low, c.high)}"
-    if c.kind == "momentum":
-        return f"while momentum is {_bounds(c.low, c.high)}"
-    if c.kind == "open":
-        return f"while {view.issues[c.a].name} is open"
     if c.kind == "agreed":
         issue = view.issues[c.a]
         return f"once {issue.name} is agreed" + (f" on {issue.options[c.b].label}" if c.b >= 0 else "")
-    if c.kind == "stability":
-        return f"while stability in {view.zones[c.a].name} is {_bounds(c.low, c.high)}"
-    return c.kind  # a kind the format adds later is still named, not hidden
+    said = _SAID.get(c.kind)
+    if said is None:
+        return c.kind  # a kind the format adds later is still named, not hidden
+    people = c.kind in _ON_DELEGATIONS
+    return said.format(
+        d=view.delegations[c.a].name if people else "",
+        e=view.delegations[c.b].name if c.kind == "trust" else "",
+        i=view.issues[c.a].name if c.kind == "open" else "",
+        z=view.zones[c.a].name if c.kind == "stability" else "",
+        n=_bounds(c.low, c.high),
+    )
 
 
 def departures(view: View) -> list[tuple[EventCard, str, str]]:
