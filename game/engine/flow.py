@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from game.engine import clock, rng
 from game.engine.conditions import all_hold
+from game.engine.state import State
 from game.engine.work import Work
 
 
@@ -48,6 +49,23 @@ def check_ends(w: Work) -> None:
         end_venue(w, "collapse", "Too few signatories are left at the table.")
     elif not w.agenda:
         end_venue(w, "deadline", "Nothing is left on the agenda.")
+
+
+def quiet(t: State | Work) -> bool:
+    """True only where check_ends(t) would change nothing (a fresh Work of it: nobody departed).
+    The shortcut for a pass (apply.quick_pass) asks it; where it is False, check_ends decides.
+    Each line is a branch of check_ends that would act, in the same order."""
+    if t.outcome or len(t.venue_outcomes) > t.venue:
+        return False  # over, or the venue over: not a state to pass in (full_apply says what then)
+    sc = t.scenario
+    collapse = sc.rules.collapse_support
+    return (
+        min(t.support, default=collapse + 1) > collapse  # nobody's support has collapsed
+        and bool(t.agenda)  # something is left to negotiate ...
+        and not _all_settled(t.settled, t.agenda)  # ... and not all of it settled
+        and t.momentum > 0
+        and not _fewer_than_two_present(sc.venues[t.venue].signatories, t.present)
+    )
 
 
 def _all_settled(settled: Sequence[int], agenda: Sequence[int]) -> bool:
