@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import attrgetter, is_not, itemgetter
 from typing import Any, TypeVar
 
 from game.engine.model import Effect, Scenario
@@ -115,6 +115,9 @@ _TABLES2 = ("positions", "trust")
 _TABLES3 = ("offered", "accepted", "rejected")
 _SEQUENCES = (*_FLAT, *_TABLES2, *_TABLES3)
 _sequences = itemgetter(*_SEQUENCES)
+_FLAGS = ("opening_venues", "venue_waiting", "departed")  # a Work's own, not the state's
+_N_FIELDS = len(fields(State))
+_who = attrgetter("who")
 _FREEZERS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(_FLAT, tuple),
     **dict.fromkeys(_TABLES2, _freeze2),
@@ -162,20 +165,21 @@ class Work:
     answers: Sequence[Answer]
     # what applying the action says, in order
     records: list[Record]
+    # The three below are read from the class until an action sets them (few do), so a Work's
+    # dict holds only the state's fields and the records.
     # flow.end_venue opens the next venues in a loop, not by recursion (a campaign of hundreds
     # of venues that each end as they open must not overflow the stack)
-    opening_venues: bool
-    venue_waiting: bool
+    opening_venues: bool = False
+    venue_waiting: bool = False
     # a signatory a `leave` effect took from the table while this action was applied:
     # flow.check_ends collapses the talks over it (-1: none)
-    departed: int
+    departed: int = -1
 
     def __init__(self, state: State) -> None:
-        self.__dict__.update(vars(state))
+        # the state's dict copied whole (in C, as one block) and made this Work's: inserting its
+        # fields one by one into a fresh instance's dict cost twice as much
+        self.__dict__ = state.__dict__.copy()
         self.records = []
-        self.opening_venues = False
-        self.venue_waiting = False
-        self.departed = -1
 
     def freeze(self) -> State:
         # The State is made by filling its __dict__ (state.frozen): a frozen dataclass's
@@ -184,7 +188,10 @@ class Work:
         # an action wrote (now lists) are turned back into tuples, so every tuple it left alone
         # is shared with the state before.
         values = self.__dict__.copy()
-        del values["records"], values["opening_venues"], values["venue_waiting"], values["departed"]
+        del values["records"]
+        if len(values) > _N_FIELDS:  # an action set a flag of its own (seldom)
+            for name in _FLAGS:
+                values.pop(name, None)
         # The sequences an action wrote (lists now, the one or two of eighteen) are picked out in
         # one pass in C; each is frozen by its depth
         for name in compress(_SEQUENCES, map(is_not, map(type, _sequences(values)), repeat(tuple))):
@@ -247,9 +254,10 @@ class Work:
             },
         )
         answers = [*self.answers, answer]
-        mine = [k for k, a in enumerate(answers) if a.who == d]
-        if len(mine) > ANSWERS_KEPT:
-            del answers[mine[0]]
+        # who gave each answer, in C: the record holds up to ANSWERS_KEPT a delegation, dozens
+        who = list(map(_who, answers))
+        if who.count(d) > ANSWERS_KEPT:
+            del answers[who.index(d)]  # its oldest
         self.answers = answers
 
     def knows(self, learner: int, subject: int, issue: int) -> bool:
