@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import functools
 import os
 import pty
 import shutil
@@ -36,7 +37,7 @@ from game.ui.screens.title import TitleScreen
 from game.ui.widgets.panels import AgendaTable, IssueDetail
 from tests.cli_runner import Result, run_main
 from tests.saves.helpers import ROOT, engine_hashes, finished, new_session, play_on
-from tests.ui.driving import click, driven, press, screen_of, until
+from tests.ui.driving import _key_event, click, driven, press, screen_of, until
 
 SIZE = (100, 32)
 
@@ -360,6 +361,73 @@ def test_the_title_screen_opens_a_replay_and_escape_comes_back(saves: Path, tmp_
             await press(pilot, "escape")
             await screen_of(pilot, TitleScreen)
             assert not app._exit
+
+    asyncio.run(body())
+
+
+def test_escape_pressed_while_a_replay_opens_from_the_saves_list_leaves_it(saves: Path, tmp_path: Path) -> None:
+    """A key pressed while the save loads goes to the title screen, which does not bind it, and
+    back up to the app; if the viewer was pushed meanwhile, the app runs the viewer's binding for
+    it before the viewer has built its widgets. That moment is pinned here: the app's worker hands
+    over the loaded save, the viewer is pushed, and the app handles the Escape at once. It crashed
+    with NoMatches (its widgets not there yet: in leaving, and as reported in on_mount, for
+    #replay-delegations, once the viewer had been taken down while being built); now it opens,
+    then leaves."""
+    shutil.copy(saves / "mini.yaml", tmp_path / "mini.yaml")
+    app = make_app(saves_dir=tmp_path, seed=1)
+    pushed: list[object] = []
+
+    async def show_then_escape(timeline: Timeline, name: str) -> None:
+        PeaceTalksApp._show_replay(app, timeline, name)
+        pushed.append(app.screen)
+        await app._check_bindings("escape")  # what App._on_key does with a key bubbled back to it
+
+    app._show_replay = show_then_escape  # type: ignore[method-assign]
+
+    async def body() -> None:
+        async with driven(app, size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await click(pilot, "#load")
+            browser = await screen_of(pilot, SaveBrowser)
+            await until(pilot, lambda: browser.loaded, "the list of saves")
+            await press(pilot, "r")
+            await until(pilot, lambda: bool(pushed), "the viewer to be pushed")
+            assert isinstance(pushed[0], ReplayScreen)
+            await screen_of(pilot, TitleScreen)  # the Escape left the viewer, once it was up
+            assert not app._exit and pushed[0] not in app.screen_stack
+            await pick_and_replay(pilot)  # and the title screen still opens it
+            await press(pilot, "right")
+            assert isinstance(app.screen, ReplayScreen) and app.screen.step == 1
+
+    async def pick_and_replay(pilot: Pilot[Any]) -> None:
+        app._show_replay = functools.partial(PeaceTalksApp._show_replay, app)  # type: ignore[method-assign]
+        await click(pilot, "#load")
+        browser = await screen_of(pilot, SaveBrowser)
+        await until(pilot, lambda: browser.loaded, "the list of saves")
+        await press(pilot, "r")
+        await opened(pilot)
+
+    asyncio.run(body())
+
+
+@pytest.mark.parametrize(("keys", "steps"), [(("escape",), None), (("q",), None), (("right", "right", "left"), 1)])
+def test_keys_typed_while_a_replay_opens_from_the_command_line_are_kept(
+    saves: Path, keys: tuple[str, ...], steps: int | None
+) -> None:
+    """Keys typed while `peacetalks replay SAVE` starts wait in the app's queue and reach the
+    viewer the moment it is pushed: none is lost and none crashes it (Escape and q quit)."""
+    app, _ = viewer_app(saves / "mini.yaml")
+    for key in keys:  # in the queue before the app runs, as a terminal's buffered keys are
+        app.post_message(_key_event(app, key))
+
+    async def body() -> None:
+        async with driven(app, size=SIZE) as pilot:
+            if steps is None:
+                await until(pilot, lambda: app._exit, "the app to quit")
+            else:
+                viewer = await opened(pilot)
+                await until(pilot, lambda: viewer.step == steps, f"step {steps}")
+        assert app.return_code in (0, None)
 
     asyncio.run(body())
 

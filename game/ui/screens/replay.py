@@ -8,6 +8,7 @@ give away any side's priorities. Autoplay is a Textual timer that stops at the e
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
@@ -42,6 +43,26 @@ STYLES = {
     "venue_end": "bold",
     "game_over": "bold",
 }
+
+
+def once_up(action: Callable[[ReplayScreen], None]) -> Callable[[ReplayScreen], None]:
+    """A key's action that waits until the viewer is up.
+
+    Textual runs a screen's key bindings from the app's own task as soon as the screen is on top
+    of the stack, before its widgets exist: a key pressed while a save loads (sent to the screen
+    beneath, and back to the app unanswered) or a priority key in the app's queue can reach the
+    viewer the moment it is pushed. Run then, Escape dismissed a viewer still being built and its
+    on_mount found no widgets. Such an action goes to the end of the viewer's own queue instead,
+    which is handled once it has mounted, so the key still does what the player meant."""
+
+    @functools.wraps(action)
+    def run(screen: ReplayScreen) -> None:
+        if screen.is_mounted:
+            action(screen)
+        else:
+            screen.call_later(action, screen)
+
+    return run
 
 
 class ReplayScreen(Screen[None]):
@@ -205,30 +226,37 @@ class ReplayScreen(Screen[None]):
 
     # --- moving ---------------------------------------------------------------------------------
 
+    @once_up
     def action_forward(self) -> None:
         if self.step == self.timeline.steps:
             self.notify("This is the end of the game: ← goes back, Home to the opening.", timeout=3)
             return
         self.go(self.step + 1)
 
+    @once_up
     def action_back(self) -> None:
         if self.step == 0:
             self.notify("This is the opening: → goes forward, End to the end.", timeout=3)
             return
         self.go(self.step - 1)
 
+    @once_up
     def action_next_round(self) -> None:
         self.go(self.timeline.round_after(self.step))
 
+    @once_up
     def action_previous_round(self) -> None:
         self.go(self.timeline.round_before(self.step))
 
+    @once_up
     def action_start(self) -> None:
         self.go(0)
 
+    @once_up
     def action_end(self) -> None:
         self.go(self.timeline.steps)
 
+    @once_up
     def action_jump(self) -> None:
         def jump(turn: int | None) -> None:
             if turn is not None:
@@ -238,6 +266,7 @@ class ReplayScreen(Screen[None]):
 
     # --- autoplay -------------------------------------------------------------------------------
 
+    @once_up
     def action_autoplay(self) -> None:
         if self.timer is not None:
             self._stop()
@@ -270,14 +299,17 @@ class ReplayScreen(Screen[None]):
         self.query_one("#replay-mode", Static).update(self.mode())
         self.notify(f"Autoplay: {SPEEDS[self.speed]:g} steps a second", timeout=2)
 
+    @once_up
     def action_faster(self) -> None:
         self._set_speed(self.speed + 1)
 
+    @once_up
     def action_slower(self) -> None:
         self._set_speed(self.speed - 1)
 
     # --- whose view -----------------------------------------------------------------------------
 
+    @once_up
     def action_switch_view(self) -> None:
         if not self.timeline.over:
             self.notify(
@@ -293,9 +325,11 @@ class ReplayScreen(Screen[None]):
 
     # --- the rest -------------------------------------------------------------------------------
 
+    @once_up
     def action_help(self) -> None:
         self.app.push_screen(ReplayHelp())
 
+    @once_up
     def action_leave(self) -> None:
         self._stop()
         self.dismiss(None)
