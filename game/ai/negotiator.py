@@ -66,11 +66,12 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
         if p.author != view.me and p.response_of(view.me) == PENDING:
             aim = aspiration(view, level, noise)
+            held = None
             if level.plans and not p.draft:
                 held = plan(view, beliefs, level)
                 if _holds_out(held, aim):
                     return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
-            return answer(view, p, aim, level, beliefs, noise)
+            return answer(view, p, aim, level, beliefs, noise, held=held)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
     if level.heads_off and threatening_card(view) is not None:
@@ -172,9 +173,11 @@ def answer(
     beliefs: Beliefs | None = None,
     noise: float = 0.0,
     planned: bool = False,
+    held: Plan | None = None,
 ) -> Decision:
     """Accept or reject. `aim` is what we hold out for; `planned`, that it is a plan's value of
-    waiting (game.ai.planning), which already weighs the risk and the toll of waiting."""
+    waiting (game.ai.planning), which already weighs the risk and the toll of waiting; `held`, a
+    planner's plan where it does not hold out, a second reading of what waiting is worth."""
     me = view.own
     beliefs = beliefs or Beliefs(view, level.learns)
     crossed = crossed_red_lines(me, p.package)
@@ -212,6 +215,14 @@ def answer(
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
         later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding
+        if held is not None and held.later is not None:
+            # a planner also reads what waiting is worth from the others: the best package its
+            # model of them says they would all take in a later round, weighed by the risk and
+            # the toll until then. Our own curve says what we would ask next round, not what
+            # the table would give. The hard agent's curve falls faster than the normal one's
+            # (it gives back more for the others' concessions): by it alone, it settled in games
+            # where the normal agent held out, and lost by it (docs/AI.md, "What waiting is worth")
+            later = max(later, held.waiting)
         if after >= floor + margin and projected - bleed_rate(view, left) >= later - 1e-9:
             return _yes(me.id, p.id, "accepted: waiting for better is not worth the risk that the talks end")
     # the end is near: the last round, late in the venue, or (for a level that reads the clock)
