@@ -157,8 +157,9 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
 
     A side that weighs what a boycott gains compares the compromise the others are likely to
     reach without it (a boycotting signatory is no longer needed for a deal, and the deal they
-    make is the one it will live with) with what attending is worth: the compromise reached with
-    it, or, where that is worth less than walking away, its veto. Other sides stay away, as a
+    make is the one it will live with: the worse for it of their compromise as it reads them and
+    every package they have tabled at this venue) with what attending is worth: the compromise
+    reached with it, or, where that is worth less than walking away, its veto. Other sides stay away, as a
     gesture, when the likely compromise is worth less to them than walking away (as does a side
     that holds no veto there, where attending buys it nothing the others must heed).
     """
@@ -170,7 +171,25 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
     if level is not None and level.boycotts_by_gain and view.me in view.venue.signatories:
         # `likely` leaves us out (the others' compromise); with us at the table, ours counts too
         with_us = value_with(view, single_text(view, beliefs, open_issues, [*counterparts(view), view.me]))
+        # Our reading of their compromise is rough, and without us nobody at the table weighs
+        # what we lose: they may as well sign one of the packages they have tabled here. Stay
+        # away only where even the worst of those for us beats attending (on random scenarios
+        # the Nash guess alone had the hard agent boycott and then live with a deal below its
+        # walk-away value: docs/AI.md)
+        likely = min([likely, *(value_with(view, package) for package in tabled_by_others(view))])
         return likely > max(with_us, me.reservation)
     if me.personality.temper < 0.5:
         return False
     return likely < me.reservation
+
+
+def tabled_by_others(view: View) -> list[tuple[tuple[int, int], ...]]:
+    """The packages others have tabled at this venue on issues still open, from the public
+    record: the proposals and texts before us and every package an answer was given to."""
+    found = [p.package for p in view.proposals if p.author != view.me]
+    found += [
+        a.package
+        for a in view.answers
+        if a.author != view.me and a.venue == view.venue_index and all(view.settled[i] < 0 for i, _ in a.package)
+    ]
+    return found
