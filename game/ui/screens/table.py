@@ -31,6 +31,7 @@ from game.ui.keys import bindings
 from game.ui.screens.history import narrate
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
+from game.ui.since import since_last_move
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
 from game.ui.widgets.wrapped import WrappedText
@@ -52,6 +53,9 @@ class TableScreen(TableCommands):
         self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
+        # The history's length after the player's last move: what came after it is summed up
+        # when the turn comes back to them (game/ui/since.py).
+        self._last_move: int | None = None
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -222,9 +226,21 @@ class TableScreen(TableCommands):
                 (self.cover or self._cover_table()).ready(state.scenario.delegations[state.actor].name)
                 return
             self.refresh_table()
+            self._since_last_move()
             return
         self.refresh_table()
         self.ai_turns()
+
+    def _since_last_move(self) -> None:
+        """Say, under the transcript, how the player's proposals were answered and what waits
+        for their answer since their last move (one player: in hot-seat play the transcript is
+        shared, and what a proposal is worth is each player's own)."""
+        start, self._last_move = self._last_move, None
+        if start is None or self.hot_seat or self._gone():
+            return
+        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer)
+        if summary:
+            self.query_one("#transcript", WrappedText).append(summary)
 
     def _game_over(self, _: None = None) -> None:
         self.post_message(self.GameOver())
@@ -296,6 +312,7 @@ class TableScreen(TableCommands):
             self.notify(str(exc), title="Not allowed", severity="error", markup=False)
             return
         self._log(records)
+        self._last_move = len(self.chronicle.lines)
         self.refresh_table()
         if any(r.kind == "round" for r in records):
             self._autosave()

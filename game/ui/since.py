@@ -1,0 +1,81 @@
+"""What happened since the player's last move, said when the turn comes back to them.
+
+While the AI seats speak, the transcript scrolls past a whole round: the answers to the player's
+own proposals and the new proposals put to them are easy to miss, and a newcomer found their
+proposal gone from the board without having seen who refused it. This gathers the two things a
+player must act on from the history's lines since their last move: how their proposals were
+answered, and what now waits for their answer, with its worth to them. No Textual here.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from game.engine.state import PENDING, State
+from game.play.board import entries
+from game.play.history import Chronicle
+
+LISTED = 3  # proposals waiting for an answer named one by one; more are counted
+
+
+def _names(state: State, seats: list[int]) -> str:
+    names = [state.scenario.delegations[d].name for d in seats]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def since_last_move(chronicle: Chronicle, start: int, state: State, me: int) -> list[Text]:
+    """The answers to `me`'s proposals in the history's lines from `start` on, and the proposals
+    now waiting for `me`'s answer, a paragraph each under a heading; nothing when there is neither."""
+    mine = {pid for pid, tabled in chronicle.tabled.items() if tabled.author == me}
+    said: dict[int, tuple[list[int], list[int]]] = {}  # proposal -> (accepted by, rejected by)
+    ended: dict[int, str] = {}
+    for line in chronicle.lines[start:]:
+        if line.answered not in mine:
+            continue
+        if line.record.kind == "respond" and line.actor != me:
+            said.setdefault(line.answered, ([], []))[0 if line.accept else 1].append(line.actor)
+        elif line.record.kind in ("failed", "agreement", "closed"):
+            ended[line.answered] = line.record.kind
+    open_ = {p.id: p for p in state.proposals}
+    lines: list[Text] = []
+    for pid in sorted(said):
+        accepted, rejected = said[pid]
+        text = Text(f"  Your proposal #{pid}: ")
+        parts = []
+        if accepted:
+            parts.append(f"accepted by {_names(state, accepted)}")
+        if rejected:
+            parts.append(f"rejected by {_names(state, rejected)}")
+        text.append("; ".join(parts))
+        end = ended.get(pid)
+        if end == "agreement":
+            text.append(": agreed.", style="bold green")
+        elif end == "failed":
+            text.append(": it fails.", style="bold")
+        elif end == "closed":
+            text.append(": closed (not every signatory was asked).")
+        elif pid in open_:
+            waiting = sum(r == PENDING for r in open_[pid].responses)
+            text.append(f"; {waiting} still to answer." if waiting else ".")
+        else:
+            text.append(".")
+        lines.append(text)
+    waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
+    if waiting_entries:
+        walk_away = waiting_entries[0].walk_away
+        text = Text(f"  Waiting for your answer (r, or o for the board; your walk-away is {walk_away:.2f}): ")
+        for k, entry in enumerate(waiting_entries[:LISTED]):
+            p = entry.proposal
+            text.append(", " if k else "")
+            draft = " (a draft)" if p.draft else ""
+            text.append(f"#{p.id} from {state.scenario.delegations[p.author].name}{draft}, worth ")
+            below = entry.worth < entry.walk_away
+            text.append(f"{entry.worth:.2f}", style="bold" if below else "")
+            if below:
+                text.append(" (below your walk-away)")
+        more = len(waiting_entries) - LISTED
+        text.append(f", and {more} more." if more > 0 else ".")
+        lines.append(text)
+    if not lines:
+        return []
+    return [Text(f"Your turn, round {state.round}. Since your last move:", style="bold"), *lines]

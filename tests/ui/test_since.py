@@ -1,0 +1,120 @@
+"""What the table says when the turn comes back to the player: how their proposals were answered
+since their last move, and what waits for their answer (game/ui/since.py), in random games and
+at the table.
+
+pytest-asyncio is not installed, so the Pilot test runs its async body with asyncio.run().
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import apply, new_game, view_for
+from game.engine.state import PENDING, State
+from game.play.board import entries
+from game.play.history import Chronicle
+from game.ui.since import LISTED, since_last_move
+from game.ui.widgets.wrapped import WrappedText
+from tests.saves.helpers import scenario_file
+from tests.ui.driving import GOV, driven, new_app, press, settle, until
+
+HEAD = "Since your last move:"
+
+
+def answers_since(chronicle: Chronicle, start: int, me: int) -> dict[int, tuple[set[int], set[int]]]:
+    """Who accepted and who rejected each of `me`'s proposals in the lines from `start` on."""
+    mine = {t.id for t in chronicle.tabled.values() if t.author == me}
+    out: dict[int, tuple[set[int], set[int]]] = {}
+    for line in chronicle.lines[start:]:
+        if line.record.kind == "respond" and line.answered in mine and line.actor != me:
+            out.setdefault(line.answered, (set(), set()))[0 if line.accept else 1].add(line.actor)
+    return out
+
+
+def check(chronicle: Chronicle, start: int, state: State, me: int) -> None:
+    said = [p.plain for p in since_last_move(chronicle, start, state, me)]
+    answered = answers_since(chronicle, start, me)
+    waiting = [p.id for p in state.proposals if p.response_of(me) == PENDING]
+    if not answered and not waiting:
+        assert said == []
+        return
+    assert said[0] == f"Your turn, round {state.round}. {HEAD}"
+    names = [d.name for d in state.scenario.delegations]
+    told = {int(m.group(1)): line for line in said for m in [re.match(r"\s*Your proposal #(\d+): ", line)] if m}
+    assert set(told) == set(answered)
+    for pid, (yes, no) in answered.items():
+        accepted, _, rejected = told[pid].partition("rejected by")
+        assert all(names[d] in accepted for d in yes) and all(names[d] in rejected for d in no)
+        assert ("accepted by" in told[pid]) == bool(yes) and bool(rejected) == bool(no)
+    pending = [line for line in said if "Waiting for your answer" in line]
+    assert len(pending) == (1 if waiting else 0)
+    if waiting:
+        board = [e.proposal.id for e in entries(state, me, chronicle) if e.waiting_for_me]
+        assert sorted(board) == sorted(waiting)
+        assert re.findall(r"#(\d+) from", pending[0]) == [str(p) for p in board[:LISTED]]
+        more = len(waiting) - LISTED
+        assert (f"and {more} more" in pending[0]) == (more > 0)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(["mini", "astana-8"]), st.integers(0, 10_000), st.integers(0, 4))
+def test_the_summary_tells_every_answer_to_my_proposals_and_everything_waiting_for_me(
+    name: str, seed: int, seat: int
+) -> None:
+    scenario, _ = scenario_file(name)
+    me = seat % len(scenario.delegations)
+    state, opening = new_game(scenario, seed)
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    start: int | None = None
+    turns = 0
+    while not state.over and turns < 400:
+        if state.actor == me and start is not None:
+            check(chronicle, start, state, me)
+        actor = state.actor
+        action = chooser("normal")(view_for(state, actor), agent_rng(state)).action
+        after, records = apply(state, action)
+        chronicle.add(state, action, after, records)
+        state = after
+        if actor == me:
+            start = len(chronicle.lines)
+        turns += 1
+
+
+def test_the_table_sums_up_the_answers_to_my_proposal_when_my_turn_comes_back(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            log = table.query_one("#transcript", WrappedText)
+            assert not any(HEAD in p.plain for p in log._paragraphs)  # nothing to sum up yet
+            await press(pilot, "p", "enter")  # the government's own wish list: the opposition refuses it
+            await until(pilot, lambda: len(table.session.log) > 0, "the proposal")
+            mine = table.session.state.proposals[-1].id
+            start = len(table.chronicle.lines)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            paragraphs = [p.plain for p in log._paragraphs]
+            at = max(k for k, p in enumerate(paragraphs) if HEAD in p)
+            summary = paragraphs[at:]
+            state = table.session.state
+            answered = answers_since(table.chronicle, start, GOV)
+            assert mine in answered and answered[mine][1], "the opposition rejects the government's ideal"
+            opp = state.scenario.delegations[1].name
+            line = next(p for p in summary if f"Your proposal #{mine}:" in p)
+            assert f"rejected by {opp}" in line and "it fails" in line
+            if any(p.response_of(GOV) == PENDING for p in state.proposals):
+                assert any("Waiting for your answer" in p for p in summary)
+            # said once: the next turn's summary starts from the move after it
+            await press(pilot, "n")
+            table = await settle(pilot)
+            assert sum(f"Your proposal #{mine}:" in p.plain for p in log._paragraphs) == 1
+
+    asyncio.run(body())
