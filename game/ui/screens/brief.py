@@ -21,6 +21,8 @@ from game.ui.format import brief_issue, short
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
 
+FLAT = 0.01  # an estimate whose weights all lie this close together tells nothing yet
+
 EXPLAINED = (
     "Trust (0-100) is how far a delegation trusts you: it rises when you accept its proposals, "
     "concede, meet or speak softly, falls when you reject or speak hard, and the more it trusts "
@@ -105,7 +107,15 @@ def brief(view: View) -> Text:
             known = ", ".join(f"{brief_issue(view.issues[i].name)} {w:.0%}" for i, w in learnt)
             text.append(f"    from meetings: {known}\n")
         held = [i for i in view.agenda if view.positions[d][i] >= 0]
-        if held:
+        weights = [beliefs.weight(d, i) for i in held]
+        if len(held) > 1 and max(weights) - min(weights) < FLAT:
+            # an estimate no move has shaped yet ranks the issues in agenda order: a newcomer read
+            # that order as what the side cares most about
+            text.append(
+                "    cares most about: nothing to go on yet (its proposals, its answers and a meeting will tell)\n",
+                style="italic",
+            )
+        elif held:
             ranked = sorted(held, key=lambda i: -beliefs.weight(d, i))[:3]
             guess = ", ".join(f"{brief_issue(view.issues[i].name)} ~{beliefs.weight(d, i):.0%}" for i in ranked)
             text.append(f"    cares most about (estimate): {guess}\n", style="italic")

@@ -1,0 +1,54 @@
+"""The brief's estimate of what each side cares most about: no ranking before anything tells the
+issues apart (a flat estimate listed the first issues of the agenda, and a newcomer took them for
+what the side wants most), the issues by estimated weight once moves have shaped it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ai.opponent import Beliefs
+from game.engine import new_game, view_for
+from game.ui.format import brief_issue
+from game.ui.screens.brief import FLAT, brief
+from tests.saves.helpers import new_session, play_on, scenario_file
+
+NOTHING = "cares most about: nothing to go on yet"
+
+
+def test_before_any_move_no_side_is_ranked() -> None:
+    scenario, _ = scenario_file("astana-8")
+    state, _ = new_game(scenario, 1)
+    lines = brief(view_for(state, 0)).plain.split("\n")
+    for d in (1, 2, 3, 4):  # the opposition and the three guarantors, each with seven positions
+        at = next(k for k, line in enumerate(lines) if line.startswith(f"{scenario.delegations[d].name} ("))
+        assert NOTHING in lines[at + 1], lines[at + 1]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["mini", "astana-8"]), st.integers(0, 10_000), st.integers(0, 60))
+def test_each_side_is_ranked_by_its_estimate_or_said_to_be_unknown(name: str, seed: int, turns: int) -> None:
+    session = play_on(new_session(name, seed), turns)
+    view = view_for(session.state, 0)
+    beliefs = Beliefs(view, learns=True)
+    blocks = brief(view).plain.split("\n")
+    for d, pub in enumerate(view.delegations):
+        if d == 0:
+            continue
+        at = next(k for k, line in enumerate(blocks) if line.startswith(f"{pub.name} ("))
+        said = next((line for line in blocks[at + 1 : at + 4] if "cares most about" in line), None)
+        held = [i for i in view.agenda if view.positions[d][i] >= 0]
+        if not held:
+            assert said is None
+            continue
+        weights = [beliefs.weight(d, i) for i in held]
+        assert said is not None
+        if len(held) > 1 and max(weights) - min(weights) < FLAT:
+            assert NOTHING in said
+        else:
+            named = re.findall(r"([^,:]+?) ~(\d+)%", said.split("(estimate): ", 1)[1])
+            top = max(beliefs.weight(d, i) for i in held)
+            first = next(i for i in held if brief_issue(view.issues[i].name) == named[0][0].strip())
+            assert abs(beliefs.weight(d, first) - top) < 1e-9
