@@ -4,6 +4,7 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _keep_bytecode() -> None:
@@ -61,7 +62,37 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return cores + 1  # the cores this process may use (a container's share, not the host's)
 
 
+def _share_parsed_css() -> None:
+    """Textual parses the app's CSS and every widget's DEFAULT_CSS again for each app, and the
+    suite builds an app per interface test: about a tenth of those tests' CPU. Each worker keeps
+    the rules parsed from one text (at one place, with the same theme variables) for every later
+    app, as Textual itself keeps them within one app (Stylesheet._parse_cache) and uses the same
+    rule sets again. The text is still parsed once in each worker, and an error in it is still
+    raised by every app that reads it (Stylesheet.parse checks the rules' errors each time)."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    shared: dict[tuple[object, ...], Any] = {}
+
+    def _parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> Any:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(self._variables.items()))
+        rules = shared.get(key)
+        if rules is None:
+            rules = shared[key] = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return rules
+
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _share_parsed_css()
     if config.getoption("--update-golden") and config.getoption("numprocesses", 0):
         raise pytest.UsageError("--update-golden rewrites one file from many tests: run it in one process (-n 0)")
 
