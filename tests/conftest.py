@@ -1,8 +1,12 @@
 """Settings for the whole suite."""
 
+import compileall
+import fnmatch
 import gc
 import os
 import sys
+import threading
+import types
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +95,80 @@ def _share_parsed_css() -> None:
     Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
 
 
+HYPOTHESIS_TABLES = pytest.StashKey[threading.Thread]()
+
+
+def _runs_workers(config: pytest.Config) -> bool:
+    """This process starts xdist workers (and is not one)."""
+    return not hasattr(config, "workerinput") and bool(config.getoption("numprocesses", 0))
+
+
+def _compile_once(config: pytest.Config) -> None:
+    """A clean clone (as CI runs) has no compiled bytecode: each worker compiled the game and
+    rewrote the asserts of every test module at the same moment (about 3 s of CPU a worker, all
+    of it the same work). The process that starts the workers does it once, before they start,
+    and writes it where they look (__pycache__, as importing would): each worker then reads it.
+    pytest's own rewriting functions write the test modules' files, as its import hook does; if
+    a pytest release moves them, this does nothing and the workers compile as before."""
+    root = Path(__file__).resolve().parents[1]
+    compileall.compile_dir(root / "game", quiet=2)
+    try:
+        from _pytest.assertion import rewrite
+
+        state = config.stash[rewrite.assertstate_key]
+        for path in sorted((root / "tests").rglob("*.py")):
+            if not (path.name == "conftest.py" or fnmatch.fnmatch(path.name, "test_*.py")):
+                compileall.compile_file(path, quiet=2)  # a helper module, imported plainly
+                continue
+            cache_dir = rewrite.get_cache_dir(path)
+            pyc = cache_dir / (path.name[:-3] + rewrite.PYC_TAIL)
+            if rewrite.try_makedirs(cache_dir) and rewrite._read_pyc(path, pyc, state.trace) is None:
+                source_stat, code = rewrite._rewrite_test(path, config)
+                rewrite._write_pyc(state, code, source_stat, pyc)
+    except (AttributeError, ImportError, KeyError, OSError):
+        return
+
+
+@pytest.hookimpl(trylast=True)  # after Hypothesis's plugin has ended its initialisation, and xdist started the workers
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Hypothesis reads the constants of every module of the game and the tests (each source
+    parsed, once a worker has collected) and, at its first text strategy, works out which
+    characters UTF-8 can encode (every code point tried: about 1.3 s of CPU); it keeps both in
+    .hypothesis/, which a clean clone does not have, so each worker worked them out again. Here
+    the process that runs the workers does it once, in a thread, while the workers start and
+    run the long tests (which come first and draw nothing). A worker that gets there first works
+    them out itself, as before; they are the same either way."""
+    config = session.config
+    if not _runs_workers(config):
+        return
+
+    def fill() -> None:
+        from hypothesis.internal import charmap
+        from hypothesis.internal.constants_ast import constants_from_module
+
+        root = Path(__file__).resolve().parents[1]
+        for path in sorted([*(root / "game").rglob("*.py"), *(root / "tests").rglob("*.py")]):
+            module = types.ModuleType(path.stem)
+            module.__file__ = str(path)  # all that constants_from_module reads of a module
+            constants_from_module(module)
+        charmap.charmap()
+        charmap.intervals_from_codec("utf-8")
+
+    thread = threading.Thread(target=fill, name="hypothesis-tables", daemon=True)
+    thread.start()
+    config.stash[HYPOTHESIS_TABLES] = thread
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    thread = config.stash.get(HYPOTHESIS_TABLES, None)
+    if thread is not None:
+        thread.join()  # not cut off halfway at the end of a short run (the file is written atomically anyway)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     _share_parsed_css()
+    if _runs_workers(config):
+        _compile_once(config)
     if config.getoption("--update-golden") and config.getoption("numprocesses", 0):
         raise pytest.UsageError("--update-golden rewrites one file from many tests: run it in one process (-n 0)")
 
