@@ -180,8 +180,11 @@ def check_draft(s: Situation, action: A.Draft) -> tuple[ResolvedPackage, tuple[i
 
 
 def check_respond(s: Situation, action: A.Respond) -> Proposal:
-    proposal = next((p for p in s.proposals if p.id == action.proposal), None)
-    if proposal is None:
+    wanted = action.proposal
+    for proposal in s.proposals:  # a loop, not next() over a generator: every answer asks
+        if proposal.id == wanted:
+            break
+    else:
         raise IllegalAction(f"there is no open proposal #{action.proposal}")
     answer = proposal.response_of(s.me)
     if answer is None:

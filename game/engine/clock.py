@@ -30,7 +30,8 @@ def bleed(d: Delegation, rules: Rules, deal: Sequence[int], open_issues: Sequenc
     """What one more round without agreement on these issues costs d, in ten-thousandths."""
     if not rules.delay_cost:
         return 0  # what the sum below rounds to, without it (agents ask at every move)
-    lack = sum(d.weights[i] * (1.0 - d.values[i][deal[i]]) for i in open_issues)
+    # summed over a list rather than a generator: the same additions in the same order, in C
+    lack = sum([d.weights[i] * (1.0 - d.values[i][deal[i]]) for i in open_issues])
     return round(rules.delay_cost * 100 * lack)
 
 

@@ -70,7 +70,7 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
 
 def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
     verdict = ACCEPTED if action.accept else REJECTED
-    responses = tuple(verdict if d == actor else r for d, r in zip(proposal.to, proposal.responses, strict=True))
+    responses = tuple([verdict if d == actor else r for d, r in zip(proposal.to, proposal.responses, strict=True)])
     updated = frozen(Proposal, {**vars(proposal), "responses": responses})  # the proposal with this answer
     w.proposals = [updated if p.id == proposal.id else p for p in w.proposals]
     trust = w.scenario.rules.response_trust
@@ -92,7 +92,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
         w.close_proposals(lambda q: q.id != p.id)
         w.say("failed", f"Proposal #{p.id} fails: {w.name(blockers[0])} rejected it.")
         return
-    if all(d in said_yes for d in required):
+    if said_yes.issuperset(required):  # every signatory present said yes
         w.close_proposals(lambda q: q.id != p.id)
         _agree(w, p, tuple(required))
         return
