@@ -132,11 +132,19 @@ def resolve_package(s: Situation, package: A.Package) -> ResolvedPackage:
     if not package:
         raise InvalidAction("a package needs at least one issue")
     out: dict[int, int] = {}
+    # issue() and option() written out, with their messages: every proposal and draft resolves
+    # every issue of its package here
+    issue_index, issues = s.issue_index, s.issues
     for issue_id, option_id in package:
-        i = issue(s, issue_id)
+        i = issue_index.get(issue_id)
+        if i is None:
+            raise InvalidAction(f"there is no issue {issue_id!r} in this scenario")
         if i in out:
-            raise InvalidAction(f"{s.issues[i].name} appears twice in the package")
-        out[i] = option(s, i, option_id)
+            raise InvalidAction(f"{issues[i].name} appears twice in the package")
+        o = issues[i].option_index(option_id)
+        if o < 0:
+            raise InvalidAction(f"{issues[i].name} has no option {option_id!r}")
+        out[i] = o
     for i in out:
         refusal = open_issue_refusal(s, i)
         if refusal:

@@ -31,7 +31,8 @@ def bleed(d: Delegation, rules: Rules, deal: Sequence[int], open_issues: Sequenc
     if not rules.delay_cost:
         return 0  # what the sum below rounds to, without it (agents ask at every move)
     # summed over a list rather than a generator: the same additions in the same order, in C
-    lack = sum([d.weights[i] * (1.0 - d.values[i][deal[i]]) for i in open_issues])
+    weights, values = d.weights, d.values
+    lack = sum([weights[i] * (1.0 - values[i][deal[i]]) for i in open_issues])
     return round(rules.delay_cost * 100 * lack)
 
 

@@ -19,7 +19,7 @@ from game.engine.work import Work
 
 def describe_package(w: Work, package: tuple[tuple[int, int], ...]) -> str:
     issues = w.scenario.issues
-    return "; ".join(f"{issues[i].name}: {issues[i].options[o].label}" for i, o in package)
+    return "; ".join([f"{issues[i].name}: {issues[i].options[o].label}" for i, o in package])
 
 
 # --- the actions ------------------------------------------------------------------------------
