@@ -46,6 +46,9 @@ class Planned(NamedTuple):
     round: int | None = None  # the round the entry says it was taken in
 
 
+_new = tuple.__new__
+
+
 def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> Session:
     """The saved game, replayed and verified; SaveLoadError if anything is wrong with it.
 
@@ -184,7 +187,8 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
             raise where.error(mark, f"cannot read log entry {k + 1}: {exc}") from None
         if turn != k + 1:
             raise where.error(mark, f"log entry {k + 1} is numbered {turn}: entries missing or out of order")
-        plan.append(Planned(mark, turn, action, digest, round_))
+        # every field given, in order: made in one C call, without the NamedTuple's Python __new__
+        plan.append(_new(Planned, (mark, turn, action, digest, round_)))
     header = Header(
         name,
         source,
