@@ -9,7 +9,6 @@ from __future__ import annotations
 from game.ai.estimate import acceptance_chance
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
-from game.ai.planning import CONSISTENT, consistency
 from game.ai.reading import (
     acceptable,
     allowed,
@@ -85,16 +84,9 @@ def best_bet(
     Only changes in our favour are tried: the search's climb towards the others already gives
     what our reading says they want, and walking further their way by the estimate cost the
     hard agent up to 0.011 a game in Astana's and the campaign's Russia seats (docs/AI.md).
-    What the estimate adds is the other direction: asking more where a refusal is no likelier.
-    No walk at all while a counterpart's own offers contradict its stated positions
-    (game.ai.planning.consistency): the package at our aim as it is."""
-    others = counterparts(view)
-    if any(consistency(view, s) < CONSISTENT for s in others):
-        # the estimate reads each side through the same positions as our search does: where a
-        # side's own offers contradict them, a walk our way is a bet on a misreading (on random
-        # scenarios it asked again for what a side had just refused as worse than no deal)
-        return proposal(view, beliefs, aim, level, rng)
+    What the estimate adds is the other direction: asking more where a refusal is no likelier."""
     going_on = going_on_worth(view, level, noise)
+    others = counterparts(view)
     share = held_share(view, aim)
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     values = view.own.values

@@ -42,13 +42,6 @@ SAFETY = 0.04  # what we leave a counterpart above its modelled demand: our read
 # Read from its level, so that retuning the normal agent moves our model of it too.
 _LATE = LEVELS["normal"].patience
 _GAMBLE = LEVELS["normal"].gamble
-# How close (0..1), on average, a side's own offers must sit to its stated positions for our
-# reading of it to plan or bet on. Authored sides offer near what they state: 0.72-0.96 at Dayton
-# and Sochi, and no lower than 0.46 at astana-8 (its opposition, which gives ground on issues it
-# states positions on). In random scenarios, whose public positions are drawn apart from the
-# preferences, some sides' offers sit at 0.0-0.33, and planning and betting on such a reading
-# cost the hard agent up to 0.056 a game (docs/AI.md, 'Planning on a misreading').
-CONSISTENT = 0.4
 
 
 @dataclass(frozen=True)
@@ -131,11 +124,6 @@ def plan(view: View, beliefs: Beliefs, level: Level) -> Plan:
     less our toll until then."""
     floor = fallback(view)
     sides = read_sides(view, beliefs)
-    if any(consistency(view, s.who) < CONSISTENT for s in sides):
-        # our reading of a side rests on what it states in public; where its own offers
-        # contradict that, we cannot tell what it will take later, and holding out for it is a
-        # bet on a misreading: no plan, and the planner settles as the normal agent does
-        return Plan(None, floor, False)
     end = horizon(view)
     alive = clock.survival(view.rules, view.round, view.venue.rounds, view.momentum)
     toll = bleed_rate(view)
@@ -158,21 +146,3 @@ def plan(view: View, beliefs: Beliefs, level: Level) -> Plan:
         if worth > waiting:
             later, waiting = package, worth
     return Plan(later, waiting, patient(view, sides))
-
-
-def consistency(view: View, who: int) -> float:
-    """How close, 0..1, the options a side has put in its own proposals (the public record) sit to
-    the positions it states, on the issues where it states one: 1 where every offer is at its
-    position, 0 where every offer is at the far end of the issue. The frequency model
-    (game.ai.opponent) reads a side's values mostly from its positions, so this is how far that
-    reading is borne out by what it does. 1.0 (nothing contradicts it) before it has offered."""
-    offered = view.offered[who]
-    total = near = 0.0
-    for i, position in enumerate(view.positions[who]):
-        if position < 0:
-            continue
-        span = max(1, len(view.issues[i].options) - 1)
-        for option, times in enumerate(offered[i]):
-            total += times
-            near += times * (1.0 - abs(option - position) / span)
-    return near / total if total else 1.0
