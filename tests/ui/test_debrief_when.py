@@ -1,0 +1,74 @@
+"""The debrief says when each agreement was made and whose proposal carried it, on the screen a
+player sees when the game ends (an agreement on an AI's turn closes the table at once)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual.widgets import Static
+
+from game.engine import apply, new_game
+from game.saves import Session
+from game.ui.screens.debrief import DebriefScreen, agreed_when
+from tests.saves.helpers import finished, new_session, play_on
+from tests.ui.driving import driven, new_app, screen_of, settle
+
+
+def authors(session: Session) -> dict[int, tuple[int, bool]]:
+    """Every proposal's author and whether it was a draft, found by replaying the log: the move
+    after which a proposal of that number first stands on the table tabled it."""
+    state, _ = new_game(session.scenario, session.seed)
+    out: dict[int, tuple[int, bool]] = {}
+    for entry in session.log:
+        after, _ = apply(state, entry.action)
+        for p in after.proposals:
+            out.setdefault(p.id, (state.actor, p.draft))
+        state = after
+    return out
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["mini", "astana-8", "sochi-congress"]), st.integers(0, 10_000))
+def test_every_agreement_is_told_with_its_round_and_author(name: str, seed: int) -> None:
+    session = finished(name, seed)
+    told = agreed_when(session)
+    by = authors(session)
+    sc = session.scenario
+    want: dict[int, list[str]] = {}
+    for a in session.state.agreements:
+        author, draft = by[a.proposal]
+        want.setdefault(a.venue, []).append(
+            f"Agreed in round {a.round} of {sc.venues[a.venue].rounds}, on {'draft' if draft else 'proposal'} "
+            f"#{a.proposal} from {sc.delegations[author].name}."
+        )
+    assert told == want
+
+
+def test_the_players_own_proposal_is_theirs() -> None:
+    session = play_on(new_session("astana-8", 3, government="human"))
+    by = authors(session)
+    for venue, lines in agreed_when(session).items():
+        for a, line in zip([a for a in session.state.agreements if a.venue == venue], lines, strict=True):
+            assert line.endswith(" from you.") == (by[a.proposal][0] == 0)
+
+
+@pytest.mark.parametrize("seed", [3])
+def test_the_debrief_screen_shows_when_the_deal_was_made(tmp_path: Path, seed: int) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=seed)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            session = table.session
+            play_on(session)  # the AI plays the rest, the player's seat too
+            assert session.state.agreements, "astana-8 seed 3 ends in agreement"
+            app.push_screen(DebriefScreen(session))
+            screen = await screen_of(pilot, DebriefScreen)
+            shown = str(screen.query_one("#debrief-outcome", Static).content)
+            a = session.state.agreements[0]
+            assert f"Agreed in round {a.round} of 6, on " in shown and f"#{a.proposal} from " in shown
+
+    asyncio.run(body())
