@@ -140,7 +140,14 @@ class BoardScreen(Screen[BoardChoice]):
             who = "you" if d == self.me else sc.delegations[d].name
             text.append(f"{who} {_ANSWER[answer]}", style="bold" if d == self.me and answer == PENDING else "")
         text.append("\n")
-        if e.previous >= 0:
+        if e.previous >= 0 and not e.changed:
+            # tabled again as it was: a legend for * over lines that carry none sent a newcomer
+            # looking for what had moved
+            text.append(
+                f"nothing changed on its issues since its proposal #{e.previous} · = yours: your stated position\n",
+                style="dim",
+            )
+        elif e.previous >= 0:
             text.append(f"* new since its proposal #{e.previous} · = yours: your stated position\n", style="dim")
         else:
             text.append("* off its author's stated position · = yours: your stated position\n", style="dim")
