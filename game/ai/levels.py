@@ -33,6 +33,7 @@ class Level:
     heads_off: bool = (
         False  # reads the public event deck: a hardline statement keeps a card from taking it away (game.ai.deck)
     )
+    keeps_temper: bool = False  # no outbursts at a side it distrusts while its support at home does not need them
 
 
 LEVELS = {
@@ -87,6 +88,7 @@ LEVELS = {
         bets=True,
         reads_trend=True,
         heads_off=True,
+        keeps_temper=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -52,6 +52,9 @@ _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
 _WALKOUT_TRUST = 15  # a hot-tempered delegation leaves when its mean trust in the others falls below this
 _EDGE = 0.08  # how much more than its aspiration waiting must be worth before a planner holds out
 _PROVOKED_TRUST = 30  # below this trust in someone, a hot temper answers with hardline statements
+# Support this many times SUPPORT_MARGIN above collapse is more than a side needs at home (see
+# secure_at_home): at astana-8 the government starts 62 above it, the opposition 35
+_SECURE = 3
 
 
 def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision:
@@ -87,7 +90,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
-    provoked = _provoked_by(view, rng)
+    provoked = None if level.keeps_temper and secure_at_home(view) else _provoked_by(view, rng)
     if provoked is not None:
         return Decision(
             A.Statement(me.id, "hardline", view.delegations[provoked].id),
@@ -269,6 +272,16 @@ def _mean_trust(view: View) -> float:
         return 50.0
     trusts = [view.my_trust[s] for s in others]
     return 0.5 * sum(trusts) / len(trusts) + 0.5 * min(trusts)
+
+
+def secure_at_home(view: View) -> bool:
+    """Whether our support stands so far above collapse that we need none of what an outburst
+    buys. A hardline statement at the side we trust least buys support at home, at the price of
+    that side's trust in us and of the talks' momentum; a side with support to spare pays that
+    price for nothing, and the trust it costs raises the margin that side asks of every offer
+    before it signs with us (answer's margin). At astana-8 the government's outbursts at the
+    opposition cost the hard agent 0.027 a game (docs/AI.md, "Keeping one's temper")."""
+    return view.support[view.me] - view.collapse_support > _SECURE * SUPPORT_MARGIN
 
 
 def _provoked_by(view: View, rng: Rng) -> int | None:
