@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from game.engine import Action, Pass, Record, Scenario, State, apply, new_game
+from game.ai.random_agent import choose_random
+from game.ai.selfplay import agent_rng
+from game.engine import Action, Pass, Record, Scenario, State, apply, new_game, view_for
+from game.engine.errors import GameError
 from game.scenario import load_scenario
 from game.sim.random_scenarios import random_scenario
 
@@ -149,3 +152,18 @@ def random_effect_kinds(seeds: Iterable[int]) -> set[str]:
         for effects in [*(e.effects for e in sc.events), *(o.effects for i in sc.issues for o in i.options)]:
             kinds.update(effect.kind for effect in effects)
     return kinds
+
+
+def random_game(seed: int) -> Iterator[State]:
+    """Every state of a random agent's game on a random scenario (seed picks both); a move the
+    engine refuses fails the test, since the random agent picks only from legal.py's moves."""
+    sc = random_scenario(seed)
+    state, _ = new_game(sc, seed)
+    while not state.over:
+        yield state
+        decision = choose_random(view_for(state, state.actor), agent_rng(state))
+        try:
+            state, _ = apply(state, decision.action)
+        except GameError as e:
+            raise AssertionError(f"scenario {seed}: the engine refused a legal move {decision.action}: {e}") from e
+    yield state

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from game.ai.random_agent import choose_random
-from game.ai.selfplay import agent_rng
 from game.engine import actions as A
 from game.engine import apply, new_game, view_for
 from game.engine.errors import GameError
@@ -22,6 +20,7 @@ from game.engine.model import Scenario
 from game.engine.rng import Rng
 from game.engine.state import State
 from game.sim.random_scenarios import random_scenario
+from tests.engine.conftest import random_game
 
 GAMES = 1_000
 
@@ -33,20 +32,6 @@ def engine_says(state: State, action: A.Action) -> str:
     except GameError as e:
         return str(e)
     return ""
-
-
-def random_game(seed: int) -> Iterator[State]:
-    """Every state of a random agent's game on a random scenario (seed picks both)."""
-    sc = random_scenario(seed)
-    state, _ = new_game(sc, seed)
-    while not state.over:
-        yield state
-        decision = choose_random(view_for(state, state.actor), agent_rng(state))
-        try:
-            state, _ = apply(state, decision.action)
-        except GameError as e:
-            raise AssertionError(f"scenario {seed}: the engine refused a legal move {decision.action}: {e}") from e
-    yield state
 
 
 def test_a_random_agent_over_legal_moves_never_makes_a_refused_move() -> None:

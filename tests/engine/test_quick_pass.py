@@ -10,30 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import fields, replace
 
-from game.ai.random_agent import choose_random
-from game.ai.selfplay import agent_rng
 from game.ai.selfplay import play as ai_play
 from game.engine import actions as A
-from game.engine import flow, new_game, view_for
+from game.engine import flow
 from game.engine.apply import apply, full_apply, quick_pass
 from game.engine.errors import GameError
 from game.engine.state import State
 from game.engine.work import Work
 from game.sim.random_scenarios import random_scenario
-from tests.engine.conftest import start
+from tests.engine.conftest import random_game, start
 
 QUICK_FIELDS = ("ap", "step", "turn")  # all a quick pass changes
-
-
-def random_states(seed: int) -> Iterator[State]:
-    """Every state of a random agent's game on a random scenario (seed picks both)."""
-    sc = random_scenario(seed)
-    state, _ = new_game(sc, seed)
-    while not state.over:
-        yield state
-        decision = choose_random(view_for(state, state.actor), agent_rng(state))
-        state, _ = apply(state, decision.action)
-    yield state
 
 
 def agent_states(seed: int) -> Iterator[State]:
@@ -72,7 +59,7 @@ def compare(state: State, counts: dict[str, int]) -> None:
 def test_a_quick_pass_is_the_whole_path_on_random_games() -> None:
     counts = {"refused": 0, "whole way": 0, "quick": 0}
     for seed in range(60):
-        for state in random_states(seed):
+        for state in random_game(seed):
             compare(state, counts)
     for seed in range(15):
         for state in agent_states(seed):
@@ -84,7 +71,7 @@ def test_a_quick_pass_is_the_whole_path_on_random_games() -> None:
 def test_quiet_means_the_end_conditions_change_nothing() -> None:
     seen = {True: 0, False: 0}
     for seed in range(200):
-        for state in random_states(seed):
+        for state in random_game(seed):
             quiet = flow.quiet(state)
             seen[quiet] += 1
             if quiet:
