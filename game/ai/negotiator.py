@@ -71,7 +71,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             aim = aspiration(view, level, noise)
             held = None
             if level.plans and not p.draft:
-                held = plan(view, beliefs, level)
+                held = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
                 if _holds_out(held, aim):
                     return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
             return answer(view, p, aim, level, beliefs, noise, held=held)
@@ -149,13 +149,21 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     it offers as the normal agent does, at its aspiration)."""
     if not level.plans:
         return None
-    chosen = plan(view, beliefs, level)
+    chosen = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if chosen.later is None or not _holds_out(chosen, aim):
         return None
     package, why = chosen.later, "what we hold out for: time is on our side"
     ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
     return Decision(A.Propose(view.own.id, ids, to), why)
+
+
+def _wary(view: View, beliefs: Beliefs, level: Level, chosen: Plan, aim: float) -> Plan:
+    """The plan to act on. Where the plan as it stands says hold out, the plan again counting
+    the margin that sides distrusting us ask (planning.plan's `wary`): holding out is a
+    commitment, made only where it holds with that margin too, and what waiting is worth is
+    then read from that plan. Worked out only there, which is seldom."""
+    return plan(view, beliefs, level, wary=True) if _holds_out(chosen, aim) else chosen
 
 
 def _holds_out(chosen: Plan, aim: float) -> bool:

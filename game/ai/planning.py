@@ -42,6 +42,8 @@ SAFETY = 0.04  # what we leave a counterpart above its modelled demand: our read
 # Read from its level, so that retuning the normal agent moves our model of it too.
 _LATE = LEVELS["normal"].patience
 _GAMBLE = LEVELS["normal"].gamble
+_TEMPER = 0.5  # a counterpart's temper is private: we take the middle one
+_TRUSTED = 40.0  # below this trust a normal agent asks a margin over walking away (negotiator.answer)
 
 
 @dataclass(frozen=True)
@@ -102,26 +104,37 @@ def _aim(view: View, side: Side, ahead: int, end: float) -> float:
     return max(side.floor, aim)
 
 
-def demand(view: View, side: Side, ahead: int, end: float) -> float:
+def demand(view: View, side: Side, ahead: int, end: float, wary: bool = False) -> float:
     """The least a counterpart takes `ahead` rounds from now, as we model it: its aim, or what
-    waiting is worth to it if that is less (the risk that the talks end, and its toll)."""
+    waiting is worth to it if that is less (the risk that the talks end, and its toll); `wary`,
+    never less than its floor plus the margin it asks from partners it distrusts (see plan)."""
     at = view.round + ahead
+    # a side that distrusts us asks a margin over walking away, as a normal agent does (its
+    # temper is private: the middle one), and how far it trusts us is public
+    distrust = _TEMPER * max(0.0, _TRUSTED - view.trust_in_me[side.who]) / 200.0 if wary else 0.0
     if _late(view, at):
         # a normal agent then takes anything above walking away, but not a lopsided
         # ultimatum from a side that stonewalled, and the record says whether we look like one
         if stonewalled(view, view.me):
-            return side.floor + ULTIMATUM_SHARE * (side.top - side.floor)
-        return side.floor
+            return side.floor + max(distrust, ULTIMATUM_SHARE * (side.top - side.floor))
+        return side.floor + distrust
     chance = 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
     later = chance * _aim(view, side, ahead + 1, end) + (1.0 - chance) * side.floor - side.bleed
-    return max(side.floor, min(_aim(view, side, ahead, end), later))
+    return max(side.floor + distrust, min(_aim(view, side, ahead, end), later))
 
 
-def plan(view: View, beliefs: Beliefs, level: Level) -> Plan:
+def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan:
     """What holding out is worth: for each later round, the best package every counterpart
     would accept by then (the climb from our ideal stops as soon as it gives each what we model
     it to demand, plus a safety margin), weighed by the chance that the talks last that long,
-    less our toll until then."""
+    less our toll until then.
+
+    `wary`: each counterpart's demand also counts the margin a normal agent asks of partners it
+    distrusts, read from how far it trusts us (public). The negotiator holds out only where the
+    wary plan says so too: without it the plan held out, in the campaign's Turkey seat, for
+    packages that sides distrusting Turkey refused to the end. Elsewhere, where an offer is
+    weighed against what waiting is worth, it stays the plain plan's: counting the margin in
+    every plan cost Astana's seats what reading the plan had won them (docs/AI.md)."""
     floor = fallback(view)
     sides = read_sides(view, beliefs)
     end = horizon(view)
@@ -130,7 +143,7 @@ def plan(view: View, beliefs: Beliefs, level: Level) -> Plan:
     later: Package | None = None
     waiting = floor
     for ahead in range(1, view.venue.rounds - view.round + 1):
-        need = [(s.who, demand(view, s, ahead, end) + SAFETY) for s in sides]
+        need = [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
 
         def enough(deal: list[int], need: list[tuple[int, float]] = need) -> bool:
             return all(beliefs.utility(s, deal) >= n for s, n in need)

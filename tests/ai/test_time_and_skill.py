@@ -7,8 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.ai import play
+from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
 from game.ai.seats import choosers
 from game.engine import Respond, new_game, view_for
@@ -17,6 +20,7 @@ from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
+from game.sim.random_scenarios import random_scenario
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
 RED, BLUE = 0, 1
@@ -148,3 +152,80 @@ def test_the_hard_agent_puts_partial_packages_on_the_table() -> None:
     free = dataclasses.replace(plain, rules=dataclasses.replace(plain.rules, delay_cost=0, breakdown_risk=0))
     game = play(free, 0, choosers({0: "hard"}))
     assert not any("for later" in r for r in game.reasons)
+
+
+@settings(max_examples=30, deadline=None)
+@given(index=st.integers(0, 10_000), trust=st.integers(0, 100), ahead=st.integers(1, 6))
+def test_the_wary_plan_models_the_margin_a_side_that_distrusts_us_asks(index: int, trust: int, ahead: int) -> None:
+    """A normal agent asks a margin over walking away from partners it distrusts (its temper
+    times how far its trust falls short of 40, over 200): the hard agent's wary plan asks it of
+    each counterpart too, read from how far that side trusts us (public) and the middle temper
+    (a side's own is private). On random scenarios: at the deadline the wary demand is the
+    side's floor plus that margin; at any round it never falls as the side's trust in us falls,
+    and from 40 up it is the plain demand, which trust does not move at all."""
+    from game.ai.opponent import Beliefs
+    from game.ai.planning import demand, read_sides
+
+    sc = random_scenario(index)
+    state, _ = new_game(sc, index)
+    me = sc.venues[0].signatories[0]
+    view = view_for(state, me)
+    ahead = min(ahead, view.venue.rounds - view.round)
+    if ahead < 1:
+        return
+    end = float(view.venue.rounds)
+    last = view.venue.rounds - view.round
+
+    def trusting(level: int) -> View:
+        return dataclasses.replace(view, trust_in_me=tuple([level] * len(view.trust_in_me)))
+
+    for side in read_sides(view, Beliefs(view, True)):
+        at = demand(trusting(trust), side, ahead, end, wary=True)
+        assert demand(trusting(max(0, trust - 10)), side, ahead, end, wary=True) >= at - 1e-12
+        plain = demand(trusting(trust), side, ahead, end)
+        assert plain == demand(trusting(100), side, ahead, end)
+        if trust >= 40:
+            assert at == plain
+        final = demand(trusting(trust), side, last, end, wary=True)
+        assert final == pytest.approx(side.floor + 0.5 * max(0, 40 - trust) / 200)
+
+
+def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None:
+    """Along campaign games in Turkey's seat (where the plain plan held out for packages that
+    sides distrusting Turkey refused to the end) there are answers where the plain plan holds
+    out and the wary one does not: the hard agent then answers by the wary plan, not as a
+    hold-out; where both hold out, it refuses anything worth less than the wary plan's value."""
+    from game.ai.negotiator import _holds_out, answer
+    from game.ai.offers import aspiration
+    from game.ai.opponent import Beliefs
+    from game.ai.planning import plan
+    from game.engine import apply
+    from game.sim.simulate import game_seed
+
+    hard = LEVELS["hard"]
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    seat = sc.delegation_index["turkey"]
+    overruled = held_out = 0
+    for seed in (game_seed(0, 16), game_seed(0, 21)):
+        state, _ = new_game(sc, seed)
+        for action in play(sc, seed, choosers({seat: "hard"})).actions:
+            view = view_for(state, seat)
+            pending = sorted(
+                (p for p in view.proposals if p.author != seat and p.response_of(seat) == PENDING),
+                key=lambda p: (not p.draft, p.id),
+            )
+            if not state.over and state.actor == seat and pending and not pending[0].draft:
+                beliefs = Beliefs(view, True)
+                noise = 0.02 * (2.0 * Rng(5).random() - 1.0)  # the first draw choose makes
+                aim = aspiration(view, hard, noise)
+                if _holds_out(plan(view, beliefs, hard), aim):
+                    wary = plan(view, beliefs, hard, wary=True)
+                    if _holds_out(wary, aim):
+                        held_out += 1
+                        expected = answer(view, pending[0], wary.waiting, hard, beliefs, noise, planned=True)
+                    else:
+                        overruled += 1
+                        expected = answer(view, pending[0], aim, hard, beliefs, noise, held=wary)
+                    assert choose(view, Rng(5), hard) == expected
+            state, _ = apply(state, action)
+    assert overruled > 0
