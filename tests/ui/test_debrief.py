@@ -287,3 +287,14 @@ def test_screen_after_no_deal() -> None:
     assert "no deal" in text
     assert "Nothing was agreed" in text
     assert "never agreed" in text
+
+
+@pytest.mark.parametrize(("name", "seed"), [("sochi-congress", 5), ("tutorial", 1)])
+def test_the_toll_is_explained_where_one_was_paid(name: str, seed: int) -> None:
+    from game.ui.screens.debrief import TOLL_NOTE
+
+    paid = any(finished(name, seed).state.toll)
+    text, _ = _screen_text(name, seed, (100, 32))
+    # Sochi charges a toll for each round without a deal; the tutorial charges none
+    assert paid == (name == "sochi-congress")
+    assert (TOLL_NOTE.split(":")[0] in " ".join(text.split())) == paid

@@ -141,6 +141,13 @@ def _outcome(d: Debrief, when: dict[int, list[str]] | None = None) -> Text:
     return text
 
 
+TOLL_NOTE = (
+    "Each result is after the toll the rounds without a deal took, which a side pays deal or no deal: "
+    "a side that signed late can end below its walk-away value although the deal was worth more to it "
+    "than none. What the talks gave against walking away at the start, toll included, is the surplus."
+)
+
+
 def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
     table.add_column("Delegation", min_width=18, ratio=1, overflow="fold")
@@ -321,6 +328,9 @@ class DebriefScreen(Screen[None]):
                     yield Static(_quality(d.quality), id="debrief-quality", classes="debrief-section")
             yield Static("Each delegation against its walk-away value", classes="debrief-heading")
             yield Static(_delegations(d.delegations), id="debrief-delegations", classes="debrief-section")
+            if any(self.session.state.toll):
+                # a newcomer read a late signatory's red surplus as a deal worse than none
+                yield Static(TOLL_NOTE, id="debrief-toll", classes="debrief-note")
             yield Static("The deal in force, round by round", classes="debrief-heading")
             yield UtilityChart(d.trajectory, id="debrief-chart")
             if not self.session.state.agreements:
