@@ -25,7 +25,8 @@ from game.ai.random_agent import choose_random
 from game.ai.selfplay import agent_rng
 from game.engine import Action, Pass, Record, Scenario, State, apply, new_game, view_for
 from game.engine.errors import GameError
-from game.scenario import load_scenario
+from game.engine.model import EventCard
+from game.scenario import Diagnostic, check_file, load_scenario
 from game.sim.random_scenarios import random_scenario
 
 MINI_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
@@ -167,3 +168,19 @@ def random_game(seed: int) -> Iterator[State]:
         except GameError as e:
             raise AssertionError(f"scenario {seed}: the engine refused a legal move {decision.action}: {e}") from e
     yield state
+
+
+def mini_with_rumour_effect(tmp_path: Path, effect: str) -> tuple[Scenario | None, list[Diagnostic]]:
+    """mini.yaml with its random card's effect (`- momentum: 3`) replaced by the YAML line
+    `effect`, written to a file and read back as a scenario author's file is: how the effect
+    tests check that a new effect is read from a file, and refused with a clear error."""
+    path = tmp_path / "mini-effect.yaml"
+    text = MINI_PATH.read_text(encoding="utf-8")
+    assert "- momentum: 3" in text  # the line the tests replace: the fixture must keep it
+    path.write_text(text.replace("- momentum: 3", effect, 1), encoding="utf-8")
+    return check_file(path)
+
+
+def rumour(scenario: Scenario) -> EventCard:
+    """The mini scenario's random card."""
+    return next(e for e in scenario.events if e.id == "rumour")

@@ -12,7 +12,6 @@ from game.engine import Pass, Propose, Respond, Scenario, WalkOut, apply, new_ga
 from game.engine.conditions import all_hold
 from game.engine.model import Condition, Effect
 from game.engine.work import Work
-from game.scenario.load import check_file
 from game.sim.random_scenarios import random_scenario
 from tests.engine.conftest import (
     BIG,
@@ -22,17 +21,17 @@ from tests.engine.conftest import (
     _rehash,
     actor_id,
     kinds,
+    mini_with_rumour_effect,
     pass_rounds,
     pass_until,
     play,
     play_records,
     random_effect_kinds,
+    rumour,
     start,
     with_event,
     with_venue,
 )
-
-MINI_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 
 
 def _clash_with(mini: Scenario, *effects: Effect) -> Scenario:
@@ -130,20 +129,15 @@ def test_a_campaign_venue_after_a_departure_seats_the_delegation_again(mini: Sce
 
 
 def test_the_effect_is_read_from_a_file_and_checked(tmp_path: Path) -> None:
-    good = MINI_TEXT.replace("- momentum: 3", "- leave: {delegation: big}", 1)
-    path = tmp_path / "good.yaml"
-    path.write_text(good, encoding="utf-8")
-    scenario, diagnostics = check_file(path)
+    scenario, diagnostics = mini_with_rumour_effect(tmp_path, "- leave: {delegation: big}")
     assert scenario is not None, diagnostics
-    rumour = next(e for e in scenario.events if e.id == "rumour")
-    assert rumour.effects == (Effect("leave", scenario.delegation_index["big"]),)
+    assert rumour(scenario).effects == (Effect("leave", scenario.delegation_index["big"]),)
     for bad, message in (
         ("- leave: {delegation: bigg}", "unknown delegation 'bigg'"),
         ("- leave: {delegation: big, delta: 3}", "delta"),
         ("- leave: big", "expected a mapping"),
     ):
-        path.write_text(MINI_TEXT.replace("- momentum: 3", bad, 1), encoding="utf-8")
-        scenario, diagnostics = check_file(path)
+        scenario, diagnostics = mini_with_rumour_effect(tmp_path, bad)
         assert scenario is None, bad
         assert any(message in d.message and d.severity == "error" for d in diagnostics), (bad, diagnostics)
 

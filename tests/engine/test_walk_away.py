@@ -13,11 +13,19 @@ from game.engine import Pass, Scenario, apply, new_game, state_hash, view_for
 from game.engine.model import Effect
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
-from game.scenario.load import check_file
 from game.sim.random_scenarios import random_scenario
-from tests.engine.conftest import BLUE, RED, actor_id, pass_rounds, random_effect_kinds, start, with_event, with_venue
-
-MINI_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+from tests.engine.conftest import (
+    BLUE,
+    RED,
+    actor_id,
+    mini_with_rumour_effect,
+    pass_rounds,
+    random_effect_kinds,
+    rumour,
+    start,
+    with_event,
+    with_venue,
+)
 
 
 def _clash_with(mini: Scenario, *effects: Effect) -> Scenario:
@@ -64,16 +72,10 @@ def test_a_game_without_a_deal_gives_the_moved_walk_away_value(mini: Scenario) -
 
 
 def test_the_effect_is_read_from_a_file_and_checked(tmp_path: Path) -> None:
-    good = MINI_TEXT.replace("- momentum: 3", "- walk_away: {delegation: blue, delta: -7}", 1)
-    path = tmp_path / "good.yaml"
-    path.write_text(good, encoding="utf-8")
-    scenario, diagnostics = check_file(path)
+    scenario, diagnostics = mini_with_rumour_effect(tmp_path, "- walk_away: {delegation: blue, delta: -7}")
     assert scenario is not None, diagnostics
-    rumour = next(e for e in scenario.events if e.id == "rumour")
-    assert rumour.effects == (Effect("walk_away", scenario.delegation_index["blue"], delta=-7),)
-    bad = MINI_TEXT.replace("- momentum: 3", "- walk_away: {delegation: bleu, delta: -7}", 1)
-    path.write_text(bad, encoding="utf-8")
-    scenario, diagnostics = check_file(path)
+    assert rumour(scenario).effects == (Effect("walk_away", scenario.delegation_index["blue"], delta=-7),)
+    scenario, diagnostics = mini_with_rumour_effect(tmp_path, "- walk_away: {delegation: bleu, delta: -7}")
     assert scenario is None
     assert any("unknown delegation 'bleu'" in d.message and d.severity == "error" for d in diagnostics)
 
