@@ -9,8 +9,8 @@ import pytest
 
 from game.engine import new_game, view_for
 from game.engine.model import Condition
+from game.play.deck_words import condition_words, departures
 from game.scenario import bundled, load_scenario
-from game.ui.deck_words import condition_words, departures
 from game.ui.screens.brief import brief
 
 HEADING = "Cards that could take a side from the table"

@@ -16,7 +16,7 @@ from game.ai.opponent import Beliefs
 from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
 from game.engine.view import View
-from game.ui.deck_words import departures
+from game.play.deck_words import departures
 from game.ui.format import brief_issue, short
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
