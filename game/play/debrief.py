@@ -14,8 +14,10 @@ from game.analysis.history import compare as compare_history
 from game.analysis.history import describe_real
 from game.engine import Concede, State, apply, new_game, utility
 from game.engine.model import Scenario
+from game.engine.seat import Seat
 from game.engine.utility import delay_toll, outcome_utility
 from game.play.attendance import statuses
+from game.play.history import Chronicle
 from game.saves import Session
 
 BLOCKS = " ▁▂▃▄▅▆▇█"  # nine heights: a blank for 0, a full block for 1
@@ -185,6 +187,25 @@ def venue_sentence(name: str, outcome: str, agreed: int, agenda: int, reason: st
     else:
         text = f"{name} is still running."
     return f"{text} {reason}".strip()
+
+
+def agreed_when(session: Session) -> dict[int, list[str]]:
+    """Per venue, the round of each agreement and whose proposal carried it. An agreement made
+    on an AI's turn closes the table at once: a newcomer met the debrief without having seen
+    which proposal passed, or when."""
+    sc = session.scenario
+    humans = {k for k, d in enumerate(sc.delegations) if Seat.parse(session.seats[d.id]).is_human}
+    tabled = Chronicle.replay(sc, session.seed, [e.action for e in session.log]).tabled
+    out: dict[int, list[str]] = {}
+    for a in session.state.agreements:
+        made = tabled.get(a.proposal)
+        kind = "draft" if made is not None and made.draft else "proposal"
+        line = f"Agreed in round {a.round} of {sc.venues[a.venue].rounds}, on {kind} #{a.proposal}"
+        if made is not None:
+            you = len(humans) == 1 and made.author in humans
+            line += f" from {'you' if you else sc.delegations[made.author].name}"
+        out.setdefault(a.venue, []).append(line + ".")
+    return out
 
 
 def venue_results(session: Session, states: list[State]) -> tuple[VenueResult, ...]:

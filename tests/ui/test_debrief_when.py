@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from textual.widgets import Static
 
 from game.engine import apply, new_game
+from game.play.debrief import agreed_when
 from game.saves import Session
-from game.ui.screens.debrief import DebriefScreen, agreed_when
+from game.ui.screens.debrief import DebriefScreen
 from tests.saves.helpers import finished, new_session, play_on
 from tests.ui.driving import driven, new_app, screen_of, settle
 

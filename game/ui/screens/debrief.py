@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from game.engine.seat import Seat
 from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
@@ -32,13 +31,13 @@ from game.play.debrief import (
     HistoryResult,
     Quality,
     Trajectory,
+    agreed_when,
     analysis_for,
     block,
     block_row,
     debrief,
 )
 from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
-from game.play.history import Chronicle
 from game.results import RecordError, add_results
 from game.saves import Session
 
@@ -109,25 +108,6 @@ class UtilityChart(Widget):
             style="dim",
         )
         return out
-
-
-def agreed_when(session: Session) -> dict[int, list[str]]:
-    """Per venue, the round of each agreement and whose proposal carried it. An agreement made
-    on an AI's turn closes the table at once: a newcomer met the debrief without having seen
-    which proposal passed, or when."""
-    sc = session.scenario
-    humans = {k for k, d in enumerate(sc.delegations) if Seat.parse(session.seats[d.id]).is_human}
-    tabled = Chronicle.replay(sc, session.seed, [e.action for e in session.log]).tabled
-    out: dict[int, list[str]] = {}
-    for a in session.state.agreements:
-        made = tabled.get(a.proposal)
-        kind = "draft" if made is not None and made.draft else "proposal"
-        line = f"Agreed in round {a.round} of {sc.venues[a.venue].rounds}, on {kind} #{a.proposal}"
-        if made is not None:
-            you = len(humans) == 1 and made.author in humans
-            line += f" from {'you' if you else sc.delegations[made.author].name}"
-        out.setdefault(a.venue, []).append(line + ".")
-    return out
 
 
 def _outcome(d: Debrief, when: dict[int, list[str]] | None = None) -> Text:
