@@ -165,7 +165,8 @@ def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(t
             for i in view.agenda:
                 assert f"{view.own.weights[i]:>4.0%}" in text
                 for o in view.own.red_lines[i]:
-                    assert f"✗ red line: {view.issues[i].options[o].label}" in text.replace("\n", " ")
+                    # a long label goes on under its row, at the row's indent
+                    assert f"✗ red line: {view.issues[i].options[o].label}" in " ".join(text.split())
             _, issue, weight = view.learned[0]
             assert f"{brief_issue(view.issues[issue].name)} {weight:.0%}" in text
             assert "from meetings" in text and "Momentum (0-100)" in text and "Trust (0-100)" in text

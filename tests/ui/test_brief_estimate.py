@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from game.ai.opponent import Beliefs
 from game.engine import new_game, view_for
 from game.ui.format import brief_issue
-from game.ui.screens.brief import FLAT, brief
+from game.ui.screens.brief import FLAT, INDENT, brief
 from tests.saves.helpers import new_session, play_on, scenario_file
 
 NOTHING = "cares most about: nothing to go on yet"
@@ -52,3 +52,23 @@ def test_each_side_is_ranked_by_its_estimate_or_said_to_be_unknown(name: str, se
             top = max(beliefs.weight(d, i) for i in held)
             first = next(i for i in held if brief_issue(view.issues[i].name) == named[0][0].strip())
             assert abs(beliefs.weight(d, first) - top) < 1e-9
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["astana-8", "sochi-congress", "dayton-1995"]), st.integers(0, 5))
+def test_a_long_position_goes_on_under_its_row(name: str, seat: int) -> None:
+    # a newcomer found the rest of a long position back at the screen's left edge, under nothing
+    scenario, _ = scenario_file(name)
+    state, _ = new_game(scenario, 1)
+    view = view_for(state, seat % len(scenario.delegations))
+    lines = brief(view).plain.split("\n")
+    first = lines.index("What you want, issue by issue")
+    last = lines.index("What you have learnt of the others")
+    rows = [line for line in lines[first + 2 : last] if line]
+    assert rows
+    for line in rows:
+        assert len(line) <= 74, line
+        # every line is an issue's row (its name from column 0) or goes on at the row's indent
+        assert line[:INDENT].strip() == "" or not line.startswith(" "), line
+        if line.startswith(" "):
+            assert line[INDENT] != " ", line

@@ -3,6 +3,7 @@ what it has learnt of each of the others, and what trust, support and momentum d
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -57,6 +58,18 @@ def time_pressure(view: View) -> str:
     return "Time: " + "; ".join(parts) + "."
 
 
+INDENT = 31  # where an issue's row starts its text: the name (24), its weight, and the gaps
+# The brief is read at 80 columns and more (less the scrollbar and the box's padding): a position
+# too long for the row goes on under it, at the row's indent, not back at the screen's edge
+WRAP = 74 - INDENT
+
+
+def hanging(line: str) -> str:
+    """A row's text, wrapped so that every line after the first starts at the row's indent."""
+    parts = textwrap.wrap(line, WRAP, break_long_words=True, break_on_hyphens=False) or [""]
+    return ("\n" + " " * INDENT).join(parts) + "\n"
+
+
 def brief(view: View) -> Text:
     """The whole brief as text, written from the player's View alone."""
     own = view.own
@@ -77,18 +90,18 @@ def brief(view: View) -> Text:
         settled = view.settled[i]
         text.append(f"{brief_issue(issue.name, 24):<24} {own.weights[i]:>4.0%}  ", style="bold")
         if settled >= 0:
-            text.append(f"agreed: {issue.options[settled].label} (worth {own.values[i][settled]:.2f})\n")
+            text.append(hanging(f"agreed: {issue.options[settled].label} (worth {own.values[i][settled]:.2f})"))
             continue
         position = view.positions[view.me][i]
         if position >= 0:
-            text.append(f"you stand at: {issue.options[position].label} ({own.values[i][position]:.2f})\n")
+            text.append(hanging(f"you stand at: {issue.options[position].label} ({own.values[i][position]:.2f})"))
         else:
             text.append("no stated position\n")
         best = max(range(len(issue.options)), key=lambda o: own.values[i][o])
         if best != position:
-            text.append(f"{'':<31}best for you: {issue.options[best].label}\n", style="dim")
+            text.append(" " * INDENT + hanging(f"best for you: {issue.options[best].label}"), style="dim")
         for o in sorted(own.red_lines[i]):
-            text.append(f"{'':<31}✗ red line: {issue.options[o].label}\n", style="bold")
+            text.append(" " * INDENT + hanging(f"✗ red line: {issue.options[o].label}"), style="bold")
     text.append("\nWhat you have learnt of the others\n", style="bold underline")
     text.append(
         "Meetings tell you a weight exactly; the estimates come from what each proposed, accepted and refused.\n",
