@@ -49,3 +49,12 @@ def interruptible() -> None:
     ignored across exec, and Python then installs no handler: a suite run that way would find
     every command deaf to Ctrl+C, whatever the command does."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def children(pid: int) -> list[int]:
+    """The processes `pid` has started and not yet reaped (Linux; none where /proc is absent)."""
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]

@@ -16,20 +16,14 @@ from pathlib import Path
 import pytest
 
 from game.sim.pool import parallel_imap, parallel_map
-from tests.cli_runner import interruptible
+from tests.cli_runner import children, interruptible
 
 ROOT = Path(__file__).resolve().parents[2]
 # Far below what the interrupted work would take (the old pool waited for every queued batch:
-# about 20 s for 100 games, minutes for these), far above a prompt exit on a loaded machine.
-PROMPT = 10.0
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(p) for p in text.split()]
+# 100,000 games, or items that sleep ten minutes), far above a prompt exit on a machine loaded ten
+# times over (a run of the whole suite on 2 cores shared with others).
+PROMPT = 60.0
+WORK = 600  # seconds of sleep an item of the work below takes: longer than any test should wait
 
 
 def _alive(pid: int) -> bool:
@@ -53,32 +47,32 @@ def _interrupt(command: list[str], workers: int) -> tuple[subprocess.Popen[str],
         preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
-    while len(_children(proc.pid)) < workers:
+    while len(children(proc.pid)) < workers:
         assert proc.poll() is None, f"the command ended before starting its workers: {proc.stderr}"
         assert time.monotonic() < deadline, "the workers never started"
         time.sleep(0.05)
-    children = _children(proc.pid)
+    started = children(proc.pid)
     time.sleep(0.5)  # let the workers get into their first batch
     start = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)
     try:
-        _, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=2 * PROMPT)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-    return proc, time.monotonic() - start, children, err
+    return proc, time.monotonic() - start, started, err
 
 
 def slow_square(x: int) -> int:
     """A piece of work far longer than any test should wait."""
-    time.sleep(60)
+    time.sleep(WORK)
     return x * x
 
 
 def first_fast(x: int) -> int:
     """The first item at once, every other far longer than any test should wait."""
     if x:
-        time.sleep(60)
+        time.sleep(WORK)
     return x
 
 
@@ -134,9 +128,66 @@ def test_ctrl_c_stops_parallel_map_at_once_and_kills_its_workers() -> None:
 
 
 def test_ctrl_c_stops_simulate_jobs_at_once() -> None:
-    command = [sys.executable, "-m", "game", "simulate", "astana-8", "--games", "4000", "--jobs", "2"]
+    command = [sys.executable, "-m", "game", "simulate", "astana-8", "--games", "100000", "--jobs", "2"]
     proc, seconds, workers, err = _interrupt(command, 2)
     assert seconds < PROMPT, f"simulate --jobs 2 took {seconds:.1f} s to stop"
     assert proc.returncode == 130
     assert "Traceback" not in err
     assert not any(_alive(w) for w in workers), "a worker outlived the interrupted simulation"
+
+
+def _run_with(setup: str, work: str) -> subprocess.CompletedProcess[str]:
+    """Run `setup` then `work` in a fresh Python with Ctrl+C as a terminal delivers it."""
+    return subprocess.run(
+        [sys.executable, "-c", f"{setup}\n{work}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=interruptible,
+    )
+
+
+def test_ctrl_c_while_a_worker_starts_reaches_only_the_parent() -> None:
+    """A Ctrl+C that reaches a worker between its fork and its first line (where it starts
+    ignoring SIGINT) is held until it ignores it: under load that instant lasts long enough for a
+    terminal's Ctrl+C to kill a worker with a traceback. The first worker sends itself one there."""
+    setup = (
+        "import multiprocessing, os, signal\n"
+        "import game.sim.pool as pool\n"
+        "start = pool._start_worker\n"
+        "def early_ctrl_c(*args):\n"
+        "    if multiprocessing.current_process().name.endswith('-1'):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    start(*args)\n"
+        "pool._start_worker = early_ctrl_c\n"
+    )
+    done = _run_with(setup, "print(pool.parallel_map(abs, [-1, -2, -3, -4], 2))")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[1, 2, 3, 4]"
+    assert "KeyboardInterrupt" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_ctrl_c_while_the_pool_starts_leaves_no_worker() -> None:
+    """A Ctrl+C that reaches the parent while the pool is being made (its workers forked, the pool
+    not yet returned) stops it as one during the work does: the workers are killed. Before, the
+    KeyboardInterrupt left Pool() with its workers alive, and `tournament` hung at exit under load
+    with them holding its output open. Here the parent sends itself one right after the forks."""
+    setup = (
+        "import multiprocessing, multiprocessing.pool, os, signal\n"
+        "import game.sim.pool as pool\n"
+        "repopulate = multiprocessing.pool.Pool._repopulate_pool\n"
+        "def forked_then_ctrl_c(self):\n"
+        "    repopulate(self)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "multiprocessing.pool.Pool._repopulate_pool = forked_then_ctrl_c\n"
+    )
+    work = (
+        "try:\n"
+        "    pool.parallel_map(abs, [-1, -2, -3, -4], 2)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', len(multiprocessing.active_children()))\n"
+    )
+    done = _run_with(setup, work)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "interrupted 0", "a worker outlived the interrupted start"

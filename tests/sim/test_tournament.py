@@ -18,7 +18,7 @@ from game.cli import main
 from game.scenario import load_scenario
 from game.sim import tournament as T
 from game.sim.simulate import game_seed
-from tests.cli_runner import interruptible
+from tests.cli_runner import children, interruptible
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI_PATH = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -101,9 +101,12 @@ def test_ctrl_c_stops_the_workers_at_once() -> None:
     try:
         assert proc.stdout is not None
         proc.stdout.readline()  # the title: the run has started
-        time.sleep(1.5)  # the workers are busy with their first games
+        deadline = time.monotonic() + 60
+        while len(children(proc.pid)) < 2:  # its two workers, however loaded the machine
+            assert proc.poll() is None and time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.05)
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl+C does: the whole group is interrupted
-        _, err = proc.communicate(timeout=10)  # a full run takes minutes: this is "at once"
+        _, err = proc.communicate(timeout=60)  # a full run takes minutes: this is "at once"
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
