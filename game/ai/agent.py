@@ -74,7 +74,7 @@ def load_agent(spec: str, scenario: Scenario | None = None) -> Chooser:
     else:
         try:
             module = importlib.import_module(where)
-        except Exception as exc:  # any failure to import is the agent's, reported in one line
+        except (Exception, SystemExit) as exc:  # any failure to import is the agent's, reported in one line
             raise AgentLoadError(f"{spec}: cannot import {where}: {_one_line(exc)}") from None
     if not hasattr(module, name):
         raise AgentLoadError(f"{spec}: {where} has no {name!r}")
@@ -88,7 +88,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent")
         try:
             takes_scenario = len(inspect.signature(cls).parameters) >= 1
             obj = cls(scenario) if takes_scenario else cls()
-        except Exception as exc:  # the agent's constructor failed; say so in one line
+        except (Exception, SystemExit) as exc:  # the agent's constructor failed; say so in one line
             raise AgentLoadError(f"{label}: creating the agent failed: {_one_line(exc)}") from None
     method = getattr(obj, "choose", None)
     if callable(method):
@@ -120,7 +120,7 @@ class Guarded:
         where = _where(self.seat, self.seed)
         try:
             decision = self.chooser(view, rng)
-        except Exception as exc:  # an outside agent may raise anything
+        except (Exception, SystemExit) as exc:  # an outside agent may raise anything, sys.exit() too
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
         if not isinstance(decision, Decision) or not isinstance(decision.action, _ACTIONS):
             raise AgentError(f"{where} returned {type(decision).__name__}, not a Decision with an action")
@@ -144,6 +144,8 @@ def _where(seat: str, seed: int) -> str:
 
 
 def _module_from_file(spec: str, path: Path) -> Any:
+    if path.is_dir():
+        raise AgentLoadError(f"{spec}: {path} is a folder, not a Python file")
     if not path.is_file():
         raise AgentLoadError(f"{spec}: no such file {path}")
     name = f"peacetalks_agent_{abs(hash(str(path.resolve()))):x}"
@@ -158,8 +160,10 @@ def _module_from_file(spec: str, path: Path) -> Any:
         loader_spec.loader.exec_module(module)
     except SyntaxError as exc:
         del sys.modules[name]
-        raise AgentLoadError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
-    except Exception as exc:  # any failure while loading the file is reported in one line
+        # a file Python cannot even read as source (a NUL byte in it) has no line to point at
+        at = "".join(f":{n}" for n in (exc.lineno, exc.offset) if n is not None)
+        raise AgentLoadError(f"{path}{at}: {exc.msg}") from None
+    except (Exception, SystemExit) as exc:  # any failure while loading the file is reported in one line
         del sys.modules[name]
         raise AgentLoadError(f"{spec}: loading {path} failed: {_one_line(exc)}") from None
     return module

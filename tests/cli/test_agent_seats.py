@@ -83,6 +83,27 @@ def test_a_file_with_a_syntax_error_is_named_by_line_and_column(
     one_line(capsys.readouterr().err, "--seat opposition", f"{broken}:1:")
 
 
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"x = 1\x00\n", "{path}: source code string cannot contain null bytes"),  # was {path}:None:None:
+        (b"raise SystemExit(4)\n", "loading {path} failed: SystemExit: 4"),  # was a silent exit with status 4
+        (None, "{path} is a folder, not a Python file"),  # was "no such file"
+    ],
+    ids=["nul-byte", "exits-at-import", "a-folder"],
+)
+def test_a_file_that_cannot_be_an_agent_is_one_line(
+    content: bytes | None, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "agent.py"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    assert main(["watch", "astana-8", "--seat", f"opposition={path}:choose"]) == 1
+    one_line(capsys.readouterr().err, "--seat opposition", fragment.format(path=path))
+
+
 def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "needs.py"
     broken.write_text("import a_module_that_is_not_installed_anywhere\n")
@@ -94,6 +115,7 @@ def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.Ca
     ("name", "fragment"),
     [
         ("raises", "raised ValueError: the agent has a bug"),
+        ("exits", "raised SystemExit: 3"),  # sys.exit() in an agent ended the command, silent, with its status
         ("wrong_type", "returned str, not a Decision"),
         ("illegal", "made a move the rules refuse (propose)"),
         ("other_seat", "acted for"),
