@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from game import __version__
+from game.safetext import OutputError
 
 EXIT_INVALID = 1  # a file the user handed us is invalid
 EXIT_USAGE = 2  # the arguments are wrong
@@ -186,7 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         from game.commands import run  # deferred: `--help` should not pay for the engine
 
-        return run(args)
+        status = run(args)
+        _flush_output()
+        return status
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
@@ -194,6 +199,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OutputError as exc:
+        with contextlib.suppress(OSError):
+            print(f"peacetalks: error: {exc}", file=sys.stderr)
+        _drop_output()
+        return EXIT_INVALID
+
+
+def _flush_output() -> None:
+    """Write out what standard output still holds, here, where a failure is reported in one
+    line, and not at exit, where Python prints it as an exception ignored."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc) from None
+
+
+def _drop_output() -> None:
+    """Send whatever standard output still holds to nowhere, so the flush at exit finds nothing
+    to fail on (a stream without a file descriptor, as a test's, is left as it is)."""
+    with contextlib.suppress(OSError, ValueError):
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
 
 
 def print_json(data: object) -> None:

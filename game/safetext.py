@@ -66,14 +66,28 @@ def escape_controls(text: str) -> str:
     return CONTROL.sub(_escaped, text)
 
 
+class OutputError(Exception):
+    """The command's output could not be written (a full disk, a file too large, an I/O error)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write to standard output: {error.strerror or error}")
+
+
 class EscapingStream:
-    """A text stream that writes through to another with every control character escaped."""
+    """A text stream that writes through to another with every control character escaped. A
+    failed write raises OutputError, which the command reports in one line (a closed pipe stays
+    a BrokenPipeError: the reader has had what it wanted)."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(escape_controls(text))
+        try:
+            self._stream.write(escape_controls(text))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc) from None
         return len(text)
 
     def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding... as the stream's

@@ -4,8 +4,11 @@ the format refuses never loads, and whatever else reaches the terminal is escape
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +132,38 @@ def test_the_save_browser_escapes_what_it_reads_raw(tmp_path: Path) -> None:
     for shown in (row.name, row.scenario, *row.seats, row.result):
         assert_clean(shown)
     assert row.scenario == "Mini\\x1b]8;;x\\x07talks" and row.seats == ("Red\\x1b[5m",)
+
+
+class _FullDisk(io.StringIO):
+    """Standard output on a full disk: each write fails at once (an unbuffered stream), or only
+    the flush does (a buffered one, whose writes fit in its buffer)."""
+
+    def __init__(self, on_write: bool) -> None:
+        super().__init__()
+        self.on_write = on_write
+
+    def write(self, text: str) -> int:
+        if self.on_write:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(text)
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("on_write", [True, False], ids=["write", "flush"])
+@pytest.mark.parametrize("args", [("schema",), ("list",), ("replay", "--text", "{save}")])
+def test_output_that_cannot_be_written_is_one_line_and_exit_1(
+    args: tuple[str, ...],
+    on_write: bool,
+    evil_save: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`peacetalks schema > file` on a full disk: before, a traceback (or, buffered, exit 0 and
+    Python's own "Exception ignored" at exit, status 120)."""
+    monkeypatch.setattr(sys, "stdout", _FullDisk(on_write))
+    code = main([a.format(save=evil_save) for a in args])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == "peacetalks: error: cannot write to standard output: No space left on device\n"
