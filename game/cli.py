@@ -141,7 +141,12 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
     w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
     w.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
-    w.add_argument("--save", default=None, metavar="NAME", help="save the finished game as NAME in the saves folder")
+    w.add_argument(
+        "--save",
+        default=None,
+        metavar="NAME",
+        help="save the finished game as NAME in the saves folder (never over another save)",
+    )
     w.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
 
     r = sub.add_parser(

@@ -27,6 +27,11 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             "peacetalks: error: --save needs a name: an empty one would be saved under a made-up name", file=sys.stderr
         )
         return EXIT_USAGE
+    if args is not None and args.save is not None:
+        problem = _save_problem(args.save, Path(args.saves))
+        if problem:
+            print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
+            return EXIT_INVALID
     if args is not None and args.load:
         try:
             session = load(args.load)
@@ -77,6 +82,23 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             return EXIT_INVALID
         print(f"Saved to {written}.")
     return 0
+
+
+def _save_problem(name: str, folder: Path) -> str:
+    """Why the game cannot be saved as `name` in `folder` ("" when it can), said before it is
+    played: a folder that cannot be written, or a name that holds a save already (as with
+    `play --save`, a new save never replaces another game's)."""
+    from game.commands import _writable
+    from game.saves import SaveError, save_path
+
+    try:
+        _writable(folder)
+        path = save_path(folder, name)
+    except SaveError as exc:
+        return str(exc)
+    if path.exists():
+        return f"{path} already holds a saved game: choose another name"
+    return ""
 
 
 def _play_out(session: Session) -> None:

@@ -157,6 +157,32 @@ def test_play_save_into_a_folder_that_cannot_be_made_exits_1_in_one_line(tmp_pat
     assert blocker.read_text() == "a file, not a folder"
 
 
+@pytest.mark.parametrize("name", ["mine", "../mine"])  # both name saves/mine.yaml
+def test_watch_never_saves_over_another_game(name: str, tmp_path: Path) -> None:
+    """Before, `watch --save mine` replaced the save of another game with the same name
+    without a word, after playing its own; now it is refused before anything is played."""
+    saves = tmp_path / "saves"
+    first = run("watch", MINI, "--seed", "3", "--save", "mine", "--saves", saves, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = (saves / "mine.yaml").read_bytes()
+    again = run("watch", MINI, "--seed", "4", "--save", name, "--saves", saves, cwd=tmp_path)
+    line = one_error_line(again)
+    assert line.startswith(
+        f"peacetalks: error: --save {name}: {saves.resolve() / 'mine.yaml'} already holds a saved game"
+    )
+    assert again.stdout == "", "the game was played before the save was refused"
+    assert (saves / "mine.yaml").read_bytes() == before
+    assert [p.name for p in saves.iterdir()] == ["mine.yaml"]
+
+
+def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    out = run("watch", MINI, "--seed", "3", "--save", "game", "--saves", blocker / "saves", cwd=tmp_path)
+    assert "cannot write there" in one_error_line(out)
+    assert out.stdout == "", "the whole game was played and printed before the save failed"
+
+
 def test_simulate_save_dir_writes_saves_that_all_verify(tmp_path: Path) -> None:
     folder = tmp_path / "sims"
     out = run("simulate", MINI, "--games", "3", "--seed", "4", "--save-dir", folder, cwd=tmp_path)
