@@ -25,6 +25,20 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
+    if args.command == "play" and args.load and args.seat:
+        print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = None
+    if args.command == "play" and args.load:
+        # loaded and verified first, as the replay viewer does: a bad save is one line and exit 1
+        # before any interface (and without a terminal too), not a notice over the title screen
+        from game.saves import SaveLoadError, load
+
+        try:
+            loaded = load(args.load)
+        except SaveLoadError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_INVALID
     if not _in_terminal("the game needs a terminal to play in; `peacetalks watch` prints an AI-only game anywhere"):
         return EXIT_USAGE
     from game.ui.app import make_app
@@ -32,11 +46,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
     saves = Path(args.saves)
     if args.command != "play":
         return ran(make_app(saves_dir=saves))
-    if args.load:
-        if args.seat:
-            print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
-            return EXIT_USAGE
-        return ran(make_app(load=Path(args.load), saves_dir=saves))
+    if loaded is not None:
+        return ran(make_app(load=Path(args.load), saves_dir=saves, loaded=loaded))
     name = args.scenario or DEFAULT
     path = resolve(name)
     if args.watch and path is not None and path.is_file():

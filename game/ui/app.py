@@ -73,6 +73,7 @@ class Launch:
 
     new: NewGame | None = None
     load: Path | None = None
+    loaded: Session | None = None  # with `load`: the save already loaded and verified, if it was
     replay: Timeline | None = None
     replay_name: str = ""
     watch: bool = False  # with `new`: restart the game whenever its scenario file changes
@@ -132,7 +133,7 @@ class PeaceTalksApp(App[None]):
         elif self.launch is not None and self.launch.new is not None:
             self.new_game(self.launch.new, self.launch.save_name)
         elif self.launch is not None and self.launch.load is not None:
-            self.load_game(self.launch.load)
+            self.load_game(self.launch.load, self.launch.loaded)
         elif self.launch is not None and self.launch.replay is not None:
             self.push_screen(_replay_screen()(self.launch.replay, self.launch.replay_name), lambda _: self.exit())
         else:
@@ -158,9 +159,9 @@ class PeaceTalksApp(App[None]):
                 save_name = None
         self.play(session, save_name=save_name)
 
-    def load_game(self, path: Path) -> None:
+    def load_game(self, path: Path, loaded: Session | None = None) -> None:
         try:
-            session = load(path)
+            session = load(path) if loaded is None else loaded
         except SaveLoadError as exc:
             self.notify(str(exc), title="Cannot load", severity="error", timeout=10, markup=False)
             if not self.screen_stack or len(self.screen_stack) <= 1:
@@ -332,6 +333,7 @@ def make_app(
     seed: int | None = None,
     load: Path | None = None,
     saves_dir: Path = Path("saves"),
+    loaded: Session | None = None,
     speed: int = 2,
     replay: Timeline | None = None,
     replay_name: str = "",
@@ -339,14 +341,15 @@ def make_app(
     save_name: str | None = None,
     seats: tuple[tuple[str, str], ...] = (),
 ) -> PeaceTalksApp:
-    """The app: the title screen, or straight to the table with a scenario or a save, or to the
-    replay viewer of a save already loaded (`load_timeline`), which quits the app on leaving."""
+    """The app: the title screen, or straight to the table with a scenario or a save (`loaded`:
+    the save at `load`, already loaded), or to the replay viewer of a save already loaded
+    (`load_timeline`), which quits the app on leaving."""
     seed = secrets.randbelow(1_000_000) if seed is None else seed
     launch = None
     if replay is not None:
         launch = Launch(replay=replay, replay_name=replay_name)
     elif load is not None:
-        launch = Launch(load=load)
+        launch = Launch(load=load, loaded=loaded)
     elif scenario is not None:
         launch = Launch(new=NewGame(scenario, humans, difficulty, seed, seats), watch=watch, save_name=save_name)
     return PeaceTalksApp(launch, saves_dir, seed, speed)

@@ -148,6 +148,33 @@ def test_play_load_of_a_bad_save_exits_1_in_one_line(tmp_path: Path) -> None:
     assert line.startswith(str(path))
 
 
+def test_play_load_checks_the_save_before_the_interface(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`play --load` of a save edited by hand: one line naming the file and its line, exit 1,
+    with or without a terminal (the replay viewer does the same). Before, it needed a terminal,
+    and in one the title screen opened with a notice; a good save goes to the table loaded once."""
+    import game.commands_ui as commands_ui
+
+    good = save(finished("mini", 3), tmp_path, "good")
+    lines = good.read_text().splitlines()
+    turn = next(k for k, line in enumerate(lines) if line.startswith('  - "3 '))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "\n".join([*lines[:turn], lines[turn].replace("accept=no", "accept=yes"), *lines[turn + 1 :]]) + "\n"
+    )
+    assert bad.read_text() != good.read_text()
+    opened: list[object] = []
+    monkeypatch.setattr(commands_ui, "ran", lambda app: opened.append(app) or 0)
+    line = one_error_line(run("play", "--load", bad))  # no terminal here
+    assert line.startswith(f"{bad}:{turn + 1}: turn 3 ")
+    monkeypatch.setattr(commands_ui, "_in_terminal", lambda otherwise: True)
+    one_error_line(run("play", "--load", bad))
+    assert opened == []
+    assert run("play", "--load", good).returncode == 0
+    (app,) = opened
+    loaded = app.launch.loaded  # type: ignore[attr-defined]
+    assert loaded is not None and loaded.log == load(good).log
+
+
 def test_play_save_into_a_folder_that_cannot_be_made_exits_1_in_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file, not a folder")
