@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     a.add_argument(
         "--spoiler-seed",
-        type=int,
+        type=_seed,  # a game's seed: 0..2^63-1, as --seed takes it (a negative one is no game's)
         default=None,
         metavar="SEED",
         help="SPOILER: the private numbers drawn for the game with this seed, not the file's central ones",

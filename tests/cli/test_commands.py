@@ -178,3 +178,8 @@ def test_analyze_shows_central_preferences_and_a_games_draw_only_as_a_spoiler() 
     assert spoiled.stdout != text  # the drawn numbers are not the file's
     data = json.loads(run_main("analyze", "astana-8", "--json", "--spoiler-seed", "3", cwd=ROOT).stdout)
     assert data["preferences"] == "drawn for seed 3 (spoiler)"
+    # a seed no game can have is a usage error, as with --seed (before, -1 and 2^64 drew numbers)
+    for bad in ("-1", str(2**64), "x"):
+        refused = run_main("analyze", "astana-8", "--spoiler-seed", bad, cwd=ROOT)
+        assert (refused.returncode, refused.stdout) == (2, ""), refused
+        assert refused.stderr.count("\n") == 1 and "--spoiler-seed" in refused.stderr
