@@ -227,6 +227,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     try:
         if save_dir is not None:
             _writable(save_dir)  # say so before playing a thousand games, not after
+            _no_save_there(save_dir, [f"{scenario.id}-{i + 1:04d}" for i in range(args.games)])
         summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
     except SaveError as exc:
         print(f"peacetalks: error: --save-dir: {exc}", file=sys.stderr)
@@ -278,6 +279,22 @@ def _writable(folder: Path) -> None:
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise SaveError(f"{folder}: cannot write there: permission denied")
+
+
+def _no_save_there(folder: Path, names: list[str]) -> None:
+    """SaveError if a save of one of these names is in the folder already: a simulation never
+    writes over a save (an earlier run's, or a game someone kept there)."""
+    from game.saves import SaveError, safe_name, save_path
+
+    try:
+        there = {entry.name for entry in os.scandir(folder)}  # read once: a run may name a million games
+    except OSError as exc:
+        raise SaveError(f"{folder}: cannot read it: {exc.strerror or exc}") from None
+    for name in names if there else ():
+        if f"{safe_name(name)}.yaml" in there:
+            raise SaveError(
+                f"{save_path(folder, name)} already holds a saved game: choose another folder, or empty this one"
+            )
 
 
 def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: int | None = None) -> int:

@@ -210,6 +210,23 @@ def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path
     assert out.stdout == "", "the whole game was played and printed before the save failed"
 
 
+def test_simulate_never_saves_over_a_save(tmp_path: Path) -> None:
+    """Before, a second run into the same folder replaced the first run's saves (a game kept
+    there under such a name too) without a word."""
+    folder = tmp_path / "sims"
+    kept = save(finished("mini", 3), folder, "mini-0002")
+    before = kept.read_bytes()
+    out = run("simulate", MINI, "--games", "3", "--save-dir", folder, cwd=tmp_path)
+    line = one_error_line(out)
+    assert (
+        line
+        == f"peacetalks: error: --save-dir: {kept.resolve()} already holds a saved game: choose another folder, or empty this one"
+    )
+    assert out.stdout == "" and kept.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["mini-0002.yaml"]  # nothing played, nothing written
+    assert run("simulate", MINI, "--games", "1", "--save-dir", folder, cwd=tmp_path).returncode == 0  # mini-0001
+
+
 def test_simulate_save_dir_writes_saves_that_all_verify(tmp_path: Path) -> None:
     folder = tmp_path / "sims"
     out = run("simulate", MINI, "--games", "3", "--seed", "4", "--save-dir", folder, cwd=tmp_path)
