@@ -29,6 +29,10 @@ def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
             known = ", ".join(d.id for d in scenario.delegations)
             print(f"peacetalks: error: --seat {item}: no delegation {ident!r} (known: {known})", file=sys.stderr)
             return EXIT_USAGE
+        if scenario.delegation_index[ident] in seats:
+            # the last one would win without a word: which was meant is the user's to say
+            print(f"peacetalks: error: --seat {item}: the seat {ident} is given twice", file=sys.stderr)
+            return EXIT_USAGE
         if is_agent_spec(kind):
             try:
                 load_agent(kind, scenario)

@@ -73,7 +73,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
         return chosen
     taken = [scenario.delegations[d].id for d in chosen if scenario.delegations[d].id in humans]
     if taken:
-        print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself (--as)", file=sys.stderr)
+        # without --as, the seat is the scenario's own choice for a player: say so, or --as puzzles
+        how = "--as" if args.humans else "the scenario's seat for a player: choose yours with --as"
+        print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself ({how})", file=sys.stderr)
         return EXIT_USAGE
     seats = tuple(seat_labels(scenario, chosen).items())
     return ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats))

@@ -189,6 +189,12 @@ def test_seat_arguments_that_make_no_sense_are_usage_errors(capsys: pytest.Captu
     one_line(capsys.readouterr().err, "expected ID=LEVEL")
     assert main(["simulate", "astana-8", "--games", "1", "--seat", "opposition=genius"]) == 2
     one_line(capsys.readouterr().err, "one of easy, normal, hard")
+    # one seat twice: before, the last one played it without a word
+    for command in (["simulate", "astana-8", "--games", "1"], ["watch", "astana-8"]):
+        assert main([*command, "--seat", "opposition=hard", "--seat", "opposition=easy"]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        one_line(err, "--seat opposition=easy: the seat opposition is given twice")
 
 
 def test_play_in_the_interface_stops_on_an_agent_error_and_leaves_the_autosave_whole(tmp_path: Path) -> None:
