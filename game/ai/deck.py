@@ -2,8 +2,10 @@
 
 The scenario file is public, so every player can see which cards may come up and when. A card
 that makes a delegation leave only while its support at home is at most some figure can be
-headed off by one hardline statement, which lifts that support above the figure before the card
-can be drawn. The conditions are judged by the engine's own code (game.engine.conditions), on
+headed off by a hardline statement, which lifts that support above the figure before the card
+can be drawn (`threatening_card`: where one is enough; `support_bound`: the figure to keep above,
+for an agent that makes as many as its turn allows and no concession that would bring it back
+down). The conditions are judged by the engine's own code (game.engine.conditions), on
 what the View shows; a condition on trust between two others is not public, and a card that
 needs one is left alone.
 """
@@ -108,3 +110,26 @@ def threatening_card(view: View) -> EventCard | None:
         ):
             return card
     return None
+
+
+def support_bound(view: View) -> int | None:
+    """The highest bound on our own support of a random card that would take us from the table,
+    may still come up at this venue, and whose other conditions hold now (or may yet, for a
+    boycott, before it can come up): support at or below it lets the card fire. None if no such
+    card."""
+    seated = view.venue.turn_order
+    now: _PublicTable | None = None
+    bound: int | None = None
+    for index, card in enumerate(view.events):
+        if not any(e.kind == "leave" and e.a == view.me for e in card.effects):
+            continue
+        if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
+            continue
+        now = now or _table(view, view.round)
+        others = [c for c in card.when if c.kind != "round"]
+        mine = [c for c in others if c.kind == "support" and c.a == view.me and c.high != NO_LIMIT]
+        rest = [c for c in others if c not in mine]
+        if mine and all(holds(now, c, seated) or _may_yet_hold(view, c) for c in rest):
+            high = min(c.high for c in mine)
+            bound = high if bound is None else max(bound, high)
+    return bound

@@ -34,6 +34,9 @@ class Level:
         False  # reads the public event deck: a hardline statement keeps a card from taking it away (game.ai.deck)
     )
     keeps_temper: bool = False  # no outbursts at a side it distrusts while its support at home does not need them
+    guards_support: bool = (
+        False  # keeps its support above a public card's bound: the statements the turn allows, no gesture under it
+    )
 
 
 LEVELS = {
@@ -89,6 +92,7 @@ LEVELS = {
         reads_trend=True,
         heads_off=True,
         keeps_temper=True,
+        guards_support=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

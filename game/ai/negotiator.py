@@ -12,7 +12,7 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 
 from __future__ import annotations
 
-from game.ai.deck import threatening_card
+from game.ai.deck import support_bound, threatening_card
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, best_bet, held_share, proposal, still_to_win
 from game.ai.opponent import Beliefs
@@ -77,8 +77,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             return answer(view, p, aim, level, beliefs, noise, held=held)
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
-    if level.heads_off and threatening_card(view) is not None:
-        # before the card can come up: one statement lifts our support above what it needs
+    guarded = support_bound(view) if level.guards_support else None
+    if (level.heads_off and threatening_card(view) is not None) or _guard_now(view, guarded):
+        # before the card can come up: a statement lifts our support towards what it needs
         return Decision(A.Statement(me.id, "hardline"), "we must show our own side we will not be taken for granted")
     if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs, level):
         return Decision(A.Boycott(me.id), "what this congress is likely to give us is worth less than staying away")
@@ -125,7 +126,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         else:
             why = "a package we believe the others can live with"
         return Decision(A.Propose(me.id, ids, to), why)
-    gesture = concession(view, mine.package if mine else ()) if level.gestures else None
+    # a guard makes no gesture that would bring its support back down to the card's bound
+    gesture = concession(view, mine.package if mine else (), guarded) if level.gestures else None
     if gesture is not None:
         return gesture
     if level.seeks_meetings:
@@ -136,6 +138,16 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _guard_now(view: View, bound: int | None) -> bool:
+    """Whether a card that would take us from the table reads our support at or below `bound`
+    (game.ai.deck.support_bound), our support is there now, and the statements this turn's
+    action points allow would lift it above: one statement at a time, until it is."""
+    if bound is None:
+        return False
+    support = view.support[view.me]
+    return support <= bound < support + view.ap * view.rules.hardline_support
 
 
 def _offered_this_round(view: View) -> bool:

@@ -18,11 +18,14 @@ SUPPORT_MARGIN = 12  # how close to collapse an agent lets its support fall befo
 _STALLING = 45  # momentum below which a patron starts pressing its clients
 
 
-def concession(view: View, package: tuple[tuple[int, int], ...]) -> Decision | None:
-    """Bring a public position into line with what we already offered, if support allows."""
+def concession(view: View, package: tuple[tuple[int, int], ...], keep_above: int | None = None) -> Decision | None:
+    """Bring a public position into line with what we already offered, if support allows (and,
+    with `keep_above`, only if our support stays above that figure: game.ai.deck.support_bound)."""
     me = view.own
     moves = moves_for(view)
     headroom = view.support[view.me] - view.collapse_support - SUPPORT_MARGIN
+    if keep_above is not None:
+        headroom = min(headroom, view.support[view.me] - keep_above)
     best: tuple[float, int, int] | None = None
     for i, o in package:
         position = view.positions[view.me][i]

@@ -1,5 +1,7 @@
 """The hard agent reads the public event deck: a hardline statement keeps a card that would take
-it from the table from firing (game.ai.deck); the other levels do not read it."""
+it from the table from firing (game.ai.deck), as many as the turn allows where one is not enough,
+and it makes no gesture that would bring its support back down to the card's bound
+(Level.guards_support); the other levels do not read it."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from hypothesis import strategies as st
 
 from game.ai import choose
 from game.ai.deck import threatening_card
-from game.engine import Statement, new_game, view_for
+from game.ai.levels import LEVELS, Level
+from game.engine import Concede, Propose, Statement, apply, new_game, view_for
 from game.engine.model import Condition, Effect, EventCard, Scenario
 from game.engine.rng import Rng
 from game.engine.state import State
@@ -24,10 +27,11 @@ _HEADS_OFF = "we must show our own side we will not be taken for granted"
 
 def _with_card(seed: int, last_round: int = 2) -> tuple[Scenario, State, int]:
     """A random scenario with one random card: the first delegation to speak leaves while the
-    round is at most `last_round` and its support at most _BOUND; the game at its first turn."""
+    round is at most `last_round` and its support at most _BOUND; two action points a turn; the
+    game at its first turn."""
     sc = random_scenario(seed)
     venue = dataclasses.replace(
-        sc.venues[0], random_events=0.5, rounds=max(3, sc.venues[0].rounds), attendance_optional=False
+        sc.venues[0], random_events=0.5, rounds=max(3, sc.venues[0].rounds), attendance_optional=False, action_points=2
     )
     me = venue.turn_order[0]
     card = EventCard(
@@ -44,7 +48,7 @@ def _with_card(seed: int, last_round: int = 2) -> tuple[Scenario, State, int]:
     return sc, state, me
 
 
-def _decide(state: State, me: int, support: int, level: str, round_: int = 1, deck: bool = True) -> object:
+def _decide(state: State, me: int, support: int, level: str | Level, round_: int = 1, deck: bool = True) -> object:
     table = list(state.support)
     table[me] = support
     state = dataclasses.replace(state, support=tuple(table), round=round_)
@@ -74,11 +78,50 @@ def test_a_hard_agent_heads_off_the_card_that_a_normal_agent_ignores(seed: int) 
 
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 10_000))
+def test_the_hard_agent_makes_the_statements_the_turn_allows_where_one_is_not_enough(seed: int) -> None:
+    """Two statements' worth under the bound: the hard agent (guards_support) speaks, and speaks
+    again while it is still at the bound; the hard agent without the guard, which heads a card off
+    only where one statement is enough, and the normal agent do what they would without the card."""
+    sc, state, me = _with_card(seed)
+    actor = sc.delegations[me].id
+    low = _BOUND - sc.rules.hardline_support - 1  # one statement lifts it to _BOUND - 1: not enough
+    assert _heads_off(_decide(state, me, low, "hard"), actor)
+    once, _ = apply(dataclasses.replace(state, support=_set(state, me, low)), Statement(actor, "hardline"))
+    assert once.actor == me and once.support[me] <= _BOUND
+    assert choose(view_for(once, me), Rng(7), "hard").action == Statement(actor, "hardline")
+    unguarded = dataclasses.replace(LEVELS["hard"], guards_support=False)
+    for level in (LEVELS["normal"], unguarded):
+        assert _decide(state, me, low, level) == _decide(state, me, low, level, deck=False)
+
+
+def test_the_hard_agent_makes_no_gesture_that_takes_its_support_down_to_the_bound() -> None:
+    """Just above the bound, after tabling its package: where the hard agent without the guard
+    makes a goodwill concession (which costs support at home, and lets the card fire), the hard
+    agent makes none, and makes it where the card cannot come up any more."""
+    found = 0
+    unguarded = dataclasses.replace(LEVELS["hard"], guards_support=False)
+    for seed in range(60):
+        _, state, me = _with_card(seed)
+        state = dataclasses.replace(state, support=_set(state, me, _BOUND + 1))
+        first = choose(view_for(state, me), Rng(7), "hard").action
+        if not isinstance(first, Propose):
+            continue
+        state, _ = apply(state, first)
+        if not isinstance(choose(view_for(state, me), Rng(7), unguarded).action, Concede):
+            continue
+        found += 1
+        assert not isinstance(choose(view_for(state, me), Rng(7), "hard").action, Concede)
+        assert isinstance(_decide(state, me, _BOUND + 1, "hard", deck=False), Concede)
+    assert found >= 3  # not vacuous
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000))
 def test_no_statement_where_the_card_cannot_take_it(seed: int) -> None:
     _, state, me = _with_card(seed)
     cases = [
         (_BOUND + 1, 1),  # support above the bound: the card cannot fire
-        (_BOUND - 6, 1),  # one statement would not lift it above the bound: no use
+        (_BOUND - 13, 1),  # the statements of a turn (two action points at most) would not lift it: no use
         (_BOUND - 2, 2),  # round 2 is the card's last: it came up (or not) as the round began
         (_BOUND - 2, 3),  # the card's rounds are past
     ]
