@@ -18,20 +18,25 @@ from game.engine.work import Work
 Handler = Callable[[Work, int, Any, Any], None]
 
 
-def apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
+def apply(state: State, action: A.Action, typed: bool = False) -> tuple[State, tuple[Record, ...]]:
     """Apply one action. Raises InvalidAction or IllegalAction and changes nothing if refused.
 
     Checks run in a fixed order: game over, well-formed actor, whose turn, then the rules of
     the action itself (checks.py, the same rules legal.py offers the players).
+
+    `typed` is for a caller whose actions cannot hold a field of another type than its declared
+    one (the save codec's: every field it makes is text, a whole number or a flag by
+    construction): the check of the fields' types, which could never refuse them, is skipped.
+    Every rule is still checked. Anything else (an agent's move, a test's) leaves it False.
     """
     if type(action) is A.Pass:
         passed = quick_pass(state, action)
         if passed is not None:
             return passed
-    return full_apply(state, action)
+    return full_apply(state, action, typed)
 
 
-def full_apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...]]:
+def full_apply(state: State, action: A.Action, typed: bool = False) -> tuple[State, tuple[Record, ...]]:
     """apply() through every step: the checks, a working copy, the handler, the end conditions,
     the next turn. apply() takes a shortcut for the commonest action only (quick_pass)."""
     if state.outcome != RUNNING:  # state.over
@@ -39,7 +44,8 @@ def full_apply(state: State, action: A.Action) -> tuple[State, tuple[Record, ...
     handler = HANDLERS.get(type(action))
     if handler is None:
         raise InvalidAction(f"not an action: {action!r}")
-    _check_types(action)
+    if not typed:
+        _check_types(action)
     sc = state.scenario
     actor = sc.delegation_index.get(action.actor)
     if actor is None:

@@ -129,11 +129,54 @@ def _require_role(s: Situation, roles: tuple[str, ...], doing: str) -> None:
 
 
 def resolve_package(s: Situation, package: A.Package) -> ResolvedPackage:
+    pairs, resolved = _resolved(s, package)
+    # what the state decides, in the package's order: every issue still open here, then none of
+    # the actor's own red lines crossed (open_issue_refusal says why, where it would refuse)
+    settled, agenda = s.settled, s.agenda
+    for i, _ in pairs:
+        if settled[i] >= 0 or i not in agenda:
+            raise IllegalAction(open_issue_refusal(s, i))
+    red = s.own.red_lines
+    for i, o in pairs:
+        if o in red[i]:
+            raise IllegalAction(f"that package crosses your own red line on {s.issues[i].name}")
+    return resolved
+
+
+def _resolved(s: Situation, package: A.Package) -> tuple[ResolvedPackage, ResolvedPackage]:
+    """The package's (issue, option) indices in its own order, and sorted by issue (what the
+    handlers take); InvalidAction for an unknown id, an issue named twice or an empty package.
+    A pure function of the package and the scenario's issues: remembered for the package (a long
+    game, and a save's log above all, tables the same few packages again and again)."""
+    kept = _RESOLVED.get(id(s.issues))
+    if kept is None or kept[0] is not s.issues or kept[1] is not s.issue_index:
+        if len(_RESOLVED) >= _SCENARIOS_KEPT:
+            _RESOLVED.clear()
+        # the issues and their index are held, so that no other scenario's can take their ids
+        kept = _RESOLVED[id(s.issues)] = (s.issues, s.issue_index, {})
+    known = kept[2]
+    try:
+        found = known.get(package)
+    except TypeError:  # not hashable, so no package of ids: read (and refused) below, never kept
+        return _resolve(s, package)
+    if found is None:
+        found = _resolve(s, package)
+        if len(known) >= _PACKAGES_KEPT:
+            known.clear()
+        known[package] = found
+    return found
+
+
+_RESOLVED: dict[int, tuple[object, object, dict[A.Package, tuple[ResolvedPackage, ResolvedPackage]]]] = {}
+_SCENARIOS_KEPT = 16
+_PACKAGES_KEPT = 4096
+
+
+def _resolve(s: Situation, package: A.Package) -> tuple[ResolvedPackage, ResolvedPackage]:
     if not package:
         raise InvalidAction("a package needs at least one issue")
     out: dict[int, int] = {}
-    # issue() and option() written out, with their messages: every proposal and draft resolves
-    # every issue of its package here
+    # issue() and option() written out, with their messages
     issue_index, issues = s.issue_index, s.issues
     for issue_id, option_id in package:
         i = issue_index.get(issue_id)
@@ -145,15 +188,7 @@ def resolve_package(s: Situation, package: A.Package) -> ResolvedPackage:
         if o < 0:
             raise InvalidAction(f"{issues[i].name} has no option {option_id!r}")
         out[i] = o
-    for i in out:
-        refusal = open_issue_refusal(s, i)
-        if refusal:
-            raise IllegalAction(refusal)
-    red = s.own.red_lines
-    for i, o in out.items():
-        if o in red[i]:
-            raise IllegalAction(f"that package crosses your own red line on {s.issues[i].name}")
-    return tuple(sorted(out.items()))
+    return tuple(out.items()), tuple(sorted(out.items()))
 
 
 def draft_recipients(s: Situation) -> tuple[int, ...]:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from game.collecting import fewer_collections
 from game.engine import GameError, apply, state_hash
 from game.engine.actions import Action
-from game.engine.state import RUNNING, frozen
+from game.engine.state import RUNNING
 from game.files import NOT_REGULAR, NotRegularFile, read_limited
 from game.safetext import describe, first_control
 from game.saves.codec import Entry, EntryError, read_line
@@ -47,6 +47,8 @@ class Planned(NamedTuple):
 
 
 _new = tuple.__new__
+_make = object.__new__
+_set = object.__setattr__
 
 
 def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> Session:
@@ -230,32 +232,36 @@ def _replay(
         observe(session)
     # Session.play's work, done here in one loop over 10,000 actions: the hash computed is
     # compared before the entry is logged, and the entry is made without its dataclass __init__
+    # (state.frozen, written out). The codec makes every field of an action of its declared type,
+    # so apply skips that check (typed); every rule is checked.
     state = session.state
     log, told = session.log, session.records
-    for step in plan:
+    entry_dict = "__dict__"
+    for mark, turn, action, saved, said_round in plan:
         if state.outcome != RUNNING:  # state.over
-            raise where.error(step.mark, f"turn {step.turn} comes after the game was over")
+            raise where.error(mark, f"turn {turn} comes after the game was over")
         taken_in = state.round
-        if step.round is not None and step.round != taken_in:
-            raise where.error(
-                step.mark, f"turn {step.turn} says round {step.round}, but the replay is in round {taken_in}"
-            )
+        if said_round != taken_in and said_round is not None:
+            raise where.error(mark, f"turn {turn} says round {said_round}, but the replay is in round {taken_in}")
         try:
-            state, records = apply(state, step.action)
+            state, records = apply(state, action, True)
         except GameError as exc:
-            raise where.error(step.mark, f"turn {step.turn} cannot be replayed: {exc}") from None
+            raise where.error(mark, f"turn {turn} cannot be replayed: {exc}") from None
         digest = state_hash(state)
-        if step.hash is not None and digest != step.hash:
+        if digest != saved and saved is not None:
             raise where.error(
-                step.mark,
-                f"turn {step.turn} diverges: the replayed state does not match the saved hash "
+                mark,
+                f"turn {turn} diverges: the replayed state does not match the saved hash "
                 "(the save was edited, or written by an incompatible version)",
             )
-        log.append(frozen(Entry, {"turn": len(log) + 1, "round": taken_in, "action": step.action, "hash": digest}))
+        entry = _make(Entry)
+        _set(entry, entry_dict, {"turn": turn, "round": taken_in, "action": action, "hash": digest})
+        log.append(entry)
         told.extend(records)
-        session.state = state
         if observe is not None:
+            session.state = state
             observe(session)
+    session.state = state
     result = session.state.outcome or "running"
     if header.result is not None and header.result != result:
         raise where.error(

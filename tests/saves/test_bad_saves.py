@@ -182,6 +182,21 @@ def test_a_changed_hash_diverges(tmp_path: Path, big_game: Session) -> None:
     refused(write(tmp_path, edited), line=start + k + 1, says=rf"turn {k + 1} diverges")
 
 
+@pytest.mark.parametrize("where", ["first", "second", "last"])
+def test_a_changed_hash_diverges_at_its_own_turn_anywhere_in_the_log(
+    tmp_path: Path, big_game: Session, where: str
+) -> None:
+    # the load's loop compares each turn's hash before it logs the turn: the first entry, the
+    # second (after a turn that verified) and the last are refused at their own line and turn
+    text = save_text(big_game)
+    lines, start = log_lines(text)
+    k = {"first": 0, "second": 1, "last": len(big_game.log) - 1}[where]
+    digest = big_game.log[k].hash
+    new_digest = digest[:-1] + ("0" if digest[-1] != "0" else "1")
+    edited = edit_log(text, k, lines[start + k].replace(digest, new_digest))
+    refused(write(tmp_path, edited), line=start + k + 1, says=rf"turn {k + 1} diverges")
+
+
 @pytest.mark.parametrize("k", [0, 5, 60])
 def test_a_removed_log_entry_is_refused_at_its_line(tmp_path: Path, big_game: Session, k: int) -> None:
     lines, start = log_lines(save_text(big_game))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.engine.apply import _check_types
 from game.saves.codec import EntryError, _action, parse_action, parse_entry
 
 HASH = "#" + "0" * 64
@@ -51,3 +52,15 @@ def test_a_bad_line_is_refused_each_time() -> None:
         with pytest.raises(EntryError, match="unknown action"):
             parse_entry(f"1 1 red dance {HASH}")
     assert _action.cache_info().maxsize is not None  # bounded
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.sampled_from(["red", "blue"]), st.lists(WORDS, max_size=6))
+def test_every_action_the_codec_reads_has_its_fields_declared_types(actor: str, words: list[str]) -> None:
+    # a load applies the codec's actions with typed=True, skipping the engine's type check: that
+    # check must never have anything to refuse in them
+    try:
+        action = parse_action(actor, list(words))
+    except EntryError:
+        return
+    _check_types(action)  # raises InvalidAction on a field of another type
