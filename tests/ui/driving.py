@@ -103,14 +103,28 @@ class Driver(Pilot[R]):
     async def resize_terminal(self, width: int, height: int) -> None:
         """As Pilot: the headless terminal's size changes and the app hears of it. The app passes a
         new size on to its screens from a timer (1/120 s, so that a dragged window lays out once),
-        not from its queue: that timer is awaited, then the queues."""
+        not from its queue: that timer is awaited, then the queues.
+
+        Textual's one-shot timer can end without calling back: when its task is preempted for
+        longer than its interval between its first two readings of the clock, it counts the tick
+        as skipped and stops (Timer._run with skip=True, repeat=0). On a loaded machine that
+        happened, and the app then kept the resize pending for good (its idle handler waits for a
+        timer that is gone): this loop waited forever, the suite with it. A timer that ended so is
+        done here as it would have done, and the wait has a deadline."""
+        app = self.app
         size = Size(width, height)
-        driver = self.app._driver
+        driver = app._driver
         if isinstance(driver, HeadlessDriver):
             driver._size = size
-        self.app.post_message(events.Resize(size, size))
+        app.post_message(events.Resize(size, size))
         await self.settle()
-        while self.app._resize_timer is not None or self.app._resize_event is not None:
+        deadline = time.monotonic() + DEADLINE
+        while app._resize_timer is not None or app._resize_event is not None:
+            timer = app._resize_timer
+            if timer is not None and timer._task is not None and timer._task.done():
+                app._check_resize()  # the timer's own callback, which the lost tick never ran
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app never passed the size {width}x{height} on to its screens")
             await asyncio.sleep(1 / 120)
         await self.settle()
 

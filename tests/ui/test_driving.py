@@ -4,12 +4,15 @@ keys (name and character) and the same click, and returns only once the app has 
 from __future__ import annotations
 
 import asyncio
+import itertools
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.geometry import Size
 from textual.widgets import Button, Input
 
-from tests.ui.driving import driven
+from tests.ui.driving import DEADLINE, driven
 
 # Letters, a shifted one, punctuation, named keys, a chord, a digit and a letter outside ASCII.
 KEYS = ("a", "A", "?", "enter", "escape", "ctrl+s", "space", "down", "tab", "1", "é")
@@ -59,3 +62,24 @@ def test_the_driver_sends_the_keys_and_clicks_pilot_sends() -> None:
         ("é", "é"),
     ]
     assert clicked == [("pressed", "ok")]
+
+
+def test_a_resize_reaches_the_screen_when_textuals_timer_drops_its_tick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app passes a resize on from a one-shot timer of 1/120 s, which Textual drops when its
+    task is preempted for longer than that between two readings of the clock (a loaded machine:
+    test_resize.py then hung for half an hour). Here every reading of the clock is 20 ms after
+    the one before; the driver still gets the size to the screen, or fails at its deadline."""
+    from textual import _time
+
+    real = _time.get_time
+    readings = itertools.count()
+
+    async def body() -> None:
+        app = Recorder()
+        async with driven(app, size=(80, 24)) as pilot:
+            monkeypatch.setattr(_time, "get_time", lambda: real() + 0.02 * next(readings))
+            await asyncio.wait_for(pilot.resize_terminal(100, 30), timeout=DEADLINE)
+            monkeypatch.setattr(_time, "get_time", real)
+            assert app.screen.size == Size(100, 30)
+
+    asyncio.run(body())
