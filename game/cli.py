@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from game import __version__
+from game.exits import EXIT_INVALID, EXIT_USAGE
 from game.safetext import OutputError
-
-EXIT_INVALID = 1  # a file the user handed us is invalid
-EXIT_USAGE = 2  # the arguments are wrong
 
 
 class UsageError(Exception):
@@ -22,7 +20,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line and exit status 2, and an option is taken only
+    """argparse, but a usage error is one line and exit status 1 (game.exits), and an option is taken only
     when spelled out: with abbreviations, `play --save NAME` would be read as `--saves NAME`."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

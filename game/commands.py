@@ -13,11 +13,9 @@ from game.safetext import escaped_output
 
 if TYPE_CHECKING:  # the saves layer and the interface load only when a command needs them
     pass
+from game.exits import EXIT_INVALID, EXIT_USAGE
 from game.scenario import bundled, check_file, resolve
 from game.scenario.load import check_source
-
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 
 def run(args: argparse.Namespace) -> int:

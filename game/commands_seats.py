@@ -6,9 +6,7 @@ from __future__ import annotations
 import sys
 
 from game.engine.model import Scenario
-
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+from game.exits import EXIT_INVALID, EXIT_USAGE
 
 
 def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:

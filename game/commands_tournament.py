@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from game.commands import EXIT_USAGE, _load
+from game.commands import _load
+from game.exits import EXIT_USAGE
 
 if TYPE_CHECKING:
     from game.sim import tournament as T

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.commands import EXIT_INVALID, EXIT_USAGE, _load
+from game.commands import _load
+from game.exits import EXIT_INVALID, EXIT_USAGE
 from game.scenario import DEFAULT, resolve
 from game.scenario.seating import default_human
 

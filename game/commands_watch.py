@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.commands import EXIT_INVALID, EXIT_USAGE, _load_source
+from game.commands import _load_source
+from game.exits import EXIT_INVALID, EXIT_USAGE
 from game.scenario import DEFAULT, resolve
 
 if TYPE_CHECKING:  # the saves layer loads only when a command needs it

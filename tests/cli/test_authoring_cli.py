@@ -82,7 +82,7 @@ def test_new_scenario_refuses_a_folder_as_the_path(tmp_path: Path) -> None:
 
 def test_new_scenario_without_a_path_is_a_usage_error() -> None:
     out = run("new-scenario")
-    assert out.returncode == 2
+    assert out.returncode == 1
     assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
 
 

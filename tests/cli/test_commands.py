@@ -79,9 +79,9 @@ def test_simulate_on_an_invalid_file_exits_1_with_diagnostics(tmp_path: Path) ->
         ("watch", "astana-8", "--seed", "x"),
     ],
 )
-def test_bad_arguments_get_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+def test_bad_arguments_get_one_line_and_exit_1(args: tuple[str, ...]) -> None:
     out = run_main(*args)
-    assert out.returncode == 2
+    assert out.returncode == 1
     assert len(out.stderr.strip().splitlines()) == 1
     assert "error" in out.stderr and "Traceback" not in out.stderr
 
@@ -105,14 +105,14 @@ def test_watch_with_no_scenario_plays_the_default_one() -> None:
 )
 def test_the_interface_without_a_terminal_says_so_instead_of_hanging(args: tuple[str, ...]) -> None:
     out = run(*args)  # stdin and stdout are pipes here, as in CI
-    assert out.returncode == 2
+    assert out.returncode == 1
     assert "needs a terminal" in out.stderr and "peacetalks watch" in out.stderr
     assert "Traceback" not in out.stderr
 
 
 def test_watch_needs_a_scenario_file_not_a_save() -> None:
     out = run_main("play", "--load", "saves/astana-8-history.yaml", "--watch", cwd=ROOT)
-    assert out.returncode == 2
+    assert out.returncode == 1
     assert "--watch follows a scenario file" in out.stderr
     assert "Traceback" not in out.stderr
 
@@ -181,5 +181,5 @@ def test_analyze_shows_central_preferences_and_a_games_draw_only_as_a_spoiler() 
     # a seed no game can have is a usage error, as with --seed (before, -1 and 2^64 drew numbers)
     for bad in ("-1", str(2**64), "x"):
         refused = run_main("analyze", "astana-8", "--spoiler-seed", bad, cwd=ROOT)
-        assert (refused.returncode, refused.stdout) == (2, ""), refused
+        assert (refused.returncode, refused.stdout) == (1, ""), refused
         assert refused.stderr.count("\n") == 1 and "--spoiler-seed" in refused.stderr

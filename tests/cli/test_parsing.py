@@ -20,7 +20,7 @@ def test_an_option_is_never_taken_as_an_abbreviation_of_a_longer_one() -> None:
 
 
 def test_an_unknown_shortened_option_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["simulate", "astana-8", "--gam", "3"]) == 2
+    assert main(["simulate", "astana-8", "--gam", "3"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--gam" in err
 

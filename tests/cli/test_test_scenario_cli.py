@@ -158,7 +158,7 @@ def test_a_missing_file_is_an_invalid_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [("test-scenario",), ("test-scenario", "astana-8", "--jobs", "0")])
-def test_usage_errors_get_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+def test_usage_errors_get_one_line_and_exit_1(args: tuple[str, ...]) -> None:
     out = run(*args)
-    assert out.returncode == 2
+    assert out.returncode == 1
     assert len(out.stderr.strip().splitlines()) == 1

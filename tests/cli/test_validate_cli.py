@@ -149,11 +149,11 @@ def test_a_python_tag_is_refused_and_not_executed(tmp_path: Path) -> None:
     assert not flag.exists(), "validating a file ran a command"
 
 
-# --- usage errors: exit 2, one line, no traceback ------------------------------------------
+# --- usage errors: exit 1, one line, no traceback ------------------------------------------
 
 
 def assert_usage_error(out: Result, *fragments: str) -> None:
-    assert out.returncode == 2
+    assert out.returncode == 1
     no_traceback(out)
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr
     assert "error" in out.stderr
@@ -162,13 +162,13 @@ def assert_usage_error(out: Result, *fragments: str) -> None:
     assert out.stdout == ""
 
 
-def test_simulate_an_unknown_scenario_exits_2_with_one_line() -> None:
+def test_simulate_an_unknown_scenario_exits_1_with_one_line() -> None:
     assert_usage_error(run("simulate", "nosuch"), "'nosuch'")
 
 
-def test_simulate_with_a_non_numeric_games_count_exits_2_with_one_line() -> None:
+def test_simulate_with_a_non_numeric_games_count_exits_1_with_one_line() -> None:
     assert_usage_error(run("simulate", "mini", "--games", "abc"), "--games", "'abc'")
 
 
-def test_validate_without_a_path_exits_2_with_one_line() -> None:
+def test_validate_without_a_path_exits_1_with_one_line() -> None:
     assert_usage_error(run("validate"))

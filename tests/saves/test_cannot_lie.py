@@ -101,7 +101,7 @@ def test_an_empty_save_name_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
         with pytest.raises(SaveError, match="needs a name"):
             save(session, tmp_path, name)
     assert list(tmp_path.iterdir()) == []
-    assert main(["watch", str(MINI), "--save", "", "--saves", str(tmp_path)]) == 2
+    assert main(["watch", str(MINI), "--save", "", "--saves", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "--save needs a name" in err
     assert list(tmp_path.iterdir()) == []

@@ -108,7 +108,7 @@ def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr and out.stderr == ""
     # with no flag, `replay` opens the viewer, which needs a terminal: it points to --text
     viewer = run("replay", path)
-    assert viewer.returncode == 2 and viewer.stdout == "" and "--text" in viewer.stderr
+    assert viewer.returncode == 1 and viewer.stdout == "" and "--text" in viewer.stderr
 
 
 def test_play_save_then_replay_verify(tmp_path: Path) -> None:

@@ -495,7 +495,7 @@ def test_a_bad_save_from_the_command_line_is_one_line_and_exit_1(tmp_path: Path)
 
 def test_without_a_terminal_the_viewer_points_to_text(saves: Path) -> None:
     out = run("replay", saves / "mini.yaml")
-    assert out.returncode == 2 and out.stdout == ""
+    assert out.returncode == 1 and out.stdout == ""
     assert len(out.stderr.splitlines()) == 1 and "--text" in out.stderr, out.stderr
 
 
