@@ -37,6 +37,9 @@ class Level:
     guards_support: bool = (
         False  # keeps its support above a public card's bound: the statements the turn allows, no gesture under it
     )
+    # where time is against it, of two offers it would sign it refuses the worse while the better
+    # can still pass (game.ai.negotiator.better_alive)
+    picks_better: bool = False
 
 
 LEVELS = {
@@ -93,6 +96,7 @@ LEVELS = {
         heads_off=True,
         keeps_temper=True,
         guards_support=True,
+        picks_better=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -13,6 +13,7 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 from __future__ import annotations
 
 from game.ai.deck import support_bound, threatening_card
+from game.ai.estimate import acceptance_chance
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, best_bet, held_share, proposal, still_to_win
 from game.ai.opponent import Beliefs
@@ -44,7 +45,7 @@ from game.ai.words import band
 from game.engine import actions as A
 from game.engine.legal import agreement_cost, may_draft, may_propose
 from game.engine.rng import Rng
-from game.engine.state import PENDING, Proposal
+from game.engine.state import PENDING, REJECTED, Proposal
 from game.engine.utility import crossed_red_lines
 from game.engine.view import View
 
@@ -55,6 +56,10 @@ _PROVOKED_TRUST = 30  # below this trust in someone, a hot temper answers with h
 # Support this many times SUPPORT_MARGIN above collapse is more than a side needs at home (see
 # secure_at_home): at astana-8 the government starts 62 above it, the opposition 35
 _SECURE = 3
+# the least chance, by the calibrated estimate, that a better offer before us passes for a side
+# that time presses to refuse a worse one it would sign (better_alive)
+_BETTER_CHANCE = 0.15
+_PRESSED = 1.2  # ...and how much more than the others on average a round must cost it
 
 
 def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision:
@@ -74,7 +79,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 held = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
                 if _holds_out(held, aim):
                     return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
-            return answer(view, p, aim, level, beliefs, noise, held=held)
+            said = answer(view, p, aim, level, beliefs, noise, held=held)
+            if level.picks_better and _signs(said) and better_alive(view, p, aim, level, beliefs, noise, held):
+                return _no(me.id, p.id, "rejected: a better offer before us can still pass")
+            return said
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
     guarded = support_bound(view) if level.guards_support else None
@@ -257,6 +265,49 @@ def answer(
     if margin > 0 and after < floor + margin:
         return _no(me.id, p.id, "rejected: too little to sign with partners we do not trust")
     return _no(me.id, p.id, f"rejected: {words}")
+
+
+def _signs(said: Decision) -> bool:
+    return isinstance(said.action, A.Respond) and said.action.accept
+
+
+def better_alive(
+    view: View,
+    p: Proposal,
+    aim: float,
+    level: Level,
+    beliefs: Beliefs,
+    noise: float = 0.0,
+    held: Plan | None = None,
+) -> bool:
+    """Whether, where time is clearly against us (a round costs us over _PRESSED times what it
+    costs the others on average), another offer before us is worth more to us than `p`,
+    would be signed by us too, and can still pass: nobody has refused it, and the sides still to
+    answer it accept it with a fair chance (the calibrated estimate, `_BETTER_CHANCE` for all of
+    them together).
+
+    Several offers are often before a side at once, and a yes to each lets the table settle on
+    whichever the last signatory completes first, not the best for us. At astana-8 most
+    agreements carry another side's package, and the opposition, which bleeds most, gains by
+    choosing among them (docs/AI.md, "Picking the better offer"). A side that is patient, or
+    only just impatient, loses by it: measured in Iran's seat at astana-8, where the reading of
+    who is patient turns in some games."""
+    sides = read_sides(view, beliefs)
+    if not sides or bleed_rate(view) <= _PRESSED * sum(s.bleed for s in sides) / len(sides):
+        return False
+    worth = value_with(view, p.package)
+    for q in view.proposals:
+        if q.id == p.id or q.author == view.me or q.response_of(view.me) != PENDING:
+            continue
+        if any(r == REJECTED for r in q.responses) or value_with(view, q.package) <= worth + 1e-9:
+            continue
+        chance = 1.0
+        for who, r in zip(q.to, q.responses, strict=True):
+            if r == PENDING and who != view.me:
+                chance *= acceptance_chance(view, who, q.package)
+        if chance >= _BETTER_CHANCE and _signs(answer(view, q, aim, level, beliefs, noise, held=held)):
+            return True
+    return False
 
 
 def _lopsided(view: View, p: Proposal, beliefs: Beliefs, after: float, floor: float) -> bool:
