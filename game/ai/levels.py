@@ -76,6 +76,7 @@ LEVELS = {
         refuses_ultimatums=True,
         gamble=0.88,
         misreads=0.3,
+        heads_off=True,
     ),
     "hard": Level(
         "hard",

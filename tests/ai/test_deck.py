@@ -64,16 +64,17 @@ def _heads_off(decision: object, actor: str) -> bool:
 
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 10_000))
-def test_a_hard_agent_heads_off_the_card_that_a_normal_agent_ignores(seed: int) -> None:
+def test_the_hard_and_normal_agents_head_off_the_card_that_an_easy_agent_ignores(seed: int) -> None:
     sc, state, me = _with_card(seed)
     actor = sc.delegations[me].id
     # just under the bound (one statement lifts it above): the hard agent speaks first
     assert _heads_off(_decide(state, me, _BOUND - 2, "hard"), actor)
     decided = choose(view_for(dataclasses.replace(state, support=_set(state, me, _BOUND - 2)), me), Rng(7), "hard")
     assert decided.reason == _HEADS_OFF
-    # the normal agent does not read the deck: it does what it would do without the card
+    assert _heads_off(_decide(state, me, _BOUND - 2, "normal"), actor)
+    # the easy agent does not read the deck: it does what it would do without the card
     for support in (_BOUND - 2, _BOUND):
-        assert _decide(state, me, support, "normal") == _decide(state, me, support, "normal", deck=False)
+        assert _decide(state, me, support, "easy") == _decide(state, me, support, "easy", deck=False)
 
 
 @settings(max_examples=25, deadline=None)
@@ -164,7 +165,8 @@ def test_the_platforms_head_off_their_pull_out_at_sochi() -> None:
     view = view_for(state, me)
     assert threatening_card(view) is not None and threatening_card(view).id == "platforms_pull_out"  # type: ignore[union-attr]
     assert choose(view, Rng(1), "hard").action == Statement("platforms", "hardline")
-    assert choose(view, Rng(1), "normal").reason != _HEADS_OFF
+    assert choose(view, Rng(1), "normal").action == Statement("platforms", "hardline")
+    assert choose(view, Rng(1), "easy").reason != _HEADS_OFF
 
 
 @pytest.mark.parametrize("name", ["sochi-congress", "dayton-1995"])
