@@ -19,10 +19,10 @@ from tests.ui.driving import driven
 
 # astana-8 seed 3 ends in agreement; seed 45 is adjourned with nothing agreed (no event moved the
 # ground there, so the table still had a zone of agreement to miss);
-# sochi-congress seed 5 agrees after the SNC's boycott (three of its issues as in reality)
+# sochi-congress seed 7 agrees after the SNC's boycott (three of its issues as in reality)
 DEAL = 3
 NO_DEAL = 45
-GAMES = [("astana-8", DEAL), ("astana-8", NO_DEAL), ("sochi-congress", 5)]
+GAMES = [("astana-8", DEAL), ("astana-8", NO_DEAL), ("sochi-congress", 7)]
 
 
 @cache
@@ -118,7 +118,7 @@ def test_no_deal_leaves_concessions_unagreed_and_measures_from_walk_away() -> No
 
 
 def test_history_comparison_marks_matches() -> None:
-    session = finished("sochi-congress", 5)
+    session = finished("sochi-congress", 7)
     h = dd.history(session)
     sc = session.scenario
     assert h.summary == sc.history.summary
@@ -134,7 +134,7 @@ def test_history_comparison_marks_matches() -> None:
         else:
             assert line.real == issue.options[real].label
             assert line.match == (settled[i] == real)
-    # sochi seed 5: the twelve principles, the Kurdish National Council and the Geneva link as in
+    # sochi seed 7: the twelve principles, the Kurdish National Council and the Geneva link as in
     # reality; a committee from the hall and early elections not
     assert h.matches == 3 and h.recorded == 5 == len(sc.history.outcome)
 
@@ -191,7 +191,7 @@ def test_delegations_and_quality(name: str, seed: int) -> None:
 
 
 def test_boycott_shows_as_not_signed() -> None:
-    rows = {r.name: r for r in dd.delegation_results(finished("sochi-congress", 5))}
+    rows = {r.name: r for r in dd.delegation_results(finished("sochi-congress", 7))}
     snc = rows["Syrian Negotiation Commission"]
     assert not snc.signed
     assert snc.status == "boycotted"
@@ -271,7 +271,7 @@ def _screen_text(name: str, seed: int, size: tuple[int, int]) -> tuple[str, list
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_screen_shows_the_debrief(size: tuple[int, int]) -> None:
-    text, events = _screen_text("sochi-congress", 5, size)
+    text, events = _screen_text("sochi-congress", 7, size)
     assert "ended in an agreement" in text
     assert "Government of the Syrian Arab Republic" in text
     assert "Pareto" in text
@@ -289,7 +289,7 @@ def test_screen_after_no_deal() -> None:
     assert "never agreed" in text
 
 
-@pytest.mark.parametrize(("name", "seed"), [("sochi-congress", 5), ("tutorial", 1)])
+@pytest.mark.parametrize(("name", "seed"), [("sochi-congress", 7), ("tutorial", 1)])
 def test_the_toll_is_explained_where_one_was_paid(name: str, seed: int) -> None:
     from game.ui.screens.debrief import TOLL_NOTE
 
