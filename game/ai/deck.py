@@ -12,7 +12,7 @@ needs one is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from game.engine.conditions import all_hold, holds
@@ -92,11 +92,10 @@ def _headed_off(view: View, c: Condition) -> bool:
     return support <= c.high < support + view.rules.hardline_support
 
 
-def threatening_card(view: View) -> EventCard | None:
-    """A random card that would make us leave the table, that may still come up, whose other
-    conditions hold now (or, for a boycott, may yet before the card can come up), and that one hardline statement (our support lifted above its bound)
-    would keep from firing: the first such in the deck, else None."""
-    seated = view.venue.turn_order
+def _own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _PublicTable]]:
+    """The random cards that would take us from the table, whose conditions we can read and that
+    may still come up at this venue, in deck order: each with its conditions other than the
+    round, and the public table now (worked out once, at the first such card)."""
     now: _PublicTable | None = None
     for index, card in enumerate(view.events):
         if not any(e.kind == "leave" and e.a == view.me for e in card.effects):
@@ -104,7 +103,15 @@ def threatening_card(view: View) -> EventCard | None:
         if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
             continue
         now = now or _table(view, view.round)
-        others = [c for c in card.when if c.kind != "round"]
+        yield card, [c for c in card.when if c.kind != "round"], now
+
+
+def threatening_card(view: View) -> EventCard | None:
+    """A random card that would make us leave the table, that may still come up, whose other
+    conditions hold now (or, for a boycott, may yet before the card can come up), and that one hardline statement (our support lifted above its bound)
+    would keep from firing: the first such in the deck, else None."""
+    seated = view.venue.turn_order
+    for card, others, now in _own_leave_cards(view):
         if all(holds(now, c, seated) or _may_yet_hold(view, c) for c in others) and any(
             _headed_off(view, c) for c in others
         ):
@@ -118,15 +125,8 @@ def support_bound(view: View) -> int | None:
     boycott, before it can come up): support at or below it lets the card fire. None if no such
     card."""
     seated = view.venue.turn_order
-    now: _PublicTable | None = None
     bound: int | None = None
-    for index, card in enumerate(view.events):
-        if not any(e.kind == "leave" and e.a == view.me for e in card.effects):
-            continue
-        if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
-            continue
-        now = now or _table(view, view.round)
-        others = [c for c in card.when if c.kind != "round"]
+    for _card, others, now in _own_leave_cards(view):
         mine = [c for c in others if c.kind == "support" and c.a == view.me and c.high != NO_LIMIT]
         rest = [c for c in others if c not in mine]
         if mine and all(holds(now, c, seated) or _may_yet_hold(view, c) for c in rest):
