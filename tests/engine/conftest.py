@@ -23,7 +23,7 @@ import pytest
 
 from game.ai.random_agent import choose_random
 from game.ai.selfplay import agent_rng
-from game.engine import Action, Pass, Record, Scenario, State, apply, new_game, view_for
+from game.engine import Action, Draft, Pass, Record, Respond, Scenario, State, apply, new_game, view_for
 from game.engine.errors import GameError
 from game.engine.model import EventCard
 from game.scenario import Diagnostic, check_file, load_scenario
@@ -107,6 +107,18 @@ def play(state: State, *actions: Action) -> State:
     for action in actions:
         state, _ = apply(state, action)
     return state
+
+
+def prisoners_settled(game: State) -> State:
+    """The mini game once the envoy's draft settling prisoners on 'some' is signed by both sides."""
+    return play(
+        game,
+        Draft("envoy", (("prisoners", "some"),)),
+        Pass("envoy"),
+        Respond("red", 1, True),
+        Pass("red"),
+        Respond("blue", 1, True),
+    )
 
 
 def play_records(state: State, *actions: Action) -> tuple[State, list[Record]]:

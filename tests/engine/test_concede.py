@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import Concede, Draft, IllegalAction, InvalidAction, Pass, Respond, Scenario, State, apply
+from game.engine import Concede, IllegalAction, InvalidAction, Scenario, State, apply
 from tests.engine.conftest import (
     BIG,
     BLUE,
@@ -20,6 +20,7 @@ from tests.engine.conftest import (
     pass_until,
     play,
     play_records,
+    prisoners_settled,
     start,
     with_delegation,
     with_rules,
@@ -121,14 +122,7 @@ def test_the_mediator_cannot_concede(game: State) -> None:
 
 
 def test_conceding_a_settled_or_off_agenda_issue_is_illegal(game: State, mini: Scenario) -> None:
-    s = play(
-        game,
-        Draft("envoy", (("prisoners", "some"),)),
-        Pass("envoy"),
-        Respond("red", 1, True),
-        Pass("red"),
-        Respond("blue", 1, True),
-    )
+    s = prisoners_settled(game)
     s = pass_until(s, "red")
     with pytest.raises(IllegalAction, match="already settled"):
         apply(s, Concede("red", "prisoners", "all"))

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 
 from game.engine import (
-    Draft,
     IllegalAction,
     InvalidAction,
-    Pass,
     Propose,
-    Respond,
     Scenario,
     State,
     WalkOut,
@@ -30,6 +27,7 @@ from tests.engine.conftest import (
     pass_until,
     play,
     play_records,
+    prisoners_settled,
     start,
     with_delegation,
     with_venue,
@@ -72,14 +70,7 @@ def test_malformed_proposals_are_invalid(red_turn: State, package: tuple, to: tu
 
 
 def test_proposing_on_a_settled_issue_is_illegal(game: State) -> None:
-    s = play(
-        game,
-        Draft("envoy", (("prisoners", "some"),)),
-        Pass("envoy"),
-        Respond("red", 1, True),
-        Pass("red"),
-        Respond("blue", 1, True),
-    )
+    s = prisoners_settled(game)
     assert s.settled[PRISONERS] == SOME and not s.over
     s = pass_until(s, "red")
     with pytest.raises(IllegalAction, match="already settled"):

@@ -6,23 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import Draft, IllegalAction, InvalidAction, Pass, Propose, Respond, Scenario, State, apply
+from game.engine import IllegalAction, InvalidAction, Propose, Scenario, State, apply
 from game.engine.checks import _RESOLVED
-from tests.engine.conftest import PAUSE, PRISONERS, SOME, TRUCE, pass_until, play, start, with_venue
+from tests.engine.conftest import PAUSE, PRISONERS, SOME, TRUCE, pass_until, play, prisoners_settled, start, with_venue
 
 
 def test_a_package_resolved_before_is_refused_once_its_issue_is_settled(game: State) -> None:
     package = (("prisoners", "none"),)
     red = pass_until(game, "red")
     apply(red, Propose("red", package, ("blue",)))  # resolved, and remembered
-    settled = play(
-        game,
-        Draft("envoy", (("prisoners", "some"),)),
-        Pass("envoy"),
-        Respond("red", 1, True),
-        Pass("red"),
-        Respond("blue", 1, True),
-    )
+    settled = prisoners_settled(game)
     assert settled.settled[PRISONERS] == SOME
     with pytest.raises(IllegalAction, match="already settled"):
         apply(pass_until(settled, "red"), Propose("red", package, ("blue",)))
