@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the scenario format, for editors")
 
     n = sub.add_parser("new-scenario", help="write a commented starting scenario to PATH")
-    n.add_argument("path", metavar="PATH", help="the file to write (its folder must exist)")
+    n.add_argument("path", type=_new_file, metavar="PATH", help="the file to write (its folder must exist)")
     n.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
 
     ts = sub.add_parser("test-scenario", help="run the tests written in scenario files (their tests: section)")
@@ -175,6 +175,13 @@ def _jobs(text: str) -> int:
     if not 1 <= value <= 64:
         raise argparse.ArgumentTypeError(f"expected 1 to 64 jobs, got {value}")
     return value
+
+
+def _new_file(text: str) -> str:
+    # an empty name is the current folder to pathlib: it would be refused as "  is a folder"
+    if not text:
+        raise argparse.ArgumentTypeError("expected the path of the file to write, got an empty name")
+    return text
 
 
 def _seed(text: str) -> int:

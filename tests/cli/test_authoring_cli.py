@@ -86,6 +86,16 @@ def test_new_scenario_without_a_path_is_a_usage_error() -> None:
     assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
 
 
+def test_new_scenario_with_an_empty_name_is_a_usage_error_that_says_so(tmp_path: Path) -> None:
+    """Refused as every bad argument is (one line, status 1), not taken for the current folder."""
+    out = run("new-scenario", "", cwd=tmp_path)
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr.splitlines() == [
+        "peacetalks new-scenario: error: argument PATH: expected the path of the file to write, got an empty name"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_in_the_checkout_the_new_file_points_editors_at_the_schema(tmp_path: Path) -> None:
     inside = starting_scenario(ROOT / "scenarios" / "new-talks.yaml")
     assert inside.startswith("# yaml-language-server: $schema=../docs/scenario.schema.json\n")
