@@ -40,6 +40,9 @@ class Level:
     # where time is against it, of two offers it would sign it refuses the worse while the better
     # can still pass (game.ai.negotiator.better_alive)
     picks_better: bool = False
+    # a bettor's walk does not step onto a package a counterpart refused at this venue in this
+    # round or the two before (game.ai.offers.refused_lately)
+    heeds_refusals: bool = False
 
 
 LEVELS = {
@@ -98,6 +101,7 @@ LEVELS = {
         keeps_temper=True,
         guards_support=True,
         picks_better=True,
+        heeds_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -102,6 +102,7 @@ def best_bet(
         return yes * worth + (1.0 - yes) * going_on
 
     package, partial = proposal(view, beliefs, aim, level, rng)
+    refused = refused_lately(view) if level.heeds_refusals else {}
     best = expected(package)
     for _ in range(_BET_STEPS):  # each step the one change (within the red lines) that adds most
         step: tuple[float, tuple[tuple[int, int], ...]] | None = None
@@ -110,6 +111,9 @@ def best_bet(
                 if values[i][other] <= values[i][o]:
                     continue
                 tried = (*package[:k], (i, other), *package[k + 1 :])
+                refusers = refused.get(frozenset(tried)) if refused else None
+                if refusers and contradicted(view, refusers, tried):
+                    continue  # the table has just refused it, though we read it as likely to pass
                 worth = expected(tried)
                 if worth > best + 1e-6 and (step is None or worth > step[0]):
                     step = (worth, tried)
@@ -117,6 +121,36 @@ def best_bet(
             break
         best, package = step
     return package, partial
+
+
+_REFUSALS_SEEN = 2  # how many rounds back a refusal keeps a bettor from asking for the package again
+# ...where the estimate still gives the side that refused it at least this chance of a yes
+_CONTRADICTED = 0.4
+
+
+def refused_lately(view: View) -> dict[frozenset[tuple[int, int]], frozenset[int]]:
+    """The packages (as sets of issue and option) a counterpart refused at this venue in this
+    round or the _REFUSALS_SEEN rounds before, by the public record of answers, each with the
+    sides that refused it."""
+    others = set(counterparts(view))
+    found: dict[frozenset[tuple[int, int]], set[int]] = {}
+    for a in view.answers:
+        if (
+            not a.accepted
+            and a.who in others
+            and a.venue == view.venue_index
+            and a.round >= view.round - _REFUSALS_SEEN
+        ):
+            found.setdefault(frozenset(a.package), set()).add(a.who)
+    return {package: frozenset(sides) for package, sides in found.items()}
+
+
+def contradicted(view: View, refusers: frozenset[int], package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the record contradicts the estimate on this package: a side that refused it
+    lately is still given a fair chance (_CONTRADICTED) of accepting it. Where the estimate
+    already expects the refusal, asking again is what a table whose demands fall over the
+    rounds often accepts later (astana-8's Iran, docs/AI.md)."""
+    return any(acceptance_chance(view, s, package) >= _CONTRADICTED for s in refusers)
 
 
 def going_on_worth(view: View, level: Level, noise: float = 0.0) -> float:
