@@ -51,7 +51,10 @@ LEVELS = {
         learns=False,
         logrolls=False,
         seeks_meetings=False,
-        reciprocity=0.0,
+        # gives back 0.05 of its aim for each concession it sees (normal 0.01, hard 0.02), to the
+        # cap of 0.1 (game.ai.offers.aspiration): a naive negotiator answers the others' first
+        # gestures with larger ones of its own (docs/AI.md, "Levels")
+        reciprocity=0.05,
         patience=0.85,
         reads_clock=True,
         weighs_waiting=True,
