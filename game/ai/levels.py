@@ -43,6 +43,9 @@ class Level:
     # a bettor's walk does not step onto a package a counterpart refused at this venue in this
     # round or the two before (game.ai.offers.refused_lately)
     heeds_refusals: bool = False
+    # signs a package that settles the whole agenda of the game's last venue even where what it
+    # costs at home would pull it out: by the rules that text stands (game.engine.flow.check_ends)
+    signs_at_any_cost: bool = False
 
 
 LEVELS = {
@@ -105,6 +108,7 @@ LEVELS = {
         guards_support=True,
         picks_better=True,
         heeds_refusals=True,
+        signs_at_any_cost=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

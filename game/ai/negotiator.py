@@ -223,7 +223,9 @@ def answer(
     if after < floor - 1e-9:
         return _no(me.id, p.id, "rejected: it would leave us worse off than no deal")
     cost = home_cost(view, p.package)
-    if view.support[view.me] - cost <= view.collapse_support + 2:
+    if view.support[view.me] - cost <= view.collapse_support + 2 and not (
+        level.signs_at_any_cost and _settles_the_game(view, p.package)
+    ):
         return _no(me.id, p.id, "rejected: we could not carry it at home")
     # A partial package is judged with what we can still hope to win on the issues it leaves open.
     left = [i for i in view.agenda if view.settled[i] < 0 and all(i != j for j, _ in p.package)]
@@ -265,6 +267,15 @@ def answer(
     if margin > 0 and after < floor + margin:
         return _no(me.id, p.id, "rejected: too little to sign with partners we do not trust")
     return _no(me.id, p.id, f"rejected: {words}")
+
+
+def _settles_the_game(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether agreeing `package` would settle every open issue of the game's last venue: by the
+    rules such a text stands even where what it costs at home then pulls a signatory out."""
+    if view.venues_left:
+        return False
+    named = {i for i, _ in package}
+    return all(i in named for i in view.agenda if view.settled[i] < 0)
 
 
 def _signs(said: Decision) -> bool:
