@@ -32,7 +32,7 @@ def signed_states(scenario: str, seat_id: str, seeds: range) -> list[State]:
     for seed in seeds:
         state, _ = new_game(sc, seed)
         game = play(sc, seed, game_choosers(sc, {seat: "hard"}, seed))
-        for action, reason in zip(game.actions, game.reasons, strict=True):
+        for action in game.actions:
             if state.actor == seat and isinstance(action, A.Respond) and action.accept:
                 view = view_for(state, seat)
                 if choose(view, agent_rng(state), without).reason == CARRY:
@@ -57,4 +57,3 @@ def test_the_hard_agent_signs_a_whole_text_it_cannot_carry_at_home() -> None:
         assert choose(view, agent_rng(state), without).reason == CARRY
         # before a campaign's last venue, it refuses as before
         assert choose(replace(view, venues_left=1), agent_rng(state), HARD).reason == CARRY
-
