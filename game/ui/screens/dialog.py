@@ -12,11 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 
 from game.engine.actions import Action
 from game.engine.view import View
+from game.ui.screens.backdrop import BackdropScreen
 
 ResultT = TypeVar("ResultT")
 
@@ -28,7 +28,7 @@ def unfocusable(scroll: VerticalScroll) -> VerticalScroll:
     return scroll
 
 
-class Dialog(ModalScreen[ResultT]):
+class Dialog(BackdropScreen[ResultT]):
     """A framed modal with a title, a one-line key hint, a body, a message line and buttons.
 
     Escape answers `cancel_result()`. Subclasses fill in the body and the main buttons.

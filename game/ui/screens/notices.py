@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from game.ui.keys import help_text
+from game.ui.screens.backdrop import BackdropScreen
 
 HELP = """\
 [b]Peace Talks: the keys[/b]
@@ -29,7 +30,7 @@ is pulled out by its hardliners, and a signatory's exit ends the talks.
 """.replace("{keys}", help_text())  # the table's keys, from game/ui/keys.py
 
 
-class Notice(ModalScreen[None]):
+class Notice(BackdropScreen[None]):
     """A message to read before play goes on: events of a new round, what a meeting revealed."""
 
     CSS_PATH = "notices.tcss"
@@ -102,7 +103,7 @@ class HandOver(Screen[None]):
             self.dismiss(None)
 
 
-class Help(ModalScreen[None]):
+class Help(BackdropScreen[None]):
     CSS_PATH = "notices.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,f1,q", "close", "Close")]
 

@@ -13,10 +13,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from game.scenario.diagnostics import Diagnostic
+from game.ui.screens.backdrop import BackdropScreen
 
 
 def problems_text(diagnostics: Sequence[Diagnostic]) -> Text:
@@ -33,7 +33,7 @@ def problems_text(diagnostics: Sequence[Diagnostic]) -> Text:
     return text
 
 
-class ScenarioProblems(ModalScreen[None]):
+class ScenarioProblems(BackdropScreen[None]):
     """The watched file's errors; `show()` updates them, and the app dismisses the screen when the
     file loads again. Escape leaves the running game on screen (the errors come back on the next
     change that does not load)."""

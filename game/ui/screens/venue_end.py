@@ -15,10 +15,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.play.venue_end import VenueEnd
+from game.ui.screens.backdrop import BackdropScreen
 
 OUTCOMES = {
     "agreement": ("an agreement", "green"),
@@ -96,7 +96,7 @@ def _carried(v: VenueEnd) -> Text:
     return text
 
 
-class VenueEndScreen(ModalScreen[None]):
+class VenueEndScreen(BackdropScreen[None]):
     """Shown when a campaign's venue ends and the next opens; Enter goes on to the next."""
 
     CSS_PATH = "venue_end.tcss"
