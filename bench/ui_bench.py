@@ -1,8 +1,9 @@
 """The interface's speed: launch to an interactive table, and keypress-to-screen latency for
 opening the proposal builder and for submitting a proposal, as medians; and opening the replay
-viewer on a long save (10,000 actions), the memory its states take, and its keys. Prints figures.
+viewer on a long save (10,000 actions), the memory its states take, and its keys; and the CPU
+time of a whole repaint of the table, and of a notice over it. Prints figures.
 
-    python bench/ui_bench.py [--runs 7] [--replay-actions 10000] [--replay-only] [--board-only]
+    python bench/ui_bench.py [--runs 7] [--replay-actions 10000] [--replay-only] [--board-only] [--repaint-only]
 
 Launch is measured from spawning a new Python process to the table being ready for the
 player's first key (headless, through Textual's test driver, so no terminal is needed): it
@@ -209,6 +210,44 @@ async def board_and_history(runs: int) -> dict[str, float | int]:
     return figures
 
 
+async def repaint_figures(runs: int) -> dict[str, float]:
+    """CPU milliseconds to repaint the whole screen, as Textual does after a layout or a resize
+    (median of `runs`, 20 repaints each): the table at rest, and a notice over it (its backdrop,
+    the table dimmed, drawn with it)."""
+    from game.scenario import bundled
+    from game.ui.app import make_app
+    from game.ui.screens.notices import Notice
+    from game.ui.screens.table import TableScreen
+
+    app = make_app(bundled()["astana-8"], ("government",), seed=5, saves_dir=Path(tempfile.mkdtemp()), speed=0)
+    figures: dict[str, float] = {}
+    async with app.run_test(size=(100, 32)) as pilot:
+        t0 = time.perf_counter()
+        while not isinstance(app.screen, TableScreen) or app.screen.session.state.actor != 0:
+            _deadline(t0, "the table")
+            if isinstance(app.screen, Notice):
+                await pilot.press("enter")
+            await pilot.pause(0.001)
+        await pilot.pause()
+        for name in ("table", "notice_over_table"):
+            if name == "notice_over_table":
+                app.push_screen(Notice("A notice", "Over the table. " * 40))
+                while not isinstance(app.screen, Notice) or not app.screen.is_mounted:
+                    _deadline(t0, "the notice")
+                    await pilot.pause(0.001)
+                await pilot.pause()
+            screen = app.screen
+            times = []
+            for _ in range(runs):
+                c0 = time.process_time()
+                for _ in range(20):
+                    screen.refresh()  # the whole screen, as after a layout, a resize or a toast
+                    screen._on_timer_update()
+                times.append((time.process_time() - c0) / 20)
+            figures[f"repaint_{name}_ms_median"] = round(statistics.median(times) * 1000, 2)
+    return figures
+
+
 def replay_figures(actions: int, runs: int) -> dict[str, float | int]:
     """Open the replay viewer on a save of `actions` actions: loading and verifying it with its
     timeline (against a plain load), the extra memory the states take, the viewer's first screen,
@@ -281,7 +320,11 @@ def main() -> None:
     parser.add_argument("--replay-actions", type=int, default=10_000, help="0: leave the replay viewer out")
     parser.add_argument("--replay-only", action="store_true", help="measure the replay viewer only")
     parser.add_argument("--board-only", action="store_true", help="launch, the board and the history only")
+    parser.add_argument("--repaint-only", action="store_true", help="the whole screen's repaint only")
     args = parser.parse_args()
+    if args.repaint_only:
+        print(json.dumps(asyncio.run(repaint_figures(args.runs)), indent=2))
+        return
     if args.board_only:
         launches = [launch_seconds() for _ in range(args.runs)]
         figures = {"launch_to_table_s_median": round(statistics.median(launches), 3)}
@@ -303,6 +346,7 @@ def main() -> None:
                 "runs": args.runs,
             }
             | asyncio.run(board_and_history(args.runs))
+            | asyncio.run(repaint_figures(args.runs))
             | (replay_figures(args.replay_actions, args.runs) if args.replay_actions else {}),
             indent=2,
         )
