@@ -1,7 +1,8 @@
 """The interface's speed: launch to an interactive table, and keypress-to-screen latency for
 opening the proposal builder and for submitting a proposal, as medians; and opening the replay
 viewer on a long save (10,000 actions), the memory its states take, and its keys; and the CPU
-time of a whole repaint of the table, and of a notice over it. Prints figures.
+time of a whole repaint of the table, and of a notice over it, and per AI move of three whole
+AI games on screen. Prints figures.
 
     python bench/ui_bench.py [--runs 7] [--replay-actions 10000] [--replay-only] [--board-only] [--repaint-only]
 
@@ -248,6 +249,43 @@ async def repaint_figures(runs: int) -> dict[str, float]:
     return figures
 
 
+async def ai_game_figures(runs: int) -> dict[str, float | int]:
+    """CPU per AI move on screen: whole games of astana-8 with every seat played by the AI at full
+    speed, from the table's first frame to the debrief (seeds 1 to `runs`), and how many frames
+    Textual drew for them."""
+    from game.scenario import bundled
+    from game.ui.app import make_app
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.table import TableScreen
+
+    cpu = 0.0
+    moves = frames = 0
+    for seed in range(1, runs + 1):
+        app = make_app(bundled()["astana-8"], (), seed=seed, saves_dir=Path(tempfile.mkdtemp()), speed=0)
+        drawn = Frames(app, lambda: 0)
+        async with app.run_test(size=(100, 32)) as pilot:
+            t0 = time.perf_counter()
+            while not any(isinstance(s, TableScreen) for s in app.screen_stack):
+                _deadline(t0, "the table")
+                await pilot.pause(0.001)
+            table = next(s for s in app.screen_stack if isinstance(s, TableScreen))
+            start, c0 = len(drawn.drawn), time.process_time()
+            while not isinstance(app.screen, DebriefScreen):
+                if time.perf_counter() - t0 > 120:
+                    raise SystemExit("ui_bench: the AI game did not reach the debrief")
+                await asyncio.sleep(0.01)
+            cpu += time.process_time() - c0
+            moves += len(table.session.log)
+            frames += len(drawn.drawn) - start
+    return {
+        "ai_games": runs,
+        "ai_moves": moves,
+        "ai_frames": frames,
+        "ai_cpu_ms_per_move": round(cpu / moves * 1000, 2),
+        "ai_cpu_ms_per_frame": round(cpu / max(frames, 1) * 1000, 2),
+    }
+
+
 def replay_figures(actions: int, runs: int) -> dict[str, float | int]:
     """Open the replay viewer on a save of `actions` actions: loading and verifying it with its
     timeline (against a plain load), the extra memory the states take, the viewer's first screen,
@@ -323,7 +361,7 @@ def main() -> None:
     parser.add_argument("--repaint-only", action="store_true", help="the whole screen's repaint only")
     args = parser.parse_args()
     if args.repaint_only:
-        print(json.dumps(asyncio.run(repaint_figures(args.runs)), indent=2))
+        print(json.dumps(asyncio.run(repaint_figures(args.runs)) | asyncio.run(ai_game_figures(3)), indent=2))
         return
     if args.board_only:
         launches = [launch_seconds() for _ in range(args.runs)]
@@ -347,6 +385,7 @@ def main() -> None:
             }
             | asyncio.run(board_and_history(args.runs))
             | asyncio.run(repaint_figures(args.runs))
+            | asyncio.run(ai_game_figures(3))
             | (replay_figures(args.replay_actions, args.runs) if args.replay_actions else {}),
             indent=2,
         )

@@ -6,6 +6,8 @@ keeps game state between refreshes.
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
@@ -14,6 +16,8 @@ from game.engine.model import ROLES
 from game.engine.view import View
 from game.ui.format import brief_issue
 from game.ui.format import short as short  # re-exported: the table imports it from here
+
+SegmentLines = list[list[Segment]]  # a cell's lines, as DataTable draws them
 
 
 def bar(value: int, width: int = 10) -> str:
@@ -31,13 +35,67 @@ def mood(trust: int) -> str:
 
 class _ViewTable(DataTable[str | Text]):
     """A table with columns for a delegation's view and others for the public view, which a
-    replay switches between."""
+    replay switches between.
+
+    Its cells are drawn once for what they hold: DataTable draws every cell again after any one
+    changes (a count of updates is part of its cache's key), and at the table a move changes a
+    cell or two of the delegations (who speaks), so each AI move drew them all again. Here a
+    cell's lines are kept by what decides them (its text and styles, its place, width, cursor and
+    hover, the table's state); everything that clears DataTable's own cache clears this one."""
 
     COLUMNS: tuple[str, ...] = ()
     PUBLIC_COLUMNS: tuple[str, ...] = ()
     _public = False
     _column_keys: list[ColumnKey]
     _shown: list[tuple[str, tuple[object, ...]]]  # each row's key and its cells' signatures
+    _cells: dict[tuple[object, ...], SegmentLines] | None = None
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        if row_index < 0 or column_index < 0:  # the header row: as DataTable draws it
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:  # not a cell of the table's data: as DataTable does
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = (
+            row_key,
+            column_key,
+            row_index,
+            column_index,
+            _signature(self._data[row_key][column_key]),
+            self.rows[row_key].height,
+            base_style,
+            width,
+            cursor,
+            hover,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+            self.cursor_foreground_priority,
+            self.cursor_background_priority,
+        )
+        if self._cells is None or len(self._cells) > _CELLS_MAX:
+            self._cells = {}
+        lines = self._cells.get(key)
+        if lines is None:
+            lines = self._cells[key] = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        return lines
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._cells = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cells = None
 
     def set_columns(self, public: bool) -> None:
         if not self.columns or public != self._public:
@@ -72,6 +130,9 @@ class _ViewTable(DataTable[str | Text]):
             if self.row_count:
                 self.move_cursor(row=min(max(row, 0), self.row_count - 1))
         self._shown = shown
+
+
+_CELLS_MAX = 2_000  # cells kept per table (a dozen rows of five, in a few states): then start again
 
 
 def _signature(cell: str | Text) -> object:
