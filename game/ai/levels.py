@@ -38,7 +38,7 @@ class Level:
         False  # keeps its support above a public card's bound: the statements the turn allows, no gesture under it
     )
     # where time is against it, of two offers it would sign it refuses the worse while the better
-    # can still pass (game.ai.negotiator.better_alive)
+    # can still pass (game.ai.answering.better_alive)
     picks_better: bool = False
     # a bettor's walk does not step onto a package a counterpart refused at this venue in this
     # round or the two before (game.ai.offers.refused_lately)

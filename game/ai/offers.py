@@ -17,6 +17,7 @@ from game.ai.reading import (
     counterparts,
     fallback,
     horizon,
+    left_open,
     next_round_chance,
     pressed_progress,
     value_with,
@@ -88,12 +89,11 @@ def best_bet(
     going_on = going_on_worth(view, level, noise)
     others = counterparts(view)
     share = held_share(view, aim)
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
     values = view.own.values
 
     def expected(package: tuple[tuple[int, int], ...]) -> float:
         worth = value_with(view, package)
-        left = [i for i in open_issues if all(i != j for j, _ in package)]
+        left = left_open(view, package)
         if left:  # a partial package, with the share we still hope to win on what it leaves open
             worth += share * still_to_win(view, left)
         yes = 1.0

@@ -43,7 +43,7 @@ SAFETY = 0.04  # what we leave a counterpart above its modelled demand: our read
 _LATE = LEVELS["normal"].patience
 _GAMBLE = LEVELS["normal"].gamble
 _TEMPER = 0.5  # a counterpart's temper is private: we take the middle one
-_TRUSTED = 40.0  # below this trust a normal agent asks a margin over walking away (negotiator.answer)
+_TRUSTED = 40.0  # below this trust a normal agent asks a margin over walking away (answering.answer)
 
 
 @dataclass(frozen=True)

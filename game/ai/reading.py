@@ -98,6 +98,12 @@ def value_with(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int
     return value_if_agreed(view.own, view.settled, _status_quo(view), _scored_open(view), package)
 
 
+def left_open(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> list[int]:
+    """The open issues of the venue that `package` does not settle, in agenda order."""
+    named = {i for i, _ in package}
+    return [i for i in view.agenda if view.settled[i] < 0 and i not in named]
+
+
 def _scored_open(view: View) -> tuple[int, ...]:
     """The issues that count at the walk-away value if they stay open: the agenda's. In a
     campaign, before its last venue, it is the other way round: the game is scored on the last

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.ai.answering import home_cost
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
-from game.ai.negotiator import choose, home_cost
+from game.ai.negotiator import choose
 from game.ai.selfplay import play
 from game.engine import actions as A
 from game.engine import apply, new_game, view_for

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from game.ai.answering import answer
 from game.ai.levels import LEVELS
-from game.ai.negotiator import answer, choose
+from game.ai.negotiator import choose
 from game.ai.opponent import Beliefs
 from game.ai.random_agent import choose_random
 from game.engine import Boycott, Pressure, Respond, View, WalkOut, apply, new_game, view_for

@@ -1,5 +1,5 @@
 """Where time is against it, the hard agent picks the better of two offers it would sign
-(Level.picks_better, game.ai.negotiator.better_alive): it refuses the worse while the better is
+(Level.picks_better, game.ai.answering.better_alive): it refuses the worse while the better is
 still alive and likely enough to pass, so the table cannot settle on the worse one."""
 
 from __future__ import annotations

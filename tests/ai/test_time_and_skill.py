@@ -195,7 +195,8 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
     sides distrusting Turkey refused to the end) there are answers where the plain plan holds
     out and the wary one does not: the hard agent then answers by the wary plan, not as a
     hold-out; where both hold out, it refuses anything worth less than the wary plan's value."""
-    from game.ai.negotiator import _holds_out, answer
+    from game.ai.answering import answer
+    from game.ai.negotiator import _holds_out
     from game.ai.offers import aspiration
     from game.ai.opponent import Beliefs
     from game.ai.planning import plan

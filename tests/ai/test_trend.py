@@ -10,8 +10,8 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.ai.answering import answer
 from game.ai.levels import LEVELS
-from game.ai.negotiator import answer
 from game.ai.offers import aspiration
 from game.ai.opponent import Beliefs
 from game.ai.planning import patient, read_sides

@@ -1,4 +1,4 @@
-"""The hard agent weighs waiting by two readings (game.ai.negotiator.answer): next round's
+"""The hard agent weighs waiting by two readings (game.ai.answering.answer): next round's
 aspiration on its own curve, and its plan's value of waiting (game.ai.planning), the best package
 its model of the others says they would all take in a later round, weighed by the risk that the
 talks end and its toll until then. It never settles for fear of waiting for less than either."""
@@ -10,8 +10,9 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.ai.answering import answer
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _holds_out, answer
+from game.ai.negotiator import _holds_out
 from game.ai.offers import aspiration
 from game.ai.opponent import Beliefs
 from game.ai.planning import plan
