@@ -5,6 +5,7 @@ a table's cells (panels._ViewTable) are drawn again when what they hold changes.
 from __future__ import annotations
 
 import asyncio
+
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -82,4 +83,3 @@ def test_a_table_cell_is_drawn_again_when_what_it_holds_changes() -> None:
             assert "loud" in shown and "quiet" not in shown
 
     asyncio.run(body())
-
