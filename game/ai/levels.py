@@ -46,6 +46,10 @@ class Level:
     # signs a package that settles the whole agenda of the game's last venue even where what it
     # costs at home would pull it out: by the rules that text stands (game.engine.flow.check_ends)
     signs_at_any_cost: bool = False
+    # before a campaign's last venue, a bettor's partial package leaves open the issue (or none)
+    # of best expected value by the acceptance estimate, not always the sticking point
+    # (game.ai.offers.weighed_proposal)
+    weighs_left_out: bool = False
 
 
 LEVELS = {
@@ -109,6 +113,7 @@ LEVELS = {
         picks_better=True,
         heeds_refusals=True,
         signs_at_any_cost=True,
+        weighs_left_out=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

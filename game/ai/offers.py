@@ -6,6 +6,8 @@ The negotiator (game.ai.negotiator) decides when to offer; this module decides w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.ai.estimate import acceptance_chance
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
@@ -101,7 +103,10 @@ def best_bet(
             yes *= acceptance_chance(view, s, package)
         return yes * worth + (1.0 - yes) * going_on
 
-    package, partial = proposal(view, beliefs, aim, level, rng)
+    if level.weighs_left_out and view.venues_left:
+        package, partial = weighed_proposal(view, beliefs, aim, level, rng, expected)
+    else:
+        package, partial = proposal(view, beliefs, aim, level, rng)
     refused = refused_lately(view) if level.heeds_refusals else {}
     best = expected(package)
     for _ in range(_BET_STEPS):  # each step the one change (within the red lines) that adds most
@@ -121,6 +126,35 @@ def best_bet(
             break
         best, package = step
     return package, partial
+
+
+def weighed_proposal(
+    view: View,
+    beliefs: Beliefs,
+    aim: float,
+    level: Level,
+    rng: Rng | None,
+    expected: Callable[[tuple[tuple[int, int], ...]], float],
+) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """`proposal`, but where this turn allows a partial package, the issue it leaves open is the
+    one (or none: the whole agenda) whose package is worth most in `expected` value, not always
+    the sticking point. Asked before a campaign's last venue only (best_bet): there an issue this
+    venue leaves open is not taken up again and ends at its status quo (reading._scored_open), so
+    which issue the table leaves aside decides what each side keeps of it."""
+    full, guess, may_part = _full_package(view, beliefs, aim, level, rng)
+    if not may_part:
+        return full, False
+    best, best_worth, partial = full, expected(full), False
+    for left in view.agenda:
+        if view.settled[left] >= 0:
+            continue
+        package = _without(view, beliefs, aim, level, left, guess)
+        if package is None:
+            continue
+        worth = expected(package)
+        if worth > best_worth + 1e-6:
+            best, best_worth, partial = package, worth, True
+    return best, partial
 
 
 _REFUSALS_SEEN = 2  # how many rounds back a refusal keeps a bettor from asking for the package again
@@ -171,22 +205,46 @@ def proposal(
     A level that makes partial deals, in every other round from the second, leaves out the
     issue on which the worst-off counterpart is furthest from us (the sticking point) and
     settles the rest, counting on winning its share of what it left open later."""
+    full, guess, may_part = _full_package(view, beliefs, aim, level, rng)
+    if not may_part:
+        return full, False
+    stuck = _sticking_point(view, beliefs, full)
+    package = _without(view, beliefs, aim, level, stuck, guess) if stuck >= 0 else None
+    if package is None:
+        return full, False
+    return package, True
+
+
+def _full_package(
+    view: View, beliefs: Beliefs, aim: float, level: Level, rng: Rng | None
+) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], float] | None, bool]:
+    """The whole agenda's package at our aim, this turn's misreading, and whether this level may
+    table part of the agenda this turn."""
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     guess = _misreading(view, level, rng)
     full = search_package(view, beliefs, aim, level, guess=guess)
     # where time costs nothing, nothing is gained by settling part of the agenda early
     pressed = view.rules.delay_cost > 0 or view.rules.breakdown_risk > 0
-    if not (level.partial and pressed and len(open_issues) >= 2 and view.round >= 2 and view.round % 2 == 0):
-        return full, False
-    stuck = _sticking_point(view, beliefs, full)
-    if stuck < 0:
-        return full, False
-    rest = [i for i in open_issues if i != stuck]
-    lower = aim - held_share(view, aim) * still_to_win(view, [stuck])
+    may_part = level.partial and pressed and len(open_issues) >= 2 and view.round >= 2 and view.round % 2 == 0
+    return full, guess, may_part
+
+
+def _without(
+    view: View,
+    beliefs: Beliefs,
+    aim: float,
+    level: Level,
+    left: int,
+    guess: dict[tuple[int, int], float] | None,
+) -> tuple[tuple[int, int], ...] | None:
+    """The package that settles every open issue but `left`, asking for less by the share of
+    `left` we still hope to win; None where it would be worth less to us than no deal."""
+    rest = [i for i in view.agenda if view.settled[i] < 0 and i != left]
+    lower = aim - held_share(view, aim) * still_to_win(view, [left])
     package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
     if value_with(view, package) < fallback(view) - 1e-9:
-        return full, False
-    return package, True
+        return None
+    return package
 
 
 def _misreading(view: View, level: Level, rng: Rng | None) -> dict[tuple[int, int], float] | None:
