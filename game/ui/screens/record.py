@@ -15,10 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from game.results import Record, RecordError, Standing, read_record, record_path, standings
 from game.ui.screens.saves import cut
+from game.ui.widgets.footer import ShownKeysFooter
 
 OUTCOMES = {"agreement": "agreement", "partial": "partial", "no_deal": "no deal", "collapse": "collapse"}
 _RECENT = 6  # games listed under the table for the chosen scenario and seat
@@ -49,7 +50,7 @@ class RecordScreen(Screen[None]):
         yield table
         yield Static(id="record-detail")
         yield Static(id="record-status")
-        yield Footer()
+        yield ShownKeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#record-table", DataTable)

@@ -18,9 +18,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from game.saves.catalog import SaveInfo, list_saves
+from game.ui.widgets.footer import ShownKeysFooter
 
 RESULTS = {
     "running": ("running", ""),
@@ -88,7 +89,7 @@ class SaveBrowser(Screen[Opened | None]):
         yield table
         yield Static(Text("Reading the saves…"), id="save-detail")
         yield Static(id="saves-status")
-        yield Footer()
+        yield ShownKeysFooter()
 
     def on_mount(self) -> None:
         self.read_saves()

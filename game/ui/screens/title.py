@@ -13,13 +13,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from game.paths import autosaves, latest_autosave
 from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
 from game.ui.screens.notices import Help
 from game.ui.screens.saves import Opened, SaveBrowser
+from game.ui.widgets.footer import ShownKeysFooter
 
 LEVELS = (
     ("Easy: they read only your public positions", "easy"),
@@ -106,7 +107,7 @@ class TitleScreen(Screen[None]):
                 )
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", variant="error", compact=True)
-        yield Footer()
+        yield ShownKeysFooter()
 
     def on_mount(self) -> None:
         self._scenario_changed()
