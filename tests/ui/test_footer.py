@@ -25,7 +25,10 @@ class Shouting(Button):
 
 
 class Screenful(App[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("h", "help_me", "Help"), Binding("x", "hidden", "Hidden", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "help_me", "Help"),
+        Binding("x", "hidden", "Hidden", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Button("one", id="one")
