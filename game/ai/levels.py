@@ -50,6 +50,9 @@ class Level:
     # of best expected value by the acceptance estimate, not always the sticking point
     # (game.ai.offers.weighed_proposal)
     weighs_left_out: bool = False
+    # where a side's own offers contradict its stated positions (game.ai.opponent.consistency),
+    # its plan reads that side's floor as no lower than the packages it refused (game.ai.planning)
+    reads_deeds: bool = False
 
 
 LEVELS = {
@@ -114,6 +117,7 @@ LEVELS = {
         heeds_refusals=True,
         signs_at_any_cost=True,
         weighs_left_out=True,
+        reads_deeds=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -4,6 +4,11 @@ A frequency model in the manner of the ANAC agents, fed by what the room sees: t
 delegation puts in its own proposals (an issue on which it never varies matters to it), the
 packages it accepts and rejects, its public position (near it is good for it), and, exactly,
 what a bilateral meeting revealed of its weights.
+
+`consistency` says how far a side's own offers bear out the positions it states; a reader of
+deeds (the hard level's `reads_deeds`) takes a side whose offers contradict them as misread by
+that model (`Beliefs.misread`), and game.ai.planning then weighs what that side refused over what
+the model reads into its positions.
 """
 
 from __future__ import annotations
@@ -17,15 +22,22 @@ from game.engine.view import View
 class Beliefs:
     """Estimated weights and values of every delegation, as seen by one viewer."""
 
-    def __init__(self, view: View, learns: bool) -> None:
+    def __init__(self, view: View, learns: bool, deeds: bool = False) -> None:
         self.view = view
         self.learns = learns
+        # whether misread() may say yes: the reader weighs what a side did over what it states
+        self.deeds = deeds
         n = len(view.delegations)
         self._weights: list[tuple[float, ...] | None] = [None] * n
         # per delegation and issue: weight * value of each option (see utility)
         self._rows: list[tuple[tuple[float, ...], ...] | None] = [None] * n
         # per delegation: its value table of every issue (see _tables)
         self._by_who: list[tuple[tuple[float, ...], ...] | None] = [None] * n
+
+    def misread(self, who: int) -> bool:
+        """Whether, to a reader of deeds, this model misreads `who`: its own offers contradict
+        the positions it states (see consistency), and the model reads a side mostly from those."""
+        return self.deeds and consistency(self.view, who) < CONSISTENT
 
     def value(self, who: int, issue: int, option: int) -> float:
         return self._tables(who)[issue][option]
@@ -164,6 +176,36 @@ _rows: dict[tuple[int, int], tuple[object, object, tuple[tuple[float, ...], ...]
 # decisions, agents and games: the same rows give the same floats. An agent estimated every
 # delegation's values afresh at each decision, a third of the time an AI game took. The caches
 # are bounded; a miss only costs the computation.
+
+
+# How close (0..1), on average, a side's own offers must sit to its stated positions for a reader
+# of deeds to take the positions at their word. Authored sides offer near what they state:
+# 0.72-0.96 at Dayton and Sochi, no lower than 0.46 at astana-8 (its opposition gives ground on
+# issues it states positions on). Random scenarios draw public positions apart from the
+# preferences, and there some sides' offers sit at 0.0-0.33 (docs/AI.md, "The hard agent's
+# misfires on random scenarios").
+CONSISTENT = 0.4
+
+
+def consistency(view: View, who: int) -> float:
+    """How close, 0..1, the options a side has put in its own proposals (the public record) sit to
+    the positions it states, on the issues where it states one: 1 where every offer is at its
+    position, 0 where every offer is at the far end of the issue; 1.0 (nothing contradicts it)
+    before it has offered."""
+    return _consistency(tuple([len(x.options) for x in view.issues]), view.positions[who], view.offered[who])
+
+
+@lru_cache(maxsize=4096)
+def _consistency(sizes: tuple[int, ...], positions: tuple[int, ...], offered: tuple[tuple[int, ...], ...]) -> float:
+    total = near = 0.0
+    for size, position, offers in zip(sizes, positions, offered, strict=True):
+        if position < 0:
+            continue
+        span = max(1, size - 1)
+        for option, times in enumerate(offers):
+            total += times
+            near += times * (1.0 - abs(option - position) / span)
+    return near / total if total else 1.0
 
 
 @lru_cache(maxsize=1024)

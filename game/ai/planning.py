@@ -32,6 +32,7 @@ from game.ai.reading import (
 )
 from game.ai.search import search_package
 from game.engine import clock
+from game.engine.utility import with_package
 from game.engine.view import View
 
 Package = tuple[tuple[int, int], ...]
@@ -76,7 +77,15 @@ def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
             n = len(view.issues[i].options)
             best[i] = max((o for o in range(n) if o not in red), key=lambda o: beliefs.value(s, i, o), default=deal[i])
             lack += beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, deal[i]))
-        sides.append(Side(s, beliefs.utility(s, deal), beliefs.utility(s, best), rate * lack))
+        floor = beliefs.utility(s, deal)
+        if beliefs.misread(s):
+            # its offers contradict what it states, and our reading of its values leans on what it
+            # states: a package it refused at this venue is worth no more to it than what it
+            # holds out for, so we read its floor as no lower than what we read that package at
+            for a in view.answers:
+                if not a.accepted and a.who == s and a.venue == view.venue_index:
+                    floor = max(floor, beliefs.utility(s, with_package(deal, a.package)))
+        sides.append(Side(s, floor, max(floor, beliefs.utility(s, best)), rate * lack))
     return sides
 
 

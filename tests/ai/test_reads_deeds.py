@@ -1,0 +1,84 @@
+"""The hard agent reads a side whose offers contradict its stated positions by what it refused
+(Level.reads_deeds; game.ai.opponent.consistency, game.ai.planning.read_sides). The frequency
+model reads a side mostly from the positions it states; random scenarios draw those apart from
+the preferences, and a side that states one end of an issue and offers the other is misread. For
+such a side the hard agent's plan takes a package it refused at the venue as worth no more to it
+than what it holds out for (docs/AI.md, "The hard agent's misfires on random scenarios")."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import partial
+
+from game.ai.levels import LEVELS
+from game.ai.negotiator import choose
+from game.ai.opponent import CONSISTENT, Beliefs, consistency
+from game.ai.planning import read_sides
+from game.ai.selfplay import play
+from game.engine import apply, new_game, view_for
+from game.engine.utility import outcome_utility, with_package
+from game.engine.view import View
+from game.sim.seating import game_choosers
+from game.sim.simulate import game_seed
+from tests.sim.timed_scenarios import timed_scenario
+
+HARD = LEVELS["hard"]
+# timed-5 (the suite's random generator, time rules on), the hard agent in d0's seat, the
+# tournament's game 75: d1 states positions its offers contradict, and refuses d0's packages
+SCENARIO, SEAT, GAME = 5, 0, 75
+
+
+def _hard_views() -> list[View]:
+    sc = timed_scenario(SCENARIO)
+    seed = game_seed(0, GAME)
+    state, _ = new_game(sc, seed)
+    views = []
+    for action in play(sc, seed, game_choosers(sc, {SEAT: "hard"}, seed)).actions:
+        if not state.over and state.actor == SEAT:
+            views.append(view_for(state, SEAT))
+        state, _ = apply(state, action)
+    return views
+
+
+def test_positions_bear_out_offers_by_consistency() -> None:
+    """1.0 before a side has offered; in the game's later turns d1's offers sit far from what it states."""
+    state, _ = new_game(timed_scenario(SCENARIO), game_seed(0, GAME))
+    assert consistency(view_for(state, SEAT), 1) == 1.0
+    views = _hard_views()
+    assert all(0.0 <= consistency(v, s) <= 1.0 for v in views for s in range(len(v.delegations)))
+    assert any(consistency(v, 1) < CONSISTENT for v in views)
+
+
+def test_a_misread_side_is_read_no_lower_than_what_it_refused() -> None:
+    """Wherever a counterpart's offers contradict its positions, the hard agent's reading of its
+    floor is at least its reading of every package that side refused at this venue; and it does
+    lift the floor (fails with reads_deeds off: the floor is then the status quo's reading)."""
+    lifted = 0
+    for view in _hard_views():
+        beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds)
+        for side in read_sides(view, beliefs):
+            if consistency(view, side.who) >= CONSISTENT:
+                assert side.floor == beliefs.utility(side.who, view.deal)
+                continue
+            refused = [
+                beliefs.utility(side.who, with_package(view.deal, a.package))
+                for a in view.answers
+                if not a.accepted and a.who == side.who and a.venue == view.venue_index
+            ]
+            assert side.floor >= max([beliefs.utility(side.who, view.deal), *refused]) - 1e-12
+            lifted += side.floor > beliefs.utility(side.who, view.deal) + 1e-9
+    assert lifted > 0
+
+
+def test_reading_deeds_wins_the_game_the_misreading_lost() -> None:
+    """In that game the hard agent reading deeds ends better off than the same agent without."""
+    sc = timed_scenario(SCENARIO)
+    seed = game_seed(0, GAME)
+
+    def surplus(reads_deeds: bool) -> float:
+        choosers = game_choosers(sc, {SEAT: "hard"}, seed)
+        choosers[SEAT] = partial(choose, level=dataclasses.replace(HARD, reads_deeds=reads_deeds))
+        state = play(sc, seed, choosers).state
+        return outcome_utility(state, SEAT) - sc.delegations[SEAT].reservation
+
+    assert surplus(HARD.reads_deeds) > surplus(False) + 0.1
