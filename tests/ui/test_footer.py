@@ -8,11 +8,12 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
 from textual.widgets import Button
 from textual.widgets._footer import FooterKey
 
 from game.ui.widgets.footer import ShownKeysFooter
-from tests.ui.driving import driven
+from tests.ui.driving import driven, until
 
 
 class Shouting(Button):
@@ -22,6 +23,16 @@ class Shouting(Button):
 
     def action_shout(self) -> None:
         pass
+
+
+class Counting(ShownKeysFooter):
+    """The footer, counting how many times it is composed (built again)."""
+
+    builds = 0
+
+    def compose(self) -> ComposeResult:
+        self.builds += 1
+        yield from super().compose()
 
 
 class Screenful(App[None]):
@@ -34,7 +45,7 @@ class Screenful(App[None]):
         yield Button("one", id="one")
         yield Button("two", id="two")
         yield Shouting("shout", id="shout")
-        yield ShownKeysFooter()
+        yield Counting()
 
     def action_help_me(self) -> None:
         pass
@@ -48,21 +59,32 @@ def test_the_footer_is_built_again_only_when_its_keys_change() -> None:
     async def body() -> None:
         app = Screenful()
         async with driven(app, size=(80, 10)) as pilot:
+            footer = app.query_one(Counting)
             app.set_focus(app.query_one("#one"))
-            await pilot.pause()
-            assert labels(app)[:1] == ["h Help"] and not any("Shout" in label for label in labels(app))
-            keys = list(app.screen.query(FooterKey))
+            # The footer is built when the screen's bindings are first published: wait for it
+            # rather than for a fixed number of frames (a loaded machine takes longer).
+            await until(pilot, lambda: labels(app)[:1] == ["h Help"], "the footer's keys")
+            await settle(pilot)
+            assert not any("Shout" in label for label in labels(app))
+            keys, builds, shown = list(app.screen.query(FooterKey)), footer.builds, labels(app)
             # Another button with no key of its own: the same keys, the same widgets (not rebuilt).
             app.set_focus(app.query_one("#two"))
-            await pilot.pause()
+            await settle(pilot)
             assert list(app.screen.query(FooterKey)) == keys
-            # A button with a key of its own: shown as soon as it has the focus...
+            # A button with a key of its own: shown once it has the focus, by one build. The
+            # bindings of #two's focus were published before these, so a build they had asked
+            # for would have been made by now and counted.
             app.set_focus(app.query_one("#shout"))
-            await pilot.pause()
-            assert "s Shout" in labels(app)
+            await until(pilot, lambda: "s Shout" in labels(app), "the focused button's key")
+            assert footer.builds == builds + 1
             # ...and gone when it leaves it.
             app.set_focus(app.query_one("#one"))
-            await pilot.pause()
-            assert not any("Shout" in label for label in labels(app)) and labels(app)[:1] == ["h Help"]
+            await until(pilot, lambda: labels(app) == shown, "the key to go")
 
     asyncio.run(body())
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the app handle what it has queued, a few frames over."""
+    for _ in range(5):
+        await pilot.pause()
