@@ -12,29 +12,17 @@ from game.ai.negotiator import choose
 from game.ai.opponent import Beliefs
 from game.ai.planning import patient, read_sides
 from game.ai.reading import value_with
-from game.ai.selfplay import play
 from game.engine import actions as A
-from game.engine import apply, new_game, view_for
+from game.engine import view_for
 from game.engine.state import PENDING, REJECTED, State
-from game.scenario import bundled, load_scenario
-from game.sim.seating import game_choosers
+from tests.ai.seat_games import seat_states
 
 PICKED = "rejected: a better offer before us can still pass"
 
 
 def picked_states(scenario: str, seat_id: str, seeds: range) -> list[State]:
     """The states at which the hard agent in this seat refused an offer for a better one."""
-    sc = load_scenario(bundled()[scenario])
-    seat = [d.id for d in sc.delegations].index(seat_id)
-    found = []
-    for seed in seeds:
-        state, _ = new_game(sc, seed)
-        game = play(sc, seed, game_choosers(sc, {seat: "hard"}, seed))
-        for action, reason in zip(game.actions, game.reasons, strict=True):
-            if state.actor == seat and reason == PICKED:
-                found.append(state)
-            state, _ = apply(state, action)
-    return found
+    return seat_states(scenario, seat_id, seeds, lambda _, reason: reason == PICKED)
 
 
 def test_the_hard_agent_refuses_the_worse_of_two_offers_at_astana() -> None:

@@ -11,12 +11,10 @@ from dataclasses import replace
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
-from game.ai.selfplay import play
 from game.engine import actions as A
-from game.engine import apply, new_game, view_for
+from game.engine import view_for
 from game.engine.state import State
-from game.scenario import bundled, load_scenario
-from game.sim.seating import game_choosers
+from tests.ai.seat_games import seat_states
 
 HARD = LEVELS["hard"]
 WITHOUT = replace(HARD, weighs_left_out=False)
@@ -24,17 +22,7 @@ WITHOUT = replace(HARD, weighs_left_out=False)
 
 def proposing_states(scenario: str, seat_id: str, seeds: range) -> list[State]:
     """The states at which the hard agent in this seat tabled a package."""
-    sc = load_scenario(bundled()[scenario])
-    seat = [d.id for d in sc.delegations].index(seat_id)
-    found = []
-    for seed in seeds:
-        state, _ = new_game(sc, seed)
-        game = play(sc, seed, game_choosers(sc, {seat: "hard"}, seed))
-        for action in game.actions:
-            if state.actor == seat and isinstance(action, A.Propose):
-                found.append(state)
-            state, _ = apply(state, action)
-    return found
+    return seat_states(scenario, seat_id, seeds, lambda action, _: isinstance(action, A.Propose))
 
 
 def left_out(state: State, action: A.Action) -> set[str]:
