@@ -76,19 +76,6 @@ def answer(
     # A partial package is judged with what we can still hope to win on the issues it leaves open.
     projected = after + held_share(view, aim) * still_to_win(view, left) if left else after
     words = band(projected, floor, aim)
-    # a side that has tabled the one package every round and refused everything will not move:
-    # where it is our only counterpart, its package is its floor, and going on can give us at
-    # best that package later, less the rounds' toll, or no deal. A level that reads it so signs
-    # it where it beats walking away with our margin for distrust, rather than refusing it as an
-    # ultimatum. (Where others sit at the table too, they may yet bring it round: there it cost.)
-    if (
-        level.meets_stonewall
-        and not p.draft
-        and counterparts(view) == [p.author]
-        and stonewalled(view, p.author)
-        and after >= floor + margin
-    ):
-        return say_yes(me.id, p.id, "accepted: they will not move, and it beats walking away")
     # checked before our aim, which falls to our walk-away value at the deadline: that is when a
     # stonewaller's ultimatum comes
     if level.refuses_ultimatums and _lopsided(view, p, beliefs, after, floor):

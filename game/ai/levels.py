@@ -53,11 +53,6 @@ class Level:
     # where a side's own offers contradict its stated positions (game.ai.opponent.consistency),
     # its plan reads that side's floor as no lower than the packages it refused (game.ai.planning)
     reads_deeds: bool = False
-    # takes its only counterpart's package, where that side stonewalls (game.ai.reading.stonewalled:
-    # it has tabled the one package every round and refused everything), as that side's real
-    # floor: signs it where it beats walking away, since going on gives at best the same package
-    # later less the rounds' toll, or no deal, instead of refusing it as an ultimatum (game.ai.answering)
-    meets_stonewall: bool = False
 
 
 LEVELS = {
@@ -123,7 +118,6 @@ LEVELS = {
         signs_at_any_cost=True,
         weighs_left_out=True,
         reads_deeds=True,
-        meets_stonewall=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -85,19 +85,14 @@ def test_a_lopsided_ultimatum_from_a_stonewaller_is_refused(mini: Scenario) -> N
     view = dataclasses.replace(view, round=view.venue.rounds)
     for level in ("easy", "normal", "hard"):
         assert choose(view, Rng(1), level).action == Respond("blue", 1, True)
-    # ...but the normal agent (and the hard one without meets_stonewall) does not take it from a
-    # side that refused everything, conceded nothing and never moved from the package it tables
+    # ...but the normal and hard agents do not take it from a side that refused everything,
+    # conceded nothing and never moved from the package it tables
     wall = stonewalled(view, RED, lopsided)
-    for level in (LEVELS["normal"], dataclasses.replace(LEVELS["hard"], meets_stonewall=False)):
+    for level in ("normal", "hard"):
         decision = choose(wall, Rng(1), level)
         assert decision.action == Respond("blue", 1, False)
         assert "refused everything" in decision.reason
     assert choose(wall, Rng(1), "easy").action == Respond("blue", 1, True)  # it does not remember
-    # the hard agent reads red, its only counterpart here, as unmoving: red's package is red's
-    # floor, and at the deadline it beats walking away (docs/AI.md, "Meeting a stonewaller")
-    decision = choose(wall, Rng(1), "hard")
-    assert decision.action == Respond("blue", 1, True)
-    assert "will not move" in decision.reason
     conceded = dataclasses.replace(wall, concessions=(1, 0, 0, 0))  # a side that gave something
     assert choose(conceded, Rng(1), "hard").action == Respond("blue", 1, True)
     # a side whose offers moved is bargaining, not stonewalling, however much it refused
