@@ -169,6 +169,13 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
     me = view.own
     if not may_propose(me.role):
         return False
+    if ends_the_venue(view):
+        # Staying away would leave fewer than two signatories: the venue collapses at once and
+        # nobody gets anything (the gesture has no one to be made to). A signatory there holds a
+        # veto, so attending is never worth less than that; a side that wants the talks ended
+        # can still walk out. (Random scenarios had tables where a normal agent boycotted every
+        # game, so no level in any seat could negotiate at all: docs/AI.md.)
+        return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     likely = value_with(view, single_text(view, beliefs, open_issues))
     if level is not None and level.boycotts_by_gain and view.me in view.venue.signatories:
@@ -196,3 +203,9 @@ def tabled_by_others(view: View) -> list[tuple[tuple[int, int], ...]]:
         if a.author != view.me and a.venue == view.venue_index and all(view.settled[i] < 0 for i, _ in a.package)
     ]
     return found
+
+
+def ends_the_venue(view: View) -> bool:
+    """True where our boycott would leave fewer than two signatories at the table, which ends
+    the venue (game.engine.flow.check_ends)."""
+    return view.me in view.venue.signatories and len(counterparts(view)) < 2

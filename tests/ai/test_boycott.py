@@ -113,3 +113,37 @@ def test_the_hard_agent_no_longer_boycotts_into_a_deal_below_its_walk_away() -> 
         game = play(sc, seed, game_choosers(sc, {seat: "hard"}, seed))
         if Boycott("d1") in game.actions:
             assert outcome_utility(game.state, seat) >= game.state.scenario.delegations[seat].reservation - 1e-9
+
+
+def test_no_level_boycotts_a_venue_its_absence_would_end() -> None:
+    """A boycott that leaves fewer than two signatories collapses the venue at once: no level
+    makes it (a signatory there holds a veto, so attending is never worth less), and where the
+    others still have a table of their own without it, the gesture stays possible."""
+    ended = kept = 0
+    for pick in OPTIONAL:
+        for seed in range(4):
+            sc = random_scenario(pick)
+            for seat in sc.venues[0].signatories:
+                state, _ = new_game(sc, seed)
+                view = view_for(state, seat)
+                alone = len(counterparts(view)) < 2
+                for level in LEVELS.values():
+                    if alone:
+                        ended += 1
+                        assert not should_boycott(view, Beliefs(view, level.learns), level)
+                    elif should_boycott(view, Beliefs(view, level.learns), level):
+                        kept += 1
+    assert ended and kept  # both kinds of table were met
+
+
+def test_a_two_signatory_table_the_normal_agent_used_to_leave_now_negotiates() -> None:
+    """timed-14 (tests/sim/timed_scenarios.py) has two signatories and optional attendance; the
+    normal agent in d1 read the others' compromise as below its walk-away and boycotted in round 1
+    of every game, which ended the venue with nothing for anyone. It now attends, and deals are made."""
+    sc = timed_scenario(14)
+    deals = 0
+    for index in range(12):
+        game = play(sc, game_seed(0, index))
+        assert not any(isinstance(a, Boycott) for a in game.actions)
+        deals += bool(game.state.agreements)
+    assert deals >= 6
