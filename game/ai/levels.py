@@ -53,6 +53,11 @@ class Level:
     # where a side's own offers contradict its stated positions (game.ai.opponent.consistency),
     # its plan reads that side's floor as no lower than the packages it refused (game.ai.planning)
     reads_deeds: bool = False
+    # where one counterpart sits at the venue, its plan reads that side's floor as no lower than
+    # its refusals at this venue say: a refusal in a round where the model of that side's demand
+    # would have taken the package means its walk-away value lies above the status quo the model
+    # starts from (game.ai.planning.read_sides)
+    reads_refusals: bool = False
 
 
 LEVELS = {
@@ -118,6 +123,7 @@ LEVELS = {
         signs_at_any_cost=True,
         weighs_left_out=True,
         reads_deeds=True,
+        reads_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

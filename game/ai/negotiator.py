@@ -52,7 +52,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if isinstance(level, str):
         level = LEVELS[level]
     me = view.own
-    beliefs = Beliefs(view, level.learns, level.reads_deeds)
+    beliefs = Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals)
     noise = _NOISE * (2.0 * rng.random() - 1.0)
     # the aspiration (a pure function of the view) is worked out only where a move reads it:
     # answering and proposing, about half the moves

@@ -22,11 +22,14 @@ from game.engine.view import View
 class Beliefs:
     """Estimated weights and values of every delegation, as seen by one viewer."""
 
-    def __init__(self, view: View, learns: bool, deeds: bool = False) -> None:
+    def __init__(self, view: View, learns: bool, deeds: bool = False, refusals: bool = False) -> None:
         self.view = view
         self.learns = learns
         # whether misread() may say yes: the reader weighs what a side did over what it states
         self.deeds = deeds
+        # whether a plan reads a side's floor from the refusals its model of that side cannot
+        # explain (game.ai.planning.read_sides; the hard level's reads_refusals)
+        self.refusals = refusals
         n = len(view.delegations)
         self._weights: list[tuple[float, ...] | None] = [None] * n
         # per delegation and issue: weight * value of each option (see utility)

@@ -32,6 +32,7 @@ from game.ai.reading import (
 )
 from game.ai.search import search_package
 from game.engine import clock
+from game.engine.state import Answer
 from game.engine.utility import with_package
 from game.engine.view import View
 
@@ -85,8 +86,78 @@ def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
             for a in view.answers:
                 if not a.accepted and a.who == s and a.venue == view.venue_index:
                     floor = max(floor, beliefs.utility(s, with_package(deal, a.package)))
-        sides.append(Side(s, floor, max(floor, beliefs.utility(s, best)), rate * lack))
+        top = max(floor, beliefs.utility(s, best))
+        side = Side(s, floor, top, rate * lack)
+        if beliefs.refusals and len(counterparts(view)) == 1:  # the one counterpart: see _floor_by_refusals
+            side = _floor_by_refusals(view, beliefs, side)
+        sides.append(side)
     return sides
+
+
+def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side) -> Side:
+    """`side` with its floor lifted to the least that explains every refusal it gave at this
+    venue by our model of its demand (see demand) in the round it refused.
+
+    The model starts a side's demand from the status quo as we read it, and lets it fall there
+    by the deadline. A side's walk-away value is private, and where it lies above the status quo
+    (a side that gained ground, or one whose scenario balanced it near what a deal gives) the
+    side refuses packages the model says it would take, round after round, while the plan holds
+    out for them to the end. A refusal the modelled demand of its round explains lifts nothing;
+    one it does not explain says the floor is higher, and by how much (docs/AI.md, "Reading
+    refusals").
+
+    Read_sides asks it only where the side is our one counterpart at the venue: the plan then
+    rests on that side alone, and every refusal it gives answers us. At a table of several, a
+    side refuses one text while it waits on another's, and the plan's package, refused early,
+    is taken late as modelled: lifting floors there cost Sochi's government and Iran 0.037 and
+    0.030 of the plan's gain (docs/AI.md). And it reads only a side whose demand shows it has
+    not fallen as the model has it fall: its offers never moved, or it refused one package in
+    two rounds. A side that moves and refuses each package once may be bargaining along the
+    curve the model draws (the tutorial's UN team refuses the government's opening and takes
+    its plan at the deadline)."""
+    refused = [a for a in view.answers if not a.accepted and a.who == side.who and a.venue == view.venue_index]
+    if not (_unmoved(view, side.who) or _refused_again(refused)):
+        return side
+    end = horizon(view)
+    deal = list(view.deal)
+    floor = side.floor
+    for a in refused:
+        worth = beliefs.utility(side.who, with_package(deal, a.package))
+        if worth <= floor or _demand_at(view, side, floor, a.round, end) >= worth:
+            continue
+        low, high = floor, worth
+        for _ in range(12):  # demand rises with the floor: the least floor that explains it
+            mid = 0.5 * (low + high)
+            if _demand_at(view, side, mid, a.round, end) >= worth:
+                high = mid
+            else:
+                low = mid
+        floor = high
+    if floor <= side.floor:
+        return side
+    return Side(side.who, floor, max(floor, side.top), side.bleed)
+
+
+def _unmoved(view: View, who: int) -> bool:
+    """Whether `who`'s proposals so far put one option at most on every issue of the agenda
+    (the public record): its offers have not moved."""
+    offered = view.offered[who]
+    return all(sum(1 for n in offered[i] if n) <= 1 for i in view.agenda)
+
+
+def _refused_again(refused: list[Answer]) -> bool:
+    """Whether, among these refusals, one package was refused in two different rounds."""
+    rounds: dict[tuple[tuple[int, int], ...], int] = {}
+    for a in refused:
+        key = tuple(sorted(a.package))
+        if rounds.setdefault(key, a.round) != a.round:
+            return True
+    return False
+
+
+def _demand_at(view: View, side: Side, floor: float, at: int, end: float) -> float:
+    """What our model says `side` demanded in round `at` of this venue, had its floor been `floor`."""
+    return demand(view, Side(side.who, floor, max(floor, side.top), side.bleed), at - view.round, end)
 
 
 def patient(view: View, sides: list[Side]) -> bool:
