@@ -259,6 +259,12 @@ class Scenario:
         return {}
 
     @cached_property
+    def package_texts(self) -> dict[tuple[tuple[int, int], ...], str]:
+        """A package of (issue, option) indices as the records describe it: filled in by
+        handlers.describe_package, bounded there."""
+        return {}
+
+    @cached_property
     def delegation_index(self) -> dict[str, int]:
         return {d.id: i for i, d in enumerate(self.delegations)}
 
