@@ -14,6 +14,7 @@ def _proposal_text(state: State) -> tuple[State, str]:
 
 
 def test_a_package_is_described_the_same_from_the_scenarios_table(game: State, mini: Scenario) -> None:
+    game.scenario.package_texts.clear()  # the scenario is shared with other tests, which table other packages
     state, first = _proposal_text(game)
     issues = mini.issues
     written = "; ".join(
