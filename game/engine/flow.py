@@ -271,12 +271,25 @@ def charge_delay(w: Work) -> None:
     sc = w.scenario
     if sc.rules.delay_cost <= 0:
         return
-    deal = [s if s >= 0 else sc.issues[i].status_quo for i, s in enumerate(w.settled)]
-    open_issues = [i for i in w.agenda if w.settled[i] < 0]
-    for d, dl in enumerate(sc.delegations):
-        cost = clock.bleed(dl, sc.rules, deal, open_issues)
+    deal = tuple([s if s >= 0 else sc.issues[i].status_quo for i, s in enumerate(w.settled)])
+    open_issues = tuple([i for i in w.agenda if w.settled[i] < 0])
+    # Each side's cost is a pure function of the scenario (its rules and delegations: a scenario
+    # whose delegations change is a new object, with a table of its own) and these two tuples,
+    # which change only when an issue is settled or the agenda moves: worked out once for them.
+    tolls = sc.tolls
+    costs = tolls.get((deal, open_issues))
+    if costs is None:
+        costs = tuple([clock.bleed(dl, sc.rules, deal, open_issues) for dl in sc.delegations])
+        if len(tolls) >= TOLLS_KEPT:
+            tolls.clear()
+        tolls[deal, open_issues] = costs
+    for d, cost in enumerate(costs):
         if cost:
             w.add_toll(d, cost)
+
+
+# the most (deal, open issues) pairs a scenario's table of tolls keeps (a venue has a few)
+TOLLS_KEPT = 256
 
 
 def next_closing_turn(w: Work) -> None:

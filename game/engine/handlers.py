@@ -18,8 +18,20 @@ from game.engine.work import Work
 
 
 def describe_package(w: Work, package: tuple[tuple[int, int], ...]) -> str:
-    issues = w.scenario.issues
-    return "; ".join([f"{issues[i].name}: {issues[i].options[o].label}" for i, o in package])
+    # A pure function of the scenario's issues and the package, and a long game tables the same
+    # few packages again and again: written once per scenario (bounded there)
+    texts = w.scenario.package_texts
+    text = texts.get(package)
+    if text is None:
+        issues = w.scenario.issues
+        text = "; ".join([f"{issues[i].name}: {issues[i].options[o].label}" for i, o in package])
+        if len(texts) >= PACKAGE_TEXTS_KEPT:
+            texts.clear()
+        texts[package] = text
+    return text
+
+
+PACKAGE_TEXTS_KEPT = 4096  # packages whose text a scenario keeps
 
 
 # --- the actions ------------------------------------------------------------------------------

@@ -253,6 +253,18 @@ class Scenario:
     content_hash: str = ""  # sha256 of the source file's bytes
 
     @cached_property
+    def tolls(self) -> dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]]:
+        """What a round without a deal costs each delegation, by (the deal in force, the open
+        issues of the agenda): filled in by flow.charge_delay, bounded there."""
+        return {}
+
+    @cached_property
+    def package_texts(self) -> dict[tuple[tuple[int, int], ...], str]:
+        """A package of (issue, option) indices as the records describe it: filled in by
+        handlers.describe_package, bounded there."""
+        return {}
+
+    @cached_property
     def delegation_index(self) -> dict[str, int]:
         return {d.id: i for i, d in enumerate(self.delegations)}
 

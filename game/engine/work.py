@@ -40,6 +40,11 @@ Table2 = Sequence[Sequence[int]]
 Table3 = Sequence[Sequence[Sequence[int]]]
 
 
+# state.frozen, written out where a record is made (a record or two an action)
+_new = object.__new__
+_setattr = object.__setattr__
+
+
 def clamp(value: int, low: int = 0, high: int = 100) -> int:
     return low if value < low else high if value > high else value
 
@@ -53,15 +58,18 @@ def _own(seq: Sequence[T]) -> list[T]:
 
 
 def _set(seq: Sequence[T], i: int, value: T) -> list[T]:
-    out = _own(seq)
+    out = seq if type(seq) is list else list(seq)  # _own(seq), without its call: written often
     out[i] = value
     return out
 
 
 def _set2(table: Sequence[Sequence[T]], a: int, b: int, value: T) -> list[Sequence[T]]:
     """table with table[a][b] = value, copying only the outer sequence and row a (once)."""
-    out = _own(table)
-    out[a] = _set(out[a], b, value)
+    out = table if type(table) is list else list(table)
+    row = out[a]
+    row = row if type(row) is list else list(row)
+    row[b] = value
+    out[a] = row
     return out
 
 
@@ -187,8 +195,10 @@ class Work:
         # of what freezing cost, once per action. The fields come over in one copy; only those
         # an action wrote (now lists) are turned back into tuples, so every tuple it left alone
         # is shared with the state before.
-        values = self.__dict__.copy()
-        del values["records"]
+        # The Work's own dict becomes the state's (a Work is frozen once, and then only its
+        # records are read): no copy of its 35 entries
+        values = self.__dict__
+        self.__dict__ = {"records": values.pop("records")}
         if len(values) > _N_FIELDS:  # an action set a flag of its own (seldom)
             for name in _FLAGS:
                 values.pop(name, None)
@@ -293,7 +303,9 @@ class Work:
 
     def say(self, kind: str, text: str, actor: int = -1) -> None:
         # a record or two an action: filled in directly (state.frozen), like the states
-        self.records.append(frozen(Record, {"kind": kind, "text": text, "actor": actor, "round": self.round}))
+        record = _new(Record)
+        _setattr(record, "__dict__", {"kind": kind, "text": text, "actor": actor, "round": self.round})
+        self.records.append(record)
 
     def owes_answer(self, d: int) -> bool:
         return any(p.response_of(d) == 0 for p in self.proposals)

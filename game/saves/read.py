@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.collecting import fewer_collections
-from game.engine import GameError, apply, state_hash
+from game.engine import GameError, apply
 from game.engine.actions import Action
+from game.engine.hashing import StateHasher
 from game.engine.state import RUNNING
 from game.files import NOT_REGULAR, NotRegularFile, read_limited
 from game.safetext import describe, first_control
@@ -237,6 +238,7 @@ def _replay(
     state = session.state
     log, told = session.log, session.records
     entry_dict = "__dict__"
+    state_hash = StateHasher()  # the replay's own: consecutive states, one thread
     for mark, turn, action, saved, said_round in plan:
         if state.outcome != RUNNING:  # state.over
             raise where.error(mark, f"turn {turn} comes after the game was over")

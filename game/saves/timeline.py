@@ -88,12 +88,20 @@ class _Collector:
         self.round_starts: list[int] = []
 
     def __call__(self, session: Session) -> None:
+        # called at every step of a replay: the step's one or two records read in a plain loop
+        # (no slice of the transcript, no generator)
         step = len(session.log)
-        told = len(session.records)
-        new_round = step == 0 or any(r.kind == "round" for r in session.records[self.ends[-1] :])
-        self.ends.append(told)
-        if new_round:
-            self.round_starts.append(step)
+        records = session.records
+        told = len(records)
+        ends = self.ends
+        if step == 0:
+            self.round_starts.append(0)
+        else:
+            for k in range(ends[-1], told):
+                if records[k].kind == "round":
+                    self.round_starts.append(step)
+                    break
+        ends.append(told)
         if step % self.every == 0:
             self.checkpoints.append(session.state)
             if len(self.checkpoints) > self.cap:

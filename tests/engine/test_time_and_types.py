@@ -115,6 +115,27 @@ def test_a_round_costs_each_side_what_the_status_quo_denies_it(mini: Scenario) -
     assert outcome_utility(after, RED) == pytest.approx(sc.delegations[RED].reservation - 0.06)
 
 
+def test_each_round_charges_the_toll_again_from_the_scenarios_table(mini: Scenario) -> None:
+    """charge_delay remembers each side's cost by the deal in force and the open issues (the
+    scenario's table of tolls): every round is charged as bleed says, and the table stays bounded."""
+    from game.engine import flow
+
+    sc = with_rules(mini, delay_cost=10, breakdown_risk=0)
+    state = start(sc)
+    deal = state.deal()
+    after = pass_rounds(state, 3)
+    for d, dl in enumerate(after.scenario.delegations):
+        assert after.toll[d] == 3 * bleed(dl, sc.rules, deal, [PRISONERS, TRUCE])
+    assert after.scenario.tolls == {(deal, (PRISONERS, TRUCE)): after.toll and tuple(t // 3 for t in after.toll)}
+    tolls = after.scenario.tolls
+    tolls.clear()
+    for k in range(flow.TOLLS_KEPT):
+        tolls[(k,), ()] = ()
+    after = pass_rounds(after, 1)  # worked out again, and the full table emptied first
+    assert list(after.scenario.tolls) == [(deal, (PRISONERS, TRUCE))]
+    assert after.toll == tuple(4 * bleed(dl, sc.rules, deal, [PRISONERS, TRUCE]) for dl in sc.delegations)
+
+
 def test_no_toll_once_everything_is_settled_and_none_without_a_delay_cost(mini: Scenario) -> None:
     sc = with_rules(mini, delay_cost=10, breakdown_risk=0)
     state = play(start(sc), Pass("envoy"))
