@@ -58,6 +58,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     # answering and proposing, about half the moves
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
         if p.author != view.me and p.response_of(view.me) == PENDING:
+            if level.haggles and view.round == 1 and not p.draft:
+                # a naive negotiator's rule, whatever the offer is worth: it counters with its
+                # own opening, which asks less than the offer it refused often gave it
+                return say_no(me.id, p.id, "rejected: we never take the first offer")
             aim = aspiration(view, level, noise)
             held = None
             if level.plans and not p.draft:
