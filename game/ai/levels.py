@@ -54,8 +54,8 @@ class Level:
     # its plan reads that side's floor as no lower than the packages it refused (game.ai.planning)
     reads_deeds: bool = False
     # a naive haggler's rule of thumb: never take the first offer. In a venue's first round it
-    # refuses every offer put to it (not a mediator's draft), whatever it is worth, and tables
-    # its own opening instead (game.ai.negotiator.choose)
+    # refuses the first offer it answers there (not a mediator's draft), whatever it is worth,
+    # and tables its own opening instead (game.ai.negotiator.choose)
     haggles: bool = False
 
 
