@@ -58,6 +58,10 @@ class Level:
     # would have taken the package means its walk-away value lies above the status quo the model
     # starts from (game.ai.planning.read_sides)
     reads_refusals: bool = False
+    # a naive haggler's rule of thumb: never take the first offer. In a venue's first round it
+    # refuses the first offer it answers there (not a mediator's draft), whatever it is worth,
+    # and tables its own opening instead (game.ai.negotiator.choose)
+    haggles: bool = False
 
 
 LEVELS = {
@@ -77,10 +81,14 @@ LEVELS = {
         gamble=0.88,
         misreads=0.5,
         satisfices=0.3,
-        modesty=0.6,
+        # asks for 30% of what the normal agent would hold out for (60% before 3 December 2026):
+        # with `haggles`, its modest opening is what the others sign in the first round, in
+        # place of their own offer it refused (docs/AI.md, "Levels")
+        modesty=0.3,
         temper_curve=3.0,
         leads=False,
         opens=True,
+        haggles=True,
         gestures=False,
         presses=False,
     ),

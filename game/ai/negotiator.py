@@ -58,6 +58,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     # answering and proposing, about half the moves
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
         if p.author != view.me and p.response_of(view.me) == PENDING:
+            if level.haggles and not p.draft and _first_offer(view):
+                # a naive negotiator's rule, whatever the offer is worth: it counters with its
+                # own opening, which asks less than the offer it refused often gave it
+                return say_no(me.id, p.id, "rejected: we never take the first offer")
             aim = aspiration(view, level, noise)
             held = None
             if level.plans and not p.draft:
@@ -131,6 +135,16 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _first_offer(view: View) -> bool:
+    """Whether an offer put to us now is the first we answer at this venue: in its first round,
+    before we have answered anything here. Only the one: refusing every offer of the first round
+    cost so much trust at all-easy tables (each refusal lowers the author's trust in us) that
+    half of Astana's games ended without a deal (docs/AI.md, "Levels")."""
+    if view.round != 1 or len(counterparts(view)) != 1:
+        return False
+    return not any(a.who == view.me and a.venue == view.venue_index for a in view.answers)
 
 
 def _guard_now(view: View, bound: int | None) -> bool:

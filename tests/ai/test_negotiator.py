@@ -170,3 +170,40 @@ def test_the_easy_level_opens_then_lets_the_others_lead() -> None:
             else:
                 opened += isinstance(decision.action, Propose)
     assert opened > 0
+
+
+def _first_offers(index: int) -> list[View]:
+    """Views, along an all-easy game of a random scenario, of a delegation at a table of two
+    whose first answer at the venue is owed now, in its first round, to the other side's offer
+    (not a mediator's draft)."""
+    scenario = random_scenario(index)
+    state, _ = new_game(scenario, index)
+    easy = functools.partial(choose, level="easy")
+    views = []
+    for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), easy)).actions:
+        view = view_for(state, state.actor)
+        owed = [p for p in view.proposals if p.author != view.me and p.response_of(view.me) == PENDING]
+        answered = any(a.who == view.me and a.venue == view.venue_index for a in view.answers)
+        alone = len(counterparts(view)) == 1
+        if view.round == 1 and alone and not answered and owed and not any(p.draft for p in owed):
+            views.append(view)
+        state, _ = apply(state, action)
+    return views
+
+
+def test_the_easy_level_never_takes_the_first_offer() -> None:
+    """A naive haggler's rule: at a table of two, the easy agent refuses the first offer it
+    answers at a venue, in its first round, whatever it is worth; the same level without the
+    rule takes some of those offers, so the refusals are the rule's, not the offers'."""
+    refused = taken_without = 0
+    plain = dataclasses.replace(LEVELS["easy"], haggles=False)
+    for index in range(30):
+        for view in _first_offers(index):
+            decision = choose(view, Rng(view.round), "easy")
+            assert isinstance(decision.action, Respond) and not decision.action.accept, (index, decision)
+            assert decision.reason == "rejected: we never take the first offer"
+            refused += 1
+            without = choose(view, Rng(view.round), plain)
+            taken_without += isinstance(without.action, Respond) and without.action.accept
+    assert refused > 0
+    assert taken_without > 0

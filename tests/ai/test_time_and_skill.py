@@ -17,7 +17,7 @@ from game.ai.seats import choosers
 from game.engine import Respond, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.rng import Rng
-from game.engine.state import PENDING, Proposal
+from game.engine.state import PENDING, Answer, Proposal
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
@@ -40,6 +40,12 @@ def blue_answering(mini: Scenario, package: tuple[tuple[int, int], ...], **rules
     return dataclasses.replace(view_for(state, BLUE), proposals=(offer,), my_turn=True, ap=2)
 
 
+def answered_before(view: View) -> View:
+    """The view after its owner refused an earlier offer at this venue: no longer its first."""
+    earlier = Answer(view.me, 0, RED, (), view.venue_index, view.round, False)
+    return dataclasses.replace(view, answers=(*view.answers, earlier))
+
+
 def test_agents_settle_when_waiting_costs_more_than_they_may_win(mini: Scenario) -> None:
     """Blue bleeds while prisoners stay in the status quo and the talks may be adjourned: an offer
     short of what it holds out for beats the expected value of waiting, which the hard and the
@@ -52,12 +58,20 @@ def test_agents_settle_when_waiting_costs_more_than_they_may_win(mini: Scenario)
     free = blue_answering(mini, ((PRISONERS, 1), (TRUCE, 1)), delay_cost=0, breakdown_risk=0)
     assert choose(free, Rng(3), "hard").action == Respond("blue", 1, False)
     assert choose(free, Rng(3), "normal").action == Respond("blue", 1, False)
-    decision = choose(free, Rng(3), "easy")
+    # the first offer of the venue, at a table of two, the easy agent refuses by rote (haggles);
+    # once it has answered an offer at the venue, it takes what is good enough
+    assert choose(free, Rng(3), "easy").reason == "rejected: we never take the first offer"
+    decision = choose(answered_before(free), Rng(3), "easy")
     assert decision.action == Respond("blue", 1, True)
     assert "good enough" in decision.reason
-    # ...but not an offer under that share (0.45 is 21% of the way from 0.3 to 1.0)
-    short = blue_answering(mini, ((PRISONERS, 1), (TRUCE, 2)), delay_cost=0, breakdown_risk=0)
-    assert choose(short, Rng(3), "easy").action == Respond("blue", 1, False)
+    # ...but not an offer under that share (0.45 is 21% of the way from 0.3 to 1.0) while it
+    # asks for more: at 60% of the normal aim (the easy level before 3 December 2026) it refuses
+    # it; at its 30% it asks for under 0.45 in round 1, and takes it by its aim
+    short = answered_before(blue_answering(mini, ((PRISONERS, 1), (TRUCE, 2)), delay_cost=0, breakdown_risk=0))
+    asking_more = dataclasses.replace(LEVELS["easy"], modesty=0.6)
+    assert choose(short, Rng(3), asking_more).action == Respond("blue", 1, False)
+    taken = choose(short, Rng(3), "easy")
+    assert taken.action == Respond("blue", 1, True) and "good enough" not in taken.reason
 
 
 def stonewalled(view: View, by: int, package: tuple[tuple[int, int], ...]) -> View:
