@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -132,17 +133,28 @@ def test_simulate_summary_is_deterministic_and_seed_sensitive() -> None:
         assert 0.0 <= row["mean_utility"] <= 1.0
 
 
-def _facing_an_offer(index: int) -> list[View]:
-    """Views, along an all-easy game of a random scenario, of a delegation that could table a
-    package of its own now while another side's offer of this round is already on the table."""
+def _easy_views(index: int, keep: Callable[[View], bool]) -> list[View]:
+    """The views `keep` picks along an all-easy game of random scenario `index`, each taken at
+    the turn of the side to act."""
     scenario = random_scenario(index)
     state, _ = new_game(scenario, index)
     easy = functools.partial(choose, level="easy")
     views = []
     for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), easy)).actions:
         view = view_for(state, state.actor)
+        if keep(view):
+            views.append(view)
+        state, _ = apply(state, action)
+    return views
+
+
+def _facing_an_offer(index: int) -> list[View]:
+    """Views, along an all-easy game of a random scenario, of a delegation that could table a
+    package of its own now while another side's offer of this round is already on the table."""
+
+    def keep(view: View) -> bool:
         mine = next((p for p in view.proposals if p.author == view.me), None)
-        if (
+        return bool(
             view.ap
             and may_propose(view.own.role)
             and counterparts(view)
@@ -150,10 +162,9 @@ def _facing_an_offer(index: int) -> list[View]:
             and (mine is None or mine.round < view.round)
             and not any(p.author != view.me and p.response_of(view.me) == PENDING for p in view.proposals)
             and any(p.author != view.me and p.round == view.round for p in view.proposals)
-        ):
-            views.append(view)
-        state, _ = apply(state, action)
-    return views
+        )
+
+    return _easy_views(index, keep)
 
 
 def test_the_easy_level_opens_then_lets_the_others_lead() -> None:
@@ -176,19 +187,14 @@ def _first_offers(index: int) -> list[View]:
     """Views, along an all-easy game of a random scenario, of a delegation at a table of two
     whose first answer at the venue is owed now, in its first round, to the other side's offer
     (not a mediator's draft)."""
-    scenario = random_scenario(index)
-    state, _ = new_game(scenario, index)
-    easy = functools.partial(choose, level="easy")
-    views = []
-    for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), easy)).actions:
-        view = view_for(state, state.actor)
+
+    def keep(view: View) -> bool:
         owed = [p for p in view.proposals if p.author != view.me and p.response_of(view.me) == PENDING]
         answered = any(a.who == view.me and a.venue == view.venue_index for a in view.answers)
         alone = len(counterparts(view)) == 1
-        if view.round == 1 and alone and not answered and owed and not any(p.draft for p in owed):
-            views.append(view)
-        state, _ = apply(state, action)
-    return views
+        return view.round == 1 and alone and not answered and bool(owed) and not any(p.draft for p in owed)
+
+    return _easy_views(index, keep)
 
 
 def test_the_easy_level_never_takes_the_first_offer() -> None:

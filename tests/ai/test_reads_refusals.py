@@ -75,25 +75,31 @@ def test_the_one_counterpart_is_read_no_lower_than_its_refusals_say() -> None:
     assert lifted > 0
 
 
-def test_at_a_table_of_several_refusals_lift_nothing() -> None:
-    """Sochi's government seat, hard, the tournament's game 159: several counterparts refuse
-    packages the model says they would take, and the floors stay the model's (fails where any
-    counterpart's refusals are read: Turkey's floor is lifted in round 2)."""
-    sc = load_scenario(bundled()["sochi-congress"])
-    seat = 0
-    seed = game_seed(0, 159)
+def _hard_turns_read_as_before(scenario_name: str, seat: int, seed: int, several: bool) -> int:
+    """Plays the game with the hard agent in `seat`; at each of its turns the plan's reading of
+    the sides is the same with refusals read as without (and, where `several`, more than one
+    counterpart sits at the table). Returns how many of those turns had a refusal in the record."""
+    sc = load_scenario(bundled()[scenario_name])
     state, _ = new_game(sc, seed)
     seen = 0
     for action in play(sc, seed, game_choosers(sc, {seat: "hard"}, seed)).actions:
         if not state.over and state.actor == seat:
             view = view_for(state, seat)
-            assert len(counterparts(view)) > 1
+            if several:
+                assert len(counterparts(view)) > 1
             reading = Beliefs(view, HARD.learns, HARD.reads_deeds, refusals=True)
             plain = Beliefs(view, HARD.learns, HARD.reads_deeds, refusals=False)
             assert read_sides(view, reading) == read_sides(view, plain)
             seen += any(not a.accepted and a.who != seat for a in view.answers)
         state, _ = apply(state, action)
-    assert seen > 0
+    return seen
+
+
+def test_at_a_table_of_several_refusals_lift_nothing() -> None:
+    """Sochi's government seat, hard, the tournament's game 159: several counterparts refuse
+    packages the model says they would take, and the floors stay the model's (fails where any
+    counterpart's refusals are read: Turkey's floor is lifted in round 2)."""
+    assert _hard_turns_read_as_before("sochi-congress", 0, game_seed(0, 159), several=True) > 0
 
 
 def test_a_side_whose_demand_falls_as_modelled_is_read_as_before() -> None:
@@ -102,20 +108,7 @@ def test_a_side_whose_demand_falls_as_modelled_is_read_as_before() -> None:
     refuses one package in two rounds, so its refusals lift nothing, and the plan still holds out
     for the package the UN team takes at the deadline (fails where every refusal of a sole
     counterpart is read: the government then asks less and ends 0.1 worse off)."""
-    sc = load_scenario(bundled()["tutorial"])
-    seat = 1
-    seed = game_seed(0, 0)
-    state, _ = new_game(sc, seed)
-    seen = 0
-    for action in play(sc, seed, game_choosers(sc, {seat: "hard"}, seed)).actions:
-        if not state.over and state.actor == seat:
-            view = view_for(state, seat)
-            reading = Beliefs(view, HARD.learns, HARD.reads_deeds, refusals=True)
-            plain = Beliefs(view, HARD.learns, HARD.reads_deeds, refusals=False)
-            assert read_sides(view, reading) == read_sides(view, plain)
-            seen += any(not a.accepted and a.who != seat for a in view.answers)
-        state, _ = apply(state, action)
-    assert seen > 0
+    assert _hard_turns_read_as_before("tutorial", 1, game_seed(0, 0), several=False) > 0
 
 
 def test_reading_refusals_wins_the_game_holding_out_lost() -> None:
