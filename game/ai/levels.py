@@ -53,14 +53,17 @@ class Level:
     # where a side's own offers contradict its stated positions (game.ai.opponent.consistency),
     # its plan reads that side's floor as no lower than the packages it refused (game.ai.planning)
     reads_deeds: bool = False
-    # where one counterpart sits at the venue, its plan reads that side's floor as no lower than
-    # its refusals at this venue say: a refusal in a round where the model of that side's demand
-    # would have taken the package means its walk-away value lies above the status quo the model
-    # starts from (game.ai.planning.read_sides)
+    # where one counterpart sits at the venue and its demand has not fallen (its offers never
+    # moved, or it refused one package in two rounds), its plan reads that side's floor as no
+    # lower than its refusals at this venue since the venue's last agreement say: a refusal in a
+    # round where the model of that side's demand would have taken the package means its
+    # walk-away value lies above the status quo the model starts from
+    # (game.ai.planning._floor_by_refusals)
     reads_refusals: bool = False
-    # a naive haggler's rule of thumb: never take the first offer. In a venue's first round it
-    # refuses the first offer it answers there (not a mediator's draft), whatever it is worth,
-    # and tables its own opening instead (game.ai.negotiator.choose)
+    # a naive haggler's rule of thumb: never take the first offer. At a table of two, in a
+    # venue's first round, it refuses the first offer it answers there (not a mediator's draft),
+    # whatever it is worth, and tables its own opening instead, where it can table one
+    # (game.ai.negotiator._first_offer)
     haggles: bool = False
 
 

@@ -141,8 +141,13 @@ def _first_offer(view: View) -> bool:
     """Whether an offer put to us now is the first we answer at this venue: in its first round,
     before we have answered anything here. Only the one: refusing every offer of the first round
     cost so much trust at all-easy tables (each refusal lowers the author's trust in us) that
-    half of Astana's games ended without a deal (docs/AI.md, "Levels")."""
+    half of Astana's games ended without a deal (docs/AI.md, "Levels"). Never where we could
+    not table the opening the rule counters with: in the closing session, in a venue's last
+    round (a one-round venue), without action points, or in a role that may not propose; there
+    the refusal would end the venue with nothing (a review found it on a one-round venue)."""
     if view.round != 1 or len(counterparts(view)) != 1:
+        return False
+    if view.closing or view.round >= view.venue.rounds or not view.ap or not may_propose(view.own.role):
         return False
     return not any(a.who == view.me and a.venue == view.venue_index for a in view.answers)
 

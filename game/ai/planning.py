@@ -107,7 +107,8 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side) -> Side:
     refusals").
 
     Read_sides asks it only where the side is our one counterpart at the venue: the plan then
-    rests on that side alone, and every refusal it gives answers us. At a table of several, a
+    rests on that side alone, and every refusal it gives answers us or the mediator's text, a
+    package it priced either way. At a table of several, a
     side refuses one text while it waits on another's, and the plan's package, refused early,
     is taken late as modelled: lifting floors there cost Sochi's government and Iran 0.037 and
     0.030 of the plan's gain (docs/AI.md). And it reads only a side whose demand shows it has
@@ -121,7 +122,14 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side) -> Side:
     end = horizon(view)
     deal = list(view.deal)
     floor = side.floor
+    # A refused package is weighed with the deal as it stands now; one refused before the venue's
+    # last agreement was weighed then against issues still at their status quo, so it says less
+    # than it seems (and a round's order of refusal and signing is not in the record: the
+    # agreement's own round is left out too)
+    since = max((g.round for g in view.agreements if g.venue == view.venue_index), default=0)
     for a in refused:
+        if a.round <= since:
+            continue
         worth = beliefs.utility(side.who, with_package(deal, a.package))
         if worth <= floor or _demand_at(view, side, floor, a.round, end) >= worth:
             continue

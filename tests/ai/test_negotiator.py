@@ -13,9 +13,9 @@ from game.ai import choose, play
 from game.ai.levels import LEVELS
 from game.ai.offers import aspiration
 from game.ai.opponent import Beliefs
-from game.ai.reading import counterparts
+from game.ai.reading import Decision, counterparts
 from game.ai.search import search_package
-from game.engine import Propose, Respond, apply, new_game, state_hash, utility, view_for
+from game.engine import Pass, Propose, Respond, apply, new_game, state_hash, utility, view_for
 from game.engine.legal import may_propose
 from game.engine.model import Delegation
 from game.engine.rng import Rng
@@ -192,7 +192,12 @@ def _first_offers(index: int) -> list[View]:
         owed = [p for p in view.proposals if p.author != view.me and p.response_of(view.me) == PENDING]
         answered = any(a.who == view.me and a.venue == view.venue_index for a in view.answers)
         alone = len(counterparts(view)) == 1
-        return view.round == 1 and alone and not answered and bool(owed) and not any(p.draft for p in owed)
+        can_counter = (
+            bool(view.ap) and not view.closing and view.round < view.venue.rounds and may_propose(view.own.role)
+        )
+        return (
+            view.round == 1 and alone and can_counter and not answered and bool(owed) and not any(p.draft for p in owed)
+        )
 
     return _easy_views(index, keep)
 
@@ -213,3 +218,34 @@ def test_the_easy_level_never_takes_the_first_offer() -> None:
             taken_without += isinstance(without.action, Respond) and without.action.accept
     assert refused > 0
     assert taken_without > 0
+
+
+def test_the_easy_level_takes_a_first_offer_it_could_not_counter() -> None:
+    """The haggler refuses the first offer only to table its own opening: at a venue of one
+    round (the tutorial cut to one), the government's offer of the UN team's best package comes
+    in the only round, and a refusal would end the venue with nothing. The easy agent signs it,
+    as the normal agent does (it refused it before the rule asked whether it could counter)."""
+    sc = load_scenario(bundled()["tutorial"])
+    sc = dataclasses.replace(sc, venues=(dataclasses.replace(sc.venues[0], rounds=1), *sc.venues[1:]))
+    ids = [d.id for d in sc.delegations]
+    un, gov = ids.index("un_team"), ids.index("government")
+
+    def generous(view: View, rng: Rng) -> Decision:
+        if view.ap and not view.closing and not any(p.author == view.me for p in view.proposals):
+            package = tuple(
+                (
+                    view.issues[i].id,
+                    view.issues[i]
+                    .options[max(range(len(view.issues[i].options)), key=lambda o: sc.delegations[un].values[i][o])]
+                    .id,
+                )
+                for i in view.agenda
+                if view.settled[i] < 0
+            )
+            return Decision(Propose(view.own.id, package, (ids[un],)), "a gift")
+        return Decision(Pass(view.own.id), "waiting")
+
+    for level in ("easy", "normal"):
+        game = play(sc, 7, {un: functools.partial(choose, level=level), gov: generous})
+        assert game.state.agreements, level
+        assert "rejected: we never take the first offer" not in game.reasons

@@ -19,6 +19,7 @@ from game.ai.planning import plan, read_sides
 from game.ai.reading import counterparts
 from game.ai.selfplay import play
 from game.engine import apply, new_game, view_for
+from game.engine.state import Agreement
 from game.engine.utility import outcome_utility, with_package
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
@@ -125,3 +126,24 @@ def test_reading_refusals_wins_the_game_holding_out_lost() -> None:
 
     assert HARD.reads_refusals
     assert surplus(True) > surplus(False) + 0.1
+
+
+def test_refusals_before_the_venues_last_agreement_lift_nothing() -> None:
+    """A refused package is weighed with the deal as it stands; one refused before an agreement
+    of the venue was refused while the issues it settled were still open, so it is not read. The
+    same views that lift d1's floor lift nothing once an agreement of the venue, made in the
+    round of the last refusal, is on the record (fails where every refusal of the venue is read)."""
+    lifted = 0
+    for view in _views(reads_refusals=False):
+        reading = Beliefs(view, HARD.learns, HARD.reads_deeds, refusals=True)
+        plain = Beliefs(view, HARD.learns, HARD.reads_deeds, refusals=False)
+        if read_sides(view, reading) == read_sides(view, plain):
+            continue
+        lifted += 1
+        last = max(a.round for a in view.answers if a.venue == view.venue_index)
+        signed = Agreement(proposal=999, venue=view.venue_index, round=last, package=(), parties=())
+        later = dataclasses.replace(view, agreements=(*view.agreements, signed))
+        assert read_sides(later, Beliefs(later, HARD.learns, HARD.reads_deeds, refusals=True)) == read_sides(
+            later, Beliefs(later, HARD.learns, HARD.reads_deeds, refusals=False)
+        )
+    assert lifted > 0
