@@ -82,6 +82,7 @@ def main() -> None:
     by_kind = [{r.kind: r for r in rows} for _, _, rows in results]
     stakes = sum(r["hard"].mean_surplus - r["random"].mean_surplus >= 0.10 for r in by_kind)
     order = sum(not ordering(rows) for _, _, rows in results)
+    # the library's strategies only (random alone with --levels-only): the levels' order is `order`
     unbeaten = sum(
         not any(
             r.kind not in ("normal", "easy") and (r.diff_to_hard or 0.0) > (r.se_diff or 0.0) for r in rows.values()
@@ -94,7 +95,8 @@ def main() -> None:
         f"{last / max(agreements, 1):.0%} (target <= 50%); distinct deals {deals / n:.1f} per scenario in "
         f"{args.games} games (target >= 10 in 300); partial deals {partial / n:.0%} of games (target >= 10%); "
         f"events change the deal in {events / n:.0%} (target >= 10%); of {seats} signatory seats: "
-        f"hard - random >= 0.10 in {stakes} (target: all), no {'level' if args.levels_only else 'strategy'} "
+        f"hard - random >= 0.10 in {stakes} (target: all), no strategy of the library "
+        f"{'(only random played) ' if args.levels_only else ''}"
         f"beats hard by > 1 SE in {unbeaten} (target: all), hard > normal > easy > random each by > 2 SE "
         f"in {order} (target: 80%)"
     )
