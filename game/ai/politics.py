@@ -10,6 +10,7 @@ from game.ai.levels import Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import Decision, acceptable, counterparts, heeded, progress, value_with
 from game.engine import actions as A
+from game.engine.flow import fewer_than_two_present
 from game.engine.legal import may_propose, moves_for
 from game.engine.rng import Rng
 from game.engine.view import View
@@ -207,5 +208,7 @@ def tabled_by_others(view: View) -> list[tuple[tuple[int, int], ...]]:
 
 def ends_the_venue(view: View) -> bool:
     """True where our boycott would leave fewer than two signatories at the table, which ends
-    the venue (game.engine.flow.check_ends)."""
-    return view.me in view.venue.signatories and len(counterparts(view)) < 2
+    the venue: the engine's own rule (game.engine.flow.check_ends), asked of the table without us."""
+    without_us = list(view.present)
+    without_us[view.me] = False
+    return fewer_than_two_present(view.venue.signatories, without_us)

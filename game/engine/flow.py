@@ -45,7 +45,7 @@ def check_ends(w: Work) -> None:
         end_venue(w, "collapse", f"{w.name(w.departed)}, a signatory, left the talks.")
     elif w.momentum <= 0:
         end_venue(w, "collapse", "The talks lost all momentum and broke down.")
-    elif _fewer_than_two_present(signatories, w.present):  # len(w.required_signatories()) < 2
+    elif fewer_than_two_present(signatories, w.present):  # len(w.required_signatories()) < 2
         end_venue(w, "collapse", "Too few signatories are left at the table.")
     elif not w.agenda:
         end_venue(w, "deadline", "Nothing is left on the agenda.")
@@ -64,7 +64,7 @@ def quiet(t: State | Work) -> bool:
         and bool(t.agenda)  # something is left to negotiate ...
         and not _all_settled(t.settled, t.agenda)  # ... and not all of it settled
         and t.momentum > 0
-        and not _fewer_than_two_present(sc.venues[t.venue].signatories, t.present)
+        and not fewer_than_two_present(sc.venues[t.venue].signatories, t.present)
     )
 
 
@@ -75,7 +75,9 @@ def _all_settled(settled: Sequence[int], agenda: Sequence[int]) -> bool:
     return True
 
 
-def _fewer_than_two_present(signatories: Sequence[int], present: Sequence[bool]) -> bool:
+def fewer_than_two_present(signatories: Sequence[int], present: Sequence[bool]) -> bool:
+    """Whether fewer than two of the venue's signatories are at the table: the venue collapses
+    (check_ends). Public so that an agent asks the rule rather than working it out again."""
     seen = 0
     for s in signatories:
         if present[s]:

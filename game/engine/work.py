@@ -40,11 +40,6 @@ Table2 = Sequence[Sequence[int]]
 Table3 = Sequence[Sequence[Sequence[int]]]
 
 
-# state.frozen, written out where a record is made (a record or two an action)
-_new = object.__new__
-_setattr = object.__setattr__
-
-
 def clamp(value: int, low: int = 0, high: int = 100) -> int:
     return low if value < low else high if value > high else value
 
@@ -303,9 +298,7 @@ class Work:
 
     def say(self, kind: str, text: str, actor: int = -1) -> None:
         # a record or two an action: filled in directly (state.frozen), like the states
-        record = _new(Record)
-        _setattr(record, "__dict__", {"kind": kind, "text": text, "actor": actor, "round": self.round})
-        self.records.append(record)
+        self.records.append(frozen(Record, {"kind": kind, "text": text, "actor": actor, "round": self.round}))
 
     def owes_answer(self, d: int) -> bool:
         return any(p.response_of(d) == 0 for p in self.proposals)

@@ -102,6 +102,7 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {exc.strerror or exc}")
     try:
         head, tail = _head(path)
+        # SAFE_LOADER is PyYAML's SafeLoader (its C build where present): plain values only
         doc = yaml.load(head, Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a saved game (not YAML)"
