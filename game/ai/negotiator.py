@@ -30,6 +30,7 @@ from game.ai.politics import (
 from game.ai.reading import (
     Decision,
     counterparts,
+    deadline,
     left_open,
 )
 from game.engine import actions as A
@@ -147,7 +148,7 @@ def _first_offer(view: View) -> bool:
     the refusal would end the venue with nothing (a review found it on a one-round venue)."""
     if view.round != 1 or len(counterparts(view)) != 1:
         return False
-    if view.closing or view.round >= view.venue.rounds or not view.ap or not may_propose(view.own.role):
+    if deadline(view) or not view.ap or not may_propose(view.own.role):
         return False
     return not any(a.who == view.me and a.venue == view.venue_index for a in view.answers)
 

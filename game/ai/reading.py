@@ -35,14 +35,17 @@ def progress(view: View) -> float:
 
 
 def deadline(view: View) -> bool:
-    return view.round >= view.venue.rounds
+    """Whether no round follows at this venue: its last round, or a closing session (which also
+    closes a venue adjourned before its last round: reading only the round count, an agent there
+    refused an offer for a next round that could not come)."""
+    return view.closing or view.round >= view.venue.rounds
 
 
 def next_round_chance(view: View) -> float:
     """The chance that there is a next round at all (0 in the last): the public risk that the
     talks are adjourned after this one, at today's momentum."""
     v = view.venue
-    if view.round >= v.rounds:
+    if deadline(view):
         return 0.0
     return 1.0 - clock.breakdown_chance(view.rules, view.round, v.rounds, view.momentum)
 
@@ -55,10 +58,12 @@ def horizon(view: View) -> float:
     found: float | None = memo.get("horizon")
     if found is None:
         v = view.venue
+        # a closing session has no later round, whatever the venue's round count says
+        last = view.round if view.closing else v.rounds
         # a float sum in two statements: compiled by mypyc (bench/compiled_bench.py), the one
         # chained statement `found = memo["horizon"] = round + sum(...)` raised TypeError (int
         # expected, got float); the same value (0.0 + x is x)
-        found = view.round + sum(clock.survival(view.rules, view.round, v.rounds, view.momentum), 0.0)
+        found = view.round + sum(clock.survival(view.rules, view.round, last, view.momentum), 0.0)
         memo["horizon"] = found
     return found
 

@@ -1,0 +1,66 @@
+"""An adjourned venue's closing session is the end of that venue: no round follows, whatever
+its round count says. Agents that read only the round count refused offers there "for a better
+one next round", and the venue closed with nothing (docs/AI.md, "Where simply accepting beats
+hard")."""
+
+from __future__ import annotations
+
+import functools
+
+from game.ai import play
+from game.ai.negotiator import choose
+from game.ai.reading import deadline, horizon, next_round_chance
+from game.engine import Respond, apply, new_game, view_for
+from game.engine.rng import Rng
+from game.engine.state import PENDING
+from game.engine.view import View
+from tests.sim.timed_scenarios import timed_scenario
+
+LEVELS = ("easy", "normal", "hard")
+# the games searched (shared by both tests: about one game in twelve reaches such a session)
+SEEDS = 100
+# what an agent says when it refuses only because it hopes for better later (game.ai.words.band)
+HOLDING_OUT = {
+    f"rejected: {w}" for w in ("close to what we need", "some way from what we need", "far from what we need")
+}
+
+
+@functools.cache
+def _adjourned_closings(index: int) -> tuple[View, ...]:
+    """The views, along an all-normal game of timed random scenario `index` (tests/sim/timed_scenarios.py: a breakdown risk that grows), of a delegation owing an
+    answer in the closing session of a venue adjourned before its last round."""
+    scenario = timed_scenario(index)
+    state, _ = new_game(scenario, index)
+    normal = functools.partial(choose, level="normal")
+    found = []
+    for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), normal)).actions:
+        view = view_for(state, state.actor)
+        owed = any(p.author != view.me and p.response_of(view.me) == PENDING for p in view.proposals)
+        if view.closing and view.round < view.venue.rounds and owed:
+            found.append(view)
+        state, _ = apply(state, action)
+    return tuple(found)
+
+
+def test_an_adjourned_closing_session_is_read_as_the_deadline() -> None:
+    views = [view for index in range(SEEDS) for view in _adjourned_closings(index)]
+    assert views, "no random game of these seeds reached an adjourned venue's closing session"
+    for view in views:
+        assert deadline(view)
+        assert next_round_chance(view) == 0.0
+        assert horizon(view) == view.round
+
+
+def test_no_level_holds_out_for_a_round_an_adjournment_has_cancelled() -> None:
+    """In an adjourned venue's closing session every level signs what beats walking away (with
+    its trust margin) rather than refuse it in the hope of a next round; it may still refuse for
+    a red line, its support at home, trust, or a stonewaller's ultimatum."""
+    signed = 0
+    for index in range(SEEDS):
+        for view in _adjourned_closings(index):
+            for level in LEVELS:
+                decision = choose(view, Rng(index), level)
+                assert isinstance(decision.action, Respond), (index, level, decision)
+                assert decision.reason not in HOLDING_OUT, (index, level, view.round, decision)
+                signed += decision.action.accept
+    assert signed > 0
