@@ -29,9 +29,10 @@ from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-2 (the suite's random generator, time rules on), the hard agent in d0's seat, the
-# tournament's game 3: d1 tables one package every round and refuses d0's, which the model of d1
-# reads as worth nearly all d1 could want
-SCENARIO, SEAT, GAME = 2, 0, 3
+# tournament's game 53: d1 tables one package every round and refuses d0's, which the model of d1
+# reads as worth nearly all d1 could want (game 3 until agents read an adjourned venue's closing
+# session as its deadline: there the agent without the rule now signs in the closing session)
+SCENARIO, SEAT, GAME = 2, 0, 53
 
 
 def _views(reads_refusals: bool) -> list[View]:
