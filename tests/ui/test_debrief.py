@@ -21,7 +21,11 @@ from tests.ui.driving import driven
 # ground there, so the table still had a zone of agreement to miss);
 # sochi-congress seed 7 agrees after the SNC's boycott (three of its issues as in reality)
 DEAL = 3
-NO_DEAL = 27
+# a game without a deal although a zone of agreement existed (the rounds ran out)
+NO_DEAL = 37
+# a game adjourned after round 3 of 6 without a deal (its real types left no zone of agreement:
+# agents sign in an adjourned venue's closing session whatever beats walking away)
+ADJOURNED = 27
 GAMES = [("astana-8", DEAL), ("astana-8", NO_DEAL), ("sochi-congress", 7)]
 
 
@@ -200,6 +204,9 @@ def test_boycott_shows_as_not_signed() -> None:
 def test_outcome_sentences() -> None:
     assert "agreement" in dd.debrief(finished("astana-8", DEAL)).headline
     d = dd.debrief(finished("astana-8", NO_DEAL))
+    assert "no deal" in d.headline
+    assert "have run out" in d.venues[0].sentence
+    d = dd.debrief(finished("astana-8", ADJOURNED))
     assert "no deal" in d.headline
     assert "adjourned after round 3 of 6" in d.venues[0].sentence  # the reason: the talks were adjourned
     assert dd.venue_sentence("X", "collapse", 0, 3, "Momentum is gone.") == (
