@@ -3,10 +3,12 @@
 import compileall
 import fnmatch
 import gc
+import itertools
 import os
 import sys
 import threading
 import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +35,21 @@ settings.register_profile("peacetalks", derandomize=True, deadline=None, databas
 settings.load_profile("peacetalks")
 
 
+@pytest.fixture(scope="session")
+def _data_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The folders of `_data_dir`, numbered in one parent made once a process."""
+    parent = tmp_path_factory.mktemp("data")
+    return (parent / str(n) for n in itertools.count())
+
+
 @pytest.fixture(autouse=True)
-def _data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _data_dir(_data_dirs: Iterator[Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user data folder (autosaves, records), never the real home's;
-    commands run in a subprocess inherit it through the environment."""
-    folder = tmp_path_factory.mktemp("data")
+    commands run in a subprocess inherit it through the environment. A new folder under one
+    parent, not `tmp_path_factory.mktemp` each time: that lists the whole temporary folder to
+    number the next one, every test of a run (about a millisecond a test by the end)."""
+    folder = next(_data_dirs)
+    folder.mkdir()  # a new name: an existing folder (another test's) raises instead of being shared
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
     return folder
 
@@ -223,6 +235,13 @@ LONGEST = (
     "tests/scenario/test_history_content.py::test_no_event_narrates",
     "tests/ui/test_resize.py::test_a_game_resized",
     "tests/ui/test_hostile_names.py",
+    # 2.4 to 3.6 s of CPU each (3 December): left among the quick tests, one of them at the end
+    # of a worker's run kept the others waiting
+    "tests/engine/test_properties.py::test_random_play_is_deterministic",
+    "tests/test_fuzz.py::test_the_loader_takes_any_value_anywhere",
+    "tests/engine/test_legal.py::test_a_random_agent_over_legal_moves",
+    "tests/scenario/test_history_content.py::test_good_play_reaches_history",
+    "tests/scenario/test_hostile_files.py::test_replacing_any_one_value_of_mini",
 )
 
 
@@ -234,9 +253,31 @@ def _tier(item: pytest.Item) -> int:
 
 
 def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
-    """The tests longest first, dealt out in turn into as many runs as workers, one run after the
-    other: the scheduler (--dist worksteal) gives each worker a run to start from, so each starts
-    on its share of the long tests, and an idle worker then takes the quick tests from the end of
-    another's run."""
+    """The tests longest first, dealt out into as many runs as workers, one run after the other:
+    the scheduler (--dist worksteal) gives each worker a run to start from (the first of N tests
+    N // workers of them, and so on: the runs are cut to those sizes), so each starts on its
+    share of the long tests, and an idle worker then takes the quick tests from the end of
+    another's run. The long tests are dealt one by one; the others a file at a time, to the run
+    with the most room left: a file's tests then share its module-scoped fixtures (a tournament
+    played once, a schema parsed once) in one worker, where each worker used to build them again
+    for the tests of the file it was dealt (tests/sim/test_random_figures.py's tournament, 2.4 s
+    of CPU, was played twice or three times)."""
     ordered = sorted(items, key=_tier)  # stable: a file's tests stay in their order
-    return [item for start in range(workers) for item in ordered[start::workers]]
+    sizes = []
+    left = len(ordered)
+    for k in range(workers):
+        sizes.append(left // (workers - k))
+        left -= sizes[-1]
+    runs: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    long = [item for item in ordered if _tier(item) < len(LONGEST)]
+    for n, item in enumerate(long):
+        runs[n % workers].append(item)
+    rest = ordered[len(long) :]
+    for _, grouped in itertools.groupby(rest, key=lambda item: (_tier(item), item.path)):
+        group = list(grouped)
+        while group:  # a file larger than the room left in any run is cut where the room ends
+            k = max(range(workers), key=lambda k: sizes[k] - len(runs[k]))
+            room = max(1, sizes[k] - len(runs[k]))
+            runs[k].extend(group[:room])
+            group = group[room:]
+    return [item for run in runs for item in run]
