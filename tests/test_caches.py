@@ -32,7 +32,7 @@ def test_the_hash_remembers_only_the_last_state_it_hashed() -> None:
         hashing.state_hash(state)
         last = hashing._last
         assert last is not None
-        assert all(a is b for a, b in zip(last.values, hashing._values(state), strict=True))
+        assert all(a is b for a, b in zip(last.values, hashing._values(vars(state)), strict=True))
         assert last.content_hash == state.scenario.content_hash
         # a piece per field, plus a piece per row of each table and one that closes it: no more
         rows = sum(len(getattr(state, name)) + 1 for name in hashing._TABLES if name != "revealed")

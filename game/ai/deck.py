@@ -98,7 +98,7 @@ def _own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _
     round, and the public table now (worked out once, at the first such card)."""
     now: _PublicTable | None = None
     for index, card in enumerate(view.events):
-        if not any(e.kind == "leave" and e.a == view.me for e in card.effects):
+        if view.me not in card.leavers:
             continue
         if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
             continue

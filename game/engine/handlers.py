@@ -71,7 +71,7 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
     w.next_proposal += 1
     w.add_proposal(p)
     w.tally_offer(actor, package)
-    names = ", ".join(w.name(d) for d in to)
+    names = ", ".join([w.name(d) for d in to])
     what = w.verb(actor, "tables draft text" if draft else "proposes")
     w.say(
         "draft" if draft else "propose",
@@ -98,12 +98,12 @@ def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
 
 def _settle_if_done(w: Work, p: Proposal) -> None:
     required = w.required_signatories()
-    said_yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
     blockers = [d for d, r in zip(p.to, p.responses, strict=True) if r == REJECTED and d in required]
     if blockers:
         w.close_proposals(lambda q: q.id != p.id)
         w.say("failed", f"Proposal #{p.id} fails: {w.name(blockers[0])} rejected it.")
         return
+    said_yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
     if said_yes.issuperset(required):  # every signatory present said yes
         w.close_proposals(lambda q: q.id != p.id)
         _agree(w, p, tuple(required))

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import astuple, fields
 from itertools import compress
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 from typing import Any, cast
 
 from game.engine.state import Agreement, Proposal, State
@@ -94,7 +94,10 @@ def _agreement(a: Agreement) -> str:
 
 # Every field but the scenario, in the order the text holds them: the small fields, then the tables.
 _FIELDS = (*_SMALL, *_TABLES)
-_values = attrgetter(*_FIELDS)
+# Read from the state's __dict__ (a State's fields are its dict's entries: state.frozen fills it,
+# as the dataclass __init__ does): a dict lookup per field in C, about half the cost of getattr's.
+# Asked for every state hashed.
+_values = itemgetter(*_FIELDS)
 _INDEXES = range(len(_FIELDS))
 _N_SMALL = len(_SMALL)
 # What follows each field's text: the small fields are an array of their own, closed after the last
@@ -206,7 +209,7 @@ def canonical_text(state: State) -> str:
     # Written piece by piece, exactly as the encoder writes the whole array (items joined by ","):
     # what the last action left untouched is the text of the last state hashed.
     global _last
-    values = _values(state)
+    values = _values(state.__dict__)
     with _lock:
         last = _last
         try:
@@ -237,7 +240,7 @@ class StateHasher:
         self._last: _Written | None = None
 
     def __call__(self, state: State) -> str:
-        values = _values(state)
+        values = _values(state.__dict__)
         last = self._last
         try:
             if last is None or last.content_hash != state.scenario.content_hash or not last.update(values):

@@ -185,6 +185,12 @@ class EventCard:
     sources: tuple[str, ...] = ()  # where the facts it tells come from
     lesson: bool = False  # a tutorial's lesson: the interface shows it even if the game ends first
 
+    @cached_property
+    def leavers(self) -> frozenset[int]:
+        """The delegations its effects take from the table (`leave`): an agent asks it of every
+        card of the deck at many of its moves (ai.deck), so it is worked out once per card."""
+        return frozenset(e.a for e in self.effects if e.kind == "leave")
+
 
 UNCHANGED = -1  # history.outcome: the status quo stood on the issue
 NOT_AGREED = -2  # history.outcome: nothing was agreed on the issue

@@ -71,12 +71,14 @@ def _set2(table: Sequence[Sequence[T]], a: int, b: int, value: T) -> list[Sequen
 def _tallied(table: Table3, d: int, package: tuple[tuple[int, int], ...]) -> list[Sequence[Sequence[int]]]:
     """table with table[d][i][o] counted once more for each (i, o) of the package."""
     out = _own(table)
-    rows = _own(out[d])
+    rows = list(out[d])
     for i, o in package:
         row = list(rows[i])  # a fresh row each time: an issue appears once in a package
         row[o] += 1
         rows[i] = tuple(row)
-    out[d] = rows
+    # d's row is frozen here, where its issues' rows are all tuples already: freezing the table
+    # (_freeze3) then has no row of it to turn back into tuples
+    out[d] = tuple(rows)
     return out
 
 
