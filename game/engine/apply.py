@@ -65,8 +65,7 @@ def full_apply(state: State, action: A.Action, typed: bool = False) -> tuple[Sta
     if type(action) is A.WalkOut and actor in venue.signatories:
         flow.end_venue(w, "collapse", f"{w.name(actor)}, a signatory, walked out.")
     flow.check_ends(w)
-    # not (w.over or w.venue_over), read without the two property calls: asked after every action
-    if w.outcome == RUNNING and len(w.venue_outcomes) <= w.venue and (w.ap == 0 or not w.present[actor]):
+    if not (w.over or w.venue_over) and (w.ap == 0 or not w.present[actor]):
         flow.end_turn(w)
     return w.freeze(), tuple(w.records)
 
