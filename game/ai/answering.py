@@ -93,7 +93,7 @@ def answer(
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
         later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding
-        if held is not None and held.later is not None:
+        if held is not None and held.later is not None and not (level.heeds_repeats and repeated_offer(view, p)):
             # a planner also reads what waiting is worth from the others: the best package its
             # model of them says they would all take in a later round, weighed by the risk and
             # the toll until then. Our own curve says what we would ask next round, not what
@@ -112,6 +112,22 @@ def answer(
     if margin > 0 and after < floor + margin:
         return say_no(me.id, p.id, "rejected: too little to sign with partners we do not trust")
     return say_no(me.id, p.id, f"rejected: {words}")
+
+
+def repeated_offer(view: View, p: Proposal) -> bool:
+    """Whether `p`'s author put the same package to us at this venue in an earlier round and we
+    refused it (the public record of answers): it comes back with what we already turned down, so
+    it has not moved towards us since."""
+    package = sorted(p.package)
+    return any(
+        a.who == view.me
+        and a.author == p.author
+        and a.venue == view.venue_index
+        and a.round < view.round
+        and not a.accepted
+        and sorted(a.package) == package
+        for a in view.answers
+    )
 
 
 def _settles_the_game(view: View, left: list[int]) -> bool:

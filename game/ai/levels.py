@@ -65,6 +65,12 @@ class Level:
     # whatever it is worth, and tables its own opening instead, where it can table one
     # (game.ai.negotiator._first_offer)
     haggles: bool = False
+    # a planner weighing an offer against waiting: where the same side puts to it again, at this
+    # venue, a package it already refused from that side in an earlier round, that side is not
+    # conceding as the plan's model of it says, and the plan's value of waiting (which counts on
+    # it conceding) is left out: waiting is weighed by its own curve alone, as the normal agent
+    # weighs it (game.ai.answering.repeated_offer)
+    heeds_repeats: bool = False
 
 
 LEVELS = {
@@ -135,6 +141,7 @@ LEVELS = {
         weighs_left_out=True,
         reads_deeds=True,
         reads_refusals=True,
+        heeds_repeats=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
