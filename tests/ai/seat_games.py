@@ -4,11 +4,17 @@ whole games with every other seat normal: what the tests of the hard agent's rul
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from game.ai.agent import Chooser
+from game.ai.levels import Level
+from game.ai.negotiator import choose
 from game.ai.selfplay import play
 from game.engine import actions as A
-from game.engine import apply, new_game
+from game.engine import apply, new_game, view_for
+from game.engine.model import Scenario
 from game.engine.state import State
+from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 
@@ -29,3 +35,29 @@ def seat_states(
                 found.append(state)
             state, _ = apply(state, action)
     return found
+
+
+def replayed(scenario: Scenario, seed: int, choosers: dict[int, Chooser]) -> tuple[list[tuple[State, A.Action]], State]:
+    """A game played by `choosers`: each state with the action taken at it, and the final state."""
+    state, _ = new_game(scenario, seed)
+    steps = []
+    for action in play(scenario, seed, choosers).actions:
+        steps.append((state, action))
+        state, _ = apply(state, action)
+    return steps, state
+
+
+def level_in_seat(scenario: Scenario, seed: int, seat: int, level: Level) -> dict[int, Chooser]:
+    """The tournament's choosers (every other seat normal) with `level`, a variant of a built-in
+    level, in `seat`: how a rule is measured on and off over the same game."""
+    choosers = game_choosers(scenario, {seat: "hard"}, seed)
+    choosers[seat] = partial(choose, level=level)
+    return choosers
+
+
+def level_views(scenario: Scenario, seed: int, level: str, keep: Callable[[View], bool]) -> list[View]:
+    """The views `keep` picks along a game with every seat at `level`, each taken at the turn of
+    the side to act."""
+    everyone = dict.fromkeys(range(len(scenario.delegations)), partial(choose, level=level))
+    views = (view_for(state, state.actor) for state, _ in replayed(scenario, seed, everyone)[0])
+    return [view for view in views if keep(view)]

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import functools
 
-from game.ai import play
 from game.ai.negotiator import choose
 from game.ai.reading import deadline, horizon, next_round_chance
-from game.engine import Respond, apply, new_game, view_for
+from game.engine import Respond
 from game.engine.rng import Rng
 from game.engine.state import PENDING
 from game.engine.view import View
+from tests.ai.seat_games import level_views
 from tests.sim.timed_scenarios import timed_scenario
 
 LEVELS = ("easy", "normal", "hard")
@@ -27,19 +27,15 @@ HOLDING_OUT = {
 
 @functools.cache
 def _adjourned_closings(index: int) -> tuple[View, ...]:
-    """The views, along an all-normal game of timed random scenario `index` (tests/sim/timed_scenarios.py: a breakdown risk that grows), of a delegation owing an
-    answer in the closing session of a venue adjourned before its last round."""
-    scenario = timed_scenario(index)
-    state, _ = new_game(scenario, index)
-    normal = functools.partial(choose, level="normal")
-    found = []
-    for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), normal)).actions:
-        view = view_for(state, state.actor)
+    """The views, along an all-normal game of timed random scenario `index` (a breakdown risk
+    that grows: tests/sim/timed_scenarios.py), of a delegation owing an answer in the closing
+    session of a venue adjourned before its last round."""
+
+    def keep(view: View) -> bool:
         owed = any(p.author != view.me and p.response_of(view.me) == PENDING for p in view.proposals)
-        if view.closing and view.round < view.venue.rounds and owed:
-            found.append(view)
-        state, _ = apply(state, action)
-    return tuple(found)
+        return view.closing and view.round < view.venue.rounds and owed
+
+    return tuple(level_views(timed_scenario(index), index, "normal", keep))
 
 
 def test_an_adjourned_closing_session_is_read_as_the_deadline() -> None:

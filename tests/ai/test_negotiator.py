@@ -24,6 +24,7 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
 from game.sim.simulate import game_seed, summarise
+from tests.ai.seat_games import level_views
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
 
@@ -136,16 +137,7 @@ def test_simulate_summary_is_deterministic_and_seed_sensitive() -> None:
 def _easy_views(index: int, keep: Callable[[View], bool]) -> list[View]:
     """The views `keep` picks along an all-easy game of random scenario `index`, each taken at
     the turn of the side to act."""
-    scenario = random_scenario(index)
-    state, _ = new_game(scenario, index)
-    easy = functools.partial(choose, level="easy")
-    views = []
-    for action in play(scenario, index, dict.fromkeys(range(len(scenario.delegations)), easy)).actions:
-        view = view_for(state, state.actor)
-        if keep(view):
-            views.append(view)
-        state, _ = apply(state, action)
-    return views
+    return level_views(random_scenario(index), index, "easy", keep)
 
 
 def _facing_an_offer(index: int) -> list[View]:

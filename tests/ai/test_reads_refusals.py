@@ -25,6 +25,7 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.ai.seat_games import level_in_seat, replayed
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -38,15 +39,10 @@ SCENARIO, SEAT, GAME = 2, 0, 53
 def _views(reads_refusals: bool) -> list[View]:
     sc = timed_scenario(SCENARIO)
     seed = game_seed(0, GAME)
-    choosers = game_choosers(sc, {SEAT: "hard"}, seed)
-    choosers[SEAT] = partial(choose, level=dataclasses.replace(HARD, reads_refusals=reads_refusals))
-    state, _ = new_game(sc, seed)
-    views = []
-    for action in play(sc, seed, choosers).actions:
-        if not state.over and state.actor == SEAT:
-            views.append(view_for(state, SEAT))
-        state, _ = apply(state, action)
-    return views
+    choosers = level_in_seat(sc, seed, SEAT, dataclasses.replace(HARD, reads_refusals=reads_refusals))
+    return [
+        view_for(state, SEAT) for state, _ in replayed(sc, seed, choosers)[0] if not state.over and state.actor == SEAT
+    ]
 
 
 def _refused(view: View, beliefs: Beliefs, who: int) -> list[float]:

@@ -9,19 +9,17 @@ normal agent weighs it (docs/AI.md, "A repeated offer")."""
 from __future__ import annotations
 
 import dataclasses
-from functools import partial
 
 from game.ai.answering import repeated_offer
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
-from game.ai.selfplay import play
 from game.engine import actions as A
-from game.engine import apply, new_game, view_for
+from game.engine import view_for
 from game.engine.state import PENDING, State
 from game.engine.utility import outcome_utility
-from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.ai.seat_games import level_in_seat, replayed
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -36,15 +34,8 @@ def _game(heeds: bool) -> tuple[State, list[State]]:
     """The game's end and the states at which the seat answered an offer put to it."""
     sc = timed_scenario(SCENARIO)
     seed = game_seed(0, GAME)
-    choosers = game_choosers(sc, {SEAT: "hard"}, seed)
-    choosers[SEAT] = partial(choose, level=dataclasses.replace(HARD, heeds_repeats=heeds))
-    state, _ = new_game(sc, seed)
-    answering = []
-    for action in play(sc, seed, choosers).actions:
-        if state.actor == SEAT and isinstance(action, A.Respond):
-            answering.append(state)
-        state, _ = apply(state, action)
-    return state, answering
+    steps, end = replayed(sc, seed, level_in_seat(sc, seed, SEAT, dataclasses.replace(HARD, heeds_repeats=heeds)))
+    return end, [state for state, action in steps if state.actor == SEAT and isinstance(action, A.Respond)]
 
 
 def _pending(state: State) -> list[int]:
