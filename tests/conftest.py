@@ -62,6 +62,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: unknown where it is not loaded (-p no:xdist)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto` (set in pyproject.toml) runs the suite or a folder on every core, and one more. One file, or
     tests in one file, run in this process: starting workers would cost more than they save.
@@ -178,6 +179,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_LongestFirst(), "peacetalks-longest-first")
     _share_parsed_css()
     if _runs_workers(config):
         _compile_once(config)
@@ -216,12 +218,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         collected.setdefault(item.path, set()).add(item.name)
     config.stash[COLLECTED] = collected
-    # Spread over workers, the longest tests go first: the workers then finish together, not
-    # one left running a long game at the end while the others wait. (Each worker orders the
-    # same way, as pytest-xdist requires.)
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
-    if os.environ.get("PYTEST_XDIST_WORKER") and workers > 1:
-        items[:] = _longest_first(items, workers)
+
+
+class _LongestFirst:
+    """Spread over workers, the longest tests go first: the workers then finish together, not
+    one left running a long game at the end while the others wait. (Each worker orders the same
+    way, as pytest-xdist requires.) A plugin of its own so that its hook runs last, after -k, --lf
+    or --deselect have narrowed the run (the one above runs first, to see every test): the runs
+    are cut to the sizes of what is left, as pytest-xdist cuts its first batches."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
+        if os.environ.get("PYTEST_XDIST_WORKER") and workers > 1:
+            items[:] = _longest_first(items, workers)
 
 
 # The longest tests (seconds of CPU each, `--durations`), longest first; then the rest of the

@@ -58,6 +58,6 @@ def level_in_seat(scenario: Scenario, seed: int, seat: int, level: Level) -> dic
 def level_views(scenario: Scenario, seed: int, level: str, keep: Callable[[View], bool]) -> list[View]:
     """The views `keep` picks along a game with every seat at `level`, each taken at the turn of
     the side to act."""
-    everyone = dict.fromkeys(range(len(scenario.delegations)), partial(choose, level=level))
+    everyone: dict[int, Chooser] = dict.fromkeys(range(len(scenario.delegations)), partial(choose, level=level))
     views = (view_for(state, state.actor) for state, _ in replayed(scenario, seed, everyone)[0])
     return [view for view in views if keep(view)]

@@ -9,6 +9,7 @@ import functools
 
 from game.ai.negotiator import choose
 from game.ai.reading import deadline, horizon, next_round_chance
+from game.ai.words import band
 from game.engine import Respond
 from game.engine.rng import Rng
 from game.engine.state import PENDING
@@ -19,10 +20,9 @@ from tests.sim.timed_scenarios import timed_scenario
 LEVELS = ("easy", "normal", "hard")
 # the games searched (shared by both tests: about one game in twelve reaches such a session)
 SEEDS = 100
-# what an agent says when it refuses only because it hopes for better later (game.ai.words.band)
-HOLDING_OUT = {
-    f"rejected: {w}" for w in ("close to what we need", "some way from what we need", "far from what we need")
-}
+# what an agent says when it refuses only because it hopes for better later: the three bands of
+# game.ai.words.band between walking away and its aim
+HOLDING_OUT = {f"rejected: {band(value, 0.0, 1.0)}" for value in (0.9, 0.5, 0.1)}
 
 
 @functools.cache

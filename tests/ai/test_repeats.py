@@ -56,6 +56,7 @@ def test_a_repeated_offer_is_signed_where_the_plan_alone_would_wait() -> None:
         with_rule = choose(view, agent_rng(state), HARD)
         without = choose(view, agent_rng(state), dataclasses.replace(HARD, heeds_repeats=False))
         assert isinstance(without.action, A.Respond) and not without.action.accept
+        assert without.action.proposal == p.id  # the offer answered is the one the rule read
         if not repeated_offer(view, p):
             assert with_rule == without  # a first offer is weighed as before
             continue
