@@ -27,6 +27,7 @@ from game.ai.reading import (
     counterparts,
     fallback,
     horizon,
+    last_round,
     stonewalled,
     value_with,
 )
@@ -226,11 +227,13 @@ def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan
     floor = fallback(view)
     sides = read_sides(view, beliefs)
     end = horizon(view)
-    alive = clock.survival(view.rules, view.round, view.venue.rounds, view.momentum)
+    # no later round in a closing session, whatever the venue's round count says
+    last = last_round(view)
+    alive = clock.survival(view.rules, view.round, last, view.momentum)
     toll = bleed_rate(view)
     later: Package | None = None
     waiting = floor
-    for ahead in range(1, view.venue.rounds - view.round + 1):
+    for ahead in range(1, last - view.round + 1):
         need = [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
 
         def enough(deal: list[int], need: list[tuple[int, float]] = need) -> bool:

@@ -41,6 +41,12 @@ def deadline(view: View) -> bool:
     return view.closing or view.round >= view.venue.rounds
 
 
+def last_round(view: View) -> int:
+    """The venue's last round as it now stands: the current one in a closing session (which also
+    closes a venue adjourned early), else the venue's round count."""
+    return view.round if view.closing else view.venue.rounds
+
+
 def next_round_chance(view: View) -> float:
     """The chance that there is a next round at all (0 in the last): the public risk that the
     talks are adjourned after this one, at today's momentum."""
@@ -57,9 +63,7 @@ def horizon(view: View) -> float:
     memo = _memo(view)
     found: float | None = memo.get("horizon")
     if found is None:
-        v = view.venue
-        # a closing session has no later round, whatever the venue's round count says
-        last = view.round if view.closing else v.rounds
+        last = last_round(view)
         # a float sum in two statements: compiled by mypyc (bench/compiled_bench.py), the one
         # chained statement `found = memo["horizon"] = round + sum(...)` raised TypeError (int
         # expected, got float); the same value (0.0 + x is x)

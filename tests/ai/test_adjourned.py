@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import functools
 
+from game.ai.levels import LEVELS as LEVELS_BY_NAME
 from game.ai.negotiator import choose
-from game.ai.reading import deadline, horizon, next_round_chance
+from game.ai.opponent import Beliefs
+from game.ai.planning import plan
+from game.ai.reading import deadline, fallback, horizon, next_round_chance
 from game.ai.words import band
 from game.engine import Respond
 from game.engine.rng import Rng
@@ -41,10 +44,15 @@ def _adjourned_closings(index: int) -> tuple[View, ...]:
 def test_an_adjourned_closing_session_is_read_as_the_deadline() -> None:
     views = [view for index in range(SEEDS) for view in _adjourned_closings(index)]
     assert views, "no random game of these seeds reached an adjourned venue's closing session"
+    hard = LEVELS_BY_NAME["hard"]
     for view in views:
         assert deadline(view)
         assert next_round_chance(view) == 0.0
         assert horizon(view) == view.round
+        # the hard agent's plan of holding out finds no later round to hold out for: waiting is
+        # worth what it has without a deal
+        held = plan(view, Beliefs(view, hard.learns, hard.reads_deeds, hard.reads_refusals), hard)
+        assert held.later is None and held.waiting == fallback(view)
 
 
 def test_no_level_holds_out_for_a_round_an_adjournment_has_cancelled() -> None:
