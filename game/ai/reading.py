@@ -38,7 +38,7 @@ def deadline(view: View) -> bool:
     """Whether no round follows at this venue: its last round, or a closing session (which also
     closes a venue adjourned before its last round: reading only the round count, an agent there
     refused an offer for a next round that could not come)."""
-    return view.closing or view.round >= view.venue.rounds
+    return view.round >= last_round(view)
 
 
 def last_round(view: View) -> int:

@@ -17,7 +17,7 @@ import yaml
 
 from game.engine.seat import HUMAN
 from game.safetext import escape_controls
-from game.scenario.yamlread import SAFE_LOADER
+from game.scenario.yamlread import load_plain
 
 _HEAD_LIMIT = 4 * 1024 * 1024  # a header holds the embedded scenario: megabytes at the very most
 _TAIL = 4096  # bytes read from the end of a file to find its last log line
@@ -102,8 +102,7 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {exc.strerror or exc}")
     try:
         head, tail = _head(path)
-        # SAFE_LOADER is PyYAML's SafeLoader (its C build where present): plain values only
-        doc = yaml.load(head, Loader=SAFE_LOADER)
+        doc = load_plain(head)
     except (OSError, yaml.YAMLError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a saved game (not YAML)"
         return SaveInfo(path, modified, autosave, problem=str(reason))
@@ -116,7 +115,7 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     with contextlib.suppress(yaml.YAMLError, TypeError, AttributeError):
         # the embedded scenario gives the title and the delegations' names; a save whose
         # scenario does not read is still listed by its ids (opening it says what is wrong)
-        embedded = yaml.load(str(scenario.get("text", "")), Loader=SAFE_LOADER)
+        embedded = load_plain(str(scenario.get("text", "")))
         if isinstance(embedded, dict):
             title = str(embedded.get("title") or title)
             for d in embedded.get("delegations") or ():
