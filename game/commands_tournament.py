@@ -44,7 +44,10 @@ def cmd_tournament(args: argparse.Namespace) -> int:
         f"{args.games} games a row from seed {args.seed}, the same seeds in every row; "
         f"every other seat is played by the {T.OTHERS} agent"
     )
-    print("surplus: the seat's utility minus its walk-away value (0 when nothing is agreed)")
+    print(
+        "surplus: the seat's utility of the outcome, less the rounds' toll, minus the walk-away value "
+        "the game drew for it (before any event moved it; 0 for walking away at once)"
+    )
     print()
     print(f"{'row':<23}{'mean surplus':>15}{'agreement':>11}{'last round':>11}{'vs hard':>18}{'time':>8}")
     sys.stdout.flush()

@@ -27,6 +27,7 @@ from game.ai.levels import LEVELS
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
 from game.engine.model import Scenario
+from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.sim.pool import parallel_imap
 from game.sim.seating import game_choosers
@@ -92,7 +93,12 @@ def _games(task: tuple[int, str, list[tuple[int, int]]]) -> list[Outcome]:
 def play_one(scenario: Scenario, seat: int, kind: str, index: int, seed: int) -> Outcome:
     """One game with `kind` in `seat` and the normal agent everywhere else."""
     state = play(scenario, seed, game_choosers(scenario, {seat: kind}, seed)).state
-    surplus = outcome_utility(state, seat) - state.scenario.delegations[seat].reservation
+    # the yardstick is the walk-away value the game drew for the seat, before any event moved it:
+    # the same for every row of a seed. Measured against the moved value, as the debrief judges a
+    # single game, news that hurts the seat would raise its score and news that helps would lower
+    # it, and rows whose timing let different cards fire would not be compared on one scale
+    drawn = draw_types(scenario, seed).delegations[seat].reservation
+    surplus = outcome_utility(state, seat) - drawn
     last = any(a.round >= state.scenario.venues[a.venue].rounds for a in state.agreements)
     return index, surplus, bool(state.agreements), last
 

@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from game.ai.selfplay import play
 from game.cli import main
-from game.scenario import load_scenario
+from game.engine.types import draw_types
+from game.engine.utility import outcome_utility
+from game.scenario import bundled, load_scenario
 from game.sim import tournament as T
+from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
 from tests.cli_runner import children, interruptible
 
@@ -115,3 +119,22 @@ def test_ctrl_c_stops_the_workers_at_once() -> None:
     assert "Traceback" not in err
     # and no worker is left behind in its process group
     assert subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True).returncode == 1
+
+
+def test_a_seat_is_scored_against_the_walk_away_value_the_game_drew_not_the_one_events_moved() -> None:
+    # at astana-8 drawn cards move the government's walk-away value (villages taken on a zone's
+    # rim lift it); the tournament's yardstick stays the drawn value, the same for every row of a
+    # seed, so a card that helps the seat raises its score and one that hurts it lowers it
+    scenario = load_scenario(bundled()["astana-8"])
+    seat = next(i for i, d in enumerate(scenario.delegations) if d.id == "government")
+    moved = 0
+    for index in range(40):
+        seed = game_seed(0, index)
+        state = play(scenario, seed, game_choosers(scenario, {seat: "normal"}, seed)).state
+        drawn = draw_types(scenario, seed).delegations[seat].reservation
+        score = T.play_one(scenario, seat, "normal", index, seed)[1]
+        assert score == pytest.approx(outcome_utility(state, seat) - drawn)
+        moved += state.scenario.delegations[seat].reservation != drawn
+        if moved >= 2:
+            break
+    assert moved >= 2  # the cards did move it, so the two yardsticks were told apart
