@@ -51,6 +51,17 @@ class Beliefs:
             weights = self._weights[who] = self._estimate_weights(who)
         return weights[issue]
 
+    def weights_of(self, who: int) -> tuple[float, ...]:
+        """Its estimated weight of every issue: weight(who, i) for each issue i."""
+        weights = self._weights[who]
+        if weights is None:
+            weights = self._weights[who] = self._estimate_weights(who)
+        return weights
+
+    def tables_of(self, who: int) -> tuple[tuple[float, ...], ...]:
+        """Its estimated value of every option of every issue: tables_of(who)[i][o] is value(who, i, o)."""
+        return self._tables(who)
+
     def _estimate_values(self, who: int, issue: int) -> tuple[float, ...]:
         view = self.view
         n = len(view.issues[issue].options)
