@@ -268,15 +268,18 @@ def _misreading(view: View, level: Level, rng: Rng | None) -> dict[tuple[int, in
 def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int], ...]) -> int:
     """The issue where the counterpart that gains least from the package is furthest from it."""
     worst: tuple[float, int] | None = None
+    deal = view.deal
     for s in counterparts(view):
-        gain = sum(
-            beliefs.weight(s, i) * (beliefs.value(s, i, o) - beliefs.value(s, i, view.deal[i])) for i, o in package
-        )
+        # each side's weights and value tables looked up once, not twice per issue (the same
+        # products, summed in the same order from a list: the same float)
+        weights, tables = beliefs.weights_of(s), beliefs.tables_of(s)
+        gain = sum([weights[i] * (tables[i][o] - tables[i][deal[i]]) for i, o in package])
         if worst is None or gain < worst[0]:
             worst = (gain, s)
     if worst is None:
         return -1
     s = worst[1]
-    losses = [(beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, o)), i) for i, o in package]
+    weights, tables = beliefs.weights_of(s), beliefs.tables_of(s)
+    losses = [(weights[i] * (1.0 - tables[i][o]), i) for i, o in package]
     loss, issue = max(losses)
     return issue if loss > 1e-9 else -1

@@ -51,6 +51,17 @@ class Beliefs:
             weights = self._weights[who] = self._estimate_weights(who)
         return weights[issue]
 
+    def weights_of(self, who: int) -> tuple[float, ...]:
+        """Its estimated weight of every issue: weight(who, i) for each issue i."""
+        weights = self._weights[who]
+        if weights is None:
+            weights = self._weights[who] = self._estimate_weights(who)
+        return weights
+
+    def tables_of(self, who: int) -> tuple[tuple[float, ...], ...]:
+        """Its estimated value of every option of every issue: tables_of(who)[i][o] is value(who, i, o)."""
+        return self._tables(who)
+
     def _estimate_values(self, who: int, issue: int) -> tuple[float, ...]:
         view = self.view
         n = len(view.issues[issue].options)
@@ -92,9 +103,26 @@ class Beliefs:
         return rows
 
     def _weighed_rows(self, who: int) -> tuple[tuple[float, ...], ...]:
+        # A pure function of the public rows its weights and value tables are read from (see
+        # _estimate_weights and _tables): remembered by those rows' identity, in one lookup, so a
+        # decision whose counterpart did nothing since the last one reuses its rows without
+        # looking its weights and tables up first (each decision asks it of every counterpart).
+        view = self.view
+        known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
+        public = (view.issues, view.positions[who], view.offered[who], view.accepted[who], view.rejected[who])
+        key = (self.learns, known, *map(id, public))
+        hit = _rows_by_public.get(key)
+        if hit is not None and all(map(is_, hit[0], public)):
+            return hit[1]
+        rows = self._rows_of_estimates(who)
+        if len(_rows_by_public) >= _TABLES_KEPT:
+            _rows_by_public.clear()
+        _rows_by_public[key] = (public, rows)
+        return rows
+
+    def _rows_of_estimates(self, who: int) -> tuple[tuple[float, ...], ...]:
         # a pure function of its estimated weights and value tables, which are themselves
-        # remembered by the identity of public rows (see _tables): remembered by theirs, so a
-        # decision whose counterpart did nothing since the last one reuses its rows
+        # remembered by the identity of public rows (see _tables): remembered by theirs
         weights = self._weights[who]
         if weights is None:
             weights = self._weights[who] = self._estimate_weights(who)
@@ -169,8 +197,11 @@ _TABLES_KEPT = 4096
 # (learns, what meetings revealed of it, ids of the issues and of its position and offered rows)
 # -> (those objects, its estimated weights): see Beliefs._estimate_weights
 _weight_rows: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[float, ...]]] = {}
+# (learns, what meetings revealed of it, ids of the issues and of its public rows) -> (those
+# objects, its weighed rows): see Beliefs._weighed_rows
+_rows_by_public: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[tuple[float, ...], ...]]] = {}
 # (ids of a delegation's estimated weights and value tables) -> (those two, its weighed rows):
-# see Beliefs._weighed_rows
+# see Beliefs._rows_of_estimates
 _rows: dict[tuple[int, int], tuple[object, object, tuple[tuple[float, ...], ...]]] = {}
 
 

@@ -4,6 +4,7 @@ given deal lies from them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -33,15 +34,27 @@ class Analysis:
         row: Floats = self.space.utilities(np.array([index], dtype=dtype))[0]
         return row
 
+    # The frontier's and the Nash point's utilities are pure functions of the analysis, and
+    # `simulate` judges every game's deal against them: worked out once, not once per game (the
+    # frontier's utilities were about 2% of an astana-8 AI game). Held by the analysis, so they go with it.
+    @cached_property
+    def _front(self) -> Floats:
+        return self.space.utilities(self.pareto)
+
+    @cached_property
+    def _nash_utilities(self) -> Floats | None:
+        return None if self.nash is None else self.utilities_of(self.nash)
+
     def pareto_gap(self, utilities: Floats) -> float:
         """How far a deal lies below the frontier: the largest gain every party could make at once."""
-        front = self.space.utilities(self.pareto)
+        front = self._front
         return float(max(0.0, (front - utilities[None, :]).min(axis=1).max())) if len(front) else 0.0
 
     def nash_distance(self, utilities: Floats) -> float | None:
-        if self.nash is None:
+        nash = self._nash_utilities
+        if nash is None:
             return None
-        return float(np.linalg.norm(self.utilities_of(self.nash) - utilities))
+        return float(np.linalg.norm(nash - utilities))
 
     def to_json(self) -> dict[str, Any]:
         sc = self.space.scenario

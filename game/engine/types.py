@@ -13,6 +13,7 @@ is a pure function of the scenario and the seed, so saves and state hashes need 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from game.engine.model import Delegation, Scenario
@@ -54,24 +55,32 @@ _UNDRAWN = (
 
 
 def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reservation_spread: int) -> Delegation:
+    draw = rng.random  # a few hundred draws a game, and a game opens for every one simulated
     # Weights: each moves by up to weight_spread percent of itself, then they are normalised
     # again; an issue the delegation does not care about (weight 0) stays so.
-    raw = [w * (1.0 + weight_spread / 100.0 * (2.0 * rng.random() - 1.0)) for w in d.weights]
+    raw = [w * (1.0 + weight_spread / 100.0 * (2.0 * draw() - 1.0)) for w in d.weights]
     total = sum(raw)
     weights = tuple(w / total for w in raw) if total > 0 else d.weights
     # Values: each option's moves by up to value_spread hundredths, but the options keep their
     # order (what a side states in public about which option it prefers stays true); ties in the
     # file may come apart.
-    values = tuple(_values(v, rng, value_spread / 100.0) for v in d.values)
-    shift = reservation_spread / 100.0 * (2.0 * rng.random() - 1.0)
+    spread = value_spread / 100.0
+    values = tuple([_values(v, draw, spread) for v in d.values])
+    shift = reservation_spread / 100.0 * (2.0 * draw() - 1.0)
     reservation = round(min(0.99, max(0.0, d.reservation + shift)), 6)
     return replace(d, weights=weights, values=values, reservation=reservation)
 
 
-def _values(values: tuple[float, ...], rng: Rng, spread: float) -> tuple[float, ...]:
-    moved = sorted(min(1.0, max(0.0, v + spread * (2.0 * rng.random() - 1.0))) for v in values)
-    ranked = sorted(range(len(values)), key=lambda o: (values[o], o))
+def _values(values: tuple[float, ...], draw: Callable[[], float], spread: float) -> tuple[float, ...]:
+    # Drawn for every option of every side each time a game opens (simulate opens one per game). So
+    # lists rather than generators, and min(1.0, max(0.0, x)) written as a conditional: the same
+    # float in every case (x is never NaN; max(0.0, -0.0) is the 0.0 written here)
+    moved = [v + spread * (2.0 * draw() - 1.0) for v in values]
+    moved = sorted([1.0 if x > 1.0 else x if x > 0.0 else 0.0 for x in moved])
+    # the options from the worst to the best, ties in the file's order: a stable sort by value
+    # alone keeps equal values in index order, as a key of (value, index) does
+    ranked = sorted(range(len(values)), key=values.__getitem__)
     out = [0.0] * len(values)
-    for rank, o in enumerate(ranked):
-        out[o] = round(moved[rank], 6)
+    for o, x in zip(ranked, moved, strict=True):
+        out[o] = round(x, 6)
     return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 import pytest
@@ -72,6 +73,19 @@ def test_the_tables_a_game_shares_with_its_file_are_what_its_own_delegations_giv
     assert drawn.red_lines is sc.red_lines and drawn.delegation_index is sc.delegation_index  # shared
     for name in tables:
         assert getattr(drawn, name) == getattr(Scenario, name).func(drawn), name
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**40))
+def test_options_the_file_values_alike_come_apart_in_the_files_order(mini: Scenario, seed: int) -> None:
+    """A side's options valued alike in the file are drawn apart, in the file's order: the first
+    gets the lowest of the values drawn for them (types._values ranks ties by index)."""
+    flat = tuple(replace(d, values=tuple((0.5,) * len(v) for v in d.values)) for d in mini.delegations)
+    sc = with_rules(replace(mini, delegations=flat), weight_spread=0, value_spread=40, reservation_spread=0)
+    for real in draw_types(sc, seed).delegations:
+        for drawn in real.values:
+            assert list(drawn) == sorted(drawn)
+            assert len(set(drawn)) > 1 or len(drawn) == 1  # they did come apart
 
 
 def test_games_differ_and_the_draw_is_what_the_game_plays(mini: Scenario) -> None:
