@@ -22,7 +22,7 @@ from game.engine.state import Proposal
 from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import delegation_name, issue_name, option_label, package_text, percent, score
+from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
 from game.ui.widgets.fields import MarkedRadio
@@ -81,7 +81,8 @@ class RespondDialog(ActionDialog):
         kind = "Draft text" if p.draft else "Proposal"
         head = f"#{p.id} {kind} from {delegation_name(self.view, p.author)}"
         # The worth comes before the package: a long package can only push the package out of sight.
-        tail = f"your utility if agreed {score(self._worth(p))} (walk-away {score(own.reservation)})"
+        shown, walk_away, where = against(self._worth(p), own.reservation)
+        tail = f"your utility if agreed {shown} ({where} your walk-away {walk_away})"
         body = package_text(self.view, p.package, separator="\n  ")
         return Option(Content(f"{head}\n  {tail}\n  {body}"), id=str(p.id))
 
@@ -95,10 +96,9 @@ class RespondDialog(ActionDialog):
             return
         index = self.query_one("#proposals", OptionList).highlighted
         p = self.waiting[index if index is not None else 0]
-        worth, walk_away = self._worth(p), self.view.own.reservation
-        verdict = "above" if worth >= walk_away else "BELOW"
+        worth, walk_away, where = against(self._worth(p), self.view.own.reservation)
         self.query_one("#answer-worth", Static).update(
-            f"#{p.id} if agreed: your utility {score(worth)}, {verdict} your walk-away {score(walk_away)}"
+            f"#{p.id} if agreed: your utility {worth}, {where} your walk-away {walk_away}"
         )
 
     @on(OptionList.OptionSelected)

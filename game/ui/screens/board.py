@@ -19,7 +19,7 @@ from game.engine.actions import Respond
 from game.engine.model import Scenario
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import brief_issue, short
+from game.ui.format import against, brief_issue, short
 from game.ui.widgets.keybar import KeyBar
 
 
@@ -49,8 +49,8 @@ def answers_cell(entry: Entry, me: int) -> Text:
 
 
 def worth_cell(entry: Entry) -> Text:
-    above = entry.worth >= entry.walk_away
-    return Text(f"{entry.worth:.2f} {'above' if above else 'BELOW'}", style="" if above else "bold")
+    worth, _, where = against(entry.worth, entry.walk_away)
+    return Text(f"{worth} {where}", style="bold" if where == "BELOW" else "")
 
 
 class BoardScreen(Screen[BoardChoice]):
@@ -128,10 +128,10 @@ class BoardScreen(Screen[BoardChoice]):
         text.append(f"#{p.id} {kind} from ", style="bold")
         text.append("you" if p.author == self.me else name, style="bold")
         text.append(f", round {p.round}\n")
-        above = e.worth >= e.walk_away
+        worth, walk_away, where = against(e.worth, e.walk_away)
         text.append(
-            f"If agreed: worth {e.worth:.2f} to you, {'above' if above else 'BELOW'} your walk-away {e.walk_away:.2f}\n",
-            style="bold" if above else "bold reverse",
+            f"If agreed: worth {worth} to you, {where} your walk-away {walk_away}\n",
+            style="bold reverse" if where == "BELOW" else "bold",
         )
         text.append("Answers: ")
         for k, (d, answer) in enumerate(e.answers()):
