@@ -181,11 +181,16 @@ def _quality(q: Quality) -> Text:
 def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table | Text:
     if not rows:
         return Text("Nobody made a concession.", style="dim")
-    table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
+    # Trust is 0-100 everywhere else: the sum over the others is shown as their mean.
+    caption = (
+        f"Trust (mean): how far the {rows[0].others} other delegations trust the one who conceded, "
+        "on average (0-100), before → after."
+    )
+    table = Table(expand=True, box=None, pad_edge=False, header_style="bold", caption=caption, caption_justify="left")
     table.add_column("When", no_wrap=True)
     table.add_column("Who, on what", min_width=24, ratio=3, overflow="fold")
     table.add_column("Support", no_wrap=True, justify="right")
-    table.add_column("Trust", no_wrap=True, justify="right")
+    table.add_column("Trust (mean)", no_wrap=True, justify="right")
     table.add_column("Then agreed", min_width=14, ratio=2, overflow="fold")
     for c in rows:
         when = f"V{c.venue + 1} R{c.round}" if many_venues else f"R{c.round}"
@@ -197,11 +202,13 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
         else:
             verdict = Text("✓ " if c.held else "✗ ", style=_GOOD if c.held else _BAD)
             verdict.append(c.agreed_option or "")
+        before, after = f"{c.mean_trust_before:.1f}", f"{c.mean_trust_after:.1f}"
+        gain = float(after) - float(before)  # the difference of the figures shown, as a reader takes it
         table.add_row(
             Text(when),
             what,
             f"{c.support_before}→{c.support_after}",
-            Text(f"{c.trust_before}→{c.trust_after} {c.trust_gain:+d}", style=_GOOD if c.trust_gain > 0 else ""),
+            Text(f"{before}→{after} {gain:+.1f}", style=_GOOD if c.trust_gain > 0 else ""),
             verdict,
         )
     return table
