@@ -69,12 +69,12 @@ async def press_each(pilot: Pilot[None], *keys: str) -> None:
         await pilot.pause()
 
 
-def drive(dialog: ModalScreen[Any], script: Script) -> object:
-    """Run the dialog at 80x24, play the script, and return what it was dismissed with."""
+def drive(dialog: ModalScreen[Any], script: Script, size: tuple[int, int] = (80, 24)) -> object:
+    """Run the dialog at 80x24 (or `size`), play the script, and return what it was dismissed with."""
 
     async def body() -> object:
         app = Harness(dialog)
-        async with driven(app, size=(80, 24)) as pilot:
+        async with driven(app, size=size) as pilot:
             # the harness pushes the dialog as it mounts: wait until it is up and settled, however
             # slow the machine, before the first key
             for _ in range(500):
@@ -511,11 +511,34 @@ def test_statement_defaults_to_hardline_to_the_room(start: State) -> None:
 def test_statement_conciliatory_to_one_delegation(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await press_each(pilot, "down", "enter")  # tone
-        await press_each(pilot, "tab", "enter", "down", "enter")  # audience: the first delegation
-        await press_each(pilot, "tab", "enter")  # Speak
+        await press_each(pilot, "tab", "right")  # audience: the first delegation after the room
+        assert "The armed opposition delegation" in screen_text(pilot.app)
+        await press_each(pilot, "enter", "enter")  # on to Speak, and speak
 
     result = drive(StatementDialog(view(start, GOV)), script)
     assert result == Statement("government", "conciliatory", "opposition")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_the_statements_audience_stays_inside_the_dialog(start: State, size: tuple[int, int]) -> None:
+    """The audience list, opened, spilled out of the dialog's border (a Select's overlay hangs
+    below the field, and the field was the dialog's last): every part of the dialog, the
+    audience chosen and its choices included, lies inside the frame."""
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "tab", "enter")  # to the audience, and open it (or move on)
+        frame = dialog.query_one(".dialog").region
+        for widget in dialog.query("*"):
+            if widget.display and widget.region.area and not frame.contains_region(widget.region):
+                seen.append(f"{widget!r} at {widget.region} outside {frame}")
+        await pilot.press("escape")
+        await pilot.pause()
+        if dialog.is_current:
+            await pilot.press("escape")
+
+    assert drive(StatementDialog(view(start, GOV)), script, size) is None
+    assert seen == []
 
 
 # --- PressureDialog -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Button, Label, OptionList, RadioSet, Select, Static
+from textual.widgets import Button, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
@@ -25,7 +25,7 @@ from game.play import choices
 from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
-from game.ui.widgets.fields import MarkedRadio
+from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
 __all__ = [
@@ -238,7 +238,8 @@ class StatementDialog(ActionDialog):
     """A hardline or conciliatory statement, to the room or to one delegation."""
 
     TITLE_TEXT = "Make a statement"
-    HINT = "↑↓ Enter picks a tone · Tab: audience, buttons · Esc cancels"
+    HINT = "↑↓ Enter picks a tone · Tab: audience (←→ or a digit) · Esc cancels"
+    ROOM = -1  # the audience field's value for the whole room
     TONES = ("hardline", "conciliatory")
 
     def compose_choices(self) -> ComposeResult:
@@ -259,22 +260,25 @@ class StatementDialog(ActionDialog):
             classes="note",
             markup=False,
         )
-        yield Label("To:", classes="section")
-        audience: list[tuple[Content, str]] = [(Content("The room"), "")]
-        audience += [
-            (Content(delegation_name(self.view, d)), self.view.delegations[d].id)
-            for d in choices.present_others(self.view)
-        ]
-        yield Select[str](audience, value="", allow_blank=False, compact=True, id="audience")
+        # One line stepped through with the arrows, not a drop-down: a Select's list hangs below
+        # its field, and here, at the foot of the dialog, it spilled out of the dialog's border.
+        audience: list[tuple[Content, int]] = [(Content("The room"), self.ROOM)]
+        audience += [(Content(delegation_name(self.view, d)), d) for d in choices.present_others(self.view)]
+        yield OptionField("To:", audience, self.ROOM, label_width=6, id="audience")
 
     def compose_action_buttons(self) -> ComposeResult:
         yield Button("Speak", id="speak", variant="primary", compact=True)
 
+    @on(FormRow.Submitted)
+    def _audience_chosen(self) -> None:
+        self.after_list_choice()  # Enter moves on to Speak: arrows, Enter, Enter
+
     @on(Button.Pressed, "#speak")
     def send(self) -> None:
         index = self.query_one("#tone", RadioSet).pressed_index
-        to = self.query_one("#audience", Select).value
-        self.dismiss(Statement(actor=self.actor, tone=self.TONES[max(index, 0)], to=to if isinstance(to, str) else ""))
+        to = self.query_one("#audience", OptionField).value
+        who = "" if to == self.ROOM else self.view.delegations[to].id
+        self.dismiss(Statement(actor=self.actor, tone=self.TONES[max(index, 0)], to=who))
 
 
 # --- 5. pressure --------------------------------------------------------------------------------
