@@ -34,17 +34,29 @@ BoardChoice = Respond | Counter | None
 _ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
 
 
-def answers_cell(entry: Entry, me: int) -> Text:
-    """ "2✓ 1✗ 1…" (accepted, rejected, not yet) among the others; the player's own turn to answer
-    first, where it is."""
+WIDE = 110  # from this many columns the board's answers are written out in words
+
+
+def answers_cell(entry: Entry, me: int, wide: bool = True) -> Text:
+    """How the others have answered, in words: "1 accepted, 0 rejected, 2 waiting" ("1 yes 0 no
+    2 wait" in a narrow terminal); the player's own answer first, or that it is theirs to give.
+    (It was "ANSWER 0✓ 0✗ 4…", whose last figure read as a cell cut short.)"""
     said = [r for d, r in entry.answers() if d != me]
     mine = entry.proposal.response_of(me)
     text = Text()
     if entry.waiting_for_me:
-        text.append("ANSWER ", style="bold reverse")
+        text.append("YOUR ANSWER" if wide else "ANSWER", style="bold reverse")
+        text.append(" · ")
     elif mine in (ACCEPTED, REJECTED):
-        text.append(f"you{'✓' if mine == ACCEPTED else '✗'} ")
-    text.append(f"{said.count(ACCEPTED)}✓ {said.count(REJECTED)}✗ {said.count(PENDING)}…")
+        if wide:
+            text.append(f"you {'accepted' if mine == ACCEPTED else 'rejected'} · ")
+        else:
+            text.append(f"you: {'yes' if mine == ACCEPTED else 'no'} · ")
+    yes, no, waiting = said.count(ACCEPTED), said.count(REJECTED), said.count(PENDING)
+    if wide:
+        text.append(f"{yes} accepted, {no} rejected, {waiting} waiting")
+    else:
+        text.append(f"{yes} yes {no} no {waiting} wait")
     return text
 
 
@@ -83,15 +95,20 @@ class BoardScreen(Screen[BoardChoice]):
 
     def on_mount(self) -> None:
         table = self.query_one("#board-list", DataTable)
-        table.add_columns("#", "From", "Issues", "Worth to you", "Answers ✓✗…")
+        wide = self.app.size.width >= WIDE
+        table.add_columns("#", "From", "Issues", "Worth to you", "Answers from the others")
         names = self.scenario.delegations
         for e in self.entries:
             p = e.proposal
             changed = len(e.changed)
             package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
-            author = "you" if p.author == self.me else short(names[p.author].name, 20)
+            author = "you" if p.author == self.me else short(names[p.author].name, 20 if wide else 14)
             table.add_row(
-                f"{p.id}{' draft' if p.draft else ''}", Text(author), package, worth_cell(e), answers_cell(e, self.me)
+                f"{p.id}{' draft' if p.draft else ''}",
+                Text(author),
+                package,
+                worth_cell(e),
+                answers_cell(e, self.me, wide),
             )
         if not self.entries:
             self.query_one("#board-detail", Static).update(
