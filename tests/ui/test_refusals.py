@@ -87,5 +87,10 @@ def test_pass_is_struck_through_while_the_mediators_draft_waits(tmp_path: Path) 
             struck = {line.plain[s.start : s.end] for s in line.spans if "strike" in str(s.style)}
             assert "n Pass" in struck and "p Propose" in struck
             assert not any(text.startswith("r ") for text in struck)  # the answer is what is left
+            # and the key says why rather than doing nothing
+            log = len(table.session.log)
+            await press(pilot, "n")
+            assert any("Answer the mediator's draft" in n.message for n in app._notifications)
+            assert len(table.session.log) == log
 
     asyncio.run(body())
