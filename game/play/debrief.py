@@ -89,8 +89,9 @@ class ConcessionResult:
     to_option: str
     support_before: int
     support_after: int
-    trust_before: int  # sum of the others' trust towards the conceder
+    trust_before: int  # sum of the others' trust towards the conceder (each 0-100)
     trust_after: int
+    others: int  # how many delegations that sum is over
     agreed_option: str | None  # the issue's agreed option at the end, None if never agreed
     held: bool | None  # agreed at least as well for those it was offered to; None: never agreed
 
@@ -101,6 +102,15 @@ class ConcessionResult:
     @property
     def trust_gain(self) -> int:
         return self.trust_after - self.trust_before
+
+    @property
+    def mean_trust_before(self) -> float:
+        """The others' trust towards the conceder, on average: on trust's own 0-100 scale."""
+        return self.trust_before / max(1, self.others)
+
+    @property
+    def mean_trust_after(self) -> float:
+        return self.trust_after / max(1, self.others)
 
 
 @dataclass(frozen=True)
@@ -340,6 +350,7 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
                 after.support[d],
                 _trust_in(before, d),
                 _trust_in(after, d),
+                len(before.trust) - 1,
                 _option(sc, i, agreed) if agreed >= 0 else None,
                 held,
             )

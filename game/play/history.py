@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from game.engine import Record, apply, new_game
-from game.engine.actions import Action, Draft, Propose, Respond
+from game.engine.actions import Action, Draft, Meet, Propose, Respond
 from game.engine.model import Scenario
 from game.engine.state import State
 
@@ -46,6 +46,9 @@ class Line:
     answered: int = -1  # the proposal this move answered
     accept: bool = False  # ...and whether it accepted it
     momentum: int = 0  # after the move
+    other: int = -1  # a meeting: the delegation the mover asked to meet
+    # a meeting: what it revealed, (learner, subject, issue) as the state's `revealed` holds them
+    learnt: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass
@@ -99,7 +102,12 @@ class Chronicle:
                 self._last_of[actor] = tabled
         elif isinstance(action, Respond):
             answered, accept = action.proposal, action.accept
-        self._extend(records, before, after, actor, action.kind, tabled, answered, accept)
+        other = -1
+        learnt: tuple[tuple[int, int, int], ...] = ()
+        if isinstance(action, Meet):
+            other = before.scenario.delegation_index.get(action.other, -1)
+            learnt = tuple(sorted(set(after.revealed) - set(before.revealed)))
+        self._extend(records, before, after, actor, action.kind, tabled, answered, accept, other, learnt)
 
     def _extend(
         self,
@@ -111,12 +119,16 @@ class Chronicle:
         tabled: int = -1,
         answered: int = -1,
         accept: bool = False,
+        other: int = -1,
+        learnt: tuple[tuple[int, int, int], ...] = (),
     ) -> None:
         venue = before.venue
         for record in records:
             if record.kind == "venue":
                 venue = after.venue  # the records from here on belong to the next venue
-            self.lines.append(Line(record, venue, record.round, actor, kind, tabled, answered, accept, after.momentum))
+            self.lines.append(
+                Line(record, venue, record.round, actor, kind, tabled, answered, accept, after.momentum, other, learnt)
+            )
 
     def author_of(self, proposal: int) -> int:
         tabled = self.tabled.get(proposal)

@@ -27,7 +27,7 @@ from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.keys import palette
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.table import TableScreen
-from game.ui.screens.title import NewGame, TitleScreen
+from game.ui.screens.title import NewGame, TitleScreen, played
 
 if TYPE_CHECKING:
     from game.ui.screens.replay import ReplayScreen
@@ -224,10 +224,14 @@ class PeaceTalksApp(App[None]):
         self.switch_screen(DebriefScreen(table.session))
 
     async def on_debrief_screen_closed(self) -> None:
+        from game.ui.screens.debrief import DebriefScreen
+
         if self._watched is not None:
             await self._reload(self._watched.load(), now=True)  # the next game, with the file as it is now
             return
-        self.switch_screen(TitleScreen(self.saves_dir, self.seed))
+        debrief = self.screen
+        last = played(debrief.session) if isinstance(debrief, DebriefScreen) else None
+        self.switch_screen(TitleScreen(self.saves_dir, self.seed, last))
 
     # --- watching a scenario file (play PATH --watch) -------------------------------------------
 

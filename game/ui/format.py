@@ -64,6 +64,31 @@ def score(value: float) -> str:
     return f"{value:.2f}"
 
 
+def against(value: float, mark: float) -> tuple[str, str, str]:
+    """A value and the mark it is judged by (a utility and a walk-away), written to two places or
+    to as many more (up to four) as tell them apart, and where the value stands: "above",
+    "BELOW" or "at". Rounded alike to two places, 0.5204 and 0.5196 would read "0.52 BELOW your
+    walk-away 0.52"; equal to four places, they are "at" it."""
+    for places in (2, 3, 4):
+        shown, marked = _fixed(value, places), _fixed(mark, places)
+        if shown != marked:
+            return shown, marked, "above" if value > mark else "BELOW"
+    return _fixed(value, 2), _fixed(mark, 2), "at"
+
+
+def _fixed(value: float, places: int) -> str:
+    """To `places` places, without the sign of a value that rounds to nothing ("-0.00")."""
+    text = f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def gap(diff: float) -> str:
+    """A signed difference (a surplus over a walk-away), with the places `against` would give
+    it: never "+0.00" or "-0.00" for a difference that is not nil to four places."""
+    shown, _, where = against(diff, 0.0)
+    return "±" + shown if where == "at" else ("" if shown.startswith("-") else "+") + shown
+
+
 def action_phrase(scenario: Scenario, action: Action) -> str:
     """What an action did, in a few words after the actor's name: "accepts #4", "meets Iran"
     ("accept #4" after a plural name)."""

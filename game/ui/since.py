@@ -14,6 +14,7 @@ from rich.text import Text
 from game.engine.state import PENDING, State
 from game.play.board import entries
 from game.play.history import Chronicle
+from game.ui.format import against
 
 LISTED = 3  # proposals waiting for an answer named one by one; more are counted
 
@@ -62,17 +63,18 @@ def since_last_move(chronicle: Chronicle, start: int, state: State, me: int) -> 
         lines.append(text)
     waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
     if waiting_entries:
-        walk_away = waiting_entries[0].walk_away
-        text = Text(f"  Waiting for your answer (r, or o for the board; your walk-away is {walk_away:.2f}): ")
-        for k, entry in enumerate(waiting_entries[:LISTED]):
+        listed = [(entry, against(entry.worth, entry.walk_away)) for entry in waiting_entries[:LISTED]]
+        # the walk-away to as many places as the closest worth needed to be told apart from it
+        walk_away = max((figures[1] for _, figures in listed), key=len)
+        text = Text(f"  Waiting for your answer (r, or o for the board; your walk-away is {walk_away}): ")
+        for k, (entry, (worth, _, where)) in enumerate(listed):
             p = entry.proposal
             text.append(", " if k else "")
             draft = " (a draft)" if p.draft else ""
             text.append(f"#{p.id} from {state.scenario.delegations[p.author].name}{draft}, worth ")
-            below = entry.worth < entry.walk_away
-            text.append(f"{entry.worth:.2f}", style="bold" if below else "")
-            if below:
-                text.append(" (below your walk-away)")
+            text.append(worth, style="bold" if where == "BELOW" else "")
+            if where != "above":
+                text.append(f" ({where.lower()} your walk-away)")
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
         lines.append(text)

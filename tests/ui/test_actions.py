@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -68,12 +69,12 @@ async def press_each(pilot: Pilot[None], *keys: str) -> None:
         await pilot.pause()
 
 
-def drive(dialog: ModalScreen[Any], script: Script) -> object:
-    """Run the dialog at 80x24, play the script, and return what it was dismissed with."""
+def drive(dialog: ModalScreen[Any], script: Script, size: tuple[int, int] = (80, 24)) -> object:
+    """Run the dialog at 80x24 (or `size`), play the script, and return what it was dismissed with."""
 
     async def body() -> object:
         app = Harness(dialog)
-        async with driven(app, size=(80, 24)) as pilot:
+        async with driven(app, size=size) as pilot:
             # the harness pushes the dialog as it mounts: wait until it is up and settled, however
             # slow the machine, before the first key
             for _ in range(500):
@@ -337,13 +338,59 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         shown = screen_text(pilot.app)
-        assert f"your utility if agreed {worth:.2f} (walk-away {v.own.reservation:.2f})" in shown
+        where = "above" if worth > v.own.reservation else "BELOW"
+        assert f"your utility if agreed {worth:.2f} ({where} your walk-away {v.own.reservation:.2f})" in shown
         verdict = text(dialog, "#answer-worth")
         assert f"your utility {worth:.2f}" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
         assert verdict in shown
         await pilot.press("escape")
 
     assert drive(RespondDialog(v), script) is None
+
+
+def with_walk_away(v: View, reservation: float) -> View:
+    return dataclasses.replace(v, own=dataclasses.replace(v.own, reservation=reservation))
+
+
+@pytest.mark.parametrize(("offset", "where"), [(-0.0004, "above"), (0.0003, "BELOW"), (0.0, "at")])
+def test_a_worth_and_a_walk_away_that_round_alike_are_told_apart(start: State, offset: float, where: str) -> None:
+    """Rounded to two places, a worth just under the walk-away read "0.52 (BELOW your walk-away
+    0.52)": the figures get the places that tell them apart, or the worth is said to be at it."""
+    state = apply(start, Propose("government", GOV_POSITIONS, ("opposition", "russia")))[0]
+    v = view(state, OPP)
+    worth = utility(v.own, with_package(v.deal, state.proposals[0].package))
+    reservation = worth + offset
+    assert f"{worth:.2f}" == f"{reservation:.2f}"  # the case: alike to two places
+    v = with_walk_away(v, reservation)
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        found = re.search(r"your utility (\d\.\d+), (\w+) your walk-away (\d\.\d+)", text(dialog, "#answer-worth"))
+        assert found is not None
+        shown, said, walk_away = found.groups()
+        assert said == where
+        assert (shown != walk_away) == (where != "at")
+        for figure, value in ((shown, worth), (walk_away, reservation)):
+            places = len(figure.split(".")[1])
+            assert abs(float(figure) - value) <= 0.5 * 10**-places + 1e-12
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(v), script) is None
+
+
+def test_the_builder_tells_a_worth_from_a_walk_away_that_rounds_alike(start: State) -> None:
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert isinstance(dialog, ProposalBuilder)
+        after = utility(dialog.view.own, with_package(dialog.view.deal, dialog.package()))
+        dialog.view = with_walk_away(dialog.view, after + 0.0003)
+        dialog.refresh_estimates()
+        seen.append(text(dialog, "#worth"))
+        seen.append(f"Your utility if agreed: {after:.4f}  (BELOW your walk-away {after + 0.0003:.4f})")
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(start, GOV)), script)
+    assert seen[0] == seen[1]
 
 
 def test_respond_with_nothing_waiting(start: State) -> None:
@@ -464,11 +511,34 @@ def test_statement_defaults_to_hardline_to_the_room(start: State) -> None:
 def test_statement_conciliatory_to_one_delegation(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await press_each(pilot, "down", "enter")  # tone
-        await press_each(pilot, "tab", "enter", "down", "enter")  # audience: the first delegation
-        await press_each(pilot, "tab", "enter")  # Speak
+        await press_each(pilot, "tab", "right")  # audience: the first delegation after the room
+        assert "The armed opposition delegation" in screen_text(pilot.app)
+        await press_each(pilot, "enter", "enter")  # on to Speak, and speak
 
     result = drive(StatementDialog(view(start, GOV)), script)
     assert result == Statement("government", "conciliatory", "opposition")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_the_statements_audience_stays_inside_the_dialog(start: State, size: tuple[int, int]) -> None:
+    """The audience list, opened, spilled out of the dialog's border (a Select's overlay hangs
+    below the field, and the field was the dialog's last): every part of the dialog, the
+    audience chosen and its choices included, lies inside the frame."""
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "tab", "enter")  # to the audience, and open it (or move on)
+        frame = dialog.query_one(".dialog").region
+        for widget in dialog.query("*"):
+            if widget.display and widget.region.area and not frame.contains_region(widget.region):
+                seen.append(f"{widget!r} at {widget.region} outside {frame}")
+        await pilot.press("escape")
+        await pilot.pause()
+        if dialog.is_current:
+            await pilot.press("escape")
+
+    assert drive(StatementDialog(view(start, GOV)), script, size) is None
+    assert seen == []
 
 
 # --- PressureDialog -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 from functools import cache
 
 import pytest
@@ -107,6 +108,8 @@ def test_concession_costs_match_the_state_diffs(name: str, seed: int) -> None:
         assert row.trust_before == sum(before.trust[e][d] for e in others)
         assert row.trust_after == sum(after.trust[e][d] for e in others)
         assert row.trust_gain >= 0
+        assert row.others == len(others)
+        assert row.mean_trust_before == pytest.approx(row.trust_before / len(others))
         settled = session.state.settled[i]
         assert (row.held is None) == (settled < 0) == (row.agreed_option is None)
 
@@ -287,6 +290,19 @@ def test_screen_shows_the_debrief(size: tuple[int, int]) -> None:
     assert "walk-away" in text
     assert "q / Esc" in text
     assert events == ["closed", "closed"]
+
+
+def test_the_concessions_show_trust_on_its_own_0_to_100_scale() -> None:
+    """Trust is 0-100 everywhere: the concession table showed the others' summed trust ("397→406
+    +9"); it shows their mean, and says so."""
+    session = finished("astana-8", DEAL)
+    rows = dd.concessions(session, dd.replay(session))
+    text, _ = _screen_text("astana-8", DEAL, (120, 40))
+    assert f"the {rows[0].others} other delegations trust the one who conceded, on average (0-100)" in text
+    for row in rows:
+        assert f"{row.mean_trust_before:.1f}→{row.mean_trust_after:.1f}" in text
+    figures = [float(x) for pair in re.findall(r"(\d+(?:\.\d)?)→(\d+(?:\.\d)?)", text) for x in pair]
+    assert figures and max(figures) <= 100
 
 
 def test_screen_after_no_deal() -> None:

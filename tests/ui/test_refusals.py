@@ -9,10 +9,11 @@ from pathlib import Path
 from textual.widgets import Static
 
 from game.engine.legal import moves_for
+from game.ui.app import make_app
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.keybar import KeyBar
-from tests.ui.driving import GOV, driven, new_app, press, settle
+from tests.ui.driving import ASTANA, GOV, driven, new_app, press, settle
 
 
 def test_a_draft_owed_disables_every_move_but_the_answer(tmp_path: Path) -> None:
@@ -59,5 +60,37 @@ def test_no_moves_left_and_nothing_to_answer_are_struck_through(tmp_path: Path) 
             line = bar.render()
             struck = [s for s in line.spans if "strike" in str(s.style)]
             assert bool(struck) == bool(bar.refused)
+
+    asyncio.run(body())
+
+
+def test_pass_is_struck_through_while_the_mediators_draft_waits(tmp_path: Path) -> None:
+    """The game a newcomer reported (astana-8, hard, seed 4242, the government, 160 columns):
+    while the mediator's draft waits for an answer the rules refuse a pass, and `n Pass` is drawn
+    struck through with the other refused moves."""
+
+    async def body() -> None:
+        app = make_app(
+            scenario=ASTANA, humans=("government",), difficulty="hard", seed=4242, saves_dir=tmp_path, speed=0
+        )
+        async with driven(app, size=(160, 50)) as pilot:
+            for _ in range(6):
+                table = await settle(pilot)
+                assert isinstance(table, TableScreen)
+                if any(p.draft and p.response_of(GOV) == 0 for p in table.session.state.proposals):
+                    break
+                await press(pilot, "n")
+            else:
+                raise AssertionError("the mediator never tabled a draft to the government")
+            assert not moves_for(table.view).status("pass").allowed
+            line = table.query_one(KeyBar).render()
+            struck = {line.plain[s.start : s.end] for s in line.spans if "strike" in str(s.style)}
+            assert "n Pass" in struck and "p Propose" in struck
+            assert not any(text.startswith("r ") for text in struck)  # the answer is what is left
+            # and the key says why rather than doing nothing
+            log = len(table.session.log)
+            await press(pilot, "n")
+            assert any("Answer the mediator's draft" in n.message for n in app._notifications)
+            assert len(table.session.log) == log
 
     asyncio.run(body())

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Button, Label, OptionList, RadioSet, Select, Static
+from textual.widgets import Button, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
@@ -22,10 +22,10 @@ from game.engine.state import Proposal
 from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import delegation_name, issue_name, option_label, package_text, percent, score
+from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
-from game.ui.widgets.fields import MarkedRadio
+from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
 __all__ = [
@@ -81,7 +81,8 @@ class RespondDialog(ActionDialog):
         kind = "Draft text" if p.draft else "Proposal"
         head = f"#{p.id} {kind} from {delegation_name(self.view, p.author)}"
         # The worth comes before the package: a long package can only push the package out of sight.
-        tail = f"your utility if agreed {score(self._worth(p))} (walk-away {score(own.reservation)})"
+        shown, walk_away, where = against(self._worth(p), own.reservation)
+        tail = f"your utility if agreed {shown} ({where} your walk-away {walk_away})"
         body = package_text(self.view, p.package, separator="\n  ")
         return Option(Content(f"{head}\n  {tail}\n  {body}"), id=str(p.id))
 
@@ -95,10 +96,9 @@ class RespondDialog(ActionDialog):
             return
         index = self.query_one("#proposals", OptionList).highlighted
         p = self.waiting[index if index is not None else 0]
-        worth, walk_away = self._worth(p), self.view.own.reservation
-        verdict = "above" if worth >= walk_away else "BELOW"
+        worth, walk_away, where = against(self._worth(p), self.view.own.reservation)
         self.query_one("#answer-worth", Static).update(
-            f"#{p.id} if agreed: your utility {score(worth)}, {verdict} your walk-away {score(walk_away)}"
+            f"#{p.id} if agreed: your utility {worth}, {where} your walk-away {walk_away}"
         )
 
     @on(OptionList.OptionSelected)
@@ -238,7 +238,8 @@ class StatementDialog(ActionDialog):
     """A hardline or conciliatory statement, to the room or to one delegation."""
 
     TITLE_TEXT = "Make a statement"
-    HINT = "↑↓ Enter picks a tone · Tab: audience, buttons · Esc cancels"
+    HINT = "↑↓ Enter picks a tone · Tab: audience (←→ or a digit) · Esc cancels"
+    ROOM = -1  # the audience field's value for the whole room
     TONES = ("hardline", "conciliatory")
 
     def compose_choices(self) -> ComposeResult:
@@ -259,22 +260,25 @@ class StatementDialog(ActionDialog):
             classes="note",
             markup=False,
         )
-        yield Label("To:", classes="section")
-        audience: list[tuple[Content, str]] = [(Content("The room"), "")]
-        audience += [
-            (Content(delegation_name(self.view, d)), self.view.delegations[d].id)
-            for d in choices.present_others(self.view)
-        ]
-        yield Select[str](audience, value="", allow_blank=False, compact=True, id="audience")
+        # One line stepped through with the arrows, not a drop-down: a Select's list hangs below
+        # its field, and here, at the foot of the dialog, it spilled out of the dialog's border.
+        audience: list[tuple[Content, int]] = [(Content("The room"), self.ROOM)]
+        audience += [(Content(delegation_name(self.view, d)), d) for d in choices.present_others(self.view)]
+        yield OptionField("To:", audience, self.ROOM, label_width=6, id="audience")
 
     def compose_action_buttons(self) -> ComposeResult:
         yield Button("Speak", id="speak", variant="primary", compact=True)
 
+    @on(FormRow.Submitted)
+    def _audience_chosen(self) -> None:
+        self.after_list_choice()  # Enter moves on to Speak: arrows, Enter, Enter
+
     @on(Button.Pressed, "#speak")
     def send(self) -> None:
         index = self.query_one("#tone", RadioSet).pressed_index
-        to = self.query_one("#audience", Select).value
-        self.dismiss(Statement(actor=self.actor, tone=self.TONES[max(index, 0)], to=to if isinstance(to, str) else ""))
+        to = self.query_one("#audience", OptionField).value
+        who = "" if to == self.ROOM else self.view.delegations[to].id
+        self.dismiss(Statement(actor=self.actor, tone=self.TONES[max(index, 0)], to=who))
 
 
 # --- 5. pressure --------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from game.engine.actions import Respond
 from game.engine.model import Scenario
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import brief_issue, short
+from game.ui.format import against, brief_issue, short
 from game.ui.widgets.keybar import KeyBar
 
 
@@ -34,23 +34,35 @@ BoardChoice = Respond | Counter | None
 _ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
 
 
-def answers_cell(entry: Entry, me: int) -> Text:
-    """ "2✓ 1✗ 1…" (accepted, rejected, not yet) among the others; the player's own turn to answer
-    first, where it is."""
+WIDE = 110  # from this many columns the board's answers are written out in words
+
+
+def answers_cell(entry: Entry, me: int, wide: bool = True) -> Text:
+    """How the others have answered, in words: "1 accepted, 0 rejected, 2 waiting" ("1 yes 0 no
+    2 wait" in a narrow terminal); the player's own answer first, or that it is theirs to give.
+    (It was "ANSWER 0✓ 0✗ 4…", whose last figure read as a cell cut short.)"""
     said = [r for d, r in entry.answers() if d != me]
     mine = entry.proposal.response_of(me)
     text = Text()
     if entry.waiting_for_me:
-        text.append("ANSWER ", style="bold reverse")
+        text.append("YOUR ANSWER" if wide else "ANSWER", style="bold reverse")
+        text.append(" · ")
     elif mine in (ACCEPTED, REJECTED):
-        text.append(f"you{'✓' if mine == ACCEPTED else '✗'} ")
-    text.append(f"{said.count(ACCEPTED)}✓ {said.count(REJECTED)}✗ {said.count(PENDING)}…")
+        if wide:
+            text.append(f"you {'accepted' if mine == ACCEPTED else 'rejected'} · ")
+        else:
+            text.append(f"you: {'yes' if mine == ACCEPTED else 'no'} · ")
+    yes, no, waiting = said.count(ACCEPTED), said.count(REJECTED), said.count(PENDING)
+    if wide:
+        text.append(f"{yes} accepted, {no} rejected, {waiting} waiting")
+    else:
+        text.append(f"{yes} yes {no} no {waiting} wait")
     return text
 
 
 def worth_cell(entry: Entry) -> Text:
-    above = entry.worth >= entry.walk_away
-    return Text(f"{entry.worth:.2f} {'above' if above else 'BELOW'}", style="" if above else "bold")
+    worth, _, where = against(entry.worth, entry.walk_away)
+    return Text(f"{worth} {where}", style="bold" if where == "BELOW" else "")
 
 
 class BoardScreen(Screen[BoardChoice]):
@@ -83,15 +95,20 @@ class BoardScreen(Screen[BoardChoice]):
 
     def on_mount(self) -> None:
         table = self.query_one("#board-list", DataTable)
-        table.add_columns("#", "From", "Issues", "Worth to you", "Answers ✓✗…")
+        wide = self.app.size.width >= WIDE
+        table.add_columns("#", "From", "Issues", "Worth to you", "Answers from the others")
         names = self.scenario.delegations
         for e in self.entries:
             p = e.proposal
             changed = len(e.changed)
             package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
-            author = "you" if p.author == self.me else short(names[p.author].name, 20)
+            author = "you" if p.author == self.me else short(names[p.author].name, 20 if wide else 14)
             table.add_row(
-                f"{p.id}{' draft' if p.draft else ''}", Text(author), package, worth_cell(e), answers_cell(e, self.me)
+                f"{p.id}{' draft' if p.draft else ''}",
+                Text(author),
+                package,
+                worth_cell(e),
+                answers_cell(e, self.me, wide),
             )
         if not self.entries:
             self.query_one("#board-detail", Static).update(
@@ -128,10 +145,10 @@ class BoardScreen(Screen[BoardChoice]):
         text.append(f"#{p.id} {kind} from ", style="bold")
         text.append("you" if p.author == self.me else name, style="bold")
         text.append(f", round {p.round}\n")
-        above = e.worth >= e.walk_away
+        worth, walk_away, where = against(e.worth, e.walk_away)
         text.append(
-            f"If agreed: worth {e.worth:.2f} to you, {'above' if above else 'BELOW'} your walk-away {e.walk_away:.2f}\n",
-            style="bold" if above else "bold reverse",
+            f"If agreed: worth {worth} to you, {where} your walk-away {walk_away}\n",
+            style="bold reverse" if where == "BELOW" else "bold",
         )
         text.append("Answers: ")
         for k, (d, answer) in enumerate(e.answers()):

@@ -40,6 +40,7 @@ from game.play.debrief import (
 from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
 from game.results import RecordError, add_results
 from game.saves import Session
+from game.ui.format import against, gap
 
 HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
@@ -47,10 +48,6 @@ _GOOD, _BAD = "green", "red"
 
 def _fmt(x: float) -> str:
     return f"{x:.2f}"
-
-
-def _signed(x: float) -> str:
-    return f"{x:+.2f}"
 
 
 def gauge(value: float, mark: float, width: int = 20) -> Text:
@@ -94,9 +91,10 @@ class UtilityChart(Widget):
             for v in s.values:
                 out.append(block(v) * cell, style=_GOOD if v >= s.reservation - 1e-9 else _BAD)
             final = s.values[-1] if s.values else 0.0
-            out.append(f" {_fmt(final)}", style="bold")
+            shown, walk_away, _ = against(final, s.reservation)
+            out.append(f" {shown}", style="bold")
             out.append(" walk-away ", style="dim")
-            out.append(f"{_fmt(s.reservation)} {block(s.reservation)}\n", style="dim")
+            out.append(f"{walk_away} {block(s.reservation)}\n", style="dim")
         axis = " " * (label + 2)
         if cell >= 3:
             axis += "".join(f"{lab:<{cell}}"[:cell] for lab in t.labels)
@@ -138,11 +136,12 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     table.add_column("Signed?", overflow="fold", min_width=16, ratio=1)
     for r in rows:
         colour = _GOOD if r.surplus >= -1e-9 else _BAD
+        result, walk_away, _ = against(r.utility, r.reservation)  # never "0.52" against "0.52"
         table.add_row(
             Text(r.name),  # a string cell of a Rich table is markup: names from the file are text
-            _fmt(r.utility),
-            _fmt(r.reservation),
-            Text(_signed(r.surplus), style=colour),
+            result,
+            walk_away,
+            Text(gap(r.surplus), style=colour),
             gauge(r.utility, r.reservation, 12),
             Text(r.status, style=_GOOD if r.signed else ""),
         )
@@ -182,11 +181,16 @@ def _quality(q: Quality) -> Text:
 def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table | Text:
     if not rows:
         return Text("Nobody made a concession.", style="dim")
-    table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
+    # Trust is 0-100 everywhere else: the sum over the others is shown as their mean.
+    caption = (
+        f"Trust (mean): how far the {rows[0].others} other delegations trust the one who conceded, "
+        "on average (0-100), before → after."
+    )
+    table = Table(expand=True, box=None, pad_edge=False, header_style="bold", caption=caption, caption_justify="left")
     table.add_column("When", no_wrap=True)
     table.add_column("Who, on what", min_width=24, ratio=3, overflow="fold")
     table.add_column("Support", no_wrap=True, justify="right")
-    table.add_column("Trust", no_wrap=True, justify="right")
+    table.add_column("Trust (mean)", no_wrap=True, justify="right")
     table.add_column("Then agreed", min_width=14, ratio=2, overflow="fold")
     for c in rows:
         when = f"V{c.venue + 1} R{c.round}" if many_venues else f"R{c.round}"
@@ -198,11 +202,13 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
         else:
             verdict = Text("✓ " if c.held else "✗ ", style=_GOOD if c.held else _BAD)
             verdict.append(c.agreed_option or "")
+        before, after = f"{c.mean_trust_before:.1f}", f"{c.mean_trust_after:.1f}"
+        gain = float(after) - float(before)  # the difference of the figures shown, as a reader takes it
         table.add_row(
             Text(when),
             what,
             f"{c.support_before}→{c.support_after}",
-            Text(f"{c.trust_before}→{c.trust_after} {c.trust_gain:+d}", style=_GOOD if c.trust_gain > 0 else ""),
+            Text(f"{before}→{after} {gain:+.1f}", style=_GOOD if c.trust_gain > 0 else ""),
             verdict,
         )
     return table
@@ -232,7 +238,7 @@ def _history(h: HistoryResult) -> Text:
 
 
 def _versus(text: Text, diff: float, what: str) -> None:
-    text.append(f"  {diff:+.2f} ", style=f"bold {_GOOD if diff >= -1e-9 else _BAD}")
+    text.append(f"  {gap(diff)} ", style=f"bold {_GOOD if diff >= -1e-9 else _BAD}")
     text.append(what + "\n")
 
 
@@ -243,11 +249,12 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
         text.append("You played ")
         text.append(h.name, style="bold")
         text.append(": ")
-        text.append(_fmt(h.utility), style="bold")
+        result, walk_away, _ = against(h.utility, h.reservation)
+        text.append(result, style="bold")
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
-        _versus(text, h.surplus, f"against walking away ({_fmt(h.reservation)})")
+        _versus(text, h.surplus, f"against walking away ({walk_away})")
         if h.nash is None:
             text.append(
                 "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"

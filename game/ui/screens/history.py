@@ -63,6 +63,13 @@ def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line) -> Te
         changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)
         text.append_text(compact_package(sc, t.package, changed))
         return text
+    if record.kind == "meet" and line.other >= 0 and line.actor >= 0:
+        # the engine says that two delegations met; the line says which of them asked
+        if line.actor == me:
+            return Text(f"You ask {sc.delegations[line.other].name} for a private meeting, and meet.")
+        asker = sc.delegations[line.actor]
+        other = "you" if line.other == me else sc.delegations[line.other].name
+        return Text(f"{asker.name} {verb_for(asker.plural, 'asks')} {other} for a private meeting, and they meet.")
     style = _STYLE.get(record.kind, "")
     if me >= 0 and record.kind == "respond" and chronicle.author_of(line.answered) == me:
         style = "bold"  # an answer to one of the player's own proposals

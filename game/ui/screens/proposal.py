@@ -14,7 +14,7 @@ from game.engine.actions import Draft, Propose
 from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import IndexPackage, delegation_name, id_package, issue_name, percent, score
+from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score
 from game.ui.screens.dialog import ActionDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 
@@ -166,8 +166,8 @@ class ProposalBuilder(ActionDialog):
         worth = self.query_one("#worth", Static)
         if package:
             after = utility(own, with_package(self.view.deal, package))
-            verdict = "above" if after >= own.reservation else "BELOW"
-            worth.update(f"Your utility if agreed: {score(after)}  ({verdict} your walk-away {score(own.reservation)})")
+            shown, walk_away, where = against(after, own.reservation)
+            worth.update(f"Your utility if agreed: {shown}  ({where} your walk-away {walk_away})")
         else:
             worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())

@@ -174,6 +174,8 @@ class TableScreen(TableCommands):
             # the package written compactly, as the history writes it (names, never "you": in
             # hot-seat play the transcript is shared)
             return narrate(self.session.scenario, -1, self.chronicle, line)
+        if line is not None and record.kind == "meet":
+            return self._meeting(line)
         style = {
             "event": "bold yellow",
             "agreement": "bold green",
@@ -188,6 +190,26 @@ class TableScreen(TableCommands):
         text = Text(record.text, style=style.get(record.kind, ""))  # fmt: skip
         if reason and record.kind in _SHOW_REASON:
             text.append(f"  ({reason})", style="dim italic")
+        return text
+
+    def _meeting(self, line: Line) -> Text:
+        """A meeting: who asked whom (names: the transcript may be shared), and, to a lone player
+        who took part, what it taught them; in hot-seat play that stays in each player's brief."""
+        text = narrate(self.session.scenario, -1, self.chronicle, line)
+        me = self.viewer
+        if self.hot_seat or me not in (line.actor, line.other):
+            return text
+        weights = {(subject, issue): weight for subject, issue, weight in self.view.learned}
+        facts = [
+            f"{self.view.delegations[subject].name}: {self.view.issues[issue].name} carries {weights[subject, issue]:.0%} "
+            "of what it wants"
+            for learner, subject, issue in line.learnt
+            if learner == me and (subject, issue) in weights
+        ]
+        if facts:
+            text.append(f"  You learnt: {'; '.join(facts)} (i: your brief).", style="italic")
+        else:
+            text.append("  You learnt nothing new (i: your brief holds what you know).", style="italic")
         return text
 
     def _log(self, records: tuple[Record, ...], reason: str = "") -> None:

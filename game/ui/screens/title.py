@@ -15,11 +15,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from game.engine.seat import Seat
 from game.paths import autosaves, latest_autosave
+from game.saves import Session
 from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
+from game.sim.seating import label_kind
 from game.ui.screens.notices import Help
 from game.ui.screens.saves import Opened, SaveBrowser
+from game.ui.widgets.fields import MarkedSelectionList
 from game.ui.widgets.footer import ShownKeysFooter
 
 LEVELS = (
@@ -36,6 +40,20 @@ class NewGame:
     difficulty: str
     seed: int
     seats: tuple[tuple[str, str], ...] = ()  # (delegation id, seat label) set with --seat
+
+
+def played(session: Session) -> NewGame | None:
+    """The settings a game was played with, for the title screen shown after it: its bundled
+    scenario, its human seats, its AI's level (where every AI seat plays at one of the title's
+    levels; "normal" otherwise) and its seed. None for a scenario that is not bundled."""
+    path = bundled().get(session.name)
+    if path is None:
+        return None
+    humans = tuple(d.id for d in session.scenario.delegations if Seat.parse(session.seats[d.id]).is_human)
+    kinds = {label_kind(label) for ident, label in session.seats.items() if ident not in humans}
+    level = kinds.pop() if len(kinds) == 1 else None
+    difficulty = level if level in {value for _, value in LEVELS} else "normal"
+    return NewGame(path, humans, str(difficulty), session.seed)
 
 
 class TitleScreen(Screen[None]):
@@ -65,10 +83,13 @@ class TitleScreen(Screen[None]):
             super().__init__()
             self.path = path
 
-    def __init__(self, saves_dir: Path, seed: int) -> None:
+    def __init__(self, saves_dir: Path, seed: int, last: NewGame | None = None) -> None:
         super().__init__()
         self.saves_dir = saves_dir
-        self.seed = seed
+        self.seed = last.seed if last is not None else seed
+        # the game just played: its settings are the ones shown, so that the title never claims
+        # another difficulty or other seats than the player chose
+        self.last = last
         self.scenarios = {name: check_file(path)[0] for name, path in bundled().items()}
 
     def compose(self) -> ComposeResult:
@@ -77,17 +98,15 @@ class TitleScreen(Screen[None]):
             with VerticalScroll(id="new-game"):
                 yield Label("Scenario")
                 options = [(sc.title, name) for name, sc in self.scenarios.items() if sc is not None]
-                yield Select(
-                    options,
-                    value="astana-8" if "astana-8" in self.scenarios else options[0][1],
-                    allow_blank=False,
-                    id="scenario",
-                )
+                names = [name for _, name in options]
+                chosen = self.last.scenario.stem if self.last is not None else "astana-8"
+                yield Select(options, value=chosen if chosen in names else names[0], allow_blank=False, id="scenario")
                 yield Static(id="summary")
                 yield Label("Your delegation (pick several for hot-seat play)")
-                yield SelectionList[str](id="seats")
+                yield MarkedSelectionList(id="seats")
                 yield Label("Difficulty")
-                yield Select(LEVELS, value="normal", allow_blank=False, id="difficulty")
+                level = self.last.difficulty if self.last is not None else "normal"
+                yield Select(LEVELS, value=level, allow_blank=False, id="difficulty")
                 yield Label("Seed (the same seed and moves give the same game)")
                 yield Input(str(self.seed), id="seed", type="integer")
             with Vertical(id="menu"):
@@ -121,9 +140,11 @@ class TitleScreen(Screen[None]):
         self.query_one("#summary", Static).update(scenario.summary.strip())
         seats = self.query_one("#seats", SelectionList)
         seats.clear_options()
-        default = default_human(scenario)
+        ticked = {default_human(scenario)}
+        if self.last is not None and self.last.scenario.stem == name and self.last.humans:
+            ticked = set(self.last.humans)  # the seats of the game just played
         for d in scenario.delegations:
-            seats.add_option((f"{d.name} ({d.role})", d.id, d.id == default))
+            seats.add_option((f"{d.name} ({d.role})", d.id, d.id in ticked))
 
     def action_start(self) -> None:
         name = str(self.query_one("#scenario", Select).value)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import RadioButton
+from textual.widgets import RadioButton, SelectionList
 
 
 class FormRow(Widget, can_focus=True):
@@ -197,3 +199,21 @@ class MarkedRadio(RadioButton):
     def _button(self) -> Content:
         button = super()._button
         return button if self.value else Content.assemble(*(button[:1], " ", button[2:]))
+
+
+class MarkedSelectionList(SelectionList[str]):
+    """A selection list whose tick is drawn only in the boxes ticked: Textual's draws the same X in
+    every box, ticked or not, in another colour, so that without colour (or at a glance) every
+    option looked chosen."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        index = self.scroll_offset.y + y
+        if index >= self.option_count or self.get_option_at_index(index).value in self._selected:
+            return line
+        segments = list(line)
+        if len(segments) < 2:
+            return line
+        # the box is the first three segments (left side, inner mark, right side): blank the mark
+        left, mark, *rest = segments
+        return Strip([left, Segment(" " * len(mark.text), mark.style, mark.control), *rest], line.cell_length)

@@ -1,0 +1,49 @@
+"""The board's answers column, written out and whole: at 160 columns it read "ANSWER 0✓ 0✗ 4…",
+its last figure like a cell cut short, under the header "Answers ✓✗…"."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from game.engine.state import ACCEPTED, PENDING, REJECTED
+from game.ui.app import make_app
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.table import TableScreen
+from tests.ui.driving import ASTANA, GOV, driven, press, screen_of, settle
+
+WIDE = "{} accepted, {} rejected, {} waiting"
+NARROW = "{} yes {} no {} wait"
+
+
+@pytest.mark.parametrize(("size", "counts"), [((160, 50), WIDE), ((80, 24), NARROW)])
+def test_the_answers_column_is_whole_and_in_words(tmp_path: Path, size: tuple[int, int], counts: str) -> None:
+    async def body() -> None:
+        app = make_app(
+            scenario=ASTANA, humans=("government",), difficulty="hard", seed=4242, saves_dir=tmp_path, speed=0
+        )
+        async with driven(app, size=size) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            await pilot.pause()
+            grid = board.query_one("#board-list", DataTable)
+            assert str(grid.ordered_columns[-1].label) == "Answers from the others"
+            assert board.entries
+            for row, entry in enumerate(board.entries):
+                cell = str(grid.get_cell_at((row, len(grid.ordered_columns) - 1)))
+                said = [r for d, r in entry.answers() if d != GOV]
+                expected = counts.format(said.count(ACCEPTED), said.count(REJECTED), said.count(PENDING))
+                assert cell.endswith(expected), cell
+                assert "…" not in cell
+            # the whole row shows: nothing of the table lies beyond the screen's right edge
+            assert grid.virtual_size.width <= grid.size.width
+
+    asyncio.run(body())
