@@ -53,7 +53,33 @@ def test_checked_files_are_kept_by_name_and_content_and_only_the_last_few(tmp_pa
     edited, _ = check_file(path)
     assert edited is not None and edited is not first and edited.title != first.title  # an edit is seen
     for k in range(2 * load_module._CHECKED_KEPT):
-        (tmp_path / f"v{k}.yaml").write_text(text, encoding="utf-8")
+        (tmp_path / f"v{k}.yaml").write_text(
+            text.replace("title: Mini talks", f"title: Mini talks {k}"), encoding="utf-8"
+        )
         check_file(tmp_path / f"v{k}.yaml")
         assert len(load_module._CHECKED) <= load_module._CHECKED_KEPT
+        assert len(load_module._CLEAN) <= load_module._CHECKED_KEPT
     assert check_file(path)[0] is not edited  # let go long ago: checked afresh
+
+
+def test_clean_content_is_kept_under_any_name_and_diagnostics_keep_their_own(tmp_path: Path) -> None:
+    """A save embeds its scenario under its own name: bytes that checked clean give the same
+    scenario whatever they are called, not parsed again; bytes with a diagnostic are checked
+    again under a new name, whose diagnostics name that file."""
+    from game.scenario import check_bytes
+    from game.scenario import load as load_module
+
+    text = MINI.read_text(encoding="utf-8").replace("title: Mini talks", "title: Mini talks, kept")
+    first, diagnostics = check_bytes(text.encode(), "one.yaml")
+    assert first is not None and diagnostics == []
+    parsed = load_module.parse_yaml
+    try:
+        load_module.parse_yaml = None  # type: ignore[assignment]  # any parse now raises
+        again, diagnostics = check_bytes(text.encode(), "another.yaml")
+    finally:
+        load_module.parse_yaml = parsed
+    assert again is first and diagnostics == []
+    warned = text.replace("title: Mini talks, kept", "title: Mini talks, kept\nunknown_key: 1")
+    _, one = check_bytes(warned.encode(), "one.yaml")
+    _, other = check_bytes(warned.encode(), "other.yaml")
+    assert one and other and {d.path for d in one} == {"one.yaml"} and {d.path for d in other} == {"other.yaml"}

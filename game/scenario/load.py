@@ -47,6 +47,11 @@ def check_bytes(data: bytes, name: str, extra: Iterable[Check] = ()) -> tuple[Sc
 # again. Bounded: play --watch meets a new version at every edit.
 _CHECKED: OrderedDict[tuple[str, bytes], tuple[Scenario | None, tuple[Diagnostic, ...], bool]] = OrderedDict()
 _CHECKED_KEPT = 16
+# The last contents that checked clean (a scenario, not one diagnostic), by content alone: a name
+# only labels diagnostics, so clean bytes give the same scenario under any name. Every save embeds
+# its scenario under its own path, and a folder of saves of one scenario (the save list, the test
+# suite) parsed and checked the same bytes once a file. Bounded as _CHECKED.
+_CLEAN: OrderedDict[bytes, Scenario] = OrderedDict()
 
 
 def _checked(data: bytes, report: Report, extra: tuple[Check, ...]) -> tuple[Scenario | None, list[Diagnostic], bool]:
@@ -56,6 +61,9 @@ def _checked(data: bytes, report: Report, extra: tuple[Check, ...]) -> tuple[Sce
         _CHECKED.move_to_end(key)
         scenario, kept, parsed = _CHECKED[key]
         return scenario, list(kept), parsed
+    if not extra and data in _CLEAN:
+        _CLEAN.move_to_end(data)
+        return _CLEAN[data], [], True
     doc = parse_yaml(data, report)
     parsed = doc is not None
     scenario, diagnostics = _finish(doc, data, report, extra=extra) if parsed else (None, report.sorted())
@@ -63,6 +71,10 @@ def _checked(data: bytes, report: Report, extra: tuple[Check, ...]) -> tuple[Sce
         _CHECKED[key] = (scenario, tuple(diagnostics), parsed)
         if len(_CHECKED) > _CHECKED_KEPT:
             _CHECKED.popitem(last=False)
+        if scenario is not None and not diagnostics:
+            _CLEAN[data] = scenario
+            if len(_CLEAN) > _CHECKED_KEPT:
+                _CLEAN.popitem(last=False)
     return scenario, diagnostics, parsed
 
 
