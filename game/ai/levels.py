@@ -73,6 +73,14 @@ class Level:
     # keeps each side's last eight: at a crowded venue an older refusal may have left it, and
     # then the repeat goes unnoticed (the plan's reading stands)
     heeds_repeats: bool = False
+    # a planner that a round costs more than it costs the others still holds out, where its plan
+    # says waiting pays, if an adjournment would not end its talks with nothing: at the game's
+    # last venue, where the talks can be adjourned, with at least half its counterparts speaking
+    # before it. Those answer its standing offer in the closing session that follows an
+    # adjournment, where every level signs anything above walking away (reading.deadline), so
+    # the risk it runs by holding out is mostly that they sign the offer it holds out for
+    # (game.ai.reading.closing_backs; docs/AI.md, "Reading the closing session")
+    reads_closing: bool = False
 
 
 LEVELS = {
@@ -144,6 +152,7 @@ LEVELS = {
         reads_deeds=True,
         reads_refusals=True,
         heeds_repeats=True,
+        reads_closing=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

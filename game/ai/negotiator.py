@@ -29,6 +29,7 @@ from game.ai.politics import (
 )
 from game.ai.reading import (
     Decision,
+    closing_backs,
     counterparts,
     deadline,
     left_open,
@@ -67,7 +68,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             held = None
             if level.plans and not p.draft:
                 held = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
-                if _holds_out(held, aim):
+                if _holds_out(view, level, held, aim):
                     return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
             said = answer(view, p, aim, level, beliefs, noise, held=held)
             if level.picks_better and signs(said) and better_alive(view, p, aim, level, beliefs, noise, held):
@@ -176,9 +177,14 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
         return None
     chosen = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
     to = tuple(view.delegations[s].id for s in counterparts(view))
-    if chosen.later is None or not _holds_out(chosen, aim):
+    if chosen.later is None or not _holds_out(view, level, chosen, aim):
         return None
-    package, why = chosen.later, "what we hold out for: time is on our side"
+    package = chosen.later
+    # where time is against us, we hold out because an adjournment would leave this offer on the
+    # table for those who speak before us (reading.closing_backs)
+    why = "what we hold out for: " + (
+        "time is on our side" if chosen.patient else "an adjournment would leave it on the table"
+    )
     ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
     return Decision(A.Propose(view.own.id, ids, to), why)
 
@@ -188,14 +194,21 @@ def _wary(view: View, beliefs: Beliefs, level: Level, chosen: Plan, aim: float) 
     the margin that sides distrusting us ask (planning.plan's `wary`): holding out is a
     commitment, made only where it holds with that margin too, and what waiting is worth is
     then read from that plan. Worked out only there, which is seldom."""
-    return plan(view, beliefs, level, wary=True) if _holds_out(chosen, aim) else chosen
+    return plan(view, beliefs, level, wary=True) if _holds_out(view, level, chosen, aim) else chosen
 
 
-def _holds_out(chosen: Plan, aim: float) -> bool:
+def _holds_out(view: View, level: Level, chosen: Plan, aim: float) -> bool:
     """Whether the planner holds out: where time is on its side, and waiting is worth clearly
     more than what it would settle for now (our reading of the others is rough: a small edge
-    is not worth a round's toll and the risk that the talks end)."""
-    return chosen.patient and chosen.waiting > aim + _EDGE
+    is not worth a round's toll and the risk that the talks end). A level that reads the closing
+    session holds out where time is against it too, if an adjournment would leave its standing
+    offer to the counterparts speaking before it at their deadline (reading.closing_backs): at
+    Sochi the platforms, who bleed most, settled early along their conceder's curve while
+    ideal-then-fold, refusing everything, collected more (docs/AI.md, "Reading the closing
+    session")."""
+    if chosen.waiting <= aim + _EDGE:
+        return False
+    return chosen.patient or (level.reads_closing and closing_backs(view))
 
 
 def secure_at_home(view: View) -> bool:

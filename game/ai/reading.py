@@ -47,6 +47,27 @@ def last_round(view: View) -> int:
     return view.round if view.closing else view.venue.rounds
 
 
+def before_me(view: View) -> list[int]:
+    """The counterparts that speak before us at this venue (its turn order): in a closing
+    session they answer what we tabled in the round it closes, and no one else does."""
+    order = view.venue.turn_order
+    mine = order.index(view.me)
+    return [s for s in counterparts(view) if order.index(s) < mine]
+
+
+def closing_backs(view: View) -> bool:
+    """Whether an adjournment after this round would put our standing offer to a closing session
+    at which at least half our counterparts answer it, at the game's last venue: the talks can be
+    adjourned (a breakdown risk), no venue follows (what is signed there ends the game), and at
+    least half the counterparts speak before us. In that session no round follows and every level
+    signs anything above walking away (deadline), so the risk that the talks end after this round
+    is, for the half before us, a deadline at which they fold to our offer, not the loss of it."""
+    if view.rules.breakdown_risk <= 0 or view.venues_left or deadline(view):
+        return False
+    others = counterparts(view)
+    return bool(others) and 2 * len(before_me(view)) >= len(others)
+
+
 def next_round_chance(view: View) -> float:
     """The chance that there is a next round at all (0 in the last): the public risk that the
     talks are adjourned after this one, at today's momentum."""

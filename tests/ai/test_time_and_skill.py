@@ -233,9 +233,9 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
                 beliefs = Beliefs(view, True)
                 noise = 0.02 * (2.0 * Rng(5).random() - 1.0)  # the first draw choose makes
                 aim = aspiration(view, hard, noise)
-                if _holds_out(plan(view, beliefs, hard), aim):
+                if _holds_out(view, hard, plan(view, beliefs, hard), aim):
                     wary = plan(view, beliefs, hard, wary=True)
-                    if _holds_out(wary, aim):
+                    if _holds_out(view, hard, wary, aim):
                         held_out += 1
                         expected = answer(view, pending[0], wary.waiting, hard, beliefs, noise, planned=True)
                     else:

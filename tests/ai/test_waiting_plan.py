@@ -38,7 +38,7 @@ def test_the_hard_agent_never_settles_for_fear_of_waiting_below_its_plan(index: 
         beliefs = Beliefs(view, HARD.learns)
         aim = aspiration(view, HARD)
         held = plan(view, beliefs, HARD)
-        if _holds_out(held, aim) or held.later is None:
+        if _holds_out(view, HARD, held, aim) or held.later is None:
             continue  # it answers by the plan alone there (the planned path), or has no plan
         decision = answer(view, p, aim, HARD, beliefs, held=held)
         if decision.reason == WAITING and _whole(view, p):
@@ -55,7 +55,7 @@ def test_the_plan_changes_answers_at_astana() -> None:
             beliefs = Beliefs(view, HARD.learns)
             aim = aspiration(view, HARD)
             held = plan(view, beliefs, HARD)
-            if _holds_out(held, aim):
+            if _holds_out(view, HARD, held, aim):
                 continue
             alone = answer(view, p, aim, HARD, beliefs)
             both = answer(view, p, aim, HARD, beliefs, held=held)
