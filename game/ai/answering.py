@@ -8,6 +8,7 @@ for partners it distrusts. game.ai.negotiator decides when to answer; this modul
 
 from __future__ import annotations
 
+from game.ai.deck import ground_ahead
 from game.ai.estimate import acceptance_chance
 from game.ai.levels import Level
 from game.ai.offers import aspiration, held_share, still_to_win
@@ -61,6 +62,12 @@ def answer(
         return say_no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
     after = value_with(view, p.package)
     floor = fallback(view)
+    # what the deck is expected to do to our walk-away value by the next round, while nothing is
+    # signed: waiting is worth that much more (or less). Only while nothing is agreed: once
+    # something is, the deal so far, not the walk-away value, is what no more agreement leaves us
+    ground = ground_ahead(view) if level.reads_ground and not view.agreements else 0.0
+    if planned:
+        aim += ground
     # Signing with people one does not trust needs a margin: they may not keep their word.
     margin = me.personality.temper * max(0.0, 40.0 - mean_trust(view)) / 200.0
     # ...and never more than the best this table could give it
@@ -92,7 +99,7 @@ def answer(
     if level.weighs_waiting and not planned and not rising and (chance < 1.0 or bleeding > 0) and not deadline(view):
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
-        later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding
+        later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding + ground
         if held is not None and held.later is not None and not (level.heeds_repeats and repeated_offer(view, p)):
             # a planner also reads what waiting is worth from the others: the best package its
             # model of them says they would all take in a later round, weighed by the risk and

@@ -133,3 +133,34 @@ def support_bound(view: View) -> int | None:
             high = min(c.high for c in mine)
             bound = high if bound is None else max(bound, high)
     return bound
+
+
+def ground_ahead(view: View) -> float:
+    """What one more round is expected to add to our own walk-away value through the random deck,
+    in utility: the venue's chance of a draw times, over the cards that could be drawn at the
+    start of the next round (their readable conditions holding on the public table; a condition
+    we cannot read counts as holding), each card's share of the deck's weight times what its
+    `walk_away` effects move our value by. The file is public and the number moved is our own, so
+    a side may count on its own ground improving or worsening while nothing is signed. 0 where no
+    round follows at this venue."""
+    venue = view.venue
+    if venue.random_events <= 0 or view.closing or view.round >= venue.rounds:
+        return 0.0
+    nxt = _table(view, view.round + 1)
+    seated = venue.turn_order
+    total = moved = 0.0
+    for index, card in enumerate(view.events):
+        if card.weight <= 0 or card.venue not in (-1, view.venue_index):
+            continue
+        if not card.repeat and view.fired and view.fired[index] > 0:
+            continue
+        if not all(holds(nxt, c, seated) for c in card.when if _readable(view, c)):
+            continue
+        total += card.weight
+        moved += card.weight * sum(e.delta for e in card.effects if e.kind == "walk_away" and e.a == view.me)
+    if total <= 0 or moved == 0:
+        return 0.0
+    # within 0..0.99, as the engine keeps it (engine.work.move_walk_away): a rough bound is enough
+    own = view.own.reservation
+    gain = venue.random_events * moved / total / 100.0
+    return max(-own, min(0.99 - own, gain))

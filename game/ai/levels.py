@@ -81,6 +81,10 @@ class Level:
     # the risk it runs by holding out is mostly that they sign the offer it holds out for
     # (game.ai.reading.closing_backs; docs/AI.md, "Reading the closing session")
     reads_closing: bool = False
+    # weighs waiting with what the public deck's cards are expected to add to (or take from) its
+    # own walk-away value at the next round while nothing is signed (game.ai.deck.ground_ahead):
+    # a side whose ground is improving loses by signing early what a card would give it
+    reads_ground: bool = False
 
 
 LEVELS = {
@@ -153,6 +157,7 @@ LEVELS = {
         reads_refusals=True,
         heeds_repeats=True,
         reads_closing=True,
+        reads_ground=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
