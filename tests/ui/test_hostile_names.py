@@ -28,6 +28,7 @@ from game.ui.app import make_app
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import HandOver
 from game.ui.screens.table import TableScreen
+from game.ui.widgets.fields import MarkedSelectionList
 from tests.ui.driving import ASTANA, driven, press, screen_text, settle, tick, until
 
 SIZE = (140, 45)
@@ -178,5 +179,35 @@ def test_the_problems_screen_quotes_a_broken_file_as_text(tmp_path: Path) -> Non
         async with driven(app, size=SIZE) as pilot:
             await until(pilot, lambda: "problems" in type(app.screen).__name__.lower(), "the problems screen")
             await look(pilot, "'[/]'")
+
+    asyncio.run(body())
+
+
+def test_the_title_screen_shows_hostile_names_as_text(tmp_path: Path, monkeypatch: Any) -> None:
+    """The scenario list, its summary and the seats' names and roles are the files' text: a
+    SelectionList's or Select's string prompt, and a Static's text, are read as markup ("[x]"
+    vanished from a seat's name there, and "[/]" would raise)."""
+    from game.ui.screens import title as title_module
+    from game.ui.screens.title import TitleScreen
+    from tests.ui.driving import screen_of
+
+    path = hostile_scenario(tmp_path)
+    scenario = load_scenario(path)
+    monkeypatch.setattr(title_module, "bundled", lambda: {"hostile": path})
+    monkeypatch.chdir(tmp_path)  # no autosave of the developer's in sight
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=(200, 60)) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            await look(pilot, scenario.title, "Blue [/b]", "[@click=app.quit]")
+            summary = " ".join(str(title.query_one("#summary").render()).split())
+            assert " ".join(scenario.summary.split()) in summary
+            seats = title.query_one("#seats", MarkedSelectionList)
+            prompts = [str(seats.get_option_at_index(k).prompt) for k in range(seats.option_count)]
+            assert prompts == [f"{d.name} ({d.role})" for d in scenario.delegations]
+            lines = [seats.render_line(y).text for y in range(seats.option_count)]
+            for d, line in zip(scenario.delegations, lines, strict=True):
+                assert d.name in line or line.rstrip().endswith("…"), line
 
     asyncio.run(body())

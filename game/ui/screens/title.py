@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
@@ -97,11 +98,13 @@ class TitleScreen(Screen[None]):
         with Horizontal(id="columns"):
             with VerticalScroll(id="new-game"):
                 yield Label("Scenario")
-                options = [(sc.title, name) for name, sc in self.scenarios.items() if sc is not None]
+                # titles, summaries, names and roles are the files' text: data, never markup (a
+                # string prompt of a Select or SelectionList, or a Static's text, is read as markup)
+                options = [(Content(sc.title), name) for name, sc in self.scenarios.items() if sc is not None]
                 names = [name for _, name in options]
                 chosen = self.last.scenario.stem if self.last is not None else "astana-8"
                 yield Select(options, value=chosen if chosen in names else names[0], allow_blank=False, id="scenario")
-                yield Static(id="summary")
+                yield Static(id="summary", markup=False)
                 yield Label("Your delegation (pick several for hot-seat play)")
                 yield MarkedSelectionList(id="seats")
                 yield Label("Difficulty")
@@ -144,7 +147,7 @@ class TitleScreen(Screen[None]):
         if self.last is not None and self.last.scenario.stem == name and self.last.humans:
             ticked = set(self.last.humans)  # the seats of the game just played
         for d in scenario.delegations:
-            seats.add_option((f"{d.name} ({d.role})", d.id, d.id in ticked))
+            seats.add_option((Content(f"{d.name} ({d.role})"), d.id, d.id in ticked))
 
     def action_start(self) -> None:
         name = str(self.query_one("#scenario", Select).value)
