@@ -8,11 +8,13 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, SelectionList
 
+from game.saves.session import Session
+from game.scenario import bundled, load_scenario
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.table import TableScreen
-from game.ui.screens.title import TitleScreen
+from game.ui.screens.title import TitleScreen, played
 from tests.ui.driving import ASTANA, click, driven, press, screen_of, settle
 
 
@@ -45,3 +47,18 @@ def test_the_title_after_a_game_shows_how_it_was_played(tmp_path: Path) -> None:
             assert set(boxes[1:]) == {"▐ ▌"}
 
     asyncio.run(body())
+
+
+def test_a_game_from_an_edited_copy_of_a_bundled_file_is_not_taken_for_the_bundled_one(tmp_path: Path) -> None:
+    """The title screen after a game offers its settings again only for the bundled file itself:
+    a copy named like it (astana-8.yaml elsewhere) whose text differs is another scenario."""
+    path = bundled()["astana-8"]
+    text = path.read_bytes()
+    copy = tmp_path / "astana-8.yaml"
+    copy.write_bytes(text.replace(b"rounds: 6", b"rounds: 5", 1))
+    seats = {d.id: "ai:hard" for d in load_scenario(path).delegations}
+    original = Session.new(load_scenario(path), text, 7, seats, name="astana-8")
+    edited = Session.new(load_scenario(copy), copy.read_bytes(), 7, seats, name="astana-8")
+    found = played(original)
+    assert found is not None and found.scenario == path and found.seed == 7
+    assert played(edited) is None

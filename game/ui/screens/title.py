@@ -46,9 +46,10 @@ class NewGame:
 def played(session: Session) -> NewGame | None:
     """The settings a game was played with, for the title screen shown after it: its bundled
     scenario, its human seats, its AI's level (where every AI seat plays at one of the title's
-    levels; "normal" otherwise) and its seed. None for a scenario that is not bundled."""
+    levels; "normal" otherwise) and its seed. None for a scenario that is not bundled, or that
+    was played from a file of the same name whose text is not the bundled file's (an edited copy)."""
     path = bundled().get(session.name)
-    if path is None:
+    if path is None or path.read_bytes() != session.source:
         return None
     humans = tuple(d.id for d in session.scenario.delegations if Seat.parse(session.seats[d.id]).is_human)
     kinds = {label_kind(label) for ident, label in session.seats.items() if ident not in humans}
