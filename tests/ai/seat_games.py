@@ -7,8 +7,10 @@ from collections.abc import Callable
 from functools import partial
 
 from game.ai.agent import Chooser
+from game.ai.driver import agent_rng
 from game.ai.levels import Level
 from game.ai.negotiator import choose
+from game.ai.reading import Decision
 from game.ai.selfplay import play
 from game.engine import actions as A
 from game.engine import apply, new_game, view_for
@@ -61,3 +63,20 @@ def level_views(scenario: Scenario, seed: int, level: str, keep: Callable[[View]
     everyone: dict[int, Chooser] = dict.fromkeys(range(len(scenario.delegations)), partial(choose, level=level))
     views = (view_for(state, state.actor) for state, _ in replayed(scenario, seed, everyone)[0])
     return [view for view in views if keep(view)]
+
+
+def first_difference(
+    steps: list[tuple[State, A.Action]], seat: int, with_rule: Level, without: Level
+) -> tuple[State, View, Decision, Decision] | None:
+    """Along a game's steps, the first decision of `seat` where the two variants of a level
+    choose differently (the state, the seat's view and the two decisions), checking that up to
+    there the game's own actions are those of `with_rule`; None if they never differ."""
+    for state, action in steps:
+        if state.actor != seat:
+            continue
+        view = view_for(state, seat)
+        said, unsaid = choose(view, agent_rng(state), with_rule), choose(view, agent_rng(state), without)
+        if said != unsaid:
+            return state, view, said, unsaid
+        assert said.action == action
+    return None

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS, Level
-from game.ai.negotiator import choose
 from game.ai.opponent import Beliefs
 from game.ai.planning import plan
 from game.ai.reading import before_me, closing_backs
@@ -22,7 +20,7 @@ from game.engine.state import State
 from game.engine.utility import outcome_utility
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed
+from tests.ai.seat_games import first_difference, level_in_seat, replayed
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, reads_closing=False)
@@ -68,19 +66,9 @@ def test_the_platforms_hold_out_where_they_signed_and_gain() -> None:
     steps, end = _game(HARD)
     _, end_without = _game(WITHOUT)
     _, seat = _sochi()
-    differed = None
-    for state, action in steps:
-        if state.actor != seat:
-            continue
-        view = view_for(state, seat)
-        with_rule = choose(view, agent_rng(state), HARD)
-        without = choose(view, agent_rng(state), WITHOUT)
-        if with_rule != without:
-            differed = (view, with_rule, without)
-            break
-        assert with_rule.action == action
+    differed = first_difference(steps, seat, HARD, WITHOUT)
     assert differed is not None
-    view, with_rule, without = differed
+    _, view, with_rule, without = differed
     assert isinstance(without.action, A.Respond) and without.action.accept
     assert isinstance(with_rule.action, A.Respond) and not with_rule.action.accept
     held = plan(view, Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals), HARD)

@@ -9,15 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 from game.ai.deck import ground_ahead
-from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
-from game.ai.negotiator import choose
 from game.engine import actions as A
 from game.engine import new_game, view_for
 from game.engine.model import Scenario
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed
+from tests.ai.seat_games import first_difference, level_in_seat, replayed
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, reads_ground=False)
@@ -72,15 +70,11 @@ def test_a_hard_government_waits_for_its_ground_where_it_signed() -> None:
     for game in range(30):
         seed = game_seed(0, game)
         steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        for state, _action in steps:
-            if state.actor != seat:
-                continue
-            view = view_for(state, seat)
-            with_rule = choose(view, agent_rng(state), HARD)
-            without = choose(view, agent_rng(state), WITHOUT)
-            if with_rule != without:
-                assert isinstance(without.action, A.Respond) and without.action.accept
-                assert isinstance(with_rule.action, A.Respond) and not with_rule.action.accept
-                assert ground_ahead(view) > 0.0
-                return
+        differed = first_difference(steps, seat, HARD, WITHOUT)
+        if differed is not None:
+            _, view, with_rule, without = differed
+            assert isinstance(without.action, A.Respond) and without.action.accept
+            assert isinstance(with_rule.action, A.Respond) and not with_rule.action.accept
+            assert ground_ahead(view) > 0.0
+            return
     raise AssertionError("the rule decided no answer in 30 games")

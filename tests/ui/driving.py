@@ -214,8 +214,19 @@ async def driven(app: App[R], **options: Any) -> AsyncIterator[Driver[R]]:
         yield Driver(pilot.app)
 
 
-def new_app(tmp: Path, humans: tuple[str, ...], seed: int = 1, scenario: Path = ASTANA, **kw: Any) -> PeaceTalksApp:
-    return make_app(scenario=scenario, humans=humans, difficulty="normal", seed=seed, saves_dir=tmp, speed=0, **kw)
+@asynccontextmanager
+async def at_the_table(app: App[R], size: tuple[int, int] = (160, 50)) -> AsyncIterator[tuple[Driver[R], TableScreen]]:
+    """The app driven to the first moment a human may act at the table: the driver and the table."""
+    async with driven(app, size=size) as pilot:
+        table = await settle(pilot)
+        assert isinstance(table, TableScreen)
+        yield pilot, table
+
+
+def new_app(
+    tmp: Path, humans: tuple[str, ...], seed: int = 1, scenario: Path = ASTANA, difficulty: str = "normal", **kw: Any
+) -> PeaceTalksApp:
+    return make_app(scenario=scenario, humans=humans, difficulty=difficulty, seed=seed, saves_dir=tmp, speed=0, **kw)
 
 
 def autosave_file() -> Path:

@@ -7,11 +7,10 @@ import asyncio
 from pathlib import Path
 
 from game.engine.view import view_for
-from game.ui.app import make_app
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import ASTANA, GOV, driven, press, screen_of, settle
+from tests.ui.driving import GOV, at_the_table, new_app, press, screen_of, settle
 
 US = "United States of America"
 GOV_NAME = "Government of the Syrian Arab Republic"
@@ -23,12 +22,8 @@ def test_a_meeting_the_other_side_asked_for_says_so_and_what_was_learnt(tmp_path
     in private"."""
 
     async def body() -> None:
-        app = make_app(
-            scenario=ASTANA, humans=("government",), difficulty="hard", seed=4242, saves_dir=tmp_path, speed=0
-        )
-        async with driven(app, size=(160, 50)) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
+        app = new_app(tmp_path, ("government",), seed=4242, difficulty="hard")
+        async with at_the_table(app) as (pilot, table):
             await press(pilot, "n")
             table = await settle(pilot)
             assert isinstance(table, TableScreen)

@@ -10,12 +10,10 @@ from textual.widgets import Input, Select, SelectionList
 
 from game.saves.session import Session
 from game.scenario import bundled, load_scenario
-from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen, played
-from tests.ui.driving import ASTANA, click, driven, press, screen_of, settle
+from tests.ui.driving import at_the_table, click, new_app, press, screen_of
 
 
 def test_the_title_after_a_game_shows_how_it_was_played(tmp_path: Path) -> None:
@@ -23,12 +21,8 @@ def test_the_title_after_a_game_shows_how_it_was_played(tmp_path: Path) -> None:
     "Normal", and drew every delegation's box with the same X (ticked or not)."""
 
     async def body() -> None:
-        app = make_app(
-            scenario=ASTANA, humans=("government",), difficulty="hard", seed=4242, saves_dir=tmp_path, speed=0
-        )
-        async with driven(app, size=(160, 50)) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
+        app = new_app(tmp_path, ("government",), seed=4242, difficulty="hard")
+        async with at_the_table(app) as (pilot, _table):
             await press(pilot, "w")
             await screen_of(pilot, ConfirmDialog)
             await click(pilot, "#yes")
