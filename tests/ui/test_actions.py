@@ -519,6 +519,17 @@ def test_statement_conciliatory_to_one_delegation(start: State) -> None:
     assert result == Statement("government", "conciliatory", "opposition")
 
 
+def test_the_arrow_picks_the_tone(start: State) -> None:
+    """↓ to Conciliatory, on to the audience and Speak: the statement was hardline, the tone still
+    picked while the highlight sat on the other (Textual's radio set picks on Enter only)."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "down", "tab", "right", "enter", "enter")
+
+    result = drive(StatementDialog(view(start, GOV)), script)
+    assert result == Statement("government", "conciliatory", "opposition")
+
+
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])
 def test_the_statements_audience_stays_inside_the_dialog(start: State, size: tuple[int, int]) -> None:
     """The audience list, opened, spilled out of the dialog's border (a Select's overlay hangs

@@ -25,7 +25,7 @@ from game.play import choices
 from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
-from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField
+from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField, PickingRadioSet
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
 __all__ = [
@@ -238,13 +238,13 @@ class StatementDialog(ActionDialog):
     """A hardline or conciliatory statement, to the room or to one delegation."""
 
     TITLE_TEXT = "Make a statement"
-    HINT = "↑↓ Enter picks a tone · Tab: audience (←→ or a digit) · Esc cancels"
+    HINT = "↑↓ picks a tone · Tab: audience (←→ or a digit) · Esc cancels"
     ROOM = -1  # the audience field's value for the whole room
     TONES = ("hardline", "conciliatory")
 
     def compose_choices(self) -> ComposeResult:
         rules = self.view.rules
-        with RadioSet(id="tone", compact=True):
+        with PickingRadioSet(id="tone", compact=True):
             yield MarkedRadio("Hardline", value=True)
             yield MarkedRadio("Conciliatory")
         # The effects, from RULES.md, with this scenario's numbers.

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import RadioButton, SelectionList
+from textual.widgets import RadioButton, RadioSet, SelectionList
 
 
 class FormRow(Widget, can_focus=True):
@@ -199,6 +199,27 @@ class MarkedRadio(RadioButton):
     def _button(self) -> Content:
         button = super()._button
         return button if self.value else Content.assemble(*(button[:1], " ", button[2:]))
+
+
+class PickingRadioSet(RadioSet):
+    """A radio set where the arrows pick: Textual's moves only a highlight, and Enter or Space
+    picks. A player who pressed ↓ to a tone, then went on to the audience and spoke, made the
+    statement of the tone still picked (a hardline one, the default) while the highlight sat on
+    the other: here moving to a button presses it."""
+
+    # new actions, not the set's own overridden: it calls action_next_button as it mounts, and a
+    # press there would unpick the button the dialog picked to start with
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "pick(1)", "Next", show=False),
+        Binding("up,left", "pick(-1)", "Previous", show=False),
+    ]
+
+    def action_pick(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        self.action_toggle_button()
 
 
 class MarkedSelectionList(SelectionList[str]):
