@@ -230,7 +230,7 @@ class MarkedSelectionList(SelectionList[str]):
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
         index = self.scroll_offset.y + y
-        if index >= self.option_count or self.get_option_at_index(index).value in self._selected:
+        if index >= self.option_count or self.get_option_at_index(index).value in self.selected:
             return line
         segments = list(line)
         if len(segments) < 2:
