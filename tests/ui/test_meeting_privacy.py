@@ -4,15 +4,13 @@ names the two delegations and nothing more (each player's brief keeps what they 
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from game.engine import apply, new_game, view_for
 from game.engine.actions import Meet
 from game.play.history import Chronicle
 from game.scenario import load_scenario
-from game.ui.screens.table import TableScreen
+from game.ui.transcript import transcript_line
 from tests.ui.driving import ASTANA
 
 
@@ -30,14 +28,7 @@ def test_a_meetings_lesson_stays_off_a_shared_transcript(hot_seat: bool) -> None
     assert learnt  # the meeting did teach the asker something: a private weight of the other
     view = view_for(after, asker)
     weight = {(s, i): w for s, i, w in view.learned}[learnt[0]]
-    table = SimpleNamespace(
-        session=SimpleNamespace(scenario=after.scenario),
-        chronicle=chronicle,
-        viewer=asker,
-        hot_seat=hot_seat,
-        view=view,
-    )
-    shown = TableScreen._meeting(table, line).plain  # type: ignore[arg-type]
+    shown = transcript_line(after.scenario, view, chronicle, line.record, "", line, private=not hot_seat).plain
     assert scenario.delegations[other].name in shown
     lesson = f"carries {weight:.0%} of what it wants"
     if hot_seat:

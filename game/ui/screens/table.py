@@ -28,15 +28,13 @@ from game.play.history import Line
 from game.saves import Session
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
-from game.ui.screens.history import narrate
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
 from game.ui.since import since_last_move
+from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
 from game.ui.widgets.wrapped import WrappedText
-
-_SHOW_REASON = ("respond", "walk_out", "boycott", "statement")  # records the transcript gives a reason for
 
 
 class TableScreen(TableCommands):
@@ -170,47 +168,9 @@ class TableScreen(TableCommands):
         self._show_detail()
 
     def _line(self, record: Record, reason: str, line: Line | None = None) -> Text:
-        if line is not None and record.kind in ("propose", "draft"):
-            # the package written compactly, as the history writes it (names, never "you": in
-            # hot-seat play the transcript is shared)
-            return narrate(self.session.scenario, -1, self.chronicle, line)
-        if line is not None and record.kind == "meet":
-            return self._meeting(line)
-        style = {
-            "event": "bold yellow",
-            "agreement": "bold green",
-            "round": "bold",
-            "venue": "bold",
-            "walk_out": "bold red",
-            "pulled_out": "bold red",
-            "left": "bold red",
-            "venue_end": "bold",
-            "game_over": "bold",
-        }
-        text = Text(record.text, style=style.get(record.kind, ""))  # fmt: skip
-        if reason and record.kind in _SHOW_REASON:
-            text.append(f"  ({reason})", style="dim italic")
-        return text
-
-    def _meeting(self, line: Line) -> Text:
-        """A meeting: who asked whom (names: the transcript may be shared), and, to a lone player
-        who took part, what it taught them; in hot-seat play that stays in each player's brief."""
-        text = narrate(self.session.scenario, -1, self.chronicle, line)
-        me = self.viewer
-        if self.hot_seat or me not in (line.actor, line.other):
-            return text
-        weights = {(subject, issue): weight for subject, issue, weight in self.view.learned}
-        facts = [
-            f"{self.view.delegations[subject].name}: {self.view.issues[issue].name} carries {weights[subject, issue]:.0%} "
-            "of what it wants"
-            for learner, subject, issue in line.learnt
-            if learner == me and (subject, issue) in weights
-        ]
-        if facts:
-            text.append(f"  You learnt: {'; '.join(facts)} (i: your brief).", style="italic")
-        else:
-            text.append("  You learnt nothing new (i: your brief holds what you know).", style="italic")
-        return text
+        return transcript_line(
+            self.session.scenario, self.view, self.chronicle, record, reason, line, private=not self.hot_seat
+        )
 
     def _log(self, records: tuple[Record, ...], reason: str = "") -> None:
         if self._gone():
@@ -392,9 +352,7 @@ class TableScreen(TableCommands):
         view = self.view
         lines = []
         for subject, issue, weight in view.learned:
-            lines.append(
-                f"{view.delegations[subject].name}: {view.issues[issue].name} carries {weight:.0%} of what it wants."
-            )
+            lines.append(f"{learnt(view, subject, issue, weight)}.")
         self.app.push_screen(
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,

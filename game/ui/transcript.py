@@ -1,0 +1,65 @@
+"""The table's transcript, line by line: how a record reads to the player at the table (the
+package of a proposal written compactly, a meeting with what it taught a lone player, a reason
+where the record has one). Kept apart from the table screen, which only shows the lines."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from game.engine import Record
+from game.engine.model import Scenario
+from game.engine.view import View
+from game.play.history import Chronicle, Line
+from game.ui.screens.history import narrate
+
+SHOW_REASON = ("respond", "walk_out", "boycott", "statement")  # records the transcript gives a reason for
+_STYLES = {
+    "event": "bold yellow",
+    "agreement": "bold green",
+    "round": "bold",
+    "venue": "bold",
+    "walk_out": "bold red",
+    "pulled_out": "bold red",
+    "left": "bold red",
+    "venue_end": "bold",
+    "game_over": "bold",
+}
+
+
+def learnt(view: View, subject: int, issue: int, weight: float) -> str:
+    """What a meeting taught the viewer of one side's priorities, as the game words it."""
+    return f"{view.delegations[subject].name}: {view.issues[issue].name} carries {weight:.0%} of what it wants"
+
+
+def transcript_line(
+    scenario: Scenario, view: View, chronicle: Chronicle, record: Record, reason: str, line: Line | None, private: bool
+) -> Text:
+    """One record as the transcript shows it to the viewer of `view`; `private`: a lone player
+    reads it (in hot-seat play the transcript is shared, and names stand for "you")."""
+    if line is not None and record.kind in ("propose", "draft"):
+        return narrate(scenario, -1, chronicle, line)
+    if line is not None and record.kind == "meet":
+        return _meeting(scenario, view, chronicle, line, private)
+    text = Text(record.text, style=_STYLES.get(record.kind, ""))
+    if reason and record.kind in SHOW_REASON:
+        text.append(f"  ({reason})", style="dim italic")
+    return text
+
+
+def _meeting(scenario: Scenario, view: View, chronicle: Chronicle, line: Line, private: bool) -> Text:
+    """A meeting: who asked whom, and, to a lone player who took part, what it taught them; in
+    hot-seat play that stays in each player's brief."""
+    text = narrate(scenario, -1, chronicle, line)
+    if not private or view.me not in (line.actor, line.other):
+        return text
+    weights = {(subject, issue): weight for subject, issue, weight in view.learned}
+    facts = [
+        learnt(view, subject, issue, weights[subject, issue])
+        for learner, subject, issue in line.learnt
+        if learner == view.me and (subject, issue) in weights
+    ]
+    if facts:
+        text.append(f"  You learnt: {'; '.join(facts)} (i: your brief).", style="italic")
+    else:
+        text.append("  You learnt nothing new (i: your brief holds what you know).", style="italic")
+    return text
