@@ -13,7 +13,8 @@ from game.play.history import Chronicle, Line
 from game.ui.screens.history import narrate
 
 SHOW_REASON = ("respond", "walk_out", "boycott", "statement")  # records the transcript gives a reason for
-_STYLES = {
+# how a record of each kind is drawn, in the table's transcript and the replay viewer's
+STYLES = {
     "event": "bold yellow",
     "agreement": "bold green",
     "round": "bold",
@@ -40,7 +41,7 @@ def transcript_line(
         return narrate(scenario, -1, chronicle, line)
     if line is not None and record.kind == "meet":
         return _meeting(scenario, view, chronicle, line, private)
-    text = Text(record.text, style=_STYLES.get(record.kind, ""))
+    text = Text(record.text, style=STYLES.get(record.kind, ""))
     if reason and record.kind in SHOW_REASON:
         text.append(f"  ({reason})", style="dim italic")
     return text

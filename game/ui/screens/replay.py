@@ -26,23 +26,13 @@ from game.engine.view import View
 from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, short
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
+from game.ui.transcript import STYLES
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # autoplay, in steps a second
 DEFAULT_SPEED = 2
 TRANSCRIPT = 50  # records the transcript shows after a jump (more would make a jump slower)
-STYLES = {
-    "event": "bold yellow",
-    "agreement": "bold green",
-    "round": "bold",
-    "venue": "bold",
-    "walk_out": "bold red",
-    "pulled_out": "bold red",
-    "left": "bold red",
-    "venue_end": "bold",
-    "game_over": "bold",
-}
 
 
 def once_up(action: Callable[[ReplayScreen], None]) -> Callable[[ReplayScreen], None]:
