@@ -85,6 +85,11 @@ class Level:
     # own walk-away value at the next round while nothing is signed (game.ai.deck.ground_ahead):
     # a side whose ground is improving loses by signing early what a card would give it
     reads_ground: bool = False
+    # tit for tat answers the other side's concessions, not its own camp's: a concession by one of
+    # its clients, or by another patron of one of them, moves that camp's public positions away
+    # from what we want, and lowering our own aim in answer gives ground twice
+    # (game.ai.offers.conceded_to_us; docs/AI.md, "A patron does not answer its own camp")
+    spares_own_camp: bool = False
 
 
 LEVELS = {
@@ -158,6 +163,7 @@ LEVELS = {
         heeds_repeats=True,
         reads_closing=True,
         reads_ground=True,
+        spares_own_camp=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

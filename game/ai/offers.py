@@ -34,10 +34,11 @@ _BET_STEPS = 6  # the most changes of option a bettor's walk makes from the pack
 # --- time and aspiration -----------------------------------------------------------------------
 
 
-def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0) -> float:
+def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0, everyone: bool = False) -> float:
     """What the agent holds out for now (or `ahead` rounds from now): from the best possible
     towards its walk-away value, against the last round or, for a level that reads the clock,
-    against the expected end of the talks."""
+    against the expected end of the talks. With `everyone`, tit for tat answers every
+    concession, its own camp's too (conceded_to_us)."""
     me = view.own
     top = best_possible(view)
     floor = min(fallback(view), top)
@@ -49,12 +50,28 @@ def aspiration(view: View, level: Level, noise: float = 0.0, ahead: int = 0) -> 
         # holding out until the talks' expected end costs what the status quo takes meanwhile
         aim -= bleed_rate(view) * max(0.0, horizon(view) - view.round - ahead)
     # tit for tat: concessions the others made are answered with some of our own
-    seen = sum(view.concessions[s] for s in counterparts(view))
-    aim -= min(0.1, level.reciprocity * seen)
+    aim -= min(0.1, level.reciprocity * conceded_to_us(view, level, everyone))
     aim += noise
     if level.modesty < 1.0:  # a modest level asks only part of it (and the others' floats stay as they were)
         aim = floor + (aim - floor) * level.modesty
     return max(floor, min(top, aim))
+
+
+def conceded_to_us(view: View, level: Level, everyone: bool = False) -> int:
+    """The concessions our counterparts have made that tit for tat answers: all of them, or, for
+    a level that spares its own camp, those of the other side only. A patron's client that
+    concedes, or another patron of that client, gives ground on behalf of our own camp: at
+    astana-8 a hard Iran lowered its aim for every step the government (its client) and Russia
+    (the government's other patron) took, and tied the normal agent, which reciprocates less;
+    sparing them, it beats it by 0.015 ± 0.003 (docs/AI.md, "A patron does not answer its own
+    camp"). A client still answers its patrons' concessions: sparing them cost astana-8's
+    government."""
+    givers = counterparts(view)
+    if level.spares_own_camp and not everyone:
+        clients = [d for d, public in enumerate(view.delegations) if view.me in public.patrons]
+        camp = set(clients) | {p for c in clients for p in view.delegations[c].patrons}
+        givers = [s for s in givers if s not in camp]
+    return sum(view.concessions[s] for s in givers)
 
 
 def held_share(view: View, aim: float) -> float:
