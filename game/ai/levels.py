@@ -85,6 +85,14 @@ class Level:
     # own walk-away value at the next round while nothing is signed (game.ai.deck.ground_ahead):
     # a side whose ground is improving loses by signing early what a card would give it
     reads_ground: bool = False
+    # reads its own ground to the end of the talks (game.ai.ground): signs nothing worth less,
+    # once its options' own effects have run (a walk-away value moved, an agreement broken open
+    # again), than what signing nothing is expected to leave it when the talks end (its
+    # walk-away value as the public deck's draws at this venue and the venues after it are
+    # expected to move it, less the rounds' toll), tables no such package and asks no less, and
+    # keeps its seat, hot temper or not, where the rounds left at the venue are expected to lift
+    # its walk-away value by more than they cost (docs/AI.md, "Reading the ground to the end")
+    reads_ground_to_end: bool = False
 
 
 LEVELS = {
@@ -158,6 +166,7 @@ LEVELS = {
         heeds_repeats=True,
         reads_closing=True,
         reads_ground=True,
+        reads_ground_to_end=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
