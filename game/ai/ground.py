@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.deck import _PublicTable, _readable, _table
 from game.ai.estimate import Package
-from game.ai.reading import _scored_open, _status_quo, bleed_rate, counterparts, fallback
+from game.ai.reading import _memo, _scored_open, _status_quo, bleed_rate, counterparts, fallback
 from game.engine import clock
 from game.engine.conditions import holds
 from game.engine.model import EventCard
@@ -94,7 +94,18 @@ def _trusted(view: View) -> bool:
 def ground_to_end(view: View, this_venue_only: bool = False) -> Ground:
     """The expected move of our own walk-away value over the rounds still to come while nothing
     is signed (every venue's, or this venue's only), and how many rounds that is expected to
-    take (this one included: its toll is paid unless the talks end in it)."""
+    take (this one included: its toll is paid unless the talks end in it). A pure function of
+    the view, asked several times a decision (each offer answered, our own offer, a walk-out):
+    remembered for the last view asked (reading._memo)."""
+    memo = _memo(view)
+    key = "ground_here" if this_venue_only else "ground_to_end"
+    found: Ground | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _ground_to_end(view, this_venue_only)
+    return found
+
+
+def _ground_to_end(view: View, this_venue_only: bool) -> Ground:
     rounds = _rounds(view, this_venue_only)
     if not _trusted(view):
         rounds = []  # the talks are not counted on to go on: only this round's toll
