@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.ai.deck import ground_ahead
 from game.ai.estimate import acceptance_chance
+from game.ai.ground import signing_loses
 from game.ai.levels import Level
 from game.ai.offers import aspiration, held_share, still_to_win
 from game.ai.opponent import Beliefs
@@ -74,6 +75,10 @@ def answer(
     aim = min(aim + me.personality.temper * (50.0 - mean_trust(view)) / 400.0, best_possible(view))
     if after < floor - 1e-9:
         return say_no(me.id, p.id, "rejected: it would leave us worse off than no deal")
+    if level.reads_ground_to_end and signing_loses(view, p.package):
+        # signing nothing is expected to leave us more: our walk-away value as the deck's draws
+        # still to come are expected to move it, less the toll until the talks end
+        return say_no(me.id, p.id, "rejected: our ground is expected to give us more by the end of the talks")
     left = left_open(view, p.package)
     cost = home_cost(view, p.package)
     if view.support[view.me] - cost <= view.collapse_support + 2 and not (

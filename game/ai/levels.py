@@ -90,6 +90,14 @@ class Level:
     # from what we want, and lowering our own aim in answer gives ground twice
     # (game.ai.offers.conceded_to_us; docs/AI.md, "A patron does not answer its own camp")
     spares_own_camp: bool = False
+    # reads its own ground to the end of the talks (game.ai.ground): signs nothing worth less,
+    # once its options' own effects have run (a walk-away value moved, an agreement broken open
+    # again), than what signing nothing is expected to leave it when the talks end (its
+    # walk-away value as the public deck's draws at this venue and the venues after it are
+    # expected to move it, less the rounds' toll), tables no such package and asks no less, and
+    # keeps its seat, hot temper or not, where the rounds left at the venue are expected to lift
+    # its walk-away value by more than they cost (docs/AI.md, "Reading the ground to the end")
+    reads_ground_to_end: bool = False
 
 
 LEVELS = {
@@ -164,6 +172,7 @@ LEVELS = {
         reads_closing=True,
         reads_ground=True,
         spares_own_camp=True,
+        reads_ground_to_end=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
 from game.ai.deck import support_bound, threatening_card
+from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, best_bet, proposal
 from game.ai.opponent import Beliefs
@@ -87,7 +88,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     temper = me.personality.temper
     if support <= view.collapse_support + 3 and temper >= 0.7:
         return Decision(A.WalkOut(me.id), "our support at home has all but collapsed: the hardliners have won")
-    if may_propose(me.role) and temper >= 0.6 and mean_trust(view) < _WALKOUT_TRUST:
+    if may_propose(me.role) and temper >= 0.6 and mean_trust(view) < _WALKOUT_TRUST and not _stays(view, level):
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
@@ -110,7 +111,12 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     leading = level.leads or (level.opens and view.round == 1) or not _offered_this_round(view)
     if to and (mine is None or mine.round < view.round) and leading:
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
-        planned = _planned_offer(view, beliefs, level, _bar(view, level, noise, aim)) if level.plans else None
+        bar = _bar(view, level, noise, aim) if level.plans else aim
+        if level.reads_ground_to_end:
+            # we ask no less than what signing nothing is expected to leave us (game.ai.ground)
+            floor = nothing_more(view)
+            aim, bar = max(aim, floor), max(bar, floor)
+        planned = _planned_offer(view, beliefs, level, bar) if level.plans else None
         if planned is not None:
             return planned
         if level.bets and view.rules.delay_cost > 0:
@@ -125,7 +131,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             why = f"what we can settle now, leaving {', '.join(left)} for later"
         else:
             why = "a package we believe the others can live with"
-        return Decision(A.Propose(me.id, ids, to), why)
+        # we table nothing we would refuse ourselves for what it leaves us (game.ai.ground): an
+        # offer the others sign is agreed
+        if not (level.reads_ground_to_end and signing_loses(view, package)):
+            return Decision(A.Propose(me.id, ids, to), why)
     # a guard makes no gesture that would bring its support back down to the card's bound
     gesture = concession(view, mine.package if mine else (), guarded) if level.gestures else None
     if gesture is not None:
@@ -138,6 +147,16 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _stays(view: View, level: Level) -> bool:
+    """Whether a level that reads its ground to the end keeps its seat where its temper would
+    walk it out: the rounds left at this venue are expected to lift its walk-away value by more
+    than their toll (game.ai.ground.ground_keeps_us), and a walk-out would end them. In
+    timed-15 d1 (a random scenario) the hot-tempered seat walked out of both venues, and
+    stonewall, sitting on, collected what the deck gave it (docs/AI.md, "Reading the ground to
+    the end")."""
+    return level.reads_ground_to_end and ground_keeps_us(view)
 
 
 def _first_offer(view: View) -> bool:

@@ -70,6 +70,9 @@ class View:
     events: tuple[EventCard, ...] = ()
     fired: tuple[int, ...] = ()
     boycotted: tuple[bool, ...] = ()
+    # every venue of the file, this one and those to come (public, like the deck): what a side
+    # can read of the rounds and the draws still ahead of it in a campaign
+    venues: tuple[Venue, ...] = ()
 
 
 # id(scenario) -> (the scenario, its delegations' public faces). A view is built for every move
@@ -179,5 +182,6 @@ def view_for(state: State, me: int) -> View:
             "events": sc.events,
             "fired": state.fired,
             "boycotted": state.boycotted,
+            "venues": sc.venues,
         },
     )
