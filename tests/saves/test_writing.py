@@ -178,10 +178,11 @@ def test_a_failed_replace_through_save_leaves_the_old_save(tmp_path: Path, monke
 # starting a fresh interpreter for each of the five kills, takes about 0.8 s of CPU off the test
 # (measured 3 December, docs/AI.md).
 CHILD = """
-import os, sys
+import os, signal, sys, time
 from pathlib import Path
 from game.saves import load, save
 sources, folder = Path(sys.argv[1]), Path(sys.argv[2])
+test = os.getppid()
 games = [load(sources / "a.yaml"), load(sources / "b.yaml")]
 for _ in sys.stdin:
     sys.stdout.flush()
@@ -198,7 +199,13 @@ for _ in sys.stdin:
                     print("ready", flush=True)
                     first = False
         os._exit(1)
-    _, status = os.waitpid(pid, 0)
+    # waits for the saver, polling: should the test itself die (killed by a timeout, a worker's
+    # crash), nobody else would kill the saver, which would save in a loop for ever (it did)
+    while not (ended := os.waitpid(pid, os.WNOHANG))[0]:
+        if os.getppid() != test:
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.005)
+    status = ended[1]
     print("ended", -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status), flush=True)
 """
 
@@ -220,44 +227,44 @@ def test_a_crash_at_any_instant_leaves_the_old_save_or_the_new_one(tmp_path: Pat
     target = folder / "game.yaml"
     rng = random.Random(20171221)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
+    # with: the pipes are closed and the child waited for, however the test ends
+    with subprocess.Popen(
         [sys.executable, "-c", CHILD, str(sources), str(folder)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         cwd=ROOT,
         env=env,
-    )
-    try:
-        assert child.stdin is not None and child.stdout is not None
-        for kill in range(5):
-            child.stdin.write(b"go\n")
-            child.stdin.flush()
-            word, pid = child.stdout.readline().split()
-            assert word == b"saver"
-            saver = int(pid)
-            try:
-                assert child.stdout.readline() == b"ready\n"
-                for _ in range(25):
-                    time.sleep(rng.uniform(0, 0.01))
-                    os.kill(saver, signal.SIGSTOP)
-                    try:
-                        data = target.read_bytes()
-                    finally:
-                        os.kill(saver, signal.SIGCONT)
-                    assert data in expected, f"a half-written save at kill {kill}: {len(data)} bytes"
-                time.sleep(rng.uniform(0, 0.05))
-            finally:
-                os.kill(saver, signal.SIGKILL)
-            assert child.stdout.readline() == f"ended {-signal.SIGKILL}\n".encode()
-            assert target.read_bytes() in expected
-            loaded = load(target)
-            assert len(loaded.log) in (len(big.log), len(half.log))
-            # whatever a crash left behind is hidden and never mistaken for a save
-            for leftover in folder.iterdir():
-                assert leftover == target or leftover.name.startswith(".game.yaml."), leftover.name
-    finally:
-        child.kill()
-        child.wait()
+    ) as child:
+        try:
+            assert child.stdin is not None and child.stdout is not None
+            for kill in range(5):
+                child.stdin.write(b"go\n")
+                child.stdin.flush()
+                word, pid = child.stdout.readline().split()
+                assert word == b"saver"
+                saver = int(pid)
+                try:
+                    assert child.stdout.readline() == b"ready\n"
+                    for _ in range(25):
+                        time.sleep(rng.uniform(0, 0.01))
+                        os.kill(saver, signal.SIGSTOP)
+                        try:
+                            data = target.read_bytes()
+                        finally:
+                            os.kill(saver, signal.SIGCONT)
+                        assert data in expected, f"a half-written save at kill {kill}: {len(data)} bytes"
+                    time.sleep(rng.uniform(0, 0.05))
+                finally:
+                    os.kill(saver, signal.SIGKILL)
+                assert child.stdout.readline() == f"ended {-signal.SIGKILL}\n".encode()
+                assert target.read_bytes() in expected
+                loaded = load(target)
+                assert len(loaded.log) in (len(big.log), len(half.log))
+                # whatever a crash left behind is hidden and never mistaken for a save
+                for leftover in folder.iterdir():
+                    assert leftover == target or leftover.name.startswith(".game.yaml."), leftover.name
+        finally:
+            child.kill()
 
 
 # (Tests run as root in CI, where a read-only folder does not stop a write; the test below
