@@ -3,7 +3,7 @@ whole games with every other seat normal: what the tests of the hard agent's rul
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from game.ai.agent import Chooser
@@ -19,6 +19,7 @@ from game.engine.state import State
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
+from game.sim.simulate import game_seed
 
 
 def seat_states(
@@ -80,3 +81,15 @@ def first_difference(
             return state, view, said, unsaid
         assert said.action == action
     return None
+
+
+def rule_games(
+    scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
+) -> Iterator[tuple[list[tuple[State, A.Action]], tuple[State, View, Decision, Decision] | None]]:
+    """The tournament's first `games` seeds with `with_rule` in `seat` (every other seat normal):
+    each game's steps, and the first decision where `without` would choose differently (None
+    where it never does): how a rule's tests find the moves it decides."""
+    for game in range(games):
+        seed = game_seed(0, game)
+        steps, _ = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
+        yield steps, first_difference(steps, seat, with_rule, without)

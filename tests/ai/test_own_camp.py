@@ -20,7 +20,7 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, replayed
+from tests.ai.seat_games import rule_games
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, spares_own_camp=False)
@@ -84,10 +84,7 @@ def test_a_hard_iran_refuses_where_its_camps_concessions_would_have_made_it_sign
     sc, ids = _astana()
     seat = ids["iran"]
     refused = 0
-    for game in range(30):
-        seed = game_seed(0, game)
-        steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        differed = first_difference(steps, seat, HARD, WITHOUT)
+    for _, differed in rule_games(sc, seat, HARD, WITHOUT, 30):
         if differed is None:
             continue
         _, view, with_rule, without = differed

@@ -15,7 +15,7 @@ from game.engine import new_game, view_for
 from game.engine.model import Scenario
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, replayed
+from tests.ai.seat_games import rule_games
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, reads_ground=False)
@@ -67,10 +67,7 @@ def test_a_hard_government_waits_for_its_ground_where_it_signed() -> None:
     rule decides: without it the seat signs, with it the seat refuses and waits, while the deck is
     expected to lift its walk-away value (fails with reads_ground off in answering.answer)."""
     sc, seat = _astana()
-    for game in range(30):
-        seed = game_seed(0, game)
-        steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        differed = first_difference(steps, seat, HARD, WITHOUT)
+    for _, differed in rule_games(sc, seat, HARD, WITHOUT, 30):
         if differed is not None:
             _, view, with_rule, without = differed
             assert isinstance(without.action, A.Respond) and without.action.accept

@@ -21,7 +21,7 @@ from game.engine import actions as A
 from game.engine import new_game, view_for
 from game.engine.model import Scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, replayed
+from tests.ai.seat_games import rule_games
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -81,10 +81,7 @@ def test_a_hard_d1_refuses_or_stays_where_it_signed_or_walked_out() -> None:
     seat at the table (fails with reads_ground_to_end off)."""
     sc, seat = _timed15()
     kinds = set()
-    for game in range(10):
-        seed = game_seed(0, game)
-        steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        differed = first_difference(steps, seat, HARD, WITHOUT)
+    for steps, differed in rule_games(sc, seat, HARD, WITHOUT, 10):
         if differed is not None:
             _, _, with_rule, without = differed
             if without.action == with_rule.action:
