@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.deck import _PublicTable, _readable, _table
 from game.ai.estimate import Package
-from game.ai.reading import _memo, _scored_open, _status_quo, bleed_rate, counterparts, fallback
+from game.ai.reading import PROVOKED_TRUST, _memo, _scored_open, _status_quo, bleed_rate, counterparts, fallback
 from game.engine import clock
 from game.engine.conditions import holds
 from game.engine.model import EventCard
@@ -45,10 +45,6 @@ class Ground:
 
     drift: float  # the expected move of our walk-away value, in utility (kept within 0..0.99)
     rounds: float  # the expected number of rounds still to pay the toll of, this one included
-
-    def net(self, view: View) -> float:
-        """The drift less the toll of the rounds it takes, at today's rate."""
-        return self.drift - bleed_rate(view) * self.rounds
 
 
 def _rounds(view: View, this_venue_only: bool) -> list[tuple[int, int, float]]:
@@ -77,18 +73,14 @@ def _holds(view: View, card: EventCard, table: _PublicTable, seated: Sequence[in
     return all(holds(table, c, seated) for c in card.when if _readable(view, c))
 
 
-# below this trust in us, a hot-tempered counterpart answers with hardline statements, and at half
-# of it walks out (game.ai.negotiator's _PROVOKED_TRUST and _WALKOUT_TRUST)
-_STAYS_TRUST = 30
-
-
 def _trusted(view: View) -> bool:
     """Whether every counterpart at the table trusts us enough that the talks can be counted on
     to go on while we sign nothing: each refusal costs us some of its trust, and a hot temper
     that distrusts us walks out, ending the draws we wait for (in timed-15 d0's seat the other
     side's trust stood at 15 to 19 from the start, and the hard agent, refusing for the ground
-    to come, saw the talks end at once)."""
-    return all(view.trust_in_me[s] >= _STAYS_TRUST for s in counterparts(view))
+    to come, saw the talks end at once). The line is where a hot temper starts answering with
+    hardline statements (reading.PROVOKED_TRUST), the one the negotiator's outbursts read."""
+    return all(view.trust_in_me[s] >= PROVOKED_TRUST for s in counterparts(view))
 
 
 def ground_to_end(view: View, this_venue_only: bool = False) -> Ground:

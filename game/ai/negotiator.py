@@ -29,6 +29,7 @@ from game.ai.politics import (
     should_boycott,
 )
 from game.ai.reading import (
+    PROVOKED_TRUST,
     Decision,
     closing_backs,
     counterparts,
@@ -44,7 +45,6 @@ from game.engine.view import View
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
 _WALKOUT_TRUST = 15  # a hot-tempered delegation leaves when its mean trust in the others falls below this
 _EDGE = 0.08  # how much more than its aspiration waiting must be worth before a planner holds out
-_PROVOKED_TRUST = 30  # below this trust in someone, a hot temper answers with hardline statements
 # Support this many times SUPPORT_MARGIN above collapse is more than a side needs at home (see
 # secure_at_home): at astana-8 the government starts 62 above it, the opposition 35
 _SECURE = 3
@@ -262,6 +262,6 @@ def _provoked_by(view: View, rng: Rng) -> int | None:
         return None
     worst = min(others, key=lambda s: (view.my_trust[s], s))
     trust = view.my_trust[worst]
-    if trust >= _PROVOKED_TRUST:
+    if trust >= PROVOKED_TRUST:
         return None
-    return worst if rng.random() < me.personality.temper * (_PROVOKED_TRUST - trust) / _PROVOKED_TRUST else None
+    return worst if rng.random() < me.personality.temper * (PROVOKED_TRUST - trust) / PROVOKED_TRUST else None

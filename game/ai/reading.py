@@ -15,6 +15,11 @@ from game.engine.view import View
 # best_possible's memory: key -> (the delegation, the issues, the value); bounded by clearing
 _best: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], tuple[object, object, float]] = {}
 _KEPT = 4096
+
+# below this trust in someone, a hot temper answers it with hardline statements (at half of it, it
+# walks out): what the negotiator's outbursts read, and what the ground's reading counts on
+PROVOKED_TRUST = 30
+
 # acceptable's: key -> (our red lines, the declared red lines of all, the options)
 _acceptable: dict[tuple[int, ...], tuple[object, object, tuple[int, ...]]] = {}
 # An agent that refuses ultimatums refuses a stonewaller's offer giving it less than this share
