@@ -61,6 +61,17 @@ def _readable(view: View, c: Condition) -> bool:
     return c.kind != "trust" or view.me in (c.a, c.b)
 
 
+def seems_to_hold(view: View, card: EventCard, table: _PublicTable, seated: Sequence[int]) -> bool:
+    """Whether the card's conditions hold on `table` as far as we can read them: one we cannot
+    read (trust between two others) counts as holding."""
+    return all(holds(table, c, seated) for c in card.when if _readable(view, c))
+
+
+def own_move(view: View, card: EventCard) -> int:
+    """What the card's `walk_away` effects move our own walk-away value by, in points."""
+    return sum(e.delta for e in card.effects if e.kind == "walk_away" and e.a == view.me)
+
+
 def may_come_up(view: View, index: int, card: EventCard) -> bool:
     """Whether the card may still be drawn at this venue: random cards come up at the start of
     a round after the first, so some later round of this venue must meet its round conditions."""
@@ -154,10 +165,10 @@ def ground_ahead(view: View) -> float:
             continue
         if not card.repeat and view.fired and view.fired[index] > 0:
             continue
-        if not all(holds(nxt, c, seated) for c in card.when if _readable(view, c)):
+        if not seems_to_hold(view, card, nxt, seated):
             continue
         total += card.weight
-        moved += card.weight * sum(e.delta for e in card.effects if e.kind == "walk_away" and e.a == view.me)
+        moved += card.weight * own_move(view, card)
     if total <= 0 or moved == 0:
         return 0.0
     # within 0..0.99, as the engine keeps it (engine.work.move_walk_away): a rough bound is enough

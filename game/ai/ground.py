@@ -26,15 +26,12 @@ trust); a package is worth what it leaves once they have run (signing_loses).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from game.ai.deck import _PublicTable, _readable, _table
+from game.ai.deck import _table, own_move, seems_to_hold
 from game.ai.estimate import Package
 from game.ai.reading import PROVOKED_TRUST, _memo, _scored_open, _status_quo, bleed_rate, counterparts, fallback
 from game.engine import clock
-from game.engine.conditions import holds
-from game.engine.model import EventCard
 from game.engine.utility import settled_value
 from game.engine.view import View
 
@@ -63,14 +60,6 @@ def _rounds(view: View, this_venue_only: bool) -> list[tuple[int, int, float]]:
         alive = clock.survival(view.rules, 1, later.rounds, later.momentum)
         out += [(index, 2 + k, p) for k, p in enumerate(alive)]
     return out
-
-
-def _own_delta(view: View, card: EventCard) -> float:
-    return sum(e.delta for e in card.effects if e.kind == "walk_away" and e.a == view.me) / 100.0
-
-
-def _holds(view: View, card: EventCard, table: _PublicTable, seated: Sequence[int]) -> bool:
-    return all(holds(table, c, seated) for c in card.when if _readable(view, c))
 
 
 def _trusted(view: View) -> bool:
@@ -116,9 +105,9 @@ def _ground_to_end(view: View, this_venue_only: bool) -> Ground:
                 card.round == round_
                 and card.venue in (-1, venue_index)
                 and present[i] > 0
-                and _holds(view, card, table, seated)
+                and seems_to_hold(view, card, table, seated)
             ):
-                drift += reached * present[i] * _own_delta(view, card)
+                drift += reached * present[i] * (own_move(view, card) / 100.0)
                 if not card.repeat:
                     present[i] *= 1.0 - reached
         if round_ == 1 or chance <= 0:
@@ -129,14 +118,14 @@ def _ground_to_end(view: View, this_venue_only: bool) -> Ground:
             if card.weight > 0
             and card.venue in (-1, venue_index)
             and present[i] > 0
-            and _holds(view, card, table, seated)
+            and seems_to_hold(view, card, table, seated)
         ]
         total = sum(w for _, w in deck)
         if total <= 0:
             continue
         for i, w in deck:
             drawn = reached * chance * w / total
-            drift += drawn * _own_delta(view, view.events[i])
+            drift += drawn * (own_move(view, view.events[i]) / 100.0)
             if not view.events[i].repeat:
                 present[i] = max(0.0, present[i] - drawn)
     own = view.own.reservation
