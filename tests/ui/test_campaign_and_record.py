@@ -24,6 +24,7 @@ from game.results import read_record, record_path
 from game.saves import Session, default_seats, save
 from game.scenario import bundled, load_scenario
 from game.ui.app import make_app
+from game.ui.format import gap
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.record import RecordScreen
@@ -152,9 +153,37 @@ def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path
             await press(pilot, "ctrl+r")
             screen = await screen_of(pilot, RecordScreen)
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
-            assert row[:7] == ["Astana 8", "Government", "2", "2", "0.50", "+0.00", "0.60"]
+            assert row[:7] == ["Astana 8", "Government", "2", "2", "0.50", "±0.00", "0.60"]
             text = screen_text(app)
             assert "1 entry this version cannot read, kept as it is" in " ".join(text.split())
             assert "above walking away in 1 of 2 games" in text
+
+    asyncio.run(body())
+
+
+def test_the_record_writes_a_surplus_as_the_debrief_does(tmp_path: Path) -> None:
+    """A game just under its walk-away: the debrief says -0.0004 (`gap`), and the record said
+    "-0.00" of the same game, and "+0.00" where the debrief says "±0.00"."""
+    games = [
+        {"scenario": "astana-8", "title": "Astana 8", "seat": "government", "seat_name": "Government",
+         "difficulty": "normal", "seed": s, "outcome": "partial", "utility": u, "reservation": 0.5, "nash": None,
+         "finished": 1000.0 + s, "game": f"g{s}"}
+        for s, u in ((1, 0.4996), (2, 0.5))
+    ]  # fmt: skip
+    record_path().parent.mkdir(parents=True, exist_ok=True)
+    record_path().write_text(json.dumps({"format": 1, "games": games}))
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "ctrl+r")
+            screen = await screen_of(pilot, RecordScreen)
+            row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
+            assert row[5] == gap(-0.0002) == "-0.0002"  # the mean of the two
+            lines = screen_text(app).splitlines()
+            assert any(line.rstrip().endswith("0.50 -0.0004") for line in lines), lines
+            assert any(line.rstrip().endswith("0.50 ±0.00") for line in lines), lines
+            assert not any("-0.00 " in line or line.rstrip().endswith("-0.00") for line in lines)
 
     asyncio.run(body())

@@ -40,14 +40,10 @@ from game.play.debrief import (
 from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
 from game.results import RecordError, add_results
 from game.saves import Session
-from game.ui.format import against, gap
+from game.ui.format import against, gap, score
 
 HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.2f}"
 
 
 def gauge(value: float, mark: float, width: int = 20) -> Text:
@@ -170,10 +166,10 @@ def _quality(q: Quality) -> Text:
             text.append(f"{option}\n")
         text.append("\nUtility at the Nash point / in this result:\n", style="bold")
         for name, at_nash, got, waited in q.nash_utilities:
-            text.append(f"  {name}: {_fmt(at_nash)} / {_fmt(got)}")
+            text.append(f"  {name}: {score(at_nash)} / {score(got)}")
             if waited:
                 # the packages alone are compared; the results table above takes off the cost of time
-                text.append(f"  ({_fmt(got - waited)} after what waiting cost)", style="dim")
+                text.append(f"  ({score(got - waited)} after what waiting cost)", style="dim")
             text.append("\n")
     return text
 
@@ -260,12 +256,12 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
                 "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
             )
         else:
-            _versus(text, h.utility - h.nash, f"against the Nash point ({_fmt(h.nash)})")
+            _versus(text, h.utility - h.nash, f"against the Nash point ({score(h.nash)})")
         if ai is None:
             text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
         elif h.seat in ai:
             _versus(
-                text, h.utility - ai[h.seat], f"against the AI ({level}) in your seat, same seed ({_fmt(ai[h.seat])})"
+                text, h.utility - ai[h.seat], f"against the AI ({level}) in your seat, same seed ({score(ai[h.seat])})"
             )
     return text
 

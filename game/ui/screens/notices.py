@@ -20,14 +20,16 @@ HELP = """\
 
 {keys}
 
-A key the rules refuse at the moment is struck through in the row of keys at the bottom of the
+A key the rules refuse at the moment is struck through in the row of keys at the bottom of the \
 table; pressing it says why (the mediator's draft to answer first, no action points left, ...).
 
-Each delegation knows only its own priorities. Read the others from what they propose,
-accept and refuse; a meeting tells you how much one of their issues really matters to them.
-Every concession costs support at home: a side whose support falls to the collapse level
+Each delegation knows only its own priorities. Read the others from what they propose, \
+accept and refuse; a meeting tells you how much one of their issues really matters to them. \
+Every concession costs support at home: a side whose support falls to the collapse level \
 is pulled out by its hardliners, and a signatory's exit ends the talks.
 """.replace("{keys}", help_text())  # the table's keys, from game/ui/keys.py
+# Each paragraph of prose is one line (the backslashes), wrapped by the box at its own width: broken
+# by hand at 96 columns, in the narrower box each break left a stub ("bottom of the", "propose,").
 
 
 class Notice(BackdropScreen[None]):

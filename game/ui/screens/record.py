@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from game.results import Record, RecordError, Standing, read_record, record_path, standings
+from game.ui.format import gap
 from game.ui.screens.saves import cut
 from game.ui.widgets.footer import ShownKeysFooter
 
@@ -30,7 +31,9 @@ def _date(seconds: float) -> str:
 
 
 def _signed(x: float) -> Text:
-    return Text(f"{x:+.2f}", style="green" if x > 1e-9 else ("red" if x < -1e-9 else ""))
+    """A surplus as the debrief writes it (`gap`): a game the debrief put at -0.0004 is not
+    "-0.00" here, and a nil one is "±0.00", not "+0.00"."""
+    return Text(gap(x), style="green" if x > 1e-9 else ("red" if x < -1e-9 else ""))
 
 
 class RecordScreen(Screen[None]):

@@ -1,0 +1,41 @@
+"""The help's closing paragraphs wrap at the box's own width: written broken at 96 columns, in the
+narrower box every break left a stub line ("bottom of the", "propose,") under a full one."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from game.ui.screens.notices import Help
+from tests.ui.driving import driven, new_app, press, screen_of, table_ready
+
+FIRST, LAST = "A key the rules refuse", "ends the talks."
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_the_helps_prose_fills_its_lines(tmp_path: Path, size: tuple[int, int]) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=size) as pilot:
+            await table_ready(pilot)
+            await press(pilot, "question_mark")
+            help_screen = await screen_of(pilot, Help)
+            await pilot.pause()
+            text = help_screen.query_one("#help-box Static", Static)
+            # the help's lines as the box draws them, scrolled into view or not
+            lines = [text.render_line(y).text.rstrip() for y in range(text.size.height)]
+            start = next(k for k, line in enumerate(lines) if FIRST in line)
+            end = next((k for k, line in enumerate(lines) if LAST in line), len(lines) - 1)
+            prose = lines[start : end + 1]
+            assert LAST in " ".join(" ".join(prose).split())
+            width = text.content_region.width
+            assert width < 96  # narrower than the text was once broken for
+            for line in prose:
+                # a line its paragraph goes on after is full, bar the word that did not fit
+                if line and not line.endswith("."):
+                    assert len(line.strip()) >= width - 16, prose
+
+    asyncio.run(body())
