@@ -61,7 +61,7 @@ def played(session: Session) -> NewGame | None:
 class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start", show=False),
+        Binding("enter", "start", "Start the talks"),
         Binding("ctrl+o", "saves", "Saved games"),
         Binding("ctrl+r", "record", "Your record"),
         Binding("question_mark,f1", "help", "Help"),

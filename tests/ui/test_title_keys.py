@@ -1,0 +1,42 @@
+"""The title screen says which key starts the talks: Enter, wherever the focus does not take Enter
+itself (a newcomer pressed Enter on the column of fields, meaning to open the scenario list, and a
+game began with nothing on screen having said so)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Select
+from textual.widgets._footer import FooterKey
+
+from game.ui.app import make_app
+from game.ui.screens.title import TitleScreen
+from tests.ui.driving import driven, screen_of, until
+
+
+def _shown(title: TitleScreen) -> list[str]:
+    return [key.description for key in title.query(FooterKey)]
+
+
+def test_the_key_row_shows_that_enter_starts_the_talks_where_enter_does(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=(100, 30)) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            await pilot.pause()
+            assert "Start the talks" in _shown(title)
+            # on the scenario list Enter opens the list, and the row no longer offers it
+            title.query_one("#scenario", Select).focus()
+            await pilot.pause()
+            assert "Start the talks" not in _shown(title)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert title.query_one("#scenario", Select).expanded and app.screen is title
+            await pilot.press("escape")
+            title.query_one("#start").focus()
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(pilot, lambda: app.screen is not title, "the talks to start")
+
+    asyncio.run(body())
