@@ -137,21 +137,12 @@ def test_an_empty_record_says_how_it_fills(tmp_path: Path) -> None:
 
 
 def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path) -> None:
-    games = [
-        {"scenario": "astana-8", "title": "Astana 8", "seat": "government", "seat_name": "Government",
-         "difficulty": "normal", "seed": s, "outcome": "partial", "utility": u, "reservation": 0.5, "nash": 0.7,
-         "finished": 1000.0 + s, "game": f"g{s}"}
-        for s, u in ((1, 0.6), (2, 0.4))
-    ]  # fmt: skip
-    record_path().parent.mkdir(parents=True, exist_ok=True)
-    record_path().write_text(json.dumps({"format": 1, "games": [*games, {"broken": True}]}))
+    _write_record([_astana_game(1, 0.6, 0.7), _astana_game(2, 0.4, 0.7), {"broken": True}])
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
         async with driven(app, size=SIZE) as pilot:
-            await screen_of(pilot, TitleScreen)
-            await press(pilot, "ctrl+r")
-            screen = await screen_of(pilot, RecordScreen)
+            screen = await _record_screen(pilot)
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
             assert row[:7] == ["Astana 8", "Government", "2", "2", "0.50", "±0.00", "0.60"]
             text = screen_text(app)
@@ -164,21 +155,12 @@ def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path
 def test_the_record_writes_a_surplus_as_the_debrief_does(tmp_path: Path) -> None:
     """A game just under its walk-away: the debrief says -0.0004 (`gap`), and the record said
     "-0.00" of the same game, and "+0.00" where the debrief says "±0.00"."""
-    games = [
-        {"scenario": "astana-8", "title": "Astana 8", "seat": "government", "seat_name": "Government",
-         "difficulty": "normal", "seed": s, "outcome": "partial", "utility": u, "reservation": 0.5, "nash": None,
-         "finished": 1000.0 + s, "game": f"g{s}"}
-        for s, u in ((1, 0.4996), (2, 0.5))
-    ]  # fmt: skip
-    record_path().parent.mkdir(parents=True, exist_ok=True)
-    record_path().write_text(json.dumps({"format": 1, "games": games}))
+    _write_record([_astana_game(1, 0.4996, None), _astana_game(2, 0.5, None)])
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
         async with driven(app, size=SIZE) as pilot:
-            await screen_of(pilot, TitleScreen)
-            await press(pilot, "ctrl+r")
-            screen = await screen_of(pilot, RecordScreen)
+            screen = await _record_screen(pilot)
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
             assert row[5] == gap(-0.0002) == "-0.0002"  # the mean of the two
             lines = screen_text(app).splitlines()
@@ -187,3 +169,24 @@ def test_the_record_writes_a_surplus_as_the_debrief_does(tmp_path: Path) -> None
             assert not any("-0.00 " in line or line.rstrip().endswith("-0.00") for line in lines)
 
     asyncio.run(body())
+
+
+def _astana_game(seed: int, utility: float, nash: float | None) -> dict[str, object]:
+    """One finished astana-8 game of the record, as the government, walk-away 0.5."""
+    return {
+        "scenario": "astana-8", "title": "Astana 8", "seat": "government", "seat_name": "Government",
+        "difficulty": "normal", "seed": seed, "outcome": "partial", "utility": utility, "reservation": 0.5,
+        "nash": nash, "finished": 1000.0 + seed, "game": f"g{seed}",
+    }  # fmt: skip
+
+
+def _write_record(games: list[dict[str, object]]) -> None:
+    record_path().parent.mkdir(parents=True, exist_ok=True)
+    record_path().write_text(json.dumps({"format": 1, "games": games}))
+
+
+async def _record_screen(pilot: Pilot[Any]) -> RecordScreen:
+    """From the title screen, the record (ctrl+r)."""
+    await screen_of(pilot, TitleScreen)
+    await press(pilot, "ctrl+r")
+    return await screen_of(pilot, RecordScreen)
