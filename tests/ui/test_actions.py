@@ -510,7 +510,7 @@ def test_statement_defaults_to_hardline_to_the_room(start: State) -> None:
 
 def test_statement_conciliatory_to_one_delegation(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        await press_each(pilot, "down", "enter")  # tone
+        await press_each(pilot, "down")  # tone
         await press_each(pilot, "tab", "right")  # audience: the first delegation after the room
         assert "The armed opposition delegation" in screen_text(pilot.app)
         await press_each(pilot, "enter", "enter")  # on to Speak, and speak
@@ -528,6 +528,18 @@ def test_the_arrow_picks_the_tone(start: State) -> None:
 
     result = drive(StatementDialog(view(start, GOV)), script)
     assert result == Statement("government", "conciliatory", "opposition")
+
+
+def test_enter_on_the_tone_moves_on_to_speak(start: State) -> None:
+    """↓ to Conciliatory, Enter, Enter: a conciliatory statement to the room. Enter on the tone
+    picked the tone already picked and stayed there, and a newcomer pressed it in vain."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "down", "enter")
+        assert dialog.focused is dialog.query_one("#speak")
+        await press_each(pilot, "enter")
+
+    assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "conciliatory", "")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])

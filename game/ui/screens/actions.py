@@ -238,7 +238,7 @@ class StatementDialog(ActionDialog):
     """A hardline or conciliatory statement, to the room or to one delegation."""
 
     TITLE_TEXT = "Make a statement"
-    HINT = "↑↓ picks a tone · Tab: audience (←→ or a digit) · Esc cancels"
+    HINT = "↑↓ tone · Enter, Enter speaks · Tab: audience (←→ or a digit) · Esc cancels"
     ROOM = -1  # the audience field's value for the whole room
     TONES = ("hardline", "conciliatory")
 
@@ -269,6 +269,7 @@ class StatementDialog(ActionDialog):
     def compose_action_buttons(self) -> ComposeResult:
         yield Button("Speak", id="speak", variant="primary", compact=True)
 
+    @on(PickingRadioSet.Chosen)
     @on(FormRow.Submitted)
     def _audience_chosen(self) -> None:
         self.after_list_choice()  # Enter moves on to Speak: arrows, Enter, Enter

@@ -212,7 +212,16 @@ class PickingRadioSet(RadioSet):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,right", "pick(1)", "Next", show=False),
         Binding("up,left", "pick(-1)", "Previous", show=False),
+        # the button under the arrows is already picked, so Enter moves on (the dialog's next
+        # step), where Textual's would pick it again and leave a newcomer pressing Enter in vain
+        Binding("enter", "chosen", "Next", show=False),
     ]
+
+    class Chosen(Message):
+        """Enter on the set: the pick is made, move on."""
+
+    def action_chosen(self) -> None:
+        self.post_message(self.Chosen())
 
     def action_pick(self, step: int) -> None:
         if step > 0:
