@@ -14,8 +14,10 @@ from game.engine import Concede, apply, new_game, utility
 from game.engine.model import NOT_AGREED, UNCHANGED
 from game.engine.utility import outcome_utility
 from game.play import debrief as dd
+from game.play.debrief import ConcessionResult
 from game.saves import Session, default_seats
 from game.scenario import bundled, load_scenario
+from game.ui.screens.debrief import _GOOD, trust_change
 from tests.ui.driving import driven
 
 # astana-8 seed 3 ends in agreement; seed 45 is adjourned with nothing agreed (no event moved the
@@ -321,3 +323,19 @@ def test_the_toll_is_explained_where_one_was_paid(name: str, seed: int) -> None:
     # Sochi charges a toll for each round without a deal; the tutorial charges none
     assert paid == (name == "sochi-congress")
     assert (TOLL_NOTE.split(":")[0] in " ".join(text.split())) == paid
+
+
+def test_a_trust_gain_that_rounds_to_nothing_is_not_shown_as_a_gain() -> None:
+    """One point of trust over twelve delegations moves their mean by 0.08: where the two means
+    shown are equal ("50.2→50.2") that is no gain to a reader, neither "+0.0" nor green, though the
+    summed trust did rise; where they differ, the change is theirs."""
+
+    def row(before: int, after: int) -> ConcessionResult:
+        return ConcessionResult(1, 0, 1, "A", "issue", "x", "y", 50, 45, before, after, 12, None, None)
+
+    gain = trust_change(row(600, 601))  # 50.0 → 50.08
+    assert gain.plain == "50.0→50.1 +0.1" and gain.style == _GOOD
+    same = trust_change(row(602, 603))  # 50.17 → 50.25
+    assert same.plain == "50.2→50.2 ±0.0" and same.style == ""
+    loss = trust_change(row(606, 590))  # 50.5 → 49.17
+    assert loss.plain == "50.5→49.2 -1.3" and loss.style == ""

@@ -198,16 +198,18 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
         else:
             verdict = Text("✓ " if c.held else "✗ ", style=_GOOD if c.held else _BAD)
             verdict.append(c.agreed_option or "")
-        before, after = f"{c.mean_trust_before:.1f}", f"{c.mean_trust_after:.1f}"
-        gain = float(after) - float(before)  # the difference of the figures shown, as a reader takes it
-        table.add_row(
-            Text(when),
-            what,
-            f"{c.support_before}→{c.support_after}",
-            Text(f"{before}→{after} {gain:+.1f}", style=_GOOD if c.trust_gain > 0 else ""),
-            verdict,
-        )
+        table.add_row(Text(when), what, f"{c.support_before}→{c.support_after}", trust_change(c), verdict)
     return table
+
+
+def trust_change(c: ConcessionResult) -> Text:
+    """The others' mean trust before → after and the change, as a reader takes it: the
+    difference of the two figures shown, green only where that difference shows a gain. A gain
+    of one point over a dozen delegations moves the mean by 0.08, which can round to "+0.0"."""
+    before, after = f"{c.mean_trust_before:.1f}", f"{c.mean_trust_after:.1f}"
+    gain = round(float(after) - float(before), 1)
+    shown = "±0.0" if gain == 0 else f"{gain:+.1f}"
+    return Text(f"{before}→{after} {shown}", style=_GOOD if gain > 0 else "")
 
 
 def _history(h: HistoryResult) -> Text:
