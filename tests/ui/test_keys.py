@@ -11,6 +11,7 @@ from textual.binding import Binding
 from game.ui.keys import TABLE_KEYS, help_text, palette
 from game.ui.screens.notices import HELP
 from game.ui.screens.table import TableScreen
+from game.ui.widgets.panels import mood
 from tests.ui.driving import driven, new_app, table_ready
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,3 +51,12 @@ def test_the_palette_runs_the_keys_actions(tmp_path: Path) -> None:
                 assert commands[title] == getattr(table, f"action_{action}")
 
     asyncio.run(body())
+
+
+def test_the_help_reads_the_tables_marks_as_the_table_draws_them() -> None:
+    """The help explains the delegations' table: the star after a signatory's role (a newcomer
+    saw "party*" and "guarant.*" with nothing to say what the star meant) and the trust bands,
+    whose bounds are the ones `mood` draws."""
+    assert "A role marked [b]*[/b] signs this venue's agreement" in HELP
+    low, high = (int(x) for x in re.findall(r"hostile below (\d+), warm from (\d+)", HELP)[0])
+    assert (mood(low - 1), mood(low), mood(high - 1), mood(high)) == ("hostile", "wary", "wary", "warm")

@@ -23,6 +23,12 @@ HELP = """\
 A key the rules refuse at the moment is struck through in the row of keys at the bottom of the \
 table; pressing it says why (the mediator's draft to answer first, no action points left, ...).
 
+Reading the table: [b]Wt[/b] is how much an issue weighs for you, and your position is the \
+option you stand by in public, with its worth to you (0 to 1). A role marked [b]*[/b] signs this \
+venue's agreement: a package is agreed only when every signatory still at the table accepts it. \
+[b]Trusts you[/b] runs from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each \
+side's backing at home.
+
 Each delegation knows only its own priorities. Read the others from what they propose, \
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
 Every concession costs support at home: a side whose support falls to the collapse level \
