@@ -24,6 +24,7 @@ from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
 from game.engine import Action, GameError, Record
 from game.engine.model import EventCard
+from game.play.choices import pending_proposals
 from game.play.history import Line
 from game.saves import Session
 from game.sim.seating import label_kind, seat_chooser
@@ -140,6 +141,11 @@ class TableScreen(TableCommands):
                 tail.append(f"YOUR TURN: {blocker} (r)", style="bold reverse")
             else:
                 tail.append(f"YOUR TURN · {state.ap} move{'s' if state.ap != 1 else ''} left", style="bold reverse")
+                waiting = len(pending_proposals(self.view))
+                if waiting:
+                    # Answers cost no move, and an offer left unanswered can lapse at the round's end:
+                    # a newcomer's first turn in round 1 said nothing of the offers already made to them.
+                    tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
         else:
             tail.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
         head = f" {venue.name} · round {state.round}/{venue.rounds} · "

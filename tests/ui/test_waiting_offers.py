@@ -1,0 +1,44 @@
+"""The status line says when offers wait for the player's answer: answers cost no move, and an
+offer left unanswered lapses at the round's end, yet a newcomer's first turns said nothing of
+the offers already made to them."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Static
+
+from game.play.choices import pending_proposals
+from game.ui.screens.table import TableScreen
+from game.ui.widgets.keybar import KeyBar
+from tests.ui.driving import driven, new_app, press, settle
+
+
+def test_the_status_line_counts_the_offers_waiting_for_an_answer(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=3)
+        async with driven(app, size=(80, 24)) as pilot:
+            seen_waiting = seen_none = False
+            for _ in range(14):
+                table = await settle(pilot)
+                assert isinstance(table, TableScreen)
+                status = str(table.query_one("#status", Static).content)
+                waiting = len(pending_proposals(table.view))
+                draft_first = "propose" in table.query_one(KeyBar).refused and "answer" in status
+                if table.session.state.over:
+                    break
+                if waiting and not draft_first and "moves left" in status:
+                    noun = "offer" if waiting == 1 else "offers"
+                    assert f"{waiting} {noun} to answer (r)" in status
+                    seen_waiting = True
+                elif not waiting:
+                    assert "to answer" not in status
+                    seen_none = True
+                if seen_waiting and seen_none:
+                    break
+                # a mediator's draft is answered first (the line says so instead): accept it
+                await press(pilot, *(("r", "a") if draft_first else ("n",)))
+            assert seen_waiting and seen_none
+
+    asyncio.run(body())
