@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from game.engine.seat import Seat
 from game.paths import is_autosave
+from game.play.new_game import NewGame, played
 from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario.load import check_source
@@ -27,7 +28,7 @@ from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.keys import palette
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.table import TableScreen
-from game.ui.screens.title import NewGame, TitleScreen, played
+from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
     from game.ui.screens.replay import ReplayScreen

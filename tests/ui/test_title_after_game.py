@@ -8,11 +8,12 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, SelectionList
 
+from game.play.new_game import played
 from game.saves.session import Session
 from game.scenario import bundled, load_scenario
 from game.ui.screens.actions import ConfirmDialog
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.title import TitleScreen, played
+from game.ui.screens.title import TitleScreen
 from tests.ui.driving import SOCHI, at_the_table, click, new_app, press, screen_of
 
 

@@ -3,7 +3,6 @@ continue the autosave, the saved games (to continue or replay), your record, hel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,12 +15,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
-from game.engine.seat import Seat
 from game.paths import autosaves, latest_autosave
-from game.saves import Session
+from game.play.new_game import NewGame
 from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
-from game.sim.seating import label_kind
 from game.ui.screens.notices import Help
 from game.ui.screens.saves import Opened, SaveBrowser
 from game.ui.widgets.fields import MarkedSelectionList
@@ -32,30 +29,6 @@ LEVELS = (
     ("Normal", "normal"),
     ("Hard: they learn, logroll and read the risk", "hard"),
 )
-
-
-@dataclass(frozen=True)
-class NewGame:
-    scenario: Path
-    humans: tuple[str, ...]
-    difficulty: str
-    seed: int
-    seats: tuple[tuple[str, str], ...] = ()  # (delegation id, seat label) set with --seat
-
-
-def played(session: Session) -> NewGame | None:
-    """The settings a game was played with, for the title screen shown after it: its bundled
-    scenario, its human seats, its AI's level (where every AI seat plays at one of the title's
-    levels; "normal" otherwise) and its seed. None for a scenario that is not bundled, or that
-    was played from a file of the same name whose text is not the bundled file's (an edited copy)."""
-    path = bundled().get(session.name)
-    if path is None or path.read_bytes() != session.source:
-        return None
-    humans = tuple(d.id for d in session.scenario.delegations if Seat.parse(session.seats[d.id]).is_human)
-    kinds = {label_kind(label) for ident, label in session.seats.items() if ident not in humans}
-    level = kinds.pop() if len(kinds) == 1 else None
-    difficulty = level if level in {value for _, value in LEVELS} else "normal"
-    return NewGame(path, humans, str(difficulty), session.seed)
 
 
 class TitleScreen(Screen[None]):
