@@ -96,6 +96,14 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             full = next(line.record.text for line in chronicle.lines if line.record.kind == "propose")
             compact = next(line for line in text.splitlines() if "propose" in line and "#1" in line)
             assert len(compact) < len(full)
+            # every delegation in the third person, the government's own moves marked (it read
+            # "You propose #1" beside "Government of the Syrian Arab Republic concedes ...")
+            gov = table.session.scenario.delegations[0].name
+            assert f"▸ {gov} proposes #1 to " in text.replace("\n", " ")
+            for line in chronicle.lines:
+                shown = history._line(line).plain
+                assert shown.startswith("▸ ") == (line.actor == 0) and "You " not in shown, shown
+            assert "▸ your moves" in str(history.query_one("#history-filters", Static).content)
             # answers to me: only answers to the government's own proposals
             await press(pilot, "a")
             answers = said(history)

@@ -42,10 +42,11 @@ def test_a_meeting_the_other_side_asked_for_says_so_and_what_was_learnt(tmp_path
             weight = {(s, i): w for s, i, w in view.learned}[learnt[0]]
             issue = view.issues[learnt[0][1]].name
             assert f"You learnt: {US}: {issue} carries {weight:.0%} of what it wants (i: your brief)." in shown
-            # the history speaks to the player: the United States asks "you"
+            # the history names the government as every line names a delegation, and marks none of
+            # this as the government's own move (the United States asked)
             await press(pilot, "h")
             history = await screen_of(pilot, HistoryScreen)
             text = " ".join(history.query_one(WrappedText).plain.split())
-            assert f"{US} asks you for a private meeting" in text
+            assert f"{US} asks {GOV_NAME} for a private meeting" in text and f"▸ {US}" not in text
 
     asyncio.run(body())

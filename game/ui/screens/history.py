@@ -44,36 +44,40 @@ def compact_package(scenario: Scenario, package: tuple[tuple[int, int], ...], ch
     return text
 
 
+MINE = "▸ "  # before the viewer's own moves in the history (its header says so)
+
+
 def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line) -> Text:
     """One line of the game for `me` (-1: for nobody in particular): a proposal with its package
     written compactly (what changed since its author's last one marked), anything else as the
-    engine said it."""
+    engine said it. Every delegation is named in the third person, the viewer's too, as the
+    engine's own lines name it (the history said "You propose" and "asks you" beside "Government
+    of the Syrian Arab Republic concedes"): the viewer's own moves are marked instead, and the
+    answers to its proposals are in bold."""
     sc = scenario
     record = line.record
     if record.kind in ("propose", "draft") and line.tabled in chronicle.tabled:
         t = chronicle.tabled[line.tabled]
-        author = "You" if t.author == me else sc.delegations[t.author].name
-        to = ", ".join("you" if d == me else sc.delegations[d].name for d in t.to)
-        if t.author == me:
-            verb = "table draft" if t.draft else "propose"
-        else:
-            verb = verb_for(sc.delegations[t.author].plural, "tables draft" if t.draft else "proposes")
-        text = Text(f"{author} {verb} #{t.id} to {to}: ")
+        author = sc.delegations[t.author]
+        to = ", ".join(sc.delegations[d].name for d in t.to)
+        verb = verb_for(author.plural, "tables draft" if t.draft else "proposes")
+        text = Text(f"{author.name} {verb} #{t.id} to {to}: ")
         before = dict(chronicle.tabled[t.previous].package) if t.previous >= 0 else None
         changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)
         text.append_text(compact_package(sc, t.package, changed))
-        return text
-    if record.kind == "meet" and line.other >= 0 and line.actor >= 0:
+    elif record.kind == "meet" and line.other >= 0 and line.actor >= 0:
         # the engine says that two delegations met; the line says which of them asked
-        if line.actor == me:
-            return Text(f"You ask {sc.delegations[line.other].name} for a private meeting, and meet.")
         asker = sc.delegations[line.actor]
-        other = "you" if line.other == me else sc.delegations[line.other].name
-        return Text(f"{asker.name} {verb_for(asker.plural, 'asks')} {other} for a private meeting, and they meet.")
-    style = _STYLE.get(record.kind, "")
-    if me >= 0 and record.kind == "respond" and chronicle.author_of(line.answered) == me:
-        style = "bold"  # an answer to one of the player's own proposals
-    return Text(record.text, style=style)
+        other = sc.delegations[line.other].name
+        text = Text(f"{asker.name} {verb_for(asker.plural, 'asks')} {other} for a private meeting, and they meet.")
+    else:
+        style = _STYLE.get(record.kind, "")
+        if me >= 0 and record.kind == "respond" and chronicle.author_of(line.answered) == me:
+            style = "bold"  # an answer to one of the player's own proposals
+        text = Text(record.text, style=style)
+    if me >= 0 and line.actor == me:
+        text = Text(MINE, style="bold").append_text(text)
+    return text
 
 
 class HistoryScreen(Screen[None]):
@@ -126,7 +130,7 @@ class HistoryScreen(Screen[None]):
             where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
         who = "everyone" if f.delegation < 0 else self.scenario.delegations[f.delegation].name
         text = Text(" History · ", style="bold")
-        text.append(f"{where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
+        text.append(f"{MINE}your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
         return text
 
     def paragraphs(self) -> list[Text]:
