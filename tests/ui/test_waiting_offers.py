@@ -1,6 +1,6 @@
 """The status line says when offers wait for the player's answer: answers cost no move, and an
-offer left unanswered lapses at the round's end, yet a newcomer's first turns said nothing of
-the offers already made to them."""
+offer lapses at the end of the round after the one it was made in, yet a newcomer's first turns
+said nothing of the offers already made to them."""
 
 from __future__ import annotations
 

@@ -143,8 +143,8 @@ class TableScreen(TableCommands):
                 tail.append(f"YOUR TURN · {state.ap} move{'s' if state.ap != 1 else ''} left", style="bold reverse")
                 waiting = len(pending_proposals(self.view))
                 if waiting:
-                    # Answers cost no move, and an offer left unanswered can lapse at the round's end:
-                    # a newcomer's first turn in round 1 said nothing of the offers already made to them.
+                    # Answers cost no move, and an offer lapses at the end of the round after the one it
+                    # was made in: a newcomer's first turn said nothing of the offers already made to them.
                     tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
         else:
             tail.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
