@@ -102,7 +102,8 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             assert f"▸ {gov} proposes #1 to " in text.replace("\n", " ")
             for line in chronicle.lines:
                 shown = history._line(line).plain
-                assert shown.startswith("▸ ") == (line.actor == 0) and "You " not in shown, shown
+                move = line.actor == 0 and line.record.kind == line.kind  # not what followed from it
+                assert shown.startswith("▸ ") == move and "You " not in shown, shown
             assert "▸ your moves" in str(history.query_one("#history-filters", Static).content)
             # answers to me: only answers to the government's own proposals
             await press(pilot, "a")

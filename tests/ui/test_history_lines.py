@@ -1,0 +1,25 @@
+"""How the history writes each line for the player: every delegation in the third person, and a
+mark on the player's own moves only, not on what followed from them."""
+
+from __future__ import annotations
+
+from game.ai import play
+from game.play.history import Chronicle
+from game.scenario import bundled, load_scenario
+from game.ui.screens.history import MINE, narrate
+
+
+def test_only_the_players_own_moves_are_marked_not_their_consequences() -> None:
+    """An answer that rejects a proposal is followed by "Proposal #N fails: X rejected it", a
+    record of the same move: the history marked both as the player's."""
+    scenario = load_scenario(bundled()["astana-8"])
+    game = play(scenario, 1)
+    chronicle = Chronicle.replay(scenario, 1, game.actions)
+    consequences = [line for line in chronicle.lines if line.actor >= 0 and line.record.kind != line.kind]
+    assert any(line.record.kind == "failed" for line in consequences)  # the case that was marked
+    for me in range(len(scenario.delegations)):
+        for line in chronicle.lines:
+            shown = narrate(scenario, me, chronicle, line).plain
+            own_move = line.actor == me and line.record.kind == line.kind
+            assert shown.startswith(MINE) == own_move, shown
+            assert not shown.startswith("You ") and "asks you" not in shown, shown
