@@ -20,12 +20,14 @@ from game.engine.view import View
 
 
 def table_repeats(view: View, p: Proposal) -> bool:
-    """Whether a package we refused at this venue in an earlier round, whoever put it to us, is
-    put to us again in `p` (the public record of answers keeps each side's last eight)."""
+    """Whether a package we refused at this venue in an earlier round, put to us then by another
+    side than `p`'s author, is put to us again in `p` (the public record of answers keeps each
+    side's last eight). Its author repeating itself is game.ai.answering.repeated_offer's case
+    (`heeds_repeats`)."""
     package = sorted(p.package)
     return any(
         a.who == view.me
-        and a.author != view.me
+        and a.author not in (view.me, p.author)
         and a.venue == view.venue_index
         and a.round < view.round
         and not a.accepted
