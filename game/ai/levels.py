@@ -98,8 +98,8 @@ class Level:
     # keeps its seat, hot temper or not, where the rounds left at the venue are expected to lift
     # its walk-away value by more than they cost (docs/AI.md, "Reading the ground to the end")
     reads_ground_to_end: bool = False
-    # heeds_repeats, whoever repeats: a package we refused at this venue put back to us by any
-    # side, not only by the side that first tabled it, shows the table has not conceded as the
+    # heeds_repeats where another side repeats: a package we refused at this venue put back to us
+    # by another side than the one that first tabled it shows the table has not conceded as the
     # plan's model says, and waiting is weighed by our own curve alone (game.ai.repeats;
     # docs/AI.md, "The table's repeated offer")
     heeds_table_repeats: bool = False
