@@ -29,6 +29,7 @@ from game.ai.reading import (
     stonewalled,
     value_with,
 )
+from game.ai.repeats import table_repeats
 from game.ai.trend import offers_rising
 from game.ai.words import band
 from game.engine import actions as A
@@ -105,7 +106,7 @@ def answer(
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
         later = chance * aspiration(view, level, noise, ahead=1) + (1.0 - chance) * floor - bleeding + ground
-        if held is not None and held.later is not None and not (level.heeds_repeats and repeated_offer(view, p)):
+        if held is not None and held.later is not None and not _not_moved(view, p, level):
             # a planner also reads what waiting is worth from the others: the best package its
             # model of them says they would all take in a later round, weighed by the risk and
             # the toll until then. Our own curve says what we would ask next round, not what
@@ -124,6 +125,13 @@ def answer(
     if margin > 0 and after < floor + margin:
         return say_no(me.id, p.id, "rejected: too little to sign with partners we do not trust")
     return say_no(me.id, p.id, f"rejected: {words}")
+
+
+def _not_moved(view: View, p: Proposal, level: Level) -> bool:
+    """Whether the offer shows the others have not conceded as the plan's model of them says:
+    its author repeats a package we refused (`heeds_repeats`), or, for a level that reads the
+    table as one, any side does (`heeds_table_repeats`, game.ai.repeats)."""
+    return (level.heeds_repeats and repeated_offer(view, p)) or (level.heeds_table_repeats and table_repeats(view, p))
 
 
 def repeated_offer(view: View, p: Proposal) -> bool:

@@ -98,6 +98,15 @@ class Level:
     # keeps its seat, hot temper or not, where the rounds left at the venue are expected to lift
     # its walk-away value by more than they cost (docs/AI.md, "Reading the ground to the end")
     reads_ground_to_end: bool = False
+    # heeds_repeats where another side repeats: a package we refused at this venue put back to us
+    # by another side than the one that first tabled it shows the table has not conceded as the
+    # plan's model says, and waiting is weighed by our own curve alone (game.ai.repeats;
+    # docs/AI.md, "The table's repeated offer")
+    heeds_table_repeats: bool = False
+    # a boycotter by gain weighs attending by the chance that a card of the public deck calls it
+    # home before it can sign (the venue then ends with nothing signed), where the card's other
+    # conditions hold now (game.ai.called_home; docs/AI.md, "A boycott the deck may make for us")
+    weighs_call_home: bool = False
 
 
 LEVELS = {
@@ -173,6 +182,8 @@ LEVELS = {
         reads_ground=True,
         spares_own_camp=True,
         reads_ground_to_end=True,
+        heeds_table_repeats=True,
+        weighs_call_home=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from math import log
 from operator import getitem
 
+from game.ai.called_home import called_home
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import Decision, acceptable, counterparts, heeded, progress, value_with
@@ -188,7 +189,13 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
         # the Nash guess alone had the hard agent boycott and then live with a deal below its
         # walk-away value: docs/AI.md)
         likely = min([likely, *(value_with(view, package) for package in tabled_by_others(view))])
-        return likely > max(with_us, me.reservation)
+        attending = max(with_us, me.reservation)
+        if level.weighs_call_home:
+            # a card may call us home before we sign: then the venue ends with nothing signed
+            # (game.ai.called_home)
+            home = called_home(view)
+            attending = (1.0 - home) * attending + home * me.reservation
+        return likely > max(attending, me.reservation)
     if me.personality.temper < 0.5:
         return False
     return likely < me.reservation

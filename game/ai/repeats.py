@@ -1,0 +1,36 @@
+"""The table has not moved: a package we refused comes back to us from another side.
+
+A planner weighing an offer against waiting counts on the others conceding as its model of
+them says (game.ai.planning). Where the same side puts a package we refused back to us, that
+side has not conceded, and the hard agent weighs waiting by its own curve alone
+(`Level.heeds_repeats`, game.ai.answering.repeated_offer). The same holds where another side
+puts it: at a table where one side's package is taken up word for word by another, the offer
+that reaches us round after round is the table's, whoever tables it, and it has not moved
+towards us. On a short venue the plan's promise of a later, better package is then what costs
+the deal: in the random scenario timed-11 (three rounds) the hard agent in d1's seat refused
+in the first two rounds the package d4 and then d0 put to it, worth 0.29 over its walk-away
+value, holding out for the 0.68 its plan read into the others, and in the last round only a
+partial deal worth a third of that was left (docs/AI.md, "The table's repeated offer").
+"""
+
+from __future__ import annotations
+
+from game.engine.state import Proposal
+from game.engine.view import View
+
+
+def table_repeats(view: View, p: Proposal) -> bool:
+    """Whether a package we refused at this venue in an earlier round, put to us then by another
+    side than `p`'s author, is put to us again in `p` (the public record of answers keeps each
+    side's last eight). Its author repeating itself is game.ai.answering.repeated_offer's case
+    (`heeds_repeats`)."""
+    package = sorted(p.package)
+    return any(
+        a.who == view.me
+        and a.author not in (view.me, p.author)
+        and a.venue == view.venue_index
+        and a.round < view.round
+        and not a.accepted
+        and sorted(a.package) == package
+        for a in view.answers
+    )
