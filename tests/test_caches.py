@@ -34,9 +34,15 @@ def test_the_hash_remembers_only_the_last_state_it_hashed() -> None:
         assert last is not None
         assert all(a is b for a, b in zip(last.values, hashing._values(vars(state)), strict=True))
         assert last.content_hash == state.scenario.content_hash
-        # a piece per field, plus a piece per row of each table and one that closes it: no more
-        rows = sum(len(getattr(state, name)) + 1 for name in hashing._TABLES if name != "revealed")
-        assert len(last.flat) == 1 + len(hashing._FIELDS) - 5 + rows
+        # the opening and a piece per field; each table's, joined from a piece per row and one
+        # that closes it: no more
+        assert len(last.flat) == 1 + len(hashing._FIELDS)
+        tables = [name for name in hashing._TABLES if name != "revealed"]
+        assert len(last.rows) == len(tables)
+        for name in tables:
+            k = hashing._FIELDS.index(name)
+            assert len(last.rows[k]) == len(getattr(state, name)) + 1
+            assert last.flat[last.at[k]] == "".join(last.rows[k])
         assert set(last.elements) == {hashing._PROPOSALS, hashing._AGREEMENTS}
 
 

@@ -117,13 +117,15 @@ class _Written:
     """The last state hashed, as the pieces its text is joined from.
 
     `flat` joined is the canonical text: the opening (the scenario's hash), then a piece per
-    field written whole or element by element, and a piece per row of a table (a row's piece
-    carries the "[" or "," before it; a piece after the last row closes the table). `values`
-    holds the fields (so that an identity seen again is the very same immutable object), `at`
-    where each field's first piece is, `kinds` how each field was laid out, `elements` the
-    texts of the proposals and agreements."""
+    field, written whole, element by element, or (a table) joined from a piece per row kept in
+    `rows` (a row's piece carries the "[" or "," before it; a piece after the last row closes
+    the table), so that the text of every state is one join of 33 pieces rather than of the 78
+    its fields and rows make, and a changed table joins its own nine again. `values` holds the
+    fields (so that an identity seen again is the very same immutable object), `at` where each
+    field's piece is, `kinds` how each field was laid out, `elements` the texts of the
+    proposals and agreements."""
 
-    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "values")
+    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "rows", "values")
 
     def __init__(self, state: State, values: tuple[Any, ...]) -> None:
         self.content_hash = state.scenario.content_hash
@@ -132,6 +134,7 @@ class _Written:
         self.at: list[int] = []
         self.kinds: list[int] = []
         self.elements: dict[int, list[str]] = {}
+        self.rows: dict[int, list[str]] = {}
         for k, value in enumerate(values):
             kind = _KINDS[k]
             self.at.append(len(flat))
@@ -140,9 +143,8 @@ class _Written:
                 flat.append("[" + ",".join(texts) + "]" + _SEPARATORS[k])
             elif kind == _ROWS and type(value) is tuple and value:
                 rows = [_encode_array(row) for row in value]
-                flat.append("[" + rows[0])
-                flat.extend(["," + row for row in rows[1:]])
-                flat.append("]" + _SEPARATORS[k])
+                pieces = self.rows[k] = ["[" + rows[0], *["," + row for row in rows[1:]], "]" + _SEPARATORS[k]]
+                flat.append("".join(pieces))
             else:
                 # anything else (an empty table, a value of another type) is written whole
                 kind = _WHOLE if kind == _WHOLE else _FALLBACK
@@ -167,9 +169,10 @@ class _Written:
                 old = before[k]
                 if type(value) is not tuple or len(value) != len(old):
                     return False
-                first = at[k]
+                pieces = self.rows[k]
                 for d in compress(range(len(value)), map(is_not, value, old)):
-                    flat[first + d] = ("," if d else "[") + _encode_array(value[d])
+                    pieces[d] = ("," if d else "[") + _encode_array(value[d])
+                flat[at[k]] = "".join(pieces)
             elif kind == _ELEMENTS:
                 if type(value) is not tuple:
                     return False

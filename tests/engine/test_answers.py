@@ -94,3 +94,36 @@ def test_the_record_keeps_each_delegations_last_answers_in_a_long_campaign() -> 
     counts = Counter(who for who, *_ in history)
     assert max(counts.values()) > ANSWERS_KEPT
     assert {venue for *_, venue, _, _ in history} == {0, 1}
+
+
+def test_the_record_is_the_same_when_games_are_applied_in_turn() -> None:
+    """Recording an answer reuses who gave the answers before it when they are the very ones it
+    recorded last (game.engine.work.record_answer): two campaigns applied move by move in turn, and
+    every answer applied twice to the state before it, give each game the record it has alone."""
+    from game.ai import play as ai_play
+    from game.scenario import bundled
+    from game.scenario.load import load_scenario
+
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    games = [ai_play(sc, seed).actions for seed in (0, 1)]
+    alone = []
+    for seed, actions in zip((0, 1), games, strict=True):
+        state: State = start(sc, seed)
+        records = []
+        for action in actions:
+            state, _ = apply(state, action)
+            records.append(state.answers)
+        alone.append(records)
+    states = [start(sc, 0), start(sc, 1)]
+    answered = 0
+    for step in range(max(map(len, games))):
+        for g in (0, 1):
+            if step < len(games[g]):
+                before = states[g]
+                states[g], _ = apply(before, games[g][step])
+                assert states[g].answers == alone[g][step]
+                if isinstance(games[g][step], Respond):
+                    answered += 1
+                    again, _ = apply(before, games[g][step])
+                    assert again.answers == states[g].answers
+    assert answered > 2 * ANSWERS_KEPT
