@@ -98,6 +98,11 @@ class Level:
     # keeps its seat, hot temper or not, where the rounds left at the venue are expected to lift
     # its walk-away value by more than they cost (docs/AI.md, "Reading the ground to the end")
     reads_ground_to_end: bool = False
+    # a side that picks the better offer (picks_better) still signs, at the venue's deadline, an
+    # offer its yes makes the agreement (every other signatory present signed it) unless a better
+    # offer before it is worth more weighed by its chance of passing, with what no deal leaves
+    # where it fails: nothing comes after a wrong bet there (game.ai.sure.keeps_sure_deal)
+    keeps_sure_deal: bool = False
 
 
 LEVELS = {
@@ -173,6 +178,7 @@ LEVELS = {
         reads_ground=True,
         spares_own_camp=True,
         reads_ground_to_end=True,
+        keeps_sure_deal=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
