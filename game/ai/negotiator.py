@@ -78,7 +78,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 level.picks_better
                 and signs(said)
                 and better_alive(view, p, aim, level, beliefs, noise, held)
-                and not (level.keeps_sure_deal and keeps_sure_deal(view, p))
+                and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs))
             ):
                 return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
             return said
