@@ -107,6 +107,11 @@ class Level:
     # home before it can sign (the venue then ends with nothing signed), where the card's other
     # conditions hold now (game.ai.called_home; docs/AI.md, "A boycott the deck may make for us")
     weighs_call_home: bool = False
+    # a side that picks the better offer (picks_better) still signs, at the venue's deadline, an
+    # offer its yes makes the agreement (every other signatory present signed it) unless a better
+    # offer before it is worth more weighed by its chance of passing, with what no deal leaves
+    # where it fails: nothing comes after a wrong bet there (game.ai.sure.keeps_sure_deal)
+    keeps_sure_deal: bool = False
 
 
 LEVELS = {
@@ -184,6 +189,7 @@ LEVELS = {
         reads_ground_to_end=True,
         heeds_table_repeats=True,
         weighs_call_home=True,
+        keeps_sure_deal=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

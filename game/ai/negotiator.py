@@ -36,6 +36,7 @@ from game.ai.reading import (
     deadline,
     left_open,
 )
+from game.ai.sure import keeps_sure_deal
 from game.engine import actions as A
 from game.engine.legal import may_draft, may_propose
 from game.engine.rng import Rng
@@ -73,7 +74,12 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 if _holds_out(view, level, held, bar):
                     return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
             said = answer(view, p, aim, level, beliefs, noise, held=held)
-            if level.picks_better and signs(said) and better_alive(view, p, aim, level, beliefs, noise, held):
+            if (
+                level.picks_better
+                and signs(said)
+                and better_alive(view, p, aim, level, beliefs, noise, held)
+                and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs))
+            ):
                 return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
             return said
     if not view.ap:

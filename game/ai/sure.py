@@ -1,0 +1,78 @@
+"""A bird in the hand: at the venue's deadline, a yes that makes an agreement is not traded for a
+long shot.
+
+`better_alive` (game.ai.answering) lets a side that time presses refuse an offer it would sign
+while a better one before it can still pass (a fair chance, by the calibrated estimate, that
+the sides still to answer it all say yes). Earlier in a venue a wrong bet costs little: the
+talks go on and the offer refused is often put again. At the deadline (the venue's last round
+or its closing session) nothing comes after, and where every other signatory present has
+already signed the offer, our yes is the agreement itself. Refusing it then trades a sure deal
+for the better offer's chance of passing, and what fails leaves us what we have without a deal.
+A skilled negotiator counts that: it refuses only where the better offer's expected value (its
+value if it passes, times the chance that it does, plus what we have without it otherwise)
+beats the deal in hand. In the campaign's platforms seat (astana-to-sochi) the hard agent ended
+a dozen Sochi congresses of 300 with nothing that way, each after refusing, in the last round,
+packages every other signatory had signed (docs/AI.md, "A bird in the hand").
+"""
+
+from __future__ import annotations
+
+from game.ai.estimate import acceptance_chance
+from game.ai.opponent import Beliefs
+from game.ai.planning import SAFETY, demand, read_sides
+from game.ai.reading import deadline, fallback, horizon, value_with
+from game.engine.state import ACCEPTED, PENDING, REJECTED, Proposal
+from game.engine.utility import with_package
+from game.engine.view import View
+
+
+def completes(view: View, p: Proposal) -> bool:
+    """Whether our yes would make `p` an agreement now: every signatory present at the venue but
+    us is its author or has accepted it (the engine's rule, game.engine.handlers)."""
+    yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
+    required = [s for s in view.venue.signatories if view.present[s] and s != view.me]
+    return view.me in p.to and all(s in yes for s in required)
+
+
+def gamble_odds(view: View, q: Proposal, beliefs: Beliefs) -> float:
+    """The chance that every signatory present still to answer `q` (but us) accepts it; zero
+    where one has refused it. At the deadline a side signs what the plan's model of it takes
+    there (planning.demand: anything above its floor as we read it, with the margin it asks of a
+    partner it distrusts, and ours for a rough reading): such a side counts as a yes; another by
+    the calibrated estimate, which is fitted over whole games and does not know the deadline
+    (it read the sides answering last at astana-8's closing sessions as one in two, and they
+    signed in each of 12 games of 300 in Turkey's seat)."""
+    required = {s for s in view.venue.signatories if view.present[s] and s != view.me}
+    sides = {s.who: s for s in read_sides(view, beliefs)}
+    deal = with_package(list(view.deal), q.package)
+    end = horizon(view)
+    chance = 1.0
+    for who, r in zip(q.to, q.responses, strict=True):
+        if who not in required:
+            continue
+        if r == REJECTED:
+            return 0.0
+        if r != PENDING:
+            continue
+        side = sides.get(who)
+        if side is not None and beliefs.utility(who, deal) >= demand(view, side, 0, end, wary=True) + SAFETY:
+            continue
+        chance *= acceptance_chance(view, who, q.package)
+    return chance
+
+
+def keeps_sure_deal(view: View, p: Proposal, beliefs: Beliefs) -> bool:
+    """Whether we sign `p` though a better offer before us can still pass: at the deadline our
+    yes makes `p` the agreement, and no other open offer we have yet to answer is worth more,
+    weighed by its chance of passing, with what we have without a deal where it fails."""
+    if not deadline(view) or not completes(view, p):
+        return False
+    sure = value_with(view, p.package)
+    without = fallback(view)
+    for q in view.proposals:
+        if q.id == p.id or q.author == view.me or q.response_of(view.me) != PENDING:
+            continue
+        chance = gamble_odds(view, q, beliefs)
+        if chance * value_with(view, q.package) + (1.0 - chance) * without > sure:
+            return False
+    return True

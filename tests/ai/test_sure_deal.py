@@ -1,0 +1,88 @@
+"""At the deadline the hard agent keeps a sure deal (Level.keeps_sure_deal; game.ai.sure): where
+its yes makes an offer the agreement, it no longer refuses it for a better offer before it
+(Level.picks_better) unless that offer, weighed by its chance of passing and by what no deal
+leaves where it fails, is worth more. In the campaign's platforms seat (astana-to-sochi) the
+gamble ended Sochi congresses with nothing (docs/AI.md, "A bird in the hand")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS
+from game.ai.opponent import Beliefs
+from game.ai.reading import deadline, fallback, value_with
+from game.ai.sure import completes, gamble_odds, keeps_sure_deal
+from game.engine import actions as A
+from game.engine import apply, view_for
+from game.engine.state import ACCEPTED, PENDING
+from game.scenario import bundled, load_scenario
+from game.sim.simulate import game_seed
+from tests.ai.seat_games import first_difference, level_in_seat, replayed, rule_games
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, keeps_sure_deal=False)
+PICKED = "rejected: a better offer before us can still pass"
+
+
+def test_the_hard_agent_signs_the_deal_its_yes_completes_at_the_deadline() -> None:
+    assert HARD.keeps_sure_deal and HARD.picks_better and not LEVELS["normal"].keeps_sure_deal
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    seat = sc.delegation_index["platforms"]
+    decided = lost_without = 0
+    # the tournament's games 40 to 47 (its first 40 games hold none where the rule decides)
+    for game in range(40, 48):
+        seed = game_seed(0, game)
+        steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
+        found = first_difference(steps, seat, HARD, WITHOUT)
+        if found is None:
+            continue
+        state, view, said, unsaid = found
+        # the rule decides one kind of move: a yes where the agent without it refuses the same
+        # offer for a better one
+        assert isinstance(said.action, A.Respond) and said.action.accept
+        assert isinstance(unsaid.action, A.Respond) and not unsaid.action.accept
+        assert said.action.proposal == unsaid.action.proposal and unsaid.reason == PICKED
+        p = next(q for q in view.proposals if q.id == said.action.proposal)
+        beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+        assert deadline(view) and completes(view, p) and keeps_sure_deal(view, p, beliefs)
+        # no better offer is worth the gamble: each one's chance of passing times its value,
+        # with what no deal leaves otherwise, falls short of the deal in hand
+        sure, without = value_with(view, p.package), fallback(view)
+        for q in view.proposals:
+            if q.id != p.id and q.author != view.me and q.response_of(view.me) == PENDING:
+                chance = gamble_odds(view, q, beliefs)
+                assert chance * value_with(view, q.package) + (1 - chance) * without <= sure
+        # our yes is the agreement itself
+        after, _ = apply(state, said.action)
+        assert len(after.agreements) == len(state.agreements) + 1
+        assert after.agreements[-1].package == p.package
+        decided += 1
+        _, end = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+        lost_without += not any(a.venue == view.venue_index for a in end.agreements)
+    assert decided
+    # in at least one of these games the gamble lost: without the rule the venue signed nothing
+    assert lost_without
+
+
+def test_an_offer_that_still_needs_another_signature_is_not_a_sure_deal() -> None:
+    """Only the last signature makes a deal sure: while another signatory present has not
+    signed, the offer can still fail, and the agent picks between offers as before."""
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    seat = sc.delegation_index["platforms"]
+    seen = 0
+    for steps, _ in rule_games(sc, seat, HARD, WITHOUT, 3):
+        for state, _ in steps:
+            if state.actor != seat or not state.proposals:
+                continue
+            view = view_for(state, seat)
+            for p in view.proposals:
+                if p.response_of(seat) != PENDING:
+                    continue
+                others = [s for s in view.venue.signatories if view.present[s] and s != seat]
+                missing = [s for s in others if s != p.author and p.response_of(s) != ACCEPTED]
+                assert completes(view, p) == (not missing)
+                if missing:
+                    beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+                    assert not keeps_sure_deal(view, p, beliefs)
+                    seen += 1
+    assert seen
