@@ -21,17 +21,17 @@ from game.ai.estimate import acceptance_chance
 from game.ai.opponent import Beliefs
 from game.ai.planning import SAFETY, demand, read_sides
 from game.ai.reading import deadline, fallback, horizon, value_with
+from game.engine.legal import moves_for
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Proposal
 from game.engine.utility import with_package
 from game.engine.view import View
 
 
 def completes(view: View, p: Proposal) -> bool:
-    """Whether our yes would make `p` an agreement now: every signatory present at the venue but
-    us is its author or has accepted it (the engine's rule, game.engine.handlers)."""
+    """Whether our yes would make `p` an agreement now: every signatory the deal needs but us
+    (the engine's list, game.engine.legal) is its author or has accepted it."""
     yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
-    required = [s for s in view.venue.signatories if view.present[s] and s != view.me]
-    return view.me in p.to and all(s in yes for s in required)
+    return view.me in p.to and all(s in yes for s in moves_for(view).signatories)
 
 
 def gamble_odds(view: View, q: Proposal, beliefs: Beliefs) -> float:
@@ -42,7 +42,7 @@ def gamble_odds(view: View, q: Proposal, beliefs: Beliefs) -> float:
     the calibrated estimate, which is fitted over whole games and does not know the deadline
     (it read the sides answering last at astana-8's closing sessions as one in two, and they
     signed in each of 12 games of 300 in Turkey's seat)."""
-    required = {s for s in view.venue.signatories if view.present[s] and s != view.me}
+    required = set(moves_for(view).signatories)
     sides = {s.who: s for s in read_sides(view, beliefs)}
     deal = with_package(list(view.deal), q.package)
     end = horizon(view)
