@@ -16,7 +16,7 @@ collapsed, where a boycott let d1 and d2 sign a text worth 0.15 over its walk-aw
 
 from __future__ import annotations
 
-from game.ai.deck import _own_leave_cards, _table, seems_to_hold
+from game.ai.deck import own_leave_cards, public_table, seems_to_hold
 from game.engine import clock
 from game.engine.conditions import holds
 from game.engine.view import View
@@ -33,14 +33,14 @@ def called_home(view: View) -> float:
         return 0.0
     seated = venue.turn_order
     leaving = [
-        (card, others) for card, others, now in _own_leave_cards(view) if all(holds(now, c, seated) for c in others)
+        (card, others) for card, others, now in own_leave_cards(view) if all(holds(now, c, seated) for c in others)
     ]
     if not leaving:
         return 0.0
     alive = clock.survival(view.rules, view.round, venue.rounds, view.momentum)
     stays = 1.0
     for k, reached in enumerate(alive):
-        table = _table(view, view.round + 1 + k)
+        table = public_table(view, view.round + 1 + k)
         total = mine = 0.0
         for index, card in enumerate(view.events):
             if card.weight <= 0 or card.venue not in (-1, view.venue_index):

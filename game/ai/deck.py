@@ -37,7 +37,9 @@ class _PublicTable:
     venue: int
 
 
-def _table(view: View, round_: int) -> _PublicTable:
+def public_table(view: View, round_: int) -> _PublicTable:
+    """The table as the viewer reads it in round `round_`: what the public file and its own view
+    show (its own trust row and column; the rest unknown), for the deck's conditions."""
     n = len(view.delegations)
     # only the viewer's own row and column of trust are known to it
     trust = tuple(
@@ -81,7 +83,7 @@ def may_come_up(view: View, index: int, card: EventCard) -> bool:
         return False
     rounds = [c for c in card.when if c.kind == "round"]
     seated = view.venue.turn_order
-    return any(all_hold(_table(view, r), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1))
+    return any(all_hold(public_table(view, r), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1))
 
 
 def _may_yet_hold(view: View, c: Condition) -> bool:
@@ -103,7 +105,7 @@ def _headed_off(view: View, c: Condition) -> bool:
     return support <= c.high < support + view.rules.hardline_support
 
 
-def _own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _PublicTable]]:
+def own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _PublicTable]]:
     """The random cards that would take us from the table, whose conditions we can read and that
     may still come up at this venue, in deck order: each with its conditions other than the
     round, and the public table now (worked out once, at the first such card)."""
@@ -113,7 +115,7 @@ def _own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _
             continue
         if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
             continue
-        now = now or _table(view, view.round)
+        now = now or public_table(view, view.round)
         yield card, [c for c in card.when if c.kind != "round"], now
 
 
@@ -122,7 +124,7 @@ def threatening_card(view: View) -> EventCard | None:
     conditions hold now (or, for a boycott, may yet before the card can come up), and that one hardline statement (our support lifted above its bound)
     would keep from firing: the first such in the deck, else None."""
     seated = view.venue.turn_order
-    for card, others, now in _own_leave_cards(view):
+    for card, others, now in own_leave_cards(view):
         if all(holds(now, c, seated) or _may_yet_hold(view, c) for c in others) and any(
             _headed_off(view, c) for c in others
         ):
@@ -137,7 +139,7 @@ def support_bound(view: View) -> int | None:
     card."""
     seated = view.venue.turn_order
     bound: int | None = None
-    for _card, others, now in _own_leave_cards(view):
+    for _card, others, now in own_leave_cards(view):
         mine = [c for c in others if c.kind == "support" and c.a == view.me and c.high != NO_LIMIT]
         rest = [c for c in others if c not in mine]
         if mine and all(holds(now, c, seated) or _may_yet_hold(view, c) for c in rest):
@@ -157,7 +159,7 @@ def ground_ahead(view: View) -> float:
     venue = view.venue
     if venue.random_events <= 0 or view.closing or view.round >= venue.rounds:
         return 0.0
-    nxt = _table(view, view.round + 1)
+    nxt = public_table(view, view.round + 1)
     seated = venue.turn_order
     total = moved = 0.0
     for index, card in enumerate(view.events):

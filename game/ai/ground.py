@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.ai.deck import _table, own_move, seems_to_hold
+from game.ai.deck import own_move, public_table, seems_to_hold
 from game.ai.estimate import Package
 from game.ai.reading import PROVOKED_TRUST, _memo, _scored_open, _status_quo, bleed_rate, counterparts, fallback
 from game.engine import clock
@@ -93,7 +93,7 @@ def _ground_to_end(view: View, this_venue_only: bool) -> Ground:
     toll_rounds = (0.0 if view.closing else 1.0) + sum(p for _, _, p in rounds)
     # each card's expected presence in the deck: a card that fires once leaves it
     present = [0.0 if not c.repeat and view.fired and view.fired[i] > 0 else 1.0 for i, c in enumerate(view.events)]
-    now = _table(view, view.round)
+    now = public_table(view, view.round)
     drift = 0.0
     for venue_index, round_, reached in rounds:
         table = replace(now, round=round_, venue=venue_index)
