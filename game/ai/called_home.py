@@ -16,7 +16,7 @@ collapsed, where a boycott let d1 and d2 sign a text worth 0.15 over its walk-aw
 
 from __future__ import annotations
 
-from game.ai.deck import own_leave_cards, public_table, seems_to_hold
+from game.ai.deck import drawable, own_leave_cards, public_table
 from game.engine import clock
 from game.engine.conditions import holds
 from game.engine.view import View
@@ -42,13 +42,7 @@ def called_home(view: View) -> float:
     for k, reached in enumerate(alive):
         table = public_table(view, view.round + 1 + k)
         total = mine = 0.0
-        for index, card in enumerate(view.events):
-            if card.weight <= 0 or card.venue not in (-1, view.venue_index):
-                continue
-            if not card.repeat and view.fired and view.fired[index] > 0:
-                continue
-            if not seems_to_hold(view, card, table, seated):
-                continue
+        for card in drawable(view, table, seated):
             total += card.weight
             if any(card is leave for leave, _ in leaving):
                 mine += card.weight

@@ -105,6 +105,19 @@ def _headed_off(view: View, c: Condition) -> bool:
     return support <= c.high < support + view.rules.hardline_support
 
 
+def drawable(view: View, table: _PublicTable, seated: Sequence[int]) -> Iterator[EventCard]:
+    """The cards of the public deck that could be drawn at this venue with the table as `table`
+    reads: with a weight, for this venue or any, not a one-off already fired, and whose conditions
+    seem to hold (what we cannot read counts as holding), in deck order."""
+    for index, card in enumerate(view.events):
+        if card.weight <= 0 or card.venue not in (-1, view.venue_index):
+            continue
+        if not card.repeat and view.fired and view.fired[index] > 0:
+            continue
+        if seems_to_hold(view, card, table, seated):
+            yield card
+
+
 def own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _PublicTable]]:
     """The random cards that would take us from the table, whose conditions we can read and that
     may still come up at this venue, in deck order: each with its conditions other than the
@@ -162,13 +175,7 @@ def ground_ahead(view: View) -> float:
     nxt = public_table(view, view.round + 1)
     seated = venue.turn_order
     total = moved = 0.0
-    for index, card in enumerate(view.events):
-        if card.weight <= 0 or card.venue not in (-1, view.venue_index):
-            continue
-        if not card.repeat and view.fired and view.fired[index] > 0:
-            continue
-        if not seems_to_hold(view, card, nxt, seated):
-            continue
+    for card in drawable(view, nxt, seated):
         total += card.weight
         moved += card.weight * own_move(view, card)
     if total <= 0 or moved == 0:
