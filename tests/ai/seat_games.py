@@ -20,6 +20,15 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.sim.timed_scenarios import timed_scenario
+
+
+def timed_seat(index: int, seat_id: str) -> tuple[Scenario, int]:
+    """The random bench's table `timed-{index}` and the index of its delegation `seat_id`: the
+    seat a rule of the hard agent was found in."""
+    sc = timed_scenario(index)
+    assert sc.id == f"timed-{index}"
+    return sc, [d.id for d in sc.delegations].index(seat_id)
 
 
 def seat_states(
@@ -93,3 +102,14 @@ def rule_games(
         seed = game_seed(0, game)
         steps, _ = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
         yield steps, first_difference(steps, seat, with_rule, without)
+
+
+def rule_decisions(
+    scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
+) -> Iterator[tuple[View, Decision, Decision]]:
+    """Over `rule_games`, the first decision of each game where the rule decides: the view, what
+    `with_rule` chose and what `without` would have chosen."""
+    for _, differed in rule_games(scenario, seat, with_rule, without, games):
+        if differed is not None:
+            _, view, chosen, otherwise = differed
+            yield view, chosen, otherwise

@@ -13,23 +13,15 @@ from game.ai.called_home import called_home
 from game.ai.levels import LEVELS
 from game.engine import actions as A
 from game.engine import new_game, view_for
-from game.engine.model import Scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import rule_games
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import rule_decisions, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, weighs_call_home=False)
 
 
-def _timed17() -> tuple[Scenario, int]:
-    sc = timed_scenario(17)
-    assert sc.id == "timed-17"
-    return sc, [d.id for d in sc.delegations].index("d0")
-
-
 def test_the_chance_of_being_called_home_reads_the_deck_and_our_trust() -> None:
-    sc, seat = _timed17()
+    sc, seat = timed_seat(17, "d0")
     view = view_for(new_game(sc, game_seed(0, 0))[0], seat)
     home = called_home(view)
     # two leave cards of weight 5 in a deck of 15, a draw at each later round with the venue's
@@ -53,12 +45,9 @@ def test_a_hard_d0_boycotts_where_the_deck_may_call_it_home() -> None:
     """Along the tournament's games with hard in timed-17's d0 seat, where the rule decides,
     d0 boycotts where without it it attended, and only while a card may call it home (fails
     with the rule off)."""
-    sc, seat = _timed17()
+    sc, seat = timed_seat(17, "d0")
     boycotts = 0
-    for _, differed in rule_games(sc, seat, HARD, WITHOUT, 10):
-        if differed is None:
-            continue
-        _, view, with_rule, without = differed
+    for view, with_rule, without in rule_decisions(sc, seat, HARD, WITHOUT, 10):
         assert isinstance(with_rule.action, A.Boycott)
         assert not isinstance(without.action, A.Boycott)
         assert called_home(view) > 0.0

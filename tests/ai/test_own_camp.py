@@ -20,7 +20,7 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import rule_games
+from tests.ai.seat_games import rule_decisions
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, spares_own_camp=False)
@@ -85,10 +85,7 @@ def test_a_hard_iran_refuses_where_its_camps_concessions_would_have_made_it_sign
     sc, ids = _astana()
     seat = ids["iran"]
     refused = 0
-    for _, differed in rule_games(sc, seat, HARD, WITHOUT, 30):
-        if differed is None:
-            continue
-        _, view, with_rule, without = differed
+    for view, with_rule, without in rule_decisions(sc, seat, HARD, WITHOUT, 30):
         assert conceded_to_us(view, HARD) < conceded_to_us(view, WITHOUT)
         if isinstance(with_rule.action, A.Respond) and isinstance(without.action, A.Respond):
             assert not (with_rule.action.accept and not without.action.accept)

@@ -19,23 +19,15 @@ from game.ai.negotiator import choose
 from game.ai.reading import fallback, value_with
 from game.engine import actions as A
 from game.engine import new_game, view_for
-from game.engine.model import Scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import rule_games
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import rule_games, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, reads_ground_to_end=False)
 
 
-def _timed15() -> tuple[Scenario, int]:
-    sc = timed_scenario(15)
-    assert sc.id == "timed-15"
-    return sc, [d.id for d in sc.delegations].index("d1")
-
-
 def test_the_ground_to_the_end_counts_every_draw_to_come() -> None:
-    sc, seat = _timed15()
+    sc, seat = timed_seat(15, "d1")
     view = view_for(new_game(sc, game_seed(0, 0))[0], seat)
     whole, here = ground_to_end(view), ground_to_end(view, this_venue_only=True)
     # the deck lifts d1's value: more over both venues than over this one, more over this one's
@@ -50,7 +42,7 @@ def test_the_ground_to_the_end_counts_every_draw_to_come() -> None:
 
 
 def test_an_option_that_breaks_its_own_agreement_is_worth_nothing_to_sign() -> None:
-    sc, seat = _timed15()
+    sc, seat = timed_seat(15, "d1")
     view = view_for(new_game(sc, game_seed(0, 0))[0], seat)
     i0 = [i.id for i in sc.issues].index("i0")
     o2 = [o.id for o in sc.issues[i0].options].index("o2")
@@ -79,7 +71,7 @@ def test_a_hard_d1_refuses_or_stays_where_it_signed_or_walked_out() -> None:
     seat refuses or stays, since signing nothing (or staying) is expected to leave it more; the
     first such decision of a game is a refusal or a different offer, and later ones keep the
     seat at the table (fails with reads_ground_to_end off)."""
-    sc, seat = _timed15()
+    sc, seat = timed_seat(15, "d1")
     kinds = set()
     for steps, differed in rule_games(sc, seat, HARD, WITHOUT, 10):
         if differed is not None:

@@ -12,30 +12,19 @@ import dataclasses
 from game.ai.levels import LEVELS
 from game.ai.repeats import table_repeats
 from game.engine import actions as A
-from game.engine.model import Scenario
-from tests.ai.seat_games import rule_games
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import rule_decisions, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, heeds_table_repeats=False)
-
-
-def _timed11() -> tuple[Scenario, int]:
-    sc = timed_scenario(11)
-    assert sc.id == "timed-11"
-    return sc, [d.id for d in sc.delegations].index("d1")
 
 
 def test_a_package_refused_from_one_side_and_put_again_by_another_is_signed() -> None:
     """Along the tournament's games with hard in timed-11's d1 seat, where the rule decides, d1
     signs a package it refused at this venue, now put to it by another side than the one it
     refused it from, where without the rule it refused it again (fails with the rule off)."""
-    sc, seat = _timed11()
+    sc, seat = timed_seat(11, "d1")
     signed = 0
-    for _, differed in rule_games(sc, seat, HARD, WITHOUT, 12):
-        if differed is None:
-            continue
-        _, view, with_rule, without = differed
+    for view, with_rule, without in rule_decisions(sc, seat, HARD, WITHOUT, 12):
         assert isinstance(with_rule.action, A.Respond) and with_rule.action.accept
         assert isinstance(without.action, A.Respond) and not without.action.accept
         p = next(p for p in view.proposals if p.id == with_rule.action.proposal)
