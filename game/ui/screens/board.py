@@ -34,7 +34,14 @@ BoardChoice = Respond | Counter | None
 _ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
 
 
-WIDE = 110  # from this many columns the board's answers are written out in words
+def _width(headers: tuple[str, ...], rows: list[tuple[str | Text, ...]]) -> int:
+    """The cells' width of a table of these rows (padding aside), each column as wide as its
+    header or its widest cell, in terminal cells."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for k, cell in enumerate(row):
+            widths[k] = max(widths[k], (Text(cell) if isinstance(cell, str) else cell).cell_len)
+    return sum(widths)
 
 
 def answers_cell(entry: Entry, me: int, wide: bool = True) -> Text:
@@ -95,27 +102,41 @@ class BoardScreen(Screen[BoardChoice]):
 
     def on_mount(self) -> None:
         table = self.query_one("#board-list", DataTable)
-        wide = self.app.size.width >= WIDE
-        table.add_columns("#", "From", "Issues", "Worth to you", "Answers from the others")
-        names = self.scenario.delegations
-        for e in self.entries:
-            p = e.proposal
-            changed = len(e.changed)
-            package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
-            author = "you" if p.author == self.me else short(names[p.author].name, 20 if wide else 14)
-            table.add_row(
-                f"{p.id}{' draft' if p.draft else ''}",
-                Text(author),
-                package,
-                worth_cell(e),
-                answers_cell(e, self.me, wide),
-            )
+        headers = ("#", "From", "Issues", "Worth to you", "Answers from the others")
+        table.add_columns(*headers)
+        # the answers in words where the whole row fits the screen in words (its cells, their
+        # padding and the scroll bar), else in short: a fixed bound of 110 columns wrote them short
+        # on boards whose authors' names left room
+        wide = self.rows(True)
+        fits = _width(headers, wide) + 2 * table.cell_padding * len(headers) + 2 <= self.app.size.width
+        for row in wide if fits else self.rows(False):
+            table.add_row(*row)
         if not self.entries:
             self.query_one("#board-detail", Static).update(
                 "No proposal is open. Press p at the table (or e here) to make one; proposals lapse at the end of the round after the one they were made in."
             )
         table.focus()
         self._show()
+
+    def rows(self, wide: bool) -> list[tuple[str | Text, ...]]:
+        """The board's rows, the answers and the authors' names written out (`wide`) or short."""
+        names = self.scenario.delegations
+        rows: list[tuple[str | Text, ...]] = []
+        for e in self.entries:
+            p = e.proposal
+            changed = len(e.changed)
+            package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
+            author = "you" if p.author == self.me else short(names[p.author].name, 20 if wide else 14)
+            rows.append(
+                (
+                    f"{p.id}{' draft' if p.draft else ''}",
+                    Text(author),
+                    package,
+                    worth_cell(e),
+                    answers_cell(e, self.me, wide),
+                )
+            )
+        return rows
 
     @on(DataTable.RowHighlighted, "#board-list")
     def _show(self) -> None:
