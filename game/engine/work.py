@@ -130,10 +130,6 @@ _FREEZERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-# The answers record_answer last left, and who gave each of them (never changed once kept here).
-_last_who: tuple[object, list[int]] = ((), [])
-
-
 class Work:
     """Every State field as an attribute; see the module docstring for how sequences are written.
     __init__ copies the state's attributes in one go (a Work is made for every action)."""
@@ -264,22 +260,14 @@ class Work:
                 "accepted": accept,
             },
         )
-        global _last_who
         answers = [*self.answers, answer]
-        # who gave each answer (the record holds up to ANSWERS_KEPT a delegation, dozens). The
-        # answers before this one are most often the very tuple the last answer recorded here
-        # left (a state's answers change nowhere else), so its list of who is taken from then;
-        # otherwise a comprehension, whose specialised attribute read is about three times
-        # faster than map(attrgetter("who")) over the same forty answers
-        before, whose = _last_who
-        who = [*whose, d] if before is self.answers else [a.who for a in answers]
+        # who gave each answer (the record holds up to ANSWERS_KEPT a delegation, dozens): a
+        # comprehension, whose specialised attribute read is about three times faster than
+        # map(attrgetter("who")) over the same forty answers
+        who = [a.who for a in answers]
         if who.count(d) > ANSWERS_KEPT:
-            oldest = who.index(d)
-            del answers[oldest]
-            del who[oldest]
-        kept = tuple(answers)  # frozen here, so that the state holds this very tuple
-        _last_who = (kept, who)  # one pair, replaced whole: a thread reads the old or the new
-        self.answers = kept
+            del answers[who.index(d)]  # its oldest
+        self.answers = answers
 
     def knows(self, learner: int, subject: int, issue: int) -> bool:
         """The learner has found out how much the subject cares about the issue."""
