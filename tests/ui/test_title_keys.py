@@ -7,12 +7,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Select, SelectionList
 from textual.widgets._footer import FooterKey
 
 from game.ui.app import make_app
+from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import driven, screen_of, until
+from tests.ui.driving import driven, screen_of, table_of, until
 
 
 def _shown(title: TitleScreen) -> list[str]:
@@ -38,5 +39,38 @@ def test_the_key_row_shows_that_enter_starts_the_talks_where_enter_does(tmp_path
             await pilot.pause()
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is not title, "the talks to start")
+
+    asyncio.run(body())
+
+
+def test_enter_in_the_seed_field_starts_the_talks_and_the_key_row_says_so(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=(100, 30)) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            title.query_one("#seed").focus()
+            await pilot.pause()
+            assert "Start the talks" in _shown(title)
+            await pilot.press("backspace", "7", "enter")
+            await until(pilot, lambda: any(isinstance(s, TableScreen) for s in app.screen_stack), "the talks")
+            assert table_of(app).session.seed == 7
+
+    asyncio.run(body())
+
+
+def test_the_key_row_says_which_key_ticks_a_delegation(tmp_path: Path) -> None:
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=(100, 30)) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            seats = title.query_one("#seats", SelectionList)
+            seats.focus()
+            await pilot.pause()
+            assert "Tick or untick" in _shown(title)
+            before = set(seats.selected)
+            seats.highlighted = 1
+            await pilot.press("space")
+            await pilot.pause()
+            assert set(seats.selected) ^ before == {seats.get_option_at_index(1).value}
 
     asyncio.run(body())

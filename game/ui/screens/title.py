@@ -24,11 +24,20 @@ from game.ui.screens.saves import Opened, SaveBrowser
 from game.ui.widgets.fields import MarkedSelectionList
 from game.ui.widgets.footer import ShownKeysFooter
 
+# What each level does that the one below it does not (game.ai.levels): a newcomer choosing one
+# reads a difference in skill, and the middle level is described like the other two.
 LEVELS = (
     ("Easy: they read only your public positions", "easy"),
-    ("Normal", "normal"),
-    ("Hard: they learn, logroll and read the risk", "hard"),
+    ("Normal: they learn from your offers and trade issues", "normal"),
+    ("Hard: they also plan, meet in private and bet on what passes", "hard"),
 )
+
+
+class SeedInput(Input):
+    """The seed field, the last of the form: Enter there starts the talks, as the key row says
+    (a newcomer typing a seed pressed Enter and nothing happened)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.start", "Start the talks")]
 
 
 class TitleScreen(Screen[None]):
@@ -85,7 +94,7 @@ class TitleScreen(Screen[None]):
                 level = self.last.difficulty if self.last is not None else "normal"
                 yield Select(LEVELS, value=level, allow_blank=False, id="difficulty")
                 yield Label("Seed (the same seed and moves give the same game)")
-                yield Input(str(self.seed), id="seed", type="integer")
+                yield SeedInput(str(self.seed), id="seed", type="integer")
             with Vertical(id="menu"):
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
                 yield Button("Continue the autosave", id="continue", compact=True, disabled=latest_autosave() is None)

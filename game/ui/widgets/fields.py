@@ -234,7 +234,9 @@ class PickingRadioSet(RadioSet):
 class MarkedSelectionList(SelectionList[str]):
     """A selection list whose tick is drawn only in the boxes ticked: Textual's draws the same X in
     every box, ticked or not, in another colour, so that without colour (or at a glance) every
-    option looked chosen."""
+    option looked chosen. The key row says which key ticks one (Textual's binding is hidden)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", "Tick or untick")]
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
