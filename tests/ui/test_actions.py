@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
@@ -140,6 +141,25 @@ def test_proposal_preselects_positions_and_signatories(start: State) -> None:
     result = drive(ProposalBuilder(view(start, GOV)), script)
     # Every signatory present but the author; the UN and the observers are not signatories.
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_the_note_on_an_option_says_as_much_as_fits_its_box(start: State, size: tuple[int, int]) -> None:
+    """The opposition's own position on detainees is a red line for the government and the stated
+    position of four others: with every full name the note ran past its three lines, cut mid-name.
+    What the box shows is now a whole wording, ending with its full stop."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        box = dialog.query_one("#option-detail", Static)
+        shown = text(dialog, "#option-detail")
+        assert len(Content(shown).wrap(box.content_size.width)) <= box.content_size.height
+        assert shown.endswith(".") and "red line" in shown and "stated position" in shown
+        # the rows as drawn: nothing past the box's last line is lost
+        drawn = " ".join(box.render_line(y).text.strip() for y in range(box.content_size.height))
+        assert drawn.endswith(".")
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(start, OPP)), script, size=size)
 
 
 def note(dialog: ModalScreen[Any], delegation: int) -> str:

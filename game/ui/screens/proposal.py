@@ -17,6 +17,7 @@ from game.play import choices
 from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score
 from game.ui.screens.dialog import ActionDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
+from game.ui.widgets.fitted import FittedNote
 
 LEAVE_OUT = -1  # the field value for an issue left out of the package
 _ISSUE_ROWS, _ADDRESSEE_ROWS = 9, 7  # as many as fit at 80x24 (actions.tcss caps the boxes so)
@@ -73,7 +74,7 @@ class ProposalBuilder(ActionDialog):
                 yield field
         # The long option labels do not fit a row: the focused one is written out in full here,
         # with who has taken it as their position and whose red line it is.
-        yield Static("", id="option-detail", markup=False)
+        yield FittedNote(id="option-detail")
         heading = "The draft goes to every party and guarantor here:" if self.mediator else "Put it to:"
         yield Label(heading, classes="section")
         with _rows(len(self.addressees), _ADDRESSEE_ROWS, "addressees"):
@@ -127,19 +128,28 @@ class ProposalBuilder(ActionDialog):
     def _describe(self, issue: int) -> None:
         """The chosen option of one issue in full, and where the delegations stand on it."""
         option = self._fields[issue].value
-        detail = self.query_one("#option-detail", Static)
+        detail = self.query_one("#option-detail", FittedNote)
         if option == LEAVE_OUT:
-            detail.update(f"{issue_name(self.view, issue)}: left out of this package.")
+            detail.say([f"{issue_name(self.view, issue)}: left out of this package."])
             return
         text = f"{issue_name(self.view, issue)}: {self.view.issues[issue].options[option].label}"
         here = [d for d in range(len(self.view.delegations)) if self.view.positions[d][issue] == option]
         red = [d for d in range(len(self.view.delegations)) if option in self.view.red_lines[d][issue]]
-        notes = [
-            _whose(self.view, red, "your red line", "a red line for"),
-            _whose(self.view, here, "your stated position", "the stated position of"),
-        ]
-        said = "; ".join(sorted((n for n in notes if n), key=len))  # the short one first: the box has 3 lines
-        detail.update(text + ("\n" + said[0].upper() + said[1:] + "." if said else ""))
+        # From the fullest to the shortest: every name; the stated positions counted; both counted,
+        # tersely (at 80 columns an option's label alone can take two of the box's three lines).
+        wordings = []
+        for red_named, here_named in ((True, True), (True, False)):
+            notes = [
+                _whose(self.view, red, "your red line", "a red line for", named=red_named),
+                _whose(self.view, here, "your stated position", "the stated position of", named=here_named),
+            ]
+            said = "; ".join(sorted((n for n in notes if n), key=len))  # the short one first
+            wordings.append(text + ("\n" + said[0].upper() + said[1:] + "." if said else ""))
+        terse = "; ".join(
+            n for n in (_counted(self.view, red, "red line"), _counted(self.view, here, "stated position")) if n
+        )
+        wordings.append(text + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
+        detail.say(wordings)
 
     def package(self) -> IndexPackage:
         """The (issue, option) pairs chosen so far, by position, in issue order."""
@@ -199,9 +209,20 @@ class ProposalBuilder(ActionDialog):
         self.dismiss(Propose(actor=self.actor, package=ids, to=tuple(self.view.delegations[d].id for d in to)))
 
 
-def _whose(view: View, delegations: list[int], mine: str, others: str) -> str:
-    """ "your red line, and a red line for Turkey", or as much of that as applies."""
-    names = ", ".join(delegation_name(view, d) for d in delegations if d != view.me)
+def _whose(view: View, delegations: list[int], mine: str, others: str, *, named: bool = True) -> str:
+    """ "your red line, and a red line for Turkey", or as much of that as applies; not `named`,
+    the others are counted: "your stated position, and the stated position of 4 others"."""
+    rest = [d for d in delegations if d != view.me]
+    names = ", ".join(delegation_name(view, d) for d in rest) if named or len(rest) < 2 else f"{len(rest)} others"
     if view.me in delegations:
         return f"{mine}, and {others} {names}" if names else mine
     return f"{others} {names}" if names else ""
+
+
+def _counted(view: View, delegations: list[int], what: str) -> str:
+    """ "your red line and 2 others'", "the stated position of 1 other": who, counted."""
+    n = sum(1 for d in delegations if d != view.me)
+    others = f"{n} other{'s' if n != 1 else ''}"
+    if view.me in delegations:
+        return f"your {what} and {others}'" if n else f"your {what}"
+    return f"the {what} of {others}" if n else ""
