@@ -314,6 +314,16 @@ def test_screen_after_no_deal() -> None:
     assert "never agreed" in text
 
 
+def test_no_deal_says_the_toll_was_paid_where_the_table_shows_it() -> None:
+    """After a game without a deal where the rounds took a toll, every side ends below its
+    walk-away value in the table; the note under the chart said each was left with it."""
+    session = finished("astana-8", NO_DEAL)
+    assert not session.state.agreements and any(session.state.toll)
+    text, _ = _screen_text("astana-8", NO_DEAL, (100, 60))
+    flat = " ".join(text.split())
+    assert "each side is left with its walk-away value, less the toll of the rounds" in flat
+
+
 @pytest.mark.parametrize(("name", "seed"), [("sochi-congress", 7), ("tutorial", 1)])
 def test_the_toll_is_explained_where_one_was_paid(name: str, seed: int) -> None:
     from game.ui.screens.debrief import TOLL_NOTE

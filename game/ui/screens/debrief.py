@@ -319,8 +319,16 @@ class DebriefScreen(Screen[None]):
             yield Static("The deal in force, round by round", classes="debrief-heading")
             yield UtilityChart(d.trajectory, id="debrief-chart")
             if not self.session.state.agreements:
+                # where rounds took a toll, "left with its walk-away value" contradicted the table
+                # above, which shows every side below it
+                left = (
+                    "its walk-away value, less the toll of the rounds (above)"
+                    if any(self.session.state.toll)
+                    else "its walk-away value"
+                )
                 yield Static(
-                    "Nothing was agreed: the status quo stayed in force, and each side is left with its walk-away value.",
+                    f"Nothing was agreed: the status quo stayed in force, and each side is left with {left}.",
+                    id="debrief-nothing",
                     classes="debrief-note",
                 )
             yield Static("What each concession bought", classes="debrief-heading")
