@@ -154,11 +154,12 @@ class _Written:
     its fields and rows make, and a changed table joins its own nine again. `values` holds the
     fields (so that an identity seen again is the very same immutable object), `at` where each
     field's piece is, `kinds` how each field was laid out, `elements` the texts of the
-    proposals and agreements."""
+    proposals and agreements. StateHasher's pieces are `cut`: their opening piece lacks the
+    text's first 64 bytes, whose sha256 state `opening` holds."""
 
-    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "rows", "values", "writers")
+    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "opening", "rows", "values", "writers")
 
-    def __init__(self, state: State, values: tuple[Any, ...]) -> None:
+    def __init__(self, state: State, values: tuple[Any, ...], cut: bool = False) -> None:
         self.content_hash = state.scenario.content_hash
         # the proposals' writer keeps the texts of the packages it wrote, with these pieces (a
         # partial holds the dict, not this object: no cycle)
@@ -188,6 +189,14 @@ class _Written:
                 flat.append(_scalar(value) + _SEPARATORS[k])
             self.kinds.append(kind)
         self.flat = flat
+        # For StateHasher (cut): the text's first 64 bytes, one block of sha256, lie in its
+        # opening (the scenario's hash), which no state changes, so the digest's state after
+        # them is kept and the opening's piece holds only the rest: each hash goes on from
+        # there (None: the whole text is hashed, as for an opening shorter than a block)
+        self.opening: hashlib._Hash | None = None
+        if cut and len(flat[0]) >= _BLOCK:
+            self.opening = hashlib.sha256(flat[0][:_BLOCK].encode("ascii"))
+            flat[0] = flat[0][_BLOCK:]
 
     def update(self, values: tuple[Any, ...]) -> bool:
         """Write again only the pieces of these fields that are not the very objects of the last
@@ -267,6 +276,7 @@ def state_hash(state: State) -> str:
 
 
 _SHA256 = hashlib.sha256()  # copied, not made afresh: a copy skips looking the digest up by name
+_BLOCK = 64  # bytes sha256 compresses at a time
 
 
 class StateHasher:
@@ -284,10 +294,13 @@ class StateHasher:
         last = self._last
         try:
             if last is None or last.content_hash != state.scenario.content_hash or not last.update(values):
-                last = self._last = _Written(state, values)
+                last = self._last = _Written(state, values, cut=True)
         except BaseException:
             self._last = None  # as canonical_text: the pieces are no state's any more
             raise
-        sha = _SHA256.copy()
+        # the same digest: sha256 takes its input a block at a time, and the text's first block
+        # is its opening's, whose state is kept (a block is about a sixtieth of a state's text)
+        opening = last.opening
+        sha = _SHA256.copy() if opening is None else opening.copy()
         sha.update("".join(last.flat).encode("ascii"))
         return sha.hexdigest()

@@ -357,3 +357,17 @@ def test_a_proposals_text_is_the_encoders_with_its_package_kept_or_not(game: Sta
         text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
         assert canonical_text(state) == text
         assert own(state) == state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+@pytest.mark.parametrize("content_hash", ["", "ab", "x" * 63, "y" * 64, "\u00e9" * 70])
+def test_a_replays_hash_goes_on_from_its_openings_block_or_hashes_it_whole(game: State, content_hash: str) -> None:
+    """StateHasher keeps sha256's state after the text's first 64 bytes (its opening, the
+    scenario's hash, holds them when it is a sha256 in hex): an opening shorter than a block, or
+    of escaped characters, gives the same hash as the whole text's, state after state."""
+    scenario = dataclasses.replace(game.scenario, content_hash=content_hash)
+    own = StateHasher()
+    state = dataclasses.replace(game, scenario=scenario)
+    for step in range(3):
+        state = dataclasses.replace(state, step=state.step + step)
+        text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
+        assert own(state) == state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()
