@@ -22,11 +22,12 @@ from game.scenario.yamlread import YMap, YSeq, parse_yaml
 _START = b"\nlog:\n"
 # the log as the writer writes it, to the end of the file; nothing in a quoted entry is special
 _LOG = re.compile(rb'(?:  - "[ !#-\[\]-~]*"\n)+')
-# _is_log's pieces: an item's opening, what joins two items, and the bytes an entry may hold
-# (printable ASCII but the quote and the backslash: _LOG's class) or the log between them
+# _log_entries's pieces: an item's opening, what joins two items (a quote, the newline, the next
+# opening), and the bytes an entry may hold (printable ASCII but the quote and the backslash:
+# _LOG's class)
 _ITEM = b'  - "'
 _BETWEEN = b'"\n  - "'
-_LOG_BYTES = bytes(b for b in range(0x20, 0x7F) if b not in b'"\\') + b'"\n'
+_ENTRY_BYTES = bytes(b for b in range(0x20, 0x7F) if b not in b'"\\')
 # A line that ends (---, ...) or starts a YAML document, or holds a directive: the header alone
 # could read where the whole file does not
 _DOCUMENT = re.compile(rb"^(?:---|\.\.\.|%)", re.MULTILINE)
@@ -47,14 +48,12 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
     at = data.rfind(_START)
     if at < 0:
         return None
-    tail = data[at + len(_START) :]
-    if not _is_log(tail):
+    items = _log_entries(data[at + len(_START) :])
+    if items is None:
         return None
     header = data[: at + 1]
     if _DOCUMENT.search(header) is not None:
         return None
-    # every item is `  - "ENTRY"` and no entry holds a quote: the entries are what lies between
-    items = tail.decode("ascii")[len(_ITEM) : -2].split(_BETWEEN.decode("ascii"))
     # the YAML reader counts the sequence and each entry against the budget of values
     left = budget - 1 - len(items)
     if left < 0:
@@ -75,23 +74,18 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
     return doc
 
 
-def _is_log(tail: bytes) -> bool:
-    """Whether `tail` is all log, as the writer writes it: _LOG.fullmatch(tail), told by counting
-    in C rather than by the pattern, which looked at each of a long save's million bytes in turn
-    (about 45 instructions a byte, a twentieth of a load; counting and deleting take a few).
+def _log_entries(tail: bytes) -> list[str] | None:
+    """The entries of a log as the writer writes it (what _LOG.fullmatch(tail) matches, its
+    items' values), or None for any other tail. Told by splitting and deleting in C rather than
+    by the pattern, which looked at each of a long save's million bytes in turn.
 
-    n newlines; the tail opens an item and ends `"\n`; n - 1 newlines join two items (`"\n  - "`),
-    so with the last one every newline ends a line `  - "..."` and no other byte lies outside
-    them; two quotes a line, so none inside an entry (an item of no entry, `  - "` then the
-    newline, would share its one quote: refused, as is anything else, to the YAML reader, which
-    reads every save); and every byte printable ASCII but the backslash, or a newline."""
-    lines = tail.count(b"\n")
-    return (
-        lines > 0
-        and tail.startswith(_ITEM)
-        and tail.endswith(b'"\n')
-        and tail.count(_BETWEEN) == lines - 1
-        and tail.count(b'"') == 2 * lines
-        and _ITEM + b"\n" not in tail
-        and not tail.translate(None, _LOG_BYTES)
-    )
+    Between the first item's opening and the last one's closing quote and newline (which cannot
+    overlap: seven bytes at least), the tail is split where an item closes and the next opens;
+    joined again by the same bytes it is the tail, so when no entry holds anything but the bytes
+    an entry may (no quote, no newline), the tail is those items, one a line."""
+    if len(tail) < len(_ITEM) + 2 or not tail.startswith(_ITEM) or not tail.endswith(b'"\n'):
+        return None
+    entries = tail[len(_ITEM) : -2].split(_BETWEEN)
+    if b"".join(entries).translate(None, _ENTRY_BYTES):
+        return None
+    return list(map(bytes.decode, entries))  # ASCII: their text

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from game.saves import Session, save_text
 from game.saves.codec import EntryError, parse_entry, read_line
-from game.saves.logread import _LOG, _is_log, _split, parse_save
+from game.saves.logread import _LOG, _log_entries, _split, parse_save
 from game.scenario.diagnostics import Report
 from game.scenario.yamlread import YMap, YSeq, parse_yaml
 from tests.saves.helpers import finished, new_session, play_on
@@ -203,17 +203,21 @@ LOG_PIECES = st.sampled_from(
 @example([b'  - "', b'"\n'])
 @example([b'  - "', b'"\n', b'  - "', b"x", b'"\n'])
 @example([b'  - "', b"\n", b'  - "', b'"', b'"\n'])
+@example([b'  - "', b"\n"])
 @example([b'  - "', b'"', b'"\n', b'  - "', b"\n"])
-def test_the_log_is_told_by_counting_as_the_pattern_tells_it(pieces: list[bytes]) -> None:
-    """_is_log, which counts newlines, joins and quotes and deletes the bytes allowed, says yes
-    exactly where the writer's pattern matches (refusing, to the YAML reader, only a log with an
-    item of no entry: `  - "` and the newline)."""
+def test_the_log_is_told_by_splitting_as_the_pattern_tells_it(pieces: list[bytes]) -> None:
+    """_log_entries, which splits between items and deletes the bytes an entry may hold, reads
+    exactly the tails the writer's pattern matches, and their entries as the lines' values."""
     tail = b"".join(pieces)
-    assert _is_log(tail) == (_LOG.fullmatch(tail) is not None and b'  - "\n' not in tail)
+    entries = _log_entries(tail)
+    assert (entries is not None) == (_LOG.fullmatch(tail) is not None)
+    if entries is not None:
+        assert entries == [line[5:-1] for line in tail.decode("ascii").split("\n")[:-1]]
 
 
-def test_a_long_log_as_written_is_told_by_counting(text: str) -> None:
+def test_a_long_log_as_written_is_told_by_splitting(text: str) -> None:
     tail = text.encode().split(b"\nlog:\n")[1]
-    assert _is_log(tail) and _LOG.fullmatch(tail) is not None
-    assert not _is_log(tail.replace(b'"\n', b'" \n', 1))  # a byte after an item's closing quote
-    assert not _is_log(tail[:-1])  # cut short
+    entries = _log_entries(tail)
+    assert entries is not None and _LOG.fullmatch(tail) is not None and len(entries) > 20
+    assert _log_entries(tail.replace(b'"\n', b'" \n', 1)) is None  # a byte after an item's closing quote
+    assert _log_entries(tail[:-1]) is None  # cut short
