@@ -21,6 +21,7 @@ from game.scenario.yamlread import YMap, YSeq, parse_yaml
 
 _START = b"\nlog:\n"
 # the log as the writer writes it, to the end of the file; nothing in a quoted entry is special
+# (what _log_entries reads: tests/saves/test_fast_reading.py holds the two to the same tails)
 _LOG = re.compile(rb'(?:  - "[ !#-\[\]-~]*"\n)+')
 # _log_entries's pieces: an item's opening, what joins two items (a quote, the newline, the next
 # opening), and the bytes an entry may hold (printable ASCII but the quote and the backslash:
