@@ -26,6 +26,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import astuple, fields
+from functools import partial
 from itertools import compress
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from operator import attrgetter, is_not, itemgetter
@@ -88,6 +89,34 @@ def _proposal(p: Proposal) -> str:
     return _encode_array((p.id, p.author, p.package, p.to, p.responses, p.round, p.draft))
 
 
+_PACKAGES_KEPT = 1024  # the texts of packages a _Written keeps (cleared when full)
+
+
+def _proposal_kept(packages: dict[int, tuple[object, str]], p: Proposal) -> str:
+    """_proposal(p), with the package's text kept by the package's identity. A package is most
+    of a proposal's text (seven pairs: fourteen numbers the encoder writes one by one), and the
+    same tuple comes back: an answer's proposal shares its package with the one answered, and a
+    save's replay tables the very packages the engine resolved before (checks._resolved). The
+    rest is written as the encoder writes it: exact ints through an f-string (their repr), the
+    addressees and answers by the encoder; anything else, the whole proposal by the encoder."""
+    if type(p) is not Proposal:
+        return _proposal(p)
+    pid, author, package, to, responses, made, draft = _proposal_fields(p.__dict__)
+    if type(pid) is not int or type(author) is not int or type(made) is not int or type(draft) is not bool:
+        return _proposal(p)
+    kept = packages.get(id(package))
+    if kept is None or kept[0] is not package:
+        if type(package) is not tuple:
+            return _proposal(p)
+        if len(packages) >= _PACKAGES_KEPT:
+            packages.clear()
+        # the package is held, so that its id cannot be another's while the text is kept
+        kept = packages[id(package)] = (package, _encode_array(package))
+    # "[[to],[responses]]" without its outer brackets: both arrays in one call
+    rest = _encode_array((to, responses))
+    return f"[{pid},{author},{kept[1]},{rest[1:-1]},{made},{'true' if draft else 'false'}]"
+
+
 def _agreement(a: Agreement) -> str:
     return _encode_array((a.proposal, a.venue, a.round, a.package, a.parties))
 
@@ -111,6 +140,8 @@ _KINDS = tuple(
     for k, name in enumerate(_FIELDS)
 )
 _WRITERS: dict[int, Callable[[Any], str]] = {_PROPOSALS: _proposal, _AGREEMENTS: _agreement}
+# a Proposal's fields from its __dict__ (a frozen dataclass's fields are its dict's entries)
+_proposal_fields = itemgetter("id", "author", "package", "to", "responses", "round", "draft")
 
 
 class _Written:
@@ -123,12 +154,19 @@ class _Written:
     its fields and rows make, and a changed table joins its own nine again. `values` holds the
     fields (so that an identity seen again is the very same immutable object), `at` where each
     field's piece is, `kinds` how each field was laid out, `elements` the texts of the
-    proposals and agreements."""
+    proposals and agreements. StateHasher's pieces are `cut`: their opening piece lacks the
+    text's first 64 bytes, whose sha256 state `opening` holds."""
 
-    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "rows", "values")
+    __slots__ = ("at", "content_hash", "elements", "flat", "kinds", "opening", "rows", "values", "writers")
 
-    def __init__(self, state: State, values: tuple[Any, ...]) -> None:
+    def __init__(self, state: State, values: tuple[Any, ...], cut: bool = False) -> None:
         self.content_hash = state.scenario.content_hash
+        # the proposals' writer keeps the texts of the packages it wrote, with these pieces (a
+        # partial holds the dict, not this object: no cycle)
+        self.writers: dict[int, Callable[[Any], str]] = {
+            **_WRITERS,
+            _PROPOSALS: partial(_proposal_kept, {}),
+        }
         self.values = values
         flat = ["[" + _ascii(state.scenario.content_hash) + ",["]
         self.at: list[int] = []
@@ -139,7 +177,7 @@ class _Written:
             kind = _KINDS[k]
             self.at.append(len(flat))
             if kind == _ELEMENTS and type(value) is tuple:
-                texts = self.elements[k] = [_WRITERS[k](item) for item in value]
+                texts = self.elements[k] = [self.writers[k](item) for item in value]
                 flat.append("[" + ",".join(texts) + "]" + _SEPARATORS[k])
             elif kind == _ROWS and type(value) is tuple and value:
                 rows = [_encode_array(row) for row in value]
@@ -151,6 +189,14 @@ class _Written:
                 flat.append(_scalar(value) + _SEPARATORS[k])
             self.kinds.append(kind)
         self.flat = flat
+        # For StateHasher (cut): the text's first 64 bytes, one block of sha256, lie in its
+        # opening (the scenario's hash), which no state changes, so the digest's state after
+        # them is kept and the opening's piece holds only the rest: each hash goes on from
+        # there (None: the whole text is hashed, as for an opening shorter than a block)
+        self.opening: hashlib._Hash | None = None
+        if cut and len(flat[0]) >= _BLOCK:
+            self.opening = hashlib.sha256(flat[0][:_BLOCK].encode("ascii"))
+            flat[0] = flat[0][_BLOCK:]
 
     def update(self, values: tuple[Any, ...]) -> bool:
         """Write again only the pieces of these fields that are not the very objects of the last
@@ -176,7 +222,7 @@ class _Written:
             elif kind == _ELEMENTS:
                 if type(value) is not tuple:
                     return False
-                texts = self.elements[k] = _elements(value, before[k], self.elements[k], _WRITERS[k])
+                texts = self.elements[k] = _elements(value, before[k], self.elements[k], self.writers[k])
                 flat[at[k]] = "[" + ",".join(texts) + "]" + _SEPARATORS[k]
             else:  # _FALLBACK: written whole while it is no tuple (or an empty table)
                 if type(value) is tuple and (value or _KINDS[k] == _ELEMENTS):
@@ -230,6 +276,7 @@ def state_hash(state: State) -> str:
 
 
 _SHA256 = hashlib.sha256()  # copied, not made afresh: a copy skips looking the digest up by name
+_BLOCK = 64  # bytes sha256 compresses at a time
 
 
 class StateHasher:
@@ -247,10 +294,13 @@ class StateHasher:
         last = self._last
         try:
             if last is None or last.content_hash != state.scenario.content_hash or not last.update(values):
-                last = self._last = _Written(state, values)
+                last = self._last = _Written(state, values, cut=True)
         except BaseException:
             self._last = None  # as canonical_text: the pieces are no state's any more
             raise
-        sha = _SHA256.copy()
+        # the same digest: sha256 takes its input a block at a time, and the text's first block
+        # is its opening's, whose state is kept (a block is about a sixtieth of a state's text)
+        opening = last.opening
+        sha = _SHA256.copy() if opening is None else opening.copy()
         sha.update("".join(last.flat).encode("ascii"))
         return sha.hexdigest()

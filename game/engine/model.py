@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 ROLES = ("party", "guarantor", "mediator", "observer")
 PARTY, GUARANTOR, MEDIATOR, OBSERVER = ROLES
@@ -268,6 +269,18 @@ class Scenario:
     def package_texts(self) -> dict[tuple[tuple[int, int], ...], str]:
         """A package of (issue, option) indices as the records describe it: filled in by
         handlers.describe_package, bounded there."""
+        return {}
+
+    @cached_property
+    def answers_read(self) -> list[tuple[tuple[Any, ...], list[int]] | None]:
+        """The last record of answers a game of this scenario made (work.record_answer) and who
+        gave each of its answers: one pair, in a list of one, replaced whole."""
+        return [None]
+
+    @cached_property
+    def situation_fixed(self) -> dict[tuple[int, int], tuple[Any, ...]]:
+        """The scenario's part of a Situation (situation.from_state), by (venue, delegation):
+        filled in there; at most venues x delegations entries."""
         return {}
 
     @cached_property

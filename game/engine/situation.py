@@ -71,12 +71,15 @@ def _turn_refusal(over: bool, actor: int, me: int, names: Sequence[str]) -> str:
 
 def from_state(state: State, me: int) -> Situation:
     sc = state.scenario
-    actor = sc.venues[state.venue].turn_order[state.turn]  # state.actor, read once
+    venue = state.venue
+    actor = sc.venues[venue].turn_order[state.turn]  # state.actor, read once
     # Built for every action apply() checks: positionally in one C call (tuple.__new__, as
     # Situation._make does), in the order of Situation's fields, without the keywords' parsing.
-    return _new(
-        Situation,
-        (
+    # Its first twelve fields are the scenario's, for this seat at this venue: read once per
+    # scenario (held by it, at most venues x delegations of them), and joined to the state's.
+    fixed = sc.situation_fixed.get((venue, me))
+    if fixed is None:
+        fixed = sc.situation_fixed[venue, me] = (
             me,
             sc.delegations[me],
             sc.ids,
@@ -87,8 +90,13 @@ def from_state(state: State, me: int) -> Situation:
             sc.patrons,
             sc.red_lines,
             sc.issues,
-            sc.venues[state.venue],
+            sc.venues[venue],
             sc.rules,
+        )
+    return _new(
+        Situation,
+        (
+            *fixed,
             state.round,
             state.ap if actor == me else 0,
             state.closing,

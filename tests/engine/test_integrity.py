@@ -326,3 +326,48 @@ def test_different_seeds_give_different_states_and_can_give_different_events(min
     fired = {seed: pass_rounds(start(mini, seed), 1).fired[RUMOUR] for seed in range(8)}
     assert set(fired.values()) == {0, 1}
     assert fired[0] == 0 and fired[2] == 1  # rolls 0.88 and 0.25 against a chance of 0.5
+
+
+def _odd_proposals(p: Proposal) -> list[Proposal]:
+    """p with each field the proposals' writer reads put to something the engine never makes."""
+    return [
+        dataclasses.replace(p, id=True),  # type: ignore[arg-type]
+        dataclasses.replace(p, author=1.0),  # type: ignore[arg-type]
+        dataclasses.replace(p, round=False),  # type: ignore[arg-type]
+        dataclasses.replace(p, draft=0),  # type: ignore[arg-type]
+        dataclasses.replace(p, package=[list(pair) for pair in p.package]),  # type: ignore[arg-type]
+        dataclasses.replace(p, package=tuple((i, o == 0) for i, o in p.package)),
+        dataclasses.replace(p, to=list(p.to), responses=(True,) * len(p.to)),  # type: ignore[arg-type]
+        dataclasses.replace(p, responses=(2,)),
+    ]
+
+
+def test_a_proposals_text_is_the_encoders_with_its_package_kept_or_not(game: State) -> None:
+    """The hash keeps a package's text by the package's identity (hashing._proposal_kept): the
+    same tuple in proposals of other numbers, answers and rounds, and proposals of odd fields (a
+    bool for a number, a list for a tuple, true for an option) hashed in turn, each gives the
+    whole array's text."""
+    s = _busy_state(game)
+    p = s.proposals[0]
+    shared = [dataclasses.replace(p, id=p.id + k, round=p.round + k, responses=(k % 3 - 1,)) for k in range(4)]
+    assert all(q.package is p.package for q in shared)
+    own = StateHasher()
+    for proposals in ((p,), tuple(shared), *((q, p) for q in _odd_proposals(p)), tuple(shared[::-1]), (p,)):
+        state = dataclasses.replace(s, proposals=proposals, step=s.step + len(proposals))
+        text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
+        assert canonical_text(state) == text
+        assert own(state) == state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+@pytest.mark.parametrize("content_hash", ["", "ab", "x" * 63, "y" * 64, "\u00e9" * 70])
+def test_a_replays_hash_goes_on_from_its_openings_block_or_hashes_it_whole(game: State, content_hash: str) -> None:
+    """StateHasher keeps sha256's state after the text's first 64 bytes (its opening, the
+    scenario's hash, holds them when it is a sha256 in hex): an opening shorter than a block, or
+    of escaped characters, gives the same hash as the whole text's, state after state."""
+    scenario = dataclasses.replace(game.scenario, content_hash=content_hash)
+    own = StateHasher()
+    state = dataclasses.replace(game, scenario=scenario)
+    for step in range(3):
+        state = dataclasses.replace(state, step=state.step + step)
+        text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
+        assert own(state) == state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from game.saves import Session, save_text
 from game.saves.codec import EntryError, parse_entry, read_line
-from game.saves.logread import _split, parse_save
+from game.saves.logread import _LOG, _log_entries, _split, parse_save
 from game.scenario.diagnostics import Report
 from game.scenario.yamlread import YMap, YSeq, parse_yaml
 from tests.saves.helpers import finished, new_session, play_on
@@ -189,3 +189,35 @@ def test_read_line_reads_a_written_line_and_refuses_a_bad_one_as_parse_entry_doe
         with pytest.raises(EntryError) as slow:
             parse_entry(bad)
         assert str(fast.value) == str(slow.value)
+
+
+# --- the log's form, told by counting -------------------------------------------------------------
+
+LOG_PIECES = st.sampled_from(
+    [b'  - "', b'"\n', b"x", b"12 3 red pass #", b" ", b'"', b"\\", b"\n", b"-", b"\t", b"\x7f", b"\xc3\xa9", b"~", b""]
+)
+
+
+@settings(max_examples=800, deadline=None, database=None)
+@given(st.lists(LOG_PIECES, max_size=14))
+@example([b'  - "', b'"\n'])
+@example([b'  - "', b'"\n', b'  - "', b"x", b'"\n'])
+@example([b'  - "', b"\n", b'  - "', b'"', b'"\n'])
+@example([b'  - "', b"\n"])
+@example([b'  - "', b'"', b'"\n', b'  - "', b"\n"])
+def test_the_log_is_told_by_splitting_as_the_pattern_tells_it(pieces: list[bytes]) -> None:
+    """_log_entries, which splits between items and deletes the bytes an entry may hold, reads
+    exactly the tails the writer's pattern matches, and their entries as the lines' values."""
+    tail = b"".join(pieces)
+    entries = _log_entries(tail)
+    assert (entries is not None) == (_LOG.fullmatch(tail) is not None)
+    if entries is not None:
+        assert entries == [line[5:-1] for line in tail.decode("ascii").split("\n")[:-1]]
+
+
+def test_a_long_log_as_written_is_told_by_splitting(text: str) -> None:
+    tail = text.encode().split(b"\nlog:\n")[1]
+    entries = _log_entries(tail)
+    assert entries is not None and _LOG.fullmatch(tail) is not None and len(entries) > 20
+    assert _log_entries(tail.replace(b'"\n', b'" \n', 1)) is None  # a byte after an item's closing quote
+    assert _log_entries(tail[:-1]) is None  # cut short
