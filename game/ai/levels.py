@@ -112,6 +112,10 @@ class Level:
     # offer before it is worth more weighed by its chance of passing, with what no deal leaves
     # where it fails: nothing comes after a wrong bet there (game.ai.sure.keeps_sure_deal)
     keeps_sure_deal: bool = False
+    # walks out of the game's last venue, at a table of two, where no package on the issues
+    # still open there is worth more to it than what it has, and the rounds would only cost it
+    # their toll (game.ai.idle; docs/AI.md, "A venue that can give us nothing")
+    leaves_idle_venue: bool = False
 
 
 LEVELS = {
@@ -190,6 +194,7 @@ LEVELS = {
         heeds_table_repeats=True,
         weighs_call_home=True,
         keeps_sure_deal=True,
+        leaves_idle_venue=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
 from game.ai.deck import support_bound, threatening_card
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
+from game.ai.idle import nothing_to_win
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, best_bet, proposal
 from game.ai.opponent import Beliefs
@@ -98,6 +99,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
+    if level.leaves_idle_venue and nothing_to_win(view):
+        return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
     provoked = None if level.keeps_temper and secure_at_home(view) else _provoked_by(view, rng)
     if provoked is not None:
         return Decision(
