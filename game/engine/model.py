@@ -272,12 +272,6 @@ class Scenario:
         return {}
 
     @cached_property
-    def answers_read(self) -> list[tuple[tuple[Any, ...], list[int]] | None]:
-        """The last record of answers a game of this scenario made (work.record_answer) and who
-        gave each of its answers: one pair, in a list of one, replaced whole."""
-        return [None]
-
-    @cached_property
     def situation_fixed(self) -> dict[tuple[int, int], tuple[Any, ...]]:
         """The scenario's part of a Situation (situation.from_state), by (venue, delegation):
         filled in there; at most venues x delegations entries."""
