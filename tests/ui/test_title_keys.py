@@ -5,8 +5,12 @@ game began with nothing on screen having said so)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Select, SelectionList
 from textual.widgets._footer import FooterKey
 
@@ -20,11 +24,18 @@ def _shown(title: TitleScreen) -> list[str]:
     return [key.description for key in title.query(FooterKey)]
 
 
+@asynccontextmanager
+async def _title(tmp_path: Path) -> AsyncIterator[tuple[Pilot[Any], TitleScreen]]:
+    """A fresh app at its title screen, 100 by 30."""
+    app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+    async with driven(app, size=(100, 30)) as pilot:
+        yield pilot, await screen_of(pilot, TitleScreen)
+
+
 def test_the_key_row_shows_that_enter_starts_the_talks_where_enter_does(tmp_path: Path) -> None:
     async def body() -> None:
-        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
-        async with driven(app, size=(100, 30)) as pilot:
-            title = await screen_of(pilot, TitleScreen)
+        async with _title(tmp_path) as (pilot, title):
+            app = pilot.app
             await pilot.pause()
             assert "Start the talks" in _shown(title)
             # on the scenario list Enter opens the list, and the row no longer offers it
@@ -45,9 +56,8 @@ def test_the_key_row_shows_that_enter_starts_the_talks_where_enter_does(tmp_path
 
 def test_enter_in_the_seed_field_starts_the_talks_and_the_key_row_says_so(tmp_path: Path) -> None:
     async def body() -> None:
-        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
-        async with driven(app, size=(100, 30)) as pilot:
-            title = await screen_of(pilot, TitleScreen)
+        async with _title(tmp_path) as (pilot, title):
+            app = pilot.app
             title.query_one("#seed").focus()
             await pilot.pause()
             assert "Start the talks" in _shown(title)
@@ -60,9 +70,7 @@ def test_enter_in_the_seed_field_starts_the_talks_and_the_key_row_says_so(tmp_pa
 
 def test_the_key_row_says_which_key_ticks_a_delegation(tmp_path: Path) -> None:
     async def body() -> None:
-        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
-        async with driven(app, size=(100, 30)) as pilot:
-            title = await screen_of(pilot, TitleScreen)
+        async with _title(tmp_path) as (pilot, title):
             seats = title.query_one("#seats", SelectionList)
             seats.focus()
             await pilot.pause()
