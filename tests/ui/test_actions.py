@@ -162,6 +162,18 @@ def test_the_note_on_an_option_says_as_much_as_fits_its_box(start: State, size: 
     drive(ProposalBuilder(view(start, OPP)), script, size=size)
 
 
+def test_the_terse_note_counts_the_others_in_plain_english(start: State) -> None:
+    from game.ui.screens.proposal import _counted
+
+    v = view(start, GOV)
+    assert _counted(v, [GOV, OPP], "red line") == "your red line and 1 other's"
+    assert _counted(v, [GOV, OPP, RUSSIA], "red line") == "your red line and 2 others'"
+    assert _counted(v, [GOV], "red line") == "your red line"
+    assert _counted(v, [OPP], "stated position") == "the stated position of 1 other"
+    assert _counted(v, [OPP, RUSSIA], "stated position") == "the stated position of 2 others"
+    assert _counted(v, [], "stated position") == ""
+
+
 def note(dialog: ModalScreen[Any], delegation: int) -> str:
     return dialog.query_one(f"#to-{delegation}", ToggleField).note
 

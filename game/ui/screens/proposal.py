@@ -220,9 +220,11 @@ def _whose(view: View, delegations: list[int], mine: str, others: str, *, named:
 
 
 def _counted(view: View, delegations: list[int], what: str) -> str:
-    """ "your red line and 2 others'", "the stated position of 1 other": who, counted."""
+    """ "your red line and 2 others'", "your red line and 1 other's", "the stated position of 1
+    other": who, counted."""
     n = sum(1 for d in delegations if d != view.me)
     others = f"{n} other{'s' if n != 1 else ''}"
     if view.me in delegations:
-        return f"your {what} and {others}'" if n else f"your {what}"
+        whose = f"{n} other's" if n == 1 else f"{n} others'"
+        return f"your {what} and {whose}" if n else f"your {what}"
     return f"the {what} of {others}" if n else ""
