@@ -29,7 +29,7 @@ from game.ai.reading import (
     stonewalled,
     value_with,
 )
-from game.ai.repeats import table_repeats
+from game.ai.repeats import repeated_offer, table_repeats
 from game.ai.trend import offers_rising
 from game.ai.words import band
 from game.engine import actions as A
@@ -132,22 +132,6 @@ def _not_moved(view: View, p: Proposal, level: Level) -> bool:
     its author repeats a package we refused (`heeds_repeats`), or, for a level that reads the
     table as one, any side does (`heeds_table_repeats`, game.ai.repeats)."""
     return (level.heeds_repeats and repeated_offer(view, p)) or (level.heeds_table_repeats and table_repeats(view, p))
-
-
-def repeated_offer(view: View, p: Proposal) -> bool:
-    """Whether `p`'s author put the same package to us at this venue in an earlier round and we
-    refused it (the public record of answers): it comes back with what we already turned down, so
-    it has not moved towards us since."""
-    package = sorted(p.package)
-    return any(
-        a.who == view.me
-        and a.author == p.author
-        and a.venue == view.venue_index
-        and a.round < view.round
-        and not a.accepted
-        and sorted(a.package) == package
-        for a in view.answers
-    )
 
 
 def _settles_the_game(view: View, left: list[int]) -> bool:

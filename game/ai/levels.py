@@ -69,7 +69,7 @@ class Level:
     # venue, a package it already refused from that side in an earlier round, that side is not
     # conceding as the plan's model of it says, and the plan's value of waiting (which counts on
     # it conceding) is left out: waiting is weighed by its own curve alone, as the normal agent
-    # weighs it (game.ai.answering.repeated_offer). It reads the public record of answers, which
+    # weighs it (game.ai.repeats.repeated_offer). It reads the public record of answers, which
     # keeps each side's last eight: at a crowded venue an older refusal may have left it, and
     # then the repeat goes unnoticed (the plan's reading stands)
     heeds_repeats: bool = False

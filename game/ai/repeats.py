@@ -3,7 +3,7 @@
 A planner weighing an offer against waiting counts on the others conceding as its model of
 them says (game.ai.planning). Where the same side puts a package we refused back to us, that
 side has not conceded, and the hard agent weighs waiting by its own curve alone
-(`Level.heeds_repeats`, game.ai.answering.repeated_offer). The same holds where another side
+(`Level.heeds_repeats`, repeated_offer below). The same holds where another side
 puts it: at a table where one side's package is taken up word for word by another, the offer
 that reaches us round after round is the table's, whoever tables it, and it has not moved
 towards us. On a short venue the plan's promise of a later, better package is then what costs
@@ -19,18 +19,29 @@ from game.engine.state import Proposal
 from game.engine.view import View
 
 
-def table_repeats(view: View, p: Proposal) -> bool:
-    """Whether a package we refused at this venue in an earlier round, put to us then by another
-    side than `p`'s author, is put to us again in `p` (the public record of answers keeps each
-    side's last eight). Its author repeating itself is game.ai.answering.repeated_offer's case
-    (`heeds_repeats`)."""
+def refused_from(view: View, p: Proposal) -> set[int]:
+    """The sides that put `p`'s package to us at this venue in an earlier round, and had it
+    refused by us (the public record of answers, which keeps each side's last eight)."""
     package = sorted(p.package)
-    return any(
-        a.who == view.me
-        and a.author not in (view.me, p.author)
+    return {
+        a.author
+        for a in view.answers
+        if a.who == view.me
         and a.venue == view.venue_index
         and a.round < view.round
         and not a.accepted
         and sorted(a.package) == package
-        for a in view.answers
-    )
+    }
+
+
+def repeated_offer(view: View, p: Proposal) -> bool:
+    """Whether `p`'s author put the same package to us at this venue in an earlier round and we
+    refused it: it comes back with what we already turned down, so it has not moved towards us
+    since (`Level.heeds_repeats`)."""
+    return p.author in refused_from(view, p)
+
+
+def table_repeats(view: View, p: Proposal) -> bool:
+    """Whether a package we refused at this venue in an earlier round, put to us then by another
+    side than `p`'s author, is put to us again in `p` (`Level.heeds_table_repeats`)."""
+    return bool(refused_from(view, p) - {view.me, p.author})

@@ -1,5 +1,5 @@
 """The hard agent weighs a repeated offer without its plan's hopes (Level.heeds_repeats;
-game.ai.answering.repeated_offer). Where it does not hold out, the hard agent settles for fear of
+game.ai.repeats.repeated_offer). Where it does not hold out, the hard agent settles for fear of
 waiting only if the offer beats two readings of what waiting is worth: its own curve's, and its
 plan's, which counts on the others conceding along the model of them (game.ai.planning). A side
 that puts to it again the very package it refused from that side in an earlier round has not
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.answering import repeated_offer
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
+from game.ai.repeats import repeated_offer
 from game.engine import actions as A
 from game.engine import view_for
 from game.engine.state import PENDING, State

@@ -97,9 +97,10 @@ def test_the_record_keeps_each_delegations_last_answers_in_a_long_campaign() -> 
 
 
 def test_the_record_is_the_same_when_games_are_applied_in_turn() -> None:
-    """Recording an answer reuses who gave the answers before it when they are the very ones it
-    recorded last (game.engine.work.record_answer): two campaigns applied move by move in turn, and
-    every answer applied twice to the state before it, give each game the record it has alone."""
+    """Two campaigns applied move by move in turn, and every answer applied twice to the state
+    before it, give each game the record of answers it has alone: no game's record leaks into
+    another's (a shortcut that reused the last record's list of who answered was tried twice in
+    game.engine.work.record_answer and taken out; this holds any later one to each game's own)."""
     from game.ai import play as ai_play
     from game.scenario import bundled
     from game.scenario.load import load_scenario
