@@ -212,6 +212,13 @@ def demand(view: View, side: Side, ahead: int, end: float, wary: bool = False) -
     return max(side.floor + distrust, min(_aim(view, side, ahead, end), later))
 
 
+def needs(view: View, sides: list[Side], ahead: int, end: float, wary: bool = False) -> list[tuple[int, float]]:
+    """What the model of each side takes `ahead` rounds from now: its demand then, with the
+    margin we leave for a rough reading (SAFETY). A package is taken where it is worth at least
+    that to every side (plan's search, and game.ai.sure's reading of a deadline)."""
+    return [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
+
+
 def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan:
     """What holding out is worth: for each later round, the best package every counterpart
     would accept by then (the climb from our ideal stops as soon as it gives each what we model
@@ -234,7 +241,7 @@ def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan
     later: Package | None = None
     waiting = floor
     for ahead in range(1, last - view.round + 1):
-        need = [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
+        need = needs(view, sides, ahead, end, wary)
 
         def enough(deal: list[int], need: list[tuple[int, float]] = need) -> bool:
             return all(beliefs.utility(s, deal) >= n for s, n in need)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from game.ai.estimate import acceptance_chance
 from game.ai.opponent import Beliefs
-from game.ai.planning import SAFETY, demand, read_sides
+from game.ai.planning import needs, read_sides
 from game.ai.reading import deadline, fallback, horizon, value_with
 from game.engine.legal import moves_for
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Proposal
@@ -34,18 +34,24 @@ def completes(view: View, p: Proposal) -> bool:
     return view.me in p.to and all(s in yes for s in moves_for(view).signatories)
 
 
-def gamble_odds(view: View, q: Proposal, beliefs: Beliefs) -> float:
+def deadline_needs(view: View, beliefs: Beliefs) -> dict[int, float]:
+    """What the plan's model of each side it reads takes at this deadline (planning.needs: its
+    floor as we read it, with the margin it asks of a partner it distrusts, and ours for a rough
+    reading)."""
+    return dict(needs(view, read_sides(view, beliefs), 0, horizon(view), wary=True))
+
+
+def gamble_odds(view: View, q: Proposal, beliefs: Beliefs, need: dict[int, float] | None = None) -> float:
     """The chance that every signatory present still to answer `q` (but us) accepts it; zero
     where one has refused it. At the deadline a side signs what the plan's model of it takes
-    there (planning.demand: anything above its floor as we read it, with the margin it asks of a
-    partner it distrusts, and ours for a rough reading): such a side counts as a yes; another by
-    the calibrated estimate, which is fitted over whole games and does not know the deadline
-    (it read the sides answering last at astana-8's closing sessions as one in two, and they
-    signed in each of 12 games of 300 in Turkey's seat)."""
+    there (`need`, deadline_needs): such a side counts as a yes; another by the calibrated
+    estimate, which is fitted over whole games and does not know the deadline (it read the sides
+    answering last at astana-8's closing sessions as one in two, and they signed in each of 12
+    games of 300 in Turkey's seat)."""
+    if need is None:
+        need = deadline_needs(view, beliefs)
     required = set(moves_for(view).signatories)
-    sides = {s.who: s for s in read_sides(view, beliefs)}
     deal = with_package(list(view.deal), q.package)
-    end = horizon(view)
     chance = 1.0
     for who, r in zip(q.to, q.responses, strict=True):
         if who not in required:
@@ -54,8 +60,7 @@ def gamble_odds(view: View, q: Proposal, beliefs: Beliefs) -> float:
             return 0.0
         if r != PENDING:
             continue
-        side = sides.get(who)
-        if side is not None and beliefs.utility(who, deal) >= demand(view, side, 0, end, wary=True) + SAFETY:
+        if who in need and beliefs.utility(who, deal) >= need[who]:
             continue
         chance *= acceptance_chance(view, who, q.package)
     return chance
@@ -69,10 +74,11 @@ def keeps_sure_deal(view: View, p: Proposal, beliefs: Beliefs) -> bool:
         return False
     sure = value_with(view, p.package)
     without = fallback(view)
+    need = deadline_needs(view, beliefs)  # the same for every offer: read once
     for q in view.proposals:
         if q.id == p.id or q.author == view.me or q.response_of(view.me) != PENDING:
             continue
-        chance = gamble_odds(view, q, beliefs)
+        chance = gamble_odds(view, q, beliefs, need)
         if chance * value_with(view, q.package) + (1.0 - chance) * without > sure:
             return False
     return True
