@@ -27,7 +27,7 @@ def nothing_to_win(view: View) -> bool:
     have by more than the rounds left cost (game.ai.ground.ground_keeps_us)."""
     if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
         return False
-    if not any(view.settled[i] < 0 for i in view.agenda) or bleed_rate(view) <= 0.0:
+    if bleed_rate(view) <= 0.0:  # the rounds cost nothing here (no issue open, or no toll)
         return False
     if best_possible(view) > fallback(view) + 1e-9:
         return False

@@ -195,7 +195,7 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
             # (game.ai.called_home)
             home = called_home(view)
             attending = (1.0 - home) * attending + home * me.reservation
-        return likely > max(attending, me.reservation)
+        return likely > attending
     if me.personality.temper < 0.5:
         return False
     return likely < me.reservation

@@ -313,7 +313,8 @@ class DebriefScreen(Screen[None]):
                     yield Static(_quality(d.quality), id="debrief-quality", classes="debrief-section")
             yield Static("Each delegation against its walk-away value", classes="debrief-heading")
             yield Static(_delegations(d.delegations), id="debrief-delegations", classes="debrief-section")
-            if any(self.session.state.toll):
+            paid = any(self.session.state.toll)
+            if paid:
                 # a newcomer read a late signatory's red surplus as a deal worse than none
                 yield Static(TOLL_NOTE, id="debrief-toll", classes="debrief-note")
             yield Static("The deal in force, round by round", classes="debrief-heading")
@@ -321,11 +322,7 @@ class DebriefScreen(Screen[None]):
             if not self.session.state.agreements:
                 # where rounds took a toll, "left with its walk-away value" contradicted the table
                 # above, which shows every side below it
-                left = (
-                    "its walk-away value, less the toll of the rounds (above)"
-                    if any(self.session.state.toll)
-                    else "its walk-away value"
-                )
+                left = "its walk-away value, less the toll of the rounds (above)" if paid else "its walk-away value"
                 yield Static(
                     f"Nothing was agreed: the status quo stayed in force, and each side is left with {left}.",
                     id="debrief-nothing",
