@@ -20,12 +20,10 @@ from game.scenario.diagnostics import Report
 from game.scenario.yamlread import YMap, YSeq, parse_yaml
 
 _START = b"\nlog:\n"
-# the log as the writer writes it, to the end of the file; nothing in a quoted entry is special
-# (what _log_entries reads: tests/saves/test_fast_reading.py holds the two to the same tails)
-_LOG = re.compile(rb'(?:  - "[ !#-\[\]-~]*"\n)+')
 # _log_entries's pieces: an item's opening, what joins two items (a quote, the newline, the next
-# opening), and the bytes an entry may hold (printable ASCII but the quote and the backslash:
-# _LOG's class)
+# opening), and the bytes an entry may hold (printable ASCII but the quote and the backslash).
+# The log as the writer writes it, as a pattern, is in tests/saves/test_fast_reading.py, which
+# holds _log_entries to the same tails
 _ITEM = b'  - "'
 _BETWEEN = b'"\n  - "'
 _ENTRY_BYTES = bytes(b for b in range(0x20, 0x7F) if b not in b'"\\')
@@ -76,7 +74,7 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
 
 
 def _log_entries(tail: bytes) -> list[str] | None:
-    """The entries of a log as the writer writes it (what _LOG.fullmatch(tail) matches, its
+    """The entries of a log as the writer writes it (what the log's pattern matches, its
     items' values), or None for any other tail. Told by splitting and deleting in C rather than
     by the pattern, which looked at each of a long save's million bytes in turn.
 
