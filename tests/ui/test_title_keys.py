@@ -82,3 +82,13 @@ def test_the_key_row_says_which_key_ticks_a_delegation(tmp_path: Path) -> None:
             assert set(seats.selected) ^ before == {seats.get_option_at_index(1).value}
 
     asyncio.run(body())
+
+
+def test_every_level_of_the_agents_is_offered_with_what_it_does() -> None:
+    """The difficulty list is the agents' own levels, each with its line: a level added to
+    game.ai.levels without one fails here, rather than showing a bare name."""
+    from game.ai.levels import LEVELS as AI_LEVELS
+    from game.ui.screens.title import LEVELS, SAID
+
+    assert set(SAID) == set(AI_LEVELS)
+    assert [name for _, name in LEVELS] == list(AI_LEVELS)

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from game.ai.levels import LEVELS as AI_LEVELS
 from game.paths import autosaves, latest_autosave
 from game.play.new_game import NewGame
 from game.scenario import bundled, check_file
@@ -25,12 +26,14 @@ from game.ui.widgets.fields import MarkedSelectionList
 from game.ui.widgets.footer import ShownKeysFooter
 
 # What each level does that the one below it does not (game.ai.levels): a newcomer choosing one
-# reads a difference in skill, and the middle level is described like the other two.
-LEVELS = (
-    ("Easy: they read only your public positions", "easy"),
-    ("Normal: they learn from your offers and trade issues", "normal"),
-    ("Hard: they also plan, meet in private and bet on what passes", "hard"),
-)
+# reads a difference in skill. The list offered is the agents' own, so that a game played at any
+# of them is shown again at its level.
+SAID = {
+    "easy": "they read only your public positions",
+    "normal": "they learn from your offers and trade issues",
+    "hard": "they also plan, meet in private and bet on what passes",
+}
+LEVELS = tuple((f"{name.capitalize()}: {SAID.get(name, 'a level of the agents')}", name) for name in AI_LEVELS)
 
 
 class SeedInput(Input):
