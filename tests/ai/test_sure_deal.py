@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.estimate import acceptance_chance
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
-from game.ai.reading import deadline, fallback, value_with
-from game.ai.sure import completes, gamble_odds, keeps_sure_deal
+from game.ai.reading import deadline
+from game.ai.sure import completes, deadline_needs, gamble_odds, keeps_sure_deal
 from game.engine import actions as A
 from game.engine import apply, view_for
-from game.engine.state import ACCEPTED, PENDING
+from game.engine.legal import moves_for
+from game.engine.state import ACCEPTED, PENDING, REJECTED
+from game.engine.utility import with_package
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import first_difference, level_in_seat, replayed, rule_games
@@ -45,13 +48,6 @@ def test_the_hard_agent_signs_the_deal_its_yes_completes_at_the_deadline() -> No
         p = next(q for q in view.proposals if q.id == said.action.proposal)
         beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
         assert deadline(view) and completes(view, p) and keeps_sure_deal(view, p, beliefs)
-        # no better offer is worth the gamble: each one's chance of passing times its value,
-        # with what no deal leaves otherwise, falls short of the deal in hand
-        sure, without = value_with(view, p.package), fallback(view)
-        for q in view.proposals:
-            if q.id != p.id and q.author != view.me and q.response_of(view.me) == PENDING:
-                chance = gamble_odds(view, q, beliefs)
-                assert chance * value_with(view, q.package) + (1 - chance) * without <= sure
         # our yes is the agreement itself
         after, _ = apply(state, said.action)
         assert len(after.agreements) == len(state.agreements) + 1
@@ -86,3 +82,44 @@ def test_an_offer_that_still_needs_another_signature_is_not_a_sure_deal() -> Non
                     assert not keeps_sure_deal(view, p, beliefs)
                     seen += 1
     assert seen
+
+
+def test_at_the_deadline_a_side_the_plan_reads_as_taking_an_offer_counts_as_a_yes() -> None:
+    """The odds of a better offer passing count a side still to answer it as a yes where the
+    plan's model of that side takes it at the deadline (it signs anything above its floor then),
+    and only such a side; the calibrated estimate, which does not know the deadline, gives the
+    others' chances. Along the campaign's platforms games some offer's odds are raised so (fails
+    where no side is read as a sure yes)."""
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    seat = sc.delegation_index["platforms"]
+    raised = 0
+    for steps, _ in rule_games(sc, seat, HARD, WITHOUT, 8):
+        for state, _ in steps:
+            if state.actor != seat or not state.proposals:
+                continue
+            view = view_for(state, seat)
+            if not deadline(view):
+                continue
+            beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+            need = deadline_needs(view, beliefs)
+            required = set(moves_for(view).signatories)
+            for q in view.proposals:
+                if q.author == seat or q.response_of(seat) != PENDING:
+                    continue
+                waiting = [w for w, r in zip(q.to, q.responses, strict=True) if w in required and r == PENDING]
+                if any(w in required and r == REJECTED for w, r in zip(q.to, q.responses, strict=True)):
+                    assert gamble_odds(view, q, beliefs) == 0.0
+                    continue
+                deal = with_package(list(view.deal), q.package)
+                sure_yes = [w for w in waiting if w in need and beliefs.utility(w, deal) >= need[w]]
+                estimated = 1.0
+                for w in waiting:
+                    if w not in sure_yes:
+                        estimated *= acceptance_chance(view, w, q.package)
+                assert gamble_odds(view, q, beliefs) == estimated
+                if sure_yes and estimated > 0:
+                    alone = 1.0
+                    for w in waiting:
+                        alone *= acceptance_chance(view, w, q.package)
+                    raised += estimated > alone
+    assert raised
