@@ -6,8 +6,8 @@ that boycotts is no longer needed for the others' deal, and the deal they sign w
 the one it lives with. A skilled negotiator who reads in the public file that a card may call
 it home while it sits at the table (its own trust in a counterpart, which it cannot raise at
 once, below the card's bound) weighs attending by that risk: attending gives the compromise
-reached with it only if it is still there to sign it, and its walk-away value less the rounds'
-toll if it is called home first. In the random scenario timed-17 the deck calls d0 home in the
+reached with it only if it is still there to sign it, and its walk-away value if it is called
+home first. In the random scenario timed-17 the deck calls d0 home in the
 first two rounds while its trust in d1 is at most 15 or in d2 at most 34, where the file starts
 it at exactly 15 and 34: the hard agent attended, was called home in many games, and the venue
 collapsed, where a boycott let d1 and d2 sign a text worth 0.15 over its walk-away value
@@ -17,7 +17,7 @@ collapsed, where a boycott let d1 and d2 sign a text worth 0.15 over its walk-aw
 from __future__ import annotations
 
 from game.ai.deck import drawable, own_leave_cards, public_table
-from game.engine import clock
+from game.ai.ground import rounds_ahead
 from game.engine.conditions import holds
 from game.engine.view import View
 
@@ -37,14 +37,14 @@ def called_home(view: View) -> float:
     ]
     if not leaving:
         return 0.0
-    alive = clock.survival(view.rules, view.round, venue.rounds, view.momentum)
+    leaves = {id(card) for card, _ in leaving}
     stays = 1.0
-    for k, reached in enumerate(alive):
-        table = public_table(view, view.round + 1 + k)
+    for _, round_, reached in rounds_ahead(view, this_venue_only=True):
+        table = public_table(view, round_)
         total = mine = 0.0
         for card in drawable(view, table, seated):
             total += card.weight
-            if any(card is leave for leave, _ in leaving):
+            if id(card) in leaves:
                 mine += card.weight
         if total > 0:
             stays *= 1.0 - reached * venue.random_events * mine / total

@@ -44,7 +44,7 @@ class Ground:
     rounds: float  # the expected number of rounds still to pay the toll of, this one included
 
 
-def _rounds(view: View, this_venue_only: bool) -> list[tuple[int, int, float]]:
+def rounds_ahead(view: View, this_venue_only: bool) -> list[tuple[int, int, float]]:
     """(venue, round, chance the round is reached) for every round still to come: this venue's
     later rounds, then every round of each venue after it."""
     out: list[tuple[int, int, float]] = []
@@ -87,7 +87,7 @@ def ground_to_end(view: View, this_venue_only: bool = False) -> Ground:
 
 
 def _ground_to_end(view: View, this_venue_only: bool) -> Ground:
-    rounds = _rounds(view, this_venue_only)
+    rounds = rounds_ahead(view, this_venue_only)
     if not _trusted(view):
         rounds = []  # the talks are not counted on to go on: only this round's toll
     toll_rounds = (0.0 if view.closing else 1.0) + sum(p for _, _, p in rounds)
