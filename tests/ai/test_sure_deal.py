@@ -7,6 +7,7 @@ gamble ended Sochi congresses with nothing (docs/AI.md, "A bird in the hand").""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from game.ai.estimate import acceptance_chance
 from game.ai.levels import LEVELS
@@ -18,6 +19,7 @@ from game.engine import apply, view_for
 from game.engine.legal import moves_for
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.engine.utility import with_package
+from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import first_difference, level_in_seat, replayed, rule_games
@@ -63,25 +65,31 @@ def test_the_hard_agent_signs_the_deal_its_yes_completes_at_the_deadline() -> No
 def test_an_offer_that_still_needs_another_signature_is_not_a_sure_deal() -> None:
     """Only the last signature makes a deal sure: while another signatory present has not
     signed, the offer can still fail, and the agent picks between offers as before."""
+    seen = 0
+    for view in _platforms_turns(3):
+        seat = view.me
+        for p in view.proposals:
+            if p.response_of(seat) != PENDING:
+                continue
+            others = [s for s in view.venue.signatories if view.present[s] and s != seat]
+            missing = [s for s in others if s != p.author and p.response_of(s) != ACCEPTED]
+            assert completes(view, p) == (not missing)
+            if missing:
+                beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+                assert not keeps_sure_deal(view, p, beliefs)
+                seen += 1
+    assert seen
+
+
+def _platforms_turns(games: int) -> Iterator[View]:
+    """The platforms seat's turns with proposals on the table, in the campaign's tournament games
+    with hard in that seat (the others normal)."""
     sc = load_scenario(bundled()["astana-to-sochi"])
     seat = sc.delegation_index["platforms"]
-    seen = 0
-    for steps, _ in rule_games(sc, seat, HARD, WITHOUT, 3):
+    for steps, _ in rule_games(sc, seat, HARD, WITHOUT, games):
         for state, _ in steps:
-            if state.actor != seat or not state.proposals:
-                continue
-            view = view_for(state, seat)
-            for p in view.proposals:
-                if p.response_of(seat) != PENDING:
-                    continue
-                others = [s for s in view.venue.signatories if view.present[s] and s != seat]
-                missing = [s for s in others if s != p.author and p.response_of(s) != ACCEPTED]
-                assert completes(view, p) == (not missing)
-                if missing:
-                    beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
-                    assert not keeps_sure_deal(view, p, beliefs)
-                    seen += 1
-    assert seen
+            if state.actor == seat and state.proposals:
+                yield view_for(state, seat)
 
 
 def test_at_the_deadline_a_side_the_plan_reads_as_taking_an_offer_counts_as_a_yes() -> None:
@@ -90,36 +98,31 @@ def test_at_the_deadline_a_side_the_plan_reads_as_taking_an_offer_counts_as_a_ye
     and only such a side; the calibrated estimate, which does not know the deadline, gives the
     others' chances. Along the campaign's platforms games some offer's odds are raised so (fails
     where no side is read as a sure yes)."""
-    sc = load_scenario(bundled()["astana-to-sochi"])
-    seat = sc.delegation_index["platforms"]
     raised = 0
-    for steps, _ in rule_games(sc, seat, HARD, WITHOUT, 8):
-        for state, _ in steps:
-            if state.actor != seat or not state.proposals:
+    for view in _platforms_turns(8):
+        seat = view.me
+        if not deadline(view):
+            continue
+        beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+        need = deadline_needs(view, beliefs)
+        required = set(moves_for(view).signatories)
+        for q in view.proposals:
+            if q.author == seat or q.response_of(seat) != PENDING:
                 continue
-            view = view_for(state, seat)
-            if not deadline(view):
+            waiting = [w for w, r in zip(q.to, q.responses, strict=True) if w in required and r == PENDING]
+            if any(w in required and r == REJECTED for w, r in zip(q.to, q.responses, strict=True)):
+                assert gamble_odds(view, q, beliefs) == 0.0
                 continue
-            beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
-            need = deadline_needs(view, beliefs)
-            required = set(moves_for(view).signatories)
-            for q in view.proposals:
-                if q.author == seat or q.response_of(seat) != PENDING:
-                    continue
-                waiting = [w for w, r in zip(q.to, q.responses, strict=True) if w in required and r == PENDING]
-                if any(w in required and r == REJECTED for w, r in zip(q.to, q.responses, strict=True)):
-                    assert gamble_odds(view, q, beliefs) == 0.0
-                    continue
-                deal = with_package(list(view.deal), q.package)
-                sure_yes = [w for w in waiting if w in need and beliefs.utility(w, deal) >= need[w]]
-                estimated = 1.0
+            deal = with_package(list(view.deal), q.package)
+            sure_yes = [w for w in waiting if w in need and beliefs.utility(w, deal) >= need[w]]
+            estimated = 1.0
+            for w in waiting:
+                if w not in sure_yes:
+                    estimated *= acceptance_chance(view, w, q.package)
+            assert gamble_odds(view, q, beliefs) == estimated
+            if sure_yes and estimated > 0:
+                alone = 1.0
                 for w in waiting:
-                    if w not in sure_yes:
-                        estimated *= acceptance_chance(view, w, q.package)
-                assert gamble_odds(view, q, beliefs) == estimated
-                if sure_yes and estimated > 0:
-                    alone = 1.0
-                    for w in waiting:
-                        alone *= acceptance_chance(view, w, q.package)
-                    raised += estimated > alone
+                    alone *= acceptance_chance(view, w, q.package)
+                raised += estimated > alone
     assert raised
