@@ -10,8 +10,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import Select, SelectionList
+from textual.widgets import Label, Select, SelectionList
 from textual.widgets._footer import FooterKey
 
 from game.ui.app import make_app
@@ -92,3 +93,23 @@ def test_every_level_of_the_agents_is_offered_with_what_it_does() -> None:
 
     assert set(SAID) == set(AI_LEVELS)
     assert [name for _, name in LEVELS] == list(AI_LEVELS)
+
+
+def test_every_label_of_the_new_game_column_fits_it_at_80_columns(tmp_path: Path) -> None:
+    """At 80x24 the seed's label was cut mid-sentence ("... give the same game", no closing
+    bracket): each heading of the form is whole at the README's smallest terminal."""
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=(80, 24)) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            await pilot.pause()
+            column = title.query_one("#new-game")
+            width = column.scrollable_content_region.width  # inside its padding and scroll bar
+            labels = list(column.query(Label))
+            assert len(labels) >= 4 and 40 <= width < 60
+            for label in labels:
+                text = str(label.content)
+                assert cell_len(text) <= width, text
+
+    asyncio.run(body())

@@ -96,7 +96,7 @@ class TitleScreen(Screen[None]):
                 yield Label("Difficulty")
                 level = self.last.difficulty if self.last is not None else "normal"
                 yield Select(LEVELS, value=level, allow_blank=False, id="difficulty")
-                yield Label("Seed (the same seed and moves give the same game)")
+                yield Label("Seed (same seed, same moves: the same game)")
                 yield SeedInput(str(self.seed), id="seed", type="integer")
             with Vertical(id="menu"):
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
