@@ -116,6 +116,11 @@ class Level:
     # still open there is worth more to it than what it has, and the rounds would only cost it
     # their toll (game.ai.idle; docs/AI.md, "A venue that can give us nothing")
     leaves_idle_venue: bool = False
+    # at a table of two, a partial package never leaves open, as the sticking point, an issue
+    # the counterpart's latest offer at this venue already settles at least as well for us as our
+    # own package would: it was granted as part of a trade, and left out it ends at its status quo
+    # (game.ai.offers.granted; docs/AI.md, "An issue the other side has granted")
+    keeps_granted: bool = False
 
 
 LEVELS = {
@@ -195,6 +200,7 @@ LEVELS = {
         weighs_call_home=True,
         keeps_sure_deal=True,
         leaves_idle_venue=True,
+        keeps_granted=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -226,10 +226,47 @@ def proposal(
     if not may_part:
         return full, False
     stuck = _sticking_point(view, beliefs, full)
+    if level.keeps_granted and stuck in granted(view, full):
+        return full, False  # the others already give us what we ask there: nothing is stuck
     package = _without(view, beliefs, aim, level, stuck, guess) if stuck >= 0 else None
     if package is None:
         return full, False
     return package, True
+
+
+def granted(view: View, package: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    """At a table of two, the issues of `package` on which the counterpart's latest package
+    tabled at this venue (the public record of answers, and the proposals open before us) puts
+    an option worth at least as much to us as `package`'s own there. Such an issue is agreed in
+    substance, as part of a trade: leaving it out of a partial package takes it out of the
+    trade, and alone the other side will not give it again. In timed-9 d0's game 224 d1 offered
+    the contested issue at our option in round 2; the hard agent left that issue out of a
+    partial deal d1 signed, and it ended at its status quo (docs/AI.md, "An issue the other
+    side has granted"). At a larger table an issue every side grants is settled by consensus
+    after the partial deal (Sochi's Russia, game 66): there the rule does not apply."""
+    others = counterparts(view)
+    if len(others) != 1:
+        return frozenset()
+    latest: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
+
+    def seen(author: int, number: int, tabled: tuple[tuple[int, int], ...]) -> None:
+        if author in others and (author not in latest or latest[author][0] < number):
+            latest[author] = (number, tabled)
+
+    for a in view.answers:
+        if a.venue == view.venue_index:
+            seen(a.author, a.proposal, a.package)
+    for p in view.proposals:
+        seen(p.author, p.id, p.package)
+    if len(latest) < len(others):
+        return frozenset()
+    values = view.own.values
+    found = set()
+    for i, o in package:
+        options = [dict(tabled).get(i) for _, tabled in latest.values()]
+        if all(x is not None and values[i][x] >= values[i][o] - 1e-9 for x in options):
+            found.add(i)
+    return frozenset(found)
 
 
 def _full_package(
