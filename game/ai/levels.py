@@ -116,6 +116,11 @@ class Level:
     # still open there is worth more to it than what it has, and the rounds would only cost it
     # their toll (game.ai.idle; docs/AI.md, "A venue that can give us nothing")
     leaves_idle_venue: bool = False
+    # its model of another side weighs an issue that side states no position on (else at zero)
+    # where the side's own answers show it cares: it took or tabled one package and refused
+    # another no later at the venue, and the issues it states positions on do not explain why
+    # (game.ai.opponent.Beliefs._shown_stakes)
+    reads_stakes: bool = False
 
 
 LEVELS = {
@@ -195,6 +200,7 @@ LEVELS = {
         weighs_call_home=True,
         keeps_sure_deal=True,
         leaves_idle_venue=True,
+        reads_stakes=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
