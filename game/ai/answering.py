@@ -58,7 +58,7 @@ def answer(
     waiting (game.ai.planning), which already weighs the risk and the toll of waiting; `held`, a
     planner's plan where it does not hold out, a second reading of what waiting is worth."""
     me = view.own
-    beliefs = beliefs or Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals)
+    beliefs = beliefs or Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes)
     crossed = crossed_red_lines(me, p.package)
     if crossed:
         return say_no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")

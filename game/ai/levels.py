@@ -121,6 +121,11 @@ class Level:
     # own package would: it was granted as part of a trade, and left out it ends at its status quo
     # (game.ai.offers.granted; docs/AI.md, "An issue the other side has granted")
     keeps_granted: bool = False
+    # its model of another side weighs an issue that side states no position on (else at zero)
+    # where the side's own answers show it cares: it took or tabled one package and refused
+    # another no later at the venue, and the issues it states positions on do not explain why
+    # (game.ai.opponent.Beliefs._shown_stakes)
+    reads_stakes: bool = False
 
 
 LEVELS = {
@@ -201,6 +206,7 @@ LEVELS = {
         keeps_sure_deal=True,
         leaves_idle_venue=True,
         keeps_granted=True,
+        reads_stakes=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -57,7 +57,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if isinstance(level, str):
         level = LEVELS[level]
     me = view.own
-    beliefs = Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals)
+    beliefs = Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes)
     noise = _NOISE * (2.0 * rng.random() - 1.0)
     # the aspiration (a pure function of the view) is worked out only where a move reads it:
     # answering and proposing, about half the moves

@@ -9,6 +9,9 @@ what a bilateral meeting revealed of its weights.
 deeds (the hard level's `reads_deeds`) takes a side whose offers contradict them as misread by
 that model (`Beliefs.misread`), and game.ai.planning then weighs what that side refused over what
 the model reads into its positions.
+
+An issue a side states no position on is weighed at zero, unless (for a reader of stakes, the
+hard level's `reads_stakes`) the side's own answers show it cares: see Beliefs._shown_stakes.
 """
 
 from __future__ import annotations
@@ -22,9 +25,14 @@ from game.engine.view import View
 class Beliefs:
     """Estimated weights and values of every delegation, as seen by one viewer."""
 
-    def __init__(self, view: View, learns: bool, deeds: bool = False, refusals: bool = False) -> None:
+    def __init__(
+        self, view: View, learns: bool, deeds: bool = False, refusals: bool = False, stakes: bool = False
+    ) -> None:
         self.view = view
         self.learns = learns
+        # whether an issue a side states no position on is weighed where the side's own answers
+        # show it cares (see shown_stakes; the level's reads_stakes): else it is weighed at zero
+        self.stakes = stakes and learns
         # whether misread() may say yes: the reader weighs what a side did over what it states
         self.deeds = deeds
         # whether a plan reads a side's floor from the refusals its model of that side cannot
@@ -75,16 +83,60 @@ class Beliefs:
         known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
         # remembered by the identity of its rows, as the value tables are (see _tables), and
         # by value below: hashing the offered table for the cache's key cost more than a lookup
-        rows = (view.issues, view.positions[who], view.offered[who])
+        rows: tuple[object, ...] = (view.issues, view.positions[who], view.offered[who])
+        if self.stakes:
+            rows = (*rows, view.answers, view.accepted[who], view.rejected[who])
         key = (self.learns, known, *map(id, rows))
         hit = _weight_rows.get(key)
         if hit is not None and all(map(is_, hit[0], rows)):
             return hit[1]
-        weights = _weights(len(view.issues), known, view.positions[who], view.offered[who], self.learns)
+        shown = self._shown_stakes(who, known) if self.stakes else ()
+        weights = _weights(len(view.issues), known, view.positions[who], view.offered[who], self.learns, shown)
         if len(_weight_rows) >= _TABLES_KEPT:
             _weight_rows.clear()
         _weight_rows[key] = (rows, weights)
         return weights
+
+    def _shown_stakes(self, who: int, known: tuple[tuple[int, float], ...]) -> tuple[int, ...]:
+        """The issues `who` states no position on (and no meeting revealed) whose weight its own
+        answers show: it took, or tabled, one package and refused another at the same venue no
+        earlier, the two settling the same issues; so it prefers the first (its bar only falls
+        within a venue). Where the issues it states positions on do not explain that preference
+        (their weighed values, as the model reads them, favour the refused package or neither),
+        the unstated issues on which the two differ must: it is not indifferent to them."""
+        view = self.view
+        positions = view.positions[who]
+        learnt = {i for i, _ in known}
+        unstated = {i for i in range(len(view.issues)) if positions[i] < 0 and i not in learnt}
+        if not unstated:
+            return ()
+        refused = [a for a in view.answers if a.who == who and not a.accepted]
+        if not refused:
+            return ()
+        liked = [a for a in view.answers if (a.who == who and a.accepted) or a.author == who]
+        if not liked:
+            return ()
+        base = _weights(len(view.issues), known, positions, view.offered[who], self.learns, ())
+        tables = self._tables(who)
+        shown: set[int] = set()
+        for no in refused:
+            against = dict(no.package)
+            for yes in liked:
+                if yes.venue != no.venue or yes.round > no.round or len(yes.package) != len(no.package):
+                    continue
+                took = dict(yes.package)
+                if took.keys() != against.keys():
+                    continue
+                differ = [i for i in took if took[i] != against[i]]
+                hidden = [i for i in differ if i in unstated]
+                if not hidden or set(hidden) <= shown:
+                    continue
+                stated = sum(
+                    base[i] * (tables[i][took[i]] - tables[i][against[i]]) for i in differ if i not in unstated
+                )
+                if stated <= 0:
+                    shown.update(hidden)
+        return tuple(sorted(shown))
 
     def utility(self, who: int, deal: list[int] | tuple[int, ...]) -> float:
         # The hottest call of a decision (every package an agent weighs, for every counterpart):
@@ -109,7 +161,15 @@ class Beliefs:
         # looking its weights and tables up first (each decision asks it of every counterpart).
         view = self.view
         known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
-        public = (view.issues, view.positions[who], view.offered[who], view.accepted[who], view.rejected[who])
+        public: tuple[object, ...] = (
+            view.issues,
+            view.positions[who],
+            view.offered[who],
+            view.accepted[who],
+            view.rejected[who],
+        )
+        if self.stakes:
+            public = (*public, view.answers)
         key = (self.learns, known, *map(id, public))
         hit = _rows_by_public.get(key)
         if hit is not None and all(map(is_, hit[0], public)):
@@ -268,11 +328,14 @@ def _weights(
     positions: tuple[int, ...],
     offered: tuple[tuple[int, ...], ...],
     learns: bool,
+    shown: tuple[int, ...] = (),
 ) -> tuple[float, ...]:
     known = dict(known_pairs)
     guess = [0.0] * n
     for i in range(n):
-        if i in known or positions[i] < 0:
+        # an issue it states no position on is weighed as a stated one once its answers show
+        # it cares (Beliefs._shown_stakes); else at zero
+        if i in known or (positions[i] < 0 and i not in shown):
             continue
         guess[i] = 1.0
         offers = offered[i]
