@@ -204,12 +204,47 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     thread = threading.Thread(target=fill, name="hypothesis-tables", daemon=True)
     thread.start()
     config.stash[HYPOTHESIS_TABLES] = thread
+    _clear_old_runs_now(config)
+
+
+def _clear_old_runs_now(config: pytest.Config) -> None:
+    """pytest keeps the temporary folders of the last three runs and deletes the older ones when
+    the process exits (an atexit of `make_numbered_dir_with_cleanup`): a whole run's folders,
+    about 3,900 files and folders the workers' tests made, deleted one by one after the
+    summary line while nothing else runs (2 to 38 s on this machine's disk, the process waiting
+    on it). The same cleanup, with the same arguments, is started here in a thread, while the
+    workers run the tests; at exit pytest's own finds nothing left (it and this one may meet:
+    pytest renames a folder before deleting it, and each skips what the other took)."""
+    try:
+        from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
+
+        factory = config._tmp_path_factory  # type: ignore[attr-defined]
+        if factory._given_basetemp is not None or factory._retention_policy == "none":
+            return  # no numbered folders to clear (or pytest deletes this run's too, at exit)
+        basetemp = factory.getbasetemp()  # made now if xdist has not made it yet
+        keep = factory._retention_count
+    except (AttributeError, ImportError, OSError):
+        return  # a pytest that does this otherwise: it is left to pytest at exit, as before
+    if keep < 1:
+        return
+    thread = threading.Thread(
+        target=cleanup_numbered_dir,
+        args=(basetemp.parent, "pytest-", keep, basetemp.stat().st_mtime - LOCK_TIMEOUT),
+        name="old-runs-cleanup",
+        daemon=True,
+    )
+    thread.start()
+    config.stash[OLD_RUNS_CLEANUP] = thread
+
+
+OLD_RUNS_CLEANUP = pytest.StashKey[threading.Thread]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    thread = config.stash.get(HYPOTHESIS_TABLES, None)
-    if thread is not None:
-        thread.join()  # not cut off halfway at the end of a short run (the file is written atomically anyway)
+    for key in (HYPOTHESIS_TABLES, OLD_RUNS_CLEANUP):
+        thread = config.stash.get(key, None)
+        if thread is not None:
+            thread.join()  # not cut off halfway at the end of a short run (the file is written atomically anyway)
 
 
 def pytest_configure(config: pytest.Config) -> None:
