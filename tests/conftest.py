@@ -75,8 +75,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     # One worker more than the cores: a test that drives the interface spends part of its time
     # waiting on the app's timers, and a third worker fills those waits (on 2 cores, idle: 100 s
     # against 123 s with two; a fourth gained nothing).
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores + 1  # the cores this process may use (a container's share, not the host's)
+    return _cores() + 1
 
 
 def _share_parsed_css() -> None:
@@ -122,24 +121,59 @@ def _compile_once(config: pytest.Config) -> None:
     of it the same work). The process that starts the workers does it once, before they start,
     and writes it where they look (__pycache__, as importing would): each worker then reads it.
     pytest's own rewriting functions write the test modules' files, as its import hook does; if
-    a pytest release moves them, this does nothing and the workers compile as before."""
+    a pytest release moves them, this does nothing and the workers compile as before.
+
+    The files are shared out over one forked process a core (rewriting the tests' asserts is most
+    of it, about 2.5 s of CPU): done by one process, the other cores sat idle while the workers
+    waited for it. Each file is still written by exactly one process, atomically, as pytest writes
+    it; without fork (Windows) this process does them all."""
     root = Path(__file__).resolve().parents[1]
-    compileall.compile_dir(root / "game", quiet=2)
     try:
         from _pytest.assertion import rewrite
 
         state = config.stash[rewrite.assertstate_key]
-        for path in sorted((root / "tests").rglob("*.py")):
-            if not (path.name == "conftest.py" or fnmatch.fnmatch(path.name, "test_*.py")):
-                compileall.compile_file(path, quiet=2)  # a helper module, imported plainly
-                continue
-            cache_dir = rewrite.get_cache_dir(path)
-            pyc = cache_dir / (path.name[:-3] + rewrite.PYC_TAIL)
-            if rewrite.try_makedirs(cache_dir) and rewrite._read_pyc(path, pyc, state.trace) is None:
-                source_stat, code = rewrite._rewrite_test(path, config)
-                rewrite._write_pyc(state, code, source_stat, pyc)
-    except (AttributeError, ImportError, KeyError, OSError):
+    except (AttributeError, ImportError, KeyError):
+        compileall.compile_dir(root / "game", quiet=2)
         return
+
+    def compile_one(path: Path) -> None:
+        if path.is_relative_to(root / "game") or not (
+            path.name == "conftest.py" or fnmatch.fnmatch(path.name, "test_*.py")
+        ):
+            compileall.compile_file(path, quiet=2)  # the game, or a helper module of the tests, imported plainly
+            return
+        cache_dir = rewrite.get_cache_dir(path)
+        pyc = cache_dir / (path.name[:-3] + rewrite.PYC_TAIL)
+        if rewrite.try_makedirs(cache_dir) and rewrite._read_pyc(path, pyc, state.trace) is None:
+            source_stat, code = rewrite._rewrite_test(path, config)
+            rewrite._write_pyc(state, code, source_stat, pyc)
+
+    files = sorted([*(root / "game").rglob("*.py"), *(root / "tests").rglob("*.py")], key=lambda p: -p.stat().st_size)
+    shares = _cores() if hasattr(os, "fork") else 1
+    children = []
+    for k in range(1, shares):
+        pid = os.fork()
+        if pid == 0:  # a child: its share, then out at once (no pytest teardown, no atexit)
+            status = 1
+            try:
+                for path in files[k::shares]:
+                    compile_one(path)
+                status = 0
+            finally:
+                os._exit(status)
+        children.append(pid)
+    try:
+        for path in files[0::shares]:
+            compile_one(path)
+    except (AttributeError, OSError):
+        pass  # as before: a worker compiles what is missing
+    for pid in children:
+        os.waitpid(pid, 0)  # a child that failed leaves its files to the workers, as above
+
+
+def _cores() -> int:
+    """The cores this process may use (a container's share, not the host's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 @pytest.hookimpl(trylast=True)  # after Hypothesis's plugin has ended its initialisation, and xdist started the workers
@@ -170,12 +204,47 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     thread = threading.Thread(target=fill, name="hypothesis-tables", daemon=True)
     thread.start()
     config.stash[HYPOTHESIS_TABLES] = thread
+    _clear_old_runs_now(config)
+
+
+def _clear_old_runs_now(config: pytest.Config) -> None:
+    """pytest keeps the temporary folders of the last three runs and deletes the older ones when
+    the process exits (an atexit of `make_numbered_dir_with_cleanup`): a whole run's folders,
+    about 3,900 files and folders the workers' tests made, deleted one by one after the
+    summary line while nothing else runs (2 to 38 s on this machine's disk, the process waiting
+    on it). The same cleanup, with the same arguments, is started here in a thread, while the
+    workers run the tests; at exit pytest's own finds nothing left (it and this one may meet:
+    pytest renames a folder before deleting it, and each skips what the other took)."""
+    try:
+        from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
+
+        factory = config._tmp_path_factory  # type: ignore[attr-defined]
+        if factory._given_basetemp is not None or factory._retention_policy == "none":
+            return  # no numbered folders to clear (or pytest deletes this run's too, at exit)
+        basetemp = factory.getbasetemp()  # made now if xdist has not made it yet
+        keep = factory._retention_count
+    except (AttributeError, ImportError, OSError):
+        return  # a pytest that does this otherwise: it is left to pytest at exit, as before
+    if keep < 1:
+        return
+    thread = threading.Thread(
+        target=cleanup_numbered_dir,
+        args=(basetemp.parent, "pytest-", keep, basetemp.stat().st_mtime - LOCK_TIMEOUT),
+        name="old-runs-cleanup",
+        daemon=True,
+    )
+    thread.start()
+    config.stash[OLD_RUNS_CLEANUP] = thread
+
+
+OLD_RUNS_CLEANUP = pytest.StashKey[threading.Thread]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    thread = config.stash.get(HYPOTHESIS_TABLES, None)
-    if thread is not None:
-        thread.join()  # not cut off halfway at the end of a short run (the file is written atomically anyway)
+    for key in (HYPOTHESIS_TABLES, OLD_RUNS_CLEANUP):
+        thread = config.stash.get(key, None)
+        if thread is not None:
+            thread.join()  # not cut off halfway at the end of a short run (the file is written atomically anyway)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -252,6 +321,10 @@ LONGEST = (
     "tests/engine/test_legal.py::test_a_random_agent_over_legal_moves",
     "tests/scenario/test_history_content.py::test_good_play_reaches_history",
     "tests/scenario/test_hostile_files.py::test_replacing_any_one_value_of_mini",
+    # a module-scoped tournament (about 2 s of CPU) and a test of 0.5 s: dealt among the quick
+    # tests, the file often came last in a worker's run, the other workers idle while it played
+    # (3 December, three runs of four). A whole file here is dealt to one run, its fixture built once.
+    "tests/sim/test_random_figures.py",
 )
 
 
@@ -280,8 +353,10 @@ def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
         left -= sizes[-1]
     runs: list[list[pytest.Item]] = [[] for _ in range(workers)]
     long = [item for item in ordered if _tier(item) < len(LONGEST)]
-    for n, item in enumerate(long):
-        runs[n % workers].append(item)
+    # one by one, but a whole file named in LONGEST goes to one run (its module's fixtures)
+    units = itertools.groupby(long, key=lambda item: (_tier(item), item.nodeid if "::" in LONGEST[_tier(item)] else ""))
+    for n, (_, unit) in enumerate(units):
+        runs[n % workers].extend(unit)
     rest = ordered[len(long) :]
     for _, grouped in itertools.groupby(rest, key=lambda item: (_tier(item), item.path)):
         group = list(grouped)
