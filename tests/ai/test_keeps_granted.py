@@ -1,10 +1,12 @@
 """An issue the other side has granted (Level.keeps_granted; game.ai.offers.granted): at a table
 of two, the hard agent's partial package does not leave out, as the sticking point, an issue the
-counterpart's latest offer already settles at our option. In the random scenario timed-9, game
-224 of the d0 seat, d1 offered the contested issue at d0's option in round 2 (paid for on the
+counterpart's latest offer already settles at our option. Found in the random scenario timed-9,
+game 224 of the d0 seat: d1 offered the contested issue at d0's option in round 2 (paid for on the
 other issues); the hard agent left that issue out of a partial deal, d1 signed it, and alone the
 contested issue was never settled: it ended at its status quo (docs/AI.md, "An issue the other
-side has granted")."""
+side has granted"). Since the hard agent reads a side's stake in unstated issues (reads_stakes),
+that game no longer comes to it; the test holds the same mistake in timed-18, game 24 of the d1
+seat."""
 
 from __future__ import annotations
 
@@ -32,13 +34,13 @@ def _indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[in
 
 
 def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> None:
-    """In timed-9 d0's game 224 the first decision the rule changes is round 2's offer: with it,
-    the whole agenda, without it, a partial package that leaves out the one issue on which d1's
-    latest offer gives d0 what d0's whole package asks; and with it the game ends with that issue
-    settled and d0 better off by more than 0.2 (fails with the rule off)."""
+    """In timed-18 d1's game 24 the first decision the rule changes is an offer: with it, the whole
+    agenda, without it, a partial package that leaves out the one issue on which d0's latest
+    offer gives d1 what d1's whole package asks; and with it the game ends with that issue
+    settled and d1 better off by more than 0.1 (fails with the rule off)."""
     assert HARD.keeps_granted and not LEVELS["normal"].keeps_granted
-    sc, seat = timed_seat(9, "d0")
-    seed = game_seed(0, 224)  # the tournament's seed of game 224
+    sc, seat = timed_seat(18, "d1")
+    seed = game_seed(0, 24)  # the tournament's seed of game 24
     steps, kept = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
     differed = first_difference(steps, seat, HARD, WITHOUT)
     assert differed is not None
@@ -58,7 +60,7 @@ def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> Non
     reservation = draw_types(sc, seed).delegations[seat].reservation
     gain = outcome_utility(kept, seat) - reservation
     lost = outcome_utility(left, seat) - reservation
-    assert gain > lost + 0.2
+    assert gain > lost + 0.1
 
 
 def test_nothing_is_granted_at_a_larger_table() -> None:
