@@ -67,6 +67,14 @@ def level_in_seat(scenario: Scenario, seed: int, seat: int, level: Level) -> dic
     return choosers
 
 
+def seat_views(index: int, seat: int, game: int, level: str) -> list[View]:
+    """The views of `seat`, played at `level` (the others normal), at each of its turns in the
+    tournament's game `game` of the random bench's table `timed-{index}`."""
+    sc = timed_scenario(index)
+    steps, _ = replayed(sc, game_seed(0, game), game_choosers(sc, {seat: level}, game_seed(0, game)))
+    return [view_for(state, seat) for state, _ in steps if not state.over and state.actor == seat]
+
+
 def level_views(scenario: Scenario, seed: int, level: str, keep: Callable[[View], bool]) -> list[View]:
     """The views `keep` picks along a game with every seat at `level`, each taken at the turn of
     the side to act."""

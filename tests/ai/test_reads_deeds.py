@@ -15,11 +15,11 @@ from game.ai.negotiator import choose
 from game.ai.opponent import CONSISTENT, Beliefs, consistency
 from game.ai.planning import read_sides
 from game.ai.selfplay import play
-from game.engine import apply, new_game, view_for
+from game.engine import new_game, view_for
 from game.engine.utility import outcome_utility, with_package
-from game.engine.view import View
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.ai.seat_games import seat_views
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -28,23 +28,11 @@ HARD = LEVELS["hard"]
 SCENARIO, SEAT, GAME = 5, 0, 75
 
 
-def _hard_views() -> list[View]:
-    sc = timed_scenario(SCENARIO)
-    seed = game_seed(0, GAME)
-    state, _ = new_game(sc, seed)
-    views = []
-    for action in play(sc, seed, game_choosers(sc, {SEAT: "hard"}, seed)).actions:
-        if not state.over and state.actor == SEAT:
-            views.append(view_for(state, SEAT))
-        state, _ = apply(state, action)
-    return views
-
-
 def test_positions_bear_out_offers_by_consistency() -> None:
     """1.0 before a side has offered; in the game's later turns d1's offers sit far from what it states."""
     state, _ = new_game(timed_scenario(SCENARIO), game_seed(0, GAME))
     assert consistency(view_for(state, SEAT), 1) == 1.0
-    views = _hard_views()
+    views = seat_views(SCENARIO, SEAT, GAME, "hard")
     assert all(0.0 <= consistency(v, s) <= 1.0 for v in views for s in range(len(v.delegations)))
     assert any(consistency(v, 1) < CONSISTENT for v in views)
 
@@ -54,7 +42,7 @@ def test_a_misread_side_is_read_no_lower_than_what_it_refused() -> None:
     floor is at least its reading of every package that side refused at this venue; and it does
     lift the floor (fails with reads_deeds off: the floor is then the status quo's reading)."""
     lifted = 0
-    for view in _hard_views():
+    for view in seat_views(SCENARIO, SEAT, GAME, "hard"):
         beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds)
         for side in read_sides(view, beliefs):
             if consistency(view, side.who) >= CONSISTENT:

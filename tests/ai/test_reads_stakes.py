@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
-from game.ai.selfplay import play
-from game.engine import apply, new_game, view_for
 from game.engine.types import draw_types
-from game.engine.view import View
-from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.ai.seat_games import seat_views
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -27,18 +24,6 @@ SCENARIO, SEAT, SIDE, GAME = 17, 1, 0, 8
 UNSTATED = (3, 4)
 
 
-def _views() -> list[View]:
-    sc = timed_scenario(SCENARIO)
-    seed = game_seed(0, GAME)
-    state, _ = new_game(sc, seed)
-    views = []
-    for action in play(sc, seed, game_choosers(sc, {SEAT: "normal"}, seed)).actions:
-        if not state.over and state.actor == SEAT:
-            views.append(view_for(state, SEAT))
-        state, _ = apply(state, action)
-    return views
-
-
 def _off(weights: tuple[float, ...], truth: tuple[float, ...]) -> float:
     return sum(abs(a - b) for a, b in zip(weights, truth, strict=True))
 
@@ -48,7 +33,7 @@ def test_answers_show_what_a_side_states_no_position_on() -> None:
     answers show it, the hard agent's model weighs them, and its reading of d0's weights comes
     nearer the weights the game drew (fails with reads_stakes off: they stay at zero)."""
     truth = draw_types(timed_scenario(SCENARIO), game_seed(0, GAME)).delegations[SIDE].weights
-    views = _views()
+    views = seat_views(SCENARIO, SEAT, GAME, "normal")
     assert all(views[0].positions[SIDE][i] < 0 for i in UNSTATED)
     shown = 0
     for view in views:
@@ -71,7 +56,7 @@ def test_answers_the_stated_issues_explain_show_nothing() -> None:
     """A refusal the stated issues explain (the refused package is worse on them) shows no
     unstated issue: at round 1 of every game nothing is shown, and a side's reading changes only
     where a refused and a taken package differ on an unstated issue."""
-    for view in _views():
+    for view in seat_views(SCENARIO, SEAT, GAME, "normal"):
         reading = Beliefs(view, True, stakes=True)
         for side in range(len(view.delegations)):
             if side == SEAT:
