@@ -13,18 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from game.cli import main
 from game.engine.rng import Rng, next_u64, seed_state
 from game.scenario import bundled
+from game.scenario.yamlread import load_plain
 from game.sim.simulate import game_seed
 
 SCENARIOS = ("astana-8", "sochi-congress", "astana-to-sochi", "harbour-contract", "tutorial", "dayton-1995")
 TURNS = (1, 2, 5, 10, 25, 50, 100)  # the turns whose state hash is pinned (those a game reaches)
-# PyYAML's C reader where it is built (the same documents as its Python one, a tenth of the time:
-# the 42 saves read here, each with its scenario embedded, took about a second of CPU)
-LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def rng_outputs() -> dict[str, Any]:
@@ -55,7 +52,7 @@ def _simulate(capsys: pytest.CaptureFixture[str], folder: Path, argv: list[str])
     games = []
     for result, save in zip(data["results"], sorted(folder.glob("*.yaml")), strict=True):
         # each log entry ends in " #HASH": the state hash after that turn
-        hashes = [entry.rsplit(" #", 1)[1] for entry in yaml.load(save.read_text(), Loader=LOADER)["log"]]
+        hashes = [entry.rsplit(" #", 1)[1] for entry in load_plain(save.read_text())["log"]]
         assert len(hashes) == result["actions"], save
         games.append(
             {
