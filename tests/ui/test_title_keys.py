@@ -37,12 +37,14 @@ def test_the_key_row_shows_that_enter_starts_the_talks_where_enter_does(tmp_path
     async def body() -> None:
         async with _title(tmp_path) as (pilot, title):
             app = pilot.app
-            await pilot.pause()
-            assert "Start the talks" in _shown(title)
+            await until(pilot, lambda: "Start the talks" in _shown(title), "the key row to offer Enter")
             # on the scenario list Enter opens the list, and the row no longer offers it
             title.query_one("#scenario", Select).focus()
-            await pilot.pause()
-            assert "Start the talks" not in _shown(title)
+            await until(
+                pilot,
+                lambda: bool(_shown(title)) and "Start the talks" not in _shown(title),
+                "the key row to drop Enter",
+            )
             await pilot.press("enter")
             await pilot.pause()
             assert title.query_one("#scenario", Select).expanded and app.screen is title
@@ -60,8 +62,7 @@ def test_enter_in_the_seed_field_starts_the_talks_and_the_key_row_says_so(tmp_pa
         async with _title(tmp_path) as (pilot, title):
             app = pilot.app
             title.query_one("#seed").focus()
-            await pilot.pause()
-            assert "Start the talks" in _shown(title)
+            await until(pilot, lambda: "Start the talks" in _shown(title), "the key row to offer Enter")
             await pilot.press("backspace", "7", "enter")
             await until(pilot, lambda: any(isinstance(s, TableScreen) for s in app.screen_stack), "the talks")
             assert table_of(app).session.seed == 7
@@ -74,8 +75,7 @@ def test_the_key_row_says_which_key_ticks_a_delegation(tmp_path: Path) -> None:
         async with _title(tmp_path) as (pilot, title):
             seats = title.query_one("#seats", SelectionList)
             seats.focus()
-            await pilot.pause()
-            assert "Tick or untick" in _shown(title)
+            await until(pilot, lambda: "Tick or untick" in _shown(title), "the key row to offer the tick")
             before = set(seats.selected)
             seats.highlighted = 1
             await pilot.press("space")
