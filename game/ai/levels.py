@@ -126,6 +126,12 @@ class Level:
     # another no later at the venue, and the issues it states positions on do not explain why
     # (game.ai.opponent.Beliefs._shown_stakes)
     reads_stakes: bool = False
+    # the fixed-pie bias of a naive negotiator: where a side states no position on an issue, it
+    # takes that side to want the opposite of what it wants itself there (every issue a zero-sum
+    # contest), so its package gives away issues the others wanted its way too, and a deal is
+    # struck on terms worse for both than they had to be (game.ai.search._fixed_pie_gains;
+    # docs/AI.md, "Levels"). Only for a level that does not logroll (its flat reading)
+    fixed_pie: bool = False
 
 
 LEVELS = {
@@ -153,6 +159,8 @@ LEVELS = {
         leads=False,
         opens=True,
         haggles=True,
+        # reads a side's silence on an issue as opposition (docs/AI.md, "Levels")
+        fixed_pie=True,
         gestures=False,
         presses=False,
     ),

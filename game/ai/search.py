@@ -50,6 +50,8 @@ def search_package(
         deal[i] = max(options, key=lambda o: (mine[o], -o))
         if level.logrolls:
             theirs[i] = beliefs.weighed_gains(rows, i)
+        elif level.fixed_pie:
+            theirs[i] = _fixed_pie_gains(view, beliefs, weighed, i, 1.0 / n_open)
         else:
             theirs[i] = beliefs.gains(weighed, [1.0 / n_open] * len(weighed), i)
         if guess is not None:  # this turn's misreading of what each option is worth to them
@@ -97,3 +99,20 @@ def search_package(
         deal[i] = o
         ladders[i] = moves(i)
     return tuple((i, deal[i]) for i in open_issues)
+
+
+def _fixed_pie_gains(view: View, beliefs: Beliefs, weighed: list[int], issue: int, weight: float) -> list[float]:
+    """Per option of the issue, what the weighed delegations would together gain, each weighed
+    alike, as a naive negotiator biased by the fixed pie reads them: a side that states a
+    position on the issue by its position (as Beliefs reads it), a side that states none as
+    wanting the mirror of our own values there. The unbiased flat reading gives such an issue no
+    value to them at all, so a naive agent never moved on it but by its misreading's noise; the
+    bias moves it, but on an issue both sides want the same way (the random scenarios' common
+    ground) it gives away what the others never asked for: the lose-lose agreement of the
+    negotiation literature (docs/AI.md, "Levels")."""
+    mirror = [1.0 - v for v in view.own.values[issue]]
+    gains = [0.0] * len(mirror)
+    for s in weighed:
+        table = mirror if view.positions[s][issue] < 0 else beliefs.tables_of(s)[issue]
+        gains = [g + weight * v for g, v in zip(gains, table, strict=True)]
+    return gains

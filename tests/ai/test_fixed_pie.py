@@ -1,0 +1,50 @@
+"""The fixed-pie bias (Level.fixed_pie; game.ai.search._fixed_pie_gains): the easy agent, a naive
+negotiator, takes a side that states no position on an issue to want the opposite of what it
+wants itself there. On the random bench's tables no side states a position on the common-ground
+issue, which every side values well at one option: the bias makes the easy agent give it away,
+and the deal is worse for both sides than it had to be (docs/AI.md, "Levels")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS
+from game.ai.reading import counterparts
+from game.engine import actions as A
+from game.engine.types import draw_types
+from game.engine.utility import outcome_utility
+from game.sim.simulate import game_seed
+from tests.ai.seat_games import first_difference, level_in_seat, replayed, timed_seat
+
+EASY = LEVELS["easy"]
+WITHOUT = dataclasses.replace(EASY, fixed_pie=False)
+
+
+def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None:
+    """In timed-1 d1's game 14 the first decision the bias changes is the easy agent's opening in
+    round 1: with it, the common-ground issue (on which neither side states a position) goes to
+    an option worth clearly less to d1 than the one it keeps without the bias; d0 signs, and the
+    game ends worse for both sides, d1 by more than 0.1 (fails with the bias off: no decision
+    differs)."""
+    assert EASY.fixed_pie and not EASY.logrolls
+    sc, seat = timed_seat(1, "d1")
+    seed = game_seed(0, 14)  # the tournament's seed of game 14
+    steps, kept = replayed(sc, seed, level_in_seat(sc, seed, seat, EASY))
+    differed = first_difference(steps, seat, EASY, WITHOUT)
+    assert differed is not None
+    _, view, with_bias, without = differed
+    assert view.round == 1
+    assert isinstance(with_bias.action, A.Propose) and isinstance(without.action, A.Propose)
+    (other,) = counterparts(view)
+    common = [issue.id for issue in view.issues].index("common")
+    assert view.positions[other][common] < 0 and view.positions[seat][common] < 0
+    options = [o.id for o in view.issues[common].options]
+    given = options.index(dict(with_bias.action.package)["common"])
+    kept_option = options.index(dict(without.action.package)["common"])
+    values = view.own.values[common]
+    assert values[given] < values[kept_option] - 0.2
+    _, left = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert kept.settled[common] == given  # the opening was signed as tabled
+    reservation = draw_types(sc, seed).delegations[seat].reservation
+    assert outcome_utility(kept, seat) - reservation < outcome_utility(left, seat) - reservation - 0.1
+    assert outcome_utility(kept, other) < outcome_utility(left, other)  # a lose-lose agreement
