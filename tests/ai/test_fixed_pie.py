@@ -13,6 +13,7 @@ from game.ai.reading import counterparts
 from game.engine import actions as A
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
+from game.engine.view import View
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import first_difference, level_in_seat, replayed, timed_seat
 
@@ -20,12 +21,18 @@ EASY = LEVELS["easy"]
 WITHOUT = dataclasses.replace(EASY, fixed_pie=False)
 
 
+def _indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
+    """An action's package (issue and option ids) as the agent's (issue, option) indices."""
+    issues = {issue.id: i for i, issue in enumerate(view.issues)}
+    return tuple((issues[i], [o.id for o in view.issues[issues[i]].options].index(o)) for i, o in package)
+
+
 def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None:
     """In timed-1 d1's game 14 the first decision the bias changes is the easy agent's opening in
     round 1: with it, the common-ground issue (on which neither side states a position) goes to
-    an option worth clearly less to d1 than the one it keeps without the bias; d0 signs, and the
-    game ends worse for both sides, d1 by more than 0.1 (fails with the bias off: no decision
-    differs)."""
+    an option worth clearly less to d1 than the one it keeps without the bias; d0 signs that
+    package in round 2, and the game ends worse for both sides, d1 by more than 0.1 (fails with
+    the bias off: no decision differs)."""
     assert EASY.fixed_pie and not EASY.logrolls
     sc, seat = timed_seat(1, "d1")
     seed = game_seed(0, 14)  # the tournament's seed of game 14
@@ -44,7 +51,8 @@ def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None
     values = view.own.values[common]
     assert values[given] < values[kept_option] - 0.2
     _, left = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
-    assert kept.settled[common] == given  # the opening was signed as tabled
+    assert kept.settled[common] == given
+    assert any(set(a.package) == set(_indices(view, with_bias.action.package)) for a in kept.agreements)
     reservation = draw_types(sc, seed).delegations[seat].reservation
     assert outcome_utility(kept, seat) - reservation < outcome_utility(left, seat) - reservation - 0.1
     assert outcome_utility(kept, other) < outcome_utility(left, other)  # a lose-lose agreement
