@@ -36,7 +36,13 @@ def plain_climb(
         mine = me.values[i]
         deal[i] = max(options, key=lambda o: (mine[o], -o))
         weights = [beliefs.weight(s, i) if level.logrolls else 1.0 / n_open for s in weighed]
-        theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(beliefs.gains(weighed, weights, i))]
+        gains = beliefs.gains(weighed, weights, i)
+        if level.fixed_pie and not level.logrolls:
+            # the fixed pie: a side that states no position here is read as wanting the mirror of
+            # our own values
+            tables = [[1.0 - v for v in mine] if view.positions[s][i] < 0 else beliefs.tables_of(s)[i] for s in weighed]
+            gains = [sum([1.0 / n_open * table[o] for table in tables]) for o in range(len(mine))]
+        theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(gains)]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
     while True:
         best: tuple[float, int, int] | None = None
