@@ -204,7 +204,15 @@ def check_propose(s: Situation, action: A.Propose) -> tuple[ResolvedPackage, tup
     package = resolve_package(s, action.package)
     if not action.to:
         raise InvalidAction("a proposal needs at least one addressee")
-    to = tuple(present_other(s, t) for t in action.to)
+    # present_other(s, t) for each addressee in turn, its lookups read once (every proposal asks)
+    index, present, me = s.delegation_index, s.present, s.me
+    found: list[int] = []
+    for t in action.to:
+        d = index.get(t)
+        if d is None or d == me or not present[d]:
+            d = present_other(s, t)  # refuses it, with the reason
+        found.append(d)
+    to = tuple(found)
     if len(set(to)) != len(to):
         raise InvalidAction("an addressee appears twice")
     return package, to
