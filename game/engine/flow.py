@@ -179,7 +179,7 @@ def run_events(w: Work) -> None:
         if card.weight > 0
         and card.venue in (-1, w.venue)
         and (card.repeat or w.fired[i] == 0)
-        and all_hold(w, card.when, seated)
+        and (not card.when or all_hold(w, card.when, seated))  # most cards ask nothing of the table
     ]
     if not deck:
         return
@@ -286,9 +286,12 @@ def charge_delay(w: Work) -> None:
         if len(tolls) >= TOLLS_KEPT:
             tolls.clear()
         tolls[deal, open_issues] = costs
-    for d, cost in enumerate(costs):
-        if cost:
-            w.add_toll(d, cost)
+    # what each side pays added to its toll, the row copied once (not once a side)
+    if any(costs):
+        toll = list(w.toll)
+        for d, cost in enumerate(costs):
+            toll[d] += cost
+        w.toll = toll
 
 
 # the most (deal, open issues) pairs a scenario's table of tolls keeps (a venue has a few)

@@ -82,7 +82,10 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
 
 def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
     verdict = ACCEPTED if action.accept else REJECTED
-    responses = tuple([verdict if d == actor else r for d, r in zip(proposal.to, proposal.responses, strict=True)])
+    # the actor's answer in its place: an addressee is named once (checks.check_propose refuses a
+    # name given twice; a draft's recipients are each delegation once)
+    k = proposal.to.index(actor)
+    responses = (*proposal.responses[:k], verdict, *proposal.responses[k + 1 :])
     updated = frozen(Proposal, {**vars(proposal), "responses": responses})  # the proposal with this answer
     w.proposals = [updated if p.id == proposal.id else p for p in w.proposals]
     trust = w.scenario.rules.response_trust
@@ -97,12 +100,16 @@ def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
 
 
 def _settle_if_done(w: Work, p: Proposal) -> None:
-    required = w.required_signatories()
-    blockers = [d for d, r in zip(p.to, p.responses, strict=True) if r == REJECTED and d in required]
-    if blockers:
-        w.close_proposals(lambda q: q.id != p.id)
-        w.say("failed", f"Proposal #{p.id} fails: {w.name(blockers[0])} rejected it.")
-        return
+    # Asked at every answer (most of a long game's moves), and most answers are a signatory's
+    # refusal: the signatories present (w.required_signatories()) read in place, the first
+    # blocker found in one loop, and the proposal closed without a call per open proposal
+    present = w.present
+    required = [s for s in w.scenario.venues[w.venue].signatories if present[s]]
+    for d, r in zip(p.to, p.responses, strict=True):
+        if r == REJECTED and d in required:  # the first signatory present to refuse it
+            w.proposals = [q for q in w.proposals if q.id != p.id]  # w.close_proposals, written out
+            w.say("failed", f"Proposal #{p.id} fails: {w.name(d)} rejected it.")
+            return
     said_yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
     if said_yes.issuperset(required):  # every signatory present said yes
         w.close_proposals(lambda q: q.id != p.id)

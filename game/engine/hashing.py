@@ -27,9 +27,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import astuple, fields
 from functools import partial
-from itertools import compress
+from itertools import compress, count
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any, cast
 
 from game.engine.state import Agreement, Proposal, State
@@ -240,8 +240,17 @@ def _elements(
         for k in compress(range(len(new)), map(is_not, new, old)):
             texts[k] = write(new[k])
         return texts
-    # an element added or removed: find the ones kept by identity (the old ones are alive, held
-    # by the last record, so no id here can be a new object's)
+    # The commonest changes, told by identity in C: one element added after the very ones before
+    # (a proposal tabled), or one taken out of them (an answered proposal closed)
+    n = len(old)
+    if len(new) == n + 1 and all(map(is_, new, old)):  # (zip's length: the first n)
+        return [*old_texts, write(new[n])]
+    if len(new) == n - 1:
+        k = next(compress(count(), map(is_not, new, old)), n - 1)  # the first not kept in place
+        if all(map(is_, new[k:], old[k + 1 :])):
+            return old_texts[:k] + old_texts[k + 1 :]
+    # any other change: find the ones kept by identity (the old ones are alive, held by the last
+    # record, so no id here can be a new object's)
     known = dict(zip(map(id, old), old_texts, strict=True))
     return [known.get(id(item)) or write(item) for item in new]
 

@@ -324,9 +324,6 @@ class Work:
     def add_stability(self, zone: int, delta: int) -> None:
         self.stability = _set(self.stability, zone, clamp(self.stability[zone] + delta))
 
-    def add_toll(self, d: int, amount: int) -> None:
-        self.toll = _set(self.toll, d, self.toll[d] + amount)
-
     def add_momentum(self, delta: int) -> None:
         self.momentum = clamp(self.momentum + delta)
 

@@ -78,35 +78,39 @@ class Timeline:
 
 
 class _Collector:
-    """What the loader's replay passes through: checkpoints, record counts, round starts."""
+    """What the loader's replay passes through: checkpoints and record counts."""
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
         self.every = 1
         self.checkpoints: list[State] = []
         self.ends: list[int] = []
-        self.round_starts: list[int] = []
 
     def __call__(self, session: Session) -> None:
-        # called at every step of a replay: the step's one or two records read in a plain loop
-        # (no slice of the transcript, no generator)
-        step = len(session.log)
-        records = session.records
-        told = len(records)
+        # called at every step of a replay, so it keeps only what must be taken on the way: how
+        # many records the game has told, and the checkpoints (the round starts are read from
+        # the records afterwards, in `rounds`)
         ends = self.ends
-        if step == 0:
-            self.round_starts.append(0)
-        else:
-            for k in range(ends[-1], told):
-                if records[k].kind == "round":
-                    self.round_starts.append(step)
-                    break
-        ends.append(told)
+        step = len(ends)  # the opening is step 0, and each replayed action one more
+        ends.append(len(session.records))
         if step % self.every == 0:
             self.checkpoints.append(session.state)
             if len(self.checkpoints) > self.cap:
                 self.checkpoints = self.checkpoints[::2]
                 self.every *= 2
+
+    def rounds(self, records: Sequence[Record]) -> list[int]:
+        """The steps at which a round (or the game) begins: the opening, and every step that told
+        a round's start (a record of kind "round": the step that told record k is the first whose
+        count of records passes k)."""
+        ends = self.ends
+        starts = [0]
+        for k in range(ends[0] if ends else 0, len(records)):
+            if records[k].kind == "round":
+                step = bisect_right(ends, k)
+                if step != starts[-1]:
+                    starts.append(step)
+        return starts
 
 
 def load_timeline(path: str | Path, cap: int = CAP) -> Timeline:
@@ -114,4 +118,4 @@ def load_timeline(path: str | Path, cap: int = CAP) -> Timeline:
     its timeline: at most `cap` states are held (see the module's docstring)."""
     seen = _Collector(cap)
     session = load(path, seen)
-    return Timeline(session, seen.every, seen.checkpoints, seen.ends, seen.round_starts)
+    return Timeline(session, seen.every, seen.checkpoints, seen.ends, seen.rounds(session.records))

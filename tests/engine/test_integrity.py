@@ -371,3 +371,37 @@ def test_a_replays_hash_goes_on_from_its_openings_block_or_hashes_it_whole(game:
         state = dataclasses.replace(state, step=state.step + step)
         text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
         assert own(state) == state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def test_proposals_added_or_taken_out_hash_as_the_whole_array(game: State) -> None:
+    """The hash tells an element added after the very ones before it, or one taken out of them,
+    by identity (hashing._elements): a list that only looks so (an element before the one added or
+    the one taken out replaced by another, equal or not) is written again, and every state of a
+    run of such changes, hashed in turn, gives the whole array's text."""
+    s = _busy_state(game)
+    p = s.proposals[0]
+    a, b, c, d = (dataclasses.replace(p, id=p.id + k, responses=(k % 3 - 1,)) for k in range(4))
+    a2 = dataclasses.replace(a, responses=(1,))  # another a, with another answer
+    same_a = dataclasses.replace(a)  # an equal a, another object
+    runs = [
+        (a, b),
+        (a, b, c),  # added at the end
+        (a, b, c, d),
+        (a, c, d),  # taken out in the middle
+        (a, c),  # taken out at the end
+        (c,),  # taken out at the start
+        (),
+        (a,),  # added to nothing
+        (a2, b),  # added, the one before it changed
+        (a2, b, c),
+        (same_a, b, c, d),  # added, the first replaced by an equal one
+        (a, c, d),  # taken out, the one before it replaced
+        (a2, d),  # taken out, the first changed
+        (d, a2),  # the same length: changed in place
+    ]
+    own = StateHasher()
+    for step, proposals in enumerate(runs):
+        state = dataclasses.replace(s, proposals=proposals, step=s.step + step)
+        text = json.dumps(canonical(state), separators=(",", ":"), ensure_ascii=True)
+        assert canonical_text(state) == text, proposals
+        assert own(state) == state_hash(state) == hashlib.sha256(text.encode("ascii")).hexdigest()
