@@ -159,8 +159,13 @@ class Driver(Pilot[R]):
                     return
                 confirmed = False
                 continue
+            # What was asked to run after the next repaint (call_after_refresh: a footer built
+            # again for the focus, a log scrolled to its end) waits in the screen for its update
+            # timer, which a loaded machine runs late: looking again meanwhile used up the looks,
+            # and settle went on before it ran. The update is done here, as the timer would.
             if (
-                screen._dirty_widgets
+                screen._callbacks
+                or screen._dirty_widgets
                 or screen._layout_required
                 or screen._repaint_required
                 or screen._recompose_required
@@ -199,9 +204,8 @@ def _key_event(app: App[Any], key: str) -> events.Key:
 
 
 def _queued(app: App[Any], screen: Screen[Any]) -> bool:
-    """A message or callback is waiting in the app or on a widget of the current screen."""
-    if screen._callbacks:
-        return True
+    """A message or callback is waiting in the app or on a widget of the current screen (those
+    waiting for the screen's next repaint are not counted: settle repaints for them)."""
     return any(
         not pump._message_queue.empty() or pump._next_callbacks for pump in (app, *screen.walk_children(with_self=True))
     )
