@@ -31,6 +31,8 @@ from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import OutOfBounds, Pilot, _get_mouse_message_arguments
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from game.paths import latest_autosave
 from game.scenario import bundled
@@ -243,6 +245,32 @@ def autosave_file() -> Path:
 def ai_busy(app: App[Any]) -> bool:
     """The table's AI worker is still playing (or waiting on a notice it showed)."""
     return any(w.group == "ai" and not w.is_finished for w in app.workers)
+
+
+def footer_shows_keys(screen: Screen[Any]) -> bool:
+    """The screen has a footer, and each of its footers shows, mounted, the very keys its bindings
+    call for now (each key, action, label and state). Textual builds a footer's keys only after
+    the bindings are published (after a repaint) and again after the next repaint: a fixed number
+    of frames finds it empty, or showing the keys of the focus before, on a loaded machine."""
+    footers = list(screen.query(Footer))
+    app = screen.app
+    active = screen.active_bindings
+    for footer in footers:
+        if not footer._bindings_ready:
+            return False
+        wanted: dict[str, tuple[str, str, str, bool]] = {}
+        for _, binding, enabled, _ in active.values():
+            if binding.show:  # one key an action, the first bound, as Footer.compose shows it
+                wanted.setdefault(binding.action, (binding.key, binding.action, binding.description, enabled))
+        want = list(wanted.values())
+        palette = active.get(app.COMMAND_PALETTE_BINDING)
+        if footer.show_command_palette and app.ENABLE_COMMAND_PALETTE and palette is not None:
+            _, binding, enabled, _ = palette
+            want.append((binding.key, binding.action, binding.description, enabled))
+        shown = [(k.key, k.action, k.description, not k._disabled) for k in footer.query(FooterKey) if k.is_mounted]
+        if shown != want:
+            return False
+    return bool(footers)
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, timeout: float = DEADLINE) -> None:

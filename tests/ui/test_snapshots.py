@@ -25,7 +25,7 @@ from game.ui.screens.notices import HandOver
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import new_app, press, screen_of, settle, until
+from tests.ui.driving import footer_shows_keys, new_app, press, screen_of, settle, until
 
 SIZE = (100, 32)
 HISTORY = Path(__file__).resolve().parents[2] / "saves" / "astana-8-history.yaml"
@@ -40,6 +40,7 @@ def test_title_screen(snap_compare: Compare, tmp_path: Path) -> None:
     async def ready(pilot: Pilot[Any]) -> None:
         await screen_of(pilot, TitleScreen)
         await until(pilot, lambda: pilot.app.screen.query_one("#seats", SelectionList).option_count > 0, "the seats")
+        await until(pilot, lambda: footer_shows_keys(pilot.app.screen), "the footer's keys")
 
     app = make_app(seed=12345, saves_dir=tmp_path, speed=0)
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)
