@@ -25,6 +25,7 @@ from game.ui.screens.notices import HandOver
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.widgets.wrapped import WrappedText
 from tests.ui.driving import footer_shows_keys, new_app, press, screen_of, settle, until
 
 SIZE = (100, 32)
@@ -33,7 +34,15 @@ Compare = Callable[..., bool]
 
 
 async def at_the_table(pilot: Pilot[Any]) -> None:
-    assert isinstance(await settle(pilot), TableScreen)
+    table = await settle(pilot)
+    assert isinstance(table, TableScreen)
+    await at_its_end(pilot, table.query_one("#transcript", WrappedText))
+
+
+async def at_its_end(pilot: Pilot[Any], log: WrappedText) -> None:
+    """Wait for a log that follows its newest lines to be scrolled to them: it scrolls after the
+    next repaint, which a loaded machine brings later than the pauses before the picture."""
+    await until(pilot, lambda: log.scroll_offset.y == log.max_scroll_y, f"#{log.id} at its end")
 
 
 def test_title_screen(snap_compare: Compare, tmp_path: Path) -> None:
@@ -113,7 +122,8 @@ def test_history(snap_compare: Compare, tmp_path: Path, size: tuple[int, int]) -
         await press(pilot, "n")
         await at_the_table(pilot)
         await press(pilot, "h")
-        await screen_of(pilot, HistoryScreen)
+        history = await screen_of(pilot, HistoryScreen)
+        await at_its_end(pilot, history.query_one(WrappedText))
 
     app = new_app(tmp_path, ("opposition",), seed=1)
     assert snap_compare(app, terminal_size=size, run_before=history)
