@@ -140,7 +140,8 @@ class Driver(Pilot[R]):
     async def settle(self) -> None:
         """Until a look finds nothing left to do: every message the app and the widgets of the
         current screen were sent handled to its end (and what those sent), the same screen on
-        top, and nothing on it left to paint (painted here, as Pilot.pause paints). While the AI
+        top, and nothing on it left to paint nor waiting for its next repaint (call_after_refresh:
+        painted here, as Pilot.pause paints, rather than left to the screen's timer). While the AI
         plays in its worker the queues never stay empty for long: after a while the test goes
         on, and waits with `until` for what it needs."""
         app = self.app
