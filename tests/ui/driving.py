@@ -31,6 +31,8 @@ from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import OutOfBounds, Pilot, _get_mouse_message_arguments
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from game.paths import latest_autosave
 from game.scenario import bundled
@@ -138,7 +140,8 @@ class Driver(Pilot[R]):
     async def settle(self) -> None:
         """Until a look finds nothing left to do: every message the app and the widgets of the
         current screen were sent handled to its end (and what those sent), the same screen on
-        top, and nothing on it left to paint (painted here, as Pilot.pause paints). While the AI
+        top, and nothing on it left to paint nor waiting for its next repaint (call_after_refresh:
+        painted here, as Pilot.pause paints, rather than left to the screen's timer). While the AI
         plays in its worker the queues never stay empty for long: after a while the test goes
         on, and waits with `until` for what it needs."""
         app = self.app
@@ -159,8 +162,13 @@ class Driver(Pilot[R]):
                     return
                 confirmed = False
                 continue
+            # What was asked to run after the next repaint (call_after_refresh: a footer built
+            # again for the focus, a log scrolled to its end) waits in the screen for its update
+            # timer, which a loaded machine runs late: looking again meanwhile used up the looks,
+            # and settle went on before it ran. The update is done here, as the timer would.
             if (
-                screen._dirty_widgets
+                screen._callbacks
+                or screen._dirty_widgets
                 or screen._layout_required
                 or screen._repaint_required
                 or screen._recompose_required
@@ -199,9 +207,8 @@ def _key_event(app: App[Any], key: str) -> events.Key:
 
 
 def _queued(app: App[Any], screen: Screen[Any]) -> bool:
-    """A message or callback is waiting in the app or on a widget of the current screen."""
-    if screen._callbacks:
-        return True
+    """A message or callback is waiting in the app or on a widget of the current screen (those
+    waiting for the screen's next repaint are not counted: settle repaints for them)."""
     return any(
         not pump._message_queue.empty() or pump._next_callbacks for pump in (app, *screen.walk_children(with_self=True))
     )
@@ -239,6 +246,32 @@ def autosave_file() -> Path:
 def ai_busy(app: App[Any]) -> bool:
     """The table's AI worker is still playing (or waiting on a notice it showed)."""
     return any(w.group == "ai" and not w.is_finished for w in app.workers)
+
+
+def footer_shows_keys(screen: Screen[Any]) -> bool:
+    """The screen has a footer, and each of its footers shows, mounted, the very keys its bindings
+    call for now (each key, action, label and state). Textual builds a footer's keys only after
+    the bindings are published (after a repaint) and again after the next repaint: a fixed number
+    of frames finds it empty, or showing the keys of the focus before, on a loaded machine."""
+    footers = list(screen.query(Footer))
+    app = screen.app
+    active = screen.active_bindings
+    for footer in footers:
+        if not footer._bindings_ready:
+            return False
+        wanted: dict[str, tuple[str, str, str, bool]] = {}
+        for _, binding, enabled, _ in active.values():
+            if binding.show:  # one key an action, the first bound, as Footer.compose shows it
+                wanted.setdefault(binding.action, (binding.key, binding.action, binding.description, enabled))
+        want = list(wanted.values())
+        palette = active.get(app.COMMAND_PALETTE_BINDING)
+        if footer.show_command_palette and app.ENABLE_COMMAND_PALETTE and palette is not None:
+            _, binding, enabled, _ = palette
+            want.append((binding.key, binding.action, binding.description, enabled))
+        shown = [(k.key, k.action, k.description, not k._disabled) for k in footer.query(FooterKey) if k.is_mounted]
+        if shown != want:
+            return False
+    return bool(footers)
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, timeout: float = DEADLINE) -> None:

@@ -38,7 +38,7 @@ from game.ui.screens.actions import (
     StatementDialog,
 )
 from game.ui.widgets.fields import OptionField, ToggleField
-from tests.ui.driving import driven, screen_text
+from tests.ui.driving import driven, screen_text, until
 
 GOV, OPP, RUSSIA, UN, JORDAN = 0, 1, 2, 5, 6
 UNSET = object()  # the dialog never answered
@@ -78,10 +78,7 @@ def drive(dialog: ModalScreen[Any], script: Script, size: tuple[int, int] = (80,
         async with driven(app, size=size) as pilot:
             # the harness pushes the dialog as it mounts: wait until it is up and settled, however
             # slow the machine, before the first key
-            for _ in range(500):
-                if app.screen is dialog and dialog.is_mounted:
-                    break
-                await pilot.pause(0.01)
+            await until(pilot, lambda: app.screen is dialog and dialog.is_mounted, "the dialog")
             await pilot.pause()
             await script(pilot, dialog)
             await pilot.pause()
@@ -265,11 +262,7 @@ def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
         assert all(f.value == -1 for f in fields)
         assert "Choose at least one issue" in text(dialog, "#worth")
         await pilot.click("#send")
-        for _ in range(300):
-            if "at least one issue" in text(dialog, ".problem"):
-                break
-            await pilot.pause(0.01)
-        assert "at least one issue" in text(dialog, ".problem")
+        await until(pilot, lambda: "at least one issue" in text(dialog, ".problem"), "the refusal")
         await pilot.press("escape")
 
     assert drive(ProposalBuilder(view(start, GOV)), script) is None

@@ -85,10 +85,9 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             table = await settle(pilot)
             await press(pilot, "h")
             history = await screen_of(pilot, HistoryScreen)
-            await pilot.pause()
             log = history.query_one(WrappedText)
-            # it opens on the latest lines, at the bottom
-            assert log.max_scroll_y > 0 and log.scroll_offset.y == log.max_scroll_y
+            # it opens on the latest lines, at the bottom (scrolled there after its first repaint)
+            await until(pilot, lambda: log.max_scroll_y > 0 and log.scroll_offset.y == log.max_scroll_y, "the end")
             text = history.text()
             chronicle = table.chronicle
             assert "round 1 —" in text and "round 2 —" in text and "momentum" in text
@@ -122,9 +121,8 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             await press(pilot, "x")
             narrow = history.text().splitlines()
             await pilot.resize_terminal(160, 24)
-            await pilot.pause()
-            wide = history.text().splitlines()
-            assert len(wide) < len(narrow) and max(map(len, wide)) > 80
+            await until(pilot, lambda: len(history.text().splitlines()) < len(narrow), "the lines wrapped wider")
+            assert max(map(len, history.text().splitlines())) > 80
 
     asyncio.run(body())
 

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from game.ui.screens.backdrop import BackdropScreen
 from game.ui.widgets.panels import _ViewTable
-from tests.ui.driving import screen_text
+from tests.ui.driving import screen_text, until
 
 
 class _Modal(BackdropScreen[None]):
@@ -45,7 +45,9 @@ def test_the_backdrop_is_kept_while_the_screen_beneath_is_unchanged_and_drawn_ag
             assert modal._backdrop_kept is kept
             # a change beneath is drawn: the backdrop is made again from the new lines
             app.query_one("#beneath", Static).update("other words beneath")
-            await pilot.pause()
+            # the screen beneath is drawn again by its own update timer, not by the dialog's
+            # repaint that pause forces: on a loaded machine that timer comes after the pause
+            await until(pilot, lambda: "other words beneath" in screen_text(app), "the change beneath to be drawn")
             shown = screen_text(app)
             assert "other words beneath" in shown and "first words beneath" not in shown
             assert modal._backdrop_kept is not kept

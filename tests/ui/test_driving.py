@@ -83,3 +83,43 @@ def test_a_resize_reaches_the_screen_when_textuals_timer_drops_its_tick(monkeypa
             assert app.screen.size == Size(100, 30)
 
     asyncio.run(body())
+
+
+class Later(App[None]):
+    """An app whose key asks, after the next repaint, for a change drawn and for a call after the
+    repaint after that: the chain by which a footer shows the keys of a new focus (the screen
+    publishes its bindings after a repaint, the footer builds its keys after the next)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.after: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Button("ok", id="ok")
+
+    def on_key(self, event: events.Key) -> None:
+        self.call_after_refresh(self.later, event.key)
+
+    def later(self, key: str) -> None:
+        self.query_one(Button).label = key
+        self.call_after_refresh(self.after.append, key)
+
+
+def test_a_call_after_the_repaint_has_run_when_a_key_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a handler asks to run after the next repaint (a footer built again for the focus, a
+    log scrolled to its end) waits in the screen for its update timer. On a loaded machine that
+    timer ran late, the driver looked until it gave up, and a test read the footer still empty
+    (test_title_keys.py, 2 runs in 4 on a fresh machine). Here the timer never runs: the driver
+    repaints as the timer would have, and the whole chain has run when the key returns."""
+
+    async def body() -> None:
+        app = Later()
+        async with driven(app) as pilot:
+            await pilot.pause()
+            monkeypatch.setattr(app.screen._update_timer, "resume", lambda: None)
+            await pilot.press("a")
+            assert app.after == ["a"]
+            await pilot.press("b")
+            assert app.after == ["a", "b"]
+
+    asyncio.run(body())

@@ -10,6 +10,7 @@ names must show literally.
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import HandOver
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.fields import MarkedSelectionList
-from tests.ui.driving import ASTANA, driven, press, screen_text, settle, tick, until
+from tests.ui.driving import ASTANA, DEADLINE, driven, press, screen_text, settle, tick, until
 
 SIZE = (140, 45)
 MARKUP = ["[/]", "Blue [/b]", "[@click=app.quit]", "[b]bold", "[link=https://example.com]x[/link]", "[red"]
@@ -107,7 +108,10 @@ def test_every_screen_shows_hostile_names_as_text(tmp_path: Path) -> None:
                     await tick()
             # play on (every seat passing or answering as the AI would) until the hand-over shows
             seen_handover = False
-            for _ in range(200):
+            deadline = (
+                time.monotonic() + DEADLINE
+            )  # a time, not a number of looks: the AI is slower on a loaded machine
+            while time.monotonic() < deadline:
                 screen = app.screen
                 if isinstance(screen, HandOver):
                     await look(pilot, screen.player)

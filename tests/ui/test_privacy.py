@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from textual.app import App
 from game.engine import view_for
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import GOV, OPP, autosave_file, driven, new_app, press, screen_text, settle, until
+from tests.ui.driving import DEADLINE, GOV, OPP, autosave_file, driven, new_app, press, screen_text, settle, until
 
 FIGURE = re.compile(r"\d\.\d\d")  # how the table writes a value, a weight or a walk-away
 
@@ -78,7 +79,9 @@ def test_no_frame_between_two_human_turns_shows_the_first_player_s_figures(tmp_p
                 frames.on = True
                 await pilot.press("n")
                 seen_notice = False
+                deadline = time.monotonic() + DEADLINE
                 while True:
+                    assert time.monotonic() < deadline, f"no hand-over came; the screen is {app.screen!r}"
                     await pilot.pause()
                     screen = app.screen
                     if isinstance(screen, Notice):

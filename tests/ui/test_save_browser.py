@@ -23,7 +23,7 @@ from game.ui.screens.saves import SaveBrowser
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from tests.saves.helpers import finished, new_session, play_on
-from tests.ui.driving import click, driven, press, screen_of, screen_text, settle, table_of, until
+from tests.ui.driving import click, driven, footer_shows_keys, press, screen_of, screen_text, settle, table_of, until
 
 SIZE = (100, 30)
 DAY = 1_796_000_000  # a fixed date for the files, so the listing (and its snapshot) never moves
@@ -50,6 +50,7 @@ async def browser_of(pilot: Pilot[Any]) -> SaveBrowser:
     await click(pilot, "#load")
     browser = await screen_of(pilot, SaveBrowser)
     await until(pilot, lambda: browser.loaded, "the list of saves")  # read in a worker
+    await until(pilot, lambda: footer_shows_keys(browser), "the footer's keys")
     await pilot.pause()
     assert isinstance(browser, SaveBrowser)
     return browser

@@ -25,7 +25,8 @@ from game.ui.screens.notices import HandOver
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import new_app, press, screen_of, settle, until
+from game.ui.widgets.wrapped import WrappedText
+from tests.ui.driving import footer_shows_keys, new_app, press, screen_of, settle, until
 
 SIZE = (100, 32)
 HISTORY = Path(__file__).resolve().parents[2] / "saves" / "astana-8-history.yaml"
@@ -33,13 +34,22 @@ Compare = Callable[..., bool]
 
 
 async def at_the_table(pilot: Pilot[Any]) -> None:
-    assert isinstance(await settle(pilot), TableScreen)
+    table = await settle(pilot)
+    assert isinstance(table, TableScreen)
+    await at_its_end(pilot, table.query_one("#transcript", WrappedText))
+
+
+async def at_its_end(pilot: Pilot[Any], log: WrappedText) -> None:
+    """Wait for a log that follows its newest lines to be scrolled to them: it scrolls after the
+    next repaint, which a loaded machine brings later than the pauses before the picture."""
+    await until(pilot, lambda: log.scroll_offset.y == log.max_scroll_y, f"#{log.id} at its end")
 
 
 def test_title_screen(snap_compare: Compare, tmp_path: Path) -> None:
     async def ready(pilot: Pilot[Any]) -> None:
         await screen_of(pilot, TitleScreen)
         await until(pilot, lambda: pilot.app.screen.query_one("#seats", SelectionList).option_count > 0, "the seats")
+        await until(pilot, lambda: footer_shows_keys(pilot.app.screen), "the footer's keys")
 
     app = make_app(seed=12345, saves_dir=tmp_path, speed=0)
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)
@@ -112,7 +122,8 @@ def test_history(snap_compare: Compare, tmp_path: Path, size: tuple[int, int]) -
         await press(pilot, "n")
         await at_the_table(pilot)
         await press(pilot, "h")
-        await screen_of(pilot, HistoryScreen)
+        history = await screen_of(pilot, HistoryScreen)
+        await at_its_end(pilot, history.query_one(WrappedText))
 
     app = new_app(tmp_path, ("opposition",), seed=1)
     assert snap_compare(app, terminal_size=size, run_before=history)

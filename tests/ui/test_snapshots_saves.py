@@ -16,7 +16,7 @@ from textual.widgets import Input
 from game.ui.app import make_app
 from game.ui.screens.saving import SaveDialog
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import press, screen_of, until
+from tests.ui.driving import footer_shows_keys, press, screen_of, until
 from tests.ui.test_save_browser import browser_of, folder  # noqa: F401 (the fixture)
 
 Compare = Callable[..., bool]
@@ -110,8 +110,8 @@ def test_record_screen(snap_compare: Compare, tmp_path: Path, monkeypatch: pytes
     async def ready(pilot: Pilot[Any]) -> None:
         await screen_of(pilot, TitleScreen)
         await press(pilot, "ctrl+r")
-        await screen_of(pilot, RecordScreen)
-        await pilot.pause()
+        record = await screen_of(pilot, RecordScreen)
+        await until(pilot, lambda: footer_shows_keys(record), "the footer's keys")
 
     app = make_app(saves_dir=Path("saves"), seed=1, speed=0)
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

@@ -4,6 +4,7 @@ last round ends the game, and the lessons it did not reach come before the debri
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 from game.engine import Propose
@@ -11,7 +12,7 @@ from game.scenario import bundled
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import driven, new_app, press, tick
+from tests.ui.driving import DEADLINE, driven, new_app, press, tick
 
 TUTORIAL = bundled()["tutorial"]
 TRADE = (("cargo", "food_and_medicine"), ("convoys", "one_convoy"), ("medevac", "full_list"))
@@ -25,7 +26,9 @@ def test_a_deal_before_the_last_round_still_shows_the_lessons_left(tmp_path: Pat
             bodies: list[str] = []
             body_text = ""
             table: TableScreen | None = None
+            deadline = time.monotonic() + DEADLINE
             while not isinstance(app.screen, DebriefScreen):
+                assert time.monotonic() < deadline, f"the game never reached its debrief; the screen is {app.screen!r}"
                 screen = app.screen
                 if isinstance(screen, Notice):
                     notices.append(screen.title_text)

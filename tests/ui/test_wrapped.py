@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import driven
+from tests.ui.driving import driven, until
 
 
 class Host(App[None]):
@@ -27,8 +27,8 @@ def test_appended_lines_follow_at_the_end_and_the_bar_knows_the_length() -> None
             assert not log.show_vertical_scrollbar  # 5 lines fit in 10
             for batch in range(3):  # past the height (the bar appears), then with the bar shown
                 log.append([Text(f"more {batch}.{k}") for k in range(8)])
-                await pilot.pause()
-                await pilot.pause()
+                # scrolled to the end after the next repaint: waited for, not a number of frames
+                await until(pilot, lambda: log.scroll_offset.y == log.max_scroll_y > 0, "the newest line in view")
                 lines = log.plain.splitlines()
                 assert len(lines) == 5 + 8 * (batch + 1)
                 assert log.show_vertical_scrollbar
