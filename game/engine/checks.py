@@ -132,15 +132,11 @@ def resolve_package(s: Situation, package: A.Package) -> ResolvedPackage:
     pairs, resolved = _resolved(s, package)
     # what the state decides, in the package's order: every issue still open here, then none of
     # the actor's own red lines crossed (open_issue_refusal says why, where it would refuse)
-    settled, agenda, red = s.settled, s.agenda, s.own.red_lines
-    for i, o in pairs:  # both rules in one pass: nearly every proposal's package passes them
-        if settled[i] >= 0 or i not in agenda or o in red[i]:
-            break
-    else:
-        return resolved
-    for i, _ in pairs:  # something refuses it: the two rules in their order, with their words
+    settled, agenda = s.settled, s.agenda
+    for i, _ in pairs:
         if settled[i] >= 0 or i not in agenda:
             raise IllegalAction(open_issue_refusal(s, i))
+    red = s.own.red_lines
     for i, o in pairs:
         if o in red[i]:
             raise IllegalAction(f"that package crosses your own red line on {s.issues[i].name}")
@@ -208,15 +204,7 @@ def check_propose(s: Situation, action: A.Propose) -> tuple[ResolvedPackage, tup
     package = resolve_package(s, action.package)
     if not action.to:
         raise InvalidAction("a proposal needs at least one addressee")
-    # present_other(s, t) for each addressee in turn, its lookups read once (every proposal asks)
-    index, present, me = s.delegation_index, s.present, s.me
-    found: list[int] = []
-    for t in action.to:
-        d = index.get(t)
-        if d is None or d == me or not present[d]:
-            d = present_other(s, t)  # refuses it, with the reason
-        found.append(d)
-    to = tuple(found)
+    to = tuple(present_other(s, t) for t in action.to)
     if len(set(to)) != len(to):
         raise InvalidAction("an addressee appears twice")
     return package, to

@@ -100,14 +100,10 @@ def respond(w: Work, actor: int, action: A.Respond, proposal: Proposal) -> None:
 
 
 def _settle_if_done(w: Work, p: Proposal) -> None:
-    # Asked at every answer (most of a long game's moves), and most answers are a signatory's
-    # refusal: the signatories present (w.required_signatories()) read in place, the first
-    # blocker found in one loop, and the proposal closed without a call per open proposal
-    present = w.present
-    required = [s for s in w.scenario.venues[w.venue].signatories if present[s]]
+    required = w.required_signatories()
     for d, r in zip(p.to, p.responses, strict=True):
         if r == REJECTED and d in required:  # the first signatory present to refuse it
-            w.proposals = [q for q in w.proposals if q.id != p.id]  # w.close_proposals, written out
+            w.close_proposals(lambda q: q.id != p.id)
             w.say("failed", f"Proposal #{p.id} fails: {w.name(d)} rejected it.")
             return
     said_yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}

@@ -243,7 +243,7 @@ def _elements(
     # The commonest changes, told by identity in C: one element added after the very ones before
     # (a proposal tabled), or one taken out of them (an answered proposal closed)
     n = len(old)
-    if len(new) == n + 1 and all(map(is_, new, old)):  # (zip's length: the first n)
+    if len(new) == n + 1 and all(map(is_, new, old)):  # (map stops at the shorter: the first n)
         return [*old_texts, write(new[n])]
     if len(new) == n - 1:
         k = next(compress(count(), map(is_not, new, old)), n - 1)  # the first not kept in place

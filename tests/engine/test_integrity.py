@@ -394,8 +394,8 @@ def test_proposals_added_or_taken_out_hash_as_the_whole_array(game: State) -> No
         (a,),  # added to nothing
         (a2, b),  # added, the one before it changed
         (a2, b, c),
-        (same_a, b, c, d),  # added, the first replaced by an equal one
-        (a, c, d),  # taken out, the one before it replaced
+        (same_a, b, c, d),  # added, the first (a2) replaced by another object, a copy of a
+        (a, c, d),  # taken out, the one before it replaced by an equal object (a for same_a)
         (a2, d),  # taken out, the first changed
         (d, a2),  # the same length: changed in place
     ]
