@@ -1,30 +1,51 @@
-"""Work spread over worker processes, in order, that stops at once on Ctrl+C.
+"""Work spread over worker processes, in order, that stops at once on Ctrl+C or an error.
 
-`concurrent.futures.ProcessPoolExecutor` does not: its workers catch the KeyboardInterrupt the
-terminal sends them, report it as a result and take the next batch, and leaving its `with`
-block waits for every batch already queued (about 20 s for `simulate --games 100 --jobs 2`).
-Here the workers ignore SIGINT, so only the parent hears it, and the parent kills them
-(`Pool.terminate`) when anything, a Ctrl+C included, interrupts the wait for results.
-While the pool starts, SIGINT is held (blocked) in the parent and, through the fork, in each
-worker until it ignores it: a Ctrl+C in that instant (long under load) neither kills a worker
-with a traceback nor escapes `Pool()` with its workers alive (`Pool.__init__` cleans up after an
-Exception only); it reaches the parent once the pool is up, and stops it as any other.
+`concurrent.futures.ProcessPoolExecutor` does not stop at once: its workers catch the
+KeyboardInterrupt the terminal sends them, report it as a result and take the next batch, and
+leaving its `with` block waits for every batch already queued (about 20 s for
+`simulate --games 100 --jobs 2`). `multiprocessing.Pool` stops, but can hang while it does:
+its workers share the task and result queues with the parent, each guarded by a lock between
+processes, and `Pool.terminate` kills workers and then waits for its own threads, one of which
+needs the result queue's lock; a worker killed while sending a result holds that lock for ever
+(CPython issue 96995; seen here once in eight loaded runs of the suite, in `simulate --jobs 2`
+stopping on an agent's error).
+
+So each worker here has a pipe of its own to the parent and nothing else in common with it: the
+parent hands an idle worker the next item, reads results as they come (in the items' order to its
+caller), and on anything that interrupts it (a Ctrl+C, an error raised in a worker, the caller
+closing the iterator) kills every worker at once; a killed worker holds nothing anyone waits
+for. A worker that dies on its own (killed from outside, out of memory) is an error here, not a
+wait for ever. The workers ignore SIGINT, so only the parent hears it. While the workers start,
+SIGINT is held (blocked) in the parent and, through the fork, in each worker until it ignores
+it: a Ctrl+C in that instant (long under load) neither kills a worker with a traceback nor
+escapes with workers alive; it reaches the parent once they are up, and stops them as any other.
 `simulate`, `test-scenario` and `tournament` all go through `parallel_imap`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.pool import ExceptionWithTraceback  # type: ignore[attr-defined]
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-# The signals held while a pool starts (none where signal masks do not exist, as on Windows,
-# which has no fork either).
+# The signals held while the workers start (none where signal masks do not exist, as on
+# Windows, which has no fork either).
 _HOLD = {signal.SIGINT} if hasattr(signal, "pthread_sigmask") else set()
+
+
+@dataclass(frozen=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection  # the parent's end of the worker's own pipe
 
 
 def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
@@ -34,6 +55,49 @@ def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HOLD)  # held since the fork: ignored from now on
     if initializer is not None:
         initializer(*initargs)
+
+
+def _serve(
+    conn: Connection, fn: Callable[[Any], Any], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> None:
+    """A worker's life: items in, `(index, ok, result or error)` out, until told to stop."""
+    _start_worker(initializer, initargs)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:  # the parent is gone
+            return
+        if task is None:
+            return
+        index, item = task
+        try:
+            outcome = (index, True, fn(item))
+        except Exception as error:
+            # raised in the parent with the worker's traceback as its cause, as Pool does
+            outcome = (index, False, ExceptionWithTraceback(error, error.__traceback__))
+        try:
+            conn.send(outcome)
+        except Exception as error:  # a result that cannot be pickled (nothing was sent)
+            conn.send((index, False, RuntimeError(f"a worker could not send its result: {error!r}")))
+
+
+def _start_workers(
+    count: int,
+    fn: Callable[[Any], Any],
+    initializer: Callable[..., object] | None,
+    initargs: tuple[Any, ...],
+    workers: list[_Worker],
+) -> None:
+    """Fork `count` workers into `workers` (filled as they start, so the caller can kill the ones
+    started if this is interrupted)."""
+    # fork: the workers start with the parent's modules loaded, as they are (and at once)
+    context = multiprocessing.get_context("fork")
+    for _ in range(count):
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs, fn, initializer, initargs), daemon=True)
+        process.start()
+        theirs.close()
+        workers.append(_Worker(process, ours))
 
 
 def parallel_imap(
@@ -57,23 +121,78 @@ def parallel_imap(
             initializer(*initargs)
         yield from map(fn, items)
         return
-    # fork: the workers start with the parent's modules loaded, as they are (and at once)
-    context = multiprocessing.get_context("fork")
+    workers: list[_Worker] = []
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
     try:
-        pool = context.Pool(min(jobs, len(items)), initializer=_start_worker, initargs=(initializer, initargs))
-    except BaseException:
-        _release(held)
-        raise
-    try:
-        _release(held)  # a Ctrl+C held while the pool started is raised here, where it kills the workers
-        yield from pool.imap(fn, items, chunksize=1)
-        pool.close()
+        try:
+            _start_workers(min(jobs, len(items)), fn, initializer, initargs, workers)
+        finally:
+            _release(held)  # a Ctrl+C held while the workers started is raised here
+        yield from _results(workers, items)
     except BaseException:  # Ctrl+C, a worker's error, or the caller closing the generator
-        pool.terminate()
+        _kill(workers)
         raise
-    finally:
-        pool.join()
+    _stop(workers)
+
+
+def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
+    """Hand each idle worker the next item; yield the results in the items' order."""
+    tasks = iter(enumerate(items))
+    idle = list(reversed(workers))
+    busy: dict[Connection, _Worker] = {}
+    early: dict[int, Any] = {}  # results that came before an earlier item's
+    wanted = 0
+    while wanted < len(items):
+        while idle and (task := next(tasks, None)) is not None:
+            worker = idle.pop()
+            worker.conn.send(task)
+            busy[worker.conn] = worker
+        while wanted in early:
+            yield early.pop(wanted)
+            wanted += 1
+        if wanted == len(items):
+            break
+        by_sentinel = {worker.process.sentinel: worker for worker in busy.values()}
+        ready = wait([*busy, *by_sentinel])
+        for conn in [r for r in ready if r in busy]:
+            index, ok, value = _receive(busy[conn])
+            if not ok:
+                raise value
+            early[index] = value
+            idle.append(busy.pop(conn))
+        for sentinel in [r for r in ready if r in by_sentinel]:
+            worker = by_sentinel[sentinel]
+            if worker.conn in busy:  # died before it answered
+                raise RuntimeError(f"a worker process ended (exit code {worker.process.exitcode}) before its result")
+
+
+def _receive(worker: _Worker) -> tuple[int, bool, Any]:
+    try:
+        outcome: tuple[int, bool, Any] = worker.conn.recv()
+    except EOFError:
+        worker.process.join(1)
+        raise RuntimeError(f"a worker process ended (exit code {worker.process.exitcode}) before its result") from None
+    return outcome
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """Every item done: tell each worker to stop, and wait for it (briefly: then kill it)."""
+    for worker in workers:
+        with contextlib.suppress(OSError):  # already gone
+            worker.conn.send(None)
+    for worker in workers:
+        worker.process.join(5)
+    _kill(workers)
+
+
+def _kill(workers: list[_Worker]) -> None:
+    """Kill every worker still alive and reap them all. A killed worker held nothing shared."""
+    for worker in workers:
+        if worker.process.is_alive():
+            worker.process.kill()
+    for worker in workers:
+        worker.process.join()
+        worker.conn.close()
 
 
 def _release(held: set[int | signal.Signals] | None) -> None:

@@ -174,13 +174,13 @@ def test_ctrl_c_while_the_pool_starts_leaves_no_worker() -> None:
     KeyboardInterrupt left Pool() with its workers alive, and `tournament` hung at exit under load
     with them holding its output open. Here the parent sends itself one right after the forks."""
     setup = (
-        "import multiprocessing, multiprocessing.pool, os, signal\n"
+        "import multiprocessing, os, signal\n"
         "import game.sim.pool as pool\n"
-        "repopulate = multiprocessing.pool.Pool._repopulate_pool\n"
-        "def forked_then_ctrl_c(self):\n"
-        "    repopulate(self)\n"
+        "start = pool._start_workers\n"
+        "def forked_then_ctrl_c(*args):\n"
+        "    start(*args)\n"
         "    os.kill(os.getpid(), signal.SIGINT)\n"
-        "multiprocessing.pool.Pool._repopulate_pool = forked_then_ctrl_c\n"
+        "pool._start_workers = forked_then_ctrl_c\n"
     )
     work = (
         "try:\n"
@@ -191,3 +191,50 @@ def test_ctrl_c_while_the_pool_starts_leaves_no_worker() -> None:
     done = _run_with(setup, work)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "interrupted 0", "a worker outlived the interrupted start"
+
+
+def dies_on_two(x: int) -> int:
+    """A worker that dies on item 2 (as one killed from outside or out of memory does)."""
+    if x == 2:
+        os._exit(3)
+    return x
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait_for_ever() -> None:
+    """multiprocessing.Pool, which the pool used before, starts a new worker in place of a dead
+    one and waits for ever for the item it had; here the parent says so and stops the others.
+    Run in a child Python with a time limit, so that a hang fails the test rather than the suite."""
+    work = (
+        "import multiprocessing\n"
+        "from tests.cli.test_interrupt import dies_on_two\n"
+        "from game.sim.pool import parallel_map\n"
+        "try:\n"
+        "    parallel_map(dies_on_two, list(range(6)), 2)\n"
+        "except RuntimeError as error:\n"
+        "    print(error, '|', len(multiprocessing.active_children()))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", work], cwd=ROOT, capture_output=True, text=True, timeout=PROMPT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "a worker process ended (exit code 3) before its result | 0"
+
+
+def big_or_fails(x: int) -> bytes:
+    """Item 0 fails once the other worker is busy sending large results."""
+    if x == 0:
+        time.sleep(0.05)
+        raise ValueError("item 0")
+    return bytes(4_000_000)
+
+
+def test_an_error_while_the_others_send_large_results_stops_them_all_at_once() -> None:
+    """The hang the pool before had (CPython issue 96995): on an error it killed its workers, and
+    one killed while sending a result kept the lock of the queue every worker shared, which the
+    pool's own thread then waited for. Here each worker has a pipe of its own."""
+    import multiprocessing
+
+    for _ in range(5):
+        start = time.monotonic()
+        with pytest.raises(ValueError, match="item 0"):
+            parallel_map(big_or_fails, list(range(40)), 2)
+        assert time.monotonic() - start < PROMPT
+        assert not multiprocessing.active_children(), "a worker outlived the error"
