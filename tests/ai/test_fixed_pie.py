@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from game.ai.levels import LEVELS
+from game.ai.opponent import Beliefs
 from game.ai.reading import counterparts
+from game.ai.search import _fixed_pie_gains
 from game.engine import actions as A
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
@@ -56,3 +60,26 @@ def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None
     reservation = draw_types(sc, seed).delegations[seat].reservation
     assert outcome_utility(kept, seat) - reservation < outcome_utility(left, seat) - reservation - 0.1
     assert outcome_utility(kept, other) < outcome_utility(left, other)  # a lose-lose agreement
+
+
+def test_silence_reads_as_the_mirror_of_our_values_and_a_stated_position_as_before() -> None:
+    """The rule itself, on the view of that game's first changed decision: per option, a side
+    with no position on the issue counts 1 - our own value there, times the weight given; a side with a
+    position counts as the unbiased reading counts it (Beliefs.gains); two sides add up."""
+    sc, seat = timed_seat(1, "d1")
+    seed = game_seed(0, 14)
+    steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, EASY))
+    differed = first_difference(steps, seat, EASY, WITHOUT)
+    assert differed is not None
+    view = differed[1]
+    (other,) = counterparts(view)
+    beliefs = Beliefs(view, EASY.learns)
+    silent = [i for i in range(len(view.issues)) if view.positions[other][i] < 0]
+    stated = [i for i in range(len(view.issues)) if view.positions[other][i] >= 0]
+    assert silent and stated
+    for i in silent:
+        mirror = [1.0 - v for v in view.own.values[i]]
+        assert _fixed_pie_gains(view, beliefs, [other], i, 0.5) == pytest.approx([0.5 * m for m in mirror])
+        assert _fixed_pie_gains(view, beliefs, [other, other], i, 1.0) == pytest.approx([2 * m for m in mirror])
+    for i in stated:
+        assert _fixed_pie_gains(view, beliefs, [other], i, 0.5) == pytest.approx(beliefs.gains([other], [0.5], i))
