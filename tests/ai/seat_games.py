@@ -100,6 +100,21 @@ def first_difference(
     return None
 
 
+def timed_rule_game(
+    index: int, seat_id: str, game: int, with_rule: Level, without: Level
+) -> tuple[Scenario, int, int, State, tuple[State, View, Decision, Decision]]:
+    """The tournament's game `game` of the random bench's table `timed-{index}` with `with_rule`
+    in the seat `seat_id` (every other seat normal): the scenario, the seat, the game's seed, its
+    final state, and the first decision where `without` would choose differently (there must be
+    one: a rule's test game is one the rule decides)."""
+    sc, seat = timed_seat(index, seat_id)
+    seed = game_seed(0, game)
+    steps, final = replayed(sc, seed, level_in_seat(sc, seed, seat, with_rule))
+    differed = first_difference(steps, seat, with_rule, without)
+    assert differed is not None, f"the rule decides nothing in timed-{index} {seat_id}'s game {game}"
+    return sc, seat, seed, final, differed
+
+
 def rule_games(
     scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
 ) -> Iterator[tuple[list[tuple[State, A.Action]], tuple[State, View, Decision, Decision] | None]]:

@@ -18,8 +18,7 @@ from game.engine import actions as A
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.engine.view import View
-from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, replayed, timed_seat
+from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game
 
 EASY = LEVELS["easy"]
 WITHOUT = dataclasses.replace(EASY, fixed_pie=False)
@@ -38,12 +37,7 @@ def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None
     package in round 2, and the game ends worse for both sides, d1 by more than 0.1 (fails with
     the bias off: no decision differs)."""
     assert EASY.fixed_pie and not EASY.logrolls
-    sc, seat = timed_seat(1, "d1")
-    seed = game_seed(0, 14)  # the tournament's seed of game 14
-    steps, kept = replayed(sc, seed, level_in_seat(sc, seed, seat, EASY))
-    differed = first_difference(steps, seat, EASY, WITHOUT)
-    assert differed is not None
-    _, view, with_bias, without = differed
+    sc, seat, seed, kept, (_, view, with_bias, without) = timed_rule_game(1, "d1", 14, EASY, WITHOUT)
     assert view.round == 1
     assert isinstance(with_bias.action, A.Propose) and isinstance(without.action, A.Propose)
     (other,) = counterparts(view)
@@ -66,12 +60,7 @@ def test_silence_reads_as_the_mirror_of_our_values_and_a_stated_position_as_befo
     """The rule itself, on the view of that game's first changed decision: per option, a side
     with no position on the issue counts 1 - our own value there, times the weight given; a side with a
     position counts as the unbiased reading counts it (Beliefs.gains); two sides add up."""
-    sc, seat = timed_seat(1, "d1")
-    seed = game_seed(0, 14)
-    steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, EASY))
-    differed = first_difference(steps, seat, EASY, WITHOUT)
-    assert differed is not None
-    view = differed[1]
+    view = timed_rule_game(1, "d1", 14, EASY, WITHOUT)[4][1]
     (other,) = counterparts(view)
     beliefs = Beliefs(view, EASY.learns)
     silent = [i for i in range(len(view.issues)) if view.positions[other][i] < 0]

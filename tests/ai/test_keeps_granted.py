@@ -21,7 +21,7 @@ from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, replayed, timed_seat
+from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, keeps_granted=False)
@@ -39,12 +39,7 @@ def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> Non
     offer gives d1 what d1's whole package asks; and with it the game ends with that issue
     settled and d1 better off by more than 0.1 (fails with the rule off)."""
     assert HARD.keeps_granted and not LEVELS["normal"].keeps_granted
-    sc, seat = timed_seat(18, "d1")
-    seed = game_seed(0, 24)  # the tournament's seed of game 24
-    steps, kept = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-    differed = first_difference(steps, seat, HARD, WITHOUT)
-    assert differed is not None
-    _, view, with_rule, without = differed
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(18, "d1", 24, HARD, WITHOUT)
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)
     assert len(counterparts(view)) == 1
     whole = _indices(view, with_rule.action.package)
