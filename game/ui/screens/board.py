@@ -72,6 +72,9 @@ def worth_cell(entry: Entry) -> Text:
     return Text(f"{worth} {where}", style="bold" if where == "BELOW" else "")
 
 
+_HEADERS = ("#", "From", "Issues", "Worth to you", "Answers from the others")
+
+
 class BoardScreen(Screen[BoardChoice]):
     """The proposals on the table, one row each; the highlighted one in full below."""
 
@@ -102,20 +105,42 @@ class BoardScreen(Screen[BoardChoice]):
 
     def on_mount(self) -> None:
         table = self.query_one("#board-list", DataTable)
-        headers = ("#", "From", "Issues", "Worth to you", "Answers from the others")
-        table.add_columns(*headers)
+        table.add_columns(*_HEADERS)
+        self._fill()
+        table.focus()
+
+    def show_contents(self, entries: tuple[Entry, ...], my_turn: bool, heading: str) -> None:
+        """The table beneath moved on while the board was open (the others' moves, a new round):
+        show the proposals as they are now, the cursor kept on the proposal it was on where that
+        is still open. Else a board opened during the others' moves kept their round's proposals
+        and refused to answer once the turn had come back ("Wait for your turn")."""
+        if (entries, my_turn, heading) == (self.entries, self.my_turn, self.heading):
+            return
+        current = self.current()
+        self.entries, self.my_turn, self.heading = entries, my_turn, heading
+        self.query_one("#board-head", Static).update(Text(self.heading, style="bold"))
+        self.query_one("#board-problem", Static).update("")
+        table = self.query_one("#board-list", DataTable)
+        table.clear()
+        self._fill()
+        ids = [e.proposal.id for e in entries]
+        if current is not None and current.proposal.id in ids:
+            table.move_cursor(row=ids.index(current.proposal.id))
+
+    def _fill(self) -> None:
+        table = self.query_one("#board-list", DataTable)
         # the answers in words where the whole row fits the screen in words (its cells, their
         # padding and the scroll bar), else in short: a fixed bound of 110 columns wrote them short
         # on boards whose authors' names left room
         wide = self.rows(True)
-        fits = _width(headers, wide) + 2 * table.cell_padding * len(headers) + 2 <= self.app.size.width
+        fits = _width(_HEADERS, wide) + 2 * table.cell_padding * len(_HEADERS) + 2 <= self.app.size.width
         for row in wide if fits else self.rows(False):
             table.add_row(*row)
+        detail = self.query_one("#board-detail", Static)
         if not self.entries:
-            self.query_one("#board-detail", Static).update(
+            detail.update(
                 "No proposal is open. Press p at the table (or e here) to make one; proposals lapse at the end of the round after the one they were made in."
             )
-        table.focus()
         self._show()
 
     def rows(self, wide: bool) -> list[tuple[str | Text, ...]]:

@@ -29,6 +29,7 @@ from game.play.history import Line
 from game.saves import Session
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
+from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
 from game.ui.since import since_last_move
@@ -117,6 +118,9 @@ class TableScreen(TableCommands):
             bar.refused = refused
             bar.refresh()
         self.query_one("#status", StatusLine).show(self._status(refused))
+        for screen in self.app.screen_stack:  # an open proposals board follows the game
+            if isinstance(screen, BoardScreen) and screen.is_mounted:
+                screen.show_contents(*self.board_contents())
 
     def on_resize(self) -> None:
         # the agenda gives issue names the room the new width has

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -19,6 +20,9 @@ from game.play.history import Chronicle
 from game.saves import SaveError, Session, save, save_text, write_atomic
 from game.ui.screens.board import Counter
 from game.ui.screens.notices import Help
+
+if TYPE_CHECKING:
+    from game.play.board import Entry
 
 SPEEDS = (0.0, 0.15, 0.4, 0.8, 1.5)  # seconds between AI moves
 # The table's actions and the rules' kinds they are (the builder's is "draft" for a mediator).
@@ -133,15 +137,20 @@ class TableCommands(Screen[None]):
         self.app.push_screen(RespondDialog(self.view), self._chosen)
 
     def action_board(self) -> None:
-        from game.play.board import entries
         from game.ui.screens.board import BoardScreen
+
+        board = BoardScreen(self.session.state.scenario, self.viewer, *self.board_contents())
+        self.app.push_screen(board, self._from_board)
+
+    def board_contents(self) -> tuple[tuple[Entry, ...], bool, str]:
+        """What the proposals board shows now: its entries, whether the player may answer, its heading."""
+        from game.play.board import entries
 
         state = self.session.state
         venue = state.scenario.venues[state.venue]
         heading = f" Proposals on the table · {venue.name}, round {state.round}/{venue.rounds}"
         mine = not state.over and state.actor in self.humans and state.actor == self.viewer
-        board = BoardScreen(state.scenario, self.viewer, entries(state, self.viewer, self.chronicle), mine, heading)
-        self.app.push_screen(board, self._from_board)
+        return entries(state, self.viewer, self.chronicle), mine, heading
 
     def _from_board(self, choice: Respond | Counter | None) -> None:
         from game.ui.screens.actions import ProposalBuilder
