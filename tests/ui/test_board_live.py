@@ -50,6 +50,21 @@ def test_a_board_open_while_the_others_move_shows_the_game_as_it_is_and_answers(
                 assert isinstance(notice, Notice)
                 await press(pilot, "enter")
                 await until(pilot, lambda shown=notice: app.screen is not shown, "the notice to close")
+            # laid out as a board opened now would be (a column as wide as its cells now, not as
+            # the first proposals' were): the same cells and widths as a fresh board's
+            grid = board.query_one("#board-list", DataTable)
+            await pilot.pause()
+            followed = [[str(c) for c in grid.get_row_at(k)] for k in range(grid.row_count)]
+            widths = [c.get_render_width(grid) for c in grid.ordered_columns]
+            fresh = BoardScreen(table.session.state.scenario, table.viewer, *table.board_contents())
+            await app.push_screen(fresh)
+            await until(pilot, lambda: fresh.query_one("#board-list", DataTable).row_count == len(live), "a new board")
+            again = fresh.query_one("#board-list", DataTable)
+            await pilot.pause()
+            assert [[str(c) for c in again.get_row_at(k)] for k in range(again.row_count)] == followed
+            assert [c.get_render_width(again) for c in again.ordered_columns] == widths
+            app.pop_screen()
+            await until(pilot, lambda: app.screen is board, "the board again")
             await press(pilot, "a")
             await until(
                 pilot,

@@ -121,7 +121,8 @@ class BoardScreen(Screen[BoardChoice]):
         self.query_one("#board-head", Static).update(Text(self.heading, style="bold"))
         self.query_one("#board-problem", Static).update("")
         table = self.query_one("#board-list", DataTable)
-        table.clear()
+        table.clear(columns=True)  # the columns too: their widths would keep the old rows' widest cells
+        table.add_columns(*_HEADERS)
         self._fill()
         ids = [e.proposal.id for e in entries]
         if current is not None and current.proposal.id in ids:
