@@ -163,16 +163,22 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         for sentinel in [r for r in ready if r in by_sentinel]:
             worker = by_sentinel[sentinel]
             if worker.conn in busy:  # died before it answered
-                raise RuntimeError(f"a worker process ended (exit code {worker.process.exitcode}) before its result")
+                raise _ended(worker)
 
 
 def _receive(worker: _Worker) -> tuple[int, bool, Any]:
     try:
         outcome: tuple[int, bool, Any] = worker.conn.recv()
     except EOFError:
-        worker.process.join(1)
-        raise RuntimeError(f"a worker process ended (exit code {worker.process.exitcode}) before its result") from None
+        raise _ended(worker) from None
     return outcome
+
+
+def _ended(worker: _Worker) -> RuntimeError:
+    """The error for a worker that ended before its result. Its pipe and its sentinel close as it
+    exits, a moment before the system can report its exit status: waited for, briefly."""
+    worker.process.join(5)
+    return RuntimeError(f"a worker process ended (exit code {worker.process.exitcode}) before its result")
 
 
 def _stop(workers: list[_Worker]) -> None:
