@@ -179,7 +179,7 @@ def run_events(w: Work) -> None:
         if card.weight > 0
         and card.venue in (-1, w.venue)
         and (card.repeat or w.fired[i] == 0)
-        and (not card.when or all_hold(w, card.when, seated))  # most cards ask nothing of the table
+        and all_hold(w, card.when, seated)
     ]
     if not deck:
         return
@@ -286,12 +286,7 @@ def charge_delay(w: Work) -> None:
         if len(tolls) >= TOLLS_KEPT:
             tolls.clear()
         tolls[deal, open_issues] = costs
-    # what each side pays added to its toll, the row copied once (not once a side)
-    if any(costs):
-        toll = list(w.toll)
-        for d, cost in enumerate(costs):
-            toll[d] += cost
-        w.toll = toll
+    w.add_tolls(costs)
 
 
 # the most (deal, open issues) pairs a scenario's table of tolls keeps (a venue has a few)

@@ -324,6 +324,11 @@ class Work:
     def add_stability(self, zone: int, delta: int) -> None:
         self.stability = _set(self.stability, zone, clamp(self.stability[zone] + delta))
 
+    def add_tolls(self, costs: Sequence[int]) -> None:
+        """What each side pays for the round added to its toll (the row copied once, not once a side)."""
+        if any(costs):
+            self.toll = [t + c for t, c in zip(self.toll, costs, strict=True)]
+
     def add_momentum(self, delta: int) -> None:
         self.momentum = clamp(self.momentum + delta)
 

@@ -18,7 +18,7 @@ from game.paths import new_autosave
 from game.play import choices
 from game.play.history import Chronicle
 from game.saves import SaveError, Session, save, save_text, write_atomic
-from game.ui.screens.board import Counter
+from game.ui.screens.board import BoardScreen, Counter
 from game.ui.screens.notices import Help
 
 if TYPE_CHECKING:
@@ -137,8 +137,6 @@ class TableCommands(Screen[None]):
         self.app.push_screen(RespondDialog(self.view), self._chosen)
 
     def action_board(self) -> None:
-        from game.ui.screens.board import BoardScreen
-
         board = BoardScreen(self.session.state.scenario, self.viewer, *self.board_contents())
         self.app.push_screen(board, self._from_board)
 
