@@ -100,7 +100,7 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             gov = table.session.scenario.delegations[0].name
             assert f"▸ {gov} proposes #1 to " in text.replace("\n", " ")
             # (each line of every seat's history: tests/ui/test_history_lines.py)
-            assert "▸ your moves" in str(history.query_one("#history-filters", Static).content)
+            assert "▸ = your moves" in str(history.query_one("#history-filters", Static).content)
             # answers to me: only answers to the government's own proposals
             await press(pilot, "a")
             answers = said(history)

@@ -131,7 +131,7 @@ class HistoryScreen(Screen[None]):
             where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
         who = "everyone" if f.delegation < 0 else self.scenario.delegations[f.delegation].name
         text = Text(" History · ", style="bold")
-        text.append(f"{MINE}your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
+        text.append(f"{MINE.strip()} = your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
         return text
 
     def paragraphs(self) -> list[Text]:
