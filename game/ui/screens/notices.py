@@ -56,9 +56,27 @@ class Notice(BackdropScreen[None]):
                 yield Static(self.body, id="notice-body", markup=False)
             yield Button("Continue", variant="primary", id="continue")
 
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # The body scrolls in what the box (at most 90% of the screen) leaves once its frame, the
+        # title and the button are drawn: with a fixed 16 lines, a round of several events at
+        # 80x24 pushed the Continue button out of the box, and nothing on screen said how to go on.
+        room = self.size.height * 9 // 10 - _NOTICE_FRAME
+        self.query_one("#notice VerticalScroll", VerticalScroll).styles.max_height = max(3, min(16, room))
+
     @on(Button.Pressed, "#continue")
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+# A notice's rows besides its body (notices.tcss): the border (2), the padding (2), the title and
+# its margin (2), the button (3) and its margin (1).
+_NOTICE_FRAME = 10
 
 
 class HandOver(Screen[None]):
