@@ -29,7 +29,7 @@ from game.ai.reading import (
     stonewalled,
     value_with,
 )
-from game.ai.repeats import repeated_offer, table_repeats
+from game.ai.repeats import came_our_way, repeated_offer, table_repeats
 from game.ai.trend import offers_rising
 from game.ai.words import band
 from game.engine import actions as A
@@ -91,7 +91,7 @@ def answer(
     words = band(projected, floor, aim)
     # checked before our aim, which falls to our walk-away value at the deadline: that is when a
     # stonewaller's ultimatum comes
-    if level.refuses_ultimatums and _lopsided(view, p, beliefs, after, floor):
+    if level.refuses_ultimatums and _lopsided(view, p, beliefs, after, floor, level.credits_moves):
         return say_no(me.id, p.id, "rejected: a take-it-or-leave-it offer from a side that has refused everything")
     # a naive level takes the first offer that is good enough, without asking whether waiting pays
     if level.satisfices >= 0 and after >= floor + margin + level.satisfices * (best_possible(view) - floor):
@@ -184,13 +184,19 @@ def better_alive(
     return False
 
 
-def _lopsided(view: View, p: Proposal, beliefs: Beliefs, after: float, floor: float) -> bool:
+def _lopsided(
+    view: View, p: Proposal, beliefs: Beliefs, after: float, floor: float, credits_moves: bool = False
+) -> bool:
     """An ultimatum people refuse: from a side that has refused everything and conceded nothing,
     an offer that gives us little of what we could still gain while giving its author nearly
     all it could want on those issues. Refusing costs us a little now; it is what stops a
-    stonewaller from collecting at the deadline what everyone else conceded."""
+    stonewaller from collecting at the deadline what everyone else conceded. A level that
+    credits moves (`Level.credits_moves`) takes no side for a stonewaller whose offers at this
+    venue have come our way (game.ai.repeats.came_our_way)."""
     me, author = view.own, p.author
     if p.draft or author == view.me or not stonewalled(view, author):
+        return False
+    if credits_moves and came_our_way(view, p):
         return False
     top = best_possible(view)
     my_share = (after - floor) / (top - floor) if top > floor + 1e-9 else 1.0

@@ -132,6 +132,18 @@ class Level:
     # struck on terms worse for both than they had to be (game.ai.search._fixed_pie_gains;
     # docs/AI.md, "Levels"). Only for a level that does not logroll (its flat reading)
     fixed_pie: bool = False
+    # a side the record reads as a stonewaller (it refused everything, offered one option an
+    # issue) is not refused as one where a package it put to us is worth more to us than one it
+    # put before: dropping from its package an issue it asked for, so that the issue stays at a
+    # status quo we prefer, offers no new option but gives ground (game.ai.repeats.came_our_way;
+    # docs/AI.md, "A stonewaller that has moved")
+    credits_moves: bool = False
+    # a bettor's expected value of a partial package counts what it still hopes to win on an
+    # issue the package leaves open over what that issue is worth to it if it stays open: before
+    # a campaign's last venue its status quo (as reading.value_with counts it), not the walk-away
+    # value, which counts only at the last venue (game.ai.offers.still_to_win, reading.open_worth;
+    # docs/AI.md, "What an open issue is worth before the last venue")
+    hopes_from_status_quo: bool = False
 
 
 LEVELS = {
@@ -215,6 +227,8 @@ LEVELS = {
         leaves_idle_venue=True,
         keeps_granted=True,
         reads_stakes=True,
+        credits_moves=True,
+        hopes_from_status_quo=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

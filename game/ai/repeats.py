@@ -15,6 +15,7 @@ partial deal worth a third of that was left (docs/AI.md, "The table's repeated o
 
 from __future__ import annotations
 
+from game.ai.reading import value_with
 from game.engine.state import Proposal
 from game.engine.view import View
 
@@ -45,3 +46,28 @@ def table_repeats(view: View, p: Proposal) -> bool:
     """Whether a package we refused at this venue in an earlier round, put to us then by another
     side than `p`'s author, is put to us again in `p` (`Level.heeds_table_repeats`)."""
     return bool(refused_from(view, p) - {view.me, p.author})
+
+
+def came_our_way(view: View, p: Proposal) -> bool:
+    """Whether `p`'s author has moved towards us at this venue: `p`, or a package it put to us
+    before `p`, is worth more to us than a package it put to us earlier (the public record of
+    answers and the proposals before us; a package scored as if agreed now, so an issue it
+    leaves open counts where an open issue ends). The record's reading of a stonewaller
+    (`reading.stonewalled`) counts the options a side has offered, issue by issue: a side that
+    drops an issue it asked for from its package, leaving it open at a status quo we prefer,
+    offers nothing new and still reads as unmoved, though it gave ground (`Level.credits_moves`)."""
+    tabled: dict[int, tuple[tuple[int, int], ...]] = {}
+    for a in view.answers:
+        if a.author == p.author and a.venue == view.venue_index and a.proposal <= p.id:
+            tabled[a.proposal] = a.package
+    for q in view.proposals:
+        if q.author == p.author and q.id <= p.id:
+            tabled[q.id] = q.package
+    tabled[p.id] = p.package
+    least = None
+    for _, package in sorted(tabled.items()):
+        worth = value_with(view, package)
+        if least is not None and worth > least + 1e-9:
+            return True
+        least = worth if least is None else min(least, worth)
+    return False
