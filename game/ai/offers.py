@@ -21,6 +21,7 @@ from game.ai.reading import (
     horizon,
     left_open,
     next_round_chance,
+    open_worth,
     pressed_progress,
     value_with,
 )
@@ -81,12 +82,18 @@ def held_share(view: View, aim: float) -> float:
     return (aim - floor) / (top - floor) if top > floor + 1e-9 else 0.0
 
 
-def still_to_win(view: View, left: list[int]) -> float:
+def still_to_win(view: View, left: list[int], from_end: bool = False) -> float:
     """The most we could still gain on these open issues, over the walk-away value at which an
-    open issue counts (engine.utility.settled_value)."""
+    open issue counts (engine.utility.settled_value). `from_end` (`Level.hopes_from_status_quo`):
+    over what each counts at if it stays open (open_worth), which before a campaign's last
+    venue is its status quo, not the walk-away value."""
     me = view.own
     r = me.reservation
-    return sum(me.weights[i] * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - r) for i in left)
+    return sum(
+        me.weights[i]
+        * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - (open_worth(view, i) if from_end else r))
+        for i in left
+    )
 
 
 # --- choosing by expected value ---------------------------------------------------------------
@@ -114,7 +121,7 @@ def best_bet(
         worth = value_with(view, package)
         left = left_open(view, package)
         if left:  # a partial package, with the share we still hope to win on what it leaves open
-            worth += share * still_to_win(view, left)
+            worth += share * still_to_win(view, left, level.hopes_from_status_quo)
         yes = 1.0
         for s in others:
             yes *= acceptance_chance(view, s, package)

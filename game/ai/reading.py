@@ -139,6 +139,13 @@ def left_open(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int,
     return [i for i in view.agenda if view.settled[i] < 0 and i not in named]
 
 
+def open_worth(view: View, issue: int) -> float:
+    """What an open issue of the venue counts at for us if it stays open (value_with): the
+    walk-away value where the game is scored on this venue's agenda, else its status quo."""
+    me = view.own
+    return me.reservation if issue in _scored_open(view) else me.values[issue][_status_quo(view)[issue]]
+
+
 def _scored_open(view: View) -> tuple[int, ...]:
     """The issues that count at the walk-away value if they stay open: the agenda's. In a
     campaign, before its last venue, it is the other way round: the game is scored on the last
