@@ -278,7 +278,7 @@ def granted(view: View, package: tuple[tuple[int, int], ...]) -> frozenset[int]:
 
 def _full_package(
     view: View, beliefs: Beliefs, aim: float, level: Level, rng: Rng | None
-) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], float] | None, bool]:
+) -> tuple[tuple[tuple[int, int], ...], dict[int, list[float]] | None, bool]:
     """The whole agenda's package at our aim, this turn's misreading, and whether this level may
     table part of the agenda this turn."""
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
@@ -296,7 +296,7 @@ def _without(
     aim: float,
     level: Level,
     left: int,
-    guess: dict[tuple[int, int], float] | None,
+    guess: dict[int, list[float]] | None,
 ) -> tuple[tuple[int, int], ...] | None:
     """The package that settles every open issue but `left`, asking for less by the share of
     `left` we still hope to win; None where it would be worth less to us than no deal."""
@@ -308,7 +308,7 @@ def _without(
     return package
 
 
-def _misreading(view: View, level: Level, rng: Rng | None) -> dict[tuple[int, int], float] | None:
+def _misreading(view: View, level: Level, rng: Rng | None) -> dict[int, list[float]] | None:
     """How far this turn's reading of what the others gain from each option is off: a factor per
     option, drawn from the turn's generator. No reading of people is exact; a weaker level
     misreads more, so its offers wander further from what the table would take. Where the
@@ -318,11 +318,13 @@ def _misreading(view: View, level: Level, rng: Rng | None) -> dict[tuple[int, in
     drawn = rules.weight_spread or rules.value_spread or rules.reservation_spread
     if rng is None or level.misreads <= 0 or not drawn:
         return None
+    # per open issue, a factor per option, drawn issue by issue and option by option: a list per
+    # issue, which the search multiplies its gains by in one pass (no key per option)
+    misreads, draw = level.misreads, rng.random
     return {
-        (i, o): 1.0 + level.misreads * (2.0 * rng.random() - 1.0)
+        i: [1.0 + misreads * (2.0 * draw() - 1.0) for _ in view.issues[i].options]
         for i in view.agenda
         if view.settled[i] < 0
-        for o in range(len(view.issues[i].options))
     }
 
 

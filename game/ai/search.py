@@ -22,7 +22,7 @@ def search_package(
     aim: float,
     level: Level,
     issues: list[int] | None = None,
-    guess: dict[tuple[int, int], float] | None = None,
+    guess: dict[int, list[float]] | None = None,
     enough: Callable[[list[int]], bool] | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Hill-climb from our ideal towards what the others want, never below `aim` for us.
@@ -55,7 +55,7 @@ def search_package(
         else:
             theirs[i] = beliefs.gains(weighed, [1.0 / n_open] * len(weighed), i)
         if guess is not None:  # this turn's misreading of what each option is worth to them
-            theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(theirs[i])]
+            theirs[i] = [g * f for g, f in zip(theirs[i], guess[i], strict=True)]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
 
     def moves(i: int) -> list[tuple[float, int, float, int]]:

@@ -10,17 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.levels import LEVELS, Level
+from game.ai.offers import _misreading
 from game.ai.opponent import Beliefs
 from game.ai.reading import acceptable, counterparts, heeded, value_with
 from game.ai.search import search_package
 from game.ai.selfplay import play
 from game.engine import apply, new_game, view_for
+from game.engine.rng import Rng
 from game.engine.view import View
+from game.scenario import load_scenario, resolve
 from game.sim.random_scenarios import random_scenario
 
 
 def plain_climb(
-    view: View, beliefs: Beliefs, aim: float, level: Level, guess: dict[tuple[int, int], float]
+    view: View, beliefs: Beliefs, aim: float, level: Level, guess: dict[int, list[float]]
 ) -> tuple[tuple[int, int], ...]:
     """The search as first written: every option of every open issue scored at every step."""
     me = view.own
@@ -42,7 +45,7 @@ def plain_climb(
             # our own values
             tables = [[1.0 - v for v in mine] if view.positions[s][i] < 0 else beliefs.tables_of(s)[i] for s in weighed]
             gains = [sum([1.0 / n_open * table[o] for table in tables]) for o in range(len(mine))]
-        theirs[i] = [g * guess.get((i, o), 1.0) for o, g in enumerate(gains)]
+        theirs[i] = [g * guess[i][o] for o, g in enumerate(gains)]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
     while True:
         best: tuple[float, int, int] | None = None
@@ -94,11 +97,32 @@ def test_the_climb_takes_the_steps_of_the_plain_climb(index: int, seed: int, dat
             aim = data.draw(st.floats(-0.2, 1.1))
             coarse = data.draw(st.booleans())
             guess = {
-                (i, o): (1.0 if coarse else 1.0 + 0.01 * ((i * 7 + o * 3) % 5))
+                i: [1.0 if coarse else 1.0 + 0.01 * ((i * 7 + o * 3) % 5) for o in range(len(view.issues[i].options))]
                 for i in range(len(view.issues))
-                for o in range(len(view.issues[i].options))
             }
             assert search_package(view, beliefs, aim, level, guess=guess) == plain_climb(
                 view, beliefs, aim, level, guess
             )
         state, _ = apply(state, action)
+
+
+def test_a_turns_misreading_is_a_factor_per_option_of_each_open_issue_drawn_in_turn() -> None:
+    """offers._misreading draws one factor per option of every open issue, issue by issue and
+    option by option in the agenda's order, from the turn's generator (kept per issue: the search
+    multiplies an issue's gains by its list)."""
+    sc = load_scenario(resolve("astana-8"))
+    state, _ = new_game(sc, 3)
+    for action in play(sc, 3).actions[:40]:
+        state, _ = apply(state, action)
+    view = view_for(state, state.actor)
+    level = LEVELS["normal"]
+    guess = _misreading(view, level, Rng(12345))
+    draw = Rng(12345).random
+    expected = {
+        i: [1.0 + level.misreads * (2.0 * draw() - 1.0) for _ in view.issues[i].options]
+        for i in view.agenda
+        if view.settled[i] < 0
+    }
+    assert guess == expected and list(guess) == [i for i in view.agenda if view.settled[i] < 0]
+    assert all(len(guess[i]) == len(view.issues[i].options) for i in guess)
+    assert _misreading(view, LEVELS["hard"], Rng(12345)) is None  # a level that does not misread
