@@ -82,16 +82,16 @@ def held_share(view: View, aim: float) -> float:
     return (aim - floor) / (top - floor) if top > floor + 1e-9 else 0.0
 
 
-def still_to_win(view: View, left: list[int], from_end: bool = False) -> float:
+def still_to_win(view: View, left: list[int], from_open_worth: bool = False) -> float:
     """The most we could still gain on these open issues, over the walk-away value at which an
-    open issue counts (engine.utility.settled_value). `from_end` (`Level.hopes_from_status_quo`):
+    open issue counts (engine.utility.settled_value). `from_open_worth` (`Level.hopes_from_status_quo`):
     over what each counts at if it stays open (open_worth), which before a campaign's last
     venue is its status quo, not the walk-away value."""
     me = view.own
     r = me.reservation
     return sum(
         me.weights[i]
-        * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - (open_worth(view, i) if from_end else r))
+        * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - (open_worth(view, i) if from_open_worth else r))
         for i in left
     )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from game.engine import actions as A
 from game.engine import clock
-from game.engine.utility import settled_value, value_if_agreed
+from game.engine.utility import open_value, settled_value, value_if_agreed
 from game.engine.view import View
 
 # best_possible's memory: key -> (the delegation, the issues, the value); bounded by clearing
@@ -142,8 +142,7 @@ def left_open(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int,
 def open_worth(view: View, issue: int) -> float:
     """What an open issue of the venue counts at for us if it stays open (value_with): the
     walk-away value where the game is scored on this venue's agenda, else its status quo."""
-    me = view.own
-    return me.reservation if issue in _scored_open(view) else me.values[issue][_status_quo(view)[issue]]
+    return open_value(view.own, issue, _status_quo(view), _scored_open(view))
 
 
 def _scored_open(view: View) -> tuple[int, ...]:

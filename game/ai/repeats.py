@@ -49,25 +49,23 @@ def table_repeats(view: View, p: Proposal) -> bool:
 
 
 def came_our_way(view: View, p: Proposal) -> bool:
-    """Whether `p`'s author has moved towards us at this venue: `p`, or a package it put to us
-    before `p`, is worth more to us than a package it put to us earlier (the public record of
-    answers and the proposals before us; a package scored as if agreed now, so an issue it
-    leaves open counts where an open issue ends). The record's reading of a stonewaller
-    (`reading.stonewalled`) counts the options a side has offered, issue by issue: a side that
-    drops an issue it asked for from its package, leaving it open at a status quo we prefer,
-    offers nothing new and still reads as unmoved, though it gave ground (`Level.credits_moves`)."""
-    tabled: dict[int, tuple[tuple[int, int], ...]] = {}
+    """Whether `p`'s author has moved towards us at this venue: `p` is worth more to us than a
+    package it put to us before at this venue, the least of them (the answers we gave in the
+    public record, and its proposals to us still before us; a package scored as if agreed now,
+    so an issue it leaves open counts where an open issue ends). The record's reading of a
+    stonewaller (`reading.stonewalled`) counts the options a side has offered, issue by issue:
+    a side that drops an issue it asked for from its package, leaving it open at a status quo we
+    prefer, offers nothing new and still reads as unmoved, though it gave ground
+    (`Level.credits_moves`). Only the offer before us is credited: a side that moved once and
+    then went back to its first demand has not come our way with that demand, and a package it
+    put only to a third side tells us nothing of what it offers us."""
+    earlier: dict[int, tuple[tuple[int, int], ...]] = {}
     for a in view.answers:
-        if a.author == p.author and a.venue == view.venue_index and a.proposal <= p.id:
-            tabled[a.proposal] = a.package
+        if a.who == view.me and a.author == p.author and a.venue == view.venue_index and a.proposal < p.id:
+            earlier[a.proposal] = a.package
     for q in view.proposals:
-        if q.author == p.author and q.id <= p.id:
-            tabled[q.id] = q.package
-    tabled[p.id] = p.package
-    least = None
-    for _, package in sorted(tabled.items()):
-        worth = value_with(view, package)
-        if least is not None and worth > least + 1e-9:
-            return True
-        least = worth if least is None else min(least, worth)
-    return False
+        if q.author == p.author and q.id < p.id and view.me in q.to:
+            earlier[q.id] = q.package
+    if not earlier:
+        return False
+    return value_with(view, p.package) > min(value_with(view, q) for q in earlier.values()) + 1e-9

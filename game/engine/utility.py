@@ -37,11 +37,16 @@ def settled_value(
     in between, so settling some issues is worth it exactly when they are settled well."""
     if all(o < 0 for o in settled):
         return delegation.reservation
-    r = delegation.reservation
     total = 0.0
     for i, (w, vals, o) in enumerate(zip(delegation.weights, delegation.values, settled, strict=True)):
-        total += w * (vals[o] if o >= 0 else r if i in agenda else vals[status_quo[i]])
+        total += w * (vals[o] if o >= 0 else open_value(delegation, i, status_quo, agenda))
     return total
+
+
+def open_value(delegation: Delegation, issue: int, status_quo: Sequence[int], agenda: Collection[int]) -> float:
+    """What an issue left open is worth to a delegation (settled_value's rule): its walk-away
+    value if the venue negotiates it, else the value of its status quo."""
+    return delegation.reservation if issue in agenda else delegation.values[issue][status_quo[issue]]
 
 
 def value_if_agreed(

@@ -60,3 +60,34 @@ def test_an_unmoved_package_is_not_credited() -> None:
     (first,) = [a for a in view.answers if a.author == p.author]
     assert not came_our_way(view, dataclasses.replace(p, id=first.proposal, package=first.package))
     assert not came_our_way(view, dataclasses.replace(p, package=first.package))
+
+
+def test_only_the_offer_before_us_is_credited() -> None:
+    """A side that moved once and then put its first demand back to us has not come our way with
+    that demand: at the same decision, with the partial package still before d1, d0's whole
+    package tabled after it again is not credited, though a package between them was better
+    (the rule once credited every offer after any move)."""
+    _, _, _, _, (_, view, with_rule, _) = timed_rule_game(9, "d1", 29, HARD, WITHOUT)
+    assert isinstance(with_rule.action, A.Respond)
+    (p,) = [q for q in view.proposals if q.id == with_rule.action.proposal]
+    (first,) = [a for a in view.answers if a.author == p.author]
+    back = dataclasses.replace(p, id=max(q.id for q in view.proposals) + 1, package=first.package)
+    assert view.me in p.to and value_with(view, p.package) > value_with(view, back.package) + 0.05
+    assert came_our_way(view, p)
+    assert not came_our_way(view, back)
+
+
+def test_a_package_put_to_another_side_is_not_read_as_one_put_to_us() -> None:
+    """What a side offered a third delegation says nothing of what it offers us: with d0's
+    round-1 package answered by another seat rather than by d1, and nothing else on record,
+    its partial package has nothing of ours to be compared with and is not credited."""
+    _, _, _, _, (_, view, with_rule, _) = timed_rule_game(9, "d1", 29, HARD, WITHOUT)
+    assert isinstance(with_rule.action, A.Respond)
+    (p,) = [q for q in view.proposals if q.id == with_rule.action.proposal]
+    (first,) = [a for a in view.answers if a.author == p.author]
+    assert first.who == view.me
+    elsewhere = dataclasses.replace(first, who=p.author + 100)
+    others = tuple(a for a in view.answers if a is not first)
+    alone = dataclasses.replace(view, answers=(*others, elsewhere))
+    assert came_our_way(view, p)
+    assert not came_our_way(alone, p)
