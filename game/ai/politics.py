@@ -3,6 +3,7 @@ text, meetings, and the decision to stay away from a venue."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from math import log
 from operator import getitem
 
@@ -95,21 +96,8 @@ def single_text(
 ) -> tuple[tuple[int, int], ...]:
     """Coordinate ascent on the (estimated) Nash product of the signatories' utilities."""
     signers = counterparts(view) if signers is None else signers
-    weighed = signers + heeded(view)  # the observers the envoy heeds count in the text, not in the vote
-    deal = list(view.deal)
-    for i in open_issues:
-        stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
-        if stated:
-            deal[i] = stated[len(stated) // 2]
-        if deal[i] not in acceptable(view, i):
-            deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
-
-    # the estimated Nash product's log: each one's utility summed as Beliefs.utility sums it
-    rows = [beliefs.rows(s) for s in weighed]
-
-    def score(d: list[int]) -> float:
-        # summed over a list (in the same order as a generator would give them: the same float)
-        return sum([log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows])
+    deal = text_start(view, open_issues, signers)
+    score = text_score(view, beliefs, signers)
 
     # Each package is scored once: the text as it stands is not scored again when the loop comes
     # to its own option (it could never beat itself), and the best of one issue is where the next
@@ -137,15 +125,8 @@ def single_text(
                 continue
             count += 1
             scored[i] = count
-            best, best_score = start, score(deal) if known is None else known
-            for o in options:
-                deal[i] = o
-                if o == start:
-                    continue
-                value = score(deal)
-                if value > best_score + 1e-12:
-                    best, best_score = o, value
-            changed |= deal[i] != best
+            best, best_score = best_option(deal, i, options, score, known)
+            changed |= bool(options) and options[-1] != best
             deal[i] = best
             known = best_score
             if best != start:
@@ -153,6 +134,50 @@ def single_text(
         if not changed:
             break
     return tuple((i, deal[i]) for i in open_issues)
+
+
+def best_option(
+    deal: list[int], i: int, options: list[int], score: Callable[[list[int]], float], known: float | None
+) -> tuple[int, float]:
+    """One step of the ascent: the option of issue `i` whose text scores best, and its score,
+    where another must beat the one the text holds by more than 1e-12 (`known`: the text's score
+    as it stands, if already worked out). Leaves `deal[i]` at the last option scanned."""
+    start = deal[i]
+    best, best_score = start, score(deal) if known is None else known
+    for o in options:
+        deal[i] = o
+        if o == start:
+            continue
+        value = score(deal)
+        if value > best_score + 1e-12:
+            best, best_score = o, value
+    return best, best_score
+
+
+def text_start(view: View, open_issues: list[int], signers: list[int]) -> list[int]:
+    """Where the single text's ascent starts: on each open issue the signatories' median stated
+    position, or our own best acceptable option where that is not acceptable to us."""
+    deal = list(view.deal)
+    for i in open_issues:
+        stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
+        if stated:
+            deal[i] = stated[len(stated) // 2]
+        if deal[i] not in acceptable(view, i):
+            deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
+    return deal
+
+
+def text_score(view: View, beliefs: Beliefs, signers: list[int]) -> Callable[[list[int]], float]:
+    """The single text's measure of a deal: the log of the estimated Nash product of the
+    signatories' utilities and the heeded observers' (who count in the text, not in the vote),
+    each summed as Beliefs.utility sums it."""
+    rows = [beliefs.rows(s) for s in signers + heeded(view)]
+
+    def score(d: list[int]) -> float:
+        # summed over a list (in the same order as a generator would give them: the same float)
+        return sum([log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows])
+
+    return score
 
 
 def meeting(view: View, rng: Rng) -> Decision | None:

@@ -3,6 +3,7 @@ whole games with every other seat normal: what the tests of the hard agent's rul
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -136,3 +137,18 @@ def rule_decisions(
         if differed is not None:
             _, view, chosen, otherwise = differed
             yield view, chosen, otherwise
+
+
+def on_a_coarse_grid(sc: Scenario) -> Scenario:
+    """The scenario with every delegation's values rounded to quarters and its issues weighed
+    alike: many packages and moves of equal score, where an agent's choice is decided by the
+    order of its scan and the margin a move needs (the ties a speed-up must keep)."""
+    grid = tuple(
+        dataclasses.replace(
+            d,
+            values=tuple(tuple(round(v * 4) / 4 for v in row) for row in d.values),
+            weights=(1.0 / len(d.weights),) * len(d.weights),
+        )
+        for d in sc.delegations
+    )
+    return dataclasses.replace(sc, delegations=grid)

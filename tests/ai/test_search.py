@@ -4,8 +4,6 @@ step, on any table, any aim and any level."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +18,7 @@ from game.engine.rng import Rng
 from game.engine.view import View
 from game.scenario import load_scenario, resolve
 from game.sim.random_scenarios import random_scenario
+from tests.ai.seat_games import on_a_coarse_grid
 
 
 def plain_climb(
@@ -76,17 +75,7 @@ def plain_climb(
 def test_the_climb_takes_the_steps_of_the_plain_climb(index: int, seed: int, data: st.DataObject) -> None:
     sc = random_scenario(index)
     if data.draw(st.booleans()):
-        # values on a coarse grid and equal weights: moves of equal score, where the order of
-        # the scan decides
-        grid = tuple(
-            replace(
-                d,
-                values=tuple(tuple(round(v * 4) / 4 for v in row) for row in d.values),
-                weights=(1.0 / len(d.weights),) * len(d.weights),
-            )
-            for d in sc.delegations
-        )
-        sc = replace(sc, delegations=grid)
+        sc = on_a_coarse_grid(sc)  # moves of equal score, where the order of the scan decides
     state, _ = new_game(sc, seed)
     for step, action in enumerate(play(sc, seed).actions):
         if step % 2 == 0 and not state.over:

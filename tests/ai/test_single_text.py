@@ -4,24 +4,21 @@ ascent that scores every issue in every sweep, on any table, level and set of si
 
 from __future__ import annotations
 
-from dataclasses import replace
-from math import log
-from operator import getitem
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
-from game.ai.politics import single_text
-from game.ai.reading import acceptable, counterparts, heeded
+from game.ai.politics import best_option, single_text, text_score, text_start
+from game.ai.reading import acceptable, counterparts
 from game.ai.selfplay import play
 from game.engine import apply, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
+from tests.ai.seat_games import on_a_coarse_grid
 
 _BUNDLED = {name: load_scenario(path) for name, path in bundled().items()}
 
@@ -29,34 +26,17 @@ _BUNDLED = {name: load_scenario(path) for name, path in bundled().items()}
 def plain_ascent(
     view: View, beliefs: Beliefs, open_issues: list[int], signers: list[int] | None = None
 ) -> tuple[tuple[int, int], ...]:
-    """The coordinate ascent as it was written before: every issue scored in every sweep."""
+    """The coordinate ascent as it was written before: every issue scored in every sweep (from the
+    same start, by the same measure and the same step: politics.text_start, text_score and
+    best_option)."""
     signers = counterparts(view) if signers is None else signers
-    weighed = signers + heeded(view)
-    deal = list(view.deal)
-    for i in open_issues:
-        stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
-        if stated:
-            deal[i] = stated[len(stated) // 2]
-        if deal[i] not in acceptable(view, i):
-            deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
-    rows = [beliefs.rows(s) for s in weighed]
-
-    def score(d: list[int]) -> float:
-        return sum([log(0.05 + (sum(map(getitem, r, d)) if r else 0)) for r in rows])
-
+    deal = text_start(view, open_issues, signers)
+    score = text_score(view, beliefs, signers)
     known: float | None = None
     for _ in range(3):
         changed = False
         for i in open_issues:
-            start = deal[i]
-            best, best_score = start, score(deal) if known is None else known
-            for o in acceptable(view, i):
-                deal[i] = o
-                if o == start:
-                    continue
-                value = score(deal)
-                if value > best_score + 1e-12:
-                    best, best_score = o, value
+            best, best_score = best_option(deal, i, acceptable(view, i), score, known)
             changed |= deal[i] != best
             deal[i] = best
             known = best_score
@@ -94,15 +74,7 @@ def test_the_single_text_is_the_plain_ascents_on_the_bundled_tables(name: str, s
 def test_the_single_text_is_the_plain_ascents_on_random_tables(index: int, seed: int, data: st.DataObject) -> None:
     sc = random_scenario(index)
     if data.draw(st.booleans()):
-        # values on a coarse grid and equal weights: packages of equal score, where which option
-        # the ascent keeps is decided by the order of the scan and the 1e-12 a move needs
-        grid = tuple(
-            replace(
-                d,
-                values=tuple(tuple(round(v * 4) / 4 for v in row) for row in d.values),
-                weights=(1.0 / len(d.weights),) * len(d.weights),
-            )
-            for d in sc.delegations
-        )
-        sc = replace(sc, delegations=grid)
+        # packages of equal score, where which option the ascent keeps is decided by the order
+        # of the scan and the 1e-12 a move needs
+        sc = on_a_coarse_grid(sc)
     _check_game(sc, seed, data, 2)
