@@ -119,6 +119,11 @@ def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.Ca
         ("wrong_type", "returned str, not a Decision"),
         ("illegal", "made a move the rules refuse (propose)"),
         ("other_seat", "acted for"),
+        # was "returned Decision, not a Decision with an action"
+        ("action_as_text", "returned a Decision whose action is str, not one of the engine's actions"),
+        # was no error at all: the game could not be replayed from its seed
+        ("global_random", "drew from Python's global random generator"),
+        ("seeds_global_random", "drew from Python's global random generator"),
     ],
 )
 def test_an_agent_error_names_the_seat_and_the_seed(
@@ -129,6 +134,16 @@ def test_an_agent_error_names_the_seat_and_the_seed(
     seed = game_seed(4, 0)
     one_line(capsys.readouterr().err, "seat opposition", f"game seed {seed}", fragment)
     assert not list(tmp_path.iterdir())  # no game finished, so none was saved
+
+
+def test_an_agent_error_names_the_agent_too(capsys: pytest.CaptureFixture[str]) -> None:
+    # with two agents of one's own at the table, the seat alone left it to the user to match them up
+    args = ["simulate", "astana-8", "--games", "1", "--seed", "4", "--seat", f"turkey={spec('Plain')}"]
+    assert main([*args, "--seat", f"opposition={spec('raises')}"]) == 1
+    one_line(
+        capsys.readouterr().err,
+        f"the agent in seat opposition ({spec('raises')}; game seed {game_seed(4, 0)}) raised ValueError",
+    )
 
 
 def test_the_games_saved_before_an_agent_failed_stay_loadable(
