@@ -244,3 +244,23 @@ def test_play_in_the_interface_stops_on_an_agent_error_and_leaves_the_autosave_w
 
 def test_agent_errors_are_errors() -> None:
     assert issubclass(AgentLoadError, AgentError)
+
+
+def test_the_tournament_plays_an_agent_of_ones_own_as_a_row(capsys: pytest.CaptureFixture[str]) -> None:
+    # before, the tournament had no way to bring one's own agent: only the levels and the library
+    args = ["tournament", "astana-8", "--seat", "opposition", "--games", "2", "--json"]
+    assert main([*args, "--agent", spec("hard")]) == 0
+    rows = {row["kind"]: row for row in json.loads(capsys.readouterr().out)["rows"]}
+    # the fixture's `hard` is the hard negotiator: its row is the hard row, game for game
+    assert rows[spec("hard")]["mean_surplus"] == rows["hard"]["mean_surplus"]
+    assert rows[spec("hard")]["diff_to_hard"] == 0
+
+
+def test_an_agent_failing_in_the_tournament_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", "astana-8", "--seat", "opposition", "--games", "1"]
+    assert main([*args, "--agent", spec("raises")]) == 1
+    one_line(capsys.readouterr().err, "seat opposition", f"{spec('raises')}; game seed {game_seed(0, 0)}")
+    assert main([*args, "--agent", spec("nothing_here")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""  # said before any row is played
+    one_line(err, f"--agent {spec('nothing_here')}", "has no 'nothing_here'")
