@@ -39,7 +39,7 @@ def one_line(err: str, *fragments: str) -> None:
         assert fragment in lines[0], lines[0]
 
 
-@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance"])
+@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance", "by_the_docs"])
 def test_every_shape_of_agent_plays_a_whole_game(name: str) -> None:
     seed = 5
     game = play(ASTANA, seed, game_choosers(ASTANA, {OPP: spec(name)}, seed))
