@@ -123,15 +123,21 @@ class Guarded:
         # the game itself never touches Python's global generator, so a change to its state
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
         before = random.getstate()
+        numpy_before = _numpy_state()
         try:
             decision = self.chooser(view, rng)
         except (Exception, SystemExit) as exc:  # an outside agent may raise anything, sys.exit() too
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
-        if random.getstate() != before:
-            raise AgentError(
-                f"{where} drew from Python's global random generator; draw only from the rng it is "
-                "given, so that the game replays from its seed"
-            )
+        for which, drew in (
+            ("Python's", random.getstate() != before),
+            # numpy imported by the agent itself has no state before the call to compare with
+            ("numpy's", numpy_before is not None and _numpy_state() != numpy_before),
+        ):
+            if drew:
+                raise AgentError(
+                    f"{where} drew from {which} global random generator; draw only from the rng it is "
+                    "given, so that the game replays from its seed"
+                )
         if isinstance(decision, Decision) and not isinstance(decision.action, _ACTIONS):
             raise AgentError(
                 f"{where} returned a Decision whose action is {type(decision.action).__name__}, "
@@ -161,6 +167,16 @@ def _where(seat: str, seed: int, spec: str = "") -> str:
     # line says which of them failed
     named = f"{spec}; " if spec else ""
     return f"the agent in seat {seat} ({named}game seed {seed})"
+
+
+def _numpy_state() -> tuple[object, ...] | None:
+    """Where numpy's global (legacy) generator stands, if numpy is loaded; None if it is not."""
+    numpy = sys.modules.get("numpy")
+    if numpy is None:
+        return None
+    state = numpy.random.get_state(legacy=False)
+    inner = state["state"]
+    return (inner["pos"], inner["key"].tobytes(), state["has_gauss"], state["gauss"])
 
 
 def _module_from_file(spec: str, path: Path) -> Any:

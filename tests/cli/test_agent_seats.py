@@ -124,6 +124,7 @@ def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.Ca
         # was no error at all: the game could not be replayed from its seed
         ("global_random", "drew from Python's global random generator"),
         ("seeds_global_random", "drew from Python's global random generator"),
+        ("numpy_global_random", "drew from numpy's global random generator"),
     ],
 )
 def test_an_agent_error_names_the_seat_and_the_seed(
