@@ -99,6 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=_seed, default=0, metavar="S", help="the base seed (default 0)")
     t.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same figures for any J)")
     t.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    t.add_argument(
+        "--agent",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="also a row for your own agent, PATH.py:NAME or module:NAME (repeatable)",
+    )
 
     a = sub.add_parser("analyze", help="the package space of a venue: Pareto frontier, Nash, Kalai, ZOPA")
     a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")

@@ -7,14 +7,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from game.commands import _load
-from game.exits import EXIT_USAGE
+from game.exits import EXIT_INVALID, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from game.engine.model import Scenario
     from game.sim import tournament as T
 
 
 def cmd_tournament(args: argparse.Namespace) -> int:
-    from game.cli import print_json
     from game.sim import tournament as T
 
     scenario = _load(args.scenario)
@@ -34,9 +34,31 @@ def cmd_tournament(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    from game.ai.agent import AgentError, AgentLoadError, load_agent
+
+    for spec in args.agent:
+        try:
+            load_agent(spec, scenario)  # say so before any row is played, not after hours of them
+        except AgentLoadError as exc:
+            print(f"peacetalks: error: --agent {spec}: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    kinds = (*T.KINDS, *dict.fromkeys(args.agent))
+    try:
+        return _tournament(args, scenario, seat, kinds)
+    except AgentError as exc:
+        # one line naming the seat, the agent and the game's seed (game.ai.agent); nothing is saved
+        sys.stdout.flush()
+        print(f"peacetalks: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: tuple[str, ...]) -> int:
+    from game.cli import print_json
+    from game.sim import tournament as T
+
     me = scenario.delegations[seat]
     if args.json:
-        rows = T.run(scenario, seat, args.games, args.seed, args.jobs)
+        rows = T.run(scenario, seat, args.games, args.seed, args.jobs, kinds)
         print_json(T.to_json(scenario, seat, args.games, args.seed, rows))
         return 0
     print(f"{scenario.title}: tournament in the seat of {me.name}")
@@ -64,7 +86,7 @@ def cmd_tournament(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    rows = T.run(scenario, seat, args.games, args.seed, args.jobs, on_row=show)
+    rows = T.run(scenario, seat, args.games, args.seed, args.jobs, kinds, on_row=show)
     print()
     total = sum(r.seconds for r in rows)
     print(f"{len(rows)} rows in {total:.1f} s ({total / len(rows):.1f} s a row); ± is one standard error.")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import inspect
+import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -111,18 +112,38 @@ class Guarded:
     agent's is a bug that passes.
     """
 
-    def __init__(self, chooser: Chooser, seat: str, seed: int) -> None:
+    def __init__(self, chooser: Chooser, seat: str, seed: int, spec: str = "") -> None:
         self.chooser = chooser
         self.seat = seat
         self.seed = seed
+        self.spec = spec
 
     def __call__(self, view: View, rng: Rng) -> Decision:
-        where = _where(self.seat, self.seed)
+        where = _where(self.seat, self.seed, self.spec)
+        # the game itself never touches Python's global generator, so a change to its state
+        # across the call is the agent's: a draw the game's seed does not fix, so no replay
+        before = random.getstate()
+        numpy_before = _numpy_state()
         try:
             decision = self.chooser(view, rng)
         except (Exception, SystemExit) as exc:  # an outside agent may raise anything, sys.exit() too
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
-        if not isinstance(decision, Decision) or not isinstance(decision.action, _ACTIONS):
+        for which, drew in (
+            ("Python's", random.getstate() != before),
+            # numpy imported by the agent itself has no state before the call to compare with
+            ("numpy's", numpy_before is not None and _numpy_state() != numpy_before),
+        ):
+            if drew:
+                raise AgentError(
+                    f"{where} drew from {which} global random generator; draw only from the rng it is "
+                    "given, so that the game replays from its seed"
+                )
+        if isinstance(decision, Decision) and not isinstance(decision.action, _ACTIONS):
+            raise AgentError(
+                f"{where} returned a Decision whose action is {type(decision.action).__name__}, "
+                "not one of the engine's actions"
+            )
+        if not isinstance(decision, Decision):
             raise AgentError(f"{where} returned {type(decision).__name__}, not a Decision with an action")
         if not isinstance(decision.reason, str):
             raise AgentError(f"{where} gave a reason that is not text")
@@ -132,15 +153,30 @@ class Guarded:
 
     def illegal(self, action: A.Action, why: str) -> AgentError:
         """The error for a move of this agent the rules refused."""
-        return AgentError(f"{_where(self.seat, self.seed)} made a move the rules refuse ({action.kind}): {why}")
+        return AgentError(
+            f"{_where(self.seat, self.seed, self.spec)} made a move the rules refuse ({action.kind}): {why}"
+        )
 
 
-def guarded(chooser: Chooser, seat: str, seed: int) -> Guarded:
-    return Guarded(chooser, seat, seed)
+def guarded(chooser: Chooser, seat: str, seed: int, spec: str = "") -> Guarded:
+    return Guarded(chooser, seat, seed, spec)
 
 
-def _where(seat: str, seed: int) -> str:
-    return f"the agent in seat {seat} (game seed {seed})"
+def _where(seat: str, seed: int, spec: str = "") -> str:
+    # the agent is named as the user gave it, so that with two of one's own at the table the
+    # line says which of them failed
+    named = f"{spec}; " if spec else ""
+    return f"the agent in seat {seat} ({named}game seed {seed})"
+
+
+def _numpy_state() -> tuple[object, ...] | None:
+    """Where numpy's global (legacy) generator stands, if numpy is loaded; None if it is not."""
+    numpy = sys.modules.get("numpy")
+    if numpy is None:
+        return None
+    state = numpy.random.get_state(legacy=False)
+    inner = state["state"]
+    return (inner["pos"], inner["key"].tobytes(), state["has_gauss"], state["gauss"])
 
 
 def _module_from_file(spec: str, path: Path) -> Any:

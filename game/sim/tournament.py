@@ -214,7 +214,9 @@ def describe(kind: str) -> str:
     """What a row's player is, in a few words."""
     if kind in LEVELS:
         return f"the {kind} agent"
-    return STRATEGIES[kind].summary
+    if kind in STRATEGIES:
+        return STRATEGIES[kind].summary
+    return f"your agent {kind}"  # an outside agent (`--agent PATH.py:NAME`), named as given
 
 
 def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row]) -> dict[str, Any]:

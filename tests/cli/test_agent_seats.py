@@ -39,7 +39,7 @@ def one_line(err: str, *fragments: str) -> None:
         assert fragment in lines[0], lines[0]
 
 
-@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance"])
+@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance", "by_the_docs"])
 def test_every_shape_of_agent_plays_a_whole_game(name: str) -> None:
     seed = 5
     game = play(ASTANA, seed, game_choosers(ASTANA, {OPP: spec(name)}, seed))
@@ -119,6 +119,12 @@ def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.Ca
         ("wrong_type", "returned str, not a Decision"),
         ("illegal", "made a move the rules refuse (propose)"),
         ("other_seat", "acted for"),
+        # was "returned Decision, not a Decision with an action"
+        ("action_as_text", "returned a Decision whose action is str, not one of the engine's actions"),
+        # was no error at all: the game could not be replayed from its seed
+        ("global_random", "drew from Python's global random generator"),
+        ("seeds_global_random", "drew from Python's global random generator"),
+        ("numpy_global_random", "drew from numpy's global random generator"),
     ],
 )
 def test_an_agent_error_names_the_seat_and_the_seed(
@@ -129,6 +135,16 @@ def test_an_agent_error_names_the_seat_and_the_seed(
     seed = game_seed(4, 0)
     one_line(capsys.readouterr().err, "seat opposition", f"game seed {seed}", fragment)
     assert not list(tmp_path.iterdir())  # no game finished, so none was saved
+
+
+def test_an_agent_error_names_the_agent_too(capsys: pytest.CaptureFixture[str]) -> None:
+    # with two agents of one's own at the table, the seat alone left it to the user to match them up
+    args = ["simulate", "astana-8", "--games", "1", "--seed", "4", "--seat", f"turkey={spec('Plain')}"]
+    assert main([*args, "--seat", f"opposition={spec('raises')}"]) == 1
+    one_line(
+        capsys.readouterr().err,
+        f"the agent in seat opposition ({spec('raises')}; game seed {game_seed(4, 0)}) raised ValueError",
+    )
 
 
 def test_the_games_saved_before_an_agent_failed_stay_loadable(
@@ -229,3 +245,23 @@ def test_play_in_the_interface_stops_on_an_agent_error_and_leaves_the_autosave_w
 
 def test_agent_errors_are_errors() -> None:
     assert issubclass(AgentLoadError, AgentError)
+
+
+def test_the_tournament_plays_an_agent_of_ones_own_as_a_row(capsys: pytest.CaptureFixture[str]) -> None:
+    # before, the tournament had no way to bring one's own agent: only the levels and the library
+    args = ["tournament", "astana-8", "--seat", "opposition", "--games", "2", "--json"]
+    assert main([*args, "--agent", spec("hard")]) == 0
+    rows = {row["kind"]: row for row in json.loads(capsys.readouterr().out)["rows"]}
+    # the fixture's `hard` is the hard negotiator: its row is the hard row, game for game
+    assert rows[spec("hard")]["mean_surplus"] == rows["hard"]["mean_surplus"]
+    assert rows[spec("hard")]["diff_to_hard"] == 0
+
+
+def test_an_agent_failing_in_the_tournament_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", "astana-8", "--seat", "opposition", "--games", "1"]
+    assert main([*args, "--agent", spec("raises")]) == 1
+    one_line(capsys.readouterr().err, "seat opposition", f"{spec('raises')}; game seed {game_seed(0, 0)}")
+    assert main([*args, "--agent", spec("nothing_here")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""  # said before any row is played
+    one_line(err, f"--agent {spec('nothing_here')}", "has no 'nothing_here'")
