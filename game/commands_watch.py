@@ -87,11 +87,15 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
 
 def _save_problem(name: str, folder: Path) -> str:
     """Why the game cannot be saved as `name` in `folder` ("" when it can), said before it is
-    played: a folder that cannot be written, or a name that holds a save already (as with
-    `play --save`, a new save never replaces another game's)."""
+    played: a name that is not a save's name as typed, a folder that cannot be written, or a
+    name that holds a save already (as with `play --save`: a name is used as typed or refused,
+    never quietly made into another file's name, and a new save never replaces another game's)."""
     from game.commands import _writable
-    from game.saves import SaveError, save_path
+    from game.saves import SaveError, name_problem, save_path
 
+    problem = name_problem(name)
+    if problem is not None:
+        return problem
     try:
         _writable(folder)
         path = save_path(folder, name)

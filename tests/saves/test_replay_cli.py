@@ -113,7 +113,7 @@ def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
 
 def test_play_save_then_replay_verify(tmp_path: Path) -> None:
     saves = tmp_path / "my saves"
-    out = run("watch", MINI, "--seed", "3", "--save", "first game", "--saves", saves, cwd=tmp_path)
+    out = run("watch", MINI, "--seed", "3", "--save", "first-game", "--saves", saves, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     path = saves / "first-game.yaml"
     assert f"Saved to {path.resolve()}" in out.stdout
@@ -184,22 +184,44 @@ def test_play_save_into_a_folder_that_cannot_be_made_exits_1_in_one_line(tmp_pat
     assert blocker.read_text() == "a file, not a folder"
 
 
-@pytest.mark.parametrize("name", ["mine", "../mine"])  # both name saves/mine.yaml
-def test_watch_never_saves_over_another_game(name: str, tmp_path: Path) -> None:
+def test_watch_never_saves_over_another_game(tmp_path: Path) -> None:
     """Before, `watch --save mine` replaced the save of another game with the same name
     without a word, after playing its own; now it is refused before anything is played."""
     saves = tmp_path / "saves"
     first = run("watch", MINI, "--seed", "3", "--save", "mine", "--saves", saves, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     before = (saves / "mine.yaml").read_bytes()
-    again = run("watch", MINI, "--seed", "4", "--save", name, "--saves", saves, cwd=tmp_path)
+    again = run("watch", MINI, "--seed", "4", "--save", "mine", "--saves", saves, cwd=tmp_path)
     line = one_error_line(again)
     assert line.startswith(
-        f"peacetalks: error: --save {name}: {saves.resolve() / 'mine.yaml'} already holds a saved game"
+        f"peacetalks: error: --save mine: {saves.resolve() / 'mine.yaml'} already holds a saved game"
     )
     assert again.stdout == "", "the game was played before the save was refused"
     assert (saves / "mine.yaml").read_bytes() == before
     assert [p.name for p in saves.iterdir()] == ["mine.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("../mine", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not '.', '/')"),
+        ("/etc/passwd", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not '/')"),
+        ("my game", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not a space)"),
+        ("été", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not 'é')"),
+        ("x" * 65, "a save's name is at most 64 characters (this one has 65)"),
+        ("mine-", "a save's name starts and ends with a letter or a digit"),
+        ("con", "'con' is a device name on Windows: choose another"),
+    ],
+)
+def test_watch_refuses_a_save_name_it_would_change_before_playing(name: str, reason: str, tmp_path: Path) -> None:
+    """Before, `watch --save ../mine` wrote saves/mine.yaml and `--save 'my game'` wrote
+    saves/my-game.yaml: the name was quietly changed into another file's, where `play --save`
+    and SAVES.md refuse it with the reason."""
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    out = run("watch", MINI, "--seed", "3", "--save", name, "--saves", saves, cwd=tmp_path)
+    assert one_error_line(out) == f"peacetalks: error: --save {name}: {reason}"
+    assert out.stdout == "" and list(saves.iterdir()) == [] and sorted(tmp_path.iterdir()) == [saves]
 
 
 def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path: Path) -> None:
