@@ -81,6 +81,30 @@ def test_a_hostile_file_name_is_printed_escaped(
     assert_clean(out, err)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("play", "--load", "{missing}"),
+        ("replay", "{missing}"),
+        ("watch", "--load", "{missing}"),
+        ("validate", "{missing}"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_refusal_names_a_hostile_file_in_one_escaped_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """Before, `play --load` and the replay viewer, which leave stdout to the interface, printed
+    a missing file's name raw on stderr (escape sequences and all), and every command split the
+    one-line refusal where the name held a line break."""
+    missing = str(tmp_path / f"no-{EVIL}\nforged: ok.yaml")
+    code, out, err = run(capsys, *(a.format(missing=missing) for a in args))
+    assert code == 1 and out == ""
+    assert_clean(err)
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert "no-evil\\x1b]8;;https:example.com\\x07\\x1b[5m\\x9b2J\\nforged: ok.yaml" in err
+
+
 def test_validate_says_ok_with_the_name_escaped(capsys: pytest.CaptureFixture[str], evil_scenario: Path) -> None:
     code, out, err = run(capsys, "validate", str(evil_scenario))
     assert code == 0, err
