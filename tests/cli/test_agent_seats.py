@@ -131,6 +131,29 @@ def test_an_agent_error_names_the_seat_and_the_seed(
     assert not list(tmp_path.iterdir())  # no game finished, so none was saved
 
 
+UNSAYABLE = """
+class Unsayable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no message")
+
+def choose(view, rng):
+    raise Unsayable()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("at_import", [False, True])
+def test_an_agent_exception_that_cannot_say_what_it_is_is_one_line(
+    at_import: bool, jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, an exception whose str() itself raised escaped the guard as a traceback."""
+    path = tmp_path / "unsayable.py"
+    path.write_text(UNSAYABLE + ("raise Unsayable()\n" if at_import else ""))
+    args = ["simulate", "astana-8", "--games", "2", "--jobs", jobs, "--seat", f"opposition={path}:choose"]
+    assert main(args) == 1
+    one_line(capsys.readouterr().err, "opposition", "Unsayable: (its message could not be read)")
+
+
 def test_the_games_saved_before_an_agent_failed_stay_loadable(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
