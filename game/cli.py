@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     # The folder can be given before the command or after it; a subcommand's --saves has no
     # default of its own (SUPPRESS), so it never overwrites the one given before the command.
-    p.add_argument("--saves", default="saves", metavar="DIR", help=_SAVES_HELP)
+    p.add_argument("--saves", default="saves", metavar="DIR", type=_folder, help=_SAVES_HELP)
     p.add_argument("--version", action="version", version=f"peacetalks {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -90,7 +90,9 @@ def _parser() -> argparse.ArgumentParser:
         "or with your own agent PATH.py:NAME or module:NAME (repeatable)",
     )
     s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
-    s.add_argument("--save-dir", default=None, metavar="DIR", help="also write every game there as a save")
+    s.add_argument(
+        "--save-dir", default=None, metavar="DIR", type=_folder, help="also write every game there as a save"
+    )
 
     t = sub.add_parser("tournament", help="every level and strategy in one seat, over the same seeds")
     t.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
@@ -126,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
     )  # fmt: skip
     g.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
-    g.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
+    g.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", type=_folder, help=_SAVES_HELP)
     g.add_argument(
         "--watch",
         action="store_true",
@@ -145,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="save the finished game as NAME in the saves folder (never over another save)",
     )
-    w.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
+    w.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", type=_folder, help=_SAVES_HELP)
 
     r = sub.add_parser(
         "replay", help="replay a saved game: step through it in the terminal, print its transcript, or check every hash"
@@ -181,6 +183,13 @@ def _new_file(text: str) -> str:
     # an empty name is the current folder to pathlib: it would be refused as "  is a folder"
     if not text:
         raise argparse.ArgumentTypeError("expected the path of the file to write, got an empty name")
+    return text
+
+
+def _folder(text: str) -> str:
+    # an empty name is the current folder to pathlib: `--save-dir "$UNSET"` would fill it with saves
+    if not text:
+        raise argparse.ArgumentTypeError("expected the path of a folder, got an empty name")
     return text
 
 
