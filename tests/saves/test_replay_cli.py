@@ -275,3 +275,28 @@ def test_simulate_save_dir_with_a_bundled_name_and_jobs(tmp_path: Path) -> None:
     assert len(written) == 3, written
     for path in written:
         assert run("replay", path, "--verify").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args", [("replay", "--verify"), ("replay", "--text"), ("watch", "--load"), ("play", "--load")]
+)
+def test_a_scenario_handed_as_a_save_is_named_so(args: tuple[str, ...]) -> None:
+    """Before, a scenario's `format: 1` was read as a save's: "format 1 saves are written with
+    'version: 1'", which sent the user to edit the scenario."""
+    line = one_error_line(run(*args, MINI))
+    assert line.endswith(": a scenario file, not a saved game: play it with `peacetalks play` or `peacetalks watch`")
+    assert line.startswith(f"{MINI}:")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate",), ("simulate", "--games", "1"), ("analyze",), ("watch",), ("tournament", "--seat", "government")],
+)
+def test_a_save_handed_as_a_scenario_is_named_so_in_one_line(args: tuple[str, ...]) -> None:
+    """Before, a save given where a scenario goes was a dozen lines of missing and unknown keys."""
+    save = ROOT / "saves" / "astana-8-ai.yaml"
+    line = one_error_line(run(args[0], save, *args[1:]))
+    assert line == (
+        f"{save}:3:1: error: a saved game, not a scenario: replay it with `peacetalks replay` "
+        "or continue it with `peacetalks play --load`"
+    )
