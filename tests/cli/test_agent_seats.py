@@ -252,3 +252,67 @@ def test_play_in_the_interface_stops_on_an_agent_error_and_leaves_the_autosave_w
 
 def test_agent_errors_are_errors() -> None:
     assert issubclass(AgentLoadError, AgentError)
+
+
+@pytest.fixture
+def save_naming_code(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A running game whose save names an outside agent: a Python file that leaves a mark when
+    it is imported (the docs' example agent, with a side effect at import)."""
+    from game.saves import Session, save
+
+    mark = tmp_path / "ran.txt"
+    agent = tmp_path / "theirs.py"
+    agent.write_text(EXAMPLE.read_text() + f"\nopen({str(mark)!r}, 'w').close()\n")
+    spec = f"{agent}:Patient"
+    scenario = ASTANA
+    seats = {d.id: "ai:normal" for d in scenario.delegations}
+    seats["opposition"] = f"agent:{spec}"
+    source = bundled()["astana-8"].read_bytes()
+    path = save(Session.new(scenario, source, 5, seats, "astana-8"), tmp_path / "saves", "running")
+    return path, mark, spec
+
+
+@pytest.mark.parametrize("command", ["watch", "play"])
+def test_a_save_never_runs_the_code_it_names_unless_the_command_repeats_it(
+    command: str, save_naming_code: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, `watch --load` (and `play --load`) imported and ran the Python file a save names
+    as an outside agent: a save handed over with a file of its sender's ran that file."""
+    path, mark, spec = save_naming_code
+    before = path.read_bytes()
+    assert main([command, "--load", str(path)]) == 1
+    one_line(
+        capsys.readouterr().err,
+        f"{path}: seat opposition was played by the outside agent {spec}: a save never runs code by itself",
+        f"to run it, load the save with --seat opposition={spec}",
+    )
+    assert main([command, "--load", str(path), "--seat", "government=ai:easy"]) == 1
+    one_line(capsys.readouterr().err, "a saved game keeps its own seats")
+    assert not mark.exists() and path.read_bytes() == before
+    if command == "watch":  # play would need a terminal
+        assert main(["watch", "--load", str(path), "--seat", f"opposition={spec}"]) == 0
+        assert "Outcome:" in capsys.readouterr().out and mark.exists()
+
+
+def test_the_title_screen_never_runs_the_code_a_save_names(save_naming_code: tuple[Path, Path, str]) -> None:
+    """A save opened from inside the interface (the saves browser, the autosave) has no --seat
+    to repeat its outside agent: it is refused with the reason, and the agent's file never runs."""
+    from textual.widgets._toast import Toast
+
+    from game.ui.app import make_app
+
+    path, mark, spec = save_naming_code
+    app = make_app(load=path, saves_dir=path.parent, speed=0)
+
+    async def run() -> None:
+        async with driven(app, notifications=True) as pilot:
+            for _ in range(500):
+                if app.screen.query(Toast):
+                    break
+                await pilot.pause(0.01)
+            shown = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+            assert f"to run it, load the save with --seat opposition={spec}" in " ".join(shown.split()), shown
+            assert type(app.screen).__name__ == "TitleScreen"
+
+    asyncio.run(run())
+    assert not mark.exists()
