@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 
 from game import __version__
 from game.exits import EXIT_INVALID, EXIT_USAGE
-from game.safetext import OutputError
+from game.safetext import ClosedOutput, OutputError
 
 
 class UsageError(Exception):
@@ -204,6 +205,10 @@ def _seed(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # started with `2>&-`: there is nowhere to say anything
+        sys.stderr = io.StringIO()
+    if sys.stdout is None:  # started with `>&-`: the first line printed says so on stderr
+        sys.stdout = ClosedOutput()
     try:
         args = _parser().parse_args(argv)
         from game.commands import run  # deferred: `--help` should not pay for the engine

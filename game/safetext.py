@@ -11,6 +11,8 @@ control sequence that came from a file.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import re
 import sys
 import unicodedata
@@ -71,6 +73,15 @@ class OutputError(Exception):
 
     def __init__(self, error: OSError) -> None:
         super().__init__(f"cannot write to standard output: {error.strerror or error}")
+
+
+class ClosedOutput(io.TextIOBase):
+    """What a command writes to when it was started with a stream closed (`2>&-`, `>&-`), where
+    Python leaves sys.stdout or sys.stderr as None and the first print raised a traceback. A
+    write to it fails as a full disk does, in one line; a command that writes nothing runs on."""
+
+    def write(self, text: str) -> int:
+        raise OutputError(OSError(errno.EBADF, "it was closed before the command started"))
 
 
 class EscapingStream:

@@ -191,3 +191,23 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_1(
     err = capsys.readouterr().err
     assert code == 1
     assert err == "peacetalks: error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("args", [("list",), ("schema",), ("replay", "{save}", "--text")], ids=" ".join)
+def test_a_closed_standard_output_is_one_line_and_exit_1(
+    args: tuple[str, ...], evil_save: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`peacetalks list >&-`: Python starts with sys.stdout None, and the first print was a
+    traceback (AttributeError: 'NoneType' object has no attribute 'write')."""
+    monkeypatch.setattr(sys, "stdout", None)
+    code = main([a.format(save=evil_save) for a in args])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "peacetalks: error: cannot write to standard output: it was closed before the command started\n"
+    )
+
+
+def test_a_closed_standard_error_still_ends_with_status_1(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`peacetalks validate missing.yaml 2>&-`: the refusal has nowhere to go; the status says it."""
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["validate", str(tmp_path / "missing.yaml")]) == 1
