@@ -209,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = io.StringIO()
     if sys.stdout is None:  # started with `>&-`: the first line printed says so on stderr
         sys.stdout = ClosedOutput()
+    if sys.stdin is None:  # started with `<&-`: as empty input, which is no terminal
+        sys.stdin = io.StringIO()
     try:
         args = _parser().parse_args(argv)
         from game.commands import run  # deferred: `--help` should not pay for the engine

@@ -211,3 +211,14 @@ def test_a_closed_standard_error_still_ends_with_status_1(monkeypatch: pytest.Mo
     """`peacetalks validate missing.yaml 2>&-`: the refusal has nowhere to go; the status says it."""
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["validate", str(tmp_path / "missing.yaml")]) == 1
+
+
+@pytest.mark.parametrize("closed", ["stdin", "stdout"])
+def test_play_with_a_stream_closed_says_it_needs_a_terminal(
+    closed: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`peacetalks play <&-`: before, a traceback (AttributeError on sys.stdin.isatty)."""
+    monkeypatch.setattr(sys, closed, None)
+    assert main(["play", "tutorial"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("peacetalks: error: the game needs a terminal to play in") and err.count("\n") == 1
