@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 
 from game import __version__
 from game.exits import EXIT_INVALID, EXIT_USAGE
-from game.safetext import OutputError
+from game.safetext import ClosedOutput, OutputError
 
 
 class UsageError(Exception):
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     # The folder can be given before the command or after it; a subcommand's --saves has no
     # default of its own (SUPPRESS), so it never overwrites the one given before the command.
-    p.add_argument("--saves", default="saves", metavar="DIR", help=_SAVES_HELP)
+    p.add_argument("--saves", default="saves", metavar="DIR", type=_folder, help=_SAVES_HELP)
     p.add_argument("--version", action="version", version=f"peacetalks {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -90,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
         "or with your own agent PATH.py:NAME or module:NAME (repeatable)",
     )
     s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
-    s.add_argument("--save-dir", default=None, metavar="DIR", help="also write every game there as a save")
+    s.add_argument(
+        "--save-dir", default=None, metavar="DIR", type=_folder, help="also write every game there as a save"
+    )
 
     t = sub.add_parser("tournament", help="every level and strategy in one seat, over the same seeds")
     t.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
@@ -133,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
         help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
     )  # fmt: skip
     g.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
-    g.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
+    g.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", type=_folder, help=_SAVES_HELP)
     g.add_argument(
         "--watch",
         action="store_true",
@@ -152,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="save the finished game as NAME in the saves folder (never over another save)",
     )
-    w.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", help=_SAVES_HELP)
+    w.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", type=_folder, help=_SAVES_HELP)
 
     r = sub.add_parser(
         "replay", help="replay a saved game: step through it in the terminal, print its transcript, or check every hash"
@@ -191,6 +194,13 @@ def _new_file(text: str) -> str:
     return text
 
 
+def _folder(text: str) -> str:
+    # an empty name is the current folder to pathlib: `--save-dir "$UNSET"` would fill it with saves
+    if not text:
+        raise argparse.ArgumentTypeError("expected the path of a folder, got an empty name")
+    return text
+
+
 def _seed(text: str) -> int:
     try:
         value = int(text)
@@ -202,6 +212,12 @@ def _seed(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # started with `2>&-`: there is nowhere to say anything
+        sys.stderr = io.StringIO()
+    if sys.stdout is None:  # started with `>&-`: the first line printed says so on stderr
+        sys.stdout = ClosedOutput()
+    if sys.stdin is None:  # started with `<&-`: as empty input, which is no terminal
+        sys.stdin = io.StringIO()
     try:
         args = _parser().parse_args(argv)
         from game.commands import run  # deferred: `--help` should not pay for the engine

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.model import Scenario
-from game.safetext import escaped_output
+from game.safetext import escaped_errors, escaped_output
 
 if TYPE_CHECKING:  # the saves layer and the interface load only when a command needs them
     pass
@@ -21,7 +21,8 @@ from game.scenario.load import check_source
 def run(args: argparse.Namespace) -> int:
     command = args.command or "title"
     if command in ("title", "play") or (command == "replay" and not (args.text or args.verify)):
-        return _run(command, args)  # the interface: Textual writes its own escape sequences
+        with escaped_errors():  # the interface: Textual writes its own escape sequences
+            return _run(command, args)
     with escaped_output():  # text from files never reaches the terminal as control sequences
         return _run(command, args)
 

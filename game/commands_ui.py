@@ -26,9 +26,6 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
-    if args.command == "play" and args.load and args.seat:
-        print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
-        return EXIT_USAGE
     loaded = None
     if args.command == "play" and args.load:
         # loaded and verified first, as the replay viewer does: a bad save is one line and exit 1
@@ -40,6 +37,12 @@ def cmd_ui(args: argparse.Namespace) -> int:
         except SaveLoadError as exc:
             print(exc, file=sys.stderr)
             return EXIT_INVALID
+        from game.saves.session import agent_seats_problem
+
+        problem = agent_seats_problem(loaded.seats, args.seat or [])
+        if problem:
+            print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     if not _in_terminal("the game needs a terminal to play in; `peacetalks watch` prints an AI-only game anywhere"):
         return EXIT_USAGE
     from game.ui.app import make_app

@@ -19,9 +19,6 @@ if TYPE_CHECKING:  # the saves layer loads only when a command needs it
 def cmd_watch(args: argparse.Namespace | None) -> int:
     from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
 
-    if args is not None and args.load and args.seat:
-        print("peacetalks: error: --seat sets up a new game; a saved game keeps its own seats", file=sys.stderr)
-        return EXIT_USAGE
     if args is not None and args.save is not None and not args.save.strip():
         # said before the game is played, not after
         print(
@@ -39,6 +36,12 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         except SaveLoadError as exc:
             print(exc, file=sys.stderr)
             return EXIT_INVALID
+        from game.saves.session import agent_seats_problem
+
+        problem = agent_seats_problem(session.seats, args.seat or [])
+        if problem:
+            print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         print(f"Continuing {args.load} at turn {len(session.log)}.")
     else:
         name = (args.scenario if args is not None else None) or DEFAULT
@@ -87,11 +90,15 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
 
 def _save_problem(name: str, folder: Path) -> str:
     """Why the game cannot be saved as `name` in `folder` ("" when it can), said before it is
-    played: a folder that cannot be written, or a name that holds a save already (as with
-    `play --save`, a new save never replaces another game's)."""
+    played: a name that is not a save's name as typed, a folder that cannot be written, or a
+    name that holds a save already (as with `play --save`: a name is used as typed or refused,
+    never quietly made into another file's name, and a new save never replaces another game's)."""
     from game.commands import _writable
-    from game.saves import SaveError, save_path
+    from game.saves import SaveError, name_problem, save_path
 
+    problem = name_problem(name)
+    if problem is not None:
+        return problem
     try:
         _writable(folder)
         path = save_path(folder, name)

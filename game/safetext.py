@@ -11,6 +11,8 @@ control sequence that came from a file.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import re
 import sys
 import unicodedata
@@ -73,17 +75,33 @@ class OutputError(Exception):
         super().__init__(f"cannot write to standard output: {error.strerror or error}")
 
 
+class ClosedOutput(io.TextIOBase):
+    """What a command writes to when it was started with a stream closed (`2>&-`, `>&-`), where
+    Python leaves sys.stdout or sys.stderr as None and the first print raised a traceback. A
+    write to it fails as a full disk does, in one line; a command that writes nothing runs on."""
+
+    def write(self, text: str) -> int:
+        raise OutputError(OSError(errno.EBADF, "it was closed before the command started"))
+
+
 class EscapingStream:
     """A text stream that writes through to another with every control character escaped. A
     failed write raises OutputError, which the command reports in one line (a closed pipe stays
     a BrokenPipeError: the reader has had what it wanted)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, one_line: bool = False) -> None:
         self._stream = stream
+        self._one_line = one_line
 
     def write(self, text: str) -> int:
+        shown = escape_controls(text)
+        if self._one_line:
+            # a message is one line: a line break from a file name or a file's text inside it
+            # is written out (print writes the message and its own line end in two calls)
+            body = shown.rstrip("\n")
+            shown = body.replace("\n", "\\n") + shown[len(body) :]
         try:
-            self._stream.write(escape_controls(text))
+            self._stream.write(shown)
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -99,8 +117,21 @@ def escaped_output() -> Iterator[None]:
     """Within it, what is printed to stdout and stderr reaches the terminal with every control
     character escaped. JSON output is unchanged: json.dumps escapes them already."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err, one_line=True)
     try:
         yield
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+@contextlib.contextmanager
+def escaped_errors() -> Iterator[None]:
+    """Within it, what is printed to stderr is escaped as in escaped_output, and stdout is left
+    alone: the interface writes its own escape sequences (Textual draws on sys.__stderr__, which
+    this does not touch), but a refusal before it starts names files as text."""
+    err = sys.stderr
+    sys.stderr = EscapingStream(err, one_line=True)
+    try:
+        yield
+    finally:
+        sys.stderr = err

@@ -74,6 +74,11 @@ def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) ->
     where = _Where(path)
     if not isinstance(doc, YMap):
         raise where.error((1, 1), "not a saved game: expected a mapping with format, scenario, seed and log")
+    if "log" not in doc and "seed" not in doc and ("issues" in doc or "delegations" in doc):
+        # a scenario's `format: 1` would otherwise be read as a save's format, and refused as such
+        raise where.error(
+            doc.mark, "a scenario file, not a saved game: play it with `peacetalks play` or `peacetalks watch`"
+        )
     if "format" not in doc and doc.get("version") == 1:
         header, plan = read_v1(doc, where)
     else:

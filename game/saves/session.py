@@ -58,3 +58,27 @@ class Session:
         self.log.append(Entry(len(self.log) + 1, taken_in, action, state_hash(state)))
         self.records.extend(records)
         return records
+
+
+def agent_seats_problem(seats: dict[str, str], given: list[str]) -> str:
+    """Why a saved game cannot be continued with these `--seat` options ("" when it can).
+
+    A save names the outside agents that played it (`agent:PATH.py:NAME`), and continuing the
+    game would import and run that code: a save someone handed over, next to a Python file of
+    theirs, would run it. So a save never runs code by itself: each outside agent it names runs
+    only when the command line repeats it (`--seat ID=PATH.py:NAME`), and --seat with --load does
+    nothing else (a saved game keeps its own seats)."""
+    agents = {ident: label.removeprefix(AGENT) for ident, label in seats.items() if label.startswith(AGENT)}
+    repeated: dict[str, str] = {}
+    for item in given:
+        ident, _, kind = item.partition("=")
+        if agents.get(ident) != kind:
+            return f"--seat {item}: a saved game keeps its own seats (with --load, --seat only repeats an outside agent the save names)"
+        repeated[ident] = kind
+    for ident, spec in agents.items():
+        if ident not in repeated:
+            return (
+                f"seat {ident} was played by the outside agent {spec}: a save never runs code by itself; "
+                f"to run it, load the save with --seat {ident}={spec}"
+            )
+    return ""

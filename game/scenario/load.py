@@ -93,6 +93,13 @@ def check_file_with_tests(path: str | Path) -> tuple[Scenario | None, tuple[Scen
 def _finish(
     doc: object, data: bytes, report: Report, tests: list[ScenarioTest] | None = None, extra: Iterable[Check] = ()
 ) -> tuple[Scenario | None, list[Diagnostic]]:
+    if isinstance(doc, YMap) and all(k in doc for k in ("scenario", "seed", "log")):
+        # a save handed where a scenario goes: one line saying so, not a dozen about missing keys
+        report.error(
+            doc.mark,
+            "a saved game, not a scenario: replay it with `peacetalks replay` or continue it with `peacetalks play --load`",
+        )
+        return None, report.sorted()
     shaped = SCENARIO.check(doc, (1, 1), report)
     scenario = None
     if isinstance(shaped, YMap) and all(k in shaped for k in ("id", "title", "summary")):

@@ -21,6 +21,7 @@ from game.engine.seat import Seat
 from game.paths import is_autosave
 from game.play.new_game import NewGame, played
 from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
+from game.saves.session import agent_seats_problem
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario.load import check_source
 from game.scenario.seating import default_human
@@ -165,6 +166,14 @@ class PeaceTalksApp(App[None]):
             session = load(path) if loaded is None else loaded
         except SaveLoadError as exc:
             self.notify(str(exc), title="Cannot load", severity="error", timeout=10, markup=False)
+            if not self.screen_stack or len(self.screen_stack) <= 1:
+                self.push_screen(TitleScreen(self.saves_dir, self.seed))
+            return
+        # `play --load` checked the save's outside agents against its --seat options (`loaded`);
+        # a save opened from the title screen has none, so one naming code is refused
+        problem = agent_seats_problem(session.seats, []) if loaded is None else ""
+        if problem:
+            self.notify(f"{path}: {problem}", title="Cannot load", severity="error", timeout=10, markup=False)
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.push_screen(TitleScreen(self.saves_dir, self.seed))
             return

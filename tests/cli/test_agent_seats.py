@@ -147,6 +147,29 @@ def test_an_agent_error_names_the_agent_too(capsys: pytest.CaptureFixture[str]) 
     )
 
 
+UNSAYABLE = """
+class Unsayable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no message")
+
+def choose(view, rng):
+    raise Unsayable()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("at_import", [False, True])
+def test_an_agent_exception_that_cannot_say_what_it_is_is_one_line(
+    at_import: bool, jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, an exception whose str() itself raised escaped the guard as a traceback."""
+    path = tmp_path / "unsayable.py"
+    path.write_text(UNSAYABLE + ("raise Unsayable()\n" if at_import else ""))
+    args = ["simulate", "astana-8", "--games", "2", "--jobs", jobs, "--seat", f"opposition={path}:choose"]
+    assert main(args) == 1
+    one_line(capsys.readouterr().err, "opposition", "Unsayable: (its message could not be read)")
+
+
 def test_the_games_saved_before_an_agent_failed_stay_loadable(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -265,3 +288,67 @@ def test_an_agent_failing_in_the_tournament_is_one_line(capsys: pytest.CaptureFi
     out, err = capsys.readouterr()
     assert out == ""  # said before any row is played
     one_line(err, f"--agent {spec('nothing_here')}", "has no 'nothing_here'")
+
+
+@pytest.fixture
+def save_naming_code(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A running game whose save names an outside agent: a Python file that leaves a mark when
+    it is imported (the docs' example agent, with a side effect at import)."""
+    from game.saves import Session, save
+
+    mark = tmp_path / "ran.txt"
+    agent = tmp_path / "theirs.py"
+    agent.write_text(EXAMPLE.read_text() + f"\nopen({str(mark)!r}, 'w').close()\n")
+    spec = f"{agent}:Patient"
+    scenario = ASTANA
+    seats = {d.id: "ai:normal" for d in scenario.delegations}
+    seats["opposition"] = f"agent:{spec}"
+    source = bundled()["astana-8"].read_bytes()
+    path = save(Session.new(scenario, source, 5, seats, "astana-8"), tmp_path / "saves", "running")
+    return path, mark, spec
+
+
+@pytest.mark.parametrize("command", ["watch", "play"])
+def test_a_save_never_runs_the_code_it_names_unless_the_command_repeats_it(
+    command: str, save_naming_code: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, `watch --load` (and `play --load`) imported and ran the Python file a save names
+    as an outside agent: a save handed over with a file of its sender's ran that file."""
+    path, mark, spec = save_naming_code
+    before = path.read_bytes()
+    assert main([command, "--load", str(path)]) == 1
+    one_line(
+        capsys.readouterr().err,
+        f"{path}: seat opposition was played by the outside agent {spec}: a save never runs code by itself",
+        f"to run it, load the save with --seat opposition={spec}",
+    )
+    assert main([command, "--load", str(path), "--seat", "government=ai:easy"]) == 1
+    one_line(capsys.readouterr().err, "a saved game keeps its own seats")
+    assert not mark.exists() and path.read_bytes() == before
+    if command == "watch":  # play would need a terminal
+        assert main(["watch", "--load", str(path), "--seat", f"opposition={spec}"]) == 0
+        assert "Outcome:" in capsys.readouterr().out and mark.exists()
+
+
+def test_the_title_screen_never_runs_the_code_a_save_names(save_naming_code: tuple[Path, Path, str]) -> None:
+    """A save opened from inside the interface (the saves browser, the autosave) has no --seat
+    to repeat its outside agent: it is refused with the reason, and the agent's file never runs."""
+    from textual.widgets._toast import Toast
+
+    from game.ui.app import make_app
+
+    path, mark, spec = save_naming_code
+    app = make_app(load=path, saves_dir=path.parent, speed=0)
+
+    async def run() -> None:
+        async with driven(app, notifications=True) as pilot:
+            for _ in range(500):
+                if app.screen.query(Toast):
+                    break
+                await pilot.pause(0.01)
+            shown = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+            assert f"to run it, load the save with --seat opposition={spec}" in " ".join(shown.split()), shown
+            assert type(app.screen).__name__ == "TitleScreen"
+
+    asyncio.run(run())
+    assert not mark.exists()

@@ -81,6 +81,30 @@ def test_a_hostile_file_name_is_printed_escaped(
     assert_clean(out, err)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("play", "--load", "{missing}"),
+        ("replay", "{missing}"),
+        ("watch", "--load", "{missing}"),
+        ("validate", "{missing}"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_refusal_names_a_hostile_file_in_one_escaped_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """Before, `play --load` and the replay viewer, which leave stdout to the interface, printed
+    a missing file's name raw on stderr (escape sequences and all), and every command split the
+    one-line refusal where the name held a line break."""
+    missing = str(tmp_path / f"no-{EVIL}\nforged: ok.yaml")
+    code, out, err = run(capsys, *(a.format(missing=missing) for a in args))
+    assert code == 1 and out == ""
+    assert_clean(err)
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert "no-evil\\x1b]8;;https:example.com\\x07\\x1b[5m\\x9b2J\\nforged: ok.yaml" in err
+
+
 def test_validate_says_ok_with_the_name_escaped(capsys: pytest.CaptureFixture[str], evil_scenario: Path) -> None:
     code, out, err = run(capsys, "validate", str(evil_scenario))
     assert code == 0, err
@@ -167,3 +191,34 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_1(
     err = capsys.readouterr().err
     assert code == 1
     assert err == "peacetalks: error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("args", [("list",), ("schema",), ("replay", "{save}", "--text")], ids=" ".join)
+def test_a_closed_standard_output_is_one_line_and_exit_1(
+    args: tuple[str, ...], evil_save: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`peacetalks list >&-`: Python starts with sys.stdout None, and the first print was a
+    traceback (AttributeError: 'NoneType' object has no attribute 'write')."""
+    monkeypatch.setattr(sys, "stdout", None)
+    code = main([a.format(save=evil_save) for a in args])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "peacetalks: error: cannot write to standard output: it was closed before the command started\n"
+    )
+
+
+def test_a_closed_standard_error_still_ends_with_status_1(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`peacetalks validate missing.yaml 2>&-`: the refusal has nowhere to go; the status says it."""
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["validate", str(tmp_path / "missing.yaml")]) == 1
+
+
+@pytest.mark.parametrize("closed", ["stdin", "stdout"])
+def test_play_with_a_stream_closed_says_it_needs_a_terminal(
+    closed: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`peacetalks play <&-`: before, a traceback (AttributeError on sys.stdin.isatty)."""
+    monkeypatch.setattr(sys, closed, None)
+    assert main(["play", "tutorial"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("peacetalks: error: the game needs a terminal to play in") and err.count("\n") == 1

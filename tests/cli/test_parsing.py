@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.cli import UsageError, _parser, main
+
+MINI = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mini.yaml"
 
 
 def test_an_option_is_never_taken_as_an_abbreviation_of_a_longer_one() -> None:
@@ -38,3 +42,23 @@ def test_every_command_has_a_saves_folder() -> None:
     parser = _parser()
     for argv in (["list"], ["replay", "x.yaml"], ["simulate", "astana-8"], []):
         assert parser.parse_args(argv).saves == "saves"
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["simulate", "mini", "--games", "1", "--save-dir", ""], "--save-dir"),
+        (["--saves", "", "watch", "mini", "--save", "mine"], "--saves"),
+        (["watch", "mini", "--saves", "", "--save", "mine"], "--saves"),
+    ],
+)
+def test_an_empty_folder_name_is_refused_not_taken_as_the_current_folder(
+    argv: list[str], option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, `--save-dir "$UNSET"` wrote its saves into the folder the command ran in."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mini.yaml").write_bytes(MINI.read_bytes())
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"argument {option}: expected the path of a folder, got an empty name" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["mini.yaml"]

@@ -113,7 +113,7 @@ def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
 
 def test_play_save_then_replay_verify(tmp_path: Path) -> None:
     saves = tmp_path / "my saves"
-    out = run("watch", MINI, "--seed", "3", "--save", "first game", "--saves", saves, cwd=tmp_path)
+    out = run("watch", MINI, "--seed", "3", "--save", "first-game", "--saves", saves, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     path = saves / "first-game.yaml"
     assert f"Saved to {path.resolve()}" in out.stdout
@@ -184,22 +184,44 @@ def test_play_save_into_a_folder_that_cannot_be_made_exits_1_in_one_line(tmp_pat
     assert blocker.read_text() == "a file, not a folder"
 
 
-@pytest.mark.parametrize("name", ["mine", "../mine"])  # both name saves/mine.yaml
-def test_watch_never_saves_over_another_game(name: str, tmp_path: Path) -> None:
+def test_watch_never_saves_over_another_game(tmp_path: Path) -> None:
     """Before, `watch --save mine` replaced the save of another game with the same name
     without a word, after playing its own; now it is refused before anything is played."""
     saves = tmp_path / "saves"
     first = run("watch", MINI, "--seed", "3", "--save", "mine", "--saves", saves, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     before = (saves / "mine.yaml").read_bytes()
-    again = run("watch", MINI, "--seed", "4", "--save", name, "--saves", saves, cwd=tmp_path)
+    again = run("watch", MINI, "--seed", "4", "--save", "mine", "--saves", saves, cwd=tmp_path)
     line = one_error_line(again)
     assert line.startswith(
-        f"peacetalks: error: --save {name}: {saves.resolve() / 'mine.yaml'} already holds a saved game"
+        f"peacetalks: error: --save mine: {saves.resolve() / 'mine.yaml'} already holds a saved game"
     )
     assert again.stdout == "", "the game was played before the save was refused"
     assert (saves / "mine.yaml").read_bytes() == before
     assert [p.name for p in saves.iterdir()] == ["mine.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("../mine", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not '.', '/')"),
+        ("/etc/passwd", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not '/')"),
+        ("my game", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not a space)"),
+        ("été", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not 'é')"),
+        ("x" * 65, "a save's name is at most 64 characters (this one has 65)"),
+        ("mine-", "a save's name starts and ends with a letter or a digit"),
+        ("con", "'con' is a device name on Windows: choose another"),
+    ],
+)
+def test_watch_refuses_a_save_name_it_would_change_before_playing(name: str, reason: str, tmp_path: Path) -> None:
+    """Before, `watch --save ../mine` wrote saves/mine.yaml and `--save 'my game'` wrote
+    saves/my-game.yaml: the name was quietly changed into another file's, where `play --save`
+    and SAVES.md refuse it with the reason."""
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    out = run("watch", MINI, "--seed", "3", "--save", name, "--saves", saves, cwd=tmp_path)
+    assert one_error_line(out) == f"peacetalks: error: --save {name}: {reason}"
+    assert out.stdout == "" and list(saves.iterdir()) == [] and sorted(tmp_path.iterdir()) == [saves]
 
 
 def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path: Path) -> None:
@@ -253,3 +275,28 @@ def test_simulate_save_dir_with_a_bundled_name_and_jobs(tmp_path: Path) -> None:
     assert len(written) == 3, written
     for path in written:
         assert run("replay", path, "--verify").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args", [("replay", "--verify"), ("replay", "--text"), ("watch", "--load"), ("play", "--load")]
+)
+def test_a_scenario_handed_as_a_save_is_named_so(args: tuple[str, ...]) -> None:
+    """Before, a scenario's `format: 1` was read as a save's: "format 1 saves are written with
+    'version: 1'", which sent the user to edit the scenario."""
+    line = one_error_line(run(*args, MINI))
+    assert line.endswith(": a scenario file, not a saved game: play it with `peacetalks play` or `peacetalks watch`")
+    assert line.startswith(f"{MINI}:")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate",), ("simulate", "--games", "1"), ("analyze",), ("watch",), ("tournament", "--seat", "government")],
+)
+def test_a_save_handed_as_a_scenario_is_named_so_in_one_line(args: tuple[str, ...]) -> None:
+    """Before, a save given where a scenario goes was a dozen lines of missing and unknown keys."""
+    save = ROOT / "saves" / "astana-8-ai.yaml"
+    line = one_error_line(run(args[0], save, *args[1:]))
+    assert line == (
+        f"{save}:3:1: error: a saved game, not a scenario: replay it with `peacetalks replay` "
+        "or continue it with `peacetalks play --load`"
+    )
