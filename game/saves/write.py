@@ -92,7 +92,7 @@ def safe_name(name: str) -> str:
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # names Windows keeps for devices: a file called so cannot be made or opened there
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{k}" for k in range(10)), *(f"lpt{k}" for k in range(10))}
-NAME_RULE = "letters a-z, digits, '-' and '_', at most 64"
+NAME_RULE = "letters A-Z and a-z, digits, '-' and '_', at most 64"
 
 
 def name_problem(name: str) -> str | None:

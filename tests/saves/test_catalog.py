@@ -93,3 +93,14 @@ def test_a_name_is_accepted_only_when_it_is_its_own_file_name(name: str) -> None
 def test_a_name_the_file_name_would_change_is_refused(name: str) -> None:
     # the file name drops leading and trailing '-' and '_': such a name could not be used as typed
     assert name_problem(name) == "a save's name starts and ends with a letter or a digit"
+
+
+def test_the_rule_told_to_the_player_is_the_rule_applied() -> None:
+    """The message and SAVES.md once said 'letters a-z' while capitals were taken: every class of
+    character the rule names is accepted, and the rule names capitals."""
+    from game.saves.write import NAME_RULE
+
+    assert "A-Z" in NAME_RULE and "a-z" in NAME_RULE
+    for name in ("Mine", "mine", "GAME_2", "a-b_9"):
+        assert name_problem(name) is None, name
+    assert name_problem("Mine!") == f"a save's name uses only {NAME_RULE} (not '!')"

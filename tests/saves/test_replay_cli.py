@@ -204,10 +204,10 @@ def test_watch_never_saves_over_another_game(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("../mine", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not '.', '/')"),
-        ("/etc/passwd", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not '/')"),
-        ("my game", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not a space)"),
-        ("été", "a save's name uses only letters a-z, digits, '-' and '_', at most 64 (not 'é')"),
+        ("../mine", "a save's name uses only letters A-Z and a-z, digits, '-' and '_', at most 64 (not '.', '/')"),
+        ("/etc/passwd", "a save's name uses only letters A-Z and a-z, digits, '-' and '_', at most 64 (not '/')"),
+        ("my game", "a save's name uses only letters A-Z and a-z, digits, '-' and '_', at most 64 (not a space)"),
+        ("été", "a save's name uses only letters A-Z and a-z, digits, '-' and '_', at most 64 (not 'é')"),
         ("x" * 65, "a save's name is at most 64 characters (this one has 65)"),
         ("mine-", "a save's name starts and ends with a letter or a digit"),
         ("con", "'con' is a device name on Windows: choose another"),
