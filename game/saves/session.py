@@ -68,13 +68,19 @@ def agent_seats_problem(seats: dict[str, str], given: list[str]) -> str:
     theirs, would run it. So a save never runs code by itself: each outside agent it names runs
     only when the command line repeats it (`--seat ID=PATH.py:NAME`), and --seat with --load does
     nothing else (a saved game keeps its own seats)."""
-    agents = {ident: label.removeprefix(AGENT) for ident, label in seats.items() if label.startswith(AGENT)}
+    # read by the one reader of seats (a save's seats were checked by Seat.parse when it loaded)
+    agents = {
+        ident: seat.name
+        for ident, seat in ((i, Seat.parse(label)) for i, label in seats.items())
+        if seat.kind == AGENT_KIND
+    }
     repeated: dict[str, str] = {}
     for item in given:
         ident, _, kind = item.partition("=")
-        if agents.get(ident) != kind:
+        seat = Seat.of(kind)
+        if seat.kind != AGENT_KIND or agents.get(ident) != seat.name:
             return f"--seat {item}: a saved game keeps its own seats (with --load, --seat only repeats an outside agent the save names)"
-        repeated[ident] = kind
+        repeated[ident] = seat.name
     for ident, spec in agents.items():
         if ident not in repeated:
             return (

@@ -164,16 +164,13 @@ class PeaceTalksApp(App[None]):
     def load_game(self, path: Path, loaded: Session | None = None) -> None:
         try:
             session = load(path) if loaded is None else loaded
+            # `play --load` checked the save's outside agents against its --seat options
+            # (`loaded`); a save opened from the title screen has none, so one naming code is refused
+            problem = agent_seats_problem(session.seats, []) if loaded is None else ""
+            if problem:
+                raise SaveLoadError(f"{path}: {problem}")
         except SaveLoadError as exc:
             self.notify(str(exc), title="Cannot load", severity="error", timeout=10, markup=False)
-            if not self.screen_stack or len(self.screen_stack) <= 1:
-                self.push_screen(TitleScreen(self.saves_dir, self.seed))
-            return
-        # `play --load` checked the save's outside agents against its --seat options (`loaded`);
-        # a save opened from the title screen has none, so one naming code is refused
-        problem = agent_seats_problem(session.seats, []) if loaded is None else ""
-        if problem:
-            self.notify(f"{path}: {problem}", title="Cannot load", severity="error", timeout=10, markup=False)
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.push_screen(TitleScreen(self.saves_dir, self.seed))
             return
