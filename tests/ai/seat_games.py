@@ -152,3 +152,9 @@ def on_a_coarse_grid(sc: Scenario) -> Scenario:
         for d in sc.delegations
     )
     return dataclasses.replace(sc, delegations=grid)
+
+
+def package_indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
+    """An action's package (issue and option ids) as the agent's (issue, option) indices."""
+    issues = {issue.id: i for i, issue in enumerate(view.issues)}
+    return tuple(sorted((issues[i], [o.id for o in view.issues[issues[i]].options].index(o)) for i, o in package))

@@ -17,17 +17,10 @@ from game.ai.search import _fixed_pie_gains
 from game.engine import actions as A
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
-from game.engine.view import View
-from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game
+from tests.ai.seat_games import level_in_seat, package_indices, replayed, timed_rule_game
 
 EASY = LEVELS["easy"]
 WITHOUT = dataclasses.replace(EASY, fixed_pie=False)
-
-
-def _indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
-    """An action's package (issue and option ids) as the agent's (issue, option) indices."""
-    issues = {issue.id: i for i, issue in enumerate(view.issues)}
-    return tuple((issues[i], [o.id for o in view.issues[issues[i]].options].index(o)) for i, o in package)
 
 
 def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None:
@@ -50,7 +43,7 @@ def test_the_easy_agent_gives_away_common_ground_it_reads_as_contested() -> None
     assert values[given] < values[kept_option] - 0.2
     _, left = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert kept.settled[common] == given
-    assert any(set(a.package) == set(_indices(view, with_bias.action.package)) for a in kept.agreements)
+    assert any(set(a.package) == set(package_indices(view, with_bias.action.package)) for a in kept.agreements)
     reservation = draw_types(sc, seed).delegations[seat].reservation
     assert outcome_utility(kept, seat) - reservation < outcome_utility(left, seat) - reservation - 0.1
     assert outcome_utility(kept, other) < outcome_utility(left, other)  # a lose-lose agreement

@@ -19,17 +19,10 @@ from game.ai.reading import left_open, open_worth, value_with
 from game.engine import actions as A
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
-from game.engine.view import View
-from tests.ai.seat_games import level_in_seat, replayed, seat_views, timed_rule_game
+from tests.ai.seat_games import level_in_seat, package_indices, replayed, seat_views, timed_rule_game
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, hopes_from_status_quo=False)
-
-
-def _indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
-    """An action's package (issue and option ids) as the agent's (issue, option) indices."""
-    issues = {issue.id: i for i, issue in enumerate(view.issues)}
-    return tuple(sorted((issues[i], [o.id for o in view.issues[issues[i]].options].index(o)) for i, o in package))
 
 
 def test_the_hard_agent_tables_the_whole_package_where_the_hope_was_counted_twice() -> None:
@@ -42,7 +35,7 @@ def test_the_hard_agent_tables_the_whole_package_where_the_hope_was_counted_twic
     sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(15, "d0", 68, HARD, WITHOUT)
     assert view.venues_left == 1 and view.round == 2
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)
-    whole, part = _indices(view, with_rule.action.package), _indices(view, without.action.package)
+    whole, part = package_indices(view, with_rule.action.package), package_indices(view, without.action.package)
     assert not left_open(view, whole)
     (left,) = left_open(view, part)
     assert open_worth(view, left) > view.own.reservation + 0.1

@@ -19,18 +19,11 @@ from game.engine import actions as A
 from game.engine import view_for
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
-from game.engine.view import View
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game, timed_seat
+from tests.ai.seat_games import level_in_seat, package_indices, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, keeps_granted=False)
-
-
-def _indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
-    """An action's package (issue and option ids) as the agent's (issue, option) indices."""
-    issues = {issue.id: i for i, issue in enumerate(view.issues)}
-    return tuple(sorted((issues[i], [o.id for o in view.issues[issues[i]].options].index(o)) for i, o in package))
 
 
 def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> None:
@@ -42,8 +35,8 @@ def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> Non
     sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(18, "d1", 24, HARD, WITHOUT)
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)
     assert len(counterparts(view)) == 1
-    whole = _indices(view, with_rule.action.package)
-    part = dict(_indices(view, without.action.package))
+    whole = package_indices(view, with_rule.action.package)
+    part = dict(package_indices(view, without.action.package))
     open_issues = {i for i in view.agenda if view.settled[i] < 0}
     assert {i for i, _ in whole} == open_issues
     left_out = open_issues - set(part)
