@@ -43,9 +43,14 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=0, help="the first generator seed tried")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--levels-only", action="store_true", help="hard, normal, easy and random; not the library")
+    parser.add_argument(
+        "--silent",
+        action="store_true",
+        help="the tables of before 4 December 2026: sides silent on issues they weigh (no file can write them)",
+    )
     args = parser.parse_args()
     started, cpu = time.perf_counter(), time.process_time()
-    scenarios = timed_scenarios(args.scenarios, args.start)
+    scenarios = timed_scenarios(args.scenarios, args.start, args.silent)
     kinds = LEVELS if args.levels_only else T.KINDS
 
     print(f"{args.scenarios} random scenarios from seed {args.start}, {args.games} seeds each; load {_load()}")

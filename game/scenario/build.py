@@ -142,7 +142,7 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
         if len(red[i]) == len(issues[i].options):
             report.error(raw["red_lines"].at(issue_id), f"{me}: red lines rule out every option of {issue_id!r}")
 
-    opening = [_best(values[i], red[i], issues[i].status_quo) if norm[i] > 0 else -1 for i in range(n_issues)]
+    opening = [default_opening(values[i], red[i], issues[i].status_quo) if norm[i] > 0 else -1 for i in range(n_issues)]
     for issue_id, option_id in raw.get("opening", {}).items():
         i = refs.find(refs.issues, issue_id, raw["opening"].key_at(issue_id), "issue")
         if i < 0:
@@ -209,8 +209,9 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
     )
 
 
-def _best(values: tuple[float, ...], red: set[int], status_quo: int) -> int:
-    """The opening position: the best option outside the red lines (the status quo on ties)."""
+def default_opening(values: tuple[float, ...], red: set[int] | frozenset[int], status_quo: int) -> int:
+    """The opening position a file gives a side on an issue it weighs where it names none: the
+    best option outside its red lines (the status quo on ties)."""
     allowed = [o for o in range(len(values)) if o not in red] or list(range(len(values)))
     if not allowed:
         return -1  # an issue with no options, reported already: the file will not load

@@ -21,7 +21,15 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.sim.timed_scenarios import timed_scenario
+from tests.sim.timed_scenarios import timed_scenario as _timed
+
+
+def timed_scenario(index: int) -> Scenario:
+    """The random bench's table `timed-{index}` as it was when the hard agent's rules were found
+    on it: with the sides silent on issues they weigh (`silent`), a table no scenario file can
+    write since 4 December 2026's generator states every weighed position. Each rule is general;
+    its test replays the game it was found in."""
+    return _timed(index, silent=True)
 
 
 def timed_seat(index: int, seat_id: str) -> tuple[Scenario, int]:

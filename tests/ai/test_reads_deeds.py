@@ -19,8 +19,7 @@ from game.engine import new_game, view_for
 from game.engine.utility import outcome_utility, with_package
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import seat_views
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import seat_views, timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-5 (the suite's random generator, time rules on), the hard agent in d0's seat, the

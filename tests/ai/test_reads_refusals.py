@@ -25,8 +25,7 @@ from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import level_in_seat, replayed, timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-2 (the suite's random generator, time rules on), the hard agent in d0's seat, the

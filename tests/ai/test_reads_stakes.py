@@ -12,8 +12,7 @@ from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
 from game.engine.types import draw_types
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import seat_views
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import seat_views, timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-17 (the suite's random generator, time rules on), every seat normal, the tournament's

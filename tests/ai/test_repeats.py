@@ -19,8 +19,7 @@ from game.engine import view_for
 from game.engine.state import PENDING, State
 from game.engine.utility import outcome_utility
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import level_in_seat, replayed, timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-18 (the suite's random generator, time rules on), the hard agent in d0's seat, the

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from game.analysis import analyze
 from game.engine.model import NO_LIMIT, Condition, Effect, EventCard, Issue, Option, Scenario
+from game.scenario.build import default_opening
 from game.sim.random_scenarios import random_scenario
 
 # The events added to every scenario, so that the venues' random draws have something to draw
@@ -24,13 +25,22 @@ from game.sim.random_scenarios import random_scenario
 _EVENT_KINDS = ("trust", "support", "momentum", "walk_away")
 
 
-def timed_scenario(seed: int) -> Scenario:
+def timed_scenario(seed: int, silent: bool = False) -> Scenario:
     """The scenario of `seed` with the time rules on (whether or not it has a zone of
-    agreement: `timed_scenarios` keeps only those that do)."""
+    agreement: `timed_scenarios` keeps only those that do).
+
+    Every side takes a public position on every issue it weighs, as a scenario file gives it
+    (docs/SCENARIOS.md, `opening`: a side with a weight on an issue and no opening named starts
+    at its best option outside its red lines; a file cannot say "weighs it, states nothing").
+    `silent` keeps the tables of before 4 December 2026, where no side stated a position on the
+    two added issues and the base draw left some sides silent on issues they weigh: tables no
+    file can write, kept for the tests of rules written against them."""
     base = random_scenario(seed)
     # a stream of its own, so random_scenario's draws (and every test pinned on them) stay put
     r = random.Random(1_000_003 * seed + 17)
     base = _at_the_table(_with_common_ground(base, r))
+    if not silent:
+        base = _as_a_file_states(base)
     n = len(base.delegations)
     venues = tuple(
         replace(v, rounds=3 + r.randrange(4), action_points=2 + r.randrange(2), random_events=0.25 + r.randrange(3) / 4)
@@ -144,6 +154,28 @@ def _with_common_ground(base: Scenario, r: random.Random) -> Scenario:
     return replace(base, issues=issues, delegations=tuple(delegations), venues=venues)
 
 
+def _as_a_file_states(scenario: Scenario) -> Scenario:
+    """Each side's position on each issue it weighs where it has none, or where the draw put it
+    across the side's own red line (a file that does so is refused): the position a scenario
+    file gives it by default (game.scenario.build.default_opening). Other drawn positions are
+    kept: a file can name any opening outside the side's red lines, even one apart from its
+    values."""
+    status_quo = [x.status_quo for x in scenario.issues]
+    delegations = tuple(
+        replace(
+            d,
+            opening=tuple(
+                default_opening(d.values[i], d.red_lines[i], status_quo[i])
+                if d.weights[i] > 0 and (o < 0 or o in d.red_lines[i])
+                else o
+                for i, o in enumerate(d.opening)
+            ),
+        )
+        for d in scenario.delegations
+    )
+    return replace(scenario, delegations=delegations)
+
+
 def _at_the_table(scenario: Scenario) -> Scenario:
     """Signatories that came to negotiate, as an author writes them: support at least 15 above
     `collapse_support` (not one event away from being pulled out by their hardliners) and trust
@@ -253,12 +285,12 @@ def sensible(scenario: Scenario) -> bool:
     return True
 
 
-def timed_scenarios(count: int, start: int = 0) -> list[Scenario]:
+def timed_scenarios(count: int, start: int = 0, silent: bool = False) -> list[Scenario]:
     """The first `count` sensible timed scenarios from seed `start` on (the same on any machine)."""
     out: list[Scenario] = []
     seed = start
     while len(out) < count:
-        scenario = timed_scenario(seed)
+        scenario = timed_scenario(seed, silent)
         if sensible(scenario):
             out.append(scenario)
         seed += 1
