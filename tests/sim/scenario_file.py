@@ -201,23 +201,21 @@ def _delegation(sc: Scenario, k: int, d: Delegation) -> dict[str, Any]:
     return item
 
 
-def whole_weights(weights: Sequence[float]) -> tuple[int, ...] | None:
-    """Whole numbers an author could write (as small as may be, within the format's bound) that
-    the loader turns into exactly these weights, or None if there are none to be found."""
+def author_weights(weights: Sequence[float]) -> tuple[int, ...] | None:
+    """The smallest whole numbers, within the format's bound, whose ratios these weights are to
+    within a float's rounding (an author's weights, from the loader's division of them), or None."""
     ratios = [Fraction(w).limit_denominator(_DENOMINATOR) for w in weights]
     scale = math.lcm(*(q.denominator for q in ratios))
     whole = [int(q * scale) for q in ratios]
     common = math.gcd(*whole)
-    if common == 0:
+    if common == 0 or max(whole) // common > _MAX_WEIGHT:
         return None
-    whole = [w // common for w in whole]
-    if max(whole) > _MAX_WEIGHT:
-        return None
-    return tuple(whole) if _normalised(whole) == tuple(weights) else None
+    return tuple(w // common for w in whole)
 
 
-def _normalised(written: Sequence[float]) -> tuple[float, ...]:
-    """The weights the loader makes of those written (game/scenario/build.py: each over their sum)."""
+def loaded_weights(written: Sequence[float]) -> tuple[float, ...]:
+    """The weights the loader makes of those a file gives (game/scenario/build.py: each over their
+    sum, in the issues' order)."""
     total = sum(float(w) for w in written)
     return tuple(float(w) / total for w in written)
 
@@ -226,10 +224,10 @@ def _written_weights(weights: tuple[float, ...], where: str) -> Sequence[float]:
     """What to write for the weights so that the loader gives them back to the last bit: whole
     numbers where there are some (as an author writes them), else the weights themselves if they
     come back unchanged from the loader's division by their sum."""
-    whole = whole_weights(weights)
-    if whole is not None:
+    whole = author_weights(weights)
+    if whole is not None and loaded_weights(whole) == weights:
         return whole
-    if sum(weights) > 0 and _normalised(weights) == weights:
+    if sum(weights) > 0 and loaded_weights(weights) == weights:
         return weights
     raise NotWritable(
         f"{where}: its weights {weights} do not come back exactly from a file: the loader divides "

@@ -19,6 +19,7 @@ from game.analysis import analyze
 from game.engine.model import NO_LIMIT, Condition, Effect, EventCard, Issue, Option, Scenario
 from game.scenario.build import default_opening
 from game.sim.random_scenarios import random_scenario
+from tests.sim.scenario_file import author_weights, loaded_weights
 
 # The events added to every scenario, so that the venues' random draws have something to draw
 # (random_scenario gives none in a third of its seeds). Their sizes are drawn per scenario.
@@ -40,7 +41,7 @@ def timed_scenario(seed: int, silent: bool = False) -> Scenario:
     r = random.Random(1_000_003 * seed + 17)
     base = _at_the_table(_with_common_ground(base, r))
     if not silent:
-        base = _as_a_file_states(base)
+        base = _as_a_file_gives(_as_a_file_states(base))
     n = len(base.delegations)
     venues = tuple(
         replace(v, rounds=3 + r.randrange(4), action_points=2 + r.randrange(2), random_events=0.25 + r.randrange(3) / 4)
@@ -174,6 +175,32 @@ def _as_a_file_states(scenario: Scenario) -> Scenario:
         for d in scenario.delegations
     )
     return replace(scenario, delegations=delegations)
+
+
+def _as_a_file_gives(scenario: Scenario) -> Scenario:
+    """The rest of what the loader gives where the draw gives what no file can say
+    (tests/sim/scenario_file.py refuses each):
+    - trust of 100 in itself (the loader sets it; the draw gave any number, which nothing reads);
+    - a stance of "" on each issue where the side has none (the loader's "no stance");
+    - no event that has neither a round nor a weight: it never happens, and a file cannot hold it;
+    - weights as the loader makes them of an author's whole numbers (each over their sum): the
+      draw's arithmetic gave the same ratios a rounding or two apart, which no file can give
+      back. A game does read these: where a tie or the walk-away value's rounding to hundredths
+      (_balanced) turns on the last bit, the table moves (5 of the 692 walk-away values of seeds
+      0-199 by 0.01)."""
+    delegations = []
+    for k, d in enumerate(scenario.delegations):
+        whole = author_weights(d.weights)
+        delegations.append(
+            replace(
+                d,
+                trust=tuple(100 if o == k else t for o, t in enumerate(d.trust)),
+                weights=d.weights if whole is None else loaded_weights(whole),
+                stances=d.stances or ("",) * len(scenario.issues),
+            )
+        )
+    events = tuple(e for e in scenario.events if e.round or e.weight > 0)
+    return replace(scenario, delegations=tuple(delegations), events=events)
 
 
 def _at_the_table(scenario: Scenario) -> Scenario:
