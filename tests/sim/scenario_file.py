@@ -2,8 +2,9 @@
 benches that build scenarios in Python (tests/sim/timed_scenarios.py), so that the tables they
 measure can be read back by the game's own loader and handed to `peacetalks tournament FILE`.
 
-What a file cannot say is refused (`NotWritable`, naming the delegation, issue, event or rule),
-never dropped: a file that loads as a different table would prove nothing. Among those: a side
+What a file cannot say is refused (`NotWritable`, naming each thing in one message: the
+delegation, issue, event or rule, as the loader names every problem of a file in one run), never
+dropped: a file that loads as a different table would prove nothing. Among those: a side
 that weighs an issue and states no position on it (the loader gives it a position), trust in
 itself other than 100 (the loader sets 100), weights the loader's normalisation would not give
 back to the last bit, a rule number outside the format's bounds, an event that can never happen
@@ -56,7 +57,11 @@ _DENOMINATOR = 10_000
 
 
 class NotWritable(ValueError):
-    """The scenario holds something no scenario file can express."""
+    """The scenario holds something no scenario file can express: each thing in `problems`."""
+
+    def __init__(self, scenario_id: str, problems: Sequence[str]) -> None:
+        super().__init__(f"{scenario_id}: no scenario file can say this: " + "; ".join(problems))
+        self.problems = tuple(problems)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -69,25 +74,28 @@ class _Dumper(yaml.SafeDumper):
 
 def scenario_yaml(sc: Scenario) -> str:
     """The scenario as the text of a scenario file the game loads back to the same table."""
-    _unique_ids(sc)
+    problems: list[str] = []
+    _unique_ids(sc, problems)
     doc: dict[str, Any] = {"format": FORMAT, "id": sc.id, "title": sc.title, "summary": sc.summary}
     if sc.date:
         doc["date"] = sc.date
-    rules = _rules(sc)
+    rules = _rules(sc, problems)
     if rules:
         doc["rules"] = rules
     if sc.zones:
         doc["zones"] = [
             _described({"id": z.id, "name": z.name, "stability": z.stability}, z.description) for z in sc.zones
         ]
-    doc["issues"] = [_issue(sc, x) for x in sc.issues]
-    doc["delegations"] = [_delegation(sc, k, d) for k, d in enumerate(sc.delegations)]
+    doc["issues"] = [_issue(sc, x, problems) for x in sc.issues]
+    doc["delegations"] = [_delegation(sc, k, d, problems) for k, d in enumerate(sc.delegations)]
     doc["venues"] = [_venue(sc, v) for v in sc.venues]
     if sc.events:
-        doc["events"] = [_event(sc, e) for e in sc.events]
-    history = _history(sc)
+        doc["events"] = [_event(sc, e, problems) for e in sc.events]
+    history = _history(sc, problems)
     if history:
         doc["history"] = history
+    if problems:
+        raise NotWritable(sc.id, problems)
     text = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     _loads(sc, text)
     return text
@@ -104,10 +112,10 @@ def _loads(sc: Scenario, text: str) -> None:
     loaded, diagnostics = check_bytes(text.encode("utf-8"), f"{sc.id}.yaml")
     if loaded is None:
         errors = [str(d) for d in diagnostics if d.severity == "error"]
-        raise NotWritable(f"{sc.id}: the file written is refused by the loader: " + "; ".join(errors))
+        raise NotWritable(sc.id, [f"the loader refuses the file written: {e}" for e in errors])
 
 
-def _unique_ids(sc: Scenario) -> None:
+def _unique_ids(sc: Scenario, problems: list[str]) -> None:
     # a file refers to zones, issues, options, delegations and venues by id: a repeated one is
     # refused by the loader, or (options of two issues aside) would point at the wrong thing
     groups: list[tuple[str, Sequence[str]]] = [
@@ -121,7 +129,7 @@ def _unique_ids(sc: Scenario) -> None:
     for what, ids in groups:
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise NotWritable(f"{sc.id}: {what} id {repeated[0]!r} is used twice; a file names each once")
+            problems.append(f"{what} id {repeated[0]!r} is used twice (a file names each once)")
 
 
 def _described(item: dict[str, Any], description: str) -> dict[str, Any]:
@@ -130,7 +138,7 @@ def _described(item: dict[str, Any], description: str) -> dict[str, Any]:
     return item
 
 
-def _rules(sc: Scenario) -> dict[str, int]:
+def _rules(sc: Scenario, problems: list[str]) -> dict[str, int]:
     """The rule numbers that differ from the format's defaults (the loader fills in the rest)."""
     default = Rules()
     out = {}
@@ -140,14 +148,12 @@ def _rules(sc: Scenario) -> dict[str, int]:
             continue
         bound = _number(RULES.fields[f.name].spec)
         if (bound.low is not None and value < bound.low) or (bound.high is not None and value > bound.high):
-            raise NotWritable(
-                f"{sc.id}: rule {f.name} is {value}; a file gives it {bound.low:g}..{bound.high:g} (docs/SCENARIOS.md)"
-            )
+            problems.append(f"rule {f.name} is {value} (a file gives it {bound.low:g}..{bound.high:g})")
         out[f.name] = value
     return out
 
 
-def _issue(sc: Scenario, x: Issue) -> dict[str, Any]:
+def _issue(sc: Scenario, x: Issue, problems: list[str]) -> dict[str, Any]:
     item: dict[str, Any] = {"id": x.id, "name": x.name}
     if x.description:
         item["description"] = x.description
@@ -158,16 +164,16 @@ def _issue(sc: Scenario, x: Issue) -> dict[str, Any]:
         {
             "id": o.id,
             "label": o.label,
-            **({"effects": _effects(sc, o.effects, f"option {x.id}/{o.id}")} if o.effects else {}),
+            **({"effects": _effects(sc, o.effects, f"option {x.id}/{o.id}", problems)} if o.effects else {}),
         }
         for o in x.options
     ]
     return item
 
 
-def _delegation(sc: Scenario, k: int, d: Delegation) -> dict[str, Any]:
+def _delegation(sc: Scenario, k: int, d: Delegation, problems: list[str]) -> dict[str, Any]:
     issues = sc.issues
-    where = f"{sc.id}: delegation {d.id!r}"
+    where = f"delegation {d.id!r}"
     item: dict[str, Any] = {"id": d.id, "name": d.name, "leader": d.leader, "role": d.role}
     if d.patrons:
         item["patrons"] = [sc.ids[p] for p in d.patrons]
@@ -180,7 +186,7 @@ def _delegation(sc: Scenario, k: int, d: Delegation) -> dict[str, Any]:
     item["personality"] = {"style": d.personality.style, "temper": d.personality.temper}
     item["reservation"] = d.reservation
     item["support"] = d.support
-    weights = _written_weights(d.weights, where)
+    weights = _written_weights(d.weights, where, problems)
     item["preferences"] = {
         x.id: {"weight": weights[i], "values": {o.id: d.values[i][j] for j, o in enumerate(x.options)}}
         for i, x in enumerate(issues)
@@ -189,9 +195,9 @@ def _delegation(sc: Scenario, k: int, d: Delegation) -> dict[str, Any]:
     red = {x.id: [x.options[o].id for o in sorted(d.red_lines[i])] for i, x in enumerate(issues) if d.red_lines[i]}
     if red:
         item["red_lines"] = red
-    item["opening"] = _opening(sc, d, where)
+    item["opening"] = _opening(sc, d, where, problems)
     if d.trust[k] != 100:
-        raise NotWritable(f"{where}: trust in itself is {d.trust[k]}; a file cannot set it (the loader sets 100)")
+        problems.append(f"{where}: trust in itself is {d.trust[k]} (a file cannot set it: the loader sets 100)")
     item["trust"] = {sc.ids[o]: t for o, t in enumerate(d.trust) if o != k}
     stances = {x.id: d.stances[i] for i, x in enumerate(issues) if i < len(d.stances) and d.stances[i]}
     if stances:
@@ -220,7 +226,7 @@ def loaded_weights(written: Sequence[float]) -> tuple[float, ...]:
     return tuple(float(w) / total for w in written)
 
 
-def _written_weights(weights: tuple[float, ...], where: str) -> Sequence[float]:
+def _written_weights(weights: tuple[float, ...], where: str, problems: list[str]) -> Sequence[float]:
     """What to write for the weights so that the loader gives them back to the last bit: whole
     numbers where there are some (as an author writes them), else the weights themselves if they
     come back unchanged from the loader's division by their sum."""
@@ -229,21 +235,22 @@ def _written_weights(weights: tuple[float, ...], where: str) -> Sequence[float]:
         return whole
     if sum(weights) > 0 and loaded_weights(weights) == weights:
         return weights
-    raise NotWritable(
-        f"{where}: its weights {weights} do not come back exactly from a file: the loader divides "
-        f"them by their sum, {sum(weights)!r}, and no whole numbers up to {_MAX_WEIGHT:g} give them"
+    problems.append(
+        f"{where}: weights {weights} do not come back from a file to the last bit (the loader divides "
+        f"them by their sum, {sum(weights)!r}, and no whole numbers up to {_MAX_WEIGHT:g} give them)"
     )
+    return weights
 
 
-def _opening(sc: Scenario, d: Delegation, where: str) -> dict[str, str]:
+def _opening(sc: Scenario, d: Delegation, where: str, problems: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, o in enumerate(d.opening):
         x = sc.issues[i]
         if o < 0:
             if d.weights[i] > 0:
-                raise NotWritable(
-                    f"{where} weighs issue {x.id!r} but states no position on it; a file cannot say so "
-                    "(the loader gives it its best option outside its red lines)"
+                problems.append(
+                    f"{where} weighs issue {x.id!r} but states no position on it (a file cannot say so: "
+                    "the loader gives it its best option outside its red lines)"
                 )
             continue
         out[x.id] = x.options[o].id
@@ -271,13 +278,13 @@ def _venue(sc: Scenario, v: Venue) -> dict[str, Any]:
     return item
 
 
-def _event(sc: Scenario, e: EventCard) -> dict[str, Any]:
-    where = f"{sc.id}: event {e.id!r}"
+def _event(sc: Scenario, e: EventCard, problems: list[str]) -> dict[str, Any]:
+    where = f"event {e.id!r}"
     item: dict[str, Any] = {"id": e.id, "title": e.title, "text": e.text}
     if e.venue >= 0:
         item["venue"] = sc.venues[e.venue].id
     if not e.round and e.weight <= 0:
-        raise NotWritable(f"{where}: neither a round nor a weight, so it never happens; a file cannot hold it")
+        problems.append(f"{where} has neither a round nor a weight, so it never happens (a file cannot hold it)")
     if e.round:
         item["round"] = e.round
     if e.weight:
@@ -286,46 +293,49 @@ def _event(sc: Scenario, e: EventCard) -> dict[str, Any]:
         item["repeat"] = True
     if e.lesson:
         item["lesson"] = True
-    item["effects"] = _effects(sc, e.effects, where)
+    item["effects"] = _effects(sc, e.effects, where, problems)
     if e.when:
-        item["when"] = [_condition(sc, c, where) for c in e.when]
+        item["when"] = [_condition(sc, c, where, problems) for c in e.when]
     if e.otherwise is not None:
-        item["otherwise"] = _otherwise(sc, e.otherwise, where)
+        item["otherwise"] = _otherwise(sc, e.otherwise, where, problems)
     if e.sources:
         item["sources"] = list(e.sources)
     return item
 
 
-def _otherwise(sc: Scenario, alt: Alternative, where: str) -> dict[str, Any]:
+def _otherwise(sc: Scenario, alt: Alternative, where: str, problems: list[str]) -> dict[str, Any]:
     item: dict[str, Any] = {"title": alt.title, "text": alt.text}
     if alt.effects:
-        item["effects"] = _effects(sc, alt.effects, f"{where} (otherwise)")
+        item["effects"] = _effects(sc, alt.effects, f"{where} (otherwise)", problems)
     return item
 
 
-def _effects(sc: Scenario, effects: tuple[Effect, ...], where: str) -> list[dict[str, Any]]:
-    return [_effect(sc, x, where) for x in effects]
+def _effects(sc: Scenario, effects: tuple[Effect, ...], where: str, problems: list[str]) -> list[dict[str, Any]]:
+    return [_effect(sc, x, where, problems) for x in effects]
 
 
-def _effect(sc: Scenario, x: Effect, where: str) -> dict[str, Any]:
+# The operands of an effect a file does not write, by kind: one set there would be lost
+_UNWRITTEN = {
+    "trust": (),
+    "support": ("b",),
+    "stability": ("b",),
+    "momentum": ("a", "b"),
+    "agenda_add": ("b", "delta"),
+    "agenda_remove": ("b", "delta"),
+    "break": ("delta",),
+    "walk_away": ("b",),
+    "leave": ("b", "delta"),
+}
+
+
+def _effect(sc: Scenario, x: Effect, where: str, problems: list[str]) -> dict[str, Any]:
     ids = sc.ids
-    # a file's effect carries only the operands its kind names: any other set would be lost
-    unused = {
-        "trust": (),
-        "support": ("b",),
-        "stability": ("b",),
-        "momentum": ("a", "b"),
-        "agenda_add": ("b", "delta"),
-        "agenda_remove": ("b", "delta"),
-        "break": ("delta",),
-        "walk_away": ("b",),
-        "leave": ("b", "delta"),
-    }
-    if x.kind not in unused:
-        raise NotWritable(f"{where}: an effect of kind {x.kind!r}, which no file names")
-    lost = [name for name in unused[x.kind] if getattr(x, name) != getattr(Effect(x.kind), name)]
+    if x.kind not in _UNWRITTEN:
+        problems.append(f"{where}: an effect of kind {x.kind!r}, which no file names")
+        return {}
+    lost = [name for name in _UNWRITTEN[x.kind] if getattr(x, name) != getattr(Effect(x.kind), name)]
     if lost:
-        raise NotWritable(f"{where}: a {x.kind} effect with {', '.join(lost)} set, which a file cannot carry")
+        problems.append(f"{where}: a {x.kind} effect with {', '.join(lost)} set, which a file cannot carry")
     if x.kind == "trust":
         return {"trust": {"from": ids[x.a], "to": ids[x.b], "delta": x.delta}}
     if x.kind in ("support", "walk_away"):
@@ -341,7 +351,7 @@ def _effect(sc: Scenario, x: Effect, where: str) -> dict[str, Any]:
     return {"leave": {"delegation": ids[x.a]}}
 
 
-def _condition(sc: Scenario, c: Condition, where: str) -> dict[str, Any]:
+def _condition(sc: Scenario, c: Condition, where: str, problems: list[str]) -> dict[str, Any]:
     ids = sc.ids
     if c.kind in ("present", "absent", "boycotted", "walked_out"):
         return {c.kind: ids[c.a]}
@@ -358,17 +368,18 @@ def _condition(sc: Scenario, c: Condition, where: str) -> dict[str, Any]:
     elif c.kind == "stability":
         bounds["zone"] = sc.zones[c.a].id
     elif c.kind not in ("momentum", "round"):
-        raise NotWritable(f"{where}: a condition of kind {c.kind!r}, which no file names")
+        problems.append(f"{where}: a condition of kind {c.kind!r}, which no file names")
+        return {}
     if c.low != NO_LIMIT:
         bounds["at_least"] = c.low
     if c.high != NO_LIMIT:
         bounds["at_most"] = c.high
     if c.low == NO_LIMIT and c.high == NO_LIMIT:
-        raise NotWritable(f"{where}: a {c.kind} condition without a bound, which a file cannot state")
+        problems.append(f"{where}: a {c.kind} condition without a bound, which a file cannot state")
     return {c.kind: bounds}
 
 
-def _history(sc: Scenario) -> dict[str, Any]:
+def _history(sc: Scenario, problems: list[str]) -> dict[str, Any]:
     h = sc.history
     if not (h.summary or h.outcome or h.notes):
         return {}
@@ -378,7 +389,7 @@ def _history(sc: Scenario) -> dict[str, Any]:
         x = sc.issues[i]
         if o < 0:
             if words[o] in (p.id for p in x.options):  # the loader reads an option of that name
-                raise NotWritable(f"{sc.id}: history of issue {x.id!r} says {words[o]}, also an option's id")
+                problems.append(f"the history of issue {x.id!r} says {words[o]}, also an option's id there")
             outcome[x.id] = words[o]
         else:
             outcome[x.id] = x.options[o].id
