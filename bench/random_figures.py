@@ -1,6 +1,7 @@
 """Issue 10's figures on random scenarios nobody wrote (the time rules on).
 
     python bench/random_figures.py [--scenarios 20] [--games 50] [--start 0] [--jobs 2]
+    python bench/random_figures.py --write DIR [--scenarios 20] [--start 0]
 
 The scenarios are the first `--scenarios` sensible ones of tests/sim/timed_scenarios.py from
 seed `--start` on: private types drawn with spreads, a delay cost, a breakdown risk, random
@@ -13,6 +14,11 @@ same seeds; `--levels-only`: hard, normal, easy and random), summed up as bench/
 sums up the bundled scenarios' seats: the levels' mean surplus, hard - random, whether each step
 of hard > normal > easy > random is more than two standard errors (paired over the same seeds), the best strategy and the
 rows that beat hard by more than one. The last line sums it all up against issue 10's targets.
+
+`--write DIR` measures nothing: it writes the tables a run with the same `--scenarios`, `--start`
+and `--silent` measures as scenario files, DIR/timed-N.yaml (tests/sim/scenario_file.py; the
+loader reads each back as the same table, tests/sim/test_scenario_file.py), for
+`peacetalks tournament DIR/timed-N.yaml --seat d0`; a table no file can say is named with why.
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ sys.path.insert(0, str(ROOT))
 from skill_figures import figures  # noqa: E402  (the same figures as the bundled scenarios')
 from tournaments import ordering, summary  # noqa: E402  (and the same summary of the seats)
 
+from game.engine.model import Scenario  # noqa: E402
 from game.sim import tournament as T  # noqa: E402
+from tests.sim.scenario_file import NotWritable, write_scenario  # noqa: E402
 from tests.sim.timed_scenarios import signatory_seats, timed_scenarios  # noqa: E402
 
 LEVELS = ("hard", "normal", "easy", "random")
@@ -48,9 +56,14 @@ def main() -> None:
         action="store_true",
         help="the tables of before 4 December 2026: sides silent on issues they weigh (no file can write them)",
     )
+    parser.add_argument(
+        "--write", type=Path, default=None, metavar="DIR", help="write the tables as DIR/timed-N.yaml; measure nothing"
+    )
     args = parser.parse_args()
     started, cpu = time.perf_counter(), time.process_time()
     scenarios = timed_scenarios(args.scenarios, args.start, args.silent)
+    if args.write is not None:
+        sys.exit(write(scenarios, args.write))
     kinds = LEVELS if args.levels_only else T.KINDS
 
     print(f"{args.scenarios} random scenarios from seed {args.start}, {args.games} seeds each; load {_load()}")
@@ -110,6 +123,30 @@ def main() -> None:
         f"{time.perf_counter() - started:.0f} s wall, {time.process_time() - cpu:.0f} s CPU here "
         f"+ {workers.ru_utime + workers.ru_stime:.0f} s in the workers; load {_load()}"
     )
+
+
+def write(scenarios: list[Scenario], folder: Path) -> int:
+    """Each table as folder/<id>.yaml, one line each; the exit status (1 if none could be)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"random_figures: error: --write {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    written = 0
+    for sc in scenarios:
+        try:
+            path = write_scenario(sc, folder / f"{sc.id}.yaml")
+        except NotWritable as exc:
+            print(f"{sc.id}: not written: {'; '.join(exc.problems)}")
+            continue
+        except OSError as exc:
+            print(f"random_figures: error: {folder / sc.id}.yaml: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        seats = " ".join(sc.delegations[d].id for d in signatory_seats(sc))
+        print(f"{path}  (signatory seats: {seats})")
+        written += 1
+    print(f"{written} of {len(scenarios)} tables written; play one with: peacetalks tournament FILE --seat ID")
+    return 0 if written else 1
 
 
 def _load() -> str:
