@@ -14,8 +14,9 @@ the loader refuses is refused here too, with its diagnostics: the text returned 
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from fractions import Fraction
 from pathlib import Path
@@ -54,6 +55,8 @@ _MAX_WEIGHT = _number(PREFERENCE.fields["weight"].spec).high or math.inf
 # Weights of the tables the suite builds are ratios of small whole numbers (an author's weights
 # over their sum): a denominator this large finds them from their floats and nothing spurious
 _DENOMINATOR = 10_000
+# The common divisors tried for an author's decimals (whole numbers over 1000 at most: 0.001 apart)
+_DIVISORS = 1001
 
 
 class NotWritable(ValueError):
@@ -228,13 +231,16 @@ def loaded_weights(written: Sequence[float]) -> tuple[float, ...]:
 
 def _written_weights(weights: tuple[float, ...], where: str, problems: list[str]) -> Sequence[float]:
     """What to write for the weights so that the loader gives them back to the last bit: whole
-    numbers where there are some (as an author writes them), else the weights themselves if they
-    come back unchanged from the loader's division by their sum."""
+    numbers where they do (as an author writes them), else those numbers over a common divisor
+    (an author's decimals, 0.1 and 0.015, whose sum the loader rounds), else the weights themselves
+    if they come back unchanged from the loader's division by their sum."""
     whole = author_weights(weights)
-    if whole is not None and loaded_weights(whole) == weights:
-        return whole
-    if sum(weights) > 0 and loaded_weights(weights) == weights:
-        return weights
+    over: Iterable[Sequence[float]] = ()
+    if whole is not None:
+        over = itertools.chain((whole,), (tuple(w / d for w in whole) for d in range(2, _DIVISORS)))
+    for written in itertools.chain(over, (weights,)):
+        if sum(written) > 0 and loaded_weights(written) == weights:
+            return written
     problems.append(
         f"{where}: weights {weights} do not come back from a file to the last bit (the loader divides "
         f"them by their sum, {sum(weights)!r}, and no whole numbers up to {_MAX_WEIGHT:g} give them)"
