@@ -187,7 +187,10 @@ def _as_a_file_gives(scenario: Scenario) -> Scenario:
       draw's arithmetic gave the same ratios a rounding or two apart, which no file can give
       back. A game does read these: where a tie or the walk-away value's rounding to hundredths
       (_balanced) turns on the last bit, the table moves (5 of the 692 walk-away values of seeds
-      0-199 by 0.01)."""
+      0-199 by 0.01);
+    - a concession cost of at most 100, the most a file's `rules:` gives (every rule number runs
+      0..100; game.sim.random_scenarios draws 20..169 for the engine's own tests): the dearest
+      concessions an author can write."""
     delegations = []
     for k, d in enumerate(scenario.delegations):
         whole = author_weights(d.weights)
@@ -200,7 +203,8 @@ def _as_a_file_gives(scenario: Scenario) -> Scenario:
             )
         )
     events = tuple(e for e in scenario.events if e.round or e.weight > 0)
-    return replace(scenario, delegations=tuple(delegations), events=events)
+    rules = replace(scenario.rules, concession_cost=min(scenario.rules.concession_cost, 100))
+    return replace(scenario, delegations=tuple(delegations), events=events, rules=rules)
 
 
 def _at_the_table(scenario: Scenario) -> Scenario:
