@@ -202,3 +202,37 @@ def test_control_characters_in_a_refused_argument_are_shown_escaped(
     assert "\x1b" not in err and "\x9b" not in err and "\x07" not in err
     assert "\\x1b" in err or "\\x9b" in err
 
+
+def _loop(path: Path) -> Path:
+    path.symlink_to(path.name)  # a link to itself: every open of it fails with ELOOP
+    return path
+
+
+def test_new_scenario_never_writes_over_a_symbolic_link_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: a link looping on itself was a RuntimeError traceback from Path.resolve, and a link
+    # leading nowhere was written over without --force (it does not "exist")
+    loop = _loop(tmp_path / "loop.yaml")
+    assert main(["new-scenario", str(loop)]) == 1
+    one_line(capsys.readouterr().err, str(loop), "already exists")
+    assert loop.is_symlink()
+    assert main(["new-scenario", str(loop), "--force"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert loop.is_file() and not loop.is_symlink()
+
+
+@pytest.mark.parametrize("command", ["watch", "simulate"])
+def test_a_save_name_that_is_a_looping_link_is_one_line(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: Path.resolve raised RuntimeError ("Symlink loop") as a traceback
+    if command == "watch":
+        loop = _loop(tmp_path / "mine.yaml")
+        argv = ["--saves", str(tmp_path), "watch", "astana-8", "--save", "mine"]
+    else:
+        loop = _loop(tmp_path / "astana-8-0001.yaml")
+        argv = ["simulate", "astana-8", "--games", "1", "--save-dir", str(tmp_path)]
+    assert main(argv) == 1
+    one_line(capsys.readouterr().err, str(loop), "loops back on itself")
+    assert loop.is_symlink()
