@@ -7,13 +7,15 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from game import __version__
-from game.exits import EXIT_INVALID, EXIT_USAGE
-from game.safetext import ClosedOutput, OutputError
+from game.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_USAGE
+from game.interrupts import noted
+from game.safetext import ClosedOutput, EscapingStream, OutputError
 
 
 class UsageError(Exception):
@@ -167,24 +169,26 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError(f"expected a number from 1 to 1000000, got {value}")
+def _whole(text: str, what: str, low: int, high: int, bounds: str) -> int:
+    """The one parser of every whole-number argument: an optional minus sign and ASCII digits,
+    nothing else. Python's int() also takes `1_000`, spaces around, a plus sign and digits of other
+    scripts (`١٢`); a number the user did not type as one is refused, not guessed at."""
+    if not re.fullmatch(r"-?[0-9]+", text):
+        raise argparse.ArgumentTypeError(f"{what} is a whole number written in digits 0-9, got {text!r}")
+    if len(text.lstrip("-")) > 30:  # a thousand digits would be converted, then printed back whole
+        raise argparse.ArgumentTypeError(f"{what} lies in {bounds}, got a number of {len(text.lstrip('-'))} digits")
+    value = int(text)
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{what} lies in {bounds}, got {value}")
     return value
+
+
+def _positive(text: str) -> int:
+    return _whole(text, "the number", 1, 1_000_000, "1..1000000")
 
 
 def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 64:
-        raise argparse.ArgumentTypeError(f"expected 1 to 64 jobs, got {value}")
-    return value
+    return _whole(text, "the number of jobs", 1, 64, "1..64")
 
 
 def _new_file(text: str) -> str:
@@ -202,13 +206,28 @@ def _folder(text: str) -> str:
 
 
 def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a seed is a whole number, got {text!r}") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"a seed lies in 0..2^63-1, got {value}")
-    return value
+    # the seeds a scenario file may hold (game.scenario.spec): 0..2^63-1
+    return _whole(text, "a seed", 0, 2**63 - 1, "0..2^63-1")
+
+
+def _no_repeats(args: argparse.Namespace) -> None:
+    """UsageError when a repeatable option names the same thing twice: `--as X --as X` would play
+    X once and `--agent A --agent A` would be one row, without a word; which was meant is the
+    user's to say. The same for `--seat ID=...` twice for one ID."""
+    for dest, option in (("humans", "--as"), ("agent", "--agent")):
+        seen: set[str] = set()
+        for value in getattr(args, dest, None) or ():
+            if value in seen:
+                raise UsageError(f"peacetalks: error: {option} {value}: given twice")
+            seen.add(value)
+    seats: set[str] = set()
+    given = getattr(args, "seat", None)
+    for item in given if isinstance(given, list) else ():  # tournament's --seat is one delegation
+        ident, sep, _ = item.partition("=")
+        if sep and ident in seats:
+            # said here, before a terminal or a scenario is looked for, as for --as
+            raise UsageError(f"peacetalks: error: --seat {item}: the seat {ident} is given twice")
+        seats.add(ident)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -220,16 +239,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdin = io.StringIO()
     try:
         args = _parser().parse_args(argv)
+        _no_repeats(args)
         from game.commands import run  # deferred: `--help` should not pay for the engine
 
-        status = run(args)
+        with noted():  # a Ctrl+C is told from a KeyboardInterrupt an outside agent raises
+            status = run(args)
         _flush_output()
         return status
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        # an argument is the user's text, but may hold an escape sequence pasted or made by a script
+        with contextlib.suppress(OSError, OutputError):
+            print(exc, file=EscapingStream(sys.stderr, one_line=True))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        # Ctrl+C: the shell's status for a command ended by SIGINT, and one line to say why
+        with contextlib.suppress(OSError, OutputError):
+            print("peacetalks: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except OutputError as exc:

@@ -167,7 +167,7 @@ def cmd_new_scenario(name: str, force: bool) -> int:
     if path.is_dir():
         print(f"peacetalks: error: {name} is a folder; give the path of the file to write", file=sys.stderr)
         return EXIT_INVALID
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:  # a link leading nowhere is there too
         print(f"peacetalks: error: {name} already exists; add --force to overwrite it", file=sys.stderr)
         return EXIT_INVALID
     if not folder.is_dir():

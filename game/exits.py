@@ -9,3 +9,4 @@ differently in the code even though they end the same way.
 EXIT_OK = 0
 EXIT_INVALID = 1  # a file the user handed us is invalid, or a command found a problem
 EXIT_USAGE = 1  # the arguments are wrong: argparse's convention is 2, ours is the standard's 1
+EXIT_INTERRUPTED = 130  # Ctrl+C: 128 + SIGINT, what a shell reports for a command the signal ended

@@ -39,6 +39,7 @@ from game.engine import actions as A
 from game.engine.model import Scenario
 from game.engine.rng import Rng
 from game.engine.view import View
+from game.interrupts import pressed
 
 Chooser = Callable[[View, Rng], Decision]
 _ACTIONS = tuple(A.ACTION_TYPES.values())
@@ -126,6 +127,10 @@ class Guarded:
         numpy_before = _numpy_state()
         try:
             decision = self.chooser(view, rng)
+        except KeyboardInterrupt as exc:
+            if pressed():  # the user's Ctrl+C, which stops the command
+                raise
+            raise AgentError(f"{where} raised {_one_line(exc)}") from None
         except (Exception, SystemExit) as exc:  # an outside agent may raise anything, sys.exit() too
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
         for which, drew in (

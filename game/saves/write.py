@@ -118,8 +118,15 @@ def save_path(folder: Path, name: str) -> Path:
     """The path of a named save inside `folder`; never anywhere else."""
     if not name.strip():
         raise SaveError("a save needs a name: an empty one would be saved under a made-up name")
-    path = (folder / f"{safe_name(name)}.yaml").resolve()
-    if path.parent != folder.resolve():
+    where = folder / f"{safe_name(name)}.yaml"
+    try:
+        path = where.resolve()
+        home = folder.resolve()
+    except RuntimeError:  # Python 3.11's resolve() on a symbolic link that leads to itself
+        raise SaveError(
+            f"{where}: a symbolic link that loops back on itself; remove it or choose another name"
+        ) from None
+    if path.parent != home:
         raise SaveError(f"{name!r} would not be saved inside {folder}")
     return path
 

@@ -24,7 +24,9 @@ def starting_scenario(target: Path, schema: Path | None = _CHECKOUT_SCHEMA) -> s
     # not a name YAML reads as something else (null, true, no...)
     if ID_PATTERN.fullmatch(target.stem) and yaml.safe_load(target.stem) == target.stem:
         text = text.replace(_TEMPLATE_ID, f"id: {target.stem}", 1)
-    folder = target.resolve().parent
+    # the folder, resolved, and not the target: that may be a symbolic link leading nowhere or to
+    # itself (written over with --force), which resolve() in Python 3.11 raises on
+    folder = target.absolute().parent.resolve()
     # only inside the checkout that holds the schema: elsewhere a path to it would break when moved
     if schema is not None and schema.is_file() and folder.is_relative_to(schema.parent.parent):
         where = Path(os.path.relpath(schema, folder)).as_posix()

@@ -72,8 +72,10 @@ def _serve(
         index, item = task
         try:
             outcome = (index, True, fn(item))
-        except Exception as error:
-            # raised in the parent with the worker's traceback as its cause, as Pool does
+        except BaseException as error:
+            # raised in the parent with the worker's traceback as its cause, as Pool does. A
+            # KeyboardInterrupt or SystemExit too: SIGINT is ignored here, so code raised it, and
+            # left to escape it would print the worker's traceback and end it with no answer
             outcome = (index, False, ExceptionWithTraceback(error, error.__traceback__))
         try:
             conn.send(outcome)
