@@ -43,8 +43,9 @@ from game.sim.pool import parallel_map
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
 
+# the random tables live with the tests (bench/random_figures.py reads them from there too)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.sim.timed_scenarios import timed_scenario, timed_scenarios  # noqa: E402
+from tests.sim.timed_scenarios import timed_scenario, timed_scenarios
 
 SCENARIOS = ("astana-8", "sochi-congress", "astana-to-sochi", "harbour-contract")
 PROPOSERS = (
@@ -212,9 +213,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--fit", action="store_true", help="fit the coefficients first, on other seeds")
     parser.add_argument(
-        "--timed", type=int, default=0, metavar="N", help="also the first N random timed scenarios (bench/random_figures.py's)"
+        "--timed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also the first N random timed scenarios (bench/random_figures.py's)",
     )
-    parser.add_argument("--timed-only", action="store_true", help="with --timed: the random scenarios instead of the bundled ones")
+    parser.add_argument(
+        "--timed-only", action="store_true", help="with --timed: the random scenarios instead of the bundled ones"
+    )
     args = parser.parse_args()
     if args.timed_only and args.timed <= 0:
         print("calibration.py: --timed-only needs --timed N with N > 0", file=sys.stderr)
