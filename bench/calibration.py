@@ -1,6 +1,6 @@
 """How well the proposal builder's acceptance estimate is calibrated. Prints the table.
 
-    python bench/calibration.py [--games 240] [--jobs 2] [--fit]
+    python bench/calibration.py [--games 240] [--jobs 2] [--fit] [--timed N [--timed-only]]
 
 Games on the bundled scenarios in which one seat (a party or guarantor, in turn) proposes with a
 mix of strategies: the three levels, random moves and the library's proposers. The other seats
@@ -15,6 +15,12 @@ more, they differ by at most 0.10, over at least 2,000 samples.
 
 With --fit, the estimate's coefficients are first fitted (logistic regression) on games from
 other seeds, printed to paste into game/ai/estimate.py, and the table is for the fitted model.
+
+With --timed N, the first N random timed scenarios of tests/sim/timed_scenarios.py (the tables
+of bench/random_figures.py) are played too, as many games each as a bundled scenario, and a
+table is printed for them alone and for the bundled ones alone besides the whole; with
+--timed-only, instead of the bundled ones. The estimate was fitted on the bundled scenarios:
+this is how far it carries to tables nobody wrote.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -34,6 +42,10 @@ from game.scenario import load_scenario, resolve
 from game.sim.pool import parallel_map
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+
+# the random tables live with the tests (bench/random_figures.py reads them from there too)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.sim.timed_scenarios import timed_scenario, timed_scenarios
 
 SCENARIOS = ("astana-8", "sochi-congress", "astana-to-sochi", "harbour-contract")
 PROPOSERS = (
@@ -58,12 +70,20 @@ def _seats(scenario: Scenario) -> list[int]:
     return [d for d in sorted(signs) if may_propose(scenario.delegations[d].role)]
 
 
+@cache
+def _scenario(name: str) -> Scenario:
+    """A bundled scenario by name, or a random timed one by its id (timed-SEED)."""
+    if name.startswith("timed-"):
+        return timed_scenario(int(name.removeprefix("timed-")))
+    path = resolve(name)
+    assert path is not None
+    return load_scenario(path)
+
+
 def play_game(job: tuple[str, int, int]) -> list[Sample]:
     """One game's samples: job = (scenario name, base seed, game index)."""
     name, base, index = job
-    path = resolve(name)
-    assert path is not None
-    scenario = load_scenario(path)
+    scenario = _scenario(name)
     seats = _seats(scenario)
     player = seats[index % len(seats)]
     kind = PROPOSERS[(index // len(seats)) % len(PROPOSERS)]
@@ -98,9 +118,17 @@ def play_game(job: tuple[str, int, int]) -> list[Sample]:
     return samples
 
 
-def collect(base: int, games: int, jobs: int) -> list[Sample]:
-    work = [(name, base, i) for name in SCENARIOS for i in range(games // len(SCENARIOS))]
-    return [s for batch in parallel_map(play_game, work, jobs) for s in batch]
+def collect(base: int, games: int, jobs: int, names: tuple[str, ...] = SCENARIOS) -> dict[str, list[Sample]]:
+    """The samples of `games // len(SCENARIOS)` games on each scenario named, by scenario."""
+    work = [(name, base, i) for name in names for i in range(games // len(SCENARIOS))]
+    out: dict[str, list[Sample]] = {name: [] for name in names}
+    for (name, _, _), batch in zip(work, parallel_map(play_game, work, jobs), strict=True):
+        out[name].extend(batch)
+    return out
+
+
+def pooled(by_scenario: dict[str, list[Sample]], names: tuple[str, ...] | list[str]) -> list[Sample]:
+    return [s for name in names for s in by_scenario[name]]
 
 
 Model = tuple[tuple[float, ...], tuple[tuple[float, float], ...]]  # coefficients, calibration points
@@ -184,18 +212,40 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=240, help="games to measure on (and as many to fit on)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--fit", action="store_true", help="fit the coefficients first, on other seeds")
+    parser.add_argument(
+        "--timed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also the first N random timed scenarios (bench/random_figures.py's)",
+    )
+    parser.add_argument(
+        "--timed-only", action="store_true", help="with --timed: the random scenarios instead of the bundled ones"
+    )
     args = parser.parse_args()
+    if args.timed_only and args.timed <= 0:
+        print("calibration.py: --timed-only needs --timed N with N > 0", file=sys.stderr)
+        sys.exit(1)
+    timed = tuple(s.id for s in timed_scenarios(args.timed)) if args.timed > 0 else ()
+    names = timed if args.timed_only else SCENARIOS + timed
     model: Model = (estimate.COEFFICIENTS, estimate.CALIBRATION)
     started = time.perf_counter()
     if args.fit:
-        training = collect(1, args.games, args.jobs)
+        training = pooled(collect(1, args.games, args.jobs, names), names)
         model = fit(training)
         print(f"fitted on {len(training)} samples (paste into game/ai/estimate.py):")
         print("COEFFICIENTS = (" + ", ".join(f"{c}" for c in model[0]) + ")")
         print("CALIBRATION = (" + ", ".join(f"({x}, {y})" for x, y in model[1]) + ")")
         print()
-    samples = collect(2, args.games, args.jobs)
-    good = table(model, samples)
+    by_scenario = collect(2, args.games, args.jobs, names)
+    good = True
+    if timed and not args.timed_only:
+        print(f"The bundled scenarios ({', '.join(SCENARIOS)}):")
+        good &= table(model, pooled(by_scenario, SCENARIOS))
+        print(f"\nThe first {len(timed)} random timed scenarios:")
+        good &= table(model, pooled(by_scenario, timed))
+        print("\nBoth:")
+    good &= table(model, pooled(by_scenario, names))
     print(f"({time.perf_counter() - started:.0f} s)")
     sys.exit(0 if good else 1)
 
