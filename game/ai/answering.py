@@ -9,7 +9,7 @@ for partners it distrusts. game.ai.negotiator decides when to answer; this modul
 from __future__ import annotations
 
 from game.ai.deck import ground_ahead
-from game.ai.estimate import acceptance_chance
+from game.ai.estimate import agent_chance
 from game.ai.ground import signing_loses
 from game.ai.levels import Level
 from game.ai.offers import aspiration, held_share, still_to_win
@@ -178,7 +178,7 @@ def better_alive(
         chance = 1.0
         for who, r in zip(q.to, q.responses, strict=True):
             if r == PENDING and who != view.me:
-                chance *= acceptance_chance(view, who, q.package)
+                chance *= agent_chance(view, who, q.package)
         if chance >= _BETTER_CHANCE and signs(answer(view, q, aim, level, beliefs, noise, held=held)):
             return True
     return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.ai.estimate import acceptance_chance
+from game.ai.estimate import agent_chance
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
@@ -124,7 +124,7 @@ def best_bet(
             worth += share * still_to_win(view, left, level.hopes_from_status_quo)
         yes = 1.0
         for s in others:
-            yes *= acceptance_chance(view, s, package)
+            yes *= agent_chance(view, s, package)
         return yes * worth + (1.0 - yes) * going_on
 
     if level.weighs_left_out and view.venues_left:
@@ -208,7 +208,7 @@ def contradicted(view: View, refusers: frozenset[int], package: tuple[tuple[int,
     lately is still given a fair chance (_CONTRADICTED) of accepting it. Where the estimate
     already expects the refusal, asking again is what a table whose demands fall over the
     rounds often accepts later (astana-8's Iran, docs/AI.md)."""
-    return any(acceptance_chance(view, s, package) >= _CONTRADICTED for s in refusers)
+    return any(agent_chance(view, s, package) >= _CONTRADICTED for s in refusers)
 
 
 def going_on_worth(view: View, level: Level, noise: float = 0.0) -> float:

@@ -17,7 +17,7 @@ packages every other signatory had signed (docs/AI.md, "A bird in the hand").
 
 from __future__ import annotations
 
-from game.ai.estimate import acceptance_chance
+from game.ai.estimate import agent_chance
 from game.ai.opponent import Beliefs
 from game.ai.planning import needs, read_sides
 from game.ai.reading import deadline, fallback, horizon, value_with
@@ -62,7 +62,7 @@ def gamble_odds(view: View, q: Proposal, beliefs: Beliefs, need: dict[int, float
             continue
         if who in need and beliefs.utility(who, deal) >= need[who]:
             continue
-        chance *= acceptance_chance(view, who, q.package)
+        chance *= agent_chance(view, who, q.package)
     return chance
 
 

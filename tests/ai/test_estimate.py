@@ -6,10 +6,21 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.ai.estimate import CALIBRATION, COEFFICIENTS, FEATURES, acceptance_chance, calibrated, features
+from game.ai.estimate import (
+    AGENT_CALIBRATION,
+    AGENT_COEFFICIENTS,
+    CALIBRATION,
+    COEFFICIENTS,
+    FEATURES,
+    acceptance_chance,
+    agent_chance,
+    calibrated,
+    features,
+)
 from game.engine import new_game, view_for
 from game.engine.model import Scenario
 from game.scenario import bundled, load_scenario
@@ -94,18 +105,29 @@ def test_it_is_a_chance(seed: int, who: int, data: st.DataObject) -> None:
     agenda = ASTANA.venues[0].agenda
     issues = data.draw(st.lists(st.sampled_from(agenda), min_size=1, max_size=len(agenda), unique=True))
     package = tuple(sorted((i, data.draw(st.integers(0, len(ASTANA.issues[i].options) - 1))) for i in issues))
-    p = acceptance_chance(view, who, package)
-    assert 0.0 <= p <= 1.0
-    assert len(features(view, who, package)) == len(FEATURES) == len(COEFFICIENTS)
+    for p in (acceptance_chance(view, who, package), agent_chance(view, who, package)):
+        assert 0.0 <= p <= 1.0
+    assert len(features(view, who, package)) == len(FEATURES) == len(COEFFICIENTS) == len(AGENT_COEFFICIENTS)
 
 
-def test_the_calibration_map_is_increasing_from_0_to_1() -> None:
-    assert CALIBRATION[0] == (0.0, 0.0) and CALIBRATION[-1] == (1.0, 1.0)
-    xs = [x for x, _ in CALIBRATION]
-    ys = [y for _, y in CALIBRATION]
+@pytest.mark.parametrize("points", [CALIBRATION, AGENT_CALIBRATION], ids=["builder", "agents"])
+def test_the_calibration_map_is_increasing_from_0_to_1(points: tuple[tuple[float, float], ...]) -> None:
+    assert points[0] == (0.0, 0.0) and points[-1] == (1.0, 1.0)
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
     assert xs == sorted(xs) and ys == sorted(ys)
     grid = [k / 100 for k in range(101)]
-    mapped = [calibrated(p, CALIBRATION) for p in grid]
+    mapped = [calibrated(p, points) for p in grid]
     assert mapped == sorted(mapped)
-    for x, y in CALIBRATION:
-        assert abs(calibrated(x, CALIBRATION) - y) < 1e-12
+    for x, y in points:
+        assert abs(calibrated(x, points) - y) < 1e-12
+
+
+def test_the_builder_and_the_agents_read_the_same_features_by_their_own_fits() -> None:
+    """The player's builder shows the calibrated fit; the agents keep the fit their rules were
+    tuned with. Both read one view's features: the same package, two chances where the fits differ."""
+    view = view_for(new_game(ASTANA, 3)[0], GOV)
+    agenda = ASTANA.venues[0].agenda
+    packages = [tuple((i, o) for i in agenda) for o in range(2)]
+    assert any(acceptance_chance(view, OPP, p) != agent_chance(view, OPP, p) for p in packages)
+    assert COEFFICIENTS != AGENT_COEFFICIENTS
