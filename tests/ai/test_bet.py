@@ -76,10 +76,10 @@ def room_to_ask_more() -> tuple[View, Beliefs, float, tuple[tuple[int, int], ...
 def test_the_estimate_decides_whether_asking_more_pays(monkeypatch: pytest.MonkeyPatch) -> None:
     view, beliefs, aim, base = room_to_ask_more()
     # a room that takes anything: asking more costs nothing, so the bet asks for more
-    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 1.0)
+    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 1.0)
     greedy, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert value_with(view, greedy) > value_with(view, base)
     # a room that takes only the package at its aim: any change is refused, so it keeps that one
-    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 1.0 if package == base else 0.0)
+    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 1.0 if package == base else 0.0)
     kept, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert kept == base

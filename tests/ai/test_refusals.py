@@ -24,7 +24,7 @@ def test_the_bet_does_not_ask_again_for_a_refused_package(monkeypatch: pytest.Mo
     assert HARD.heeds_refusals and not LEVELS["normal"].heeds_refusals
     view, beliefs, aim, base = room_to_ask_more()
     # a room that takes anything: the bet walks to a package that asks more than the one at its aim
-    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 1.0)
+    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 1.0)
     greedy, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert greedy != base
     # ...which a counterpart refused in this round: the agent without the rule asks for it again
@@ -38,9 +38,9 @@ def test_the_bet_does_not_ask_again_for_a_refused_package(monkeypatch: pytest.Mo
     assert heeding != greedy
     # where the estimate already expects that side's refusal, the bet may ask again: a table
     # whose demands fall over the rounds often takes later what it refused
-    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 0.2 if s == who else 1.0)
+    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 0.2 if s == who else 1.0)
     assert best_bet(refused, beliefs, aim, HARD, 0.0, Rng(1))[0] == greedy
-    monkeypatch.setattr(offers, "acceptance_chance", lambda v, s, package: 1.0)
+    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 1.0)
     # a refusal three rounds back, or at another venue, is forgotten
     for old in (replace(refusal, round=view.round - 3), replace(refusal, venue=view.venue_index + 1)):
         assert best_bet(replace(view, answers=(*view.answers, old)), beliefs, aim, HARD, 0.0, Rng(1))[0] == greedy

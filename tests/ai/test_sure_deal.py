@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from game.ai.estimate import acceptance_chance
+from game.ai.estimate import agent_chance
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
 from game.ai.reading import deadline
@@ -118,11 +118,11 @@ def test_at_the_deadline_a_side_the_plan_reads_as_taking_an_offer_counts_as_a_ye
             estimated = 1.0
             for w in waiting:
                 if w not in sure_yes:
-                    estimated *= acceptance_chance(view, w, q.package)
+                    estimated *= agent_chance(view, w, q.package)
             assert gamble_odds(view, q, beliefs) == estimated
             if sure_yes and estimated > 0:
                 alone = 1.0
                 for w in waiting:
-                    alone *= acceptance_chance(view, w, q.package)
+                    alone *= agent_chance(view, w, q.package)
                 raised += estimated > alone
     assert raised
