@@ -142,7 +142,10 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
     tasks = iter(enumerate(items))
     idle = list(reversed(workers))
     busy: dict[Connection, _Worker] = {}
-    early: dict[int, Any] = {}  # results that came before an earlier item's
+    # results (and errors) that came before an earlier item's: an error is raised only in its
+    # item's turn, so the one raised is the first in the items' order, as with one job, whichever
+    # worker fails first (an agent that fails in every game is reported with the first game's seed)
+    early: dict[int, tuple[bool, Any]] = {}
     wanted = 0
     while wanted < len(items):
         while idle and (task := next(tasks, None)) is not None:
@@ -150,7 +153,10 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
             worker.conn.send(task)
             busy[worker.conn] = worker
         while wanted in early:
-            yield early.pop(wanted)
+            ok, value = early.pop(wanted)
+            if not ok:
+                raise value
+            yield value
             wanted += 1
         if wanted == len(items):
             break
@@ -158,9 +164,7 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         ready = wait([*busy, *by_sentinel])
         for conn in [r for r in ready if r in busy]:
             index, ok, value = _receive(busy[conn])
-            if not ok:
-                raise value
-            early[index] = value
+            early[index] = (ok, value)
             idle.append(busy.pop(conn))
         for sentinel in [r for r in ready if r in by_sentinel]:
             worker = by_sentinel[sentinel]
