@@ -1,6 +1,7 @@
 """What an agent offers: its aspiration over the venue's time, the package it tables at that
 aspiration (logrolling, partial packages, a misreading of the others for the weaker levels) and,
-for a level that bets, the package of best expected value by the calibrated acceptance estimate.
+for a level that bets, the package of best expected value by the agents' reading of the chance
+of acceptance (game.ai.estimate.agent_chance).
 The negotiator (game.ai.negotiator) decides when to offer; this module decides what.
 """
 
@@ -104,7 +105,7 @@ def best_bet(
 ) -> tuple[tuple[tuple[int, int], ...], bool]:
     """The package at our aim (`proposal`), then changed option by option while that raises
     what it is worth in expectation: the chance that every counterpart accepts it (the
-    calibrated estimate the builder shows, taken as independent answers) times what it gives
+    agents' reading of the estimate's features, `agent_chance`, taken as independent answers) times what it gives
     us, plus the chance it is refused times what going on is worth (next round's aim if the
     talks go on, what we have if they end, less a round's toll).
 

@@ -2,7 +2,7 @@
 long shot.
 
 `better_alive` (game.ai.answering) lets a side that time presses refuse an offer it would sign
-while a better one before it can still pass (a fair chance, by the calibrated estimate, that
+while a better one before it can still pass (a fair chance, by the agents' reading of the estimate, that
 the sides still to answer it all say yes). Earlier in a venue a wrong bet costs little: the
 talks go on and the offer refused is often put again. At the deadline (the venue's last round
 or its closing session) nothing comes after, and where every other signatory present has
