@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import os
 import signal
+import subprocess
+import time
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,3 +60,35 @@ def children(pid: int) -> list[int]:
     except OSError:
         return []
     return [int(p) for p in text.split()]
+
+
+def press_ctrl_c(
+    command: list[str], workers: int, cwd: Path, settle: float = 0.0, wait: float = 60.0
+) -> tuple[subprocess.Popen[str], float, list[int], str]:
+    """Start `command`, wait for its `workers` worker processes (and `settle` seconds more), press
+    Ctrl+C as a terminal does (SIGINT to the whole group); how long it took to exit, the workers
+    it had, and what it wrote to stderr. Killed if it does not end within `2 * wait` seconds."""
+    proc = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,
+    )
+    deadline = time.monotonic() + wait
+    while len(children(proc.pid)) < workers:
+        assert proc.poll() is None, "the command ended before starting its workers"
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.02)
+    started = children(proc.pid)
+    time.sleep(settle)
+    start = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=2 * wait)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return proc, time.monotonic() - start, started, err

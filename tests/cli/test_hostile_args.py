@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from game.cli import main
 from game.sim.simulate import game_seed
-from tests.cli_runner import children, interruptible
+from tests.cli_runner import press_ctrl_c
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENTS = ROOT / "tests" / "fixtures" / "agents" / "agents.py"
@@ -66,23 +65,9 @@ def test_ctrl_c_in_one_process_is_one_line_and_status_130(
 
 @pytest.mark.parametrize("command", [["simulate", "astana-8"], ["tournament", "astana-8", "--seat", "opposition"]])
 def test_ctrl_c_with_workers_is_one_line_130_and_no_worker_left(command: list[str]) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "game", *command, "--games", "100000", "--jobs", "2"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=interruptible,
+    proc, _, workers, err = press_ctrl_c(
+        [sys.executable, "-m", "game", *command, "--games", "100000", "--jobs", "2"], 2, ROOT
     )
-    deadline = time.monotonic() + 60
-    while len(children(proc.pid)) < 2:
-        assert proc.poll() is None, "the command ended before starting its workers"
-        assert time.monotonic() < deadline, "the workers never started"
-        time.sleep(0.02)
-    workers = children(proc.pid)
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl+C does: the whole group
-    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err == "peacetalks: interrupted\n"
     assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]

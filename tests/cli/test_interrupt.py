@@ -7,7 +7,6 @@ the command runs in a session of its own and the signal goes to its group.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from game.sim.pool import parallel_imap, parallel_map
-from tests.cli_runner import children, interruptible
+from tests.cli_runner import interruptible, press_ctrl_c
 
 ROOT = Path(__file__).resolve().parents[2]
 # Far below what the interrupted work would take (the old pool waited for every queued batch:
@@ -35,32 +34,8 @@ def _alive(pid: int) -> bool:
 
 
 def _interrupt(command: list[str], workers: int) -> tuple[subprocess.Popen[str], float, list[int], str]:
-    """Start the command, wait for its worker processes, press Ctrl+C; how long it took to
-    exit, the workers it had, and what it wrote to stderr."""
-    proc = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=interruptible,
-    )
-    deadline = time.monotonic() + 60
-    while len(children(proc.pid)) < workers:
-        assert proc.poll() is None, f"the command ended before starting its workers: {proc.stderr}"
-        assert time.monotonic() < deadline, "the workers never started"
-        time.sleep(0.05)
-    started = children(proc.pid)
-    time.sleep(0.5)  # let the workers get into their first batch
-    start = time.monotonic()
-    os.killpg(proc.pid, signal.SIGINT)
-    try:
-        _, err = proc.communicate(timeout=2 * PROMPT)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    return proc, time.monotonic() - start, started, err
+    """Ctrl+C once the workers are into their first batch."""
+    return press_ctrl_c(command, workers, ROOT, settle=0.5, wait=PROMPT)
 
 
 def slow_square(x: int) -> int:
