@@ -164,6 +164,13 @@ def cmd_new_scenario(name: str, force: bool) -> int:
 
     path = Path(name)
     folder = path.parent
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        pass  # the usual case: a new file
+    except OSError as exc:  # a name the system refuses to look up (too long, a loop of links...)
+        print(f"peacetalks: error: {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
     if path.is_dir():
         print(f"peacetalks: error: {name} is a folder; give the path of the file to write", file=sys.stderr)
         return EXIT_INVALID

@@ -84,6 +84,19 @@ class ClosedOutput(io.TextIOBase):
         raise OutputError(OSError(errno.EBADF, "it was closed before the command started"))
 
 
+# a one-line message longer than this is shortened in its middle: an argument of 100,000
+# characters quoted back in full would bury the message (its start names the file, line and
+# column; its end says what was wrong)
+LONGEST_MESSAGE = 2000
+
+
+def _shortened(line: str) -> str:
+    if len(line) <= LONGEST_MESSAGE:
+        return line
+    head, tail = LONGEST_MESSAGE // 2, LONGEST_MESSAGE // 4
+    return f"{line[:head]}...({len(line) - head - tail} characters left out)...{line[-tail:]}"
+
+
 class EscapingStream:
     """A text stream that writes through to another with every control character escaped. A
     failed write raises OutputError, which the command reports in one line (a closed pipe stays
@@ -99,7 +112,7 @@ class EscapingStream:
             # a message is one line: a line break from a file name or a file's text inside it
             # is written out (print writes the message and its own line end in two calls)
             body = shown.rstrip("\n")
-            shown = body.replace("\n", "\\n") + shown[len(body) :]
+            shown = _shortened(body.replace("\n", "\\n")) + shown[len(body) :]
         try:
             self._stream.write(shown)
         except BrokenPipeError:

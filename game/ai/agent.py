@@ -185,6 +185,12 @@ def _numpy_state() -> tuple[object, ...] | None:
 
 
 def _module_from_file(spec: str, path: Path) -> Any:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        raise AgentLoadError(f"{spec}: no such file {path}") from None
+    except OSError as exc:  # a name the system refuses to look up (too long, a loop of links...)
+        raise AgentLoadError(f"{spec}: {exc.strerror or exc}") from None
     if path.is_dir():
         raise AgentLoadError(f"{spec}: {path} is a folder, not a Python file")
     if not path.is_file():

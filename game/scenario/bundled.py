@@ -28,4 +28,7 @@ def resolve(name_or_path: str) -> Path | None:
     if name_or_path in files:
         return files[name_or_path]
     path = Path(name_or_path)
-    return path if path.exists() else None
+    try:
+        return path if path.exists() else None
+    except OSError:  # a name the system cannot even look up (too long): no such file
+        return None

@@ -221,3 +221,32 @@ def test_a_save_name_that_is_a_looping_link_is_one_line(
     assert main(argv) == 1
     one_line(capsys.readouterr().err, str(loop), "loops back on itself")
     assert loop.is_symlink()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["simulate"],
+        ["analyze"],
+        ["test-scenario"],
+        ["validate"],
+        ["replay"],
+        ["new-scenario"],
+        ["simulate", "astana-8", "--save-dir"],
+    ],
+)
+def test_a_huge_argument_is_quoted_back_shortened_in_one_line(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: a name too long for the system to look up raised OSError (ENAMETOOLONG) as a
+    # traceback from simulate, analyze, test-scenario and new-scenario, and every message quoted
+    # the whole argument back
+    huge = "A" * 60_000 + "\x1b[31m" + "Z" * 40_000
+    assert main([*command, huge]) == 1
+    line = one_line(capsys.readouterr().err, "characters left out")
+    assert len(line) < 2_100 and "\x1b" not in line
+
+
+def test_an_agent_path_too_long_to_look_up_is_an_agent_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "astana-8", "--seat", f"opposition={'A' * 100_000}.py:agent"]) == 1
+    one_line(capsys.readouterr().err, "--seat opposition", "File name too long")
