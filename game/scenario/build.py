@@ -6,6 +6,8 @@ column of the value at fault; one run shows an author all of them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine.model import (
     NOT_AGREED,
     UNCHANGED,
@@ -124,11 +126,9 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             )
         weights[i] = float(pref["weight"])
         values[i] = tuple(max(v, 0.0) for v in table)
-    total = sum(weights)
-    if total <= 0:
+    if sum(weights) <= 0:
         report.error(prefs.mark, f"{me}: the preferences cannot be normalised: every weight is 0")
-        total = 1.0
-    norm = tuple(w / total for w in weights)
+    norm = normalised(weights)
 
     red: list[set[int]] = [set() for _ in issues]
     for issue_id, options in raw.get("red_lines", {}).items():
@@ -207,6 +207,13 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
         heeds=tuple(heeds),
         plural=bool(raw.get("plural", False)),
     )
+
+
+def normalised(weights: Sequence[float]) -> tuple[float, ...]:
+    """The weights a file's numbers give: each over their sum, in the issues' order (as written
+    where they sum to nothing, which is reported)."""
+    total = sum(weights)
+    return tuple(float(w) / (total if total > 0 else 1.0) for w in weights)
 
 
 def default_opening(values: tuple[float, ...], red: set[int] | frozenset[int], status_quo: int) -> int:

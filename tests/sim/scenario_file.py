@@ -38,6 +38,7 @@ from game.engine.model import (
     Scenario,
     Venue,
 )
+from game.scenario.build import normalised
 from game.scenario.load import check_bytes
 from game.scenario.shapes import Num, Spec
 from game.scenario.spec import PREFERENCE, RULES
@@ -222,13 +223,6 @@ def author_weights(weights: Sequence[float]) -> tuple[int, ...] | None:
     return tuple(w // common for w in whole)
 
 
-def loaded_weights(written: Sequence[float]) -> tuple[float, ...]:
-    """The weights the loader makes of those a file gives (game/scenario/build.py: each over their
-    sum, in the issues' order)."""
-    total = sum(float(w) for w in written)
-    return tuple(float(w) / total for w in written)
-
-
 def _written_weights(weights: tuple[float, ...], where: str, problems: list[str]) -> Sequence[float]:
     """What to write for the weights so that the loader gives them back to the last bit: whole
     numbers where they do (as an author writes them), else those numbers over a common divisor
@@ -239,7 +233,7 @@ def _written_weights(weights: tuple[float, ...], where: str, problems: list[str]
     if whole is not None:
         over = itertools.chain((whole,), (tuple(w / d for w in whole) for d in range(2, _DIVISORS)))
     for written in itertools.chain(over, (weights,)):
-        if sum(written) > 0 and loaded_weights(written) == weights:
+        if sum(written) > 0 and normalised(written) == weights:
             return written
     problems.append(
         f"{where}: weights {weights} do not come back from a file to the last bit (the loader divides "

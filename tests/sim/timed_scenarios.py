@@ -17,9 +17,9 @@ from dataclasses import replace
 
 from game.analysis import analyze
 from game.engine.model import NO_LIMIT, Condition, Effect, EventCard, Issue, Option, Scenario
-from game.scenario.build import default_opening
+from game.scenario.build import default_opening, normalised
 from game.sim.random_scenarios import random_scenario
-from tests.sim.scenario_file import author_weights, loaded_weights
+from tests.sim.scenario_file import author_weights
 
 # The events added to every scenario, so that the venues' random draws have something to draw
 # (random_scenario gives none in a third of its seeds). Their sizes are drawn per scenario.
@@ -198,7 +198,7 @@ def _as_a_file_gives(scenario: Scenario) -> Scenario:
             replace(
                 d,
                 trust=tuple(100 if o == k else t for o, t in enumerate(d.trust)),
-                weights=d.weights if whole is None else loaded_weights(whole),
+                weights=d.weights if whole is None else normalised(whole),
                 stances=d.stances or ("",) * len(scenario.issues),
             )
         )
