@@ -38,8 +38,8 @@ from game.engine.state import PENDING, REJECTED, Proposal
 from game.engine.utility import crossed_red_lines
 from game.engine.view import View
 
-# the least chance, by the agents' reading of the estimate, that a better offer before us passes for a side
-# that time presses to refuse a worse one it would sign (better_alive)
+# the least chance, by the agents' reading of the estimate, that a better offer before us passes
+# for a side that time presses to refuse a worse one it would sign (better_alive)
 _BETTER_CHANCE = 0.15
 _PRESSED = 1.2  # ...and how much more than the others on average a round must cost it
 
@@ -157,8 +157,8 @@ def better_alive(
     """Whether, where time is clearly against us (a round costs us over _PRESSED times what it
     costs the others on average), another offer before us is worth more to us than `p`,
     would be signed by us too, and can still pass: nobody has refused it, and the sides still to
-    answer it accept it with a fair chance (the agents' reading of the estimate, `_BETTER_CHANCE` for all of
-    them together).
+    answer it accept it with a fair chance (the agents' reading of the estimate, `_BETTER_CHANCE`
+    for all of them together).
 
     Several offers are often before a side at once, and a yes to each lets the table settle on
     whichever the last signatory completes first, not the best for us. At astana-8 most

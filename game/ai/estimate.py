@@ -51,9 +51,10 @@ FEATURES = (
     "last_share",
     "gain_late",
 )
-# Fitted by bench/calibration.py --games 800 --timed 20 --fit on 4 December 2026 (see the
-# module's notes): one coefficient per feature, in that order, then the map from the model's raw chance to the rate it was right at (piecewise
-# linear through these points), which corrects what the straight logistic curve gets wrong.
+# Fitted by bench/calibration.py --games 800 --timed 20 --fit on 4 December 2026 (see the module's
+# notes): one coefficient per feature, in that order, then the map from the model's raw chance to
+# the rate it was right at (piecewise linear through these points), which corrects what the
+# straight logistic curve gets wrong.
 COEFFICIENTS = (
     0.2363, 0.0862, -1.0936, 0.8359, 0.935, 1.3014, -0.3477, 0.8112, -1.6438, -1.5525, 0.4671,
     -0.3441, 0.3609, -0.5528, 1.5033, -0.1073, -0.4114, -0.5009, 0.3794, 0.4872, -0.6193, 1.7636,
@@ -65,14 +66,13 @@ CALIBRATION = (
 
 
 # The agents' own reading of the same features: the fit of 3 December 2026, which the hard agent's
-# bets and its answers were tuned with. Refitted on 4 December on the bundled scenarios alone
-# (--games 1200 --fit; the agents had changed and the old fit was no longer calibrated, 0.5-0.6
-# off by +0.15),
-# the agents' play with the new fit lost the level ladder in three bundled seats (hard > normal 19
-# of 24 seats to 16, `bench/tournaments.py --levels-only`): a better calibrated estimate is not a
-# better ranked one for their rules (docs/AI.md, "The acceptance estimate"). So the player's
-# builder shows the calibrated chance, and the agents keep the reading they play well with, as
-# any negotiator keeps its own rules of thumb; it is not claimed to be calibrated.
+# bets and answers were tuned with. The agents had changed since, and it was no longer calibrated
+# (0.5-0.6 off by +0.15). A refit on the bundled scenarios alone (--games 1200 --fit), given to the
+# agents too, lost the level ladder in three bundled seats (hard > normal in 19 of 24 seats to 16,
+# `bench/tournaments.py --levels-only`): a better calibrated estimate is not a better ranked one
+# for their rules (docs/AI.md, "The acceptance estimate"). So the player's builder shows the
+# calibrated chance, and the agents keep the reading they play well with, as a negotiator keeps its
+# own rules of thumb; it is not claimed to be calibrated.
 AGENT_COEFFICIENTS = (
     -0.6876, 1.3614, -0.4585, 0.4219, 1.302, -3.3004, 0.7794, 1.3663, -0.5142, -1.1688, 1.1107,
     -0.2557, 0.0374, -2.0163, 0.4435, -0.9609, -0.1141, -2.1927, 6.127, -0.3669, -1.0201, 2.0306,

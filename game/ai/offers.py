@@ -104,10 +104,10 @@ def best_bet(
     view: View, beliefs: Beliefs, aim: float, level: Level, noise: float = 0.0, rng: Rng | None = None
 ) -> tuple[tuple[tuple[int, int], ...], bool]:
     """The package at our aim (`proposal`), then changed option by option while that raises
-    what it is worth in expectation: the chance that every counterpart accepts it (the
-    agents' reading of the estimate's features, `agent_chance`, taken as independent answers) times what it gives
-    us, plus the chance it is refused times what going on is worth (next round's aim if the
-    talks go on, what we have if they end, less a round's toll).
+    what it is worth in expectation: the chance that every counterpart accepts it (the agents'
+    reading of the estimate's features, `agent_chance`, taken as independent answers) times
+    what it gives us, plus the chance it is refused times what going on is worth (next round's
+    aim if the talks go on, what we have if they end, less a round's toll).
 
     Only changes in our favour are tried: the search's climb towards the others already gives
     what our reading says they want, and walking further their way by the estimate cost the

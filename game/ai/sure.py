@@ -2,14 +2,14 @@
 long shot.
 
 `better_alive` (game.ai.answering) lets a side that time presses refuse an offer it would sign
-while a better one before it can still pass (a fair chance, by the agents' reading of the estimate, that
-the sides still to answer it all say yes). Earlier in a venue a wrong bet costs little: the
-talks go on and the offer refused is often put again. At the deadline (the venue's last round
-or its closing session) nothing comes after, and where every other signatory present has
-already signed the offer, our yes is the agreement itself. Refusing it then trades a sure deal
-for the better offer's chance of passing, and what fails leaves us what we have without a deal.
-A skilled negotiator counts that: it refuses only where the better offer's expected value (its
-value if it passes, times the chance that it does, plus what we have without it otherwise)
+while a better one before it can still pass (a fair chance, by the agents' reading of the
+estimate, that the sides still to answer it all say yes). Earlier in a venue a wrong bet costs
+little: the talks go on and the offer refused is often put again. At the deadline (the venue's
+last round or its closing session) nothing comes after, and where every other signatory present
+has already signed the offer, our yes is the agreement itself. Refusing it then trades a sure
+deal for the better offer's chance of passing, and what fails leaves us what we have without a
+deal. A skilled negotiator counts that: it refuses only where the better offer's expected value
+(its value if it passes, times the chance that it does, plus what we have without it otherwise)
 beats the deal in hand. In the campaign's platforms seat (astana-to-sochi) the hard agent ended
 a dozen Sochi congresses of 300 with nothing that way, each after refusing, in the last round,
 packages every other signatory had signed (docs/AI.md, "A bird in the hand").
