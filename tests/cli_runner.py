@@ -92,3 +92,13 @@ def press_ctrl_c(
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     return proc, time.monotonic() - start, started, err
+
+
+def one_line(err: str, *fragments: str) -> str:
+    """The one line a refused command wrote to stderr, with each fragment in it and no traceback."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]

@@ -18,6 +18,7 @@ from game.saves import load
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.cli_runner import one_line
 from tests.ui.driving import driven
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,14 +30,6 @@ OPP = ASTANA.delegation_index["opposition"]
 
 def spec(name: str, path: Path = AGENTS) -> str:
     return f"{path}:{name}"
-
-
-def one_line(err: str, *fragments: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
 
 
 @pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance", "by_the_docs"])

@@ -12,20 +12,11 @@ import pytest
 
 from game.cli import main
 from game.sim.simulate import game_seed
-from tests.cli_runner import press_ctrl_c
+from tests.cli_runner import one_line, press_ctrl_c
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENTS = ROOT / "tests" / "fixtures" / "agents" / "agents.py"
 INTERRUPTS = f"{AGENTS}:interrupts"
-
-
-def one_line(err: str, *fragments: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-    return lines[0]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
