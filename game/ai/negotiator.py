@@ -22,6 +22,7 @@ from game.ai.opponent import Beliefs
 from game.ai.planning import Plan, plan
 from game.ai.politics import (
     SUPPORT_MARGIN,
+    WALKOUT_TRUST,
     concession,
     mediate,
     meet_or_pass,
@@ -45,7 +46,6 @@ from game.engine.state import PENDING
 from game.engine.view import View
 
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
-_WALKOUT_TRUST = 15  # a hot-tempered delegation leaves when its mean trust in the others falls below this
 _EDGE = 0.08  # how much more than its aspiration waiting must be worth before a planner holds out
 # Support this many times SUPPORT_MARGIN above collapse is more than a side needs at home (see
 # secure_at_home): at astana-8 the government starts 62 above it, the opposition 35
@@ -95,7 +95,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     temper = me.personality.temper
     if support <= view.collapse_support + 3 and temper >= 0.7:
         return Decision(A.WalkOut(me.id), "our support at home has all but collapsed: the hardliners have won")
-    if may_propose(me.role) and temper >= 0.6 and mean_trust(view) < _WALKOUT_TRUST and not _stays(view, level):
+    if may_propose(me.role) and temper >= 0.6 and mean_trust(view) < WALKOUT_TRUST and not _stays(view, level):
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
