@@ -8,6 +8,7 @@ the read.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -38,3 +39,13 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 NOT_REGULAR = "not a regular file (a FIFO, a device or a socket): give the path of a file"
+LOOP = "a symbolic link that loops back on itself"
+
+
+def why(error: OSError | ValueError) -> str:
+    """Why a file could not be opened or read, in a few words; a loop of links in the same words
+    wherever a file is read (a scenario, a save, a record, an agent's file), as the save writer
+    says it, not the system's "Too many levels of symbolic links"."""
+    if isinstance(error, OSError):
+        return LOOP if error.errno == errno.ELOOP else error.strerror or str(error)
+    return str(error)

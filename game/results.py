@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.files import why
 from game.paths import user_data_dir
 from game.saves.write import SaveError, write_atomic
 
@@ -113,7 +114,7 @@ def read_record(path: Path | None = None) -> Record:
     except FileNotFoundError:
         return Record(path)
     except OSError as exc:
-        raise RecordError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        raise RecordError(f"{path}: cannot be read: {why(exc)}") from None
     if len(data) > MAX_BYTES:
         raise RecordError(f"{path}: larger than {MAX_BYTES:,} bytes: not a record of results")
     try:

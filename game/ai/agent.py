@@ -39,6 +39,7 @@ from game.engine import actions as A
 from game.engine.model import Scenario
 from game.engine.rng import Rng
 from game.engine.view import View
+from game.files import NOT_REGULAR, why
 from game.interrupts import pressed
 
 Chooser = Callable[[View, Rng], Decision]
@@ -190,11 +191,11 @@ def _module_from_file(spec: str, path: Path) -> Any:
     except FileNotFoundError:
         raise AgentLoadError(f"{spec}: no such file {path}") from None
     except OSError as exc:  # a name the system refuses to look up (too long, a loop of links...)
-        raise AgentLoadError(f"{spec}: {exc.strerror or exc}") from None
+        raise AgentLoadError(f"{spec}: {why(exc)}") from None
     if path.is_dir():
         raise AgentLoadError(f"{spec}: {path} is a folder, not a Python file")
     if not path.is_file():
-        raise AgentLoadError(f"{spec}: no such file {path}")
+        raise AgentLoadError(f"{spec}: {path} is {NOT_REGULAR}")
     name = f"peacetalks_agent_{abs(hash(str(path.resolve()))):x}"
     if name in sys.modules:
         return sys.modules[name]
@@ -210,8 +211,10 @@ def _module_from_file(spec: str, path: Path) -> Any:
         # a file Python cannot even read as source (a NUL byte in it) has no line to point at
         at = "".join(f":{n}" for n in (exc.lineno, exc.offset) if n is not None)
         raise AgentLoadError(f"{path}{at}: {exc.msg}") from None
-    except (Exception, SystemExit) as exc:  # any failure while loading the file is reported in one line
+    except (Exception, SystemExit, KeyboardInterrupt) as exc:  # any failure while loading, in one line
         del sys.modules[name]
+        if isinstance(exc, KeyboardInterrupt) and pressed():  # the user's Ctrl+C, which stops the command
+            raise
         raise AgentLoadError(f"{spec}: loading {path} failed: {_one_line(exc)}") from None
     return module
 

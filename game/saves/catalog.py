@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from game.engine.seat import HUMAN
+from game.files import why
 from game.safetext import escape_controls
 from game.scenario.yamlread import load_plain
 
@@ -99,7 +100,7 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     try:
         modified = path.stat().st_mtime
     except OSError as exc:
-        return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {exc.strerror or exc}")
+        return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {why(exc)}")
     try:
         head, tail = _head(path)
         doc = load_plain(head)

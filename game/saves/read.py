@@ -17,7 +17,7 @@ from game.engine import GameError, apply
 from game.engine.actions import Action
 from game.engine.hashing import StateHasher
 from game.engine.state import RUNNING
-from game.files import NOT_REGULAR, NotRegularFile, read_limited
+from game.files import NOT_REGULAR, NotRegularFile, read_limited, why
 from game.safetext import describe, first_control
 from game.saves.codec import Entry, EntryError, read_line
 from game.saves.logread import parse_save
@@ -121,7 +121,7 @@ def _read(path: Path) -> bytes:
     except PermissionError:
         raise SaveLoadError(f"{path}: permission denied: the file cannot be read") from None
     except (OSError, ValueError) as exc:
-        raise SaveLoadError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+        raise SaveLoadError(f"{path}: cannot be read: {why(exc)}") from None
     if len(data) > MAX_BYTES:
         raise SaveLoadError(f"{path}: larger than {MAX_BYTES:,} bytes: not a saved game of ours")
     return data

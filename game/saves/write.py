@@ -19,6 +19,7 @@ except ImportError:  # Windows: stale temporary files are recognised by their ag
     fcntl = None  # type: ignore[assignment]
 
 from game import __version__
+from game.files import LOOP
 from game.saves.codec import format_entry
 from game.saves.session import Session
 
@@ -123,9 +124,7 @@ def save_path(folder: Path, name: str) -> Path:
         path = where.resolve()
         home = folder.resolve()
     except RuntimeError:  # Python 3.11's resolve() on a symbolic link that leads to itself
-        raise SaveError(
-            f"{where}: a symbolic link that loops back on itself; remove it or choose another name"
-        ) from None
+        raise SaveError(f"{where}: {LOOP}; remove it or choose another name") from None
     if path.parent != home:
         raise SaveError(f"{name!r} would not be saved inside {folder}")
     return path

@@ -29,6 +29,8 @@ def resolve(name_or_path: str) -> Path | None:
         return files[name_or_path]
     path = Path(name_or_path)
     try:
-        return path if path.exists() else None
+        # a link is a file the user named even where it leads nowhere or back to itself: the
+        # reader then says which, rather than "not a bundled name nor a file"
+        return path if path.exists() or path.is_symlink() else None
     except OSError:  # a name the system cannot even look up (too long): no such file
         return None

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from game.files import NOT_REGULAR, NotRegularFile, read_limited
+from game.files import NOT_REGULAR, NotRegularFile, read_limited, why
 from game.safetext import ALLOWED, CONTROL, describe, first_control
 from game.scenario.diagnostics import Mark, Report
 
@@ -102,7 +102,7 @@ def read_bytes(path: Path, report: Report) -> bytes | None:
         report.error((0, 0), "permission denied: the file cannot be read")
         return None
     except OSError as exc:
-        report.error((0, 0), f"cannot be read: {exc.strerror or exc}")
+        report.error((0, 0), f"cannot be read: {why(exc)}")
         return None
     except ValueError:
         report.error((0, 0), "cannot be read: not a valid path")

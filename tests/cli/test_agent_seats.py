@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -82,8 +83,10 @@ def test_a_file_with_a_syntax_error_is_named_by_line_and_column(
         (b"x = 1\x00\n", "{path}: source code string cannot contain null bytes"),  # was {path}:None:None:
         (b"raise SystemExit(4)\n", "loading {path} failed: SystemExit: 4"),  # was a silent exit with status 4
         (None, "{path} is a folder, not a Python file"),  # was "no such file"
+        # was "interrupted", exit 130, as if the user had pressed Ctrl+C
+        (b"raise KeyboardInterrupt\n", "loading {path} failed: KeyboardInterrupt"),
     ],
-    ids=["nul-byte", "exits-at-import", "a-folder"],
+    ids=["nul-byte", "exits-at-import", "a-folder", "interrupts-at-import"],
 )
 def test_a_file_that_cannot_be_an_agent_is_one_line(
     content: bytes | None, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -95,6 +98,21 @@ def test_a_file_that_cannot_be_an_agent_is_one_line(
         path.write_bytes(content)
     assert main(["watch", "astana-8", "--seat", f"opposition={path}:choose"]) == 1
     one_line(capsys.readouterr().err, "--seat opposition", fragment.format(path=path))
+
+
+def test_an_agent_path_that_is_a_fifo_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "agent.py"
+    os.mkfifo(fifo)
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={fifo}:choose"]) == 1
+    one_line(capsys.readouterr().err, "--seat opposition", f"{fifo} is not a regular file")  # was "no such file"
+
+
+def test_an_agent_path_that_loops_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "agent.py"
+    loop.symlink_to(loop.name)
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={loop}:choose"]) == 1
+    # was the system's "Too many levels of symbolic links", worded unlike a scenario's or a save's
+    one_line(capsys.readouterr().err, "--seat opposition", "a symbolic link that loops back on itself")
 
 
 def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -214,6 +214,17 @@ def test_a_save_name_that_is_a_looping_link_is_one_line(
     assert loop.is_symlink()
 
 
+@pytest.mark.parametrize("command", ["validate", "simulate", "analyze", "test-scenario", "replay"])
+def test_a_scenario_or_save_that_is_a_looping_link_is_one_line_in_the_same_words(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: validate said the system's "Too many levels of symbolic links", simulate and analyze
+    # "not a bundled name ... nor a file" (a link that leads back to itself does not "exist")
+    loop = _loop(tmp_path / "loop.yaml")
+    assert main([command, str(loop)]) == 1
+    one_line(capsys.readouterr().err, str(loop), "a symbolic link that loops back on itself")
+
+
 @pytest.mark.parametrize(
     "command",
     [
