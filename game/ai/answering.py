@@ -27,6 +27,7 @@ from game.ai.reading import (
     next_round_chance,
     progress,
     stonewalled,
+    trust_mean,
     value_with,
 )
 from game.ai.repeats import came_our_way, repeated_offer, table_repeats
@@ -58,7 +59,9 @@ def answer(
     waiting (game.ai.planning), which already weighs the risk and the toll of waiting; `held`, a
     planner's plan where it does not hold out, a second reading of what waiting is worth."""
     me = view.own
-    beliefs = beliefs or Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes)
+    beliefs = beliefs or Beliefs(
+        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
+    )
     crossed = crossed_red_lines(me, p.package)
     if crossed:
         return say_no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
@@ -216,13 +219,8 @@ def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
 
 
 def mean_trust(view: View) -> float:
-    """How far we trust the other signatories to keep a deal: half the average, half the least
-    trusted of them, since one side that breaks its word can undo the whole agreement."""
-    others = counterparts(view)
-    if not others:
-        return 50.0
-    trusts = [view.my_trust[s] for s in others]
-    return 0.5 * sum(trusts) / len(trusts) + 0.5 * min(trusts)
+    """How far we trust the other signatories to keep a deal (reading.trust_mean)."""
+    return trust_mean([float(view.my_trust[s]) for s in counterparts(view)])
 
 
 def say_yes(actor: str, proposal: int, reason: str) -> Decision:

@@ -144,6 +144,20 @@ class Level:
     # value, which counts only at the last venue (game.ai.offers.still_to_win, reading.open_worth;
     # docs/AI.md, "What an open issue is worth before the last venue")
     hopes_from_status_quo: bool = False
+    # a planner's value of waiting counts, besides the clock's breakdown risk, the hazards a
+    # hold-out runs into: a card of the public deck that calls a signatory home (every condition
+    # readable and holding), and its own walk-out where its temper is hot and the refusals of its
+    # offer would take its trust below the line (game.ai.hazards). This flag, spares_cards and
+    # reads_table_refusals were tried on the hard level and not kept: no level turns them on
+    # (docs/AI.md, "The plan's hazards")
+    weighs_hazards: bool = False
+    # a hot temper makes no outburst at a side whose trust in us it would leave where a card of
+    # the public deck that may still come up calls a signatory home (game.ai.hazards.provokes_card)
+    spares_cards: bool = False
+    # reads_refusals at a table of several: a counterpart that refused one of our own packages
+    # in two different rounds at this venue has its floor read from its refusals of our packages
+    # (game.ai.planning._floor_by_refusals)
+    reads_table_refusals: bool = False
 
 
 LEVELS = {

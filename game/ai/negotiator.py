@@ -15,6 +15,7 @@ from __future__ import annotations
 from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
 from game.ai.deck import support_bound, threatening_card
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
+from game.ai.hazards import provokes_card
 from game.ai.idle import nothing_to_win
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, best_bet, proposal
@@ -22,7 +23,6 @@ from game.ai.opponent import Beliefs
 from game.ai.planning import Plan, plan
 from game.ai.politics import (
     SUPPORT_MARGIN,
-    WALKOUT_TRUST,
     concession,
     mediate,
     meet_or_pass,
@@ -32,6 +32,8 @@ from game.ai.politics import (
 )
 from game.ai.reading import (
     PROVOKED_TRUST,
+    WALKOUT_TEMPER,
+    WALKOUT_TRUST,
     Decision,
     closing_backs,
     counterparts,
@@ -57,7 +59,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if isinstance(level, str):
         level = LEVELS[level]
     me = view.own
-    beliefs = Beliefs(view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes)
+    beliefs = Beliefs(
+        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
+    )
     noise = _NOISE * (2.0 * rng.random() - 1.0)
     # the aspiration (a pure function of the view) is worked out only where a move reads it:
     # answering and proposing, about half the moves
@@ -95,13 +99,21 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     temper = me.personality.temper
     if support <= view.collapse_support + 3 and temper >= 0.7:
         return Decision(A.WalkOut(me.id), "our support at home has all but collapsed: the hardliners have won")
-    if may_propose(me.role) and temper >= 0.6 and mean_trust(view) < WALKOUT_TRUST and not _stays(view, level):
+    if (
+        may_propose(me.role)
+        and temper >= WALKOUT_TEMPER
+        and mean_trust(view) < WALKOUT_TRUST
+        and not _stays(view, level)
+    ):
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
     if level.leaves_idle_venue and nothing_to_win(view):
         return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
     provoked = None if level.keeps_temper and secure_at_home(view) else _provoked_by(view, rng)
+    if provoked is not None and level.spares_cards and provokes_card(view, provoked):
+        # the trust it would cost lets a card of the deck end the venue (game.ai.hazards)
+        provoked = None
     if provoked is not None:
         return Decision(
             A.Statement(me.id, "hardline", view.delegations[provoked].id),

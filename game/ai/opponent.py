@@ -26,7 +26,13 @@ class Beliefs:
     """Estimated weights and values of every delegation, as seen by one viewer."""
 
     def __init__(
-        self, view: View, learns: bool, deeds: bool = False, refusals: bool = False, stakes: bool = False
+        self,
+        view: View,
+        learns: bool,
+        deeds: bool = False,
+        refusals: bool = False,
+        stakes: bool = False,
+        table_refusals: bool = False,
     ) -> None:
         self.view = view
         self.learns = learns
@@ -38,6 +44,9 @@ class Beliefs:
         # whether a plan reads a side's floor from the refusals its model of that side cannot
         # explain (game.ai.planning.read_sides; the hard level's reads_refusals)
         self.refusals = refusals
+        # ...and at a table of several, from a side's refusals of one of our own packages in two
+        # rounds (the hard level's reads_table_refusals)
+        self.table_refusals = table_refusals
         n = len(view.delegations)
         self._weights: list[tuple[float, ...] | None] = [None] * n
         # per delegation and issue: weight * value of each option (see utility)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai.hazards import hazards
 from game.ai.levels import LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
@@ -91,11 +92,13 @@ def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
         side = Side(s, floor, top, rate * lack)
         if beliefs.refusals and len(counterparts(view)) == 1:  # the one counterpart: see _floor_by_refusals
             side = _floor_by_refusals(view, beliefs, side)
+        elif beliefs.table_refusals and len(counterparts(view)) > 1:
+            side = _floor_by_refusals(view, beliefs, side, ours=True)
         sides.append(side)
     return sides
 
 
-def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side) -> Side:
+def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = False) -> Side:
     """`side` with its floor lifted to the least that explains every refusal it gave at this
     venue by our model of its demand (see demand) in the round it refused.
 
@@ -116,9 +119,19 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side) -> Side:
     not fallen as the model has it fall: its offers never moved, or it refused one package in
     two rounds. A side that moves and refuses each package once may be bargaining along the
     curve the model draws (the tutorial's UN team refuses the government's opening and takes
-    its plan at the deadline)."""
+    its plan at the deadline).
+
+    `ours` (Level.reads_table_refusals, tried and not kept): at a table of several, only the
+    side's refusals of our own packages, where it refused one of them in two rounds."""
     refused = [a for a in view.answers if not a.accepted and a.who == side.who and a.venue == view.venue_index]
-    if not (_unmoved(view, side.who) or _refused_again(refused)):
+    if ours:
+        # at a table of several: only refusals of our own packages, and only where the side
+        # refused one of them in two rounds (a refusal that waits for a later round of the
+        # model's curve is given once: the next round's package is another)
+        refused = [a for a in refused if a.author == view.me]
+        if not _refused_again(refused):
+            return side
+    elif not (_unmoved(view, side.who) or _refused_again(refused)):
         return side
     end = horizon(view)
     deal = list(view.deal)
@@ -237,6 +250,10 @@ def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan
     # no later round in a closing session, whatever the venue's round count says
     last = last_round(view)
     alive = clock.survival(view.rules, view.round, last, view.momentum)
+    if level.weighs_hazards:
+        # besides the clock: a card that calls a signatory home, and our own walk-out, each of
+        # which the refusals of a hold-out bring nearer (game.ai.hazards)
+        alive = [a * h for a, h in zip(alive, hazards(view, level, len(alive)), strict=True)]
     toll = bleed_rate(view)
     later: Package | None = None
     waiting = floor

@@ -10,7 +10,7 @@ from operator import getitem
 from game.ai.called_home import called_home
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
-from game.ai.reading import Decision, acceptable, counterparts, heeded, progress, value_with
+from game.ai.reading import WALKOUT_TRUST, Decision, acceptable, counterparts, heeded, progress, value_with
 from game.engine import actions as A
 from game.engine.flow import fewer_than_two_present
 from game.engine.legal import may_propose, moves_for
@@ -19,9 +19,6 @@ from game.engine.view import View
 
 SUPPORT_MARGIN = 12  # how close to collapse an agent lets its support fall before it stops conceding
 _STALLING = 45  # momentum below which a patron starts pressing its clients
-# a hot-tempered party leaves when its trust in the signatories present falls below this
-# (docs/SCENARIOS.md, "Temper"): a signatory's walk-out ends the talks
-WALKOUT_TRUST = 15
 
 
 def concession(view: View, package: tuple[tuple[int, int], ...], keep_above: int | None = None) -> Decision | None:

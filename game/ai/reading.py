@@ -19,6 +19,11 @@ _KEPT = 4096
 # below this trust in someone, a hot temper answers it with hardline statements (at half of it, it
 # walks out): what the negotiator's outbursts read, and what the ground's reading counts on
 PROVOKED_TRUST = 30
+# a hot-tempered delegation (WALKOUT_TEMPER or more) that may propose leaves the talks when its
+# mean trust in the others (trust_mean) falls below WALKOUT_TRUST: the negotiator's walk-out, which
+# a planner also counts on itself when it weighs holding out (game.ai.hazards)
+WALKOUT_TRUST = 15
+WALKOUT_TEMPER = 0.6
 
 # acceptable's: key -> (our red lines, the declared red lines of all, the options)
 _acceptable: dict[tuple[int, ...], tuple[object, object, tuple[int, ...]]] = {}
@@ -184,6 +189,15 @@ def best_possible(view: View) -> float:
         _best.clear()
     _best[key] = (view.own, view.issues, value)
     return value
+
+
+def trust_mean(trusts: list[float]) -> float:
+    """How far we trust the other signatories to keep a deal, from our trust in each: half the
+    average, half the least trusted of them, since one side that breaks its word can undo the
+    whole agreement (50 where there is no one)."""
+    if not trusts:
+        return 50.0
+    return 0.5 * sum(trusts) / len(trusts) + 0.5 * min(trusts)
 
 
 def counterparts(view: View) -> list[int]:

@@ -1,0 +1,143 @@
+"""What else may end a venue while a planner holds out: the deck's cards and its own walk-out.
+
+The plan (game.ai.planning) weighs each later round by the chance that the talks last that long,
+and the clock's breakdown risk was all it counted. Two more hazards are in the public file and in
+the agent's own rules, and holding out runs into both:
+
+- a random card of the public deck that calls a signatory home (ours or a counterpart's) ends the
+  venue with nothing signed (the engine's rule: a signatory gone). A card is counted where every
+  condition on it can be read from our view (trust between two others cannot) and holds on the
+  table as it will stand in that round; holding out means refusing the counterparts' offers, and
+  each refusal lowers the author's trust in us by the rules' `response_trust` (one a round), and
+  a statement to the room that reassures our own side costs each half the rules'
+  `hardline_trust`: a card's bound on a counterpart's trust in us reads both;
+- a hot-tempered side (our own temper is ours to read) walks out once its mean trust in the others
+  falls below the walk-out line (game.ai.negotiator), and each refusal of our offer lowers our
+  trust in the side that refused it by `response_trust`. Holding out is tabling the plan's package
+  round after round while the model says the others refuse it until its round comes: where that
+  many refusals take our trust below the line, we walk out before that round.
+
+A hot temper's outburst at a distrusted side costs that side's trust in us too (provokes_card):
+where it would bring such a card into play, a level that spares the cards makes none.
+
+In the random scenario timed-5 (seat d0) both ended 42 of the 44 games in 100 that the plan's
+hold-out left without a deal, where signing in the first round gave +0.35 (docs/AI.md, "The plan's
+misfires on the stated tables" and "The plan's hazards").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.ai.deck import _readable, drawable, may_come_up, public_table
+from game.ai.ground import ground_keeps_us
+from game.ai.levels import Level
+from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean
+from game.engine.conditions import all_hold
+from game.engine.legal import may_propose
+from game.engine.view import View
+
+
+def hazards(view: View, level: Level, rounds: int) -> list[float]:
+    """For each of the next `rounds` rounds of this venue (index 0: the next one), the chance
+    that neither a card calling a signatory home nor our own walk-out has ended the venue by then
+    while we hold out, the clock's breakdown risk aside (clock.survival counts that)."""
+    out = [1.0] * rounds
+    lost = _walks_out_after(view, level)
+    for j in range(rounds):
+        if lost is not None and j + 1 >= lost:
+            out[j] = 0.0
+    stays = 1.0
+    for j in range(rounds):
+        stays *= 1.0 - _called_home_at(view, view.round + j + 1, j + 1)
+        out[j] *= stays
+    return out
+
+
+def _walks_out_after(view: View, level: Level) -> int | None:
+    """How many refusals of our offer would take our mean trust in the others below the walk-out
+    line (the least trusted of them refusing each: the likeliest to), where our temper walks us
+    out at all; None where no number would (a calm temper, a role that does not propose, trust
+    that refusals do not move, or a seat our ground keeps us in, as negotiator._stays)."""
+    if view.own.personality.temper < WALKOUT_TEMPER or not may_propose(view.own.role):
+        return None
+    cost = view.rules.response_trust
+    others = counterparts(view)
+    if not others or cost <= 0:
+        return None
+    if level.reads_ground_to_end and ground_keeps_us(view):
+        return None
+    trusts = [float(view.my_trust[s]) for s in others]
+    worst = trusts.index(min(trusts))
+    for k in range(0, 101 // cost + 2):
+        moved = list(trusts)
+        moved[worst] = max(0.0, trusts[worst] - k * cost)
+        if trust_mean(moved) < WALKOUT_TRUST:
+            return k
+    return None
+
+
+def _called_home_at(view: View, round_: int, refused: int) -> float:
+    """The chance that a random card drawn at the start of round `round_` of this venue calls a
+    present signatory home: the venue's chance of a draw, times the share of the weight of the
+    cards that could be drawn then held by those that would (every condition readable and
+    holding on the table as we read it then, each counterpart's trust in us lowered by
+    `refused` of our refusals and one statement to the room)."""
+    venue = view.venue
+    if venue.random_events <= 0 or view.closing or round_ > venue.rounds or round_ < 2:
+        return 0.0
+    seated = venue.turn_order
+    signing = {view.me, *counterparts(view)}
+    table = public_table(view, round_)
+    if refused:
+        # a round of holding out costs a counterpart's trust in us a refusal of its offer, and
+        # our side may have to be reassured on the way (a hardline statement to the room costs
+        # every side present half the rules' hardline_trust): at timed-5 the card came into
+        # play by the statement d0's support called for after it pressed its client
+        drop = refused * view.rules.response_trust + view.rules.hardline_trust // 2
+        me = view.me
+        trust = tuple(
+            tuple(max(0, t - drop) if b == me and a != me else t for b, t in enumerate(row))
+            for a, row in enumerate(table.trust)
+        )
+        table = replace(table, trust=trust)
+    total = leaving = 0.0
+    for card in drawable(view, table, seated):
+        total += card.weight
+        readable = all(_readable(view, c) for c in card.when)
+        if card.leavers & signing and readable and all_hold(table, card.when, seated):
+            leaving += card.weight
+    if total <= 0:
+        return 0.0
+    return venue.random_events * leaving / total
+
+
+def provokes_card(view: View, target: int) -> bool:
+    """Whether a hardline statement at `target` (its trust in us lowered by the rules'
+    `hardline_trust`) would leave its trust in us where a random card that may still come up at
+    this venue calls a present signatory home: every condition on the card readable, and holding
+    with that trust once a round that meets its round conditions comes. A hot temper's outburst
+    buys support at home; the venue ended with nothing where it brought such a card into play."""
+    venue = view.venue
+    if venue.random_events <= 0 or view.closing:
+        return False
+    seated = venue.turn_order
+    signing = {view.me, *counterparts(view)}
+    me = view.me
+    drop = view.rules.hardline_trust
+    for index, card in enumerate(view.events):
+        if not card.leavers & signing or not all(_readable(view, c) for c in card.when):
+            continue
+        if not may_come_up(view, index, card):
+            continue
+        if not any(c.kind == "trust" and c.a == target and c.b == me for c in card.when):
+            continue
+        for round_ in range(view.round + 1, venue.rounds + 1):
+            table = public_table(view, round_)
+            trust = tuple(
+                tuple(max(0, t - drop) if a == target and b == me else t for b, t in enumerate(row))
+                for a, row in enumerate(table.trust)
+            )
+            if all_hold(replace(table, trust=trust), card.when, seated):
+                return True
+    return False
