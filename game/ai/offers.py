@@ -128,7 +128,7 @@ def best_bet(
             worth += share * still_to_win(view, left, level.hopes_from_status_quo)
         yes = 1.0
         for s in others:
-            yes *= first_offer_chance(view, s, package, fresh)
+            yes *= first_offer_chance(view, s, package) if s in fresh else agent_chance(view, s, package)
         return yes * worth + (1.0 - yes) * going_on
 
     if level.weighs_left_out and view.venues_left:

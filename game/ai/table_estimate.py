@@ -3,10 +3,10 @@
 The agents' fit (game.ai.estimate.agent_chance) weighs the proposer's trust in the addressee at
 6.13 a unit (`my_trust`): where a proposer trusts its counterpart, as on the random tables, it
 reads nearly every package as likely to pass, one that leaves the counterpart nothing over the
-deal in force too. At timed-6 d0 the hard agent's first offer moved from the package at its aim
-(the counterpart's `share` 0.25 to 0.37) to one that left it nothing (`share` 0, read at 0.76
-from trust alone); the counterpart refused, and many of those games ended with no deal
-(docs/AI.md, "The bets and the estimate on the stated tables", "Trust read with the share").
+deal in force too. At timed-6 d0 the hard agent's first offer left the counterpart nothing
+(`share` 0, read at 0.76 from trust alone) where this reading's offer gives it 0.25 to 0.37; the
+counterpart refused, and many of those games ended with no deal (docs/AI.md, "The bets and the
+estimate on the stated tables", "Trust read with the share").
 
 Trust makes a side take a fair offer, not one that leaves it nothing: before the counterpart
 has answered anything at the venue (there is nothing else to read its mood by), this reading
@@ -25,7 +25,6 @@ from game.ai.estimate import (
     AGENT_CALIBRATION,
     AGENT_COEFFICIENTS,
     FEATURES,
-    agent_chance,
     calibrated,
     features,
     raw_chance,
@@ -50,11 +49,10 @@ def unanswered(view: View) -> frozenset[int]:
     return frozenset() if any(a.who == s and a.venue == here for a in view.answers) else frozenset(others)
 
 
-def first_offer_chance(view: View, who: int, package: Package, fresh: frozenset[int]) -> float:
-    """The agents' chance that `who` accepts `package`; where `who` is in `fresh` (unanswered),
-    with its trust term weighed by the package's share for it, up to ULTIMATUM_SHARE."""
-    if who not in fresh:
-        return agent_chance(view, who, package)
+def first_offer_chance(view: View, who: int, package: Package) -> float:
+    """The agents' chance that `who` accepts `package`, with its trust term weighed by the
+    package's share for it, in full from ULTIMATUM_SHARE: the reading for a counterpart that
+    `unanswered` names (else the bettor reads agent_chance itself)."""
     if any(option in view.red_lines[who][issue] for issue, option in package):
         return 0.0
     x = list(features(view, who, package))

@@ -6,6 +6,7 @@ likely from trust alone; the counterpart refuses and the talks end with no deal.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from game.ai.driver import agent_rng
 from game.ai.estimate import agent_chance, features
@@ -13,7 +14,8 @@ from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
 from game.ai.reading import ULTIMATUM_SHARE, counterparts
 from game.ai.table_estimate import first_offer_chance, unanswered
-from game.engine import view_for
+from game.engine import new_game, view_for
+from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import level_in_seat, package_indices, replayed
 from tests.sim.timed_scenarios import timed_scenario
@@ -38,7 +40,7 @@ def test_the_first_offer_leaves_the_counterpart_a_share_and_the_game_a_deal() ->
     assert with_rule.outcome == "agreement" and without_rule.outcome == "no_deal"
 
 
-def test_the_reading_differs_only_before_an_answer_and_under_the_ultimatum_share() -> None:
+def test_the_reading_differs_only_under_the_ultimatum_share_and_only_before_an_answer() -> None:
     sc = timed_scenario(6)
     seed = game_seed(0, 3)
     steps, _ = replayed(sc, seed, level_in_seat(sc, seed, 0, HARD))
@@ -54,10 +56,36 @@ def test_the_reading_differs_only_before_an_answer_and_under_the_ultimatum_share
         for issue in view.agenda:
             for option in range(len(view.issues[issue].options)):
                 package = ((issue, option),)
-                plain, read = agent_chance(view, other, package), first_offer_chance(view, other, package, fresh)
-                if not fresh or features(view, other, package)[1] >= ULTIMATUM_SHARE:
+                plain, read = agent_chance(view, other, package), first_offer_chance(view, other, package)
+                if features(view, other, package)[1] >= ULTIMATUM_SHARE:
                     assert read == plain
                 else:
                     assert read <= plain + 1e-12  # trust weighs positively: less of it, no likelier
                 checked += 1
     assert checked and fresh_seen and answered_seen
+
+
+def test_it_reads_the_agents_own_view_only() -> None:
+    sc = load_scenario(bundled()["tutorial"])  # a table of two
+    them = sc.delegations[1]
+    secret = dataclasses.replace(
+        sc,
+        delegations=(
+            sc.delegations[0],
+            dataclasses.replace(
+                them,
+                weights=tuple(reversed(them.weights)),
+                values=tuple(tuple(1.0 - v for v in row) for row in them.values),
+                reservation=0.9,
+            ),
+        ),
+    )
+    agenda = sc.venues[0].agenda
+    packages = list(itertools.product(*[[(i, o) for o in range(len(sc.issues[i].options))] for i in agenda]))
+    for seed in (1, 2):
+        plain, hidden = view_for(new_game(sc, seed)[0], 0), view_for(new_game(secret, seed)[0], 0)
+        assert plain == hidden
+        fresh = unanswered(plain)
+        assert fresh == frozenset({1}) == unanswered(hidden)
+        for package in packages[:80]:
+            assert first_offer_chance(plain, 1, package) == first_offer_chance(hidden, 1, package)
