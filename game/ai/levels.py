@@ -158,6 +158,12 @@ class Level:
     # in two different rounds at this venue has its floor read from its refusals of our packages
     # (game.ai.planning._floor_by_refusals)
     reads_table_refusals: bool = False
+    # a bettor's first offer at a table of two, before the counterpart has answered at the venue,
+    # reads its trust in the counterpart as acceptance only in proportion to the share the package
+    # gives it, in full from reading.ULTIMATUM_SHARE: trust makes a side take a fair offer, not one
+    # that leaves it nothing over the deal in force (game.ai.table_estimate; docs/AI.md, "Trust
+    # read with the share")
+    trust_needs_share: bool = False
 
 
 LEVELS = {
@@ -243,6 +249,7 @@ LEVELS = {
         reads_stakes=True,
         credits_moves=True,
         hopes_from_status_quo=True,
+        trust_needs_share=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

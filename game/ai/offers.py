@@ -27,6 +27,7 @@ from game.ai.reading import (
     value_with,
 )
 from game.ai.search import search_package
+from game.ai.table_estimate import first_offer_chance, unanswered
 from game.engine.rng import Rng
 from game.engine.view import View
 
@@ -105,7 +106,8 @@ def best_bet(
 ) -> tuple[tuple[tuple[int, int], ...], bool]:
     """The package at our aim (`proposal`), then changed option by option while that raises
     what it is worth in expectation: the chance that every counterpart accepts it (the agents'
-    reading of the estimate's features, `agent_chance`, taken as independent answers) times
+    reading of the estimate's features, `agent_chance`, taken as independent answers; with
+    `trust_needs_share`, a first offer's reading at a table of two, `first_offer_chance`) times
     what it gives us, plus the chance it is refused times what going on is worth (next round's
     aim if the talks go on, what we have if they end, less a round's toll).
 
@@ -117,6 +119,7 @@ def best_bet(
     others = counterparts(view)
     share = held_share(view, aim)
     values = view.own.values
+    fresh = unanswered(view) if level.trust_needs_share else frozenset()
 
     def expected(package: tuple[tuple[int, int], ...]) -> float:
         worth = value_with(view, package)
@@ -125,7 +128,7 @@ def best_bet(
             worth += share * still_to_win(view, left, level.hopes_from_status_quo)
         yes = 1.0
         for s in others:
-            yes *= agent_chance(view, s, package)
+            yes *= first_offer_chance(view, s, package) if s in fresh else agent_chance(view, s, package)
         return yes * worth + (1.0 - yes) * going_on
 
     if level.weighs_left_out and view.venues_left:
