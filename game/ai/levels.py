@@ -147,9 +147,7 @@ class Level:
     # a planner's value of waiting counts, besides the clock's breakdown risk, the hazards a
     # hold-out runs into: a card of the public deck that calls a signatory home (every condition
     # readable and holding), and its own walk-out where its temper is hot and the refusals of its
-    # offer would take its trust below the line (game.ai.hazards). This flag, spares_cards and
-    # reads_table_refusals were tried on the hard level and not kept: no level turns them on
-    # (docs/AI.md, "The plan's hazards")
+    # offer would take its trust below the line (game.ai.hazards; docs/AI.md, "The plan's hazards")
     weighs_hazards: bool = False
     # a hot temper makes no outburst at a side whose trust in us it would leave where a card of
     # the public deck that may still come up calls a signatory home (game.ai.hazards.provokes_card)
@@ -250,6 +248,9 @@ LEVELS = {
         credits_moves=True,
         hopes_from_status_quo=True,
         trust_needs_share=True,
+        weighs_hazards=True,
+        spares_cards=True,
+        reads_table_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

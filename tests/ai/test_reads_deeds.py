@@ -61,13 +61,15 @@ def test_reading_deeds_wins_the_game_the_misreading_lost() -> None:
     """In that game the hard agent reading deeds ends better off than the same agent without.
     Both without reading refusals (Level.reads_refusals, tests/ai/test_reads_refusals.py): d1 is
     d0's one counterpart and refuses d0's package in two rounds, so that reading alone wins this
-    game too, and the two would not be told apart here."""
+    game too, and the two would not be told apart here. Nor weighing the plan's hazards
+    (Level.weighs_hazards, tests/ai/test_hazards.py), which keeps d0 from holding out here
+    whatever its reading of d1's floor."""
     sc = timed_scenario(SCENARIO)
     seed = game_seed(0, GAME)
 
     def surplus(reads_deeds: bool) -> float:
         choosers = game_choosers(sc, {SEAT: "hard"}, seed)
-        level = dataclasses.replace(HARD, reads_deeds=reads_deeds, reads_refusals=False)
+        level = dataclasses.replace(HARD, reads_deeds=reads_deeds, reads_refusals=False, weighs_hazards=False)
         choosers[SEAT] = partial(choose, level=level)
         state = play(sc, seed, choosers).state
         return outcome_utility(state, SEAT) - sc.delegations[SEAT].reservation
