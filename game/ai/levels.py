@@ -162,6 +162,12 @@ class Level:
     # that leaves it nothing over the deal in force (game.ai.table_estimate; docs/AI.md, "Trust
     # read with the share")
     trust_needs_share: bool = False
+    # a bettor, in a venue's first round, also weighs the package that settles only the issues
+    # its model reads as common ground (every counterpart values our best option there highly),
+    # leaving the rest open: where the estimate gives the bet's package less than 0.7 and the
+    # lead an even chance or more of passing, and the lead is worth more in expected value, it
+    # tables the lead (game.ai.offers.common_lead; docs/AI.md, "The lead as a hard rule again")
+    leads_common: bool = False
 
 
 LEVELS = {
@@ -251,6 +257,7 @@ LEVELS = {
         weighs_hazards=True,
         spares_cards=True,
         reads_table_refusals=True,
+        leads_common=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
