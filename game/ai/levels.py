@@ -264,6 +264,7 @@ LEVELS = {
         spares_cards=True,
         reads_table_refusals=True,
         leads_common=True,
+        first_bet_keeps_stated=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
