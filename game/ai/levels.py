@@ -172,7 +172,8 @@ class Level:
     # asks no more of the counterpart than the package at our aim on an issue where it states the
     # option we value least: there our model of its weights is still the prior, and taking back
     # what the aim concedes on the issue the two sides pull apart is a bet on a weight we have not
-    # read (game.ai.offers._takes_back; docs/AI.md, "The first bet at a table of two")
+    # read (game.ai.offers._takes_back; docs/AI.md, "The first bet at a table of two"). It reads
+    # the side trust_needs_share finds unanswered, so it acts only with that flag on
     first_bet_keeps_stated: bool = False
 
 

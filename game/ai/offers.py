@@ -114,7 +114,10 @@ def best_bet(
     Only changes in our favour are tried: the search's climb towards the others already gives
     what our reading says they want, and walking further their way by the estimate cost the
     hard agent up to 0.011 a game in Astana's and the campaign's Russia seats (docs/AI.md).
-    What the estimate adds is the other direction: asking more where a refusal is no likelier."""
+    What the estimate adds is the other direction: asking more where a refusal is no likelier.
+    With `first_bet_keeps_stated` (and `trust_needs_share`, whose `unanswered` side it reads), a
+    first offer at a table of two takes nothing back against the aim on an issue where the
+    counterpart states the option we value least (`_takes_back`)."""
     going_on = going_on_worth(view, level, noise)
     others = counterparts(view)
     share = held_share(view, aim)
