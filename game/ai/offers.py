@@ -114,7 +114,10 @@ def best_bet(
     Only changes in our favour are tried: the search's climb towards the others already gives
     what our reading says they want, and walking further their way by the estimate cost the
     hard agent up to 0.011 a game in Astana's and the campaign's Russia seats (docs/AI.md).
-    What the estimate adds is the other direction: asking more where a refusal is no likelier."""
+    What the estimate adds is the other direction: asking more where a refusal is no likelier.
+    With `first_bet_keeps_stated` (and `trust_needs_share`, whose `unanswered` side it reads), a
+    first offer at a table of two takes nothing back against the aim on an issue where the
+    counterpart states the option we value least (`_takes_back`)."""
     going_on = going_on_worth(view, level, noise)
     others = counterparts(view)
     share = held_share(view, aim)
@@ -136,23 +139,32 @@ def best_bet(
     else:
         package, partial = proposal(view, beliefs, aim, level, rng)
     refused = refused_lately(view) if level.heeds_refusals else {}
-    best = expected(package)
-    for _ in range(_BET_STEPS):  # each step the one change (within the red lines) that adds most
-        step: tuple[float, tuple[tuple[int, int], ...]] | None = None
-        for k, (i, o) in enumerate(package):
-            for other in acceptable(view, i, others):
-                if values[i][other] <= values[i][o]:
-                    continue
-                tried = (*package[:k], (i, other), *package[k + 1 :])
-                refusers = refused.get(frozenset(tried)) if refused else None
-                if refusers and contradicted(view, refusers, tried):
-                    continue  # the table has just refused it, though we read it as likely to pass
-                worth = expected(tried)
-                if worth > best + 1e-6 and (step is None or worth > step[0]):
-                    step = (worth, tried)
-        if step is None:
-            break
-        best, package = step
+
+    def walk(package: tuple[tuple[int, int], ...], keep_stated: bool) -> tuple[float, tuple[tuple[int, int], ...]]:
+        best = expected(package)
+        for _ in range(_BET_STEPS):  # each step the one change (within the red lines) that adds most
+            step: tuple[float, tuple[tuple[int, int], ...]] | None = None
+            for k, (i, o) in enumerate(package):
+                for other in acceptable(view, i, others):
+                    if values[i][other] <= values[i][o]:
+                        continue
+                    if keep_stated and _takes_back(view, beliefs, fresh, i, aimed.get(i, o), other):
+                        continue  # the side has said what it wants here, and nothing else yet
+                    tried = (*package[:k], (i, other), *package[k + 1 :])
+                    refusers = refused.get(frozenset(tried)) if refused else None
+                    if refusers and contradicted(view, refusers, tried):
+                        continue  # the table has just refused it, though we read it as likely to pass
+                    worth = expected(tried)
+                    if worth > best + 1e-6 and (step is None or worth > step[0]):
+                        step = (worth, tried)
+            if step is None:
+                break
+            best, package = step
+        return best, package
+
+    at_aim = package
+    aimed = dict(at_aim)
+    best, package = walk(at_aim, False)
     if level.leads_common and view.round == 1:
         lead = common_lead(view, beliefs)
         if (
@@ -162,6 +174,10 @@ def best_bet(
             and expected(lead) > best + 1e-6
         ):
             return lead, True
+    if level.first_bet_keeps_stated and fresh:
+        # the lead above is weighed against the bet as the estimate alone would make it (lead28's
+        # reading); what is tabled in its place asks no more than the aim where the side has spoken
+        best, package = walk(at_aim, True)
     return package, partial
 
 
@@ -177,6 +193,24 @@ _LEAD_SURE = 0.5
 # expects the bet to pass, the lead's hope on what it leaves open only adds a round's risk (timed-15
 # d0 and timed-11 d4, bets at 0.80 and 0.96, lost 0.03 and 0.015 a game with the lead)
 _BET_DOUBT = 0.7
+
+
+def _takes_back(view: View, beliefs: Beliefs, fresh: frozenset[int], issue: int, aimed: int, other: int) -> bool:
+    """Whether `other` on `issue`, in place of the option `aimed` our aim gives it, asks more (by
+    our model) of a counterpart in `fresh` (one that has answered nothing at the venue) whose
+    stated position there is the option we value least: the issue the two sides pull in opposite
+    directions. Before its first answer the model's weights for it are only the prior; what our
+    aim concedes on such an issue is what the table needs, and taking it back is a bet on a
+    weight we have not read."""
+    values = view.own.values[issue]
+    least = min(values)
+    for s in fresh:
+        stated = view.positions[s][issue]
+        if stated >= 0 and values[stated] <= least + 1e-9:
+            table = beliefs.tables_of(s)[issue]
+            if table[other] < table[aimed] - 1e-9:
+                return True
+    return False
 
 
 def _chance_all(view: View, others: list[int], package: tuple[tuple[int, int], ...]) -> float:
