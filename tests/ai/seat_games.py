@@ -32,10 +32,11 @@ def timed_scenario(index: int) -> Scenario:
     return _timed(index, silent=True)
 
 
-def timed_seat(index: int, seat_id: str) -> tuple[Scenario, int]:
+def timed_seat(index: int, seat_id: str, silent: bool = True) -> tuple[Scenario, int]:
     """The random bench's table `timed-{index}` and the index of its delegation `seat_id`: the
-    seat a rule of the hard agent was found in."""
-    sc = timed_scenario(index)
+    seat a rule of the hard agent was found in (`silent`: on the old tables, as `timed_scenario`;
+    otherwise on the tables as a file writes them, where the rules of 4 December 2026 were found)."""
+    sc = timed_scenario(index) if silent else _timed(index)
     assert sc.id == f"timed-{index}"
     return sc, [d.id for d in sc.delegations].index(seat_id)
 
@@ -110,13 +111,13 @@ def first_difference(
 
 
 def timed_rule_game(
-    index: int, seat_id: str, game: int, with_rule: Level, without: Level
+    index: int, seat_id: str, game: int, with_rule: Level, without: Level, silent: bool = True
 ) -> tuple[Scenario, int, int, State, tuple[State, View, Decision, Decision]]:
     """The tournament's game `game` of the random bench's table `timed-{index}` with `with_rule`
     in the seat `seat_id` (every other seat normal): the scenario, the seat, the game's seed, its
     final state, and the first decision where `without` would choose differently (there must be
     one: a rule's test game is one the rule decides)."""
-    sc, seat = timed_seat(index, seat_id)
+    sc, seat = timed_seat(index, seat_id, silent)
     seed = game_seed(0, game)
     steps, final = replayed(sc, seed, level_in_seat(sc, seed, seat, with_rule))
     differed = first_difference(steps, seat, with_rule, without)

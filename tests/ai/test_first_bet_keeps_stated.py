@@ -15,9 +15,7 @@ from game.ai.reading import counterparts
 from game.engine import actions as A
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
-from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, package_indices, replayed
-from tests.sim.timed_scenarios import timed_scenario
+from tests.ai.seat_games import level_in_seat, package_indices, replayed, timed_rule_game
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, first_bet_keeps_stated=False)
@@ -30,13 +28,7 @@ def test_the_first_bet_keeps_to_what_the_side_stated() -> None:
     model reads 0.2), and the talks end with no deal. With it, the offer asks no more than the aim
     there, d0 signs, and d1 ends better off by more than 0.05 (fails with the rule off)."""
     assert HARD.first_bet_keeps_stated and not LEVELS["normal"].first_bet_keeps_stated
-    sc = timed_scenario(5)
-    seat = [d.id for d in sc.delegations].index("d1")
-    seed = game_seed(0, 16)
-    steps, kept = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-    differed = first_difference(steps, seat, HARD, WITHOUT)
-    assert differed is not None
-    _, view, with_rule, without = differed
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(5, "d1", 16, HARD, WITHOUT, silent=False)
     assert view.round == 1 and view.venue_index == 0
     assert not any(a.venue == view.venue_index for a in view.answers)
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)

@@ -21,7 +21,7 @@ from game.engine import view_for
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import first_difference, level_in_seat, package_indices, replayed
+from tests.ai.seat_games import level_in_seat, package_indices, replayed, timed_rule_game
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -34,13 +34,7 @@ def test_the_hard_agent_leads_with_the_common_ground() -> None:
     which d0 signs; without it, a package on the whole agenda. With the rule the game ends with
     d1 better off by more than 0.05 (fails with the rule off)."""
     assert HARD.leads_common and not LEVELS["normal"].leads_common
-    sc = timed_scenario(9)
-    seat = [d.id for d in sc.delegations].index("d1")
-    seed = game_seed(0, 0)
-    steps, kept = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-    differed = first_difference(steps, seat, HARD, WITHOUT)
-    assert differed is not None
-    _, view, with_rule, without = differed
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(9, "d1", 0, HARD, WITHOUT, silent=False)
     assert view.round == 1
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)
     lead = package_indices(view, with_rule.action.package)
