@@ -12,8 +12,9 @@ events as written and switched off (bench/skill_figures.py's `without_events`):
 - `events change`: bench/skill_figures.py's figure, split into games events cost a deal (`kill`)
   and games they made one (`make`), and how many of those saw no event fire at all (the game's
   random stream moves when no event is rolled for, so a later draw of the game differs);
-- `first deal by round`: the round of each game's first agreement, events on (0: none); a game
-  settled in round 1 is one no drawn card can reach;
+- `first deal by round`: the round of each game's first agreement, events on, with its venue
+  where there are several (`none`: nothing agreed); a game settled in its first venue's round 1
+  is one no drawn card can reach;
 - `cards in the games events cost`: which cards that can be drawn fired in them (the random
   tables' `t`, `g` and `x` cards: small moves, the ground moving, a delegation called home).
 """
@@ -52,7 +53,12 @@ def events_table(scenario: Scenario, games: int, jobs: int) -> dict[str, Any]:
     off = summarise(without_events(scenario), games, 0, jobs=jobs)["results"]
     kill = [a for a, b in zip(on, off, strict=True) if not a["agreement"] and b["agreement"]]
     make = [a for a, b in zip(on, off, strict=True) if a["agreement"] and not b["agreement"]]
-    first = Counter(r["detail"]["agreements"][0]["round"] if r["detail"]["agreements"] else 0 for r in on)
+    # by venue and round: a venue's round 1 in a campaign's second venue is not its first venue's
+    multi = len(scenario.venues) > 1
+    first = Counter(
+        (f"{a[0]['venue']} " if multi else "") + f"r{a[0]['round']}" if (a := r["detail"]["agreements"]) else "none"
+        for r in on
+    )
     drawn = {e.id for e in scenario.events if e.weight > 0}  # scripted-only cards fire either way
     cards = Counter(_card(scenario, e) for r in kill for e in r["detail"]["fired"] if e in drawn)
     return {
@@ -63,7 +69,7 @@ def events_table(scenario: Scenario, games: int, jobs: int) -> dict[str, Any]:
         "kill": len(kill),
         "make": len(make),
         "quiet": sum(not r["detail"]["fired"] for r in kill + make),
-        "first": " ".join(f"r{k}:{n}" for k, n in sorted(first.items())),
+        "first": " ".join(f"{k}:{n}" for k, n in sorted(first.items())),
         "cards": ", ".join(f"{c} {n}" for c, n in cards.most_common(5)),
     }
 
@@ -85,6 +91,9 @@ def main() -> None:
         tables = [load_scenario(known[n]) for n in args.bundled or sorted(n for n in known if n != "tutorial")]
     else:
         tables = timed_scenarios(args.scenarios, 0, args.silent)
+    if not tables:
+        print("event_figures: error: no tables to play (--scenarios must be at least 1)", file=sys.stderr)
+        sys.exit(1)
     print(
         "| table | rounds x draw | agreed on / off | events change (kill / make, no card) "
         "| first deal by round | cards in the games events cost |"

@@ -121,7 +121,7 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = Fa
     curve the model draws (the tutorial's UN team refuses the government's opening and takes
     its plan at the deadline).
 
-    `ours` (Level.reads_table_refusals, tried and not kept): at a table of several, only the
+    `ours` (Level.reads_table_refusals): at a table of several, only the
     side's refusals of our own packages, where it refused one of them in two rounds."""
     refused = [a for a in view.answers if not a.accepted and a.who == side.who and a.venue == view.venue_index]
     if ours:

@@ -53,20 +53,23 @@ def concession(view: View, package: tuple[tuple[int, int], ...], keep_above: int
 
 def pressure(view: View) -> Decision | None:
     """A patron presses a client that holds out far from the patron's own position once the
-    talks stall; never one whose trust in us the press would take below the walk-out bound.
-    Its temper is its own, but a hot-tempered client walks out at its next turn and a
-    signatory's walk-out ends the talks for everyone: at timed-15 (a random scenario) the patron
+    talks stall; never, where we sign at the venue, one whose trust in us the press would take
+    below the walk-out bound. Its temper is its own, but a hot-tempered client walks out once its
+    trust in the signatories present falls low enough (its least trusted counts half), and a
+    signatory's walk-out ends the talks for everyone; a patron that does not sign there is not
+    among those its client weighs. At timed-15 (a random scenario) the patron
     pressed its client, which trusted it at 15, in round 1 of every game, and every game
     collapsed before anything was signed (docs/AI.md, "Events on the random tables")."""
     if view.momentum > _STALLING:
         return None
     me = view.own
+    signs = view.me in view.venue.signatories
     best: tuple[float, int, int] | None = None
     # the presses the rules allow (never across a client's red line), with each client's next step
     for t in moves_for(view).pressure_targets:
         if view.support[t.client] <= view.collapse_support + 6:
             continue
-        if view.trust_in_me[t.client] - view.rules.pressure_trust < WALKOUT_TRUST:
+        if signs and view.trust_in_me[t.client] - view.rules.pressure_trust < WALKOUT_TRUST:
             continue
         gain = me.weights[t.issue] * (me.values[t.issue][t.step] - me.values[t.issue][t.current])
         if gain > 0 and (best is None or gain > best[0]):

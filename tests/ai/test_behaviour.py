@@ -11,8 +11,8 @@ from game.ai.answering import answer
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
 from game.ai.opponent import Beliefs
-from game.ai.politics import WALKOUT_TRUST
 from game.ai.random_agent import choose_random
+from game.ai.reading import WALKOUT_TRUST
 from game.engine import Boycott, Pressure, Respond, View, WalkOut, apply, new_game, view_for
 from game.engine.model import Personality, Scenario
 from game.engine.rng import Rng
@@ -50,16 +50,23 @@ def test_a_patron_presses_a_stalling_client(mini: Scenario) -> None:
 
 
 def test_a_patron_does_not_press_a_client_out_of_the_talks(mini: Scenario) -> None:
-    """A press costs the client's trust in its patron `pressure_trust`; where that would take it
-    below the walk-out bound, a hot-tempered client leaves and the talks end for everyone, so
-    the patron does not press (at timed-15 it did, in round 1 of every game)."""
-    view = _stalling_client(mini)
-    cost = view.rules.pressure_trust
-    for trust, presses in ((WALKOUT_TRUST + cost, True), (WALKOUT_TRUST + cost - 1, False)):
-        trust_in_me = list(view.trust_in_me)
-        trust_in_me[RED] = trust
-        decision = choose(dataclasses.replace(view, trust_in_me=tuple(trust_in_me)), Rng(1))
-        assert isinstance(decision.action, Pressure) == presses, (trust, decision)
+    """A press costs the client's trust in its patron `pressure_trust`; where the patron signs at
+    the venue and that would take the client's trust in it below the walk-out bound, a
+    hot-tempered client leaves and the talks end for everyone, so the patron does not press (at
+    timed-15 it did, in round 1 of every game). A patron that does not sign there is not among
+    the sides its client weighs before walking out, and presses all the same."""
+    plain = _stalling_client(mini)
+    signing = dataclasses.replace(
+        plain, venue=dataclasses.replace(plain.venue, signatories=(*plain.venue.signatories, BIG))
+    )
+    assert BIG not in plain.venue.signatories
+    cost = plain.rules.pressure_trust
+    for view, signs in ((signing, True), (plain, False)):
+        for trust, presses in ((WALKOUT_TRUST + cost, True), (WALKOUT_TRUST + cost - 1, not signs)):
+            trust_in_me = list(view.trust_in_me)
+            trust_in_me[RED] = trust
+            decision = choose(dataclasses.replace(view, trust_in_me=tuple(trust_in_me)), Rng(1))
+            assert isinstance(decision.action, Pressure) == presses, (signs, trust, decision)
 
 
 def test_a_naive_patron_does_not_lean_on_its_client(mini: Scenario) -> None:

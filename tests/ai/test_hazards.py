@@ -1,5 +1,5 @@
 """The plan's hazards (Level.weighs_hazards, spares_cards, reads_table_refusals; game.ai.hazards),
-rules tried on the hard agent and not kept in it.
+rules of the hard agent.
 
 On the random bench's stated table timed-5, seat d0 (temper 0.7, its trust in d1 at the walk-out
 line of 15) holds out by its plan while a card of the deck may call d1 home (its trust in d0 at
@@ -23,8 +23,7 @@ from game.sim.simulate import game_seed
 from tests.ai.seat_games import rule_decisions
 from tests.sim.timed_scenarios import timed_scenario
 
-# the three flags are off in the hard level (tried, not kept: docs/AI.md, "The plan's hazards")
-HARD = dataclasses.replace(LEVELS["hard"], weighs_hazards=True, spares_cards=True, reads_table_refusals=True)
+HARD = LEVELS["hard"]  # with the three flags (docs/AI.md, "The plan's hazards")
 # the walk-out hazard is read apart from the ground's reading, which may keep a seat (negotiator._stays)
 PLAIN = dataclasses.replace(HARD, reads_ground_to_end=False)
 

@@ -9,11 +9,12 @@ import dataclasses
 import itertools
 
 from game.ai.driver import agent_rng
-from game.ai.estimate import agent_chance, features
+from game.ai.estimate import FEATURES, agent_chance, features
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
 from game.ai.reading import ULTIMATUM_SHARE, counterparts
 from game.ai.table_estimate import first_offer_chance, unanswered
+from game.engine import actions as A
 from game.engine import new_game, view_for
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
@@ -22,6 +23,7 @@ from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, trust_needs_share=False)
+SHARE = FEATURES.index("share")
 
 
 def test_the_first_offer_leaves_the_counterpart_a_share_and_the_game_a_deal() -> None:
@@ -35,16 +37,22 @@ def test_the_first_offer_leaves_the_counterpart_a_share_and_the_game_a_deal() ->
     assert view.round == 1 and unanswered(view) == frozenset({1})
     said = choose(view, agent_rng(state), HARD).action
     unsaid = choose(view, agent_rng(state), WITHOUT).action
-    share = [features(view, 1, package_indices(view, a.package))[1] for a in (said, unsaid)]  # type: ignore[attr-defined]
+    assert isinstance(said, A.Propose) and isinstance(unsaid, A.Propose)
+    share = [features(view, 1, package_indices(view, a.package))[SHARE] for a in (said, unsaid)]
     assert share[0] > 0.0 and abs(share[1]) < 1e-9
     assert with_rule.outcome == "agreement" and without_rule.outcome == "no_deal"
 
 
-def test_the_reading_differs_only_under_the_ultimatum_share_and_only_before_an_answer() -> None:
+def test_the_reading_is_lower_under_the_ultimatum_share_and_the_same_above_it() -> None:
+    """Where the package gives the side less than ULTIMATUM_SHARE of what it asks for, the trust
+    term counts in part: the chance is lower wherever the proposer trusts the side at all (and at
+    least one such package is found here, or the test would pass with the rule doing nothing);
+    from that share up it is the fit's own. The tournament's game 3 at timed-6 d0 passes through
+    views before and after d1's first answer, so both kinds are read."""
     sc = timed_scenario(6)
     seed = game_seed(0, 3)
     steps, _ = replayed(sc, seed, level_in_seat(sc, seed, 0, HARD))
-    checked = fresh_seen = answered_seen = 0
+    checked = fresh_seen = answered_seen = lowered = 0
     for state, _ in steps:
         if state.actor != 0:
             continue
@@ -57,12 +65,14 @@ def test_the_reading_differs_only_under_the_ultimatum_share_and_only_before_an_a
             for option in range(len(view.issues[issue].options)):
                 package = ((issue, option),)
                 plain, read = agent_chance(view, other, package), first_offer_chance(view, other, package)
-                if features(view, other, package)[1] >= ULTIMATUM_SHARE:
+                x = features(view, other, package)
+                if x[SHARE] >= ULTIMATUM_SHARE:
                     assert read == plain
                 else:
                     assert read <= plain + 1e-12  # trust weighs positively: less of it, no likelier
+                    lowered += read < plain - 1e-9
                 checked += 1
-    assert checked and fresh_seen and answered_seen
+    assert checked and fresh_seen and answered_seen and lowered
 
 
 def test_it_reads_the_agents_own_view_only() -> None:
