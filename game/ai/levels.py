@@ -166,13 +166,13 @@ class Level:
     # its model reads as common ground (every counterpart values our best option there highly),
     # leaving the rest open: where the estimate gives the bet's package less than 0.7 and the
     # lead an even chance or more of passing, and the lead is worth more in expected value, it
-    # tables the lead (game.ai.offers.common_lead; docs/AI.md, "The lead as a hard rule again")
+    # tables the lead (game.ai.bets.common_lead; docs/AI.md, "The lead as a hard rule again")
     leads_common: bool = False
     # a bettor's first offer at a table of two, before the counterpart has answered at the venue,
     # asks no more of the counterpart than the package at our aim on an issue where it states the
     # option we value least: there our model of its weights is still the prior, and taking back
     # what the aim concedes on the issue the two sides pull apart is a bet on a weight we have not
-    # read (game.ai.offers._takes_back; docs/AI.md, "The first bet at a table of two"). It reads
+    # read (game.ai.bets._takes_back; docs/AI.md, "The first bet at a table of two"). It reads
     # the side trust_needs_share finds unanswered, so it acts only with that flag on
     first_bet_keeps_stated: bool = False
 

@@ -13,12 +13,13 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 from __future__ import annotations
 
 from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
+from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import provokes_card
 from game.ai.idle import nothing_to_win
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
-from game.ai.offers import aspiration, best_bet, proposal
+from game.ai.offers import aspiration, proposal
 from game.ai.opponent import Beliefs
 from game.ai.planning import Plan, plan
 from game.ai.politics import (

@@ -1,16 +1,19 @@
-"""The hard agent's offer by expected value (game.ai.offers.best_bet): it starts from the
+"""The hard agent's offer by expected value (game.ai.bets.best_bet): it starts from the
 package at its aim and only ever asks more, one option at a time, and only where the estimated
 chance of acceptance makes asking more worth it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.ai import offers
+from game.ai import bets, offers
+from game.ai.bets import _BET_STEPS, best_bet
 from game.ai.levels import LEVELS
-from game.ai.offers import _BET_STEPS, aspiration, best_bet, proposal
+from game.ai.offers import aspiration, proposal
 from game.ai.opponent import Beliefs
 from game.ai.reading import acceptable, counterparts, value_with
 from game.ai.selfplay import play
@@ -20,6 +23,14 @@ from game.engine.rng import Rng
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
+
+
+def _fake_chance(monkeypatch: pytest.MonkeyPatch, chance: Callable[..., float]) -> None:
+    """The agents' acceptance chance replaced where the bet (game.ai.bets) and the offers'
+    reading of refusals (game.ai.offers.contradicted) look it up."""
+    for module in (bets, offers):
+        monkeypatch.setattr(module, "agent_chance", chance)
+
 
 HARD = LEVELS["hard"]
 
@@ -76,10 +87,10 @@ def room_to_ask_more() -> tuple[View, Beliefs, float, tuple[tuple[int, int], ...
 def test_the_estimate_decides_whether_asking_more_pays(monkeypatch: pytest.MonkeyPatch) -> None:
     view, beliefs, aim, base = room_to_ask_more()
     # a room that takes anything: asking more costs nothing, so the bet asks for more
-    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 1.0)
+    _fake_chance(monkeypatch, lambda v, s, package: 1.0)
     greedy, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert value_with(view, greedy) > value_with(view, base)
     # a room that takes only the package at its aim: any change is refused, so it keeps that one
-    monkeypatch.setattr(offers, "agent_chance", lambda v, s, package: 1.0 if package == base else 0.0)
+    _fake_chance(monkeypatch, lambda v, s, package: 1.0 if package == base else 0.0)
     kept, _ = best_bet(view, beliefs, aim, HARD, 0.0, Rng(1))
     assert kept == base

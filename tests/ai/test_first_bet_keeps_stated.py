@@ -1,4 +1,4 @@
-"""The first bet at a table of two (Level.first_bet_keeps_stated; game.ai.offers.best_bet): before
+"""The first bet at a table of two (Level.first_bet_keeps_stated; game.ai.bets.best_bet): before
 the counterpart has answered anything at the venue, the hard agent's bet asks no more of it than
 the package at its aim on an issue where it states the option we value least. There our model's
 weights for it are still the prior, and the estimate read the bet's taking back of that issue as

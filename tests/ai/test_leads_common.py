@@ -1,4 +1,4 @@
-"""The lead on common ground (Level.leads_common; game.ai.offers.common_lead): in a venue's first
+"""The lead on common ground (Level.leads_common; game.ai.bets.common_lead): in a venue's first
 round the hard agent weighs the package that settles only the issues its model reads as common
 ground, each at its best option, leaving the rest open, against the package it would bet on, and
 tables it where the estimate gives it an even chance or more of passing and it is worth more in
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.bets import _COMMON, _LEAD_SURE, _chance_all, common_lead
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
-from game.ai.offers import _COMMON, _LEAD_SURE, _chance_all, common_lead
 from game.ai.opponent import Beliefs
 from game.ai.reading import counterparts, left_open
 from game.engine import actions as A
