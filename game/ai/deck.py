@@ -59,14 +59,15 @@ def public_table(view: View, round_: int) -> _PublicTable:
     )
 
 
-def _readable(view: View, c: Condition) -> bool:
+def readable(view: View, c: Condition) -> bool:
+    """Whether we can read a card's condition from our view: all but trust between two others."""
     return c.kind != "trust" or view.me in (c.a, c.b)
 
 
 def seems_to_hold(view: View, card: EventCard, table: _PublicTable, seated: Sequence[int]) -> bool:
     """Whether the card's conditions hold on `table` as far as we can read them: one we cannot
     read (trust between two others) counts as holding."""
-    return all(holds(table, c, seated) for c in card.when if _readable(view, c))
+    return all(holds(table, c, seated) for c in card.when if readable(view, c))
 
 
 def own_move(view: View, card: EventCard) -> int:
@@ -126,7 +127,7 @@ def own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _P
     for index, card in enumerate(view.events):
         if view.me not in card.leavers:
             continue
-        if not all(_readable(view, c) for c in card.when) or not may_come_up(view, index, card):
+        if not all(readable(view, c) for c in card.when) or not may_come_up(view, index, card):
             continue
         now = now or public_table(view, view.round)
         yield card, [c for c in card.when if c.kind != "round"], now

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from game.ai.deck import _readable, drawable, may_come_up, public_table
+from game.ai.deck import drawable, may_come_up, public_table, readable
 from game.ai.ground import ground_keeps_us
 from game.ai.levels import Level
 from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean
@@ -104,8 +104,8 @@ def _called_home_at(view: View, round_: int, refused: int) -> float:
     total = leaving = 0.0
     for card in drawable(view, table, seated):
         total += card.weight
-        readable = all(_readable(view, c) for c in card.when)
-        if card.leavers & signing and readable and all_hold(table, card.when, seated):
+        known = all(readable(view, c) for c in card.when)
+        if card.leavers & signing and known and all_hold(table, card.when, seated):
             leaving += card.weight
     if total <= 0:
         return 0.0
@@ -126,7 +126,7 @@ def provokes_card(view: View, target: int) -> bool:
     me = view.me
     drop = view.rules.hardline_trust
     for index, card in enumerate(view.events):
-        if not card.leavers & signing or not all(_readable(view, c) for c in card.when):
+        if not card.leavers & signing or not all(readable(view, c) for c in card.when):
             continue
         if not may_come_up(view, index, card):
             continue
