@@ -12,7 +12,7 @@ bundled scenario and the NegMAS domain must print the same bytes; and, alternati
 and the best CPU time of three `load`s (load and verify) of a 10,000-action save. CPU seconds, with
 the load average: on a shared machine the wall clock says little.
 
-The game as a user installs it is the pure Python one: docs/AI.md ("Compiled with mypyc, again")
+The game as a user installs it is the pure Python one: docs/lab/speed.md ("Compiled with mypyc, again")
 says why it is not compiled, with this script's figures.
 """
 

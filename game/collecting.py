@@ -3,7 +3,7 @@
 Every action makes a new state, its tuples and its records: thousands of objects a game, nearly
 all of them freed by reference counting as soon as the next state replaces them, and none of
 them in a cycle. CPython's collector still runs its youngest generation every 700 allocations
-and walks all of them: over a save's replay, about a tenth of the time (docs/AI.md, Speed), for
+and walks all of them: over a save's replay, about a tenth of the time (docs/lab/speed.md, "A second pass"), for
 nothing. An AI game spends most of its time deciding and gains less. Inside `fewer_collections()` the youngest generation waits for more allocations; the
 collector is never switched off (a cycle is still freed, later), and the process's own
 thresholds are put back on the way out, so nothing outside the block sees a change.

@@ -1,6 +1,8 @@
 """The documentation's examples are real: they validate and play. The authoring guide names every
 key of the scenario format with the type, range and default the loader checks, and every command
-output it shows is what the command prints today.
+output it shows is what the command prints today. Every relative link of README.md and docs/
+leads to a file and, with an #anchor, to one of its headings; every 'docs/X.md, "Name"' the code
+cites names a section of that file.
 
 `python -m tests.test_docs` prints the reference rows the spec makes (key, type, required,
 default), to paste into docs/SCENARIOS.md when the format changes.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -305,6 +308,135 @@ def test_the_failed_test_report_in_the_guide_is_real(
     assert main(["test-scenario", "talks.yaml"]) == 1
     printed = capsys.readouterr().out.splitlines()
     assert follows(report.group(1).splitlines(), printed) is None, "\n".join(printed)
+
+
+# --- Links and citations: every pointer into the docs leads somewhere real ---------------------------
+
+DOCS = ROOT / "docs"
+LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")
+CITATION = re.compile(r"(docs/[\w/]+\.md),?\s*\(?\"([^\"]+)\"")
+
+
+def _fenced_out(text: str) -> str:
+    """The Markdown without its fenced blocks, whose lines are neither headings nor links."""
+    return re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+
+
+def _prose(text: str) -> str:
+    """The Markdown without its fenced blocks and code spans, whose brackets are not links."""
+    return re.sub(r"`[^`]*`", "", _fenced_out(text))
+
+
+def slug(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.strip()).lower()
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def headings(text: str) -> list[str]:
+    """A Markdown file's headings, in order, as written."""
+    return [m.group(1).strip() for m in re.finditer(r"^#{1,6} (.+)$", _fenced_out(text), re.M)]
+
+
+def anchors(text: str) -> set[str]:
+    """Every anchor a file's headings give, with GitHub's -1, -2 for a repeated one."""
+    seen: dict[str, int] = {}
+    out: set[str] = set()
+    for heading in headings(text):
+        base = slug(heading)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.add(base if n == 0 else f"{base}-{n}")
+    return out
+
+
+def section_names(text: str) -> list[str]:
+    """What a citation may name: a heading, or the bold words that open a paragraph or a list item
+    (the docs' bullets, e.g. AI.md's "Keeping one's temper", are cited by those), each with its
+    white space made single."""
+    bold = re.findall(r"^[ \t]*(?:- )?\*\*([^*]+?)\*\*", _fenced_out(text), re.M)
+    return [" ".join(name.split()) for name in headings(text) + bold]
+
+
+def broken_links(path: Path) -> list[str]:
+    """Each relative link of a Markdown file that leads to no file, or to no heading of it."""
+    out = []
+    for m in LINK.finditer(_prose(path.read_text(encoding="utf-8"))):
+        target = m.group(1)
+        if re.match(r"[a-z][a-z0-9+.-]*:", target):  # https:, mailto: and the like
+            continue
+        file, _, anchor = target.partition("#")
+        dest = (path.parent / file).resolve() if file else path
+        where = f"{path.relative_to(ROOT)}: ({target})"
+        if not dest.exists():
+            out.append(f"{where}: no such file")
+        elif anchor and dest.suffix == ".md" and anchor not in anchors(dest.read_text(encoding="utf-8")):
+            out.append(f"{where}: no heading of {dest.relative_to(ROOT)} has the anchor #{anchor}")
+    return out
+
+
+def wrong_citations(path: Path) -> list[str]:
+    """Each 'docs/X.md, "Name"' in a file (a comment or docstring may wrap it over lines) whose
+    file is missing or has no section whose name starts with Name."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".py":  # string literals a line break splits: "What '\n    'moves ..."
+        text = re.sub(r"(['\"])[ \t]*\n\s*\1", "", text)
+    text = re.sub(r"\s*\n\s*(?:#\s*)?", " ", text)
+    out = []
+    for m in CITATION.finditer(text):
+        doc, name = ROOT / m.group(1), " ".join(m.group(2).split())
+        where = f'{path.relative_to(ROOT)}: {m.group(1)}, "{name}"'
+        if not doc.exists():
+            out.append(f"{where}: no such file")
+        elif not any(section.startswith(name) for section in section_names(doc.read_text(encoding="utf-8"))):
+            out.append(f"{where}: no heading or bold lead of that name in {m.group(1)}")
+    return out
+
+
+def markdown_files() -> list[Path]:
+    return [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+
+
+def test_every_relative_link_in_the_docs_leads_to_a_file_and_a_heading() -> None:
+    found = [problem for path in markdown_files() for problem in broken_links(path)]
+    assert not found, "\n".join(found)
+
+
+def test_every_citation_of_a_docs_section_names_one_that_exists() -> None:
+    sources = [
+        path
+        for folder in ("game", "tests", "bench")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path != Path(__file__).resolve()  # its own examples of wrong citations
+    ]
+    found = [problem for path in sources + markdown_files() for problem in wrong_citations(path)]
+    assert not found, "\n".join(found)
+
+
+def test_the_link_and_citation_checks_find_what_is_broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "A.md").write_text(
+        "# A\n\n## Time, types and the figures\n\n- **Keeping one's temper (hard).** Text.\n\n"
+        "[ok](#time-types-and-the-figures) [ok](B.md) [gone](C.md) [no heading](#timing)\n"
+        "`[in code](C.md)` [web](https://example.org/x)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "B.md").write_text("# B\n", encoding="utf-8")
+    code = tmp_path / "code.py"
+    code.write_text(
+        '# as measured (docs/A.md, "Keeping one\'s\n#  temper"); (docs/A.md, "Time, types")\n'
+        '# (docs/A.md, "Temper") (docs/Z.md, "A")\n',
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path / "docs" / "A.md") == [
+        "docs/A.md: (C.md): no such file",
+        "docs/A.md: (#timing): no heading of docs/A.md has the anchor #timing",
+    ]
+    assert wrong_citations(code) == [
+        'code.py: docs/A.md, "Temper": no heading or bold lead of that name in docs/A.md',
+        'code.py: docs/Z.md, "A": no such file',
+    ]
 
 
 def _skeleton() -> str:

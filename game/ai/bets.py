@@ -111,7 +111,7 @@ _COMMON = 0.75
 # the least chance, by the estimate, that every counterpart signs the lead: where the model reads
 # common ground that the estimate doubts (timed-11 d1, timed-18 d0, astana-8's Russia), the
 # partial package's hope on what it leaves open is counted from the first round, when it is
-# largest, and the lead lost (docs/AI.md, "The lead as a hard rule again")
+# largest, and the lead lost (docs/lab/agents.md, "The lead as a hard rule again")
 _LEAD_SURE = 0.5
 # the chance of the bet's package below which the lead is weighed at all: where the estimate
 # expects the bet to pass, the lead's hope on what it leaves open only adds a round's risk (timed-15
@@ -151,7 +151,7 @@ def common_lead(view: View, beliefs: Beliefs) -> tuple[tuple[int, int], ...] | N
     option at _COMMON or more. None where no issue is, or every open issue is (the whole
     package is what the bet already weighs), or the package is worth less to us than no deal.
     In the random seats where the hard agent fell short of random by 0.10, ceiling26 found
-    that such a package, tabled at once, is signed and pays (docs/AI.md, "What the four seats
+    that such a package, tabled at once, is signed and pays (docs/lab/agents.md, "What the four seats
     could win")."""
     others = counterparts(view)
     if not others:

@@ -11,7 +11,7 @@ home first. In the random scenario timed-17 the deck calls d0 home in the
 first two rounds while its trust in d1 is at most 15 or in d2 at most 34, where the file starts
 it at exactly 15 and 34: the hard agent attended, was called home in many games, and the venue
 collapsed, where a boycott let d1 and d2 sign a text worth 0.15 over its walk-away value
-(docs/AI.md, "A boycott the deck may make for us").
+(docs/lab/agents.md, "The table's repeated offer and a boycott the deck may make for us").
 """
 
 from __future__ import annotations

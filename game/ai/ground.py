@@ -6,7 +6,7 @@ to see what a side that signs nothing keeps at the end. Where the deck lifts a s
 value card after card, over several rounds and venues, signing nothing is worth that side its
 walk-away value as it will stand when the talks end, less the rounds' toll until then; a deal
 worth less than that is worth less than refusing everything, and a walk-out that ends the venue
-early throws the draws away (docs/AI.md, "Reading the ground to the end"). Everything read here
+early throws the draws away (docs/lab/agents.md, "Reading the ground to the end"). Everything read here
 is public: the scenario file's cards and venues, how often each card has fired, the rule
 numbers; the value moved is the side's own.
 

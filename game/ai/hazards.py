@@ -21,7 +21,7 @@ A hot temper's outburst at a distrusted side costs that side's trust in us too (
 where it would bring such a card into play, a level that spares the cards makes none.
 
 In the random scenario timed-5 (seat d0) both ended 42 of the 44 games in 100 that the plan's
-hold-out left without a deal, where signing in the first round gave +0.35 (docs/AI.md, "The plan's
+hold-out left without a deal, where signing in the first round gave +0.35 (docs/lab/agents.md, "The plan's
 misfires on the stated tables" and "The plan's hazards").
 """
 

@@ -8,7 +8,7 @@ it. At a table of two the talks need our signature: walking out ends the venue a
 what we have stays as it is. In timed-1 d1 (a random scenario) the hard agent sat through the
 second venue's three rounds, meeting and passing, while the library's hardline strategy, whose
 statements drain the talks' momentum, ended it sooner and beat it by +0.006 in nearly every game
-(docs/AI.md, "A venue that can give us nothing").
+(docs/lab/agents.md, "A venue that can give us nothing").
 """
 
 from __future__ import annotations

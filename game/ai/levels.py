@@ -79,7 +79,7 @@ class Level:
     # before it. Those answer its standing offer in the closing session that follows an
     # adjournment, where every level signs anything above walking away (reading.deadline), so
     # the risk it runs by holding out is mostly that they sign the offer it holds out for
-    # (game.ai.reading.closing_backs; docs/AI.md, "Reading the closing session")
+    # (game.ai.reading.closing_backs; docs/lab/agents.md, "Reading the closing session")
     reads_closing: bool = False
     # weighs waiting with what the public deck's cards are expected to add to (or take from) its
     # own walk-away value at the next round while nothing is signed (game.ai.deck.ground_ahead):
@@ -88,7 +88,7 @@ class Level:
     # tit for tat answers the other side's concessions, not its own camp's: a concession by one of
     # its clients, or by another patron of one of them, moves that camp's public positions away
     # from what we want, and lowering our own aim in answer gives ground twice
-    # (game.ai.offers.conceded_to_us; docs/AI.md, "A patron does not answer its own camp")
+    # (game.ai.offers.conceded_to_us; docs/lab/agents.md, "A patron does not answer its own camp")
     spares_own_camp: bool = False
     # reads its own ground to the end of the talks (game.ai.ground): signs nothing worth less,
     # once its options' own effects have run (a walk-away value moved, an agreement broken open
@@ -96,16 +96,16 @@ class Level:
     # walk-away value as the public deck's draws at this venue and the venues after it are
     # expected to move it, less the rounds' toll), tables no such package and asks no less, and
     # keeps its seat, hot temper or not, where the rounds left at the venue are expected to lift
-    # its walk-away value by more than they cost (docs/AI.md, "Reading the ground to the end")
+    # its walk-away value by more than they cost (docs/lab/agents.md, "Reading the ground to the end")
     reads_ground_to_end: bool = False
     # heeds_repeats where another side repeats: a package we refused at this venue put back to us
     # by another side than the one that first tabled it shows the table has not conceded as the
     # plan's model says, and waiting is weighed by our own curve alone (game.ai.repeats;
-    # docs/AI.md, "The table's repeated offer")
+    # docs/lab/agents.md, "The table's repeated offer")
     heeds_table_repeats: bool = False
     # a boycotter by gain weighs attending by the chance that a card of the public deck calls it
     # home before it can sign (the venue then ends with nothing signed), where the card's other
-    # conditions hold now (game.ai.called_home; docs/AI.md, "A boycott the deck may make for us")
+    # conditions hold now (game.ai.called_home; docs/lab/agents.md, "The table's repeated offer and a boycott the deck may make for us")
     weighs_call_home: bool = False
     # a side that picks the better offer (picks_better) still signs, at the venue's deadline, an
     # offer its yes makes the agreement (every other signatory present signed it) unless a better
@@ -114,12 +114,12 @@ class Level:
     keeps_sure_deal: bool = False
     # walks out of the game's last venue, at a table of two, where no package on the issues
     # still open there is worth more to it than what it has, and the rounds would only cost it
-    # their toll (game.ai.idle; docs/AI.md, "A venue that can give us nothing")
+    # their toll (game.ai.idle; docs/lab/agents.md, "A venue that can give us nothing")
     leaves_idle_venue: bool = False
     # at a table of two, a partial package never leaves open, as the sticking point, an issue
     # the counterpart's latest offer at this venue already settles at least as well for us as our
     # own package would: it was granted as part of a trade, and left out it ends at its status quo
-    # (game.ai.offers.granted; docs/AI.md, "An issue the other side has granted")
+    # (game.ai.offers.granted; docs/lab/agents.md, "An issue the other side has granted")
     keeps_granted: bool = False
     # its model of another side weighs an issue that side states no position on (else at zero)
     # where the side's own answers show it cares: it took or tabled one package and refused
@@ -136,18 +136,18 @@ class Level:
     # issue) is not refused as one where a package it put to us is worth more to us than one it
     # put before: dropping from its package an issue it asked for, so that the issue stays at a
     # status quo we prefer, offers no new option but gives ground (game.ai.repeats.came_our_way;
-    # docs/AI.md, "A stonewaller that has moved")
+    # docs/lab/agents.md, "A stonewaller that has moved")
     credits_moves: bool = False
     # a bettor's expected value of a partial package counts what it still hopes to win on an
     # issue the package leaves open over what that issue is worth to it if it stays open: before
     # a campaign's last venue its status quo (as reading.value_with counts it), not the walk-away
     # value, which counts only at the last venue (game.ai.offers.still_to_win, reading.open_worth;
-    # docs/AI.md, "What an open issue is worth before the last venue")
+    # docs/lab/agents.md, "What an open issue is worth before the last venue")
     hopes_from_status_quo: bool = False
     # a planner's value of waiting counts, besides the clock's breakdown risk, the hazards a
     # hold-out runs into: a card of the public deck that calls a signatory home (every condition
     # readable and holding), and its own walk-out where its temper is hot and the refusals of its
-    # offer would take its trust below the line (game.ai.hazards; docs/AI.md, "The plan's hazards")
+    # offer would take its trust below the line (game.ai.hazards; docs/lab/agents.md, "The plan's hazards")
     weighs_hazards: bool = False
     # a hot temper makes no outburst at a side whose trust in us it would leave where a card of
     # the public deck that may still come up calls a signatory home (game.ai.hazards.provokes_card)
@@ -159,20 +159,20 @@ class Level:
     # a bettor's first offer at a table of two, before the counterpart has answered at the venue,
     # reads its trust in the counterpart as acceptance only in proportion to the share the package
     # gives it, in full from reading.ULTIMATUM_SHARE: trust makes a side take a fair offer, not one
-    # that leaves it nothing over the deal in force (game.ai.table_estimate; docs/AI.md, "Trust
+    # that leaves it nothing over the deal in force (game.ai.table_estimate; docs/lab/agents.md, "Trust
     # read with the share")
     trust_needs_share: bool = False
     # a bettor, in a venue's first round, also weighs the package that settles only the issues
     # its model reads as common ground (every counterpart values our best option there highly),
     # leaving the rest open: where the estimate gives the bet's package less than 0.7 and the
     # lead an even chance or more of passing, and the lead is worth more in expected value, it
-    # tables the lead (game.ai.bets.common_lead; docs/AI.md, "The lead as a hard rule again")
+    # tables the lead (game.ai.bets.common_lead; docs/lab/agents.md, "The lead as a hard rule again")
     leads_common: bool = False
     # a bettor's first offer at a table of two, before the counterpart has answered at the venue,
     # asks no more of the counterpart than the package at our aim on an issue where it states the
     # option we value least: there our model of its weights is still the prior, and taking back
     # what the aim concedes on the issue the two sides pull apart is a bet on a weight we have not
-    # read (game.ai.bets._takes_back; docs/AI.md, "The first bet at a table of two"). It reads
+    # read (game.ai.bets._takes_back; docs/lab/agents.md, "The first bet at a table of two"). It reads
     # the side trust_needs_share finds unanswered, so it acts only with that flag on
     first_bet_keeps_stated: bool = False
 

@@ -176,7 +176,7 @@ def _stays(view: View, level: Level) -> bool:
     walk it out: the rounds left at this venue are expected to lift its walk-away value by more
     than their toll (game.ai.ground.ground_keeps_us), and a walk-out would end them. In
     timed-15 d1 (a random scenario) the hot-tempered seat walked out of both venues, and
-    stonewall, sitting on, collected what the deck gave it (docs/AI.md, "Reading the ground to
+    stonewall, sitting on, collected what the deck gave it (docs/lab/agents.md, "Reading the ground to
     the end")."""
     return level.reads_ground_to_end and ground_keeps_us(view)
 
@@ -217,7 +217,7 @@ def _bar(view: View, level: Level, noise: float, aim: float) -> float:
     concession of the table answered, even where it spares its own camp in what it asks and
     signs for (Level.spares_own_camp). Sparing the camp raises the aim; measured as the bar too,
     it kept Sochi's Iran from holding out where its plan paid (hard -0.046 ± 0.006, 300 paired
-    games: docs/AI.md, "A patron does not answer its own camp")."""
+    games: docs/lab/agents.md, "A patron does not answer its own camp")."""
     return aspiration(view, level, noise, everyone=True) if level.spares_own_camp else aim
 
 
@@ -255,7 +255,7 @@ def _holds_out(view: View, level: Level, chosen: Plan, aim: float) -> bool:
     session holds out where time is against it too, if an adjournment would leave its standing
     offer to the counterparts speaking before it at their deadline (reading.closing_backs): at
     Sochi the platforms, who bleed most, settled early along their conceder's curve while
-    ideal-then-fold, refusing everything, collected more (docs/AI.md, "Reading the closing
+    ideal-then-fold, refusing everything, collected more (docs/lab/agents.md, "Reading the closing
     session")."""
     if chosen.waiting <= aim + _EDGE:
         return False

@@ -59,7 +59,7 @@ def conceded_to_us(view: View, level: Level, everyone: bool = False) -> int:
     concedes, or another patron of that client, gives ground on behalf of our own camp: at
     astana-8 a hard Iran lowered its aim for every step the government (its client) and Russia
     (the government's other patron) took, and tied the normal agent, which reciprocates less;
-    sparing them, it beats it by 0.015 ± 0.003 (docs/AI.md, "A patron does not answer its own
+    sparing them, it beats it by 0.015 ± 0.003 (docs/lab/agents.md, "A patron does not answer its own
     camp"). A client still answers its patrons' concessions: sparing them cost astana-8's
     government."""
     givers = counterparts(view)
@@ -187,7 +187,7 @@ def granted(view: View, package: tuple[tuple[int, int], ...]) -> frozenset[int]:
     substance, as part of a trade: leaving it out of a partial package takes it out of the
     trade, and alone the other side will not give it again. In timed-9 d0's game 224 d1 offered
     the contested issue at our option in round 2; the hard agent left that issue out of a
-    partial deal d1 signed, and it ended at its status quo (docs/AI.md, "An issue the other
+    partial deal d1 signed, and it ended at its status quo (docs/lab/agents.md, "An issue the other
     side has granted"). At a larger table an issue every side grants is settled by consensus
     after the partial deal (Sochi's Russia, game 66): there the rule does not apply."""
     others = counterparts(view)

@@ -285,7 +285,7 @@ _rows: dict[tuple[int, int], tuple[object, object, tuple[tuple[float, ...], ...]
 # of deeds to take the positions at their word. Authored sides offer near what they state:
 # 0.72-0.96 at Dayton and Sochi, no lower than 0.46 at astana-8 (its opposition gives ground on
 # issues it states positions on). Random scenarios draw public positions apart from the
-# preferences, and there some sides' offers sit at 0.0-0.33 (docs/AI.md, "The hard agent's
+# preferences, and there some sides' offers sit at 0.0-0.33 (docs/lab/agents.md, "The hard agent's
 # misfires on random scenarios").
 CONSISTENT = 0.4
 

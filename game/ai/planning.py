@@ -107,7 +107,7 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = Fa
     (a side that gained ground, or one whose scenario balanced it near what a deal gives) the
     side refuses packages the model says it would take, round after round, while the plan holds
     out for them to the end. A refusal the modelled demand of its round explains lifts nothing;
-    one it does not explain says the floor is higher, and by how much (docs/AI.md, "Reading
+    one it does not explain says the floor is higher, and by how much (docs/lab/agents.md, "Reading
     refusals").
 
     Read_sides asks it only where the side is our one counterpart at the venue: the plan then
@@ -115,7 +115,7 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = Fa
     package it priced either way. At a table of several, a
     side refuses one text while it waits on another's, and the plan's package, refused early,
     is taken late as modelled: lifting floors there cost Sochi's government and Iran 0.037 and
-    0.030 of the plan's gain (docs/AI.md). And it reads only a side whose demand shows it has
+    0.030 of the plan's gain (docs/lab/agents.md, "Reading refusals"). And it reads only a side whose demand shows it has
     not fallen as the model has it fall: its offers never moved, or it refused one package in
     two rounds. A side that moves and refuses each package once may be bargaining along the
     curve the model draws (the tutorial's UN team refuses the government's opening and takes

@@ -59,7 +59,7 @@ def pressure(view: View) -> Decision | None:
     signatory's walk-out ends the talks for everyone; a patron that does not sign there is not
     among those its client weighs. At timed-15 (a random scenario) the patron
     pressed its client, which trusted it at 15, in round 1 of every game, and every game
-    collapsed before anything was signed (docs/AI.md, "Events on the random tables")."""
+    collapsed before anything was signed (docs/lab/agents.md, "Events on the random tables")."""
     if view.momentum > _STALLING:
         return None
     me = view.own
@@ -120,7 +120,7 @@ def single_text(
     # that option again. Only `changed` is worked out for it, as the loop leaves it: the loop
     # ends on the issue's last option, so it compares that one with the option kept. The same
     # text, with about half the scoring (tests/ai/test_single_text.py holds it to the plain
-    # ascent; docs/AI.md, "A fourteenth pass").
+    # ascent; docs/lab/speed.md, "A fourteenth pass").
     known: float | None = None
     scored: dict[int, int] = {}  # issue -> the count of issues scored when it was last scored
     count = moved = 0  # issues scored so far; the count when the text last moved

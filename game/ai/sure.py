@@ -12,7 +12,7 @@ deal. A skilled negotiator counts that: it refuses only where the better offer's
 (its value if it passes, times the chance that it does, plus what we have without it otherwise)
 beats the deal in hand. In the campaign's platforms seat (astana-to-sochi) the hard agent ended
 a dozen Sochi congresses of 300 with nothing that way, each after refusing, in the last round,
-packages every other signatory had signed (docs/AI.md, "A bird in the hand").
+packages every other signatory had signed (docs/lab/agents.md, "A bird in the hand").
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ The agents' fit (game.ai.estimate.agent_chance) weighs the proposer's trust in t
 reads nearly every package as likely to pass, one that leaves the counterpart nothing over the
 deal in force too. At timed-6 d0 the hard agent's first offer left the counterpart nothing
 (`share` 0, read at 0.76 from trust alone) where this reading's offer gives it 0.25 to 0.37; the
-counterpart refused, and many of those games ended with no deal (docs/AI.md, "The bets and the
+counterpart refused, and many of those games ended with no deal (docs/lab/agents.md, "The bets and the
 estimate on the stated tables", "Trust read with the share").
 
 Trust makes a side take a fair offer, not one that leaves it nothing: before the counterpart

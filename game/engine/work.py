@@ -263,7 +263,8 @@ class Work:
         answers = [*self.answers, answer]
         # who gave each answer (the record holds up to ANSWERS_KEPT a delegation, dozens), read
         # afresh at every answer: a shortcut that kept the last record's list of who saved 0.7% of
-        # a load for state shared by every game of the scenario (docs/AI.md, the twelfth pass).
+        # a load for state shared by every game of the scenario (docs/lab/speed.md,
+        # "A twelfth pass").
         # A comprehension, whose specialised attribute read is about three times faster than
         # map(attrgetter("who")) over the same forty answers.
         who = [a.who for a in answers]

@@ -1,6 +1,6 @@
 """An adjourned venue's closing session is the end of that venue: no round follows, whatever
 its round count says. Agents that read only the round count refused offers there "for a better
-one next round", and the venue closed with nothing (docs/AI.md, "Where simply accepting beats
+one next round", and the venue closed with nothing (docs/lab/agents.md, "Where simply accepting beats
 hard")."""
 
 from __future__ import annotations

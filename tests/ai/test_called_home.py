@@ -2,8 +2,8 @@
 boycotter by gain weighs attending by the chance that a card of the public deck calls it home
 before it can sign, the venue then ending with nothing signed. In the random scenario timed-17
 the deck calls d0 home in the first two rounds while its trust in d1 is at most 15 or in d2 at
-most 34, where the file starts it at exactly 15 and 34 (docs/AI.md, "A boycott the deck may make
-for us")."""
+most 34, where the file starts it at exactly 15 and 34 (docs/lab/agents.md, "The table's repeated
+offer and a boycott the deck may make for us")."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ reads a side as a stonewaller from the options it offered, issue by issue (readi
 so a side that drops from its package an issue it asked for, leaving it open at a status quo we
 prefer, offers no new option and still reads as unmoved, and its offer was refused as a
 take-it-or-leave-it ultimatum. Found in the random scenario timed-9, game 29 of the d1 seat
-(docs/AI.md, "A stonewaller that has moved")."""
+(docs/lab/agents.md, "A stonewaller that has moved")."""
 
 from __future__ import annotations
 

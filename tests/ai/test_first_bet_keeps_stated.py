@@ -2,8 +2,8 @@
 the counterpart has answered anything at the venue, the hard agent's bet asks no more of it than
 the package at its aim on an issue where it states the option we value least. There our model's
 weights for it are still the prior, and the estimate read the bet's taking back of that issue as
-likely; the counterpart refused it in every game (docs/AI.md, "The first bet at a table of two
-(below28)"). These tests play the current random tables."""
+likely; the counterpart refused it in every game (docs/lab/agents.md, "The first bet at a table of two",
+below28). These tests play the current random tables."""
 
 from __future__ import annotations
 

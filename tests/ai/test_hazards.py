@@ -5,7 +5,7 @@ On the random bench's stated table timed-5, seat d0 (temper 0.7, its trust in d1
 line of 15) holds out by its plan while a card of the deck may call d1 home (its trust in d0 at
 most 43 in rounds 1 and 2, where the file starts it at 43), and each refusal of d0's offer takes
 d0's trust below the line: the venue ended with nothing in 44 of 100 games where the plan's
-survival counted only the clock (docs/AI.md, "The plan's hazards")."""
+survival counted only the clock (docs/lab/agents.md, "The plan's hazards")."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from game.sim.simulate import game_seed
 from tests.ai.seat_games import rule_decisions
 from tests.sim.timed_scenarios import timed_scenario
 
-HARD = LEVELS["hard"]  # with the three flags (docs/AI.md, "The plan's hazards")
+HARD = LEVELS["hard"]  # with the three flags (docs/lab/agents.md, "The plan's hazards")
 # the walk-out hazard is read apart from the ground's reading, which may keep a seat (negotiator._stays)
 PLAIN = dataclasses.replace(HARD, reads_ground_to_end=False)
 

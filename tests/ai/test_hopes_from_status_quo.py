@@ -5,7 +5,7 @@ campaign's last venue an issue left open is counted at its status quo (reading.v
 the hope was counted over the walk-away value, which counts only at the last venue: where the
 status quo is worth more than the walk-away value, part of the issue was counted twice, and the
 bettor left out an issue it could have had whole. Found in the random scenario timed-15, game 68
-of the d0 seat (docs/AI.md, "What an open issue is worth before the last venue")."""
+of the d0 seat (docs/lab/agents.md, "What an open issue is worth before the last venue")."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 venue, at a table of two, where no package on the issues still open is worth more to the hard
 agent than what it has, it walks out rather than pay the rounds' toll. In the random scenario
 timed-1 the d1 seat sat through the second venue's rounds, meeting and passing, and the library's
-hardline strategy, whose statements drain the talks' momentum, ended it sooner (docs/AI.md, "A
+hardline strategy, whose statements drain the talks' momentum, ended it sooner (docs/lab/agents.md, "A
 venue that can give us nothing")."""
 
 from __future__ import annotations

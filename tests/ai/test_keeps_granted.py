@@ -3,7 +3,7 @@ of two, the hard agent's partial package does not leave out, as the sticking poi
 counterpart's latest offer already settles at our option. Found in the random scenario timed-9,
 game 224 of the d0 seat: d1 offered the contested issue at d0's option in round 2 (paid for on the
 other issues); the hard agent left that issue out of a partial deal, d1 signed it, and alone the
-contested issue was never settled: it ended at its status quo (docs/AI.md, "An issue the other
+contested issue was never settled: it ended at its status quo (docs/lab/agents.md, "An issue the other
 side has granted"). Since the hard agent reads a side's stake in unstated issues (reads_stakes),
 that game no longer comes to it; the test holds the same mistake in timed-18, game 24 of the d1
 seat."""
@@ -53,7 +53,8 @@ def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> Non
 
 def test_nothing_is_granted_at_a_larger_table() -> None:
     """At a table of several (timed-8, three signatories) the rule never applies: an issue every
-    side grants is settled by consensus after a partial deal (Sochi's Russia, docs/AI.md)."""
+    side grants is settled by consensus after a partial deal (Sochi's Russia,
+    docs/lab/agents.md, "An issue the other side has granted")."""
     sc, seat = timed_seat(8, "d0")
     seed = game_seed(0, 0)
     steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))

@@ -3,8 +3,8 @@ round the hard agent weighs the package that settles only the issues its model r
 ground, each at its best option, leaving the rest open, against the package it would bet on, and
 tables it where the estimate gives it an even chance or more of passing and it is worth more in
 expected value. ceiling26 found that lead in the random seats where hard fell short of random by
-0.10; since every side states a position on every issue it weighs, the model can see it (docs/AI.md,
-"The lead as a hard rule again (lead28)"). These tests play the current random tables."""
+0.10; since every side states a position on every issue it weighs, the model can see it (docs/lab/agents.md,
+"The lead as a hard rule again", lead28). These tests play the current random tables."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_the_hard_agent_leads_with_the_common_ground() -> None:
 def test_no_lead_the_estimate_doubts() -> None:
     """In timed-18 d0's game 0 the model reads d1's stated position on i0 as common ground, but
     the estimate gives the lead less than an even chance (d1 states an option there it values
-    little: docs/AI.md, "What the four seats could win"). Its expected value is still above the
+    little: docs/lab/agents.md, "What the four seats could win"). Its expected value is still above the
     bet's (its hope on the issues it leaves open is largest in the first round); the hard agent
     tables what it would without the rule (fails without the chance's bar)."""
     sc = timed_scenario(18)

@@ -2,7 +2,7 @@
 game.ai.offers.conceded_to_us): a patron does not lower its aim for the concessions of its
 clients, or of the other patrons of its clients, since those give ground on its own side. At
 astana-8 Iran is a patron of the government, as Russia is: a hard Iran answers only the
-concessions of the opposition and Turkey (docs/AI.md, "A patron does not answer its own camp")."""
+concessions of the opposition and Turkey (docs/lab/agents.md, "A patron does not answer its own camp")."""
 
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ def test_a_patron_counts_only_the_other_sides_concessions() -> None:
 
 def test_a_client_still_answers_its_patrons() -> None:
     """Only a patron spares its camp: the government (a client, patron of nobody) answers every
-    concession, its patrons' too (sparing them cost the government's seat: docs/AI.md)."""
+    concession, its patrons' too (sparing them cost the government's seat: docs/lab/agents.md,
+    "A patron does not answer its own camp")."""
     sc, ids = _astana()
     view = _after_everyone_conceded(sc, ids["government"])
     assert (

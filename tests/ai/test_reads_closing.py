@@ -2,7 +2,7 @@
 game.ai.reading.closing_backs). Its plan holds out only where time is on its side, but where an
 adjournment would leave its standing offer to a closing session in which at least half its
 counterparts answer it at their deadline, the risk that the talks end is mostly a risk that they
-sign what it holds out for: there it holds out where time is against it too (docs/AI.md,
+sign what it holds out for: there it holds out where time is against it too (docs/lab/agents.md,
 "Reading the closing session")."""
 
 from __future__ import annotations

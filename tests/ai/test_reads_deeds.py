@@ -3,7 +3,7 @@
 model reads a side mostly from the positions it states; random scenarios draw those apart from
 the preferences, and a side that states one end of an issue and offers the other is misread. For
 such a side the hard agent's plan takes a package it refused at the venue as worth no more to it
-than what it holds out for (docs/AI.md, "The hard agent's misfires on random scenarios")."""
+than what it holds out for (docs/lab/agents.md, "The hard agent's misfires on random scenarios")."""
 
 from __future__ import annotations
 

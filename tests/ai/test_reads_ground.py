@@ -2,7 +2,7 @@
 deck's cards that move its own walk-away value while nothing is signed make waiting worth more
 (or less). At astana-8 the deck lifts the government's value (villages taken on a zone's rim, an
 attack that makes force look better), so a hard government that signed an offer its aim already
-met now waits for the ground it expects (docs/AI.md, "Reading one's own ground")."""
+met now waits for the ground it expects (docs/lab/agents.md, "Reading one's own ground")."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ value moved, an agreement broken open again). In the random scenario timed-15 th
 d1's walk-away value card after card over two venues, and Issue 0's Option 2 costs d1 ground and
 breaks the very agreement it makes: the hard agent signed it again and again, and walked out of
 both venues in a temper, where stonewall sat on and collected what the deck gave it
-(docs/AI.md, "Reading the ground to the end")."""
+(docs/lab/agents.md, "Reading the ground to the end")."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ status quo, and then the side refuses, round after round, packages the model say
 while the plan holds out for them to the end. Where that side is the only counterpart at the
 venue and its demand shows it has not fallen (its offers never moved, or it refused one package
 in two rounds), a refusal the model cannot explain in the round it was given lifts the modelled
-floor to the least that explains it (docs/AI.md, "Reading refusals")."""
+floor to the least that explains it (docs/lab/agents.md, "Reading refusals")."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The frequency model weighs such an issue at zero, and the random generator gives
 position on the common and contested issues, which the sides weigh most: a side that took or
 tabled one package and refused another no later at the venue, where the issues it states
 positions on do not explain why, cares about the unstated issues on which the two differ
-(docs/AI.md, "Reading what a side states no position on")."""
+(docs/lab/agents.md, "Reading what a side states no position on")."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ waiting only if the offer beats two readings of what waiting is worth: its own c
 plan's, which counts on the others conceding along the model of them (game.ai.planning). A side
 that puts to it again the very package it refused from that side in an earlier round has not
 conceded since: the plan's reading is left out and waiting is weighed by its own curve, as the
-normal agent weighs it (docs/AI.md, "A repeated offer")."""
+normal agent weighs it (docs/lab/agents.md, "A repeated offer")."""
 
 from __future__ import annotations
 

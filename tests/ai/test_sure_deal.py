@@ -2,7 +2,7 @@
 its yes makes an offer the agreement, it no longer refuses it for a better offer before it
 (Level.picks_better) unless that offer, weighed by its chance of passing and by what no deal
 leaves where it fails, is worth more. In the campaign's platforms seat (astana-to-sochi) the
-gamble ended Sochi congresses with nothing (docs/AI.md, "A bird in the hand")."""
+gamble ended Sochi congresses with nothing (docs/lab/agents.md, "A bird in the hand")."""
 
 from __future__ import annotations
 

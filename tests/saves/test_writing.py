@@ -177,7 +177,7 @@ def test_a_failed_replace_through_save_leaves_the_old_save(tmp_path: Path, monke
 # then tells how it ended). Each saver is a whole process killed mid-save, as a crashing game is;
 # forking it from a child that has already started Python and loaded the 1.5 MB saves, rather than
 # starting a fresh interpreter for each of the five kills, takes about 0.8 s of CPU off the test
-# (measured 3 December, docs/AI.md).
+# (measured 3 December, docs/lab/speed.md, "The test suite's time").
 CHILD = """
 import os, signal, sys, time
 from pathlib import Path
