@@ -14,7 +14,7 @@ statements drain the talks' momentum, ended it sooner and beat it by +0.006 in n
 from __future__ import annotations
 
 from game.ai.ground import ground_keeps_us
-from game.ai.reading import best_possible, bleed_rate, counterparts, fallback
+from game.ai.reading import best_possible, bleed_rate, counterparts, fallback, value_with
 from game.engine.legal import may_propose, moves_for
 from game.engine.view import View
 
@@ -32,3 +32,65 @@ def nothing_to_win(view: View) -> bool:
     if best_possible(view) > fallback(view) + 1e-9:
         return False
     return moves_for(view).allowed("walk_out") and not ground_keeps_us(view)
+
+
+# the rounds in which the counterpart must have refused our packages before we read a stalemate:
+# one round of refusals may be haggling (read from one, timed-18 d1 gained +0.002 against
+# +0.010 from two, 100 paired games)
+STALEMATE_ROUNDS = 2
+
+
+def stalemate(view: View) -> bool:
+    """Whether we leave this venue now because the one counterpart there will not give what the
+    rounds left would be worth to us: the game's last venue and one counterpart (as
+    nothing_to_win), issues open that cost us a toll each round, the counterpart has refused our
+    packages in STALEMATE_ROUNDS rounds since the venue's last agreement, none of the packages it
+    has tabled since is worth more to us than what we have, and no card of the public deck is
+    expected to lift what we have by more than the rounds left cost. Our own best packages are
+    worth more than what we have, so nothing_to_win stays; but a side that refuses them round
+    after round and offers nothing better than walking away leaves the rounds only their toll.
+    In timed-9 d1 and timed-18 d1 (random scenarios) the hard agent sat the rounds out with
+    nothing agreed after them, and the library's hardline strategy, whose statements end the
+    talks sooner, beat it (docs/AI.md, "A stalemate at a table of two")."""
+    if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
+        return False
+    if bleed_rate(view) <= 0.0:
+        return False
+    other = counterparts(view)[0]
+
+    def still_open(package: tuple[tuple[int, int], ...]) -> bool:
+        # a package on issues still open: answered since the venue's last agreement
+        return all(view.settled[i] < 0 for i, _ in package)
+
+    here = [a for a in view.answers if a.venue == view.venue_index and still_open(a.package)]
+    refused = {a.round for a in here if a.who == other and a.author == view.me and not a.accepted}
+    if len(refused) < STALEMATE_ROUNDS:
+        return False
+    theirs = [(a.round, a.package) for a in here if a.author == other]
+    theirs += [(p.round, p.package) for p in view.proposals if p.author == other and still_open(p.package)]
+    if not theirs:
+        return False
+    worth = [(r, value_with(view, package)) for r, package in theirs]
+    have = fallback(view)
+    if any(v > have + 1e-9 for _, v in worth):
+        return False
+    if _coming(view, theirs):
+        return False
+    return moves_for(view).allowed("walk_out") and not ground_keeps_us(view)
+
+
+def _coming(view: View, theirs: list[tuple[int, tuple[tuple[int, int], ...]]]) -> bool:
+    """Whether the counterpart is still haggling: we have seen its offers in one round only, or
+    in its latest round it offered, on an issue it offered on before, an option we value more
+    than every one it offered there before (a package's worth alone would miss it, where an
+    earlier partial package left the issue open at our walk-away value)."""
+    latest = max(r for r, _ in theirs)
+    if all(r == latest for r, _ in theirs):
+        return True
+    values = view.own.values
+    best: dict[int, float] = {}
+    for r, package in theirs:
+        if r < latest:
+            for i, o in package:
+                best[i] = max(best.get(i, -1.0), values[i][o])
+    return any(i in best and values[i][o] > best[i] + 1e-9 for r, package in theirs if r == latest for i, o in package)

@@ -175,6 +175,12 @@ class Level:
     # read (game.ai.bets._takes_back; docs/lab/agents.md, "The first bet at a table of two"). It reads
     # the side trust_needs_share finds unanswered, so it acts only with that flag on
     first_bet_keeps_stated: bool = False
+    # leaves_idle_venue where the counterpart is the obstacle: at the game's last venue, at a
+    # table of two, it walks out where the counterpart has refused our packages in two rounds
+    # since the venue's last agreement and none of the packages it has tabled since is worth more
+    # to us than what we have: the rounds left would only cost their toll (game.ai.idle.stalemate;
+    # docs/AI.md, "A stalemate at a table of two")
+    leaves_stalemate: bool = False
 
 
 LEVELS = {
@@ -266,6 +272,7 @@ LEVELS = {
         reads_table_refusals=True,
         leads_common=True,
         first_bet_keeps_stated=True,
+        leaves_stalemate=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
