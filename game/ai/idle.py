@@ -51,7 +51,7 @@ def stalemate(view: View) -> bool:
     after round and offers nothing better than walking away leaves the rounds only their toll.
     In timed-9 d1 and timed-18 d1 (random scenarios) the hard agent sat the rounds out with
     nothing agreed after them, and the library's hardline strategy, whose statements end the
-    talks sooner, beat it (docs/AI.md, "A stalemate at a table of two")."""
+    talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two")."""
     if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
         return False
     if bleed_rate(view) <= 0.0:

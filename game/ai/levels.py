@@ -179,7 +179,7 @@ class Level:
     # table of two, it walks out where the counterpart has refused our packages in two rounds
     # since the venue's last agreement and none of the packages it has tabled since is worth more
     # to us than what we have: the rounds left would only cost their toll (game.ai.idle.stalemate;
-    # docs/AI.md, "A stalemate at a table of two")
+    # docs/lab/agents.md, "A stalemate at a table of two")
     leaves_stalemate: bool = False
 
 

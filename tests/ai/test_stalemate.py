@@ -4,7 +4,7 @@ the venue's last agreement, none of its own packages is worth more to the agent 
 and its offers have stopped coming the agent's way, the agent walks out rather than pay the
 rounds' toll. In the random scenario timed-9 (as a file writes it) the d1 seat sat the rounds out
 after the first round's agreement on the common ground, and the library's hardline strategy, whose
-statements end the talks sooner, beat it (docs/AI.md, "A stalemate at a table of two")."""
+statements end the talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two")."""
 
 from __future__ import annotations
 
