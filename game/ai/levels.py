@@ -181,6 +181,12 @@ class Level:
     # to us than what we have: the rounds left would only cost their toll (game.ai.idle.stalemate;
     # docs/lab/agents.md, "A stalemate at a table of two")
     leaves_stalemate: bool = False
+    # reads_closing at a table of two only once the counterpart has answered at this venue (the
+    # side game.ai.table_estimate.unanswered names): the closing session signs only what clears
+    # the counterpart's walk-away value, and before any answer the plan reads that floor as the
+    # deal in force, the prior, so the package it holds out for is a bet on a floor not yet read
+    # (game.ai.negotiator._holds_out; docs/AI.md, "The closing session at a table of two")
+    closing_needs_answer: bool = False
 
 
 LEVELS = {
@@ -273,6 +279,7 @@ LEVELS = {
         leads_common=True,
         first_bet_keeps_stated=True,
         leaves_stalemate=True,
+        closing_needs_answer=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

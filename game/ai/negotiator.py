@@ -42,6 +42,7 @@ from game.ai.reading import (
     left_open,
 )
 from game.ai.sure import keeps_sure_deal
+from game.ai.table_estimate import unanswered
 from game.engine import actions as A
 from game.engine.legal import may_draft, may_propose
 from game.engine.rng import Rng
@@ -261,7 +262,16 @@ def _holds_out(view: View, level: Level, chosen: Plan, aim: float) -> bool:
     session")."""
     if chosen.waiting <= aim + _EDGE:
         return False
-    return chosen.patient or (level.reads_closing and closing_backs(view))
+    if chosen.patient:
+        return True
+    if not (level.reads_closing and closing_backs(view)):
+        return False
+    # at a table of two whose counterpart has answered nothing here yet, the plan's package rests
+    # on the prior reading of its floor (the deal in force), and the closing session signs only
+    # what clears its walk-away value: at timed-13 d1 the round-1 hold-out asked the contested
+    # ladder's far end, the counterpart refused it as worse than no deal, and its partial package
+    # in round 2 left us less (docs/AI.md, "The closing session at a table of two")
+    return not (level.closing_needs_answer and unanswered(view))
 
 
 def secure_at_home(view: View) -> bool:
