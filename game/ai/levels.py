@@ -185,7 +185,7 @@ class Level:
     # side game.ai.table_estimate.unanswered names): the closing session signs only what clears
     # the counterpart's walk-away value, and before any answer the plan reads that floor as the
     # deal in force, the prior, so the package it holds out for is a bet on a floor not yet read
-    # (game.ai.negotiator._holds_out; docs/AI.md, "Levels")
+    # (game.ai.negotiator._holds_out; docs/lab/agents.md, "The closing session at a table of two")
     closing_needs_answer: bool = False
 
 

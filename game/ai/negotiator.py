@@ -270,7 +270,7 @@ def _holds_out(view: View, level: Level, chosen: Plan, aim: float) -> bool:
     # on the prior reading of its floor (the deal in force), and the closing session signs only
     # what clears its walk-away value: at timed-13 d1 the round-1 hold-out asked the contested
     # ladder's far end, the counterpart refused it as worse than no deal, and its partial package
-    # in round 2 left us less (docs/AI.md, "Levels")
+    # in round 2 left us less (docs/lab/agents.md, "The closing session at a table of two")
     return not (level.closing_needs_answer and unanswered(view))
 
 

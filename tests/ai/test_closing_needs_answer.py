@@ -4,7 +4,7 @@ leave that offer to the counterparts speaking before it (reads_closing), but at 
 once the counterpart has answered at the venue. Before that the plan reads the counterpart's floor
 as the deal in force, the prior, while the closing session signs only what clears its walk-away
 value: at timed-13 d1 the round-1 hold-out asked the contested ladder's far end, the counterpart
-refused it as worse than no deal, and the talks settled less (docs/AI.md, "Levels"). These
+refused it as worse than no deal, and the talks settled less (docs/lab/agents.md, "The closing session at a table of two"). These
 tests play the current random tables."""
 
 from __future__ import annotations
