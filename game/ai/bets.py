@@ -41,12 +41,14 @@ def best_bet(
     What the estimate adds is the other direction: asking more where a refusal is no likelier.
     With `first_bet_keeps_stated` (and `trust_needs_share`, whose `unanswered` side it reads), a
     first offer at a table of two takes nothing back against the aim on an issue where the
-    counterpart states the option we value least (`_takes_back`)."""
+    counterpart states the option we value least (`_takes_back`); with `doubts_stated_peak` its
+    chance reads the side's other stated options as peaks only in part (`_doubted_chance`)."""
     going_on = going_on_worth(view, level, noise)
     others = counterparts(view)
     share = held_share(view, aim)
     values = view.own.values
     fresh = unanswered(view) if level.trust_needs_share else frozenset()
+    doubt = level.doubts_stated_peak
 
     def expected(package: tuple[tuple[int, int], ...]) -> float:
         worth = value_with(view, package)
@@ -55,7 +57,12 @@ def best_bet(
             worth += share * still_to_win(view, left, level.hopes_from_status_quo)
         yes = 1.0
         for s in others:
-            yes *= first_offer_chance(view, s, package) if s in fresh else agent_chance(view, s, package)
+            if s not in fresh:
+                yes *= agent_chance(view, s, package)
+            elif doubt > 0.0:
+                yes *= _doubted_chance(view, s, package, doubt)
+            else:
+                yes *= first_offer_chance(view, s, package)
         return yes * worth + (1.0 - yes) * going_on
 
     if level.weighs_left_out and view.venues_left:
@@ -135,6 +142,33 @@ def _takes_back(view: View, beliefs: Beliefs, fresh: frozenset[int], issue: int,
             if table[other] < table[aimed] - 1e-9:
                 return True
     return False
+
+
+def _doubted_chance(view: View, who: int, package: tuple[tuple[int, int], ...], doubt: float) -> float:
+    """first_offer_chance for a side that has answered nothing at the venue, its stated options
+    read as its peaks only with the chance 1 - `doubt`: else each option the package asks in
+    place of a stated one, that we value more, on an issue the side has offered nothing on, is
+    worth as much to it as the stated one (a position says what a side asks for, not what it
+    would refuse). Not where it states the option we value least: there the two sides pull the
+    issue apart, and taking it back is what below28 found refused (docs/lab/agents.md, "The
+    stated option is not yet a peak")."""
+    stated = view.positions[who]
+    offered = view.offered[who]
+    values = view.own.values
+    granted = tuple(
+        (i, stated[i])
+        if stated[i] >= 0
+        and not any(offered[i])
+        and o != stated[i]
+        and values[i][o] > values[i][stated[i]]
+        and values[i][stated[i]] > min(values[i]) + 1e-9
+        else (i, o)
+        for i, o in package
+    )
+    chance = first_offer_chance(view, who, package)
+    if granted == package:
+        return chance
+    return (1.0 - doubt) * chance + doubt * first_offer_chance(view, who, granted)
 
 
 def _chance_all(view: View, others: list[int], package: tuple[tuple[int, int], ...]) -> float:

@@ -187,6 +187,15 @@ class Level:
     # deal in force, the prior, so the package it holds out for is a bet on a floor not yet read
     # (game.ai.negotiator._holds_out; docs/lab/agents.md, "The closing session at a table of two")
     closing_needs_answer: bool = False
+    # a bettor's offer at a table of two, before the counterpart has answered at the venue, reads
+    # the option it states on an issue it has offered nothing on as its peak only with the chance
+    # 1 - this (0: always, off): otherwise the option we ask there in its place, where we value it
+    # more, is worth as much to it. A position says what a side asks for, not what it would refuse:
+    # at timed-1 d1 states o1 on the common issue and values o3 as much, and the hard agent gave o1
+    # away for nothing. Not on an issue where it states the option we value least (the issue the
+    # two pull apart: first_bet_keeps_stated). It reads the side trust_needs_share finds
+    # unanswered (game.ai.bets._doubted_chance; docs/lab/agents.md, "The stated option is not yet a peak")
+    doubts_stated_peak: float = 0.0
 
 
 LEVELS = {
@@ -280,6 +289,7 @@ LEVELS = {
         first_bet_keeps_stated=True,
         leaves_stalemate=True,
         closing_needs_answer=True,
+        doubts_stated_peak=1.0,
     ),
 }
 DEFAULT_LEVEL = "normal"

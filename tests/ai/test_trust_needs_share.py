@@ -21,7 +21,10 @@ from game.sim.simulate import game_seed
 from tests.ai.seat_games import level_in_seat, package_indices, replayed
 from tests.sim.timed_scenarios import timed_scenario
 
-HARD = LEVELS["hard"]
+# doubts_stated_peak reads the side trust_needs_share finds unanswered, so it is off in both:
+# with it, this game's first offer asks o1 on the common issue, where d1 states o3, d1 refuses,
+# and the game ends with no deal (docs/lab/agents.md, "The stated option is not yet a peak": timed-6 d0)
+HARD = dataclasses.replace(LEVELS["hard"], doubts_stated_peak=0.0)
 WITHOUT = dataclasses.replace(HARD, trust_needs_share=False)
 SHARE = FEATURES.index("share")
 
