@@ -148,6 +148,23 @@ def rule_decisions(
             yield view, chosen, otherwise
 
 
+def rule_walkouts(
+    scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
+) -> Iterator[tuple[View, State, State]]:
+    """Over `rule_games`, each game where the rule's first decision is a walk-out that `without`
+    would not make: the view it walked out on, and how the game ends with the rule (left) and
+    without it (stayed), both replayed from the tournament's seed. A walk-out rule's tests."""
+    for game, (_, differed) in enumerate(rule_games(scenario, seat, with_rule, without, games)):
+        if differed is None:
+            continue
+        _, view, chosen, otherwise = differed
+        assert isinstance(chosen.action, A.WalkOut) and not isinstance(otherwise.action, A.WalkOut)
+        seed = game_seed(0, game)
+        _, left = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
+        _, stayed = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
+        yield view, left, stayed
+
+
 def on_a_coarse_grid(sc: Scenario) -> Scenario:
     """The scenario with every delegation's values rounded to quarters and its issues weighed
     alike: many packages and moves of equal score, where an agent's choice is decided by the

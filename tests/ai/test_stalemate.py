@@ -13,11 +13,10 @@ import dataclasses
 from game.ai.idle import STALEMATE_ROUNDS, _coming, stalemate
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, fallback, value_with
-from game.engine import actions as A
 from game.engine import view_for
 from game.engine.utility import delay_toll, outcome_utility
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, rule_games, timed_seat
+from tests.ai.seat_games import level_in_seat, replayed, rule_walkouts, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, leaves_stalemate=False)
@@ -31,11 +30,7 @@ def test_the_hard_agent_leaves_a_stalemate_that_only_costs_it() -> None:
     assert HARD.leaves_stalemate and not LEVELS["normal"].leaves_stalemate
     sc, seat = timed_seat(9, "d1", silent=False)
     decided = 0
-    for game, (_, differed) in enumerate(rule_games(sc, seat, HARD, WITHOUT, 8)):
-        if differed is None:
-            continue
-        _, view, with_rule, without = differed
-        assert isinstance(with_rule.action, A.WalkOut) and not isinstance(without.action, A.WalkOut)
+    for view, left, stayed in rule_walkouts(sc, seat, HARD, WITHOUT, 8):
         assert stalemate(view)
         assert not view.venues_left and len(counterparts(view)) == 1
         other = counterparts(view)[0]
@@ -45,12 +40,9 @@ def test_the_hard_agent_leaves_a_stalemate_that_only_costs_it() -> None:
         assert len(refused) >= STALEMATE_ROUNDS
         theirs = [a.package for a in here if a.author == other]
         assert theirs and all(value_with(view, p) <= fallback(view) + 1e-9 for p in theirs)
-        seed = game_seed(0, game)  # rule_games plays the tournament's seeds
-        _, left = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        _, stayed = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
-        assert left.settled == stayed.settled, game
-        assert delay_toll(left, seat) < delay_toll(stayed, seat), game
-        assert outcome_utility(left, seat) > outcome_utility(stayed, seat), game
+        assert left.settled == stayed.settled
+        assert delay_toll(left, seat) < delay_toll(stayed, seat)
+        assert outcome_utility(left, seat) > outcome_utility(stayed, seat)
         decided += 1
     assert decided >= 4
 
