@@ -388,9 +388,19 @@ def wrong_citations(path: Path) -> list[str]:
         where = f'{path.relative_to(ROOT)}: {m.group(1)}, "{name}"'
         if not doc.exists():
             out.append(f"{where}: no such file")
-        elif not any(section.startswith(name) for section in section_names(doc.read_text(encoding="utf-8"))):
+        elif not any(_names(section, name) for section in section_names(doc.read_text(encoding="utf-8"))):
             out.append(f"{where}: no heading or bold lead of that name in {m.group(1)}")
     return out
+
+
+def _names(section: str, name: str) -> bool:
+    """Whether a citation of `name` names `section`: the whole name, or its opening words up to
+    the parenthesis, colon or stop that closes them ("A bird in the hand (hard, ...)"), never a
+    word cut short or a shorter title ("A", "Reading")."""
+    if not section.startswith(name):
+        return False
+    rest = section[len(name) :]
+    return not rest or rest.startswith((" (", ":", ".", ",", ";", " —"))
 
 
 def markdown_files() -> list[Path]:
@@ -425,8 +435,8 @@ def test_the_link_and_citation_checks_find_what_is_broken(tmp_path: Path, monkey
     (tmp_path / "docs" / "B.md").write_text("# B\n", encoding="utf-8")
     code = tmp_path / "code.py"
     code.write_text(
-        '# as measured (docs/A.md, "Keeping one\'s\n#  temper"); (docs/A.md, "Time, types")\n'
-        '# (docs/A.md, "Temper") (docs/Z.md, "A")\n',
+        '# as measured (docs/A.md, "Keeping one\'s\n#  temper"); (docs/A.md, "Time, types and the figures")\n'
+        '# (docs/A.md, "Temper") (docs/A.md, "Time, types") (docs/Z.md, "A")\n',
         encoding="utf-8",
     )
     assert broken_links(tmp_path / "docs" / "A.md") == [
@@ -435,6 +445,7 @@ def test_the_link_and_citation_checks_find_what_is_broken(tmp_path: Path, monkey
     ]
     assert wrong_citations(code) == [
         'code.py: docs/A.md, "Temper": no heading or bold lead of that name in docs/A.md',
+        'code.py: docs/A.md, "Time, types": no heading or bold lead of that name in docs/A.md',
         'code.py: docs/Z.md, "A": no such file',
     ]
 

@@ -166,9 +166,9 @@ def better_alive(
     Several offers are often before a side at once, and a yes to each lets the table settle on
     whichever the last signatory completes first, not the best for us. At astana-8 most
     agreements carry another side's package, and the opposition, which bleeds most, gains by
-    choosing among them (docs/AI.md, "Picking the better offer"). A side that is patient, or
-    only just impatient, loses by it: measured in Iran's seat at astana-8, where the reading of
-    who is patient turns in some games."""
+    choosing among them (docs/AI.md, "Picking the better offer where time presses"). A side that
+    is patient, or only just impatient, loses by it: measured in Iran's seat at astana-8, where
+    the reading of who is patient turns in some games."""
     sides = read_sides(view, beliefs)
     if not sides or bleed_rate(view) <= _PRESSED * sum(s.bleed for s in sides) / len(sides):
         return False

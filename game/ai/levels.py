@@ -101,7 +101,7 @@ class Level:
     # heeds_repeats where another side repeats: a package we refused at this venue put back to us
     # by another side than the one that first tabled it shows the table has not conceded as the
     # plan's model says, and waiting is weighed by our own curve alone (game.ai.repeats;
-    # docs/lab/agents.md, "The table's repeated offer")
+    # docs/lab/agents.md, "The table's repeated offer and a boycott the deck may make for us")
     heeds_table_repeats: bool = False
     # a boycotter by gain weighs attending by the chance that a card of the public deck calls it
     # home before it can sign (the venue then ends with nothing signed), where the card's other
@@ -149,8 +149,10 @@ class Level:
     # readable and holding), and its own walk-out where its temper is hot and the refusals of its
     # offer would take its trust below the line (game.ai.hazards; docs/lab/agents.md, "The plan's hazards")
     weighs_hazards: bool = False
-    # a hot temper makes no outburst at a side whose trust in us it would leave where a card of
-    # the public deck that may still come up calls a signatory home (game.ai.hazards.provokes_card)
+    # a hot temper makes no outburst that would bring into play a card of the public deck that
+    # may still come up and calls a signatory home: one that holds with the side's trust in us
+    # after the outburst and not before it (where it holds already, sparing the outburst keeps
+    # nothing) (game.ai.hazards.provokes_card)
     spares_cards: bool = False
     # reads_refusals at a table of several: a counterpart that refused one of our own packages
     # in two different rounds at this venue has its floor read from its refusals of our packages
@@ -177,9 +179,10 @@ class Level:
     first_bet_keeps_stated: bool = False
     # leaves_idle_venue where the counterpart is the obstacle: at the game's last venue, at a
     # table of two, it walks out where the counterpart has refused our packages in two rounds
-    # since the venue's last agreement and none of the packages it has tabled since is worth more
-    # to us than what we have: the rounds left would only cost their toll (game.ai.idle.stalemate;
-    # docs/lab/agents.md, "A stalemate at a table of two")
+    # since the venue's last agreement, none of the packages it has tabled since is worth more
+    # to us than what we have, and its offers have stopped moving our way (seen in two rounds or
+    # more, the latest better on no issue than the ones before): the rounds left would only cost
+    # their toll (game.ai.idle.stalemate; docs/lab/agents.md, "A stalemate at a table of two")
     leaves_stalemate: bool = False
     # reads_closing at a table of two only once the counterpart has answered at this venue (the
     # side game.ai.table_estimate.unanswered names): the closing session signs only what clears
@@ -189,8 +192,9 @@ class Level:
     closing_needs_answer: bool = False
     # a bettor's offer at a table of two, before the counterpart has answered at the venue, reads
     # the option it states on an issue it has offered nothing on as its peak only with the chance
-    # 1 - this (0: always, off): otherwise the option we ask there in its place, where we value it
-    # more, is worth as much to it. A position says what a side asks for, not what it would refuse:
+    # 1 - this (0 = off: always a peak; 1 = never, as the hard level has it; 0.8 gave the same
+    # figures): otherwise the option we ask there in its place, where we value it more, is worth
+    # as much to it. A position says what a side asks for, not what it would refuse:
     # at timed-1 d1 states o1 on the common issue and values o3 as much, and the hard agent gave o1
     # away for nothing. Not on an issue where it states the option we value least (the issue the
     # two pull apart: first_bet_keeps_stated). It reads the side trust_needs_share finds

@@ -10,7 +10,8 @@ towards us. On a short venue the plan's promise of a later, better package is th
 the deal: in the random scenario timed-11 (three rounds) the hard agent in d1's seat refused
 in the first two rounds the package d4 and then d0 put to it, worth 0.29 over its walk-away
 value, holding out for the 0.68 its plan read into the others, and in the last round only a
-partial deal worth a third of that was left (docs/lab/agents.md, "The table's repeated offer").
+partial deal worth a third of that was left (docs/lab/agents.md, "The
+table's repeated offer and a boycott the deck may make for us").
 """
 
 from __future__ import annotations

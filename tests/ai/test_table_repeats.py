@@ -3,7 +3,7 @@ refused comes back to it from another side, and the plan's promise that the othe
 is left out of what waiting is worth. In the random scenario timed-11 (three rounds) d4 puts a
 package to d1 in the first round and d0 puts the same one in the second: the hard agent held
 out by its plan, and in the last round only a partial deal was left (docs/lab/agents.md, "The table's
-repeated offer")."""
+repeated offer and a boycott the deck may make for us")."""
 
 from __future__ import annotations
 
