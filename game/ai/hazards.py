@@ -114,11 +114,10 @@ def _called_home_at(view: View, round_: int, refused: int) -> float:
 
 def provokes_card(view: View, target: int) -> bool:
     """Whether a hardline statement at `target` (its trust in us lowered by the rules'
-    `hardline_trust`) would bring into play a random card that may still come up at this venue
-    and calls a present signatory home: every condition on the card readable, holding with that
-    trust, and not without it, once a round that meets its round conditions comes. A hot
-    temper's outburst buys support at home; the venue ended with nothing where it brought such a
-    card into play."""
+    `hardline_trust`) would leave its trust in us where a random card that may still come up at
+    this venue calls a present signatory home: every condition on the card readable, and holding
+    with that trust once a round that meets its round conditions comes. A hot temper's outburst
+    buys support at home; the venue ended with nothing where it brought such a card into play."""
     venue = view.venue
     if venue.random_events <= 0 or view.closing:
         return False
@@ -139,8 +138,6 @@ def provokes_card(view: View, target: int) -> bool:
                 tuple(max(0, t - drop) if a == target and b == me else t for b, t in enumerate(row))
                 for a, row in enumerate(table.trust)
             )
-            # A card that holds without the outburst comes up whatever we say: sparing the
-            # outburst there gives up the support it buys at home and keeps nothing.
-            if all_hold(replace(table, trust=trust), card.when, seated) and not all_hold(table, card.when, seated):
+            if all_hold(replace(table, trust=trust), card.when, seated):
                 return True
     return False
