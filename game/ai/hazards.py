@@ -117,7 +117,10 @@ def provokes_card(view: View, target: int) -> bool:
     `hardline_trust`) would leave its trust in us where a random card that may still come up at
     this venue calls a present signatory home: every condition on the card readable, and holding
     with that trust once a round that meets its round conditions comes. A hot temper's outburst
-    buys support at home; the venue ended with nothing where it brought such a card into play."""
+    buys support at home; the venue ended with nothing where it brought such a card into play.
+    Where the card holds already the outburst is spared too: it would take that trust lower
+    still, and sparing it only where it brings the card into play cost timed-5 d0 0.0026 ±
+    0.0013 over 300 paired games (4 December 2026)."""
     venue = view.venue
     if venue.random_events <= 0 or view.closing:
         return False

@@ -149,10 +149,10 @@ class Level:
     # readable and holding), and its own walk-out where its temper is hot and the refusals of its
     # offer would take its trust below the line (game.ai.hazards; docs/lab/agents.md, "The plan's hazards")
     weighs_hazards: bool = False
-    # a hot temper makes no outburst that would bring into play a card of the public deck that
-    # may still come up and calls a signatory home: one that holds with the side's trust in us
-    # after the outburst and not before it (where it holds already, sparing the outburst keeps
-    # nothing) (game.ai.hazards.provokes_card)
+    # a hot temper makes no outburst at a side whose trust in us it would leave where a card of
+    # the public deck that may still come up calls a signatory home, also where the card holds
+    # already: the outburst lowers that trust further, and sparing it only where it brings the
+    # card into play cost timed-5 d0 0.0026 ± 0.0013 (game.ai.hazards.provokes_card)
     spares_cards: bool = False
     # reads_refusals at a table of several: a counterpart that refused one of our own packages
     # in two different rounds at this venue has its floor read from its refusals of our packages
