@@ -1,6 +1,6 @@
 """A stalemate at a table of two (Level.leaves_stalemate; game.ai.idle.stalemate): at the game's
-last venue, where the one counterpart has refused the hard agent's packages in two rounds since
-the venue's last agreement, none of its own packages is worth more to the agent than what it has,
+last venue, where the one counterpart has refused the hard agent's packages on the issues still
+open in two rounds, none of its own packages is worth more to the agent than what it has,
 and its offers have stopped coming the agent's way, the agent walks out rather than pay the
 rounds' toll. In the random scenario timed-9 (as a file writes it) the d1 seat sat the rounds out
 after the first round's agreement on the common ground, and the library's hardline strategy, whose
@@ -34,7 +34,7 @@ def test_the_hard_agent_leaves_a_stalemate_that_only_costs_it() -> None:
         assert stalemate(view)
         assert not view.venues_left and len(counterparts(view)) == 1
         other = counterparts(view)[0]
-        # the answers since the venue's last agreement: on issues still open
+        # the answers on packages of issues still open (the rule's filter)
         here = [a for a in view.answers if all(view.settled[i] < 0 for i, _ in a.package)]
         refused = {a.round for a in here if a.who == other and a.author == seat and not a.accepted}
         assert len(refused) >= STALEMATE_ROUNDS
