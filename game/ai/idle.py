@@ -43,7 +43,7 @@ STALEMATE_ROUNDS = 2
 def stalemate(view: View) -> bool:
     """Whether we leave this venue now because the one counterpart there will not give what the
     rounds left would be worth to us: the game's last venue and one counterpart (as
-    nothing_to_win), issues open that cost us a toll each round, the
+    nothing_to_win), not in the closing session, issues open that cost us a toll each round, the
     counterpart has refused our packages on issues still open in STALEMATE_ROUNDS rounds at this
     venue, none of its own packages on them is worth more to us than what we have, and no card
     of the public deck is expected to lift what we have by more than the rounds left cost. Our
@@ -55,7 +55,10 @@ def stalemate(view: View) -> bool:
     talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two")."""
     if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
         return False
-    if bleed_rate(view) <= 0.0:
+    # the closing session charges no toll (the last round's was charged as it ended): leaving
+    # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
+    # changes no game; it keeps the rule's answer true wherever it is asked
+    if view.closing or bleed_rate(view) <= 0.0:
         return False
     other = counterparts(view)[0]
 

@@ -67,3 +67,14 @@ def test_a_counterpart_still_moving_our_way_is_not_a_stalemate() -> None:
     assert all(value_with(view, p) <= fallback(view) + 1e-9 for _, p in theirs)
     assert _coming(view, theirs) and not stalemate(view)
     assert final.agreements and final.agreements[0].round == 3
+
+
+def test_a_closing_session_is_no_stalemate() -> None:
+    """The closing session charges no toll (the last round's was charged as it ended,
+    game.engine.flow.end_round), so walking out there saves nothing. The negotiator does not ask
+    there (a closing turn only answers), but the rule's answer holds wherever it is asked: a view
+    timed-9 d1 walks out on, made a closing session's, is no stalemate (fails without the guard)."""
+    sc, seat = timed_seat(9, "d1", silent=False)
+    view, _, _ = next(rule_walkouts(sc, seat, HARD, WITHOUT, 8))
+    assert stalemate(view)
+    assert not stalemate(dataclasses.replace(view, closing=True))
