@@ -43,23 +43,30 @@ STALEMATE_ROUNDS = 2
 def stalemate(view: View) -> bool:
     """Whether we leave this venue now because the one counterpart there will not give what the
     rounds left would be worth to us: the game's last venue and one counterpart (as
-    nothing_to_win), issues open that cost us a toll each round, the counterpart has refused our
-    packages in STALEMATE_ROUNDS rounds since the venue's last agreement, none of the packages it
-    has tabled since is worth more to us than what we have, and no card of the public deck is
-    expected to lift what we have by more than the rounds left cost. Our own best packages are
-    worth more than what we have, so nothing_to_win stays; but a side that refuses them round
-    after round and offers nothing better than walking away leaves the rounds only their toll.
+    nothing_to_win), not in the closing session, issues open that cost us a toll each round, the
+    counterpart has refused our packages on issues still open in STALEMATE_ROUNDS rounds at this
+    venue, none of its own packages on them is worth more to us than what we have, and no card
+    of the public deck is expected to lift what we have by more than the rounds left cost. Our
+    own best packages are worth more than what we have, so nothing_to_win stays; but a side that
+    refuses them round after round and offers nothing better than walking away leaves the rounds
+    only their toll.
     In timed-9 d1 and timed-18 d1 (random scenarios) the hard agent sat the rounds out with
     nothing agreed after them, and the library's hardline strategy, whose statements end the
     talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two")."""
     if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
         return False
-    if bleed_rate(view) <= 0.0:
+    # the closing session charges no toll (the last round's was charged as it ended): leaving
+    # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
+    # changes no game; it keeps the rule's answer true wherever it is asked
+    if view.closing or bleed_rate(view) <= 0.0:
         return False
     other = counterparts(view)[0]
 
     def still_open(package: tuple[tuple[int, int], ...]) -> bool:
-        # a package on issues still open: answered since the venue's last agreement
+        # a package on issues still open only: one that touched an issue settled since (or at an
+        # earlier venue) was refused or offered on other terms. This is not a count of rounds
+        # since the venue's last agreement: a refusal before it, of a package on issues still
+        # open, still counts
         return all(view.settled[i] < 0 for i, _ in package)
 
     here = [a for a in view.answers if a.venue == view.venue_index and still_open(a.package)]

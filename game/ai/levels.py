@@ -178,9 +178,9 @@ class Level:
     # the side trust_needs_share finds unanswered, so it acts only with that flag on
     first_bet_keeps_stated: bool = False
     # leaves_idle_venue where the counterpart is the obstacle: at the game's last venue, at a
-    # table of two, it walks out where the counterpart has refused our packages in two rounds
-    # since the venue's last agreement, none of the packages it has tabled since is worth more
-    # to us than what we have, and its offers have stopped moving our way (seen in two rounds or
+    # table of two, it walks out where the counterpart has refused our packages on the issues
+    # still open in two rounds at the venue, none of its own packages on them is worth more to
+    # us than what we have, and its offers have stopped moving our way (seen in two rounds or
     # more, the latest better on no issue than the ones before): the rounds left would only cost
     # their toll (game.ai.idle.stalemate; docs/lab/agents.md, "A stalemate at a table of two")
     leaves_stalemate: bool = False

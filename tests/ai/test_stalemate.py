@@ -1,6 +1,6 @@
 """A stalemate at a table of two (Level.leaves_stalemate; game.ai.idle.stalemate): at the game's
-last venue, where the one counterpart has refused the hard agent's packages in two rounds since
-the venue's last agreement, none of its own packages is worth more to the agent than what it has,
+last venue, where the one counterpart has refused the hard agent's packages on the issues still
+open in two rounds, none of its own packages is worth more to the agent than what it has,
 and its offers have stopped coming the agent's way, the agent walks out rather than pay the
 rounds' toll. In the random scenario timed-9 (as a file writes it) the d1 seat sat the rounds out
 after the first round's agreement on the common ground, and the library's hardline strategy, whose
@@ -34,7 +34,7 @@ def test_the_hard_agent_leaves_a_stalemate_that_only_costs_it() -> None:
         assert stalemate(view)
         assert not view.venues_left and len(counterparts(view)) == 1
         other = counterparts(view)[0]
-        # the answers since the venue's last agreement: on issues still open
+        # the answers on packages of issues still open (the rule's filter)
         here = [a for a in view.answers if all(view.settled[i] < 0 for i, _ in a.package)]
         refused = {a.round for a in here if a.who == other and a.author == seat and not a.accepted}
         assert len(refused) >= STALEMATE_ROUNDS
@@ -67,3 +67,14 @@ def test_a_counterpart_still_moving_our_way_is_not_a_stalemate() -> None:
     assert all(value_with(view, p) <= fallback(view) + 1e-9 for _, p in theirs)
     assert _coming(view, theirs) and not stalemate(view)
     assert final.agreements and final.agreements[0].round == 3
+
+
+def test_a_closing_session_is_no_stalemate() -> None:
+    """The closing session charges no toll (the last round's was charged as it ended,
+    game.engine.flow.end_round), so walking out there saves nothing. The negotiator does not ask
+    there (a closing turn only answers), but the rule's answer holds wherever it is asked: a view
+    timed-9 d1 walks out on, made a closing session's, is no stalemate (fails without the guard)."""
+    sc, seat = timed_seat(9, "d1", silent=False)
+    view, _, _ = next(rule_walkouts(sc, seat, HARD, WITHOUT, 8))
+    assert stalemate(view)
+    assert not stalemate(dataclasses.replace(view, closing=True))
