@@ -12,7 +12,7 @@ from game.ai.deck import ground_ahead
 from game.ai.estimate import agent_chance
 from game.ai.ground import signing_loses
 from game.ai.levels import Level
-from game.ai.offers import aspiration, held_share, still_to_win
+from game.ai.offers import aspiration, held_share, keeps_heaviest, still_to_win
 from game.ai.opponent import Beliefs
 from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (
@@ -84,6 +84,8 @@ def answer(
         # still to come are expected to move it, less the toll until the talks end
         return say_no(me.id, p.id, "rejected: our ground is expected to give us more by the end of the talks")
     left = left_open(view, p.package)
+    if level.keeps_heaviest and keeps_heaviest(view, left, after):
+        return say_no(me.id, p.id, "rejected: it leaves open the issue we care most about")
     cost = home_cost(view, p.package)
     if view.support[view.me] - cost <= view.collapse_support + 2 and not (
         level.signs_at_any_cost and _settles_the_game(view, left)

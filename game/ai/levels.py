@@ -200,6 +200,14 @@ class Level:
     # two pull apart: first_bet_keeps_stated). It reads the side trust_needs_share finds
     # unanswered (game.ai.bets._doubted_chance; docs/lab/agents.md, "The stated option is not yet a peak")
     doubts_stated_peak: float = 0.0
+    # at a table of two, before the game's last venue, signs or tables no partial package that
+    # leaves open the venue's open issue it weighs most, where what it leaves open weighs more to
+    # it than what it settles, while the venue has rounds left or the counterpart has put a whole
+    # package to it at the venue worth as much: such a package settles the smaller part of its
+    # stake and sends the larger to a later venue. At timed-10 d0 the hard agent signed one in
+    # round 2 and ideal-then-fold beat it; without the weight condition timed-19 d1, which weighs
+    # two issues alike, lost by refusing (game.ai.offers.keeps_heaviest)
+    keeps_heaviest: bool = False
 
 
 LEVELS = {
@@ -294,6 +302,7 @@ LEVELS = {
         leaves_stalemate=True,
         closing_needs_answer=True,
         doubts_stated_peak=1.0,
+        keeps_heaviest=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

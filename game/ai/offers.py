@@ -16,8 +16,10 @@ from game.ai.reading import (
     best_possible,
     bleed_rate,
     counterparts,
+    deadline,
     fallback,
     horizon,
+    left_open,
     next_round_chance,
     open_worth,
     pressed_progress,
@@ -244,7 +246,33 @@ def _without(
     package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
     if value_with(view, package) < fallback(view) - 1e-9:
         return None
+    if level.keeps_heaviest and keeps_heaviest(view, [left], value_with(view, package)):
+        return None
     return package
+
+
+def keeps_heaviest(view: View, left: list[int], worth: float) -> bool:
+    """Whether, at a table of two before the game's last venue, a partial package worth `worth`
+    to us that leaves `left` open is to be refused (or not tabled): it leaves open the venue's
+    open issue we weigh most, what it leaves open weighs more to us than what it settles, and
+    the venue has rounds left or the counterpart has put a whole package to us at this venue
+    worth at least as much to us (Level.keeps_heaviest)."""
+    if not left or not view.venues_left:
+        return False
+    others = counterparts(view)
+    if len(others) != 1:
+        return False
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    weights = view.own.weights
+    if max(open_issues, key=lambda i: weights[i]) not in left:
+        return False
+    if sum(weights[i] for i in left) <= sum(weights[i] for i in open_issues if i not in left):
+        return False
+    if not deadline(view):
+        return True
+    seen = [a.package for a in view.answers if a.venue == view.venue_index and a.author in others]
+    seen += [p.package for p in view.proposals if p.author in others]
+    return any(not left_open(view, q) and value_with(view, q) >= worth - 1e-9 for q in seen)
 
 
 def _misreading(view: View, level: Level, rng: Rng | None) -> dict[int, list[float]] | None:

@@ -1,0 +1,67 @@
+"""The heaviest issue left open (Level.keeps_heaviest; game.ai.offers.keeps_heaviest): at a table
+of two, before the game's last venue, the hard agent neither signs nor tables a partial package
+that leaves open the venue's open issue it weighs most, where what it leaves open weighs more to it
+than what it settles, while the venue has rounds left or the counterpart has put a whole package
+to it there worth as much. In the random scenario timed-10 (as a file writes it) the d0 seat signed
+in round 2 a partial package that left its heaviest issue to the second venue, and the library's
+ideal-then-fold strategy beat it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS
+from game.ai.offers import keeps_heaviest
+from game.ai.reading import counterparts, left_open, value_with
+from game.engine import actions as A
+from game.engine.utility import outcome_utility
+from game.sim.simulate import game_seed
+from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, keeps_heaviest=False)
+
+
+def test_the_hard_agent_refuses_a_partial_package_that_leaves_its_heaviest_issue_open() -> None:
+    """In timed-10 d0's game 0 the first decision the rule changes is d0's answer to d1's partial
+    package in round 2: signed without the rule, refused with it. The package leaves open the issue
+    d0 weighs most, which weighs more than the issues it settles, before the last venue at a table
+    of two; and d0 ends the game with more (fails with the rule off)."""
+    assert HARD.keeps_heaviest and not LEVELS["normal"].keeps_heaviest
+    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(10, "d0", 0, HARD, WITHOUT, silent=False)
+    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
+    assert not said.action.accept and unsaid.action.accept
+    assert "issue we care most about" in said.reason
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    left = left_open(view, p.package)
+    weights = view.own.weights
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    assert max(open_issues, key=lambda i: weights[i]) in left
+    assert sum(weights[i] for i in left) > sum(weights[i] for i in open_issues if i not in left)
+    assert view.venues_left and len(counterparts(view)) == 1
+    assert keeps_heaviest(view, left, value_with(view, p.package))
+    _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert outcome_utility(final, seat) > outcome_utility(without, seat)
+
+
+def test_at_the_last_venue_the_rule_keeps_out() -> None:
+    """The same view with no venue to come: an issue left open there ends at its status quo, a
+    matter for the agent's other rules, and this one does not fire."""
+    _, _, _, _, (_, view, said, _) = timed_rule_game(10, "d0", 0, HARD, WITHOUT, silent=False)
+    assert isinstance(said.action, A.Respond)
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    last = dataclasses.replace(view, venues_left=0)
+    assert not keeps_heaviest(last, left_open(last, p.package), value_with(last, p.package))
+
+
+def test_the_tournament_seat_gains() -> None:
+    """Over the tournament's first 12 games in timed-10 d0, the seat ends with more in total with
+    the rule than without it."""
+    sc, seat = timed_seat(10, "d0", silent=False)
+    gain = 0.0
+    for game in range(12):
+        seed = game_seed(0, game)
+        _, on = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
+        _, off = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
+    assert gain > 0
