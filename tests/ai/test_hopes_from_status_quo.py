@@ -22,7 +22,10 @@ from game.engine.utility import outcome_utility
 from tests.ai.seat_games import level_in_seat, package_indices, replayed, seat_views, timed_rule_game
 
 HARD = LEVELS["hard"]
-WITHOUT = dataclasses.replace(HARD, hopes_from_status_quo=False)
+# keeps_heaviest (test_keeps_heaviest) also keeps the partial package below off the table, where
+# d0 weighs the contested issue over the rest: the rule is measured with that one off on both sides
+BASE = dataclasses.replace(HARD, keeps_heaviest=False)
+WITHOUT = dataclasses.replace(BASE, hopes_from_status_quo=False)
 
 
 def test_the_hard_agent_tables_the_whole_package_where_the_hope_was_counted_twice() -> None:
@@ -32,7 +35,7 @@ def test_the_hard_agent_tables_the_whole_package_where_the_hope_was_counted_twic
     open, whose status quo d0 values above its walk-away value. d1 signs either; with the rule
     the game ends with d0 better off by more than 0.15 (fails with the rule off)."""
     assert HARD.hopes_from_status_quo and not LEVELS["normal"].hopes_from_status_quo
-    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(15, "d0", 68, HARD, WITHOUT)
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(15, "d0", 68, BASE, WITHOUT)
     assert view.venues_left == 1 and view.round == 2
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)
     whole, part = package_indices(view, with_rule.action.package), package_indices(view, without.action.package)
