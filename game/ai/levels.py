@@ -206,7 +206,8 @@ class Level:
     # package to it at the venue worth as much: such a package settles the smaller part of its
     # stake and sends the larger to a later venue. At timed-10 d0 the hard agent signed one in
     # round 2 and ideal-then-fold beat it; without the weight condition timed-19 d1, which weighs
-    # two issues alike, lost by refusing (game.ai.offers.keeps_heaviest)
+    # two issues alike, lost by refusing (game.ai.offers.keeps_heaviest;
+    # docs/lab/agents.md, "The heaviest issue left open")
     keeps_heaviest: bool = False
 
 
