@@ -25,12 +25,22 @@ def nothing_to_win(view: View) -> bool:
     still sign without us), issues open that cost us a toll each round, no package on them
     worth more to us than what we have, and no card of the public deck expected to lift what we
     have by more than the rounds left cost (game.ai.ground.ground_keeps_us)."""
-    if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
+    if not _last_table_of_two(view) or best_possible(view) > fallback(view) + 1e-9:
         return False
-    if bleed_rate(view) <= 0.0:  # the rounds cost nothing here (no issue open, or no toll)
-        return False
-    if best_possible(view) > fallback(view) + 1e-9:
-        return False
+    return _free_to_leave(view)
+
+
+def _last_table_of_two(view: View) -> bool:
+    """The game's last venue, one counterpart there, a role that may table packages, and rounds
+    that cost us a toll (an issue open and a delay cost): where leaving can save something."""
+    return (
+        not view.venues_left and len(counterparts(view)) == 1 and may_propose(view.own.role) and bleed_rate(view) > 0.0
+    )
+
+
+def _free_to_leave(view: View) -> bool:
+    """The rules allow a walk-out now, and no card of the public deck is expected to lift what we
+    have by more than the rounds left cost (game.ai.ground.ground_keeps_us)."""
     return moves_for(view).allowed("walk_out") and not ground_keeps_us(view)
 
 
@@ -53,12 +63,10 @@ def stalemate(view: View) -> bool:
     In timed-9 d1 and timed-18 d1 (random scenarios) the hard agent sat the rounds out with
     nothing agreed after them, and the library's hardline strategy, whose statements end the
     talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two")."""
-    if view.venues_left or len(counterparts(view)) != 1 or not may_propose(view.own.role):
-        return False
     # the closing session charges no toll (the last round's was charged as it ended): leaving
     # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
     # changes no game; it keeps the rule's answer true wherever it is asked
-    if view.closing or bleed_rate(view) <= 0.0:
+    if view.closing or not _last_table_of_two(view):
         return False
     other = counterparts(view)[0]
 
@@ -77,13 +85,10 @@ def stalemate(view: View) -> bool:
     theirs += [(p.round, p.package) for p in view.proposals if p.author == other and still_open(p.package)]
     if not theirs:
         return False
-    worth = [(r, value_with(view, package)) for r, package in theirs]
     have = fallback(view)
-    if any(v > have + 1e-9 for _, v in worth):
+    if any(value_with(view, package) > have + 1e-9 for _, package in theirs) or _coming(view, theirs):
         return False
-    if _coming(view, theirs):
-        return False
-    return moves_for(view).allowed("walk_out") and not ground_keeps_us(view)
+    return _free_to_leave(view)
 
 
 def _coming(view: View, theirs: list[tuple[int, tuple[tuple[int, int], ...]]]) -> bool:
