@@ -55,7 +55,9 @@ _UNDRAWN = (
 
 
 def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reservation_spread: int) -> Delegation:
-    draw = rng.random  # a few hundred draws a game, and a game opens for every one simulated
+    # a few hundred draws a game, and a game opens for every one simulated: so drawn in one go (a
+    # weight's, each option's value, the reservation's), taken below in the order drawn
+    draw = iter(rng.floats(len(d.weights) + sum([len(v) for v in d.values]) + 1)).__next__
     # Weights: each moves by up to weight_spread percent of itself, then they are normalised
     # again; an issue the delegation does not care about (weight 0) stays so.
     raw = [w * (1.0 + weight_spread / 100.0 * (2.0 * draw() - 1.0)) for w in d.weights]
