@@ -38,12 +38,12 @@ def draw_types(scenario: Scenario, seed: int) -> Scenario:
     # lines: none of them drawn) are the file's: the game shares those already worked out, so
     # what is remembered by their identity (the agents' reading of red lines) carries from one
     # game to the next instead of being worked out again every game.
-    vars(game).update({name: getattr(scenario, name) for name in _UNDRAWN})
+    vars(game).update({name: getattr(scenario, name) for name in UNDRAWN})
     return game
 
 
 # Scenario's cached properties that read nothing a draw changes (see Delegation's fields).
-_UNDRAWN = (
+UNDRAWN = (
     "delegation_index",
     "issue_index",
     "zone_index",
