@@ -53,3 +53,12 @@ def test_floats_at_the_edges_of_the_state_space() -> None:
         for n in (0, 1, 3, 4, 5, 64, 257):
             rng = Rng(state)
             assert rng.floats(n) == [next_float(s)[1] for s in _states(state & MASK, n)]
+
+
+@given(st.integers(-(2**70), 2**70), st.integers(0, 5))
+def test_skip_holds_the_next_number_and_moves_past_it(state: int, later: int) -> None:
+    skipping, plain = Rng(state), Rng(state)
+    held = skipping.skip()
+    first = plain.random()
+    assert [skipping.random() for _ in range(later)] == [plain.random() for _ in range(later)]
+    assert held.random() == first
