@@ -18,6 +18,7 @@ from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (
     ULTIMATUM_SHARE,
     Decision,
+    _memo,
     best_possible,
     bleed_rate,
     counterparts,
@@ -221,8 +222,13 @@ def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
 
 
 def mean_trust(view: View) -> float:
-    """How far we trust the other signatories to keep a deal (reading.trust_mean)."""
-    return trust_mean([float(view.my_trust[s]) for s in counterparts(view)])
+    """How far we trust the other signatories to keep a deal (reading.trust_mean). Asked twice
+    an answer, of the same view: remembered for the last view asked (reading._memo)."""
+    memo = _memo(view)
+    found: float | None = memo.get("mean_trust")
+    if found is None:
+        found = memo["mean_trust"] = trust_mean([float(view.my_trust[s]) for s in counterparts(view)])
+    return found
 
 
 def say_yes(actor: str, proposal: int, reason: str) -> Decision:

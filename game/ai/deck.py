@@ -124,13 +124,38 @@ def own_leave_cards(view: View) -> Iterator[tuple[EventCard, list[Condition], _P
     may still come up at this venue, in deck order: each with its conditions other than the
     round, and the public table now (worked out once, at the first such card)."""
     now: _PublicTable | None = None
-    for index, card in enumerate(view.events):
-        if view.me not in card.leavers:
-            continue
-        if not all(readable(view, c) for c in card.when) or not may_come_up(view, index, card):
+    for index, card, others in _own_readable_leave_cards(view):
+        if not may_come_up(view, index, card):
             continue
         now = now or public_table(view, view.round)
-        yield card, [c for c in card.when if c.kind != "round"], now
+        yield card, list(others), now
+
+
+# (id of a deck, a delegation) -> (the deck, its cards that would take the delegation from the
+# table and whose conditions it can read: (index, card, its conditions other than the round)).
+# Which cards those are is a pure function of the deck and the delegation, and an agent asked it
+# of every card of the deck at many of its moves: see _own_readable_leave_cards. Bounded.
+_OWN_CARDS: dict[tuple[int, int], tuple[object, tuple[tuple[int, EventCard, tuple[Condition, ...]], ...]]] = {}
+
+
+def _own_readable_leave_cards(view: View) -> tuple[tuple[int, EventCard, tuple[Condition, ...]], ...]:
+    """own_leave_cards' cards before the checks that read the state (may_come_up): those whose
+    effects take us from the table and whose conditions we can read, in deck order, each with
+    its conditions other than the round. Kept per deck (held, so its id is not another's)."""
+    events, me = view.events, view.me
+    key = (id(events), me)
+    hit = _OWN_CARDS.get(key)
+    if hit is not None and hit[0] is events:
+        return hit[1]
+    found = tuple(
+        (index, card, tuple([c for c in card.when if c.kind != "round"]))
+        for index, card in enumerate(events)
+        if me in card.leavers and all(readable(view, c) for c in card.when)
+    )
+    if len(_OWN_CARDS) >= 256:
+        _OWN_CARDS.clear()
+    _OWN_CARDS[key] = (events, found)
+    return found
 
 
 def threatening_card(view: View) -> EventCard | None:

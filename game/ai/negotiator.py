@@ -64,7 +64,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     beliefs = Beliefs(
         view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
     )
-    noise = _NOISE * (2.0 * rng.random() - 1.0)
+    # this move's noise on our aim, the generator's next number: drawn only where a move reads it
+    # (answering and proposing, about half the moves), the generator moved past it either way
+    noise_rng = rng.skip()
     # the aspiration (a pure function of the view) is worked out only where a move reads it:
     # answering and proposing, about half the moves
     for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
@@ -73,6 +75,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 # a naive negotiator's rule, whatever the offer is worth: it counters with its
                 # own opening, which asks less than the offer it refused often gave it
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
+            noise = _noise(noise_rng)
             aim = aspiration(view, level, noise)
             held = None
             if level.plans and not p.draft:
@@ -135,6 +138,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     # a level that does not lead still opens: in a venue's first round it tables its own package
     leading = level.leads or (level.opens and view.round == 1) or not _offered_this_round(view)
     if to and (mine is None or mine.round < view.round) and leading:
+        noise = _noise(noise_rng)
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
         bar = _bar(view, level, noise, aim) if level.plans else aim
         if level.reads_ground_to_end:
@@ -172,6 +176,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _noise(rng: Rng) -> float:
+    """The noise on our aim this move, from the number the move's generator held for it."""
+    return _NOISE * (2.0 * rng.random() - 1.0)
 
 
 def _stays(view: View, level: Level) -> bool:

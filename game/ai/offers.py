@@ -287,12 +287,11 @@ def _misreading(view: View, level: Level, rng: Rng | None) -> dict[int, list[flo
         return None
     # per open issue, a factor per option, drawn issue by issue and option by option: a list per
     # issue, which the search multiplies its gains by in one pass (no key per option)
-    misreads, draw = level.misreads, rng.random
-    return {
-        i: [1.0 + misreads * (2.0 * draw() - 1.0) for _ in view.issues[i].options]
-        for i in view.agenda
-        if view.settled[i] < 0
-    }
+    # (the numbers drawn in one go, in the order they were drawn one by one)
+    misreads, issues, settled = level.misreads, view.issues, view.settled
+    open_issues = [i for i in view.agenda if settled[i] < 0]
+    draw = iter(rng.floats(sum([len(issues[i].options) for i in open_issues]))).__next__
+    return {i: [1.0 + misreads * (2.0 * draw() - 1.0) for _ in issues[i].options] for i in open_issues}
 
 
 def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int], ...]) -> int:

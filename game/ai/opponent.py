@@ -87,6 +87,22 @@ class Beliefs:
             return _values_by_position(n, position)
         return _values_learnt(position, view.offered[who][issue], view.accepted[who][issue], view.rejected[who][issue])
 
+    def _estimate_tables(self, who: int) -> tuple[tuple[float, ...], ...]:
+        """_estimate_values of every issue in turn, in one loop over the delegation's rows (a
+        counterpart's tables are read afresh after each of its public moves)."""
+        view = self.view
+        if not self.learns:
+            return tuple([self._estimate_values(who, i) for i in range(len(view.issues))])
+        # _values_learnt reads an issue's size from its offered row (a count per option)
+        return tuple(
+            [
+                _values_learnt(position, offered, accepted, rejected)
+                for position, offered, accepted, rejected in zip(
+                    view.positions[who], view.offered[who], view.accepted[who], view.rejected[who], strict=True
+                )
+            ]
+        )
+
     def _estimate_weights(self, who: int) -> tuple[float, ...]:
         view = self.view
         known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
@@ -251,7 +267,7 @@ class Beliefs:
             tables = hit[1]
         else:
             # a tuple: the same tables are handed to every agent that asks, so none may change them
-            tables = tuple([self._estimate_values(who, i) for i in range(len(view.issues))])
+            tables = self._estimate_tables(who)
             if len(_tables) >= _TABLES_KEPT:
                 _tables.clear()
             _tables[key] = (rows, tables)

@@ -178,9 +178,14 @@ def best_possible(view: View) -> float:
     """The most we could have: our best allowed option on every open issue of the agenda. A
     pure function of our own preferences and what is settled, asked several times a move:
     remembered per (delegation, issues, settled, agenda), holding the objects whose ids key it."""
+    memo = _memo(view)  # asked several times of the same view: its answer first
+    found: float | None = memo.get("best_possible")
+    if found is not None:
+        return found
     key = (id(view.own), id(view.issues), view.settled, view.agenda)
     hit = _best.get(key)
     if hit is not None and hit[0] is view.own and hit[1] is view.issues:
+        memo["best_possible"] = hit[2]
         return hit[2]
     me = view.own
     best = [(i, max(allowed(view, i), key=lambda o: me.values[i][o])) for i in view.agenda if view.settled[i] < 0]
@@ -188,6 +193,7 @@ def best_possible(view: View) -> float:
     if len(_best) >= _KEPT:
         _best.clear()
     _best[key] = (view.own, view.issues, value)
+    memo["best_possible"] = value
     return value
 
 

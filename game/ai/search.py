@@ -47,7 +47,9 @@ def search_package(
     for i in open_issues:
         choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
-        deal[i] = max(options, key=lambda o: (mine[o], -o))
+        # our best of them, the lowest on equal values: the options come in increasing order
+        # (reading.acceptable), and max keeps the first of equal keys, as the key (value, -option) did
+        deal[i] = max(options, key=mine.__getitem__)
         if level.logrolls:
             theirs[i] = beliefs.weighed_gains(rows, i)
         elif level.fixed_pie:
@@ -67,15 +69,17 @@ def search_package(
         values, weight, gains = me.values[i], me.weights[i], theirs[i]
         seen_weight = weight if level.logrolls else 1.0 / n_open
         here = deal[i]
+        gain_here, value_here = gains[here], values[here]
         out = []
         for k, o in enumerate(choices[i]):
             if o == here:
                 continue
-            gain = gains[o] - gains[here]
+            gain = gains[o] - gain_here
             if gain <= 1e-12:
                 continue
-            drop = values[here] - values[o]
-            out.append((-(gain / max(seen_weight * drop, 1e-6)), k, weight * drop, o))
+            drop = value_here - values[o]
+            seen = seen_weight * drop  # max(seen, 1e-6) without the call: max's own comparison
+            out.append((-(gain / (1e-6 if seen < 1e-6 else seen)), k, weight * drop, o))
         out.sort()
         return out
 

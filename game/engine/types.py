@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from game.engine.model import Delegation, Scenario
 from game.engine.rng import MASK, Rng, mix, seed_state
+from game.engine.state import frozen
 
 _STREAM = 0x7479706573  # "types": sets this stream apart from every other use of the seed
 
@@ -36,12 +38,12 @@ def draw_types(scenario: Scenario, seed: int) -> Scenario:
     # lines: none of them drawn) are the file's: the game shares those already worked out, so
     # what is remembered by their identity (the agents' reading of red lines) carries from one
     # game to the next instead of being worked out again every game.
-    vars(game).update({name: getattr(scenario, name) for name in _UNDRAWN})
+    vars(game).update({name: getattr(scenario, name) for name in UNDRAWN})
     return game
 
 
 # Scenario's cached properties that read nothing a draw changes (see Delegation's fields).
-_UNDRAWN = (
+UNDRAWN = (
     "delegation_index",
     "issue_index",
     "zone_index",
@@ -55,7 +57,9 @@ _UNDRAWN = (
 
 
 def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reservation_spread: int) -> Delegation:
-    draw = rng.random  # a few hundred draws a game, and a game opens for every one simulated
+    # a few hundred draws a game, and a game opens for every one simulated: so drawn in one go (a
+    # weight's, each option's value, the reservation's), taken below in the order drawn
+    draw = iter(rng.floats(len(d.weights) + sum([len(v) for v in d.values]) + 1)).__next__
     # Weights: each moves by up to weight_spread percent of itself, then they are normalised
     # again; an issue the delegation does not care about (weight 0) stays so.
     raw = [w * (1.0 + weight_spread / 100.0 * (2.0 * draw() - 1.0)) for w in d.weights]
@@ -68,7 +72,9 @@ def _draw(d: Delegation, rng: Rng, weight_spread: int, value_spread: int, reserv
     values = tuple([_values(v, draw, spread) for v in d.values])
     shift = reservation_spread / 100.0 * (2.0 * draw() - 1.0)
     reservation = round(min(0.99, max(0.0, d.reservation + shift)), 6)
-    return replace(d, weights=weights, values=values, reservation=reservation)
+    # filled in directly (state.frozen) from the file's delegation's fields: replace() set its
+    # eighteen fields one by one through object.__setattr__, nine times a game
+    return frozen(Delegation, {**vars(d), "weights": weights, "values": values, "reservation": reservation})
 
 
 def _values(values: tuple[float, ...], draw: Callable[[], float], spread: float) -> tuple[float, ...]:
@@ -79,8 +85,15 @@ def _values(values: tuple[float, ...], draw: Callable[[], float], spread: float)
     moved = sorted([1.0 if x > 1.0 else x if x > 0.0 else 0.0 for x in moved])
     # the options from the worst to the best, ties in the file's order: a stable sort by value
     # alone keeps equal values in index order, as a key of (value, index) does
-    ranked = sorted(range(len(values)), key=values.__getitem__)
+    ranked = _ranked(values)
     out = [0.0] * len(values)
     for o, x in zip(ranked, moved, strict=True):
         out[o] = round(x, 6)
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _ranked(values: tuple[float, ...]) -> tuple[int, ...]:
+    """The options from the worst to the best by the file's values, ties in the file's order (a
+    stable sort by value alone): a pure function of the file's row, asked every game."""
+    return tuple(sorted(range(len(values)), key=values.__getitem__))

@@ -35,11 +35,14 @@ def settled_value(
     (another venue's, in a campaign) at its status quo. With nothing settled that is the
     walk-away value; with the whole agenda settled, the utility of the deal; a partial deal lies
     in between, so settling some issues is worth it exactly when they are settled well."""
-    if all(o < 0 for o in settled):
-        return delegation.reservation
+    reservation = delegation.reservation
+    if not settled or max(settled) < 0:  # nothing settled
+        return reservation
+    # open_value written out (asked of every package an agent weighs): the same terms, added in
+    # the same order
     total = 0.0
     for i, (w, vals, o) in enumerate(zip(delegation.weights, delegation.values, settled, strict=True)):
-        total += w * (vals[o] if o >= 0 else open_value(delegation, i, status_quo, agenda))
+        total += w * (vals[o] if o >= 0 else reservation if i in agenda else vals[status_quo[i]])
     return total
 
 

@@ -75,23 +75,28 @@ class View:
     venues: tuple[Venue, ...] = ()
 
 
-# id(scenario) -> (the scenario, its delegations' public faces). A view is built for every move
-# an agent makes, and these are the same for the whole game: built once per scenario. Holding
-# the scenario means an id can never be taken for another's after reuse; bounded by clearing.
-_publics: dict[int, tuple[Scenario, tuple[PublicDelegation, ...]]] = {}
+# id(the scenario's ids) -> (those ids, its delegations' public faces). A view is built for every
+# move an agent makes, and these are the same for the whole game: built once per scenario, or
+# rather per table of its ids (Scenario.ids), which a game's draw (types.UNDRAWN) and a moved
+# walk-away value (Work.move_walk_away) hand on to the scenario they make, changing none of the
+# public facts a face reads; any other scenario works its own out. So the faces, and what the
+# agents and the engine keep by their identity, carry on past a moved walk-away value. Holding
+# the tuple means an id can never be taken for another's after reuse; bounded by clearing.
+_publics: dict[int, tuple[tuple[str, ...], tuple[PublicDelegation, ...]]] = {}
 _PUBLICS_KEPT = 64
 
 
 def public_delegations(sc: Scenario) -> tuple[PublicDelegation, ...]:
-    hit = _publics.get(id(sc))
-    if hit is not None and hit[0] is sc:
+    ids = sc.ids
+    hit = _publics.get(id(ids))
+    if hit is not None and hit[0] is ids:
         return hit[1]
     publics = tuple(
         PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons, d.description, d.stances) for d in sc.delegations
     )
     if len(_publics) >= _PUBLICS_KEPT:
         _publics.clear()
-    _publics[id(sc)] = (sc, publics)
+    _publics[id(ids)] = (ids, publics)
     return publics
 
 

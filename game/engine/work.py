@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from game.engine.model import Effect, Scenario
 from game.engine.records import Record, verb_for
 from game.engine.state import ANSWERS_KEPT, Agreement, Answer, Proposal, State, frozen
+from game.engine.types import UNDRAWN
 
 T = TypeVar("T")
 Fact = tuple[int, int, int]  # a revealed weight: (learner, subject, issue)
@@ -394,7 +395,14 @@ class Work:
         if moved != dl.reservation:
             delegations = list(sc.delegations)
             delegations[d] = replace(dl, reservation=moved)
-            self.scenario = replace(sc, delegations=tuple(delegations))
+            scenario = replace(sc, delegations=tuple(delegations))
+            # the tables worked out from what the move leaves as it was (the public facts, as a
+            # game's draw does: types.UNDRAWN; and the tolls and the packages' texts, which read
+            # no walk-away value) are the old scenario's: an agent's memories keyed by them (the
+            # red lines' acceptable options) and the engine's held per scenario carry on, where
+            # they were all worked out again after every move of a walk-away value
+            vars(scenario).update({name: getattr(sc, name) for name in _UNMOVED})
+            self.scenario = scenario
 
     def break_agreement(self, issue: int, by: int) -> None:
         if self.settled[issue] < 0:
@@ -410,3 +418,9 @@ class Work:
         else:
             self.say("broken", f"The agreement on {name} no longer holds.")
         self.add_momentum(-self.scenario.rules.break_momentum)
+
+
+# Scenario's cached properties that a moved walk-away value leaves as they were (see
+# Work.move_walk_away): the public facts' tables, the tolls (clock.bleed reads weights and values)
+# and the packages' texts (labels)
+_UNMOVED = (*UNDRAWN, "tolls", "package_texts")

@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 
 from game.ai.selfplay import play
 from game.engine import Record, State, View, apply, new_game, view_for
+from game.engine.model import Delegation
 from game.engine.state import Proposal, frozen
+from game.engine.types import draw_types
 from game.engine.work import Work
+from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
 
 
@@ -22,7 +25,7 @@ def _is_whole(obj: object) -> bool:
 
 
 def test_frozen_fits_only_plain_frozen_dataclasses() -> None:
-    for cls in (State, View, Record, Proposal):
+    for cls in (State, View, Record, Proposal, Delegation):
         assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
         assert not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
 
@@ -50,3 +53,16 @@ def test_every_state_and_view_of_a_game_is_whole(seed: int) -> None:
         assert _is_whole(state) and _is_whole(Work(state).freeze())
         assert _is_whole(view_for(state, state.actor))
         assert all(_is_whole(r) for r in records) and all(_is_whole(p) for p in state.proposals)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 10**6))
+def test_every_drawn_delegation_is_whole(seed: int) -> None:
+    # a game's drawn delegations are filled in directly from the file's: each must still be
+    # what the constructor makes of the drawn values
+    for path in bundled().values():
+        sc = load_scenario(path)
+        game = draw_types(sc, seed)
+        for d, central in zip(game.delegations, sc.delegations, strict=True):
+            assert type(d) is Delegation and _is_whole(d)
+            assert d == dataclasses.replace(central, weights=d.weights, values=d.values, reservation=d.reservation)

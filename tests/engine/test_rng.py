@@ -33,3 +33,32 @@ def _states(state: int, n: int) -> list[int]:
         out.append(state)
         state, _ = next_float(state)
     return out
+
+
+@given(st.integers(-(2**70), 2**70), st.integers(0, 300), st.integers(0, 3))
+def test_floats_are_the_numbers_random_draws_in_turn(state: int, n: int, before: int) -> None:
+    # floats(n) draws n at once (packed lanes from 4 on): the same floats, the same state after,
+    # and the stream goes on from there
+    packed, single = Rng(state), Rng(state)
+    for _ in range(before):
+        assert packed.random() == single.random()
+    assert packed.floats(n) == [single.random() for _ in range(n)]
+    assert packed.state == single.state
+    assert packed.random() == single.random()
+
+
+def test_floats_at_the_edges_of_the_state_space() -> None:
+    # lanes whose state wraps past 2**64, and the all-ones state, draw as random() does
+    for state in (0, 1, MASK, MASK - 0x9E3779B97F4A7C15, MASK - 5, 0x9E3779B97F4A7C15):
+        for n in (0, 1, 3, 4, 5, 64, 257):
+            rng = Rng(state)
+            assert rng.floats(n) == [next_float(s)[1] for s in _states(state & MASK, n)]
+
+
+@given(st.integers(-(2**70), 2**70), st.integers(0, 5))
+def test_skip_holds_the_next_number_and_moves_past_it(state: int, later: int) -> None:
+    skipping, plain = Rng(state), Rng(state)
+    held = skipping.skip()
+    first = plain.random()
+    assert [skipping.random() for _ in range(later)] == [plain.random() for _ in range(later)]
+    assert held.random() == first

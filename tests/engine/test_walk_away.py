@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine import Pass, Scenario, apply, new_game, state_hash, view_for
+from game.engine.clock import bleed
 from game.engine.model import Effect
-from game.engine.types import draw_types
+from game.engine.types import UNDRAWN, draw_types
 from game.engine.utility import outcome_utility
+from game.engine.work import _UNMOVED
 from game.sim.random_scenarios import random_scenario
 from tests.engine.conftest import (
     BLUE,
@@ -50,6 +52,30 @@ def test_an_event_moves_a_sides_walk_away_value_and_nothing_else(mini: Scenario)
             assert a.reservation == b.reservation
     # the side reads its own new walk-away value in its view, as every agent and the interface do
     assert view_for(state, RED).own.reservation == after[RED].reservation
+
+
+def test_the_moved_scenario_keeps_only_tables_the_move_leaves_as_they_were(mini: Scenario) -> None:
+    # the scenario a moved walk-away value makes shares the old one's tables that read no
+    # walk-away value (work._UNMOVED): each the same as its own worked out afresh; the rest, and
+    # the agents' reading of the moved side, are its own
+    sc = _clash_with(mini, Effect("walk_away", RED, delta=12))
+    state = start(sc)
+    before = state.scenario
+    state = pass_rounds(state, 1)
+    after = state.scenario
+    assert after is not before
+    fresh = dataclasses.replace(after)
+    for name in _UNMOVED:
+        assert vars(after)[name] is vars(before)[name] or name not in vars(before)
+    for name in UNDRAWN:
+        assert getattr(after, name) == getattr(fresh, name)
+    for (deal, open_issues), costs in after.tolls.items():  # read no walk-away value
+        assert costs == tuple(bleed(d, after.rules, deal, open_issues) for d in after.delegations)
+    assert "situation_fixed" not in vars(after) or vars(after)["situation_fixed"] is not vars(before).get(
+        "situation_fixed"
+    )
+    assert view_for(state, RED).own.reservation == after.delegations[RED].reservation
+    assert view_for(state, RED).delegations == view_for(dataclasses.replace(state, scenario=fresh), RED).delegations
 
 
 def test_the_walk_away_value_stays_within_0_and_0_99(mini: Scenario) -> None:
