@@ -181,12 +181,16 @@ def _chance_all(view: View, others: list[int], package: tuple[tuple[int, int], .
 
 
 def lead_granted(view: View, lead: tuple[tuple[int, int], ...]) -> bool:
-    """Whether a counterpart's latest package at this venue (the public record of answers, and
-    the proposals open before us) already gives us every issue of `lead` at its option there or
-    one we value more. Such issues are agreed in substance as part of that side's trade: the lead
-    would settle them apart, for nothing, and leave the rest to be bargained without them
-    (Level.lead_keeps_granted; offers.granted reads the same record for a partial package at a
-    table of two)."""
+    """Whether, at the game's last venue, the counterparts' latest packages there (the public
+    record of answers, and the proposals open before us) already give us every issue of `lead`
+    at its option there or one we value more: at least one counterpart's, and at least half of
+    them. Such issues are agreed in substance as part of those sides' trade. The lead would
+    settle them apart, for nothing, and leave the rest to be bargained without them, where at the
+    last venue an issue left open is bargained there or not at all (Level.lead_keeps_granted;
+    offers.granted reads the same record for a partial package at a table of two). Before a
+    campaign's last venue it lost at timed-0 d1, a table of three, 0.0055 ± 0.0043 a game."""
+    if view.venues_left:
+        return False
     others = set(counterparts(view))
     latest: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
     tabled = [(a.author, a.proposal, a.package) for a in view.answers if a.venue == view.venue_index]
@@ -195,11 +199,11 @@ def lead_granted(view: View, lead: tuple[tuple[int, int], ...]) -> bool:
         if author in others and (author not in latest or latest[author][0] < number):
             latest[author] = (number, package)
     values = view.own.values
+    granting = 0
     for _, package in latest.values():
         offered = dict(package)
-        if all(i in offered and values[i][offered[i]] >= values[i][o] - 1e-9 for i, o in lead):
-            return True
-    return False
+        granting += all(i in offered and values[i][offered[i]] >= values[i][o] - 1e-9 for i, o in lead)
+    return granting > 0 and 2 * granting >= len(others)
 
 
 def common_lead(view: View, beliefs: Beliefs) -> tuple[tuple[int, int], ...] | None:
