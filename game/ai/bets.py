@@ -103,6 +103,7 @@ def best_bet(
             and _chance_all(view, others, package) < _BET_DOUBT
             and _chance_all(view, others, lead) >= _LEAD_SURE
             and expected(lead) > best + 1e-6
+            and not (level.lead_keeps_granted and lead_granted(view, lead))
         ):
             return lead, True
     if level.first_bet_keeps_stated and fresh:
@@ -177,6 +178,32 @@ def _chance_all(view: View, others: list[int], package: tuple[tuple[int, int], .
     for s in others:
         yes *= agent_chance(view, s, package)
     return yes
+
+
+def lead_granted(view: View, lead: tuple[tuple[int, int], ...]) -> bool:
+    """Whether, at the game's last venue, the counterparts' latest packages there (the public
+    record of answers, and the proposals open before us) already give us every issue of `lead`
+    at its option there or one we value more: at least one counterpart's, and at least half of
+    them. Such issues are agreed in substance as part of those sides' trade. The lead would
+    settle them apart, for nothing, and leave the rest to be bargained without them, where at the
+    last venue an issue left open is bargained there or not at all (Level.lead_keeps_granted;
+    offers.granted reads the same record for a partial package at a table of two). Before a
+    campaign's last venue it lost at timed-0 d1, a table of three, 0.0055 ± 0.0043 a game."""
+    if view.venues_left:
+        return False
+    others = set(counterparts(view))
+    latest: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
+    tabled = [(a.author, a.proposal, a.package) for a in view.answers if a.venue == view.venue_index]
+    tabled += [(p.author, p.id, p.package) for p in view.proposals]
+    for author, number, package in tabled:
+        if author in others and (author not in latest or latest[author][0] < number):
+            latest[author] = (number, package)
+    values = view.own.values
+    granting = 0
+    for _, package in latest.values():
+        offered = dict(package)
+        granting += all(i in offered and values[i][offered[i]] >= values[i][o] - 1e-9 for i, o in lead)
+    return granting > 0 and 2 * granting >= len(others)
 
 
 def common_lead(view: View, beliefs: Beliefs) -> tuple[tuple[int, int], ...] | None:

@@ -209,6 +209,15 @@ class Level:
     # two issues alike, lost by refusing (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "The heaviest issue left open")
     keeps_heaviest: bool = False
+    # leads_common only where the lead is not already granted: at the game's last venue, no lead
+    # is tabled where the counterparts' latest packages there (one at least, and half of them)
+    # give us every issue of the lead at our option there or better. Those issues are agreed in
+    # substance, as part of those sides' trade; settled apart they buy nothing, and what the lead
+    # leaves open is then bargained without them. At timed-8 d0 d1 opened with i0 and the common
+    # issue at our best and the contested issue at its own; the lead signed the first two and the
+    # contested issue went to o2, where the whole package at our aim passed with it at o3
+    # (game.ai.bets.lead_granted; step30's lab entry, "A lead the other side has granted", not yet placed)
+    lead_keeps_granted: bool = False
 
 
 LEVELS = {
@@ -304,6 +313,7 @@ LEVELS = {
         closing_needs_answer=True,
         doubts_stated_peak=1.0,
         keeps_heaviest=True,
+        lead_keeps_granted=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
