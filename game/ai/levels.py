@@ -216,7 +216,8 @@ class Level:
     # leaves open is then bargained without them. At timed-8 d0 d1 opened with i0 and the common
     # issue at our best and the contested issue at its own; the lead signed the first two and the
     # contested issue went to o2, where the whole package at our aim passed with it at o3
-    # (game.ai.bets.lead_granted; step30's lab entry, "A lead the other side has granted", not yet placed)
+    # (game.ai.bets.lead_granted;
+    # docs/lab/agents.md, "A lead the other side has granted")
     lead_keeps_granted: bool = False
 
 
