@@ -26,8 +26,8 @@ def concession(
 ) -> Decision | None:
     """Bring a public position into line with what we already offered, if support allows (and,
     with `keep_above`, only if our support stays above that figure: game.ai.deck.support_bound).
-    With `asked` (Level.gestures_when_asked), only a step a counterpart has asked for in an offer
-    of its own, unless a counterpart trusts us below `asked`."""
+    With `asked` (Level.gestures_when_asked), at a table of two only a step the counterpart has
+    asked for in an offer of its own, unless it trusts us below `asked`."""
     me = view.own
     moves = moves_for(view)
     headroom = view.support[view.me] - view.collapse_support - SUPPORT_MARGIN
@@ -40,7 +40,7 @@ def concession(
             continue
         # one step at a time: concessions are made visibly, not all at once
         step = position + (1 if o > position else -1)
-        if asked and not _asked_toward(view, i, position, step) and not _short_of_trust(view, asked):
+        if asked and not _asked_for(view, i, position, step, asked):
             continue
         if step not in moves.concession_options(i):
             continue  # no concession (it is valued as much), or across our red line
@@ -55,6 +55,18 @@ def concession(
     return Decision(
         A.Concede(me.id, issue.id, issue.options[step].id), f"a gesture on {issue.name} that costs us little"
     )
+
+
+def _asked_for(view: View, issue: int, position: int, step: int, trust: int) -> bool:
+    """Whether a gesture from `position` to `step` on `issue` passes Level.gestures_when_asked: at
+    a table of several always (a step towards the position the others share can be what brings
+    the last signature: at astana-to-sochi Russia's first gesture at Sochi, asked by no offer,
+    paid); at a table of two where the counterpart has asked for that side of the issue, or
+    trusts us below `trust`."""
+    others = counterparts(view)
+    if len(others) != 1:
+        return True
+    return _asked_toward(view, issue, position, step) or _short_of_trust(view, trust)
 
 
 def _asked_toward(view: View, issue: int, position: int, step: int) -> bool:

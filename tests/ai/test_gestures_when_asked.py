@@ -1,7 +1,7 @@
-"""A gesture nobody asked for (Level.gestures_when_asked; game.ai.politics.concession): the hard
-agent moves its public position on an issue towards its own offer only where a counterpart at
-the venue has asked for that side of the issue in an offer of its own, or where a counterpart
-trusts it below the level's figure (goodwill is short there, and a gesture buys trust). At
+"""A gesture nobody asked for (Level.gestures_when_asked; game.ai.politics.concession): at a table
+of two the hard agent moves its public position on an issue towards its own offer only where the
+counterpart has asked for that side of the issue in an offer of its own, or trusts it below the
+level's figure (goodwill is short there, and a gesture buys trust). At
 timed-13 d0 (the random tables as a file writes them) the hard agent's first-round gesture on
 Issue 1, an issue d1 is indifferent on, bought no trust and told d1 that d0 would settle for
 d1's stated option there; d1 then gave it no more, and hardline, which makes no gestures, beat
@@ -14,8 +14,10 @@ import dataclasses
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.engine import actions as A
+from game.engine import view_for
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
+from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game, timed_seat
 
@@ -88,3 +90,21 @@ def test_the_tournament_seat_gains() -> None:
         _, off = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
         gain += outcome_utility(on, seat) - outcome_utility(off, seat)
     assert gain > 0
+
+
+def test_at_a_table_of_several_the_rule_keeps_out() -> None:
+    """At astana-to-sochi's second venue, Sochi, Russia's first gesture (game 6) moves its position
+    on Kurdish participation to the one the government, Turkey and Iran state, before anyone has
+    offered on the issue. At a table of several such a step can bring the last signature (without
+    the table-of-two clause the seat lost 0.18 in this game): the rule leaves it be."""
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    seat = [d.id for d in sc.delegations].index("russia")
+    seed = game_seed(0, 6)
+    steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
+    state, gesture = next((s, a) for s, a in steps if s.actor == seat and s.venue == 1 and isinstance(a, A.Concede))
+    view = view_for(state, seat)
+    i = [x.id for x in view.issues].index(gesture.issue)
+    others = counterparts(view)
+    assert len(others) > 1 and view.round == 1
+    assert not any(any(view.offered[c][i]) for c in others)
+    assert all(view.trust_in_me[c] >= HARD.gestures_when_asked for c in others)
