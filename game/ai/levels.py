@@ -219,6 +219,20 @@ class Level:
     # (game.ai.bets.lead_granted;
     # docs/lab/agents.md, "A lead the other side has granted")
     lead_keeps_granted: bool = False
+    # at a table of two, makes a gesture (moves its public position on an issue a step towards
+    # its own offer) only where the counterpart has asked for that side of the issue in an offer
+    # of its own (the public record, over the game), or trusts it below this figure (0 = off;
+    # the hard level uses 50, where a side's distrust starts to raise what it asks of a deal:
+    # answering.answer). A gesture nobody asked for buys trust only from a side that prizes the
+    # step, and it tells the other side we would settle for less there: at timed-13 d0 the hard
+    # agent's round-1 gesture on an issue d1 is indifferent on bought nothing, d1's offers then
+    # gave d0 the option the gesture moved to, not the one d0 had stated, and hardline, which
+    # makes no gestures, beat it. Where goodwill is short (timed-6: d1 trusts d0 at 16) the
+    # gesture buys the trust a hot temper needs, and without the trust clause that seat lost; at
+    # a table of several (astana-to-sochi's Russia at Sochi) a step towards the position the
+    # others share paid, and the rule keeps out (game.ai.politics.concession;
+    # docs/lab/agents.md, "A gesture nobody asked for")
+    gestures_when_asked: int = 0
 
 
 LEVELS = {
@@ -315,6 +329,7 @@ LEVELS = {
         doubts_stated_peak=1.0,
         keeps_heaviest=True,
         lead_keeps_granted=True,
+        gestures_when_asked=50,
     ),
 }
 DEFAULT_LEVEL = "normal"

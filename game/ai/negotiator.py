@@ -165,7 +165,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         if not (level.reads_ground_to_end and signing_loses(view, package)):
             return Decision(A.Propose(me.id, ids, to), why)
     # a guard makes no gesture that would bring its support back down to the card's bound
-    gesture = concession(view, mine.package if mine else (), guarded) if level.gestures else None
+    gesture = (
+        concession(view, mine.package if mine else (), guarded, level.gestures_when_asked) if level.gestures else None
+    )
     if gesture is not None:
         return gesture
     if level.seeks_meetings:

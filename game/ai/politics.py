@@ -21,9 +21,13 @@ SUPPORT_MARGIN = 12  # how close to collapse an agent lets its support fall befo
 _STALLING = 45  # momentum below which a patron starts pressing its clients
 
 
-def concession(view: View, package: tuple[tuple[int, int], ...], keep_above: int | None = None) -> Decision | None:
+def concession(
+    view: View, package: tuple[tuple[int, int], ...], keep_above: int | None = None, asked: int = 0
+) -> Decision | None:
     """Bring a public position into line with what we already offered, if support allows (and,
-    with `keep_above`, only if our support stays above that figure: game.ai.deck.support_bound)."""
+    with `keep_above`, only if our support stays above that figure: game.ai.deck.support_bound).
+    With `asked` (Level.gestures_when_asked), at a table of two only a step the counterpart has
+    asked for in an offer of its own, unless it trusts us below `asked`."""
     me = view.own
     moves = moves_for(view)
     headroom = view.support[view.me] - view.collapse_support - SUPPORT_MARGIN
@@ -36,6 +40,8 @@ def concession(view: View, package: tuple[tuple[int, int], ...], keep_above: int
             continue
         # one step at a time: concessions are made visibly, not all at once
         step = position + (1 if o > position else -1)
+        if asked and not _asked_for(view, i, position, step, asked):
+            continue
         if step not in moves.concession_options(i):
             continue  # no concession (it is valued as much), or across our red line
         # what the engine will charge at home for it, by the scenario's rules
@@ -49,6 +55,35 @@ def concession(view: View, package: tuple[tuple[int, int], ...], keep_above: int
     return Decision(
         A.Concede(me.id, issue.id, issue.options[step].id), f"a gesture on {issue.name} that costs us little"
     )
+
+
+def _asked_for(view: View, issue: int, position: int, step: int, trust: int) -> bool:
+    """Whether a gesture from `position` to `step` on `issue` passes Level.gestures_when_asked: at
+    a table of several always (a step towards the position the others share can be what brings
+    the last signature: at astana-to-sochi Russia's first gesture at Sochi, asked by no offer,
+    paid); at a table of two where the counterpart has asked for that side of the issue, or
+    trusts us below `trust`."""
+    others = counterparts(view)
+    if len(others) != 1:
+        return True
+    return _asked_toward(view, issue, position, step) or _short_of_trust(view, trust)
+
+
+def _asked_toward(view: View, issue: int, position: int, step: int) -> bool:
+    """Whether a counterpart at the venue has offered, on `issue`, an option on `step`'s side of
+    our `position` (the public record of what each side put in its proposals, over the game)."""
+    side = step - position
+    for who in counterparts(view):
+        for option, times in enumerate(view.offered[who][issue]):
+            if times and (option - position) * side > 0:
+                return True
+    return False
+
+
+def _short_of_trust(view: View, below: int) -> bool:
+    """Whether a counterpart at the venue trusts us below `below`: goodwill is short there, and a
+    gesture, which raises the trust of each side that prefers the new option, may buy it."""
+    return any(view.trust_in_me[s] < below for s in counterparts(view))
 
 
 def pressure(view: View) -> Decision | None:
