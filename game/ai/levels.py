@@ -209,6 +209,17 @@ class Level:
     # two issues alike, lost by refusing (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "The heaviest issue left open")
     keeps_heaviest: bool = False
+    # keeps_heaviest at a table of several too: at timed-0 d1 (a table of three) the hard agent
+    # signed in round 2 a partial package settling the issues the others wanted and left open
+    # the one it weighs most, which it then lost alone (game.ai.offers.keeps_heaviest;
+    # docs/lab/agents.md, "Signing and tabling at a table of several")
+    heaviest_at_tables: bool = False
+    # with a round to follow at the venue, it tables no package worth less to it than another's
+    # offer before it that it has signed and nobody has refused: tabled, the worse one could be
+    # signed in its place (at timed-8 d0 a partial package it tabled in round 1, beside the whole
+    # one it had signed; game.ai.negotiator._below_signed; docs/lab/agents.md, "Signing and
+    # tabling at a table of several")
+    tables_above_offers: bool = False
 
 
 LEVELS = {
@@ -304,6 +315,8 @@ LEVELS = {
         closing_needs_answer=True,
         doubts_stated_peak=1.0,
         keeps_heaviest=True,
+        heaviest_at_tables=True,
+        tables_above_offers=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

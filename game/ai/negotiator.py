@@ -40,13 +40,14 @@ from game.ai.reading import (
     counterparts,
     deadline,
     left_open,
+    value_with,
 )
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
 from game.engine import actions as A
 from game.engine.legal import may_draft, may_propose
 from game.engine.rng import Rng
-from game.engine.state import PENDING
+from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.engine.view import View
 
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
@@ -158,7 +159,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             why = "a package we believe the others can live with"
         # we table nothing we would refuse ourselves for what it leaves us (game.ai.ground): an
         # offer the others sign is agreed
-        if not (level.reads_ground_to_end and signing_loses(view, package)):
+        if not (level.reads_ground_to_end and signing_loses(view, package)) and not (
+            level.tables_above_offers and _below_signed(view, package)
+        ):
             return Decision(A.Propose(me.id, ids, to), why)
     # a guard makes no gesture that would bring its support back down to the card's bound
     gesture = concession(view, mine.package if mine else (), guarded) if level.gestures else None
@@ -182,6 +185,26 @@ def _stays(view: View, level: Level) -> bool:
     stonewall, sitting on, collected what the deck gave it (docs/lab/agents.md, "Reading the ground to
     the end")."""
     return level.reads_ground_to_end and ground_keeps_us(view)
+
+
+def _below_signed(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether, with a round to follow at this venue, a package is worth less to us than another's
+    offer before us that we have signed and nobody has refused: tabled, it could be signed in
+    place of the better one, and should the better one fail, next round is time enough to table
+    it (Level.tables_above_offers). In a venue's last round it is the fallback: at timed-8 d2's
+    game 29 the better offer we had signed failed in round 5 of 5, and the package we would have
+    tabled was signed without the rule (docs/lab/agents.md, "Signing and tabling at a table of
+    several")."""
+    if deadline(view):
+        return False
+    worth = value_with(view, package)
+    return any(
+        p.author != view.me
+        and p.response_of(view.me) == ACCEPTED
+        and REJECTED not in p.responses
+        and value_with(view, p.package) > worth + 1e-9
+        for p in view.proposals
+    )
 
 
 def _first_offer(view: View) -> bool:
