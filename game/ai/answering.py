@@ -40,8 +40,9 @@ from game.engine.utility import crossed_red_lines
 from game.engine.view import View
 
 # the least chance, by the agents' reading of the estimate, that a better offer before us passes
-# for a side that time presses to refuse a worse one it would sign (better_alive)
-_BETTER_CHANCE = 0.15
+# for a side that time presses to refuse a worse one it would sign (better_alive), and for a
+# level that tables nothing worth less than it (negotiator._below_signed)
+BETTER_CHANCE = 0.15
 _PRESSED = 1.2  # ...and how much more than the others on average a round must cost it
 
 
@@ -162,7 +163,7 @@ def better_alive(
     """Whether, where time is clearly against us (a round costs us over _PRESSED times what it
     costs the others on average), another offer before us is worth more to us than `p`,
     would be signed by us too, and can still pass: nobody has refused it, and the sides still to
-    answer it accept it with a fair chance (the agents' reading of the estimate, `_BETTER_CHANCE`
+    answer it accept it with a fair chance (the agents' reading of the estimate, `BETTER_CHANCE`
     for all of them together).
 
     Several offers are often before a side at once, and a yes to each lets the table settle on
@@ -184,7 +185,7 @@ def better_alive(
         for who, r in zip(q.to, q.responses, strict=True):
             if r == PENDING and who != view.me:
                 chance *= agent_chance(view, who, q.package)
-        if chance >= _BETTER_CHANCE and signs(answer(view, q, aim, level, beliefs, noise, held=held)):
+        if chance >= BETTER_CHANCE and signs(answer(view, q, aim, level, beliefs, noise, held=held)):
             return True
     return False
 

@@ -12,9 +12,10 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 
 from __future__ import annotations
 
-from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
+from game.ai.answering import BETTER_CHANCE, answer, better_alive, mean_trust, say_no, signs
 from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
+from game.ai.estimate import agent_chance
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import provokes_card
 from game.ai.idle import nothing_to_win, stalemate
@@ -189,22 +190,30 @@ def _stays(view: View, level: Level) -> bool:
 
 def _below_signed(view: View, package: tuple[tuple[int, int], ...]) -> bool:
     """Whether, with a round to follow at this venue, a package is worth less to us than another's
-    offer before us that we have signed and nobody has refused: tabled, it could be signed in
-    place of the better one, and should the better one fail, next round is time enough to table
-    it (Level.tables_above_offers). In a venue's last round it is the fallback: at timed-8 d2's
+    offer before us that we have signed, nobody has refused, and the sides still to answer sign
+    with a fair chance: tabled, it could be signed in place of the better one, and should the
+    better one fail, next round is time enough to table it (Level.tables_above_offers). In a venue's last round it is the fallback: at timed-8 d2's
     game 29 the better offer we had signed failed in round 5 of 5, and the package we would have
     tabled was signed without the rule (docs/lab/agents.md, "Signing and tabling at a table of
     several")."""
     if deadline(view):
         return False
     worth = value_with(view, package)
-    return any(
-        p.author != view.me
-        and p.response_of(view.me) == ACCEPTED
-        and REJECTED not in p.responses
-        and value_with(view, p.package) > worth + 1e-9
-        for p in view.proposals
-    )
+    for p in view.proposals:
+        if p.author == view.me or p.response_of(view.me) != ACCEPTED or REJECTED in p.responses:
+            continue
+        if value_with(view, p.package) <= worth + 1e-9:
+            continue
+        # ...and it can still pass: the sides still to answer it sign it with a fair chance, as
+        # the agents read the estimate (answering.better_alive's reading). At timed-8 d2 the side
+        # still to answer d0's package read at 0.03 to 0.12, refused it, and had signed ours
+        chance = 1.0
+        for who, r in zip(p.to, p.responses, strict=True):
+            if r == PENDING and who != view.me:
+                chance *= agent_chance(view, who, p.package)
+        if chance >= BETTER_CHANCE:
+            return True
+    return False
 
 
 def _first_offer(view: View) -> bool:
