@@ -233,6 +233,11 @@ class Level:
     # others share paid, and the rule keeps out (game.ai.politics.concession;
     # docs/lab/agents.md, "A gesture nobody asked for")
     gestures_when_asked: int = 0
+    # keeps_heaviest at a table of several too: at timed-0 d1 (a table of three) the hard agent
+    # signed in round 2 a partial package settling the issues the others wanted and left open
+    # the one it weighs most, which it then lost alone (game.ai.offers.keeps_heaviest;
+    # docs/lab/agents.md, "Signing and tabling at a table of several")
+    heaviest_at_tables: bool = False
 
 
 LEVELS = {
@@ -330,6 +335,7 @@ LEVELS = {
         keeps_heaviest=True,
         lead_keeps_granted=True,
         gestures_when_asked=50,
+        heaviest_at_tables=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

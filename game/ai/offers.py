@@ -246,21 +246,23 @@ def _without(
     package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
     if value_with(view, package) < fallback(view) - 1e-9:
         return None
-    if level.keeps_heaviest and keeps_heaviest(view, [left], value_with(view, package)):
+    if level.keeps_heaviest and keeps_heaviest(view, [left], value_with(view, package), level.heaviest_at_tables):
         return None
     return package
 
 
-def keeps_heaviest(view: View, left: list[int], worth: float) -> bool:
+def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = False) -> bool:
     """Whether, at a table of two before the game's last venue, a partial package worth `worth`
     to us that leaves `left` open is to be refused (or not tabled): it leaves open the venue's
     open issue we weigh most, what it leaves open weighs more to us than what it settles, and
     the venue has rounds left or the counterpart has put a whole package to us at this venue
-    worth at least as much to us (Level.keeps_heaviest)."""
+    worth at least as much to us (Level.keeps_heaviest). With `several`
+    (Level.heaviest_at_tables), at a table of several too (docs/lab/agents.md, "Signing and
+    tabling at a table of several")."""
     if not left or not view.venues_left:
         return False
     others = counterparts(view)
-    if len(others) != 1:
+    if len(others) != 1 and not several:
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     weights = view.own.weights
