@@ -1,0 +1,67 @@
+"""bench/outsiders.py's strategies, written from docs/AI.md "Bring your own agent" alone: each plays
+whole games through the outside-agent path (`--seat ID=PATH.py:NAME`) in every signatory seat of
+astana-8 without a move the rules refuse, and each keeps to what the bench says it does."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from game.ai.selfplay import play
+from game.engine import Propose, Respond
+from game.engine.state import PENDING
+from game.engine.utility import utility, with_package
+from game.scenario import bundled, load_scenario
+from game.sim.seating import game_choosers
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "outsiders.py"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("outsiders_bench", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+OUT = _bench()
+
+
+@pytest.mark.parametrize("name", sorted(OUT.AGENTS))
+def test_each_outsider_plays_every_astana_seat_through_the_agent_path(name: str) -> None:
+    scenario = load_scenario(bundled()["astana-8"])
+    seats = sorted({d for v in scenario.venues for d in v.signatories})
+    for seat in seats:
+        # an agent error (a refused move, a bad return) would raise AgentError naming the seat
+        state = play(scenario, 5, game_choosers(scenario, {seat: OUT.AGENTS[name]}, 5)).state
+        assert state.over
+
+
+def test_the_lines_answer_by_their_aim_and_early_tables_nothing() -> None:
+    scenario = load_scenario(bundled()["astana-8"])
+    seat = next(d for d, x in enumerate(scenario.delegations) if x.id == "opposition")
+    seen = {"answers": 0, "early_proposals": 0}
+    for cls in (OUT.Boulware, OUT.Early):
+        agent = cls()
+
+        def watched(view, rng, agent=agent, cls=cls):  # type: ignore[no-untyped-def]
+            decision = agent.choose(view, rng)
+            if isinstance(decision.action, Respond):
+                p = next(q for q in view.proposals if q.id == decision.action.proposal)
+                assert p.response_of(view.me) == PENDING
+                worth = utility(view.own, with_package(view.deal, p.package))
+                assert decision.action.accept == (worth >= agent.aim(view) - 1e-9)
+                seen["answers"] += 1
+            if cls is OUT.Early and isinstance(decision.action, Propose):
+                seen["early_proposals"] += 1
+            return decision
+
+        for seed in range(3):
+            choosers = game_choosers(scenario, {}, seed)
+            choosers[seat] = watched
+            play(scenario, seed, choosers)
+    assert seen["answers"] > 0 and seen["early_proposals"] == 0
