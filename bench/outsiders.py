@@ -3,11 +3,11 @@ agent in every signatory seat (issue 10: "others will check them with strategies
 
     python bench/outsiders.py [--games 300] [--jobs 2] [--random] [--only NAME ...]
 
-None of these is in the library, and none reads anything but its own view: each climbs down from
-its best package (its best option on every open issue, never across its own red line) to its
-walk-away value along a straight line over the venue's rounds, answers every offer put to it by
-that line, and tables its best package once a round. They differ in where the line starts and
-ends (shares of what its best package gives it over walking away), and in whether they table:
+None of these is in the library, and none reads anything but its own view: each holds out for a
+share of what its best package (its best option on every open issue, never across its own red
+line) gives it over its walk-away value, the share moving along a straight line from the venue's
+first round to its last; it answers every offer put to it by that bar, and tables its best package
+once a round. They differ in where the share starts and ends, and in whether they table:
 
 - **boulware**: 90% of its best in the first round, 30% in the last (holds out, then gives way);
 - **conceder**: 40% to 0% (settles early for little);
@@ -64,10 +64,11 @@ def best_package(view: View, give_cheap: bool = False) -> Package:
 
 
 class Line:
-    """Holds out for a share of its best over walking away, from `start` to `end` over the rounds."""
+    """Holds out for a share of its best over walking away, from `start` to `end` over the rounds
+    (each strategy below sets the two)."""
 
-    start = 0.8
-    end = 0.05
+    start: float
+    end: float
     tables = True
     give_cheap = False
 

@@ -180,9 +180,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     return meet_or_pass(view, rng, level)
 
 
-def _noise(rng: Rng) -> float:
-    """The noise on our aim this move, from the number the move's generator held for it."""
-    return _NOISE * (2.0 * rng.random() - 1.0)
+def _noise(held: Rng) -> float:
+    """The noise on our aim this move, from the number the move's generator held for it: read
+    from a copy, so that a move that asks twice (answering, then proposing) gets the same one."""
+    return _NOISE * (2.0 * Rng(held.state).random() - 1.0)
 
 
 def _stays(view: View, level: Level) -> bool:

@@ -262,7 +262,7 @@ def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = Fa
     if not left or not view.venues_left:
         return False
     others = counterparts(view)
-    if len(others) != 1 and not several:
+    if not others or (len(others) > 1 and not several):
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     weights = view.own.weights

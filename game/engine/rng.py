@@ -6,6 +6,7 @@ state as plain data, hashes with it, and gives the same numbers on every machine
 
 from __future__ import annotations
 
+import struct
 import sys
 
 MASK = (1 << 64) - 1
@@ -62,8 +63,8 @@ class Rng:
     def floats(self, n: int) -> list[float]:
         """The next n numbers random() would give, in turn, and the state it would leave.
 
-        Worked out for all n at once: each number is one 64-bit lane of a single Python int, 128
-        bits a lane, so each step of the mix (the shifts, xors and multiplications) is one
+        Worked out for all n at once: each number is a 64-bit value in its own 128-bit lane of a
+        single Python int, so each step of the mix (the shifts, xors and multiplications) is one
         operation on that int for every lane, in C, rather than a dozen interpreted operations on
         64-bit ints a number (about 6,400 instructions each under CPython 3.11). A lane's product
         by a 64-bit constant fits its 128 bits, so no lane carries into the next; the bits a right
@@ -79,9 +80,12 @@ class Rng:
         z = ((z ^ (z >> 30)) & lanes) * 0xBF58476D1CE4E5B9 & lanes
         z = ((z ^ (z >> 27)) & lanes) * 0x94D049BB133111EB & lanes
         z = ((z ^ (z >> 31)) >> 11) & top
-        words = memoryview(z.to_bytes(16 * n, sys.byteorder)).cast("Q")
+        # the lanes' bytes in little-endian order, each lane's low word first: a machine that
+        # stores words the other way round reads them with an explicit byte order (same numbers)
+        raw = z.to_bytes(16 * n, "little")
+        words = memoryview(raw).cast("Q")[::2].tolist() if _LITTLE else list(struct.unpack(f"<{2 * n}Q", raw)[::2])
         scale = 1.0 / (1 << 53)
-        return [w * scale for w in words[::2].tolist()]
+        return [w * scale for w in words]
 
     def below(self, n: int) -> int:
         """A whole number in [0, n)."""
@@ -104,6 +108,8 @@ class Rng:
 
 # floats(n) draws one at a time below this many (a packed draw's setup costs about a few draws)
 _PACKED_FROM = 4
+# whether memoryview reads a word with its low byte first, as the lanes are written
+_LITTLE = sys.byteorder == "little"
 _LANE = 128
 _LANES: dict[int, tuple[int, int, int, int]] = {}
 

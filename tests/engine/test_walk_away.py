@@ -66,11 +66,14 @@ def test_the_moved_scenario_keeps_only_tables_the_move_leaves_as_they_were(mini:
     assert after is not before
     fresh = dataclasses.replace(after)
     for name in _UNMOVED:
-        assert vars(after)[name] is vars(before)[name] or name not in vars(before)
+        assert vars(after)[name] is vars(before)[name]
     for name in UNDRAWN:
         assert getattr(after, name) == getattr(fresh, name)
     for (deal, open_issues), costs in after.tolls.items():  # read no walk-away value
         assert costs == tuple(bleed(d, after.rules, deal, open_issues) for d in after.delegations)
+    for package, text in after.package_texts.items():  # nor do the packages' texts
+        issues = fresh.issues
+        assert text == "; ".join(f"{issues[i].name}: {issues[i].options[o].label}" for i, o in package)
     assert "situation_fixed" not in vars(after) or vars(after)["situation_fixed"] is not vars(before).get(
         "situation_fixed"
     )
