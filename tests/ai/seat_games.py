@@ -17,6 +17,7 @@ from game.engine import actions as A
 from game.engine import apply, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.state import State
+from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
@@ -75,6 +76,18 @@ def level_in_seat(scenario: Scenario, seed: int, seat: int, level: Level) -> dic
     choosers = game_choosers(scenario, {seat: "hard"}, seed)
     choosers[seat] = partial(choose, level=level)
     return choosers
+
+
+def seat_gain(scenario: Scenario, seat: int, games: int, with_rule: Level, without: Level) -> float:
+    """What the seat ends with, summed over the tournament's first `games` games, with a rule on
+    (`with_rule`) less with it off (`without`), every other seat normal."""
+    gain = 0.0
+    for game in range(games):
+        seed = game_seed(0, game)
+        _, on = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
+        _, off = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
+        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
+    return gain
 
 
 def seat_views(index: int, seat: int, game: int, level: str) -> list[View]:

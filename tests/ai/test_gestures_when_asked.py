@@ -19,7 +19,7 @@ from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game, timed_seat
+from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, gestures_when_asked=0)
@@ -83,13 +83,7 @@ def test_the_tournament_seat_gains() -> None:
     """Over the tournament's first 12 games in timed-13 d0, the seat ends with more in total with
     the rule than without it."""
     sc, seat = timed_seat(13, "d0", silent=False)
-    gain = 0.0
-    for game in range(12):
-        seed = game_seed(0, game)
-        _, on = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        _, off = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
-        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
-    assert gain > 0
+    assert seat_gain(sc, seat, 12, HARD, WITHOUT) > 0
 
 
 def test_at_a_table_of_several_the_rule_keeps_out() -> None:

@@ -15,8 +15,7 @@ from game.ai.offers import keeps_heaviest
 from game.ai.reading import counterparts, left_open, value_with
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
-from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game, timed_seat
+from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, keeps_heaviest=False)
@@ -58,10 +57,4 @@ def test_the_tournament_seat_gains() -> None:
     """Over the tournament's first 12 games in timed-10 d0, the seat ends with more in total with
     the rule than without it."""
     sc, seat = timed_seat(10, "d0", silent=False)
-    gain = 0.0
-    for game in range(12):
-        seed = game_seed(0, game)
-        _, on = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        _, off = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
-        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
-    assert gain > 0
+    assert seat_gain(sc, seat, 12, HARD, WITHOUT) > 0
