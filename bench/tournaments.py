@@ -19,8 +19,14 @@ import sys
 import time
 from pathlib import Path
 
-from game.scenario import bundled, load_scenario
-from game.sim import tournament as T
+# the checkout this script is in, before whatever package is installed: a bench run from a second
+# checkout (a git worktree) measured the installed one's agents (docs/AI.md, "Results in every
+# signatory seat"), as bench/random_figures.py and bench/outsiders.py already do
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.scenario import bundled, load_scenario  # noqa: E402
+from game.sim import tournament as T  # noqa: E402
 
 
 def table(scenario_id: str, seat_id: str, games: int, rows: list[T.Row]) -> str:
