@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from game.ai.levels import LEVELS
 from game.ai.selfplay import play
 from game.engine import Propose, Respond
 from game.engine.state import PENDING
@@ -81,3 +82,23 @@ def test_the_lines_answer_by_the_bar_the_bench_describes_and_early_tables_nothin
             choosers[seat] = watched
             play(scenario, seed, choosers)
     assert seen["yes"] > 0 and seen["no"] > 0 and seen["early_proposals"] == 0
+
+
+def test_the_level_screen_pairs_a_variant_that_changes_nothing_to_zero(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # bench/screen_level.py: a variant with a field set to the value it has plays the same games
+    # as its base, so the paired difference is exactly zero; one with the field changed does not
+    spec = importlib.util.spec_from_file_location("screen_level_bench", BENCH.parent / "screen_level.py")
+    assert spec is not None and spec.loader is not None
+    screen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screen)
+    # the screen names its variant among the levels while it runs: taken out again after the test
+    monkeypatch.setitem(LEVELS, screen.VARIANT, LEVELS["hard"])
+    argv = ["screen_level.py", "--seats", "timed-10:d0", "--games", "6", "--jobs", "1", "--compare", "hard"]
+    monkeypatch.setattr("sys.argv", [*argv, "keeps_heaviest=True"])
+    screen.main()
+    assert "| +0.0000 ± 0.0000 |" in capsys.readouterr().out
+    monkeypatch.setattr("sys.argv", [*argv, "keeps_heaviest=False"])
+    screen.main()
+    assert "| +0.0000 ± 0.0000 |" not in capsys.readouterr().out
