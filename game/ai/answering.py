@@ -18,7 +18,6 @@ from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (
     ULTIMATUM_SHARE,
     Decision,
-    _memo,
     best_possible,
     bleed_rate,
     counterparts,
@@ -30,6 +29,7 @@ from game.ai.reading import (
     stonewalled,
     trust_mean,
     value_with,
+    view_memo,
 )
 from game.ai.repeats import came_our_way, repeated_offer, table_repeats
 from game.ai.trend import offers_rising
@@ -223,8 +223,8 @@ def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
 
 def mean_trust(view: View) -> float:
     """How far we trust the other signatories to keep a deal (reading.trust_mean). Asked twice
-    an answer, of the same view: remembered for the last view asked (reading._memo)."""
-    memo = _memo(view)
+    an answer, of the same view: remembered for the last view asked (reading.view_memo)."""
+    memo = view_memo(view)
     found: float | None = memo.get("mean_trust")
     if found is None:
         found = memo["mean_trust"] = trust_mean([float(view.my_trust[s]) for s in counterparts(view)])

@@ -11,6 +11,7 @@ from game.ai.offers import (
     contradicted,
     going_on_worth,
     held_share,
+    latest_packages,
     proposal,
     refused_lately,
     still_to_win,
@@ -187,20 +188,15 @@ def lead_granted(view: View, lead: tuple[tuple[int, int], ...]) -> bool:
     them. Such issues are agreed in substance as part of those sides' trade. The lead would
     settle them apart, for nothing, and leave the rest to be bargained without them, where at the
     last venue an issue left open is bargained there or not at all (Level.lead_keeps_granted;
-    offers.granted reads the same record for a partial package at a table of two). Before a
+    offers.granted reads the same record, offers.latest_packages, for a partial package at a table of two). Before a
     campaign's last venue it lost at timed-0 d1, a table of three, 0.0055 ± 0.0043 a game."""
     if view.venues_left:
         return False
-    others = set(counterparts(view))
-    latest: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
-    tabled = [(a.author, a.proposal, a.package) for a in view.answers if a.venue == view.venue_index]
-    tabled += [(p.author, p.id, p.package) for p in view.proposals]
-    for author, number, package in tabled:
-        if author in others and (author not in latest or latest[author][0] < number):
-            latest[author] = (number, package)
+    others = counterparts(view)
+    latest = latest_packages(view)
     values = view.own.values
     granting = 0
-    for _, package in latest.values():
+    for package in latest.values():
         offered = dict(package)
         granting += all(i in offered and values[i][offered[i]] >= values[i][o] - 1e-9 for i, o in lead)
     return granting > 0 and 2 * granting >= len(others)

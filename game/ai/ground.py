@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.deck import own_move, public_table, seems_to_hold
 from game.ai.estimate import Package
-from game.ai.reading import PROVOKED_TRUST, _memo, _scored_open, _status_quo, bleed_rate, counterparts, fallback
+from game.ai.reading import PROVOKED_TRUST, _scored_open, _status_quo, bleed_rate, counterparts, fallback, view_memo
 from game.engine import clock
 from game.engine.utility import settled_value
 from game.engine.view import View
@@ -77,8 +77,8 @@ def ground_to_end(view: View, this_venue_only: bool = False) -> Ground:
     is signed (every venue's, or this venue's only), and how many rounds that is expected to
     take (this one included: its toll is paid unless the talks end in it). A pure function of
     the view, asked several times a decision (each offer answered, our own offer, a walk-out):
-    remembered for the last view asked (reading._memo)."""
-    memo = _memo(view)
+    remembered for the last view asked (reading.view_memo)."""
+    memo = view_memo(view)
     key = "ground_here" if this_venue_only else "ground_to_end"
     found: Ground | None = memo.get(key)
     if found is None:

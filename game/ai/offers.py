@@ -195,26 +195,29 @@ def granted(view: View, package: tuple[tuple[int, int], ...]) -> frozenset[int]:
     others = counterparts(view)
     if len(others) != 1:
         return frozenset()
-    latest: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
-
-    def seen(author: int, number: int, tabled: tuple[tuple[int, int], ...]) -> None:
-        if author in others and (author not in latest or latest[author][0] < number):
-            latest[author] = (number, tabled)
-
-    for a in view.answers:
-        if a.venue == view.venue_index:
-            seen(a.author, a.proposal, a.package)
-    for p in view.proposals:
-        seen(p.author, p.id, p.package)
+    latest = latest_packages(view)
     if len(latest) < len(others):
         return frozenset()
     values = view.own.values
     found = set()
     for i, o in package:
-        options = [dict(tabled).get(i) for _, tabled in latest.values()]
+        options = [dict(tabled).get(i) for tabled in latest.values()]
         if all(x is not None and values[i][x] >= values[i][o] - 1e-9 for x in options):
             found.add(i)
     return frozenset(found)
+
+
+def latest_packages(view: View) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Each counterpart's latest package tabled at this venue, by delegation: the public record
+    of answers, and the proposals open before us (the highest proposal number is the latest)."""
+    others = set(counterparts(view))
+    latest: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
+    tabled = [(a.author, a.proposal, a.package) for a in view.answers if a.venue == view.venue_index]
+    tabled += [(p.author, p.id, p.package) for p in view.proposals]
+    for author, number, package in tabled:
+        if author in others and (author not in latest or latest[author][0] < number):
+            latest[author] = (number, package)
+    return {author: package for author, (_, package) in latest.items()}
 
 
 def _full_package(

@@ -91,7 +91,7 @@ def horizon(view: View) -> float:
     """The round the talks are expected to last to: this one plus the expected number of later
     rounds, given the chance that they are adjourned (the venue's rounds when there is none).
     Asked several times a decision, of the same view: remembered for the last view asked."""
-    memo = _memo(view)
+    memo = view_memo(view)
     found: float | None = memo.get("horizon")
     if found is None:
         last = last_round(view)
@@ -113,7 +113,7 @@ def bleed_rate(view: View, issues: list[int] | None = None) -> float:
     costs us, in utility (engine/clock.py)."""
     if issues is None:
         # of every open issue: asked several times a decision, remembered for the last view asked
-        memo = _memo(view)
+        memo = view_memo(view)
         found: float | None = memo.get("bleed_rate")
         if found is None:
             open_issues = [i for i in view.agenda if view.settled[i] < 0]
@@ -125,8 +125,8 @@ def bleed_rate(view: View, issues: list[int] | None = None) -> float:
 def fallback(view: View) -> float:
     """What we have if nothing more is agreed: the deal so far once something was signed
     (the game then scores the deal), else the walk-away value. Asked many times a decision, of
-    the same view: remembered for the last view asked (see _memo)."""
-    memo = _memo(view)
+    the same view: remembered for the last view asked (see view_memo)."""
+    memo = view_memo(view)
     found = memo.get("fallback")
     if found is None:
         found = memo["fallback"] = settled_value(view.own, view.settled, _status_quo(view), _scored_open(view))
@@ -178,7 +178,7 @@ def best_possible(view: View) -> float:
     """The most we could have: our best allowed option on every open issue of the agenda. A
     pure function of our own preferences and what is settled, asked several times a move:
     remembered per (delegation, issues, settled, agenda), holding the objects whose ids key it."""
-    memo = _memo(view)  # asked several times of the same view: its answer first
+    memo = view_memo(view)  # asked several times of the same view: its answer first
     found: float | None = memo.get("best_possible")
     if found is not None:
         return found
@@ -208,8 +208,8 @@ def trust_mean(trusts: list[float]) -> float:
 
 def counterparts(view: View) -> list[int]:
     """Who a proposal goes to: every present signatory but us (a fresh list: remembered for the
-    last view asked, see _memo)."""
-    memo = _memo(view)
+    last view asked, see view_memo)."""
+    memo = view_memo(view)
     found = memo.get("counterparts")
     if found is None:
         found = memo["counterparts"] = tuple([s for s in view.venue.signatories if s != view.me and view.present[s]])
@@ -222,7 +222,7 @@ def counterparts(view: View) -> list[int]:
 _memo_of: tuple[object, dict[str, Any]] = (None, {})
 
 
-def _memo(view: View) -> dict[str, Any]:
+def view_memo(view: View) -> dict[str, Any]:
     global _memo_of
     held, memo = _memo_of
     if held is not view:
