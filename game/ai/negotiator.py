@@ -46,7 +46,7 @@ from game.ai.table_estimate import unanswered
 from game.engine import actions as A
 from game.engine.legal import may_draft, may_propose
 from game.engine.rng import Rng
-from game.engine.state import PENDING
+from game.engine.state import PENDING, Proposal
 from game.engine.view import View
 
 _NOISE = 0.02  # how far an agent's aspiration wanders from game to game
@@ -69,7 +69,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     noise_rng = rng.skip()
     # the aspiration (a pure function of the view) is worked out only where a move reads it:
     # answering and proposing, about half the moves
-    for p in sorted(view.proposals, key=lambda p: (not p.draft, p.id)):
+    # the mediator's drafts first, then by number (one proposal or none, as most views hold, is in order)
+    proposals = view.proposals if len(view.proposals) < 2 else sorted(view.proposals, key=_answer_order)
+    for p in proposals:
         if p.author != view.me and p.response_of(view.me) == PENDING:
             if level.haggles and not p.draft and _first_offer(view):
                 # a naive negotiator's rule, whatever the offer is worth: it counters with its
@@ -154,7 +156,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             package, partial = best_bet(view, beliefs, aim, level, noise, rng)
         else:
             package, partial = proposal(view, beliefs, aim, level, rng)
-        ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
+        ids = tuple([(view.issues[i].id, view.issues[i].options[o].id) for i, o in package])
         if partial:
             left = [view.issues[i].name for i in left_open(view, package)]
             why = f"what we can settle now, leaving {', '.join(left)} for later"
@@ -178,6 +180,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _answer_order(p: Proposal) -> tuple[bool, int]:
+    return (not p.draft, p.id)
 
 
 def _noise(held: Rng) -> float:
@@ -251,7 +257,7 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     why = "what we hold out for: " + (
         "time is on our side" if chosen.patient else "an adjournment would leave it on the table"
     )
-    ids = tuple((view.issues[i].id, view.issues[i].options[o].id) for i, o in package)
+    ids = tuple([(view.issues[i].id, view.issues[i].options[o].id) for i, o in package])
     return Decision(A.Propose(view.own.id, ids, to), why)
 
 

@@ -69,7 +69,7 @@ def conceded_to_us(view: View, level: Level, everyone: bool = False) -> int:
         clients = [d for d, public in enumerate(view.delegations) if view.me in public.patrons]
         camp = set(clients) | {p for c in clients for p in view.delegations[c].patrons}
         givers = [s for s in givers if s not in camp]
-    return sum(view.concessions[s] for s in givers)
+    return sum([view.concessions[s] for s in givers])
 
 
 def held_share(view: View, aim: float) -> float:
@@ -86,10 +86,16 @@ def still_to_win(view: View, left: list[int], from_open_worth: bool = False) -> 
     venue is its status quo, not the walk-away value."""
     me = view.own
     r = me.reservation
+    # summed over a list (the same additions in the same order as over a generator)
     return sum(
-        me.weights[i]
-        * max(0.0, max(me.values[i][o] for o in allowed(view, i)) - (open_worth(view, i) if from_open_worth else r))
-        for i in left
+        [
+            me.weights[i]
+            * max(
+                0.0,
+                max(map(me.values[i].__getitem__, allowed(view, i))) - (open_worth(view, i) if from_open_worth else r),
+            )
+            for i in left
+        ]
     )
 
 

@@ -339,11 +339,11 @@ def _values_learnt(
 ) -> tuple[float, ...]:
     by_position = _values_by_position(len(offered), position)
     top = max(offered)
-    by_offers = tuple(c / top for c in offered) if top else by_position
+    by_offers = tuple([c / top for c in offered]) if top else by_position
     by_answers = [(a - r) / (a + r + 1) for a, r in zip(accepted, rejected, strict=True)]
     raw = [0.5 * p + 0.35 * f + 0.15 * x for p, f, x in zip(by_position, by_offers, by_answers, strict=True)]
     low, high = min(raw), max(raw)
-    return tuple((x - low) / (high - low) if high > low else 0.5 for x in raw)
+    return tuple([(x - low) / (high - low) if high > low else 0.5 for x in raw])
 
 
 @lru_cache(maxsize=4096)
@@ -370,4 +370,4 @@ def _weights(
             guess[i] = 0.5 + max(offers) / total
     rest = max(0.0, 1.0 - sum(known.values()))
     scale = rest / sum(guess) if sum(guess) > 0 else 0.0
-    return tuple(known[i] if i in known else guess[i] * scale for i in range(n))
+    return tuple([known[i] if i in known else guess[i] * scale for i in range(n)])

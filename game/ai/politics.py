@@ -203,7 +203,7 @@ def text_start(view: View, open_issues: list[int], signers: list[int]) -> list[i
     position, or our own best acceptable option where that is not acceptable to us."""
     deal = list(view.deal)
     for i in open_issues:
-        stated = sorted(view.positions[s][i] for s in signers if view.positions[s][i] >= 0)
+        stated = sorted([view.positions[s][i] for s in signers if view.positions[s][i] >= 0])
         if stated:
             deal[i] = stated[len(stated) // 2]
         if deal[i] not in acceptable(view, i):

@@ -188,7 +188,8 @@ def best_possible(view: View) -> float:
         memo["best_possible"] = hit[2]
         return hit[2]
     me = view.own
-    best = [(i, max(allowed(view, i), key=lambda o: me.values[i][o])) for i in view.agenda if view.settled[i] < 0]
+    # the first of equal values, as a lambda key reading the same values kept
+    best = [(i, max(allowed(view, i), key=me.values[i].__getitem__)) for i in view.agenda if view.settled[i] < 0]
     value = value_with(view, best)
     if len(_best) >= _KEPT:
         _best.clear()

@@ -204,7 +204,7 @@ def check_propose(s: Situation, action: A.Propose) -> tuple[ResolvedPackage, tup
     package = resolve_package(s, action.package)
     if not action.to:
         raise InvalidAction("a proposal needs at least one addressee")
-    to = tuple(present_other(s, t) for t in action.to)
+    to = tuple([present_other(s, t) for t in action.to])
     if len(set(to)) != len(to):
         raise InvalidAction("an addressee appears twice")
     return package, to

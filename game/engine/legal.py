@@ -224,7 +224,9 @@ class Moves:
             s = self.s
             cached = ()
             if may_propose(s.roles[s.me]) and s.positions[s.me][issue] >= 0:
-                cached = tuple(o for o in range(len(s.issues[issue].options)) if not C.concession_refusal(s, issue, o))
+                cached = tuple(
+                    [o for o in range(len(s.issues[issue].options)) if not C.concession_refusal(s, issue, o)]
+                )
             self._concession_options[issue] = cached
         return cached
 
