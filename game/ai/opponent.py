@@ -229,16 +229,22 @@ class Beliefs:
         _rows[key] = (weights, tables, rows)
         return rows
 
-    def weighed_gains(self, rows: list[tuple[tuple[float, ...], ...]], issue: int) -> list[float]:
+    def weighed_gains(
+        self, rows: list[tuple[tuple[float, ...], ...]], issue: int, factors: list[float] | None = None
+    ) -> list[float]:
         """gains(weighed, [weight(s, issue) for s in weighed], issue), from the weighed delegations'
         rows ([rows(s) for s in weighed], looked up once for every issue a search weighs): each
         product w * value is the one rows() holds (0.0 where it weighs the issue at 0, as
-        0.0 * value is, values being 0..1), summed in the same order, so the same floats."""
+        0.0 * value is, values being 0..1), summed in the same order, so the same floats. With
+        `factors` (a turn's misreading, one per option), each option's sum times its factor, as
+        it is made: the products a second pass over the sums gave."""
         n = len(self.view.issues[issue].options)
         if not rows:
-            return [0] * n
+            return [0] * n if factors is None else [0 * f for f in factors]
         columns = [r[issue] if r else (0.0,) * n for r in rows]
-        return [sum(column) for column in zip(*columns, strict=True)]
+        if factors is None:
+            return [sum(column) for column in zip(*columns, strict=True)]
+        return [sum(column) * f for column, f in zip(zip(*columns, strict=True), factors, strict=True)]
 
     def gains(self, weighed: list[int], weights: list[float], issue: int) -> list[float]:
         """Per option of the issue, sum(w * value(s, issue, option)) over the weighed delegations

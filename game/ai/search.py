@@ -50,13 +50,15 @@ def search_package(
         # our best of them, the lowest on equal values: the options come in increasing order
         # (reading.acceptable), and max keeps the first of equal keys, as the key (value, -option) did
         deal[i] = max(options, key=mine.__getitem__)
+        # with this turn's misreading (guess) of what each option is worth to them
         if level.logrolls:
-            theirs[i] = beliefs.weighed_gains(rows, i)
-        elif level.fixed_pie:
+            theirs[i] = beliefs.weighed_gains(rows, i, None if guess is None else guess[i])
+            continue
+        if level.fixed_pie:
             theirs[i] = _fixed_pie_gains(view, beliefs, weighed, i, 1.0 / n_open)
         else:
             theirs[i] = beliefs.gains(weighed, [1.0 / n_open] * len(weighed), i)
-        if guess is not None:  # this turn's misreading of what each option is worth to them
+        if guess is not None:
             theirs[i] = [g * f for g, f in zip(theirs[i], guess[i], strict=True)]
     current = value_with(view, [(i, deal[i]) for i in open_issues])
 
@@ -102,7 +104,7 @@ def search_package(
         current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
         deal[i] = o
         ladders[i] = moves(i)
-    return tuple((i, deal[i]) for i in open_issues)
+    return tuple([(i, deal[i]) for i in open_issues])
 
 
 def _fixed_pie_gains(view: View, beliefs: Beliefs, weighed: list[int], issue: int, weight: float) -> list[float]:
