@@ -301,8 +301,14 @@ def _misreading(view: View, level: Level, rng: Rng | None) -> dict[int, list[flo
     # (the numbers drawn in one go, in the order they were drawn one by one)
     misreads, issues, settled = level.misreads, view.issues, view.settled
     open_issues = [i for i in view.agenda if settled[i] < 0]
-    draw = iter(rng.floats(sum([len(issues[i].options) for i in open_issues]))).__next__
-    return {i: [1.0 + misreads * (2.0 * draw() - 1.0) for _ in issues[i].options] for i in open_issues}
+    numbers = rng.floats(sum([len(issues[i].options) for i in open_issues]))
+    guess = {}
+    start = 0
+    for i in open_issues:
+        end = start + len(issues[i].options)
+        guess[i] = [1.0 + misreads * (2.0 * u - 1.0) for u in numbers[start:end]]
+        start = end
+    return guess
 
 
 def _sticking_point(view: View, beliefs: Beliefs, package: tuple[tuple[int, int], ...]) -> int:
