@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
 
 from game.engine.model import Delegation, EventCard, Issue, Rules, Scenario, Venue, Zone
 from game.engine.state import RUNNING, Agreement, Answer, Proposal, State, frozen
@@ -139,6 +140,37 @@ def _learned(sc: Scenario, revealed: tuple[tuple[int, int, int], ...], me: int) 
     return found
 
 
+# The part of a view read from the scenario alone, per viewer and venue: the same for every move
+# of a game at a venue, so made once for each and copied in whole (the last scenario held, with
+# its parts by (viewer, venue)). A game's draw and a moved walk-away value make a new scenario,
+# which makes its own.
+_parts: tuple[object, dict[tuple[int, int], dict[str, Any]]] = (None, {})
+
+
+def _scenario_part(sc: Scenario, me: int, venue: int) -> dict[str, Any]:
+    global _parts
+    held, parts = _parts
+    if held is not sc:
+        parts = {}
+        _parts = (sc, parts)
+    part = parts.get((me, venue))
+    if part is None:
+        part = parts[(me, venue)] = {
+            "own": sc.delegations[me],
+            "delegations": public_delegations(sc),
+            "issues": sc.issues,
+            "zones": sc.zones,
+            "venue": sc.venues[venue],
+            "red_lines": sc.red_lines,
+            "collapse_support": sc.rules.collapse_support,
+            "rules": sc.rules,
+            "venues_left": len(sc.venues) - 1 - venue,
+            "events": sc.events,
+            "venues": sc.venues,
+        }
+    return part
+
+
 def view_for(state: State, me: int) -> View:
     sc = state.scenario
     actor = sc.venues[state.venue].turn_order[state.turn]  # state.actor, read once
@@ -147,18 +179,13 @@ def view_for(state: State, me: int) -> View:
     return frozen(
         View,
         {
+            **_scenario_part(sc, me, state.venue),
             "me": me,
-            "own": sc.delegations[me],
-            "delegations": public_delegations(sc),
-            "issues": sc.issues,
-            "zones": sc.zones,
-            "venue": sc.venues[state.venue],
             "venue_index": state.venue,
             "round": state.round,
             "ap": state.ap if actor == me else 0,
             "my_turn": state.outcome == RUNNING and actor == me,
             "positions": state.positions,
-            "red_lines": sc.red_lines,
             "trust_in_me": tuple(map(itemgetter(me), state.trust)),
             "my_trust": state.trust[me],
             "support": state.support,
@@ -171,8 +198,6 @@ def view_for(state: State, me: int) -> View:
             "proposals": tuple([p for p in state.proposals if p.author == me or me in p.to]),
             "agreements": state.agreements,
             "learned": _learned(sc, revealed, me) if revealed else (),
-            "collapse_support": sc.rules.collapse_support,
-            "rules": sc.rules,
             "step": state.step,
             "concessions": state.concessions,
             "offered": state.offered,
@@ -182,11 +207,8 @@ def view_for(state: State, me: int) -> View:
             "closing": state.closing,
             "over": state.outcome != RUNNING,
             "toll": state.toll[me] if state.toll else 0,
-            "venues_left": len(sc.venues) - 1 - state.venue,
             "answers": state.answers,
-            "events": sc.events,
             "fired": state.fired,
             "boycotted": state.boycotted,
-            "venues": sc.venues,
         },
     )
