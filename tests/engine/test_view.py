@@ -6,9 +6,11 @@ import dataclasses
 
 import pytest
 
+from game.ai.selfplay import play as play_game
 from game.engine import Meet, Pass, Propose, Respond, State, view_for
 from game.engine.model import Delegation, EventCard, Venue
 from game.engine.view import PublicDelegation
+from game.scenario import load_scenario, resolve
 from tests.engine.conftest import ALL, BIG, BLUE, ENVOY, PRISONERS, RED, TRUCE, pass_until, play
 
 # What a side keeps to itself. (Its stances, its own words on each issue, are what it says in
@@ -139,3 +141,26 @@ def test_offers_and_answers_are_tallied_in_public(game: State) -> None:
     assert view.rejected[BIG][TRUCE] == (0, 1, 0)
     assert view.rejected[BLUE] == ((0, 0, 0), (0, 0, 0))
     assert view.offered == s.offered and view.accepted == s.accepted and view.rejected == s.rejected
+
+
+def test_a_view_reads_the_scenario_and_venue_of_its_own_state() -> None:
+    """view_for keeps the part of a view read from the scenario alone per viewer and venue of the
+    last scenario met (view._scenario_part): a view of another game's state (a game's draw makes a
+    scenario of its own), of a later venue, or of a state whose walk-away value moved (a new
+    scenario too) must still read its own state's scenario and venue."""
+    sc = load_scenario(resolve("astana-to-sochi"))
+    views = []
+    for seed in (1, 2):
+        game = play_game(sc, seed)
+        state = game.state
+        for me in range(len(state.scenario.delegations)):
+            views.append((state, view_for(state, me)))
+    for state, view in views:
+        sc_now = state.scenario
+        assert view.own is sc_now.delegations[view.me]
+        assert view.venue is sc_now.venues[state.venue] and view.venue_index == state.venue
+        assert view.issues is sc_now.issues and view.rules is sc_now.rules and view.events is sc_now.events
+        assert view.venues_left == len(sc_now.venues) - 1 - state.venue
+        assert view.red_lines is sc_now.red_lines and view.collapse_support == sc_now.rules.collapse_support
+    # two games' draws differ, so their views' own preferences differ
+    assert views[0][1].own != views[len(views) // 2][1].own
