@@ -238,6 +238,19 @@ class Level:
     # the one it weighs most, which it then lost alone (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "Signing and tabling at a table of several")
     heaviest_at_tables: bool = False
+    # at a table of several, in a venue's first round, while its model of every counterpart is
+    # the prior alone (none has answered at the venue or had a weight revealed to us in a
+    # meeting) and another side has put an offer to it, it holds out for this share of what its
+    # best package gives it over walking away (0 = off; the hard level uses 0.9, where the
+    # outsiders' boulware opens): it signs no offer worth less (its curve's waiting is not
+    # weighed), and, having refused one worth its aim, tables no package below that share. The
+    # prior reads the deal in force as near what a side wants where it stands at the side's stated
+    # positions, so the plan reads its floor high and its toll low, and a conceder signed a
+    # middling first offer: at timed-0 d1 the hard agent signed d4's round-1 package (0.573 to
+    # it), where its counterparts, normal agents, sign by round 3 or 4 a package with the contested
+    # issue at its end (0.67 to 0.75), which boulware asks for from the first round
+    # (game.ai.negotiator._first_round_hold; docs/lab/agents.md, "Holding out while the others are read from the prior")
+    first_round_share: float = 0.0
 
 
 LEVELS = {
@@ -336,6 +349,7 @@ LEVELS = {
         lead_keeps_granted=True,
         gestures_when_asked=50,
         heaviest_at_tables=True,
+        first_round_share=0.9,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -36,10 +36,13 @@ from game.ai.reading import (
     WALKOUT_TEMPER,
     WALKOUT_TRUST,
     Decision,
+    best_possible,
     closing_backs,
     counterparts,
     deadline,
+    fallback,
     left_open,
+    value_with,
 )
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -79,6 +82,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
             noise = _noise(noise_rng)
             aim = aspiration(view, level, noise)
+            hold = _first_round_hold(view, level)
+            if hold > aim:
+                # the others are read from the prior alone: we hold out as a plan does
+                return answer(view, p, hold, level, beliefs, noise, planned=True)
             held = None
             if level.plans and not p.draft:
                 bar = _bar(view, level, noise, aim)
@@ -142,6 +149,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if to and (mine is None or mine.round < view.round) and leading:
         noise = _noise(noise_rng)
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
+        if level.first_round_share > 0 and _refused_at_aim(view, aim):
+            # having refused an offer worth our aim (_first_round_hold), we table no less
+            aim = max(aim, _first_round_hold(view, level))
         bar = _bar(view, level, noise, aim) if level.plans else aim
         if level.reads_ground_to_end:
             # we ask no less than what signing nothing is expected to leave us (game.ai.ground)
@@ -184,6 +194,57 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
 
 def _answer_order(p: Proposal) -> tuple[bool, int]:
     return (not p.draft, p.id)
+
+
+def _first_round_hold(view: View, level: Level) -> float:
+    """What a level with a `first_round_share` holds out for while its model of the others is
+    the prior alone: at a table of several, in a venue's first round, where another side has put
+    an offer to us (pending, or answered by us) and no counterpart has answered at the venue or
+    had a weight revealed to us in a meeting, that share of what our best package gives us over
+    walking away; else 0 (no hold).
+
+    The prior reads a side whose stated positions the deal in force meets as near content: the
+    plan reads its floor high and its toll low, and so reads us as the side that cannot wait. At
+    timed-0 d1 (a conceder, a round costing it 0.036) the hard agent signed d4's round-1 package,
+    0.573 to it; d4, which in truth weighs the contested issue 0.08, and d0 sign by round 3 or 4
+    the package with that issue at our end (0.67 to 0.75), which the outsiders' boulware asks
+    from the first round (docs/lab/agents.md, "Holding out while the others are read from the prior")."""
+    share = level.first_round_share
+    if share <= 0 or view.round != 1:
+        return 0.0
+    others = counterparts(view)
+    if len(others) < 2:
+        return 0.0
+    here = view.venue_index
+    offered = any(
+        p.author in others and not p.draft and p.round == view.round and view.me in p.to for p in view.proposals
+    ) or any(
+        a.who == view.me and a.author in others and a.round == view.round and a.venue == here for a in view.answers
+    )
+    if not offered:
+        return 0.0
+    if any(subject in others for subject, _, _ in view.learned):
+        return 0.0
+    if any(a.who in others and a.venue == here for a in view.answers):
+        return 0.0
+    top = best_possible(view)
+    floor = min(fallback(view), top)
+    return floor + share * (top - floor)
+
+
+def _refused_at_aim(view: View, aim: float) -> bool:
+    """Whether we refused, in this round at this venue, another side's package worth our aim (as
+    a hold, _first_round_hold, does)."""
+    others = counterparts(view)
+    return any(
+        a.who == view.me
+        and not a.accepted
+        and a.author in others
+        and a.round == view.round
+        and a.venue == view.venue_index
+        and value_with(view, a.package) >= aim - 1e-9
+        for a in view.answers
+    )
 
 
 def _noise(held: Rng) -> float:

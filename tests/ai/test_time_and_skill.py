@@ -210,7 +210,7 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
     out and the wary one does not: the hard agent then answers by the wary plan, not as a
     hold-out; where both hold out, it refuses anything worth less than the wary plan's value."""
     from game.ai.answering import answer
-    from game.ai.negotiator import _holds_out
+    from game.ai.negotiator import _first_round_hold, _holds_out
     from game.ai.offers import aspiration
     from game.ai.opponent import Beliefs
     from game.ai.planning import plan
@@ -233,7 +233,12 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
                 beliefs = Beliefs(view, True)
                 noise = 0.02 * (2.0 * Rng(5).random() - 1.0)  # the first draw choose makes
                 aim = aspiration(view, hard, noise)
-                if _holds_out(view, hard, plan(view, beliefs, hard), aim):
+                hold = _first_round_hold(view, hard)
+                if hold > aim:
+                    # the first round's hold answers before the plan (Level.first_round_share)
+                    expected = answer(view, pending[0], hold, hard, beliefs, noise, planned=True)
+                    assert choose(view, Rng(5), hard) == expected
+                elif _holds_out(view, hard, plan(view, beliefs, hard), aim):
                     wary = plan(view, beliefs, hard, wary=True)
                     if _holds_out(view, hard, wary, aim):
                         held_out += 1

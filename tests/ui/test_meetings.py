@@ -17,12 +17,12 @@ GOV_NAME = "Government of the Syrian Arab Republic"
 
 
 def test_a_meeting_the_other_side_asked_for_says_so_and_what_was_learnt(tmp_path: Path) -> None:
-    """astana-8, hard, seed 4242: in round 1 the United States asks the government to meet. The
+    """astana-8, hard, seed 4281: in round 1 the United States asks the government to meet. The
     transcript said only "United States of America and Government of the Syrian Arab Republic meet
     in private"."""
 
     async def body() -> None:
-        app = new_app(tmp_path, ("government",), seed=4242, difficulty="hard")
+        app = new_app(tmp_path, ("government",), seed=4281, difficulty="hard")
         async with at_the_table(app) as (pilot, table):
             await press(pilot, "n")
             table = await settle(pilot)
