@@ -238,6 +238,15 @@ class Level:
     # the one it weighs most, which it then lost alone (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "Signing and tabling at a table of several")
     heaviest_at_tables: bool = False
+    # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
+    # value: there it refuses (and does not table) such a partial package only where a
+    # counterpart has put to us at this venue a whole package worth at least as much, since
+    # without one the partial package may be all the table holds (at timed-14 d0, a table of
+    # two whose contested issue has no zone of agreement, refusing it with rounds left cost
+    # 0.018). At timed-13 d0 d1's round-2 partial package settled i0 and common and left open
+    # the contested issue d0 weighs most, after d1 had offered a whole package worth more
+    # (game.ai.offers.keeps_heaviest; docs/lab/agents.md, "The heaviest issue at the last venue")
+    heaviest_at_last: bool = False
 
 
 LEVELS = {
@@ -336,6 +345,7 @@ LEVELS = {
         lead_keeps_granted=True,
         gestures_when_asked=50,
         heaviest_at_tables=True,
+        heaviest_at_last=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
