@@ -239,13 +239,14 @@ class Level:
     # docs/lab/agents.md, "Signing and tabling at a table of several")
     heaviest_at_tables: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
-    # value: there it refuses (and does not table) such a partial package only where a
-    # counterpart has put to us at this venue a whole package worth at least as much, since
-    # without one the partial package may be all the table holds (at timed-14 d0, a table of
-    # two whose contested issue has no zone of agreement, refusing it with rounds left cost
-    # 0.018). At timed-13 d0 d1's round-2 partial package settled i0 and common and left open
-    # the contested issue d0 weighs most, after d1 had offered a whole package worth more
-    # (game.ai.offers.keeps_heaviest; docs/lab/agents.md, "The heaviest issue at the last venue")
+    # value; there it refuses (and does not table) such a partial package only where a
+    # counterpart has put to us at this venue a whole package worth at least as much: without
+    # one the partial package may be all the table holds (at timed-14 d0, one venue at a table of
+    # two, refusing it while rounds were left cost 0.018 ± 0.004). At timed-13 d0 (one venue, a
+    # table of two) d1's round-2 package left open the contested issue d0 weighs most, after d1's
+    # round-1 whole package had offered more; signed, contested stayed open, and refused, d1's
+    # round-3 whole package gave it at o2 (game.ai.offers.keeps_heaviest;
+    # docs/lab/agents.md, "The heaviest issue at the last venue")
     heaviest_at_last: bool = False
 
 
