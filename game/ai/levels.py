@@ -248,6 +248,17 @@ class Level:
     # round-3 whole package gave it at o2 (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "The heaviest issue at the last venue")
     heaviest_at_last: bool = False
+    # a boycotter by gain reads the others' compromise without it as leaving open an issue two of
+    # them pull apart (each states the option the other values least, as read): without our
+    # veto they may settle the rest and leave it, and at the last venue it then ends at our
+    # walk-away value (game.ai.politics.pulled_apart); and, at a table of several, while a
+    # mediator's text of this round is on the table, it answers the text rather than tabling a
+    # package of its own, which would tell the table what it settles for. Together only: at
+    # timed-17 d0 (one venue, optional attendance, d1 and d2 stating contested's two ends) the
+    # hard agent boycotted every game and d1 and d2 left contested open; attending and leading,
+    # it tabled and signed less than the normal counterparts came to (-0.032 ± 0.007 by the
+    # reading alone) (docs/lab/agents.md, "The heaviest issue at the last venue")
+    attends_split_table: bool = False
 
 
 LEVELS = {
@@ -347,6 +358,7 @@ LEVELS = {
         gestures_when_asked=50,
         heaviest_at_tables=True,
         heaviest_at_last=True,
+        attends_split_table=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -136,7 +136,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     mine = next((p for p in view.proposals if p.author == view.me), None)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     # a level that does not lead still opens: in a venue's first round it tables its own package
-    leading = level.leads or (level.opens and view.round == 1) or not _offered_this_round(view)
+    # at a table of several, the mediator's text of this round is answered, not competed with
+    # (Level.attends_split_table)
+    leads = level.leads and not (level.attends_split_table and len(to) > 1 and _text_this_round(view))
+    leading = leads or (level.opens and view.round == 1) or not _offered_this_round(view)
     if to and (mine is None or mine.round < view.round) and leading:
         noise = _noise(noise_rng)
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
@@ -219,6 +222,11 @@ def _guard_now(view: View, bound: int | None) -> bool:
         return False
     support = view.support[view.me]
     return support <= bound < support + view.ap * view.rules.hardline_support
+
+
+def _text_this_round(view: View) -> bool:
+    """Whether a mediator's text of this round is on the table, put to us among others."""
+    return any(p.draft and p.author != view.me and p.round == view.round for p in view.proposals)
 
 
 def _offered_this_round(view: View) -> bool:
