@@ -251,9 +251,10 @@ class Level:
     # a boycotter by gain reads the others' compromise without it as leaving open an issue two of
     # them pull apart (each states the option the other values least, as read): without our
     # veto they may settle the rest and leave it, and at the last venue it then ends at our
-    # walk-away value (game.ai.politics.pulled_apart); and, at a table of several, while a
-    # mediator's text of this round is on the table, it answers the text rather than tabling a
-    # package of its own, which would tell the table what it settles for. Together only: at
+    # walk-away value (game.ai.politics.pulled_apart); and at such a table of several, at a venue
+    # whose attendance is optional, while a mediator's text of this round is on the table, it
+    # answers the text rather than tabling a package of its own, which would tell the table what
+    # it settles for (game.ai.negotiator._answers_text). Together only: at
     # timed-17 d0 (one venue, optional attendance, d1 and d2 stating contested's two ends) the
     # hard agent boycotted every game and d1 and d2 left contested open; attending and leading,
     # it tabled and signed less than the normal counterparts came to (-0.032 ± 0.007 by the
