@@ -251,6 +251,28 @@ class Level:
     # issue at its end (0.67 to 0.75), which boulware asks for from the first round
     # (game.ai.negotiator._first_round_hold; docs/lab/agents.md, "Holding out while the others are read from the prior")
     first_round_share: float = 0.0
+    # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
+    # value; there it refuses (and does not table) such a partial package only where a
+    # counterpart has put to us at this venue a whole package worth at least as much: without
+    # one the partial package may be all the table holds (at timed-14 d0, one venue at a table of
+    # two, refusing it while rounds were left cost 0.018 ± 0.004). At timed-13 d0 (one venue, a
+    # table of two) d1's round-2 package left open the contested issue d0 weighs most, after d1's
+    # round-1 whole package had offered more; signed, contested stayed open, and refused, d1's
+    # round-3 whole package gave it at o2 (game.ai.offers.keeps_heaviest;
+    # docs/lab/agents.md, "The heaviest issue at the last venue")
+    heaviest_at_last: bool = False
+    # a boycotter by gain reads the others' compromise without it as leaving open an issue two of
+    # them pull apart (each states the option the other values least, as read): without our
+    # veto they may settle the rest and leave it, and at the last venue it then ends at our
+    # walk-away value (game.ai.politics.pulled_apart); and at such a table of several, at a venue
+    # whose attendance is optional, while a mediator's text of this round is on the table, it
+    # answers the text rather than tabling a package of its own, which would tell the table what
+    # it settles for (game.ai.negotiator._answers_text). Together only: at
+    # timed-17 d0 (one venue, optional attendance, d1 and d2 stating contested's two ends) the
+    # hard agent boycotted every game and d1 and d2 left contested open; attending and leading,
+    # it tabled and signed less than the normal counterparts came to (-0.032 ± 0.007 by the
+    # reading alone) (docs/lab/agents.md, "The heaviest issue at the last venue")
+    attends_split_table: bool = False
 
 
 LEVELS = {
@@ -350,6 +372,8 @@ LEVELS = {
         gestures_when_asked=50,
         heaviest_at_tables=True,
         first_round_share=0.9,
+        heaviest_at_last=True,
+        attends_split_table=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -255,20 +255,26 @@ def _without(
     package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
     if value_with(view, package) < fallback(view) - 1e-9:
         return None
-    if level.keeps_heaviest and keeps_heaviest(view, [left], value_with(view, package), level.heaviest_at_tables):
+    if level.keeps_heaviest and keeps_heaviest(
+        view, [left], value_with(view, package), level.heaviest_at_tables, level.heaviest_at_last
+    ):
         return None
     return package
 
 
-def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = False) -> bool:
+def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = False, last: bool = False) -> bool:
     """Whether, at a table of two before the game's last venue, a partial package worth `worth`
     to us that leaves `left` open is to be refused (or not tabled): it leaves open the venue's
     open issue we weigh most, what it leaves open weighs more to us than what it settles, and
     the venue has rounds left or the counterpart has put a whole package to us at this venue
     worth at least as much to us (Level.keeps_heaviest). With `several`
     (Level.heaviest_at_tables), at a table of several too (docs/lab/agents.md, "Signing and
-    tabling at a table of several")."""
-    if not left or not view.venues_left:
+    tabling at a table of several"). With `last` (Level.heaviest_at_last), at the game's last
+    venue too, but there only where a counterpart has put to us at this venue a whole package
+    worth at least as much: an issue left open there ends at our walk-away value, and where no
+    counterpart has offered a whole package that good, the partial one may be the only deal the
+    table holds (docs/lab/agents.md, "The heaviest issue at the last venue")."""
+    if not left or not (view.venues_left or last):
         return False
     others = counterparts(view)
     if not others or (len(others) > 1 and not several):
@@ -279,7 +285,7 @@ def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = Fa
         return False
     if sum(weights[i] for i in left) <= sum(weights[i] for i in open_issues if i not in left):
         return False
-    if not deadline(view):
+    if not deadline(view) and view.venues_left:
         return True
     seen = [a.package for a in view.answers if a.venue == view.venue_index and a.author in others]
     seen += [p.package for p in view.proposals if p.author in others]

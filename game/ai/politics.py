@@ -268,7 +268,8 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
         # game, so no level in any seat could negotiate at all: docs/AI.md.)
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    likely = value_with(view, single_text(view, beliefs, open_issues))
+    text = single_text(view, beliefs, open_issues)
+    likely = value_with(view, text)
     if level is not None and level.boycotts_by_gain and view.me in view.venue.signatories:
         # `likely` leaves us out (the others' compromise); with us at the table, ours counts too
         with_us = value_with(view, single_text(view, beliefs, open_issues, [*counterparts(view), view.me]))
@@ -278,6 +279,10 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
         # the Nash guess alone had the hard agent boycott and then live with a deal below its
         # walk-away value: docs/AI.md)
         likely = min([likely, *(value_with(view, package) for package in tabled_by_others(view))])
+        split = pulled_apart(view, beliefs, open_issues) if level.attends_split_table else []
+        if split:
+            # without our veto they may settle the rest and leave open what they pull apart
+            likely = min(likely, value_with(view, tuple((i, o) for i, o in text if i not in split)))
         attending = max(with_us, me.reservation)
         if level.weighs_call_home:
             # a card may call us home before we sign: then the venue ends with nothing signed
@@ -288,6 +293,26 @@ def should_boycott(view: View, beliefs: Beliefs, level: Level | None = None) -> 
     if me.personality.temper < 0.5:
         return False
     return likely < me.reservation
+
+
+def pulled_apart(view: View, beliefs: Beliefs, open_issues: list[int]) -> list[int]:
+    """The open issues two of our counterparts pull apart: each states the option the other
+    values least (as we read it), so that without us, whose signature the rest of the agenda
+    needs, they may settle the rest and leave the issue open (Level.attends_split_table;
+    docs/lab/agents.md, "The heaviest issue at the last venue")."""
+    others = counterparts(view)
+    found = []
+    for i in open_issues:
+        stated = [(s, view.positions[s][i]) for s in others if view.positions[s][i] >= 0]
+        tables = {s: beliefs.tables_of(s)[i] for s, _ in stated}
+        if any(
+            oa != ob and tables[b][oa] <= min(tables[b]) + 1e-9 and tables[a][ob] <= min(tables[a]) + 1e-9
+            for a, oa in stated
+            for b, ob in stated
+            if a < b
+        ):
+            found.append(i)
+    return found
 
 
 def tabled_by_others(view: View) -> list[tuple[tuple[int, int], ...]]:
