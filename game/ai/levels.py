@@ -251,7 +251,8 @@ class Level:
     # issue at its end (0.67 to 0.75), which boulware asks for from the first round
     # (game.ai.negotiator._first_round_hold; docs/lab/agents.md, "Holding out while the others are read from the prior")
     first_round_share: float = 0.0
-    # first_round_share's hold through a venue's second round too, while no counterpart has had a
+    # first_round_share's hold through a venue's second round too, where _early_whole holds (a table of
+    # three before the last venue), while no counterpart has had a
     # weight revealed to us in a meeting (their first-round answers do not lift it); with
     # holds_whole_early (alone it is +0.001 at timed-0 d1) (game.ai.negotiator._first_round_hold;
     # docs/lab/agents.md, "Holding the whole package through the second round")

@@ -220,8 +220,7 @@ def _first_round_hold(view: View, level: Level) -> float:
     the package with that issue at our end (0.67 to 0.75), which the outsiders' boulware asks
     from the first round (docs/lab/agents.md, "Holding out while the others are read from the prior")."""
     share = level.first_round_share
-    last = 2 if level.second_round_hold else 1
-    if share <= 0 or view.round > last:
+    if share <= 0 or view.round > 2 or (view.round == 2 and not (level.second_round_hold and _early_whole(view))):
         return 0.0
     others = counterparts(view)
     if len(others) < 2:
