@@ -251,6 +251,22 @@ class Level:
     # issue at its end (0.67 to 0.75), which boulware asks for from the first round
     # (game.ai.negotiator._first_round_hold; docs/lab/agents.md, "Holding out while the others are read from the prior")
     first_round_share: float = 0.0
+    # first_round_share's hold through a venue's second round too, where _early_whole holds (a table of
+    # three before the last venue), while no counterpart has had a
+    # weight revealed to us in a meeting (their first-round answers do not lift it); with
+    # holds_whole_early (alone it is +0.001 at timed-0 d1) (game.ai.negotiator._first_round_hold;
+    # docs/lab/agents.md, "Holding the whole package through the second round")
+    second_round_hold: bool = False
+    # at a table of three, before the game's last venue, in a venue's first two rounds while
+    # fewer than half the counterparts' weights on the open issues are known from meetings, it
+    # signs no partial package and tables none (no partial bet, no common lead). At timed-0 d1 the
+    # hard agent signed in round 2 packages settling the common and cheap issues and then lost
+    # the contested one alone (o2 where boulware's whole package has o0, our end): with
+    # second_round_hold, +0.030 ± 0.006 there. At the game's last venue (timed-8, an issue left
+    # open ends at the walk-away value) it cost timed-8 d1 0.036, and at a table of five
+    # (astana-to-sochi) it moved games both ways (game.ai.negotiator._early_whole;
+    # docs/lab/agents.md, "Holding the whole package through the second round")
+    holds_whole_early: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
     # value; there it refuses (and does not table) such a partial package only where a
     # counterpart has put to us at this venue a whole package worth at least as much: without
@@ -372,6 +388,8 @@ LEVELS = {
         gestures_when_asked=50,
         heaviest_at_tables=True,
         first_round_share=0.9,
+        second_round_hold=True,
+        holds_whole_early=True,
         heaviest_at_last=True,
         attends_split_table=True,
     ),

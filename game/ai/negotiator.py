@@ -12,6 +12,8 @@ stays away from a venue whose likely outcome is worth less to it than its walk-a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
 from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
@@ -81,6 +83,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 # a naive negotiator's rule, whatever the offer is worth: it counters with its
                 # own opening, which asks less than the offer it refused often gave it
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
+            if level.holds_whole_early and not p.draft and left_open(view, p.package) and _early_whole(view):
+                return say_no(me.id, p.id, "rejected: this early we settle the whole package or nothing")
             noise = _noise(noise_rng)
             aim = aspiration(view, level, noise)
             hold = _first_round_hold(view, level)
@@ -161,6 +165,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             # we ask no less than what signing nothing is expected to leave us (game.ai.ground)
             floor = nothing_more(view)
             aim, bar = max(aim, floor), max(bar, floor)
+        if level.holds_whole_early and _early_whole(view):
+            level = replace(level, partial=False, leads_common=False)
         planned = _planned_offer(view, beliefs, level, bar) if level.plans else None
         if planned is not None:
             return planned
@@ -214,7 +220,7 @@ def _first_round_hold(view: View, level: Level) -> float:
     the package with that issue at our end (0.67 to 0.75), which the outsiders' boulware asks
     from the first round (docs/lab/agents.md, "Holding out while the others are read from the prior")."""
     share = level.first_round_share
-    if share <= 0 or view.round != 1:
+    if share <= 0 or view.round > 2 or (view.round == 2 and not (level.second_round_hold and _early_whole(view))):
         return 0.0
     others = counterparts(view)
     if len(others) < 2:
@@ -229,11 +235,26 @@ def _first_round_hold(view: View, level: Level) -> float:
         return 0.0
     if any(subject in others for subject, _, _ in view.learned):
         return 0.0
-    if any(a.who in others and a.venue == here for a in view.answers):
+    if view.round == 1 and any(a.who in others and a.venue == here for a in view.answers):
         return 0.0
     top = best_possible(view)
     floor = min(fallback(view), top)
     return floor + share * (top - floor)
+
+
+def _early_whole(view: View) -> bool:
+    """Where a level that `holds_whole_early` signs and tables no partial package: at a table of
+    three, before the game's last venue, in a venue's first two rounds, while fewer than half of
+    the counterparts' weights on the open issues have been revealed to us in meetings (our model
+    of them is mostly the prior). A partial package there settles the common and cheap issues
+    and leaves the contested one to be fought alone, as at timed-0 d1 (docs/lab/agents.md,
+    "Holding the whole package through the second round")."""
+    others = counterparts(view)
+    if view.round > 2 or len(others) != 2 or not view.venues_left:
+        return False
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    known = {(s, i) for s, i, _ in view.learned if s in others and i in open_issues}
+    return 2 * len(known) < len(others) * len(open_issues)
 
 
 def _refused_at_aim(view: View, aim: float) -> bool:

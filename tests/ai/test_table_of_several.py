@@ -23,8 +23,11 @@ def test_the_hard_agent_keeps_its_heaviest_issue_at_a_table_of_three() -> None:
     weighs most (contested); signed without the rule, refused with it; d1 ends the game with
     more (fails with the rule off)."""
     assert HARD.heaviest_at_tables and not LEVELS["normal"].heaviest_at_tables
-    without = dataclasses.replace(HARD, heaviest_at_tables=False)
-    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(0, "d1", 12, HARD, without, silent=False)
+    # played without the whole-package hold of the first two rounds (Level.holds_whole_early),
+    # which refuses this package first since it came in
+    base = dataclasses.replace(HARD, second_round_hold=False, holds_whole_early=False)
+    without = dataclasses.replace(base, heaviest_at_tables=False)
+    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(0, "d1", 12, base, without, silent=False)
     assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
     assert not said.action.accept and unsaid.action.accept
     assert "issue we care most about" in said.reason
