@@ -208,10 +208,14 @@ def _answer_order(p: Proposal) -> tuple[bool, int]:
 
 def _first_round_hold(view: View, level: Level) -> float:
     """What a level with a `first_round_share` holds out for while its model of the others is
-    the prior alone: at a table of several, in a venue's first round, where another side has put
-    an offer to us (pending, or answered by us) and no counterpart has answered at the venue or
-    had a weight revealed to us in a meeting, that share of what our best package gives us over
-    walking away; else 0 (no hold).
+    the prior alone: at a table of several, in a venue's first round (and, with
+    `second_round_hold`, its second, where `_early_whole` holds), where another side has put an
+    offer to us this round (pending, or answered by us) and no counterpart has had a weight
+    revealed to us in a meeting (nor, in the first round, answered at the venue), that share of
+    what our best package gives us over walking away; else 0 (no hold). The best package is the
+    best our own red lines allow, not the others' declared ones: where the share of it is above
+    anything they allow, every offer and text of those rounds is refused. The hold is the aim
+    every proposal of the round is answered at, the mediator's text included.
 
     The prior reads a side whose stated positions the deal in force meets as near content: the
     plan reads its floor high and its toll low, and so reads us as the side that cannot wait. At
@@ -248,9 +252,11 @@ def _early_whole(view: View) -> bool:
     the counterparts' weights on the open issues have been revealed to us in meetings (our model
     of them is mostly the prior). A partial package there settles the common and cheap issues
     and leaves the contested one to be fought alone, as at timed-0 d1 (docs/lab/agents.md,
-    "Holding the whole package through the second round")."""
+    "Holding the whole package through the second round"). Not in the venue's last round (a
+    venue of two rounds, or one adjourned into a closing session): no whole package can follow
+    there, and a partial one is what the table can still sign."""
     others = counterparts(view)
-    if view.round > 2 or len(others) != 2 or not view.venues_left:
+    if view.round > 2 or len(others) != 2 or not view.venues_left or deadline(view):
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     known = {(s, i) for s, i, _ in view.learned if s in others and i in open_issues}

@@ -11,12 +11,12 @@ from game.ai.agent import Chooser
 from game.ai.driver import agent_rng
 from game.ai.levels import Level
 from game.ai.negotiator import choose
-from game.ai.reading import Decision
+from game.ai.reading import Decision, left_open
 from game.ai.selfplay import play
 from game.engine import actions as A
 from game.engine import apply, new_game, view_for
 from game.engine.model import Scenario
-from game.engine.state import State
+from game.engine.state import Proposal, State
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
@@ -136,6 +136,28 @@ def timed_rule_game(
     differed = first_difference(steps, seat, with_rule, without)
     assert differed is not None, f"the rule decides nothing in timed-{index} {seat_id}'s game {game}"
     return sc, seat, seed, final, differed
+
+
+def heaviest_refusal(
+    index: int, seat_id: str, game: int, with_rule: Level, without: Level
+) -> tuple[View, Proposal, list[int], float]:
+    """A heaviest-issue rule's test game (`timed_rule_game`, the tables as a file writes them):
+    the first decision the rule changes is a refusal of a partial package that the level without
+    it signs, for leaving open the issue the seat weighs most, which outweighs what the package
+    settles. Returns the view, the package's proposal, the issues it leaves open, and the seat's
+    end with the rule less its end without it."""
+    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(index, seat_id, game, with_rule, without, False)
+    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
+    assert not said.action.accept and unsaid.action.accept
+    assert "issue we care most about" in said.reason
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    left = left_open(view, p.package)
+    weights = view.own.weights
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    assert max(open_issues, key=lambda i: weights[i]) in left
+    assert sum(weights[i] for i in left) > sum(weights[i] for i in open_issues if i not in left)
+    _, unruled = replayed(sc, seed, level_in_seat(sc, seed, seat, without))
+    return view, p, left, outcome_utility(final, seat) - outcome_utility(unruled, seat)
 
 
 def rule_games(
