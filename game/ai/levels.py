@@ -249,12 +249,12 @@ class Level:
     # middling first offer: at timed-0 d1 the hard agent signed d4's round-1 package (0.573 to
     # it), where its counterparts, normal agents, sign by round 3 or 4 a package with the contested
     # issue at its end (0.67 to 0.75), which boulware asks for from the first round
-    # (game.ai.negotiator._first_round_hold; docs/lab/agents.md, "Holding out while the others are read from the prior")
+    # (game.ai.early.first_round_hold; docs/lab/agents.md, "Holding out while the others are read from the prior")
     first_round_share: float = 0.0
-    # first_round_share's hold through a venue's second round too, where _early_whole holds (a table of
+    # first_round_share's hold through a venue's second round too, where early_whole holds (a table of
     # three before the last venue), while no counterpart has had a
     # weight revealed to us in a meeting (their first-round answers do not lift it); with
-    # holds_whole_early (alone it is +0.001 at timed-0 d1) (game.ai.negotiator._first_round_hold;
+    # holds_whole_early (alone it is +0.001 at timed-0 d1) (game.ai.early.first_round_hold;
     # docs/lab/agents.md, "Holding the whole package through the second round")
     second_round_hold: bool = False
     # at a table of three, before the game's last venue, in a venue's first two rounds while
@@ -264,7 +264,7 @@ class Level:
     # the contested one alone (o2 where boulware's whole package has o0, our end): with
     # second_round_hold, +0.030 ± 0.006 there. At the game's last venue (timed-8, an issue left
     # open ends at the walk-away value) it cost timed-8 d1 0.036, and at a table of five
-    # (astana-to-sochi) it moved games both ways (game.ai.negotiator._early_whole;
+    # (astana-to-sochi) it moved games both ways (game.ai.early.early_whole;
     # docs/lab/agents.md, "Holding the whole package through the second round")
     holds_whole_early: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away

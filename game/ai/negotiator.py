@@ -17,6 +17,7 @@ from dataclasses import replace
 from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
 from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
+from game.ai.early import early_whole, first_round_hold, refused_at_aim
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import provokes_card
 from game.ai.idle import nothing_to_win, stalemate
@@ -39,13 +40,10 @@ from game.ai.reading import (
     WALKOUT_TEMPER,
     WALKOUT_TRUST,
     Decision,
-    best_possible,
     closing_backs,
     counterparts,
     deadline,
-    fallback,
     left_open,
-    value_with,
 )
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -83,11 +81,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 # a naive negotiator's rule, whatever the offer is worth: it counters with its
                 # own opening, which asks less than the offer it refused often gave it
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
-            if level.holds_whole_early and not p.draft and left_open(view, p.package) and _early_whole(view):
+            if level.holds_whole_early and not p.draft and left_open(view, p.package) and early_whole(view):
                 return say_no(me.id, p.id, "rejected: this early we settle the whole package or nothing")
             noise = _noise(noise_rng)
             aim = aspiration(view, level, noise)
-            hold = _first_round_hold(view, level)
+            hold = first_round_hold(view, level)
             if hold > aim:
                 # the others are read from the prior alone: we hold out as a plan does
                 return answer(view, p, hold, level, beliefs, noise, planned=True)
@@ -157,15 +155,15 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if to and (mine is None or mine.round < view.round) and leading:
         noise = _noise(noise_rng)
         aim = aspiration(view, level, noise)  # a pure function of the view: worked out once
-        if level.first_round_share > 0 and _refused_at_aim(view, aim):
-            # having refused an offer worth our aim (_first_round_hold), we table no less
-            aim = max(aim, _first_round_hold(view, level))
+        if level.first_round_share > 0 and refused_at_aim(view, aim):
+            # having refused an offer worth our aim (first_round_hold), we table no less
+            aim = max(aim, first_round_hold(view, level))
         bar = _bar(view, level, noise, aim) if level.plans else aim
         if level.reads_ground_to_end:
             # we ask no less than what signing nothing is expected to leave us (game.ai.ground)
             floor = nothing_more(view)
             aim, bar = max(aim, floor), max(bar, floor)
-        if level.holds_whole_early and _early_whole(view):
+        if level.holds_whole_early and early_whole(view):
             level = replace(level, partial=False, leads_common=False)
         planned = _planned_offer(view, beliefs, level, bar) if level.plans else None
         if planned is not None:
@@ -204,78 +202,6 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
 
 def _answer_order(p: Proposal) -> tuple[bool, int]:
     return (not p.draft, p.id)
-
-
-def _first_round_hold(view: View, level: Level) -> float:
-    """What a level with a `first_round_share` holds out for while its model of the others is
-    the prior alone: at a table of several, in a venue's first round (and, with
-    `second_round_hold`, its second, where `_early_whole` holds), where another side has put an
-    offer to us this round (pending, or answered by us) and no counterpart has had a weight
-    revealed to us in a meeting (nor, in the first round, answered at the venue), that share of
-    what our best package gives us over walking away; else 0 (no hold). The best package is the
-    best our own red lines allow, not the others' declared ones: where the share of it is above
-    anything they allow, every offer and text of those rounds is refused. The hold is the aim
-    every proposal of the round is answered at, the mediator's text included.
-
-    The prior reads a side whose stated positions the deal in force meets as near content: the
-    plan reads its floor high and its toll low, and so reads us as the side that cannot wait. At
-    timed-0 d1 (a conceder, a round costing it 0.036) the hard agent signed d4's round-1 package,
-    0.573 to it; d4, which in truth weighs the contested issue 0.08, and d0 sign by round 3 or 4
-    the package with that issue at our end (0.67 to 0.75), which the outsiders' boulware asks
-    from the first round (docs/lab/agents.md, "Holding out while the others are read from the prior")."""
-    share = level.first_round_share
-    if share <= 0 or view.round > 2 or (view.round == 2 and not (level.second_round_hold and _early_whole(view))):
-        return 0.0
-    others = counterparts(view)
-    if len(others) < 2:
-        return 0.0
-    here = view.venue_index
-    offered = any(
-        p.author in others and not p.draft and p.round == view.round and view.me in p.to for p in view.proposals
-    ) or any(
-        a.who == view.me and a.author in others and a.round == view.round and a.venue == here for a in view.answers
-    )
-    if not offered:
-        return 0.0
-    if any(subject in others for subject, _, _ in view.learned):
-        return 0.0
-    if view.round == 1 and any(a.who in others and a.venue == here for a in view.answers):
-        return 0.0
-    top = best_possible(view)
-    floor = min(fallback(view), top)
-    return floor + share * (top - floor)
-
-
-def _early_whole(view: View) -> bool:
-    """Where a level that `holds_whole_early` signs and tables no partial package: at a table of
-    three, before the game's last venue, in a venue's first two rounds, while fewer than half of
-    the counterparts' weights on the open issues have been revealed to us in meetings (our model
-    of them is mostly the prior). A partial package there settles the common and cheap issues
-    and leaves the contested one to be fought alone, as at timed-0 d1 (docs/lab/agents.md,
-    "Holding the whole package through the second round"). Not in the venue's last round (a
-    venue of two rounds, or one adjourned into a closing session): no whole package can follow
-    there, and a partial one is what the table can still sign."""
-    others = counterparts(view)
-    if view.round > 2 or len(others) != 2 or not view.venues_left or deadline(view):
-        return False
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    known = {(s, i) for s, i, _ in view.learned if s in others and i in open_issues}
-    return 2 * len(known) < len(others) * len(open_issues)
-
-
-def _refused_at_aim(view: View, aim: float) -> bool:
-    """Whether we refused, in this round at this venue, another side's package worth our aim (as
-    a hold, _first_round_hold, does)."""
-    others = counterparts(view)
-    return any(
-        a.who == view.me
-        and not a.accepted
-        and a.author in others
-        and a.round == view.round
-        and a.venue == view.venue_index
-        and value_with(view, a.package) >= aim - 1e-9
-        for a in view.answers
-    )
 
 
 def _noise(held: Rng) -> float:

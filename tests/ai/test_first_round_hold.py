@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.early import first_round_hold
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _first_round_hold
 from game.ai.offers import aspiration
 from game.ai.reading import best_possible, counterparts, fallback, value_with
 from game.engine import actions as A
@@ -34,11 +34,11 @@ def test_the_hard_agent_holds_out_in_the_first_round_while_it_reads_the_others_f
     assert view.round == 1 and len(counterparts(view)) == 2 and not view.learned
     p = next(q for q in view.proposals if q.id == said.action.proposal)
     worth = value_with(view, p.package)
-    hold = _first_round_hold(view, HARD)
+    hold = first_round_hold(view, HARD)
     floor = fallback(view)
     assert hold == floor + 0.9 * (best_possible(view) - floor)
     assert aspiration(view, HARD) < worth < hold
-    assert _first_round_hold(view, without) == 0.0
+    assert first_round_hold(view, without) == 0.0
     # what it tables next asks more than the package it refused
     steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
     tabled = next(a for s, a in steps if s.actor == seat and isinstance(a, A.Propose))

@@ -210,7 +210,8 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
     out and the wary one does not: the hard agent then answers by the wary plan, not as a
     hold-out; where both hold out, it refuses anything worth less than the wary plan's value."""
     from game.ai.answering import answer
-    from game.ai.negotiator import _first_round_hold, _holds_out
+    from game.ai.early import first_round_hold
+    from game.ai.negotiator import _holds_out
     from game.ai.offers import aspiration
     from game.ai.opponent import Beliefs
     from game.ai.planning import plan
@@ -233,7 +234,7 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
                 beliefs = Beliefs(view, True)
                 noise = 0.02 * (2.0 * Rng(5).random() - 1.0)  # the first draw choose makes
                 aim = aspiration(view, hard, noise)
-                hold = _first_round_hold(view, hard)
+                hold = first_round_hold(view, hard)
                 if hold > aim:
                     # the first round's hold answers before the plan (Level.first_round_share)
                     expected = answer(view, pending[0], hold, hard, beliefs, noise, planned=True)

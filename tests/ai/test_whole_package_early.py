@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.early import early_whole
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _early_whole
 from game.engine.utility import outcome_utility
 from tests.ai.seat_games import level_in_seat, replayed, timed_rule_game
 
@@ -26,7 +26,7 @@ def test_the_hard_agent_holds_its_whole_package_through_the_second_round() -> No
     assert not LEVELS["normal"].second_round_hold and not LEVELS["normal"].holds_whole_early
     without = dataclasses.replace(HARD, second_round_hold=False, holds_whole_early=False)
     sc, seat, seed, final, (_, view, _, _) = timed_rule_game(0, "d1", 1, HARD, without, silent=False)
-    assert view.round <= 2 and _early_whole(view)
+    assert view.round <= 2 and early_whole(view)
     _, off = replayed(sc, seed, level_in_seat(sc, seed, seat, without))
     assert len(off.agreements) > 1 and any(len(a.package) == 1 for a in off.agreements)
     assert len(final.agreements) == 1 and len(final.agreements[0].package) == len(sc.issues)
