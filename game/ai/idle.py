@@ -16,6 +16,7 @@ from __future__ import annotations
 from game.ai.ground import ground_keeps_us
 from game.ai.reading import best_possible, bleed_rate, counterparts, fallback, value_with
 from game.engine.legal import may_propose, moves_for
+from game.engine.state import Answer
 from game.engine.view import View
 
 
@@ -50,7 +51,7 @@ def _free_to_leave(view: View) -> bool:
 STALEMATE_ROUNDS = 2
 
 
-def stalemate(view: View) -> bool:
+def stalemate(view: View, on_repeat: bool = False) -> bool:
     """Whether we leave this venue now because the one counterpart there will not give what the
     rounds left would be worth to us: the game's last venue and one counterpart (as
     nothing_to_win), not in the closing session, issues open that cost us a toll each round, the
@@ -62,7 +63,14 @@ def stalemate(view: View) -> bool:
     only their toll.
     In timed-9 d1 and timed-18 d1 (random scenarios) the hard agent sat the rounds out with
     nothing agreed after them, and the library's hardline strategy, whose statements end the
-    talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two")."""
+    talks sooner, beat it (docs/lab/agents.md, "A stalemate at a table of two").
+    `on_repeat` (Level.stalemate_on_repeat): one round of the counterpart's refusals is enough
+    where it has also put back to us, in a later round, a package of its own we refused here.
+    Haggling moves; a side that refuses ours and repeats what we refused does not. At timed-9
+    d1 the counterpart refused d1's package in round 2 and tabled again the package d1 had
+    refused; the two-round rule walked out only in round 4 of 4, and hardline, whose statements
+    end those talks sooner, still led by 0.011 ± 0.002
+    (docs/lab/agents.md, "A stalemate read from a repeated offer")."""
     # the closing session charges no toll (the last round's was charged as it ended): leaving
     # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
     # changes no game; it keeps the rule's answer true wherever it is asked
@@ -79,7 +87,7 @@ def stalemate(view: View) -> bool:
 
     here = [a for a in view.answers if a.venue == view.venue_index and still_open(a.package)]
     refused = {a.round for a in here if a.who == other and a.author == view.me and not a.accepted}
-    if len(refused) < STALEMATE_ROUNDS:
+    if len(refused) < (1 if on_repeat and _repeats_refused(view, here, other) else STALEMATE_ROUNDS):
         return False
     theirs = [(a.round, a.package) for a in here if a.author == other]
     theirs += [(p.round, p.package) for p in view.proposals if p.author == other and still_open(p.package)]
@@ -106,3 +114,14 @@ def _coming(view: View, theirs: list[tuple[int, tuple[tuple[int, int], ...]]]) -
             for i, o in package:
                 best[i] = max(best.get(i, -1.0), values[i][o])
     return any(i in best and values[i][o] > best[i] + 1e-9 for r, package in theirs if r == latest for i, o in package)
+
+
+def _repeats_refused(view: View, here: list[Answer], other: int) -> bool:
+    """Whether the counterpart has put back to us, in a later round at this venue, a package of
+    its own (on issues still open) that we refused there: our refusals of one package of its
+    span two rounds (Level.stalemate_on_repeat)."""
+    rounds: dict[tuple[tuple[int, int], ...], set[int]] = {}
+    for a in here:
+        if a.who == view.me and a.author == other and not a.accepted:
+            rounds.setdefault(tuple(sorted(a.package)), set()).add(a.round)
+    return any(len(r) >= 2 for r in rounds.values())

@@ -30,7 +30,8 @@ def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> Non
     """In timed-18 d1's game 24 the first decision the rule changes is an offer: with it, the whole
     agenda, without it, a partial package that leaves out the one issue on which d0's latest
     offer gives d1 what d1's whole package asks; and with it the game ends with that issue
-    settled and d1 better off by more than 0.1 (fails with the rule off)."""
+    settled and d1 better off by more than 0.09 (fails with the rule off; 0.118 before
+    stalemate_on_repeat, which ends the game without the rule by a walk-out a round sooner, 0.098)."""
     assert HARD.keeps_granted and not LEVELS["normal"].keeps_granted
     sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(18, "d1", 24, HARD, WITHOUT)
     assert isinstance(with_rule.action, A.Propose) and isinstance(without.action, A.Propose)
@@ -48,7 +49,7 @@ def test_the_hard_agent_does_not_leave_open_what_the_other_side_granted() -> Non
     reservation = draw_types(sc, seed).delegations[seat].reservation
     gain = outcome_utility(kept, seat) - reservation
     lost = outcome_utility(left, seat) - reservation
-    assert gain > lost + 0.1
+    assert gain > lost + 0.09
 
 
 def test_nothing_is_granted_at_a_larger_table() -> None:

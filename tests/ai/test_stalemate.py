@@ -18,7 +18,9 @@ from game.engine.utility import delay_toll, outcome_utility
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import level_in_seat, replayed, rule_walkouts, timed_seat
 
-HARD = LEVELS["hard"]
+# the two-round rule alone: stalemate_on_repeat reads some of these stalemates a round sooner
+# (tests/ai/test_stalemate_on_repeat.py)
+HARD = dataclasses.replace(LEVELS["hard"], stalemate_on_repeat=False)
 WITHOUT = dataclasses.replace(HARD, leaves_stalemate=False)
 
 
@@ -27,7 +29,7 @@ def test_the_hard_agent_leaves_a_stalemate_that_only_costs_it() -> None:
     walks out where without the rule it stays; the counterpart refused its packages in two rounds
     and offered nothing worth more to it than what it has; and the game ends with the same
     agreements, a smaller toll and more for d1 than staying gives (fails with the rule off)."""
-    assert HARD.leaves_stalemate and not LEVELS["normal"].leaves_stalemate
+    assert LEVELS["hard"].leaves_stalemate and not LEVELS["normal"].leaves_stalemate
     sc, seat = timed_seat(9, "d1", silent=False)
     decided = 0
     for view, left, stayed in rule_walkouts(sc, seat, HARD, WITHOUT, 8):

@@ -1,0 +1,69 @@
+"""A stalemate read from a repeated offer (Level.stalemate_on_repeat; game.ai.idle.stalemate): at
+the game's last venue, at a table of two, where the counterpart has refused the hard agent's
+packages in one round and has put back to it, in a later round, a package of its own the agent
+refused there, the agent reads the stalemate a round sooner than leaves_stalemate's two rounds of
+refusals. In the random scenario timed-9 (as a file writes it) the d1 seat walked out in round 4
+of a four-round venue after the first round's agreement on the common ground, and the library's
+hardline strategy, whose statements end the talks a round sooner, beat it by 0.011 ± 0.002
+(docs/lab/agents.md, "A stalemate read from a repeated offer")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.idle import STALEMATE_ROUNDS, _repeats_refused, stalemate
+from game.ai.levels import LEVELS
+from game.ai.reading import counterparts, fallback, value_with
+from game.engine.state import Answer
+from game.engine.utility import delay_toll, outcome_utility
+from game.engine.view import View
+from tests.ai.seat_games import rule_walkouts, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, stalemate_on_repeat=False)
+
+
+def _here(view: View) -> list[Answer]:
+    """The answers at this venue on packages of issues still open (the rule's filter)."""
+    return [a for a in view.answers if a.venue == view.venue_index and all(view.settled[i] < 0 for i, _ in a.package)]
+
+
+def test_the_hard_agent_leaves_a_repeated_stalemate_a_round_sooner() -> None:
+    """Along the tournament's first 12 games with hard in timed-9's d1 seat, where the rule
+    decides, d1 walks out in round 3 where without it it stays (and walks out a round later or is
+    adjourned): the counterpart refused its packages in one round only, too few for the
+    two-round rule, but refused them after d1 had refused its package, which it then put to d1
+    again; none of its packages is worth more to d1 than what it has. The game ends with the
+    same agreements, a smaller toll and more for d1 (fails with the rule off)."""
+    assert HARD.stalemate_on_repeat and not LEVELS["normal"].stalemate_on_repeat
+    sc, seat = timed_seat(9, "d1", silent=False)
+    decided = 0
+    for view, left, stayed in rule_walkouts(sc, seat, HARD, WITHOUT, 12):
+        assert stalemate(view, on_repeat=True) and not stalemate(view)
+        assert not view.venues_left and len(counterparts(view)) == 1
+        other = counterparts(view)[0]
+        here = _here(view)
+        refused = {a.round for a in here if a.who == other and a.author == seat and not a.accepted}
+        assert 1 <= len(refused) < STALEMATE_ROUNDS
+        assert _repeats_refused(view, here, other)
+        theirs = [a.package for a in here if a.author == other]
+        assert theirs and all(value_with(view, p) <= fallback(view) + 1e-9 for p in theirs)
+        assert left.settled == stayed.settled
+        assert delay_toll(left, seat) < delay_toll(stayed, seat)
+        assert outcome_utility(left, seat) > outcome_utility(stayed, seat) + 0.01
+        decided += 1
+    assert decided >= 6
+
+
+def test_one_round_of_refusals_without_the_repeat_is_no_stalemate() -> None:
+    """The same view with our earlier refusal of the counterpart's package taken out of the record
+    (so it has not put back to us what we refused) is no stalemate after one round of its
+    refusals: that may be haggling."""
+    sc, seat = timed_seat(9, "d1", silent=False)
+    view, _, _ = next(rule_walkouts(sc, seat, HARD, WITHOUT, 12))
+    other = counterparts(view)[0]
+    earlier = min(a.round for a in _here(view) if a.who == seat and a.author == other and not a.accepted)
+    fresh = tuple(a for a in view.answers if not (a.who == seat and a.author == other and a.round == earlier))
+    unrepeated = dataclasses.replace(view, answers=fresh)
+    assert not _repeats_refused(unrepeated, _here(unrepeated), other)
+    assert not stalemate(unrepeated, on_repeat=True)
