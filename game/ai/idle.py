@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from game.ai.ground import ground_keeps_us
 from game.ai.reading import best_possible, bleed_rate, counterparts, fallback, value_with
+from game.ai.repeats import refused_twice
 from game.engine.legal import may_propose, moves_for
 from game.engine.state import Answer
 from game.engine.view import View
@@ -49,6 +50,10 @@ def _free_to_leave(view: View) -> bool:
 # one round of refusals may be haggling (read from one, timed-18 d1 gained +0.002 against
 # +0.010 from two, 100 paired games)
 STALEMATE_ROUNDS = 2
+# the counterpart's rounds of refusals that make a stalemate where it has also put back to us a
+# package we refused (Level.stalemate_on_repeat): a side that repeats what was refused is not
+# haggling, so its one round of refusals already says what two rounds say of another side
+REPEAT_STALEMATE_ROUNDS = 1
 
 
 def stalemate(view: View, on_repeat: bool = False) -> bool:
@@ -87,7 +92,8 @@ def stalemate(view: View, on_repeat: bool = False) -> bool:
 
     here = [a for a in view.answers if a.venue == view.venue_index and still_open(a.package)]
     refused = {a.round for a in here if a.who == other and a.author == view.me and not a.accepted}
-    if len(refused) < (1 if on_repeat and _repeats_refused(view, here, other) else STALEMATE_ROUNDS):
+    needed = REPEAT_STALEMATE_ROUNDS if on_repeat and repeats_refused(view, here, other) else STALEMATE_ROUNDS
+    if len(refused) < needed:
         return False
     theirs = [(a.round, a.package) for a in here if a.author == other]
     theirs += [(p.round, p.package) for p in view.proposals if p.author == other and still_open(p.package)]
@@ -116,12 +122,8 @@ def _coming(view: View, theirs: list[tuple[int, tuple[tuple[int, int], ...]]]) -
     return any(i in best and values[i][o] > best[i] + 1e-9 for r, package in theirs if r == latest for i, o in package)
 
 
-def _repeats_refused(view: View, here: list[Answer], other: int) -> bool:
-    """Whether the counterpart has put back to us, in a later round at this venue, a package of
-    its own (on issues still open) that we refused there: our refusals of one package of its
-    span two rounds (Level.stalemate_on_repeat)."""
-    rounds: dict[tuple[tuple[int, int], ...], set[int]] = {}
-    for a in here:
-        if a.who == view.me and a.author == other and not a.accepted:
-            rounds.setdefault(tuple(sorted(a.package)), set()).add(a.round)
-    return any(len(r) >= 2 for r in rounds.values())
+def repeats_refused(view: View, here: list[Answer], other: int) -> bool:
+    """Whether `other` has put back to us, in a later round at this venue, a package of its own
+    (on issues still open: `here` is the venue's record so filtered) that we refused there: our
+    refusals of one package of its span two rounds (Level.stalemate_on_repeat)."""
+    return refused_twice(a for a in here if a.who == view.me and a.author == other and not a.accepted)

@@ -289,12 +289,13 @@ class Level:
     # it tabled and signed less than the normal counterparts came to (-0.032 ± 0.007 by the
     # reading alone) (docs/lab/agents.md, "The heaviest issue at the last venue")
     attends_split_table: bool = False
-    # leaves_stalemate after one round of the counterpart's refusals where it has also put back
-    # to us, in a later round at this venue, a package of its own we refused there: both sides
-    # have refused the other's text and it repeats its own, so the rounds left are read as only
-    # their toll a round sooner. At timed-9 d1 the hard agent sat out a round more than the
-    # library's hardline strategy, whose statements end those talks sooner, and lost it by
-    # 0.011 ± 0.002 (game.ai.idle.stalemate; docs/lab/agents.md, "A stalemate read from a repeated offer")
+    # leaves_stalemate (and only with it: this shortens that rule's count) after one round of the
+    # counterpart's refusals where it has also put back to us, in a later round at this venue, a
+    # package of its own we refused there: both sides have refused the other's text and it
+    # repeats its own, so the rounds left are read as only their toll a round sooner. At timed-9
+    # d1 the hard agent sat out a round more than the library's hardline strategy, whose
+    # statements end those talks sooner, and lost it by 0.011 ± 0.002 (game.ai.idle.stalemate;
+    # docs/lab/agents.md, "A stalemate read from a repeated offer")
     stalemate_on_repeat: bool = False
 
 

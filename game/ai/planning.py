@@ -32,9 +32,9 @@ from game.ai.reading import (
     stonewalled,
     value_with,
 )
+from game.ai.repeats import refused_twice
 from game.ai.search import search_package
 from game.engine import clock
-from game.engine.state import Answer
 from game.engine.utility import with_package
 from game.engine.view import View
 
@@ -129,9 +129,9 @@ def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = Fa
         # refused one of them in two rounds (a refusal that waits for a later round of the
         # model's curve is given once: the next round's package is another)
         refused = [a for a in refused if a.author == view.me]
-        if not _refused_again(refused):
+        if not refused_twice(refused):
             return side
-    elif not (_unmoved(view, side.who) or _refused_again(refused)):
+    elif not (_unmoved(view, side.who) or refused_twice(refused)):
         return side
     end = horizon(view)
     deal = list(view.deal)
@@ -165,16 +165,6 @@ def _unmoved(view: View, who: int) -> bool:
     (the public record): its offers have not moved."""
     offered = view.offered[who]
     return all(sum(1 for n in offered[i] if n) <= 1 for i in view.agenda)
-
-
-def _refused_again(refused: list[Answer]) -> bool:
-    """Whether, among these refusals, one package was refused in two different rounds."""
-    rounds: dict[tuple[tuple[int, int], ...], int] = {}
-    for a in refused:
-        key = tuple(sorted(a.package))
-        if rounds.setdefault(key, a.round) != a.round:
-            return True
-    return False
 
 
 def _demand_at(view: View, side: Side, floor: float, at: int, end: float) -> float:

@@ -16,9 +16,19 @@ table's repeated offer and a boycott the deck may make for us").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from game.ai.reading import value_with
-from game.engine.state import Proposal
+from game.engine.state import Answer, Proposal
 from game.engine.view import View
+
+
+def refused_twice(refused: Iterable[Answer]) -> bool:
+    """Whether, among these refusals, one package (sorted, so a package is the same whatever
+    order its issues came in) was refused in two different rounds: it was put again after it had
+    been refused, so its author has not moved."""
+    first: dict[tuple[tuple[int, int], ...], int] = {}
+    return any(first.setdefault(tuple(sorted(a.package)), a.round) != a.round for a in refused)
 
 
 def refused_from(view: View, p: Proposal) -> set[int]:

@@ -10,14 +10,19 @@ hardline strategy, whose statements end the talks a round sooner, beat it by 0.0
 from __future__ import annotations
 
 import dataclasses
+from unittest import mock
 
-from game.ai.idle import STALEMATE_ROUNDS, _repeats_refused, stalemate
+from game.ai import idle
+from game.ai.idle import REPEAT_STALEMATE_ROUNDS, STALEMATE_ROUNDS, repeats_refused, stalemate
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, fallback, value_with
+from game.engine import actions as A
+from game.engine import view_for
 from game.engine.state import Answer
 from game.engine.utility import delay_toll, outcome_utility
 from game.engine.view import View
-from tests.ai.seat_games import rule_walkouts, timed_seat
+from game.sim.simulate import game_seed
+from tests.ai.seat_games import level_in_seat, replayed, rule_walkouts, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, stalemate_on_repeat=False)
@@ -40,12 +45,12 @@ def test_the_hard_agent_leaves_a_repeated_stalemate_a_round_sooner() -> None:
     decided = 0
     for view, left, stayed in rule_walkouts(sc, seat, HARD, WITHOUT, 12):
         assert stalemate(view, on_repeat=True) and not stalemate(view)
-        assert not view.venues_left and len(counterparts(view)) == 1
+        assert view.round == 3 and not view.venues_left and len(counterparts(view)) == 1
         other = counterparts(view)[0]
         here = _here(view)
         refused = {a.round for a in here if a.who == other and a.author == seat and not a.accepted}
-        assert 1 <= len(refused) < STALEMATE_ROUNDS
-        assert _repeats_refused(view, here, other)
+        assert REPEAT_STALEMATE_ROUNDS <= len(refused) < STALEMATE_ROUNDS
+        assert repeats_refused(view, here, other)
         theirs = [a.package for a in here if a.author == other]
         assert theirs and all(value_with(view, p) <= fallback(view) + 1e-9 for p in theirs)
         assert left.settled == stayed.settled
@@ -61,9 +66,31 @@ def test_one_round_of_refusals_without_the_repeat_is_no_stalemate() -> None:
     refusals: that may be haggling."""
     sc, seat = timed_seat(9, "d1", silent=False)
     view, _, _ = next(rule_walkouts(sc, seat, HARD, WITHOUT, 12))
+    assert stalemate(view, on_repeat=True)
     other = counterparts(view)[0]
     earlier = min(a.round for a in _here(view) if a.who == seat and a.author == other and not a.accepted)
     fresh = tuple(a for a in view.answers if not (a.who == seat and a.author == other and a.round == earlier))
     unrepeated = dataclasses.replace(view, answers=fresh)
-    assert not _repeats_refused(unrepeated, _here(unrepeated), other)
-    assert not stalemate(unrepeated, on_repeat=True)
+    assert not repeats_refused(unrepeated, _here(unrepeated), other)
+
+
+def test_without_a_repeat_one_round_of_refusals_is_still_haggling() -> None:
+    """At timed-18 d1 (game 0, hard in the seat), at d1's first move of round 2 after its answers,
+    the counterpart has refused d1's package in round 2 only and offered two different packages,
+    neither worth what d1 has and the second no step towards it: everything but the repeat reads
+    as a stalemate, and without the repeat the rule does not leave (it would, read one round
+    sooner for every side, which lib29 found costs timed-18 d1)."""
+    sc, seat = timed_seat(18, "d1", silent=False)
+    seed = game_seed(0, 0)
+    steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
+    view = next(view_for(s, seat) for s, a in steps if s.actor == seat and s.round == 2 and not isinstance(a, A.Respond))
+    other = counterparts(view)[0]
+    here = _here(view)
+    assert {a.round for a in here if a.who == other and a.author == seat and not a.accepted} == {2}
+    theirs = [a.package for a in here if a.author == other]
+    assert len(set(theirs)) == len(theirs) >= 2
+    assert all(value_with(view, p) < fallback(view) for p in theirs)
+    assert not repeats_refused(view, here, other)
+    assert not stalemate(view, on_repeat=True)
+    with mock.patch.object(idle, "repeats_refused", lambda *_: True):
+        assert stalemate(view, on_repeat=True)
