@@ -289,6 +289,15 @@ class Level:
     # it tabled and signed less than the normal counterparts came to (-0.032 ± 0.007 by the
     # reading alone) (docs/lab/agents.md, "The heaviest issue at the last venue")
     attends_split_table: bool = False
+    # signs_at_any_cost only at the venue's deadline (its last round, or a closing session): before
+    # it, an offer whose cost at home we could not carry is refused for that, as every level
+    # refuses it. By the rules the text would stand, but signing it early settles for what the
+    # first offer gives: at timed-14 d0 (one venue of three rounds, a table of two) the hard agent
+    # signed d1's round-1 whole package (the contested issue at o2) by weighing waiting, where the
+    # normal agent refused it for its cost and d1, a conceder, tabled o3 in round 2; at the
+    # deadline the override still signs what refusing would lose (game.ai.answering.answer;
+    # docs/lab/agents.md, "The first round at the last venue")
+    any_cost_at_deadline: bool = False
 
 
 LEVELS = {
@@ -392,6 +401,7 @@ LEVELS = {
         holds_whole_early=True,
         heaviest_at_last=True,
         attends_split_table=True,
+        any_cost_at_deadline=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
