@@ -298,6 +298,16 @@ class Level:
     # deadline the override still signs what refusing would lose (game.ai.answering.answer;
     # docs/lab/agents.md, "The first round at the last venue")
     any_cost_at_deadline: bool = False
+    # a planner opening the game's last venue at a table of two (its first round, the counterpart
+    # speaking after us, so that it has neither offered nor answered there) tables what it would
+    # table without its plan (its bet), not the plan's hold-out: the plan reads the counterpart's
+    # floor and patience from the prior alone, and the package it holds out for is a bet on a
+    # floor not read (closing_needs_answer's reading where time is on our side). At timed-14 d1
+    # (one venue of three rounds) the hard agent opened with the contested issue at its own end,
+    # was refused, and signed in round 2 the contested issue at o2 or o3, below what leaving it
+    # open is worth to it; its bet tables the common ground first and keeps contested open
+    # (game.ai.negotiator._planned_offer; docs/lab/agents.md, "The first round at the last venue")
+    opens_unplanned: bool = False
 
 
 LEVELS = {
@@ -402,6 +412,7 @@ LEVELS = {
         heaviest_at_last=True,
         attends_split_table=True,
         any_cost_at_deadline=True,
+        opens_unplanned=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
