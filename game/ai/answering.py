@@ -89,7 +89,9 @@ def answer(
         return say_no(me.id, p.id, "rejected: it leaves open the issue we care most about")
     cost = home_cost(view, p.package)
     if view.support[view.me] - cost <= view.collapse_support + 2 and not (
-        level.signs_at_any_cost and _settles_the_game(view, left)
+        level.signs_at_any_cost
+        and _settles_the_game(view, left)
+        and not (level.any_cost_at_deadline and not deadline(view))
     ):
         return say_no(me.id, p.id, "rejected: we could not carry it at home")
     # A partial package is judged with what we can still hope to win on the issues it leaves open.

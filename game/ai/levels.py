@@ -297,6 +297,25 @@ class Level:
     # statements end those talks sooner, and lost it by 0.011 ± 0.002 (game.ai.idle.stalemate;
     # docs/lab/agents.md, "A stalemate read from a repeated offer")
     stalemate_on_repeat: bool = False
+    # signs_at_any_cost only at the venue's deadline (its last round, or a closing session): before
+    # it, an offer whose cost at home we could not carry is refused for that, as every level
+    # refuses it. By the rules the text would stand, but signing it early settles for what the
+    # first offer gives: at timed-14 d0 (one venue of three rounds, a table of two) the hard agent
+    # signed d1's round-1 whole package (the contested issue at o2) by weighing waiting, where the
+    # normal agent refused it for its cost and d1, a conceder, tabled o3 in round 2; at the
+    # deadline the override still signs what refusing would lose (game.ai.answering.answer;
+    # docs/lab/agents.md, "The first round at the last venue")
+    any_cost_at_deadline: bool = False
+    # a planner opening the game's last venue at a table of two (its first round, the counterpart
+    # speaking after us, so that it has neither offered nor answered there) tables what it would
+    # table without its plan (its bet), not the plan's hold-out: the plan reads the counterpart's
+    # floor and patience from the prior alone, and the package it holds out for is a bet on a
+    # floor not read (closing_needs_answer's reading where time is on our side). At timed-14 d1
+    # (one venue of three rounds) the hard agent opened with the contested issue at its own end,
+    # was refused, and signed in round 2 the contested issue at o2 or o3, below what leaving it
+    # open is worth to it; its bet tables the common ground first and keeps contested open
+    # (game.ai.negotiator._planned_offer; docs/lab/agents.md, "The first round at the last venue")
+    opens_unplanned: bool = False
 
 
 LEVELS = {
@@ -401,6 +420,8 @@ LEVELS = {
         heaviest_at_last=True,
         attends_split_table=True,
         stalemate_on_repeat=True,
+        any_cost_at_deadline=True,
+        opens_unplanned=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

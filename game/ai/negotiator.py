@@ -40,6 +40,7 @@ from game.ai.reading import (
     WALKOUT_TEMPER,
     WALKOUT_TRUST,
     Decision,
+    before_me,
     closing_backs,
     counterparts,
     deadline,
@@ -279,6 +280,10 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     it offers as the normal agent does, at its aspiration)."""
     if not level.plans:
         return None
+    if level.opens_unplanned and _speaks_first(view):
+        # the plan's package rests on the prior reading of a counterpart that has not spoken
+        # (Level.opens_unplanned): we table what we would without it
+        return None
     chosen = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
     to = tuple(view.delegations[s].id for s in counterparts(view))
     if chosen.later is None or not _holds_out(view, level, chosen, aim):
@@ -291,6 +296,12 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     )
     ids = tuple([(view.issues[i].id, view.issues[i].options[o].id) for i, o in package])
     return Decision(A.Propose(view.own.id, ids, to), why)
+
+
+def _speaks_first(view: View) -> bool:
+    """Whether we open the game's last venue at a table of two: its first round, the counterpart
+    speaking after us, so that it has neither offered nor answered anything there yet."""
+    return not view.venues_left and view.round == 1 and bool(unanswered(view)) and not before_me(view)
 
 
 def _wary(view: View, beliefs: Beliefs, level: Level, chosen: Plan, aim: float) -> Plan:
