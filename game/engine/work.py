@@ -316,9 +316,10 @@ class Work:
         venue = self.scenario.venues[self.venue]
         return [s for s in venue.signatories if self.present[s]]
 
-    # The meters below are written only when their value moves: a meter at its bound (trust at 0
-    # or 100, nine answers in ten of a long game) is left the very row of the state before, so the
-    # next state shares it and nothing downstream (freezing, the state hash) meets a copy of it.
+    # The meters below are written only when their value moves: a meter held at its bound (trust
+    # at 0 or 100: nine in ten of the trust rows a long save's answers wrote) is left the very row
+    # of the state before, so the next state shares it and nothing downstream (freezing, the state
+    # hash) meets a copy of it. The same values either way.
 
     def add_trust(self, truster: int, trusted: int, delta: int) -> None:
         if truster != trusted:

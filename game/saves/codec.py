@@ -177,7 +177,6 @@ def _action(actor: str, words: tuple[str, ...]) -> A.Action:
     return parse_action(actor, list(words))
 
 
-
 # What read_log knows: the middle of a line as written (`ROUND ACTOR ACTION... #`, between the
 # turn's space and the hash), mapped to read_line's round and action for it. Every key is the span
 # the line pattern matched from its round to its hash in a whole line it matched, so a line made

@@ -191,7 +191,9 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     if read is not None:
         # every line as written and numbered in order: what the loop below would make of it, in
         # one C call a line, without the NamedTuple's Python __new__
-        plan = list(map(_new_planned, zip(marks, range(1, len(log) + 1), read.actions, read.hashes, read.rounds, strict=True)))
+        plan = list(
+            map(_new_planned, zip(marks, range(1, len(log) + 1), read.actions, read.hashes, read.rounds, strict=True))
+        )
     else:
         plan = _plan_line_by_line(log, marks, where)
     header = Header(
