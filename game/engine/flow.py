@@ -231,7 +231,8 @@ def end_round(w: Work) -> None:
     expired = [p for p in w.proposals if p.round < w.round]
     for p in expired:
         w.say("expired", f"Proposal #{p.id} by {w.name(p.author)} lapses unanswered.", p.author)
-    w.proposals = [p for p in w.proposals if p.round >= w.round]
+    if expired:  # else the state's own proposals stay (work.py: a meter written only when it moves)
+        w.proposals = [p for p in w.proposals if p.round >= w.round]
     charge_delay(w)
     if w.moved:
         w.stall = 0

@@ -39,9 +39,10 @@ def settled_value(
     if not settled or max(settled) < 0:  # nothing settled
         return reservation
     # open_value written out (asked of every package an agent weighs): the same terms, added in
-    # the same order
+    # the same order. zip without strict=: the three are per issue of the scenario, and the
+    # keyword would make zip parse its arguments at every call
     total = 0.0
-    for i, (w, vals, o) in enumerate(zip(delegation.weights, delegation.values, settled, strict=True)):
+    for i, (w, vals, o) in enumerate(zip(delegation.weights, delegation.values, settled)):  # noqa: B905
         total += w * (vals[o] if o >= 0 else reservation if i in agenda else vals[status_quo[i]])
     return total
 

@@ -316,15 +316,29 @@ class Work:
         venue = self.scenario.venues[self.venue]
         return [s for s in venue.signatories if self.present[s]]
 
+    # The meters below are written only when their value moves: a meter held at its bound (trust
+    # at 0 or 100: nine in ten of the trust rows a long save's answers wrote) is left the very row
+    # of the state before, so the next state shares it and nothing downstream (freezing, the state
+    # hash) meets a copy of it. The same values either way.
+
     def add_trust(self, truster: int, trusted: int, delta: int) -> None:
         if truster != trusted:
-            self.trust = _set2(self.trust, truster, trusted, clamp(self.trust[truster][trusted] + delta))
+            before = self.trust[truster][trusted]
+            after = clamp(before + delta)
+            if after != before:
+                self.trust = _set2(self.trust, truster, trusted, after)
 
     def add_support(self, d: int, delta: int) -> None:
-        self.support = _set(self.support, d, clamp(self.support[d] + delta))
+        before = self.support[d]
+        after = clamp(before + delta)
+        if after != before:
+            self.support = _set(self.support, d, after)
 
     def add_stability(self, zone: int, delta: int) -> None:
-        self.stability = _set(self.stability, zone, clamp(self.stability[zone] + delta))
+        before = self.stability[zone]
+        after = clamp(before + delta)
+        if after != before:
+            self.stability = _set(self.stability, zone, after)
 
     def add_tolls(self, costs: Sequence[int]) -> None:
         """What each side pays for the round added to its toll (the row copied once, not once a side)."""
@@ -336,7 +350,9 @@ class Work:
 
     def close_proposals(self, keep: object) -> None:
         """Drop the open proposals for which keep(proposal) is false."""
-        self.proposals = [p for p in self.proposals if keep(p)]  # type: ignore[operator]
+        kept = [p for p in self.proposals if keep(p)]  # type: ignore[operator]
+        if len(kept) != len(self.proposals):  # all kept: the state's own tuple stays, as above
+            self.proposals = kept
 
     def apply_effect(self, effect: Effect) -> None:
         sc = self.scenario

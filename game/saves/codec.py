@@ -13,8 +13,10 @@ milliseconds, and a person can still read (and a diff still show) every move.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from game.engine import actions as A
 
@@ -173,3 +175,78 @@ def _action_text(actor: str, action: str) -> A.Action:
 @lru_cache(maxsize=4096)
 def _action(actor: str, words: tuple[str, ...]) -> A.Action:
     return parse_action(actor, list(words))
+
+
+# What read_log knows: the middle of a line as written (`ROUND ACTOR ACTION... #`, between the
+# turn's space and the hash), mapped to read_line's round and action for it. Every key is the span
+# the line pattern matched from its round to its hash in a whole line it matched, so a line made
+# of a turn, a space, a known middle and a hash is one the pattern matches, to the same groups.
+# Bounded: emptied when full (a long save holds a few thousand).
+_MIDDLES: dict[str, tuple[int, A.Action]] = {}
+_MIDDLES_KEPT = 4096
+_HASH_LENGTH = 64
+_HEX_DIGITS = b"0123456789abcdef"
+_MOST_LINES = 10**9 - 1  # a turn of nine digits at most, as the pattern reads it
+_turn_and_space = "{} ".format
+
+
+class Log(NamedTuple):
+    """A log's lines as read_line reads them, one list per field; the turns are 1, 2, 3..."""
+
+    rounds: list[int]
+    actions: list[A.Action]
+    hashes: list[str]
+
+
+def read_log(lines: Sequence[object]) -> Log | None:
+    """What read_line reads from each of these lines, when every one is text as the game writes
+    it and the turns are 1, 2, 3... in order (as a save's log must be); None for any other log,
+    which the caller then reads line by line, for the error.
+
+    A long save's 10,000 lines are read through here. A line is its turn and a space, a middle
+    and its hash: the turn is told by comparing the line's start with the one due, the middle by
+    looking it up among those read before (the same move in the same round, the commonest case),
+    and the hashes' digits in one pass at the end; only a middle not seen before is read by the
+    pattern (read_line's), each line of it."""
+    if len(lines) > _MOST_LINES:
+        return None
+    middles = _MIDDLES
+    rounds: list[int] = []
+    actions: list[A.Action] = []
+    hashes: list[str] = []
+    for due, line in zip(map(_turn_and_space, range(1, len(lines) + 1)), lines, strict=True):
+        if type(line) is not str or not line.startswith(due):
+            return None
+        middle = line[len(due) : -_HASH_LENGTH]
+        known = middles.get(middle)
+        if known is None:
+            known = _learn(line, middle)
+            if known is None:
+                return None
+        rounds.append(known[0])
+        actions.append(known[1])
+        # (a known middle is not empty: the line is the turn, the middle and 64 characters)
+        hashes.append(line[-_HASH_LENGTH:])
+    digits = "".join(hashes)
+    if not digits.isascii() or digits.encode("ascii").translate(None, _HEX_DIGITS):
+        return None  # a hash holds something else than the pattern's [0-9a-f]
+    return Log(rounds, actions, hashes)
+
+
+def _learn(line: str, middle: str) -> tuple[int, A.Action] | None:
+    """The round and action of the line's `middle`, read by the line pattern and kept; None when
+    the line is not as the game writes it, `middle` is not what the pattern reads as its round,
+    actor and action with the " #" after them, or the action does not read."""
+    match = _LINE.fullmatch(line)
+    # (read_log has checked the turn and its space before the middle, so the span always is the
+    # middle when the line matches; compared all the same, so that no key is ever anything else)
+    if match is None or line[match.start(2) : match.start(5)] != middle:
+        return None
+    try:
+        known = int(match.group(2)), _action_text(match.group(3), match.group(4))
+    except EntryError:
+        return None
+    if len(_MIDDLES) >= _MIDDLES_KEPT:
+        _MIDDLES.clear()
+    _MIDDLES[middle] = known
+    return known

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,7 +20,7 @@ from game.engine.hashing import StateHasher
 from game.engine.state import RUNNING
 from game.files import NOT_REGULAR, NotRegularFile, read_limited, why
 from game.safetext import describe, first_control
-from game.saves.codec import Entry, EntryError, read_line
+from game.saves.codec import Entry, EntryError, read_line, read_log
 from game.saves.logread import parse_save
 from game.saves.migrate import read_v1
 from game.saves.session import AGENT, AI_SEATS, HUMAN, Session, default_seats
@@ -48,6 +49,7 @@ class Planned(NamedTuple):
 
 
 _new = tuple.__new__
+_new_planned = partial(_new, Planned)
 _make = object.__new__
 _set = object.__setattr__
 
@@ -184,19 +186,16 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     result = field(outcome, "result", str, where, "the outcome's result")
     turns = field(outcome, "turns", int, where, "the number of turns in the log")
     log = field(doc, "log", YSeq, where, "the list of actions")
-    plan: list[Planned] = []
     marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
-    for k, (line, mark) in enumerate(zip(log, marks, strict=True)):
-        if not isinstance(line, str):
-            raise where.error(mark, "a log entry should be one line of text")
-        try:
-            turn, round_, action, digest = read_line(line)
-        except EntryError as exc:
-            raise where.error(mark, f"cannot read log entry {k + 1}: {exc}") from None
-        if turn != k + 1:
-            raise where.error(mark, f"log entry {k + 1} is numbered {turn}: entries missing or out of order")
-        # every field given, in order: made in one C call, without the NamedTuple's Python __new__
-        plan.append(_new(Planned, (mark, turn, action, digest, round_)))
+    read = read_log(log)
+    if read is not None:
+        # every line as written and numbered in order: what the loop below would make of it, in
+        # one C call a line, without the NamedTuple's Python __new__
+        plan = list(
+            map(_new_planned, zip(marks, range(1, len(log) + 1), read.actions, read.hashes, read.rounds, strict=True))
+        )
+    else:
+        plan = _plan_line_by_line(log, marks, where)
     header = Header(
         name,
         source,
@@ -209,6 +208,24 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         turns=(turns, outcome.at("turns")),
     )
     return header, plan
+
+
+def _plan_line_by_line(log: YSeq, marks: list[Mark], where: _Where) -> list[Planned]:
+    """The log's lines read one by one: what read_log reads when it reads the log at all, and the
+    first bad line's error when it does not."""
+    plan: list[Planned] = []
+    for k, (line, mark) in enumerate(zip(log, marks, strict=True)):
+        if not isinstance(line, str):
+            raise where.error(mark, "a log entry should be one line of text")
+        try:
+            turn, round_, action, digest = read_line(line)
+        except EntryError as exc:
+            raise where.error(mark, f"cannot read log entry {k + 1}: {exc}") from None
+        if turn != k + 1:
+            raise where.error(mark, f"log entry {k + 1} is numbered {turn}: entries missing or out of order")
+        # every field given, in order: made in one C call, without the NamedTuple's Python __new__
+        plan.append(_new(Planned, (mark, turn, action, digest, round_)))
+    return plan
 
 
 def _replay(

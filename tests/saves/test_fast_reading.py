@@ -1,7 +1,8 @@
 """A save's log is read without the YAML library when it is exactly as the game writes it
-(game.saves.logread), and each line by one pattern (game.saves.codec.read_line): both give what
-the general readers give, values, marks and errors alike, on saves as written and on saves
-changed anywhere."""
+(game.saves.logread), each line by one pattern (game.saves.codec.read_line), and a log whose
+lines are all as written by splitting them and looking their middles up (game.saves.codec.read_log):
+each gives what the general readers give, values, marks and errors alike, on saves as written and
+on saves changed anywhere."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from game.saves import Session, save_text
-from game.saves.codec import EntryError, parse_entry, read_line
+from game.saves.codec import _LINE, _MIDDLES, EntryError, format_entry, parse_entry, read_line, read_log
 from game.saves.logread import _log_entries, _split, parse_save
 from game.scenario.diagnostics import Report
 from game.scenario.yamlread import YMap, YSeq, parse_yaml
@@ -179,8 +180,6 @@ def test_read_line_reads_what_parse_entry_reads(pieces: list[str], space: str, t
 
 
 def test_read_line_reads_a_written_line_and_refuses_a_bad_one_as_parse_entry_does(game: Session) -> None:
-    from game.saves.codec import format_entry
-
     for entry in game.log:
         assert read_line(format_entry(entry)) == (entry.turn, entry.round, entry.action, entry.hash)
     for bad in (f"1 1 red dance {HASH}", f"1 1 red respond proposal=x accept=yes {HASH}", "1 1 red pass"):
@@ -225,3 +224,105 @@ def test_a_long_log_as_written_is_told_by_splitting(text: str) -> None:
     assert entries is not None and _LOG.fullmatch(tail) is not None and len(entries) > 20
     assert _log_entries(tail.replace(b'"\n', b'" \n', 1)) is None  # a byte after an item's closing quote
     assert _log_entries(tail[:-1]) is None  # cut short
+
+
+# --- a whole log, by its lines' middles -------------------------------------------------------------
+
+
+def _line_by_line(lines: list[Any]) -> list[tuple[int, int, Any, str]] | None:
+    """What reading each line with read_line gives, turns checked; None where that refuses."""
+    read = []
+    for k, line in enumerate(lines):
+        if not isinstance(line, str):
+            return None
+        try:
+            got = read_line(line)
+        except EntryError:
+            return None
+        if got[0] != k + 1:
+            return None
+        read.append(got)
+    return read
+
+
+def _check_log(lines: list[Any]) -> bool:
+    """read_log reads the log as read_line reads its lines, or leaves it to them; True if it read it."""
+    got = read_log(lines)
+    want = _line_by_line(lines)
+    if got is None:
+        # it leaves to read_line only a log that is not wholly as written (a turn such as "02"
+        # reads as 2, but is not how the game writes it)
+        written = all(_LINE.fullmatch(line) and line.startswith(f"{k} ") for k, line in enumerate(lines, 1))
+        assert want is None or not written
+        return False
+    assert want is not None
+    assert list(zip(range(1, len(lines) + 1), got.rounds, got.actions, got.hashes, strict=True)) == want
+    return True
+
+
+@pytest.fixture(scope="module")
+def lines(game: Session) -> list[str]:
+    return [format_entry(entry) for entry in game.log]
+
+
+def test_a_log_as_written_is_read_whole_the_same_first_and_again(lines: list[str]) -> None:
+    _MIDDLES.clear()
+    assert _check_log(lines)  # every middle read by the pattern
+    assert _MIDDLES
+    assert _check_log(lines)  # every middle known
+
+
+def test_a_known_middle_reads_with_each_lines_own_turn_and_hash(lines: list[str]) -> None:
+    h1, h2 = "1" * 64, "ab" * 32
+    log = [f"1 2 red respond proposal=4 accept=yes #{h1}", f"2 2 red respond proposal=4 accept=yes #{h2}"]
+    got = read_log(log)
+    assert got is not None
+    assert got.hashes == [h1, h2] and got.rounds == [2, 2] and got.actions[0] is got.actions[1]
+    other = read_log([f"1 3 red respond proposal=4 accept=yes #{h1}"])  # another round: another middle
+    assert other is not None and other.rounds == [3]
+    for bad in (
+        f"2 2 red respond proposal=4 accept=yes #{h2.upper()}",  # upper-case digits
+        f"2 2 red respond proposal=4 accept=yes #{'g' * 64}",  # not hex
+        f"2 2 red respond proposal=4 accept=yes #{h1[:-1]}",  # a digit short
+        f"2 2 red respond proposal=4 accept=yes #{h1}0",  # a digit over
+        f"3 2 red respond proposal=4 accept=yes #{h1}",  # the wrong turn
+        f"02 2 red respond proposal=4 accept=yes #{h1}",  # the turn written otherwise
+        f"2  2 red respond proposal=4 accept=yes #{h1}",  # two spaces
+        f"2 2 red respond proposal=4 accept=yes  #{h1}",
+        f"2 2 red respond proposal=4 accept=yes #{h1} ",
+        f"2 2 red respond proposal=4 accept=yes #\u0661{h1[1:]}",
+        "2 2 red respond proposal=4 accept=yes #" + "\u0661" * 64,  # non-ASCII digits
+        f"2 2 red respond proposal=4 accept=yes{h1}",
+        f"2 2 red dance #{h1}",
+    ):
+        assert read_log([log[0], bad]) is None, bad
+        _check_log([log[0], bad])
+
+
+_CHANGES = ["0", "1", "9", "a", "f", "A", "g", " ", "  ", "#", " #", ":", "=", "", "\u0661", "\u00b2", "\t"]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.data())
+def test_a_log_changed_anywhere_reads_as_its_lines_read(lines: list[str], data: Any) -> None:
+    log = list(lines[:12])
+    for _ in range(data.draw(st.integers(1, 3))):
+        k = data.draw(st.integers(0, len(log) - 1))
+        line = log[k]
+        where = data.draw(st.integers(0, len(line)))
+        cut = data.draw(st.integers(0, 2))
+        log[k] = line[:where] + data.draw(st.sampled_from(_CHANGES)) + line[where + cut :]
+    if data.draw(st.booleans()):
+        _MIDDLES.clear()  # every middle read afresh, or (as left by the last example) known
+    _check_log(log)
+    _check_log(log)
+
+
+def test_what_read_log_knows_is_bounded(lines: list[str]) -> None:
+    from game.saves import codec
+
+    _MIDDLES.clear()
+    for k in range(codec._MIDDLES_KEPT + 10):
+        assert read_log([f"1 {k} red pass #{'0' * 64}"]) is not None
+    assert len(_MIDDLES) <= codec._MIDDLES_KEPT
+    assert _check_log(lines)
