@@ -291,7 +291,8 @@ def keeps_heaviest(
     the weight condition is waived for an issue two counterparts pull apart
     (game.ai.politics.pulled_apart): once the rest is settled no trade is left to carry it, each
     of them refuses the other's end, and it ends at our walk-away value, whatever it weighs
-    beside the rest (docs/lab/agents.md, "A split issue at the last venue")."""
+    beside the rest; but not in the closing session, where no whole package can follow
+    (docs/lab/agents.md, "A split issue at the last venue")."""
     if not left or not (view.venues_left or last):
         return False
     others = counterparts(view)
@@ -306,6 +307,7 @@ def keeps_heaviest(
         split is not None
         and last
         and not view.venues_left
+        and not view.closing
         and len(others) > 1
         and heaviest in pulled_apart(view, split, open_issues)
     )
