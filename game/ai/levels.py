@@ -289,13 +289,15 @@ class Level:
     # it tabled and signed less than the normal counterparts came to (-0.032 ± 0.007 by the
     # reading alone) (docs/lab/agents.md, "The heaviest issue at the last venue")
     attends_split_table: bool = False
-    # heaviest_at_last without its weight condition where the issue left open is one two
-    # counterparts pull apart (game.ai.politics.pulled_apart), at a table of several: signed,
-    # the rest leaves no trade to carry that issue, and it ends at our walk-away value. At
-    # timed-17 d0 (one venue, d1 and d2 stating contested's two ends) the hard d0, weighing
-    # contested a little under the four small issues together in about half its games, signed
-    # d1's round-3 package of the four and contested stayed open; wait-nash, refusing it, got
-    # the whole package with contested at o2 in round 4 (game.ai.offers.keeps_heaviest;
+    # heaviest_at_last without its weight condition where the issue left open has more than two
+    # options and two counterparts pull it apart (game.ai.politics.pulled_apart), at a table of
+    # several, before the closing session: signed, the rest leaves no trade to carry that issue,
+    # and it ends at our walk-away value, where a whole package could have landed it between their
+    # ends. At timed-17 d0 (one venue, d1 and d2 stating contested's two ends) the hard d0, in the
+    # games whose draw put contested a little under the four small issues together, signed d1's
+    # package of the four in round 3 and contested stayed open; refusing it, as wait-nash does,
+    # the table signed the whole package with contested at o2 in round 4. On a two-option issue
+    # (timed-8 d1's issue 0) the whole package gave it the far end (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "A split issue at the last venue")
     split_at_last: bool = False
 

@@ -288,10 +288,12 @@ def keeps_heaviest(
     counterpart has offered a whole package that good, the partial one may be the only deal the
     table holds (docs/lab/agents.md, "The heaviest issue at the last venue"). With `split` (our
     reading of the others, Level.split_at_last), at the game's last venue at a table of several,
-    the weight condition is waived for an issue two counterparts pull apart
-    (game.ai.politics.pulled_apart): once the rest is settled no trade is left to carry it, each
-    of them refuses the other's end, and it ends at our walk-away value, whatever it weighs
-    beside the rest; but not in the closing session, where no whole package can follow
+    the weight condition is waived for an issue of more than two options that two counterparts
+    pull apart (game.ai.politics.pulled_apart): once the rest is settled no trade is left to
+    carry it, each of them refuses the other's end, and it ends at our walk-away value, whatever
+    it weighs beside the rest, where a whole package could have landed it between their ends (an
+    issue of two options has no middle: whoever gets it, the whole package gives one side all of
+    it); but not in the closing session, where no whole package can follow
     (docs/lab/agents.md, "A split issue at the last venue")."""
     if not left or not (view.venues_left or last):
         return False
@@ -309,6 +311,7 @@ def keeps_heaviest(
         and not view.venues_left
         and not view.closing
         and len(others) > 1
+        and len(view.issues[heaviest].options) > 2
         and heaviest in pulled_apart(view, split, open_issues)
     )
     if not waived and sum(weights[i] for i in left) <= sum(weights[i] for i in open_issues if i not in left):
