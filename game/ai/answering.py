@@ -85,7 +85,9 @@ def answer(
         # still to come are expected to move it, less the toll until the talks end
         return say_no(me.id, p.id, "rejected: our ground is expected to give us more by the end of the talks")
     left = left_open(view, p.package)
-    if level.keeps_heaviest and keeps_heaviest(view, left, after, level.heaviest_at_tables, level.heaviest_at_last):
+    if level.keeps_heaviest and keeps_heaviest(
+        view, left, after, level.heaviest_at_tables, level.heaviest_at_last, beliefs if level.split_at_last else None
+    ):
         return say_no(me.id, p.id, "rejected: it leaves open the issue we care most about")
     cost = home_cost(view, p.package)
     if view.support[view.me] - cost <= view.collapse_support + 2 and not (

@@ -316,6 +316,17 @@ class Level:
     # open is worth to it; its bet tables the common ground first and keeps contested open
     # (game.ai.negotiator._planned_offer; docs/lab/agents.md, "The first round at the last venue")
     opens_unplanned: bool = False
+    # heaviest_at_last without its weight condition where the issue left open has more than two
+    # options and two counterparts pull it apart (game.ai.politics.pulled_apart), at a table of
+    # several, before the closing session: signed, the rest leaves no trade to carry that issue,
+    # and it ends at our walk-away value, where a whole package could have landed it between their
+    # ends. At timed-17 d0 (one venue, d1 and d2 stating contested's two ends) the hard d0, in the
+    # games whose draw put contested a little under the four small issues together, signed d1's
+    # package of the four in round 3 and contested stayed open; refusing it, as wait-nash does,
+    # the table signed the whole package with contested at o2 in round 4. On a two-option issue
+    # (timed-8 d1's issue 0) the whole package gave it the far end (game.ai.offers.keeps_heaviest;
+    # docs/lab/agents.md, "A split issue at the last venue")
+    split_at_last: bool = False
 
 
 LEVELS = {
@@ -422,6 +433,7 @@ LEVELS = {
         stalemate_on_repeat=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,
+        split_at_last=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

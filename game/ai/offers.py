@@ -11,6 +11,7 @@ from collections.abc import Callable
 from game.ai.estimate import agent_chance
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
+from game.ai.politics import pulled_apart
 from game.ai.reading import (
     allowed,
     best_possible,
@@ -256,13 +257,25 @@ def _without(
     if value_with(view, package) < fallback(view) - 1e-9:
         return None
     if level.keeps_heaviest and keeps_heaviest(
-        view, [left], value_with(view, package), level.heaviest_at_tables, level.heaviest_at_last
+        view,
+        [left],
+        value_with(view, package),
+        level.heaviest_at_tables,
+        level.heaviest_at_last,
+        beliefs if level.split_at_last else None,
     ):
         return None
     return package
 
 
-def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = False, last: bool = False) -> bool:
+def keeps_heaviest(
+    view: View,
+    left: list[int],
+    worth: float,
+    several: bool = False,
+    last: bool = False,
+    split: Beliefs | None = None,
+) -> bool:
     """Whether, at a table of two before the game's last venue, a partial package worth `worth`
     to us that leaves `left` open is to be refused (or not tabled): it leaves open the venue's
     open issue we weigh most, what it leaves open weighs more to us than what it settles, and
@@ -273,7 +286,15 @@ def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = Fa
     venue too, but there only where a counterpart has put to us at this venue a whole package
     worth at least as much: an issue left open there ends at our walk-away value, and where no
     counterpart has offered a whole package that good, the partial one may be the only deal the
-    table holds (docs/lab/agents.md, "The heaviest issue at the last venue")."""
+    table holds (docs/lab/agents.md, "The heaviest issue at the last venue"). With `split` (our
+    reading of the others, Level.split_at_last), at the game's last venue at a table of several,
+    the weight condition is waived for an issue of more than two options that two counterparts
+    pull apart (game.ai.politics.pulled_apart): once the rest is settled no trade is left to
+    carry it, each of them refuses the other's end, and it ends at our walk-away value, whatever
+    it weighs beside the rest, where a whole package could have landed it between their ends (an
+    issue of two options has no middle: whoever gets it, the whole package gives one side all of
+    it); but not in the closing session, where no whole package can follow
+    (docs/lab/agents.md, "A split issue at the last venue")."""
     if not left or not (view.venues_left or last):
         return False
     others = counterparts(view)
@@ -281,9 +302,19 @@ def keeps_heaviest(view: View, left: list[int], worth: float, several: bool = Fa
         return False
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     weights = view.own.weights
-    if max(open_issues, key=lambda i: weights[i]) not in left:
+    heaviest = max(open_issues, key=lambda i: weights[i])
+    if heaviest not in left:
         return False
-    if sum(weights[i] for i in left) <= sum(weights[i] for i in open_issues if i not in left):
+    waived = (
+        split is not None
+        and last
+        and not view.venues_left
+        and not view.closing
+        and len(others) > 1
+        and len(view.issues[heaviest].options) > 2
+        and heaviest in pulled_apart(view, split, open_issues)
+    )
+    if not waived and sum(weights[i] for i in left) <= sum(weights[i] for i in open_issues if i not in left):
         return False
     if not deadline(view) and view.venues_left:
         return True

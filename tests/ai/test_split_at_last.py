@@ -1,0 +1,83 @@
+"""An issue two counterparts pull apart, left open at the game's last venue (Level.split_at_last,
+on in the hard level; docs/lab/agents.md, "A split issue at the last venue"). In the random
+scenario timed-17 (as a file writes it: one venue of four rounds, d3 mediating) d1 and d2 state
+the contested issue's two ends. In the games where the hard d0's drawn weights put contested a
+little under the four small issues together, heaviest_at_last's weight condition let it sign
+d1's round-2 package of the four in round 3, and contested stayed open, at d0's walk-away value;
+refusing it, as wait-nash does, the table settled the whole agenda with contested at o2."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS, Level
+from game.ai.opponent import Beliefs
+from game.ai.politics import pulled_apart
+from game.ai.reading import left_open
+from game.ai.selfplay import play
+from game.engine import actions as A
+from game.engine.model import Scenario
+from game.engine.utility import outcome_utility
+from game.engine.view import View
+from game.sim.simulate import game_seed
+from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, split_at_last=False)
+
+
+def _beliefs(view: View, level: Level) -> Beliefs:
+    return Beliefs(
+        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
+    )
+
+
+def test_the_hard_agent_keeps_a_split_issue_open_to_the_whole_package() -> None:
+    """timed-17 d0's game 7: the first decision the rule changes is the refusal, in round 3 of
+    the game's only venue, of d1's package of the four small issues, which leaves open contested,
+    the issue d0 weighs most but weighs less than the four together (so heaviest_at_last alone
+    lets it be signed); d1 and d2 pull contested apart. Refused, the whole agenda is signed and
+    d0 ends with more by over 0.1 (fails with the rule off)."""
+    assert HARD.split_at_last and not LEVELS["normal"].split_at_last
+    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(17, "d0", 7, HARD, WITHOUT, silent=False)
+    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
+    assert not said.action.accept and unsaid.action.accept
+    assert "issue we care most about" in said.reason
+    assert view.round == 3 and not view.venues_left and not view.closing
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    left = left_open(view, p.package)
+    weights = view.own.weights
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    contested = max(open_issues, key=lambda i: weights[i])
+    assert left == [contested]
+    assert weights[contested] < sum(weights[i] for i in open_issues if i != contested)
+    assert contested in pulled_apart(view, _beliefs(view, HARD), open_issues)
+    assert all(final.settled[i] >= 0 for i in sc.venues[0].agenda)
+    _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert outcome_utility(final, seat) > outcome_utility(without, seat) + 0.1
+
+
+def play_reasons(sc: Scenario, seed: int) -> list[str]:
+    """The reasons of a game's moves, with the hard agent in d0 (every other seat normal)."""
+    return list(play(sc, seed, level_in_seat(sc, seed, 0, HARD)).reasons)
+
+
+def test_the_closing_session_signs_what_is_left() -> None:
+    """timed-17 d0's game 86: the rule refuses d1's package of the four small issues in round 3,
+    no whole package passes, and in the closing session, where no round follows and no whole
+    package is before it, d0 signs that package rather than end with nothing."""
+    sc, seat = timed_seat(17, "d0", silent=False)
+    seed = game_seed(0, 86)
+    steps, final = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
+    reasons = [r for (s, a), r in zip(steps, play_reasons(sc, seed), strict=True) if s.actor == seat and not s.closing]
+    assert "rejected: it leaves open the issue we care most about" in reasons
+    closing = [a for s, a in steps if s.actor == seat and s.closing and isinstance(a, A.Respond)]
+    assert any(a.accept for a in closing)
+    assert final.agreements
+
+
+def test_the_tournament_seat_gains() -> None:
+    """Over the tournament's first 30 games in timed-17 d0, the seat ends with more in total with
+    the rule than without it."""
+    sc, seat = timed_seat(17, "d0", silent=False)
+    assert seat_gain(sc, seat, 30, HARD, WITHOUT) > 0
