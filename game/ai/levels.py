@@ -308,9 +308,11 @@ class Level:
     any_cost_at_deadline: bool = False
     # a planner opening the game's last venue at a table of two (its first round, the counterpart
     # speaking after us, so that it has neither offered nor answered there) tables what it would
-    # table without its plan (its bet), not the plan's hold-out: the plan reads the counterpart's
-    # floor and patience from the prior alone, and the package it holds out for is a bet on a
-    # floor not read (closing_needs_answer's reading where time is on our side). At timed-14 d1
+    # table without its plan (its bet), not the plan's hold-out: nothing said at this venue has
+    # yet told the plan the counterpart's floor and patience there (it reads them from the prior,
+    # and at a campaign's last venue from what earlier venues showed), and the package it holds
+    # out for is a bet on a floor not read (closing_needs_answer's reading where time is on our
+    # side). At timed-14 d1
     # (one venue of three rounds) the hard agent opened with the contested issue at its own end,
     # was refused, and signed in round 2 the contested issue at o2 or o3, below what leaving it
     # open is worth to it; its bet tables the common ground first and keeps contested open

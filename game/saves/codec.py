@@ -184,6 +184,9 @@ def _action(actor: str, words: tuple[str, ...]) -> A.Action:
 # Bounded: emptied when full (a long save holds a few thousand).
 _MIDDLES: dict[str, tuple[int, A.Action]] = {}
 _MIDDLES_KEPT = 4096
+# the longest middle kept: the bundled scenarios' lines are under 350 characters (a proposal
+# of every issue); a longer one, from a large agenda or a hostile file, is read but not kept
+_MIDDLE_KEPT_CHARS = 1024
 _HASH_LENGTH = 64
 _HEX_DIGITS = b"0123456789abcdef"
 _MOST_LINES = 10**9 - 1  # a turn of nine digits at most, as the pattern reads it
@@ -246,6 +249,10 @@ def _learn(line: str, middle: str) -> tuple[int, A.Action] | None:
         known = int(match.group(2)), _action_text(match.group(3), match.group(4))
     except EntryError:
         return None
+    if len(middle) > _MIDDLE_KEPT_CHARS:
+        # not kept, so that hostile saves cannot fill the table with long texts (its entries
+        # are counted, not sized)
+        return known
     if len(_MIDDLES) >= _MIDDLES_KEPT:
         _MIDDLES.clear()
     _MIDDLES[middle] = known

@@ -2,7 +2,8 @@
 game.ai.negotiator._planned_offer; docs/lab/agents.md, "The first round at the last venue"): a
 planner that opens the game's last venue at a table of two (its first round, the counterpart
 speaking after it, having neither offered nor answered there) tables what it would without its
-plan, not the plan's hold-out, which reads the counterpart from the prior alone. In the random
+plan, not the plan's hold-out, which nothing said at the venue has yet told the counterpart's
+floor. In the random
 scenario timed-14 (as a file writes it; one venue of three rounds) the hard d1 opened with the
 contested issue at its own end, was refused, and signed it at o2 or o3 in round 2, below what
 leaving it open is worth to it."""

@@ -83,7 +83,9 @@ def test_without_a_repeat_one_round_of_refusals_is_still_haggling() -> None:
     sc, seat = timed_seat(18, "d1", silent=False)
     seed = game_seed(0, 0)
     steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-    view = next(view_for(s, seat) for s, a in steps if s.actor == seat and s.round == 2 and not isinstance(a, A.Respond))
+    view = next(
+        view_for(s, seat) for s, a in steps if s.actor == seat and s.round == 2 and not isinstance(a, A.Respond)
+    )
     other = counterparts(view)[0]
     here = _here(view)
     assert {a.round for a in here if a.who == other and a.author == seat and not a.accepted} == {2}

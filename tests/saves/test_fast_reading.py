@@ -326,3 +326,18 @@ def test_what_read_log_knows_is_bounded(lines: list[str]) -> None:
         assert read_log([f"1 {k} red pass #{'0' * 64}"]) is not None
     assert len(_MIDDLES) <= codec._MIDDLES_KEPT
     assert _check_log(lines)
+
+
+def test_a_long_middle_is_read_but_not_kept() -> None:
+    """A line longer than any the bundled scenarios write (a hostile file, or a very large
+    agenda) reads as any other, but its middle is not kept: the table counts entries, so long
+    texts must not fill it (review rev28b)."""
+    h = "2" * 64
+    long_id = "x" * 2000
+    line = f"1 1 {long_id} respond proposal=4 accept=yes #{h}"
+    _MIDDLES.clear()
+    got = read_log([line])
+    assert got is not None and got.hashes == [h]
+    assert not _MIDDLES
+    short = f"1 1 red respond proposal=4 accept=yes #{h}"
+    assert read_log([short]) is not None and len(_MIDDLES) == 1
