@@ -73,3 +73,23 @@ def test_the_debrief_screen_shows_when_the_deal_was_made(tmp_path: Path, seed: i
             assert f"Agreed in round {a.round} of 6, on " in shown and f"#{a.proposal} from " in shown
 
     asyncio.run(body())
+
+
+def test_the_ais_result_arriving_as_the_debrief_is_taken_down_is_no_error(tmp_path: Path) -> None:
+    """The debrief replays the seed with the AI in the player's seat in a worker; its result can
+    come back while the screen is being taken down (the app closing: attached, its widgets
+    already gone). It is kept, and nothing fails for the section that is no longer there."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=3)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            session = table.session
+            play_on(session)
+            app.push_screen(DebriefScreen(session))
+            screen = await screen_of(pilot, DebriefScreen)
+            await screen.query_one("#debrief-you", Static).remove()
+            screen._show_ai({0: 0.5})
+            assert screen.ai == {0: 0.5}
+
+    asyncio.run(body())

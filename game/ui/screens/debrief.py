@@ -361,8 +361,10 @@ class DebriefScreen(Screen[None]):
 
     def _show_ai(self, ai: dict[int, float]) -> None:
         self.ai = ai
-        if self.is_attached:
-            self.query_one("#debrief-you", Static).update(self._you())
+        # the replay may end while the screen is being taken down (the player quit, or the app is
+        # closing): it can still be attached with its widgets gone, so look, do not insist
+        for you in self.query("#debrief-you").results(Static):
+            you.update(self._you())
 
     def action_record(self) -> None:
         from game.ui.screens.record import RecordScreen
