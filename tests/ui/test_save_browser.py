@@ -198,3 +198,20 @@ def test_names_from_files_are_shown_as_text_never_as_markup(folder: Path) -> Non
             assert "[b]loud[i].yaml" in screen_text(app)
 
     asyncio.run(body())
+
+
+def test_the_list_arriving_as_the_browser_is_taken_down_is_no_error(folder: Path) -> None:
+    """The saves are read in a worker; the list can come back while the browser is being taken
+    down (the app closing: attached, its table already gone). It is kept, and nothing fails for
+    the table that is no longer there."""
+
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            rows = list(browser.rows)
+            await browser.query_one("#save-table").remove()
+            browser._show(rows[:1])
+            assert browser.rows == rows[:1] and browser.loaded
+
+    asyncio.run(body())

@@ -102,7 +102,10 @@ class SaveBrowser(Screen[Opened | None]):
     def _show(self, rows: list[SaveInfo]) -> None:
         self.rows = rows
         self.loaded = True
-        self._fill()
+        # the folder may be read while the screen is taken down (the player left, or the app is
+        # closing): attached, its table already gone; there is then nothing to fill
+        if self.query("#save-table"):
+            self._fill()
 
     def on_resize(self) -> None:
         # only when the columns' widths change: rebuilding the table costs a frame or two
