@@ -128,7 +128,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
     if level.leaves_idle_venue and nothing_to_win(view):
         return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
-    if level.leaves_stalemate and stalemate(view, level.stalemate_on_repeat):
+    if level.leaves_stalemate and stalemate(view, level.stalemate_on_repeat, level.stalemate_untabled):
         return Decision(A.WalkOut(me.id), "they refuse all we offer and offer nothing worth another round to us")
     provoked = None if level.keeps_temper and secure_at_home(view) else _provoked_by(view, rng)
     if provoked is not None and level.spares_cards and provokes_card(view, provoked):
