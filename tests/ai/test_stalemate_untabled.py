@@ -16,7 +16,7 @@ from game.ai.idle import repeats_refused, stalemate, tabled_here
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, fallback, value_with
 from game.engine.utility import delay_toll, outcome_utility
-from tests.ai.seat_games import rule_walkouts, timed_seat
+from tests.ai.seat_games import rule_decisions, rule_walkouts, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, stalemate_untabled=False)
@@ -47,3 +47,11 @@ def test_the_hard_agent_reads_a_repeat_before_it_has_tabled() -> None:
         assert outcome_utility(left, seat) > outcome_utility(stayed, seat) + 0.005
         decided += 1
     assert decided >= 4
+
+
+def test_the_walk_out_says_what_was_put_back() -> None:
+    """Where nothing of ours was tabled, the walk-out's reason does not say that the counterpart
+    refuses what we offer: it says that it put back what we refused."""
+    sc, seat = timed_seat(10, "d1", silent=False)
+    reasons = {chosen.reason for _, chosen, _ in rule_decisions(sc, seat, HARD, WITHOUT, 80)}
+    assert reasons == {"they put back what we refused and offer nothing worth another round to us"}
