@@ -56,7 +56,7 @@ STALEMATE_ROUNDS = 2
 REPEAT_STALEMATE_ROUNDS = 1
 
 
-def stalemate(view: View, on_repeat: bool = False) -> bool:
+def stalemate(view: View, on_repeat: bool = False, untabled: bool = False) -> bool:
     """Whether we leave this venue now because the one counterpart there will not give what the
     rounds left would be worth to us: the game's last venue and one counterpart (as
     nothing_to_win), not in the closing session, issues open that cost us a toll each round, the
@@ -75,7 +75,12 @@ def stalemate(view: View, on_repeat: bool = False) -> bool:
     d1 the counterpart refused d1's package in round 2 and tabled again the package d1 had
     refused; the two-round rule walked out only in round 4 of 4, and hardline, whose statements
     end those talks sooner, still led by 0.011 ± 0.002
-    (docs/lab/agents.md, "A stalemate read from a repeated offer")."""
+    (docs/lab/agents.md, "A stalemate read from a repeated offer").
+    `untabled` (Level.stalemate_untabled, with `on_repeat` only): where we have tabled nothing at
+    this venue, the repeat alone is enough: the counterpart cannot refuse a package it has not
+    been given, and waiting for that refusal costs a round's toll (at timed-10 d1 the hard
+    agent's first round there went to reassuring its own side; docs/lab/agents.md, "A stalemate
+    read before we have tabled")."""
     # the closing session charges no toll (the last round's was charged as it ended): leaving
     # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
     # changes no game; it keeps the rule's answer true wherever it is asked
@@ -92,7 +97,10 @@ def stalemate(view: View, on_repeat: bool = False) -> bool:
 
     here = [a for a in view.answers if a.venue == view.venue_index and still_open(a.package)]
     refused = {a.round for a in here if a.who == other and a.author == view.me and not a.accepted}
-    needed = REPEAT_STALEMATE_ROUNDS if on_repeat and repeats_refused(view, here, other) else STALEMATE_ROUNDS
+    repeat = on_repeat and repeats_refused(view, here, other)
+    needed = REPEAT_STALEMATE_ROUNDS if repeat else STALEMATE_ROUNDS
+    if untabled and repeat and not tabled_here(view):
+        needed = 0
     if len(refused) < needed:
         return False
     theirs = [(a.round, a.package) for a in here if a.author == other]
@@ -103,6 +111,14 @@ def stalemate(view: View, on_repeat: bool = False) -> bool:
     if any(value_with(view, package) > have + 1e-9 for _, package in theirs) or _coming(view, theirs):
         return False
     return _free_to_leave(view)
+
+
+def tabled_here(view: View) -> bool:
+    """Whether we have put a package of our own to the table at this venue (an answer to it on
+    the public record, or one still open; Level.stalemate_untabled)."""
+    return any(a.author == view.me and a.venue == view.venue_index for a in view.answers) or any(
+        p.author == view.me for p in view.proposals
+    )
 
 
 def _coming(view: View, theirs: list[tuple[int, tuple[tuple[int, int], ...]]]) -> bool:

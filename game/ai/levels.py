@@ -297,6 +297,16 @@ class Level:
     # statements end those talks sooner, and lost it by 0.011 ± 0.002 (game.ai.idle.stalemate;
     # docs/lab/agents.md, "A stalemate read from a repeated offer")
     stalemate_on_repeat: bool = False
+    # stalemate_on_repeat's walk-out (and only with it) before we have put a package of our own
+    # to the table at this venue: where the counterpart has put back to us a package we refused
+    # there and we have tabled nothing (our first round went to reassuring our own side), its
+    # repeat alone is the stalemate; the refusal of our package that stalemate_on_repeat waits
+    # for costs a round's toll. At timed-10 d1 the hard agent's gesture at the first venue left
+    # its support low and its first round at the last venue went to two statements; the library's
+    # hardline strategy, whose statements had kept its support up, tabled in round 1 and walked out
+    # a round sooner, and led hard there in 5 of 300 games (game.ai.idle.stalemate;
+    # docs/lab/agents.md, "A stalemate read before we have tabled")
+    stalemate_untabled: bool = False
     # signs_at_any_cost only at the venue's deadline (its last round, or a closing session): before
     # it, an offer whose cost at home we could not carry is refused for that, as every level
     # refuses it. By the rules the text would stand, but signing it early settles for what the
@@ -433,6 +443,7 @@ LEVELS = {
         heaviest_at_last=True,
         attends_split_table=True,
         stalemate_on_repeat=True,
+        stalemate_untabled=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,

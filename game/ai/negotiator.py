@@ -20,7 +20,7 @@ from game.ai.deck import support_bound, threatening_card
 from game.ai.early import early_whole, first_round_hold, refused_at_aim
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import provokes_card
-from game.ai.idle import nothing_to_win, stalemate
+from game.ai.idle import nothing_to_win, stalemate, tabled_here
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, proposal
 from game.ai.opponent import Beliefs
@@ -128,8 +128,10 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
     if level.leaves_idle_venue and nothing_to_win(view):
         return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
-    if level.leaves_stalemate and stalemate(view, level.stalemate_on_repeat):
-        return Decision(A.WalkOut(me.id), "they refuse all we offer and offer nothing worth another round to us")
+    if level.leaves_stalemate and stalemate(view, level.stalemate_on_repeat, level.stalemate_untabled):
+        # stalemate_untabled reads it before we have tabled anything here: nothing of ours refused
+        refusal = "they refuse all we offer" if tabled_here(view) else "they put back what we refused"
+        return Decision(A.WalkOut(me.id), f"{refusal} and offer nothing worth another round to us")
     provoked = None if level.keeps_temper and secure_at_home(view) else _provoked_by(view, rng)
     if provoked is not None and level.spares_cards and provokes_card(view, provoked):
         # the trust it would cost lets a card of the deck end the venue (game.ai.hazards)
