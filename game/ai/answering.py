@@ -13,7 +13,7 @@ from game.ai.estimate import agent_chance
 from game.ai.ground import signing_loses
 from game.ai.levels import Level
 from game.ai.offers import aspiration, held_share, keeps_heaviest, still_to_win
-from game.ai.opponent import Beliefs
+from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (
     ULTIMATUM_SHARE,
@@ -60,9 +60,7 @@ def answer(
     waiting (game.ai.planning), which already weighs the risk and the toll of waiting; `held`, a
     planner's plan where it does not hold out, a second reading of what waiting is worth."""
     me = view.own
-    beliefs = beliefs or Beliefs(
-        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
-    )
+    beliefs = beliefs or level_beliefs(view, level)
     crossed = crossed_red_lines(me, p.package)
     if crossed:
         return say_no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")

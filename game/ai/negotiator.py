@@ -23,7 +23,7 @@ from game.ai.hazards import provokes_card
 from game.ai.idle import nothing_to_win, stalemate, tabled_here
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, proposal
-from game.ai.opponent import Beliefs
+from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import Plan, plan
 from game.ai.politics import (
     SUPPORT_MARGIN,
@@ -66,9 +66,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if isinstance(level, str):
         level = LEVELS[level]
     me = view.own
-    beliefs = Beliefs(
-        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
-    )
+    beliefs = level_beliefs(view, level)
     # this move's noise on our aim, the generator's next number: drawn only where a move reads it
     # (answering and proposing, about half the moves), the generator moved past it either way
     noise_rng = rng.skip()

@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import getitem, is_
 
+from game.ai.levels import Level
 from game.engine.view import View
 
 
@@ -381,3 +382,11 @@ def _weights(
     rest = max(0.0, 1.0 - sum(known.values()))
     scale = rest / sum(guess) if sum(guess) > 0 else 0.0
     return tuple([known[i] if i in known else guess[i] * scale for i in range(n)])
+
+
+def level_beliefs(view: View, level: Level) -> Beliefs:
+    """The beliefs a level's agent forms from this view: which of the record's readings it makes
+    is the level's (every move of an agent reads the view through these)."""
+    return Beliefs(
+        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
+    )

@@ -11,13 +11,13 @@ from game.ai.agent import Chooser
 from game.ai.driver import agent_rng
 from game.ai.levels import Level
 from game.ai.negotiator import choose
-from game.ai.reading import Decision, left_open
+from game.ai.reading import Decision, counterparts, fallback, left_open, value_with
 from game.ai.selfplay import play
 from game.engine import actions as A
 from game.engine import apply, new_game, view_for
 from game.engine.model import Scenario
-from game.engine.state import Proposal, State
-from game.engine.utility import outcome_utility
+from game.engine.state import Answer, Proposal, State
+from game.engine.utility import delay_toll, outcome_utility
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
@@ -198,6 +198,23 @@ def rule_walkouts(
         _, left = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
         _, stayed = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
         yield view, left, stayed
+
+
+def venue_answers(view: View) -> list[Answer]:
+    """The answers at this venue on packages of issues still open (the stalemate rule's record)."""
+    return [a for a in view.answers if a.venue == view.venue_index and all(view.settled[i] < 0 for i, _ in a.package)]
+
+
+def check_stalemate_walkout(view: View, seat: int, left: State, stayed: State, gain: float) -> None:
+    """A stalemate walk-out as the rules read it (`rule_walkouts`): none of the counterpart's
+    packages at the venue is worth more to the seat than what it has, and leaving ends the game
+    with the same agreements, a smaller toll and more than `gain` more for the seat."""
+    other = counterparts(view)[0]
+    theirs = [a.package for a in venue_answers(view) if a.author == other]
+    assert theirs and all(value_with(view, p) <= fallback(view) + 1e-9 for p in theirs)
+    assert left.settled == stayed.settled
+    assert delay_toll(left, seat) < delay_toll(stayed, seat)
+    assert outcome_utility(left, seat) > outcome_utility(stayed, seat) + gain
 
 
 def on_a_coarse_grid(sc: Scenario) -> Scenario:

@@ -10,23 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.levels import LEVELS, Level
-from game.ai.opponent import Beliefs
+from game.ai.levels import LEVELS
+from game.ai.opponent import level_beliefs
 from game.ai.politics import pulled_apart, should_boycott
 from game.engine import actions as A
 from game.engine import view_for
 from game.engine.utility import outcome_utility
-from game.engine.view import View
 from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, attends_split_table=False)
-
-
-def _beliefs(view: View, level: Level) -> Beliefs:
-    return Beliefs(
-        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
-    )
 
 
 def test_the_hard_agent_attends_a_table_split_on_its_heaviest_issue() -> None:
@@ -40,9 +33,9 @@ def test_the_hard_agent_attends_a_table_split_on_its_heaviest_issue() -> None:
     assert view.round == 1 and view.venue.attendance_optional
     contested = max(range(len(view.issues)), key=lambda i: view.own.weights[i])
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    assert contested in pulled_apart(view, _beliefs(view, HARD), open_issues)
-    assert not should_boycott(view, _beliefs(view, HARD), HARD)
-    assert should_boycott(view, _beliefs(view, WITHOUT), WITHOUT)
+    assert contested in pulled_apart(view, level_beliefs(view, HARD), open_issues)
+    assert not should_boycott(view, level_beliefs(view, HARD), HARD)
+    assert should_boycott(view, level_beliefs(view, WITHOUT), WITHOUT)
     steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
     assert not any(s.actor == seat and isinstance(a, A.Boycott) for s, a in steps)
     _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))

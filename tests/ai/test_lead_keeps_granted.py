@@ -12,21 +12,14 @@ import dataclasses
 
 from game.ai.bets import common_lead, lead_granted
 from game.ai.levels import LEVELS
-from game.ai.opponent import Beliefs
+from game.ai.opponent import level_beliefs
 from game.ai.reading import left_open
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
-from game.engine.view import View
 from tests.ai.seat_games import level_in_seat, package_indices, replayed, seat_gain, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, lead_keeps_granted=False)
-
-
-def _beliefs(view: View) -> Beliefs:
-    return Beliefs(
-        view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals, HARD.reads_stakes, HARD.reads_table_refusals
-    )
 
 
 def test_the_hard_agent_tables_no_lead_the_other_side_has_granted() -> None:
@@ -39,7 +32,7 @@ def test_the_hard_agent_tables_no_lead_the_other_side_has_granted() -> None:
     assert view.round == 1
     assert isinstance(said.action, A.Propose) and isinstance(unsaid.action, A.Propose)
     lead = package_indices(view, unsaid.action.package)
-    assert lead == common_lead(view, _beliefs(view))
+    assert lead == common_lead(view, level_beliefs(view, HARD))
     assert left_open(view, lead)
     assert not left_open(view, package_indices(view, said.action.package))
     assert lead_granted(view, lead)

@@ -10,26 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.levels import LEVELS, Level
-from game.ai.opponent import Beliefs
+from game.ai.levels import LEVELS
+from game.ai.opponent import level_beliefs
 from game.ai.politics import pulled_apart
 from game.ai.reading import left_open
 from game.ai.selfplay import play
 from game.engine import actions as A
 from game.engine.model import Scenario
 from game.engine.utility import outcome_utility
-from game.engine.view import View
 from game.sim.simulate import game_seed
 from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, split_at_last=False)
-
-
-def _beliefs(view: View, level: Level) -> Beliefs:
-    return Beliefs(
-        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
-    )
 
 
 def test_the_hard_agent_keeps_a_split_issue_open_to_the_whole_package() -> None:
@@ -51,7 +44,7 @@ def test_the_hard_agent_keeps_a_split_issue_open_to_the_whole_package() -> None:
     contested = max(open_issues, key=lambda i: weights[i])
     assert left == [contested]
     assert weights[contested] < sum(weights[i] for i in open_issues if i != contested)
-    assert contested in pulled_apart(view, _beliefs(view, HARD), open_issues)
+    assert contested in pulled_apart(view, level_beliefs(view, HARD), open_issues)
     assert all(final.settled[i] >= 0 for i in sc.venues[0].agenda)
     _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert outcome_utility(final, seat) > outcome_utility(without, seat) + 0.1

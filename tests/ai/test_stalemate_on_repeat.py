@@ -18,19 +18,18 @@ from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, fallback, value_with
 from game.engine import actions as A
 from game.engine import view_for
-from game.engine.state import Answer
-from game.engine.utility import delay_toll, outcome_utility
-from game.engine.view import View
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, rule_walkouts, timed_seat
+from tests.ai.seat_games import (
+    check_stalemate_walkout,
+    level_in_seat,
+    replayed,
+    rule_walkouts,
+    timed_seat,
+    venue_answers,
+)
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, stalemate_on_repeat=False)
-
-
-def _here(view: View) -> list[Answer]:
-    """The answers at this venue on packages of issues still open (the rule's filter)."""
-    return [a for a in view.answers if a.venue == view.venue_index and all(view.settled[i] < 0 for i, _ in a.package)]
 
 
 def test_the_hard_agent_leaves_a_repeated_stalemate_a_round_sooner() -> None:
@@ -47,15 +46,11 @@ def test_the_hard_agent_leaves_a_repeated_stalemate_a_round_sooner() -> None:
         assert stalemate(view, on_repeat=True) and not stalemate(view)
         assert view.round == 3 and not view.venues_left and len(counterparts(view)) == 1
         other = counterparts(view)[0]
-        here = _here(view)
+        here = venue_answers(view)
         refused = {a.round for a in here if a.who == other and a.author == seat and not a.accepted}
         assert REPEAT_STALEMATE_ROUNDS <= len(refused) < STALEMATE_ROUNDS
         assert repeats_refused(view, here, other)
-        theirs = [a.package for a in here if a.author == other]
-        assert theirs and all(value_with(view, p) <= fallback(view) + 1e-9 for p in theirs)
-        assert left.settled == stayed.settled
-        assert delay_toll(left, seat) < delay_toll(stayed, seat)
-        assert outcome_utility(left, seat) > outcome_utility(stayed, seat) + 0.01
+        check_stalemate_walkout(view, seat, left, stayed, 0.01)
         decided += 1
     assert decided >= 6
 
@@ -68,10 +63,10 @@ def test_one_round_of_refusals_without_the_repeat_is_no_stalemate() -> None:
     view, _, _ = next(rule_walkouts(sc, seat, HARD, WITHOUT, 12))
     assert stalemate(view, on_repeat=True)
     other = counterparts(view)[0]
-    earlier = min(a.round for a in _here(view) if a.who == seat and a.author == other and not a.accepted)
+    earlier = min(a.round for a in venue_answers(view) if a.who == seat and a.author == other and not a.accepted)
     fresh = tuple(a for a in view.answers if not (a.who == seat and a.author == other and a.round == earlier))
     unrepeated = dataclasses.replace(view, answers=fresh)
-    assert not repeats_refused(unrepeated, _here(unrepeated), other)
+    assert not repeats_refused(unrepeated, venue_answers(unrepeated), other)
 
 
 def test_without_a_repeat_one_round_of_refusals_is_still_haggling() -> None:
@@ -87,7 +82,7 @@ def test_without_a_repeat_one_round_of_refusals_is_still_haggling() -> None:
         view_for(s, seat) for s, a in steps if s.actor == seat and s.round == 2 and not isinstance(a, A.Respond)
     )
     other = counterparts(view)[0]
-    here = _here(view)
+    here = venue_answers(view)
     assert {a.round for a in here if a.who == other and a.author == seat and not a.accepted} == {2}
     theirs = [a.package for a in here if a.author == other]
     assert len(set(theirs)) == len(theirs) >= 2

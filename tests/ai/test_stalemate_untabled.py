@@ -14,9 +14,8 @@ import dataclasses
 
 from game.ai.idle import repeats_refused, stalemate, tabled_here
 from game.ai.levels import LEVELS
-from game.ai.reading import counterparts, fallback, value_with
-from game.engine.utility import delay_toll, outcome_utility
-from tests.ai.seat_games import rule_decisions, rule_walkouts, timed_seat
+from game.ai.reading import counterparts
+from tests.ai.seat_games import check_stalemate_walkout, rule_decisions, rule_walkouts, timed_seat, venue_answers
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, stalemate_untabled=False)
@@ -36,15 +35,9 @@ def test_the_hard_agent_reads_a_repeat_before_it_has_tabled() -> None:
         assert stalemate(view, on_repeat=True, untabled=True) and not stalemate(view, on_repeat=True)
         assert view.round == 2 and not view.venues_left and len(counterparts(view)) == 1
         other = counterparts(view)[0]
-        here = [
-            a for a in view.answers if a.venue == view.venue_index and all(view.settled[i] < 0 for i, _ in a.package)
-        ]
+        here = venue_answers(view)
         assert not tabled_here(view) and repeats_refused(view, here, other)
-        theirs = [a.package for a in here if a.author == other]
-        assert theirs and all(value_with(view, p) <= fallback(view) + 1e-9 for p in theirs)
-        assert left.settled == stayed.settled
-        assert delay_toll(left, seat) < delay_toll(stayed, seat)
-        assert outcome_utility(left, seat) > outcome_utility(stayed, seat) + 0.005
+        check_stalemate_walkout(view, seat, left, stayed, 0.005)
         decided += 1
     assert decided >= 4
 
