@@ -56,7 +56,7 @@ STALEMATE_ROUNDS = 2
 REPEAT_STALEMATE_ROUNDS = 1
 
 
-def stalemate(view: View, on_repeat: bool = False, untabled: bool = False) -> bool:
+def stalemate(view: View, on_repeat: bool = False, untabled: bool = False, to_deadline: bool = False) -> bool:
     """Whether we leave this venue now because the one counterpart there will not give what the
     rounds left would be worth to us: the game's last venue and one counterpart (as
     nothing_to_win), not in the closing session, issues open that cost us a toll each round, the
@@ -80,7 +80,11 @@ def stalemate(view: View, on_repeat: bool = False, untabled: bool = False) -> bo
     this venue, the repeat alone is enough: the counterpart cannot refuse a package it has not
     been given, and waiting for that refusal costs a round's toll (at timed-10 d1 the hard
     agent's first round there went to reassuring its own side; docs/lab/agents.md, "A stalemate
-    read before we have tabled")."""
+    read before we have tabled").
+    `to_deadline` (Level.stalemate_to_deadline): the count of refusals alone (no repeat) is not
+    read in the round before the venue's last: every refusal it counts came before the
+    counterpart's deadline, where a side signs what it refused earlier, and waiting for that
+    answer costs one round's toll (docs/lab/agents.md, "A stalemate read before the deadline")."""
     # the closing session charges no toll (the last round's was charged as it ended): leaving
     # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
     # changes no game; it keeps the rule's answer true wherever it is asked
@@ -101,6 +105,8 @@ def stalemate(view: View, on_repeat: bool = False, untabled: bool = False) -> bo
     needed = REPEAT_STALEMATE_ROUNDS if repeat else STALEMATE_ROUNDS
     if untabled and repeat and not tabled_here(view):
         needed = 0
+    if to_deadline and not repeat and _before_deadline(view):
+        return False
     if len(refused) < needed:
         return False
     theirs = [(a.round, a.package) for a in here if a.author == other]
@@ -111,6 +117,12 @@ def stalemate(view: View, on_repeat: bool = False, untabled: bool = False) -> bo
     if any(value_with(view, package) > have + 1e-9 for _, package in theirs) or _coming(view, theirs):
         return False
     return _free_to_leave(view)
+
+
+def _before_deadline(view: View) -> bool:
+    """Whether the round after this one is the venue's last (Level.stalemate_to_deadline): the
+    counterpart's deadline answer is one round's toll away."""
+    return view.round == view.venue.rounds - 1
 
 
 def tabled_here(view: View) -> bool:
