@@ -12,7 +12,7 @@ from game.ai.deck import ground_ahead
 from game.ai.estimate import agent_chance
 from game.ai.ground import signing_loses
 from game.ai.levels import Level
-from game.ai.offers import aspiration, held_share, keeps_heaviest, still_to_win
+from game.ai.offers import aspiration, held_share, level_keeps_heaviest, still_to_win
 from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (
@@ -83,16 +83,10 @@ def answer(
         # still to come are expected to move it, less the toll until the talks end
         return say_no(me.id, p.id, "rejected: our ground is expected to give us more by the end of the talks")
     left = left_open(view, p.package)
-    if level.keeps_heaviest and keeps_heaviest(
-        view, left, after, level.heaviest_at_tables, level.heaviest_at_last, beliefs if level.split_at_last else None
-    ):
+    if level_keeps_heaviest(view, left, after, level, beliefs):
         return say_no(me.id, p.id, "rejected: it leaves open the issue we care most about")
     cost = home_cost(view, p.package)
-    if view.support[view.me] - cost <= view.collapse_support + 2 and not (
-        level.signs_at_any_cost
-        and _settles_the_game(view, left)
-        and not (level.any_cost_at_deadline and not deadline(view))
-    ):
+    if view.support[view.me] - cost <= view.collapse_support + 2 and not _signs_at_any_cost(view, level, left):
         return say_no(me.id, p.id, "rejected: we could not carry it at home")
     # A partial package is judged with what we can still hope to win on the issues it leaves open.
     projected = after + held_share(view, aim) * still_to_win(view, left) if left else after
@@ -140,6 +134,15 @@ def _not_moved(view: View, p: Proposal, level: Level) -> bool:
     its author repeats a package we refused (`heeds_repeats`), or, for a level that reads the
     table as one, any side does (`heeds_table_repeats`, game.ai.repeats)."""
     return (level.heeds_repeats and repeated_offer(view, p)) or (level.heeds_table_repeats and table_repeats(view, p))
+
+
+def _signs_at_any_cost(view: View, level: Level, left: list[int]) -> bool:
+    """Whether we sign a text whose cost at home we could not carry (Level.signs_at_any_cost):
+    one that settles the game, and with Level.any_cost_at_deadline only at the venue's
+    deadline, where refusing it for its cost can no longer bring a better offer."""
+    if not (level.signs_at_any_cost and _settles_the_game(view, left)):
+        return False
+    return deadline(view) or not level.any_cost_at_deadline
 
 
 def _settles_the_game(view: View, left: list[int]) -> bool:

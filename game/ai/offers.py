@@ -256,22 +256,29 @@ def _without(
     package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
     if value_with(view, package) < fallback(view) - 1e-9:
         return None
-    if level.keeps_heaviest and keeps_heaviest(
-        view,
-        [left],
-        value_with(view, package),
-        level.heaviest_at_tables,
-        level.heaviest_at_last,
-        beliefs if level.split_at_last else None,
-    ):
+    if level_keeps_heaviest(view, [left], value_with(view, package), level, beliefs):
         return None
     return package
+
+
+def level_keeps_heaviest(view: View, left: list[int], worth: float, level: Level, beliefs: Beliefs) -> bool:
+    """`keeps_heaviest` as the level reads it (Level.keeps_heaviest and the flags that widen it):
+    the one reading both an answer and a package the agent would table go through."""
+    return level.keeps_heaviest and keeps_heaviest(
+        view,
+        left,
+        worth,
+        several=level.heaviest_at_tables,
+        last=level.heaviest_at_last,
+        split=beliefs if level.split_at_last else None,
+    )
 
 
 def keeps_heaviest(
     view: View,
     left: list[int],
     worth: float,
+    *,
     several: bool = False,
     last: bool = False,
     split: Beliefs | None = None,
