@@ -94,14 +94,13 @@ class Beliefs:
         view = self.view
         if not self.learns:
             return tuple([self._estimate_values(who, i) for i in range(len(view.issues))])
-        # _values_learnt reads an issue's size from its offered row (a count per option)
+        # _values_learnt reads an issue's size from its offered row (a count per option). Called
+        # by map, from C, issue by issue: the four rows hold one entry per issue by construction
+        # of the state's tables, so map ends where zip(strict=True) ended; a comprehension that
+        # unpacked them cost bytecodes per issue at every miss (docs/lab/speed.md, "An eighteenth
+        # pass")
         return tuple(
-            [
-                _values_learnt(position, offered, accepted, rejected)
-                for position, offered, accepted, rejected in zip(
-                    view.positions[who], view.offered[who], view.accepted[who], view.rejected[who], strict=True
-                )
-            ]
+            map(_values_learnt, view.positions[who], view.offered[who], view.accepted[who], view.rejected[who])
         )
 
     def _estimate_weights(self, who: int) -> tuple[float, ...]:
@@ -348,13 +347,27 @@ def _values_by_position(n: int, position: int) -> tuple[float, ...]:
 def _values_learnt(
     position: int, offered: tuple[int, ...], accepted: tuple[int, ...], rejected: tuple[int, ...]
 ) -> tuple[float, ...]:
+    # Each option's 0.5 * its value by position + 0.35 * by offers (its count over the top count,
+    # or by position where the side offered nothing) + 0.15 * by answers, in one comprehension:
+    # the same operations in the same order, so the same floats, without the two lists and two
+    # zips the three terms took apart (docs/lab/speed.md, "An eighteenth pass")
     by_position = _values_by_position(len(offered), position)
     top = max(offered)
-    by_offers = tuple([c / top for c in offered]) if top else by_position
-    by_answers = [(a - r) / (a + r + 1) for a, r in zip(accepted, rejected, strict=True)]
-    raw = [0.5 * p + 0.35 * f + 0.15 * x for p, f, x in zip(by_position, by_offers, by_answers, strict=True)]
+    if top:
+        raw = [
+            0.5 * p + 0.35 * (c / top) + 0.15 * ((a - r) / (a + r + 1))
+            for p, c, a, r in zip(by_position, offered, accepted, rejected, strict=True)
+        ]
+    else:
+        raw = [
+            0.5 * p + 0.35 * p + 0.15 * ((a - r) / (a + r + 1))
+            for p, a, r in zip(by_position, accepted, rejected, strict=True)
+        ]
     low, high = min(raw), max(raw)
-    return tuple([(x - low) / (high - low) if high > low else 0.5 for x in raw])
+    if high > low:
+        span = high - low  # the same float as each (high - low) was
+        return tuple([(x - low) / span for x in raw])
+    return (0.5,) * len(raw)
 
 
 @lru_cache(maxsize=4096)
