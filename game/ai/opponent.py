@@ -207,23 +207,25 @@ class Beliefs:
 
     def _rows_of_estimates(self, who: int) -> tuple[tuple[float, ...], ...]:
         # a pure function of its estimated weights and value tables, which are themselves
-        # remembered by the identity of public rows (see _tables): remembered by theirs
+        # remembered by the identity of public rows (see _tables): remembered by theirs, for a
+        # reader of stakes only. Its public rows (_weighed_rows) hold the whole record of
+        # answers, which every answer changes while a side's weights and tables stay the very
+        # same objects (20,464 of its 24,429 misses found them here in 100 hard games of
+        # astana-8). For any other level those rows hold every input of the weights and the
+        # tables, so a miss there is a miss here (none of 3,711 found anything, normal), and
+        # the lookup, its key and the entry, which the collector walks, cost for nothing
+        # (docs/lab/speed.md, "An eighteenth pass")
         weights = self._weights[who]
         if weights is None:
             weights = self._weights[who] = self._estimate_weights(who)
         tables = self._tables(who)
+        if not self.stakes:
+            return _weighed(weights, tables)
         key = (id(weights), id(tables))
         hit = _rows.get(key)
         if hit is not None and hit[0] is weights and hit[1] is tables:
             return hit[2]
-        rows: tuple[tuple[float, ...], ...] = ()
-        if any(w > 0 for w in weights):
-            rows = tuple(
-                [
-                    tuple([w * v for v in table]) if w > 0 else (0.0,) * len(table)
-                    for w, table in zip(weights, tables, strict=True)
-                ]
-            )
+        rows = _weighed(weights, tables)
         if len(_rows) >= _TABLES_KEPT:
             _rows.clear()
         _rows[key] = (weights, tables, rows)
@@ -298,6 +300,18 @@ _rows_by_public: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[tuple[
 # (ids of a delegation's estimated weights and value tables) -> (those two, its weighed rows):
 # see Beliefs._rows_of_estimates
 _rows: dict[tuple[int, int], tuple[object, object, tuple[tuple[float, ...], ...]]] = {}
+
+
+def _weighed(weights: tuple[float, ...], tables: tuple[tuple[float, ...], ...]) -> tuple[tuple[float, ...], ...]:
+    """Per issue, weight * value of each option (() where no issue is weighed): Beliefs.rows."""
+    if not any(w > 0 for w in weights):
+        return ()
+    return tuple(
+        [
+            tuple([w * v for v in table]) if w > 0 else (0.0,) * len(table)
+            for w, table in zip(weights, tables, strict=True)
+        ]
+    )
 
 
 # The estimates are pure functions of public, immutable rows of the game state (the engine
