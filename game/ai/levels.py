@@ -349,6 +349,19 @@ class Level:
     # (timed-8 d1's issue 0) the whole package gave it the far end (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "A split issue at the last venue")
     split_at_last: bool = False
+    # at a table of several, signs a whole package (one settling every open issue of the venue)
+    # worth more than its walk-away value with the margin distrust asks, where the table stands
+    # united against us: on the issue where the package falls furthest short of our best (by
+    # weight), every counterpart states the option we value least, and the best for us of the
+    # counterparts' stated options on every issue would give us no more than a round's toll over
+    # the package. Neither our curve nor the plan reads that: both count on the others moving
+    # where none of them asks to. At timed-11 d1 (one venue of three rounds, d4 and d0 stating
+    # contested's far end) the hard agent refused d4's round-1 package by its plan's value of
+    # waiting (contested at our end, which neither would sign) and signed the same package in
+    # round 2, after the table had repeated it, a round's toll lower; accept-above-walkaway,
+    # signing in round 1, beat it (game.ai.answering.united_against; docs/lab/agents.md, "A table
+    # united against us")
+    signs_united_table: bool = False
 
 
 LEVELS = {
@@ -458,6 +471,7 @@ LEVELS = {
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,
+        signs_united_table=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
