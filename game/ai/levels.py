@@ -362,6 +362,18 @@ class Level:
     # signing in round 1, beat it (game.ai.answering.united_against; docs/lab/agents.md, "A table
     # united against us")
     signs_united_table: bool = False
+    # keeps_heaviest without its weight condition at a table of two before the game's last venue,
+    # while the venue has rounds left, where the issue we weigh most outweighs the next two open
+    # issues together and the two sides state each other's worst option on it (ours the
+    # counterpart's, as read, and its ours): a partial package leaving it open sends the issue
+    # the two pull apart to a later venue alone, with no trade left to carry it. At timed-10 d0
+    # (contested weighs 0.45 on the file, common 0.27) the hard agent signed d1's round-2
+    # package of the three others in about one game of five, where the weight condition turned
+    # on the draw, and contested went to the second venue at o2-o3; ideal-then-fold and
+    # wait-nash, holding the whole agenda, had it signed at o3-o4. Where the issue leads only by
+    # the draw (timed-19 d1 weighs common and contested alike) waiving the condition cost 0.009
+    # (game.ai.offers.keeps_heaviest; docs/lab/agents.md, "The heaviest issue clear of the rest")
+    heaviest_clear: bool = False
 
 
 LEVELS = {
@@ -472,6 +484,7 @@ LEVELS = {
         opens_unplanned=True,
         split_at_last=True,
         signs_united_table=True,
+        heaviest_clear=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
