@@ -18,6 +18,7 @@ from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (
     ULTIMATUM_SHARE,
     Decision,
+    allowed,
     best_possible,
     bleed_rate,
     counterparts,
@@ -100,6 +101,9 @@ def answer(
         return say_yes(me.id, p.id, "accepted: good enough for us")
     if projected >= aim - 1e-9:
         return say_yes(me.id, p.id, f"accepted: {words}")
+    if level.signs_united_table and after >= floor + margin and united_against(view, p.package):
+        # waiting would win us only what some counterpart already asks for us: less than its toll
+        return say_yes(me.id, p.id, "accepted: the whole table asks this of us, and waiting would only cost us")
     chance, bleeding = next_round_chance(view), bleed_rate(view)
     # where time is on our side (game.ai.planning), offers put to us that rise round on round
     # mean the others are conceding: waiting pays
@@ -127,6 +131,36 @@ def answer(
     if margin > 0 and after < floor + margin:
         return say_no(me.id, p.id, "rejected: too little to sign with partners we do not trust")
     return say_no(me.id, p.id, f"rejected: {words}")
+
+
+def united_against(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether, at a table of several, a whole package (settling every open issue of the venue)
+    is what the table, united against us, asks (Level.signs_united_table): every counterpart
+    states a position on each of its issues; on the issue where the package falls furthest short
+    of our best allowed option (by our weight), every counterpart states the option we value
+    least, so that none of them asks for anything that would move it our way; and on every
+    issue, the best for us of the counterparts' stated options gives us, summed, no more than a
+    round's toll over the package. Waiting would then win only what the table does not ask for,
+    and cost the toll (docs/lab/agents.md, "A table united against us")."""
+    others = counterparts(view)
+    if len(others) < 2 or left_open(view, package):
+        return False
+    me = view.own
+    asked = 0.0  # what the best for us of their stated options would add over the package
+    shortfall: list[tuple[float, int]] = []
+    for i, o in package:
+        stated = [view.positions[s][i] for s in others]
+        if min(stated) < 0:
+            return False
+        mine = me.values[i][o]
+        asked += me.weights[i] * (max([mine, *(me.values[i][x] for x in stated)]) - mine)
+        best = max(me.values[i][x] for x in allowed(view, i))
+        shortfall.append((me.weights[i] * (best - mine), i))
+    if asked > bleed_rate(view) + 1e-9:
+        return False
+    _, furthest = max(shortfall)
+    least = min(me.values[furthest])
+    return all(me.values[furthest][view.positions[s][furthest]] <= least + 1e-9 for s in others)
 
 
 def _not_moved(view: View, p: Proposal, level: Level) -> bool:

@@ -349,6 +349,31 @@ class Level:
     # (timed-8 d1's issue 0) the whole package gave it the far end (game.ai.offers.keeps_heaviest;
     # docs/lab/agents.md, "A split issue at the last venue")
     split_at_last: bool = False
+    # at a table of several, signs a whole package (one settling every open issue of the venue)
+    # worth more than its walk-away value with the margin distrust asks, where the table stands
+    # united against us: on the issue where the package falls furthest short of our best (by
+    # weight), every counterpart states the option we value least, and the best for us of the
+    # counterparts' stated options on every issue would give us no more than a round's toll over
+    # the package. Neither our curve nor the plan reads that: both count on the others moving
+    # where none of them asks to. At timed-11 d1 (one venue of three rounds, d4 and d0 stating
+    # contested's far end) the hard agent refused d4's round-1 package by its plan's value of
+    # waiting (contested at our end, which neither would sign) and signed the same package in
+    # round 2, after the table had repeated it, a round's toll lower; accept-above-walkaway,
+    # signing in round 1, beat it (game.ai.answering.united_against; docs/lab/agents.md, "A table
+    # united against us")
+    signs_united_table: bool = False
+    # keeps_heaviest without its weight condition at a table of two before the game's last venue,
+    # while the venue has rounds left, where the issue we weigh most outweighs the next two open
+    # issues together and the two sides state each other's worst option on it (ours the
+    # counterpart's, as read, and its ours): a partial package leaving it open sends the issue
+    # the two pull apart to a later venue alone, with no trade left to carry it. At timed-10 d0
+    # (contested weighs 0.45 on the file, common 0.27) the hard agent signed d1's round-2
+    # package of the three others in about one game of five, where the weight condition turned
+    # on the draw, and contested went to the second venue at o2-o3; ideal-then-fold and
+    # wait-nash, holding the whole agenda, had it signed at o3-o4. Where the issue leads only by
+    # the draw (timed-19 d1 weighs common and contested alike) waiving the condition cost 0.009
+    # (game.ai.offers.keeps_heaviest; docs/lab/agents.md, "The heaviest issue clear of the rest")
+    heaviest_clear: bool = False
 
 
 LEVELS = {
@@ -458,6 +483,8 @@ LEVELS = {
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,
+        signs_united_table=True,
+        heaviest_clear=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

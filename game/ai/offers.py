@@ -271,6 +271,7 @@ def level_keeps_heaviest(view: View, left: list[int], worth: float, level: Level
         several=level.heaviest_at_tables,
         last=level.heaviest_at_last,
         split=beliefs if level.split_at_last else None,
+        clear=beliefs if level.heaviest_clear else None,
     )
 
 
@@ -282,6 +283,7 @@ def keeps_heaviest(
     several: bool = False,
     last: bool = False,
     split: Beliefs | None = None,
+    clear: Beliefs | None = None,
 ) -> bool:
     """Whether, at a table of two before the game's last venue, a partial package worth `worth`
     to us that leaves `left` open is to be refused (or not tabled): it leaves open the venue's
@@ -321,6 +323,8 @@ def keeps_heaviest(
         and len(view.issues[heaviest].options) > 2
         and heaviest in pulled_apart(view, split, open_issues)
     )
+    if not waived and clear is not None:
+        waived = _clear_of_rest(view, clear, heaviest, open_issues)
     if not waived and sum(weights[i] for i in left) <= sum(weights[i] for i in open_issues if i not in left):
         return False
     if not deadline(view) and view.venues_left:
@@ -328,6 +332,27 @@ def keeps_heaviest(
     seen = [a.package for a in view.answers if a.venue == view.venue_index and a.author in others]
     seen += [p.package for p in view.proposals if p.author in others]
     return any(not left_open(view, q) and value_with(view, q) >= worth - 1e-9 for q in seen)
+
+
+def _clear_of_rest(view: View, beliefs: Beliefs, heaviest: int, open_issues: list[int]) -> bool:
+    """Whether, at a table of two before the game's last venue with rounds left at this one,
+    `heaviest` outweighs the next two open issues together, and we state on it the option the
+    counterpart values least (as we read it) while it states the one we value least: the issue
+    the two sides pull apart, and by its weight clear of the rest, not the heaviest by a draw
+    (Level.heaviest_clear)."""
+    others = counterparts(view)
+    if not view.venues_left or len(others) != 1 or deadline(view):
+        return False
+    weights = view.own.weights
+    rest = sorted([weights[i] for i in open_issues if i != heaviest], reverse=True)
+    if weights[heaviest] <= sum(rest[:2]):
+        return False
+    other = others[0]
+    ours, theirs = view.positions[view.me][heaviest], view.positions[other][heaviest]
+    if ours < 0 or theirs < 0:
+        return False
+    table, mine = beliefs.tables_of(other)[heaviest], view.own.values[heaviest]
+    return table[ours] <= min(table) + 1e-9 and mine[theirs] <= min(mine) + 1e-9
 
 
 def _misreading(view: View, level: Level, rng: Rng | None) -> dict[int, list[float]] | None:

@@ -1,0 +1,66 @@
+"""The issue we weigh most, clear of the rest, left open before the last venue (Level.heaviest_clear,
+on in the hard level; docs/lab/agents.md, "The heaviest issue clear of the rest"). In the random
+scenario timed-10 (as a file writes it: two venues, a table of two at each) d0 weighs contested
+0.45 on the file, common 0.27, and d0 and d1 state each other's worst option on it. d1 opens the
+first venue with a whole package, then tables it without contested; where the draw put
+contested just under the three other issues together, keeps_heaviest's weight condition let the
+hard d0 sign that package in round 2, and contested went alone to the second venue at o2-o3;
+ideal-then-fold and wait-nash, holding the whole agenda, had it signed at o3-o4 at the first."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS
+from game.ai.opponent import level_beliefs
+from game.ai.reading import counterparts, left_open
+from game.engine import actions as A
+from game.engine.utility import outcome_utility
+from tests.ai.seat_games import level_in_seat, replayed, rule_decisions, seat_gain, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, heaviest_clear=False)
+
+
+def test_the_hard_agent_keeps_the_clear_heaviest_issue_to_the_whole_package() -> None:
+    """timed-10 d0's game 25: the first decision the rule changes is the refusal, in round 2 of
+    the first venue, of d1's package of the three other issues, which leaves open contested:
+    the issue d0 weighs most, more than the next two together, but less than the three the
+    package settles. Refused, the first venue settles the whole agenda with contested at o4, and
+    d0 ends with more by over 0.1 (fails with the rule off)."""
+    assert HARD.heaviest_clear and not LEVELS["normal"].heaviest_clear
+    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(10, "d0", 25, HARD, WITHOUT, silent=False)
+    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
+    assert not said.action.accept and unsaid.action.accept
+    assert "issue we care most about" in said.reason
+    assert view.round == 2 and view.venues_left and len(counterparts(view)) == 1
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    left = left_open(view, p.package)
+    weights = view.own.weights
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    contested = max(open_issues, key=lambda i: weights[i])
+    assert left == [contested]
+    rest = sorted([weights[i] for i in open_issues if i != contested], reverse=True)
+    assert sum(rest) >= weights[contested] > rest[0] + rest[1]
+    other = counterparts(view)[0]
+    table = level_beliefs(view, HARD).tables_of(other)[contested]
+    assert table[view.positions[view.me][contested]] == min(table)
+    assert view.own.values[contested][view.positions[other][contested]] == min(view.own.values[contested])
+    first = [a for a in final.agreements if a.venue == 0]
+    assert first and contested in dict(first[-1].package)
+    _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert outcome_utility(final, seat) > outcome_utility(without, seat) + 0.1
+
+
+def test_every_decision_the_rule_changes_keeps_the_heaviest_open_issue() -> None:
+    """Over the tournament's first 60 games in timed-10 d0, every decision the rule changes is the
+    refusal of a partial package leaving contested open, before the last venue, and the seat ends
+    with more in total with the rule than without it."""
+    sc, seat = timed_seat(10, "d0", silent=False)
+    decided = list(rule_decisions(sc, seat, HARD, WITHOUT, 60))
+    assert len(decided) >= 10
+    for view, chosen, otherwise in decided:
+        assert isinstance(chosen.action, A.Respond) and not chosen.action.accept
+        assert isinstance(otherwise.action, A.Respond) and otherwise.action.accept
+        assert "issue we care most about" in chosen.reason and view.venues_left
+    assert seat_gain(sc, seat, 60, HARD, WITHOUT) > 0
