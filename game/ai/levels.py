@@ -374,6 +374,15 @@ class Level:
     # the draw (timed-19 d1 weighs common and contested alike) waiving the condition cost 0.009
     # (game.ai.offers.keeps_heaviest; docs/lab/agents.md, "The heaviest issue clear of the rest")
     heaviest_clear: bool = False
+    # at a table of two, signs an offer put to us of a package it has accepted in another proposal
+    # that still stands (nobody has refused it), where it still clears walking away and its cost
+    # at home (at a table of several it cost sochi-congress's government 0.029). Drafts
+    # are answered first and without the plan: at timed-14 d0 the hard agent signed the
+    # mediator's round-2 draft and then, holding out by its plan, refused d1's offer of the same
+    # package, which its yes would have made the agreement; d1 then refused the draft and nothing
+    # was signed (0.513 where normal ends 0.840) (game.ai.signed;
+    # docs/lab/agents.md, "An offer of a package we have signed")
+    signs_as_signed: bool = False
 
 
 LEVELS = {
@@ -485,6 +494,7 @@ LEVELS = {
         split_at_last=True,
         signs_united_table=True,
         heaviest_clear=True,
+        signs_as_signed=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

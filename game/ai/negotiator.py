@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from game.ai.answering import answer, better_alive, mean_trust, say_no, signs
+from game.ai.answering import answer, better_alive, mean_trust, say_no, say_yes, signs
 from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
 from game.ai.early import early_whole, first_round_hold, refused_at_aim
@@ -46,6 +46,7 @@ from game.ai.reading import (
     deadline,
     left_open,
 )
+from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
 from game.engine import actions as A
@@ -82,26 +83,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
             if level.holds_whole_early and not p.draft and left_open(view, p.package) and early_whole(view):
                 return say_no(me.id, p.id, "rejected: this early we settle the whole package or nothing")
-            noise = _noise(noise_rng)
-            aim = aspiration(view, level, noise)
-            hold = first_round_hold(view, level)
-            if hold > aim:
-                # the others are read from the prior alone: we hold out as a plan does
-                return answer(view, p, hold, level, beliefs, noise, planned=True)
-            held = None
-            if level.plans and not p.draft:
-                bar = _bar(view, level, noise, aim)
-                held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
-                if _holds_out(view, level, held, bar):
-                    return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
-            said = answer(view, p, aim, level, beliefs, noise, held=held)
-            if (
-                level.picks_better
-                and signs(said)
-                and better_alive(view, p, aim, level, beliefs, noise, held)
-                and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs))
-            ):
-                return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
+            said = _answer_offer(view, p, level, beliefs, noise_rng)
+            if level.signs_as_signed and not signs(said) and signed_as_much(view, p):
+                # a package we have signed already, at least as good, stands: holding out wins
+                # nothing it has not given away (game.ai.signed)
+                return say_yes(me.id, p.id, "accepted: we have signed as much already")
             return said
     if not view.ap:
         return Decision(A.Pass(me.id), "no action points left")
@@ -201,6 +187,32 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise_rng: Rng) -> Decision:
+    """Our answer to `p` by our aim, or our plan's hold-out, and the better offer before us."""
+    me = view.own
+    noise = _noise(noise_rng)
+    aim = aspiration(view, level, noise)
+    hold = first_round_hold(view, level)
+    if hold > aim:
+        # the others are read from the prior alone: we hold out as a plan does
+        return answer(view, p, hold, level, beliefs, noise, planned=True)
+    held = None
+    if level.plans and not p.draft:
+        bar = _bar(view, level, noise, aim)
+        held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
+        if _holds_out(view, level, held, bar):
+            return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
+    said = answer(view, p, aim, level, beliefs, noise, held=held)
+    if (
+        level.picks_better
+        and signs(said)
+        and better_alive(view, p, aim, level, beliefs, noise, held)
+        and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs))
+    ):
+        return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
+    return said
 
 
 def _answer_order(p: Proposal) -> tuple[bool, int]:
