@@ -86,8 +86,7 @@ def answer(
     left = left_open(view, p.package)
     if level_keeps_heaviest(view, left, after, level, beliefs):
         return say_no(me.id, p.id, "rejected: it leaves open the issue we care most about")
-    cost = home_cost(view, p.package)
-    if view.support[view.me] - cost <= view.collapse_support + 2 and not _signs_at_any_cost(view, level, left):
+    if not carries_at_home(view, p.package) and not _signs_at_any_cost(view, level, left):
         return say_no(me.id, p.id, "rejected: we could not carry it at home")
     # A partial package is judged with what we can still hope to win on the issues it leaves open.
     projected = after + held_share(view, aim) * still_to_win(view, left) if left else after
@@ -258,6 +257,12 @@ def _lopsided(
 def home_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
     """The support an agreement on this package would cost us, by the rules of the table."""
     return agreement_cost(view.rules, view.own, view.positions[view.me], package)
+
+
+def carries_at_home(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether our support at home stays clear of collapse after signing this package, with two
+    points to spare: a card or a patron's pressure in the same round would otherwise end it."""
+    return view.support[view.me] - home_cost(view, package) > view.collapse_support + 2
 
 
 def mean_trust(view: View) -> float:

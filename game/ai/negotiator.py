@@ -85,8 +85,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 return say_no(me.id, p.id, "rejected: this early we settle the whole package or nothing")
             said = _answer_offer(view, p, level, beliefs, noise_rng)
             if level.signs_as_signed and not signs(said) and signed_as_much(view, p):
-                # a package we have signed already, at least as good, stands: holding out wins
-                # nothing it has not given away (game.ai.signed)
+                # the very package of a standing proposal we have signed: refusing it here, for
+                # whatever reason, wins nothing our yes there has not given away (game.ai.signed)
                 return say_yes(me.id, p.id, "accepted: we have signed as much already")
             return said
     if not view.ap:

@@ -303,7 +303,11 @@ def keeps_heaviest(
     it weighs beside the rest, where a whole package could have landed it between their ends (an
     issue of two options has no middle: whoever gets it, the whole package gives one side all of
     it); but not in the closing session, where no whole package can follow
-    (docs/lab/agents.md, "A split issue at the last venue")."""
+    (docs/lab/agents.md, "A split issue at the last venue"). With `clear` (our reading of the
+    counterpart, Level.heaviest_clear), at a table of two before the game's last venue while this
+    venue has rounds left, the weight condition is waived where the issue outweighs the next two
+    open issues together and the two sides state each other's worst option on it
+    (_clear_of_rest; docs/lab/agents.md, "The heaviest issue clear of the rest")."""
     if not left or not (view.venues_left or last):
         return False
     others = counterparts(view)

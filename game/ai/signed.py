@@ -16,16 +16,17 @@ another side's offer of the package is not the same agreement (who signs it, and
 
 from __future__ import annotations
 
-from game.ai.answering import home_cost
+from game.ai.answering import carries_at_home
 from game.ai.reading import counterparts, fallback, value_with
 from game.engine.state import ACCEPTED, REJECTED, Proposal
+from game.engine.utility import crossed_red_lines
 from game.engine.view import View
 
 
 def signed_as_much(view: View, p: Proposal) -> bool:
     """Whether, at a table of two, a proposal of `p`'s package that we have accepted, and nobody
-    has refused, stands; and `p` still leaves us above walking away and costs us no more support
-    at home than we can carry."""
+    has refused, stands; and `p` crosses none of our red lines, still leaves us above walking away
+    and costs us no more support at home than we can carry."""
     if len(counterparts(view)) != 1:
         return False
     if not any(
@@ -33,6 +34,8 @@ def signed_as_much(view: View, p: Proposal) -> bool:
         for q in view.proposals
     ):
         return False
-    if value_with(view, p.package) < fallback(view) - 1e-9:
+    # the yes we gave went through every check of the answer; these are the ones the moves since
+    # could have changed (our walk-away value and support), and the red lines, kept explicit
+    if crossed_red_lines(view.own, p.package) or value_with(view, p.package) < fallback(view) - 1e-9:
         return False
-    return view.support[view.me] - home_cost(view, p.package) > view.collapse_support + 2
+    return carries_at_home(view, p.package)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from game.ai.levels import LEVELS
+from game.ai.signed import signed_as_much
 from game.engine import actions as A
 from game.engine.state import ACCEPTED, REJECTED
 from game.engine.utility import outcome_utility
@@ -36,6 +37,11 @@ def test_the_hard_agent_signs_what_it_has_signed() -> None:
     draft = next(q for q in view.proposals if q.draft)
     assert not p.draft and draft.package == p.package
     assert draft.response_of(seat) == ACCEPTED and REJECTED not in draft.responses
+    assert signed_as_much(view, p)
+    # a proposal of the package that someone has refused no longer stands: nothing to sign for it
+    refused = tuple(REJECTED if who != seat else answer for who, answer in zip(draft.to, draft.responses, strict=True))
+    others = tuple(dataclasses.replace(q, responses=refused) if q.id == draft.id else q for q in view.proposals)
+    assert not signed_as_much(dataclasses.replace(view, proposals=others), p)
     assert [a.round for a in kept.agreements] == [2]
     _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert not lost.agreements
