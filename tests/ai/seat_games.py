@@ -183,6 +183,28 @@ def rule_decisions(
             yield view, chosen, otherwise
 
 
+def decided_gain(
+    scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
+) -> tuple[list[tuple[View, Decision, Decision]], float]:
+    """`rule_decisions` and `seat_gain` in one pass over the tournament's first `games` seeds: the
+    first decision the rule changes in each game it decides, and the seat's gain summed over those
+    games. A game where the rule decides nothing plays the same without it, for a rule that draws
+    nothing from the generator (a Level flag gating a reading), so only the decided games are
+    replayed without it."""
+    decided: list[tuple[View, Decision, Decision]] = []
+    gain = 0.0
+    for game, (_, differed) in enumerate(rule_games(scenario, seat, with_rule, without, games)):
+        if differed is None:
+            continue
+        _, view, chosen, otherwise = differed
+        decided.append((view, chosen, otherwise))
+        seed = game_seed(0, game)
+        _, on = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
+        _, off = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
+        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
+    return decided, gain
+
+
 def rule_walkouts(
     scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
 ) -> Iterator[tuple[View, State, State]]:

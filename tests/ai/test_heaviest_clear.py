@@ -16,7 +16,7 @@ from game.ai.opponent import level_beliefs
 from game.ai.reading import counterparts, left_open
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
-from tests.ai.seat_games import level_in_seat, replayed, rule_decisions, seat_gain, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, rule_decisions, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, heaviest_clear=False)
@@ -57,7 +57,7 @@ def test_every_decision_the_rule_changes_keeps_the_heaviest_open_issue() -> None
     refusal of a partial package leaving contested open, before the last venue, and the seat ends
     with more in total with the rule than without it."""
     sc, seat = timed_seat(10, "d0", silent=False)
-    decided = list(rule_decisions(sc, seat, HARD, WITHOUT, 60))
+    decided, gain = decided_gain(sc, seat, HARD, WITHOUT, 60)
     assert len(decided) >= 10
     for view, chosen, otherwise in decided:
         assert isinstance(chosen.action, A.Respond) and not chosen.action.accept
@@ -66,7 +66,7 @@ def test_every_decision_the_rule_changes_keeps_the_heaviest_open_issue() -> None
         p = next(q for q in view.proposals if q.id == chosen.action.proposal)
         open_issues = [i for i in view.agenda if view.settled[i] < 0]
         assert left_open(view, p.package) == [max(open_issues, key=lambda i: view.own.weights[i])]
-    assert seat_gain(sc, seat, 60, HARD, WITHOUT) > 0
+    assert gain > 0
 
 
 def test_an_issue_heaviest_only_by_the_draw_is_not_waived() -> None:

@@ -17,7 +17,7 @@ from game.ai.signed import signed_as_much
 from game.engine import actions as A
 from game.engine.state import ACCEPTED, REJECTED
 from game.engine.utility import outcome_utility
-from tests.ai.seat_games import game_seed, level_in_seat, replayed, rule_games, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, signs_as_signed=False)
@@ -55,20 +55,11 @@ def test_the_rule_signs_only_what_was_signed_and_the_seat_gains() -> None:
     the games it changes (a game where the rule decides nothing plays the same without it: the
     rule draws nothing from the generator)."""
     sc, seat = timed_seat(14, "d0", silent=False)
-    changed = []
-    for game, (_, differed) in enumerate(rule_games(sc, seat, HARD, WITHOUT, 300)):
-        if differed is None:
-            continue
-        _, view, chosen, otherwise = differed
+    decided, gain = decided_gain(sc, seat, HARD, WITHOUT, 300)
+    assert decided
+    for view, chosen, otherwise in decided:
         assert isinstance(chosen.action, A.Respond) and chosen.action.accept and chosen.reason == SIGNED
         assert isinstance(otherwise.action, A.Respond) and not otherwise.action.accept
         p = next(q for q in view.proposals if q.id == chosen.action.proposal)
         assert any(q.response_of(seat) == ACCEPTED and q.package == p.package for q in view.proposals if q.id != p.id)
-        changed.append(game_seed(0, game))
-    assert changed
-    gain = 0.0
-    for seed in changed:
-        _, on = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
-        _, off = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
-        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
     assert gain > 0
