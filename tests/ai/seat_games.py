@@ -160,6 +160,26 @@ def heaviest_refusal(
     return view, p, left, outcome_utility(final, seat) - outcome_utility(unruled, seat)
 
 
+def waived_refusal(
+    index: int, seat_id: str, game: int, with_rule: Level, without: Level
+) -> tuple[Scenario, State, View, int, list[int], float]:
+    """A test game of a rule that waives the heaviest-issue rule's weight condition (split_at_last,
+    heaviest_clear; `timed_rule_game`, the tables as a file writes them): the first decision the
+    rule changes is a refusal of a partial package that the level without it signs, for leaving
+    open exactly the issue the seat weighs most. Returns the scenario, the final state, the view,
+    that issue, the open issues, and the seat's end with the rule less its end without it."""
+    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(index, seat_id, game, with_rule, without, False)
+    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
+    assert not said.action.accept and unsaid.action.accept
+    assert "issue we care most about" in said.reason
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    heaviest = max(open_issues, key=lambda i: view.own.weights[i])
+    assert left_open(view, p.package) == [heaviest]
+    _, unruled = replayed(sc, seed, level_in_seat(sc, seed, seat, without))
+    return sc, final, view, heaviest, open_issues, outcome_utility(final, seat) - outcome_utility(unruled, seat)
+
+
 def rule_games(
     scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
 ) -> Iterator[tuple[list[tuple[State, A.Action]], tuple[State, View, Decision, Decision] | None]]:

@@ -13,13 +13,11 @@ import dataclasses
 from game.ai.levels import LEVELS
 from game.ai.opponent import level_beliefs
 from game.ai.politics import pulled_apart
-from game.ai.reading import left_open
 from game.ai.selfplay import play
 from game.engine import actions as A
 from game.engine.model import Scenario
-from game.engine.utility import outcome_utility
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
+from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_seat, waived_refusal
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, split_at_last=False)
@@ -32,22 +30,13 @@ def test_the_hard_agent_keeps_a_split_issue_open_to_the_whole_package() -> None:
     lets it be signed); d1 and d2 pull contested apart. Refused, the whole agenda is signed and
     d0 ends with more by over 0.1 (fails with the rule off)."""
     assert HARD.split_at_last and not LEVELS["normal"].split_at_last
-    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(17, "d0", 7, HARD, WITHOUT, silent=False)
-    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
-    assert not said.action.accept and unsaid.action.accept
-    assert "issue we care most about" in said.reason
+    sc, final, view, contested, open_issues, gain = waived_refusal(17, "d0", 7, HARD, WITHOUT)
     assert view.round == 3 and not view.venues_left and not view.closing
-    p = next(q for q in view.proposals if q.id == said.action.proposal)
-    left = left_open(view, p.package)
     weights = view.own.weights
-    open_issues = [i for i in view.agenda if view.settled[i] < 0]
-    contested = max(open_issues, key=lambda i: weights[i])
-    assert left == [contested]
     assert weights[contested] < sum(weights[i] for i in open_issues if i != contested)
     assert contested in pulled_apart(view, level_beliefs(view, HARD), open_issues)
     assert all(final.settled[i] >= 0 for i in sc.venues[0].agenda)
-    _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
-    assert outcome_utility(final, seat) > outcome_utility(without, seat) + 0.1
+    assert gain > 0.1
 
 
 def play_reasons(sc: Scenario, seed: int) -> list[str]:
