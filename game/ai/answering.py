@@ -11,8 +11,9 @@ from __future__ import annotations
 from game.ai.deck import ground_ahead
 from game.ai.estimate import agent_chance
 from game.ai.ground import signing_loses
+from game.ai.heaviest import level_keeps_heaviest
 from game.ai.levels import Level
-from game.ai.offers import aspiration, held_share, level_keeps_heaviest, still_to_win
+from game.ai.offers import aspiration, held_share, still_to_win
 from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import Plan, patient, read_sides
 from game.ai.reading import (

@@ -206,7 +206,7 @@ class Level:
     # package to it at the venue worth as much: such a package settles the smaller part of its
     # stake and sends the larger to a later venue. At timed-10 d0 the hard agent signed one in
     # round 2 and ideal-then-fold beat it; without the weight condition timed-19 d1, which weighs
-    # two issues alike, lost by refusing (game.ai.offers.keeps_heaviest;
+    # two issues alike, lost by refusing (game.ai.heaviest.keeps_heaviest;
     # docs/lab/agents.md, "The heaviest issue left open")
     keeps_heaviest: bool = False
     # leads_common only where the lead is not already granted: at the game's last venue, no lead
@@ -235,7 +235,7 @@ class Level:
     gestures_when_asked: int = 0
     # keeps_heaviest at a table of several too: at timed-0 d1 (a table of three) the hard agent
     # signed in round 2 a partial package settling the issues the others wanted and left open
-    # the one it weighs most, which it then lost alone (game.ai.offers.keeps_heaviest;
+    # the one it weighs most, which it then lost alone (game.ai.heaviest.keeps_heaviest;
     # docs/lab/agents.md, "Signing and tabling at a table of several")
     heaviest_at_tables: bool = False
     # at a table of several, in a venue's first round, while its model of every counterpart is
@@ -274,7 +274,7 @@ class Level:
     # two, refusing it while rounds were left cost 0.018 ± 0.004). At timed-13 d0 (one venue, a
     # table of two) d1's round-2 package left open the contested issue d0 weighs most, after d1's
     # round-1 whole package had offered more; signed, contested stayed open, and refused, d1's
-    # round-3 whole package gave it at o2 (game.ai.offers.keeps_heaviest;
+    # round-3 whole package gave it at o2 (game.ai.heaviest.keeps_heaviest;
     # docs/lab/agents.md, "The heaviest issue at the last venue")
     heaviest_at_last: bool = False
     # a boycotter by gain reads the others' compromise without it as leaving open an issue two of
@@ -346,7 +346,7 @@ class Level:
     # games whose draw put contested a little under the four small issues together, signed d1's
     # package of the four in round 3 and contested stayed open; refusing it, as wait-nash does,
     # the table signed the whole package with contested at o2 in round 4. On a two-option issue
-    # (timed-8 d1's issue 0) the whole package gave it the far end (game.ai.offers.keeps_heaviest;
+    # (timed-8 d1's issue 0) the whole package gave it the far end (game.ai.heaviest.keeps_heaviest;
     # docs/lab/agents.md, "A split issue at the last venue")
     split_at_last: bool = False
     # at a table of several, signs a whole package (one settling every open issue of the venue)
@@ -372,7 +372,7 @@ class Level:
     # on the draw, and contested went to the second venue at o2-o3; ideal-then-fold and
     # wait-nash, holding the whole agenda, had it signed at o3-o4. Where the issue leads only by
     # the draw (timed-19 d1 weighs common and contested alike) waiving the condition cost 0.009
-    # (game.ai.offers.keeps_heaviest; docs/lab/agents.md, "The heaviest issue clear of the rest")
+    # (game.ai.heaviest.keeps_heaviest; docs/lab/agents.md, "The heaviest issue clear of the rest")
     heaviest_clear: bool = False
     # at a table of two, signs an offer put to us of a package it has accepted in another proposal
     # that still stands (nobody has refused it), where it still clears walking away and its cost

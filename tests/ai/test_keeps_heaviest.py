@@ -1,4 +1,4 @@
-"""The heaviest issue left open (Level.keeps_heaviest; game.ai.offers.keeps_heaviest): at a table
+"""The heaviest issue left open (Level.keeps_heaviest; game.ai.heaviest.keeps_heaviest): at a table
 of two, before the game's last venue, the hard agent neither signs nor tables a partial package
 that leaves open the venue's open issue it weighs most, where what it leaves open weighs more to it
 than what it settles, while the venue has rounds left or the counterpart has put a whole package
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.heaviest import keeps_heaviest
 from game.ai.levels import LEVELS
-from game.ai.offers import keeps_heaviest
 from game.ai.reading import counterparts, left_open, value_with
 from game.engine import actions as A
 from tests.ai.seat_games import heaviest_refusal, seat_gain, timed_rule_game, timed_seat

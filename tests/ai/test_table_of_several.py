@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.heaviest import keeps_heaviest
 from game.ai.levels import LEVELS
-from game.ai.offers import keeps_heaviest
 from game.ai.reading import counterparts, left_open, value_with
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
