@@ -144,3 +144,43 @@ def provokes_card(view: View, target: int) -> bool:
             if all_hold(replace(table, trust=trust), card.when, seated):
                 return True
     return False
+
+
+def card_meeting(view: View) -> int | None:
+    """The counterpart a meeting with whom would keep the most of the deck from calling a
+    signatory home: over the cards of the public deck that may still come up at this venue, that
+    would take a present signatory (us or a counterpart) from the table, every condition readable
+    and holding now (round conditions aside: a card is drawn at a later round's start, as
+    may_come_up reads), the side with the greatest weight of such cards that would not hold once
+    a meeting lifted our trust in it and its trust in us by the rules' `meet_trust` (the first
+    counterpart on a tie); None where a meeting would keep none from firing. At timed-17 d0 two
+    cards call d0 home, one read on its trust in d1 (weight 2), one in d2 (weight 3): the heavier
+    is met first (docs/lab/agents.md, "A meeting that heads off a card")."""
+    venue = view.venue
+    if venue.random_events <= 0 or view.closing or view.round >= venue.rounds:
+        return None
+    seated = venue.turn_order
+    others = counterparts(view)
+    signing = {view.me, *others}
+    me, lift = view.me, view.rules.meet_trust
+    table = public_table(view, view.round)
+    kept = dict.fromkeys(others, 0.0)
+    for index, card in enumerate(view.events):
+        if not card.leavers & signing or not all(readable(view, c) for c in card.when):
+            continue
+        if not may_come_up(view, index, card):
+            continue
+        rest = [c for c in card.when if c.kind != "round"]
+        if not all_hold(table, rest, seated):
+            continue
+        for other in others:
+            if not any(c.kind == "trust" and {c.a, c.b} == {me, other} for c in rest):
+                continue
+            met = tuple(
+                tuple(t + lift if (a, b) in ((me, other), (other, me)) else t for b, t in enumerate(row))
+                for a, row in enumerate(table.trust)
+            )
+            if not all_hold(replace(table, trust=met), rest, seated):
+                kept[other] += card.weight
+    best = max(others, key=lambda s: kept[s], default=None)
+    return best if best is not None and kept[best] > 0 else None

@@ -383,6 +383,13 @@ class Level:
     # was signed (0.513 where normal ends 0.840) (game.ai.signed;
     # docs/lab/agents.md, "An offer of a package we have signed")
     signs_as_signed: bool = False
+    # where a card of the public deck that may still come up at this venue would call a signatory
+    # home (us or a counterpart: the venue ends with nothing signed) while trust between us and a
+    # counterpart stays at most its bound, every condition readable and holding now, and one
+    # meeting with that counterpart (the rules' meet_trust, both ways) would lift it above, the
+    # agent's bilateral is with that side, not a stranger drawn at random (game.ai.hazards.card_meeting;
+    # docs/lab/agents.md, "A meeting that heads off a card")
+    meets_the_card: bool = False
 
 
 LEVELS = {
@@ -495,6 +502,7 @@ LEVELS = {
         signs_united_table=True,
         heaviest_clear=True,
         signs_as_signed=True,
+        meets_the_card=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

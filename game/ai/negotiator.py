@@ -19,7 +19,7 @@ from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
 from game.ai.early import early_whole, first_round_hold, refused_at_aim
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
-from game.ai.hazards import provokes_card
+from game.ai.hazards import card_meeting, provokes_card
 from game.ai.idle import nothing_to_win, stalemate, tabled_here
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, proposal
@@ -179,6 +179,12 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     )
     if gesture is not None:
         return gesture
+    if level.meets_the_card:
+        # a meeting with the side whose trust (or ours in it) a card of the deck reads keeps the
+        # card from ending the venue (game.ai.hazards.card_meeting)
+        guard = card_meeting(view)
+        if guard is not None:
+            return Decision(A.Meet(me.id, view.delegations[guard].id), "to keep the talks from breaking down")
     if level.seeks_meetings:
         bilateral = meeting(view, rng)
         if bilateral is not None:
