@@ -207,9 +207,13 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
     held = None
     if level.plans and not p.draft:
         bar = _bar(view, level, noise, aim)
-        held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
-        if _holds_out(view, level, held, bar):
-            return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
+        if level.answers_free_time and _free_time_late(view):
+            # no toll to read who can wait by: we answer by our aim (Level.answers_free_time)
+            held = plan(view, beliefs, level)
+        else:
+            held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
+            if _holds_out(view, level, held, bar):
+                return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
     said = answer(view, p, aim, level, beliefs, noise, held=held)
     if (
         level.picks_better
@@ -219,6 +223,13 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
     ):
         return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
     return said
+
+
+def _free_time_late(view: View) -> bool:
+    """Whether a round costs no side a toll here (the scenario's delay_cost 0), at a table of
+    several, in the venue's last three rounds: where a planner answers by its aim, not its plan's
+    hold-out (Level.answers_free_time; docs/lab/agents.md, "Holding out where time costs nothing")."""
+    return view.rules.delay_cost <= 0 and len(counterparts(view)) >= 2 and view.round >= view.venue.rounds - 2
 
 
 def _answer_order(p: Proposal) -> tuple[bool, int]:

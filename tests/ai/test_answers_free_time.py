@@ -1,0 +1,77 @@
+"""Holding out where time costs nothing (Level.answers_free_time, on in the hard level;
+game.ai.negotiator._answer_offer; docs/lab/agents.md, "Holding out where time costs nothing"):
+where a round costs no side a toll (the scenario's delay_cost 0), at a table of several, in the
+venue's last three rounds, a planner answers an offer by its aim, not by its plan's hold-out. At
+harbour-contract (one venue of six rounds, no delay_cost, the union, the operators and the
+authority signing) the hard union refused in rounds 4 and 5 offers at its aim, holding out for a
+package the operators would not sign, and in round 6 signed a partial package that left pensions
+open."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.agent import Chooser
+from game.ai.driver import agent_rng
+from game.ai.levels import LEVELS
+from game.ai.negotiator import choose
+from game.engine import actions as A
+from game.engine import view_for
+from game.engine.state import State
+from game.engine.utility import outcome_utility
+from game.scenario import bundled, load_scenario
+from game.sim.simulate import game_seed
+from tests.ai.seat_games import level_in_seat, replayed
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, answers_free_time=False)
+SCENARIO = load_scenario(bundled()["harbour-contract"])
+UNION = [d.id for d in SCENARIO.delegations].index("union")
+
+
+def _first_change(game: int) -> tuple[State, A.Action, A.Action, float] | None:
+    """The union's first action in the tournament's game `game` (the others normal) that the hard
+    level without the rule would not take (the state, the two actions), and what the union ends
+    with, with the rule less without it; None where the rule changes no action."""
+    seed = game_seed(0, game)
+    choosers: dict[int, Chooser] = level_in_seat(SCENARIO, seed, UNION, HARD)
+    steps, kept = replayed(SCENARIO, seed, choosers)
+    for state, action in steps:
+        if state.actor != UNION:
+            continue
+        otherwise = choose(view_for(state, UNION), agent_rng(state), WITHOUT).action
+        if otherwise != action:
+            _, lost = replayed(SCENARIO, seed, level_in_seat(SCENARIO, seed, UNION, WITHOUT))
+            return state, action, otherwise, outcome_utility(kept, UNION) - outcome_utility(lost, UNION)
+    return None
+
+
+def test_the_union_signs_at_its_aim_late_in_the_talks() -> None:
+    """harbour-contract's game 3: the union's first changed action is its round-5 answer to the
+    authority's package (pensions indexed, wages left open): refused without the rule (the plan's
+    hold-out), signed with it; the table signs that package, where without the rule the union
+    ends, in round 6, with pensions left open, and it ends better off by more than 0.015 (fails
+    with the rule off)."""
+    assert HARD.answers_free_time and not LEVELS["normal"].answers_free_time
+    assert SCENARIO.rules.delay_cost == 0
+    changed = _first_change(3)
+    assert changed is not None
+    state, action, otherwise, gain = changed
+    assert state.round == 5 == SCENARIO.venues[0].rounds - 1
+    assert isinstance(action, A.Respond) and action.accept
+    assert isinstance(otherwise, A.Respond) and not otherwise.accept and otherwise.proposal == action.proposal
+    assert gain > 0.015
+
+
+def test_the_rule_changes_only_late_answers_and_the_union_gains() -> None:
+    """Over harbour-contract's first 60 games, every first action the rule changes is a yes in
+    the venue's last three rounds to an offer the union without the rule refuses; it changes some
+    (fails with the rule off); and the union ends with more, summed over the games it changes."""
+    rounds = SCENARIO.venues[0].rounds
+    changes = [c for c in map(_first_change, range(60)) if c is not None]
+    assert changes
+    for state, action, otherwise, _ in changes:
+        assert state.round >= rounds - 2
+        assert isinstance(action, A.Respond) and action.accept
+        assert isinstance(otherwise, A.Respond) and not otherwise.accept
+    assert sum(gain for *_, gain in changes) > 0
