@@ -383,6 +383,11 @@ class Level:
     # was signed (0.513 where normal ends 0.840) (game.ai.signed;
     # docs/lab/agents.md, "An offer of a package we have signed")
     signs_as_signed: bool = False
+    # at a table of two, the plan's hold-out is not tabled where it asks, on every issue of a
+    # package the counterpart has refused at this venue, at least what that package gives us
+    # (issue by issue, by our own values): it asks no less than what was refused, and we table our
+    # bet instead (game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "A hold-out asking what was refused")
+    holds_below_refusals: bool = False
 
 
 LEVELS = {
@@ -495,6 +500,7 @@ LEVELS = {
         signs_united_table=True,
         heaviest_clear=True,
         signs_as_signed=True,
+        holds_below_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.ai.reading import value_with
+from game.ai.reading import counterparts, value_with
 from game.engine.state import Answer, Proposal
 from game.engine.view import View
 
@@ -80,3 +80,20 @@ def came_our_way(view: View, p: Proposal) -> bool:
     if not earlier:
         return False
     return value_with(view, p.package) > min(value_with(view, q) for q in earlier.values()) + 1e-9
+
+
+def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
+    """Whether, at a table of two, `package` asks on every issue of a package the counterpart
+    refused at this venue (the public record of answers) at least what that package gives us, by
+    our own values: it asks no less than what was already refused (Level.holds_below_refusals)."""
+    others = counterparts(view)
+    if len(others) != 1:
+        return False
+    values = view.own.values
+    ours = dict(package)
+    for a in view.answers:
+        if a.who != others[0] or a.venue != view.venue_index or a.accepted:
+            continue
+        if all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package):
+            return True
+    return False
