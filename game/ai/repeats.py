@@ -91,9 +91,12 @@ def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tu
         return False
     values = view.own.values
     ours = dict(package)
-    for a in view.answers:
-        if a.who != others[0] or a.venue != view.venue_index or a.accepted:
-            continue
-        if all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package):
-            return True
-    return False
+    rounds = {
+        a.round
+        for a in view.answers
+        if a.who == others[0]
+        and a.venue == view.venue_index
+        and not a.accepted
+        and all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package)
+    }
+    return len(rounds) >= 2
