@@ -383,10 +383,13 @@ class Level:
     # was signed (0.513 where normal ends 0.840) (game.ai.signed;
     # docs/lab/agents.md, "An offer of a package we have signed")
     signs_as_signed: bool = False
-    # at a table of two, the plan's hold-out is not tabled where it asks, on every issue of a
-    # package the counterpart has refused at this venue, at least what that package gives us
-    # (issue by issue, by our own values): it asks no less than what was refused, and we table our
-    # bet instead (game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "A hold-out asking what was refused")
+    # at a table of two, where the plan reads time on our side, its package is neither tabled nor
+    # held out for in an answer where it asks, on every issue of packages the counterpart refused
+    # at this venue in two rounds, at least what they give us (by our own values), with two rounds
+    # or more left: we table our bet and answer by our own curve. At timed-5 d1 (one venue of six
+    # rounds) the plan held out for contested at d1's own end after d0 had refused contested o2 or
+    # o3 and the hold-out itself, refusing d0's round-3 package; d0 refused it again and often
+    # walked out (game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "A hold-out asking what was refused")
     holds_below_refusals: bool = False
 
 

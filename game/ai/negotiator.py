@@ -203,7 +203,12 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
     if level.plans and not p.draft:
         bar = _bar(view, level, noise, aim)
         held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
-        if level.holds_below_refusals and held.patient and held.later is not None and asks_past_refusal(view, held.later):
+        if (
+            level.holds_below_refusals
+            and held.patient
+            and held.later is not None
+            and asks_past_refusal(view, held.later)
+        ):
             # the plan's package asks no less than one the counterpart refused here: we answer
             # by our own curve (docs/lab/agents.md, "A hold-out asking what was refused")
             held = None

@@ -83,11 +83,18 @@ def came_our_way(view: View, p: Proposal) -> bool:
 
 
 def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
-    """Whether, at a table of two, `package` asks on every issue of a package the counterpart
-    refused at this venue (the public record of answers) at least what that package gives us, by
-    our own values: it asks no less than what was already refused (Level.holds_below_refusals)."""
+    """Whether, at a table of two with two rounds or more of the venue left after this one,
+    `package` asks, on every issue of packages the counterpart refused at this venue in two
+    different rounds (the public record of answers), at least what those packages give us, by our
+    own values: it asks no less than what the counterpart has refused round after round
+    (Level.holds_below_refusals). One refusal says a package fell short of the counterpart's aim,
+    not of its floor: at timed-13 d0 d1 refused contested o2 in round 1 and offered it at its
+    deadline, and reading one refusal cost the seat 0.041. In the round before the last the
+    counterpart's deadline concession is a round's toll away: at timed-6 d0 d1 moved in round 3,
+    after two refusals, and reading them there cost 0.011 (docs/lab/agents.md, "A hold-out asking
+    what was refused")."""
     others = counterparts(view)
-    if len(others) != 1:
+    if len(others) != 1 or view.round >= view.venue.rounds - 1:
         return False
     values = view.own.values
     ours = dict(package)
