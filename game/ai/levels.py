@@ -403,6 +403,14 @@ class Level:
     # the hard agent's in 27 (game.ai.negotiator._answer_offer; docs/lab/agents.md, "Holding out
     # where time costs nothing")
     answers_free_time: bool = False
+    # at a table of two, where the plan reads time on our side, its package is neither tabled nor
+    # held out for in an answer where it asks, on every issue of packages the counterpart refused
+    # at this venue in two rounds, at least what they give us (by our own values), with two rounds
+    # or more left: we table our bet and answer by our own curve. At timed-5 d1 (one venue of six
+    # rounds) the plan held out for contested at d1's own end after d0 had refused contested o2 or
+    # o3 and the hold-out itself, refusing d0's round-3 package; d0 refused it again and often
+    # walked out (game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "A hold-out asking what was refused")
+    holds_below_refusals: bool = False
 
 
 LEVELS = {
@@ -517,6 +525,7 @@ LEVELS = {
         signs_as_signed=True,
         meets_the_card=True,
         answers_free_time=True,
+        holds_below_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

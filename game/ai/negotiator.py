@@ -46,6 +46,7 @@ from game.ai.reading import (
     deadline,
     left_open,
 )
+from game.ai.repeats import asks_past_refusal
 from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -212,7 +213,16 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
             held = plan(view, beliefs, level)
         else:
             held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
-            if _holds_out(view, level, held, bar):
+            if (
+                level.holds_below_refusals
+                and held.patient
+                and held.later is not None
+                and asks_past_refusal(view, held.later)
+            ):
+                # the plan's package asks no less than one the counterpart refused here: we
+                # answer by our own curve (docs/lab/agents.md, "A hold-out asking what was refused")
+                held = None
+            elif _holds_out(view, level, held, bar):
                 return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
     said = answer(view, p, aim, level, beliefs, noise, held=held)
     if (
@@ -320,6 +330,10 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     if chosen.later is None or not _holds_out(view, level, chosen, aim):
         return None
     package = chosen.later
+    if level.holds_below_refusals and chosen.patient and asks_past_refusal(view, package):
+        # time on our side, the plan counts on the counterpart conceding, and it has refused a
+        # package that asks no more of it than this one: we table what we would without the plan (docs/lab/agents.md, "A hold-out asking what was refused")
+        return None
     # where time is against us, we hold out because an adjournment would leave this offer on the
     # table for those who speak before us (reading.closing_backs)
     why = "what we hold out for: " + (

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.ai.reading import value_with
+from game.ai.reading import counterparts, value_with
 from game.engine.state import Answer, Proposal
 from game.engine.view import View
 
@@ -80,3 +80,30 @@ def came_our_way(view: View, p: Proposal) -> bool:
     if not earlier:
         return False
     return value_with(view, p.package) > min(value_with(view, q) for q in earlier.values()) + 1e-9
+
+
+def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
+    """Whether, at a table of two with two rounds or more of the venue left after this one,
+    `package` asks, on every issue of packages the counterpart refused at this venue in two
+    different rounds (the public record of answers), at least what those packages give us, by our
+    own values: it asks no less than what the counterpart has refused round after round
+    (Level.holds_below_refusals). One refusal says a package fell short of the counterpart's aim,
+    not of its floor: at timed-13 d0 d1 refused contested o2 in round 1 and offered it at its
+    deadline, and reading one refusal cost the seat 0.041. In the round before the last the
+    counterpart's deadline concession is a round's toll away: at timed-6 d0 d1 moved in round 3,
+    after two refusals, and reading them there cost 0.011 (docs/lab/agents.md, "A hold-out asking
+    what was refused")."""
+    others = counterparts(view)
+    if len(others) != 1 or view.round >= view.venue.rounds - 1:
+        return False
+    values = view.own.values
+    ours = dict(package)
+    rounds = {
+        a.round
+        for a in view.answers
+        if a.who == others[0]
+        and a.venue == view.venue_index
+        and not a.accepted
+        and all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package)
+    }
+    return len(rounds) >= 2

@@ -63,13 +63,17 @@ def test_reading_deeds_wins_the_game_the_misreading_lost() -> None:
     d0's one counterpart and refuses d0's package in two rounds, so that reading alone wins this
     game too, and the two would not be told apart here. Nor weighing the plan's hazards
     (Level.weighs_hazards, tests/ai/test_hazards.py), which keeps d0 from holding out here
-    whatever its reading of d1's floor."""
+    whatever its reading of d1's floor. Nor the hold-out asking what was refused
+    (Level.holds_below_refusals, tests/ai/test_holds_below_refusals.py), which for the same two
+    refusals drops the plan's hold-out here."""
     sc = timed_scenario(SCENARIO)
     seed = game_seed(0, GAME)
 
     def surplus(reads_deeds: bool) -> float:
         choosers = game_choosers(sc, {SEAT: "hard"}, seed)
-        level = dataclasses.replace(HARD, reads_deeds=reads_deeds, reads_refusals=False, weighs_hazards=False)
+        level = dataclasses.replace(
+            HARD, reads_deeds=reads_deeds, reads_refusals=False, weighs_hazards=False, holds_below_refusals=False
+        )
         choosers[SEAT] = partial(choose, level=level)
         state = play(sc, seed, choosers).state
         return outcome_utility(state, SEAT) - sc.delegations[SEAT].reservation

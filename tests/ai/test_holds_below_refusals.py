@@ -1,0 +1,62 @@
+"""A hold-out asking what was refused (Level.holds_below_refusals, on in the hard level;
+game.ai.negotiator._planned_offer and _answer_offer, game.ai.repeats.asks_past_refusal;
+docs/lab/agents.md, "A hold-out asking what was refused"): at a table of two, where the plan reads
+time on our side, its package is neither tabled nor held out for in an answer where, on every
+issue of packages the counterpart has refused at this venue in two rounds, it gives us at least
+what those packages give us. In the random scenario timed-5 (as a file writes it; one venue of six
+rounds, d1 and d0 signing, d1 speaking first) the hard d1 held out in round 3 for the contested
+issue at its own end, refusing d0's package, after d0 had refused contested o2 or o3 in round 1 and
+the hold-out itself in round 2; d0 refused it again, and the talks ended with less or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS
+from game.ai.reading import counterparts
+from game.engine import actions as A
+from game.engine.utility import outcome_utility
+from game.engine.view import View
+from tests.ai.seat_games import level_in_seat, replayed, rule_decisions, seat_gain, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, holds_below_refusals=False)
+
+
+def _refusal_rounds(view: View) -> set[int]:
+    """The rounds in which our one counterpart refused a package at this venue."""
+    (other,) = counterparts(view)
+    return {a.round for a in view.answers if a.who == other and a.venue == view.venue_index and not a.accepted}
+
+
+def test_the_hard_agent_does_not_hold_out_for_what_was_refused() -> None:
+    """timed-5 d1's game 23: the first decision the rule changes is d1's round-3 answer to d0's
+    package: refused by the plan's hold-out without the rule, signed with it, after d0 refused
+    packages in rounds 1 and 2. d1 ends the game better off by more than 0.1 (fails with the rule
+    off)."""
+    assert HARD.holds_below_refusals and not LEVELS["normal"].holds_below_refusals
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(5, "d1", 23, HARD, WITHOUT, silent=False)
+    assert view.round == 3 and len(counterparts(view)) == 1 and len(_refusal_rounds(view)) >= 2
+    assert isinstance(with_rule.action, A.Respond) and isinstance(without.action, A.Respond)
+    assert with_rule.action.accept and not without.action.accept
+    _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
+
+
+def test_the_rule_acts_only_after_refusals_in_two_rounds() -> None:
+    """Over timed-5 d1's first 100 games, every decision the rule changes is taken at a table of
+    two whose counterpart has refused packages at this venue in two rounds; it changes at least
+    ten (fails with the rule off, which changes none)."""
+    sc, seat = timed_seat(5, "d1", silent=False)
+    changed = list(rule_decisions(sc, seat, HARD, WITHOUT, 100))
+    assert len(changed) >= 10
+    for view, chosen, otherwise in changed:
+        assert len(counterparts(view)) == 1 and len(_refusal_rounds(view)) >= 2
+        assert chosen != otherwise
+
+
+def test_the_tournament_seat_gains() -> None:
+    """Over the tournament's first 100 games in timed-5 d1, the seat ends with more in total with
+    the rule than without it."""
+    sc, seat = timed_seat(5, "d1", silent=False)
+    assert seat_gain(sc, seat, 100, HARD, WITHOUT) > 0
