@@ -10,6 +10,7 @@ default), to paste into docs/SCENARIOS.md when the format changes.
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 import sys
@@ -338,7 +339,8 @@ def headings(text: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(r"^#{1,6} (.+)$", _fenced_out(text), re.M)]
 
 
-def anchors(text: str) -> set[str]:
+@functools.cache  # a file is read for each link into it: its text's anchors are worked out once
+def anchors(text: str) -> frozenset[str]:
     """Every anchor a file's headings give, with GitHub's -1, -2 for a repeated one."""
     seen: dict[str, int] = {}
     out: set[str] = set()
@@ -347,15 +349,27 @@ def anchors(text: str) -> set[str]:
         n = seen.get(base, 0)
         seen[base] = n + 1
         out.add(base if n == 0 else f"{base}-{n}")
-    return out
+    return frozenset(out)
 
 
-def section_names(text: str) -> list[str]:
+@functools.cache  # a file is read for each citation of it: its text's names are worked out once
+def section_names(text: str) -> tuple[str, ...]:
     """What a citation may name: a heading, or the bold words that open a paragraph or a list item
     (the docs' bullets, e.g. AI.md's "Keeping one's temper", are cited by those), each with its
     white space made single."""
     bold = re.findall(r"^[ \t]*(?:- )?\*\*([^*]+?)\*\*", _fenced_out(text), re.M)
-    return [" ".join(name.split()) for name in headings(text) + bold]
+    return tuple(" ".join(name.split()) for name in headings(text) + bold)
+
+
+def _read(path: Path) -> str:
+    """A file's text, read once while it is unchanged (a large doc is read for each pointer into it)."""
+    stat = path.stat()
+    return _read_as_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_as_of(path: Path, mtime_ns: int, size: int) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 def broken_links(path: Path) -> list[str]:
@@ -370,7 +384,7 @@ def broken_links(path: Path) -> list[str]:
         where = f"{path.relative_to(ROOT)}: ({target})"
         if not dest.exists():
             out.append(f"{where}: no such file")
-        elif anchor and dest.suffix == ".md" and anchor not in anchors(dest.read_text(encoding="utf-8")):
+        elif anchor and dest.suffix == ".md" and anchor not in anchors(_read(dest)):
             out.append(f"{where}: no heading of {dest.relative_to(ROOT)} has the anchor #{anchor}")
     return out
 
@@ -388,7 +402,7 @@ def wrong_citations(path: Path) -> list[str]:
         where = f'{path.relative_to(ROOT)}: {m.group(1)}, "{name}"'
         if not doc.exists():
             out.append(f"{where}: no such file")
-        elif not any(_names(section, name) for section in section_names(doc.read_text(encoding="utf-8"))):
+        elif not any(_names(section, name) for section in section_names(_read(doc))):
             out.append(f"{where}: no heading or bold lead of that name in {m.group(1)}")
     return out
 

@@ -186,10 +186,19 @@ def rule_games(
     """The tournament's first `games` seeds with `with_rule` in `seat` (every other seat normal):
     each game's steps, and the first decision where `without` would choose differently (None
     where it never does): how a rule's tests find the moves it decides."""
+    for steps, _, differed in _rule_games(scenario, seat, with_rule, without, games):
+        yield steps, differed
+
+
+def _rule_games(
+    scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
+) -> Iterator[tuple[list[tuple[State, A.Action]], State, tuple[State, View, Decision, Decision] | None]]:
+    """`rule_games` with each game's final state: what a caller needs of the game with the rule
+    without playing it again."""
     for game in range(games):
         seed = game_seed(0, game)
-        steps, _ = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
-        yield steps, first_difference(steps, seat, with_rule, without)
+        steps, final = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
+        yield steps, final, first_difference(steps, seat, with_rule, without)
 
 
 def rule_decisions(
@@ -210,16 +219,15 @@ def decided_gain(
     first decision the rule changes in each game it decides, and the seat's gain summed over those
     games. A game where the rule decides nothing plays the same without it, for a rule that draws
     nothing from the generator (a Level flag gating a reading), so only the decided games are
-    replayed without it."""
+    replayed without it (with it, the game already played is its end)."""
     decided: list[tuple[View, Decision, Decision]] = []
     gain = 0.0
-    for game, (_, differed) in enumerate(rule_games(scenario, seat, with_rule, without, games)):
+    for game, (_, on, differed) in enumerate(_rule_games(scenario, seat, with_rule, without, games)):
         if differed is None:
             continue
         _, view, chosen, otherwise = differed
         decided.append((view, chosen, otherwise))
         seed = game_seed(0, game)
-        _, on = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
         _, off = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
         gain += outcome_utility(on, seat) - outcome_utility(off, seat)
     return decided, gain
@@ -230,14 +238,14 @@ def rule_walkouts(
 ) -> Iterator[tuple[View, State, State]]:
     """Over `rule_games`, each game where the rule's first decision is a walk-out that `without`
     would not make: the view it walked out on, and how the game ends with the rule (left) and
-    without it (stayed), both replayed from the tournament's seed. A walk-out rule's tests."""
-    for game, (_, differed) in enumerate(rule_games(scenario, seat, with_rule, without, games)):
+    without it (stayed), both from the tournament's seed (with the rule, the game already played to
+    find the decision). A walk-out rule's tests."""
+    for game, (_, left, differed) in enumerate(_rule_games(scenario, seat, with_rule, without, games)):
         if differed is None:
             continue
         _, view, chosen, otherwise = differed
         assert isinstance(chosen.action, A.WalkOut) and not isinstance(otherwise.action, A.WalkOut)
         seed = game_seed(0, game)
-        _, left = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
         _, stayed = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
         yield view, left, stayed
 

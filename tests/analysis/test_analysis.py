@@ -45,10 +45,20 @@ def make_scenario(values: list[list[list[float]]], weights: list[list[float]], r
 
 
 def _brute_front(utils: np.ndarray) -> list[int]:
-    """Rows no other row dominates, by comparing every pair (vectorised a row at a time)."""
-    return [
-        a for a in range(len(utils)) if not ((utils >= utils[a]).all(axis=1) & (utils > utils[a]).any(axis=1)).any()
-    ]
+    """Rows no other row dominates, by comparing every pair (vectorised a row at a time: a row
+    against every row, a column at a time; one whole comparison of the table a row cost 15 to 25
+    times as much in numpy's reductions along its rows)."""
+    columns = [np.ascontiguousarray(column) for column in utils.T]
+    front = []
+    for a, row in enumerate(utils):
+        at_least = columns[0] >= row[0]  # b is at least as good as a on every column so far
+        above = columns[0] > row[0]  # and better on one
+        for column, value in zip(columns[1:], row[1:], strict=True):
+            at_least &= column >= value
+            above |= column > value
+        if not (at_least & above).any():
+            front.append(a)
+    return front
 
 
 def brute(scenario: Scenario) -> tuple[np.ndarray, list[int]]:

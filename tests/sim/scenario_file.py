@@ -68,7 +68,12 @@ class NotWritable(ValueError):
         self.problems = tuple(problems)
 
 
-class _Dumper(yaml.SafeDumper):
+# PyYAML's C emitter where it is built with it, as the game's saves use (game.saves.write): the
+# same text as the Python one (compared on every table the suite writes), in a fifth of the time.
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
     """The safe dumper, never writing anchors and aliases (the game's reader counts what they
     expand to, and a reader of the file should see every value where it applies)."""
 

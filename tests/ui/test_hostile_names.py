@@ -25,6 +25,7 @@ from game.engine import view_for
 from game.saves import Session, default_seats, save
 from game.saves.timeline import load_timeline
 from game.scenario import load_scenario
+from game.scenario.yamlread import SAFE_LOADER
 from game.ui.app import make_app
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import HandOver
@@ -56,7 +57,7 @@ def _poison(node: Any, counter: list[int]) -> Any:
 
 
 def hostile_scenario(folder: Path) -> Path:
-    data = _poison(yaml.safe_load(ASTANA.read_text(encoding="utf-8")), [0])
+    data = _poison(yaml.load(ASTANA.read_bytes(), Loader=SAFE_LOADER), [0])
     data["issues"][0]["name"] = "[/]"
     data["delegations"][1]["name"] = "Blue [/b]"
     data["delegations"][2]["name"] = "[@click=app.quit]"
