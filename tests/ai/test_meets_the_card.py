@@ -112,3 +112,13 @@ def test_card_meeting_reads_only_readable_cards() -> None:
     known to head off: with one on each card, card_meeting names no side."""
     hidden = Condition("trust", 1, 2, high=50)
     assert card_meeting(_with_conditions(_round_one(), {5: hidden, 6: hidden})) is None
+
+
+def test_card_meeting_reads_the_meeting_momentum() -> None:
+    """A meeting lifts the table's momentum by the rules' meet_momentum as well as trust: with
+    d0's trust in d1 and d2 beyond one meeting's reach, a card read on d0's trust in d2 that also
+    needs momentum at most where it stands is headed off by meeting d2."""
+    view = _trusts(_trusts(_round_one(), 1, 10, 93), 2, 29, 61)
+    assert view.rules.meet_momentum > 0
+    view = _with_conditions(view, {6: Condition("momentum", high=view.momentum)})
+    assert card_meeting(view) == 2
