@@ -20,6 +20,10 @@ the agent's own rules, and holding out runs into both:
 A hot temper's outburst at a distrusted side costs that side's trust in us too (provokes_card):
 where it would bring such a card into play, a level that spares the cards makes none.
 
+The same cards name whom to meet (card_meeting): where one that would call a signatory home holds
+now on trust between us and a counterpart, and one meeting with that side would lift the trust
+past its bound, a level that meets the card meets that side rather than a stranger.
+
 In the random scenario timed-5 (seat d0) both ended 42 of the 44 games in 100 that the plan's
 hold-out left without a deal, where signing in the first round gave +0.35 (docs/lab/agents.md, "The plan's
 misfires on the stated tables" and "The plan's hazards").
@@ -27,9 +31,10 @@ misfires on the stated tables" and "The plan's hazards").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
-from game.ai.deck import drawable, may_come_up, public_table, readable
+from game.ai.deck import _PublicTable, drawable, may_come_up, public_table, readable
 from game.ai.ground import ground_keeps_us
 from game.ai.levels import Level
 from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean
@@ -96,11 +101,7 @@ def _called_home_at(view: View, round_: int, refused: int) -> float:
         # play by the statement d0's support called for after it pressed its client
         drop = refused * view.rules.response_trust + view.rules.hardline_trust // 2
         me = view.me
-        trust = tuple(
-            tuple(max(0, t - drop) if b == me and a != me else t for b, t in enumerate(row))
-            for a, row in enumerate(table.trust)
-        )
-        table = replace(table, trust=trust)
+        table = _with_trust(table, {(a, me) for a in range(len(table.trust)) if a != me}, -drop)
     total = leaving = 0.0
     for card in drawable(view, table, seated):
         total += card.weight
@@ -136,12 +137,8 @@ def provokes_card(view: View, target: int) -> bool:
         if not any(c.kind == "trust" and c.a == target and c.b == me for c in card.when):
             continue
         for round_ in range(view.round + 1, venue.rounds + 1):
-            table = public_table(view, round_)
-            trust = tuple(
-                tuple(max(0, t - drop) if a == target and b == me else t for b, t in enumerate(row))
-                for a, row in enumerate(table.trust)
-            )
-            if all_hold(replace(table, trust=trust), card.when, seated):
+            table = _with_trust(public_table(view, round_), {(target, me)}, -drop)
+            if all_hold(table, card.when, seated):
                 return True
     return False
 
@@ -152,7 +149,8 @@ def card_meeting(view: View) -> int | None:
     would take a present signatory (us or a counterpart) from the table, every condition readable
     and holding now (round conditions aside: a card is drawn at a later round's start, as
     may_come_up reads), the side with the greatest weight of such cards that would not hold once
-    a meeting lifted our trust in it and its trust in us by the rules' `meet_trust` (the first
+    a meeting lifted our trust in it and its trust in us by the rules' `meet_trust` (kept to
+    0..100, as the engine keeps it) and the table's momentum by `meet_momentum` (the first
     counterpart on a tie); None where a meeting would keep none from firing. At timed-17 d0 two
     cards call d0 home, one read on its trust in d1 (weight 2), one in d2 (weight 3): the heavier
     is met first (docs/lab/agents.md, "A meeting that heads off a card")."""
@@ -176,11 +174,24 @@ def card_meeting(view: View) -> int | None:
         for other in others:
             if not any(c.kind == "trust" and {c.a, c.b} == {me, other} for c in rest):
                 continue
-            met = tuple(
-                tuple(t + lift if (a, b) in ((me, other), (other, me)) else t for b, t in enumerate(row))
-                for a, row in enumerate(table.trust)
-            )
-            if not all_hold(replace(table, trust=met), rest, seated):
+            met = _with_trust(table, {(me, other), (other, me)}, lift)
+            met = replace(met, momentum=_clamped(met.momentum + view.rules.meet_momentum))
+            if not all_hold(met, rest, seated):
                 kept[other] += card.weight
     best = max(others, key=lambda s: kept[s], default=None)
     return best if best is not None and kept[best] > 0 else None
+
+
+def _with_trust(table: _PublicTable, cells: Collection[tuple[int, int]], move: int) -> _PublicTable:
+    """`table` with the trust of each (truster, trusted) cell of `cells` moved by `move`, kept to
+    the engine's range (game.engine.work.Work.add_trust clamps it to 0..100)."""
+    trust = tuple(
+        tuple(_clamped(t + move) if (a, b) in cells else t for b, t in enumerate(row))
+        for a, row in enumerate(table.trust)
+    )
+    return replace(table, trust=trust)
+
+
+def _clamped(value: int) -> int:
+    """`value` kept to the engine's range for trust and momentum, 0..100 (game.engine.work.clamp)."""
+    return max(0, min(100, value))

@@ -387,12 +387,13 @@ class Level:
     # home (us or a counterpart: the venue ends with nothing signed) while trust between us and a
     # counterpart stays at most its bound, every condition readable and holding now, and one
     # meeting with that counterpart (the rules' meet_trust, both ways) would lift it above, the
-    # agent's bilateral is with that side, not a stranger drawn at random (game.ai.hazards.card_meeting;
-    # docs/lab/agents.md, "A meeting that heads off a card")
+    # agent's bilateral is with that side, not a stranger drawn at random
+    # (game.ai.hazards.card_meeting; docs/lab/agents.md, "A meeting that heads off a card")
     meets_the_card: bool = False
     # where a round costs no side a toll (the scenario's delay_cost 0), at a table of several, in
     # the venue's last three rounds, a planner answers an offer by its aim, not by its plan's
-    # hold-out: the plan reads who can wait from what a round costs each side, and with no toll
+    # hold-out (the plan's value of waiting still read, through the answer's `held`): the plan
+    # reads who can wait from what a round costs each side, and with no toll
     # anywhere it reads every side as patient (game.ai.planning.patient), itself included, and
     # every counterpart as conceding to the deal in force by the deadline. At harbour-contract's
     # union (one venue of six rounds; the operators, a boulware, hold out to their walk-away
@@ -406,10 +407,11 @@ class Level:
     # at a table of two, where the plan reads time on our side, its package is neither tabled nor
     # held out for in an answer where it asks, on every issue of packages the counterpart refused
     # at this venue in two rounds, at least what they give us (by our own values), with two rounds
-    # or more left: we table our bet and answer by our own curve. At timed-5 d1 (one venue of six
-    # rounds) the plan held out for contested at d1's own end after d0 had refused contested o2 or
-    # o3 and the hold-out itself, refusing d0's round-3 package; d0 refused it again and often
-    # walked out (game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "A hold-out asking what was refused")
+    # or more of the venue after this one: we table our bet and answer by our own curve. At
+    # timed-5 d1 (one venue of six rounds) the plan held out for contested at d1's own end after
+    # d0 had refused contested o2 or o3 and the hold-out itself, refusing d0's round-3 package; d0
+    # refused it again and often walked out (game.ai.repeats.asks_past_refusal;
+    # docs/lab/agents.md, "A hold-out asking what was refused")
     holds_below_refusals: bool = False
 
 

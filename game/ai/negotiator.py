@@ -207,23 +207,20 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         return answer(view, p, hold, level, beliefs, noise, planned=True)
     held = None
     if level.plans and not p.draft:
-        bar = _bar(view, level, noise, aim)
-        if level.answers_free_time and _free_time_late(view):
-            # no toll to read who can wait by: we answer by our aim (Level.answers_free_time)
-            held = plan(view, beliefs, level)
-        else:
-            held = _wary(view, beliefs, level, plan(view, beliefs, level), bar)
-            if (
-                level.holds_below_refusals
-                and held.patient
-                and held.later is not None
-                and asks_past_refusal(view, held.later)
-            ):
-                # the plan's package asks no less than one the counterpart refused here: we
-                # answer by our own curve (docs/lab/agents.md, "A hold-out asking what was refused")
+        held = plan(view, beliefs, level)
+        # where time costs no toll late at a table of several, we answer by our aim, the plan's
+        # value of waiting still read through `held` (Level.answers_free_time); a table of two,
+        # where Level.holds_below_refusals reads, never is such a table
+        if not (level.answers_free_time and _free_time_late(view)):
+            bar = _bar(view, level, noise, aim)
+            held = _wary(view, beliefs, level, held, bar)
+            if _holds_out(view, level, held, bar):
+                if not _refused_hold_out(view, level, held):
+                    return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
+                # the plan's package asks no less than packages the counterpart refused here in
+                # two rounds: we answer by our own curve, the plan's value of waiting unread, as
+                # without `plans` (docs/lab/agents.md, "A hold-out asking what was refused")
                 held = None
-            elif _holds_out(view, level, held, bar):
-                return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
     said = answer(view, p, aim, level, beliefs, noise, held=held)
     if (
         level.picks_better
@@ -233,6 +230,18 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
     ):
         return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
     return said
+
+
+def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
+    """Level.holds_below_refusals: where the plan reads time on our side, its package asks no
+    less than packages the counterpart refused at this venue in two rounds
+    (game.ai.repeats.asks_past_refusal), so that we neither table it nor hold out for it."""
+    return (
+        level.holds_below_refusals
+        and chosen.patient
+        and chosen.later is not None
+        and asks_past_refusal(view, chosen.later)
+    )
 
 
 def _free_time_late(view: View) -> bool:
@@ -330,9 +339,10 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     if chosen.later is None or not _holds_out(view, level, chosen, aim):
         return None
     package = chosen.later
-    if level.holds_below_refusals and chosen.patient and asks_past_refusal(view, package):
-        # time on our side, the plan counts on the counterpart conceding, and it has refused a
-        # package that asks no more of it than this one: we table what we would without the plan (docs/lab/agents.md, "A hold-out asking what was refused")
+    if _refused_hold_out(view, level, chosen):
+        # time on our side, the plan counts on the counterpart conceding, and it has refused, in
+        # two rounds, packages that ask no more of it than this one: we table what we would
+        # without the plan (docs/lab/agents.md, "A hold-out asking what was refused")
         return None
     # where time is against us, we hold out because an adjournment would leave this offer on the
     # table for those who speak before us (reading.closing_backs)

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.agent import Chooser
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS
-from game.ai.negotiator import choose
+from game.ai.negotiator import _free_time_late, choose
+from game.ai.reading import counterparts
 from game.engine import actions as A
 from game.engine import view_for
 from game.engine.state import State
 from game.engine.utility import outcome_utility
+from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed
+from tests.ai.seat_games import level_in_seat, level_views, replayed, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, answers_free_time=False)
@@ -29,17 +30,48 @@ SCENARIO = load_scenario(bundled()["harbour-contract"])
 UNION = [d.id for d in SCENARIO.delegations].index("union")
 
 
+def _late_by_round(views: list[View]) -> dict[int, set[bool]]:
+    """What _free_time_late reads at each round of `views`."""
+    read: dict[int, set[bool]] = {}
+    for view in views:
+        read.setdefault(view.round, set()).add(_free_time_late(view))
+    return read
+
+
+def test_free_time_late_reads_the_last_three_rounds_of_a_free_table_of_several() -> None:
+    """At harbour-contract (six rounds, delay_cost 0, three signatories) _free_time_late holds in
+    rounds 4 to 6 and not before; not with a toll on rounds (the same views with delay_cost 1);
+    not at a table of two (the tutorial, delay_cost 0, whose three rounds are all late); not at a
+    timed table (a toll on every round)."""
+    views = level_views(SCENARIO, game_seed(0, 3), "hard", lambda v: v.me == UNION)
+    assert _late_by_round(views) == {1: {False}, 2: {False}, 3: {False}, 4: {True}, 5: {True}, 6: {True}}
+    tolled = dataclasses.replace(SCENARIO.rules, delay_cost=1)
+    assert not any(_free_time_late(dataclasses.replace(v, rules=tolled)) for v in views)
+    tutorial = load_scenario(bundled()["tutorial"])
+    assert tutorial.rules.delay_cost == 0 and tutorial.venues[0].rounds == 3
+    pair = level_views(tutorial, game_seed(0, 0), "hard", lambda v: True)
+    assert pair and not any(map(_free_time_late, pair))
+    timed, _ = timed_seat(17, "d0", silent=False)
+    assert timed.rules.delay_cost > 0
+    views = level_views(timed, game_seed(0, 0), "hard", lambda v: len(counterparts(v)) >= 2)
+    late = [dataclasses.replace(v, round=r) for v in views for r in range(v.venue.rounds - 2, v.venue.rounds + 1)]
+    assert late and not any(map(_free_time_late, late))
+
+
 def _first_change(game: int) -> tuple[State, A.Action, A.Action, float] | None:
     """The union's first action in the tournament's game `game` (the others normal) that the hard
     level without the rule would not take (the state, the two actions), and what the union ends
-    with, with the rule less without it; None where the rule changes no action."""
+    with, with the rule less without it; None where the rule changes no action. Actions, not
+    decisions (seat_games.first_difference): in round 4 the rule changes the reasons of answers
+    it leaves as they were. Along the way, each of the union's actions is the hard level's."""
     seed = game_seed(0, game)
-    choosers: dict[int, Chooser] = level_in_seat(SCENARIO, seed, UNION, HARD)
-    steps, kept = replayed(SCENARIO, seed, choosers)
+    steps, kept = replayed(SCENARIO, seed, level_in_seat(SCENARIO, seed, UNION, HARD))
     for state, action in steps:
         if state.actor != UNION:
             continue
-        otherwise = choose(view_for(state, UNION), agent_rng(state), WITHOUT).action
+        view = view_for(state, UNION)
+        assert choose(view, agent_rng(state), HARD).action == action
+        otherwise = choose(view, agent_rng(state), WITHOUT).action
         if otherwise != action:
             _, lost = replayed(SCENARIO, seed, level_in_seat(SCENARIO, seed, UNION, WITHOUT))
             return state, action, otherwise, outcome_utility(kept, UNION) - outcome_utility(lost, UNION)

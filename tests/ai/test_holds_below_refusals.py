@@ -11,9 +11,14 @@ the hold-out itself in round 2; d0 refused it again, and the talks ended with le
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 
-from game.ai.levels import LEVELS
+import game.ai.negotiator as negotiator
+from game.ai.driver import agent_rng
+from game.ai.levels import LEVELS, Level
+from game.ai.planning import Plan
 from game.ai.reading import counterparts
+from game.ai.repeats import asks_past_refusal
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
 from game.engine.view import View
@@ -27,6 +32,55 @@ def _refusal_rounds(view: View) -> set[int]:
     """The rounds in which our one counterpart refused a package at this venue."""
     (other,) = counterparts(view)
     return {a.round for a in view.answers if a.who == other and a.venue == view.venue_index and not a.accepted}
+
+
+@cache
+def _game_23() -> tuple[View, tuple[tuple[int, int], ...]]:
+    """timed-5 d1's game 23 at the decision the rule changes (d1's round-3 answer): d1's view,
+    and the package its plan holds out for there, as the rule reads it."""
+    _, _, _, _, (state, view, _, _) = timed_rule_game(5, "d1", 23, HARD, WITHOUT, silent=False)
+    read: list[tuple[int, int]] = []
+    real = negotiator._refused_hold_out
+
+    def spy(view: View, level: Level, chosen: Plan) -> bool:
+        if chosen.later is not None and not read:
+            read.extend(chosen.later)
+        return real(view, level, chosen)
+
+    negotiator._refused_hold_out = spy
+    try:
+        negotiator.choose(view, agent_rng(state), HARD)
+    finally:
+        negotiator._refused_hold_out = real
+    assert read
+    return view, tuple(read)
+
+
+def test_the_plan_package_asks_past_refusals_in_two_rounds() -> None:
+    """asks_past_refusal at game 23's round-3 view: True for the plan's package (d0 refused, in
+    rounds 1 and 2, packages it asks no less than); False for a package asking less than a refused
+    package on one of its issues; False in the venue's last two rounds, where the counterpart's
+    deadline concession is at most a round away."""
+    view, package = _game_23()
+    assert asks_past_refusal(view, package)
+    (other,) = counterparts(view)
+    refused = [a for a in view.answers if a.who == other and a.venue == view.venue_index and not a.accepted]
+    values = view.own.values
+    ours = dict(package)
+    lowered = []
+    for a in refused:
+        for i, o in a.package:
+            below = [k for k in range(len(values[i])) if values[i][k] < values[i][o] - 1e-9]
+            if below and i in ours:
+                lowered.append(tuple((j, below[0] if j == i else k) for j, k in package))
+    assert lowered
+    for less in lowered:
+        assert not asks_past_refusal(view, less)
+    rounds = view.venue.rounds
+    assert view.round <= rounds - 2
+    assert asks_past_refusal(dataclasses.replace(view, round=rounds - 2), package)
+    assert not asks_past_refusal(dataclasses.replace(view, round=rounds - 1), package)
+    assert not asks_past_refusal(dataclasses.replace(view, round=rounds), package)
 
 
 def test_the_hard_agent_does_not_hold_out_for_what_was_refused() -> None:
@@ -46,10 +100,14 @@ def test_the_hard_agent_does_not_hold_out_for_what_was_refused() -> None:
 def test_the_rule_acts_only_after_refusals_in_two_rounds() -> None:
     """Over timed-5 d1's first 100 games, every decision the rule changes is taken at a table of
     two whose counterpart has refused packages at this venue in two rounds; it changes at least
-    ten (fails with the rule off, which changes none)."""
+    ten, both answers and offers (fails with the rule off, which changes none; and with
+    _planned_offer's hook off, which leaves offers unchanged)."""
     sc, seat = timed_seat(5, "d1", silent=False)
     changed = list(rule_decisions(sc, seat, HARD, WITHOUT, 100))
     assert len(changed) >= 10
+    # the rule reaches both hooks: answers, and the offers _planned_offer would hold out with
+    assert any(isinstance(chosen.action, A.Propose) for _, chosen, _ in changed)
+    assert any(isinstance(chosen.action, A.Respond) for _, chosen, _ in changed)
     for view, chosen, otherwise in changed:
         assert len(counterparts(view)) == 1 and len(_refusal_rounds(view)) >= 2
         assert chosen != otherwise
