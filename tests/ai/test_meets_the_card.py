@@ -43,14 +43,17 @@ def test_the_hard_agent_meets_the_side_a_card_reads() -> None:
 def test_every_decision_the_rule_changes_is_such_a_meeting() -> None:
     """Over the tournament's first 60 games in timed-17 d0 (one venue of four rounds, where two
     cards call d0 home while its trust in d1 is at most 15 or in d2 at most 34), the rule
-    changes the action of at least 20 decisions (not only a reason), each a meeting with the side card_meeting names, in a round before the
-    venue's last, and the seat ends with more in total with the rule than without it."""
+    changes the action of at least 20 decisions (not only a reason), each a meeting with the side
+    card_meeting names, in a round before the venue's last, and the seat ends with more in total
+    with the rule than without it."""
     sc, seat = timed_seat(17, "d0", silent=False)
     decided = [d for d in rule_decisions(sc, seat, HARD, WITHOUT, 60) if d[1].action != d[2].action]
     assert len(decided) >= 20
     for view, chosen, _ in decided:
         assert isinstance(chosen.action, A.Meet)
-        assert chosen.action.other == view.delegations[card_meeting(view)].id
+        met = card_meeting(view)
+        assert met is not None
+        assert chosen.action.other == view.delegations[met].id
         assert view.round < view.venue.rounds
     assert seat_gain(sc, seat, 60, HARD, WITHOUT) > 0.2
 
