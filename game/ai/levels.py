@@ -390,6 +390,13 @@ class Level:
     # agent's bilateral is with that side, not a stranger drawn at random
     # (game.ai.hazards.card_meeting; docs/lab/agents.md, "A meeting that heads off a card")
     meets_the_card: bool = False
+    # with meets_the_card, that meeting comes before the gesture where the two do not both fit
+    # (one action point left), at a table of several, and no side acts after us this round: a
+    # gesture nobody sees before the draw can wait a round, the card is drawn at the next round's
+    # start. At timed-17 d2 the hard agent spent its last action point of round 1 on a gesture
+    # while d0's trust in it sat at the bound of the card that calls d0 home, and d0 was called
+    # home (game.ai.negotiator._card_before_gesture; docs/lab/agents.md, "The card before the gesture")
+    card_before_gesture: bool = False
     # where a round costs no side a toll (the scenario's delay_cost 0), at a table of several, in
     # the venue's last three rounds, a planner answers an offer by its aim, not by its plan's
     # hold-out (the plan's value of waiting still read, through the answer's `held`): the plan
@@ -526,6 +533,7 @@ LEVELS = {
         heaviest_clear=True,
         signs_as_signed=True,
         meets_the_card=True,
+        card_before_gesture=True,
         answers_free_time=True,
         holds_below_refusals=True,
     ),
