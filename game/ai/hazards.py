@@ -22,7 +22,9 @@ where it would bring such a card into play, a level that spares the cards makes 
 
 The same cards name whom to meet (card_meeting): where one that would call a signatory home holds
 now on trust between us and a counterpart, and one meeting with that side would lift the trust
-past its bound, a level that meets the card meets that side rather than a stranger.
+past its bound, a level that meets the card meets that side rather than a stranger, and, where
+the round's last action point would go on a gesture nobody sees before the draw, before that
+gesture (gesture_can_wait).
 
 In the random scenario timed-5 (seat d0) both ended 42 of the 44 games in 100 that the plan's
 hold-out left without a deal, where signing in the first round gave +0.35 (docs/lab/agents.md, "The plan's
@@ -38,6 +40,7 @@ from game.ai.deck import _PublicTable, drawable, may_come_up, public_table, read
 from game.ai.ground import ground_keeps_us
 from game.ai.levels import Level
 from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean
+from game.engine.checks import AP_COST
 from game.engine.conditions import all_hold
 from game.engine.legal import may_propose
 from game.engine.view import View
@@ -180,6 +183,22 @@ def card_meeting(view: View) -> int | None:
                 kept[other] += card.weight
     best = max(others, key=lambda s: kept[s], default=None)
     return best if best is not None and kept[best] > 0 else None
+
+
+def gesture_can_wait(view: View) -> bool:
+    """Whether a meeting that heads off a card comes before our gesture (Level.card_before_gesture):
+    the two do not both fit in the action points left, at a table of several, and no side acts
+    after us this round, so that nobody would see the gesture before the card is drawn at the
+    next round's start."""
+    if view.ap >= AP_COST["concede"] + AP_COST["meet"]:
+        return False
+    if len(counterparts(view)) < 2:
+        # at a table of two the gesture is made to the one side a card can read, and may lift
+        # its trust in us as a meeting would (the rules' concession_trust): at timed-19 d1 it took
+        # d0's trust above the bound of the card that calls d0 home, and meeting first cost there
+        return False
+    order = [s for s in view.venue.turn_order if view.present[s]]
+    return bool(order) and order[-1] == view.me
 
 
 def _with_trust(table: _PublicTable, cells: Collection[tuple[int, int]], move: int) -> _PublicTable:

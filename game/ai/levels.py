@@ -395,7 +395,7 @@ class Level:
     # gesture nobody sees before the draw can wait a round, the card is drawn at the next round's
     # start. At timed-17 d2 the hard agent spent its last action point of round 1 on a gesture
     # while d0's trust in it sat at the bound of the card that calls d0 home, and d0 was called
-    # home (game.ai.negotiator._card_before_gesture; docs/lab/agents.md, "The card before the gesture")
+    # home (game.ai.hazards.gesture_can_wait; docs/lab/agents.md, "The card before the gesture")
     card_before_gesture: bool = False
     # where a round costs no side a toll (the scenario's delay_cost 0), at a table of several, in
     # the venue's last three rounds, a planner answers an offer by its aim, not by its plan's

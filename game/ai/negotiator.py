@@ -19,7 +19,7 @@ from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
 from game.ai.early import early_whole, first_round_hold, refused_at_aim
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
-from game.ai.hazards import card_meeting, provokes_card
+from game.ai.hazards import card_meeting, gesture_can_wait, provokes_card
 from game.ai.idle import nothing_to_win, stalemate, tabled_here
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, proposal
@@ -51,7 +51,6 @@ from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
 from game.engine import actions as A
-from game.engine.checks import AP_COST
 from game.engine.legal import may_draft, may_propose
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
@@ -179,21 +178,18 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     gesture = (
         concession(view, mine.package if mine else (), guarded, level.gestures_when_asked) if level.gestures else None
     )
-    if gesture is not None and level.meets_the_card and level.card_before_gesture and _card_before_gesture(view):
-        # a gesture and the meeting do not both fit this round and nobody would see the gesture
-        # before the draw: the gesture can wait a round, the card is drawn at the next round's
-        # start (docs/lab/agents.md, "The card before the gesture")
-        guard = card_meeting(view)
-        if guard is not None:
-            return Decision(A.Meet(me.id, view.delegations[guard].id), "to keep the talks from breaking down")
+    if gesture is not None and level.meets_the_card and level.card_before_gesture and gesture_can_wait(view):
+        # nobody would see the gesture before the card is drawn at the next round's start, and
+        # the meeting does not fit after it (docs/lab/agents.md, "The card before the gesture")
+        guarded_meeting = _card_meeting(view)
+        if guarded_meeting is not None:
+            return guarded_meeting
     if gesture is not None:
         return gesture
     if level.meets_the_card:
-        # a meeting with the side whose trust (or ours in it) a card of the deck reads keeps the
-        # card from ending the venue (game.ai.hazards.card_meeting)
-        guard = card_meeting(view)
-        if guard is not None:
-            return Decision(A.Meet(me.id, view.delegations[guard].id), "to keep the talks from breaking down")
+        guarded_meeting = _card_meeting(view)
+        if guarded_meeting is not None:
+            return guarded_meeting
     if level.seeks_meetings:
         bilateral = meeting(view, rng)
         if bilateral is not None:
@@ -204,20 +200,13 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     return meet_or_pass(view, rng, level)
 
 
-def _card_before_gesture(view: View) -> bool:
-    """Whether a meeting that heads off a card comes before our gesture (Level.card_before_gesture):
-    the two do not both fit in the action points left, at a table of several, and no side acts
-    after us this round, so that nobody would see the gesture before the card is drawn at the
-    next round's start."""
-    if view.ap >= AP_COST["concede"] + AP_COST["meet"]:
-        return False
-    if len(counterparts(view)) < 2:
-        # at a table of two the gesture is made to the one side a card can read, and may lift
-        # its trust in us as a meeting would (the rules' concession_trust): at timed-19 d1 it took
-        # d0's trust above the bound of the card that calls d0 home, and meeting first cost there
-        return False
-    order = [s for s in view.venue.turn_order if view.present[s]]
-    return bool(order) and order[-1] == view.me
+def _card_meeting(view: View) -> Decision | None:
+    """A meeting with the side whose trust (or ours in it) a card of the deck reads, where it keeps
+    the card from ending the venue (Level.meets_the_card; game.ai.hazards.card_meeting)."""
+    guard = card_meeting(view)
+    if guard is None:
+        return None
+    return Decision(A.Meet(view.own.id, view.delegations[guard].id), "to keep the talks from breaking down")
 
 
 def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise_rng: Rng) -> Decision:
