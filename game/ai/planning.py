@@ -24,6 +24,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
     ULTIMATUM_SHARE,
+    _outside,
     bleed_rate,
     counterparts,
     fallback,
@@ -72,14 +73,21 @@ def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
     deal = list(view.deal)
     rate = view.rules.delay_cost / 100.0
     sides = []
-    for s in counterparts(view):
+    others = counterparts(view)
+    for s in others:
         best = list(deal)
         lack = 0.0
-        for i in open_issues:
-            red = view.red_lines[s][i]
-            n = len(view.issues[i].options)
-            best[i] = max((o for o in range(n) if o not in red), key=lambda o: beliefs.value(s, i, o), default=deal[i])
-            lack += beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, deal[i]))
+        if open_issues:
+            # its tables and weights looked up once, not per option: the same values, and max
+            # keeps the first of equal keys over the options outside its red line in order
+            tables = beliefs.tables_of(s)
+            weights = beliefs.weights_of(s)
+            reds = view.red_lines[s]
+            for i in open_issues:
+                table = tables[i]
+                allowed = _outside(len(view.issues[i].options), reds[i])
+                best[i] = max(allowed, key=table.__getitem__, default=deal[i])
+                lack += weights[i] * (1.0 - table[deal[i]])
         floor = beliefs.utility(s, deal)
         if beliefs.misread(s):
             # its offers contradict what it states, and our reading of its values leans on what it
@@ -90,9 +98,9 @@ def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
                     floor = max(floor, beliefs.utility(s, with_package(deal, a.package)))
         top = max(floor, beliefs.utility(s, best))
         side = Side(s, floor, top, rate * lack)
-        if beliefs.refusals and len(counterparts(view)) == 1:  # the one counterpart: see _floor_by_refusals
+        if beliefs.refusals and len(others) == 1:  # the one counterpart: see _floor_by_refusals
             side = _floor_by_refusals(view, beliefs, side)
-        elif beliefs.table_refusals and len(counterparts(view)) > 1:
+        elif beliefs.table_refusals and len(others) > 1:
             side = _floor_by_refusals(view, beliefs, side, ours=True)
         sides.append(side)
     return sides
