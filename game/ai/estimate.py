@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from itertools import pairwise
+from operator import mul
 
 from game.ai.opponent import Beliefs
 from game.ai.reading import view_memo
@@ -114,7 +115,11 @@ def _chance(
 
 def raw_chance(coefficients: tuple[float, ...], x: tuple[float, ...]) -> float:
     """The logistic model's chance, before calibration."""
-    z = sum(c * f for c, f in zip(coefficients, x, strict=True))
+    # the products summed in order from 0, as a generator over zip gave them; map stops at the
+    # shorter, so the lengths are held equal here
+    if len(x) != len(coefficients):
+        raise ValueError(f"{len(x)} features for {len(coefficients)} coefficients")
+    z = sum(map(mul, coefficients, x))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -144,15 +149,19 @@ def features(view: View, who: int, package: Package) -> tuple[float, ...]:
     position = side.position
     asked = met = 0
     given_up = 0.0
+    weights: tuple[float, ...] = ()
+    tables: tuple[tuple[float, ...], ...] = ()
     for issue, option in package:
-        if position[issue] >= 0:
-            wanted[issue] = position[issue]
+        stated = position[issue]
+        if stated >= 0:
+            wanted[issue] = stated
             asked += 1
-            met += option == position[issue]
-            weight = beliefs.weight(who, issue)
-            given_up += weight * max(
-                0.0, beliefs.value(who, issue, position[issue]) - beliefs.value(who, issue, option)
-            )
+            met += option == stated
+            if not tables:  # its weights, then its tables, as weight() and value() looked them up
+                weights = beliefs.weights_of(who)
+                tables = beliefs.tables_of(who)
+            table = tables[issue]
+            given_up += weights[issue] * max(0.0, table[stated] - table[option])
     ideal = beliefs.utility(who, wanted)
     # the share of what it asks for that the package gives it; where it asks for nothing more
     # than it has, all that matters is that it loses nothing
