@@ -17,6 +17,7 @@ another side's private numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.hazards import hazards
@@ -34,7 +35,7 @@ from game.ai.reading import (
     value_with,
 )
 from game.ai.repeats import refused_twice
-from game.ai.search import search_package
+from game.ai.search import search_packages
 from game.engine import clock
 from game.engine.utility import with_package
 from game.engine.view import View
@@ -230,6 +231,15 @@ def needs(view: View, sides: list[Side], ahead: int, end: float, wary: bool = Fa
     return [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
 
 
+def _enough(beliefs: Beliefs, need: list[tuple[int, float]]) -> Callable[[list[int]], bool]:
+    """Whether a deal gives every side what `need` says it takes (plan's search stops there)."""
+
+    def enough(deal: list[int]) -> bool:
+        return all(beliefs.utility(s, deal) >= n for s, n in need)
+
+    return enough
+
+
 def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan:
     """What holding out is worth: for each later round, the best package every counterpart
     would accept by then (the climb from our ideal stops as soon as it gives each what we model
@@ -255,13 +265,12 @@ def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan
     toll = bleed_rate(view)
     later: Package | None = None
     waiting = floor
-    for ahead in range(1, last - view.round + 1):
-        need = needs(view, sides, ahead, end, wary)
-
-        def enough(deal: list[int], need: list[tuple[int, float]] = need) -> bool:
-            return all(beliefs.utility(s, deal) >= n for s, n in need)
-
-        package = search_package(view, beliefs, floor, level, enough=enough)
+    aheads = range(1, last - view.round + 1)
+    enoughs = [_enough(beliefs, needs(view, sides, ahead, end, wary)) for ahead in aheads]
+    # every round's search climbs the same way from our ideal and stops where its round's needs
+    # are met: one climb serves them all (search_packages)
+    packages = search_packages(view, beliefs, floor, level, enoughs)
+    for ahead, enough, package in zip(aheads, enoughs, packages, strict=True):
         deal = list(view.deal)
         for i, o in package:
             deal[i] = o
