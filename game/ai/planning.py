@@ -33,6 +33,7 @@ from game.ai.reading import (
     last_round,
     stonewalled,
     value_with,
+    view_memo,
 )
 from game.ai.repeats import refused_twice
 from game.ai.search import search_packages
@@ -70,6 +71,20 @@ class Plan:
 
 
 def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
+    """Each counterpart as we read it (a fresh list). A decision asks it more than once with the
+    same beliefs (the plan, the wary plan, the answer's reading of a deadline: a third of the
+    asks at astana-8, hard), and it is a pure function of the view and those beliefs: the last
+    answer is kept for the view (reading.view_memo), holding the beliefs it was read with."""
+    memo = view_memo(view)
+    kept: tuple[Beliefs, list[Side]] | None = memo.get("read_sides")
+    if kept is not None and kept[0] is beliefs:
+        return list(kept[1])
+    sides = _read_sides(view, beliefs)
+    memo["read_sides"] = (beliefs, sides)
+    return list(sides)
+
+
+def _read_sides(view: View, beliefs: Beliefs) -> list[Side]:
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     deal = list(view.deal)
     rate = view.rules.delay_cost / 100.0
