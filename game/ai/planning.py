@@ -94,16 +94,14 @@ def _read_sides(view: View, beliefs: Beliefs) -> list[Side]:
         best = list(deal)
         lack = 0.0
         if open_issues:
-            # its tables and weights looked up once, not per option: the same values, and max
-            # keeps the first of equal keys over the options outside its red line in order
+            # its tables and weights looked up once, not per option: the same values
             tables = beliefs.tables_of(s)
             weights = beliefs.weights_of(s)
-            reds = view.red_lines[s]
+            tops = _tops(tables, view.red_lines[s])
             for i in open_issues:
-                table = tables[i]
-                allowed = _outside(len(view.issues[i].options), reds[i])
-                best[i] = max(allowed, key=table.__getitem__, default=deal[i])
-                lack += weights[i] * (1.0 - table[deal[i]])
+                option = tops[i]
+                best[i] = deal[i] if option < 0 else option
+                lack += weights[i] * (1.0 - tables[i][deal[i]])
         floor = beliefs.utility(s, deal)
         if beliefs.misread(s):
             # its offers contradict what it states, and our reading of its values leans on what it
@@ -120,6 +118,32 @@ def _read_sides(view: View, beliefs: Beliefs) -> list[Side]:
             side = _floor_by_refusals(view, beliefs, side, ours=True)
         sides.append(side)
     return sides
+
+
+def _tops(tables: tuple[tuple[float, ...], ...], reds: tuple[frozenset[int], ...]) -> tuple[int, ...]:
+    """Per issue, the option of most value by `tables` outside the red line `reds` (the first of
+    equal values, as max keeps it over the options in order; -1 where the red line leaves none).
+    Every viewer of a side reads the same tables (opponent.Beliefs._tables hands the same objects
+    on while the side's public rows stand), so remembered by their identity and the red lines'."""
+    key = (id(tables), id(reds))
+    hit = _tops_of.get(key)
+    if hit is not None and hit[0] is tables and hit[1] is reds:
+        return hit[2]
+    tops = tuple(
+        [
+            max(_outside(len(table), red), key=table.__getitem__, default=-1)
+            for table, red in zip(tables, reds, strict=True)
+        ]
+    )
+    if len(_tops_of) >= _TOPS_KEPT:
+        _tops_of.clear()
+    _tops_of[key] = (tables, reds, tops)
+    return tops
+
+
+# (ids of a side's value tables and red lines) -> (those two, its best options): see _tops
+_tops_of: dict[tuple[int, int], tuple[tuple[tuple[float, ...], ...], tuple[frozenset[int], ...], tuple[int, ...]]] = {}
+_TOPS_KEPT = 4096
 
 
 def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = False) -> Side:
