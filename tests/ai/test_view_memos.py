@@ -11,12 +11,13 @@ import dataclasses
 import pytest
 
 from game.ai import hazards
-from game.ai.deck import public_table
+from game.ai.deck import drawable, public_table, readable
 from game.ai.estimate import features
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import _read_sides, read_sides
 from game.ai.reading import counterparts
+from game.engine.conditions import all_hold
 from game.engine.model import Scenario
 from game.engine.view import View
 from game.scenario import load_scenario, resolve
@@ -47,10 +48,10 @@ def _called_home_at_afresh(view: View, round_: int, refused: int) -> float:
         me = view.me
         table = hazards._with_trust(table, {(a, me) for a in range(len(table.trust)) if a != me}, -drop)
     total = leaving = 0.0
-    for card in hazards.drawable(view, table, seated):
+    for card in drawable(view, table, seated):
         total += card.weight
-        known = all(hazards.readable(view, c) for c in card.when)
-        if card.leavers & signing and known and hazards.all_hold(table, card.when, seated):
+        known = all(readable(view, c) for c in card.when)
+        if card.leavers & signing and known and all_hold(table, card.when, seated):
             leaving += card.weight
     return 0.0 if total <= 0 else venue.random_events * leaving / total
 
@@ -86,10 +87,10 @@ def test_what_a_view_remembers_is_what_is_worked_out_afresh(table: str, seed: in
         others = counterparts(view)
         # the estimate's features: asked twice of this view (the second from what it keeps), and
         # of the same view as another object
-        for who in others:
-            package = tuple((i, len(view.issues[i].options) - 1) for i in view.agenda if view.settled[i] < 0)
-            first = features(view, who, package)
-            assert features(view, who, package) == first == features(_afresh(view), who, package)
+        package = tuple((i, len(view.issues[i].options) - 1) for i in view.agenda if view.settled[i] < 0)
+        expected_features = [features(_afresh(view), who, package) for who in others]  # each afresh
+        assert [features(view, who, package) for who in others] == expected_features
+        assert [features(view, who, package) for who in others] == expected_features  # kept
         # read_sides: kept with the beliefs it was read with, never handed to other beliefs
         # (the references first: a view asked of meanwhile takes the view's memory's place)
         other = _afresh(view)
