@@ -248,17 +248,29 @@ def demand(view: View, side: Side, ahead: int, end: float, wary: bool = False) -
     """The least a counterpart takes `ahead` rounds from now, as we model it: its aim, or what
     waiting is worth to it if that is less (the risk that the talks end, and its toll); `wary`,
     never less than its floor plus the margin it asks from partners it distrusts (see plan)."""
-    at = view.round + ahead
+    return _demand(view, side, ahead, end, wary, _round_reading(view, view.round + ahead))
+
+
+def _round_reading(view: View, at: int) -> tuple[bool, bool, float]:
+    """What demand reads of round `at` whatever the side: whether a normal agent then takes
+    anything above walking away, and if so whether we look like a side that stonewalled, else
+    the chance that the talks last past it (needs reads it once for every side)."""
+    if _late(view, at):
+        return True, stonewalled(view, view.me), 0.0
+    return False, False, 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
+
+
+def _demand(view: View, side: Side, ahead: int, end: float, wary: bool, reading: tuple[bool, bool, float]) -> float:
+    late, stonewall, chance = reading
     # a side that distrusts us asks a margin over walking away, as a normal agent does (its
     # temper is private: the middle one), and how far it trusts us is public
     distrust = _TEMPER * max(0.0, _TRUSTED - view.trust_in_me[side.who]) / 200.0 if wary else 0.0
-    if _late(view, at):
+    if late:
         # a normal agent then takes anything above walking away, but not a lopsided
         # ultimatum from a side that stonewalled, and the record says whether we look like one
-        if stonewalled(view, view.me):
+        if stonewall:
             return side.floor + max(distrust, ULTIMATUM_SHARE * (side.top - side.floor))
         return side.floor + distrust
-    chance = 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
     later = chance * _aim(view, side, ahead + 1, end) + (1.0 - chance) * side.floor - side.bleed
     return max(side.floor + distrust, min(_aim(view, side, ahead, end), later))
 
@@ -267,7 +279,8 @@ def needs(view: View, sides: list[Side], ahead: int, end: float, wary: bool = Fa
     """What the model of each side takes `ahead` rounds from now: its demand then, with the
     margin we leave for a rough reading (SAFETY). A package is taken where it is worth at least
     that to every side (plan's search, and game.ai.sure's reading of a deadline)."""
-    return [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
+    reading = _round_reading(view, view.round + ahead)  # the same for every side
+    return [(s.who, _demand(view, s, ahead, end, wary, reading) + SAFETY) for s in sides]
 
 
 def _enough(beliefs: Beliefs, need: list[tuple[int, float]]) -> Callable[[list[int]], bool]:
