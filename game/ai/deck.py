@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from game.ai.reading import view_memo
 from game.engine.conditions import all_hold, holds
 from game.engine.model import NO_LIMIT, Condition, EventCard
 from game.engine.view import View
@@ -40,12 +41,29 @@ class _PublicTable:
 def public_table(view: View, round_: int) -> _PublicTable:
     """The table as the viewer reads it in round `round_`: what the public file and its own view
     show (its own trust row and column; the rest unknown), for the deck's conditions."""
-    n = len(view.delegations)
-    # only the viewer's own row and column of trust are known to it
-    trust = tuple(
-        view.my_trust if a == view.me else tuple(view.trust_in_me[a] if b == view.me else _UNKNOWN for b in range(n))
-        for a in range(n)
-    )
+    return table_with_trust(view, round_, public_trust(view))
+
+
+def public_trust(view: View) -> tuple[tuple[int, ...], ...]:
+    """The trust rows of the viewer's public table: its own row, and of every other row its own
+    column, the rest unknown. The same for every round a decision reads, so worked out once per
+    view (reading.view_memo; docs/lab/speed.md, "A nineteenth pass")."""
+    memo = view_memo(view)
+    trust: tuple[tuple[int, ...], ...] | None = memo.get("public_trust")
+    if trust is None:
+        n = len(view.delegations)
+        # only the viewer's own row and column of trust are known to it
+        trust = memo["public_trust"] = tuple(
+            view.my_trust
+            if a == view.me
+            else tuple(view.trust_in_me[a] if b == view.me else _UNKNOWN for b in range(n))
+            for a in range(n)
+        )
+    return trust
+
+
+def table_with_trust(view: View, round_: int, trust: tuple[tuple[int, ...], ...]) -> _PublicTable:
+    """The viewer's public table in round `round_` with these trust rows."""
     return _PublicTable(
         round_,
         view.momentum,

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 from itertools import pairwise
+from operator import mul
 
 from game.ai.opponent import Beliefs
+from game.ai.reading import view_memo
 from game.engine.model import GUARANTOR
 from game.engine.utility import with_package
 from game.engine.view import View
@@ -113,7 +115,11 @@ def _chance(
 
 def raw_chance(coefficients: tuple[float, ...], x: tuple[float, ...]) -> float:
     """The logistic model's chance, before calibration."""
-    z = sum(c * f for c, f in zip(coefficients, x, strict=True))
+    # the products summed in order from 0, as a generator over zip gave them; map stops at the
+    # shorter, so the lengths are held equal here
+    if len(x) != len(coefficients):
+        raise ValueError(f"{len(x)} features for {len(coefficients)} coefficients")
+    z = sum(map(mul, coefficients, x))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -127,35 +133,45 @@ def calibrated(p: float, points: tuple[tuple[float, float], ...]) -> float:
 
 def features(view: View, who: int, package: Package) -> tuple[float, ...]:
     """A proposal as the model reads it (see FEATURES), from the view alone."""
-    beliefs = Beliefs(view, learns=True)
+    # a bettor or an answerer asks it of several packages for the same side and view: what
+    # reads the view and the side alone is worked out once per view (see _Side)
+    memo = view_memo(view)
+    sides: dict[int, _Side] | None = memo.get("features")
+    if sides is None:
+        sides = memo["features"] = {}
+    side = sides.get(who)
+    if side is None:
+        side = sides[who] = _Side(view, who)
+    beliefs = side.beliefs
     after = beliefs.utility(who, with_package(view.deal, package))
-    now = beliefs.utility(who, view.deal)
+    now = side.now
     wanted = list(view.deal)
-    position = view.positions[who]
+    position = side.position
     asked = met = 0
     given_up = 0.0
+    weights: tuple[float, ...] = ()
+    tables: tuple[tuple[float, ...], ...] = ()
     for issue, option in package:
-        if position[issue] >= 0:
-            wanted[issue] = position[issue]
+        stated = position[issue]
+        if stated >= 0:
+            wanted[issue] = stated
             asked += 1
-            met += option == position[issue]
-            weight = beliefs.weight(who, issue)
-            given_up += weight * max(
-                0.0, beliefs.value(who, issue, position[issue]) - beliefs.value(who, issue, option)
-            )
+            met += option == stated
+            if not tables:  # its weights, then its tables, as weight() and value() looked them up
+                weights = beliefs.weights_of(who)
+                tables = beliefs.tables_of(who)
+            table = tables[issue]
+            given_up += weights[issue] * max(0.0, table[stated] - table[option])
     ideal = beliefs.utility(who, wanted)
     # the share of what it asks for that the package gives it; where it asks for nothing more
     # than it has, all that matters is that it loses nothing
     share = (after - now) / (ideal - now) if ideal > now + 1e-9 else float(after >= now - 1e-9)
     share = max(-1.0, min(1.0, share))
-    progress = min(1.0, view.round / view.venue.rounds)
-    open_issues = sum(1 for i in view.agenda if view.settled[i] < 0)
-    headroom = max(1, view.support[who] - view.collapse_support)
+    progress = side.progress
     # what signing would cost it at home, as the rules charge it (handlers: half a concession's
     # price), against how much support it has left to spend
-    strain = min(3.0, view.rules.concession_cost * given_up / 2 / headroom)
-    them = view.delegations[who]
-    last = float(view.round >= view.venue.rounds)
+    strain = min(3.0, view.rules.concession_cost * given_up / 2 / side.headroom)
+    last = side.last
     gain = after - now
     return (
         1.0,
@@ -163,21 +179,43 @@ def features(view: View, who: int, package: Package) -> tuple[float, ...]:
         progress,
         share * progress,
         last,
-        view.trust_in_me[who] / 100.0,
+        side.trust_in_me,
         met / asked if asked else 1.0,
         gain,
-        len(package) / max(1, open_issues),
+        len(package) / side.open_issues,
         strain,
         after,
         now,
-        view.momentum / 100.0,
-        (view.support[who] - view.collapse_support) / 100.0,
-        float(them.role == GUARANTOR),
-        float(view.me in them.patrons),
-        float(who in view.own.patrons),
-        min(5, view.concessions[who]) / 5.0,
-        view.my_trust[who] / 100.0,
+        *side.fixed,
         share * share,
         last * share,
         gain * progress,
     )
+
+
+class _Side:
+    """What `features` reads of one side in one view, whatever the package: the same values,
+    worked out in the same way, as each call worked them out before (docs/lab/speed.md, "A
+    nineteenth pass")."""
+
+    __slots__ = ("beliefs", "fixed", "headroom", "last", "now", "open_issues", "position", "progress", "trust_in_me")
+
+    def __init__(self, view: View, who: int) -> None:
+        self.beliefs = Beliefs(view, learns=True)
+        self.now = self.beliefs.utility(who, view.deal)
+        self.position = view.positions[who]
+        self.progress = min(1.0, view.round / view.venue.rounds)
+        self.open_issues = max(1, sum(1 for i in view.agenda if view.settled[i] < 0))
+        self.headroom = max(1, view.support[who] - view.collapse_support)
+        self.last = float(view.round >= view.venue.rounds)
+        self.trust_in_me = view.trust_in_me[who] / 100.0
+        them = view.delegations[who]
+        self.fixed = (
+            view.momentum / 100.0,
+            (view.support[who] - view.collapse_support) / 100.0,
+            float(them.role == GUARANTOR),
+            float(view.me in them.patrons),
+            float(who in view.own.patrons),
+            min(5, view.concessions[who]) / 5.0,
+            view.my_trust[who] / 100.0,
+        )

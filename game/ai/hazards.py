@@ -36,10 +36,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from game.ai.deck import _PublicTable, drawable, may_come_up, public_table, readable
+from game.ai.deck import _PublicTable, drawable, may_come_up, public_table, public_trust, readable, table_with_trust
 from game.ai.ground import ground_keeps_us
 from game.ai.levels import Level
-from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean
+from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean, view_memo
 from game.engine.checks import AP_COST
 from game.engine.conditions import all_hold
 from game.engine.legal import may_propose
@@ -94,26 +94,39 @@ def _called_home_at(view: View, round_: int, refused: int) -> float:
     venue = view.venue
     if venue.random_events <= 0 or view.closing or round_ > venue.rounds or round_ < 2:
         return 0.0
+    # a plan asks it of the same view more than once (a third of the asks, hard, astana-8): a
+    # pure function of the view and the two numbers, so remembered for the view
+    memo = view_memo(view)
+    asked: dict[tuple[int, int], float] | None = memo.get("called_home_at")
+    if asked is None:
+        asked = memo["called_home_at"] = {}
+    found = asked.get((round_, refused))
+    if found is not None:
+        return found
     seated = venue.turn_order
     signing = {view.me, *counterparts(view)}
-    table = public_table(view, round_)
+    trust = public_trust(view)
     if refused:
         # a round of holding out costs a counterpart's trust in us a refusal of its offer, and
         # our side may have to be reassured on the way (a hardline statement to the room costs
         # every side present half the rules' hardline_trust): at timed-5 the card came into
         # play by the statement d0's support called for after it pressed its client
         drop = refused * view.rules.response_trust + view.rules.hardline_trust // 2
+        # every other row's cell of our column moved (_with_trust's cells {(a, me): a != me}),
+        # the rest as they were
         me = view.me
-        table = _with_trust(table, {(a, me) for a in range(len(table.trust)) if a != me}, -drop)
+        trust = tuple(
+            row if a == me else (*row[:me], _clamped(row[me] - drop), *row[me + 1 :]) for a, row in enumerate(trust)
+        )
+    table = table_with_trust(view, round_, trust)
     total = leaving = 0.0
     for card in drawable(view, table, seated):
         total += card.weight
-        known = all(readable(view, c) for c in card.when)
-        if card.leavers & signing and known and all_hold(table, card.when, seated):
+        if card.leavers & signing and all(readable(view, c) for c in card.when) and all_hold(table, card.when, seated):
             leaving += card.weight
-    if total <= 0:
-        return 0.0
-    return venue.random_events * leaving / total
+    chance = 0.0 if total <= 0 else venue.random_events * leaving / total
+    asked[round_, refused] = chance
+    return chance
 
 
 def provokes_card(view: View, target: int) -> bool:

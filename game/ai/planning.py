@@ -17,6 +17,7 @@ another side's private numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.hazards import hazards
@@ -24,6 +25,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
     ULTIMATUM_SHARE,
+    _outside,
     bleed_rate,
     counterparts,
     fallback,
@@ -31,9 +33,10 @@ from game.ai.reading import (
     last_round,
     stonewalled,
     value_with,
+    view_memo,
 )
 from game.ai.repeats import refused_twice
-from game.ai.search import search_package
+from game.ai.search import search_packages
 from game.engine import clock
 from game.engine.utility import with_package
 from game.engine.view import View
@@ -68,18 +71,37 @@ class Plan:
 
 
 def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
+    """Each counterpart as we read it (a fresh list). A decision asks it more than once with the
+    same beliefs (the plan, the wary plan, the answer's reading of a deadline: a third of the
+    asks at astana-8, hard), and it is a pure function of the view and those beliefs: the last
+    answer is kept for the view (reading.view_memo), holding the beliefs it was read with."""
+    memo = view_memo(view)
+    kept: tuple[Beliefs, list[Side]] | None = memo.get("read_sides")
+    if kept is not None and kept[0] is beliefs:
+        return list(kept[1])
+    sides = _read_sides(view, beliefs)
+    memo["read_sides"] = (beliefs, sides)
+    return list(sides)
+
+
+def _read_sides(view: View, beliefs: Beliefs) -> list[Side]:
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     deal = list(view.deal)
     rate = view.rules.delay_cost / 100.0
     sides = []
-    for s in counterparts(view):
+    others = counterparts(view)
+    for s in others:
         best = list(deal)
         lack = 0.0
-        for i in open_issues:
-            red = view.red_lines[s][i]
-            n = len(view.issues[i].options)
-            best[i] = max((o for o in range(n) if o not in red), key=lambda o: beliefs.value(s, i, o), default=deal[i])
-            lack += beliefs.weight(s, i) * (1.0 - beliefs.value(s, i, deal[i]))
+        if open_issues:
+            # its tables and weights looked up once, not per option: the same values
+            tables = beliefs.tables_of(s)
+            weights = beliefs.weights_of(s)
+            tops = _tops(tables, view.red_lines[s])
+            for i in open_issues:
+                option = tops[i]
+                best[i] = deal[i] if option < 0 else option
+                lack += weights[i] * (1.0 - tables[i][deal[i]])
         floor = beliefs.utility(s, deal)
         if beliefs.misread(s):
             # its offers contradict what it states, and our reading of its values leans on what it
@@ -90,12 +112,38 @@ def read_sides(view: View, beliefs: Beliefs) -> list[Side]:
                     floor = max(floor, beliefs.utility(s, with_package(deal, a.package)))
         top = max(floor, beliefs.utility(s, best))
         side = Side(s, floor, top, rate * lack)
-        if beliefs.refusals and len(counterparts(view)) == 1:  # the one counterpart: see _floor_by_refusals
+        if beliefs.refusals and len(others) == 1:  # the one counterpart: see _floor_by_refusals
             side = _floor_by_refusals(view, beliefs, side)
-        elif beliefs.table_refusals and len(counterparts(view)) > 1:
+        elif beliefs.table_refusals and len(others) > 1:
             side = _floor_by_refusals(view, beliefs, side, ours=True)
         sides.append(side)
     return sides
+
+
+def _tops(tables: tuple[tuple[float, ...], ...], reds: tuple[frozenset[int], ...]) -> tuple[int, ...]:
+    """Per issue, the option of most value by `tables` outside the red line `reds` (the first of
+    equal values, as max keeps it over the options in order; -1 where the red line leaves none).
+    Every viewer of a side reads the same tables (opponent.Beliefs._tables hands the same objects
+    on while the side's public rows stand), so remembered by their identity and the red lines'."""
+    key = (id(tables), id(reds))
+    hit = _tops_of.get(key)
+    if hit is not None and hit[0] is tables and hit[1] is reds:
+        return hit[2]
+    tops = tuple(
+        [
+            max(_outside(len(table), red), key=table.__getitem__, default=-1)
+            for table, red in zip(tables, reds, strict=True)
+        ]
+    )
+    if len(_tops_of) >= _TOPS_KEPT:
+        _tops_of.clear()
+    _tops_of[key] = (tables, reds, tops)
+    return tops
+
+
+# (ids of a side's value tables and red lines) -> (those two, its best options): see _tops
+_tops_of: dict[tuple[int, int], tuple[tuple[tuple[float, ...], ...], tuple[frozenset[int], ...], tuple[int, ...]]] = {}
+_TOPS_KEPT = 4096
 
 
 def _floor_by_refusals(view: View, beliefs: Beliefs, side: Side, ours: bool = False) -> Side:
@@ -200,17 +248,29 @@ def demand(view: View, side: Side, ahead: int, end: float, wary: bool = False) -
     """The least a counterpart takes `ahead` rounds from now, as we model it: its aim, or what
     waiting is worth to it if that is less (the risk that the talks end, and its toll); `wary`,
     never less than its floor plus the margin it asks from partners it distrusts (see plan)."""
-    at = view.round + ahead
+    return _demand(view, side, ahead, end, wary, _round_reading(view, view.round + ahead))
+
+
+def _round_reading(view: View, at: int) -> tuple[bool, bool, float]:
+    """What demand reads of round `at` whatever the side: whether a normal agent then takes
+    anything above walking away, and if so whether we look like a side that stonewalled, else
+    the chance that the talks last past it (needs reads it once for every side)."""
+    if _late(view, at):
+        return True, stonewalled(view, view.me), 0.0
+    return False, False, 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
+
+
+def _demand(view: View, side: Side, ahead: int, end: float, wary: bool, reading: tuple[bool, bool, float]) -> float:
+    late, stonewall, chance = reading
     # a side that distrusts us asks a margin over walking away, as a normal agent does (its
     # temper is private: the middle one), and how far it trusts us is public
     distrust = _TEMPER * max(0.0, _TRUSTED - view.trust_in_me[side.who]) / 200.0 if wary else 0.0
-    if _late(view, at):
+    if late:
         # a normal agent then takes anything above walking away, but not a lopsided
         # ultimatum from a side that stonewalled, and the record says whether we look like one
-        if stonewalled(view, view.me):
+        if stonewall:
             return side.floor + max(distrust, ULTIMATUM_SHARE * (side.top - side.floor))
         return side.floor + distrust
-    chance = 1.0 - clock.breakdown_chance(view.rules, at, view.venue.rounds, view.momentum)
     later = chance * _aim(view, side, ahead + 1, end) + (1.0 - chance) * side.floor - side.bleed
     return max(side.floor + distrust, min(_aim(view, side, ahead, end), later))
 
@@ -219,7 +279,17 @@ def needs(view: View, sides: list[Side], ahead: int, end: float, wary: bool = Fa
     """What the model of each side takes `ahead` rounds from now: its demand then, with the
     margin we leave for a rough reading (SAFETY). A package is taken where it is worth at least
     that to every side (plan's search, and game.ai.sure's reading of a deadline)."""
-    return [(s.who, demand(view, s, ahead, end, wary) + SAFETY) for s in sides]
+    reading = _round_reading(view, view.round + ahead)  # the same for every side
+    return [(s.who, _demand(view, s, ahead, end, wary, reading) + SAFETY) for s in sides]
+
+
+def _enough(beliefs: Beliefs, need: list[tuple[int, float]]) -> Callable[[list[int]], bool]:
+    """Whether a deal gives every side what `need` says it takes (plan's search stops there)."""
+
+    def enough(deal: list[int]) -> bool:
+        return all(beliefs.utility(s, deal) >= n for s, n in need)
+
+    return enough
 
 
 def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan:
@@ -247,13 +317,12 @@ def plan(view: View, beliefs: Beliefs, level: Level, wary: bool = False) -> Plan
     toll = bleed_rate(view)
     later: Package | None = None
     waiting = floor
-    for ahead in range(1, last - view.round + 1):
-        need = needs(view, sides, ahead, end, wary)
-
-        def enough(deal: list[int], need: list[tuple[int, float]] = need) -> bool:
-            return all(beliefs.utility(s, deal) >= n for s, n in need)
-
-        package = search_package(view, beliefs, floor, level, enough=enough)
+    aheads = range(1, last - view.round + 1)
+    enoughs = [_enough(beliefs, needs(view, sides, ahead, end, wary)) for ahead in aheads]
+    # every round's search climbs the same way from our ideal and stops where its round's needs
+    # are met: one climb serves them all (search_packages)
+    packages = search_packages(view, beliefs, floor, level, enoughs)
+    for ahead, enough, package in zip(aheads, enoughs, packages, strict=True):
         deal = list(view.deal)
         for i, o in package:
             deal[i] = o

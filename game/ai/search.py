@@ -8,7 +8,7 @@ more than they need.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from game.ai.levels import Level
 from game.ai.opponent import Beliefs
@@ -33,8 +33,52 @@ def search_package(
     the open issues (the others stay as they are). `enough`, given the deal on every issue, says
     when the package gives the others all they need: the climb stops there.
     """
-    me = view.own
     open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
+    deal: list[int] = []
+    for deal in _climb(view, beliefs, aim, level, open_issues, guess):
+        if enough is not None and enough(deal):
+            break
+    return tuple([(i, deal[i]) for i in open_issues])
+
+
+def search_packages(
+    view: View, beliefs: Beliefs, aim: float, level: Level, enoughs: list[Callable[[list[int]], bool]]
+) -> list[tuple[tuple[int, int], ...]]:
+    """[search_package(view, beliefs, aim, level, enough=e) for e in enoughs], from one climb:
+    the climb's steps do not depend on where it stops, so each search's is a prefix of the
+    longest one's. Each `enough` is asked of the same deals, in the same order, as its own search
+    asked it (a plan's rounds: docs/lab/speed.md, "A nineteenth pass")."""
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    steps = _climb(view, beliefs, aim, level, open_issues, None)
+    deals: list[list[int]] = []  # the climb's deals so far, copied
+    packages = []
+    for enough in enoughs:
+        k = 0
+        while True:
+            if k == len(deals):
+                deal = next(steps, None)
+                if deal is None:  # the climb ended: its last deal
+                    k -= 1
+                    break
+                deals.append(list(deal))
+            if enough(deals[k]):
+                break
+            k += 1
+        packages.append(tuple([(i, deals[k][i]) for i in open_issues]))
+    return packages
+
+
+def _climb(
+    view: View,
+    beliefs: Beliefs,
+    aim: float,
+    level: Level,
+    open_issues: list[int],
+    guess: dict[int, list[float]] | None,
+) -> Iterator[list[int]]:
+    """The climb of search_package, deal by deal: our ideal on the open issues first, then the
+    deal after each step, until no step keeps us above `aim` (one list, changed in place)."""
+    me = view.own
     others = counterparts(view)
     weighed = others + heeded(view)  # whose gains count: the signatories, and any observer we heed
     n_open = max(1, len(open_issues))
@@ -86,7 +130,8 @@ def search_package(
         return out
 
     ladders = {i: moves(i) for i in open_issues}
-    while enough is None or not enough(deal):
+    while True:
+        yield deal
         # the best move of all: each issue's best that keeps us above our aim, the first issue
         # on equal scores (the same move, and the same floats, as scoring every option in turn)
         best: tuple[float, int, int] | None = None
@@ -104,7 +149,6 @@ def search_package(
         current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
         deal[i] = o
         ladders[i] = moves(i)
-    return tuple([(i, deal[i]) for i in open_issues])
 
 
 def _fixed_pie_gains(view: View, beliefs: Beliefs, weighed: list[int], issue: int, weight: float) -> list[float]:

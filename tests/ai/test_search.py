@@ -4,6 +4,8 @@ step, on any table, any aim and any level."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +13,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.offers import _misreading
 from game.ai.opponent import Beliefs
 from game.ai.reading import acceptable, counterparts, heeded, value_with
-from game.ai.search import search_package
+from game.ai.search import search_package, search_packages
 from game.ai.selfplay import play
 from game.engine import apply, new_game, view_for
 from game.engine.rng import Rng
@@ -115,3 +117,56 @@ def test_a_turns_misreading_is_a_factor_per_option_of_each_open_issue_drawn_in_t
     assert guess == expected and list(guess) == [i for i in view.agenda if view.settled[i] < 0]
     assert all(len(guess[i]) == len(view.issues[i].options) for i in guess)
     assert _misreading(view, LEVELS["hard"], Rng(12345)) is None  # a level that does not misread
+
+
+@settings(max_examples=30, deadline=None)
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32), data=st.data())
+def test_one_climb_serves_every_stopping_rule_as_its_own_search(index: int, seed: int, data: st.DataObject) -> None:
+    # search_packages (a plan's rounds) must give each rule's package and ask each rule of the
+    # same deals, in the same order, as search_package with that rule alone
+    sc = random_scenario(index)
+    state, _ = new_game(sc, seed)
+    for step, action in enumerate(play(sc, seed).actions):
+        if step % 3 == 0 and not state.over:
+            view = view_for(state, state.actor)
+            level = LEVELS[data.draw(st.sampled_from(sorted(LEVELS)))]
+            beliefs = Beliefs(view, level.learns)
+            aim = data.draw(st.floats(-0.2, 1.1))
+            others = counterparts(view)
+            # each rule: every counterpart's estimated utility at least its own bar, the bars
+            # anywhere from nothing to more than any deal gives (a rule never met: the whole climb)
+            bars = data.draw(
+                st.lists(st.lists(st.floats(-0.1, 1.2), min_size=len(others), max_size=len(others)), max_size=5)
+            )
+            asked: dict[tuple[str, int], list[tuple[int, ...]]] = {}
+            together = search_packages(
+                view,
+                beliefs,
+                aim,
+                level,
+                [_rule(asked, beliefs, others, ("one climb", k), b) for k, b in enumerate(bars)],
+            )
+            alone = [
+                search_package(view, beliefs, aim, level, enough=_rule(asked, beliefs, others, ("alone", k), b))
+                for k, b in enumerate(bars)
+            ]
+            assert together == alone
+            for k in range(len(bars)):
+                assert asked[("one climb", k)] == asked[("alone", k)]
+        state, _ = apply(state, action)
+
+
+def _rule(
+    asked: dict[tuple[str, int], list[tuple[int, ...]]],
+    beliefs: Beliefs,
+    others: list[int],
+    tag: tuple[str, int],
+    bar: list[float],
+) -> Callable[[list[int]], bool]:
+    """A stopping rule that notes every deal it is asked of under `tag`."""
+
+    def enough(deal: list[int]) -> bool:
+        asked.setdefault(tag, []).append(tuple(deal))
+        return all(beliefs.utility(s, deal) >= b for s, b in zip(others, bar, strict=True))
+
+    return enough
