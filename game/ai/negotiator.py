@@ -219,7 +219,7 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         # the others are read from the prior alone: we hold out as a plan does
         return answer(view, p, hold, level, beliefs, noise, planned=True)
     held = None
-    if level.plans and not p.draft:
+    if level.plans and not p.draft and not (level.answers_unread and _plan_unread(view)):
         held = plan(view, beliefs, level)
         # where time costs no toll late at a table of several, we answer by our aim, the plan's
         # value of waiting still read through `held` (Level.answers_free_time); a table of two,
@@ -243,6 +243,20 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
     ):
         return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
     return said
+
+
+def _plan_unread(view: View) -> bool:
+    """Whether we answer by our own curve, the plan unread (Level.answers_unread): at the game's
+    last venue, at a table of two, the counterpart having answered there in fewer than two rounds
+    (before which its refusals lift nothing of the plan's reading of its floor: reads_refusals),
+    with three rounds or more of the venue left after this one. At a venue of three rounds the
+    plan's hold-out pays from the first round (timed-20 d1, where the counterpart signs it in the
+    second), and before a campaign's last venue too (timed-10 d0)."""
+    others = counterparts(view)
+    if view.venues_left or len(others) != 1 or view.venue.rounds - view.round < 3:
+        return False
+    rounds = {a.round for a in view.answers if a.who == others[0] and a.venue == view.venue_index}
+    return len(rounds) < 2
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
