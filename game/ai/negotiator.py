@@ -247,16 +247,14 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
 
 def _plan_unread(view: View) -> bool:
     """Whether we answer by our own curve, the plan unread (Level.answers_unread): at the game's
-    last venue, at a table of two, the counterpart having answered there in fewer than two rounds
-    (before which its refusals lift nothing of the plan's reading of its floor: reads_refusals),
-    with three rounds or more of the venue left after this one. At a venue of three rounds the
-    plan's hold-out pays from the first round (timed-20 d1, where the counterpart signs it in the
-    second), and before a campaign's last venue too (timed-10 d0)."""
-    others = counterparts(view)
-    if view.venues_left or len(others) != 1 or view.venue.rounds - view.round < 3:
-        return False
-    rounds = {a.round for a in view.answers if a.who == others[0] and a.venue == view.venue_index}
-    return len(rounds) < 2
+    last venue, at a table of two whose counterpart has answered nothing there yet (the side
+    table_estimate.unanswered names: the plan reads its floor from the prior alone), with three
+    rounds or more of the venue left after this one. Read until the counterpart's answers in two
+    rounds, it cost timed-18 d0 0.026 (a venue of five rounds, we speaking first: the plan's
+    round-2 hold-out pays there); at a venue of three rounds it cost timed-20 d1 0.022, and before
+    a campaign's last venue timed-10 d0 0.163 (docs/lab/agents.md, "The plan's first answers at a
+    long last venue")."""
+    return not view.venues_left and bool(unanswered(view)) and view.venue.rounds - view.round >= 3
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
