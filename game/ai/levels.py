@@ -420,6 +420,17 @@ class Level:
     # refused it again and often walked out (game.ai.repeats.asks_past_refusal;
     # docs/lab/agents.md, "A hold-out asking what was refused")
     holds_below_refusals: bool = False
+    # at the game's last venue, at a table of two, before the counterpart has answered anything
+    # there (the side trust_needs_share finds unanswered), with three rounds or more of the venue
+    # left after this one, a planner answers an offer by its own curve, as without its plan (the
+    # plan's value of waiting unread): the plan reads that side's floor from the prior alone, and
+    # over a long venue the value of waiting it weighs the offer against counts on the side
+    # conceding along the model's curve for many rounds (closing_needs_answer's and
+    # opens_unplanned's reading, for an answer). At timed-5 d0 (one venue of six rounds; d1
+    # speaks first) the hard agent refused by its plan d1's round-1 offer, which the normal agent
+    # signs, and in most of those games ended with less (game.ai.negotiator._plan_unread;
+    # docs/lab/agents.md, "The plan's first answers at a long last venue")
+    answers_unread: bool = False
 
 
 LEVELS = {
@@ -536,6 +547,7 @@ LEVELS = {
         card_before_gesture=True,
         answers_free_time=True,
         holds_below_refusals=True,
+        answers_unread=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -219,7 +219,7 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         # the others are read from the prior alone: we hold out as a plan does
         return answer(view, p, hold, level, beliefs, noise, planned=True)
     held = None
-    if level.plans and not p.draft:
+    if level.plans and not p.draft and not (level.answers_unread and _plan_unread(view)):
         held = plan(view, beliefs, level)
         # where time costs no toll late at a table of several, we answer by our aim, the plan's
         # value of waiting still read through `held` (Level.answers_free_time); a table of two,
@@ -243,6 +243,18 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
     ):
         return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
     return said
+
+
+def _plan_unread(view: View) -> bool:
+    """Whether we answer by our own curve, the plan unread (Level.answers_unread): at the game's
+    last venue, at a table of two whose counterpart has answered nothing there yet (the side
+    table_estimate.unanswered names: the plan reads its floor from the prior alone), with three
+    rounds or more of the venue left after this one. Read until the counterpart's answers in two
+    rounds, it cost timed-18 d0 0.026 (a venue of five rounds, we speaking first: the plan's
+    round-2 hold-out pays there); at a venue of three rounds it cost timed-20 d1 0.022, and before
+    a campaign's last venue timed-10 d0 0.163 (docs/lab/agents.md, "The plan's first answers at a
+    long last venue")."""
+    return not view.venues_left and bool(unanswered(view)) and view.venue.rounds - view.round >= 3
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:

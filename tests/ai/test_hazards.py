@@ -88,13 +88,17 @@ def test_the_plan_values_waiting_no_higher_with_its_hazards() -> None:
 def test_a_hard_d0_at_timed_5_holds_out_less() -> None:
     """Along the tournament's games with the rule in timed-5's d0 seat, where it decides, the
     plan values waiting lower than without it, and d0 signs or tables its own package in several
-    games where without it it refused or held out (fails with the rule off: it decides nothing)."""
+    games where without it it refused or held out (fails with the rule off: it decides nothing).
+    Both sides of the comparison leave `answers_unread` off: with it, d0's round-1 answers, where
+    the hazards first told, are by its own curve, the plan unread (docs/lab/agents.md, "The plan's
+    first answers at a long last venue")."""
     sc = timed_scenario(5)
-    without_rule = dataclasses.replace(HARD, weighs_hazards=False)
+    with_plan = dataclasses.replace(HARD, answers_unread=False)
+    without_rule = dataclasses.replace(with_plan, weighs_hazards=False)
     decided = settled = 0
-    for view, with_rule, without in rule_decisions(sc, 0, HARD, without_rule, 12):
+    for view, with_rule, without in rule_decisions(sc, 0, with_plan, without_rule, 12):
         beliefs = Beliefs(view, True, True, True, True, True)
-        assert plan(view, beliefs, HARD).waiting < plan(view, beliefs, without_rule).waiting
+        assert plan(view, beliefs, with_plan).waiting < plan(view, beliefs, without_rule).waiting
         refused = isinstance(without.action, A.Respond) and not without.action.accept
         assert refused or without.reason.startswith("what we hold out for"), without
         signs = isinstance(with_rule.action, A.Respond) and with_rule.action.accept

@@ -1,0 +1,62 @@
+"""The plan's first answers at a long last venue (Level.answers_unread, on in the hard level;
+game.ai.negotiator._answer_offer and _plan_unread; docs/lab/agents.md, "The plan's first answers
+at a long last venue"): at the game's last venue, at a table of two, before the counterpart has
+answered anything there, with three rounds or more left after this one, a planner answers an
+offer by its own curve, the plan's value of waiting unread. In the random
+scenario timed-5 (as a file writes it; one venue of six rounds, d1 and d0 signing, d1 speaking
+first) the hard d0 refused d1's round-1 offer by its plan's value of waiting, which the normal
+agent signs; d1 then refused d0's packages, and the talks ended with less or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.levels import LEVELS
+from game.ai.reading import counterparts
+from game.engine import actions as A
+from game.engine.utility import outcome_utility
+from game.engine.view import View
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, answers_unread=False)
+
+
+def _unread(view: View) -> bool:
+    """The rule's conditions, read from the view: the game's last venue, one counterpart that has
+    answered nothing there yet, three rounds or more left after this one."""
+    others = counterparts(view)
+    return (
+        not view.venues_left
+        and len(others) == 1
+        and not any(a.who == others[0] and a.venue == view.venue_index for a in view.answers)
+        and view.venue.rounds - view.round >= 3
+    )
+
+
+def test_the_hard_agent_signs_the_first_offer_by_its_curve() -> None:
+    """timed-5 d0's game 15: the first decision the rule changes is d0's round-1 answer to d1's
+    package, refused by the plan's value of waiting without the rule, signed with it. d0 ends the
+    game better off by more than 0.1 (fails with the rule off)."""
+    assert HARD.answers_unread and not LEVELS["normal"].answers_unread
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(5, "d0", 15, HARD, WITHOUT, silent=False)
+    assert view.round == 1 and _unread(view)
+    assert isinstance(with_rule.action, A.Respond) and isinstance(without.action, A.Respond)
+    assert with_rule.action.accept and not without.action.accept
+    _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
+
+
+def test_the_rule_changes_only_early_answers_and_the_seat_gains() -> None:
+    """Over timed-5 d0's first 100 games, every decision the rule changes is an answer signed
+    with it and refused without it, taken where its conditions hold; it changes at least five;
+    and the seat ends with more in total with the rule than without it (fails with the rule off,
+    which changes none)."""
+    sc, seat = timed_seat(5, "d0", silent=False)
+    changed, gain = decided_gain(sc, seat, HARD, WITHOUT, 100)
+    assert len(changed) >= 5
+    for view, chosen, otherwise in changed:
+        assert _unread(view)
+        assert isinstance(chosen.action, A.Respond) and isinstance(otherwise.action, A.Respond)
+        assert chosen.action.accept and not otherwise.action.accept
+    assert gain > 0
