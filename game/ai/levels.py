@@ -420,6 +420,17 @@ class Level:
     # refused it again and often walked out (game.ai.repeats.asks_past_refusal;
     # docs/lab/agents.md, "A hold-out asking what was refused")
     holds_below_refusals: bool = False
+    # leads_common weighs the lead where the bet's own package is in doubt (its chance under
+    # 0.7): with trust_needs_share, for a counterpart that has answered nothing at the venue, that
+    # chance is read as the bet reads it (trust weighed by the share the package gives the side),
+    # not by the estimate with full trust. At timed-1 d1 (a table of two, a venue of five rounds,
+    # then one of three) the hard agent opened the second venue with the whole package d0 had
+    # refused at the first venue's deadline: the bet read d0's yes at 0.17, the lead's condition
+    # at 0.80 (d0's trust in us, 32); it walked out of a stalemate with nothing signed. The
+    # library's hardline strategy, its statements having taken that trust to nothing, tabled the
+    # common ground alone, which d0 signed (game.ai.bets.best_bet; docs/lab/agents.md, "The lead
+    # doubts the bet as the bet does")
+    lead_doubts_as_bet: bool = False
 
 
 LEVELS = {
@@ -536,6 +547,7 @@ LEVELS = {
         card_before_gesture=True,
         answers_free_time=True,
         holds_below_refusals=True,
+        lead_doubts_as_bet=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
