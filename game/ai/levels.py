@@ -431,6 +431,18 @@ class Level:
     # common ground alone, which d0 signed (game.ai.bets.best_bet; docs/lab/agents.md, "The lead
     # doubts the bet as the bet does")
     lead_doubts_as_bet: bool = False
+    # signs_united_table where two rounds or fewer of the venue follow this one, with the
+    # furthest issue's condition read as the table's reach: no counterpart states an option there
+    # better for us than the package's, and one states the option we value least. Waiting for
+    # more there needs the side at the far end to come past the package's option in the rounds
+    # left. At timed-11 d1 (one venue of three rounds) d4 put to us in round 1 a whole package
+    # with contested at o3, the option it states, where d0 states o4, the one we value least: the
+    # hard agent refused it by its plan, and in about one game of three where d0 would have signed
+    # it (accept-above-walkaway and easy signing) the table signed o4 in round 2 or left contested
+    # open. Without the rounds' bound the reading cost timed-8 d0 (one venue of five rounds, its
+    # counterparts conceding contested in public round after round) 0.0029 ± 0.0013
+    # (game.ai.answering.united_against; docs/lab/agents.md, "A table's reach near the end")
+    united_near_end: bool = False
 
 
 LEVELS = {
@@ -548,6 +560,7 @@ LEVELS = {
         answers_free_time=True,
         holds_below_refusals=True,
         lead_doubts_as_bet=True,
+        united_near_end=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
