@@ -443,6 +443,15 @@ class Level:
     # counterparts conceding contested in public round after round) 0.0029 ± 0.0013
     # (game.ai.answering.united_against; docs/lab/agents.md, "A table's reach near the end")
     united_near_end: bool = False
+    # holds_below_refusals reading any two rounds of the counterpart's refusals at the venue,
+    # not only refusals of packages our plan's package asks at least as much as on every issue:
+    # at timed-5 d1 d0 refused contested o3 and o1 in rounds 1 and 2, and the plan then held out
+    # for contested o0 with issue 0 below what both refused packages gave us, so the per-issue
+    # reading counted neither refusal; d1 refused d0's round-2 partial package by the plan's
+    # value of waiting, and d0 walked out (timed-5 d1 +0.0019 ± 0.0009, timed-19 d1 +0.0007 ±
+    # 0.0002, no seat lower; game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "Any two
+    # refusals")
+    holds_below_any_refusals: bool = False
 
 
 LEVELS = {
@@ -561,6 +570,7 @@ LEVELS = {
         holds_below_refusals=True,
         lead_doubts_as_bet=True,
         united_near_end=True,
+        holds_below_any_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"
