@@ -437,10 +437,10 @@ class Level:
     # more there needs the side at the far end to come past the package's option in the rounds
     # left. At timed-11 d1 (one venue of three rounds) d4 put to us in round 1 a whole package
     # with contested at o3, the option it states, where d0 states o4, the one we value least: the
-    # hard agent refused it by its plan, and in about one game of three where d0 would have signed
-    # it (accept-above-walkaway and easy signing) the table signed o4 in round 2 or left contested
-    # open. Without the rounds' bound the reading cost timed-8 d0 (one venue of five rounds, its
-    # counterparts conceding contested in public round after round) 0.0029 ± 0.0013
+    # hard agent refused it by its plan, and where d0 would have signed it (as it did in games
+    # where accept-above-walkaway and easy signed) the table agreed contested at o4 a round or two
+    # later, or left it open (timed-11 d1 +0.0007 ± 0.0005). Without the rounds' bound the reading
+    # cost timed-8 d0 (one venue of five rounds) 0.0029 ± 0.0013
     # (game.ai.answering.united_against; docs/lab/agents.md, "A table's reach near the end")
     united_near_end: bool = False
     # holds_below_refusals reading any two rounds of the counterpart's refusals at the venue,
