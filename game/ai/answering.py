@@ -25,6 +25,7 @@ from game.ai.reading import (
     counterparts,
     deadline,
     fallback,
+    last_round,
     left_open,
     next_round_chance,
     progress,
@@ -101,7 +102,7 @@ def answer(
         return say_yes(me.id, p.id, "accepted: good enough for us")
     if projected >= aim - 1e-9:
         return say_yes(me.id, p.id, f"accepted: {words}")
-    if level.signs_united_table and after >= floor + margin and united_against(view, p.package):
+    if level.signs_united_table and after >= floor + margin and united_against(view, p.package, level.united_near_end):
         # waiting would win us only what some counterpart already asks for us: less than its toll
         return say_yes(me.id, p.id, "accepted: the whole table asks this of us, and waiting would only cost us")
     chance, bleeding = next_round_chance(view), bleed_rate(view)
@@ -133,7 +134,7 @@ def answer(
     return say_no(me.id, p.id, f"rejected: {words}")
 
 
-def united_against(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+def united_against(view: View, package: tuple[tuple[int, int], ...], near_end: bool = False) -> bool:
     """Whether, at a table of several, a whole package (settling every open issue of the venue)
     is what the table, united against us, asks (Level.signs_united_table): every counterpart
     states a position on each of its issues; on the issue where the package falls furthest short
@@ -141,7 +142,11 @@ def united_against(view: View, package: tuple[tuple[int, int], ...]) -> bool:
     least, so that none of them asks for anything that would move it our way; and on every
     issue, the best for us of the counterparts' stated options gives us, summed, no more than a
     round's toll over the package. Waiting would then win only what the table does not ask for,
-    and cost the toll (docs/lab/agents.md, "A table united against us")."""
+    and cost the toll (docs/lab/agents.md, "A table united against us"). With `near_end`
+    (Level.united_near_end), where two rounds or fewer of the venue follow this one, the furthest
+    issue's condition reads the table's reach: no counterpart states an option there better for
+    us than the package's, and one states the option we value least (docs/lab/agents.md, "A
+    table's reach near the end")."""
     others = counterparts(view)
     if len(others) < 2 or left_open(view, package):
         return False
@@ -160,6 +165,9 @@ def united_against(view: View, package: tuple[tuple[int, int], ...]) -> bool:
         return False
     _, furthest = max(shortfall)
     least = min(me.values[furthest])
+    if near_end and last_round(view) - view.round <= 2:
+        asks = [me.values[furthest][view.positions[s][furthest]] for s in others]
+        return max(asks) <= me.values[furthest][dict(package)[furthest]] + 1e-9 and min(asks) <= least + 1e-9
     return all(me.values[furthest][view.positions[s][furthest]] <= least + 1e-9 for s in others)
 
 

@@ -51,11 +51,7 @@ def best_bet(
     fresh = unanswered(view) if level.trust_needs_share else frozenset()
     doubt = level.doubts_stated_peak
 
-    def expected(package: tuple[tuple[int, int], ...]) -> float:
-        worth = value_with(view, package)
-        left = left_open(view, package)
-        if left:  # a partial package, with the share we still hope to win on what it leaves open
-            worth += share * still_to_win(view, left, level.hopes_from_status_quo)
+    def chance(package: tuple[tuple[int, int], ...]) -> float:
         yes = 1.0
         for s in others:
             if s not in fresh:
@@ -64,6 +60,14 @@ def best_bet(
                 yes *= _doubted_chance(view, s, package, doubt)
             else:
                 yes *= first_offer_chance(view, s, package)
+        return yes
+
+    def expected(package: tuple[tuple[int, int], ...]) -> float:
+        worth = value_with(view, package)
+        left = left_open(view, package)
+        if left:  # a partial package, with the share we still hope to win on what it leaves open
+            worth += share * still_to_win(view, left, level.hopes_from_status_quo)
+        yes = chance(package)
         return yes * worth + (1.0 - yes) * going_on
 
     if level.weighs_left_out and view.venues_left:
@@ -101,7 +105,9 @@ def best_bet(
         lead = common_lead(view, beliefs)
         if (
             lead is not None
-            and _chance_all(view, others, package) < _BET_DOUBT
+            # with lead_doubts_as_bet the bet's doubt is its own chance, as `expected` reads it
+            and (chance(package) if level.lead_doubts_as_bet and fresh else _chance_all(view, others, package))
+            < _BET_DOUBT
             and _chance_all(view, others, lead) >= _LEAD_SURE
             and expected(lead) > best + 1e-6
             and not (level.lead_keeps_granted and lead_granted(view, lead))

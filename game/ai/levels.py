@@ -431,6 +431,38 @@ class Level:
     # signs, and in most of those games ended with less (game.ai.negotiator._plan_unread;
     # docs/lab/agents.md, "The plan's first answers at a long last venue")
     answers_unread: bool = False
+    # leads_common weighs the lead where the bet's own package is in doubt (its chance under
+    # 0.7): with trust_needs_share, for a counterpart that has answered nothing at the venue, that
+    # chance is read as the bet reads it (trust weighed by the share the package gives the side),
+    # not by the estimate with full trust. At timed-1 d1 (a table of two, a venue of five rounds,
+    # then one of three) the hard agent opened the second venue with the whole package d0 had
+    # refused at the first venue's deadline: the bet read d0's yes at 0.17, the lead's condition
+    # at 0.80 (d0's trust in us, 32); it walked out of a stalemate with nothing signed. The
+    # library's hardline strategy, its statements having taken that trust to nothing, tabled the
+    # common ground alone, which d0 signed (game.ai.bets.best_bet; docs/lab/agents.md, "The lead
+    # doubts the bet as the bet does")
+    lead_doubts_as_bet: bool = False
+    # signs_united_table where two rounds or fewer of the venue follow this one, with the
+    # furthest issue's condition read as the table's reach: no counterpart states an option there
+    # better for us than the package's, and one states the option we value least. Waiting for
+    # more there needs the side at the far end to come past the package's option in the rounds
+    # left. At timed-11 d1 (one venue of three rounds) d4 put to us in round 1 a whole package
+    # with contested at o3, the option it states, where d0 states o4, the one we value least: the
+    # hard agent refused it by its plan, and where d0 would have signed it (as it did in games
+    # where accept-above-walkaway and easy signed) the table agreed contested at o4 a round or two
+    # later, or left it open (timed-11 d1 +0.0007 ± 0.0005). Without the rounds' bound the reading
+    # cost timed-8 d0 (one venue of five rounds) 0.0029 ± 0.0013
+    # (game.ai.answering.united_against; docs/lab/agents.md, "A table's reach near the end")
+    united_near_end: bool = False
+    # holds_below_refusals reading any two rounds of the counterpart's refusals at the venue,
+    # not only refusals of packages our plan's package asks at least as much as on every issue:
+    # at timed-5 d1 d0 refused contested o3 and o1 in rounds 1 and 2, and the plan then held out
+    # for contested o0 with issue 0 below what both refused packages gave us, so the per-issue
+    # reading counted neither refusal; d1 refused d0's round-2 partial package by the plan's
+    # value of waiting, and d0 walked out (timed-5 d1 +0.0019 ± 0.0009, timed-19 d1 +0.0007 ±
+    # 0.0002, no seat lower; game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "Any two
+    # refusals")
+    holds_below_any_refusals: bool = False
 
 
 LEVELS = {
@@ -548,6 +580,9 @@ LEVELS = {
         answers_free_time=True,
         holds_below_refusals=True,
         answers_unread=True,
+        lead_doubts_as_bet=True,
+        united_near_end=True,
+        holds_below_any_refusals=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

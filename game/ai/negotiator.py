@@ -265,7 +265,7 @@ def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
         level.holds_below_refusals
         and chosen.patient
         and chosen.later is not None
-        and asks_past_refusal(view, chosen.later)
+        and asks_past_refusal(view, chosen.later, level.holds_below_any_refusals)
     )
 
 

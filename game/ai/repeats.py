@@ -82,7 +82,9 @@ def came_our_way(view: View, p: Proposal) -> bool:
     return value_with(view, p.package) > min(value_with(view, q) for q in earlier.values()) + 1e-9
 
 
-def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
+def asks_past_refusal(
+    view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]], any_refusal: bool = False
+) -> bool:
     """Whether, at a table of two with two rounds or more of the venue left after this one,
     `package` asks, on every issue of packages the counterpart refused at this venue in two
     different rounds (the public record of answers), at least what those packages give us, by our
@@ -92,7 +94,9 @@ def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tu
     deadline, and reading one refusal cost the seat 0.041. In the round before the last the
     counterpart's deadline concession is a round's toll away: at timed-6 d0 d1 moved in round 3,
     after two refusals, and reading them there cost 0.011 (docs/lab/agents.md, "A hold-out asking
-    what was refused")."""
+    what was refused"). With `any_refusal` (Level.holds_below_any_refusals) any two rounds of
+    the counterpart's refusals at the venue count, whatever the packages refused asked of us
+    (docs/lab/agents.md, "Any two refusals")."""
     others = counterparts(view)
     if len(others) != 1 or view.round >= view.venue.rounds - 1:
         return False
@@ -104,6 +108,6 @@ def asks_past_refusal(view: View, package: tuple[tuple[int, int], ...] | list[tu
         if a.who == others[0]
         and a.venue == view.venue_index
         and not a.accepted
-        and all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package)
+        and (any_refusal or all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package))
     }
     return len(rounds) >= 2

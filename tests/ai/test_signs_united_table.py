@@ -57,5 +57,5 @@ def test_every_decision_the_rule_changes_signs_a_united_ask() -> None:
         assert isinstance(chosen.action, A.Respond) and chosen.action.accept
         assert "the whole table asks this of us" in chosen.reason
         p = next(q for q in view.proposals if q.id == chosen.action.proposal)
-        assert united_against(view, p.package)
+        assert united_against(view, p.package, HARD.united_near_end)
     assert seat_gain(sc, seat, 30, HARD, WITHOUT) > 0.1

@@ -1,0 +1,68 @@
+"""holds_below_refusals reading any two rounds of refusals (Level.holds_below_any_refusals;
+game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "Any two refusals"). In the random
+scenario timed-5 (as a file writes it: one venue of six rounds, d1 and d0 signing, d3 mediating)
+d0 refused d1's package in round 1 and d1's package and the mediator's draft in round 2. The hard
+d1's plan then held out in round 3 for a package asking contested at d1's own end but less on
+issue 0 than the packages d0 had refused: the per-issue reading does not count those refusals,
+and d1 refused d0's round-2 partial package by the plan's value of waiting; d0 walked out and
+nothing was signed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai import negotiator
+from game.ai.driver import agent_rng
+from game.ai.levels import LEVELS, Level
+from game.ai.planning import Plan
+from game.ai.reading import counterparts
+from game.ai.repeats import asks_past_refusal
+from game.engine import actions as A
+from game.engine.utility import outcome_utility
+from game.engine.view import View
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+ON = HARD
+OFF = dataclasses.replace(HARD, holds_below_any_refusals=False)
+
+
+def test_any_two_refusals_leave_the_plan_out() -> None:
+    """timed-5 d1's game 51: the first decision the reading changes is d1's round-3 answer to d0's
+    partial package: signed with it (the plan's package, read against any two rounds of d0's
+    refusals, is left out), refused without it (the per-issue reading does not count those
+    refusals); signed, it is the game's agreement, refused, nothing is signed and d1 ends lower
+    by more than 0.15 (fails with the reading off)."""
+    assert HARD.holds_below_any_refusals and not LEVELS["normal"].holds_below_any_refusals
+    sc, seat, seed, final, (state, view, said, unsaid) = timed_rule_game(5, "d1", 51, ON, OFF, silent=False)
+    assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
+    assert said.action.accept and not unsaid.action.accept
+    assert view.round == 3 and len(counterparts(view)) == 1
+    read: list[tuple[int, int]] = []
+    real = negotiator._refused_hold_out
+
+    def spy(view: View, level: Level, chosen: Plan) -> bool:
+        if chosen.later is not None and not read:
+            read.extend(chosen.later)
+        return real(view, level, chosen)
+
+    negotiator._refused_hold_out = spy
+    try:
+        negotiator.choose(view, agent_rng(state), ON)
+    finally:
+        negotiator._refused_hold_out = real
+    assert read and asks_past_refusal(view, read, True) and not asks_past_refusal(view, read)
+    assert [a.round for a in final.agreements] == [3]
+    _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, OFF))
+    assert not without.agreements
+    assert outcome_utility(final, seat) > outcome_utility(without, seat) + 0.15
+
+
+def test_the_reading_gains_where_it_decides() -> None:
+    """Over the tournament's 300 games in timed-5 d1 every decision the reading changes is a
+    round-3 decision or later, and the seat gains."""
+    sc, seat = timed_seat(5, "d1", silent=False)
+    decided, gain = decided_gain(sc, seat, ON, OFF, 300)
+    assert len(decided) >= 4
+    assert all(view.round >= 3 for view, _, _ in decided)
+    assert gain > 0.3
