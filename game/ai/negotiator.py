@@ -44,6 +44,7 @@ from game.ai.reading import (
     closing_backs,
     counterparts,
     deadline,
+    last_round,
     left_open,
 )
 from game.ai.repeats import asks_past_refusal
@@ -253,8 +254,9 @@ def _plan_unread(view: View) -> bool:
     rounds, it cost timed-18 d0 0.026 (a venue of five rounds, we speaking first: the plan's
     round-2 hold-out pays there); at a venue of three rounds it cost timed-20 d1 0.022, and before
     a campaign's last venue timed-10 d0 0.163 (docs/lab/agents.md, "The plan's first answers at a
-    long last venue")."""
-    return not view.venues_left and bool(unanswered(view)) and view.venue.rounds - view.round >= 3
+    long last venue"). The rounds left are read to the venue's last round as it now stands
+    (reading.last_round): a closing session has none after it, as united_against reads them."""
+    return not view.venues_left and bool(unanswered(view)) and last_round(view) - view.round >= 3
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
