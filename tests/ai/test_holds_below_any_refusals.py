@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from game.ai import negotiator
 from game.ai.driver import agent_rng
 from game.ai.levels import LEVELS, Level
@@ -27,12 +29,14 @@ ON = HARD
 OFF = dataclasses.replace(HARD, holds_below_any_refusals=False)
 
 
-def test_any_two_refusals_leave_the_plan_out() -> None:
+def test_any_two_refusals_leave_the_plan_out(monkeypatch: pytest.MonkeyPatch) -> None:
     """timed-5 d1's game 51: the first decision the reading changes is d1's round-3 answer to d0's
     partial package: signed with it (the plan's package, read against any two rounds of d0's
     refusals, is left out), refused without it (the per-issue reading does not count those
     refusals); signed, it is the game's agreement, refused, nothing is signed and d1 ends lower
-    by more than 0.15 (fails with the reading off)."""
+    by more than 0.15 (fails with the reading off). Only refusals count, and only d0's at this
+    venue: with d0's answers there marked accepted, or given at another venue, the plan's package
+    is not read against them."""
     assert HARD.holds_below_any_refusals and not LEVELS["normal"].holds_below_any_refusals
     sc, seat, seed, final, (state, view, said, unsaid) = timed_rule_game(5, "d1", 51, ON, OFF, silent=False)
     assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
@@ -46,12 +50,17 @@ def test_any_two_refusals_leave_the_plan_out() -> None:
             read.extend(chosen.later)
         return real(view, level, chosen)
 
-    negotiator._refused_hold_out = spy
-    try:
-        negotiator.choose(view, agent_rng(state), ON)
-    finally:
-        negotiator._refused_hold_out = real
+    monkeypatch.setattr(negotiator, "_refused_hold_out", spy)
+    negotiator.choose(view, agent_rng(state), ON)
+    monkeypatch.undo()
     assert read and asks_past_refusal(view, read, True) and not asks_past_refusal(view, read)
+    (other,) = counterparts(view)
+    refused = [a for a in view.answers if a.who == other and a.venue == view.venue_index and not a.accepted]
+    assert len({a.round for a in refused}) >= 2
+    accepted = tuple(dataclasses.replace(a, accepted=True) if a in refused else a for a in view.answers)
+    elsewhere = tuple(dataclasses.replace(a, venue=view.venue_index + 1) if a in refused else a for a in view.answers)
+    assert not asks_past_refusal(dataclasses.replace(view, answers=accepted), read, True)
+    assert not asks_past_refusal(dataclasses.replace(view, answers=elsewhere), read, True)
     assert [a.round for a in final.agreements] == [3]
     _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, OFF))
     assert not without.agreements
