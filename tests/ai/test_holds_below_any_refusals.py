@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
-from game.ai import negotiator
-from game.ai.driver import agent_rng
-from game.ai.levels import LEVELS, Level
-from game.ai.planning import Plan
+from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.ai.repeats import asks_past_refusal
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
-from game.engine.view import View
-from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, plan_hold_out, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 ON = HARD
 OFF = dataclasses.replace(HARD, holds_below_any_refusals=False)
 
 
-def test_any_two_refusals_leave_the_plan_out(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_any_two_refusals_leave_the_plan_out() -> None:
     """timed-5 d1's game 51: the first decision the reading changes is d1's round-3 answer to d0's
     partial package: signed with it (the plan's package, read against any two rounds of d0's
     refusals, is left out), refused without it (the per-issue reading does not count those
@@ -42,17 +36,7 @@ def test_any_two_refusals_leave_the_plan_out(monkeypatch: pytest.MonkeyPatch) ->
     assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
     assert said.action.accept and not unsaid.action.accept
     assert view.round == 3 and len(counterparts(view)) == 1
-    read: list[tuple[int, int]] = []
-    real = negotiator._refused_hold_out
-
-    def spy(view: View, level: Level, chosen: Plan) -> bool:
-        if chosen.later is not None and not read:
-            read.extend(chosen.later)
-        return real(view, level, chosen)
-
-    monkeypatch.setattr(negotiator, "_refused_hold_out", spy)
-    negotiator.choose(view, agent_rng(state), ON)
-    monkeypatch.undo()
+    read = plan_hold_out(view, state, ON)
     assert read and asks_past_refusal(view, read, True) and not asks_past_refusal(view, read)
     (other,) = counterparts(view)
     refused = [a for a in view.answers if a.who == other and a.venue == view.venue_index and not a.accepted]
