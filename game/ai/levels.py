@@ -466,6 +466,19 @@ class Level:
     # 0.0002, no seat lower; game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "Any two
     # refusals")
     holds_below_any_refusals: bool = False
+    # at the game's last venue, at a table of two, with two rounds or more of the venue left
+    # after this one, a planner answers by its aim, not by its plan's hold-out (the plan's value
+    # of waiting still read, through the answer's `held`), an offer with which the counterpart
+    # has come our way at the venue (game.ai.repeats.came_our_way: worth more to us than a
+    # package it put to us before there): the plan counts on the side conceding along the model's
+    # curve over the rounds left, from a floor read from the prior and a round of answers, and
+    # holds out for that; the side's own move is what it concedes by its own reading. At timed-5
+    # d0 (one venue of six rounds; d1 speaks first) the hard agent refused by its plan, "close to
+    # what we need", d1's round-2 offer, better than its round-1 one and worth our aim, and in
+    # most of those games ended with less; without the move it refused at timed-5 d1 offers "far
+    # from what we need", which pays there (game.ai.negotiator._answer_offer; docs/lab/agents.md,
+    # "An offer that came our way")
+    answers_moved: bool = False
 
 
 LEVELS = {
@@ -586,6 +599,7 @@ LEVELS = {
         lead_doubts_as_bet=True,
         united_near_end=True,
         holds_below_any_refusals=True,
+        answers_moved=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -47,7 +47,7 @@ from game.ai.reading import (
     last_round,
     left_open,
 )
-from game.ai.repeats import asks_past_refusal
+from game.ai.repeats import asks_past_refusal, came_our_way
 from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -225,7 +225,11 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         # where time costs no toll late at a table of several, we answer by our aim, the plan's
         # value of waiting still read through `held` (Level.answers_free_time); a table of two,
         # where Level.holds_below_refusals reads, never is such a table
-        if not (level.answers_free_time and _free_time_late(view)):
+        # where the counterpart has come our way with this offer at the game's last venue, two
+        # rounds or more before its end, we answer by our aim too (Level.answers_moved)
+        if not (level.answers_free_time and _free_time_late(view)) and not (
+            level.answers_moved and _moved_our_way(view, p)
+        ):
             bar = _bar(view, level, noise, aim)
             held = _wary(view, beliefs, level, held, bar)
             if _holds_out(view, level, held, bar):
@@ -259,6 +263,23 @@ def _plan_unread(view: View) -> bool:
     long last venue"). The rounds left are read to the venue's last round as it now stands
     (reading.last_round): a closing session has none after it, as united_against reads them."""
     return not view.venues_left and bool(unanswered(view)) and last_round(view) - view.round >= 3
+
+
+def _moved_our_way(view: View, p: Proposal) -> bool:
+    """Whether we answer `p` by our aim, not by the plan's hold-out (Level.answers_moved): at the
+    game's last venue, at a table of two, with two rounds or more of the venue left after this
+    one (reading.last_round), `p`'s author has come our way with it at this venue
+    (repeats.came_our_way). The plan counts on the counterpart conceding along the model's curve
+    over the rounds left; its offer, better than one it put to us before, is what it concedes by
+    its own reading. In the venue's last two rounds the counterpart's deadline concession is a
+    round away, and the plan's hold-out reads it (docs/lab/agents.md, "An offer that came our
+    way")."""
+    return (
+        not view.venues_left
+        and len(counterparts(view)) == 1
+        and last_round(view) - view.round >= 2
+        and came_our_way(view, p)
+    )
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
