@@ -53,6 +53,29 @@ def repeated_offer(view: View, p: Proposal) -> bool:
     return p.author in refused_from(view, p)
 
 
+def repeated_in_part(view: View, p: Proposal) -> bool:
+    """Whether, at a table of two, `p` is a part of a package its author put to us at this
+    venue in an earlier round and we refused: every option of `p` is that package's on its
+    issue, and `p` leaves out some of that package's issues (`Level.heeds_partial_repeats`).
+    Splitting a refused package gives nothing on the issues it keeps: its author has not moved
+    towards us there, and the part is worth more to us than the whole only by the issues it
+    leaves open (docs/lab/agents.md, "A refused package split")."""
+    if len(counterparts(view)) != 1:
+        # at a table of several a side trims its package to what the others at the table can
+        # sign, and their offers move: the part it keeps tells less of its own concessions
+        return False
+    package = set(p.package)
+    return any(
+        a.who == view.me
+        and a.author == p.author
+        and a.venue == view.venue_index
+        and a.round < view.round
+        and not a.accepted
+        and package < set(a.package)
+        for a in view.answers
+    )
+
+
 def table_repeats(view: View, p: Proposal) -> bool:
     """Whether a package we refused at this venue in an earlier round, put to us then by another
     side than `p`'s author, is put to us again in `p` (`Level.heeds_table_repeats`)."""
