@@ -42,7 +42,7 @@ def concession(
         step = position + (1 if o > position else -1)
         if asked and not _asked_for(view, i, position, step, asked):
             continue
-        if step not in moves.concession_options(i):
+        if not moves.may_concede(i, step):
             continue  # no concession (it is valued as much), or across our red line
         # what the engine will charge at home for it, by the scenario's rules
         cost = moves.concession_cost(i, step)
