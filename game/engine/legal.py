@@ -230,6 +230,21 @@ class Moves:
             self._concession_options[issue] = cached
         return cached
 
+    def may_concede(self, issue: int, option: int) -> bool:
+        """`option in concession_options(issue)`, by the one option's rules: an agent asks it of
+        one step from its position, and the list asks the rules of every option of the issue,
+        each refused one's sentence written (docs/lab/speed.md, "A twentieth pass")."""
+        cached = self._concession_options.get(issue)
+        if cached is not None:
+            return option in cached
+        s = self.s
+        return (
+            may_propose(s.roles[s.me])
+            and s.positions[s.me][issue] >= 0
+            and 0 <= option < len(s.issues[issue].options)
+            and not C.concession_refusal(s, issue, option)
+        )
+
     @cached_property
     def concedable_issues(self) -> tuple[int, ...]:
         return tuple(i for i in self.open_issues if self.concession_options(i))
