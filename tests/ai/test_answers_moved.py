@@ -16,11 +16,13 @@ import pytest
 
 from game.ai import negotiator
 from game.ai.levels import LEVELS
-from game.ai.reading import counterparts, value_with
+from game.ai.reading import counterparts, last_round, value_with
+from game.ai.repeats import came_our_way
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
 from game.engine.view import View
-from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+from game.scenario import load_scenario, resolve
+from tests.ai.seat_games import decided_gain, level_in_seat, level_views, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, answers_moved=False)
@@ -69,6 +71,12 @@ def test_the_hard_agent_signs_an_offer_that_came_its_way() -> None:
     assert negotiator._moved_our_way(view, p)
     # the rounds left are read to the venue's last round as it stands: a closing session has none
     assert not negotiator._moved_our_way(dataclasses.replace(view, closing=True), p)
+    # two rounds of the venue after this one, not one (came_our_way reads proposal ids, not rounds)
+    last = view.venue.rounds
+    assert negotiator._moved_our_way(dataclasses.replace(view, round=last - 2), p)
+    assert not negotiator._moved_our_way(dataclasses.replace(view, round=last - 1), p)
+    # only at the game's last venue: before it, the plan's hold-out answers
+    assert not negotiator._moved_our_way(dataclasses.replace(view, venues_left=1), p)
     _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
 
@@ -100,3 +108,22 @@ def test_without_the_move_the_reading_costs(monkeypatch: pytest.MonkeyPatch) -> 
     assert changed and gain < 0
     for view, chosen, _ in changed:
         assert view.round == 2 and isinstance(chosen.action, A.Respond) and chosen.action.accept
+
+
+def test_an_offer_that_came_our_way_at_a_table_of_several_is_left_to_the_plan() -> None:
+    """Only at a table of two: at astana-8 (one venue, several signatories), offers that came
+    the seat's way with two rounds or more of the venue left are not read by the rule (fails
+    where the rule drops its table-of-two condition)."""
+    path = resolve("astana-8")
+    assert path is not None
+    views = level_views(load_scenario(path), 0, "hard", lambda view: not view.venues_left)
+    moved = [
+        (view, p)
+        for view in views
+        for p in view.proposals
+        if view.me in p.to and not p.draft and last_round(view) - view.round >= 2 and came_our_way(view, p)
+    ]
+    assert moved  # the sample has offers that came a seat's way
+    for view, p in moved:
+        assert len(counterparts(view)) > 1
+        assert not negotiator._moved_our_way(view, p)
