@@ -10,12 +10,19 @@ signed."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
+import pytest
+
+from game.ai import answering
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, left_open
 from game.ai.repeats import repeated_in_part
 from game.engine import actions as A
+from game.engine.state import Answer, Proposal
 from game.engine.utility import outcome_utility
+from game.engine.view import View
+from game.sim.simulate import game_seed
 from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
@@ -41,6 +48,19 @@ def test_a_split_package_is_signed() -> None:
     assert refused and all(set(p.package) < set(a.package) for a in refused)
     accepted = tuple(dataclasses.replace(a, accepted=True) if a in refused else a for a in view.answers)
     assert not repeated_in_part(dataclasses.replace(view, answers=accepted), p)
+
+    # the record's other conditions: our own refusal (not an answer of another side), of a
+    # package of the offer's author, at this venue, in an earlier round
+    def with_refused(change: Callable[[Answer], Answer]) -> bool:
+        answers = tuple(change(a) if a in refused else a for a in view.answers)
+        return repeated_in_part(dataclasses.replace(view, answers=answers), p)
+
+    assert not with_refused(lambda a: dataclasses.replace(a, who=p.author))
+    assert not with_refused(lambda a: dataclasses.replace(a, author=view.me))
+    assert not with_refused(lambda a: dataclasses.replace(a, venue=view.venue_index + 1))
+    assert not with_refused(lambda a: dataclasses.replace(a, round=view.round))
+    # a part, not the whole: the refused package itself put again is a repeat (repeated_offer)
+    assert not repeated_in_part(view, dataclasses.replace(p, package=refused[0].package))
     assert [a.round for a in final.agreements] == [2]
     _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, OFF))
     assert not without.agreements
@@ -59,3 +79,22 @@ def test_the_rule_gains_where_it_decides() -> None:
         p = next(q for q in view.proposals if q.id == chosen.action.proposal)
         assert repeated_in_part(view, p)
     assert gain > 0.5
+
+
+def test_a_level_without_the_rule_never_reads_a_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With heeds_partial_repeats off, neither the trend's reading nor the plan's asks whether an
+    offer is a refused package split: timed-7 d1's game 173, played with the rule off, never asks
+    it (fails where either reading asks it ungated)."""
+    asked: list[int] = []
+
+    def recorded(view: View, p: Proposal) -> bool:
+        asked.append(p.id)
+        return repeated_in_part(view, p)
+
+    monkeypatch.setattr(answering, "repeated_in_part", recorded)
+    sc, seat = timed_seat(7, "d1", silent=False)
+    seed = game_seed(0, 173)
+    replayed(sc, seed, level_in_seat(sc, seed, seat, OFF))
+    assert not asked
+    replayed(sc, seed, level_in_seat(sc, seed, seat, ON))
+    assert asked  # the game asks it with the rule on
