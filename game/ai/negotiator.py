@@ -268,15 +268,15 @@ def _plan_unread(view: View) -> bool:
 def _moved_our_way(view: View, p: Proposal) -> bool:
     """Whether we answer `p` by our aim, not by the plan's hold-out (Level.answers_moved): at the
     game's last venue, at a table of two, with two rounds or more of the venue left after this
-    one (reading.last_round), `p`'s author has come our way with it at this venue
-    (repeats.came_our_way). The plan counts on the counterpart conceding along the model's curve
-    over the rounds left; its offer, better than one it put to us before, is what it concedes by
-    its own reading. In the venue's last two rounds the counterpart's deadline concession is a
-    round away, and the plan's hold-out reads it (docs/lab/agents.md, "An offer that came our
-    way")."""
+    one (reading.last_round), `p`'s author, the one counterpart (not a mediator's or a
+    guarantor's text), has come our way with it at this venue (repeats.came_our_way). The plan
+    counts on the counterpart conceding along the model's curve over the rounds left; its offer,
+    better than one it put to us before, is what it concedes by its own reading. In the venue's
+    last two rounds the counterpart's deadline concession is a round away, and the plan's
+    hold-out reads it (docs/lab/agents.md, "An offer that came our way")."""
     return (
         not view.venues_left
-        and len(counterparts(view)) == 1
+        and counterparts(view) == [p.author]
         and last_round(view) - view.round >= 2
         and came_our_way(view, p)
     )

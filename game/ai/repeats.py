@@ -60,9 +60,11 @@ def repeated_in_part(view: View, p: Proposal) -> bool:
     Splitting a refused package gives nothing on the issues it keeps: its author has not moved
     towards us there, and the part is worth more to us than the whole only by the issues it
     leaves open (docs/lab/agents.md, "A refused package split")."""
-    if len(counterparts(view)) != 1:
+    if counterparts(view) != [p.author]:
         # at a table of several a side trims its package to what the others at the table can
-        # sign, and their offers move: the part it keeps tells less of its own concessions
+        # sign, and their offers move: the part it keeps tells less of its own concessions; and
+        # a text from a side that does not sign (a mediator, a guarantor) is no counterpart's
+        # concession
         return False
     package = set(p.package)
     return any(

@@ -55,7 +55,7 @@ def _moved(view: View, proposal: int) -> bool:
     )
 
 
-def test_the_hard_agent_signs_an_offer_that_came_its_way() -> None:
+def test_the_hard_agent_signs_an_offer_that_came_its_way(monkeypatch: pytest.MonkeyPatch) -> None:
     """timed-5 d0's game 150: the first decision the rule changes is d0's round-2 answer to d1's
     package, which gives d0 contested at its own end and is worth 0.91 to it, where d1's round-1
     package was worth 0.74: refused by the plan's hold-out without the rule ("close to what we
@@ -77,6 +77,14 @@ def test_the_hard_agent_signs_an_offer_that_came_its_way() -> None:
     assert not negotiator._moved_our_way(dataclasses.replace(view, round=last - 1), p)
     # only at the game's last venue: before it, the plan's hold-out answers
     assert not negotiator._moved_our_way(dataclasses.replace(view, venues_left=1), p)
+    # only the counterpart's own move: a text of a side that does not sign here (timed-5's d2 and
+    # d3) is no concession of the side across the table, even where it came our way
+    others = [i for i in range(len(view.present)) if i not in view.venue.signatories]
+    assert others
+    with monkeypatch.context() as m:
+        m.setattr(negotiator, "came_our_way", lambda view, p: True)
+        assert negotiator._moved_our_way(view, p)
+        assert not any(negotiator._moved_our_way(view, dataclasses.replace(p, author=i)) for i in others)
     _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
 

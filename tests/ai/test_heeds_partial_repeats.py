@@ -59,6 +59,13 @@ def test_a_split_package_is_signed() -> None:
     assert not with_refused(lambda a: dataclasses.replace(a, author=view.me))
     assert not with_refused(lambda a: dataclasses.replace(a, venue=view.venue_index + 1))
     assert not with_refused(lambda a: dataclasses.replace(a, round=view.round))
+    # the split of a side that does not sign here (timed-7's mediator or guarantor) is no move of
+    # the counterpart's, even with our refusal of that side's package on record
+    others = [i for i in range(len(view.present)) if i not in view.venue.signatories]
+    assert others
+    for other in others:
+        answers = tuple(dataclasses.replace(a, author=other) if a in refused else a for a in view.answers)
+        assert not repeated_in_part(dataclasses.replace(view, answers=answers), dataclasses.replace(p, author=other))
     # a part, not the whole: the refused package itself put again is a repeat (repeated_offer)
     assert not repeated_in_part(view, dataclasses.replace(p, package=refused[0].package))
     assert [a.round for a in final.agreements] == [2]
