@@ -492,6 +492,15 @@ class Level:
     # several it cost sochi-congress's Turkey 0.009; game.ai.repeats.repeated_in_part;
     # docs/lab/agents.md, "A refused package split")
     heeds_partial_repeats: bool = False
+    # at the game's last venue, at a table of two, the temper's walk-out for distrust ("no one
+    # here we can trust to keep their word") is not taken while the latest package the
+    # counterpart put to us at this venue is worth more to us than what we have if nothing more
+    # is agreed: the walk-out ends the game at once at that value, the counterpart has offered
+    # us more, and the rounds left can still sign it (ground_keeps_us reads only the events'
+    # drift). At timed-5 d0 (one venue of six rounds) the hard agent walked out in rounds 3 to 5
+    # with such an offer before it and ended with its walk-away value less the toll
+    # (game.ai.negotiator._offered_above; docs/lab/agents.md, "A walk-out past an offer")
+    stays_offered: bool = False
 
 
 LEVELS = {
@@ -614,6 +623,7 @@ LEVELS = {
         holds_below_any_refusals=True,
         answers_moved=True,
         heeds_partial_repeats=True,
+        stays_offered=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -44,8 +44,10 @@ from game.ai.reading import (
     closing_backs,
     counterparts,
     deadline,
+    fallback,
     last_round,
     left_open,
+    value_with,
 )
 from game.ai.repeats import asks_past_refusal, came_our_way
 from game.ai.signed import signed_as_much
@@ -108,6 +110,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         and temper >= WALKOUT_TEMPER
         and mean_trust(view) < WALKOUT_TRUST
         and not _stays(view, level)
+        and not (level.stays_offered and _offered_above(view))
     ):
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
@@ -321,6 +324,28 @@ def _stays(view: View, level: Level) -> bool:
     stonewall, sitting on, collected what the deck gave it (docs/lab/agents.md, "Reading the ground to
     the end")."""
     return level.reads_ground_to_end and ground_keeps_us(view)
+
+
+def _offered_above(view: View) -> bool:
+    """Whether we keep our seat where distrust would walk us out (Level.stays_offered): at the
+    game's last venue, at a table of two, the latest package the counterpart put to us at this
+    venue (answered, or still before us) is worth more to us than what we have if nothing more
+    is agreed. The walk-out ends the game at that value; a side that offers us more can still
+    sign it in the rounds left, whatever we think of its word (docs/lab/agents.md, "A walk-out
+    past an offer")."""
+    if view.venues_left or len(counterparts(view)) != 1:
+        return False
+    other = counterparts(view)[0]
+    latest: dict[int, tuple[tuple[int, int], ...]] = {}
+    for a in view.answers:
+        if a.who == view.me and a.author == other and a.venue == view.venue_index:
+            latest[a.proposal] = a.package
+    for q in view.proposals:
+        if q.author == other and view.me in q.to:
+            latest[q.id] = q.package
+    if not latest:
+        return False
+    return value_with(view, latest[max(latest)]) > fallback(view) + 1e-9
 
 
 def _first_offer(view: View) -> bool:
