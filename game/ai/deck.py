@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from game.ai.reading import view_memo
+from game.ai.reading import view_memo, view_table
 from game.engine.conditions import all_hold, holds
 from game.engine.model import NO_LIMIT, Condition, EventCard
 from game.engine.view import View
@@ -46,10 +46,7 @@ def public_table(view: View, round_: int) -> _PublicTable:
     left at many moves (may_come_up, own_leave_cards): kept per round in the view's memory
     (reading.view_memo: one view at a time). A table is frozen, so one object serves every ask
     (docs/lab/speed.md, "A twentieth pass")."""
-    memo = view_memo(view)
-    tables: dict[int, _PublicTable] | None = memo.get("public_tables")
-    if tables is None:
-        tables = memo["public_tables"] = {}
+    tables: dict[int, _PublicTable] = view_table(view, "public_tables")
     table = tables.get(round_)
     if table is None:
         table = tables[round_] = table_with_trust(view, round_, public_trust(view))

@@ -18,7 +18,7 @@ from game.ai.estimate import features
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import _read_sides, read_sides
-from game.ai.reading import counterparts
+from game.ai.reading import counterparts, view_table
 from game.engine.conditions import all_hold
 from game.engine.model import EventCard, Scenario
 from game.engine.view import View
@@ -173,3 +173,16 @@ def test_the_public_tables_a_view_keeps_are_those_built_afresh(table: str, seed:
             coming += said
             unconditioned += said and not any(c.kind == "round" for c in card.when)
     assert coming and unconditioned  # the sample has cards coming up, with round conditions and without
+
+
+def test_a_views_table_is_its_own_and_lasts_while_the_view_is_asked() -> None:
+    """reading.view_table: the same table for the same view and name (what one ask stores, the next
+    finds), another for another name, and an empty one for another view (the memory holds one view
+    at a time, so nothing of one view is read for another)."""
+    first, second = _views(_bundled("astana-8"), 3)[:2]
+    table = view_table(first, "a question")
+    table[1] = "an answer"
+    assert view_table(first, "a question") is table
+    assert view_table(first, "another question") == {}
+    assert view_table(second, "a question") == {}
+    assert view_table(first, "a question") == {}
