@@ -16,7 +16,8 @@ from game.ai.reading import counterparts, fallback, value_with
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
 from game.engine.view import View
-from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+from game.scenario import load_scenario, resolve
+from tests.ai.seat_games import decided_gain, level_in_seat, level_views, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, stays_offered=False)
@@ -73,3 +74,57 @@ def test_the_rule_changes_only_distrust_walkouts_and_the_seat_gains() -> None:
         assert not isinstance(chosen.action, A.WalkOut)
         assert _offered_above(view)
     assert gain > 0.2
+
+
+def _first_counterparts_offer(view: View) -> float | None:
+    """What the latest package the first of the counterparts put to us at this venue is worth to
+    us (None if it put none): the rule's reading, were the table one of two."""
+    other = counterparts(view)[0]
+    packages = {
+        a.proposal: a.package
+        for a in view.answers
+        if a.who == view.me and a.author == other and a.venue == view.venue_index
+    }
+    packages.update({q.id: q.package for q in view.proposals if q.author == other and view.me in q.to})
+    return value_with(view, packages[max(packages)]) if packages else None
+
+
+def test_at_a_table_of_several_the_temper_decides() -> None:
+    """At a table of several (astana-8, every seat hard, three games) the rule never keeps a seat,
+    though in many of those views one counterpart's latest package is worth more to us than no
+    further deal: there another side's refusal can still sink it (fails if the rule reads the
+    first counterpart of any table)."""
+    sc = load_scenario(resolve("astana-8"))
+    views = [
+        view
+        for seed in range(3)
+        for view in level_views(sc, seed, "hard", lambda v: not v.venues_left and len(counterparts(v)) > 1)
+    ]
+    assert not any(negotiator._offered_above(view) for view in views)
+    above = [
+        view for view in views if (offer := _first_counterparts_offer(view)) is not None and offer > fallback(view)
+    ]
+    assert len(above) >= 10
+
+
+def test_only_the_last_venues_packages_count() -> None:
+    """At timed-10 (two venues, as a file writes it; every seat hard, eight games), in the last
+    venue's views before the counterpart has put anything to us there, the rule does not keep the
+    seat on the strength of the latest package of the venue before, even where that package is
+    worth more to us than no further deal (fails if the record's venue is not read)."""
+    sc, _ = timed_seat(10, "d0", silent=False)
+    assert len(sc.venues) == 2
+    views = [
+        view
+        for seed in range(8)
+        for view in level_views(sc, seed, "hard", lambda v: not v.venues_left and len(counterparts(v)) == 1)
+        if _first_counterparts_offer(view) is None
+    ]
+    assert not any(negotiator._offered_above(view) for view in views)
+
+    def latest_before(view: View) -> float | None:
+        other = counterparts(view)[0]
+        earlier = {a.proposal: a.package for a in view.answers if a.who == view.me and a.author == other}
+        return value_with(view, earlier[max(earlier)]) if earlier else None
+
+    assert any((offer := latest_before(view)) is not None and offer > fallback(view) for view in views)
