@@ -24,9 +24,10 @@ WITHOUT = dataclasses.replace(HARD, stays_offered=False)
 DISTRUST = "there is no one here we can trust to keep their word"
 
 
-def _latest_offer(view: View) -> float:
-    """What the latest package the one counterpart put to us at this venue is worth to us, read
-    from the public record of our answers and the proposals still before us."""
+def _latest_offer(view: View) -> float | None:
+    """What the latest package the first counterpart put to us at this venue is worth to us (None
+    if it put none), read from the public record of our answers and the proposals still before
+    us: the rule's reading at a table of two, and what it would read at a table of several."""
     other = counterparts(view)[0]
     packages = {
         a.proposal: a.package
@@ -34,13 +35,14 @@ def _latest_offer(view: View) -> float:
         if a.who == view.me and a.author == other and a.venue == view.venue_index
     }
     packages.update({q.id: q.package for q in view.proposals if q.author == other and view.me in q.to})
-    return value_with(view, packages[max(packages)])
+    return value_with(view, packages[max(packages)]) if packages else None
 
 
 def _offered_above(view: View) -> bool:
     """The rule's conditions, read from the view: the game's last venue, one counterpart, and
     its latest package to us here worth more to us than no further deal."""
-    return not view.venues_left and len(counterparts(view)) == 1 and _latest_offer(view) > fallback(view)
+    offer = _latest_offer(view)
+    return not view.venues_left and len(counterparts(view)) == 1 and offer is not None and offer > fallback(view)
 
 
 def test_the_hard_agent_stays_past_an_offer() -> None:
@@ -76,34 +78,21 @@ def test_the_rule_changes_only_distrust_walkouts_and_the_seat_gains() -> None:
     assert gain > 0.2
 
 
-def _first_counterparts_offer(view: View) -> float | None:
-    """What the latest package the first of the counterparts put to us at this venue is worth to
-    us (None if it put none): the rule's reading, were the table one of two."""
-    other = counterparts(view)[0]
-    packages = {
-        a.proposal: a.package
-        for a in view.answers
-        if a.who == view.me and a.author == other and a.venue == view.venue_index
-    }
-    packages.update({q.id: q.package for q in view.proposals if q.author == other and view.me in q.to})
-    return value_with(view, packages[max(packages)]) if packages else None
-
-
 def test_at_a_table_of_several_the_temper_decides() -> None:
     """At a table of several (astana-8, every seat hard, three games) the rule never keeps a seat,
     though in many of those views one counterpart's latest package is worth more to us than no
     further deal: there another side's refusal can still sink it (fails if the rule reads the
     first counterpart of any table)."""
-    sc = load_scenario(resolve("astana-8"))
+    path = resolve("astana-8")
+    assert path is not None
+    sc = load_scenario(path)
     views = [
         view
         for seed in range(3)
         for view in level_views(sc, seed, "hard", lambda v: not v.venues_left and len(counterparts(v)) > 1)
     ]
     assert not any(negotiator._offered_above(view) for view in views)
-    above = [
-        view for view in views if (offer := _first_counterparts_offer(view)) is not None and offer > fallback(view)
-    ]
+    above = [view for view in views if (offer := _latest_offer(view)) is not None and offer > fallback(view)]
     assert len(above) >= 10
 
 
@@ -118,7 +107,7 @@ def test_only_the_last_venues_packages_count() -> None:
         view
         for seed in range(8)
         for view in level_views(sc, seed, "hard", lambda v: not v.venues_left and len(counterparts(v)) == 1)
-        if _first_counterparts_offer(view) is None
+        if _latest_offer(view) is None
     ]
     assert not any(negotiator._offered_above(view) for view in views)
 
