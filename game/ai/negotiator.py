@@ -49,7 +49,7 @@ from game.ai.reading import (
     left_open,
     value_with,
 )
-from game.ai.repeats import asks_past_refusal, came_our_way
+from game.ai.repeats import asks_past_refusal, came_our_way, put_to_us
 from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -335,14 +335,7 @@ def _offered_above(view: View) -> bool:
     past an offer")."""
     if view.venues_left or len(counterparts(view)) != 1:
         return False
-    other = counterparts(view)[0]
-    latest: dict[int, tuple[tuple[int, int], ...]] = {}
-    for a in view.answers:
-        if a.who == view.me and a.author == other and a.venue == view.venue_index:
-            latest[a.proposal] = a.package
-    for q in view.proposals:
-        if q.author == other and view.me in q.to:
-            latest[q.id] = q.package
+    latest = put_to_us(view, counterparts(view)[0])
     if not latest:
         return False
     return value_with(view, latest[max(latest)]) > fallback(view) + 1e-9

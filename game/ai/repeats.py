@@ -84,6 +84,22 @@ def table_repeats(view: View, p: Proposal) -> bool:
     return bool(refused_from(view, p) - {view.me, p.author})
 
 
+def put_to_us(view: View, author: int, before: int | None = None) -> dict[int, tuple[tuple[int, int], ...]]:
+    """The packages `author` put to us at this venue, by proposal id: those we answered (the
+    public record of our answers) and its proposals to us still before us; with `before`, only
+    those tabled before that proposal."""
+    found: dict[int, tuple[tuple[int, int], ...]] = {}
+    for a in view.answers:
+        if a.who == view.me and a.author == author and a.venue == view.venue_index:
+            found[a.proposal] = a.package
+    for q in view.proposals:
+        if q.author == author and view.me in q.to:
+            found[q.id] = q.package
+    if before is not None:
+        return {i: package for i, package in found.items() if i < before}
+    return found
+
+
 def came_our_way(view: View, p: Proposal) -> bool:
     """Whether `p`'s author has moved towards us at this venue: `p` is worth more to us than a
     package it put to us before at this venue, the least of them (the answers we gave in the
@@ -95,13 +111,7 @@ def came_our_way(view: View, p: Proposal) -> bool:
     (`Level.credits_moves`). Only the offer before us is credited: a side that moved once and
     then went back to its first demand has not come our way with that demand, and a package it
     put only to a third side tells us nothing of what it offers us."""
-    earlier: dict[int, tuple[tuple[int, int], ...]] = {}
-    for a in view.answers:
-        if a.who == view.me and a.author == p.author and a.venue == view.venue_index and a.proposal < p.id:
-            earlier[a.proposal] = a.package
-    for q in view.proposals:
-        if q.author == p.author and q.id < p.id and view.me in q.to:
-            earlier[q.id] = q.package
+    earlier = put_to_us(view, p.author, before=p.id)
     if not earlier:
         return False
     return value_with(view, p.package) > min(value_with(view, q) for q in earlier.values()) + 1e-9
