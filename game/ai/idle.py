@@ -14,7 +14,7 @@ statements drain the talks' momentum, ended it sooner and beat it by +0.006 in n
 from __future__ import annotations
 
 from game.ai.ground import ground_keeps_us
-from game.ai.reading import best_possible, bleed_rate, counterparts, fallback, value_with
+from game.ai.reading import before_me, best_possible, bleed_rate, counterparts, fallback, value_with
 from game.ai.repeats import refused_twice
 from game.engine.legal import may_propose, moves_for
 from game.engine.state import Answer
@@ -155,3 +155,30 @@ def repeats_refused(view: View, here: list[Answer], other: int) -> bool:
     (on issues still open: `here` is the venue's record so filtered) that we refused there: our
     refusals of one package of its span two rounds (Level.stalemate_on_repeat)."""
     return refused_twice(a for a in here if a.who == view.me and a.author == other and not a.accepted)
+
+
+def deadline_answers(view: View) -> bool:
+    """Whether the counterpart answers what we table now at its deadline
+    (Level.stalemate_concession): the round after this one is the venue's last, and the one
+    counterpart speaks before us in the venue's turn order, so that its first move there answers
+    our package of this round. Not in a closing session (no round follows it)."""
+    return not view.closing and view.round == view.venue.rounds - 1 and bool(before_me(view))
+
+
+def concedes_past_refusals(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether `package` is worth less to us than every package of ours the counterpart refused
+    at this venue on issues still open (Level.stalemate_concession): it asks less of the side
+    than anything it has refused here, by our own values. A package worth as much to us as one
+    it refused asks as much of it (timed-6 d1 and timed-18 d1 tabled one in place of the
+    walk-out, and it was refused again)."""
+    others = counterparts(view)
+    worth = value_with(view, package)
+    return all(
+        value_with(view, a.package) > worth + 1e-9
+        for a in view.answers
+        if a.who in others
+        and a.author == view.me
+        and not a.accepted
+        and a.venue == view.venue_index
+        and all(view.settled[i] < 0 for i, _ in a.package)
+    )

@@ -501,6 +501,17 @@ class Level:
     # with such an offer before it and ended with its walk-away value less the toll
     # (game.ai.negotiator._offered_above; docs/lab/agents.md, "A walk-out past an offer")
     stays_offered: bool = False
+    # in the round before the venue's last, where the one counterpart speaks before us, a
+    # stalemate walk-out (leaves_stalemate) gives way to the package we would table in its place
+    # where that package concedes past every package of ours the counterpart refused at this
+    # venue (worth less to us than each): the counterpart answers it in the last round, at its
+    # deadline, and has refused nothing like it. At timed-7 d1 (one venue of five rounds, d0
+    # speaking first) the hard agent walked out in round 4 after d0 refused contested at o0 and
+    # put back its own o3; staying, it tables o1, which d0 signs in round 5 in a third of the
+    # games. A package no less than one refused (timed-6 d1, timed-18 d1) only costs the round's
+    # toll, and the walk-out stands there (game.ai.idle.concedes_past_refusals;
+    # docs/lab/agents.md, "A concession before the walk-out")
+    stalemate_concession: bool = False
 
 
 LEVELS = {
@@ -624,6 +635,7 @@ LEVELS = {
         answers_moved=True,
         heeds_partial_repeats=True,
         stays_offered=True,
+        stalemate_concession=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

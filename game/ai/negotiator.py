@@ -20,7 +20,7 @@ from game.ai.deck import support_bound, threatening_card
 from game.ai.early import early_whole, first_round_hold, refused_at_aim
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import card_meeting, gesture_can_wait, provokes_card
-from game.ai.idle import nothing_to_win, stalemate, tabled_here
+from game.ai.idle import concedes_past_refusals, deadline_answers, nothing_to_win, stalemate, tabled_here
 from game.ai.levels import DEFAULT_LEVEL, LEVELS, Level
 from game.ai.offers import aspiration, proposal
 from game.ai.opponent import Beliefs, level_beliefs
@@ -72,6 +72,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         level = LEVELS[level]
     me = view.own
     beliefs = level_beliefs(view, level)
+    start = rng.state  # where the generator stood: Level.stalemate_concession replays the move from it
     # this move's noise on our aim, the generator's next number: drawn only where a move reads it
     # (answering and proposing, about half the moves), the generator moved past it either way
     noise_rng = rng.skip()
@@ -117,9 +118,22 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         return Decision(A.Statement(me.id, "hardline"), "we must reassure our own side")
     if level.leaves_idle_venue and nothing_to_win(view):
         return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
-    if level.leaves_stalemate and stalemate(
-        view, level.stalemate_on_repeat, level.stalemate_untabled, level.stalemate_to_deadline
+    if (
+        level.leaves_stalemate
+        and stalemate(view, level.stalemate_on_repeat, level.stalemate_untabled, level.stalemate_to_deadline)
+        and not (level.stalemate_concession and _conceded_now(view))
     ):
+        if level.stalemate_concession and deadline_answers(view):
+            # the move we would make without the walk-out, from the generator as it stood: where it
+            # tables a package conceding past every refusal, the counterpart answers that at its
+            # deadline (docs/lab/agents.md, "A concession before the walk-out")
+            moved = Rng(start)
+            stayed = choose(view, moved, replace(level, leaves_stalemate=False))
+            if isinstance(stayed.action, A.Propose) and concedes_past_refusals(
+                view, _indices(view, stayed.action.package)
+            ):
+                rng.state = moved.state
+                return stayed
         # stalemate_untabled reads it before we have tabled anything here: nothing of ours refused
         refusal = "they refuse all we offer" if tabled_here(view) else "they put back what we refused"
         return Decision(A.WalkOut(me.id), f"{refusal} and offer nothing worth another round to us")
@@ -202,6 +216,25 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if pressing is not None:
         return pressing
     return meet_or_pass(view, rng, level)
+
+
+def _conceded_now(view: View) -> bool:
+    """Whether, in the round before the venue's last with the counterpart speaking before us, our
+    package of this round stands and concedes past every refusal (Level.stalemate_concession):
+    tabled in place of the walk-out, it waits for the counterpart's deadline answer, and walking
+    out after it would take it back."""
+    if not deadline_answers(view):
+        return False
+    return any(
+        p.author == view.me and p.round == view.round and concedes_past_refusals(view, p.package)
+        for p in view.proposals
+    )
+
+
+def _indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
+    """A package as an action names it (issue and option ids) in the view's indices."""
+    at = {issue.id: n for n, issue in enumerate(view.issues)}
+    return tuple([(at[i], view.issues[at[i]].option_index(o)) for i, o in package])
 
 
 def _card_meeting(view: View) -> Decision | None:
