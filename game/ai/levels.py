@@ -507,9 +507,10 @@ class Level:
     # venue (worth less to us than each): the counterpart answers it in the last round, at its
     # deadline, and has refused nothing like it. At timed-7 d1 (one venue of five rounds, d0
     # speaking first) the hard agent walked out in round 4 after d0 refused contested at o0 and
-    # put back its own o3; staying, it tables o1, which d0 signs in round 5 in a third of the
-    # games. A package no less than one refused (timed-6 d1, timed-18 d1) only costs the round's
-    # toll, and the walk-out stands there (game.ai.idle.concedes_past_refusals;
+    # put back its own o3; staying, it tables o1, and in 10 of the 23 games that changes d0
+    # signs it or moves to o2 itself, which d1 signs (+0.0025 ± 0.0012 over 300 paired games,
+    # no other seat moved). A package no less than one refused (timed-6 d1, timed-18 d1) only
+    # cost the round's toll, and the walk-out stands there (game.ai.idle.concedes_past_refusals;
     # docs/lab/agents.md, "A concession before the walk-out")
     stalemate_concession: bool = False
 
