@@ -509,6 +509,11 @@ LEVELS = {
         gamble=0.88,
         misreads=0.3,
         heads_off=True,
+        # measured, not kept (ne31): stays away from an optional venue where the others' compromise
+        # is worth more than attending, attending weighed by the chance a card of the public deck
+        # calls it home first (docs/lab/agents.md, "A boycott for the normal agent")
+        boycotts_by_gain=True,
+        weighs_call_home=True,
     ),
     "hard": Level(
         "hard",
