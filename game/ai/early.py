@@ -8,7 +8,8 @@ view and the level.
 from __future__ import annotations
 
 from game.ai.levels import Level
-from game.ai.reading import best_possible, counterparts, deadline, fallback, value_with
+from game.ai.reading import best_possible, counterparts, deadline, fallback, left_open, value_with
+from game.engine.legal import may_propose
 from game.engine.view import View
 
 
@@ -67,6 +68,29 @@ def early_whole(view: View) -> bool:
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     known = {(s, i) for s, i, _ in view.learned if s in others and i in open_issues}
     return 2 * len(known) < len(others) * len(open_issues)
+
+
+def whole_to_deadline(view: View) -> bool:
+    """Where a level that `holds_whole_to_deadline` signs and tables no partial package: at the
+    game's last venue, one counterpart there, before the venue's last round, where the
+    counterpart answers after us in the turn order (its deadline answer comes after our last
+    offer). A side at its deadline signs what clears its walk-away, so the whole package can
+    still be signed there; a partial one signed earlier leaves the issue it keeps open to be
+    fought alone, as at timed-17 d1 (docs/lab/agents.md, "The hard agent at a table of two that
+    a boycott leaves")."""
+    others = counterparts(view)
+    if len(others) != 1 or view.venues_left or deadline(view):
+        return False
+    order = view.venue.turn_order
+    # a side that could table packages has left the table (a boycott, a walk-out, a call home)
+    left = any(not view.present[d] and may_propose(view.delegations[d].role) for d in order)
+    return left and order.index(others[0]) > order.index(view.me)
+
+
+def whole_signed_at_deadline(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a level that `holds_whole_to_deadline` keeps the whole package instead of
+    `package`: a partial one that leaves a single issue open, where whole_to_deadline holds."""
+    return len(left_open(view, package)) == 1 and whole_to_deadline(view)
 
 
 def refused_at_aim(view: View, aim: float) -> bool:

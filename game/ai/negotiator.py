@@ -17,7 +17,7 @@ from dataclasses import replace
 from game.ai.answering import answer, better_alive, mean_trust, say_no, say_yes, signs
 from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
-from game.ai.early import early_whole, first_round_hold, refused_at_aim
+from game.ai.early import early_whole, first_round_hold, refused_at_aim, whole_signed_at_deadline
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import card_meeting, gesture_can_wait, provokes_card
 from game.ai.idle import nothing_to_win, stalemate, tabled_here
@@ -84,6 +84,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
             if level.holds_whole_early and not p.draft and left_open(view, p.package) and early_whole(view):
                 return say_no(me.id, p.id, "rejected: this early we settle the whole package or nothing")
+            if level.holds_whole_to_deadline and not p.draft and whole_signed_at_deadline(view, p.package):
+                return say_no(me.id, p.id, "rejected: the whole package can still be signed at the deadline")
             said = _answer_offer(view, p, level, beliefs, noise_rng)
             if level.signs_as_signed and not signs(said) and signed_as_much(view, p):
                 # the very package of a standing proposal we have signed: refusing it here, for
@@ -114,7 +116,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if level.leaves_idle_venue and nothing_to_win(view):
         return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
     if level.leaves_stalemate and stalemate(
-        view, level.stalemate_on_repeat, level.stalemate_untabled, level.stalemate_to_deadline
+        view,
+        level.stalemate_on_repeat,
+        level.stalemate_untabled,
+        level.stalemate_to_deadline,
+        level.stalemate_awaits_answer,
     ):
         # stalemate_untabled reads it before we have tabled anything here: nothing of ours refused
         refusal = "they refuse all we offer" if tabled_here(view) else "they put back what we refused"
@@ -164,6 +170,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             package, partial = best_bet(view, beliefs, aim, level, noise, rng)
         else:
             package, partial = proposal(view, beliefs, aim, level, rng)
+        if partial and level.holds_whole_to_deadline and whole_signed_at_deadline(view, package):
+            # the whole package instead (game.ai.early.whole_to_deadline)
+            package, partial = proposal(view, beliefs, aim, replace(level, partial=False, leads_common=False), rng)
         ids = tuple([(view.issues[i].id, view.issues[i].options[o].id) for i, o in package])
         if partial:
             left = [view.issues[i].name for i in left_open(view, package)]
