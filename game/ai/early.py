@@ -71,20 +71,21 @@ def early_whole(view: View) -> bool:
 
 
 def whole_to_deadline(view: View) -> bool:
-    """Where a level that `holds_whole_to_deadline` signs and tables no partial package: at the
-    game's last venue, one counterpart there, before the venue's last round, where the
-    counterpart answers after us in the turn order (its deadline answer comes after our last
-    offer). A side at its deadline signs what clears its walk-away, so the whole package can
-    still be signed there; a partial one signed earlier leaves the issue it keeps open to be
-    fought alone, as at timed-17 d1 (docs/lab/agents.md, "The hard agent at a table of two that
-    a boycott leaves")."""
+    """Where a level that `holds_whole_to_deadline` signs and tables no partial package that
+    leaves a single issue open (whole_signed_at_deadline): at the game's last venue, before the
+    venue's last round, at a table of two that a third side able to table packages has left (a
+    boycott, a walk-out, a call home). The rest of the agenda is then a trade between two sides
+    that meet again at the deadline, where each signs what clears its walk-away; a partial
+    package signed before it leaves the last issue, the contested one, to be fought alone, with
+    nothing left to trade for it. At timed-17 (random scenarios), where the normal d0 boycotts
+    in round 1, the hard d1 and d2 signed in round 2 a package of the four other issues and then
+    got the contested one at the counterpart's end, or nothing (docs/lab/agents.md, "The hard
+    agent at a table of two that a boycott leaves")."""
     others = counterparts(view)
     if len(others) != 1 or view.venues_left or deadline(view):
         return False
-    order = view.venue.turn_order
     # a side that could table packages has left the table (a boycott, a walk-out, a call home)
-    left = any(not view.present[d] and may_propose(view.delegations[d].role) for d in order)
-    return left and order.index(others[0]) > order.index(view.me)
+    return any(not view.present[d] and may_propose(view.delegations[d].role) for d in view.venue.turn_order)
 
 
 def whole_signed_at_deadline(view: View, package: tuple[tuple[int, int], ...]) -> bool:
