@@ -1,10 +1,10 @@
-"""The whole package held to the counterpart's deadline (Level.holds_whole_to_deadline, on in the
-hard level; game.ai.early.whole_to_deadline; docs/lab/agents.md, "The hard agent at a table of two
-that a boycott leaves"): at the game's last venue with one counterpart, before the venue's last
-round, where the counterpart answers after us, the hard agent signs and tables no partial package.
-In the random scenario timed-17 (as a file writes it) the normal d0 boycotts in round 1, leaving d1
-and d2 at a table of two; the hard d1 tabled in round 2 a package of the four other issues, leaving
-the contested one to be fought alone, where the whole package was signed later."""
+"""The whole package held at a table of two a side has left (Level.holds_whole_to_deadline, on in
+the hard level; game.ai.early.whole_to_deadline; docs/lab/agents.md, "The hard agent at a table of
+two that a boycott leaves"): at the game's last venue, before the venue's last round, at a table of
+two that a third side able to table packages has left, the hard agent signs and tables no partial
+package that leaves a single issue open. In the random scenario timed-17 (as a file writes it) the
+normal d0 boycotts in round 1, leaving d1 and d2 at a table of two; the hard d1 tabled in round 2 a
+package of the four other issues, leaving the contested one to be fought alone."""
 
 from __future__ import annotations
 
@@ -33,6 +33,19 @@ def test_the_hard_agent_keeps_the_whole_package() -> None:
     assert len(with_rule.action.package) == 5 and len(without.action.package) == 4
     _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
+
+
+def test_the_table_must_have_lost_a_side() -> None:
+    """The rule reads a table of two that a side has left: in timed-17 with d0 attending (the
+    normal level without its boycott) it changes no decision of d1's in the first 10 games."""
+    sc, seat = timed_seat(17, "d1", silent=False)
+    attends = dataclasses.replace(LEVELS["normal"], boycotts_by_gain=False, weighs_call_home=False)
+    saved = LEVELS["normal"]
+    LEVELS["normal"] = attends
+    try:
+        assert seat_gain(sc, seat, 10, HARD, WITHOUT) == 0.0
+    finally:
+        LEVELS["normal"] = saved
 
 
 def test_the_tournament_seat_gains() -> None:
