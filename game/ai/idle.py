@@ -17,7 +17,7 @@ from game.ai.ground import ground_keeps_us
 from game.ai.reading import best_possible, bleed_rate, counterparts, fallback, value_with
 from game.ai.repeats import refused_twice
 from game.engine.legal import may_propose, moves_for
-from game.engine.state import ACCEPTED, PENDING, Answer
+from game.engine.state import Answer
 from game.engine.view import View
 
 
@@ -56,13 +56,7 @@ STALEMATE_ROUNDS = 2
 REPEAT_STALEMATE_ROUNDS = 1
 
 
-def stalemate(
-    view: View,
-    on_repeat: bool = False,
-    untabled: bool = False,
-    to_deadline: bool = False,
-    awaits_answer: bool = False,
-) -> bool:
+def stalemate(view: View, on_repeat: bool = False, untabled: bool = False, to_deadline: bool = False) -> bool:
     """Whether we leave this venue now because the one counterpart there will not give what the
     rounds left would be worth to us: the game's last venue and one counterpart (as
     nothing_to_win), not in the closing session, issues open that cost us a toll each round, the
@@ -90,19 +84,13 @@ def stalemate(
     `to_deadline` (Level.stalemate_to_deadline): the count of refusals alone (no repeat) is not
     read in the round before the venue's last: every refusal it counts came before the
     counterpart's deadline, where a side signs what it refused earlier, and waiting for that
-    answer costs one round's toll (docs/lab/agents.md, "A stalemate read before the deadline").
-    `awaits_answer` (Level.stalemate_awaits_answer): no stalemate in the venue's last round
-    while a text we tabled or accepted there waits for the counterpart's answer, which it gives
-    at its deadline after us (docs/lab/agents.md, "The hard agent at a table of two that a
-    boycott leaves")."""
+    answer costs one round's toll (docs/lab/agents.md, "A stalemate read before the deadline")."""
     # the closing session charges no toll (the last round's was charged as it ended): leaving
     # there saves nothing. The negotiator never asks there (a closing turn only answers), so this
     # changes no game; it keeps the rule's answer true wherever it is asked
     if view.closing or not _last_table_of_two(view):
         return False
     other = counterparts(view)[0]
-    if awaits_answer and _awaits_answer(view, other):
-        return False
 
     def still_open(package: tuple[tuple[int, int], ...]) -> bool:
         # a package on issues still open only: one that touched an issue settled since (or at an
@@ -129,19 +117,6 @@ def stalemate(
     if any(value_with(view, package) > have + 1e-9 for _, package in theirs) or _coming(view, theirs):
         return False
     return _free_to_leave(view)
-
-
-def _awaits_answer(view: View, other: int) -> bool:
-    """Whether, in the venue's last round, a text we tabled or accepted waits for the
-    counterpart's answer (Level.stalemate_awaits_answer)."""
-    if view.round != view.venue.rounds:
-        return False
-    return any(
-        (p.author == view.me or (view.me in p.to and p.response_of(view.me) == ACCEPTED))
-        and other in p.to
-        and p.response_of(other) == PENDING
-        for p in view.proposals
-    )
 
 
 def _before_deadline(view: View) -> bool:

@@ -326,14 +326,6 @@ class Level:
     # against one round's toll (about 0.01) in the others (game.ai.idle.stalemate;
     # docs/lab/agents.md, "A stalemate read before the deadline")
     stalemate_to_deadline: bool = False
-    # leaves_stalemate is not read in the venue's last round while a text we tabled or accepted
-    # there waits for the counterpart's answer: the counterpart answers at its deadline, after
-    # us, and a side signs there what it refused before. At timed-17 d1 (random scenarios), where
-    # the normal d0 boycotts the optional venue, the hard d1 walked out at the start of round 4
-    # before d2's deadline answer (games 35, 18, 71, 84: -0.17 to -0.21 each against the normal
-    # d1, which signs there) (game.ai.idle.stalemate; docs/lab/agents.md, "The hard agent at a
-    # table of two that a boycott leaves")
-    stalemate_awaits_answer: bool = False
     # signs_at_any_cost only at the venue's deadline (its last round, or a closing session): before
     # it, an offer whose cost at home we could not carry is refused for that, as every level
     # refuses it. By the rules the text would stand, but signing it early settles for what the
@@ -591,7 +583,6 @@ LEVELS = {
         stalemate_on_repeat=True,
         stalemate_untabled=True,
         stalemate_to_deadline=True,
-        stalemate_awaits_answer=True,
         holds_whole_to_deadline=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,

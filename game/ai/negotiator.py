@@ -116,11 +116,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if level.leaves_idle_venue and nothing_to_win(view):
         return Decision(A.WalkOut(me.id), "nothing on this table can be worth another round to us")
     if level.leaves_stalemate and stalemate(
-        view,
-        level.stalemate_on_repeat,
-        level.stalemate_untabled,
-        level.stalemate_to_deadline,
-        level.stalemate_awaits_answer,
+        view, level.stalemate_on_repeat, level.stalemate_untabled, level.stalemate_to_deadline
     ):
         # stalemate_untabled reads it before we have tabled anything here: nothing of ours refused
         refusal = "they refuse all we offer" if tabled_here(view) else "they put back what we refused"
