@@ -271,7 +271,7 @@ class Level:
     # side able to table packages has left (a boycott, a walk-out, a call home), it signs no
     # partial package that leaves a single issue open and tables none. At timed-17 (random
     # scenarios), where the normal d0 boycotts in round 1, the hard d1 and d2 signed in round 2
-    # the four other issues and fought the contested one alone; with the rule, +0.076 +- 0.006 at
+    # the four other issues and fought the contested one alone; with the rule, +0.095 +- 0.006 at
     # d1 and +0.031 +- 0.005 at d2, and no other random or bundled game changes
     # (game.ai.early.whole_to_deadline; docs/lab/agents.md, "The hard agent at a table of two
     # that a boycott leaves")
