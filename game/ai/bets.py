@@ -105,9 +105,16 @@ def best_bet(
         lead = common_lead(view, beliefs)
         if (
             lead is not None
-            # with lead_doubts_as_bet the bet's doubt is its own chance, as `expected` reads it
-            and (chance(package) if level.lead_doubts_as_bet and fresh else _chance_all(view, others, package))
-            < _BET_DOUBT
+            # with lead_doubts_as_bet the bet's doubt is its own chance, as `expected` reads it:
+            # whatever reading the level gives `chance` (the hard level's _doubted_chance, with
+            # doubts_stated_peak 1.0), so that the lead is weighed against the very number the
+            # walk climbed by. Where no counterpart is `fresh` that chance is _chance_all's. In
+            # the games the rule decides (timed-1 d1) _doubted_chance and first_offer_chance read
+            # the bet alike (0.17, 0.62), so the tests cannot tell the two readings apart
+            and (chance(package) if level.lead_doubts_as_bet else _chance_all(view, others, package)) < _BET_DOUBT
+            # the lead's own sureness keeps the estimate with full trust on purpose: _LEAD_SURE
+            # was set on that reading (lead28), and lead_doubts_as_bet changes only what the bet's
+            # doubt reads (in the games it decides the lead reads alike both ways, 0.98 and 0.96)
             and _chance_all(view, others, lead) >= _LEAD_SURE
             and expected(lead) > best + 1e-6
             and not (level.lead_keeps_granted and lead_granted(view, lead))
@@ -128,9 +135,12 @@ _COMMON = 0.75
 # partial package's hope on what it leaves open is counted from the first round, when it is
 # largest, and the lead lost (docs/lab/agents.md, "The lead as a hard rule again")
 _LEAD_SURE = 0.5
-# the chance of the bet's package below which the lead is weighed at all: where the estimate
-# expects the bet to pass, the lead's hope on what it leaves open only adds a round's risk (timed-15
-# d0 and timed-11 d4, bets at 0.80 and 0.96, lost 0.03 and 0.015 a game with the lead)
+# the chance of the bet's package below which the lead is weighed at all: where the bet is
+# expected to pass (by the estimate with full trust, or with Level.lead_doubts_as_bet, as the hard
+# level does, by the bet's own chance: for a counterpart that has answered nothing at the venue,
+# trust weighed by the package's share and its stated options read as peaks only in part), the
+# lead's hope on what it leaves open only adds a round's risk (timed-15 d0 and timed-11 d4, bets at
+# 0.80 and 0.96 by the estimate with full trust, lost 0.03 and 0.015 a game with the lead)
 _BET_DOUBT = 0.7
 
 

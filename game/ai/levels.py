@@ -423,10 +423,11 @@ class Level:
     # at a table of two, where the plan reads time on our side, its package is neither tabled nor
     # held out for in an answer where it asks, on every issue of packages the counterpart refused
     # at this venue in two rounds, at least what they give us (by our own values), with two rounds
-    # or more of the venue after this one: we table our bet and answer by our own curve. At
-    # timed-5 d1 (one venue of six rounds) the plan held out for contested at d1's own end after
-    # d0 had refused contested o2 or o3 and the hold-out itself, refusing d0's round-3 package; d0
-    # refused it again and often walked out (game.ai.repeats.asks_past_refusal;
+    # or more of the venue after this one (with holds_below_any_refusals, any two rounds of the
+    # counterpart's refusals there, whatever it refused): we table our bet and answer by our own
+    # curve. At timed-5 d1 (one venue of six rounds) the plan held out for contested at d1's own
+    # end after d0 had refused contested o2 or o3 and the hold-out itself, refusing d0's round-3
+    # package; d0 refused it again and often walked out (game.ai.repeats.asks_past_refusal;
     # docs/lab/agents.md, "A hold-out asking what was refused")
     holds_below_refusals: bool = False
     # at the game's last venue, at a table of two, before the counterpart has answered anything
@@ -442,14 +443,16 @@ class Level:
     answers_unread: bool = False
     # leads_common weighs the lead where the bet's own package is in doubt (its chance under
     # 0.7): with trust_needs_share, for a counterpart that has answered nothing at the venue, that
-    # chance is read as the bet reads it (trust weighed by the share the package gives the side),
-    # not by the estimate with full trust. At timed-1 d1 (a table of two, a venue of five rounds,
-    # then one of three) the hard agent opened the second venue with the whole package d0 had
-    # refused at the first venue's deadline: the bet read d0's yes at 0.17, the lead's condition
-    # at 0.80 (d0's trust in us, 32); it walked out of a stalemate with nothing signed. The
-    # library's hardline strategy, its statements having taken that trust to nothing, tabled the
-    # common ground alone, which d0 signed (game.ai.bets.best_bet; docs/lab/agents.md, "The lead
-    # doubts the bet as the bet does")
+    # chance is read as the bet reads it, not by the estimate with full trust: trust weighed by
+    # the share the package gives the side (first_offer_chance), and with doubts_stated_peak (the
+    # hard level's 1.0) the side's stated options read as peaks only in part
+    # (game.ai.bets._doubted_chance). At timed-1 d1 (a table of two, a venue of five rounds, then
+    # one of three) the hard agent opened the second venue with the whole package d0 had refused
+    # at the first venue's deadline: the bet read d0's yes at 0.17 (by either reading), the lead's
+    # condition at 0.80 (d0's trust in us, 32); it walked out of a stalemate with nothing signed.
+    # The library's hardline strategy, its statements having taken that trust to nothing, tabled
+    # the common ground alone, which d0 signed (game.ai.bets.best_bet; docs/lab/agents.md, "The
+    # lead doubts the bet as the bet does")
     lead_doubts_as_bet: bool = False
     # signs_united_table where two rounds or fewer of the venue follow this one, with the
     # furthest issue's condition read as the table's reach: no counterpart states an option there

@@ -44,6 +44,7 @@ from game.ai.reading import (
     closing_backs,
     counterparts,
     deadline,
+    last_round,
     left_open,
 )
 from game.ai.repeats import asks_past_refusal
@@ -236,8 +237,10 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
                 if not _refused_hold_out(view, level, held):
                     return answer(view, p, held.waiting, level, beliefs, noise, planned=True)
                 # the plan's package asks no less than packages the counterpart refused here in
-                # two rounds: we answer by our own curve, the plan's value of waiting unread, as
-                # without `plans` (docs/lab/agents.md, "A hold-out asking what was refused")
+                # two rounds (or, with holds_below_any_refusals, the counterpart refused here in any
+                # two rounds): we answer by our own curve, the plan's value of waiting unread, as
+                # without `plans` (docs/lab/agents.md, "A hold-out asking what was refused", "Any
+                # two refusals")
                 held = None
     said = answer(view, p, aim, level, beliefs, noise, held=held)
     if (
@@ -258,14 +261,17 @@ def _plan_unread(view: View) -> bool:
     rounds, it cost timed-18 d0 0.026 (a venue of five rounds, we speaking first: the plan's
     round-2 hold-out pays there); at a venue of three rounds it cost timed-20 d1 0.022, and before
     a campaign's last venue timed-10 d0 0.163 (docs/lab/agents.md, "The plan's first answers at a
-    long last venue")."""
-    return not view.venues_left and bool(unanswered(view)) and view.venue.rounds - view.round >= 3
+    long last venue"). The rounds left are read to the venue's last round as it now stands
+    (reading.last_round): a closing session has none after it, as united_against reads them."""
+    return not view.venues_left and bool(unanswered(view)) and last_round(view) - view.round >= 3
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
     """Level.holds_below_refusals: where the plan reads time on our side, its package asks no
-    less than packages the counterpart refused at this venue in two rounds
-    (game.ai.repeats.asks_past_refusal), so that we neither table it nor hold out for it."""
+    less than packages the counterpart refused at this venue in two rounds, or, with
+    Level.holds_below_any_refusals, any two rounds of the counterpart's refusals at this venue,
+    whatever the packages refused (game.ai.repeats.asks_past_refusal), so that we neither table
+    it nor hold out for it."""
     return (
         level.holds_below_refusals
         and chosen.patient
@@ -371,8 +377,9 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
     package = chosen.later
     if _refused_hold_out(view, level, chosen):
         # time on our side, the plan counts on the counterpart conceding, and it has refused, in
-        # two rounds, packages that ask no more of it than this one: we table what we would
-        # without the plan (docs/lab/agents.md, "A hold-out asking what was refused")
+        # two rounds, packages that ask no more of it than this one (or, with
+        # holds_below_any_refusals, any two rounds of refusals): we table what we would without
+        # the plan (docs/lab/agents.md, "A hold-out asking what was refused", "Any two refusals")
         return None
     # where time is against us, we hold out because an adjournment would leave this offer on the
     # table for those who speak before us (reading.closing_backs)

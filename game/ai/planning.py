@@ -25,12 +25,12 @@ from game.ai.levels import LEVELS, Level
 from game.ai.opponent import Beliefs
 from game.ai.reading import (
     ULTIMATUM_SHARE,
-    _outside,
     bleed_rate,
     counterparts,
     fallback,
     horizon,
     last_round,
+    options_outside,
     stonewalled,
     value_with,
     view_memo,
@@ -131,7 +131,7 @@ def _tops(tables: tuple[tuple[float, ...], ...], reds: tuple[frozenset[int], ...
         return hit[2]
     tops = tuple(
         [
-            max(_outside(len(table), red), key=table.__getitem__, default=-1)
+            max(options_outside(len(table), red), key=table.__getitem__, default=-1)
             for table, red in zip(tables, reds, strict=True)
         ]
     )

@@ -239,11 +239,11 @@ def heeded(view: View) -> list[int]:
 
 
 def allowed(view: View, issue: int) -> list[int]:
-    return list(_outside(len(view.issues[issue].options), view.own.red_lines[issue]))
+    return list(options_outside(len(view.issues[issue].options), view.own.red_lines[issue]))
 
 
 @lru_cache(maxsize=1024)
-def _outside(n: int, red: frozenset[int]) -> tuple[int, ...]:
+def options_outside(n: int, red: frozenset[int]) -> tuple[int, ...]:
     """The options of an issue of n options that are not in `red` (asked many times a move)."""
     return tuple(o for o in range(n) if o not in red)
 

@@ -85,18 +85,21 @@ def came_our_way(view: View, p: Proposal) -> bool:
 def asks_past_refusal(
     view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]], any_refusal: bool = False
 ) -> bool:
-    """Whether, at a table of two with two rounds or more of the venue left after this one,
-    `package` asks, on every issue of packages the counterpart refused at this venue in two
-    different rounds (the public record of answers), at least what those packages give us, by our
-    own values: it asks no less than what the counterpart has refused round after round
-    (Level.holds_below_refusals). One refusal says a package fell short of the counterpart's aim,
-    not of its floor: at timed-13 d0 d1 refused contested o2 in round 1 and offered it at its
-    deadline, and reading one refusal cost the seat 0.041. In the round before the last the
-    counterpart's deadline concession is a round's toll away: at timed-6 d0 d1 moved in round 3,
-    after two refusals, and reading them there cost 0.011 (docs/lab/agents.md, "A hold-out asking
-    what was refused"). With `any_refusal` (Level.holds_below_any_refusals) any two rounds of
-    the counterpart's refusals at the venue count, whatever the packages refused asked of us
-    (docs/lab/agents.md, "Any two refusals")."""
+    """Whether, at a table of two with two rounds or more of the venue left after this one, the
+    counterpart has refused at this venue, in two different rounds (the public record of
+    answers), packages on each of whose issues `package` asks at least what they give us, by our
+    own values (or, with `any_refusal`, any packages: `package` is then not read): it asks no less
+    than what the counterpart has refused round after round (Level.holds_below_refusals). One
+    refusal says a package fell short of the counterpart's aim, not of its floor: at timed-13 d0
+    d1 refused contested o2 in round 1 and offered it at its deadline, and reading one refusal
+    cost the seat 0.041. In the round before the last the counterpart's deadline concession is a
+    round's toll away: at timed-6 d0 d1 moved in round 3, after two refusals, and reading them
+    there cost 0.011 (docs/lab/agents.md, "A hold-out asking what was refused"). With
+    `any_refusal` (Level.holds_below_any_refusals) any two rounds of the counterpart's refusals at
+    the venue count, whatever the packages refused asked of us (docs/lab/agents.md, "Any two
+    refusals"). A known limit of that reading, left as the games measured it: refusals of
+    packages whose issues have since been settled count too, where the per-issue reading does not
+    count them if `package` leaves those issues out (its `i in ours` check)."""
     others = counterparts(view)
     if len(others) != 1 or view.round >= view.venue.rounds - 1:
         return False

@@ -7,10 +7,12 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from functools import partial
 
+import game.ai.negotiator as negotiator
 from game.ai.agent import Chooser
 from game.ai.driver import agent_rng
 from game.ai.levels import Level
 from game.ai.negotiator import choose
+from game.ai.planning import Plan
 from game.ai.reading import Decision, counterparts, fallback, left_open, value_with
 from game.ai.selfplay import play
 from game.engine import actions as A
@@ -286,3 +288,23 @@ def package_indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[t
     """An action's package (issue and option ids) as the agent's (issue, option) indices."""
     issues = {issue.id: i for i, issue in enumerate(view.issues)}
     return tuple(sorted((issues[i], [o.id for o in view.issues[issues[i]].options].index(o)) for i, o in package))
+
+
+def plan_hold_out(view: View, state: State, level: Level) -> list[tuple[int, int]]:
+    """The package the level's plan holds out for at this decision (the first plan with a later
+    package that negotiator._refused_hold_out is asked of), read by standing in for that helper
+    while the level chooses; empty where no plan holds out."""
+    read: list[tuple[int, int]] = []
+    real = negotiator._refused_hold_out
+
+    def spy(view: View, level: Level, chosen: Plan) -> bool:
+        if chosen.later is not None and not read:
+            read.extend(chosen.later)
+        return real(view, level, chosen)
+
+    negotiator._refused_hold_out = spy
+    try:
+        negotiator.choose(view, agent_rng(state), level)
+    finally:
+        negotiator._refused_hold_out = real
+    return read

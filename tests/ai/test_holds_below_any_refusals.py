@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai import negotiator
-from game.ai.driver import agent_rng
-from game.ai.levels import LEVELS, Level
-from game.ai.planning import Plan
+from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.ai.repeats import asks_past_refusal
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
-from game.engine.view import View
-from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, plan_hold_out, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 ON = HARD
@@ -32,26 +28,23 @@ def test_any_two_refusals_leave_the_plan_out() -> None:
     partial package: signed with it (the plan's package, read against any two rounds of d0's
     refusals, is left out), refused without it (the per-issue reading does not count those
     refusals); signed, it is the game's agreement, refused, nothing is signed and d1 ends lower
-    by more than 0.15 (fails with the reading off)."""
+    by more than 0.15 (fails with the reading off). Only refusals count, and only d0's at this
+    venue: with d0's answers there marked accepted, or given at another venue, the plan's package
+    is not read against them."""
     assert HARD.holds_below_any_refusals and not LEVELS["normal"].holds_below_any_refusals
     sc, seat, seed, final, (state, view, said, unsaid) = timed_rule_game(5, "d1", 51, ON, OFF, silent=False)
     assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
     assert said.action.accept and not unsaid.action.accept
     assert view.round == 3 and len(counterparts(view)) == 1
-    read: list[tuple[int, int]] = []
-    real = negotiator._refused_hold_out
-
-    def spy(view: View, level: Level, chosen: Plan) -> bool:
-        if chosen.later is not None and not read:
-            read.extend(chosen.later)
-        return real(view, level, chosen)
-
-    negotiator._refused_hold_out = spy
-    try:
-        negotiator.choose(view, agent_rng(state), ON)
-    finally:
-        negotiator._refused_hold_out = real
+    read = plan_hold_out(view, state, ON)
     assert read and asks_past_refusal(view, read, True) and not asks_past_refusal(view, read)
+    (other,) = counterparts(view)
+    refused = [a for a in view.answers if a.who == other and a.venue == view.venue_index and not a.accepted]
+    assert len({a.round for a in refused}) >= 2
+    accepted = tuple(dataclasses.replace(a, accepted=True) if a in refused else a for a in view.answers)
+    elsewhere = tuple(dataclasses.replace(a, venue=view.venue_index + 1) if a in refused else a for a in view.answers)
+    assert not asks_past_refusal(dataclasses.replace(view, answers=accepted), read, True)
+    assert not asks_past_refusal(dataclasses.replace(view, answers=elsewhere), read, True)
     assert [a.round for a in final.agreements] == [3]
     _, without = replayed(sc, seed, level_in_seat(sc, seed, seat, OFF))
     assert not without.agreements

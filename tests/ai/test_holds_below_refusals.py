@@ -13,16 +13,21 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
-import game.ai.negotiator as negotiator
-from game.ai.driver import agent_rng
-from game.ai.levels import LEVELS, Level
-from game.ai.planning import Plan
+from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.ai.repeats import asks_past_refusal
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
 from game.engine.view import View
-from tests.ai.seat_games import level_in_seat, replayed, rule_decisions, seat_gain, timed_rule_game, timed_seat
+from tests.ai.seat_games import (
+    level_in_seat,
+    plan_hold_out,
+    replayed,
+    rule_decisions,
+    seat_gain,
+    timed_rule_game,
+    timed_seat,
+)
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, holds_below_refusals=False)
@@ -39,19 +44,7 @@ def _game_23() -> tuple[View, tuple[tuple[int, int], ...]]:
     """timed-5 d1's game 23 at the decision the rule changes (d1's round-3 answer): d1's view,
     and the package its plan holds out for there, as the rule reads it."""
     _, _, _, _, (state, view, _, _) = timed_rule_game(5, "d1", 23, HARD, WITHOUT, silent=False)
-    read: list[tuple[int, int]] = []
-    real = negotiator._refused_hold_out
-
-    def spy(view: View, level: Level, chosen: Plan) -> bool:
-        if chosen.later is not None and not read:
-            read.extend(chosen.later)
-        return real(view, level, chosen)
-
-    negotiator._refused_hold_out = spy
-    try:
-        negotiator.choose(view, agent_rng(state), HARD)
-    finally:
-        negotiator._refused_hold_out = real
+    read = plan_hold_out(view, state, HARD)
     assert read
     return view, tuple(read)
 

@@ -4,7 +4,7 @@ step, on any table, any aim and any level."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +21,24 @@ from game.engine.view import View
 from game.scenario import load_scenario, resolve
 from game.sim.random_scenarios import random_scenario
 from tests.ai.seat_games import on_a_coarse_grid
+
+
+def _decisions(
+    index: int, seed: int, every: int, data: st.DataObject, coarse: bool = False
+) -> Iterator[tuple[View, Level, Beliefs]]:
+    """Every `every`-th decision of a self-played game on a random table (on a coarse grid, where
+    moves of equal score leave the order of the scan to decide, when `coarse` and drawn so): the
+    actor's view, a level drawn from LEVELS, and that level's beliefs."""
+    sc = random_scenario(index)
+    if coarse and data.draw(st.booleans()):
+        sc = on_a_coarse_grid(sc)
+    state, _ = new_game(sc, seed)
+    for step, action in enumerate(play(sc, seed).actions):
+        if step % every == 0 and not state.over:
+            view = view_for(state, state.actor)
+            level = LEVELS[data.draw(st.sampled_from(sorted(LEVELS)))]
+            yield view, level, Beliefs(view, level.learns)
+        state, _ = apply(state, action)
 
 
 def plain_climb(
@@ -75,26 +93,15 @@ def plain_climb(
 @settings(max_examples=30, deadline=None)
 @given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32), data=st.data())
 def test_the_climb_takes_the_steps_of_the_plain_climb(index: int, seed: int, data: st.DataObject) -> None:
-    sc = random_scenario(index)
-    if data.draw(st.booleans()):
-        sc = on_a_coarse_grid(sc)  # moves of equal score, where the order of the scan decides
-    state, _ = new_game(sc, seed)
-    for step, action in enumerate(play(sc, seed).actions):
-        if step % 2 == 0 and not state.over:
-            view = view_for(state, state.actor)
-            level = LEVELS[data.draw(st.sampled_from(sorted(LEVELS)))]
-            beliefs = Beliefs(view, level.learns)
-            # aims across the whole range, ties in the others' gains (a coarse misreading) or none
-            aim = data.draw(st.floats(-0.2, 1.1))
-            coarse = data.draw(st.booleans())
-            guess = {
-                i: [1.0 if coarse else 1.0 + 0.01 * ((i * 7 + o * 3) % 5) for o in range(len(view.issues[i].options))]
-                for i in range(len(view.issues))
-            }
-            assert search_package(view, beliefs, aim, level, guess=guess) == plain_climb(
-                view, beliefs, aim, level, guess
-            )
-        state, _ = apply(state, action)
+    for view, level, beliefs in _decisions(index, seed, 2, data, coarse=True):
+        # aims across the whole range, ties in the others' gains (a coarse misreading) or none
+        aim = data.draw(st.floats(-0.2, 1.1))
+        coarse = data.draw(st.booleans())
+        guess = {
+            i: [1.0 if coarse else 1.0 + 0.01 * ((i * 7 + o * 3) % 5) for o in range(len(view.issues[i].options))]
+            for i in range(len(view.issues))
+        }
+        assert search_package(view, beliefs, aim, level, guess=guess) == plain_climb(view, beliefs, aim, level, guess)
 
 
 def test_a_turns_misreading_is_a_factor_per_option_of_each_open_issue_drawn_in_turn() -> None:
@@ -124,36 +131,29 @@ def test_a_turns_misreading_is_a_factor_per_option_of_each_open_issue_drawn_in_t
 def test_one_climb_serves_every_stopping_rule_as_its_own_search(index: int, seed: int, data: st.DataObject) -> None:
     # search_packages (a plan's rounds) must give each rule's package and ask each rule of the
     # same deals, in the same order, as search_package with that rule alone
-    sc = random_scenario(index)
-    state, _ = new_game(sc, seed)
-    for step, action in enumerate(play(sc, seed).actions):
-        if step % 3 == 0 and not state.over:
-            view = view_for(state, state.actor)
-            level = LEVELS[data.draw(st.sampled_from(sorted(LEVELS)))]
-            beliefs = Beliefs(view, level.learns)
-            aim = data.draw(st.floats(-0.2, 1.1))
-            others = counterparts(view)
-            # each rule: every counterpart's estimated utility at least its own bar, the bars
-            # anywhere from nothing to more than any deal gives (a rule never met: the whole climb)
-            bars = data.draw(
-                st.lists(st.lists(st.floats(-0.1, 1.2), min_size=len(others), max_size=len(others)), max_size=5)
-            )
-            asked: dict[tuple[str, int], list[tuple[int, ...]]] = {}
-            together = search_packages(
-                view,
-                beliefs,
-                aim,
-                level,
-                [_rule(asked, beliefs, others, ("one climb", k), b) for k, b in enumerate(bars)],
-            )
-            alone = [
-                search_package(view, beliefs, aim, level, enough=_rule(asked, beliefs, others, ("alone", k), b))
-                for k, b in enumerate(bars)
-            ]
-            assert together == alone
-            for k in range(len(bars)):
-                assert asked[("one climb", k)] == asked[("alone", k)]
-        state, _ = apply(state, action)
+    for view, level, beliefs in _decisions(index, seed, 3, data):
+        aim = data.draw(st.floats(-0.2, 1.1))
+        others = counterparts(view)
+        # each rule: every counterpart's estimated utility at least its own bar, the bars
+        # anywhere from nothing to more than any deal gives (a rule never met: the whole climb)
+        bars = data.draw(
+            st.lists(st.lists(st.floats(-0.1, 1.2), min_size=len(others), max_size=len(others)), max_size=5)
+        )
+        asked: dict[tuple[str, int], list[tuple[int, ...]]] = {}
+        together = search_packages(
+            view,
+            beliefs,
+            aim,
+            level,
+            [_rule(asked, beliefs, others, ("one climb", k), b) for k, b in enumerate(bars)],
+        )
+        alone = [
+            search_package(view, beliefs, aim, level, enough=_rule(asked, beliefs, others, ("alone", k), b))
+            for k, b in enumerate(bars)
+        ]
+        assert together == alone
+        for k in range(len(bars)):
+            assert asked[("one climb", k)] == asked[("alone", k)]
 
 
 def _rule(

@@ -2,7 +2,9 @@
 gives: the estimate's reading of a side (estimate.features), the plan's reading of the sides
 (planning.read_sides, kept with the beliefs it was read with), and a card's chance of calling a
 signatory home (hazards._called_home_at), on hard games of astana-8 and of random tables
-(docs/lab/speed.md, "A nineteenth pass")."""
+(docs/lab/speed.md, "A nineteenth pass"). Every reference is worked out on a fresh copy of the
+view (its memory empty), and the plan's reading of the sides with each side's best options found
+by a plain scan, not through the memory planning._tops keeps across views."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import dataclasses
 
 import pytest
 
-from game.ai import hazards
+from game.ai import hazards, planning
 from game.ai.deck import drawable, public_table, readable
 from game.ai.estimate import features
 from game.ai.levels import LEVELS
@@ -32,6 +34,19 @@ def _views(scenario: Scenario, seed: int) -> list[View]:
 def _afresh(view: View) -> View:
     """The same view as another object: nothing remembered for `view` is found for it."""
     return dataclasses.replace(view)
+
+
+def _plain_tops(tables: tuple[tuple[float, ...], ...], reds: tuple[frozenset[int], ...]) -> tuple[int, ...]:
+    """planning._tops by a plain scan, nothing remembered: per issue the first option of most value
+    by the table outside the red line, -1 where it leaves none."""
+    tops = []
+    for table, red in zip(tables, reds, strict=True):
+        best = -1
+        for option, value in enumerate(table):
+            if option not in red and (best < 0 or value > table[best]):
+                best = option
+        tops.append(best)
+    return tuple(tops)
 
 
 def _called_home_at_afresh(view: View, round_: int, refused: int) -> float:
@@ -73,7 +88,9 @@ TABLES = [
 
 
 @pytest.mark.parametrize(("table", "seed", "cards", "by_trust"), TABLES)
-def test_what_a_view_remembers_is_what_is_worked_out_afresh(table: str, seed: int, cards: bool, by_trust: bool) -> None:
+def test_what_a_view_remembers_is_what_is_worked_out_afresh(
+    table: str, seed: int, cards: bool, by_trust: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if table.startswith("random-"):
         sc = random_scenario(int(table.split("-")[1]))
     elif table.startswith("timed-"):
@@ -94,21 +111,23 @@ def test_what_a_view_remembers_is_what_is_worked_out_afresh(table: str, seed: in
         # read_sides: kept with the beliefs it was read with, never handed to other beliefs
         # (the references first: a view asked of meanwhile takes the view's memory's place)
         other = _afresh(view)
-        expected = _read_sides(other, level_beliefs(other, LEVELS["hard"]))
-        expected_plain = _read_sides(other, Beliefs(other, learns=False))
+        with monkeypatch.context() as plain:
+            plain.setattr(planning, "_tops", _plain_tops)
+            expected = _read_sides(other, level_beliefs(other, LEVELS["hard"]))
+            expected_plain = _read_sides(other, Beliefs(other, learns=False))
         hard = level_beliefs(view, LEVELS["hard"])
         assert read_sides(view, hard) == expected
         assert read_sides(view, hard) == expected  # kept
         assert read_sides(view, Beliefs(view, learns=False)) == expected_plain  # other beliefs: not kept's
-        # a card's chance of calling a signatory home, by round and refusals, asked twice
-        for ahead in range(1, 4):
-            chances = []
-            for refused in (0, ahead):
-                chance = hazards._called_home_at(view, view.round + ahead, refused)
-                assert chance == hazards._called_home_at(view, view.round + ahead, refused)
-                assert chance == _called_home_at_afresh(view, view.round + ahead, refused)
-                moved += chance > 0
-                chances.append(chance)
-            trusted += chances[0] != chances[1]
+        # a card's chance of calling a signatory home, by round and refusals: every ask of the
+        # view made, then made again, before the references (each on its own fresh copy, so that
+        # the view's memory, of the chances and of its public trust rows, is read throughout);
+        # with refusals first, so that trust moved for them and left in the memory would show
+        asks = [(view.round + ahead, refused) for ahead in range(1, 4) for refused in (ahead, 0)]
+        chances = [hazards._called_home_at(view, round_, refused) for round_, refused in asks]
+        assert [hazards._called_home_at(view, round_, refused) for round_, refused in asks] == chances
+        assert [_called_home_at_afresh(_afresh(view), round_, refused) for round_, refused in asks] == chances
+        moved += any(chance > 0 for chance in chances)
+        trusted += any(chances[k] != chances[k + 1] for k in range(0, len(chances), 2))
     assert bool(moved) == cards
     assert bool(trusted) == by_trust
