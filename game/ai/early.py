@@ -33,6 +33,8 @@ def first_round_hold(view: View, level: Level) -> float:
     share = level.first_round_share
     if share <= 0 or view.round > 2 or (view.round == 2 and not (level.second_round_hold and early_whole(view))):
         return 0.0
+    if level.hold_needs_full_table and any(not view.present[s] for s in view.venue.signatories):
+        return 0.0
     others = counterparts(view)
     if len(others) < 2:
         return 0.0

@@ -276,6 +276,12 @@ class Level:
     # (game.ai.early.whole_to_deadline; docs/lab/agents.md, "The hard agent at a table of two
     # that a boycott leaves")
     holds_whole_to_deadline: bool = False
+    # reads_closing only while no side speaking before us (whose answer in a closing session the
+    # hold-out counts on) has refused at this venue, in two rounds, packages that ask no more of
+    # it than the hold-out (game.ai.repeats.closing_refused)
+    closing_reads_refusals: bool = False
+    # first_round_share's hold only at a table every signatory of the venue attends
+    hold_needs_full_table: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
     # value; there it refuses (and does not table) such a partial package only where a
     # counterpart has put to us at this venue a whole package worth at least as much: without
@@ -587,6 +593,8 @@ LEVELS = {
         stalemate_untabled=True,
         stalemate_to_deadline=True,
         holds_whole_to_deadline=True,
+        closing_reads_refusals=True,
+        hold_needs_full_table=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,
