@@ -282,6 +282,8 @@ class Level:
     closing_reads_refusals: bool = False
     # first_round_share's hold only at a table every signatory of the venue attends
     hold_needs_full_table: bool = False
+    # keeps_sure_deal before the deadline too (game.ai.sure.keeps_sure_deal's `early`)
+    keeps_sure_early: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
     # value; there it refuses (and does not table) such a partial package only where a
     # counterpart has put to us at this venue a whole package worth at least as much: without
@@ -595,6 +597,7 @@ LEVELS = {
         holds_whole_to_deadline=True,
         closing_reads_refusals=True,
         hold_needs_full_table=True,
+        keeps_sure_early=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,
