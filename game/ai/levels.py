@@ -276,13 +276,20 @@ class Level:
     # (game.ai.early.whole_to_deadline; docs/lab/agents.md, "The hard agent at a table of two
     # that a boycott leaves")
     holds_whole_to_deadline: bool = False
-    # reads_closing only while no side speaking before us (whose answer in a closing session the
-    # hold-out counts on) has refused at this venue, in two rounds, packages that ask no more of
-    # it than the hold-out (game.ai.repeats.closing_refused)
-    closing_reads_refusals: bool = False
-    # first_round_share's hold only at a table every signatory of the venue attends
+    # first_round_share's hold only at a table every signatory of the venue attends: where one
+    # has stayed away (at astana-to-sochi, normal Russia boycotting Sochi in round 1, the
+    # government then opening), the hard platforms refused the first offer and often ended the
+    # congress with nothing; off, +0.0072 +- 0.0026 in that seat, no other random or bundled game
+    # changes (game.ai.early.first_round_hold; measured, not kept: docs/lab/agents.md, "The
+    # platforms at Sochi with normal counterparts that boycott")
     hold_needs_full_table: bool = False
-    # keeps_sure_deal before the deadline too (game.ai.sure.keeps_sure_deal's `early`)
+    # keeps_sure_deal before the deadline too, at the game's last venue: an offer our yes makes
+    # the agreement is signed unless a better one is worth more by its chance of passing (the
+    # calibrated estimate's alone). At astana-to-sochi's platforms +0.0092 +- 0.0034 (Sochi's
+    # round 2: a better package refused the last signature it needed), but sochi-congress's
+    # Russia -0.0028 +- 0.0013 and astana-8's opposition -0.0003 +- 0.0002, where the better
+    # offer passed (game.ai.sure.keeps_sure_deal; measured, not kept: docs/lab/agents.md, "The
+    # platforms at Sochi with normal counterparts that boycott")
     keeps_sure_early: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
     # value; there it refuses (and does not table) such a partial package only where a
@@ -595,7 +602,6 @@ LEVELS = {
         stalemate_untabled=True,
         stalemate_to_deadline=True,
         holds_whole_to_deadline=True,
-        closing_reads_refusals=True,
         hold_needs_full_table=True,
         keeps_sure_early=True,
         any_cost_at_deadline=True,

@@ -47,7 +47,7 @@ from game.ai.reading import (
     last_round,
     left_open,
 )
-from game.ai.repeats import asks_past_refusal, closing_refused
+from game.ai.repeats import asks_past_refusal
 from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -272,14 +272,6 @@ def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
     Level.holds_below_any_refusals, any two rounds of the counterpart's refusals at this venue,
     whatever the packages refused (game.ai.repeats.asks_past_refusal), so that we neither table
     it nor hold out for it."""
-    if (
-        level.closing_reads_refusals
-        and not chosen.patient
-        and chosen.later is not None
-        and closing_refused(view, chosen.later)
-    ):
-        # the hold-out of an adjournment: a side speaking before us has turned down as much
-        return True
     return (
         level.holds_below_refusals
         and chosen.patient

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.ai.reading import before_me, counterparts, value_with
+from game.ai.reading import counterparts, value_with
 from game.engine.state import Answer, Proposal
 from game.engine.view import View
 
@@ -114,27 +114,3 @@ def asks_past_refusal(
         and (any_refusal or all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package))
     }
     return len(rounds) >= 2
-
-
-def closing_refused(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
-    """Whether a side whose answer in a closing session the hold-out counts on (one speaking
-    before us: reading.closing_backs) has refused at this venue (the public record of answers)
-    a package on each of whose issues `package` asks at least what it gives us, by our own
-    values: it has turned down what asks no more of it than the hold-out, which it would then
-    sign at its deadline only if the refusal was of our aim, not its floor
-    (Level.closing_reads_refusals; measured, not kept: docs/lab/agents.md, "The platforms at
-    Sochi with normal counterparts that boycott")."""
-    values = view.own.values
-    ours = dict(package)
-    for side in before_me(view):
-        rounds = {
-            a.round
-            for a in view.answers
-            if a.who == side
-            and a.venue == view.venue_index
-            and not a.accepted
-            and all(i in ours and values[i][ours[i]] >= values[i][o] - 1e-9 for i, o in a.package)
-        }
-        if rounds:
-            return True
-    return False
