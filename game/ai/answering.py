@@ -34,7 +34,7 @@ from game.ai.reading import (
     value_with,
     view_memo,
 )
-from game.ai.repeats import came_our_way, repeated_offer, table_repeats
+from game.ai.repeats import came_our_way, repeated_in_part, repeated_offer, table_repeats
 from game.ai.trend import offers_rising
 from game.ai.words import band
 from game.engine import actions as A
@@ -108,7 +108,14 @@ def answer(
     chance, bleeding = next_round_chance(view), bleed_rate(view)
     # where time is on our side (game.ai.planning), offers put to us that rise round on round
     # mean the others are conceding: waiting pays
-    rising = level.reads_trend and offers_rising(view, p) and patient(view, read_sides(view, beliefs))
+    # (a part of a refused package of the same side, splitting it, rises only by the issues it
+    # leaves open: it has not moved on any it keeps, Level.heeds_partial_repeats)
+    rising = (
+        level.reads_trend
+        and offers_rising(view, p)
+        and patient(view, read_sides(view, beliefs))
+        and not (level.heeds_partial_repeats and repeated_in_part(view, p))
+    )
     if level.weighs_waiting and not planned and not rising and (chance < 1.0 or bleeding > 0) and not deadline(view):
         # what waiting is worth: next round's aspiration if the talks go on, else what we have,
         # less what the status quo costs us meanwhile (where waiting is free, we wait)
@@ -174,8 +181,13 @@ def united_against(view: View, package: tuple[tuple[int, int], ...], near_end: b
 def _not_moved(view: View, p: Proposal, level: Level) -> bool:
     """Whether the offer shows the others have not conceded as the plan's model of them says:
     its author repeats a package we refused (`heeds_repeats`), or, for a level that reads the
-    table as one, any side does (`heeds_table_repeats`, game.ai.repeats)."""
-    return (level.heeds_repeats and repeated_offer(view, p)) or (level.heeds_table_repeats and table_repeats(view, p))
+    table as one, any side does (`heeds_table_repeats`), or, at a table of two, it puts to us a
+    part of a package of its own we refused (`heeds_partial_repeats`, game.ai.repeats)."""
+    return (
+        (level.heeds_repeats and repeated_offer(view, p))
+        or (level.heeds_table_repeats and table_repeats(view, p))
+        or (level.heeds_partial_repeats and repeated_in_part(view, p))
+    )
 
 
 def _signs_at_any_cost(view: View, level: Level, left: list[int]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from game.ai.reading import view_memo
+from game.ai.reading import view_memo, view_table
 from game.engine.conditions import all_hold, holds
 from game.engine.model import NO_LIMIT, Condition, EventCard
 from game.engine.view import View
@@ -40,8 +40,17 @@ class _PublicTable:
 
 def public_table(view: View, round_: int) -> _PublicTable:
     """The table as the viewer reads it in round `round_`: what the public file and its own view
-    show (its own trust row and column; the rest unknown), for the deck's conditions."""
-    return table_with_trust(view, round_, public_trust(view))
+    show (its own trust row and column; the rest unknown), for the deck's conditions.
+
+    A pure function of the view and the round, asked for every card of the deck and every round
+    left at many moves (may_come_up, own_leave_cards): kept per round in the view's memory
+    (reading.view_memo: one view at a time). A table is frozen, so one object serves every ask
+    (docs/lab/speed.md, "A twentieth pass")."""
+    tables: dict[int, _PublicTable] = view_table(view, "public_tables")
+    table = tables.get(round_)
+    if table is None:
+        table = tables[round_] = table_with_trust(view, round_, public_trust(view))
+    return table
 
 
 def public_trust(view: View) -> tuple[tuple[int, ...], ...]:
@@ -101,6 +110,9 @@ def may_come_up(view: View, index: int, card: EventCard) -> bool:
     if not card.repeat and view.fired and view.fired[index] > 0:
         return False
     rounds = [c for c in card.when if c.kind == "round"]
+    if not rounds:
+        # no condition on the round holds on every table: any round left at this venue will do
+        return view.round < view.venue.rounds
     seated = view.venue.turn_order
     return any(all_hold(public_table(view, r), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1))
 

@@ -22,7 +22,7 @@ from itertools import pairwise
 from operator import mul
 
 from game.ai.opponent import Beliefs
-from game.ai.reading import view_memo
+from game.ai.reading import view_table
 from game.engine.model import GUARANTOR
 from game.engine.utility import with_package
 from game.engine.view import View
@@ -135,10 +135,7 @@ def features(view: View, who: int, package: Package) -> tuple[float, ...]:
     """A proposal as the model reads it (see FEATURES), from the view alone."""
     # a bettor or an answerer asks it of several packages for the same side and view: what
     # reads the view and the side alone is worked out once per view (see _Side)
-    memo = view_memo(view)
-    sides: dict[int, _Side] | None = memo.get("features")
-    if sides is None:
-        sides = memo["features"] = {}
+    sides: dict[int, _Side] = view_table(view, "features")
     side = sides.get(who)
     if side is None:
         side = sides[who] = _Side(view, who)

@@ -39,7 +39,7 @@ from dataclasses import replace
 from game.ai.deck import _PublicTable, drawable, may_come_up, public_table, public_trust, readable, table_with_trust
 from game.ai.ground import ground_keeps_us
 from game.ai.levels import Level
-from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean, view_memo
+from game.ai.reading import WALKOUT_TEMPER, WALKOUT_TRUST, counterparts, trust_mean, view_table
 from game.engine.checks import AP_COST
 from game.engine.conditions import all_hold
 from game.engine.legal import may_propose
@@ -96,10 +96,7 @@ def _called_home_at(view: View, round_: int, refused: int) -> float:
         return 0.0
     # a plan asks it of the same view more than once (a third of the asks, hard, astana-8): a
     # pure function of the view and the two numbers, so remembered for the view
-    memo = view_memo(view)
-    asked: dict[tuple[int, int], float] | None = memo.get("called_home_at")
-    if asked is None:
-        asked = memo["called_home_at"] = {}
+    asked: dict[tuple[int, int], float] = view_table(view, "called_home_at")
     found = asked.get((round_, refused))
     if found is not None:
         return found

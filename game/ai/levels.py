@@ -490,6 +490,41 @@ class Level:
     # 0.0002, no seat lower; game.ai.repeats.asks_past_refusal; docs/lab/agents.md, "Any two
     # refusals")
     holds_below_any_refusals: bool = False
+    # at the game's last venue, at a table of two, with two rounds or more of the venue left
+    # after this one, a planner answers by its aim, not by its plan's hold-out (the plan's value
+    # of waiting still read, through the answer's `held`), an offer with which the counterpart
+    # has come our way at the venue (game.ai.repeats.came_our_way: worth more to us than a
+    # package it put to us before there): the plan counts on the side conceding along the model's
+    # curve over the rounds left, from a floor read from the prior and a round of answers, and
+    # holds out for that; the side's own move is what it concedes by its own reading. At timed-5
+    # d0 (one venue of six rounds; d1 speaks first) the hard agent refused by its plan, "close to
+    # what we need", d1's round-2 offer, better than its round-1 one and worth our aim, and in
+    # most of those games ended with less; without the move it refused at timed-5 d1 offers "far
+    # from what we need", which pays there (game.ai.negotiator._answer_offer; docs/lab/agents.md,
+    # "An offer that came our way")
+    answers_moved: bool = False
+    # heeds_repeats where, at a table of two, the counterpart puts to us a part of a package of
+    # its own that we refused at this venue in an earlier round (its options on the issues it
+    # keeps, the others left out): it has not moved towards us on any issue it keeps, so waiting
+    # is weighed by our own curve alone (the plan's value of waiting unread), and the offer does
+    # not read as a rise (reads_trend) for the issues it leaves open. At timed-7 d1 (one venue of
+    # five rounds, d0 speaking first) d0 splits its refused round-1 package in round 2, the three
+    # small issues without contested (o4, d1's worst); the hard agent refused the split, by a
+    # hair, against a plan holding out for the whole agenda at contested o0, and d0 then tabled
+    # the whole agenda at contested o4 again, or the venue was adjourned with nothing signed
+    # (+0.0036 ± 0.0017 there over 300 paired games, no seat lower by one SE; at a table of
+    # several it cost sochi-congress's Turkey 0.009; game.ai.repeats.repeated_in_part;
+    # docs/lab/agents.md, "A refused package split")
+    heeds_partial_repeats: bool = False
+    # at the game's last venue, at a table of two, the temper's walk-out for distrust ("no one
+    # here we can trust to keep their word") is not taken while the latest package the
+    # counterpart put to us at this venue is worth more to us than what we have if nothing more
+    # is agreed: the walk-out ends the game at once at that value, the counterpart has offered
+    # us more, and the rounds left can still sign it (ground_keeps_us reads only the events'
+    # drift). At timed-5 d0 (one venue of six rounds) the hard agent walked out in rounds 3 to 5
+    # with such an offer before it and ended with its walk-away value less the toll
+    # (game.ai.negotiator._offered_above; docs/lab/agents.md, "A walk-out past an offer")
+    stays_offered: bool = False
 
 
 LEVELS = {
@@ -618,6 +653,9 @@ LEVELS = {
         lead_doubts_as_bet=True,
         united_near_end=True,
         holds_below_any_refusals=True,
+        answers_moved=True,
+        heeds_partial_repeats=True,
+        stays_offered=True,
     ),
 }
 DEFAULT_LEVEL = "normal"

@@ -44,10 +44,12 @@ from game.ai.reading import (
     closing_backs,
     counterparts,
     deadline,
+    fallback,
     last_round,
     left_open,
+    value_with,
 )
-from game.ai.repeats import asks_past_refusal
+from game.ai.repeats import asks_past_refusal, came_our_way, put_to_us
 from game.ai.signed import signed_as_much
 from game.ai.sure import keeps_sure_deal
 from game.ai.table_estimate import unanswered
@@ -110,6 +112,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         and temper >= WALKOUT_TEMPER
         and mean_trust(view) < WALKOUT_TRUST
         and not _stays(view, level)
+        and not (level.stays_offered and _offered_above(view))
     ):
         return Decision(A.WalkOut(me.id), "there is no one here we can trust to keep their word")
     if support <= view.collapse_support + SUPPORT_MARGIN and not may_draft(me.role):
@@ -230,7 +233,11 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         # where time costs no toll late at a table of several, we answer by our aim, the plan's
         # value of waiting still read through `held` (Level.answers_free_time); a table of two,
         # where Level.holds_below_refusals reads, never is such a table
-        if not (level.answers_free_time and _free_time_late(view)):
+        # where the counterpart has come our way with this offer at the game's last venue, two
+        # rounds or more before its end, we answer by our aim too (Level.answers_moved)
+        if not (level.answers_free_time and _free_time_late(view)) and not (
+            level.answers_moved and _moved_our_way(view, p)
+        ):
             bar = _bar(view, level, noise, aim)
             held = _wary(view, beliefs, level, held, bar)
             if _holds_out(view, level, held, bar):
@@ -264,6 +271,23 @@ def _plan_unread(view: View) -> bool:
     long last venue"). The rounds left are read to the venue's last round as it now stands
     (reading.last_round): a closing session has none after it, as united_against reads them."""
     return not view.venues_left and bool(unanswered(view)) and last_round(view) - view.round >= 3
+
+
+def _moved_our_way(view: View, p: Proposal) -> bool:
+    """Whether we answer `p` by our aim, not by the plan's hold-out (Level.answers_moved): at the
+    game's last venue, at a table of two, with two rounds or more of the venue left after this
+    one (reading.last_round), `p`'s author, the one counterpart (not a mediator's or a
+    guarantor's text), has come our way with it at this venue (repeats.came_our_way). The plan
+    counts on the counterpart conceding along the model's curve over the rounds left; its offer,
+    better than one it put to us before, is what it concedes by its own reading. In the venue's
+    last two rounds the counterpart's deadline concession is a round away, and the plan's
+    hold-out reads it (docs/lab/agents.md, "An offer that came our way")."""
+    return (
+        not view.venues_left
+        and counterparts(view) == [p.author]
+        and last_round(view) - view.round >= 2
+        and came_our_way(view, p)
+    )
 
 
 def _refused_hold_out(view: View, level: Level, chosen: Plan) -> bool:
@@ -305,6 +329,21 @@ def _stays(view: View, level: Level) -> bool:
     stonewall, sitting on, collected what the deck gave it (docs/lab/agents.md, "Reading the ground to
     the end")."""
     return level.reads_ground_to_end and ground_keeps_us(view)
+
+
+def _offered_above(view: View) -> bool:
+    """Whether we keep our seat where distrust would walk us out (Level.stays_offered): at the
+    game's last venue, at a table of two, the latest package the counterpart put to us at this
+    venue (answered, or still before us) is worth more to us than what we have if nothing more
+    is agreed. The walk-out ends the game at that value; a side that offers us more can still
+    sign it in the rounds left, whatever we think of its word (docs/lab/agents.md, "A walk-out
+    past an offer")."""
+    if view.venues_left or len(counterparts(view)) != 1:
+        return False
+    latest = put_to_us(view, counterparts(view)[0])
+    if not latest:
+        return False
+    return value_with(view, latest[max(latest)]) > fallback(view) + 1e-9
 
 
 def _first_offer(view: View) -> bool:

@@ -24,7 +24,7 @@ from game.ai.reading import (
     pressed_progress,
     value_with,
 )
-from game.ai.search import search_package
+from game.ai.search import Prepared, search_package
 from game.engine.rng import Rng
 from game.engine.view import View
 
@@ -111,14 +111,14 @@ def weighed_proposal(
     the sticking point. Asked before a campaign's last venue only (best_bet): there an issue this
     venue leaves open is not taken up again and ends at its status quo (reading._scored_open), so
     which issue the table leaves aside decides what each side keeps of it."""
-    full, guess, may_part = _full_package(view, beliefs, aim, level, rng)
+    full, guess, may_part, prepared = _full_package(view, beliefs, aim, level, rng)
     if not may_part:
         return full, False
     best, best_worth, partial = full, expected(full), False
     for left in view.agenda:
         if view.settled[left] >= 0:
             continue
-        package = _without(view, beliefs, aim, level, left, guess)
+        package = _without(view, beliefs, aim, level, left, guess, prepared)
         if package is None:
             continue
         worth = expected(package)
@@ -175,13 +175,13 @@ def proposal(
     A level that makes partial deals, in every other round from the second, leaves out the
     issue on which the worst-off counterpart is furthest from us (the sticking point) and
     settles the rest, counting on winning its share of what it left open later."""
-    full, guess, may_part = _full_package(view, beliefs, aim, level, rng)
+    full, guess, may_part, prepared = _full_package(view, beliefs, aim, level, rng)
     if not may_part:
         return full, False
     stuck = _sticking_point(view, beliefs, full)
     if level.keeps_granted and stuck in granted(view, full):
         return full, False  # the others already give us what we ask there: nothing is stuck
-    package = _without(view, beliefs, aim, level, stuck, guess) if stuck >= 0 else None
+    package = _without(view, beliefs, aim, level, stuck, guess, prepared) if stuck >= 0 else None
     if package is None:
         return full, False
     return package, True
@@ -227,16 +227,18 @@ def latest_packages(view: View) -> dict[int, tuple[tuple[int, int], ...]]:
 
 def _full_package(
     view: View, beliefs: Beliefs, aim: float, level: Level, rng: Rng | None
-) -> tuple[tuple[tuple[int, int], ...], dict[int, list[float]] | None, bool]:
-    """The whole agenda's package at our aim, this turn's misreading, and whether this level may
-    table part of the agenda this turn."""
+) -> tuple[tuple[tuple[int, int], ...], dict[int, list[float]] | None, bool, Prepared]:
+    """The whole agenda's package at our aim, this turn's misreading, whether this level may
+    table part of the agenda this turn, and where the search started on each issue (for the
+    partial packages' searches of the same view, beliefs and misreading: search.Prepared)."""
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     guess = _misreading(view, level, rng)
-    full = search_package(view, beliefs, aim, level, guess=guess)
+    prepared: Prepared = {}
+    full = search_package(view, beliefs, aim, level, guess=guess, prepared=prepared)
     # where time costs nothing, nothing is gained by settling part of the agenda early
     pressed = view.rules.delay_cost > 0 or view.rules.breakdown_risk > 0
     may_part = level.partial and pressed and len(open_issues) >= 2 and view.round >= 2 and view.round % 2 == 0
-    return full, guess, may_part
+    return full, guess, may_part, prepared
 
 
 def _without(
@@ -246,12 +248,14 @@ def _without(
     level: Level,
     left: int,
     guess: dict[int, list[float]] | None,
+    prepared: Prepared | None = None,
 ) -> tuple[tuple[int, int], ...] | None:
     """The package that settles every open issue but `left`, asking for less by the share of
-    `left` we still hope to win; None where it would be worth less to us than no deal."""
+    `left` we still hope to win; None where it would be worth less to us than no deal.
+    `prepared`: where the whole agenda's search (of the same beliefs and misreading) started."""
     rest = [i for i in view.agenda if view.settled[i] < 0 and i != left]
     lower = aim - held_share(view, aim) * still_to_win(view, [left])
-    package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess)
+    package = search_package(view, beliefs, max(lower, fallback(view)), level, rest, guess, prepared=prepared)
     if value_with(view, package) < fallback(view) - 1e-9:
         return None
     if level_keeps_heaviest(view, [left], value_with(view, package), level, beliefs):

@@ -42,7 +42,7 @@ def concession(
         step = position + (1 if o > position else -1)
         if asked and not _asked_for(view, i, position, step, asked):
             continue
-        if step not in moves.concession_options(i):
+        if not moves.may_concede(i, step):
             continue  # no concession (it is valued as much), or across our red line
         # what the engine will charge at home for it, by the scenario's rules
         cost = moves.concession_cost(i, step)
@@ -159,11 +159,13 @@ def single_text(
     known: float | None = None
     scored: dict[int, int] = {}  # issue -> the count of issues scored when it was last scored
     count = moved = 0  # issues scored so far; the count when the text last moved
+    # each issue's acceptable options, a pure function of the view: read once, not once a sweep
+    acceptable_options = {i: acceptable(view, i) for i in open_issues}
     for _ in range(3):
         changed = False
         for i in open_issues:
             start = deal[i]
-            options = acceptable(view, i)
+            options = acceptable_options[i]
             if i in scored and moved <= scored[i]:
                 changed |= bool(options) and options[-1] != start
                 continue
@@ -206,8 +208,9 @@ def text_start(view: View, open_issues: list[int], signers: list[int]) -> list[i
         stated = sorted([view.positions[s][i] for s in signers if view.positions[s][i] >= 0])
         if stated:
             deal[i] = stated[len(stated) // 2]
-        if deal[i] not in acceptable(view, i):
-            deal[i] = max(acceptable(view, i), key=lambda o: view.own.values[i][o])
+        options = acceptable(view, i)  # read once (a pure function of the view)
+        if deal[i] not in options:
+            deal[i] = max(options, key=lambda o: view.own.values[i][o])
     return deal
 
 

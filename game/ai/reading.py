@@ -232,6 +232,16 @@ def view_memo(view: View) -> dict[str, Any]:
     return memo
 
 
+def view_table(view: View, name: str) -> dict[Any, Any]:
+    """A table named `name` in the view's memory (view_memo), made empty the first time it is
+    asked for the view: the answers of one pure question of the view, by its other arguments."""
+    memo = view_memo(view)
+    table: dict[Any, Any] | None = memo.get(name)
+    if table is None:
+        table = memo[name] = {}
+    return table
+
+
 def heeded(view: View) -> list[int]:
     """Those present whose views we weigh in our offers without needing their signature: the
     observers (or other non-signatories) the scenario says we heed."""

@@ -53,10 +53,51 @@ def repeated_offer(view: View, p: Proposal) -> bool:
     return p.author in refused_from(view, p)
 
 
+def repeated_in_part(view: View, p: Proposal) -> bool:
+    """Whether, at a table of two, `p` is a part of a package its author put to us at this
+    venue in an earlier round and we refused: every option of `p` is that package's on its
+    issue, and `p` leaves out some of that package's issues (`Level.heeds_partial_repeats`).
+    Splitting a refused package gives nothing on the issues it keeps: its author has not moved
+    towards us there, and the part is worth more to us than the whole only by the issues it
+    leaves open (docs/lab/agents.md, "A refused package split")."""
+    if counterparts(view) != [p.author]:
+        # at a table of several a side trims its package to what the others at the table can
+        # sign, and their offers move: the part it keeps tells less of its own concessions; and
+        # a text from a side that does not sign (a mediator, a guarantor) is no counterpart's
+        # concession
+        return False
+    package = set(p.package)
+    return any(
+        a.who == view.me
+        and a.author == p.author
+        and a.venue == view.venue_index
+        and a.round < view.round
+        and not a.accepted
+        and package < set(a.package)
+        for a in view.answers
+    )
+
+
 def table_repeats(view: View, p: Proposal) -> bool:
     """Whether a package we refused at this venue in an earlier round, put to us then by another
     side than `p`'s author, is put to us again in `p` (`Level.heeds_table_repeats`)."""
     return bool(refused_from(view, p) - {view.me, p.author})
+
+
+def put_to_us(view: View, author: int, before: int | None = None) -> dict[int, tuple[tuple[int, int], ...]]:
+    """The packages `author` put to us at this venue, by proposal id: those we answered (the
+    public record of our answers) and its proposals to us still before us; with `before`, only
+    those tabled before that proposal."""
+    found: dict[int, tuple[tuple[int, int], ...]] = {}
+    for a in view.answers:
+        if a.who == view.me and a.author == author and a.venue == view.venue_index:
+            found[a.proposal] = a.package
+    for q in view.proposals:
+        if q.author == author and view.me in q.to:
+            found[q.id] = q.package
+    if before is not None:
+        return {i: package for i, package in found.items() if i < before}
+    return found
 
 
 def came_our_way(view: View, p: Proposal) -> bool:
@@ -70,13 +111,7 @@ def came_our_way(view: View, p: Proposal) -> bool:
     (`Level.credits_moves`). Only the offer before us is credited: a side that moved once and
     then went back to its first demand has not come our way with that demand, and a package it
     put only to a third side tells us nothing of what it offers us."""
-    earlier: dict[int, tuple[tuple[int, int], ...]] = {}
-    for a in view.answers:
-        if a.who == view.me and a.author == p.author and a.venue == view.venue_index and a.proposal < p.id:
-            earlier[a.proposal] = a.package
-    for q in view.proposals:
-        if q.author == p.author and q.id < p.id and view.me in q.to:
-            earlier[q.id] = q.package
+    earlier = put_to_us(view, p.author, before=p.id)
     if not earlier:
         return False
     return value_with(view, p.package) > min(value_with(view, q) for q in earlier.values()) + 1e-9

@@ -24,6 +24,7 @@ def search_package(
     issues: list[int] | None = None,
     guess: dict[int, list[float]] | None = None,
     enough: Callable[[list[int]], bool] | None = None,
+    prepared: Prepared | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Hill-climb from our ideal towards what the others want, never below `aim` for us.
 
@@ -31,11 +32,12 @@ def search_package(
     unit of our own utility given up. An agent that does not logroll weighs every issue alike, for
     itself and for the others, and so trades less well. `issues` limits the package to some of
     the open issues (the others stay as they are). `enough`, given the deal on every issue, says
-    when the package gives the others all they need: the climb stops there.
+    when the package gives the others all they need: the climb stops there. `prepared` (see
+    Prepared) carries each issue's start from one search of this view to another.
     """
     open_issues = [i for i in view.agenda if view.settled[i] < 0] if issues is None else issues
     deal: list[int] = []
-    for deal in _climb(view, beliefs, aim, level, open_issues, guess):
+    for deal in _climb(view, beliefs, aim, level, open_issues, guess, prepared):
         if enough is not None and enough(deal):
             break
     return tuple([(i, deal[i]) for i in open_issues])
@@ -68,6 +70,16 @@ def search_packages(
     return packages
 
 
+# Per issue, where a climb starts on it: the options it considers, our best of them, what the
+# others gain from each, and the moves away from that best, best first (see _climb's moves).
+# None of it reads the aim, the other issues or (for a level that logrolls) how many issues are
+# open, so a second search of the same view, beliefs, level and misreading over some of the same
+# issues (offers._without: the package that leaves the sticking point open, after the whole
+# agenda's) starts each of them where the first did. The caller makes one dict per such family
+# of searches and hands it to each (docs/lab/speed.md, "A twentieth pass").
+Prepared = dict[int, tuple[list[int], int, list[float], list[tuple[float, int, float, int]]]]
+
+
 def _climb(
     view: View,
     beliefs: Beliefs,
@@ -75,9 +87,12 @@ def _climb(
     level: Level,
     open_issues: list[int],
     guess: dict[int, list[float]] | None,
+    prepared: Prepared | None = None,
 ) -> Iterator[list[int]]:
     """The climb of search_package, deal by deal: our ideal on the open issues first, then the
-    deal after each step, until no step keeps us above `aim` (one list, changed in place)."""
+    deal after each step, until no step keeps us above `aim` (one list, changed in place).
+    `prepared`, where given, is read and filled by issue (see Prepared): only a level that
+    logrolls uses it, since the others' gains and moves read how many issues are open."""
     me = view.own
     others = counterparts(view)
     weighed = others + heeded(view)  # whose gains count: the signatories, and any observer we heed
@@ -88,7 +103,14 @@ def _climb(
     choices: dict[int, list[int]] = {}
     theirs: dict[int, list[float]] = {}
     rows = [beliefs.rows(s) for s in weighed] if level.logrolls else []
+    if not level.logrolls:
+        prepared = None
+    ladders: dict[int, list[tuple[float, int, float, int]]] = {}
     for i in open_issues:
+        hit = prepared.get(i) if prepared is not None else None
+        if hit is not None:
+            choices[i], deal[i], theirs[i], ladders[i] = hit
+            continue
         choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
         # our best of them, the lowest on equal values: the options come in increasing order
@@ -129,7 +151,11 @@ def _climb(
         out.sort()
         return out
 
-    ladders = {i: moves(i) for i in open_issues}
+    for i in open_issues:
+        if i not in ladders:
+            ladders[i] = moves(i)
+            if prepared is not None:
+                prepared[i] = (choices[i], deal[i], theirs[i], ladders[i])
     while True:
         yield deal
         # the best move of all: each issue's best that keeps us above our aim, the first issue

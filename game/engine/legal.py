@@ -221,14 +221,26 @@ class Moves:
         """Options the viewer may concede to on an open issue, by option index."""
         cached = self._concession_options.get(issue)
         if cached is None:
-            s = self.s
-            cached = ()
-            if may_propose(s.roles[s.me]) and s.positions[s.me][issue] >= 0:
-                cached = tuple(
-                    [o for o in range(len(s.issues[issue].options)) if not C.concession_refusal(s, issue, o)]
-                )
-            self._concession_options[issue] = cached
+            n = len(self.s.issues[issue].options)
+            cached = self._concession_options[issue] = tuple([o for o in range(n) if self._concedes(issue, o)])
         return cached
+
+    def may_concede(self, issue: int, option: int) -> bool:
+        """`option in concession_options(issue)`, by the one option's rules: an agent asks it of
+        one step from its position, and the list asks the rules of every option of the issue,
+        each refused one's sentence written (docs/lab/speed.md, "A twentieth pass")."""
+        cached = self._concession_options.get(issue)
+        if cached is not None:
+            return option in cached
+        return 0 <= option < len(self.s.issues[issue].options) and self._concedes(issue, option)
+
+    def _concedes(self, issue: int, option: int) -> bool:
+        """The one rule of both: the viewer's role may propose, it states a position on the issue,
+        and the engine refuses no concession to `option` (conditions.concession_refusal)."""
+        s = self.s
+        return (
+            may_propose(s.roles[s.me]) and s.positions[s.me][issue] >= 0 and not C.concession_refusal(s, issue, option)
+        )
 
     @cached_property
     def concedable_issues(self) -> tuple[int, ...]:

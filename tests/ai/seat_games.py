@@ -235,6 +235,22 @@ def decided_gain(
     return decided, gain
 
 
+def signed_where_refused(
+    scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
+) -> list[tuple[View, Decision, Decision]]:
+    """`decided_gain` for a rule that signs what its level would refuse: over the tournament's
+    first `games` seeds, the rule decides at least five games, each first decision it changes is
+    an answer signed with it and refused without it, and the seat gains in total. The decisions,
+    for the rule's own conditions to be checked on them."""
+    changed, gain = decided_gain(scenario, seat, with_rule, without, games)
+    assert len(changed) >= 5
+    for _, chosen, otherwise in changed:
+        assert isinstance(chosen.action, A.Respond) and isinstance(otherwise.action, A.Respond)
+        assert chosen.action.accept and not otherwise.action.accept
+    assert gain > 0
+    return changed
+
+
 def rule_walkouts(
     scenario: Scenario, seat: int, with_rule: Level, without: Level, games: int
 ) -> Iterator[tuple[View, State, State]]:

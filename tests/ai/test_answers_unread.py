@@ -17,7 +17,7 @@ from game.ai.reading import counterparts
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
 from game.engine.view import View
-from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, signed_where_refused, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, answers_unread=False)
@@ -56,18 +56,12 @@ def test_the_hard_agent_signs_the_first_offer_by_its_curve() -> None:
 
 
 def test_the_rule_changes_only_early_answers_and_the_seat_gains() -> None:
-    """Over timed-5 d0's first 100 games, every decision the rule changes is an answer signed
-    with it and refused without it, taken where its conditions hold; it changes at least five;
-    and the seat ends with more in total with the rule than without it (fails with the rule off,
-    which changes none)."""
+    """timed-5 d0's first 100 games (seat_games.signed_where_refused: answers signed that the level
+    without the rule refuses, five or more, and a gain): each is taken before the counterpart has
+    answered anything at the venue (fails with the rule off, which changes none)."""
     sc, seat = timed_seat(5, "d0", silent=False)
-    changed, gain = decided_gain(sc, seat, HARD, WITHOUT, 100)
-    assert len(changed) >= 5
-    for view, chosen, otherwise in changed:
+    for view, _, _ in signed_where_refused(sc, seat, HARD, WITHOUT, 100):
         assert _unread(view)
-        assert isinstance(chosen.action, A.Respond) and isinstance(otherwise.action, A.Respond)
-        assert chosen.action.accept and not otherwise.action.accept
-    assert gain > 0
 
 
 def test_three_rounds_left_at_the_last_venue_and_no_fewer() -> None:

@@ -18,7 +18,10 @@ from game.engine import actions as A
 from game.engine.utility import outcome_utility
 from tests.ai.seat_games import decided_gain, level_in_seat, plan_hold_out, replayed, timed_rule_game, timed_seat
 
-HARD = LEVELS["hard"]
+# answers_moved left off on both sides: d0's round-3 packages here came d1's way, and without
+# this reading answers_moved signs them by d1's aim, the same decision (docs/lab/agents.md, "An
+# offer that came our way")
+HARD = dataclasses.replace(LEVELS["hard"], answers_moved=False)
 ON = HARD
 OFF = dataclasses.replace(HARD, holds_below_any_refusals=False)
 

@@ -29,7 +29,10 @@ from tests.ai.seat_games import (
     timed_seat,
 )
 
-HARD = LEVELS["hard"]
+# answers_moved left off on both sides: d0's round-3 packages here came d1's way, and without
+# this rule answers_moved signs them by d1's aim, the same decision (docs/lab/agents.md, "An offer
+# that came our way")
+HARD = dataclasses.replace(LEVELS["hard"], answers_moved=False)
 WITHOUT = dataclasses.replace(HARD, holds_below_refusals=False)
 
 

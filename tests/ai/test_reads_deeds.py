@@ -65,14 +65,20 @@ def test_reading_deeds_wins_the_game_the_misreading_lost() -> None:
     (Level.weighs_hazards, tests/ai/test_hazards.py), which keeps d0 from holding out here
     whatever its reading of d1's floor. Nor the hold-out asking what was refused
     (Level.holds_below_refusals, tests/ai/test_holds_below_refusals.py), which for the same two
-    refusals drops the plan's hold-out here."""
+    refusals drops the plan's hold-out here. Nor answering by our aim an offer that came our way
+    (Level.answers_moved, tests/ai/test_answers_moved.py), which signs d1's moved offer here."""
     sc = timed_scenario(SCENARIO)
     seed = game_seed(0, GAME)
 
     def surplus(reads_deeds: bool) -> float:
         choosers = game_choosers(sc, {SEAT: "hard"}, seed)
         level = dataclasses.replace(
-            HARD, reads_deeds=reads_deeds, reads_refusals=False, weighs_hazards=False, holds_below_refusals=False
+            HARD,
+            reads_deeds=reads_deeds,
+            reads_refusals=False,
+            weighs_hazards=False,
+            holds_below_refusals=False,
+            answers_moved=False,
         )
         choosers[SEAT] = partial(choose, level=level)
         state = play(sc, seed, choosers).state

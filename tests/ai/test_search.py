@@ -13,7 +13,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.offers import _misreading
 from game.ai.opponent import Beliefs
 from game.ai.reading import acceptable, counterparts, heeded, value_with
-from game.ai.search import search_package, search_packages
+from game.ai.search import Prepared, search_package, search_packages
 from game.ai.selfplay import play
 from game.engine import apply, new_game, view_for
 from game.engine.rng import Rng
@@ -154,6 +154,32 @@ def test_one_climb_serves_every_stopping_rule_as_its_own_search(index: int, seed
         assert together == alone
         for k in range(len(bars)):
             assert asked[("one climb", k)] == asked[("alone", k)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32), data=st.data())
+def test_a_search_started_where_the_whole_agendas_did_is_its_own_search(
+    index: int, seed: int, data: st.DataObject
+) -> None:
+    # offers._without searches all open issues but one, at another aim, starting each issue where
+    # the whole agenda's search of the same view, beliefs and misreading did (search.Prepared):
+    # the very package of a search of its own, at every level, for any issue left out
+    for view, level, beliefs in _decisions(index, seed, 2, data):
+        open_issues = [i for i in view.agenda if view.settled[i] < 0]
+        guess = {
+            i: [1.0 + 0.01 * ((i * 7 + o * 3) % 5) for o in range(len(view.issues[i].options))]
+            for i in range(len(view.issues))
+        }
+        first, second = data.draw(st.floats(-0.2, 1.1)), data.draw(st.floats(-0.2, 1.1))
+        prepared: Prepared = {}
+        whole = search_package(view, beliefs, first, level, guess=guess, prepared=prepared)
+        assert whole == search_package(view, beliefs, first, level, guess=guess)
+        assert set(prepared) == (set(open_issues) if level.logrolls else set())
+        for left in open_issues:
+            rest = [i for i in open_issues if i != left]
+            started = search_package(view, beliefs, second, level, rest, guess, prepared=prepared)
+            assert started == search_package(view, beliefs, second, level, rest, guess)
+            assert started == search_package(view, beliefs, second, level, rest, guess, prepared={})
 
 
 def _rule(

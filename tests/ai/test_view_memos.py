@@ -13,14 +13,14 @@ import dataclasses
 import pytest
 
 from game.ai import hazards, planning
-from game.ai.deck import drawable, public_table, readable
+from game.ai.deck import drawable, may_come_up, public_table, public_trust, readable, table_with_trust
 from game.ai.estimate import features
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs, level_beliefs
 from game.ai.planning import _read_sides, read_sides
-from game.ai.reading import counterparts
+from game.ai.reading import counterparts, view_table
 from game.engine.conditions import all_hold
-from game.engine.model import Scenario
+from game.engine.model import EventCard, Scenario
 from game.engine.view import View
 from game.scenario import load_scenario, resolve
 from game.sim.random_scenarios import random_scenario
@@ -131,3 +131,58 @@ def test_what_a_view_remembers_is_what_is_worked_out_afresh(
         trusted += any(chances[k] != chances[k + 1] for k in range(0, len(chances), 2))
     assert bool(moved) == cards
     assert bool(trusted) == by_trust
+
+
+def _may_come_up_afresh(view: View, index: int, card: EventCard) -> bool:
+    """deck.may_come_up as it was before the view kept its public tables: a table built for every
+    round left, its round conditions judged on it."""
+    if card.weight <= 0 or card.venue not in (-1, view.venue_index) or view.venue.random_events <= 0:
+        return False
+    if not card.repeat and view.fired and view.fired[index] > 0:
+        return False
+    rounds = [c for c in card.when if c.kind == "round"]
+    seated = view.venue.turn_order
+    trust = public_trust(_afresh(view))
+    return any(
+        all_hold(table_with_trust(view, r, trust), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1)
+    )
+
+
+@pytest.mark.parametrize(("table", "seed"), [("sochi-congress", 0), ("timed-5", 0), ("astana-to-sochi", 1)])
+def test_the_public_tables_a_view_keeps_are_those_built_afresh(table: str, seed: int) -> None:
+    """deck.public_table keeps each round's table in the view's memory (docs/lab/speed.md, "A
+    twentieth pass"): the same table as one built for a fresh copy of the view, the very object
+    when asked again; and may_come_up, which reads them (and takes a card without round conditions
+    as coming up while a round is left), says what building a table for every round said."""
+    sc = timed_scenario(int(table.split("-")[1])) if table.startswith("timed-") else _bundled(table)
+    views = level_views(sc, seed, "normal", lambda view: not view.closing)
+    assert views
+    coming = unconditioned = 0
+    for view in views:
+        rounds = range(view.round, view.venue.rounds + 2)
+        expected = [table_with_trust(view, r, public_trust(_afresh(view))) for r in rounds]
+        tables = [public_table(view, r) for r in rounds]
+        assert tables == expected
+        assert all(public_table(view, r) is t for r, t in zip(rounds, tables, strict=True))  # kept
+        # and the same view in the venue's last round, where no card comes up any more
+        last = dataclasses.replace(view, round=view.venue.rounds)
+        for index, card in enumerate(view.events):
+            said = may_come_up(view, index, card)
+            assert said == _may_come_up_afresh(view, index, card)
+            assert may_come_up(last, index, card) == _may_come_up_afresh(last, index, card)
+            coming += said
+            unconditioned += said and not any(c.kind == "round" for c in card.when)
+    assert coming and unconditioned  # the sample has cards coming up, with round conditions and without
+
+
+def test_a_views_table_is_its_own_and_lasts_while_the_view_is_asked() -> None:
+    """reading.view_table: the same table for the same view and name (what one ask stores, the next
+    finds), another for another name, and an empty one for another view (the memory holds one view
+    at a time, so nothing of one view is read for another)."""
+    first, second = _views(_bundled("astana-8"), 3)[:2]
+    table = view_table(first, "a question")
+    table[1] = "an answer"
+    assert view_table(first, "a question") is table
+    assert view_table(first, "another question") == {}
+    assert view_table(second, "a question") == {}
+    assert view_table(first, "a question") == {}

@@ -184,3 +184,25 @@ def test_draw_is_uniform_over_all_legal_actions() -> None:
         tally[action] = tally.get(action, 0) + 1
     assert len(tally) == total
     assert all(150 < n < 450 for n in tally.values()), sorted(tally.values())
+
+
+def test_may_concede_is_membership_of_the_concession_options() -> None:
+    """Moves.may_concede(i, o), asked first or after concession_options(i) is kept, says what
+    `o in concession_options(i)` says, for every issue and option (and outside the options), at
+    every state of random games whatever the seat's role and positions."""
+    conceding = 0
+    for seed in range(40):
+        for state in random_game(seed):
+            if state.over:
+                continue
+            for d in range(len(state.scenario.delegations)):
+                view = view_for(state, d)
+                for i, issue in enumerate(state.scenario.issues):
+                    options = range(-1, len(issue.options) + 1)
+                    fresh = [moves_for(view).may_concede(i, o) for o in options]
+                    moves = moves_for(view)
+                    listed = moves.concession_options(i)
+                    assert fresh == [o in listed for o in options]
+                    assert [moves.may_concede(i, o) for o in options] == fresh
+                    conceding += any(fresh)
+    assert conceding  # the sample has seats with a concession to make
