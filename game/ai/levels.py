@@ -291,6 +291,14 @@ class Level:
     # offer passed (game.ai.sure.keeps_sure_deal; measured, not kept: docs/lab/agents.md, "The
     # platforms at Sochi with normal counterparts that boycott")
     keeps_sure_early: bool = False
+    # in the last round of a venue before the game's last, where we sign at none of the venues to
+    # come (they settle without our veto), an answer weighs no deal here as what it leaves us once
+    # a later venue signs: this venue's issues at their status quo, not the walk-away value of a
+    # game with nothing agreed. astana-to-sochi's opposition refused Astana's last offers for
+    # want of trust (above its walk-away value by less than the margin) and ended the campaign
+    # 0.15-0.2 below it (game.ai.reading.floor_without_veto; docs/lab/agents.md, "What no deal
+    # leaves a side the later venues do not need")
+    floor_without_veto: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
     # value; there it refuses (and does not table) such a partial package only where a
     # counterpart has put to us at this venue a whole package worth at least as much: without
@@ -639,6 +647,7 @@ LEVELS = {
         holds_whole_to_deadline=True,
         hold_needs_full_table=True,
         keeps_sure_early=True,
+        floor_without_veto=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,
