@@ -140,9 +140,9 @@ def floor_without_veto(view: View) -> float:
     `fallback` reads while nothing is signed is not ours to keep: an open issue counts at its
     status quo unless a later venue negotiates it (then at the walk-away value until it settles)
     (Level.floor_without_veto, asked by an answer in the venue's last round). At the game's last
-    venue, or where we sign at a later one, `fallback` itself."""
+    venue, where we sign at a later one, or where we do not sign here, `fallback` itself."""
     later = view.venues[view.venue_index + 1 :]
-    if not later or any(view.me in v.signatories for v in later):
+    if not later or view.me not in view.venue.signatories or any(view.me in v.signatories for v in later):
         return fallback(view)
     me = view.own
     status_quo = _status_quo(view)
