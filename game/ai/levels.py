@@ -296,7 +296,8 @@ class Level:
     # a later venue signs: this venue's issues at their status quo, not the walk-away value of a
     # game with nothing agreed. astana-to-sochi's opposition refused Astana's last offers for
     # want of trust (above its walk-away value by less than the margin) and ended the campaign
-    # 0.15-0.2 below it (game.ai.reading.floor_without_veto; docs/lab/agents.md, "What no deal
+    # 0.15-0.2 below it. There +0.0016 +- 0.0009 (hard - random 0.099 -> 0.101); no other random or
+    # bundled game changes (game.ai.reading.floor_without_veto; docs/lab/agents.md, "What no deal
     # leaves a side the later venues do not need")
     floor_without_veto: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
