@@ -25,6 +25,7 @@ from game.ai.reading import (
     counterparts,
     deadline,
     fallback,
+    floor_without_veto,
     last_round,
     left_open,
     next_round_chance,
@@ -68,7 +69,7 @@ def answer(
     if crossed:
         return say_no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
     after = value_with(view, p.package)
-    floor = fallback(view)
+    floor = floor_without_veto(view) if level.floor_without_veto and deadline(view) else fallback(view)
     # what the deck is expected to do to our walk-away value by the next round, while nothing is
     # signed: waiting is worth that much more (or less). Only while nothing is agreed: once
     # something is, the deal so far, not the walk-away value, is what no more agreement leaves us

@@ -8,7 +8,8 @@ view and the level.
 from __future__ import annotations
 
 from game.ai.levels import Level
-from game.ai.reading import best_possible, counterparts, deadline, fallback, value_with
+from game.ai.reading import best_possible, counterparts, deadline, fallback, left_open, value_with
+from game.engine.legal import may_propose
 from game.engine.view import View
 
 
@@ -31,6 +32,8 @@ def first_round_hold(view: View, level: Level) -> float:
     from the first round (docs/lab/agents.md, "Holding out while the others are read from the prior")."""
     share = level.first_round_share
     if share <= 0 or view.round > 2 or (view.round == 2 and not (level.second_round_hold and early_whole(view))):
+        return 0.0
+    if level.hold_needs_full_table and any(not view.present[s] for s in view.venue.signatories):
         return 0.0
     others = counterparts(view)
     if len(others) < 2:
@@ -67,6 +70,30 @@ def early_whole(view: View) -> bool:
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     known = {(s, i) for s, i, _ in view.learned if s in others and i in open_issues}
     return 2 * len(known) < len(others) * len(open_issues)
+
+
+def whole_to_deadline(view: View) -> bool:
+    """Where a level that `holds_whole_to_deadline` signs and tables no partial package that
+    leaves a single issue open (whole_signed_at_deadline): at the game's last venue, before the
+    venue's last round, at a table of two that a third side able to table packages has left (a
+    boycott, a walk-out, a call home). The rest of the agenda is then a trade between two sides
+    that meet again at the deadline, where each signs what clears its walk-away; a partial
+    package signed before it leaves the last issue, the contested one, to be fought alone, with
+    nothing left to trade for it. At timed-17 (random scenarios), where the normal d0 boycotts
+    in round 1, the hard d1 and d2 signed in round 2 a package of the four other issues and then
+    got the contested one at the counterpart's end, or nothing (docs/lab/agents.md, "The hard
+    agent at a table of two that a boycott leaves")."""
+    others = counterparts(view)
+    if len(others) != 1 or view.venues_left or deadline(view):
+        return False
+    # a side that could table packages has left the table (a boycott, a walk-out, a call home)
+    return any(not view.present[d] and may_propose(view.delegations[d].role) for d in view.venue.turn_order)
+
+
+def whole_signed_at_deadline(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a level that `holds_whole_to_deadline` keeps the whole package instead of
+    `package`: a partial one that leaves a single issue open, where whole_to_deadline holds."""
+    return len(left_open(view, package)) == 1 and whole_to_deadline(view)
 
 
 def refused_at_aim(view: View, aim: float) -> bool:

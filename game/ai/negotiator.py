@@ -17,7 +17,7 @@ from dataclasses import replace
 from game.ai.answering import answer, better_alive, mean_trust, say_no, say_yes, signs
 from game.ai.bets import best_bet
 from game.ai.deck import support_bound, threatening_card
-from game.ai.early import early_whole, first_round_hold, refused_at_aim
+from game.ai.early import early_whole, first_round_hold, refused_at_aim, whole_signed_at_deadline
 from game.ai.ground import ground_keeps_us, nothing_more, signing_loses
 from game.ai.hazards import card_meeting, gesture_can_wait, provokes_card
 from game.ai.idle import concedes_past_refusals, deadline_answers, nothing_to_win, stalemate, tabled_here
@@ -88,6 +88,8 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
                 return say_no(me.id, p.id, "rejected: we never take the first offer")
             if level.holds_whole_early and not p.draft and left_open(view, p.package) and early_whole(view):
                 return say_no(me.id, p.id, "rejected: this early we settle the whole package or nothing")
+            if level.holds_whole_to_deadline and not p.draft and whole_signed_at_deadline(view, p.package):
+                return say_no(me.id, p.id, "rejected: the whole package can still be signed at the deadline")
             said = _answer_offer(view, p, level, beliefs, noise_rng)
             if level.signs_as_signed and not signs(said) and signed_as_much(view, p):
                 # the very package of a standing proposal we have signed: refusing it here, for
@@ -182,6 +184,9 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             package, partial = best_bet(view, beliefs, aim, level, noise, rng)
         else:
             package, partial = proposal(view, beliefs, aim, level, rng)
+        if partial and level.holds_whole_to_deadline and whole_signed_at_deadline(view, package):
+            # the whole package instead (game.ai.early.whole_to_deadline)
+            package, partial = proposal(view, beliefs, aim, replace(level, partial=False, leads_common=False), rng)
         ids = tuple([(view.issues[i].id, view.issues[i].options[o].id) for i, o in package])
         if partial:
             left = [view.issues[i].name for i in left_open(view, package)]
@@ -282,7 +287,7 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         level.picks_better
         and signs(said)
         and better_alive(view, p, aim, level, beliefs, noise, held)
-        and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs))
+        and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs, level.keeps_sure_early))
     ):
         return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
     return said

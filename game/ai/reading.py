@@ -133,6 +133,26 @@ def fallback(view: View) -> float:
     return found
 
 
+def floor_without_veto(view: View) -> float:
+    """What no deal at this venue leaves us where we sign at none of the venues to come (their
+    agreements are made without our veto): once one of them signs, the game is scored on the
+    agreements, and the issues left open here end at their status quo. So the walk-away value
+    `fallback` reads while nothing is signed is not ours to keep: an open issue counts at its
+    status quo unless a later venue negotiates it (then at the walk-away value until it settles)
+    (Level.floor_without_veto, asked by an answer in the venue's last round). At the game's last
+    venue, where we sign at a later one, or where we do not sign here, `fallback` itself."""
+    later = view.venues[view.venue_index + 1 :]
+    if not later or view.me not in view.venue.signatories or any(view.me in v.signatories for v in later):
+        return fallback(view)
+    me = view.own
+    status_quo = _status_quo(view)
+    ahead = {i for v in later for i in v.agenda}
+    total = 0.0
+    for i, (w, vals, o) in enumerate(zip(me.weights, me.values, view.settled)):  # noqa: B905
+        total += w * (vals[o] if o >= 0 else me.reservation if i in ahead else vals[status_quo[i]])
+    return total
+
+
 def value_with(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> float:
     """What we would have if this package were agreed now (engine.utility.settled_value)."""
     return value_if_agreed(view.own, view.settled, _status_quo(view), _scored_open(view), package)

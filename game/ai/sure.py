@@ -66,15 +66,20 @@ def gamble_odds(view: View, q: Proposal, beliefs: Beliefs, need: dict[int, float
     return chance
 
 
-def keeps_sure_deal(view: View, p: Proposal, beliefs: Beliefs) -> bool:
+def keeps_sure_deal(view: View, p: Proposal, beliefs: Beliefs, early: bool = False) -> bool:
     """Whether we sign `p` though a better offer before us can still pass: at the deadline our
     yes makes `p` the agreement, and no other open offer we have yet to answer is worth more,
-    weighed by its chance of passing, with what we have without a deal where it fails."""
-    if not deadline(view) or not completes(view, p):
+    weighed by its chance of passing, with what we have without a deal where it fails. With
+    `early` (Level.keeps_sure_early) in any round: before the deadline the others' chances are
+    the calibrated estimate's alone (the plan's model of a side's deadline floor does not hold
+    yet)."""
+    at_deadline = deadline(view)
+    if not (at_deadline or (early and not view.venues_left)) or not completes(view, p):
         return False
     sure = value_with(view, p.package)
     without = fallback(view)
-    need = deadline_needs(view, beliefs)  # the same for every offer: read once
+    # the same for every offer: read once
+    need = deadline_needs(view, beliefs) if at_deadline else {}
     for q in view.proposals:
         if q.id == p.id or q.author == view.me or q.response_of(view.me) != PENDING:
             continue

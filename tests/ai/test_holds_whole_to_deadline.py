@@ -1,0 +1,55 @@
+"""The whole package held at a table of two a side has left (Level.holds_whole_to_deadline, on in
+the hard level; game.ai.early.whole_to_deadline; docs/lab/agents.md, "The hard agent at a table of
+two that a boycott leaves"): at the game's last venue, before the venue's last round, at a table of
+two that a third side able to table packages has left, the hard agent signs and tables no partial
+package that leaves a single issue open. In the random scenario timed-17 (as a file writes it) the
+normal d0 boycotts in round 1, leaving d1 and d2 at a table of two; the hard d1 tabled in round 2 a
+package of the four other issues, leaving the contested one to be fought alone."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.early import whole_to_deadline
+from game.ai.levels import LEVELS
+from game.ai.reading import counterparts
+from game.engine import actions as A
+from game.engine.utility import outcome_utility
+from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
+
+HARD = LEVELS["hard"]
+WITHOUT = dataclasses.replace(HARD, holds_whole_to_deadline=False)
+
+
+def test_the_hard_agent_keeps_the_whole_package() -> None:
+    """timed-17 d1's game 16: the first decision the rule changes is d1's offer in round 2 of 4:
+    without the rule a partial package leaving the contested issue open, with it the whole
+    package; d1 ends better off by more than 0.1 (fails with the rule off)."""
+    assert HARD.holds_whole_to_deadline and not LEVELS["normal"].holds_whole_to_deadline
+    sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(17, "d1", 16, HARD, WITHOUT, silent=False)
+    assert view.round == 2 and view.venue.rounds == 4 and len(counterparts(view)) == 1
+    assert whole_to_deadline(view)
+    assert isinstance(without.action, A.Propose) and isinstance(with_rule.action, A.Propose)
+    assert len(with_rule.action.package) == 5 and len(without.action.package) == 4
+    _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
+    assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
+
+
+def test_the_table_must_have_lost_a_side() -> None:
+    """The rule reads a table of two that a side has left: in timed-17 with d0 attending (the
+    normal level without its boycott) it changes no decision of d1's in the first 10 games."""
+    sc, seat = timed_seat(17, "d1", silent=False)
+    attends = dataclasses.replace(LEVELS["normal"], boycotts_by_gain=False, weighs_call_home=False)
+    saved = LEVELS["normal"]
+    LEVELS["normal"] = attends
+    try:
+        assert seat_gain(sc, seat, 10, HARD, WITHOUT) == 0.0
+    finally:
+        LEVELS["normal"] = saved
+
+
+def test_the_tournament_seat_gains() -> None:
+    """Over the tournament's first 30 games in timed-17 d1, the seat ends with more in total with
+    the rule than without it."""
+    sc, seat = timed_seat(17, "d1", silent=False)
+    assert seat_gain(sc, seat, 30, HARD, WITHOUT) > 0
