@@ -284,13 +284,15 @@ class Level:
     # platforms at Sochi with normal counterparts that boycott")
     hold_needs_full_table: bool = False
     # keeps_sure_deal before the deadline too, at the game's last venue: an offer our yes makes
-    # the agreement is signed unless a better one is worth more by its chance of passing (the
-    # calibrated estimate's alone). At astana-to-sochi's platforms +0.0092 +- 0.0034 (Sochi's
-    # round 2: a better package refused the last signature it needed), but sochi-congress's
-    # Russia -0.0028 +- 0.0013 and astana-8's opposition -0.0003 +- 0.0002, where the better
-    # offer passed (game.ai.sure.keeps_sure_deal; measured, not kept: docs/lab/agents.md, "The
-    # platforms at Sochi with normal counterparts that boycott")
-    keeps_sure_early: bool = False
+    # the agreement is signed unless a better one is worth more by its chance of passing, where
+    # a side still to answer it counts as a yes unless it has refused its very package here in
+    # two earlier rounds and distrusts us (then by the calibrated estimate). At astana-to-sochi's
+    # platforms Turkey refused, round after round, Iran's package the hard platforms held out
+    # for, and Sochi ended with nothing: +0.0033 +- 0.0018 there. Weighing every side by the
+    # estimate (ne33's keeps_sure_early) cost sochi-congress's Russia 0.0028 +- 0.0013, where the
+    # government signed the better offer (game.ai.sure.keeps_sure_deal; docs/lab/agents.md, "A
+    # better offer already refused by the side it waits on")
+    keeps_sure_over_refused: bool = False
     # keeps_heaviest at the game's last venue too, where an issue left open ends at our walk-away
     # value; there it refuses (and does not table) such a partial package only where a
     # counterpart has put to us at this venue a whole package worth at least as much: without
@@ -638,7 +640,7 @@ LEVELS = {
         stalemate_to_deadline=True,
         holds_whole_to_deadline=True,
         hold_needs_full_table=True,
-        keeps_sure_early=True,
+        keeps_sure_over_refused=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,
         split_at_last=True,
