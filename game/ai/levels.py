@@ -279,18 +279,21 @@ class Level:
     # first_round_share's hold only at a table every signatory of the venue attends: where one
     # has stayed away (at astana-to-sochi, normal Russia boycotting Sochi in round 1, the
     # government then opening), the hard platforms refused the first offer and often ended the
-    # congress with nothing; off, +0.0072 +- 0.0026 in that seat, no other random or bundled game
-    # changes (game.ai.early.first_round_hold; measured, not kept: docs/lab/agents.md, "The
-    # platforms at Sochi with normal counterparts that boycott")
+    # congress with nothing; +0.0072 +- 0.0026 in that seat (+0.0086 +- 0.0029 beside
+    # keeps_sure_over_refused), no other random or bundled game changes
+    # (game.ai.early.first_round_hold; docs/lab/agents.md, "The platforms at Sochi with normal
+    # counterparts that boycott")
     hold_needs_full_table: bool = False
     # keeps_sure_deal before the deadline too, at the game's last venue: an offer our yes makes
-    # the agreement is signed unless a better one is worth more by its chance of passing (the
-    # calibrated estimate's alone). At astana-to-sochi's platforms +0.0092 +- 0.0034 (Sochi's
-    # round 2: a better package refused the last signature it needed), but sochi-congress's
-    # Russia -0.0028 +- 0.0013 and astana-8's opposition -0.0003 +- 0.0002, where the better
-    # offer passed (game.ai.sure.keeps_sure_deal; measured, not kept: docs/lab/agents.md, "The
-    # platforms at Sochi with normal counterparts that boycott")
-    keeps_sure_early: bool = False
+    # the agreement is signed unless a better one is worth more by its chance of passing, where
+    # a side still to answer it counts as a yes unless it has refused its very package here in
+    # two earlier rounds and distrusts us (then by the calibrated estimate). At astana-to-sochi's
+    # platforms Turkey refused, round after round, Iran's package the hard platforms held out
+    # for, and Sochi ended with nothing: +0.0033 +- 0.0018 there. Weighing every side by the
+    # estimate (ne33's keeps_sure_early) cost sochi-congress's Russia 0.0028 +- 0.0013, where the
+    # government signed the better offer (game.ai.sure.keeps_sure_deal; docs/lab/agents.md, "A
+    # better offer already refused by the side it waits on")
+    keeps_sure_over_refused: bool = False
     # in the last round of a venue before the game's last, where we sign at none of the venues to
     # come (they settle without our veto), an answer weighs no deal here as what it leaves us once
     # a later venue signs: this venue's issues at their status quo, not the walk-away value of a
@@ -659,7 +662,7 @@ LEVELS = {
         stalemate_to_deadline=True,
         holds_whole_to_deadline=True,
         hold_needs_full_table=True,
-        keeps_sure_early=True,
+        keeps_sure_over_refused=True,
         floor_without_veto=True,
         any_cost_at_deadline=True,
         opens_unplanned=True,

@@ -287,7 +287,7 @@ def _answer_offer(view: View, p: Proposal, level: Level, beliefs: Beliefs, noise
         level.picks_better
         and signs(said)
         and better_alive(view, p, aim, level, beliefs, noise, held)
-        and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs, level.keeps_sure_early))
+        and not (level.keeps_sure_deal and keeps_sure_deal(view, p, beliefs, level.keeps_sure_over_refused))
     ):
         return say_no(me.id, p.id, "rejected: a better offer before us can still pass")
     return said

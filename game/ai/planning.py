@@ -50,7 +50,7 @@ SAFETY = 0.04  # what we leave a counterpart above its modelled demand: our read
 _LATE = LEVELS["normal"].patience
 _GAMBLE = LEVELS["normal"].gamble
 _TEMPER = 0.5  # a counterpart's temper is private: we take the middle one
-_TRUSTED = 40.0  # below this trust a normal agent asks a margin over walking away (answering.answer)
+TRUSTED = 40.0  # below this trust a normal agent asks a margin over walking away (answering.answer)
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,7 @@ def _demand(view: View, side: Side, ahead: int, end: float, wary: bool, reading:
     late, stonewall, chance = reading
     # a side that distrusts us asks a margin over walking away, as a normal agent does (its
     # temper is private: the middle one), and how far it trusts us is public
-    distrust = _TEMPER * max(0.0, _TRUSTED - view.trust_in_me[side.who]) / 200.0 if wary else 0.0
+    distrust = _TEMPER * max(0.0, TRUSTED - view.trust_in_me[side.who]) / 200.0 if wary else 0.0
     if late:
         # a normal agent then takes anything above walking away, but not a lopsided
         # ultimatum from a side that stonewalled, and the record says whether we look like one

@@ -1,8 +1,9 @@
 """Two hard rules for the campaign's platforms seat (astana-to-sochi) with normal counterparts
-that boycott Sochi (docs/lab/agents.md, "The platforms at Sochi with normal counterparts that
-boycott"): keeps_sure_early (the deal our yes completes, signed before the deadline too, at the
-game's last venue) and hold_needs_full_table (no first-round hold at a table a signatory has
-left)."""
+that boycott Sochi: keeps_sure_over_refused (the deal our yes completes, signed before the
+deadline too, at the game's last venue, where the better offer waits on a side that holds out
+against its package: docs/lab/agents.md, "A better offer already refused by the side it waits
+on") and hold_needs_full_table (no first-round hold at a table a signatory has left:
+docs/lab/agents.md, "The platforms at Sochi with normal counterparts that boycott")."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import dataclasses
 from game.ai.early import first_round_hold
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
-from game.ai.reading import Decision, deadline
-from game.ai.sure import completes, keeps_sure_deal
+from game.ai.reading import Decision, deadline, fallback, value_with
+from game.ai.sure import completes, gamble_odds, holds_out_against, keeps_sure_deal
 from game.engine import actions as A
-from game.engine.state import State
+from game.engine import view_for
+from game.engine.state import PENDING, State
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
@@ -38,11 +40,13 @@ def _first(game: int, flag: str) -> tuple[tuple[State, View, Decision, Decision]
 
 
 def test_the_hard_platforms_sign_before_the_deadline_the_deal_their_yes_completes() -> None:
-    assert HARD.keeps_sure_early and not LEVELS["normal"].keeps_sure_early
+    assert HARD.keeps_sure_over_refused and not LEVELS["normal"].keeps_sure_over_refused
+    turkey = SC.delegation_index["turkey"]
     decided, gain = 0, 0.0
-    # the tournament's first 60 games: the rule decides in 7 of them, 0.28 gained in all
-    for game in range(60):
-        found, won = _first(game, "keeps_sure_early")
+    # the tournament's first 120 games: the rule decides in 3 of them (5, 68, 112; Sochi's round
+    # 4 of 5), 0.69 gained in all; without it game 112 ends with nothing signed
+    for game in range(120):
+        found, won = _first(game, "keeps_sure_over_refused")
         if found is None:
             continue
         _, view, said, unsaid = found
@@ -54,17 +58,66 @@ def test_the_hard_platforms_sign_before_the_deadline_the_deal_their_yes_complete
         # before the deadline, at the game's last venue, our yes is the agreement
         assert not deadline(view) and not view.venues_left and completes(view, p)
         assert keeps_sure_deal(view, p, beliefs, early=True) and not keeps_sure_deal(view, p, beliefs)
+        # the better offer waits on Turkey, which refused its package here in two earlier
+        # rounds and distrusts us
+        better = [
+            q
+            for q in view.proposals
+            if q.author != view.me and q.id != p.id and q.response_of(view.me) == PENDING
+            if value_with(view, q.package) > value_with(view, p.package)
+        ]
+        assert better and all(holds_out_against(view, turkey, q.package) for q in better)
         decided += 1
         gain += won
-    assert decided and gain > 0.1
+    assert decided == 3 and gain > 0.5
+
+
+def test_a_better_offer_not_held_out_against_is_still_picked() -> None:
+    """At sochi-congress's Russia seat the government signed, in round 3 of 4, the better offers
+    the hard Russia refused the government's own package for; weighed by the calibrated estimate
+    alone (ne33's keeps_sure_early) the sure deal looked worth more, and signing it cost the seat
+    0.0028 over 300 games. No side holds out against those offers: the rule leaves them."""
+    sc = load_scenario(bundled()["sochi-congress"])
+    seat = sc.delegation_index["russia"]
+    off = dataclasses.replace(HARD, keeps_sure_over_refused=False)
+    for game in (110, 156):
+        seed = game_seed(0, game)
+        steps, _ = replayed(sc, seed, level_in_seat(sc, seed, seat, HARD))
+        assert first_difference(steps, seat, HARD, off) is None
+        read = 0
+        for state, action in steps:
+            if state.actor != seat or not isinstance(action, A.Respond) or action.accept:
+                continue
+            view = view_for(state, seat)
+            p = next(q for q in view.proposals if q.id == action.proposal)
+            if deadline(view) or not completes(view, p):
+                continue
+            beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+            sure = value_with(view, p.package)
+            without = fallback(view)
+            others = [
+                q for q in view.proposals if q.author != view.me and q.id != p.id and q.response_of(view.me) == PENDING
+            ]
+            # by the estimate alone no better offer outweighs the sure deal ...
+            assert all(
+                gamble_odds(view, q, beliefs, {}) * value_with(view, q.package)
+                + (1 - gamble_odds(view, q, beliefs, {})) * without
+                <= sure
+                for q in others
+            )
+            # ... but none is held out against, and the rule weighs them as sure to pass
+            assert not keeps_sure_deal(view, p, beliefs, early=True)
+            read += 1
+        assert read
 
 
 def test_no_first_round_hold_at_a_table_a_signatory_has_left() -> None:
     assert HARD.hold_needs_full_table and HARD.first_round_share > 0
     off = dataclasses.replace(HARD, hold_needs_full_table=False)
     decided, gain = 0, 0.0
-    # the tournament's first 20 games: the rule decides in 5 of them, 0.21 gained in all
-    for game in range(20):
+    # the tournament's first 40 games: the rule decides in 10 of them, 0.27 gained in all (with
+    # keeps_sure_over_refused; its first 20 lose 0.09 net, game 8 alone 0.13)
+    for game in range(40):
         found, won = _first(game, "hold_needs_full_table")
         if found is None:
             continue

@@ -25,8 +25,8 @@ from game.sim.simulate import game_seed
 from tests.ai.seat_games import first_difference, level_in_seat, replayed, rule_games
 
 # the deadline rule alone: the campaign's platforms games these tests read were found without
-# ne33's rules for that seat, which change them (keeps_sure_early signs earlier there)
-HARD = dataclasses.replace(LEVELS["hard"], keeps_sure_early=False, hold_needs_full_table=False)
+# ne33's rules for that seat, which change them (keeps_sure_over_refused signs earlier there)
+HARD = dataclasses.replace(LEVELS["hard"], keeps_sure_over_refused=False, hold_needs_full_table=False)
 WITHOUT = dataclasses.replace(HARD, keeps_sure_deal=False)
 PICKED = "rejected: a better offer before us can still pass"
 
