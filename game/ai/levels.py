@@ -595,9 +595,11 @@ LEVELS = {
         gamble=0.88,
         misreads=0.3,
         heads_off=True,
-        # measured, not kept (ne31): stays away from an optional venue where the others' compromise
-        # is worth more than attending, attending weighed by the chance a card of the public deck
-        # calls it home first (docs/lab/agents.md, "A boycott for the normal agent")
+        # stays away from an optional venue where the others' compromise is worth more than
+        # attending, attending weighed by the chance a card of the public deck calls it home
+        # first: the hard agent's boycott, its cheapest skill to share, which takes timed-17 d0
+        # and d2's normal > easy steps (measured by ne31, kept in session 33 with the hard rules
+        # that answer it: docs/lab/agents.md, "A boycott for the normal agent")
         boycotts_by_gain=True,
         weighs_call_home=True,
     ),
