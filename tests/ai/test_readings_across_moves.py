@@ -1,8 +1,10 @@
 """Readings a move's fresh view remembers beyond itself must be what working them out afresh gives
 (docs/lab/speed.md, "A twenty-first pass"): the talks' expected end (reading.horizon, through
 clock.rounds_expected, remembered by the numbers it reads), the toll of a round on every open issue
-(reading.bleed_rate, remembered by delegation with the objects it reads) and whether a side
-stonewalls (reading.stonewalled, its count of offered options now in C). Along normal games of
+(reading.bleed_rate, remembered by delegation with the objects it reads), whether a side
+stonewalls (reading.stonewalled, its count of offered options now in C) and where the package
+search starts on an issue (search._best_of: our best acceptable option, by our values and the
+options). Along normal games of
 bundled tables, a random one and the NegMAS domain, every view is asked in turn, then all of them
 again in reverse order, each against the plain reading of a fresh copy of the view."""
 
@@ -13,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.reading import bleed_rate, horizon, last_round, stonewalled
+from game.ai import search
+from game.ai.levels import LEVELS
+from game.ai.opponent import level_beliefs
+from game.ai.reading import bleed_rate, fallback, horizon, last_round, stonewalled
 from game.engine import clock
 from game.engine.model import Scenario
 from game.engine.view import View
@@ -85,3 +90,34 @@ def test_stonewalled_counts_the_options_offered_as_the_generator_did() -> None:
             said.add(stonewalled(moved, 1))
             assert stonewalled(moved, 1) == _stonewalled_afresh(moved, 1)
     assert said == {True, False}
+
+
+def test_the_searchs_start_kept_across_moves_is_the_best_by_a_plain_scan() -> None:
+    """Every option the search's memory holds as our best of some options is the first of most
+    value to us among them, after normal games of astana-8 and the NegMAS domain."""
+    search._best_of.clear()
+    for table in ("astana-8", "negmas"):
+        level_views(_table(table), 1, "normal", lambda view: False)
+    assert len(search._best_of) > 10
+    for key, (mine, best) in search._best_of.items():
+        options = key[1:]
+        assert key[0] == id(mine)
+        first = options[0]
+        for option in options:
+            if mine[option] > mine[first]:
+                first = option
+        assert best == first
+
+
+@pytest.mark.parametrize("table", ["astana-8", "negmas"])
+def test_a_search_with_the_start_kept_is_a_search_without_it(table: str) -> None:
+    """The package each seat's search finds at each of its turns is the same with the memory full
+    (the seats' values and options of a whole game) as with it emptied before the search."""
+    level = LEVELS["normal"]
+    views = level_views(_table(table), 2, "normal", lambda view: view.my_turn and not view.closing)
+    searched = [(view, level_beliefs(view, level), fallback(view)) for view in views]
+    kept = [search.search_package(view, beliefs, aim, level) for view, beliefs, aim in searched]
+    assert len(search._best_of) > 5
+    for (view, beliefs, aim), package in zip(searched, kept, strict=True):
+        search._best_of.clear()
+        assert search.search_package(view, beliefs, aim, level) == package
