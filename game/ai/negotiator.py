@@ -156,7 +156,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
     if not open_issues:
         return Decision(A.Pass(me.id), "nothing left to negotiate here")
     mine = next((p for p in view.proposals if p.author == view.me), None)
-    to = tuple(view.delegations[s].id for s in counterparts(view))
+    to = tuple([view.delegations[s].id for s in counterparts(view)])
     # a level that does not lead still opens: in a venue's first round it tables its own package
     # at a split table of several we chose to attend, the mediator's text of this round is
     # answered, not competed with (Level.attends_split_table)
@@ -443,7 +443,7 @@ def _planned_offer(view: View, beliefs: Beliefs, level: Level, aim: float) -> De
         # (Level.opens_unplanned): we table what we would without it
         return None
     chosen = _wary(view, beliefs, level, plan(view, beliefs, level), aim)
-    to = tuple(view.delegations[s].id for s in counterparts(view))
+    to = tuple([view.delegations[s].id for s in counterparts(view)])
     if chosen.later is None or not _holds_out(view, level, chosen, aim):
         return None
     package = chosen.later

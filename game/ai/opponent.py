@@ -105,7 +105,10 @@ class Beliefs:
 
     def _estimate_weights(self, who: int) -> tuple[float, ...]:
         view = self.view
-        known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
+        # what meetings revealed of it: nothing, in most views (the empty tuple either way)
+        known = (
+            tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns and view.learned else ()
+        )
         # remembered by the identity of its rows, as the value tables are (see _tables), and
         # by value below: hashing the offered table for the cache's key cost more than a lookup
         rows: tuple[object, ...] = (view.issues, view.positions[who], view.offered[who])
@@ -185,7 +188,10 @@ class Beliefs:
         # decision whose counterpart did nothing since the last one reuses its rows without
         # looking its weights and tables up first (each decision asks it of every counterpart).
         view = self.view
-        known = tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns else ()
+        # what meetings revealed of it: nothing, in most views (the empty tuple either way)
+        known = (
+            tuple([(i, w) for subject, i, w in view.learned if subject == who]) if self.learns and view.learned else ()
+        )
         public: tuple[object, ...] = (
             view.issues,
             view.positions[who],

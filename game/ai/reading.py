@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import is_
 from typing import Any
 
 from game.engine import actions as A
@@ -98,7 +99,7 @@ def horizon(view: View) -> float:
         # a float sum in two statements: compiled by mypyc (bench/compiled_bench.py), the one
         # chained statement `found = memo["horizon"] = round + sum(...)` raised TypeError (int
         # expected, got float); the same value (0.0 + x is x)
-        found = view.round + sum(clock.survival(view.rules, view.round, last, view.momentum), 0.0)
+        found = view.round + clock.rounds_expected(view.rules.breakdown_risk, view.round, last, view.momentum)
         memo["horizon"] = found
     return found
 
@@ -116,10 +117,33 @@ def bleed_rate(view: View, issues: list[int] | None = None) -> float:
         memo = view_memo(view)
         found: float | None = memo.get("bleed_rate")
         if found is None:
-            open_issues = [i for i in view.agenda if view.settled[i] < 0]
-            found = memo["bleed_rate"] = clock.bleed(view.own, view.rules, view.deal, open_issues) / 10000.0
+            found = memo["bleed_rate"] = _bleed_of_open(view)
         return found
     return clock.bleed(view.own, view.rules, view.deal, issues) / 10000.0
+
+
+def _bleed_of_open(view: View) -> float:
+    """bleed_rate of every open issue: a pure function of our preferences, the rules, the deal in
+    force and which issues are open, none of which moves from one move to the next until an
+    agreement (or an event on the agenda) does, while each move's fresh view worked it out again
+    (about 80 views a game at astana-8). Remembered by delegation, with the objects it was read
+    from (held, so an id is never taken for another's): the engine shares the settled row, the
+    agenda and the deal between states while they stand (view._deal). The same expression, so the
+    same float (docs/lab/speed.md, "A twenty-first pass")."""
+    inputs = (view.own, view.rules, view.deal, view.settled, view.agenda)
+    hit = _bleeds.get(id(view.own))
+    if hit is not None and all(map(is_, hit[0], inputs)):
+        return hit[1]
+    open_issues = [i for i in view.agenda if view.settled[i] < 0]
+    found = clock.bleed(view.own, view.rules, view.deal, open_issues) / 10000.0
+    if len(_bleeds) >= _KEPT:
+        _bleeds.clear()
+    _bleeds[id(view.own)] = (inputs, found)
+    return found
+
+
+# _bleed_of_open's memory: id of the delegation -> (the objects read, the rate); bounded by clearing
+_bleeds: dict[int, tuple[tuple[object, ...], float]] = {}
 
 
 def fallback(view: View) -> float:
@@ -309,4 +333,12 @@ def stonewalled(view: View, who: int) -> bool:
     if view.concessions[who] or rejected < 2 * max(1, len(view.agenda)) or rejected <= 3 * accepted:
         return False
     offered = view.offered[who]
-    return all(sum(1 for n in offered[i] if n) <= 1 for i in view.agenda)
+    # at most one option of each agenda issue offered: the counts are whole numbers, so those
+    # not zero are all but those equal to 0, counted in C (where a generator counted them one by
+    # one for every issue, at every answer to a side that refuses much; docs/lab/speed.md, "A
+    # twenty-first pass")
+    for i in view.agenda:
+        row = offered[i]
+        if len(row) - row.count(0) > 1:
+            return False
+    return True

@@ -114,8 +114,20 @@ def _climb(
         choices[i] = options = acceptable(view, i, others)
         mine = me.values[i]
         # our best of them, the lowest on equal values: the options come in increasing order
-        # (reading.acceptable), and max keeps the first of equal keys, as the key (value, -option) did
-        deal[i] = max(options, key=mine.__getitem__)
+        # (reading.acceptable), and max keeps the first of equal keys, as the key (value, -option) did.
+        # A pure function of our values on the issue and the options, the same at every search
+        # of a game until a red line or a counterpart's presence changes the options: remembered
+        # by them (our values held, so their id is never taken for another's), where max called
+        # a method-wrapper per option at each search (docs/lab/speed.md, "A twenty-first pass")
+        key = (id(mine), *options)
+        kept = _best_of.get(key)
+        if kept is not None and kept[0] is mine:
+            deal[i] = kept[1]
+        else:
+            deal[i] = max(options, key=mine.__getitem__)
+            if len(_best_of) >= _BEST_KEPT:
+                _best_of.clear()
+            _best_of[key] = (mine, deal[i])
         # with this turn's misreading (guess) of what each option is worth to them
         if level.logrolls:
             theirs[i] = beliefs.weighed_gains(rows, i, None if guess is None else guess[i])
@@ -175,6 +187,12 @@ def _climb(
         current -= me.weights[i] * (me.values[i][deal[i]] - me.values[i][o])
         deal[i] = o
         ladders[i] = moves(i)
+
+
+# _climb's memory of our best option of an issue: (id of our values there, *the options) ->
+# (those values, the option); bounded by clearing
+_best_of: dict[tuple[int, ...], tuple[tuple[float, ...], int]] = {}
+_BEST_KEPT = 4096
 
 
 def _fixed_pie_gains(view: View, beliefs: Beliefs, weighed: list[int], issue: int, weight: float) -> list[float]:

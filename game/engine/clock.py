@@ -58,6 +58,18 @@ def survival(rules: Rules, round_: int, rounds: int, momentum: int) -> list[floa
     return list(_survival(rules.breakdown_risk, round_, rounds, momentum))
 
 
+@lru_cache(maxsize=4096)
+def rounds_expected(risk: int, round_: int, rounds: int, momentum: int) -> float:
+    """sum(survival(rules, round_, rounds, momentum), 0.0) for a scenario whose breakdown_risk is
+    `risk`: how many later rounds the talks are expected to reach. Every agent's aspiration reads
+    it (game.ai.reading.horizon) from the fresh view of each move, and built the list of chances
+    and summed it each time: remembered by the numbers it reads (keyed by the one rule number,
+    as _survival is), the same sum of the same list (docs/lab/speed.md, "A twenty-first pass")."""
+    if risk <= 0:
+        return sum([1.0] * max(0, rounds - round_), 0.0)
+    return sum(_survival(risk, round_, rounds, momentum), 0.0)
+
+
 # A pure function of a handful of public numbers, which every agent asks at every move: remembered
 # (bounded; the same arguments give the same floats). Keyed by the one rule number it reads, not
 # by the Rules, whose hash is worked out afresh from its thirty-odd fields at every call.
