@@ -22,14 +22,8 @@ HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, card_before_gesture=False)
 
 
-@pytest.fixture(autouse=True)
-def _normal_attends(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rule was found in timed-17 games where the normal d0 attends the optional venue: since
-    the normal level boycotts by gain (docs/lab/agents.md, "The hard agent at a table of two that a
-    boycott leaves"), d0 stays away there in round 1, so these games are replayed with the normal
-    counterparts of the time, which attend."""
-    attends = dataclasses.replace(LEVELS["normal"], boycotts_by_gain=False, weighs_call_home=False)
-    monkeypatch.setitem(LEVELS, "normal", attends)
+# the rule was found where the normal d0 attended timed-17's optional venue (conftest.py)
+pytestmark = pytest.mark.usefixtures("normal_attends")
 
 
 def test_the_meeting_comes_before_the_last_gesture() -> None:

@@ -8,8 +8,6 @@ positions on do not explain why, cares about the unstated issues on which the tw
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from game.ai.levels import LEVELS
@@ -26,14 +24,8 @@ HARD = LEVELS["hard"]
 SCENARIO, SEAT, SIDE, GAME = 17, 1, 0, 8
 
 
-@pytest.fixture(autouse=True)
-def _normal_attends(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rule was found in timed-17 games where the normal d0 attends the optional venue: since
-    the normal level boycotts by gain (docs/lab/agents.md, "The hard agent at a table of two that a
-    boycott leaves"), d0 stays away there in round 1, so these games are replayed with the normal
-    counterparts of the time, which attend."""
-    attends = dataclasses.replace(LEVELS["normal"], boycotts_by_gain=False, weighs_call_home=False)
-    monkeypatch.setitem(LEVELS, "normal", attends)
+# the rule was found where the normal d0 attended timed-17's optional venue (conftest.py)
+pytestmark = pytest.mark.usefixtures("normal_attends")
 
 
 UNSTATED = (3, 4)

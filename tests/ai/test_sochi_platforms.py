@@ -8,6 +8,7 @@ docs/lab/agents.md, "The platforms at Sochi with normal counterparts that boycot
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from game.ai.early import first_round_hold
 from game.ai.levels import LEVELS
@@ -16,7 +17,7 @@ from game.ai.reading import Decision, deadline, fallback, value_with
 from game.ai.sure import completes, gamble_odds, holds_out_against, keeps_sure_deal
 from game.engine import actions as A
 from game.engine import view_for
-from game.engine.state import PENDING, State
+from game.engine.state import PENDING
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
@@ -28,28 +29,29 @@ SC = load_scenario(bundled()["astana-to-sochi"])
 SEAT = SC.delegation_index["platforms"]
 
 
-def _first(game: int, flag: str) -> tuple[tuple[State, View, Decision, Decision] | None, float]:
-    """The first decision of the seat that the rule `flag` changes in the tournament's game
-    `game` (hard in the seat, the others normal), and what the rule gains the seat there."""
+def _decided(games: int, flag: str) -> Iterator[tuple[View, Decision, Decision, float]]:
+    """Each of the tournament's first `games` games (hard in the seat, the others normal) where
+    the rule `flag` changes a decision of the seat: the view of the first such decision, what the
+    seat says with the rule and without it, and what the rule gains the seat in that game."""
     off = dataclasses.replace(HARD, **{flag: False})
-    seed = game_seed(0, game)
-    steps, end = replayed(SC, seed, level_in_seat(SC, seed, SEAT, HARD))
-    found = first_difference(steps, SEAT, HARD, off)
-    _, end_off = replayed(SC, seed, level_in_seat(SC, seed, SEAT, off))
-    return found, outcome_utility(end, SEAT) - outcome_utility(end_off, SEAT)
+    for game in range(games):
+        seed = game_seed(0, game)
+        steps, end = replayed(SC, seed, level_in_seat(SC, seed, SEAT, HARD))
+        found = first_difference(steps, SEAT, HARD, off)
+        if found is None:
+            continue
+        _, end_off = replayed(SC, seed, level_in_seat(SC, seed, SEAT, off))
+        _, view, said, unsaid = found
+        yield view, said, unsaid, outcome_utility(end, SEAT) - outcome_utility(end_off, SEAT)
 
 
 def test_the_hard_platforms_sign_before_the_deadline_the_deal_their_yes_completes() -> None:
     assert HARD.keeps_sure_over_refused and not LEVELS["normal"].keeps_sure_over_refused
     turkey = SC.delegation_index["turkey"]
-    decided, gain = 0, 0.0
     # the tournament's first 120 games: the rule decides in 3 of them (5, 68, 112; Sochi's round
     # 4 of 5), 0.69 gained in all; without it game 112 ends with nothing signed
-    for game in range(120):
-        found, won = _first(game, "keeps_sure_over_refused")
-        if found is None:
-            continue
-        _, view, said, unsaid = found
+    decided = list(_decided(120, "keeps_sure_over_refused"))
+    for view, said, unsaid, _ in decided:
         assert isinstance(said.action, A.Respond) and said.action.accept
         assert isinstance(unsaid.action, A.Respond) and not unsaid.action.accept
         assert unsaid.reason == "rejected: a better offer before us can still pass"
@@ -67,9 +69,7 @@ def test_the_hard_platforms_sign_before_the_deadline_the_deal_their_yes_complete
             if value_with(view, q.package) > value_with(view, p.package)
         ]
         assert better and all(holds_out_against(view, turkey, q.package) for q in better)
-        decided += 1
-        gain += won
-    assert decided == 3 and gain > 0.5
+    assert len(decided) == 3 and sum(won for *_, won in decided) > 0.5
 
 
 def test_a_better_offer_not_held_out_against_is_still_picked() -> None:
@@ -114,19 +114,13 @@ def test_a_better_offer_not_held_out_against_is_still_picked() -> None:
 def test_no_first_round_hold_at_a_table_a_signatory_has_left() -> None:
     assert HARD.hold_needs_full_table and HARD.first_round_share > 0
     off = dataclasses.replace(HARD, hold_needs_full_table=False)
-    decided, gain = 0, 0.0
     # the tournament's first 40 games: the rule decides in 10 of them, 0.27 gained in all (with
     # keeps_sure_over_refused; its first 20 lose 0.09 net, game 8 alone 0.13)
-    for game in range(40):
-        found, won = _first(game, "hold_needs_full_table")
-        if found is None:
-            continue
-        _, view, said, unsaid = found
+    decided = list(_decided(40, "hold_needs_full_table"))
+    for view, said, unsaid, _ in decided:
         # Russia, Sochi's chair, stayed away in round 1: the government opened and we sign
         assert view.round == 1 and not view.present[SC.delegation_index["russia"]]
         assert isinstance(said.action, A.Respond) and said.action.accept
         assert isinstance(unsaid.action, A.Respond) and not unsaid.action.accept
         assert first_round_hold(view, HARD) == 0.0 < first_round_hold(view, off)
-        decided += 1
-        gain += won
-    assert decided and gain > 0.1
+    assert decided and sum(won for *_, won in decided) > 0.1
