@@ -14,6 +14,7 @@ from game.ai.early import whole_to_deadline
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.engine import actions as A
+from game.engine.model import MEDIATOR, OBSERVER
 from game.engine.utility import outcome_utility
 from tests.ai.seat_games import level_in_seat, replayed, seat_gain, timed_rule_game, timed_seat
 
@@ -53,3 +54,25 @@ def test_the_tournament_seat_gains() -> None:
     the rule than without it."""
     sc, seat = timed_seat(17, "d1", silent=False)
     assert seat_gain(sc, seat, 30, HARD, WITHOUT) > 0
+
+
+def test_the_rule_reads_only_the_last_venue_before_its_last_round_and_a_proposer_gone() -> None:
+    """The conditions of whole_to_deadline one at a time, on the view of timed-17 d1's game 16
+    where the rule decides (rv34's review: dropping the last-venue or the deadline condition,
+    or reading any absent side, changed no test). Not before a later venue (a campaign's earlier
+    venue: what is signed there is not the end), not in the venue's last round or a closing
+    session (the deadline itself, where each side signs what clears its walk-away), and not where
+    the side that left could not have tabled a package (a mediator or an observer)."""
+    _, _, _, _, (_, view, _, _) = timed_rule_game(17, "d1", 16, HARD, WITHOUT, silent=False)
+    assert whole_to_deadline(view) and not view.venues_left and view.round < view.venue.rounds
+    assert not whole_to_deadline(dataclasses.replace(view, venues_left=1))
+    assert not whole_to_deadline(dataclasses.replace(view, round=view.venue.rounds))
+    assert not whole_to_deadline(dataclasses.replace(view, closing=True))
+    gone = [d for d in view.venue.turn_order if not view.present[d]]
+    assert gone
+    roles = {d: dataclasses.replace(view.delegations[d], role=OBSERVER) for d in gone}
+    onlookers = tuple(roles.get(d, x) for d, x in enumerate(view.delegations))
+    assert not whole_to_deadline(dataclasses.replace(view, delegations=onlookers))
+    roles = {d: dataclasses.replace(view.delegations[d], role=MEDIATOR) for d in gone}
+    drafters = tuple(roles.get(d, x) for d, x in enumerate(view.delegations))
+    assert not whole_to_deadline(dataclasses.replace(view, delegations=drafters))
