@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.early import whole_to_deadline
+from game.ai.early import whole_signed_at_deadline, whole_to_deadline
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.engine import actions as A
@@ -76,3 +76,16 @@ def test_the_rule_reads_only_the_last_venue_before_its_last_round_and_a_proposer
     roles = {d: dataclasses.replace(view.delegations[d], role=MEDIATOR) for d in gone}
     drafters = tuple(roles.get(d, x) for d, x in enumerate(view.delegations))
     assert not whole_to_deadline(dataclasses.replace(view, delegations=drafters))
+
+
+def test_only_a_package_leaving_a_single_issue_open_is_held_back() -> None:
+    """whole_signed_at_deadline reads a partial package that leaves one issue open, the contested
+    one fought alone at the deadline: not the whole package, and not one leaving two or more
+    open, which still leaves a trade between them (rv34's review: reading any partial package
+    changed no test)."""
+    _, _, _, _, (_, view, _, _) = timed_rule_game(17, "d1", 16, HARD, WITHOUT, silent=False)
+    still = [i for i in view.agenda if view.settled[i] < 0]
+    assert len(still) >= 3
+    assert whole_signed_at_deadline(view, tuple((i, 0) for i in still[1:]))
+    assert not whole_signed_at_deadline(view, tuple((i, 0) for i in still))
+    assert not whole_signed_at_deadline(view, tuple((i, 0) for i in still[2:]))
