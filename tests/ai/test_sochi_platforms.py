@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from game.ai.early import first_round_hold
 from game.ai.levels import LEVELS
 from game.ai.opponent import Beliefs
+from game.ai.planning import TRUSTED
 from game.ai.reading import Decision, deadline, fallback, value_with
 from game.ai.sure import completes, gamble_odds, holds_out_against, keeps_sure_deal
 from game.engine import actions as A
@@ -124,3 +125,53 @@ def test_no_first_round_hold_at_a_table_a_signatory_has_left() -> None:
         assert isinstance(unsaid.action, A.Respond) and not unsaid.action.accept
         assert first_round_hold(view, HARD) == 0.0 < first_round_hold(view, off)
     assert decided and sum(won for *_, won in decided) > 0.1
+
+
+def test_a_side_holds_out_only_after_two_refusals_while_it_distrusts_us() -> None:
+    """holds_out_against, one condition at a time, in game 5 where keeps_sure_over_refused
+    decides (rv34's review: dropping the trust condition changed no test). Turkey refused the
+    better offer's package here in two earlier rounds and trusts the platforms less than
+    planning.TRUSTED: it holds out. Trusting them as much as TRUSTED, or with one of the two
+    refusals forgotten, it counts as a yes, and the better offer outweighs the sure deal."""
+    # the first game the rule decides is game 5
+    view, said, _, _ = next(_decided(6, "keeps_sure_over_refused"))
+    turkey = SC.delegation_index["turkey"]
+    assert isinstance(said.action, A.Respond)
+    p = next(q for q in view.proposals if q.id == said.action.proposal)
+    beliefs = Beliefs(view, HARD.learns, HARD.reads_deeds, HARD.reads_refusals)
+    better = [
+        q
+        for q in view.proposals
+        if q.author != view.me and q.id != p.id and q.response_of(view.me) == PENDING
+        if value_with(view, q.package) > value_with(view, p.package)
+    ]
+    assert better and keeps_sure_deal(view, p, beliefs, early=True)
+    assert all(holds_out_against(view, turkey, q.package) for q in better)
+    assert view.trust_in_me[turkey] < TRUSTED
+    # only at the game's last venue: before a later one, where the deadline is not the end
+    assert not keeps_sure_deal(dataclasses.replace(view, venues_left=1), p, beliefs, early=True)
+    # refusals at another venue are not this one's; a package is the same in any order
+    elsewhere = tuple(dataclasses.replace(a, venue=-1) if a.who == turkey else a for a in view.answers)
+    assert not any(holds_out_against(dataclasses.replace(view, answers=elsewhere), turkey, q.package) for q in better)
+    assert all(len(q.package) > 1 for q in better)
+    reordered = tuple(dataclasses.replace(a, package=a.package[::-1]) for a in view.answers)
+    assert all(holds_out_against(dataclasses.replace(view, answers=reordered), turkey, q.package) for q in better)
+    trusting = list(view.trust_in_me)
+    trusting[turkey] = TRUSTED
+    trusted = dataclasses.replace(view, trust_in_me=tuple(trusting))
+    assert not any(holds_out_against(trusted, turkey, q.package) for q in better)
+    assert not keeps_sure_deal(
+        trusted, p, Beliefs(trusted, HARD.learns, HARD.reads_deeds, HARD.reads_refusals), early=True
+    )
+    for q in better:
+        refusals = [
+            a for a in view.answers if a.who == turkey and not a.accepted and sorted(a.package) == sorted(q.package)
+        ]
+        last = max(a.round for a in refusals)
+        once = tuple(a for a in view.answers if a not in refusals or a.round == last)
+        assert not holds_out_against(dataclasses.replace(view, answers=once), turkey, q.package)
+        # a refusal in this very round is no earlier round's
+        later = tuple(
+            dataclasses.replace(a, round=view.round) if a in refusals and a.round != last else a for a in view.answers
+        )
+        assert not holds_out_against(dataclasses.replace(view, answers=later), turkey, q.package)
