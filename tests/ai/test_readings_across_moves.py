@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from game.ai import search
+from game.ai import reading, search
 from game.ai.levels import LEVELS
 from game.ai.opponent import level_beliefs
 from game.ai.reading import bleed_rate, fallback, horizon, last_round, stonewalled
@@ -121,3 +121,23 @@ def test_a_search_with_the_start_kept_is_a_search_without_it(table: str) -> None
     for (view, beliefs, aim), package in zip(searched, kept, strict=True):
         search._best_of.clear()
         assert search.search_package(view, beliefs, aim, level) == package
+
+
+def test_the_memories_kept_across_moves_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: a memory that outlives a move is bounded. With the bounds set low, whole games
+    of several tables leave no more entries than the bound in the toll's memory
+    (reading._bleeds, by delegation) or the search's (search._best_of), and the readings are
+    still those worked out afresh (rv34's review: removing either clearing changed no test)."""
+    monkeypatch.setattr(reading, "_KEPT", 3)
+    monkeypatch.setattr(search, "_BEST_KEPT", 3)
+    reading._bleeds.clear()
+    search._best_of.clear()
+    seen_bleeds = seen_best = 0
+    for table, seed in (("astana-8", 0), ("sochi-congress", 5), ("timed-5", 3), ("negmas", 0)):
+        for view in level_views(_table(table), seed, "normal", lambda view: not view.over):
+            assert bleed_rate(view) == _bleed_afresh(dataclasses.replace(view))
+            assert len(reading._bleeds) <= 3 and len(search._best_of) <= 3
+            seen_bleeds = max(seen_bleeds, len(reading._bleeds))
+            seen_best = max(seen_best, len(search._best_of))
+    # the memories were filled to the bound (astana-8 has more than three delegations)
+    assert seen_bleeds == 3 and seen_best == 3
