@@ -175,3 +175,18 @@ def test_a_side_holds_out_only_after_two_refusals_while_it_distrusts_us() -> Non
             dataclasses.replace(a, round=view.round) if a in refusals and a.round != last else a for a in view.answers
         )
         assert not holds_out_against(dataclasses.replace(view, answers=later), turkey, q.package)
+
+
+def test_the_full_table_is_the_venues_signatories() -> None:
+    """hold_needs_full_table reads the venue's signatories only (rv34's review: reading every
+    side of the turn order changed no test): at Sochi a party that does not sign there (the SNC)
+    staying away leaves the hold as it is, while Russia, a signatory, staying away drops it."""
+    view, _, _, _ = next(_decided(40, "hold_needs_full_table"))
+    russia, snc = SC.delegation_index["russia"], SC.delegation_index["snc"]
+    assert russia in view.venue.signatories and snc in view.venue.turn_order and snc not in view.venue.signatories
+    off = dataclasses.replace(HARD, hold_needs_full_table=False)
+    present = list(view.present)
+    present[russia], present[snc] = True, False
+    attended = dataclasses.replace(view, present=tuple(present))
+    assert first_round_hold(attended, HARD) == first_round_hold(attended, off) > 0.0
+    assert not view.present[russia] and first_round_hold(view, HARD) == 0.0
