@@ -82,3 +82,23 @@ def test_a_package_no_less_than_a_refused_one_walks_out(monkeypatch: pytest.Monk
     for _, chosen, otherwise in changed:
         assert isinstance(chosen.action, A.Propose) and isinstance(otherwise.action, A.WalkOut)
     assert gain < 0
+
+
+def test_what_counts_as_a_refusal_and_a_deadline_answer() -> None:
+    """The conditions of concedes_past_refusals and deadline_answers one at a time, on timed-7
+    d1's game 296 (rv34's review): a refusal of the same package at another venue, or of a
+    package touching an issue settled since, does not count against the concession; in a
+    closing session no round follows, so the counterpart's answer there is no deadline answer
+    to what we table now."""
+    _, _, _, _, (_, view, said, _) = timed_rule_game(7, "d1", 296, ON, OFF, silent=False)
+    assert isinstance(said.action, A.Propose)
+    package = package_indices(view, said.action.package)
+    assert concedes_past_refusals(view, package) and deadline_answers(view)
+    assert not deadline_answers(dataclasses.replace(view, closing=True))
+    refused = next(a for a in view.answers if a.who != view.me and a.author == view.me and not a.accepted)
+    elsewhere = dataclasses.replace(refused, package=package, venue=view.venue_index + 1)
+    assert concedes_past_refusals(dataclasses.replace(view, answers=(*view.answers, elsewhere)), package)
+    settled = next(i for i in view.agenda if view.settled[i] >= 0)
+    touching = dataclasses.replace(refused, package=(*package, (settled, view.settled[settled])))
+    assert value_with(view, touching.package) == value_with(view, package)
+    assert concedes_past_refusals(dataclasses.replace(view, answers=(*view.answers, touching)), package)
