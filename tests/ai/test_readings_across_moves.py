@@ -141,3 +141,34 @@ def test_the_memories_kept_across_moves_stay_bounded(monkeypatch: pytest.MonkeyP
             seen_best = max(seen_best, len(search._best_of))
     # the memories were filled to the bound (astana-8 has more than three delegations)
     assert seen_bleeds == 3 and seen_best == 3
+
+
+def test_the_tolls_memory_is_keyed_by_every_object_it_reads() -> None:
+    """reading._bleeds hits only where the delegation, the rules, the deal, the settled row and
+    the agenda are all the very objects it read (rv34's review: a key without the deal, the
+    settled row or the rules changed no test, the engine making each anew as the others change).
+    A view that changes any one of them, the others kept, reads its own toll."""
+    views = level_views(_table("astana-8"), 0, "normal", lambda view: not view.over and view.rules.delay_cost > 0)
+    view = next(v for v in views if sum(1 for i in v.agenda if v.settled[i] < 0) >= 2)
+    still = [i for i in view.agenda if view.settled[i] < 0]
+    first = still[0]
+    best = max(range(len(view.own.values[first])), key=view.own.values[first].__getitem__)
+    deal = list(view.deal)
+    deal[first] = (
+        best
+        if view.deal[first] != best
+        else min(range(len(view.own.values[first])), key=view.own.values[first].__getitem__)
+    )
+    settled = list(view.settled)
+    settled[first] = deal[first]
+    changed = [
+        dataclasses.replace(view, deal=tuple(deal)),
+        dataclasses.replace(view, settled=tuple(settled)),
+        dataclasses.replace(view, agenda=tuple(i for i in view.agenda if i != first)),
+        dataclasses.replace(view, rules=dataclasses.replace(view.rules, delay_cost=2 * view.rules.delay_cost)),
+    ]
+    toll = bleed_rate(view)
+    assert toll == _bleed_afresh(view) > 0
+    for moved in changed:
+        assert bleed_rate(view) == toll  # the memory holds the view's inputs ...
+        assert bleed_rate(moved) == _bleed_afresh(moved) != toll  # ... and a changed one is read anew
