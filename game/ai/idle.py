@@ -170,7 +170,9 @@ def concedes_past_refusals(view: View, package: tuple[tuple[int, int], ...]) -> 
     at this venue on issues still open (Level.stalemate_concession): it asks less of the side
     than anything it has refused here, by our own values. A package worth as much to us as one
     it refused asks as much of it (timed-6 d1 and timed-18 d1 tabled one in place of the
-    walk-out, and it was refused again)."""
+    walk-out, and it was refused again). With no such refusal on record it holds vacuously; the
+    review (rv34) found the rule's one caller, the stalemate walk-out, never reaches it so in any
+    random or bundled seat (100 games each): a stalemate is read from refusals."""
     others = counterparts(view)
     worth = value_with(view, package)
     return all(

@@ -162,7 +162,9 @@ def floor_without_veto(view: View) -> float:
     agreements are made without our veto): once one of them signs, the game is scored on the
     agreements, and the issues left open here end at their status quo. So the walk-away value
     `fallback` reads while nothing is signed is not ours to keep: an open issue counts at its
-    status quo unless a later venue negotiates it (then at the walk-away value until it settles)
+    status quo unless it lies outside this venue's agenda (then at the walk-away value until a later
+    venue settles it): the reading `value_with` gives the offers this floor is weighed against
+    (`_scored_open`), so the two compare like with like on any campaign's agendas
     (Level.floor_without_veto, asked by an answer in the venue's last round). At the game's last
     venue, where we sign at a later one, or where we do not sign here, `fallback` itself."""
     later = view.venues[view.venue_index + 1 :]
@@ -170,7 +172,7 @@ def floor_without_veto(view: View) -> float:
         return fallback(view)
     me = view.own
     status_quo = _status_quo(view)
-    ahead = {i for v in later for i in v.agenda}
+    ahead = set(_scored_open(view))
     total = 0.0
     for i, (w, vals, o) in enumerate(zip(me.weights, me.values, view.settled)):  # noqa: B905
         total += w * (vals[o] if o >= 0 else me.reservation if i in ahead else vals[status_quo[i]])
