@@ -30,10 +30,11 @@ def _margin(view: View) -> float:
 
 def test_the_opposition_signs_astanas_last_offers_that_its_walk_away_value_refused() -> None:
     assert HARD.floor_without_veto and not LEVELS["normal"].floor_without_veto
-    # the tournament's first 100 games: the rule decides in 8, +0.22 in all; in 5 of them it signs
-    # an offer of Astana's last session refused without it for want of trust
-    decided, gain = decided_gain(SC, SEAT, HARD, OFF, 100)
-    assert len(decided) == 8 and gain > 0.2
+    # the tournament's first 60 games: the rule decides in 5, +0.13 in all; in 3 of them it signs
+    # an offer of Astana's last session refused without it for want of trust (in the first 100,
+    # 8 games, +0.22, 5 signed)
+    decided, gain = decided_gain(SC, SEAT, HARD, OFF, 60)
+    assert len(decided) == 5 and gain > 0.1
     signed = 0
     for view, said, unsaid in decided:
         # Astana's last session (its last round, or a closing session); the opposition signs
@@ -51,7 +52,7 @@ def test_the_opposition_signs_astanas_last_offers_that_its_walk_away_value_refus
         # above the walk-away value by less than the margin, but by more above what no deal leaves
         assert fallback(view) <= after < fallback(view) + _margin(view) <= after + 0.1
         assert after >= floor_without_veto(view) + _margin(view)
-    assert signed == 5
+    assert signed == 3
 
 
 def test_without_the_rule_astana_signs_nothing_and_the_campaign_ends_below_walking_away() -> None:
