@@ -188,7 +188,7 @@ class Level:
     # side game.ai.table_estimate.unanswered names): the closing session signs only what clears
     # the counterpart's walk-away value, and before any answer the plan reads that floor as the
     # deal in force, the prior, so the package it holds out for is a bet on a floor not yet read
-    # (game.ai.negotiator._holds_out; docs/lab/agents.md, "The closing session at a table of two")
+    # (game.ai.holding._holds_out; docs/lab/agents.md, "The closing session at a table of two")
     closing_needs_answer: bool = False
     # a bettor's offer at a table of two, before the counterpart has answered at the venue, reads
     # the option it states on an issue it has offered nothing on as its peak only with the chance
@@ -372,7 +372,7 @@ class Level:
     # (one venue of three rounds) the hard agent opened with the contested issue at its own end,
     # was refused, and signed in round 2 the contested issue at o2 or o3, below what leaving it
     # open is worth to it; its bet tables the common ground first and keeps contested open
-    # (game.ai.negotiator._planned_offer; docs/lab/agents.md, "The first round at the last venue")
+    # (game.ai.holding.planned_offer; docs/lab/agents.md, "The first round at the last venue")
     opens_unplanned: bool = False
     # heaviest_at_last without its weight condition where the issue left open has more than two
     # options and two counterparts pull it apart (game.ai.politics.pulled_apart), at a table of
@@ -444,7 +444,7 @@ class Level:
     # operators refused as worse than no deal, and in round 6 signed a partial package leaving
     # pensions open (58 of 300 games; 0.018 over walking away on average, where the same package
     # with pensions indexed gives 0.055); the normal agent's deal came in round 5 in 104 games,
-    # the hard agent's in 27 (game.ai.negotiator._answer_offer; docs/lab/agents.md, "Holding out
+    # the hard agent's in 27 (game.ai.holding.answer_offer; docs/lab/agents.md, "Holding out
     # where time costs nothing")
     answers_free_time: bool = False
     # at a table of two, where the plan reads time on our side, its package is neither tabled nor
@@ -465,7 +465,7 @@ class Level:
     # conceding along the model's curve for many rounds (closing_needs_answer's and
     # opens_unplanned's reading, for an answer). At timed-5 d0 (one venue of six rounds; d1
     # speaks first) the hard agent refused by its plan d1's round-1 offer, which the normal agent
-    # signs, and in most of those games ended with less (game.ai.negotiator._plan_unread;
+    # signs, and in most of those games ended with less (game.ai.holding._plan_unread;
     # docs/lab/agents.md, "The plan's first answers at a long last venue")
     answers_unread: bool = False
     # leads_common weighs the lead where the bet's own package is in doubt (its chance under
@@ -512,7 +512,7 @@ class Level:
     # d0 (one venue of six rounds; d1 speaks first) the hard agent refused by its plan, "close to
     # what we need", d1's round-2 offer, better than its round-1 one and worth our aim, and in
     # most of those games ended with less; without the move it refused at timed-5 d1 offers "far
-    # from what we need", which pays there (game.ai.negotiator._answer_offer; docs/lab/agents.md,
+    # from what we need", which pays there (game.ai.holding.answer_offer; docs/lab/agents.md,
     # "An offer that came our way")
     answers_moved: bool = False
     # heeds_repeats where, at a table of two, the counterpart puts to us a part of a package of

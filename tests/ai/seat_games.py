@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from functools import partial
 
+import game.ai.holding as holding
 import game.ai.negotiator as negotiator
 from game.ai.agent import Chooser
 from game.ai.driver import agent_rng
@@ -308,19 +309,19 @@ def package_indices(view: View, package: tuple[tuple[str, str], ...]) -> tuple[t
 
 def plan_hold_out(view: View, state: State, level: Level) -> list[tuple[int, int]]:
     """The package the level's plan holds out for at this decision (the first plan with a later
-    package that negotiator._refused_hold_out is asked of), read by standing in for that helper
+    package that holding._refused_hold_out is asked of), read by standing in for that helper
     while the level chooses; empty where no plan holds out."""
     read: list[tuple[int, int]] = []
-    real = negotiator._refused_hold_out
+    real = holding._refused_hold_out
 
     def spy(view: View, level: Level, chosen: Plan) -> bool:
         if chosen.later is not None and not read:
             read.extend(chosen.later)
         return real(view, level, chosen)
 
-    negotiator._refused_hold_out = spy
+    holding._refused_hold_out = spy
     try:
         negotiator.choose(view, agent_rng(state), level)
     finally:
-        negotiator._refused_hold_out = real
+        holding._refused_hold_out = real
     return read

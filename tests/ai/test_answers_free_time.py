@@ -1,5 +1,5 @@
 """Holding out where time costs nothing (Level.answers_free_time, on in the hard level;
-game.ai.negotiator._answer_offer; docs/lab/agents.md, "Holding out where time costs nothing"):
+game.ai.holding.answer_offer; docs/lab/agents.md, "Holding out where time costs nothing"):
 where a round costs no side a toll (the scenario's delay_cost 0), at a table of several, in the
 venue's last three rounds, a planner answers an offer by its aim, not by its plan's hold-out. At
 harbour-contract (one venue of six rounds, no delay_cost, the union, the operators and the
@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 
 from game.ai.driver import agent_rng
+from game.ai.holding import _free_time_late
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _free_time_late, choose
+from game.ai.negotiator import choose
 from game.ai.reading import counterparts
 from game.engine import actions as A
 from game.engine import view_for

@@ -1,5 +1,5 @@
 """An offer that came our way (Level.answers_moved, on in the hard level;
-game.ai.negotiator._answer_offer and _moved_our_way; docs/lab/agents.md, "An offer that came our
+game.ai.holding.answer_offer and _moved_our_way; docs/lab/agents.md, "An offer that came our
 way"): at the game's last venue, at a table of two, with two rounds or more of the venue left
 after this one, a planner answers by its aim, not by its plan's hold-out, an offer with which
 the counterpart has come our way at the venue (game.ai.repeats.came_our_way). In the random
@@ -14,7 +14,7 @@ import dataclasses
 
 import pytest
 
-from game.ai import negotiator
+from game.ai import holding
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, last_round, value_with
 from game.ai.repeats import came_our_way
@@ -76,23 +76,23 @@ def test_the_hard_agent_signs_an_offer_that_came_its_way(monkeypatch: pytest.Mon
     assert with_rule.action.accept and not without.action.accept
     assert _moved(view, with_rule.action.proposal)
     p = next(q for q in view.proposals if q.id == with_rule.action.proposal)
-    assert negotiator._moved_our_way(view, p)
+    assert holding._moved_our_way(view, p)
     # the rounds left are read to the venue's last round as it stands: a closing session has none
-    assert not negotiator._moved_our_way(dataclasses.replace(view, closing=True), p)
+    assert not holding._moved_our_way(dataclasses.replace(view, closing=True), p)
     # two rounds of the venue after this one, not one (came_our_way reads proposal ids, not rounds)
     last = view.venue.rounds
-    assert negotiator._moved_our_way(dataclasses.replace(view, round=last - 2), p)
-    assert not negotiator._moved_our_way(dataclasses.replace(view, round=last - 1), p)
+    assert holding._moved_our_way(dataclasses.replace(view, round=last - 2), p)
+    assert not holding._moved_our_way(dataclasses.replace(view, round=last - 1), p)
     # only at the game's last venue: before it, the plan's hold-out answers
-    assert not negotiator._moved_our_way(dataclasses.replace(view, venues_left=1), p)
+    assert not holding._moved_our_way(dataclasses.replace(view, venues_left=1), p)
     # only the counterpart's own move: a text of a side that does not sign here (timed-5's d2 and
     # d3) is no concession of the side across the table, even where it came our way
     others = [i for i in range(len(view.present)) if i not in view.venue.signatories]
     assert others
     with monkeypatch.context() as m:
-        m.setattr(negotiator, "came_our_way", lambda view, p: True)
-        assert negotiator._moved_our_way(view, p)
-        assert not any(negotiator._moved_our_way(view, dataclasses.replace(p, author=i)) for i in others)
+        m.setattr(holding, "came_our_way", lambda view, p: True)
+        assert holding._moved_our_way(view, p)
+        assert not any(holding._moved_our_way(view, dataclasses.replace(p, author=i)) for i in others)
     _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))
     assert outcome_utility(kept, seat) > outcome_utility(lost, seat) + 0.1
 
@@ -113,7 +113,7 @@ def test_without_the_move_the_reading_costs(monkeypatch: pytest.MonkeyPatch) -> 
     plan refuses "far from what we need", and the seat ends with less over those games."""
     sc, seat = timed_seat(5, "d1", silent=False)
     assert not decided_gain(sc, seat, HARD, WITHOUT, 100)[0]
-    monkeypatch.setattr(negotiator, "came_our_way", lambda view, p: True)
+    monkeypatch.setattr(holding, "came_our_way", lambda view, p: True)
     changed, gain = decided_gain(sc, seat, HARD, WITHOUT, 100)
     assert changed and gain < 0
     for view, chosen, _ in changed:
@@ -136,4 +136,4 @@ def test_an_offer_that_came_our_way_at_a_table_of_several_is_left_to_the_plan() 
     assert moved  # the sample has offers that came a seat's way
     for view, p in moved:
         assert len(counterparts(view)) > 1
-        assert not negotiator._moved_our_way(view, p)
+        assert not holding._moved_our_way(view, p)

@@ -1,5 +1,5 @@
 """The plan's first answers at a long last venue (Level.answers_unread, on in the hard level;
-game.ai.negotiator._answer_offer and _plan_unread; docs/lab/agents.md, "The plan's first answers
+game.ai.holding.answer_offer and _plan_unread; docs/lab/agents.md, "The plan's first answers
 at a long last venue"): at the game's last venue, at a table of two, before the counterpart has
 answered anything there, with three rounds or more left after this one, a planner answers an
 offer by its own curve, the plan's value of waiting unread. In the random
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai import negotiator
+from game.ai import holding
 from game.ai.levels import LEVELS
 from game.ai.reading import counterparts
 from game.engine import actions as A
@@ -48,7 +48,7 @@ def test_the_hard_agent_signs_the_first_offer_by_its_curve() -> None:
     sc, seat, seed, kept, (_, view, with_rule, without) = timed_rule_game(5, "d0", 15, HARD, WITHOUT, silent=False)
     assert view.round == 1 and _unread(view)
     # the rounds left are read to the venue's last round as it stands: a closing session has none
-    assert negotiator._plan_unread(view) and not negotiator._plan_unread(dataclasses.replace(view, closing=True))
+    assert holding._plan_unread(view) and not holding._plan_unread(dataclasses.replace(view, closing=True))
     assert isinstance(with_rule.action, A.Respond) and isinstance(without.action, A.Respond)
     assert with_rule.action.accept and not without.action.accept
     _, lost = replayed(sc, seed, level_in_seat(sc, seed, seat, WITHOUT))

@@ -1,4 +1,4 @@
-"""The closing session at a table of two (Level.closing_needs_answer; game.ai.negotiator._holds_out):
+"""The closing session at a table of two (Level.closing_needs_answer; game.ai.holding._holds_out):
 a hard planner that time is against holds out for its plan's package where an adjournment would
 leave that offer to the counterparts speaking before it (reads_closing), but at a table of two only
 once the counterpart has answered at the venue. Before that the plan reads the counterpart's floor

@@ -1,5 +1,5 @@
 """A hold-out asking what was refused (Level.holds_below_refusals, on in the hard level;
-game.ai.negotiator._planned_offer and _answer_offer, game.ai.repeats.asks_past_refusal;
+game.ai.holding.planned_offer and answer_offer, game.ai.repeats.asks_past_refusal;
 docs/lab/agents.md, "A hold-out asking what was refused"): at a table of two, where the plan reads
 time on our side, its package is neither tabled nor held out for in an answer where, on every
 issue of packages the counterpart has refused at this venue in two rounds, it gives us at least
@@ -97,11 +97,11 @@ def test_the_rule_acts_only_after_refusals_in_two_rounds() -> None:
     """Over timed-5 d1's first 100 games, every decision the rule changes is taken at a table of
     two whose counterpart has refused packages at this venue in two rounds; it changes at least
     ten, both answers and offers (fails with the rule off, which changes none; and with
-    _planned_offer's hook off, which leaves offers unchanged)."""
+    planned_offer's hook off, which leaves offers unchanged)."""
     sc, seat = timed_seat(5, "d1", silent=False)
     changed = list(rule_decisions(sc, seat, HARD, WITHOUT, 100))
     assert len(changed) >= 10
-    # the rule reaches both hooks: answers, and the offers _planned_offer would hold out with
+    # the rule reaches both hooks: answers, and the offers planned_offer would hold out with
     assert any(isinstance(chosen.action, A.Propose) for _, chosen, _ in changed)
     assert any(isinstance(chosen.action, A.Respond) for _, chosen, _ in changed)
     for view, chosen, otherwise in changed:

@@ -1,5 +1,5 @@
 """Opening the last venue without the plan (Level.opens_unplanned, on in the hard level;
-game.ai.negotiator._planned_offer; docs/lab/agents.md, "The first round at the last venue"): a
+game.ai.holding.planned_offer; docs/lab/agents.md, "The first round at the last venue"): a
 planner that opens the game's last venue at a table of two (its first round, the counterpart
 speaking after it, having neither offered nor answered there) tables what it would without its
 plan, not the plan's hold-out, which nothing said at the venue has yet told the counterpart's

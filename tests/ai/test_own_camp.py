@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from game.ai.holding import hold_bar
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _bar
 from game.ai.offers import aspiration, conceded_to_us
 from game.ai.reading import counterparts
 from game.ai.selfplay import play
@@ -62,8 +62,12 @@ def test_a_patron_counts_only_the_other_sides_concessions() -> None:
     # ...but the bar a plan must clear to hold out answers every concession, as before the rule
     # (raised too, it kept Sochi's Iran from holding out where its plan paid)
     aim = aspiration(view, HARD, 0.01)
-    assert _bar(view, HARD, 0.01, aim) == aspiration(view, WITHOUT, 0.01) == aspiration(view, HARD, 0.01, everyone=True)
-    assert _bar(view, WITHOUT, 0.01, aim) == aim
+    assert (
+        hold_bar(view, HARD, 0.01, aim)
+        == aspiration(view, WITHOUT, 0.01)
+        == aspiration(view, HARD, 0.01, everyone=True)
+    )
+    assert hold_bar(view, WITHOUT, 0.01, aim) == aim
 
 
 def test_a_client_still_answers_its_patrons() -> None:

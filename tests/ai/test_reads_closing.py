@@ -62,7 +62,7 @@ def test_who_answers_at_a_closing_session() -> None:
 def test_the_platforms_hold_out_where_they_signed_and_gain() -> None:
     """The first answer where the rule decides: without it the seat signs (its aim is met), with
     it the seat holds out by its plan although the plan reads it as the impatient side, and the
-    game ends better for it (fails with reads_closing off in negotiator._holds_out)."""
+    game ends better for it (fails with reads_closing off in holding._holds_out)."""
     steps, end = _game(HARD)
     _, end_without = _game(WITHOUT)
     _, seat = _sochi()

@@ -211,7 +211,7 @@ def test_the_hard_agent_holds_out_only_where_the_wary_plan_says_so_too() -> None
     hold-out; where both hold out, it refuses anything worth less than the wary plan's value."""
     from game.ai.answering import answer
     from game.ai.early import first_round_hold
-    from game.ai.negotiator import _holds_out
+    from game.ai.holding import _holds_out
     from game.ai.offers import aspiration
     from game.ai.opponent import Beliefs
     from game.ai.planning import plan

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.answering import answer
+from game.ai.holding import _holds_out
 from game.ai.levels import LEVELS
-from game.ai.negotiator import _holds_out
 from game.ai.offers import aspiration
 from game.ai.opponent import Beliefs
 from game.ai.planning import plan
