@@ -102,3 +102,34 @@ def test_the_level_screen_pairs_a_variant_that_changes_nothing_to_zero(
     monkeypatch.setattr("sys.argv", [*argv, "keeps_heaviest=False"])
     screen.main()
     assert "| +0.0000 ± 0.0000 |" not in capsys.readouterr().out
+
+
+def test_greedy_late_refuses_until_the_last_two_rounds_and_ac_next_answers_by_its_next_package() -> None:
+    # out35's outsiders keep to what the bench's docstring says: greedy-late accepts nothing before
+    # the venue's last two rounds; ac-next accepts exactly what is worth its own next package
+    scenario = load_scenario(bundled()["astana-8"])
+    seat = next(d for d, x in enumerate(scenario.delegations) if x.id == "opposition")
+    seen = {"late_yes": 0, "ac_yes": 0, "ac_no": 0}
+    for cls in (OUT.GreedyLate, OUT.ACNext):
+        agent = cls()
+
+        def watched(view, rng, agent=agent, cls=cls):  # type: ignore[no-untyped-def]
+            decision = agent.choose(view, rng)
+            if isinstance(decision.action, Respond):
+                p = next(q for q in view.proposals if q.id == decision.action.proposal)
+                if cls is OUT.GreedyLate:
+                    if view.round < view.venue.rounds - 1:
+                        assert not decision.action.accept
+                    seen["late_yes"] += decision.action.accept
+                else:
+                    offered, mine = OUT.worth(view, p.package), OUT.worth(view, agent.package(view, 1))
+                    if abs(offered - mine) > 1e-6:
+                        assert decision.action.accept == (offered > mine)
+                    seen["ac_yes" if decision.action.accept else "ac_no"] += 1
+            return decision
+
+        for seed in range(4):
+            choosers = game_choosers(scenario, {}, seed)
+            choosers[seat] = watched
+            play(scenario, seed, choosers)
+    assert seen["ac_yes"] > 0 and seen["ac_no"] > 0
