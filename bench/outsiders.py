@@ -430,11 +430,13 @@ AGENTS = {
 }
 
 
-def seats(random: bool, only: list[str] | None, chosen_seats: list[str] | None = None) -> list[tuple[Scenario, int]]:
+def seats(
+    random: bool, only: list[str] | None, chosen_seats: list[str] | None = None, start: int = 0
+) -> list[tuple[Scenario, int]]:
     if random:
         from tests.sim.timed_scenarios import signatory_seats, timed_scenarios
 
-        chosen = [(sc, s) for sc in timed_scenarios(20, 0, False) for s in signatory_seats(sc)]
+        chosen = [(sc, s) for sc in timed_scenarios(20, start, False) for s in signatory_seats(sc)]
     else:
         chosen = []
         for name in only or sorted(bundled()):
@@ -450,6 +452,9 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--random", action="store_true", help="the random tables' 45 signatory seats")
+    parser.add_argument(
+        "--start", type=int, default=0, help="with --random: the first generator seed (21: untuned tables)"
+    )
     parser.add_argument("--only", nargs="*", default=None, help="bundled scenario names (default: every one)")
     parser.add_argument("--seats", nargs="*", default=None, help="SCENARIO:SEAT ids (timed-0:d1), of the set chosen")
     parser.add_argument("--agents", nargs="*", default=None, choices=sorted(AGENTS), help="strategies (default: all)")
@@ -458,7 +463,7 @@ def main() -> None:
     print("| scenario, seat | hard | " + " | ".join(agents) + " |")
     print("|---|---|" + "---|" * len(agents))
     ahead = total = 0
-    for scenario, seat in seats(args.random, args.only, args.seats):
+    for scenario, seat in seats(args.random, args.only, args.seats, args.start):
         rows = T.run(scenario, seat, args.games, jobs=args.jobs, kinds=("hard", *agents.values()))
         cells = []
         for row in rows[1:]:
