@@ -96,9 +96,9 @@ def horizon(view: View) -> float:
     found: float | None = memo.get("horizon")
     if found is None:
         last = last_round(view)
-        # a float sum in two statements: compiled by mypyc (bench/compiled_bench.py), the one
-        # chained statement `found = memo["horizon"] = round + sum(...)` raised TypeError (int
-        # expected, got float); the same value (0.0 + x is x)
+        # two statements, not one chained `found = memo["horizon"] = ...`: compiled by mypyc
+        # (bench/compiled_bench.py) the chained form raised TypeError (int expected, got float).
+        # The expected later rounds are clock's, remembered by the numbers they read
         found = view.round + clock.rounds_expected(view.rules.breakdown_risk, view.round, last, view.momentum)
         memo["horizon"] = found
     return found

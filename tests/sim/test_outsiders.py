@@ -109,7 +109,7 @@ def test_greedy_late_refuses_until_the_last_two_rounds_and_ac_next_answers_by_it
     # the venue's last two rounds; ac-next accepts exactly what is worth its own next package
     scenario = load_scenario(bundled()["astana-8"])
     seat = next(d for d, x in enumerate(scenario.delegations) if x.id == "opposition")
-    seen = {"late_yes": 0, "ac_yes": 0, "ac_no": 0}
+    seen = {"early_no": 0, "late_yes": 0, "ac_yes": 0, "ac_no": 0}
     for cls in (OUT.GreedyLate, OUT.ACNext):
         agent = cls()
 
@@ -120,7 +120,9 @@ def test_greedy_late_refuses_until_the_last_two_rounds_and_ac_next_answers_by_it
                 if cls is OUT.GreedyLate:
                     if view.round < view.venue.rounds - 1:
                         assert not decision.action.accept
-                    seen["late_yes"] += decision.action.accept
+                        seen["early_no"] += 1
+                    else:
+                        seen["late_yes"] += decision.action.accept
                 else:
                     offered, mine = OUT.worth(view, p.package), OUT.worth(view, agent.package(view, 1))
                     if abs(offered - mine) > 1e-6:
@@ -132,4 +134,6 @@ def test_greedy_late_refuses_until_the_last_two_rounds_and_ac_next_answers_by_it
             choosers = game_choosers(scenario, {}, seed)
             choosers[seat] = watched
             play(scenario, seed, choosers)
+    # each branch was reached: greedy-late answered before its last two rounds, and signed after
+    assert seen["early_no"] > 0 and seen["late_yes"] > 0
     assert seen["ac_yes"] > 0 and seen["ac_no"] > 0
