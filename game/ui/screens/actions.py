@@ -238,7 +238,7 @@ class StatementDialog(ActionDialog):
     """A hardline or conciliatory statement, to the room or to one delegation."""
 
     TITLE_TEXT = "Make a statement"
-    HINT = "↑↓ tone · Enter, Enter speaks · Tab: audience (←→ or a digit) · Esc cancels"
+    HINT = "↑↓ tone · Tab: audience (←→, 1-9) · Enter, Enter speaks · Esc cancels"
     ROOM = -1  # the audience field's value for the whole room
     TONES = ("hardline", "conciliatory")
 
