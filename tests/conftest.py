@@ -325,6 +325,9 @@ class _LongestFirst:
 # The longest tests (seconds of CPU each, `--durations`), longest first; then the rest of the
 # interface's tests (about a second each, an app driven through its screens); then the many quick ones.
 LONGEST = (
+    # 10 to 12 s of CPU (5 December, session 35): a game at each level of every bundled scenario,
+    # the hard level's rehearsal in every signatory seat first (game.ai.rehearsal)
+    "tests/golden/test_golden.py::test_state_hashes_of_ai_games_at_fixed_turns",
     # 7 to 9 s of CPU each (5 December): a hundred-odd games of astana-to-sochi replayed to find the
     # decisions a rule changes; left among the quick tests, one came last and kept a worker busy
     "tests/ai/test_floor_without_veto.py::test_the_opposition_signs_astanas_last_offers",

@@ -9,18 +9,23 @@ from functools import partial
 from game.ai.agent import Chooser
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
+from game.ai.rehearsal import STYLES, Rehearsed
 from game.ai.strategies import STRATEGIES, WaitThenNash
 from game.ai.strategies.base import Package
+from game.engine.model import Scenario
 
 SEAT_KINDS = (*LEVELS, *STRATEGIES)
 
 __all__ = ["SEAT_KINDS", "Chooser", "chooser", "choosers"]
 
 
-def chooser(kind: str, nash: Mapping[int, Package | None] | None = None) -> Chooser:
+def chooser(kind: str, nash: Mapping[int, Package | None] | None = None, scenario: Scenario | None = None) -> Chooser:
     """A fresh chooser for one game. `nash` (per venue index, the analysis's Nash package) is
     what the wait-nash strategy tables; the analysis is not the AI's to compute, so the caller
-    passes it (game.sim.seating does)."""
+    passes it (game.sim.seating does). `scenario` (the file's, never a game's draw) lets a level
+    that rehearses do so (game.ai.rehearsal); without it, the level plays its full style."""
+    if kind in STYLES and scenario is not None:
+        return Rehearsed(scenario, kind)
     if kind in LEVELS:
         return partial(choose, level=LEVELS[kind])
     if kind == WaitThenNash.name:
@@ -30,5 +35,7 @@ def chooser(kind: str, nash: Mapping[int, Package | None] | None = None) -> Choo
     raise ValueError(f"unknown seat kind {kind!r}: choose from {', '.join(SEAT_KINDS)}")
 
 
-def choosers(seats: Mapping[int, str], nash: Mapping[int, Package | None] | None = None) -> dict[int, Chooser]:
-    return {d: chooser(kind, nash) for d, kind in seats.items()}
+def choosers(
+    seats: Mapping[int, str], nash: Mapping[int, Package | None] | None = None, scenario: Scenario | None = None
+) -> dict[int, Chooser]:
+    return {d: chooser(kind, nash, scenario) for d, kind in seats.items()}

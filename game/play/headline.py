@@ -78,7 +78,7 @@ def ai_in_seat(session: Session) -> dict[int, float]:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
-    game = play(sc, session.seed, choosers(kinds))
+    game = play(sc, session.seed, choosers(kinds, scenario=sc))
     result = {d: outcome_utility(game.state, d) for d in human_seats(session)}
     with _LOCK:
         _CACHE[key] = result

@@ -37,7 +37,7 @@ def seat_chooser(kind: str, scenario: Scenario, seed: int, seat: str = "") -> Ch
     An outside agent is guarded: its failures raise AgentError naming the seat and the seed."""
     if is_agent_spec(kind):
         return guarded(load_agent(kind, scenario), seat or kind, seed, kind)
-    return chooser(kind, nash_packages(scenario) if kind == WaitThenNash.name else None)
+    return chooser(kind, nash_packages(scenario) if kind == WaitThenNash.name else None, scenario)
 
 
 def seat_label(kind: str) -> str:

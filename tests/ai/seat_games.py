@@ -11,7 +11,7 @@ import game.ai.holding as holding
 import game.ai.negotiator as negotiator
 from game.ai.agent import Chooser
 from game.ai.driver import agent_rng
-from game.ai.levels import Level
+from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.planning import Plan
 from game.ai.reading import Decision, counterparts, fallback, left_open, value_with
@@ -45,6 +45,16 @@ def timed_seat(index: int, seat_id: str, silent: bool = True) -> tuple[Scenario,
     return sc, [d.id for d in sc.delegations].index(seat_id)
 
 
+def style_in_seat(scenario: Scenario, seat: int, level: str, seed: int) -> dict[int, Chooser]:
+    """The tournament's choosers (every other seat normal) with `level`'s full style in `seat`:
+    its rules every game, not the style its rehearsal keeps (game.ai.rehearsal). A test of a
+    rule replays the rule's own games."""
+    choosers = game_choosers(scenario, {seat: level}, seed)
+    if level in LEVELS:
+        choosers[seat] = partial(choose, level=LEVELS[level])
+    return choosers
+
+
 def seat_states(
     scenario: str, seat_id: str, seeds: range, keep: Callable[[A.Action, str], bool], level: str = "hard"
 ) -> list[State]:
@@ -55,7 +65,7 @@ def seat_states(
     found = []
     for seed in seeds:
         state, _ = new_game(sc, seed)
-        game = play(sc, seed, game_choosers(sc, {seat: level}, seed))
+        game = play(sc, seed, style_in_seat(sc, seat, level, seed))
         for action, reason in zip(game.actions, game.reasons, strict=True):
             if state.actor == seat and keep(action, reason):
                 found.append(state)
@@ -97,7 +107,7 @@ def seat_views(index: int, seat: int, game: int, level: str) -> list[View]:
     """The views of `seat`, played at `level` (the others normal), at each of its turns in the
     tournament's game `game` of the random bench's table `timed-{index}`."""
     sc = timed_scenario(index)
-    steps, _ = replayed(sc, game_seed(0, game), game_choosers(sc, {seat: level}, game_seed(0, game)))
+    steps, _ = replayed(sc, game_seed(0, game), style_in_seat(sc, seat, level, game_seed(0, game)))
     return [view_for(state, seat) for state, _ in steps if not state.over and state.actor == seat]
 
 

@@ -20,8 +20,8 @@ from game.engine.state import Answer
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.sim.random_scenarios import random_scenario
-from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from tests.ai.seat_games import style_in_seat
 from tests.sim.timed_scenarios import timed_scenario
 
 HARD = LEVELS["hard"]
@@ -110,7 +110,7 @@ def test_the_hard_agent_no_longer_boycotts_into_a_deal_below_its_walk_away() -> 
     seat = [d.id for d in sc.delegations].index("d1")
     for index in range(60):
         seed = game_seed(0, index)
-        game = play(sc, seed, game_choosers(sc, {seat: "hard"}, seed))
+        game = play(sc, seed, style_in_seat(sc, seat, "hard", seed))
         if Boycott("d1") in game.actions:
             assert outcome_utility(game.state, seat) >= game.state.scenario.delegations[seat].reservation - 1e-9
 

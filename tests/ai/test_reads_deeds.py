@@ -17,9 +17,8 @@ from game.ai.planning import read_sides
 from game.ai.selfplay import play
 from game.engine import new_game, view_for
 from game.engine.utility import outcome_utility, with_package
-from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import seat_views, timed_scenario
+from tests.ai.seat_games import seat_views, style_in_seat, timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-5 (the suite's random generator, time rules on), the hard agent in d0's seat, the
@@ -71,7 +70,7 @@ def test_reading_deeds_wins_the_game_the_misreading_lost() -> None:
     seed = game_seed(0, GAME)
 
     def surplus(reads_deeds: bool) -> float:
-        choosers = game_choosers(sc, {SEAT: "hard"}, seed)
+        choosers = style_in_seat(sc, SEAT, "hard", seed)
         level = dataclasses.replace(
             HARD,
             reads_deeds=reads_deeds,

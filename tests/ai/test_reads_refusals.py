@@ -23,9 +23,8 @@ from game.engine.state import Agreement
 from game.engine.utility import outcome_utility, with_package
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
-from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, replayed, timed_scenario
+from tests.ai.seat_games import level_in_seat, replayed, style_in_seat, timed_scenario
 
 HARD = LEVELS["hard"]
 # timed-2 (the suite's random generator, time rules on), the hard agent in d0's seat, the
@@ -80,7 +79,7 @@ def _hard_turns_read_as_before(scenario_name: str, seat: int, seed: int, several
     sc = load_scenario(bundled()[scenario_name])
     state, _ = new_game(sc, seed)
     seen = 0
-    for action in play(sc, seed, game_choosers(sc, {seat: "hard"}, seed)).actions:
+    for action in play(sc, seed, style_in_seat(sc, seat, "hard", seed)).actions:
         if not state.over and state.actor == seat:
             view = view_for(state, seat)
             if several:
@@ -116,7 +115,7 @@ def test_reading_refusals_wins_the_game_holding_out_lost() -> None:
     seed = game_seed(0, GAME)
 
     def surplus(reads_refusals: bool) -> float:
-        choosers = game_choosers(sc, {SEAT: "hard"}, seed)
+        choosers = style_in_seat(sc, SEAT, "hard", seed)
         choosers[SEAT] = partial(choose, level=dataclasses.replace(HARD, reads_refusals=reads_refusals))
         state = play(sc, seed, choosers).state
         return outcome_utility(state, SEAT) - state.scenario.delegations[SEAT].reservation

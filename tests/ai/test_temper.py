@@ -15,7 +15,7 @@ from game.engine import apply, new_game, view_for
 from game.engine.model import Scenario
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
-from game.sim.seating import game_choosers
+from tests.ai.seat_games import style_in_seat
 
 OUTBURST = "we will not stay silent while"
 
@@ -23,7 +23,7 @@ OUTBURST = "we will not stay silent while"
 def outbursts(sc: Scenario, seat: int, kind: str, seed: int) -> list[bool]:
     """For every provoked outburst the seat makes along one game, whether it was secure at home."""
     state, _ = new_game(sc, seed)
-    game = play(sc, seed, game_choosers(sc, {seat: kind}, seed))
+    game = play(sc, seed, style_in_seat(sc, seat, kind, seed))
     found = []
     for action, reason in zip(game.actions, game.reasons, strict=True):
         if state.actor == seat and isinstance(action, A.Statement) and reason.startswith(OUTBURST):

@@ -23,7 +23,7 @@ from game.engine.state import PENDING, Answer, Proposal
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
-from game.sim.seating import game_choosers
+from tests.ai.seat_games import style_in_seat
 
 HARD = LEVELS["hard"]
 WAITING = "accepted: waiting for better is not worth the risk that the talks end"
@@ -44,7 +44,7 @@ def hard_answers(sc_name: str | None, index: int, seed: int) -> list[tuple[View,
     seat = next(d for d in range(len(sc.delegations)) if d in sc.venues[0].signatories)
     state, _ = new_game(sc, seed)
     found: list[tuple[View, Proposal]] = []
-    for action in play(sc, seed, game_choosers(sc, {seat: "hard"}, seed)).actions:
+    for action in play(sc, seed, style_in_seat(sc, seat, "hard", seed)).actions:
         if not state.over and state.actor == seat:
             answering(found, view_for(state, seat))
         state, _ = apply(state, action)

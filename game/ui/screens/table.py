@@ -22,6 +22,7 @@ from textual.widgets import DataTable
 
 from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
+from game.ai.rehearsal import Rehearsed
 from game.engine import Action, GameError, Record
 from game.engine.model import EventCard
 from game.play.choices import pending_proposals
@@ -51,6 +52,7 @@ class TableScreen(TableCommands):
     ) -> None:
         super().__init__(session, humans, saves_dir, speed, autosave)
         self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
+        self._rehearsing: int | None = None  # the AI seat rehearsing before its first move, if one is
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
         # The history's length after the player's last move: what came after it is summed up
@@ -150,6 +152,8 @@ class TableScreen(TableCommands):
                     # Answers cost no move, and an offer lapses at the end of the round after the one it
                     # was made in: a newcomer's first turn said nothing of the offers already made to them.
                     tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
+        elif self._rehearsing == state.actor:
+            tail.append(f"{short(sc.delegations[state.actor].name, 26)} rehearses the talks before its first move…")
         else:
             tail.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
         head = f" {venue.name} · round {state.round}/{venue.rounds} · "
@@ -255,9 +259,19 @@ class TableScreen(TableCommands):
                 await asyncio.sleep(SPEEDS[self.speed])
             if self._gone():
                 return  # this game was closed while its AI was thinking
+            chooser = self._chooser(session.state.actor)
+            if isinstance(chooser, Rehearsed) and chooser.style is None:
+                # the hard agent's rehearsal takes a second or two of games in its head: off the
+                # event loop, so the screen keeps answering, with the status line saying why
+                self._rehearsing = session.state.actor
+                self.refresh_table()
+                await asyncio.to_thread(chooser.prepare, session.state.actor)
+                self._rehearsing = None
+                if self._gone():
+                    return
             try:
                 # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
-                move = decide(session.state, self._chooser(session.state.actor))
+                move = decide(session.state, chooser)
             except AgentError as exc:
                 # an outside agent failed: stop here, leaving the autosave as it was (whole), and
                 # let the command say why in one line

@@ -1,0 +1,252 @@
+"""The hard agent's rehearsal: before its first move it plays the talks through in its head, in
+each of its styles, and keeps the style that did best.
+
+Every rule of the hard level was found on some tables and pays there; on tables no rule was tuned
+on, the same rule can cost (docs/AI.md, "On tables no rule was tuned on": switching off its bets
+gains +0.23 over 47 seats of one set of random tables and loses -0.76 over 45 of another). A
+rule's worth depends on the table, so the agent tries its styles on the table it sits at:
+
+- it plays REHEARSALS games of the scenario in each style, the normal agent in every other seat,
+  each game's preferences drawn from the scenario's central values and spreads as a real game
+  draws them (the public file: `peacetalks analyze` prints the same numbers), never the real
+  game's draw, which it cannot see;
+- it scores each game as the tournaments do (its utility of the outcome less its walk-away value
+  in that game);
+- it keeps its full style unless another does better over the same games by more than MARGIN
+  standard errors of the paired difference: a style ahead by luck alone stays unused.
+
+The choice is a function of the scenario and the seat alone (the rehearsal's seeds come from the
+scenario's own hash), so it is the same in every game of that scenario, on every machine, and a
+process works it out once. docs/lab/agents.md, "A rehearsal before the first move", has the
+figures that chose the styles, the number of games and the margin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from game.ai.driver import agent_rng, take
+from game.ai.levels import LEVELS, Level
+from game.ai.negotiator import choose
+from game.ai.reading import Decision
+from game.ai.selfplay import play
+from game.engine import Action, GameError, Pass, State, apply, new_game, view_for
+from game.engine.model import Scenario
+from game.engine.rng import MASK, Rng, mix
+from game.engine.types import draw_types
+from game.engine.utility import outcome_utility
+from game.engine.view import View
+
+REHEARSALS = 16  # games a style (12 let luck choose a bundled seat, 32 gained a little more for twice the time)
+MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
+OTHERS = "normal"  # the level the rehearsal sets in every other seat, as the tournaments do
+
+
+def _without(level: Level, fields: tuple[str, ...]) -> Level:
+    """The level with these rules set as the normal level has them."""
+    normal = LEVELS["normal"]
+    return replace(level, name=f"{level.name} without {', '.join(fields)}", **{f: getattr(normal, f) for f in fields})
+
+
+# Per level that rehearses, its styles, the first its full one. The rule left out in the second
+# is the one whose worth swung most between sets of tables (docs/AI.md, "On tables no rule was
+# tuned on"): the bets, an opening the acceptance estimate picks, which some tables refuse. The
+# normal agent is the third: where reading the others goes wrong at a table, plain play does
+# better there.
+STYLES: dict[str, tuple[Level, ...]] = {
+    "hard": (LEVELS["hard"], _without(LEVELS["hard"], ("bets",)), LEVELS["normal"]),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a rehearsal found for one seat: the style kept, and every style's scores."""
+
+    style: Level
+    # per style of STYLES[kind], its surplus in each game it played: every style plays the first
+    # half of the games, and only those ahead of the full style there play the second
+    scores: tuple[tuple[float, ...], ...]
+
+
+def pick(scores: list[list[float]], margin: float = MARGIN) -> int:
+    """The style to keep, from each style's surplus game by game over the same games (the first
+    is the full style): the best mean among the styles ahead of the full one by more than
+    `margin` paired standard errors; the full style if none is."""
+    best, best_mean = 0, _mean(scores[0])
+    for k in range(1, len(scores)):
+        diff = [a - b for a, b in zip(scores[k], scores[0], strict=True)]
+        d, se = _mean(diff), _se(diff)
+        if d > 0 and d > margin * se and _mean(scores[k]) > best_mean:
+            best, best_mean = k, _mean(scores[k])
+    return best
+
+
+def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
+    """The rehearsal's game seeds: from the scenario's hash and id, so the same scenario always
+    rehearses the same games, apart from the seeds a run of games counts from 0."""
+    digest = hashlib.sha256(f"rehearsal\0{scenario.content_hash}\0{scenario.id}".encode()).digest()
+    base = int.from_bytes(digest[:8], "big")
+    return [mix((base + i) & MASK) >> 1 for i in range(games)]
+
+
+def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = REHEARSALS) -> Choice:
+    """Play the scenario in each style of `kind` in `seat` (the others normal) and choose.
+    `scenario` must be the file's (central values), never a game's draw.
+
+    Every style plays the first half of the games; a style no better than the full one there
+    (on the mean, by any amount, or the same game for game) is dropped, and the rest play the
+    second half: a style behind after half the games was never chosen after all of them, on
+    the tables that set the margin, and where every style is dropped the rehearsal takes half
+    the time (docs/lab/agents.md, "A rehearsal before the first move")."""
+    styles = STYLES[kind]
+    every = seeds(scenario, games)
+    scores: list[list[float]] = [[] for _ in styles]
+    playing = list(range(len(styles)))
+    for batch in (every[: games // 2], every[games // 2 :]):
+        own = [k for k in playing if styles[k].name != OTHERS]
+        for k, played in zip(own, _styled(scenario, seat, [styles[k] for k in own], batch), strict=True):
+            scores[k].extend(played)
+        if any(styles[k].name == OTHERS for k in playing):  # the normal agent in this seat
+            scores[styles.index(LEVELS[OTHERS])].extend(s[seat] for s in _all_others(scenario, batch))
+        playing = [0, *(k for k in playing[1:] if _mean(scores[k]) > _mean(scores[0][: len(scores[k])]))]
+        if len(playing) == 1:
+            break
+    chosen = playing[pick([scores[k] for k in playing])]
+    return Choice(styles[chosen], tuple(tuple(s) for s in scores))
+
+
+def _styled(scenario: Scenario, seat: int, styles: list[Level], game_seeds: list[int]) -> list[list[float]]:
+    """Per style, its surplus in each game. The styles play one game together for as long as they
+    make the same moves (the same state, the same generator: the same game), and it forks where
+    they differ: each style's result is exactly that of its own game, at the cost of the moves
+    that differ (the full style and the one without bets agree in most games)."""
+    scores = [[0.0] * len(game_seeds) for _ in styles]
+    for i, seed in enumerate(game_seeds):
+        walkaway = draw_types(scenario, seed).delegations[seat].reservation
+        start, _ = new_game(scenario, seed)
+        forks: list[tuple[State, tuple[int, ...]]] = [(start, tuple(range(len(styles))))]
+        while forks:
+            state, group = forks.pop()
+            while not state.over:
+                if state.actor != seat:
+                    state = take(state, choose)[1]
+                    continue
+                moves: dict[Action, list[int]] = {}
+                for k in group:
+                    moves.setdefault(choose(view_for(state, seat), agent_rng(state), styles[k]).action, []).append(k)
+                if len(moves) > 1:
+                    forks.extend((_after(state, action), tuple(ks)) for action, ks in moves.items())
+                    break
+                state = _after(state, next(iter(moves)))
+            else:
+                for k in group:
+                    scores[k][i] = outcome_utility(state, seat) - walkaway
+    return scores
+
+
+def _after(state: State, action: Action) -> State:
+    """The state after a built-in agent's move, as game.ai.driver.take applies it (a move the
+    rules refuse passes)."""
+    try:
+        return apply(state, action)[0]
+    except GameError:
+        return apply(state, Pass(state.scenario.delegations[state.actor].id))[0]
+
+
+def _all_others(scenario: Scenario, batch: list[int]) -> list[tuple[float, ...]]:
+    """Every seat's surplus in the games of these seeds with the normal agent everywhere: the
+    normal style's scores, the same games for every seat, so played once a scenario."""
+    key = _key(scenario)
+    with _lock:
+        known = dict(_normal_games[key][1]) if key in _normal_games else {}
+    for seed in batch:
+        if seed not in known:
+            state = play(scenario, seed).state
+            drawn = draw_types(scenario, seed).delegations
+            known[seed] = tuple(outcome_utility(state, d) - drawn[d].reservation for d in range(len(drawn)))
+    with _lock:
+        _normal_games[key] = (scenario, known)
+        _normal_games.move_to_end(key)
+        _trim(_normal_games)
+    return [known[seed] for seed in batch]
+
+
+_CACHED = 256  # entries a cache keeps (a tournament or a game plays one scenario: a few seats)
+_lock = threading.Lock()  # the interface rehearses in a worker thread
+_choices: OrderedDict[tuple[object, ...], tuple[Scenario, Choice]] = OrderedDict()
+_normal_games: OrderedDict[tuple[object, ...], tuple[Scenario, dict[int, tuple[float, ...]]]] = OrderedDict()
+
+
+def _key(scenario: Scenario) -> tuple[object, ...]:
+    """A scenario read from a file is known by its bytes' hash, so loading it again finds the
+    choice; one built in memory (no hash) by its identity (the cache holds it, so the id stays
+    its own)."""
+    return (scenario.content_hash, scenario.id) if scenario.content_hash else ("", id(scenario))
+
+
+_V = TypeVar("_V")
+
+
+def _trim(cache: OrderedDict[tuple[object, ...], _V]) -> None:
+    while len(cache) > _CACHED:
+        cache.popitem(last=False)
+
+
+def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
+    """The rehearsal's choice for a seat, worked out once a process."""
+    key = (*_key(scenario), seat, kind)
+    with _lock:
+        if key in _choices:
+            _choices.move_to_end(key)
+            return _choices[key][1]
+    found = rehearse(scenario, seat, kind)
+    with _lock:
+        _choices[key] = (scenario, found)
+        _trim(_choices)
+    return found
+
+
+def rehearsed(scenario: Scenario, seat: int, kind: str = "hard") -> bool:
+    """Whether this seat's rehearsal is already done in this process (the interface says so)."""
+    with _lock:
+        return (*_key(scenario), seat, kind) in _choices
+
+
+class Rehearsed:
+    """A seat played at a level that rehearses: on its first move it rehearses (or finds the
+    choice made), then plays the style kept, move by move, as `choose` plays that level."""
+
+    def __init__(self, scenario: Scenario, kind: str = "hard") -> None:
+        self.scenario = scenario
+        self.kind = kind
+        self.style: Level | None = None
+
+    def prepare(self, seat: int) -> Level:
+        if self.style is None:
+            if any(seat in venue.signatories for venue in self.scenario.venues):
+                self.style = choice(self.scenario, seat, self.kind).style
+            else:
+                # a delegation that signs nothing: what it gains is the signatories' doing, and
+                # the rehearsal's styles were measured in signatory seats only
+                self.style = STYLES[self.kind][0]
+        return self.style
+
+    def __call__(self, view: View, rng: Rng) -> Decision:
+        return choose(view, rng, self.prepare(view.me))
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def _se(xs: list[float]) -> float:
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    m = _mean(xs)
+    return math.sqrt(sum((x - m) ** 2 for x in xs) / (n - 1) / n)
