@@ -354,6 +354,19 @@ LONGEST = (
 )
 
 
+# Tests that play the hard level on bundled scenarios, dealt to the run the golden AI games open:
+# that game rehearses every bundled signatory seat (game.ai.rehearsal), and a process keeps what
+# its rehearsals chose, so these find their seats' choices made instead of rehearsing them again.
+WITH_GOLDEN = (
+    "tests/ui/test_board_answers.py",
+    "tests/ui/test_refusals.py",
+    "tests/ui/test_title_after_game.py",
+    "tests/cli/test_test_scenario_cli.py::test_every_bundled_scenario_passes_its_own_tests",
+    "tests/ai/test_rehearsal.py",
+    "tests/ai/test_driver.py",
+)
+
+
 def _tier(item: pytest.Item) -> int:
     for tier, prefix in enumerate(LONGEST):
         if item.nodeid.startswith(prefix):
@@ -372,8 +385,10 @@ def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
     for the tests of the file it was dealt (tests/sim/test_random_figures.py's tournament, 2.4 s
     of CPU, was played twice or three times)."""
     ordered = sorted(items, key=_tier)  # stable: a file's tests stay in their order
+    with_golden = [item for item in ordered if item.nodeid.startswith(WITH_GOLDEN)]
+    ordered = [item for item in ordered if not item.nodeid.startswith(WITH_GOLDEN)]
     sizes = []
-    left = len(ordered)
+    left = len(ordered) + len(with_golden)
     for k in range(workers):
         sizes.append(left // (workers - k))
         left -= sizes[-1]
@@ -383,6 +398,10 @@ def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
     units = itertools.groupby(long, key=lambda item: (_tier(item), item.nodeid if "::" in LONGEST[_tier(item)] else ""))
     for n, (_, unit) in enumerate(units):
         runs[n % workers].extend(unit)
+        if n == 0:  # the golden AI games open the first run (LONGEST)
+            runs[0].extend(with_golden)
+    if not runs[0]:  # no long test in this run (-k): they start it
+        runs[0].extend(with_golden)
     rest = ordered[len(long) :]
     for _, grouped in itertools.groupby(rest, key=lambda item: (_tier(item), item.path)):
         group = list(grouped)

@@ -44,6 +44,7 @@ from game.engine.view import View
 
 REHEARSALS = 16  # games a style (12 let luck choose a bundled seat, 32 gained a little more for twice the time)
 MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
+FIRST = 4  # games every style plays before those behind the full style drop out (8 chose no better)
 OTHERS = "normal"  # the level the rehearsal sets in every other seat, as the tournaments do
 
 
@@ -69,7 +70,7 @@ class Choice:
 
     style: Level
     # per style of STYLES[kind], its surplus in each game it played: every style plays the first
-    # half of the games, and only those ahead of the full style there play the second
+    # FIRST games, and only those ahead of the full style there play the rest
     scores: tuple[tuple[float, ...], ...]
 
 
@@ -98,16 +99,16 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = REH
     """Play the scenario in each style of `kind` in `seat` (the others normal) and choose.
     `scenario` must be the file's (central values), never a game's draw.
 
-    Every style plays the first half of the games; a style no better than the full one there
-    (on the mean, by any amount, or the same game for game) is dropped, and the rest play the
-    second half: a style behind after half the games was never chosen after all of them, on
-    the tables that set the margin, and where every style is dropped the rehearsal takes half
-    the time (docs/lab/agents.md, "A rehearsal before the first move")."""
+    Every style plays the first FIRST games; a style no better than the full one there (on the
+    mean, by any amount, or the same game for game) is dropped, and the rest play the others.
+    On the tables that set the margin, that chose as well as playing every game, and where
+    every style is dropped the rehearsal takes a quarter of the time (docs/lab/agents.md, "A
+    rehearsal before the first move")."""
     styles = STYLES[kind]
     every = seeds(scenario, games)
     scores: list[list[float]] = [[] for _ in styles]
     playing = list(range(len(styles)))
-    for batch in (every[: games // 2], every[games // 2 :]):
+    for batch in (every[:FIRST], every[FIRST:]):
         own = [k for k in playing if styles[k].name != OTHERS]
         for k, played in zip(own, _styled(scenario, seat, [styles[k] for k in own], batch), strict=True):
             scores[k].extend(played)

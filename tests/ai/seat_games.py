@@ -73,13 +73,31 @@ def seat_states(
     return found
 
 
-def replayed(scenario: Scenario, seed: int, choosers: dict[int, Chooser]) -> tuple[list[tuple[State, A.Action]], State]:
+class Steps(list[tuple[State, A.Action]]):
+    """A game's steps (each state with the action taken at it), knowing, where the game's agents
+    were levels (`partial(choose, level=...)`) whose moves the rules all took, each move's reason
+    and each seat's level: `first_difference` then reads a seat's decision from the game instead
+    of asking its level again (the same decision: the same view and generator)."""
+
+    reasons: list[str] | None = None
+    levels: dict[int, Level]
+
+
+def replayed(scenario: Scenario, seed: int, choosers: dict[int, Chooser]) -> tuple[Steps, State]:
     """A game played by `choosers`: each state with the action taken at it, and the final state."""
     state, _ = new_game(scenario, seed)
-    steps = []
-    for action in play(scenario, seed, choosers).actions:
+    steps = Steps()
+    game = play(scenario, seed, choosers)
+    for action in game.actions:
         steps.append((state, action))
         state, _ = apply(state, action)
+    steps.levels = {
+        seat: c.keywords["level"]
+        for seat, c in choosers.items()
+        if isinstance(c, partial) and c.func is choose and isinstance(c.keywords.get("level"), Level)
+    }
+    if not game.refused:
+        steps.reasons = game.reasons
     return steps, state
 
 
@@ -125,11 +143,14 @@ def first_difference(
     """Along a game's steps, the first decision of `seat` where the two variants of a level
     choose differently (the state, the seat's view and the two decisions), checking that up to
     there the game's own actions are those of `with_rule`; None if they never differ."""
-    for state, action in steps:
+    # the seat's own decisions, read from the game where it was played by `with_rule` (Steps)
+    reasons = steps.reasons if isinstance(steps, Steps) and steps.levels.get(seat) == with_rule else None
+    for k, (state, action) in enumerate(steps):
         if state.actor != seat:
             continue
         view = view_for(state, seat)
-        said, unsaid = choose(view, agent_rng(state), with_rule), choose(view, agent_rng(state), without)
+        unsaid = choose(view, agent_rng(state), without)
+        said = Decision(action, reasons[k]) if reasons is not None else choose(view, agent_rng(state), with_rule)
         if said != unsaid:
             return state, view, said, unsaid
         assert said.action == action
