@@ -24,7 +24,6 @@ figures that chose the styles, the number of games and the margin.
 from __future__ import annotations
 
 import hashlib
-import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -41,6 +40,8 @@ from game.engine.rng import MASK, Rng, mix
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.engine.view import View
+from game.stats import mean as _mean
+from game.stats import standard_error as _se
 
 REHEARSALS = 16  # games a style (12 let luck choose a bundled seat, 32 gained a little more for twice the time)
 MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
@@ -239,15 +240,3 @@ class Rehearsed:
 
     def __call__(self, view: View, rng: Rng) -> Decision:
         return choose(view, rng, self.prepare(view.me))
-
-
-def _mean(xs: list[float]) -> float:
-    return sum(xs) / len(xs)
-
-
-def _se(xs: list[float]) -> float:
-    n = len(xs)
-    if n < 2:
-        return 0.0
-    m = _mean(xs)
-    return math.sqrt(sum((x - m) ** 2 for x in xs) / (n - 1) / n)

@@ -32,6 +32,8 @@ from game.engine.utility import outcome_utility
 from game.sim.pool import parallel_imap
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
+from game.stats import mean as _mean
+from game.stats import standard_error as _se
 
 BASELINE = "hard"
 OTHERS = "normal"  # the level of every other seat
@@ -195,19 +197,6 @@ def ladder(rows: Sequence[Row]) -> list[Step]:
         diff, se = paired(a.surplus, b.surplus)
         steps.append(Step(a.kind, b.kind, diff, se, math.hypot(a.se_surplus, b.se_surplus)))
     return steps
-
-
-def _mean(xs: list[float]) -> float:
-    return sum(xs) / len(xs)
-
-
-def _se(xs: list[float]) -> float:
-    """The standard error of the mean (0 for a single game)."""
-    n = len(xs)
-    if n < 2:
-        return 0.0
-    m = _mean(xs)
-    return math.sqrt(sum((x - m) ** 2 for x in xs) / (n - 1) / n)
 
 
 def describe(kind: str) -> str:
