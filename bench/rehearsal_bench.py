@@ -22,7 +22,7 @@ def main() -> None:
     parser.add_argument("--scenario", action="append", default=[])
     args = parser.parse_args()
     names = args.scenario or sorted(bundled())
-    print("| scenario | seat | CPU s | games a style (full, without bets, normal) | style kept |")
+    print("| scenario | seat | CPU s | games a style (full, without bets, normal, ideal-then-fold) | style kept |")
     print("|---|---|---|---|---|")
     total = 0.0
     for name in names:
@@ -36,7 +36,7 @@ def main() -> None:
             spent = time.process_time() - start
             total += spent
             games = ", ".join(str(len(s)) for s in found.scores)
-            print(f"| {name} | {scenario.delegations[seat].id} | {spent:.2f} | {games} | {found.style.name} |")
+            print(f"| {name} | {scenario.delegations[seat].id} | {spent:.2f} | {games} | {rehearsal.style_name(found.style)} |")
     print(f"\n{total:.1f} CPU s in all")
 
 

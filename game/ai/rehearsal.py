@@ -34,6 +34,8 @@ from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.reading import Decision
 from game.ai.selfplay import play
+from game.ai.strategies import STRATEGIES
+from game.ai.strategies.library import IdealThenFold
 from game.engine import Action, GameError, Pass, State, apply, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.rng import MASK, Rng, mix
@@ -55,21 +57,39 @@ def _without(level: Level, fields: tuple[str, ...]) -> Level:
     return replace(level, name=f"{level.name} without {', '.join(fields)}", **{f: getattr(normal, f) for f in fields})
 
 
+# A style is a level's rules, or a strategy of the library that remembers nothing between moves
+# (its move a function of the view alone, as a level's is: the styles share a game's moves).
+Style = Level | str
+
+
 # Per level that rehearses, its styles, the first its full one. The rule left out in the second
 # is the one whose worth swung most between sets of tables (docs/AI.md, "On tables no rule was
 # tuned on"): the bets, an opening the acceptance estimate picks, which some tables refuse. The
 # normal agent is the third: where reading the others goes wrong at a table, plain play does
-# better there.
-STYLES: dict[str, tuple[Level, ...]] = {
-    "hard": (LEVELS["hard"], _without(LEVELS["hard"], ("bets",)), LEVELS["normal"]),
+# better there. The fourth holds its ideal and refuses everything until the last round, then
+# takes anything above walking away: at some tables the others give way to a side that never
+# moves (ideal-then-fold was the library strategy ahead of hard in most seats where one was).
+STYLES: dict[str, tuple[Style, ...]] = {
+    "hard": (LEVELS["hard"], _without(LEVELS["hard"], ("bets",)), LEVELS["normal"], IdealThenFold.name),
 }
+
+
+def style_name(style: Style) -> str:
+    return style.name if isinstance(style, Level) else style
+
+
+def decide(style: Style, view: View, rng: Rng) -> Decision:
+    """The move a style makes."""
+    if isinstance(style, Level):
+        return choose(view, rng, style)
+    return STRATEGIES[style]().choose(view, rng)
 
 
 @dataclass(frozen=True)
 class Choice:
     """What a rehearsal found for one seat: the style kept, and every style's scores."""
 
-    style: Level
+    style: Style
     # per style of STYLES[kind], its surplus in each game it played: every style plays the first
     # FIRST games, and only those ahead of the full style there play the rest
     scores: tuple[tuple[float, ...], ...]
@@ -110,10 +130,10 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = REH
     scores: list[list[float]] = [[] for _ in styles]
     playing = list(range(len(styles)))
     for batch in (every[:FIRST], every[FIRST:]):
-        own = [k for k in playing if styles[k].name != OTHERS]
+        own = [k for k in playing if style_name(styles[k]) != OTHERS]
         for k, played in zip(own, _styled(scenario, seat, [styles[k] for k in own], batch), strict=True):
             scores[k].extend(played)
-        if any(styles[k].name == OTHERS for k in playing):  # the normal agent in this seat
+        if any(style_name(styles[k]) == OTHERS for k in playing):  # the normal agent in this seat
             scores[styles.index(LEVELS[OTHERS])].extend(s[seat] for s in _all_others(scenario, batch))
         playing = [0, *(k for k in playing[1:] if _mean(scores[k]) > _mean(scores[0][: len(scores[k])]))]
         if len(playing) == 1:
@@ -122,7 +142,7 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = REH
     return Choice(styles[chosen], tuple(tuple(s) for s in scores))
 
 
-def _styled(scenario: Scenario, seat: int, styles: list[Level], game_seeds: list[int]) -> list[list[float]]:
+def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list[int]) -> list[list[float]]:
     """Per style, its surplus in each game. The styles play one game together for as long as they
     make the same moves (the same state, the same generator: the same game), and it forks where
     they differ: each style's result is exactly that of its own game, at the cost of the moves
@@ -140,7 +160,7 @@ def _styled(scenario: Scenario, seat: int, styles: list[Level], game_seeds: list
                     continue
                 moves: dict[Action, list[int]] = {}
                 for k in group:
-                    moves.setdefault(choose(view_for(state, seat), agent_rng(state), styles[k]).action, []).append(k)
+                    moves.setdefault(decide(styles[k], view_for(state, seat), agent_rng(state)).action, []).append(k)
                 if len(moves) > 1:
                     forks.extend((_after(state, action), tuple(ks)) for action, ks in moves.items())
                     break
@@ -226,9 +246,9 @@ class Rehearsed:
     def __init__(self, scenario: Scenario, kind: str = "hard") -> None:
         self.scenario = scenario
         self.kind = kind
-        self.style: Level | None = None
+        self.style: Style | None = None
 
-    def prepare(self, seat: int) -> Level:
+    def prepare(self, seat: int) -> Style:
         if self.style is None:
             if any(seat in venue.signatories for venue in self.scenario.venues):
                 self.style = choice(self.scenario, seat, self.kind).style
@@ -239,4 +259,4 @@ class Rehearsed:
         return self.style
 
     def __call__(self, view: View, rng: Rng) -> Decision:
-        return choose(view, rng, self.prepare(view.me))
+        return decide(self.prepare(view.me), view, rng)

@@ -11,9 +11,10 @@ from functools import partial
 import pytest
 
 from game.ai import rehearsal as R
-from game.ai.levels import LEVELS
+from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.selfplay import play
+from game.ai.strategies import STRATEGIES
 from game.engine.model import Scenario
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
@@ -49,11 +50,17 @@ def test_the_full_style_stays_unless_another_is_ahead_by_the_margin() -> None:
 @pytest.mark.parametrize(("scenario", "seat"), [("tutorial", 1), ("timed-21", 0), ("timed-22", 1), ("timed-25", 0)])
 def test_the_styles_played_together_give_each_exactly_its_own_games(scenario: str, seat: int) -> None:
     sc = load_scenario(bundled()[scenario]) if scenario in bundled() else timed_scenario(int(scenario[6:]))
-    styles = [style for style in R.STYLES["hard"] if style.name != R.OTHERS]
+    styles = [style for style in R.STYLES["hard"] if R.style_name(style) != R.OTHERS]
+    assert any(isinstance(style, str) for style in styles)  # a strategy of the library among them
     seeds = R.seeds(sc, 4)
     together = R._styled(sc, seat, styles, seeds)
-    apart = [[surplus(sc, seed, seat, partial(choose, level=style)) for seed in seeds] for style in styles]
+    apart = [[surplus(sc, seed, seat, own_chooser(style)) for seed in seeds] for style in styles]
     assert together == apart
+
+
+def own_chooser(style: R.Style) -> object:
+    """The style as a seat of its own game: a level's `choose`, or the strategy's own object."""
+    return partial(choose, level=style) if isinstance(style, Level) else STRATEGIES[style]().choose
 
 
 def test_the_choice_is_the_scenarios_and_the_seats_alone() -> None:
