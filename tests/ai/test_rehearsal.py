@@ -47,7 +47,7 @@ def test_the_full_style_stays_unless_another_is_ahead_by_the_margin() -> None:
     assert R.pick([full, [0.3, 0.0, 0.5, 0.1]], margin=0.0) == 1
 
 
-@pytest.mark.parametrize(("scenario", "seat"), [("tutorial", 1), ("timed-21", 0), ("timed-22", 1), ("timed-25", 0)])
+@pytest.mark.parametrize(("scenario", "seat"), [("tutorial", 1), ("timed-21", 0), ("timed-25", 0)])
 def test_the_styles_played_together_give_each_exactly_its_own_games(scenario: str, seat: int) -> None:
     sc = load_scenario(bundled()[scenario]) if scenario in bundled() else timed_scenario(int(scenario[6:]))
     styles = [style for style in R.STYLES["hard"] if R.style_name(style) != R.OTHERS]
