@@ -122,7 +122,7 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = REH
 
     Every style plays the first FIRST games; a style no better than the full one there (on the
     mean, by any amount, or the same game for game) is dropped, and the rest play the others.
-    On the tables that set the margin, that chose as well as playing every game, and where
+    On the tables that set the margin, that chose about as well as dropping after 8, and where
     every style is dropped the rehearsal takes a quarter of the time (docs/lab/agents.md, "A
     rehearsal before the first move")."""
     styles = STYLES[kind]
