@@ -36,7 +36,8 @@ def main() -> None:
             spent = time.process_time() - start
             total += spent
             games = ", ".join(str(len(s)) for s in found.scores)
-            print(f"| {name} | {scenario.delegations[seat].id} | {spent:.2f} | {games} | {rehearsal.style_name(found.style)} |")
+            kept = rehearsal.style_name(found.style)
+            print(f"| {name} | {scenario.delegations[seat].id} | {spent:.2f} | {games} | {kept} |")
     print(f"\n{total:.1f} CPU s in all")
 
 
