@@ -53,9 +53,16 @@ def take(state: State, chooser: Chooser) -> tuple[Move, State, tuple[Record, ...
         move = decide(state, chooser)
         return (move, *apply(state, move.action))
     decision = chooser(view_for(state, state.actor), agent_rng(state))
+    action, why, after, records = applied(state, decision.action)
+    return Move(decision, action, why), after, records
+
+
+def applied(state: State, action: Action) -> tuple[Action, str, State, tuple[Record, ...]]:
+    """A built-in agent's action applied: what was applied (the action, or a pass if the rules
+    refuse it), why the rules refused it ("" if they took it), and the state and records after."""
     try:
-        return (Move(decision, decision.action, ""), *apply(state, decision.action))
+        return (action, "", *apply(state, action))
     except GameError as exc:
-        why = refusal(state, decision.action) or str(exc)
-    action = Pass(state.scenario.delegations[state.actor].id)
-    return (Move(decision, action, why), *apply(state, action))
+        why = refusal(state, action) or str(exc)
+    passed = Pass(state.scenario.delegations[state.actor].id)
+    return (passed, why, *apply(state, passed))

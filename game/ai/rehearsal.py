@@ -29,14 +29,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from game.ai.driver import agent_rng, take
+from game.ai.driver import agent_rng, applied, take
 from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.reading import Decision
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
 from game.ai.strategies.library import IdealThenFold
-from game.engine import Action, GameError, Pass, State, apply, new_game, view_for
+from game.engine import Action, State, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.rng import MASK, Rng, mix
 from game.engine.types import draw_types
@@ -162,22 +162,13 @@ def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list
                 for k in group:
                     moves.setdefault(decide(styles[k], view_for(state, seat), agent_rng(state)).action, []).append(k)
                 if len(moves) > 1:
-                    forks.extend((_after(state, action), tuple(ks)) for action, ks in moves.items())
+                    forks.extend((applied(state, action)[2], tuple(ks)) for action, ks in moves.items())
                     break
-                state = _after(state, next(iter(moves)))
+                state = applied(state, next(iter(moves)))[2]
             else:
                 for k in group:
                     scores[k][i] = outcome_utility(state, seat) - walkaway
     return scores
-
-
-def _after(state: State, action: Action) -> State:
-    """The state after a built-in agent's move, as game.ai.driver.take applies it (a move the
-    rules refuse passes)."""
-    try:
-        return apply(state, action)[0]
-    except GameError:
-        return apply(state, Pass(state.scenario.delegations[state.actor].id))[0]
 
 
 def _all_others(scenario: Scenario, batch: list[int]) -> list[tuple[float, ...]]:
@@ -231,12 +222,6 @@ def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
         _choices[key] = (scenario, found)
         _trim(_choices)
     return found
-
-
-def rehearsed(scenario: Scenario, seat: int, kind: str = "hard") -> bool:
-    """Whether this seat's rehearsal is already done in this process (the interface says so)."""
-    with _lock:
-        return (*_key(scenario), seat, kind) in _choices
 
 
 class Rehearsed:
