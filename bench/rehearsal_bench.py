@@ -22,7 +22,8 @@ def main() -> None:
     parser.add_argument("--scenario", action="append", default=[])
     args = parser.parse_args()
     names = args.scenario or sorted(bundled())
-    print("| scenario | seat | CPU s | games a style (full, without bets, normal, ideal-then-fold) | style kept |")
+    styles = ", ".join(rehearsal.style_name(style) for style in rehearsal.STYLES["hard"])
+    print(f"| scenario | seat | CPU s | games a style ({styles}) | style kept |")
     print("|---|---|---|---|---|")
     total = 0.0
     for name in names:

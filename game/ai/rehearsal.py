@@ -6,10 +6,11 @@ on, the same rule can cost (docs/AI.md, "On tables no rule was tuned on": switch
 gains +0.23 over 47 seats of one set of random tables and loses -0.76 over 45 of another). A
 rule's worth depends on the table, so the agent tries its styles on the table it sits at:
 
-- it plays REHEARSALS games of the scenario in each style, the normal agent in every other seat,
-  each game's preferences drawn from the scenario's central values and spreads as a real game
-  draws them (the public file: `peacetalks analyze` prints the same numbers), never the real
-  game's draw, which it cannot see;
+- it plays up to LONGEST games of the scenario in each style (fewer where a style falls behind
+  or one is clearly ahead: `rehearse`), the normal agent in every other seat, each game's
+  preferences drawn from the scenario's central values and spreads as a real game draws them
+  (the public file: `peacetalks analyze` prints the same numbers), never the real game's draw,
+  which it cannot see;
 - it scores each game as the tournaments do (its utility of the outcome less its walk-away value
   in that game);
 - it keeps its full style unless another does better over the same games by more than MARGIN
@@ -17,13 +18,15 @@ rule's worth depends on the table, so the agent tries its styles on the table it
 
 The choice is a function of the scenario and the seat alone (the rehearsal's seeds come from the
 scenario's own hash), so it is the same in every game of that scenario, on every machine, and a
-process works it out once. docs/lab/agents.md, "A rehearsal before the first move", has the
-figures that chose the styles, the number of games and the margin.
+process works it out once. docs/lab/agents.md, "A rehearsal before the first move" and "The
+rehearsal's third stage", have the figures that chose the styles, the number of games and the
+margin.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -35,7 +38,7 @@ from game.ai.negotiator import choose
 from game.ai.reading import Decision
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
-from game.ai.strategies.library import IdealThenFold
+from game.ai.strategies.library import AcceptAboveWalkaway, IdealThenFold, WalkOut
 from game.engine import Action, State, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.rng import MASK, Rng, mix
@@ -45,7 +48,9 @@ from game.engine.view import View
 from game.stats import mean as _mean
 from game.stats import standard_error as _se
 
-REHEARSALS = 16  # games a style (12 let luck choose a bundled seat, 32 gained a little more for twice the time)
+REHEARSALS = 16  # games a style that led the first ones plays (12 let luck choose a bundled seat)
+LONGEST = 48  # games a style still in reach of the margin plays (gains of 0.02-0.04 need them)
+ONWARD = 0.4  # its paired lead after REHEARSALS games, in standard errors, to play on to LONGEST
 MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
 FIRST = 4  # games every style plays before those behind the full style drop out (8 chose no better)
 OTHERS = "normal"  # the level the rehearsal sets in every other seat, as the tournaments do
@@ -69,8 +74,21 @@ Style = Level | str
 # better there. The fourth holds its ideal and refuses everything until the last round, then
 # takes anything above walking away: at some tables the others give way to a side that never
 # moves (ideal-then-fold was the library strategy ahead of hard in most seats where one was).
+# The last two are the library strategies that were ahead of hard where none of the first four
+# was (docs/lab/agents.md, "The rehearsal's third stage"): staying away, where the others' deal
+# without this side suits it better than any it could sign (a boycott where attendance is
+# optional, else a walk-out, which leaves it its walk-away value before the rounds take their
+# toll); and taking any offer above walking away without proposing, where holding out costs
+# more in delay than it wins.
 STYLES: dict[str, tuple[Style, ...]] = {
-    "hard": (LEVELS["hard"], _without(LEVELS["hard"], ("bets",)), LEVELS["normal"], IdealThenFold.name),
+    "hard": (
+        LEVELS["hard"],
+        _without(LEVELS["hard"], ("bets",)),
+        LEVELS["normal"],
+        IdealThenFold.name,
+        WalkOut.name,
+        AcceptAboveWalkaway.name,
+    ),
 }
 
 
@@ -91,7 +109,8 @@ class Choice:
 
     style: Style
     # per style of STYLES[kind], its surplus in each game it played: every style plays the first
-    # FIRST games, and only those ahead of the full style there play the rest
+    # FIRST games, those ahead of the full style there play on to REHEARSALS, and those still
+    # ahead by more than ONWARD standard errors then play on to LONGEST
     scores: tuple[tuple[float, ...], ...]
 
 
@@ -116,30 +135,55 @@ def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
     return [mix((base + i) & MASK) >> 1 for i in range(games)]
 
 
-def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = REHEARSALS) -> Choice:
+def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LONGEST) -> Choice:
     """Play the scenario in each style of `kind` in `seat` (the others normal) and choose.
     `scenario` must be the file's (central values), never a game's draw.
 
-    Every style plays the first FIRST games; a style no better than the full one there (on the
-    mean, by any amount, or the same game for game) is dropped, and the rest play the others.
-    On the tables that set the margin, that chose about as well as dropping after 8, and where
-    every style is dropped the rehearsal takes a quarter of the time (docs/lab/agents.md, "A
-    rehearsal before the first move")."""
+    The games come in three stages, and after each the styles with no chance left stop:
+    - every style plays the first FIRST games; a style no better than the full one there (on the
+      mean, by any amount, or the same game for game) is dropped: on the tables that set the
+      margin that chose about as well as dropping after 8, and where every style is dropped the
+      rehearsal takes a fraction of the time;
+    - the rest play on to REHEARSALS; if a style is then past the MARGIN, `pick` chooses there
+      (as the rehearsal did before it had a third stage); otherwise a style ahead of the full
+      one by ONWARD paired standard errors or less is dropped: to pass the MARGIN at LONGEST
+      games its lead in standard errors would have to grow fivefold, where a lead that holds
+      grows by the square root of three (1.7);
+    - the rest play on to LONGEST, and `pick` chooses over the games they all played.
+    A style's lead of a few hundredths, which decides whether a library strategy beats the agent
+    at a table, shows only past 16 games (docs/lab/agents.md, "The rehearsal's third stage")."""
     styles = STYLES[kind]
     every = seeds(scenario, games)
     scores: list[list[float]] = [[] for _ in styles]
     playing = list(range(len(styles)))
-    for batch in (every[:FIRST], every[FIRST:]):
+    for start, stop in ((0, FIRST), (FIRST, REHEARSALS), (REHEARSALS, games)):
+        batch = every[start:stop]
+        if not batch:
+            break
         own = [k for k in playing if style_name(styles[k]) != OTHERS]
         for k, played in zip(own, _styled(scenario, seat, [styles[k] for k in own], batch), strict=True):
             scores[k].extend(played)
         if any(style_name(styles[k]) == OTHERS for k in playing):  # the normal agent in this seat
             scores[styles.index(LEVELS[OTHERS])].extend(s[seat] for s in _all_others(scenario, batch))
-        playing = [0, *(k for k in playing[1:] if _mean(scores[k]) > _mean(scores[0][: len(scores[k])]))]
+        if stop == REHEARSALS and pick([scores[k] for k in playing]) != 0:
+            break  # a style is past the margin already: no need to look closer
+        least = 0.0 if stop <= FIRST else ONWARD
+        playing = [0, *(k for k in playing[1:] if _lead(scores[k], scores[0]) > least)]
         if len(playing) == 1:
             break
     chosen = playing[pick([scores[k] for k in playing])]
     return Choice(styles[chosen], tuple(tuple(s) for s in scores))
+
+
+def _lead(style: list[float], full: list[float]) -> float:
+    """A style's lead over the full style in the games it played, in paired standard errors
+    (infinite where it is ahead by the same amount in every game; 0 where it is not ahead)."""
+    diff = [a - b for a, b in zip(style, full, strict=True)]
+    d = _mean(diff)
+    if d <= 0:
+        return 0.0
+    se = _se(diff)
+    return d / se if se > 0 else math.inf
 
 
 def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list[int]) -> list[list[float]]:

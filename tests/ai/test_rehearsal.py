@@ -114,17 +114,38 @@ def test_a_delegation_that_signs_nothing_does_not_rehearse() -> None:
     assert not any(key[-2] == outsider for key in R._choices if key[:2] == R._key(sc))  # no rehearsal
 
 
-def test_each_style_plays_on_only_where_it_led_the_first_games() -> None:
-    for index, seat in ((23, 1), (25, 0), (21, 0)):
-        sc = timed_scenario(index)
-        found = R.rehearse(sc, seat)
-        full, *others = found.scores
-        assert len(full) in (R.FIRST, R.REHEARSALS)
-        for scores in others:
-            led = sum(scores[: R.FIRST]) > sum(full[: R.FIRST])
-            assert len(scores) == (len(full) if led else R.FIRST)
+def test_each_style_plays_on_only_while_it_leads() -> None:
+    """After FIRST games a style behind the full one stops; after REHEARSALS the rehearsal
+    chooses there if a style is past the margin, and otherwise a style whose lead is ONWARD
+    standard errors or less stops; the rest play LONGEST. The seats are bundled ones the golden
+    AI games rehearse in the same worker (tests/conftest.py), where styles stop at each stage."""
+    stages_seen = set()
+    for name, seat in (("astana-8", "turkey"), ("sochi-congress", "platforms"), ("astana-8", "government")):
+        sc = load_scenario(bundled()[name])
+        found = R.choice(sc, [d.id for d in sc.delegations].index(seat))
+        full, *others = (list(s) for s in found.scores)
+        assert len(full) == max(len(s) for s in found.scores)
+        led = [k for k, scores in enumerate(others, 1) if R._lead(scores[: R.FIRST], full[: R.FIRST]) > 0]
+        decided = R.pick([found.scores[0][: R.REHEARSALS], *(found.scores[k][: R.REHEARSALS] for k in led)]) != 0
+        for k, scores in enumerate(others, 1):
+            onward = k in led and not decided and R._lead(scores[: R.REHEARSALS], full[: R.REHEARSALS]) > R.ONWARD
+            expected = R.LONGEST if onward else R.REHEARSALS if k in led else R.FIRST
+            assert len(scores) == expected
+            stages_seen.add(expected)
         if len(full) == R.FIRST:  # nobody led: the full style stays
             assert found.style is HARD
+    assert stages_seen == {R.FIRST, R.REHEARSALS, R.LONGEST}
+
+
+def test_a_style_past_the_margin_after_the_second_stage_is_chosen_there() -> None:
+    """timed-25 d0: the full style's bets misfire, and the style without them is past the
+    margin after REHEARSALS games: the rehearsal stops there, as it chose before its third
+    stage."""
+    found = R.choice(timed_scenario(25), 0)
+    assert R.style_name(found.style) == "hard without bets"
+    assert max(len(s) for s in found.scores) == R.REHEARSALS
+    kept = R.STYLES["hard"].index(found.style)
+    assert R._lead(list(found.scores[kept]), list(found.scores[0])) > R.MARGIN
 
 
 def test_the_caches_are_bounded() -> None:
