@@ -368,6 +368,9 @@ WITH_GOLDEN = (
     "tests/results/test_headline.py::test_the_ai_in_your_seat_replays_the_seed_with_the_ai_playing_it",
     "tests/cli/test_hostile_args.py::test_an_agent_raising_keyboard_interrupt_in_the_tournament",
     "tests/saves/test_replay_cli.py::test_play_load_continues_a_half_finished_save_to_the_end",
+    # a table of hard seats on astana-8 rehearses every AI seat as it opens (game/ui/screens/table.py)
+    "tests/ui/test_rehearsing.py",
+    "tests/ui/test_meetings.py",
 )
 
 

@@ -237,6 +237,7 @@ _CACHED = 256  # entries a cache keeps (a tournament or a game plays one scenari
 _lock = threading.Lock()  # the interface rehearses in a worker thread
 _choices: OrderedDict[tuple[object, ...], tuple[Scenario, Choice]] = OrderedDict()
 _normal_games: OrderedDict[tuple[object, ...], tuple[Scenario, dict[int, tuple[float, ...]]]] = OrderedDict()
+_underway: dict[tuple[object, ...], threading.Event] = {}  # the seats a thread is rehearsing now
 
 
 def _key(scenario: Scenario) -> tuple[object, ...]:
@@ -255,17 +256,31 @@ def _trim(cache: OrderedDict[tuple[object, ...], _V]) -> None:
 
 
 def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
-    """The rehearsal's choice for a seat, worked out once a process."""
+    """The rehearsal's choice for a seat, worked out once a process. A second thread that asks
+    for a seat being rehearsed waits for that rehearsal rather than playing it again (the
+    interface rehearses every AI seat ahead while the player reads, and a seat's first move may
+    come before its rehearsal is done)."""
     key = (*_key(scenario), seat, kind)
-    with _lock:
-        if key in _choices:
-            _choices.move_to_end(key)
-            return _choices[key][1]
-    found = rehearse(scenario, seat, kind)
-    with _lock:
-        _choices[key] = (scenario, found)
-        _trim(_choices)
-    return found
+    while True:
+        with _lock:
+            if key in _choices:
+                _choices.move_to_end(key)
+                return _choices[key][1]
+            underway = _underway.get(key)
+            if underway is None:
+                underway = _underway[key] = threading.Event()
+                break
+        underway.wait()  # then the choice is known, unless that rehearsal failed: try it here
+    try:
+        found = rehearse(scenario, seat, kind)
+        with _lock:
+            _choices[key] = (scenario, found)
+            _trim(_choices)
+        return found
+    finally:
+        with _lock:
+            del _underway[key]
+        underway.set()
 
 
 class Rehearsed:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import threading
+import time
 from collections import OrderedDict
 from functools import partial
 
@@ -161,3 +163,50 @@ def test_a_scenario_built_in_memory_is_known_by_itself_and_a_file_by_its_bytes()
     again = dataclasses.replace(first)  # the same file's bytes, another object
     assert first is not again and R._key(first) == R._key(again)
     assert math.isfinite(sum(R.choice(first, 1).scores[0]))
+
+
+def test_a_seat_asked_for_twice_at_once_is_rehearsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interface rehearses the seats ahead in a thread while a seat's first move may ask for
+    its choice in another: the second waits for the first's rehearsal and gets its choice. Where
+    that rehearsal fails, the one waiting rehearses itself."""
+    sc = dataclasses.replace(timed_scenario(22), content_hash="")
+    calls: list[int] = []
+    release = threading.Event()
+    failing: set[int] = {1}  # the seat whose first rehearsal fails
+
+    def held(scenario: Scenario, seat: int, kind: str = "hard") -> R.Choice:
+        calls.append(seat)
+        release.wait(timeout=30)
+        if seat in failing:
+            failing.discard(seat)
+            raise RuntimeError("the first rehearsal fails")
+        return R.Choice(HARD, ((float(len(calls)),),))
+
+    monkeypatch.setattr(R, "rehearse", held)
+
+    def twice(seat: int) -> list[object]:
+        results: list[object] = []
+
+        def ask() -> None:
+            try:
+                results.append(R.choice(sc, seat))
+            except RuntimeError as exc:
+                results.append(exc)
+
+        release.clear()
+        threads = [threading.Thread(target=ask) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+            time.sleep(0.2)  # the first is rehearsing when the second asks
+        release.set()
+        for thread in threads:
+            thread.join(30)
+        return results
+
+    first, second = twice(0)
+    assert calls == [0] and first is second  # one rehearsal, its choice for both
+    failed, own = twice(1)
+    assert isinstance(failed, RuntimeError) and isinstance(own, R.Choice)
+    assert calls == [0, 1, 1]  # the failed one, then the waiting thread's own
+    assert R.choice(sc, 1) is own and calls == [0, 1, 1]  # found: not rehearsed again
+    assert not R._underway

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from game.ai.levels import Level
+from game.ai.levels import LEVELS, Level
 from game.ai.rehearsal import Rehearsed
+from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
 from tests.ui.driving import driven, new_app, settle, until
+
+HARD = LEVELS["hard"]
 
 
 def test_the_status_line_says_who_rehearses_and_the_screen_keeps_answering(
@@ -62,5 +65,75 @@ def test_the_status_line_says_who_rehearses_and_the_screen_keeps_answering(
             await settle(pilot)
             assert actor in prepared
             assert "rehearses" not in status()
+
+    asyncio.run(body())
+
+
+def test_every_ai_seat_rehearses_ahead_while_the_player_reads_the_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table starts the rehearsals as it opens, in the order the seats will move, off the
+    event loop: by the time the player has read the opening notice, the AI's first moves need
+    not wait. Nothing is played before the notice is closed."""
+    prepared: list[int] = []
+
+    def quick_prepare(self: Rehearsed, seat: int) -> Level:
+        if self.style is None:
+            assert threading.current_thread() is not threading.main_thread()
+            prepared.append(seat)
+            self.style = HARD  # the choice itself is tests/ai/test_rehearsal.py's
+        return HARD
+
+    monkeypatch.setattr(Rehearsed, "prepare", quick_prepare)
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=3, difficulty="hard")
+        async with driven(app, size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, Notice), "the opening notice")
+            table = next(s for s in app.screen_stack if isinstance(s, TableScreen))
+            state = table.session.state
+            seats = len(state.scenario.delegations)
+            ai = [s for s in range(seats) if s not in table.humans]
+            await until(pilot, lambda: sorted(prepared) == ai, "every AI seat rehearsed")
+            assert prepared == sorted(ai, key=lambda s: (s - state.actor) % seats)  # who moves first, first
+            assert isinstance(app.screen, Notice) and table.session.state.step == state.step
+
+    asyncio.run(body())
+
+
+def test_closing_the_game_stops_the_rehearsals_ahead_after_the_seat_under_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting waits for the seat being rehearsed at most (the process joins its threads as it
+    exits), not for every seat left."""
+    started = threading.Event()
+    release = threading.Event()
+    prepared: list[int] = []
+
+    def held_prepare(self: Rehearsed, seat: int) -> Level:
+        if self.style is None:
+            started.set()
+            release.wait(timeout=30)
+            prepared.append(seat)
+            self.style = HARD
+        return HARD
+
+    monkeypatch.setattr(Rehearsed, "prepare", held_prepare)
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=3, difficulty="hard")
+        async with driven(app, size=(120, 40)) as pilot:
+            await until(pilot, started.is_set, "the first rehearsal under way")
+            workers = [w for w in app.workers if w.group == "rehearsal"]
+            assert len(workers) == 1
+            app.exit()
+            await pilot.pause()
+            assert workers[0].is_cancelled
+            release.set()
+        for _ in range(100):  # the thread ends after the seat under way
+            if workers[0].is_finished:
+                break
+            await asyncio.sleep(0.05)
+        assert len(prepared) == 1
 
     asyncio.run(body())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable
+from textual.worker import get_current_worker
 
 from game.ai.agent import AgentError, Chooser
 from game.ai.driver import decide
@@ -90,6 +92,7 @@ class TableScreen(TableCommands):
         log.show([self._line(line.record, "", line) for line in self.chronicle.lines], end=True)
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
+        self._rehearse_ahead()
         opening = [r.text for r in self.session.records if r.kind in ("event", "agenda")]
         if opening and self.humans and not self.session.log:
             # a new game: the first round's events are read before play, as every later round's are
@@ -97,6 +100,21 @@ class TableScreen(TableCommands):
             self.app.push_screen(Notice(first_round, "\n\n".join(opening)), lambda _: self.next_turn())
             return
         self.next_turn()
+
+    def _rehearse_ahead(self) -> None:
+        """Start the rehearsal of every AI seat that has one (the hard agent's: game.ai.rehearsal),
+        in the order the seats move from here, off the event loop: the player reads the opening
+        notice or makes a first move meanwhile, and an AI seat's first move waits only for what
+        is left of its own rehearsal (the status line says so), not for all of it."""
+        state = self.session.state
+        if state.over:
+            return
+        seats = len(state.scenario.delegations)
+        ahead = sorted((s for s in range(seats) if s not in self.humans), key=lambda s: (s - state.actor) % seats)
+        pending = [(chooser, seat) for seat in ahead if isinstance(chooser := self._chooser(seat), Rehearsed)]
+        if any(chooser.style is None for chooser, _ in pending):
+            # a failure here is left to the seat's own move, which meets it again and reports it
+            self.run_worker(partial(_prepare, pending), thread=True, group="rehearsal", exit_on_error=False)
 
     # --- what the widgets show ------------------------------------------------------------------
 
@@ -381,3 +399,14 @@ class TableScreen(TableCommands):
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,
         )
+
+
+def _prepare(pending: list[tuple[Rehearsed, int]]) -> None:
+    """Rehearse these seats in turn (a thread of the screen's: see `_rehearse_ahead`). The screen
+    closed or the app quitting cancels the worker: it stops before the next seat, so quitting
+    waits for one seat's rehearsal at most (the process joins its threads as it exits)."""
+    worker = get_current_worker()
+    for chooser, seat in pending:
+        if worker.is_cancelled:
+            return
+        chooser.prepare(seat)
