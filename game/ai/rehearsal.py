@@ -30,15 +30,17 @@ import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TypeVar
 
+from game.ai.agent import Chooser
 from game.ai.driver import agent_rng, applied, take
 from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.reading import Decision
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
-from game.ai.strategies.library import AcceptAboveWalkaway, IdealThenFold, WalkOut
+from game.ai.strategies.library import AcceptAboveWalkaway, ConcedeAll, CopyLast, IdealThenFold, WalkOut
 from game.engine import Action, State, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.rng import MASK, Rng, mix
@@ -62,8 +64,9 @@ def _without(level: Level, fields: tuple[str, ...]) -> Level:
     return replace(level, name=f"{level.name} without {', '.join(fields)}", **{f: getattr(normal, f) for f in fields})
 
 
-# A style is a level's rules, or a strategy of the library that remembers nothing between moves
-# (its move a function of the view alone, as a level's is: the styles share a game's moves).
+# A style is a level's rules, or a strategy of the library by name (one that needs no arguments:
+# not wait-nash, which takes the analysis's packages). The styles share a rehearsal game's moves
+# for as long as they agree, each with a player of its own for the game (`player`).
 Style = Level | str
 
 
@@ -74,12 +77,16 @@ Style = Level | str
 # better there. The fourth holds its ideal and refuses everything until the last round, then
 # takes anything above walking away: at some tables the others give way to a side that never
 # moves (ideal-then-fold was the library strategy ahead of hard in most seats where one was).
-# The last two are the library strategies that were ahead of hard where none of the first four
-# was (docs/lab/agents.md, "The rehearsal's third stage"): staying away, where the others' deal
+# The fifth and sixth are the library strategies that were ahead of hard where none of the first
+# four was (docs/lab/agents.md, "The rehearsal's third stage"): staying away, where the others' deal
 # without this side suits it better than any it could sign (a boycott where attendance is
 # optional, else a walk-out, which leaves it its walk-away value before the rounds take their
 # toll); and taking any offer above walking away without proposing, where holding out costs
-# more in delay than it wins.
+# more in delay than it wins. The last two were the strategies still ahead of hard on other
+# tables with those six (docs/lab/agents.md, "Copy-last and concede-all as styles"): tabling back
+# the last offer put to it, where the others' own package is the one that passes (a strategy
+# with a memory: each game of the rehearsal gives each style a player of its own, `player`);
+# and conceding a step on every position each turn, where moving first and in public pays.
 STYLES: dict[str, tuple[Style, ...]] = {
     "hard": (
         LEVELS["hard"],
@@ -88,6 +95,8 @@ STYLES: dict[str, tuple[Style, ...]] = {
         IdealThenFold.name,
         WalkOut.name,
         AcceptAboveWalkaway.name,
+        CopyLast.name,
+        ConcedeAll.name,
     ),
 }
 
@@ -96,11 +105,12 @@ def style_name(style: Style) -> str:
     return style.name if isinstance(style, Level) else style
 
 
-def decide(style: Style, view: View, rng: Rng) -> Decision:
-    """The move a style makes."""
+def player(style: Style) -> Chooser:
+    """A style's chooser for one game: its level's `choose`, or a fresh object of its strategy,
+    which may remember the game it plays (copy-last remembers the last offer put to it)."""
     if isinstance(style, Level):
-        return choose(view, rng, style)
-    return STRATEGIES[style]().choose(view, rng)
+        return partial(choose, level=style)
+    return STRATEGIES[style]().choose
 
 
 @dataclass(frozen=True)
@@ -193,6 +203,9 @@ def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list
     that differ (the full style and the one without bets agree in most games)."""
     scores = [[0.0] * len(game_seeds) for _ in styles]
     for i, seed in enumerate(game_seeds):
+        # a player per style and game: a fork's styles are its own, so each player sees exactly
+        # the moves of its own game
+        players = [player(style) for style in styles]
         walkaway = draw_types(scenario, seed).delegations[seat].reservation
         start, _ = new_game(scenario, seed)
         forks: list[tuple[State, tuple[int, ...]]] = [(start, tuple(range(len(styles))))]
@@ -204,7 +217,7 @@ def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list
                     continue
                 moves: dict[Action, list[int]] = {}
                 for k in group:
-                    moves.setdefault(decide(styles[k], view_for(state, seat), agent_rng(state)).action, []).append(k)
+                    moves.setdefault(players[k](view_for(state, seat), agent_rng(state)).action, []).append(k)
                 if len(moves) > 1:
                     forks.extend((applied(state, action)[2], tuple(ks)) for action, ks in moves.items())
                     break
@@ -291,8 +304,11 @@ class Rehearsed:
         self.scenario = scenario
         self.kind = kind
         self.style: Style | None = None
+        self._play: Chooser | None = None  # the style's player for this game, from its first move
 
     def prepare(self, seat: int) -> Style:
+        """The style kept for the seat, rehearsed on the first call (the interface may call this
+        from two threads at once: both get the one choice, game.ai.rehearsal.choice)."""
         if self.style is None:
             if any(seat in venue.signatories for venue in self.scenario.venues):
                 self.style = choice(self.scenario, seat, self.kind).style
@@ -303,4 +319,6 @@ class Rehearsed:
         return self.style
 
     def __call__(self, view: View, rng: Rng) -> Decision:
-        return decide(self.prepare(view.me), view, rng)
+        if self._play is None:  # the game's moves are asked for one at a time, in one thread
+            self._play = player(self.prepare(view.me))
+        return self._play(view, rng)

@@ -17,6 +17,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
+from game.ai.strategies.library import CopyLast
 from game.engine.model import Scenario
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
@@ -210,3 +211,19 @@ def test_a_seat_asked_for_twice_at_once_is_rehearsed_once(monkeypatch: pytest.Mo
     assert calls == [0, 1, 1]  # the failed one, then the waiting thread's own
     assert R.choice(sc, 1) is own and calls == [0, 1, 1]  # found: not rehearsed again
     assert not R._underway
+
+
+def test_a_style_with_a_memory_keeps_it_for_the_whole_game() -> None:
+    """Copy-last tables back the last offer put to it: a rehearsed seat playing it keeps one
+    player for the game, in the rehearsal's games (above) as in the real one."""
+    sc = load_scenario(bundled()["astana-8"])
+    seat = sc.delegation_index["opposition"]
+    seed = game_seed(0, 3)
+    chooser = R.Rehearsed(sc)
+    chooser.style = CopyLast.name  # as if the rehearsal had kept it
+    rehearsed = play(sc, seed, {seat: chooser})
+    own = play(sc, seed, {seat: CopyLast().choose})
+    assert rehearsed.actions == own.actions
+    # a player made afresh at every move forgets the offers: another game
+    forgetful = play(sc, seed, {seat: lambda view, rng: CopyLast().choose(view, rng)})
+    assert forgetful.actions != own.actions
