@@ -29,6 +29,7 @@ import hashlib
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
@@ -141,9 +142,7 @@ def pick(scores: list[list[float]], margin: float = MARGIN) -> int:
     `margin` paired standard errors; the full style if none is."""
     best, best_mean = 0, _mean(scores[0])
     for k in range(1, len(scores)):
-        diff = [a - b for a, b in zip(scores[k], scores[0], strict=True)]
-        d, se = _mean(diff), _se(diff)
-        if d > 0 and d > margin * se and _mean(scores[k]) > best_mean:
+        if _lead(scores[k], scores[0]) > margin and _mean(scores[k]) > best_mean:
             best, best_mean = k, _mean(scores[k])
     return best
 
@@ -196,7 +195,7 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
     return Choice(styles[chosen], tuple(tuple(s) for s in scores))
 
 
-def _lead(style: list[float], full: list[float]) -> float:
+def _lead(style: Sequence[float], full: Sequence[float]) -> float:
     """A style's lead over the full style in the games it played, in paired standard errors
     (infinite where it is ahead by the same amount in every game; 0 where it is not ahead)."""
     diff = [a - b for a, b in zip(style, full, strict=True)]
