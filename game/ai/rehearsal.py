@@ -18,9 +18,9 @@ rule's worth depends on the table, so the agent tries its styles on the table it
 
 The choice is a function of the scenario and the seat alone (the rehearsal's seeds come from the
 scenario's own hash), so it is the same in every game of that scenario, on every machine, and a
-process works it out once. docs/lab/agents.md, "A rehearsal before the first move" and "The
-rehearsal's third stage", have the figures that chose the styles, the number of games and the
-margin.
+process works it out once. docs/lab/agents.md, "A rehearsal before the first move", "The
+rehearsal's third stage" and "The rehearsal's fourth stage", have the figures that chose the
+styles, the number of games and the margin.
 """
 
 from __future__ import annotations
@@ -58,11 +58,14 @@ from game.engine.view import View
 from game.stats import mean as _mean
 from game.stats import standard_error as _se
 
-REHEARSALS = 16  # games a style that led the first ones plays (12 let luck choose a bundled seat)
-LONGEST = 48  # games a style still in reach of the margin plays (gains of 0.02-0.04 need them)
-ONWARD = 0.4  # its paired lead after REHEARSALS games, in standard errors, to play on to LONGEST
+FIRST = 4  # games every style plays before those clearly behind the full style drop out
+BEHIND = -0.5  # a style behind the full one by more than this many paired standard errors drops there
+REHEARSALS = 16  # games a style not behind after the first ones plays (12 let luck choose a bundled seat)
+ONWARD = 0.4  # its paired lead after REHEARSALS games, in standard errors, to play on to LONGER
+LONGER = 48  # games a style still in reach of the margin plays (gains of 0.02-0.04 need them)
+FURTHER = 1.0  # its paired lead after LONGER games, in standard errors, to play on to LONGEST
+LONGEST = 96  # games a style near the margin after LONGER plays (leads of 0.02 need them)
 MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
-FIRST = 4  # games every style plays before those behind the full style drop out (8 chose no better)
 OTHERS = "normal"  # the level the rehearsal sets in every other seat, as the tournaments do
 
 
@@ -131,8 +134,9 @@ class Choice:
 
     style: Style
     # per style of STYLES[kind], its surplus in each game it played: every style plays the first
-    # FIRST games, those ahead of the full style there play on to REHEARSALS, and those still
-    # ahead by more than ONWARD standard errors then play on to LONGEST
+    # FIRST games, those not clearly behind the full style there play on to REHEARSALS, those
+    # ahead by more than ONWARD standard errors then play on to LONGER, and those ahead by more
+    # than FURTHER then play on to LONGEST
     scores: tuple[tuple[float, ...], ...]
 
 
@@ -159,24 +163,27 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
     """Play the scenario in each style of `kind` in `seat` (the others normal) and choose.
     `scenario` must be the file's (central values), never a game's draw.
 
-    The games come in three stages, and after each the styles with no chance left stop:
-    - every style plays the first FIRST games; a style no better than the full one there (on the
-      mean, by any amount, or the same game for game) is dropped: on the tables that set the
-      margin that chose about as well as dropping after 8, and where every style is dropped the
-      rehearsal takes a fraction of the time;
-    - the rest play on to REHEARSALS; if a style is then past the MARGIN, `pick` chooses there
-      (as the rehearsal did before it had a third stage); otherwise a style ahead of the full
-      one by ONWARD paired standard errors or less is dropped: to pass the MARGIN at LONGEST
-      games its lead in standard errors would have to grow fivefold, where a lead that holds
-      grows by the square root of three (1.7);
-    - the rest play on to LONGEST, and `pick` chooses over the games they all played.
-    A style's lead of a few hundredths, which decides whether a library strategy beats the agent
-    at a table, shows only past 16 games (docs/lab/agents.md, "The rehearsal's third stage")."""
+    The games come in four stages, and after each the styles with no chance left stop:
+    - every style plays the first FIRST games; a style behind the full one there by more than
+      half a paired standard error (BEHIND), or the same game for game, is dropped. Four games
+      say little: a style dropped because it was behind by any amount was, at some tables, ahead
+      by a few hundredths over 300 games (docs/lab/agents.md, "The rehearsal's fourth stage");
+    - the rest play on to REHEARSALS; if a style is then past the MARGIN, `pick` chooses there;
+      otherwise a style ahead of the full one by ONWARD paired standard errors or less is
+      dropped: to pass the MARGIN at LONGER games its lead in standard errors would have to
+      grow fivefold, where a lead that holds grows by the square root of three (1.7);
+    - the rest play on to LONGER; again `pick` chooses there if a style is past the MARGIN, and
+      otherwise a style ahead by FURTHER standard errors or less is dropped;
+    - the rest play on to LONGEST (`games`), and `pick` chooses over the games they all played.
+    A choice made at a stage stands: more games would only test it against luck again. A
+    style's lead of a few hundredths, which decides whether a library strategy beats the agent
+    at a table, shows only past 16 games, and one of 0.02 only past 48 (docs/lab/agents.md,
+    "The rehearsal's third stage", "The rehearsal's fourth stage")."""
     styles = STYLES[kind]
     every = seeds(scenario, games)
     scores: list[list[float]] = [[] for _ in styles]
     playing = list(range(len(styles)))
-    for start, stop in ((0, FIRST), (FIRST, REHEARSALS), (REHEARSALS, games)):
+    for start, stop in ((0, FIRST), (FIRST, REHEARSALS), (REHEARSALS, LONGER), (LONGER, games)):
         batch = every[start:stop]
         if not batch:
             break
@@ -185,25 +192,37 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
             scores[k].extend(played)
         if any(style_name(styles[k]) == OTHERS for k in playing):  # the normal agent in this seat
             scores[styles.index(LEVELS[OTHERS])].extend(s[seat] for s in _all_others(scenario, batch))
-        if stop == REHEARSALS and pick([scores[k] for k in playing]) != 0:
+        if stop >= REHEARSALS and pick([scores[k] for k in playing]) != 0:
             break  # a style is past the margin already: no need to look closer
-        least = 0.0 if stop <= FIRST else ONWARD
-        playing = [0, *(k for k in playing[1:] if _lead(scores[k], scores[0]) > least)]
+        if stop <= FIRST:
+            playing = [
+                0,
+                *(k for k in playing[1:] if _standing(scores[k], scores[0]) > BEHIND and scores[k] != scores[0]),
+            ]
+        else:
+            least = ONWARD if stop <= REHEARSALS else FURTHER
+            playing = [0, *(k for k in playing[1:] if _lead(scores[k], scores[0]) > least)]
         if len(playing) == 1:
             break
     chosen = playing[pick([scores[k] for k in playing])]
     return Choice(styles[chosen], tuple(tuple(s) for s in scores))
 
 
-def _lead(style: Sequence[float], full: Sequence[float]) -> float:
-    """A style's lead over the full style in the games it played, in paired standard errors
-    (infinite where it is ahead by the same amount in every game; 0 where it is not ahead)."""
+def _standing(style: Sequence[float], full: Sequence[float]) -> float:
+    """A style's mean difference from the full style in the games it played, in paired standard
+    errors: below 0 where it is behind (infinite where it is ahead or behind by the same amount
+    in every game; 0 where the games are the same)."""
     diff = [a - b for a, b in zip(style, full, strict=True)]
     d = _mean(diff)
-    if d <= 0:
-        return 0.0
     se = _se(diff)
-    return d / se if se > 0 else math.inf
+    if se > 0:
+        return d / se
+    return math.copysign(math.inf, d) if d else 0.0
+
+
+def _lead(style: Sequence[float], full: Sequence[float]) -> float:
+    """A style's lead over the full style in paired standard errors (0 where it is not ahead)."""
+    return max(0.0, _standing(style, full))
 
 
 def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list[int]) -> list[list[float]]:

@@ -118,26 +118,49 @@ def test_a_delegation_that_signs_nothing_does_not_rehearse() -> None:
 
 
 def test_each_style_plays_on_only_while_it_leads() -> None:
-    """After FIRST games a style behind the full one stops; after REHEARSALS the rehearsal
-    chooses there if a style is past the margin, and otherwise a style whose lead is ONWARD
+    """After FIRST games a style clearly behind the full one (by BEHIND standard errors), or the
+    same game for game, stops; after REHEARSALS and after LONGER the rehearsal chooses there if
+    a style is past the margin, and otherwise a style whose lead is ONWARD (then FURTHER)
     standard errors or less stops; the rest play LONGEST. The seats are bundled ones the golden
-    AI games rehearse in the same worker (tests/conftest.py), where styles stop at each stage."""
+    AI games rehearse in the same worker (tests/conftest.py), where styles stop at each stage:
+    astana-to-sochi's Turkey plays the style without bets to LONGEST, where its lead goes."""
     stages_seen = set()
-    for name, seat in (("astana-8", "turkey"), ("sochi-congress", "platforms"), ("astana-8", "government")):
+    seats = (("astana-8", "turkey"), ("sochi-congress", "platforms"), ("astana-8", "government"))
+    for name, seat in (*seats, ("astana-to-sochi", "turkey")):
         sc = load_scenario(bundled()[name])
         found = R.choice(sc, [d.id for d in sc.delegations].index(seat))
-        full, *others = (list(s) for s in found.scores)
+        full = list(found.scores[0])
         assert len(full) == max(len(s) for s in found.scores)
-        led = [k for k, scores in enumerate(others, 1) if R._lead(scores[: R.FIRST], full[: R.FIRST]) > 0]
-        decided = R.pick([found.scores[0][: R.REHEARSALS], *(found.scores[k][: R.REHEARSALS] for k in led)]) != 0
-        for k, scores in enumerate(others, 1):
-            onward = k in led and not decided and R._lead(scores[: R.REHEARSALS], full[: R.REHEARSALS]) > R.ONWARD
-            expected = R.LONGEST if onward else R.REHEARSALS if k in led else R.FIRST
-            assert len(scores) == expected
-            stages_seen.add(expected)
-        if len(full) == R.FIRST:  # nobody led: the full style stays
+        playing = list(range(1, len(found.scores)))
+        expected = dict.fromkeys(playing, R.FIRST)
+        for stop, onward in ((R.FIRST, R.REHEARSALS), (R.REHEARSALS, R.LONGER), (R.LONGER, R.LONGEST)):
+            mine = {k: list(found.scores[k][:stop]) for k in playing}
+            if stop > R.FIRST and R.pick([full[:stop], *mine.values()]) != 0:
+                break
+            if stop == R.FIRST:
+                playing = [
+                    k for k in playing if R._standing(mine[k], full[:stop]) > R.BEHIND and mine[k] != full[:stop]
+                ]
+            else:
+                least = R.ONWARD if stop == R.REHEARSALS else R.FURTHER
+                playing = [k for k in playing if R._lead(mine[k], full[:stop]) > least]
+            expected.update(dict.fromkeys(playing, onward))
+        for k, length in expected.items():
+            assert len(found.scores[k]) == length
+            stages_seen.add(length)
+        if len(full) == R.FIRST:  # every style dropped after the first games: the full style stays
             assert found.style is HARD
-    assert stages_seen == {R.FIRST, R.REHEARSALS, R.LONGEST}
+    assert stages_seen == {R.FIRST, R.REHEARSALS, R.LONGER, R.LONGEST}
+
+
+def test_a_style_behind_by_little_in_the_first_games_plays_on() -> None:
+    """Four games say little: a style behind the full one there by less than BEHIND standard
+    errors plays on, one behind in every game by the same amount or playing the same games stops."""
+    full = [0.1, 0.2, 0.3, 0.2]
+    assert R._standing([0.0, 0.3, 0.35, 0.1], full) > R.BEHIND  # behind on the mean, by luck's width
+    assert R._standing([x - 0.01 for x in full], full) < R.BEHIND  # steadily behind, if by little
+    assert R._standing(full, full) == 0.0 and R._lead(full, full) == 0.0
+    assert R._lead([x + 0.01 for x in full], full) > R.MARGIN
 
 
 def test_a_style_past_the_margin_after_the_second_stage_is_chosen_there() -> None:
