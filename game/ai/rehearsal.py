@@ -59,10 +59,10 @@ from game.stats import mean as _mean
 from game.stats import standard_error as _se
 
 FIRST = 4  # games every style plays before those clearly behind the full style drop out
-BEHIND = -0.5  # a style behind the full one by more than this many paired standard errors drops there
-REHEARSALS = 16  # games a style not behind after the first ones plays (12 let luck choose a bundled seat)
+BEHIND = -0.5  # paired standard errors behind the full style that drop a style after FIRST games
+REHEARSALS = 16  # games a style not clearly behind after FIRST plays (12 let luck choose a bundled seat)
 ONWARD = 0.4  # its paired lead after REHEARSALS games, in standard errors, to play on to LONGER
-LONGER = 48  # games a style still in reach of the margin plays (gains of 0.02-0.04 need them)
+LONGER = 48  # games a style still in reach of the margin plays (gains of 0.03-0.04 need them)
 FURTHER = 1.0  # its paired lead after LONGER games, in standard errors, to play on to LONGEST
 LONGEST = 96  # games a style near the margin after LONGER plays (leads of 0.02 need them)
 MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
@@ -136,7 +136,8 @@ class Choice:
     # per style of STYLES[kind], its surplus in each game it played: every style plays the first
     # FIRST games, those not clearly behind the full style there play on to REHEARSALS, those
     # ahead by more than ONWARD standard errors then play on to LONGER, and those ahead by more
-    # than FURTHER then play on to LONGEST
+    # than FURTHER then play on to LONGEST, unless the choice is made at an earlier stage
+    # (`_settled`)
     scores: tuple[tuple[float, ...], ...]
 
 
@@ -165,15 +166,18 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
 
     The games come in four stages, and after each the styles with no chance left stop:
     - every style plays the first FIRST games; a style behind the full one there by more than
-      half a paired standard error (BEHIND), or the same game for game, is dropped. Four games
-      say little: a style dropped because it was behind by any amount was, at some tables, ahead
-      by a few hundredths over 300 games (docs/lab/agents.md, "The rehearsal's fourth stage");
-    - the rest play on to REHEARSALS; if a style is then past the MARGIN, and none still playing
-      has a better mean, `pick` chooses there; otherwise a style ahead of the full one by ONWARD paired standard errors or less is
-      dropped: to pass the MARGIN at LONGER games its lead in standard errors would have to
-      grow fivefold, where a lead that holds grows by the square root of three (1.7);
-    - the rest play on to LONGER; again `pick` chooses there if a style is past the MARGIN (and
-      none has a better mean), and otherwise a style ahead by FURTHER standard errors or less is dropped;
+      half a paired standard error (BEHIND), or scoring the same in each game, is dropped. Four
+      games say little: a style dropped because it was behind by any amount was, at some
+      tables, ahead by a few hundredths over 300 games (docs/lab/agents.md, "The rehearsal's
+      fourth stage");
+    - the rest play on to REHEARSALS; a style ahead of the full one by ONWARD paired standard
+      errors or less is dropped: to pass the MARGIN at LONGEST games its lead in standard errors
+      would have to grow fivefold, where a lead that holds grows by the square root of six
+      (2.4). If a style left is past the MARGIN and none left has a better mean (`_settled`),
+      `pick` chooses there;
+    - the rest play on to LONGER; a style ahead by FURTHER standard errors or less is dropped (its
+      lead would have to double by LONGEST, where one that holds grows by the square root of two,
+      1.4), and again `pick` chooses there if `_settled` says so;
     - the rest play on to LONGEST (`games`), and `pick` chooses over the games they all played.
     A choice made at a stage stands: more games would only test it against luck again. A
     style's lead of a few hundredths, which decides whether a library strategy beats the agent
@@ -192,8 +196,6 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
             scores[k].extend(played)
         if any(style_name(styles[k]) == OTHERS for k in playing):  # the normal agent in this seat
             scores[styles.index(LEVELS[OTHERS])].extend(s[seat] for s in _all_others(scenario, batch))
-        if stop >= REHEARSALS and _settled([scores[k] for k in playing]):
-            break  # a style is past the margin already, and none has a better mean: no need to look closer
         if stop <= FIRST:
             playing = [
                 0,
@@ -202,25 +204,27 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
         else:
             least = ONWARD if stop <= REHEARSALS else FURTHER
             playing = [0, *(k for k in playing[1:] if _lead(scores[k], scores[0]) > least)]
-        if len(playing) == 1:
+        # a style dropped here can never pass the margin (its lead is FURTHER or less), so the
+        # styles that play on decide whether the choice can be made now
+        if len(playing) == 1 or (stop >= REHEARSALS and _settled([scores[k] for k in playing])):
             break
     chosen = playing[pick([scores[k] for k in playing])]
     return Choice(styles[chosen], tuple(tuple(s) for s in scores))
 
 
 def _settled(scores: list[list[float]]) -> bool:
-    """Whether the rehearsal can choose before its last stage: a style is past the margin, and no
-    style still playing has a better mean (one that has not passed the margin yet may still: at
-    timed-273 d1 the style without bets passed it after 16 games, and walk-out, ahead of it on
-    the mean, is +0.043 better over 300)."""
+    """Whether the rehearsal can choose now, from the scores of the styles that would play on
+    (the full style first): a style is past the margin, and none of them has a better mean (one
+    that has not passed the margin yet may still: at timed-273 d1 the style without bets passed
+    it after 16 games, and walk-out, ahead of it on the mean, is +0.043 better over 300)."""
     best = pick(scores)
     return best != 0 and _mean(scores[best]) >= max(_mean(s) for s in scores)
 
 
 def _standing(style: Sequence[float], full: Sequence[float]) -> float:
     """A style's mean difference from the full style in the games it played, in paired standard
-    errors: below 0 where it is behind (infinite where it is ahead or behind by the same amount
-    in every game; 0 where the games are the same)."""
+    errors: below 0 where it is behind (infinite where the standard error is 0, ahead or behind
+    by the same amount in every game; 0 where it scores the same in every game)."""
     diff = [a - b for a, b in zip(style, full, strict=True)]
     d = _mean(diff)
     se = _se(diff)
