@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from game.ai.levels import LEVELS, Level
 from game.ai.rehearsal import Rehearsed
+from game.ui.screens import table as table_screen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
 from tests.ui.driving import driven, new_app, settle, until
@@ -119,6 +120,18 @@ def test_closing_the_game_stops_the_rehearsals_ahead_after_the_seat_under_way(
         return HARD
 
     monkeypatch.setattr(Rehearsed, "prepare", held_prepare)
+    # the worker's own function returning, not the worker's state: a cancelled worker counts as
+    # finished at once, while its thread still runs the seat under way
+    returned = threading.Event()
+    prepare_ahead = table_screen._prepare
+
+    def watched(pending: list[tuple[Rehearsed, int]]) -> None:
+        try:
+            prepare_ahead(pending)
+        finally:
+            returned.set()
+
+    monkeypatch.setattr(table_screen, "_prepare", watched)
 
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=3, difficulty="hard")
@@ -130,10 +143,7 @@ def test_closing_the_game_stops_the_rehearsals_ahead_after_the_seat_under_way(
             await pilot.pause()
             assert workers[0].is_cancelled
             release.set()
-        for _ in range(100):  # the thread ends after the seat under way
-            if workers[0].is_finished:
-                break
-            await asyncio.sleep(0.05)
+        assert returned.wait(timeout=30)  # the thread ends after the seat under way
         assert len(prepared) == 1
 
     asyncio.run(body())
