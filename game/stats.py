@@ -1,6 +1,6 @@
-"""The two statistics the game's comparisons use: a mean, and the standard error of a mean. The
-tournaments (game.sim.tournament) and the hard agent's rehearsal (game.ai.rehearsal) both judge
-paired differences game by game with them."""
+"""The statistics the game's comparisons use: a mean, the standard error of a mean, and the two
+of a paired difference. The tournaments (game.sim.tournament) and the hard agent's rehearsal
+(game.ai.rehearsal) both judge paired differences game by game with them."""
 
 from __future__ import annotations
 
@@ -19,3 +19,9 @@ def standard_error(xs: Sequence[float]) -> float:
         return 0.0
     m = mean(xs)
     return math.sqrt(sum((x - m) ** 2 for x in xs) / (n - 1) / n)
+
+
+def paired(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
+    """The mean of a - b game by game, and the standard error of that mean."""
+    d = [x - y for x, y in zip(a, b, strict=True)]
+    return mean(d), standard_error(d)

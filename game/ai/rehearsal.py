@@ -56,7 +56,7 @@ from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.stats import mean as _mean
-from game.stats import standard_error as _se
+from game.stats import paired
 
 FIRST = 4  # games every style plays before those clearly behind the full style drop out
 BEHIND = -0.5  # paired standard errors behind the full style that drop a style after FIRST games
@@ -225,9 +225,7 @@ def _standing(style: Sequence[float], full: Sequence[float]) -> float:
     """A style's mean difference from the full style in the games it played, in paired standard
     errors: below 0 where it is behind (infinite where the standard error is 0, ahead or behind
     by the same amount in every game; 0 where it scores the same in every game)."""
-    diff = [a - b for a, b in zip(style, full, strict=True)]
-    d = _mean(diff)
-    se = _se(diff)
+    d, se = paired(style, full)
     if se > 0:
         return d / se
     return math.copysign(math.inf, d) if d else 0.0

@@ -33,6 +33,7 @@ from game.sim.pool import parallel_imap
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
 from game.stats import mean as _mean
+from game.stats import paired
 from game.stats import standard_error as _se
 
 BASELINE = "hard"
@@ -179,12 +180,6 @@ def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: flo
         seconds=seconds,
         surplus=tuple(surplus),
     )
-
-
-def paired(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
-    """The mean of a - b game by game, and the standard error of that mean."""
-    d = [x - y for x, y in zip(a, b, strict=True)]
-    return _mean(d), _se(d)
 
 
 def ladder(rows: Sequence[Row]) -> list[Step]:
