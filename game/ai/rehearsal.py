@@ -256,8 +256,12 @@ def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list
                     state = take(state, choose)[1]
                     continue
                 moves: dict[Action, list[int]] = {}
+                # one view for every style: a decision's pure questions of its view are remembered
+                # for the last view asked (game.ai.reading.view_memo), so the styles that read the
+                # table alike (the full style and the one without bets) work them out once
+                view = view_for(state, seat)
                 for k in group:
-                    moves.setdefault(players[k](view_for(state, seat), agent_rng(state)).action, []).append(k)
+                    moves.setdefault(players[k](view, agent_rng(state)).action, []).append(k)
                 if len(moves) > 1:
                     forks.extend((applied(state, action)[2], tuple(ks)) for action, ks in moves.items())
                     break
