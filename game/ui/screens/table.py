@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
@@ -40,6 +40,8 @@ from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
 from game.ui.widgets.wrapped import WrappedText
+
+ASKED_POLL = 0.05  # seconds between looks at whether the player's dialog has closed
 
 
 class TableScreen(TableCommands):
@@ -275,6 +277,7 @@ class TableScreen(TableCommands):
         while not session.state.over and session.state.actor not in self.humans:
             if not self.skipping:
                 await asyncio.sleep(SPEEDS[self.speed])
+            await self._while_the_player_is_asked()
             if self._gone():
                 return  # this game was closed while its AI was thinking
             chooser = self._chooser(session.state.actor)
@@ -312,11 +315,22 @@ class TableScreen(TableCommands):
             self._choosers[seat] = seat_chooser(kind, session.scenario, session.seed, ident)
         return self._choosers[seat]
 
+    async def _while_the_player_is_asked(self) -> None:
+        """Wait while a dialog the player opened during the AI's moves is up ("Leave the
+        table?", the help, the command palette): the AI seats do not move on behind a question,
+        and no round notice covers it. The loop's own notices are awaited where it shows them,
+        so a modal screen on top here is the player's."""
+        while not self._gone() and isinstance(self.app.screen, ModalScreen):
+            await asyncio.sleep(ASKED_POLL)
+
     async def _after(self, records: tuple[Record, ...]) -> None:
         """A new round: autosave, and show its events and what the last round brought."""
         if not any(r.kind == "round" for r in records):
             return
         self._autosave()
+        await self._while_the_player_is_asked()
+        if self._gone():
+            return
         venue_end = self._venue_end(records)  # shown even when skipping: a campaign's turning point
         if venue_end is not None:
             await self.app.push_screen_wait(venue_end)
