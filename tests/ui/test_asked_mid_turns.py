@@ -11,7 +11,9 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog
@@ -34,40 +36,29 @@ async def _ai_moving(pilot: Pilot[Any], table: TableScreen) -> None:
     assert table.session.state.actor != GOV
 
 
-def test_leave_the_table_asked_mid_turns_holds_the_ai_until_answered(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "asked"),
+    [("ctrl+q", ConfirmDialog), ("question_mark", Help)],
+    ids=["leave the table?", "help"],
+)
+def test_a_dialog_opened_mid_turns_holds_the_ai_until_it_closes(
+    tmp_path: Path, key: str, asked: type[Screen[Any]]
+) -> None:
     async def body() -> None:
         app = make_app(scenario=ASTANA, humans=("government",), seed=1, saves_dir=tmp_path, speed=SPEED)
         async with app.run_test(size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
             await _ai_moving(pilot, table)
-            await press(pilot, "ctrl+q")
-            await screen_of(pilot, ConfirmDialog)
+            await press(pilot, key)
+            await screen_of(pilot, asked)
             held = len(table.session.log)
             await asyncio.sleep(HELD)
-            # the question is still what the player sees, and the AI waited for the answer
-            assert isinstance(app.screen, ConfirmDialog)
+            # the dialog is still what the player sees, and the AI waited for it to close
+            assert isinstance(app.screen, asked)
             assert len(table.session.log) == held
-            await press(pilot, "escape")  # "Stay"
+            await press(pilot, "escape")  # "Stay", or the help closed
             await until(pilot, lambda: len(table.session.log) > held, "the AI to move on")
             assert not app._exit
-
-    asyncio.run(body())
-
-
-def test_the_help_opened_mid_turns_holds_the_ai_until_closed(tmp_path: Path) -> None:
-    async def body() -> None:
-        app = make_app(scenario=ASTANA, humans=("government",), seed=1, saves_dir=tmp_path, speed=SPEED)
-        async with app.run_test(size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await _ai_moving(pilot, table)
-            await press(pilot, "question_mark")
-            await screen_of(pilot, Help)
-            held = len(table.session.log)
-            await asyncio.sleep(HELD)
-            assert isinstance(app.screen, Help) and len(table.session.log) == held
-            await press(pilot, "escape")
-            await until(pilot, lambda: len(table.session.log) > held, "the AI to move on")
 
     asyncio.run(body())
