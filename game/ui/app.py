@@ -43,6 +43,7 @@ def _replay_screen() -> type[ReplayScreen]:
 
 
 _GC_THRESHOLDS = (20_000, 20, 20)  # young, middle and old generations (Python's: 700, 10, 10)
+LEAVE = "Leave the table?"  # how ctrl+q's question opens: a second ctrl+q over it answers it
 
 
 @contextmanager
@@ -317,15 +318,20 @@ class PeaceTalksApp(App[None]):
             return
         from game.ui.screens.actions import ConfirmDialog
 
+        if isinstance(self.screen, ConfirmDialog) and self.screen.question.startswith(LEAVE):
+            # ctrl+q again over its own question is the answer, as the question says (a second
+            # question stacked on the first would take two Escapes to get back to the table)
+            self.screen.dismiss(True)
+            return
+
         def answer(ok: bool | None) -> None:
             # quit only once the game is written; a save that fails says why and the game stays
             if ok and table.save_autosave(announce=False) and table.save_named():
                 self.exit()
 
         where = "the autosave" + (f" and as {table.save_name}" if table.save_name else "")
-        self.push_screen(
-            ConfirmDialog(f"Leave the table? Your game is saved as {where}.", "Save and quit", "Stay"), answer
-        )
+        question = f"{LEAVE} Your game is saved as {where}. (ctrl+q again: save and quit)"
+        self.push_screen(ConfirmDialog(question, "Save and quit", "Stay"), answer)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

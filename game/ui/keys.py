@@ -58,7 +58,7 @@ TABLE_KEYS: tuple[Key, ...] = (
         "Save", "Save the game under a name"),
     Key("ctrl+p", "", "ctrl+p", "the command palette: every action by name"),
     Key("question_mark,f1", "help", "? F1", "this help", "Help", True, "Help", "Every key"),
-    Key("ctrl+q", "", "ctrl+q", "quit (asks first if the game is not saved)"),
+    Key("ctrl+q", "", "ctrl+q", "quit (asks first if the game is not saved; ctrl+q again: save and quit)"),
 )  # fmt: skip
 
 

@@ -137,6 +137,29 @@ def test_save_and_quit_writes_the_autosave(tmp_path: Path) -> None:
     assert state_hash(saved.state) == state_hash(session.state)
 
 
+def test_ctrl_q_twice_saves_and_quits(tmp_path: Path) -> None:
+    """The question says so: a second ctrl+q over it answers it, where it used to stack a
+    second question on the first."""
+
+    async def body() -> Session:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q")
+            confirm = await screen_of(pilot, ConfirmDialog)
+            assert "ctrl+q again" in confirm.question
+            await press(pilot, "ctrl+q")
+            await until(pilot, lambda: app._exit, "the app to quit")
+            assert sum(isinstance(s, ConfirmDialog) for s in app.screen_stack) <= 1
+            return table.session
+
+    session = asyncio.run(body())
+    saved = load(autosave_file())
+    assert state_hash(saved.state) == state_hash(session.state)
+
+
 def test_quitting_from_a_dialog_with_unsaved_progress_asks_first(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
