@@ -14,12 +14,12 @@ from textual.widgets import Button, Input
 from game import paths
 from game.saves import load
 from game.ui.app import make_app
-from game.ui.screens.actions import ConfirmDialog, RespondDialog
+from game.ui.screens.actions import RespondDialog
 from game.ui.screens.saving import SaveDialog
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from tests.ui.driving import click, driven, new_app, press, screen_of, settle, until
-from tests.ui.test_cli_ui import SIZE, a_move_since_the_last_save, saved_mid_game
+from tests.ui.test_cli_ui import SIZE, a_move_since_the_last_save, asked_to_leave, saved_mid_game
 
 
 def test_the_data_folder_follows_the_environment_then_the_platform(
@@ -140,13 +140,7 @@ def test_save_and_quit_stays_when_the_save_cannot_be_written(tmp_path: Path, _da
     (_data_dir / "autosaves").write_text("a file in the folder's place")
 
     async def body() -> None:
-        app = new_app(tmp_path, ("government",))
-        async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await a_move_since_the_last_save(pilot, table)
-            await press(pilot, "ctrl+q")
-            await screen_of(pilot, ConfirmDialog)
+        async with asked_to_leave(tmp_path) as (pilot, app, table, _):
             await click(pilot, "#yes")
             await until(pilot, lambda: app.screen is table, "the table again")
             await pilot.pause()

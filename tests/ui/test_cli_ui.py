@@ -7,7 +7,10 @@ pytest-asyncio is not installed, so each test runs its async body with asyncio.r
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -19,7 +22,7 @@ from game.paths import latest_autosave
 from game.play import choices
 from game.saves import Session, default_seats, load, save
 from game.scenario import load_scenario
-from game.ui.app import make_app
+from game.ui.app import PeaceTalksApp, make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.wrapped import WrappedText
@@ -84,6 +87,26 @@ async def a_move_since_the_last_save(pilot: Pilot[None], table: TableScreen) -> 
     assert table.unsaved
 
 
+@asynccontextmanager
+async def unsaved_table(tmp_path: Path) -> AsyncIterator[tuple[Any, PeaceTalksApp, TableScreen]]:
+    """At the table with a move the autosave does not hold yet: the pilot, the app, the table."""
+    app = new_app(tmp_path, ("government",))
+    async with driven(app, size=SIZE) as pilot:
+        table = await settle(pilot)
+        assert isinstance(table, TableScreen)
+        await a_move_since_the_last_save(pilot, table)
+        yield pilot, app, table
+
+
+@asynccontextmanager
+async def asked_to_leave(tmp_path: Path) -> AsyncIterator[tuple[Any, PeaceTalksApp, TableScreen, ConfirmDialog]]:
+    """An unsaved table where ctrl+q was pressed: the pilot, the app, the table, and the
+    question ctrl+q asks."""
+    async with unsaved_table(tmp_path) as (pilot, app, table):
+        await press(pilot, "ctrl+q")
+        yield pilot, app, table, await screen_of(pilot, ConfirmDialog)
+
+
 def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
@@ -100,13 +123,7 @@ def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
 
 def test_quitting_with_unsaved_progress_asks_and_can_stay(tmp_path: Path) -> None:
     async def body() -> None:
-        app = new_app(tmp_path, ("government",))
-        async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await a_move_since_the_last_save(pilot, table)
-            await press(pilot, "ctrl+q")
-            confirm = await screen_of(pilot, ConfirmDialog)
+        async with asked_to_leave(tmp_path) as (pilot, app, table, confirm):
             assert "Leave the table?" in confirm.question
             assert str(confirm.query_one("#yes").label) == "Save and quit"
             await press(pilot, "enter")  # the focus is on Stay: Enter alone never quits
@@ -119,13 +136,7 @@ def test_quitting_with_unsaved_progress_asks_and_can_stay(tmp_path: Path) -> Non
 
 def test_save_and_quit_writes_the_autosave(tmp_path: Path) -> None:
     async def body() -> Session:
-        app = new_app(tmp_path, ("government",))
-        async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await a_move_since_the_last_save(pilot, table)
-            await press(pilot, "ctrl+q")
-            await screen_of(pilot, ConfirmDialog)
+        async with asked_to_leave(tmp_path) as (pilot, app, table, _):
             await click(pilot, "#yes")
             await until(pilot, lambda: app._exit, "the app to quit")
             return table.session
@@ -142,13 +153,7 @@ def test_ctrl_q_twice_saves_and_quits(tmp_path: Path) -> None:
     second question on the first."""
 
     async def body() -> Session:
-        app = new_app(tmp_path, ("government",))
-        async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await a_move_since_the_last_save(pilot, table)
-            await press(pilot, "ctrl+q")
-            confirm = await screen_of(pilot, ConfirmDialog)
+        async with asked_to_leave(tmp_path) as (pilot, app, table, confirm):
             assert "ctrl+q again" in confirm.question
             await press(pilot, "ctrl+q")
             await until(pilot, lambda: app._exit, "the app to quit")
@@ -162,11 +167,7 @@ def test_ctrl_q_twice_saves_and_quits(tmp_path: Path) -> None:
 
 def test_quitting_from_a_dialog_with_unsaved_progress_asks_first(tmp_path: Path) -> None:
     async def body() -> None:
-        app = new_app(tmp_path, ("government",))
-        async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await a_move_since_the_last_save(pilot, table)
+        async with unsaved_table(tmp_path) as (pilot, app, _):
             await press(pilot, "p")
             await screen_of(pilot, ProposalBuilder)
             await press(pilot, "ctrl+q")
