@@ -43,7 +43,6 @@ def _replay_screen() -> type[ReplayScreen]:
 
 
 _GC_THRESHOLDS = (20_000, 20, 20)  # young, middle and old generations (Python's: 700, 10, 10)
-LEAVE = "Leave the table?"  # how ctrl+q's question opens: a second ctrl+q over it answers it
 
 
 @contextmanager
@@ -102,6 +101,7 @@ class PeaceTalksApp(App[None]):
         self.seed = seed
         self.speed = speed
         self.failure = ""  # why the app stopped on an error (an outside agent's), for the command to print
+        self._leaving: Screen[bool] | None = None  # ctrl+q's question while it is open
 
     # --- the terminal's size --------------------------------------------------------------------
 
@@ -318,20 +318,22 @@ class PeaceTalksApp(App[None]):
             return
         from game.ui.screens.actions import ConfirmDialog
 
-        if isinstance(self.screen, ConfirmDialog) and self.screen.question.startswith(LEAVE):
+        if self._leaving is not None and self.screen is self._leaving:
             # ctrl+q again over its own question is the answer, as the question says (a second
             # question stacked on the first would take two Escapes to get back to the table)
-            self.screen.dismiss(True)
+            self._leaving.dismiss(True)
             return
 
         def answer(ok: bool | None) -> None:
+            self._leaving = None
             # quit only once the game is written; a save that fails says why and the game stays
             if ok and table.save_autosave(announce=False) and table.save_named():
                 self.exit()
 
         where = "the autosave" + (f" and as {table.save_name}" if table.save_name else "")
-        question = f"{LEAVE} Your game is saved as {where}. (ctrl+q again: save and quit)"
-        self.push_screen(ConfirmDialog(question, "Save and quit", "Stay"), answer)
+        question = f"Leave the table? Your game is saved as {where}. (ctrl+q again: save and quit)"
+        self._leaving = ConfirmDialog(question, "Save and quit", "Stay")
+        self.push_screen(self._leaving, answer)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
