@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.engine.model import Effect, Scenario
 from game.engine.state import PENDING, State
 from game.play.board import entries
 from game.play.history import Chronicle
@@ -24,9 +25,54 @@ def _names(state: State, seats: list[int]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def since_last_move(chronicle: Chronicle, start: int, state: State, me: int) -> list[Text]:
-    """The answers to `me`'s proposals in the history's lines from `start` on, and the proposals
-    now waiting for `me`'s answer, a paragraph each under a heading; nothing when there is neither."""
+def _moves_mine(effects: tuple[Effect, ...], me: int) -> bool:
+    return any(e.kind == "walk_away" and e.a == me and e.delta for e in effects)
+
+
+def walk_away_causes(chronicle: Chronicle, start: int, scenario: Scenario, me: int) -> list[str]:
+    """What in the history's lines from `start` on carries a move of `me`'s walk-away value: the
+    events (by title; an event's record is its card's or its alternative's title and text) and
+    the agreements whose options do (by number). What the scenario file says, so public."""
+    said: dict[str, list[str]] = {}
+    for card in scenario.events:
+        for told in (card, card.otherwise):
+            if told is not None and _moves_mine(told.effects, me):
+                said.setdefault(f"{told.title}. {told.text}".strip(), []).append(told.title)
+    causes: list[str] = []
+    for line in chronicle.lines[start:]:
+        if line.record.kind == "event" and line.record.text in said:
+            causes.append(said[line.record.text][0])
+        elif line.record.kind == "agreement" and line.answered in chronicle.tabled:
+            package = chronicle.tabled[line.answered].package
+            if any(_moves_mine(scenario.issues[i].options[o].effects, me) for i, o in package):
+                causes.append(f"the agreement on #{line.answered}")
+    return list(dict.fromkeys(causes))
+
+
+def _walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, then: float) -> Text | None:
+    """A line when `me`'s walk-away value is not what it was at their last move: the events and
+    agreements that move it do so without a word (game.engine.work.move_walk_away), and every
+    worth the table shows is judged against it."""
+    now = state.scenario.delegations[me].reservation
+    shown, was, where = against(now, then)
+    if where == "at":
+        return None
+    causes = walk_away_causes(chronicle, start, state.scenario, me)
+    text = Text(f"  Your walk-away value moved from {was} to ")
+    text.append(shown, style="bold")
+    text.append(f" ({'; '.join(causes)})" if causes else "")
+    more = "more" if where == "above" else "less"
+    text.append(f": no deal is worth {more} to you than before, and every offer is judged against it.")
+    return text
+
+
+def since_last_move(
+    chronicle: Chronicle, start: int, state: State, me: int, walk_away_then: float | None = None
+) -> list[Text]:
+    """The answers to `me`'s proposals in the history's lines from `start` on, a move of `me`'s
+    walk-away value since then (`walk_away_then`: what it was at their last move), and the
+    proposals now waiting for `me`'s answer, a paragraph each under a heading; nothing when
+    there is none of them."""
     mine = {pid for pid, tabled in chronicle.tabled.items() if tabled.author == me}
     said: dict[int, tuple[list[int], list[int]]] = {}  # proposal -> (accepted by, rejected by)
     ended: dict[int, str] = {}
@@ -61,6 +107,9 @@ def since_last_move(chronicle: Chronicle, start: int, state: State, me: int) -> 
         else:
             text.append(".")
         lines.append(text)
+    moved = None if walk_away_then is None else _walk_away_moved(chronicle, start, state, me, walk_away_then)
+    if moved is not None:
+        lines.append(moved)
     waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
     if waiting_entries:
         listed = [(entry, against(entry.worth, entry.walk_away)) for entry in waiting_entries[:LISTED]]

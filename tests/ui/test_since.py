@@ -22,7 +22,7 @@ from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.since import LISTED, since_last_move
 from game.ui.widgets.wrapped import WrappedText
-from tests.saves.helpers import scenario_file
+from tests.saves.helpers import scenario_file, scenario_path
 from tests.ui.driving import GOV, driven, new_app, press, settle, until
 
 HEAD = "Since your last move:"
@@ -38,11 +38,20 @@ def answers_since(chronicle: Chronicle, start: int, me: int) -> dict[int, tuple[
     return out
 
 
-def check(chronicle: Chronicle, start: int, state: State, me: int) -> None:
-    said = [p.plain for p in since_last_move(chronicle, start, state, me)]
+def check(chronicle: Chronicle, start: int, state: State, me: int, then: float) -> None:
+    said = [p.plain for p in since_last_move(chronicle, start, state, me, then)]
     answered = answers_since(chronicle, start, me)
     waiting = [p.id for p in state.proposals if p.response_of(me) == PENDING]
-    if not answered and not waiting:
+    now = state.scenario.delegations[me].reservation
+    moved = [line for line in said if "Your walk-away value moved" in line]
+    if round(now, 4) == round(then, 4):
+        assert moved == []
+    else:
+        # said once, from what it was to what it is, and which way no deal went
+        assert len(moved) == 1
+        assert f"from {then:.2f} to {now:.2f}" in moved[0] or f"from {then:.3f} to {now:.3f}" in moved[0]
+        assert ("worth more to you" in moved[0]) == (now > then)
+    if not answered and not waiting and not moved:
         assert said == []
         return
     assert said[0] == f"Your turn, round {state.round}. {HEAD}"
@@ -64,7 +73,7 @@ def check(chronicle: Chronicle, start: int, state: State, me: int) -> None:
 
 
 @settings(max_examples=12, deadline=None)
-@given(st.sampled_from(["mini", "astana-8"]), st.integers(0, 10_000), st.integers(0, 4))
+@given(st.sampled_from(["mini", "astana-8", "sochi-congress"]), st.integers(0, 10_000), st.integers(0, 4))
 def test_the_summary_tells_every_answer_to_my_proposals_and_everything_waiting_for_me(
     name: str, seed: int, seat: int
 ) -> None:
@@ -74,10 +83,11 @@ def test_the_summary_tells_every_answer_to_my_proposals_and_everything_waiting_f
     chronicle = Chronicle()
     chronicle.open(state, opening)
     start: int | None = None
+    then = 0.0
     turns = 0
     while not state.over and turns < 400:
         if state.actor == me and start is not None:
-            check(chronicle, start, state, me)
+            check(chronicle, start, state, me, then)
         actor = state.actor
         action = chooser("normal")(view_for(state, actor), agent_rng(state)).action
         after, records = apply(state, action)
@@ -85,6 +95,7 @@ def test_the_summary_tells_every_answer_to_my_proposals_and_everything_waiting_f
         state = after
         if actor == me:
             start = len(chronicle.lines)
+            then = state.scenario.delegations[me].reservation
         turns += 1
 
 
@@ -116,5 +127,36 @@ def test_the_table_sums_up_the_answers_to_my_proposal_when_my_turn_comes_back(tm
             await press(pilot, "n")
             table = await settle(pilot)
             assert sum(f"Your proposal #{mine}:" in p.plain for p in log._paragraphs) == 1
+
+    asyncio.run(body())
+
+
+def test_the_table_says_when_an_event_moved_my_walk_away_value(tmp_path: Path) -> None:
+    """An event that moves the player's own walk-away value does it without a word in its text:
+    the summary at their next turn says from what to what, and which event did it."""
+    mini = scenario_path("mini").read_text(encoding="utf-8")
+    scripted = "      - trust: {from: blue, to: red, delta: -5}\n"
+    assert scripted in mini
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(mini.replace(scripted, scripted + "      - walk_away: {delegation: red, delta: 15}\n"))
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("red",), seed=1, scenario=moved)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            assert table.session.state.round == 1
+            for _ in range(6):
+                if table.session.state.round != 1:  # the clash is scripted for round 2
+                    break
+                if any(p.response_of(0) == PENDING for p in table.session.state.proposals):
+                    await press(pilot, "r", "r")  # the mediator's draft is answered first: no
+                await press(pilot, "n")
+                table = await settle(pilot)
+            state = table.session.state
+            assert state.round == 2 and state.scenario.delegations[0].reservation == 0.45
+            log = table.query_one("#transcript", WrappedText)
+            said = [p.plain for p in log._paragraphs]
+            line = next(p for p in said if "Your walk-away value moved" in p)
+            assert "from 0.30 to 0.45 (A clash in the north)" in line and "worth more to you" in line
 
     asyncio.run(body())

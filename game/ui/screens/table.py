@@ -62,6 +62,7 @@ class TableScreen(TableCommands):
         # The history's length after the player's last move: what came after it is summed up
         # when the turn comes back to them (game/ui/since.py).
         self._last_move: int | None = None
+        self._walk_away_then: float | None = None  # the player's walk-away value at their last move
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -254,7 +255,7 @@ class TableScreen(TableCommands):
         start, self._last_move = self._last_move, None
         if start is None or self.hot_seat or self._gone():
             return
-        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer)
+        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, self._walk_away_then)
         if summary:
             self.query_one("#transcript", WrappedText).append(summary)
 
@@ -351,6 +352,7 @@ class TableScreen(TableCommands):
             return
         self._log(records)
         self._last_move = len(self.chronicle.lines)
+        self._walk_away_then = self.session.state.scenario.delegations[self.viewer].reservation
         self.refresh_table()
         if any(r.kind == "round" for r in records):
             self._autosave()
