@@ -16,6 +16,7 @@ from game.ai.selfplay import play
 from game.analysis import Analysis
 from game.engine import state_hash
 from game.engine.seat import AI, Seat
+from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.results import Result
 from game.saves import HUMAN, Session
@@ -26,8 +27,9 @@ class Headline:
     seat: int
     name: str
     utility: float
-    reservation: float
+    reservation: float  # the game's walk-away value at its end, moved by what events and agreements did
     nash: float | None  # the seat's utility at the Nash point (None: no Nash point, or not a signatory)
+    drawn: float  # the walk-away value drawn for this game, before anything moved it
 
     @property
     def surplus(self) -> float:
@@ -52,12 +54,13 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
     if analysis.nash is not None:
         at_nash = analysis.utilities_of(analysis.nash)
         nash = {d: float(u) for d, u in zip(analysis.space.parties, at_nash, strict=True)}
+    drawn = draw_types(session.scenario, session.seed).delegations
     out = []
     for d in human_seats(session):
         # the game's own walk-away value, drawn for this seed around the file's (the debrief's
         # table and outcome_utility use the same draw), not the file's central number
         dl = state.scenario.delegations[d]
-        out.append(Headline(d, dl.name, outcome_utility(state, d), dl.reservation, nash.get(d)))
+        out.append(Headline(d, dl.name, outcome_utility(state, d), dl.reservation, nash.get(d), drawn[d].reservation))
     return tuple(out)
 
 

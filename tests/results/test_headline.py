@@ -73,3 +73,22 @@ def test_the_record_gets_one_entry_per_human_seat_that_identifies_the_game() -> 
     assert len({e.game for e in entries}) == 1 and entries[0].outcome == session.state.outcome
     other = results(finished("astana-8", 5, government="human"), lines[:1], 123.0)
     assert other[0].game != entries[0].game
+
+
+def test_the_headline_says_when_the_walk_away_value_moved_from_its_draw() -> None:
+    """At astana-8 an event can move the government's walk-away value (ground taken), and the
+    brief at the start said another: the headline keeps both, and the debrief says so."""
+    from game.engine.types import draw_types
+    from game.ui.screens.debrief import _you
+
+    told = []
+    for seed in (0, 3):  # the event moved it in game 0, and nothing did in game 3
+        session = finished("astana-8", seed, government="human")
+        (line,) = headlines(session, analyze(session.scenario, session.state.venue))
+        drawn = draw_types(session.scenario, seed).delegations[0].reservation
+        assert line.drawn == drawn and line.reservation == session.state.scenario.delegations[0].reservation
+        said = _you((line,), None, "normal").plain
+        moved = f"your walk-away value moved from {drawn:.2f}, drawn for this game, to {line.reservation:.2f}"
+        assert (moved in said) == (round(drawn, 2) != round(line.reservation, 2))
+        told.append(moved in said)
+    assert told == [True, False]

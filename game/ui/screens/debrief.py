@@ -253,6 +253,11 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
         _versus(text, h.surplus, f"against walking away ({walk_away})")
+        now, drawn, where = against(h.reservation, h.drawn)
+        if where != "at":
+            # a walk-away value an event or an agreement moved: the brief at the start said another
+            text.append(f"    (your walk-away value moved from {drawn}, drawn for this game, to {now}", style="dim")
+            text.append(" with the events and agreements)\n", style="dim")
         if h.nash is None:
             text.append(
                 "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
