@@ -26,11 +26,12 @@ styles, the number of games and the margin.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import partial
 from typing import TypeVar
 
@@ -69,6 +70,18 @@ MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck
 OTHERS = "normal"  # the level the rehearsal sets in every other seat, as the tournaments do
 
 
+# The curve exponents of the paced styles: t ** (1 / exponent) of the time gone is how far the
+# aim has come down from the best possible towards walking away (game.ai.offers.aspiration), so
+# below a personality's own (boulware 0.3, linear 1, conceder 3) the style holds out longer, and
+# above it gives ground sooner.
+PACES = (0.5, 4.0)
+
+
+def _paced(level: Level, exponent: float) -> Level:
+    """The level conceding on this curve whatever its personality's (Level.temper_curve)."""
+    return replace(level, name=f"{level.name} on curve {exponent:g}", temper_curve=exponent)
+
+
 def _without(level: Level, fields: tuple[str, ...]) -> Level:
     """The level with these rules set as the normal level has them."""
     normal = LEVELS["normal"]
@@ -100,7 +113,10 @@ Style = Level | str
 # and conceding a step on every position each turn, where moving first and in public pays. The
 # ninth tables what the others ask for and accepts everything: at a table where what they ask is
 # what suits this side too, it was ahead of hard by +0.19 (docs/lab/agents.md, "Copy-last and
-# concede-all as styles").
+# concede-all as styles"). The last four are the full style at other paces of concession, the
+# oldest lever of bargaining: where the table gives way to a side that holds out, or rewards
+# one that moves early, every rule of the full style plays on with the aim coming down more
+# slowly or sooner (docs/lab/agents.md, "Paced styles").
 STYLES: dict[str, tuple[Style, ...]] = {
     "hard": (
         LEVELS["hard"],
@@ -112,6 +128,7 @@ STYLES: dict[str, tuple[Style, ...]] = {
         CopyLast.name,
         ConcedeAll.name,
         GiveAway.name,
+        *(_paced(LEVELS["hard"], exponent) for exponent in PACES),
     ),
 }
 
@@ -152,10 +169,30 @@ def pick(scores: list[list[float]], margin: float = MARGIN) -> int:
     return best
 
 
+def _canonical(value: object) -> object:
+    """A scenario's fields as JSON can hold them, in a fixed order: its numbers, names and texts,
+    never its file's bytes (content_hash), so a comment or a space changed in the file, or the
+    same table built in memory, gives the same value."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return [
+            type(value).__name__,
+            *(_canonical(getattr(value, f.name)) for f in fields(value) if f.name != "content_hash"),
+        ]
+    if isinstance(value, frozenset):
+        return sorted(value)  # of option indices: sorted, whatever order the set iterates in
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return [[_canonical(k), _canonical(v)] for k, v in value.items()]
+    return repr(value) if isinstance(value, float) else value
+
+
 def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
-    """The rehearsal's game seeds: from the scenario's hash and id, so the same scenario always
-    rehearses the same games, apart from the seeds a run of games counts from 0."""
-    digest = hashlib.sha256(f"rehearsal\0{scenario.content_hash}\0{scenario.id}".encode()).digest()
+    """The rehearsal's game seeds: from what the scenario says (`_canonical`), so the same
+    scenario always rehearses the same games, however its file is laid out, apart from the seeds
+    a run of games counts from 0."""
+    said = json.dumps(_canonical(scenario), ensure_ascii=True, separators=(",", ":"))
+    digest = hashlib.sha256(f"rehearsal\0{said}".encode()).digest()
     base = int.from_bytes(digest[:8], "big")
     return [mix((base + i) & MASK) >> 1 for i in range(games)]
 
