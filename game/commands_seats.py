@@ -37,6 +37,14 @@ def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
             except AgentLoadError as exc:
                 print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
                 return EXIT_INVALID
+        elif kind == "human":
+            # the word a player reaches for first: the seats people play are given otherwise
+            print(
+                f"peacetalks: error: --seat {item}: --seat sets who plays an AI seat; to play {ident} "
+                f"yourself: peacetalks play --as {ident}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         elif kind not in SEAT_KINDS:
             print(
                 f"peacetalks: error: --seat {item}: the level or strategy is one of {', '.join(SEAT_KINDS)}, "

@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # the interface loads only once a command opens it
     from game.ui.app import PeaceTalksApp
 
 
+NO_TERMINAL = "the game needs a terminal to play in; `peacetalks watch` prints an AI-only game anywhere"
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     """The Textual interface: the title screen, or straight to the table with `play`."""
     if args.command == "play" and args.load and args.watch:
@@ -43,20 +46,26 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
             return EXIT_USAGE
-    if not _in_terminal("the game needs a terminal to play in; `peacetalks watch` prints an AI-only game anywhere"):
-        return EXIT_USAGE
-    from game.ui.app import make_app
-
     saves = Path(args.saves)
-    if args.command != "play":
+    if args.command != "play" or loaded is not None:
+        if not _in_terminal(NO_TERMINAL):
+            return EXIT_USAGE
+        from game.ui.app import make_app
+
+        if loaded is not None:
+            return ran(make_app(load=Path(args.load), saves_dir=saves, loaded=loaded))
         return ran(make_app(saves_dir=saves))
-    if loaded is not None:
-        return ran(make_app(load=Path(args.load), saves_dir=saves, loaded=loaded))
     name = args.scenario or DEFAULT
     path = resolve(name)
     if args.watch and path is not None and path.is_file():
+        if not _in_terminal(NO_TERMINAL):
+            return EXIT_USAGE
+        from game.ui.app import make_app
+
         # Errors in the file are shown in the interface, and the game starts once it loads.
         return ran(make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True))
+    # the scenario and every option are checked before the terminal is: a wrong name said as a
+    # wrong name, in a pipe too, not as a missing terminal
     scenario = _load(name)
     if isinstance(scenario, int):
         return scenario
@@ -82,6 +91,10 @@ def cmd_ui(args: argparse.Namespace) -> int:
         print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself ({how})", file=sys.stderr)
         return EXIT_USAGE
     seats = tuple(seat_labels(scenario, chosen).items())
+    if not _in_terminal(NO_TERMINAL):
+        return EXIT_USAGE
+    from game.ui.app import make_app
+
     return ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats))
 
 

@@ -167,6 +167,29 @@ def test_a_seat_given_twice_is_refused(command: list[str], capsys: pytest.Captur
 
 
 @pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["play", "nosuch"], "no scenario 'nosuch'"),
+        (["play", "astana-8", "--as", "nobody"], "--as nobody: no such delegation"),
+        (["play", "astana-8", "--seat", "nobody=hard"], "no delegation 'nobody'"),
+    ],
+)
+def test_play_says_what_is_wrong_with_its_arguments_before_asking_for_a_terminal(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the tests run without a terminal: before, each of these said "the game needs a terminal"
+    assert main(argv) == 1
+    one_line(capsys.readouterr().err, said)
+
+
+@pytest.mark.parametrize("command", [["simulate", "astana-8"], ["watch", "astana-8"], ["play", "astana-8"]])
+def test_a_human_seat_asked_of_seat_points_to_as(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # before: "the level or strategy is one of easy, normal, ...", which never said how to play it
+    assert main([*command, "--seat", "opposition=human"]) == 1
+    one_line(capsys.readouterr().err, "--seat opposition=human", "peacetalks play --as opposition")
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ["simulate", "astana-8", "--seed", "\x1b[2J1"],
