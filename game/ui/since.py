@@ -49,7 +49,7 @@ def walk_away_causes(chronicle: Chronicle, start: int, scenario: Scenario, me: i
     return list(dict.fromkeys(causes))
 
 
-def _walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, then: float) -> Text | None:
+def walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, then: float) -> Text | None:
     """A line when `me`'s walk-away value is not what it was at their last move: the events and
     agreements that move it do so without a word (game.engine.work.move_walk_away), and every
     worth the table shows is judged against it."""
@@ -107,7 +107,7 @@ def since_last_move(
         else:
             text.append(".")
         lines.append(text)
-    moved = None if walk_away_then is None else _walk_away_moved(chronicle, start, state, me, walk_away_then)
+    moved = None if walk_away_then is None else walk_away_moved(chronicle, start, state, me, walk_away_then)
     if moved is not None:
         lines.append(moved)
     waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]

@@ -14,6 +14,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from game.engine import view_for
+from game.engine.state import PENDING
 from game.ui.screens.notices import HandOver
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import AgendaTable, short
@@ -111,5 +112,40 @@ def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
             assert table.viewer == GOV and names[GOV][:20] in status(table)
             assert own_column(table) == expected_column(table, GOV)
             assert worth_line(table, GOV) in detail(table)
+
+    asyncio.run(body())
+
+
+def test_a_player_whose_walk_away_value_moved_is_told_alone_after_the_hand_over(tmp_path: Path) -> None:
+    """In hot-seat play the transcript is shared, so the summary of a lone player's turn is not
+    written there; what moved a player's own walk-away value is said to them in a notification
+    once the hand-over is passed, and to no one else."""
+    from tests.saves.helpers import scenario_path
+
+    mini = scenario_path("mini").read_text(encoding="utf-8")
+    scripted = "      - trust: {from: blue, to: red, delta: -5}\n"
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(mini.replace(scripted, scripted + "      - walk_away: {delegation: red, delta: 15}\n"))
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("red", "blue"), seed=1, scenario=moved)
+        async with driven(app, size=SIZE) as pilot:
+            told: list[tuple[int, str]] = []
+            for _ in range(12):
+                table = await settle(pilot)
+                assert isinstance(table, TableScreen)
+                state = table.session.state
+                told += [(state.actor, n.message) for n in app._notifications if "walk-away" in n.message]
+                if state.round > 2:
+                    break
+                if any(p.response_of(state.actor) == PENDING for p in state.proposals):
+                    await press(pilot, "r", "r")  # a draft waiting for this player's answer: no
+                await press(pilot, "n")
+            said = {message for _, message in told}
+            assert said == {
+                "Your walk-away value moved from 0.30 to 0.45 (A clash in the north): no deal is worth more"
+                " to you than before, and every offer is judged against it."
+            }
+            assert {who for who, _ in told} == {0}  # red's own, said on red's turn
 
     asyncio.run(body())

@@ -35,7 +35,7 @@ from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
-from game.ui.since import since_last_move
+from game.ui.since import since_last_move, walk_away_moved
 from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
@@ -63,6 +63,8 @@ class TableScreen(TableCommands):
         # when the turn comes back to them (game/ui/since.py).
         self._last_move: int | None = None
         self._walk_away_then: float | None = None  # the player's walk-away value at their last move
+        # hot-seat: each player's history length and walk-away value after their last move
+        self._moved_since: dict[int, tuple[int, float]] = {}
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -353,6 +355,7 @@ class TableScreen(TableCommands):
         self._log(records)
         self._last_move = len(self.chronicle.lines)
         self._walk_away_then = self.session.state.scenario.delegations[self.viewer].reservation
+        self._moved_since[self.viewer] = (self._last_move, self._walk_away_then)
         self.refresh_table()
         if any(r.kind == "round" for r in records):
             self._autosave()
@@ -378,6 +381,9 @@ class TableScreen(TableCommands):
 
     def _cover_table(self) -> HandOver:
         if self.cover is None:
+            # what was said to the player whose turn ends (a refusal, their walk-away value) is
+            # theirs: the next player does not find it on the screen
+            self.app.clear_notifications()
             self.cover = HandOver()
             self.app.push_screen(self.cover, self._uncovered)
         return self.cover
@@ -385,6 +391,13 @@ class TableScreen(TableCommands):
     def _uncovered(self, _: None) -> None:
         self.cover = None
         self.refresh_table()
+        if self.viewer in self._moved_since:
+            # the transcript is shared, so what moved this player's own walk-away value is said to
+            # them alone, once the others have looked away (the summary says it to a lone player)
+            start, then = self._moved_since.pop(self.viewer)
+            moved = walk_away_moved(self.chronicle, start, self.session.state, self.viewer, then)
+            if moved is not None:
+                self.notify(moved.plain.strip(), title="Since your last move", timeout=15, markup=False)
 
     def _play(self, action: Action) -> tuple[Record, ...]:
         """Play an action on the session, and keep the history up to date with it."""
