@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.commands import _load
 from game.exits import EXIT_INVALID, EXIT_USAGE
@@ -47,23 +47,15 @@ def cmd_ui(args: argparse.Namespace) -> int:
             print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
             return EXIT_USAGE
     saves = Path(args.saves)
-    if args.command != "play" or loaded is not None:
-        if not _in_terminal(NO_TERMINAL):
-            return EXIT_USAGE
-        from game.ui.app import make_app
-
-        if loaded is not None:
-            return ran(make_app(load=Path(args.load), saves_dir=saves, loaded=loaded))
-        return ran(make_app(saves_dir=saves))
+    if loaded is not None:
+        return _opened(load=Path(args.load), saves_dir=saves, loaded=loaded)
+    if args.command != "play":
+        return _opened(saves_dir=saves)
     name = args.scenario or DEFAULT
     path = resolve(name)
     if args.watch and path is not None and path.is_file():
-        if not _in_terminal(NO_TERMINAL):
-            return EXIT_USAGE
-        from game.ui.app import make_app
-
         # Errors in the file are shown in the interface, and the game starts once it loads.
-        return ran(make_app(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True))
+        return _opened(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True)
     # the scenario and every option are checked before the terminal is: a wrong name said as a
     # wrong name, in a pipe too, not as a missing terminal
     scenario = _load(name)
@@ -91,11 +83,17 @@ def cmd_ui(args: argparse.Namespace) -> int:
         print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself ({how})", file=sys.stderr)
         return EXIT_USAGE
     seats = tuple(seat_labels(scenario, chosen).items())
+    return _opened(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats)
+
+
+def _opened(*args: Any, **kwargs: Any) -> int:
+    """Open the interface (game.ui.app.make_app's arguments) once every argument has been
+    checked: without a terminal, one line and exit status 1 instead."""
     if not _in_terminal(NO_TERMINAL):
         return EXIT_USAGE
     from game.ui.app import make_app
 
-    return ran(make_app(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats))
+    return ran(make_app(*args, **kwargs))
 
 
 def ran(app: PeaceTalksApp) -> int:

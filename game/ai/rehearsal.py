@@ -113,7 +113,7 @@ Style = Level | str
 # and conceding a step on every position each turn, where moving first and in public pays. The
 # ninth tables what the others ask for and accepts everything: at a table where what they ask is
 # what suits this side too, it was ahead of hard by +0.19 (docs/lab/agents.md, "Copy-last and
-# concede-all as styles"). The last four are the full style at other paces of concession, the
+# concede-all as styles"). The last two are the full style at other paces of concession, the
 # oldest lever of bargaining: where the table gives way to a side that holds out, or rewards
 # one that moves early, every rule of the full style plays on with the aim coming down more
 # slowly or sooner (docs/lab/agents.md, "Paced styles").

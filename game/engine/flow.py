@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from game.engine import clock, rng
 from game.engine.conditions import all_hold
+from game.engine.model import Alternative, EventCard
 from game.engine.state import State
 from game.engine.work import Work
 
@@ -193,10 +194,16 @@ def run_events(w: Work) -> None:
     fire(w, deck[-1])
 
 
+def told(card: EventCard | Alternative) -> str:
+    """What the record of an event (or of the alternative fired in its place) says: its title,
+    then its text."""
+    return f"{card.title}. {card.text}".strip()
+
+
 def fire(w: Work, index: int) -> None:
     card = w.scenario.events[index]
     w.count_fired(index)
-    w.say("event", f"{card.title}. {card.text}".strip())
+    w.say("event", told(card))
     for effect in card.effects:
         w.apply_effect(effect)
 
@@ -206,7 +213,7 @@ def fire_otherwise(w: Work, index: int) -> None:
     event having fired."""
     alt = w.scenario.events[index].otherwise
     assert alt is not None
-    w.say("event", f"{alt.title}. {alt.text}".strip())
+    w.say("event", told(alt))
     for effect in alt.effects:
         w.apply_effect(effect)
 

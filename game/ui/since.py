@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.engine.flow import told
 from game.engine.model import Effect, Scenario
 from game.engine.state import PENDING, State
 from game.play.board import entries
@@ -33,15 +34,15 @@ def walk_away_causes(chronicle: Chronicle, start: int, scenario: Scenario, me: i
     """What in the history's lines from `start` on carries a move of `me`'s walk-away value: the
     events (by title; an event's record is its card's or its alternative's title and text) and
     the agreements whose options do (by number). What the scenario file says, so public."""
-    said: dict[str, list[str]] = {}
+    said: dict[str, str] = {}  # a record's text -> the title of the card or alternative it tells
     for card in scenario.events:
-        for told in (card, card.otherwise):
-            if told is not None and _moves_mine(told.effects, me):
-                said.setdefault(f"{told.title}. {told.text}".strip(), []).append(told.title)
+        for shown in (card, card.otherwise):
+            if shown is not None and _moves_mine(shown.effects, me):
+                said.setdefault(told(shown), shown.title)
     causes: list[str] = []
     for line in chronicle.lines[start:]:
         if line.record.kind == "event" and line.record.text in said:
-            causes.append(said[line.record.text][0])
+            causes.append(said[line.record.text])
         elif line.record.kind == "agreement" and line.answered in chronicle.tabled:
             package = chronicle.tabled[line.answered].package
             if any(_moves_mine(scenario.issues[i].options[o].effects, me) for i, o in package):

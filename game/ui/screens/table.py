@@ -59,12 +59,9 @@ class TableScreen(TableCommands):
         self._rehearsing: int | None = None  # the AI seat rehearsing before its first move, if one is
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
-        # The history's length after the player's last move: what came after it is summed up
-        # when the turn comes back to them (game/ui/since.py).
-        self._last_move: int | None = None
-        self._walk_away_then: float | None = None  # the player's walk-away value at their last move
-        # hot-seat: each player's history length and walk-away value after their last move
-        self._moved_since: dict[int, tuple[int, float]] = {}
+        # Per human seat, the history's length and its walk-away value after its last move: what
+        # came after is summed up when the turn comes back to it (game/ui/since.py).
+        self._last_move: dict[int, tuple[int, float]] = {}
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -254,10 +251,10 @@ class TableScreen(TableCommands):
         """Say, under the transcript, how the player's proposals were answered and what waits
         for their answer since their last move (one player: in hot-seat play the transcript is
         shared, and what a proposal is worth is each player's own)."""
-        start, self._last_move = self._last_move, None
-        if start is None or self.hot_seat or self._gone():
+        if self.hot_seat or self._gone() or self.viewer not in self._last_move:
             return
-        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, self._walk_away_then)
+        start, then = self._last_move.pop(self.viewer)
+        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then)
         if summary:
             self.query_one("#transcript", WrappedText).append(summary)
 
@@ -353,9 +350,10 @@ class TableScreen(TableCommands):
             self.notify(str(exc), title="Not allowed", severity="error", markup=False)
             return
         self._log(records)
-        self._last_move = len(self.chronicle.lines)
-        self._walk_away_then = self.session.state.scenario.delegations[self.viewer].reservation
-        self._moved_since[self.viewer] = (self._last_move, self._walk_away_then)
+        self._last_move[self.viewer] = (
+            len(self.chronicle.lines),
+            self.session.state.scenario.delegations[self.viewer].reservation,
+        )
         self.refresh_table()
         if any(r.kind == "round" for r in records):
             self._autosave()
@@ -391,10 +389,10 @@ class TableScreen(TableCommands):
     def _uncovered(self, _: None) -> None:
         self.cover = None
         self.refresh_table()
-        if self.viewer in self._moved_since:
+        if self.viewer in self._last_move:
             # the transcript is shared, so what moved this player's own walk-away value is said to
             # them alone, once the others have looked away (the summary says it to a lone player)
-            start, then = self._moved_since.pop(self.viewer)
+            start, then = self._last_move.pop(self.viewer)
             moved = walk_away_moved(self.chronicle, start, self.session.state, self.viewer, then)
             if moved is not None:
                 self.notify(moved.plain.strip(), title="Since your last move", timeout=15, markup=False)
