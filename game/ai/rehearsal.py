@@ -26,12 +26,11 @@ styles, the number of games and the margin.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
@@ -51,6 +50,7 @@ from game.ai.strategies.library import (
     WalkOut,
 )
 from game.engine import Action, State, new_game, view_for
+from game.engine.hashing import scenario_text
 from game.engine.model import Scenario
 from game.engine.rng import MASK, Rng, mix
 from game.engine.types import draw_types
@@ -169,30 +169,11 @@ def pick(scores: list[list[float]], margin: float = MARGIN) -> int:
     return best
 
 
-def _canonical(value: object) -> object:
-    """A scenario's fields as JSON can hold them, in a fixed order: its numbers, names and texts,
-    never its file's bytes (content_hash), so a comment or a space changed in the file, or the
-    same table built in memory, gives the same value."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return [
-            type(value).__name__,
-            *(_canonical(getattr(value, f.name)) for f in fields(value) if f.name != "content_hash"),
-        ]
-    if isinstance(value, frozenset):
-        return sorted(value)  # of option indices: sorted, whatever order the set iterates in
-    if isinstance(value, tuple | list):
-        return [_canonical(v) for v in value]
-    if isinstance(value, dict):
-        return [[_canonical(k), _canonical(v)] for k, v in value.items()]
-    return repr(value) if isinstance(value, float) else value
-
-
 def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
-    """The rehearsal's game seeds: from what the scenario says (`_canonical`), so the same
+    """The rehearsal's game seeds: from what the scenario says (`scenario_text`), so the same
     scenario always rehearses the same games, however its file is laid out, apart from the seeds
     a run of games counts from 0."""
-    said = json.dumps(_canonical(scenario), ensure_ascii=True, separators=(",", ":"))
-    digest = hashlib.sha256(f"rehearsal\0{said}".encode()).digest()
+    digest = hashlib.sha256(f"rehearsal\0{scenario_text(scenario)}".encode()).digest()
     base = int.from_bytes(digest[:8], "big")
     return [mix((base + i) & MASK) >> 1 for i in range(games)]
 

@@ -25,13 +25,14 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import astuple, fields
+from dataclasses import astuple, fields, is_dataclass
 from functools import partial
 from itertools import compress, count
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any, cast
 
+from game.engine.model import Scenario
 from game.engine.state import Agreement, Proposal, State
 
 _TABLES = ("offered", "accepted", "rejected", "positions", "trust", "revealed")
@@ -313,3 +314,30 @@ class StateHasher:
         sha = _SHA256.copy() if opening is None else opening.copy()
         sha.update("".join(last.flat).encode("ascii"))
         return sha.hexdigest()
+
+
+# --- what a scenario says ---------------------------------------------------------------------------
+
+
+def _said(value: object) -> object:
+    """A scenario's fields as JSON can hold them, in a fixed order: its numbers, names and texts,
+    never its file's bytes (content_hash), so a comment or a space changed in the file, or the
+    same table built in memory, gives the same value."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return [
+            type(value).__name__,
+            *(_said(getattr(value, f.name)) for f in fields(value) if f.name != "content_hash"),
+        ]
+    if isinstance(value, frozenset):
+        return sorted(value)  # of option indices: sorted, whatever order the set iterates in
+    if isinstance(value, tuple | list):
+        return [_said(v) for v in value]
+    if isinstance(value, dict):
+        return [[_said(k), _said(v)] for k, v in value.items()]
+    return repr(value) if isinstance(value, float) else value
+
+
+def scenario_text(scenario: Scenario) -> str:
+    """A scenario as canonical JSON: every field but its file's hash, so two scenarios that say
+    the same (the same file with a comment added, or the table built in memory) give one text."""
+    return json.dumps(_said(scenario), ensure_ascii=True, separators=(",", ":"))
