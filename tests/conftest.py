@@ -325,9 +325,10 @@ class _LongestFirst:
 # The longest tests (seconds of CPU each, `--durations`), longest first; then the rest of the
 # interface's tests (about a second each, an app driven through its screens); then the many quick ones.
 LONGEST = (
-    # 10 to 12 s of CPU (5 December, session 35): a game at each level of every bundled scenario,
-    # the hard level's rehearsal in every signatory seat first (game.ai.rehearsal)
-    "tests/golden/test_golden.py::test_state_hashes_of_ai_games_at_fixed_turns",
+    # 15 to 17 s of CPU (6 December, session 40): the book's entries checked against the
+    # rehearsal itself at most signatory seats of each bundled scenario (game.ai.book), the whole
+    # file in one run, and the rehearsal's tests of bundled seats after it (WITH_BOOK_CHECK)
+    "tests/ai/test_book.py",
     # 7 to 9 s of CPU each (5 December): a hundred-odd games of astana-to-sochi replayed to find the
     # decisions a rule changes; left among the quick tests, one came last and kept a worker busy
     "tests/ai/test_floor_without_veto.py::test_the_opposition_signs_astanas_last_offers",
@@ -354,24 +355,11 @@ LONGEST = (
 )
 
 
-# Tests that play the hard level on bundled scenarios, dealt to the run the golden AI games open:
-# that game rehearses every bundled signatory seat (game.ai.rehearsal), and a process keeps what
-# its rehearsals chose, so these find their seats' choices made instead of rehearsing them again.
-WITH_GOLDEN = (
-    "tests/ui/test_board_answers.py",
-    "tests/ui/test_refusals.py",
-    "tests/ui/test_title_after_game.py",
-    "tests/cli/test_test_scenario_cli.py::test_every_bundled_scenario_passes_its_own_tests",
-    "tests/ai/test_rehearsal.py",
-    "tests/ai/test_driver.py",
-    # each plays the hard agent on astana-8 (its rehearsal: 0.5 to 3 s of CPU apart from them)
-    "tests/results/test_headline.py::test_the_ai_in_your_seat_replays_the_seed_with_the_ai_playing_it",
-    "tests/cli/test_hostile_args.py::test_an_agent_raising_keyboard_interrupt_in_the_tournament",
-    "tests/saves/test_replay_cli.py::test_play_load_continues_a_half_finished_save_to_the_end",
-    # a table of hard seats on astana-8 rehearses every AI seat as it opens (game/ui/screens/table.py)
-    "tests/ui/test_rehearsing.py",
-    "tests/ui/test_meetings.py",
-)
+# Tests that rehearse seats of bundled scenarios, dealt to the run the book's check opens (with its
+# astana-8 and sochi-congress): a process keeps what its rehearsals chose, so these find those
+# seats' choices made instead of rehearsing them again. (A test that only plays a hard seat at a
+# bundled table rehearses nothing: the seat plays the book's style, game.ai.book.)
+WITH_BOOK_CHECK = ("tests/ai/test_rehearsal.py",)
 
 
 def _tier(item: pytest.Item) -> int:
@@ -392,10 +380,10 @@ def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
     for the tests of the file it was dealt (tests/sim/test_random_figures.py's tournament, 2.4 s
     of CPU, was played twice or three times)."""
     ordered = sorted(items, key=_tier)  # stable: a file's tests stay in their order
-    with_golden = [item for item in ordered if item.nodeid.startswith(WITH_GOLDEN)]
-    ordered = [item for item in ordered if not item.nodeid.startswith(WITH_GOLDEN)]
+    with_check = [item for item in ordered if item.nodeid.startswith(WITH_BOOK_CHECK)]
+    ordered = [item for item in ordered if not item.nodeid.startswith(WITH_BOOK_CHECK)]
     sizes = []
-    left = len(ordered) + len(with_golden)
+    left = len(ordered) + len(with_check)
     for k in range(workers):
         sizes.append(left // (workers - k))
         left -= sizes[-1]
@@ -405,10 +393,10 @@ def _longest_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
     units = itertools.groupby(long, key=lambda item: (_tier(item), item.nodeid if "::" in LONGEST[_tier(item)] else ""))
     for n, (_, unit) in enumerate(units):
         runs[n % workers].extend(unit)
-        if n == 0:  # the golden AI games open the first run (LONGEST)
-            runs[0].extend(with_golden)
+        if n == 0:  # the book's check opens the first run (LONGEST)
+            runs[0].extend(with_check)
     if not runs[0]:  # no long test in this run (-k): they start it
-        runs[0].extend(with_golden)
+        runs[0].extend(with_check)
     rest = ordered[len(long) :]
     for _, grouped in itertools.groupby(rest, key=lambda item: (_tier(item), item.path)):
         group = list(grouped)

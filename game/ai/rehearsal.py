@@ -18,7 +18,7 @@ rule's worth depends on the table, so the agent tries its styles on the table it
 
 The choice is a function of the scenario and the seat alone (the rehearsal's seeds come from the
 scenario's own hash), so it is the same in every game of that scenario, on every machine, and a
-process works it out once. docs/lab/agents.md, "A rehearsal before the first move", "The
+process works it out once; for the bundled scenarios it ships worked out (game.ai.book). docs/lab/agents.md, "A rehearsal before the first move", "The
 rehearsal's third stage" and "The rehearsal's fourth stage", have the figures that chose the
 styles, the number of games and the margin.
 """
@@ -35,6 +35,7 @@ from functools import partial
 from typing import TypeVar
 
 from game.ai.agent import Chooser
+from game.ai.book import booked
 from game.ai.driver import agent_rng, applied, take
 from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
@@ -358,6 +359,12 @@ def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
         underway.set()
 
 
+def _booked(scenario: Scenario, seat: int, kind: str) -> Style | None:
+    """The style the book of the bundled scenarios holds for the seat (game.ai.book), if any."""
+    name = booked(scenario, seat, kind)
+    return next((style for style in STYLES[kind] if style_name(style) == name), None)
+
+
 class Rehearsed:
     """A seat played at a level that rehearses: on its first move it rehearses (or finds the
     choice made), then plays the style kept, move by move, as `choose` plays that level."""
@@ -369,11 +376,12 @@ class Rehearsed:
         self._play: Chooser | None = None  # the style's player for this game, from its first move
 
     def prepare(self, seat: int) -> Style:
-        """The style kept for the seat, rehearsed on the first call (the interface may call this
-        from two threads at once: both get the one choice, game.ai.rehearsal.choice)."""
+        """The style kept for the seat: the book's for a bundled scenario (game.ai.book), else
+        rehearsed on the first call (the interface may call this from two threads at once: both
+        get the one choice, game.ai.rehearsal.choice)."""
         if self.style is None:
             if any(seat in venue.signatories for venue in self.scenario.venues):
-                self.style = choice(self.scenario, seat, self.kind).style
+                self.style = _booked(self.scenario, seat, self.kind) or choice(self.scenario, seat, self.kind).style
             else:
                 # a delegation that signs nothing: what it gains is the signatories' doing, and
                 # the rehearsal's styles were measured in signatory seats only

@@ -132,7 +132,7 @@ def test_each_style_plays_on_only_while_it_leads() -> None:
     scoring the same in each game, stops; after REHEARSALS and after LONGER a style whose lead is
     ONWARD (then FURTHER) standard errors or less stops, and the rehearsal chooses there if one
     left is past the margin and none left has a better mean; the rest play LONGEST. The seats are
-    bundled ones the golden AI games rehearse in the same worker (tests/conftest.py), where styles
+    bundled ones the book's check rehearses in the same worker (tests/conftest.py), where styles
     stop at each stage: astana-8's Turkey plays the full style on the slower curve to LONGEST,
     where its lead goes."""
     stages_seen = set()

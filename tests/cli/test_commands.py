@@ -149,6 +149,12 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "astana-8:" in out.stdout
+    # the book of the bundled scenarios' rehearsals ships, and counts for the installed sources
+    assert "game/ai/book.json" in names
+    checked = subprocess.run(
+        [sys.executable, "-m", "game.sim.book", "--check"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert checked.returncode == 0, checked.stderr
     # and the starting scenario of new-scenario ships too, and validates (with no checkout beside it)
     assert "game/scenario/template.yaml" in names
     made = subprocess.run(

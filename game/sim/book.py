@@ -1,0 +1,96 @@
+"""Writes the book of the bundled scenarios' rehearsals (game.ai.book) again, or checks it.
+
+    python -m game.sim.book [--jobs N]     rehearse every signatory seat, write game/ai/book.json
+    python -m game.sim.book --check        exit 1 if the book is not current (nothing rehearsed)
+
+Run it after a change to the agents or the rules (the book's fingerprint no longer matches
+their sources, and tests/ai/test_book.py says so) or to a bundled scenario. It takes about
+40 s of CPU, spread over the cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from game.ai import book
+from game.ai.rehearsal import choice, style_name
+from game.scenario import bundled, load_scenario
+from game.sim.pool import parallel_map
+
+KIND = "hard"  # the level that rehearses (game.ai.rehearsal.STYLES)
+
+
+def seats() -> list[tuple[str, int]]:
+    """Every signatory seat of every bundled scenario, as (scenario name, seat index)."""
+    out: list[tuple[str, int]] = []
+    for name, path in sorted(bundled().items()):
+        scenario = load_scenario(path)
+        signatories = {s for venue in scenario.venues for s in venue.signatories}
+        out.extend((name, seat) for seat in sorted(signatories))
+    return out
+
+
+def _rehearse(task: tuple[str, int]) -> tuple[str, str, str, str]:
+    name, seat = task
+    scenario = load_scenario(bundled()[name])
+    style = choice(scenario, seat, KIND).style
+    return name, book.text_hash(scenario), scenario.delegations[seat].id, style_name(style)
+
+
+def written(jobs: int) -> dict[str, Any]:
+    """The book, every seat rehearsed afresh (the process's own choices, never the book's)."""
+    scenarios: dict[str, Any] = {}
+    for name, key, seat, style in parallel_map(_rehearse, seats(), jobs):
+        scenarios.setdefault(key, {"scenario": name, "styles": {}})["styles"][seat] = style
+    return {
+        "about": "The hard agent's rehearsal at every signatory seat of the bundled scenarios; "
+        "written by python -m game.sim.book, read by game.ai.book.",
+        "fingerprint": book.fingerprint(),
+        "kind": KIND,
+        "scenarios": scenarios,
+    }
+
+
+def current() -> list[str]:
+    """What is out of date in the shipped book (empty if nothing is)."""
+    try:
+        data = json.loads(book.BOOK.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"{book.BOOK}: cannot be read ({exc})"]
+    found = book.entries(data, book.fingerprint())
+    if found is None:
+        return [f"{book.BOOK}: written for other sources of the agents and the rules"]
+    problems = []
+    expected: dict[str, set[str]] = {}
+    for name, seat in seats():
+        scenario = load_scenario(bundled()[name])
+        expected.setdefault(book.text_hash(scenario), set()).add(scenario.delegations[seat].id)
+        key = book.text_hash(scenario)
+        if scenario.delegations[seat].id not in found.get(key, {}):
+            problems.append(f"{name}: no entry for {scenario.delegations[seat].id}")
+    problems.extend(f"an entry for a scenario no longer bundled ({key[:12]})" for key in found if key not in expected)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m game.sim.book", allow_abbrev=False)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--check", action="store_true", help="only say whether the book is current")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = current()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
+    data = written(args.jobs)
+    book.BOOK.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{book.BOOK}: {sum(len(e['styles']) for e in data['scenarios'].values())} seats")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
