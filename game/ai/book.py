@@ -9,8 +9,9 @@ bundled table starts at once, in the game, in `simulate` and in every test that 
 An entry is found by the sha256 of the scenario's canonical text (game.engine.hashing.scenario_text:
 a comment added to the file still finds it, one number changed does not), and the book counts
 only for the code it was written with: it carries the fingerprint of the sources the rehearsal
-runs (SOURCES), and a process whose sources differ (a developer's edit, a line-ending conversion)
-ignores the whole book and rehearses, so a stale book can never choose. `python -m game.sim.book`
+runs (SOURCES; line endings aside, so a Windows checkout finds it), and a process whose sources
+differ (a developer's edit, a stray file) ignores the whole book and rehearses, so a stale book
+never chooses. `python -m game.sim.book`
 writes it again; tests/ai/test_book.py fails until it is current and checks its entries against
 the rehearsal itself.
 """
@@ -27,8 +28,9 @@ from game.engine.hashing import scenario_text
 from game.engine.model import Scenario
 
 BOOK = Path(__file__).with_name("book.json")
-# What the rehearsal's choice depends on, under the game package: importing game.ai.rehearsal
-# loads these and nothing else of the game (tests/ai/test_book.py checks it in a fresh process)
+# What the rehearsal's choice depends on, under the game package: game.ai.rehearsal imports these
+# and nothing else of the game, at the top of a module or inside a function (tests/ai/test_book.py
+# checks it on the graph of the game's imports)
 SOURCES = ("ai", "engine", "files.py", "interrupts.py", "stats.py")
 
 _lock = threading.Lock()  # the interface looks seats up from a worker thread
@@ -51,7 +53,11 @@ def _source_files(base: Path) -> list[Path]:
     found: list[Path] = []
     for name in SOURCES:
         where = base / name
-        found.extend(sorted(where.rglob("*.py")) if where.is_dir() else [where])
+        if where.is_dir():
+            # an editor's hidden files (a lock named .#x.py) are no source of the rehearsal
+            found.extend(path for path in where.rglob("*.py") if not path.name.startswith("."))
+        else:
+            found.append(where)
     return sorted(found, key=lambda p: p.relative_to(base).as_posix())
 
 

@@ -18,9 +18,10 @@ rule's worth depends on the table, so the agent tries its styles on the table it
 
 The choice is a function of the scenario and the seat alone (the rehearsal's seeds come from the
 scenario's own hash), so it is the same in every game of that scenario, on every machine, and a
-process works it out once; for the bundled scenarios it ships worked out (game.ai.book). docs/lab/agents.md, "A rehearsal before the first move", "The
-rehearsal's third stage" and "The rehearsal's fourth stage", have the figures that chose the
-styles, the number of games and the margin.
+process works it out once; for the bundled scenarios it ships worked out (game.ai.book).
+docs/lab/agents.md, "A rehearsal before the first move", "The rehearsal's third stage" and "The
+rehearsal's fourth stage", have the figures that chose the styles, the number of games and the
+margin.
 """
 
 from __future__ import annotations

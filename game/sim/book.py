@@ -17,7 +17,7 @@ import sys
 from typing import Any
 
 from game.ai import book
-from game.ai.rehearsal import choice, style_name
+from game.ai.rehearsal import STYLES, choice, style_name
 from game.scenario import bundled, load_scenario
 from game.sim.pool import parallel_map
 
@@ -41,44 +41,68 @@ def _rehearse(task: tuple[str, int]) -> tuple[str, str, str, str]:
     return name, book.text_hash(scenario), scenario.delegations[seat].id, style_name(style)
 
 
+class Moved(Exception):
+    """The sources changed while the book was being written."""
+
+
 def written(jobs: int) -> dict[str, Any]:
-    """The book, every seat rehearsed afresh (the process's own choices, never the book's)."""
+    """The book, every seat rehearsed afresh (the process's own choices, never the book's). The
+    fingerprint is taken before the rehearsals, which run the code this process imported, and
+    checked again after them: an edit meanwhile (or a branch switched) would otherwise give the
+    new sources' fingerprint to the old code's choices."""
+    code = book.fingerprint()
     scenarios: dict[str, Any] = {}
     for name, key, seat, style in parallel_map(_rehearse, seats(), jobs):
         scenarios.setdefault(key, {"scenario": name, "styles": {}})["styles"][seat] = style
+    if book.fingerprint() != code:
+        raise Moved("the sources of the agents or the rules changed while the book was written: run it again")
     return {
         "about": "The hard agent's rehearsal at every signatory seat of the bundled scenarios; "
         "written by python -m game.sim.book, read by game.ai.book.",
-        "fingerprint": book.fingerprint(),
+        "fingerprint": code,
         "kind": KIND,
         "scenarios": scenarios,
     }
+
+
+AGAIN = "python -m game.sim.book writes it again"
 
 
 def current() -> list[str]:
     """What is out of date in the shipped book (empty if nothing is)."""
     try:
         data = json.loads(book.BOOK.read_text(encoding="utf-8"))
+        code = book.fingerprint()
     except (OSError, ValueError) as exc:
-        return [f"{book.BOOK}: cannot be read ({exc})"]
-    found = book.entries(data, book.fingerprint())
+        return [f"{book.BOOK}: cannot be read ({exc}); {AGAIN}"]
+    found = book.entries(data, code)
     if found is None:
-        return [f"{book.BOOK}: written for other sources of the agents and the rules"]
-    problems = []
+        return [f"{book.BOOK}: not a book written for these sources of the agents and the rules; {AGAIN}"]
+    known = {style_name(style) for style in STYLES[KIND]}
+    problems = [
+        f"{book.BOOK}: {seat} plays {style!r}, which is no style of the {KIND} level; {AGAIN}"
+        for styles in found.values()
+        for seat, style in styles.items()
+        if style not in known
+    ]
     expected: dict[str, set[str]] = {}
     for name, seat in seats():
         scenario = load_scenario(bundled()[name])
         expected.setdefault(book.text_hash(scenario), set()).add(scenario.delegations[seat].id)
         key = book.text_hash(scenario)
         if scenario.delegations[seat].id not in found.get(key, {}):
-            problems.append(f"{name}: no entry for {scenario.delegations[seat].id}")
-    problems.extend(f"an entry for a scenario no longer bundled ({key[:12]})" for key in found if key not in expected)
+            problems.append(f"{name}: no entry for {scenario.delegations[seat].id}; {AGAIN}")
+    problems.extend(
+        f"an entry for a scenario no longer bundled ({key[:12]}); {AGAIN}" for key in found if key not in expected
+    )
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.sim.book", allow_abbrev=False)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes that rehearse (default: every core)"
+    )
     parser.add_argument("--check", action="store_true", help="only say whether the book is current")
     args = parser.parse_args(argv)
     if args.check:
@@ -86,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1 if problems else 0
-    data = written(args.jobs)
+    try:
+        data = written(args.jobs)
+    except Moved as exc:
+        print(f"{book.BOOK}: not written: {exc}", file=sys.stderr)
+        return 1
     book.BOOK.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{book.BOOK}: {sum(len(e['styles']) for e in data['scenarios'].values())} seats")
     return 0

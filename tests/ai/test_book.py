@@ -44,7 +44,7 @@ def test_each_entry_is_what_the_rehearsal_chooses(name: str) -> None:
 
 
 def test_the_fingerprint_covers_every_module_the_rehearsal_imports() -> None:
-    graph = grimp.build_graph("game")
+    graph = grimp.build_graph("game", cache_dir=None)
     imported = graph.find_upstream_modules("game.ai.rehearsal") | {"game.ai.rehearsal"}
     covered = {m for m in imported if m.split(".")[1] in {s.removesuffix(".py") for s in book.SOURCES}}
     assert imported - {"game"} == covered
@@ -64,6 +64,7 @@ def test_the_fingerprint_moves_with_any_source_it_covers(tmp_path: Path) -> None
             (copy / name).write_bytes(source.read_bytes())
     assert book.fingerprint(copy) == book.fingerprint()
     (copy / "ui.py").write_text("# not a source of the rehearsal\n")
+    (copy / "ai" / ".#negotiator.py").symlink_to("user@host.1234")  # an editor's lock, dangling
     assert book.fingerprint(copy) == book.fingerprint()
     with (copy / "engine" / "rng.py").open("a") as f:
         f.write("# an edit\n")
@@ -91,17 +92,34 @@ def _no_rehearsal(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_a_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehearsing(
+def test_every_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehearsing(
+    fresh_book: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _no_rehearsal(monkeypatch)
+    data = json.loads(book.BOOK.read_text())["scenarios"]
+    for name in sorted(bundled()):
+        scenario = load_scenario(bundled()[name])
+        styles = data[book.text_hash(scenario)]["styles"]
+        for seat in signatory_seats(scenario):
+            chooser = game_choosers(scenario, {seat: "hard"}, 1)[seat]
+            assert isinstance(chooser, R.Rehearsed)
+            style = chooser.prepare(seat)
+            assert R.style_name(style) == styles[scenario.delegations[seat].id], (name, seat)
+            assert style in R.STYLES["hard"]  # the style itself, not a copy
+    assert calls == []
+    # the seats that keep another style than the full one are found as well as the others
+    assert sorted(s for e in data.values() for s in e["styles"].values() if s != "hard") == [
+        "hard on curve 0.5",
+        "hard on curve 4",
+    ]
+
+
+def test_the_file_with_a_comment_and_the_table_in_memory_find_the_entry(
     fresh_book: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     calls = _no_rehearsal(monkeypatch)
     scenario = load_scenario(bundled()["sochi-congress"])
     seat = [d.id for d in scenario.delegations].index("government")
-    chooser = game_choosers(scenario, {seat: "hard"}, 1)[seat]
-    assert isinstance(chooser, R.Rehearsed)
-    assert R.style_name(chooser.prepare(seat)) == "hard on curve 4"
-    assert chooser.prepare(seat) in R.STYLES["hard"]  # the style itself, not a copy
-    # the file with a comment added, and the same table built in memory, find the entry too
     commented = tmp_path / "sochi.yaml"
     commented.write_text("# a comment an author added\n" + bundled()["sochi-congress"].read_text())
     again = load_scenario(commented)
@@ -110,6 +128,43 @@ def test_a_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehearsing
     in_memory = dataclasses.replace(scenario, content_hash="")
     assert R.style_name(R.Rehearsed(in_memory).prepare(seat)) == "hard on curve 4"
     assert calls == []
+
+
+def test_a_style_the_level_does_not_have_is_rehearsed_and_reported(
+    fresh_book: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls = _no_rehearsal(monkeypatch)
+    scenario = load_scenario(bundled()["sochi-congress"])
+    data = json.loads(book.BOOK.read_text())
+    data["scenarios"][book.text_hash(scenario)]["styles"]["government"] = "hard on curve 7"
+    edited = tmp_path / "book.json"
+    edited.write_text(json.dumps(data))
+    monkeypatch.setattr(book, "BOOK", edited)
+    assert R.Rehearsed(scenario).prepare(0) is LEVELS["normal"] and calls == [0]
+    assert writer.current() == [
+        f"{edited}: government plays 'hard on curve 7', which is no style of the hard level; {writer.AGAIN}"
+    ]
+
+
+def test_the_writer_writes_what_the_rehearsal_chooses_and_nothing_if_the_sources_move(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(writer, "seats", lambda: [("tutorial", 0), ("tutorial", 1)])
+    target = tmp_path / "book.json"
+    monkeypatch.setattr(book, "BOOK", target)
+    assert writer.main(["--jobs", "1"]) == 0
+    data = json.loads(target.read_text())
+    tutorial = load_scenario(bundled()["tutorial"])
+    assert data["fingerprint"] == book.fingerprint() and data["kind"] == "hard"
+    assert data["scenarios"][book.text_hash(tutorial)]["styles"] == {
+        tutorial.delegations[seat].id: R.style_name(R.choice(tutorial, seat).style) for seat in (0, 1)
+    }
+    # an edit while it rehearses: the fingerprint taken after differs from the one taken before
+    prints = iter(["a" * 64, "b" * 64])
+    monkeypatch.setattr(book, "fingerprint", lambda root=None: next(prints))
+    target.write_text("the book before")
+    assert writer.main(["--jobs", "1"]) == 1
+    assert target.read_text() == "the book before"
 
 
 def test_a_table_the_book_does_not_hold_is_rehearsed(fresh_book: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,7 +189,9 @@ def test_a_book_written_for_other_sources_is_ignored(
     monkeypatch.setattr(book, "BOOK", stale)
     scenario = load_scenario(bundled()["sochi-congress"])
     assert R.Rehearsed(scenario).prepare(0) is LEVELS["normal"] and calls == [0]
-    assert writer.current() == [f"{stale}: written for other sources of the agents and the rules"]
+    assert writer.current() == [
+        f"{stale}: not a book written for these sources of the agents and the rules; {writer.AGAIN}"
+    ]
 
 
 @pytest.mark.parametrize("content", ["", "{", "[1, 2]", '{"fingerprint": 3}'])
