@@ -30,7 +30,7 @@ import hashlib
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
@@ -360,6 +360,35 @@ def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
         underway.set()
 
 
+def signs(scenario: Scenario, seat: int) -> bool:
+    """Whether the seat signs at some venue: only a signatory rehearses (`Rehearsed.prepare`)."""
+    return any(seat in venue.signatories for venue in scenario.venues)
+
+
+def pending(scenario: Scenario, seats: Mapping[int, str]) -> list[tuple[int, str]]:
+    """The (seat, kind) of these seats, by the kind that plays each, that will rehearse before
+    their first move: a level that rehearses, at a signatory seat, neither in the book nor
+    worked out in this process yet."""
+    with _lock:
+        known = set(_choices)
+    return [
+        (seat, kind)
+        for seat, kind in sorted(seats.items())
+        if kind in STYLES and signs(scenario, seat) and _booked(scenario, seat, kind) is None
+        if (*_key(scenario), seat, kind) not in known
+    ]
+
+
+def remember(scenario: Scenario, seat: int, kind: str, found: Choice) -> None:
+    """A choice another process worked out for this seat, kept as this process's own (so that
+    processes forked from this one find it): its style is the level's own object again, as
+    `choice` gives it, not the copy a pipe brought back."""
+    style = next(s for s in STYLES[kind] if style_name(s) == style_name(found.style))
+    with _lock:
+        _choices[(*_key(scenario), seat, kind)] = (scenario, Choice(style, found.scores))
+        _trim(_choices)
+
+
 def _booked(scenario: Scenario, seat: int, kind: str) -> Style | None:
     """The style the book of the bundled scenarios holds for the seat (game.ai.book), if any."""
     name = booked(scenario, seat, kind)
@@ -381,7 +410,7 @@ class Rehearsed:
         rehearsed on the first call (the interface may call this from two threads at once: both
         get the one choice, game.ai.rehearsal.choice)."""
         if self.style is None:
-            if any(seat in venue.signatories for venue in self.scenario.venues):
+            if signs(self.scenario, seat):
                 self.style = _booked(self.scenario, seat, self.kind) or choice(self.scenario, seat, self.kind).style
             else:
                 # a delegation that signs nothing: what it gains is the signatories' doing, and

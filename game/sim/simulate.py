@@ -23,6 +23,7 @@ from game.engine.rng import MASK, mix
 from game.engine.state import State
 from game.engine.utility import outcome_utility, settled_value
 from game.saves import Session, save
+from game.sim.ahead import rehearse_ahead
 from game.sim.pool import parallel_map
 from game.sim.seating import game_choosers, seat_label
 
@@ -186,6 +187,7 @@ def summarise(
     if jobs <= 1 or games < 2:
         results = _batch((scenario, seeds, seats, save_dir, source, detail))
     else:
+        rehearse_ahead(scenario, seats, jobs)  # each hard seat once, not once a worker
         size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
         batches = [(scenario, seeds[i : i + size], seats, save_dir, source, detail) for i in range(0, games, size)]
         results = [r for batch in parallel_map(_batch, batches, jobs) for r in batch]

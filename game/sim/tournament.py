@@ -29,6 +29,7 @@ from game.ai.strategies import STRATEGIES
 from game.engine.model import Scenario
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
+from game.sim.ahead import rehearse_ahead
 from game.sim.pool import parallel_imap
 from game.sim.seating import game_choosers
 from game.sim.simulate import game_seed
@@ -118,6 +119,8 @@ def run(
     """Play every row; `on_row` hears of each as soon as it is complete (in order). The rows are
     the same whatever `jobs` is. Ctrl+C stops every worker at once."""
     kinds = (BASELINE, *(k for k in kinds if k != BASELINE))  # every other row is compared with it
+    # the seat's rehearsal (the hard row's, the baseline), here once rather than in every worker
+    rehearse_ahead(scenario, {seat: BASELINE}, jobs)
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
     size = max(1, min(50, -(-games // (jobs * 2))))  # a few tasks per worker and row evens the load
     tasks = [(seat, kind, seeds[i : i + size]) for kind in kinds for i in range(0, games, size)]

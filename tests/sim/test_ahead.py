@@ -1,0 +1,89 @@
+"""A run over several processes rehearses each hard seat once, before its games (game.sim.ahead),
+where every worker used to rehearse every seat; the games are the same."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from game.ai import rehearsal as R
+from game.engine.model import Scenario
+from game.scenario import bundled, load_scenario
+from game.sim import tournament as T
+from game.sim.ahead import rehearse_ahead
+from game.sim.simulate import summarise
+from tests.sim.timed_scenarios import signatory_seats, timed_scenario
+
+
+@pytest.fixture
+def rehearsals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Each rehearsal, in whichever process it runs (the workers are forked from this one, so they
+    run this wrapper too), appends its seat to a file; nothing rehearsed before the test."""
+    log = tmp_path / "rehearsed"
+    log.write_text("")
+    original = R.rehearse
+
+    def logged(scenario: Scenario, seat: int, kind: str = "hard", games: int = R.LONGEST) -> R.Choice:
+        with log.open("a") as f:
+            f.write(f"{seat}\n")
+        return original(scenario, seat, kind, games)
+
+    monkeypatch.setattr(R, "rehearse", logged)
+    monkeypatch.setattr(R, "_choices", type(R._choices)())
+    return log
+
+
+def _rehearsed(log: Path) -> list[int]:
+    return sorted(int(line) for line in log.read_text().split())
+
+
+def test_simulate_over_two_processes_rehearses_each_seat_once_and_plays_the_same_games(rehearsals: Path) -> None:
+    sc = timed_scenario(21)
+    seats = dict.fromkeys(range(len(sc.delegations)), "hard")
+    alone = summarise(sc, 6, 0, seats, jobs=1)
+    assert _rehearsed(rehearsals) == signatory_seats(sc)
+    R._choices.clear()
+    rehearsals.write_text("")
+    shared = summarise(sc, 6, 0, seats, jobs=2)
+    assert _rehearsed(rehearsals) == signatory_seats(sc)  # once a seat, not once a worker
+    assert shared["results"] == alone["results"]
+
+
+def test_a_tournament_over_two_processes_rehearses_its_seat_once(rehearsals: Path) -> None:
+    sc = timed_scenario(21)
+    seat = signatory_seats(sc)[0]
+    rows = T.run(sc, seat, 4, jobs=2, kinds=("hard", "normal"))
+    assert _rehearsed(rehearsals) == [seat]
+    assert [r.kind for r in rows] == ["hard", "normal"]
+    alone = T.run(sc, seat, 4, jobs=1, kinds=("hard", "normal"))
+    assert [dataclasses.replace(r, seconds=0.0) for r in rows] == [dataclasses.replace(r, seconds=0.0) for r in alone]
+    assert _rehearsed(rehearsals) == [seat]  # and then found made
+
+
+def test_only_what_would_rehearse_is_rehearsed_ahead(rehearsals: Path) -> None:
+    sc = timed_scenario(21)
+    first, second = signatory_seats(sc)[:2]
+    outsider = next((d for d in range(len(sc.delegations)) if d not in signatory_seats(sc)), None)
+    seats = {first: "hard", second: "normal"} | ({} if outsider is None else {outsider: "hard"})
+    rehearse_ahead(sc, seats, jobs=2)
+    assert _rehearsed(rehearsals) == [first]  # a normal seat and one that signs nothing do not rehearse
+    rehearse_ahead(sc, seats, jobs=2)
+    assert _rehearsed(rehearsals) == [first]  # made already
+    rehearse_ahead(sc, {second: "hard"}, jobs=1)
+    assert _rehearsed(rehearsals) == [first]  # one process: left to the seat's first move
+    # a seat the book holds rehearses nowhere
+    bundled_sc = load_scenario(bundled()["tutorial"])
+    rehearse_ahead(bundled_sc, dict.fromkeys(signatory_seats(bundled_sc), "hard"), jobs=2)
+    assert _rehearsed(rehearsals) == [first]
+
+
+def test_a_choice_made_in_another_process_is_the_levels_own_style(rehearsals: Path) -> None:
+    sc = dataclasses.replace(timed_scenario(25), content_hash="")  # known by its identity
+    seats = dict.fromkeys(signatory_seats(sc)[:2], "hard")
+    rehearse_ahead(sc, seats, jobs=2)  # each seat in a worker: its choice comes back through a pipe
+    for seat in seats:
+        style = R.choice(sc, seat).style
+        assert any(style is own for own in R.STYLES["hard"])
+    assert _rehearsed(rehearsals) == sorted(seats)
