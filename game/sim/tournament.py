@@ -119,7 +119,9 @@ def run(
     """Play every row; `on_row` hears of each as soon as it is complete (in order). The rows are
     the same whatever `jobs` is. Ctrl+C stops every worker at once."""
     kinds = (BASELINE, *(k for k in kinds if k != BASELINE))  # every other row is compared with it
-    # the seat's rehearsal (the hard row's, the baseline), here once rather than in every worker
+    # the seat's rehearsal (the hard row's, the baseline), here once rather than in every worker;
+    # the hard row's seconds count it, as they did when each worker rehearsed in the row
+    started = time.perf_counter()
     rehearse_ahead(scenario, {seat: BASELINE}, jobs)
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
     size = max(1, min(50, -(-games // (jobs * 2))))  # a few tasks per worker and row evens the load
@@ -127,7 +129,7 @@ def run(
     per_kind = -(-games // size)
     rows: list[Row] = []
     baseline: list[float] = []
-    for kind, outcomes, seconds in _rows(scenario, tasks, per_kind, jobs):
+    for kind, outcomes, seconds in _rows(scenario, tasks, per_kind, jobs, started):
         if kind == BASELINE:
             baseline = [surplus for _, surplus, _, _ in sorted(outcomes)]
         row = _row(kind, outcomes, baseline, seconds)
@@ -138,10 +140,14 @@ def run(
 
 
 def _rows(
-    scenario: Scenario, tasks: list[tuple[int, str, list[tuple[int, int]]]], per_kind: int, jobs: int
+    scenario: Scenario,
+    tasks: list[tuple[int, str, list[tuple[int, int]]]],
+    per_kind: int,
+    jobs: int,
+    started: float,
 ) -> Iterator[tuple[str, list[Outcome], float]]:
-    """Each row's outcomes as it completes, with the seconds since the last row completed."""
-    started = time.perf_counter()
+    """Each row's outcomes as it completes, with the seconds since the last row completed (the
+    first row's since `started`)."""
     # Ctrl+C (or any failure) stops the workers at once, not after their batch: game.sim.pool
     results = parallel_imap(_games, tasks, jobs, _init, (scenario,))
     yield from _collect(tasks, per_kind, results, started)
