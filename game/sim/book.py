@@ -18,6 +18,8 @@ from typing import Any
 
 from game.ai import book
 from game.ai.rehearsal import STYLES, choice, style_name
+from game.exits import EXIT_INTERRUPTED
+from game.files import why
 from game.scenario import bundled, load_scenario
 from game.sim.pool import parallel_map
 
@@ -98,6 +100,16 @@ def current() -> list[str]:
     return problems
 
 
+def _write(text: str) -> None:
+    """The book written whole or not at all: a run stopped halfway leaves the old one."""
+    temporary = book.BOOK.with_name(f".{book.BOOK.name}.{os.getpid()}")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, book.BOOK)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.sim.book", allow_abbrev=False)
     parser.add_argument(
@@ -112,10 +124,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     try:
         data = written(args.jobs)
+        _write(json.dumps(data, indent=1, sort_keys=True) + "\n")
     except Moved as exc:
         print(f"{book.BOOK}: not written: {exc}", file=sys.stderr)
         return 1
-    book.BOOK.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    except OSError as exc:  # an installed copy's folder may be read-only
+        print(f"{book.BOOK}: not written: {why(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{book.BOOK}: interrupted, not written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     print(f"{book.BOOK}: {sum(len(e['styles']) for e in data['scenarios'].values())} seats")
     return 0
 

@@ -206,3 +206,17 @@ def test_a_missing_or_broken_book_leaves_every_seat_to_its_rehearsal(
     scenario = load_scenario(bundled()["astana-8"])
     assert R.Rehearsed(scenario).prepare(0) is LEVELS["normal"] and calls == [0]
     assert len(writer.current()) == 1
+
+
+def test_a_book_that_cannot_be_written_is_said_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(writer, "seats", lambda: [("tutorial", 0)])
+    monkeypatch.setattr(book, "BOOK", tmp_path / "gone" / "book.json")
+    assert writer.main(["--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{tmp_path / 'gone' / 'book.json'}: not written: No such file or directory\n"
+    # and one written is whole: nothing but the book is left in its folder
+    monkeypatch.setattr(book, "BOOK", tmp_path / "book.json")
+    assert writer.main(["--jobs", "1"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["book.json"]
