@@ -28,6 +28,7 @@ from game.engine.hashing import scenario_text
 from game.engine.model import Scenario
 
 BOOK = Path(__file__).with_name("book.json")
+KIND = "hard"  # the level whose rehearsals the book holds (game.ai.rehearsal.STYLES)
 # What the rehearsal's choice depends on, under the game package: game.ai.rehearsal imports these
 # and nothing else of the game, at the top of a module or inside a function (tests/ai/test_book.py
 # checks it on the graph of the game's imports)
@@ -66,10 +67,13 @@ def text_hash(scenario: Scenario) -> str:
     return hashlib.sha256(scenario_text(scenario).encode()).hexdigest()
 
 
-def entries(data: dict[str, Any], code: str) -> dict[str, dict[str, str]] | None:
+def entries(data: Any, code: str) -> dict[str, dict[str, str]] | None:
     """The book's entries (per scenario text's hash, per seat id, the style's name) if `data`
-    is a book written for the code of this fingerprint; None for any other data."""
-    if not isinstance(data, dict) or data.get("fingerprint") != code or not isinstance(data.get("scenarios"), dict):
+    is a book of KIND's rehearsals written for the code of this fingerprint; None for any other
+    data (JSON of any shape)."""
+    if not isinstance(data, dict) or (data.get("fingerprint"), data.get("kind")) != (code, KIND):
+        return None
+    if not isinstance(data.get("scenarios"), dict):
         return None
     found: dict[str, dict[str, str]] = {}
     for key, entry in data["scenarios"].items():
@@ -91,7 +95,7 @@ def _book() -> dict[str, dict[str, str]]:
 
 def booked(scenario: Scenario, seat: int, kind: str) -> str | None:
     """The name of the style the book holds for this seat of this scenario, if it holds one."""
-    if kind != "hard":
+    if kind != KIND:
         return None
     with _lock:
         book = _book()

@@ -23,7 +23,7 @@ from game.files import why
 from game.scenario import bundled, load_scenario
 from game.sim.pool import parallel_map
 
-KIND = "hard"  # the level that rehearses (game.ai.rehearsal.STYLES)
+KIND = book.KIND
 
 
 def seats() -> list[tuple[str, int]]:

@@ -220,3 +220,10 @@ def test_a_book_that_cannot_be_written_is_said_in_one_line(
     monkeypatch.setattr(book, "BOOK", tmp_path / "book.json")
     assert writer.main(["--jobs", "1"]) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["book.json"]
+
+
+def test_a_book_of_another_levels_rehearsals_is_not_read() -> None:
+    data = json.loads(book.BOOK.read_text())
+    assert book.entries(data, book.fingerprint())
+    assert book.entries({**data, "kind": "normal"}, book.fingerprint()) is None
+    assert book.entries({**data, "scenarios": []}, book.fingerprint()) is None
