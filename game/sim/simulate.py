@@ -24,7 +24,7 @@ from game.engine.state import State
 from game.engine.utility import outcome_utility, settled_value
 from game.saves import Session, save
 from game.sim.ahead import rehearse_ahead
-from game.sim.pool import parallel_map
+from game.sim.pool import parallel_imap
 from game.sim.seating import game_choosers, seat_label
 
 # Per process: the analyses of the scenarios met last, most recent last. A worker judges one
@@ -156,11 +156,27 @@ def _save(
     save(session, folder, name)
 
 
-Batch = tuple[Scenario, list[tuple[int, int]], dict[int, str], Path | None, bytes, bool]
+# What every game of a run shares: the scenario, the seats, where to save, the file's bytes and
+# whether to give the detail scenario tests read.
+Run = tuple[Scenario, dict[int, str], Path | None, bytes, bool]
+_run: Run | None = None  # per worker process: the run its batches belong to
 
 
-def _batch(args: Batch) -> list[dict[str, Any]]:
-    scenario, games, seats, folder, source, detail = args
+def _share(run: Run) -> None:
+    """The run, set once in each worker as it is forked: the workers hold the very scenario
+    object this process holds, so what is remembered of it here (the hard seats' rehearsals,
+    known by its identity when it was built in memory) is found there too."""
+    global _run
+    _run = run
+
+
+def _batch(games: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    assert _run is not None
+    return _played(_run, games)
+
+
+def _played(run: Run, games: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    scenario, seats, folder, source, detail = run
     with fewer_collections():
         return [
             run_game(
@@ -184,13 +200,14 @@ def summarise(
     is the scenario file's bytes, which every save embeds); `detail` as in run_game."""
     seats = dict(seats or {})
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
+    run: Run = (scenario, seats, save_dir, source, detail)
     if jobs <= 1 or games < 2:
-        results = _batch((scenario, seeds, seats, save_dir, source, detail))
+        results = _played(run, seeds)
     else:
         rehearse_ahead(scenario, seats, jobs)  # each hard seat once, not once a worker
         size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
-        batches = [(scenario, seeds[i : i + size], seats, save_dir, source, detail) for i in range(0, games, size)]
-        results = [r for batch in parallel_map(_batch, batches, jobs) for r in batch]
+        batches = [seeds[i : i + size] for i in range(0, games, size)]
+        results = [r for batch in parallel_imap(_batch, batches, jobs, _share, (run,)) for r in batch]
     return aggregate(scenario, seed, seats, results)
 
 
