@@ -75,8 +75,9 @@ def test_only_what_would_rehearse_is_rehearsed_ahead(rehearsals: Path) -> None:
     seats = {first: "hard", second: "normal"} | ({} if outsider is None else {outsider: "hard"})
     rehearse_ahead(sc, seats, jobs=2)
     assert _rehearsed(rehearsals) == [first]  # a normal seat and one that signs nothing do not rehearse
+    assert R.pending(sc, seats) == []  # made already: nothing left to rehearse ahead
     rehearse_ahead(sc, seats, jobs=2)
-    assert _rehearsed(rehearsals) == [first]  # made already
+    assert _rehearsed(rehearsals) == [first]
     rehearse_ahead(sc, {second: "hard"}, jobs=1)
     assert _rehearsed(rehearsals) == [first]  # one process: left to the seat's first move
     # a seat the book holds rehearses nowhere
