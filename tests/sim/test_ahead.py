@@ -15,7 +15,10 @@ from game.scenario import bundled, load_scenario
 from game.sim import tournament as T
 from game.sim.ahead import rehearse_ahead
 from game.sim.simulate import summarise
-from tests.sim.timed_scenarios import signatory_seats, timed_scenario
+from tests.sim.timed_scenarios import signatory_seats
+
+# a small table no book holds, whose two signatories rehearse in a few hundredths of a second
+MINI = load_scenario(Path(__file__).parents[1] / "fixtures" / "mini.yaml")
 
 
 @pytest.fixture
@@ -45,7 +48,7 @@ def test_simulate_over_two_processes_rehearses_each_seat_once_and_plays_the_same
     rehearsals: Path, content_hash: str
 ) -> None:
     # a table with no content hash is known by its identity: the workers must hold the very object
-    sc = timed_scenario(21) if content_hash else dataclasses.replace(timed_scenario(21), content_hash="")
+    sc = MINI if content_hash else dataclasses.replace(MINI, content_hash="")
     seats = dict.fromkeys(range(len(sc.delegations)), "hard")
     alone = summarise(sc, 6, 0, seats, jobs=1)
     assert _rehearsed(rehearsals) == signatory_seats(sc)
@@ -57,7 +60,7 @@ def test_simulate_over_two_processes_rehearses_each_seat_once_and_plays_the_same
 
 
 def test_a_tournament_over_two_processes_rehearses_its_seat_once(rehearsals: Path) -> None:
-    sc = timed_scenario(21)
+    sc = MINI
     seat = signatory_seats(sc)[0]
     rows = T.run(sc, seat, 4, jobs=2, kinds=("hard", "normal"))
     assert _rehearsed(rehearsals) == [seat]
@@ -69,7 +72,7 @@ def test_a_tournament_over_two_processes_rehearses_its_seat_once(rehearsals: Pat
 
 
 def test_only_what_would_rehearse_is_rehearsed_ahead(rehearsals: Path) -> None:
-    sc = timed_scenario(21)
+    sc = MINI
     first, second = signatory_seats(sc)[:2]
     outsider = next((d for d in range(len(sc.delegations)) if d not in signatory_seats(sc)), None)
     seats = {first: "hard", second: "normal"} | ({} if outsider is None else {outsider: "hard"})
@@ -87,7 +90,7 @@ def test_only_what_would_rehearse_is_rehearsed_ahead(rehearsals: Path) -> None:
 
 
 def test_a_choice_made_in_another_process_is_the_levels_own_style(rehearsals: Path) -> None:
-    sc = dataclasses.replace(timed_scenario(25), content_hash="")  # known by its identity
+    sc = dataclasses.replace(MINI, content_hash="")  # known by its identity
     seats = dict.fromkeys(signatory_seats(sc)[:2], "hard")
     rehearse_ahead(sc, seats, jobs=2)  # each seat in a worker: its choice comes back through a pipe
     for seat in seats:
@@ -99,7 +102,7 @@ def test_a_choice_made_in_another_process_is_the_levels_own_style(rehearsals: Pa
 def test_the_hard_rows_seconds_count_its_rehearsal(monkeypatch: pytest.MonkeyPatch, rehearsals: Path) -> None:
     """The rehearsal is part of what the hard row costs (issue 10's 30 s a row): made before the
     rows now, it is still counted in the first."""
-    sc = timed_scenario(21)
+    sc = MINI
     seat = signatory_seats(sc)[0]
     logged = R.rehearse
 
