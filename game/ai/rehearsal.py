@@ -383,7 +383,8 @@ def remember(scenario: Scenario, seat: int, kind: str, found: Choice) -> None:
     """A choice another process worked out for this seat, kept as this process's own (so that
     processes forked from this one find it): its style is the level's own object again, as
     `choice` gives it, not the copy a pipe brought back."""
-    style = next(s for s in STYLES[kind] if style_name(s) == style_name(found.style))
+    style = _named(kind, style_name(found.style))
+    assert style is not None, found.style  # a style of this very code, from a worker forked from it
     with _lock:
         _choices[(*_key(scenario), seat, kind)] = (scenario, Choice(style, found.scores))
         _trim(_choices)
@@ -392,6 +393,11 @@ def remember(scenario: Scenario, seat: int, kind: str, found: Choice) -> None:
 def _booked(scenario: Scenario, seat: int, kind: str) -> Style | None:
     """The style the book of the bundled scenarios holds for the seat (game.ai.book), if any."""
     name = booked(scenario, seat, kind)
+    return None if name is None else _named(kind, name)
+
+
+def _named(kind: str, name: str) -> Style | None:
+    """The style of `kind` by its name, the object itself (None for a name it has not)."""
     return next((style for style in STYLES[kind] if style_name(style) == name), None)
 
 

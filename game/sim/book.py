@@ -17,9 +17,10 @@ import sys
 from typing import Any
 
 from game.ai import book
-from game.ai.rehearsal import STYLES, choice, style_name
+from game.ai.rehearsal import STYLES, choice, signs, style_name
+from game.engine.model import Scenario
 from game.exits import EXIT_INTERRUPTED
-from game.files import why
+from game.saves import SaveError, write_atomic
 from game.scenario import bundled, load_scenario
 from game.sim.pool import parallel_map
 
@@ -29,11 +30,13 @@ KIND = book.KIND
 def seats() -> list[tuple[str, int]]:
     """Every signatory seat of every bundled scenario, as (scenario name, seat index)."""
     out: list[tuple[str, int]] = []
-    for name, path in sorted(bundled().items()):
-        scenario = load_scenario(path)
-        signatories = {s for venue in scenario.venues for s in venue.signatories}
-        out.extend((name, seat) for seat in sorted(signatories))
+    for name, scenario in _bundled():
+        out.extend((name, seat) for seat in range(len(scenario.delegations)) if signs(scenario, seat))
     return out
+
+
+def _bundled() -> list[tuple[str, Scenario]]:
+    return [(name, load_scenario(path)) for name, path in sorted(bundled().items())]
 
 
 def _rehearse(task: tuple[str, int]) -> tuple[str, str, str, str]:
@@ -88,26 +91,19 @@ def current() -> list[str]:
         if style not in known
     ]
     expected: dict[str, set[str]] = {}
-    for name, seat in seats():
-        scenario = load_scenario(bundled()[name])
-        expected.setdefault(book.text_hash(scenario), set()).add(scenario.delegations[seat].id)
+    for name, scenario in _bundled():
         key = book.text_hash(scenario)
-        if scenario.delegations[seat].id not in found.get(key, {}):
-            problems.append(f"{name}: no entry for {scenario.delegations[seat].id}; {AGAIN}")
+        for seat in range(len(scenario.delegations)):
+            if not signs(scenario, seat):
+                continue
+            seat_id = scenario.delegations[seat].id
+            expected.setdefault(key, set()).add(seat_id)
+            if seat_id not in found.get(key, {}):
+                problems.append(f"{name}: no entry for {seat_id}; {AGAIN}")
     problems.extend(
         f"an entry for a scenario no longer bundled ({key[:12]}); {AGAIN}" for key in found if key not in expected
     )
     return problems
-
-
-def _write(text: str) -> None:
-    """The book written whole or not at all: a run stopped halfway leaves the old one."""
-    temporary = book.BOOK.with_name(f".{book.BOOK.name}.{os.getpid()}")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, book.BOOK)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,12 +120,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     try:
         data = written(args.jobs)
-        _write(json.dumps(data, indent=1, sort_keys=True) + "\n")
+        # whole or not at all: a run stopped halfway leaves the old book
+        write_atomic(book.BOOK, json.dumps(data, indent=1, sort_keys=True) + "\n")
     except Moved as exc:
         print(f"{book.BOOK}: not written: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:  # an installed copy's folder may be read-only
-        print(f"{book.BOOK}: not written: {why(exc)}", file=sys.stderr)
+    except SaveError as exc:  # an installed copy's folder may be read-only
+        print(f"the book is not written: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{book.BOOK}: interrupted, not written", file=sys.stderr)

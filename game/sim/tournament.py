@@ -119,10 +119,11 @@ def run(
     """Play every row; `on_row` hears of each as soon as it is complete (in order). The rows are
     the same whatever `jobs` is. Ctrl+C stops every worker at once."""
     kinds = (BASELINE, *(k for k in kinds if k != BASELINE))  # every other row is compared with it
-    # the seat's rehearsal (the hard row's, the baseline), here once rather than in every worker;
-    # the hard row's seconds count it, as they did when each worker rehearsed in the row
+    # the seat's rehearsal at each level that rehearses (the hard row's), here once rather than in
+    # every worker; the first row's seconds count it, as they did when each worker rehearsed
     started = time.perf_counter()
-    rehearse_ahead(scenario, {seat: BASELINE}, jobs)
+    for kind in kinds:
+        rehearse_ahead(scenario, {seat: kind}, jobs)
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
     size = max(1, min(50, -(-games // (jobs * 2))))  # a few tasks per worker and row evens the load
     tasks = [(seat, kind, seeds[i : i + size]) for kind in kinds for i in range(0, games, size)]

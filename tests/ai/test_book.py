@@ -212,14 +212,18 @@ def test_a_book_that_cannot_be_written_is_said_in_one_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(writer, "seats", lambda: [("tutorial", 0)])
-    monkeypatch.setattr(book, "BOOK", tmp_path / "gone" / "book.json")
+    (tmp_path / "a file").write_text("not a folder")
+    monkeypatch.setattr(book, "BOOK", tmp_path / "a file" / "book.json")
     assert writer.main(["--jobs", "1"]) == 1
     err = capsys.readouterr().err
-    assert err == f"{tmp_path / 'gone' / 'book.json'}: not written: No such file or directory\n"
+    assert err.startswith(f"the book is not written: {tmp_path / 'a file'}: cannot write there: ")
+    assert err.count("\n") == 1
     # and one written is whole: nothing but the book is left in its folder
-    monkeypatch.setattr(book, "BOOK", tmp_path / "book.json")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    monkeypatch.setattr(book, "BOOK", folder / "book.json")
     assert writer.main(["--jobs", "1"]) == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["book.json"]
+    assert [p.name for p in folder.iterdir()] == ["book.json"]
 
 
 def test_a_book_of_another_levels_rehearsals_is_not_read() -> None:
