@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from game.engine import Record, apply, new_game
 from game.engine.actions import Action, Draft, Meet, Propose, Respond
-from game.engine.model import Scenario
+from game.engine.flow import told
+from game.engine.model import Effect, Scenario
 from game.engine.state import State
 
 Package = tuple[tuple[int, int], ...]  # (issue, option) by position
@@ -229,3 +230,27 @@ def summaries(chronicle: Chronicle) -> dict[tuple[int, int], RoundSummary]:
         )
         start = lines[-1].momentum
     return out
+
+
+def _moves_mine(effects: tuple[Effect, ...], me: int) -> bool:
+    return any(e.kind == "walk_away" and e.a == me and e.delta for e in effects)
+
+
+def walk_away_causes(chronicle: Chronicle, start: int, scenario: Scenario, me: int) -> list[str]:
+    """What in the history's lines from `start` on carries a move of `me`'s walk-away value: the
+    events (by title; an event's record is its card's or its alternative's title and text) and
+    the agreements whose options do (by number). What the scenario file says, so public."""
+    said: dict[str, str] = {}  # a record's text -> the title of the card or alternative it tells
+    for card in scenario.events:
+        for shown in (card, card.otherwise):
+            if shown is not None and _moves_mine(shown.effects, me):
+                said.setdefault(told(shown), shown.title)
+    causes: list[str] = []
+    for line in chronicle.lines[start:]:
+        if line.record.kind == "event" and line.record.text in said:
+            causes.append(said[line.record.text])
+        elif line.record.kind == "agreement" and line.answered in chronicle.tabled:
+            package = chronicle.tabled[line.answered].package
+            if any(_moves_mine(scenario.issues[i].options[o].effects, me) for i, o in package):
+                causes.append(f"the agreement on #{line.answered}")
+    return list(dict.fromkeys(causes))

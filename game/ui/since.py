@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from game.engine.flow import told
-from game.engine.model import Effect, Scenario
 from game.engine.state import PENDING, State
 from game.play.board import entries
-from game.play.history import Chronicle
+from game.play.history import Chronicle, walk_away_causes
 from game.ui.format import against
 
 LISTED = 3  # proposals waiting for an answer named one by one; more are counted
@@ -24,30 +22,6 @@ LISTED = 3  # proposals waiting for an answer named one by one; more are counted
 def _names(state: State, seats: list[int]) -> str:
     names = [state.scenario.delegations[d].name for d in seats]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _moves_mine(effects: tuple[Effect, ...], me: int) -> bool:
-    return any(e.kind == "walk_away" and e.a == me and e.delta for e in effects)
-
-
-def walk_away_causes(chronicle: Chronicle, start: int, scenario: Scenario, me: int) -> list[str]:
-    """What in the history's lines from `start` on carries a move of `me`'s walk-away value: the
-    events (by title; an event's record is its card's or its alternative's title and text) and
-    the agreements whose options do (by number). What the scenario file says, so public."""
-    said: dict[str, str] = {}  # a record's text -> the title of the card or alternative it tells
-    for card in scenario.events:
-        for shown in (card, card.otherwise):
-            if shown is not None and _moves_mine(shown.effects, me):
-                said.setdefault(told(shown), shown.title)
-    causes: list[str] = []
-    for line in chronicle.lines[start:]:
-        if line.record.kind == "event" and line.record.text in said:
-            causes.append(said[line.record.text])
-        elif line.record.kind == "agreement" and line.answered in chronicle.tabled:
-            package = chronicle.tabled[line.answered].package
-            if any(_moves_mine(scenario.issues[i].options[o].effects, me) for i, o in package):
-                causes.append(f"the agreement on #{line.answered}")
-    return list(dict.fromkeys(causes))
 
 
 def walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, then: float) -> Text | None:
