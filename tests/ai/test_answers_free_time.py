@@ -80,20 +80,20 @@ def _first_change(game: int) -> tuple[State, A.Action, A.Action, float] | None:
 
 
 def test_the_union_signs_at_its_aim_late_in_the_talks() -> None:
-    """harbour-contract's game 3: the union's first changed action is its round-5 answer to the
-    authority's package (pensions indexed, wages left open): refused without the rule (the plan's
-    hold-out), signed with it; the table signs that package, where without the rule the union
-    ends, in round 6, with pensions left open, and it ends better off by more than 0.015 (fails
-    with the rule off)."""
+    """harbour-contract's game 23: the union's first changed action is its round-4 answer (the
+    first of the venue's last three rounds) to the authority's whole package (a small rise, the
+    cranes in phases, no forced lay-offs, early retirement, a modest fund): signed with the rule,
+    refused without it (the plan's hold-out). Without the rule the table signs that same package
+    in round 5; with it, the union ends better off by more than 0.05 (fails with the rule off)."""
     assert HARD.answers_free_time and not LEVELS["normal"].answers_free_time
     assert SCENARIO.rules.delay_cost == 0
-    changed = _first_change(3)
+    changed = _first_change(23)
     assert changed is not None
     state, action, otherwise, gain = changed
-    assert state.round == 5 == SCENARIO.venues[0].rounds - 1
+    assert state.round == 4 == SCENARIO.venues[0].rounds - 2
     assert isinstance(action, A.Respond) and action.accept
     assert isinstance(otherwise, A.Respond) and not otherwise.accept and otherwise.proposal == action.proposal
-    assert gain > 0.015
+    assert gain > 0.05
 
 
 def test_the_rule_changes_only_late_answers_and_the_union_gains() -> None:

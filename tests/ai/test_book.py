@@ -111,6 +111,7 @@ def test_every_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehear
     assert sorted(s for e in data.values() for s in e["styles"].values() if s != "hard") == [
         "hard on curve 0.5",
         "hard on curve 4",
+        "ideal-then-fold",
     ]
 
 
