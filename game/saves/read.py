@@ -109,6 +109,10 @@ class Header:
     result_mark: Mark
     humans: tuple[str, ...] | None = None  # format 1: the human seats; the rest were AI
     turns: tuple[int, Mark] | None = None  # the turns the header counts, and where (format 2)
+    # what the header says of the end, and where: each venue's outcome and the reason (format 2;
+    # a save without them is not refused for that, one with them is held to them)
+    venues: tuple[tuple[str, ...], Mark] | None = None
+    reason: tuple[str, Mark] | None = None
 
 
 def _read(path: Path) -> bytes:
@@ -185,6 +189,10 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     outcome = field(doc, "outcome", YMap, where, "the outcome")
     result = field(outcome, "result", str, where, "the outcome's result")
     turns = field(outcome, "turns", int, where, "the number of turns in the log")
+    venues = field(outcome, "venues", list, where, "a list of the venues' outcomes") if "venues" in outcome else None
+    if venues is not None and not all(isinstance(v, str) for v in venues):
+        raise where.error(outcome.at("venues"), "'venues' should be a list of the venues' outcomes")
+    reason = field(outcome, "reason", str, where, "why the game ended, in words") if "reason" in outcome else None
     log = field(doc, "log", YSeq, where, "the list of actions")
     marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
     read = read_log(log)
@@ -206,6 +214,8 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         result,
         outcome.at("result"),
         turns=(turns, outcome.at("turns")),
+        venues=None if venues is None else (tuple(venues), outcome.at("venues")),
+        reason=None if reason is None else (reason, outcome.at("reason")),
     )
     return header, plan
 
@@ -291,6 +301,16 @@ def _replay(
         raise where.error(
             header.result_mark, f"the saved outcome {header.result!r} does not match the replay ({result!r})"
         )
+    # the rest of what the header claims of the end (the state hashes cover both, so a save the
+    # game wrote always matches): a header edited to another ending would show in the save browser
+    if header.venues is not None and header.venues[0] != session.state.venue_outcomes:
+        raise where.error(
+            header.venues[1],
+            f"the saved venue outcomes {list(header.venues[0])} do not match the replay "
+            f"({list(session.state.venue_outcomes)})",
+        )
+    if header.reason is not None and header.reason[0] != session.state.reason:
+        raise where.error(header.reason[1], "the saved reason for the ending does not match the replay's")
     if header.turns is not None and header.turns[0] != len(plan):
         # a save cut short at a line boundary still reads and replays: it must not load as an
         # earlier game

@@ -56,6 +56,45 @@ def test_the_turn_count_is_checked_against_the_log(tmp_path: Path) -> None:
     assert message.startswith(f"{path}:{line}:")
 
 
+def finished_game_text() -> str:
+    session = new_session("mini", 5)
+    play_on(session, 10_000)
+    assert session.state.over
+    return save_text(session)
+
+
+@pytest.mark.parametrize(
+    ("key", "lie", "says"),
+    [
+        ("venues", "[collapse]", "the saved venue outcomes ['collapse'] do not match the replay"),
+        ("venues", "[agreement, agreement]", "do not match the replay"),
+        ("venues", "[no_deal, collapse]", "do not match the replay"),
+        ("reason", "Everyone walked out.", "the saved reason for the ending does not match the replay's"),
+        ("venues", "[1, 2]", "'venues' should be a list of the venues' outcomes"),
+    ],
+)
+def test_the_ending_a_header_claims_is_checked_against_the_replay(
+    key: str, lie: str, says: str, tmp_path: Path
+) -> None:
+    """Before, `replay --verify` took a save whose header claimed other venue outcomes or another
+    reason (the save browser shows them) as long as the result matched."""
+    text = finished_game_text()
+    lines = text.splitlines(keepends=True)
+    line = next(k for k, row in enumerate(lines) if row.startswith(f"  {key}:"))
+    end = line + 1
+    while lines[end].startswith("  - "):  # a list written as a block, an item a line
+        end += 1
+    lines[line:end] = [f"  {key}: {lie}\n"]
+    path = tmp_path / "edited.yaml"
+    path.write_text("".join(lines))
+    with pytest.raises(SaveLoadError, match=f"^{path}:{line + 1}: ") as caught:
+        load(path)
+    assert says in str(caught.value)
+    whole = tmp_path / "whole.yaml"
+    whole.write_text(text)
+    assert load(whole).state.over
+
+
 def test_the_scenario_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`watch --save` and `simulate --save-dir` embed the very bytes they validated: the file is
     never read a second time (an author's edit in between made saves that never loaded)."""
