@@ -71,7 +71,10 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
         "the game drew for it (before any event moved it; 0 for walking away at once)"
     )
     print()
-    print(f"{'row':<23}{'mean surplus':>15}{'agreement':>11}{'last round':>11}{'vs hard':>18}{'time':>8}")
+    # the rows' names in a column as wide as the longest, with two spaces after it: an agent's
+    # spec (--agent PATH.py:NAME) may be longer than any built-in row's name
+    width = max(23, *(len(kind) + 2 for kind in kinds))
+    print(f"{'row':<{width}}{'mean surplus':>15}{'agreement':>11}{'last round':>11}{'vs hard':>18}{'time':>8}")
     sys.stdout.flush()
 
     def show(row: T.Row) -> None:
@@ -81,7 +84,7 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
         else:
             versus = f"{row.diff_to_hard:+.3f} ± {row.se_diff:.3f}"
         print(
-            f"{row.kind:<23}{row.mean_surplus:>+9.3f} ±{row.se_surplus:.3f}{row.agreement_rate:>11.0%}"
+            f"{row.kind:<{width}}{row.mean_surplus:>+9.3f} ±{row.se_surplus:.3f}{row.agreement_rate:>11.0%}"
             f"{last:>11}{versus:>18}{row.seconds:>7.1f}s",
             flush=True,
         )
@@ -102,7 +105,7 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
         print()
     print("The rows:")
     for row in rows:
-        print(f"  {row.kind:<23}{T.describe(row.kind)}")
+        print(f"  {row.kind:<{width}}{T.describe(row.kind)}")
     return 0
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from game.engine import actions as A
 from game.engine import flow
-from game.engine.checks import ap_cost, check
+from game.engine.checks import ap_cost, check, check_types
 from game.engine.errors import IllegalAction, InvalidAction
 from game.engine.handlers import HANDLERS
 from game.engine.records import Record, verb_for
@@ -45,7 +45,7 @@ def full_apply(state: State, action: A.Action, typed: bool = False) -> tuple[Sta
     if handler is None:
         raise InvalidAction(f"not an action: {action!r}")
     if not typed:
-        _check_types(action)
+        check_types(action)
     sc = state.scenario
     actor = sc.delegation_index.get(action.actor)
     if actor is None:
@@ -68,52 +68,6 @@ def full_apply(state: State, action: A.Action, typed: bool = False) -> tuple[Sta
     if not (w.over or w.venue_over) and (w.ap == 0 or not w.present[actor]):
         flow.end_turn(w)
     return w.freeze(), tuple(w.records)
-
-
-def _is_text(value: object) -> bool:
-    return type(value) is str
-
-
-def _is_pairs(value: object) -> bool:
-    # a loop rather than all() over a generator: asked for every proposal and draft
-    if type(value) is not tuple:
-        return False
-    for pair in value:
-        if type(pair) is not tuple or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
-            return False
-    return True
-
-
-def _check_types(action: A.Action) -> None:
-    """InvalidAction unless every field has its declared type. Dataclasses do not check types,
-    and an action may come from a plug-in agent or a test with anything in it: checked once here,
-    at the edge, so the rules behind it can trust their input and keep their speed. (Respond's
-    accept='no' would otherwise count as an acceptance, being a non-empty string.)"""
-    if type(action.actor) is not str:
-        raise InvalidAction(f"the actor must be a delegation id, not {action.actor!r}")
-    # dispatched on the exact type: apply() takes no other (HANDLERS is keyed by type)
-    kind = type(action)
-    if kind is A.Propose or kind is A.Draft:
-        if not _is_pairs(action.package):  # type: ignore[union-attr]
-            raise InvalidAction("a package must be a tuple of (issue id, option id) pairs")
-        if kind is A.Propose and not (type(action.to) is tuple and all(map(_is_text, action.to))):  # type: ignore[union-attr]
-            raise InvalidAction("the addressees must be a tuple of delegation ids")
-    elif kind is A.Respond:
-        if not (type(action.proposal) is int and type(action.accept) is bool):  # type: ignore[union-attr]
-            raise InvalidAction("an answer names a proposal by its number and accepts with true or false")
-    else:
-        names = _TEXT_FIELDS.get(kind, ())
-        if not all(type(getattr(action, name)) is str for name in names):
-            raise InvalidAction(f"a {action.kind} action names things by their ids (text)")
-
-
-# the fields that name things by id, of the actions not checked one by one above
-_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
-    A.Concede: ("issue", "option"),
-    A.Statement: ("tone", "to"),
-    A.Pressure: ("client", "issue"),
-    A.Meet: ("other",),
-}
 
 
 def _closing(w: Work, actor: int, action: A.Action, handler: Handler, checked: Any) -> tuple[State, tuple[Record, ...]]:

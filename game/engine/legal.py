@@ -410,6 +410,9 @@ class Moves:
                 return f"there is no delegation {action.actor!r} in this scenario"
             return f"it is {self.s.name}'s turn, not {self.s.names[other]}'s"
         try:
+            # the fields' types first, as apply() checks them: a move from outside the game (a
+            # plug-in agent's) may hold anything, and the rules behind trust their input
+            C.check_types(action)
             C.check(self.s, action)
         except GameError as e:
             return str(e)

@@ -136,6 +136,14 @@ def test_a_file_whose_imports_fail_is_one_line(tmp_path: Path, capsys: pytest.Ca
         ("global_random", "drew from Python's global random generator"),
         ("seeds_global_random", "drew from Python's global random generator"),
         ("numpy_global_random", "drew from numpy's global random generator"),
+        # each was a traceback: the move passed the rules' check and failed inside it
+        ("answers_with_text", "accepts with true or false"),
+        ("package_as_dict", "a package must be a tuple of (issue id, option id) pairs"),
+        ("package_as_text", "a package must be a tuple of (issue id, option id) pairs"),
+        ("meets_a_list", "a meet action names things by their ids"),
+        ("presses_a_list", "a pressure action names things by their ids"),
+        # not an Exception: it escaped the guard
+        ("raises_base_exception", "raised Abandoned: gave up"),
     ],
 )
 def test_an_agent_error_names_the_seat_and_the_seed(
@@ -363,3 +371,64 @@ def test_the_title_screen_never_runs_the_code_a_save_names(save_naming_code: tup
 
     asyncio.run(run())
     assert not mark.exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_agent_that_writes_on_its_view_changes_nothing_in_the_game(
+    jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its view shared the game's objects: an agent that wrote on them (object.__setattr__ gets
+    past frozen) cut the venue short, moved the rules and emptied the proposals, and the saves
+    of those games failed their own check. Now it gets a copy: its games are the games of the
+    same play without the writing, and their saves verify."""
+    args = ["simulate", "astana-8", "--games", "3", "--seed", "6", "--jobs", jobs, "--json"]
+    hashes = {}
+    for name in ("writes_on_its_view", "Plain", "WritesOnItsScenario"):
+        saves = tmp_path / name
+        assert main([*args, "--seat", f"opposition={spec(name)}", "--save-dir", str(saves)]) == 0
+        hashes[name] = [r["final_state_hash"] for r in json.loads(capsys.readouterr().out)["results"]]
+        for path in sorted(saves.iterdir()):
+            assert main(["replay", str(path), "--verify"]) == 0, capsys.readouterr().err
+        capsys.readouterr()
+    assert hashes["writes_on_its_view"] == hashes["Plain"] == hashes["WritesOnItsScenario"]
+    assert ASTANA.venues[0].rounds > 1 and ASTANA.rules.collapse_support < 99  # the loaded scenario as it was
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_what_an_agent_prints_goes_to_stderr_not_into_the_json(
+    jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its lines came before the JSON on stdout, and a program reading it failed."""
+    noisy = tmp_path / "noisy.py"
+    noisy.write_text("print('loading the agent')\nfrom tests.fixtures.agents.agents import prints as choose\n")
+    for agent in (spec("prints"), f"{noisy}:choose"):
+        args = ["simulate", "astana-8", "--games", "2", "--jobs", jobs, "--json", "--seat", f"opposition={agent}"]
+        assert main(args) == 0
+        out, err = capsys.readouterr()
+        assert len(json.loads(out)["results"]) == 2
+        if jobs == "1":  # a worker's stderr is the terminal's, not the one captured here
+            assert "thinking about opposition" in err
+    assert "loading the agent" in err  # the file is loaded here first, whatever the jobs
+
+
+def test_an_agents_reason_is_one_line_in_the_transcript(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["watch", "astana-8", "--seed", "2", "--seat", f"opposition={spec('says_two_lines')}"]) == 0
+    out = capsys.readouterr().out
+    assert "first line second line" in out
+    assert not any(line.strip() == "second line" for line in out.splitlines())
+
+
+def test_a_long_agent_name_keeps_the_tournaments_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    """The rows' names were cut to 23 columns: a longer agent spec ran into the next column."""
+    agent = spec("hard")
+    assert len(agent) > 23
+    assert main(["tournament", "astana-8", "--seat", "opposition", "--games", "1", "--agent", agent]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if line.startswith("row "))
+    row = next(line for line in lines if line.startswith(agent))
+    hard = next(line for line in lines if line.startswith("hard "))
+    # every column where the header puts it, in the agent's row as in the hard row
+    assert row.index(" ±") == hard.index(" ±")
+    assert len(row) == len(hard) and header.index("mean surplus") < hard.index(" ±")
+    legend = next(line for line in lines if line.startswith(f"  {agent}"))
+    assert legend == f"  {agent}  your agent {agent}"

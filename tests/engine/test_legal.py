@@ -206,3 +206,30 @@ def test_may_concede_is_membership_of_the_concession_options() -> None:
                     assert [moves.may_concede(i, o) for o in options] == fresh
                     conceding += any(fresh)
     assert conceding  # the sample has seats with a concession to make
+
+
+def test_a_move_with_fields_of_the_wrong_type_is_refused_not_raised() -> None:
+    """A move from outside the game (a plug-in agent's) may hold anything. The rules' check took
+    its fields on trust, and a package given as a dict, an addressee as a list or an answer as
+    text raised TypeError or ValueError inside it; refusal() now says what apply() says."""
+    sc = random_scenario(3)
+    state, _ = new_game(sc, 3)
+    me = sc.delegations[state.actor].id
+    other = next(d.id for d in sc.delegations if d.id != me)
+    issue, option = sc.issues[0].id, sc.issues[0].options[0].id
+    for action in (
+        A.Respond(me, 1, "no"),  # type: ignore[arg-type]
+        A.Respond(me, 1.0, True),  # type: ignore[arg-type]
+        A.Propose(me, {issue: option}, (other,)),  # type: ignore[arg-type]
+        A.Propose(me, issue, (other,)),  # type: ignore[arg-type]
+        A.Propose(me, ((issue, option, option),), (other,)),  # type: ignore[arg-type]
+        A.Propose(me, ((issue, option),), [other]),  # type: ignore[arg-type]
+        A.Meet(me, [other]),  # type: ignore[arg-type]
+        A.Pressure(me, [other], 3),  # type: ignore[arg-type]
+        A.Statement(me, "hardline", None),  # type: ignore[arg-type]
+    ):
+        said = engine_says(state, action)
+        assert said, action
+        assert refusal(state, action) == said
+        assert moves_for(view_for(state, state.actor)).refusal(action) == said
+        assert not is_legal(state, action)

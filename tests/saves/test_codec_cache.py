@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine.apply import _check_types
+from game.engine.checks import check_types
 from game.saves.codec import EntryError, _action, parse_action, parse_entry
 
 HASH = "#" + "0" * 64
@@ -63,4 +63,4 @@ def test_every_action_the_codec_reads_has_its_fields_declared_types(actor: str, 
         action = parse_action(actor, list(words))
     except EntryError:
         return
-    _check_types(action)  # raises InvalidAction on a field of another type
+    check_types(action)  # raises InvalidAction on a field of another type
