@@ -140,6 +140,28 @@ def test_proposal_preselects_positions_and_signatories(start: State) -> None:
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran"))
 
 
+def test_the_builder_warns_that_a_proposal_leaving_out_a_signatory_cannot_be_agreed(start: State) -> None:
+    """Unticking a signatory sent, without a word, a proposal the rules can only close unagreed
+    ("not every signatory was asked"), its worth "if agreed" shown as for any other. The builder
+    now says so, names who is left out, and still sends it if the player wishes (the rules allow it)."""
+    sc = start.scenario
+    iran = sc.delegation_index["iran"]
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert isinstance(dialog, ProposalBuilder)
+        seen.append(text(dialog, ".problem"))
+        dialog._boxes[iran].value = False
+        await pilot.pause()
+        seen.append(text(dialog, ".problem"))
+        await pilot.click("#send")
+
+    result = drive(ProposalBuilder(view(start, GOV)), script)
+    assert seen[0] == ""
+    assert seen[1] == "⚠ Cannot be agreed: Islamic Republic of Iran must sign and is not asked."
+    assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey"))
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 def test_the_note_on_an_option_says_as_much_as_fits_its_box(start: State, size: tuple[int, int]) -> None:
     """The opposition's own position on detainees is a red line for the government and the stated
@@ -371,6 +393,36 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
         await pilot.press("escape")
 
     assert drive(RespondDialog(v), script) is None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_every_issue_of_a_whole_agenda_package_shows_in_the_answer_list(start: State, size: tuple[int, int]) -> None:
+    """The list stopped at 14 rows and scrolls from one proposal to the next, never within one:
+    a whole-agenda package (16 lines) lost its last issues, with no key to bring them into view.
+    Now the list takes the rows the screen has: every issue of the longest package astana-8 can
+    table shows, as the second of two proposals waiting, at 80x24 and on a larger screen."""
+    sc = start.scenario
+    gov = sc.delegation_index["government"]
+    longest = []
+    for i in sc.venues[0].agenda:
+        options = [o for k, o in enumerate(sc.issues[i].options) if k not in sc.delegations[gov].red_lines[i]]
+        longest.append((sc.issues[i].id, max(options, key=lambda o: len(o.label)).id))
+    state = apply(start, Propose("government", GOV_POSITIONS[:2], ("opposition", "russia")))[0]
+    state = apply(state, Propose("government", tuple(longest), ("opposition", "russia")))[0]
+    v = view(state, OPP)
+    issues = [sc.issues[sc.issue_index[i]] for i, _ in longest]
+    labels = [issue.options[issue.option_index(o)].label for issue, (_, o) in zip(issues, longest, strict=True)]
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "down")
+        # the screen's words, the frame's and the list's borders left out, wrapped lines joined
+        shown = " ".join(re.sub(r"[\u2500-\u259f]", " ", screen_text(pilot.app)).split())
+        for label in labels:
+            assert " ".join(label.split()) in shown, label
+        assert "Accept" in shown and "your utility" in text(dialog, "#answer-worth")
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(v), script, size) is None
 
 
 def with_walk_away(v: View, reservation: float) -> View:

@@ -46,6 +46,11 @@ __all__ = [
 # --- 2. answers ---------------------------------------------------------------------------------
 
 
+# The answers' list: its height in actions.tcss (.pick), and the rows of the dialog around it.
+LIST_ROWS = 14
+FRAME_ROWS = 6
+
+
 class RespondDialog(ActionDialog):
     """Accept or reject one of the proposals still waiting for the player's answer."""
 
@@ -88,7 +93,21 @@ class RespondDialog(ActionDialog):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._fit_list()
         self._show_worth()
+
+    def on_resize(self) -> None:
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list takes every row the screen has beside the frame's own (its border, the hint,
+        the message line, the verdict and the buttons: FRAME_ROWS). The list scrolls from one
+        proposal to the next, never within one, so a package taller than the list lost its last
+        issues: astana-8's whole agenda takes 16 lines, which at 80x24 fit only this way."""
+        if not self.waiting:
+            return
+        rows = max(LIST_ROWS, self.app.size.height - FRAME_ROWS)
+        self.query_one("#proposals", OptionList).styles.max_height = rows
 
     @on(OptionList.OptionHighlighted, "#proposals")
     def _show_worth(self) -> None:

@@ -186,7 +186,23 @@ class ProposalBuilder(ActionDialog):
                 f"accepts ~{percent(acceptance_chance(self.view, d, package))}" if d in chosen and package else ""
             )
         crossed = self._crossed(package)
-        self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}." if crossed else "")
+        if crossed:
+            self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}.")
+        else:
+            self.refuse(self._unasked_warning(chosen))
+
+    def _unasked_warning(self, chosen: set[int]) -> str:
+        """A deal needs every signatory at the table: a proposal that leaves one out can be
+        answered, never agreed (it closes once the others have answered). Sending it stays open
+        to the player, as the rules allow; the builder says so before it is sent."""
+        if self.mediator:
+            return ""
+        unasked = [d for d in choices.default_addressees(self.view) if d not in chosen]
+        if not unasked:
+            return ""
+        names = ", ".join(delegation_name(self.view, d) for d in sorted(unasked))
+        verb = "is" if len(unasked) == 1 else "are"
+        return f"⚠ Cannot be agreed: {names} must sign and {verb} not asked."
 
     @on(Button.Pressed, "#send")
     @on(FormRow.Submitted)
