@@ -107,13 +107,21 @@ class PeaceTalksApp(App[None]):
 
     MIN_SIZE = (80, 24)  # every screen is laid out to show all it must from this size up
     _too_small: Notification | None = None
+    _too_small_at: tuple[int, int] = (0, 0)  # the size its text gives
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        """Below 80x24, a notice over whatever is shown says so (and goes when it is larger)."""
+        """Below 80x24, a notice over whatever is shown says so, with the size the terminal has
+        (a new notice at each new size: the old one went on naming the first); it goes when the
+        terminal is large enough."""
         small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
+        shown = self._too_small
+        if shown is not None and (not small or self._too_small_at != (width, height)):
+            if shown in self._notifications:
+                self._unnotify(shown)
+            self._too_small = None
         if small and self._too_small is None:
             self._too_small = Notification(
                 f"This terminal is {width}x{height}: Peace Talks needs at least "
@@ -123,11 +131,11 @@ class PeaceTalksApp(App[None]):
                 timeout=365 * 24 * 3600,  # until the terminal grows
                 markup=False,
             )
-            self.post_message(Notify(self._too_small))
-        elif not small and self._too_small is not None:
-            if self._too_small in self._notifications:
-                self._unnotify(self._too_small)
-            self._too_small = None
+            self._too_small_at = (width, height)
+            # shown at once, as the Notify message's handler shows it: posted, the message could
+            # arrive after a quick resize back to a large size had found nothing to take down,
+            # and the notice then stayed over a terminal large enough
+            self._on_notify(Notify(self._too_small))
 
     async def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)

@@ -48,6 +48,31 @@ def _too_small_shown(app: Any) -> bool:
     return any(n.title == "Terminal too small" for n in app._notifications)
 
 
+def _too_small_notices(app: Any) -> list[str]:
+    return [n.message for n in app._notifications if n.title == "Terminal too small"]
+
+
+def test_the_too_small_notice_names_the_size_the_terminal_has(tmp_path: Path) -> None:
+    """The notice kept the first small size it saw (70x22 on a terminal shrunk on to 60x20), and,
+    after small and large sizes in quick succession, once stayed over a terminal large enough."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=(80, 24)) as pilot:
+            await table_ready(pilot)
+            for width, height in ((70, 22), (60, 20)):
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                notices = _too_small_notices(app)
+                assert len(notices) == 1 and notices[0].startswith(f"This terminal is {width}x{height}:"), notices
+            for width, height in ((200, 60), (40, 12), (100, 30), (60, 20), (100, 30)):
+                await pilot.resize_terminal(width, height)  # no pause between them
+            await pilot.pause()
+            assert _too_small_notices(app) == []
+
+    asyncio.run(body())
+
+
 def test_a_game_resized_through_every_screen_and_back_to_the_title(tmp_path: Path) -> None:
     """Below 80x24 a notice says the terminal is too small, and goes once it is large enough;
     the board, the history and the builder survive resizes; back at the title screen after the
