@@ -43,6 +43,10 @@ class SeedInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.start", "Start the talks")]
 
 
+# The summary of the chosen scenario on the title screen: the rows it keeps however short the screen.
+SUMMARY_ROWS = 6
+
+
 class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,7 +94,10 @@ class TitleScreen(Screen[None]):
                 names = [name for _, name in options]
                 chosen = self.last.scenario.stem if self.last is not None else "astana-8"
                 yield Select(options, value=chosen if chosen in names else names[0], allow_blank=False, id="scenario")
-                yield Static(id="summary", markup=False)
+                # its own scrolling box: where the screen is too short for the whole summary, the
+                # box takes the focus in turn (Tab) and the arrows scroll the rest into view
+                with VerticalScroll(id="summary-box"):
+                    yield Static(id="summary", markup=False)
                 yield Label("Your delegation (pick several for hot-seat play)")
                 yield MarkedSelectionList(id="seats")
                 yield Label("Difficulty")
@@ -120,6 +127,23 @@ class TitleScreen(Screen[None]):
     def on_mount(self) -> None:
         self._scenario_changed()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_summary)
+
+    def _fit_summary(self) -> None:
+        """The summary takes the rows the column has beside its controls, at least SUMMARY_ROWS;
+        where the whole text needs more, its box scrolls and takes the focus in turn. Capped at
+        six lines and never scrolled, astana-8's was cut off mid-sentence on any screen."""
+        column = self.query_one("#new-game", VerticalScroll)
+        box = self.query_one("#summary-box", VerticalScroll)
+        others = sum(
+            w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom for w in column.children if w is not box
+        )
+        rows = max(SUMMARY_ROWS, column.content_region.height - others)
+        if box.styles.max_height is None or box.styles.max_height.value != rows:
+            box.styles.max_height = rows
+        box.can_focus = self.query_one("#summary", Static).outer_size.height > rows
+
     @on(Select.Changed, "#scenario")
     def _scenario_changed(self) -> None:
         name = self.query_one("#scenario", Select).value
@@ -127,6 +151,7 @@ class TitleScreen(Screen[None]):
         if scenario is None:
             return
         self.query_one("#summary", Static).update(scenario.summary.strip())
+        self.call_after_refresh(self._fit_summary)
         seats = self.query_one("#seats", SelectionList)
         seats.clear_options()
         ticked = {default_human(scenario)}
