@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -136,18 +137,20 @@ def test_an_empty_record_says_how_it_fills(tmp_path: Path) -> None:
     asyncio.run(body())
 
 
-def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 80x24 the count under the table was cut off after the scenario's title and the seat."""
     _write_record([_astana_game(1, 0.6, 0.7), _astana_game(2, 0.4, 0.7), {"broken": True}])
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
-        async with driven(app, size=SIZE) as pilot:
+        async with driven(app, size=size) as pilot:
             screen = await _record_screen(pilot)
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
             assert row[:7] == ["Astana 8", "Government", "2", "2", "0.50", "±0.00", "0.60"]
             text = screen_text(app)
             assert "1 entry this version cannot read, kept as it is" in " ".join(text.split())
-            assert "above walking away in 1 of 2 games" in text
+            assert "Above walking away in 1 of 2 games" in text
 
     asyncio.run(body())
 

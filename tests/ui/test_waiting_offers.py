@@ -42,3 +42,22 @@ def test_the_status_line_counts_the_offers_waiting_for_an_answer(tmp_path: Path)
             assert seen_waiting and seen_none
 
     asyncio.run(body())
+
+
+def test_at_80_columns_the_line_says_what_the_turn_waits_on_whatever_the_venue_is_called(tmp_path: Path) -> None:
+    """harbour-contract's venue, "Talks at the mediation service", left "YOUR TURN: answer the
+    mediator's" on an 80-column line, the draft's number and the key cut off: the venue's name now
+    gives way, after the player's, and the whole of what the turn waits on shows."""
+    harbour = Path(__file__).resolve().parents[2] / "scenarios" / "harbour-contract.yaml"
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("union",), seed=21, scenario=harbour, difficulty="hard")
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            status = str(table.query_one("#status", Static).content)
+            assert status.rstrip().endswith("first (r)"), status
+            assert "YOUR TURN: answer the mediator's draft #" in status
+            assert status.startswith(" Talks at") and "… · round 1/6 · " in status and len(status) <= 80
+
+    asyncio.run(body())

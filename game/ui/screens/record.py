@@ -105,8 +105,9 @@ class RecordScreen(Screen[None]):
         row = min(max(self.query_one("#record-table", DataTable).cursor_row, 0), len(self.rows) - 1)
         s = self.rows[row]
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{s.title} as {s.seat_name}", style="bold")
-        text.append(f": above walking away in {s.above_walk_away} of {len(s.games)} games\n")
+        # the count on a line of its own: after a long title and seat it was cut off at 80 columns
+        text.append(f"{s.title} as {s.seat_name}\n", style="bold")
+        text.append(f"Above walking away in {s.above_walk_away} of {len(s.games)} games\n")
         for g in s.games[:_RECENT]:
             text.append(
                 f"{_date(g.finished)}  seed {g.seed:<8} {g.difficulty:<7} {OUTCOMES.get(g.outcome, g.outcome):<10}"

@@ -176,9 +176,14 @@ class TableScreen(TableCommands):
             tail.append(f"{short(sc.delegations[state.actor].name, 26)} rehearses the talks before its first move…")
         else:
             tail.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
-        head = f" {venue.name} · round {state.round}/{venue.rounds} · "
-        # the player's name gives way first, so that the turn and what blocks it always show
-        room = (self.size.width or 80) - len(head) - tail.cell_len - 3
+        width = self.size.width or 80
+        rounds = f" · round {state.round}/{venue.rounds} · "
+        # the player's name gives way first, then the venue's (harbour-contract's "Talks at the
+        # mediation service" pushed "draft #1 first (r)" off an 80-column line), so that the turn
+        # and what blocks it always show
+        place = short(venue.name, max(12, width - len(rounds) - tail.cell_len - 4))
+        head = f" {place}{rounds}"
+        room = width - len(head) - tail.cell_len - 3
         text = Text(head, style="bold")
         if room >= 8:
             text.append(f"{short(me.name, min(24, room))} · ")
