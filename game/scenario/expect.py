@@ -13,7 +13,7 @@ from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.shapes import close
-from game.scenario.spec import MAX_TEST_WORK
+from game.scenario.spec import CHECK, MAX_TEST_WORK, SHARE
 from game.scenario.yamlread import YMap, YSeq
 
 # Checks measured in each game; in a test of many games they must hold in every game, or in the
@@ -283,20 +283,30 @@ def _check(item: YMap, mark: Mark, ids: _Ids, test: YMap, report: Report, faulty
         _ref(ids.delegations, body["delegation"], body.at("delegation"), "delegation", report)
         fields.update(delegation=body["delegation"])
     if kind not in _UNBOUNDED:
-        bound = _bound(body, at, kind, quiet)
+        bound = _bound(body, at, kind, quiet, _range(CHECK.kinds[kind]))
         if bound is None:
             return None
         fields["bound"] = bound
     if "share" in body:
-        share = _bound(body["share"], body.at("share"), "share", quiet)
+        share = _bound(body["share"], body.at("share"), "share", quiet, _range(SHARE.spec))
         if share is None:
             return None
         fields["share"] = share
     return Check(kind, mark[0], mark[1], **fields)
 
 
-def _bound(body: YMap, mark: Mark, what: str, report: Report) -> Bound | None:
-    """The limits written in a mapping, or None after reporting why they cannot be met."""
+def _range(spec: Any) -> tuple[float, float] | None:
+    """The least and the most a measured number can be, as the file's format bounds it (a rate
+    0..1, support 0..100: game/scenario/spec.py), or None where it does not say."""
+    number = getattr(getattr(spec, "fields", {}).get("above"), "spec", None)
+    low, high = getattr(number, "low", None), getattr(number, "high", None)
+    return None if low is None or high is None else (float(low), float(high))
+
+
+def _bound(body: YMap, mark: Mark, what: str, report: Report, span: tuple[float, float] | None = None) -> Bound | None:
+    """The limits written in a mapping, or None after reporting why they cannot be met: between
+    themselves, or by any value the number can take (`span`: above 1.0 on a rate, below 0 on
+    support)."""
     given = {k: float(body[k]) for k in ("above", "below", "at_least", "at_most") if k in body}
     if "between" in body:
         pair: YSeq = body["between"]
@@ -320,6 +330,14 @@ def _bound(body: YMap, mark: Mark, what: str, report: Report) -> Bound | None:
     if low is not None and high is not None and (low > high or (low == high and not bound.holds(low))):
         report.error(mark, f"no value can be {bound.text()}")
         return None
+    if span is not None:
+        # what the limits leave of the number's own range: an interval, empty unless its ends or
+        # its middle meet them (an open end, above 1.0 on a rate, meets nothing at 1.0)
+        a = span[0] if low is None else max(span[0], low)
+        b = span[1] if high is None else min(span[1], high)
+        if a > b or not any(bound.holds(x) for x in (a, b, (a + b) / 2)):
+            report.error(mark, f"no {what} can be {bound.text()}: it runs from {num(span[0])} to {num(span[1])}")
+            return None
     return bound
 
 

@@ -349,6 +349,12 @@ def test_every_reference_is_checked_with_its_line_and_column(
         ("momentum: {at_least: 60, below: 50}", "{at", "no value can be at least 60 and below 50"),
         ("momentum: {above: 5, at_most: 5}", "{ab", "no value can be at most 5 and above 5"),
         ("momentum: {at_least: 5, between: [1, 9]}", "[1", "between and at_least both set a limit: keep one"),
+        # bounds inside the format's range that no value of the number can meet: validate took them
+        ("agreement_rate: {above: 1.0}", "{ab", "no agreement_rate can be above 1: it runs from 0 to 1"),
+        ("support: {delegation: red, below: 0}", "{de", "no support can be below 0: it runs from 0 to 100"),
+        ("momentum: {above: 100}", "{ab", "no momentum can be above 100: it runs from 0 to 100"),
+        ("surplus: {delegation: red, below: -1}", "{de", "no surplus can be below -1: it runs from -1 to 1"),
+        ("outcome: {is: agreement, share: {above: 1}}", "{ab", "no share can be above 1: it runs from 0 to 1"),
         ("utility: {delegation: red, above: 2}", "2}", "2 is out of range: expected 0..1"),
         ("outcome: {is: agreement, is_not: collapse}", "{is", "an outcome check takes exactly one of is or is_not"),
         (
@@ -451,3 +457,20 @@ def test_the_example_in_the_authoring_guide_passes(tmp_path: Path) -> None:
     report = run_file(path)
     assert report.valid and not report.diagnostics, [str(d) for d in report.diagnostics]
     assert len(report.verdicts) == 2 and report.passed
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "agreement_rate: {at_least: 1}",
+        "agreement_rate: {above: 0.99}",
+        "momentum: {at_most: 0}",
+        "support: {delegation: red, above: 99.5}",
+        "surplus: {delegation: red, below: -0.99}",
+        "outcome: {is: agreement, share: {at_least: 1}}",
+    ],
+)
+def test_bounds_at_the_edge_of_a_numbers_range_are_kept(tmp_path: Path, check: str) -> None:
+    """Only the bounds no value can meet are refused: one an edge value meets stays."""
+    diagnostics, _, _ = diagnostics_of(tmp_path, f"- name: t\n  games: 5\n  expect:\n    - {check}\n")
+    assert not [d for d in diagnostics if d.severity == "error"], "\n".join(map(str, diagnostics))
