@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=0,
         metavar="N",
-        help="also play N quick AI games from seed 0 and warn when the agreement rate falls outside 40-95%%",
+        help="also play N quick AI games from seed 0 and warn when the share that end with something agreed "
+        "(a whole or a partial deal) falls outside 40-95%%",
     )
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format, for editors")
