@@ -302,28 +302,46 @@ def _history(raw: YMap | None, refs: Refs) -> History:
 
 
 def _warn_red_lines(sc: Scenario, venues_raw: YSeq, report: Report) -> None:
-    """Warn where the signatories' red lines leave one of them no deal worth taking."""
+    """Warn where the signatories' red lines leave no option on an issue, and where no deal at a
+    venue can give a signatory its reservation value. The best a signatory can have there: each
+    issue of the venue's agenda at its best option outside the signatories' red lines; each issue
+    a later venue of the campaign negotiates at its best there (a first venue's deal is judged
+    with the rest still to come, not with the rest at its status quo); any other at its status quo."""
+    allowed: list[dict[int, list[int]]] = []
     for venue, raw in zip(sc.venues, venues_raw, strict=True):
         signers = [sc.delegations[s] for s in venue.signatories]
-        allowed: dict[int, list[int]] = {}
+        here: dict[int, list[int]] = {}
         for i in venue.agenda:
             options = [o for o in range(len(sc.issues[i].options)) if all(o not in d.red_lines[i] for d in signers)]
-            allowed[i] = options
+            here[i] = options
             if not options:
                 report.warning(
                     raw.at("agenda"),
                     f"at {venue.name}, the signatories' red lines leave no acceptable option on {sc.issues[i].id!r}",
                 )
-        for d in signers:
+        allowed.append(here)
+    for v, (venue, raw) in enumerate(zip(sc.venues, venues_raw, strict=True)):
+        open_to = dict(allowed[v])
+        for later in allowed[v + 1 :]:
+            for i, options in later.items():
+                open_to.setdefault(i, options)
+        # whether red lines take anything away from this venue's agenda, so the warning can say so
+        fenced = any(len(options) < len(sc.issues[i].options) for i, options in allowed[v].items())
+        for s in venue.signatories:
+            d = sc.delegations[s]
             best = 0.0
             for i, issue in enumerate(sc.issues):
-                if allowed.get(i):
-                    best += d.weights[i] * max(d.values[i][o] for o in allowed[i])
+                if open_to.get(i):
+                    best += d.weights[i] * max(d.values[i][o] for o in open_to[i])
                 else:
                     best += d.weights[i] * d.values[i][issue.status_quo]
             if best < d.reservation - 1e-9:
-                report.warning(
-                    raw.at("signatories"),
-                    f"at {venue.name}, red lines leave {d.id!r} no deal above its reservation value "
-                    f"(best {best:.2f} < {d.reservation:.2f})",
-                )
+                figures = f"(best {best:.2f} < {d.reservation:.2f})"
+                if fenced:
+                    said = f"at {venue.name}, red lines leave {d.id!r} no deal above its reservation value {figures}"
+                else:  # nothing is fenced off: the agenda itself is too small for it
+                    said = (
+                        f"at {venue.name}, no deal on its agenda gives {d.id!r} its reservation value {figures}: "
+                        "what it is left to want lies on issues no venue from here on negotiates"
+                    )
+                report.warning(raw.at("signatories"), said)

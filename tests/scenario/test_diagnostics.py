@@ -881,3 +881,51 @@ def test_bad_value_in_a_nested_mapping_is_an_error_not_a_crash(
     tmp_path: Path, edit: Edit, message: str, snippet: str, target: str | None
 ) -> None:
     assert_error(tmp_path, (edit,), message, snippet, target)
+
+
+STAGE1 = (Path(__file__).resolve().parents[2] / "docs" / "examples" / "stage1.yaml").read_text(encoding="utf-8")
+
+
+def _stage1_with(*edits: Edit) -> str:
+    text = STAGE1
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def test_a_venue_too_small_for_a_side_is_not_blamed_on_red_lines(tmp_path: Path) -> None:
+    """The worked example has no red line: with its agenda cut to the cost and Millbrook's walk-away
+    raised, the warning said "red lines leave 'millbrook' no deal", advice an author cannot follow."""
+    text = _stage1_with(
+        (
+            "Ruth Calder\n    role: party\n    personality: {style: linear, temper: 0.3}\n    reservation: 0.5\n",
+            "Ruth Calder\n    role: party\n    personality: {style: linear, temper: 0.3}\n    reservation: 0.9\n",
+        ),
+        ("agenda: [cost_share, frequency]", "agenda: [cost_share]"),
+    )
+    assert "red_lines" not in text
+    diagnostics, _ = warnings_of(tmp_path, text)
+    messages = [d.message for d in diagnostics]
+    assert not any("red lines" in m for m in messages), messages
+    assert any(
+        m.startswith("at Millbrook Town Hall, no deal on its agenda gives 'millbrook' its reservation value (best 0.87")
+        for m in messages
+    ), messages
+
+
+def test_a_campaigns_first_venue_is_judged_with_the_issues_still_to_come(tmp_path: Path) -> None:
+    """A budget meeting on the cost before the town hall on the cost and the frequency: the frequency,
+    still to be negotiated, was counted at its status quo, and validate warned that Easton had no
+    deal at the budget meeting, where most games make one."""
+    budget = (
+        "  - id: budget_meeting\n    name: The budget meeting\n    agenda: [cost_share]\n"
+        "    signatories: [millbrook, easton]\n    action_points: 2\n    rounds: 3\n    momentum: 50\n"
+    )
+    text = _stage1_with(
+        ("half_hourly: 0.5, every_20: 1.0}", "half_hourly: 0.2, every_20: 1.0}"),
+        ("venues:\n", "venues:\n" + budget),
+    )
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is not None and errors(diagnostics) == []
+    assert not any("reservation value" in d.message for d in diagnostics), [d.message for d in diagnostics]
