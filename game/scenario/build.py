@@ -53,7 +53,10 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     refs.venues, venues_raw = refs.dedup(venues_raw, "venue")
     _, events_raw = refs.dedup(events_raw, "event")
     for issue in issues_raw:
-        refs.options[issue["id"]], issue["options"] = refs.dedup(issue["options"], "option")
+        options: YSeq = issue["options"]
+        refs.broken_options[issue["id"]] = {o["id"] for o in options if "id" in o}
+        options = _complete(options, ("id", "label"))
+        refs.options[issue["id"]], issue["options"] = refs.dedup(options, "option")
 
     rules = Rules(**dict(doc.get("rules", {})))
     issues = [_issue(x, refs) for x in issues_raw]

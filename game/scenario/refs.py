@@ -19,6 +19,7 @@ class Refs:
         self.delegations: dict[str, int] = {}
         self.venues: dict[str, int] = {}
         self.broken: set[str] = set()
+        self.broken_options: dict[str, set[str]] = {}  # per issue, every option id written (faulty or not)
 
     def dedup(self, items: YSeq, what: str) -> tuple[dict[str, int], YSeq]:
         table: dict[str, int] = {}
@@ -49,5 +50,7 @@ class Refs:
             return -1  # the issue itself is unknown or broken: reported elsewhere
         if ident in options:
             return options[ident]
+        if ident in self.broken_options.get(issue, ()):
+            return -1  # defined, but with errors of its own: reported there
         self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
         return -1

@@ -94,6 +94,9 @@ ZONE = Obj(
 OPTION = Obj(
     {"id": Field(ID, True), "label": Field(LINE, True), "effects": Field(EFFECTS)},
     what="an option",
+    # kept with its faults, as an issue is: its id still answers the references to it (an option
+    # without a label made every mention of it elsewhere "no option" as well)
+    partial=True,
 )
 
 ISSUE = Obj(

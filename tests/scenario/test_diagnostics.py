@@ -929,3 +929,28 @@ def test_a_campaigns_first_venue_is_judged_with_the_issues_still_to_come(tmp_pat
     scenario, diagnostics, _ = load(tmp_path, text)
     assert scenario is not None and errors(diagnostics) == []
     assert not any("reservation value" in d.message for d in diagnostics), [d.message for d in diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("edit", "snippet", "message"),
+    [
+        # mini's preferences, red lines and event effects name the option: each was "no option 'some'"
+        (
+            ("- {id: some, label: Some released}", "- {id: some}"),
+            "- {id: some}",
+            "an option is missing the required key 'label'",
+        ),
+        (("- {id: some, label: Some released}", "- {id: some, label: [Some]}"), "[Some]", None),
+    ],
+)
+def test_an_option_with_a_fault_of_its_own_is_not_also_missing_where_it_is_named(
+    tmp_path: Path, edit: Edit, snippet: str, message: str | None
+) -> None:
+    text = mini_with(edit)
+    _, diagnostics, _ = load(tmp_path, text)
+    found = errors(diagnostics)
+    assert len(found) == 1, "\n".join(map(str, diagnostics))
+    assert "has no option" not in found[0].message
+    if message is not None:
+        assert found[0].message == message
+    assert (found[0].line, found[0].column) == pos(text, snippet, snippet.removeprefix("- "))
