@@ -181,7 +181,8 @@ class Obj(Spec):
             if name not in value or (value[name] is None and fld.required):
                 if fld.required:
                     complete = False
-                    report.error(value.mark, f"{self.what} is missing the required key {name!r}")
+                    if name not in getattr(value, "refused", ()):  # (a refused value was reported as such)
+                        report.error(value.mark, f"{self.what} is missing the required key {name!r}")
                 elif fld.default is not None:
                     out[name] = fld.default
                 continue

@@ -50,6 +50,9 @@ class YMap(dict[str, Any]):
         self.mark = mark
         self.key_marks: dict[str, Mark] = {}
         self.value_marks: dict[str, Mark] = {}
+        # keys whose value the reader refused (an unsupported tag, an unreadable scalar), already
+        # reported: the key is there, and no check should call it missing as well
+        self.refused: set[str] = set()
 
     def at(self, key: str) -> Mark:
         return self.value_marks.get(key, self.mark)
@@ -277,7 +280,10 @@ def _convert(
         if key in out or key in out.key_marks:
             report.error(_mark(key_node), f"duplicate key {key!r}")
             continue
+        said = len(report.items)
         out[key] = _convert(value_node, report, budget, depth + 1, scalars, source)
+        if out[key] is None and len(report.items) > said:
+            out.refused.add(key)
         out.key_marks[key] = _mark(key_node)
         out.value_marks[key] = _mark(value_node)
     return out

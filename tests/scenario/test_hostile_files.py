@@ -336,3 +336,24 @@ YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=120).map("".join)
 @given(YAMLISH)
 def test_yaml_punctuation_never_raises(text: str) -> None:
     assert_well_formed(text.encode())
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("summary: Two parties, a patron and an envoy negotiate two issues.", "summary: !!python/name:os.system"),
+        ("    stability: 50\n", "    stability: !!python/object:os.system 45\n"),
+        ("    stability: 50\n", "    stability: !!binary aGVsbG8=\n"),
+    ],
+)
+def test_a_refused_value_is_one_error_not_also_a_missing_key(
+    loader: Loader, tmp_path: Path, old: str, new: str
+) -> None:
+    """A required key whose value the reader refused was also reported missing ("a zone is missing
+    the required key 'stability'", listed first), though the author had written it."""
+    text = MINI_BYTES.decode()
+    assert text.count(old) == 1, old
+    scenario, diagnostics = loader(text.replace(old, new).encode(), tmp_path)
+    assert scenario is None
+    found = [d for d in diagnostics if d.severity == "error"]
+    assert len(found) == 1 and found[0].message.startswith("unsupported tag"), "\n".join(map(str, diagnostics))
