@@ -7,6 +7,7 @@ nesting, alias bombs and unknown tags all become diagnostics, never exceptions.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,28 @@ def load_plain(text: str | bytes) -> Any:
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+def _unspaced_key(text: str, exc: yaml.MarkedYAMLError) -> tuple[Mark, str] | None:
+    """`stability:40` is read as a plain text with no ':' after it, and PyYAML says so where the
+    next line begins ("could not find expected ':'"): the line after the mistake. Point at the
+    text it was scanning instead, and where that text holds a colon with no space after it, say
+    that a key needs one."""
+    start = exc.context_mark
+    if exc.context != "while scanning a simple key" or exc.problem != "could not find expected ':'" or start is None:
+        return None
+    lines = text.splitlines()
+    line = lines[start.line] if start.line < len(lines) else ""
+    found = _NO_SPACE.search(line, start.column)
+    if found is None:
+        return (start.line + 1, start.column + 1), f"{exc.context}, {exc.problem}"
+    return (
+        (start.line + 1, found.start(1) + 1),
+        f"a key needs a space after its colon: {found.group(1)}: {found.group(2)}",
+    )
+
+
+_NO_SPACE = re.compile(r"([A-Za-z_][\w-]*):(\S.*?)\s*$")
 
 
 class YMap(dict[str, Any]):
@@ -139,6 +162,9 @@ def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem and exc.problem.startswith("but "):
             problem = f"{exc.context}, {exc.problem}"
+        key = _unspaced_key(text, exc)
+        if key is not None:
+            where, problem = key
         report.error(where, f"invalid YAML: {problem}")
         return None
     except _DepthError as exc:

@@ -954,3 +954,23 @@ def test_an_option_with_a_fault_of_its_own_is_not_also_missing_where_it_is_named
     if message is not None:
         assert found[0].message == message
     assert (found[0].line, found[0].column) == pos(text, snippet, snippet.removeprefix("- "))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("    stability: 50\n", "    stability:50\n", "stability: 50"),
+        ("    reservation: 0.3\n    support: 60\n", "    reservation:0.3\n    support: 60\n", "reservation: 0.3"),
+    ],
+)
+def test_a_key_without_a_space_after_its_colon_is_named_on_its_own_line(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    """PyYAML reads `stability:50` as a text with no ':' after it and says so where the next line
+    begins: the error pointed at the line after the mistake, with no word of the missing space."""
+    assert MINI_TEXT.count(old) >= 1
+    text = MINI_TEXT.replace(old, new, 1)
+    _, diagnostics, _ = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    assert (d.line, d.column) == pos(text, new.splitlines()[0].strip())
+    assert d.message == f"invalid YAML: a key needs a space after its colon: {said}"
