@@ -29,7 +29,9 @@ def markdown(session: Session) -> str:
         out.append(f"The game is still running (round {state.round}).")
     if state.over:
         out += ["", "| delegation | utility | walk-away |", "|---|---:|---:|"]
-        for k, d in enumerate(sc.delegations):
+        # the walk-away values of this game, as `watch` and the debrief give them: drawn from its
+        # seed and moved by its events (state.scenario), not the file's central ones (sc)
+        for k, d in enumerate(state.scenario.delegations):
             out.append(f"| {d.name} | {outcome_utility(state, k):.2f} | {d.reservation:.2f} |")
     else:
         # Anyone can print a save: while the game runs, what a deal is worth to each side and

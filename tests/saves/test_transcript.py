@@ -26,9 +26,15 @@ def test_a_running_game_prints_no_walk_away_and_no_utility(name: str, seed: int,
 
 
 def test_a_finished_game_prints_every_side_s_figures() -> None:
+    """The walk-away values are this game's, drawn from its seed and moved by its events, as watch
+    and the debrief give them: the table printed the file's central values (0.50 for a government
+    whose game had drawn 0.49 and a card had raised to 0.87)."""
     session = finished("astana-8", 7)
     text = markdown(session)
     rows = _table_rows(text)
     assert rows[0] == "| delegation | utility | walk-away |"
-    for k, d in enumerate(session.scenario.delegations):
+    played = session.state.scenario.delegations
+    for k, d in enumerate(played):
         assert f"| {d.name} | {outcome_utility(session.state, k):.2f} | {d.reservation:.2f} |" in rows
+    central = session.scenario.delegations
+    assert any(f"{a.reservation:.2f}" != f"{b.reservation:.2f}" for a, b in zip(played, central, strict=True))
