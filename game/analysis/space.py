@@ -8,7 +8,7 @@ of additions, which numpy does in milliseconds and pure Python in tens of second
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.engine.model import Scenario
+from game.engine.utility import settled_value
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -111,6 +112,17 @@ class Space:
                 return None
             index = index * self.radix[j] + self.allowed[j].index(deal[i])
         return index
+
+    def result_utilities(self, settled: Sequence[int], agenda: Collection[int]) -> Floats:
+        """Each party's utility of a game's result as the rules score it (RULES.md, "Utility";
+        game.engine.utility.settled_value, before the rounds' toll): each settled issue at its
+        agreed option, each issue of the last venue's `agenda` left open at the party's walk-away
+        value, any other issue at its status quo. Of a whole-agenda deal, the same as
+        deal_utilities; with the open issues at the status quo instead, a partial deal was judged
+        on a point it did not reach (on the Nash point, say, when it was not)."""
+        sc = self.scenario
+        status_quo = [issue.status_quo for issue in sc.issues]
+        return np.array([settled_value(sc.delegations[d], settled, status_quo, agenda) for d in self.parties])
 
     def deal_utilities(self, deal: Sequence[int]) -> Floats:
         """Each party's utility of a full deal, whether or not it lies in the space."""

@@ -283,9 +283,9 @@ def quality(session: Session, analysis: Analysis | None = None) -> Quality:
     sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     analysis = analysis or analysis_for(session)
     space = analysis.space
-    deal = state.deal()
     if state.agreements:
-        point = space.deal_utilities(deal)
+        # as the results table scores it: a partial deal's open issues at the walk-away value
+        point = space.result_utilities(state.settled, state.agenda)
         measured_from = "the deal"
     else:
         point = space.reservations.copy()

@@ -54,9 +54,10 @@ def judge_for(scenario: Scenario) -> Analysis:
     return judge
 
 
-def judgement(judge: Analysis, deal: tuple[int, ...]) -> dict[str, float | None]:
-    """How a final deal compares with the best possible: the Pareto gap and the Nash distance."""
-    utilities = judge.space.deal_utilities(deal)
+def judgement(judge: Analysis, settled: tuple[int, ...], agenda: tuple[int, ...]) -> dict[str, float | None]:
+    """How a game's result compares with the best possible: the Pareto gap and the Nash
+    distance, of the result as the rules score it (open issues at the walk-away value)."""
+    utilities = judge.space.result_utilities(settled, agenda)
     distance = judge.nash_distance(utilities)
     return {
         "pareto_gap": round(judge.pareto_gap(utilities), 4),
@@ -78,14 +79,17 @@ def run_game(
     state = game.state
     if save_to is not None:
         _save(scenario, seed, seats, game, *save_to)
-    deal = state.deal()
     # who signed something: in a campaign, a delegation that sat only at a venue without a deal
     # signed nothing, and no deal it did not sign can be held against its walk-away value
     signed = sorted({d for agreement in state.agreements for d in agreement.parties})
     # the game's own delegations: their real preferences, drawn for this seed around the file's
     real = state.scenario.delegations
     status_quo = [issue.status_quo for issue in scenario.issues]
-    verdict = judgement(judge_for(scenario), deal) if state.agreements else {"pareto_gap": None, "nash_distance": None}
+    verdict = (
+        judgement(judge_for(scenario), state.settled, state.agenda)
+        if state.agreements
+        else {"pareto_gap": None, "nash_distance": None}
+    )
     return {
         "seed": seed,
         "outcome": state.outcome,

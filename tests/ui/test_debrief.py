@@ -199,6 +199,22 @@ def test_delegations_and_quality(name: str, seed: int) -> None:
             assert got - waited == pytest.approx(row.utility)
 
 
+@pytest.mark.parametrize(("name", "seed"), [("astana-8", 1), ("astana-8", 6), ("harbour-contract", 3)])
+def test_a_partial_deal_is_judged_on_the_point_the_results_table_scores(name: str, seed: int) -> None:
+    """A partial deal was judged (its utility "in this result", its distance to Nash, its Pareto
+    gap) with its open issues at the status quo, where the rules score them at each side's
+    walk-away value: the debrief's own lines disagreed with its results table (astana-8 seed 1:
+    the opposition 0.47, 0.38 after the toll, against 0.36 in the table)."""
+    session = finished(name, seed)
+    state = session.state
+    assert state.outcome == "partial" and any(s < 0 for s in (state.settled[i] for i in state.agenda))
+    rows = {r.name: r for r in dd.delegation_results(session)}
+    q = dd.quality(session)
+    assert q.nash_utilities
+    for who, _, got, waited in q.nash_utilities:
+        assert got - waited == pytest.approx(rows[who].utility)
+
+
 def test_boycott_shows_as_not_signed() -> None:
     rows = {r.name: r for r in dd.delegation_results(finished("sochi-congress", 7))}
     snc = rows["Syrian Negotiation Commission"]
