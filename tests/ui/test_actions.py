@@ -181,6 +181,23 @@ def test_the_note_on_an_option_says_as_much_as_fits_its_box(start: State, size: 
     drive(ProposalBuilder(view(start, OPP)), script, size=size)
 
 
+def test_an_issue_named_at_great_length_still_leaves_room_for_who_stands_on_the_option(start: State) -> None:
+    """A file may name an issue in 200 characters: its full name filled the note's three lines,
+    and who stands on the option (the red line, the stated positions) went unsaid."""
+    v = view(start, OPP)
+    long_name = "The detainees, the abductees and the missing " * 5
+    issues = (dataclasses.replace(v.issues[0], name=long_name.strip()), *v.issues[1:])
+    v = dataclasses.replace(v, issues=issues)
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        shown = text(dialog, "#option-detail")
+        assert "red line" in shown and "stated position" in shown and shown.endswith(".")
+        assert shown.startswith("The detainees, the abductees…: ")
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(v), script)
+
+
 def test_the_terse_note_counts_the_others_in_plain_english(start: State) -> None:
     from game.ui.screens.proposal import _counted
 

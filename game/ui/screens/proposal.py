@@ -14,7 +14,7 @@ from game.engine.actions import Draft, Propose
 from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score
+from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score, short
 from game.ui.screens.dialog import ActionDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 from game.ui.widgets.fitted import FittedNote
@@ -27,6 +27,10 @@ def _rows(count: int, room: int, classes: str) -> Vertical | VerticalScroll:
     """A box for one row per item: scrolling only when the items outnumber the rows it has, since
     a scrolling box brings three widgets of its own (two scroll bars and their corner)."""
     return unfocusable(VerticalScroll(classes=classes)) if count > room else Vertical(classes=classes)
+
+
+# How much of an issue's name the note on an option keeps when the whole note cannot fit.
+NAME_IN_NOTE = 30
 
 
 class ProposalBuilder(ActionDialog):
@@ -149,6 +153,10 @@ class ProposalBuilder(ActionDialog):
             n for n in (_counted(self.view, red, "red line"), _counted(self.view, here, "stated position")) if n
         )
         wordings.append(text + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
+        # last, the issue's name cut short: a very long one (a file may name an issue in 200
+        # characters) filled the box, and who stands on the option went unsaid
+        brief = f"{short(issue_name(self.view, issue), NAME_IN_NOTE)}: {self.view.issues[issue].options[option].label}"
+        wordings.append(brief + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
         detail.say(wordings)
 
     def package(self) -> IndexPackage:
