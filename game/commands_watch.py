@@ -133,9 +133,11 @@ def _print_outcome(session: Session) -> None:
     print()
     print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
     print()
-    print(f"{'delegation':<40}{'utility':>9}{'walk-away':>11}")
+    # the name column as wide as the longest name (astana-to-sochi's platforms run to 48)
+    width = max(40, *(len(d.name) + 2 for d in state.scenario.delegations))
+    print(f"{'delegation':<{width}}{'utility':>9}{'walk-away':>11}")
     for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
-        print(f"{d.name:<40}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
+        print(f"{d.name:<{width}}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
     if scenario.history.summary:
         print()
         print("What really happened: " + scenario.history.summary.strip())

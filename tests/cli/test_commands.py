@@ -94,6 +94,19 @@ def test_watch_runs_a_whole_game_and_prints_the_outcome() -> None:
     assert "What really happened" in out.stdout
 
 
+def test_watchs_results_table_keeps_its_columns_with_a_long_name() -> None:
+    """astana-to-sochi's "The Moscow and Cairo platforms and independents" (48 characters) pushed
+    its figures out of the 40-column name column."""
+    out = run_main("watch", "astana-to-sochi", "--seed", "1")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("delegation ")))
+    table = lines[start:]
+    table = table[: next((k for k, line in enumerate(table) if not line.strip()), len(table))]
+    assert any(line.startswith("The Moscow and Cairo platforms and independents") for line in table)
+    assert len({len(line) for line in table}) == 1, table  # every row, and the header, end at one column
+
+
 def test_watch_with_no_scenario_plays_the_default_one() -> None:
     out = run_main("watch")
     assert out.returncode == 0, out.stderr
