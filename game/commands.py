@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,7 +186,9 @@ def cmd_new_scenario(name: str, force: bool) -> int:
     except SaveError as exc:
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"Wrote {name}: check it with `peacetalks validate {name}`, play it with `peacetalks play {name}`.")
+    # quoted as a shell needs it, so that the commands can be pasted as they are ("My Scenario!.yaml")
+    quoted = shlex.quote(name)
+    print(f"Wrote {name}: check it with `peacetalks validate {quoted}`, play it with `peacetalks play {quoted}`.")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -142,6 +143,8 @@ def write_atomic(path: Path, text: str) -> None:
         _clean_stale(folder, path.name)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP, dir=folder)
     except OSError as exc:
+        if exc.errno == errno.ENOENT and folder.is_dir():  # /proc: the folder is there, and takes no new file
+            raise SaveError(f"{folder}: cannot write there: the system lets no new file be made in it") from None
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
     try:
         # held until the file is renamed or closed: the lock tells a later writer that this

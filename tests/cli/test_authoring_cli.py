@@ -162,3 +162,26 @@ def test_validate_games_is_quiet_when_the_rate_is_within_the_range() -> None:
     assert out.stdout == "scenarios/harbour-contract.yaml: ok: Marenport: the dockers' contract\n"
     # and without --games no game is played at all
     assert run("validate", "scenarios/tutorial.yaml").stderr == ""
+
+
+def test_new_scenario_gives_commands_that_can_be_pasted_whatever_the_file_is_called(tmp_path: Path) -> None:
+    """`new-scenario "My Scenario!.yaml"` suggested `peacetalks validate My Scenario!.yaml`, which a
+    shell reads as two arguments: the name is now quoted as a shell needs it."""
+    import shlex
+
+    target = tmp_path / "My Scenario!.yaml"
+    out = run("new-scenario", target)
+    assert out.returncode == 0, out.stderr
+    commands = [part for k, part in enumerate(out.stdout.split("`")) if k % 2 == 1]
+    assert [shlex.split(c) for c in commands] == [
+        ["peacetalks", "validate", str(target)],
+        ["peacetalks", "play", str(target)],
+    ]
+
+
+def test_new_scenario_in_a_folder_that_takes_no_new_file_says_so(tmp_path: Path) -> None:
+    """In /proc (there, and refusing new files) the error said "No such file or directory"."""
+    proc = Path("/proc")
+    assert (proc / "self").is_dir()  # Linux, as CI runs
+    out = run("new-scenario", proc / "x.yaml", cwd=tmp_path)
+    one_error_line(out, "/proc: cannot write there: the system lets no new file be made in it")
