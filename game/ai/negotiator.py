@@ -96,6 +96,11 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
         # before the card can come up: a statement lifts our support towards what it needs
         return Decision(A.Statement(me.id, "hardline"), "we must show our own side we will not be taken for granted")
     if view.venue.attendance_optional and view.round == 1 and should_boycott(view, beliefs, level):
+        if level.boycotts_by_gain and view.me in view.venue.signatories:
+            # the boycott by gain: staying away for the others' deal, not as a protest (politics)
+            return Decision(
+                A.Boycott(me.id), "the deal the others will make without us suits us better than any we could sign here"
+            )
         return Decision(A.Boycott(me.id), "what this congress is likely to give us is worth less than staying away")
     support = view.support[view.me]
     temper = me.personality.temper

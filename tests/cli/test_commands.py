@@ -107,6 +107,21 @@ def test_watchs_results_table_keeps_its_columns_with_a_long_name() -> None:
     assert len({len(line) for line in table}) == 1, table  # every row, and the header, end at one column
 
 
+def test_a_boycott_says_why_it_was_chosen() -> None:
+    """A signatory staying away for the deal the others will make without it gave the protest's
+    reason ("worth less than staying away") and then did well out of that deal; a side that is
+    no signatory (the SNC at Sochi) stays away in protest, and says so."""
+    out = run_main("watch", "astana-to-sochi", "--seed", "1")
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if " boycotts " in line]
+    by_gain = [line for line in lines if line.startswith("Russian Federation")]
+    protest = [line for line in lines if line.startswith("Syrian Negotiation Commission")]
+    assert by_gain and by_gain[0].endswith(
+        "(the deal the others will make without us suits us better than any we could sign here)"
+    )
+    assert protest and protest[0].endswith("(what this congress is likely to give us is worth less than staying away)")
+
+
 def test_watch_with_no_scenario_plays_the_default_one() -> None:
     out = run_main("watch")
     assert out.returncode == 0, out.stderr
