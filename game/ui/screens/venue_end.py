@@ -85,13 +85,16 @@ def _carried(v: VenueEnd) -> Text:
     if v.next_agenda:
         text.append(f"Open at {v.next_venue}: ", style="bold")
         text.append(", ".join(v.next_agenda) + ".\n")
+    # the figures below are the next venue's as it opens: the news that opens it (shown after
+    # this screen) has already moved them, so they are not said to be the last venue's
     text.append(
         "Support at home, trust between the delegations, the zones' stability and every public "
-        "position carry over as they are. Momentum and attendance start afresh: "
+        "position carry over, moved only by the news that opens the next venue (it follows). "
+        "Momentum and attendance start afresh: "
     )
     text.append(f"{v.next_venue} stands at momentum {v.momentum} as it opens.\n")
     if v.stability:
-        text.append("Zones: ", style="bold")
+        text.append(f"Zones as {v.next_venue} opens: ", style="bold")
         text.append(" · ".join(f"{name} {value}" for name, value in v.stability) + "\n")
     return text
 
