@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import view_for
+from game.engine.flow import told
 from game.play.attendance import departures, venue_status
 from game.saves import Session
 
@@ -36,6 +37,8 @@ class VenueEnd:
     me: int
     momentum: int  # the next venue's momentum at its opening
     stability: tuple[tuple[str, int], ...]  # zone, stability
+    # the titles of the events that opened the next venue: they moved the figures above already
+    news: tuple[str, ...] = ()
 
 
 def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
@@ -77,7 +80,27 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
         me,
         state.momentum,
         tuple((z.name, s) for z, s in zip(sc.zones, state.stability, strict=True)),
+        _opening_news(session, venue),
     )
+
+
+def _opening_news(session: Session, venue: int) -> tuple[str, ...]:
+    """The titles of the events fired as the venue after `venue` opened (its first round, before
+    anyone acted), from the records: what moved the carried-over figures between the two."""
+    sc = session.scenario
+    titles = {told(card): card.title for card in sc.events}
+    titles |= {told(card.otherwise): card.otherwise.title for card in sc.events if card.otherwise is not None}
+    records = session.records
+    ends = [k for k, r in enumerate(records) if r.kind == "venue_end"]
+    if venue >= len(ends):
+        return ()
+    news = []
+    for record in records[ends[venue] + 1 :]:
+        if record.kind == "event":
+            news.append(titles.get(record.text, record.text))
+        elif record.kind not in ("venue", "round"):  # the first move of the new venue: the opening is over
+            break
+    return tuple(news)
 
 
 def _reason(session: Session, venue: int) -> str:

@@ -98,3 +98,20 @@ def test_a_delegation_an_event_took_from_the_table_has_left_the_talks() -> None:
     (status,) = statuses(session)[gone[0]]
     assert len(gone) == 1 and status in ("left the talks", "signed, then left the talks")
     assert not session.state.present[gone[0]]
+
+
+def test_the_venue_end_names_the_news_that_opened_the_next_venue() -> None:
+    """The screen between the venues showed the zones after the news that opens Sochi had moved
+    them (the offensive on Idlib: -15), and said they carried over as they were. It now names
+    that news: the events fired as Sochi opened, and only those (none of the later rounds')."""
+    at_opening, finished = boycotting_sochi()
+    sc = at_opening.scenario
+    summary = venue_end(at_opening, 0, OPP)
+    end = next(k for k, r in enumerate(at_opening.records) if r.kind == "venue_end")
+    opened = [r.text for r in at_opening.records[end + 1 :] if r.kind == "event"]
+    assert opened and len(summary.news) == len(opened)
+    for title, text in zip(summary.news, opened, strict=True):
+        assert text.startswith(f"{title}. ")
+        assert title in {card.title for card in sc.events}
+    later = venue_end(finished, 0, OPP)  # the same venue end, read once the game is over
+    assert later.news == summary.news

@@ -89,10 +89,13 @@ def _carried(v: VenueEnd) -> Text:
     # this screen) has already moved them, so they are not said to be the last venue's
     text.append(
         "Support at home, trust between the delegations, the zones' stability and every public "
-        "position carry over, moved only by the news that opens the next venue (it follows). "
+        "position carry over, moved only by the news that opens the next venue. "
         "Momentum and attendance start afresh: "
     )
     text.append(f"{v.next_venue} stands at momentum {v.momentum} as it opens.\n")
+    if v.news:
+        text.append(f"News as {v.next_venue} opens: ", style="bold")
+        text.append("; ".join(v.news) + ".\n")
     if v.stability:
         text.append(f"Zones as {v.next_venue} opens: ", style="bold")
         text.append(" · ".join(f"{name} {value}" for name, value in v.stability) + "\n")
