@@ -81,11 +81,8 @@ def load_agent(spec: str, scenario: Scenario | None = None) -> Chooser:
         try:
             with _to_stderr():
                 module = importlib.import_module(where)
-        except KeyboardInterrupt:
-            if pressed():  # the user's Ctrl+C, which stops the command
-                raise
-            raise AgentLoadError(f"{spec}: cannot import {where}: KeyboardInterrupt") from None
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
+            _reraise_ctrl_c(exc)
             raise AgentLoadError(f"{spec}: cannot import {where}: {_one_line(exc)}") from None
     if not hasattr(module, name):
         raise AgentLoadError(f"{spec}: {where} has no {name!r}")
@@ -101,11 +98,8 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent")
             with _to_stderr():
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
                 obj = cls(_own_copy(scenario)) if takes_scenario else cls()
-        except KeyboardInterrupt:
-            if pressed():  # the user's Ctrl+C, which stops the command
-                raise
-            raise AgentLoadError(f"{label}: creating the agent failed: KeyboardInterrupt") from None
         except BaseException as exc:  # the agent's constructor failed; say so in one line
+            _reraise_ctrl_c(exc)
             raise AgentLoadError(f"{label}: creating the agent failed: {_one_line(exc)}") from None
     method = getattr(obj, "choose", None)
     if callable(method):
@@ -143,11 +137,8 @@ class Guarded:
         try:
             with _to_stderr():
                 decision = self.chooser(_own_copy(view), rng)
-        except KeyboardInterrupt as exc:
-            if pressed():  # the user's Ctrl+C, which stops the command
-                raise
-            raise AgentError(f"{where} raised {_one_line(exc)}") from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
+            _reraise_ctrl_c(exc)
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
         for which, drew in (
             ("Python's", random.getstate() != before),
@@ -191,13 +182,20 @@ def _where(seat: str, seed: int, spec: str = "") -> str:
     return f"the agent in seat {seat} ({named}game seed {seed})"
 
 
-def _own_copy(view: _T) -> _T:
+def _reraise_ctrl_c(exc: BaseException) -> None:
+    """The user's Ctrl+C goes on and stops the command; anything else, a KeyboardInterrupt the
+    agent raised itself included, is the agent's failure for the caller to report."""
+    if isinstance(exc, KeyboardInterrupt) and pressed():
+        raise exc
+
+
+def _own_copy(shared: _T) -> _T:
     """The view (or the scenario) as the agent's own copy. A view shares the game's objects (the scenario's
     delegations, venue and rules, the state's proposals): frozen, but `object.__setattr__` gets
     past that, and an agent that wrote to them changed the game under the engine (its saves then
     failed their own check). What it does to its copy stays there. A round trip through pickle:
     about 0.3 ms on astana-8, a sixth of a deep copy's time."""
-    copied: _T = pickle.loads(pickle.dumps(view, pickle.HIGHEST_PROTOCOL))
+    copied: _T = pickle.loads(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL))
     return copied
 
 
@@ -249,8 +247,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
         raise AgentLoadError(f"{path}{at}: {exc.msg}") from None
     except BaseException as exc:  # any failure while loading, in one line (its own BaseException too)
         del sys.modules[name]
-        if isinstance(exc, KeyboardInterrupt) and pressed():  # the user's Ctrl+C, which stops the command
-            raise
+        _reraise_ctrl_c(exc)
         raise AgentLoadError(f"{spec}: loading {path} failed: {_one_line(exc)}") from None
     return module
 
