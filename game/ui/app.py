@@ -235,8 +235,11 @@ class PeaceTalksApp(App[None]):
     def _debrief(self, message: TableScreen.GameOver) -> None:
         from game.ui.screens.debrief import DebriefScreen
 
-        table = self.screen
-        assert isinstance(table, TableScreen)
+        # The table that ended, and what stands above it goes with it: a hot-seat table loaded
+        # when its game had already ended is still under its hand-over cover.
+        table = next(s for s in reversed(self.screen_stack) if isinstance(s, TableScreen))
+        while self.screen is not table:
+            self.pop_screen()
         self.switch_screen(DebriefScreen(table.session))
 
     async def on_debrief_screen_closed(self) -> None:

@@ -93,3 +93,31 @@ def test_the_ais_result_arriving_as_the_debrief_is_taken_down_is_no_error(tmp_pa
             assert screen.ai == {0: 0.5}
 
     asyncio.run(body())
+
+
+def test_a_finished_hot_seat_save_opens_its_debrief(tmp_path: Path) -> None:
+    """`play --load` of a hot-seat game that has ended: the table opens covered (the hand-over
+    screen, as every hot-seat table does) and the game is already over. The debrief replaces the
+    table and its cover, and closing it brings back the title screen (a crash before: the app
+    looked for the table on top of the screen stack and found the cover)."""
+    from game.paths import autosaves
+    from game.saves import load, save
+    from game.ui.app import make_app
+    from game.ui.screens.notices import HandOver
+    from game.ui.screens.table import TableScreen
+    from game.ui.screens.title import TitleScreen
+
+    done = finished("astana-8", 3, government="human", opposition="human")
+    path = save(done, tmp_path, "both-seats")
+
+    async def body() -> None:
+        app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(100, 32)) as pilot:
+            screen = await screen_of(pilot, DebriefScreen)
+            assert not any(isinstance(s, (TableScreen, HandOver)) for s in app.screen_stack)
+            assert screen.session.state.over
+            assert autosaves() == []  # nothing was played: the save is the game's file already
+            await pilot.press("q")
+            await screen_of(pilot, TitleScreen)
+
+    asyncio.run(body())

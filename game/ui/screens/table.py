@@ -226,7 +226,8 @@ class TableScreen(TableCommands):
     def next_turn(self) -> None:
         state = self.session.state
         if state.over:
-            self._autosave()
+            if self.unsaved:  # a save loaded when its game had ended is that game's file already
+                self._autosave()
             self.refresh_table()
             lessons = self._lessons_left()
             if lessons and self.humans:
