@@ -20,7 +20,7 @@ from textual.screen import Screen
 from game.engine.seat import Seat
 from game.paths import is_autosave
 from game.play.new_game import NewGame, played
-from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
+from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save, save_text
 from game.saves.session import agent_seats_problem
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario.load import check_source
@@ -197,6 +197,8 @@ class PeaceTalksApp(App[None]):
         )
         table = TableScreen(session, humans, self.saves_dir, self.speed, autosave)
         table.save_name = save_name
+        # new_game has just written it, and nothing has been played since: the text is the file's
+        table.named_text = save_text(session) if save_name is not None else None
         table.suggested_name = suggested
         if isinstance(self.screen, TitleScreen):
             self.switch_screen(table)

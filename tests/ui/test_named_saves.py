@@ -144,6 +144,40 @@ def test_play_save_name_writes_the_save_at_once_and_keeps_it_on_quitting(tmp_pat
     asyncio.run(body())
 
 
+def test_a_named_save_another_game_took_over_is_left_to_it(tmp_path: Path) -> None:
+    """`play --save NAME` keeps NAME up to date; if another game is put in that file meanwhile
+    (a `watch --save NAME` after the file was removed, a copy), it is never written over: the
+    player is told once, and the game goes on in its autosave (before, the next round's update
+    replaced the other game without a word)."""
+    from game.saves import save
+    from tests.saves.helpers import ai_action, finished
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), save_name="mine")
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            other = save(finished("mini", 3), tmp_path, "mine").read_bytes()  # another game takes the name
+            await a_move_since_the_last_save(pilot, table)
+            table._autosave()  # what the start of a round and the end of the game do
+            assert (tmp_path / "mine.yaml").read_bytes() == other
+            assert table.save_name is None
+            await pilot.pause()
+            told = [n.message for n in app._notifications]
+            assert any("mine.yaml now holds another game" in m for m in told), told
+            assert not table.unsaved  # the autosave has it
+            table._autosave()
+            assert (tmp_path / "mine.yaml").read_bytes() == other
+            # a file the game's own writes left alone is still its own: ctrl+s names it again
+            table.save_name = "mine2"
+            table.save_as("mine2", announce=False)
+            table.session.play(ai_action(table.session))
+            table._autosave()
+            assert len(load(tmp_path / "mine2.yaml").log) == len(table.session.log)
+
+    asyncio.run(body())
+
+
 def test_ctrl_s_on_a_loaded_save_offers_its_name_and_saves_over_it(tmp_path: Path) -> None:
     from game.ui.app import make_app
 

@@ -17,7 +17,7 @@ from game.engine.view import View
 from game.paths import new_autosave
 from game.play import choices
 from game.play.history import Chronicle
-from game.saves import SaveError, Session, save, save_text, write_atomic
+from game.saves import SaveError, Session, save_path, save_text, write_atomic
 from game.ui.screens.board import BoardScreen, Counter
 from game.ui.screens.notices import Help
 
@@ -57,6 +57,7 @@ class TableCommands(Screen[None]):
         self.viewer = humans[0] if humans else 0
         self.saved_turns = len(session.log)
         self.save_name: str | None = None  # the name the player saved this game under, if any
+        self.named_text: str | None = None  # what this game last wrote to that save
         self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
 
     @property
@@ -257,11 +258,48 @@ class TableCommands(Screen[None]):
         return self._saved(write, announce)
 
     def save_named(self) -> bool:
-        """Bring the save the player named up to date (True when there is none)."""
-        return self.save_name is None or self.save_as(self.save_name, announce=False)
+        """Bring the save the player named up to date (True when there is none). A file that
+        holds something else than this game last wrote there (another game was saved under the
+        name meanwhile) is left as it is: the player is told, and the autosave keeps this game."""
+        if self.save_name is None:
+            return True
+        path = self.saves_dir / f"{self.save_name}.yaml"  # a name the game took: as save_path makes it
+        if not self._still_ours(path):
+            self.save_name = None
+            self.notify(
+                f"{path} now holds another game, so this one is no longer saved there: "
+                "its autosave keeps it, and ctrl+s saves it under a name.",
+                title="Not saved over another game",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+            return True
+        return self.save_as(self.save_name, announce=False)
+
+    def _still_ours(self, path: Path) -> bool:
+        """The named file is gone or holds what this game last wrote to it."""
+        try:
+            return path.read_text(encoding="utf-8") == self.named_text
+        except FileNotFoundError:
+            return True  # removed: writing it again loses nothing
+        except UnicodeDecodeError:
+            return False
+        except OSError:
+            return True  # unreadable: the write says why it fails
 
     def save_as(self, name: str, announce: bool) -> bool:
-        return self._saved(lambda: save(self.session, self.saves_dir, name), announce)
+        text = save_text(self.session)
+
+        def write() -> Path:
+            path = save_path(self.saves_dir, name)
+            write_atomic(path, text)
+            return path
+
+        if not self._saved(write, announce):
+            return False
+        self.named_text = text
+        return True
 
     def _saved(self, write: Callable[[], Path], announce: bool) -> bool:
         """Run one save's write: on success the game counts as saved (and says where, if asked);
