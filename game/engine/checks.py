@@ -119,7 +119,8 @@ def present_other(s: Situation, ident: str) -> int:
 
 def role_refusal(s: Situation, roles: tuple[str, ...], doing: str) -> str:
     role = s.roles[s.me]
-    return "" if role in roles else f"a {role} cannot {doing}"
+    article = "an" if role[:1] in "aeiou" else "a"
+    return "" if role in roles else f"{article} {role} cannot {doing}"
 
 
 def _require_role(s: Situation, roles: tuple[str, ...], doing: str) -> None:

@@ -160,6 +160,7 @@ def run_events(w: Work) -> None:
     sc = w.scenario
     venue = sc.venues[w.venue]
     seated = venue.turn_order
+    here = w.venue
     for index, card in enumerate(sc.events):
         if card.round == w.round and card.venue in (-1, w.venue) and (w.fired[index] == 0 or card.repeat):
             # Conditions are read as the event comes up, after the ones before it have fired.
@@ -167,6 +168,14 @@ def run_events(w: Work) -> None:
                 fire(w, index)
             elif card.otherwise is not None:
                 fire_otherwise(w, index)
+            else:
+                continue
+            # What an event does takes effect at once, as every rule says: a delegation whose
+            # support it took to the collapse line is pulled out (and the talks may end) before
+            # the next event is read, not after a later one has lifted it again.
+            check_ends(w)
+            if w.over or w.venue != here or w.venue_over:
+                return
     if w.round == 1 or venue.random_events <= 0:
         return
     w.rng, roll = rng.next_float(w.rng)

@@ -17,6 +17,7 @@ from tests.engine.conftest import (
     CLASH,
     PRISONERS,
     RED,
+    RUMOUR,
     SOME,
     TRUCE,
     kinds,
@@ -166,3 +167,37 @@ def test_every_seat_condition_reads_the_table(mini: Scenario, kind: str) -> None
     assert holds(gone, Condition(kind, RED), order) is (kind in ("absent", "walked_out"))
     stayed_away = dataclasses.replace(gone, boycotted=(True, *s.boycotted[1:]))
     assert holds(stayed_away, Condition(kind, RED), order) is (kind in ("absent", "boycotted"))
+
+
+def test_an_event_that_takes_support_to_the_line_pulls_out_before_the_next_event(mini: Scenario) -> None:
+    """Support at the collapse line is acted on at once, as the rules say: the next event of the
+    round reads the table without that delegation, and one that lifts its support again comes
+    too late (before, the round's events all fired first, and nobody was pulled out)."""
+    sc = with_venue(mini, random_events=0.0)
+    sc = with_event(sc, CLASH, effects=(Effect("support", BIG, delta=-65),))  # big: 70 -> 5
+    sc = with_event(
+        sc,
+        RUMOUR,
+        round=2,
+        weight=0.0,
+        when=(Condition("absent", BIG),),
+        effects=(Effect("support", BIG, delta=30),),
+    )
+    s, _ = _to_round_2(start(sc))
+    assert not s.present[BIG] and s.fired[RUMOUR] == 1  # it read big as gone, and fired
+    assert not s.over  # big signs nothing here: the talks go on without it
+    # a signatory: the talks collapse there and then, and no later event of the round is read
+    sc = with_event(sc, CLASH, effects=(Effect("support", RED, delta=-55),))  # red: 60 -> 5
+    sc = with_event(sc, RUMOUR, when=(), effects=(Effect("support", RED, delta=30),))
+    s, _ = _to_round_2(start(sc))
+    assert s.over and s.outcome == "collapse" and "pulled out" in s.reason
+    assert s.fired[RUMOUR] == 0 and s.support[RED] == 5
+
+
+def test_an_event_that_takes_momentum_to_zero_ends_the_talks_before_the_next_event(mini: Scenario) -> None:
+    sc = with_venue(mini, random_events=0.0)
+    sc = with_event(sc, CLASH, effects=(Effect("momentum", delta=-100),))
+    sc = with_event(sc, RUMOUR, round=2, weight=0.0, effects=(Effect("momentum", delta=40),))
+    s, _ = _to_round_2(start(sc))
+    assert s.over and s.outcome == "collapse" and "momentum" in s.reason
+    assert s.fired[RUMOUR] == 0
