@@ -149,3 +149,37 @@ def test_a_player_whose_walk_away_value_moved_is_told_alone_after_the_hand_over(
             assert {who for who, _ in told} == {0}  # red's own, said on red's turn
 
     asyncio.run(body())
+
+
+def test_answering_in_the_closing_session_hands_nothing_over_until_the_player_is_done(tmp_path: Path) -> None:
+    """In the closing session a player owing several answers gives them one after another: the
+    hand-over screen comes when the floor passes to the other player, not after each answer
+    (before, it covered the table and named the same player again after every one)."""
+    from game.saves import load, save
+    from game.ui.app import make_app
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-8", 0, government="human", opposition="human")
+    while not (session.state.closing and session.state.actor == GOV):
+        session.play(ai_action(session))  # astana-8 seed 0: the government owes four answers there
+    state = session.state
+    owed = [p.id for p in state.proposals if p.response_of(GOV) == PENDING]
+    assert len(owed) >= 2
+    path = save(session, tmp_path, "closing")
+
+    async def body() -> None:
+        app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)  # the cover is lifted for the government
+            assert isinstance(table, TableScreen) and table.session.state.actor == GOV
+            for k in range(len(owed) - 1):
+                await press(pilot, "r", "A")
+                await until(pilot, lambda k=k: len(table.session.log) > len(session.log) + k, "the answer")
+                assert table.session.state.actor == GOV and table.session.state.closing
+                assert not isinstance(app.screen, HandOver), f"covered after answer {k + 1}"
+            await press(pilot, "r", "A")  # the last: the floor passes on, and the table is covered
+            await until(pilot, lambda: table.session.state.actor != GOV or table.session.state.over, "the floor")
+            if table.session.state.actor == OPP:
+                await until(pilot, lambda: isinstance(app.screen, HandOver), "the hand-over")
+
+    asyncio.run(body())

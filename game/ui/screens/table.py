@@ -59,6 +59,8 @@ class TableScreen(TableCommands):
         self._rehearsing: int | None = None  # the AI seat rehearsing before its first move, if one is
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
+        # Hot-seat: the player the cover was last lifted for, until the table is covered again.
+        self._seated: int | None = None
         # Per human seat, the history's length and its walk-away value after its last move: what
         # came after is summed up when the turn comes back to it (game/ui/since.py).
         self._last_move: dict[int, tuple[int, float]] = {}
@@ -245,6 +247,8 @@ class TableScreen(TableCommands):
                 # The table is redrawn for the next player beneath the cover, which then names them.
                 self.viewer = state.actor
                 self.refresh_table()
+                if self.cover is None and self._seated == state.actor:
+                    return  # the player at the keyboard goes on (answering in the closing session)
                 (self.cover or self._cover_table()).ready(state.scenario.delegations[state.actor].name)
                 return
             self.refresh_table()
@@ -384,6 +388,7 @@ class TableScreen(TableCommands):
         self.next_turn()
 
     def _cover_table(self) -> HandOver:
+        self._seated = None
         if self.cover is None:
             # what was said to the player whose turn ends (a refusal, their walk-away value) is
             # theirs: the next player does not find it on the screen
@@ -394,6 +399,7 @@ class TableScreen(TableCommands):
 
     def _uncovered(self, _: None) -> None:
         self.cover = None
+        self._seated = self.viewer
         self.refresh_table()
         if self.viewer in self._last_move:
             # the transcript is shared, so what moved this player's own walk-away value is said to
