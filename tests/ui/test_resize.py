@@ -150,3 +150,41 @@ def test_the_table_transcript_rewraps_to_a_new_width_and_keeps_its_newest_line_i
             await until(pilot, newest_in_view, "the newest line in view after narrowing")
 
     asyncio.run(body())
+
+
+def test_every_column_of_the_delegations_shows_at_any_width(tmp_path: Path) -> None:
+    """At 80x24 (the least the game asks) and 100x30 the delegations keep support and who is away
+    in view, the names taking what room is left; wide, the full layout comes back (before, at 80
+    columns the table scrolled sideways, and support and "absent" were off the screen)."""
+    from game.ui.widgets.panels import DelegationsTable
+
+    campaign = Path(__file__).resolve().parents[2] / "scenarios" / "astana-to-sochi.yaml"
+
+    def shown(table: DelegationsTable) -> tuple[list[str], list[list[str]]]:
+        headers = [str(c.label) for c in table.ordered_columns]
+        rows = [[str(cell) for cell in table.get_row_at(r)] for r in range(table.row_count)]
+        return headers, rows
+
+    def fits(table: DelegationsTable) -> bool:
+        used = sum(c.get_render_width(table) for c in table.ordered_columns)
+        return used <= table.scrollable_content_region.width
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), scenario=campaign, seed=5)
+        async with driven(app, size=(80, 24)) as pilot:
+            screen = await table_ready(pilot)
+            table = screen.query_one(DelegationsTable)
+            for width, height, compact in ((80, 24, True), (100, 30, True), (160, 50, False), (80, 24, True)):
+                await pilot.resize_terminal(width, height)
+                await until(pilot, lambda t=table: fits(t) and t.size.width > 0, f"the columns fitting {width} wide")
+                headers, rows = shown(table)
+                assert "Support" in headers and ("Trust" if compact else "Trusts you") in headers
+                status = [row[-1] for row in rows]
+                assert status.count("away" if compact else "absent") == 2  # the SNC and the platforms
+                assert ("◀" if compact else "◀ speaks") in status
+                names = [row[0] for row in rows]
+                assert all(len(name) >= 10 for name in names)
+                if width >= 100:
+                    assert "Russian Federation" in names  # room for whole names
+
+    asyncio.run(body())

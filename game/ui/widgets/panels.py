@@ -190,34 +190,92 @@ class AgendaTable(_ViewTable):
         self.fill(rows)
 
 
+# The roles in the compact layout of the delegations, a narrow terminal's
+ROLE_SHORT = {"party": "party", "guarantor": "guar.", "mediator": "med.", "observer": "obs."}
+
+
 class DelegationsTable(_ViewTable):
     """The delegations: role, patrons, how far each trusts you, support at home, status (in the
-    public view of a replay: support, then the concessions each has made, instead of trust)."""
+    public view of a replay: support, then the concessions each has made, instead of trust).
+
+    Every column shows whatever the width: the names take the room the others leave (26
+    characters at most), and where that is too little for a name (80 columns, the game's least)
+    the compact layout shortens the roles, the headers and the status instead ("◀" for the
+    speaker, "away" for an absent delegation), so support and who is away never scroll off."""
 
     COLUMNS = ("Delegation", "Role", "Trusts you", "Support", "")
     PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conceded", "")
+    COMPACT_COLUMNS = ("Delegation", "Role", "Trust", "Support", "")
+    COMPACT_PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conc.", "")
+    NAME_MAX, NAME_MIN, NAME_FULL_MIN = 26, 10, 16
+    _compact = False
+    _name_width = 0
+    _last: tuple[View, int, bool] | None = None
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.set_columns(False)
 
-    def show(self, view: View, acting: int, public: bool = False) -> None:
-        self.set_columns(public)
-        rows: list[tuple[str, tuple[str | Text, ...]]] = []
+    def on_resize(self) -> None:
+        if self._last is not None:
+            self.show(*self._last)
+
+    def set_columns(self, public: bool, compact: bool = False) -> None:
+        if not self.columns or public != self._public or compact != self._compact:
+            self.clear(columns=True)
+            if compact:
+                columns = self.COMPACT_PUBLIC_COLUMNS if public else self.COMPACT_COLUMNS
+            else:
+                columns = self.PUBLIC_COLUMNS if public else self.COLUMNS
+            self._column_keys = self.add_columns(*columns)
+            self._public, self._compact = public, compact
+            self._shown = []
+
+    def _other_cells(self, view: View, acting: int, public: bool, compact: bool) -> list[tuple[str, ...]]:
+        """Each delegation's cells but its name, in the full layout or the compact one."""
+        roles = ROLE_SHORT if compact else ROLE
+        rows: list[tuple[str, ...]] = []
         for d, pub in enumerate(view.delegations):
-            role = ROLE.get(pub.role, pub.role) + ("*" if d in view.venue.signatories else "")
-            status = "◀ speaks" if d == acting else "" if view.present[d] else "absent"
-            name = Text(short(pub.name, 26), style="bold" if d == acting else "")
+            role = roles.get(pub.role, pub.role) + ("*" if d in view.venue.signatories else "")
+            if d == acting:
+                status = "◀" if compact else "◀ speaks"
+            else:
+                status = "" if view.present[d] else "away" if compact else "absent"
             if public:
-                rows.append((pub.id, (name, role, f"{view.support[d]:>4}", f"{view.concessions[d]:>5}", status)))
-                continue
-            if d == view.me:
-                trust = "(you)"
+                rows.append((role, f"{view.support[d]:>4}", f"{view.concessions[d]:>5}", status))
+            elif d == view.me:
+                rows.append((role, "(you)", f"{view.support[d]:>3}", status))
             else:
                 t = view.trust_in_me[d]
-                trust = f"{t:>3} {mood(t)}"
-            rows.append((pub.id, (name, role, trust, f"{view.support[d]:>3}", status)))
-        self.fill(rows)
+                rows.append((role, f"{t:>3}" if compact else f"{t:>3} {mood(t)}", f"{view.support[d]:>3}", status))
+        return rows
+
+    def _name_room(self, rows: list[tuple[str, ...]], headers: tuple[str, ...]) -> int:
+        """What the table's width leaves the names once the other columns are as wide as their
+        cells and headers, with their padding (one column each side)."""
+        room = (self.size.width or 80) - 2  # less the vertical scrollbar's, should the rows overflow
+        rest = sum(max(len(h), *(len(r[k]) for r in rows)) for k, h in enumerate(headers[1:])) + 2 * len(headers)
+        return room - rest
+
+    def show(self, view: View, acting: int, public: bool = False) -> None:
+        self._last = (view, acting, public)
+        rows = self._other_cells(view, acting, public, compact=False)
+        room = self._name_room(rows, self.PUBLIC_COLUMNS if public else self.COLUMNS)
+        compact = room < self.NAME_FULL_MIN
+        if compact:
+            rows = self._other_cells(view, acting, public, compact=True)
+            room = self._name_room(rows, self.COMPACT_PUBLIC_COLUMNS if public else self.COMPACT_COLUMNS)
+        width = max(self.NAME_MIN, min(self.NAME_MAX, room))
+        self.set_columns(public, compact)
+        if width != self._name_width:
+            self._name_width = width
+            self.refit()  # a column only ever widens: narrower names need it measured afresh
+        self.fill(
+            [
+                (pub.id, (Text(short(pub.name, width), style="bold" if d == acting else ""), *cells))
+                for d, (pub, cells) in enumerate(zip(view.delegations, rows, strict=True))
+            ]
+        )
 
 
 class _TextPanel(Static):
