@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
 import shlex
 import sys
@@ -280,14 +282,22 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def _writable(folder: Path) -> None:
     """SaveError unless saves can be written in the folder (made if missing)."""
+    import tempfile
+
     from game.saves import SaveError
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # A file made and removed, as a save is written: asking the permissions passes folders
+        # that take no file all the same (/proc, where even root may make none; a read-only mount)
+        fd, probe = tempfile.mkstemp(prefix=".peacetalks-", suffix=".tmp", dir=folder)
     except OSError as exc:
+        if exc.errno == errno.ENOENT and folder.is_dir():
+            raise SaveError(f"{folder}: cannot write there: the system lets no new file be made in it") from None
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise SaveError(f"{folder}: cannot write there: permission denied")
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
 
 
 def _no_save_there(folder: Path, names: list[str]) -> None:

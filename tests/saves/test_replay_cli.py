@@ -300,3 +300,20 @@ def test_a_save_handed_as_a_scenario_is_named_so_in_one_line(args: tuple[str, ..
         f"{save}:3:1: error: a saved game, not a scenario: replay it with `peacetalks replay` "
         "or continue it with `peacetalks play --load`"
     )
+
+
+@pytest.mark.parametrize("command", ["watch", "simulate"])
+def test_a_folder_that_takes_no_new_file_is_refused_before_playing(command: str, tmp_path: Path) -> None:
+    """/proc is a folder, and even root may make no file in it: asking the permissions passed it,
+    so `watch --save` played and printed the whole game before its save failed. The check now
+    makes (and removes) a file there, as a save would."""
+    proc = Path("/proc")
+    if command == "watch":
+        out = run("watch", MINI, "--seed", "3", "--save", "game", "--saves", proc, cwd=tmp_path)
+        option = "--save game"
+    else:
+        out = run("simulate", MINI, "--games", "2", "--save-dir", proc, cwd=tmp_path)
+        option = "--save-dir"
+    why = "/proc: cannot write there: the system lets no new file be made in it"
+    assert one_error_line(out) == f"peacetalks: error: {option}: {why}"
+    assert out.stdout == "", "the games were played before the save failed"
