@@ -8,6 +8,7 @@ column when it is unknown, so a test is validated like everything else in the fi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -300,7 +301,9 @@ def _range(spec: Any) -> tuple[float, float] | None:
     0..1, support 0..100: game/scenario/spec.py), or None where it does not say."""
     number = getattr(getattr(spec, "fields", {}).get("above"), "spec", None)
     low, high = getattr(number, "low", None), getattr(number, "high", None)
-    return None if low is None or high is None else (float(low), float(high))
+    if high is None:
+        return None
+    return (-math.inf if low is None else float(low)), float(high)  # a score has no least value
 
 
 def _bound(body: YMap, mark: Mark, what: str, report: Report, span: tuple[float, float] | None = None) -> Bound | None:
@@ -336,7 +339,12 @@ def _bound(body: YMap, mark: Mark, what: str, report: Report, span: tuple[float,
         a = span[0] if low is None else max(span[0], low)
         b = span[1] if high is None else min(span[1], high)
         if a > b or not any(bound.holds(x) for x in (a, b, (a + b) / 2)):
-            report.error(mark, f"no {what} can be {bound.text()}: it runs from {num(span[0])} to {num(span[1])}")
+            runs = (
+                f"it runs from {num(span[0])} to {num(span[1])}"
+                if span[0] > -math.inf
+                else f"it is at most {num(span[1])}"
+            )
+            report.error(mark, f"no {what} can be {bound.text()}: {runs}")
             return None
     return bound
 

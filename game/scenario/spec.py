@@ -179,9 +179,10 @@ VENUE = Obj(
 )
 
 
-def limits(what: str, low: float, high: float, fields: dict[str, Field] | None = None) -> Obj:
-    """Bounds on a number of the table (every one given must hold), beside what says whose."""
-    number = Num(f"{fmt(low)}..{fmt(high)}", low, high)
+def limits(what: str, low: float | None, high: float, fields: dict[str, Field] | None = None) -> Obj:
+    """Bounds on a number of the table (every one given must hold), beside what says whose; `low`
+    None where the number has no least value (a score the rounds' toll can take below 0)."""
+    number = Num(f"{fmt(low)}..{fmt(high)}" if low is not None else f"at most {fmt(high)}", low, high)
     return Obj(
         {
             **(fields or {}),
@@ -281,16 +282,16 @@ CHECK = OneKey(
         "trust": bounded("a trust check", 0, 100, {"from": Field(ID, True), "to": Field(ID, True), "share": SHARE}),
         "stability": bounded("a stability check", 0, 100, {"zone": Field(ID, True), "share": SHARE}),
         "momentum": bounded("a momentum check", 0, 100, {"share": SHARE}),
-        "utility": bounded("a utility check", 0, 1, {"delegation": Field(ID, True), "share": SHARE}),
-        "surplus": bounded("a surplus check", -1, 1, {"delegation": Field(ID, True), "share": SHARE}),
+        "utility": bounded("a utility check", None, 1, {"delegation": Field(ID, True), "share": SHARE}),
+        "surplus": bounded("a surplus check", None, 1, {"delegation": Field(ID, True), "share": SHARE}),
         "history_match": bounded("a history_match check", 0, 1, {"share": SHARE}),
         "above_reservation": Obj(
             {"delegations": Field(ListOf(ID, "default: every signatory")), "share": SHARE},
             what="an above_reservation check",
         ),
         "agreement_rate": bounded("an agreement_rate check", 0, 1),
-        "mean_utility": bounded("a mean_utility check", 0, 1, {"delegation": Field(ID, True)}),
-        "mean_surplus": bounded("a mean_surplus check", -1, 1, {"delegation": Field(ID, True)}),
+        "mean_utility": bounded("a mean_utility check", None, 1, {"delegation": Field(ID, True)}),
+        "mean_surplus": bounded("a mean_surplus check", None, 1, {"delegation": Field(ID, True)}),
     },
     doc="one expected property of every game, or of the games together",
     what="check",

@@ -353,9 +353,9 @@ def test_every_reference_is_checked_with_its_line_and_column(
         ("agreement_rate: {above: 1.0}", "{ab", "no agreement_rate can be above 1: it runs from 0 to 1"),
         ("support: {delegation: red, below: 0}", "{de", "no support can be below 0: it runs from 0 to 100"),
         ("momentum: {above: 100}", "{ab", "no momentum can be above 100: it runs from 0 to 100"),
-        ("surplus: {delegation: red, below: -1}", "{de", "no surplus can be below -1: it runs from -1 to 1"),
+        ("surplus: {delegation: red, above: 1}", "{de", "no surplus can be above 1: it is at most 1"),
         ("outcome: {is: agreement, share: {above: 1}}", "{ab", "no share can be above 1: it runs from 0 to 1"),
-        ("utility: {delegation: red, above: 2}", "2}", "2 is out of range: expected 0..1"),
+        ("utility: {delegation: red, above: 2}", "2}", "2 is out of range: expected at most 1"),
         ("outcome: {is: agreement, is_not: collapse}", "{is", "an outcome check takes exactly one of is or is_not"),
         (
             "outcome: {is: deal}",
@@ -474,3 +474,33 @@ def test_bounds_at_the_edge_of_a_numbers_range_are_kept(tmp_path: Path, check: s
     """Only the bounds no value can meet are refused: one an edge value meets stays."""
     diagnostics, _, _ = diagnostics_of(tmp_path, f"- name: t\n  games: 5\n  expect:\n    - {check}\n")
     assert not [d for d in diagnostics if d.severity == "error"], "\n".join(map(str, diagnostics))
+
+
+def test_a_score_the_rounds_took_below_zero_can_be_checked(tmp_path: Path) -> None:
+    """`utility` is the game's score, toll included: with a heavy `delay_cost` a side that gets
+    nothing from the talks ends below its walk-away value, and below 0. A test says so and
+    passes (before, `below: 0` was refused as impossible, and the measured score was said to be
+    the deal's utility or the walk-away value)."""
+    costly = MINI_TEXT.replace("  breakdown_risk: 0", "  breakdown_risk: 0\n  delay_cost: 40", 1)
+    costly = costly.replace("    reservation: 0.3", "    reservation: 0.95", 1)  # red signs nothing
+    assert costly.count("delay_cost: 40") == 1 and costly.count("reservation: 0.95") == 1
+    scenario, diagnostics = check_bytes(costly.encode(), "costly.yaml")
+    assert scenario is not None, diagnostics
+    game = run_game(scenario, 0, SEATS, detail=True)
+    lowest = min(game["utilities"], key=game["utilities"].get)
+    score = game["utilities"][lowest]
+    assert score < 0, game["utilities"]  # the toll is what took it there
+    reservation = scenario.delegations[scenario.delegation_index[lowest]].reservation
+    path = tmp_path / "costly.yaml"
+    path.write_text(
+        costly
+        + "tests:\n  - name: the toll\n    seed: 0\n    expect:\n"
+        + f"      - utility: {{delegation: {lowest}, below: 0}}\n"
+        + f"      - surplus: {{delegation: {lowest}, at_most: {num(round(score - reservation + 0.0001, 4))}}}\n"
+        + f"      - mean_utility: {{delegation: {lowest}, below: 0}}\n",
+        encoding="utf-8",
+    )
+    report = run_file(path)
+    assert report.valid, [str(d) for d in report.diagnostics]
+    (verdict,) = report.verdicts
+    assert all(check.passed for check in verdict.checks), [c.measured for c in verdict.checks]
