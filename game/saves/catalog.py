@@ -18,6 +18,8 @@ import yaml
 from game.engine.seat import HUMAN
 from game.files import why
 from game.safetext import escape_controls
+from game.saves.read import MAX_BYTES
+from game.saves.write import FORMAT
 from game.scenario.yamlread import load_plain
 
 _HEAD_LIMIT = 4 * 1024 * 1024  # a header holds the embedded scenario: megabytes at the very most
@@ -82,13 +84,28 @@ def _last_entry(tail: bytes) -> tuple[int, int] | None:
         line = raw.strip()
         if not line:
             continue
-        if not line.startswith('- "'):
+        if not line.startswith('- "') or not line.endswith('"'):
             return None
         words = line[3:].split()
         if len(words) >= 2 and words[0].isascii() and words[0].isdigit() and words[1].isdigit():
             return int(words[0]), int(words[1])
         return None
     return None
+
+
+def _damage(path: Path) -> str:
+    """Why the whole file does not read as YAML ("" when it does), with the line and column."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return ""  # too large to read here: opening it says so
+        load_plain(path.read_bytes())
+    except OSError as exc:
+        return f"cannot be read: {why(exc)}"
+    except (yaml.YAMLError, ValueError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        return f"damaged: not YAML{where} (cut off, or edited by hand)"
+    return ""
 
 
 def _mapping(value: object) -> dict[Any, Any]:
@@ -109,6 +126,17 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, modified, autosave, problem=str(reason))
     if not isinstance(doc, dict) or not isinstance(doc.get("scenario"), dict):
         return SaveInfo(path, modified, autosave, problem="not a saved game")
+    version = doc.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+        return SaveInfo(path, modified, autosave, problem=f"saved by a newer version of Peace Talks (format {version})")
+    last = _last_entry(tail)
+    if not tail.endswith(b"\n") or (last is None and tail.rstrip().splitlines()[-1:] != [b"log: []"]):
+        # Not the end a save is written with (a last move, or an empty log): cut off by a copy or
+        # a write that never finished, or written by hand (a flow list). Only then is the whole
+        # file read, to tell which.
+        damage = _damage(path)
+        if damage:
+            return SaveInfo(path, modified, autosave, problem=damage)
     scenario = doc["scenario"]
     title = str(scenario.get("name", "?"))
     names: dict[str, str] = {}
@@ -132,7 +160,6 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     result = str(outcome.get("result", "running"))
     played = outcome.get("venues")
     done = len(played) if isinstance(played, list) else 0
-    last = _last_entry(tail)
     turns, rnd = last if last is not None else (0, 1)
     # a running game is at the venue after those finished; a finished one at the last it played
     venue = min(venues, done + 1) if result == "running" else max(1, done)

@@ -58,6 +58,29 @@ def test_a_file_that_is_not_a_save_gets_a_row_saying_so(tmp_path: Path, content:
     assert path.read_bytes() == content, "reading never writes"
 
 
+def test_a_save_cut_off_or_from_a_newer_version_says_so_and_a_hand_written_one_is_listed(tmp_path: Path) -> None:
+    """A save cut off in the middle of its log, or written by a newer version, was listed as a
+    good game, and only opening it told otherwise; a save whose log is written by hand as a flow
+    list (valid YAML, and it opens) is still listed as a game."""
+    from game.saves import load
+
+    text = save(play_on(new_session("mini", 3), 12), tmp_path, "whole").read_text(encoding="utf-8")
+    cut = tmp_path / "cut.yaml"
+    cut.write_text(text[: len(text) - 25], encoding="utf-8")
+    info = read_info(cut)
+    assert info.problem.startswith("damaged: not YAML at line ")
+    newer = tmp_path / "newer.yaml"
+    newer.write_text(text.replace("\nformat: 2\n", "\nformat: 3\n", 1), encoding="utf-8")
+    assert read_info(newer).problem == "saved by a newer version of Peace Talks (format 3)"
+    head, log = text.split("log:\n")
+    entries = [line.strip().removeprefix("- ") for line in log.splitlines()]
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(head + "log: [" + ", ".join(entries) + "]", encoding="utf-8")  # no newline at the end
+    assert len(load(flow).log) == 12  # it opens
+    info = read_info(flow)
+    assert info.problem == "" and info.scenario and info.result == "running"
+
+
 def test_the_listing_is_newest_first_and_skips_other_files(tmp_path: Path) -> None:
     session = new_session("mini", 1)
     for k, name in enumerate(("old", "newest", "middle")):
