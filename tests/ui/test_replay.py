@@ -502,3 +502,24 @@ def test_without_a_terminal_the_viewer_points_to_text(saves: Path) -> None:
 def test_the_viewer_runs_in_a_terminal_and_q_quits(saves: Path) -> None:
     status, shown = in_a_terminal("replay", saves / "mini.yaml", keys=b"q", wait_for=b"step 0 of")
     assert status == 0 and "public view" in shown and "Traceback" not in shown, shown[-2000:]
+
+
+def test_every_step_measures_its_columns_at_once(saves: Path) -> None:
+    """Each step fits the tables' columns to what it shows; they are measured as the rows are
+    written, not when the table is next idle: stepped back forty times in a burst, the viewer
+    showed names cut to their headers' widths, five letters, until the next step."""
+    from game.ui.widgets.panels import DelegationsTable
+
+    async def body() -> None:
+        app, timeline = viewer_app(saves / "astana.yaml")
+        async with driven(app, size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            for step in (timeline.steps, 40, 3, 0):
+                viewer.go(step)  # no pause after it: the table is not idle yet
+                for table in (viewer.query_one(AgendaTable), viewer.query_one(DelegationsTable)):
+                    for k, column in enumerate(table.ordered_columns):
+                        cells = [table.get_row_at(r)[k] for r in range(table.row_count)]
+                        widest = max(getattr(c, "cell_len", len(str(c))) for c in cells)
+                        assert column.content_width >= widest, (step, str(column.label), widest)
+
+    asyncio.run(body())

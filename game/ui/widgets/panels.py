@@ -127,12 +127,23 @@ class _ViewTable(DataTable[str | Text]):
             self.clear()
             for key, cells in rows:
                 self.add_row(*cells, key=key)
+            # The columns measured now, not when the table is next idle (DataTable's way): a
+            # replay stepped through quickly refits at every step, and a table left as its
+            # headers' widths showed names cut to five letters until the next step.
+            for k, measured in enumerate(self.ordered_columns):
+                widest = max((_width(cells[k]) for _, cells in rows if k < len(cells)), default=0)
+                measured.content_width = max(measured.content_width, widest)
             if self.row_count:
                 self.move_cursor(row=min(max(row, 0), self.row_count - 1))
         self._shown = shown
 
 
 _CELLS_MAX = 2_000  # cells kept per table (a dozen rows of five, in a few states): then start again
+
+
+def _width(cell: str | Text) -> int:
+    """The columns a cell takes (a string cell is read as markup, as DataTable reads it)."""
+    return (cell if isinstance(cell, Text) else Text.from_markup(cell)).cell_len
 
 
 def _signature(cell: str | Text) -> object:
