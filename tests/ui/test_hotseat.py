@@ -183,3 +183,30 @@ def test_answering_in_the_closing_session_hands_nothing_over_until_the_player_is
                 await until(pilot, lambda: isinstance(app.screen, HandOver), "the hand-over")
 
     asyncio.run(body())
+
+
+def test_the_closing_session_says_its_keys_in_full_at_80_columns(tmp_path: Path) -> None:
+    """The status line's closing-session prompt ends with the key that passes: at 80 columns the
+    long one ran past the edge and lost "(n)"; a shorter one is said there."""
+    from game.saves import load, save
+    from game.ui.app import make_app
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-8", 0, government="human")
+    while not (session.state.closing and session.state.actor == GOV):
+        session.play(ai_action(session))
+    path = save(session, tmp_path, "closing")
+
+    async def body() -> None:
+        for width, prompt in (
+            (80, "CLOSING SESSION: answer (r) or pass (n)"),
+            (120, "open proposals (r), or pass (n)"),
+        ):
+            app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+            async with driven(app, size=(width, 30)) as pilot:
+                table = await settle(pilot)
+                assert isinstance(table, TableScreen)
+                line = status(table)
+                assert line.endswith(prompt) and len(line) <= width, (width, line)
+
+    asyncio.run(body())

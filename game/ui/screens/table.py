@@ -161,7 +161,10 @@ class TableScreen(TableCommands):
         if state.over:
             tail.append("the game is over", style="bold")
         elif state.closing and state.actor in self.humans:
-            tail.append("CLOSING SESSION: answer the open proposals (r), or pass (n)", style="bold reverse")
+            closing = "CLOSING SESSION: answer the open proposals (r), or pass (n)"
+            if (self.size.width or 80) < len(closing) + 32:  # the venue's shortest name and the round need 28
+                closing = "CLOSING SESSION: answer (r) or pass (n)"  # the keys never cut off at 80 columns
+            tail.append(closing, style="bold reverse")
         elif state.actor in self.humans:
             blocker = refused.get("statement", "")
             if blocker and "propose" in refused and "concede" in refused:
