@@ -170,7 +170,8 @@ class PeaceTalksApp(App[None]):
                 save_name = None
         self.play(session, save_name=save_name)
 
-    def load_game(self, path: Path, loaded: Session | None = None) -> None:
+    def load_game(self, path: Path, loaded: Session | None = None) -> bool:
+        """Continue the save at `path`; False, after saying why, where it does not load."""
         try:
             session = load(path) if loaded is None else loaded
             # `play --load` checked the save's outside agents against its --seat options
@@ -182,12 +183,13 @@ class PeaceTalksApp(App[None]):
             self.notify(str(exc), title="Cannot load", severity="error", timeout=10, markup=False)
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.push_screen(TitleScreen(self.saves_dir, self.seed))
-            return
+            return False
         # a game continued from its autosave keeps writing there; one loaded from a named save
         # gets an autosave of its own, so the named save is changed only when the player says so
         # (ctrl+s offers its name, and saves over it without asking: it is this game)
         named = path.stem if path.parent.resolve() == self.saves_dir.resolve() else None
         self.play(session, autosave=path if is_autosave(path) else None, suggested=named)
+        return True
 
     def play(
         self, session: Session, autosave: Path | None = None, save_name: str | None = None, suggested: str | None = None
@@ -211,14 +213,21 @@ class PeaceTalksApp(App[None]):
 
     @on(TitleScreen.Load)
     def _load(self, message: TitleScreen.Load) -> None:
-        self.load_game(message.path)
+        if not self.load_game(message.path) and message.browsed:
+            self._browse_again()
 
     @on(TitleScreen.Replay)
     def _replay(self, message: TitleScreen.Replay) -> None:
-        self.open_replay(message.path)
+        self.open_replay(message.path, message.browsed)
+
+    def _browse_again(self) -> None:
+        """A save chosen in the browser did not open: the browser comes back, under the reason,
+        so the player picks another rather than finding the title screen."""
+        if isinstance(self.screen, TitleScreen):
+            self.screen.action_saves()
 
     @work(thread=True, exclusive=True, group="replay")
-    def open_replay(self, path: Path) -> None:
+    def open_replay(self, path: Path, browsed: bool = False) -> None:
         """Load and verify a save for the viewer off the interface's thread: a save of ten
         thousand actions takes a second or two, and the title screen should not freeze."""
         try:
@@ -227,6 +236,8 @@ class PeaceTalksApp(App[None]):
             self.call_from_thread(
                 self.notify, str(exc), title="Cannot replay", severity="error", timeout=10, markup=False
             )
+            if browsed:
+                self.call_from_thread(self._browse_again)
             return
         self.call_from_thread(self._show_replay, timeline, path.name)
 

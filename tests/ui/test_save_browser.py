@@ -137,6 +137,33 @@ def test_enter_on_a_finished_game_and_r_on_a_running_one_open_the_replay(folder:
     asyncio.run(body())
 
 
+@pytest.mark.parametrize(
+    ("name", "key", "title"), [("my-game", "enter", "Cannot load"), ("finished-mini", "enter", "Cannot replay")]
+)
+def test_a_save_that_fails_to_open_brings_the_browser_back(folder: Path, name: str, key: str, title: str) -> None:
+    """A save the listing reads as sound but whose moves do not replay (a hash edited): opening it
+    says why, and the browser comes back over the title screen, for another choice (before, the
+    player was left at the title screen)."""
+    path = folder / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    *lines, last = text.rstrip("\n").split("\n")  # the last move: '  - "TURN ROUND ... HASH"'
+    edited = last[:-2] + ("0" if last[-2] != "0" else "1") + '"'  # the hash's last digit
+    path.write_text("\n".join([*lines, edited]) + "\n", encoding="utf-8")
+
+    async def body() -> None:
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            assert next(r for r in browser.rows if r.name == name).problem == ""
+            await choose(pilot, browser, name, key)
+            await until(pilot, lambda: any(n.title == title for n in app._notifications), "the reason")
+            again = await screen_of(pilot, SaveBrowser)
+            await until(pilot, lambda: again.loaded, "the list again")
+            assert isinstance(app.screen_stack[-2], TitleScreen)
+
+    asyncio.run(body())
+
+
 def test_a_file_that_is_not_a_save_is_refused_and_the_browser_stays(folder: Path) -> None:
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)

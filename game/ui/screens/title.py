@@ -63,16 +63,20 @@ class TitleScreen(Screen[None]):
             self.game = game
 
     class Load(Message):
-        def __init__(self, path: Path) -> None:
+        """Continue a save (`browsed`: chosen in the save browser, which comes back if it fails)."""
+
+        def __init__(self, path: Path, browsed: bool = False) -> None:
             super().__init__()
             self.path = path
+            self.browsed = browsed
 
     class Replay(Message):
-        """Open a save in the replay viewer."""
+        """Open a save in the replay viewer (`browsed`: as for Load)."""
 
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, browsed: bool = False) -> None:
             super().__init__()
             self.path = path
+            self.browsed = browsed
 
     def __init__(self, saves_dir: Path, seed: int, last: NewGame | None = None) -> None:
         super().__init__()
@@ -196,7 +200,7 @@ class TitleScreen(Screen[None]):
 
     def _opened(self, opened: Opened | None) -> None:
         if opened is not None:
-            self.post_message(self.Replay(opened.path) if opened.replay else self.Load(opened.path))
+            self.post_message(self.Replay(opened.path, True) if opened.replay else self.Load(opened.path, True))
 
     @on(Button.Pressed, "#record")
     def action_record(self) -> None:
