@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import re
 from functools import cache
@@ -365,3 +366,35 @@ def test_a_trust_gain_that_rounds_to_nothing_is_not_shown_as_a_gain() -> None:
     assert same.plain == "50.2→50.2 ±0.0" and same.style == ""
     loss = trust_change(row(606, 590))  # 50.5 → 49.17
     assert loss.plain == "50.5→49.2 -1.3" and loss.style == ""
+
+
+def test_the_concessions_caption_says_one_other_delegation_in_the_singular() -> None:
+    """At a table of two the caption read "the 1 other delegations"."""
+    from rich.console import Console
+
+    from game.ui.screens.debrief import _concessions
+
+    session = finished("astana-8", DEAL)
+    rows = dd.concessions(session, dd.replay(session))
+    console = Console(width=200, record=True)
+    for others, says in (
+        (1, "how far the other delegation trusts the one"),
+        (3, "how far the 3 other delegations trust"),
+    ):
+        console.print(_concessions(tuple(dataclasses.replace(r, others=others) for r in rows), False))
+        assert says in console.export_text()
+
+
+def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> None:
+    """0.5649 against a walk-away of 0.4651 read "0.56 ... +0.10 against walking away (0.47)":
+    each figure rounded on its own, the difference did not add up by hand. It is now the
+    difference of the figures shown (+0.09), and so against the Nash point and the AI."""
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    line = Headline(0, "Government", 0.5649, 0.4651, 0.6051, 0.51)
+    text = _you((line,), {0: 0.6749}, "hard").plain
+    assert "0.56" in text
+    assert "+0.09 against walking away (0.47)" in text
+    assert "-0.05 against the Nash point (0.61)" in text
+    assert "-0.11 against the AI (hard) in your seat, same seed (0.67)" in text

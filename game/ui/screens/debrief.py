@@ -118,7 +118,7 @@ def _outcome(d: Debrief, when: dict[int, list[str]] | None = None) -> Text:
 TOLL_NOTE = (
     "Each result is after the toll the rounds without a deal took, which a side pays deal or no deal: "
     "a side that signed late can end below its walk-away value although the deal was worth more to it "
-    "than none. What the talks gave against walking away at the start, toll included, is the surplus."
+    "than none. What the talks gave against walking away (as events and agreements left it at the end), toll included, is the surplus."
 )
 
 
@@ -133,11 +133,12 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     for r in rows:
         colour = _GOOD if r.surplus >= -1e-9 else _BAD
         result, walk_away, _ = against(r.utility, r.reservation)  # never "0.52" against "0.52"
+        surplus = float(result) - float(walk_away)  # as the two figures shown subtract
         table.add_row(
             Text(r.name),  # a string cell of a Rich table is markup: names from the file are text
             result,
             walk_away,
-            Text(gap(r.surplus), style=colour),
+            Text(gap(surplus), style=colour),
             gauge(r.utility, r.reservation, 12),
             Text(r.status, style=_GOOD if r.signed else ""),
         )
@@ -178,10 +179,9 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
     if not rows:
         return Text("Nobody made a concession.", style="dim")
     # Trust is 0-100 everywhere else: the sum over the others is shown as their mean.
-    caption = (
-        f"Trust (mean): how far the {rows[0].others} other delegations trust the one who conceded, "
-        "on average (0-100), before → after."
-    )
+    others = rows[0].others
+    who = "the other delegation trusts" if others == 1 else f"the {others} other delegations trust"
+    caption = f"Trust (mean): how far {who} the one who conceded, on average (0-100), before → after."
     table = Table(expand=True, box=None, pad_edge=False, header_style="bold", caption=caption, caption_justify="left")
     table.add_column("When", no_wrap=True)
     table.add_column("Who, on what", min_width=24, ratio=3, overflow="fold")
@@ -252,7 +252,8 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
-        _versus(text, h.surplus, f"against walking away ({walk_away})")
+        # each difference is that of the figures shown beside it, so that it adds up by hand
+        _versus(text, float(result) - float(walk_away), f"against walking away ({walk_away})")
         now, drawn, where = against(h.reservation, h.drawn)
         if where != "at":
             # a walk-away value an event or an agreement moved: the brief at the start said another
@@ -263,13 +264,12 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
                 "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
             )
         else:
-            _versus(text, h.utility - h.nash, f"against the Nash point ({score(h.nash)})")
+            _versus(text, float(result) - float(score(h.nash)), f"against the Nash point ({score(h.nash)})")
         if ai is None:
             text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
         elif h.seat in ai:
-            _versus(
-                text, h.utility - ai[h.seat], f"against the AI ({level}) in your seat, same seed ({score(ai[h.seat])})"
-            )
+            theirs = score(ai[h.seat])
+            _versus(text, float(result) - float(theirs), f"against the AI ({level}) in your seat, same seed ({theirs})")
     return text
 
 
