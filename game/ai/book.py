@@ -6,8 +6,9 @@ time, and it costs seconds of CPU a seat (21 s for the six signatory seats of as
 so it is worked out once, like a chess engine's opening book, and shipped: a hard seat at a
 bundled table starts at once, in the game, in `simulate` and in every test that plays one.
 
-An entry is found by the sha256 of the scenario's canonical text (game.engine.hashing.scenario_text:
-a comment added to the file still finds it, one number changed does not), and the book counts
+An entry is found by the sha256 of what the scenario is played by (game.engine.hashing.play_text:
+a comment added to the file, or an event's text reworded, still finds it; one number changed does
+not), and the book counts
 only for the code it was written with: it carries the fingerprint of the sources the rehearsal
 runs (SOURCES; line endings aside, so a Windows checkout finds it), and a process whose sources
 differ (a developer's edit, a stray file) ignores the whole book and rehearses, so a stale book
@@ -24,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from game.engine.hashing import scenario_text
+from game.engine.hashing import play_text
 from game.engine.model import Scenario
 
 BOOK = Path(__file__).with_name("book.json")
@@ -63,8 +64,8 @@ def _source_files(base: Path) -> list[Path]:
 
 
 def text_hash(scenario: Scenario) -> str:
-    """The sha256 of what the scenario says, by which the book knows it."""
-    return hashlib.sha256(scenario_text(scenario).encode()).hexdigest()
+    """The sha256 of what the scenario is played by, by which the book knows it."""
+    return hashlib.sha256(play_text(scenario).encode()).hexdigest()
 
 
 def entries(data: Any, code: str) -> dict[str, dict[str, str]] | None:

@@ -52,7 +52,7 @@ from game.ai.strategies.library import (
     WalkOut,
 )
 from game.engine import Action, State, new_game, view_for
-from game.engine.hashing import scenario_text
+from game.engine.hashing import play_text
 from game.engine.model import Scenario
 from game.engine.rng import MASK, Rng, mix
 from game.engine.types import draw_types
@@ -172,10 +172,11 @@ def pick(scores: list[list[float]], margin: float = MARGIN) -> int:
 
 
 def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
-    """The rehearsal's game seeds: from what the scenario says (`scenario_text`), so the same
-    scenario always rehearses the same games, however its file is laid out, apart from the seeds
-    a run of games counts from 0."""
-    digest = hashlib.sha256(f"rehearsal\0{scenario_text(scenario)}".encode()).digest()
+    """The rehearsal's game seeds: from what the scenario is played by (`play_text`), so the
+    same scenario always rehearses the same games, however its file is laid out and whatever its
+    texts say (an author's rewording changed the games, and so, between close styles, the
+    choice), apart from the seeds a run of games counts from 0."""
+    digest = hashlib.sha256(f"rehearsal\0{play_text(scenario)}".encode()).digest()
     base = int.from_bytes(digest[:8], "big")
     return [mix((base + i) & MASK) >> 1 for i in range(games)]
 

@@ -319,21 +319,31 @@ class StateHasher:
 # --- what a scenario says ---------------------------------------------------------------------------
 
 
-def _said(value: object) -> object:
+_FILE_ONLY = frozenset({"content_hash"})
+
+# The fields of a scenario written for its reader: names, titles, texts, descriptions, sources,
+# quotes, dates and the grammar of names. Neither the rules nor any agent reads them to decide.
+PROSE = frozenset(
+    {"title", "text", "summary", "description", "name", "label", "leader", "stances", "sources", "notes"}
+    | {"date", "dates", "place", "plural", "lesson"}
+)
+
+
+def _said(value: object, skip: frozenset[str] = _FILE_ONLY) -> object:
     """A scenario's fields as JSON can hold them, in a fixed order: its numbers, names and texts,
     never its file's bytes (content_hash), so a comment or a space changed in the file, or the
-    same table built in memory, gives the same value."""
+    same table built in memory, gives the same value; the fields named in `skip` left out."""
     if is_dataclass(value) and not isinstance(value, type):
         return [
             type(value).__name__,
-            *(_said(getattr(value, f.name)) for f in fields(value) if f.name != "content_hash"),
+            *(_said(getattr(value, f.name), skip) for f in fields(value) if f.name not in skip),
         ]
     if isinstance(value, frozenset):
         return sorted(value)  # of option indices: sorted, whatever order the set iterates in
     if isinstance(value, tuple | list):
-        return [_said(v) for v in value]
+        return [_said(v, skip) for v in value]
     if isinstance(value, dict):
-        return [[_said(k), _said(v)] for k, v in value.items()]
+        return [[_said(k, skip), _said(v, skip)] for k, v in value.items()]
     return repr(value) if isinstance(value, float) else value
 
 
@@ -341,3 +351,11 @@ def scenario_text(scenario: Scenario) -> str:
     """A scenario as canonical JSON: every field but its file's hash, so two scenarios that say
     the same (the same file with a comment added, or the table built in memory) give one text."""
     return json.dumps(_said(scenario), ensure_ascii=True, separators=(",", ":"))
+
+
+def play_text(scenario: Scenario) -> str:
+    """What of a scenario the game is played by, as canonical JSON: scenario_text without its
+    prose (PROSE). Two scenarios with the same play_text play alike move for move; an author who
+    rewrites an event's text or fixes a name changes none of it, so the hard agent's rehearsal
+    (game.ai.rehearsal.seeds) and its book (game.ai.book) stay as they were."""
+    return json.dumps(_said(scenario, _FILE_ONLY | PROSE), ensure_ascii=True, separators=(",", ":"))

@@ -109,9 +109,11 @@ def test_every_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehear
     assert calls == []
     # the seats that keep another style than the full one are found as well as the others
     assert sorted(s for e in data.values() for s in e["styles"].values() if s != "hard") == [
+        "concede-all",
         "hard on curve 0.5",
-        "hard on curve 4",
-        "ideal-then-fold",
+        "hard on curve 0.5",
+        "hard on curve 0.5",
+        "hard on curve 0.5",
     ]
 
 
@@ -120,14 +122,14 @@ def test_the_file_with_a_comment_and_the_table_in_memory_find_the_entry(
 ) -> None:
     calls = _no_rehearsal(monkeypatch)
     scenario = load_scenario(bundled()["sochi-congress"])
-    seat = [d.id for d in scenario.delegations].index("government")
+    seat = [d.id for d in scenario.delegations].index("russia")
     commented = tmp_path / "sochi.yaml"
     commented.write_text("# a comment an author added\n" + bundled()["sochi-congress"].read_text())
     again = load_scenario(commented)
     assert again.content_hash != scenario.content_hash
-    assert R.style_name(R.Rehearsed(again).prepare(seat)) == "hard on curve 4"
+    assert R.style_name(R.Rehearsed(again).prepare(seat)) == "hard on curve 0.5"
     in_memory = dataclasses.replace(scenario, content_hash="")
-    assert R.style_name(R.Rehearsed(in_memory).prepare(seat)) == "hard on curve 4"
+    assert R.style_name(R.Rehearsed(in_memory).prepare(seat)) == "hard on curve 0.5"
     assert calls == []
 
 

@@ -52,11 +52,12 @@ def new_session(name: str = "mini", seed: int = 3, level: str = "normal", **over
 
 
 def ai_action(session: Session) -> Action:
-    """What the seat on the floor plays: its AI level (a human seat is played at normal)."""
+    """What the seat on the floor plays: its AI level, as the game plays it (the hard level
+    with the style its rehearsal chooses for the seat; a human seat is played at normal)."""
     state = session.state
     seat = session.seats[state.scenario.delegations[state.actor].id]
     level = "normal" if seat == "human" else seat.removeprefix("ai:")
-    return chooser(level)(view_for(state, state.actor), agent_rng(state)).action
+    return chooser(level, scenario=session.scenario)(view_for(state, state.actor), agent_rng(state)).action
 
 
 def play_on(session: Session, turns: int | None = None) -> Session:
