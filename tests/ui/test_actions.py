@@ -719,3 +719,18 @@ def test_confirm_by_mouse() -> None:
         await pilot.click("#yes")
 
     assert drive(ConfirmDialog("Quit?"), script) is True
+
+
+def test_an_issues_counter_counts_its_options_not_the_leave_out(start: State) -> None:
+    """ "◂ A convoy every week ▸ 3/4" read as if a fourth, better option were there: the fourth was
+    "leave out". The counter counts the issue's own options, and shows "-" when it is left out."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        field = dialog.query_one("#issue-0", OptionField)
+        options = len(start.scenario.issues[0].options)
+        assert field.render().plain.endswith(f" {field.position + 1}/{options}")
+        await pilot.press("0")  # leave it out
+        assert field.render().plain.endswith(f" -/{options}")
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(start, GOV)), script)

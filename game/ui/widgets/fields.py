@@ -105,10 +105,12 @@ class OptionField(FormRow):
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width
-        count = len(self.options)
+        # the options counted are the issue's own: the blank ("leave out") is not a fourth option
+        count = sum(1 for _, v in self.options if v != self.blank)
         label_width = self._label_room(width)
         label = Content(self.label).truncate(label_width - 1, ellipsis=True, pad=True)
-        tail = Content.styled(f" {self.position + 1}/{count}", "dim")
+        place = "-" if self.value == self.blank else str(self.position + 1)
+        tail = Content.styled(f" {place}/{count}", "dim")
         room = max(4, width - label_width - 4 - tail.cell_length)
         chosen = self.options[self.position][0].truncate(room, ellipsis=True)
         line = Content.assemble(label, " ◂ ", chosen, " ▸", tail)
