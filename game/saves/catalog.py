@@ -161,6 +161,9 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     played = outcome.get("venues")
     done = len(played) if isinstance(played, list) else 0
     turns, rnd = last if last is not None else (0, 1)
+    at_round = outcome.get("round")
+    if isinstance(at_round, int) and not isinstance(at_round, bool) and at_round > 0:
+        rnd = at_round  # where the game stands, a round begun without a move yet included
     # a running game is at the venue after those finished; a finished one at the last it played
     venue = min(venues, done + 1) if result == "running" else max(1, done)
     # The header is read raw here (opening the save validates it): a hostile save's texts are

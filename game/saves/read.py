@@ -113,6 +113,7 @@ class Header:
     # a save without them is not refused for that, one with them is held to them)
     venues: tuple[tuple[str, ...], Mark] | None = None
     reason: tuple[str, Mark] | None = None
+    round: tuple[int, Mark] | None = None  # the round the game stood at (saves from 6 December 2026)
 
 
 def _read(path: Path) -> bytes:
@@ -193,6 +194,7 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     if venues is not None and not all(isinstance(v, str) for v in venues):
         raise where.error(outcome.at("venues"), "'venues' should be a list of the venues' outcomes")
     reason = field(outcome, "reason", str, where, "why the game ended, in words") if "reason" in outcome else None
+    at_round = field(outcome, "round", int, where, "the round the game stands at") if "round" in outcome else None
     log = field(doc, "log", YSeq, where, "the list of actions")
     marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
     read = read_log(log)
@@ -216,6 +218,7 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         turns=(turns, outcome.at("turns")),
         venues=None if venues is None else (tuple(venues), outcome.at("venues")),
         reason=None if reason is None else (reason, outcome.at("reason")),
+        round=None if at_round is None else (at_round, outcome.at("round")),
     )
     return header, plan
 
@@ -317,5 +320,9 @@ def _replay(
         raise where.error(
             header.turns[1],
             f"the save counts {header.turns[0]} turns but its log holds {len(plan)}: the file was cut short or edited",
+        )
+    if header.round is not None and header.round[0] != session.state.round:
+        raise where.error(
+            header.round[1], f"the saved round {header.round[0]} does not match the replay ({session.state.round})"
         )
     return session

@@ -63,6 +63,10 @@ def save_text(session: Session) -> str:
             "reason": state.reason,
             "venues": list(state.venue_outcomes),
             "turns": len(session.log),
+            # where the game stands: a round just begun has no move in the log yet (the save
+            # browser read the round of the last move, and listed a game saved at the start of
+            # round 2 as in round 1)
+            "round": state.round,
         },
     }
     body = yaml.dump(header, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from game.saves import name_problem, save, save_path
 from game.saves.catalog import list_saves, read_info
-from tests.saves.helpers import finished, new_session, play_on
+from tests.saves.helpers import ai_action, finished, new_session, play_on
 
 
 def test_a_running_game_lists_its_scenario_seat_round_and_moves(tmp_path: Path) -> None:
@@ -127,3 +127,30 @@ def test_the_rule_told_to_the_player_is_the_rule_applied() -> None:
     for name in ("Mine", "mine", "GAME_2", "a-b_9"):
         assert name_problem(name) is None, name
     assert name_problem("Mine!") == f"a save's name uses only {NAME_RULE} (not '!')"
+
+
+def test_a_game_saved_as_a_round_begins_is_listed_at_that_round(tmp_path: Path) -> None:
+    """An autosave written as round 2 begins holds no move of round 2 yet: the browser read the
+    round of the last move and listed it at round 1, where the game continued at round 2. The
+    save says the round it stands at, and the listing reads it; a save without it (written
+    before) is listed at its last move's round as before."""
+    session = new_session("astana-8", 5)
+    while session.state.round == 1:
+        session.play(ai_action(session))
+    assert session.state.round == 2 and session.log[-1].round == 1  # round 2 has begun, no move yet
+    path = save(session, tmp_path, "begun")
+    assert read_info(path).round == 2 and read_info(path).where == "R2"
+    older = tmp_path / "older.yaml"
+    older.write_text(path.read_text().replace("\n  round: 2\n", "\n", 1))
+    assert read_info(older).round == 1
+
+
+def test_a_save_whose_round_was_edited_is_refused(tmp_path: Path) -> None:
+    from game.saves import SaveLoadError, load
+
+    path = save(play_on(new_session("mini", 3), 9), tmp_path, "edited")
+    text = path.read_text()
+    round_now = load(path).state.round
+    path.write_text(text.replace(f"\n  round: {round_now}\n", f"\n  round: {round_now + 1}\n", 1))
+    with pytest.raises(SaveLoadError, match=f"the saved round {round_now + 1} does not match the replay"):
+        load(path)
