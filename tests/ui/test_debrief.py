@@ -398,3 +398,21 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
     assert "+0.09 against walking away (0.47)" in text
     assert "-0.05 against the Nash point (0.61)" in text
     assert "-0.11 against the AI (hard) in your seat, same seed (0.67)" in text
+
+
+def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:
+    """A newcomer could not tell what ✓ and ✗ under "Then agreed" meant, nor what the chart showed
+    for the rounds before any deal."""
+    from rich.console import Console
+
+    from game.ui.screens.debrief import _concessions
+
+    session = finished("astana-8", DEAL)
+    rows = dd.concessions(session, dd.replay(session))
+    console = Console(width=200, record=True)
+    console.print(_concessions(rows, False))
+    said = " ".join(console.export_text().split())
+    assert "✓ where it is worth at least what was conceded to those it was conceded to" in said
+    assert "✗ where it is worth less to them" in said
+    text, _ = _screen_text("astana-8", DEAL, (120, 40))
+    assert "The deal in force, round by round (the status quo until something is agreed)" in text

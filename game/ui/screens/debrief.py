@@ -181,7 +181,11 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
     # Trust is 0-100 everywhere else: the sum over the others is shown as their mean.
     others = rows[0].others
     who = "the other delegation trusts" if others == 1 else f"the {others} other delegations trust"
-    caption = f"Trust (mean): how far {who} the one who conceded, on average (0-100), before → after."
+    caption = (
+        f"Trust (mean): how far {who} the one who conceded, on average (0-100), before → after. "
+        "Then agreed: the option the issue was settled on, ✓ where it is worth at least what was "
+        "conceded to those it was conceded to, ✗ where it is worth less to them."
+    )
     table = Table(expand=True, box=None, pad_edge=False, header_style="bold", caption=caption, caption_justify="left")
     table.add_column("When", no_wrap=True)
     table.add_column("Who, on what", min_width=24, ratio=3, overflow="fold")
@@ -322,7 +326,10 @@ class DebriefScreen(Screen[None]):
             if paid:
                 # a newcomer read a late signatory's red surplus as a deal worse than none
                 yield Static(TOLL_NOTE, id="debrief-toll", classes="debrief-note")
-            yield Static("The deal in force, round by round", classes="debrief-heading")
+            yield Static(
+                "The deal in force, round by round (the status quo until something is agreed)",
+                classes="debrief-heading",
+            )
             yield UtilityChart(d.trajectory, id="debrief-chart")
             if not self.session.state.agreements:
                 # where rounds took a toll, "left with its walk-away value" contradicted the table
