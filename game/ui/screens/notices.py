@@ -26,8 +26,9 @@ table; pressing it says why (the mediator's draft to answer first, no action poi
 Reading the table: [b]Wt[/b] is how much an issue weighs for you, and your position is the \
 option you stand by in public, with its worth to you (0 to 1). A role marked [b]*[/b] signs this \
 venue's agreement: a package is agreed only when every signatory still at the table accepts it. \
-[b]Trusts you[/b] runs from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each \
-side's backing at home.
+[b]Trusts you[/b] (just [b]Trust[/b] in a narrow terminal) is how far each delegation trusts you, \
+from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's backing at home; \
+[b]◀[/b] marks who speaks and [b]away[/b] (or [b]absent[/b]) who is not at the table.
 
 Each delegation knows only its own priorities. Read the others from what they propose, \
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \

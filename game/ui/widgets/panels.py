@@ -216,10 +216,11 @@ class DelegationsTable(_ViewTable):
 
     COLUMNS = ("Delegation", "Role", "Trusts you", "Support", "")
     PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conceded", "")
-    COMPACT_COLUMNS = ("Delegation", "Role", "Trust", "Support", "")
+    COMPACT_COLUMNS = ("Delegation", "Role", "Trusts you", "Support", "")
+    NARROW_COLUMNS = ("Delegation", "Role", "Trust", "Support", "")  # 80 columns (the help says whose)
     COMPACT_PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conc.", "")
     NAME_MAX, NAME_MIN, NAME_FULL_MIN = 26, 10, 16
-    _compact = False
+    _headers: tuple[str, ...] = ()
     _name_width = 0
     _last: tuple[View, int, bool] | None = None
 
@@ -231,15 +232,12 @@ class DelegationsTable(_ViewTable):
         if self._last is not None:
             self.show(*self._last)
 
-    def set_columns(self, public: bool, compact: bool = False) -> None:
-        if not self.columns or public != self._public or compact != self._compact:
+    def set_columns(self, public: bool, headers: tuple[str, ...] = ()) -> None:
+        headers = headers or (self.PUBLIC_COLUMNS if public else self.COLUMNS)
+        if not self.columns or public != self._public or headers != self._headers:
             self.clear(columns=True)
-            if compact:
-                columns = self.COMPACT_PUBLIC_COLUMNS if public else self.COMPACT_COLUMNS
-            else:
-                columns = self.PUBLIC_COLUMNS if public else self.COLUMNS
-            self._column_keys = self.add_columns(*columns)
-            self._public, self._compact = public, compact
+            self._column_keys = self.add_columns(*headers)
+            self._public, self._headers = public, headers
             self._shown = []
 
     def _other_cells(self, view: View, acting: int, public: bool, compact: bool) -> list[tuple[str, ...]]:
@@ -272,12 +270,16 @@ class DelegationsTable(_ViewTable):
         self._last = (view, acting, public)
         rows = self._other_cells(view, acting, public, compact=False)
         room = self._name_room(rows, self.PUBLIC_COLUMNS if public else self.COLUMNS)
-        compact = room < self.NAME_FULL_MIN
-        if compact:
+        headers = self.PUBLIC_COLUMNS if public else self.COLUMNS
+        if room < self.NAME_FULL_MIN:
             rows = self._other_cells(view, acting, public, compact=True)
-            room = self._name_room(rows, self.COMPACT_PUBLIC_COLUMNS if public else self.COMPACT_COLUMNS)
+            headers = self.COMPACT_PUBLIC_COLUMNS if public else self.COMPACT_COLUMNS
+            room = self._name_room(rows, headers)
+            if room < self.NAME_FULL_MIN and not public:
+                headers = self.NARROW_COLUMNS  # "Trust" gives the names five more columns
+                room = self._name_room(rows, headers)
         width = max(self.NAME_MIN, min(self.NAME_MAX, room))
-        self.set_columns(public, compact)
+        self.set_columns(public, headers)
         if width != self._name_width:
             self._name_width = width
             self.refit()  # a column only ever widens: narrower names need it measured afresh
