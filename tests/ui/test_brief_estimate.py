@@ -38,10 +38,21 @@ def test_each_side_is_ranked_by_its_estimate_or_said_to_be_unknown(name: str, se
         if d == 0:
             continue
         at = next(k for k, line in enumerate(blocks) if line.startswith(f"{pub.name} ("))
-        said = next((line for line in blocks[at + 1 : at + 4] if "cares most about" in line), None)
+        own = []  # the side's own lines, indented under its name
+        for line in blocks[at + 1 :]:
+            if not line.startswith("    "):
+                break
+            own.append(line)
+        said = next((line for line in own if "cares most about" in line), None)
         held = [i for i in view.agenda if view.positions[d][i] >= 0]
         if not held:
             assert said is None
+            continue
+        if len(held) == 1:
+            # one stated issue would be "~100%" by itself: what it states is said instead
+            assert said is None
+            one = f"states a position on one issue only: {brief_issue(view.issues[held[0]].name)}"
+            assert any(one in line for line in own)
             continue
         weights = [beliefs.weight(d, i) for i in held]
         assert said is not None
@@ -72,3 +83,18 @@ def test_a_long_position_goes_on_under_its_row(name: str, seat: int) -> None:
         assert line[:INDENT].strip() == "" or not line.startswith(" "), line
         if line.startswith(" "):
             assert line[INDENT] != " ", line
+
+
+def test_a_side_stating_one_issue_is_not_said_to_care_for_it_wholly() -> None:
+    """In astana-8's first round Kazakhstan, which states a position on one issue, read "cares
+    most about (estimate): Detainees ~100%" before it had made a move."""
+    scenario, _ = scenario_file("astana-8")
+    state, _ = new_game(scenario, 1)
+    view = view_for(state, 0)
+    ones = [d for d in range(len(view.delegations)) if sum(p >= 0 for p in view.positions[d]) == 1 and d != 0]
+    assert ones, "astana-8 has a delegation stating one issue"
+    text = brief(view).plain
+    for d in ones:
+        name = view.delegations[d].name
+        block = text.split(f"{name} (", 1)[1].split("\n\n", 1)[0]
+        assert "~100%" not in block and "states a position on one issue only" in block

@@ -128,6 +128,14 @@ def brief(view: View) -> Text:
                 "    cares most about: nothing to go on yet (its proposals, its answers and a meeting will tell)\n",
                 style="italic",
             )
+        elif len(held) == 1:
+            # one stated issue weighs the whole of the estimate by itself ("~100%" before the side
+            # had made a move): what it states is all there is to say yet
+            text.append(
+                f"    states a position on one issue only: {brief_issue(view.issues[held[0]].name)} "
+                "(its proposals, its answers and a meeting will tell how much it cares)\n",
+                style="italic",
+            )
         elif held:
             ranked = sorted(held, key=lambda i: -beliefs.weight(d, i))[:3]
             guess = ", ".join(f"{brief_issue(view.issues[i].name)} ~{beliefs.weight(d, i):.0%}" for i in ranked)
