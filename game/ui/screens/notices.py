@@ -30,6 +30,10 @@ venue's agreement: a package is agreed only when every signatory still at the ta
 from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's backing at home; \
 [b]◀[/b] marks who speaks and [b]away[/b] (or [b]absent[/b]) who is not at the table.
 
+On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
+difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
+and the arrows choose; elsewhere [b]Enter[/b] starts the talks as they are set.
+
 Each delegation knows only its own priorities. Read the others from what they propose, \
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
 Every concession costs support at home: a side whose support falls to the collapse level \
