@@ -354,7 +354,8 @@ class PeaceTalksApp(App[None]):
             if ok and table.save_autosave(announce=False) and table.save_named():
                 self.exit()
 
-        where = "the autosave" + (f" and as {table.save_name}" if table.save_name else "")
+        # a named save another game has taken is not written to (TableCommands.save_named)
+        where = "the autosave" + (f" and as {table.save_name}" if table.named_save_is_ours() else "")
         question = f"Leave the table? Your game is saved as {where}. (ctrl+q again: save and quit)"
         self._leaving = ConfirmDialog(question, "Save and quit", "Stay")
         self.push_screen(self._leaving, answer)

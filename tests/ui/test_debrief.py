@@ -398,6 +398,13 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
     assert "+0.09 against walking away (0.47)" in text
     assert "-0.05 against the Nash point (0.61)" in text
     assert "-0.11 against the AI (hard) in your seat, same seed (0.67)" in text
+    # close figures are written to the places that tell them apart, and the difference with them:
+    # never the exact figure against a rounded one (which gave +0.0004 where the player was behind)
+    close = Headline(0, "Government", 0.5204, 0.5196, 0.5249, 0.5196)
+    text = _you((close,), {0: 0.5249}, "hard").plain
+    assert "+0.0008 against walking away (0.5196)" in text
+    assert "-0.005 against the Nash point (0.525)" in text
+    assert "-0.005 against the AI (hard) in your seat, same seed (0.525)" in text
 
 
 def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:

@@ -178,6 +178,42 @@ def test_a_named_save_another_game_took_over_is_left_to_it(tmp_path: Path) -> No
     asyncio.run(body())
 
 
+def test_ctrl_s_and_quitting_do_not_treat_a_taken_name_as_the_games(tmp_path: Path) -> None:
+    """Once another game is in the named file: ctrl+s no longer offers the name as this game's
+    own (saved over without a question), and the question on leaving no longer says the game is
+    saved under it (it was not written, and the warning went with the app)."""
+    from game.saves import save
+    from tests.saves.helpers import finished
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), save_name="mine")
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q")
+            question = await screen_of(pilot, ConfirmDialog)
+            assert "and as mine" in question.question  # still its own
+            await press(pilot, "escape")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            other = save(finished("mini", 3), tmp_path, "mine").read_bytes()
+            dialog = await _dialog(pilot)
+            assert dialog.current is None and dialog.query_one("#save-name", Input).value != "mine"
+            await _type(pilot, dialog, "mine")
+            await screen_of(pilot, ConfirmDialog)  # "Replace it?": the player is asked
+            await press(pilot, "escape")
+            assert (tmp_path / "mine.yaml").read_bytes() == other
+            await until(pilot, lambda: isinstance(app.screen, SaveDialog), "the save dialog again")
+            await press(pilot, "escape")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            await press(pilot, "ctrl+q")
+            question = await screen_of(pilot, ConfirmDialog)
+            assert "and as mine" not in question.question, question.question
+            assert (tmp_path / "mine.yaml").read_bytes() == other
+
+    asyncio.run(body())
+
+
 def test_ctrl_s_on_a_loaded_save_offers_its_name_and_saves_over_it(tmp_path: Path) -> None:
     from game.ui.app import make_app
 

@@ -40,7 +40,7 @@ from game.play.debrief import (
 from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
 from game.results import RecordError, add_results
 from game.saves import Session
-from game.ui.format import against, gap, score
+from game.ui.format import against, score
 
 HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
@@ -133,12 +133,12 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     for r in rows:
         colour = _GOOD if r.surplus >= -1e-9 else _BAD
         result, walk_away, _ = against(r.utility, r.reservation)  # never "0.52" against "0.52"
-        surplus = float(result) - float(walk_away)  # as the two figures shown subtract
+        surplus = shown_gap(result, walk_away)  # as the two figures shown subtract
         table.add_row(
             Text(r.name),  # a string cell of a Rich table is markup: names from the file are text
             result,
             walk_away,
-            Text(gap(surplus), style=colour),
+            Text(surplus, style=colour),
             gauge(r.utility, r.reservation, 12),
             Text(r.status, style=_GOOD if r.signed else ""),
         )
@@ -239,9 +239,20 @@ def _history(h: HistoryResult) -> Text:
     return text
 
 
-def _versus(text: Text, diff: float, what: str) -> None:
-    text.append(f"  {gap(diff)} ", style=f"bold {_GOOD if diff >= -1e-9 else _BAD}")
-    text.append(what + "\n")
+def shown_gap(a: str, b: str) -> str:
+    """The difference of two figures as shown, to the places of the finer of them ("0.5204"
+    against "0.5196": "+0.0008"), so that it adds up by hand; "±0.00" where they are the same."""
+    places = max(len(x.partition(".")[2]) for x in (a, b))
+    diff = round(float(a) - float(b), places)
+    return f"±{0:.{places}f}" if diff == 0 else f"{diff:+.{places}f}"
+
+
+def _versus(text: Text, value: float, mark: float, what: str) -> None:
+    """A line of the headline: the player's result against a mark, both written to the places
+    that tell them apart (`against`), the difference that of the two figures so written."""
+    shown, marked, where = against(value, mark)
+    text.append(f"  {shown_gap(shown, marked)} ", style=f"bold {_GOOD if where != 'BELOW' else _BAD}")
+    text.append(what.format(marked) + "\n")
 
 
 def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -> Text:
@@ -251,13 +262,13 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
         text.append("You played ")
         text.append(h.name, style="bold")
         text.append(": ")
-        result, walk_away, _ = against(h.utility, h.reservation)
+        result, _, _ = against(h.utility, h.reservation)
         text.append(result, style="bold")
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
         # each difference is that of the figures shown beside it, so that it adds up by hand
-        _versus(text, float(result) - float(walk_away), f"against walking away ({walk_away})")
+        _versus(text, h.utility, h.reservation, "against walking away ({})")
         now, drawn, where = against(h.reservation, h.drawn)
         if where != "at":
             # a walk-away value an event or an agreement moved: the brief at the start said another
@@ -268,12 +279,11 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
                 "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
             )
         else:
-            _versus(text, float(result) - float(score(h.nash)), f"against the Nash point ({score(h.nash)})")
+            _versus(text, h.utility, h.nash, "against the Nash point ({})")
         if ai is None:
             text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
         elif h.seat in ai:
-            theirs = score(ai[h.seat])
-            _versus(text, float(result) - float(theirs), f"against the AI ({level}) in your seat, same seed ({theirs})")
+            _versus(text, h.utility, ai[h.seat], f"against the AI ({level}) in your seat, same seed ({{}})")
     return text
 
 

@@ -229,7 +229,10 @@ class TableCommands(Screen[None]):
     def action_save(self) -> None:
         from game.ui.screens.saving import SaveDialog, default_name
 
-        current = self.save_name or self.suggested_name
+        # a name whose file another game has taken is not this game's any more: offered as
+        # such, it would be written over without the question the dialog asks of a taken name
+        current = self.save_name if self.named_save_is_ours() else None
+        current = current or self.suggested_name
         name = current or default_name(self.session, self.saves_dir, self.humans)
         self.app.push_screen(SaveDialog(self.saves_dir, name, current), self._save_named)
 
@@ -264,7 +267,7 @@ class TableCommands(Screen[None]):
         if self.save_name is None:
             return True
         path = self.saves_dir / f"{self.save_name}.yaml"  # a name the game took: as save_path makes it
-        if not self._still_ours(path):
+        if not self.named_save_is_ours():
             self.save_name = None
             self.notify(
                 f"{path} now holds another game, so this one is no longer saved there: "
@@ -276,6 +279,10 @@ class TableCommands(Screen[None]):
             )
             return True
         return self.save_as(self.save_name, announce=False)
+
+    def named_save_is_ours(self) -> bool:
+        """The game has a named save, and its file is gone or holds what this game last wrote."""
+        return self.save_name is not None and self._still_ours(self.saves_dir / f"{self.save_name}.yaml")
 
     def _still_ours(self, path: Path) -> bool:
         """The named file is gone or holds what this game last wrote to it."""
