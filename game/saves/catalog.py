@@ -137,6 +137,16 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         damage = _damage(path)
         if damage:
             return SaveInfo(path, modified, autosave, problem=damage)
+    counted = _mapping(doc.get("outcome")).get("turns")
+    if isinstance(counted, int) and not isinstance(counted, bool):
+        ends = last[0] if last is not None else 0 if tail.rstrip().endswith(b"log: []") else None
+        if ends is not None and ends != counted:
+            # cut at a line's end: what is left reads as YAML, and as a shorter game
+            return SaveInfo(
+                path, modified, autosave, problem=f"damaged: cut off (its log ends at turn {ends} of {counted})"
+            )
+        if tail.rstrip().endswith(b"log:"):
+            return SaveInfo(path, modified, autosave, problem=f"damaged: cut off (no move of the {counted} under log:)")
     scenario = doc["scenario"]
     title = str(scenario.get("name", "?"))
     names: dict[str, str] = {}

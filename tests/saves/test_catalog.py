@@ -154,3 +154,20 @@ def test_a_save_whose_round_was_edited_is_refused(tmp_path: Path) -> None:
     path.write_text(text.replace(f"\n  round: {round_now}\n", f"\n  round: {round_now + 1}\n", 1))
     with pytest.raises(SaveLoadError, match=f"the saved round {round_now + 1} does not match the replay"):
         load(path)
+
+
+def test_a_save_cut_at_the_end_of_a_line_is_listed_as_damaged(tmp_path: Path) -> None:
+    """Cut at a line's end, what is left of a save reads as YAML and as a shorter game: listed as a
+    good game until opened. Its header counts the turns, and the listing holds the log to it."""
+    text = save(play_on(new_session("mini", 3), 12), tmp_path, "whole").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    log_at = next(k for k, line in enumerate(lines) if line.startswith("log:"))
+    half = tmp_path / "half.yaml"
+    half.write_text("".join(lines[: log_at + 7]), encoding="utf-8")
+    assert read_info(half).problem == "damaged: cut off (its log ends at turn 6 of 12)"
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("".join(lines[: log_at + 1]), encoding="utf-8")
+    assert read_info(bare).problem == "damaged: cut off (no move of the 12 under log:)"
+    assert read_info(tmp_path / "whole.yaml").problem == ""
+    fresh = save(new_session("mini", 1), tmp_path, "fresh")  # "log: []": a game with no move yet
+    assert read_info(fresh).problem == ""
