@@ -201,8 +201,9 @@ class AgendaTable(_ViewTable):
         self.fill(rows)
 
 
-# The roles in the compact layout of the delegations, a narrow terminal's
-ROLE_SHORT = {"party": "party", "guarantor": "guar.", "mediator": "med.", "observer": "obs."}
+# The roles in the compact layout of the delegations, a narrow terminal's: cut as ROLE cuts them,
+# to five columns (the engine's roles, never a list of them written again here)
+ROLE_SHORT = {role: role if len(role) <= 5 else role[:3] + "." for role in ROLES}
 
 
 class DelegationsTable(_ViewTable):
