@@ -89,6 +89,14 @@ def gap(diff: float) -> str:
     return "±" + shown if where == "at" else ("" if shown.startswith("-") else "+") + shown
 
 
+def shown_gap(a: str, b: str) -> str:
+    """The difference of two figures as shown, to the places of the finer of them ("0.5204"
+    against "0.5196": "+0.0008"), so that it adds up by hand; "±0.00" where they are the same."""
+    places = max(len(x.partition(".")[2]) for x in (a, b))
+    diff = round(float(a) - float(b), places)
+    return f"±{0:.{places}f}" if diff == 0 else f"{diff:+.{places}f}"
+
+
 def action_phrase(scenario: Scenario, action: Action) -> str:
     """What an action did, in a few words after the actor's name: "accepts #4", "meets Iran"
     ("accept #4" after a plural name)."""

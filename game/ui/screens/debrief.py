@@ -40,7 +40,7 @@ from game.play.debrief import (
 from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
 from game.results import RecordError, add_results
 from game.saves import Session
-from game.ui.format import against, score
+from game.ui.format import against, score, shown_gap
 
 HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
@@ -237,14 +237,6 @@ def _history(h: HistoryResult) -> Text:
         for note in h.notes:
             text.append(f"  • {note}\n", style="dim")
     return text
-
-
-def shown_gap(a: str, b: str) -> str:
-    """The difference of two figures as shown, to the places of the finer of them ("0.5204"
-    against "0.5196": "+0.0008"), so that it adds up by hand; "±0.00" where they are the same."""
-    places = max(len(x.partition(".")[2]) for x in (a, b))
-    diff = round(float(a) - float(b), places)
-    return f"±{0:.{places}f}" if diff == 0 else f"{diff:+.{places}f}"
 
 
 def _versus(text: Text, value: float, mark: float, what: str) -> None:

@@ -266,9 +266,8 @@ class TableCommands(Screen[None]):
         name meanwhile) is left as it is: the player is told, and the autosave keeps this game."""
         if self.save_name is None:
             return True
-        path = self.saves_dir / f"{self.save_name}.yaml"  # a name the game took: as save_path makes it
         if not self.named_save_is_ours():
-            self.save_name = None
+            path, self.save_name = self._named_path(self.save_name), None
             self.notify(
                 f"{path} now holds another game, so this one is no longer saved there: "
                 "its autosave keeps it, and ctrl+s saves it under a name.",
@@ -282,7 +281,11 @@ class TableCommands(Screen[None]):
 
     def named_save_is_ours(self) -> bool:
         """The game has a named save, and its file is gone or holds what this game last wrote."""
-        return self.save_name is not None and self._still_ours(self.saves_dir / f"{self.save_name}.yaml")
+        return self.save_name is not None and self._still_ours(self._named_path(self.save_name))
+
+    def _named_path(self, name: str) -> Path:
+        """Where a name the game took is saved (names are checked first, so save_path's own)."""
+        return self.saves_dir / f"{name}.yaml"
 
     def _still_ours(self, path: Path) -> bool:
         """The named file is gone or holds what this game last wrote to it."""
