@@ -39,3 +39,17 @@ def test_the_helps_prose_fills_its_lines(tmp_path: Path, size: tuple[int, int]) 
                     assert len(line.strip()) >= width - 16, prose
 
     asyncio.run(body())
+
+
+def test_the_help_says_what_each_shortened_role_stands_for() -> None:
+    """At 80 columns the delegations table shows "gua.", which a newcomer could not read."""
+    from rich.text import Text
+
+    from game.ui.screens.notices import HELP
+    from game.ui.widgets.panels import ROLE_SHORT
+
+    said = Text.from_markup(HELP).plain
+    cut = {role: short for role, short in ROLE_SHORT.items() if short != role}
+    assert cut  # a role is cut
+    for role, short in cut.items():
+        assert f"{short} {role}" in said

@@ -14,6 +14,14 @@ from textual.widgets import Button, Static
 
 from game.ui.keys import help_text
 from game.ui.screens.backdrop import BackdropScreen
+from game.ui.widgets.panels import ROLE_SHORT
+
+
+def role_words() -> str:
+    """What the shortened roles of a narrow terminal stand for, from the engine's roles."""
+    cut = [f"[b]{short}[/b] {role}" for role, short in ROLE_SHORT.items() if short != role]
+    return f"In a narrow terminal the roles are shortened: {', '.join(cut)}. " if cut else ""
+
 
 HELP = """\
 [b]Peace Talks: the keys[/b]
@@ -24,7 +32,7 @@ A key the rules refuse at the moment is struck through in the row of keys at the
 table; pressing it says why (the mediator's draft to answer first, no action points left, ...).
 
 Reading the table: [b]Wt[/b] is how much an issue weighs for you, and your position is the \
-option you stand by in public, with its worth to you (0 to 1). A role marked [b]*[/b] signs this \
+option you stand by in public, with its worth to you (0 to 1). {roles}A role marked [b]*[/b] signs this \
 venue's agreement: a package is agreed only when every signatory still at the table accepts it. \
 [b]Trusts you[/b] (just [b]Trust[/b] in a narrow terminal) is how far each delegation trusts you, \
 from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's backing at home; \
@@ -38,7 +46,7 @@ Each delegation knows only its own priorities. Read the others from what they pr
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
 Every concession costs support at home: a side whose support falls to the collapse level \
 is pulled out by its hardliners, and a signatory's exit ends the talks.
-""".replace("{keys}", help_text())  # the table's keys, from game/ui/keys.py
+""".replace("{keys}", help_text()).replace("{roles}", role_words())  # the keys: game/ui/keys.py
 # Each paragraph of prose is one line (the backslashes), wrapped by the box at its own width: broken
 # by hand at 96 columns, in the narrower box each break left a stub ("bottom of the", "propose,").
 
