@@ -1,6 +1,6 @@
 """How well the proposal builder's acceptance estimate is calibrated. Prints the table.
 
-    python bench/calibration.py [--games 240] [--jobs 2] [--fit] [--timed N [--timed-only]]
+    python bench/calibration.py [--games 240] [--jobs 2] [--fit [--free]] [--timed N [--timed-only]]
 
 Games on the bundled scenarios in which one seat (a party or guarantor, in turn) proposes with a
 mix of strategies: the three levels, random moves and the library's proposers. The other seats
@@ -15,6 +15,12 @@ more, they differ by at most 0.10, over at least 2,000 samples.
 
 With --fit, the estimate's coefficients are first fitted (logistic regression) on games from
 other seeds, printed to paste into game/ai/estimate.py, and the table is for the fitted model.
+The fit is held to monotone_constraints (game/ai/estimate.py's RISING and FALLING): setting one
+issue of a package to what a side publicly asks for must not lower its estimate through the
+features' weights. The features are collinear (share, share_late, share_squared, last_share,
+met), and a free fit gave some of them negative weights that did lower it (met at -0.35: the
+builder showed a side less likely to accept once given its own stated position). --free fits
+without them.
 
 With --timed N, the first N random timed scenarios of tests/sim/timed_scenarios.py (the tables
 of bench/random_figures.py) are played too, as many games each as a bundled scenario, and a
@@ -138,9 +144,11 @@ def predict(model: Model, x: tuple[float, ...]) -> float:
     return estimate.calibrated(estimate.raw_chance(model[0], x), model[1])
 
 
-def fit(samples: list[Sample]) -> Model:
-    """The logistic model, then the calibration map of its raw chances."""
-    coefficients = logistic(samples)
+def fit(samples: list[Sample], free: bool = False) -> Model:
+    """The logistic model, then the calibration map of its raw chances. Unless `free`, the model
+    is held to monotone_constraints: giving a side what it asks for on one issue never lowers the
+    builder's estimate through a feature that moves the right way."""
+    coefficients = logistic(samples, constraints=None if free else monotone_constraints())
     raw = [(estimate.raw_chance(coefficients, x), accepted) for x, accepted in samples]
     return coefficients, calibration_points(raw)
 
@@ -166,11 +174,34 @@ def calibration_points(raw: list[tuple[float, bool]]) -> tuple[tuple[float, floa
     return ((0.0, 0.0), *inner, (1.0, 1.0))
 
 
-def logistic(samples: list[Sample], ridge: float = 1e-3) -> tuple[float, ...]:
-    """Logistic regression by Newton's method, with a little ridge for stability."""
+def monotone_constraints() -> np.ndarray:
+    """Rows a of a . w >= 0 on the coefficients w (in FEATURES' order), as game/ai/estimate.py's
+    RISING and FALLING say: a non-negative weight on each feature that rises as a package moves
+    to a side's public position, a non-positive one on each that falls, and share's weight at
+    least twice share_squared's either way (so that b * s + c * s^2 increases over s in [-1, 1];
+    share_late and last_share, non-negative, only add to that slope)."""
+    index = {name: k for k, name in enumerate(estimate.FEATURES)}
+    rows = []
+    for name, sign in [(n, 1.0) for n in estimate.RISING] + [(n, -1.0) for n in estimate.FALLING]:
+        row = np.zeros(len(index))
+        row[index[name]] = sign
+        rows.append(row)
+    for sign in (1.0, -1.0):
+        row = np.zeros(len(index))
+        row[index["share"]], row[index["share_squared"]] = 1.0, -2.0 * sign
+        rows.append(row)
+    return np.array(rows)
+
+
+def logistic(samples: list[Sample], ridge: float = 1e-3, constraints: np.ndarray | None = None) -> tuple[float, ...]:
+    """Logistic regression by Newton's method, with a little ridge for stability; with
+    `constraints` (rows a, each held to a . w >= 0), by Newton steps each solving its quadratic
+    model within them (_constrained_step), from w = 0, which meets every such row."""
     x = np.array([f for f, _ in samples])
     y = np.array([float(a) for _, a in samples])
     w = np.zeros(x.shape[1])
+    if constraints is not None:
+        return _rounded_within(_constrained_logistic(x, y, w, ridge, constraints), constraints)
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
         gradient = x.T @ (p - y) + ridge * w
@@ -180,6 +211,68 @@ def logistic(samples: list[Sample], ridge: float = 1e-3) -> tuple[float, ...]:
         if np.abs(step).max() < 1e-9:
             break
     return tuple(round(float(c), 4) for c in w)
+
+
+def _loss(x: np.ndarray, y: np.ndarray, w: np.ndarray, ridge: float) -> float:
+    z = x @ w
+    return float(np.sum(np.logaddexp(0.0, z) - y * z) + ridge / 2 * w @ w)
+
+
+def _constrained_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, ridge: float, a: np.ndarray) -> np.ndarray:
+    """Newton's method within a . w >= 0: each step is the best of the quadratic model that keeps
+    them, shortened (backtracking) until the loss falls as it should. Every point between two
+    that keep the rows keeps them, so every shortened step does."""
+    for _ in range(200):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        gradient = x.T @ (p - y) + ridge * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + ridge * np.eye(len(w))
+        step = _constrained_step(hessian, gradient, a, w)
+        slope = float(gradient @ step)
+        if slope > -1e-12:
+            break
+        before, t = _loss(x, y, w, ridge), 1.0
+        while _loss(x, y, w + t * step, ridge) > before + 1e-4 * t * slope and t > 1e-10:
+            t /= 2
+        w = w + t * step
+        if np.abs(t * step).max() < 1e-9:
+            break
+    return w
+
+
+def _constrained_step(h: np.ndarray, g: np.ndarray, a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """The d minimising g . d + d . h d / 2 with a . (w + d) >= 0, by its dual: a problem in one
+    multiplier per row, each at least 0, solved coordinate by coordinate (few rows, h positive
+    definite), d = h^-1 (a^T lambda - g)."""
+    h_g = np.linalg.solve(h, g)
+    h_a = np.linalg.solve(h, a.T)
+    q = a @ h_a
+    b = a @ w - a @ h_g
+    lam = np.zeros(len(a))
+    for _ in range(100_000):
+        largest = 0.0
+        for i in range(len(a)):
+            new = max(0.0, lam[i] - (q[i] @ lam + b[i]) / q[i, i])
+            largest = max(largest, abs(new - lam[i]))
+            lam[i] = new
+        if largest < 1e-13:
+            break
+    return h_a @ lam - h_g
+
+
+def _rounded_within(w: np.ndarray, a: np.ndarray) -> tuple[float, ...]:
+    """The coefficients to four places, still within the rows: a weight the fit left at a bound
+    (within rounding) is put on it exactly, share's weight raised to twice share_squared's where
+    rounding took it under."""
+    out = [round(float(c), 4) for c in w]
+    index = {name: k for k, name in enumerate(estimate.FEATURES)}
+    for name in estimate.RISING:
+        out[index[name]] = max(0.0, out[index[name]])
+    for name in estimate.FALLING:
+        out[index[name]] = min(0.0, out[index[name]])
+    share, squared = index["share"], index["share_squared"]
+    out[share] = max(out[share], round(2 * abs(out[squared]), 4))
+    assert (a @ np.array(out) >= -1e-12).all()
+    return tuple(out)
 
 
 def table(model: Model, samples: list[Sample]) -> bool:
@@ -213,6 +306,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--fit", action="store_true", help="fit the coefficients first, on other seeds")
     parser.add_argument(
+        "--free", action="store_true", help="with --fit: without the monotone constraints (as before 2026-12)"
+    )
+    parser.add_argument(
         "--timed",
         type=int,
         default=0,
@@ -232,7 +328,7 @@ def main() -> None:
     started = time.perf_counter()
     if args.fit:
         training = pooled(collect(1, args.games, args.jobs, names), names)
-        model = fit(training)
+        model = fit(training, free=args.free)
         print(f"fitted on {len(training)} samples (paste into game/ai/estimate.py):")
         print("COEFFICIENTS = (" + ", ".join(f"{c}" for c in model[0]) + ")")
         print("CALIBRATION = (" + ", ".join(f"({x}, {y})" for x, y in model[1]) + ")")

@@ -11,8 +11,9 @@ games in which one seat proposes with a mix of strategies (the levels, the libra
 moves) to AI agents at every level, fits the coefficients on some seeds and prints how well the
 estimate is calibrated on others (in every tenth of the predicted range, how often the answer was
 yes). Refit when the agents change: `--timed 20 --fit` fits on the bundled scenarios and the
-random bench's tables together, as the builder's COEFFICIENTS were on 4 December 2026. The
-agents read the same features by an older fit of their own (AGENT_COEFFICIENTS, below).
+random bench's tables together, as the builder's COEFFICIENTS were on 6 December 2026, held to
+monotone constraints (RISING and FALLING, below). The agents read the same features by an older
+fit of their own (AGENT_COEFFICIENTS, below).
 """
 
 from __future__ import annotations
@@ -53,17 +54,30 @@ FEATURES = (
     "last_share",
     "gain_late",
 )
-# Fitted by bench/calibration.py --games 800 --timed 20 --fit on 4 December 2026 (see the module's
-# notes): one coefficient per feature, in that order, then the map from the model's raw chance to
-# the rate it was right at (piecewise linear through these points), which corrects what the
-# straight logistic curve gets wrong.
+# How the features move when one issue of a package is set to the side's public position, all
+# else equal: `met` rises; `strain` falls (nothing of that issue is given up any more); `share`,
+# `gain` and `after` move with the side's estimated value of that option (game.ai.opponent), and
+# the products with them. The builder's fit keeps its coefficients so that such a move can only
+# raise the chance as far as those features go (bench/calibration.py, `monotone_constraints`):
+# a non-negative weight on RISING, a non-positive one on FALLING, and share and share_squared
+# together increasing in share over its range [-1, 1] (the weight of share at least twice that of
+# share_squared, whatever its sign). AGENT_COEFFICIENTS were fitted without them.
+RISING = ("share", "share_late", "met", "gain", "after", "last_share", "gain_late")
+FALLING = ("strain",)
+# Fitted by bench/calibration.py --games 800 --timed 20 --fit on 6 December 2026, held to the
+# monotone constraints above (see the module's notes): one coefficient per feature, in that
+# order, then the map from the model's raw chance to the rate it was right at (piecewise linear
+# through these points), which corrects what the straight logistic curve gets wrong. The free fit
+# of 4 December weighed met at -0.35 and last_share at -0.62: setting an issue to what a side
+# asks for lowered its estimate in 1,041 of 77,507 such single edits where the side's estimated
+# value of the option did not fall (now none).
 COEFFICIENTS = (
-    0.2363, 0.0862, -1.0936, 0.8359, 0.935, 1.3014, -0.3477, 0.8112, -1.6438, -1.5525, 0.4671,
-    -0.3441, 0.3609, -0.5528, 1.5033, -0.1073, -0.4114, -0.5009, 0.3794, 0.4872, -0.6193, 1.7636,
+    -0.0733, 0.1929, -0.717, 0.149, 0.639, 1.0292, 0.0, 0.8995, -1.2291, -1.7438, 0.4193,
+    -0.4801, 0.5147, -0.5351, 1.3641, -0.1257, -0.4455, -0.6502, 0.618, 0.0964, 0.0, 2.3341,
 )  # fmt: skip
 CALIBRATION = (
-    (0.0, 0.0), (0.0519, 0.0471), (0.1458, 0.1682), (0.2454, 0.2609), (0.3491, 0.305), (0.4495, 0.4245),
-    (0.5539, 0.5842), (0.6467, 0.6163), (0.7464, 0.7405), (0.8474, 0.8854), (0.9281, 0.9585), (1.0, 1.0),
+    (0.0, 0.0), (0.0501, 0.0562), (0.1473, 0.1497), (0.2453, 0.2472), (0.3499, 0.3537), (0.4495, 0.429),
+    (0.5481, 0.5244), (0.6465, 0.638), (0.7491, 0.7659), (0.8453, 0.876), (0.9308, 0.9615), (1.0, 1.0),
 )  # fmt: skip
 
 
