@@ -114,7 +114,7 @@ def play_game(job: tuple[str, int, int]) -> list[Sample]:
             )
             for ident in action.to:
                 who = scenario.delegation_index[ident]
-                asked[(state.next_proposal, who)] = estimate.features(view, who, package)
+                asked[(state.next_proposal, who)] = estimate.builder_features(view, who, package)
         if isinstance(action, Respond) and (action.proposal, actor) in asked:
             samples.append((asked.pop((action.proposal, actor)), action.accept))
         try:

@@ -26,8 +26,11 @@ from game.ai.estimate import (
     features,
 )
 from game.engine import new_game, view_for
+from game.engine.legal import may_propose
 from game.engine.model import Scenario
+from game.play import choices
 from game.scenario import bundled, load_scenario
+from tests.saves.helpers import new_session, play_on
 
 ASTANA = load_scenario(bundled()["astana-8"])
 GOV, OPP = ASTANA.delegation_index["government"], ASTANA.delegation_index["opposition"]
@@ -158,23 +161,32 @@ def test_the_builders_weights_keep_to_the_monotone_constraints() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 2**32), who=st.sampled_from([OPP, 2, 3, 4]), data=st.data())
+@given(seed=st.integers(0, 2**32), turns=st.integers(0, 40), data=st.data())
 def test_giving_a_side_its_stated_position_on_one_issue_never_lowers_its_estimate(
-    seed: int, who: int, data: st.DataObject
+    seed: int, turns: int, data: st.DataObject
 ) -> None:
-    """As long as the side's estimated value of that option does not fall (at the start, where
-    nothing but its positions is known, it never does): the player's report of 6 December 2026,
-    where the builder showed a side less likely to accept its own stated position (met at -0.35)."""
-    view = view_for(new_game(ASTANA, seed)[0], GOV)
-    agenda = ASTANA.venues[0].agenda
-    issues = data.draw(st.lists(st.sampled_from(agenda), min_size=1, max_size=len(agenda), unique=True))
-    options = {i: [o for o in range(len(ASTANA.issues[i].options)) if o not in view.red_lines[who][i]] for i in issues}
-    package = tuple(sorted((i, data.draw(st.sampled_from(options[i]))) for i in issues))
+    """The player's report of 6 December 2026: the builder showed a side less likely to accept
+    once one issue was set to its own stated position (met weighed at -0.35, and the frequency
+    model ranking an option the side had offered above the one it states). At the start and
+    after some moves, from any seat's view, for any other side present."""
+    state = play_on(new_session("astana-8", seed % 10_000), turns).state
+    if state.over:
+        return
+    me = data.draw(
+        st.sampled_from([d for d in range(len(ASTANA.delegations)) if may_propose(ASTANA.delegations[d].role)])
+    )
+    view = view_for(state, me)
+    others = choices.present_others(view)
+    issues = choices.open_issues(view)
+    if not others or not issues:
+        return
+    who = data.draw(st.sampled_from(others))
+    chosen = data.draw(st.lists(st.sampled_from(issues), min_size=1, max_size=len(issues), unique=True))
+    options = {i: [o for o in range(len(ASTANA.issues[i].options)) if o not in view.red_lines[who][i]] for i in chosen}
+    package = tuple(sorted((i, data.draw(st.sampled_from(options[i]))) for i in chosen))
     for k, (i, o) in enumerate(package):
         stated = view.positions[who][i]
         if stated < 0 or stated == o or stated in view.red_lines[who][i]:
             continue
         edited = (*package[:k], (i, stated), *package[k + 1 :])
-        after = FEATURES.index("after")
-        assert features(view, who, edited)[after] >= features(view, who, package)[after]
         assert acceptance_chance(view, who, edited) >= acceptance_chance(view, who, package)
