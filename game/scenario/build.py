@@ -129,7 +129,7 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             )
         weights[i] = float(pref["weight"])
         values[i] = tuple(max(v, 0.0) for v in table)
-    if sum(weights) <= 0:
+    if sum(weights) <= 0 and not prefs.refused and not any("weight" in pref.refused for pref in prefs.values()):
         report.error(prefs.mark, f"{me}: the preferences cannot be normalised: every weight is 0")
     norm = normalised(weights)
 

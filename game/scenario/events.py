@@ -53,7 +53,7 @@ def event(raw: YMap, refs: Refs) -> EventCard:
     venue = refs.find(refs.venues, raw["venue"], raw.at("venue"), "venue") if "venue" in raw else -1
     round_ = raw.get("round", 0)
     weight = float(raw.get("weight", 0))
-    if not round_ and weight <= 0:
+    if not round_ and weight <= 0 and not {"round", "weight"} & raw.refused:  # (a refused one was reported)
         refs.report.error(raw.mark, f"event {raw['id']!r} has neither a round nor a weight: it could never happen")
     # a round or a weight that never comes is a warning of game/scenario/lint.py
     when: YSeq = raw.get("when", YSeq(raw.mark))

@@ -119,7 +119,7 @@ class ListOf(Spec):
             return None
         out = YSeq(value.mark)
         for i, item in enumerate(value):
-            checked = self.item.check(item, value.at(i), report)
+            checked = self.item.check(written(self.item, value, i, item), value.at(i), report)
             if checked is not None:
                 out.append(checked)
                 out.marks.append(value.at(i))
@@ -139,11 +139,13 @@ class MapOf(Spec):
             return None
         out = YMap(value.mark)
         for key, item in value.items():
-            checked = self.value.check(item, value.at(key), report)
+            checked = self.value.check(written(self.value, value, key, item), value.at(key), report)
             out.key_marks[key] = value.key_at(key)
             if checked is not None:
                 out[key] = checked
                 out.value_marks[key] = value.at(key)
+            elif item is not None or key in value.refused:
+                out.refused.add(key)  # refused with a reason, as in Obj
         return out
 
 
@@ -179,6 +181,8 @@ class Obj(Spec):
                 report.error(value.key_at(key), f"unknown key {key!r} in {self.what}{hint}")
         for name, fld in self.fields.items():
             if name not in value or (value[name] is None and fld.required):
+                if name in value.refused:
+                    out.refused.add(name)
                 if fld.required:
                     complete = False
                     if name not in getattr(value, "refused", ()):  # (a refused value was reported as such)
@@ -187,14 +191,19 @@ class Obj(Spec):
                     out[name] = fld.default
                 continue
             if value[name] is None:
+                if name in value.refused:
+                    out.refused.add(name)
                 continue  # an optional key written with no value: same as leaving it out
-            checked = fld.spec.check(value[name], value.at(name), report)
+            checked = fld.spec.check(written(fld.spec, value, name, value[name]), value.at(name), report)
             if checked is not None:
                 out[name] = checked
                 out.key_marks[name] = value.key_at(name)
                 out.value_marks[name] = value.at(name)
-            elif fld.required:
-                complete = False
+            else:
+                # given, and refused with a reason: later checks must not read it as left out
+                out.refused.add(name)
+                if fld.required:
+                    complete = False
         return out if complete or self.partial else None
 
 
@@ -214,7 +223,7 @@ class OneKey(Spec):
         if key not in self.kinds:
             report.error(value.key_at(key), f"unknown {self.what} {key!r}{close(key, self.kinds)}")
             return None
-        checked = self.kinds[key].check(value[key], value.at(key), report)
+        checked = self.kinds[key].check(written(self.kinds[key], value, key, value[key]), value.at(key), report)
         if checked is None:
             return None
         out = YMap(value.mark)
@@ -222,6 +231,16 @@ class OneKey(Spec):
         out.key_marks[key] = value.key_at(key)
         out.value_marks[key] = value.at(key)
         return out
+
+
+def written(spec: Spec, container: YMap | YSeq, key: Any, value: Any) -> Any:
+    """The value to check against `spec`: where a text is expected and YAML read a bare value as
+    a number or true/false, the text as the author wrote it (`label: No`, `title: 010`)."""
+    if isinstance(spec, Str):
+        raw: str | None = container.raw.get(key)
+        if raw is not None:
+            return raw
+    return value
 
 
 def kind_of(value: Any) -> str:

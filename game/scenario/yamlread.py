@@ -76,6 +76,9 @@ class YMap(dict[str, Any]):
         # keys whose value the reader refused (an unsupported tag, an unreadable scalar), already
         # reported: the key is there, and no check should call it missing as well
         self.refused: set[str] = set()
+        # the text as written of a bare value YAML reads as something else (`label: No` is false,
+        # `title: 010` is 8): where a text is expected, that is what the author wrote
+        self.raw: dict[str, str] = {}
 
     def at(self, key: str) -> Mark:
         return self.value_marks.get(key, self.mark)
@@ -93,6 +96,7 @@ class YSeq(list[Any]):
         super().__init__()
         self.mark = mark
         self.marks: list[Mark] = []
+        self.raw: dict[int, str] = {}  # as YMap.raw, by index
 
     def at(self, index: int) -> Mark:
         return self.marks[index] if index < len(self.marks) else self.mark
@@ -258,6 +262,16 @@ def _check_text(node: yaml.Node, source: str, report: Report) -> None:
     report.error(where, f"the text holds the control character {describe(char)}; texts hold {ALLOWED}")
 
 
+# YAML 1.2's numbers in exponent form that YAML 1.1, which PyYAML reads, takes for text (it wants
+# a dot and a signed exponent: 1.0e+2)
+_EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
+
+
+def _read_as_other(node: yaml.Node, value: Any) -> bool:
+    """A bare scalar YAML read as a number or true/false: its text as written is kept too."""
+    return isinstance(node, yaml.ScalarNode) and not node.style and isinstance(value, bool | int | float)
+
+
 def _convert(
     node: yaml.Node, report: Report, budget: list[int], depth: int, scalars: _Scalars, source: str | None = None
 ) -> Any:
@@ -274,6 +288,8 @@ def _convert(
             _check_text(node, source, report)
         if node.tag == _TAG + "timestamp":
             return node.value  # a date written bare is kept as the text the author wrote
+        if node.tag == _TAG + "str" and not node.style and _EXPONENT.match(node.value):
+            return float(node.value)  # 1e2 and 1.5e2 are numbers in YAML 1.2 (and to an editor's schema)
         try:
             return scalars.value(node)
         except (yaml.YAMLError, ValueError, OverflowError):
@@ -285,7 +301,10 @@ def _convert(
             return None
         seq = YSeq(_mark(node))
         for item in node.value:
-            seq.append(_convert(item, report, budget, depth + 1, scalars, source))
+            value = _convert(item, report, budget, depth + 1, scalars, source)
+            if _read_as_other(item, value):
+                seq.raw[len(seq)] = item.value
+            seq.append(value)
             seq.marks.append(_mark(item))
         return seq
     assert isinstance(node, yaml.MappingNode)
@@ -310,6 +329,8 @@ def _convert(
         out[key] = _convert(value_node, report, budget, depth + 1, scalars, source)
         if out[key] is None and len(report.items) > said:
             out.refused.add(key)
+        elif _read_as_other(value_node, out[key]):
+            out.raw[key] = value_node.value
         out.key_marks[key] = _mark(key_node)
         out.value_marks[key] = _mark(value_node)
     return out

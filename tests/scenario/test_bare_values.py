@@ -1,0 +1,85 @@
+"""Bare YAML values where the file format expects text or a number: YAML 1.1, which PyYAML reads,
+takes `No` for false, `010` for 8 and `1.5e2` for text. A text field keeps what the author wrote,
+a number in exponent form is a number (as YAML 1.2 and an editor's schema read it), and a value
+refused with a reason is not reported a second time as missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario.load import check_bytes
+
+MINI = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text()
+
+
+def checked(text: str) -> tuple[object, list[str]]:
+    scenario, diagnostics = check_bytes(text.encode(), "f.yaml")
+    return scenario, [f"{d.line}:{d.column}: {d.severity}: {d.message}" for d in diagnostics if d.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("On", "On"), ("No", "No"), ("yes", "yes"), ("010", "010"), ("1.50", "1.50"), ("1_000", "1_000"), ("1e3", "1e3")],
+)
+def test_a_bare_title_or_label_is_the_text_as_written(written: str, shown: str) -> None:
+    text = MINI.replace("title: Mini talks", f"title: {written}").replace("label: No release", f"label: {written}")
+    scenario, errors = checked(text)
+    assert errors == []
+    assert scenario.title == shown  # type: ignore[attr-defined]
+    assert scenario.issues[0].options[0].label == shown  # type: ignore[attr-defined]
+
+
+def test_option_ids_yes_and_no_are_ids_as_written_wherever_they_are_named() -> None:
+    text = (
+        MINI.replace("{id: none,", "{id: no,")
+        .replace("{id: some,", "{id: yes,")
+        .replace("none: 1.0, some:", "no: 1.0, yes:")
+        .replace("none: 0.0, some:", "no: 0.0, yes:")
+        .replace("status_quo: none", "status_quo: no")
+        .replace("prisoners: some", "prisoners: yes")
+    )
+    scenario, errors = checked(text)
+    assert errors == [], errors
+    assert [o.id for o in scenario.issues[0].options][:2] == ["no", "yes"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("written", "value"), [("1.5e2", 150.0), ("3e0", 3.0), ("2E-1", 0.2), ("-0.5e1", -5.0)])
+def test_a_number_in_exponent_form_is_a_number(written: str, value: float) -> None:
+    text = MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {written}, values")
+    scenario, errors = checked(text)
+    if value < 0:
+        assert errors == [f"50:23: error: {value} is out of range: expected 0..1000"], errors
+        return
+    assert errors == [], errors
+    plain, _ = checked(MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {value!r}, values"))
+    assert scenario.delegations[0].weights == plain.delegations[0].weights  # type: ignore[attr-defined]
+
+
+def test_a_quoted_number_is_still_text_where_a_number_is_expected() -> None:
+    _, errors = checked(MINI.replace("truce: {weight: 3, values", 'truce: {weight: "1e2", values'))
+    assert errors == ["50:23: error: expected a number, found the text '1e2'"]
+
+
+@pytest.mark.parametrize("written", ["round: 99", "round: 0", "round: two"])
+def test_an_events_refused_round_is_the_one_error(written: str) -> None:
+    _, errors = checked(MINI.replace("    round: 2\n", f"    {written}\n", 1))
+    assert len(errors) == 1 and errors[0].startswith("97:12: error: "), errors
+    assert "neither a round nor a weight" not in errors[0]
+
+
+@pytest.mark.parametrize("written", ["weight: -1", "weight: .inf", "weight: .nan", "weight: heavy"])
+def test_an_events_refused_weight_is_the_one_error(written: str) -> None:
+    _, errors = checked(MINI.replace("    weight: 1\n", f"    {written}\n", 1))
+    assert len(errors) == 1 and errors[0].startswith("104:13: error: "), errors
+
+
+def test_a_refused_weight_on_a_sides_only_issue_is_not_also_every_weight_zero() -> None:
+    text = MINI.replace("prisoners: {weight: 1, values: {none: 1.0", "prisoners: {weight: x, values: {none: 1.0")
+    text = text.replace("truce: {weight: 3, values", "truce: {weight: 0, values")
+    _, errors = checked(text)
+    assert errors == ["49:27: error: expected a number, found the text 'x'"], errors
+    # and where every weight given is 0, it is still said
+    _, errors = checked(text.replace("weight: x,", "weight: 0,"))
+    assert any("every weight is 0" in e for e in errors)
