@@ -191,11 +191,18 @@ def _check_work(doc: YMap, raw: YSeq, report: Report) -> None:
     )
     work = games * turns * n * n
     if work > MAX_TEST_WORK:
+        # where one game is already over the bound, fewer games cannot help: a smaller table can
+        per_game = turns * n * n
+        fix = (
+            f"ask for fewer games (at most {MAX_TEST_WORK // per_game:,} in all)"
+            if per_game <= MAX_TEST_WORK
+            else "one game alone is over it: test a table with fewer rounds or delegations"
+        )
         report.error(
             raw.mark,
-            f"the tests ask for {games:,} games of about {turns} turns among {n} delegations: "
-            f"{work:,} units of play (games x turns x delegations squared), at most {MAX_TEST_WORK:,} "
-            "(about a minute): ask for fewer games",
+            f"the tests ask for {games:,} game{'s' if games != 1 else ''} of about {turns} turns among {n} "
+            f"delegations: {work:,} units of play (games x turns x delegations squared), at most "
+            f"{MAX_TEST_WORK:,} (about a minute): {fix}",
         )
 
 

@@ -141,10 +141,23 @@ def test_the_tests_of_a_file_are_bounded_in_play() -> None:
         {"name": f"t{k}", "games": S.MAX_TEST_GAMES, "expect": [{"agreement_rate": {"at_least": 0}}]} for k in range(3)
     ]
     errors = _errors(doc)
-    assert any("units of play" in e and "ask for fewer games" in e for e in errors), errors
+    per_game = 2 * 20 * 20 * 20  # 2 rounds of 20 speakers, among 20 delegations (make's one venue)
+    assert any(
+        "units of play" in e and f"ask for fewer games (at most {S.MAX_TEST_WORK // per_game:,} in all)" in e
+        for e in errors
+    ), errors
     doc["tests"] = doc["tests"][:1]
     doc["tests"][0]["games"] = 10
     assert _errors(doc) == []
+
+
+def test_a_single_game_over_the_bound_asks_for_a_smaller_table() -> None:
+    doc = make(2, 2, parties=S.MAX_DELEGATIONS)
+    doc["venues"][0]["rounds"] = 50
+    doc["tests"] = [{"name": "t", "games": 1, "expect": [{"agreement_rate": {"at_least": 0}}]}]
+    errors = [e for e in _errors(doc) if "units of play" in e]
+    assert len(errors) == 1 and "the tests ask for 1 game of about" in errors[0], errors
+    assert errors[0].endswith("one game alone is over it: test a table with fewer rounds or delegations")
 
 
 def test_the_bundled_scenarios_are_within_the_bounds() -> None:
