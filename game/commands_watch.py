@@ -30,6 +30,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
+    name: str | None = None
     if args is not None and args.load:
         try:
             session = load(args.load)
@@ -77,7 +78,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         sys.stdout.flush()
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    _print_outcome(session)
+    _print_outcome(session, None if args is not None and args.load else name)
     if args is not None and args.save:
         try:
             written = save(session, Path(args.saves), args.save)
@@ -126,7 +127,11 @@ def _play_out(session: Session) -> None:
             _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
 
 
-def _print_outcome(session: Session) -> None:
+def _print_outcome(session: Session, name: str | None) -> None:
+    """The end of a watched game; `name` is the scenario as the command was given it (a bundled
+    name or a path), for the closing hint, or None for a game continued from a save."""
+    import shlex
+
     from game.engine.utility import outcome_utility
 
     state, scenario = session.state, session.scenario
@@ -142,7 +147,14 @@ def _print_outcome(session: Session) -> None:
         print()
         print("What really happened: " + scenario.history.summary.strip())
     print()
-    print("Every seat was played by an AI negotiator. To sit at the table yourself: peacetalks play")
+    if name is None:  # a game continued from a save: name its scenario where it is a bundled one
+        from game.scenario import bundled
+
+        name = next((n for n, path in bundled().items() if path.read_bytes() == session.source), None)
+    play = (
+        f"peacetalks play {shlex.quote(name)}" if name is not None else "peacetalks play FILE, with its scenario file"
+    )
+    print(f"Every seat was played by an AI negotiator. To sit at the table yourself: {play}")
 
 
 def cmd_replay(path: str, verify: bool, text: bool = True) -> int:

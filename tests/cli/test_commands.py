@@ -122,6 +122,26 @@ def test_a_boycott_says_why_it_was_chosen() -> None:
     assert protest and protest[0].endswith("(what this congress is likely to give us is worth less than staying away)")
 
 
+def _play_hint(stdout: str) -> str:
+    last = stdout.strip().splitlines()[-1]
+    assert last.startswith("Every seat was played by an AI negotiator. To sit at the table yourself: "), last
+    return last.split(": ", 1)[1]
+
+
+def test_watch_ends_with_the_play_command_for_the_scenario_it_watched(tmp_path: Path) -> None:
+    """It said `peacetalks play` whatever was watched, which opens astana-8."""
+    assert _play_hint(run_main("watch", "harbour-contract", "--seed", "3").stdout) == "peacetalks play harbour-contract"
+    spaced = tmp_path / "my talks.yaml"
+    spaced.write_bytes(MINI.read_bytes())
+    assert _play_hint(run_main("watch", str(spaced), "--seed", "4").stdout) == f"peacetalks play '{spaced}'"
+    # a game continued from a save: its bundled scenario, found by the file it embeds
+    saves = tmp_path / "saves"
+    out = run_main("watch", "harbour-contract", "--seed", "3", "--save", "h", "--saves", str(saves))
+    assert out.returncode == 0, out.stderr
+    loaded = run_main("watch", "--load", str(saves / "h.yaml"))
+    assert _play_hint(loaded.stdout) == "peacetalks play harbour-contract", loaded.stderr
+
+
 def test_watch_with_no_scenario_plays_the_default_one() -> None:
     out = run_main("watch")
     assert out.returncode == 0, out.stderr
