@@ -32,6 +32,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         ladders_out_of_order,
         history_below_walk_away,
         departures_that_do_nothing_or_decide_all,
+        support_at_the_collapse_line,
         *extra,
     )
     for check in checks:
@@ -333,3 +334,24 @@ def departures_that_do_nothing_or_decide_all(sc: Scenario) -> Iterator[Finding]:
                     f"event {card.id!r} takes signatory {who.id!r} from the table in round {card.round} whatever "
                     "happens, which collapses every game: give it a `when`, or a weight instead of a round",
                 )
+
+
+def support_at_the_collapse_line(sc: Scenario) -> Iterator[Finding]:
+    """A delegation whose support at home starts at or below `collapse_support` is pulled out
+    before anyone moves (RULES.md, "Support, momentum and the ends of the talks"): a signatory's collapses every game at its
+    first venue, which only a run of games would otherwise show."""
+    line = sc.rules.collapse_support
+    first = sc.venues[0] if sc.venues else None
+    for d, delegation in enumerate(sc.delegations):
+        if delegation.support > line or first is None:
+            continue
+        what = (
+            "so every game collapses before anyone moves"
+            if d in first.signatories
+            else "so it is pulled out of the talks before anyone moves"
+        )
+        yield (
+            ("delegations", d, "support"),
+            f"{delegation.id!r} starts with support {delegation.support}, at or below the collapse line "
+            f"{line} (rules: collapse_support), {what}: raise its support or lower the line",
+        )

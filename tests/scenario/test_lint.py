@@ -307,3 +307,32 @@ def test_a_leave_effect_on_a_delegation_never_at_the_table(tmp_path: Path) -> No
         "event 'rumour' takes 'big' from the table, but it never sits where the event fires"
     ]
     assert (found[0].line, found[0].column) == pos(text, "- leave: {delegation: big}", "leave")
+
+
+# --- support that starts at the collapse line -----------------------------------------------------
+
+
+def test_a_signatory_starting_at_the_collapse_line_collapses_every_game(tmp_path: Path) -> None:
+    """Found from outside: support equal to collapse_support validated with no warning, and every
+    game then ended in a collapse before anyone moved."""
+    text = MINI_TEXT.replace("    support: 60\n", "    support: 10\n", 1)
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "'red' starts with support 10, at or below the collapse line 10 (rules: collapse_support), so every "
+        "game collapses before anyone moves: raise its support or lower the line"
+    )
+    assert (d.line, d.column) == pos(text, "    support: 10\n", "10")
+    # and the engine does as the warning says
+    from game.engine import new_game
+    from game.scenario import load_scenario
+
+    path = tmp_path / "variant.yaml"
+    state, _ = new_game(load_scenario(path), 1)
+    assert state.outcome == "collapse"
+
+
+def test_a_mediator_at_the_collapse_line_is_pulled_out_and_the_talks_go_on(tmp_path: Path) -> None:
+    text = MINI_TEXT.replace("collapse_support: 10", "collapse_support: 55")
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message.startswith("'envoy' starts with support 50, at or below the collapse line 55")
+    assert "so it is pulled out of the talks before anyone moves" in d.message
