@@ -151,6 +151,12 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: 2017)")
     w.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
     w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
+    w.add_argument(
+        "--spoiler",
+        action="store_true",
+        help="SPOILER: with --load, play out a game a person is still playing (shows what is still to come "
+        "and every side's private numbers)",
+    )
     w.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
     w.add_argument(
         "--save",

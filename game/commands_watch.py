@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the saves layer loads only when a command needs it
 
 
 def cmd_watch(args: argparse.Namespace | None) -> int:
+    from game.engine.seat import Seat
     from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
 
     if args is not None and args.save is not None and not args.save.strip():
@@ -43,6 +44,17 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         if problem:
             print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        if not session.state.over and any(Seat.parse(label).is_human for label in session.seats.values()):
+            # played out by the AI, a person's running game shows its cards to come and, at the
+            # end, every side's drawn numbers: the player's own game, read from outside it
+            if not getattr(args, "spoiler", False):
+                print(
+                    f"peacetalks: error: {args.load}: a person is still playing this game, and playing it out "
+                    "shows what is still to come and every side's private numbers; add --spoiler to watch it anyway",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+            print("SPOILER: a game a person is still playing, played out by the AI in every seat.")
         print(f"Continuing {args.load} at turn {len(session.log)}.")
     else:
         name = (args.scenario if args is not None else None) or DEFAULT

@@ -317,3 +317,29 @@ def test_a_folder_that_takes_no_new_file_is_refused_before_playing(command: str,
     why = "/proc: cannot write there: the system lets no new file be made in it"
     assert one_error_line(out) == f"peacetalks: error: {option}: {why}"
     assert out.stdout == "", "the games were played before the save failed"
+
+
+def test_watch_refuses_to_play_out_a_game_a_person_is_still_playing(tmp_path: Path) -> None:
+    """Found from outside: `watch --load` on the running autosave played the player's own game to
+    its end, printing the cards still to come and every side's drawn walk-away value."""
+    running = play_on(new_session("mini", 5, red="human"), 6)
+    assert not running.state.over
+    path = save(running, tmp_path, "mine")
+    before = path.read_bytes()
+    out = run_main("watch", "--load", str(path))
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr.strip().splitlines() == [
+        f"peacetalks: error: {path}: a person is still playing this game, and playing it out shows what is still "
+        "to come and every side's private numbers; add --spoiler to watch it anyway"
+    ]
+    assert path.read_bytes() == before
+    # asked for by name, it plays, and says what it is first
+    shown = run_main("watch", "--load", str(path), "--spoiler")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("SPOILER: a game a person is still playing, played out by the AI in every seat.\n")
+    assert "Outcome:" in shown.stdout
+    # a game every seat of which the AI plays, or one already over, is no one's secret
+    ai_only = save(play_on(new_session("mini", 5), 6), tmp_path, "ai")
+    assert run_main("watch", "--load", str(ai_only)).returncode == 0
+    over = save(play_on(new_session("mini", 5, red="human")), tmp_path, "over")
+    assert run_main("watch", "--load", str(over)).returncode == 0
