@@ -43,6 +43,7 @@ from game.engine.rng import Rng
 from game.engine.view import View
 from game.files import NOT_REGULAR, why
 from game.interrupts import pressed
+from game.safetext import escape_controls
 
 Chooser = Callable[[View, Rng], Decision]
 _T = TypeVar("_T")
@@ -161,7 +162,7 @@ class Guarded:
             raise AgentError(f"{where} gave a reason that is not text")
         if decision.action.actor != view.own.id:
             raise AgentError(f"{where} acted for {decision.action.actor!r}, not for its own seat")
-        reason = " ".join(decision.reason.split())  # one line in the transcript, whatever it wrote
+        reason = safe_reason(decision.reason)
         return decision if reason == decision.reason else Decision(decision.action, reason)
 
     def illegal(self, action: A.Action, why: str) -> AgentError:
@@ -169,6 +170,15 @@ class Guarded:
         return AgentError(
             f"{_where(self.seat, self.seed, self.spec)} made a move the rules refuse ({action.kind}): {why}"
         )
+
+
+def safe_reason(reason: str) -> str:
+    """An outside agent's reason as every reader of it gets it (the interface's transcript,
+    `watch`, the record of the game): one line, whatever it wrote, and its control characters
+    written out as text (ESC as `\\x1b`, as `watch` prints them). Shown raw, an escape sequence
+    in it reached the terminal of `play` as a command: it set the window's title and cleared
+    the table."""
+    return escape_controls(" ".join(reason.split()))
 
 
 def guarded(chooser: Chooser, seat: str, seed: int, spec: str = "") -> Guarded:

@@ -33,7 +33,7 @@ KIND = "hard"  # the level whose rehearsals the book holds (game.ai.rehearsal.ST
 # What the rehearsal's choice depends on, under the game package: game.ai.rehearsal imports these
 # and nothing else of the game, at the top of a module or inside a function (tests/ai/test_book.py
 # checks it on the graph of the game's imports)
-SOURCES = ("ai", "engine", "files.py", "interrupts.py", "stats.py")
+SOURCES = ("ai", "engine", "files.py", "interrupts.py", "safetext.py", "stats.py")
 
 _lock = threading.Lock()  # the interface looks seats up from a worker thread
 _loaded: dict[str, dict[str, str]] | None = None  # per scenario text's hash: per seat's id, its style

@@ -438,3 +438,52 @@ def test_a_long_agent_name_keeps_the_tournaments_columns(capsys: pytest.CaptureF
     assert len(row) == len(hard) and header.index("mean surplus") < hard.index(" ±")
     legend = next(line for line in lines if line.startswith(f"  {agent}"))
     assert legend == f"  {agent}  your agent {agent}"
+
+
+# an answer with a reason full of escape sequences: colours, the window's title, a cleared screen
+ESCAPING = """
+from game.ai.reading import Decision
+from game.engine import Pass, Respond
+from game.engine.state import PENDING
+
+REASON = "ESC\\x1b[31mRED\\x1b[0m\\x1b]0;TITLE\\x07\\x1b[2J\\x9b2J\\rCR\\x00"
+
+def choose(view, rng):
+    for p in view.proposals:
+        if p.author != view.me and p.response_of(view.me) == PENDING:
+            return Decision(Respond(view.own.id, p.id, False), REASON)
+    return Decision(Pass(view.own.id), REASON)
+"""
+# the reason as every reader gets it: its control characters written out, as `watch` prints them
+ESCAPED = "ESC\\x1b[31mRED\\x1b[0m\\x1b]0;TITLE\\x07\\x1b[2J\\x9b2J CR\\x00"
+
+
+def test_an_agents_reason_reaches_every_reader_with_its_control_characters_written_out(tmp_path: Path) -> None:
+    """Before, the guard only put the reason on one line: `watch` escaped it as it printed, but
+    the interface's transcript drew it raw, and the terminal of `play` ran its escape sequences
+    (the window's title changed, the table was wiped)."""
+    path = tmp_path / "escaping.py"
+    path.write_text(ESCAPING)
+    game = play(ASTANA, 3, game_choosers(ASTANA, {OPP: f"{path}:choose"}, 3))
+    theirs = [r for r, a in zip(game.reasons, game.actions, strict=True) if a.actor == "opposition"]
+    assert theirs and all(r == ESCAPED for r in theirs)
+
+
+def test_the_interface_shows_an_agents_escape_sequences_as_text(tmp_path: Path) -> None:
+    from game.ui.widgets.wrapped import WrappedText
+    from tests.ui.driving import at_the_table, new_app
+
+    path = tmp_path / "escaping.py"
+    path.write_text(ESCAPING)
+    # Turkey, played here, speaks after the opposition has answered the government's opening offer
+    app = new_app(tmp_path, ("turkey",), seed=3, seats=(("opposition", f"agent:{path}:choose"),))
+
+    async def run() -> None:
+        async with at_the_table(app, size=(200, 50)) as (_, table):
+            shown = table.query_one("#transcript", WrappedText).plain
+            assert "rejects proposal #1" in shown
+            assert not any(c in shown for c in "\x1b\x07\x9b\r\x00"), repr(shown)
+            # wrapped to the width: compared without the spaces and line ends
+            assert ESCAPED.replace(" ", "") in "".join(shown.split()), shown
+
+    asyncio.run(run())
