@@ -17,10 +17,11 @@ In Python, an agent is any of:
 - a class with such a method whose constructor takes no argument, or takes the `Scenario`
   being played (the scenario file as written: central values, never another side's draw).
 
-`load_agent("PATH.py:NAME")` or `load_agent("package.module:NAME")` finds one. Errors an agent
-makes while playing are caught by `Guarded`, which turns them into an `AgentError` naming the
-seat and the game's seed: the game stops cleanly, before the failed move, and nothing half-done
-is saved.
+`load_agent("PATH.py:NAME")` or `load_agent("package.module:NAME")` finds one, and
+`seated_agent` makes one for a seat of a game. Errors an agent makes while playing, or while a
+class of it is made for a game, are caught by `Guarded` and `seated_agent`, which turn them into
+an `AgentError` naming the seat and the game's seed: the game stops cleanly, before the failed
+move, and nothing half-done is saved.
 """
 
 from __future__ import annotations
@@ -71,29 +72,41 @@ def is_agent_spec(kind: str) -> bool:
     return ":" in kind
 
 
-def load_agent(spec: str, scenario: Scenario | None = None) -> Chooser:
-    """The chooser an outside agent spec names; AgentLoadError with the reason if there is none."""
-    where, _, name = spec.rpartition(":")
-    if not where or not name:
+def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> Chooser:
+    """The chooser an outside agent spec names; AgentLoadError with the reason if there is none.
+    `where` names the seat and the game it is made for (see seated_agent), for the error of a
+    class whose constructor fails there."""
+    path, _, name = spec.rpartition(":")
+    if not path or not name:
         raise AgentLoadError(f"{spec!r}: an agent is named PATH.py:NAME or module:NAME")
-    if where.endswith(".py"):
-        module = _module_from_file(spec, Path(where))
+    if path.endswith(".py"):
+        module = _module_from_file(spec, Path(path))
     else:
         try:
             with _to_stderr():
-                module = importlib.import_module(where)
+                module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
-            raise AgentLoadError(f"{spec}: cannot import {where}: {_one_line(exc)}") from None
+            raise AgentLoadError(f"{spec}: cannot import {path}: {_one_line(exc)}") from None
     if not hasattr(module, name):
-        raise AgentLoadError(f"{spec}: {where} has no {name!r}")
-    return as_chooser(getattr(module, name), scenario, spec)
+        raise AgentLoadError(f"{spec}: {path} has no {name!r}")
+    return as_chooser(getattr(module, name), scenario, spec, where)
 
 
-def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent") -> Chooser:
-    """A chooser from a function, an agent object or an agent class (see the module's notes)."""
+def seated_agent(spec: str, scenario: Scenario, seat: str, seed: int) -> Guarded:
+    """The outside agent `spec` names, made for one game (a class afresh) and guarded: whatever
+    fails, its constructor included, raises AgentError naming the seat, the agent and the seed."""
+    return Guarded(load_agent(spec, scenario, _where(seat, seed, spec)), seat, seed, spec)
+
+
+def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent", where: str = "") -> Chooser:
+    """A chooser from a function, an agent object or an agent class (see the module's notes).
+    An error in a class's constructor is named by `where` (the seat and the game's seed) when
+    it is made for a game, by `label` (the spec) when it is only tried."""
     if inspect.isclass(obj):
         cls: Any = obj
+        # made for a game: "the agent in seat S (SPEC; game seed N), as it was created, raised ..."
+        named = f"{where}, as it was created," if where else f"{label}: creating the agent"
         try:
             takes_scenario = len(inspect.signature(cls).parameters) >= 1
             with _to_stderr():
@@ -101,7 +114,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent")
                 obj = cls(_own_copy(scenario)) if takes_scenario else cls()
         except BaseException as exc:  # the agent's constructor failed; say so in one line
             _reraise_ctrl_c(exc)
-            raise AgentLoadError(f"{label}: creating the agent failed: {_one_line(exc)}") from None
+            raise AgentLoadError(f"{named} {'raised' if where else 'failed:'} {_one_line(exc)}") from None
     method = getattr(obj, "choose", None)
     if callable(method):
         chooser: Chooser = method

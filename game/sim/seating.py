@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from game.ai.agent import Chooser, guarded, is_agent_spec, load_agent
+from game.ai.agent import Chooser, is_agent_spec, seated_agent
 from game.ai.seats import chooser
 from game.ai.strategies import WaitThenNash
 from game.ai.strategies.base import Package
@@ -36,7 +36,7 @@ def seat_chooser(kind: str, scenario: Scenario, seed: int, seat: str = "") -> Ch
     """A fresh chooser for one seat of one game (strategies may remember the game they play).
     An outside agent is guarded: its failures raise AgentError naming the seat and the seed."""
     if is_agent_spec(kind):
-        return guarded(load_agent(kind, scenario), seat or kind, seed, kind)
+        return seated_agent(kind, scenario, seat or kind, seed)
     return chooser(kind, nash_packages(scenario) if kind == WaitThenNash.name else None, scenario)
 
 

@@ -487,3 +487,43 @@ def test_the_interface_shows_an_agents_escape_sequences_as_text(tmp_path: Path) 
             assert ESCAPED.replace(" ", "") in "".join(shown.split()), shown
 
     asyncio.run(run())
+
+
+# a class whose constructor fails on its third making in a process: `--seat` tries it once, then
+# each game makes its own, so it fails as the second game begins
+FAILS_ON_THIRD = """
+from game.ai.negotiator import choose as normal
+
+made = 0
+
+class Agent:
+    def __init__(self):
+        global made
+        made += 1
+        if made == 3:
+            raise RuntimeError("third construction fails")
+
+    def choose(self, view, rng):
+        return normal(view, rng)
+"""
+
+
+@pytest.mark.parametrize("command", ["simulate", "tournament"])
+def test_a_constructor_failing_in_a_later_game_names_the_seat_and_the_seed(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, it said only `PATH:Agent: creating the agent failed: RuntimeError: ...`: no seat,
+    and not the game whose seed replays it."""
+    path = tmp_path / "later.py"
+    path.write_text(FAILS_ON_THIRD)
+    agent = f"{path}:Agent"
+    if command == "simulate":
+        args = ["simulate", "astana-8", "--games", "3", "--seed", "4", "--seat", f"opposition={agent}"]
+    else:  # the agent's row comes last: the built-in rows make no agent
+        args = ["tournament", "astana-8", "--seat", "opposition", "--games", "3", "--seed", "4", "--agent", agent]
+    assert main(args) == 1
+    one_line(
+        capsys.readouterr().err,
+        f"peacetalks: error: the agent in seat opposition ({agent}; game seed {game_seed(4, 1)}), as it was created, "
+        "raised RuntimeError: third construction fails",
+    )
