@@ -82,12 +82,14 @@ def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> 
     if path.endswith(".py"):
         module = _module_from_file(spec, Path(path))
     else:
+        drawn = _Draws()
         try:
             with _to_stderr():
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
             raise AgentLoadError(f"{spec}: cannot import {path}: {_one_line(exc)}") from None
+        _drew_while_loading(spec, path, drawn, path)
     if not hasattr(module, name):
         raise AgentLoadError(f"{spec}: {path} has no {name!r}")
     return as_chooser(getattr(module, name), scenario, spec, where)
@@ -107,6 +109,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         cls: Any = obj
         # made for a game: "the agent in seat S (SPEC; game seed N), as it was created, raised ..."
         named = f"{where}, as it was created," if where else f"{label}: creating the agent"
+        drawn = _Draws()
         try:
             takes_scenario = len(inspect.signature(cls).parameters) >= 1
             with _to_stderr():
@@ -115,6 +118,10 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         except BaseException as exc:  # the agent's constructor failed; say so in one line
             _reraise_ctrl_c(exc)
             raise AgentLoadError(f"{named} {'raised' if where else 'failed:'} {_one_line(exc)}") from None
+        which = drawn.which()
+        if which is not None:
+            # a draw the game's seed does not fix: the same seed would give another game
+            raise AgentLoadError(f"{named} drew from {_DREW.format(which=which)}")
     method = getattr(obj, "choose", None)
     if callable(method):
         chooser: Chooser = method
@@ -146,24 +153,16 @@ class Guarded:
         where = _where(self.seat, self.seed, self.spec)
         # the game itself never touches Python's global generator, so a change to its state
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
-        before = random.getstate()
-        numpy_before = _numpy_state()
+        drawn = _Draws()
         try:
             with _to_stderr():
                 decision = self.chooser(_own_copy(view), rng)
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
-        for which, drew in (
-            ("Python's", random.getstate() != before),
-            # numpy imported by the agent itself has no state before the call to compare with
-            ("numpy's", numpy_before is not None and _numpy_state() != numpy_before),
-        ):
-            if drew:
-                raise AgentError(
-                    f"{where} drew from {which} global random generator; draw only from the rng it is "
-                    "given, so that the game replays from its seed"
-                )
+        which = drawn.which()
+        if which is not None:
+            raise AgentError(f"{where} drew from {_DREW.format(which=which)}")
         if isinstance(decision, Decision) and not isinstance(decision.action, _ACTIONS):
             raise AgentError(
                 f"{where} returned a Decision whose action is {type(decision.action).__name__}, "
@@ -241,6 +240,28 @@ def _numpy_state() -> tuple[object, ...] | None:
     return (inner["pos"], inner["key"].tobytes(), state["has_gauss"], state["gauss"])
 
 
+_DREW = "{which} global random generator; an agent draws only from the rng it is given, so that a game replays from its seed"
+
+
+class _Draws:
+    """Where Python's and numpy's global generators stood before an agent's code ran (its import,
+    its constructor or its choose): the game itself never draws from them, so a change is the
+    agent's draw."""
+
+    def __init__(self) -> None:
+        self.python = random.getstate()
+        self.numpy = _numpy_state()
+
+    def which(self) -> str | None:
+        """Whose generator the agent drew from since ("Python's", "numpy's"), or None."""
+        if random.getstate() != self.python:
+            return "Python's"
+        # numpy imported by the agent itself has no state before the call to compare with
+        if self.numpy is not None and _numpy_state() != self.numpy:
+            return "numpy's"
+        return None
+
+
 def _module_from_file(spec: str, path: Path) -> Any:
     try:
         path.stat()
@@ -260,6 +281,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
         raise AgentLoadError(f"{spec}: {path} is not a Python file that can be loaded")
     module = importlib.util.module_from_spec(loader_spec)
     sys.modules[name] = module
+    drawn = _Draws()
     try:
         with _to_stderr():
             loader_spec.loader.exec_module(module)
@@ -272,7 +294,18 @@ def _module_from_file(spec: str, path: Path) -> Any:
         del sys.modules[name]
         _reraise_ctrl_c(exc)
         raise AgentLoadError(f"{spec}: loading {path} failed: {_one_line(exc)}") from None
+    _drew_while_loading(spec, path, drawn, name)
     return module
+
+
+def _drew_while_loading(spec: str, loaded: object, drawn: _Draws, name: str) -> None:
+    """AgentLoadError if loading the agent's module drew from a global generator. The module is
+    loaded once a process: a value drawn then would differ from run to run, and the same seed
+    would give another game. It is forgotten, so that trying it again says so again."""
+    which = drawn.which()
+    if which is not None:
+        sys.modules.pop(name, None)
+        raise AgentLoadError(f"{spec}: loading {loaded} drew from {_DREW.format(which=which)}")
 
 
 def _one_line(exc: BaseException) -> str:

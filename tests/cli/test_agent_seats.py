@@ -527,3 +527,92 @@ def test_a_constructor_failing_in_a_later_game_names_the_seat_and_the_seed(
         f"peacetalks: error: the agent in seat opposition ({agent}; game seed {game_seed(4, 1)}), as it was created, "
         "raised RuntimeError: third construction fails",
     )
+
+
+DRAWS_AT_LOAD = """
+import random
+from game.ai.negotiator import choose
+
+COIN = random.random()
+"""
+DRAWS_IN_CONSTRUCTOR = """
+import random
+from game.ai.negotiator import choose as normal
+
+class Agent:
+    def __init__(self):
+        self.coin = random.random()
+
+    def choose(self, view, rng):
+        return normal(view, rng)
+"""
+# tried by `--seat` and made for the first game without a draw; the second game's draws
+DRAWS_IN_A_LATER_CONSTRUCTOR = """
+import random
+from game.ai.negotiator import choose as normal
+
+made = 0
+
+class Agent:
+    def __init__(self):
+        global made
+        made += 1
+        self.coin = random.random() if made == 3 else 0.5
+
+    def choose(self, view, rng):
+        return normal(view, rng)
+"""
+DRAWS_FROM_NUMPY_AT_LOAD = """
+import numpy
+from game.ai.negotiator import choose
+
+COIN = numpy.random.random()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    ("source", "name", "fragment"),
+    [
+        (DRAWS_AT_LOAD, "choose", "--seat opposition: {agent}: loading {path} drew from Python's global random"),
+        (DRAWS_FROM_NUMPY_AT_LOAD, "choose", "--seat opposition: {agent}: loading {path} drew from numpy's global"),
+        (DRAWS_IN_CONSTRUCTOR, "Agent", "--seat opposition: {agent}: creating the agent drew from Python's global"),
+        (
+            DRAWS_IN_A_LATER_CONSTRUCTOR,
+            "Agent",
+            "the agent in seat opposition ({agent}; game seed {seed}), as it was created, drew from Python's global",
+        ),
+    ],
+    ids=["at-load", "numpy-at-load", "in-the-constructor", "in-a-later-constructor"],
+)
+def test_a_draw_from_a_global_generator_outside_choose_is_refused_too(
+    source: str, name: str, fragment: str, jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only choose() was watched: a value drawn while the file loaded or the class was made
+    changed from run to run, and the same seed gave different games, without a word."""
+    import numpy  # loaded before the agent, as the game may have loaded it: its draws are seen
+
+    assert numpy
+    path = tmp_path / "draws.py"
+    path.write_text(source)
+    agent = f"{path}:{name}"
+    args = ["simulate", "astana-8", "--games", "3", "--seed", "4", "--jobs", jobs, "--seat", f"opposition={agent}"]
+    assert main(args) == 1
+    line = one_line(capsys.readouterr().err, "so that a game replays from its seed")
+    # the count of classes made is each worker's own: with two, the second game of either fails
+    seeds = [game_seed(4, 1)] if jobs == "1" else [game_seed(4, 1), game_seed(4, 2)]
+    assert any(fragment.format(agent=agent, path=path, seed=seed) in line for seed in seeds), line
+
+
+def test_a_module_that_draws_as_it_is_imported_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "drawing_agent_module.py").write_text(DRAWS_AT_LOAD)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for _ in range(2):  # and again: the module refused is not left imported
+        assert main(["watch", "astana-8", "--seat", "opposition=drawing_agent_module:choose"]) == 1
+        one_line(
+            capsys.readouterr().err,
+            "--seat opposition: drawing_agent_module:choose: loading drawing_agent_module drew from Python's global",
+        )
+    assert "drawing_agent_module" not in sys.modules
