@@ -123,13 +123,17 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
             # a draw the game's seed does not fix: the same seed would give another game
             raise AgentLoadError(f"{named} drew from {_DREW.format(which=which)}")
     method = getattr(obj, "choose", None)
-    if callable(method):
-        chooser: Chooser = method
-        return chooser
-    if callable(obj):
-        function: Chooser = obj
-        return function
-    raise AgentLoadError(f"{label}: not an agent (a function choose(view, rng), or an object with a choose method)")
+    found: Any = method if callable(method) else obj
+    if not callable(found):
+        raise AgentLoadError(f"{label}: not an agent (a function choose(view, rng), or an object with a choose method)")
+    if inspect.iscoroutinefunction(found) or inspect.isasyncgenfunction(found):
+        # nothing would ever run it: the game calls choose and reads its answer at once
+        raise AgentLoadError(f"{where or label}: {_ASYNC}")
+    chooser: Chooser = found
+    return chooser
+
+
+_ASYNC = "choose is an async function (async def): it must be a plain function that returns a Decision"
 
 
 class Guarded:
@@ -160,6 +164,9 @@ class Guarded:
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)
             raise AgentError(f"{where} raised {_one_line(exc)}") from None
+        if inspect.iscoroutine(decision):
+            decision.close()  # never run, and closed so that Python does not warn of it when it goes
+            raise AgentError(f"{where} returned a coroutine: choose must be a plain function, not async def")
         which = drawn.which()
         if which is not None:
             raise AgentError(f"{where} drew from {_DREW.format(which=which)}")

@@ -616,3 +616,54 @@ def test_a_module_that_draws_as_it_is_imported_is_refused(
             "--seat opposition: drawing_agent_module:choose: loading drawing_agent_module drew from Python's global",
         )
     assert "drawing_agent_module" not in sys.modules
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "async def choose(view, rng):\n    return None\n",
+        "class Agent:\n    async def choose(self, view, rng):\n        return None\n",
+        "async def choose(view, rng):\n    yield None\n",
+    ],
+    ids=["async-function", "async-method", "async-generator"],
+)
+def test_an_async_agent_is_refused_in_one_line_with_no_warning_after_it(source: str, tmp_path: Path) -> None:
+    """Before, the game called it, got a coroutine and said `returned coroutine, not a Decision`,
+    and Python then printed "RuntimeWarning: coroutine 'choose' was never awaited" after that
+    line. Run in a process of its own: the warning is printed as the process ends."""
+    import subprocess
+
+    path = tmp_path / "agent_async.py"
+    path.write_text(source)
+    agent = f"{path}:{'Agent' if 'class' in source else 'choose'}"
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "simulate", "astana-8", "--games", "1", "--seat", f"opposition={agent}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    one_line(done.stderr, f"--seat opposition: {agent}: choose is an async function (async def)")
+
+
+def test_a_coroutine_returned_by_a_plain_function_is_refused_and_closed() -> None:
+    import gc
+    import warnings
+
+    from game.ai.agent import guarded
+
+    async def later(view: object, rng: object) -> None:
+        return None
+
+    from game.ai.driver import decide
+    from game.engine import new_game
+
+    state, _ = new_game(ASTANA, 7)
+    agent = guarded(lambda view, rng: later(view, rng), "opposition", 7, "mine.py:choose")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(AgentError, match=r"\(mine.py:choose; game seed 7\) returned a coroutine: choose must be"):
+            decide(state, agent)
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]
