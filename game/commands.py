@@ -234,6 +234,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     save_dir = None if args.save_dir is None else Path(args.save_dir)
     from game.ai.agent import AgentError
     from game.saves import SaveError
+    from game.sim.pool import WorkerEnded
 
     try:
         if save_dir is not None:
@@ -243,8 +244,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except SaveError as exc:
         print(f"peacetalks: error: --save-dir: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    except AgentError as exc:
-        # the games saved before it stay whole: a game is written only once it is over
+    except (AgentError, WorkerEnded) as exc:
+        # the games saved before it stay whole: a game is written only once it is over (a worker
+        # that ended is named with the game it was playing and its agents: game.sim.pool)
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:

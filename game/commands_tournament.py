@@ -42,11 +42,14 @@ def cmd_tournament(args: argparse.Namespace) -> int:
         except AgentLoadError as exc:
             print(f"peacetalks: error: --agent {spec}: {exc}", file=sys.stderr)
             return EXIT_INVALID
+    from game.sim.pool import WorkerEnded
+
     kinds = (*T.KINDS, *dict.fromkeys(args.agent))
     try:
         return _tournament(args, scenario, seat, kinds)
-    except AgentError as exc:
-        # one line naming the seat, the agent and the game's seed (game.ai.agent); nothing is saved
+    except (AgentError, WorkerEnded) as exc:
+        # one line naming the seat, the agent and the game's seed (game.ai.agent; for a worker
+        # that ended, what it was playing: game.sim.pool); nothing is saved
         sys.stdout.flush()
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID

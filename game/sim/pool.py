@@ -14,8 +14,9 @@ So each worker here has a pipe of its own to the parent and nothing else in comm
 parent hands an idle worker the next item, reads results as they come (in the items' order to its
 caller), and on anything that interrupts it (a Ctrl+C, an error raised in a worker, the caller
 closing the iterator) kills every worker at once; a killed worker holds nothing anyone waits
-for. A worker that dies on its own (killed from outside, out of memory) is an error here, not a
-wait for ever. The workers ignore SIGINT, so only the parent hears it. While the workers start,
+for. A worker that dies on its own (killed from outside, out of memory, or by an outside agent
+that ends its process: `os._exit`, a crash in C code) is an error here, `WorkerEnded`, not a wait
+for ever; what the worker said it was doing (`note`: the game and its agents) names it. The workers ignore SIGINT, so only the parent hears it. While the workers start,
 SIGINT is held (blocked) in the parent and, through the fork, in each worker until it ignores
 it: a Ctrl+C in that instant (long under load) neither kills a worker with a traceback nor
 escapes with workers alive; it reaches the parent once they are up, and stops them as any other.
@@ -42,6 +43,40 @@ R = TypeVar("R")
 _HOLD = {signal.SIGINT} if hasattr(signal, "pthread_sigmask") else set()
 
 
+class WorkerEnded(RuntimeError):
+    """A worker process ended before its result: its exit code (or the signal that killed it),
+    and what it last said it was doing (`note`), if it said anything for its item."""
+
+    def __init__(self, exitcode: int | None, doing: str | None) -> None:
+        self.exitcode = exitcode
+        self.doing = doing
+        during = f" during {doing}" if doing else " before its result"
+        super().__init__(f"a worker process ended ({_how(exitcode)}){during}")
+
+
+def _how(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "its exit status unknown"
+    if exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit code {exitcode}"
+
+
+_conn: Connection | None = None  # in a worker: its pipe to the parent
+
+
+def note(doing: str) -> None:
+    """In a worker, tell the parent what it is doing now (the game it plays, and who plays it),
+    for the error if the worker dies before its result: a process that ends at once (an agent's
+    `os._exit`, a crash) leaves nothing else to say what it was doing. Outside a worker (one job),
+    nothing: there the process that would report it is the one that ended."""
+    if _conn is not None:
+        _conn.send((None, None, doing))
+
+
 @dataclass(frozen=True)
 class _Worker:
     process: BaseProcess
@@ -60,7 +95,10 @@ def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any
 def _serve(
     conn: Connection, fn: Callable[[Any], Any], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
 ) -> None:
-    """A worker's life: items in, `(index, ok, result or error)` out, until told to stop."""
+    """A worker's life: items in, `(index, ok, result or error)` out, until told to stop (and
+    `(None, None, text)` for each `note` on the way)."""
+    global _conn
+    _conn = conn
     _start_worker(initializer, initargs)
     while True:
         try:
@@ -142,6 +180,7 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
     tasks = iter(enumerate(items))
     idle = list(reversed(workers))
     busy: dict[Connection, _Worker] = {}
+    doing: dict[Connection, str] = {}  # what each busy worker last said it was doing (note)
     # results (and errors) that came before an earlier item's: an error is raised only in its
     # item's turn, so the one raised is the first in the items' order, as with one job, whichever
     # worker fails first (an agent that fails in every game is reported with the first game's seed)
@@ -152,6 +191,7 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
             worker = idle.pop()
             worker.conn.send(task)
             busy[worker.conn] = worker
+            doing.pop(worker.conn, None)
         while wanted in early:
             ok, value = early.pop(wanted)
             if not ok:
@@ -163,28 +203,37 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         by_sentinel = {worker.process.sentinel: worker for worker in busy.values()}
         ready = wait([*busy, *by_sentinel])
         for conn in [r for r in ready if r in busy]:
-            index, ok, value = _receive(busy[conn])
-            early[index] = (ok, value)
+            index, done, value = _receive(busy[conn], doing.get(conn))
+            if done is None:  # a note: what the worker is doing now
+                doing[conn] = value
+                continue
+            early[index] = (done, value)
             idle.append(busy.pop(conn))
         for sentinel in [r for r in ready if r in by_sentinel]:
             worker = by_sentinel[sentinel]
             if worker.conn in busy:  # died before it answered
-                raise _ended(worker)
+                raise _ended(worker, doing.get(worker.conn))
 
 
-def _receive(worker: _Worker) -> tuple[int, bool, Any]:
+def _receive(worker: _Worker, doing: str | None) -> tuple[Any, bool | None, Any]:
     try:
-        outcome: tuple[int, bool, Any] = worker.conn.recv()
+        outcome: tuple[Any, bool | None, Any] = worker.conn.recv()
     except EOFError:
-        raise _ended(worker) from None
+        raise _ended(worker, doing) from None
     return outcome
 
 
-def _ended(worker: _Worker) -> RuntimeError:
-    """The error for a worker that ended before its result. Its pipe and its sentinel close as it
-    exits, a moment before the system can report its exit status: waited for, briefly."""
+def _ended(worker: _Worker, doing: str | None) -> WorkerEnded:
+    """The error for a worker that ended before its result, with the last of the notes it sent
+    (some may still be in its pipe, unread). Its pipe and its sentinel close as it exits, a moment
+    before the system can report its exit status: waited for, briefly."""
+    with contextlib.suppress(EOFError, OSError):
+        while worker.conn.poll():
+            _, ok, value = worker.conn.recv()
+            if ok is None:
+                doing = value
     worker.process.join(5)
-    return RuntimeError(f"a worker process ended (exit code {worker.process.exitcode}) before its result")
+    return WorkerEnded(worker.process.exitcode, doing)
 
 
 def _stop(workers: list[_Worker]) -> None:

@@ -40,6 +40,15 @@ def seat_chooser(kind: str, scenario: Scenario, seed: int, seat: str = "") -> Ch
     return chooser(kind, nash_packages(scenario) if kind == WaitThenNash.name else None, scenario)
 
 
+def game_in_play(scenario: Scenario, seats: Mapping[int, str], seed: int) -> str:
+    """What a worker says it is doing as it starts a game (game.sim.pool.note): the game's seed
+    and the outside agents at its table, so that a worker that ends in the middle (an agent's
+    `os._exit`, a crash in C code) is reported with the seat, the agent and the seed."""
+    agents = [f"seat {scenario.delegations[d].id} ({kind})" for d, kind in sorted(seats.items()) if is_agent_spec(kind)]
+    at_table = f", with the agent{'s' if len(agents) > 1 else ''} in {' and '.join(agents)} at the table"
+    return f"game seed {seed}{at_table if agents else ''}"
+
+
 def seat_label(kind: str) -> str:
     """How a save records what played a seat: `ai:KIND` for a level or a strategy, `agent:SPEC`
     for an outside agent (game.engine.seat)."""

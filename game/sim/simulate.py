@@ -24,8 +24,8 @@ from game.engine.state import State
 from game.engine.utility import outcome_utility, settled_value
 from game.saves import Session, save
 from game.sim.ahead import rehearse_ahead
-from game.sim.pool import parallel_imap
-from game.sim.seating import game_choosers, seat_label
+from game.sim.pool import note, parallel_imap
+from game.sim.seating import game_choosers, game_in_play, seat_label
 
 # Per process: the analyses of the scenarios met last, most recent last. A worker judges one
 # scenario many times; a long process (play --watch, test-scenario over many files) meets many
@@ -181,13 +181,13 @@ def _batch(games: list[tuple[int, int]]) -> list[dict[str, Any]]:
 
 def _played(run: Run, games: list[tuple[int, int]]) -> list[dict[str, Any]]:
     scenario, seats, folder, source, detail = run
+    played = []
     with fewer_collections():
-        return [
-            run_game(
-                scenario, s, seats, None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}"), detail
-            )
-            for i, s in games
-        ]
+        for i, s in games:
+            note(game_in_play(scenario, seats, s))  # in a worker: named if the worker ends in it
+            saving = None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}")
+            played.append(run_game(scenario, s, seats, saving, detail))
+    return played
 
 
 def summarise(

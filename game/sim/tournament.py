@@ -30,8 +30,8 @@ from game.engine.model import Scenario
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.sim.ahead import rehearse_ahead
-from game.sim.pool import parallel_imap
-from game.sim.seating import game_choosers
+from game.sim.pool import note, parallel_imap
+from game.sim.seating import game_choosers, game_in_play
 from game.sim.simulate import game_seed
 from game.stats import mean as _mean
 from game.stats import paired
@@ -91,7 +91,11 @@ def _init(scenario: Scenario) -> None:
 def _games(task: tuple[int, str, list[tuple[int, int]]]) -> list[Outcome]:
     seat, kind, seeds = task
     assert _scenario is not None
-    return [play_one(_scenario, seat, kind, index, seed) for index, seed in seeds]
+    played = []
+    for index, seed in seeds:
+        note(game_in_play(_scenario, {seat: kind}, seed))  # named if the worker ends in it
+        played.append(play_one(_scenario, seat, kind, index, seed))
+    return played
 
 
 def play_one(scenario: Scenario, seat: int, kind: str, index: int, seed: int) -> Outcome:

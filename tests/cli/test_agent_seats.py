@@ -667,3 +667,38 @@ def test_a_coroutine_returned_by_a_plain_function_is_refused_and_closed() -> Non
             decide(state, agent)
         gc.collect()
     assert not [w for w in caught if "never awaited" in str(w.message)]
+
+
+@pytest.mark.parametrize(
+    ("command", "body", "how"),
+    [
+        ("simulate", "import os\n    os._exit(0)", "exit code 0"),
+        ("simulate", "import ctypes\n    ctypes.string_at(0)", "killed by SIGSEGV"),
+        ("tournament", "import os\n    os._exit(0)", "exit code 0"),
+    ],
+    ids=["simulate-os-exit", "simulate-segfault", "tournament-os-exit"],
+)
+def test_an_agent_that_ends_its_worker_process_is_named_in_one_line(
+    command: str, body: str, how: str, tmp_path: Path
+) -> None:
+    """Before, a traceback ending `RuntimeError: a worker process ended (exit code 0) before its
+    result`, naming no seat, agent or game. Run in a process of its own, as a user runs it."""
+    import subprocess
+
+    path = tmp_path / "ends.py"
+    path.write_text(f"def choose(view, rng):\n    {body}\n")
+    agent = f"{path}:choose"
+    if command == "simulate":
+        args = ["simulate", "astana-8", "--games", "3", "--seed", "4", "--jobs", "2", "--seat", f"opposition={agent}"]
+    else:  # its row comes after the built-in ones
+        args = ["tournament", "astana-8", "--seat", "opposition", "--games", "3", "--seed", "4", "--jobs", "2"]
+        args += ["--agent", agent]
+    done = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 1
+    line = one_line(
+        done.stderr,
+        f"peacetalks: error: a worker process ended ({how}) during game seed ",
+        f", with the agent in seat opposition ({agent}) at the table",
+    )
+    # both workers end in their first game: either may be the one reported
+    assert any(f"game seed {game_seed(4, i)}," in line for i in (0, 1)), line

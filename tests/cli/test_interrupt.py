@@ -193,6 +193,36 @@ def test_a_worker_that_dies_is_an_error_not_a_wait_for_ever() -> None:
     assert done.stdout.strip() == "a worker process ended (exit code 3) before its result | 0"
 
 
+def notes_then_dies_on_two(x: int) -> int:
+    """Says what it does with each item (game.sim.pool.note); dies on item 2, as an outside
+    agent's `os._exit` ends its worker."""
+    from game.sim.pool import note
+
+    note(f"item {x}")
+    if x == 2:
+        note("item 2, the last step")
+        os._exit(0)
+    return x
+
+
+def test_a_worker_that_dies_is_named_by_what_it_said_it_was_doing() -> None:
+    """Before, the error said only that a worker had ended: not which game (seed, seat and agent)
+    it was playing. The notes of the item in hand name it; a note of an earlier item does not."""
+    work = (
+        "from tests.cli.test_interrupt import notes_then_dies_on_two\n"
+        "from game.sim.pool import WorkerEnded, parallel_map\n"
+        "try:\n"
+        "    parallel_map(notes_then_dies_on_two, list(range(6)), 2)\n"
+        "except WorkerEnded as error:\n"
+        "    print(error, '|', error.exitcode, '|', error.doing)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", work], cwd=ROOT, capture_output=True, text=True, timeout=PROMPT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "a worker process ended (exit code 0) during item 2, the last step | 0 | item 2, the last step"
+    )
+
+
 def big_or_fails(x: int) -> bytes:
     """Item 0 fails once the other worker is busy sending large results."""
     if x == 0:
