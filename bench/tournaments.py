@@ -29,6 +29,11 @@ from game.scenario import bundled, load_scenario  # noqa: E402
 from game.sim import tournament as T  # noqa: E402
 
 
+def _se(se: float | None) -> str:
+    """A standard error as the tables print it: n/a where it is undefined (fewer than two games)."""
+    return "n/a" if se is None else f"{se:.3f}"
+
+
 def table(scenario_id: str, seat_id: str, games: int, rows: list[T.Row]) -> str:
     lines = [
         f"**{scenario_id}, {seat_id}** ({games} games a row; mean surplus ± one standard error; "
@@ -39,9 +44,9 @@ def table(scenario_id: str, seat_id: str, games: int, rows: list[T.Row]) -> str:
     ]
     for r in rows:
         last = "-" if r.last_round_share is None else f"{r.last_round_share:.0%}"
-        versus = "" if r.kind == T.BASELINE or r.diff_to_hard is None else f"{r.diff_to_hard:+.3f} ± {r.se_diff:.3f}"
+        versus = "" if r.kind == T.BASELINE or r.diff_to_hard is None else f"{r.diff_to_hard:+.3f} ± {_se(r.se_diff)}"
         lines.append(
-            f"| {r.kind} | {r.mean_surplus:+.3f} ± {r.se_surplus:.3f} | {r.agreement_rate:.0%} | {last} | {versus} "
+            f"| {r.kind} | {r.mean_surplus:+.3f} ± {_se(r.se_surplus)} | {r.agreement_rate:.0%} | {last} | {versus} "
             f"| {r.seconds:.1f} |"
         )
     above = [
@@ -66,7 +71,9 @@ def ordering(rows: list[T.Row]) -> list[str]:
 def unpaired_ordering(rows: list[T.Row]) -> list[str]:
     """The same test with the two rows' standard errors combined as if they had not shared seeds
     (how the ladder was tested before): kept to show what pairing changes."""
-    return [f"{s.upper}>{s.lower}" for s in T.ladder(rows) if not s.diff > T.CLEAR * s.se_unpaired]
+    return [
+        f"{s.upper}>{s.lower}" for s in T.ladder(rows) if s.se_unpaired is None or not s.diff > T.CLEAR * s.se_unpaired
+    ]
 
 
 def steps_table(results: list[tuple[str, str, list[T.Row]]]) -> str:
@@ -79,7 +86,7 @@ def steps_table(results: list[tuple[str, str, list[T.Row]]]) -> str:
     ]
     for scenario_id, seat_id, row_list in results:
         cells = [
-            f"{s.diff:+.3f} ± {s.se:.3f} ({s.se_unpaired:.3f}){' ✓' if s.clear else ''}" for s in T.ladder(row_list)
+            f"{s.diff:+.3f} ± {_se(s.se)} ({_se(s.se_unpaired)}){' ✓' if s.clear else ''}" for s in T.ladder(row_list)
         ]
         lines.append(f"| {scenario_id}, {seat_id} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -117,7 +124,7 @@ def summary(results: list[tuple[str, str, list[T.Row]]]) -> str:
         lines.append(
             f"| {scenario_id}, {seat_id} | {rows['hard'].games} | {means} | {stakes:+.3f} "
             f"| {'yes' if not failed else 'no (' + ', '.join(failed) + ')'} "
-            f"| {best.kind} ({best.diff_to_hard:+.3f} ± {best.se_diff:.3f}) | {', '.join(above) or 'none'} |"
+            f"| {best.kind} ({best.diff_to_hard:+.3f} ± {_se(best.se_diff)}) | {', '.join(above) or 'none'} |"
         )
     n = len(results)
     played = {r.kind for _, _, rows in results for r in rows}

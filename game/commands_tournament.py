@@ -82,12 +82,12 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
 
     def show(row: T.Row) -> None:
         last = "-" if row.last_round_share is None else f"{row.last_round_share:.0%}"
-        if row.kind == T.BASELINE or row.diff_to_hard is None or row.se_diff is None:
+        if row.kind == T.BASELINE or row.diff_to_hard is None:
             versus = ""
         else:
-            versus = f"{row.diff_to_hard:+.3f} ± {row.se_diff:.3f}"
+            versus = f"{row.diff_to_hard:+.3f} ± {_se(row.se_diff)}"
         print(
-            f"{row.kind:<{width}}{row.mean_surplus:>+9.3f} ±{row.se_surplus:.3f}{row.agreement_rate:>11.0%}"
+            f"{row.kind:<{width}}{row.mean_surplus:>+9.3f} ±{_se(row.se_surplus):<5}{row.agreement_rate:>11.0%}"
             f"{last:>11}{versus:>18}{row.seconds:>7.1f}s",
             flush=True,
         )
@@ -96,6 +96,8 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
     print()
     total = sum(r.seconds for r in rows)
     print(f"{len(rows)} rows in {total:.1f} s ({total / len(rows):.1f} s a row); ± is one standard error.")
+    if args.games < 2:
+        print(f"With one game a row a standard error is undefined ({UNDEFINED}): no step of the ladder can hold.")
     print("vs hard: the mean difference in surplus to the hard agent over the same seeds.")
     steps = T.ladder(rows)
     if steps:
@@ -120,6 +122,13 @@ def ladder_lines(steps: list[T.Step]) -> list[str]:
         name = f"{step.upper} > {step.lower}"
         verdict = "holds" if step.clear else "not shown"
         lines.append(
-            f"{name:<17}{step.diff:+.3f} ± {step.se:.3f} paired (± {step.se_unpaired:.3f} unpaired)  {verdict}"
+            f"{name:<17}{step.diff:+.3f} ± {_se(step.se)} paired (± {_se(step.se_unpaired)} unpaired)  {verdict}"
         )
     return lines
+
+
+UNDEFINED = "n/a"  # a standard error of fewer than two games
+
+
+def _se(se: float | None) -> str:
+    return UNDEFINED if se is None else f"{se:.3f}"

@@ -53,7 +53,7 @@ class Row:
     kind: str
     games: int
     mean_surplus: float
-    se_surplus: float
+    se_surplus: float | None  # None with fewer than two games: no spread to measure
     agreement_rate: float
     last_round_share: float | None  # of the games with an agreement, those agreed in the last round
     diff_to_hard: float | None
@@ -70,13 +70,14 @@ class Step:
     upper: str
     lower: str
     diff: float  # the mean over the seeds of (upper's surplus - lower's surplus)
-    se: float  # the standard error of that paired mean
-    se_unpaired: float  # the two rows' standard errors combined, as if they had not shared seeds
+    se: float | None  # the standard error of that paired mean (None with fewer than two games)
+    se_unpaired: float | None  # the two rows' standard errors combined, as if they had not shared seeds
 
     @property
     def clear(self) -> bool:
-        """Whether upper beats lower by more than CLEAR standard errors of the paired difference."""
-        return self.diff > CLEAR * self.se
+        """Whether upper beats lower by more than CLEAR standard errors of the paired difference.
+        Never with fewer than two games: one game has no spread, so no standard error to beat."""
+        return self.se is not None and self.diff > CLEAR * self.se
 
 
 _scenario: Scenario | None = None  # per worker process: the scenario of the run
@@ -181,12 +182,12 @@ def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: flo
     agreed = [last for _, _, made, last in ordered if made]
     diff = se = None
     if len(baseline) == n:
-        diff, se = paired(surplus, baseline)
+        diff, se = _paired(surplus, baseline)
     return Row(
         kind=kind,
         games=n,
         mean_surplus=_mean(surplus),
-        se_surplus=_se(surplus),
+        se_surplus=_defined_se(surplus),
         agreement_rate=len(agreed) / n,
         last_round_share=sum(agreed) / len(agreed) if agreed else None,
         diff_to_hard=diff,
@@ -203,9 +204,23 @@ def ladder(rows: Sequence[Row]) -> list[Step]:
     levels = [played[k] for k in LADDER if k in played]
     steps = []
     for a, b in itertools.pairwise(levels):
-        diff, se = paired(a.surplus, b.surplus)
-        steps.append(Step(a.kind, b.kind, diff, se, math.hypot(a.se_surplus, b.se_surplus)))
+        diff, se = _paired(a.surplus, b.surplus)
+        unpaired = None if a.se_surplus is None or b.se_surplus is None else math.hypot(a.se_surplus, b.se_surplus)
+        steps.append(Step(a.kind, b.kind, diff, se, unpaired))
     return steps
+
+
+def _defined_se(xs: Sequence[float]) -> float | None:
+    """The standard error of the mean of `xs`; None (undefined) for fewer than two games, where
+    game.stats gives 0, which a table would print as certainty and the ladder read as a step
+    that holds."""
+    return _se(xs) if len(xs) >= 2 else None
+
+
+def _paired(a: Sequence[float], b: Sequence[float]) -> tuple[float, float | None]:
+    """The paired difference and its standard error (None for fewer than two games)."""
+    diff, se = paired(a, b)
+    return diff, se if len(a) >= 2 else None
 
 
 def describe(kind: str) -> str:

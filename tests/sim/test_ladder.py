@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,37 @@ def test_the_command_prints_the_ladder_in_text_and_json(capsys: pytest.CaptureFi
     ]
     assert {"diff", "se", "se_unpaired", "clear"} <= set(data["ladder"][0])
     assert all("surplus" not in r for r in data["rows"])  # the games' list stays out of the output
+
+
+def test_one_game_has_no_standard_error_and_no_step_holds_on_it() -> None:
+    """Before, one game gave a standard error of 0: every row printed ±0.000 and any step with
+    upper ahead on that one game "held", as if one game settled it."""
+    upper, lower = _row("hard", [0.4]), _row("normal", [0.1])
+    assert upper.se_surplus is None and lower.se_surplus is None
+    (step,) = T.ladder([upper, lower])
+    assert step.diff == pytest.approx(0.3)
+    assert step.se is None and step.se_unpaired is None and not step.clear
+    # the difference to hard, too
+    row = T._row("easy", [(0, 0.2, True, False)], [0.4], 0.0)
+    assert row.diff_to_hard == pytest.approx(-0.2) and row.se_diff is None
+
+
+def test_the_command_says_a_standard_error_of_one_game_is_undefined(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", str(MINI_PATH), "--seat", "red", "--games", "1"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert not re.search(r"± ?\d", out), out  # no standard error printed as a number
+    assert "a standard error is undefined (n/a)" in out
+    hard = next(x for x in out.splitlines() if x.startswith("hard "))
+    normal = next(x for x in out.splitlines() if x.startswith("normal "))
+    assert "±n/a" in hard and normal.index(" ±") == hard.index(" ±") and len(normal) == len(hard)
+    for step in ("hard > normal", "normal > easy", "easy > random"):
+        line = next(x for x in out.splitlines() if x.strip().startswith(step))
+        assert "± n/a paired (± n/a unpaired)  not shown" in line
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(r["se_surplus"] is None for r in data["rows"])
+    assert all(r["se_diff"] is None for r in data["rows"] if r["kind"] != "hard")
+    assert data["ladder"] and all(
+        s["se"] is None and s["se_unpaired"] is None and not s["clear"] for s in data["ladder"]
+    )
