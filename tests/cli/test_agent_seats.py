@@ -702,3 +702,22 @@ def test_an_agent_that_ends_its_worker_process_is_named_in_one_line(
     )
     # both workers end in their first game: either may be the one reported
     assert any(f"game seed {game_seed(4, i)}," in line for i in (0, 1)), line
+
+
+def test_an_agent_file_imports_no_sibling_but_a_module_on_the_path_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As docs/AI.md says ("One file, or a package"): PATH.py is loaded alone, its folder not put
+    on Python's path; the same files on the path play as module:NAME."""
+    folder = tmp_path / "split_agent_folder"
+    folder.mkdir()
+    (folder / "split_agent_helper.py").write_text("from game.ai.negotiator import choose\n")
+    (folder / "split_agent_main.py").write_text("from split_agent_helper import choose\n")
+    args = ["simulate", "astana-8", "--games", "1", "--seat"]
+    assert main([*args, f"opposition={folder / 'split_agent_main.py'}:choose"]) == 1
+    one_line(capsys.readouterr().err, "ModuleNotFoundError: No module named 'split_agent_helper'")
+    monkeypatch.syspath_prepend(str(folder))
+    assert main([*args, "opposition=split_agent_main:choose"]) == 0
+    capsys.readouterr()
+    for name in ("split_agent_main", "split_agent_helper"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
