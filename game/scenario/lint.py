@@ -33,6 +33,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         history_below_walk_away,
         departures_that_do_nothing_or_decide_all,
         support_at_the_collapse_line,
+        events_that_empty_the_agenda,
         *extra,
     )
     for check in checks:
@@ -355,3 +356,27 @@ def support_at_the_collapse_line(sc: Scenario) -> Iterator[Finding]:
             f"{delegation.id!r} starts with support {delegation.support}, at or below the collapse line "
             f"{line} (rules: collapse_support), {what}: raise its support or lower the line",
         )
+
+
+def events_that_empty_the_agenda(sc: Scenario) -> Iterator[Finding]:
+    """A scripted event with no condition that takes every issue of a venue's agenda off it
+    (and adds none) leaves that venue nothing to negotiate in every game: the talks there end
+    with no deal however they are played (unless an event can put an issue back)."""
+    if _issues_events_can_add(sc):
+        return
+    for e, card in enumerate(sc.events):
+        if card.round <= 0 or card.when:
+            continue
+        removed = {x.a for x in card.effects if x.kind == "agenda_remove"}
+        if not removed:
+            continue
+        venues = [card.venue] if card.venue >= 0 else range(len(sc.venues))
+        for v in venues:
+            venue = sc.venues[v]
+            if card.round <= venue.rounds and set(venue.agenda) <= removed:
+                yield (
+                    ("events", e, "effects"),
+                    f"event {card.id!r} takes every issue of {venue.name}'s agenda off the table in round "
+                    f"{card.round} whatever happens, so no game there can reach a deal after it: give it a `when`, "
+                    "or leave an issue on",
+                )

@@ -336,3 +336,30 @@ def test_a_mediator_at_the_collapse_line_is_pulled_out_and_the_talks_go_on(tmp_p
     d = the_one(warnings(tmp_path, text, deep=False))
     assert d.message.startswith("'envoy' starts with support 50, at or below the collapse line 55")
     assert "so it is pulled out of the talks before anyone moves" in d.message
+
+
+def test_a_scripted_event_that_empties_the_agenda(tmp_path: Path) -> None:
+    """Found from outside: a round-1 event taking both issues off validated with no warning, and
+    every game ended with no deal."""
+    text = MINI_TEXT.replace(
+        "      - stability: {zone: north, delta: -10}\n",
+        "      - agenda: {remove: prisoners}\n      - agenda: {remove: truce}\n      - stability: {zone: north, delta: -10}\n",
+        1,
+    )
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "event 'clash' takes every issue of The Hall's agenda off the table in round 2 whatever happens, so no "
+        "game there can reach a deal after it: give it a `when`, or leave an issue on"
+    )
+    # one issue left on, or a condition on it, or another card that can put an issue back: no warning
+    assert warnings(tmp_path, text.replace("      - agenda: {remove: truce}\n", ""), deep=False) == []
+    assert (
+        warnings(
+            tmp_path,
+            text.replace("    round: 2\n", "    round: 2\n    when: [{momentum: {below: 40}}]\n", 1),
+            deep=False,
+        )
+        == []
+    )
+    back = text.replace("      - momentum: 3\n", "      - momentum: 3\n      - agenda: {add: truce}\n", 1)
+    assert warnings(tmp_path, back, deep=False) == []
