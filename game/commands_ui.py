@@ -151,7 +151,18 @@ def replay_viewer(path: str) -> int:
 def _in_terminal(otherwise: str) -> bool:
     """Whether both ends are a terminal, as the interface needs; if not, says so (`otherwise`:
     why, and what works without one) on standard error."""
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return True
-    print(f"peacetalks: error: {otherwise}", file=sys.stderr)
-    return False
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(f"peacetalks: error: {otherwise}", file=sys.stderr)
+        return False
+    encoding = getattr(sys.__stdout__, "encoding", None) or ""
+    if encoding.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
+        # the screen is drawn with box and block characters and the files' names (Erdoğan):
+        # on a terminal in another encoding they came out as escape text, with no word why
+        print(
+            f"peacetalks: error: this terminal's encoding is {encoding or 'unknown'}, and the game's screen "
+            "needs UTF-8: set a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8 if the terminal shows it; "
+            "`peacetalks watch` prints a game in any encoding",
+            file=sys.stderr,
+        )
+        return False
+    return True

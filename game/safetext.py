@@ -115,11 +115,24 @@ class EscapingStream:
             shown = _shortened(body.replace("\n", "\\n")) + shown[len(body) :]
         try:
             self._stream.write(shown)
+        except UnicodeEncodeError:
+            # a terminal whose encoding has no letter for some text (an ISO-8859-1 locale and
+            # "Erdoğan"): the letter shows as "?", rather than the command ending in a traceback
+            encoding = getattr(self._stream, "encoding", None) or "ascii"
+            self._write(shown.encode(encoding, "replace").decode(encoding))
         except BrokenPipeError:
             raise
         except OSError as exc:
             raise OutputError(exc) from None
         return len(text)
+
+    def _write(self, shown: str) -> None:
+        try:
+            self._stream.write(shown)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc) from None
 
     def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding... as the stream's
         return getattr(self._stream, name)

@@ -222,3 +222,41 @@ def test_play_with_a_stream_closed_says_it_needs_a_terminal(
     assert main(["play", "tutorial"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("peacetalks: error: the game needs a terminal to play in") and err.count("\n") == 1
+
+
+class _Terminal(io.TextIOWrapper):
+    """A terminal of some encoding, as far as the game asks one."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _terminal(encoding: str) -> _Terminal:
+    return _Terminal(io.BytesIO(), encoding=encoding)
+
+
+def test_text_a_terminals_encoding_cannot_show_is_replaced_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside: under an ISO-8859-1 locale `list`, `watch` and `replay --text` ended
+    in a UnicodeEncodeError traceback at the first ć or ğ of a name."""
+    out = _terminal("latin-1")
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["watch", "astana-8", "--seed", "1"]) == 0
+    out.flush()
+    text = out.buffer.getvalue().decode("latin-1")  # type: ignore[attr-defined]
+    assert "Putin and Erdo?an speak by phone." in text and "Outcome:" in text
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_screen_is_refused_in_one_line_on_a_terminal_that_is_not_utf8(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It drew escape text (`\\u2502`) in place of the table's lines, with no word why."""
+    for stream in ("stdin", "stdout"):
+        monkeypatch.setattr(sys, stream, _terminal("utf-8"))
+    monkeypatch.setattr(sys, "__stdout__", _terminal("iso8859-1"))
+    assert main(["play", "tutorial"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("peacetalks: error: this terminal's encoding is iso8859-1, and the game's screen needs UTF-8")
+    assert err.count("\n") == 1
