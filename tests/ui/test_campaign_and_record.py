@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -193,3 +194,34 @@ async def _record_screen(pilot: Pilot[Any]) -> RecordScreen:
     await screen_of(pilot, TitleScreen)
     await press(pilot, "ctrl+r")
     return await screen_of(pilot, RecordScreen)
+
+
+def test_the_venue_end_table_keeps_whole_names_at_80_columns(tmp_path: Path) -> None:
+    """Found from outside: at 80x24 its name column was 9 characters wide, and "Delegation" and
+    every name were cut mid-word ("Negotiati" / "on")."""
+    path = saved_in_the_last_round_of_astana(tmp_path / "saves")
+
+    async def body() -> None:
+        app = make_app(load=path, saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(80, 24)) as pilot:
+            deadline = time.monotonic() + 3 * DEADLINE
+            while not isinstance(app.screen, VenueEndScreen):
+                assert time.monotonic() < deadline, f"no venue end; the screen is {app.screen!r}"
+                screen = app.screen
+                if isinstance(screen, Notice):
+                    await press(pilot, "enter")
+                elif isinstance(screen, TableScreen) and not ai_busy(app):
+                    state = screen.session.state
+                    if not state.over and state.actor in screen.humans:
+                        screen._act(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+                await tick()
+            seats = app.screen.query_one("#venue-end-seats", Static)
+            await pilot.pause()
+            lines = [strip.text for strip in seats.render_lines(Region(0, 0, seats.size.width, seats.size.height))]
+            words = {w for line in lines for w in line.split()}
+            assert seats.size.width <= 76
+            assert "Delegation" in words
+            for seat in app.screen.summary.seats:
+                assert set(seat.name.split()) <= words, (seat.name, lines)
+
+    asyncio.run(body())

@@ -46,14 +46,16 @@ def _result(v: VenueEnd) -> Text:
 
 
 def _seats(v: VenueEnd, private: bool) -> Table:
+    # two-line headers and short cells for the figures, so that at 80 columns the names keep the
+    # room they need (a 9-column name column cut "Delegation" and every name mid-word)
     table = Table(expand=True, box=None, pad_edge=False, header_style="bold")
-    table.add_column("Delegation", ratio=1, overflow="fold", min_width=16)
-    table.add_column("How it ended", overflow="fold", min_width=12)
-    table.add_column("Next venue", no_wrap=True)
+    table.add_column("Delegation", ratio=2, min_width=16)
+    table.add_column("How it ended", ratio=1, min_width=10)
+    table.add_column("At next\nvenue", no_wrap=True)
     table.add_column("Support", justify="right", no_wrap=True)
     if private:
-        table.add_column("Trusts you", justify="right", no_wrap=True)
-        table.add_column("You trust", justify="right", no_wrap=True)
+        table.add_column("Trusts\nyou", justify="right", no_wrap=True)
+        table.add_column("You\ntrust", justify="right", no_wrap=True)
     for k, s in enumerate(v.seats):
         me = k == v.me
         name = Text(s.name, style="bold" if me and private else "")
@@ -65,7 +67,7 @@ def _seats(v: VenueEnd, private: bool) -> Table:
         cells = [
             name,
             Text(s.status, style=status_style),
-            Text("at the table" if s.next_venue else "elsewhere", style="" if s.next_venue else "dim"),
+            Text("yes" if s.next_venue else "no", style="" if s.next_venue else "dim"),
             Text(str(s.support)),
         ]
         if private:
