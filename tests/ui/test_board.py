@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
 from game.engine import Respond
@@ -112,7 +113,15 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             await press(pilot, "x", "r")
             one_round = said(history)
             assert "round 1 —" in one_round and "round 2 —" not in one_round
-            await press(pilot, "x", "d", "d")  # everyone, the government, the opposition
+            await press(pilot, "x", "d")  # everyone, then the government, whose name is long
+            # every filter in sight at 80 columns: the kind filter (k) was pushed off the line
+            filters = history.query_one("#history-filters", Static)
+            await pilot.pause()
+            shown = " ".join(
+                s.text for s in filters.render_lines(Region(0, 0, filters.size.width, filters.size.height))
+            )
+            assert app.size.width == 80 and "(r)" in shown and "(d)" in shown and "everything (k)" in shown, shown
+            await press(pilot, "d")  # the opposition
             theirs = said(history)
             opp = table.session.scenario.delegations[OPP].name
             moves = [line for line in theirs.splitlines() if line and not line.startswith("—")]
