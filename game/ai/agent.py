@@ -82,14 +82,14 @@ def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> 
     if path.endswith(".py"):
         module = _module_from_file(spec, Path(path))
     else:
-        drawn = _Draws()
+        known, drawn = set(sys.modules), _Draws()
         try:
             with _to_stderr():
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
             raise AgentLoadError(f"{spec}: cannot import {path}: {_one_line(exc)}") from None
-        _drew_while_loading(spec, path, drawn, path)
+        _drew_while_loading(spec, path, drawn, known)
     if not hasattr(module, name):
         raise AgentLoadError(f"{spec}: {path} has no {name!r}")
     return as_chooser(getattr(module, name), scenario, spec, where)
@@ -287,6 +287,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
     if loader_spec is None or loader_spec.loader is None:
         raise AgentLoadError(f"{spec}: {path} is not a Python file that can be loaded")
     module = importlib.util.module_from_spec(loader_spec)
+    known = set(sys.modules)
     sys.modules[name] = module
     drawn = _Draws()
     try:
@@ -301,17 +302,20 @@ def _module_from_file(spec: str, path: Path) -> Any:
         del sys.modules[name]
         _reraise_ctrl_c(exc)
         raise AgentLoadError(f"{spec}: loading {path} failed: {_one_line(exc)}") from None
-    _drew_while_loading(spec, path, drawn, name)
+    _drew_while_loading(spec, path, drawn, known)
     return module
 
 
-def _drew_while_loading(spec: str, loaded: object, drawn: _Draws, name: str) -> None:
+def _drew_while_loading(spec: str, loaded: object, drawn: _Draws, known: set[str]) -> None:
     """AgentLoadError if loading the agent's module drew from a global generator. The module is
     loaded once a process: a value drawn then would differ from run to run, and the same seed
-    would give another game. It is forgotten, so that trying it again says so again."""
+    would give another game. It is forgotten, with every module its loading brought in (`known`:
+    the modules there before; a helper of its own may be the one that drew), so that trying it
+    again says so again."""
     which = drawn.which()
     if which is not None:
-        sys.modules.pop(name, None)
+        for name in set(sys.modules) - known:
+            sys.modules.pop(name, None)
         raise AgentLoadError(f"{spec}: loading {loaded} drew from {_DREW.format(which=which)}")
 
 

@@ -181,6 +181,7 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
     idle = list(reversed(workers))
     busy: dict[Connection, _Worker] = {}
     doing: dict[Connection, str] = {}  # what each busy worker last said it was doing (note)
+    current: dict[Connection, int] = {}  # the item each busy worker has
     # results (and errors) that came before an earlier item's: an error is raised only in its
     # item's turn, so the one raised is the first in the items' order, as with one job, whichever
     # worker fails first (an agent that fails in every game is reported with the first game's seed)
@@ -191,6 +192,7 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
             worker = idle.pop()
             worker.conn.send(task)
             busy[worker.conn] = worker
+            current[worker.conn] = task[0]
             doing.pop(worker.conn, None)
         while wanted in early:
             ok, value = early.pop(wanted)
@@ -203,7 +205,14 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         by_sentinel = {worker.process.sentinel: worker for worker in busy.values()}
         ready = wait([*busy, *by_sentinel])
         for conn in [r for r in ready if r in busy]:
-            index, done, value = _receive(busy[conn], doing.get(conn))
+            try:
+                index, done, value = _receive(busy[conn], doing.get(conn))
+            except WorkerEnded as ended:
+                # in its item's turn, as any error (which worker dies first is the system's
+                # timing: the seed named would change from run to run)
+                early[current[conn]] = (False, ended)
+                busy.pop(conn)
+                continue
             if done is None:  # a note: what the worker is doing now
                 doing[conn] = value
                 continue
@@ -212,7 +221,8 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         for sentinel in [r for r in ready if r in by_sentinel]:
             worker = by_sentinel[sentinel]
             if worker.conn in busy:  # died before it answered
-                raise _ended(worker, doing.get(worker.conn))
+                early[current[worker.conn]] = (False, _ended(worker, doing.get(worker.conn)))
+                busy.pop(worker.conn)
 
 
 def _receive(worker: _Worker, doing: str | None) -> tuple[Any, bool | None, Any]:
