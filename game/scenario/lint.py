@@ -338,13 +338,22 @@ def departures_that_do_nothing_or_decide_all(sc: Scenario) -> Iterator[Finding]:
 
 
 def support_at_the_collapse_line(sc: Scenario) -> Iterator[Finding]:
-    """A delegation whose support at home starts at or below `collapse_support` is pulled out
-    before anyone moves (RULES.md, "Support, momentum and the ends of the talks"): a signatory's collapses every game at its
-    first venue, which only a run of games would otherwise show."""
+    """A delegation seated at the first venue whose support at home starts at or below
+    `collapse_support`, and that no news of the first round lifts, is pulled out before anyone
+    moves (RULES.md, "Support, momentum and the ends of the talks"): a signatory's collapses every
+    game at its first venue, which only a run of games would otherwise show."""
     line = sc.rules.collapse_support
     first = sc.venues[0] if sc.venues else None
+    # the first round's scripted news is read before anyone moves, and may lift it in time
+    lifted = {
+        x.a
+        for card in sc.events
+        if card.round == 1 and card.venue in (-1, 0)
+        for x in card.effects
+        if x.kind == "support" and x.delta > 0
+    }
     for d, delegation in enumerate(sc.delegations):
-        if delegation.support > line or first is None:
+        if first is None or delegation.support > line or d not in first.turn_order or d in lifted:
             continue
         what = (
             "so every game collapses before anyone moves"

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.safetext import describe, first_control
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.yamlread import YMap, YSeq
+from game.scenario.yamlread import BareNumber, YMap, YSeq
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -36,7 +36,7 @@ class Str(Spec):
         if value is None or isinstance(value, YMap | YSeq):
             report.error(mark, f"expected {self.describe()}, found {kind_of(value)}")
             return None
-        text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+        text = str(value).lower() if isinstance(value, bool) else str(value)
         if self.line:
             text = text.rstrip("\n")  # a folded block (`name: >`) ends in a line break
             at = first_control(text, one_line=True)
@@ -70,6 +70,10 @@ class Num(Spec):
     integer: bool = False
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if isinstance(value, BareNumber):  # 1.5e2: a number, as YAML 1.2 reads it (4e0 a whole one)
+            value = float(value)
+            if self.integer and value.is_integer():
+                value = int(value)
         ok = isinstance(value, int) if self.integer else isinstance(value, int | float)
         if isinstance(value, bool) or not ok:
             report.error(mark, f"expected {'a whole number' if self.integer else 'a number'}, found {kind_of(value)}")
@@ -144,8 +148,8 @@ class MapOf(Spec):
             if checked is not None:
                 out[key] = checked
                 out.value_marks[key] = value.at(key)
-            elif item is not None or key in value.refused:
-                out.refused.add(key)  # refused with a reason, as in Obj
+            else:
+                out.refused.add(key)  # refused with a reason (nothing, too, is reported), as in Obj
         return out
 
 

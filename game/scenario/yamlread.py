@@ -262,6 +262,10 @@ def _check_text(node: yaml.Node, source: str, report: Report) -> None:
     report.error(where, f"the text holds the control character {describe(char)}; texts hold {ALLOWED}")
 
 
+class BareNumber(str):
+    """A bare value in exponent form (`1.5e2`): text to YAML 1.1, a number to YAML 1.2."""
+
+
 # YAML 1.2's numbers in exponent form that YAML 1.1, which PyYAML reads, takes for text (it wants
 # a dot and a signed exponent: 1.0e+2)
 _EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
@@ -289,7 +293,12 @@ def _convert(
         if node.tag == _TAG + "timestamp":
             return node.value  # a date written bare is kept as the text the author wrote
         if node.tag == _TAG + "str" and not node.style and _EXPONENT.match(node.value):
-            return float(node.value)  # 1e2 and 1.5e2 are numbers in YAML 1.2 (and to an editor's schema)
+            # 1e2 and 1.5e2 are numbers in YAML 1.2 (and to an editor's schema): kept as the text
+            # it is to YAML 1.1, marked, and read as a number only where a number is expected
+            # (shapes.Num); a save's `name: 1e5`, written by YAML 1.1, stays the name it was.
+            # `!!str 1e2` says it is text.
+            tagged = source is not None and source.startswith("!", node.start_mark.index)
+            return node.value if tagged else BareNumber(node.value)
         try:
             return scalars.value(node)
         except (yaml.YAMLError, ValueError, OverflowError):

@@ -83,3 +83,30 @@ def test_a_refused_weight_on_a_sides_only_issue_is_not_also_every_weight_zero() 
     # and where every weight given is 0, it is still said
     _, errors = checked(text.replace("weight: x,", "weight: 0,"))
     assert any("every weight is 0" in e for e in errors)
+
+
+def test_exponent_text_said_to_be_text_stays_text_and_a_whole_one_counts_rounds() -> None:
+    _, errors = checked(MINI.replace("truce: {weight: 3, values", "truce: {weight: !!str 3e0, values"))
+    assert errors == ["50:23: error: expected a number, found the text '3e0'"], errors
+    scenario, errors = checked(MINI.replace("    rounds: 4\n", "    rounds: 4e0\n"))
+    assert errors == [] and scenario.venues[0].rounds == 4  # type: ignore[attr-defined]
+    _, errors = checked(MINI.replace("    rounds: 4\n", "    rounds: 4.5e0\n"))
+    assert len(errors) == 1 and "expected a whole number" in errors[0], errors
+
+
+def test_a_preference_left_empty_is_the_one_error() -> None:
+    text = MINI.replace("prisoners: {weight: 1, values: {none: 1.0, some: 0.6, all: 0.0}}", "prisoners:")
+    _, errors = checked(text.replace("truce: {weight: 3, values", "truce: {weight: 0, values"))
+    assert len(errors) == 1 and "expected a mapping, found nothing" in errors[0], errors
+
+
+def test_a_scenario_whose_name_reads_as_a_number_saves_and_replays(tmp_path: Path) -> None:
+    """Found in review: a save names its scenario in a field written by YAML 1.1, bare where YAML
+    1.1 sees text (`name: 1e5`); read back as a number, the save no longer matched its scenario."""
+    from game.cli import main
+
+    path = tmp_path / "1e5.yaml"
+    path.write_text(MINI)
+    assert main(["watch", str(path), "--seed", "2", "--save", "s", "--saves", str(tmp_path / "saves")]) == 0
+    assert "name: 1e5" in (tmp_path / "saves" / "s.yaml").read_text()
+    assert main(["replay", str(tmp_path / "saves" / "s.yaml"), "--verify"]) == 0

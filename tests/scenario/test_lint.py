@@ -329,6 +329,11 @@ def test_a_signatory_starting_at_the_collapse_line_collapses_every_game(tmp_path
     path = tmp_path / "variant.yaml"
     state, _ = new_game(load_scenario(path), 1)
     assert state.outcome == "collapse"
+    # news of the first round that lifts it, read before anyone moves, saves it: no warning
+    lifted = text.replace(
+        "      - stability: {zone: north, delta: -10}\n", "      - support: {delegation: red, delta: 30}\n", 1
+    )
+    assert warnings(tmp_path, lifted.replace("    round: 2\n", "    round: 1\n", 1), deep=False) == []
 
 
 def test_a_mediator_at_the_collapse_line_is_pulled_out_and_the_talks_go_on(tmp_path: Path) -> None:
@@ -336,6 +341,10 @@ def test_a_mediator_at_the_collapse_line_is_pulled_out_and_the_talks_go_on(tmp_p
     d = the_one(warnings(tmp_path, text, deep=False))
     assert d.message.startswith("'envoy' starts with support 50, at or below the collapse line 55")
     assert "so it is pulled out of the talks before anyone moves" in d.message
+    # one that never sits at the first venue is never pulled out of it
+    away = text.replace("turn_order: [envoy, red, blue, big]", "turn_order: [red, blue, big]")
+    assert away != text
+    assert not [d for d in warnings(tmp_path, away, deep=False) if "collapse line" in d.message]
 
 
 def test_a_scripted_event_that_empties_the_agenda(tmp_path: Path) -> None:
