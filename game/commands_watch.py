@@ -163,6 +163,8 @@ def _print_outcome(session: Session, name: str | None) -> None:
         from game.scenario import bundled
 
         name = next((n for n, path in bundled().items() if path.read_bytes() == session.source), None)
+    if name is not None and name.startswith("-"):
+        name = f"./{name}"  # else read as an option (`peacetalks play -mini.yaml`)
     play = (
         f"peacetalks play {shlex.quote(name)}" if name is not None else "peacetalks play FILE, with its scenario file"
     )

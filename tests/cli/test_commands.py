@@ -134,6 +134,10 @@ def test_watch_ends_with_the_play_command_for_the_scenario_it_watched(tmp_path: 
     spaced = tmp_path / "my talks.yaml"
     spaced.write_bytes(MINI.read_bytes())
     assert _play_hint(run_main("watch", str(spaced), "--seed", "4").stdout) == f"peacetalks play '{spaced}'"
+    dashed = tmp_path / "-mini.yaml"
+    dashed.write_bytes(MINI.read_bytes())
+    out = run_main("watch", "--seed", "4", "--", "-mini.yaml", cwd=tmp_path)
+    assert _play_hint(out.stdout) == "peacetalks play ./-mini.yaml", out.stderr
     # a game continued from a save: its bundled scenario, found by the file it embeds
     saves = tmp_path / "saves"
     out = run_main("watch", "harbour-contract", "--seed", "3", "--save", "h", "--saves", str(saves))
