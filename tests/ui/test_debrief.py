@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 import pytest
+from rich.text import Text
 
 from game.ai import play
 from game.engine import Concede, apply, new_game, utility
@@ -423,3 +424,34 @@ def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:
     assert "✗ where it is worth less to them" in said
     text, _ = _screen_text("astana-8", DEAL, (120, 40))
     assert "The deal in force, round by round (the status quo until something is agreed)" in text
+
+
+def test_the_charts_axis_keeps_each_label_whole_where_its_cells_are_narrow() -> None:
+    """Found from outside: at 80 columns a campaign's labels were cut to their cells, and the
+    axis read "V1 V1 V2 V2 V2", which said nothing of the rounds."""
+    from game.ui.screens.debrief import _axis
+
+    labels = ("V1 R1", "V1 R2", "V2 R1", "V2 R2", "V2 R3")
+    assert _axis(labels, 3) == "V1 R1 V2 R1 V2 R3"  # every other one, each under its own cell
+    assert _axis(labels, 6) == "V1 R1 V1 R2 V2 R1 V2 R2 V2 R3"
+    assert _axis(("R1", "R2", "R3"), 3) == "R1 R2 R3"
+    assert _axis(("R1", "R2", "R3"), 2) == "R1 … R3"
+
+
+def test_the_chart_marks_rounds_below_walk_away_without_colour_too() -> None:
+    """Under NO_COLOR the red of the rounds below walk-away went grey on grey: they are
+    underlined as well, and the legend says so."""
+    from rich.console import Console
+
+    from game.ui.screens.debrief import UtilityChart
+
+    trajectory = dd.Trajectory(("R1", "R2"), (dd.Series(0, "Side", 0.5, (0.3, 0.7)),))
+    chart = UtilityChart(trajectory)
+    text = chart.render()
+    assert isinstance(text, Text)
+    below = [s for s in text.spans if "underline" in str(s.style)]
+    above = [s for s in text.spans if str(s.style) == _GOOD]
+    assert below and above and "underlined: below walk-away" in text.plain
+    console = Console(no_color=True, force_terminal=True, width=80, file=io.StringIO())
+    console.print(text)
+    assert "\x1b[4m" in console.file.getvalue()  # type: ignore[attr-defined]

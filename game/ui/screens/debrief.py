@@ -85,23 +85,35 @@ class UtilityChart(Widget):
             name = s.name if len(s.name) <= label else s.name[: label - 1] + "…"
             out.append(f"{name:<{label}}  ")
             for v in s.values:
-                out.append(block(v) * cell, style=_GOOD if v >= s.reservation - 1e-9 else _BAD)
+                # underlined as well as red: under NO_COLOR, or on a grey-only terminal, colour
+                # alone left the rounds below walk-away nearly invisible
+                out.append(block(v) * cell, style=_GOOD if v >= s.reservation - 1e-9 else f"{_BAD} underline")
             final = s.values[-1] if s.values else 0.0
             shown, walk_away, _ = against(final, s.reservation)
             out.append(f" {shown}", style="bold")
             out.append(" walk-away ", style="dim")
             out.append(f"{walk_away} {block(s.reservation)}\n", style="dim")
-        axis = " " * (label + 2)
-        if cell >= 3:
-            axis += "".join(f"{lab:<{cell}}"[:cell] for lab in t.labels)
-        else:
-            axis += f"{t.labels[0] if t.labels else ''} … {t.labels[-1] if t.labels else ''}"
-        out.append(axis + "\n", style="dim")
+        out.append(" " * (label + 2) + _axis(t.labels, cell) + "\n", style="dim")
         out.append(
-            f"{' ' * (label + 2)}{block_row((0.25, 0.5, 0.75, 1.0))} = 0.25 0.50 0.75 1.00; red: below walk-away",
+            f"{' ' * (label + 2)}{block_row((0.25, 0.5, 0.75, 1.0))} = 0.25 0.50 0.75 1.00; "
+            "red, underlined: below walk-away",
             style="dim",
         )
         return out
+
+
+def _axis(labels: tuple[str, ...], cell: int) -> str:
+    """The rounds' labels under their cells, whole: where a cell is narrower than its label, a
+    label is written only where the one before has ended (at 80 columns a campaign's "V1 R1"
+    was cut to "V1" in every cell, which said nothing of the round)."""
+    if cell < 3:  # too narrow for any label beside the next: the first and the last
+        return f"{labels[0]} … {labels[-1]}" if labels else ""
+    line = ""
+    for k, lab in enumerate(labels):
+        at = k * cell
+        if at >= len(line) + (1 if line else 0):
+            line = line.ljust(at) + lab
+    return line
 
 
 def _outcome(d: Debrief, when: dict[int, list[str]] | None = None) -> Text:
