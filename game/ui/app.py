@@ -121,6 +121,7 @@ class PeaceTalksApp(App[None]):
         if shown is not None and (not small or self._too_small_at != (width, height)):
             if shown in self._notifications:
                 self._unnotify(shown)
+                self._refresh_toasts_below()
             self._too_small = None
         if small and self._too_small is None:
             self._too_small = Notification(
@@ -136,6 +137,17 @@ class PeaceTalksApp(App[None]):
             # arrive after a quick resize back to a large size had found nothing to take down,
             # and the notice then stayed over a terminal large enough
             self._on_notify(Notify(self._too_small))
+
+    def _refresh_toasts_below(self) -> None:
+        """Textual redraws the notices of the screen on top only: a screen below a dialog, seen
+        around it, kept the size notice after the terminal grew back, until the dialog closed."""
+        from textual.css.query import NoMatches
+        from textual.widgets._toast import ToastRack
+
+        for screen in self.screen_stack[:-1]:
+            with contextlib.suppress(NoMatches):
+                rack = screen.get_child_by_type(ToastRack)
+                self.call_later(rack.show, self._notifications)
 
     async def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)

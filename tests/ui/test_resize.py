@@ -189,3 +189,24 @@ def test_every_column_of_the_delegations_shows_at_any_width(tmp_path: Path) -> N
                     assert "Russian Federation" in names  # room for whole names
 
     asyncio.run(body())
+
+
+def test_the_too_small_notice_goes_from_the_screen_below_a_dialog_too(tmp_path: Path) -> None:
+    """Found from outside: small on the table, a dialog opened, then the terminal grown back: the
+    notice stayed on the table around the dialog until the dialog closed."""
+    from textual.widgets._toast import Toast
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=(80, 24), notifications=True) as pilot:
+            table = await table_ready(pilot)
+            await pilot.resize_terminal(60, 20)
+            await until(pilot, lambda: len(table.query(Toast)) == 1, "the notice on the table")
+            await press(pilot, "s")
+            await until(pilot, lambda: app.screen is not table, "a dialog")
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            await until(pilot, lambda: not _too_small_shown(app), "the notice taken down")
+            await until(pilot, lambda: len(table.query(Toast)) == 0, "no notice left on the table below")
+
+    asyncio.run(body())
