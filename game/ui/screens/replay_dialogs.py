@@ -19,23 +19,16 @@ HELP = """\
   [b]g[/b] or [b]j[/b]       jump to a turn (the table after that action)
   [b]space[/b]        autoplay: play on by itself, or pause
   [b]+ -[/b]          autoplay faster or slower
-  [b]v[/b]            whose view: the public one, then each delegation's
-               own (its values and what it learnt); only once the
-               game in the save is over
+  [b]v[/b]            whose view: the public one, then each delegation's own
+               (its values and what it learnt), once the game is over
   [b]↑ ↓[/b]          choose an issue: who stands where on it
   [b]ctrl+p[/b]       the command palette: every key by name
   [b]? F1[/b]         this help
   [b]q Esc[/b]        leave the replay
 
-The top line: step N of M (actions so far), the round, the turn (the
-number of the last action in the save's log), who took it, what it did.
-The second: the venue, who speaks next, autoplay (⏸ paused, ▶ playing)
-and its speed in steps a second, and whose view is shown.
+The top line: step N of M (actions so far), the round, the turn (the number of the last action in the save's log), who took it, what it did. The second: the venue, who speaks next, autoplay (⏸ paused, ▶ playing) and its speed in steps a second, and whose view is shown.
 
-In the public view, "Sides by option" counts the delegations that hold
-each option of an issue, from one pole to the other (· for none): "2 · 4"
-is two sides at the first option, four at the third. "Conceded" counts
-the concessions each delegation has made.
+In the public view, "Sides by option" counts the delegations that hold each option of an issue, from one pole to the other (· for none): "2 · 4" is two sides at the first option, four at the third. "Conceded" ("Conc." on a narrow terminal) counts the concessions each delegation has made.
 """
 
 
