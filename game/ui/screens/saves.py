@@ -176,7 +176,7 @@ class SaveBrowser(Screen[Opened | None]):
         row = self._current()
         if row is None:
             return
-        text = Text(no_wrap=True, overflow="ellipsis")  # three lines, each cut to the width
+        text = Text(no_wrap=True, overflow="ellipsis")  # four lines, each cut to the width
         text.append(str(row.path), style="bold")
         if row.problem:
             text.append(f"\nCannot be opened: {row.problem}", style="red")
@@ -184,8 +184,9 @@ class SaveBrowser(Screen[Opened | None]):
             seats = ", ".join(row.seats) if row.seats else "every seat played by the AI"
             text.append(f"\n{row.scenario} · {seats}")
             label = RESULTS.get(row.result, (row.result, ""))[0]
-            text.append(f"\n{row.turns} moves · {label} · saved {when(row.modified)} · ")
-            text.append("Enter: replay it (the game is over)" if row.over else "Enter: continue · r: replay")
+            text.append(f"\n{row.turns} moves · {label} · saved {when(row.modified)}")
+            # on a line of its own: after the rest, at 80 columns it was cut to "Enter: replay it (the game is …"
+            text.append("\nEnter: replay it (the game is over)" if row.over else "\nEnter: continue · r: replay")
         self.query_one("#save-detail", Static).update(text)
 
     @on(DataTable.HeaderSelected, "#save-table")
