@@ -188,9 +188,14 @@ def test_a_worker_that_dies_is_an_error_not_a_wait_for_ever() -> None:
         "except RuntimeError as error:\n"
         "    print(error, '|', len(multiprocessing.active_children()))\n"
     )
+    assert _child(work) == "a worker process ended (exit code 3) before its result | 0"
+
+
+def _child(work: str) -> str:
+    """What a child Python running `work` prints, once it has ended well (within PROMPT)."""
     done = subprocess.run([sys.executable, "-c", work], cwd=ROOT, capture_output=True, text=True, timeout=PROMPT)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "a worker process ended (exit code 3) before its result | 0"
+    return done.stdout.strip()
 
 
 def notes_then_dies_on_two(x: int) -> int:
@@ -216,9 +221,7 @@ def test_a_worker_that_dies_is_named_by_what_it_said_it_was_doing() -> None:
         "except WorkerEnded as error:\n"
         "    print(error, '|', error.exitcode, '|', error.doing)\n"
     )
-    done = subprocess.run([sys.executable, "-c", work], cwd=ROOT, capture_output=True, text=True, timeout=PROMPT)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == (
+    assert _child(work) == (
         "a worker process ended (exit code 0) during item 2, the last step | 0 | item 2, the last step"
     )
 

@@ -41,24 +41,30 @@ SIZE = (100, 30)
 
 async def pass_to_the_end(pilot: Pilot[Any], seen: list[VenueEndScreen]) -> DebriefScreen:
     """Play on (the human's seat as the AI would); venue-end screens are read (kept in `seen`)."""
-    app = pilot.app
-    deadline = time.monotonic() + 3 * DEADLINE
     while True:
-        assert time.monotonic() < deadline, f"the campaign did not end; the screen is {app.screen!r}"
-        screen = app.screen
+        screen = await play_on_to(pilot, (DebriefScreen, VenueEndScreen), "the campaign's end")
         if isinstance(screen, DebriefScreen):
             return screen
-        if isinstance(screen, VenueEndScreen):
-            seen.append(screen)
-            await press(pilot, "enter")
-        elif isinstance(screen, Notice):
+        seen.append(screen)
+        await press(pilot, "enter")
+
+
+async def play_on_to(pilot: Pilot[Any], kinds: tuple[type, ...], what: str) -> Any:
+    """Play on until a screen of one of `kinds` is on top (the human's seat played as the AI
+    would: its moves are not what these tests test; notices read and closed)."""
+    app = pilot.app
+    deadline = time.monotonic() + 3 * DEADLINE
+    while not isinstance(app.screen, kinds):
+        assert time.monotonic() < deadline, f"no {what}; the screen is {app.screen!r}"
+        screen = app.screen
+        if isinstance(screen, Notice):
             await press(pilot, "enter")
         elif isinstance(screen, TableScreen) and not ai_busy(app):
             state = screen.session.state
             if not state.over and state.actor in screen.humans:
-                # the human's seat plays as the AI would (its moves are not what this tests)
                 screen._act(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
         await tick()
+    return app.screen
 
 
 def saved_in_the_last_round_of_astana(folder: Path) -> Path:
@@ -204,17 +210,7 @@ def test_the_venue_end_table_keeps_whole_names_at_80_columns(tmp_path: Path) -> 
     async def body() -> None:
         app = make_app(load=path, saves_dir=tmp_path, speed=0)
         async with driven(app, size=(80, 24)) as pilot:
-            deadline = time.monotonic() + 3 * DEADLINE
-            while not isinstance(app.screen, VenueEndScreen):
-                assert time.monotonic() < deadline, f"no venue end; the screen is {app.screen!r}"
-                screen = app.screen
-                if isinstance(screen, Notice):
-                    await press(pilot, "enter")
-                elif isinstance(screen, TableScreen) and not ai_busy(app):
-                    state = screen.session.state
-                    if not state.over and state.actor in screen.humans:
-                        screen._act(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
-                await tick()
+            await play_on_to(pilot, (VenueEndScreen,), "venue end")
             seats = app.screen.query_one("#venue-end-seats", Static)
             await pilot.pause()
             lines = [strip.text for strip in seats.render_lines(Region(0, 0, seats.size.width, seats.size.height))]
