@@ -191,7 +191,7 @@ class TableScreen(TableCommands):
         room = width - len(head) - tail.cell_len - 3
         text = Text(head, style="bold")
         if room >= 8:
-            text.append(f"{short(me.name, min(24, room))} · ")
+            text.append(f"{short(me.name, room)} · ")  # whole where the line has room (it was cut at 24 at any width)
         text.append_text(tail)
         return text
 
