@@ -58,7 +58,12 @@ class Chronicle:
 
     lines: list[Line] = field(default_factory=list)
     tabled: dict[int, Tabled] = field(default_factory=dict)
+    # the reason an AI gave for a move (an answer, a walk-out, a boycott), by the move's line
+    # (its identity: the lines live as long as the chronicle): said at the table as it played (a
+    # save keeps the moves, not the words, so a game loaded again has none for the moves before)
+    reasons: dict[int, str] = field(default_factory=dict)
     _last_of: dict[int, int] = field(default_factory=dict)  # author -> id of its latest proposal
+    _move_at: int = -1  # the index of the last move's first line
 
     @classmethod
     def of(cls, state: State, opening: Iterable[Record], actions: Iterable[Action]) -> Chronicle:
@@ -104,6 +109,7 @@ class Chronicle:
         elif isinstance(action, Respond):
             answered, accept = action.proposal, action.accept
         other = -1
+        self._move_at = len(self.lines)
         learnt: tuple[tuple[int, int, int], ...] = ()
         if isinstance(action, Meet):
             other = before.scenario.delegation_index.get(action.other, -1)
@@ -131,6 +137,17 @@ class Chronicle:
                 Line(record, venue, record.round, actor, kind, tabled, answered, accept, after.momentum, other, learnt)
             )
 
+    def give_reason(self, reason: str) -> None:
+        """The reason the last move's mover gave for it, kept where the history shows reasons
+        (its answers, walk-outs and boycotts)."""
+        at = self._move_at
+        if reason and 0 <= at < len(self.lines) and self.lines[at].record.kind in REASONED:
+            self.reasons[id(self.lines[at])] = reason
+
+    def reason_of(self, line: Line) -> str:
+        """The reason given for the move of this line, if it was given at this table."""
+        return self.reasons.get(id(line), "")
+
     def author_of(self, proposal: int) -> int:
         tabled = self.tabled.get(proposal)
         return tabled.author if tabled is not None else -1
@@ -146,6 +163,7 @@ class Chronicle:
 # --- what a reader may ask for --------------------------------------------------------------------
 
 KINDS = ("everything", "proposals and answers", "answers to me", "agreements and events")
+REASONED = frozenset({"respond", "walk_out", "boycott"})  # the moves whose reasons the history keeps
 _TABLE_TALK = frozenset({"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement"})
 _EVENTS = frozenset({"event", "agenda", "broken", "agreement", "venue", "venue_end", "game_over", "closing"})
 

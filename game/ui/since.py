@@ -50,12 +50,15 @@ def since_last_move(
     there is none of them."""
     mine = {pid for pid, tabled in chronicle.tabled.items() if tabled.author == me}
     said: dict[int, tuple[list[int], list[int]]] = {}  # proposal -> (accepted by, rejected by)
+    why: dict[tuple[int, int], str] = {}  # (proposal, who refused it) -> the reason it gave
     ended: dict[int, str] = {}
     for line in chronicle.lines[start:]:
         if line.answered not in mine:
             continue
         if line.record.kind == "respond" and line.actor != me:
             said.setdefault(line.answered, ([], []))[0 if line.accept else 1].append(line.actor)
+            if not line.accept and chronicle.reason_of(line):
+                why[line.answered, line.actor] = chronicle.reason_of(line)
         elif line.record.kind in ("failed", "agreement", "closed"):
             ended[line.answered] = line.record.kind
     open_ = {p.id: p for p in state.proposals}
@@ -67,7 +70,18 @@ def since_last_move(
         if accepted:
             parts.append(f"accepted by {_names(state, accepted)}")
         if rejected:
-            parts.append(f"rejected by {_names(state, rejected)}")
+            # with what each said: a newcomer read "rejected by Republic of Turkey" and no why
+            parts.append(
+                "rejected by "
+                + _names(state, rejected)
+                + "".join(
+                    f" ({state.scenario.delegations[d].name}: {why[pid, d]})"
+                    if len(rejected) > 1
+                    else f" ({why[pid, d]})"
+                    for d in rejected
+                    if (pid, d) in why
+                )
+            )
         text.append("; ".join(parts))
         end = ended.get(pid)
         if end == "agreement":

@@ -20,10 +20,11 @@ from game.engine import apply, new_game, view_for
 from game.engine.state import PENDING, State
 from game.play.board import entries
 from game.play.history import Chronicle
+from game.ui.screens.history import HistoryScreen
 from game.ui.since import LISTED, since_last_move
 from game.ui.widgets.wrapped import WrappedText
 from tests.saves.helpers import scenario_file, scenario_path
-from tests.ui.driving import GOV, driven, new_app, press, settle, until
+from tests.ui.driving import GOV, driven, new_app, press, screen_of, settle, until
 
 HEAD = "Since your last move:"
 
@@ -121,6 +122,17 @@ def test_the_table_sums_up_the_answers_to_my_proposal_when_my_turn_comes_back(tm
             opp = state.scenario.delegations[1].name
             line = next(p for p in summary if f"Your proposal #{mine}:" in p)
             assert f"rejected by {opp}" in line and "it fails" in line
+            # with the reason it gave, as the table said it (a newcomer read the refusals with no why)
+            refusal = next(
+                x for x in table.chronicle.lines[start:] if x.record.kind == "respond" and x.answered == mine
+            )
+            reason = table.chronicle.reason_of(refusal)
+            assert reason and f"rejected by {opp} ({reason})" in line, line
+            await press(pilot, "h")
+            history = await screen_of(pilot, HistoryScreen)
+            assert f"rejects proposal #{mine}.  ({reason})" in history.text().replace("\n", " ")
+            await press(pilot, "escape")
+            table = await settle(pilot)
             if any(p.response_of(GOV) == PENDING for p in state.proposals):
                 assert any("Waiting for your answer" in p for p in summary)
             # said once: the next turn's summary starts from the move after it

@@ -313,6 +313,8 @@ class TableScreen(TableCommands):
                 self.app.exit(return_code=1)
                 return
             records = self._play(move.action)
+            if self._chronicle is not None:
+                self._chronicle.give_reason(move.decision.reason)
             self._log(records, move.decision.reason)
             self.refresh_table()
             await self._after(records)
