@@ -264,11 +264,16 @@ def end_round(w: Work) -> None:
     check_ends(w)
     if w.over or w.venue_over:
         return
-    adjourned = w.round < venue.rounds and clock.roll(w.seed, w.venue, w.round) < clock.breakdown_chance(
-        sc.rules, w.round, venue.rounds, w.momentum
-    )
+    chance = clock.breakdown_chance(sc.rules, w.round, venue.rounds, w.momentum)
+    adjourned = w.round < venue.rounds and clock.roll(w.seed, w.venue, w.round) < chance
     if adjourned:
-        w.say("adjourned", f"The talks have dragged on too long: {venue.name} is adjourned after round {w.round}.")
+        # the odds the brief gave said with it: a newcomer told of 3% read "dragged on too long"
+        # after round 2 of 6 as a rule they had missed, not as the chance that came up
+        w.say(
+            "adjourned",
+            f"The talks break off: {venue.name} is adjourned after round {w.round} of {venue.rounds} "
+            f"(the chance of it this round was {max(1, round(chance * 100))}%, at momentum {w.momentum}).",
+        )
     if w.round >= venue.rounds or adjourned:
         # Proposals tabled in the last round still deserve an answer from those who spoke
         # before them: a closing session gives each such delegation one more turn, to answer.

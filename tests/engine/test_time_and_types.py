@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cached_property
 
@@ -181,6 +182,14 @@ def test_talks_are_adjourned_when_the_roll_falls_under_the_chance(quiet: Scenari
             adjourned += 1
             assert "adjourned" in kinds(records)
             assert after.over and after.outcome == "no_deal" and "adjourned after round 1" in after.reason
+            # the news says the odds that came up, at the momentum they were read at
+            said = next(r.text for r in records if r.kind == "adjourned")
+            found = re.search(
+                r"after round 1 of \d+ \(the chance of it this round was (\d+)%, at momentum (\d+)\)", said
+            )
+            assert found is not None, said
+            odds = breakdown_chance(sc.rules, 1, sc.venues[0].rounds, int(found[2]))
+            assert int(found[1]) == max(1, round(odds * 100)) and roll(seed, 0, 1) < odds
         else:
             kept += 1
             assert not after.over and after.round == 2
