@@ -162,6 +162,24 @@ def test_the_builder_warns_that_a_proposal_leaving_out_a_signatory_cannot_be_agr
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey"))
 
 
+def test_the_builder_says_a_new_proposal_withdraws_the_one_still_on_the_table(start: State) -> None:
+    """A newcomer found their earlier proposal gone, said only in the history ("withdraws
+    proposal #6 in favour of a new one"): the builder says so before it is sent."""
+    first = Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran"))
+    after, _ = apply(start, first)
+    mine = next(p.id for p in after.proposals if p.author == GOV)
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        seen.append(text(dialog, ".problem"))
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(after, GOV)), script)
+    assert seen == [f"Sending it withdraws your proposal #{mine}, still on the table."]
+    drive(ProposalBuilder(view(start, GOV)), script)  # with none on the table, nothing is said
+    assert seen[1] == ""
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 def test_the_note_on_an_option_says_as_much_as_fits_its_box(start: State, size: tuple[int, int]) -> None:
     """The opposition's own position on detainees is a red line for the government and the stated

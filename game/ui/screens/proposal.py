@@ -197,7 +197,13 @@ class ProposalBuilder(ActionDialog):
         if crossed:
             self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}.")
         else:
-            self.refuse(self._unasked_warning(chosen))
+            self.refuse(self._unasked_warning(chosen) or self._replaces())
+
+    def _replaces(self) -> str:
+        """A new proposal withdraws the player's own still on the table (RULES.md): said before
+        it is sent (a newcomer found their earlier one gone, with a word only in the history)."""
+        open_ = [p.id for p in self.view.proposals if p.author == self.view.me]
+        return f"Sending it withdraws your proposal #{open_[0]}, still on the table." if open_ else ""
 
     def _unasked_warning(self, chosen: set[int]) -> str:
         """A deal needs every signatory at the table: a proposal that leaves one out can be
