@@ -15,7 +15,7 @@ from game.ui.format import brief_issue
 from game.ui.screens.brief import FLAT, INDENT, brief
 from tests.saves.helpers import new_session, play_on, scenario_file
 
-NOTHING = "cares most about: nothing to go on yet"
+NOTHING = "cares most about: not told apart yet"
 
 
 def test_before_any_move_no_side_is_ranked() -> None:

@@ -123,9 +123,12 @@ def brief(view: View) -> Text:
         weights = [beliefs.weight(d, i) for i in held]
         if len(held) > 1 and max(weights) - min(weights) < FLAT:
             # an estimate no move has shaped yet ranks the issues in agenda order: a newcomer read
-            # that order as what the side cares most about
+            # that order as what the side cares most about. One proposal does not shape it either
+            # (what a side trades shows over several), and "nothing to go on yet" after the side
+            # had proposed read as a brief that had not seen it
             text.append(
-                "    cares most about: nothing to go on yet (its proposals, its answers and a meeting will tell)\n",
+                "    cares most about: not told apart yet (its proposals over the rounds, its answers "
+                "and a meeting will tell)\n",
                 style="italic",
             )
         elif len(held) == 1:
