@@ -340,6 +340,8 @@ def test_no_deal_says_the_toll_was_paid_where_the_table_shows_it() -> None:
     text, _ = _screen_text("astana-8", NO_DEAL, (100, 60))
     flat = " ".join(text.split())
     assert "each side is left with its walk-away value, less the toll of the rounds" in flat
+    # the chart above shows the status quo's worth, which a newcomer took for the result
+    assert "The chart shows what the status quo itself is worth to each side, which is not its result" in flat
 
 
 @pytest.mark.parametrize(("name", "seed"), [("sochi-congress", 7), ("tutorial", 1)])

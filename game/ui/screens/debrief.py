@@ -350,7 +350,9 @@ class DebriefScreen(Screen[None]):
                 # above, which shows every side below it
                 left = "its walk-away value, less the toll of the rounds (above)" if paid else "its walk-away value"
                 yield Static(
-                    f"Nothing was agreed: the status quo stayed in force, and each side is left with {left}.",
+                    f"Nothing was agreed: the status quo stayed in force, and each side is left with {left}. "
+                    "The chart shows what the status quo itself is worth to each side, which is not its "
+                    "result: a side with no deal walks away.",
                     id="debrief-nothing",
                     classes="debrief-note",
                 )
