@@ -162,6 +162,24 @@ def test_the_builder_warns_that_a_proposal_leaving_out_a_signatory_cannot_be_agr
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey"))
 
 
+def test_up_on_the_first_row_stays_there(start: State) -> None:
+    """Found by a newcomer: ↑ on the first issue went round to the Cancel button, where neither
+    arrow brought the focus back, and the digits then picked nothing."""
+    seen: list[str | None] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        seen.append(dialog.focused.id if dialog.focused else None)
+        await pilot.press("up")
+        seen.append(dialog.focused.id if dialog.focused else None)
+        await pilot.press("down", "up")
+        seen.append(dialog.focused.id if dialog.focused else None)
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(start, GOV)), script)
+    first = f"issue-{next(iter(choices.open_issues(view(start, GOV))))}"
+    assert seen == [first, first, first]
+
+
 def test_the_builder_says_a_new_proposal_withdraws_the_one_still_on_the_table(start: State) -> None:
     """A newcomer found their earlier proposal gone, said only in the history ("withdraws
     proposal #6 in favour of a new one"): the builder says so before it is sent."""

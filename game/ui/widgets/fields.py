@@ -40,13 +40,21 @@ class FormRow(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("up", "previous_row", "Previous", show=False),
         Binding("down", "app.focus_next", "Next", show=False),
         Binding("enter", "submit", "Submit", show=False),
     ]
 
     class Submitted(Message):
         """Enter on a row: the form should do what its main button does."""
+
+    def action_previous_row(self) -> None:
+        """The row above; on the first row, nowhere: focus going back wrapped round to the
+        dialog's last button (Cancel), where neither arrow brings it back, and a newcomer's digits
+        then picked nothing."""
+        rows = [w for w in self.screen.focus_chain if isinstance(w, FormRow)]
+        if rows and rows[0] is not self:
+            self.app.action_focus_previous()
 
     def action_submit(self) -> None:
         self.post_message(self.Submitted())
