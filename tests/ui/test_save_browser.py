@@ -18,6 +18,7 @@ from textual.widgets import DataTable
 from game.engine import state_hash
 from game.saves import save
 from game.ui.app import make_app
+from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.saves import SaveBrowser
 from game.ui.screens.table import TableScreen
@@ -133,6 +134,24 @@ def test_enter_on_a_finished_game_and_r_on_a_running_one_open_the_replay(folder:
             await choose(pilot, browser, "my-game", "r")
             viewer = await screen_of(pilot, ReplayScreen)
             assert viewer.timeline.steps == 12
+
+    asyncio.run(body())
+
+
+def test_d_opens_a_finished_games_debrief_again(folder: Path) -> None:
+    """A newcomer who had closed the debrief found no way back to it."""
+
+    async def body() -> None:
+        save(finished("mini", 3, red="human"), folder, "played-mini")
+        app = make_app(saves_dir=folder, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            await choose(pilot, browser, "my-game", "d")  # running: no debrief yet, and it says so
+            await until(pilot, lambda: any(n.title == "No debrief yet" for n in app._notifications), "the notice")
+            assert app.screen is browser
+            await choose(pilot, browser, "played-mini", "d")
+            debrief = await screen_of(pilot, DebriefScreen)
+            assert debrief.session.state.over and "Mini talks" in screen_text(app)
 
     asyncio.run(body())
 

@@ -69,6 +69,7 @@ class SaveBrowser(Screen[Opened | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Continue", show=True),
         Binding("r", "replay", "Replay"),
+        Binding("d", "debrief", "Debrief"),
         Binding("o", "order", "Order"),
         Binding("escape,q", "back", "Back"),
     ]
@@ -186,7 +187,11 @@ class SaveBrowser(Screen[Opened | None]):
             label = RESULTS.get(row.result, (row.result, ""))[0]
             text.append(f"\n{row.turns} moves · {label} · saved {when(row.modified)}")
             # on a line of its own: after the rest, at 80 columns it was cut to "Enter: replay it (the game is …"
-            text.append("\nEnter: replay it (the game is over)" if row.over else "\nEnter: continue · r: replay")
+            text.append(
+                "\nEnter: replay it · d: its debrief (the game is over)"
+                if row.over
+                else "\nEnter: continue · r: replay"
+            )
         self.query_one("#save-detail", Static).update(text)
 
     @on(DataTable.HeaderSelected, "#save-table")
@@ -217,6 +222,20 @@ class SaveBrowser(Screen[Opened | None]):
             self.notify(f"{row.path}: {row.problem}", title="Cannot replay", severity="error", markup=False)
             return
         self.dismiss(Opened(row.path, replay=True))
+
+    def action_debrief(self) -> None:
+        """A finished game's debrief again (opened, a finished save shows it, and records
+        nothing twice): a newcomer who had closed it found no way back to it."""
+        row = self._current()
+        if row is None:
+            return
+        if row.problem:
+            self.notify(f"{row.path}: {row.problem}", title="Cannot open", severity="error", markup=False)
+            return
+        if not row.over:
+            self.notify("This game is not over: Enter continues it.", title="No debrief yet", markup=False)
+            return
+        self.dismiss(Opened(row.path, replay=False))
 
     def action_back(self) -> None:
         self.dismiss(None)
