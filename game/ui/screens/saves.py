@@ -63,7 +63,8 @@ def ordered(rows: list[SaveInfo], order: str) -> list[SaveInfo]:
 
 
 class SaveBrowser(Screen[Opened | None]):
-    """Pick a save: Enter continues it (or replays it when the game is over), r replays it."""
+    """Pick a save: Enter continues it (or replays it when the game is over), r replays it, d opens a
+    finished game's debrief again."""
 
     CSS_PATH = "saves.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
