@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.ai.seats import choosers
 from game.ai.selfplay import play
 from game.analysis import Analysis
-from game.engine import state_hash
+from game.engine import State, state_hash
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
@@ -64,7 +64,7 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
     return tuple(out)
 
 
-_CACHE: OrderedDict[tuple[str, int, tuple[str, ...]], dict[int, float]] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, int, tuple[str, ...]], tuple[dict[int, float], str]] = OrderedDict()
 _CACHE_SIZE = 32
 _LOCK = threading.Lock()
 
@@ -72,6 +72,28 @@ _LOCK = threading.Lock()
 def ai_in_seat(session: Session) -> dict[int, float]:
     """Each human seat's result had the AI played it (and every other seat as in this game),
     from the same seed: the game replayed from the start. Cached per scenario, seed and seats."""
+    return _ai_game(session)[0]
+
+
+def ai_game_ended(session: Session) -> str:
+    """How that game of the AI's ended, in words ("an agreement in round 4 of 6"): a newcomer
+    read the AI's score in their seat and could not tell what it had done to get it."""
+    return _ai_game(session)[1]
+
+
+def ended(state: State) -> str:
+    """How a finished game ended, and when, in a few words."""
+    sc = state.scenario
+    if state.agreements:
+        last = max(state.agreements, key=lambda a: (a.venue, a.round))
+        venue = sc.venues[last.venue]
+        where = f" at {venue.name}" if len(sc.venues) > 1 else ""
+        what = "an agreement" if state.outcome == "agreement" else "a partial deal"
+        return f"{what}{where}, the last signed in round {last.round} of {venue.rounds}"
+    return {"collapse": "the talks collapsed", "no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
+
+
+def _ai_game(session: Session) -> tuple[dict[int, float], str]:
     sc = session.scenario
     level = ai_level(session)
     seats = tuple(session.seats[d.id] for d in sc.delegations)
@@ -82,7 +104,7 @@ def ai_in_seat(session: Session) -> dict[int, float]:
             return _CACHE[key]
     kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
     game = play(sc, session.seed, choosers(kinds, scenario=sc))
-    result = {d: outcome_utility(game.state, d) for d in human_seats(session)}
+    result = ({d: outcome_utility(game.state, d) for d in human_seats(session)}, ended(game.state))
     with _LOCK:
         _CACHE[key] = result
         while len(_CACHE) > _CACHE_SIZE:

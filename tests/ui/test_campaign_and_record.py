@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import view_for
+from game.play.headline import ai_game_ended
 from game.results import read_record, record_path
 from game.saves import Session, default_seats, save
 from game.scenario import bundled, load_scenario
@@ -99,6 +100,8 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
             await until(pilot, lambda: debrief.ai is not None, "the AI's game in your seat")
             you = str(debrief.query_one("#debrief-you", Static).content)
             assert "against walking away" in you and "in your seat, same seed" in you
+            # and what that game of the AI's came to, not its score alone (a newcomer's ask)
+            assert f"(its game ended in {ai_game_ended(session)})" in you
             assert "against the Nash point" in you or "no Nash point" in you
             record = read_record()
             assert [(r.scenario, r.seat, r.seed) for r in record.results] == [("astana-to-sochi", "government", 3)]

@@ -457,3 +457,19 @@ def test_the_chart_marks_rounds_below_walk_away_without_colour_too() -> None:
     console = Console(no_color=True, force_terminal=True, width=80, file=io.StringIO())
     console.print(text)
     assert "\x1b[4m" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "seed"), [("astana-8", DEAL), ("astana-8", NO_DEAL), ("astana-to-sochi", 3)])
+def test_how_a_game_ended_is_said_with_its_last_signing(name: str, seed: int) -> None:
+    from game.play.headline import ended
+
+    state = finished(name, seed).state
+    said = ended(state)
+    if not state.agreements:
+        assert said in ("no deal", "the talks collapsed")
+        return
+    last = max(state.agreements, key=lambda a: (a.venue, a.round))
+    venue = state.scenario.venues[last.venue]
+    assert said.startswith("an agreement" if state.outcome == "agreement" else "a partial deal")
+    assert said.endswith(f"the last signed in round {last.round} of {venue.rounds}")
+    assert (f" at {venue.name}," in said) == (len(state.scenario.venues) > 1)

@@ -37,7 +37,7 @@ from game.play.debrief import (
     block_row,
     debrief,
 )
-from game.play.headline import Headline, ai_in_seat, ai_level, headlines, results
+from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, headlines, results
 from game.results import RecordError, add_results
 from game.saves import Session
 from game.ui.format import against, score, shown_gap
@@ -259,8 +259,9 @@ def _versus(text: Text, value: float, mark: float, what: str) -> None:
     text.append(what.format(marked) + "\n")
 
 
-def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -> Text:
-    """Your result against walking away, the Nash point and the AI in your seat."""
+def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, ai_ended: str = "") -> Text:
+    """Your result against walking away, the Nash point and the AI in your seat (`ai_ended`:
+    how the AI's game ended)."""
     text = Text()
     for h in lines:
         text.append("You played ")
@@ -288,6 +289,8 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str) -
             text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
         elif h.seat in ai:
             _versus(text, h.utility, ai[h.seat], f"against the AI ({level}) in your seat, same seed ({{}})")
+            if ai_ended:
+                text.append(f"    (its game ended in {ai_ended})\n", style="dim")
     return text
 
 
@@ -315,6 +318,7 @@ class DebriefScreen(Screen[None]):
         self.debrief = debrief(session, analysis)
         self.headlines = headlines(session, analysis)
         self.ai: dict[int, float] | None = None  # the AI's result in each human seat, once played
+        self.ai_ended = ""  # ...and how its game ended
 
     def compose(self) -> ComposeResult:
         d = self.debrief
@@ -363,7 +367,7 @@ class DebriefScreen(Screen[None]):
         yield Static(HELP, id="debrief-help")
 
     def _you(self) -> Text:
-        return _you(self.headlines, self.ai, ai_level(self.session))
+        return _you(self.headlines, self.ai, ai_level(self.session), self.ai_ended)
 
     def on_mount(self) -> None:
         if self.headlines and self.session.state.over:
@@ -377,18 +381,18 @@ class DebriefScreen(Screen[None]):
             note = add_results(results(self.session, self.headlines, time.time()))
         except RecordError as exc:
             note = f"Your result could not be recorded: {exc}"
-        ai = ai_in_seat(self.session)
+        ai, ai_ended = ai_in_seat(self.session), ai_game_ended(self.session)
         # the player may have left the debrief, or the game, in the meantime
         with contextlib.suppress(RuntimeError):
             if note:
                 self.app.call_from_thread(self._say, note)
-            self.app.call_from_thread(self._show_ai, ai)
+            self.app.call_from_thread(self._show_ai, ai, ai_ended)
 
     def _say(self, message: str) -> None:
         self.notify(message, title="Your record", severity="warning", markup=False, timeout=12)
 
-    def _show_ai(self, ai: dict[int, float]) -> None:
-        self.ai = ai
+    def _show_ai(self, ai: dict[int, float], ai_ended: str = "") -> None:
+        self.ai, self.ai_ended = ai, ai_ended
         # the replay may end while the screen is being taken down (the player quit, or the app is
         # closing): it can still be attached with its widgets gone, so look, do not insist
         for you in self.query("#debrief-you").results(Static):
