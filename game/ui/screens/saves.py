@@ -205,33 +205,30 @@ class SaveBrowser(Screen[Opened | None]):
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
         self._fill()
 
+    def _openable(self, title: str) -> SaveInfo | None:
+        """The save under the cursor, if it can be opened; else None, after saying why (`title`)."""
+        row = self._current()
+        if row is not None and row.problem:
+            self.notify(f"{row.path}: {row.problem}", title=title, severity="error", markup=False)
+            return None
+        return row
+
     @on(DataTable.RowSelected, "#save-table")
     def action_open(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.problem:
-            self.notify(f"{row.path}: {row.problem}", title="Cannot open", severity="error", markup=False)
-            return
-        self.dismiss(Opened(row.path, replay=row.over))
+        row = self._openable("Cannot open")
+        if row is not None:
+            self.dismiss(Opened(row.path, replay=row.over))
 
     def action_replay(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.problem:
-            self.notify(f"{row.path}: {row.problem}", title="Cannot replay", severity="error", markup=False)
-            return
-        self.dismiss(Opened(row.path, replay=True))
+        row = self._openable("Cannot replay")
+        if row is not None:
+            self.dismiss(Opened(row.path, replay=True))
 
     def action_debrief(self) -> None:
         """A finished game's debrief again (opened, a finished save shows it, and records
         nothing twice): a newcomer who had closed it found no way back to it."""
-        row = self._current()
+        row = self._openable("Cannot open")
         if row is None:
-            return
-        if row.problem:
-            self.notify(f"{row.path}: {row.problem}", title="Cannot open", severity="error", markup=False)
             return
         if not row.over:
             self.notify("This game is not over: Enter continues it.", title="No debrief yet", markup=False)
