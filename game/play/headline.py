@@ -76,7 +76,7 @@ def ai_in_seat(session: Session) -> dict[int, float]:
 
 
 def ai_game_ended(session: Session) -> str:
-    """How that game of the AI's ended, in words ("an agreement in round 4 of 6"): a newcomer
+    """How that game of the AI's ended, in words ("an agreement, the last signed in round 4 of 6"): a newcomer
     read the AI's score in their seat and could not tell what it had done to get it."""
     return _ai_game(session)[1]
 

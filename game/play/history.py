@@ -9,7 +9,7 @@ once from a save by replaying its log. No Textual here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.engine import Record, apply, new_game
 from game.engine.actions import Action, Draft, Meet, Propose, Respond
@@ -50,6 +50,10 @@ class Line:
     other: int = -1  # a meeting: the delegation the mover asked to meet
     # a meeting: what it revealed, (learner, subject, issue) as the state's `revealed` holds them
     learnt: tuple[tuple[int, int, int], ...] = ()
+    # the reason an AI gave for the move, where it is one that says why (REASONED): said at the
+    # table as it played (a save keeps the moves, not the words: a game loaded again has none for
+    # the moves before)
+    reason: str = ""
 
 
 @dataclass
@@ -58,10 +62,6 @@ class Chronicle:
 
     lines: list[Line] = field(default_factory=list)
     tabled: dict[int, Tabled] = field(default_factory=dict)
-    # the reason an AI gave for a move (an answer, a walk-out, a boycott), by the move's line
-    # (its identity: the lines live as long as the chronicle): said at the table as it played (a
-    # save keeps the moves, not the words, so a game loaded again has none for the moves before)
-    reasons: dict[int, str] = field(default_factory=dict)
     _last_of: dict[int, int] = field(default_factory=dict)  # author -> id of its latest proposal
     _move_at: int = -1  # the index of the last move's first line
 
@@ -138,15 +138,11 @@ class Chronicle:
             )
 
     def give_reason(self, reason: str) -> None:
-        """The reason the last move's mover gave for it, kept where the history shows reasons
-        (its answers, walk-outs and boycotts)."""
+        """The reason the last move's mover gave for it, kept on the move's line where it is one
+        that says why (REASONED)."""
         at = self._move_at
         if reason and 0 <= at < len(self.lines) and self.lines[at].record.kind in REASONED:
-            self.reasons[id(self.lines[at])] = reason
-
-    def reason_of(self, line: Line) -> str:
-        """The reason given for the move of this line, if it was given at this table."""
-        return self.reasons.get(id(line), "")
+            self.lines[at] = replace(self.lines[at], reason=reason)
 
     def author_of(self, proposal: int) -> int:
         tabled = self.tabled.get(proposal)
@@ -163,7 +159,8 @@ class Chronicle:
 # --- what a reader may ask for --------------------------------------------------------------------
 
 KINDS = ("everything", "proposals and answers", "answers to me", "agreements and events")
-REASONED = frozenset({"respond", "walk_out", "boycott"})  # the moves whose reasons the history keeps
+# the moves whose reasons the table's transcript shows and the history keeps
+REASONED = frozenset({"respond", "walk_out", "boycott", "statement"})
 _TABLE_TALK = frozenset({"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement"})
 _EVENTS = frozenset({"event", "agenda", "broken", "agreement", "venue", "venue_end", "game_over", "closing"})
 

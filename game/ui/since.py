@@ -57,8 +57,8 @@ def since_last_move(
             continue
         if line.record.kind == "respond" and line.actor != me:
             said.setdefault(line.answered, ([], []))[0 if line.accept else 1].append(line.actor)
-            if not line.accept and chronicle.reason_of(line):
-                why[line.answered, line.actor] = chronicle.reason_of(line)
+            if not line.accept and line.reason:
+                why[line.answered, line.actor] = line.reason
         elif line.record.kind in ("failed", "agreement", "closed"):
             ended[line.answered] = line.record.kind
     open_ = {p.id: p for p in state.proposals}

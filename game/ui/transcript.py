@@ -9,10 +9,9 @@ from rich.text import Text
 from game.engine import Record
 from game.engine.model import Scenario
 from game.engine.view import View
-from game.play.history import Chronicle, Line
+from game.play.history import REASONED, Chronicle, Line
 from game.ui.screens.history import narrate
 
-SHOW_REASON = ("respond", "walk_out", "boycott", "statement")  # records the transcript gives a reason for
 # how a record of each kind is drawn, in the table's transcript and the replay viewer's
 STYLES = {
     "event": "bold yellow",
@@ -42,7 +41,7 @@ def transcript_line(
     if line is not None and record.kind == "meet":
         return _meeting(scenario, view, chronicle, line, private)
     text = Text(record.text, style=STYLES.get(record.kind, ""))
-    if reason and record.kind in SHOW_REASON:
+    if reason and record.kind in REASONED:
         text.append(f"  ({reason})", style="dim italic")
     return text
 

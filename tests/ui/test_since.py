@@ -126,7 +126,7 @@ def test_the_table_sums_up_the_answers_to_my_proposal_when_my_turn_comes_back(tm
             refusal = next(
                 x for x in table.chronicle.lines[start:] if x.record.kind == "respond" and x.answered == mine
             )
-            reason = table.chronicle.reason_of(refusal)
+            reason = refusal.reason
             assert reason and f"rejected by {opp} ({reason})" in line, line
             await press(pilot, "h")
             history = await screen_of(pilot, HistoryScreen)

@@ -75,7 +75,7 @@ def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line) -> Te
         if me >= 0 and record.kind == "respond" and chronicle.author_of(line.answered) == me:
             style = "bold"  # an answer to one of the player's own proposals
         text = Text(record.text, style=style)
-    reason = chronicle.reason_of(line)
+    reason = line.reason
     if reason:  # an AI's answer says why, in words, as the table's transcript said it
         text.append(f"  ({reason})", style="dim italic")
     if me >= 0 and line.actor == me and record.kind == line.kind:
