@@ -180,9 +180,10 @@ def monotone_constraints() -> np.ndarray:
     to a side's public position, a non-positive one on each that falls, and share's weight at
     least twice share_squared's either way (so that b * s + c * s^2 increases over s in [-1, 1];
     share_late and last_share, non-negative, only add to that slope)."""
-    index = {name: k for k, name in enumerate(estimate.FEATURES)}
+    index = {name: k for k, name in enumerate(estimate.BUILDER_FEATURES)}
     rows = []
-    for name, sign in [(n, 1.0) for n in estimate.RISING] + [(n, -1.0) for n in estimate.FALLING]:
+    falling = estimate.FALLING + estimate.REFUSED
+    for name, sign in [(n, 1.0) for n in estimate.RISING] + [(n, -1.0) for n in falling]:
         row = np.zeros(len(index))
         row[index[name]] = sign
         rows.append(row)
@@ -264,10 +265,10 @@ def _rounded_within(w: np.ndarray, a: np.ndarray) -> tuple[float, ...]:
     (within rounding) is put on it exactly, share's weight raised to twice share_squared's where
     rounding took it under."""
     out = [round(float(c), 4) for c in w]
-    index = {name: k for k, name in enumerate(estimate.FEATURES)}
+    index = {name: k for k, name in enumerate(estimate.BUILDER_FEATURES)}
     for name in estimate.RISING:
         out[index[name]] = max(0.0, out[index[name]])
-    for name in estimate.FALLING:
+    for name in estimate.FALLING + estimate.REFUSED:
         out[index[name]] = min(0.0, out[index[name]])
     share, squared = index["share"], index["share_squared"]
     out[share] = max(out[share], round(2 * abs(out[squared]), 4))

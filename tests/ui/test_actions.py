@@ -318,6 +318,28 @@ def test_proposal_shows_the_estimate_the_ai_model_gives(start: State) -> None:
     assert drive(ProposalBuilder(v), script) is None
 
 
+def test_proposal_says_when_the_addressee_refused_this_very_package(start: State) -> None:
+    """The estimate counts a refusal of the same package at this venue (game.ai.estimate.refusals);
+    the builder says why it is low, and only for the side that refused."""
+    import dataclasses
+
+    from game.ai.estimate import acceptance_chance
+    from game.engine.state import Answer
+
+    v = view(start, GOV)
+    package = tuple((i, v.positions[GOV][i]) for i in v.agenda)
+    refused = Answer(who=4, proposal=1, author=GOV, package=package, venue=0, round=v.round, accepted=False)
+    seen = dataclasses.replace(v, answers=(refused,))
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert note(dialog, 4) == f"accepts ~{round(acceptance_chance(seen, 4, package) * 100)}%, refused it before"
+        assert "refused" not in note(dialog, 3)
+        await pilot.press("escape")
+
+    assert drive(ProposalBuilder(seen), script) is None
+    assert acceptance_chance(seen, 4, package) < acceptance_chance(v, 4, package)
+
+
 def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         # all_for_all on detainees is across the government's red line: shown, marked, refused.

@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from game.ai.estimate import acceptance_chance
+from game.ai.estimate import acceptance_chance, refusals
 from game.engine.actions import Draft, Propose
 from game.engine.utility import utility, with_package
 from game.engine.view import View
@@ -190,14 +190,18 @@ class ProposalBuilder(ActionDialog):
             worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())
         for d, box in self._boxes.items():
-            box.note = (
-                f"accepts ~{percent(acceptance_chance(self.view, d, package))}" if d in chosen and package else ""
-            )
+            box.note = self._estimate(d, package) if d in chosen and package else ""
         crossed = self._crossed(package)
         if crossed:
             self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}.")
         else:
             self.refuse(self._unasked_warning(chosen) or self._replaces())
+
+    def _estimate(self, who: int, package: IndexPackage) -> str:
+        """The live chance, and whether that side already refused this very package here: the
+        estimate counts it (game.ai.estimate.refusals), and the player should know why it is low."""
+        chance = f"accepts ~{percent(acceptance_chance(self.view, who, package))}"
+        return f"{chance}, refused it before" if any(refusals(self.view, who, package)) else chance
 
     def _replaces(self) -> str:
         """A new proposal withdraws the player's own still on the table (RULES.md): said before
