@@ -115,6 +115,8 @@ def _bounds(body: YMap, mark: Mark, refs: Refs) -> tuple[int, int] | None:
         raise_low(math.ceil(pair[0]))
         cut_high(math.floor(pair[1]))
     if low == NO_LIMIT and high == NO_LIMIT:
+        if {"above", "below", "at_least", "at_most", "between"} & body.refused:
+            return None  # a bound was given and refused with its own error (out of range, say)
         refs.report.error(mark, "a condition on a number needs a bound: above, below, at_least, at_most or between")
         return None
     return low, high

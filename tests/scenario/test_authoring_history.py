@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.load import check_file
@@ -74,6 +76,16 @@ def test_an_unknown_condition_kind_and_a_bound_missing_are_errors(tmp_path: Path
     errs = messages(diagnostics, "error")
     assert "unknown condition 'presnt' (did you mean 'present'?)" in errs
     assert any("needs a bound" in m for m in errs)
+
+
+@pytest.mark.parametrize("condition", ["momentum: {above: 120}", "support: {delegation: red, at_most: -5}"])
+def test_a_bound_out_of_range_is_one_error_not_also_a_bound_missing(tmp_path: Path, condition: str) -> None:
+    """An outside author's report: a bound beyond 0..100 also said no bound was given."""
+    text = with_when(condition)
+    scenario, diagnostics = diagnose(tmp_path, text)
+    assert scenario is None
+    errs = messages(diagnostics, "error")
+    assert len(errs) == 1 and "is out of range: expected 0..100" in errs[0], errs
 
 
 def test_an_otherwise_needs_a_when_and_a_round(tmp_path: Path) -> None:
