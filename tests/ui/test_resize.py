@@ -187,6 +187,34 @@ def test_every_column_of_the_delegations_shows_at_any_width(tmp_path: Path) -> N
                 assert all(len(name) >= 10 for name in names)
                 if width >= 100:
                     assert "Russian Federation" in names  # room for whole names
+                if width >= 160:
+                    # more room, longer names: the armed opposition's 31 letters whole (26 before)
+                    assert "The armed opposition delegation" in names
+
+    asyncio.run(body())
+
+
+def test_wide_the_agenda_cuts_a_position_to_its_column_with_an_ellipsis(tmp_path: Path) -> None:
+    """At 130 columns the positions ran past the agenda's edge and were cut there mid-word, with
+    room to spare elsewhere; now each is whole or ends in "…", and the columns fit the panel."""
+    from game.ui.widgets.panels import AgendaTable
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=11)
+        async with driven(app, size=(130, 40)) as pilot:
+            screen = await table_ready(pilot)
+            table = screen.query_one(AgendaTable)
+            view = screen.view
+            await until(pilot, lambda: table.row_count == len(view.agenda), "the agenda")
+            used = sum(c.get_render_width(table) for c in table.ordered_columns)
+            assert used <= table.scrollable_content_region.width
+            cut = 0
+            for r, i in enumerate(view.agenda):
+                cell = str(table.get_row_at(r)[2])
+                full = f"{view.own.values[i][view.positions[view.me][i]]:.2f} {view.issues[i].options[view.positions[view.me][i]].label}"
+                assert cell == full or (cell.endswith("…") and full.startswith(cell[:-1])), (cell, full)
+                cut += cell != full
+            assert cut > 0  # astana-8's positions are longer than the column
 
     asyncio.run(body())
 

@@ -177,6 +177,18 @@ class AgendaTable(_ViewTable):
         width = self.size.width or 46
         self.set_columns(public)
         rows: list[tuple[str, tuple[str | Text, ...]]] = []
+        # Narrow, a short name leaves the width to the position (the detail panel has the full
+        # one); wide, the name takes its share of the room.
+        names = {
+            i: brief_issue(view.issues[i].name, 20) if width < 70 else short(view.issues[i].name, width * 2 // 5)
+            for i in view.agenda
+        }
+        # Wide enough for the position column's heading, a position is cut to the room the name
+        # and weight columns leave (each column padded one each side, the scrollbar's two), so
+        # it ends in an ellipsis rather than at the panel's edge; narrower, the heading is cut at
+        # the edge anyway, and a position shows as much as reaches it.
+        room = width - 2 - max([len(self.COLUMNS[0]), *map(len, names.values())]) - 4 - 3 * 2
+        fits_heading = room >= len(self.COLUMNS[2])
         for i in view.agenda:
             issue = view.issues[i]
             settled = view.settled[i]
@@ -186,15 +198,16 @@ class AgendaTable(_ViewTable):
                 # a string cell is parsed as markup: names from the file go in as Text
                 rows.append((issue.id, (Text(short(issue.name, 22)), agreed, Text(spread(view, i)))))
                 continue
-            # Narrow, a short name leaves the width to the position (the detail panel has the full
-            # one); wide, the name takes its share of the room.
-            name = brief_issue(issue.name, 20) if width < 70 else short(issue.name, width * 2 // 5)
+            name = names[i]
             # the share of the player's utility the issue carries: what to hold, what to trade
             weight = f"{view.own.weights[i]:>3.0%}"
             if settled >= 0:
-                yours = Text(f"{view.own.values[i][settled]:.2f} ✓ {issue.options[settled].label}", style="bold green")
+                label = issue.options[settled].label
+                label = short(label, room - 7) if fits_heading else label
+                yours = Text(f"{view.own.values[i][settled]:.2f} ✓ {label}", style="bold green")
             elif mine >= 0:
-                yours = Text(f"{view.own.values[i][mine]:.2f} {short(issue.options[mine].label, max(40, width // 2))}")
+                label = short(issue.options[mine].label, room - 5 if fits_heading else max(40, width // 2))
+                yours = Text(f"{view.own.values[i][mine]:.2f} {label}")
             else:
                 yours = Text("(no stated position)")
             rows.append((issue.id, (Text(name), weight, yours)))
@@ -210,8 +223,8 @@ class DelegationsTable(_ViewTable):
     """The delegations: role, patrons, how far each trusts you, support at home, status (in the
     public view of a replay: support, then the concessions each has made, instead of trust).
 
-    Every column shows whatever the width: the names take the room the others leave (26
-    characters at most), and where that is too little for a name (80 columns, the game's least)
+    Every column shows whatever the width: the names take the room the others leave (40
+    characters at most: the Syrian government's whole name on a wide terminal), and where that is too little for a name (80 columns, the game's least)
     the compact layout shortens the roles, the headers and the status instead ("◀" for the
     speaker, "away" for an absent delegation), so support and who is away never scroll off."""
 
@@ -220,7 +233,7 @@ class DelegationsTable(_ViewTable):
     COMPACT_COLUMNS = ("Delegation", "Role", "Trusts you", "Support", "")
     NARROW_COLUMNS = ("Delegation", "Role", "Trust", "Support", "")  # 80 columns (the help says whose)
     COMPACT_PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conc.", "")
-    NAME_MAX, NAME_MIN, NAME_FULL_MIN = 26, 10, 16
+    NAME_MAX, NAME_MIN, NAME_FULL_MIN = 40, 10, 16
     _headers: tuple[str, ...] = ()
     _name_width = 0
     _last: tuple[View, int, bool] | None = None
