@@ -27,8 +27,8 @@ def check_ends(w: Work) -> None:
         for d, present in enumerate(w.present):
             if present and w.support[d] <= collapse:
                 w.set_present(d, False)
-                w.close_proposals(lambda p, d=d: p.author != d and d not in p.to)
                 w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
+                w.drop_leavers_proposals(d)
                 pulled.append(d)
     # An agreement that settles the agenda stands, even when what it cost at home then pulls a
     # signatory out: the text was signed before the hardliners won. The reason says both.

@@ -111,7 +111,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
         w.close_proposals(lambda q: q.id != p.id)
         _agree(w, p, tuple(required))
         return
-    if PENDING not in p.responses:
+    if not any(r == PENDING and w.present[d] for d, r in zip(p.to, p.responses, strict=True)):
         w.close_proposals(lambda q: q.id != p.id)
         w.say("closed", f"Proposal #{p.id} is accepted by all it was put to, but not every signatory was asked.")
 
@@ -219,8 +219,12 @@ def _reveal(w: Work, learner: int, subject: int) -> None:
 
 
 def walk_out(w: Work, actor: int, action: A.WalkOut, checked: None) -> None:
+    needed = actor in w.required_signatories()
     _leave(w, actor)
     w.say("walk_out", f"{w.name(actor)} {w.verb(actor, 'walks out')} of the talks.", actor)
+    w.drop_leavers_proposals(actor)
+    if not needed:  # (a needed signatory's walk-out collapses the talks: apply.full_apply)
+        _settle_without(w, actor)
 
 
 def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
@@ -228,13 +232,23 @@ def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
     _leave(w, actor, boycott=True)
     w.add_support(actor, w.scenario.rules.hardline_support)
     w.say("boycott", f"{w.name(actor)} {w.verb(actor, 'boycotts')} {venue.name}.", actor)
+    w.drop_leavers_proposals(actor)
+    _settle_without(w, actor)  # a boycotting signatory is no longer needed for a deal
+
+
+def _settle_without(w: Work, gone: int) -> None:
+    """The proposals put to a delegation that has left, settled again without its answer, as an
+    answer settles them: one every signatory still needed has accepted is agreed (a boycotting
+    signatory's yes is needed no longer), and one every addressee present has accepted closes."""
+    for p in [p for p in w.proposals if gone in p.to]:
+        if any(q.id == p.id for q in w.proposals):  # not closed by an agreement settled before it
+            _settle_if_done(w, p)
 
 
 def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     venue = w.scenario.venues[w.venue]
     w.set_present(actor, False)
     w.set_boycotted(actor, boycott)
-    w.close_proposals(lambda p: p.author != actor and actor not in p.to)
     hosts = [venue.chair] if boycott and venue.chair >= 0 else range(len(w.present))
     for d in hosts:
         w.add_trust(d, actor, -w.scenario.rules.leave_trust)

@@ -348,6 +348,18 @@ class Work:
     def add_momentum(self, delta: int) -> None:
         self.momentum = clamp(self.momentum + delta)
 
+    def drop_leavers_proposals(self, d: int) -> None:
+        """What a delegation's leaving the table does to the open proposals: those it made lapse,
+        each announced (no one is left to hold to them); those put to it stay open for the others.
+        Its answer goes with it: a deal needs the signatories present only, and a signatory that
+        leaves collapses the talks unless it boycotted (then it is no longer needed). Before 6
+        December 2026 they closed too, without a word: a mediator's draft every signatory but
+        two had accepted vanished when a delegation that signs nothing walked out."""
+        for p in self.proposals:
+            if p.author == d:
+                self.say("expired", f"Proposal #{p.id} lapses: {self.name(d)}, its author, left the table.", d)
+        self.close_proposals(lambda p: p.author != d)
+
     def close_proposals(self, keep: object) -> None:
         """Drop the open proposals for which keep(proposal) is false."""
         kept = [p for p in self.proposals if keep(p)]  # type: ignore[operator]
@@ -386,15 +398,15 @@ class Work:
     def leave_by_event(self, d: int) -> None:
         """d leaves the venue because of what happened (an event, or an agreed option's effect):
         as a walk-out does, it is gone from the table until the venue ends and the proposals it
-        made or must answer close; unlike one, it costs nothing by itself (the event's own effects
+        made lapse (drop_leavers_proposals); unlike one, it costs nothing by itself (the event's own effects
         say what it costs, and to whom). A signatory that leaves collapses the talks, as one that
         walks out does (flow.check_ends, unless the agenda is all settled). Nothing happens to a
         delegation already away."""
         if not self.present[d]:
             return
         self.set_present(d, False)
-        self.close_proposals(lambda p: p.author != d and d not in p.to)
         self.say("left", f"{self.name(d)} {self.verb(d, 'leaves')} {self.scenario.venues[self.venue].name}.", d)
+        self.drop_leavers_proposals(d)
         if d in self.scenario.venues[self.venue].signatories and self.departed < 0:
             self.departed = d
 

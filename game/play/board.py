@@ -36,6 +36,9 @@ class Entry:
     walk_away: float  # the reader's utility of no deal
     previous: int  # the author's proposal it is compared with; -1: with its stated positions
     waiting_for_me: bool
+    # addressees who left the table without answering: their answer went with them, and the
+    # proposal stays open for the others (docs/RULES.md, "Agreements": leaving the table)
+    left: frozenset[int] = frozenset()
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -78,6 +81,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 own.reservation,
                 previous,
                 p.response_of(me) == PENDING,
+                frozenset(d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING and not state.present[d]),
             )
         )
 

@@ -120,7 +120,6 @@ def test_every_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehear
         "hard on curve 0.5",
         "hard on curve 0.5",
         "hard on curve 0.5",
-        "hard on curve 0.5",
     ]
 
 

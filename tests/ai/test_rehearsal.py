@@ -102,17 +102,19 @@ def test_where_the_full_style_misfires_the_rehearsed_agent_earns_more() -> None:
     assert diff > 0.05 and diff > 2 * se
 
 
-def test_at_sochi_three_seats_keep_the_full_style_at_another_pace() -> None:
+def test_at_sochi_two_seats_keep_the_full_style_at_another_pace() -> None:
     """The rules were found on the bundled scenarios, and the full style keeps most of their
-    seats. At sochi-congress the government, Russia and Iran keep it at a slower pace of
-    concession, each ahead of the full style by more than the margin over the same rehearsal
-    games, and every other seat keeps the full style (the tournament's 300 games, which the rehearsal never played, measure
-    what the pace gains: docs/lab/agents.md, "Paced styles")."""
+    seats. At sochi-congress Russia and Iran keep it at a slower pace of concession, each ahead
+    of the full style by more than the margin over the same rehearsal games, and every other seat
+    keeps the full style (the tournament's 300 games, which the rehearsal never played, measure
+    what the pace gains: docs/lab/agents.md, "Paced styles"). The government kept the slower
+    pace too until 6 December 2026, when a proposal put to a delegation that walks out stopped
+    closing with it: its lead then fell under the margin."""
     sc = load_scenario(bundled()["sochi-congress"])
     found = {seat: R.choice(sc, seat) for seat in signatory_seats(sc)}
     paced = {sc.delegations[seat].id: c for seat, c in found.items() if c.style is not HARD}
     assert {seat: R.style_name(c.style) for seat, c in paced.items()} == dict.fromkeys(
-        ("government", "russia", "iran"), "hard on curve 0.5"
+        ("russia", "iran"), "hard on curve 0.5"
     )
     for c in paced.values():
         style = c.style

@@ -53,10 +53,38 @@ def test_a_non_signatory_walking_out_leaves_the_talks_going(quiet_game: State) -
     assert not s.over
     assert not s.present[BIG]
     assert [s.trust[d][BIG] for d in (RED, BLUE, ENVOY)] == [40, 40, 40]
-    assert s.proposals == ()  # big was among the addressees
-    assert "walk_out" in kinds(records)
+    assert "walk_out" in kinds(records) and "expired" not in kinds(records)
     assert s.round == 2  # big was the last to speak
     assert s.momentum == 50 - 20 - 8  # the walk-out, then an idle round's decay
+    # red's proposal stays open for blue: big signs nothing, and its answer left with it (before
+    # 6 December 2026 it closed without a word)
+    (p,) = s.proposals
+    assert (p.author, p.to) == (RED, (BLUE, BIG))
+    s = play(pass_until(s, "blue", round_=2), Respond("blue", p.id, True))
+    assert s.settled[PRISONERS] == SOME and s.agreements[0].parties == (RED, BLUE)
+
+
+def test_a_delegation_that_leaves_takes_its_own_proposals_with_it_and_says_so(quiet_game: State) -> None:
+    s = pass_until(quiet_game, "big")
+    s = play(s, Propose("big", (("prisoners", "some"),), ("red", "blue")))
+    s, records = play_records(s, WalkOut("big"))
+    assert s.proposals == ()
+    name = s.scenario.delegations[BIG].name
+    assert [r.text for r in records if r.kind == "expired"] == [
+        f"Proposal #1 lapses: {name}, its author, left the table."
+    ]
+
+
+def test_a_proposal_every_addressee_left_at_the_table_accepted_closes_when_the_last_leaves(quiet_game: State) -> None:
+    """Put to no signatory but its author: accepted by big, the envoy's answer pending; the envoy
+    walks out, and the proposal is settled again without it, as an answer would settle it."""
+    s = pass_until(quiet_game, "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("big", "envoy")), Pass("red"), Pass("blue"))
+    s = play(s, Respond("big", 1, True), Pass("big"))
+    assert [p.id for p in s.proposals] == [1]
+    s, records = play_records(s, WalkOut("envoy"))
+    assert s.proposals == ()
+    assert "closed" in kinds(records) and s.agreements == ()
 
 
 def test_walkout_momentum_is_the_rule_value(mini: Scenario) -> None:
@@ -100,6 +128,15 @@ def test_a_boycotting_signatory_is_not_needed_for_an_agreement(three_signatories
     s = pass_until(s, "red", round_=2)
     s = play(s, Propose("red", (("prisoners", "some"),), ("big",)), Pass("red"))
     assert s.actor == BIG  # blue's seat is skipped
+    s = play(s, Respond("big", 1, True))
+    assert s.settled[PRISONERS] == SOME
+    assert s.agreements[0].parties == (RED, BIG)
+
+
+def test_a_proposal_put_to_a_signatory_that_then_boycotts_is_agreed_without_it(three_signatories: Scenario) -> None:
+    s = pass_until(start(three_signatories), "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue", "big")), Pass("red"), Boycott("blue"))
+    assert [p.id for p in s.proposals] == [1]  # before 6 December 2026 it closed with the boycott
     s = play(s, Respond("big", 1, True))
     assert s.settled[PRISONERS] == SOME
     assert s.agreements[0].parties == (RED, BIG)

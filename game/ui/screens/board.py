@@ -48,7 +48,7 @@ def answers_cell(entry: Entry, me: int, wide: bool = True) -> Text:
     """How the others have answered, in words: "1 accepted, 0 rejected, 2 waiting" ("1 yes 0 no
     2 wait" in a narrow terminal); the player's own answer first, or that it is theirs to give.
     (It was "ANSWER 0✓ 0✗ 4…", whose last figure read as a cell cut short.)"""
-    said = [r for d, r in entry.answers() if d != me]
+    said = [r for d, r in entry.answers() if d != me and d not in entry.left]
     mine = entry.proposal.response_of(me)
     text = Text()
     if entry.waiting_for_me:
@@ -62,6 +62,8 @@ def answers_cell(entry: Entry, me: int, wide: bool = True) -> Text:
     yes, no, waiting = said.count(ACCEPTED), said.count(REJECTED), said.count(PENDING)
     if wide:
         text.append(f"{yes} accepted, {no} rejected, {waiting} waiting")
+        if entry.left:
+            text.append(f", {len(entry.left)} left")
     else:
         text.append(f"{yes} yes {no} no {waiting} wait")
     return text
@@ -202,7 +204,8 @@ class BoardScreen(Screen[BoardChoice]):
             if k:
                 text.append(" · ")
             who = "you" if d == self.me else sc.delegations[d].name
-            text.append(f"{who} {_ANSWER[answer]}", style="bold" if d == self.me and answer == PENDING else "")
+            said = "left without answering" if d in e.left else _ANSWER[answer]
+            text.append(f"{who} {said}", style="bold" if d == self.me and answer == PENDING else "")
         text.append("\n")
         if e.previous >= 0 and not e.changed:
             # tabled again as it was: a legend for * over lines that carry none sent a newcomer
