@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import time
 from pathlib import Path
@@ -24,6 +25,8 @@ APP_NAME = "peacetalks"
 AUTOSAVES = "autosaves"
 KEEP_AUTOSAVES = 20  # older autosaves are removed when a new game starts: the folder stays small
 _SUFFIX = ".yaml"
+# an autosave's name, as new_autosave writes it: the scenario's stem, the time, a random tag
+_AUTOSAVE_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}-\d{8}-\d{6}-[0-9a-f]{6}\.yaml")
 
 
 def user_data_dir() -> Path:
@@ -42,9 +45,11 @@ def new_autosave(name: str) -> Path:
     """A fresh autosave path for a new game of the scenario `name`: its own file, named by the
     scenario, the time it started and a random tag (two games started in the same second still
     differ). Removes all but the newest KEEP_AUTOSAVES - 1 autosaves, so with this one there are
-    at most KEEP_AUTOSAVES."""
+    at most KEEP_AUTOSAVES (files named otherwise are never removed)."""
     folder = autosave_dir()
-    for old in autosaves()[KEEP_AUTOSAVES - 1 :]:
+    # only files named as this function names them: a save or a note a user put in the folder is
+    # theirs (an outside tester lost one: every .yaml there was counted and the oldest deleted)
+    for old in [path for path in autosaves() if _AUTOSAVE_NAME.fullmatch(path.name)][KEEP_AUTOSAVES - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()
     stem = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in name)[:40].strip("-_")

@@ -7,6 +7,7 @@ gets a row, saying why, so a damaged save is seen rather than silently missing.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 from dataclasses import dataclass
@@ -120,8 +121,16 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {why(exc)}")
     try:
         head, tail = _head(path)
+        # PyYAML reads UTF-16 too; a save is UTF-8, and opening one in another encoding refuses
+        # it: listed as it would open (a cut at the head's limit may split a character: not final)
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return SaveInfo(path, modified, autosave, problem="not a saved game (not UTF-8 text)")
+    except OSError as exc:
+        return SaveInfo(path, modified, autosave, problem=f"cannot be read: {why(exc)}")
+    try:
         doc = load_plain(head)
-    except (OSError, yaml.YAMLError, ValueError) as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a saved game (not YAML)"
         return SaveInfo(path, modified, autosave, problem=str(reason))
     if not isinstance(doc, dict) or not isinstance(doc.get("scenario"), dict):

@@ -368,7 +368,14 @@ class PeaceTalksApp(App[None]):
 
         # a named save another game has taken is not written to (TableCommands.save_named)
         where = "the autosave" + (f" and as {table.save_name}" if table.named_save_is_ours() else "")
-        question = f"Leave the table? Your game is saved as {where}. (ctrl+q again: save and quit)"
+        if table.save_error:
+            # a save failed since the last that worked: never claim the game is saved
+            question = (
+                f"Leave the table? The last save failed ({table.save_error}). Save and quit tries "
+                "again, and the game stays open if it fails. (ctrl+q again: save and quit)"
+            )
+        else:
+            question = f"Leave the table? Your game will be saved as {where}. (ctrl+q again: save and quit)"
         self._leaving = ConfirmDialog(question, "Save and quit", "Stay")
         self.push_screen(self._leaving, answer)
 

@@ -58,6 +58,29 @@ def test_a_file_that_is_not_a_save_gets_a_row_saying_so(tmp_path: Path, content:
     assert path.read_bytes() == content, "reading never writes"
 
 
+def test_a_save_in_utf16_is_listed_as_unreadable_as_opening_it_refuses_it(tmp_path: Path) -> None:
+    """PyYAML reads UTF-16, so the list showed such a file as a finished game with no moves; the
+    game opens UTF-8 only, and said so only when it was opened."""
+    from game.saves import load
+    from game.saves.read import SaveLoadError
+
+    text = save(play_on(new_session("mini", 3), 12), tmp_path, "whole").read_text(encoding="utf-8")
+    for encoding in ("utf-16", "utf-32"):  # with a byte-order mark, as editors write them
+        path = tmp_path / f"{encoding}.yaml"
+        path.write_bytes(text.encode(encoding))
+        assert read_info(path).problem == "not a saved game (not UTF-8 text)", encoding
+        with pytest.raises(SaveLoadError, match="not UTF-8"):
+            load(path)
+    # without one, its zero bytes are UTF-8, and it is no YAML: listed as unreadable all the same
+    bare = tmp_path / "bare.yaml"
+    bare.write_bytes(text.encode("utf-16-le"))
+    assert read_info(bare).problem
+    # UTF-8 beyond ASCII is a save as before
+    accented = tmp_path / "accented.yaml"
+    accented.write_text(text.replace("format: 2", "format: 2\n# Erdoğan, é", 1), encoding="utf-8")
+    assert read_info(accented).problem == ""
+
+
 def test_a_save_cut_off_or_from_a_newer_version_says_so_and_a_hand_written_one_is_listed(tmp_path: Path) -> None:
     """A save cut off in the middle of its log, or written by a newer version, was listed as a
     good game, and only opening it told otherwise; a save whose log is written by hand as a flow

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input
 from game import paths
 from game.saves import load
 from game.ui.app import make_app
-from game.ui.screens.actions import RespondDialog
+from game.ui.screens.actions import ConfirmDialog, RespondDialog
 from game.ui.screens.saving import SaveDialog
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
@@ -42,18 +42,26 @@ def test_every_new_game_gets_its_own_autosave_and_old_ones_are_pruned(_data_dir:
     made = {paths.new_autosave("astana-8") for _ in range(50)}
     assert len(made) == 50, "two games never share an autosave, even started in the same second"
     assert all(p.parent == _data_dir / "autosaves" and p.name.startswith("astana-8-") for p in made)
+    assert all(paths._AUTOSAVE_NAME.fullmatch(paths.new_autosave(n).name) for n in ("astana-8", "", "é" * 60, "../x"))
     folder = paths.autosave_dir()
     folder.mkdir()
-    for k in range(30):
-        path = folder / f"game-{k:02}.yaml"
+    named = [folder / f"game-20190101-0000{k:02}-abc{k:03}.yaml" for k in range(30)]
+    for k, path in enumerate(named):
         path.write_text("x")
         os.utime(path, (1_000_000 + k, 1_000_000 + k))
     (folder / ".game-99.yaml.abc.tmp").write_text("a temporary file is not an autosave")
-    assert paths.latest_autosave() == folder / "game-29.yaml"
+    # a user's own files in the folder, older than every autosave: listed, never pruned
+    mine = [folder / "notes.yaml", folder / "my-favourite-game.yaml", folder / "game-2019-x.yaml"]
+    for path in mine:
+        path.write_text("mine")
+        os.utime(path, (1_000, 1_000))
+    assert paths.latest_autosave() == named[29]
     paths.new_autosave("astana-8")
     kept = paths.autosaves()
-    assert len(kept) == paths.KEEP_AUTOSAVES - 1, "room for the new game's own"
-    assert kept[0] == folder / "game-29.yaml" and kept[-1] == folder / "game-11.yaml"
+    assert all(path.exists() for path in mine)
+    pruned = [path for path in kept if path not in mine]
+    assert len(pruned) == paths.KEEP_AUTOSAVES - 1, "room for the new game's own"
+    assert pruned[0] == named[29] and pruned[-1] == named[11]
     # a file name from a hostile scenario name stays inside the folder
     assert paths.new_autosave("../../etc/[b]x\x1b").parent == folder
 
@@ -148,6 +156,11 @@ def test_save_and_quit_stays_when_the_save_cannot_be_written(tmp_path: Path, _da
             assert table.unsaved
             errors = [n for n in app._notifications if n.severity == "error"]
             assert errors and "cannot write" in errors[-1].message
+            # asked again, the question never says the game is saved: the last save failed
+            await press(pilot, "ctrl+q")
+            confirm = await screen_of(pilot, ConfirmDialog)
+            assert "The last save failed (" in confirm.question and "cannot write" in confirm.question
+            assert "will be saved" not in confirm.question
 
     asyncio.run(body())
 

@@ -56,6 +56,7 @@ class TableCommands(Screen[None]):
         self.skipping = False
         self.viewer = humans[0] if humans else 0
         self.saved_turns = len(session.log)
+        self.save_error = ""  # why the last save failed ("" when it did not): ctrl+q says so
         self.save_name: str | None = None  # the name the player saved this game under, if any
         self.named_text: str | None = None  # what this game last wrote to that save
         self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
@@ -317,8 +318,10 @@ class TableCommands(Screen[None]):
         try:
             path = write()
         except SaveError as exc:
+            self.save_error = str(exc)
             self.notify(str(exc), title="Could not save", severity="error", markup=False)
             return False
+        self.save_error = ""
         self.saved_turns = len(self.session.log)
         if announce:
             self.notify(f"Saved to {path}", markup=False)
