@@ -333,11 +333,15 @@ def table_of(app: App[Any]) -> TableScreen:
 
 
 async def settle(
-    pilot: Pilot[Any], notices: list[str] | None = None, hand_over: bool = True
+    pilot: Pilot[Any],
+    notices: list[str] | None = None,
+    hand_over: bool = True,
+    read: list[tuple[int, str, str]] | None = None,
 ) -> TableScreen | DebriefScreen | HandOver:
     """Run the AI until a human may act on the table (or the debrief is up), closing every
-    round notice met on the way (their titles go into `notices`). A hand-over screen is passed
-    with Enter unless `hand_over` is False, when it is returned instead."""
+    round notice met on the way (their titles go into `notices`; into `read`, the delegation on
+    the floor, the title and the body). A hand-over screen is passed with Enter unless
+    `hand_over` is False, when it is returned instead."""
     app = pilot.app
     deadline = time.monotonic() + DEADLINE
     while True:
@@ -349,6 +353,10 @@ async def settle(
         if isinstance(screen, Notice):
             if notices is not None:
                 notices.append(screen.title_text)
+            if read is not None:
+                table = next((s for s in app.screen_stack if isinstance(s, TableScreen)), None)
+                actor = table.session.state.actor if table is not None else -1
+                read.append((actor, screen.title_text, screen.body))
             await press(pilot, "enter")
             continue
         if isinstance(screen, HandOver) and screen.player:  # a hand-over naming the next player

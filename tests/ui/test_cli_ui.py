@@ -61,9 +61,15 @@ def test_a_save_resumes_at_its_turn(tmp_path: Path) -> None:
             assert table.humans == (GOV,) and not table.unsaved
             status = str(table.query_one("#status", Static).content)
             assert "round 2/6" in status and "YOUR TURN" in status
-            # The transcript is the game's so far, and play goes on from there: the UN's draft
-            # is waiting for the government's answer.
-            assert table.query_one("#transcript", WrappedText).plain
+            # The transcript is the game's so far, scrolled to its end, where the summary of
+            # what happened since the player's last move says what waits for them (an outside
+            # tester found a loaded game at the transcript's top, without the summary); and play
+            # goes on from there: the UN's draft is waiting for the government's answer.
+            transcript = table.query_one("#transcript", WrappedText)
+            await until(pilot, lambda: transcript.max_scroll_y > 0, "the transcript laid out")
+            await until(pilot, lambda: transcript.scroll_y == transcript.max_scroll_y, "the transcript at its end")
+            assert "Your turn, round 2. Since your last move:" in transcript.plain
+            assert "Waiting for your answer" in transcript.plain.split("Since your last move:")[-1]
             draft = choices.pending_proposals(view_for(session.state, GOV))[0]
             assert draft.draft
             before = len(session.log)

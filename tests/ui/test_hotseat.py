@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from game.engine import view_for
 from game.engine.state import PENDING
-from game.ui.screens.notices import HandOver
+from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import AgendaTable
 from tests.ui.driving import GOV, OPP, driven, new_app, press, screen_of, screen_text, settle, until
@@ -117,6 +118,11 @@ def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
             assert isinstance(handover, HandOver) and handover.player == names[GOV]
             assert "Your position (its worth to you)" not in screen_text(app)
             await press(pilot, "enter")
+            # what came of its proposals and what waits for it, for the government's eyes only
+            await until(pilot, lambda: isinstance(app.screen, Notice), "the government's summary")
+            assert app.screen.title_text == "Since your last move"  # type: ignore[attr-defined]
+            assert "Waiting for your answer" in app.screen.body  # type: ignore[attr-defined]
+            await press(pilot, "enter")
             await until(pilot, lambda: app.screen is table, "the table again")
             assert table.viewer == GOV and names[GOV][:20] in status(table)
             assert shows(own_column(table), expected_column(table, GOV))
@@ -127,8 +133,10 @@ def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
 
 def test_a_player_whose_walk_away_value_moved_is_told_alone_after_the_hand_over(tmp_path: Path) -> None:
     """In hot-seat play the transcript is shared, so the summary of a lone player's turn is not
-    written there; what moved a player's own walk-away value is said to them in a notification
-    once the hand-over is passed, and to no one else."""
+    written there: it is shown to that player alone once the hand-over is passed ("Since your
+    last move"), with what moved their own walk-away value, and to no one else. (Before 6
+    December 2026 only the walk-away value was said, in a notification: how their proposals
+    were answered and what waited for their answer, a lone player's summary, was never told.)"""
     from tests.saves.helpers import scenario_path
 
     mini = scenario_path("mini").read_text(encoding="utf-8")
@@ -141,10 +149,13 @@ def test_a_player_whose_walk_away_value_moved_is_told_alone_after_the_hand_over(
         async with driven(app, size=SIZE) as pilot:
             told: list[tuple[int, str]] = []
             for _ in range(12):
-                table = await settle(pilot)
+                read: list[tuple[int, str, str]] = []
+                table = await settle(pilot, read=read)
                 assert isinstance(table, TableScreen)
                 state = table.session.state
-                told += [(state.actor, n.message) for n in app._notifications if "walk-away" in n.message]
+                for who, title, body in read:
+                    if title == "Since your last move":
+                        told += [(who, line.strip()) for line in body.splitlines() if "walk-away value moved" in line]
                 if state.round > 2:
                     break
                 if any(p.response_of(state.actor) == PENDING for p in state.proposals):
@@ -217,5 +228,33 @@ def test_the_closing_session_says_its_keys_in_full_at_80_columns(tmp_path: Path)
                 assert isinstance(table, TableScreen)
                 line = status(table)
                 assert line.endswith(prompt) and len(line) <= width, (width, line)
+
+    asyncio.run(body())
+
+
+def test_enter_pressed_twice_by_reflex_does_not_pass_the_hand_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A player ending a turn with Enter, twice in a quick reflex, went straight through the
+    hand-over and saw the next player's table. For HandOver.GUARD seconds after it names the
+    next player it takes no key; after that Enter passes it."""
+    import time
+
+    monkeypatch.setattr(HandOver, "GUARD", 0.6)
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=7)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and table.viewer == GOV
+            await press(pilot, "n")
+            handover = await settle(pilot, hand_over=False)
+            assert isinstance(handover, HandOver) and handover.player
+            await press(pilot, "enter")  # at once: the reflex
+            await pilot.pause()
+            assert app.screen is handover, "the hand-over passed by a key pressed within the guard"
+            time.sleep(max(0.0, HandOver.GUARD - (time.monotonic() - handover._named_at)) + 0.05)
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is not handover, "the hand-over passed")
 
     asyncio.run(body())

@@ -99,7 +99,12 @@ def test_no_frame_between_two_human_turns_shows_the_first_player_s_figures(tmp_p
                 if first == OPP:
                     assert seen_notice, "the AI's turns and a round notice were meant to be in between"
                 await press(pilot, "enter")
-                await until(pilot, lambda: app.screen is table, "the table again")
+                await until(pilot, lambda: app.screen is table or isinstance(app.screen, Notice), "the table again")
+                if isinstance(app.screen, Notice):
+                    # what came of the second player's own proposals, said to them alone now
+                    assert app.screen.title_text == "Since your last move" and table.viewer == second
+                    await press(pilot, "enter")
+                    await until(pilot, lambda: app.screen is table, "the table again")
                 shown = screen_text(app)
                 assert table.viewer == second
                 assert not any(c in shown for c in private_cells(table, first) if c not in private_cells(table, second))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from rich.text import Text
@@ -100,10 +101,15 @@ class HandOver(Screen[None]):
 
     CSS_PATH = "notices.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "ready", "I am ready")]
+    # Seconds after it names the next player during which it takes no key: a player ending a
+    # turn with Enter, pressed twice by reflex, went straight through it and saw the next
+    # player's private table (an outside tester, 6 December 2026). The tests set it to 0.
+    GUARD = 0.6
 
     def __init__(self, name: str = "") -> None:
         super().__init__()
         self.player = name
+        self._named_at = 0.0  # when it named the player (time.monotonic)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handover"):
@@ -123,6 +129,7 @@ class HandOver(Screen[None]):
     def _show(self) -> None:
         button = self.query_one("#ready", Button)
         if self.player:
+            self._named_at = time.monotonic()
             self.query_one("#handover-name", Static).update(
                 Text.assemble("Pass the keyboard to\n\n", (self.player, "bold"))
             )
@@ -138,7 +145,7 @@ class HandOver(Screen[None]):
 
     @on(Button.Pressed, "#ready")
     def action_ready(self) -> None:
-        if self.player:
+        if self.player and time.monotonic() - self._named_at >= self.GUARD:
             self.dismiss(None)
 
 

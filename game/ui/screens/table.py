@@ -35,7 +35,7 @@ from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
-from game.ui.since import since_last_move, walk_away_moved
+from game.ui.since import since_last_move
 from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
@@ -63,7 +63,8 @@ class TableScreen(TableCommands):
         self._seated: int | None = None
         # Per human seat, the history's length and its walk-away value after its last move: what
         # came after is summed up when the turn comes back to it (game/ui/since.py).
-        self._last_move: dict[int, tuple[int, float]] = {}
+        # (None: not known, for a game loaded from its save, which keeps the moves only)
+        self._last_move: dict[int, tuple[int, float | None]] = {}
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -94,6 +95,12 @@ class TableScreen(TableCommands):
             self._cover_table()
         log = self.query_one("#transcript", WrappedText)
         log.show([self._line(line.record, "", line) for line in self.chronicle.lines], end=True)
+        if self.session.log:
+            # a game loaded part-way: what came after each player's last move in its log is
+            # summed up at their turn, as it was live (the walk-away value then is not kept)
+            for seat in self.humans:
+                last = max((k for k, line in enumerate(self.chronicle.lines) if line.actor == seat), default=-1)
+                self._last_move.setdefault(seat, (last + 1, None))
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
         self._rehearse_ahead()
@@ -407,12 +414,15 @@ class TableScreen(TableCommands):
         self._seated = self.viewer
         self.refresh_table()
         if self.viewer in self._last_move:
-            # the transcript is shared, so what moved this player's own walk-away value is said to
-            # them alone, once the others have looked away (the summary says it to a lone player)
+            # the transcript is shared, so what is this player's own (how their proposals were
+            # answered, what waits for their answer and its worth to them, what moved their
+            # walk-away value, a meeting they were asked to) is said to them alone, once the
+            # others have looked away: the summary a lone player reads under the transcript
             start, then = self._last_move.pop(self.viewer)
-            moved = walk_away_moved(self.chronicle, start, self.session.state, self.viewer, then)
-            if moved is not None:
-                self.notify(moved.plain.strip(), title="Since your last move", timeout=15, markup=False)
+            summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then)
+            if summary:
+                body = "\n".join(text.plain.rstrip() for text in summary)
+                self.app.push_screen(Notice("Since your last move", body))
 
     def _play(self, action: Action) -> tuple[Record, ...]:
         """Play an action on the session, and keep the history up to date with it."""

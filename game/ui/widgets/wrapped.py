@@ -74,7 +74,7 @@ class WrappedText(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
         if follow:
-            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+            self.call_after_refresh(self._to_end)
         self.refresh()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -115,8 +115,13 @@ class WrappedText(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(lines))
         if follow:
             # once the new height is laid out: before that there is nowhere further to scroll
-            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+            self.call_after_refresh(self._to_end)
         self.refresh()
+
+    def _to_end(self) -> None:
+        # forced: until its scrollbars are first laid out a ScrollView allows no scrolling, and a
+        # game loaded with a long transcript stayed at its top (an outside tester's report)
+        self.scroll_end(animate=False, immediate=True, force=True)
 
     def on_resize(self) -> None:
         self._wrap()
