@@ -167,18 +167,27 @@ def test_the_record_lists_each_scenario_and_seat_with_its_figures(tmp_path: Path
 
 def test_the_record_writes_a_surplus_as_the_debrief_does(tmp_path: Path) -> None:
     """A game just under its walk-away: the debrief says -0.0004 (`gap`), and the record said
-    "-0.00" of the same game, and "+0.00" where the debrief says "±0.00"."""
-    _write_record([_astana_game(1, 0.4996, None), _astana_game(2, 0.5, None)])
+    "-0.00" of the same game, and "+0.00" where the debrief says "±0.00". And each game's line
+    is the debrief's own figures and their difference as shown: 0.4547 against 0.358163 is
+    "0.45 ... +0.09 against walking away (0.36)" there, and the record said +0.10."""
+    _write_record(
+        [
+            _astana_game(1, 0.4996, None),
+            _astana_game(2, 0.5, None),
+            {**_astana_game(3, 0.4547, None), "reservation": 0.358163},
+        ]
+    )
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, seed=1, speed=0)
         async with driven(app, size=SIZE) as pilot:
             screen = await _record_screen(pilot)
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
-            assert row[5] == gap(-0.0002) == "-0.0002"  # the mean of the two
+            assert row[5] == gap((-0.0004 + 0 + 0.4547 - 0.358163) / 3)  # the mean of the three
             lines = screen_text(app).splitlines()
-            assert any(line.rstrip().endswith("0.50 -0.0004") for line in lines), lines
+            assert any(line.rstrip().endswith("0.4996 -0.0004") for line in lines), lines
             assert any(line.rstrip().endswith("0.50 ±0.00") for line in lines), lines
+            assert any(line.rstrip().endswith("0.45 +0.09") for line in lines), lines
             assert not any("-0.00 " in line or line.rstrip().endswith("-0.00") for line in lines)
 
     asyncio.run(body())

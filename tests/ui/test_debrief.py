@@ -459,6 +459,24 @@ def test_the_chart_marks_rounds_below_walk_away_without_colour_too() -> None:
     assert "\x1b[4m" in console.file.getvalue()  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("width", [60, 78, 120])
+def test_the_charts_legend_is_whole_at_any_width(width: int) -> None:
+    """At 80 columns the legend ended at "red, underlined:" (one line, cut): where it does not fit
+    on one line it takes two, each within the width, and the chart is as tall as it draws."""
+    from textual.geometry import Size
+
+    from game.ui.screens.debrief import UtilityChart
+
+    names = ("Government of the Syrian Arab Republic", "The armed opposition delegation")
+    trajectory = dd.Trajectory(("R1", "R2"), tuple(dd.Series(k, n, 0.5, (0.3, 0.7)) for k, n in enumerate(names)))
+    chart = UtilityChart(trajectory)
+    legend = chart._legend(width)
+    assert "red, underlined: below walk-away" in " ".join(line.strip() for line in legend)
+    assert all(len(line) <= width for line in legend)
+    assert len(legend) == (1 if width >= 120 else 2)
+    assert chart.get_content_height(Size(width, 40), Size(width, 40), width) == len(names) + 1 + len(legend)
+
+
 @pytest.mark.parametrize(("name", "seed"), [("astana-8", DEAL), ("astana-8", NO_DEAL), ("astana-to-sochi", 3)])
 def test_how_a_game_ended_is_said_with_its_last_signing(name: str, seed: int) -> None:
     from game.play.headline import ended

@@ -71,14 +71,28 @@ class UtilityChart(Widget):
         self.trajectory = trajectory
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.trajectory.series) + 2
+        return len(self.trajectory.series) + 1 + len(self._legend(max(20, width)))
+
+    def _label(self, width: int) -> int:
+        """The width of the names' column."""
+        return min(max((len(s.name) for s in self.trajectory.series), default=8), max(10, width // 3))
+
+    def _legend(self, width: int) -> list[str]:
+        """The key under the chart: on one line where it fits, else two (at 80 columns it ended
+        at "red, underlined:")."""
+        indent = " " * (self._label(width) + 2)
+        scale = f"{block_row((0.25, 0.5, 0.75, 1.0))} = 0.25 0.50 0.75 1.00"
+        red = "red, underlined: below walk-away"
+        if len(indent) + len(scale) + 2 + len(red) <= width:
+            return [f"{indent}{scale}; {red}"]
+        return [f"{indent}{scale}", f"{indent}{red}"]
 
     def render(self) -> RenderResult:
         t = self.trajectory
         width = max(20, self.content_size.width)
         rounds = max(1, len(t.labels))
         tail = 22  # " 0.69 walk-away 0.64 ▅"
-        label = min(max((len(s.name) for s in t.series), default=8), max(10, width // 3))
+        label = self._label(width)
         cell = max(1, min(8, (width - label - 2 - tail) // rounds))
         out = Text(no_wrap=True, overflow="ellipsis")
         for s in t.series:
@@ -94,11 +108,7 @@ class UtilityChart(Widget):
             out.append(" walk-away ", style="dim")
             out.append(f"{walk_away} {block(s.reservation)}\n", style="dim")
         out.append(" " * (label + 2) + _axis(t.labels, cell) + "\n", style="dim")
-        out.append(
-            f"{' ' * (label + 2)}{block_row((0.25, 0.5, 0.75, 1.0))} = 0.25 0.50 0.75 1.00; "
-            "red, underlined: below walk-away",
-            style="dim",
-        )
+        out.append("\n".join(self._legend(width)), style="dim")
         return out
 
 

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from game.results import Record, RecordError, Standing, read_record, record_path, standings
-from game.ui.format import gap
+from game.ui.format import against, gap, shown_gap
 from game.ui.screens.saves import cut
 from game.ui.widgets.footer import ShownKeysFooter
 
@@ -112,8 +112,12 @@ class RecordScreen(Screen[None]):
             text.append(
                 f"{_date(g.finished)}  seed {g.seed:<8} {g.difficulty:<7} {OUTCOMES.get(g.outcome, g.outcome):<10}"
             )
-            text.append(f" {g.utility:.2f} ")
-            text.append_text(_signed(g.surplus))
+            # the game's figures and their difference as its debrief wrote them (`against`,
+            # `shown_gap`): the difference of the two as shown, not the exact one rounded, which
+            # read +0.10 here where the debrief said 0.45 against 0.36, +0.09
+            shown, marked, _ = against(g.utility, g.reservation)
+            text.append(f" {shown} ")
+            text.append(shown_gap(shown, marked), style=_signed(g.surplus).style)
             if g.nash is not None:
                 text.append(f"  Nash {g.nash:.2f}", style="dim")
             text.append("\n")
