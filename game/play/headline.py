@@ -17,7 +17,7 @@ from game.analysis import Analysis
 from game.engine import State, state_hash
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
-from game.engine.utility import outcome_utility
+from game.engine.utility import delay_toll, outcome_utility
 from game.results import Result
 from game.saves import HUMAN, Session
 
@@ -30,6 +30,7 @@ class Headline:
     reservation: float  # the game's walk-away value at its end, moved by what events and agreements did
     nash: float | None  # the seat's utility at the Nash point (None: no Nash point, or not a signatory)
     drawn: float  # the walk-away value drawn for this game, before anything moved it
+    toll: float = 0.0  # what the rounds without a deal cost the seat (in `utility` already)
 
     @property
     def surplus(self) -> float:
@@ -60,7 +61,17 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
         # the game's own walk-away value, drawn for this seed around the file's (the debrief's
         # table and outcome_utility use the same draw), not the file's central number
         dl = state.scenario.delegations[d]
-        out.append(Headline(d, dl.name, outcome_utility(state, d), dl.reservation, nash.get(d), drawn[d].reservation))
+        out.append(
+            Headline(
+                d,
+                dl.name,
+                outcome_utility(state, d),
+                dl.reservation,
+                nash.get(d),
+                drawn[d].reservation,
+                delay_toll(state, d),
+            )
+        )
     return tuple(out)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from game.engine import Record, apply, new_game
-from game.engine.actions import Action, Draft, Meet, Propose, Respond
+from game.engine.actions import Action, Draft, Meet, Pressure, Propose, Respond
 from game.engine.flow import told
 from game.engine.model import Effect, Scenario
 from game.engine.state import State
@@ -47,7 +47,7 @@ class Line:
     answered: int = -1  # the proposal this move answered
     accept: bool = False  # ...and whether it accepted it
     momentum: int = 0  # after the move
-    other: int = -1  # a meeting: the delegation the mover asked to meet
+    other: int = -1  # a meeting: the delegation the mover asked to meet; a press: the client
     # a meeting: what it revealed, (learner, subject, issue) as the state's `revealed` holds them
     learnt: tuple[tuple[int, int, int], ...] = ()
     # the reason an AI gave for the move, where it is one that says why (REASONED): said at the
@@ -114,6 +114,8 @@ class Chronicle:
         if isinstance(action, Meet):
             other = before.scenario.delegation_index.get(action.other, -1)
             learnt = tuple(sorted(set(after.revealed) - set(before.revealed)))
+        elif isinstance(action, Pressure):
+            other = before.scenario.delegation_index.get(action.client, -1)
         self._extend(records, before, after, actor, action.kind, tabled, answered, accept, other, learnt)
 
     def _extend(

@@ -39,6 +39,9 @@ class VenueEnd:
     stability: tuple[tuple[str, int], ...]  # zone, stability
     # the titles of the events that opened the next venue: they moved the figures above already
     news: tuple[str, ...] = ()
+    # "Issue (status quo: Option)" left open at the venue that closed and on no agenda to come:
+    # the game is scored at its status quo (docs/RULES.md, "What each side sees")
+    lapsed: tuple[str, ...] = ()
 
 
 def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
@@ -56,6 +59,12 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
     agreed = tuple(label(i, o) for a in state.agreements if a.venue == venue for i, o in a.package)
     standing = tuple(label(i, o) for i, o in enumerate(state.settled) if o >= 0)
     open_next = tuple(sc.issues[i].name for i in sc.venues[nxt].agenda if state.settled[i] < 0)
+    ahead = {i for v in sc.venues[venue + 1 :] for i in v.agenda}
+    lapsed = tuple(
+        f"{sc.issues[i].name} (status quo: {sc.issues[i].options[sc.issues[i].status_quo].label})"
+        for i in sc.venues[venue].agenda
+        if state.settled[i] < 0 and i not in ahead
+    )
     outcome = state.venue_outcomes[venue] if venue < len(state.venue_outcomes) else ""
     seats = tuple(
         Seat(
@@ -81,6 +90,7 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
         state.momentum,
         tuple((z.name, s) for z, s in zip(sc.zones, state.stability, strict=True)),
         _opening_news(session, venue),
+        lapsed,
     )
 
 

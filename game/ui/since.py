@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.engine import view_for
 from game.engine.state import PENDING, State
 from game.play.board import entries
 from game.play.history import Chronicle, walk_away_causes
 from game.ui.format import against
+from game.ui.transcript import meeting_text
 
 LISTED = 3  # proposals waiting for an answer named one by one; more are counted
 
@@ -42,7 +44,12 @@ def walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, the
 
 
 def since_last_move(
-    chronicle: Chronicle, start: int, state: State, me: int, walk_away_then: float | None = None
+    chronicle: Chronicle,
+    start: int,
+    state: State,
+    me: int,
+    walk_away_then: float | None = None,
+    meetings: bool = False,
 ) -> list[Text]:
     """The answers to `me`'s proposals in the history's lines from `start` on, a move of `me`'s
     walk-away value since then (`walk_away_then`: what it was at their last move), and the
@@ -96,6 +103,16 @@ def since_last_move(
         else:
             text.append(".")
         lines.append(text)
+    for line in chronicle.lines[start:]:
+        if line.record.kind == "pressure" and line.other == me:
+            # a patron's press moves the player's public position and costs them support: easy to
+            # miss among the AI's moves (a newcomer found it only in the transcript)
+            lines.append(Text(f"  Pressed: {line.record.text} (your public position moved; it cost you support)"))
+        elif meetings and line.record.kind == "meet" and line.other == me:
+            # in hot-seat play the shared transcript keeps what a meeting taught each side to itself
+            lines.append(
+                Text("  ").append_text(meeting_text(state.scenario, view_for(state, me), chronicle, line, True))
+            )
     moved = None if walk_away_then is None else walk_away_moved(chronicle, start, state, me, walk_away_then)
     if moved is not None:
         lines.append(moved)

@@ -39,14 +39,14 @@ def transcript_line(
     if line is not None and record.kind in ("propose", "draft"):
         return narrate(scenario, -1, chronicle, line)
     if line is not None and record.kind == "meet":
-        return _meeting(scenario, view, chronicle, line, private)
+        return meeting_text(scenario, view, chronicle, line, private)
     text = Text(record.text, style=STYLES.get(record.kind, ""))
     if reason and record.kind in REASONED:
         text.append(f"  ({reason})", style="dim italic")
     return text
 
 
-def _meeting(scenario: Scenario, view: View, chronicle: Chronicle, line: Line, private: bool) -> Text:
+def meeting_text(scenario: Scenario, view: View, chronicle: Chronicle, line: Line, private: bool) -> Text:
     """A meeting: who asked whom, and, to a lone player who took part, what it taught them; in
     hot-seat play that stays in each player's brief."""
     text = narrate(scenario, -1, chronicle, line)

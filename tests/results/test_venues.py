@@ -115,3 +115,33 @@ def test_the_venue_end_names_the_news_that_opened_the_next_venue() -> None:
         assert title in {card.title for card in sc.events}
     later = venue_end(finished, 0, OPP)  # the same venue end, read once the game is over
     assert later.news == summary.news
+
+
+def test_an_issue_left_open_and_on_no_agenda_to_come_is_said_to_stay_at_its_status_quo() -> None:
+    """An outside tester: Astana ended in a partial deal without the Idlib zone, and the screen
+    between the venues named neither it nor what becomes of it (the game scores it at its status
+    quo: it is on no later agenda)."""
+    for seed in range(40):
+        session = new_session("astana-to-sochi", seed)
+        while session.state.venue == 0 and not session.state.over:
+            session.play(ai_action(session))
+        if session.state.over:
+            continue
+        sc, state = session.scenario, session.state
+        ahead = {i for i in sc.venues[1].agenda}
+        left = [i for i in sc.venues[0].agenda if state.settled[i] < 0 and i not in ahead]
+        summary = venue_end(session, 0, OPP)
+        expected = tuple(
+            f"{sc.issues[i].name} (status quo: {sc.issues[i].options[sc.issues[i].status_quo].label})" for i in left
+        )
+        assert summary.lapsed == expected
+        # an issue settled at Astana, or open at Sochi, is never among them
+        assert all(state.settled[i] < 0 and i not in ahead for i in left)
+        if left:
+            from game.ui.screens.venue_end import _carried
+
+            said = _carried(summary).plain
+            assert "Left open at Astana 8, and on no agenda to come: " in said
+            assert all(sc.issues[i].name in said for i in left) and "It stays at its status quo." in said
+            return
+    raise AssertionError("no seed below 40 left an Astana-only issue open")

@@ -410,6 +410,23 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
     assert "-0.005 against the AI (hard) in your seat, same seed (0.525)" in text
 
 
+def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> None:
+    """A player who signed the very Nash package read "-0.07 against the Nash point": their
+    result had the rounds' toll taken off, the Nash point's worth had none. With a toll, the
+    deal is set beside it before the toll, and the line says so; walking away and the AI are
+    compared with the result itself, toll and all."""
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    line = Headline(0, "Government", 0.66, 0.46, 0.73, 0.46, toll=0.07)
+    text = _you((line,), {0: 0.69}, "hard").plain
+    assert "±0.00 against the Nash point (0.73), before the toll of the rounds" in text
+    assert "+0.20 against walking away (0.46)" in text
+    assert "-0.03 against the AI (hard) in your seat, same seed (0.69)" in text
+    untolled = _you((dataclasses.replace(line, toll=0.0),), {0: 0.69}, "hard").plain
+    assert "-0.07 against the Nash point (0.73)\n" in untolled
+
+
 def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:
     """A newcomer could not tell what ✓ and ✗ under "Then agreed" meant, nor what the chart showed
     for the rounds before any deal."""

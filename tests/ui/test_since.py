@@ -172,3 +172,54 @@ def test_the_table_says_when_an_event_moved_my_walk_away_value(tmp_path: Path) -
             assert "from 0.30 to 0.45 (A clash in the north)" in line and "worth more to you" in line
 
     asyncio.run(body())
+
+
+def test_a_press_the_player_received_is_in_the_summary_and_a_meeting_in_hot_seat_too() -> None:
+    """A newcomer found a patron's press on them only as a line among the AI's moves: the summary
+    says it. In hot-seat play the shared transcript keeps what a meeting taught each side to
+    itself, so the summary a player reads alone says what one they were asked to taught them."""
+    from game.engine import Meet, Pass, Pressure
+    from game.engine.legal import legal_moves
+    from game.scenario import load_scenario
+    from tests.ui.driving import ASTANA
+
+    sc = load_scenario(ASTANA)
+    ids = [d.id for d in sc.delegations]
+    state, opening = new_game(sc, 5)
+    first = state
+    actions = []
+
+    def play(action: object) -> None:
+        nonlocal state
+        actions.append(action)
+        state, _ = apply(state, action)  # type: ignore[arg-type]
+
+    while ids[state.actor] != "government":
+        play(Pass(ids[state.actor]))
+    play(Pass("government"))
+    start_actions = len(actions)
+    pressed = met = False
+    while ids[state.actor] != "government":
+        moves = list(legal_moves(state).finite())
+        press_me = [m for m in moves if isinstance(m, Pressure) and m.client == "government"]
+        meet_me = [m for m in moves if isinstance(m, Meet) and m.other == "government"]
+        if press_me and not pressed:
+            play(press_me[0])
+            pressed = True
+        elif meet_me and not met:
+            play(meet_me[0])
+            met = True
+        else:
+            play(Pass(ids[state.actor]))
+    assert pressed and met, (pressed, met)
+    chronicle = Chronicle.of(first, opening, actions[:start_actions])
+    start = len(chronicle.lines)
+    chronicle = Chronicle.of(first, opening, actions)
+    alone = " ".join(t.plain for t in since_last_move(chronicle, start, state, GOV))
+    assert "Pressed: " in alone and "presses Government of the Syrian Arab Republic, which moves on" in alone
+    assert "You learnt" not in alone  # a lone player read it in the transcript already
+    seated = " ".join(t.plain for t in since_last_move(chronicle, start, state, GOV, meetings=True))
+    assert "Pressed: " in seated and "You learnt" in seated
+    # nobody else's summary has them
+    other = " ".join(t.plain for t in since_last_move(chronicle, start, state, 1, meetings=True))
+    assert "Pressed: " not in other and "You learnt" not in other

@@ -293,6 +293,10 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             text.append(
                 "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
             )
+        elif h.toll > 0.00005:
+            # the Nash point is a package's worth, with no round's toll in it: the deal is set
+            # beside it before its own toll (a deal on the very Nash package read -0.07 against it)
+            _versus(text, h.utility + h.toll, h.nash, "against the Nash point ({}), before the toll of the rounds")
         else:
             _versus(text, h.utility, h.nash, "against the Nash point ({})")
         if ai is None:

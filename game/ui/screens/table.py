@@ -419,7 +419,7 @@ class TableScreen(TableCommands):
             # walk-away value, a meeting they were asked to) is said to them alone, once the
             # others have looked away: the summary a lone player reads under the transcript
             start, then = self._last_move.pop(self.viewer)
-            summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then)
+            summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then, meetings=True)
             if summary:
                 body = "\n".join(text.plain.rstrip() for text in summary)
                 self.app.push_screen(Notice("Since your last move", body))

@@ -87,6 +87,10 @@ def _carried(v: VenueEnd) -> Text:
     if v.next_agenda:
         text.append(f"Open at {v.next_venue}: ", style="bold")
         text.append(", ".join(v.next_agenda) + ".\n")
+    if v.lapsed:
+        # on no agenda to come: nobody can settle it any more, and it counts at its status quo
+        text.append(f"Left open at {v.venue}, and on no agenda to come: ", style="bold")
+        text.append(", ".join(v.lapsed) + ". It stays at its status quo.\n")
     # the figures below are the next venue's as it opens: the news that opens it (shown after
     # this screen) has already moved them, so they are not said to be the last venue's
     text.append(
