@@ -6,7 +6,7 @@ on, the same rule can cost (docs/AI.md, "On tables no rule was tuned on": switch
 gains +0.23 over 47 seats of one set of random tables and loses -0.76 over 45 of another). A
 rule's worth depends on the table, so the agent tries its styles on the table it sits at:
 
-- it plays up to LONGEST games of the scenario in each style (fewer where a style falls behind
+- it plays up to FURTHEST games of the scenario in each style (fewer where a style falls behind
   or one is clearly ahead: `rehearse`), the normal agent in every other seat, each game's
   preferences drawn from the scenario's central values and spreads as a real game draws them
   (the public file: `peacetalks analyze` prints the same numbers), never the real game's draw,
@@ -64,10 +64,12 @@ from game.stats import paired
 FIRST = 4  # games every style plays before those clearly behind the full style drop out
 BEHIND = -0.5  # paired standard errors behind the full style that drop a style after FIRST games
 REHEARSALS = 16  # games a style not clearly behind after FIRST plays (12 let luck choose a bundled seat)
-ONWARD = 0.4  # its paired lead after REHEARSALS games, in standard errors, to play on to LONGER
+ONWARD = 0.2  # its paired lead after REHEARSALS games, in standard errors, to play on to LONGER
 LONGER = 48  # games a style still in reach of the margin plays (gains of 0.03-0.04 need them)
 FURTHER = 1.0  # its paired lead after LONGER games, in standard errors, to play on to LONGEST
 LONGEST = 96  # games a style near the margin after LONGER plays (leads of 0.02 need them)
+BEYOND = 1.5  # its paired lead after LONGEST games, in standard errors, to play on to FURTHEST
+FURTHEST = 192  # games a style near the margin after LONGEST plays, where none passed it there
 MARGIN = 2.0  # standard errors a style must beat the full one by (below 2, luck chose at some tables)
 OTHERS = "normal"  # the level the rehearsal sets in every other seat, as the tournaments do
 
@@ -181,7 +183,7 @@ def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
     return [mix((base + i) & MASK) >> 1 for i in range(games)]
 
 
-def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LONGEST) -> Choice:
+def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = FURTHEST) -> Choice:
     """Play the scenario in each style of `kind` in `seat` (the others normal) and choose.
     `scenario` must be the file's (central values), never a game's draw.
 
@@ -199,7 +201,12 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
     - the rest play on to LONGER; a style ahead by FURTHER standard errors or less is dropped (its
       lead would have to double by LONGEST, where one that holds grows by the square root of two,
       1.4), and again `pick` chooses there if `_settled` says so;
-    - the rest play on to LONGEST (`games`), and `pick` chooses over the games they all played.
+    - the rest play on to LONGEST, and `pick` chooses over the games they all played;
+    - where that keeps the full style, the styles ahead of it by more than BEYOND standard errors
+      play on with it to FURTHEST (`games`), and `pick` chooses again over those games. At
+      sochi-congress's government seat copy-last was ahead by 0.018 ± 0.010 after 96 games (1.8
+      standard errors) and by 0.031 ± 0.007 over 300 others: a lead of 0.02-0.03 shows past the
+      margin only after about 200 games (docs/lab/agents.md, "The rehearsal's fifth stage").
     A choice made at a stage stands: more games would only test it against luck again. A
     style's lead of a few hundredths, which decides whether a library strategy beats the agent
     at a table, shows only past 16 games, and one of 0.02 only past 48 (docs/lab/agents.md,
@@ -208,7 +215,7 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
     every = seeds(scenario, games)
     scores: list[list[float]] = [[] for _ in styles]
     playing = list(range(len(styles)))
-    for start, stop in ((0, FIRST), (FIRST, REHEARSALS), (REHEARSALS, LONGER), (LONGER, games)):
+    for start, stop in ((0, FIRST), (FIRST, REHEARSALS), (REHEARSALS, LONGER), (LONGER, min(games, LONGEST))):
         batch = every[start:stop]
         if not batch:
             break
@@ -230,6 +237,13 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = LON
         if len(playing) == 1 or (stop >= REHEARSALS and _settled([scores[k] for k in playing])):
             break
     chosen = playing[pick([scores[k] for k in playing])]
+    near = [k for k in playing[1:] if len(scores[k]) == LONGEST and _lead(scores[k], scores[0]) > BEYOND]
+    if chosen == 0 and near and games > LONGEST:
+        # none passed the margin, and some are within reach of it: on with the full style
+        own = [0, *near]
+        for k, played in zip(own, _styled(scenario, seat, [styles[k] for k in own], every[LONGEST:games]), strict=True):
+            scores[k].extend(played)
+        chosen = own[pick([scores[k] for k in own])]
     return Choice(styles[chosen], tuple(tuple(s) for s in scores))
 
 
