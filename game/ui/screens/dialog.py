@@ -133,7 +133,6 @@ class ConfirmDialog(Dialog[bool]):
     """A yes/no question (walk out, boycott, quit). Escape and the no button answer False."""
 
     TITLE_TEXT = "Are you sure?"
-    HINT = "Tab/Shift+Tab move · Enter chooses · Esc says no"
 
     def __init__(self, question: str, yes_label: str = "Yes", no_label: str = "No") -> None:
         super().__init__()
@@ -143,6 +142,11 @@ class ConfirmDialog(Dialog[bool]):
 
     def cancel_label(self) -> str:
         return self.no_label
+
+    def hint(self) -> str:
+        # which answer Enter gives, by name: a newcomer pressed Enter to concede and was put back
+        # in the concession dialog, the safe answer having the focus
+        return f"Enter: {self.no_label} · Tab, then Enter: {self.yes_label} · Esc: {self.no_label}"
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.question, classes="question", markup=False)
