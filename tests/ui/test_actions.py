@@ -254,6 +254,37 @@ def chosen(dialog: ModalScreen[Any], issue: int) -> int:
     return dialog.query_one(f"#issue-{issue}", OptionField).value
 
 
+@pytest.mark.parametrize("keys", [("down", "2"), ("down", "right"), ("down", "down", "3", "up", "1")])
+def test_keys_typed_at_once_after_an_arrow_act_on_the_row_the_arrow_reached(start: State, keys: tuple[str, ...]) -> None:
+    """A newcomer typing "↓ 2" at speed set the row they had just left: both keys reached that
+    row before it handled the first (Textual hands a key to the focused widget as it comes). Sent
+    in one burst here, as a quick typist's are; each key acts on the row the arrows before it
+    reached, and no other row changes."""
+    from textual import events
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        before = {i: chosen(dialog, i) for i in range(3)}
+        for key in keys:  # posted together, none handled before the next is sent
+            pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        row, expected = 0, dict(before)
+        for key in keys:
+            if key == "down":
+                row += 1
+            elif key == "up":
+                row -= 1
+            elif key == "right":
+                expected[row] = (expected[row] + 1) % len(dialog.query_one(f"#issue-{row}", OptionField).options)
+            else:
+                expected[row] = dialog.query_one(f"#issue-{row}", OptionField).options[int(key) - 1][1]
+        assert {i: chosen(dialog, i) for i in range(3)} == expected
+        assert dialog.focused is dialog.query_one(f"#issue-{row}")
+        await pilot.press("escape")
+
+    assert drive(ProposalBuilder(view(start, GOV)), script) is None
+
+
 def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         worth, chance = text(dialog, "#worth"), note(dialog, OPP)

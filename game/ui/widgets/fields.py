@@ -131,15 +131,52 @@ class OptionField(FormRow):
         self.value = self.options[(self.position + by) % len(self.options)][1]
 
     def on_key(self, event: events.Key) -> None:
-        # Digits pick an option by its place in the list: 1 is the first; 0 is the blank.
-        if self.blank is not None and event.key in ("0", "delete", "backspace"):
-            self.value = self.blank
+        # Keys typed at speed after an arrow reach this row while the arrow that took the focus
+        # elsewhere is still being handled (Textual hands each key to the row focused as it
+        # comes): a newcomer's "↓ 2" set the row they had just left. A key this row handles once
+        # it has lost the focus acts on the row that has it now, or on none.
+        focused = self.screen.focused  # (has_focus follows a step later, with the Blur event)
+        if focused is self:
+            if event.key in ("up", "down"):
+                # moved here, at once, not by the binding: the app runs a binding only once the
+                # key has gone through this row, by when the keys typed after it have reached
+                # this row too
+                self.action_previous_row() if event.key == "up" else self.app.action_focus_next()
+                event.stop()
+                event.prevent_default()
+                return
+            target: OptionField | None = self
+        else:
+            target = focused if isinstance(focused, OptionField) else None
+            if event.key in ("up", "down", "enter", "tab", "shift+tab", "escape"):
+                if isinstance(focused, FormRow) and event.key in ("up", "down"):
+                    (focused.action_previous_row if event.key == "up" else self.app.action_focus_next)()
+                    event.stop()
+                    event.prevent_default()
+                return
+        if target is not None:
+            handled = target.take_key(event.key, event.character)
+        else:  # the focus is on a row of another kind, or a button: an option's key picks nothing
+            handled = event.key in ("left", "right") or bool(event.character and event.character.isdigit())
+        if handled:
             event.stop()
-        elif event.character and event.character.isdigit():
-            index = int(event.character) - 1
+            event.prevent_default()
+        # any other key goes on to the app, which reads it with the bindings of what has the focus
+
+    def take_key(self, key: str, character: str | None) -> bool:
+        """Act on a key meant for this row: the arrows step through the options, digits pick an
+        option by its place in the list (1 is the first; 0 is the blank). Whether it was one."""
+        if key in ("left", "right"):
+            self.action_step(-1 if key == "left" else 1)
+        elif self.blank is not None and key in ("0", "delete", "backspace"):
+            self.value = self.blank
+        elif character and character.isdigit():
+            index = int(character) - 1
             if 0 <= index < len(self.options):
                 self.value = self.options[index][1]
-            event.stop()
+        else:
+            return False
+        return True
 
     def on_click(self, event: events.Click) -> None:
         self.focus()
