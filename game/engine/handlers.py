@@ -119,14 +119,19 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
 def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     sc = w.scenario
     rules = sc.rules
+    paid = []
     for d in parties:
         dl = sc.delegations[d]
         # Settling below one's public position is a concession too, seen at home; an agreement
         # also earns some credit, so it costs half what a unilateral concession would.
-        w.add_support(d, -agreement_concession(rules, dl, w.positions[d], p.package))
+        cost = agreement_concession(rules, dl, w.positions[d], p.package)
+        w.add_support(d, -cost)
         for i in crossed_red_lines(dl, p.package):
             w.add_support(d, -rules.redline_support)
+            cost += rules.redline_support
             w.say("red_line", f"The deal crosses {dl.name}'s red line on {sc.issues[i].name}: anger at home.", d)
+        if cost:
+            paid.append(f"{dl.name} {cost}")
         for e in parties:
             w.add_trust(d, e, rules.agreement_trust)
     for i, o in p.package:
@@ -140,6 +145,9 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     settled = {i for i, _ in p.package}
     w.close_proposals(lambda q: all(i not in settled for i, _ in q.package))
     w.say("agreement", f"Agreement (proposal #{p.id}): {describe_package(w, p.package)}.", p.author)
+    if paid:
+        # said, not only done: a newcomer lost 21 of 43 support to a signature without a word
+        w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(paid)}.", p.author)
     for i, o in p.package:
         for effect in sc.issues[i].options[o].effects:
             w.apply_effect(effect)

@@ -21,7 +21,7 @@ def verb_for(plural: bool, verb: str) -> str:
 
 @dataclass(frozen=True)
 class Record:
-    kind: str  # action kind, or: event, round, agreement, expired, pulled_out, left, venue_end, game_over
+    kind: str  # action kind, or: event, round, agreement, signing_cost, expired, pulled_out, left, venue_end, game_over
     text: str  # one readable sentence
     actor: int = -1
     round: int = 0

@@ -76,6 +76,17 @@ def concession_cost(view: View, issue: int, option: int) -> int:
     return moves_for(view).concession_cost(issue, option)
 
 
+def agreement_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
+    """Support the viewer would lose at home if `package` were agreed now (RULES.md,
+    "Agreements"): what signing gives up from its public positions, and its red lines."""
+    return moves_for(view).agreement_cost(package)
+
+
+def pulls_out(view: View, cost: int) -> bool:
+    """Whether losing `cost` support would leave the viewer at or under the collapse line."""
+    return view.support[view.me] - cost <= view.collapse_support
+
+
 def concession_options(view: View, issue: int) -> tuple[int, ...]:
     """Options the viewer may concede to on `issue`: valued strictly less than its public
     position and not across its own red line. Empty where it holds no position."""

@@ -163,8 +163,12 @@ class Chronicle:
 KINDS = ("everything", "proposals and answers", "answers to me", "agreements and events")
 # the moves whose reasons the table's transcript shows and the history keeps
 REASONED = frozenset({"respond", "walk_out", "boycott", "statement"})
-_TABLE_TALK = frozenset({"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement"})
-_EVENTS = frozenset({"event", "agenda", "broken", "agreement", "venue", "venue_end", "game_over", "closing"})
+_TABLE_TALK = frozenset(
+    {"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement", "signing_cost"}
+)
+_EVENTS = frozenset(
+    {"event", "agenda", "broken", "agreement", "signing_cost", "venue", "venue_end", "game_over", "closing"}
+)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,22 @@ def test_an_agreement_across_a_red_line_costs_redline_support(mini: Scenario) ->
     assert any(r.kind == "red_line" and r.actor == RED for r in records)
 
 
+def test_an_agreement_says_what_it_cost_each_signatory_at_home(mini: Scenario) -> None:
+    """A newcomer lost 21 of 43 support to a signature, and no line said so: the agreement's
+    cost at home (what it gives up, and any red line crossed) is said after it, per signatory
+    that pays, and matches what each lost."""
+    sc = with_rules(mini, concession_cost=80)
+    s, records = _draft_answered(start(sc), (("prisoners", "all"),))
+    (said,) = [r for r in records if r.kind == "signing_cost"]
+    assert s.support[RED] == 60 - 35
+    red = sc.delegations[RED].name
+    assert said.text == f"What signing gave up costs support at home: {red} 35."
+    assert [r.kind for r in records].index("signing_cost") == [r.kind for r in records].index("agreement") + 1
+    # a deal that costs nobody anything says nothing
+    _, free = _draft_answered(start(with_rules(mini, concession_cost=0)), (("truce", "pause"),))
+    assert "agreement" in [r.kind for r in free] and "signing_cost" not in [r.kind for r in free]
+
+
 def test_redline_support_is_the_rule_value(mini: Scenario) -> None:
     sc = with_rules(mini, concession_cost=80, redline_support=40)
     s, _ = _draft_answered(start(sc), (("prisoners", "all"),))

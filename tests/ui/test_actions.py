@@ -255,7 +255,9 @@ def chosen(dialog: ModalScreen[Any], issue: int) -> int:
 
 
 @pytest.mark.parametrize("keys", [("down", "2"), ("down", "right"), ("down", "down", "3", "up", "1")])
-def test_keys_typed_at_once_after_an_arrow_act_on_the_row_the_arrow_reached(start: State, keys: tuple[str, ...]) -> None:
+def test_keys_typed_at_once_after_an_arrow_act_on_the_row_the_arrow_reached(
+    start: State, keys: tuple[str, ...]
+) -> None:
     """A newcomer typing "↓ 2" at speed set the row they had just left: both keys reached that
     row before it handled the first (Textual hands a key to the focused widget as it comes). Sent
     in one burst here, as a quick typist's are; each key acts on the row the arrows before it
@@ -295,7 +297,9 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
         assert chosen(dialog, 0) == 2  # list_exchange
         assert text(dialog, "#worth") != worth
         package = (("detainees", "list_exchange"), *GOV_POSITIONS[1:])
-        assert f"Your utility if agreed: {worth_to(start, GOV, package):.2f}" in text(dialog, "#worth")
+        assert f"If agreed: {worth_to(start, GOV, package):.2f}" in text(dialog, "#worth")
+        # giving up its stated position on detainees costs the government support to sign
+        assert "· signing costs " in text(dialog, "#worth") and " support (" in text(dialog, "#worth")
         # The focused option is written out in full, with who stands there.
         label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
         assert label in text(dialog, "#option-detail")
@@ -494,7 +498,10 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
         where = "above" if worth > v.own.reservation else "BELOW"
         assert f"your utility if agreed {worth:.2f} ({where} your walk-away {v.own.reservation:.2f})" in shown
         verdict = text(dialog, "#answer-worth")
-        assert f"your utility {worth:.2f}" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
+        assert f"if agreed: {worth:.2f} (" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
+        # and what signing it costs the government at home, which would pull it out
+        assert "); costs " in verdict and " support (45→" in verdict
+        assert "would take your support to where your hardliners pull you out" in text(dialog, ".problem")
         assert verdict in shown
         await pilot.press("escape")
 
@@ -525,7 +532,7 @@ def test_every_issue_of_a_whole_agenda_package_shows_in_the_answer_list(start: S
         shown = " ".join(re.sub(r"[\u2500-\u259f]", " ", screen_text(pilot.app)).split())
         for label in labels:
             assert " ".join(label.split()) in shown, label
-        assert "Accept" in shown and "your utility" in text(dialog, "#answer-worth")
+        assert "Accept" in shown and "if agreed: " in text(dialog, "#answer-worth")
         await pilot.press("escape")
 
     assert drive(RespondDialog(v), script, size) is None
@@ -547,8 +554,12 @@ def test_a_worth_and_a_walk_away_that_round_alike_are_told_apart(start: State, o
     v = with_walk_away(v, reservation)
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        found = re.search(r"your utility (\d\.\d+), (\w+) your walk-away (\d\.\d+)", text(dialog, "#answer-worth"))
-        assert found is not None
+        verdict = text(dialog, "#answer-worth")
+        # with a cost at home the verdict is the compact one: "if agreed: 0.52 (BELOW walk-away 0.5204)"
+        found = re.search(r"your utility (\d\.\d+), (\w+) your walk-away (\d\.\d+)", verdict) or re.search(
+            r"if agreed: (\d\.\d+) \((\w+) walk-away (\d\.\d+)\)", verdict
+        )
+        assert found is not None, verdict
         shown, said, walk_away = found.groups()
         assert said == where
         assert (shown != walk_away) == (where != "at")

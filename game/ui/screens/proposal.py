@@ -185,7 +185,17 @@ class ProposalBuilder(ActionDialog):
         if package:
             after = utility(own, with_package(self.view.deal, package))
             shown, walk_away, where = against(after, own.reservation)
-            worth.update(f"Your utility if agreed: {shown}  ({where} your walk-away {walk_away})")
+            cost = choices.agreement_cost(self.view, package)
+            if cost:
+                # what signing costs at home, on the same line (a newcomer lost 21 of 43 support to
+                # a signature without a word): one line still at 80 columns
+                support = self.view.support[self.view.me]
+                worth.update(
+                    f"If agreed: {shown} ({where} walk-away {walk_away}) · "
+                    f"signing costs {cost} support ({support}→{max(0, support - cost)})"
+                )
+            else:
+                worth.update(f"Your utility if agreed: {shown}  ({where} your walk-away {walk_away})")
         else:
             worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())
@@ -194,6 +204,8 @@ class ProposalBuilder(ActionDialog):
         crossed = self._crossed(package)
         if crossed:
             self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}.")
+        elif package and choices.pulls_out(self.view, choices.agreement_cost(self.view, package)):
+            self.refuse("Signing this would take your support to the line where your hardliners pull you out.")
         else:
             self.refuse(self._unasked_warning(chosen) or self._replaces())
 
