@@ -384,7 +384,7 @@ class PeaceTalksApp(App[None]):
         if isinstance(screen, TableScreen):
             for title, summary, name in palette():  # game/ui/keys.py: the table's keys
                 yield SystemCommand(title, summary, getattr(screen, f"action_{name}"))
-        elif isinstance(screen, _replay_screen()):
+        elif isinstance(screen, _replay_screen() | TitleScreen):
             for title, help_text, action in screen.commands():
                 yield SystemCommand(title, help_text, action)
 

@@ -60,3 +60,31 @@ def test_the_help_reads_the_tables_marks_as_the_table_draws_them() -> None:
     assert "A role marked [b]*[/b] signs this venue's agreement" in HELP
     low, high = (int(x) for x in re.findall(r"hostile below (\d+), warm from (\d+)", HELP)[0])
     assert (mood(low - 1), mood(low), mood(high - 1), mood(high)) == ("hostile", "wary", "wary", "warm")
+
+
+def test_the_title_screens_palette_has_its_commands_and_each_does_what_its_key_does(tmp_path: Path) -> None:
+    """The title screen's footer names the palette (ctrl+p), and "saved" or "record" found
+    nothing there: it lists the screen's own commands, one for each of its keys."""
+    from game.ui.app import make_app
+    from game.ui.screens.record import RecordScreen
+    from game.ui.screens.saves import SaveBrowser
+    from game.ui.screens.title import TitleScreen
+    from tests.ui.driving import screen_of
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(100, 30)) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            commands = {c.title: c for c in app.get_system_commands(title)}
+            assert {"Start the talks", "Saved games", "Your record", "Continue", "Help"} <= set(commands)
+            # every key of the screen's own but quitting has its command
+            keyed = {b.description for b in TitleScreen.BINDINGS if isinstance(b, Binding)} - {"Quit"}
+            assert keyed <= set(commands), keyed - set(commands)
+            commands["Saved games"].callback()
+            await screen_of(pilot, SaveBrowser)
+            await pilot.press("escape")
+            await screen_of(pilot, TitleScreen)
+            commands["Your record"].callback()
+            await screen_of(pilot, RecordScreen)
+
+    asyncio.run(body())

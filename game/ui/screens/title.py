@@ -3,6 +3,7 @@ continue the autosave, the saved games (to continue or replay), your record, hel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -211,6 +212,17 @@ class TitleScreen(Screen[None]):
     @on(Button.Pressed, "#help")
     def action_help(self) -> None:
         self.app.push_screen(Help())
+
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The title screen's own commands for the command palette (ctrl+p): its footer named
+        the palette, and typing "saved" or "record" there found nothing."""
+        return [
+            ("Start the talks", "Sit at the table chosen here (Enter)", self.action_start),
+            ("Continue", "The game autosaved last", self._continue),
+            ("Saved games", "Every save, to continue or replay (ctrl+o)", self.action_saves),
+            ("Your record", "Your results per scenario and seat (ctrl+r)", self.action_record),
+            ("Help", "The keys and the rules in short (?)", self.action_help),
+        ]
 
     @on(Button.Pressed, "#quit")
     def _quit(self) -> None:
