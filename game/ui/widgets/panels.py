@@ -166,16 +166,25 @@ class AgendaTable(_ViewTable):
     view of a replay, how many sides hold each option)."""
 
     COLUMNS = ("Issue", "Wt", "Your position (its worth to you)")
+    NARROW_COLUMNS = ("Issue", "Wt", "Your position")  # 80 columns: the heading whole, not cut
     PUBLIC_COLUMNS = ("Issue", "Agreed", "Sides by option")
+    _headers: tuple[str, ...] = ()
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
         self.set_columns(False)
 
+    def set_columns(self, public: bool, headers: tuple[str, ...] = ()) -> None:
+        headers = headers or (self.PUBLIC_COLUMNS if public else self.COLUMNS)
+        if not self.columns or public != self._public or headers != self._headers:
+            self.clear(columns=True)
+            self._column_keys = self.add_columns(*headers)
+            self._public, self._headers = public, headers
+            self._shown = []
+
     def show(self, view: View, public: bool = False) -> None:
         width = self.size.width or 46
-        self.set_columns(public)
         rows: list[tuple[str, tuple[str | Text, ...]]] = []
         # Narrow, a short name leaves the width to the position (the detail panel has the full
         # one); wide, the name takes its share of the room.
@@ -183,12 +192,15 @@ class AgendaTable(_ViewTable):
             i: brief_issue(view.issues[i].name, 20) if width < 70 else short(view.issues[i].name, width * 2 // 5)
             for i in view.agenda
         }
-        # Wide enough for the position column's heading, a position is cut to the room the name
-        # and weight columns leave (each column padded one each side, the scrollbar's two), so
-        # it ends in an ellipsis rather than at the panel's edge; narrower, the heading is cut at
-        # the edge anyway, and a position shows as much as reaches it.
-        room = width - 2 - max([len(self.COLUMNS[0]), *map(len, names.values())]) - 4 - 3 * 2
-        fits_heading = room >= len(self.COLUMNS[2])
+        # A position is cut to the room the name and weight columns leave (each column padded
+        # one each side, and the scrollbar's two where the rows overflow), so that it ends in an
+        # ellipsis rather than at the panel's edge, with a sideways scrollbar under the table (at
+        # 80 columns the heading read "Your position (its"); narrow, the heading is the short one.
+        tall = self.styles.max_height is not None and len(view.agenda) + 1 > self.styles.max_height.value
+        room = width - (2 if tall else 0) - max([len(self.COLUMNS[0]), *map(len, names.values())]) - 4 - 3 * 2
+        headers = self.COLUMNS if room >= len(self.COLUMNS[2]) else self.NARROW_COLUMNS
+        self.set_columns(public, () if public else headers)
+        room = max(room, len(headers[2]))
         for i in view.agenda:
             issue = view.issues[i]
             settled = view.settled[i]
@@ -202,11 +214,10 @@ class AgendaTable(_ViewTable):
             # the share of the player's utility the issue carries: what to hold, what to trade
             weight = f"{view.own.weights[i]:>3.0%}"
             if settled >= 0:
-                label = issue.options[settled].label
-                label = short(label, room - 7) if fits_heading else label
+                label = short(issue.options[settled].label, room - 7)
                 yours = Text(f"{view.own.values[i][settled]:.2f} ✓ {label}", style="bold green")
             elif mine >= 0:
-                label = short(issue.options[mine].label, room - 5 if fits_heading else max(40, width // 2))
+                label = short(issue.options[mine].label, room - 5)
                 yours = Text(f"{view.own.values[i][mine]:.2f} {label}")
             else:
                 yours = Text("(no stated position)")
