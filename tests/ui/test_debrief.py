@@ -425,6 +425,9 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     assert "-0.03 against the AI (hard) in your seat, same seed (0.69)" in text
     untolled = _you((dataclasses.replace(line, toll=0.0),), {0: 0.69}, "hard").plain
     assert "-0.07 against the Nash point (0.73)\n" in untolled
+    # and the toll is named, beside what the deal was worth before it
+    assert "the deal was worth 0.73 to you; the rounds before it cost you 0.07" in text
+    assert "the rounds before it cost you" not in untolled
 
 
 def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:

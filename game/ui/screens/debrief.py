@@ -282,6 +282,13 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
+        if h.toll > 0.00005:
+            # the biggest thing that shaped a newcomer's result, named nowhere in the headline
+            deal, toll = (
+                against(h.utility + h.toll, h.utility)[0],
+                f"{h.toll:.2f}" if h.toll >= 0.005 else f"{h.toll:.4f}",
+            )
+            text.append(f"  the deal was worth {deal} to you; the rounds before it cost you {toll}\n", style="dim")
         # each difference is that of the figures shown beside it, so that it adds up by hand
         _versus(text, h.utility, h.reservation, "against walking away ({})")
         now, drawn, where = against(h.reservation, h.drawn)
