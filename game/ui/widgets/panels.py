@@ -46,6 +46,7 @@ class _ViewTable(DataTable[str | Text]):
     COLUMNS: tuple[str, ...] = ()
     PUBLIC_COLUMNS: tuple[str, ...] = ()
     _public = False
+    _headers: tuple[str, ...] = ()
     _column_keys: list[ColumnKey]
     _shown: list[tuple[str, tuple[object, ...]]]  # each row's key and its cells' signatures
     _cells: dict[tuple[object, ...], SegmentLines] | None = None
@@ -97,11 +98,14 @@ class _ViewTable(DataTable[str | Text]):
         super().notify_style_update()
         self._cells = None
 
-    def set_columns(self, public: bool) -> None:
-        if not self.columns or public != self._public:
+    def set_columns(self, public: bool, headers: tuple[str, ...] = ()) -> None:
+        """The columns of the delegation's view or the public one, under these headers (the
+        class's own unless a narrower layout names others)."""
+        headers = headers or (self.PUBLIC_COLUMNS if public else self.COLUMNS)
+        if not self.columns or public != self._public or headers != self._headers:
             self.clear(columns=True)
-            self._column_keys = self.add_columns(*(self.PUBLIC_COLUMNS if public else self.COLUMNS))
-            self._public = public
+            self._column_keys = self.add_columns(*headers)
+            self._public, self._headers = public, headers
             self._shown = []
 
     def refit(self) -> None:
@@ -168,20 +172,11 @@ class AgendaTable(_ViewTable):
     COLUMNS = ("Issue", "Wt", "Your position (its worth to you)")
     NARROW_COLUMNS = ("Issue", "Wt", "Your position")  # 80 columns: the heading whole, not cut
     PUBLIC_COLUMNS = ("Issue", "Agreed", "Sides by option")
-    _headers: tuple[str, ...] = ()
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
         self.set_columns(False)
-
-    def set_columns(self, public: bool, headers: tuple[str, ...] = ()) -> None:
-        headers = headers or (self.PUBLIC_COLUMNS if public else self.COLUMNS)
-        if not self.columns or public != self._public or headers != self._headers:
-            self.clear(columns=True)
-            self._column_keys = self.add_columns(*headers)
-            self._public, self._headers = public, headers
-            self._shown = []
 
     def show(self, view: View, public: bool = False) -> None:
         width = self.size.width or 46
@@ -245,7 +240,6 @@ class DelegationsTable(_ViewTable):
     NARROW_COLUMNS = ("Delegation", "Role", "Trust", "Support", "")  # 80 columns (the help says whose)
     COMPACT_PUBLIC_COLUMNS = ("Delegation", "Role", "Support", "Conc.", "")
     NAME_MAX, NAME_MIN, NAME_FULL_MIN = 40, 10, 16
-    _headers: tuple[str, ...] = ()
     _name_width = 0
     _last: tuple[View, int, bool] | None = None
 
@@ -256,14 +250,6 @@ class DelegationsTable(_ViewTable):
     def on_resize(self) -> None:
         if self._last is not None:
             self.show(*self._last)
-
-    def set_columns(self, public: bool, headers: tuple[str, ...] = ()) -> None:
-        headers = headers or (self.PUBLIC_COLUMNS if public else self.COLUMNS)
-        if not self.columns or public != self._public or headers != self._headers:
-            self.clear(columns=True)
-            self._column_keys = self.add_columns(*headers)
-            self._public, self._headers = public, headers
-            self._shown = []
 
     def _other_cells(self, view: View, acting: int, public: bool, compact: bool) -> list[tuple[str, ...]]:
         """Each delegation's cells but its name, in the full layout or the compact one."""
