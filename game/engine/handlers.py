@@ -113,7 +113,12 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
         return
     if not any(r == PENDING and w.present[d] for d, r in zip(p.to, p.responses, strict=True)):
         w.close_proposals(lambda q: q.id != p.id)
-        w.say("closed", f"Proposal #{p.id} is accepted by all it was put to, but not every signatory was asked.")
+        gone = [d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING]
+        if gone:  # its last answers left the table with those who owed them
+            names = " and ".join(w.name(d) for d in gone)
+            w.say("closed", f"Proposal #{p.id} closes: {names}, to whom it was put, left without answering.")
+        else:
+            w.say("closed", f"Proposal #{p.id} is accepted by all it was put to, but not every signatory was asked.")
 
 
 def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
@@ -124,14 +129,13 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
         dl = sc.delegations[d]
         # Settling below one's public position is a concession too, seen at home; an agreement
         # also earns some credit, so it costs half what a unilateral concession would.
-        cost = agreement_concession(rules, dl, w.positions[d], p.package)
-        w.add_support(d, -cost)
+        before = w.support[d]
+        w.add_support(d, -agreement_concession(rules, dl, w.positions[d], p.package))
         for i in crossed_red_lines(dl, p.package):
             w.add_support(d, -rules.redline_support)
-            cost += rules.redline_support
             w.say("red_line", f"The deal crosses {dl.name}'s red line on {sc.issues[i].name}: anger at home.", d)
-        if cost:
-            paid.append(f"{dl.name} {cost}")
+        if before > w.support[d]:  # what it lost, support being held at 0 at the least
+            paid.append(f"{dl.name} {before - w.support[d]}")
         for e in parties:
             w.add_trust(d, e, rules.agreement_trust)
     for i, o in p.package:
@@ -248,6 +252,8 @@ def _settle_without(w: Work, gone: int) -> None:
     """The proposals put to a delegation that has left, settled again without its answer, as an
     answer settles them: one every signatory still needed has accepted is agreed (a boycotting
     signatory's yes is needed no longer), and one every addressee present has accepted closes."""
+    if len(w.required_signatories()) < 2:
+        return  # the talks collapse (flow.check_ends): nothing is signed by one side alone
     for p in [p for p in w.proposals if gone in p.to]:
         if any(q.id == p.id for q in w.proposals):  # not closed by an agreement settled before it
             _settle_if_done(w, p)

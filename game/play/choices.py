@@ -78,7 +78,10 @@ def concession_cost(view: View, issue: int, option: int) -> int:
 
 def agreement_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
     """Support the viewer would lose at home if `package` were agreed now (RULES.md,
-    "Agreements"): what signing gives up from its public positions, and its red lines."""
+    "Agreements"): what signing gives up from its public positions, and its red lines. Nothing
+    for a delegation that signs nothing at this venue: only the signatories pay."""
+    if view.me not in view.venue.signatories:
+        return 0
     return moves_for(view).agreement_cost(package)
 
 

@@ -162,3 +162,28 @@ def test_a_non_signatory_may_boycott(optional: Scenario) -> None:
     assert not s.over
     assert s.boycotted[ENVOY] and not s.present[ENVOY]
     assert s.actor == RED
+
+
+def test_a_boycott_that_leaves_the_author_alone_signs_nothing(optional: Scenario) -> None:
+    """A review found it: red's proposal put to blue alone, then blue boycotts, and red, the one
+    signatory left, "agreed" it by itself before the talks collapsed."""
+    s = pass_until(start(optional), "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue",)), Pass("red"))
+    s, records = play_records(s, Boycott("blue"))
+    assert s.over and s.outcome == "collapse"
+    assert s.agreements == () and s.settled[PRISONERS] == -1
+    assert "agreement" not in kinds(records)
+
+
+def test_a_proposal_whose_last_addressee_left_without_answering_says_so(three_signatories: Scenario) -> None:
+    """Put to blue alone, which boycotts without answering: it closes, and the line says why (it
+    said "accepted by all it was put to", which nobody had)."""
+    s = pass_until(start(three_signatories), "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue",)), Pass("red"))
+    s, records = play_records(s, Boycott("blue"))
+    assert s.proposals == ()
+    (closed,) = [r for r in records if r.kind == "closed"]
+    assert (
+        closed.text
+        == f"Proposal #1 closes: {s.scenario.delegations[BLUE].name}, to whom it was put, left without answering."
+    )

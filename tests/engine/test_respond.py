@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.engine import Draft, IllegalAction, Pass, Propose, Respond, Scenario, State, apply
@@ -172,6 +174,16 @@ def test_an_agreement_says_what_it_cost_each_signatory_at_home(mini: Scenario) -
     # a deal that costs nobody anything says nothing
     _, free = _draft_answered(start(with_rules(mini, concession_cost=0)), (("truce", "pause"),))
     assert "agreement" in [r.kind for r in free] and "signing_cost" not in [r.kind for r in free]
+
+
+def test_the_signing_cost_said_is_what_was_lost_when_support_hits_zero(mini: Scenario) -> None:
+    sc = with_rules(mini, concession_cost=80)
+    low = start(sc)
+    low = dataclasses.replace(low, support=(20, *low.support[1:]))
+    s, records = _draft_answered(low, (("prisoners", "all"),))
+    (said,) = [r for r in records if r.kind == "signing_cost"]
+    assert s.support[RED] == 0
+    assert said.text.endswith(f"{sc.delegations[RED].name} 20.")
 
 
 def test_redline_support_is_the_rule_value(mini: Scenario) -> None:

@@ -834,3 +834,25 @@ def test_an_issues_counter_counts_its_options_not_the_leave_out(start: State) ->
         await pilot.press("escape")
 
     drive(ProposalBuilder(view(start, GOV)), script)
+
+
+def test_only_a_signatory_is_told_what_signing_would_cost_it(start: State) -> None:
+    """A review found the builder and the answer dialog telling a delegation that signs nothing
+    at the venue what signing would cost it (and that it would be pulled out): only signatories
+    pay (RULES.md, "Agreements"), so only they are told."""
+    from game.engine.legal import moves_for
+    from game.play import choices
+
+    sc = start.scenario
+
+    def worst_for(d: int) -> tuple[tuple[int, int], ...]:
+        values = sc.delegations[d].values
+        return tuple(
+            (i, min(range(len(sc.issues[i].options)), key=lambda o, i=i: values[i][o])) for i in sc.venues[0].agenda
+        )
+
+    assert choices.agreement_cost(view(start, GOV), worst_for(GOV)) > 0
+    outsiders = [d for d in range(len(sc.delegations)) if d not in sc.venues[0].signatories]
+    # what the rules would charge them if they signed, which they never do
+    assert any(moves_for(view(start, d)).agreement_cost(worst_for(d)) > 0 for d in outsiders)
+    assert all(choices.agreement_cost(view(start, d), worst_for(d)) == 0 for d in outsiders)
