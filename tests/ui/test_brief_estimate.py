@@ -98,3 +98,24 @@ def test_a_side_stating_one_issue_is_not_said_to_care_for_it_wholly() -> None:
         name = view.delegations[d].name
         block = text.split(f"{name} (", 1)[1].split("\n\n", 1)[0]
         assert "~100%" not in block and "states a position on one issue only" in block
+
+
+def test_once_a_meeting_has_told_a_weight_the_brief_no_longer_promises_one() -> None:
+    """A newcomer read "from meetings: Detainees 100%" above "(its proposals, its answers and a
+    meeting will tell how much it cares)" for the same side."""
+    import dataclasses
+
+    scenario, _ = scenario_file("astana-8")
+    state, _ = new_game(scenario, 1)
+    view = view_for(state, 0)
+    d = next(d for d in range(len(view.delegations)) if sum(p >= 0 for p in view.positions[d]) == 1 and d != 0)
+    issue = next(i for i, p in enumerate(view.positions[d]) if p >= 0)
+    name = view.delegations[d].name
+
+    def block(v: object) -> str:
+        return brief(v).plain.split(f"{name} (", 1)[1].split("\n\n", 1)[0]  # type: ignore[arg-type]
+
+    assert "a meeting will tell" in block(view)
+    met = block(dataclasses.replace(view, learned=((d, issue, 1.0),)))
+    assert "from meetings:" in met and "meeting will tell" not in met
+    assert "(its proposals and its answers will tell how much it cares)" in met

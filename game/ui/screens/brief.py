@@ -121,14 +121,16 @@ def brief(view: View) -> Text:
             text.append(f"    from meetings: {known}\n")
         held = [i for i in view.agenda if view.positions[d][i] >= 0]
         weights = [beliefs.weight(d, i) for i in held]
+        # once a meeting has told a weight, the hints no longer promise one (a newcomer read
+        # "from meetings: Detainees 100%" above "a meeting will tell how much it cares")
+        tell = " and its answers will tell" if learnt else ", its answers and a meeting will tell"
         if len(held) > 1 and max(weights) - min(weights) < FLAT:
             # an estimate no move has shaped yet ranks the issues in agenda order: a newcomer read
             # that order as what the side cares most about. One proposal does not shape it either
             # (what a side trades shows over several), and "nothing to go on yet" after the side
             # had proposed read as a brief that had not seen it
             text.append(
-                "    cares most about: not told apart yet (its proposals over the rounds, its answers "
-                "and a meeting will tell)\n",
+                f"    cares most about: not told apart yet (its proposals over the rounds{tell})\n",
                 style="italic",
             )
         elif len(held) == 1:
@@ -136,7 +138,7 @@ def brief(view: View) -> Text:
             # had made a move): what it states is all there is to say yet
             text.append(
                 f"    states a position on one issue only: {brief_issue(view.issues[held[0]].name)} "
-                "(its proposals, its answers and a meeting will tell how much it cares)\n",
+                f"(its proposals{tell} how much it cares)\n",
                 style="italic",
             )
         elif held:
