@@ -258,3 +258,33 @@ def test_enter_pressed_twice_by_reflex_does_not_pass_the_hand_over(
             await until(pilot, lambda: app.screen is not handover, "the hand-over passed")
 
     asyncio.run(body())
+
+
+def test_at_80_columns_a_hot_seat_status_line_names_whose_table_it_is(tmp_path: Path) -> None:
+    """With a blocker on the line ("answer the mediator's draft #14 first"), the player's name
+    gave way at 80 columns, and in hot-seat play only "(you)" in the delegations said whose table
+    it was: the venue's name gives way instead."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=7)
+        async with driven(app, size=(80, 24)) as pilot:
+            blocked = 0
+            for _ in range(16):
+                table = await settle(pilot)
+                assert isinstance(table, TableScreen)
+                state = table.session.state
+                if state.over:
+                    break
+                line = status(table)
+                name = state.scenario.delegations[table.viewer].name
+                assert name[:12] in line, line
+                if "YOUR TURN:" in line:
+                    blocked += 1
+                    await press(pilot, "r", "a")
+                else:
+                    await press(pilot, "n")
+                if blocked >= 2:
+                    break
+            assert blocked, "no blocker came up on these seeds"
+
+    asyncio.run(body())

@@ -196,6 +196,11 @@ class TableScreen(TableCommands):
         place = short(venue.name, max(12, width - len(rounds) - tail.cell_len - 4))
         head = f" {place}{rounds}"
         room = width - len(head) - tail.cell_len - 3
+        if self.hot_seat and room < 8:
+            # whose table it is matters more than where: the venue gives way to the seat's name
+            # (at 80 columns a hot-seat table said only "(you)" of whose it was)
+            head = f" R{state.round}/{venue.rounds} · "
+            room = width - len(head) - tail.cell_len - 3
         text = Text(head, style="bold")
         if room >= 8:
             text.append(f"{short(me.name, room)} · ")  # whole where the line has room (it was cut at 24 at any width)
