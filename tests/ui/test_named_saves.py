@@ -121,6 +121,8 @@ def test_the_default_name_never_names_another_games_file(tmp_path: Path) -> None
             (tmp_path / "astana-8-government.yaml").write_text("x")
             (tmp_path / "astana-8-government-2.yaml").write_text("x")
             assert default_name(table.session, tmp_path, table.humans) == "astana-8-government-3"
+            # a hot-seat game is named by every seat played, not the first alone
+            assert default_name(table.session, tmp_path, (0, 1)) == "astana-8-government-opposition"
 
     asyncio.run(body())
 

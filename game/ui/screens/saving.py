@@ -17,9 +17,10 @@ from game.ui.screens.dialog import ConfirmDialog, Dialog
 
 
 def default_name(session: Session, folder: Path, humans: tuple[int, ...]) -> str:
-    """The scenario and the seat played ("astana-8-government"), numbered on from any save of
-    that name already in the folder, so the default never names another game's file."""
-    seat = session.scenario.delegations[humans[0]].id if humans else "ai"
+    """The scenario and the seats played ("astana-8-government", "astana-8-government-opposition"
+    in hot-seat play: it named the first seat only, whoever was at the keyboard), numbered on from
+    any save of that name already in the folder, so the default never names another game's file."""
+    seat = "-".join(session.scenario.delegations[d].id for d in humans) if humans else "ai"
     base = f"{session.name}-{seat}"[:58].strip("-_") or "game"
     if name_problem(base) is not None:
         base = "game"
