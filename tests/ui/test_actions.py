@@ -20,7 +20,20 @@ from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
-from game.engine import Concede, Draft, Meet, Pass, Pressure, Propose, Respond, State, Statement, apply, view_for
+from game.engine import (
+    Concede,
+    Draft,
+    Meet,
+    Pass,
+    Pressure,
+    Propose,
+    Respond,
+    State,
+    Statement,
+    WalkOut,
+    apply,
+    view_for,
+)
 from game.engine.model import Scenario
 from game.engine.setup import new_game
 from game.engine.utility import utility, with_package
@@ -797,6 +810,28 @@ def test_meet_shows_what_was_learnt_and_returns_the_other(start: State) -> None:
         await press_each(pilot, "down", "down", "enter", "enter")  # Turkey
 
     assert drive(MeetDialog(v), script) == Meet("government", "turkey")
+
+
+def test_meet_lists_a_delegation_away_in_its_place_and_skips_it(start: State) -> None:
+    """A newcomer's ↓ picked another side once an absent one had dropped out of the list: the
+    list keeps every delegation of the venue in its place, and one away is passed over."""
+    state = start
+    while state.scenario.delegations[state.actor].id != "jordan":
+        state = apply(state, Pass(state.scenario.delegations[state.actor].id))[0]
+    gone = apply(state, WalkOut("jordan"))[0]
+    assert not gone.over and not gone.present[state.scenario.delegation_index["jordan"]]
+    v = view(gone, GOV)
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        from textual.widgets import OptionList
+
+        options = dialog.query_one("#others", OptionList)
+        jordan = options.get_option_at_index(5)  # in its place, after the UN
+        assert "Jordan (away from the table)" in str(jordan.prompt) and jordan.disabled
+        # from the UN, one step down is the United States: Jordan is passed over
+        await press_each(pilot, "down", "down", "down", "down", "down", "enter", "enter")
+
+    assert drive(MeetDialog(v), script) == Meet("government", "us")
 
 
 # --- ConfirmDialog -------------------------------------------------------------

@@ -379,6 +379,10 @@ class MeetDialog(ActionDialog):
     def __init__(self, view: View) -> None:
         super().__init__(view)
         self.others = choices.present_others(view)
+        # every other delegation of the venue, in the scenario's order, those away listed but
+        # not to be chosen: the list kept its place from turn to turn (a newcomer's ↓ picked
+        # another side once an absent one had dropped out of it)
+        self.listed = tuple(d for d in range(len(view.delegations)) if d != view.me and d in view.venue.turn_order)
 
     def unavailable(self) -> str:
         return "" if self.others else "There is nobody at the table to meet."
@@ -390,13 +394,15 @@ class MeetDialog(ActionDialog):
             classes="note",
             markup=False,
         )
-        yield OptionList(*(self._entry(d) for d in self.others), id="others", classes="pick")
+        yield OptionList(*(self._entry(d) for d in self.listed), id="others", classes="pick")
 
     def _entry(self, d: int) -> Option:
         learnt = choices.learned_of(self.view, d)
         known = "; ".join(f"{issue_name(self.view, i)} {percent(w)}" for i, w in learnt) or "nothing yet"
-        text = f"{delegation_name(self.view, d)} (trusts you {self.view.trust_in_me[d]})\n  learnt: {known}"
-        return Option(Content(text), id=str(d))
+        away = d not in self.others
+        state = "away from the table" if away else f"trusts you {self.view.trust_in_me[d]}"
+        text = f"{delegation_name(self.view, d)} ({state})\n  learnt: {known}"
+        return Option(Content(text), id=str(d), disabled=away)
 
     def compose_action_buttons(self) -> ComposeResult:
         yield Button("Meet", id="meet", variant="primary", compact=True)
@@ -408,7 +414,7 @@ class MeetDialog(ActionDialog):
     @on(Button.Pressed, "#meet")
     def send(self) -> None:
         index = self.query_one("#others", OptionList).highlighted
-        if index is None:
+        if index is None or self.listed[index] not in self.others:
             self.refuse("Choose whom to meet.")
             return
-        self.dismiss(Meet(actor=self.actor, other=self.view.delegations[self.others[index]].id))
+        self.dismiss(Meet(actor=self.actor, other=self.view.delegations[self.listed[index]].id))
