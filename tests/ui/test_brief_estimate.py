@@ -119,3 +119,12 @@ def test_once_a_meeting_has_told_a_weight_the_brief_no_longer_promises_one() -> 
     met = block(dataclasses.replace(view, learned=((d, issue, 1.0),)))
     assert "from meetings:" in met and "meeting will tell" not in met
     assert "(its proposals and its answers will tell how much it cares)" in met
+
+
+def test_the_brief_says_what_a_red_line_does() -> None:
+    scenario, _ = scenario_file("astana-8")
+    view = view_for(new_game(scenario, 1)[0], 0)
+    assert any(view.own.red_lines[i] for i in view.agenda)
+    text = " ".join(brief(view).plain.split())
+    said = "✗ red line: declared in public; you cannot propose it, and signing a deal across it costs"
+    assert f"{said} {view.rules.redline_support} support at home." in text

@@ -85,6 +85,13 @@ def brief(view: View) -> Text:
     text.append(
         "Weight: the share of your utility an issue carries. Worth: your value of an option, 0 to 1.\n", style="dim"
     )
+    if any(own.red_lines[i] for i in view.agenda):
+        # a newcomer saw "✗ red line" and nowhere what it does
+        text.append(
+            "✗ red line: declared in public; you cannot propose it, and signing a deal\n"
+            f"across it costs {view.rules.redline_support} support at home.\n",
+            style="dim",
+        )
     for i in view.agenda:
         issue = view.issues[i]
         settled = view.settled[i]
