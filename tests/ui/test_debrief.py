@@ -428,6 +428,13 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     # and the toll is named, beside what the deal was worth before it
     assert "the deal was worth 0.73 to you; the rounds before it cost you 0.07" in text
     assert "the rounds before it cost you" not in untolled
+    # to the places of the result shown, so that it adds up by hand: 0.3849 + 0.0351 read "0.42
+    # ... cost you 0.04" beside a result of 0.38
+    odd = _you((dataclasses.replace(line, utility=0.3849, toll=0.0351),), {0: 0.69}, "hard").plain
+    assert "You played Government: 0.38" in odd
+    assert "the deal was worth 0.42 to you; the rounds before it cost you 0.04" in odd
+    tiny = _you((dataclasses.replace(line, toll=0.002),), {0: 0.69}, "hard").plain
+    assert "the rounds before it cost you under 0.005" in tiny
 
 
 def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:

@@ -121,7 +121,11 @@ class RespondDialog(ActionDialog):
             # what signing costs at home, on the same line (a newcomer lost 21 of 43 support to a
             # signature without a word): one line at 80 columns, but for the warning
             support = self.view.support[self.view.me]
-            verdict = f"#{p.id} if agreed: {worth} ({where} walk-away {walk_away}); costs {cost} support ({support}→{max(0, support - cost)})"
+            # (the message line below warns where it would pull the player out: one line here)
+            verdict = (
+                f"#{p.id} if agreed: {worth} ({where} walk-away {walk_away}); "
+                f"costs {cost} support ({support}→{max(0, support - cost)})"
+            )
         else:
             verdict = f"#{p.id} if agreed: your utility {worth}, {where} your walk-away {walk_away}"
         self.query_one("#answer-worth", Static).update(verdict)

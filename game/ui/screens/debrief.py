@@ -283,11 +283,14 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
         if h.toll > 0.00005:
-            # the biggest thing that shaped a newcomer's result, named nowhere in the headline
-            deal, toll = (
-                against(h.utility + h.toll, h.utility)[0],
-                f"{h.toll:.2f}" if h.toll >= 0.005 else f"{h.toll:.4f}",
-            )
+            # the biggest thing that shaped a newcomer's result, named nowhere in the headline;
+            # the deal's worth to the places of the result shown above, and the toll their
+            # difference as shown, so that it adds up by hand (0.42 less 0.04 read as 0.39)
+            places = len(result.partition(".")[2])
+            deal = f"{h.utility + h.toll:.{places}f}"
+            toll = shown_gap(deal, result).lstrip("+")
+            if toll.startswith("±"):  # less than the places shown can tell
+                deal, toll = result, f"under {0.5 * 10**-places:.{places + 1}f}"
             text.append(f"  the deal was worth {deal} to you; the rounds before it cost you {toll}\n", style="dim")
         # each difference is that of the figures shown beside it, so that it adds up by hand
         _versus(text, h.utility, h.reservation, "against walking away ({})")

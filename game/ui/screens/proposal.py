@@ -190,6 +190,8 @@ class ProposalBuilder(ActionDialog):
                 # what signing costs at home, on the same line (a newcomer lost 21 of 43 support to
                 # a signature without a word): one line still at 80 columns
                 support = self.view.support[self.view.me]
+                # (the message line warns where it would pull the player out; a package across
+                # the player's red line, which that line refuses first, can never be sent)
                 worth.update(
                     f"If agreed: {shown} ({where} walk-away {walk_away}) · "
                     f"signing costs {cost} support ({support}→{max(0, support - cost)})"

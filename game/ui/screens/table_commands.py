@@ -101,7 +101,9 @@ class TableCommands(Screen[None]):
     def _my_turn(self) -> bool:
         state = self.session.state
         if state.over or state.actor not in self.humans:
-            self.notify("Wait for your turn: the others are speaking.", severity="warning")
+            # short-lived: left the usual five seconds it covered the summary of the turn that
+            # came back meanwhile (an outside tester's report)
+            self.notify("Wait for your turn: the others are speaking.", severity="warning", timeout=2)
             return False
         return True
 
