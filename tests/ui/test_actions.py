@@ -20,20 +20,8 @@ from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
-from game.engine import (
-    Concede,
-    Draft,
-    Meet,
-    Pass,
-    Pressure,
-    Propose,
-    Respond,
-    State,
-    Statement,
-    WalkOut,
-    apply,
-    view_for,
-)
+from game.engine import Concede, Draft, Meet, Pass, Pressure, Propose, Respond, State, Statement, apply, view_for
+from game.engine.actions import WalkOut
 from game.engine.model import Scenario
 from game.engine.setup import new_game
 from game.engine.utility import utility, with_package
