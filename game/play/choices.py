@@ -87,7 +87,17 @@ def agreement_cost(view: View, package: tuple[tuple[int, int], ...]) -> int:
 
 def pulls_out(view: View, cost: int) -> bool:
     """Whether losing `cost` support would leave the viewer at or under the collapse line."""
-    return view.support[view.me] - cost <= view.collapse_support
+    return cost > 0 and view.support[view.me] - cost <= view.collapse_support
+
+
+def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:
+    """What signing `package` would cost the viewer at home, in words the builder and the answer
+    dialog both show after "if agreed" ("costs 23 support (43→20)"); "" where it costs nothing."""
+    cost = agreement_cost(view, package)
+    if not cost:
+        return ""
+    support = view.support[view.me]
+    return f"costs {cost} support ({support}→{max(0, support - cost)})"
 
 
 def concession_options(view: View, issue: int) -> tuple[int, ...]:

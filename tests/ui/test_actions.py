@@ -130,10 +130,11 @@ def test_proposal_preselects_positions_and_signatories(start: State) -> None:
     own = start.scenario.delegations[GOV]
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert f"Your utility if agreed: {worth_to(start, GOV, GOV_POSITIONS):.2f}" in text(dialog, "#worth")
+        assert f"If agreed: {worth_to(start, GOV, GOV_POSITIONS):.2f} (" in text(dialog, "#worth")
+        assert "costs" not in text(dialog, "#worth")  # its own stated positions cost it nothing
         assert "Your stated position" in text(dialog, "#option-detail")
         # the government's reservation value (as this game drew it), beside it
-        assert f"your walk-away {own.reservation:.2f}" in text(dialog, "#worth")
+        assert f"walk-away {own.reservation:.2f})" in text(dialog, "#worth")
         await pilot.click("#send")
 
     result = drive(ProposalBuilder(view(start, GOV)), script)
@@ -300,7 +301,7 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
         package = (("detainees", "list_exchange"), *GOV_POSITIONS[1:])
         assert f"If agreed: {worth_to(start, GOV, package):.2f}" in text(dialog, "#worth")
         # giving up its stated position on detainees costs the government support to sign
-        assert "· signing costs " in text(dialog, "#worth") and " support (" in text(dialog, "#worth")
+        assert " · costs " in text(dialog, "#worth") and " support (" in text(dialog, "#worth")
         # The focused option is written out in full, with who stands there.
         label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
         assert label in text(dialog, "#option-detail")
@@ -501,7 +502,7 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
         verdict = text(dialog, "#answer-worth")
         assert f"if agreed: {worth:.2f} (" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
         # and what signing it costs the government at home, which would pull it out
-        assert "); costs " in verdict and " support (45→" in verdict
+        assert " · costs " in verdict and " support (45→" in verdict
         assert "would take your support to where your hardliners pull you out" in text(dialog, ".problem")
         assert verdict in shown
         await pilot.press("escape")
@@ -556,10 +557,7 @@ def test_a_worth_and_a_walk_away_that_round_alike_are_told_apart(start: State, o
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         verdict = text(dialog, "#answer-worth")
-        # with a cost at home the verdict is the compact one: "if agreed: 0.52 (BELOW walk-away 0.5204)"
-        found = re.search(r"your utility (\d\.\d+), (\w+) your walk-away (\d\.\d+)", verdict) or re.search(
-            r"if agreed: (\d\.\d+) \((\w+) walk-away (\d\.\d+)\)", verdict
-        )
+        found = re.search(r"if agreed: (\d\.\d+) \((\w+) walk-away (\d\.\d+)\)", verdict)
         assert found is not None, verdict
         shown, said, walk_away = found.groups()
         assert said == where
@@ -581,7 +579,7 @@ def test_the_builder_tells_a_worth_from_a_walk_away_that_rounds_alike(start: Sta
         dialog.view = with_walk_away(dialog.view, after + 0.0003)
         dialog.refresh_estimates()
         seen.append(text(dialog, "#worth"))
-        seen.append(f"Your utility if agreed: {after:.4f}  (BELOW your walk-away {after + 0.0003:.4f})")
+        seen.append(f"If agreed: {after:.4f} (BELOW walk-away {after + 0.0003:.4f})")
         await pilot.press("escape")
 
     drive(ProposalBuilder(view(start, GOV)), script)

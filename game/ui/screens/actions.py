@@ -116,21 +116,14 @@ class RespondDialog(ActionDialog):
         index = self.query_one("#proposals", OptionList).highlighted
         p = self.waiting[index if index is not None else 0]
         worth, walk_away, where = against(self._worth(p), self.view.own.reservation)
-        cost = choices.agreement_cost(self.view, p.package)
-        if cost:
-            # what signing costs at home, on the same line (a newcomer lost 21 of 43 support to a
-            # signature without a word): one line at 80 columns, but for the warning
-            support = self.view.support[self.view.me]
-            # (the message line below warns where it would pull the player out: one line here)
-            verdict = (
-                f"#{p.id} if agreed: {worth} ({where} walk-away {walk_away}); "
-                f"costs {cost} support ({support}→{max(0, support - cost)})"
-            )
-        else:
-            verdict = f"#{p.id} if agreed: your utility {worth}, {where} your walk-away {walk_away}"
-        self.query_one("#answer-worth", Static).update(verdict)
+        # one wording with the builder's: the worth, and what signing costs at home (a newcomer
+        # lost 21 of 43 support to a signature without a word), on one line at 80 columns
+        cost = choices.signing_cost(self.view, p.package)
+        self.query_one("#answer-worth", Static).update(
+            f"#{p.id} if agreed: {worth} ({where} walk-away {walk_away})" + (f" · {cost}" if cost else "")
+        )
         # on the message line, the one cost that ends the player's talks
-        out = cost and choices.pulls_out(self.view, cost)
+        out = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
         self.refuse(f"Signing #{p.id} would take your support to where your hardliners pull you out." if out else "")
 
     @on(OptionList.OptionSelected)

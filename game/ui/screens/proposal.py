@@ -185,19 +185,10 @@ class ProposalBuilder(ActionDialog):
         if package:
             after = utility(own, with_package(self.view.deal, package))
             shown, walk_away, where = against(after, own.reservation)
-            cost = choices.agreement_cost(self.view, package)
-            if cost:
-                # what signing costs at home, on the same line (a newcomer lost 21 of 43 support to
-                # a signature without a word): one line still at 80 columns
-                support = self.view.support[self.view.me]
-                # (the message line warns where it would pull the player out; a package across
-                # the player's red line, which that line refuses first, can never be sent)
-                worth.update(
-                    f"If agreed: {shown} ({where} walk-away {walk_away}) · "
-                    f"signing costs {cost} support ({support}→{max(0, support - cost)})"
-                )
-            else:
-                worth.update(f"Your utility if agreed: {shown}  ({where} your walk-away {walk_away})")
+            # one wording with the answer dialog's; the message line warns where signing would
+            # pull the player out (a package across their red line, refused first, is never sent)
+            cost = choices.signing_cost(self.view, package)
+            worth.update(f"If agreed: {shown} ({where} walk-away {walk_away})" + (f" · {cost}" if cost else ""))
         else:
             worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())
