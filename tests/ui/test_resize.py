@@ -238,3 +238,28 @@ def test_the_too_small_notice_goes_from_the_screen_below_a_dialog_too(tmp_path: 
             await until(pilot, lambda: len(table.query(Toast)) == 0, "no notice left on the table below")
 
     asyncio.run(body())
+
+
+def test_at_80_columns_an_issue_without_a_position_says_so_within_its_column(tmp_path: Path) -> None:
+    """dayton-1995 at 80 columns: Bosnia states nothing on Eastern Slavonia, and its row read
+    "(no stated positio", cut at the column's edge; the short wording fits the column."""
+    from game.ui.widgets.panels import AgendaTable
+
+    dayton = Path(__file__).resolve().parents[2] / "scenarios" / "dayton-1995.yaml"
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("bosnia",), scenario=dayton)
+        async with driven(app, size=(80, 24)) as pilot:
+            screen = await table_ready(pilot)
+            table = screen.query_one(AgendaTable)
+            view = screen.view
+            await until(pilot, lambda: table.row_count == len(view.agenda), "the agenda")
+            silent = [r for r, i in enumerate(view.agenda) if view.positions[view.me][i] < 0]
+            assert silent, "Bosnia states a position on every issue"
+            for r in silent:
+                assert str(table.get_row_at(r)[2]) in {"(no stated position)", "(none stated)"}
+            # every column within the panel: no row runs past its edge, none scrolls sideways
+            used = sum(c.get_render_width(table) for c in table.ordered_columns)
+            assert used <= table.scrollable_content_region.width
+
+    asyncio.run(body())

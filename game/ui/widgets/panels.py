@@ -215,7 +215,8 @@ class AgendaTable(_ViewTable):
                 label = short(issue.options[mine].label, room - 5)
                 yours = Text(f"{view.own.values[i][mine]:.2f} {label}")
             else:
-                yours = Text("(no stated position)")
+                # at 80 columns the column is "Your position" wide: the long wording ran off its edge
+                yours = Text("(no stated position)" if room >= 20 else "(none stated)")
             rows.append((issue.id, (Text(name), weight, yours)))
         self.fill(rows)
 
