@@ -263,3 +263,32 @@ def test_at_80_columns_an_issue_without_a_position_says_so_within_its_column(tmp
             assert used <= table.scrollable_content_region.width
 
     asyncio.run(body())
+
+
+def test_the_issue_picked_on_the_agenda_stays_picked_through_a_resize(tmp_path: Path) -> None:
+    """Found from outside: an issue picked at 100 columns, the terminal grown to 160 (another
+    layout of the agenda's headers): the cursor went back to the first row, the side panel with it."""
+    from game.ui.widgets.panels import AgendaTable, IssueDetail
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=21)
+        async with driven(app, size=(100, 30)) as pilot:
+            screen = await table_ready(pilot)
+            table = screen.query_one(AgendaTable)
+            view = screen.view
+            await until(pilot, lambda: table.row_count == len(view.agenda), "the agenda")
+            table.move_cursor(row=3)
+            name = view.issues[view.agenda[3]].name
+            detail = screen.query_one(IssueDetail)
+            await until(pilot, lambda: str(detail.content).startswith(name), "the picked issue in the side panel")
+            layouts = {table._headers}
+            for size in ((160, 50), (80, 24), (100, 30)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                await until(pilot, lambda: table.row_count == len(view.agenda), "the agenda again")
+                assert table.cursor_row == 3, size
+                assert str(detail.content).startswith(name), size
+                layouts.add(table._headers)
+            assert len(layouts) == 2  # the headers did change on the way
+
+    asyncio.run(body())

@@ -50,6 +50,7 @@ class _ViewTable(DataTable[str | Text]):
     _column_keys: list[ColumnKey]
     _shown: list[tuple[str, tuple[object, ...]]]  # each row's key and its cells' signatures
     _cells: dict[tuple[object, ...], SegmentLines] | None = None
+    _kept_row: int | None = None  # the cursor's row before the columns changed, for the next rows
 
     def _render_cell(
         self,
@@ -103,6 +104,10 @@ class _ViewTable(DataTable[str | Text]):
         class's own unless a narrower layout names others)."""
         headers = headers or (self.PUBLIC_COLUMNS if public else self.COLUMNS)
         if not self.columns or public != self._public or headers != self._headers:
+            # the row the player picked outlives new headers (a resize to another layout put the
+            # cursor back on the first row, and the side panel with it)
+            if self.row_count:
+                self._kept_row = self.cursor_row
             self.clear(columns=True)
             self._column_keys = self.add_columns(*headers)
             self._public, self._headers = public, headers
@@ -127,7 +132,8 @@ class _ViewTable(DataTable[str | Text]):
                     if a != b:
                         self.update_cell(key, column, cell, update_width=True)
         else:
-            row = self.cursor_row
+            row = self.cursor_row if self._kept_row is None else self._kept_row
+            self._kept_row = None
             self.clear()
             for key, cells in rows:
                 self.add_row(*cells, key=key)
