@@ -223,3 +223,33 @@ def test_a_press_the_player_received_is_in_the_summary_and_a_meeting_in_hot_seat
     # nobody else's summary has them
     other = " ".join(t.plain for t in since_last_move(chronicle, start, state, 1, meetings=True))
     assert "Pressed: " not in other and "You learnt" not in other
+
+
+def test_an_answer_in_the_closing_session_that_keeps_the_floor_brings_no_summary(tmp_path: Path) -> None:
+    """Found from outside: in the closing session, an answer that keeps the floor (nobody moves
+    in between) printed "Since your last move" again at once, repeating what still waits."""
+    from game.saves import load, save
+    from game.ui.app import make_app
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-8", 0, government="human")
+    while not (session.state.closing and session.state.actor == GOV):
+        session.play(ai_action(session))  # astana-8 seed 0: the government owes several answers there
+    owed = [p.id for p in session.state.proposals if p.response_of(GOV) == PENDING]
+    assert len(owed) >= 2
+    path = save(session, tmp_path, "closing")
+
+    async def body() -> None:
+        app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(120, 40)) as pilot:
+            table = await settle(pilot)
+            log = table.query_one("#transcript", WrappedText)
+            heads = lambda: sum(HEAD in p.plain for p in log._paragraphs)  # noqa: E731
+            before, moves = heads(), len(table.session.log)
+            await press(pilot, "r", "A")
+            await until(pilot, lambda: len(table.session.log) > moves, "the answer")
+            await pilot.pause()
+            assert table.session.state.actor == GOV and len(table.session.log) == moves + 1
+            assert heads() == before  # the floor stayed: nothing new to sum up
+
+    asyncio.run(body())

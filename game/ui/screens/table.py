@@ -279,6 +279,10 @@ class TableScreen(TableCommands):
         if self.hot_seat or self._gone() or self.viewer not in self._last_move:
             return
         start, then = self._last_move.pop(self.viewer)
+        if start >= len(self.chronicle.lines):
+            # nobody has moved since the player did (an answer in the closing session keeps the
+            # floor): the summary would only say again what the status line says
+            return
         summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then)
         if summary:
             self.query_one("#transcript", WrappedText).append(summary)
