@@ -523,3 +523,27 @@ def test_every_step_measures_its_columns_at_once(saves: Path) -> None:
                         assert column.content_width >= widest, (step, str(column.label), widest)
 
     asyncio.run(body())
+
+
+def test_at_80_columns_the_public_agenda_shows_the_sides_whole(saves: Path) -> None:
+    """Found from outside: at 80x24 the public view's "Sides by option" column was cut to one
+    character (the names and agreed options took the panel), with no sign that it scrolled."""
+    from game.ui.widgets.panels import spread
+
+    async def body() -> None:
+        app, timeline = viewer_app(saves / "astana.yaml")
+        async with driven(app, size=(80, 24)) as pilot:
+            viewer = await opened(pilot)
+            table = viewer.query_one(AgendaTable)
+            for step in (0, 40, timeline.steps):
+                viewer.go(step)
+                await pilot.pause()
+                assert viewer.public
+                view = viewer.view()
+                assert [str(table.get_row_at(r)[2]) for r in range(table.row_count)] == [
+                    spread(view, i) for i in view.agenda
+                ]
+                used = sum(c.get_render_width(table) for c in table.ordered_columns)
+                assert used <= table.scrollable_content_region.width, (step, used)
+
+    asyncio.run(body())

@@ -178,6 +178,7 @@ class AgendaTable(_ViewTable):
     COLUMNS = ("Issue", "Wt", "Your position (its worth to you)")
     NARROW_COLUMNS = ("Issue", "Wt", "Your position")  # 80 columns: the heading whole, not cut
     PUBLIC_COLUMNS = ("Issue", "Agreed", "Sides by option")
+    NARROW_PUBLIC_COLUMNS = ("Issue", "Agreed", "Sides")  # 80 columns: the sides' counts whole
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -198,19 +199,17 @@ class AgendaTable(_ViewTable):
         # ellipsis rather than at the panel's edge, with a sideways scrollbar under the table (at
         # 80 columns the heading read "Your position (its"); narrow, the heading is the short one.
         tall = self.styles.max_height is not None and len(view.agenda) + 1 > self.styles.max_height.value
+        if public:
+            self._show_public(view, width - (2 if tall else 0) - 3 * 2)
+            return
         room = width - (2 if tall else 0) - max([len(self.COLUMNS[0]), *map(len, names.values())]) - 4 - 3 * 2
         headers = self.COLUMNS if room >= len(self.COLUMNS[2]) else self.NARROW_COLUMNS
-        self.set_columns(public, () if public else headers)
+        self.set_columns(public, headers)
         room = max(room, len(headers[2]))
         for i in view.agenda:
             issue = view.issues[i]
             settled = view.settled[i]
-            agreed = Text(short(issue.options[settled].label, 18), style="bold green") if settled >= 0 else Text("—")
             mine = view.positions[view.me][i]
-            if public:
-                # a string cell is parsed as markup: names from the file go in as Text
-                rows.append((issue.id, (Text(short(issue.name, 22)), agreed, Text(spread(view, i)))))
-                continue
             name = names[i]
             # the share of the player's utility the issue carries: what to hold, what to trade
             weight = f"{view.own.weights[i]:>3.0%}"
@@ -224,6 +223,33 @@ class AgendaTable(_ViewTable):
                 # at 80 columns the column is "Your position" wide: the long wording ran off its edge
                 yours = Text("(no stated position)" if room >= 20 else "(none stated)")
             rows.append((issue.id, (Text(name), weight, yours)))
+        self.fill(rows)
+
+    def _show_public(self, view: View, room: int) -> None:
+        """The public view's rows in `room` columns (the panel's less the cells' padding): the
+        sides by option whole, the agreed option and then the name cut to what is left (at 80
+        columns the names and agreed options took it all, and the sides showed one character)."""
+        spreads = {i: spread(view, i) for i in view.agenda}
+        widest = max(map(len, spreads.values()), default=0)
+        headers = self.PUBLIC_COLUMNS if room - widest >= 30 else self.NARROW_PUBLIC_COLUMNS
+        self.set_columns(True, headers)
+        room -= max(widest, len(headers[2]))
+        # each column as wide as what it shows, up to 22 for a name and 18 for an option; short
+        # of room, the agreed option gives way first, then the name
+        names = max((len(view.issues[i].name) for i in view.agenda), default=0)
+        labels = [view.issues[i].options[view.settled[i]].label for i in view.agenda if view.settled[i] >= 0]
+        agreed_width = min(18, max([len(headers[1]), *map(len, labels)]))
+        agreed_width = max(len(headers[1]), min(agreed_width, room - min(names, 16)))
+        name_width = max(6, min(22, room - agreed_width))
+        rows: list[tuple[str, tuple[str | Text, ...]]] = []
+        for i in view.agenda:
+            issue = view.issues[i]
+            settled = view.settled[i]
+            label = short(issue.options[settled].label, agreed_width) if settled >= 0 else "—"
+            agreed = Text(label, style="bold green" if settled >= 0 else "")
+            # a string cell is parsed as markup: names from the file go in as Text
+            name = brief_issue(issue.name, name_width) if len(issue.name) > name_width else issue.name
+            rows.append((issue.id, (Text(name), agreed, Text(spreads[i]))))
         self.fill(rows)
 
 
