@@ -877,3 +877,26 @@ def test_only_a_signatory_is_told_what_signing_would_cost_it(start: State) -> No
     # what the rules would charge them if they signed, which they never do
     assert any(moves_for(view(start, d)).agreement_cost(worst_for(d)) > 0 for d in outsiders)
     assert all(choices.agreement_cost(view(start, d), worst_for(d)) == 0 for d in outsiders)
+
+
+def test_a_click_on_an_issues_name_picks_its_row_and_moves_nothing(start: State) -> None:
+    """Found from outside: a click on an issue's name, to pick its row, stepped its option back
+    (twice onto the player's own red line). The name picks the row; "◂" steps back; the option
+    and "▸" step forward."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        field = dialog.query_one("#issue-2", OptionField)
+        before = field.value
+        assert await pilot.click(field, offset=(1, 0))  # on the name
+        await pilot.pause()
+        assert field.has_focus and field.value == before
+        line = field.render().plain
+        back, forward = line.index("◂"), line.index("▸")
+        for x, by in ((back, -1), (forward, 1), (forward - 2, 1)):
+            position = field.position
+            assert await pilot.click(field, offset=(x, 0))
+            await pilot.pause()
+            assert field.position == (position + by) % len(field.options), (x, line)
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(start, GOV)), script)

@@ -63,7 +63,7 @@ class FormRow(Widget, can_focus=True):
 class OptionField(FormRow):
     """A label, then the chosen option between arrows: left and right step through the options,
     a digit picks one by its number (0 or Delete picks `blank`, where there is one), and a click
-    steps forward (or back, left of the option)."""
+    on the option steps forward (on "◂", back; on the label it only picks the row)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "step(-1)", "Previous option", show=False),
@@ -179,8 +179,13 @@ class OptionField(FormRow):
         return True
 
     def on_click(self, event: events.Click) -> None:
+        """A click on the label picks the row; on "◂" it steps back; on the option or "▸",
+        forward. (Clicking the label stepped back: an outside tester who clicked an issue's name
+        to pick its row found the option moved, twice onto their own red line.)"""
         self.focus()
-        self.action_step(-1 if event.x < self._label_room(self.content_region.width) + 2 else 1)
+        label = self._label_room(self.content_region.width)
+        if event.x >= label:
+            self.action_step(-1 if event.x < label + 3 else 1)
 
 
 class ToggleField(FormRow):
