@@ -31,6 +31,7 @@ class Headline:
     nash: float | None  # the seat's utility at the Nash point (None: no Nash point, or not a signatory)
     drawn: float  # the walk-away value drawn for this game, before anything moved it
     toll: float = 0.0  # what the rounds without a deal cost the seat (in `utility` already)
+    signed: bool = True  # whether the seat signed an agreement (one that did not is still moved by others')
 
     @property
     def surplus(self) -> float:
@@ -70,6 +71,7 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
                 nash.get(d),
                 drawn[d].reservation,
                 delay_toll(state, d),
+                any(d in a.parties for a in state.agreements),
             )
         )
     return tuple(out)

@@ -99,7 +99,7 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
             # the headline, and the AI's result in the seat once its game is played
             await until(pilot, lambda: debrief.ai is not None, "the AI's game in your seat")
             you = str(debrief.query_one("#debrief-you", Static).content)
-            assert "against walking away" in you and "in your seat, same seed" in you
+            assert "against your walk-away value" in you and "in your seat, same seed" in you
             # and what that game of the AI's came to, not its score alone (a newcomer's ask)
             assert f"(its game ended in {ai_game_ended(session)})" in you
             assert "against the Nash point" in you or "no Nash point" in you

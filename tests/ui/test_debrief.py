@@ -398,14 +398,14 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
     line = Headline(0, "Government", 0.5649, 0.4651, 0.6051, 0.51)
     text = _you((line,), {0: 0.6749}, "hard").plain
     assert "0.56" in text
-    assert "+0.09 against walking away (0.47)" in text
+    assert "+0.09 against your walk-away value (0.47)" in text
     assert "-0.05 against the Nash point (0.61)" in text
     assert "-0.11 against the AI (hard) in your seat, same seed (0.67)" in text
     # close figures are written to the places that tell them apart, and the difference with them:
     # never the exact figure against a rounded one (which gave +0.0004 where the player was behind)
     close = Headline(0, "Government", 0.5204, 0.5196, 0.5249, 0.5196)
     text = _you((close,), {0: 0.5249}, "hard").plain
-    assert "+0.0008 against walking away (0.5196)" in text
+    assert "+0.0008 against your walk-away value (0.5196)" in text
     assert "-0.005 against the Nash point (0.525)" in text
     assert "-0.005 against the AI (hard) in your seat, same seed (0.525)" in text
 
@@ -421,7 +421,7 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     line = Headline(0, "Government", 0.66, 0.46, 0.73, 0.46, toll=0.07)
     text = _you((line,), {0: 0.69}, "hard").plain
     assert "±0.00 against the Nash point (0.73), before the toll of the rounds" in text
-    assert "+0.20 against walking away (0.46)" in text
+    assert "+0.20 against your walk-away value (0.46)" in text
     assert "-0.03 against the AI (hard) in your seat, same seed (0.69)" in text
     untolled = _you((dataclasses.replace(line, toll=0.0),), {0: 0.69}, "hard").plain
     assert "-0.07 against the Nash point (0.73)\n" in untolled
@@ -518,3 +518,36 @@ def test_how_a_game_ended_is_said_with_its_last_signing(name: str, seed: int) ->
     assert said.startswith("an agreement" if state.outcome == "agreement" else "a partial deal")
     assert said.endswith(f"the last signed in round {last.round} of {venue.rounds}")
     assert (f" at {venue.name}," in said) == (len(state.scenario.venues) > 1)
+
+
+def test_a_side_that_signed_nothing_is_told_why_its_result_is_not_its_walk_away_value() -> None:
+    """Found from outside: Jordan walked out in round 1 and read "0.26 ... -0.14 against walking
+    away (0.40)", having walked away. The line names the walk-away value, and a side that signed
+    nothing is told that the toll and the others' agreements still count for it."""
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    left = Headline(6, "Jordan", 0.2568, 0.3966, None, 0.3966, toll=0.0573, signed=False)
+    text = _you((left,), {6: 0.30}, "hard").plain
+    assert "-0.14 against your walk-away value (0.40)" in text
+    assert "you signed nothing, yet the toll of the rounds and any agreement the others made count for you" in text
+    for same in (dataclasses.replace(left, signed=True), dataclasses.replace(left, utility=0.3966, toll=0.0)):
+        assert "you signed nothing" not in _you((same,), {6: 0.30}, "hard").plain
+
+
+def test_the_headline_knows_whether_the_seat_signed() -> None:
+    from game.engine.actions import WalkOut
+    from game.play.debrief import analysis_for
+    from game.play.headline import headlines
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-8", 3, jordan="human", government="human")
+    while session.state.actor != 6:
+        session.play(ai_action(session))
+    session.play(WalkOut("jordan"))
+    while not session.state.over:
+        session.play(ai_action(session))
+    by_seat = {h.seat: h for h in headlines(session, analysis_for(session))}
+    for seat in (0, 6):
+        assert by_seat[seat].signed == any(seat in a.parties for a in session.state.agreements)
+    assert not by_seat[6].signed

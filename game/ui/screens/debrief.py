@@ -140,7 +140,7 @@ def _outcome(d: Debrief, when: dict[int, list[str]] | None = None) -> Text:
 TOLL_NOTE = (
     "Each result is after the toll the rounds without a deal took, which a side pays deal or no deal: "
     "a side that signed late can end below its walk-away value although the deal was worth more to it "
-    "than none. What the talks gave against walking away (as events and agreements left it at the end), toll included, is the surplus."
+    "than none. What the talks gave against the walk-away value (as events and agreements left it at the end), toll included, is the surplus."
 )
 
 
@@ -277,7 +277,7 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         text.append("You played ")
         text.append(h.name, style="bold")
         text.append(": ")
-        result, _, _ = against(h.utility, h.reservation)
+        result, _, where = against(h.utility, h.reservation)
         text.append(result, style="bold")
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
@@ -293,7 +293,14 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
                 deal, toll = result, f"under {0.5 * 10**-places:.{places + 1}f}"
             text.append(f"  the deal was worth {deal} to you; the rounds before it cost you {toll}\n", style="dim")
         # each difference is that of the figures shown beside it, so that it adds up by hand
-        _versus(text, h.utility, h.reservation, "against walking away ({})")
+        # "walking away" read as what leaving gives: a player who walked out got less than it
+        # (what the others agreed afterwards, and the toll, count for a side that signs nothing)
+        _versus(text, h.utility, h.reservation, "against your walk-away value ({})")
+        if not h.signed and where != "at":
+            text.append(
+                "    (you signed nothing, yet the toll of the rounds and any agreement the others made count for you)\n",
+                style="dim",
+            )
         now, drawn, where = against(h.reservation, h.drawn)
         if where != "at":
             # a walk-away value an event or an agreement moved: the brief at the start said another
