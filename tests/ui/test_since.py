@@ -253,3 +253,27 @@ def test_an_answer_in_the_closing_session_that_keeps_the_floor_brings_no_summary
             assert heads() == before  # the floor stayed: nothing new to sum up
 
     asyncio.run(body())
+
+
+def test_the_summary_is_shown_to_a_player_who_had_scrolled_up(tmp_path: Path) -> None:
+    """Found from outside: scrolled up to read while the others spoke, a player found their turn
+    come back with its summary below, off screen. The summary takes the reader to the end."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            log = table.query_one("#transcript", WrappedText)
+            await press(pilot, "p", "enter")  # the government's own wish list: the opposition refuses it
+            await until(pilot, lambda: len(table.session.log) > 0, "the proposal")
+            heads = sum(HEAD in p.plain for p in log._paragraphs)
+            log.scroll_home(animate=False, immediate=True)
+            await pilot.pause()
+            assert log.max_scroll_y > 0 and log.scroll_y == 0
+            await press(pilot, "n")
+            table = await settle(pilot)
+            await until(pilot, lambda: sum(HEAD in p.plain for p in log._paragraphs) > heads, "the summary")
+            await pilot.pause()
+            assert log.scroll_y == log.max_scroll_y > 0
+
+    asyncio.run(body())

@@ -285,7 +285,9 @@ class TableScreen(TableCommands):
             return
         summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then)
         if summary:
-            self.query_one("#transcript", WrappedText).append(summary)
+            # shown wherever the player had scrolled to while the others spoke: it is what their
+            # turn starts from (an outside tester scrolled up found it off screen)
+            self.query_one("#transcript", WrappedText).append(summary, end=True)
 
     def _game_over(self, _: None = None) -> None:
         self.post_message(self.GameOver())

@@ -53,10 +53,11 @@ class WrappedText(ScrollView, can_focus=True):
         """The text as a reader sees it, one wrapped line a line."""
         return "\n".join(strip.text.rstrip() for strip in self._lines)
 
-    def append(self, paragraphs: Sequence[Text]) -> None:
+    def append(self, paragraphs: Sequence[Text], end: bool = False) -> None:
         """Add paragraphs at the end, as a log does: only they are wrapped, and a reader who was at
-        the end (or had nothing yet) follows them."""
-        follow = not self._lines or self._follow
+        the end (or had nothing yet) follows them; `end` takes any reader there (what they must
+        read now)."""
+        follow = end or not self._lines or self._follow
         self._paragraphs.extend(paragraphs)
         if self._width <= 0:  # not laid out yet: the first wrap takes everything
             self._at_end = self._at_end or follow
