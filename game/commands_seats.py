@@ -56,6 +56,24 @@ def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
     return seats
 
 
+def load_repeated_agents(scenario: Scenario, given: list[str]) -> int | None:
+    """With --load: each outside agent the `--seat` options repeat, loaded before anything of the
+    game is shown, its failure said in one line naming the seat (an agent file gone since the
+    save was made was reported after the whole transcript, without its seat); the exit status,
+    or None when all load. agent_seats_problem has checked that they are the save's own."""
+    from game.ai.agent import AgentLoadError, is_agent_spec, load_agent
+
+    for item in given:
+        ident, _, kind = item.partition("=")
+        if is_agent_spec(kind):
+            try:
+                load_agent(kind, scenario)
+            except AgentLoadError as exc:
+                print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
+                return EXIT_INVALID
+    return None
+
+
 def seat_labels(scenario: Scenario, seats: dict[int, str]) -> dict[str, str]:
     """The seat labels a session records for the kinds given (by delegation id)."""
     from game.sim.seating import seat_label

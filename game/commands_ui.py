@@ -46,6 +46,11 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        from game.commands_seats import load_repeated_agents
+
+        failed = load_repeated_agents(loaded.scenario, args.seat or [])
+        if failed is not None:
+            return failed
     saves = Path(args.saves)
     if loaded is not None:
         return _opened(load=Path(args.load), saves_dir=saves, loaded=loaded)

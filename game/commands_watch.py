@@ -44,6 +44,11 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         if problem:
             print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        from game.commands_seats import load_repeated_agents
+
+        failed = load_repeated_agents(session.scenario, args.seat or [])
+        if failed is not None:
+            return failed
         if not session.state.over and any(Seat.parse(label).is_human for label in session.seats.values()):
             # played out by the AI, a person's running game shows its cards to come and, at the
             # end, every side's drawn numbers: the player's own game, read from outside it

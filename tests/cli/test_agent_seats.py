@@ -737,3 +737,95 @@ def test_an_agent_file_imports_no_sibling_but_a_module_on_the_path_does(
     capsys.readouterr()
     for name in ("split_agent_main", "split_agent_helper"):
         monkeypatch.delitem(sys.modules, name, raising=False)
+
+
+@pytest.mark.parametrize("command", ["watch", "play"])
+def test_an_agent_file_gone_since_the_save_is_said_first_naming_its_seat(
+    command: str, save_naming_code: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside: `watch --load` with the agent's file deleted since printed the whole
+    transcript, then an error that named the file but not the seat (and `play --load` failed in
+    the interface). It is said first, as `--seat ID: ...`, exit 1, and the save is untouched."""
+    path, _, spec = save_naming_code
+    agent = Path(spec.rpartition(":")[0])
+    agent.unlink()
+    before = path.read_bytes()
+    spoiler = ["--spoiler"] if command == "watch" else []  # the save's game is still running
+    assert main([command, "--load", str(path), "--seat", f"opposition={spec}", *spoiler]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    one_line(err, f"--seat opposition: {spec}: no such file {agent}")
+    assert path.read_bytes() == before
+
+
+def test_play_reports_a_constructor_failing_at_the_tables_opening_in_one_line(tmp_path: Path) -> None:
+    """Found from outside: an agent class whose constructor fails when the table is laid (after
+    `--seat` had tried it once) ended `play` in Textual's crash report, a traceback of nearly a
+    million characters: the table made every AI seat's agent as it opened, to rehearse ahead.
+    It is left to the seat's own move, which stops the game with the one line."""
+    from game.ui.app import make_app
+
+    path = tmp_path / "fails.py"
+    path.write_text("class A:\n    def __init__(self):\n        raise RuntimeError('boom in the constructor')\n")
+    app = make_app(
+        scenario=bundled()["astana-8"],
+        humans=("government",),
+        seed=4,
+        saves_dir=tmp_path,
+        speed=0,
+        seats=(("turkey", f"agent:{path}:A"),),
+    )
+
+    async def run() -> None:
+        from tests.ui.driving import press, table_ready, until
+
+        async with driven(app) as pilot:
+            await table_ready(pilot)  # laid, its agents made: Turkey's constructor failed there first
+            await press(pilot, "n")  # the government passes: the table moves on to Turkey
+            await until(pilot, lambda: bool(app.failure), "the agent's failure")
+
+    asyncio.run(run())
+    assert app.return_code == 1
+    assert "the agent in seat turkey" in app.failure and "as it was created, raised RuntimeError" in app.failure
+    assert "\n" not in app.failure
+
+
+def test_the_table_answers_while_an_outside_agent_thinks_and_ctrl_q_saves_and_quits(tmp_path: Path) -> None:
+    """Found from outside: an agent that never returned froze `play`: no key answered, ctrl+q
+    neither, and the player had no way out. It thinks in a thread of its own now: the help
+    opens meanwhile, and ctrl+q twice saves the game as it stood and quits."""
+    from game.engine import state_hash
+    from game.saves import load
+    from tests.ui.driving import autosave_file, new_app, press, table_ready, until
+
+    release = tmp_path / "release"
+    path = tmp_path / "thinks.py"
+    path.write_text(
+        "import time\nfrom pathlib import Path\nfrom game.ai.negotiator import choose as normal\n\n"
+        "def choose(view, rng):\n"
+        f"    while not Path({str(release)!r}).exists():\n"
+        "        time.sleep(0.01)\n"
+        "    return normal(view, rng)\n"
+    )
+    app = new_app(tmp_path, ("turkey",), seed=3, seats=(("opposition", f"agent:{path}:choose"),))
+
+    async def run() -> tuple[int, str]:
+        async with driven(app, size=(120, 40)) as pilot:
+            table = await table_ready(pilot)
+            await until(pilot, lambda: table.session.state.actor == OPP, "the opposition's turn")
+            moves = len(table.session.log)
+            await press(pilot, "?")  # the interface answers while the agent thinks
+            await until(pilot, lambda: type(app.screen).__name__ == "Help", "the help")
+            await press(pilot, "escape")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            await press(pilot, "ctrl+q", "ctrl+q")
+            await until(pilot, lambda: app._exit, "the app to quit")
+            assert len(table.session.log) == moves  # nothing played meanwhile
+            return moves, state_hash(table.session.state)
+
+    try:
+        moves, at_quit = asyncio.run(run())
+    finally:
+        release.touch()  # the agent's thread ends
+    saved = load(autosave_file())
+    assert len(saved.log) == moves and state_hash(saved.state) == at_quit

@@ -7,10 +7,12 @@ run in a worker, one at a time at a pace the player sets, so the interface never
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,7 +24,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from game.ai.agent import AgentError, Chooser
+from game.ai.agent import AgentError, Chooser, Guarded
 from game.ai.driver import decide
 from game.ai.rehearsal import Rehearsed
 from game.engine import Action, GameError, Record
@@ -42,6 +44,7 @@ from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, M
 from game.ui.widgets.wrapped import WrappedText
 
 ASKED_POLL = 0.05  # seconds between looks at whether the player's dialog has closed
+_T = TypeVar("_T")
 
 
 class TableScreen(TableCommands):
@@ -122,7 +125,17 @@ class TableScreen(TableCommands):
             return
         seats = len(state.scenario.delegations)
         ahead = sorted((s for s in range(seats) if s not in self.humans), key=lambda s: (s - state.actor) % seats)
-        pending = [(chooser, seat) for seat in ahead if isinstance(chooser := self._chooser(seat), Rehearsed)]
+        pending = []
+        for seat in ahead:
+            try:
+                chooser = self._chooser(seat)
+            except AgentError:
+                # an outside agent whose constructor fails here: left to its seat's move, which
+                # meets the failure again and ends the game with it in one line (raised from
+                # on_mount, it ended the interface in a traceback)
+                continue
+            if isinstance(chooser, Rehearsed):
+                pending.append((chooser, seat))
         if any(chooser.style is None for chooser, _ in pending):
             # a failure here is left to the seat's own move, which meets it again and reports it
             self.run_worker(partial(_prepare, pending), thread=True, group="rehearsal", exit_on_error=False)
@@ -311,7 +324,11 @@ class TableScreen(TableCommands):
             await self._while_the_player_is_asked()
             if self._gone():
                 return  # this game was closed while its AI was thinking
-            chooser = self._chooser(session.state.actor)
+            try:
+                chooser = self._chooser(session.state.actor)  # an outside agent's class is made here
+            except AgentError as exc:
+                self._agent_failed(exc)
+                return
             if isinstance(chooser, Rehearsed) and chooser.style is None:
                 # the hard agent's rehearsal takes a second or two of games in its head: off the
                 # event loop, so the screen keeps answering, with the status line saying why
@@ -323,12 +340,14 @@ class TableScreen(TableCommands):
                     return
             try:
                 # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
-                move = decide(session.state, chooser)
+                if isinstance(chooser, Guarded):
+                    move = await _in_a_thread_of_its_own(decide, session.state, chooser)
+                    if self._gone():
+                        return
+                else:
+                    move = decide(session.state, chooser)
             except AgentError as exc:
-                # an outside agent failed: stop here, leaving the autosave as it was (whole), and
-                # let the command say why in one line
-                self.app.failure = str(exc)  # type: ignore[attr-defined]
-                self.app.exit(return_code=1)
+                self._agent_failed(exc)
                 return
             records = self._play(move.action)
             if self._chronicle is not None:
@@ -338,6 +357,12 @@ class TableScreen(TableCommands):
             await self._after(records)
         self.skipping = False
         self.next_turn()
+
+    def _agent_failed(self, exc: AgentError) -> None:
+        """An outside agent failed: stop here, leaving the autosave as it was (whole), and let
+        the command say why in one line."""
+        self.app.failure = str(exc)  # type: ignore[attr-defined]
+        self.app.exit(return_code=1)
 
     def _chooser(self, seat: int) -> Chooser:
         """The agent of an AI seat: its level, strategy or outside agent, as the session records it."""
@@ -464,6 +489,37 @@ class TableScreen(TableCommands):
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,
         )
+
+
+async def _in_a_thread_of_its_own(fn: Callable[..., _T], *args: object) -> _T:
+    """fn(*args) off the event loop, in a thread that never holds the process up. An outside
+    agent may take as long as it likes, or never return (nothing times it): on the event loop it
+    froze the interface, no key answered, not even ctrl+q; in asyncio's pool of threads it would
+    keep the process from ending. Here the table keeps answering while it thinks, and the
+    player can save and quit."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[_T] = loop.create_future()
+
+    def settle(result: _T | None, error: BaseException | None) -> None:
+        if done.done():  # the table gave up waiting (the game closed)
+            return
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(result)  # type: ignore[arg-type]
+
+    def run() -> None:
+        result: _T | None = None
+        error: BaseException | None = None
+        try:
+            result = fn(*args)
+        except BaseException as exc:  # handed back to the table, which reports an agent's error
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the interface has ended meanwhile
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, name="outside agent", daemon=True).start()
+    return await done
 
 
 def _prepare(pending: list[tuple[Rehearsed, int]]) -> None:
