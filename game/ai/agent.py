@@ -26,15 +26,19 @@ move, and nothing half-done is saved.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import importlib
 import importlib.util
 import inspect
 import pickle
 import random
+import site
 import sys
-from collections.abc import Callable, Iterator
+import sysconfig
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from game.ai.reading import Decision
@@ -84,7 +88,7 @@ def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> 
     else:
         known, drawn = set(sys.modules), _Draws()
         try:
-            with _to_stderr():
+            with _to_stderr(), _libraries_may_draw(drawn, own=path.partition(".")[0]):
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
@@ -112,7 +116,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         drawn = _Draws()
         try:
             takes_scenario = len(inspect.signature(cls).parameters) >= 1
-            with _to_stderr():
+            with _to_stderr(), _libraries_may_draw(drawn, own=getattr(cls, "__module__", "")):
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
                 obj = cls(_own_copy(scenario)) if takes_scenario else cls()
         except BaseException as exc:  # the agent's constructor failed; say so in one line
@@ -269,6 +273,59 @@ class _Draws:
         return None
 
 
+def _library_roots() -> tuple[Path, ...]:
+    """Where the Python installation keeps its own modules and the libraries installed in it."""
+    paths = sysconfig.get_paths()
+    found = [paths.get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")]
+    found.append(site.getusersitepackages() if site.ENABLE_USER_SITE else None)
+    return tuple({Path(p).resolve() for p in found if p})
+
+
+def _installed(name: str, own: str) -> bool:
+    """Whether module `name` is a library of the installation, not the agent's own code (`own`:
+    its package, for an agent named module:NAME)."""
+    if own and (name == own or name.startswith(own + ".")):
+        return False
+    module = sys.modules.get(name)
+    origin = getattr(getattr(module, "__spec__", None), "origin", None)
+    if not origin or origin in ("built-in", "frozen"):
+        return module is not None  # built into Python, or a namespace package (its modules are checked)
+    path = Path(origin).resolve()
+    return any(path.is_relative_to(root) for root in _library_roots())
+
+
+@contextlib.contextmanager
+def _libraries_may_draw(drawn: _Draws, own: str = "") -> Iterator[None]:
+    """A draw from Python's generator made while a library of the installation first loads is the
+    library's, not the agent's: rich draws one as it is imported, and an agent that imported it
+    to log was refused as drawing itself. Each `import` the agent's code runs (the statement,
+    through builtins.__import__) is watched: if it loaded only installed modules and the
+    generator moved meanwhile, from where the agent had left it, that move is forgiven. A draw of
+    the agent's own, or of a helper module of its own, is still seen."""
+    original = builtins.__import__
+
+    def importing(
+        name: str,
+        globals: Mapping[str, object] | None = None,
+        locals: Mapping[str, object] | None = None,
+        fromlist: Sequence[str] | None = (),
+        level: int = 0,
+    ) -> ModuleType:
+        before, known = random.getstate(), set(sys.modules)
+        module = original(name, globals, locals, fromlist, level)
+        if before == drawn.python and random.getstate() != before:
+            new = set(sys.modules) - known
+            if new and all(_installed(n, own) for n in new):
+                drawn.python = random.getstate()
+        return module
+
+    builtins.__import__ = importing
+    try:
+        yield
+    finally:
+        builtins.__import__ = original
+
+
 def _module_from_file(spec: str, path: Path) -> Any:
     try:
         path.stat()
@@ -291,7 +348,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
     sys.modules[name] = module
     drawn = _Draws()
     try:
-        with _to_stderr():
+        with _to_stderr(), _libraries_may_draw(drawn):
             loader_spec.loader.exec_module(module)
     except SyntaxError as exc:
         del sys.modules[name]

@@ -829,3 +829,76 @@ def test_the_table_answers_while_an_outside_agent_thinks_and_ctrl_q_saves_and_qu
         release.touch()  # the agent's thread ends
     saved = load(autosave_file())
     assert len(saved.log) == moves and state_hash(saved.state) == at_quit
+
+
+@pytest.fixture
+def drawing_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A library installed in the environment that draws from Python's generator as it is first
+    imported, as rich does (rich.style): a folder taken for the installation's libraries."""
+    from game.ai import agent as agent_module
+
+    installed = tmp_path / "site"
+    installed.mkdir()
+    name = f"drawing_library_{tmp_path.name.replace('-', '_')}"
+    (installed / f"{name}.py").write_text("import random\nSALT = random.getrandbits(24)\n")
+    monkeypatch.syspath_prepend(str(installed))
+    roots = agent_module._library_roots()
+    monkeypatch.setattr(agent_module, "_library_roots", lambda: (*roots, installed.resolve()))
+    yield name
+    sys.modules.pop(name, None)
+
+
+@pytest.mark.parametrize("where", ["at-load", "in-the-constructor"])
+def test_a_library_drawing_as_it_first_loads_is_not_the_agents_draw(
+    where: str, drawing_library: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside: an agent that imported rich (to log) was refused as drawing from
+    Python's generator, the draw being rich's own as it loaded. A draw while an installed library
+    first loads is the library's; the agent's own, before or after that import, is still seen."""
+    path = tmp_path / "imports_it.py"
+    if where == "at-load":
+        path.write_text(f"import {drawing_library}\nfrom game.ai.negotiator import choose\n")
+        name = "choose"
+    else:
+        path.write_text(
+            "from game.ai.negotiator import choose as normal\n\nclass Agent:\n    def __init__(self):\n"
+            f"        import {drawing_library}\n\n    def choose(self, view, rng):\n        return normal(view, rng)\n"
+        )
+        name = "Agent"
+    assert drawing_library not in sys.modules
+    assert main(["simulate", "astana-8", "--games", "1", "--seed", "4", "--seat", f"opposition={path}:{name}"]) == 0
+    assert drawing_library in sys.modules  # it did load, and draw, there
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("draw_first", [True, False])
+def test_an_agents_own_draw_beside_a_librarys_import_is_still_refused(
+    draw_first: bool, drawing_library: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = "COIN = random.random()\n"
+    imported = f"import {drawing_library}\n"
+    path = tmp_path / "draws_too.py"
+    path.write_text(
+        "import random\n"
+        + (own + imported if draw_first else imported + own)
+        + "from game.ai.negotiator import choose\n"
+    )
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={path}:choose"]) == 1
+    one_line(capsys.readouterr().err, f"loading {path} drew from Python's global random generator")
+
+
+def test_a_helper_of_the_agents_own_that_draws_as_it_loads_is_refused(
+    drawing_library: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only installed libraries are forgiven: a module of the agent's own (outside the
+    installation) that draws as it loads is the agent's draw, even when it imports a library."""
+    own = tmp_path / "own"
+    own.mkdir()
+    helper = f"own_helper_{tmp_path.name.replace('-', '_')}"
+    (own / f"{helper}.py").write_text(f"import random\nimport {drawing_library}\nCOIN = random.random()\n")
+    monkeypatch.syspath_prepend(str(own))
+    path = tmp_path / "uses_helper.py"
+    path.write_text(f"import {helper}\nfrom game.ai.negotiator import choose\n")
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={path}:choose"]) == 1
+    one_line(capsys.readouterr().err, f"loading {path} drew from Python's global random generator")
+    assert helper not in sys.modules
