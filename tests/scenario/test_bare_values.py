@@ -110,3 +110,23 @@ def test_a_scenario_whose_name_reads_as_a_number_saves_and_replays(tmp_path: Pat
     assert main(["watch", str(path), "--seed", "2", "--save", "s", "--saves", str(tmp_path / "saves")]) == 0
     assert "name: 1e5" in (tmp_path / "saves" / "s.yaml").read_text()
     assert main(["replay", str(tmp_path / "saves" / "s.yaml"), "--verify"]) == 0
+
+
+@pytest.mark.parametrize(("written", "value"), [("010", 10), ("0x0A", 10), ("0o12", 10), ("+7", 7), ("7.0", 7)])
+def test_a_number_is_read_as_yaml_1_2_reads_it(written: str, value: int) -> None:
+    """Found from outside: `rounds: 010` validated and played 8 rounds (YAML 1.1's octal), where
+    the guide promises YAML 1.2's reading, an editor's: ten."""
+    text = MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {written}, values")
+    scenario, errors = checked(text)
+    assert errors == [], errors
+    plain, _ = checked(MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {value}, values"))
+    assert scenario.delegations[0].weights == plain.delegations[0].weights  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("written", ["1:0", "0:30.5", "0b1010", "1_0", "1_000.5"])
+def test_what_yaml_1_2_reads_as_text_is_refused_where_a_number_is_expected(written: str) -> None:
+    """YAML 1.1 read `weight: 1:0` as sixty (base 60) and `0b1010`, `1_0` as numbers, silently;
+    to YAML 1.2 they are text, refused at their line and column."""
+    text = MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {written}, values")
+    _, errors = checked(text)
+    assert errors == [f"50:23: error: expected a number, found the text {written!r}"], errors
