@@ -73,6 +73,12 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
         "surplus: the seat's utility of the outcome, less the rounds' toll, minus the walk-away value "
         "the game drew for it (before any event moved it; 0 for walking away at once)"
     )
+    # a campaign's game that collapsed at its second venue still signed at its first: counted,
+    # and an author read "walk-out: agreement 100%" against an outcome of collapse
+    print(
+        "agreement: the games in which the seat's table signed anything (at any venue of a campaign, "
+        "whatever the outcome); last round: of those, the games with a signing in a venue's last round"
+    )
     print()
     # the rows' names in a column as wide as the longest, with two spaces after it: an agent's
     # spec (--agent PATH.py:NAME) may be longer than any built-in row's name
