@@ -148,3 +148,18 @@ def test_a_table_closed_by_a_restart_ignores_what_was_still_queued_for_it(tmp_pa
             assert await table_ready(pilot) is newest_table(app)
 
     asyncio.run(body())
+
+
+def test_a_problem_of_the_whole_file_is_said_once_without_a_place() -> None:
+    """Found from outside: a file over 2 MiB read "error: the file: the file is larger than 2 MiB";
+    a problem with a place names its line and column."""
+    from game.scenario.diagnostics import Diagnostic
+    from game.ui.screens.problems import problems_text as shown
+
+    whole = Diagnostic("big.yaml", 0, 0, "error", "the file is larger than 2 MiB; a scenario never needs that much")
+    placed = Diagnostic("big.yaml", 3, 7, "warning", "a warning")
+    text = shown([placed, whole]).plain
+    assert text.splitlines() == [
+        "error: the file is larger than 2 MiB; a scenario never needs that much",
+        "warning: line 3, column 7: a warning",
+    ]

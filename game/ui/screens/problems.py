@@ -26,9 +26,11 @@ def problems_text(diagnostics: Sequence[Diagnostic]) -> Text:
     for k, d in enumerate(ordered):
         if k:
             text.append("\n")
-        where = f"line {d.line}, column {d.column}" if d.line else "the file"
         text.append(f"{d.severity}: ", style="bold red" if d.severity == "error" else "bold yellow")
-        text.append(f"{where}: ", style="bold")
+        if d.line:
+            text.append(f"line {d.line}, column {d.column}: ", style="bold")
+        # else the message is of the whole file, and says so itself ("the file is larger than
+        # 2 MiB"): prefixed "the file:", it read "the file: the file is ..."
         text.append(d.message)
     return text
 
