@@ -42,7 +42,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.reading import Decision
 from game.ai.selfplay import play
-from game.ai.strategies import STRATEGIES
+from game.ai.strategies import STRATEGIES, EdgeOfZone
 from game.ai.strategies.library import (
     AcceptAboveWalkaway,
     ConcedeAll,
@@ -117,7 +117,11 @@ Style = Level | str
 # and conceding a step on every position each turn, where moving first and in public pays. The
 # ninth tables what the others ask for and accepts everything: at a table where what they ask is
 # what suits this side too, it was ahead of hard by +0.19 (docs/lab/agents.md, "Copy-last and
-# concede-all as styles"). The last two are the full style at other paces of concession, the
+# concede-all as styles"). The tenth reads the file's published numbers and asks, round by round,
+# its best package that leaves the others a margin over their walk-away values, the margin
+# shrinking to nothing at the deadline (a fair offer early, a harder one as time passes): an outside tester's strategy of that kind was ahead of
+# hard by +0.10 in sochi-congress's government seat (docs/lab/agents.md, "Edge of the zone").
+# The last two are the full style at other paces of concession, the
 # oldest lever of bargaining: where the table gives way to a side that holds out, or rewards
 # one that moves early, every rule of the full style plays on with the aim coming down more
 # slowly or sooner (docs/lab/agents.md, "Paced styles").
@@ -132,6 +136,7 @@ STYLES: dict[str, tuple[Style, ...]] = {
         CopyLast.name,
         ConcedeAll.name,
         GiveAway.name,
+        EdgeOfZone.name,
         *(_paced(LEVELS["hard"], exponent) for exponent in PACES),
     ),
 }
@@ -141,11 +146,14 @@ def style_name(style: Style) -> str:
     return style.name if isinstance(style, Level) else style
 
 
-def player(style: Style) -> Chooser:
+def player(style: Style, scenario: Scenario | None = None) -> Chooser:
     """A style's chooser for one game: its level's `choose`, or a fresh object of its strategy,
-    which may remember the game it plays (copy-last remembers the last offer put to it)."""
+    which may remember the game it plays (copy-last remembers the last offer put to it); edge
+    reads `scenario`, the file's published numbers."""
     if isinstance(style, Level):
         return partial(choose, level=style)
+    if style == EdgeOfZone.name:
+        return EdgeOfZone(scenario).choose
     return STRATEGIES[style]().choose
 
 
@@ -183,6 +191,19 @@ def seeds(scenario: Scenario, games: int = REHEARSALS) -> list[int]:
     return [mix((base + i) & MASK) >> 1 for i in range(games)]
 
 
+# The largest table the hard agent rehearses, in units of play a game (turns a game x delegations
+# squared, as a scenario's tests are bounded: game.scenario.expect): astana-to-sochi, the largest
+# bundled table, is 11,374, and a rehearsal there takes up to ten seconds a seat.
+REHEARSAL_WORK_MAX = 20_000
+
+
+def game_work(scenario: Scenario) -> int:
+    """A game's units of play: its turns (every venue's rounds x the delegations that speak) x
+    the delegations squared."""
+    n = len(scenario.delegations)
+    return sum(v.rounds * len(v.turn_order) for v in scenario.venues) * n * n
+
+
 def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = FURTHEST) -> Choice:
     """Play the scenario in each style of `kind` in `seat` (the others normal) and choose.
     `scenario` must be the file's (central values), never a game's draw.
@@ -212,6 +233,10 @@ def rehearse(scenario: Scenario, seat: int, kind: str = "hard", games: int = FUR
     at a table, shows only past 16 games, and one of 0.02 only past 48 (docs/lab/agents.md,
     "The rehearsal's third stage", "The rehearsal's fourth stage")."""
     styles = STYLES[kind]
+    if game_work(scenario) > REHEARSAL_WORK_MAX:
+        # a table this large would take minutes to rehearse, seat after seat (a tester's 30
+        # delegations and 30 issues took half a minute a seat before its first move): its full style
+        return Choice(styles[0], ())
     every = seeds(scenario, games)
     scores: list[list[float]] = [[] for _ in styles]
     playing = list(range(len(styles)))
@@ -280,7 +305,7 @@ def _styled(scenario: Scenario, seat: int, styles: list[Style], game_seeds: list
     for i, seed in enumerate(game_seeds):
         # a player per style and game: a fork's styles are its own, so each player sees exactly
         # the moves of its own game
-        players = [player(style) for style in styles]
+        players = [player(style, scenario) for style in styles]
         walkaway = draw_types(scenario, seed).delegations[seat].reservation
         start, _ = new_game(scenario, seed)
         forks: list[tuple[State, tuple[int, ...]]] = [(start, tuple(range(len(styles))))]
@@ -441,5 +466,5 @@ class Rehearsed:
 
     def __call__(self, view: View, rng: Rng) -> Decision:
         if self._play is None:  # the game's moves are asked for one at a time, in one thread
-            self._play = player(self.prepare(view.me))
+            self._play = player(self.prepare(view.me), self.scenario)
         return self._play(view, rng)

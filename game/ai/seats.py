@@ -10,7 +10,7 @@ from game.ai.agent import Chooser
 from game.ai.levels import LEVELS
 from game.ai.negotiator import choose
 from game.ai.rehearsal import STYLES, Rehearsed
-from game.ai.strategies import STRATEGIES, WaitThenNash
+from game.ai.strategies import STRATEGIES, EdgeOfZone, WaitThenNash
 from game.ai.strategies.base import Package
 from game.engine.model import Scenario
 
@@ -30,6 +30,8 @@ def chooser(kind: str, nash: Mapping[int, Package | None] | None = None, scenari
         return partial(choose, level=LEVELS[kind])
     if kind == WaitThenNash.name:
         return WaitThenNash(nash or {}).choose
+    if kind == EdgeOfZone.name:
+        return EdgeOfZone(scenario).choose  # the file's numbers: without them it asks only its ideal
     if kind in STRATEGIES:
         return STRATEGIES[kind]().choose
     raise ValueError(f"unknown seat kind {kind!r}: choose from {', '.join(SEAT_KINDS)}")

@@ -23,7 +23,7 @@ AI_SEATS = tuple(
     for kind in (
         *("easy", "normal", "hard", "random"),
         *("stonewall", "ideal-then-fold", "accept-above-walkaway", "accept-all", "copy-last", "give-away"),
-        *("concede-all", "hardline", "walk-out", "wait-nash"),
+        *("concede-all", "hardline", "walk-out", "wait-nash", "edge"),
     )
 )
 AGENT = f"{AGENT_KIND}:"  # an outside agent's seat: "agent:PATH.py:NAME" or "agent:module:NAME"

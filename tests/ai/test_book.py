@@ -117,7 +117,9 @@ def test_every_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehear
     # the seats that keep another style than the full one are found as well as the others
     assert sorted(s for e in data.values() for s in e["styles"].values() if s != "hard") == [
         "concede-all",
-        "copy-last",
+        "edge",
+        "edge",
+        "edge",
         "hard on curve 0.5",
         "hard on curve 0.5",
         "hard on curve 0.5",

@@ -16,7 +16,7 @@ from game.ai import rehearsal as R
 from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.selfplay import play
-from game.ai.strategies import STRATEGIES
+from game.ai.strategies import STRATEGIES, EdgeOfZone
 from game.ai.strategies.library import CopyLast
 from game.engine.model import Scenario
 from game.engine.types import draw_types
@@ -57,13 +57,16 @@ def test_the_styles_played_together_give_each_exactly_its_own_games(scenario: st
     assert any(isinstance(style, str) for style in styles)  # a strategy of the library among them
     seeds = R.seeds(sc, 4)
     together = R._styled(sc, seat, styles, seeds)
-    apart = [[surplus(sc, seed, seat, own_chooser(style)) for seed in seeds] for style in styles]
+    apart = [[surplus(sc, seed, seat, own_chooser(style, sc)) for seed in seeds] for style in styles]
     assert together == apart
 
 
-def own_chooser(style: R.Style) -> object:
-    """The style as a seat of its own game: a level's `choose`, or the strategy's own object."""
-    return partial(choose, level=style) if isinstance(style, Level) else STRATEGIES[style]().choose
+def own_chooser(style: R.Style, sc: Scenario) -> object:
+    """The style as a seat of its own game: a level's `choose`, or the strategy's own object
+    (edge's given the file it reads)."""
+    if isinstance(style, Level):
+        return partial(choose, level=style)
+    return EdgeOfZone(sc).choose if style == EdgeOfZone.name else STRATEGIES[style]().choose
 
 
 def test_the_choice_is_the_scenarios_and_the_seats_alone() -> None:
@@ -108,17 +111,16 @@ def test_at_sochi_two_seats_keep_the_full_style_at_another_pace() -> None:
     of the full style by more than the margin over the same rehearsal games, and every other seat
     but the government's keeps the full style (the tournament's 300 games, which the rehearsal
     never played, measure what the pace gains: docs/lab/agents.md, "Paced styles"). The
-    government kept the slower pace too until 6 December 2026, when a proposal put to a
-    delegation that walks out stopped closing with it: its lead then fell under the margin, and
-    copy-last, ahead of the full style by 1.8 standard errors after LONGEST games, passes the
-    margin after FURTHEST (the rehearsal's fifth stage)."""
+    government kept copy-last from 6 December 2026 (the rehearsal's fifth stage) until edge
+    joined the styles: an outside tester's strategy of its kind was ahead of hard there by
+    +0.10, and edge is past the margin after REHEARSALS games (docs/lab/agents.md, "Edge of the
+    zone")."""
     sc = load_scenario(bundled()["sochi-congress"])
     found = {seat: R.choice(sc, seat) for seat in signatory_seats(sc)}
     government = found[[d.id for d in sc.delegations].index("government")]
-    assert R.style_name(government.style) == "copy-last"
+    assert R.style_name(government.style) == "edge"
     kept = list(government.scores[R.STYLES["hard"].index(government.style)])
-    assert len(kept) == R.FURTHEST and R._lead(kept, list(government.scores[0])) > R.MARGIN
-    assert R._lead(kept[: R.LONGEST], list(government.scores[0][: R.LONGEST])) < R.MARGIN
+    assert len(kept) == R.REHEARSALS and R._lead(kept, list(government.scores[0][: len(kept)])) > R.MARGIN
     paced = {
         sc.delegations[seat].id: c
         for seat, c in found.items()
@@ -230,6 +232,7 @@ def test_each_bound_stops_the_styles_it_names(monkeypatch: pytest.MonkeyPatch) -
             "copy-last": _swing(-0.05, 0.05, n),  # -1.7 SE after 4
             "concede-all": _swing(-0.05, 0.05, n),
             "give-away": _swing(-0.05, 0.05, n),
+            "edge": _swing(-0.05, 0.05, n),
         },  # the style without bets scores as the full one
     )
     assert R._standing(list(found.scores[4]), list(found.scores[0][: R.FIRST])) == -math.inf
@@ -244,6 +247,7 @@ def test_each_bound_stops_the_styles_it_names(monkeypatch: pytest.MonkeyPatch) -
         "copy-last": R.FIRST,
         "concede-all": R.FIRST,
         "give-away": R.FIRST,
+        "edge": R.FIRST,
         **{f"hard on curve {pace:g}": R.FIRST for pace in R.PACES},  # scoring as the full one
     }
     assert found.style is HARD
@@ -254,7 +258,7 @@ def test_the_choice_waits_only_for_a_better_mean_that_plays_on(monkeypatch: pyte
     better mean but a lead of ONWARD or less, so it stops there and can never pass the margin:
     the choice is made there, not after more games that would only test it against luck."""
     n = R.LONGEST
-    behind = ("normal", "ideal-then-fold", "walk-out", "accept-above-walkaway", "copy-last", "give-away")
+    behind = ("normal", "ideal-then-fold", "walk-out", "accept-above-walkaway", "copy-last", "give-away", "edge")
     found = _scripted(
         monkeypatch,
         {
@@ -463,3 +467,18 @@ def test_a_style_within_reach_of_the_margin_after_longest_plays_on_and_is_kept(
     assert R.style_name(found.style) == "copy-last"
     full, kept = list(found.scores[0]), list(found.scores[R.STYLES["hard"].index(found.style)])
     assert R._lead(kept[: R.LONGEST], full[: R.LONGEST]) < R.MARGIN < R._lead(kept, full)
+
+
+def test_a_table_too_large_to_rehearse_keeps_the_full_style_without_playing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: a valid file of 30 delegations and 30 issues kept `simulate
+    --difficulty hard` busy for ten minutes, the rehearsal taking half a minute a seat. Past
+    REHEARSAL_WORK_MAX units of play a game the full style plays, nothing rehearsed; every bundled
+    table is under it."""
+    for name in bundled():
+        assert R.game_work(load_scenario(bundled()[name])) <= R.REHEARSAL_WORK_MAX, name
+    sc = dataclasses.replace(timed_scenario(21), content_hash="")
+    played: list[int] = []
+    monkeypatch.setattr(R, "_styled", lambda *args: played.append(1) or [])
+    monkeypatch.setattr(R, "REHEARSAL_WORK_MAX", R.game_work(sc) - 1)
+    found = R.rehearse(sc, 0)
+    assert found.style is R.STYLES["hard"][0] and found.scores == () and played == []

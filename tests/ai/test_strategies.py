@@ -202,3 +202,71 @@ def test_a_simulation_with_a_strategy_seat_saves_games_that_load_and_verify(tmp_
         session = load(path)
         assert session.seats["government"] == "ai:wait-nash"
         assert session.state.over
+
+
+def test_edge_asks_its_best_package_that_leaves_the_others_the_margin_by_the_files_numbers() -> None:
+    """Edge's package, brute force over every package of the open issues: in the first round the
+    best for it among those leaving every counterpart START over its walk-away value by the
+    file's numbers; in the last round the margin is nothing, and it asks more as it shrinks;
+    never one below its own walk-away."""
+    from itertools import product
+
+    from game.ai.strategies.edge import START, EdgeOfZone
+    from game.engine.types import draw_types
+
+    sc = load_scenario(bundled()["sochi-congress"])
+    seat = [d.id for d in sc.delegations].index("government")
+    state, _ = new_game(sc, 3)
+    view = view_for(state, seat)
+    drawn = draw_types(sc, 3)  # the view's own numbers are the game's draw, the file's are not
+    assert view.own.weights == drawn.delegations[seat].weights != sc.delegations[seat].weights
+    edge = EdgeOfZone(sc)
+    others = [s for s in view.venue.signatories if s != seat and view.present[s]]
+    issues = [i for i in view.agenda if view.settled[i] < 0]
+    choices = [[o for o in range(len(sc.issues[i].options)) if o not in view.red_lines[seat][i]] for i in issues]
+
+    def best(margin: float) -> float:
+        fits = []
+        for pick in product(*choices):
+            package = tuple(zip(issues, pick, strict=True))
+            deal = with_package(view.deal, package)
+            if all(utility(sc.delegations[s], deal) - sc.delegations[s].reservation >= margin - 1e-9 for s in others):
+                fits.append(utility(view.own, deal))
+        return max(fits)
+
+    def asked(at_round: int) -> float:
+        at = dataclasses.replace(view, round=at_round)
+        return utility(view.own, with_package(view.deal, edge._package(at)))
+
+    assert asked(1) == pytest.approx(best(START))
+    last = view.venue.rounds
+    assert asked(last) == pytest.approx(best(0.0))
+    # the margin it leaves shrinks: it asks more for itself as the deadline comes
+    assert view.own.reservation - 1e-9 <= asked(1) <= asked(2) <= asked(last)
+    # without the file's numbers it asks its ideal
+    assert utility(view.own, with_package(view.deal, EdgeOfZone()._package(view))) == pytest.approx(
+        max(
+            utility(view.own, with_package(view.deal, tuple(zip(issues, pick, strict=True))))
+            for pick in product(*choices)
+        )
+    )
+
+
+def test_edge_past_its_limit_asks_its_ideal_and_keeps_few_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its reading is by enumeration: a file may allow agendas of astronomically many packages
+    (a tester's 30 issues of 3 options), where it asks its ideal instead of trying; and what it
+    shares between games stays a few tables."""
+    from game.ai.strategies import edge as E
+    from game.ai.strategies.base import ideal
+
+    sc = load_scenario(bundled()["sochi-congress"])
+    state, _ = new_game(sc, 3)
+    view = view_for(state, 0)
+    monkeypatch.setattr(E, "LIMIT", 10)
+    assert E.EdgeOfZone(sc)._package(view) == ideal(view)
+    monkeypatch.undo()
+    assert E.EdgeOfZone(sc)._package(view) != ideal(view)  # within the limit it reads the zone
+    for seed in range(2 * E._SHARED_MAX):
+        other = dataclasses.replace(sc, content_hash=f"copy-{seed}")  # another table each time
+        E.EdgeOfZone(other)._package(view_for(new_game(other, seed)[0], 0))
+    assert len(E._SHARED) == E._SHARED_MAX

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.ai.strategies.base import Strategy
+from game.ai.strategies.edge import EdgeOfZone
 from game.ai.strategies.library import (
     AcceptAboveWalkaway,
     AcceptAll,
@@ -30,8 +31,9 @@ STRATEGIES: dict[str, type[Strategy]] = {
         Hardline,
         WalkOut,
         WaitThenNash,
+        EdgeOfZone,
         Random,
     )
 }
 
-__all__ = ["STRATEGIES", "Strategy", "WaitThenNash"]
+__all__ = ["STRATEGIES", "EdgeOfZone", "Strategy", "WaitThenNash"]

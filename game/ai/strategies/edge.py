@@ -1,0 +1,168 @@
+"""Edge of the zone: a strategy that reads the scenario file's published numbers.
+
+The file's central weights, values and walk-away values are public (`peacetalks analyze` prints
+them; each game draws the real ones around them). This strategy tables, once a round, its own
+best package that leaves every counterpart present a margin over its walk-away value by those
+numbers, the margin falling evenly from START in the venue's first round to nothing in its last:
+it offers the others a deal well worth their while early, and asks more for itself as the rounds
+pass, up to the edge of their zone at the deadline (so waiting costs them). It accepts an offer
+worth to it at least what its own package is worth now, and in the last round anything above
+walking away.
+
+It was written from an outside tester's strategy that beat the hard agent by 0.10 in
+sochi-congress's government seat (docs/lab/agents.md, "Edge of the zone"): a way of negotiating
+the hard agent's rehearsal can now choose where it pays (game.ai.rehearsal), and a yardstick in
+the tournament.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from itertools import product
+from math import prod
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
+
+from game.ai.reading import Decision, allowed, counterparts
+from game.ai.strategies.base import (
+    Package,
+    Strategy,
+    ideal,
+    last_round,
+    open_issues,
+    propose,
+    proposed_this_round,
+    respond,
+    worth,
+)
+from game.engine import actions as A
+from game.engine.model import Scenario
+from game.engine.rng import Rng
+from game.engine.state import Proposal
+from game.engine.view import View
+
+if TYPE_CHECKING:  # numpy loads when edge first reads a table: the game reaches its table without it
+    import numpy as np
+    import numpy.typing as npt
+
+START = 0.15  # the margin left to the others in the first round, in utility
+# Its reading of the zone is by enumeration: on an agenda with more open packages than this it
+# asks its ideal (dayton-1995's largest venue has 78,732; a file may allow far more)
+LIMIT = 100_000
+
+_Key = tuple[int, tuple[int, ...], tuple[bool, ...]]
+_Found: TypeAlias = "tuple[Scenario | None, list[Package], npt.NDArray[np.intp], npt.NDArray[np.float64]]"
+# what the others' side of a space comes to, by table and deal: the same in every game of a
+# scenario (the file's numbers), so a rehearsal's games share it; a few kept, oldest out first
+_SHARED: OrderedDict[tuple[object, ...], _Found] = OrderedDict()
+_SHARED_MAX = 16
+
+
+def _worth(
+    weights: tuple[float, ...],
+    values: tuple[tuple[float, ...], ...],
+    deal: tuple[int, ...],
+    issues: list[int],
+    picks: npt.NDArray[np.intp],
+) -> npt.NDArray[np.float64]:
+    """Each package's utility: the deal as it stands, each open issue's option replaced (utility
+    is a weighted sum)."""
+    import numpy as np
+
+    base = sum(w * v[o] for w, v, o in zip(weights, values, deal, strict=True))
+    total = np.full(len(picks), base)
+    for k, i in enumerate(issues):
+        column = np.array([weights[i] * v for v in values[i]])
+        total += column[picks[:, k]] - weights[i] * values[i][deal[i]]
+    return total
+
+
+def _theirs(
+    scenario: Scenario | None, others: list[int], issues: list[int], options: list[list[int]], deal: tuple[int, ...]
+) -> _Found:
+    """Every package of these options, and the least surplus each leaves a counterpart by the
+    file's numbers (+inf without them: no one to leave anything, or no numbers to read)."""
+    import numpy as np
+
+    key = (id(scenario), tuple(others), tuple(issues), tuple(map(tuple, options)), deal)
+    found = _SHARED.get(key)
+    if found is not None and found[0] is scenario:
+        _SHARED.move_to_end(key)
+        return found
+    packages: list[Package] = [tuple(zip(issues, pick, strict=True)) for pick in product(*options)]
+    picks = np.array(list(product(*options)), dtype=np.intp).reshape(len(packages), len(issues))
+    if scenario is None or not others or not issues:
+        least = np.full(len(packages), np.inf)
+    else:
+        surpluses = [
+            _worth(d.weights, d.values, deal, issues, picks) - d.reservation
+            for d in (scenario.delegations[s] for s in others)
+        ]
+        least = np.min(np.stack(surpluses), axis=0)
+    found = (scenario, packages, picks, least)
+    _SHARED[key] = found
+    while len(_SHARED) > _SHARED_MAX:
+        _SHARED.popitem(last=False)
+    return found
+
+
+class _Space:
+    """Every package of the open issues (outside our red lines) with its worth to us (our real
+    numbers, from the view) and the least surplus it leaves a counterpart (the file's numbers);
+    none past LIMIT."""
+
+    def __init__(self, view: View, scenario: Scenario | None) -> None:
+        issues = open_issues(view)
+        options = [allowed(view, i) for i in issues]
+        self.packages: list[Package] = []
+        if prod(len(o) for o in options) > LIMIT:
+            return
+        _, self.packages, picks, self.least = _theirs(scenario, counterparts(view), issues, options, view.deal)
+        self.mine = _worth(view.own.weights, view.own.values, view.deal, issues, picks)
+
+
+class EdgeOfZone(Strategy):
+    """Tables its best package leaving every counterpart a margin over its walk-away value by
+    the file's numbers (START in the first round, nothing in the last); accepts an offer worth
+    its own package, and in the last round anything above walking away."""
+
+    name: ClassVar[str] = "edge"
+    summary: ClassVar[str] = "its best package leaving the others a shrinking margin by the file's numbers"
+
+    def __init__(self, scenario: Scenario | None = None) -> None:
+        self.scenario = scenario  # the file's central numbers (never a game's draw); None: none known
+        self._space: _Space | None = None
+        self._key: _Key | None = None
+
+    def _package(self, view: View) -> Package:
+        import numpy as np
+
+        key = (view.venue_index, view.settled, view.present)
+        if self._space is None or key != self._key:
+            self._space, self._key = _Space(view, self.scenario), key
+        space = self._space
+        if not space.packages:
+            return ideal(view)  # past LIMIT (or nothing open)
+        rounds = view.venue.rounds
+        margin = START * (1 - (view.round - 1) / (rounds - 1)) if rounds > 1 else 0.0
+        fits = space.least >= margin - 1e-9
+        # none leaves them the margin: the one nearest to it
+        row = int(np.argmax(np.where(fits, space.mine, -np.inf) if fits.any() else space.least))
+        package = space.packages[row]
+        # never a package we would not sign ourselves
+        return package if worth(view, package) >= view.own.reservation - 1e-9 else ideal(view)
+
+    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
+        value = worth(view, proposal.package)
+        if last_round(view) or view.closing:
+            ok = value >= view.own.reservation - 1e-9
+            return respond(view, proposal, ok, "it beats walking away" if ok else "it is worth less than walking away")
+        target = max(view.own.reservation, worth(view, self._package(view)))
+        ok = value >= target - 1e-9
+        return respond(view, proposal, ok, "as good as what we ask" if ok else "less than we ask")
+
+    def act(self, view: View, rng: Rng) -> Decision:
+        if not proposed_this_round(view):
+            decision = propose(view, self._package(view), "what we can sign and you can live with")
+            if decision is not None:
+                return decision
+        return Decision(A.Pass(view.own.id), "we wait for answers")
