@@ -115,7 +115,14 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         named = f"{where}, as it was created," if where else f"{label}: creating the agent"
         drawn = _Draws()
         try:
-            takes_scenario = len(inspect.signature(cls).parameters) >= 1
+            # a parameter the scenario can be given by place: `__init__(self, *, scenario=None)`
+            # takes nothing so (it was given the scenario, and refused: "takes 1 positional argument")
+            positional = (
+                inspect.Parameter.POSITIONAL_ONLY,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                inspect.Parameter.VAR_POSITIONAL,
+            )
+            takes_scenario = any(p.kind in positional for p in inspect.signature(cls).parameters.values())
             with _to_stderr(), _libraries_may_draw(drawn, own=getattr(cls, "__module__", "")):
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
                 obj = cls(_own_copy(scenario)) if takes_scenario else cls()

@@ -34,7 +34,7 @@ def spec(name: str, path: Path = AGENTS) -> str:
     return f"{path}:{name}"
 
 
-@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "instance", "by_the_docs"])
+@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "KeywordOnly", "instance", "by_the_docs"])
 def test_every_shape_of_agent_plays_a_whole_game(name: str) -> None:
     seed = 5
     game = play(ASTANA, seed, game_choosers(ASTANA, {OPP: spec(name)}, seed))
