@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from outsider_agents.common import Base, allowed_for_all, mine, open_issues, their_floor, theirs
-
 from game.ai.reading import counterparts, deadline, fallback
 from game.ai.strategies.base import ideal
+from outsider_agents.common import Base, allowed_for_all, mine, open_issues, their_floor, theirs
 
 
 class EarlyPartial(Base):

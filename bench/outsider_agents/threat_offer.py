@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from outsider_agents.common import Base, mine
-
 from game.ai.reading import Decision, deadline, fallback
 from game.engine import actions as A
 from game.engine.legal import moves_for
+from outsider_agents.common import Base, mine
 
 
 class ThreatThenOffer(Base):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from outsider_agents.common import Base, mine
-
 from game.ai.reading import deadline, fallback
+from outsider_agents.common import Base, mine
 
 
 class ZopaEdge(Base):
