@@ -36,6 +36,7 @@ import random
 import site
 import sys
 import sysconfig
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -123,7 +124,9 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
                 inspect.Parameter.VAR_POSITIONAL,
             )
             takes_scenario = any(p.kind in positional for p in inspect.signature(cls).parameters.values())
-            with _to_stderr(), _libraries_may_draw(drawn, own=getattr(cls, "__module__", "")):
+            # its own code: the whole package its class comes from (a helper beside it is its own)
+            own = str(getattr(cls, "__module__", "")).partition(".")[0]
+            with _to_stderr(), _libraries_may_draw(drawn, own=own):
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
                 obj = cls(_own_copy(scenario)) if takes_scenario else cls()
         except BaseException as exc:  # the agent's constructor failed; say so in one line
@@ -280,6 +283,9 @@ class _Draws:
         return None
 
 
+_HOOK = threading.RLock()  # held while an agent loads with the import hook in place
+
+
 def _library_roots() -> tuple[Path, ...]:
     """Where the Python installation keeps its own modules and the libraries installed in it."""
     paths = sysconfig.get_paths()
@@ -309,7 +315,7 @@ def _libraries_may_draw(drawn: _Draws, own: str = "") -> Iterator[None]:
     through builtins.__import__) is watched: if it loaded only installed modules and the
     generator moved meanwhile, from where the agent had left it, that move is forgiven. A draw of
     the agent's own, or of a helper module of its own, is still seen."""
-    original = builtins.__import__
+    loader = threading.get_ident()
 
     def importing(
         name: str,
@@ -318,6 +324,8 @@ def _libraries_may_draw(drawn: _Draws, own: str = "") -> Iterator[None]:
         fromlist: Sequence[str] | None = (),
         level: int = 0,
     ) -> ModuleType:
+        if threading.get_ident() != loader:  # another thread's import is not the agent's to judge
+            return original(name, globals, locals, fromlist, level)
         before, known = random.getstate(), set(sys.modules)
         module = original(name, globals, locals, fromlist, level)
         if before == drawn.python and random.getstate() != before:
@@ -326,11 +334,15 @@ def _libraries_may_draw(drawn: _Draws, own: str = "") -> Iterator[None]:
                 drawn.python = random.getstate()
         return module
 
-    builtins.__import__ = importing
-    try:
-        yield
-    finally:
-        builtins.__import__ = original
+    # one load at a time puts the hook in place and takes it away, so that two threads loading
+    # agents at once cannot leave one's hook in place for good (the second would restore the first's)
+    with _HOOK:
+        original = builtins.__import__
+        builtins.__import__ = importing
+        try:
+            yield
+        finally:
+            builtins.__import__ = original
 
 
 def _module_from_file(spec: str, path: Path) -> Any:

@@ -902,3 +902,35 @@ def test_a_helper_of_the_agents_own_that_draws_as_it_loads_is_refused(
     assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={path}:choose"]) == 1
     one_line(capsys.readouterr().err, f"loading {path} drew from Python's global random generator")
     assert helper not in sys.modules
+
+
+def test_two_threads_loading_agents_at_once_leave_the_import_machinery_as_it_was() -> None:
+    """Found by a review: each load put back the `__import__` it found, so two loads overlapping
+    in two threads (the debrief's replay, the next table) left the first one's hook in place for
+    good. One load at a time holds the hook now; the other waits for it."""
+    import builtins
+    import threading
+
+    from game.ai import agent as agent_module
+
+    real = builtins.__import__
+    inside, second_tried = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with agent_module._libraries_may_draw(agent_module._Draws()):
+            inside.set()
+            second_tried.wait(5)
+
+    def second() -> None:
+        inside.wait(5)
+        second_tried.set()
+        with agent_module._libraries_may_draw(agent_module._Draws()):
+            pass
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert not any(t.is_alive() for t in threads)
+    assert builtins.__import__ is real
