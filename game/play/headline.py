@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from game.ai.agent import AgentError, is_agent_spec, seated_agent
 from game.ai.seats import choosers
 from game.ai.selfplay import play
 from game.analysis import Analysis
@@ -116,7 +117,18 @@ def _ai_game(session: Session) -> tuple[dict[int, float], str]:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
-    game = play(sc, session.seed, choosers(kinds, scenario=sc))
+    # an outside agent the game was played with plays its seat again (the command line named it,
+    # and it ran in this game); a level or a strategy by its name (a kind the levels' chooser
+    # did not know crashed the debrief of every game an outside agent sat in)
+    agents = {k: kind for k, kind in kinds.items() if is_agent_spec(kind)}
+    chosen = choosers({k: kind for k, kind in kinds.items() if k not in agents}, scenario=sc)
+    try:
+        for k, spec in agents.items():
+            chosen[k] = seated_agent(spec, sc, sc.delegations[k].id, session.seed)
+        game = play(sc, session.seed, chosen)
+    except AgentError:
+        # it failed here: no AI game to set beside the player's (the debrief says so)
+        return {}, ""
     result = ({d: outcome_utility(game.state, d) for d in human_seats(session)}, ended(game.state))
     with _LOCK:
         _CACHE[key] = result

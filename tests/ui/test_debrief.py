@@ -551,3 +551,35 @@ def test_the_headline_knows_whether_the_seat_signed() -> None:
     for seat in (0, 6):
         assert by_seat[seat].signed == any(seat in a.parties for a in session.state.agreements)
     assert not by_seat[6].signed
+
+
+def test_the_debrief_of_a_game_an_outside_agent_sat_in_sets_the_ai_game_beside_it() -> None:
+    """Found by a review: the debrief replays the seed with the AI in the player's seat and every
+    other seat as recorded; an outside agent's seat was a kind the levels' chooser did not know,
+    and the debrief ended the interface in a traceback. The agent plays its seat again; where it
+    fails there, the debrief says there is no AI game to compare with."""
+    from pathlib import Path
+
+    from game.ai import play
+    from game.play.headline import ai_in_seat
+    from game.saves import Session, default_seats
+    from game.scenario import bundled, load_scenario
+
+    agents = Path(__file__).resolve().parents[1] / "fixtures" / "agents" / "agents.py"
+    path = bundled()["astana-8"]
+    scenario = load_scenario(path)
+    for name, compared in (("Plain", True), ("raises_in_round_two", False)):
+        seats = default_seats(scenario, ("government",))
+        seats["opposition"] = f"agent:{agents}:{name}"
+        session = Session.new(scenario, path.read_bytes(), 3, seats)
+        for action in play(scenario, 3).actions:
+            session.play(action)
+        assert session.state.over
+        ai = ai_in_seat(session)
+        assert (0 in ai) is compared, name
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    line = Headline(0, "Government", 0.5, 0.4, 0.6, 0.4)
+    assert "no AI game in your seat to compare with" in _you((line,), {}, "hard").plain
+    assert "no AI game" not in _you((line,), {0: 0.45}, "hard").plain

@@ -318,7 +318,11 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             _versus(text, h.utility, h.nash, "against the Nash point ({})")
         if ai is None:
             text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
-        elif h.seat in ai:
+        elif h.seat not in ai:
+            text.append(
+                "  no AI game in your seat to compare with: an outside agent at the table failed in it\n", style="dim"
+            )
+        else:
             _versus(text, h.utility, ai[h.seat], f"against the AI ({level}) in your seat, same seed ({{}})")
             if ai_ended:
                 text.append(f"    (its game ended in {ai_ended})\n", style="dim")
