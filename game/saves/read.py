@@ -244,7 +244,7 @@ def _plan_line_by_line(log: YSeq, marks: list[Mark], where: _Where) -> list[Plan
 def _replay(
     header: Header, plan: list[Planned], where: _Where, observe: Callable[[Session], None] | None = None
 ) -> Session:
-    scenario, diagnostics = check_bytes(header.source, f"{where.path} (embedded scenario)")
+    scenario, diagnostics = check_bytes(header.source, f"{where.path} (embedded scenario)", embedded=True)
     if scenario is None:
         first = next(d for d in diagnostics if d.severity == "error")
         raise where.error(header.source_mark, f"the embedded scenario is invalid: line {first.line}: {first.message}")

@@ -35,9 +35,12 @@ def check_source(path: str | Path, extra: Iterable[Check] = ()) -> tuple[Scenari
     return scenario, diagnostics, (data if parsed else b"")
 
 
-def check_bytes(data: bytes, name: str, extra: Iterable[Check] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
-    """As check_file, for content already in memory (a save embeds its scenario)."""
-    scenario, diagnostics, _ = _checked(data, Report(name), tuple(extra))
+def check_bytes(
+    data: bytes, name: str, extra: Iterable[Check] = (), embedded: bool = False
+) -> tuple[Scenario | None, list[Diagnostic]]:
+    """As check_file, for content already in memory. `embedded`: the scenario a save carries,
+    its numbers read as the game that played it read them (yamlread.parse_yaml)."""
+    scenario, diagnostics, _ = _checked(data, Report(name), tuple(extra), embedded)
     return scenario, diagnostics
 
 
@@ -45,26 +48,28 @@ def check_bytes(data: bytes, name: str, extra: Iterable[Check] = ()) -> tuple[Sc
 # time it opens, a new game checks its file again, and a save carries one. The same bytes under the
 # same name give the same (immutable) scenario and diagnostics, so they are not parsed and checked
 # again. Bounded: play --watch meets a new version at every edit.
-_CHECKED: OrderedDict[tuple[str, bytes], tuple[Scenario | None, tuple[Diagnostic, ...], bool]] = OrderedDict()
+_CHECKED: OrderedDict[tuple[str, bytes, bool], tuple[Scenario | None, tuple[Diagnostic, ...], bool]] = OrderedDict()
 _CHECKED_KEPT = 16
 # The last contents that checked clean (a scenario, not one diagnostic), by content alone: a name
 # only labels diagnostics, so clean bytes give the same scenario under any name. Every save embeds
 # its scenario under its own path, and a folder of saves of one scenario (the save list, the test
 # suite) parsed and checked the same bytes once a file. Bounded as _CHECKED.
-_CLEAN: OrderedDict[bytes, Scenario] = OrderedDict()
+_CLEAN: OrderedDict[tuple[bytes, bool], Scenario] = OrderedDict()
 
 
-def _checked(data: bytes, report: Report, extra: tuple[Check, ...]) -> tuple[Scenario | None, list[Diagnostic], bool]:
+def _checked(
+    data: bytes, report: Report, extra: tuple[Check, ...], embedded: bool = False
+) -> tuple[Scenario | None, list[Diagnostic], bool]:
     """The scenario, its diagnostics, and whether the bytes parsed as YAML at all."""
-    key = (report.path, data)
+    key = (report.path, data, embedded)
     if not extra and key in _CHECKED:  # extra checks are callables: their results are not kept
         _CHECKED.move_to_end(key)
         scenario, kept, parsed = _CHECKED[key]
         return scenario, list(kept), parsed
-    if not extra and data in _CLEAN:
-        _CLEAN.move_to_end(data)
-        return _CLEAN[data], [], True
-    doc = parse_yaml(data, report)
+    if not extra and (data, embedded) in _CLEAN:
+        _CLEAN.move_to_end((data, embedded))
+        return _CLEAN[data, embedded], [], True
+    doc = parse_yaml(data, report, embedded=embedded)
     parsed = doc is not None
     scenario, diagnostics = _finish(doc, data, report, extra=extra) if parsed else (None, report.sorted())
     if not extra:
@@ -72,7 +77,7 @@ def _checked(data: bytes, report: Report, extra: tuple[Check, ...]) -> tuple[Sce
         if len(_CHECKED) > _CHECKED_KEPT:
             _CHECKED.popitem(last=False)
         if scenario is not None and not diagnostics:
-            _CLEAN[data] = scenario
+            _CLEAN[data, embedded] = scenario
             if len(_CLEAN) > _CHECKED_KEPT:
                 _CLEAN.popitem(last=False)
     return scenario, diagnostics, parsed

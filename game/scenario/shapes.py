@@ -12,7 +12,7 @@ from typing import Any
 
 from game.safetext import describe, first_control
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.yamlread import BareNumber, YMap, YSeq
+from game.scenario.yamlread import AmbiguousNumber, BareNumber, YMap, YSeq
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -70,6 +70,13 @@ class Num(Spec):
     integer: bool = False
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        if isinstance(value, AmbiguousNumber):
+            report.error(
+                mark,
+                f"{str(value)!r} is one number to YAML 1.1 and another, or text, to YAML 1.2 (and your editor): "
+                "write the number plainly (10, 0.5)",
+            )
+            return None
         if isinstance(value, BareNumber):  # 1.5e2: a number, as YAML 1.2 reads it (4e0 a whole one)
             value = float(value)
             if self.integer and value.is_integer():

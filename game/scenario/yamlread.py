@@ -146,10 +146,14 @@ def read_bytes(path: Path, report: Report) -> bytes | None:
     return data
 
 
-def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls: bool = False) -> Any | None:
+def parse_yaml(
+    data: bytes, report: Report, max_nodes: int = MAX_NODES, controls: bool = False, embedded: bool = False
+) -> Any | None:
     """The document as YMap/YSeq/scalars, or None after reporting why not. Text holding a control
     character (game.safetext) is an error unless `controls` (a save's embedded scenario file is
-    whole text, comments and all: it is checked as a scenario when it is loaded)."""
+    whole text, comments and all: it is checked as a scenario when it is loaded). A bare number
+    YAML 1.1 and 1.2 read differently (`010`, `1:0`, `0b1010`, `1_000`) is an error, unless
+    `embedded`: a save's scenario was played as YAML 1.1 read it, and is read so again."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -189,7 +193,7 @@ def parse_yaml(data: bytes, report: Report, max_nodes: int = MAX_NODES, controls
         return None
     before = len(report.items)
     try:
-        value = _convert(node, report, [max_nodes], 0, _Scalars(), None if controls else text)
+        value = _convert(node, report, [max_nodes], 0, _Scalars(strict=not embedded), None if controls else text)
     except _TooBig:
         # the bound is on every value read: a file without a single alias met it too, and was
         # told of anchors it did not have
@@ -240,8 +244,9 @@ class _Scalars:
     remembers every node it built (its `constructed_objects`), so one shared for the process grew
     with every file read (play --watch, the save list and the viewer read many)."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool = True) -> None:
         self._constructor = yaml.constructor.SafeConstructor()
+        self.strict = strict  # a number YAML 1.1 and 1.2 read differently is an error
 
     def value(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -269,6 +274,11 @@ def _check_text(node: yaml.Node, source: str, report: Report) -> None:
     report.error(where, f"the text holds the control character {describe(char)}; texts hold {ALLOWED}")
 
 
+class AmbiguousNumber(str):
+    """A bare value YAML 1.1 reads as one number and YAML 1.2 as another, or as text (`010`,
+    `1:0`, `0b1010`, `1_000`): kept as the text written, and refused where a number is expected."""
+
+
 class BareNumber(str):
     """A bare value in exponent form (`1.5e2`): text to YAML 1.1, a number to YAML 1.2."""
 
@@ -278,28 +288,19 @@ class BareNumber(str):
 _EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
 
 
-# The numbers of YAML 1.2's core schema, which the guide promises and an editor reads. PyYAML
-# reads YAML 1.1, which also takes 010 for octal 8, 1:0 for sixty (base 60), 0b1010 and 1_000 for
-# numbers: a file that validated then played 8 rounds where it said 10.
-_INT12 = re.compile(r"[-+]?[0-9]+\Z")
-_HEX12 = re.compile(r"0x[0-9a-fA-F]+\Z")
-_OCT12 = re.compile(r"0o[0-7]+\Z")
-_FLOAT12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_SPECIAL12 = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
+# A bare number YAML 1.1 (which PyYAML reads) and YAML 1.2 (which the guide promises, and an
+# editor reads) take differently: 010 (octal 8, or ten), 1:0 (sixty, base 60, or text), 0b1010 and
+# 1_000 (numbers, or text). A file that said `rounds: 010` validated and played 8 rounds. Written
+# plainly, a number reads the same to both.
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z|0x[0-9a-fA-F]+\Z")
 
 
-def _yaml12(node: yaml.ScalarNode, scalars: _Scalars) -> Any:
-    """A bare value YAML 1.1 reads as a number, read as YAML 1.2 does: a number (010 is ten, 0x0A
-    ten) or, where 1.2 has none (1:0, 0b1010, 1_000), the text, which a number's place refuses
-    at its line and column."""
+def _ambiguous(node: yaml.ScalarNode) -> bool:
+    """Whether YAML 1.1 reads this bare value as a number that YAML 1.2 reads otherwise."""
     text = node.value
-    if _INT12.match(text):
-        return int(text, 10)
-    if _HEX12.match(text):
-        return int(text, 16)
-    if _FLOAT12.match(text) or _SPECIAL12.match(text):
-        return scalars.value(node)
-    return text
+    if node.tag == _TAG + "int":
+        return _PLAIN_INT.match(text) is None
+    return "_" in text or ":" in text  # a float: 1_000.5, 1:30.5
 
 
 def _read_as_other(node: yaml.Node, value: Any) -> bool:
@@ -330,11 +331,16 @@ def _convert(
             # `!!str 1e2` says it is text.
             tagged = source is not None and source.startswith("!", node.start_mark.index)
             return node.value if tagged else BareNumber(node.value)
-        if not node.style and (source is None or not source.startswith("!", node.start_mark.index)):
-            if node.tag in _NUMBER_TAGS:
-                return _yaml12(node, scalars)
-            if node.tag == _TAG + "str" and _OCT12.match(node.value):
-                return int(node.value[2:], 8)  # 0o12: YAML 1.2's octal, text to 1.1
+        if (
+            scalars.strict
+            and not node.style
+            and node.tag in _NUMBER_TAGS
+            and _ambiguous(node)
+            and (source is None or not source.startswith("!", node.start_mark.index))
+        ):
+            # text where text is expected (`title: 010` stays 010); where a number is, refused
+            # with the reason (shapes.Num)
+            return AmbiguousNumber(node.value)
         try:
             return scalars.value(node)
         except (yaml.YAMLError, ValueError, OverflowError):

@@ -112,10 +112,8 @@ def test_a_scenario_whose_name_reads_as_a_number_saves_and_replays(tmp_path: Pat
     assert main(["replay", str(tmp_path / "saves" / "s.yaml"), "--verify"]) == 0
 
 
-@pytest.mark.parametrize(("written", "value"), [("010", 10), ("0x0A", 10), ("0o12", 10), ("+7", 7), ("7.0", 7)])
-def test_a_number_is_read_as_yaml_1_2_reads_it(written: str, value: int) -> None:
-    """Found from outside: `rounds: 010` validated and played 8 rounds (YAML 1.1's octal), where
-    the guide promises YAML 1.2's reading, an editor's: ten."""
+@pytest.mark.parametrize(("written", "value"), [("0x0A", 10), ("+7", 7), ("7.0", 7)])
+def test_a_number_both_yaml_versions_read_alike_is_that_number(written: str, value: int) -> None:
     text = MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {written}, values")
     scenario, errors = checked(text)
     assert errors == [], errors
@@ -123,10 +121,31 @@ def test_a_number_is_read_as_yaml_1_2_reads_it(written: str, value: int) -> None
     assert scenario.delegations[0].weights == plain.delegations[0].weights  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("written", ["1:0", "0:30.5", "0b1010", "1_0", "1_000.5"])
-def test_what_yaml_1_2_reads_as_text_is_refused_where_a_number_is_expected(written: str) -> None:
-    """YAML 1.1 read `weight: 1:0` as sixty (base 60) and `0b1010`, `1_0` as numbers, silently;
-    to YAML 1.2 they are text, refused at their line and column."""
+@pytest.mark.parametrize("written", ["010", "1:0", "0:30.5", "0b1010", "1_0", "1_000.5"])
+def test_a_number_yaml_1_1_and_1_2_read_differently_is_refused(written: str) -> None:
+    """Found from outside: `rounds: 010` validated and played 8 rounds (YAML 1.1's octal), where
+    an editor, as YAML 1.2, reads ten; `weight: 1:0` was sixty (base 60). Such a number is
+    refused where a number is expected, saying why; where text is, it is the text written."""
     text = MINI.replace("truce: {weight: 3, values", f"truce: {{weight: {written}, values")
     _, errors = checked(text)
-    assert errors == [f"50:23: error: expected a number, found the text {written!r}"], errors
+    assert errors == [
+        f"50:23: error: {written!r} is one number to YAML 1.1 and another, or text, to YAML 1.2 (and your editor): "
+        "write the number plainly (10, 0.5)"
+    ], errors
+    titled, errors = checked(MINI.replace("title: Mini talks", f"title: {written}"))
+    assert errors == [] and titled.title == written  # type: ignore[attr-defined]
+
+
+def test_a_save_made_before_reads_its_scenario_as_it_was_played() -> None:
+    """A review found that the refusal above would have turned a save of such a scenario, made
+    before it, into one that no longer loads (or, read as YAML 1.2, no longer replays): a save's
+    scenario is read as the game that played it read it."""
+    from game.scenario import check_bytes
+
+    text = MINI.replace("truce: {weight: 3, values", "truce: {weight: 010, values").encode()
+    strict, errors = check_bytes(text, "f.yaml")
+    assert strict is None and errors
+    embedded, diagnostics = check_bytes(text, "save.yaml (embedded scenario)", embedded=True)
+    assert embedded is not None and not [d for d in diagnostics if d.severity == "error"]
+    plain, _ = checked(MINI.replace("truce: {weight: 3, values", "truce: {weight: 8, values"))
+    assert embedded.delegations[0].weights == plain.delegations[0].weights  # type: ignore[attr-defined]
