@@ -89,14 +89,15 @@ def test_a_rehearsed_seat_plays_the_style_kept_move_for_move() -> None:
     assert style is not HARD  # at this table the full style's bets misfire (below)
     for seed in (game_seed(0, 0), game_seed(0, 1)):
         rehearsed = play(sc, seed, game_choosers(sc, {0: "hard"}, seed))
-        kept = play(sc, seed, {0: partial(choose, level=style)})
+        kept = play(sc, seed, {0: R.player(style, sc)})
         assert rehearsed.actions == kept.actions and rehearsed.reasons == kept.reasons
 
 
 def test_where_the_full_style_misfires_the_rehearsed_agent_earns_more() -> None:
     """timed-25 d0 (a table no rule was tuned on): the full style's round-1 bets are refused and
-    it ends near its walk-away value; the rehearsal finds the style without bets, over the
-    tournament's own games (which the rehearsal never played)."""
+    it ends near its walk-away value; the rehearsal finds a style that does better (edge, since
+    it joined the styles; the style without bets before), over the tournament's own games (which
+    the rehearsal never played)."""
     sc = timed_scenario(25)
     seeds = [game_seed(0, i) for i in range(20)]
     rehearsed = [surplus(sc, seed, 0, game_choosers(sc, {0: "hard"}, seed)[0]) for seed in seeds]
@@ -273,11 +274,13 @@ def test_the_choice_waits_only_for_a_better_mean_that_plays_on(monkeypatch: pyte
 
 def test_a_style_past_the_margin_after_the_second_stage_is_chosen_there() -> None:
     """timed-25 d0: the full style's bets misfire, and the style without them is past the
-    margin after REHEARSALS games: the rehearsal stops there, as it chose before its third
-    stage."""
+    margin after REHEARSALS games, and edge further past it with the better mean: the rehearsal
+    stops there, as it chose before its third stage (the style without bets until edge joined)."""
     found = R.choice(timed_scenario(25), 0)
-    assert R.style_name(found.style) == "hard without bets"
+    assert R.style_name(found.style) == "edge"
     assert max(len(s) for s in found.scores) == R.REHEARSALS
+    without_bets = R.STYLES["hard"].index(R.STYLES["hard"][1])
+    assert R._lead(list(found.scores[without_bets]), list(found.scores[0])) > R.MARGIN
     kept = R.STYLES["hard"].index(found.style)
     assert R._lead(list(found.scores[kept]), list(found.scores[0])) > R.MARGIN
 

@@ -270,3 +270,38 @@ def test_edge_past_its_limit_asks_its_ideal_and_keeps_few_tables(monkeypatch: py
         other = dataclasses.replace(sc, content_hash=f"copy-{seed}")  # another table each time
         E.EdgeOfZone(other)._package(view_for(new_game(other, seed)[0], 0))
     assert len(E._SHARED) == E._SHARED_MAX
+
+
+def test_edge_reads_the_agenda_again_when_an_event_changes_it() -> None:
+    """Found by a review: edge kept its reading of a venue's packages while nothing was settled
+    and no one left, so after an event took an issue off the agenda every package it tabled held
+    that issue and was refused, and it passed for the rest of the venue."""
+    import tempfile
+
+    from game.ai.driver import decide
+    from game.ai.seats import chooser
+    from game.scenario import load_scenario as load
+
+    path = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
+    dropped = (
+        "  - id: dropped\n    title: The truce is dropped from the talks\n"
+        "    text: The sides agree to leave the truce for later.\n    round: 2\n"
+        "    effects:\n      - agenda: {remove: truce}\n"
+    )
+    text = path.read_text().replace("\nevents:\n", "\nevents:\n" + dropped, 1)
+    with tempfile.TemporaryDirectory() as folder:
+        changed = Path(folder) / "mini-dropped.yaml"
+        changed.write_text(text)
+        sc = load(changed)
+    assert any(e.id == "dropped" for e in sc.events)
+    refused = 0
+    for seed in range(1, 6):
+        choosers = {
+            d: chooser("edge", scenario=sc) if d == RED else chooser("normal") for d in range(len(sc.delegations))
+        }
+        state, _ = new_game(sc, seed)
+        while not state.over:
+            move = decide(state, choosers[state.actor])
+            refused += bool(move.refused) and state.actor == RED
+            state, _ = apply(state, move.action)
+    assert refused == 0

@@ -17,12 +17,13 @@ the tournament.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from itertools import product
 from math import prod
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
-from game.ai.reading import Decision, allowed, counterparts
+from game.ai.reading import Decision, _scored_open, _status_quo, allowed, counterparts, fallback, value_with
 from game.ai.strategies.base import (
     Package,
     Strategy,
@@ -32,12 +33,12 @@ from game.ai.strategies.base import (
     propose,
     proposed_this_round,
     respond,
-    worth,
 )
 from game.engine import actions as A
-from game.engine.model import Scenario
+from game.engine.model import Delegation, Scenario
 from game.engine.rng import Rng
 from game.engine.state import Proposal
+from game.engine.utility import settled_value
 from game.engine.view import View
 
 if TYPE_CHECKING:  # numpy loads when edge first reads a table: the game reaches its table without it
@@ -49,75 +50,92 @@ START = 0.15  # the margin left to the others in the first round, in utility
 # asks its ideal (dayton-1995's largest venue has 78,732; a file may allow far more)
 LIMIT = 100_000
 
-_Key = tuple[int, tuple[int, ...], tuple[bool, ...]]
-_Found: TypeAlias = "tuple[Scenario | None, list[Package], npt.NDArray[np.intp], npt.NDArray[np.float64]]"
+_Key = tuple[int, tuple[int, ...], tuple[bool, ...], tuple[int, ...], tuple[tuple[frozenset[int], ...], ...]]
+_Found: TypeAlias = "tuple[Scenario | None, npt.NDArray[np.intp], npt.NDArray[np.float64]]"
 # what the others' side of a space comes to, by table and deal: the same in every game of a
 # scenario (the file's numbers), so a rehearsal's games share it; a few kept, oldest out first
 _SHARED: OrderedDict[tuple[object, ...], _Found] = OrderedDict()
 _SHARED_MAX = 16
+_LOCK = threading.Lock()
 
 
 def _worth(
-    weights: tuple[float, ...],
-    values: tuple[tuple[float, ...], ...],
-    deal: tuple[int, ...],
-    issues: list[int],
-    picks: npt.NDArray[np.intp],
+    delegation: Delegation, view: View, issues: list[int], picks: npt.NDArray[np.intp]
 ) -> npt.NDArray[np.float64]:
-    """Each package's utility: the deal as it stands, each open issue's option replaced (utility
-    is a weighted sum)."""
+    """Each package's worth to a delegation as the game scores it if agreed now
+    (engine.utility.settled_value, as `value_with` reads it): the issues it settles at their
+    options, those settled before at theirs, the rest of what is scored open at the walk-away
+    value, other issues at their status quo; a weighted sum, so one column per open issue."""
     import numpy as np
 
-    base = sum(w * v[o] for w, v, o in zip(weights, values, deal, strict=True))
-    total = np.full(len(picks), base)
+    status_quo, scored, taken = _status_quo(view), set(_scored_open(view)), set(issues)
+    r = delegation.reservation
+    base = sum(
+        w * (vals[o] if o >= 0 else r if i in scored else vals[status_quo[i]])
+        for i, (w, vals, o) in enumerate(zip(delegation.weights, delegation.values, view.settled, strict=True))
+        if i not in taken
+    )
+    total = np.full(len(picks), float(base))
     for k, i in enumerate(issues):
-        column = np.array([weights[i] * v for v in values[i]])
-        total += column[picks[:, k]] - weights[i] * values[i][deal[i]]
+        column = np.array([delegation.weights[i] * v for v in delegation.values[i]])
+        total += column[picks[:, k]]
     return total
 
 
 def _theirs(
-    scenario: Scenario | None, others: list[int], issues: list[int], options: list[list[int]], deal: tuple[int, ...]
+    scenario: Scenario | None, view: View, others: list[int], issues: list[int], options: list[list[int]]
 ) -> _Found:
     """Every package of these options, and the least surplus each leaves a counterpart by the
-    file's numbers (+inf without them: no one to leave anything, or no numbers to read)."""
+    file's numbers over what it has if nothing more is agreed (+inf without them: no one to
+    leave anything, or no numbers to read)."""
     import numpy as np
 
-    key = (id(scenario), tuple(others), tuple(issues), tuple(map(tuple, options)), deal)
-    found = _SHARED.get(key)
-    if found is not None and found[0] is scenario:
-        _SHARED.move_to_end(key)
-        return found
-    packages: list[Package] = [tuple(zip(issues, pick, strict=True)) for pick in product(*options)]
-    picks = np.array(list(product(*options)), dtype=np.intp).reshape(len(packages), len(issues))
+    key = (id(scenario), tuple(others), tuple(issues), tuple(map(tuple, options)), view.settled, _scored_open(view))
+    with _LOCK:  # the interface rehearses several seats at once, each in a thread
+        found = _SHARED.get(key)
+        if found is not None and found[0] is scenario:
+            _SHARED.move_to_end(key)
+            return found
+    # the packages as rows of option numbers, not as tuples: dayton-1995's 78,732 took 58 MB so
+    picks = np.array(list(product(*options)), dtype=np.intp).reshape(-1, len(issues))
     if scenario is None or not others or not issues:
-        least = np.full(len(packages), np.inf)
+        least = np.full(len(picks), np.inf)
     else:
+        status_quo, scored = _status_quo(view), _scored_open(view)
         surpluses = [
-            _worth(d.weights, d.values, deal, issues, picks) - d.reservation
+            _worth(d, view, issues, picks) - settled_value(d, view.settled, status_quo, scored)
             for d in (scenario.delegations[s] for s in others)
         ]
         least = np.min(np.stack(surpluses), axis=0)
-    found = (scenario, packages, picks, least)
-    _SHARED[key] = found
-    while len(_SHARED) > _SHARED_MAX:
-        _SHARED.popitem(last=False)
+    found = (scenario, picks, least)
+    with _LOCK:
+        _SHARED[key] = found
+        while len(_SHARED) > _SHARED_MAX:
+            _SHARED.popitem(last=False)
     return found
 
 
 class _Space:
-    """Every package of the open issues (outside our red lines) with its worth to us (our real
-    numbers, from the view) and the least surplus it leaves a counterpart (the file's numbers);
-    none past LIMIT."""
+    """Every package of the open issues, outside our red lines and, where we can, those the
+    others have declared, with its worth to us (our real numbers, from the view) and the least
+    surplus it leaves a counterpart (the file's numbers); none past LIMIT."""
 
     def __init__(self, view: View, scenario: Scenario | None) -> None:
         issues = open_issues(view)
-        options = [allowed(view, i) for i in issues]
-        self.packages: list[Package] = []
-        if prod(len(o) for o in options) > LIMIT:
+        others = counterparts(view)
+        # a package across a counterpart's declared red line is refused whatever it leaves it
+        kept = [[o for o in allowed(view, i) if all(o not in view.red_lines[s][i] for s in others)] for i in issues]
+        options = [ok or allowed(view, i) for ok, i in zip(kept, issues, strict=True)]
+        self.issues = issues
+        self.count = prod(len(o) for o in options) if issues else 0
+        if not self.count or self.count > LIMIT:
+            self.count = 0
             return
-        _, self.packages, picks, self.least = _theirs(scenario, counterparts(view), issues, options, view.deal)
-        self.mine = _worth(view.own.weights, view.own.values, view.deal, issues, picks)
+        _, self.picks, self.least = _theirs(scenario, view, others, issues, options)
+        self.mine = _worth(view.own, view, issues, self.picks)
+
+    def package(self, row: int) -> Package:
+        return tuple(zip(self.issues, (int(o) for o in self.picks[row]), strict=True))
 
 
 class EdgeOfZone(Strategy):
@@ -136,27 +154,30 @@ class EdgeOfZone(Strategy):
     def _package(self, view: View) -> Package:
         import numpy as np
 
-        key = (view.venue_index, view.settled, view.present)
+        # what the space is made of: an event may take an issue off the agenda or put one on, and
+        # a side may declare a red line, with nothing settled and no one leaving
+        key = (view.venue_index, view.settled, view.present, view.agenda, view.red_lines)
         if self._space is None or key != self._key:
             self._space, self._key = _Space(view, self.scenario), key
         space = self._space
-        if not space.packages:
+        if not space.count:
             return ideal(view)  # past LIMIT (or nothing open)
         rounds = view.venue.rounds
         margin = START * (1 - (view.round - 1) / (rounds - 1)) if rounds > 1 else 0.0
         fits = space.least >= margin - 1e-9
         # none leaves them the margin: the one nearest to it
         row = int(np.argmax(np.where(fits, space.mine, -np.inf) if fits.any() else space.least))
-        package = space.packages[row]
+        package = space.package(row)
         # never a package we would not sign ourselves
-        return package if worth(view, package) >= view.own.reservation - 1e-9 else ideal(view)
+        return package if value_with(view, package) >= fallback(view) - 1e-9 else ideal(view)
 
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        value = worth(view, proposal.package)
+        # what the game would score: a partial package leaves the rest open at the walk-away value
+        value, floor = value_with(view, proposal.package), fallback(view)
         if last_round(view) or view.closing:
-            ok = value >= view.own.reservation - 1e-9
+            ok = value >= floor - 1e-9
             return respond(view, proposal, ok, "it beats walking away" if ok else "it is worth less than walking away")
-        target = max(view.own.reservation, worth(view, self._package(view)))
+        target = max(floor, value_with(view, self._package(view)))
         ok = value >= target - 1e-9
         return respond(view, proposal, ok, "as good as what we ask" if ok else "less than we ask")
 
