@@ -166,6 +166,11 @@ class Guarded:
         self.seat = seat
         self.seed = seed
         self.spec = spec
+        # what it prints goes to stderr (see _to_stderr); the interface, which captures both
+        # streams itself, calls it in a thread of its own, where swapping the process's stdout
+        # could outlive the interface (a thread that returns after it has quit would put back the
+        # interface's closed capture as stdout)
+        self.redirect = True
 
     def __call__(self, view: View, rng: Rng) -> Decision:
         where = _where(self.seat, self.seed, self.spec)
@@ -173,7 +178,7 @@ class Guarded:
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
         drawn = _Draws()
         try:
-            with _to_stderr():
+            with _to_stderr() if self.redirect else contextlib.nullcontext():
                 decision = self.chooser(_own_copy(view), rng)
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)

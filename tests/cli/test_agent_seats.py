@@ -934,3 +934,32 @@ def test_two_threads_loading_agents_at_once_leave_the_import_machinery_as_it_was
         t.join(10)
     assert not any(t.is_alive() for t in threads)
     assert builtins.__import__ is real
+
+
+def test_an_agent_thinking_in_the_interfaces_thread_leaves_stdout_alone(tmp_path: Path) -> None:
+    """Found by a review: the interface runs an outside agent in a thread of its own, and the
+    agent's stdout went to stderr by swapping the process's stdout there; a thread returning
+    after the interface had quit would have put back the interface's closed capture as stdout.
+    In the interface it is not swapped (the interface captures both streams itself)."""
+    import sys
+
+    from tests.ui.driving import new_app, table_ready, until
+
+    seen: list[object] = []
+    path = tmp_path / "looks.py"
+    path.write_text(
+        "import sys\nfrom game.ai.negotiator import choose as normal\n\nSEEN = []\n\n"
+        "def choose(view, rng):\n    SEEN.append(sys.stdout)\n    return normal(view, rng)\n"
+    )
+    app = new_app(tmp_path, ("turkey",), seed=3, seats=(("opposition", f"agent:{path}:choose"),))
+
+    async def run() -> None:
+        async with driven(app, size=(120, 40)) as pilot:
+            table = await table_ready(pilot)
+            await until(pilot, lambda: any(e.action.actor == "opposition" for e in table.session.log), "its move")
+            module = next(m for m in sys.modules.values() if getattr(m, "__file__", None) == str(path))
+            seen.extend(module.SEEN)
+            stdout = sys.stdout
+            assert seen and all(s is stdout for s in seen)  # the interface's own, not swapped for stderr
+
+    asyncio.run(run())

@@ -341,6 +341,7 @@ class TableScreen(TableCommands):
             try:
                 # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
                 if isinstance(chooser, Guarded):
+                    chooser.redirect = False  # the interface captures what it prints (Guarded.redirect)
                     move = await _in_a_thread_of_its_own(decide, session.state, chooser)
                     if self._gone():
                         return
