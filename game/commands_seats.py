@@ -12,7 +12,7 @@ from game.exits import EXIT_INVALID, EXIT_USAGE
 def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
     """The kinds the `--seat` options name, by delegation index, or the exit status after saying
     in one line what is wrong (2 for a bad argument, 1 for an agent file that does not load)."""
-    from game.ai.agent import AgentLoadError, is_agent_spec, load_agent
+    from game.ai.agent import is_agent_spec
     from game.ai.seats import SEAT_KINDS
 
     seats: dict[int, str] = {}
@@ -32,11 +32,9 @@ def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
             print(f"peacetalks: error: --seat {item}: the seat {ident} is given twice", file=sys.stderr)
             return EXIT_USAGE
         if is_agent_spec(kind):
-            try:
-                load_agent(kind, scenario)
-            except AgentLoadError as exc:
-                print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
-                return EXIT_INVALID
+            failed = _load_or_say(scenario, ident, kind)
+            if failed is not None:
+                return failed
         elif kind == "human":
             # the word a player reaches for first: the seats people play are given otherwise
             print(
@@ -61,16 +59,26 @@ def load_repeated_agents(scenario: Scenario, given: list[str]) -> int | None:
     game is shown, its failure said in one line naming the seat (an agent file gone since the
     save was made was reported after the whole transcript, without its seat); the exit status,
     or None when all load. agent_seats_problem has checked that they are the save's own."""
-    from game.ai.agent import AgentLoadError, is_agent_spec, load_agent
+    from game.ai.agent import is_agent_spec
 
     for item in given:
         ident, _, kind = item.partition("=")
-        if is_agent_spec(kind):
-            try:
-                load_agent(kind, scenario)
-            except AgentLoadError as exc:
-                print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
-                return EXIT_INVALID
+        failed = _load_or_say(scenario, ident, kind) if is_agent_spec(kind) else None
+        if failed is not None:
+            return failed
+    return None
+
+
+def _load_or_say(scenario: Scenario, ident: str, spec: str) -> int | None:
+    """Load the outside agent `spec` names for seat `ident` once, as a check; if it does not
+    load, say why in one line naming the seat and give the exit status."""
+    from game.ai.agent import AgentLoadError, load_agent
+
+    try:
+        load_agent(spec, scenario)
+    except AgentLoadError as exc:
+        print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     return None
 
 
