@@ -13,6 +13,7 @@ from rich.text import Text
 
 from game.engine import view_for
 from game.engine.state import PENDING, State
+from game.engine.utility import utility, with_package
 from game.play.board import entries
 from game.play.history import Chronicle, walk_away_causes
 from game.ui.format import against
@@ -41,6 +42,18 @@ def walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, the
     more = "more" if where == "above" else "less"
     text.append(f": no deal is worth {more} to you than before, and every offer is judged against it.")
     return text
+
+
+def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown: str) -> str:
+    """What the author's previous proposal to `me` is worth to `me` now, written to the places of
+    `shown` (the new one's worth), where it differs; "" where there is none or it is the same."""
+    tabled = chronicle.tabled.get(previous) if previous >= 0 else None
+    if tabled is None or me not in tabled.to:
+        return ""
+    own = state.scenario.delegations[me]
+    places = len(shown.partition(".")[2]) or 2
+    was = f"{utility(own, with_package(state.deal(), tabled.package)):.{places}f}"
+    return "" if was == shown else was
 
 
 def since_last_move(
@@ -130,6 +143,11 @@ def since_last_move(
             text.append(worth, style="bold" if where == "BELOW" else "")
             if where != "above":
                 text.append(f" ({where.lower()} your walk-away)")
+            was = _was_worth(state, me, chronicle, entry.previous, worth)
+            if was:
+                # an offer that hardens (or softens) round by round is what a player reads to
+                # time an answer: the author's last one to them, at the same places
+                text.append(f" (its #{entry.previous} was worth {was})")
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
         lines.append(text)

@@ -277,3 +277,45 @@ def test_the_summary_is_shown_to_a_player_who_had_scrolled_up(tmp_path: Path) ->
             assert log.scroll_y == log.max_scroll_y > 0
 
     asyncio.run(body())
+
+
+def test_an_offer_that_changed_since_its_authors_last_says_what_that_one_was_worth() -> None:
+    """An offer that hardens round by round (the hard agent's edge style asks more each round)
+    is what a player reads to time an answer: the summary sets the author's last offer to them
+    beside the new one, at the same places, where the two differ."""
+    from game.engine import Pass, Propose, Respond
+    from game.engine.utility import utility, with_package
+
+    sc, _ = scenario_file("mini")
+    state, _ = new_game(sc, 1)
+    ids = [d.id for d in sc.delegations]
+    red, blue = ids.index("red"), ids.index("blue")
+
+    def ask(prisoners: str) -> Propose:
+        return Propose("red", (("prisoners", prisoners), ("truce", "monitored")), ("blue",))
+
+    actions = []
+    for offer in ("some", "none"):  # a round's offer, then a harder one the next round
+        while state.actor != red:
+            pending = [p for p in state.proposals if p.response_of(state.actor) == PENDING]
+            who = sc.delegations[state.actor].id
+            action = Respond(who, pending[0].id, False) if pending else Pass(who)
+            state, _ = apply(state, action)
+            actions.append(action)
+        for action in (ask(offer), Pass("red")):
+            state, _ = apply(state, action)
+            actions.append(action)
+    while state.actor != blue:
+        action = Pass(sc.delegations[state.actor].id)
+        state, _ = apply(state, action)
+        actions.append(action)
+    chronicle = Chronicle.replay(sc, 1, actions)
+    summary = "\n".join(t.plain for t in since_last_move(chronicle, 0, state, blue))
+    first, second = sorted(t.id for t in chronicle.tabled.values() if t.author == red)
+    own = state.scenario.delegations[blue]
+    worth = {
+        pid: f"{utility(own, with_package(state.deal(), chronicle.tabled[pid].package)):.2f}" for pid in (first, second)
+    }
+    assert worth[first] != worth[second]
+    assert f"#{second} from {sc.delegations[red].name}, worth {worth[second]}" in summary, summary
+    assert f"(its #{first} was worth {worth[first]})" in summary, summary
