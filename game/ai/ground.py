@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.deck import own_move, public_table, seems_to_hold
 from game.ai.estimate import Package
-from game.ai.reading import PROVOKED_TRUST, _scored_open, _status_quo, bleed_rate, counterparts, fallback, view_memo
+from game.ai.reading import PROVOKED_TRUST, bleed_rate, counterparts, fallback, scored_open, status_quos, view_memo
 from game.engine import clock
 from game.engine.utility import settled_value
 from game.engine.view import View
@@ -140,7 +140,7 @@ def exposed(view: View, package: Package = ()) -> float:
     if not named and all(o < 0 for o in view.settled):
         return 1.0
     weights = view.own.weights
-    return sum(weights[i] for i in _scored_open(view) if view.settled[i] < 0 and i not in named)
+    return sum(weights[i] for i in scored_open(view) if view.settled[i] < 0 and i not in named)
 
 
 def nothing_more(view: View, ground: Ground | None = None) -> float:
@@ -176,8 +176,8 @@ def _after_effects(view: View, package: Package) -> tuple[float, list[int]]:
         own = replace(own, reservation=round(min(0.99, max(0.0, own.reservation + moved / 100.0)), 6))
     # an issue broken open again stays on the agenda, to be settled later or to end at the
     # walk-away value, as an open issue of the game's last venue does: not at its status quo,
-    # where the campaign's convention (reading._scored_open) leaves this venue's open issues
-    value = settled_value(own, settled, _status_quo(view), (*_scored_open(view), *sorted(broken)))
+    # where the campaign's convention (reading.scored_open) leaves this venue's open issues
+    value = settled_value(own, settled, status_quos(view), (*scored_open(view), *sorted(broken)))
     left = [i for i in view.agenda if settled[i] < 0]
     return value, left
 

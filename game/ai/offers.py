@@ -109,7 +109,7 @@ def weighed_proposal(
     """`proposal`, but where this turn allows a partial package, the issue it leaves open is the
     one (or none: the whole agenda) whose package is worth most in `expected` value, not always
     the sticking point. Asked before a campaign's last venue only (best_bet): there an issue this
-    venue leaves open is not taken up again and ends at its status quo (reading._scored_open), so
+    venue leaves open is not taken up again and ends at its status quo (reading.scored_open), so
     which issue the table leaves aside decides what each side keeps of it."""
     full, guess, may_part, prepared = _full_package(view, beliefs, aim, level, rng)
     if not may_part:

@@ -153,7 +153,7 @@ def fallback(view: View) -> float:
     memo = view_memo(view)
     found = memo.get("fallback")
     if found is None:
-        found = memo["fallback"] = settled_value(view.own, view.settled, _status_quo(view), _scored_open(view))
+        found = memo["fallback"] = settled_value(view.own, view.settled, status_quos(view), scored_open(view))
     return found
 
 
@@ -164,15 +164,15 @@ def floor_without_veto(view: View) -> float:
     `fallback` reads while nothing is signed is not ours to keep: an open issue counts at its
     status quo unless it lies outside this venue's agenda (then at the walk-away value until a later
     venue settles it): the reading `value_with` gives the offers this floor is weighed against
-    (`_scored_open`), so the two compare like with like on any campaign's agendas
+    (`scored_open`), so the two compare like with like on any campaign's agendas
     (Level.floor_without_veto, asked by an answer in the venue's last round). At the game's last
     venue, where we sign at a later one, or where we do not sign here, `fallback` itself."""
     later = view.venues[view.venue_index + 1 :]
     if not later or view.me not in view.venue.signatories or any(view.me in v.signatories for v in later):
         return fallback(view)
     me = view.own
-    status_quo = _status_quo(view)
-    ahead = set(_scored_open(view))
+    status_quo = status_quos(view)
+    ahead = set(scored_open(view))
     total = 0.0
     for i, (w, vals, o) in enumerate(zip(me.weights, me.values, view.settled)):  # noqa: B905
         total += w * (vals[o] if o >= 0 else me.reservation if i in ahead else vals[status_quo[i]])
@@ -181,7 +181,7 @@ def floor_without_veto(view: View) -> float:
 
 def value_with(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> float:
     """What we would have if this package were agreed now (engine.utility.settled_value)."""
-    return value_if_agreed(view.own, view.settled, _status_quo(view), _scored_open(view), package)
+    return value_if_agreed(view.own, view.settled, status_quos(view), scored_open(view), package)
 
 
 def left_open(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> list[int]:
@@ -193,10 +193,10 @@ def left_open(view: View, package: tuple[tuple[int, int], ...] | list[tuple[int,
 def open_worth(view: View, issue: int) -> float:
     """What an open issue of the venue counts at for us if it stays open (value_with): the
     walk-away value where the game is scored on this venue's agenda, else its status quo."""
-    return open_value(view.own, issue, _status_quo(view), _scored_open(view))
+    return open_value(view.own, issue, status_quos(view), scored_open(view))
 
 
-def _scored_open(view: View) -> tuple[int, ...]:
+def scored_open(view: View) -> tuple[int, ...]:
     """The issues that count at the walk-away value if they stay open: the agenda's. In a
     campaign, before its last venue, it is the other way round: the game is scored on the last
     venue's agenda, so an issue left open here ends at its status quo, while an issue of a later
@@ -206,7 +206,7 @@ def _scored_open(view: View) -> tuple[int, ...]:
     return tuple(i for i in range(len(view.issues)) if i not in view.agenda)
 
 
-def _status_quo(view: View) -> tuple[int, ...]:
+def status_quos(view: View) -> tuple[int, ...]:
     """Every issue's status quo option: the same for a whole game, asked at every value a
     decision weighs, so remembered for the last issues asked (held, so the id is never reused)."""
     global _last_status_quo

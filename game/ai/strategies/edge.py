@@ -23,7 +23,7 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
-from game.ai.reading import Decision, _scored_open, _status_quo, allowed, counterparts, fallback, value_with
+from game.ai.reading import Decision, allowed, counterparts, fallback, scored_open, status_quos, value_with
 from game.ai.strategies.base import (
     Package,
     Strategy,
@@ -68,7 +68,7 @@ def _worth(
     value, other issues at their status quo; a weighted sum, so one column per open issue."""
     import numpy as np
 
-    status_quo, scored, taken = _status_quo(view), set(_scored_open(view)), set(issues)
+    status_quo, scored, taken = status_quos(view), set(scored_open(view)), set(issues)
     r = delegation.reservation
     base = sum(
         w * (vals[o] if o >= 0 else r if i in scored else vals[status_quo[i]])
@@ -90,7 +90,7 @@ def _theirs(
     leave anything, or no numbers to read)."""
     import numpy as np
 
-    key = (id(scenario), tuple(others), tuple(issues), tuple(map(tuple, options)), view.settled, _scored_open(view))
+    key = (id(scenario), tuple(others), tuple(issues), tuple(map(tuple, options)), view.settled, scored_open(view))
     with _LOCK:  # the interface rehearses several seats at once, each in a thread
         found = _SHARED.get(key)
         if found is not None and found[0] is scenario:
@@ -101,7 +101,7 @@ def _theirs(
     if scenario is None or not others or not issues:
         least = np.full(len(picks), np.inf)
     else:
-        status_quo, scored = _status_quo(view), _scored_open(view)
+        status_quo, scored = status_quos(view), scored_open(view)
         surpluses = [
             _worth(d, view, issues, picks) - settled_value(d, view.settled, status_quo, scored)
             for d in (scenario.delegations[s] for s in others)
