@@ -26,22 +26,17 @@ move, and nothing half-done is saved.
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import importlib
 import importlib.util
 import inspect
 import pickle
-import random
-import site
 import sys
-import sysconfig
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from game.ai.draws import DREW, Draws, libraries_may_draw
 from game.ai.reading import Decision
 from game.engine import actions as A
 from game.engine.model import Scenario
@@ -87,9 +82,9 @@ def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> 
     if path.endswith(".py"):
         module = _module_from_file(spec, Path(path))
     else:
-        known, drawn = set(sys.modules), _Draws()
+        known, drawn = set(sys.modules), Draws()
         try:
-            with _to_stderr(), _libraries_may_draw(drawn, own=path.partition(".")[0]):
+            with _to_stderr(), libraries_may_draw(drawn, own=path.partition(".")[0]):
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
@@ -114,7 +109,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         cls: Any = obj
         # made for a game: "the agent in seat S (SPEC; game seed N), as it was created, raised ..."
         named = f"{where}, as it was created," if where else f"{label}: creating the agent"
-        drawn = _Draws()
+        drawn = Draws()
         try:
             # a parameter the scenario can be given by place: `__init__(self, *, scenario=None)`
             # takes nothing so (it was given the scenario, and refused: "takes 1 positional argument")
@@ -126,7 +121,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
             takes_scenario = any(p.kind in positional for p in inspect.signature(cls).parameters.values())
             # its own code: the whole package its class comes from (a helper beside it is its own)
             own = str(getattr(cls, "__module__", "")).partition(".")[0]
-            with _to_stderr(), _libraries_may_draw(drawn, own=own):
+            with _to_stderr(), libraries_may_draw(drawn, own=own):
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
                 obj = cls(_own_copy(scenario)) if takes_scenario else cls()
         except BaseException as exc:  # the agent's constructor failed; say so in one line
@@ -135,7 +130,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         which = drawn.which()
         if which is not None:
             # a draw the game's seed does not fix: the same seed would give another game
-            raise AgentLoadError(f"{named} drew from {_DREW.format(which=which)}")
+            raise AgentLoadError(f"{named} drew from {DREW.format(which=which)}")
     method = getattr(obj, "choose", None)
     found: Any = method if callable(method) else obj
     if not callable(found):
@@ -176,7 +171,7 @@ class Guarded:
         where = _where(self.seat, self.seed, self.spec)
         # the game itself never touches Python's global generator, so a change to its state
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
-        drawn = _Draws()
+        drawn = Draws()
         try:
             with _to_stderr() if self.redirect else contextlib.nullcontext():
                 decision = self.chooser(_own_copy(view), rng)
@@ -188,7 +183,7 @@ class Guarded:
             raise AgentError(f"{where} returned a coroutine: choose must be a plain function, not async def")
         which = drawn.which()
         if which is not None:
-            raise AgentError(f"{where} drew from {_DREW.format(which=which)}")
+            raise AgentError(f"{where} drew from {DREW.format(which=which)}")
         if isinstance(decision, Decision) and not isinstance(decision.action, _ACTIONS):
             raise AgentError(
                 f"{where} returned a Decision whose action is {type(decision.action).__name__}, "
@@ -256,100 +251,6 @@ def _to_stderr() -> Iterator[None]:
         yield
 
 
-def _numpy_state() -> tuple[object, ...] | None:
-    """Where numpy's global (legacy) generator stands, if numpy is loaded; None if it is not."""
-    numpy = sys.modules.get("numpy")
-    if numpy is None:
-        return None
-    state = numpy.random.get_state(legacy=False)
-    inner = state["state"]
-    return (inner["pos"], inner["key"].tobytes(), state["has_gauss"], state["gauss"])
-
-
-_DREW = "{which} global random generator; an agent draws only from the rng it is given, so that a game replays from its seed"
-
-
-class _Draws:
-    """Where Python's and numpy's global generators stood before an agent's code ran (its import,
-    its constructor or its choose): the game itself never draws from them, so a change is the
-    agent's draw."""
-
-    def __init__(self) -> None:
-        self.python = random.getstate()
-        self.numpy = _numpy_state()
-
-    def which(self) -> str | None:
-        """Whose generator the agent drew from since ("Python's", "numpy's"), or None."""
-        if random.getstate() != self.python:
-            return "Python's"
-        # numpy imported by the agent itself has no state before the call to compare with
-        if self.numpy is not None and _numpy_state() != self.numpy:
-            return "numpy's"
-        return None
-
-
-_HOOK = threading.RLock()  # held while an agent loads with the import hook in place
-
-
-def _library_roots() -> tuple[Path, ...]:
-    """Where the Python installation keeps its own modules and the libraries installed in it."""
-    paths = sysconfig.get_paths()
-    found = [paths.get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")]
-    found.append(site.getusersitepackages() if site.ENABLE_USER_SITE else None)
-    return tuple({Path(p).resolve() for p in found if p})
-
-
-def _installed(name: str, own: str) -> bool:
-    """Whether module `name` is a library of the installation, not the agent's own code (`own`:
-    its package, for an agent named module:NAME)."""
-    if own and (name == own or name.startswith(own + ".")):
-        return False
-    module = sys.modules.get(name)
-    origin = getattr(getattr(module, "__spec__", None), "origin", None)
-    if not origin or origin in ("built-in", "frozen"):
-        return module is not None  # built into Python, or a namespace package (its modules are checked)
-    path = Path(origin).resolve()
-    return any(path.is_relative_to(root) for root in _library_roots())
-
-
-@contextlib.contextmanager
-def _libraries_may_draw(drawn: _Draws, own: str = "") -> Iterator[None]:
-    """A draw from Python's generator made while a library of the installation first loads is the
-    library's, not the agent's: rich draws one as it is imported, and an agent that imported it
-    to log was refused as drawing itself. Each `import` the agent's code runs (the statement,
-    through builtins.__import__) is watched: if it loaded only installed modules and the
-    generator moved meanwhile, from where the agent had left it, that move is forgiven. A draw of
-    the agent's own, or of a helper module of its own, is still seen."""
-    loader = threading.get_ident()
-
-    def importing(
-        name: str,
-        globals: Mapping[str, object] | None = None,
-        locals: Mapping[str, object] | None = None,
-        fromlist: Sequence[str] | None = (),
-        level: int = 0,
-    ) -> ModuleType:
-        if threading.get_ident() != loader:  # another thread's import is not the agent's to judge
-            return original(name, globals, locals, fromlist, level)
-        before, known = random.getstate(), set(sys.modules)
-        module = original(name, globals, locals, fromlist, level)
-        if before == drawn.python and random.getstate() != before:
-            new = set(sys.modules) - known
-            if new and all(_installed(n, own) for n in new):
-                drawn.python = random.getstate()
-        return module
-
-    # one load at a time puts the hook in place and takes it away, so that two threads loading
-    # agents at once cannot leave one's hook in place for good (the second would restore the first's)
-    with _HOOK:
-        original = builtins.__import__
-        builtins.__import__ = importing
-        try:
-            yield
-        finally:
-            builtins.__import__ = original
-
-
 def _module_from_file(spec: str, path: Path) -> Any:
     try:
         path.stat()
@@ -370,9 +271,9 @@ def _module_from_file(spec: str, path: Path) -> Any:
     module = importlib.util.module_from_spec(loader_spec)
     known = set(sys.modules)
     sys.modules[name] = module
-    drawn = _Draws()
+    drawn = Draws()
     try:
-        with _to_stderr(), _libraries_may_draw(drawn):
+        with _to_stderr(), libraries_may_draw(drawn):
             loader_spec.loader.exec_module(module)
     except SyntaxError as exc:
         del sys.modules[name]
@@ -387,7 +288,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
     return module
 
 
-def _drew_while_loading(spec: str, loaded: object, drawn: _Draws, known: set[str]) -> None:
+def _drew_while_loading(spec: str, loaded: object, drawn: Draws, known: set[str]) -> None:
     """AgentLoadError if loading the agent's module drew from a global generator. The module is
     loaded once a process: a value drawn then would differ from run to run, and the same seed
     would give another game. It is forgotten, with every module its loading brought in (`known`:
@@ -397,7 +298,7 @@ def _drew_while_loading(spec: str, loaded: object, drawn: _Draws, known: set[str
     if which is not None:
         for name in set(sys.modules) - known:
             sys.modules.pop(name, None)
-        raise AgentLoadError(f"{spec}: loading {loaded} drew from {_DREW.format(which=which)}")
+        raise AgentLoadError(f"{spec}: loading {loaded} drew from {DREW.format(which=which)}")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -835,15 +835,15 @@ def test_the_table_answers_while_an_outside_agent_thinks_and_ctrl_q_saves_and_qu
 def drawing_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A library installed in the environment that draws from Python's generator as it is first
     imported, as rich does (rich.style): a folder taken for the installation's libraries."""
-    from game.ai import agent as agent_module
+    from game.ai import draws
 
     installed = tmp_path / "site"
     installed.mkdir()
     name = f"drawing_library_{tmp_path.name.replace('-', '_')}"
     (installed / f"{name}.py").write_text("import random\nSALT = random.getrandbits(24)\n")
     monkeypatch.syspath_prepend(str(installed))
-    roots = agent_module._library_roots()
-    monkeypatch.setattr(agent_module, "_library_roots", lambda: (*roots, installed.resolve()))
+    roots = draws._library_roots()
+    monkeypatch.setattr(draws, "_library_roots", lambda: (*roots, installed.resolve()))
     yield name
     sys.modules.pop(name, None)
 
@@ -911,20 +911,20 @@ def test_two_threads_loading_agents_at_once_leave_the_import_machinery_as_it_was
     import builtins
     import threading
 
-    from game.ai import agent as agent_module
+    from game.ai import draws
 
     real = builtins.__import__
     inside, second_tried = threading.Event(), threading.Event()
 
     def first() -> None:
-        with agent_module._libraries_may_draw(agent_module._Draws()):
+        with draws.libraries_may_draw(draws.Draws()):
             inside.set()
             second_tried.wait(5)
 
     def second() -> None:
         inside.wait(5)
         second_tried.set()
-        with agent_module._libraries_may_draw(agent_module._Draws()):
+        with draws.libraries_may_draw(draws.Draws()):
             pass
 
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
