@@ -121,9 +121,11 @@ def test_every_hard_seat_at_a_bundled_table_plays_the_books_style_without_rehear
         "edge",
         "edge",
         "edge",
+        "edge",
         "hard on curve 0.5",
         "hard on curve 0.5",
         "hard on curve 0.5",
+        "normal",
     ]
 
 
