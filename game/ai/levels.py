@@ -549,6 +549,13 @@ class Level:
     # cost the round's toll, and the walk-out stands there (game.ai.idle.concedes_past_refusals;
     # docs/lab/agents.md, "A concession before the walk-out")
     stalemate_concession: bool = False
+    # its model of the others starts from the scenario file's published central numbers (each
+    # side's weights and values, which `peacetalks analyze` prints to any player) rather than from
+    # their stated positions and offers alone: the real numbers are drawn around them, so they are
+    # the best guess a player can make before the talks. What a meeting reveals of a side's real
+    # weights still overrides them (game.ai.opponent.Beliefs; docs/lab/agents.md, "Reading the
+    # file"). Only the chooser given the file can read it (game.ai.rehearsal.player)
+    reads_file: bool = False
 
 
 LEVELS = {

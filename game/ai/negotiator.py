@@ -50,6 +50,7 @@ from game.ai.repeats import put_to_us
 from game.ai.signed import signed_as_much
 from game.engine import actions as A
 from game.engine.legal import may_draft, may_propose
+from game.engine.model import Scenario
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
 from game.engine.view import View
@@ -59,12 +60,14 @@ from game.engine.view import View
 _SECURE = 3
 
 
-def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision:
-    """The next action of the delegation the view belongs to; it must be its turn."""
+def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL, prior: Scenario | None = None) -> Decision:
+    """The next action of the delegation the view belongs to; it must be its turn. `prior` is
+    the scenario file as written (its central numbers, never a game's draw): a level that reads
+    the file models the others by it."""
     if isinstance(level, str):
         level = LEVELS[level]
     me = view.own
-    beliefs = level_beliefs(view, level)
+    beliefs = level_beliefs(view, level, prior)
     start = rng.state  # where the generator stood: Level.stalemate_concession replays the move from it
     # this move's noise on our aim, the generator's next number: drawn only where a move reads it
     # (answering and proposing, about half the moves), the generator moved past it either way
@@ -128,7 +131,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL) -> Decision
             # tables a package conceding past every refusal, the counterpart answers that at its
             # deadline (docs/lab/agents.md, "A concession before the walk-out")
             moved = Rng(start)
-            stayed = choose(view, moved, replace(level, leaves_stalemate=False))
+            stayed = choose(view, moved, replace(level, leaves_stalemate=False), prior)
             if isinstance(stayed.action, A.Propose) and concedes_past_refusals(
                 view, _indices(view, stayed.action.package)
             ):

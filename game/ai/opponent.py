@@ -20,6 +20,7 @@ from functools import lru_cache
 from operator import getitem, is_
 
 from game.ai.levels import Level
+from game.engine.model import Scenario
 from game.engine.view import View
 
 
@@ -34,6 +35,7 @@ class Beliefs:
         refusals: bool = False,
         stakes: bool = False,
         table_refusals: bool = False,
+        prior: Scenario | None = None,
     ) -> None:
         self.view = view
         self.learns = learns
@@ -54,6 +56,12 @@ class Beliefs:
         self._rows: list[tuple[tuple[float, ...], ...] | None] = [None] * n
         # per delegation: its value table of every issue (see _tables)
         self._by_who: list[tuple[tuple[float, ...], ...] | None] = [None] * n
+        if prior is not None:
+            # a reader of the file (Level.reads_file): every other side is read by its published
+            # central numbers, the same in each decision, with what meetings revealed of its weights
+            for who, (weights, tables, rows) in enumerate(_read_from(prior, view.learned)):
+                if who != view.me:
+                    self._weights[who], self._by_who[who], self._rows[who] = weights, tables, rows
 
     def misread(self, who: int) -> bool:
         """Whether, to a reader of deeds, this model misreads `who`: its own offers contradict
@@ -417,9 +425,46 @@ def _weights(
     return tuple([known[i] if i in known else guess[i] * scale for i in range(n)])
 
 
-def level_beliefs(view: View, level: Level) -> Beliefs:
+def level_beliefs(view: View, level: Level, prior: Scenario | None = None) -> Beliefs:
     """The beliefs a level's agent forms from this view: which of the record's readings it makes
-    is the level's (every move of an agent reads the view through these)."""
+    is the level's (every move of an agent reads the view through these). `prior` is the
+    scenario file (its central numbers), read only by a level that reads the file."""
     return Beliefs(
-        view, level.learns, level.reads_deeds, level.reads_refusals, level.reads_stakes, level.reads_table_refusals
+        view,
+        level.learns,
+        level.reads_deeds,
+        level.reads_refusals,
+        level.reads_stakes,
+        level.reads_table_refusals,
+        prior if level.reads_file else None,
     )
+
+
+_Read = tuple[tuple[float, ...], tuple[tuple[float, ...], ...], tuple[tuple[float, ...], ...]]
+# (id of the file, what meetings revealed) -> (the file, each delegation's weights, value tables
+# and weighed rows): the same in every decision of every game of the file, so worked out once
+_read: dict[tuple[int, tuple[tuple[int, int, float], ...]], tuple[Scenario, tuple[_Read, ...]]] = {}
+
+
+def _read_from(prior: Scenario, learned: tuple[tuple[int, int, float], ...]) -> tuple[_Read, ...]:
+    """Each delegation of the file as its central numbers say, but for the weights a meeting
+    revealed (view.learned: who, issue, the real weight), which stand, the rest of its central
+    weights scaled to the weight left."""
+    key = (id(prior), learned)
+    hit = _read.get(key)
+    if hit is not None and hit[0] is prior:
+        return hit[1]
+    read: list[_Read] = []
+    for who, d in enumerate(prior.delegations):
+        known = {i: w for subject, i, w in learned if subject == who}
+        weights = tuple(d.weights)
+        if known:
+            rest = sum(w for i, w in enumerate(weights) if i not in known)
+            scale = max(0.0, 1.0 - sum(known.values())) / rest if rest > 0 else 0.0
+            weights = tuple(known[i] if i in known else w * scale for i, w in enumerate(weights))
+        tables = tuple(tuple(v) for v in d.values)
+        read.append((weights, tables, _weighed(weights, tables)))
+    if len(_read) >= _TABLES_KEPT:
+        _read.clear()
+    _read[key] = (prior, tuple(read))
+    return _read[key][1]

@@ -89,6 +89,11 @@ def _paced(level: Level, exponent: float) -> Level:
     return replace(level, name=f"{level.name} on curve {exponent:g}", temper_curve=exponent)
 
 
+def _reading_the_file(level: Level) -> Level:
+    """The level with its model of the others read from the file's central numbers."""
+    return replace(level, name=f"{level.name} reading the file", reads_file=True)
+
+
 def _without(level: Level, fields: tuple[str, ...]) -> Level:
     """The level with these rules set as the normal level has them."""
     normal = LEVELS["normal"]
@@ -124,10 +129,14 @@ Style = Level | str
 # its best package that leaves the others a margin over their walk-away values, the margin
 # shrinking to nothing at the deadline (a fair offer early, a harder one as time passes): an outside tester's strategy of that kind was ahead of
 # hard by +0.10 in sochi-congress's government seat (docs/lab/agents.md, "Edge of the zone").
-# The last two are the full style at other paces of concession, the
+# The next two are the full style at other paces of concession, the
 # oldest lever of bargaining: where the table gives way to a side that holds out, or rewards
 # one that moves early, every rule of the full style plays on with the aim coming down more
-# slowly or sooner (docs/lab/agents.md, "Paced styles").
+# slowly or sooner (docs/lab/agents.md, "Paced styles"). The last is the full style with its
+# model of the others read from the file's published numbers rather than from their positions
+# and offers: where the others' stated positions mislead (a side silent on an issue it weighs,
+# one asking far more than it needs), the file's numbers are the better reading; where the table
+# moves away from them, the frequency model follows it (docs/lab/agents.md, "Reading the file").
 STYLES: dict[str, tuple[Style, ...]] = {
     "hard": (
         LEVELS["hard"],
@@ -141,6 +150,7 @@ STYLES: dict[str, tuple[Style, ...]] = {
         GiveAway.name,
         EdgeOfZone.name,
         *(_paced(LEVELS["hard"], exponent) for exponent in PACES),
+        _reading_the_file(LEVELS["hard"]),
     ),
 }
 
@@ -152,9 +162,10 @@ def style_name(style: Style) -> str:
 def player(style: Style, scenario: Scenario | None = None) -> Chooser:
     """A style's chooser for one game: its level's `choose`, or a fresh object of its strategy,
     which may remember the game it plays (copy-last remembers the last offer put to it); edge
-    reads `scenario`, the file's published numbers."""
+    and a level that reads the file (Level.reads_file) read `scenario`, the file's published
+    numbers."""
     if isinstance(style, Level):
-        return partial(choose, level=style)
+        return partial(choose, level=style, prior=scenario)
     if style == EdgeOfZone.name:
         return EdgeOfZone(scenario).choose
     return STRATEGIES[style]().choose
