@@ -43,6 +43,7 @@ from game.ai.negotiator import choose
 from game.ai.reading import Decision
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES, EdgeOfZone
+from game.ai.strategies.edge import FIRM
 from game.ai.strategies.library import (
     AcceptAboveWalkaway,
     ConcedeAll,
@@ -100,6 +101,10 @@ def _without(level: Level, fields: tuple[str, ...]) -> Level:
     return replace(level, name=f"{level.name} without {', '.join(fields)}", **{f: getattr(normal, f) for f in fields})
 
 
+# edge leaving the others a firm margin in every round (game.ai.strategies.edge.FIRM): a style, not
+# a strategy of the library
+FIRM_EDGE = f"edge at {FIRM:g}"
+
 # A style is a level's rules, or a strategy of the library by name (one that needs no arguments:
 # not wait-nash, which takes the analysis's packages). The styles share a rehearsal game's moves
 # for as long as they agree, each with a player of its own for the game (`player`).
@@ -137,6 +142,9 @@ Style = Level | str
 # and offers: where the others' stated positions mislead (a side silent on an issue it weighs,
 # one asking far more than it needs), the file's numbers are the better reading; where the table
 # moves away from them, the frequency model follows it (docs/lab/agents.md, "Reading the file").
+# And edge again with a firm margin of FIRM in every round: at a campaign whose first venue is
+# short, edge's margin, generous early, gives away what a firm one keeps (docs/lab/agents.md, "A
+# firm edge").
 STYLES: dict[str, tuple[Style, ...]] = {
     "hard": (
         LEVELS["hard"],
@@ -151,6 +159,7 @@ STYLES: dict[str, tuple[Style, ...]] = {
         EdgeOfZone.name,
         *(_paced(LEVELS["hard"], exponent) for exponent in PACES),
         _reading_the_file(LEVELS["hard"]),
+        FIRM_EDGE,
     ),
 }
 
@@ -168,6 +177,8 @@ def player(style: Style, scenario: Scenario | None = None) -> Chooser:
         return partial(choose, level=style, prior=scenario)
     if style == EdgeOfZone.name:
         return EdgeOfZone(scenario).choose
+    if style == FIRM_EDGE:
+        return EdgeOfZone(scenario, firm=FIRM).choose
     return STRATEGIES[style]().choose
 
 

@@ -17,6 +17,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES, EdgeOfZone
+from game.ai.strategies.edge import FIRM
 from game.ai.strategies.library import CopyLast
 from game.engine.model import Scenario
 from game.engine.types import draw_types
@@ -66,6 +67,8 @@ def own_chooser(style: R.Style, sc: Scenario) -> object:
     that reads the file reads), or the strategy's own object (edge's given the file it reads)."""
     if isinstance(style, Level):
         return partial(choose, level=style, prior=sc)
+    if style == R.FIRM_EDGE:
+        return EdgeOfZone(sc, firm=FIRM).choose
     return EdgeOfZone(sc).choose if style == EdgeOfZone.name else STRATEGIES[style]().choose
 
 
@@ -258,6 +261,7 @@ def test_each_bound_stops_the_styles_it_names(monkeypatch: pytest.MonkeyPatch) -
         "edge": R.FIRST,
         **{f"hard on curve {pace:g}": R.FIRST for pace in R.PACES},  # scoring as the full one
         "hard reading the file": R.FIRST,  # the same
+        R.FIRM_EDGE: R.FIRST,
     }
     assert found.style is HARD
 

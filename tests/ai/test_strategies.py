@@ -211,7 +211,7 @@ def test_edge_asks_its_best_package_that_leaves_the_others_the_margin_by_the_fil
     never one below its own walk-away."""
     from itertools import product
 
-    from game.ai.strategies.edge import START, EdgeOfZone
+    from game.ai.strategies.edge import FIRM, START, EdgeOfZone
     from game.engine.types import draw_types
 
     sc = load_scenario(bundled()["sochi-congress"])
@@ -243,6 +243,12 @@ def test_edge_asks_its_best_package_that_leaves_the_others_the_margin_by_the_fil
     assert asked(last) == pytest.approx(best(0.0))
     # the margin it leaves shrinks: it asks more for itself as the deadline comes
     assert view.own.reservation - 1e-9 <= asked(1) <= asked(2) <= asked(last)
+    # at a firm margin (the rehearsal's style "edge at 0.05") it asks the same in every round
+    firm = EdgeOfZone(sc, firm=FIRM)
+    for at_round in (1, 2, last):
+        at = dataclasses.replace(view, round=at_round)
+        assert utility(view.own, with_package(view.deal, firm._package(at))) == pytest.approx(best(FIRM))
+    assert asked(1) < best(FIRM) <= asked(last)  # firmer than edge opens, never past where it ends
     # without the file's numbers it asks its ideal
     assert utility(view.own, with_package(view.deal, EdgeOfZone()._package(view))) == pytest.approx(
         max(
