@@ -22,7 +22,7 @@ import pytest
 from game.ai import play
 from game.cli import main
 from game.engine.model import Rules
-from game.scenario import check_bytes, check_file, shapes
+from game.scenario import bundled, check_bytes, check_file, load_scenario, shapes
 from game.scenario import spec as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +43,15 @@ def test_the_complete_example_in_the_authoring_guide_validates_and_plays() -> No
     assert scenario is not None, [str(d) for d in diagnostics]
     assert not diagnostics
     assert play(scenario, 1).state.over
+
+
+def test_the_rules_table_of_time_gives_every_bundled_scenario_its_own_numbers() -> None:
+    """RULES.md's table of the time rules names each bundled scenario with the delay_cost and
+    breakdown_risk its file sets (an author reads it to pick numbers; dayton-1995 was missing)."""
+    text = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
+    rows = {m[0]: (int(m[1]), int(m[2])) for m in re.findall(r"^\| ([a-z0-9-]+) \| (\d+) \| (\d+) \|", text, re.M)}
+    files = {name: load_scenario(path).rules for name, path in bundled().items()}
+    assert rows == {name: (r.delay_cost, r.breakdown_risk) for name, r in files.items()}
 
 
 def test_every_rule_number_in_the_guide_is_a_real_rule() -> None:

@@ -330,10 +330,17 @@ def departures_that_do_nothing_or_decide_all(sc: Scenario) -> Iterator[Finding]:
                     f"event {card.id!r} takes {who.id!r} from the table, but it never sits where the event fires",
                 )
             elif card.round > 0 and not card.when and all(effect.a in v.signatories for v in venues):
+                # in a campaign the collapse ends that venue, not the game: the next venue opens
+                if len(sc.venues) == 1:
+                    ended = "every game"
+                elif card.venue >= 0:
+                    ended = f"{sc.venues[card.venue].name} in every game"
+                else:
+                    ended = "the venue it fires at in every game"
                 yield (
                     where,
                     f"event {card.id!r} takes signatory {who.id!r} from the table in round {card.round} whatever "
-                    "happens, which collapses every game: give it a `when`, or a weight instead of a round",
+                    f"happens, which collapses {ended}: give it a `when`, or a weight instead of a round",
                 )
 
 

@@ -68,6 +68,10 @@ class Num(Spec):
     low: float | None = None
     high: float | None = None
     integer: bool = False
+    # a whole number out of 100 (a percent, a change of trust or support, hundredths of utility):
+    # a fraction such as -0.03 is most likely the same number written on a scale of 1, and the
+    # error says how to write it
+    out_of_100: bool = False
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if isinstance(value, AmbiguousNumber):
@@ -83,7 +87,13 @@ class Num(Spec):
                 value = int(value)
         ok = isinstance(value, int) if self.integer else isinstance(value, int | float)
         if isinstance(value, bool) or not ok:
-            report.error(mark, f"expected {'a whole number' if self.integer else 'a number'}, found {kind_of(value)}")
+            hint = ""
+            hundredths = round(100 * value, 9) if isinstance(value, float) else None
+            if self.out_of_100 and hundredths is not None and -100 <= hundredths <= 100 and hundredths.is_integer():
+                hint = f" (the scale here is 0 to 100: write {int(hundredths)} for {value})"
+            report.error(
+                mark, f"expected {'a whole number' if self.integer else 'a number'}, found {kind_of(value)}{hint}"
+            )
             return None
         if value != value:  # NaN
             report.error(mark, "expected a number, found .nan")

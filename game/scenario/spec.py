@@ -24,8 +24,8 @@ MAX_TEST_WORK = 3_000_000
 ID = Str("a short name: lower-case letters, digits, '_' and '-'", ident=True)
 TEXT = Str("text")
 LINE = Str("one line of text", line=True)
-PERCENT = Num("0..100", 0, 100, integer=True)
-DELTA = Num("a change, -100..100", -100, 100, integer=True)
+PERCENT = Num("0..100", 0, 100, integer=True, out_of_100=True)
+DELTA = Num("a change, -100..100", -100, 100, integer=True, out_of_100=True)
 
 EFFECT = OneKey(
     {
@@ -46,7 +46,7 @@ EFFECTS = ListOf(EFFECT, "changes applied in order")
 
 RULES = Obj(
     {
-        name: Field(Num(doc, 0, 100, integer=True))
+        name: Field(Num(doc, 0, 100, integer=True, out_of_100=True))
         for name, doc in {
             "default_trust": "trust between delegations the file does not set",
             "collapse_support": "support at or below which hardliners pull a delegation out",

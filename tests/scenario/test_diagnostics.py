@@ -185,6 +185,29 @@ def test_missing_required_key_in_a_venue_points_at_the_venue(tmp_path: Path) -> 
             id="text-for-whole-number",
         ),
         pytest.param(
+            # a change of trust, support or walk-away value is written out of 100: a fraction is
+            # most likely the same change on a scale of 1, and the error says how to write it
+            ("delta: -5}", "delta: -0.07}"),
+            "expected a whole number, found the number -0.07 (the scale here is 0 to 100: write -7 for -0.07)",
+            "-0.07",
+            None,
+            id="fraction-for-hundredths",
+        ),
+        pytest.param(
+            ("breakdown_risk: 0", "breakdown_risk: 0.15"),
+            "expected a whole number, found the number 0.15 (the scale here is 0 to 100: write 15 for 0.15)",
+            "0.15",
+            None,
+            id="fraction-for-percent",
+        ),
+        pytest.param(  # a count has no such scale: no hint
+            ("rounds: 4", "rounds: 2.5"),
+            "expected a whole number, found the number 2.5",
+            "2.5",
+            None,
+            id="fraction-for-count",
+        ),
+        pytest.param(
             ("reservation: 0.3", "reservation: lots"),
             "expected a number, found the text 'lots'",
             "lots",

@@ -295,6 +295,14 @@ def test_a_scripted_event_that_takes_a_signatory_away_whatever_happens(tmp_path:
     )
     assert warnings(tmp_path, conditional) == []
     assert warnings(tmp_path, text.replace("{delegation: red}", "{delegation: big}")) == []
+    # in a campaign it collapses the venue it fires at, and the next venue opens
+    campaign = text.replace("events:\n", ANNEX, 1)
+    d = the_one(warnings(tmp_path, campaign))
+    assert d.message.endswith(
+        "which collapses the venue it fires at in every game: give it a `when`, or a weight instead of a round"
+    )
+    d = the_one(warnings(tmp_path, campaign.replace("    round: 2\n", "    venue: annex\n    round: 2\n", 1)))
+    assert "which collapses The Annex in every game:" in d.message
 
 
 def test_a_leave_effect_on_a_delegation_never_at_the_table(tmp_path: Path) -> None:
