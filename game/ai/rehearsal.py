@@ -30,7 +30,8 @@ import hashlib
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
@@ -380,6 +381,7 @@ _lock = threading.Lock()  # the interface rehearses in a worker thread
 _choices: OrderedDict[tuple[object, ...], tuple[Scenario, Choice]] = OrderedDict()
 _normal_games: OrderedDict[tuple[object, ...], tuple[Scenario, dict[int, tuple[float, ...]]]] = OrderedDict()
 _underway: dict[tuple[object, ...], threading.Event] = {}  # the seats a thread is rehearsing now
+_elsewhere: set[tuple[object, ...]] = set()  # those of them other processes rehearse (`elsewhere`)
 
 
 def _key(scenario: Scenario) -> tuple[object, ...]:
@@ -447,12 +449,42 @@ def pending(scenario: Scenario, seats: Mapping[int, str]) -> list[tuple[int, str
 def remember(scenario: Scenario, seat: int, kind: str, found: Choice) -> None:
     """A choice another process worked out for this seat, kept as this process's own (so that
     processes forked from this one find it): its style is the level's own object again, as
-    `choice` gives it, not the copy a pipe brought back."""
+    `choice` gives it, not the copy a pipe brought back. A thread waiting for it (`elsewhere`)
+    goes on."""
     style = _named(kind, style_name(found.style))
-    assert style is not None, found.style  # a style of this very code, from a worker forked from it
+    assert style is not None, found.style  # a style of this very code, from a worker started from it
+    key = (*_key(scenario), seat, kind)
     with _lock:
-        _choices[(*_key(scenario), seat, kind)] = (scenario, Choice(style, found.scores))
+        _choices[key] = (scenario, Choice(style, found.scores))
         _trim(_choices)
+        waiting = _underway.pop(key) if key in _elsewhere else None
+        _elsewhere.discard(key)
+    if waiting is not None:
+        waiting.set()
+
+
+@contextmanager
+def elsewhere(scenario: Scenario, todo: Sequence[tuple[int, str]]) -> Iterator[None]:
+    """These (seat, kind) are being rehearsed in other processes for this one (game.sim.ahead):
+    meanwhile a thread that asks for one (`choice`: the interface's seat at its first move) waits
+    for `remember` rather than rehearsing it a second time. One left unknown when this ends (the
+    other process failed, or the work was cancelled) is released: the thread asking rehearses it."""
+    keys = []
+    with _lock:
+        for seat, kind in todo:
+            key = (*_key(scenario), seat, kind)
+            if key not in _choices and key not in _underway:
+                _underway[key] = threading.Event()
+                _elsewhere.add(key)
+                keys.append(key)
+    try:
+        yield
+    finally:
+        with _lock:
+            left = [_underway.pop(key) for key in keys if key in _elsewhere]
+            _elsewhere.difference_update(keys)
+        for waiting in left:
+            waiting.set()
 
 
 def _booked(scenario: Scenario, seat: int, kind: str) -> Style | None:

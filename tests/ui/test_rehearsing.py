@@ -10,14 +10,19 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from game.ai import rehearsal as R
 from game.ai.levels import LEVELS, Level
 from game.ai.rehearsal import Rehearsed
+from game.engine.model import Scenario
+from game.scenario import load_scenario
 from game.ui.screens import table as table_screen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
 from tests.ui.driving import driven, new_app, settle, until
 
 HARD = LEVELS["hard"]
+# a table no book holds, whose signatories rehearse in a few hundredths of a second
+MINI = Path(__file__).parents[1] / "fixtures" / "mini.yaml"
 
 
 def test_the_status_line_says_who_rehearses_and_the_screen_keeps_answering(
@@ -145,5 +150,47 @@ def test_closing_the_game_stops_the_rehearsals_ahead_after_the_seat_under_way(
             release.set()
         assert returned.wait(timeout=30)  # the thread ends after the seat under way
         assert len(prepared) == 1
+
+    asyncio.run(body())
+
+
+def test_seats_no_book_holds_rehearse_in_workers_and_their_first_moves_take_those_choices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a table no book holds, the hard signatories rehearse in worker processes, one a core,
+    while the player reads (a table of six such seats took 38 s of one core before its first
+    round, its thread holding the interpreter from the interface). The choices they bring back
+    are those a rehearsal here makes, and the seats' first moves use them: nothing is rehearsed
+    in this process (a worker is a new interpreter: only this process's rehearsals are counted)."""
+    monkeypatch.setattr(table_screen.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    here: list[int] = []
+    original = R.rehearse
+
+    def counted(scenario: Scenario, seat: int, kind: str = "hard", games: int = R.FURTHEST) -> R.Choice:
+        here.append(seat)
+        return original(scenario, seat, kind, games)
+
+    monkeypatch.setattr(R, "rehearse", counted)
+    monkeypatch.setattr(R, "_choices", type(R._choices)())
+    sc = load_scenario(MINI)
+    signatories = list(sc.venues[0].signatories)
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("big",), seed=3, scenario=MINI, difficulty="hard")
+        async with driven(app, size=(120, 40)) as pilot:
+            keys = [(*R._key(sc), seat, "hard") for seat in signatories]
+            await until(pilot, lambda: all(k in R._choices for k in keys), "both signatories rehearsed", timeout=60)
+            for _ in range(10):  # the opening notices, then the game goes on to its AI moves
+                if isinstance(app.screen, TableScreen):
+                    break
+                await pilot.press("enter")
+                await pilot.pause()
+            await settle(pilot)
+            table = app.screen
+            assert isinstance(table, TableScreen)
+            assert any(r.actor in signatories for r in table.session.records if r.kind in ("propose", "respond"))
+        assert here == []
+        for seat in signatories:  # what a rehearsal here chooses, scores and all
+            assert R._choices[(*R._key(sc), seat, "hard")][1] == original(sc, seat)
 
     asyncio.run(body())

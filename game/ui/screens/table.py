@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -32,6 +33,7 @@ from game.engine.model import EventCard
 from game.play.choices import pending_proposals
 from game.play.history import Line
 from game.saves import Session
+from game.sim.rehearsers import rehearse_in_workers
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
@@ -524,10 +526,22 @@ async def _in_a_thread_of_its_own(fn: Callable[..., _T], *args: object) -> _T:
 
 
 def _prepare(pending: list[tuple[Rehearsed, int]]) -> None:
-    """Rehearse these seats in turn (a thread of the screen's: see `_rehearse_ahead`). The screen
-    closed or the app quitting cancels the worker: it stops before the next seat, so quitting
-    waits for one seat's rehearsal at most (the process joins its threads as it exits)."""
+    """Rehearse these seats (a thread of the screen's: see `_rehearse_ahead`), in the order they
+    move. Two seats or more that no book holds are rehearsed over worker processes, one a core
+    (game.sim.rehearsers). The screen closed or the app quitting cancels the worker: the
+    processes are killed at once; rehearsing here, it stops before the next seat, so quitting
+    waits for one seat's rehearsal at most (the process joins its threads as it exits). What the
+    processes could not do (one failed) is done here, seat by seat, where a failure is left to
+    the seat's own move to report."""
     worker = get_current_worker()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if pending:
+        seats = {seat: chooser.kind for chooser, seat in pending}
+        order = [seat for _, seat in pending]
+        # a failure (no interpreter to start, a worker that died) leaves the seats to this thread
+        with contextlib.suppress(Exception):
+            if not rehearse_in_workers(pending[0][0].scenario, seats, cores, order, lambda: worker.is_cancelled):
+                return
     for chooser, seat in pending:
         if worker.is_cancelled:
             return
