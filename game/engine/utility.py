@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from game.engine.model import Delegation
+from game.engine.model import Delegation, Issue
 from game.engine.state import State
 
 
@@ -62,6 +62,41 @@ def value_if_agreed(
 ) -> float:
     """settled_value once a package is agreed on top of what is settled."""
     return settled_value(delegation, with_package(settled, package), status_quo, agenda)
+
+
+def scored_open(agenda: Sequence[int], issues: int, venues_left: int) -> tuple[int, ...]:
+    """The issues that count at a side's walk-away value if they stay open (settled_value's
+    `agenda`), as seen from a venue with `venues_left` venues after it: the agenda's. In a
+    campaign, before its last venue, it is the other way round: the game is scored on the last
+    venue's agenda, so an issue left open here ends at its status quo, while an issue of a later
+    venue may still be settled there (counted at the walk-away value until then)."""
+    if not venues_left:
+        return tuple(agenda)
+    return tuple(i for i in range(issues) if i not in agenda)
+
+
+def worth_if_agreed(
+    delegation: Delegation,
+    issues: Sequence[Issue],
+    settled: Sequence[int],
+    agenda: Sequence[int],
+    venues_left: int,
+    package: Sequence[tuple[int, int]],
+) -> float:
+    """What a side would have if this package were agreed now and nothing more: what the game
+    would give it (settled_value), not its utility of the deal in force, which counts the issues
+    a partial package leaves open at their status quo. The figure a player is shown for a
+    package, as the agents weigh it (game.ai.reading.value_with)."""
+    status_quo = [issue.status_quo for issue in issues]
+    return value_if_agreed(delegation, settled, status_quo, scored_open(agenda, len(issues), venues_left), package)
+
+
+def state_worth_if_agreed(state: State, delegation: int, package: Sequence[tuple[int, int]]) -> float:
+    """worth_if_agreed for a delegation, read from the whole state."""
+    sc = state.scenario
+    return worth_if_agreed(
+        sc.delegations[delegation], sc.issues, state.settled, state.agenda, len(sc.venues) - 1 - state.venue, package
+    )
 
 
 def outcome_utility(state: State, delegation: int) -> float:

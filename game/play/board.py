@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.state import PENDING, Proposal, State
-from game.engine.utility import utility, with_package
+from game.engine.utility import state_worth_if_agreed
 from game.play.history import Chronicle
 
 
@@ -32,7 +32,7 @@ class Item:
 class Entry:
     proposal: Proposal
     items: tuple[Item, ...]
-    worth: float  # the reader's utility if it is agreed
+    worth: float  # what the reader would have if it is agreed (and nothing more), as the game scores it
     walk_away: float  # the reader's utility of no deal
     previous: int  # the author's proposal it is compared with; -1: with its stated positions
     waiting_for_me: bool
@@ -53,7 +53,6 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
     """The board: proposals waiting for the reader's answer first (drafts first, then oldest),
     then the reader's own, then the others, newest first."""
     own = state.scenario.delegations[me]
-    deal = state.deal()
     out = []
     for p in state.proposals:
         tabled = chronicle.tabled.get(p.id)
@@ -77,7 +76,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
             Entry(
                 p,
                 tuple(items),
-                utility(own, with_package(deal, p.package)),
+                state_worth_if_agreed(state, me, p.package),
                 own.reservation,
                 previous,
                 p.response_of(me) == PENDING,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.engine.legal import Moves, PressureTarget, may_draft, may_propose, moves_for
 from game.engine.state import Proposal
+from game.engine.utility import worth_if_agreed as _worth
 from game.engine.view import View
 
 __all__ = [
@@ -124,3 +125,10 @@ def pressure_targets(view: View) -> tuple[PressureTarget, ...]:
 def learned_of(view: View, delegation: int) -> tuple[tuple[int, float], ...]:
     """(issue, true weight) the viewer has learnt of `delegation` in meetings."""
     return tuple((issue, weight) for subject, issue, weight in view.learned if subject == delegation)
+
+
+def worth_if_agreed(view: View, package: tuple[tuple[int, int], ...]) -> float:
+    """What the reader would have if this package were agreed now and nothing more, as the game
+    scores it (engine.utility.worth_if_agreed): an issue a partial package leaves open counts at
+    the walk-away value, not at its status quo."""
+    return _worth(view.own, view.issues, view.settled, view.agenda, view.venues_left, package)

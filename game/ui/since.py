@@ -13,7 +13,7 @@ from rich.text import Text
 
 from game.engine import view_for
 from game.engine.state import PENDING, State
-from game.engine.utility import utility, with_package
+from game.engine.utility import state_worth_if_agreed
 from game.play.board import entries
 from game.play.history import Chronicle, walk_away_causes
 from game.ui.format import against
@@ -50,9 +50,8 @@ def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown
     tabled = chronicle.tabled.get(previous) if previous >= 0 else None
     if tabled is None or me not in tabled.to:
         return ""
-    own = state.scenario.delegations[me]
     places = len(shown.partition(".")[2]) or 2
-    was = f"{utility(own, with_package(state.deal(), tabled.package)):.{places}f}"
+    was = f"{state_worth_if_agreed(state, me, tabled.package):.{places}f}"
     return "" if was == shown else was
 
 

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from game.engine import Draft, Pass, Respond, Scenario, State, utility
-from game.engine.utility import with_package
+from game.engine.utility import delay_toll, outcome_utility, scored_open, state_worth_if_agreed, with_package
 from tests.engine.conftest import (
     ALL,
     BIG,
@@ -88,3 +88,36 @@ def test_a_settled_issue_counts_at_its_agreed_option(game: State) -> None:
 def test_with_package_replaces_only_the_package_issues() -> None:
     assert with_package((NONE, FIGHTING), ((TRUCE, MONITORED),)) == (NONE, MONITORED)
     assert with_package((NONE, FIGHTING), ((PRISONERS, SOME),)) == (SOME, FIGHTING)
+
+
+def test_a_package_if_agreed_is_worth_what_the_game_would_give_leaving_open_issues_at_walk_away(game: State) -> None:
+    """The figure a player is shown for a package (the builder, the board, the answer dialog) is
+    what the game would give them once it is signed and nothing more: an agenda issue a partial
+    package leaves open counts at the walk-away value, as the score counts it, not at its status
+    quo (a newcomer read 0.81 "if agreed" for a package the score would make 0.69)."""
+    red = game.scenario.delegations[RED]
+    partial = ((TRUCE, MONITORED),)
+    shown = state_worth_if_agreed(game, RED, partial)
+    assert shown == pytest.approx(0.25 * red.reservation + 0.75 * 1.0)
+    assert shown < utility(red, with_package(game.deal(), partial))  # prisoners' status quo is red's best
+    # signed, and the game scored as it stands: the same figure (before the rounds' toll)
+    s = play(
+        game,
+        Draft("envoy", (("truce", "monitored"),)),
+        Pass("envoy"),
+        Respond("red", 1, True),
+        Pass("red"),
+        Respond("blue", 1, True),
+    )
+    assert s.settled == (-1, MONITORED)
+    assert outcome_utility(s, RED) + delay_toll(s, RED) == pytest.approx(shown)
+    # a package that settles the whole agenda is worth the deal itself
+    whole = ((PRISONERS, SOME), (TRUCE, PAUSE))
+    assert state_worth_if_agreed(game, RED, whole) == pytest.approx(utility(red, (SOME, PAUSE)))
+
+
+def test_before_a_campaigns_last_venue_what_is_left_open_here_counts_at_its_status_quo() -> None:
+    # the game is scored on the last venue's agenda: this venue's open issue ends at its status
+    # quo, a later venue's may still be settled there (counted at the walk-away value until then)
+    assert scored_open((0, 2), 4, venues_left=1) == (1, 3)
+    assert scored_open((0, 2), 4, venues_left=0) == (0, 2)

@@ -317,6 +317,27 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
     assert result.to == ("opposition", "turkey", "iran")
 
 
+def test_a_partial_package_is_worth_what_the_game_would_give_if_agreed(start: State) -> None:
+    """An issue left out counts at the walk-away value, as the game's score counts an issue of the
+    agenda still open at the end, not at its status quo (a newcomer read 0.81 "if agreed" for a
+    package the score would make 0.69)."""
+    own = start.scenario.delegations[GOV]
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press("0")  # the first issue left out
+        assert chosen(dialog, 0) == -1
+        package = tuple((i, o) for i, o in dialog.package())  # type: ignore[attr-defined]
+        assert 0 not in dict(package)
+        worth = choices.worth_if_agreed(view(start, GOV), package)
+        assert f"If agreed: {worth:.2f} (" in text(dialog, "#worth")
+        left = own.weights[0] * (own.values[0][start.scenario.issues[0].status_quo] - own.reservation)
+        assert utility(own, with_package(start.deal(), package)) - worth == pytest.approx(left)
+        assert abs(left) >= 0.005  # the two figures differ as shown
+        await pilot.press("escape")
+
+    assert drive(ProposalBuilder(view(start, GOV)), script) is None
+
+
 def test_proposal_keys_move_pick_by_number_and_send(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         # Down to the second issue, its third option by number, back up, one step left (it

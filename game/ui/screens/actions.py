@@ -19,7 +19,6 @@ from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
 from game.engine.state import Proposal
-from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
@@ -78,7 +77,7 @@ class RespondDialog(ActionDialog):
         yield Button("Reject", id="reject", variant="error", compact=True)
 
     def _worth(self, proposal: Proposal) -> float:
-        return utility(self.view.own, with_package(self.view.deal, proposal.package))
+        return choices.worth_if_agreed(self.view, proposal.package)
 
     def _entry(self, proposal_id: int) -> Option:
         p = next(q for q in self.waiting if q.id == proposal_id)

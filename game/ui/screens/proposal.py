@@ -11,7 +11,6 @@ from textual.widgets import Button, Label, Static
 
 from game.ai.estimate import acceptance_chance, refusals
 from game.engine.actions import Draft, Propose
-from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score, short
@@ -183,7 +182,7 @@ class ProposalBuilder(ActionDialog):
         own = self.view.own
         worth = self.query_one("#worth", Static)
         if package:
-            after = utility(own, with_package(self.view.deal, package))
+            after = choices.worth_if_agreed(self.view, package)
             shown, walk_away, where = against(after, own.reservation)
             # one wording with the answer dialog's; the message line warns where signing would
             # pull the player out (a package across their red line, refused first, is never sent)
