@@ -183,12 +183,28 @@ def test_the_record_writes_a_surplus_as_the_debrief_does(tmp_path: Path) -> None
         async with driven(app, size=SIZE) as pilot:
             screen = await _record_screen(pilot)
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
-            assert row[5] == gap((-0.0004 + 0 + 0.4547 - 0.358163) / 3)  # the mean of the three
+            assert row[5] == gap((-0.0004 + 0 + 0.09) / 3)  # the mean of the three, as each is shown
             lines = screen_text(app).splitlines()
             assert any(line.rstrip().endswith("0.4996 -0.0004") for line in lines), lines
             assert any(line.rstrip().endswith("0.50 ±0.00") for line in lines), lines
             assert any(line.rstrip().endswith("0.45 +0.09") for line in lines), lines
             assert not any("-0.00 " in line or line.rstrip().endswith("-0.00") for line in lines)
+
+    asyncio.run(body())
+
+
+def test_the_records_column_against_walking_away_adds_up_with_the_games_line(tmp_path: Path) -> None:
+    """One game at 0.543 against a walk-away of 0.528: its line (and its debrief) reads 0.54 and
+    +0.01; the column read +0.02, the exact difference rounded (a newcomer's remark)."""
+    _write_record([{**_astana_game(1, 0.543, None), "reservation": 0.528}])
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            screen = await _record_screen(pilot)
+            row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
+            assert row[5] == "+0.01"
+            assert any(line.rstrip().endswith("0.54 +0.01") for line in screen_text(app).splitlines())
 
     asyncio.run(body())
 

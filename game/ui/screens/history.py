@@ -134,7 +134,8 @@ class HistoryScreen(Screen[None]):
             where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
         who = "everyone" if f.delegation < 0 else self.scenario.delegations[f.delegation].name
         text = Text(" History · ", style="bold")
-        text.append(f"{MINE.strip()} = your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} (k)")
+        keys = "k, a" if f.kind == "answers to me" else "k"  # a, the shortcut to this one
+        text.append(f"{MINE.strip()} = your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} ({keys})")
         return text
 
     def paragraphs(self) -> list[Text]:
