@@ -97,19 +97,28 @@ def test_every_level_of_the_agents_is_offered_with_what_it_does() -> None:
 
 def test_every_label_of_the_new_game_column_fits_it_at_80_columns(tmp_path: Path) -> None:
     """At 80x24 the seed's label was cut mid-sentence ("... give the same game", no closing
-    bracket): each heading of the form is whole at the README's smallest terminal."""
+    bracket): each heading of the form is whole at the README's smallest terminal. And every
+    setting is on screen there without scrolling: the difficulty and the seed, at the foot of
+    the left column, were below the fold, where a newcomer never saw them."""
 
     async def body() -> None:
         app = make_app(saves_dir=tmp_path, speed=0, seed=1)
         async with driven(app, size=(80, 24)) as pilot:
             title = await screen_of(pilot, TitleScreen)
             await pilot.pause()
-            column = title.query_one("#new-game")
-            width = column.scrollable_content_region.width  # inside its padding and scroll bar
-            labels = list(column.query(Label))
-            assert len(labels) >= 4 and 40 <= width < 60
-            for label in labels:
-                text = str(label.content)
-                assert cell_len(text) <= width, text
+            labels = 0
+            for column_id in ("#new-game", "#menu"):
+                column = title.query_one(column_id)
+                width = column.scrollable_content_region.width  # inside its padding and scroll bar
+                for label in column.query(Label):
+                    labels += 1
+                    assert cell_len(str(label.content)) <= width, label.content
+            assert labels >= 4
+            screen = title.region
+            for control in ("#scenario", "#difficulty", "#seed", "#start", "#quit"):
+                region = title.query_one(control).region
+                assert region.height > 0 and screen.contains_region(region), (control, region)
+            seats = title.query_one("#seats").region  # a list that scrolls: its first rows in view
+            assert seats.y + 4 <= screen.bottom - 1, seats
 
     asyncio.run(body())

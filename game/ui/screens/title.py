@@ -105,12 +105,20 @@ class TitleScreen(Screen[None]):
                     yield Static(id="summary", markup=False)
                 yield Label("Your delegation (pick several for hot-seat play)")
                 yield MarkedSelectionList(id="seats")
+            with Vertical(id="menu"):
+                # the game's settings beside the list, above the buttons: at the foot of the left
+                # column they were below the fold at 80x24, where a newcomer never saw them
                 yield Label("Difficulty")
                 level = self.last.difficulty if self.last is not None else "normal"
-                yield Select(LEVELS, value=level, allow_blank=False, id="difficulty")
-                yield Label("Seed (same seed, same moves: the same game)")
-                yield SeedInput(str(self.seed), id="seed", type="integer")
-            with Vertical(id="menu"):
+                yield Select(LEVELS, value=level, allow_blank=False, id="difficulty", compact=True)
+                yield Label("Seed")
+                yield SeedInput(
+                    str(self.seed),
+                    id="seed",
+                    type="integer",
+                    compact=True,
+                    tooltip="The same seed and the same moves make the same game",
+                )
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
                 yield Button("Continue the autosave", id="continue", compact=True, disabled=latest_autosave() is None)
                 yield Button(
