@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
 
 
@@ -72,13 +75,23 @@ def palette(keys: tuple[Key, ...] = TABLE_KEYS) -> list[tuple[str, str, str]]:
     return [(k.title, k.summary, k.action) for k in keys if k.title]
 
 
-def help_text(keys: tuple[Key, ...] = TABLE_KEYS) -> str:
-    """The help screen's list of keys, in Textual markup (the texts are ours, not from files)."""
+def help_sections(keys: tuple[Key, ...] = TABLE_KEYS) -> list[tuple[str, list[Key]]]:
+    """The help screen's keys: the moves at the table first, then the rest."""
+    return [("At the table, on your turn:", [k for k in keys if k.turn]), ("Anytime:", [k for k in keys if not k.turn])]
+
+
+def help_grid(keys: tuple[Key, ...] = TABLE_KEYS) -> Group:
+    """The help screen's list of keys: under each heading, a key, then what it does, wrapped
+    under itself (as one line of text, a wrapped explanation went back to the left edge, under
+    the keys). Both sections' keys take the same width, so their texts line up."""
     width = max(len(k.shows) for k in keys)
-
-    def line(k: Key) -> str:
-        return f"  [b]{k.shows}[/b]{' ' * (width - len(k.shows))}  {k.help}"
-
-    turn = [line(k) for k in keys if k.turn]
-    anytime = [line(k) for k in keys if not k.turn]
-    return "\n".join(["At the table, on your turn:", *turn, "", "Anytime:", *anytime])
+    parts: list[Text | Table] = []
+    for n, (heading, listed) in enumerate(help_sections(keys)):
+        parts.append(Text(("\n" if n else "") + heading))
+        grid = Table.grid(padding=(0, 2), pad_edge=True)
+        grid.add_column(no_wrap=True, style="bold", min_width=width + 2)  # Rich counts the padding
+        grid.add_column()
+        for k in listed:
+            grid.add_row(Text(k.shows), Text(k.help))
+        parts.append(grid)
+    return Group(*parts)

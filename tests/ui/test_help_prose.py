@@ -24,7 +24,7 @@ def test_the_helps_prose_fills_its_lines(tmp_path: Path, size: tuple[int, int]) 
             await press(pilot, "question_mark")
             help_screen = await screen_of(pilot, Help)
             await pilot.pause()
-            text = help_screen.query_one("#help-box Static", Static)
+            text = help_screen.query_one("#help-prose", Static)
             # the help's lines as the box draws them, scrolled into view or not
             lines = [text.render_line(y).text.rstrip() for y in range(text.size.height)]
             start = next(k for k, line in enumerate(lines) if FIRST in line)
@@ -37,6 +37,29 @@ def test_the_helps_prose_fills_its_lines(tmp_path: Path, size: tuple[int, int]) 
                 # a line its paragraph goes on after is full, bar the word that did not fit
                 if line and not line.endswith("."):
                     assert len(line.strip()) >= width - 16, prose
+
+    asyncio.run(body())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_a_keys_text_wraps_under_itself_not_under_the_keys(tmp_path: Path, size: tuple[int, int]) -> None:
+    """A newcomer's remark: as one line of text, a key's explanation wrapped back to the left
+    edge of the box, under the keys ("answers do not use up your" / "moves")."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=size) as pilot:
+            await table_ready(pilot)
+            await press(pilot, "question_mark")
+            help_screen = await screen_of(pilot, Help)
+            await pilot.pause()
+            keys = help_screen.query_one("#help-keys", Static)
+            lines = [keys.render_line(y).text.rstrip() for y in range(keys.size.height)]
+            at = {len(line) - len(line.lstrip()) for line in lines if line.strip() and not line.endswith(":")}
+            # the keys at one indent, their texts' wrapped lines at another, nothing at the edge
+            assert len(at) == 2 and min(at) >= 2, lines
+            wrapped = " ".join(line for line in lines if len(line) - len(line.lstrip()) == max(at))
+            assert "quit)" in wrapped  # ctrl+q's text is the longest: it wraps at both sizes
 
     asyncio.run(body())
 

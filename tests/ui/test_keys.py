@@ -6,9 +6,10 @@ import asyncio
 import re
 from pathlib import Path
 
+from rich.console import Console
 from textual.binding import Binding
 
-from game.ui.keys import TABLE_KEYS, help_text, palette
+from game.ui.keys import TABLE_KEYS, help_grid, help_sections, palette
 from game.ui.screens.notices import HELP
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import mood
@@ -27,9 +28,14 @@ def test_the_bindings_are_the_key_table() -> None:
 def test_the_palette_and_the_help_name_every_key() -> None:
     named = {action for _, _, action in palette()}
     assert named == {k.action for k in TABLE_KEYS if k.action}  # every key has its palette entry
-    for k in TABLE_KEYS:
-        assert f"[b]{k.shows}[/b]" in HELP and k.help in HELP
-    assert help_text() in HELP
+    shown = [k for _, listed in help_sections() for k in listed]
+    assert shown == [k for k in TABLE_KEYS if k.turn] + [k for k in TABLE_KEYS if not k.turn]
+    console = Console(width=300, force_terminal=False)
+    with console.capture() as captured:
+        console.print(help_grid())
+    lines = [" ".join(line.split()) for line in captured.get().splitlines()]
+    for k in TABLE_KEYS:  # each key on its line, with its text
+        assert f"{k.shows} {k.help}" in lines, k.shows
 
 
 def test_readmes_key_list_is_the_tables() -> None:

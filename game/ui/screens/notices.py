@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from game.ui.keys import help_text
+from game.ui.keys import help_grid
 from game.ui.screens.backdrop import BackdropScreen
 from game.ui.widgets.panels import ROLE_SHORT
 
@@ -25,10 +25,6 @@ def role_words() -> str:
 
 
 HELP = """\
-[b]Peace Talks: the keys[/b]
-
-{keys}
-
 A key the rules refuse at the moment is struck through in the row of keys at the bottom of the \
 table; pressing it says why (the mediator's draft to answer first, no action points left, ...).
 
@@ -47,7 +43,7 @@ Each delegation knows only its own priorities. Read the others from what they pr
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
 Every concession costs support at home: a side whose support falls to the collapse level \
 is pulled out by its hardliners, and a signatory's exit ends the talks.
-""".replace("{keys}", help_text()).replace("{roles}", role_words())  # the keys: game/ui/keys.py
+""".replace("{roles}", role_words())  # the prose under the keys (game/ui/keys.py: help_grid)
 # Each paragraph of prose is one line (the backslashes), wrapped by the box at its own width: broken
 # by hand at 96 columns, in the narrower box each break left a stub ("bottom of the", "propose,").
 
@@ -155,7 +151,9 @@ class Help(BackdropScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(HELP)
+            yield Static("[b]Peace Talks: the keys[/b]\n", id="help-title")
+            yield Static(help_grid(), id="help-keys")
+            yield Static("\n" + HELP, id="help-prose")
             yield Button("Close", id="close")
 
     @on(Button.Pressed, "#close")
