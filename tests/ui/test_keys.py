@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 from textual.binding import Binding
 
+from game.scenario import bundled, load_scenario
 from game.ui.keys import TABLE_KEYS, help_grid, help_sections, palette
 from game.ui.screens.notices import HELP
 from game.ui.screens.table import TableScreen
@@ -94,3 +96,17 @@ def test_the_title_screens_palette_has_its_commands_and_each_does_what_its_key_d
             await screen_of(pilot, RecordScreen)
 
     asyncio.run(body())
+
+
+def test_the_help_explains_the_marks_a_proposal_is_written_with() -> None:
+    """A newcomer met "*Idlib zone: ..." in the transcript with no legend, and two meanings of *
+    on the board: the help says what * and = mark, wherever they are drawn."""
+    from game.ui.screens.history import compact_package
+
+    sc = load_scenario(bundled()["astana-8"])
+    drawn = compact_package(sc, ((0, 1), (1, 0)), frozenset({1})).plain
+    assert "*" in drawn  # the mark the history and the transcript draw
+    said = " ".join(Text.from_markup(HELP).plain.split())
+    assert "* marks an issue its author has moved on" in said
+    assert "in the history and the transcript, since the author's previous proposal" in said
+    assert "= marks an option that is your own stated position" in said

@@ -35,6 +35,8 @@ venue's agreement: a package is agreed only when every signatory still at the ta
 from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's backing at home; \
 [b]◀[/b] marks who speaks and [b]away[/b] (or [b]absent[/b]) who is not at the table.
 
+In a proposal, [b]*[/b] marks an issue its author has moved on: in the history and the transcript, since the author's previous proposal; on the board, since that proposal too, or, for an author's first proposal, off the position it states in public. On the board, [b]=[/b] marks an option that is your own stated position.
+
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
 difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
 and the arrows choose; elsewhere [b]Enter[/b] starts the talks as they are set.
