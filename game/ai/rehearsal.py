@@ -30,7 +30,7 @@ import hashlib
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -399,11 +399,19 @@ def _trim(cache: OrderedDict[tuple[object, ...], _V]) -> None:
         cache.popitem(last=False)
 
 
-def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
+class Abandoned(Exception):
+    """The game that asked for a seat's choice was closed before it had one (`choice`'s
+    `given_up`): nothing was rehearsed for it."""
+
+
+def choice(scenario: Scenario, seat: int, kind: str = "hard", given_up: Callable[[], bool] | None = None) -> Choice:
     """The rehearsal's choice for a seat, worked out once a process. A second thread that asks
     for a seat being rehearsed waits for that rehearsal rather than playing it again (the
     interface rehearses every AI seat ahead while the player reads, and a seat's first move may
-    come before its rehearsal is done)."""
+    come before its rehearsal is done). Where `given_up()` says the game that asks is gone, it
+    raises Abandoned rather than rehearse here: a closed game's first move, woken by the cancel
+    that killed the workers rehearsing for it, had the process wait at exit for a whole
+    rehearsal nobody would use."""
     key = (*_key(scenario), seat, kind)
     while True:
         with _lock:
@@ -412,6 +420,8 @@ def choice(scenario: Scenario, seat: int, kind: str = "hard") -> Choice:
                 return _choices[key][1]
             underway = _underway.get(key)
             if underway is None:
+                if given_up is not None and given_up():
+                    raise Abandoned
                 underway = _underway[key] = threading.Event()
                 break
         underway.wait()  # then the choice is known, unless that rehearsal failed: try it here
@@ -465,7 +475,7 @@ def remember(scenario: Scenario, seat: int, kind: str, found: Choice) -> None:
 
 @contextmanager
 def elsewhere(scenario: Scenario, todo: Sequence[tuple[int, str]]) -> Iterator[None]:
-    """These (seat, kind) are being rehearsed in other processes for this one (game.sim.ahead):
+    """These (seat, kind) are being rehearsed in other processes for this one (game.sim.rehearsers):
     meanwhile a thread that asks for one (`choice`: the interface's seat at its first move) waits
     for `remember` rather than rehearsing it a second time. One left unknown when this ends (the
     other process failed, or the work was cancelled) is released: the thread asking rehearses it."""
@@ -508,13 +518,16 @@ class Rehearsed:
         self.style: Style | None = None
         self._play: Chooser | None = None  # the style's player for this game, from its first move
 
-    def prepare(self, seat: int) -> Style:
+    def prepare(self, seat: int, given_up: Callable[[], bool] | None = None) -> Style:
         """The style kept for the seat: the book's for a bundled scenario (game.ai.book), else
         rehearsed on the first call (the interface may call this from two threads at once: both
-        get the one choice, game.ai.rehearsal.choice)."""
+        get the one choice, game.ai.rehearsal.choice, which raises Abandoned where `given_up()`
+        says the game is gone)."""
         if self.style is None:
             if signs(self.scenario, seat):
-                self.style = _booked(self.scenario, seat, self.kind) or choice(self.scenario, seat, self.kind).style
+                self.style = (
+                    _booked(self.scenario, seat, self.kind) or choice(self.scenario, seat, self.kind, given_up).style
+                )
             else:
                 # a delegation that signs nothing: what it gains is the signatories' doing, and
                 # the rehearsal's styles were measured in signatory seats only

@@ -5,7 +5,7 @@ At a table the book does not hold (game.ai.book), each hard seat rehearses befor
 and the thread that rehearsed held the interpreter from the interface meanwhile. Here the seats
 are rehearsed in worker processes, one a core, while the player reads.
 
-The workers are new interpreters (`python -m game.sim.rehearsers`), not forks: the interface's
+The workers are new interpreters (`python -P -m game.sim.rehearsers`), not forks: the interface's
 process has threads of its own, whose locks a fork would copy held, and multiprocessing's spawn
 cannot start while the interface holds the standard error stream (its resource tracker needs
 it). A worker reads pickled `(scenario, seat, kind)` tasks on its standard input and writes each
@@ -16,13 +16,16 @@ the interface owns the terminal.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import wait
+from pathlib import Path
 from typing import IO, Any
 
+import game
 from game.ai import rehearsal
 from game.ai.rehearsal import elsewhere, pending, remember
 from game.engine.model import Scenario
@@ -65,12 +68,18 @@ def rehearse_in_workers(
 
 
 def _start() -> subprocess.Popen[bytes]:
+    """A worker running this very game: -P keeps the player's current folder off its path (a
+    game.py or game/ there, another checkout say, would be imported in its place), and the
+    folder this process imported the game from goes first on it."""
+    here = str(Path(game.__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH", "")) if p)
     return subprocess.Popen(
-        [sys.executable, "-m", "game.sim.rehearsers"],
+        [sys.executable, "-P", "-m", "game.sim.rehearsers"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         close_fds=True,
+        env={**os.environ, "PYTHONPATH": path},
     )
 
 

@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -134,3 +135,41 @@ def test_a_worker_answers_each_task_and_an_error_as_text() -> None:
     assert ok and found == ORIGINAL(MINI, first)
     ok, said = pickle.load(answer)
     assert not ok and said.startswith("rehearsing seat 99: ")
+
+
+def test_a_game_py_in_the_players_folder_is_not_what_the_workers_run(
+    here: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The workers import the game this process runs, not a game.py (or another checkout's game/)
+    in the folder the player started from."""
+    marker = tmp_path / "imported"
+    (tmp_path / "game.py").write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit(9)\n")
+    monkeypatch.chdir(tmp_path)
+    assert rehearse_in_workers(MINI, SEATS, 2)
+    assert not marker.exists() and here == []
+    assert all((*R._key(MINI), seat, "hard") in R._choices for seat in SEATS)
+
+
+def test_a_closed_game_that_waited_for_the_workers_rehearses_nothing_itself(here: list[int]) -> None:
+    """A seat's first move waits on the workers; the game is closed and the workers killed: the
+    move gives up (Abandoned) rather than rehearse here for a game that is gone, which kept the
+    process from exiting for a whole rehearsal."""
+    first = signatory_seats(MINI)[0]
+    closed = threading.Event()
+    outcome: list[object] = []
+
+    def first_move() -> None:
+        try:
+            outcome.append(R.choice(MINI, first, given_up=closed.is_set))
+        except R.Abandoned as error:
+            outcome.append(error)
+
+    with R.elsewhere(MINI, [(first, "hard")]):
+        mover = threading.Thread(target=first_move)
+        mover.start()
+        time.sleep(0.05)  # waiting on the reservation (or, later, finding it released: the same)
+        closed.set()  # the screen goes, then its workers are killed: the reservation released
+    mover.join(30)
+    assert [type(x) for x in outcome] == [R.Abandoned] and here == []
+    # an open game's move, released the same way, rehearses the seat itself
+    assert R.choice(MINI, first, given_up=lambda: False) == ORIGINAL(MINI, first) and here == [first]

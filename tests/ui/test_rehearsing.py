@@ -32,7 +32,7 @@ def test_the_status_line_says_who_rehearses_and_the_screen_keeps_answering(
     prepared: list[int] = []
     original = Rehearsed.prepare
 
-    def slow_prepare(self: Rehearsed, seat: int) -> Level:
+    def slow_prepare(self: Rehearsed, seat: int, given_up: object = None) -> Level:
         if self.style is None:  # the rehearsal itself (a chosen style is only read back)
             assert threading.current_thread() is not threading.main_thread()  # off the event loop
             release.wait(timeout=30)
@@ -83,7 +83,7 @@ def test_every_ai_seat_rehearses_ahead_while_the_player_reads_the_opening(
     not wait. Nothing is played before the notice is closed."""
     prepared: list[int] = []
 
-    def quick_prepare(self: Rehearsed, seat: int) -> Level:
+    def quick_prepare(self: Rehearsed, seat: int, given_up: object = None) -> Level:
         if self.style is None:
             assert threading.current_thread() is not threading.main_thread()
             prepared.append(seat)
@@ -116,7 +116,7 @@ def test_closing_the_game_stops_the_rehearsals_ahead_after_the_seat_under_way(
     release = threading.Event()
     prepared: list[int] = []
 
-    def held_prepare(self: Rehearsed, seat: int) -> Level:
+    def held_prepare(self: Rehearsed, seat: int, given_up: object = None) -> Level:
         if self.style is None:
             started.set()
             release.wait(timeout=30)

@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 
 from game.ai.agent import AgentError, Chooser, Guarded
 from game.ai.driver import decide
-from game.ai.rehearsal import Rehearsed
+from game.ai.rehearsal import Abandoned, Rehearsed
 from game.engine import Action, GameError, Record
 from game.engine.model import EventCard
 from game.play.choices import pending_proposals
@@ -61,6 +61,7 @@ class TableScreen(TableCommands):
     ) -> None:
         super().__init__(session, humans, saves_dir, speed, autosave)
         self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
+        self._unmounted = threading.Event()  # read by the rehearsals' threads (`_game_closed`)
         self._rehearsing: int | None = None  # the AI seat rehearsing before its first move, if one is
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
@@ -148,6 +149,14 @@ class TableScreen(TableCommands):
         # Popped (play --watch restarting the game on an edit): a callback or an AI move already
         # under way finds the widgets being removed, and has nothing left to show.
         return self not in self.app.screen_stack
+
+    def _game_closed(self) -> bool:
+        """Asked from a thread (a seat's rehearsal): this game is over for the interface, popped
+        or unmounted as the app quits."""
+        return self._unmounted.is_set() or self._gone()
+
+    def on_unmount(self) -> None:
+        self._unmounted.set()
 
     def refresh_table(self) -> None:
         if self._gone():
@@ -336,7 +345,10 @@ class TableScreen(TableCommands):
                 # event loop, so the screen keeps answering, with the status line saying why
                 self._rehearsing = session.state.actor
                 self.refresh_table()
-                await asyncio.to_thread(chooser.prepare, session.state.actor)
+                try:
+                    await asyncio.to_thread(chooser.prepare, session.state.actor, self._game_closed)
+                except Abandoned:
+                    return  # the game was closed while the workers rehearsed for it
                 self._rehearsing = None
                 if self._gone():
                     return
@@ -545,4 +557,7 @@ def _prepare(pending: list[tuple[Rehearsed, int]]) -> None:
     for chooser, seat in pending:
         if worker.is_cancelled:
             return
-        chooser.prepare(seat)
+        try:
+            chooser.prepare(seat, lambda: worker.is_cancelled)
+        except Abandoned:
+            return
