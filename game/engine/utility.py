@@ -79,24 +79,21 @@ def worth_if_agreed(
     delegation: Delegation,
     issues: Sequence[Issue],
     settled: Sequence[int],
-    agenda: Sequence[int],
-    venues_left: int,
+    last_agenda: Collection[int],
     package: Sequence[tuple[int, int]],
 ) -> float:
     """What a side would have if this package were agreed now and nothing more: what the game
-    would give it (settled_value), not its utility of the deal in force, which counts the issues
-    a partial package leaves open at their status quo. The figure a player is shown for a
-    package, as the agents weigh it (game.ai.reading.value_with)."""
+    would give it at its end (settled_value on the last venue's agenda, as outcome_utility
+    reads it, before the rounds' toll), not its utility of the deal in force, which counts the
+    issues a partial package leaves open at their status quo. The figure a player is shown."""
     status_quo = [issue.status_quo for issue in issues]
-    return value_if_agreed(delegation, settled, status_quo, scored_open(agenda, len(issues), venues_left), package)
+    return value_if_agreed(delegation, settled, status_quo, last_agenda, package)
 
 
 def state_worth_if_agreed(state: State, delegation: int, package: Sequence[tuple[int, int]]) -> float:
     """worth_if_agreed for a delegation, read from the whole state."""
     sc = state.scenario
-    return worth_if_agreed(
-        sc.delegations[delegation], sc.issues, state.settled, state.agenda, len(sc.venues) - 1 - state.venue, package
-    )
+    return worth_if_agreed(sc.delegations[delegation], sc.issues, state.settled, sc.venues[-1].agenda, package)
 
 
 def outcome_utility(state: State, delegation: int) -> float:

@@ -129,6 +129,7 @@ def learned_of(view: View, delegation: int) -> tuple[tuple[int, float], ...]:
 
 def worth_if_agreed(view: View, package: tuple[tuple[int, int], ...]) -> float:
     """What the reader would have if this package were agreed now and nothing more, as the game
-    scores it (engine.utility.worth_if_agreed): an issue a partial package leaves open counts at
-    the walk-away value, not at its status quo."""
-    return _worth(view.own, view.issues, view.settled, view.agenda, view.venues_left, package)
+    scores it (engine.utility.worth_if_agreed): an issue of the last venue's agenda that stays
+    open counts at the walk-away value, not at its status quo."""
+    last = view.venues[-1].agenda if view.venues else view.agenda
+    return _worth(view.own, view.issues, view.settled, last, package)

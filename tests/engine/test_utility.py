@@ -7,12 +7,15 @@ import itertools
 import pytest
 
 from game.engine import Draft, Pass, Respond, Scenario, State, utility
-from game.engine.utility import delay_toll, outcome_utility, scored_open, state_worth_if_agreed, with_package
+from game.engine.setup import new_game
+from game.engine.utility import delay_toll, outcome_utility, state_worth_if_agreed, with_package
+from game.scenario import check_bytes
 from tests.engine.conftest import (
     ALL,
     BIG,
     BLUE,
     FIGHTING,
+    MINI_PATH,
     MONITORED,
     NONE,
     PAUSE,
@@ -116,8 +119,21 @@ def test_a_package_if_agreed_is_worth_what_the_game_would_give_leaving_open_issu
     assert state_worth_if_agreed(game, RED, whole) == pytest.approx(utility(red, (SOME, PAUSE)))
 
 
-def test_before_a_campaigns_last_venue_what_is_left_open_here_counts_at_its_status_quo() -> None:
-    # the game is scored on the last venue's agenda: this venue's open issue ends at its status
-    # quo, a later venue's may still be settled there (counted at the walk-away value until then)
-    assert scored_open((0, 2), 4, venues_left=1) == (1, 3)
-    assert scored_open((0, 2), 4, venues_left=0) == (0, 2)
+def test_in_a_campaign_what_is_left_open_counts_as_the_last_venue_scores_it() -> None:
+    """'If agreed' mid-campaign is what the game gives if nothing more is agreed: an issue the
+    last venue negotiates counts at the walk-away value, one it does not at its status quo. (An
+    issue on both venues' agendas was shown at its status quo: 1.00 against a score of 0.825.)"""
+    text = MINI_PATH.read_text(encoding="utf-8")
+    annex = (
+        "  - id: annex\n    name: Annex\n    agenda: [{agenda}]\n    signatories: [red, blue]\n"
+        "    turn_order: [envoy, red, blue, big]\n    action_points: 2\n    rounds: 2\n    momentum: 50\nevents:\n"
+    )
+    truce = ((TRUCE, MONITORED),)
+    for agenda, prisoners_at in (("prisoners, truce", "walk-away"), ("truce", "status quo")):
+        scenario, problems = check_bytes(text.replace("events:\n", annex.format(agenda=agenda), 1).encode(), "campaign")
+        assert scenario is not None, [str(p) for p in problems]
+        state = new_game(scenario, 1)[0]
+        assert state.venue == 0 and len(scenario.venues) == 2
+        red = scenario.delegations[RED]
+        left = red.reservation if prisoners_at == "walk-away" else red.values[PRISONERS][NONE]
+        assert state_worth_if_agreed(state, RED, truce) == pytest.approx(0.25 * left + 0.75 * 1.0)

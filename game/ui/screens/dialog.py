@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -75,6 +75,19 @@ class Dialog(BackdropScreen[ResultT]):
     def refuse(self, message: str) -> None:
         """Say why the dialog will not return what was chosen, and stay open."""
         self.query_one(".problem", Static).update(message)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The hint says what Enter does where the focus is: on a button, that button. Enter on a
+        list moves the focus to the dialog's main button (arrows, Enter, Enter), and a newcomer
+        who saw nothing happen pressed Tab and Enter, and cancelled the concession instead."""
+        hint = self.query(".hint").results(Static)
+        widget = event.widget
+        for line in hint:
+            if isinstance(widget, Button):
+                label = widget.label if isinstance(widget.label, str) else widget.label.plain
+                line.update(f"Enter: {label} · Tab, Shift+Tab: move · Esc cancels")
+            else:
+                line.update(self.hint())
 
 
 class ActionDialog(Dialog[Action | None]):
