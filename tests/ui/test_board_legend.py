@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,3 +41,32 @@ def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, s
         after, records = apply(state, action)
         chronicle.add(state, action, after, records)
         state = after
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([76, 100]))
+def test_every_option_is_written_whole_in_the_detail(seed: int, width: int) -> None:
+    """Cut with "…" at 80 columns, two options of one issue could not be told apart ("The date,
+    the preparatory mee…"): the detail wraps each option's label under itself, whole."""
+    scenario, _ = scenario_file("astana-8")
+    state, opening = new_game(scenario, seed)
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    board = BoardScreen(scenario, 0, (), True, "")
+    seen = 0
+    for _ in range(60):
+        for e in entries(state, 0, chronicle):
+            text = " ".join(board.detail(e, width).plain.split())
+            for item in e.items:
+                # the label's words in order; its first line is followed by its worth and marks
+                words = scenario.issues[item.issue].options[item.option].label.split()
+                between = r"\s+(?:(?:\d\.\d\d|=|yours|✗|red|line)\s+)*"
+                assert re.search(between.join(map(re.escape, words)), text), words
+                seen += 1
+        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
+        after, records = apply(state, action)
+        chronicle.add(state, action, after, records)
+        state = after
+        if state.over:
+            break
+    assert seen

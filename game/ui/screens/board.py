@@ -4,6 +4,7 @@ taken into the proposal builder as the start of a counter-proposal."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -223,7 +224,10 @@ class BoardScreen(Screen[BoardChoice]):
             issue = sc.issues[item.issue]
             mark = "*" if item.changed else " "
             line = Text(f"{mark} {brief_issue(issue.name, 20):<20} ", style="bold" if item.changed else "")
-            line.append(f"{short(issue.options[item.option].label, label_width):<{label_width}} ")
+            # the option's whole label, wrapped under itself: cut with "…" at 80 columns, two
+            # options of one issue could not be told apart ("The date, the preparatory mee…")
+            label = textwrap.wrap(issue.options[item.option].label, label_width) or [""]
+            line.append(f"{label[0]:<{label_width}} ")
             line.append(f"{item.worth:.2f}")
             if item.red_line:
                 line.append("  ✗ red line", style="bold")
@@ -231,6 +235,8 @@ class BoardScreen(Screen[BoardChoice]):
                 line.append("  = yours", style="dim")
             text.append_text(line)
             text.append("\n")
+            for more in label[1:]:
+                text.append(f"{'':23}{more}\n")
         text.rstrip()
         return text
 
