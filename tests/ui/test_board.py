@@ -184,6 +184,19 @@ def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(t
                 for o in view.own.red_lines[i]:
                     # a long label goes on under its row, at the row's indent
                     assert f"✗ red line: {view.issues[i].options[o].label}" in " ".join(text.split())
+            # the others' red lines, each whole: cut at 30 letters, one could not be told from
+            # the option beside it ("Sochi congress: The date, the preparatory mee…")
+            flat = " ".join(text.split())
+            others = [
+                (d, i, o)
+                for d in range(len(view.delegations))
+                if d != view.me
+                for i in view.agenda
+                for o in view.red_lines[d][i]
+            ]
+            assert others
+            for _, i, o in others:
+                assert f"red line: {brief_issue(view.issues[i].name)}: {view.issues[i].options[o].label}" in flat
             _, issue, weight = view.learned[0]
             assert f"{brief_issue(view.issues[issue].name)} {weight:.0%}" in text
             assert "from meetings" in text and "Momentum (0-100)" in text and "Trust (0-100)" in text

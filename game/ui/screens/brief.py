@@ -18,7 +18,7 @@ from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
 from game.engine.view import View
 from game.play.deck_words import departures
-from game.ui.format import brief_issue, short
+from game.ui.format import brief_issue
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
 
@@ -152,13 +152,12 @@ def brief(view: View) -> Text:
             ranked = sorted(held, key=lambda i: -beliefs.weight(d, i))[:3]
             guess = ", ".join(f"{brief_issue(view.issues[i].name)} ~{beliefs.weight(d, i):.0%}" for i in ranked)
             text.append(f"    cares most about (estimate): {guess}\n", style="italic")
-        red = [(i, o) for i in view.agenda for o in sorted(view.red_lines[d][i])]
-        if red:
-            lines = "; ".join(
-                f"{brief_issue(view.issues[i].name)}: {short(view.issues[i].options[o].label, 30)}" for i, o in red[:3]
-            )
-            more = f" (and {len(red) - 3} more)" if len(red) > 3 else ""
-            text.append(f"    red lines: {lines}{more}\n")
+        # each whole, on a line of its own: cut at 30 letters, a red line could not be told from
+        # the option beside it on the ladder ("Sochi congress: The date, the preparatory mee…")
+        for i in view.agenda:
+            for o in sorted(view.red_lines[d][i]):
+                said = f"red line: {brief_issue(view.issues[i].name)}: {view.issues[i].options[o].label}"
+                text.append(textwrap.fill(said, 74, initial_indent="    ", subsequent_indent="      ") + "\n")
     leaving = departures(view)
     if leaving:
         text.append("\nCards that could take a side from the table\n", style="bold underline")
