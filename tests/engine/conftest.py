@@ -111,9 +111,14 @@ def play(state: State, *actions: Action) -> State:
 
 def prisoners_settled(game: State) -> State:
     """The mini game once the envoy's draft settling prisoners on 'some' is signed by both sides."""
+    return settled_by_draft(game, "prisoners", "some")
+
+
+def settled_by_draft(game: State, issue: str, option: str) -> State:
+    """The mini game once the envoy's draft settling one issue is signed by both sides."""
     return play(
         game,
-        Draft("envoy", (("prisoners", "some"),)),
+        Draft("envoy", ((issue, option),)),
         Pass("envoy"),
         Respond("red", 1, True),
         Pass("red"),

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from game.engine import Draft, Pass, Respond, Scenario, State, utility
+from game.engine import Scenario, State, utility
 from game.engine.setup import new_game
 from game.engine.utility import delay_toll, outcome_utility, state_worth_if_agreed, with_package
 from game.scenario import check_bytes
@@ -23,7 +23,7 @@ from tests.engine.conftest import (
     RED,
     SOME,
     TRUCE,
-    play,
+    settled_by_draft,
 )
 
 
@@ -72,14 +72,7 @@ def test_unsettled_issues_count_at_their_status_quo(game: State) -> None:
 
 
 def test_a_settled_issue_counts_at_its_agreed_option(game: State) -> None:
-    s = play(
-        game,
-        Draft("envoy", (("truce", "monitored"),)),
-        Pass("envoy"),
-        Respond("red", 1, True),
-        Pass("red"),
-        Respond("blue", 1, True),
-    )
+    s = settled_by_draft(game, "truce", "monitored")
     assert s.settled == (-1, MONITORED)
     assert s.deal() == (NONE, MONITORED)  # prisoners still at its status quo
     blue = s.scenario.delegations[BLUE]
@@ -104,14 +97,7 @@ def test_a_package_if_agreed_is_worth_what_the_game_would_give_leaving_open_issu
     assert shown == pytest.approx(0.25 * red.reservation + 0.75 * 1.0)
     assert shown < utility(red, with_package(game.deal(), partial))  # prisoners' status quo is red's best
     # signed, and the game scored as it stands: the same figure (before the rounds' toll)
-    s = play(
-        game,
-        Draft("envoy", (("truce", "monitored"),)),
-        Pass("envoy"),
-        Respond("red", 1, True),
-        Pass("red"),
-        Respond("blue", 1, True),
-    )
+    s = settled_by_draft(game, "truce", "monitored")
     assert s.settled == (-1, MONITORED)
     assert outcome_utility(s, RED) + delay_toll(s, RED) == pytest.approx(shown)
     # a package that settles the whole agenda is worth the deal itself
