@@ -131,9 +131,16 @@ def _play_out(session: Session) -> None:
     """Every seat played by its agent, to the end, printing as it goes. An outside agent's
     failure (an exception, a wrong answer, a move the rules refuse) raises AgentError."""
     from game.ai.driver import decide
-    from game.sim.seating import session_players
+    from game.sim.ahead import rehearse_ahead
+    from game.sim.pool import cores
+    from game.sim.seating import game_choosers, session_kinds
 
-    choosers = session_players(session.scenario, session.seats, session.seed, humans_as="normal")
+    kinds = session_kinds(session.scenario, session.seats, humans_as="normal")
+    # the hard seats of a table the book does not hold rehearse over every core before the first
+    # move, each once (game.sim.ahead), where one after another they held the transcript back
+    # for half a minute at a table of six; the choices, and so the game, are the same
+    rehearse_ahead(session.scenario, kinds, cores())
+    choosers = game_choosers(session.scenario, kinds, session.seed)
     while not session.state.over:
         move = decide(session.state, choosers[session.state.actor])
         records = session.play(move.action)

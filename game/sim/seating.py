@@ -66,13 +66,18 @@ def game_choosers(scenario: Scenario, seats: Mapping[int, str], seed: int) -> di
     return {d: seat_chooser(kind, scenario, seed, scenario.delegations[d].id) for d, kind in seats.items()}
 
 
-def session_players(scenario: Scenario, seats: Mapping[str, str], seed: int, humans_as: str = "") -> dict[int, Chooser]:
-    """The choosers of a game's AI seats, from its seats as a save writes them (delegation id ->
-    seat text), one per seat for the whole game. A human seat gets none, unless `humans_as`
+def session_kinds(scenario: Scenario, seats: Mapping[str, str], humans_as: str = "") -> dict[int, str]:
+    """The kind that plays each AI seat of a game, from its seats as a save writes them
+    (delegation id -> seat text), by delegation index. A human seat has none, unless `humans_as`
     names a level to play it at (a watched game is all AI)."""
     kinds: dict[int, str] = {}
     for d, delegation in enumerate(scenario.delegations):
         kind = label_kind(seats[delegation.id])
         if kind is not None or humans_as:
             kinds[d] = kind or humans_as
-    return game_choosers(scenario, kinds, seed)
+    return kinds
+
+
+def session_players(scenario: Scenario, seats: Mapping[str, str], seed: int, humans_as: str = "") -> dict[int, Chooser]:
+    """The choosers of a game's AI seats (session_kinds), one per seat for the whole game."""
+    return game_choosers(scenario, session_kinds(scenario, seats, humans_as), seed)

@@ -4,6 +4,7 @@ where every worker used to rehearse every seat; the games are the same."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from pathlib import Path
 
@@ -12,9 +13,11 @@ import pytest
 from game.ai import rehearsal as R
 from game.engine.model import Scenario
 from game.scenario import bundled, load_scenario
+from game.sim import pool
 from game.sim import tournament as T
 from game.sim.ahead import rehearse_ahead
 from game.sim.simulate import summarise
+from tests.cli_runner import run_main
 from tests.sim.timed_scenarios import signatory_seats
 
 # a small table no book holds, whose two signatories rehearse in a few hundredths of a second
@@ -113,3 +116,34 @@ def test_the_hard_rows_seconds_count_its_rehearsal(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(R, "rehearse", slow)
     rows = T.run(sc, seat, 2, jobs=2, kinds=("hard", "normal"))
     assert rows[0].seconds >= 0.5
+
+
+def test_watch_rehearses_each_hard_seat_once_over_the_cores_and_prints_the_same_game(
+    rehearsals: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`peacetalks watch` at a table no book holds rehearsed its hard seats one after another
+    before the first line (half a minute at a table of six): over every core now, each once,
+    and the transcript is the same."""
+    path = Path(__file__).parents[1] / "fixtures" / "mini.yaml"
+    pids = rehearsals.with_name("pids")
+    logged = R.rehearse
+
+    def where(scenario: Scenario, seat: int, kind: str = "hard", games: int = R.LONGEST) -> R.Choice:
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return logged(scenario, seat, kind, games)
+
+    monkeypatch.setattr(R, "rehearse", where)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    spread = run_main("watch", path, "--difficulty", "hard", "--seed", "5")
+    assert spread.returncode == 0, spread.stderr
+    assert _rehearsed(rehearsals) == signatory_seats(MINI)  # once a seat...
+    assert str(os.getpid()) not in pids.read_text().split()  # ...in the workers
+    R._choices.clear()
+    rehearsals.write_text("")
+    pids.write_text("")
+    monkeypatch.setattr(pool, "cores", lambda: 1)
+    alone = run_main("watch", path, "--difficulty", "hard", "--seed", "5")
+    assert alone.stdout == spread.stdout
+    assert _rehearsed(rehearsals) == signatory_seats(MINI)  # at each seat's first move, here
+    assert set(pids.read_text().split()) == {str(os.getpid())}

@@ -162,7 +162,7 @@ def test_seats_no_book_holds_rehearse_in_workers_and_their_first_moves_take_thos
     round, its thread holding the interpreter from the interface). The choices they bring back
     are those a rehearsal here makes, and the seats' first moves use them: nothing is rehearsed
     in this process (a worker is a new interpreter: only this process's rehearsals are counted)."""
-    monkeypatch.setattr(table_screen.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(table_screen, "cores", lambda: 2)
     here: list[int] = []
     original = R.rehearse
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -33,6 +32,7 @@ from game.engine.model import EventCard
 from game.play.choices import pending_proposals
 from game.play.history import Line
 from game.saves import Session
+from game.sim.pool import cores
 from game.sim.rehearsers import rehearse_in_workers
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.keys import bindings
@@ -546,13 +546,12 @@ def _prepare(pending: list[tuple[Rehearsed, int]]) -> None:
     processes could not do (one failed) is done here, seat by seat, where a failure is left to
     the seat's own move to report."""
     worker = get_current_worker()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if pending:
         seats = {seat: chooser.kind for chooser, seat in pending}
         order = [seat for _, seat in pending]
         # a failure (no interpreter to start, a worker that died) leaves the seats to this thread
         with contextlib.suppress(Exception):
-            if not rehearse_in_workers(pending[0][0].scenario, seats, cores, order, lambda: worker.is_cancelled):
+            if not rehearse_in_workers(pending[0][0].scenario, seats, cores(), order, lambda: worker.is_cancelled):
                 return
     for chooser, seat in pending:
         if worker.is_cancelled:
