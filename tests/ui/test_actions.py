@@ -623,7 +623,18 @@ def test_respond_with_nothing_waiting(start: State) -> None:
 def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         assert "Now: No commitment beyond general statements" in text(dialog, "#current")
-        await press_each(pilot, "tab", "down", "enter", "enter")  # the options; the second; Concede
+        # the hint says what Enter does wherever the focus is: a newcomer pressed Enter on the
+        # options, saw nothing happen (the focus had moved to Concede), and then cancelled
+        assert text(dialog, ".hint") == ConcedeDialog.HINT and "issue list" in ConcedeDialog.HINT
+        await press_each(pilot, "tab", "down")  # the options; the second
+        assert text(dialog, ".hint") == ConcedeDialog.LIST_HINT
+        await pilot.press("enter")
+        assert text(dialog, ".hint").startswith("Enter: Concede · ")
+        await pilot.press("tab")
+        assert text(dialog, ".hint").startswith("Enter: Cancel · ")
+        await press_each(pilot, "shift+tab", "enter")  # back on Concede
+        for hint in (ConcedeDialog.HINT, ConcedeDialog.LIST_HINT):
+            assert len(hint) <= 76  # whole in the dialog at 80 columns
 
     v = view(start, GOV)
     result = drive(ConcedeDialog(v), script)

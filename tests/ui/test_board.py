@@ -9,6 +9,7 @@ import asyncio
 import dataclasses
 from pathlib import Path
 
+from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
@@ -51,6 +52,30 @@ def test_the_board_lists_every_open_proposal_and_answers_one(tmp_path: Path) -> 
             await press(pilot, "a")
             await until(pilot, lambda: len(table.session.log) > 0, "the answer")
             assert table.session.log[-1].action == Respond("opposition", first.proposal.id, True)
+
+    asyncio.run(body())
+
+
+def test_page_down_scrolls_the_detail_from_the_list(tmp_path: Path) -> None:
+    """With two proposals or more at 80x24, a package's detail runs past its box (each option
+    written whole): its last lines were out of reach until a Tab put the focus in it, and nothing
+    said so. (Here a shorter terminal makes the one proposal of round 1 run past it.)"""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=(80, 20)) as pilot:
+            await settle(pilot)
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            await pilot.pause()
+            box = board.query_one("#board-detail-box", VerticalScroll)
+            assert board.focused is board.query_one("#board-list", DataTable)
+            await until(pilot, lambda: box.max_scroll_y > 0, "a detail longer than its box")
+            await press(pilot, "pagedown")
+            await until(pilot, lambda: box.scroll_y > 0, "the detail scrolled down")
+            await press(pilot, "pageup")
+            await until(pilot, lambda: box.scroll_y == 0, "the detail scrolled back")
+            assert board.query_one("#board-list", DataTable).cursor_row == 0  # the list did not move
 
     asyncio.run(body())
 
@@ -196,7 +221,7 @@ def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(t
             ]
             assert others
             for _, i, o in others:
-                assert f"red line: {brief_issue(view.issues[i].name)}: {view.issues[i].options[o].label}" in flat
+                assert f"red line: {view.issues[i].name}: {view.issues[i].options[o].label}" in flat
             _, issue, weight = view.learned[0]
             assert f"{brief_issue(view.issues[issue].name)} {weight:.0%}" in text
             assert "from meetings" in text and "Momentum (0-100)" in text and "Trust (0-100)" in text

@@ -158,7 +158,8 @@ class ConcedeDialog(ActionDialog):
     """Move the player's public position on one issue to an option it values less."""
 
     TITLE_TEXT = "Concede"
-    HINT = "Enter opens the issue list · Tab: its options (↑↓, then Enter) · Esc cancels"
+    HINT = "Enter opens the issue list · Tab: its options · Esc cancels"
+    LIST_HINT = "↑↓ pick an option · Enter chooses it, then Enter concedes · Esc cancels"
 
     def __init__(self, view: View) -> None:
         super().__init__(view)

@@ -87,6 +87,11 @@ class BoardScreen(Screen[BoardChoice]):
         Binding("r", "answer(False)", "Reject"),
         Binding("e,p", "counter", "Edit as counter"),
         Binding("escape,o,q", "close", "Back"),
+        # the detail scrolls from the list too (before the list's own paging, which the short list
+        # does not need): a newcomer found its last lines out of reach until
+        # a Tab put the focus in it, and nothing said so
+        Binding("pagedown", "detail(1)", "Scroll the detail", show=False, priority=True),
+        Binding("pageup", "detail(-1)", "Scroll the detail up", show=False, priority=True),
     ]
 
     def __init__(self, scenario: Scenario, me: int, entries: tuple[Entry, ...], my_turn: bool, heading: str) -> None:
@@ -239,6 +244,13 @@ class BoardScreen(Screen[BoardChoice]):
                 text.append(f"{'':23}{more}\n")
         text.rstrip()
         return text
+
+    def action_detail(self, pages: int) -> None:
+        box = self.query_one("#board-detail-box", VerticalScroll)
+        if pages > 0:
+            box.scroll_page_down()
+        else:
+            box.scroll_page_up()
 
     def _problem(self, message: str) -> None:
         self.query_one("#board-problem", Static).update(message)

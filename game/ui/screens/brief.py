@@ -156,7 +156,7 @@ def brief(view: View) -> Text:
         # the option beside it on the ladder ("Sochi congress: The date, the preparatory mee…")
         for i in view.agenda:
             for o in sorted(view.red_lines[d][i]):
-                said = f"red line: {brief_issue(view.issues[i].name)}: {view.issues[i].options[o].label}"
+                said = f"red line: {view.issues[i].name}: {view.issues[i].options[o].label}"
                 text.append(textwrap.fill(said, 74, initial_indent="    ", subsequent_indent="      ") + "\n")
     leaving = departures(view)
     if leaving:

@@ -38,6 +38,8 @@ class Dialog(BackdropScreen[ResultT]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
     TITLE_TEXT: ClassVar[str] = ""
     HINT: ClassVar[str] = "Tab/Shift+Tab move · ↑↓ choose · Enter confirms · Esc cancels"
+    # the hint while a list of the dialog has the focus, where it differs from HINT
+    LIST_HINT: ClassVar[str] = ""
     CANCEL_LABEL: ClassVar[str] = "Cancel"
 
     def compose(self) -> ComposeResult:
@@ -86,6 +88,8 @@ class Dialog(BackdropScreen[ResultT]):
             if isinstance(widget, Button):
                 label = widget.label if isinstance(widget.label, str) else widget.label.plain
                 line.update(f"Enter: {label} · Tab, Shift+Tab: move · Esc cancels")
+            elif isinstance(widget, OptionList) and self.LIST_HINT:
+                line.update(self.LIST_HINT)
             else:
                 line.update(self.hint())
 

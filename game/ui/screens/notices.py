@@ -39,7 +39,8 @@ In a proposal, [b]*[/b] marks an issue its author has moved on: in the history a
 
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
 difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
-and the arrows choose; elsewhere [b]Enter[/b] starts the talks as they are set.
+and the arrows choose; on the delegations, [b]Space[/b] or [b]Enter[/b] ticks the one highlighted; \
+elsewhere [b]Enter[/b] starts the talks as they are set.
 
 Each delegation knows only its own priorities. Read the others from what they propose, \
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
