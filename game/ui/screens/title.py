@@ -112,11 +112,11 @@ class TitleScreen(Screen[None]):
                 level = self.last.difficulty if self.last is not None else "normal"
                 yield Select(LEVELS, value=level, allow_blank=False, id="difficulty", compact=True)
                 yield Label("Seed")
+                # boxed, not compact: without its frame a newcomer did not take it for a field
                 yield SeedInput(
                     str(self.seed),
                     id="seed",
                     type="integer",
-                    compact=True,
                     tooltip="The same seed and the same moves make the same game",
                 )
                 yield Button("Start the talks", variant="primary", id="start", compact=True)
