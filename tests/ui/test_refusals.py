@@ -40,6 +40,10 @@ def test_a_draft_owed_disables_every_move_but_the_answer(tmp_path: Path) -> None
             assert app.screen is table and not any(isinstance(s, ProposalBuilder) for s in app.screen_stack)
             assert any(reason[1:] in n.message for n in app._notifications)
             assert len(table.session.log) == log
+            # pressed again and again, the same reason shows once while it is up: stacked, the
+            # toasts covered the answer dialog's figures and its Accept button
+            await press(pilot, "p", "p", "c", "p")
+            assert sum(reason[1:] in n.message for n in app._notifications) == 1
             # answering the draft lifts it
             await press(pilot, "r", "a")
             await pilot.pause()

@@ -4,6 +4,7 @@ widgets and the flow of turns; it alone applies moves (`_act`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ class TableCommands(Screen[None]):
         self.session = session
         self.humans = humans
         self.saves_dir = saves_dir
+        self._warned: dict[str, float] = {}  # each warning toast shown, and when (`_warn`)
         # Each game has its own autosave in the user data folder (a game loaded from its
         # autosave keeps it), so two games never write over each other's.
         self.autosave_path = autosave if autosave is not None else new_autosave(session.name)
@@ -103,9 +105,18 @@ class TableCommands(Screen[None]):
         if state.over or state.actor not in self.humans:
             # short-lived: left the usual five seconds it covered the summary of the turn that
             # came back meanwhile (an outside tester's report)
-            self.notify("Wait for your turn: the others are speaking.", severity="warning", timeout=2)
+            self._warn("Wait for your turn: the others are speaking.", timeout=2)
             return False
         return True
+
+    def _warn(self, message: str, title: str = "", timeout: float = 5) -> None:
+        """A warning toast, once while it shows: a key pressed again and again stacked the same
+        "Not now" over the answer dialog's figures and its Accept button (a playtester's report)."""
+        now = time.monotonic()
+        if self._warned.get(message, -timeout) > now - timeout:
+            return
+        self._warned[message] = now
+        self.notify(message, title=title, severity="warning", timeout=timeout, markup=False)
 
     def _allowed(self, action: str) -> bool:
         """It is the player's turn and the rules allow the action; if not, the player is told why
@@ -113,7 +124,7 @@ class TableCommands(Screen[None]):
         if not self._my_turn():
             return False
         if reason := self.refusal(action):
-            self.notify(reason[0].upper() + reason[1:] + ".", title="Not now", severity="warning", markup=False)
+            self._warn(reason[0].upper() + reason[1:] + ".", title="Not now")
             return False
         return True
 
