@@ -27,14 +27,15 @@ MINI = load_scenario(Path(__file__).parents[1] / "fixtures" / "mini.yaml")
 @pytest.fixture
 def rehearsals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Each rehearsal, in whichever process it runs (the workers are forked from this one, so they
-    run this wrapper too), appends its seat to a file; nothing rehearsed before the test."""
+    run this wrapper too), appends its seat and that process's id to a file; nothing rehearsed
+    before the test."""
     log = tmp_path / "rehearsed"
     log.write_text("")
     original = R.rehearse
 
     def logged(scenario: Scenario, seat: int, kind: str = "hard", games: int = R.LONGEST) -> R.Choice:
         with log.open("a") as f:
-            f.write(f"{seat}\n")
+            f.write(f"{seat} {os.getpid()}\n")
         return original(scenario, seat, kind, games)
 
     monkeypatch.setattr(R, "rehearse", logged)
@@ -43,7 +44,12 @@ def rehearsals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def _rehearsed(log: Path) -> list[int]:
-    return sorted(int(line) for line in log.read_text().split())
+    return sorted(int(line.split()[0]) for line in log.read_text().splitlines())
+
+
+def _rehearsed_in(log: Path) -> set[int]:
+    """The processes the rehearsals ran in."""
+    return {int(line.split()[1]) for line in log.read_text().splitlines()}
 
 
 @pytest.mark.parametrize("content_hash", ["as drawn", ""])
@@ -125,25 +131,15 @@ def test_watch_rehearses_each_hard_seat_once_over_the_cores_and_prints_the_same_
     before the first line (half a minute at a table of six): over every core now, each once,
     and the transcript is the same."""
     path = Path(__file__).parents[1] / "fixtures" / "mini.yaml"
-    pids = rehearsals.with_name("pids")
-    logged = R.rehearse
-
-    def where(scenario: Scenario, seat: int, kind: str = "hard", games: int = R.LONGEST) -> R.Choice:
-        with pids.open("a") as f:
-            f.write(f"{os.getpid()}\n")
-        return logged(scenario, seat, kind, games)
-
-    monkeypatch.setattr(R, "rehearse", where)
     monkeypatch.setattr(pool, "cores", lambda: 2)
     spread = run_main("watch", path, "--difficulty", "hard", "--seed", "5")
     assert spread.returncode == 0, spread.stderr
     assert _rehearsed(rehearsals) == signatory_seats(MINI)  # once a seat...
-    assert str(os.getpid()) not in pids.read_text().split()  # ...in the workers
+    assert os.getpid() not in _rehearsed_in(rehearsals)  # ...in the workers
     R._choices.clear()
     rehearsals.write_text("")
-    pids.write_text("")
     monkeypatch.setattr(pool, "cores", lambda: 1)
     alone = run_main("watch", path, "--difficulty", "hard", "--seed", "5")
     assert alone.stdout == spread.stdout
     assert _rehearsed(rehearsals) == signatory_seats(MINI)  # at each seat's first move, here
-    assert set(pids.read_text().split()) == {str(os.getpid())}
+    assert _rehearsed_in(rehearsals) == {os.getpid()}
