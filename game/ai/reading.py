@@ -11,7 +11,6 @@ from typing import Any
 from game.engine import actions as A
 from game.engine import clock
 from game.engine.utility import open_value, settled_value, value_if_agreed
-from game.engine.utility import scored_open as _scored_open
 from game.engine.view import View
 
 # best_possible's memory: key -> (the delegation, the issues, the value); bounded by clearing
@@ -198,10 +197,15 @@ def open_worth(view: View, issue: int) -> float:
 
 
 def scored_open(view: View) -> tuple[int, ...]:
-    """The issues that count at the walk-away value if they stay open (engine.utility.scored_open)."""
+    """The issues that count at the walk-away value if they stay open: the agenda's. In a
+    campaign, before its last venue, it is the other way round: the game is scored on the last
+    venue's agenda, so an issue left open here ends at its status quo, while an issue of a later
+    venue may still be settled there (counted at the walk-away value until then). (The agents'
+    reading; what a player is shown, engine.utility.worth_if_agreed, reads the last venue's
+    agenda itself.)"""
     if not view.venues_left:
-        return view.agenda  # the view's own tuple, as it was: asked at every value weighed
-    return _scored_open(view.agenda, len(view.issues), view.venues_left)
+        return view.agenda
+    return tuple(i for i in range(len(view.issues)) if i not in view.agenda)
 
 
 def status_quos(view: View) -> tuple[int, ...]:

@@ -64,17 +64,6 @@ def value_if_agreed(
     return settled_value(delegation, with_package(settled, package), status_quo, agenda)
 
 
-def scored_open(agenda: Sequence[int], issues: int, venues_left: int) -> tuple[int, ...]:
-    """The issues that count at a side's walk-away value if they stay open (settled_value's
-    `agenda`), as seen from a venue with `venues_left` venues after it: the agenda's. In a
-    campaign, before its last venue, it is the other way round: the game is scored on the last
-    venue's agenda, so an issue left open here ends at its status quo, while an issue of a later
-    venue may still be settled there (counted at the walk-away value until then)."""
-    if not venues_left:
-        return tuple(agenda)
-    return tuple(i for i in range(issues) if i not in agenda)
-
-
 def worth_if_agreed(
     delegation: Delegation,
     issues: Sequence[Issue],

@@ -76,8 +76,3 @@ def session_kinds(scenario: Scenario, seats: Mapping[str, str], humans_as: str =
         if kind is not None or humans_as:
             kinds[d] = kind or humans_as
     return kinds
-
-
-def session_players(scenario: Scenario, seats: Mapping[str, str], seed: int, humans_as: str = "") -> dict[int, Chooser]:
-    """The choosers of a game's AI seats (session_kinds), one per seat for the whole game."""
-    return game_choosers(scenario, session_kinds(scenario, seats, humans_as), seed)

@@ -21,7 +21,7 @@ from game.saves import default_seats, load, save
 from game.saves.session import AI_SEATS, Session
 from game.scenario import bundled, load_scenario
 from game.sim.random_scenarios import random_scenario
-from game.sim.seating import session_players
+from game.sim.seating import game_choosers, session_kinds
 
 
 @given(st.sampled_from(SEAT_KINDS) | st.just("tests/x.py:Agent") | st.just("pkg.mod:Agent"))
@@ -93,7 +93,7 @@ def test_simulate_watch_and_the_table_play_the_same_moves() -> None:
     seats = {d: "hard" if d % 2 else "easy" for d in range(len(sc.delegations))}
     game = play(sc, 3, {d: chooser(k) for d, k in seats.items()})
     session = Session.new(sc, b"", 3, {sc.delegations[d].id: str(Seat.of(k)) for d, k in seats.items()})
-    players = session_players(sc, session.seats, 3)
+    players = game_choosers(sc, session_kinds(sc, session.seats), 3)
     while not session.state.over:
         actor = session.state.actor
         session.play(decide(session.state, players[actor]).action)
