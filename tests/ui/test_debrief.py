@@ -435,6 +435,11 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     assert "the deal was worth 0.42 to you; the rounds before it cost you 0.04" in odd
     tiny = _you((dataclasses.replace(line, toll=0.002),), {0: 0.69}, "hard").plain
     assert "the rounds before it cost you under 0.005" in tiny
+    # a seat that signed nothing had no deal to be worth anything: a newcomer read "the deal was
+    # worth 0.99 to you" under "Nothing was agreed"
+    unsigned = _you((dataclasses.replace(line, utility=0.90, reservation=0.99, toll=0.09, signed=False),), None, "hard")
+    assert "with no deal of yours you kept 0.99; the rounds cost you 0.09" in unsigned.plain
+    assert "the deal was worth" not in unsigned.plain
 
 
 def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:

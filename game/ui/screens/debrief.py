@@ -291,7 +291,13 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             toll = shown_gap(deal, result).lstrip("+")
             if toll.startswith("±"):  # less than the places shown can tell
                 deal, toll = result, f"under {0.5 * 10**-places:.{places + 1}f}"
-            text.append(f"  the deal was worth {deal} to you; the rounds before it cost you {toll}\n", style="dim")
+            # a seat that signed nothing had no deal of its own: what it kept was its walk-away
+            # value, or what the others' agreements left it ("the deal" there read as a deal)
+            if h.signed:
+                kept = f"the deal was worth {deal} to you; the rounds before it cost you {toll}"
+            else:
+                kept = f"with no deal of yours you kept {deal}; the rounds cost you {toll}"
+            text.append(f"  {kept}\n", style="dim")
         # each difference is that of the figures shown beside it, so that it adds up by hand
         # "walking away" read as what leaving gives: a player who walked out got less than it
         # (what the others agreed afterwards, and the toll, count for a side that signs nothing)
