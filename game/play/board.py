@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from game.engine.state import PENDING, Proposal, State
 from game.engine.utility import state_worth_if_agreed
+from game.engine.view import view_for
+from game.play.choices import agreement_cost, pulls_out, signing_cost
 from game.play.history import Chronicle
 
 
@@ -39,6 +41,11 @@ class Entry:
     # addressees who left the table without answering: their answer went with them, and the
     # proposal stays open for the others (docs/RULES.md, "Agreements": leaving the table)
     left: frozenset[int] = frozenset()
+    # for a proposal waiting for the reader's answer, what signing it would cost at home
+    # (choices.signing_cost, "" where nothing) and whether that would pull the reader out: the
+    # board's `a` signs at once, and a newcomer signed away 30 of 45 support from it unwarned
+    signing: str = ""
+    pulls_out: bool = False
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -53,6 +60,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
     """The board: proposals waiting for the reader's answer first (drafts first, then oldest),
     then the reader's own, then the others, newest first."""
     own = state.scenario.delegations[me]
+    view = view_for(state, me) if any(p.response_of(me) == PENDING for p in state.proposals) else None
     out = []
     for p in state.proposals:
         tabled = chronicle.tabled.get(p.id)
@@ -72,6 +80,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                     option in own.red_lines[issue],
                 )
             )
+        waiting = view is not None and p.response_of(me) == PENDING
         out.append(
             Entry(
                 p,
@@ -81,6 +90,8 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 previous,
                 p.response_of(me) == PENDING,
                 frozenset(d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING and not state.present[d]),
+                signing_cost(view, p.package) if waiting and view is not None else "",
+                waiting and view is not None and pulls_out(view, agreement_cost(view, p.package)),
             )
         )
 

@@ -93,12 +93,13 @@ def pulls_out(view: View, cost: int) -> bool:
 
 def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:
     """What signing `package` would cost the viewer at home, in words the builder and the answer
-    dialog both show after "if agreed" ("costs 23 support (43→20)"); "" where it costs nothing."""
+    dialog both show after "if agreed" ("to sign: 23 support (43→20)": a newcomer read "costs 23 support"
+    beside a proposal of theirs as the price of tabling it); "" where it costs nothing."""
     cost = agreement_cost(view, package)
     if not cost:
         return ""
     support = view.support[view.me]
-    return f"costs {cost} support ({support}→{max(0, support - cost)})"
+    return f"to sign: {cost} support ({support}→{max(0, support - cost)})"
 
 
 def concession_options(view: View, issue: int) -> tuple[int, ...]:

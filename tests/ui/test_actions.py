@@ -301,7 +301,7 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
         package = (("detainees", "list_exchange"), *GOV_POSITIONS[1:])
         assert f"If agreed: {worth_to(start, GOV, package):.2f}" in text(dialog, "#worth")
         # giving up its stated position on detainees costs the government support to sign
-        assert " · costs " in text(dialog, "#worth") and " support (" in text(dialog, "#worth")
+        assert " · to sign: " in text(dialog, "#worth") and " support (" in text(dialog, "#worth")
         # The focused option is written out in full, with who stands there.
         label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
         assert label in text(dialog, "#option-detail")
@@ -523,7 +523,7 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
         verdict = text(dialog, "#answer-worth")
         assert f"if agreed: {worth:.2f} (" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
         # and what signing it costs the government at home, which would pull it out
-        assert " · costs " in verdict and " support (45→" in verdict
+        assert " · to sign: " in verdict and " support (45→" in verdict
         assert "would take your support to where your hardliners pull you out" in text(dialog, ".problem")
         assert verdict in shown
         await pilot.press("escape")

@@ -100,3 +100,49 @@ def test_an_addressee_that_left_is_counted_apart_and_named(tmp_path: Path) -> No
             assert "2 waiting, 1 left" in shown
 
     asyncio.run(body())
+
+
+def test_the_detail_says_what_signing_costs_at_home_and_when_it_pulls_the_reader_out(tmp_path: Path) -> None:
+    """`a` on the board signs at once: a newcomer signed away 30 of 45 support from it, where the
+    answer dialog would have said so. The detail of a proposal waiting for the reader's answer
+    says what signing costs (the dialog's words), and that the hardliners would pull them out."""
+    from game.engine import Pass, Propose, apply, new_game, view_for
+    from game.play.board import entries
+    from game.play.choices import agreement_cost, signing_cost
+    from game.play.history import Chronicle
+    from game.scenario import load_scenario
+
+    sc = load_scenario(ASTANA)
+    first, opening = new_game(sc, 4242)
+    ids = [d.id for d in sc.delegations]
+    opp = ids.index("opposition")
+    state, actions = first, []
+    while ids[state.actor] != "government":
+        actions.append(Pass(ids[state.actor]))
+        state, _ = apply(state, actions[-1])
+    agenda = [sc.issues[i] for i in sc.venues[0].agenda]
+    # the government's own stated positions, whole: far from what the opposition can sign at home
+    package = tuple((issue.id, issue.options[state.positions[GOV][sc.issue_index[issue.id]]].id) for issue in agenda)
+    actions.append(Propose("government", package, ("opposition", "russia")))
+    state, _ = apply(state, actions[-1])
+    chronicle = Chronicle.of(first, opening, actions)
+    (theirs,) = entries(state, opp, chronicle)
+    view = view_for(state, opp)
+    cost = agreement_cost(view, theirs.proposal.package)
+    assert cost > 0 and theirs.signing == signing_cost(view, theirs.proposal.package)
+    assert theirs.pulls_out == (view.support[opp] - cost <= view.collapse_support)
+    assert theirs.pulls_out  # the whole of the government's positions: too much to sign at home
+    (own,) = entries(state, GOV, chronicle)  # its author signs by tabling it: nothing to say
+    assert own.signing == "" and not own.pulls_out
+
+    async def body() -> None:
+        app = make_app(scenario=ASTANA, humans=("opposition",), seed=4242, saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.push_screen(BoardScreen(sc, opp, (theirs,), True, "The proposals"))
+            await pilot.pause()
+            shown = " ".join(screen_text(app).split())
+            said = theirs.signing[0].upper() + theirs.signing[1:]
+            assert f"{said} · your hardliners would pull you out" in shown
+
+    asyncio.run(body())

@@ -205,6 +205,12 @@ class BoardScreen(Screen[BoardChoice]):
             f"If agreed: worth {worth} to you, {where} your walk-away {walk_away}\n",
             style="bold reverse" if where == "BELOW" else "bold",
         )
+        if e.signing:
+            # what `a` would sign away at home, as the answer dialog says it
+            text.append(e.signing[0].upper() + e.signing[1:])
+            if e.pulls_out:
+                text.append(" · your hardliners would pull you out", style="bold reverse")
+            text.append("\n")
         text.append("Answers: ")
         for k, (d, answer) in enumerate(e.answers()):
             if k:
