@@ -65,6 +65,12 @@ class Chronicle:
     _last_of: dict[int, int] = field(default_factory=dict)  # author -> id of its latest proposal
     _move_at: int = -1  # the index of the last move's first line
 
+    def latest(self, author: int, venue: int) -> Tabled | None:
+        """`author`'s latest proposal or draft at `venue`, open or closed (None: it has tabled none
+        there): where the builder starts the next one."""
+        tabled = self.tabled.get(self._last_of.get(author, -1))
+        return tabled if tabled is not None and tabled.venue == venue else None
+
     @classmethod
     def of(cls, state: State, opening: Iterable[Record], actions: Iterable[Action]) -> Chronicle:
         """From a game's first state and opening records, replaying its actions."""

@@ -27,7 +27,7 @@ class Key:
 
 
 TABLE_KEYS: tuple[Key, ...] = (
-    Key("p", "propose", "p", "propose a package (the mediator: table a draft text)", "Propose", True,
+    Key("p", "propose", "p", "propose a package, opened at your last one here (the mediator: table a draft text)", "Propose", True,
         "Propose a package", "Put options on open issues to delegations", turn=True),
     Key("r", "respond", "r", "answer the proposals put to you (answers do not use up your moves)", "Answer", True,
         "Answer a proposal", "Accept or reject what is put to you", turn=True),

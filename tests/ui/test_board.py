@@ -227,3 +227,43 @@ def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(t
             assert "from meetings" in text and "Momentum (0-100)" in text and "Trust (0-100)" in text
 
     asyncio.run(body())
+
+
+def test_p_opens_the_builder_at_the_players_last_package_at_the_venue(tmp_path: Path) -> None:
+    """Two newcomers adjusting their offer round by round entered all seven issues again each
+    time: `p` opened the builder at their stated positions. It now opens at their last package at
+    the venue, open or closed, and says so in its title; before any, at the positions."""
+    from game.engine import Propose
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=2)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "p")
+            builder = await screen_of(pilot, ProposalBuilder)
+            assert builder.title_text() == "Propose a package"
+            positions = table.view.positions[OPP]
+            assert all(f.value in (positions[i], -1) for i, f in builder._fields.items())
+            await press(pilot, "escape")
+            await until(pilot, lambda: app.screen is table, "the builder to close")
+            sc = table.session.scenario
+            red = sc.delegations[OPP].red_lines
+            # two issues, each at an option off the player's position and outside its red line
+            chosen = {}
+            for i in builder._fields:
+                if len(chosen) == 2:
+                    break
+                options = [o for o in range(len(sc.issues[i].options)) if o not in red[i] and o != positions[i]]
+                if options:
+                    chosen[i] = options[0]
+            package = tuple((sc.issues[i].id, sc.issues[i].options[o].id) for i, o in chosen.items())
+            number = table.session.state.next_proposal
+            table._act(Propose("opposition", package, ("government",)))
+            await until(pilot, lambda: any(p.id == number for p in table.view.proposals), "the proposal")
+            await press(pilot, "p")
+            builder = await screen_of(pilot, ProposalBuilder)
+            assert builder.title_text() == f"Propose a package, from your #{number}"
+            for i, field in builder._fields.items():
+                assert field.value == chosen.get(i, -1)
+
+    asyncio.run(body())

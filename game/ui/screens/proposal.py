@@ -38,11 +38,13 @@ class ProposalBuilder(ActionDialog):
 
     HINT = "↑↓ move · ←→ 1-9 pick · 0 leave out · Space tick · Enter send · Esc cancel"
 
-    def __init__(self, view: View, start: IndexPackage | None = None) -> None:
+    def __init__(self, view: View, start: IndexPackage | None = None, since: int = -1) -> None:
         super().__init__(view)
-        # A counter-proposal starts from the package it answers (the board's e), else from the
-        # player's own positions.
+        # A counter-proposal starts from the package it answers (the board's e), a new one from
+        # the player's last package at the venue (`since`, its number), else from the player's
+        # own positions.
         self.start = dict(start) if start is not None else None
+        self.since = since
         self.mediator = choices.can_draft(view)
         self.issues = choices.open_issues(view)
         # The mediator names no addressees: its draft goes to every party and guarantor present.
@@ -51,7 +53,8 @@ class ProposalBuilder(ActionDialog):
         self._boxes: dict[int, ToggleField] = {}
 
     def title_text(self) -> str:
-        return "Table a draft text" if self.mediator else "Propose a package"
+        title = "Table a draft text" if self.mediator else "Propose a package"
+        return f"{title}, from your #{self.since}" if self.since >= 0 else title
 
     def unavailable(self) -> str:
         if not (self.mediator or choices.can_propose(self.view)):

@@ -139,7 +139,15 @@ class TableCommands(Screen[None]):
     def action_propose(self) -> None:
         from game.ui.screens.actions import ProposalBuilder
 
-        self._dialog(ProposalBuilder, "propose")
+        # from the player's last package at this venue, where there is one: two newcomers
+        # adjusting their offer round by round entered all seven issues again each time
+        last = self.chronicle.latest(self.viewer, self.view.venue_index)
+        start = () if last is None else tuple((i, o) for i, o in last.package if self.view.settled[i] < 0)
+        if not start:  # none, or every issue of it settled since: from the player's positions
+            self._dialog(ProposalBuilder, "propose")
+        else:
+            since = last.id if last is not None else -1
+            self._dialog(lambda view: ProposalBuilder(view, start=start, since=since), "propose")
 
     def action_respond(self) -> None:
         from game.ui.screens.actions import RespondDialog
