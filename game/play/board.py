@@ -80,7 +80,9 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                     option in own.red_lines[issue],
                 )
             )
-        waiting = view is not None and p.response_of(me) == PENDING
+        signing, pulled = "", False
+        if view is not None and p.response_of(me) == PENDING:
+            signing, pulled = signing_cost(view, p.package), pulls_out(view, agreement_cost(view, p.package))
         out.append(
             Entry(
                 p,
@@ -90,8 +92,8 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 previous,
                 p.response_of(me) == PENDING,
                 frozenset(d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING and not state.present[d]),
-                signing_cost(view, p.package) if waiting and view is not None else "",
-                waiting and view is not None and pulls_out(view, agreement_cost(view, p.package)),
+                signing,
+                pulled,
             )
         )
 

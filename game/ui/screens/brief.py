@@ -35,7 +35,7 @@ EXPLAINED = (
 )
 
 
-def _hundredths(x: float) -> str:
+def _toll(x: float) -> str:
     """A toll to the hundredth, or to the thousandth where that one counts: 0.015 a round read as
     0.01 told a newcomer of less than the debrief then charged (0.09 over six rounds)."""
     shown = f"{x:.3f}"
@@ -51,9 +51,9 @@ def time_pressure(view: View) -> str:
         return f"Time: waiting costs nothing here, and the talks run their {venue.rounds} rounds."
     parts = []
     if rules.delay_cost:
-        so_far = f" ({_hundredths(view.toll / 10_000)} lost so far)" if view.toll else ""
+        so_far = f" ({_toll(view.toll / 10_000)} lost so far)" if view.toll else ""
         parts.append(
-            f"each round that ends with issues open costs you {_hundredths(per_round)} of utility as things stand{so_far}, "
+            f"each round that ends with issues open costs you {_toll(per_round)} of utility as things stand{so_far}, "
             "taken from what you end with, deal or none"
         )
     if rules.breakdown_risk:
