@@ -325,7 +325,7 @@ _FILE_ONLY = frozenset({"content_hash"})
 # quotes, dates and the grammar of names. Neither the rules nor any agent reads them to decide.
 PROSE = frozenset(
     {"title", "text", "summary", "description", "name", "label", "leader", "stances", "sources", "notes"}
-    | {"date", "dates", "place", "plural", "lesson"}
+    | {"date", "dates", "place", "plural", "lesson", "short_name"}
 )
 
 

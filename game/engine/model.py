@@ -108,6 +108,7 @@ class Delegation:
     stances: tuple[str, ...] = ()  # per issue, the side's own words ("" where none)
     heeds: tuple[int, ...] = ()  # non-signatories (observers) whose views it weighs in its offers
     plural: bool = False  # "The platforms reject", not "rejects"
+    short_name: str = ""  # for the interface's narrow columns ("Russia"); "" where the file gives none
 
 
 @dataclass(frozen=True)

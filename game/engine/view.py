@@ -22,6 +22,7 @@ class PublicDelegation:
     patrons: tuple[int, ...]
     description: str = ""
     stances: tuple[str, ...] = ()  # per issue, the side's own words: public by nature
+    short_name: str = ""  # for narrow columns; "" where the file gives none
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def public_delegations(sc: Scenario) -> tuple[PublicDelegation, ...]:
     if hit is not None and hit[0] is ids:
         return hit[1]
     publics = tuple(
-        PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons, d.description, d.stances) for d in sc.delegations
+        PublicDelegation(d.id, d.name, d.leader, d.role, d.patrons, d.description, d.stances, d.short_name)
+        for d in sc.delegations
     )
     if len(_publics) >= _PUBLICS_KEPT:
         _publics.clear()

@@ -209,6 +209,7 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
         stances=tuple(stances),
         heeds=tuple(heeds),
         plural=bool(raw.get("plural", False)),
+        short_name=raw.get("short_name", ""),
     )
 
 

@@ -34,6 +34,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         departures_that_do_nothing_or_decide_all,
         support_at_the_collapse_line,
         events_that_empty_the_agenda,
+        short_names_too_long,
         *extra,
     )
     for check in checks:
@@ -396,3 +397,20 @@ def events_that_empty_the_agenda(sc: Scenario) -> Iterator[Finding]:
                     f"{card.round} whatever happens, so no game there can reach a deal after it: give it a `when`, "
                     "or leave an issue on",
                 )
+
+
+# --- a short name the narrow columns cut ------------------------------------------------------
+
+SHORT_NAME = 12  # the narrowest the delegations panel gives a name at 80 columns (astana-to-sochi's)
+
+
+def short_names_too_long(sc: Scenario) -> Iterator[Finding]:
+    """A `short_name` is for the interface's narrow columns, where a long name is cut: one longer
+    than those columns is cut there too."""
+    for d, delegation in enumerate(sc.delegations):
+        if len(delegation.short_name) > SHORT_NAME:
+            yield (
+                ("delegations", d, "short_name"),
+                f"the short name {delegation.short_name!r} has {len(delegation.short_name)} letters: the "
+                f"table's narrow columns show {SHORT_NAME}, so it will be cut there",
+            )

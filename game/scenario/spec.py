@@ -124,6 +124,7 @@ DELEGATION = Obj(
     {
         "id": Field(ID, True),
         "name": Field(LINE, True),
+        "short_name": Field(Str("a short name for the table's narrow columns (12 letters or fewer)", line=True)),
         "leader": Field(LINE, True),
         "role": Field(Str("what it may do", choices=("party", "guarantor", "mediator", "observer")), True),
         "patrons": Field(ListOf(ID, "delegations that can press this one")),

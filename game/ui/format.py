@@ -7,6 +7,7 @@ No Textual here, so these helpers are cheap to test and to share between screens
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from game.engine import actions as A
 from game.engine.actions import Action
@@ -20,6 +21,25 @@ IndexPackage = tuple[tuple[int, int], ...]  # (issue, option) by position, as th
 def short(text: str, width: int) -> str:
     """Cut to width, with an ellipsis where something was cut."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class Named(Protocol):
+    """A delegation, in full (model.Delegation) or as the others see it (view.PublicDelegation)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def short_name(self) -> str: ...
+
+
+def named(d: Named, width: int) -> str:
+    """A delegation's name in `width` columns: whole where it fits, else the file's short name
+    (`short_name`), cut only if that too is longer. At 80 columns every Syrian name was cut to
+    "Government of the Syrian Ara…", "Islamic Republ…"."""
+    if len(d.name) <= width or not d.short_name:
+        return short(d.name, width)
+    return short(d.short_name, width)
 
 
 def brief_issue(name: str, width: int = 20) -> str:
@@ -109,7 +129,7 @@ def _phrase(scenario: Scenario, action: Action) -> str:
 
     def name(ident: str, width: int = 22) -> str:
         index = scenario.delegation_index.get(ident)
-        return short(scenario.delegations[index].name, width) if index is not None else ident
+        return named(scenario.delegations[index], width) if index is not None else ident
 
     def issue(ident: str) -> str:
         index = scenario.issue_index.get(ident)

@@ -380,3 +380,21 @@ def test_a_scripted_event_that_empties_the_agenda(tmp_path: Path) -> None:
     )
     back = text.replace("      - momentum: 3\n", "      - momentum: 3\n      - agenda: {add: truce}\n", 1)
     assert warnings(tmp_path, back, deep=False) == []
+
+
+def test_a_short_name_longer_than_the_narrow_columns_is_warned_of(tmp_path: Path) -> None:
+    """`short_name` is what the table's narrow columns show (12 letters at 80 columns): one
+    longer is cut there as the whole name was, and the author is told where."""
+    fits = mini_with(("    name: Red\n", "    name: Red\n    short_name: The Red side\n"))  # 12
+    assert warnings(tmp_path, fits, deep=False) == []
+    from game.scenario import load_scenario
+
+    assert load_scenario(tmp_path / "variant.yaml").delegations[0].short_name == "The Red side"
+    text = mini_with(("    name: Red\n", "    name: Red\n    short_name: The Red delegation\n"))
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "the short name 'The Red delegation' has 18 letters: the table's narrow columns show 12, so it will be "
+        "cut there"
+    )
+    assert (d.line, d.column) == pos(text, "    short_name: The Red delegation\n", "The Red delegation")
+    assert load_scenario(MINI).delegations[0].short_name == ""  # none given: the name, cut

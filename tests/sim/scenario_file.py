@@ -184,6 +184,8 @@ def _delegation(sc: Scenario, k: int, d: Delegation, problems: list[str]) -> dic
     issues = sc.issues
     where = f"delegation {d.id!r}"
     item: dict[str, Any] = {"id": d.id, "name": d.name, "leader": d.leader, "role": d.role}
+    if d.short_name:
+        item["short_name"] = d.short_name
     if d.patrons:
         item["patrons"] = [sc.ids[p] for p in d.patrons]
     if d.controller != "ai":

@@ -15,6 +15,7 @@ from game.ai.levels import LEVELS, Level
 from game.ai.rehearsal import Rehearsed
 from game.engine.model import Scenario
 from game.scenario import load_scenario
+from game.ui.format import named
 from game.ui.screens import table as table_screen
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
@@ -60,7 +61,7 @@ def test_the_status_line_says_who_rehearses_and_the_screen_keeps_answering(
                 pilot, lambda: "rehearses the talks before its first move" in status(), "the rehearsal's status"
             )
             actor = table.session.state.actor
-            assert table.session.scenario.delegations[actor].name[:20] in status()
+            assert named(table.session.scenario.delegations[actor], 26) in status()
             steps = table.session.state.step
             await pilot.press("question_mark")  # the screen still answers while the seat rehearses
             await pilot.pause()

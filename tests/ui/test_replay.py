@@ -30,6 +30,7 @@ from game.engine import state_hash
 from game.saves import save
 from game.saves.timeline import Timeline, load_timeline
 from game.ui.app import PeaceTalksApp, make_app
+from game.ui.format import named
 from game.ui.screens.replay import SPEEDS, ReplayScreen
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.screens.saves import SaveBrowser
@@ -100,7 +101,7 @@ def test_stepping_forward_and_back_moves_the_step_and_the_transcript(saves: Path
             assert viewer.step == 1 and f"step 1 of {timeline.steps} · round 1/" in status(viewer)
             first = timeline.session.log[0].action
             name = timeline.session.scenario.delegations[timeline.session.scenario.delegation_index[first.actor]]
-            assert f"turn 1 · {name.name[:20]}" in status(viewer)
+            assert f"turn 1 · {named(name, 26)}" in status(viewer)
             assert transcript(viewer) != before and shows_records_to(viewer, 1)
             await press(pilot, "right")
             await press(pilot, "right")
@@ -286,7 +287,7 @@ def test_whose_view_cycles_through_the_delegations_once_the_game_is_over(saves: 
             await press(pilot, "pagedown")
             for k, d in enumerate(delegations):
                 await press(pilot, "v")
-                assert viewer.viewer == k and f"{d.name[:20]}" in mode(viewer)
+                assert viewer.viewer == k and named(d, 22) in mode(viewer)
                 agenda = viewer.query_one(AgendaTable)
                 assert [str(c.label) for c in agenda.columns.values()][2].startswith("Your position")
                 issue = viewer.state.agenda[0]

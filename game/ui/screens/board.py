@@ -20,7 +20,7 @@ from game.engine.actions import Respond
 from game.engine.model import Scenario
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import against, brief_issue, short
+from game.ui.format import against, brief_issue, named
 from game.ui.widgets.keybar import KeyBar
 
 
@@ -160,7 +160,7 @@ class BoardScreen(Screen[BoardChoice]):
             p = e.proposal
             changed = len(e.changed)
             package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
-            author = "you" if p.author == self.me else short(names[p.author].name, 20 if wide else 14)
+            author = "you" if p.author == self.me else named(names[p.author], 20 if wide else 14)
             rows.append(
                 (
                     f"{p.id}{' draft' if p.draft else ''}",

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from game.engine.model import Scenario
 from game.engine.records import verb_for
 from game.play.history import KINDS, Chronicle, Filter, Line, picked, summaries
-from game.ui.format import brief_issue, short
+from game.ui.format import brief_issue, named, short
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.wrapped import WrappedText
 
@@ -132,7 +132,7 @@ class HistoryScreen(Screen[None]):
             where = "every round"
         else:
             where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
-        who = "everyone" if f.delegation < 0 else self.scenario.delegations[f.delegation].name
+        who = "everyone" if f.delegation < 0 else named(self.scenario.delegations[f.delegation], 28)
         text = Text(" History · ", style="bold")
         keys = "k, a" if f.kind == "answers to me" else "k"  # a, the shortcut to this one
         text.append(f"{MINE.strip()} = your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} ({keys})")

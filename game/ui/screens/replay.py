@@ -24,7 +24,7 @@ from textual.widgets import DataTable, RichLog, Static
 from game.engine import Record, State, view_for
 from game.engine.view import View
 from game.saves.timeline import Timeline
-from game.ui.format import action_phrase, short
+from game.ui.format import action_phrase, named, short
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.transcript import STYLES
 from game.ui.widgets.keybar import KeyBar
@@ -172,7 +172,7 @@ class ReplayScreen(Screen[None]):
         entry = timeline.session.log[step - 1]
         actor = state.scenario.delegations[state.scenario.delegation_index[entry.action.actor]]
         text.append(f"turn {entry.turn} · ", style="bold")
-        text.append(f"{short(actor.name, 26)} {action_phrase(state.scenario, entry.action)}")
+        text.append(f"{named(actor, 26)} {action_phrase(state.scenario, entry.action)}")
         return text
 
     def mode(self) -> Text:
@@ -183,7 +183,7 @@ class ReplayScreen(Screen[None]):
         if state.over:
             text.append("the game is over")
         else:
-            text.append(f"next: {short(scenario.delegations[state.actor].name, 22)}")
+            text.append(f"next: {named(scenario.delegations[state.actor], 22)}")
         speed = f"{SPEEDS[self.speed]:g}/s"
         text.append(" · ")
         text.append(f"▶ playing {speed}" if self.timer is not None else f"⏸ {speed}", style="bold")
@@ -191,7 +191,7 @@ class ReplayScreen(Screen[None]):
         if self.viewer is None:
             text.append("public view")
         else:
-            text.append(f"{short(scenario.delegations[self.viewer].name, 22)}'s view", style="reverse")
+            text.append(f"{named(scenario.delegations[self.viewer], 22)}'s view", style="reverse")
         if self.save_name:
             text.append(f" · {self.save_name}", style="dim")  # last: the first to go on a narrow screen
         return text

@@ -35,6 +35,7 @@ from game.saves import Session
 from game.sim.pool import cores
 from game.sim.rehearsers import rehearse_in_workers
 from game.sim.seating import label_kind, seat_chooser
+from game.ui.format import named
 from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
@@ -209,9 +210,9 @@ class TableScreen(TableCommands):
                     # was made in: a newcomer's first turn said nothing of the offers already made to them.
                     tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
         elif self._rehearsing == state.actor:
-            tail.append(f"{short(sc.delegations[state.actor].name, 26)} rehearses the talks before its first move…")
+            tail.append(f"{named(sc.delegations[state.actor], 26)} rehearses the talks before its first move…")
         else:
-            tail.append(f"{short(sc.delegations[state.actor].name, 26)} speaks… (f: skip)")
+            tail.append(f"{named(sc.delegations[state.actor], 26)} speaks… (f: skip)")
         width = self.size.width or 80
         rounds = f" · round {state.round}/{venue.rounds} · "
         # the player's name gives way first, then the venue's (harbour-contract's "Talks at the
@@ -227,7 +228,7 @@ class TableScreen(TableCommands):
             room = width - len(head) - tail.cell_len - 3
         text = Text(head, style="bold")
         if room >= 8:
-            text.append(f"{short(me.name, room)} · ")  # whole where the line has room (it was cut at 24 at any width)
+            text.append(f"{named(me, room)} · ")  # whole where the line has room (it was cut at 24 at any width)
         text.append_text(tail)
         return text
 

@@ -14,7 +14,7 @@ from textual.widgets.data_table import ColumnKey
 
 from game.engine.model import ROLES
 from game.engine.view import View
-from game.ui.format import brief_issue
+from game.ui.format import brief_issue, named
 from game.ui.format import short as short  # re-exported: the table imports it from here
 
 SegmentLines = list[list[Segment]]  # a cell's lines, as DataTable draws them
@@ -329,7 +329,7 @@ class DelegationsTable(_ViewTable):
             self.refit()  # a column only ever widens: narrower names need it measured afresh
         self.fill(
             [
-                (pub.id, (Text(short(pub.name, width), style="bold" if d == acting else ""), *cells))
+                (pub.id, (Text(named(pub, width), style="bold" if d == acting else ""), *cells))
                 for d, (pub, cells) in enumerate(zip(view.delegations, rows, strict=True))
             ]
         )
