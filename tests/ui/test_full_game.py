@@ -206,6 +206,9 @@ def test_walking_out_ends_the_talks_in_collapse(tmp_path: Path) -> None:
             await press(pilot, "w")
             confirm = await screen_of(pilot, ConfirmDialog)
             assert "Walk out" in confirm.question
+            # what it costs, before the player agrees to it: a newcomer read only that there was no coming back
+            assert "As a signatory, your walk-out collapses the talks here" in confirm.question
+            assert "Every side's trust in you falls by 10." in confirm.question
             await click(pilot, "#yes")
             debrief = await screen_of(pilot, DebriefScreen)
             session = debrief.session
@@ -264,5 +267,28 @@ def test_play_waits_while_the_meeting_notice_is_read(tmp_path: Path) -> None:
             await press(pilot, "enter")
             assert isinstance(await settle(pilot), TableScreen)
             assert len(table.session.log) > before + 1
+
+    asyncio.run(body())
+
+
+def test_the_boycott_asks_first_and_says_what_it_costs(tmp_path: Path) -> None:
+    """Sochi's SNC may stay away in round 1: the question says what staying away does (RULES.md),
+    not only "Boycott this venue?"."""
+    sochi = Path(__file__).resolve().parents[2] / "scenarios" / "sochi-congress.yaml"
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("snc",), scenario=sochi, seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and table.session.state.round == 1
+            await press(pilot, "b")
+            confirm = await screen_of(pilot, ConfirmDialog)
+            rules = table.session.scenario.rules
+            assert f"your support at home rises by {rules.hardline_support}" in confirm.question
+            assert f"trust in you falls by {rules.leave_trust}" in confirm.question
+            assert "a deal no longer needs your signature" in confirm.question
+            await click(pilot, "#cancel")
+            await until(pilot, lambda: app.screen is table, "the table back, nothing done")
+            assert not any(e.action.kind == "boycott" for e in table.session.log)
 
     asyncio.run(body())

@@ -226,13 +226,29 @@ class TableCommands(Screen[None]):
 
     def action_walk_out(self) -> None:
         me = self.session.scenario.delegations[self.viewer]
+        view = self.view
+        # what it costs, as RULES.md gives it: a newcomer read only that they could not come back
+        if self.viewer in view.venue.signatories:
+            then = "As a signatory, your walk-out collapses the talks here: nothing more is agreed at this venue."
+        else:
+            then = "The talks go on without you."
         self._confirmed(
-            f"Walk out of the talks as {me.name}? You cannot come back to this venue.", "Walk out", WalkOut(me.id)
+            f"Walk out of the talks as {me.name}? You cannot come back to this venue. {then} "
+            f"Every side's trust in you falls by {view.rules.leave_trust}.",
+            "Walk out",
+            WalkOut(me.id),
         )
 
     def action_boycott(self) -> None:
         me = self.session.scenario.delegations[self.viewer]
-        self._confirmed(f"Boycott this venue as {me.name}?", "Boycott", Boycott(me.id))
+        rules = self.view.rules
+        self._confirmed(
+            f"Boycott this venue as {me.name}? You stay away from it: your support at home rises by "
+            f"{rules.hardline_support}, trust in you falls by {rules.leave_trust} (the chair's, or every "
+            "side's where no one chairs), and the talks go on without you: a deal no longer needs your signature.",
+            "Boycott",
+            Boycott(me.id),
+        )
 
     def action_faster(self) -> None:
         self.speed = max(0, self.speed - 1)
