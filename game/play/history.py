@@ -65,6 +65,13 @@ class Chronicle:
     _last_of: dict[int, int] = field(default_factory=dict)  # author -> id of its latest proposal
     _move_at: int = -1  # the index of the last move's first line
 
+    def _previous(self, author: int, venue: int) -> int:
+        """`author`'s last proposal at `venue`, what a new one is compared with (-1: none there).
+        Not one of an earlier venue, with another agenda: at a campaign's second venue a newcomer
+        read "#27 ... worth 0.85 (its #21 was worth 0.60)", #21 of the first venue's talks."""
+        last = self.latest(author, venue)
+        return last.id if last is not None else -1
+
     def latest(self, author: int, venue: int) -> Tabled | None:
         """`author`'s latest proposal or draft at `venue`, open or closed (None: it has tabled none
         there): where the builder starts the next one."""
@@ -109,7 +116,7 @@ class Chronicle:
                     made.draft,
                     before.venue,
                     before.round,
-                    self._last_of.get(actor, -1),
+                    self._previous(actor, before.venue),
                 )
                 self._last_of[actor] = tabled
         elif isinstance(action, Respond):

@@ -219,11 +219,16 @@ class BoardScreen(Screen[BoardChoice]):
             said = "left without answering" if d in e.left else _ANSWER[answer]
             text.append(f"{who} {said}", style="bold" if d == self.me and answer == PENDING else "")
         text.append("\n")
+        if e.dropped:
+            left = ", ".join(brief_issue(sc.issues[i].name, 30) for i in e.dropped)
+            text.append(f"It leaves out what its proposal #{e.previous} put on {left}\n", style="bold")
         if e.previous >= 0 and not e.changed:
             # tabled again as it was: a legend for * over lines that carry none sent a newcomer
             # looking for what had moved
             text.append(
-                f"nothing changed on its issues since its proposal #{e.previous} · = yours: your stated position\n",
+                f"nothing changed on the issues it keeps since its proposal #{e.previous} · = yours: your stated position\n"
+                if e.dropped
+                else f"nothing changed on its issues since its proposal #{e.previous} · = yours: your stated position\n",
                 style="dim",
             )
         elif e.previous >= 0:
