@@ -122,3 +122,26 @@ def test_every_label_of_the_new_game_column_fits_it_at_80_columns(tmp_path: Path
             assert seats.y + 4 <= screen.bottom - 1, seats
 
     asyncio.run(body())
+
+
+def test_the_first_space_on_the_delegations_unticks_the_seat_ticked(tmp_path: Path) -> None:
+    """The list, filled afresh for the scenario, had no row under the cursor: a newcomer's first
+    Space on it did nothing, the second ticked another seat. The cursor starts on the seat ticked,
+    so Space there unticks it, and after the scenario changes too."""
+
+    async def body() -> None:
+        async with _title(tmp_path) as (pilot, title):
+            seats = title.query_one("#seats", SelectionList)
+            ticked = list(seats.selected)
+            assert len(ticked) == 1
+            assert seats.highlighted is not None and seats.get_option_at_index(seats.highlighted).value == ticked[0]
+            seats.focus()
+            await pilot.press("space")
+            await until(pilot, lambda: not seats.selected, "the seat unticked by the first Space")
+            scenario = title.query_one("#scenario", Select)
+            scenario.value = "sochi-congress"
+            await until(pilot, lambda: seats.option_count and seats.selected, "sochi's seats")
+            assert seats.highlighted is not None
+            assert seats.get_option_at_index(seats.highlighted).value == seats.selected[0]
+
+    asyncio.run(body())

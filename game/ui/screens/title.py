@@ -172,6 +172,10 @@ class TitleScreen(Screen[None]):
             ticked = set(self.last.humans)  # the seats of the game just played
         for d in scenario.delegations:
             seats.add_option((Content(f"{d.name} ({d.role})"), d.id, d.id in ticked))
+        # the cursor on the seat ticked: the list, filled afresh, had none, and a newcomer's first
+        # Space there did nothing (then ticked the wrong seats)
+        ids = [d.id for d in scenario.delegations]
+        seats.highlighted = min((ids.index(h) for h in ticked if h in ids), default=0)
 
     def action_start(self) -> None:
         name = str(self.query_one("#scenario", Select).value)
