@@ -131,7 +131,9 @@ def _parser() -> argparse.ArgumentParser:
         "--as", dest="humans", action="append", default=[], metavar="DELEGATION",
         help="the delegation you play (repeat for hot-seat play; default: the scenario's own choice)",
     )  # fmt: skip
-    g.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
+    g.add_argument(
+        "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
+    )
     g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a new one)")
     g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game")
     g.add_argument(
@@ -149,7 +151,9 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("watch", help="an AI-only game, printed as a transcript (needs no terminal)")
     w.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
     w.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: 2017)")
-    w.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the AI's level")
+    w.add_argument(
+        "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
+    )
     w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
     w.add_argument(
         "--spoiler",

@@ -29,6 +29,11 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
+    if args.command == "play" and args.load:
+        clash = loaded_clash(args)
+        if clash:
+            print(f"peacetalks: error: {clash}", file=sys.stderr)
+            return EXIT_USAGE
     loaded = None
     if args.command == "play" and args.load:
         # loaded and verified first, as the replay viewer does: a bad save is one line and exit 1
@@ -60,7 +65,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     path = resolve(name)
     if args.watch and path is not None and path.is_file():
         # Errors in the file are shown in the interface, and the game starts once it loads.
-        return _opened(path, tuple(args.humans), args.difficulty, args.seed, saves_dir=saves, watch=True)
+        return _opened(path, tuple(args.humans), args.difficulty or "normal", args.seed, saves_dir=saves, watch=True)
     # the scenario and every option are checked before the terminal is: a wrong name said as a
     # wrong name, in a pipe too, not as a missing terminal
     scenario = _load(name)
@@ -88,7 +93,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
         print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself ({how})", file=sys.stderr)
         return EXIT_USAGE
     seats = tuple(seat_labels(scenario, chosen).items())
-    return _opened(path, humans, args.difficulty, args.seed, saves_dir=saves, save_name=args.save, seats=seats)
+    level = args.difficulty or "normal"
+    return _opened(path, humans, level, args.seed, saves_dir=saves, save_name=args.save, seats=seats)
 
 
 def _opened(*args: Any, **kwargs: Any) -> int:
@@ -111,6 +117,27 @@ def ran(app: PeaceTalksApp) -> int:
         print(f"peacetalks: error: {app.failure}", file=sys.stderr)
         return EXIT_INVALID
     return app.return_code or 0
+
+
+def loaded_clash(args: argparse.Namespace) -> str:
+    """Why options given with `--load` cannot be honoured ("" where none is given): a saved game
+    keeps its scenario, seed, seats and level. They were dropped without a word, and a tester
+    asking for sochi-congress as the opposition on hard was sat at the saved astana-8 game."""
+    given = [
+        option
+        for option, value in (
+            ("SCENARIO", args.scenario),
+            ("--seed", args.seed),
+            ("--as", getattr(args, "humans", None)),
+            ("--difficulty", args.difficulty),
+        )
+        if value not in (None, [])
+    ]
+    if not given:
+        return ""
+    return f"--load {args.load}: a saved game keeps its own scenario, seed, seats and level; leave out " + ", ".join(
+        given
+    )
 
 
 def save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -> str:

@@ -33,6 +33,12 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             return EXIT_INVALID
     name: str | None = None
     if args is not None and args.load:
+        from game.commands_ui import loaded_clash
+
+        clash = loaded_clash(args)
+        if clash:
+            print(f"peacetalks: error: {clash}", file=sys.stderr)
+            return EXIT_USAGE
         try:
             session = load(args.load)
         except SaveLoadError as exc:
@@ -70,7 +76,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         assert path is not None
         scenario, source = loaded
         seed = 2017 if args is None or args.seed is None else args.seed
-        level = "normal" if args is None else args.difficulty
+        level = "normal" if args is None or args.difficulty is None else args.difficulty
         seats = default_seats(scenario, (), level)
         if args is not None and args.seat:
             from game.commands_seats import parse_seats, seat_labels
