@@ -226,17 +226,17 @@ class PeaceTalksApp(App[None]):
     @on(TitleScreen.Load)
     def _load(self, message: TitleScreen.Load) -> None:
         if not self.load_game(message.path) and message.browsed:
-            self._browse_again()
+            self._browse_again(message.path)
 
     @on(TitleScreen.Replay)
     def _replay(self, message: TitleScreen.Replay) -> None:
         self.open_replay(message.path, message.browsed)
 
-    def _browse_again(self) -> None:
+    def _browse_again(self, path: Path) -> None:
         """A save chosen in the browser did not open: the browser comes back, under the reason,
-        so the player picks another rather than finding the title screen."""
+        its cursor on that save, so the player picks another rather than finding the title screen."""
         if isinstance(self.screen, TitleScreen):
-            self.screen.action_saves()
+            self.screen.browse(select=path)
 
     @work(thread=True, exclusive=True, group="replay")
     def open_replay(self, path: Path, browsed: bool = False) -> None:
@@ -249,7 +249,7 @@ class PeaceTalksApp(App[None]):
                 self.notify, str(exc), title="Cannot replay", severity="error", timeout=10, markup=False
             )
             if browsed:
-                self.call_from_thread(self._browse_again)
+                self.call_from_thread(self._browse_again, path)
             return
         self.call_from_thread(self._show_replay, timeline, path.name)
 

@@ -168,6 +168,7 @@ def test_a_save_that_fails_to_open_brings_the_browser_back(folder: Path, name: s
     *lines, last = text.rstrip("\n").split("\n")  # the last move: '  - "TURN ROUND ... HASH"'
     edited = last[:-2] + ("0" if last[-2] != "0" else "1") + '"'  # the hash's last digit
     path.write_text("\n".join([*lines, edited]) + "\n", encoding="utf-8")
+    os.utime(path, (DAY - 3600,) * 2)  # the oldest: listed last, newest first
 
     async def body() -> None:
         app = make_app(saves_dir=folder, seed=1, speed=0)
@@ -179,6 +180,10 @@ def test_a_save_that_fails_to_open_brings_the_browser_back(folder: Path, name: s
             again = await screen_of(pilot, SaveBrowser)
             await until(pilot, lambda: again.loaded, "the list again")
             assert isinstance(app.screen_stack[-2], TitleScreen)
+            # its cursor on the save that failed, not on the first row: a second Enter there
+            # continued the autosave by mistake
+            current = again._current()
+            assert current is not None and current.path == path and again.rows[0].path != path
 
     asyncio.run(body())
 

@@ -76,10 +76,14 @@ class SaveBrowser(Screen[Opened | None]):
     ]
     AUTO_FOCUS = "#save-table"
 
-    def __init__(self, folder: Path, autosaves: tuple[Path, ...] = ()) -> None:
+    def __init__(self, folder: Path, autosaves: tuple[Path, ...] = (), select: Path | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.autosaves = autosaves
+        # the save to put the cursor on once the folder is read: the one that just failed to
+        # open, when the browser comes back under the reason (it came back on the first row, and
+        # a second Enter continued the autosave)
+        self.select = select
         self.rows: list[SaveInfo] = []
         self.order = ORDERS[0]
         self.loaded = False
@@ -126,6 +130,9 @@ class SaveBrowser(Screen[Opened | None]):
     def _fill(self) -> None:
         table = self.query_one("#save-table", DataTable)
         chosen = self._current()
+        if self.select is not None:
+            chosen = next((row for row in self.rows if row.path == self.select), chosen)
+            self.select = None
         widths = self._widths()
         if widths != self._filled or not table.columns:
             # fixed widths, cut to fit: measured columns would grow past the screen's width

@@ -206,7 +206,11 @@ class TitleScreen(Screen[None]):
     @on(Button.Pressed, "#load")
     def action_saves(self) -> None:
         """The save browser; what is opened there is continued or replayed from here."""
-        self.app.push_screen(SaveBrowser(self.saves_dir, self._autosaves()), self._opened)
+        self.browse()
+
+    def browse(self, select: Path | None = None) -> None:
+        """The save browser, its cursor on `select` where that is listed."""
+        self.app.push_screen(SaveBrowser(self.saves_dir, self._autosaves(), select), self._opened)
 
     def _autosaves(self) -> tuple[Path, ...]:
         return tuple(autosaves())
