@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,15 @@ def _damage(path: Path) -> str:
     return ""
 
 
+def _digest(text: str) -> str:
+    """The sha256 of a save's embedded scenario as its file holds it; "" where the text is no
+    UTF-8 (an escaped lone surrogate), which no hash matches."""
+    try:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    except UnicodeEncodeError:
+        return ""
+
+
 def _mapping(value: object) -> dict[Any, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -116,9 +126,13 @@ def _mapping(value: object) -> dict[Any, Any]:
 def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     """The row for one file; never raises for a bad file (the row says what is wrong)."""
     try:
-        modified = path.stat().st_mtime
+        stat = path.stat()
     except OSError as exc:
         return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {why(exc)}")
+    modified = stat.st_mtime
+    if stat.st_size > MAX_BYTES:
+        # what opening it would say: listed as sound, a tester chose it and was refused only then
+        return SaveInfo(path, modified, autosave, problem=f"larger than {MAX_BYTES:,} bytes: not a saved game of ours")
     try:
         head, tail = _head(path)
         # PyYAML reads UTF-16 too; a save is UTF-8, and opening one in another encoding refuses
@@ -157,6 +171,12 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         if tail.rstrip().endswith(b"log:"):
             return SaveInfo(path, modified, autosave, problem=f"damaged: cut off (no move of the {counted} under log:)")
     scenario = doc["scenario"]
+    text, digest = scenario.get("text"), scenario.get("hash")
+    if isinstance(text, str) and isinstance(digest, str) and _digest(text) != digest:
+        # as opening it would say (game.saves.read): a few milliseconds for the largest scenario
+        return SaveInfo(
+            path, modified, autosave, problem="the embedded scenario does not match its hash: edited or damaged"
+        )
     title = str(scenario.get("name", "?"))
     names: dict[str, str] = {}
     venues = 1

@@ -194,3 +194,25 @@ def test_a_save_cut_at_the_end_of_a_line_is_listed_as_damaged(tmp_path: Path) ->
     assert read_info(tmp_path / "whole.yaml").problem == ""
     fresh = save(new_session("mini", 1), tmp_path, "fresh")  # "log: []": a game with no move yet
     assert read_info(fresh).problem == ""
+
+
+def test_a_save_too_large_or_with_an_edited_scenario_is_listed_as_opening_it_would_refuse_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 73 MB file and a save whose embedded scenario was edited were listed as good games
+    ("Astana 8 · AI only · R4 · agreement"), refused only once chosen: each row now says why, as
+    opening the file says it."""
+    from game.saves import SaveLoadError, catalog, load
+
+    whole = save(play_on(new_session("mini", 3), 12), tmp_path, "whole")
+    text = whole.read_text(encoding="utf-8")
+    assert read_info(whole).problem == ""
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(text.replace("name: Red", "name: Crimson", 1), encoding="utf-8")
+    assert "name: Crimson" in edited.read_text(encoding="utf-8")
+    assert read_info(edited).problem == "the embedded scenario does not match its hash: edited or damaged"
+    with pytest.raises(SaveLoadError, match="does not match its hash"):
+        load(edited)
+    # the size limit lowered for the test: a file past it gets the row opening it would give
+    monkeypatch.setattr(catalog, "MAX_BYTES", len(text) - 1)
+    assert read_info(whole).problem == f"larger than {len(text) - 1:,} bytes: not a saved game of ours"
