@@ -257,3 +257,23 @@ def test_play_save_refuses_a_bad_or_taken_name_in_one_line(
     err = capsys.readouterr().err
     assert says in err and len(err.strip().splitlines()) == 1
     assert (tmp_path / "taken.yaml").read_text() == "a game\n"
+
+
+def test_a_name_taken_by_a_folder_is_refused_not_offered_for_replacing(tmp_path: Path) -> None:
+    """A folder named like the save was "a saved game" to replace (and replacing it then failed);
+    a pipe was quietly replaced. Neither is a save: the name is refused, nothing is touched."""
+    folder = tmp_path / "taken.yaml"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("kept\n")
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=SIZE) as pilot:
+            await settle(pilot)
+            dialog = await _dialog(pilot)
+            await _type(pilot, dialog, "taken")
+            assert app.screen is dialog, "no question: the dialog stays open"
+            assert f"{folder} is not a file: choose another name." in _problem(dialog)
+            assert folder.is_dir() and (folder / "inside.txt").read_text() == "kept\n"
+
+    asyncio.run(body())

@@ -71,6 +71,11 @@ class SaveDialog(Dialog[str]):
         except SaveError as exc:
             self.refuse(str(exc))
             return
+        if path.exists() and not path.is_file():
+            # a folder, a pipe: no saved game to replace, and saving over it would fail or
+            # quietly take its place (a tester was asked to "replace" a folder)
+            self.refuse(f"{path} is not a file: choose another name.")
+            return
         if name != self.current and path.exists():
             question = f"{path} already holds a saved game. Replace it with this one?"
 
