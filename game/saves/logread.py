@@ -40,7 +40,7 @@ def parse_save(data: bytes, report: Report, budget: int) -> object | None:
     fast = _split(data, report, budget)
     if fast is not None:
         return fast
-    return parse_yaml(data, report, budget, controls=True)
+    return parse_yaml(data, report, budget, controls=True, holds="saved game")
 
 
 def _split(data: bytes, report: Report, budget: int) -> YMap | None:
@@ -58,7 +58,7 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
     if left < 0:
         return None
     aside = Report(report.path)
-    doc = parse_yaml(header, aside, left, controls=True)
+    doc = parse_yaml(header, aside, left, controls=True, holds="saved game")
     # Only a header that reads cleanly as a mapping at the first column, without a log of its
     # own, is one that `log:` at the first column continues; whatever else goes to the reader.
     if not isinstance(doc, YMap) or aside.items or doc.mark[1] != _FIRST_COLUMN or "log" in doc:

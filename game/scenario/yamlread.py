@@ -147,13 +147,19 @@ def read_bytes(path: Path, report: Report) -> bytes | None:
 
 
 def parse_yaml(
-    data: bytes, report: Report, max_nodes: int = MAX_NODES, controls: bool = False, embedded: bool = False
+    data: bytes,
+    report: Report,
+    max_nodes: int = MAX_NODES,
+    controls: bool = False,
+    embedded: bool = False,
+    holds: str = "scenario",
 ) -> Any | None:
     """The document as YMap/YSeq/scalars, or None after reporting why not. Text holding a control
     character (game.safetext) is an error unless `controls` (a save's embedded scenario file is
     whole text, comments and all: it is checked as a scenario when it is loaded). A bare number
     YAML 1.1 and 1.2 read differently (`010`, `1:0`, `0b1010`, `1_000`) is an error, unless
-    `embedded`: a save's scenario was played as YAML 1.1 read it, and is read so again."""
+    `embedded`: a save's scenario was played as YAML 1.1 read it, and is read so again. `holds`:
+    what an empty document is said to lack ("the file holds no saved game")."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -207,7 +213,7 @@ def parse_yaml(
         report.error(exc.mark, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
         return None
     if value is None and len(report.items) == before:
-        report.error(_mark(node), "the file holds no scenario: expected a mapping of keys")
+        report.error(_mark(node), f"the file holds no {holds}: expected a mapping of keys")
     return value
 
 

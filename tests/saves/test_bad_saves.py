@@ -517,3 +517,11 @@ def test_the_bad_saves_are_bad_only_by_their_edits(tmp_path: Path, mini_game: Se
     """The unedited saves the tests above start from do load, so each refusal is the edit's."""
     for game in (mini_game, big_game):
         assert_same_game(load(save(game, tmp_path, game.name)), game)
+
+
+@pytest.mark.parametrize("content", ["~\n", "null\n", "--- ~\n"])
+def test_a_save_holding_no_mapping_says_it_holds_no_saved_game(tmp_path: Path, content: str) -> None:
+    """A save that is just `~` was "the file holds no scenario": it is a saved game we expected."""
+    path = tmp_path / "nothing.yaml"
+    path.write_text(content, encoding="utf-8")
+    refused(path, says="the file holds no saved game: expected a mapping of keys")
