@@ -135,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
     )
     g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a new one)")
-    g.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game")
+    g.add_argument("--load", default=None, metavar="SAVE", type=_save_file, help="continue a saved game")
     g.add_argument(
         "--save", default=None, metavar="NAME",
         help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
@@ -154,7 +154,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument(
         "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
     )
-    w.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game, every seat AI")
+    w.add_argument("--load", default=None, metavar="SAVE", type=_save_file, help="continue a saved game, every seat AI")
     w.add_argument(
         "--spoiler",
         action="store_true",
@@ -173,7 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser(
         "replay", help="replay a saved game: step through it in the terminal, print its transcript, or check every hash"
     )
-    r.add_argument("save", metavar="SAVE", help="a saved game")
+    r.add_argument("save", metavar="SAVE", type=_save_file, help="a saved game")
     mode = r.add_mutually_exclusive_group()
     mode.add_argument("--text", action="store_true", help="print the transcript as Markdown (needs no terminal)")
     mode.add_argument("--verify", action="store_true", help="replay every action; exit 1 at the first divergence")
@@ -206,6 +206,13 @@ def _new_file(text: str) -> str:
     # an empty name is the current folder to pathlib: it would be refused as "  is a folder"
     if not text:
         raise argparse.ArgumentTypeError("expected the path of the file to write, got an empty name")
+    return text
+
+
+def _save_file(text: str) -> str:
+    # an empty name is the current folder to pathlib: `replay ""` said ".: is a directory"
+    if not text:
+        raise argparse.ArgumentTypeError("expected the path of a saved game, got an empty name")
     return text
 
 

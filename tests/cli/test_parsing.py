@@ -62,3 +62,17 @@ def test_an_empty_folder_name_is_refused_not_taken_as_the_current_folder(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"argument {option}: expected the path of a folder, got an empty name" in err
     assert [p.name for p in tmp_path.iterdir()] == ["mini.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [(["replay", ""], "SAVE"), (["play", "--load", ""], "--load"), (["watch", "--load", ""], "--load")],
+)
+def test_an_empty_save_name_is_refused_in_one_line(
+    argv: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`replay ""` said ".: is a directory, not a saved game", and `play --load ""` started a new
+    game, the empty name read as no save at all."""
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"argument {option}: expected the path of a saved game, got an empty name" in err
