@@ -319,3 +319,34 @@ def test_an_offer_that_changed_since_its_authors_last_says_what_that_one_was_wor
     assert worth[first] != worth[second]
     assert f"#{second} from {sc.delegations[red].name}, worth {worth[second]}" in summary, summary
     assert f"(its #{first} was worth {worth[first]})" in summary, summary
+
+
+def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(tmp_path: Path) -> None:
+    """The transcript has five lines at 80x24: scrolled to its end, the summary read from its
+    middle ("(its #7 was worth 0.81), and 1 more."). Taller than the view, it is shown from its
+    first line; and the lines that come after it (the player's own move) are followed again."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            log = table.query_one("#transcript", WrappedText)
+            await press(pilot, "p", "enter")
+            await until(pilot, lambda: len(table.session.log) > 0, "the proposal")
+            heads = sum(HEAD in p.plain for p in log._paragraphs)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            await until(pilot, lambda: sum(HEAD in p.plain for p in log._paragraphs) > heads, "the summary")
+            await pilot.pause()
+            start = max(k for k, line in enumerate(log._lines) if HEAD in line.text)
+            assert len(log._lines) - start > log.scrollable_content_region.height, "the summary fits: nothing tested"
+            assert log.scroll_y == start < log.max_scroll_y
+            lines = len(log._lines)
+            # the player's move, whatever the rules allow now (a draft may be owed an answer first)
+            state = table.session.state
+            table._act(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+            await until(pilot, lambda: len(log._lines) > lines, "the lines after the summary")
+            await pilot.pause()
+            assert log.scroll_y == log.max_scroll_y
+
+    asyncio.run(body())

@@ -312,7 +312,7 @@ class TableScreen(TableCommands):
         if summary:
             # shown wherever the player had scrolled to while the others spoke: it is what their
             # turn starts from (an outside tester scrolled up found it off screen)
-            self.query_one("#transcript", WrappedText).append(summary, end=True)
+            self.query_one("#transcript", WrappedText).append(summary, top=True)
 
     def _game_over(self, _: None = None) -> None:
         self.post_message(self.GameOver())

@@ -53,11 +53,14 @@ class WrappedText(ScrollView, can_focus=True):
         """The text as a reader sees it, one wrapped line a line."""
         return "\n".join(strip.text.rstrip() for strip in self._lines)
 
-    def append(self, paragraphs: Sequence[Text], end: bool = False) -> None:
+    def append(self, paragraphs: Sequence[Text], end: bool = False, top: bool = False) -> None:
         """Add paragraphs at the end, as a log does: only they are wrapped, and a reader who was at
         the end (or had nothing yet) follows them; `end` takes any reader there (what they must
-        read now)."""
-        follow = end or not self._lines or self._follow
+        read now); `top`, to their first line where they are taller than the view (what they
+        must read from its start: at 80x24 the five-line transcript showed a summary of the
+        round from its middle, "(its #7 was worth 0.81), and 1 more.")."""
+        follow = end or top or not self._lines or self._follow
+        first = len(self._lines)
         self._paragraphs.extend(paragraphs)
         if self._width <= 0:  # not laid out yet: the first wrap takes everything
             self._at_end = self._at_end or follow
@@ -74,9 +77,21 @@ class WrappedText(ScrollView, can_focus=True):
             self.vertical_scrollbar.window_virtual_size = size.height
         else:
             self.virtual_size = size
-        if follow:
+        if top:
+            self.call_after_refresh(self._to_start_of, first)
+        elif follow:
             self.call_after_refresh(self._to_end)
         self.refresh()
+
+    def _to_start_of(self, first: int) -> None:
+        """The lines from `first` on into view: from their start where they are taller than the
+        view, else to the end. The reader then follows the text again: the next line appended
+        (their own move) is brought into view, as at the end."""
+        if len(self._lines) - first > self.scrollable_content_region.height:
+            self.scroll_to(y=first, animate=False, immediate=True, force=True)
+            self._follow = True
+        else:
+            self._to_end()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
