@@ -398,14 +398,14 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
     line = Headline(0, "Government", 0.5649, 0.4651, 0.6051, 0.51)
     text = _you((line,), {0: 0.6749}, "hard").plain
     assert "0.56" in text
-    assert "+0.09 against your walk-away value (0.47)" in text
+    assert "+0.09 against your walk-away value (0.47, the ┃ on the bar)" in text
     assert "-0.05 against the Nash point (0.61)" in text
     assert "-0.11 against the AI (hard) in your seat, same seed (0.67)" in text
     # close figures are written to the places that tell them apart, and the difference with them:
     # never the exact figure against a rounded one (which gave +0.0004 where the player was behind)
     close = Headline(0, "Government", 0.5204, 0.5196, 0.5249, 0.5196)
     text = _you((close,), {0: 0.5249}, "hard").plain
-    assert "+0.0008 against your walk-away value (0.5196)" in text
+    assert "+0.0008 against your walk-away value (0.5196, the ┃ on the bar)" in text
     assert "-0.005 against the Nash point (0.525)" in text
     assert "-0.005 against the AI (hard) in your seat, same seed (0.525)" in text
 
@@ -421,7 +421,7 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     line = Headline(0, "Government", 0.66, 0.46, 0.73, 0.46, toll=0.07)
     text = _you((line,), {0: 0.69}, "hard").plain
     assert "±0.00 against the Nash point (0.73), before the toll of the rounds" in text
-    assert "+0.20 against your walk-away value (0.46)" in text
+    assert "+0.20 against your walk-away value (0.46, the ┃ on the bar)" in text
     assert "-0.03 against the AI (hard) in your seat, same seed (0.69)" in text
     untolled = _you((dataclasses.replace(line, toll=0.0),), {0: 0.69}, "hard").plain
     assert "-0.07 against the Nash point (0.73)\n" in untolled
@@ -534,7 +534,7 @@ def test_a_side_that_signed_nothing_is_told_why_its_result_is_not_its_walk_away_
 
     left = Headline(6, "Jordan", 0.2568, 0.3966, None, 0.3966, toll=0.0573, signed=False)
     text = _you((left,), {6: 0.30}, "hard").plain
-    assert "-0.14 against your walk-away value (0.40)" in text
+    assert "-0.14 against your walk-away value (0.40, the ┃ on the bar)" in text
     assert "you signed nothing, yet the toll of the rounds and any agreement the others made count for you" in text
     for same in (dataclasses.replace(left, signed=True), dataclasses.replace(left, utility=0.3966, toll=0.0)):
         assert "you signed nothing" not in _you((same,), {6: 0.30}, "hard").plain

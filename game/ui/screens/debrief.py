@@ -301,7 +301,8 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         # each difference is that of the figures shown beside it, so that it adds up by hand
         # "walking away" read as what leaving gives: a player who walked out got less than it
         # (what the others agreed afterwards, and the toll, count for a side that signs nothing)
-        _versus(text, h.utility, h.reservation, "against your walk-away value ({})")
+        # the bar beside the result had no legend (a tester asked what its tick was)
+        _versus(text, h.utility, h.reservation, "against your walk-away value ({}, the ┃ on the bar)")
         if not h.signed and where != "at":
             text.append(
                 "    (you signed nothing, yet the toll of the rounds and any agreement the others made count for you)\n",
