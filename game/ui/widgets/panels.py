@@ -327,10 +327,14 @@ class DelegationsTable(_ViewTable):
         if width != self._name_width:
             self._name_width = width
             self.refit()  # a column only ever widens: narrower names need it measured afresh
+        # those at the table first, the ones away after them, each in the file's order: at 80x24
+        # the panel shows six or seven rows, and the campaign's first venue, listing the two
+        # delegations that wait for Sochi third and fourth, left Iran, a signatory, out of sight
+        order = sorted(range(len(view.delegations)), key=lambda d: not view.present[d])
         self.fill(
             [
-                (pub.id, (Text(named(pub, width), style="bold" if d == acting else ""), *cells))
-                for d, (pub, cells) in enumerate(zip(view.delegations, rows, strict=True))
+                (pub.id, (Text(named(pub, width), style="bold" if d == acting else ""), *rows[d]))
+                for d, pub in ((d, view.delegations[d]) for d in order)
             ]
         )
 
