@@ -84,8 +84,12 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 )
             )
         kept = {issue for issue, _ in p.package}
-        # (an issue agreed since is not left out: it is settled)
-        dropped = tuple(sorted(i for i in before if i not in kept and state.settled[i] < 0)) if before else ()
+        # (an issue agreed since, or taken off the agenda by an event, is not left out)
+        dropped = (
+            tuple(sorted(i for i in before if i not in kept and state.settled[i] < 0 and i in state.agenda))
+            if before
+            else ()
+        )
         signing, pulled = "", False
         if view is not None and p.response_of(me) == PENDING:
             signing, pulled = signing_cost(view, p.package), pulls_out(view, agreement_cost(view, p.package))

@@ -34,7 +34,9 @@ def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, s
             # an open issue the author's previous proposal put in and this one leaves out: read as
             # "nothing changed" of a package worth 0.08 less to the reader, by a newcomer
             before = dict(chronicle.tabled[e.previous].package) if e.previous >= 0 else {}
-            dropped = [i for i in before if i not in dict(e.proposal.package) and state.settled[i] < 0]
+            dropped = [
+                i for i in before if i not in dict(e.proposal.package) and state.settled[i] < 0 and i in state.agenda
+            ]
             assert e.dropped == tuple(sorted(dropped))
             assert (f"It leaves out what its proposal #{e.previous} put on " in text) == bool(dropped)
             if e.previous < 0:
@@ -100,3 +102,37 @@ def test_a_proposal_is_compared_only_with_its_authors_last_at_the_same_venue() -
         assert t.previous == (earlier[-1] if earlier else -1)
         venues_of.setdefault(t.author, set()).add(t.venue)
     assert any(len(v) > 1 for v in venues_of.values()), "no author tabled at both venues: nothing tested"
+
+
+def test_an_issue_taken_off_the_agenda_is_not_said_to_be_left_out() -> None:
+    """A package can no longer carry an issue an event took off the agenda: the board does not
+    say its author left it out (a reviewer's case; no bundled file removes one)."""
+    import dataclasses
+
+    from game.engine import Pass, Propose
+
+    scenario, _ = scenario_file("astana-8")
+    state, opening = new_game(scenario, 1)
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    ids = [d.id for d in scenario.delegations]
+
+    def act(action: object) -> None:
+        nonlocal state
+        after, records = apply(state, action)  # type: ignore[arg-type]
+        chronicle.add(state, action, after, records)  # type: ignore[arg-type]
+        state = after
+
+    while ids[state.actor] != "government":
+        act(Pass(ids[state.actor]))
+    first, second = (scenario.issues[i] for i in scenario.venues[0].agenda[:2])
+    both = ((first.id, first.options[0].id), (second.id, second.options[0].id))
+    act(Propose("government", both, ("opposition",)))
+    act(Propose("government", both[:1], ("opposition",)))
+    reader = ids.index("opposition")
+    (latest,) = [e for e in entries(state, reader, chronicle) if len(e.proposal.package) == 1]
+    assert latest.dropped == (scenario.issue_index[second.id],)
+    gone = scenario.issue_index[second.id]
+    removed = dataclasses.replace(state, agenda=tuple(i for i in state.agenda if i != gone))
+    (latest,) = [e for e in entries(removed, reader, chronicle) if len(e.proposal.package) == 1]
+    assert latest.dropped == ()

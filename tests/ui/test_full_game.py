@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -271,22 +272,31 @@ def test_play_waits_while_the_meeting_notice_is_read(tmp_path: Path) -> None:
     asyncio.run(body())
 
 
-def test_the_boycott_asks_first_and_says_what_it_costs(tmp_path: Path) -> None:
-    """Sochi's SNC may stay away in round 1: the question says what staying away does (RULES.md),
-    not only "Boycott this venue?"."""
+@pytest.mark.parametrize("seat", ["snc", "platforms"])
+def test_the_boycott_asks_first_and_says_what_it_costs(tmp_path: Path, seat: str) -> None:
+    """At Sochi a side may stay away in round 1: the question says what staying away does
+    (RULES.md), not only "Boycott this venue?": the support it wins, the chair's trust it costs,
+    and, for a signatory only (the platforms; the SNC signs nothing there), that a deal no longer
+    needs its signature."""
     sochi = Path(__file__).resolve().parents[2] / "scenarios" / "sochi-congress.yaml"
 
     async def body() -> None:
-        app = new_app(tmp_path, ("snc",), scenario=sochi, seed=1)
+        app = new_app(tmp_path, (seat,), scenario=sochi, seed=1)
         async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen) and table.session.state.round == 1
             await press(pilot, "b")
             confirm = await screen_of(pilot, ConfirmDialog)
-            rules = table.session.scenario.rules
+            sc = table.session.scenario
+            rules, venue = sc.rules, sc.venues[0]
             assert f"your support at home rises by {rules.hardline_support}" in confirm.question
-            assert f"trust in you falls by {rules.leave_trust}" in confirm.question
-            assert "a deal no longer needs your signature" in confirm.question
+            chair = sc.delegations[venue.chair].name
+            assert f"the chair's trust in you ({chair}) falls by {rules.leave_trust}" in confirm.question
+            cost = (venue.walkout_momentum if venue.walkout_momentum >= 0 else rules.walkout_momentum) // 2
+            signs = sc.delegation_index[seat] in venue.signatories
+            assert signs == (seat == "platforms")
+            said = " and a deal no longer needs your signature" if signs else ""
+            assert f"The talks go on without you{said}; their momentum falls by {cost}." in confirm.question
             await click(pilot, "#cancel")
             await until(pilot, lambda: app.screen is table, "the table back, nothing done")
             assert not any(e.action.kind == "boycott" for e in table.session.log)

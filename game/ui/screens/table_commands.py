@@ -142,7 +142,8 @@ class TableCommands(Screen[None]):
         # from the player's last package at this venue, where there is one: two newcomers
         # adjusting their offer round by round entered all seven issues again each time
         last = self.chronicle.latest(self.viewer, self.view.venue_index)
-        start = () if last is None else tuple((i, o) for i, o in last.package if self.view.settled[i] < 0)
+        still = set(choices.open_issues(self.view))  # neither agreed since nor taken off the agenda
+        start = () if last is None else tuple((i, o) for i, o in last.package if i in still)
         if not start:  # none, or every issue of it settled since: from the player's positions
             self._dialog(ProposalBuilder, "propose")
         else:
@@ -226,26 +227,29 @@ class TableCommands(Screen[None]):
 
     def action_walk_out(self) -> None:
         me = self.session.scenario.delegations[self.viewer]
-        view = self.view
-        # what it costs, as RULES.md gives it: a newcomer read only that they could not come back
-        if self.viewer in view.venue.signatories:
-            then = "As a signatory, your walk-out collapses the talks here: nothing more is agreed at this venue."
-        else:
-            then = "The talks go on without you."
+        # what it costs, as the rules have it (RULES.md): a newcomer read only that they could
+        # not come back
         self._confirmed(
-            f"Walk out of the talks as {me.name}? You cannot come back to this venue. {then} "
-            f"Every side's trust in you falls by {view.rules.leave_trust}.",
+            f"Walk out of the talks as {me.name}? You cannot come back to this venue. "
+            f"{_after_leaving(self.view, self.viewer, boycott=False)} "
+            f"Every side's trust in you falls by {self.view.rules.leave_trust}.",
             "Walk out",
             WalkOut(me.id),
         )
 
     def action_boycott(self) -> None:
         me = self.session.scenario.delegations[self.viewer]
-        rules = self.view.rules
+        view = self.view
+        chair = view.venue.chair
+        if chair < 0:
+            trust = f"every side's trust in you falls by {view.rules.leave_trust}"
+        elif chair == self.viewer:
+            trust = "you chair it, so no side's trust in you falls"
+        else:
+            trust = f"the chair's trust in you ({view.delegations[chair].name}) falls by {view.rules.leave_trust}"
         self._confirmed(
             f"Boycott this venue as {me.name}? You stay away from it: your support at home rises by "
-            f"{rules.hardline_support}, trust in you falls by {rules.leave_trust} (the chair's, or every "
-            "side's where no one chairs), and the talks go on without you: a deal no longer needs your signature.",
+            f"{view.rules.hardline_support}, {trust}. {_after_leaving(view, self.viewer, boycott=True)}",
             "Boycott",
             Boycott(me.id),
         )
@@ -367,3 +371,21 @@ class TableCommands(Screen[None]):
     def _act(self, action: Action) -> None:
         """Apply the player's move (the table screen does, then runs the AI's turns)."""
         raise NotImplementedError
+
+
+def _after_leaving(view: View, me: int, boycott: bool) -> str:
+    """What becomes of the talks once `me` leaves them, as the engine has it (handlers._leave,
+    flow.check_ends): too few signatories or no momentum left collapse them; else they go on,
+    and a deal no longer needs the leaver's signature."""
+    venue = view.venue
+    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else view.rules.walkout_momentum
+    cost //= 2 if boycott else 1
+    left = [s for s in venue.signatories if s != me and view.present[s]]
+    if me in venue.signatories and not boycott:
+        return "As a signatory, your walk-out collapses the talks here: nothing more is agreed at this venue."
+    if me in venue.signatories and len(left) < 2:
+        return "Too few signatories would be left at the table: the talks here collapse."
+    if view.momentum - cost <= 0:
+        return f"It costs the talks {cost} momentum, all they have left: they collapse."
+    signature = " and a deal no longer needs your signature" if me in venue.signatories else ""
+    return f"The talks go on without you{signature}; their momentum falls by {cost}."
