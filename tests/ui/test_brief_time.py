@@ -56,3 +56,13 @@ def test_without_time_rules_the_brief_says_waiting_costs_nothing() -> None:
         time_pressure(view_for(state, 0))
         == f"Time: waiting costs nothing here, and the talks run their {rounds} rounds."
     )
+
+
+@pytest.mark.parametrize(
+    ("toll", "shown"),
+    [(0.015, "0.015"), (0.0149, "0.015"), (0.02, "0.02"), (0.1, "0.10"), (0.0, "0.00"), (0.038, "0.038")],
+)
+def test_a_toll_is_written_to_the_thousandth_only_where_that_digit_counts(toll: float, shown: str) -> None:
+    from game.ui.screens.brief import _toll
+
+    assert _toll(toll) == shown
