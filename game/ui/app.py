@@ -375,7 +375,14 @@ class PeaceTalksApp(App[None]):
                 "again, and the game stays open if it fails. (ctrl+q again: save and quit)"
             )
         else:
-            question = f"Leave the table? Your game will be saved as {where}. (ctrl+q again: save and quit)"
+            # a game continued from a named save goes on in an autosave of its own: a tester could
+            # not tell whether quitting wrote over the named save (it does not)
+            kept = (
+                f" Your save {table.suggested_name} stays as it was (ctrl+s saves over it)."
+                if table.suggested_name and table.save_name is None
+                else ""
+            )
+            question = f"Leave the table? Your game will be saved as {where}.{kept} (ctrl+q again: save and quit)"
         self._leaving = ConfirmDialog(question, "Save and quit", "Stay")
         self.push_screen(self._leaving, answer)
 

@@ -277,3 +277,31 @@ def test_a_name_taken_by_a_folder_is_refused_not_offered_for_replacing(tmp_path:
             assert folder.is_dir() and (folder / "inside.txt").read_text() == "kept\n"
 
     asyncio.run(body())
+
+
+def test_leaving_a_game_continued_from_a_named_save_says_that_save_stays_as_it_was(tmp_path: Path) -> None:
+    """A game loaded from a named save goes on in an autosave of its own; "Your game will be saved
+    as the autosave" left a tester unsure whether the named save was written over (it is not)."""
+    from game.ui.app import make_app
+
+    async def first() -> None:
+        app = new_app(tmp_path, ("government",), save_name="mine")
+        async with driven(app, size=SIZE) as pilot:
+            await settle(pilot)
+
+    async def second() -> None:
+        before = (tmp_path / "mine.yaml").read_bytes()
+        app = make_app(load=tmp_path / "mine.yaml", saves_dir=tmp_path, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q")
+            question = await screen_of(pilot, ConfirmDialog)
+            assert "Your game will be saved as the autosave. Your save mine stays as it was" in question.question
+            assert "(ctrl+s saves over it)" in question.question
+            await press(pilot, "escape")
+            await until(pilot, lambda: app.screen is table, "the table again")
+            assert (tmp_path / "mine.yaml").read_bytes() == before
+
+    asyncio.run(first())
+    asyncio.run(second())
