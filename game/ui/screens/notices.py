@@ -26,7 +26,9 @@ def role_words() -> str:
 
 HELP = """\
 A key the rules refuse at the moment is struck through in the row of keys at the bottom of the \
-table; pressing it says why (the mediator's draft to answer first, no action points left, ...).
+table; pressing it says why (the mediator's draft to answer first, no action points left, ...). \
+Some keys are not in the row ([b]x[/b], [b]w[/b], [b]b[/b], [b]f[/b] and others below): they are \
+listed here, and say why in the same way when the rules refuse them.
 
 Reading the table: [b]Wt[/b] is how much an issue weighs for you, and your position is the \
 option you stand by in public, with its worth to you (0 to 1). {roles}A role marked [b]*[/b] signs this \
