@@ -208,13 +208,15 @@ def test_walking_out_ends_the_talks_in_collapse(tmp_path: Path) -> None:
             confirm = await screen_of(pilot, ConfirmDialog)
             assert "Walk out" in confirm.question
             # what it costs, before the player agrees to it: a newcomer read only that there was no coming back
-            assert "As a signatory, your walk-out collapses the talks here" in confirm.question
+            assert "The talks here collapse: " in confirm.question
             assert "Every side's trust in you falls by 10." in confirm.question
+            asked = confirm.question
             await click(pilot, "#yes")
             debrief = await screen_of(pilot, DebriefScreen)
             session = debrief.session
             assert session.log[-1].action.kind == "walk_out"
             assert session.state.outcome == "collapse"
+            assert f"The talks here collapse: {session.state.reason}" in asked  # as it then happened
             outcome = str(debrief.query_one("#debrief-outcome", Static).content)
             assert "collapse" in outcome and headline(session) in outcome and session.state.reason in outcome
             assert latest_autosave() is not None

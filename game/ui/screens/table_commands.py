@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from game.engine import Action, Pass, Respond, WalkOut, view_for
+from game.engine import Action, Pass, Respond, WalkOut, apply, view_for
 from game.engine.actions import Boycott
 from game.engine.legal import moves_for
+from game.engine.state import State
 from game.engine.view import View
 from game.paths import new_autosave
 from game.play import choices
@@ -219,40 +220,48 @@ class TableCommands(Screen[None]):
         if self._allowed("pass_turn"):
             self._act(Pass(self.session.scenario.delegations[self.viewer].id))
 
-    def _confirmed(self, question: str, yes: str, action: Action) -> None:
+    def _confirmed(self, question: Callable[[], str], yes: str, action: Action) -> None:
+        """Ask `question()` (asked only where the rules allow the move: it may read what the move
+        would do) before the move."""
         from game.ui.screens.actions import ConfirmDialog
 
         if self._allowed(action.kind):
-            self.app.push_screen(ConfirmDialog(question, yes, "Stay"), lambda ok: self._act(action) if ok else None)
+            self.app.push_screen(ConfirmDialog(question(), yes, "Stay"), lambda ok: self._act(action) if ok else None)
 
     def action_walk_out(self) -> None:
         me = self.session.scenario.delegations[self.viewer]
+        action = WalkOut(me.id)
         # what it costs, as the rules have it (RULES.md): a newcomer read only that they could
         # not come back
         self._confirmed(
-            f"Walk out of the talks as {me.name}? You cannot come back to this venue. "
-            f"{_after_leaving(self.view, self.viewer, boycott=False)} "
-            f"Every side's trust in you falls by {self.view.rules.leave_trust}.",
+            lambda: (
+                f"Walk out of the talks as {me.name}? You cannot come back to this venue. "
+                f"{_after_leaving(self.session.state, action)} "
+                f"Every side's trust in you falls by {self.view.rules.leave_trust}."
+            ),
             "Walk out",
-            WalkOut(me.id),
+            action,
         )
 
     def action_boycott(self) -> None:
         me = self.session.scenario.delegations[self.viewer]
-        view = self.view
-        chair = view.venue.chair
-        if chair < 0:
-            trust = f"every side's trust in you falls by {view.rules.leave_trust}"
-        elif chair == self.viewer:
-            trust = "you chair it, so no side's trust in you falls"
-        else:
-            trust = f"the chair's trust in you ({view.delegations[chair].name}) falls by {view.rules.leave_trust}"
-        self._confirmed(
-            f"Boycott this venue as {me.name}? You stay away from it: your support at home rises by "
-            f"{view.rules.hardline_support}, {trust}. {_after_leaving(view, self.viewer, boycott=True)}",
-            "Boycott",
-            Boycott(me.id),
-        )
+        action = Boycott(me.id)
+
+        def question() -> str:
+            view = self.view
+            chair = view.venue.chair
+            if chair < 0:
+                trust = f"every side's trust in you falls by {view.rules.leave_trust}"
+            elif chair == self.viewer:
+                trust = "you chair it, so no side's trust in you falls"
+            else:
+                trust = f"the chair's trust in you ({view.delegations[chair].name}) falls by {view.rules.leave_trust}"
+            return (
+                f"Boycott this venue as {me.name}? You stay away from it: your support at home rises by "
+                f"{view.rules.hardline_support}, {trust}. {_after_leaving(self.session.state, action)}"
+            )
+
+        self._confirmed(question, "Boycott", action)
 
     def action_faster(self) -> None:
         self.speed = max(0, self.speed - 1)
@@ -373,19 +382,16 @@ class TableCommands(Screen[None]):
         raise NotImplementedError
 
 
-def _after_leaving(view: View, me: int, boycott: bool) -> str:
-    """What becomes of the talks once `me` leaves them, as the engine has it (handlers._leave,
-    flow.check_ends): too few signatories or no momentum left collapse them; else they go on,
-    and a deal no longer needs the leaver's signature."""
-    venue = view.venue
-    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else view.rules.walkout_momentum
-    cost //= 2 if boycott else 1
-    left = [s for s in venue.signatories if s != me and view.present[s]]
-    if me in venue.signatories and not boycott:
-        return "As a signatory, your walk-out collapses the talks here: nothing more is agreed at this venue."
-    if me in venue.signatories and len(left) < 2:
-        return "Too few signatories would be left at the table: the talks here collapse."
-    if view.momentum - cost <= 0:
-        return f"It costs the talks {cost} momentum, all they have left: they collapse."
-    signature = " and a deal no longer needs your signature" if me in venue.signatories else ""
-    return f"The talks go on without you{signature}; their momentum falls by {cost}."
+def _after_leaving(state: State, leaving: Action) -> str:
+    """What becomes of the talks once the player leaves them, as the engine answers it: the move
+    applied to the game (a state is never changed, so nothing is played), its collapse and its
+    reason, or the momentum it costs, read from the state after it rather than worked out again."""
+    after, _ = apply(state, leaving)
+    if len(after.venue_outcomes) > len(state.venue_outcomes):
+        ended = "collapse" if after.venue_outcomes[-1] == "collapse" else "end"
+        return f"The talks here {ended}: {after.reason}"
+    me = state.actor
+    signature = (
+        " and a deal no longer needs your signature" if me in state.scenario.venues[state.venue].signatories else ""
+    )
+    return f"The talks go on without you{signature}; their momentum falls by {state.momentum - after.momentum}."
