@@ -498,11 +498,17 @@ def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
         from textual.widgets import OptionList
 
         options = dialog.query_one("#proposals", OptionList)
-        first, second = (str(options.get_option_at_index(i).prompt) for i in (0, 1))
+        prompts = [str(options.get_option_at_index(i).prompt) for i in (0, 1)]
+        # wrapped to the list, every line after the heading under its own text: an option that
+        # ran on at the list's edge read as the next issue
+        for prompt in prompts:
+            assert all(line.startswith("  ") for line in prompt.split("\n")[1:]), prompt
+        first, second = (" ".join(prompt.split()) for prompt in prompts)
         assert first.startswith("#2 Draft text from United Nations")
         assert "The guarantors announce 29-30 January 2018 in Sochi" in first
         assert "your utility if agreed" in first
         assert "Detainees, abductees and the missing: A working group" in second
+        assert any("\n    " in prompt for prompt in prompts), "no option wrapped: nothing tested"
         await pilot.press("down")  # the government's proposal
         await pilot.click("#reject")
 

@@ -8,6 +8,7 @@ dialogs keep no game state of their own beyond the View they were given.
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual import on
@@ -63,6 +64,7 @@ class RespondDialog(ActionDialog):
     def __init__(self, view: View) -> None:
         super().__init__(view)
         self.waiting = choices.pending_proposals(view)
+        self._wrapped_at = 0  # the width the entries were last wrapped to
 
     def unavailable(self) -> str:
         return "" if self.waiting else "No proposal is waiting for your answer."
@@ -79,7 +81,7 @@ class RespondDialog(ActionDialog):
     def _worth(self, proposal: Proposal) -> float:
         return choices.worth_if_agreed(self.view, proposal.package)
 
-    def _entry(self, proposal_id: int) -> Option:
+    def _entry(self, proposal_id: int, width: int = 0) -> Option:
         p = next(q for q in self.waiting if q.id == proposal_id)
         own = self.view.own
         kind = "Draft text" if p.draft else "Proposal"
@@ -87,16 +89,42 @@ class RespondDialog(ActionDialog):
         # The worth comes before the package: a long package can only push the package out of sight.
         shown, walk_away, where = against(self._worth(p), own.reservation)
         tail = f"your utility if agreed {shown} ({where} your walk-away {walk_away})"
-        body = package_text(self.view, p.package, separator="\n  ")
-        return Option(Content(f"{head}\n  {tail}\n  {body}"), id=str(p.id))
+        lines = [
+            head,
+            f"  {tail}",
+            *(f"  {line}" for line in package_text(self.view, p.package, separator="\n").split("\n")),
+        ]
+        if width > 0:
+            # each line wrapped under its own text, not back at the list's edge: an issue's option
+            # ran on at the margin, where it read as the next issue ("statements", "ready")
+            lines = [
+                "\n".join(textwrap.wrap(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip()) + 2)))
+                or line
+                for line in lines
+            ]
+        return Option(Content("\n".join(lines)), id=str(p.id))
+
+    def _rewrap(self) -> None:
+        """The entries wrapped to the list's width, once it has one (and again when it changes)."""
+        if not self.waiting:
+            return
+        options = self.query_one("#proposals", OptionList)
+        width = options.scrollable_content_region.width - 2  # the option's own padding
+        if width <= 10 or width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        for k, p in enumerate(self.waiting):
+            options.replace_option_prompt_at_index(k, self._entry(p.id, width).prompt)
 
     def on_mount(self) -> None:
         super().on_mount()
         self._fit_list()
         self._show_worth()
+        self.call_after_refresh(self._rewrap)
 
     def on_resize(self) -> None:
         self._fit_list()
+        self.call_after_refresh(self._rewrap)
 
     def _fit_list(self) -> None:
         """The list takes every row the screen has beside the frame's own (its border, the hint,
