@@ -91,7 +91,7 @@ def test_simulate_watch_and_the_table_play_the_same_moves() -> None:
     session's seats as a save writes them give the same players."""
     sc = load_scenario(bundled()["astana-8"])
     seats = {d: "hard" if d % 2 else "easy" for d in range(len(sc.delegations))}
-    game = play(sc, 3, {d: chooser(k) for d, k in seats.items()})
+    game = play(sc, 3, {d: chooser(k, scenario=sc) for d, k in seats.items()})  # as simulate seats them
     session = Session.new(sc, b"", 3, {sc.delegations[d].id: str(Seat.of(k)) for d, k in seats.items()})
     players = game_choosers(sc, session_kinds(sc, session.seats), 3)
     while not session.state.over:

@@ -258,6 +258,82 @@ def test_edge_asks_its_best_package_that_leaves_the_others_the_margin_by_the_fil
     )
 
 
+def test_edge_takes_before_the_deadline_what_the_deadline_is_likely_to_bring() -> None:
+    """Before the last round, once a counterpart holds firm against it (refused its packages in
+    two rounds, and its own offers to edge got no better), edge takes an offer worth less than
+    its own package when it is worth at least the mean, over the
+    other signatories that may propose, of the package each would table at the deadline reading
+    the file as edge does (its best by the file's numbers leaving every other signatory nothing
+    over its walk-away value), and refuses one below it. Two edges at astana-8's hard table had
+    refused each other's packages to the last round."""
+    from itertools import product
+
+    from game.ai.reading import allowed
+    from game.ai.strategies.edge import EdgeOfZone
+    from game.engine.legal import may_propose
+    from game.engine.state import Answer
+
+    sc = load_scenario(bundled()["astana-8"])
+    seat = [d.id for d in sc.delegations].index("government")
+    view = dataclasses.replace(view_for(new_game(sc, 5)[0], seat), round=2)
+    present = [s for s in view.venue.signatories if view.present[s]]
+    issues = [i for i in view.agenda if view.settled[i] < 0]
+    # its options: outside its own red lines and, where that leaves any, the others' declared ones
+    others = [s for s in present if s != seat]
+    kept = [[o for o in allowed(view, i) if all(o not in view.red_lines[s][i] for s in others)] for i in issues]
+    options = [ok or allowed(view, i) for ok, i in zip(kept, issues, strict=True)]
+    picks = [tuple(zip(issues, pick, strict=True)) for pick in product(*options)]
+
+    def surplus(s: int, package: tuple[tuple[int, int], ...]) -> float:
+        return utility(sc.delegations[s], with_package(view.deal, package)) - sc.delegations[s].reservation
+
+    def mine(package: tuple[tuple[int, int], ...]) -> float:
+        return utility(view.own, with_package(view.deal, package))
+
+    deadline = []
+    for c in present:
+        if c == seat or not may_propose(sc.delegations[c].role):
+            continue
+        fits = [p for p in picks if all(surplus(s, p) >= -1e-9 for s in present if s != c)]
+        deadline.append(mine(max(fits, key=lambda p: surplus(c, p))))
+    expected = max(view.own.reservation, sum(deadline) / len(deadline))
+    edge = EdgeOfZone(sc)
+    asked = mine(edge._package(view))
+    assert expected < asked - 0.01  # the table this test needs: its own package asks more
+    between = [p for p in picks if expected + 1e-6 <= mine(p) < asked - 1e-6]
+    below = [p for p in picks if view.own.reservation < mine(p) < expected - 1e-6]
+    assert between and below
+    russia = [d.id for d in sc.delegations].index("russia")
+
+    own = edge._package(view)
+    refused = tuple(Answer(russia, r, seat, own, 0, r, False) for r in (1, 2))
+    # Russia's own packages, put to us in those rounds and refused: the same each round
+    offers = sorted(below, key=mine)
+    firm = tuple(Answer(seat, 10 + r, russia, offers[0], 0, r, False) for r in (1, 2))
+    refusals = refused + firm
+
+    def answer(package: tuple[tuple[int, int], ...], at_round: int, answers: tuple[Answer, ...] = refusals) -> bool:
+        at = dataclasses.replace(view, round=at_round, answers=answers)
+        offer = Proposal(9, russia, package, (seat,), (PENDING,), at_round)
+        decision = edge.answer(at, offer, Rng(1))
+        assert isinstance(decision.action, Respond)
+        return decision.action.accept
+
+    assert answer(min(between, key=mine), 2)
+    assert not answer(max(below, key=mine), 2)
+    assert answer(max(below, key=mine), view.venue.rounds)  # at the deadline anything above walking away
+    # while no one has refused its packages in two rounds, it holds out for its own
+    assert not answer(min(between, key=mine), 2, refused[:1] + firm)
+    assert not answer(min(between, key=mine), 2, refused[:1] * 2 + firm)  # two refusals in one round
+    elsewhere = tuple(dataclasses.replace(a, venue=1) for a in refusals)  # at another venue
+    assert not answer(min(between, key=mine), 2, elsewhere)
+    # ...and against a side whose offers to it get better each round, as the normal agent's do
+    conceding = (dataclasses.replace(firm[0], package=offers[0]), dataclasses.replace(firm[1], package=offers[-1]))
+    assert mine(offers[-1]) > mine(offers[0])
+    assert not answer(min(between, key=mine), 2, refused + conceding)
+    assert not answer(min(between, key=mine), 2, refused)  # no offer of its own seen
+
+
 def test_edge_past_its_limit_asks_its_ideal_and_keeps_few_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     """Its reading is by enumeration: a file may allow agendas of astronomically many packages
     (a tester's 30 issues of 3 options), where it asks its ideal instead of trying; and what it

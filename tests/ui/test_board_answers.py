@@ -21,10 +21,10 @@ NARROW = "{} yes {} no {} wait"
 
 @pytest.mark.parametrize(
     ("size", "counts"),
-    # in words wherever the whole row fits in words: this board's from 104 columns (the names of its
-    # authors decide; 106 before the hard Russia played edge, session 45), where a fixed bound of
-    # 110 wrote them short
-    [((160, 50), WIDE), ((104, 30), WIDE), ((103, 30), NARROW), ((80, 24), NARROW)],
+    # in words wherever the whole row fits in words: this board's from 100 columns (the names of its
+    # authors decide; 106 before the hard Russia played edge, session 45, and 104 before it played
+    # concede-all, session 49), where a fixed bound of 110 wrote them short
+    [((160, 50), WIDE), ((100, 30), WIDE), ((99, 30), NARROW), ((80, 24), NARROW)],
 )
 def test_the_answers_column_is_whole_and_in_words(tmp_path: Path, size: tuple[int, int], counts: str) -> None:
     async def body() -> None:

@@ -6,8 +6,24 @@ best package that leaves every counterpart present a margin over its walk-away v
 numbers, the margin falling evenly from START in the venue's first round to nothing in its last:
 it offers the others a deal well worth their while early, and asks more for itself as the rounds
 pass, up to the edge of their zone at the deadline (so waiting costs them). It accepts an offer
-worth to it at least what its own package is worth now, and in the last round anything above
-walking away.
+worth to it at least what its own package is worth now, or, once a side holds firm against it
+(below), what the deadline is likely to bring it; and in the last round anything above walking
+away.
+
+What the deadline brings: at the last round it takes anything above walking away, and so, it
+reckons, would the others; the package that passes then is one another proposer tables at the
+edge of everyone's zone. So it works out, for each other signatory present that may propose, the
+package that side would table in the last round reading the file as edge does (its best by the
+file's numbers among those leaving every other signatory present nothing over its walk-away
+value), and takes the mean of their worth to itself. A side holds firm against it when it has
+refused edge's packages in two rounds and its own offers to edge got no better from round to
+round: it will not take edge's package, and will not come to it. Against such a side, holding out
+for its own package only ends in another's at the deadline, less the rounds' toll and the risk
+that the talks end first, so an offer worth what the deadline is likely to bring is taken now.
+Against a side that concedes along its curve, as the normal agent does, holding out pays, and edge
+holds out. Without it, two edges at a table refused each other's packages to the last round (83%
+of the agreements at astana-8's all-hard table came there; docs/lab/agents.md, "Edge anticipates
+the deadline").
 
 It was written from an outside tester's strategy that beat the hard agent by 0.10 in
 sochi-congress's government seat (docs/lab/agents.md, "Edge of the zone"): a way of negotiating
@@ -35,6 +51,7 @@ from game.ai.strategies.base import (
     respond,
 )
 from game.engine import actions as A
+from game.engine.legal import may_propose
 from game.engine.model import Delegation, Scenario
 from game.engine.rng import Rng
 from game.engine.state import Proposal
@@ -119,6 +136,31 @@ def _theirs(
     return found
 
 
+def _deadline_rows(
+    scenario: Scenario, view: View, seats: list[int], issues: list[int], picks: npt.NDArray[np.intp]
+) -> list[int]:
+    """For each of `seats` that may propose, the row of the package it would table at the
+    deadline were it to read the table as edge does: its best by the file's numbers among those
+    leaving every other signatory present (us too) at least its walk-away value by them."""
+    import numpy as np
+
+    status_quo, scored = status_quos(view), scored_open(view)
+    surplus = {
+        d: _worth(scenario.delegations[d], view, issues, picks)
+        - settled_value(scenario.delegations[d], view.settled, status_quo, scored)
+        for d in seats
+    }
+    rows = []
+    for c in seats:
+        if c == view.me or not may_propose(view.delegations[c].role):
+            continue
+        others = [surplus[d] for d in seats if d != c]
+        fits = np.min(np.stack(others), axis=0) >= -1e-9 if others else np.ones(len(picks), dtype=bool)
+        if fits.any():
+            rows.append(int(np.argmax(np.where(fits, surplus[c], -np.inf))))
+    return rows
+
+
 class _Space:
     """Every package of the open issues, outside our red lines and, where we can, those the
     others have declared, with its worth to us (our real numbers, from the view) and the least
@@ -137,15 +179,50 @@ class _Space:
             return
         _, self.picks, self.least = _theirs(scenario, view, others, issues, options)
         self.mine = _worth(view.own, view, issues, self.picks)
+        self.deadline: float | None = None
+        if scenario is not None:
+            seats = [s for s in view.venue.signatories if view.present[s]]
+            rows = _deadline_rows(scenario, view, seats, issues, self.picks)
+            if rows:
+                # who tables the package that passes at the deadline is not known: the mean over
+                # them (the best of them for us kept two edges at a table refusing each other's
+                # packages to the last round, as before: docs/lab/agents.md, "Edge anticipates
+                # the deadline")
+                self.deadline = sum([float(self.mine[r]) for r in rows]) / len(rows)
 
     def package(self, row: int) -> Package:
         return tuple(zip(self.issues, (int(o) for o in self.picks[row]), strict=True))
 
 
+def _held_against(view: View) -> bool:
+    """Whether a counterpart holds firm against us at this venue: it refused our packages in two
+    rounds or more, and its own packages put to us, round after round, got no better for us (the
+    room's record of answers, View.answers, holds both). A side conceding along its curve, as the
+    normal agent does, offers more each round: holding out against it pays."""
+    refused: dict[int, set[int]] = {}
+    offered: dict[int, dict[int, float]] = {}
+    for a in view.answers:
+        if a.venue != view.venue_index:
+            continue
+        if a.author == view.me and not a.accepted:
+            refused.setdefault(a.who, set()).add(a.round)
+        elif a.who == view.me:
+            best = offered.setdefault(a.author, {})
+            best[a.round] = max(best.get(a.round, -1.0), value_with(view, a.package))
+    for side, rounds in refused.items():
+        offers = offered.get(side, {})
+        if len(rounds) >= 2 and len(offers) >= 2:
+            by_round = [offers[r] for r in sorted(offers)]
+            if by_round[-1] <= by_round[0] + 1e-9:
+                return True
+    return False
+
+
 class EdgeOfZone(Strategy):
     """Tables its best package leaving every counterpart a margin over its walk-away value by
     the file's numbers (START in the first round, nothing in the last); accepts an offer worth
-    its own package, and in the last round anything above walking away."""
+    its own package or, against a side that holds firm, what the deadline is likely to bring it,
+    and in the last round anything above walking away."""
 
     name: ClassVar[str] = "edge"
     summary: ClassVar[str] = "its best package leaving the others a shrinking margin by the file's numbers"
@@ -191,8 +268,13 @@ class EdgeOfZone(Strategy):
         if last_round(view) or view.closing:
             ok = value >= floor - 1e-9
             return respond(view, proposal, ok, "it beats walking away" if ok else "it is worth less than walking away")
-        target = max(floor, value_with(view, self._package(view)))
-        ok = value >= target - 1e-9
+        asked = max(floor, value_with(view, self._package(view)))
+        expected = self._space.deadline if self._space is not None and _held_against(view) else None
+        # (where the deadline is likely to bring less than walking away, we would walk away then)
+        if expected is not None and max(floor, expected) < asked and value >= max(floor, expected) - 1e-9:
+            # no better than our own package, but better than what the deadline is likely to bring
+            return respond(view, proposal, True, "better than what the deadline is likely to bring")
+        ok = value >= asked - 1e-9
         return respond(view, proposal, ok, "as good as what we ask" if ok else "less than we ask")
 
     def act(self, view: View, rng: Rng) -> Decision:
