@@ -4,7 +4,7 @@ over many seeds.
     python bench/same_result.py [--scenario astana-8] [--seat ID ...] [--games 40] [--seed 100]
 
 In each signatory seat, with the hard agent in every other seat (the game's hard difficulty),
-eleven ways of playing the seat over the same seeds: the hard and normal agents, five strategies
+eleven ways of playing the seat over the same seeds: the hard and normal agents, six strategies
 of the library, and bench/early_moves.py's rows that meet, speak warmly or table the analysis's
 Nash package from round 1. Per way: the seat's mean utility, and the seeds whose result (to the
 hundredth) differs from accept-above-walkaway's, a newcomer who passes and takes any offer above

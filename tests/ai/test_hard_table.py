@@ -1,8 +1,10 @@
 """The game's hard difficulty seats the hard agent everywhere: its deals must not all wait for
-the last round. Two edges at astana-8's hard table refused each other's packages to the deadline
-(83% of its agreements came in the last round over 100 seeds) until edge took, once the table
-had refused its packages in two rounds, what the deadline was likely to bring it
-(game.ai.strategies.edge)."""
+the last round. At astana-8's hard table the government and Russia both played edge, which
+refused each other's packages to the deadline (83% of its agreements came in the last round over
+100 seeds). Since edge takes what the deadline is likely to bring from a side that holds firm
+against it, the hard agent's rehearsal keeps concede-all in Russia's seat, and the table signs
+sooner (docs/lab/agents.md, "Edge anticipates the deadline"). This tests the table a player meets,
+the book's styles and the agents together."""
 
 from __future__ import annotations
 

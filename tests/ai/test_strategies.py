@@ -321,6 +321,12 @@ def test_edge_takes_before_the_deadline_what_the_deadline_is_likely_to_bring() -
 
     assert answer(min(between, key=mine), 2)
     assert not answer(max(below, key=mine), 2)
+    # its reasons say which it was: the deadline's worth, or as much as it asks
+    held = dataclasses.replace(view, answers=refusals)
+    said = edge.answer(held, Proposal(9, russia, min(between, key=mine), (seat,), (PENDING,), 2), Rng(1))
+    assert said.reason == "better than what the deadline is likely to bring"
+    said = edge.answer(held, Proposal(9, russia, own, (seat,), (PENDING,), 2), Rng(1))
+    assert said.reason == "as good as what we ask"
     assert answer(max(below, key=mine), view.venue.rounds)  # at the deadline anything above walking away
     # while no one has refused its packages in two rounds, it holds out for its own
     assert not answer(min(between, key=mine), 2, refused[:1] + firm)
@@ -340,12 +346,24 @@ def test_edge_past_its_limit_asks_its_ideal_and_keeps_few_tables(monkeypatch: py
     shares between games stays a few tables."""
     from game.ai.strategies import edge as E
     from game.ai.strategies.base import ideal
+    from game.engine.state import Answer
 
     sc = load_scenario(bundled()["sochi-congress"])
     state, _ = new_game(sc, 3)
     view = view_for(state, 0)
     monkeypatch.setattr(E, "LIMIT", 10)
-    assert E.EdgeOfZone(sc)._package(view) == ideal(view)
+    edge = E.EdgeOfZone(sc)
+    assert edge._package(view) == ideal(view)
+    # and it answers there too, where a side holds firm against it (found by a review: the
+    # deadline's reading was missing past the limit, and answering raised AttributeError)
+    other = next(d for d in view.venue.signatories if d != 0)
+    firm = tuple(
+        [Answer(other, r, 0, ideal(view), 0, r, False) for r in (1, 2)]
+        + [Answer(0, 10 + r, other, ideal(view), 0, r, False) for r in (1, 2)]
+    )
+    at = dataclasses.replace(view, round=3, answers=firm)
+    offer = Proposal(9, other, ideal(view), (0,), (PENDING,), 3)
+    assert isinstance(edge.answer(at, offer, Rng(1)).action, Respond)
     monkeypatch.undo()
     assert E.EdgeOfZone(sc)._package(view) != ideal(view)  # within the limit it reads the zone
     for seed in range(2 * E._SHARED_MAX):
