@@ -22,7 +22,7 @@ from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.screens.history import HistoryScreen
 from game.ui.since import LISTED, since_last_move
-from game.ui.widgets.wrapped import WrappedText
+from game.ui.widgets.wrapped import MORE_BELOW, WrappedText
 from tests.saves.helpers import scenario_file, scenario_path
 from tests.ui.driving import GOV, driven, new_app, press, screen_of, settle, until
 
@@ -341,6 +341,14 @@ def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(t
             start = max(k for k, line in enumerate(log._lines) if HEAD in line.text)
             assert len(log._lines) - start > log.scrollable_content_region.height, "the summary fits: nothing tested"
             assert log.scroll_y == start < log.max_scroll_y
+            # and its last line in view says there is more below (newcomers read five lines and
+            # missed the rest), until the reader is at the end
+            bottom = log.scrollable_content_region.height - 1
+            assert log.render_line(bottom).text.strip() == MORE_BELOW.strip()
+            assert all("more below" not in log.render_line(y).text for y in range(bottom))
+            log.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            assert "more below" not in log.render_line(bottom).text
             lines = len(log._lines)
             # the player's move, whatever the rules allow now (a draft may be owed an answer first)
             state = table.session.state

@@ -85,7 +85,7 @@ class TableScreen(TableCommands):
                 with VerticalScroll(id="detail-box"):
                     yield IssueDetail(id="detail")
                 yield Meters(id="meters")
-        yield WrappedText(id="transcript")  # re-wrapped to the width after a resize
+        yield WrappedText(id="transcript", more_marker=True)  # re-wrapped to the width after a resize
         yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="keys")
 
     @property

@@ -21,6 +21,9 @@ from textual.strip import Strip
 _WRAPPED: dict[tuple[object, ...], list[Strip]] = {}
 _WRAPPED_MAX = 20_000
 _PLAIN = Style()
+# The last line of a view with more text below it, where the widget is asked to say so
+MORE_BELOW = " ▼ more below: scroll here, or Tab to the transcript and press ↓ "
+_MORE = Style(bold=True, reverse=True)
 
 
 class WrappedText(ScrollView, can_focus=True):
@@ -33,8 +36,10 @@ class WrappedText(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, more_marker: bool = False) -> None:
         super().__init__(id=id)
+        # whether the last line in view says there is more below (the table's transcript)
+        self.more_marker = more_marker
         self._paragraphs: list[Text] = []
         self._lines: list[Strip] = []
         self._width = 0
@@ -146,6 +151,11 @@ class WrappedText(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        height = self.scrollable_content_region.height
+        if self.more_marker and height >= 2 and y == height - 1 and scroll_y < self.max_scroll_y:
+            # the text goes on below: at 80x24 the transcript shows five lines, and newcomers read
+            # a summary to its fifth line without seeing the rest (or the scrollbar's thumb)
+            return Strip([Segment(MORE_BELOW, _MORE)]).crop_extend(0, width, self.rich_style)
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
