@@ -43,7 +43,7 @@ TABLE_KEYS: tuple[Key, ...] = (
     Key("o", "board", "o", "the proposals board: every open proposal, its worth to you, who has answered what "
         "(a accepts, r rejects, e takes it into the builder as a counter-proposal)", "Board", True,
         "Proposals board", "Every open proposal: its worth to you, the answers so far"),
-    Key("h", "history", "h", "the history: the whole game round by round (r, d, k filter it; a: answers to you)",
+    Key("h", "history", "h", "the history: the whole game round by round, ▸ before your own moves (r, d, k filter it; a: answers to you)",
         "Log", True, "History", "The whole game so far, round by round, with filters"),
     Key("i", "brief", "i", "your brief: your weights, red lines and walk-away, what you know of the others",
         "Brief", True, "Your brief", "Your weights, red lines and walk-away; what you know of the others"),

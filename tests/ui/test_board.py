@@ -131,6 +131,13 @@ def test_the_history_filters_by_round_delegation_and_answers_to_me(tmp_path: Pat
             # answers to me: only answers to the government's own proposals
             await press(pilot, "a")
             answers = said(history)
+            # its filters on one line at 80 columns, the legend of the marks left out to fit (a
+            # newcomer saw "... answers to me (k," and "a)" on two lines)
+            filters = history.query_one("#history-filters", Static)
+            await pilot.pause()
+            assert filters.size.height == 1
+            line = filters.render_lines(Region(0, 0, filters.size.width, 1))[0].text
+            assert line.rstrip().endswith("answers to me (k, a)") and "your moves" not in line, line
             mine = {t.id for t in chronicle.tabled.values() if t.author == 0}
             lines = [line for line in answers.splitlines() if line and not line.startswith("—")]
             assert lines and all(" proposal #" in line for line in lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -121,6 +122,10 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-filters", Static).update(self._filters())
         self.query_one(WrappedText).show(self.paragraphs(), end=True)
 
+    def on_resize(self) -> None:
+        # the filters' line is fitted to the width (_filters)
+        self.query_one("#history-filters", Static).update(self._filters())
+
     def text(self) -> str:
         """What the history shows now, as plain wrapped lines."""
         return self.query_one(WrappedText).plain
@@ -133,9 +138,17 @@ class HistoryScreen(Screen[None]):
         else:
             where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
         who = "everyone" if f.delegation < 0 else named(self.scenario.delegations[f.delegation], 28)
-        text = Text(" History · ", style="bold")
         keys = "k, a" if f.kind == "answers to me" else "k"  # a, the shortcut to this one
-        text.append(f"{MINE.strip()} = your moves · {where} (r) · {short(who, 28)} (d) · {f.kind} ({keys})")
+        filters = f"{where} (r) · {short(who, 28)} (d) · {f.kind} ({keys})"
+        legend = f"{MINE.strip()} = your moves · "
+        # on one line: where the whole does not fit (80 columns with "answers to me (k, a)"), the
+        # legend of the marks goes first (the help's line for h gives it too), then the title
+        width = self.size.width or 80
+        for head, mark in ((" History · ", legend), (" History · ", ""), (" ", "")):
+            if cell_len(head + mark + filters) <= width - 1:
+                break
+        text = Text(head, style="bold")
+        text.append(mark + filters)
         return text
 
     def paragraphs(self) -> list[Text]:
