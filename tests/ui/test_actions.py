@@ -390,7 +390,10 @@ def test_proposal_says_when_the_addressee_refused_this_very_package(start: State
     seen = dataclasses.replace(v, answers=(refused,))
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert note(dialog, 4) == f"accepts ~{round(acceptance_chance(seen, 4, package) * 100)}%, refused it before"
+        assert (
+            note(dialog, 4)
+            == f"accepts ~{round(acceptance_chance(seen, 4, package) * 100)}%, refused this package before"
+        )
         assert "refused" not in note(dialog, 3)
         await pilot.press("escape")
 

@@ -208,7 +208,7 @@ class ProposalBuilder(ActionDialog):
         """The live chance, and whether that side already refused this very package here: the
         estimate counts it (game.ai.estimate.refusals), and the player should know why it is low."""
         chance = f"accepts ~{percent(acceptance_chance(self.view, who, package))}"
-        return f"{chance}, refused it before" if any(refusals(self.view, who, package)) else chance
+        return f"{chance}, refused this package before" if any(refusals(self.view, who, package)) else chance
 
     def _replaces(self) -> str:
         """A new proposal withdraws the player's own still on the table (RULES.md): said before
