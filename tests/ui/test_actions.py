@@ -540,6 +540,33 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
     assert drive(RespondDialog(v), script) is None
 
 
+def test_respond_says_when_another_text_the_player_accepted_is_still_open(start: State) -> None:
+    """Accepting two texts, the first that every signatory accepts is the one agreed: a newcomer
+    accepted the mediator's draft and a better package, and signed the draft. The answer dialog
+    says so on its message line while another text the player accepted is still open."""
+    from game.engine.state import ACCEPTED, PENDING, Proposal
+
+    v = view(start, OPP)
+    whole = tuple((i, v.positions[OPP][i]) for i in v.agenda)  # its own: signing costs it nothing
+    part = whole[:2]
+    draft = Proposal(7, UN, whole, (GOV, OPP, RUSSIA), (PENDING, ACCEPTED, PENDING), v.round, draft=True)
+    offer = Proposal(8, GOV, part, (OPP, RUSSIA), (PENDING, PENDING), v.round)
+    alone = dataclasses.replace(v, proposals=(offer,))
+    both = dataclasses.replace(v, proposals=(draft, offer))
+
+    async def nothing(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert text(dialog, ".problem") == ""
+        await pilot.press("escape")
+
+    async def said(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        problem = text(dialog, ".problem")
+        assert problem == "You accepted #7 too: the first all signatories accept is agreed.", problem
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(alone), nothing) is None
+    assert drive(RespondDialog(both), said) is None
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_every_issue_of_a_whole_agenda_package_shows_in_the_answer_list(start: State, size: tuple[int, int]) -> None:
     """The list stopped at 14 rows and scrolls from one proposal to the next, never within one:

@@ -19,7 +19,7 @@ from textual.widgets import Button, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
-from game.engine.state import Proposal
+from game.engine.state import ACCEPTED, Proposal
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
@@ -149,9 +149,16 @@ class RespondDialog(ActionDialog):
         self.query_one("#answer-worth", Static).update(
             f"#{p.id} if agreed: {worth} ({where} walk-away {walk_away})" + (f" · {cost}" if cost else "")
         )
-        # on the message line, the one cost that ends the player's talks
+        # on the message line, the one cost that ends the player's talks; else whether another
+        # text the player accepted is still open: the first that every signatory accepts is the
+        # one agreed (a newcomer accepted a draft and a better package, and got the draft)
         out = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
-        self.refuse(f"Signing #{p.id} would take your support to where your hardliners pull you out." if out else "")
+        if out:
+            self.refuse(f"Signing #{p.id} would take your support to where your hardliners pull you out.")
+            return
+        also = [q.id for q in self.view.proposals if q.id != p.id and q.response_of(self.view.me) == ACCEPTED]
+        accepted = ", ".join(f"#{n}" for n in also)
+        self.refuse(f"You accepted {accepted} too: the first all signatories accept is agreed." if also else "")
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
