@@ -50,6 +50,8 @@ TABLE_KEYS: tuple[Key, ...] = (
     Key("w", "walk_out", "w", "walk out of the talks", "Walk out", False, "Walk out", "Leave the talks", turn=True),
     Key("b", "boycott", "b", "boycott (only where attendance is optional)", "Boycott", False,
         "Boycott", "Stay away (where attendance is optional)", turn=True),
+    Key("t", "transcript", "t", "the transcript: its cursor, to scroll it with ↑ ↓ PgUp PgDn (t again: the agenda)",
+        "Transcript", False, "Scroll the transcript", "Read back what was said at the table"),
     Key("up,down", "", "↑ ↓", "choose an issue on the agenda to see who stands where"),
     Key("plus,equals_sign", "faster", "+", "the AI plays faster", "Faster", False,
         "The AI plays faster", "Less time between the AI's moves"),

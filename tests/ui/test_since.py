@@ -346,6 +346,15 @@ def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(t
             bottom = log.scrollable_content_region.height - 1
             assert log.render_line(bottom).text.strip() == MORE_BELOW.strip()
             assert all("more below" not in log.render_line(y).text for y in range(bottom))
+            # t puts the cursor in the transcript, where ↓ scrolls it (Tab took three presses, and
+            # ↓ on the way scrolled the delegations), and t again takes it back to the agenda
+            await pilot.press("t")
+            assert log.has_focus
+            await pilot.press("down")
+            await pilot.pause()
+            assert log.scroll_y == start + 1
+            await pilot.press("t")
+            assert table.query_one("#agenda").has_focus
             log.scroll_end(animate=False, immediate=True)
             await pilot.pause()
             assert "more below" not in log.render_line(bottom).text

@@ -186,6 +186,13 @@ class TableCommands(Screen[None]):
         elif isinstance(choice, Counter) and self._my_turn():
             self.app.push_screen(ProposalBuilder(self.view, start=choice.package), self._chosen)
 
+    def action_transcript(self) -> None:
+        """The cursor into the transcript, to scroll it with the keys, or back to the agenda: Tab
+        reached it only after two other panes, and ↓ there scrolled the delegations (a newcomer
+        followed the transcript's "more below" that way and lost three rows of the table)."""
+        transcript = self.query_one("#transcript")
+        (self.query_one("#agenda") if transcript.has_focus else transcript).focus()
+
     def action_history(self) -> None:
         from game.ui.screens.history import HistoryScreen
 

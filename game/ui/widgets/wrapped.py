@@ -22,7 +22,7 @@ _WRAPPED: dict[tuple[object, ...], list[Strip]] = {}
 _WRAPPED_MAX = 20_000
 _PLAIN = Style()
 # The last line of a view with more text below it, where the widget is asked to say so
-MORE_BELOW = " ▼ more below: scroll here, or Tab to the transcript and press ↓ "
+MORE_BELOW = " ▼ more below: t, then ↓ or PgDn (or scroll here with the mouse) "
 _MORE = Style(bold=True, reverse=True)
 
 
