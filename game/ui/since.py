@@ -115,16 +115,17 @@ def since_last_move(
         else:
             text.append(".")
         lines.append(text)
+    met: list[Text] = []
     for line in chronicle.lines[start:]:
         if line.record.kind == "pressure" and line.other == me:
             # a patron's press moves the player's public position and costs them support: easy to
             # miss among the AI's moves (a newcomer found it only in the transcript)
             lines.append(Text(f"  Pressed: {line.record.text} (your public position moved; it cost you support)"))
         elif meetings and line.record.kind == "meet" and line.other == me:
-            # in hot-seat play the shared transcript keeps what a meeting taught each side to itself
-            lines.append(
-                Text("  ").append_text(meeting_text(state.scenario, view_for(state, me), chronicle, line, True))
-            )
+            # in hot-seat play the shared transcript keeps what a meeting taught each side to
+            # itself; alone, its own line had scrolled past: said last, after what waits for an
+            # answer (what the turn is for)
+            met.append(Text("  ").append_text(meeting_text(state.scenario, view_for(state, me), chronicle, line, True)))
     moved = None if walk_away_then is None else walk_away_moved(chronicle, start, state, me, walk_away_then)
     if moved is not None:
         lines.append(moved)
@@ -150,6 +151,7 @@ def since_last_move(
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
         lines.append(text)
+    lines.extend(met)
     if not lines:
         return []
     return [Text(f"Your turn, round {state.round}. Since your last move:", style="bold"), *lines]

@@ -41,7 +41,12 @@ def test_a_meeting_the_other_side_asked_for_says_so_and_what_was_learnt(tmp_path
             view = view_for(table.session.state, GOV)
             weight = {(s, i): w for s, i, w in view.learned}[learnt[0]]
             issue = view.issues[learnt[0][1]].name
-            assert f"You learnt: {US}: {issue} carries {weight:.0%} of what it wants (i: your brief)." in shown
+            taught = f"You learnt: {US}: {issue} carries {weight:.0%} of what it wants (i: your brief)."
+            assert taught in shown
+            # ...and again in the summary the player's turn starts with: the line itself had
+            # scrolled past while the others spoke, and two newcomers never saw it
+            summary = shown[shown.rindex("Since your last move") :]
+            assert f"{US} asks {GOV_NAME} for a private meeting" in summary and taught in summary, summary
             # the history names the government as every line names a delegation, and marks none of
             # this as the government's own move (the United States asked)
             await press(pilot, "h")

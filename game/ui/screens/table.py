@@ -308,7 +308,9 @@ class TableScreen(TableCommands):
             # nobody has moved since the player did (an answer in the closing session keeps the
             # floor): the summary would only say again what the status line says
             return
-        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then)
+        # with a meeting the player was asked to, and what it taught them: its own line scrolls
+        # past while the others speak, and two newcomers never saw it
+        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then, meetings=True)
         if summary:
             # shown wherever the player had scrolled to while the others spoke: it is what their
             # turn starts from (an outside tester scrolled up found it off screen)
