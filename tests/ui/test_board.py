@@ -95,6 +95,9 @@ def test_the_board_opens_the_builder_from_a_proposal(tmp_path: Path) -> None:
                 want = package.get(issue, -1)
                 assert isinstance(field, OptionField)
                 assert field.value == (want if want >= 0 and want not in red[issue] else -1)
+            # Esc gives the counter up and goes back to the board, not past it to the table
+            await press(pilot, "escape")
+            await screen_of(pilot, BoardScreen)
 
     asyncio.run(body())
 

@@ -184,7 +184,15 @@ class TableCommands(Screen[None]):
             if self.view.my_turn and any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
                 self.action_board()
         elif isinstance(choice, Counter) and self._my_turn():
-            self.app.push_screen(ProposalBuilder(self.view, start=choice.package), self._chosen)
+            self.app.push_screen(ProposalBuilder(self.view, start=choice.package), self._from_counter)
+
+    def _from_counter(self, action: Action | None) -> None:
+        """A counter-proposal sent is played; one given up goes back to the board it came from (a
+        newcomer's Esc in it closed the board as well)."""
+        if action is not None:
+            self._act(action)
+        elif not self.session.state.over:
+            self.action_board()
 
     def action_transcript(self) -> None:
         """The cursor into the transcript, to scroll it with the keys, or back to the agenda: Tab
