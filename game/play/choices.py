@@ -8,7 +8,7 @@ apart from the dialogs (and from Textual) so they can be tested without a screen
 from __future__ import annotations
 
 from game.engine.legal import Moves, PressureTarget, may_draft, may_propose, moves_for
-from game.engine.state import Proposal
+from game.engine.state import ACCEPTED, Proposal
 from game.engine.utility import worth_if_agreed as _worth
 from game.engine.view import View
 
@@ -70,6 +70,12 @@ def pending_proposals(view: View) -> tuple[Proposal, ...]:
     """Open proposals still waiting for the viewer's answer, drafts first (they must be answered
     before anything else), then oldest first."""
     return moves_for(view).awaiting
+
+
+def accepted_still_open(view: View, besides: int) -> tuple[int, ...]:
+    """The ids of the open proposals the viewer has accepted, but `besides`: the first of them
+    that every signatory accepts is the one agreed (RULES.md, "Agreements")."""
+    return tuple(p.id for p in view.proposals if p.id != besides and p.response_of(view.me) == ACCEPTED)
 
 
 def concession_cost(view: View, issue: int, option: int) -> int:

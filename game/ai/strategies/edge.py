@@ -37,11 +37,10 @@ the tournament.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from itertools import product
-from math import prod
+from math import inf, prod
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 from game.ai.reading import Decision, allowed, counterparts, fallback, scored_open, status_quos, value_with
@@ -228,7 +227,7 @@ def _held_against(view: View) -> bool:
             refused.setdefault(a.who, set()).add(a.round)
         elif a.who == view.me:
             best = offered.setdefault(a.author, {})
-            best[a.round] = max(best.get(a.round, -math.inf), value_with(view, a.package))
+            best[a.round] = max(best.get(a.round, -inf), value_with(view, a.package))
     for side, rounds in refused.items():
         offers = offered.get(side, {})
         if len(rounds) >= 2 and len(offers) >= 2:

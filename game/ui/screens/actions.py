@@ -19,7 +19,7 @@ from textual.widgets import Button, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
-from game.engine.state import ACCEPTED, Proposal
+from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
@@ -156,7 +156,7 @@ class RespondDialog(ActionDialog):
         if out:
             self.refuse(f"Signing #{p.id} would take your support to where your hardliners pull you out.")
             return
-        also = [q.id for q in self.view.proposals if q.id != p.id and q.response_of(self.view.me) == ACCEPTED]
+        also = choices.accepted_still_open(self.view, p.id)
         accepted = ", ".join(f"#{n}" for n in also)
         self.refuse(f"You accepted {accepted} too: the first all signatories accept is agreed." if also else "")
 
