@@ -344,13 +344,18 @@ async def settle(
     `hand_over` is False, when it is returned instead."""
     app = pilot.app
     deadline = time.monotonic() + DEADLINE
+    seen: set[int] = set()  # the notices already recorded: Enter pages down a long one before it closes
     while True:
         if time.monotonic() > deadline:
             raise AssertionError(f"the game did not come back to a human; the screen is {app.screen!r}")
         screen = app.screen
         if isinstance(screen, DebriefScreen):
             return screen
+        if isinstance(screen, Notice) and id(screen) in seen:
+            await press(pilot, "enter")
+            continue
         if isinstance(screen, Notice):
+            seen.add(id(screen))
             if notices is not None:
                 notices.append(screen.title_text)
             if read is not None:

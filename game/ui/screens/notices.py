@@ -57,7 +57,12 @@ class Notice(BackdropScreen[None]):
     """A message to read before play goes on: events of a new round, what a meeting revealed."""
 
     CSS_PATH = "notices.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,space", "close", "Continue")]
+    # Enter and Space read on: a page down while the body has more below, then Continue. Esc
+    # closes at once, read or not (every event is in the transcript and the log as well).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "read_on", "Continue"),
+        Binding("escape", "close", "Close"),
+    ]
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()
@@ -73,6 +78,8 @@ class Notice(BackdropScreen[None]):
 
     def on_mount(self) -> None:
         self._fit()
+        scroll = self.query_one("#notice VerticalScroll", VerticalScroll)
+        self.watch(scroll, "scroll_y", lambda _: self._label(), init=False)
 
     def on_resize(self) -> None:
         self._fit()
@@ -83,8 +90,27 @@ class Notice(BackdropScreen[None]):
         # 80x24 pushed the Continue button out of the box, and nothing on screen said how to go on.
         room = self.size.height * 9 // 10 - _NOTICE_FRAME
         self.query_one("#notice VerticalScroll", VerticalScroll).styles.max_height = max(3, min(16, room))
+        self.call_after_refresh(self._label)
+
+    def more_below(self) -> bool:
+        """Whether the body has lines below what the box shows. At 80x24 a round's third event
+        fell below the box, and players pressed Continue without knowing it was there."""
+        scroll = self.query_one("#notice VerticalScroll", VerticalScroll)
+        return scroll.max_scroll_y > 0 and not scroll.is_vertical_scroll_end
+
+    def _label(self) -> None:
+        if self.is_mounted:
+            button = self.query_one("#continue", Button)
+            button.label = "More below ▼" if self.more_below() else "Continue"
 
     @on(Button.Pressed, "#continue")
+    def action_read_on(self) -> None:
+        if self.more_below():
+            self.query_one("#notice VerticalScroll", VerticalScroll).scroll_page_down(animate=False)
+            self._label()
+        else:
+            self.dismiss(None)
+
     def action_close(self) -> None:
         self.dismiss(None)
 
