@@ -761,15 +761,18 @@ def test_concede_offers_only_lesser_options_short_of_the_red_line(start: State) 
 # --- StatementDialog ----------------------------------------------------------------------------
 
 
-def test_statement_defaults_to_hardline_to_the_room(start: State) -> None:
+def test_statement_defaults_to_conciliatory_to_the_room(start: State) -> None:
+    """Conciliatory is picked when the dialog opens: with Hardline there, a newcomer's s, Enter,
+    Enter made a hardline statement they had not chosen."""
+
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        assert "+6 support at home" in text(dialog, ".note")
+        assert "+6 support at home" in screen_text(pilot.app)  # the effects of both tones are told
         await pilot.click("#speak")
 
-    assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "hardline", "")
+    assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "conciliatory", "")
 
 
-def test_statement_conciliatory_to_one_delegation(start: State) -> None:
+def test_statement_hardline_to_one_delegation(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await press_each(pilot, "down")  # tone
         await press_each(pilot, "tab", "right")  # audience: the first delegation after the room
@@ -777,30 +780,30 @@ def test_statement_conciliatory_to_one_delegation(start: State) -> None:
         await press_each(pilot, "enter", "enter")  # on to Speak, and speak
 
     result = drive(StatementDialog(view(start, GOV)), script)
-    assert result == Statement("government", "conciliatory", "opposition")
+    assert result == Statement("government", "hardline", "opposition")
 
 
 def test_the_arrow_picks_the_tone(start: State) -> None:
-    """↓ to Conciliatory, on to the audience and Speak: the statement was hardline, the tone still
-    picked while the highlight sat on the other (Textual's radio set picks on Enter only)."""
+    """↓ to Hardline, on to the audience and Speak: the statement kept the first tone, the tone
+    still picked while the highlight sat on the other (Textual's radio set picks on Enter only)."""
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await press_each(pilot, "down", "tab", "right", "enter", "enter")
 
     result = drive(StatementDialog(view(start, GOV)), script)
-    assert result == Statement("government", "conciliatory", "opposition")
+    assert result == Statement("government", "hardline", "opposition")
 
 
 def test_enter_on_the_tone_moves_on_to_speak(start: State) -> None:
-    """↓ to Conciliatory, Enter, Enter: a conciliatory statement to the room. Enter on the tone
-    picked the tone already picked and stayed there, and a newcomer pressed it in vain."""
+    """↓ to Hardline, Enter, Enter: a hardline statement to the room. Enter on the tone picked the
+    tone already picked and stayed there, and a newcomer pressed it in vain."""
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await press_each(pilot, "down", "enter")
         assert dialog.focused is dialog.query_one("#speak")
         await press_each(pilot, "enter")
 
-    assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "conciliatory", "")
+    assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "hardline", "")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])

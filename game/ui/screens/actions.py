@@ -300,23 +300,25 @@ class StatementDialog(ActionDialog):
     TITLE_TEXT = "Make a statement"
     HINT = "↑↓ tone · Tab: audience (←→, 1-9) · Enter, Enter speaks · Esc cancels"
     ROOM = -1  # the audience field's value for the whole room
-    TONES = ("hardline", "conciliatory")
+    # Conciliatory first and picked: with Hardline there, s, Enter, Enter made a hardline
+    # statement (trust and momentum lost) for a newcomer who meant only to speak
+    TONES = ("conciliatory", "hardline")
 
     def compose_choices(self) -> ComposeResult:
         rules = self.view.rules
         with PickingRadioSet(id="tone", compact=True):
-            yield MarkedRadio("Hardline", value=True)
-            yield MarkedRadio("Conciliatory")
+            yield MarkedRadio("Conciliatory", value=True)
+            yield MarkedRadio("Hardline")
         # The effects, from RULES.md, with this scenario's numbers.
         yield Static(
-            f"Hardline: +{rules.hardline_support} support at home; -{rules.hardline_trust} trust from the one "
-            f"addressed (-{rules.hardline_trust // 2} from each, to the room); -2 momentum.",
+            f"Conciliatory: -{rules.conciliatory_support} support at home; +{rules.conciliatory_trust} trust "
+            f"(+{rules.conciliatory_trust // 2} from each, to the room); +1 momentum.",
             classes="note",
             markup=False,
         )
         yield Static(
-            f"Conciliatory: -{rules.conciliatory_support} support at home; +{rules.conciliatory_trust} trust "
-            f"(+{rules.conciliatory_trust // 2} from each, to the room); +1 momentum.",
+            f"Hardline: +{rules.hardline_support} support at home; -{rules.hardline_trust} trust from the one "
+            f"addressed (-{rules.hardline_trust // 2} from each, to the room); -2 momentum.",
             classes="note",
             markup=False,
         )
