@@ -100,10 +100,13 @@ def pulls_out(view: View, cost: int) -> bool:
 def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:
     """What signing `package` would cost the viewer at home, in words the builder and the answer
     dialog both show after "if agreed" ("to sign: 23 support (43→20)": a newcomer read "costs 23 support"
-    beside a proposal of theirs as the price of tabling it); "" where it costs nothing."""
+    beside a proposal of theirs as the price of tabling it). Where it costs nothing, "to sign: no
+    support lost" (a newcomer read the line's absence as a number missing), and "" only where the
+    scenario's rules make every signature free."""
     cost = agreement_cost(view, package)
     if not cost:
-        return ""
+        rules = view.rules
+        return "to sign: no support lost" if rules.concession_cost or rules.redline_support else ""
     support = view.support[view.me]
     return f"to sign: {cost} support ({support}→{max(0, support - cost)})"
 

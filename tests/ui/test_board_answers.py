@@ -146,3 +146,30 @@ def test_the_detail_says_what_signing_costs_at_home_and_when_it_pulls_the_reader
             assert f"{said} · your hardliners would pull you out" in shown
 
     asyncio.run(body())
+
+
+def test_a_signature_that_costs_nothing_says_so_unless_the_rules_make_every_one_free() -> None:
+    """A newcomer read the missing "To sign" line of a package at their own stated positions as a
+    number left out: a free signature says "no support lost"; only where the scenario's rules make
+    every signature free (no concession or red-line cost) is there nothing to say."""
+    import dataclasses
+
+    from game.engine import new_game, view_for
+    from game.play.choices import agreement_cost, signing_cost
+    from game.scenario import load_scenario
+
+    sc = load_scenario(ASTANA)
+    state, _ = new_game(sc, 4242)
+    opp = [d.id for d in sc.delegations].index("opposition")
+    view = view_for(state, opp)
+    # the opposition's own stated positions, whole: nothing it stands by is given up
+    package = tuple((i, state.positions[opp][i]) for i in sc.venues[0].agenda)
+    assert agreement_cost(view, package) == 0
+    assert signing_cost(view, package) == "to sign: no support lost"
+    free = dataclasses.replace(view, rules=dataclasses.replace(view.rules, concession_cost=0, redline_support=0))
+    assert signing_cost(free, package) == ""
+    # and a package that gives up a stated position still says what it costs
+    worst = tuple(
+        (i, min(range(len(sc.issues[i].options)), key=lambda o: view.own.values[i][o])) for i in sc.venues[0].agenda
+    )
+    assert signing_cost(view, worst).startswith("to sign: ") and " support (" in signing_cost(view, worst)
