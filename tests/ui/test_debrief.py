@@ -433,6 +433,11 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     odd = _you((dataclasses.replace(line, utility=0.3849, toll=0.0351),), {0: 0.69}, "hard").plain
     assert "You played Government: 0.38" in odd
     assert "the deal was worth 0.42 to you; the rounds before it cost you 0.04" in odd
+    # and to the places the Nash point's line needs: "worth 0.72" above "-0.005 against the Nash
+    # point (0.722)" read as equal, yet behind
+    near = _you((dataclasses.replace(line, utility=0.597, toll=0.12, nash=0.722),), {0: 0.69}, "hard").plain
+    assert "-0.005 against the Nash point (0.722), before the toll of the rounds" in near
+    assert "the deal was worth 0.717 to you; the rounds before it cost you 0.117" in near
     tiny = _you((dataclasses.replace(line, toll=0.002),), {0: 0.69}, "hard").plain
     assert "the rounds before it cost you under 0.005" in tiny
     # a seat that signed nothing had no deal to be worth anything: a newcomer read "the deal was

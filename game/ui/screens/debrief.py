@@ -287,6 +287,10 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             # the deal's worth to the places of the result shown above, and the toll their
             # difference as shown, so that it adds up by hand (0.42 less 0.04 read as 0.39)
             places = len(result.partition(".")[2])
+            if h.nash is not None:
+                # and to the places the line against the Nash point writes it to: "worth 0.72" above
+                # "-0.005 against the Nash point (0.722)" read as equal, yet behind
+                places = max(places, len(against(h.utility + h.toll, h.nash)[0].partition(".")[2]))
             deal = f"{h.utility + h.toll:.{places}f}"
             toll = shown_gap(deal, result).lstrip("+")
             if toll.startswith("±"):  # less than the places shown can tell
