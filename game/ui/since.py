@@ -55,6 +55,36 @@ def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown
     return "" if was == shown else was
 
 
+def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int) -> Text | None:
+    """A line naming the offers put to `me` that failed or closed, in the lines from `start` on,
+    before `me` had answered them: a newcomer never learnt of three packages the government,
+    speaking first, had refused, and so of what the others had offered."""
+    answered = {line.answered for line in chronicle.lines[start:] if line.record.kind == "respond" and line.actor == me}
+    refused_by: dict[int, list[int]] = {}
+    gone: list[int] = []
+    for line in chronicle.lines[start:]:
+        tabled = chronicle.tabled.get(line.answered)
+        if tabled is None or tabled.author == me or me not in tabled.to or line.answered in answered:
+            continue
+        if line.record.kind == "respond" and not line.accept:
+            refused_by.setdefault(line.answered, []).append(line.actor)
+        elif line.record.kind in ("failed", "closed") and line.answered not in gone:
+            gone.append(line.answered)
+    if not gone:
+        return None
+    text = Text("  Put to you, and gone before your answer: ")
+    for k, pid in enumerate(gone):
+        tabled = chronicle.tabled[pid]
+        worth = f"{state_worth_if_agreed(state, me, tabled.package):.2f}"
+        who = refused_by.get(pid)
+        why = f", refused by {_names(state, who)}" if who else ""
+        text.append(
+            ("; " if k else "") + f"#{pid} from {state.scenario.delegations[tabled.author].name} (worth {worth}{why})"
+        )
+    text.append(".")
+    return text
+
+
 def since_last_move(
     chronicle: Chronicle,
     start: int,
@@ -151,6 +181,10 @@ def since_last_move(
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
         lines.append(text)
+    # after what waits for an answer (what the turn is for): what is no longer there to answer
+    gone = _gone_before_answer(chronicle, start, state, me)
+    if gone is not None:
+        lines.append(gone)
     lines.extend(met)
     if not lines:
         return []

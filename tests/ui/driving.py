@@ -327,6 +327,17 @@ async def table_ready(pilot: Pilot[Any]) -> TableScreen:
     return table
 
 
+def transcript_at_rest(log: Any) -> bool:
+    """Whether the table's transcript is where it scrolls to after a move: its end, or the first
+    line of the summary of what happened since the player's last move, where that summary is
+    taller than the view (it is read from its start)."""
+    y = log.scroll_offset.y
+    lines = log._lines
+    return bool(lines) and (
+        y == log.max_scroll_y or (0 <= y < len(lines) and lines[y].text.startswith("Your turn, round"))
+    )
+
+
 def table_of(app: App[Any]) -> TableScreen:
     """The table screen, wherever it sits in the stack."""
     return next(s for s in app.screen_stack if isinstance(s, TableScreen))

@@ -15,7 +15,17 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import driven, new_app, press, screen_of, screen_text, settle, table_ready, until
+from tests.ui.driving import (
+    driven,
+    new_app,
+    press,
+    screen_of,
+    screen_text,
+    settle,
+    table_ready,
+    transcript_at_rest,
+    until,
+)
 
 
 def test_resizing_during_play_and_in_a_dialog_never_crashes(tmp_path: Path) -> None:
@@ -136,7 +146,7 @@ def test_the_table_transcript_rewraps_to_a_new_width_and_keeps_its_newest_line_i
             def newest_in_view() -> bool:
                 return log.scroll_offset.y == log.max_scroll_y and len(log.plain.splitlines()) > 0
 
-            await until(pilot, newest_in_view, "the transcript at its end")
+            await until(pilot, lambda: transcript_at_rest(log), "the transcript at its end or its summary")
             narrow = log.plain.splitlines()
             text = words()
             assert max(len(line) for line in narrow) <= log.scrollable_content_region.width

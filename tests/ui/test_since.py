@@ -52,7 +52,25 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float) 
         assert len(moved) == 1
         assert f"from {then:.2f} to {now:.2f}" in moved[0] or f"from {then:.3f} to {now:.3f}" in moved[0]
         assert ("worth more to you" in moved[0]) == (now > then)
-    if not answered and not waiting and not moved:
+    # offers put to me that failed or closed before I answered them, in the order they ended
+    mine_answered = {x.answered for x in chronicle.lines[start:] if x.record.kind == "respond" and x.actor == me}
+    gone: list[int] = []
+    for x in chronicle.lines[start:]:
+        t = chronicle.tabled.get(x.answered)
+        if (
+            x.record.kind in ("failed", "closed")
+            and t is not None
+            and t.author != me
+            and me in t.to
+            and x.answered not in mine_answered
+            and x.answered not in gone
+        ):
+            gone.append(x.answered)
+    told_gone = [line for line in said if "gone before your answer" in line]
+    assert len(told_gone) == (1 if gone else 0)
+    if gone:
+        assert re.findall(r"#(\d+) from", told_gone[0]) == [str(p) for p in gone]
+    if not answered and not waiting and not moved and not gone:
         assert said == []
         return
     assert said[0] == f"Your turn, round {state.round}. {HEAD}"
@@ -274,7 +292,10 @@ def test_the_summary_is_shown_to_a_player_who_had_scrolled_up(tmp_path: Path) ->
             table = await settle(pilot)
             await until(pilot, lambda: sum(HEAD in p.plain for p in log._paragraphs) > heads, "the summary")
             await pilot.pause()
-            assert log.scroll_y == log.max_scroll_y > 0
+            # the summary's first line in view (from its start where it is taller than the view)
+            head = max(k for k, line in enumerate(log._lines) if HEAD in line.text)
+            assert log.max_scroll_y > 0
+            assert log.scroll_y <= head < log.scroll_y + log.scrollable_content_region.height
 
     asyncio.run(body())
 

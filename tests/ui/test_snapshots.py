@@ -26,7 +26,7 @@ from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import footer_shows_keys, new_app, press, screen_of, settle, until
+from tests.ui.driving import footer_shows_keys, new_app, press, screen_of, settle, transcript_at_rest, until
 
 SIZE = (100, 32)
 HISTORY = Path(__file__).resolve().parents[2] / "saves" / "astana-8-history.yaml"
@@ -36,7 +36,8 @@ Compare = Callable[..., bool]
 async def at_the_table(pilot: Pilot[Any]) -> None:
     table = await settle(pilot)
     assert isinstance(table, TableScreen)
-    await at_its_end(pilot, table.query_one("#transcript", WrappedText))
+    log = table.query_one("#transcript", WrappedText)
+    await until(pilot, lambda: transcript_at_rest(log), "the transcript scrolled to what the turn starts from")
 
 
 async def at_its_end(pilot: Pilot[Any], log: WrappedText) -> None:
