@@ -19,7 +19,7 @@ fit of their own (AGENT_COEFFICIENTS, below).
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+from bisect import bisect_left
 from operator import getitem, mul
 
 from game.ai.opponent import Beliefs
@@ -122,8 +122,12 @@ def acceptance_chance(view: View, who: int, package: Package) -> float:
     Zero across its declared red line (an agent never accepts that willingly); otherwise the
     fitted model's answer.
     """
-    if any(option in view.red_lines[who][issue] for issue, option in package):
-        return 0.0
+    # a plain loop, not any() over a generator: asked for every package a bettor weighs, for
+    # every counterpart (about 50,000 times in 100 hard games of astana-8)
+    red = view.red_lines[who]
+    for issue, option in package:
+        if option in red[issue]:
+            return 0.0
     return calibrated(raw_chance(COEFFICIENTS, builder_features(view, who, package)), CALIBRATION)
 
 
@@ -166,8 +170,12 @@ def _chance(
     coefficients: tuple[float, ...],
     points: tuple[tuple[float, float], ...],
 ) -> float:
-    if any(option in view.red_lines[who][issue] for issue, option in package):
-        return 0.0
+    # a plain loop, not any() over a generator: asked for every package a bettor weighs, for
+    # every counterpart (about 50,000 times in 100 hard games of astana-8)
+    red = view.red_lines[who]
+    for issue, option in package:
+        if option in red[issue]:
+            return 0.0
     return calibrated(raw_chance(coefficients, features(view, who, package)), points)
 
 
@@ -183,10 +191,30 @@ def raw_chance(coefficients: tuple[float, ...], x: tuple[float, ...]) -> float:
 
 def calibrated(p: float, points: tuple[tuple[float, float], ...]) -> float:
     """`p` mapped through the calibration points (increasing in both coordinates)."""
-    for (x0, y0), (x1, y1) in pairwise(points):
-        if p <= x1:
-            return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
-    return points[-1][1]
+    # the segment a scan of the points in turn stopped at, its first x1 >= p, found by bisection
+    # of their x (p is never NaN: raw_chance's logistic of a clamped sum): asked as often as
+    # _chance, where the scan took up to eleven steps a call
+    xs = _xs_of(points)
+    k = bisect_left(xs, p, 1)
+    if k == len(xs):
+        return points[-1][1]
+    (x0, y0), (x1, y1) = points[k - 1], points[k]
+    return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
+
+
+# calibrated's x of each point, by the points (module constants: a handful): id -> (points, xs)
+_xs: dict[int, tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] = {}
+
+
+def _xs_of(points: tuple[tuple[float, float], ...]) -> tuple[float, ...]:
+    hit = _xs.get(id(points))
+    if hit is not None and hit[0] is points:
+        return hit[1]
+    xs = tuple([x for x, _ in points])
+    if len(_xs) >= 64:
+        _xs.clear()
+    _xs[id(points)] = (points, xs)
+    return xs
 
 
 def features(view: View, who: int, package: Package, stated_first: bool = False) -> tuple[float, ...]:
@@ -217,7 +245,11 @@ def features(view: View, who: int, package: Package, stated_first: bool = False)
                 weights = beliefs.weights_of(who)
                 tables = beliefs.tables_of(who)
             table = tables[issue]
-            given_up += weights[issue] * max(0.0, table[stated] - table[option])
+            # weights[issue] * max(0.0, drop) without the call (390,000 a hundred hard games): where
+            # drop <= 0 that adds a zero (0.0, or -0.0), which leaves the sum (never -0.0) as it is
+            drop = table[stated] - table[option]
+            if drop > 0.0:
+                given_up += weights[issue] * drop
     ideal = beliefs.utility(who, wanted)
     # the share of what it asks for that the package gives it; where it asks for nothing more
     # than it has, all that matters is that it loses nothing
