@@ -23,3 +23,23 @@ def test_only_the_players_own_moves_are_marked_not_their_consequences() -> None:
             own_move = line.actor == me and line.record.kind == line.kind
             assert shown.startswith(MINE) == own_move, shown
             assert not shown.startswith("You ") and "asks you" not in shown, shown
+
+
+def test_the_history_writes_every_package_whole_where_the_transcript_cuts_it() -> None:
+    """At 80 columns a newcomer could not tell the options of a package apart in the history
+    ("Elections and the…: Early parliamentary elect…"): the history screen has the room, and
+    writes every issue and option in full; the table's short transcript still cuts them."""
+    scenario = load_scenario(bundled()["sochi-congress"])
+    game = play(scenario, 1)
+    chronicle = Chronicle.replay(scenario, 1, game.actions)
+    tabled = [line for line in chronicle.lines if line.record.kind in ("propose", "draft") and line.tabled >= 0]
+    assert tabled
+    cut = False
+    for line in tabled:
+        whole = narrate(scenario, -1, chronicle, line, whole=True).plain
+        short = narrate(scenario, -1, chronicle, line).plain
+        for i, o in chronicle.tabled[line.tabled].package:
+            issue = scenario.issues[i]
+            assert f"{issue.name}: {issue.options[o].label}" in whole
+        cut = cut or "…" in short
+    assert cut  # the compact form does cut some (the case that hid them)

@@ -31,30 +31,37 @@ _STYLE = {
 }
 
 
-def compact_package(scenario: Scenario, package: tuple[tuple[int, int], ...], changed: frozenset[int]) -> Text:
-    """ "Detainees: A working group… · Idlib zone: …", what changed marked with * and in bold."""
+def compact_package(
+    scenario: Scenario, package: tuple[tuple[int, int], ...], changed: frozenset[int], whole: bool = False
+) -> Text:
+    """ "Detainees: A working group… · Idlib zone: …", what changed marked with * and in bold;
+    `whole`, every issue's name and option's label in full (the history screen's: cut to fit the
+    table's few lines of transcript, two options of one issue could not be told apart there)."""
     text = Text()
     for k, (i, o) in enumerate(package):
         if k:
             text.append(" · ")
         new = i in changed
-        text.append(
-            f"{'*' if new else ''}{brief_issue(scenario.issues[i].name, 18)}: {short(scenario.issues[i].options[o].label, 26)}",
-            style="bold" if new else "",
+        issue = scenario.issues[i]
+        name, label = (
+            (issue.name, issue.options[o].label)
+            if whole
+            else (brief_issue(issue.name, 18), short(issue.options[o].label, 26))
         )
+        text.append(f"{'*' if new else ''}{name}: {label}", style="bold" if new else "")
     return text
 
 
 MINE = "▸ "  # before the viewer's own moves in the history (its header says so)
 
 
-def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line) -> Text:
+def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line, whole: bool = False) -> Text:
     """One line of the game for `me` (-1: for nobody in particular): a proposal with its package
     written compactly (what changed since its author's last one marked), anything else as the
     engine said it. Every delegation is named in the third person, the viewer's too, as the
     engine's own lines name it (the history said "You propose" and "asks you" beside "Government
     of the Syrian Arab Republic concedes"): the viewer's own moves are marked instead, and the
-    answers to its proposals are in bold."""
+    answers to its proposals are in bold. `whole`: packages in full (compact_package)."""
     sc = scenario
     record = line.record
     if record.kind in ("propose", "draft") and line.tabled in chronicle.tabled:
@@ -65,7 +72,7 @@ def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line) -> Te
         text = Text(f"{author.name} {verb} #{t.id} to {to}: ")
         before = dict(chronicle.tabled[t.previous].package) if t.previous >= 0 else None
         changed = frozenset(i for i, o in t.package if before is not None and before.get(i) != o)
-        text.append_text(compact_package(sc, t.package, changed))
+        text.append_text(compact_package(sc, t.package, changed, whole))
     elif record.kind == "meet" and line.other >= 0 and line.actor >= 0:
         # the engine says that two delegations met; the line says which of them asked
         asker = sc.delegations[line.actor]
@@ -173,7 +180,7 @@ class HistoryScreen(Screen[None]):
         return out
 
     def _line(self, line: Line) -> Text:
-        return narrate(self.scenario, self.me, self.chronicle, line)
+        return narrate(self.scenario, self.me, self.chronicle, line, whole=True)
 
     # --- the filters ----------------------------------------------------------------------------
 
