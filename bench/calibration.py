@@ -1,6 +1,7 @@
 """How well the proposal builder's acceptance estimate is calibrated. Prints the table.
 
     python bench/calibration.py [--games 240] [--jobs 2] [--fit [--free]] [--timed N [--timed-only]]
+    python bench/calibration.py --by-level [--fit-levels] [--games 2400]
 
 Games on the bundled scenarios in which one seat (a party or guarantor, in turn) proposes with a
 mix of strategies: the three levels, random moves and the library's proposers. The other seats
@@ -124,17 +125,24 @@ def play_game(job: tuple[str, int, int]) -> list[Sample]:
     return samples
 
 
-def collect(base: int, games: int, jobs: int, names: tuple[str, ...] = SCENARIOS) -> dict[str, list[Sample]]:
-    """The samples of `games // len(SCENARIOS)` games on each scenario named, by scenario."""
+def collect(
+    base: int, games: int, jobs: int, names: tuple[str, ...] = SCENARIOS
+) -> dict[tuple[str, str], list[Sample]]:
+    """The samples of `games // len(SCENARIOS)` games on each scenario named, by scenario and by
+    the level of the seats that answer (play_game's: easy, normal and hard in turn)."""
     work = [(name, base, i) for name in names for i in range(games // len(SCENARIOS))]
-    out: dict[str, list[Sample]] = {name: [] for name in names}
-    for (name, _, _), batch in zip(work, parallel_map(play_game, work, jobs), strict=True):
-        out[name].extend(batch)
+    out: dict[tuple[str, str], list[Sample]] = {(name, level): [] for name in names for level in LEVELS}
+    for (name, _, i), batch in zip(work, parallel_map(play_game, work, jobs), strict=True):
+        out[name, LEVELS[i % len(LEVELS)]].extend(batch)
     return out
 
 
-def pooled(by_scenario: dict[str, list[Sample]], names: tuple[str, ...] | list[str]) -> list[Sample]:
-    return [s for name in names for s in by_scenario[name]]
+def pooled(
+    by_scenario: dict[tuple[str, str], list[Sample]],
+    names: tuple[str, ...] | list[str],
+    levels: tuple[str, ...] = LEVELS,
+) -> list[Sample]:
+    return [s for name in names for level in levels for s in by_scenario[name, level]]
 
 
 Model = tuple[tuple[float, ...], tuple[tuple[float, float], ...]]  # coefficients, calibration points
@@ -319,6 +327,17 @@ def main() -> None:
     parser.add_argument(
         "--timed-only", action="store_true", help="with --timed: the random scenarios instead of the bundled ones"
     )
+    parser.add_argument(
+        "--by-level",
+        action="store_true",
+        help="a table for each level of the answering seats, each through its own calibration map "
+        "(LEVEL_CALIBRATION; with --fit, fitted and printed too)",
+    )
+    parser.add_argument(
+        "--fit-levels",
+        action="store_true",
+        help="with --by-level: fit only the levels' maps, on other seeds, for the coefficients as they are",
+    )
     args = parser.parse_args()
     if args.timed_only and args.timed <= 0:
         print("calibration.py: --timed-only needs --timed N with N > 0", file=sys.stderr)
@@ -326,16 +345,34 @@ def main() -> None:
     timed = tuple(s.id for s in timed_scenarios(args.timed)) if args.timed > 0 else ()
     names = timed if args.timed_only else SCENARIOS + timed
     model: Model = (estimate.COEFFICIENTS, estimate.CALIBRATION)
+    by_level = dict(estimate.LEVEL_CALIBRATION)
     started = time.perf_counter()
-    if args.fit:
-        training = pooled(collect(1, args.games, args.jobs, names), names)
-        model = fit(training, free=args.free)
-        print(f"fitted on {len(training)} samples (paste into game/ai/estimate.py):")
-        print("COEFFICIENTS = (" + ", ".join(f"{c}" for c in model[0]) + ")")
-        print("CALIBRATION = (" + ", ".join(f"({x}, {y})" for x, y in model[1]) + ")")
+    if args.fit or args.fit_levels:
+        collected = collect(1, args.games, args.jobs, names)
+        if args.fit:
+            training = pooled(collected, names)
+            model = fit(training, free=args.free)
+            print(f"fitted on {len(training)} samples (paste into game/ai/estimate.py):")
+            print("COEFFICIENTS = (" + ", ".join(f"{c}" for c in model[0]) + ")")
+            print("CALIBRATION = (" + ", ".join(f"({x}, {y})" for x, y in model[1]) + ")")
+        if args.by_level:
+            # the same model's raw chance, mapped to how often each level said yes
+            for level in LEVELS:
+                raw = [(estimate.raw_chance(model[0], x), a) for x, a in pooled(collected, names, (level,))]
+                by_level[level] = calibration_points(raw)
+            print("LEVEL_CALIBRATION = {")
+            for level, points in by_level.items():
+                print(f'    "{level}": (' + ", ".join(f"({x}, {y})" for x, y in points) + "),")
+            print("}")
         print()
     by_scenario = collect(2, args.games, args.jobs, names)
     good = True
+    if args.by_level:
+        for level in LEVELS:
+            print(f"Answers from {level} seats, through the {level} map:")
+            good &= table((model[0], by_level[level]), pooled(by_scenario, names, (level,)))
+            print()
+        print("All the levels, through the pooled map:")
     if timed and not args.timed_only:
         print(f"The bundled scenarios ({', '.join(SCENARIOS)}):")
         good &= table(model, pooled(by_scenario, SCENARIOS))

@@ -20,6 +20,7 @@ from game.ai.estimate import (
     COEFFICIENTS,
     FALLING,
     FEATURES,
+    LEVEL_CALIBRATION,
     REFUSED,
     RISING,
     acceptance_chance,
@@ -123,7 +124,11 @@ def test_it_is_a_chance(seed: int, who: int, data: st.DataObject) -> None:
     assert len(builder_features(view, who, package)) == len(BUILDER_FEATURES) == len(COEFFICIENTS)
 
 
-@pytest.mark.parametrize("points", [CALIBRATION, AGENT_CALIBRATION], ids=["builder", "agents"])
+@pytest.mark.parametrize(
+    "points",
+    [CALIBRATION, AGENT_CALIBRATION, *LEVEL_CALIBRATION.values()],
+    ids=["builder", "agents", *(f"builder-{level}" for level in LEVEL_CALIBRATION)],
+)
 def test_the_calibration_map_is_increasing_from_0_to_1(points: tuple[tuple[float, float], ...]) -> None:
     assert points[0] == (0.0, 0.0) and points[-1] == (1.0, 1.0)
     xs = [x for x, _ in points]
@@ -251,3 +256,33 @@ def test_only_a_refusal_of_that_package_by_that_side_at_this_venue_counts() -> N
     assert read(answered(venue=1)) == (0.0, 0.0)
     # the package as the builder may hold it, issues in another order, is the same package
     assert refusals(dataclasses.replace(view, answers=(answered(),)), OPP, tuple(reversed(package))) == (1.0, 0.0)
+
+
+def test_a_seat_of_a_built_in_level_is_read_through_that_levels_map() -> None:
+    """The player chose the levels they play against, and the hard agents said yes up to 0.22 less
+    often than the estimate pooled over every level showed (the easy ones up to 0.26 more): the
+    builder reads a side of a built-in level through its own map, any other side (a person, a
+    strategy, an outside agent) through the pooled one."""
+    from game.ai.estimate import raw_chance
+
+    assert set(LEVEL_CALIBRATION) == {"easy", "normal", "hard"}
+    state, _ = new_game(ASTANA, 5)
+    view = view_for(state, GOV)
+    differs = {level: False for level in LEVEL_CALIBRATION}
+    for package in _packages(ASTANA):
+        if any(o in view.red_lines[OPP][i] for i, o in package):
+            assert all(acceptance_chance(view, OPP, package, level) == 0.0 for level in (None, *LEVEL_CALIBRATION))
+            continue
+        raw = raw_chance(COEFFICIENTS, builder_features(view, OPP, package))
+        pooled = acceptance_chance(view, OPP, package)
+        assert pooled == calibrated(raw, CALIBRATION)
+        for kind in (None, "copy-last", "agent:x.py:A"):
+            assert acceptance_chance(view, OPP, package, kind) == pooled
+        for level, points in LEVEL_CALIBRATION.items():
+            chance = acceptance_chance(view, OPP, package, level)
+            assert chance == calibrated(raw, points)
+            differs[level] |= chance != pooled
+    assert all(differs.values())
+    # easy says yes more often than normal, and normal than hard, where the raw chance is middling
+    assert calibrated(0.5, LEVEL_CALIBRATION["easy"]) > calibrated(0.5, LEVEL_CALIBRATION["normal"])
+    assert calibrated(0.5, LEVEL_CALIBRATION["normal"]) > calibrated(0.5, LEVEL_CALIBRATION["hard"])

@@ -3,6 +3,8 @@ estimated chance each addressee accepts it, updated on every change."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -38,8 +40,17 @@ class ProposalBuilder(ActionDialog):
 
     HINT = "↑↓ move · ←→ 1-9 pick · 0 leave out · Space tick · Enter send · Esc cancel"
 
-    def __init__(self, view: View, start: IndexPackage | None = None, since: int = -1) -> None:
+    def __init__(
+        self,
+        view: View,
+        start: IndexPackage | None = None,
+        since: int = -1,
+        levels: Mapping[int, str] | None = None,
+    ) -> None:
+        """`levels`: the built-in level of each AI seat, by delegation index, where the game seats
+        one (the acceptance estimate is read through that level's map)."""
         super().__init__(view)
+        self.levels = dict(levels or {})
         # A counter-proposal starts from the package it answers (the board's e), a new one from
         # the player's last package at the venue (`since`, its number), else from the player's
         # own positions.
@@ -207,7 +218,7 @@ class ProposalBuilder(ActionDialog):
     def _estimate(self, who: int, package: IndexPackage) -> str:
         """The live chance, and whether that side already refused this very package here: the
         estimate counts it (game.ai.estimate.refusals), and the player should know why it is low."""
-        chance = f"accepts ~{percent(acceptance_chance(self.view, who, package))}"
+        chance = f"accepts ~{percent(acceptance_chance(self.view, who, package, self.levels.get(who)))}"
         return f"{chance}, refused this package before" if any(refusals(self.view, who, package)) else chance
 
     def _replaces(self) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from game.ai.estimate import LEVEL_CALIBRATION
 from game.engine import Action, Pass, Respond, WalkOut, apply, view_for
 from game.engine.actions import Boycott
 from game.engine.legal import moves_for
@@ -20,6 +21,7 @@ from game.paths import new_autosave
 from game.play import choices
 from game.play.history import Chronicle
 from game.saves import SaveError, Session, save_path, save_text, write_atomic
+from game.sim.seating import label_kind
 from game.ui.screens.board import BoardScreen, Counter
 from game.ui.screens.notices import Help
 
@@ -145,11 +147,23 @@ class TableCommands(Screen[None]):
         last = self.chronicle.latest(self.viewer, self.view.venue_index)
         still = set(choices.open_issues(self.view))  # neither agreed since nor taken off the agenda
         start = () if last is None else tuple((i, o) for i, o in last.package if i in still)
+        levels = self.seat_levels()
         if not start:  # none, or every issue of it settled since: from the player's positions
-            self._dialog(ProposalBuilder, "propose")
+            self._dialog(lambda view: ProposalBuilder(view, levels=levels), "propose")
         else:
             since = last.id if last is not None else -1
-            self._dialog(lambda view: ProposalBuilder(view, start=start, since=since), "propose")
+            self._dialog(lambda view: ProposalBuilder(view, start=start, since=since, levels=levels), "propose")
+
+    def seat_levels(self) -> dict[int, str]:
+        """The built-in level (easy, normal, hard) of each AI seat that plays one, by delegation
+        index: the player chose them, and the builder's estimate reads each through its own map
+        (a hard side says yes less often than the estimate pooled over every level showed)."""
+        session = self.session
+        kinds = {
+            d: label_kind(session.seats.get(delegation.id, ""))
+            for d, delegation in enumerate(session.scenario.delegations)
+        }
+        return {d: kind for d, kind in kinds.items() if kind in LEVEL_CALIBRATION}
 
     def action_respond(self) -> None:
         from game.ui.screens.actions import RespondDialog
@@ -184,7 +198,9 @@ class TableCommands(Screen[None]):
             if self.view.my_turn and any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
                 self.action_board()
         elif isinstance(choice, Counter) and self._my_turn():
-            self.app.push_screen(ProposalBuilder(self.view, start=choice.package), self._from_counter)
+            self.app.push_screen(
+                ProposalBuilder(self.view, start=choice.package, levels=self.seat_levels()), self._from_counter
+            )
 
     def _from_counter(self, action: Action | None) -> None:
         """A counter-proposal sent is played; one given up goes back to the board it came from (a
