@@ -388,3 +388,24 @@ def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(t
             assert log.scroll_y == log.max_scroll_y
 
     asyncio.run(body())
+
+
+def test_the_players_own_move_takes_the_transcript_to_its_end(tmp_path: Path) -> None:
+    """A newcomer scrolled the transcript up to read (t, then ↑) and, after their own move, saw
+    neither it nor any move after it: the transcript kept the place they had left it at. The
+    player's move now takes it to its end, and the moves after it follow."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            log = table.query_one("#transcript", WrappedText)
+            await until(pilot, lambda: log.max_scroll_y > 0, "a transcript taller than its pane")
+            log.scroll_home(animate=False, immediate=True)
+            await pilot.pause()
+            assert log.scroll_y == 0
+            await press(pilot, "s", "enter", "enter")  # a statement: a move that keeps the turn
+            await until(pilot, lambda: "statement" in log.plain[-300:], "the statement in the transcript")
+            await until(pilot, lambda: log.scroll_y == log.max_scroll_y > 0, "the transcript at its end")
+
+    asyncio.run(body())

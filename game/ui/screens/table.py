@@ -253,14 +253,18 @@ class TableScreen(TableCommands):
             self.session.scenario, self.view, self.chronicle, record, reason, line, private=not self.hot_seat
         )
 
-    def _log(self, records: tuple[Record, ...], reason: str = "") -> None:
+    def _log(self, records: tuple[Record, ...], reason: str = "", end: bool = False) -> None:
+        """Append these records to the transcript; `end` takes the reader to them wherever they
+        had scrolled (the player's own move: a newcomer who had scrolled up to read saw neither
+        their move nor any after it, the transcript keeping the place they had left it at)."""
         if self._gone():
             return
         log = self.query_one("#transcript", WrappedText)
         # the history's lines for these records: the last ones, as _play has just added them
         lines = {id(line.record): line for line in self.chronicle.lines[-len(records) :]} if records else {}
         log.append(
-            [self._line(record, reason if k == 0 else "", lines.get(id(record))) for k, record in enumerate(records)]
+            [self._line(record, reason if k == 0 else "", lines.get(id(record))) for k, record in enumerate(records)],
+            end=end,
         )
 
     # --- the flow of turns ----------------------------------------------------------------------
@@ -425,7 +429,7 @@ class TableScreen(TableCommands):
         except GameError as exc:
             self.notify(str(exc), title="Not allowed", severity="error", markup=False)
             return
-        self._log(records)
+        self._log(records, end=True)
         self._last_move[self.viewer] = (
             len(self.chronicle.lines),
             self.session.state.scenario.delegations[self.viewer].reservation,
