@@ -4,7 +4,9 @@ when each may come up, for the player's brief.
 The scenario file is public, so every player may know these cards; the game says them in words
 rather than leave them to whoever reads the YAML (the hard agent reads them, game/ai/deck.py).
 Only the conditions are told, never a figure the table does not show (another side's trust in a
-third is a condition's bound here, not its value)."""
+third is a condition's bound here, not its value); a figure the viewer does see is told beside
+its bound, as it stands now (a newcomer playing Turkey could not find its own trust in Russia,
+on which Ankara's recall turned, anywhere at the table)."""
 
 from __future__ import annotations
 
@@ -56,13 +58,32 @@ def condition_words(view: View, c: Condition) -> str:
     if said is None:
         return c.kind  # a kind the format adds later is still named, not hidden
     people = c.kind in _ON_DELEGATIONS
-    return said.format(
+    words = said.format(
         d=view.delegations[c.a].name if people else "",
         e=view.delegations[c.b].name if c.kind == "trust" else "",
         i=view.issues[c.a].name if c.kind == "open" else "",
         z=view.zones[c.a].name if c.kind == "stability" else "",
         n=_bounds(c.low, c.high),
     )
+    now = _seen_now(view, c)
+    return words if now is None else f"{words} (now {now})"
+
+
+def _seen_now(view: View, c: Condition) -> int | None:
+    """The figure a condition bounds, where the viewer sees it (support, momentum and stability
+    are public; trust only where the viewer is one of the two sides); None elsewhere."""
+    if c.kind == "support":
+        return view.support[c.a]
+    if c.kind == "momentum":
+        return view.momentum
+    if c.kind == "stability":
+        return view.stability[c.a]
+    if c.kind == "trust":
+        if c.a == view.me:
+            return view.my_trust[c.b]
+        if c.b == view.me:
+            return view.trust_in_me[c.a]
+    return None
 
 
 def departures(view: View) -> list[tuple[EventCard, str, str]]:

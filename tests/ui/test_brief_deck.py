@@ -57,14 +57,18 @@ def test_no_such_section_where_no_card_takes_anyone_away() -> None:
         (Condition("absent", 1), "while {d1} is away"),
         (Condition("boycotted", 0), "once {d0} has boycotted"),
         (Condition("walked_out", 1), "once {d1} has walked out"),
-        (Condition("support", 0, high=40), "while the support at home of {d0} is at most 40"),
-        (Condition("support", 1, low=30, high=60), "while the support at home of {d1} is between 30 and 60"),
-        (Condition("trust", 0, 1, low=55), "while the trust of {d0} in {d1} is at least 55"),
-        (Condition("momentum", high=20), "while momentum is at most 20"),
+        # a figure the viewer (delegation 0) sees is told as it stands now
+        (Condition("support", 0, high=40), "while the support at home of {d0} is at most 40 (now {s0})"),
+        (Condition("support", 1, low=30, high=60), "while the support at home of {d1} is between 30 and 60 (now {s1})"),
+        (Condition("trust", 0, 1, low=55), "while the trust of {d0} in {d1} is at least 55 (now {t01})"),
+        (Condition("trust", 1, 0, high=50), "while the trust of {d1} in {d0} is at most 50 (now {t10})"),
+        # ...and never another side's trust in a third
+        (Condition("trust", 1, 2, high=50), "while the trust of {d1} in {d2} is at most 50"),
+        (Condition("momentum", high=20), "while momentum is at most 20 (now {m})"),
         (Condition("open", 0), "while {i0} is open"),
         (Condition("agreed", 0), "once {i0} is agreed"),
         (Condition("agreed", 0, 1), "once {i0} is agreed on {o01}"),
-        (Condition("stability", 0, high=25), "while stability in {z0} is at most 25"),
+        (Condition("stability", 0, high=25), "while stability in {z0} is at most 25 (now {z0now})"),
     ],
 )
 def test_every_kind_of_condition_is_said_in_words(condition: Condition, words: str) -> None:
@@ -74,6 +78,13 @@ def test_every_kind_of_condition_is_said_in_words(condition: Condition, words: s
     names = {
         "d0": view.delegations[0].name,
         "d1": view.delegations[1].name,
+        "d2": view.delegations[2].name,
+        "s0": state.support[0],
+        "s1": state.support[1],
+        "t01": state.trust[0][1],
+        "t10": state.trust[1][0],
+        "m": state.momentum,
+        "z0now": state.stability[0],
         "i0": view.issues[0].name,
         "o01": view.issues[0].options[1].label,
         "z0": view.zones[0].name,
