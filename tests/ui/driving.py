@@ -37,6 +37,7 @@ from textual.widgets._footer import FooterKey
 from game.paths import latest_autosave
 from game.scenario import bundled
 from game.ui.app import PeaceTalksApp, make_app
+from game.ui.screens.actions import RespondDialog
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
@@ -374,6 +375,11 @@ async def settle(
                 actor = table.session.state.actor if table is not None else -1
                 read.append((actor, screen.title_text, screen.body))
             await press(pilot, "enter")
+            continue
+        if isinstance(screen, RespondDialog) and screen.is_mounted:
+            # the answer dialog, back after an answer while others still wait for one: closed,
+            # as a player who has answered what they meant to
+            await press(pilot, "escape")
             continue
         if isinstance(screen, HandOver) and screen.player:  # a hand-over naming the next player
             if not hand_over:

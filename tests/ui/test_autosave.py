@@ -131,6 +131,7 @@ def test_a_loaded_named_save_autosaves_elsewhere(tmp_path: Path) -> None:
             await screen_of(pilot, RespondDialog)
             await click(pilot, "#reject")
             await until(pilot, lambda: len(table.session.log) > before, "the answer")
+            assert await settle(pilot) is table  # the answer dialog, back for another offer, closed
             await press(pilot, "ctrl+s")  # offers the save's own name: the player chooses another
             dialog = await screen_of(pilot, SaveDialog)
             dialog.query_one(Input).value = "another"

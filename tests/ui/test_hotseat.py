@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from game.engine import view_for
 from game.engine.state import PENDING
+from game.ui.screens.actions import RespondDialog
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import AgendaTable
@@ -192,12 +193,17 @@ def test_answering_in_the_closing_session_hands_nothing_over_until_the_player_is
         async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)  # the cover is lifted for the government
             assert isinstance(table, TableScreen) and table.session.state.actor == GOV
+            await press(pilot, "r")
             for k in range(len(owed) - 1):
-                await press(pilot, "r", "A")
+                await screen_of(pilot, RespondDialog)
+                await press(pilot, "A")
                 await until(pilot, lambda k=k: len(table.session.log) > len(session.log) + k, "the answer")
                 assert table.session.state.actor == GOV and table.session.state.closing
                 assert not isinstance(app.screen, HandOver), f"covered after answer {k + 1}"
-            await press(pilot, "r", "A")  # the last: the floor passes on, and the table is covered
+            # the dialog comes back for each answer still owed: the last passes the floor on, and
+            # the table is covered
+            await screen_of(pilot, RespondDialog)
+            await press(pilot, "A")
             await until(pilot, lambda: table.session.state.actor != GOV or table.session.state.over, "the floor")
             if table.session.state.actor == OPP:
                 await until(pilot, lambda: isinstance(app.screen, HandOver), "the hand-over")

@@ -173,7 +173,25 @@ class TableCommands(Screen[None]):
         if not any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
             self.notify("No proposal is waiting for your answer.", severity="warning")
             return
-        self.app.push_screen(RespondDialog(self.view), self._chosen)
+        self.app.push_screen(RespondDialog(self.view), self._answered)
+
+    def _answered(self, action: Action | None) -> None:
+        """An answer given in the dialog is played; the dialog comes back while others still wait
+        for one, as the board does (two newcomers pressed r again for each of three offers)."""
+        if action is None:
+            return
+        self._act(action)
+        if self._more_to_answer():
+            self.action_respond()
+
+    def _more_to_answer(self) -> bool:
+        """Whether, back at the table after an answer (no notice or venue's end shown over it), it
+        is still the player's turn with proposals waiting for their answer: answers cost no moves."""
+        return (
+            self.app.screen is self
+            and self.view.my_turn
+            and any(p.response_of(self.viewer) == 0 for p in self.view.proposals)
+        )
 
     def action_board(self) -> None:
         board = BoardScreen(self.session.state.scenario, self.viewer, *self.board_contents())
