@@ -251,10 +251,14 @@ class PeaceTalksApp(App[None]):
             if browsed:
                 self.call_from_thread(self._browse_again, path)
             return
-        self.call_from_thread(self._show_replay, timeline, path.name)
+        self.call_from_thread(self._show_replay, timeline, path, browsed)
 
-    def _show_replay(self, timeline: Timeline, name: str) -> None:
-        self.push_screen(_replay_screen()(timeline, name))  # leaving it comes back to the title screen
+    def _show_replay(self, timeline: Timeline, path: Path, browsed: bool = False) -> None:
+        """Leaving the viewer comes back to where the save was chosen: the browser, its cursor on
+        that save (a newcomer found the title screen instead), else the title screen."""
+        self.push_screen(
+            _replay_screen()(timeline, path.name), (lambda _: self._browse_again(path)) if browsed else None
+        )
 
     @on(TableScreen.GameOver)
     def _debrief(self, message: TableScreen.GameOver) -> None:

@@ -360,6 +360,8 @@ def test_the_title_screen_opens_a_replay_and_escape_comes_back(saves: Path, tmp_
             await press(pilot, "right")
             assert viewer.step == 1
             await press(pilot, "escape")
+            await screen_of(pilot, SaveBrowser)  # back where it was chosen
+            await press(pilot, "escape")
             await screen_of(pilot, TitleScreen)
             assert not app._exit
 
@@ -378,8 +380,8 @@ def test_escape_pressed_while_a_replay_opens_from_the_saves_list_leaves_it(saves
     app = make_app(saves_dir=tmp_path, seed=1)
     pushed: list[object] = []
 
-    async def show_then_escape(timeline: Timeline, name: str) -> None:
-        PeaceTalksApp._show_replay(app, timeline, name)
+    async def show_then_escape(timeline: Timeline, path: Path, browsed: bool = False) -> None:
+        PeaceTalksApp._show_replay(app, timeline, path, browsed)
         pushed.append(app.screen)
         await app._check_bindings("escape")  # what App._on_key does with a key bubbled back to it
 
@@ -394,8 +396,11 @@ def test_escape_pressed_while_a_replay_opens_from_the_saves_list_leaves_it(saves
             await press(pilot, "r")
             await until(pilot, lambda: bool(pushed), "the viewer to be pushed")
             assert isinstance(pushed[0], ReplayScreen)
-            await screen_of(pilot, TitleScreen)  # the Escape left the viewer, once it was up
+            # the Escape left the viewer, once it was up, for the browser it was opened from
+            browser = await screen_of(pilot, SaveBrowser)
             assert not app._exit and pushed[0] not in app.screen_stack
+            await press(pilot, "escape")
+            await screen_of(pilot, TitleScreen)
             await pick_and_replay(pilot)  # and the title screen still opens it
             await press(pilot, "right")
             assert isinstance(app.screen, ReplayScreen) and app.screen.step == 1
@@ -548,3 +553,20 @@ def test_at_80_columns_the_public_agenda_shows_the_sides_whole(saves: Path) -> N
                 assert used <= table.scrollable_content_region.width, (step, used)
 
     asyncio.run(body())
+
+
+def test_the_sides_by_option_count_only_the_venues_delegations() -> None:
+    """A newcomer replaying the campaign read "1 1 2 · 7" at Astana, eleven sides at a table of
+    nine: the two that wait for Sochi were counted too."""
+    from game.engine import new_game, view_for
+    from game.scenario import bundled, load_scenario
+    from game.ui.widgets.panels import spread
+
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    state, _ = new_game(sc, 3)
+    view = view_for(state, 0)
+    seated = set(view.venue.turn_order)
+    assert len(seated) < len(sc.delegations)  # the case: sides that wait for the next venue
+    for i in view.agenda:
+        counts = [0 if n == "·" else int(n) for n in spread(view, i).split()]
+        assert sum(counts) == sum(1 for d in seated if view.positions[d][i] >= 0)

@@ -130,7 +130,13 @@ def test_enter_on_a_finished_game_and_r_on_a_running_one_open_the_replay(folder:
             viewer = await screen_of(pilot, ReplayScreen)
             assert viewer.timeline.state_at(viewer.timeline.steps).over
             await press(pilot, "escape")
-            browser = await browser_of(pilot)
+            # back to the browser it was opened from, its cursor on that save (a newcomer found
+            # the title screen)
+            browser = await screen_of(pilot, SaveBrowser)
+            await until(pilot, lambda: browser.loaded, "the list of saves")
+            assert isinstance(app.screen_stack[-2], TitleScreen)
+            current = browser._current()
+            assert current is not None and current.name == "finished-mini"
             await choose(pilot, browser, "my-game", "r")
             viewer = await screen_of(pilot, ReplayScreen)
             assert viewer.timeline.steps == 12

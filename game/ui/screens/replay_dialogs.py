@@ -28,7 +28,7 @@ HELP = """\
 
 The top line: step N of M (actions so far), the round, the turn (the number of the last action in the save's log), who took it, what it did. The second: the venue, who speaks next, autoplay (⏸ paused, ▶ playing) and its speed in steps a second, and whose view is shown.
 
-In the public view, "Sides by option" counts the delegations that hold each option of an issue, from one pole to the other (· for none): "2 · 4" is two sides at the first option, four at the third. "Conceded" ("Conc." on a narrow terminal) counts the concessions each delegation has made.
+In the public view, "Sides by option" counts the delegations of the venue that hold each option of an issue, from one pole to the other (· for none): "2 · 4" is two sides at the first option, four at the third. "Conceded" ("Conc." on a narrow terminal) counts the concessions each delegation has made.
 """
 
 

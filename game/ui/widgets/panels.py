@@ -163,11 +163,14 @@ def _signature(cell: str | Text) -> object:
 
 
 def spread(view: View, issue: int) -> str:
-    """How many sides publicly hold each option of an issue, pole to pole: "1 · 3 · 2" ("·": none)."""
+    """How many sides of this venue publicly hold each option of an issue, pole to pole: "1 · 3
+    · 2" ("·": none). Only the venue's: at a campaign's first venue the sides waiting for the
+    second were counted too (eleven sides at a table of nine)."""
     counts = [0] * len(view.issues[issue].options)
-    for positions in view.positions:
-        if positions[issue] >= 0:
-            counts[positions[issue]] += 1
+    for d in view.venue.turn_order:
+        position = view.positions[d][issue]
+        if position >= 0:
+            counts[position] += 1
     return " ".join(str(n) if n else "·" for n in counts)
 
 
