@@ -66,3 +66,23 @@ def test_a_toll_is_written_to_the_thousandth_only_where_that_digit_counts(toll: 
     from game.ui.screens.brief import _toll
 
     assert _toll(toll) == shown
+
+
+def test_at_a_campaigns_first_venue_the_brief_says_where_the_rest_of_the_weight_lies() -> None:
+    """A newcomer at the campaign's Astana added up the weights of the issues there (59%) and
+    found the rest nowhere: the brief says which venue still to come carries it. At a venue whose
+    agenda carries everything, it says nothing of the kind."""
+    from game.ui.screens.brief import brief
+
+    campaign = load_scenario(bundled()["astana-to-sochi"])
+    state, _ = new_game(campaign, 3)
+    for d in campaign.venues[0].signatories:
+        view = view_for(state, d)
+        here = sum(view.own.weights[i] for i in view.agenda)
+        assert round(here, 2) < 1.0
+        text = brief(view).plain.replace("\n", " ")
+        assert f"These issues carry {here:.0%} of your utility; the other {1 - here:.0%} is on the agenda of" in text
+        assert campaign.venues[1].name in text
+    single = load_scenario(bundled()["astana-8"])
+    state, _ = new_game(single, 3)
+    assert "These issues carry" not in brief(view_for(state, 0)).plain

@@ -77,6 +77,21 @@ def hanging(line: str) -> str:
     return ("\n" + " " * INDENT).join(parts) + "\n"
 
 
+def _weight_elsewhere(view: View) -> str:
+    """Where the weight the agenda here does not carry lies, where it carries less than all of it:
+    a newcomer at a campaign's first venue added up 59% and found the rest nowhere."""
+    own = view.own
+    here = sum(own.weights[i] for i in view.agenda)
+    rest = [i for i in range(len(view.issues)) if i not in view.agenda and own.weights[i] > 0]
+    if not rest or round(here, 2) >= 1.0:
+        return ""
+    later = [
+        v.name for v in view.venues[view.venue_index + 1 :] if any(i in v.agenda and view.settled[i] < 0 for i in rest)
+    ]
+    where = f"is on the agenda of {' and then '.join(later)}, still to come" if later else "lies off this agenda"
+    return f"These issues carry {here:.0%} of your utility; the other {1 - here:.0%} {where}."
+
+
 def brief(view: View) -> Text:
     """The whole brief as text, written from the player's View alone."""
     own = view.own
@@ -116,6 +131,9 @@ def brief(view: View) -> Text:
             text.append(" " * INDENT + hanging(f"best for you: {issue.options[best].label}"), style="dim")
         for o in sorted(own.red_lines[i]):
             text.append(" " * INDENT + hanging(f"✗ red line: {issue.options[o].label}"), style="bold")
+    elsewhere = _weight_elsewhere(view)
+    if elsewhere:
+        text.append(elsewhere + "\n", style="dim")
     text.append("\nWhat you have learnt of the others\n", style="bold underline")
     text.append(
         "Meetings tell you a weight exactly; the estimates come from what each proposed, accepted and refused.\n",
