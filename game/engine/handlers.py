@@ -11,7 +11,7 @@ from typing import Any
 
 from game.engine import actions as A
 from game.engine.checks import ResolvedPackage as Package
-from game.engine.situation import agreement_concession
+from game.engine.situation import agreement_concession, concession_trusters
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal, frozen
 from game.engine.utility import crossed_red_lines
 from game.engine.work import Work
@@ -165,9 +165,8 @@ def concede(w: Work, actor: int, action: A.Concede, checked: tuple[int, int, int
     current = w.positions[actor][i]
     w.set_position(actor, i, o)
     w.add_support(actor, -cost)
-    for d, other in enumerate(sc.delegations):
-        if d != actor and w.present[d] and other.values[i][o] > other.values[i][current]:
-            w.add_trust(d, actor, sc.rules.concession_trust)
+    for d in concession_trusters(sc.delegations, w.present, actor, i, current, o):
+        w.add_trust(d, actor, sc.rules.concession_trust)
     w.add_momentum(sc.rules.concession_momentum)
     w.count_concession(actor)
     w.moved = True

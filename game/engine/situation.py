@@ -189,6 +189,18 @@ def concession_cost(rules: Rules, own: Delegation, issue: int, current: int, opt
     return max(1, math.ceil(rules.concession_cost * own.weights[issue] * drop - 1e-9))
 
 
+def concession_trusters(
+    delegations: Sequence[Delegation], present: Sequence[bool], actor: int, issue: int, current: int, option: int
+) -> tuple[int, ...]:
+    """Who gains `concession_trust` in `actor` for its concession on `issue` from `current` to
+    `option`: every other delegation at the table that values the new option more than the old."""
+    return tuple(
+        d
+        for d, other in enumerate(delegations)
+        if d != actor and present[d] and other.values[issue][option] > other.values[issue][current]
+    )
+
+
 def agreement_concession(
     rules: Rules, own: Delegation, position: Sequence[int], package: Sequence[tuple[int, int]]
 ) -> int:

@@ -15,7 +15,9 @@ from game.analysis.history import describe_real
 from game.engine import Concede, State, apply, new_game, utility
 from game.engine.model import Scenario
 from game.engine.seat import Seat
+from game.engine.situation import concession_cost, concession_trusters
 from game.engine.utility import delay_toll, outcome_utility
+from game.engine.work import clamp
 from game.play.attendance import statuses
 from game.play.history import Chronicle
 from game.saves import Session
@@ -317,6 +319,11 @@ def _trust_in(state: State, d: int) -> int:
     return sum(row[d] for e, row in enumerate(state.trust) if e != d)
 
 
+def _won(state: State, d: int, trusters: tuple[int, ...], gain: int) -> int:
+    """The trust in `d` that `gain` from each of `trusters` adds to the sum, each held at 100."""
+    return sum(clamp(state.trust[e][d] + gain) - state.trust[e][d] for e in trusters)
+
+
 def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult, ...]:
     """Every Concede in the log, with what it cost at home and what it won at the table."""
     sc = session.state.scenario  # the real preferences drawn for this game, revealed now
@@ -326,7 +333,7 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
         action = entry.action
         if not isinstance(action, Concede):
             continue
-        before, after = states[n], states[n + 1]
+        before = states[n]
         d = sc.delegation_index[action.actor]
         i = sc.issue_index[action.issue]
         issue = sc.issues[i]
@@ -347,9 +354,18 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
                 _option(sc, i, old) if old >= 0 else "no position",
                 _option(sc, i, new),
                 before.support[d],
-                after.support[d],
+                # what the concession itself did, not what the round's end brought with it where the
+                # move closed the round (a newcomer read a card's -2 trust as the concession's own:
+                # "+1.0" beside a rule of +3)
+                clamp(before.support[d] - concession_cost(sc.rules, sc.delegations[d], i, old, new)),
                 _trust_in(before, d),
-                _trust_in(after, d),
+                _trust_in(before, d)
+                + _won(
+                    before,
+                    d,
+                    concession_trusters(sc.delegations, before.present, d, i, old, new),
+                    sc.rules.concession_trust,
+                ),
                 len(before.trust) - 1,
                 _option(sc, i, agreed) if agreed >= 0 else None,
                 held,

@@ -12,7 +12,7 @@ import pytest
 from rich.text import Text
 
 from game.ai import play
-from game.engine import Concede, apply, new_game, utility
+from game.engine import Concede, Meet, apply, new_game, utility, view_for
 from game.engine.model import NOT_AGREED, UNCHANGED
 from game.engine.utility import outcome_utility
 from game.play import debrief as dd
@@ -100,7 +100,11 @@ def test_concession_costs_match_the_state_diffs(name: str, seed: int) -> None:
     assert len(rows) == len(concedes) > 0
     sc = session.scenario
     for row, (n, action) in zip(rows, concedes, strict=True):
-        before, after = states[n], states[n + 1]
+        before = states[n]
+        # the concession alone: with an action point to spare, the move does not end the turn, so
+        # nothing of the round's end (a card's trust or support) comes with it; a concession that
+        # closed its round was read with the next round's cards (a newcomer's "+1.0" beside +3)
+        after, _ = apply(dataclasses.replace(before, ap=before.ap + 1), action)
         d = sc.delegation_index[action.actor]
         i = sc.issue_index[action.issue]
         assert row.step == n + 1
@@ -593,3 +597,36 @@ def test_the_debrief_of_a_game_an_outside_agent_sat_in_sets_the_ai_game_beside_i
     line = Headline(0, "Government", 0.5, 0.4, 0.6, 0.4)
     assert "no AI game in your seat to compare with" in _you((line,), {}, "hard").plain
     assert "no AI game" not in _you((line,), {0: 0.45}, "hard").plain
+
+
+def test_a_concession_that_closes_its_round_is_read_without_the_next_rounds_cards() -> None:
+    """The tutorial's second round opens with a card that takes 2 from the UN team's trust in the
+    government, the last to speak in a round; a government concession that closed the first round
+    read "47.0→48.0 +1.0" in the debrief, beside a rule of +3: the card's -2 was counted as the
+    concession's own."""
+    from game.engine.legal import moves_for
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("tutorial", 1, government="human")
+    sc = session.scenario
+    gov, un = sc.delegation_index["government"], sc.delegation_index["un_team"]
+    while session.state.actor != gov:
+        session.play(ai_action(session))
+    view = view_for(session.state, gov)
+    meet = Meet("government", "un_team")
+    session.play(meet)  # a move, so that the concession is the turn's last
+    assert session.state.actor == gov and session.state.ap == 1 and session.state.round == 1
+    view = view_for(session.state, gov)
+    issue = next(i for i in view.agenda if moves_for(view).concession_options(i))
+    option = moves_for(view).concession_options(issue)[0]
+    before = session.state
+    session.play(Concede("government", sc.issues[issue].id, sc.issues[issue].options[option].id))
+    assert session.state.round == 2  # the concession closed the round, and the card came with it
+    (row,) = [r for r in dd.concessions(session, dd.replay(session)) if r.step == len(session.log)]
+    real = session.state.scenario
+    values = real.delegations[un].values[issue]
+    # the UN team prefers the new option: +3 from the concession, then -2 from the card
+    assert values[option] > values[before.positions[gov][issue]]
+    assert session.state.trust[un][gov] == before.trust[un][gov] + real.rules.concession_trust - 2
+    assert row.trust_gain == real.rules.concession_trust
+    assert row.mean_trust_after - row.mean_trust_before == real.rules.concession_trust
