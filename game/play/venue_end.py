@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from game.engine import view_for
 from game.engine.flow import told
+from game.engine.utility import outcome_utility
 from game.play.attendance import departures, venue_status
 from game.saves import Session
 
@@ -42,6 +43,11 @@ class VenueEnd:
     # "Issue (status quo: Option)" left open at the venue that closed and on no agenda to come:
     # the game is scored at its status quo (docs/RULES.md, "What each side sees")
     lapsed: tuple[str, ...] = ()
+    # what the game would give the reader if nothing more were agreed (its score as it stands,
+    # the rounds' toll so far taken off), and their walk-away value: an agreement made between
+    # their turns went straight to this screen, and a newcomer never learnt what it was worth
+    worth_now: float = 0.0
+    walk_away: float = 0.0
 
 
 def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
@@ -91,6 +97,8 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
         tuple((z.name, s) for z, s in zip(sc.zones, state.stability, strict=True)),
         _opening_news(session, venue),
         lapsed,
+        outcome_utility(state, me),
+        view.own.reservation,
     )
 
 

@@ -27,13 +27,13 @@ from game.results import read_record, record_path
 from game.saves import Session, default_seats, save
 from game.scenario import bundled, load_scenario
 from game.ui.app import make_app
-from game.ui.format import gap
+from game.ui.format import against, gap
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.record import RecordScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.screens.venue_end import VenueEndScreen
+from game.ui.screens.venue_end import VenueEndScreen, _result
 from tests.ui.driving import DEADLINE, ai_busy, driven, press, screen_of, screen_text, tick, until
 
 CAMPAIGN = bundled()["astana-to-sochi"]
@@ -94,6 +94,14 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
             assert len(seen) == 1, "one screen between the two venues"
             summary = seen[0].summary
             assert summary.venue == "Astana 8" and summary.next_venue == "Congress of Syrian National Dialogue"
+            # what it comes to for the player if nothing more is agreed (an agreement made between
+            # their turns went straight to this screen, and a newcomer never learnt its worth)
+            said = _result(summary).plain  # as the screen wrote it (it is closed by now)
+            worth, walk_away, where = against(summary.worth_now, summary.walk_away)
+            assert (
+                f"If nothing more is agreed at Congress of Syrian National Dialogue, you end with {worth} "
+                f"({where} your walk-away {walk_away}" in said.replace("\n", " ")
+            )
             session = debrief.session
             assert summary.outcome == session.state.venue_outcomes[0]
             # the headline, and the AI's result in the seat once its game is played
@@ -249,3 +257,18 @@ def test_the_venue_end_table_keeps_whole_names_at_80_columns(tmp_path: Path) -> 
                 assert set(seat.name.split()) <= words, (seat.name, lines)
 
     asyncio.run(body())
+
+
+def test_the_venue_end_says_what_the_game_gives_the_player_if_nothing_more_is_agreed() -> None:
+    from game.engine.utility import outcome_utility
+    from game.play.venue_end import venue_end
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-to-sochi", 3, government="human")
+    while session.state.venue == 0 and not session.state.over:
+        session.play(ai_action(session))
+    assert session.state.venue == 1
+    for me in range(len(session.scenario.delegations)):
+        v = venue_end(session, 0, me)
+        assert v.worth_now == outcome_utility(session.state, me)
+        assert v.walk_away == session.state.scenario.delegations[me].reservation

@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from game.play.venue_end import VenueEnd
+from game.ui.format import against
 from game.ui.screens.backdrop import BackdropScreen
 
 OUTCOMES = {
@@ -28,7 +29,7 @@ OUTCOMES = {
 }
 
 
-def _result(v: VenueEnd) -> Text:
+def _result(v: VenueEnd, private: bool = True) -> Text:
     word, style = OUTCOMES.get(v.outcome, (v.outcome.replace("_", " "), ""))
     text = Text()
     text.append(f"{v.venue} ended in ")
@@ -42,6 +43,12 @@ def _result(v: VenueEnd) -> Text:
             text.append(f"  • {line}\n")
     else:
         text.append("Nothing was agreed there.\n")
+    if private:
+        # what it comes to for the reader (each player's own: left out in hot-seat play)
+        worth, walk_away, where = against(v.worth_now, v.walk_away)
+        text.append(f"If nothing more is agreed at {v.next_venue}, you end with ")
+        text.append(worth, style="bold")
+        text.append(f" ({where} your walk-away {walk_away}; the rounds' toll so far taken off).\n")
     return text
 
 
@@ -125,7 +132,7 @@ class VenueEndScreen(BackdropScreen[None]):
         with Vertical(id="venue-end"):
             yield Static(Text(f"{v.venue} is over · on to {v.next_venue}", style="bold"), id="venue-end-title")
             with VerticalScroll(id="venue-end-body"):
-                yield Static(_result(v), id="venue-end-result")
+                yield Static(_result(v, self.private), id="venue-end-result")
                 yield Static(
                     Text("Who was there, and what they bring", style="bold underline"), classes="venue-end-heading"
                 )
