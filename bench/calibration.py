@@ -339,6 +339,7 @@ def main() -> None:
         help="with --by-level: fit only the levels' maps, on other seeds, for the coefficients as they are",
     )
     args = parser.parse_args()
+    args.by_level = args.by_level or args.fit_levels  # the levels' maps are fitted to be shown
     if args.timed_only and args.timed <= 0:
         print("calibration.py: --timed-only needs --timed N with N > 0", file=sys.stderr)
         sys.exit(1)

@@ -137,7 +137,7 @@ def acceptance_chance(view: View, who: int, package: Package, level: str | None 
     """
     if any(option in view.red_lines[who][issue] for issue, option in package):
         return 0.0
-    points = LEVEL_CALIBRATION.get(level, CALIBRATION) if level is not None else CALIBRATION
+    points = LEVEL_CALIBRATION.get(level or "", CALIBRATION)
     return calibrated(raw_chance(COEFFICIENTS, builder_features(view, who, package)), points)
 
 

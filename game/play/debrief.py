@@ -338,8 +338,9 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
         i = sc.issue_index[action.issue]
         issue = sc.issues[i]
         old, new = before.positions[d][i], issue.option_index(action.option)
-        # those it was offered to: the others who value the new position above the old one
-        offered_to = [e for e, dl in enumerate(sc.delegations) if e != d and dl.values[i][new] > dl.values[i][old]]
+        # those it was offered to: the others at the table who value the new position above the
+        # old one, whose trust it won (the engine's rule)
+        offered_to = concession_trusters(sc.delegations, before.present, d, i, old, new)
         agreed = final.settled[i]
         held = None
         if agreed >= 0:
@@ -359,13 +360,7 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
                 # "+1.0" beside a rule of +3)
                 clamp(before.support[d] - concession_cost(sc.rules, sc.delegations[d], i, old, new)),
                 _trust_in(before, d),
-                _trust_in(before, d)
-                + _won(
-                    before,
-                    d,
-                    concession_trusters(sc.delegations, before.present, d, i, old, new),
-                    sc.rules.concession_trust,
-                ),
+                _trust_in(before, d) + _won(before, d, offered_to, sc.rules.concession_trust),
                 len(before.trust) - 1,
                 _option(sc, i, agreed) if agreed >= 0 else None,
                 held,

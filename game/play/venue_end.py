@@ -43,9 +43,10 @@ class VenueEnd:
     # "Issue (status quo: Option)" left open at the venue that closed and on no agenda to come:
     # the game is scored at its status quo (docs/RULES.md, "What each side sees")
     lapsed: tuple[str, ...] = ()
-    # what the game would give the reader if nothing more were agreed (its score as it stands,
-    # the rounds' toll so far taken off), and their walk-away value: an agreement made between
-    # their turns went straight to this screen, and a newcomer never learnt what it was worth
+    # what the game gives the reader as it stands (its score now, the rounds' toll so far taken
+    # off: the next venue's rounds will take more while issues stay open), and their walk-away
+    # value: an agreement made between their turns went straight to this screen, and a newcomer
+    # never learnt what it was worth
     worth_now: float = 0.0
     walk_away: float = 0.0
 

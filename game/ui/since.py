@@ -59,7 +59,9 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
     """A line naming the offers put to `me` that failed or closed, in the lines from `start` on,
     before `me` had answered them: a newcomer never learnt of three packages the government,
     speaking first, had refused, and so of what the others had offered."""
-    answered = {line.answered for line in chronicle.lines[start:] if line.record.kind == "respond" and line.actor == me}
+    # answered at any time: an offer the player accepted on an earlier turn, refused since by
+    # another, is not one they never answered
+    answered = {line.answered for line in chronicle.lines if line.record.kind == "respond" and line.actor == me}
     refused_by: dict[int, list[int]] = {}
     gone: list[int] = []
     for line in chronicle.lines[start:]:

@@ -81,8 +81,21 @@ def test_at_a_campaigns_first_venue_the_brief_says_where_the_rest_of_the_weight_
         here = sum(view.own.weights[i] for i in view.agenda)
         assert round(here, 2) < 1.0
         text = brief(view).plain.replace("\n", " ")
-        assert f"These issues carry {here:.0%} of your utility; the other {1 - here:.0%} is on the agenda of" in text
+        assert f"These issues carry {here:.0%} of your utility; {1 - here:.0%} is on the agenda of" in text
         assert campaign.venues[1].name in text
     single = load_scenario(bundled()["astana-8"])
     state, _ = new_game(single, 3)
     assert "These issues carry" not in brief(view_for(state, 0)).plain
+    # at the campaign's second, what was settled at the first is said to be settled, not to come
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-to-sochi", 3, government="human")
+    while session.state.venue == 0:
+        session.play(ai_action(session))
+    view = view_for(session.state, campaign.delegation_index["government"])
+    text = brief(view).plain.replace("\n", " ")
+    settled = sum(view.own.weights[i] for i in range(len(view.issues)) if i not in view.agenda and view.settled[i] >= 0)
+    assert settled > 0 and f"{settled:.0%} was settled before" in text
+    assert "still to come" not in text  # the Congress is the last venue
+    shares = [int(n) for n in re.findall(r"(\d+)%", text.split("These issues carry")[1].split(".")[0])]
+    assert abs(sum(shares) - 100) <= len(shares) - 1  # each share rounded alone

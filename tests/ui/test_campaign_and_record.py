@@ -98,10 +98,7 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
             # their turns went straight to this screen, and a newcomer never learnt its worth)
             said = _result(summary).plain  # as the screen wrote it (it is closed by now)
             worth, walk_away, where = against(summary.worth_now, summary.walk_away)
-            assert (
-                f"If nothing more is agreed at Congress of Syrian National Dialogue, you end with {worth} "
-                f"({where} your walk-away {walk_away}" in said.replace("\n", " ")
-            )
+            assert f"As things stand, the talks give you {worth} ({where} your walk-away {walk_away})" in said
             session = debrief.session
             assert summary.outcome == session.state.venue_outcomes[0]
             # the headline, and the AI's result in the seat once its game is played
@@ -268,7 +265,9 @@ def test_the_venue_end_says_what_the_game_gives_the_player_if_nothing_more_is_ag
     while session.state.venue == 0 and not session.state.over:
         session.play(ai_action(session))
     assert session.state.venue == 1
-    for me in range(len(session.scenario.delegations)):
-        v = venue_end(session, 0, me)
+    told = {me: venue_end(session, 0, me) for me in range(len(session.scenario.delegations))}
+    for me, v in told.items():
         assert v.worth_now == outcome_utility(session.state, me)
         assert v.walk_away == session.state.scenario.delegations[me].reservation
+    # and the screen says so of that seat: each reader's own figures, not another's
+    assert len({round(v.worth_now, 6) for v in told.values()}) > 1

@@ -52,24 +52,27 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float) 
         assert len(moved) == 1
         assert f"from {then:.2f} to {now:.2f}" in moved[0] or f"from {then:.3f} to {now:.3f}" in moved[0]
         assert ("worth more to you" in moved[0]) == (now > then)
-    # offers put to me that failed or closed before I answered them, in the order they ended
-    mine_answered = {x.answered for x in chronicle.lines[start:] if x.record.kind == "respond" and x.actor == me}
+    # offers put to me that failed or closed since my last move, which I never answered: read
+    # from the states, not the lines the summary reads (the proposal's own answer from me, in
+    # the state just before it closed)
+    ended = [x.answered for x in chronicle.lines[start:] if x.record.kind in ("failed", "closed")]
     gone: list[int] = []
-    for x in chronicle.lines[start:]:
-        t = chronicle.tabled.get(x.answered)
-        if (
-            x.record.kind in ("failed", "closed")
-            and t is not None
-            and t.author != me
-            and me in t.to
-            and x.answered not in mine_answered
-            and x.answered not in gone
-        ):
-            gone.append(x.answered)
+    for pid in ended:
+        t = chronicle.tabled[pid]
+        never = all(not (x.record.kind == "respond" and x.actor == me and x.answered == pid) for x in chronicle.lines)
+        if t.author != me and me in t.to and never and pid not in gone:
+            gone.append(pid)
     told_gone = [line for line in said if "gone before your answer" in line]
     assert len(told_gone) == (1 if gone else 0)
     if gone:
-        assert re.findall(r"#(\d+) from", told_gone[0]) == [str(p) for p in gone]
+        listed = [int(n) for n in re.findall(r"#(\d+) from", told_gone[0])]
+        assert listed == gone
+        # none of them did I ever answer (one accepted on an earlier turn, refused since by
+        # another, was listed), and each is closed now
+        open_now = {p.id for p in state.proposals}
+        for pid in listed:
+            assert pid not in open_now
+            assert all(r.proposal != pid or r.who != me for r in state.answers)
     if not answered and not waiting and not moved and not gone:
         assert said == []
         return

@@ -312,13 +312,13 @@ class StatementDialog(ActionDialog):
         # The effects, from RULES.md, with this scenario's numbers.
         yield Static(
             f"Conciliatory: -{rules.conciliatory_support} support at home; +{rules.conciliatory_trust} trust "
-            f"(+{rules.conciliatory_trust // 2} from each, to the room); +1 momentum.",
+            f"(+{rules.conciliatory_trust // 2} from each, to the room); +{rules.conciliatory_momentum} momentum.",
             classes="note",
             markup=False,
         )
         yield Static(
             f"Hardline: +{rules.hardline_support} support at home; -{rules.hardline_trust} trust from the one "
-            f"addressed (-{rules.hardline_trust // 2} from each, to the room); -2 momentum.",
+            f"addressed (-{rules.hardline_trust // 2} from each, to the room); -{rules.hardline_momentum} momentum.",
             classes="note",
             markup=False,
         )

@@ -79,17 +79,28 @@ def hanging(line: str) -> str:
 
 def _weight_elsewhere(view: View) -> str:
     """Where the weight the agenda here does not carry lies, where it carries less than all of it:
-    a newcomer at a campaign's first venue added up 59% and found the rest nowhere."""
+    on issues settled before, on issues left open before and on no agenda now (they count at their
+    status quo), and on the agendas of the venues still to come. A newcomer at a campaign's first
+    venue added up 59% and found the rest nowhere."""
     own = view.own
     here = sum(own.weights[i] for i in view.agenda)
     rest = [i for i in range(len(view.issues)) if i not in view.agenda and own.weights[i] > 0]
     if not rest or round(here, 2) >= 1.0:
         return ""
-    later = [
-        v.name for v in view.venues[view.venue_index + 1 :] if any(i in v.agenda and view.settled[i] < 0 for i in rest)
-    ]
-    where = f"is on the agenda of {' and then '.join(later)}, still to come" if later else "lies off this agenda"
-    return f"These issues carry {here:.0%} of your utility; the other {1 - here:.0%} {where}."
+    later_venues = view.venues[view.venue_index + 1 :]
+    ahead = {i for v in later_venues for i in v.agenda}
+    settled = sum(own.weights[i] for i in rest if view.settled[i] >= 0)
+    later = sum(own.weights[i] for i in rest if view.settled[i] < 0 and i in ahead)
+    lapsed = sum(own.weights[i] for i in rest if view.settled[i] < 0 and i not in ahead)
+    names = [v.name for v in later_venues if any(i in v.agenda and view.settled[i] < 0 for i in rest)]
+    parts = []
+    if later:
+        parts.append(f"{later:.0%} is on the agenda of {' and then '.join(names)}, still to come")
+    if settled:
+        parts.append(f"{settled:.0%} was settled before")
+    if lapsed:
+        parts.append(f"{lapsed:.0%} lies on issues no venue takes up any more, at their status quo")
+    return f"These issues carry {here:.0%} of your utility; " + "; ".join(parts) + "."
 
 
 def brief(view: View) -> Text:

@@ -21,7 +21,7 @@ from game.paths import new_autosave
 from game.play import choices
 from game.play.history import Chronicle
 from game.saves import SaveError, Session, save_path, save_text, write_atomic
-from game.sim.seating import label_kind
+from game.sim.seating import session_kinds
 from game.ui.screens.board import BoardScreen, Counter
 from game.ui.screens.notices import Help
 
@@ -158,11 +158,7 @@ class TableCommands(Screen[None]):
         """The built-in level (easy, normal, hard) of each AI seat that plays one, by delegation
         index: the player chose them, and the builder's estimate reads each through its own map
         (a hard side says yes less often than the estimate pooled over every level showed)."""
-        session = self.session
-        kinds = {
-            d: label_kind(session.seats.get(delegation.id, ""))
-            for d, delegation in enumerate(session.scenario.delegations)
-        }
+        kinds = session_kinds(self.session.scenario, self.session.seats)
         return {d: kind for d, kind in kinds.items() if kind in LEVEL_CALIBRATION}
 
     def action_respond(self) -> None:
@@ -213,7 +209,7 @@ class TableCommands(Screen[None]):
         if isinstance(choice, Respond):
             self._act(choice)
             # answers cost no moves: the board comes back while others still wait for one
-            if self.view.my_turn and any(p.response_of(self.viewer) == 0 for p in self.view.proposals):
+            if self._more_to_answer():
                 self.action_board()
         elif isinstance(choice, Counter) and self._my_turn():
             self.app.push_screen(

@@ -46,9 +46,12 @@ def _result(v: VenueEnd, private: bool = True) -> Text:
     if private:
         # what it comes to for the reader (each player's own: left out in hot-seat play)
         worth, walk_away, where = against(v.worth_now, v.walk_away)
-        text.append(f"If nothing more is agreed at {v.next_venue}, you end with ")
+        text.append("As things stand, the talks give you ")
         text.append(worth, style="bold")
-        text.append(f" ({where} your walk-away {walk_away}; the rounds' toll so far taken off).\n")
+        text.append(
+            f" ({where} your walk-away {walk_away}), the rounds' toll so far taken off; each round at "
+            f"{v.next_venue} that ends with issues open costs more.\n"
+        )
     return text
 
 

@@ -256,7 +256,7 @@ class MarkedRadio(RadioButton):
 class PickingRadioSet(RadioSet):
     """A radio set where the arrows pick: Textual's moves only a highlight, and Enter or Space
     picks. A player who pressed ↓ to a tone, then went on to the audience and spoke, made the
-    statement of the tone still picked (a hardline one, the default) while the highlight sat on
+    statement of the tone still picked (the one picked when it opened) while the highlight sat on
     the other: here moving to a button presses it."""
 
     # new actions, not the set's own overridden: it calls action_next_button as it mounts, and a
