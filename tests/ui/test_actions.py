@@ -38,6 +38,7 @@ from game.ui.screens.actions import (
     RespondDialog,
     StatementDialog,
 )
+from game.ui.screens.dialog import SELECT_HINT
 from game.ui.widgets.fields import OptionField, ToggleField
 from tests.ui.driving import driven, screen_text, until
 
@@ -662,6 +663,13 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
         # the hint says what Enter does wherever the focus is: a newcomer pressed Enter on the
         # options, saw nothing happen (the focus had moved to Concede), and then cancelled
         assert text(dialog, ".hint") == ConcedeDialog.HINT and "issue list" in ConcedeDialog.HINT
+        # the issue list open: Enter there picks an issue (the options' hint read over it)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(dialog, ".hint") == SELECT_HINT
+        await pilot.press("escape")  # closes the list, not the dialog
+        await pilot.pause()
+        assert dialog.is_current
         await press_each(pilot, "tab", "down")  # the options; the second
         assert text(dialog, ".hint") == ConcedeDialog.LIST_HINT
         await pilot.press("enter")

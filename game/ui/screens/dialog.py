@@ -12,7 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList, Select, Static
 
 from game.engine.actions import Action
 from game.engine.view import View
@@ -88,10 +88,18 @@ class Dialog(BackdropScreen[ResultT]):
             if isinstance(widget, Button):
                 label = widget.label if isinstance(widget.label, str) else widget.label.plain
                 line.update(f"Enter: {label} · Tab, Shift+Tab: move · Esc cancels")
+            elif isinstance(widget, OptionList) and any(isinstance(a, Select) for a in widget.ancestors):
+                # a drop-down's own list (a Select's): what Enter does there is pick, not act (a
+                # newcomer read the options' "Enter chooses it, then Enter concedes" over the issues)
+                line.update(SELECT_HINT)
             elif isinstance(widget, OptionList) and self.LIST_HINT:
                 line.update(self.LIST_HINT)
             else:
                 line.update(self.hint())
+
+
+# the hint while a drop-down's list is open
+SELECT_HINT = "↑↓ choose · Enter picks it · Esc closes the list"
 
 
 class ActionDialog(Dialog[Action | None]):
