@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.ai.sure import completes
 from game.engine import view_for
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
@@ -20,6 +21,8 @@ from game.ui.format import against
 from game.ui.transcript import meeting_text
 
 LISTED = 3  # proposals waiting for an answer named one by one; more are counted
+# the records of a side leaving the table: a walk-out, a boycott, hardliners pulling it out, a card
+_GONE = ("walk_out", "boycott", "pulled_out", "left")
 
 
 def _names(state: State, seats: list[int]) -> str:
@@ -158,9 +161,15 @@ def since_last_move(
             # itself; alone, its own line had scrolled past: said last, after what waits for an
             # answer (what the turn is for)
             met.append(Text("  ").append_text(meeting_text(state.scenario, view_for(state, me), chronicle, line, True)))
+    left = [line.record.text for line in chronicle.lines[start:] if line.record.kind in _GONE and line.actor != me]
+    if left:
+        # a side that left the table changes what can be agreed: a newcomer learnt of a walk-out
+        # from the debrief, the side's row gone from the table without a word
+        lines.append(Text("  Gone from the table: " + " ".join(left)))
     moved = None if walk_away_then is None else walk_away_moved(chronicle, start, state, me, walk_away_then)
     if moved is not None:
         lines.append(moved)
+    view = view_for(state, me)
     waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
     if waiting_entries:
         listed = [(entry, against(entry.worth, entry.walk_away)) for entry in waiting_entries[:LISTED]]
@@ -175,6 +184,9 @@ def since_last_move(
             text.append(worth, style="bold" if where == "BELOW" else "")
             if where != "above":
                 text.append(f" ({where.lower()} your walk-away)")
+            if completes(view, p):
+                # every other signatory it needs has said yes: a newcomer learnt it from the board
+                text.append(" (your yes makes it the agreement)", style="bold")
             was = _was_worth(state, me, chronicle, entry.previous, worth)
             if was:
                 # an offer that hardens (or softens) round by round is what a player reads to

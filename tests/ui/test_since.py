@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import apply, new_game, view_for
-from game.engine.state import PENDING, State
+from game.engine.state import ACCEPTED, PENDING, State
 from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.screens.history import HistoryScreen
@@ -73,7 +73,17 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float) 
         for pid in listed:
             assert pid not in open_now
             assert all(r.proposal != pid or r.who != me for r in state.answers)
-    if not answered and not waiting and not moved and not gone:
+    # a side that left the table since: its record's words, in one line
+    left = [
+        x.record.text
+        for x in chronicle.lines[start:]
+        if x.record.kind in ("walk_out", "boycott", "pulled_out", "left") and x.actor != me
+    ]
+    told_left = [line for line in said if line.strip().startswith("Gone from the table:")]
+    assert len(told_left) == (1 if left else 0)
+    for words in left:
+        assert words in told_left[0]
+    if not answered and not waiting and not moved and not gone and not left:
         assert said == []
         return
     assert said[0] == f"Your turn, round {state.round}. {HEAD}"
@@ -92,6 +102,17 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float) 
         assert re.findall(r"#(\d+) from", pending[0]) == [str(p) for p in board[:LISTED]]
         more = len(waiting) - LISTED
         assert (f"and {more} more" in pending[0]) == (more > 0)
+        # the ones my yes would make the agreement: every other signatory at the table it needs
+        # is its author or has accepted it (read from the state)
+        venue = state.scenario.venues[state.venue]
+        needed = [d for d in venue.signatories if state.present[d] and d != me]
+        by_id = {p.id: p for p in state.proposals}
+        closing = []
+        for pid in board[:LISTED]:
+            p = by_id[pid]
+            yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
+            closing.append(all(d in yes for d in needed))
+        assert pending[0].count("(your yes makes it the agreement)") == sum(closing)
 
 
 @settings(max_examples=12, deadline=None)
