@@ -89,7 +89,11 @@ class TitleScreen(Screen[None]):
         self.scenarios = {name: check_file(path)[0] for name, path in bundled().items()}
 
     def compose(self) -> ComposeResult:
-        yield Static("[b]PEACE TALKS[/b]\nAstana and Sochi, December 2017 to January 2018", id="banner")
+        # the game's, not the scenario's: with Dayton chosen it read as Dayton's dates (a newcomer)
+        yield Static(
+            "[b]PEACE TALKS[/b]\nThe talks of Astana and Sochi, December 2017 to January 2018, and other tables",
+            id="banner",
+        )
         with Horizontal(id="columns"):
             with VerticalScroll(id="new-game"):
                 yield Label("Scenario")
