@@ -559,13 +559,26 @@ def test_respond_says_when_another_text_the_player_accepted_is_still_open(start:
         assert text(dialog, ".problem") == ""
         await pilot.press("escape")
 
-    async def said(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        problem = text(dialog, ".problem")
-        assert problem == "You accepted #7 too: the first all signatories accept is agreed.", problem
-        await pilot.press("escape")
+    def said(lacks: str) -> Script:
+        async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+            problem = text(dialog, ".problem").replace("\n", " ")
+            assert problem == f"You accepted #7 ({lacks}) too: the first all signatories accept is agreed."
+            # the buttons stay in the frame with the message on two lines
+            frame = dialog.query_one(".dialog").region
+            assert frame.contains_region(dialog.query_one("#reject").region)
+            await pilot.press("escape")
+
+        return script
 
     assert drive(RespondDialog(alone), nothing) is None
-    assert drive(RespondDialog(both), said) is None
+    # with whose yes it still lacks: astana-8's signatories at the table but the opposition, none
+    # of whom has accepted the draft (its author is the UN, no signatory)
+    assert drive(RespondDialog(both), said("still needs Government, Russia, Turkey, Iran")) is None
+    near = dataclasses.replace(draft, to=(GOV, OPP, RUSSIA, 3, 4), responses=(ACCEPTED,) * 4 + (PENDING,))
+    assert drive(RespondDialog(dataclasses.replace(v, proposals=(near, offer))), said("still needs Iran")) is None
+    done = dataclasses.replace(near, responses=(ACCEPTED,) * 5)
+    every = said("every other signatory has said yes")
+    assert drive(RespondDialog(dataclasses.replace(v, proposals=(done, offer))), every) is None
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -22,7 +22,7 @@ from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
 from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import against, delegation_name, issue_name, option_label, package_text, percent, score
+from game.ui.format import against, delegation_name, issue_name, named, option_label, package_text, percent, score
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
 from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField, PickingRadioSet
@@ -49,6 +49,8 @@ __all__ = [
 # The answers' list: its height in actions.tcss (.pick), and the rows of the dialog around it.
 LIST_ROWS = 14
 FRAME_ROWS = 6
+# the answer dialog's message, wrapped as at 80 columns (the narrowest the game supports)
+_MESSAGE_WIDTH = 72
 
 
 class RespondDialog(ActionDialog):
@@ -126,14 +128,17 @@ class RespondDialog(ActionDialog):
         self._fit_list()
         self.call_after_refresh(self._rewrap)
 
+    _more_lines = 0  # the lines the message takes beyond its one (two while it names other texts)
+
     def _fit_list(self) -> None:
         """The list takes every row the screen has beside the frame's own (its border, the hint,
         the message line, the verdict and the buttons: FRAME_ROWS). The list scrolls from one
         proposal to the next, never within one, so a package taller than the list lost its last
-        issues: astana-8's whole agenda takes 16 lines, which at 80x24 fit only this way."""
+        issues: astana-8's whole agenda takes 16 lines, which at 80x24 fit only this way; a row
+        fewer while the message takes two."""
         if not self.waiting:
             return
-        rows = max(LIST_ROWS, self.app.size.height - FRAME_ROWS)
+        rows = max(LIST_ROWS, self.app.size.height - FRAME_ROWS - self._more_lines)
         self.query_one("#proposals", OptionList).styles.max_height = rows
 
     @on(OptionList.OptionHighlighted, "#proposals")
@@ -157,8 +162,26 @@ class RespondDialog(ActionDialog):
             self.refuse(f"Signing #{p.id} would take your support to where your hardliners pull you out.")
             return
         also = choices.accepted_still_open(self.view, p.id)
-        accepted = ", ".join(f"#{n}" for n in also)
-        self.refuse(f"You accepted {accepted} too: the first all signatories accept is agreed." if also else "")
+        # with whose yes each still lacks: a newcomer signed a worse package than the draft they
+        # had also accepted, not knowing which of the two was nearer to passing. The message has
+        # two lines then (the list gives up a row for the second): the names where they fit in
+        # them, else a count
+        for counted in (False, True):
+            accepted = ", ".join(f"#{n} ({self._lacks(n, counted)})" for n in also)
+            said = f"You accepted {accepted} too: the first all signatories accept is agreed." if also else ""
+            if len(textwrap.wrap(said, _MESSAGE_WIDTH)) <= 2:
+                break
+        self._more_lines = 1 if also else 0
+        self._fit_list()
+        self.refuse(said)
+
+    def _lacks(self, proposal_id: int, counted: bool) -> str:
+        lacking = choices.still_needs(self.view, proposal_id)
+        if not lacking:
+            return "every other signatory has said yes"
+        if counted:
+            return f"{len(lacking)} more yes needed"
+        return "still needs " + ", ".join(named(self.view.delegations[d], 16) for d in lacking)
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
