@@ -15,7 +15,7 @@ prediction with how often the answer was yes. The target: in every tenth with 50
 more, they differ by at most 0.10, over at least 2,000 samples.
 
 With --fit, the estimate's coefficients are first fitted (logistic regression) on games from
-other seeds, printed to paste into game/ai/estimate.py, and the table is for the fitted model.
+other seeds, printed to paste into game/ai/estimate_fit.py, and the table is for the fitted model.
 The fit is held to monotone_constraints (game/ai/estimate.py's RISING and FALLING): setting one
 issue of a package to what a side publicly asks for must not lower its estimate through the
 features' weights. The features are collinear (share, share_late, share_squared, last_share,
@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.ai import estimate
+from game.ai import estimate, estimate_fit
 from game.ai.selfplay import agent_rng
 from game.engine import GameError, Pass, Propose, Respond, apply, new_game, view_for
 from game.engine.legal import may_propose
@@ -345,15 +345,15 @@ def main() -> None:
         sys.exit(1)
     timed = tuple(s.id for s in timed_scenarios(args.timed)) if args.timed > 0 else ()
     names = timed if args.timed_only else SCENARIOS + timed
-    model: Model = (estimate.COEFFICIENTS, estimate.CALIBRATION)
-    by_level = dict(estimate.LEVEL_CALIBRATION)
+    model: Model = (estimate_fit.COEFFICIENTS, estimate_fit.CALIBRATION)
+    by_level = dict(estimate_fit.LEVEL_CALIBRATION)
     started = time.perf_counter()
     if args.fit or args.fit_levels:
         collected = collect(1, args.games, args.jobs, names)
         if args.fit:
             training = pooled(collected, names)
             model = fit(training, free=args.free)
-            print(f"fitted on {len(training)} samples (paste into game/ai/estimate.py):")
+            print(f"fitted on {len(training)} samples (paste into game/ai/estimate_fit.py):")
             print("COEFFICIENTS = (" + ", ".join(f"{c}" for c in model[0]) + ")")
             print("CALIBRATION = (" + ", ".join(f"({x}, {y})" for x, y in model[1]) + ")")
         if args.by_level:

@@ -21,14 +21,8 @@ It reads the agent's own view only, as the estimate does.
 
 from __future__ import annotations
 
-from game.ai.estimate import (
-    AGENT_CALIBRATION,
-    AGENT_COEFFICIENTS,
-    FEATURES,
-    calibrated,
-    features,
-    raw_chance,
-)
+from game.ai.estimate import FEATURES, calibrated, features, raw_chance
+from game.ai.estimate_fit import AGENT_CALIBRATION, AGENT_COEFFICIENTS
 from game.ai.reading import ULTIMATUM_SHARE, counterparts
 from game.engine.view import View
 

@@ -13,14 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.estimate import (
-    AGENT_CALIBRATION,
-    AGENT_COEFFICIENTS,
     BUILDER_FEATURES,
-    CALIBRATION,
-    COEFFICIENTS,
     FALLING,
     FEATURES,
-    LEVEL_CALIBRATION,
     REFUSED,
     RISING,
     acceptance_chance,
@@ -30,6 +25,7 @@ from game.ai.estimate import (
     features,
     refusals,
 )
+from game.ai.estimate_fit import AGENT_CALIBRATION, AGENT_COEFFICIENTS, CALIBRATION, COEFFICIENTS, LEVEL_CALIBRATION
 from game.engine import new_game, view_for
 from game.engine.legal import may_propose
 from game.engine.model import Scenario

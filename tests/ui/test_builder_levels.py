@@ -1,5 +1,5 @@
 """The builder's acceptance estimate for a side the player chose a built-in level for is read
-through that level's calibration map (game.ai.estimate.LEVEL_CALIBRATION): the hard agents said
+through that level's calibration map (game.ai.estimate_fit.LEVEL_CALIBRATION): the hard agents said
 yes up to 0.22 less often than the map pooled over every level showed. A side played by a
 strategy (or a person, or an outside agent) is read through the pooled map."""
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from game.ai.estimate import LEVEL_CALIBRATION
+from game.ai.estimate_fit import LEVEL_CALIBRATION
 from game.engine import Action, Pass, Respond, WalkOut, apply, view_for
 from game.engine.actions import Boycott
 from game.engine.legal import moves_for
