@@ -22,7 +22,7 @@ from game.ai.opponent import Beliefs
 from game.ai.planning import TRUSTED, needs, read_sides
 from game.ai.reading import deadline, fallback, horizon, value_with
 from game.engine.legal import moves_for
-from game.engine.state import ACCEPTED, PENDING, REJECTED, Proposal
+from game.engine.state import PENDING, REJECTED, Proposal
 from game.engine.utility import with_package
 from game.engine.view import View
 
@@ -30,8 +30,7 @@ from game.engine.view import View
 def completes(view: View, p: Proposal) -> bool:
     """Whether our yes would make `p` an agreement now: every signatory the deal needs but us
     (the engine's list, game.engine.legal) is its author or has accepted it."""
-    yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
-    return view.me in p.to and all(s in yes for s in moves_for(view).signatories)
+    return view.me in p.to and not moves_for(view).lacking(p)
 
 
 def deadline_needs(view: View, beliefs: Beliefs) -> dict[int, float]:

@@ -43,7 +43,7 @@ from game.engine.situation import (
     may_propose,
     pressed_step,
 )
-from game.engine.state import PENDING, Proposal, State
+from game.engine.state import ACCEPTED, PENDING, Proposal, State
 from game.engine.view import View
 
 # Every action kind, in the order a player's menu lists them.
@@ -203,6 +203,12 @@ class Moves:
         """The venue's signatories at the table besides the viewer: the ones a deal needs."""
         present, me = self.s.present, self.s.me
         return tuple(d for d in self.s.venue.signatories if present[d] and d != me)
+
+    def lacking(self, p: Proposal) -> tuple[int, ...]:
+        """The signatories at the table besides the viewer whose yes `p` still lacks: neither its
+        author nor among those who accepted it. None left and the viewer's yes makes it agreed."""
+        yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
+        return tuple(d for d in self.signatories if d not in yes)
 
     @cached_property
     def draft_recipients(self) -> tuple[int, ...]:

@@ -82,9 +82,7 @@ def still_needs(view: View, proposal_id: int) -> tuple[int, ...]:
     """The signatories at the table, besides the viewer, whose yes an open proposal still lacks:
     neither its author nor among those who accepted it (the engine's list of the signatories a
     deal needs, game.engine.legal)."""
-    p = next(q for q in view.proposals if q.id == proposal_id)
-    yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
-    return tuple(d for d in moves_for(view).signatories if d not in yes)
+    return moves_for(view).lacking(next(q for q in view.proposals if q.id == proposal_id))
 
 
 def concession_cost(view: View, issue: int, option: int) -> int:

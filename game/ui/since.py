@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from game.ai.sure import completes
 from game.engine import view_for
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
+from game.play import choices
 from game.play.board import entries
 from game.play.history import Chronicle, walk_away_causes
 from game.ui.format import against
@@ -184,7 +184,7 @@ def since_last_move(
             text.append(worth, style="bold" if where == "BELOW" else "")
             if where != "above":
                 text.append(f" ({where.lower()} your walk-away)")
-            if completes(view, p):
+            if not choices.still_needs(view, p.id):
                 # every other signatory it needs has said yes: a newcomer learnt it from the board
                 text.append(" (your yes makes it the agreement)", style="bold")
             was = _was_worth(state, me, chronicle, entry.previous, worth)

@@ -233,3 +233,24 @@ def test_a_move_with_fields_of_the_wrong_type_is_refused_not_raised() -> None:
         assert refusal(state, action) == said
         assert moves_for(view_for(state, state.actor)).refusal(action) == said
         assert not is_legal(state, action)
+
+
+def test_lacking_names_the_signatories_whose_yes_a_proposal_still_needs() -> None:
+    """The viewer's yes makes a proposal agreed exactly where nothing is lacking: its author and
+    every other signatory at the table have said yes (the rule _settle_if_done applies)."""
+    from game.engine.state import ACCEPTED, PENDING, Proposal
+    from game.scenario import bundled, load_scenario
+
+    sc = load_scenario(bundled()["astana-8"])
+    state, _ = new_game(sc, 1)
+    me = sc.delegation_index["opposition"]
+    view = view_for(state, me)
+    others = [d for d in sc.venues[0].signatories if d != me]
+    author, rest = others[0], others[1:]
+    package = ((sc.venues[0].agenda[0], 0),)
+    pending = Proposal(1, author, package, (me, *rest), (PENDING,) * (1 + len(rest)), 1)
+    assert moves_for(view).lacking(pending) == tuple(rest)
+    nearly = Proposal(1, author, package, (me, *rest), (PENDING,) + (ACCEPTED,) * (len(rest) - 1) + (PENDING,), 1)
+    assert moves_for(view).lacking(nearly) == (rest[-1],)
+    done = Proposal(1, author, package, (me, *rest), (PENDING,) + (ACCEPTED,) * len(rest), 1)
+    assert moves_for(view).lacking(done) == ()
