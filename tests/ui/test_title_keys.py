@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import Label, Select, SelectionList
+from textual.widgets import Button, Label, Select, SelectionList
 from textual.widgets._footer import FooterKey
 
 from game.ui.app import make_app
@@ -51,6 +51,22 @@ def test_the_key_row_shows_that_enter_starts_the_talks_where_enter_does(tmp_path
             await pilot.press("escape")
             title.query_one("#start").focus()
             await pilot.pause()
+            await pilot.press("enter")
+            await until(pilot, lambda: app.screen is not title, "the talks to start")
+
+    asyncio.run(body())
+
+
+def test_the_focus_starts_on_the_start_button_where_enter_goes(tmp_path: Path) -> None:
+    """The focus was first on the left column's scroll box, which shows none: a newcomer pressed
+    Enter to open the scenario list, and the talks started. It is on the button Enter presses,
+    drawn as focused, so the key does what the screen shows."""
+
+    async def body() -> None:
+        async with _title(tmp_path) as (pilot, title):
+            app = pilot.app
+            await pilot.pause()
+            assert app.focused is title.query_one("#start", Button)
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is not title, "the talks to start")
 

@@ -44,6 +44,13 @@ class SeedInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.start", "Start the talks")]
 
 
+class StartButton(Button):
+    """Start the talks, where the focus starts: its Enter is named in the key row (a plain
+    button's Enter is not, and the row would no longer say which key starts the talks)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.start", "Start the talks")]
+
+
 # The summary of the chosen scenario on the title screen: the rows it keeps however short the screen.
 SUMMARY_ROWS = 6
 
@@ -123,7 +130,7 @@ class TitleScreen(Screen[None]):
                     type="integer",
                     tooltip="The same seed and the same moves make the same game",
                 )
-                yield Button("Start the talks", variant="primary", id="start", compact=True)
+                yield StartButton("Start the talks", variant="primary", id="start", compact=True)
                 yield Button("Continue the autosave", id="continue", compact=True, disabled=latest_autosave() is None)
                 yield Button(
                     "Saved games",
@@ -143,6 +150,9 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._scenario_changed()
+        # the focus where Enter goes, and seen there: it had been on the left column's scroll box,
+        # which shows none, and a newcomer pressing Enter to open the scenario list started the talks
+        self.query_one("#start", Button).focus()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_summary)
