@@ -256,6 +256,10 @@ class AgendaTable(_ViewTable):
         self.fill(rows)
 
 
+# The status column's words, in the full layout and the compact one (indexed by `compact`)
+STATUS_SPEAKS = ("◀ speaks", "◀")
+STATUS_AWAY = ("absent", "away")
+
 # The roles in the compact layout of the delegations, a narrow terminal's: cut as ROLE cuts them,
 # to five columns (the engine's roles, never a list of them written again here)
 ROLE_SHORT = {role: role if len(role) <= 5 else role[:3] + "." for role in ROLES}
@@ -293,10 +297,7 @@ class DelegationsTable(_ViewTable):
         rows: list[tuple[str, ...]] = []
         for d, pub in enumerate(view.delegations):
             role = roles.get(pub.role, pub.role) + ("*" if d in view.venue.signatories else "")
-            if d == acting:
-                status = "◀" if compact else "◀ speaks"
-            else:
-                status = "" if view.present[d] else "away" if compact else "absent"
+            status = STATUS_SPEAKS[compact] if d == acting else "" if view.present[d] else STATUS_AWAY[compact]
             if public:
                 rows.append((role, f"{view.support[d]:>4}", f"{view.concessions[d]:>5}", status))
             elif d == view.me:
@@ -306,34 +307,40 @@ class DelegationsTable(_ViewTable):
                 rows.append((role, f"{t:>3}" if compact else f"{t:>3} {mood(t)}", f"{view.support[d]:>3}", status))
         return rows
 
-    def _name_room(self, rows: list[tuple[str, ...]], headers: tuple[str, ...]) -> int:
+    def _name_room(self, rows: list[tuple[str, ...]], headers: tuple[str, ...], compact: bool) -> int:
         """What the table's width leaves the names once the other columns are as wide as their
-        cells and headers, with their padding (one column each side)."""
+        cells and headers, with their padding (one column each side). The status column is kept
+        wide enough for "away" whoever is away now: at 80 columns a side leaving took three
+        columns from every name, and a newcomer saw all the names shorten at once."""
         room = (self.size.width or 80) - 2  # less the vertical scrollbar's, should the rows overflow
-        rest = sum(max(len(h), *(len(r[k]) for r in rows)) for k, h in enumerate(headers[1:])) + 2 * len(headers)
-        return room - rest
+        widths = [max(len(h), *(len(r[k]) for r in rows)) for k, h in enumerate(headers[1:])]
+        widths[-1] = max(widths[-1], len(STATUS_AWAY[compact]), len(STATUS_SPEAKS[compact]))
+        return room - sum(widths) - 2 * len(headers)
 
     def show(self, view: View, acting: int, public: bool = False) -> None:
         self._last = (view, acting, public)
         rows = self._other_cells(view, acting, public, compact=False)
-        room = self._name_room(rows, self.PUBLIC_COLUMNS if public else self.COLUMNS)
+        room = self._name_room(rows, self.PUBLIC_COLUMNS if public else self.COLUMNS, compact=False)
         headers = self.PUBLIC_COLUMNS if public else self.COLUMNS
         if room < self.NAME_FULL_MIN:
             rows = self._other_cells(view, acting, public, compact=True)
             headers = self.COMPACT_PUBLIC_COLUMNS if public else self.COMPACT_COLUMNS
-            room = self._name_room(rows, headers)
+            room = self._name_room(rows, headers, compact=True)
             if room < self.NAME_FULL_MIN and not public:
                 headers = self.NARROW_COLUMNS  # "Trust" gives the names five more columns
-                room = self._name_room(rows, headers)
+                room = self._name_room(rows, headers, compact=True)
         width = max(self.NAME_MIN, min(self.NAME_MAX, room))
         self.set_columns(public, headers)
         if width != self._name_width:
             self._name_width = width
             self.refit()  # a column only ever widens: narrower names need it measured afresh
-        # those at the table first, the ones away after them, each in the file's order: at 80x24
-        # the panel shows six or seven rows, and the campaign's first venue, listing the two
-        # delegations that wait for Sochi third and fourth, left Iran, a signatory, out of sight
-        order = sorted(range(len(view.delegations)), key=lambda d: not view.present[d])
+        # those seated at this venue first, the ones not seated here after them, each in the
+        # file's order: at 80x24 the panel shows six or seven rows, and the campaign's first venue,
+        # listing the two delegations that wait for Sochi third and fourth, left Iran, a
+        # signatory, out of sight. A side that leaves keeps its row, marked away: ordered by who
+        # was present now, the rows reordered under a newcomer's eyes when a side walked out
+        seated = set(view.venue.turn_order)
+        order = sorted(range(len(view.delegations)), key=lambda d: d not in seated)
         self.fill(
             [
                 (pub.id, (Text(named(pub, width), style="bold" if d == acting else ""), *rows[d]))
