@@ -26,9 +26,11 @@ STYLES = {
 }
 
 
-def learnt(view: View, subject: int, issue: int, weight: float) -> str:
-    """What a meeting taught the viewer of one side's priorities, as the game words it."""
-    return f"{view.delegations[subject].name}: {view.issues[issue].name} carries {weight:.0%} of what it wants"
+def learnt(scenario: Scenario, view: View, subject: int, issue: int, weight: float) -> str:
+    """What a meeting taught the viewer of one side's priorities, as the game words it (a plural
+    name, "The platforms", wants in the plural)."""
+    wants = "they want" if scenario.delegations[subject].plural else "it wants"
+    return f"{view.delegations[subject].name}: {view.issues[issue].name} carries {weight:.0%} of what {wants}"
 
 
 def transcript_line(
@@ -54,7 +56,7 @@ def meeting_text(scenario: Scenario, view: View, chronicle: Chronicle, line: Lin
         return text
     weights = {(subject, issue): weight for subject, issue, weight in view.learned}
     facts = [
-        learnt(view, subject, issue, weights[subject, issue])
+        learnt(scenario, view, subject, issue, weights[subject, issue])
         for learner, subject, issue in line.learnt
         if learner == view.me and (subject, issue) in weights
     ]

@@ -29,6 +29,7 @@ from game.ai.driver import decide
 from game.ai.rehearsal import Abandoned, Rehearsed
 from game.engine import Action, GameError, Record
 from game.engine.model import EventCard
+from game.engine.records import verb_for
 from game.play.choices import pending_proposals
 from game.play.history import Line
 from game.saves import Session
@@ -210,9 +211,13 @@ class TableScreen(TableCommands):
                     # was made in: a newcomer's first turn said nothing of the offers already made to them.
                     tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
         elif self._rehearsing == state.actor:
-            tail.append(f"{named(sc.delegations[state.actor], 26)} rehearses the talks before its first move…")
+            speaker = sc.delegations[state.actor]  # a plural name takes a plural verb ("Cuba and Norway speak")
+            tail.append(
+                f"{named(speaker, 26)} {verb_for(speaker.plural, 'rehearses')} the talks before {'their' if speaker.plural else 'its'} first move…"
+            )
         else:
-            tail.append(f"{named(sc.delegations[state.actor], 26)} speaks… (f: skip)")
+            speaker = sc.delegations[state.actor]
+            tail.append(f"{named(speaker, 26)} {verb_for(speaker.plural, 'speaks')}… (f: skip)")
         width = self.size.width or 80
         rounds = f" · round {state.round}/{venue.rounds} · "
         # the player's name gives way first, then the venue's (harbour-contract's "Talks at the
@@ -506,7 +511,7 @@ class TableScreen(TableCommands):
         view = self.view
         lines = []
         for subject, issue, weight in view.learned:
-            lines.append(f"{learnt(view, subject, issue, weight)}.")
+            lines.append(f"{learnt(self.session.scenario, view, subject, issue, weight)}.")
         self.app.push_screen(
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,
