@@ -351,6 +351,13 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: in
     print(f"signatories: {', '.join(data['signatories'])}")
     if not result.exact:
         print("approximate: the space is too large to enumerate; figures come from a sample of it")
+    if len(scenario.venues) > 1:
+        # an author read "0 in the zone of possible agreement" at a second venue whose AI games
+        # all signed: what a game settles at the other venues is not known here
+        print(
+            "other venues' issues at their status quo: what a game settles there moves every figure"
+            " (the debrief judges a game by what it settled)"
+        )
     print(
         f"{data['packages']} packages outside every signatory's red lines; "
         f"{data['zopa_size']} in the zone of possible agreement; {data['pareto_size']} on the Pareto frontier"

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from game.analysis.pareto import BUDGET, Budget, FrontierTooLarge, frontier, nondominated
 from game.analysis.space import INT64_PACKAGES, Floats, Space, build_space
 from game.engine.model import Scenario
+from game.engine.state import State
 
 EXACT_LIMIT = 4_000_000  # packages; beyond this the analysis samples and says so
 _SAMPLE = 10_000  # packages in the sample that stands in for a space too large to analyse exactly
@@ -147,3 +148,20 @@ def analyze(
     welfare = int(indices[np.argmax(utils.sum(axis=1))])
     zopa_size = int(zopa.sum()) if exact else round(float(zopa.mean()) * space.size)
     return Analysis(space, exact, space.size, zopa_size, pareto, nash, kalai, welfare)
+
+
+def settled_at_opening(state: State) -> tuple[int, ...]:
+    """Each issue's settled option as the venue `state` is at opened (-1: open), read from the
+    game's end: an issue settled at an earlier venue and not agreed again here stayed as it was,
+    and whatever this venue's agreements settled was open when it began (reopened by its opening
+    news or never settled). Judged with those earlier issues at their status quo, the last
+    venue of a campaign showed no package worth its walk-away value to every signatory beside a
+    deal that was worth more than that to each of them."""
+    here = {i for a in state.agreements if a.venue == state.venue for i, _ in a.package}
+    return tuple(-1 if i in here else s for i, s in enumerate(state.settled))
+
+
+def analyze_result(state: State, **options: Any) -> Analysis:
+    """The package space a game's result is judged against: its last venue's, with every issue
+    outside it as the game had left it when that venue opened."""
+    return analyze(state.scenario, state.venue, settled_at_opening(state), **options)

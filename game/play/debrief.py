@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from game.analysis import Analysis, analyze
+from game.analysis import Analysis, analyze_result
 from game.analysis.history import compare as compare_history
 from game.analysis.history import describe_real
 from game.engine import Concede, State, apply, new_game, utility
@@ -273,10 +273,11 @@ def delegation_results(session: Session) -> tuple[DelegationResult, ...]:
 
 
 def analysis_for(session: Session) -> Analysis:
-    """The package space the debrief judges a finished game against: its last venue, by the
-    preferences drawn for this game (revealed now), so that the Nash point, the walk-away values
-    and the utilities in every part of the debrief are the same numbers."""
-    return analyze(session.state.scenario, session.state.venue)
+    """The package space the debrief judges a finished game against: its last venue, with what
+    earlier venues settled as they left it, by the preferences drawn for this game (revealed
+    now), so that the Nash point, the walk-away values and the utilities in every part of the
+    debrief are the same numbers."""
+    return analyze_result(session.state)
 
 
 def quality(session: Session, analysis: Analysis | None = None) -> Quality:

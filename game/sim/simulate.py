@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.selfplay import Played, play
-from game.analysis import Analysis, analyze
+from game.analysis import Analysis, analyze, settled_at_opening
 from game.analysis.history import compare as compare_history
 from game.analysis.history import history_match
 from game.collecting import fewer_collections
@@ -43,11 +43,15 @@ def rounds_played(game: Played) -> int:
     return sum(1 for r in game.records if r.kind == "round")
 
 
-def judge_for(scenario: Scenario) -> Analysis:
-    key = scenario.content_hash + scenario.id
+def judge_for(scenario: Scenario, opening: tuple[int, ...] | None = None) -> Analysis:
+    """The file's last venue judged by the file's numbers, with `opening` (as
+    game.analysis.settled_at_opening gives it) what the game's earlier venues had settled when it
+    opened: with those issues at their status quo instead, a campaign's deals were measured
+    against a Nash point no game could reach."""
+    key = f"{scenario.content_hash}{scenario.id}{opening}"
     judge = _judges.pop(key, None)
     if judge is None:
-        judge = analyze(scenario, len(scenario.venues) - 1)
+        judge = analyze(scenario, len(scenario.venues) - 1, opening)
     _judges[key] = judge
     while len(_judges) > _JUDGES_KEPT:
         _judges.popitem(last=False)
@@ -86,7 +90,7 @@ def run_game(
     real = state.scenario.delegations
     status_quo = [issue.status_quo for issue in scenario.issues]
     verdict = (
-        judgement(judge_for(scenario), state.settled, state.agenda)
+        judgement(judge_for(scenario, settled_at_opening(state)), state.settled, state.agenda)
         if state.agreements
         else {"pareto_gap": None, "nash_distance": None}
     )

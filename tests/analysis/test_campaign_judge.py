@@ -1,0 +1,70 @@
+"""A campaign's result is judged against its last venue as the game reached it: with what the
+earlier venues settled, not their issues at the status quo. An author's two-venue debrief read
+"+0.14 against your walk-away value" beside "0 packages are worth at least their walk-away value
+to every signatory", and the bundled campaign's Nash point at Sochi was one no game could reach."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.ai.selfplay import play
+from game.analysis import analyze_result, settled_at_opening
+from game.engine.state import State
+from game.scenario import bundled, load_scenario
+from game.sim import simulate
+
+
+def _campaign_deals(games: int) -> list[State]:
+    """Ends of astana-to-sochi AI games that signed something at both venues."""
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    ends = [play(sc, seed).state for seed in range(games)]
+    return [s for s in ends if s.venue == 1 and {a.venue for a in s.agreements} == {0, 1}]
+
+
+@pytest.fixture(scope="module")
+def deals() -> list[State]:
+    found = _campaign_deals(6)
+    assert len(found) >= 3, "too few campaign games signed at both venues to judge"
+    return found
+
+
+def test_the_opening_keeps_what_earlier_venues_settled_and_opens_this_venues_agreements(deals: list[State]) -> None:
+    for state in deals:
+        opening = settled_at_opening(state)
+        here = {i for a in state.agreements if a.venue == 1 for i, _ in a.package}
+        before = {i for a in state.agreements if a.venue == 0 for i, _ in a.package}
+        assert here and before - here
+        for i, option in enumerate(opening):
+            assert option == (-1 if i in here else state.settled[i])
+
+
+def test_a_whole_agenda_deal_is_worth_in_the_judged_space_what_the_result_is_worth(deals: list[State]) -> None:
+    """The last venue's deal, looked up in the space it is judged against, gives each signatory
+    the utility its result has (before the toll): with Astana's issues at their status quo,
+    every figure of the space was off by what Astana had settled."""
+    checked = 0
+    for state in deals:
+        analysis = analyze_result(state)
+        space = analysis.space
+        if any(state.settled[i] < 0 for i in space.issues):
+            continue  # a partial deal is no package of the space
+        index = space.index_of(state.settled)
+        assert index is not None
+        result = space.result_utilities(state.settled, state.agenda)
+        assert np.allclose(analysis.utilities_of(index), result)
+        # the signed deal, worth its walk-away value to each signatory, lies in the zone
+        if (result >= space.reservations - 1e-9).all():
+            assert analysis.zopa_size > 0 and analysis.nash is not None
+        checked += 1
+    assert checked >= 2
+
+
+def test_simulate_judges_each_game_by_its_own_opening(deals: list[State]) -> None:
+    """simulate's judge is the file's last venue with the game's earlier settlements: games that
+    settled Astana differently are judged against different spaces."""
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    openings = {settled_at_opening(s) for s in deals}
+    judges = [simulate.judge_for(sc, opening) for opening in openings]
+    for judge, opening in zip(judges, openings, strict=True):
+        assert judge.space.base == tuple(o if o >= 0 else sc.issues[i].status_quo for i, o in enumerate(opening))
