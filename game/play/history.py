@@ -44,7 +44,7 @@ class Line:
     actor: int  # who moved (-1: the game itself: events, a new round)
     kind: str  # the move's kind ("propose", "respond", ...), or "events"
     tabled: int = -1  # the proposal this move tabled
-    answered: int = -1  # the proposal this move answered
+    answered: int = -1  # the proposal this move answered (on an "expired" line: the one that lapsed)
     accept: bool = False  # ...and whether it accepted it
     momentum: int = 0  # after the move
     other: int = -1  # a meeting: the delegation the mover asked to meet; a press: the client
@@ -145,11 +145,22 @@ class Chronicle:
         learnt: tuple[tuple[int, int, int], ...] = (),
     ) -> None:
         venue = before.venue
+        lapsed: list[int] | None = None
         for record in records:
             if record.kind == "venue":
                 venue = after.venue  # the records from here on belong to the next venue
+            about = answered
+            if record.kind == "expired":
+                # the proposal that lapsed, kept on its line as an answer's is: the engine says
+                # them in the order of the state's proposals, each record naming its author
+                if lapsed is None:
+                    still = {p.id for p in after.proposals}
+                    lapsed = [p.id for p in before.proposals if p.id not in still]
+                about = next((pid for pid in lapsed if self.author_of(pid) == record.actor), -1)
+                if about >= 0:
+                    lapsed.remove(about)
             self.lines.append(
-                Line(record, venue, record.round, actor, kind, tabled, answered, accept, after.momentum, other, learnt)
+                Line(record, venue, record.round, actor, kind, tabled, about, accept, after.momentum, other, learnt)
             )
 
     def give_reason(self, reason: str) -> None:

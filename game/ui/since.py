@@ -67,14 +67,20 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
     answered = {line.answered for line in chronicle.lines if line.record.kind == "respond" and line.actor == me}
     refused_by: dict[int, list[int]] = {}
     gone: list[int] = []
+    lapsed: set[int] = set()
     for line in chronicle.lines[start:]:
         tabled = chronicle.tabled.get(line.answered)
         if tabled is None or tabled.author == me or me not in tabled.to or line.answered in answered:
             continue
         if line.record.kind == "respond" and not line.accept:
             refused_by.setdefault(line.answered, []).append(line.actor)
-        elif line.record.kind in ("failed", "closed") and line.answered not in gone:
+        elif line.record.kind in ("failed", "closed", "expired") and line.answered not in gone:
+            # an offer left unanswered lapses at the end of the round after it was made: an
+            # author passed with one waiting that their yes would have made the agreement, and
+            # it vanished without a word
             gone.append(line.answered)
+            if line.record.kind == "expired":
+                lapsed.add(line.answered)
     if not gone:
         return None
     text = Text("  Put to you, and gone before your answer: ")
@@ -83,6 +89,7 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
         worth = f"{state_worth_if_agreed(state, me, tabled.package):.2f}"
         who = refused_by.get(pid)
         why = f", refused by {_names(state, who)}" if who else ""
+        why += ", lapsed unanswered" if pid in lapsed else ""
         text.append(
             ("; " if k else "") + f"#{pid} from {state.scenario.delegations[tabled.author].name} (worth {worth}{why})"
         )
@@ -113,7 +120,7 @@ def since_last_move(
             said.setdefault(line.answered, ([], []))[0 if line.accept else 1].append(line.actor)
             if not line.accept and line.reason:
                 why[line.answered, line.actor] = line.reason
-        elif line.record.kind in ("failed", "agreement", "closed"):
+        elif line.record.kind in ("failed", "agreement", "closed", "expired"):
             ended[line.answered] = line.record.kind
     open_ = {p.id: p for p in state.proposals}
     lines: list[Text] = []
@@ -144,6 +151,8 @@ def since_last_move(
             text.append(": it fails.", style="bold")
         elif end == "closed":
             text.append(": closed (not every signatory was asked).")
+        elif end == "expired":
+            text.append(": it lapses, not every side having answered.")
         elif pid in open_:
             waiting = sum(r == PENDING for r in open_[pid].responses)
             text.append(f"; {waiting} still to answer." if waiting else ".")

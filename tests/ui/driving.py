@@ -296,6 +296,18 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
         await pilot.press(key)
 
 
+async def pass_turn(pilot: Pilot[Any]) -> None:
+    """Pass (n), as a player who means it: where an offer waiting for their answer is on its last
+    round the game asks first, and the answer is to pass anyway (Tab, then Enter)."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    await pilot.press("n")
+    await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, ConfirmDialog) and "unanswered when this round ends" in screen.question:
+        await pilot.press("tab", "enter")
+
+
 async def click(pilot: Pilot[Any], selector: str) -> None:
     """Click a widget of the current screen; fail if the click landed on something else."""
     assert await pilot.click(selector), f"{selector} could not be clicked on {pilot.app.screen!r}"

@@ -46,6 +46,7 @@ from tests.ui.driving import (
     click,
     driven,
     new_app,
+    pass_turn,
     press,
     screen_of,
     settle,
@@ -63,7 +64,7 @@ def learnt_notice(app: App[None]) -> Notice | None:
 async def act(pilot: Pilot[None], table: TableScreen, key: str, kind: str) -> None:
     """Press the action's key on the table and wait until the engine has logged it."""
     before = len(table.session.log)
-    await press(pilot, key)
+    await (pass_turn(pilot) if key == "n" else press(pilot, key))
     await until(pilot, lambda: len(table.session.log) > before, f"the {kind} to be played")
     entry = table.session.log[before]
     assert entry.action.kind == kind

@@ -20,7 +20,7 @@ from game.ui.screens.actions import RespondDialog
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import AgendaTable
-from tests.ui.driving import GOV, OPP, driven, new_app, press, screen_of, screen_text, settle, until
+from tests.ui.driving import GOV, OPP, driven, new_app, pass_turn, press, screen_of, screen_text, settle, until
 
 SIZE = (120, 40)
 
@@ -161,7 +161,7 @@ def test_a_player_whose_walk_away_value_moved_is_told_alone_after_the_hand_over(
                     break
                 if any(p.response_of(state.actor) == PENDING for p in state.proposals):
                     await press(pilot, "r", "r")  # a draft waiting for this player's answer: no
-                await press(pilot, "n")
+                await pass_turn(pilot)
             said = {message for _, message in told}
             assert said == {
                 "Your walk-away value moved from 0.30 to 0.45 (A clash in the north): no deal is worth more"
@@ -289,7 +289,7 @@ def test_at_80_columns_a_hot_seat_status_line_names_whose_table_it_is(tmp_path: 
                     blocked += 1
                     await press(pilot, "r", "a")
                 else:
-                    await press(pilot, "n")
+                    await pass_turn(pilot)
                 if blocked >= 2:
                     break
             assert blocked, "no blocker came up on these seeds"

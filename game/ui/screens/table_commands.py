@@ -16,6 +16,7 @@ from game.engine import Action, Pass, Respond, WalkOut, apply, view_for
 from game.engine.actions import Boycott
 from game.engine.legal import moves_for
 from game.engine.state import State
+from game.engine.utility import state_worth_if_agreed
 from game.engine.view import View
 from game.paths import new_autosave
 from game.play import choices
@@ -262,8 +263,44 @@ class TableCommands(Screen[None]):
         self._dialog(MeetDialog, "meet")
 
     def action_pass_turn(self) -> None:
-        if self._allowed("pass_turn"):
-            self._act(Pass(self.session.scenario.delegations[self.viewer].id))
+        if not self._allowed("pass_turn"):
+            return
+        action = Pass(self.session.scenario.delegations[self.viewer].id)
+        lapsing = self._lapsing()
+        if not lapsing:
+            self._act(action)
+            return
+        from game.ui.screens.actions import ConfirmDialog
+
+        # an author passed with an offer waiting that their yes would have made the agreement,
+        # and it lapsed without a word: its last chance is said before the pass, and the safe
+        # answer (Enter) opens the answers
+        question = f"{lapsing} Pass anyway?"
+        self.app.push_screen(
+            ConfirmDialog(question, "Pass", "Answer first"),
+            lambda ok: self._act(action) if ok else self.action_respond(),
+        )
+
+    def _lapsing(self) -> str:
+        """The offers waiting for the player's answer that lapse when this round ends, in a
+        sentence ("" if none): made in an earlier round, this is their last. In the closing
+        session the status line already says that every open offer ends with it."""
+        state = self.session.state
+        if state.closing:
+            return ""
+        view = self.view
+        last = [p for p in choices.pending_proposals(view) if p.round < state.round]
+        if not last:
+            return ""
+        named = []
+        for p in last:
+            worth = f"worth {state_worth_if_agreed(state, self.viewer, p.package):.2f} to you"
+            if not choices.still_needs(view, p.id):
+                worth += "; your yes makes it the agreement"
+            named.append(f"#{p.id} from {state.scenario.delegations[p.author].name} ({worth})")
+        offers = "Offer " if len(named) == 1 else "Offers "
+        verb = "lapses" if len(named) == 1 else "lapse"
+        return f"{offers}{'; '.join(named)} {verb} unanswered when this round ends."
 
     def _confirmed(self, question: Callable[[], str], yes: str, action: Action) -> None:
         """Ask `question()` (asked only where the rules allow the move: it may read what the move
