@@ -97,6 +97,7 @@ class PeaceTalksApp(App[None]):
     def __init__(self, launch: Launch | None, saves_dir: Path, seed: int, speed: int = 2) -> None:
         super().__init__()
         self.launch = launch
+        self._game_file: Path | None = None  # the scenario file of the game begun last
         self.saves_dir = saves_dir
         self.seed = seed
         self.speed = speed
@@ -171,6 +172,7 @@ class PeaceTalksApp(App[None]):
                 str(diagnostics[0]), title="The scenario has errors", severity="error", timeout=10, markup=False
             )
             return
+        self._game_file = game.scenario  # offered again on the title screen after the game
         seats = default_seats(scenario, game.humans, game.difficulty)
         seats.update((ident, label) for ident, label in game.seats if ident in seats and ident not in game.humans)
         session = Session.new(scenario, source, game.seed, seats, game.scenario.stem)
@@ -278,7 +280,7 @@ class PeaceTalksApp(App[None]):
             await self._reload(self._watched.load(), now=True)  # the next game, with the file as it is now
             return
         debrief = self.screen
-        last = played(debrief.session) if isinstance(debrief, DebriefScreen) else None
+        last = played(debrief.session, self._game_file) if isinstance(debrief, DebriefScreen) else None
         self.switch_screen(TitleScreen(self.saves_dir, self.seed, last))
 
     # --- watching a scenario file (play PATH --watch) -------------------------------------------

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from game.ai.levels import LEVELS as AI_LEVELS
+from game.engine.model import Scenario
 from game.paths import autosaves, latest_autosave
 from game.play.new_game import NewGame
 from game.scenario import bundled, check_file
@@ -93,7 +94,17 @@ class TitleScreen(Screen[None]):
         # the game just played: its settings are the ones shown, so that the title never claims
         # another difficulty or other seats than the player chose
         self.last = last
-        self.scenarios = {name: check_file(path)[0] for name, path in bundled().items()}
+        # the bundled scenarios, and the file of the game just played where it is not one of
+        # them (`play FILE`): an author's own scenario came back as astana-8, at normal
+        self.files = dict(bundled())
+        self.chosen = "astana-8"
+        if last is not None:
+            found = next((name for name, path in self.files.items() if path == last.scenario), None)
+            if found is None:
+                found = last.scenario.stem if last.scenario.stem not in self.files else str(last.scenario)
+                self.files[found] = last.scenario
+            self.chosen = found
+        self.scenarios = {name: check_file(path)[0] for name, path in self.files.items()}
 
     def compose(self) -> ComposeResult:
         # the game's, not the scenario's: with Dayton chosen it read as Dayton's dates (a newcomer)
@@ -106,9 +117,9 @@ class TitleScreen(Screen[None]):
                 yield Label("Scenario")
                 # titles, summaries, names and roles are the files' text: data, never markup (a
                 # string prompt of a Select or SelectionList, or a Static's text, is read as markup)
-                options = [(Content(sc.title), name) for name, sc in self.scenarios.items() if sc is not None]
+                options = [(self._title(name, sc), name) for name, sc in self.scenarios.items() if sc is not None]
                 names = [name for _, name in options]
-                chosen = self.last.scenario.stem if self.last is not None else "astana-8"
+                chosen = self.chosen
                 yield Select(options, value=chosen if chosen in names else names[0], allow_blank=False, id="scenario")
                 # its own scrolling box: where the screen is too short for the whole summary, the
                 # box takes the focus in turn (Tab) and the arrows scroll the rest into view
@@ -148,6 +159,11 @@ class TitleScreen(Screen[None]):
                 yield Button("Quit", id="quit", variant="error", compact=True)
         yield ShownKeysFooter()
 
+    def _title(self, name: str, scenario: Scenario) -> Content:
+        """A scenario's title in the list; a file not bundled with the game says which file."""
+        path = self.files[name]
+        return Content(scenario.title if bundled().get(name) == path else f"{scenario.title} ({path.name})")
+
     def on_mount(self) -> None:
         self._scenario_changed()
         # the focus where Enter goes, and seen there: it had been on the left column's scroll box,
@@ -182,7 +198,7 @@ class TitleScreen(Screen[None]):
         seats = self.query_one("#seats", SelectionList)
         seats.clear_options()
         ticked = {default_human(scenario)}
-        if self.last is not None and self.last.scenario.stem == name and self.last.humans:
+        if self.last is not None and self.files.get(str(name)) == self.last.scenario and self.last.humans:
             ticked = set(self.last.humans)  # the seats of the game just played
         for d in scenario.delegations:
             seats.add_option((Content(f"{d.name} ({d.role})"), d.id, d.id in ticked))
@@ -202,7 +218,7 @@ class TitleScreen(Screen[None]):
             self.notify("The seed is a whole number.", severity="error")
             return
         difficulty = str(self.query_one("#difficulty", Select).value)
-        self.post_message(self.Start(NewGame(bundled()[name], humans, difficulty, int(text))))
+        self.post_message(self.Start(NewGame(self.files[name], humans, difficulty, int(text))))
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
