@@ -40,6 +40,7 @@ _SEAT_HELP = (
 )
 
 _SAVES_HELP = "the saves folder (default: ./saves)"
+_SAVE_HELP = "a saved game: its path, or its name in the saves folder (as --save wrote it)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -135,7 +136,10 @@ def _parser() -> argparse.ArgumentParser:
         "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
     )
     g.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: a new one)")
-    g.add_argument("--load", default=None, metavar="SAVE", type=_save_file, help="continue a saved game")
+    g.add_argument(
+        "--load", default=None, metavar="SAVE", type=_save_file,
+        help="continue a saved game: its path, or its name in the saves folder",
+    )  # fmt: skip
     g.add_argument(
         "--save", default=None, metavar="NAME",
         help="save the game as NAME in the saves folder, kept up to date every round (a new game only)",
@@ -154,7 +158,10 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument(
         "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
     )
-    w.add_argument("--load", default=None, metavar="SAVE", type=_save_file, help="continue a saved game, every seat AI")
+    w.add_argument(
+        "--load", default=None, metavar="SAVE", type=_save_file,
+        help="continue a saved game, every seat AI: its path, or its name in the saves folder",
+    )  # fmt: skip
     w.add_argument(
         "--spoiler",
         action="store_true",
@@ -173,10 +180,11 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser(
         "replay", help="replay a saved game: step through it in the terminal, print its transcript, or check every hash"
     )
-    r.add_argument("save", metavar="SAVE", type=_save_file, help="a saved game")
+    r.add_argument("save", metavar="SAVE", type=_save_file, help=_SAVE_HELP)
     mode = r.add_mutually_exclusive_group()
     mode.add_argument("--text", action="store_true", help="print the transcript as Markdown (needs no terminal)")
     mode.add_argument("--verify", action="store_true", help="replay every action; exit 1 at the first divergence")
+    r.add_argument("--saves", default=argparse.SUPPRESS, metavar="DIR", type=_folder, help=_SAVES_HELP)
     return p
 
 

@@ -52,7 +52,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
     if command == "replay":
         from game.commands_watch import cmd_replay
 
-        return cmd_replay(args.save, args.verify, args.text)
+        return cmd_replay(args.save, args.verify, args.text, Path(args.saves))
     if command == "watch":
         from game.commands_watch import cmd_watch
 

@@ -38,10 +38,11 @@ def cmd_ui(args: argparse.Namespace) -> int:
     if args.command == "play" and args.load:
         # loaded and verified first, as the replay viewer does: a bad save is one line and exit 1
         # before any interface (and without a terminal too), not a notice over the title screen
-        from game.saves import SaveLoadError, load
+        from game.saves import SaveLoadError, find_save, load
 
         try:
-            loaded = load(args.load)
+            found = find_save(args.load, Path(args.saves))
+            loaded = load(found)
         except SaveLoadError as exc:
             print(exc, file=sys.stderr)
             return EXIT_INVALID
@@ -49,7 +50,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
         problem = agent_seats_problem(loaded.seats, args.seat or [])
         if problem:
-            print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
+            print(f"peacetalks: error: {found}: {problem}", file=sys.stderr)
             return EXIT_USAGE
         from game.commands_seats import load_repeated_agents
 
@@ -58,7 +59,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
             return failed
     saves = Path(args.saves)
     if loaded is not None:
-        return _opened(load=Path(args.load), saves_dir=saves, loaded=loaded)
+        return _opened(load=found, saves_dir=saves, loaded=loaded)
     if args.command != "play":
         return _opened(saves_dir=saves)
     name = args.scenario or DEFAULT

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the saves layer loads only when a command needs it
 
 def cmd_watch(args: argparse.Namespace | None) -> int:
     from game.engine.seat import Seat
-    from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save
+    from game.saves import SaveError, SaveLoadError, Session, default_seats, find_save, load, save
 
     if args is not None and args.save is not None and not args.save.strip():
         # said before the game is played, not after
@@ -40,7 +40,8 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             print(f"peacetalks: error: {clash}", file=sys.stderr)
             return EXIT_USAGE
         try:
-            session = load(args.load)
+            found = find_save(args.load, Path(args.saves))
+            session = load(found)
         except SaveLoadError as exc:
             print(exc, file=sys.stderr)
             return EXIT_INVALID
@@ -48,7 +49,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
 
         problem = agent_seats_problem(session.seats, args.seat or [])
         if problem:
-            print(f"peacetalks: error: {args.load}: {problem}", file=sys.stderr)
+            print(f"peacetalks: error: {found}: {problem}", file=sys.stderr)
             return EXIT_USAGE
         from game.commands_seats import load_repeated_agents
 
@@ -60,13 +61,13 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             # end, every side's drawn numbers: the player's own game, read from outside it
             if not getattr(args, "spoiler", False):
                 print(
-                    f"peacetalks: error: {args.load}: a person is still playing this game, and playing it out "
+                    f"peacetalks: error: {found}: a person is still playing this game, and playing it out "
                     "shows what is still to come and every side's private numbers; add --spoiler to watch it anyway",
                     file=sys.stderr,
                 )
                 return EXIT_INVALID
             print("SPOILER: a game a person is still playing, played out by the AI in every seat.")
-        print(f"Continuing {args.load} at turn {len(session.log)}.")
+        print(f"Continuing {found} at turn {len(session.log)}.")
     else:
         name = (args.scenario if args is not None else None) or DEFAULT
         path = resolve(name)
@@ -189,15 +190,21 @@ def _print_outcome(session: Session, name: str | None) -> None:
     print(f"Every seat was played by an AI negotiator. To sit at the table yourself: {play}")
 
 
-def cmd_replay(path: str, verify: bool, text: bool = True) -> int:
-    """The replay viewer (in a terminal), the Markdown transcript (--text), or a check (--verify)."""
-    from game.saves import SaveLoadError, load
+def cmd_replay(given: str, verify: bool, text: bool = True, folder: Path = Path("saves")) -> int:
+    """The replay viewer (in a terminal), the Markdown transcript (--text), or a check (--verify),
+    of the save `given`: a path, or a save's name in the saves folder `folder`."""
+    from game.saves import SaveLoadError, find_save, load
     from game.saves.transcript import markdown
 
+    try:
+        path = find_save(given, folder)
+    except SaveLoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
     if not (verify or text):
         from game.commands_ui import replay_viewer
 
-        return replay_viewer(path)
+        return replay_viewer(str(path))
     try:
         session = load(path)  # loading replays every action and checks every hash
     except SaveLoadError as exc:

@@ -66,6 +66,28 @@ def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> 
         return _load(path, data, observe)
 
 
+def find_save(given: str, folder: Path) -> Path:
+    """The save a command was given: `given` as a path where it exists, else a bare name as
+    `--save` writes it, in the saves folder `folder` (`h3b` or `h3b.yaml` is `folder/h3b.yaml`).
+    SaveLoadError, naming each file looked for, when there is neither."""
+    path = Path(given)
+    if _present(path) or given in ("", ".", "..") or path.name != given:
+        return path  # a file there, or a path through folders: what is wrong with it is the load's to say
+    named = folder / (given if given.endswith(".yaml") else f"{given}.yaml")
+    if _present(named):
+        return named
+    raise SaveLoadError(f"{given}: no such file: tried {given} here and {named} in the saves folder")
+
+
+def _present(path: Path) -> bool:
+    """Whether there is something at `path` for the load to read or refuse: a file, a folder, a
+    link (even a broken or looping one), or a name the system cannot look up (too long)."""
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True
+
+
 def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) -> Session:
     report = Report(str(path))
     # A save holds about one value per line and never an alias: a budget that size refuses an

@@ -343,3 +343,45 @@ def test_watch_refuses_to_play_out_a_game_a_person_is_still_playing(tmp_path: Pa
     assert run_main("watch", "--load", str(ai_only)).returncode == 0
     over = save(play_on(new_session("mini", 5, red="human")), tmp_path, "over")
     assert run_main("watch", "--load", str(over)).returncode == 0
+
+
+def test_every_command_that_takes_a_save_takes_its_name_as_save_wrote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a scenario author: `play --save h3b` wrote saves/h3b.yaml, but `replay h3b` and
+    `watch --load h3b` said "h3b: no such file"; only the whole path worked. A bare name is looked
+    for in the saves folder, with or without `.yaml`; a path that exists is read as it is."""
+    import game.commands_ui as commands_ui
+
+    saves = tmp_path / "elsewhere"
+    path = save(finished("mini", 3), saves, "h3b")
+    for name in ("h3b", "h3b.yaml"):
+        verified = run("--saves", saves, "replay", name, "--verify", cwd=tmp_path)
+        assert verified.returncode == 0, verified.stderr
+        assert verified.stdout.startswith(f"{path}: ok: ")
+        after = run("replay", name, "--verify", "--saves", saves, cwd=tmp_path)  # --saves after the command
+        assert after.returncode == 0, after.stderr
+        assert run("replay", name, "--text", "--saves", saves, cwd=tmp_path).stdout.startswith("#")
+        watched = run("watch", "--load", name, "--saves", saves, cwd=tmp_path)
+        assert watched.returncode == 0, watched.stderr
+        assert watched.stdout.startswith(f"Continuing {path} at turn ")
+    opened: list[object] = []
+    monkeypatch.setattr(commands_ui, "ran", lambda app: opened.append(app) or 0)
+    monkeypatch.setattr(commands_ui, "_in_terminal", lambda otherwise: True)
+    assert run("--saves", saves, "play", "--load", "h3b", cwd=tmp_path).returncode == 0
+    (app,) = opened
+    assert app.launch.loaded.log == load(path).log  # type: ignore[attr-defined]
+    # the default saves folder, from the folder the command runs in
+    (tmp_path / "saves").mkdir()
+    save(finished("mini", 4), tmp_path / "saves", "other")
+    assert run("replay", "other", "--verify", cwd=tmp_path).returncode == 0
+    # a file of that name where the command runs is read as given, before the saves folder
+    (tmp_path / "h3b").write_text("format: 2\n")
+    assert one_error_line(run("--saves", saves, "replay", "h3b", "--verify", cwd=tmp_path)).startswith("h3b:")
+    # neither: one line naming both places looked in
+    for command in (("replay", "nothing", "--verify"), ("watch", "--load", "nothing"), ("play", "--load", "nothing")):
+        line = one_error_line(run(*command, "--saves", saves, cwd=tmp_path))
+        assert line == f"nothing: no such file: tried nothing here and {saves / 'nothing.yaml'} in the saves folder"
+    # a path through folders is only that path
+    deeper = run("replay", "sub/h3b", "--verify", "--saves", saves, cwd=tmp_path)
+    assert one_error_line(deeper) == "sub/h3b: no such file"
