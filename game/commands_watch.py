@@ -32,6 +32,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
     name: str | None = None
+    loaded_at = 0  # the turns a save held before the AI took over every seat
     if args is not None and args.load:
         from game.commands_ui import loaded_clash
 
@@ -67,7 +68,8 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
                 )
                 return EXIT_INVALID
             print("SPOILER: a game a person is still playing, played out by the AI in every seat.")
-        print(f"Continuing {found} at turn {len(session.log)}.")
+        loaded_at = len(session.log)
+        print(f"Continuing {found} at turn {loaded_at}.")
     else:
         name = (args.scenario if args is not None else None) or DEFAULT
         path = resolve(name)
@@ -102,7 +104,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         sys.stdout.flush()
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    _print_outcome(session, None if args is not None and args.load else name)
+    _print_outcome(session, None if args is not None and args.load else name, loaded_at)
     if args is not None and args.save:
         try:
             written = save(session, Path(args.saves), args.save)
@@ -158,9 +160,10 @@ def _play_out(session: Session) -> None:
             _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
 
 
-def _print_outcome(session: Session, name: str | None) -> None:
+def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> None:
     """The end of a watched game; `name` is the scenario as the command was given it (a bundled
-    name or a path), for the closing hint, or None for a game continued from a save."""
+    name or a path), for the closing hint, or None for a game continued from a save, which held
+    `loaded_at` turns."""
     import shlex
 
     from game.engine.utility import outcome_utility
@@ -187,7 +190,26 @@ def _print_outcome(session: Session, name: str | None) -> None:
     play = (
         f"peacetalks play {shlex.quote(name)}" if name is not None else "peacetalks play FILE, with its scenario file"
     )
-    print(f"Every seat was played by an AI negotiator. To sit at the table yourself: {play}")
+    print(f"{_who_played(session, loaded_at)} To sit at the table yourself: {play}")
+
+
+def _who_played(session: Session, loaded_at: int) -> str:
+    """Who played the game just shown: every seat the AI, unless it was continued from a save in
+    which a person held a seat (a person's game played out with `watch --load` was said to be
+    the AI's throughout)."""
+    from game.engine.seat import Seat
+
+    people = [d.name for d in session.scenario.delegations if Seat.parse(session.seats.get(d.id, "ai:normal")).is_human]
+    if not people or loaded_at == 0:
+        return "Every seat was played by an AI negotiator."
+    held = " and ".join([", ".join(people[:-1]), people[-1]] if len(people) > 1 else people)
+    seat = "seats" if len(people) > 1 else "seat"
+    if loaded_at >= len(session.log):  # the save ended the game: the AI played none of it here
+        return f"A person held the {seat} of {held}, and an AI negotiator every other seat."
+    return (
+        f"A person held the {seat} of {held} up to turn {loaded_at}; "
+        f"from turn {loaded_at + 1} an AI negotiator played every seat."
+    )
 
 
 def cmd_replay(given: str, verify: bool, text: bool = True, folder: Path = Path("saves")) -> int:

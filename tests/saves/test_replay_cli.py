@@ -385,3 +385,28 @@ def test_every_command_that_takes_a_save_takes_its_name_as_save_wrote_it(
     # a path through folders is only that path
     deeper = run("replay", "sub/h3b", "--verify", "--saves", saves, cwd=tmp_path)
     assert one_error_line(deeper) == "sub/h3b: no such file"
+
+
+def test_watch_load_of_a_game_a_person_played_says_who_played_it(tmp_path: Path) -> None:
+    """Found by a scenario author: `watch --load` of a game they had played ended "Every seat was
+    played by an AI negotiator." It says which seat a person held, and up to which turn."""
+    running = save(play_on(new_session("mini", 5, red="human"), 6), tmp_path, "running")
+    shown = run("watch", "--load", running, "--spoiler")
+    assert shown.returncode == 0, shown.stderr
+    assert "Every seat was played by an AI negotiator" not in shown.stdout
+    last = shown.stdout.splitlines()[-1]
+    assert last.startswith(
+        "A person held the seat of Red up to turn 6; from turn 7 an AI negotiator played every seat. "
+        "To sit at the table yourself: "
+    ), last
+    both = save(play_on(new_session("mini", 5, red="human", blue="human"), 6), tmp_path, "both")
+    last = run("watch", "--load", both, "--spoiler").stdout.splitlines()[-1]
+    assert last.startswith("A person held the seats of Red and Blue up to turn 6; from turn 7 "), last
+    # a game the person played to its end: the AI played none of it here
+    over = save(play_on(new_session("mini", 5, red="human")), tmp_path, "over")
+    last = run("watch", "--load", over).stdout.splitlines()[-1]
+    assert last.startswith("A person held the seat of Red, and an AI negotiator every other seat. "), last
+    # the AI's own games say what they said
+    ai_only = save(play_on(new_session("mini", 5), 6), tmp_path, "ai")
+    last = run("watch", "--load", ai_only).stdout.splitlines()[-1]
+    assert last.startswith("Every seat was played by an AI negotiator. "), last
