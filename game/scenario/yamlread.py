@@ -64,6 +64,52 @@ def _unspaced_key(text: str, exc: yaml.MarkedYAMLError) -> tuple[Mark, str] | No
 _NO_SPACE = re.compile(r"([A-Za-z_][\w-]*):(\S.*?)\s*$")
 
 
+# a line that holds a key already before the point: `justice: Peace yes, but not like this: ...`
+_KEYED = re.compile(r"\s*(?:-\s+)?[^\s#'\"][^:#]*:\s")
+
+
+def _hint(text: str, exc: yaml.MarkedYAMLError) -> str:
+    """What to do about the common syntax errors, in words an author knows (the parser's own speak
+    of indicators and block ends), as " (...)" to follow its message; "" where there is none. The
+    messages of both PyYAML parsers, in Python and in C, are known."""
+    problem, mark = exc.problem or "", exc.problem_mark
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    before = line[: mark.column]
+    char = line[mark.column] if mark.column < len(line) else ""
+    opened = exc.context_mark
+    if problem.startswith("mapping values are not allowed"):
+        if _KEYED.match(before):  # a second ': ' on a line that has its key
+            return " (a text that holds ': ' must be in quotes: key: \"A: B\")"
+        return (
+            " (if this line starts a key, check its indentation against the line above; "
+            "if it goes on with a text, the text holds ': ' and must be in quotes)"
+        )
+    if "'-' indicator" in problem or "expected key" in problem or problem.startswith("expected <block end>"):
+        if before.strip() == "":  # the line's first token: where it stands is the mistake
+            return " (check this line's indentation against the line above)"
+        if before.rstrip().endswith(("'", '"')):
+            return " (text after a closing quote: put the whole value inside the quotes)"
+        return ""
+    if "tab" in problem or char == "\t":
+        return " (indent with spaces: YAML takes no tabs)"
+    if "cannot start any token" in problem and char in ("@", "`"):
+        return f" (a text that starts with {char} must be in quotes)"
+    if "undefined alias" in problem:
+        return " (a text that starts with * must be in quotes)"
+    if exc.context == "while scanning a quoted scalar" and opened is not None:
+        return f" (the quote at line {opened.line + 1}, column {opened.column + 1} is never closed)"
+    if exc.context in ("while parsing a flow sequence", "while parsing a flow mapping") and opened is not None:
+        bracket = "[" if exc.context.endswith("sequence") else "{"
+        return (
+            f" (the {bracket} at line {opened.line + 1}, column {opened.column + 1} is not closed before here, "
+            "or an item in it holds ': ' or ',' and needs quotes)"
+        )
+    return ""
+
+
 class YMap(dict[str, Any]):
     """A mapping with the position of itself, of each key and of each value."""
 
@@ -180,6 +226,8 @@ def parse_yaml(
         key = _unspaced_key(text, exc)
         if key is not None:
             where, problem = key
+        else:
+            problem += _hint(text, exc)
         report.error(where, f"invalid YAML: {problem}")
         return None
     except _DepthError as exc:

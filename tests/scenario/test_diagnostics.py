@@ -997,3 +997,62 @@ def test_a_key_without_a_space_after_its_colon_is_named_on_its_own_line(
     (d,) = errors(diagnostics)
     assert (d.line, d.column) == pos(text, new.splitlines()[0].strip())
     assert d.message == f"invalid YAML: a key needs a space after its colon: {said}"
+
+
+@pytest.mark.parametrize("parser", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize(
+    ("old", "new", "at", "hint"),
+    [
+        # an unquoted colon in a text: the parser said only "mapping values are not allowed"
+        (
+            "summary: Two parties, a patron and an envoy negotiate two issues.\n",
+            "summary: Two parties, yes, but not like this: no impunity.\n",
+            ("this: no impunity", ": no"),
+            "(a text that holds ': ' must be in quotes: key: \"A: B\")",
+        ),
+        # a key moved one space left inside a list item: "did not find expected '-' indicator"
+        (
+            "    reservation: 0.3\n    support: 60\n",
+            "    reservation: 0.3\n  support: 60\n",
+            ("0.3\n  support: 60", "support"),
+            "(check this line's indentation against the line above)",
+        ),
+        # a key moved right: read as going on with the text above, then a colon
+        (
+            "    reservation: 0.3\n    support: 60\n",
+            "    reservation: 0.3\n      support: 60\n",
+            ("0.3\n      support: 60", ": 60"),
+            "(if this line starts a key, check its indentation against the line above; "
+            "if it goes on with a text, the text holds ': ' and must be in quotes)",
+        ),
+        ("title: Mini talks\n", 'title: "Mini talks\n', None, "(the quote at line 4, column 8 is never closed)"),
+        ("title: Mini talks\n", "title: @mini\n", ("@mini", None), "(a text that starts with @ must be in quotes)"),
+    ],
+)
+def test_a_yaml_syntax_error_says_what_to_do_in_its_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    parser: str,
+    old: str,
+    new: str,
+    at: tuple[str, str | None] | None,
+    hint: str,
+) -> None:
+    """Found by a scenario author: the parser's words ("mapping values are not allowed in this
+    context", "did not find expected '-' indicator") at the right line and column, with no word of
+    what to do. Each common one ends with a hint, in one line, from either of PyYAML's parsers."""
+    import yaml
+
+    from game.scenario import yamlread
+
+    if not hasattr(yaml, parser):
+        pytest.skip(f"PyYAML without its {parser}")
+    monkeypatch.setattr(yamlread, "SAFE_LOADER", getattr(yaml, parser))
+    assert MINI_TEXT.count(old) >= 1
+    text = MINI_TEXT.replace(old, new, 1)
+    _, diagnostics, path = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    assert d.message.startswith("invalid YAML: ") and d.message.endswith(f" {hint}"), d.message
+    assert "\n" not in str(d) and str(d).startswith(f"{path}:{d.line}:{d.column}: error: ")
+    if at is not None:
+        assert (d.line, d.column) == pos(text, *at)
