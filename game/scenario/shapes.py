@@ -215,7 +215,10 @@ class Obj(Spec):
                 if name in value.refused:
                     out.refused.add(name)
                 continue  # an optional key written with no value: same as leaving it out
-            checked = fld.spec.check(written(fld.spec, value, name, value[name]), value.at(name), report)
+            given = written(fld.spec, value, name, value[name])
+            if isinstance(fld.spec, MapOf) and isinstance(given, YMap):
+                given = self._indented_in(name, fld.spec, given, report)
+            checked = fld.spec.check(given, value.at(name), report)
             if checked is not None:
                 out[name] = checked
                 out.key_marks[name] = value.key_at(name)
@@ -226,6 +229,40 @@ class Obj(Spec):
                 if fld.required:
                     complete = False
         return out if complete or self.partial else None
+
+    def _indented_in(self, name: str, spec: MapOf, inner: YMap, report: Report) -> YMap:
+        """`inner`, the mapping of ids under this object's key `name`, without the keys that look
+        mis-indented, each reported once: a key of this object (`red_lines` indented under
+        `preferences`) or of the entries themselves (`weight` beside the issues, not under one),
+        whose value is no entry's. They were checked as entries: "unknown key 'justice' in a
+        preference" and "a preference is missing the required key 'values'", never a word of
+        the indentation."""
+        kind = spec.doc.split(" -> ")[0] if " -> " in spec.doc else ""  # "issue", "delegation"
+        entry = f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}" if kind else "an entry"
+        own = spec.value.fields if isinstance(spec.value, Obj) else {}
+        wrong = []
+        for key, item in inner.items():
+            if key in self.fields:
+                where = f"it is a key of {self.what}, not {entry}; indent it as far as {name!r}"
+            elif key in own and isinstance(spec.value, Obj):
+                where = f"it is a key of {spec.value.what}, not {entry}; indent it under its {kind or 'entry'}"
+            else:
+                continue
+            scratch = Report("")
+            if item is not None and spec.value.check(item, inner.at(key), scratch) is not None and not scratch.errors:
+                continue  # a true entry that happens to be called so
+            report.error(inner.key_at(key), f"{key!r} under {name!r} looks mis-indented: {where}")
+            wrong.append(key)
+        if not wrong:
+            return inner
+        kept = YMap(inner.mark)
+        for key, item in inner.items():
+            if key not in wrong:
+                kept[key] = item
+        for attr in ("key_marks", "value_marks", "raw"):
+            getattr(kept, attr).update({k: v for k, v in getattr(inner, attr).items() if k not in wrong})
+        kept.refused.update(k for k in inner.refused if k not in wrong)
+        return kept
 
 
 @dataclass

@@ -1056,3 +1056,38 @@ def test_a_yaml_syntax_error_says_what_to_do_in_its_line(
     assert "\n" not in str(d) and str(d).startswith(f"{path}:{d.line}:{d.column}: error: ")
     if at is not None:
         assert (d.line, d.column) == pos(text, *at)
+
+
+def test_a_delegation_key_indented_under_its_preferences_is_said_to_look_mis_indented(tmp_path: Path) -> None:
+    """Found by a scenario author: `red_lines` indented under `preferences` (valid YAML) was read as
+    an issue, and said as "a preference is missing the required key 'values'" and "unknown key
+    'justice' in a preference", never a word of where it stood."""
+    old = "      truce: {weight: 3, values: {fighting: 0.2, pause: 0.6, monitored: 1.0}}\n    red_lines:\n"
+    assert MINI_TEXT.count(old) == 1
+    text = MINI_TEXT.replace(old, old.replace("    red_lines:", "      red_lines:"))
+    text = text.replace("      prisoners: [all]\n", "        prisoners: [all]\n", 1)
+    _, diagnostics, _ = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    assert d.message == (
+        "'red_lines' under 'preferences' looks mis-indented: it is a key of a delegation, not an issue; "
+        "indent it as far as 'preferences'"
+    )
+    assert (d.line, d.column) == pos(text, "      red_lines:", "red_lines")
+    # a reservation there too, and a preference's weight beside the issues rather than under one
+    text = MINI_TEXT.replace(
+        "      truce: {weight: 1, values: {fighting: 1.0, pause: 0.5, monitored: 0.0}}\n",
+        "      truce:\n        values: {fighting: 1.0, pause: 0.5, monitored: 0.0}\n      weight: 1\n      support: 60\n",
+    )
+    _, diagnostics, _ = load(tmp_path, text)
+    said = [d.message for d in errors(diagnostics)]
+    assert said == [
+        "a preference is missing the required key 'weight'",
+        "'weight' under 'preferences' looks mis-indented: it is a key of a preference, not an issue; "
+        "indent it under its issue",
+        "'support' under 'preferences' looks mis-indented: it is a key of a delegation, not an issue; "
+        "indent it as far as 'preferences'",
+    ], said
+    # an issue that is called as a delegation's key is an issue still
+    renamed = MINI_TEXT.replace("prisoners", "opening")
+    scenario, diagnostics, _ = load(tmp_path, renamed)
+    assert scenario is not None and not errors(diagnostics), diagnostics
