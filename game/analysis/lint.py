@@ -21,6 +21,7 @@ from game.analysis.pareto import BUDGET, Budget, FrontierTooLarge, nondominated
 from game.analysis.solutions import analyze
 from game.analysis.space import Floats, Space, build_space
 from game.engine.model import Scenario
+from game.figures import apart
 
 LINT_EXACT_LIMIT = 200_000  # packages the Nash point is computed over exactly, well under a second
 SEARCH_CAP = 20_000  # partial packages kept at one step of the exact search; past it, a sample
@@ -55,9 +56,9 @@ def venue_checks(sc: Scenario) -> list[Finding]:
     return out
 
 
-def _with_earlier_issues_open(sc: Scenario, v: int) -> tuple[Scenario, bool]:
+def _with_earlier_issues_open(sc: Scenario, v: int) -> tuple[Scenario, list[int]]:
     """The scenario with venue v's agenda widened by the earlier venues' issues its signatories
-    weigh, free of red lines (a deal may cross them, at a price), and whether there were any."""
+    weigh, free of red lines (a deal may cross them, at a price), and those issues."""
     venue = sc.venues[v]
     earlier = [
         i
@@ -65,13 +66,13 @@ def _with_earlier_issues_open(sc: Scenario, v: int) -> tuple[Scenario, bool]:
         if i not in venue.agenda and any(sc.delegations[d].weights[i] > 0 for d in venue.signatories)
     ]
     if not earlier:
-        return sc, False
+        return sc, []
     delegations = tuple(
         replace(d, red_lines=tuple(frozenset() if i in earlier else r for i, r in enumerate(d.red_lines)))
         for d in sc.delegations
     )
     venues = (*sc.venues[:v], replace(venue, agenda=(*earlier, *venue.agenda)), *sc.venues[v + 1 :])
-    return replace(sc, delegations=delegations, venues=venues), True
+    return replace(sc, delegations=delegations, venues=venues), earlier
 
 
 def _reachable(space: Space, bound: Floats, stop_early: bool = False) -> Floats:
@@ -106,9 +107,12 @@ def _reachable(space: Space, bound: Floats, stop_early: bool = False) -> Floats:
     return rows
 
 
-def _empty_zopa(sc: Scenario, v: int, space: Space, earlier: bool) -> str:
+def _empty_zopa(sc: Scenario, v: int, space: Space, earlier: list[int]) -> str:
     """No package gives every signatory at least its reservation value. Say whose reservation
-    value is closest to allowing one: the best it can get in a package all the others accept."""
+    value is closest to allowing one: the best it can get in a package all the others accept,
+    counting the `earlier` venues' issues at whichever options serve that best (where the
+    scenario's own check, game.scenario.build, counts them at their status quo: its best is
+    lower, and says so)."""
     floor = space.reservations - 1e-12
     after = ", whatever was agreed at the venues before it" if earlier else ""
     text = f"no package gives every signatory at least its reservation value{after}, so no deal can be made there"
@@ -137,9 +141,16 @@ def _empty_zopa(sc: Scenario, v: int, space: Space, earlier: bool) -> str:
         return text + "; lower several reservation values, or give the sides more to trade"
     _, k, best = closest
     d = sc.delegations[space.parties[k]]
+    worth, reservation = apart(best, d.reservation)
+    worth = worth if worth != reservation else f"just under {reservation}"
+    counted = ""
+    if earlier:
+        ids = [repr(sc.issues[i].id) for i in earlier]
+        named = ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
+        counted = f", with {named} from the venues before at whichever options serve that best,"
     return (
-        f"{text}; the nearest miss: the best {d.id!r} can get in a package all the others accept is worth "
-        f"{best:.2f} to it, below its reservation value {d.reservation:.2f}: lower that, or give the sides more to trade"
+        f"{text}; the nearest miss: the best {d.id!r} can get in a package all the others accept{counted} is worth "
+        f"{worth} to it, below its reservation value {reservation}: lower that, or give the sides more to trade"
     )
 
 

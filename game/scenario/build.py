@@ -21,6 +21,7 @@ from game.engine.model import (
     Venue,
     Zone,
 )
+from game.figures import below
 from game.scenario.diagnostics import Report
 from game.scenario.events import effects, event
 from game.scenario.refs import Refs
@@ -310,7 +311,11 @@ def _warn_red_lines(sc: Scenario, venues_raw: YSeq, report: Report) -> None:
     venue can give a signatory its reservation value. The best a signatory can have there: each
     issue of the venue's agenda at its best option outside the signatories' red lines; each issue
     a later venue of the campaign negotiates at its best there (a first venue's deal is judged
-    with the rest still to come, not with the rest at its status quo); any other at its status quo."""
+    with the rest still to come, not with the rest at its status quo); any other at its status
+    quo, which for an issue of an earlier venue means as if nothing was agreed on it there (the
+    deal checks of game.analysis.lint judge those at any outcome instead). The warning says what
+    holds the best down: the red lines where without them the agenda would reach the reservation
+    value, else the issues held at their status quo."""
     allowed: list[dict[int, list[int]]] = []
     for venue, raw in zip(sc.venues, venues_raw, strict=True):
         signers = [sc.delegations[s] for s in venue.signatories]
@@ -329,23 +334,54 @@ def _warn_red_lines(sc: Scenario, venues_raw: YSeq, report: Report) -> None:
         for later in allowed[v + 1 :]:
             for i, options in later.items():
                 open_to.setdefault(i, options)
-        # whether red lines take anything away from this venue's agenda, so the warning can say so
-        fenced = any(len(options) < len(sc.issues[i].options) for i, options in allowed[v].items())
         for s in venue.signatories:
             d = sc.delegations[s]
-            best = 0.0
+            fenced = free = 0.0  # the best within the signatories' red lines, and without them
+            held: list[int] = []  # issues at their status quo that it would rather see moved
             for i, issue in enumerate(sc.issues):
+                at_status_quo = d.weights[i] * d.values[i][issue.status_quo]
                 if open_to.get(i):
-                    best += d.weights[i] * max(d.values[i][o] for o in open_to[i])
+                    fenced += d.weights[i] * max(d.values[i][o] for o in open_to[i])
+                    free += d.weights[i] * max(d.values[i])
                 else:
-                    best += d.weights[i] * d.values[i][issue.status_quo]
-            if best < d.reservation - 1e-9:
-                figures = f"(best {best:.2f} < {d.reservation:.2f})"
-                if fenced:
-                    said = f"at {venue.name}, red lines leave {d.id!r} no deal above its reservation value {figures}"
-                else:  # nothing is fenced off: the agenda itself is too small for it
-                    said = (
-                        f"at {venue.name}, no deal on its agenda gives {d.id!r} its reservation value {figures}: "
-                        "what it is left to want lies on issues no venue from here on negotiates"
-                    )
-                report.warning(raw.at("signatories"), said)
+                    fenced += at_status_quo
+                    free += at_status_quo
+                    if i not in open_to and d.weights[i] > 0 and max(d.values[i]) > d.values[i][issue.status_quo]:
+                        held.append(i)
+            if fenced < d.reservation - 1e-9:
+                report.warning(raw.at("signatories"), _no_deal_above(sc, v, d, fenced, free, held))
+
+
+def _no_deal_above(sc: Scenario, v: int, d: Delegation, fenced: float, free: float, held: list[int]) -> str:
+    """Why no deal at venue v gives `d` its reservation value: the best it can get there is
+    `fenced` within the signatories' red lines, `free` without them, with the issues `held` (on no
+    agenda from this venue on) at their status quo."""
+    venue = sc.venues[v]
+    figures = below(fenced, d.reservation)
+    earlier = [i for i in held if any(i in u.agenda for u in sc.venues[:v])]
+    never = [i for i in held if i not in earlier]
+    kept = []
+    if earlier:
+        where = _names([u.name for u in sc.venues[:v] if any(i in u.agenda for i in earlier)])
+        its, it = ("their", "them") if len(earlier) > 1 else ("its", "it")
+        kept.append(f"{_ids(sc, earlier)} at {its} status quo, as if nothing was agreed on {it} at {where}")
+    if never:
+        its, it = ("their", "them") if len(never) > 1 else ("its", "it")
+        kept.append(f"{_ids(sc, never)} at {its} status quo, as no venue from here on negotiates {it}")
+    if free >= d.reservation - 1e-9:  # the red lines are what stands in the way
+        said = f"at {venue.name}, red lines leave {d.id!r} no deal above its reservation value (best {figures}"
+        return said + (f", with {'; '.join(kept)})" if kept else ")")
+    said = f"at {venue.name}, no deal on its agenda gives {d.id!r} its reservation value (best {figures}"
+    if fenced < free - 1e-9:
+        said += ", within the signatories' red lines"
+    if not kept:
+        return said + ", with every issue at its best option)"
+    return said + f", with {'; '.join(kept)})"
+
+
+def _ids(sc: Scenario, issues: list[int]) -> str:
+    return _names([repr(sc.issues[i].id) for i in issues])
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

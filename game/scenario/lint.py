@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine.legal import may_propose
 from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, EventCard, Scenario, Venue
+from game.figures import apart
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.yamlread import YMap, YSeq
 
@@ -302,10 +303,12 @@ def history_below_walk_away(sc: Scenario) -> Iterator[Finding]:
         dl = sc.delegations[s]
         u = sum(w * vals[o] for w, vals, o in zip(dl.weights, dl.values, deal, strict=True))
         if u < dl.reservation - 1e-9:
+            worth, walk_away = apart(u, dl.reservation)
+            worth = worth if worth != walk_away else f"just under {walk_away}"
             yield (
                 ("history", "outcome"),
-                f"what really happened is worth {u:.2f} to signatory {dl.id!r}, below its walk-away value "
-                f"{dl.reservation:.2f}: no side that signed it in reality would sign it here; lower the "
+                f"what really happened is worth {worth} to signatory {dl.id!r}, below its walk-away value "
+                f"{walk_away}: no side that signed it in reality would sign it here; lower the "
                 "reservation or raise its values for the recorded options",
             )
 

@@ -164,11 +164,48 @@ def test_a_later_venue_with_no_deal_whatever_came_before(tmp_path: Path) -> None
     message = (
         "at The Annex, no package gives every signatory at least its reservation value, whatever was agreed at the "
         "venues before it, so no deal can be made there; the nearest miss: the best 'blue' can get in a package all "
-        "the others accept is worth 0.45 to it, below its reservation value 0.60: lower that, or give the sides "
-        "more to trade"
+        "the others accept, with 'truce' from the venues before at whichever options serve that best, is worth 0.45 "
+        "to it, below its reservation value 0.60: lower that, or give the sides more to trade"
     )
     assert found[message] == (where[0] + text.count("\n", 0, annex), where[1])
     assert len(found) == 2  # and the Hall's own
+
+
+def test_a_later_venue_short_of_a_walk_away_value_says_what_holds_it_there(tmp_path: Path) -> None:
+    """Found by a scenario author: at a later venue, "red lines leave 'gov' no deal above its
+    reservation value (best 0.62 < 0.62)": the two numbers read the same, and no red line was in
+    the way, but the issues of the venue before, counted at their status quo. And beside it the
+    deal check's "the best 'gov' can get ... is worth 0.88", judged with those issues at any
+    outcome: each now says what it measured."""
+    # At the Annex only prisoners is negotiated; red's best there is no release (1.0, weight 1/4)
+    # with the truce left fighting (0.2, weight 3/4): 0.40, below 0.402. Red's red line (never
+    # release all) is not what stands in the way.
+    text = reservations("0.402", "0.3").replace("events:\n", ANNEX, 1)
+    d = the_one(warnings(tmp_path, text))
+    assert d.message == (
+        "at The Annex, no deal on its agenda gives 'red' its reservation value (best 0.400 < 0.402, with 'truce' "
+        "at its status quo, as if nothing was agreed on it at The Hall)"
+    )
+    # with no deal possible whatever the Hall agreed: the two warnings say what each counted
+    text = reservations("0.65", "0.6").replace("events:\n", ANNEX, 1)
+    said = [d.message for d in warnings(tmp_path, text) if d.message.startswith("at The Annex")]
+    assert said == [
+        "at The Annex, no deal on its agenda gives 'red' its reservation value (best 0.40 < 0.65, with 'truce' "
+        "at its status quo, as if nothing was agreed on it at The Hall)",
+        "at The Annex, no package gives every signatory at least its reservation value, whatever was agreed at the "
+        "venues before it, so no deal can be made there; the nearest miss: the best 'blue' can get in a package all "
+        "the others accept, with 'truce' from the venues before at whichever options serve that best, is worth 0.45 "
+        "to it, below its reservation value 0.60: lower that, or give the sides more to trade",
+    ], said
+
+
+def test_a_best_just_below_a_walk_away_value_is_never_written_as_equal() -> None:
+    from game.figures import apart, below
+
+    assert below(0.6154, 0.62) == "0.615 < 0.620"
+    assert below(0.40, 0.45) == "0.40 < 0.45"
+    assert below(0.61999999, 0.62) == "just below 0.6200"
+    assert apart(0.8751, 0.88) == ("0.875", "0.880")
 
 
 # --- c. events that can never fire --------------------------------------------------------------
