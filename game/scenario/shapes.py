@@ -112,6 +112,25 @@ class Num(Spec):
 
 
 @dataclass
+class Version(Num):
+    """The version of a file's format: a whole number from `low` to `high`, the versions this game
+    reads. One outside them is said so in words ("2 is out of range: expected 1..1" told an author
+    nothing of versions)."""
+
+    what: str = "format"
+
+    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+        low, high = self.low, self.high
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if whole and low is not None and high is not None and not low <= value <= high:
+            known = f"{self.what} {fmt(low)} only" if low == high else f"{self.what}s {fmt(low)} to {fmt(high)}"
+            newer = " (a file written for a newer version of Peace Talks?)" if value > high else ""
+            report.error(mark, f"{self.what} {value} is not one this game reads: it reads {known}{newer}")
+            return None
+        return super().check(value, mark, report)
+
+
+@dataclass
 class Bool(Spec):
     doc: str = ""
 

@@ -4,7 +4,7 @@ from it, so the rules an editor checks and the rules the loader checks are the s
 
 from __future__ import annotations
 
-from game.scenario.shapes import Bool, Field, ListOf, MapOf, Num, Obj, OneKey, Str, fmt
+from game.scenario.shapes import Bool, Field, ListOf, MapOf, Num, Obj, OneKey, Str, Version, fmt
 
 # --- the scenario format, version 1 -------------------------------------------------------
 
@@ -314,7 +314,7 @@ SCENARIO_TEST = Obj(
 
 SCENARIO = Obj(
     {
-        "format": Field(Num("format version", 1, 1, integer=True), True),
+        "format": Field(Version("format version", 1, 1, integer=True), True),
         "id": Field(ID, True),
         "title": Field(LINE, True),
         "summary": Field(TEXT, True),

@@ -294,7 +294,22 @@ def test_wrong_type_is_reported_at_the_value(
             None,
             id="reservation",
         ),
-        pytest.param(("format: 1", "format: 2"), "2 is out of range: expected 1..1", "format: 2", "2", id="format"),
+        # found by a scenario author: "2 is out of range: expected 1..1" said nothing of versions
+        pytest.param(
+            ("format: 1", "format: 2"),
+            "format 2 is not one this game reads: it reads format 1 only "
+            "(a file written for a newer version of Peace Talks?)",
+            "format: 2",
+            "2",
+            id="format",
+        ),
+        pytest.param(
+            ("format: 1", "format: 0"),
+            "format 0 is not one this game reads: it reads format 1 only",
+            "format: 0",
+            "0",
+            id="format-0",
+        ),
         pytest.param(
             ("action_points: 2", "action_points: 0"),
             "0 is out of range: expected 1..10",
