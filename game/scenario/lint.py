@@ -29,6 +29,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         nothing_to_trade,
         events_that_never_fire,
         delegations_that_never_act,
+        heeds_that_count_nothing,
         conditions_that_never_hold,
         ladders_out_of_order,
         history_below_walk_away,
@@ -147,6 +148,32 @@ def _never_drawn(venues: list[Venue]) -> str:
 
 
 # --- d. delegations that can never act ------------------------------------------------------
+
+
+def heeds_that_count_nothing(sc: Scenario) -> Iterator[Finding]:
+    """A delegation heeds another (`heeds`: whose views it weighs beside the signatories' in what it
+    proposes or drafts) where that one sits with it at a venue without signing there (the AI
+    weighs only those: game.ai.reading.heeded). A heeded side that signs at every venue where the
+    two sit together, or that never sits with it, is heeded nowhere: a signatory's views count
+    already. Said once per entry; a delegation that sits nowhere is warned of on its own."""
+    for d, dl in enumerate(sc.delegations):
+        sits = [v for v in sc.venues if d in v.turn_order]
+        if not sits:
+            continue
+        for k, h in enumerate(dl.heeds):
+            together = [v for v in sits if h in v.turn_order]
+            if any(h not in v.signatories for v in together):
+                continue
+            other = sc.delegations[h].id
+            if together:
+                why = (
+                    f"a signatory wherever the two sit ({', '.join(v.name for v in together)}): its views count "
+                    "there already, so heeding it changes nothing; heeds lists the non-signatories (observers, "
+                    "usually) to weigh beside the signatories"
+                )
+            else:
+                why = "which never sits at a venue with it (no turn_order holds both), so heeding it changes nothing"
+            yield (("delegations", d, "heeds", k), f"{dl.id!r} heeds {other!r}, {why}")
 
 
 def delegations_that_never_act(sc: Scenario) -> Iterator[Finding]:

@@ -208,6 +208,32 @@ def test_a_best_just_below_a_walk_away_value_is_never_written_as_equal() -> None
     assert apart(0.8751, 0.88) == ("0.875", "0.880")
 
 
+def test_heeding_a_side_that_signs_wherever_it_sits_is_warned_of(tmp_path: Path) -> None:
+    """Found by a scenario author: `heeds: [farc]` on the government, FARC a signatory at both
+    venues, was taken without a word, though `heeds` lists non-signatories and the AI weighs a
+    heeded side only where it sits without signing (game.ai.reading.heeded)."""
+    text = MINI_TEXT.replace("    trust: {blue: 20}\n", "    trust: {blue: 20}\n    heeds: [big, blue]\n", 1)
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "'red' heeds 'blue', a signatory wherever the two sit (The Hall): its views count there already, so heeding "
+        "it changes nothing; heeds lists the non-signatories (observers, usually) to weigh beside the signatories"
+    )
+    assert (d.line, d.column) == pos(text, "heeds: [big, blue]", "blue")
+    # at a second venue where blue sits without signing, heeding it counts there
+    annex = ANNEX.replace("signatories: [red, blue]", "signatories: [red, big]")
+    campaign = warnings(tmp_path, text.replace("events:\n", annex, 1), deep=False)
+    assert [d.message for d in campaign if "heeds" in d.message] == []
+    # a side that never sits with it is heeded nowhere either
+    apart = text.replace("heeds: [big, blue]", "heeds: [big]").replace(
+        "turn_order: [envoy, red, blue, big]", "turn_order: [envoy, red, blue]"
+    )
+    said = [d.message for d in warnings(tmp_path, apart, deep=False) if "heeds" in d.message]
+    assert said == [
+        "'red' heeds 'big', which never sits at a venue with it (no turn_order holds both), so heeding it changes "
+        "nothing"
+    ], said
+
+
 # --- c. events that can never fire --------------------------------------------------------------
 
 
