@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from game.engine.legal import may_propose
-from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, EventCard, Scenario, Venue
+from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, Effect, EventCard, Scenario, Venue
 from game.figures import apart
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.yamlread import YMap, YSeq
@@ -36,6 +36,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         departures_that_do_nothing_or_decide_all,
         support_at_the_collapse_line,
         events_that_empty_the_agenda,
+        openings_that_drain_momentum,
         short_names_too_long,
         *extra,
     )
@@ -427,6 +428,50 @@ def events_that_empty_the_agenda(sc: Scenario) -> Iterator[Finding]:
                     f"{card.round} whatever happens, so no game there can reach a deal after it: give it a `when`, "
                     "or leave an issue on",
                 )
+
+
+# --- an opening that leaves the talks one walk-out from collapse --------------------------------
+
+
+def openings_that_drain_momentum(sc: Scenario) -> Iterator[Finding]:
+    """A venue whose round-1 events can take its momentum to what a single walk-out costs or
+    less: a walk-out then collapses the talks (RULES.md: at 0 momentum they end). Each
+    `momentum` effect counts as written; each `break` as `break_momentum`, where an earlier
+    venue's agenda holds its issue (it costs only an agreement that stands); of a card with a
+    condition, the costlier of what it does and its `otherwise`. An author's second venue opened
+    with three breaks and stood at momentum 10 instead of 40, and most of its games collapsed,
+    with no warning."""
+    for v, venue in enumerate(sc.venues):
+        earlier = {i for before in sc.venues[:v] for i in before.agenda}
+
+        def cost(effects: tuple[Effect, ...], earlier: set[int] = earlier) -> int:
+            drop = 0
+            for x in effects:
+                if x.kind == "momentum":
+                    drop -= x.delta
+                elif x.kind == "break" and x.a in earlier:
+                    drop += sc.rules.break_momentum
+            return drop
+
+        costs = [
+            (e, card, max(cost(card.effects), cost(card.otherwise.effects) if card.otherwise else 0))
+            for e, card in enumerate(sc.events)
+            if card.round == 1 and (card.venue == v or (card.venue < 0 and v == 0))
+        ]
+        costly = [(e, card, drop) for e, card, drop in costs if drop > 0]
+        drop = sum(d for _, _, d in costs)
+        walkout = venue.walkout_momentum if venue.walkout_momentum >= 0 else sc.rules.walkout_momentum
+        left = venue.momentum - drop
+        if not costly or drop <= 0 or left > walkout:
+            continue
+        names = ", ".join(repr(card.id) for _, card, _ in costly)
+        yield (
+            ("events", costly[0][0], "effects"),
+            f"the round-1 events of {venue.name} ({names}) can take its momentum from {venue.momentum} to {left} "
+            f"as it opens (a break costs {sc.rules.break_momentum} where its issue was agreed before): a single "
+            f"walk-out ({walkout}) would then end the talks there; open it with more `momentum`, or soften those "
+            "effects",
+        )
 
 
 # --- a short name the narrow columns cut ------------------------------------------------------

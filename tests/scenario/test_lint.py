@@ -461,3 +461,32 @@ def test_a_short_name_longer_than_the_narrow_columns_is_warned_of(tmp_path: Path
     )
     assert (d.line, d.column) == pos(text, "    short_name: The Red delegation\n", "The Red delegation")
     assert load_scenario(MINI).delegations[0].short_name == ""  # none given: the name, cut
+
+
+def test_an_opening_that_leaves_the_talks_one_walk_out_from_collapse(tmp_path: Path) -> None:
+    """An author's second venue opened with three breaks (10 momentum each, where the issue was
+    agreed before) and stood at momentum 10 of its 40, one walk-out (20) from collapse, and most
+    of its games collapsed with no warning. Here a round-1 card at the annex breaks what the
+    hall may have settled and costs 15 momentum more, only where the hall agreed it (`when`)."""
+    opening = """  - id: backlash
+    title: A backlash at home
+    text: Both capitals disown what was signed.
+    venue: annex
+    round: 1
+    when:
+      - agreed: {issue: prisoners}
+    effects:
+      - break: {issue: prisoners}
+      - momentum: -25
+"""
+    text = MINI_TEXT.replace("events:\n", ANNEX + opening, 1)
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "the round-1 events of The Annex ('backlash') can take its momentum from 50 to 15 as it opens (a break "
+        "costs 10 where its issue was agreed before): a single walk-out (20) would then end the talks there; open "
+        "it with more `momentum`, or soften those effects"
+    )
+    assert (d.line, d.column) == pos(text, "      - break: {issue: prisoners}", "- break")
+    # the annex opened with more momentum, or the card costing less: no warning
+    assert warnings(tmp_path, text.replace("    momentum: 50\nevents:", "    momentum: 60\nevents:"), deep=False) == []
+    assert warnings(tmp_path, text.replace("      - momentum: -25\n", "      - momentum: -5\n"), deep=False) == []
