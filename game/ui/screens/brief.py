@@ -19,6 +19,7 @@ from game.engine.clock import breakdown_chance
 from game.engine.view import View
 from game.play.deck_words import departures
 from game.ui.format import brief_issue
+from game.ui.widgets.hanging import Hanging
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
 
@@ -224,7 +225,7 @@ class BriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(" Your brief", style="bold"), id="history-filters")
         with VerticalScroll(id="history-box"):
-            yield Static(brief(self.view), id="brief-text")
+            yield Static(Hanging(brief(self.view)), id="brief-text")
         yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="brief-keys")
 
     def on_mount(self) -> None:

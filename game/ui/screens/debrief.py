@@ -41,6 +41,7 @@ from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, he
 from game.results import RecordError, add_results
 from game.saves import Session
 from game.ui.format import against, score, shown_gap
+from game.ui.widgets.hanging import Hanging
 
 HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
@@ -373,17 +374,17 @@ class DebriefScreen(Screen[None]):
         with VerticalScroll(id="debrief-body"):
             if self.headlines:
                 yield Static("Your result", classes="debrief-heading")
-                yield Static(self._you(), id="debrief-you", classes="debrief-section")
+                yield Static(Hanging(self._you()), id="debrief-you", classes="debrief-section")
             # text beside text when there is room; tables and the chart always full width
             with Horizontal(classes="debrief-pair"):
                 with Vertical(classes="debrief-column"):
                     yield Static("Outcome", classes="debrief-heading")
                     yield Static(
-                        _outcome(d, agreed_when(self.session)), id="debrief-outcome", classes="debrief-section"
+                        Hanging(_outcome(d, agreed_when(self.session))), id="debrief-outcome", classes="debrief-section"
                     )
                 with Vertical(classes="debrief-column"):
                     yield Static("How good was the deal? Pareto and Nash", classes="debrief-heading")
-                    yield Static(_quality(d.quality), id="debrief-quality", classes="debrief-section")
+                    yield Static(Hanging(_quality(d.quality)), id="debrief-quality", classes="debrief-section")
             yield Static("Each delegation against its walk-away value", classes="debrief-heading")
             yield Static(_delegations(d.delegations), id="debrief-delegations", classes="debrief-section")
             paid = any(self.session.state.toll)
@@ -409,7 +410,7 @@ class DebriefScreen(Screen[None]):
             yield Static("What each concession bought", classes="debrief-heading")
             yield Static(_concessions(d.concessions, many), id="debrief-concessions", classes="debrief-section")
             yield Static("What really happened: history", classes="debrief-heading")
-            yield Static(_history(d.history), id="debrief-history", classes="debrief-section")
+            yield Static(Hanging(_history(d.history)), id="debrief-history", classes="debrief-section")
         yield Static(HELP, id="debrief-help")
 
     def _you(self) -> Text:
@@ -442,7 +443,7 @@ class DebriefScreen(Screen[None]):
         # the replay may end while the screen is being taken down (the player quit, or the app is
         # closing): it can still be attached with its widgets gone, so look, do not insist
         for you in self.query("#debrief-you").results(Static):
-            you.update(self._you())
+            you.update(Hanging(self._you()))
 
     def action_record(self) -> None:
         from game.ui.screens.record import RecordScreen
