@@ -295,3 +295,47 @@ def test_at_80_columns_a_hot_seat_status_line_names_whose_table_it_is(tmp_path: 
             assert blocked, "no blocker came up on these seeds"
 
     asyncio.run(body())
+
+
+def test_the_second_players_first_turn_sums_up_a_meeting_the_first_asked_them_to(tmp_path: Path) -> None:
+    """A newcomer at a hot-seat table: the government met the opposition in its first turn; the
+    opposition's first turn opened with no summary, and what the meeting taught it was only in
+    its brief. Every turn, the first too, now sums up what came before it."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=8)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and table.viewer == GOV
+            await press(pilot, "m", "enter", "enter")  # meet the opposition, the first in the list
+            await until(pilot, lambda: any(e.action.kind == "meet" for e in table.session.log), "the meeting")
+            while isinstance(app.screen, Notice):  # what the meeting taught the government
+                await press(pilot, "enter")
+            await pass_turn(pilot)
+            read: list[tuple[int, str, str]] = []
+            table = await settle(pilot, read=read)
+            assert isinstance(table, TableScreen) and table.viewer == OPP
+            summaries = [body for who, title, body in read if title == "Since your last move" and who == OPP]
+            assert len(summaries) == 1
+            assert "asks The armed opposition delegation for a private meeting" in summaries[0]
+            assert "You learnt:" in summaries[0]
+
+    asyncio.run(body())
+
+
+def test_f_on_a_players_own_turn_skips_nothing(tmp_path: Path) -> None:
+    """Pressed by the government on its own turn, `f` did nothing visible, then hurried the AI's
+    moves after the opposition's turn and hid the next round's events from both players. It
+    skips only while the AI seats play, and says so when pressed on a player's turn."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=3)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "f")
+            await pilot.pause()
+            assert not table.skipping
+            assert any("skips the other sides' moves" in str(n.message) for n in app._notifications)
+
+    asyncio.run(body())

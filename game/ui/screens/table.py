@@ -111,6 +111,15 @@ class TableScreen(TableCommands):
             for seat in self.humans:
                 last = max((k for k, line in enumerate(self.chronicle.lines) if line.actor == seat), default=-1)
                 self._last_move.setdefault(seat, (last + 1, None))
+        else:
+            # a new game: a player's first turn sums up what came before it, as every later one
+            # does; in hot-seat play the second player was never told of the meeting the first
+            # had asked them to, nor what it taught them
+            state = self.session.state
+            for seat in self.humans:
+                self._last_move.setdefault(
+                    seat, (len(self.chronicle.lines), state.scenario.delegations[seat].reservation)
+                )
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
         self._rehearse_ahead()

@@ -354,6 +354,13 @@ class TableCommands(Screen[None]):
         self.notify(f"AI pace: {SPEEDS[self.speed]:.2f} s a move")
 
     def action_skip(self) -> None:
+        """Skip the AI seats' moves to the next human turn: only while they play. Pressed on a
+        player's own turn it had nothing to skip, and in hot-seat play it then hurried the next
+        stretch of AI moves and hid that round's events from the other player too."""
+        state = self.session.state
+        if state.over or state.actor in self.humans:
+            self._warn("f skips the other sides' moves while they play: it is your turn now.", timeout=3)
+            return
         self.skipping = True
 
     def action_help(self) -> None:
