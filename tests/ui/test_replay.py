@@ -26,7 +26,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, RichLog, Static
 
-from game.engine import state_hash
+from game.engine import state_hash, view_for
 from game.saves import save
 from game.saves.timeline import Timeline, load_timeline
 from game.ui.app import PeaceTalksApp, make_app
@@ -285,9 +285,12 @@ def test_whose_view_cycles_through_the_delegations_once_the_game_is_over(saves: 
         async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
             await press(pilot, "pagedown")
+            learnt = 0
             for k, d in enumerate(delegations):
                 await press(pilot, "v")
-                assert viewer.viewer == k and named(d, 22) in mode(viewer)
+                name = named(d, 22)
+                # "United Nations' view": a playtester read "United Nations's view"
+                assert viewer.viewer == k and name + ("'" if name.endswith("s") else "'s") + " view" in mode(viewer)
                 agenda = viewer.query_one(AgendaTable)
                 assert [str(c.label) for c in agenda.columns.values()][2].startswith("Your position")
                 issue = viewer.state.agenda[0]
@@ -296,10 +299,21 @@ def test_whose_view_cycles_through_the_delegations_once_the_game_is_over(saves: 
                 real = viewer.state.scenario.delegations[k]  # its preferences as this game drew them
                 want = f"{real.values[issue][held]:.2f}" if held >= 0 else "(no stated position)"
                 assert mine.startswith(want), (d.id, mine)
-                assert "worth to you" in str(viewer.query_one(IssueDetail).content)
+                detail = str(viewer.query_one(IssueDetail).content)
+                assert "worth to you" in detail
+                # its brief's figures too, which the replay has no other place for: its walk-away
+                # value, and what its meetings taught it of the others' weight on the issue shown
+                assert f"Your walk-away value: {real.reservation:.2f}" in detail
+                own_view = view_for(viewer.state, k)
+                for subject, about, weight in own_view.learned:
+                    if about == issue:
+                        learnt += 1
+                        assert f"{own_view.delegations[subject].name} weighs it at {weight:.0%}" in detail
             await press(pilot, "v")
             assert viewer.viewer is None and "public view" in mode(viewer)
             assert "worth to you" not in str(viewer.query_one(IssueDetail).content)
+        assert any(named(d, 22).endswith("s") for d in delegations)  # the case is met
+        assert learnt, "no side had learnt anything of the issue shown: the lines were not checked"
 
     asyncio.run(body())
 
@@ -570,3 +584,21 @@ def test_the_sides_by_option_count_only_the_venues_delegations() -> None:
     for i in view.agenda:
         counts = [0 if n == "·" else int(n) for n in spread(view, i).split()]
         assert sum(counts) == sum(1 for d in seated if view.positions[d][i] >= 0)
+
+
+def test_the_autoplay_speed_is_said_in_the_singular_at_one_step(saves: Path) -> None:
+    """ "Autoplay: 1 steps a second" (a playtester)."""
+    from game.ui.screens.replay import SPEEDS
+
+    app, _ = viewer_app(saves / "astana.yaml")
+
+    async def body() -> None:
+        async with driven(app, size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            viewer.speed = SPEEDS.index(1.0) - 1
+            await press(pilot, "plus")
+            assert notified(app, "Autoplay: 1 step a second")
+            await press(pilot, "plus")
+            assert notified(app, "Autoplay: 2 steps a second")
+
+    asyncio.run(body())

@@ -154,7 +154,7 @@ class ReplayScreen(Screen[None]):
         if not view.agenda:
             return
         row = min(max(self.query_one(AgendaTable).cursor_row, 0), len(view.agenda) - 1)
-        self.query_one(IssueDetail).show(view, view.agenda[row], public=self.public)
+        self.query_one(IssueDetail).show(view, view.agenda[row], public=self.public, brief=True)
 
     @on(DataTable.RowHighlighted, "#replay-agenda")
     def _issue_chosen(self) -> None:
@@ -191,7 +191,9 @@ class ReplayScreen(Screen[None]):
         if self.viewer is None:
             text.append("public view")
         else:
-            text.append(f"{named(scenario.delegations[self.viewer], 22)}'s view", style="reverse")
+            name = named(scenario.delegations[self.viewer], 22)
+            whose = name + ("'" if name.endswith("s") else "'s")  # "United Nations' view" (a playtester)
+            text.append(f"{whose} view", style="reverse")
         if self.save_name:
             text.append(f" · {self.save_name}", style="dim")  # last: the first to go on a narrow screen
         return text
@@ -287,7 +289,8 @@ class ReplayScreen(Screen[None]):
             self._stop()
             self._start()
         self.query_one("#replay-mode", Static).update(self.mode())
-        self.notify(f"Autoplay: {SPEEDS[self.speed]:g} steps a second", timeout=2)
+        rate = SPEEDS[self.speed]
+        self.notify(f"Autoplay: {rate:g} step{'' if rate == 1 else 's'} a second", timeout=2)
 
     @once_up
     def action_faster(self) -> None:

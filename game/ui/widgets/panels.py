@@ -390,7 +390,10 @@ class Meters(_TextPanel):
 class IssueDetail(_TextPanel):
     """Everything public about the selected issue: who stands where, in their own words."""
 
-    def show(self, view: View, issue: int, public: bool = False) -> None:
+    def show(self, view: View, issue: int, public: bool = False, brief: bool = False) -> None:
+        """`brief`: below the side's own worths, its walk-away value and what its meetings had
+        taught it of the others' weight on the issue (the replay's private view, which has no
+        brief of its own to hold them)."""
         the_issue = view.issues[issue]
         text = Text()
         text.append(the_issue.name + "\n", style="bold")
@@ -417,6 +420,13 @@ class IssueDetail(_TextPanel):
             text.append(
                 f"What each option is worth to you (weight {view.own.weights[issue]:.2f}): {values}", style="dim"
             )
+            if brief:
+                text.append(f"\nYour walk-away value: {view.own.reservation:.2f}", style="dim")
+                for subject, about, weight in view.learned:
+                    if about == issue:
+                        text.append(
+                            f"\nLearnt in a meeting: {view.delegations[subject].name} weighs it at {weight:.0%}"
+                        )
         if public:
             text.rstrip()
         self.write(text)
