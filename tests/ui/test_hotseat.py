@@ -339,3 +339,23 @@ def test_f_on_a_players_own_turn_skips_nothing(tmp_path: Path) -> None:
             assert any("skips the other sides' moves" in str(n.message) for n in app._notifications)
 
     asyncio.run(body())
+
+
+def test_after_a_players_last_move_the_status_line_names_the_next_player(tmp_path: Path) -> None:
+    """The government's last move was a meeting: behind its notice the status line read "YOUR
+    TURN · 2 moves left", the opposition's moves under the government's name."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=8)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and table.viewer == GOV
+            await press(pilot, "s", "enter", "enter")  # a statement: one move left
+            await until(pilot, lambda: table.session.state.ap == 1, "the statement")
+            await press(pilot, "m", "enter", "enter")  # a meeting: the last
+            await until(pilot, lambda: isinstance(app.screen, Notice), "what the meeting taught")
+            assert table.viewer == GOV and table.session.state.actor == OPP
+            line = table._status().plain
+            assert "YOUR TURN" not in line and "next: " in line
+
+    asyncio.run(body())

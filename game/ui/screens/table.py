@@ -204,6 +204,10 @@ class TableScreen(TableCommands):
         tail = Text()
         if state.over:
             tail.append("the game is over", style="bold")
+        elif state.actor in self.humans and state.actor != self.viewer:
+            # hot-seat play, between one player's last move and the hand-over (a meeting's notice
+            # up): it had read "YOUR TURN · 2 moves left", the next player's moves
+            tail.append(f"your turn is over · next: {named(sc.delegations[state.actor], 26)}", style="bold")
         elif state.closing and state.actor in self.humans:
             closing = "CLOSING SESSION: answer the open proposals (r), or pass (n)"
             if (self.size.width or 80) < len(closing) + 32:  # the venue's shortest name and the round need 28
