@@ -9,8 +9,8 @@ from functools import partial
 
 import game.ai.holding as holding
 import game.ai.negotiator as negotiator
-from game.ai.agent import Chooser
-from game.ai.driver import agent_rng
+from game.ai.agent import Chooser, Guarded
+from game.ai.driver import agent_rng, applied, take
 from game.ai.levels import LEVELS, Level
 from game.ai.negotiator import choose
 from game.ai.planning import Plan
@@ -85,20 +85,60 @@ class Steps(list[tuple[State, A.Action]]):
 
 def replayed(scenario: Scenario, seed: int, choosers: dict[int, Chooser]) -> tuple[Steps, State]:
     """A game played by `choosers`: each state with the action taken at it, and the final state."""
+    steps, state, _ = _played(scenario, seed, choosers)
+    return steps, state
+
+
+def _played(
+    scenario: Scenario, seed: int, choosers: dict[int, Chooser], seat: int = -1, without: Level | None = None
+) -> tuple[Steps, State, tuple[State, View, Decision, Decision] | None]:
+    """`replayed`, and, where `without` is given, the first decision of `seat` where `without`
+    would choose otherwise than the seat's chooser (None if it never does): what
+    `first_difference` finds along the game's steps, found while the game is played.
+
+    The game is game.ai.selfplay.play's, move for move: every move is driver.take's (the seat's
+    own, while a difference is looked for, is take's steps written out, to ask `without` of the
+    same view); each state is kept as the game passes it, where the steps were found by applying
+    the game's actions again. `without` is asked of the very view the seat's chooser decided on,
+    with a generator of its own from the same state (agent_rng): a view is immutable and what a
+    decision remembers of it (game.ai.reading.view_memo) is a pure function of it, as the
+    rehearsal's styles asking one view rely on (game.ai.rehearsal._styled)."""
     state, _ = new_game(scenario, seed)
     steps = Steps()
-    game = play(scenario, seed, choosers)
-    for action in game.actions:
+    reasons: list[str] = []
+    refused = False
+    differed = None
+    mine = choosers.get(seat)
+    looking = without is not None and mine is not None and not isinstance(mine, Guarded)
+    while not state.over:
+        actor = state.actor
+        chooser = choosers.get(actor, choose)
+        if looking and actor == seat:
+            view = view_for(state, seat)
+            decision = chooser(view, agent_rng(state))
+            action, why, after, _ = applied(state, decision.action)
+            assert without is not None
+            unsaid = choose(view, agent_rng(state), without)
+            if decision != unsaid:
+                differed = (state, view, decision, unsaid)
+                looking = False
+            else:
+                assert decision.action == action  # as first_difference asserts of a move both take
+        else:
+            move, after, _ = take(state, chooser)
+            action, why, decision = move.action, move.refused, move.decision
         steps.append((state, action))
-        state, _ = apply(state, action)
+        reasons.append(decision.reason)
+        refused |= bool(why)
+        state = after
     steps.levels = {
         seat: c.keywords["level"]
         for seat, c in choosers.items()
         if isinstance(c, partial) and c.func is choose and isinstance(c.keywords.get("level"), Level)
     }
-    if not game.refused:
-        steps.reasons = game.reasons
-    return steps, state
+    if not refused:
+        steps.reasons = reasons
+    return steps, state, differed
 
 
 def level_in_seat(scenario: Scenario, seed: int, seat: int, level: Level) -> dict[int, Chooser]:
@@ -166,8 +206,7 @@ def timed_rule_game(
     one: a rule's test game is one the rule decides)."""
     sc, seat = timed_seat(index, seat_id, silent)
     seed = game_seed(0, game)
-    steps, final = replayed(sc, seed, level_in_seat(sc, seed, seat, with_rule))
-    differed = first_difference(steps, seat, with_rule, without)
+    _, final, differed = _played(sc, seed, level_in_seat(sc, seed, seat, with_rule), seat, without)
     assert differed is not None, f"the rule decides nothing in timed-{index} {seat_id}'s game {game}"
     return sc, seat, seed, final, differed
 
@@ -231,8 +270,7 @@ def _rule_games(
     without playing it again."""
     for game in range(games):
         seed = game_seed(0, game)
-        steps, final = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
-        yield steps, final, first_difference(steps, seat, with_rule, without)
+        yield _played(scenario, seed, level_in_seat(scenario, seed, seat, with_rule), seat, without)
 
 
 def rule_decisions(
