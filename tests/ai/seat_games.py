@@ -151,14 +151,33 @@ def level_in_seat(scenario: Scenario, seed: int, seat: int, level: Level) -> dic
 
 def seat_gain(scenario: Scenario, seat: int, games: int, with_rule: Level, without: Level) -> float:
     """What the seat ends with, summed over the tournament's first `games` games, with a rule on
-    (`with_rule`) less with it off (`without`), every other seat normal."""
+    (`with_rule`) less with it off (`without`), every other seat normal. A game where `without`
+    decides as `with_rule` at every one of the seat's turns is the same game without the rule
+    (the same states, so the same moves of every seat), and gains nothing; one where it decides
+    otherwise is played on without the rule from the first such decision (`unruled`)."""
     gain = 0.0
     for game in range(games):
         seed = game_seed(0, game)
-        _, on = replayed(scenario, seed, level_in_seat(scenario, seed, seat, with_rule))
-        _, off = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
-        gain += outcome_utility(on, seat) - outcome_utility(off, seat)
+        _, on, differed = _played(scenario, seed, level_in_seat(scenario, seed, seat, with_rule), seat, without)
+        if differed is not None:
+            off = unruled(differed[0], scenario, seed, seat, without)
+            gain += outcome_utility(on, seat) - outcome_utility(off, seat)
     return gain
+
+
+def unruled(parted: State, scenario: Scenario, seed: int, seat: int, without: Level) -> State:
+    """The end of the tournament's game of `seed` with `without` in `seat` (every other seat
+    normal), given `parted`, the state of the game with the rule at the seat's first decision
+    that `without` takes otherwise: up to there the two games are one (the seat decided as
+    `without` would at each of its turns, and the others' moves are those of the same states),
+    so the game without the rule is played on from there, as selfplay.play plays a game
+    (driver.take, move by move), rather than from its opening again. The rehearsal forks its
+    styles' games so (game.ai.rehearsal._styled)."""
+    choosers = level_in_seat(scenario, seed, seat, without)
+    state = parted
+    while not state.over:
+        state = take(state, choosers.get(state.actor, choose))[1]
+    return state
 
 
 def seat_views(index: int, seat: int, game: int, level: str) -> list[View]:
@@ -219,7 +238,9 @@ def heaviest_refusal(
     it signs, for leaving open the issue the seat weighs most, which outweighs what the package
     settles. Returns the view, the package's proposal, the issues it leaves open, and the seat's
     end with the rule less its end without it."""
-    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(index, seat_id, game, with_rule, without, False)
+    sc, seat, seed, final, (parted, view, said, unsaid) = timed_rule_game(
+        index, seat_id, game, with_rule, without, False
+    )
     assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
     assert not said.action.accept and unsaid.action.accept
     assert "issue we care most about" in said.reason
@@ -229,8 +250,8 @@ def heaviest_refusal(
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     assert max(open_issues, key=lambda i: weights[i]) in left
     assert sum(weights[i] for i in left) > sum(weights[i] for i in open_issues if i not in left)
-    _, unruled = replayed(sc, seed, level_in_seat(sc, seed, seat, without))
-    return view, p, left, outcome_utility(final, seat) - outcome_utility(unruled, seat)
+    off = unruled(parted, sc, seed, seat, without)
+    return view, p, left, outcome_utility(final, seat) - outcome_utility(off, seat)
 
 
 def waived_refusal(
@@ -241,7 +262,9 @@ def waived_refusal(
     rule changes is a refusal of a partial package that the level without it signs, for leaving
     open exactly the issue the seat weighs most. Returns the scenario, the final state, the view,
     that issue, the open issues, and the seat's end with the rule less its end without it."""
-    sc, seat, seed, final, (_, view, said, unsaid) = timed_rule_game(index, seat_id, game, with_rule, without, False)
+    sc, seat, seed, final, (parted, view, said, unsaid) = timed_rule_game(
+        index, seat_id, game, with_rule, without, False
+    )
     assert isinstance(said.action, A.Respond) and isinstance(unsaid.action, A.Respond)
     assert not said.action.accept and unsaid.action.accept
     assert "issue we care most about" in said.reason
@@ -249,8 +272,8 @@ def waived_refusal(
     open_issues = [i for i in view.agenda if view.settled[i] < 0]
     heaviest = max(open_issues, key=lambda i: view.own.weights[i])
     assert left_open(view, p.package) == [heaviest]
-    _, unruled = replayed(sc, seed, level_in_seat(sc, seed, seat, without))
-    return sc, final, view, heaviest, open_issues, outcome_utility(final, seat) - outcome_utility(unruled, seat)
+    off = unruled(parted, sc, seed, seat, without)
+    return sc, final, view, heaviest, open_issues, outcome_utility(final, seat) - outcome_utility(off, seat)
 
 
 def rule_games(
@@ -291,7 +314,8 @@ def decided_gain(
     first decision the rule changes in each game it decides, and the seat's gain summed over those
     games. A game where the rule decides nothing plays the same without it, for a rule that draws
     nothing from the generator (a Level flag gating a reading), so only the decided games are
-    replayed without it (with it, the game already played is its end)."""
+    played without it, on from the first decision it changes (`unruled`; with it, the game
+    already played is its end)."""
     decided: list[tuple[View, Decision, Decision]] = []
     gain = 0.0
     for game, (_, on, differed) in enumerate(_rule_games(scenario, seat, with_rule, without, games)):
@@ -299,8 +323,7 @@ def decided_gain(
             continue
         _, view, chosen, otherwise = differed
         decided.append((view, chosen, otherwise))
-        seed = game_seed(0, game)
-        _, off = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
+        off = unruled(differed[0], scenario, game_seed(0, game), seat, without)
         gain += outcome_utility(on, seat) - outcome_utility(off, seat)
     return decided, gain
 
@@ -333,8 +356,7 @@ def rule_walkouts(
             continue
         _, view, chosen, otherwise = differed
         assert isinstance(chosen.action, A.WalkOut) and not isinstance(otherwise.action, A.WalkOut)
-        seed = game_seed(0, game)
-        _, stayed = replayed(scenario, seed, level_in_seat(scenario, seed, seat, without))
+        stayed = unruled(differed[0], scenario, game_seed(0, game), seat, without)
         yield view, left, stayed
 
 
