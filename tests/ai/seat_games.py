@@ -90,11 +90,19 @@ def replayed(scenario: Scenario, seed: int, choosers: dict[int, Chooser]) -> tup
 
 
 def _played(
-    scenario: Scenario, seed: int, choosers: dict[int, Chooser], seat: int = -1, without: Level | None = None
+    scenario: Scenario,
+    seed: int,
+    choosers: dict[int, Chooser],
+    seat: int = -1,
+    without: Level | None = None,
+    actions: bool = False,
 ) -> tuple[Steps, State, tuple[State, View, Decision, Decision] | None]:
     """`replayed`, and, where `without` is given, the first decision of `seat` where `without`
     would choose otherwise than the seat's chooser (None if it never does): what
-    `first_difference` finds along the game's steps, found while the game is played.
+    `first_difference` finds along the game's steps, found while the game is played. With
+    `actions`, the first where it would take another action (a decision whose reason alone
+    differs is the same move), each of the seat's actions up to there checked to be its
+    chooser's.
 
     The game is game.ai.selfplay.play's, move for move: every move is driver.take's (the seat's
     own, while a difference is looked for, is take's steps written out, to ask `without` of the
@@ -119,7 +127,9 @@ def _played(
             action, why, after, _ = applied(state, decision.action)
             assert without is not None
             unsaid = choose(view, agent_rng(state), without)
-            if decision != unsaid:
+            if actions:
+                assert decision.action == action  # the seat's chooser's own action, not refused
+            if (decision.action != unsaid.action) if actions else (decision != unsaid):
                 differed = (state, view, decision, unsaid)
                 looking = False
             else:
@@ -163,6 +173,17 @@ def seat_gain(scenario: Scenario, seat: int, games: int, with_rule: Level, witho
             off = unruled(differed[0], scenario, seed, seat, without)
             gain += outcome_utility(on, seat) - outcome_utility(off, seat)
     return gain
+
+
+def first_change(
+    scenario: Scenario, seed: int, seat: int, with_rule: Level, without: Level
+) -> tuple[State, tuple[State, View, Decision, Decision] | None]:
+    """The game of `seed` with `with_rule` in `seat` (every other seat normal): its final state,
+    and the seat's first decision whose action `without` would not take (the state, the view and
+    the two decisions; None where it takes every one), each of the seat's actions up to there
+    checked to be `with_rule`'s."""
+    _, final, differed = _played(scenario, seed, level_in_seat(scenario, seed, seat, with_rule), seat, without, True)
+    return final, differed
 
 
 def unruled(parted: State, scenario: Scenario, seed: int, seat: int, without: Level) -> State:

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.driver import agent_rng
 from game.ai.holding import _free_time_late
 from game.ai.levels import LEVELS
-from game.ai.negotiator import choose
 from game.ai.reading import counterparts
 from game.engine import actions as A
-from game.engine import view_for
 from game.engine.state import State
 from game.engine.utility import outcome_utility
 from game.engine.view import View
 from game.scenario import bundled, load_scenario
 from game.sim.simulate import game_seed
-from tests.ai.seat_games import level_in_seat, level_views, replayed, timed_seat
+from tests.ai.seat_games import first_change, level_views, timed_seat, unruled
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, answers_free_time=False)
@@ -64,19 +61,15 @@ def _first_change(game: int) -> tuple[State, A.Action, A.Action, float] | None:
     level without the rule would not take (the state, the two actions), and what the union ends
     with, with the rule less without it; None where the rule changes no action. Actions, not
     decisions (seat_games.first_difference): in round 4 the rule changes the reasons of answers
-    it leaves as they were. Along the way, each of the union's actions is the hard level's."""
+    it leaves as they were. Along the way, each of the union's actions is the hard level's
+    (seat_games.first_change, which asks both levels of the view the union decided on)."""
     seed = game_seed(0, game)
-    steps, kept = replayed(SCENARIO, seed, level_in_seat(SCENARIO, seed, UNION, HARD))
-    for state, action in steps:
-        if state.actor != UNION:
-            continue
-        view = view_for(state, UNION)
-        assert choose(view, agent_rng(state), HARD).action == action
-        otherwise = choose(view, agent_rng(state), WITHOUT).action
-        if otherwise != action:
-            _, lost = replayed(SCENARIO, seed, level_in_seat(SCENARIO, seed, UNION, WITHOUT))
-            return state, action, otherwise, outcome_utility(kept, UNION) - outcome_utility(lost, UNION)
-    return None
+    kept, changed = first_change(SCENARIO, seed, UNION, HARD, WITHOUT)
+    if changed is None:
+        return None
+    state, _, said, unsaid = changed
+    lost = unruled(state, SCENARIO, seed, UNION, WITHOUT)  # the same game up to `state`
+    return state, said.action, unsaid.action, outcome_utility(kept, UNION) - outcome_utility(lost, UNION)
 
 
 def test_the_union_signs_at_its_aim_late_in_the_talks() -> None:
