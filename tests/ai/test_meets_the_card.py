@@ -18,7 +18,7 @@ from game.engine import actions as A
 from game.engine.model import Condition
 from game.engine.utility import outcome_utility
 from game.engine.view import View
-from tests.ai.seat_games import level_in_seat, replayed, rule_decisions, seat_gain, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, rule_decisions, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, meets_the_card=False)
@@ -47,7 +47,8 @@ def test_every_decision_the_rule_changes_is_such_a_meeting() -> None:
     card_meeting names, in a round before the venue's last, and the seat ends with more in total
     with the rule than without it."""
     sc, seat = timed_seat(17, "d0", silent=False)
-    decided = [d for d in rule_decisions(sc, seat, HARD, WITHOUT, 60) if d[1].action != d[2].action]
+    changed, gain = decided_gain(sc, seat, HARD, WITHOUT, 60)  # rule_decisions and seat_gain in one pass
+    decided = [d for d in changed if d[1].action != d[2].action]
     assert len(decided) >= 20
     for view, chosen, _ in decided:
         assert isinstance(chosen.action, A.Meet)
@@ -55,7 +56,7 @@ def test_every_decision_the_rule_changes_is_such_a_meeting() -> None:
         assert met is not None
         assert chosen.action.other == view.delegations[met].id
         assert view.round < view.venue.rounds
-    assert seat_gain(sc, seat, 60, HARD, WITHOUT) > 0.2
+    assert gain > 0.2
 
 
 @cache

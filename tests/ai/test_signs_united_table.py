@@ -16,7 +16,7 @@ from game.ai.levels import LEVELS
 from game.ai.reading import counterparts, left_open
 from game.engine import actions as A
 from game.engine.utility import outcome_utility
-from tests.ai.seat_games import level_in_seat, replayed, rule_decisions, seat_gain, timed_rule_game, timed_seat
+from tests.ai.seat_games import decided_gain, level_in_seat, replayed, timed_rule_game, timed_seat
 
 HARD = LEVELS["hard"]
 WITHOUT = dataclasses.replace(HARD, signs_united_table=False)
@@ -51,11 +51,11 @@ def test_every_decision_the_rule_changes_signs_a_united_ask() -> None:
     the signature of a whole package at a table of several that united_against reads as the
     table's ask, and the seat ends with more in total with the rule than without it."""
     sc, seat = timed_seat(11, "d1", silent=False)
-    decided = list(rule_decisions(sc, seat, HARD, WITHOUT, 30))
+    decided, gain = decided_gain(sc, seat, HARD, WITHOUT, 30)  # rule_decisions and seat_gain in one pass
     assert len(decided) >= 20
     for view, chosen, _ in decided:
         assert isinstance(chosen.action, A.Respond) and chosen.action.accept
         assert "the whole table asks this of us" in chosen.reason
         p = next(q for q in view.proposals if q.id == chosen.action.proposal)
         assert united_against(view, p.package, HARD.united_near_end)
-    assert seat_gain(sc, seat, 30, HARD, WITHOUT) > 0.1
+    assert gain > 0.1
