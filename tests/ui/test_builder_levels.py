@@ -35,3 +35,30 @@ def test_each_sides_estimate_is_read_through_the_map_of_the_level_it_plays(tmp_p
             await pilot.press("escape")
 
     asyncio.run(body())
+
+
+def test_the_builder_says_when_a_side_already_answered_this_very_package() -> None:
+    """Beside the chance, the builder says a side accepted (or refused) this very package: the
+    estimate reads it, and an author's "Edit as counter" of an offer the government had accepted
+    showed a low chance with no word of why it should be high."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from game.engine import new_game, view_for
+    from game.engine.state import Answer
+    from game.scenario import bundled, load_scenario
+
+    sc = load_scenario(bundled()["astana-8"])
+    view = view_for(new_game(sc, 5)[0], 0)
+    package = tuple((i, 0) for i in sc.venues[0].agenda[:2])
+
+    def note(accepted: bool, this_round: bool) -> str:
+        when = view.round - (0 if this_round else 1)
+        said = Answer(who=1, proposal=1, author=2, package=package, venue=0, round=when, accepted=accepted)
+        builder = SimpleNamespace(view=dataclasses.replace(view, answers=(said,)), levels={})
+        return ProposalBuilder._estimate(builder, 1, package)  # type: ignore[arg-type]
+
+    assert note(True, True).endswith(", accepted this package this round")
+    assert note(True, False).endswith(", accepted this package before")
+    assert note(False, True).endswith(", refused this package before")
+    assert ProposalBuilder._estimate(SimpleNamespace(view=view, levels={}), 1, package).startswith("accepts ~")  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from game.ai.estimate import acceptance_chance, refusals
+from game.ai.estimate import acceptance_chance, answered
 from game.engine.actions import Draft, Propose
 from game.engine.view import View
 from game.play import choices
@@ -216,10 +216,16 @@ class ProposalBuilder(ActionDialog):
             self.refuse(self._unasked_warning(chosen) or self._replaces())
 
     def _estimate(self, who: int, package: IndexPackage) -> str:
-        """The live chance, and whether that side already refused this very package here: the
-        estimate counts it (game.ai.estimate.refusals), and the player should know why it is low."""
+        """The live chance, and whether that side already answered this very package here, the
+        latest answer first: the estimate counts it (game.ai.estimate.answered), and the player
+        should know why it is low, or high."""
         chance = f"accepts ~{percent(acceptance_chance(self.view, who, package, self.levels.get(who)))}"
-        return f"{chance}, refused this package before" if any(refusals(self.view, who, package)) else chance
+        refused_now, refused_before, accepted_now, accepted_before = answered(self.view, who, package)
+        if accepted_now and not refused_now:
+            return f"{chance}, accepted this package this round"
+        if refused_now or refused_before:
+            return f"{chance}, refused this package before"
+        return f"{chance}, accepted this package before" if accepted_before else chance
 
     def _replaces(self) -> str:
         """A new proposal withdraws the player's own still on the table (RULES.md): said before
