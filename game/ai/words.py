@@ -13,7 +13,7 @@ def band(value: float, floor: float, aim: float) -> str:
         return "as good as anything we could ask for now"
     gap = (aim - value) / max(1e-9, aim - floor)
     if gap < 0.25:
-        return "close to what we need"
+        return "close, but short of what we need"  # "rejected: close to what we need" read as a contradiction
     if gap < 0.6:
         return "some way from what we need"
     return "far from what we need"
