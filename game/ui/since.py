@@ -191,16 +191,23 @@ def since_last_move(
             draft = " (a draft)" if p.draft else ""
             text.append(f"#{p.id} from {state.scenario.delegations[p.author].name}{draft}, worth ")
             text.append(worth, style="bold" if where == "BELOW" else "")
+            # what is said of it, in one bracket ("… (your yes makes it the agreement) (its #1 was
+            # worth 0.04)" read as two afterthoughts to a playtester)
+            notes: list[tuple[str, str]] = []
             if where != "above":
-                text.append(f" ({where.lower()} your walk-away)")
+                notes.append((f"{where.lower()} your walk-away", ""))
             if not choices.still_needs(view, p.id):
                 # every other signatory it needs has said yes: a newcomer learnt it from the board
-                text.append(" (your yes makes it the agreement)", style="bold")
+                notes.append(("your yes makes it the agreement", "bold"))
             was = _was_worth(state, me, chronicle, entry.previous, worth)
             if was:
                 # an offer that hardens (or softens) round by round is what a player reads to
                 # time an answer: the author's last one to them, at the same places
-                text.append(f" (its #{entry.previous} was worth {was})")
+                notes.append((f"its #{entry.previous} was worth {was}", ""))
+            for n, (note, style) in enumerate(notes):
+                text.append(" (" if n == 0 else "; ")
+                text.append(note, style=style)
+            text.append(")" if notes else "")
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
         lines.append(text)

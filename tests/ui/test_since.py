@@ -121,7 +121,8 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float, 
             p = by_id[pid]
             yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
             closing.append(all(d in yes for d in needed))
-        assert pending[0].count("(your yes makes it the agreement)") == sum(closing)
+        assert pending[0].count("your yes makes it the agreement") == sum(closing)
+        assert ") (" not in pending[0]  # what is said of an offer is one bracket, its notes joined
 
 
 @settings(max_examples=12, deadline=None)
@@ -410,7 +411,7 @@ def test_an_offer_that_changed_since_its_authors_last_says_what_that_one_was_wor
     }
     assert worth[first] != worth[second]
     assert f"#{second} from {sc.delegations[red].name}, worth {worth[second]}" in summary, summary
-    assert f"(its #{first} was worth {worth[first]})" in summary, summary
+    assert f"its #{first} was worth {worth[first]})" in summary, summary
 
 
 def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(tmp_path: Path) -> None:
