@@ -7,6 +7,7 @@ import dataclasses
 import importlib
 import itertools
 import pkgutil
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -30,6 +31,7 @@ from game.engine import new_game, view_for
 from game.engine.legal import may_propose
 from game.engine.model import Scenario
 from game.engine.state import Answer
+from game.engine.view import View
 from game.play import choices
 from game.scenario import bundled, load_scenario
 from tests.saves.helpers import new_session, play_on
@@ -205,12 +207,11 @@ def test_giving_a_side_its_stated_position_on_one_issue_never_lowers_its_estimat
         assert acceptance_chance(view, who, edited) >= acceptance_chance(view, who, package)
 
 
-def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -> None:
-    """The calibration games of 6 December 2026: a package sent again to a side that had refused
-    it was accepted half as often as the builder said (10% of 720 answers, 22% predicted). Each
-    refusal an AI game makes is read: this round's and an earlier round's, against the same view
-    with the room's record of answers emptied."""
-    seen = {"now": 0, "before": 0}
+def _answers_read(accepted: bool) -> Iterator[tuple[View, Answer]]:
+    """Over astana-8's all-AI games (seeds 0-5, up to 160 moves each), at every move, each answer
+    of the room's record that the mover reads: another side's yes (`accepted`) or no at this
+    venue, to a package across none of its declared red lines (there the estimate is 0 whatever
+    was said)."""
     for seed in range(6):
         session = new_session("astana-8", seed)
         for _ in range(160):
@@ -219,21 +220,30 @@ def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -
                 break
             view = view_for(state, state.actor)
             for answer in view.answers:
-                if answer.accepted or answer.venue != view.venue_index or answer.who == view.me:
+                if answer.accepted != accepted or answer.venue != view.venue_index or answer.who == view.me:
                     continue
-                if any(o in view.red_lines[answer.who][i] for i, o in answer.package):
-                    continue
-                now, before, accepted_now, accepted_before = answered(view, answer.who, answer.package)
-                if accepted_now or accepted_before:
-                    continue  # it also said yes to it: test_a_package_accepted_before...
-                assert (now, before) != (0.0, 0.0)
-                assert now == float(answer.round == view.round) or before == 1.0
-                fresh = dataclasses.replace(view, answers=())
-                assert answered(fresh, answer.who, answer.package) == (0.0, 0.0, 0.0, 0.0)
-                assert acceptance_chance(view, answer.who, answer.package) < acceptance_chance(
-                    fresh, answer.who, answer.package
-                )
-                seen["now" if now else "before"] += 1
+                if not any(o in view.red_lines[answer.who][i] for i, o in answer.package):
+                    yield view, answer
+
+
+def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -> None:
+    """The calibration games of 6 December 2026: a package sent again to a side that had refused
+    it was accepted half as often as the builder said (10% of 720 answers, 22% predicted). Each
+    refusal an AI game makes is read: this round's and an earlier round's, against the same view
+    with the room's record of answers emptied."""
+    seen = {"now": 0, "before": 0}
+    for view, answer in _answers_read(accepted=False):
+        now, before, accepted_now, accepted_before = answered(view, answer.who, answer.package)
+        if accepted_now or accepted_before:
+            continue  # it also said yes to it: test_a_package_accepted_before...
+        assert (now, before) != (0.0, 0.0)
+        assert now == float(answer.round == view.round) or before == 1.0
+        fresh = dataclasses.replace(view, answers=())
+        assert answered(fresh, answer.who, answer.package) == (0.0, 0.0, 0.0, 0.0)
+        assert acceptance_chance(view, answer.who, answer.package) < acceptance_chance(
+            fresh, answer.who, answer.package
+        )
+        seen["now" if now else "before"] += 1
     assert seen["now"] > 0 and seen["before"] > 0, seen
 
 
@@ -243,27 +253,16 @@ def test_a_package_accepted_before_is_estimated_higher_than_the_same_one_fresh()
     the government had accepted showed "accepts ~34%". Each acceptance an AI game makes is read,
     against the same view with the room's record of answers emptied."""
     seen = {"now": 0, "before": 0}
-    for seed in range(6):
-        session = new_session("astana-8", seed)
-        for _ in range(160):
-            state = play_on(session, 1).state
-            if state.over:
-                break
-            view = view_for(state, state.actor)
-            for answer in view.answers:
-                if not answer.accepted or answer.venue != view.venue_index or answer.who == view.me:
-                    continue
-                if any(o in view.red_lines[answer.who][i] for i, o in answer.package):
-                    continue  # across a declared red line the estimate is 0 whatever was said
-                refused_now, refused_before, now, before = answered(view, answer.who, answer.package)
-                if refused_now or refused_before:
-                    continue  # it also said no to it
-                assert now == float(answer.round == view.round) or before == 1.0
-                fresh = dataclasses.replace(view, answers=())
-                assert acceptance_chance(view, answer.who, answer.package) > acceptance_chance(
-                    fresh, answer.who, answer.package
-                )
-                seen["now" if now else "before"] += 1
+    for view, answer in _answers_read(accepted=True):
+        refused_now, refused_before, now, before = answered(view, answer.who, answer.package)
+        if refused_now or refused_before:
+            continue  # it also said no to it
+        assert now == float(answer.round == view.round) or before == 1.0
+        fresh = dataclasses.replace(view, answers=())
+        assert acceptance_chance(view, answer.who, answer.package) > acceptance_chance(
+            fresh, answer.who, answer.package
+        )
+        seen["now" if now else "before"] += 1
     assert seen["now"] > 0 and seen["before"] > 0, seen
 
 
