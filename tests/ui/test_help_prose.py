@@ -66,3 +66,15 @@ def test_the_help_says_what_each_shortened_role_stands_for() -> None:
     assert cut  # a role is cut
     for role, short in cut.items():
         assert f"{short} {role}" in said
+
+
+def test_the_help_says_how_hot_seat_play_and_its_hand_over_work() -> None:
+    """A playtester of a hot-seat game found nothing in `?` about it: who presses what at the
+    hand-over, what stays private to each player. The help says it, as the app shows it."""
+    from rich.text import Text
+
+    from game.ui.screens.notices import HELP
+
+    said = Text.from_markup(HELP).plain
+    assert "Hot-seat play" in said and "hand-over screen covers the table" in said
+    assert "shown only to that seat's player" in said

@@ -42,7 +42,9 @@ In a proposal, [b]*[/b] marks an issue its author has moved on: in the history a
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
 difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
 and the arrows choose; on the delegations, [b]Space[/b] or [b]Enter[/b] ticks the one highlighted; \
-elsewhere [b]Enter[/b] starts the talks as they are set.
+elsewhere [b]Enter[/b] starts the talks as they are set. The focus starts on the Start button.
+
+Hot-seat play (several delegations ticked, or [b]--as[/b] given more than once): the players share the keyboard. Between their turns a hand-over screen covers the table; the player named there presses [b]Enter[/b] when the others have looked away, and then reads, alone, what happened since their last move. What a seat is worth to its player, its walk-away value and what its meetings taught it are shown only to that seat's player; [b]f[/b] skips the AI's moves only while the AI plays.
 
 Each delegation knows only its own priorities. Read the others from what they propose, \
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
