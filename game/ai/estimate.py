@@ -118,12 +118,17 @@ def builder_features(view: View, who: int, package: Package) -> tuple[float, ...
 def answered(view: View, who: int, package: Package) -> tuple[float, float, float, float]:
     """Whether `who` refused this very package (whoever tabled it) at this venue: in this round,
     and in an earlier one; then whether it accepted it, the same two ways. From the room's record
-    of answers (View.answers), as every side saw them."""
+    of answers (View.answers), as every side saw them, and the open proposals the viewer sees: a
+    side's own proposal is its yes to that package (RULES.md: its author counts as accepting; a
+    hot-seat player's "Edit as counter" of the other's unchanged proposal showed "accepts ~27%")."""
     wanted = tuple(sorted(package))
     said = [0.0, 0.0, 0.0, 0.0]
     for answer in view.answers:
         if answer.who == who and answer.venue == view.venue_index and answer.package == wanted:
             said[(2 if answer.accepted else 0) + (answer.round != view.round)] = 1.0
+    for p in view.proposals:
+        if p.author == who and tuple(sorted(p.package)) == wanted:
+            said[2 + (p.round != view.round)] = 1.0
     return said[0], said[1], said[2], said[3]
 
 

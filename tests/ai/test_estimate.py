@@ -230,7 +230,7 @@ def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -
     """The calibration games of 6 December 2026: a package sent again to a side that had refused
     it was accepted half as often as the builder said (10% of 720 answers, 22% predicted). Each
     refusal an AI game makes is read: this round's and an earlier round's, against the same view
-    with the room's record of answers emptied."""
+    with the room's record of answers and the open proposals emptied."""
     seen = {"now": 0, "before": 0}
     for view, answer in _answers_read(accepted=False):
         now, before, accepted_now, accepted_before = answered(view, answer.who, answer.package)
@@ -238,7 +238,7 @@ def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -
             continue  # it also said yes to it: test_a_package_accepted_before...
         assert (now, before) != (0.0, 0.0)
         assert now == float(answer.round == view.round) or before == 1.0
-        fresh = dataclasses.replace(view, answers=())
+        fresh = dataclasses.replace(view, answers=(), proposals=())
         assert answered(fresh, answer.who, answer.package) == (0.0, 0.0, 0.0, 0.0)
         assert acceptance_chance(view, answer.who, answer.package) < acceptance_chance(
             fresh, answer.who, answer.package
@@ -251,19 +251,44 @@ def test_a_package_accepted_before_is_estimated_higher_than_the_same_one_fresh()
     """A side that had accepted a package accepted it again 98% of the time in the same round and
     95% later (160 all-AI games, 7 December 2026), and an author's "Edit as counter" of an offer
     the government had accepted showed "accepts ~34%". Each acceptance an AI game makes is read,
-    against the same view with the room's record of answers emptied."""
+    against the same view with the room's record of answers and the open proposals emptied."""
     seen = {"now": 0, "before": 0}
     for view, answer in _answers_read(accepted=True):
         refused_now, refused_before, now, before = answered(view, answer.who, answer.package)
         if refused_now or refused_before:
             continue  # it also said no to it
         assert now == float(answer.round == view.round) or before == 1.0
-        fresh = dataclasses.replace(view, answers=())
+        fresh = dataclasses.replace(view, answers=(), proposals=())
         assert acceptance_chance(view, answer.who, answer.package) > acceptance_chance(
             fresh, answer.who, answer.package
         )
         seen["now" if now else "before"] += 1
     assert seen["now"] > 0 and seen["before"] > 0, seen
+
+
+def test_a_sides_own_open_proposal_is_read_as_its_yes() -> None:
+    """Its author counts as accepting a proposal (RULES.md): in hot-seat play "Edit as counter"
+    of the other player's unchanged proposal showed "accepts ~27%". Over AI games, each open
+    proposal put to the mover is read as its author's yes to that package, against the same view
+    without it."""
+    seen = 0
+    for seed in range(4):
+        session = new_session("astana-8", seed)
+        for _ in range(120):
+            state = play_on(session, 1).state
+            if state.over:
+                break
+            view = view_for(state, state.actor)
+            for p in view.proposals:
+                if p.author == view.me or any(o in view.red_lines[p.author][i] for i, o in p.package):
+                    continue
+                now, before = answered(view, p.author, p.package)[2:]
+                assert (now, before) == ((1.0, 0.0) if p.round == view.round else (0.0, 1.0)) or now == before == 1.0
+                unseen = dataclasses.replace(view, proposals=tuple(q for q in view.proposals if q.id != p.id))
+                if not any(answered(unseen, p.author, p.package)[2:]):
+                    assert acceptance_chance(view, p.author, p.package) > acceptance_chance(unseen, p.author, p.package)
+                    seen += 1
+    assert seen > 0
 
 
 def test_only_an_answer_to_that_package_by_that_side_at_this_venue_counts() -> None:
