@@ -44,6 +44,7 @@ class SaveInfo:
     turns: int = 0
     result: str = ""  # running, or the game's outcome
     problem: str = ""  # why the file cannot be listed ("" when it can)
+    seats_short: tuple[str, ...] = ()  # the same, by their short names where the file gives them
 
     @property
     def name(self) -> str:
@@ -179,6 +180,7 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         )
     title = str(scenario.get("name", "?"))
     names: dict[str, str] = {}
+    shorts: dict[str, str] = {}  # for the browser's narrow column: two seats' whole names left "Governm…"
     venues = 1
     with contextlib.suppress(yaml.YAMLError, TypeError, AttributeError):
         # the embedded scenario gives the title and the delegations' names; a save whose
@@ -189,12 +191,15 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
             for d in embedded.get("delegations") or ():
                 if isinstance(d, dict) and "id" in d:
                     names[str(d["id"])] = str(d.get("name") or d["id"])
+                    shorts[str(d["id"])] = str(d.get("short_name") or d.get("name") or d["id"])
             venues = max(1, len(embedded.get("venues") or ()))
     seats = _mapping(doc.get("seats"))
-    humans = tuple(names.get(str(k), str(k)) for k, v in seats.items() if v == HUMAN)
+    ids = tuple(str(k) for k, v in seats.items() if v == HUMAN)
     # format 1 named its human seats in a list
-    if not humans and isinstance(doc.get("humans"), list):
-        humans = tuple(names.get(str(h), str(h)) for h in doc["humans"])
+    if not ids and isinstance(doc.get("humans"), list):
+        ids = tuple(str(h) for h in doc["humans"])
+    humans = tuple(names.get(k, k) for k in ids)
+    short = tuple(escape_controls(shorts.get(k, names.get(k, k))) for k in ids)
     outcome = _mapping(doc.get("outcome"))
     result = str(outcome.get("result", "running"))
     played = outcome.get("venues")
@@ -209,7 +214,7 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     # escaped before the browser shows them.
     title, result = escape_controls(title), escape_controls(result)
     humans = tuple(escape_controls(h) for h in humans)
-    return SaveInfo(path, modified, autosave, title, humans, venue, venues, rnd, turns, result)
+    return SaveInfo(path, modified, autosave, title, humans, venue, venues, rnd, turns, result, seats_short=short)
 
 
 def list_saves(folder: Path, autosaves: tuple[Path, ...] = ()) -> list[SaveInfo]:

@@ -272,3 +272,22 @@ def test_the_list_arriving_as_the_browser_is_taken_down_is_no_error(folder: Path
             assert browser.rows == rows[:1] and browser.loaded
 
     asyncio.run(body())
+
+
+def test_a_hot_seat_saves_players_read_by_their_short_names_where_the_whole_ones_do_not_fit(
+    tmp_path: Path,
+) -> None:
+    """A playtester's two-seat save read "Governm…" in the "You play" column, even at 100
+    columns: where the whole names do not fit, the short names the file gives are shown."""
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    save(play_on(new_session("astana-8", 5, government="human", opposition="human"), 6), saves, "two-seats")
+
+    async def body() -> None:
+        app = make_app(saves_dir=saves, seed=1, speed=0)
+        async with driven(app, size=(100, 30)) as pilot:
+            browser = await browser_of(pilot)
+            seat = cells(browser)[0][2]
+            assert seat.startswith("Government+Opp"), seat
+
+    asyncio.run(body())

@@ -125,7 +125,9 @@ class SaveBrowser(Screen[Opened | None]):
         """Name, scenario and seat widths: what is left beside the fixed columns, shared out
         (the name first: it is what the player typed, and what they look for)."""
         spare = max(24, self.app.size.width - 2 - 12 - (5 + 10 + (11 if self._narrow() else 16)))
-        return max(8, spare * 48 // 100), max(8, spare * 34 // 100), max(8, spare * 18 // 100)
+        # the seats' share is enough for two short names' start ("Government+Oppo…"): at 18% a
+        # hot-seat save read "Governme…" even at 100 columns
+        return max(8, spare * 40 // 100), max(8, spare * 30 // 100), max(8, spare * 30 // 100)
 
     def _fill(self) -> None:
         table = self.query_one("#save-table", DataTable)
@@ -153,6 +155,9 @@ class SaveBrowser(Screen[Opened | None]):
             else:
                 label, style = RESULTS.get(row.result, (row.result.replace("_", " "), ""))
                 seats = ", ".join(row.seats) if row.seats else "AI only"
+                if len(seats) > seat_w and row.seats_short:
+                    # short names where the whole ones do not fit: two seats' read "Governm…"
+                    seats = "+".join(row.seats_short)
                 cells = [
                     name,
                     Text(cut(row.scenario, scenario_w)),
