@@ -78,3 +78,13 @@ def test_the_help_says_how_hot_seat_play_and_its_hand_over_work() -> None:
     said = Text.from_markup(HELP).plain
     assert "Hot-seat play" in said and "hand-over screen covers the table" in said
     assert "shown only to that seat's player" in said
+
+
+def test_the_help_says_what_the_builders_estimate_is() -> None:
+    """ "accepts ~27%" was explained nowhere a player reads (a playtester)."""
+    from rich.text import Text
+
+    from game.ui.screens.notices import HELP
+
+    said = Text.from_markup(HELP).plain
+    assert "accepts ~N%" in said and "an estimate from what you can see" in said

@@ -39,6 +39,8 @@ from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's ba
 
 In a proposal, [b]*[/b] marks an issue its author has moved on: in the history and the transcript, since the author's previous proposal; on the board, since that proposal too, or, for an author's first proposal, off the position it states in public. On the board, [b]=[/b] marks an option that is your own stated position.
 
+In the proposal builder, [b]accepts ~N%[/b] beside each side you put the package to is an estimate from what you can see (its public positions and red lines, what it has proposed, accepted and refused, its trust and support, the time left), calibrated on AI games at the level you chose; a note says where that side already accepted or refused this very package. A person in a hot-seat game is estimated as an AI would be.
+
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
 difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
 and the arrows choose; on the delegations, [b]Space[/b] or [b]Enter[/b] ticks the one highlighted; \
