@@ -212,18 +212,24 @@ def _answers_read(accepted: bool) -> Iterator[tuple[View, Answer]]:
     of the room's record that the mover reads: another side's yes (`accepted`) or no at this
     venue, to a package across none of its declared red lines (there the estimate is 0 whatever
     was said)."""
-    for seed in range(6):
+    for view in _movers_views(6, 160):
+        for answer in view.answers:
+            if answer.accepted != accepted or answer.venue != view.venue_index or answer.who == view.me:
+                continue
+            if not any(o in view.red_lines[answer.who][i] for i, o in answer.package):
+                yield view, answer
+
+
+def _movers_views(games: int, moves: int) -> Iterator[View]:
+    """The mover's view at each of the first `moves` moves of astana-8's all-AI games 0 to
+    `games` - 1."""
+    for seed in range(games):
         session = new_session("astana-8", seed)
-        for _ in range(160):
+        for _ in range(moves):
             state = play_on(session, 1).state
             if state.over:
                 break
-            view = view_for(state, state.actor)
-            for answer in view.answers:
-                if answer.accepted != accepted or answer.venue != view.venue_index or answer.who == view.me:
-                    continue
-                if not any(o in view.red_lines[answer.who][i] for i, o in answer.package):
-                    yield view, answer
+            yield view_for(state, state.actor)
 
 
 def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -> None:
@@ -272,22 +278,16 @@ def test_a_sides_own_open_proposal_is_read_as_its_yes() -> None:
     proposal put to the mover is read as its author's yes to that package, against the same view
     without it."""
     seen = 0
-    for seed in range(4):
-        session = new_session("astana-8", seed)
-        for _ in range(120):
-            state = play_on(session, 1).state
-            if state.over:
-                break
-            view = view_for(state, state.actor)
-            for p in view.proposals:
-                if p.author == view.me or any(o in view.red_lines[p.author][i] for i, o in p.package):
-                    continue
-                now, before = answered(view, p.author, p.package)[2:]
-                assert (now, before) == ((1.0, 0.0) if p.round == view.round else (0.0, 1.0)) or now == before == 1.0
-                unseen = dataclasses.replace(view, proposals=tuple(q for q in view.proposals if q.id != p.id))
-                if not any(answered(unseen, p.author, p.package)[2:]):
-                    assert acceptance_chance(view, p.author, p.package) > acceptance_chance(unseen, p.author, p.package)
-                    seen += 1
+    for view in _movers_views(4, 120):
+        for p in view.proposals:
+            if p.author == view.me or any(o in view.red_lines[p.author][i] for i, o in p.package):
+                continue
+            now, before = answered(view, p.author, p.package)[2:]
+            assert (now, before) == ((1.0, 0.0) if p.round == view.round else (0.0, 1.0)) or now == before == 1.0
+            unseen = dataclasses.replace(view, proposals=tuple(q for q in view.proposals if q.id != p.id))
+            if not any(answered(unseen, p.author, p.package)[2:]):
+                assert acceptance_chance(view, p.author, p.package) > acceptance_chance(unseen, p.author, p.package)
+                seen += 1
     assert seen > 0
 
 
