@@ -453,10 +453,17 @@ def openings_that_drain_momentum(sc: Scenario) -> Iterator[Finding]:
                     drop += sc.rules.break_momentum
             return drop
 
+        def worst(card: EventCard) -> int:
+            """A card with no condition always does what it says (a gain counts); one with a
+            condition, the costlier of its effects and its `otherwise` (nothing, without one)."""
+            if not card.when:
+                return cost(card.effects)
+            return max(cost(card.effects), cost(card.otherwise.effects) if card.otherwise else 0)
+
         costs = [
-            (e, card, max(cost(card.effects), cost(card.otherwise.effects) if card.otherwise else 0))
+            (e, card, worst(card))
             for e, card in enumerate(sc.events)
-            if card.round == 1 and (card.venue == v or (card.venue < 0 and v == 0))
+            if card.round == 1 and (card.venue == v or (card.venue < 0 and (v == 0 or card.repeat)))
         ]
         costly = [(e, card, drop) for e, card, drop in costs if drop > 0]
         drop = sum(d for _, _, d in costs)
@@ -465,12 +472,17 @@ def openings_that_drain_momentum(sc: Scenario) -> Iterator[Finding]:
         if not costly or drop <= 0 or left > walkout:
             continue
         names = ", ".join(repr(card.id) for _, card, _ in costly)
+        # at 0 the opening itself ends the talks (RULES.md), with no walk-out needed
+        then = (
+            "the opening alone would end the talks there"
+            if left <= 0
+            else (f"a single walk-out ({walkout}) would then end the talks there")
+        )
         yield (
             ("events", costly[0][0], "effects"),
-            f"the round-1 events of {venue.name} ({names}) can take its momentum from {venue.momentum} to {left} "
-            f"as it opens (a break costs {sc.rules.break_momentum} where its issue was agreed before): a single "
-            f"walk-out ({walkout}) would then end the talks there; open it with more `momentum`, or soften those "
-            "effects",
+            f"the round-1 events of {venue.name} ({names}) can take its momentum from {venue.momentum} to "
+            f"{max(left, 0)} as it opens (a break costs {sc.rules.break_momentum} where its issue was agreed "
+            f"before): {then}; open it with more `momentum`, or soften those effects",
         )
 
 

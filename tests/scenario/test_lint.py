@@ -490,3 +490,16 @@ def test_an_opening_that_leaves_the_talks_one_walk_out_from_collapse(tmp_path: P
     # the annex opened with more momentum, or the card costing less: no warning
     assert warnings(tmp_path, text.replace("    momentum: 50\nevents:", "    momentum: 60\nevents:"), deep=False) == []
     assert warnings(tmp_path, text.replace("      - momentum: -25\n", "      - momentum: -5\n"), deep=False) == []
+    # a card with no condition always fires in round 1: its gain counts (a reviewer's case)
+    relief = """  - id: relief
+    title: A relief convoy arrives
+    text: The first convoy in months reaches the enclave.
+    venue: annex
+    round: 1
+    effects:
+      - momentum: 30
+"""
+    assert warnings(tmp_path, text.replace("events:\n", "events:\n" + relief, 1), deep=False) == []
+    # to 0 or below, the opening itself ends the talks: said so, with no walk-out in it
+    d = the_one(warnings(tmp_path, text.replace("      - momentum: -25\n", "      - momentum: -45\n"), deep=False))
+    assert "from 50 to 0 as it opens" in d.message and "the opening alone would end the talks there" in d.message
