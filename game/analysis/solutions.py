@@ -157,7 +157,10 @@ def settled_at_opening(state: State) -> tuple[int, ...]:
     news or never settled). Judged with those earlier issues at their status quo, the last
     venue of a campaign showed no package worth its walk-away value to every signatory beside a
     deal that was worth more than that to each of them."""
+    # an issue an event put on this venue's agenda is in no package of its space (the file's
+    # agenda): counted as it ended, as the result counts it, rather than at its status quo
     here = {i for a in state.agreements if a.venue == state.venue for i, _ in a.package}
+    here &= set(state.scenario.venues[state.venue].agenda)
     return tuple(-1 if i in here else s for i, s in enumerate(state.settled))
 
 

@@ -5,6 +5,8 @@ to every signatory", and the bundled campaign's Nash point at Sochi was one no g
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -68,3 +70,55 @@ def test_simulate_judges_each_game_by_its_own_opening(deals: list[State]) -> Non
     judges = [simulate.judge_for(sc, opening) for opening in openings]
     for judge, opening in zip(judges, openings, strict=True):
         assert judge.space.base == tuple(o if o >= 0 else sc.issues[i].status_quo for i, o in enumerate(opening))
+
+
+def test_an_issue_an_event_put_on_the_last_venues_agenda_counts_as_it_ended() -> None:
+    """The space is the file's agenda for the venue: an issue an event added there and the game
+    agreed is in no package of it, so it is counted as it ended, as the result counts it (at its
+    status quo, the space would judge a point the game did not reach). A reviewer's case."""
+    from game.engine.setup import new_game
+    from game.engine.state import Agreement
+    from tests.saves.helpers import from_bytes, scenario_path
+
+    annex = "  - id: annex\n    name: The Annex\n    agenda: [prisoners]\n    signatories: [red, blue]\n"
+    annex += "    turn_order: [envoy, red, blue, big]\n    action_points: 2\n    rounds: 2\n    momentum: 50\nevents:\n"
+    sc = from_bytes(scenario_path("mini").read_bytes().replace(b"events:\n", annex.encode(), 1))
+    state, _ = new_game(sc, 1)
+    prisoners, truce = sc.issue_index["prisoners"], sc.issue_index["truce"]
+    settled = [-1] * len(sc.issues)
+    settled[prisoners], settled[truce] = 1, 2
+    # both agreed at the annex: prisoners on its agenda, truce put there by an event
+    agreed = Agreement(proposal=9, venue=1, round=1, package=((prisoners, 1), (truce, 2)), parties=(0, 1))
+    end = dataclasses.replace(state, venue=1, settled=tuple(settled), agreements=(agreed,))
+    opening = settled_at_opening(end)
+    assert opening[prisoners] == -1  # open when the annex began: in its space
+    assert opening[truce] == 2  # in no package of the annex's space: as the game ended it
+
+
+def test_the_debrief_and_simulate_judge_a_campaign_by_its_own_opening() -> None:
+    """Wired where a player and an author read it: the debrief's analysis of a finished campaign
+    holds its Sochi deal at what the result is worth, and `simulate` judges each game against
+    the same space as the debrief (both had judged Astana's issues at their status quo)."""
+    from game.engine import state_hash
+    from game.play.debrief import analysis_for
+    from game.sim.simulate import judge_for, judgement, run_game
+    from tests.saves.helpers import finished
+
+    checked = 0
+    for seed in range(8):
+        session = finished("astana-to-sochi", seed)
+        state = session.state
+        if state.venue != 1 or {a.venue for a in state.agreements} != {0, 1}:
+            continue
+        analysis = analysis_for(session)
+        space = analysis.space
+        result = space.result_utilities(state.settled, state.agenda)
+        index = None if any(state.settled[i] < 0 for i in space.issues) else space.index_of(state.settled)
+        if index is not None:
+            assert np.allclose(analysis.utilities_of(index), result)
+        played = run_game(session.scenario, session.seed, {})  # every seat normal, as the session's
+        assert played["final_state_hash"] == state_hash(state)  # the same game
+        judged = judgement(judge_for(session.scenario, settled_at_opening(state)), state.settled, state.agenda)
+        assert played["nash_distance"] == judged["nash_distance"] and played["pareto_gap"] == judged["pareto_gap"]
+        checked += 1
+    assert checked >= 2
