@@ -45,7 +45,7 @@ def test_the_builder_says_when_a_side_already_answered_this_very_package() -> No
     from types import SimpleNamespace
 
     from game.engine import new_game, view_for
-    from game.engine.state import Answer
+    from game.engine.state import PENDING, Answer, Proposal
     from game.scenario import bundled, load_scenario
 
     sc = load_scenario(bundled()["astana-8"])
@@ -62,3 +62,7 @@ def test_the_builder_says_when_a_side_already_answered_this_very_package() -> No
     assert note(True, False).endswith(", accepted this package before")
     assert note(False, True).endswith(", refused this package before")
     assert ProposalBuilder._estimate(SimpleNamespace(view=view, levels={}), 1, package).startswith("accepts ~")  # type: ignore[arg-type]
+    # its own open proposal, put to the player: read as its yes, and said as what it is (a reviewer)
+    own = Proposal(id=3, author=1, package=package, to=(0,), responses=(PENDING,), round=view.round)
+    tabled = SimpleNamespace(view=dataclasses.replace(view, proposals=(own,)), levels={})
+    assert ProposalBuilder._estimate(tabled, 1, package).endswith(", its own proposal")  # type: ignore[arg-type]

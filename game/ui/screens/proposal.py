@@ -220,6 +220,9 @@ class ProposalBuilder(ActionDialog):
         latest answer first: the estimate counts it (game.ai.estimate.answered), and the player
         should know why it is low, or high."""
         chance = f"accepts ~{percent(acceptance_chance(self.view, who, package, self.levels.get(who)))}"
+        wanted = tuple(sorted(package))
+        if any(p.author == who and tuple(sorted(p.package)) == wanted for p in self.view.proposals):
+            return f"{chance}, its own proposal"  # read as its yes, but it never said one
         refused_now, refused_before, accepted_now, accepted_before = answered(self.view, who, package)
         if accepted_now and not refused_now:
             return f"{chance}, accepted this package this round"
