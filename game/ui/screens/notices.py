@@ -39,14 +39,23 @@ from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's ba
 
 In a proposal, [b]*[/b] marks an issue its author has moved on: in the history and the transcript, since the author's previous proposal; on the board, since that proposal too, or, for an author's first proposal, off the position it states in public. On the board, [b]=[/b] marks an option that is your own stated position.
 
-In the proposal builder, [b]accepts ~N%[/b] beside each side you put the package to is an estimate from what you can see (its public positions and red lines, what it has proposed, accepted and refused, its trust and support, the time left), calibrated on AI games at the level you chose; a note says where that side already accepted or refused this very package. A person in a hot-seat game is estimated as an AI would be.
+In the proposal builder, [b]accepts ~N%[/b] beside each side you put the package to is an \
+estimate from what you can see (its public positions and red lines, what it has proposed, \
+accepted and refused, its trust and support, the time left), calibrated on AI games at the level \
+you chose; a note says where that side already accepted or refused this very package. A person \
+in a hot-seat game is estimated as an AI would be.
 
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
 difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
 and the arrows choose; on the delegations, [b]Space[/b] or [b]Enter[/b] ticks the one highlighted; \
 elsewhere [b]Enter[/b] starts the talks as they are set. The focus starts on the Start button.
 
-Hot-seat play (several delegations ticked, or [b]--as[/b] given more than once): the players share the keyboard. Between their turns a hand-over screen covers the table; the player named there presses [b]Enter[/b] when the others have looked away, and then reads, alone, what happened since their last move. What a seat is worth to its player, its walk-away value and what its meetings taught it are shown only to that seat's player; [b]f[/b] skips the AI's moves only while the AI plays.
+Hot-seat play (several delegations ticked, or [b]--as[/b] given more than once): the players \
+share the keyboard. Between their turns a hand-over screen covers the table; the player named \
+there presses [b]Enter[/b] when the others have looked away, and then reads, alone, what \
+happened since their last move. What a seat is worth to its player, its walk-away value and what \
+its meetings taught it are shown only to that seat's player; [b]f[/b] skips the AI's moves only \
+while the AI plays.
 
 Each delegation knows only its own priorities. Read the others from what they propose, \
 accept and refuse; a meeting tells you how much one of their issues really matters to them. \
