@@ -32,6 +32,7 @@ from game.ai.estimate_fit import (
 from game.ai.opponent import Beliefs
 from game.ai.reading import view_table
 from game.engine.model import GUARANTOR
+from game.engine.state import Proposal
 from game.engine.utility import with_package
 from game.engine.view import View
 
@@ -126,10 +127,16 @@ def answered(view: View, who: int, package: Package) -> tuple[float, float, floa
     for answer in view.answers:
         if answer.who == who and answer.venue == view.venue_index and answer.package == wanted:
             said[(2 if answer.accepted else 0) + (answer.round != view.round)] = 1.0
-    for p in view.proposals:
-        if p.author == who and tuple(sorted(p.package)) == wanted:
-            said[2 + (p.round != view.round)] = 1.0
+    own = own_proposal(view, who, package)
+    if own is not None:
+        said[2 + (own.round != view.round)] = 1.0
     return said[0], said[1], said[2], said[3]
+
+
+def own_proposal(view: View, who: int, package: Package) -> Proposal | None:
+    """`who`'s open proposal of this very package, where the viewer sees it (put to the viewer)."""
+    wanted = tuple(sorted(package))
+    return next((p for p in view.proposals if p.author == who and tuple(sorted(p.package)) == wanted), None)
 
 
 def agent_chance(view: View, who: int, package: Package) -> float:

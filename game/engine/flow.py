@@ -242,13 +242,11 @@ def end_turn(w: Work) -> None:
 def end_round(w: Work) -> None:
     sc = w.scenario
     venue = sc.venues[w.venue]
-    # A proposal stays open for the rest of its round and all of the next, so every
-    # addressee gets a turn to answer it.
-    expired = [p for p in w.proposals if p.round < w.round]
+    expired = [p for p in w.proposals if p.on_last_round(w.round)]
     for p in expired:
         w.say("expired", f"Proposal #{p.id} by {w.name(p.author)} lapses unanswered.", p.author)
     if expired:  # else the state's own proposals stay (work.py: a meter written only when it moves)
-        w.proposals = [p for p in w.proposals if p.round >= w.round]
+        w.proposals = [p for p in w.proposals if not p.on_last_round(w.round)]
     charge_delay(w)
     if w.moved:
         w.stall = 0

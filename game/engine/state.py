@@ -26,6 +26,12 @@ class Proposal:
     round: int
     draft: bool = False
 
+    def on_last_round(self, round: int) -> bool:
+        """A proposal stays open for the rest of its round and all of the next, so every
+        addressee gets a turn to answer it: in any later round than its own it lapses when
+        that round ends (flow.end_round; the interface warns of it before a pass)."""
+        return self.round < round
+
     def response_of(self, delegation: int) -> int | None:
         for who, answer in zip(self.to, self.responses, strict=True):
             if who == delegation:

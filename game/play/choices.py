@@ -72,6 +72,15 @@ def pending_proposals(view: View) -> tuple[Proposal, ...]:
     return moves_for(view).awaiting
 
 
+def lapsing(view: View) -> tuple[Proposal, ...]:
+    """The proposals waiting for the viewer's answer that lapse, unanswered, when this round
+    ends (Proposal.on_last_round); none in the closing session, where every open one ends and
+    the status line says so."""
+    if view.closing:
+        return ()
+    return tuple(p for p in pending_proposals(view) if p.on_last_round(view.round))
+
+
 def accepted_still_open(view: View, besides: int) -> tuple[int, ...]:
     """The ids of the open proposals the viewer has accepted, but `besides`: the first of them
     that every signatory accepts is the one agreed (RULES.md, "Agreements")."""

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from game.ai.estimate import acceptance_chance, answered
+from game.ai.estimate import acceptance_chance, answered, own_proposal
 from game.engine.actions import Draft, Propose
 from game.engine.view import View
 from game.play import choices
@@ -220,8 +220,7 @@ class ProposalBuilder(ActionDialog):
         latest answer first: the estimate counts it (game.ai.estimate.answered), and the player
         should know why it is low, or high."""
         chance = f"accepts ~{percent(acceptance_chance(self.view, who, package, self.levels.get(who)))}"
-        wanted = tuple(sorted(package))
-        if any(p.author == who and tuple(sorted(p.package)) == wanted for p in self.view.proposals):
+        if own_proposal(self.view, who, package) is not None:
             return f"{chance}, its own proposal"  # read as its yes, but it never said one
         refused_now, refused_before, accepted_now, accepted_before = answered(self.view, who, package)
         if accepted_now and not refused_now:

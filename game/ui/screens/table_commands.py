@@ -282,14 +282,10 @@ class TableCommands(Screen[None]):
         )
 
     def _lapsing(self) -> str:
-        """The offers waiting for the player's answer that lapse when this round ends, in a
-        sentence ("" if none): made in an earlier round, this is their last. In the closing
-        session the status line already says that every open offer ends with it."""
-        state = self.session.state
-        if state.closing:
-            return ""
-        view = self.view
-        last = [p for p in choices.pending_proposals(view) if p.round < state.round]
+        """The offers waiting for the player's answer that lapse when this round ends
+        (choices.lapsing), in a sentence ("" if none)."""
+        state, view = self.session.state, self.view
+        last = choices.lapsing(view)
         if not last:
             return ""
         named = []

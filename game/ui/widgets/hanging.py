@@ -39,6 +39,12 @@ def hang(line: Text, console: Console, width: int) -> list[Text]:
     return out
 
 
+def hanging_lines(text: Text, console: Console, width: int) -> list[Text]:
+    """Every line of `text` wrapped to `width` by `hang` (a trailing newline gives a blank last
+    line, as Rich draws it)."""
+    return [out for line in text.split("\n", allow_blank=True) for out in hang(line, console, width)]
+
+
 class Hanging:
     """A renderable of Text whose every indented line hangs (see `hang`); a Static shows it as it
     would the Text, and measures it the same."""
@@ -50,9 +56,7 @@ class Hanging:
         return self.text.plain  # what a reader (and a test) takes from it, as from the Text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
-        for line in self.text.split("\n", allow_blank=True):
-            yield from hang(line, console, width)
+        yield from hanging_lines(self.text, console, options.max_width)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)

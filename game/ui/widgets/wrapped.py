@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from game.ui.widgets.hanging import hang
+from game.ui.widgets.hanging import hanging_lines
 
 # Paragraphs wrapped before, by text, styles and width: a history opened again (or after a few
 # more moves) wraps only what is new. Strips are immutable, so sharing them is safe.
@@ -114,7 +114,7 @@ class WrappedText(ScrollView, can_focus=True):
             wrapped = []
             # each line of it wrapped as game.ui.widgets.hanging does: an indented line of the
             # turn's summary goes on under its own first word, not at the left edge
-            for line in (out for part in paragraph.split("\n", allow_blank=True) for out in hang(part, console, width)):
+            for line in hanging_lines(paragraph, console, width):
                 line.rstrip()
                 # every segment styled (a null style at least): NO_COLOR's filter reads each one's colour
                 segments = [Segment(text, style or _PLAIN) for text, style, _ in line.render(console)]
