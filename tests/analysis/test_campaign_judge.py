@@ -14,7 +14,6 @@ from game.ai.selfplay import play
 from game.analysis import analyze_result, settled_at_opening
 from game.engine.state import State
 from game.scenario import bundled, load_scenario
-from game.sim import simulate
 
 
 def _campaign_deals(games: int) -> list[State]:
@@ -29,16 +28,6 @@ def deals() -> list[State]:
     found = _campaign_deals(6)
     assert len(found) >= 3, "too few campaign games signed at both venues to judge"
     return found
-
-
-def test_the_opening_keeps_what_earlier_venues_settled_and_opens_this_venues_agreements(deals: list[State]) -> None:
-    for state in deals:
-        opening = settled_at_opening(state)
-        here = {i for a in state.agreements if a.venue == 1 for i, _ in a.package}
-        before = {i for a in state.agreements if a.venue == 0 for i, _ in a.package}
-        assert here and before - here
-        for i, option in enumerate(opening):
-            assert option == (-1 if i in here else state.settled[i])
 
 
 def test_a_whole_agenda_deal_is_worth_in_the_judged_space_what_the_result_is_worth(deals: list[State]) -> None:
@@ -60,16 +49,6 @@ def test_a_whole_agenda_deal_is_worth_in_the_judged_space_what_the_result_is_wor
             assert analysis.zopa_size > 0 and analysis.nash is not None
         checked += 1
     assert checked >= 2
-
-
-def test_simulate_judges_each_game_by_its_own_opening(deals: list[State]) -> None:
-    """simulate's judge is the file's last venue with the game's earlier settlements: games that
-    settled Astana differently are judged against different spaces."""
-    sc = load_scenario(bundled()["astana-to-sochi"])
-    openings = {settled_at_opening(s) for s in deals}
-    judges = [simulate.judge_for(sc, opening) for opening in openings]
-    for judge, opening in zip(judges, openings, strict=True):
-        assert judge.space.base == tuple(o if o >= 0 else sc.issues[i].status_quo for i, o in enumerate(opening))
 
 
 def test_an_issue_an_event_put_on_the_last_venues_agenda_counts_as_it_ended() -> None:
