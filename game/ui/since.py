@@ -218,4 +218,11 @@ def since_last_move(
     lines.extend(met)
     if not lines:
         return []
-    return [Text(f"Your turn, round {state.round}. Since your last move:", style="bold"), *lines]
+    return [Text(f"Your turn, round {state.round}. {since_when(chronicle, me)}:", style="bold"), *lines]
+
+
+def since_when(chronicle: Chronicle, me: int) -> str:
+    """ "Since your last move", or before a player's first move "Since the talks opened" (which
+    read oddly as "your last move" to a player who had not moved yet)."""
+    moved = any(line.actor == me for line in chronicle.lines)
+    return "Since your last move" if moved else "Since the talks opened"

@@ -315,7 +315,7 @@ def test_the_second_players_first_turn_sums_up_a_meeting_the_first_asked_them_to
             read: list[tuple[int, str, str]] = []
             table = await settle(pilot, read=read)
             assert isinstance(table, TableScreen) and table.viewer == OPP
-            summaries = [body for who, title, body in read if title == "Since your last move" and who == OPP]
+            summaries = [body for who, title, body in read if title == "Since the talks opened" and who == OPP]
             assert len(summaries) == 1
             assert "asks The armed opposition delegation for a private meeting" in summaries[0]
             assert "You learnt:" in summaries[0]

@@ -41,7 +41,7 @@ from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
-from game.ui.since import since_last_move
+from game.ui.since import since_last_move, since_when
 from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
@@ -510,7 +510,7 @@ class TableScreen(TableCommands):
             summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then, meetings=True)
             if summary:
                 body = "\n".join(text.plain.rstrip() for text in summary)
-                self.app.push_screen(Notice("Since your last move", body))
+                self.app.push_screen(Notice(since_when(self.chronicle, self.viewer), body))
 
     def _play(self, action: Action) -> tuple[Record, ...]:
         """Play an action on the session, and keep the history up to date with it."""
