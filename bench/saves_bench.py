@@ -63,7 +63,8 @@ def long_game(actions: int) -> Session:
     choose = chooser("normal")
     while len(session.log) < actions and not session.state.over:
         state = session.state
-        session.play(choose(view_for(state, state.actor), agent_rng(state)).action)
+        decision = choose(view_for(state, state.actor), agent_rng(state))
+        session.play(decision.action, decision.reason)  # with the reasons, as every save the game writes
     return session
 
 

@@ -152,12 +152,12 @@ def _play_out(session: Session) -> None:
     choosers = game_choosers(session.scenario, kinds, session.seed)
     while not session.state.over:
         move = decide(session.state, choosers[session.state.actor])
-        records = session.play(move.action)
-        decision = move.decision
+        records = session.play(move.action, move.decision.reason)
         for k, record in enumerate(records):
-            # an AI states its reason for answering, walking out or boycotting
-            shown = k == 0 and record.kind in ("respond", "walk_out", "boycott")
-            _print_record(record.kind, f"{record.text}  ({decision.reason})" if shown else record.text)
+            # an AI states its reason for answering, walking out, boycotting or a statement
+            # (what the session kept for the move's first record: the table shows the same)
+            reason = session.reason_at(len(session.records) - len(records)) if k == 0 else ""
+            _print_record(record.kind, f"{record.text}  ({reason})" if reason else record.text)
 
 
 def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> None:

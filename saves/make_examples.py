@@ -55,7 +55,7 @@ def history() -> Session:
             # the delegation's own choice: its agent answers what is owed before anything else
             decision = agent(view_for(state, state.actor), agent_rng(state))
             assert isinstance(decision.action, Respond), decision
-            s.play(decision.action)
+            s.play(decision.action, decision.reason)
             continue
         key = (state.round, actor)
         if key in script and key not in done and not state.closing:
@@ -70,7 +70,8 @@ def ai_game(name: str, seed: int) -> Session:
     s = session(name, seed)
     while not s.state.over:
         state = s.state
-        s.play(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+        decision = chooser("normal")(view_for(state, state.actor), agent_rng(state))
+        s.play(decision.action, decision.reason)  # the save keeps what each side said of its move
     return s
 
 

@@ -19,6 +19,11 @@ def verb_for(plural: bool, verb: str) -> str:
     return f"{first} {rest}" if rest else first
 
 
+# The moves whose first record an agent's stated reason explains (an answer, a walk-out, a boycott,
+# a statement): the table's transcript shows the reason beside them, and a save keeps it.
+REASONED = frozenset({"respond", "walk_out", "boycott", "statement"})
+
+
 @dataclass(frozen=True)
 class Record:
     kind: str  # action kind, or: event, round, agreement, signing_cost, expired, pulled_out, left, venue_end, game_over

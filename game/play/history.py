@@ -8,13 +8,14 @@ once from a save by replaying its log. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from game.engine import Record, apply, new_game
 from game.engine.actions import Action, Draft, Meet, Pressure, Propose, Respond
 from game.engine.flow import told
 from game.engine.model import Effect, Scenario
+from game.engine.records import REASONED
 from game.engine.state import State
 
 Package = tuple[tuple[int, int], ...]  # (issue, option) by position
@@ -51,8 +52,7 @@ class Line:
     # a meeting: what it revealed, (learner, subject, issue) as the state's `revealed` holds them
     learnt: tuple[tuple[int, int, int], ...] = ()
     # the reason an AI gave for the move, where it is one that says why (REASONED): said at the
-    # table as it played (a save keeps the moves, not the words: a game loaded again has none for
-    # the moves before)
+    # table as it played, and kept by a save (game.saves.session.Session.reasons)
     reason: str = ""
 
 
@@ -79,23 +79,35 @@ class Chronicle:
         return tabled if tabled is not None and tabled.venue == venue else None
 
     @classmethod
-    def of(cls, state: State, opening: Iterable[Record], actions: Iterable[Action]) -> Chronicle:
-        """From a game's first state and opening records, replaying its actions."""
+    def of(
+        cls,
+        state: State,
+        opening: Iterable[Record],
+        actions: Iterable[Action],
+        reasons: Mapping[int, str] | None = None,
+    ) -> Chronicle:
+        """From a game's first state and opening records, replaying its actions; `reasons` are
+        what the AI seats said of their moves, by turn (1: the first action), as a save keeps them."""
         chronicle = cls()
         chronicle.open(state, opening)
-        for action in actions:
+        for turn, action in enumerate(actions, 1):
             after, records = apply(state, action)
             chronicle.add(state, action, after, records)
+            if reasons:
+                chronicle.give_reason(reasons.get(turn, ""))
             state = after
         return chronicle
 
     @classmethod
-    def replay(cls, scenario: Scenario, seed: int, actions: Iterable[Action]) -> Chronicle:
-        """From the scenario file's new game with this seed, replaying the actions. The scenario
-        must be the file's, not a state's: a state holds the preferences already drawn for its
-        game, and a new game would draw them again on top."""
+    def replay(
+        cls, scenario: Scenario, seed: int, actions: Iterable[Action], reasons: Mapping[int, str] | None = None
+    ) -> Chronicle:
+        """From the scenario file's new game with this seed, replaying the actions (with the
+        reasons given for them, by turn). The scenario must be the file's, not a state's: a state
+        holds the preferences already drawn for its game, and a new game would draw them again on
+        top."""
         state, opening = new_game(scenario, seed)
-        return cls.of(state, opening, actions)
+        return cls.of(state, opening, actions, reasons)
 
     def open(self, state: State, records: Iterable[Record]) -> None:
         self._extend(records, state, state, actor=-1, kind="events")
@@ -185,8 +197,6 @@ class Chronicle:
 # --- what a reader may ask for --------------------------------------------------------------------
 
 KINDS = ("everything", "proposals and answers", "answers to me", "agreements and events")
-# the moves whose reasons the table's transcript shows and the history keeps
-REASONED = frozenset({"respond", "walk_out", "boycott", "statement"})
 _TABLE_TALK = frozenset(
     {"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement", "signing_cost"}
 )

@@ -30,6 +30,12 @@ _ENTRY_BYTES = bytes(b for b in range(0x20, 0x7F) if b not in b'"\\')
 # A line that ends (---, ...) or starts a YAML document, or holds a directive: the header alone
 # could read where the whole file does not
 _DOCUMENT = re.compile(rb"^(?:---|\.\.\.|%)", re.MULTILINE)
+# The reasons as the writer writes our agents' (game.saves.write._reasons): the header's last key,
+# one `  TURN: "TEXT"` a line, TEXT of the bytes a log entry may hold
+_REASONS_KEY = b"\nreasons:\n"
+_REASON = re.compile(rb'  ([1-9][0-9]{0,8}): "([ !#-\[\]-~]*)"\n')
+_REASONS_BLOCK = re.compile(rb'(?:  [1-9][0-9]{0,8}: "[ !#-\[\]-~]*"\n)+')
+_ITEM_KEY_COLUMN = 3
 _FIRST_COLUMN = 1
 _ITEM_COLUMN = 5  # `  - "`: the value starts at its opening quote
 _DASH_COLUMN = 3
@@ -53,8 +59,12 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
     header = data[: at + 1]
     if _DOCUMENT.search(header) is not None:
         return None
-    # the YAML reader counts the sequence and each entry against the budget of values
-    left = budget - 1 - len(items)
+    reasons = _reasons(header)
+    if reasons is not None:
+        header = header[: reasons[0] + 1]
+    # the YAML reader counts the sequence and each entry against the budget of values, and the
+    # reasons' mapping and each reason
+    left = budget - 1 - len(items) - (0 if reasons is None else 1 + len(reasons[1]))
     if left < 0:
         return None
     aside = Report(report.path)
@@ -63,7 +73,11 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
     # own, is one that `log:` at the first column continues; whatever else goes to the reader.
     if not isinstance(doc, YMap) or aside.items or doc.mark[1] != _FIRST_COLUMN or "log" in doc:
         return None
-    log_line = header.count(b"\n") + 1
+    if reasons is not None:
+        if "reasons" in doc:
+            return None  # twice: the reader's to refuse
+        _add_reasons(doc, header.count(b"\n") + 1, reasons[1])
+    log_line = (data[: at + 1]).count(b"\n") + 1
     log = YSeq((log_line + 1, _DASH_COLUMN))
     log.extend(items)
     log.marks = list(zip(range(log_line + 1, log_line + 1 + len(items)), repeat(_ITEM_COLUMN)))
@@ -71,6 +85,36 @@ def _split(data: bytes, report: Report, budget: int) -> YMap | None:
     doc.key_marks["log"] = (log_line, _FIRST_COLUMN)
     doc.value_marks["log"] = log.mark
     return doc
+
+
+def _reasons(header: bytes) -> tuple[int, list[tuple[bytes, bytes]]] | None:
+    """Where the header's reasons begin (the newline before `reasons:`) and each one's turn and
+    text, when they are its last key and every one is written `  TURN: "TEXT"` as the writer
+    writes our agents' (TEXT printable ASCII without a quote or backslash: a double-quoted
+    scalar without escapes is its characters); else None, and the YAML reader reads them."""
+    at = header.rfind(_REASONS_KEY)
+    if at < 0:
+        return None
+    block = header[at + len(_REASONS_KEY) :]
+    if _REASONS_BLOCK.fullmatch(block) is None:
+        return None
+    reasons = _REASON.findall(block)
+    if len({turn for turn, _ in reasons}) < len(reasons):
+        return None  # a turn twice: the YAML reader's to refuse
+    return at, reasons
+
+
+def _add_reasons(doc: YMap, key_line: int, reasons: list[tuple[bytes, bytes]]) -> None:
+    """The reasons added to the header's mapping with the marks the YAML reader gives them."""
+    said = YMap((key_line + 1, _ITEM_KEY_COLUMN))
+    for line, (turn, text) in enumerate(reasons, key_line + 1):
+        key = turn.decode()
+        said[key] = text.decode()
+        said.key_marks[key] = (line, _ITEM_KEY_COLUMN)
+        said.value_marks[key] = (line, _ITEM_KEY_COLUMN + len(key) + 2)  # past `TURN: `, at the quote
+    doc["reasons"] = said
+    doc.key_marks["reasons"] = (key_line, _FIRST_COLUMN)
+    doc.value_marks["reasons"] = said.mark
 
 
 def _log_entries(tail: bytes) -> list[str] | None:

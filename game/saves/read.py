@@ -17,6 +17,7 @@ from game.collecting import fewer_collections
 from game.engine import GameError, apply
 from game.engine.actions import Action
 from game.engine.hashing import StateHasher
+from game.engine.records import REASONED, Record
 from game.engine.state import RUNNING
 from game.files import NOT_REGULAR, NotRegularFile, read_limited, why
 from game.safetext import describe, first_control
@@ -136,6 +137,8 @@ class Header:
     venues: tuple[tuple[str, ...], Mark] | None = None
     reason: tuple[str, Mark] | None = None
     round: tuple[int, Mark] | None = None  # the round the game stood at (saves from 6 December 2026)
+    # what the AI seats said of their moves, by turn, and where each is (saves from 7 December 2026)
+    reasons: dict[int, tuple[str, Mark]] | None = None
 
 
 def _read(path: Path) -> bytes:
@@ -217,6 +220,7 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         raise where.error(outcome.at("venues"), "'venues' should be a list of the venues' outcomes")
     reason = field(outcome, "reason", str, where, "why the game ended, in words") if "reason" in outcome else None
     at_round = field(outcome, "round", int, where, "the round the game stands at") if "round" in outcome else None
+    reasons = _read_reasons(doc, where) if "reasons" in doc else None
     log = field(doc, "log", YSeq, where, "the list of actions")
     marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
     read = read_log(log)
@@ -241,8 +245,38 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         venues=None if venues is None else (tuple(venues), outcome.at("venues")),
         reason=None if reason is None else (reason, outcome.at("reason")),
         round=None if at_round is None else (at_round, outcome.at("round")),
+        reasons=reasons,
     )
     return header, plan
+
+
+def _read_reasons(doc: YMap, where: _Where) -> dict[int, tuple[str, Mark]]:
+    """The reasons the AI seats gave, by turn: each a turn's number and one line of text. Which
+    turns they may be on (a move a reason explains, in the log) is checked once it is replayed."""
+    reasons = field(doc, "reasons", YMap, where, "the reasons given for moves, by turn")
+    out: dict[int, tuple[str, Mark]] = {}
+    for key, text in reasons.items():
+        if not (key.isascii() and key.isdigit() and len(key) <= 9 and int(key) >= 1):
+            raise where.error(reasons.key_at(key), f"reasons: {key!r} is not a turn (a whole number from 1)")
+        if not isinstance(text, str):
+            raise where.error(reasons.at(key), f"reasons: the reason for turn {key} should be one line of text")
+        at = first_control(text, one_line=True)
+        if at is not None:
+            raise where.error(
+                reasons.at(key), f"reasons: the reason for turn {key} holds the control character {describe(text[at])}"
+            )
+        out[int(key)] = (text, reasons.at(key))
+    return out
+
+
+def _said(session: Session, turn: int, given: tuple[str, Mark], records: tuple[Record, ...], where: _Where) -> None:
+    """Keep the reason the save gives for this turn's move, which must be one a reason explains."""
+    text, mark = given
+    if not records or records[0].kind not in REASONED:
+        kind = records[0].kind if records else "nothing"
+        raise where.error(mark, f"reasons: turn {turn} is a move no reason is given for ({kind.replace('_', ' ')})")
+    session.reasons[turn] = text
+    session.said[len(session.records)] = text
 
 
 def _plan_line_by_line(log: YSeq, marks: list[Mark], where: _Where) -> list[Planned]:
@@ -296,6 +330,7 @@ def _replay(
     log, told = session.log, session.records
     entry_dict = "__dict__"
     state_hash = StateHasher()  # the replay's own: consecutive states, one thread
+    reasons = header.reasons or {}
     for mark, turn, action, saved, said_round in plan:
         if state.outcome != RUNNING:  # state.over
             raise where.error(mark, f"turn {turn} comes after the game was over")
@@ -316,6 +351,8 @@ def _replay(
         entry = _make(Entry)
         _set(entry, entry_dict, {"turn": turn, "round": taken_in, "action": action, "hash": digest})
         log.append(entry)
+        if turn in reasons:
+            _said(session, turn, reasons[turn], records, where)
         told.extend(records)
         if observe is not None:
             session.state = state
@@ -347,4 +384,8 @@ def _replay(
         raise where.error(
             header.round[1], f"the saved round {header.round[0]} does not match the replay ({session.state.round})"
         )
+    beyond = [turn for turn in reasons if turn > len(plan)]
+    if beyond:
+        # after the count of turns: a log cut short is better told as that
+        raise where.error(reasons[min(beyond)][1], f"reasons: there is no turn {min(beyond)} in the log")
     return session

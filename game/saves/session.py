@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from game.engine import Action, Record, State, apply, new_game, state_hash
 from game.engine.model import Scenario
+from game.engine.records import REASONED
 from game.engine.seat import AGENT as AGENT_KIND
 from game.engine.seat import DEFAULT_LEVEL, Seat
 from game.engine.seat import HUMAN as HUMAN  # re-exported: the saves layer names it
@@ -44,20 +45,37 @@ class Session:
     log: list[Entry] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     name: str = ""  # the scenario's bundled name or file stem
+    # What the AI seats said of their moves, where the move is one a reason explains (REASONED):
+    # by turn (1: the first action), as the save keeps them, and by the index in `records` of the
+    # move's first record, where the transcripts show them. Words only: no side's numbers.
+    reasons: dict[int, str] = field(default_factory=dict)
+    said: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def new(cls, scenario: Scenario, source: bytes, seed: int, seats: dict[str, str], name: str = "") -> Session:
         state, opening = new_game(scenario, seed)
         return cls(scenario, source, seed, seats, state, [], list(opening), name or scenario.id)
 
-    def play(self, action: Action) -> tuple[Record, ...]:
-        """Apply an action (raising the engine's errors if it is refused) and log it."""
+    def play(self, action: Action, reason: str = "") -> tuple[Record, ...]:
+        """Apply an action (raising the engine's errors if it is refused) and log it, with the
+        reason its mover gave for it, if any (kept where the move is one a reason explains)."""
         taken_in = self.state.round
         state, records = apply(self.state, action)
         self.state = state
         self.log.append(Entry(len(self.log) + 1, taken_in, action, state_hash(state)))
-        self.records.extend(records)
+        self.tell(records, reason)
         return records
+
+    def tell(self, records: tuple[Record, ...], reason: str) -> None:
+        """Add the records the last logged action told, and the reason given for it."""
+        if reason and records and records[0].kind in REASONED:
+            self.reasons[len(self.log)] = reason
+            self.said[len(self.records)] = reason
+        self.records.extend(records)
+
+    def reason_at(self, record: int) -> str:
+        """The reason given for the move whose first record is `records[record]` ("" if none)."""
+        return self.said.get(record, "")
 
 
 def agent_seats_problem(seats: dict[str, str], given: list[str]) -> str:

@@ -61,6 +61,19 @@ class Timeline:
         """What step `step` told (for step 0, the opening)."""
         return self.session.records[self.ends[step - 1] if step else 0 : self.ends[step]]
 
+    def told_to(self, step: int, last: int | None = None) -> list[tuple[Record, str]]:
+        """records_to's records, each with the reason its mover gave for it ("" for none)."""
+        end = self.ends[step]
+        return self._told(0 if last is None else max(0, end - last), end)
+
+    def told_of(self, step: int) -> list[tuple[Record, str]]:
+        """records_of's records, each with the reason its mover gave for it ("" for none)."""
+        return self._told(self.ends[step - 1] if step else 0, self.ends[step])
+
+    def _told(self, start: int, end: int) -> list[tuple[Record, str]]:
+        said = self.session.reason_at
+        return [(record, said(k)) for k, record in enumerate(self.session.records[start:end], start)]
+
     def begins_round(self, step: int) -> bool:
         """A round (or the game) begins at `step`."""
         k = bisect_left(self.round_starts, step)

@@ -13,13 +13,15 @@ def markdown(session: Session) -> str:
     out.append(f"- Scenario: `{session.name}` (sha256 `{sc.content_hash[:12]}`), seed {session.seed}")
     seats = ", ".join(f"{d.name}: {session.seats[d.id]}" for d in sc.delegations)
     out += [f"- Seats: {seats}", f"- Turns: {len(session.log)}", ""]
-    for record in session.records:
+    for k, record in enumerate(session.records):
         if record.kind == "venue":
             out += [f"## {record.text}", ""]
         elif record.kind == "round":
             out += ["", f"### {record.text}", ""]
         elif record.kind in ("event", "agreement", "venue_end", "game_over", "closing"):
             out.append(f"- **{record.text}**")
+        elif reason := session.reason_at(k):
+            out.append(f"- {record.text} ({reason})")
         else:
             out.append(f"- {record.text}")
     out += ["", "## Outcome", ""]

@@ -77,11 +77,30 @@ def save_text(session: Session) -> str:
         "# A Peace Talks saved game: the scenario, the seed, and every action with the hash of the",
         "# state after it. `peacetalks replay FILE --verify` checks every hash.",
         body.rstrip("\n"),
+        *_reasons(session.reasons),
         "log:" if session.log else "log: []",
     ]
     # json-compatible double quotes are valid YAML and need no escaping for these characters
     lines.extend(f'  - "{format_entry(e)}"' for e in session.log)
     return "\n".join(lines) + "\n"
+
+
+def _reasons(reasons: dict[int, str]) -> list[str]:
+    """What the AI seats said of their answers, walk-outs, boycotts and statements, by turn (the
+    replay and a continued game show them again: the log holds the moves, not the words), the
+    last key before the log. A reason of printable ASCII without a quote or backslash, as our
+    agents' are, is written `  TURN: "TEXT"`, which a long save's reader takes without the YAML
+    library (game.saves.logread); any other is written as PyYAML writes it."""
+    if not reasons:
+        return []
+    lines = ["reasons:"]
+    for turn, text in sorted(reasons.items()):
+        if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+            lines.append(f'  {turn}: "{text}"')
+        else:
+            item = yaml.dump({turn: text}, Dumper=_Dumper, allow_unicode=True, width=100)
+            lines.extend("  " + line for line in item.removesuffix("...\n").rstrip("\n").split("\n"))
+    return lines
 
 
 def safe_name(name: str) -> str:

@@ -159,8 +159,8 @@ def _save(
 ) -> None:
     levels = {d.id: seat_label(seats.get(k, "normal")) for k, d in enumerate(scenario.delegations)}
     session = Session.new(scenario, source, seed, levels, scenario.id)
-    for action in game.actions:
-        session.play(action)
+    for action, reason in zip(game.actions, game.reasons, strict=True):
+        session.play(action, reason)
     save(session, folder, name)
 
 

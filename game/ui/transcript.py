@@ -8,8 +8,9 @@ from rich.text import Text
 
 from game.engine import Record
 from game.engine.model import Scenario
+from game.engine.records import REASONED
 from game.engine.view import View
-from game.play.history import REASONED, Chronicle, Line
+from game.play.history import Chronicle, Line
 from game.ui.screens.history import narrate
 
 # how a record of each kind is drawn, in the table's transcript and the replay viewer's
@@ -42,6 +43,12 @@ def transcript_line(
         return narrate(scenario, -1, chronicle, line)
     if line is not None and record.kind == "meet":
         return meeting_text(scenario, view, chronicle, line, private)
+    return said(record, reason)
+
+
+def said(record: Record, reason: str) -> Text:
+    """A record in its style, with the reason its mover gave where the move is one a reason
+    explains (the table's transcript and the replay viewer's)."""
     text = Text(record.text, style=STYLES.get(record.kind, ""))
     if reason and record.kind in REASONED:
         text.append(f"  ({reason})", style="dim italic")

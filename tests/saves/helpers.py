@@ -10,6 +10,7 @@ import functools
 import re
 from pathlib import Path
 
+from game.ai.reading import Decision
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import Action, Scenario, apply, new_game, state_hash, view_for
@@ -51,20 +52,26 @@ def new_session(name: str = "mini", seed: int = 3, level: str = "normal", **over
     return Session.new(scenario, source, seed, seats_for(scenario, level, **overrides), name)
 
 
-def ai_action(session: Session) -> Action:
-    """What the seat on the floor plays: its AI level, as the game plays it (the hard level
-    with the style its rehearsal chooses for the seat; a human seat is played at normal)."""
+def ai_decision(session: Session) -> Decision:
+    """What the seat on the floor plays, and why: its AI level, as the game plays it (the hard
+    level with the style its rehearsal chooses for the seat; a human seat is played at normal)."""
     state = session.state
     seat = session.seats[state.scenario.delegations[state.actor].id]
     level = "normal" if seat == "human" else seat.removeprefix("ai:")
-    return chooser(level, scenario=session.scenario)(view_for(state, state.actor), agent_rng(state)).action
+    return chooser(level, scenario=session.scenario)(view_for(state, state.actor), agent_rng(state))
+
+
+def ai_action(session: Session) -> Action:
+    return ai_decision(session).action
 
 
 def play_on(session: Session, turns: int | None = None) -> Session:
-    """Play `turns` more actions (or to the end) with the AI seats; returns the same session."""
+    """Play `turns` more actions (or to the end) with the AI seats, each with the reason its agent
+    gives, as the table plays them; returns the same session."""
     played = 0
     while not session.state.over and (turns is None or played < turns):
-        session.play(ai_action(session))
+        decision = ai_decision(session)
+        session.play(decision.action, decision.reason)
         played += 1
     return session
 

@@ -56,10 +56,26 @@ def text(game: Session) -> str:
 
 def test_a_save_as_written_is_read_by_the_fast_path_to_the_same_values_and_marks(text: str) -> None:
     data = text.encode()
-    assert _split(data, Report("save.yaml"), BUDGET) is not None  # the fast path did read it
+    fast = _split(data, Report("save.yaml"), BUDGET)
+    assert fast is not None  # the fast path did read it, its reasons too
+    assert "reasons" in fast and fast.key_marks["reasons"] == (text.split("\n").index("reasons:") + 1, 1)
     got, want = both(data)
     assert got == want
     assert want[1] == [] and len(want[0][2][-1][3][3]) > 20  # no errors, and a real log was compared
+
+
+def test_a_reason_our_agents_could_not_give_is_written_by_yaml_and_read_back() -> None:
+    """A reason outside the fast form (an outside agent's: a quote, a backslash, letters beyond
+    ASCII) is written as PyYAML writes it, and both readers give it back as it was."""
+    session = finished("mini", 3)
+    odd = ['say "no" \\ twice', "Erdoğan's terms: — no", "a\u0085b", "x" * 300]
+    for turn, text in zip(sorted(session.reasons), odd, strict=False):
+        session.reasons[turn] = text
+    data = save_text(session).encode()
+    got, want = both(data)
+    assert got == want and want[1] == []
+    reasons = {int(k): v for k, v in parse_save(data, Report("s"), BUDGET)["reasons"].items()}  # type: ignore[index]
+    assert reasons == session.reasons
 
 
 @pytest.mark.parametrize("seed", [1, 5, 11])
@@ -78,9 +94,28 @@ def _indent_header(text: str) -> str:
     return re.sub(r"(?m)^", "  ", header) + "\nlog:\n" + log
 
 
+def _first_reason(text: str, change: Any) -> str:
+    """The save with its first reason's line (`  TURN: "TEXT"`, the writer's) changed."""
+    start = text.index("\nreasons:\n") + len("\nreasons:\n")
+    end = text.index("\n", start)
+    return text[:start] + change(text[start:end]) + text[end:]
+
+
 @pytest.mark.parametrize(
     "change",
     [
+        pytest.param(lambda t: _first_reason(t, lambda r: r.replace(': "', ': "\\u0041', 1)), id="a-reason-escaped"),
+        pytest.param(lambda t: _first_reason(t, lambda r: r.replace('"', "'")), id="a-reason-single-quoted"),
+        pytest.param(lambda t: _first_reason(t, lambda r: r.replace('"', "")), id="a-reason-unquoted"),
+        pytest.param(lambda t: _first_reason(t, lambda r: r.replace(': "', ': "é', 1)), id="a-reason-not-ascii"),
+        pytest.param(lambda t: _first_reason(t, lambda r: r + "\n" + r), id="a-turn-twice"),
+        pytest.param(lambda t: _first_reason(t, lambda r: "  0" + r[2:]), id="a-turn-zero-padded"),
+        pytest.param(lambda t: _first_reason(t, lambda r: " " + r), id="a-reason-indented-more"),
+        pytest.param(lambda t: _first_reason(t, lambda r: r + "  # said"), id="a-comment-after-a-reason"),
+        pytest.param(lambda t: _first_reason(t, lambda r: "  x: 1\n" + r), id="a-key-in-the-reasons"),
+        pytest.param(lambda t: t.replace("\nreasons:\n", '\nreasons:\n  1: "first"\n'), id="a-second-turn-1"),
+        pytest.param(lambda t: t.replace("\nseed:", "\nreasons: {}\nseed:"), id="reasons-twice"),
+        pytest.param(lambda t: t.replace("\nreasons:\n", "\nreasons: \n"), id="a-space-after-reasons"),
         pytest.param(lambda t: t.replace("\nseed:", "\n...\nseed:"), id="document-end-in-header"),
         pytest.param(lambda t: t.replace("\nseed:", "\n---\nseed:"), id="document-start-in-header"),
         pytest.param(lambda t: t.replace("\nseed:", "\nlog: []\nseed:"), id="a-second-log"),

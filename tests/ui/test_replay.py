@@ -602,3 +602,31 @@ def test_the_autoplay_speed_is_said_in_the_singular_at_one_step(saves: Path) -> 
             assert notified(app, "Autoplay: 2 steps a second")
 
     asyncio.run(body())
+
+
+def test_the_transcript_gives_the_reasons_the_ai_seats_gave(saves: Path) -> None:
+    """The save keeps what each AI seat said of its answers and statements; the viewer shows it
+    beside the move, stepping on and after a jump alike."""
+    app, timeline = viewer_app(saves / "astana.yaml")
+    session = timeline.session
+    assert session.said, "an AI game of astana-8 gives reasons"
+    index, reason = next(iter(session.said.items()))
+    step = next(n for n in range(1, timeline.steps + 1) if timeline.ends[n - 1] <= index < timeline.ends[n])
+    line = " ".join(f"{session.records[index].text} ({reason})".split())
+
+    async def body() -> None:
+        async with driven(app, size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "g")
+            await type_turn(pilot, str(step - 1))
+            await screen_of(pilot, ReplayScreen)
+            assert viewer.step == step - 1 and line not in transcript(viewer)
+            await press(pilot, "right")  # one step on: the step's own records, added
+            assert viewer.step == step and line in transcript(viewer)
+            await press(pilot, "end")
+            await press(pilot, "g")
+            await type_turn(pilot, str(step))  # a jump: the transcript written afresh
+            await screen_of(pilot, ReplayScreen)
+            assert viewer.step == step and line in transcript(viewer)
+
+    asyncio.run(body())

@@ -9,7 +9,7 @@ give away any side's priorities. Autoplay is a Textual timer that stops at the e
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,12 +21,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, RichLog, Static
 
-from game.engine import Record, State, view_for
+from game.engine import State, view_for
 from game.engine.view import View
 from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, named, short
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
-from game.ui.transcript import STYLES
+from game.ui.transcript import said
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters
 
@@ -203,17 +203,15 @@ class ReplayScreen(Screen[None]):
         step = self.step
         if step == self._transcript_at:
             return
-        records: Sequence[Record]
         if step == self._transcript_at + 1 and self._transcript_at >= 0:
-            records = self.timeline.records_of(step)  # one step on: add what it told
+            told = self.timeline.told_of(step)  # one step on: add what it told
         else:
             log.clear()
-            records = self.timeline.records_to(step, last=TRANSCRIPT)
-        if records:
+            told = self.timeline.told_to(step, last=TRANSCRIPT)
+        if told:
             # one write for them all: RichLog measures and wraps each write on its own, and a
             # write a record would make a jump several times slower
-            text = Text("\n").join(Text(r.text, style=STYLES.get(r.kind, "")) for r in records)
-            log.write(text)
+            log.write(Text("\n").join(said(record, reason) for record, reason in told))
         self._transcript_at = step
 
     # --- moving ---------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ class TableScreen(TableCommands):
             # Covered before anything is drawn: a loaded game too waits for its player.
             self._cover_table()
         log = self.query_one("#transcript", WrappedText)
-        log.show([self._line(line.record, "", line) for line in self.chronicle.lines], end=True)
+        log.show([self._line(line.record, line.reason, line) for line in self.chronicle.lines], end=True)
         if self.session.log:
             # a game loaded part-way: what came after each player's last move in its log is
             # summed up at their turn, as it was live (the walk-away value then is not kept)
@@ -392,10 +392,8 @@ class TableScreen(TableCommands):
             except AgentError as exc:
                 self._agent_failed(exc)
                 return
-            records = self._play(move.action)
+            records = self._play(move.action, move.decision.reason)
             played.extend(records)
-            if self._chronicle is not None:
-                self._chronicle.give_reason(move.decision.reason)
             self._log(records, move.decision.reason)
             self.refresh_table()
             await self._after(records)
@@ -512,12 +510,14 @@ class TableScreen(TableCommands):
                 body = "\n".join(text.plain.rstrip() for text in summary)
                 self.app.push_screen(Notice(since_when(self.chronicle, self.viewer), body))
 
-    def _play(self, action: Action) -> tuple[Record, ...]:
-        """Play an action on the session, and keep the history up to date with it."""
+    def _play(self, action: Action, reason: str = "") -> tuple[Record, ...]:
+        """Play an action on the session (with the reason an AI seat gave for it, which the save
+        keeps), and keep the history up to date with both."""
         before = self.session.state
-        records = self.session.play(action)
+        records = self.session.play(action, reason)
         if self._chronicle is not None:
             self._chronicle.add(before, action, self.session.state, records)
+            self._chronicle.give_reason(reason)
         return records
 
     def _venue_end(self, records: tuple[Record, ...]) -> Screen[None] | None:

@@ -99,7 +99,9 @@ class TableCommands(Screen[None]):
         """The game's history, built from the save's log the first time a screen asks for it."""
         if self._chronicle is None:
             session = self.session
-            self._chronicle = Chronicle.replay(session.scenario, session.seed, [e.action for e in session.log])
+            self._chronicle = Chronicle.replay(
+                session.scenario, session.seed, [e.action for e in session.log], session.reasons
+            )
         return self._chronicle
 
     # --- actions ----------------------------------------------------------------------------------
