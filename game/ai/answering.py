@@ -40,6 +40,7 @@ from game.ai.trend import offers_rising
 from game.ai.words import band
 from game.engine import actions as A
 from game.engine.legal import agreement_cost, may_draft
+from game.engine.records import in_sentence
 from game.engine.state import PENDING, REJECTED, Proposal
 from game.engine.utility import crossed_red_lines
 from game.engine.view import View
@@ -67,7 +68,7 @@ def answer(
     beliefs = beliefs or level_beliefs(view, level)
     crossed = crossed_red_lines(me, p.package)
     if crossed:
-        return say_no(me.id, p.id, f"rejected: it crosses our red line on {view.issues[crossed[0]].name}")
+        return say_no(me.id, p.id, f"rejected: it crosses our red line on {in_sentence(view.issues[crossed[0]].name)}")
     after = value_with(view, p.package)
     floor = floor_without_veto(view) if level.floor_without_veto and deadline(view) else fallback(view)
     # what the deck is expected to do to our walk-away value by the next round, while nothing is

@@ -51,6 +51,7 @@ from game.ai.signed import signed_as_much
 from game.engine import actions as A
 from game.engine.legal import may_draft, may_propose
 from game.engine.model import Scenario
+from game.engine.records import in_sentence
 from game.engine.rng import Rng
 from game.engine.state import PENDING, Proposal
 from game.engine.view import View
@@ -147,7 +148,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL, prior: Scen
     if provoked is not None:
         return Decision(
             A.Statement(me.id, "hardline", view.delegations[provoked].id),
-            f"we will not stay silent while {view.delegations[provoked].name} acts in bad faith",
+            f"we will not stay silent while {in_sentence(view.delegations[provoked].name)} acts in bad faith",
         )
     if may_draft(me.role):
         return mediate(view, beliefs, level, rng)
@@ -190,7 +191,7 @@ def choose(view: View, rng: Rng, level: Level | str = DEFAULT_LEVEL, prior: Scen
             package, partial = proposal(view, beliefs, aim, replace(level, partial=False, leads_common=False), rng)
         ids = tuple([(view.issues[i].id, view.issues[i].options[o].id) for i, o in package])
         if partial:
-            left = [view.issues[i].name for i in left_open(view, package)]
+            left = [in_sentence(view.issues[i].name) for i in left_open(view, package)]
             why = f"what we can settle now, leaving {', '.join(left)} for later"
         else:
             why = "a package we believe the others can live with"

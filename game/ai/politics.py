@@ -14,6 +14,7 @@ from game.ai.reading import WALKOUT_TRUST, Decision, acceptable, counterparts, h
 from game.engine import actions as A
 from game.engine.flow import fewer_than_two_present
 from game.engine.legal import may_propose, moves_for
+from game.engine.records import in_sentence
 from game.engine.rng import Rng
 from game.engine.view import View
 
@@ -53,7 +54,8 @@ def concession(
     _, i, step = best
     issue = view.issues[i]
     return Decision(
-        A.Concede(me.id, issue.id, issue.options[step].id), f"a gesture on {issue.name} that costs us little"
+        A.Concede(me.id, issue.id, issue.options[step].id),
+        f"a gesture on {in_sentence(issue.name)} that costs us little",
     )
 
 
@@ -114,7 +116,7 @@ def pressure(view: View) -> Decision | None:
     _, client, i = best
     return Decision(
         A.Pressure(me.id, view.delegations[client].id, view.issues[i].id),
-        f"the talks are stalling; our client must move on {view.issues[i].name}",
+        f"the talks are stalling; our client must move on {in_sentence(view.issues[i].name)}",
     )
 
 

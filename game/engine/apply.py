@@ -10,7 +10,7 @@ from game.engine import flow
 from game.engine.checks import ap_cost, check, check_types
 from game.engine.errors import IllegalAction, InvalidAction
 from game.engine.handlers import HANDLERS
-from game.engine.records import Record, verb_for
+from game.engine.records import Record, in_sentence, verb_for
 from game.engine.situation import from_state, pending_draft
 from game.engine.state import RUNNING, State, frozen
 from game.engine.work import Work
@@ -53,7 +53,9 @@ def full_apply(state: State, action: A.Action, typed: bool = False) -> tuple[Sta
     venue = sc.venues[state.venue]
     current = venue.turn_order[state.turn]  # state.actor
     if actor != current:
-        raise IllegalAction(f"it is {sc.delegations[current].name}'s turn, not {sc.delegations[actor].name}'s")
+        raise IllegalAction(
+            f"it is {in_sentence(sc.delegations[current].name)}'s turn, not {in_sentence(sc.delegations[actor].name)}'s"
+        )
     situation = from_state(state, actor)
     checked = check(situation, action)
     w = Work(state)

@@ -16,6 +16,7 @@ from typing import Any
 
 from game.engine import actions as A
 from game.engine.errors import IllegalAction, InvalidAction
+from game.engine.records import in_sentence
 from game.engine.situation import (
     DRAFTERS,
     PROPOSERS,
@@ -95,7 +96,7 @@ def open_issue_refusal(s: Situation, i: int) -> str:
     if s.settled[i] >= 0:
         return f"{name} is already settled"
     if i not in s.agenda:
-        return f"{name} is not on the agenda of {s.venue.name}"
+        return f"{name} is not on the agenda of {in_sentence(s.venue.name)}"
     return ""
 
 
@@ -140,7 +141,7 @@ def resolve_package(s: Situation, package: A.Package) -> ResolvedPackage:
     red = s.own.red_lines
     for i, o in pairs:
         if o in red[i]:
-            raise IllegalAction(f"that package crosses your own red line on {s.issues[i].name}")
+            raise IllegalAction(f"that package crosses your own red line on {in_sentence(s.issues[i].name)}")
     return resolved
 
 
@@ -243,9 +244,9 @@ def concession_refusal(s: Situation, i: int, o: int) -> str:
     the_issue = s.issues[i]
     current = s.positions[s.me][i]
     if current < 0:
-        return f"you have no public position on {the_issue.name} to concede from"
+        return f"you have no public position on {in_sentence(the_issue.name)} to concede from"
     if o == current:
-        return f"that is already your position on {the_issue.name}"
+        return f"that is already your position on {in_sentence(the_issue.name)}"
     if o in s.own.red_lines[i]:
         return f"{the_issue.options[o].label} is across your red line"
     if s.own.values[i][current] - s.own.values[i][o] <= 0:
@@ -279,13 +280,13 @@ def pressure_refusal(s: Situation, client: int, i: int) -> str:
     name, the_issue = s.names[client], s.issues[i]
     target, current = s.positions[s.me][i], s.positions[client][i]
     if target < 0:
-        return f"you have no public position on {the_issue.name} to press towards"
+        return f"you have no public position on {in_sentence(the_issue.name)} to press towards"
     if current < 0:
-        return f"{name} has no public position on {the_issue.name}"
+        return f"{name} has no public position on {in_sentence(the_issue.name)}"
     if current == target:
-        return f"{name} already stands where you do on {the_issue.name}"
+        return f"{name} already stands where you do on {in_sentence(the_issue.name)}"
     if pressed_step(target, current) in s.red_lines[client][i]:
-        return f"{name} will not move past its red line on {the_issue.name}"
+        return f"{name} will not move past its red line on {in_sentence(the_issue.name)}"
     return ""
 
 
@@ -307,7 +308,7 @@ def check_meet(s: Situation, action: A.Meet) -> int:
 
 def boycott_refusal(s: Situation) -> str:
     if not s.venue.attendance_optional:
-        return f"attendance at {s.venue.name} is not optional: walking out is the only way to leave"
+        return f"attendance at {in_sentence(s.venue.name)} is not optional: walking out is the only way to leave"
     if s.round != 1:
         return "a boycott must be declared in the first round"
     return ""

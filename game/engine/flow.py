@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from game.engine import clock, rng
 from game.engine.conditions import all_hold
 from game.engine.model import Alternative, EventCard
+from game.engine.records import in_sentence
 from game.engine.state import State
 from game.engine.work import Work
 
@@ -27,7 +28,11 @@ def check_ends(w: Work) -> None:
         for d, present in enumerate(w.present):
             if present and w.support[d] <= collapse:
                 w.set_present(d, False)
-                w.say("pulled_out", f"Support at home has collapsed: hardliners pull {w.name(d)} out of the talks.", d)
+                w.say(
+                    "pulled_out",
+                    f"Support at home has collapsed: hardliners pull {in_sentence(w.name(d))} out of the talks.",
+                    d,
+                )
                 w.drop_leavers_proposals(d)
                 pulled.append(d)
     # An agreement that settles the agenda stands, even when what it cost at home then pulls a
@@ -244,7 +249,7 @@ def end_round(w: Work) -> None:
     venue = sc.venues[w.venue]
     expired = [p for p in w.proposals if p.on_last_round(w.round)]
     for p in expired:
-        w.say("expired", f"Proposal #{p.id} by {w.name(p.author)} lapses unanswered.", p.author)
+        w.say("expired", f"Proposal #{p.id} by {in_sentence(w.name(p.author))} lapses unanswered.", p.author)
     if expired:  # else the state's own proposals stay (work.py: a meter written only when it moves)
         w.proposals = [p for p in w.proposals if not p.on_last_round(w.round)]
     charge_delay(w)
@@ -269,7 +274,7 @@ def end_round(w: Work) -> None:
         # after round 2 of 6 as a rule they had missed, not as the chance that came up
         w.say(
             "adjourned",
-            f"The talks break off: {venue.name} is adjourned after round {w.round} of {venue.rounds} "
+            f"The talks break off: {in_sentence(venue.name)} is adjourned after round {w.round} of {venue.rounds} "
             f"(the chance of it this round was {max(1, round(chance * 100))}%, at momentum {w.momentum}).",
         )
     if w.round >= venue.rounds or adjourned:

@@ -11,6 +11,7 @@ from typing import Any
 
 from game.engine import actions as A
 from game.engine.checks import ResolvedPackage as Package
+from game.engine.records import in_sentence
 from game.engine.situation import agreement_concession, concession_trusters
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal, frozen
 from game.engine.utility import crossed_red_lines
@@ -71,7 +72,7 @@ def _table(w: Work, actor: int, package: tuple[tuple[int, int], ...], to: tuple[
     w.next_proposal += 1
     w.add_proposal(p)
     w.tally_offer(actor, package)
-    names = ", ".join([w.name(d) for d in to])
+    names = ", ".join([in_sentence(w.name(d)) for d in to])
     what = w.verb(actor, "tables draft text" if draft else "proposes")
     w.say(
         "draft" if draft else "propose",
@@ -104,7 +105,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
     for d, r in zip(p.to, p.responses, strict=True):
         if r == REJECTED and d in required:  # the first signatory present to refuse it
             w.close_proposals(lambda q: q.id != p.id)
-            w.say("failed", f"Proposal #{p.id} fails: {w.name(d)} rejected it.")
+            w.say("failed", f"Proposal #{p.id} fails: {in_sentence(w.name(d))} rejected it.")
             return
     said_yes = {p.author} | {d for d, r in zip(p.to, p.responses, strict=True) if r == ACCEPTED}
     if said_yes.issuperset(required):  # every signatory present said yes
@@ -115,7 +116,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
         w.close_proposals(lambda q: q.id != p.id)
         gone = [d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING]
         if gone:  # its last answers left the table with those who owed them
-            names = " and ".join(w.name(d) for d in gone)
+            names = " and ".join(in_sentence(w.name(d)) for d in gone)
             w.say("closed", f"Proposal #{p.id} closes: {names}, to whom it was put, left without answering.")
         else:
             w.say("closed", f"Proposal #{p.id} is accepted by all it was put to, but not every signatory was asked.")
@@ -133,7 +134,11 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
         w.add_support(d, -agreement_concession(rules, dl, w.positions[d], p.package))
         for i in crossed_red_lines(dl, p.package):
             w.add_support(d, -rules.redline_support)
-            w.say("red_line", f"The deal crosses {dl.name}'s red line on {sc.issues[i].name}: anger at home.", d)
+            w.say(
+                "red_line",
+                f"The deal crosses {in_sentence(dl.name)}'s red line on {in_sentence(sc.issues[i].name)}: anger at home.",
+                d,
+            )
         if before > w.support[d]:  # what it lost, support being held at 0 at the least
             paid.append(f"{dl.name} {before - w.support[d]}")
         for e in parties:
@@ -172,7 +177,7 @@ def concede(w: Work, actor: int, action: A.Concede, checked: tuple[int, int, int
     w.moved = True
     w.say(
         "concede",
-        f"{me.name} {w.verb(actor, 'moves its')} position on {the_issue.name} to: {the_issue.options[o].label}.",
+        f"{me.name} {w.verb(actor, 'moves its')} position on {in_sentence(the_issue.name)} to: {the_issue.options[o].label}.",
         actor,
     )
 
@@ -189,7 +194,7 @@ def statement(w: Work, actor: int, action: A.Statement, target: int) -> None:
                 w.add_trust(d, actor, int(trust / 2))
     w.add_support(actor, rules.hardline_support if hard else -rules.conciliatory_support)
     w.add_momentum(-rules.hardline_momentum if hard else rules.conciliatory_momentum)
-    audience = w.name(target) if target >= 0 else "the room"
+    audience = in_sentence(w.name(target)) if target >= 0 else "the room"
     w.say("statement", f"{w.name(actor)} {w.verb(actor, 'makes')} a {action.tone} statement to {audience}.", actor)
 
 
@@ -206,7 +211,7 @@ def pressure(w: Work, actor: int, action: A.Pressure, checked: tuple[int, int, i
     label = the_issue.options[step].label
     w.say(
         "pressure",
-        f"{w.name(actor)} {w.verb(actor, 'presses')} {w.name(client)}, which {w.verb(client, 'moves')} on {the_issue.name} to: {label}.",
+        f"{w.name(actor)} {w.verb(actor, 'presses')} {in_sentence(w.name(client))}, which {w.verb(client, 'moves')} on {in_sentence(the_issue.name)} to: {label}.",
         actor,
     )
 
@@ -216,7 +221,7 @@ def meet(w: Work, actor: int, action: A.Meet, other: int) -> None:
         _reveal(w, learner, subject)
         w.add_trust(learner, subject, w.scenario.rules.meet_trust)
     w.add_momentum(w.scenario.rules.meet_momentum)
-    w.say("meet", f"{w.name(actor)} and {w.name(other)} meet in private.", actor)
+    w.say("meet", f"{w.name(actor)} and {in_sentence(w.name(other))} meet in private.", actor)
 
 
 def _reveal(w: Work, learner: int, subject: int) -> None:
@@ -242,7 +247,7 @@ def boycott(w: Work, actor: int, action: A.Boycott, checked: None) -> None:
     venue = w.scenario.venues[w.venue]
     _leave(w, actor, boycott=True)
     w.add_support(actor, w.scenario.rules.hardline_support)
-    w.say("boycott", f"{w.name(actor)} {w.verb(actor, 'boycotts')} {venue.name}.", actor)
+    w.say("boycott", f"{w.name(actor)} {w.verb(actor, 'boycotts')} {in_sentence(venue.name)}.", actor)
     w.drop_leavers_proposals(actor)
     _settle_without(w, actor)  # a boycotting signatory is no longer needed for a deal
 

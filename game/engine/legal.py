@@ -30,6 +30,7 @@ from typing import NamedTuple
 from game.engine import actions as A
 from game.engine import checks as C
 from game.engine.errors import GameError
+from game.engine.records import in_sentence
 from game.engine.rng import Rng
 from game.engine.situation import (
     DRAFTERS,
@@ -414,7 +415,7 @@ class Moves:
             other = self.s.delegation_index.get(action.actor) if isinstance(action.actor, str) else None
             if other is None:
                 return f"there is no delegation {action.actor!r} in this scenario"
-            return f"it is {self.s.name}'s turn, not {self.s.names[other]}'s"
+            return f"it is {in_sentence(self.s.name)}'s turn, not {in_sentence(self.s.names[other])}'s"
         try:
             # the fields' types first, as apply() checks them: a move from outside the game (a
             # plug-in agent's) may hold anything, and the rules behind trust their input

@@ -24,6 +24,13 @@ def verb_for(plural: bool, verb: str) -> str:
 REASONED = frozenset({"respond", "walk_out", "boycott", "statement"})
 
 
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: a leading article is lower-cased ("a statement to
+    the armed opposition delegation", not "to The armed opposition delegation"). A name keeps its
+    capital where it opens a sentence, a list item or a heading."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
 @dataclass(frozen=True)
 class Record:
     kind: str  # action kind, or: event, round, agreement, signing_cost, expired, pulled_out, left, venue_end, game_over

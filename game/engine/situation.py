@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from game.engine.model import GUARANTOR, MEDIATOR, PARTY, Delegation, Issue, Rules, Venue
+from game.engine.records import in_sentence
 from game.engine.state import PENDING, RUNNING, Proposal, State
 from game.engine.view import View
 
@@ -65,7 +66,7 @@ def _turn_refusal(over: bool, actor: int, me: int, names: Sequence[str]) -> str:
     if over:
         return "the game is over"
     if actor != me:
-        return f"it is {names[actor]}'s turn, not {names[me]}'s"
+        return f"it is {in_sentence(names[actor])}'s turn, not {in_sentence(names[me])}'s"
     return ""
 
 

@@ -31,7 +31,7 @@ from operator import is_not, itemgetter
 from typing import Any, TypeVar
 
 from game.engine.model import Effect, Scenario
-from game.engine.records import Record, verb_for
+from game.engine.records import Record, in_sentence, verb_for
 from game.engine.state import ANSWERS_KEPT, Agreement, Answer, Proposal, State, frozen
 from game.engine.types import UNDRAWN
 
@@ -357,7 +357,9 @@ class Work:
         two had accepted vanished when a delegation that signs nothing walked out."""
         for p in self.proposals:
             if p.author == d:
-                self.say("expired", f"Proposal #{p.id} lapses: {self.name(d)}, its author, left the table.", d)
+                self.say(
+                    "expired", f"Proposal #{p.id} lapses: {in_sentence(self.name(d))}, its author, left the table.", d
+                )
         self.close_proposals(lambda p: p.author != d)
 
     def close_proposals(self, keep: object) -> None:
@@ -405,7 +407,9 @@ class Work:
         if not self.present[d]:
             return
         self.set_present(d, False)
-        self.say("left", f"{self.name(d)} {self.verb(d, 'leaves')} {self.scenario.venues[self.venue].name}.", d)
+        self.say(
+            "left", f"{self.name(d)} {self.verb(d, 'leaves')} {in_sentence(self.scenario.venues[self.venue].name)}.", d
+        )
         self.drop_leavers_proposals(d)
         if d in self.scenario.venues[self.venue].signatories and self.departed < 0:
             self.departed = d
@@ -442,7 +446,11 @@ class Work:
         if by >= 0:
             for d in range(len(self.present)):
                 self.add_trust(d, by, -self.scenario.rules.break_trust)
-            self.say("broken", f"The agreement on {name} is broken; the others blame {self.name(by)}.", by)
+            self.say(
+                "broken",
+                f"The agreement on {in_sentence(name)} is broken; the others blame {in_sentence(self.name(by))}.",
+                by,
+            )
         else:
             self.say("broken", f"The agreement on {name} no longer holds.")
         self.add_momentum(-self.scenario.rules.break_momentum)

@@ -14,6 +14,7 @@ from game.analysis.history import compare as compare_history
 from game.analysis.history import describe_real
 from game.engine import Concede, State, apply, new_game, utility
 from game.engine.model import Scenario
+from game.engine.records import in_sentence
 from game.engine.seat import Seat
 from game.engine.situation import concession_cost, concession_trusters
 from game.engine.utility import delay_toll, outcome_utility
@@ -215,7 +216,7 @@ def agreed_when(session: Session) -> dict[int, list[str]]:
         line = f"Agreed in round {a.round} of {sc.venues[a.venue].rounds}, on {kind} #{a.proposal}"
         if made is not None:
             you = len(humans) == 1 and made.author in humans
-            line += f" from {'you' if you else sc.delegations[made.author].name}"
+            line += f" from {'you' if you else in_sentence(sc.delegations[made.author].name)}"
         out.setdefault(a.venue, []).append(line + ".")
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from game.ai.deck import may_come_up
 from game.engine.model import NO_LIMIT, Condition, EventCard
+from game.engine.records import in_sentence
 from game.engine.view import View
 
 
@@ -53,7 +54,7 @@ def condition_words(view: View, c: Condition) -> str:
         return _rounds(c.low, c.high)
     if c.kind == "agreed":
         issue = view.issues[c.a]
-        return f"once {issue.name} is agreed" + (f" on {issue.options[c.b].label}" if c.b >= 0 else "")
+        return f"once {in_sentence(issue.name)} is agreed" + (f" on {issue.options[c.b].label}" if c.b >= 0 else "")
     said = _SAID.get(c.kind)
     if said is None:
         return c.kind  # a kind the format adds later is still named, not hidden

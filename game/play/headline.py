@@ -16,6 +16,7 @@ from game.ai.seats import choosers
 from game.ai.selfplay import play
 from game.analysis import Analysis
 from game.engine import State, state_hash
+from game.engine.records import in_sentence
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
 from game.engine.utility import delay_toll, outcome_utility
@@ -101,7 +102,7 @@ def ended(state: State) -> str:
     if state.agreements:
         last = max(state.agreements, key=lambda a: (a.venue, a.round))
         venue = sc.venues[last.venue]
-        where = f" at {venue.name}" if len(sc.venues) > 1 else ""
+        where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
         what = "an agreement" if state.outcome == "agreement" else "a partial deal"
         return f"{what}{where}, the last signed in round {last.round} of {venue.rounds}"
     return {"collapse": "the talks collapsed", "no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))

@@ -12,7 +12,7 @@ from typing import Protocol
 from game.engine import actions as A
 from game.engine.actions import Action
 from game.engine.model import Scenario
-from game.engine.records import verb_for
+from game.engine.records import in_sentence, verb_for
 from game.engine.view import View
 
 IndexPackage = tuple[tuple[int, int], ...]  # (issue, option) by position, as the engine keeps it
@@ -143,11 +143,11 @@ def _phrase(scenario: Scenario, action: Action) -> str:
     if isinstance(action, A.Respond):
         return f"{'accepts' if action.accept else 'rejects'} #{action.proposal}"
     if isinstance(action, A.Concede):
-        return f"concedes on {issue(action.issue)}"
+        return f"concedes on {in_sentence(issue(action.issue))}"
     if isinstance(action, A.Statement):
-        return f"makes a {action.tone} statement" + (f" to {name(action.to, 16)}" if action.to else "")
+        return f"makes a {action.tone} statement" + (f" to {in_sentence(name(action.to, 16))}" if action.to else "")
     if isinstance(action, A.Pressure):
-        return f"presses {name(action.client, 16)}"
+        return f"presses {in_sentence(name(action.client, 16))}"
     if isinstance(action, A.Meet):
-        return f"meets {name(action.other)}"
+        return f"meets {in_sentence(name(action.other))}"
     return {"walk_out": "walks out", "boycott": "boycotts the venue", "pass": "passes"}.get(action.kind, action.kind)

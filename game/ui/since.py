@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from game.engine import view_for
+from game.engine.records import in_sentence
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
 from game.play import choices
@@ -91,7 +92,8 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
         why = f", refused by {_names(state, who)}" if who else ""
         why += ", lapsed unanswered" if pid in lapsed else ""
         text.append(
-            ("; " if k else "") + f"#{pid} from {state.scenario.delegations[tabled.author].name} (worth {worth}{why})"
+            ("; " if k else "")
+            + f"#{pid} from {in_sentence(state.scenario.delegations[tabled.author].name)} (worth {worth}{why})"
         )
     text.append(".")
     return text
@@ -189,7 +191,7 @@ def since_last_move(
             p = entry.proposal
             text.append(", " if k else "")
             draft = " (a draft)" if p.draft else ""
-            text.append(f"#{p.id} from {state.scenario.delegations[p.author].name}{draft}, worth ")
+            text.append(f"#{p.id} from {in_sentence(state.scenario.delegations[p.author].name)}{draft}, worth ")
             text.append(worth, style="bold" if where == "BELOW" else "")
             # what is said of it, in one bracket ("… (your yes makes it the agreement) (its #1 was
             # worth 0.04)" read as two afterthoughts to a playtester)

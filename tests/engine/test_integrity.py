@@ -85,7 +85,7 @@ def test_the_checks_run_in_order(game: State) -> None:
     with pytest.raises(InvalidAction, match="no delegation 'ghost'"):
         apply(game, Pass("ghost"))
     # the turn is checked before the action's own rules
-    with pytest.raises(IllegalAction, match="The Envoy's turn"):
+    with pytest.raises(IllegalAction, match="the Envoy's turn"):
         apply(game, Propose("red", (("nowhere", "x"),), ("blue",)))
 
 

@@ -63,7 +63,7 @@ def test_a_non_signatory_leaves_and_the_talks_go_on(mini: Scenario) -> None:
     # red's proposal stays open for blue (big signs nothing; its answer left with it)
     assert [(p.author, p.to) for p in s.proposals] == [(RED, (BLUE, BIG))]
     left = [r for r in records if r.kind == "left"]
-    assert [(r.actor, r.text) for r in left] == [(BIG, f"{sc.delegations[BIG].name} leaves The Hall.")]
+    assert [(r.actor, r.text) for r in left] == [(BIG, f"{sc.delegations[BIG].name} leaves the Hall.")]
     # leaving by itself costs nothing: the event's own effects say what it costs
     assert s.trust == before.trust
     assert s.support == before.support

@@ -51,7 +51,7 @@ def test_the_envoy_opens_round_one_with_full_action_points(game: State) -> None:
 
 
 def test_acting_out_of_turn_is_illegal_and_names_whose_turn_it_is(game: State) -> None:
-    with pytest.raises(IllegalAction, match="The Envoy's turn"):
+    with pytest.raises(IllegalAction, match="the Envoy's turn"):
         apply(game, Pass("red"))
     s = play(game, Pass("envoy"))
     with pytest.raises(IllegalAction, match="Red's turn, not Blue's"):

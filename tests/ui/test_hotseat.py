@@ -317,7 +317,7 @@ def test_the_second_players_first_turn_sums_up_a_meeting_the_first_asked_them_to
             assert isinstance(table, TableScreen) and table.viewer == OPP
             summaries = [body for who, title, body in read if title == "Since the talks opened" and who == OPP]
             assert len(summaries) == 1
-            assert "asks The armed opposition delegation for a private meeting" in summaries[0]
+            assert "asks the armed opposition delegation for a private meeting" in summaries[0]
             assert "You learnt:" in summaries[0]
 
     asyncio.run(body())

@@ -19,6 +19,7 @@ from textual.widgets import Button, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
+from game.engine.records import in_sentence
 from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
@@ -87,7 +88,7 @@ class RespondDialog(ActionDialog):
         p = next(q for q in self.waiting if q.id == proposal_id)
         own = self.view.own
         kind = "Draft text" if p.draft else "Proposal"
-        head = f"#{p.id} {kind} from {delegation_name(self.view, p.author)}"
+        head = f"#{p.id} {kind} from {in_sentence(delegation_name(self.view, p.author))}"
         # The worth comes before the package: a long package can only push the package out of sight.
         shown, walk_away, where = against(self._worth(p), own.reservation)
         tail = f"your utility if agreed {shown} ({where} your walk-away {walk_away})"
@@ -303,7 +304,7 @@ class ConcedeDialog(ActionDialog):
             self.dismiss(action)
             return
         question = (
-            f"Concede on {the_issue.name} to: {the_issue.options[option].label}?\n\n"
+            f"Concede on {in_sentence(the_issue.name)} to: {the_issue.options[option].label}?\n\n"
             f"It costs {cost} of your {support} support at home; your hardliners pull you out at {floor}."
         )
 
@@ -398,7 +399,7 @@ class PressureDialog(ActionDialog):
         entries = []
         for n, t in enumerate(self.targets):
             text = (
-                f"{delegation_name(self.view, t.client)} on {issue_name(self.view, t.issue)}\n"
+                f"{delegation_name(self.view, t.client)} on {in_sentence(issue_name(self.view, t.issue))}\n"
                 f"  from: {option_label(self.view, t.issue, t.current)}\n"
                 f"  to:   {option_label(self.view, t.issue, t.step)}"
             )

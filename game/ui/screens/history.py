@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.engine.model import Scenario
-from game.engine.records import verb_for
+from game.engine.records import in_sentence, verb_for
 from game.play.history import KINDS, Chronicle, Filter, Line, picked, summaries
 from game.ui.format import brief_issue, named, short
 from game.ui.widgets.keybar import KeyBar
@@ -67,7 +67,7 @@ def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line, whole
     if record.kind in ("propose", "draft") and line.tabled in chronicle.tabled:
         t = chronicle.tabled[line.tabled]
         author = sc.delegations[t.author]
-        to = ", ".join(sc.delegations[d].name for d in t.to)
+        to = ", ".join(in_sentence(sc.delegations[d].name) for d in t.to)
         verb = verb_for(author.plural, "tables draft" if t.draft else "proposes")
         text = Text(f"{author.name} {verb} #{t.id} to {to}: ")
         before = dict(chronicle.tabled[t.previous].package) if t.previous >= 0 else None
@@ -76,7 +76,7 @@ def narrate(scenario: Scenario, me: int, chronicle: Chronicle, line: Line, whole
     elif record.kind == "meet" and line.other >= 0 and line.actor >= 0:
         # the engine says that two delegations met; the line says which of them asked
         asker = sc.delegations[line.actor]
-        other = sc.delegations[line.other].name
+        other = in_sentence(sc.delegations[line.other].name)
         text = Text(f"{asker.name} {verb_for(asker.plural, 'asks')} {other} for a private meeting, and they meet.")
     else:
         style = _STYLE.get(record.kind, "")
@@ -143,7 +143,7 @@ class HistoryScreen(Screen[None]):
         if f.round is None:
             where = "every round"
         else:
-            where = f"round {f.round[1]}" + (f" of {venues[f.round[0]].name}" if len(venues) > 1 else "")
+            where = f"round {f.round[1]}" + (f" of {in_sentence(venues[f.round[0]].name)}" if len(venues) > 1 else "")
         who = "everyone" if f.delegation < 0 else named(self.scenario.delegations[f.delegation], 28)
         keys = "k, a" if f.kind == "answers to me" else "k"  # a, the shortcut to this one
         filters = f"{where} (r) · {short(who, 28)} (d) · {f.kind} ({keys})"

@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, Static
 
 from game.ai.estimate import acceptance_chance, answered, own_proposal
 from game.engine.actions import Draft, Propose
+from game.engine.records import in_sentence
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score, short
@@ -209,7 +210,7 @@ class ProposalBuilder(ActionDialog):
             box.note = self._estimate(d, package) if d in chosen and package else ""
         crossed = self._crossed(package)
         if crossed:
-            self.refuse(f"✗ Across your red line on {issue_name(self.view, crossed[0])}.")
+            self.refuse(f"✗ Across your red line on {in_sentence(issue_name(self.view, crossed[0]))}.")
         elif package and choices.pulls_out(self.view, choices.agreement_cost(self.view, package)):
             self.refuse("Signing this would take your support to the line where your hardliners pull you out.")
         else:
@@ -256,7 +257,9 @@ class ProposalBuilder(ActionDialog):
             self.refuse("A package needs at least one issue: pick an option for one.")
             return
         if crossed := self._crossed(package):
-            self.refuse(f"You cannot propose across your own red line on {issue_name(self.view, crossed[0])}.")
+            self.refuse(
+                f"You cannot propose across your own red line on {in_sentence(issue_name(self.view, crossed[0]))}."
+            )
             return
         ids = id_package(self.view, package)
         if self.mediator:
@@ -273,7 +276,11 @@ def _whose(view: View, delegations: list[int], mine: str, others: str, *, named:
     """ "your red line, and a red line for Turkey", or as much of that as applies; not `named`,
     the others are counted: "your stated position, and the stated position of 4 others"."""
     rest = [d for d in delegations if d != view.me]
-    names = ", ".join(delegation_name(view, d) for d in rest) if named or len(rest) < 2 else f"{len(rest)} others"
+    names = (
+        ", ".join(in_sentence(delegation_name(view, d)) for d in rest)
+        if named or len(rest) < 2
+        else f"{len(rest)} others"
+    )
     if view.me in delegations:
         return f"{mine}, and {others} {names}" if names else mine
     return f"{others} {names}" if names else ""

@@ -15,6 +15,7 @@ from game.ai.estimate_fit import LEVEL_CALIBRATION
 from game.engine import Action, Pass, Respond, WalkOut, apply, view_for
 from game.engine.actions import Boycott
 from game.engine.legal import moves_for
+from game.engine.records import in_sentence
 from game.engine.state import State
 from game.engine.utility import state_worth_if_agreed
 from game.engine.view import View
@@ -295,7 +296,7 @@ class TableCommands(Screen[None]):
             worth = f"worth {state_worth_if_agreed(state, self.viewer, p.package):.2f} to you"
             if not choices.still_needs(view, p.id):
                 worth += "; your yes makes it the agreement"
-            named.append(f"#{p.id} from {state.scenario.delegations[p.author].name} ({worth})")
+            named.append(f"#{p.id} from {in_sentence(state.scenario.delegations[p.author].name)} ({worth})")
         offers = "Offer " if len(named) == 1 else "Offers "
         verb = "lapses" if len(named) == 1 else "lapse"
         return f"{offers}{'; '.join(named)} {verb} unanswered when this round ends."
@@ -315,7 +316,7 @@ class TableCommands(Screen[None]):
         # not come back
         self._confirmed(
             lambda: (
-                f"Walk out of the talks as {me.name}? You cannot come back to this venue. "
+                f"Walk out of the talks as {in_sentence(me.name)}? You cannot come back to this venue. "
                 f"{_after_leaving(self.session.state, action)} "
                 f"Every side's trust in you falls by {self.view.rules.leave_trust}."
             ),
@@ -337,7 +338,7 @@ class TableCommands(Screen[None]):
             else:
                 trust = f"the chair's trust in you ({view.delegations[chair].name}) falls by {view.rules.leave_trust}"
             return (
-                f"Boycott this venue as {me.name}? You stay away from it: your support at home rises by "
+                f"Boycott this venue as {in_sentence(me.name)}? You stay away from it: your support at home rises by "
                 f"{view.rules.hardline_support}, {trust}. {_after_leaving(self.session.state, action)}"
             )
 
