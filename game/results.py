@@ -2,10 +2,10 @@
 kept in the user data folder (`game.paths`) as one small JSON file.
 
 The file is the player's history, so it is never lost to a bug or a bad disk: it is written
-atomically; a game already recorded is not recorded twice; an entry this version cannot read
-is kept as it is and counted, never dropped; and a file that is not a record at all (damaged,
-or edited by hand) is set aside under a new name, with a message saying where, before a new
-record starts.
+atomically; a game already recorded (the same scenario, seed, seats and moves) is not recorded
+twice; an entry this version cannot read is kept as it is and counted, never dropped; and a
+file that is not a record at all (damaged, or edited by hand) is set aside under a new name,
+with a message saying where, before a new record starts.
 """
 
 from __future__ import annotations
@@ -48,6 +48,11 @@ class Result:
     finished: float  # seconds since the epoch
     game: str  # what identifies the game: the scenario's hash, the seed and the final state's hash
     hot_seat: bool = False
+    # Who held every seat (a digest of the save's seats: human, an AI level or strategy, an outside
+    # agent). The same moves can end in the same state from other seats (a walk-out at the first
+    # move ends the talks whatever the AI's level), and that is another game. "" in entries
+    # written before it was kept: such an entry stands for the game whatever its seats were.
+    seats: str = ""
 
     @property
     def surplus(self) -> float:
@@ -88,6 +93,8 @@ def _result(raw: object) -> Result | None:
         return None
     values["nash"] = None if nash is None else float(nash)
     values["hot_seat"] = raw.get("hot_seat") is True
+    seats = raw.get("seats")
+    values["seats"] = seats if isinstance(seats, str) else ""
     return Result(**values)
 
 
@@ -163,13 +170,20 @@ def add_results(results: Iterable[Result], path: Path | None = None) -> str:
             ) from None
         note = f"{exc}. It is kept as {kept}, and a new record starts."
         record = Record(path)
-    known = {(r.game, r.seat) for r in record.results}
-    new = [r for r in results if (r.game, r.seat) not in known]
+    new = [r for r in results if not any(_same(r, old) for old in record.results)]
     if not new:
         return note
     record.raw.extend(asdict(r) for r in new)
     _write(record)
     return note
+
+
+def _same(a: Result, b: Result) -> bool:
+    """Whether two entries are one seat of one game: the same scenario, seed and last state (so
+    the same moves), the same seat, and the same seats around the table. Where either entry does
+    not say who held the seats (one written before they were kept), the game is taken to be the
+    same: its debrief opened again must not count it twice."""
+    return a.game == b.game and a.seat == b.seat and (a.seats == b.seats or not a.seats or not b.seats)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ small cache: the debrief computes it in a worker and shows it when it comes.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -142,6 +144,8 @@ def results(session: Session, lines: tuple[Headline, ...], finished: float) -> l
     """The record's entries for a finished game: one per human seat."""
     sc = session.scenario
     game = f"{sc.content_hash[:16]}-{session.seed}-{state_hash(session.state)[:16]}"
+    # who sat where, apart from `game` (which entries written before it was kept identify games by)
+    seats = hashlib.sha256(json.dumps(session.seats, sort_keys=True).encode()).hexdigest()[:16]
     level = ai_level(session) if any(Seat.parse(s).kind == AI for s in session.seats.values()) else "none"
     hot_seat = len(lines) > 1
     return [
@@ -159,6 +163,7 @@ def results(session: Session, lines: tuple[Headline, ...], finished: float) -> l
             finished,
             game,
             hot_seat,
+            seats,
         )
         for h in lines
     ]

@@ -3,13 +3,19 @@ their seat (the same game replayed from its seed with the AI in that seat)."""
 
 from __future__ import annotations
 
-from game.ai.seats import choosers
-from game.ai.selfplay import play
+from pathlib import Path
+
+from game.ai.seats import chooser, choosers
+from game.ai.selfplay import agent_rng, play
 from game.analysis import analyze
+from game.engine import view_for
+from game.engine.actions import WalkOut
 from game.engine.utility import outcome_utility
 from game.play.debrief import analysis_for, quality
 from game.play.headline import ai_in_seat, ai_level, headlines, human_seats, results
-from tests.saves.helpers import finished
+from game.results import Result, add_results, read_record
+from game.saves import load, save
+from tests.saves.helpers import finished, new_session, play_on
 
 
 def test_a_headline_per_human_seat_with_walk_away_and_nash() -> None:
@@ -92,3 +98,49 @@ def test_the_headline_says_when_the_walk_away_value_moved_from_its_draw() -> Non
         assert (moved in said) == (round(drawn, 2) != round(line.reservation, 2))
         told.append(moved in said)
     assert told == [True, False]
+
+
+def test_a_save_finished_again_the_same_way_is_one_game_and_another_ending_is_another(tmp_path: Path) -> None:
+    """A named save continued (`play --load NAME`) and finished, then continued again from the
+    same save and finished with the same moves: the record keeps one entry. Continued with other
+    moves, the game ends elsewhere: a second entry."""
+    start = play_on(new_session("astana-8", 3, government="human"), 20)
+    saved = save(start, tmp_path / "saves", "mine")
+    path = tmp_path / "results.json"
+
+    def finish(level: str = "normal") -> list[Result]:
+        session = load(saved)
+        while not session.state.over:
+            state = session.state
+            mover = chooser(level if state.actor == 0 else "normal", scenario=session.scenario)
+            session.play(mover(view_for(state, state.actor), agent_rng(state)).action)
+        lines = headlines(session, analyze(session.scenario, session.state.venue))
+        return results(session, lines, 123.0)
+
+    once = finish()
+    add_results(once, path)
+    again = finish()
+    assert again[0].game == once[0].game and again[0].seats == once[0].seats
+    add_results(again, path)
+    assert len(read_record(path).results) == 1
+    other = finish("easy")  # the government's moves as the easy level plays them: another ending
+    assert other[0].game != once[0].game
+    add_results(other, path)
+    assert len(read_record(path).results) == 2
+
+
+def test_the_same_moves_from_other_seats_are_another_game(tmp_path: Path) -> None:
+    """The government walks out at its first move (the talks collapse at once): the same moves
+    and the same last state whoever held the other seats. Against the hard AI, after a game
+    against the normal one, it was not recorded: the record took it for the same game."""
+    path = tmp_path / "results.json"
+    entries = []
+    for level in ("normal", "hard"):
+        session = new_session("astana-8", 1, level, government="human")
+        session.play(WalkOut("government"))
+        assert session.state.over
+        lines = headlines(session, analyze(session.scenario, 0))
+        entries.append(results(session, lines, 123.0)[0])
+        add_results(entries[-1:], path)
+    assert entries[0].game == entries[1].game, "the same scenario, seed and moves"
+    assert [r.difficulty for r in read_record(path).results] == ["normal", "hard"]

@@ -4,6 +4,7 @@ damaged file (a clear message, the file set aside, never deleted)."""
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,19 @@ def test_a_non_finite_or_wrongly_typed_utility_is_unreadable_not_a_crash(values:
         parsed = _result(raw)
         ok = isinstance(v, int | float) and not isinstance(v, bool) and abs(float(v)) < float("inf")
         assert (parsed is not None) == ok
+
+
+def test_a_game_is_its_moves_and_its_seats_and_older_entries_still_count_their_game(tmp_path: Path) -> None:
+    """The same last state from other seats is another game; an entry written before the seats
+    were kept still reads, and its game, met again with its seats, is not counted twice."""
+    path = tmp_path / "results.json"
+    before = {k: v for k, v in asdict(result()).items() if k != "seats"}
+    path.write_text(json.dumps({"format": 1, "games": [before]}))
+    assert read_record(path).results == [result()]
+    add_results([replace(result(), seats="a1")], path)  # that game's debrief opened again
+    add_results([replace(result(game="g2"), seats="a1")], path)
+    add_results([replace(result(game="g2"), seats="b2")], path)  # other seats, the same moves
+    add_results([replace(result(game="g2"), seats="b2")], path)
+    stored = json.loads(path.read_text())["games"]
+    assert stored[0] == before, "an older entry is kept as it was written"
+    assert [(g["game"], g.get("seats")) for g in stored] == [("g1", None), ("g2", "a1"), ("g2", "b2")]
