@@ -27,6 +27,7 @@ from game.scenario.load import check_source
 from game.scenario.seating import default_human
 from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.keys import palette
+from game.ui.screens.notices import Notice
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
@@ -311,6 +312,7 @@ class PeaceTalksApp(App[None]):
                 problems.show(change.diagnostics)
             else:
                 running = any(isinstance(s, TableScreen) for s in self.screen_stack)
+                self._close_notices()
                 self.push_screen(ScenarioProblems(path, change.diagnostics, running))
             return
         from game.ui.screens.debrief import DebriefScreen
@@ -339,6 +341,21 @@ class PeaceTalksApp(App[None]):
         self._started_once = True
 
     _started_once = False
+
+    def _close_notices(self) -> None:
+        """Close the notices over a game in progress, as Esc closes them, before the errors of
+        the watched file are shown: drawn over a round's events, the two boxes stacked, and Esc
+        on the errors led back to the notice, not to the game. What a notice says is in the
+        transcript too, and play waits behind the errors (TableScreen._while_the_player_is_asked).
+        The notice of the talks' end is left: closing it would bring the debrief, which takes
+        every screen above the table with it, the errors too."""
+        table = next((s for s in reversed(self.screen_stack) if isinstance(s, TableScreen)), None)
+        if table is None or table.session.state.over:
+            return
+        # not awaited: the screen is popped at once, and the AI's moves (waiting on a round's
+        # notice) go on only after the errors are up, which then hold them
+        while isinstance(self.screen, Notice):
+            self.screen.dismiss(None)
 
     # --- quitting -------------------------------------------------------------------------------
 

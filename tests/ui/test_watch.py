@@ -5,15 +5,34 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import Static
 
+from game.ai.seats import chooser
+from game.ai.selfplay import agent_rng
+from game.engine import view_for
 from game.ui.app import make_app
+from game.ui.screens.notices import Notice
 from game.ui.screens.problems import ScenarioProblems
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import ASTANA, driven, table_ready, until
+from game.ui.widgets.wrapped import WrappedText
+from tests.ui.driving import (
+    ASTANA,
+    DEADLINE,
+    Driver,
+    ai_busy,
+    driven,
+    press,
+    settle,
+    table_of,
+    table_ready,
+    tick,
+    until,
+)
 
 GOOD = ASTANA.read_text()
 RENAMED = GOOD.replace('title: "', 'title: "Edited: ', 1)
@@ -163,3 +182,56 @@ def test_a_problem_of_the_whole_file_is_said_once_without_a_place() -> None:
         "error: the file is larger than 2 MiB; a scenario never needs that much",
         "warning: line 3, column 7: a warning",
     ]
+
+
+async def _a_round_notice(pilot: Driver[None], mid_game: bool) -> Notice:
+    """The notice of a round's events, up over the table: the first round's (on opening), or,
+    `mid_game`, a later one the AI's moves brought (the human seat played as the AI plays it)."""
+    app = pilot.app
+    deadline = time.monotonic() + DEADLINE
+    while True:
+        assert time.monotonic() < deadline, f"no round's notice; the screen is {app.screen!r}"
+        screen = app.screen
+        if isinstance(screen, Notice) and not screen.is_mounted:
+            pass  # read once it is up
+        elif isinstance(screen, Notice):
+            first = screen.title_text.startswith("Round 1 ")
+            if screen.title_text.startswith("Round ") and first != mid_game:
+                return screen
+            await press(pilot, "enter")
+        elif isinstance(screen, TableScreen) and not ai_busy(app):
+            state = screen.session.state
+            assert not state.over, "the game ended before a round's notice"
+            if state.actor in screen.humans:
+                screen._act(chooser("normal")(view_for(state, state.actor), agent_rng(state)).action)
+        await tick()
+
+
+@pytest.mark.parametrize("mid_game", [False, True], ids=["opening", "later-round"])
+def test_the_errors_of_an_edit_show_over_the_game_not_over_a_rounds_notice(tmp_path: Path, mid_game: bool) -> None:
+    """An edit that does not load, saved while a round's events were up: the errors were drawn
+    over that notice, the two boxes stacked, and Esc led back to the notice rather than the
+    game. The notice is closed first, as Esc closes it (its events are in the transcript), and
+    the game holds still behind the errors until Esc goes back to it."""
+    path, app = watched(tmp_path)
+
+    async def body() -> None:
+        async with driven(app, size=(100, 32)) as pilot:
+            notice = await _a_round_notice(pilot, mid_game)
+            table = table_of(app)
+            moves = len(table.session.log)
+            write(path, BROKEN)
+            await until(pilot, lambda: "does not load" in problems_text(app), "the errors")
+            assert not any(isinstance(s, Notice) for s in app.screen_stack), "the notice is closed"
+            assert app.screen_stack[-2:] == [table, app.screen]
+            said = " ".join(table.query_one("#transcript", WrappedText).plain.split())
+            assert " ".join(notice.body.split()) in said, "what the notice said is in the transcript"
+            for _ in range(20):
+                await tick()
+            assert len(table.session.log) == moves, "no AI move behind the errors"
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is table, "the game again")
+            # and play goes on from where it was (the human's turn comes round again)
+            assert await settle(pilot) is table
+
+    asyncio.run(body())

@@ -1,7 +1,9 @@
 """What is wrong with a watched scenario file, shown in place of a crash while its author fixes it.
 
 `peacetalks play PATH --watch` keeps this screen up, listing every error by line and column,
-until the file loads again; the game that was running (if any) waits underneath, untouched.
+until the file loads again; the game that was running (if any) waits underneath, untouched but
+for a notice that was over it (a round's events), closed as Esc closes it (the app's
+_close_notices).
 """
 
 from __future__ import annotations
