@@ -6,11 +6,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from game.engine import Record
 from game.ui.app import make_app
+from game.ui.ending import ending_lines
 from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.dialog import ConfirmDialog
 from game.ui.screens.notices import Notice
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import ASTANA, driven, pass_turn, press, tick, until
+from tests.ui.driving import ASTANA, at_the_table, click, driven, pass_turn, press, screen_of, tick, until
+
+JORDAN, KAZAKHSTAN = 6, 8  # two of astana-8's observers: Jordan speaks third from last, Kazakhstan last
 
 
 def test_an_ending_the_ai_made_is_told_before_the_debrief(tmp_path: Path) -> None:
@@ -45,3 +50,61 @@ def test_an_ending_the_ai_made_is_told_before_the_debrief(tmp_path: Path) -> Non
             assert ending is not None, "no notice of how the talks ended came before the debrief"
 
     asyncio.run(body())
+
+
+def test_after_a_long_skip_the_ending_says_how_the_talks_ended_not_every_walk_out(tmp_path: Path) -> None:
+    """Jordan walks out at its first turn and skips (f) the rest of the game, played by the AI
+    seats. Kazakhstan (the walk-out strategy) walks out right after, which ends nothing: the
+    talks go on to their last round. The notice listed that walk-out among how the talks ended;
+    it says the deal and the end, and only counts the departures that ended nothing."""
+
+    async def body() -> None:
+        seats = (("us", "ai:walk-out"), ("kazakhstan", "ai:walk-out"))
+        app = make_app(ASTANA, ("jordan",), "normal", seed=1, saves_dir=tmp_path, speed=1, seats=seats)
+        async with at_the_table(app, size=(120, 40)) as (pilot, table):
+            await press(pilot, "w")
+            await screen_of(pilot, ConfirmDialog)
+            await click(pilot, "#yes")
+            await until(pilot, lambda: not table.session.state.present[JORDAN], "Jordan's walk-out")
+            while True:
+                await press(pilot, "f")  # skip the AI's moves, to the end of the game
+                notice = await screen_of(pilot, Notice)
+                if notice.title_text == "The talks are over":
+                    break
+                # a round's events, up before the key came through (on a loaded machine): read on
+                await press(pilot, "escape")
+            records = table.session.records
+            walked = [r.text for r in records if r.kind == "walk_out" and r.actor == KAZAKHSTAN]
+            assert walked == ["Republic of Kazakhstan walks out of the talks."]
+            assert walked[0] not in notice.body, "a walk-out that ended nothing"
+            # how they ended, in the engine's words (the deal, what it cost, the venue's and the
+            # game's end), the walk-out counted before the end
+            agreed, cost, venue_end, game_over = (
+                r.text for r in records if r.kind in ("agreement", "signing_cost", "venue_end", "game_over")
+            )
+            assert table.session.state.outcome == "partial"
+            went_on = "Along the way, 1 delegation left the table without ending the talks."
+            assert notice.body.split("\n\n") == [agreed, cost, went_on, venue_end, game_over]
+
+    asyncio.run(body())
+
+
+def test_a_departure_is_named_where_its_move_ended_a_venue_and_counted_where_it_did_not() -> None:
+    """A signatory's walk-out that collapses the talks is how they ended, and is said; the
+    observers who left before are counted once each (one of them left twice, in two venues)."""
+    moves = [
+        (Record("walk_out", "Jordan walks out of the talks.", 6),),
+        (Record("pass", "The US passes.", 7), Record("pulled_out", "Hardliners pull the US out.", 7)),
+        (Record("left", "Jordan leaves Sochi.", 6),),
+        (
+            Record("walk_out", "The opposition walks out of the talks.", 1),
+            Record("venue_end", "Sochi ends: the opposition, a signatory, walked out."),
+            Record("game_over", "The game is over (collapse)."),
+        ),
+    ]
+    assert ending_lines(moves) == [
+        "Along the way, 2 delegations left the table without ending the talks.",
+        "The opposition walks out of the talks.",
+        "Sochi ends: the opposition, a signatory, walked out.",
+        "The game is over (collapse).",
+    ]

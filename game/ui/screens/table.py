@@ -36,6 +36,7 @@ from game.saves import Session
 from game.sim.pool import cores
 from game.sim.rehearsers import rehearse_in_workers
 from game.sim.seating import label_kind, seat_chooser
+from game.ui.ending import ending_lines
 from game.ui.format import named
 from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
@@ -47,8 +48,6 @@ from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
 from game.ui.widgets.wrapped import WrappedText
 
-# What the AI seats' moves say of how the talks ended, shown before the debrief where they ended them
-ENDING = frozenset({"agreement", "signing_cost", "walk_out", "pulled_out", "left", "venue_end", "game_over"})
 ASKED_POLL = 0.05  # seconds between looks at whether the player's dialog has closed
 _T = TypeVar("_T")
 
@@ -356,7 +355,7 @@ class TableScreen(TableCommands):
     async def ai_turns(self) -> None:
         """Play the AI seats until a human's turn or the end, one visible move at a time."""
         session = self.session
-        played: list[Record] = []  # what the AI seats did in this stretch
+        played: list[tuple[Record, ...]] = []  # what each move of the AI seats did in this stretch
         while not session.state.over and session.state.actor not in self.humans:
             if not self.skipping:
                 await asyncio.sleep(SPEEDS[self.speed])
@@ -393,7 +392,7 @@ class TableScreen(TableCommands):
                 self._agent_failed(exc)
                 return
             records = self._play(move.action, move.decision.reason)
-            played.extend(records)
+            played.append(records)
             self._log(records, move.decision.reason)
             self.refresh_table()
             await self._after(records)
@@ -401,7 +400,7 @@ class TableScreen(TableCommands):
         if session.state.over and self.humans and played and not self._gone():
             # the talks ended on the AI seats' moves: how, said on the table before the debrief
             # takes it away (a newcomer who pressed f found the debrief with no word of the deal)
-            ending = [r.text for r in played if r.kind in ENDING]
+            ending = ending_lines(played)
             if ending:
                 await self.app.push_screen_wait(Notice("The talks are over", "\n\n".join(ending)))
                 if self._gone():

@@ -1,0 +1,41 @@
+"""What the notice "The talks are over" says when the talks ended on the AI seats' moves.
+
+It is read before the debrief, often after the player skipped (f) a long stretch of moves: it
+says how the talks ended (the deal and what signing it cost, each venue's end and the game's),
+not everything that happened on the way. A delegation that left the table (walked out, was
+pulled out by its hardliners, or left on an event) is named only where its move ended a venue:
+the others are counted in one line, and the transcript and the history keep every one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.engine import Record
+
+# What a stretch of moves says of how the talks ended
+ENDING = frozenset({"agreement", "signing_cost", "venue_end", "game_over"})
+# A delegation leaving the table: part of how the talks ended only where its move ended a venue
+DEPARTURES = frozenset({"walk_out", "pulled_out", "left"})
+
+
+def ending_lines(moves: Sequence[Sequence[Record]]) -> list[str]:
+    """The notice's paragraphs for a stretch of moves (each move's records, in order) that ended
+    the talks; [] when nothing in it says how."""
+    lines: list[str] = []
+    went_on: list[int] = []  # the delegations that left the table without ending a venue
+    last = 0  # where the last move's lines start: the count goes before how the game ended
+    for records in moves:
+        last = len(lines)
+        ended = any(r.kind == "venue_end" for r in records)
+        for r in records:
+            if r.kind in ENDING or (r.kind in DEPARTURES and ended):
+                lines.append(r.text)
+            elif r.kind in DEPARTURES and r.actor not in went_on:
+                went_on.append(r.actor)
+    if lines and went_on:
+        n = len(went_on)
+        lines.insert(
+            last, f"Along the way, {n} delegation{'s' if n != 1 else ''} left the table without ending the talks."
+        )
+    return lines
