@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -443,10 +443,9 @@ class TableScreen(TableCommands):
             await self.app.push_screen_wait(venue_end)
         if self.skipping or not self.humans:
             return
-        events = [r.text for r in records if r.kind in ("event", "agenda", "broken")]
-        round_line = next(r.text for r in records if r.kind == "round")
-        if events:
-            await self.app.push_screen_wait(Notice(round_line, "\n\n".join(events)))
+        notice = self._round_notice(records)
+        if notice is not None:
+            await self.app.push_screen_wait(notice)
 
     def _act(self, action: Action) -> None:
         """Apply a human's action; a refusal is explained, never silently ignored."""
@@ -471,11 +470,26 @@ class TableScreen(TableCommands):
             # play goes on only once the player has read what the meeting taught them
             self._show_learnt(then=then if go_on else None)
         elif go_on:
-            venue_end = self._venue_end(records)
-            if venue_end is not None:
-                self.app.push_screen(venue_end, lambda _: then())
-                return
+            # what the new round brings, when the player's own move began it, read before play
+            # goes on, as after an AI seat's move (_after): the campaign's turn between venues,
+            # then the round's events (their notice was missing: only the transcript had them)
+            screens = [s for s in (self._venue_end(records), self._round_notice(records)) if s is not None]
+            self._show_in_turn(screens, then)
+
+    def _round_notice(self, records: tuple[Record, ...]) -> Notice | None:
+        """The notice of a round's events, when these records began a round that brought some."""
+        if not self.humans or not any(r.kind == "round" for r in records):
+            return None
+        events = [r.text for r in records if r.kind in ("event", "agenda", "broken")]
+        round_line = next(r.text for r in records if r.kind == "round")
+        return Notice(round_line, "\n\n".join(events)) if events else None
+
+    def _show_in_turn(self, screens: list[Screen[Any]], then: Callable[[], None]) -> None:
+        """Each screen in turn, each once the one before is dismissed, then `then`."""
+        if not screens:
             then()
+            return
+        self.app.push_screen(screens[0], lambda _: self._show_in_turn(screens[1:], then))
 
     def _turn_over(self) -> None:
         """A human's turn has ended: in hot-seat play the table is covered at once, before the
