@@ -21,7 +21,7 @@ import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.ai.levels import LEVELS
 from game.ai.selfplay import play
@@ -45,7 +45,15 @@ KINDS = ("hard", "normal", "easy", *STRATEGIES)
 LADDER = ("hard", "normal", "easy", "random")
 CLEAR = 2.0  # a step of the ladder counts when its paired difference is more than this many SE
 
-Outcome = tuple[int, float, bool, bool]  # game index, surplus, anything agreed, agreed in the last round
+
+class Outcome(NamedTuple):
+    """One game of a row. Its position comes first: a row's games sort into the order of the seeds."""
+
+    position: int  # the game's place in the run (its seed is game_seed(base, position))
+    surplus: float
+    agreed: bool  # anything signed, at any venue
+    last_round: bool  # a signing in a venue's last round
+    seed: int
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,11 @@ class Row:
     seconds: float
     # the surplus of every game, in the order of the seeds: what pairs this row with any other
     surplus: tuple[float, ...] = field(default=(), repr=False)
+    # the rest of every game, in the same order: `--json` gives them game by game, so that a reader
+    # can pair any two rows (two agents of their own, not only each with hard) and replay a game
+    seeds: tuple[int, ...] = field(default=(), repr=False)
+    agreed: tuple[bool, ...] = field(default=(), repr=False)
+    last_round: tuple[bool, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -109,7 +122,7 @@ def play_one(scenario: Scenario, seat: int, kind: str, index: int, seed: int) ->
     drawn = draw_types(scenario, seed).delegations[seat].reservation
     surplus = outcome_utility(state, seat) - drawn
     last = any(a.round >= state.scenario.venues[a.venue].rounds for a in state.agreements)
-    return index, surplus, bool(state.agreements), last
+    return Outcome(index, surplus, bool(state.agreements), last, seed)
 
 
 def run(
@@ -137,7 +150,7 @@ def run(
     baseline: list[float] = []
     for kind, outcomes, seconds in _rows(scenario, tasks, per_kind, jobs, started):
         if kind == BASELINE:
-            baseline = [surplus for _, surplus, _, _ in sorted(outcomes)]
+            baseline = [game.surplus for game in sorted(outcomes)]
         row = _row(kind, outcomes, baseline, seconds)
         rows.append(row)
         if on_row is not None:
@@ -177,9 +190,9 @@ def _collect(
 
 def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: float) -> Row:
     ordered = sorted(outcomes)
-    surplus = [s for _, s, _, _ in ordered]
+    surplus = [game.surplus for game in ordered]
     n = len(surplus)
-    agreed = [last for _, _, made, last in ordered if made]
+    agreed = [game.last_round for game in ordered if game.agreed]
     diff = se = None
     if len(baseline) == n:
         diff, se = _paired(surplus, baseline)
@@ -194,6 +207,9 @@ def _row(kind: str, outcomes: list[Outcome], baseline: list[float], seconds: flo
         se_diff=se,
         seconds=seconds,
         surplus=tuple(surplus),
+        seeds=tuple(game.seed for game in ordered),
+        agreed=tuple(game.agreed for game in ordered),
+        last_round=tuple(game.last_round for game in ordered),
     )
 
 
@@ -233,20 +249,36 @@ def describe(kind: str) -> str:
 
 
 def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row]) -> dict[str, Any]:
+    """What `tournament --json` prints."""
     return {
         "scenario": scenario.id,
         "seat": scenario.delegations[seat].id,
         "games": games,
         "seed": seed,
+        # every row played these, game k the k-th: `watch SCENARIO --seed S --seat SEAT=KIND` replays one
+        "seeds": [game_seed(seed, i) for i in range(games)],
         "others": OTHERS,
         "baseline": BASELINE,
         "rows": [
             {
-                **{k: v for k, v in asdict(r).items() if k != "surplus"},
+                **{k: v for k, v in asdict(r).items() if k not in PER_GAME},
                 "seconds": round(r.seconds, 2),
                 "what": describe(r.kind),
+                "per_game": per_game(r),
             }
             for r in rows
         ],
         "ladder": [{**asdict(s), "clear": s.clear} for s in ladder(rows)],
     }
+
+
+PER_GAME = ("surplus", "seeds", "agreed", "last_round")  # a row's fields given game by game, in per_game
+
+
+def per_game(row: Row) -> list[dict[str, Any]]:
+    """A row's games in the order of the seeds: each game's seed, the seat's surplus, whether
+    anything was signed and whether a signing came in a venue's last round."""
+    return [
+        {"seed": s, "surplus": x, "agreed": a, "last_round": last}
+        for s, x, a, last in zip(row.seeds, row.surplus, row.agreed, row.last_round, strict=True)
+    ]

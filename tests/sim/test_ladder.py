@@ -23,7 +23,7 @@ MINI_PATH = ROOT / "tests" / "fixtures" / "mini.yaml"
 
 def _row(kind: str, surplus: list[float]) -> T.Row:
     """A row as the tournament builds it, from its games' surpluses alone."""
-    outcomes = [(i, s, s != 0.0, False) for i, s in enumerate(surplus)]
+    outcomes = [T.Outcome(i, s, s != 0.0, False, seed=i) for i, s in enumerate(surplus)]
     return T._row(kind, outcomes, [], 0.0)
 
 
@@ -129,7 +129,7 @@ def test_one_game_has_no_standard_error_and_no_step_holds_on_it() -> None:
     assert step.diff == pytest.approx(0.3)
     assert step.se is None and step.se_unpaired is None and not step.clear
     # the difference to hard, too
-    row = T._row("easy", [(0, 0.2, True, False)], [0.4], 0.0)
+    row = T._row("easy", [T.Outcome(0, 0.2, True, False, seed=0)], [0.4], 0.0)
     assert row.diff_to_hard == pytest.approx(-0.2) and row.se_diff is None
 
 

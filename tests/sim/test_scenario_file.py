@@ -82,8 +82,9 @@ def test_the_command_plays_the_file_as_the_bench_plays_the_table(
     printed = json.loads(capsys.readouterr().out)
     played = {row["kind"]: row for row in printed["rows"]}
     for row in T.run(sc, seat, 3, kinds=kinds):
-        figures = {k: v for k, v in dataclasses.asdict(row).items() if k not in ("seconds", "surplus")}
+        figures = {k: v for k, v in dataclasses.asdict(row).items() if k not in ("seconds", *T.PER_GAME)}
         assert {k: played[row.kind][k] for k in figures} == figures
+        assert played[row.kind]["per_game"] == T.per_game(row)
 
 
 @pytest.mark.parametrize(

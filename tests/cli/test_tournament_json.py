@@ -1,0 +1,96 @@
+"""`tournament --json` carries what a paper needs besides the rows' figures: every game of every
+row (its seed, the seat's surplus, whether anything was signed), so that any two rows can be
+compared game by game, and the seeds of the run, the ones `simulate` plays from the same base
+seed. The figures are recomputed here from the games alone."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from typing import Any
+
+import pytest
+
+from tests.cli_runner import run_main
+
+GAMES, SEED = 4, 7
+# a table whose drawn types and cards make the rows differ from game to game (tests/fixtures/mini.yaml
+# draws nothing: most of its rows score one value in every game, and pair trivially)
+SCENARIO, SEAT = "astana-8", "government"
+
+
+@cache
+def _run() -> dict[str, Any]:
+    result = run_main("tournament", SCENARIO, "--seat", SEAT, "--games", str(GAMES), "--seed", str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def _rows() -> dict[str, dict[str, Any]]:
+    return {row["kind"]: row for row in _run()["rows"]}
+
+
+def _surplus(row: dict[str, Any]) -> list[float]:
+    return [game["surplus"] for game in row["per_game"]]
+
+
+def _paired(a: list[float], b: list[float]) -> tuple[float, float]:
+    d = [x - y for x, y in zip(a, b, strict=True)]
+    mean = sum(d) / len(d)
+    return mean, math.sqrt(sum((x - mean) ** 2 for x in d) / (len(d) - 1) / len(d))
+
+
+def test_each_rows_games_give_its_figures() -> None:
+    for kind, row in _rows().items():
+        games = row["per_game"]
+        assert len(games) == row["games"] == GAMES, kind
+        assert sum(_surplus(row)) / GAMES == pytest.approx(row["mean_surplus"], abs=1e-12), kind
+        agreed = [game for game in games if game["agreed"]]
+        assert len(agreed) / GAMES == pytest.approx(row["agreement_rate"]), kind
+        last = None if not agreed else sum(game["last_round"] for game in agreed) / len(agreed)
+        assert last == pytest.approx(row["last_round_share"]), kind
+        assert all(not game["last_round"] for game in games if not game["agreed"]), kind
+
+
+def test_the_paired_difference_to_hard_is_recomputed_from_the_games() -> None:
+    rows = _rows()
+    hard = _surplus(rows["hard"])
+    differs = 0
+    for kind, row in rows.items():
+        diff, se = _paired(_surplus(row), hard)
+        assert diff == pytest.approx(row["diff_to_hard"], abs=1e-12), kind
+        assert se == pytest.approx(row["se_diff"], abs=1e-12), kind
+        differs += se > 0
+    assert differs >= 3  # rows that differ from hard by different amounts game by game: pairing is tested
+
+
+def test_any_two_rows_pair_game_by_game_as_the_ladder_pairs_its_steps() -> None:
+    """Two rows neither of which is hard, paired from the games alone: the ladder's normal > easy."""
+    rows = _rows()
+    step = next(s for s in _run()["ladder"] if (s["upper"], s["lower"]) == ("normal", "easy"))
+    diff, se = _paired(_surplus(rows["normal"]), _surplus(rows["easy"]))
+    assert (diff, se) == (pytest.approx(step["diff"], abs=1e-12), pytest.approx(step["se"], abs=1e-12))
+
+
+def test_the_seeds_are_those_simulate_plays_from_the_same_base_seed() -> None:
+    data = _run()
+    result = run_main("simulate", SCENARIO, "--games", str(GAMES), "--seed", str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    simulated = [game["seed"] for game in json.loads(result.stdout)["results"]]
+    assert data["seeds"] == simulated
+    assert len(set(simulated)) == GAMES and simulated != list(range(SEED, SEED + GAMES))
+    for kind, row in _rows().items():
+        assert [game["seed"] for game in row["per_game"]] == simulated, kind
+
+
+def test_the_keys_consumers_read_are_kept() -> None:
+    data = _run()
+    assert {"scenario", "seat", "games", "seed", "others", "baseline", "rows", "ladder"} <= set(data)
+    assert (data["scenario"], data["seat"], data["games"], data["seed"]) == (SCENARIO, SEAT, GAMES, SEED)
+    kept = {"kind", "games", "mean_surplus", "se_surplus", "agreement_rate", "last_round_share"}
+    for row in data["rows"]:
+        assert kept | {"diff_to_hard", "se_diff", "seconds", "what"} <= set(row)
+        # the games are in per_game; a row's own keys stay figures
+        assert not {"surplus", "seeds", "agreed", "last_round"} & set(row)
