@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.util
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game.commands import _load
 from game.exits import EXIT_INVALID, EXIT_USAGE
@@ -62,7 +66,8 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
     me = scenario.delegations[seat]
     if args.json:
         rows = T.run(scenario, seat, args.games, args.seed, args.jobs, kinds)
-        print_json(T.to_json(scenario, seat, args.games, args.seed, rows))
+        data = T.to_json(scenario, seat, args.games, args.seed, rows)
+        print_json({**data, "provenance": provenance(args.scenario, scenario, args.agent)})
         return 0
     print(f"{scenario.title}: tournament in the seat of {me.name}")
     print(
@@ -120,6 +125,49 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
     for row in rows:
         print(f"  {row.kind:<{width}}{T.describe(row.kind)}")
     return 0
+
+
+def provenance(given: str, scenario: Scenario, agents: Sequence[str]) -> dict[str, Any]:
+    """What a reader needs to tell which code, file and agents gave the figures: the scenario's
+    id alone may name any version of a file, or two files."""
+    from game import __version__
+    from game.ai.book import fingerprint
+    from game.scenario import resolve
+
+    path = resolve(given)
+    return {
+        "version": __version__,
+        # the version number is not raised with every change to the agents or the rules; the
+        # fingerprint the hard agent's book is keyed by is (game.ai.book.SOURCES)
+        "rules_and_agents_sha256": fingerprint(),
+        "scenario_file": {
+            "given": given,
+            "path": None if path is None else str(path.absolute()),
+            "sha256": scenario.content_hash,  # of the very bytes that were played
+        },
+        "agents": [{"spec": spec, **_agent_file(spec)} for spec in agents],
+    }
+
+
+def _agent_file(spec: str) -> dict[str, str | None]:
+    """The file an --agent spec's code was loaded from, and its sha256: `PATH.py` itself, or the
+    file of `module` (a package's __init__.py: what else of the package it imports is not named)."""
+    where = spec.rpartition(":")[0]
+    path: Path | None = None
+    if where.endswith(".py"):
+        path = Path(where)
+    else:
+        try:
+            found = importlib.util.find_spec(where)  # imported already, as the agent was tried
+        except (ImportError, ValueError):
+            found = None
+        if found is not None and found.has_location and found.origin:
+            path = Path(found.origin)
+    try:
+        digest = None if path is None else hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # gone since the agent was loaded: say nothing rather than guess
+        digest = None
+    return {"file": None if path is None else str(path.absolute()), "sha256": digest}
 
 
 def same_as_hard(rows: list[T.Row]) -> list[str]:

@@ -1,18 +1,27 @@
 """`tournament --json` carries what a paper needs besides the rows' figures: every game of every
 row (its seed, the seat's surplus, whether anything was signed), so that any two rows can be
-compared game by game, and the seeds of the run, the ones `simulate` plays from the same base
-seed. The figures are recomputed here from the games alone."""
+compared game by game; the seeds of the run, the ones `simulate` plays from the same base seed;
+and where the figures come from (the game's version and code, the scenario file and the agents'
+files, each with its sha256). The figures are recomputed here from the games alone."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import shutil
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import game
+from game.ai.book import fingerprint
+from game.scenario import bundled
 from tests.cli_runner import run_main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 GAMES, SEED = 4, 7
 # a table whose drawn types and cards make the rows differ from game to game (tests/fixtures/mini.yaml
@@ -94,3 +103,38 @@ def test_the_keys_consumers_read_are_kept() -> None:
         assert kept | {"diff_to_hard", "se_diff", "seconds", "what"} <= set(row)
         # the games are in per_game; a row's own keys stay figures
         assert not {"surplus", "seeds", "agreed", "last_round"} & set(row)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_provenance_names_the_code_the_scenario_file_and_each_agents_file(tmp_path: Path) -> None:
+    # a scenario and an agent given by relative paths, and an agent given as a module
+    shutil.copy(ROOT / "tests" / "fixtures" / "mini.yaml", tmp_path / "talks.yaml")
+    shutil.copy(ROOT / "docs" / "examples" / "my_agent.py", tmp_path / "mine.py")
+    module = "tests.fixtures.agents.agents"
+    argv = ["tournament", "talks.yaml", "--seat", "red", "--games", "2", "--json"]
+    result = run_main(*argv, "--agent", "mine.py:Patient", "--agent", f"{module}:hard", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    made = json.loads(result.stdout)["provenance"]
+    here = tmp_path.resolve()  # the command's working folder, as the system names it
+    assert made["version"] == game.__version__
+    assert made["rules_and_agents_sha256"] == fingerprint()
+    assert made["scenario_file"] == {
+        "given": "talks.yaml",
+        "path": str(here / "talks.yaml"),
+        "sha256": _sha256(tmp_path / "talks.yaml"),
+    }
+    module_file = ROOT / "tests" / "fixtures" / "agents" / "agents.py"
+    assert made["agents"] == [
+        {"spec": "mine.py:Patient", "file": str(here / "mine.py"), "sha256": _sha256(tmp_path / "mine.py")},
+        {"spec": f"{module}:hard", "file": str(module_file), "sha256": _sha256(module_file)},
+    ]
+
+
+def test_a_bundled_scenario_is_named_as_given_with_the_file_it_names() -> None:
+    made = _run()["provenance"]
+    path = bundled()[SCENARIO]
+    assert made["scenario_file"] == {"given": SCENARIO, "path": str(path.absolute()), "sha256": _sha256(path)}
+    assert made["agents"] == []
