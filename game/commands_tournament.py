@@ -110,7 +110,7 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
     if args.games < 2:
         print(f"With one game a row a standard error is undefined ({UNDEFINED}): no step of the ladder can hold.")
     print("vs hard: the mean difference in surplus to the hard agent over the same seeds.")
-    for line in same_as_hard(rows):
+    for line in T.same_as_hard(rows).values():
         print(line)
     steps = T.ladder(rows)
     if steps:
@@ -168,31 +168,6 @@ def _agent_file(spec: str) -> dict[str, str | None]:
     except OSError:  # gone since the agent was loaded: say nothing rather than guess
         digest = None
     return {"file": None if path is None else str(path.absolute()), "sha256": digest}
-
-
-def same_as_hard(rows: list[T.Row]) -> list[str]:
-    """A line for each row that scored what hard scored in every game (+0.000 ± 0.000 read as a
-    fault to an author): the hard agent plays the style its rehearsal chose for the seat, and a
-    row of the library that is that style plays the same games."""
-    from game.ai.rehearsal import STYLES, style_name
-    from game.sim import tournament as T
-
-    hard = next((row for row in rows if row.kind == T.BASELINE), None)
-    if hard is None or hard.games < 2:
-        return []
-    styles = {style_name(style) for style in STYLES[T.BASELINE]}
-    lines = []
-    for row in rows:
-        if row.kind == T.BASELINE or row.surplus != hard.surplus:
-            continue
-        if row.kind in styles:
-            lines.append(
-                f"{row.kind}: the same result as hard in every game; here the hard agent plays {row.kind}'s way"
-                " (the style its rehearsal chose for this seat, docs/AI.md)."
-            )
-        else:
-            lines.append(f"{row.kind}: the same result as hard in every game.")
-    return lines
 
 
 def ladder_lines(steps: list[T.Step]) -> list[str]:

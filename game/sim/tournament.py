@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
 from game.ai.levels import LEVELS
+from game.ai.rehearsal import STYLES, style_name
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
 from game.engine.model import Scenario
@@ -239,6 +240,29 @@ def _paired(a: Sequence[float], b: Sequence[float]) -> tuple[float, float | None
     return diff, se if len(a) >= 2 else None
 
 
+def same_as_hard(rows: Sequence[Row]) -> dict[str, str]:
+    """A note for each row that scored what hard scored in every game, by the row's kind (the
+    text prints them under the rows, --json as each row's `same_as_hard`): +0.000 ± 0.000 read
+    as a fault to an author, but the hard agent plays the style its rehearsal chose for the seat,
+    and a row of the library that is that style plays the same games."""
+    hard = next((row for row in rows if row.kind == BASELINE), None)
+    if hard is None or hard.games < 2:
+        return {}
+    styles = {style_name(style) for style in STYLES[BASELINE]}
+    notes = {}
+    for row in rows:
+        if row.kind == BASELINE or row.surplus != hard.surplus:
+            continue
+        if row.kind in styles:
+            notes[row.kind] = (
+                f"{row.kind}: the same result as hard in every game; here the hard agent plays {row.kind}'s way"
+                " (the style its rehearsal chose for this seat, docs/AI.md)."
+            )
+        else:
+            notes[row.kind] = f"{row.kind}: the same result as hard in every game."
+    return notes
+
+
 def describe(kind: str) -> str:
     """What a row's player is, in a few words."""
     if kind in LEVELS:
@@ -250,6 +274,7 @@ def describe(kind: str) -> str:
 
 def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row]) -> dict[str, Any]:
     """What `tournament --json` prints."""
+    notes = same_as_hard(rows)
     return {
         "scenario": scenario.id,
         "seat": scenario.delegations[seat].id,
@@ -264,6 +289,7 @@ def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row
                 **{k: v for k, v in asdict(r).items() if k not in PER_GAME},
                 "seconds": round(r.seconds, 2),
                 "what": describe(r.kind),
+                "same_as_hard": notes.get(r.kind),  # the note the text prints under the rows, or None
                 "per_game": per_game(r),
             }
             for r in rows
