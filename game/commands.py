@@ -272,14 +272,27 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         )
     print()
     width = max(8, *(len(kind) + 2 for kind in summary["seats"].values()))
-    print(f"{'delegation':<22}{'seat':>{width}}{'mean utility':>14}{'reservation':>13}{'mean surplus':>14}")
+    print(f"{'delegation':<22}{'seat':>{width}}{'mean utility':>14}{'mean walk-away':>16}{'mean surplus':>14}")
     for d in scenario.delegations:
         row = summary["per_delegation"][d.id]
         seat = summary["seats"][d.id]
         print(
-            f"{d.id:<22}{seat:>{width}}{row['mean_utility']:>14.3f}{d.reservation:>13.2f}{row['mean_surplus']:>+14.3f}"
+            f"{d.id:<22}{seat:>{width}}{row['mean_utility']:>14.3f}{row['mean_walk_away']:>16.3f}"
+            f"{row['mean_surplus']:>+14.3f}"
         )
+    # a researcher read the file's walk-away value in this column, which is no game's yardstick
+    # where the file draws types or has cards that move it, and the columns did not add up
+    print()
+    for line in SURPLUS_NOTE:
+        print(line)
     return 0
+
+
+SURPLUS_NOTE = (
+    "utility: what the outcome is worth, less the rounds' toll; walk-away: each game's own as the game ended",
+    "(drawn around the file's value, then moved by events and agreements); surplus: utility - walk-away, game",
+    "by game (`tournament` measures it against the walk-away value as drawn, before anything moved it).",
+)
 
 
 def _writable(folder: Path) -> None:

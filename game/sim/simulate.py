@@ -105,7 +105,12 @@ def run_game(
             scenario.issues[i].id: scenario.issues[i].options[o].id for i, o in enumerate(state.settled) if o >= 0
         },
         "utilities": {d.id: round(outcome_utility(state, k), 4) for k, d in enumerate(real)},
-        # what the game gave each over its own walk-away value in this game
+        # each one's walk-away value as the game ended: drawn for this seed around the file's value,
+        # then moved by the events and agreements that moved it. The yardstick of `surplus`, given
+        # so that utility - walk_away = surplus can be read off (the file's value is not it)
+        "walk_away": {d.id: round(d.reservation, 4) for d in real},
+        # what the game gave each over its own walk-away value in this game, as the debrief judges
+        # a game (tournament measures against the value drawn, before anything moved it)
         "surplus": {d.id: round(outcome_utility(state, k) - d.reservation, 4) for k, d in enumerate(real)},
         # an agreement worth less than walking away to a signatory that signed it
         "below_reservation": sorted(
@@ -228,6 +233,7 @@ def aggregate(scenario: Scenario, seed: int, seats: Mapping[int, str], results: 
         total = sum(r["utilities"][d.id] for r in results)
         per_delegation[d.id] = {
             "mean_utility": round(total / games, 4),
+            "mean_walk_away": round(sum(r["walk_away"][d.id] for r in results) / games, 4),
             "mean_surplus": round(sum(r["surplus"][d.id] for r in results) / games, 4),
         }
     return {
