@@ -78,6 +78,11 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
         "surplus: the seat's utility of the outcome, less the rounds' toll, minus the walk-away value "
         "the game drew for it (before any event moved it; 0 for walking away at once)"
     )
+    # the same seat and seeds under `simulate` give another surplus: a researcher compared them
+    print(
+        "(`simulate` and the debrief measure against the walk-away value as the game ended, after events "
+        "and agreements moved it)"
+    )
     # a campaign's game that collapsed at its second venue still signed at its first: counted,
     # and an author read "walk-out: agreement 100%" against an outcome of collapse
     print(

@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
-import game
+from game import __version__
 from game.ai.book import fingerprint
-from game.scenario import bundled
+from game.engine.types import draw_types
+from game.scenario import bundled, load_scenario
 from tests.cli_runner import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,7 +120,7 @@ def test_provenance_names_the_code_the_scenario_file_and_each_agents_file(tmp_pa
     assert result.returncode == 0, result.stderr
     made = json.loads(result.stdout)["provenance"]
     here = tmp_path.resolve()  # the command's working folder, as the system names it
-    assert made["version"] == game.__version__
+    assert made["version"] == __version__
     assert made["rules_and_agents_sha256"] == fingerprint()
     assert made["scenario_file"] == {
         "given": "talks.yaml",
@@ -138,3 +139,21 @@ def test_a_bundled_scenario_is_named_as_given_with_the_file_it_names() -> None:
     path = bundled()[SCENARIO]
     assert made["scenario_file"] == {"given": SCENARIO, "path": str(path.absolute()), "sha256": _sha256(path)}
     assert made["agents"] == []
+
+
+def test_simulates_surplus_differs_from_the_rows_by_the_walk_away_values_move_alone() -> None:
+    """The same seat, seats and seeds: the same games, scored against two yardsticks. simulate's
+    surplus is measured against the walk-away value as the game ended, the tournament's against
+    the one the game drew; game by game they differ by how far events and agreements moved it."""
+    result = run_main("simulate", SCENARIO, "--games", str(GAMES), "--seed", str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    simulated = json.loads(result.stdout)["results"]
+    scenario = load_scenario(bundled()[SCENARIO])
+    seat = scenario.delegation_index[SEAT]
+    moved = 0
+    for theirs, ours in zip(simulated, _rows()["normal"]["per_game"], strict=True):
+        drawn = draw_types(scenario, theirs["seed"]).delegations[seat].reservation
+        shift = theirs["walk_away"][SEAT] - drawn
+        assert theirs["surplus"][SEAT] == pytest.approx(ours["surplus"] - shift, abs=2e-4)
+        moved += abs(shift) > 0.01
+    assert moved  # the yardsticks were told apart

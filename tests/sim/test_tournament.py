@@ -79,6 +79,9 @@ def test_the_table_says_who_plays_the_other_seats(capsys: pytest.CaptureFixture[
     assert main(["tournament", str(MINI_PATH), "--seat", "blue", "--games", "2"]) == 0
     out = capsys.readouterr().out
     assert "every other seat is played by the normal agent" in out
+    # what its surplus is measured against, and that simulate's differs
+    assert "minus the walk-away value the game drew for it (before any event moved it" in out
+    assert "(`simulate` and the debrief measure against the walk-away value as the game ended" in out
     for kind in T.KINDS:
         assert f"\n{kind} " in out
 
