@@ -43,6 +43,13 @@ _SAVES_HELP = "the saves folder (default: ./saves)"
 _SAVE_HELP = "a saved game: its path, or its name in the saves folder (as --save wrote it)"
 
 
+# a reader took `--seed 3` for a run's 4th game, and `watch --seed 3` for a replay of it
+_BASE_SEED_HELP = (
+    "the base seed (default 0): each game plays a seed derived from it, not S+k (--json lists them; "
+    "`watch --seed` with one replays that game: docs/AI.md)"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="peacetalks",
@@ -81,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("simulate", help="play AI-only games headlessly and report the outcomes")
     s.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
     s.add_argument("--games", type=_positive, default=100, metavar="N", help="how many games (default 100)")
-    s.add_argument("--seed", type=_seed, default=0, metavar="S", help="the base seed (default 0)")
+    s.add_argument("--seed", type=_seed, default=0, metavar="S", help=_BASE_SEED_HELP)
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     s.add_argument(
         "--difficulty", choices=("easy", "normal", "hard"), default="normal", help="the level of every AI seat"
@@ -103,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
     t.add_argument("--seat", required=True, metavar="ID", help="the delegation whose seat is played (a signatory)")
     t.add_argument("--games", type=_positive, default=300, metavar="N", help="games a row (default 300)")
-    t.add_argument("--seed", type=_seed, default=0, metavar="S", help="the base seed (default 0)")
+    t.add_argument("--seed", type=_seed, default=0, metavar="S", help=_BASE_SEED_HELP)
     t.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same figures for any J)")
     t.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     t.add_argument(
