@@ -273,7 +273,7 @@ def describe(kind: str) -> str:
 
 
 def to_json(scenario: Scenario, seat: int, games: int, seed: int, rows: list[Row]) -> dict[str, Any]:
-    """What `tournament --json` prints."""
+    """What `tournament --json` prints, but for its provenance (docs/AI.md, "The tournament's JSON")."""
     notes = same_as_hard(rows)
     return {
         "scenario": scenario.id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -157,3 +158,23 @@ def test_simulates_surplus_differs_from_the_rows_by_the_walk_away_values_move_al
         assert theirs["surplus"][SEAT] == pytest.approx(ours["surplus"] - shift, abs=2e-4)
         moved += abs(shift) > 0.01
     assert moved  # the yardsticks were told apart
+
+
+def _keys(value: object) -> set[str]:
+    """Every key of every object in a JSON value."""
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_every_key_of_the_json_is_documented() -> None:
+    text = (ROOT / "docs" / "AI.md").read_text(encoding="utf-8")
+    section = re.split(r"\n#+ |\n<!--", text.split("\n### The tournament's JSON\n", 1)[1], maxsplit=1)[0]
+    argv = ["tournament", "tests/fixtures/mini.yaml", "--seat", "red", "--games", "2", "--json"]
+    result = run_main(*argv, "--agent", "docs/examples/my_agent.py:Patient", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    keys = _keys(json.loads(result.stdout))
+    assert {"per_game", "provenance", "sha256", "spec"} <= keys  # the agent's keys too
+    assert sorted(k for k in keys if f"`{k}`" not in section and f'"{k}"' not in section) == []
