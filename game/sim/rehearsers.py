@@ -67,6 +67,14 @@ def rehearse_in_workers(
                 _end(worker)
 
 
+def _ended(worker: subprocess.Popen[bytes], error: BaseException) -> RehearsalFailed:
+    """A worker gone: the failure, with its exit status (its pipes close a moment before the
+    status can be read)."""
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        worker.wait(5)
+    return RehearsalFailed(f"a rehearsal worker ended (exit status {worker.returncode})")
+
+
 def _start() -> subprocess.Popen[bytes]:
     """A worker running this very game: -P keeps the player's current folder off its path (a
     game.py or game/ there, another checkout say, would be imported in its place), and the
@@ -98,8 +106,13 @@ def _share(
         while idle and (task := next(tasks, None)) is not None:
             worker = idle.pop()
             assert worker.stdin is not None and worker.stdout is not None
-            pickle.dump((scenario, *task), worker.stdin)
-            worker.stdin.flush()
+            try:
+                pickle.dump((scenario, *task), worker.stdin)
+                worker.stdin.flush()
+            except OSError as error:
+                # it ended before it was handed its seat (its pipe is closed): failed, as a worker
+                # that ends before it answers (a loaded machine made this a flaky test's race)
+                raise _ended(worker, error) from error
             busy[worker.stdout.fileno()] = (worker, task)
         ready = wait(list(busy), POLL)
         if cancelled():
@@ -111,10 +124,7 @@ def _share(
             try:
                 ok, found = pickle.load(worker.stdout)
             except (EOFError, pickle.UnpicklingError) as error:
-                # its output closes a moment before its exit status can be read
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    worker.wait(5)
-                raise RehearsalFailed(f"a rehearsal worker ended (exit status {worker.returncode})") from error
+                raise _ended(worker, error) from error
             if not ok:
                 raise RehearsalFailed(found)
             remember(scenario, seat, kind, found)

@@ -102,6 +102,26 @@ def test_where_a_worker_fails_the_seat_asked_for_rehearses_here(
     assert found == ORIGINAL(MINI, first)
 
 
+def test_a_worker_gone_before_it_is_handed_its_seat_fails_the_same_way(
+    here: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its pipe closed, handing it the seat raised BrokenPipeError, which escaped as that where
+    the test above (on a loaded machine) met it; it is the same failure, with its exit status."""
+
+    def gone() -> subprocess.Popen[bytes]:
+        worker = subprocess.Popen(
+            [sys.executable, "-c", "import sys; sys.exit(4)"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        worker.wait()
+        return worker
+
+    monkeypatch.setattr(rehearsers, "_start", gone)
+    found, errors = _asked_meanwhile(monkeypatch)
+    assert [type(e) for e in errors] == [RehearsalFailed] and "exit status 4" in str(errors[0])
+    first = signatory_seats(MINI)[0]
+    assert here == [first] and found == ORIGINAL(MINI, first)
+
+
 def test_a_cancel_kills_the_workers_and_keeps_nothing(here: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[subprocess.Popen[bytes]] = []
     start = rehearsers._start
