@@ -12,10 +12,20 @@ from game.exits import EXIT_INVALID, EXIT_USAGE
 def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
     """The kinds the `--seat` options name, by delegation index, or the exit status after saying
     in one line what is wrong (2 for a bad argument, 1 for an agent file that does not load)."""
+    kinds = seat_kinds(scenario, given)
+    if isinstance(kinds, int):
+        return kinds
+    return {scenario.delegation_index[ident]: kind for ident, kind in kinds.items()}
+
+
+def seat_kinds(scenario: Scenario | None, given: list[str]) -> dict[str, str] | int:
+    """As parse_seats, by delegation id. Without a scenario (`play FILE --watch` on a file that
+    does not load yet) the ids are not checked, and an outside agent is found but not made: the
+    interface checks them against each version of the file that loads."""
     from game.ai.agent import is_agent_spec
     from game.ai.seats import SEAT_KINDS
 
-    seats: dict[int, str] = {}
+    seats: dict[str, str] = {}
     for item in given:
         ident, sep, kind = item.partition("=")
         if not sep or not kind:
@@ -23,11 +33,11 @@ def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
                 f"peacetalks: error: --seat {item}: expected ID=LEVEL, ID=STRATEGY or ID=PATH.py:NAME", file=sys.stderr
             )
             return EXIT_USAGE
-        if ident not in scenario.delegation_index:
+        if scenario is not None and ident not in scenario.delegation_index:
             known = ", ".join(d.id for d in scenario.delegations)
             print(f"peacetalks: error: --seat {item}: no delegation {ident!r} (known: {known})", file=sys.stderr)
             return EXIT_USAGE
-        if scenario.delegation_index[ident] in seats:
+        if ident in seats:
             # the last one would win without a word: which was meant is the user's to say
             print(f"peacetalks: error: --seat {item}: the seat {ident} is given twice", file=sys.stderr)
             return EXIT_USAGE
@@ -50,7 +60,7 @@ def parse_seats(scenario: Scenario, given: list[str]) -> dict[int, str] | int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
-        seats[scenario.delegation_index[ident]] = kind
+        seats[ident] = kind
     return seats
 
 
@@ -69,13 +79,17 @@ def load_repeated_agents(scenario: Scenario, given: list[str]) -> int | None:
     return None
 
 
-def _load_or_say(scenario: Scenario, ident: str, spec: str) -> int | None:
-    """Load the outside agent `spec` names for seat `ident` once, as a check; if it does not
-    load, say why in one line naming the seat and give the exit status."""
-    from game.ai.agent import AgentLoadError, load_agent
+def _load_or_say(scenario: Scenario | None, ident: str, spec: str) -> int | None:
+    """Load the outside agent `spec` names for seat `ident` once, as a check (without a scenario,
+    only find it); if it does not load, say why in one line naming the seat and give the exit
+    status."""
+    from game.ai.agent import AgentLoadError, find_agent, load_agent
 
     try:
-        load_agent(spec, scenario)
+        if scenario is None:
+            find_agent(spec)
+        else:
+            load_agent(spec, scenario)
     except AgentLoadError as exc:
         print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -84,6 +98,11 @@ def _load_or_say(scenario: Scenario, ident: str, spec: str) -> int | None:
 
 def seat_labels(scenario: Scenario, seats: dict[int, str]) -> dict[str, str]:
     """The seat labels a session records for the kinds given (by delegation id)."""
+    return labelled({scenario.delegations[d].id: kind for d, kind in seats.items()})
+
+
+def labelled(kinds: dict[str, str]) -> dict[str, str]:
+    """The seat labels a session records for the kinds given by delegation id."""
     from game.sim.seating import seat_label
 
-    return {scenario.delegations[d].id: seat_label(kind) for d, kind in seats.items()}
+    return {ident: seat_label(kind) for ident, kind in kinds.items()}

@@ -13,6 +13,7 @@ from game.scenario import DEFAULT, resolve
 from game.scenario.seating import default_human
 
 if TYPE_CHECKING:  # the interface loads only once a command opens it
+    from game.engine.model import Scenario
     from game.ui.app import PeaceTalksApp
 
 
@@ -64,15 +65,48 @@ def cmd_ui(args: argparse.Namespace) -> int:
         return _opened(saves_dir=saves)
     name = args.scenario or DEFAULT
     path = resolve(name)
+    level = args.difficulty or "normal"
     if args.watch and path is not None and path.is_file():
-        # Errors in the file are shown in the interface, and the game starts once it loads.
-        return _opened(path, tuple(args.humans), args.difficulty or "normal", args.seed, saves_dir=saves, watch=True)
+        # Errors in the file are shown in the interface, and the game starts once it loads. The
+        # seats are checked first all the same, as without --watch: they were passed over, and a
+        # researcher watched the built-in agent in the seat they had given their own.
+        from game.scenario.load import check_source
+
+        watched, _, _ = check_source(path)
+        if watched is None:
+            # what needs no scenario is checked now; the ids, against each version that loads
+            from game.commands_seats import labelled, seat_kinds
+
+            kinds = seat_kinds(None, args.seat)
+            if isinstance(kinds, int):
+                return kinds
+            given = tuple(labelled(kinds).items())
+            return _opened(path, tuple(args.humans), level, args.seed, saves_dir=saves, watch=True, seats=given)
+        checked = _checked_seats(watched, args)
+        if isinstance(checked, int):
+            return checked
+        # the players as given: a version of the file without the scenario's seat for a player
+        # gives the game another (game.ui.app)
+        return _opened(path, tuple(args.humans), level, args.seed, saves_dir=saves, watch=True, seats=checked[1])
     # the scenario and every option are checked before the terminal is: a wrong name said as a
     # wrong name, in a pipe too, not as a missing terminal
     scenario = _load(name)
     if isinstance(scenario, int):
         return scenario
     assert path is not None
+    checked = _checked_seats(scenario, args)
+    if isinstance(checked, int):
+        return checked
+    humans, seats = checked
+    return _opened(path, humans, level, args.seed, saves_dir=saves, save_name=args.save, seats=seats)
+
+
+def _checked_seats(
+    scenario: Scenario, args: argparse.Namespace
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | int:
+    """The seats `play` opens with: the players (`--as`, else the scenario's seat for a player)
+    and the labels of the AI seats `--seat` sets; or the exit status after saying in one line
+    what is wrong."""
     for ident in args.humans:
         if ident not in scenario.delegation_index:
             known = ", ".join(d.id for d in scenario.delegations)
@@ -93,9 +127,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
         how = "--as" if args.humans else "the scenario's seat for a player: choose yours with --as"
         print(f"peacetalks: error: --seat {taken[0]}: you play that delegation yourself ({how})", file=sys.stderr)
         return EXIT_USAGE
-    seats = tuple(seat_labels(scenario, chosen).items())
-    level = args.difficulty or "normal"
-    return _opened(path, humans, level, args.seed, saves_dir=saves, save_name=args.save, seats=seats)
+    return humans, tuple(seat_labels(scenario, chosen).items())
 
 
 def _opened(*args: Any, **kwargs: Any) -> int:

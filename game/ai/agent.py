@@ -76,6 +76,13 @@ def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> 
     """The chooser an outside agent spec names; AgentLoadError with the reason if there is none.
     `where` names the seat and the game it is made for (see seated_agent), for the error of a
     class whose constructor fails there."""
+    return as_chooser(find_agent(spec), scenario, spec, where)
+
+
+def find_agent(spec: str) -> Any:
+    """What an outside agent spec names (a function, an object or a class, not yet made), its
+    file or module loaded; AgentLoadError with the reason if there is none. Alone, it is the
+    check that needs no scenario (`play FILE --watch` before the file loads)."""
     path, _, name = spec.rpartition(":")
     if not path or not name:
         raise AgentLoadError(f"{spec!r}: an agent is named PATH.py:NAME or module:NAME")
@@ -92,7 +99,7 @@ def load_agent(spec: str, scenario: Scenario | None = None, where: str = "") -> 
         _drew_while_loading(spec, path, drawn, known)
     if not hasattr(module, name):
         raise AgentLoadError(f"{spec}: {path} has no {name!r}")
-    return as_chooser(getattr(module, name), scenario, spec, where)
+    return getattr(module, name)
 
 
 def seated_agent(spec: str, scenario: Scenario, seat: str, seed: int) -> Guarded:

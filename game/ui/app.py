@@ -334,6 +334,20 @@ class PeaceTalksApp(App[None]):
                     f"{', '.join(game.humans)} is no longer in the scenario: you play {humans[0]}.",
                     severity="warning",
                 )
+        # the --seat options as given are kept for the next version; this one plays those it can,
+        # and says which it cannot (as `play` refuses them where the file loads at the start)
+        unknown = [ident for ident, _ in game.seats if ident not in known]
+        if unknown:
+            listed = ", ".join(d.id for d in change.scenario.delegations)
+            self.notify(
+                f"--seat {', '.join(unknown)}: no such delegation in this version of the file (known: {listed}); "
+                "left out.",
+                severity="warning",
+                markup=False,
+            )
+        yours = [ident for ident, _ in game.seats if ident in humans]
+        if yours:
+            self.notify(f"--seat {', '.join(yours)}: you play that delegation yourself; left out.", markup=False)
         self._watched_game = NewGame(game.scenario, humans, game.difficulty, game.seed, game.seats)
         self.new_game(self._watched_game)
         if self._started_once:

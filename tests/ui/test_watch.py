@@ -234,4 +234,34 @@ def test_the_errors_of_an_edit_show_over_the_game_not_over_a_rounds_notice(tmp_p
             # and play goes on from where it was (the human's turn comes round again)
             assert await settle(pilot) is table
 
+
+def test_the_seats_given_play_in_every_version_that_has_them(tmp_path: Path) -> None:
+    """`play FILE --watch --seat ...` passed no seats to the interface, and the built-in agent
+    played them. Each version of the file plays the seats given where it has their delegations,
+    and says which it leaves out (a file broken at the start has had only their kinds checked)."""
+    path = tmp_path / "talks.yaml"
+    write(path, GOOD)
+    seats = (("opposition", "ai:stonewall"), ("jordan", "ai:easy"), ("government", "ai:easy"))
+    app = make_app(path, ("government",), "normal", 5, saves_dir=tmp_path, speed=0, watch=True, seats=seats)
+    without_jordan_id = GOOD.replace("id: jordan", "id: hashemite_kingdom").replace("jordan", "hashemite_kingdom")
+
+    def told() -> str:
+        return " ".join(str(n.message) for n in app._notifications)
+
+    async def body() -> None:
+        async with driven(app, size=(100, 32)) as pilot:
+            await table_ready(pilot)
+            assert table_seats(app)["opposition"] == "ai:stonewall" and table_seats(app)["jordan"] == "ai:easy"
+            assert table_seats(app)["government"] == "human"
+            await until(pilot, lambda: "--seat government: you play that delegation yourself" in told(), "the notice")
+            write(path, without_jordan_id)
+            await until(pilot, lambda: "jordan" not in table_seats(app), "the new game")
+            assert table_seats(app)["opposition"] == "ai:stonewall"
+            unknown = "--seat jordan: no such delegation in this version of the file (known: government,"
+            await until(pilot, lambda: unknown in told(), "the notice")
+            write(path, GOOD)
+            await until(pilot, lambda: table_seats(app).get("jordan") == "ai:easy", "the game with jordan again")
+            # the new game comes up whole, alone (and the test does not end while it mounts)
+            assert await table_ready(pilot) is newest_table(app)
+
     asyncio.run(body())
