@@ -247,6 +247,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except (AgentError, WorkerEnded) as exc:
         # the games saved before it stay whole: a game is written only once it is over (a worker
         # that ended is named with the game it was playing and its agents: game.sim.pool)
+        from game.commands_seats import agent_traceback
+
+        agent_traceback(exc)
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:

@@ -91,6 +91,7 @@ def _load_or_say(scenario: Scenario | None, ident: str, spec: str) -> int | None
         else:
             load_agent(spec, scenario)
     except AgentLoadError as exc:
+        agent_traceback(exc)
         print(f"peacetalks: error: --seat {ident}: {exc}", file=sys.stderr)
         return EXIT_INVALID
     return None
@@ -106,3 +107,21 @@ def labelled(kinds: dict[str, str]) -> dict[str, str]:
     from game.sim.seating import seat_label
 
     return {ident: seat_label(kind) for ident, kind in kinds.items()}
+
+
+TRACEBACK = "PEACETALKS_TRACEBACK"  # set (to anything but "" or 0): an agent's error with its traceback
+
+
+def agent_traceback(exc: BaseException) -> None:
+    """Before the one line of an outside agent's error: the whole traceback of the exception its
+    code raised, on stderr, where PEACETALKS_TRACEBACK is set. The line says where in the agent's
+    own code it was raised; a failure deep in a helper or a library wants the whole stack."""
+    import os
+
+    from game.ai.agent import AgentError
+
+    if isinstance(exc, AgentError) and exc.detail and os.environ.get(TRACEBACK, "") not in ("", "0"):
+        sys.stdout.flush()
+        # a line at a time: the command's stderr writes each write as one line (game.safetext)
+        for line in exc.detail.splitlines():
+            print(line, file=sys.stderr)

@@ -39,11 +39,13 @@ def cmd_tournament(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     from game.ai.agent import AgentError, AgentLoadError, load_agent
+    from game.commands_seats import agent_traceback
 
     for spec in args.agent:
         try:
             load_agent(spec, scenario)  # say so before any row is played, not after hours of them
         except AgentLoadError as exc:
+            agent_traceback(exc)
             print(f"peacetalks: error: --agent {spec}: {exc}", file=sys.stderr)
             return EXIT_INVALID
     from game.sim.pool import WorkerEnded
@@ -55,6 +57,7 @@ def cmd_tournament(args: argparse.Namespace) -> int:
         # one line naming the seat, the agent and the game's seed (game.ai.agent; for a worker
         # that ended, what it was playing: game.sim.pool); nothing is saved
         sys.stdout.flush()
+        agent_traceback(exc)
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
 

@@ -147,6 +147,10 @@ def ran(app: PeaceTalksApp) -> int:
 
     run_app(app)
     if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
+        from game.commands_seats import agent_traceback
+
+        if app.failure_error is not None:
+            agent_traceback(app.failure_error)
         print(f"peacetalks: error: {app.failure}", file=sys.stderr)
         return EXIT_INVALID
     return app.return_code or 0

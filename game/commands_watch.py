@@ -101,7 +101,10 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         _play_out(session)
     except AgentError as exc:
         # the game stops where the agent failed; nothing is saved, so no save holds half a game
+        from game.commands_seats import agent_traceback
+
         sys.stdout.flush()
+        agent_traceback(exc)
         print(f"peacetalks: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     _print_outcome(session, None if args is not None and args.load else name, loaded_at)

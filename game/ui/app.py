@@ -103,6 +103,7 @@ class PeaceTalksApp(App[None]):
         self.seed = seed
         self.speed = speed
         self.failure = ""  # why the app stopped on an error (an outside agent's), for the command to print
+        self.failure_error: Exception | None = None  # that error, whose traceback the command may print
         self._leaving: Screen[bool] | None = None  # ctrl+q's question while it is open
 
     # --- the terminal's size --------------------------------------------------------------------

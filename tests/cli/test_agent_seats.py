@@ -161,10 +161,11 @@ def test_an_agent_error_names_the_agent_too(capsys: pytest.CaptureFixture[str]) 
     # with two agents of one's own at the table, the seat alone left it to the user to match them up
     args = ["simulate", "astana-8", "--games", "1", "--seed", "4", "--seat", f"turkey={spec('Plain')}"]
     assert main([*args, "--seat", f"opposition={spec('raises')}"]) == 1
-    one_line(
+    line = one_line(
         capsys.readouterr().err,
-        f"the agent in seat opposition ({spec('raises')}; game seed {game_seed(4, 0)}) raised ValueError",
+        f"the agent in seat opposition ({spec('raises')}; game seed {game_seed(4, 0)}, round 1, turn ",
     )
+    assert re.search(r"turn \d+\) raised ValueError: the agent has a bug, at .*agents\.py:\d+ in raises$", line), line
 
 
 UNSAYABLE = """
@@ -677,7 +678,9 @@ def test_a_coroutine_returned_by_a_plain_function_is_refused_and_closed() -> Non
     agent = guarded(lambda view, rng: later(view, rng), "opposition", 7, "mine.py:choose")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with pytest.raises(AgentError, match=r"\(mine.py:choose; game seed 7\) returned a coroutine: choose must be"):
+        with pytest.raises(
+            AgentError, match=r"\(mine.py:choose; game seed 7, round 1, turn 1\) returned a coroutine: choose must be"
+        ):
             decide(state, agent)
         gc.collect()
     assert not [w for w in caught if "never awaited" in str(w.message)]
@@ -963,3 +966,147 @@ def test_an_agent_thinking_in_the_interfaces_thread_leaves_stdout_alone(tmp_path
             assert seen and all(s is stdout for s in seen)  # the interface's own, not swapped for stderr
 
     asyncio.run(run())
+
+
+# plays the normal agent, then fails in a helper of its own at its first move of round 2; it
+# notes the view it failed on, for the test to compare the line with
+FAILS_IN_ROUND_TWO = """
+from pathlib import Path
+from game.ai.negotiator import choose as normal
+
+SEEN = {}
+
+
+def helper(view):
+    return SEEN[view.round]
+
+
+def choose(view, rng):
+    if view.round == 2:
+        Path(__file__).with_suffix(".seen").write_text(f"{view.round} {view.step}")
+        return helper(view)
+    return normal(view, rng)
+"""
+
+
+@pytest.mark.parametrize(("scenario", "venue"), [("astana-8", ""), ("astana-to-sochi", " of Astana 8")])
+def test_an_agents_exception_says_where_in_its_code_and_when(
+    scenario: str, venue: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said `the agent in seat opposition (realbug.py:choose; game seed 2017) raised KeyError:
+    2`: no file, line, round or turn to find the fault by."""
+    (tmp_path / "realbug.py").write_text(FAILS_IN_ROUND_TWO)
+    monkeypatch.chdir(tmp_path)
+    assert main(["watch", scenario, "--seed", "4", "--seat", "opposition=realbug.py:choose"]) == 1
+    round_, step = (int(n) for n in (tmp_path / "realbug.seen").read_text().split())
+    one_line(
+        capsys.readouterr().err,
+        f"the agent in seat opposition (realbug.py:choose; game seed 4, round {round_}{venue}, turn {step + 1}) "
+        "raised KeyError: 2, at realbug.py:9 in helper",
+    )
+
+
+def test_the_turn_an_error_names_is_the_turn_a_save_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Turn N is the Nth move of the game, as the save's log and `replay` number them: here, the
+    opposition's first move of round 2 in the game the normal agent plays with the same seed (the
+    failing agent plays the normal agent until then)."""
+    path = tmp_path / "realbug.py"
+    path.write_text(FAILS_IN_ROUND_TWO)
+    with pytest.raises(AgentError) as raised:
+        play(ASTANA, 4, game_choosers(ASTANA, {OPP: f"{path}:choose"}, 4))
+    assert main(["watch", "astana-8", "--seed", "4", "--save", "normal", "--saves", str(tmp_path)]) == 0
+    capsys.readouterr()
+    log = load(tmp_path / "normal.yaml").log
+    turn = next(e.turn for e in log if e.round == 2 and e.action.actor == "opposition")
+    assert f"game seed 4, round 2, turn {turn}) raised KeyError" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "fragment"),
+    [
+        (
+            "class A:\n    def __init__(self):\n        x = {}\n        self.y = x['nope']\n",
+            "A",
+            "--seat opposition: {agent}: creating the agent failed: KeyError: 'nope', at {path}:4 in __init__",
+        ),
+        (
+            "import os\nx = 1\nraise RuntimeError('at load')\n",
+            "choose",
+            "--seat opposition: {agent}: loading {path} failed: RuntimeError: at load, at {path}:3",
+        ),
+    ],
+    ids=["constructor", "loading"],
+)
+def test_a_constructor_or_a_file_that_fails_says_where_too(
+    source: str, name: str, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fails.py"
+    path.write_text(source)
+    agent = f"{path}:{name}"
+    assert main(["watch", "astana-8", "--seat", f"opposition={agent}"]) == 1
+    one_line(capsys.readouterr().err, fragment.format(agent=agent, path=path))
+
+
+def test_an_agent_in_a_package_is_placed_in_the_packages_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "bug_placed_agent"
+    package.mkdir()
+    (package / "__init__.py").write_text("from bug_placed_agent.core import choose\n")
+    (package / "core.py").write_text(FAILS_IN_ROUND_TWO)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert main(["watch", "astana-8", "--seat", "opposition=bug_placed_agent:choose"]) == 1
+    finally:
+        for module in ("bug_placed_agent", "bug_placed_agent.core"):
+            monkeypatch.delitem(sys.modules, module, raising=False)
+    one_line(capsys.readouterr().err, "raised KeyError: 2, at bug_placed_agent/core.py:9 in helper")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_peacetalks_traceback_prints_the_agents_whole_traceback_first(
+    jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "realbug.py"
+    path.write_text(FAILS_IN_ROUND_TWO)
+    args = ["simulate", "astana-8", "--games", "2", "--jobs", jobs, "--seat", f"opposition={path}:choose"]
+    assert main(args) == 1
+    one_line(capsys.readouterr().err, "raised KeyError: 2")  # without it, the line alone
+    monkeypatch.setenv("PEACETALKS_TRACEBACK", "1")
+    assert main(args) == 1
+    lines = capsys.readouterr().err.splitlines()
+    # from the agent's own first frame (not the game's), through its helper, to the exception
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[1] == f'  File "{path}", line 15, in choose'
+    assert f'  File "{path}", line 9, in helper' in lines
+    assert lines[-2] == "KeyError: 2"
+    assert lines[-1].startswith("peacetalks: error: the agent in seat opposition") and "Traceback" not in lines[-1]
+    assert not any("game/ai" in line for line in lines)
+
+
+def test_play_prints_the_agents_traceback_too_once_the_interface_has_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game import commands_ui
+    from game.ui import app as ui_app
+    from tests.ui.driving import new_app, table_ready, until
+
+    path = tmp_path / "realbug.py"
+    path.write_text(FAILS_IN_ROUND_TWO.replace("view.round == 2", "True"))
+    app = new_app(tmp_path, ("turkey",), seed=3, seats=(("opposition", f"agent:{path}:choose"),))
+
+    async def run() -> None:
+        async with driven(app, size=(120, 40)) as pilot:
+            await table_ready(pilot)
+            await until(pilot, lambda: bool(app.failure), "the agent's failure")
+
+    asyncio.run(run())
+    monkeypatch.setattr(ui_app, "run_app", lambda app: None)  # it has run, above
+    monkeypatch.setenv("PEACETALKS_TRACEBACK", "1")
+    capsys.readouterr()
+    assert commands_ui.ran(app) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "Traceback (most recent call last):" and lines[-2] == "KeyError: 1"
+    assert lines[-1].startswith("peacetalks: error: the agent in seat opposition (")
+    assert lines[-1].endswith(f"raised KeyError: 1, at {path}:9 in helper")

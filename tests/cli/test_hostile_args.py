@@ -26,7 +26,9 @@ def test_an_agent_raising_keyboard_interrupt_is_an_agent_error(jobs: str, capsys
     args = ["simulate", "astana-8", "--games", "2", "--seed", "5", "--jobs", jobs]
     assert main([*args, "--seat", f"opposition={INTERRUPTS}"]) == 1
     one_line(
-        capsys.readouterr().err, f"seat opposition ({INTERRUPTS}; game seed {game_seed(5, 0)})", "KeyboardInterrupt"
+        capsys.readouterr().err,
+        f"seat opposition ({INTERRUPTS}; game seed {game_seed(5, 0)}, round 1, turn ",
+        "KeyboardInterrupt",
     )
 
 

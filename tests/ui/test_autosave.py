@@ -197,6 +197,7 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
     class Crashed:
         return_code = 1
         failure = ""  # set when an outside agent failed (tests/cli/test_agent_seats.py)
+        failure_error = None  # the AgentError itself, whose traceback `ran` may print
 
         def run(self) -> None:
             pass

@@ -411,6 +411,7 @@ class TableScreen(TableCommands):
         """An outside agent failed: stop here, leaving the autosave as it was (whole), and let
         the command say why in one line."""
         self.app.failure = str(exc)  # type: ignore[attr-defined]
+        self.app.failure_error = exc  # type: ignore[attr-defined]
         self.app.exit(return_code=1)
 
     def _chooser(self, seat: int) -> Chooser:
