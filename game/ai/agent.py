@@ -14,8 +14,11 @@ In Python, an agent is any of:
 
 - a function `choose(view, rng) -> Decision`;
 - an object with such a `choose` method;
-- a class with such a method whose constructor takes no argument, or takes the `Scenario`
-  being played (the scenario file as written: central values, never another side's draw).
+- a class with such a method, made afresh for each game: its constructor is given the
+  `Scenario` being played (the scenario file as written: central values, never another side's
+  draw) where it asks for it, by place to a first parameter without a default, by name to a
+  parameter named `scenario`; otherwise it is made with nothing, its defaults as written
+  (`_asks_for_scenario`).
 
 `load_agent("PATH.py:NAME")` or `load_agent("package.module:NAME")` finds one, and
 `seated_agent` makes one for a seat of a game. Errors an agent makes while playing, or while a
@@ -124,19 +127,17 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         named = f"{where}, as it was created," if where else f"{label}: creating the agent"
         drawn = Draws()
         try:
-            # a parameter the scenario can be given by place: `__init__(self, *, scenario=None)`
-            # takes nothing so (it was given the scenario, and refused: "takes 1 positional argument")
-            positional = (
-                inspect.Parameter.POSITIONAL_ONLY,
-                inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                inspect.Parameter.VAR_POSITIONAL,
-            )
-            takes_scenario = any(p.kind in positional for p in inspect.signature(cls).parameters.values())
+            asks = _asks_for_scenario(inspect.signature(cls))
             # its own code: the whole package its class comes from (a helper beside it is its own)
             own = str(getattr(cls, "__module__", "")).partition(".")[0]
             with _to_stderr(), libraries_may_draw(drawn, own=own):
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
-                obj = cls(_own_copy(scenario)) if takes_scenario else cls()
+                if asks == "by place":
+                    obj = cls(_own_copy(scenario))
+                elif asks == "by name":
+                    obj = cls(scenario=_own_copy(scenario))
+                else:
+                    obj = cls()
         except BaseException as exc:  # the agent's constructor failed; say so in one line
             _reraise_ctrl_c(exc)
             said = f"{named} {'raised' if where else 'failed:'}"
@@ -154,6 +155,25 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         raise AgentLoadError(f"{where or label}: {_ASYNC}")
     chooser: Chooser = found
     return chooser
+
+
+def _asks_for_scenario(signature: inspect.Signature) -> str:
+    """How an agent class's constructor is given the Scenario: "by place" where its first
+    parameter has no default (`__init__(self, scenario)`, under any name: it cannot be made
+    without it), "by name" where a parameter is named `scenario` (`__init__(self, e=0.2, *,
+    scenario=None)`), and "" otherwise: made with nothing. A parameter with a default is the
+    agent's own setting, not a place for the scenario: `__init__(self, e=0.2)` was given the
+    scenario in `e`, without a word, and `__init__(self, *, scenario=None)` was made without the
+    scenario it named."""
+    params = list(signature.parameters.values())
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    first = params[0] if params else None
+    if first is not None and first.kind in positional and (first.default is first.empty or first.name == "scenario"):
+        return "by place"
+    by_name = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    if any(p.name == "scenario" and p.kind in by_name for p in params):
+        return "by name"
+    return ""
 
 
 _ASYNC = "choose is an async function (async def): it must be a plain function that returns a Decision"

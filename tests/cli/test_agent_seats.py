@@ -34,7 +34,9 @@ def spec(name: str, path: Path = AGENTS) -> str:
     return f"{path}:{name}"
 
 
-@pytest.mark.parametrize("name", ["hard", "WithScenario", "Plain", "KeywordOnly", "instance", "by_the_docs"])
+@pytest.mark.parametrize(
+    "name", ["hard", "WithScenario", "Plain", "KeywordOnly", "WithDefaults", "ScenarioOrNot", "instance", "by_the_docs"]
+)
 def test_every_shape_of_agent_plays_a_whole_game(name: str) -> None:
     seed = 5
     game = play(ASTANA, seed, game_choosers(ASTANA, {OPP: spec(name)}, seed))
@@ -1110,3 +1112,108 @@ def test_play_prints_the_agents_traceback_too_once_the_interface_has_closed(
     assert lines[0] == "Traceback (most recent call last):" and lines[-2] == "KeyError: 1"
     assert lines[-1].startswith("peacetalks: error: the agent in seat opposition (")
     assert lines[-1].endswith(f"raised KeyError: 1, at {path}:9 in helper")
+
+
+CONSTRUCTORS = """
+from dataclasses import dataclass
+
+from game.ai.negotiator import choose as normal
+
+
+class Agent:
+    def choose(self, view, rng):
+        return normal(view, rng)
+
+
+class Nothing(Agent):
+    def __init__(self):
+        self.got = ()
+
+
+class Required(Agent):
+    def __init__(self, sc):
+        self.got = (sc,)
+
+
+class Setting(Agent):
+    def __init__(self, e=0.2):
+        self.got = (e,)
+
+
+class RequiredThenSetting(Agent):
+    def __init__(self, scenario, e=0.2):
+        self.got = (scenario, e)
+
+
+class NamedWithDefault(Agent):
+    def __init__(self, scenario=None):
+        self.got = (scenario,)
+
+
+class NamedAfterASetting(Agent):
+    def __init__(self, e=0.2, scenario=None):
+        self.got = (e, scenario)
+
+
+class KeywordOnly(Agent):
+    def __init__(self, *, e=0.2, scenario=None):
+        self.got = (e, scenario)
+
+
+class PositionalOnly(Agent):
+    def __init__(self, scenario=None, /):
+        self.got = (scenario,)
+
+
+class Anything(Agent):
+    def __init__(self, *args, **kwargs):
+        self.got = (*args, *kwargs.values())
+
+
+@dataclass
+class Settings(Agent):
+    e: float = 0.2
+
+    def __post_init__(self):
+        self.got = (self.e,)
+
+
+@dataclass
+class Fields(Agent):
+    scenario: object
+    e: float = 0.2
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "got"),
+    [
+        ("Nothing", ()),
+        ("Required", ("S",)),
+        ("Setting", (0.2,)),  # was the scenario in e, without a word
+        ("RequiredThenSetting", ("S", 0.2)),
+        ("NamedWithDefault", ("S",)),
+        ("NamedAfterASetting", (0.2, "S")),  # was the scenario in e
+        ("KeywordOnly", (0.2, "S")),  # was made with nothing: the scenario it named never given
+        ("PositionalOnly", ("S",)),
+        ("Anything", ()),  # was given the scenario by place: it asks for nothing by name or need
+        ("Settings", (0.2,)),  # was the scenario in e
+    ],
+)
+def test_a_class_is_given_the_scenario_where_its_constructor_asks_for_it(
+    name: str, got: tuple[object, ...], tmp_path: Path
+) -> None:
+    """The rule of docs/AI.md ("Its shapes"): by place to a first parameter without a default, by
+    name to a parameter named `scenario`, else nothing: a setting with a default keeps it."""
+    path = tmp_path / "constructors.py"
+    path.write_text(CONSTRUCTORS)
+    made = load_agent(f"{path}:{name}", ASTANA).__self__  # type: ignore[attr-defined]
+    shown = tuple("S" if isinstance(g, type(ASTANA)) else g for g in made.got)
+    assert shown == got
+
+
+def test_a_dataclass_agent_with_a_scenario_field_is_given_it(tmp_path: Path) -> None:
+    path = tmp_path / "constructors.py"
+    path.write_text(CONSTRUCTORS)
+    made = load_agent(f"{path}:Fields", ASTANA).__self__  # type: ignore[attr-defined]
+    assert made.scenario.title == ASTANA.title and made.e == 0.2
