@@ -25,9 +25,24 @@ def cmd_tournament(args: argparse.Namespace) -> int:
     if isinstance(scenario, int):
         return scenario
     seat = scenario.delegation_index.get(args.seat)
+    ident, given, kind = args.seat.partition("=")
+    if seat is None and given and ident in scenario.delegation_index:
+        # `--seat ID=KIND` as simulate, watch and play take it: here the seat is one delegation,
+        # and what plays it is every row; an agent of one's own is a row added with --agent
+        from game.ai.agent import is_agent_spec
+
+        if is_agent_spec(kind):
+            how = f"your agent plays it in a row of its own: --seat {ident} --agent {kind}"
+        else:
+            how = f"every level and strategy plays it in a row of its own: --seat {ident}"
+        print(
+            f"peacetalks: error: --seat {args.seat}: the tournament's --seat names the seat alone; {how}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if seat is None:
         known = ", ".join(d.id for d in scenario.delegations)
-        print(f"peacetalks: error: --seat {args.seat}: no delegation {args.seat!r} (known: {known})", file=sys.stderr)
+        print(f"peacetalks: error: --seat {args.seat}: no delegation {ident!r} (known: {known})", file=sys.stderr)
         return EXIT_USAGE
     signatories = {d for v in scenario.venues for d in v.signatories}
     if seat not in signatories:
@@ -46,7 +61,9 @@ def cmd_tournament(args: argparse.Namespace) -> int:
             load_agent(spec, scenario)  # say so before any row is played, not after hours of them
         except AgentLoadError as exc:
             agent_traceback(exc)
-            print(f"peacetalks: error: --agent {spec}: {exc}", file=sys.stderr)
+            # the spec once: most of the errors name it first already ("X: X: no such file" read twice)
+            said = str(exc) if str(exc).startswith(f"{spec}: ") else f"{spec}: {exc}"
+            print(f"peacetalks: error: --agent {said}", file=sys.stderr)
             return EXIT_INVALID
     from game.sim.pool import WorkerEnded
 

@@ -1217,3 +1217,34 @@ def test_a_dataclass_agent_with_a_scenario_field_is_given_it(tmp_path: Path) -> 
     path.write_text(CONSTRUCTORS)
     made = load_agent(f"{path}:Fields", ASTANA).__self__  # type: ignore[attr-defined]
     assert made.scenario.title == ASTANA.title and made.e == 0.2
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        (
+            f"opposition={spec('Plain')}",
+            f"your agent plays it in a row of its own: --seat opposition --agent {spec('Plain')}",
+        ),
+        ("opposition=hard", "every level and strategy plays it in a row of its own: --seat opposition"),
+    ],
+)
+def test_the_tournaments_seat_given_as_simulate_takes_it_says_how(
+    given: str, hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said `no delegation 'opposition=boulware.py:Boulware'`, with no word of --agent."""
+    assert main(["tournament", "astana-8", "--seat", given, "--games", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert one_line(err) == f"peacetalks: error: --seat {given}: the tournament's --seat names the seat alone; {hint}"
+    assert main(["tournament", "astana-8", "--seat", "nobody=hard", "--games", "1"]) == 1
+    one_line(capsys.readouterr().err, "--seat nobody=hard: no delegation 'nobody' (known: government,")
+
+
+def test_the_tournaments_missing_agent_file_is_named_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """It read `--agent X: X: no such file ...`."""
+    agent = "docs/examples/not_my_agent.py:Patient"
+    assert main(["tournament", "astana-8", "--seat", "opposition", "--games", "1", "--agent", agent]) == 1
+    assert one_line(capsys.readouterr().err) == (
+        f"peacetalks: error: --agent {agent}: no such file docs/examples/not_my_agent.py"
+    )
