@@ -104,7 +104,15 @@ def find_agent(spec: str) -> Any:
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
-            raise _failed(AgentLoadError, f"{spec}: cannot import {path}:", exc, spec) from None
+            error = _failed(AgentLoadError, f"{spec}: cannot import {path}:", exc, spec)
+            file = Path(*path.split(".")).with_suffix(".py")
+            missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
+            if missing and (path == missing or path.startswith(f"{missing}.")) and file.is_file():
+                # the file is at hand, but a module is imported only from Python's path (which
+                # holds the current folder under `python -m game`, not under `peacetalks`)
+                hinted = AgentLoadError(f"{error}; the file {file} here is given by its path: {file}:{name}")
+                hinted.detail, error = error.detail, hinted
+            raise error from None
         _drew_while_loading(spec, path, drawn, known)
     if not hasattr(module, name):
         raise AgentLoadError(f"{spec}: {path} has no {name!r}")

@@ -1248,3 +1248,28 @@ def test_the_tournaments_missing_agent_file_is_named_once(capsys: pytest.Capture
     assert one_line(capsys.readouterr().err) == (
         f"peacetalks: error: --agent {agent}: no such file docs/examples/not_my_agent.py"
     )
+
+
+def test_a_module_name_for_a_file_at_hand_points_to_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--seat opposition=boulware:Boulware` said `No module named 'boulware'` beside a
+    ./boulware.py: the installed `peacetalks` does not import from the current folder (`python -m
+    game` does), so the file is named by its path."""
+    (tmp_path / "sub").mkdir()
+    for file in (tmp_path / "hinted_boulware.py", tmp_path / "sub" / "hinted_boulware.py"):
+        file.write_text(EXAMPLE.read_text())
+    (tmp_path / "imports_a_missing_one.py").write_text("import no_such_module_anywhere_at_all\n")
+    monkeypatch.chdir(tmp_path)
+    # the current folder off Python's path, as under the installed command
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p not in ("", ".", str(tmp_path))])
+    for module, file in (("hinted_boulware", "hinted_boulware.py"), ("sub.hinted_boulware", "sub/hinted_boulware.py")):
+        assert main(["watch", "astana-8", "--seat", f"opposition={module}:Patient"]) == 1
+        line = one_line(capsys.readouterr().err, f"cannot import {module}: ModuleNotFoundError: No module named ")
+        assert line.endswith(f"; the file {file} here is given by its path: {file}:Patient"), line
+    # a module found, whose own import fails, is not what the hint is for
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert main(["watch", "astana-8", "--seat", "opposition=imports_a_missing_one:choose"]) == 1
+    line = one_line(capsys.readouterr().err, "No module named 'no_such_module_anywhere_at_all'")
+    assert "given by its path" not in line
+    monkeypatch.delitem(sys.modules, "imports_a_missing_one", raising=False)
