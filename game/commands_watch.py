@@ -93,6 +93,9 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     print(f"{scenario.title} (seed {session.seed})")
     print(scenario.summary.strip())
     print()
+    seating = _seating(session)
+    if seating:
+        print(seating)  # the venue's opening, next, starts with a blank line
     for record in session.records:
         _print_record(record.kind, record.text)
     from game.ai.agent import AgentError
@@ -196,19 +199,67 @@ def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> No
     print(f"{_who_played(session, loaded_at)} To sit at the table yourself: {play}")
 
 
-def _who_played(session: Session, loaded_at: int) -> str:
-    """Who played the game just shown: every seat the AI, unless it was continued from a save in
-    which a person held a seat (a person's game played out with `watch --load` was said to be
-    the AI's throughout)."""
-    from game.engine.seat import Seat
+def _seating(session: Session) -> str:
+    """Who plays which seat, in one line, where the seats are not all played alike ("" where
+    they are: the closing line says so): `Seats: opposition: the agent mine.py:Mine; every other
+    seat: the normal AI.` A seat a person held in a save is played by the normal AI here."""
+    from game.sim.seating import session_kinds
 
-    people = [d.name for d in session.scenario.delegations if Seat.parse(session.seats.get(d.id, "ai:normal")).is_human]
+    scenario = session.scenario
+    kinds = session_kinds(scenario, session.seats, humans_as="normal")
+    counts: dict[str, int] = {}
+    for kind in kinds.values():
+        counts[kind] = counts.get(kind, 0) + 1
+    if len(counts) < 2:
+        return ""
+    # the kind of most seats is "every other seat" (the first of them in the file, on a tie)
+    usual = max(counts, key=lambda kind: counts[kind])
+    named = [f"{scenario.delegations[d].id}: {_played_by(kind)}" for d, kind in kinds.items() if kind != usual]
+    return f"Seats: {'; '.join(named)}; every other seat: {_played_by(usual)}."
+
+
+def _played_by(kind: str) -> str:
+    from game.ai.agent import is_agent_spec
+    from game.ai.levels import LEVELS
+
+    if is_agent_spec(kind):
+        return f"the agent {kind}"
+    return f"the {kind} AI" if kind in LEVELS else f"the {kind} strategy"
+
+
+def _who_played(session: Session, loaded_at: int) -> str:
+    """Who played the game just shown: every seat the AI, unless an outside agent held a seat
+    (it was said to be the AI's, a researcher's own agent included), or it was continued from a
+    save in which a person held a seat (a person's game played out with `watch --load` was said
+    to be the AI's throughout)."""
+    from game.engine.seat import AGENT, Seat
+
+    seats = {d.id: Seat.parse(session.seats.get(d.id, "ai:normal")) for d in session.scenario.delegations}
+    people = [d.name for d in session.scenario.delegations if seats[d.id].is_human]
+    agents = [(d.name, seats[d.id].name) for d in session.scenario.delegations if seats[d.id].kind == AGENT]
+    by_agents = ""
+    if agents:
+        # "X was played by the agent a.py:A, Y by the agent b.py:B, and every other seat by an AI negotiator."
+        parts = [
+            f"{name} {'was played ' if k == 0 else ''}by the agent {spec}" for k, (name, spec) in enumerate(agents)
+        ]
+        if len(agents) + (len(people) if loaded_at else 0) < len(seats):
+            parts.append("every other seat by an AI negotiator")
+        by_agents = (", ".join(parts[:-1]) + ", and " + parts[-1] if len(parts) > 1 else parts[0]) + "."
     if not people or loaded_at == 0:
-        return "Every seat was played by an AI negotiator."
+        return by_agents or "Every seat was played by an AI negotiator."
     held = " and ".join([", ".join(people[:-1]), people[-1]] if len(people) > 1 else people)
     seat = "seats" if len(people) > 1 else "seat"
     if loaded_at >= len(session.log):  # the save ended the game: the AI played none of it here
+        if agents:
+            return f"A person held the {seat} of {held}. {by_agents}"
         return f"A person held the {seat} of {held}, and an AI negotiator every other seat."
+    if agents:
+        them = "them" if len(people) > 1 else "it"
+        return (
+            f"A person held the {seat} of {held} up to turn {loaded_at}; from turn {loaded_at + 1} an AI "
+            f"negotiator played {them}. {by_agents}"
+        )
     return (
         f"A person held the {seat} of {held} up to turn {loaded_at}; "
         f"from turn {loaded_at + 1} an AI negotiator played every seat."

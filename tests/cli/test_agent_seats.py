@@ -1273,3 +1273,51 @@ def test_a_module_name_for_a_file_at_hand_points_to_its_path(
     line = one_line(capsys.readouterr().err, "No module named 'no_such_module_anywhere_at_all'")
     assert "given by its path" not in line
     monkeypatch.delitem(sys.modules, "imports_a_missing_one", raising=False)
+
+
+def test_watch_says_who_sits_where_and_that_an_outside_agent_played(capsys: pytest.CaptureFixture[str]) -> None:
+    """`watch` named no seat's player, and ended "Every seat was played by an AI negotiator." with
+    a researcher's own agent in a seat."""
+    agent = spec("Plain")
+    assert (
+        main(["watch", "astana-8", "--seed", "2", "--seat", f"opposition={agent}", "--seat", "turkey=stonewall"]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[3]
+        == f"Seats: opposition: the agent {agent}; turkey: the stonewall strategy; every other seat: the normal AI."
+    )
+    assert lines[-1] == (
+        f"The armed opposition delegation was played by the agent {agent}, and every other seat by an AI negotiator. "
+        "To sit at the table yourself: peacetalks play astana-8"
+    )
+    assert main(["watch", "astana-8", "--seed", "2", "--seat", "turkey=hard", "--seat", f"iran={agent}"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[3] == f"Seats: turkey: the hard AI; iran: the agent {agent}; every other seat: the normal AI."
+    assert lines[-1].startswith(
+        f"Islamic Republic of Iran was played by the agent {agent}, and every other seat by an AI negotiator. "
+    )
+
+
+def test_who_played_a_continued_game_names_the_people_and_the_outside_agents() -> None:
+    from game.ai.driver import decide
+    from game.commands_watch import _who_played
+    from game.saves import Session, default_seats
+
+    agent, other = spec("Plain"), spec("WithScenario")
+    seats = default_seats(ASTANA, ("government",), "normal")
+    seats.update(opposition=f"agent:{agent}", turkey=f"agent:{other}")
+    session = Session.new(ASTANA, bundled()["astana-8"].read_bytes(), 3, seats, "astana-8")
+    choosers = game_choosers(ASTANA, {d: "normal" for d in range(len(ASTANA.delegations))}, 3)
+    for _ in range(4):
+        session.play(decide(session.state, choosers[session.state.actor]).action)
+    agents = (
+        f"The armed opposition delegation was played by the agent {agent}, Republic of Turkey by the agent {other}, "
+        "and every other seat by an AI negotiator."
+    )
+    assert _who_played(session, 0) == agents  # a new game: no person played it here
+    assert _who_played(session, 2) == (
+        "A person held the seat of Government of the Syrian Arab Republic up to turn 2; from turn 3 an AI "
+        f"negotiator played it. {agents}"
+    )
+    assert _who_played(session, 4) == f"A person held the seat of Government of the Syrian Arab Republic. {agents}"
