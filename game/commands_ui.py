@@ -146,6 +146,13 @@ def ran(app: PeaceTalksApp) -> int:
     from game.ui.app import run_app
 
     run_app(app)
+    # what was printed while the interface held the terminal (an outside agent's prints, which
+    # other commands write on stderr as they come), now that it is the terminal's again
+    sys.stdout.flush()
+    for line in app.printed.text.splitlines(keepends=True):
+        sys.stderr.write(line)  # a line at a time: each write is a line to the command's stderr
+    if app.printed.text and not app.printed.text.endswith("\n"):
+        sys.stderr.write("\n")
     if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
         from game.commands_seats import agent_traceback
 

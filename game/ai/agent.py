@@ -205,9 +205,10 @@ class Guarded:
         self.spec = spec
         self.moment = ""  # the round and turn of its last call, which its errors name
         # what it prints goes to stderr (see _to_stderr); the interface, which captures both
-        # streams itself, calls it in a thread of its own, where swapping the process's stdout
-        # could outlive the interface (a thread that returns after it has quit would put back the
-        # interface's closed capture as stdout)
+        # streams itself (and writes what it captured on stderr once it closes:
+        # game.ui.app.Printed), calls it in a thread of its own, where swapping the process's
+        # stdout could outlive the interface (a thread that returns after it has quit would put
+        # back the interface's closed capture as stdout)
         self.redirect = True
 
     def __call__(self, view: View, rng: Rng) -> Decision:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
@@ -90,6 +91,29 @@ class Launch:
 _SCREENS_CSS: list[str | PurePath] = sorted((Path(__file__).parent / "screens").glob("*.tcss"))
 
 
+class Printed:
+    """What is printed while the interface runs, kept for the command to write on stderr once
+    the interface has closed. Textual takes both streams while it runs, and drops what no widget
+    asks for: an outside agent's prints, which `simulate`, `watch` and `tournament` write on
+    stderr, were lost in `play`. Registered with `App.begin_capture_print`, it is handed each
+    write as it is made, in the thread that makes it (an agent thinks in a thread of its own)."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []  # list.append is atomic: writes from two threads stay whole
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.Print):
+            self._parts.append(message.text)
+        return True
+
+    async def _post_message(self, message: Message) -> bool:
+        return self.post_message(message)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
 class PeaceTalksApp(App[None]):
     TITLE = "Peace Talks"
     CSS_PATH = _SCREENS_CSS
@@ -104,6 +128,7 @@ class PeaceTalksApp(App[None]):
         self.speed = speed
         self.failure = ""  # why the app stopped on an error (an outside agent's), for the command to print
         self.failure_error: Exception | None = None  # that error, whose traceback the command may print
+        self.printed = Printed()  # what was printed meanwhile, for the command to write on stderr
         self._leaving: Screen[bool] | None = None  # ctrl+q's question while it is open
 
     # --- the terminal's size --------------------------------------------------------------------
@@ -153,6 +178,7 @@ class PeaceTalksApp(App[None]):
                 self.call_later(rack.show, self._notifications)
 
     async def on_mount(self) -> None:
+        self.begin_capture_print(self.printed)
         self._check_size(self.size.width, self.size.height)
         if self.launch is not None and self.launch.new is not None and self.launch.watch:
             await self.watch_scenario(self.launch.new)

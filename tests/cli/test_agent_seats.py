@@ -1321,3 +1321,52 @@ def test_who_played_a_continued_game_names_the_people_and_the_outside_agents() -
         f"negotiator played it. {agents}"
     )
     assert _who_played(session, 4) == f"A person held the seat of Government of the Syrian Arab Republic. {agents}"
+
+
+# prints as it is made (in the interface's own thread, as the table is laid) and on each turn (in
+# a thread of its own), on stdout and stderr
+PRINTS = """
+import sys
+from game.ai.negotiator import choose as normal
+
+
+class Noisy:
+    def __init__(self):
+        print("made for the game")
+
+    def choose(self, view, rng):
+        print(f"turn {view.step + 1}: thinking")
+        print("a warning of its own", file=sys.stderr)
+        return normal(view, rng)
+"""
+
+
+def test_what_an_agent_prints_in_play_is_written_on_stderr_once_the_interface_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/AI.md said an agent's prints go to stderr; in `play` Textual took both streams and
+    dropped them, and the researcher never saw them."""
+    from game import commands_ui
+    from game.ui import app as ui_app
+    from tests.ui.driving import new_app, table_ready, until
+
+    path = tmp_path / "noisy.py"
+    path.write_text(PRINTS)
+    app = new_app(tmp_path, ("turkey",), seed=3, seats=(("opposition", f"agent:{path}:Noisy"),))
+
+    async def run() -> int:
+        async with driven(app, size=(120, 40)) as pilot:
+            table = await table_ready(pilot)
+            await until(pilot, lambda: any(e.action.actor == "opposition" for e in table.session.log), "its move")
+            await until(pilot, lambda: "a warning of its own" in app.printed.text, "its prints")
+            return next(e.turn for e in table.session.log if e.action.actor == "opposition")
+
+    turn = asyncio.run(run())
+    monkeypatch.setattr(ui_app, "run_app", lambda app: None)  # it has run, above
+    capsys.readouterr()
+    assert commands_ui.ran(app) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0] == "made for the game"
+    assert lines[1:3] == [f"turn {turn}: thinking", "a warning of its own"]

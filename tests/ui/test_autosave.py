@@ -193,11 +193,13 @@ def test_a_crash_autosaves_the_game_and_exits_non_zero(tmp_path: Path) -> None:
 
 def test_the_play_command_exits_with_the_interface_status() -> None:
     from game.commands_ui import ran
+    from game.ui.app import Printed
 
     class Crashed:
         return_code = 1
         failure = ""  # set when an outside agent failed (tests/cli/test_agent_seats.py)
         failure_error = None  # the AgentError itself, whose traceback `ran` may print
+        printed = Printed()  # what was printed while it ran: nothing
 
         def run(self) -> None:
             pass
