@@ -16,7 +16,7 @@ from game.engine.model import Scenario
 from game.engine.state import State
 
 EXACT_LIMIT = 4_000_000  # packages; beyond this the analysis samples and says so
-_SAMPLE = 10_000  # packages in the sample that stands in for a space too large to analyse exactly
+SAMPLE = 10_000  # packages in the sample that stands in for a space too large to analyse exactly
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def analyze(
     except FrontierTooLarge:
         # a seeded sample: the same scenario always gets the same approximation
         rng = np.random.default_rng(0)
-        indices = space.sample(rng, _SAMPLE)
+        indices = space.sample(rng, SAMPLE)
         utils = space.utilities(indices)
         pareto = _sample_frontier(indices, utils) if with_frontier else empty
         exact = False

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from game.analysis import analyze, build_space
 from game.analysis import pareto as P
-from game.analysis.solutions import _SAMPLE as P_SAMPLE
+from game.analysis.solutions import SAMPLE as P_SAMPLE
 from game.engine.model import Delegation, Issue, Option, Personality, Scenario, Venue
 from game.scenario import bundled, load_scenario
 from tests.cli_runner import run_main

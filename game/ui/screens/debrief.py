@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from game.engine.records import in_sentence
 from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
@@ -38,6 +39,7 @@ from game.play.debrief import (
     debrief,
 )
 from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, headlines, results
+from game.play.window import Window, window
 from game.results import RecordError, add_results
 from game.saves import Session
 from game.ui.format import against, score, shown_gap
@@ -168,7 +170,7 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     return table
 
 
-def _quality(q: Quality) -> Text:
+def _quality(q: Quality, moved: bool = False) -> Text:
     text = Text()
     text.append(f"Measured from {q.measured_from}.\n")
     text.append("Pareto gap: ", style="bold")
@@ -179,7 +181,8 @@ def _quality(q: Quality) -> Text:
     text.append(f"\n  {NASH_HELP}\n", style="dim")
     scope = "every package" if q.exact else "a sample of packages"
     text.append(
-        f"  Judged over {scope} of {q.packages:,}; {q.zopa_size:,} are worth at least their walk-away value to every signatory.\n",
+        f"  Judged over {scope} of {q.packages:,}; {q.zopa_size:,} are worth at least their walk-away value to every signatory"
+        + (" as the talks ended (below: when a deal was possible).\n" if moved else ".\n"),
         style="dim",
     )
     if q.nash_package:
@@ -195,6 +198,39 @@ def _quality(q: Quality) -> Text:
                 # the packages alone are compared; the results table above takes off the cost of time
                 text.append(f"  ({score(got - waited)} after what waiting cost)", style="dim")
             text.append("\n")
+    return text
+
+
+def _window(w: Window) -> Text:
+    """The zone of agreement as each round began, and the news that moved it."""
+    text = Text()
+    counted = f"every package of {w.packages:,}" if w.exact else f"a sample of the {w.packages:,} packages"
+    text.append(
+        f"Packages of {w.venue} worth at least its walk-away value to every signatory, as each round "
+        f"began ({counted}); events move what no deal is worth:\n",
+        style="dim",
+    )
+    for r in w.rounds:
+        text.append("  As the talks ended: " if r.round == 0 else f"  Round {r.round}: ", style="bold")
+        text.append(f"{r.zone:,}" if r.zone else "none", style=_GOOD if r.zone else _BAD)
+        text.append("\n")
+        # the moves grouped by the news that made them: one card often moves several sides
+        by_news: dict[tuple[str, ...], list[str]] = {}
+        for m in r.moves:
+            by_news.setdefault(m.news, []).append(f"{in_sentence(m.who)} {score(m.before)} → {score(m.after)}")
+        for news, moves in by_news.items():
+            text.append(f"    {'; '.join(news) or 'Other moves'}: ", style="dim")
+            text.append("; ".join(moves) + "\n")
+    last = max((r.round for r in w.rounds if r.zone), default=0)
+    if w.closed and last:
+        text.append(
+            f"A deal every signatory preferred to no deal was there for the taking until round {last}; "
+            "after that the news had closed it.\n",
+            style="bold",
+        )
+    elif w.opened:
+        first = min(r.round for r in w.rounds if r.zone and r.round)
+        text.append(f"No deal suited every signatory until round {first}: the news opened one.\n", style="bold")
     return text
 
 
@@ -276,7 +312,7 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
     text = Text()
     for h in lines:
         text.append("You played ")
-        text.append(h.name, style="bold")
+        text.append(in_sentence(h.name), style="bold")
         text.append(": ")
         result, _, where = against(h.utility, h.reservation)
         text.append(result, style="bold")
@@ -363,6 +399,7 @@ class DebriefScreen(Screen[None]):
         self.session = session
         analysis = analysis_for(session)
         self.debrief = debrief(session, analysis)
+        self.window = window(session, analysis)
         self.headlines = headlines(session, analysis)
         self.ai: dict[int, float] | None = None  # the AI's result in each human seat, once played
         self.ai_ended = ""  # ...and how its game ended
@@ -384,7 +421,14 @@ class DebriefScreen(Screen[None]):
                     )
                 with Vertical(classes="debrief-column"):
                     yield Static("How good was the deal? Pareto and Nash", classes="debrief-heading")
-                    yield Static(Hanging(_quality(d.quality)), id="debrief-quality", classes="debrief-section")
+                    yield Static(
+                        Hanging(_quality(d.quality, self.window.moved)), id="debrief-quality", classes="debrief-section"
+                    )
+            if self.window.moved:
+                # the count above is as the walk-away values stood at the end: a newcomer read
+                # "none" as "there never was a deal", where events had closed one in round 3
+                yield Static("When a deal was possible", classes="debrief-heading")
+                yield Static(Hanging(_window(self.window)), id="debrief-window", classes="debrief-section")
             yield Static("Each delegation against its walk-away value", classes="debrief-heading")
             yield Static(_delegations(d.delegations), id="debrief-delegations", classes="debrief-section")
             paid = any(self.session.state.toll)

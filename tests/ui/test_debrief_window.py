@@ -1,0 +1,67 @@
+"""The debrief says when a deal was possible, where the news moved what no deal was worth: a
+newcomer read "0 are worth at least their walk-away value to every signatory" as a game that
+could never have been won, three games running, where events had closed a deal in round 3."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from rich.console import Console
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from game.saves import Session
+from game.ui.screens.debrief import DebriefScreen
+from tests.saves.helpers import new_session, play_on
+from tests.ui.driving import driven, until
+
+
+def drawn(renderable: object, width: int) -> str:
+    """The text of a section as a terminal of its width shows it."""
+    console = Console(width=max(width, 20), record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def shown(session: Session, size: tuple[int, int]) -> dict[str, str]:
+    """Each section of the debrief as drawn, by its id."""
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("title screen")
+
+        def on_mount(self) -> None:
+            self.push_screen(DebriefScreen(session))
+
+    async def run() -> dict[str, str]:
+        app = Host()
+        async with driven(app, size=size) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DebriefScreen), "the debrief")
+            return {
+                str(w.id): " ".join(drawn(w.content, w.size.width).split())
+                for w in app.screen.query(Static)
+                if w.id and w.id.startswith("debrief-")
+            }
+
+    return asyncio.run(run())
+
+
+def test_a_deal_the_news_closed_is_told_with_the_round_and_the_news() -> None:
+    session = play_on(new_session("astana-8", 11, opposition="human"))
+    assert not session.state.agreements
+    for size in ((80, 24), (120, 40)):
+        sections = shown(session, size)
+        window = sections["debrief-window"]
+        assert "Round 1: 1,889" in window and "Round 3: none" in window
+        assert "Government of the Syrian Arab Republic 0.57 → 0.95" in window
+        assert "Government troops take villages at the edge of a zone" in window
+        assert "there for the taking until round 2" in window
+        assert "as the talks ended (below: when a deal was possible)" in sections["debrief-quality"]
+
+
+def test_no_section_where_nothing_moved_what_no_deal_is_worth() -> None:
+    session = play_on(new_session("astana-8", 3))
+    sections = shown(session, (120, 40))
+    assert "debrief-window" not in sections
+    assert "as the talks ended" not in sections["debrief-quality"]
