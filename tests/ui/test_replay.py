@@ -13,6 +13,7 @@ import functools
 import os
 import pty
 import shutil
+import string
 import struct
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, RichLog, Static
 
@@ -333,6 +335,45 @@ def test_help_and_the_command_palette_cover_every_key(saves: Path) -> None:
             assert actions == commands, actions ^ commands
             titles = [c.title for c in app.get_system_commands(viewer)]
             assert "Replay: jump to a turn" in titles and "Replay: whose view" in titles
+
+    asyncio.run(body())
+
+
+def test_the_tables_keys_say_they_are_not_in_a_replay_and_never_leave_it(saves: Path, tmp_path: Path) -> None:
+    """A newcomer pressed o in a replay opened from Saved games, for the proposals board: nothing
+    said why nothing happened, and they took the viewer to have gone. The board, the history and
+    the brief (o, h, i) and the table's moves each say they are not in a replay; and no key the
+    viewer does not bind takes the player out of it, to the browser or the title screen."""
+    shutil.copy(saves / "astana.yaml", tmp_path / "astana.yaml")
+    app = make_app(saves_dir=tmp_path, seed=1)
+    said = {
+        "o": "No proposals board in a replay",
+        "h": "No history screen in a replay",
+        "i": "No brief in a replay",
+        "p": "No moves in a replay",
+        "n": "No moves in a replay",
+    }
+    bound = {key for b in ReplayScreen.BINDINGS if isinstance(b, Binding) for key in b.key.split(",")}
+
+    async def body() -> None:
+        async with driven(app, size=(80, 24)) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "ctrl+o")
+            browser = await screen_of(pilot, SaveBrowser)
+            await until(pilot, lambda: browser.loaded, "the list of saves")
+            await press(pilot, "enter")  # the one save, a finished game: replayed
+            viewer = await opened(pilot)
+            stack = list(app.screen_stack)
+            for key, words in said.items():
+                app.clear_notifications()
+                await press(pilot, key)
+                assert app.screen_stack == stack, key
+                assert notified(app, words) and notified(app, "Not in a replay"), key
+            for key in string.ascii_lowercase:
+                if key not in bound:
+                    await press(pilot, key)
+                    assert app.screen is viewer and app.screen_stack == stack, key
+            assert not app._exit
 
     asyncio.run(body())
 

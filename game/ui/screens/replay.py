@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +25,7 @@ from game.engine import State, view_for
 from game.engine.view import View
 from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, named, short
+from game.ui.keys import TABLE_KEYS
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.transcript import said
 from game.ui.widgets.keybar import KeyBar
@@ -33,6 +34,17 @@ from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, M
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # autoplay, in steps a second
 DEFAULT_SPEED = 2
 TRANSCRIPT = 50  # records the transcript shows after a jump (more would make a jump slower)
+
+# The table's keys a player reaches for out of habit, which the viewer has no use for: each says so,
+# and what the viewer has in its place, rather than nothing happening (a newcomer pressed o for the
+# board, saw nothing, and took the viewer to have gone).
+NOT_IN_A_REPLAY = {
+    "o": "No proposals board in a replay: the transcript shows each proposal and its answers.",
+    "h": "No history screen in a replay: the transcript is the game to this step (PgUp, PgDn: by round).",
+    "i": "No brief in a replay: v shows each side's own view once the game is over.",
+}
+NO_MOVES = "No moves in a replay: it shows the game as it was played."
+MOVE_KEYS = frozenset(key for k in TABLE_KEYS if k.turn for key in k.keys.split(","))
 
 
 def once_up(action: Callable[[ReplayScreen], None]) -> Callable[[ReplayScreen], None]:
@@ -315,6 +327,14 @@ class ReplayScreen(Screen[None]):
         self.refresh_table()  # the second status line names whose view it is
 
     # --- the rest -------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A table key the viewer does not bind: said to be the table's, and stopped here (none of
+        these keys is bound in the viewer, so no binding of its own is kept from running)."""
+        said = NOT_IN_A_REPLAY.get(event.key) or (NO_MOVES if event.key in MOVE_KEYS else "")
+        if said:
+            event.stop()
+            self.notify(said, title="Not in a replay", timeout=4, markup=False)
 
     @once_up
     def action_help(self) -> None:

@@ -24,6 +24,8 @@ HELP = """\
   [b]↑ ↓[/b]          choose an issue: who stands where on it
   [b]ctrl+p[/b]       the command palette: every key by name
   [b]? F1[/b]         this help
+  [b]o h i[/b]        the board, history and brief: at the table only; here
+               the transcript and v show what they would
   [b]q Esc[/b]        leave the replay
 
 The top line: step N of M (actions so far), the round, the turn (the number of the last action in the save's log), who took it, what it did. The second: the venue, who speaks next, autoplay (⏸ paused, ▶ playing) and its speed in steps a second, and whose view is shown.
