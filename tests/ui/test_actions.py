@@ -165,6 +165,56 @@ def test_the_builder_warns_that_a_proposal_leaving_out_a_signatory_cannot_be_agr
     assert result == Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey"))
 
 
+# Far from the opposition's positions without crossing its red lines: signing it would leave the
+# opposition (45 support in this game) at 2, where its hardliners pull it out (at 10).
+OPP_PULLED_OUT = ((0, 0), (1, 1), (2, 0), (3, 1), (4, 2), (5, 0), (6, 2))
+
+
+def drawn_line(dialog: ModalScreen[Any], selector: str) -> str:
+    """One line of the dialog as the terminal shows it."""
+    return dialog.query_one(selector, Static).render_line(0).text.strip()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_builders_message_line_is_whole_at_any_width(start: State, size: tuple[int, int]) -> None:
+    """At 80x24 the one-line message was cut: "Signing this would take your support to the line
+    where your hardliners pull…", and a signatory left out by its full name ran past it too. Each
+    message now says it in the fullest words its line has room for, whole, with the figures."""
+    v = view(start, OPP)
+    cost = choices.agreement_cost(v, OPP_PULLED_OUT)
+    after, floor = max(0, v.support[OPP] - cost), v.collapse_support
+    assert choices.pulls_out(v, cost) and not any(o in v.own.red_lines[i] for i, o in OPP_PULLED_OUT)
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert isinstance(dialog, ProposalBuilder)
+        for issue, option in OPP_PULLED_OUT:
+            dialog._fields[issue].value = option
+        await pilot.pause()
+        seen.append(drawn_line(dialog, ".problem"))
+        for issue, _ in OPP_PULLED_OUT[1:]:  # one issue left: too little to pull the player out
+            dialog._fields[issue].value = -1
+        dialog._boxes[GOV].value = dialog._boxes[4].value = False  # the government and Iran
+        await pilot.pause()
+        seen.append(drawn_line(dialog, ".problem"))
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(v), script, size=size)
+    pulled, unasked = seen
+    if size[0] == 80:
+        assert pulled == f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}."
+        assert unasked == "⚠ Cannot be agreed: Government, Iran must sign and are not asked."
+    else:
+        assert pulled == (
+            f"⚠ Signing this would take your support to {after}, where your hardliners pull you out "
+            f"(they do at {floor} or less)."
+        )
+        assert unasked == (
+            "⚠ Cannot be agreed: Government of the Syrian Arab Republic, Islamic Republic of Iran "
+            "must sign and are not asked."
+        )
+
+
 def test_up_on_the_first_row_stays_there(start: State) -> None:
     """Found by a newcomer: ↑ on the first issue went round to the Cancel button, where neither
     arrow brought the focus back, and the digits then picked nothing."""

@@ -17,6 +17,7 @@ from textual.widgets import Button, OptionList, Select, Static
 from game.engine.actions import Action
 from game.engine.view import View
 from game.ui.screens.backdrop import BackdropScreen
+from game.ui.widgets.fitted import FittedNote
 
 ResultT = TypeVar("ResultT")
 
@@ -47,7 +48,7 @@ class Dialog(BackdropScreen[ResultT]):
             frame.border_title = self.title_text()
             yield Static(self.hint(), classes="hint", markup=False)
             yield from self.compose_body()
-            yield Static("", classes="problem", markup=False)
+            yield self.problem_line()
             with Horizontal(classes="buttons"):
                 yield from self.compose_buttons()
                 yield Button(self.cancel_label(), id="cancel", compact=True)
@@ -67,6 +68,10 @@ class Dialog(BackdropScreen[ResultT]):
     def compose_buttons(self) -> ComposeResult:
         yield from ()
 
+    def problem_line(self) -> Static:
+        """The line that says why the dialog will not return what was chosen (`refuse`)."""
+        return Static("", classes="problem", markup=False)
+
     def cancel_result(self) -> ResultT | None:
         return None
 
@@ -74,9 +79,15 @@ class Dialog(BackdropScreen[ResultT]):
     def action_cancel(self) -> None:
         self.dismiss(self.cancel_result())
 
-    def refuse(self, message: str) -> None:
-        """Say why the dialog will not return what was chosen, and stay open."""
-        self.query_one(".problem", Static).update(message)
+    def refuse(self, message: str, *shorter: str) -> None:
+        """Say why the dialog will not return what was chosen, and stay open. `shorter`: the same
+        in fewer words, for a message line of fixed size (a FittedNote), which shows the first
+        wording that fits it whole."""
+        line = self.query_one(".problem", Static)
+        if isinstance(line, FittedNote):
+            line.say((message, *shorter))
+        else:
+            line.update(message)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The hint says what Enter does where the focus is: on a button, that button. Enter on a

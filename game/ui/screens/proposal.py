@@ -16,7 +16,18 @@ from game.engine.actions import Draft, Propose
 from game.engine.records import in_sentence
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import IndexPackage, against, delegation_name, id_package, issue_name, percent, score, short
+from game.ui.format import (
+    IndexPackage,
+    against,
+    brief_issue,
+    delegation_name,
+    id_package,
+    issue_name,
+    named,
+    percent,
+    score,
+    short,
+)
 from game.ui.screens.dialog import ActionDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 from game.ui.widgets.fitted import FittedNote
@@ -110,6 +121,12 @@ class ProposalBuilder(ActionDialog):
 
     def compose_action_buttons(self) -> ComposeResult:
         yield Button("Table draft" if self.mediator else "Propose", id="send", variant="primary", compact=True)
+
+    def problem_line(self) -> Static:
+        # one line (the form fills an 80x24 screen), saying each message in the fullest words
+        # that fit it: at 80 columns the warning that signing pulls the player out was cut to
+        # "...where your hardliners pull…"
+        return FittedNote(classes="problem")
 
     def _options_for(self, issue: int) -> list[tuple[Content, int]]:
         red = self.view.own.red_lines[issue]
@@ -210,11 +227,27 @@ class ProposalBuilder(ActionDialog):
             box.note = self._estimate(d, package) if d in chosen and package else ""
         crossed = self._crossed(package)
         if crossed:
-            self.refuse(f"✗ Across your red line on {in_sentence(issue_name(self.view, crossed[0]))}.")
-        elif package and choices.pulls_out(self.view, choices.agreement_cost(self.view, package)):
-            self.refuse("Signing this would take your support to the line where your hardliners pull you out.")
+            self.refuse(*(f"✗ Across your red line on {issue}." for issue in self._issue_names(crossed[0])))
+        elif package and choices.pulls_out(self.view, lost := choices.agreement_cost(self.view, package)):
+            self.refuse(*self._pulled_out(lost))
         else:
-            self.refuse(self._unasked_warning(chosen) or self._replaces())
+            self.refuse(*(self._unasked_warning(chosen) or (self._replaces(),)))
+
+    def _issue_names(self, issue: int) -> tuple[str, str]:
+        """An issue's name in a sentence, whole and short ("the Idlib zone", "Idlib zone")."""
+        name = issue_name(self.view, issue)
+        return in_sentence(name), brief_issue(name, NAME_IN_NOTE)
+
+    def _pulled_out(self, cost: int) -> tuple[str, ...]:
+        """That signing would pull the player out, from the fullest wording to the shortest."""
+        support, floor = self.view.support[self.view.me], self.view.collapse_support
+        after = max(0, support - cost)
+        return (
+            f"⚠ Signing this would take your support to {after}, where your hardliners pull you out "
+            f"(they do at {floor} or less).",
+            f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}.",
+            "⚠ Signing this would get you pulled out by your hardliners.",
+        )
 
     def _estimate(self, who: int, package: IndexPackage) -> str:
         """The live chance, and whether that side already answered this very package here, the
@@ -236,18 +269,26 @@ class ProposalBuilder(ActionDialog):
         open_ = [p.id for p in self.view.proposals if p.author == self.view.me]
         return f"Sending it withdraws your proposal #{open_[0]}, still on the table." if open_ else ""
 
-    def _unasked_warning(self, chosen: set[int]) -> str:
+    def _unasked_warning(self, chosen: set[int]) -> tuple[str, ...]:
         """A deal needs every signatory at the table: a proposal that leaves one out can be
         answered, never agreed (it closes once the others have answered). Sending it stays open
-        to the player, as the rules allow; the builder says so before it is sent."""
+        to the player, as the rules allow; the builder says so before it is sent, naming them
+        in full, else by their short names, else counting them."""
         if self.mediator:
-            return ""
-        unasked = [d for d in choices.default_addressees(self.view) if d not in chosen]
+            return ()
+        unasked = sorted(d for d in choices.default_addressees(self.view) if d not in chosen)
         if not unasked:
-            return ""
-        names = ", ".join(delegation_name(self.view, d) for d in sorted(unasked))
+            return ()
         verb = "is" if len(unasked) == 1 else "are"
-        return f"⚠ Cannot be agreed: {names} must sign and {verb} not asked."
+        wordings = [
+            f"⚠ Cannot be agreed: {', '.join(names)} must sign and {verb} not asked."
+            for names in (
+                [delegation_name(self.view, d) for d in unasked],
+                [named(self.view.delegations[d], 16) for d in unasked],
+            )
+        ]
+        count = f"{len(unasked)} signator{'y' if len(unasked) == 1 else 'ies'}"
+        return (*wordings, f"⚠ Cannot be agreed: {count} who must sign {verb} not asked.")
 
     @on(Button.Pressed, "#send")
     @on(FormRow.Submitted)
@@ -258,7 +299,7 @@ class ProposalBuilder(ActionDialog):
             return
         if crossed := self._crossed(package):
             self.refuse(
-                f"You cannot propose across your own red line on {in_sentence(issue_name(self.view, crossed[0]))}."
+                *(f"You cannot propose across your own red line on {issue}." for issue in self._issue_names(crossed[0]))
             )
             return
         ids = id_package(self.view, package)
