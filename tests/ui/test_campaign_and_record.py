@@ -27,7 +27,7 @@ from game.results import read_record, record_path
 from game.saves import Session, default_seats, save
 from game.scenario import bundled, load_scenario
 from game.ui.app import make_app
-from game.ui.format import against, gap
+from game.ui.format import against, gap, short
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.record import RecordScreen
@@ -210,6 +210,69 @@ def test_the_records_column_against_walking_away_adds_up_with_the_games_line(tmp
             row = [c.plain for c in screen.query_one(DataTable).get_row_at(0)]
             assert row[5] == "+0.01"
             assert any(line.rstrip().endswith("0.54 +0.01") for line in screen_text(app).splitlines())
+
+    asyncio.run(body())
+
+
+def test_at_80_columns_every_column_of_the_record_fits_with_short_names_and_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer's record at 80x24, its rows taller than the table (a scroll bar beside them):
+    the Last column was cut to "2026-12-0" and the seat to "The armed…". The seat goes by the
+    short name the table uses ("Opposition"), the date by the save browser's short form, and every
+    column fits beside the scroll bar; the detail below names them in full."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    scenarios = {
+        "astana-8": "Astana 8: detainees, zones and a date for Sochi",
+        "sochi-congress": "Sochi: the Congress of Syrian National Dialogue",
+        "astana-to-sochi": "From Astana to Sochi",
+        "mine": "A scenario of my own",  # not bundled: its seats' short names are not known
+    }
+    seats = {
+        "opposition": ("The armed opposition delegation", "Opposition"),
+        "government": ("Government of the Syrian Arab Republic", "Government"),
+        "russia": ("Russian Federation", "Russia"),
+        "turkey": ("Republic of Turkey", "Turkey"),
+        "iran": ("Islamic Republic of Iran", "Iran"),
+    }
+    pairs = [(scenario, seat) for scenario in scenarios for seat in seats]
+    day = 1_796_000_000.0  # 2026-12-01
+    _write_record(
+        [
+            {
+                **_astana_game(k, 0.6, 0.7),
+                **{"scenario": scenario, "title": scenarios[scenario], "seat": seat, "seat_name": seats[seat][0]},
+                "finished": day + 86_400 * k,
+            }
+            for k, (scenario, seat) in enumerate(pairs)
+        ]
+    )
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with driven(app, size=(80, 24)) as pilot:
+            screen = await _record_screen(pilot)
+            table = screen.query_one(DataTable)
+            await pilot.pause()
+            assert table.show_vertical_scrollbar, "the rows are taller than the table"
+            # every column whole, beside the bar: nothing past the table's width
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+            for k, standing in enumerate(screen.rows):
+                cells = [c.plain for c in table.get_row_at(k)]
+                name, short_name = seats[standing.seat]
+                # a seat the scenario does not name (my own file's; Sochi has no armed opposition
+                # delegation) is cut, with the ellipsis that says so
+                known = standing.scenario != "mine" and (standing.scenario, standing.seat) != (
+                    "sochi-congress",
+                    "opposition",
+                )
+                assert cells[1] == (short_name if known else short(name, 12)), cells
+                assert cells[7] == time.strftime("%m-%d", time.gmtime(standing.last)), cells
+            shown = screen_text(app)
+            newest = screen.rows[0]  # the detail names them in full, the year too
+            assert f"as {seats[newest.seat][0]}" in shown
+            assert time.strftime("%Y-%m-%d", time.gmtime(newest.last)) in shown
 
     asyncio.run(body())
 

@@ -7,7 +7,9 @@ where the file is, and shows nothing else.
 
 from __future__ import annotations
 
+import functools
 import time
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,7 +20,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from game.results import Record, RecordError, Standing, read_record, record_path, standings
-from game.ui.format import against, gap, shown_gap
+from game.scenario import bundled, check_file
+from game.ui.format import against, gap, named, shown_gap
 from game.ui.screens.saves import cut
 from game.ui.widgets.footer import ShownKeysFooter
 
@@ -26,8 +29,37 @@ OUTCOMES = {"agreement": "agreement", "partial": "partial", "no_deal": "no deal"
 _RECENT = 6  # games listed under the table for the chosen scenario and seat
 
 
-def _date(seconds: float) -> str:
-    return time.strftime("%Y-%m-%d", time.localtime(seconds))
+def _date(seconds: float, short: bool = False) -> str:
+    """The day a game ended: "2026-12-01", or "12-01" when `short` (the save browser's short form)."""
+    return time.strftime("%m-%d" if short else "%Y-%m-%d", time.localtime(seconds))
+
+
+@dataclass(frozen=True)
+class _Seat:
+    """A seat as `named` reads a delegation: its name in the record, and its short name."""
+
+    name: str
+    short_name: str
+
+
+@functools.cache
+def _short_names() -> dict[tuple[str, str], str]:
+    """The short name of every seat of the bundled scenarios, by scenario and delegation id: the
+    record keeps only the whole name. (Read once; the title screen has read the files already.)"""
+    names: dict[tuple[str, str], str] = {}
+    for path in bundled().values():
+        scenario = check_file(path)[0]
+        if scenario is not None:
+            names.update(((scenario.id, d.id), d.short_name) for d in scenario.delegations if d.short_name)
+    return names
+
+
+def seat_name(standing: Standing, width: int) -> str:
+    """The seat in `width` columns: whole where it fits, else by the short name the table's columns
+    use ("Opposition" for "The armed opposition delegation"), else cut."""
+    if len(standing.seat_name) <= width:
+        return standing.seat_name
+    return named(_Seat(standing.seat_name, _short_names().get((standing.scenario, standing.seat), "")), width)
 
 
 def _signed(x: float) -> Text:
@@ -81,17 +113,20 @@ class RecordScreen(Screen[None]):
             )
             return
         self.rows = standings(self.record.results)
-        narrow = self.app.size.width < 110  # the detail below names them in full
+        # The detail below names them in full, with the year. At 80 columns every column, and the
+        # scroll bar a long record brings, fits only with the seat's short name and a short date:
+        # the last column was cut to "2026-12-0" and the seat to "The armed…".
+        narrow = self.app.size.width < 110
         for s in self.rows:
             table.add_row(
                 Text(cut(s.title, 14 if narrow else 40)),
-                Text(cut(s.seat_name, 10 if narrow else 30)),
+                Text(seat_name(s, 12 if narrow else 30)),
                 Text(str(len(s.games))),
                 Text(str(s.deals)),
                 Text(f"{s.mean:.2f}"),
                 _signed(_mean_shown_gap(s)),
                 Text(f"{s.best:.2f}"),
-                Text(_date(s.last)),
+                Text(_date(s.last, short=narrow)),
             )
         total = sum(len(s.games) for s in self.rows)
         status = f"{total} game{'s' if total != 1 else ''} · kept in {record_path()}"
