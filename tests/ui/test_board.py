@@ -277,3 +277,46 @@ def test_p_opens_the_builder_at_the_players_last_package_at_the_venue(tmp_path: 
                 assert field.value == chosen.get(i, -1)
 
     asyncio.run(body())
+
+
+def test_at_80x24_a_red_line_mark_stays_on_the_line_of_its_option(tmp_path: Path) -> None:
+    """The detail's lines were laid out to its width before its scroll bar came (the package runs
+    past the box at 80x24), and the bar then took two columns: each line with a red line's mark
+    wrapped, "Operations against groups outside the  0.00  ✗ red", then "line" alone. The lines
+    now fit the width the detail has beside the bar."""
+    from game.engine import Pass, Propose, apply, new_game
+    from game.play.board import entries
+    from game.scenario import load_scenario
+    from tests.ui.driving import ASTANA, GOV
+
+    sc = load_scenario(ASTANA)
+    first, opening = new_game(sc, 4242)
+    ids = [d.id for d in sc.delegations]
+    state, actions = first, []
+    while ids[state.actor] != "government":
+        actions.append(Pass(ids[state.actor]))
+        state, _ = apply(state, actions[-1])
+    # the government's stated positions, whole: three of them are red lines for the opposition
+    agenda = [sc.issues[i] for i in sc.venues[0].agenda]
+    package = tuple((issue.id, issue.options[state.positions[GOV][sc.issue_index[issue.id]]].id) for issue in agenda)
+    actions.append(Propose("government", package, ("opposition", "russia")))
+    state, _ = apply(state, actions[-1])
+    (theirs,) = entries(state, OPP, Chronicle.of(first, opening, actions))
+    marked = sum(item.red_line for item in theirs.items)
+    assert marked >= 2
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=4242)
+        async with driven(app, size=SIZE) as pilot:
+            await settle(pilot)
+            app.push_screen(BoardScreen(sc, OPP, (theirs,), True, "The proposals"))
+            board = await screen_of(pilot, BoardScreen)
+            box = board.query_one("#board-detail-box", VerticalScroll)
+            detail = board.query_one("#board-detail", Static)
+            await until(pilot, lambda: box.max_scroll_y > 0, "a detail longer than its box (its scroll bar shown)")
+            await pilot.pause()
+            lines = [strip.text.rstrip() for strip in detail.render_lines(Region(0, 0, *detail.size))]
+            assert sum(line.endswith("  ✗ red line") for line in lines) == marked, lines
+            assert not any(line.strip() in ("line", "red line") for line in lines), lines
+
+    asyncio.run(body())

@@ -76,6 +76,8 @@ def worth_cell(entry: Entry) -> Text:
 
 
 _HEADERS = ("#", "From", "Issues", "Worth to you", "Answers from the others")
+# the notes after an option's worth in the detail
+RED_LINE, YOURS = "  ✗ red line", "  = yours"
 
 
 class BoardScreen(Screen[BoardChoice]):
@@ -235,7 +237,12 @@ class BoardScreen(Screen[BoardChoice]):
             text.append(f"* new since its proposal #{e.previous} · = yours: your stated position\n", style="dim")
         else:
             text.append("* off its author's stated position · = yours: your stated position\n", style="dim")
-        label_width = max(12, width - 2 - 21 - 1 - 4 - 12)  # mark, issue, gap, worth, note
+        # mark, issue, gap, worth, and the widest note the package's lines carry (none: the labels
+        # take its room), so that a line and its note always fit the width together
+        notes = max(
+            ((len(RED_LINE) if item.red_line else len(YOURS) if item.mine else 0) for item in e.items), default=0
+        )
+        label_width = max(12, width - 2 - 21 - 1 - 4 - notes)
         for item in e.items:
             issue = sc.issues[item.issue]
             mark = "*" if item.changed else " "
@@ -246,9 +253,9 @@ class BoardScreen(Screen[BoardChoice]):
             line.append(f"{label[0]:<{label_width}} ")
             line.append(f"{item.worth:.2f}")
             if item.red_line:
-                line.append("  ✗ red line", style="bold")
+                line.append(RED_LINE, style="bold")
             elif item.mine:
-                line.append("  = yours", style="dim")
+                line.append(YOURS, style="dim")
             text.append_text(line)
             text.append("\n")
             for more in label[1:]:
