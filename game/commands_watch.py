@@ -96,8 +96,10 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     seating = _seating(session)
     if seating:
         print(seating)  # the venue's opening, next, starts with a blank line
-    for record in session.records:
-        _print_record(record.kind, record.text)
+    for k, record in enumerate(session.records):
+        # a loaded save's moves with the reasons it kept, as the moves played from here give theirs
+        reason = session.reason_at(k)
+        _print_record(record.kind, f"{record.text}  ({reason})" if reason else record.text)
     from game.ai.agent import AgentError
 
     try:

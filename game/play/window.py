@@ -44,6 +44,7 @@ class Window:
     exact: bool  # every package counted (else a seeded sample, scaled to the space's size)
     packages: int
     rounds: tuple[WindowRound, ...]
+    agreed: bool = False  # something was signed at the venue
 
     @property
     def closed(self) -> bool:
@@ -52,8 +53,8 @@ class Window:
 
     @property
     def opened(self) -> bool:
-        """No deal was possible at first, and one became so."""
-        return self.rounds[0].zone == 0 and any(r.zone for r in self.rounds)
+        """No deal was possible as the first round began, and one became so."""
+        return self.rounds[0].zone == 0 and any(r.zone for r in self.rounds if r.round)
 
     @property
     def moved(self) -> bool:
@@ -101,7 +102,8 @@ def window(session: Session, analysis: Analysis) -> Window:
     ended = _moves(sc, moved)
     if ended:  # moved within the last round, after it began: the zone the result is judged in
         rounds.append(WindowRound(0, analysis.zopa_size, ended))
-    return Window(sc.venues[end.venue].name, analysis.exact, space.size, tuple(rounds))
+    agreed = any(a.venue == end.venue for a in end.agreements)
+    return Window(sc.venues[end.venue].name, analysis.exact, space.size, tuple(rounds), agreed)
 
 
 def _moves(now: Scenario, moved: dict[int, tuple[float, list[str]]]) -> tuple[Move, ...]:

@@ -258,8 +258,10 @@ def _read_reasons(doc: YMap, where: _Where) -> dict[int, tuple[str, Mark]]:
     for key, text in reasons.items():
         if not (key.isascii() and key.isdigit() and len(key) <= 9 and int(key) >= 1):
             raise where.error(reasons.key_at(key), f"reasons: {key!r} is not a turn (a whole number from 1)")
-        if not isinstance(text, str):
+        if not isinstance(text, str) or not text:
             raise where.error(reasons.at(key), f"reasons: the reason for turn {key} should be one line of text")
+        if int(key) in out:
+            raise where.error(reasons.key_at(key), f"reasons: turn {int(key)} is given twice")
         at = first_control(text, one_line=True)
         if at is not None:
             raise where.error(
@@ -275,6 +277,9 @@ def _said(session: Session, turn: int, given: tuple[str, Mark], records: tuple[R
     if not records or records[0].kind not in REASONED:
         kind = records[0].kind if records else "nothing"
         raise where.error(mark, f"reasons: turn {turn} is a move no reason is given for ({kind.replace('_', ' ')})")
+    mover = session.scenario.delegations[records[0].actor].id
+    if session.seats.get(mover) == HUMAN:
+        raise where.error(mark, f"reasons: turn {turn} is a person's move ({mover}), and a person gives no reason")
     session.reasons[turn] = text
     session.said[len(session.records)] = text
 

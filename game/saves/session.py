@@ -69,6 +69,9 @@ class Session:
     def tell(self, records: tuple[Record, ...], reason: str) -> None:
         """Add the records the last logged action told, and the reason given for it."""
         if reason and records and records[0].kind in REASONED:
+            # an outside agent's text may hold a lone surrogate, which no file can: written out
+            # as its escape ("\\ud800"), so the save and every transcript say the same
+            reason = reason.encode("utf-8", "backslashreplace").decode("utf-8")
             self.reasons[len(self.log)] = reason
             self.said[len(self.records)] = reason
         self.records.extend(records)

@@ -98,8 +98,9 @@ def _reasons(reasons: dict[int, str]) -> list[str]:
         if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
             lines.append(f'  {turn}: "{text}"')
         else:
+            # a mapping's document never ends in "...": the text's own dots stay
             item = yaml.dump({turn: text}, Dumper=_Dumper, allow_unicode=True, width=100)
-            lines.extend("  " + line for line in item.removesuffix("...\n").rstrip("\n").split("\n"))
+            lines.extend("  " + line for line in item.rstrip("\n").split("\n"))
     return lines
 
 

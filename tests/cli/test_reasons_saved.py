@@ -30,3 +30,16 @@ def test_simulate_saves_the_reasons_of_every_game(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     games = [load(path) for path in sorted((tmp_path / "runs").glob("*.yaml"))]
     assert len(games) == 2 and all(game.reasons for game in games)
+
+
+def test_watch_load_prints_the_saved_moves_with_their_reasons(tmp_path: Path) -> None:
+    from game.saves import save
+    from tests.saves.helpers import new_session, play_on
+
+    partial = play_on(new_session("astana-8", 11), 40)
+    assert partial.reasons and not partial.state.over
+    path = save(partial, tmp_path, "partial")
+    result = run_main("watch", "--load", path, "--spoiler")
+    assert result.returncode == 0, result.stderr
+    for index, reason in partial.said.items():
+        assert f"{partial.records[index].text}  ({reason})" in result.stdout

@@ -71,7 +71,8 @@ def play_on(session: Session, turns: int | None = None) -> Session:
     played = 0
     while not session.state.over and (turns is None or played < turns):
         decision = ai_decision(session)
-        session.play(decision.action, decision.reason)
+        human = session.seats[session.state.scenario.delegations[session.state.actor].id] == "human"
+        session.play(decision.action, "" if human else decision.reason)  # a person gives no reason
         played += 1
     return session
 

@@ -12,7 +12,7 @@ from game.engine import actions as A
 from game.engine.records import REASONED
 from game.saves import Session, load, save, save_text
 from game.saves.transcript import markdown
-from tests.saves.helpers import finished, new_session
+from tests.saves.helpers import ai_decision, finished, new_session
 from tests.saves.test_bad_saves import refused, write
 
 
@@ -21,14 +21,20 @@ def game() -> Session:
     return finished("astana-8", 4)
 
 
-def test_a_game_keeps_a_reason_for_each_move_a_reason_explains(game: Session) -> None:
+def test_a_game_keeps_the_reason_each_ai_seat_gave_for_each_move_a_reason_explains(game: Session) -> None:
+    """Replayed move by move, each seat's agent is asked again: the save holds its very words for
+    every answer, walk-out, boycott and statement, on that move's first record, and nothing else."""
     assert game.reasons, "an AI game of astana-8 answers, and says why"
-    # each kept reason is on a move that says why, and the two indexes name the same moves
-    assert len(game.reasons) == len(game.said)
-    for index, reason in game.said.items():
-        assert game.records[index].kind in REASONED
-        assert reason
-    assert sorted(game.reasons.values()) == sorted(game.said.values())
+    again = new_session("astana-8", 4)
+    for entry in game.log:
+        decision = ai_decision(again)
+        assert decision.action == entry.action
+        first = len(again.records)
+        records = again.play(decision.action)
+        if records[0].kind in REASONED:
+            assert game.reasons[entry.turn] == decision.reason and game.said[first] == decision.reason
+        else:
+            assert entry.turn not in game.reasons and first not in game.said
 
 
 def test_a_move_no_reason_explains_keeps_none() -> None:
@@ -103,3 +109,46 @@ def test_a_reason_on_a_move_no_reason_explains_is_refused(tmp_path: Path, game: 
     assert passes
     text = _edited(game, f"reasons:\n  {passes[0]}: we pass")
     refused(write(tmp_path, text), line=_line_of(text, f"  {passes[0]}: we pass"), says="no reason is given for")
+
+
+def test_a_reason_a_file_cannot_hold_is_saved_as_its_escape_and_dots_stay(tmp_path: Path) -> None:
+    """An outside agent's lone surrogate made every save fail with a traceback; a reason written by
+    PyYAML lost its closing "..."."""
+    session = new_session("astana-8", 4)
+    while len(session.reasons) < 3:
+        decision = ai_decision(session)
+        session.play(decision.action, decision.reason)
+    turns = sorted(session.reasons)
+    odd = {turns[0]: "refus\ud800", turns[1]: "non, merci... é...", turns[2]: 'the "final" offer...'}
+    session.reasons.clear()
+    session.said.clear()
+    fresh = new_session("astana-8", 4)
+    for entry in session.log:
+        fresh.play(entry.action, odd.get(entry.turn, ""))
+    assert fresh.reasons[turns[0]] == "refus\\ud800"
+    loaded = load(save(fresh, tmp_path, "odd"))
+    assert loaded.reasons == fresh.reasons
+    assert loaded.reasons[turns[1]] == "non, merci... é..." and loaded.reasons[turns[2]] == 'the "final" offer...'
+
+
+def test_a_turn_given_twice_an_empty_reason_and_a_persons_reason_are_refused(tmp_path: Path) -> None:
+    session = new_session("astana-8", 4, opposition="human")
+
+    def persons_answer() -> int | None:
+        """The turn of the opposition's (a person's) first answer or statement, if any yet."""
+        said = (
+            e.turn for e in session.log if e.action.actor == "opposition" and e.action.kind in ("respond", "statement")
+        )
+        return next(said, None)
+
+    while not (session.reasons and persons_answer()):
+        decision = ai_decision(session)
+        human = session.state.scenario.delegations[session.state.actor].id == "opposition"
+        session.play(decision.action, "" if human else decision.reason)
+    turn, person = next(iter(session.reasons)), persons_answer()
+    text = _edited(session, f"reasons:\n  {turn}: a\n  0{turn}: b")
+    refused(write(tmp_path, text, "twice.yaml"), line=_line_of(text, f"  0{turn}: b"), says="given twice")
+    text = _edited(session, f'reasons:\n  {turn}: ""')
+    refused(write(tmp_path, text, "empty.yaml"), line=_line_of(text, f'  {turn}: ""'), says="one line of text")
+    text = _edited(session, f"reasons:\n  {person}: we say no")
+    refused(write(tmp_path, text, "person.yaml"), line=_line_of(text, f"  {person}: we say no"), says="a person's move")

@@ -56,7 +56,7 @@ def test_a_deal_the_news_closed_is_told_with_the_round_and_the_news() -> None:
         assert "Round 1: 1,889" in window and "Round 3: none" in window
         assert "Government of the Syrian Arab Republic 0.57 → 0.95" in window
         assert "Government troops take villages at the edge of a zone" in window
-        assert "there for the taking until round 2" in window
+        assert "The last round to begin with a deal every signatory preferred to no deal was round 2" in window
         assert "as the talks ended (below: when a deal was possible)" in sections["debrief-quality"]
 
 
@@ -65,3 +65,22 @@ def test_no_section_where_nothing_moved_what_no_deal_is_worth() -> None:
     sections = shown(session, (120, 40))
     assert "debrief-window" not in sections
     assert "as the talks ended" not in sections["debrief-quality"]
+
+
+def test_a_zone_that_closes_and_opens_again_is_told_by_its_last_open_round() -> None:
+    """astana-8, seed 38: 1,961 packages in round 1, none in round 2, 41 in rounds 3 and 4, none
+    after: "until round 4" had read as if a deal had been there all along."""
+    session = play_on(new_session("astana-8", 38))
+    assert not session.state.agreements
+    window = shown(session, (120, 40))["debrief-window"]
+    assert "Round 2: none" in window and "Round 4: 41" in window and "Round 5: none" in window
+    assert "The last round to begin with a deal every signatory preferred to no deal was round 4" in window
+
+
+def test_a_game_that_signed_a_deal_is_not_told_the_news_closed_it() -> None:
+    """astana-8, seed 24: signed in round 5, after the zone had closed (the signed package is
+    below someone's walk-away value): the counts stay, the sentence that no deal was left goes."""
+    session = play_on(new_session("astana-8", 24))
+    assert session.state.agreements
+    window = shown(session, (120, 40))["debrief-window"]
+    assert "none" in window and "The last round to begin" not in window

@@ -23,7 +23,7 @@ def running_until_a_reason(seed: int) -> Session:
     session = new_session("astana-8", seed, government="human")
     while not (session.reasons and session.state.actor == GOV):
         decision = ai_decision(session)
-        session.play(decision.action, decision.reason)
+        session.play(decision.action, "" if session.state.actor == GOV else decision.reason)
     assert not session.state.over
     return session
 

@@ -34,3 +34,28 @@ def test_the_round_the_players_move_begins_shows_its_events(tmp_path: Path) -> N
             assert isinstance(table, TableScreen) and len(table.session.log) > moves
 
     asyncio.run(body())
+
+
+def test_a_meeting_that_ends_the_round_shows_what_it_taught_then_the_rounds_events(tmp_path: Path) -> None:
+    from game.engine.actions import Meet
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("kazakhstan",), seed=1)
+        async with at_the_table(app) as (pilot, table):
+            table._act(Meet("kazakhstan", "russia"))
+            await pilot.pause()
+            while isinstance(app.screen, Notice) and table.session.state.round == 1:
+                await pilot.press("enter")  # what the first meeting taught
+                await pilot.pause()
+            if table.session.state.round == 1:
+                table._act(Meet("kazakhstan", "turkey"))  # the last move of the round
+            titles = []
+            for _ in range(4):
+                notice = await screen_of(pilot, Notice)
+                titles.append(notice.title_text)
+                if notice.title_text.startswith("Round 2"):
+                    break
+                await pilot.press("enter")
+            assert table.session.state.round == 2 and titles[-1].startswith("Round 2 of 6"), titles
+
+    asyncio.run(body())

@@ -212,7 +212,10 @@ def _window(w: Window) -> Text:
     )
     for r in w.rounds:
         text.append("  As the talks ended: " if r.round == 0 else f"  Round {r.round}: ", style="bold")
-        text.append(f"{r.zone:,}" if r.zone else "none", style=_GOOD if r.zone else _BAD)
+        if r.zone:
+            text.append(f"{r.zone:,}" if w.exact else f"about {r.zone:,}", style=_GOOD)
+        else:
+            text.append("none" if w.exact else "none in the sample", style=_BAD)
         text.append("\n")
         # the moves grouped by the news that made them: one card often moves several sides
         by_news: dict[tuple[str, ...], list[str]] = {}
@@ -221,16 +224,18 @@ def _window(w: Window) -> Text:
         for news, moves in by_news.items():
             text.append(f"    {'; '.join(news) or 'Other moves'}: ", style="dim")
             text.append("; ".join(moves) + "\n")
-    last = max((r.round for r in w.rounds if r.zone), default=0)
-    if w.closed and last:
+    played = [r for r in w.rounds if r.round]
+    last = max((r.round for r in played if r.zone), default=0)
+    if w.closed and last and not w.agreed:
+        # the last round that began with one, not "until": a zone can close and open again
         text.append(
-            f"A deal every signatory preferred to no deal was there for the taking until round {last}; "
-            "after that the news had closed it.\n",
+            f"The last round to begin with a deal every signatory preferred to no deal was round {last}; "
+            "from the next, the news had closed it.\n",
             style="bold",
         )
     elif w.opened:
-        first = min(r.round for r in w.rounds if r.zone and r.round)
-        text.append(f"No deal suited every signatory until round {first}: the news opened one.\n", style="bold")
+        first = min(r.round for r in played if r.zone)
+        text.append(f"No round began with a deal every signatory preferred until round {first}.\n", style="bold")
     return text
 
 

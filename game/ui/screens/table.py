@@ -467,14 +467,14 @@ class TableScreen(TableCommands):
         state = self.session.state
         go_on = state.over or state.actor != before or state.closing
         then = self._turn_over if state.actor != before and not state.over else self.next_turn
+        # what the new round brings, when the player's own move began it, read before play goes
+        # on, as after an AI seat's move (_after): the campaign's turn between venues, then the
+        # round's events (their notice was missing: only the transcript had them)
+        screens = [s for s in (self._venue_end(records), self._round_notice(records)) if s is not None]
         if action.kind == "meet":
             # play goes on only once the player has read what the meeting taught them
-            self._show_learnt(then=then if go_on else None)
+            self._show_learnt(then=partial(self._show_in_turn, screens, then) if go_on else None)
         elif go_on:
-            # what the new round brings, when the player's own move began it, read before play
-            # goes on, as after an AI seat's move (_after): the campaign's turn between venues,
-            # then the round's events (their notice was missing: only the transcript had them)
-            screens = [s for s in (self._venue_end(records), self._round_notice(records)) if s is not None]
             self._show_in_turn(screens, then)
 
     def _round_notice(self, records: tuple[Record, ...]) -> Notice | None:
