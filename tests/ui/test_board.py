@@ -284,29 +284,17 @@ def test_at_80x24_a_red_line_mark_stays_on_the_line_of_its_option(tmp_path: Path
     past the box at 80x24), and the bar then took two columns: each line with a red line's mark
     wrapped, "Operations against groups outside the  0.00  ✗ red", then "line" alone. The lines
     now fit the width the detail has beside the bar."""
-    from game.engine import Pass, Propose, apply, new_game
     from game.play.board import entries
-    from game.scenario import load_scenario
-    from tests.ui.driving import ASTANA, GOV
+    from tests.ui.stated_offer import SEED, stated_offer
 
-    sc = load_scenario(ASTANA)
-    first, opening = new_game(sc, 4242)
-    ids = [d.id for d in sc.delegations]
-    state, actions = first, []
-    while ids[state.actor] != "government":
-        actions.append(Pass(ids[state.actor]))
-        state, _ = apply(state, actions[-1])
-    # the government's stated positions, whole: three of them are red lines for the opposition
-    agenda = [sc.issues[i] for i in sc.venues[0].agenda]
-    package = tuple((issue.id, issue.options[state.positions[GOV][sc.issue_index[issue.id]]].id) for issue in agenda)
-    actions.append(Propose("government", package, ("opposition", "russia")))
-    state, _ = apply(state, actions[-1])
-    (theirs,) = entries(state, OPP, Chronicle.of(first, opening, actions))
+    offer = stated_offer()  # the government's stated positions: three are red lines for the opposition
+    sc = offer.scenario
+    (theirs,) = entries(offer.state, OPP, offer.chronicle)
     marked = sum(item.red_line for item in theirs.items)
     assert marked >= 2
 
     async def body() -> None:
-        app = new_app(tmp_path, ("opposition",), seed=4242)
+        app = new_app(tmp_path, ("opposition",), seed=SEED)
         async with driven(app, size=SIZE) as pilot:
             await settle(pilot)
             app.push_screen(BoardScreen(sc, OPP, (theirs,), True, "The proposals"))

@@ -106,26 +106,14 @@ def test_the_detail_says_what_signing_costs_at_home_and_when_it_pulls_the_reader
     """`a` on the board signs at once: a newcomer signed away 30 of 45 support from it, where the
     answer dialog would have said so. The detail of a proposal waiting for the reader's answer
     says what signing costs (the dialog's words), and that the hardliners would pull them out."""
-    from game.engine import Pass, Propose, apply, new_game, view_for
+    from game.engine import view_for
     from game.play.board import entries
     from game.play.choices import agreement_cost, signing_cost
-    from game.play.history import Chronicle
-    from game.scenario import load_scenario
+    from tests.ui.stated_offer import SEED, stated_offer
 
-    sc = load_scenario(ASTANA)
-    first, opening = new_game(sc, 4242)
-    ids = [d.id for d in sc.delegations]
-    opp = ids.index("opposition")
-    state, actions = first, []
-    while ids[state.actor] != "government":
-        actions.append(Pass(ids[state.actor]))
-        state, _ = apply(state, actions[-1])
-    agenda = [sc.issues[i] for i in sc.venues[0].agenda]
-    # the government's own stated positions, whole: far from what the opposition can sign at home
-    package = tuple((issue.id, issue.options[state.positions[GOV][sc.issue_index[issue.id]]].id) for issue in agenda)
-    actions.append(Propose("government", package, ("opposition", "russia")))
-    state, _ = apply(state, actions[-1])
-    chronicle = Chronicle.of(first, opening, actions)
+    offer = stated_offer()  # the government's own stated positions, whole: far from what the opposition can sign
+    sc, state, chronicle = offer.scenario, offer.state, offer.chronicle
+    opp = [d.id for d in sc.delegations].index("opposition")
     (theirs,) = entries(state, opp, chronicle)
     view = view_for(state, opp)
     cost = agreement_cost(view, theirs.proposal.package)
@@ -136,7 +124,7 @@ def test_the_detail_says_what_signing_costs_at_home_and_when_it_pulls_the_reader
     assert own.signing == "" and not own.pulls_out
 
     async def body() -> None:
-        app = make_app(scenario=ASTANA, humans=("opposition",), seed=4242, saves_dir=tmp_path, speed=0)
+        app = make_app(scenario=ASTANA, humans=("opposition",), seed=SEED, saves_dir=tmp_path, speed=0)
         async with driven(app, size=(80, 24)) as pilot:
             await settle(pilot)
             app.push_screen(BoardScreen(sc, opp, (theirs,), True, "The proposals"))
