@@ -35,11 +35,13 @@ import importlib.util
 import inspect
 import pickle
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from game.ai.agent_errors import AgentError as AgentError  # re-exported: the commands name it from here
+from game.ai.agent_errors import AgentLoadError as AgentLoadError
+from game.ai.agent_errors import failed
 from game.ai.draws import DREW, Draws, libraries_may_draw
 from game.ai.reading import Decision
 from game.engine import actions as A
@@ -60,20 +62,6 @@ class Agent(Protocol):
     """What plays a seat: on its turn, a view and a seeded generator in, a decision out."""
 
     def choose(self, view: View, rng: Rng) -> Decision: ...
-
-
-class AgentError(Exception):
-    """An agent failed: it did not load, raised, returned the wrong type or a move the rules
-    refuse. The message is one line naming what went wrong; where the agent's code raised, it
-    says where in that code, and `detail` holds the whole traceback from the agent's first frame
-    (the command prints it with PEACETALKS_TRACEBACK=1; it travels with the error from a worker
-    process, as an attribute does when an exception is pickled)."""
-
-    detail: str = ""
-
-
-class AgentLoadError(AgentError):
-    pass
 
 
 def is_agent_spec(kind: str) -> bool:
@@ -104,7 +92,7 @@ def find_agent(spec: str) -> Any:
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
-            error = _failed(AgentLoadError, f"{spec}: cannot import {path}:", exc, spec)
+            error = failed(AgentLoadError, f"{spec}: cannot import {path}:", exc, spec)
             file = Path(*path.split(".")).with_suffix(".py")
             missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
             if missing and (path == missing or path.startswith(f"{missing}.")) and file.is_file():
@@ -149,7 +137,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
         except BaseException as exc:  # the agent's constructor failed; say so in one line
             _reraise_ctrl_c(exc)
             said = f"{named} {'raised' if where else 'failed:'}"
-            raise _failed(AgentLoadError, said, exc, label, cls) from None
+            raise failed(AgentLoadError, said, exc, label, cls) from None
         which = drawn.which()
         if which is not None:
             # a draw the game's seed does not fix: the same seed would give another game
@@ -222,7 +210,7 @@ class Guarded:
                 decision = self.chooser(_own_copy(view), rng)
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)
-            raise _failed(AgentError, f"{where} raised", exc, self.spec, self.chooser) from None
+            raise failed(AgentError, f"{where} raised", exc, self.spec, self.chooser) from None
         if inspect.iscoroutine(decision):
             decision.close()  # never run, and closed so that Python does not warn of it when it goes
             raise AgentError(f"{where} returned a coroutine: choose must be a plain function, not async def")
@@ -278,85 +266,6 @@ def _moment(view: View) -> str:
     the venue is named there)."""
     venue = f" of {view.venue.name}" if len(view.venues) > 1 else ""
     return f"round {view.round}{venue}, turn {view.step + 1}"
-
-
-_E = TypeVar("_E", bound=AgentError)
-
-
-def _failed(kind: type[_E], said: str, exc: BaseException, spec: str, obj: object = None) -> _E:
-    """The error for an exception the agent's code raised: `said`, the exception in one line and
-    where in the agent's own code it was raised (the innermost frame there: `mine.py:12 in
-    choose`), with the traceback from the agent's first frame as its `detail`."""
-    own = _own_code(spec, obj)
-    frames = list(traceback.walk_tb(exc.__traceback__))
-    mine = [k for k, (frame, _) in enumerate(frames) if _is_own(frame.f_code.co_filename, own)]
-    place = ""
-    if mine:
-        frame, line = frames[mine[-1]]
-        name = frame.f_code.co_name
-        place = f", at {_shown(frame.f_code.co_filename, spec)}:{line}" + (
-            "" if name.startswith("<") else f" in {name}"
-        )
-    error = kind(f"{said} {_one_line(exc)}{place}")
-    # the traceback from the agent's own first frame (the game's frames above it, and import's
-    # machinery while a file loads, are not the agent's to read); from the next frame where none is
-    tb = exc.__traceback__
-    skip = mine[0] if mine else 1
-    for _ in range(skip):
-        tb = tb.tb_next if tb is not None else None
-    with contextlib.suppress(Exception):  # an exception that cannot even say what it is (_one_line)
-        error.detail = "".join(traceback.format_exception(type(exc), exc, tb))
-    return error
-
-
-def _own_code(spec: str, obj: object = None) -> tuple[tuple[Path, bool], ...]:
-    """Where the agent's own code is, each place with whether it is a folder: the file PATH.py,
-    or the package's folder (the module's file) of module:NAME, and the file that defines `obj`
-    (its chooser, or its class), where that is elsewhere (a function imported from a helper)."""
-    places: list[Path] = []
-    path = spec.rpartition(":")[0]
-    if path.endswith(".py"):
-        places.append(Path(path))
-    elif path:
-        top = path.partition(".")[0]
-        with contextlib.suppress(Exception):  # a module that did not import may not be found either
-            found = importlib.util.find_spec(top)
-            if found is not None and found.submodule_search_locations:
-                places.extend(Path(p) for p in found.submodule_search_locations)
-            elif found is not None and found.origin:
-                places.append(Path(found.origin))
-    code = getattr(getattr(obj, "__func__", obj), "__code__", None)
-    if code is not None:
-        places.append(Path(code.co_filename))
-    elif inspect.isclass(obj):
-        defined = getattr(sys.modules.get(obj.__module__), "__file__", None)
-        if defined:
-            places.append(Path(defined))
-    return tuple((_resolved(p), p.is_dir()) for p in places)
-
-
-def _is_own(filename: str, own: tuple[tuple[Path, bool], ...]) -> bool:
-    file = _resolved(Path(filename))
-    return any(file == place or (folder and place in file.parents) for place, folder in own)
-
-
-def _shown(filename: str, spec: str) -> str:
-    """A file of the agent's as the user knows it: the spec's own PATH.py as given, another
-    beneath the current folder relative to it, any other in full."""
-    given = spec.rpartition(":")[0]
-    file = _resolved(Path(filename))
-    if given.endswith(".py") and _resolved(Path(given)) == file:
-        return given
-    with contextlib.suppress(ValueError):
-        return str(file.relative_to(Path.cwd()))
-    return str(file)
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a name the system will not resolve: compared as written
-        return path.absolute()
 
 
 def _reraise_ctrl_c(exc: BaseException) -> None:
@@ -417,7 +326,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
     except BaseException as exc:  # any failure while loading, in one line (its own BaseException too)
         del sys.modules[name]
         _reraise_ctrl_c(exc)
-        raise _failed(AgentLoadError, f"{spec}: loading {path} failed:", exc, spec) from None
+        raise failed(AgentLoadError, f"{spec}: loading {path} failed:", exc, spec) from None
     _drew_while_loading(spec, path, drawn, known)
     return module
 
@@ -433,11 +342,3 @@ def _drew_while_loading(spec: str, loaded: object, drawn: Draws, known: set[str]
         for name in set(sys.modules) - known:
             sys.modules.pop(name, None)
         raise AgentLoadError(f"{spec}: loading {loaded} drew from {DREW.format(which=which)}")
-
-
-def _one_line(exc: BaseException) -> str:
-    try:
-        text = " ".join(str(exc).split())
-    except Exception:  # an outside agent's exception may fail even to say what it is
-        text = "(its message could not be read)"
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
