@@ -13,8 +13,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from game.ai.agent import AgentError, is_agent_spec, seated_agent
-from game.ai.seats import choosers
+from game.ai.agent import AgentError
 from game.ai.selfplay import play
 from game.analysis import Analysis
 from game.engine import State, state_hash
@@ -24,6 +23,7 @@ from game.engine.types import draw_types
 from game.engine.utility import delay_toll, outcome_utility
 from game.results import Result
 from game.saves import HUMAN, Session
+from game.sim.seating import game_choosers
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,13 @@ def ended(state: State) -> str:
         where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
         what = "an agreement" if state.outcome == "agreement" else "a partial deal"
         return f"{what}{where}, the last signed in round {last.round} of {venue.rounds}"
-    return {"collapse": "the talks collapsed", "no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
+    if state.outcome == "collapse":
+        # when: a walk-out in round 1 spares the rounds' toll, one in round 6 does not, and the
+        # debrief's other ways of playing a seat set such games side by side
+        venue = sc.venues[state.venue]
+        where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
+        return f"the talks collapsed{where} in round {state.round} of {venue.rounds}"
+    return {"no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
 
 
 def _ai_game(session: Session) -> tuple[dict[int, float], str]:
@@ -120,15 +126,13 @@ def _ai_game(session: Session) -> tuple[dict[int, float], str]:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
-    # an outside agent the game was played with plays its seat again (the command line named it,
-    # and it ran in this game); a level or a strategy by its name (a kind the levels' chooser
-    # did not know crashed the debrief of every game an outside agent sat in)
-    agents = {k: kind for k, kind in kinds.items() if is_agent_spec(kind)}
-    chosen = choosers({k: kind for k, kind in kinds.items() if k not in agents}, scenario=sc)
     try:
-        for k, spec in agents.items():
-            chosen[k] = seated_agent(spec, sc, sc.delegations[k].id, session.seed)
-        game = play(sc, session.seed, chosen)
+        # as the game's own table seats them (game.sim.seating): an outside agent the game was
+        # played with plays its seat again (the command line named it, and it ran in this game),
+        # a level or a strategy by its name, and the wait-nash strategy with the analysis's Nash
+        # packages (without them it tabled nothing, and the debrief compared the player with a
+        # game the table never saw)
+        game = play(sc, session.seed, game_choosers(sc, kinds, session.seed))
     except AgentError:
         # it failed here: no AI game to set beside the player's (the debrief says so)
         return {}, ""

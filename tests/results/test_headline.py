@@ -71,6 +71,26 @@ def test_the_ai_in_your_seat_replays_the_seed_with_the_ai_playing_it() -> None:
     assert ai_in_seat(session) is got  # cached: the second call plays nothing
 
 
+def test_the_ai_in_your_seat_plays_against_a_wait_nash_seat_as_the_table_did() -> None:
+    """A game played against the wait-nash strategy (`play --seat ID=wait-nash`): the table gives
+    it the analysis's Nash packages, and so must the debrief's replay, or the AI in the player's
+    seat is judged in a game where that seat tabled nothing."""
+    from game.ai.seats import chooser as bare
+    from game.sim.seating import game_choosers
+
+    seats = {"opposition": "human", "russia": "ai:wait-nash"}
+    kinds = dict.fromkeys(range(9), "normal") | {2: "wait-nash"}
+    differ = []
+    for seed in range(6):
+        session = new_session("astana-8", seed, "normal", **seats)
+        got = ai_in_seat(session)
+        table = play(session.scenario, seed, game_choosers(session.scenario, kinds, seed))
+        assert got == {1: outcome_utility(table.state, 1)}
+        without = {k: bare(kind, scenario=session.scenario) for k, kind in kinds.items()}
+        differ.append(got[1] != outcome_utility(play(session.scenario, seed, without).state, 1))
+    assert any(differ)  # the Nash packages changed some game: the test tells the two apart
+
+
 def test_the_record_gets_one_entry_per_human_seat_that_identifies_the_game() -> None:
     session = finished("astana-8", 4, government="human", russia="human")
     lines = headlines(session, analyze(session.scenario, 0))

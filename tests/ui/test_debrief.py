@@ -525,7 +525,10 @@ def test_how_a_game_ended_is_said_with_its_last_signing(name: str, seed: int) ->
     state = finished(name, seed).state
     said = ended(state)
     if not state.agreements:
-        assert said in ("no deal", "the talks collapsed")
+        venue = state.scenario.venues[state.venue]
+        assert said == "no deal" if state.outcome == "no_deal" else said.startswith("the talks collapsed")
+        if state.outcome == "collapse":
+            assert said.endswith(f" in round {state.round} of {venue.rounds}")
         return
     last = max(state.agreements, key=lambda a: (a.venue, a.round))
     venue = state.scenario.venues[last.venue]

@@ -81,6 +81,8 @@ def test_debrief(snap_compare: Compare, tmp_path: Path) -> None:
         screen = await screen_of(pilot, DebriefScreen)
         # the headline's last line waits for the AI's game in the player's seat
         await until(pilot, lambda: screen.ai is not None, "the AI's game in your seat")
+        # ...and the section after it, for the seat played every other way
+        await until(pilot, lambda: screen.ways is not None, "your seat played other ways")
         await pilot.pause()
 
     app = new_app(tmp_path, ("government",), seed=1)

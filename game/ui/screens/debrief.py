@@ -38,11 +38,14 @@ from game.play.debrief import (
     block_row,
     debrief,
 )
-from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, headlines, results
+from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, ended, headlines, results
+from game.play.other_ways import OtherWay, other_ways
 from game.play.window import Window, window
 from game.results import RecordError, add_results
 from game.saves import Session
+from game.scenario import bundled
 from game.ui.format import against, score, shown_gap
+from game.ui.screens.debrief_ways import PENDING, ways_text
 from game.ui.widgets.hanging import Hanging
 
 HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
@@ -408,6 +411,7 @@ class DebriefScreen(Screen[None]):
         self.headlines = headlines(session, analysis)
         self.ai: dict[int, float] | None = None  # the AI's result in each human seat, once played
         self.ai_ended = ""  # ...and how its game ended
+        self.ways: dict[int, tuple[OtherWay, ...]] | None = None  # the seat played other ways, once played
 
     def compose(self) -> ComposeResult:
         d = self.debrief
@@ -417,6 +421,11 @@ class DebriefScreen(Screen[None]):
             if self.headlines:
                 yield Static("Your result", classes="debrief-heading")
                 yield Static(Hanging(self._you()), id="debrief-you", classes="debrief-section")
+                if self.session.state.over:
+                    # the AI's result in the seat read as "nothing could have done better" to a
+                    # newcomer whose every way of playing scored the same: what else would have
+                    yield Static("Your seat, played other ways", classes="debrief-heading")
+                    yield Static(Text(PENDING, style="dim italic"), id="debrief-ways", classes="debrief-section")
             # text beside text when there is room; tables and the chart always full width
             with Horizontal(classes="debrief-pair"):
                 with Vertical(classes="debrief-column"):
@@ -483,6 +492,9 @@ class DebriefScreen(Screen[None]):
             if note:
                 self.app.call_from_thread(self._say, note)
             self.app.call_from_thread(self._show_ai, ai, ai_ended)
+        ways = other_ways(self.session)  # a game per level and strategy: after the AI's, which is one
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._show_ways, ways)
 
     def _say(self, message: str) -> None:
         self.notify(message, title="Your record", severity="warning", markup=False, timeout=12)
@@ -493,6 +505,20 @@ class DebriefScreen(Screen[None]):
         # closing): it can still be attached with its widgets gone, so look, do not insist
         for you in self.query("#debrief-you").results(Static):
             you.update(Hanging(self._you()))
+
+    def _show_ways(self, ways: dict[int, tuple[OtherWay, ...]]) -> None:
+        self.ways = ways
+        session = self.session
+        name = session.name if session.name in bundled() else "SCENARIO"
+        text = ways_text(
+            self.headlines,
+            ways,
+            ended(session.state),
+            f"peacetalks tournament {name} --seat {{seat}}",
+            tuple(d.id for d in session.scenario.delegations),
+        )
+        for static in self.query("#debrief-ways").results(Static):
+            static.update(Hanging(text))
 
     def action_record(self) -> None:
         from game.ui.screens.record import RecordScreen

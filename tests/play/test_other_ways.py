@@ -1,0 +1,83 @@
+"""The seat played other ways (the debrief's answer to "would anything else have done
+better?"): each level and each strategy of the library in the player's seat, from the game's seed,
+every other seat as in the game."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.ai.selfplay import play
+from game.engine.utility import outcome_utility
+from game.play import other_ways as ow
+from game.play.headline import ai_in_seat, ended
+from game.play.other_ways import KINDS, other_ways
+from game.sim.seating import game_choosers
+from tests.saves.helpers import new_session
+
+AGENTS = Path(__file__).resolve().parents[1] / "fixtures" / "agents" / "agents.py"
+
+
+def test_each_way_is_the_game_replayed_with_it_in_the_seat_best_first() -> None:
+    # a new session: only the scenario, the seed and the seats matter, not the moves made
+    session = new_session("astana-8", 11, "hard", opposition="human")
+    ways = other_ways(session)
+    assert set(ways) == {1}
+    rows = ways[1]
+    assert sorted(w.kind for w in rows) == sorted(KINDS)  # every level and strategy, once
+    assert [w.utility for w in rows] == sorted((w.utility for w in rows), reverse=True)
+    sc = session.scenario
+    for w in rows:
+        game = play(sc, 11, game_choosers(sc, dict.fromkeys(range(9), "hard") | {1: w.kind}, 11))
+        assert (w.utility, w.ended) == (outcome_utility(game.state, 1), ended(game.state)), w.kind
+    # the game's own level in the seat is the AI the headline sets beside the player
+    assert {w.kind: w.utility for w in rows}["hard"] == ai_in_seat(session)[1]
+    assert len({w.utility for w in rows}) > 1  # at this seed the ways differ: the test can tell them apart
+    assert other_ways(session) is ways  # cached: the second call plays nothing
+
+
+def test_in_hot_seat_the_other_human_is_played_at_the_games_level() -> None:
+    # at seed 0 both rows below differ had the other human been played at normal
+    session = new_session("astana-8", 0, "easy", government="human", opposition="human")
+    ways = other_ways(session)
+    assert set(ways) == {0, 1}
+    sc = session.scenario
+    for seat, other in ((0, 1), (1, 0)):
+        row = {w.kind: w for w in ways[seat]}["accept-all" if seat else "concede-all"]
+        kinds = dict.fromkeys(range(9), "easy") | {seat: row.kind, other: "easy"}
+        assert row.utility == outcome_utility(play(sc, 0, game_choosers(sc, kinds, 0)).state, seat)
+
+
+def test_a_way_whose_game_an_outside_agent_broke_is_left_out() -> None:
+    """The agent raises once round 2 begins: every replay that reaches it fails and is left out,
+    as the headline leaves out the AI's game; one that ends in round 1 (a walk-out) stands."""
+    seats = {"government": "human", "opposition": f"agent:{AGENTS}:raises_in_round_two"}
+    rows = other_ways(new_session("astana-8", 3, "normal", **seats))[0]
+    assert [w.kind for w in rows] == ["walk-out"]
+    assert rows[0].ended == "the talks collapsed in round 1 of 6"
+
+
+def test_the_cache_keeps_only_the_last_few_games() -> None:
+    ow._CACHE.clear()
+    sessions = [new_session("mini", seed, "normal", north="human") for seed in range(ow._CACHE_SIZE + 3)]
+    first = other_ways(sessions[0])
+    for session in sessions[1:]:
+        other_ways(session)
+    assert len(ow._CACHE) == ow._CACHE_SIZE
+    assert other_ways(sessions[0]) is not first  # let go, and played again
+
+
+def test_a_collapse_is_told_with_its_round_and_in_a_campaign_its_venue() -> None:
+    """A walk-out in round 1 spares the rounds' toll and one in the last does not: the ways set
+    side by side say when the talks collapsed."""
+    import dataclasses
+
+    from game.scenario import bundled, load_scenario
+
+    sc = load_scenario(bundled()["astana-8"])
+    state = play(sc, 5, game_choosers(sc, {0: "walk-out"}, 5)).state
+    assert state.outcome == "collapse"
+    assert ended(state) == "the talks collapsed in round 1 of 6"
+    # a campaign's games rarely collapse at its last venue: the state of one that did, in round 2
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    state = dataclasses.replace(play(sc, 5).state, outcome="collapse", venue=1, round=2, agreements=())
+    assert ended(state) == "the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
