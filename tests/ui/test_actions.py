@@ -751,6 +751,33 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     assert start.support[GOV] - after.support[GOV] == shown > 0
 
 
+def test_the_concede_dialog_says_signing_costs_support_too_at_half_the_rate(start: State) -> None:
+    """A newcomer spent their support on early concessions and had too little left to sign: the
+    dialog says a deal costs support too, at half a concession's rate (what the engine charges),
+    and the scenario's own cost of a red line crossed."""
+    from game.engine.situation import agreement_concession
+
+    rules = dataclasses.replace(start.scenario.rules, redline_support=31)
+    state = dataclasses.replace(start, scenario=dataclasses.replace(start.scenario, rules=rules))
+    v = view(state, GOV)
+    said: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        said.append(" ".join(text(dialog, ".note").split()))
+        await pilot.press("escape")
+
+    assert drive(ConcedeDialog(v), script) is None
+    assert said[0].startswith(f"Your support at home: {v.support[GOV]}; your hardliners pull you out at 10.")
+    assert "Signing a deal costs support too, at half these rates" in said[0]
+    assert "(and 31 for each red line it crosses)" in said[0]
+    own, position = state.scenario.delegations[GOV], state.positions[GOV]
+    for i in choices.concedable_issues(v):
+        for o in choices.concession_options(v, i):
+            conceded = choices.concession_cost(v, i, o)
+            signed = agreement_concession(rules, own, position, [(i, o)])
+            assert abs(2 * signed - conceded) <= 1, (i, o)  # half, but for rounding up
+
+
 @pytest.mark.parametrize("who", [GOV, OPP])
 def test_concede_starts_at_the_smallest_step_from_either_pole(start: State, who: int) -> None:
     """The government and the opposition stand at opposite poles: for both, the first option
