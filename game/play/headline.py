@@ -13,10 +13,11 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from game.ai.agent import AgentError
+from game.ai.agent import AgentError, Chooser, Guarded
 from game.ai.selfplay import play
 from game.analysis import Analysis
 from game.engine import State, state_hash
+from game.engine.model import Scenario
 from game.engine.records import in_sentence
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
@@ -101,19 +102,37 @@ def ai_game_ended(session: Session) -> str:
 def ended(state: State) -> str:
     """How a finished game ended, and when, in a few words."""
     sc = state.scenario
+    signed = ""
     if state.agreements:
         last = max(state.agreements, key=lambda a: (a.venue, a.round))
         venue = sc.venues[last.venue]
         where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
         what = "an agreement" if state.outcome == "agreement" else "a partial deal"
-        return f"{what}{where}, the last signed in round {last.round} of {venue.rounds}"
+        signed = f"{what}{where}, the last signed in round {last.round} of {venue.rounds}"
     if state.outcome == "collapse":
         # when: a walk-out in round 1 spares the rounds' toll, one in round 6 does not, and the
-        # debrief's other ways of playing a seat set such games side by side
+        # debrief's other ways of playing a seat set such games side by side; in a campaign, after
+        # what an earlier venue signed (which read as the whole story: "a partial deal at Astana 8")
         venue = sc.venues[state.venue]
         where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
-        return f"the talks collapsed{where} in round {state.round} of {venue.rounds}"
-    return {"no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
+        collapsed = f"the talks collapsed{where} in round {state.round} of {venue.rounds}"
+        return f"{signed}, then {collapsed}" if signed else collapsed
+    return signed or {"no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
+
+
+def seat_choosers(scenario: Scenario, kinds: dict[int, str], seed: int) -> dict[int, Chooser]:
+    """The choosers of a game the debrief replays, by kind, as the game's own table seats them
+    (game.sim.seating): an outside agent the game was played with plays its seat again (the
+    command line named it, and it ran in this game), a level or a strategy by its name, and the
+    wait-nash strategy with the analysis's Nash packages (without them it tabled nothing, and the
+    debrief compared the player with a game the table never saw). The debrief plays them in the
+    interface's worker thread, where the interface captures what an agent prints: like the
+    table's, they leave the process's stdout alone (Guarded.redirect)."""
+    chosen = game_choosers(scenario, kinds, seed)
+    for chooser in chosen.values():
+        if isinstance(chooser, Guarded):
+            chooser.redirect = False
+    return chosen
 
 
 def _ai_game(session: Session) -> tuple[dict[int, float], str]:
@@ -127,12 +146,7 @@ def _ai_game(session: Session) -> tuple[dict[int, float], str]:
             return _CACHE[key]
     kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
     try:
-        # as the game's own table seats them (game.sim.seating): an outside agent the game was
-        # played with plays its seat again (the command line named it, and it ran in this game),
-        # a level or a strategy by its name, and the wait-nash strategy with the analysis's Nash
-        # packages (without them it tabled nothing, and the debrief compared the player with a
-        # game the table never saw)
-        game = play(sc, session.seed, game_choosers(sc, kinds, session.seed))
+        game = play(sc, session.seed, seat_choosers(sc, kinds, session.seed))
     except AgentError:
         # it failed here: no AI game to set beside the player's (the debrief says so)
         return {}, ""

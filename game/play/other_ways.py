@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.agent import AgentError
@@ -25,9 +26,8 @@ from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
 from game.engine.seat import Seat
 from game.engine.utility import outcome_utility
-from game.play.headline import ai_level, ended, human_seats
+from game.play.headline import ai_level, ended, human_seats, seat_choosers
 from game.saves import HUMAN, Session
-from game.sim.seating import game_choosers
 
 # every level, then the library in its own order (the order `tournament` prints its rows in)
 KINDS: tuple[str, ...] = (*LEVELS, *STRATEGIES)
@@ -50,10 +50,11 @@ _CACHE_SIZE = 8
 _LOCK = threading.Lock()
 
 
-def other_ways(session: Session) -> dict[int, tuple[OtherWay, ...]]:
+def other_ways(session: Session, stop: Callable[[], bool] = lambda: False) -> dict[int, tuple[OtherWay, ...]]:
     """For each human seat, its result had each level and each strategy played it from the seed,
     best first (ties in the library's order). A way whose game an outside agent at the table broke
-    is left out. Cached per scenario, seed and seats."""
+    is left out. Cached per scenario, seed and seats. `stop` is asked before each game: once it
+    says so (the player left the debrief, or the game), what was played is returned, uncached."""
     sc = session.scenario
     seats = tuple(session.seats[d.id] for d in sc.delegations)
     key = (sc.content_hash, session.seed, seats)
@@ -65,10 +66,13 @@ def other_ways(session: Session) -> dict[int, tuple[OtherWay, ...]]:
     base = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
     out: dict[int, tuple[OtherWay, ...]] = {}
     for seat in human_seats(session):
-        ways = []
+        ways: list[OtherWay] = []
         for kind in KINDS:
+            if stop():
+                out[seat] = tuple(ways)
+                return out
             try:
-                game = play(sc, session.seed, game_choosers(sc, base | {seat: kind}, session.seed))
+                game = play(sc, session.seed, seat_choosers(sc, base | {seat: kind}, session.seed))
             except AgentError:
                 continue  # an outside agent at the table failed in this game: nothing to show
             ways.append(OtherWay(kind, summary(kind), outcome_utility(game.state, seat), ended(game.state)))

@@ -90,13 +90,13 @@ def against(value: float, mark: float) -> tuple[str, str, str]:
     "BELOW" or "at". Rounded alike to two places, 0.5204 and 0.5196 would read "0.52 BELOW your
     walk-away 0.52"; equal to four places, they are "at" it."""
     for places in (2, 3, 4):
-        shown, marked = _fixed(value, places), _fixed(mark, places)
+        shown, marked = fixed(value, places), fixed(mark, places)
         if shown != marked:
             return shown, marked, "above" if value > mark else "BELOW"
-    return _fixed(value, 2), _fixed(mark, 2), "at"
+    return fixed(value, 2), fixed(mark, 2), "at"
 
 
-def _fixed(value: float, places: int) -> str:
+def fixed(value: float, places: int) -> str:
     """To `places` places, without the sign of a value that rounds to nothing ("-0.00")."""
     text = f"{value:.{places}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text

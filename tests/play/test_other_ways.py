@@ -58,8 +58,9 @@ def test_a_way_whose_game_an_outside_agent_broke_is_left_out() -> None:
 
 def test_the_cache_keeps_only_the_last_few_games() -> None:
     ow._CACHE.clear()
-    sessions = [new_session("mini", seed, "normal", north="human") for seed in range(ow._CACHE_SIZE + 3)]
+    sessions = [new_session("mini", seed, "normal", red="human") for seed in range(ow._CACHE_SIZE + 3)]
     first = other_ways(sessions[0])
+    assert len(first[0]) == len(KINDS)  # the games were played
     for session in sessions[1:]:
         other_ways(session)
     assert len(ow._CACHE) == ow._CACHE_SIZE
@@ -81,3 +82,38 @@ def test_a_collapse_is_told_with_its_round_and_in_a_campaign_its_venue() -> None
     sc = load_scenario(bundled()["astana-to-sochi"])
     state = dataclasses.replace(play(sc, 5).state, outcome="collapse", venue=1, round=2, agreements=())
     assert ended(state) == "the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
+    # ...and after what Astana signed: the collapse still told (a reviewer found it read as "a partial deal")
+    astana = tuple(a for a in play(sc, 0).state.agreements if a.venue == 0)
+    assert astana
+    state = dataclasses.replace(state, agreements=astana)
+    last = max(a.round for a in astana)
+    assert ended(state) == (
+        f"a partial deal at Astana 8, the last signed in round {last} of 6, "
+        "then the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
+    )
+
+
+def test_leaving_the_debrief_stops_the_replays_between_two_games_and_keeps_nothing() -> None:
+    session = new_session("astana-8", 12, "normal", opposition="human")
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    partial = other_ways(session, stop)
+    assert [len(rows) for rows in partial.values()] == [3]  # three games, then it stopped
+    assert len(other_ways(session)[1]) == len(KINDS)  # not cached: played in full when asked again
+
+
+def test_the_replays_leave_stdout_alone_as_the_table_does() -> None:
+    """The debrief plays them in the interface's worker thread: an outside agent's prints are the
+    interface's to capture, and a thread that swapped the process's stdout could put back a closed
+    capture after the interface quit (Guarded.redirect)."""
+    from game.ai.agent import Guarded
+    from game.play.headline import seat_choosers
+    from game.scenario import bundled, load_scenario
+
+    sc = load_scenario(bundled()["astana-8"])
+    chosen = seat_choosers(sc, {1: f"{AGENTS}:Plain", 0: "hard"}, 3)
+    assert isinstance(chosen[1], Guarded) and chosen[1].redirect is False

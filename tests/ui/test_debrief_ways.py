@@ -17,8 +17,10 @@ from tests.saves.helpers import new_session, play_on
 from tests.ui.driving import driven, until
 from tests.ui.test_debrief_window import drawn
 
-COMMAND = "peacetalks tournament astana-8 --seat {seat}"
-IDS = ("government", "opposition")
+COMMANDS = {
+    0: "peacetalks tournament astana-8 --seat government",
+    1: "peacetalks tournament astana-8 --seat opposition",
+}
 
 
 def way(kind: str, utility: float, ended: str = "no deal") -> OtherWay:
@@ -37,7 +39,7 @@ def test_ways_with_one_result_and_ending_share_a_line_and_yours_is_among_them() 
         way("easy", 0.3),
         way("random", 0.1),
     )
-    text = ways_text((line(),), {1: rows}, "no deal", COMMAND, IDS).plain
+    text = ways_text((line(),), {1: rows}, "no deal", "hard", COMMANDS).plain
     lines = [x for x in text.splitlines() if x.startswith("  • ")]
     assert lines == [
         "  • 0.50 (+0.20 on yours)  walk-out (boycotts where it may, else walks out at its first turn): "
@@ -47,12 +49,20 @@ def test_ways_with_one_result_and_ending_share_a_line_and_yours_is_among_them() 
         "  • 0.10 (-0.20 on yours)  random: no deal",
     ]
     assert "1 of 5 did better than you in this game" in text
+    styled = ways_text((line(),), {1: rows}, "no deal", "hard", COMMANDS)
+    styles = {styled.plain[x.start : x.end]: str(x.style) for x in styled.spans}
+    # a gap is green above yours, red below, and neither where the figures are the same
+    assert (styles[" (+0.20 on yours)"], styles[" (-0.20 on yours)"], styles[" (±0.00 on yours)"]) == (
+        "green",
+        "red",
+        "dim",
+    )
     assert "`peacetalks tournament astana-8 --seat opposition` plays each over 300 games" in text
 
 
 def test_a_result_of_yours_none_matched_has_its_own_line_in_its_place() -> None:
     rows = (way("hard", 0.6), way("walk-out", 0.1, "the talks collapsed"))
-    text = ways_text((line(utility=0.35),), {1: rows}, "a partial deal", COMMAND, IDS).plain
+    text = ways_text((line(utility=0.35),), {1: rows}, "a partial deal", "hard", COMMANDS).plain
     lines = [x for x in text.splitlines() if x.startswith("  • ")]
     assert [x.split("  ")[2] for x in lines] == [
         "the hard agent: no deal",
@@ -65,23 +75,54 @@ def test_a_result_of_yours_none_matched_has_its_own_line_in_its_place() -> None:
 
 def test_the_closing_line_says_whether_anything_did_better() -> None:
     same = (way("hard", 0.3), way("random", 0.3))
-    assert "out of your hands" in ways_text((line(),), {1: same}, "no deal", COMMAND, IDS).plain
+    text = ways_text((line(),), {1: same}, "no deal", "hard", COMMANDS).plain
+    # not "out of your hands": the library is a few fixed ways, and other moves may have mattered
+    assert "Every one of the 2 ended as you did in this game." in text and "hands" not in text
     worse = (way("hard", 0.3), way("random", 0.1))
     assert (
-        "Nothing in the library did better than you" in ways_text((line(),), {1: worse}, "no deal", COMMAND, IDS).plain
+        "Nothing in the library did better than you"
+        in ways_text((line(),), {1: worse}, "no deal", "hard", COMMANDS).plain
     )
-    # equal to four places is equal: 0.30004 does not count as better than 0.3
-    close = (way("hard", 0.30004), way("random", 0.1))
-    text = ways_text((line(),), {1: close}, "no deal", COMMAND, IDS).plain
-    assert "Nothing in the library did better than you" in text and "of 2 did better" not in text
+    # equal to four places is equal: 0.30004 does not count as better than 0.3, nor a difference
+    # of 2e-8 that rounds apart at three places
+    for close in (0.30004, 0.3235 + 1e-8):
+        mine = 0.3 if close == 0.30004 else 0.3235 - 1e-8
+        rows = (way("hard", close), way("random", 0.1))
+        text = ways_text((line(utility=mine),), {1: rows}, "no deal", "hard", COMMANDS).plain
+        assert "Nothing in the library did better than you" in text and "of 2 did better" not in text
+        assert "you and the hard agent: no deal" in text
+
+
+def test_every_figure_of_a_list_is_written_to_the_same_places_so_each_gap_adds_up() -> None:
+    """Found by a review: yours read "0.77" beside "0.772 (+0.003 on yours)"."""
+    rows = (way("normal", 0.7724), way("hard", 0.7693), way("random", 0.5))
+    text = ways_text((line(utility=0.7693),), {1: rows}, "no deal", "hard", COMMANDS).plain
+    lines = [x for x in text.splitlines() if x.startswith("  • ")]
+    assert lines[0].startswith("  • 0.772 (+0.003 on yours)  the normal agent")
+    assert lines[1].startswith("  • 0.769  you and the hard agent")
+    assert lines[2].startswith("  • 0.500 (-0.269 on yours)  random")
+
+
+def test_a_replay_an_outside_agent_broke_is_counted_and_no_tournament_is_offered_where_it_cannot_run() -> None:
+    rows = (way("walk-out", 0.5, "the talks collapsed in round 1 of 6"),)
+    text = ways_text((line(),), {1: rows}, "no deal", "hard", {}).plain
+    assert "14 of 15 replays could not be played: an outside agent at the table failed in them." in text
+    assert (
+        "1 of 1 did better than you in this game. One game is one draw of the news and of the others' preferences.\n"
+        in text
+    )
+    assert "peacetalks tournament" not in text
 
 
 def test_hot_seat_gives_each_seat_its_own_list_and_a_broken_replay_says_so() -> None:
     lines = (line(0, 0.4, "Government"), line(1, 0.3))
-    text = ways_text(lines, {0: (way("hard", 0.5),), 1: ()}, "no deal", COMMAND, IDS).plain
+    text = ways_text(lines, {0: (way("hard", 0.5),), 1: ()}, "no deal", "easy", COMMANDS).plain
+    assert "every other seat as in your game (the other players' seats by the easy agent):" in text
     assert "As Government:" in text and "As the armed opposition:" in text
-    assert "--seat government" in text
+    assert "`peacetalks tournament astana-8 --seat government` plays each over 300 games" in text
     assert "nothing to compare with: an outside agent at the table failed in every replay" in text
+    single = ways_text(lines[:1], {0: (way("hard", 0.5),)}, "no deal", "easy", COMMANDS).plain
+    assert "other players" not in single and "As Government" not in single
 
 
 def test_names_put_you_first_the_levels_as_agents_then_the_strategies() -> None:
@@ -135,3 +176,46 @@ def test_an_unfinished_game_has_no_such_section() -> None:
             return len(app.screen.query("#debrief-ways"))
 
     assert asyncio.run(run()) == 0
+
+
+def test_leaving_the_debrief_while_the_replays_run_stops_them() -> None:
+    """The worker is cancelled with the screen, and the replays stop between two games: nothing
+    is kept or shown, and quitting does not wait for fifteen games."""
+    from game.play import other_ways as ow
+
+    session = play_on(new_session("astana-8", 13, "normal", opposition="human"))
+    ow._CACHE.clear()
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("title screen")
+
+        def on_mount(self) -> None:
+            self.push_screen(DebriefScreen(session))
+
+    async def run() -> None:
+        app = Host()
+        async with driven(app, size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DebriefScreen), "the debrief")
+            screen = app.screen
+            assert isinstance(screen, DebriefScreen)
+            app.pop_screen()
+            await until(pilot, lambda: not len(app.workers), "the debrief's worker to end")
+            assert screen.ways is None
+
+    asyncio.run(run())
+    assert not ow._CACHE  # stopped part way: nothing kept
+
+
+def test_the_tournament_is_offered_for_a_signatory_on_the_bundled_file_itself() -> None:
+    from game.saves import Session
+    from game.scenario import bundled
+
+    session = play_on(new_session("astana-8", 13, "normal", opposition="human", un="human"))
+    # the UN signs nothing at astana-8: the tournament refuses its seat
+    assert DebriefScreen(session)._tournaments() == {1: "peacetalks tournament astana-8 --seat opposition"}
+    # an edited copy saved under the bundled name is not the bundled scenario
+    source = bundled()["astana-8"].read_bytes().replace(b"Astana 8", b"Astana 8, edited", 1)
+    assert source != session.source
+    edited = Session(session.scenario, source, session.seed, session.seats, session.state, name="astana-8")
+    assert DebriefScreen(edited)._tournaments() == {1: "peacetalks tournament SCENARIO --seat opposition"}

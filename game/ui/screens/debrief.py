@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from game.engine.records import in_sentence
 from game.play.debrief import (
@@ -492,7 +493,12 @@ class DebriefScreen(Screen[None]):
             if note:
                 self.app.call_from_thread(self._say, note)
             self.app.call_from_thread(self._show_ai, ai, ai_ended)
-        ways = other_ways(self.session)  # a game per level and strategy: after the AI's, which is one
+        # a game per level and strategy, after the AI's, which is one; the player may leave the
+        # debrief or quit meanwhile: the worker is then cancelled, and stops between two games
+        worker = get_current_worker()
+        ways = other_ways(self.session, lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
         with contextlib.suppress(RuntimeError):
             self.app.call_from_thread(self._show_ways, ways)
 
@@ -509,16 +515,23 @@ class DebriefScreen(Screen[None]):
     def _show_ways(self, ways: dict[int, tuple[OtherWay, ...]]) -> None:
         self.ways = ways
         session = self.session
-        name = session.name if session.name in bundled() else "SCENARIO"
-        text = ways_text(
-            self.headlines,
-            ways,
-            ended(session.state),
-            f"peacetalks tournament {name} --seat {{seat}}",
-            tuple(d.id for d in session.scenario.delegations),
-        )
+        text = ways_text(self.headlines, ways, ended(session.state), ai_level(session), self._tournaments())
         for static in self.query("#debrief-ways").results(Static):
             static.update(Hanging(text))
+
+    def _tournaments(self) -> dict[int, str]:
+        """The tournament's command for each human seat that signs at some venue (the command
+        refuses the others), naming a bundled scenario by its name only if the game was played
+        on that very file (an edited copy saved as astana-8.yaml is not the bundled one)."""
+        session, sc = self.session, self.session.scenario
+        path = bundled().get(session.name)
+        name = session.name if path is not None and path.read_bytes() == session.source else "SCENARIO"
+        signatories = {d for v in sc.venues for d in v.signatories}
+        return {
+            h.seat: f"peacetalks tournament {name} --seat {sc.delegations[h.seat].id}"
+            for h in self.headlines
+            if h.seat in signatories
+        }
 
     def action_record(self) -> None:
         from game.ui.screens.record import RecordScreen
