@@ -94,7 +94,7 @@ def ai_in_seat(session: Session) -> dict[int, float]:
 
 
 def ai_game_ended(session: Session) -> str:
-    """How that game of the AI's ended, in words ("an agreement, the last signed in round 4 of 6"): a newcomer
+    """How that game of the AI's ended, in words ("an agreement, signed in round 4 of 6"): a newcomer
     read the AI's score in their seat and could not tell what it had done to get it."""
     return _ai_game(session)[1]
 
@@ -108,7 +108,10 @@ def ended(state: State) -> str:
         venue = sc.venues[last.venue]
         where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
         what = "an agreement" if state.outcome == "agreement" else "a partial deal"
-        signed = f"{what}{where}, the last signed in round {last.round} of {venue.rounds}"
+        # "the last signed" where there were several: a newcomer read it of a single agreement
+        # as "there were others"
+        when = "the last signed" if len(state.agreements) > 1 else "signed"
+        signed = f"{what}{where}, {when} in round {last.round} of {venue.rounds}"
     if state.outcome == "collapse":
         # when: a walk-out in round 1 spares the rounds' toll, one in round 6 does not, and the
         # debrief's other ways of playing a seat set such games side by side; in a campaign, after

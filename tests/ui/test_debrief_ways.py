@@ -117,7 +117,7 @@ def test_a_replay_an_outside_agent_broke_is_counted_and_no_tournament_is_offered
 def test_hot_seat_gives_each_seat_its_own_list_and_a_broken_replay_says_so() -> None:
     lines = (line(0, 0.4, "Government"), line(1, 0.3))
     text = ways_text(lines, {0: (way("hard", 0.5),), 1: ()}, "no deal", "easy", COMMANDS).plain
-    assert "every other seat as in your game (the other players' seats by the easy agent):" in text
+    assert "every other seat as in your game (the other players' seats by the easy agent);" in text
     assert "As Government:" in text and "As the armed opposition:" in text
     assert "`peacetalks tournament astana-8 --seat government` plays each over 300 games" in text
     assert "nothing to compare with: an outside agent at the table failed in every replay" in text
@@ -219,3 +219,15 @@ def test_the_tournament_is_offered_for_a_signatory_on_the_bundled_file_itself() 
     assert source != session.source
     edited = Session(session.scenario, source, session.seed, session.seats, session.state, name="astana-8")
     assert DebriefScreen(edited)._tournaments() == {1: "peacetalks tournament SCENARIO --seat opposition"}
+
+
+def test_every_strategy_listed_is_said_in_a_few_words_once() -> None:
+    """A newcomer could not tell what "ideal-then-fold, copy-last and edge" had done: a strategy
+    that beat the player says it on its line, the rest under the list, in the library's order."""
+    rows = (way("walk-out", 0.5), way("edge", 0.2), way("copy-last", 0.2), way("hard", 0.2), way("stonewall", 0.1))
+    text = ways_text((line(),), {1: rows}, "no deal", "hard", COMMANDS).plain
+    told = text[text.index("  The other strategies:\n") :].splitlines()
+    assert told[1:] == [f"    - {k}: {summary(k)}" for k in ("stonewall", "copy-last", "edge")]
+    assert text.count(summary("walk-out")) == 1 and "hard agent:" not in text
+    worse = ways_text((line(),), {1: rows[1:]}, "no deal", "hard", COMMANDS).plain
+    assert "  The strategies:\n" in worse  # none said on its line: not "the other"

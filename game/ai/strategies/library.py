@@ -138,7 +138,9 @@ class ConcedeAll(Strategy):
     accepts any offer above its walk-away value."""
 
     name = "concede-all"
-    summary = "concedes a step on every position each turn, accepts anything above walk-away"
+    # a move at a time, issue by issue (a newcomer read "on every position each turn" as something
+    # no player could copy: a player concedes as it does, one step with each move)
+    summary = "concedes a step with every move, issue by issue, accepts anything above walk-away"
 
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
         return _above_walkaway(view, proposal)
@@ -191,7 +193,7 @@ class WaitThenNash(Strategy):
     tables its ideal."""
 
     name = "wait-nash"
-    summary = "waits, then tables the analysis's Nash package in the last round"
+    summary = "waits, then in the last round tables the Nash package `peacetalks analyze` prints"
 
     def __init__(self, nash: Mapping[int, Package | None]) -> None:
         self.nash = nash  # per venue index, the analysis's Nash package

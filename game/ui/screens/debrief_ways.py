@@ -58,7 +58,8 @@ def ways_text(
     others = f" (the other players' seats by the {level} agent)" if len(lines) > 1 else ""
     text.append(
         "This game replayed from its seed with your seat played by each AI level and each scripted "
-        f"strategy, every other seat as in your game{others}:\n",
+        # "(+0.27 on yours)" was terse to a newcomer: the intro says what the bracket is
+        f"strategy, every other seat as in your game{others}; in brackets, each result against yours:\n",
         style="dim",
     )
     for h in lines:
@@ -83,6 +84,7 @@ def ways_text(
                 groups.append((shown, how, [kind]))
         groups.sort(key=lambda g: -float(g[0]))  # stable: a tie keeps you first, then the library's order
         summaries = {w.kind: w.summary for w in rows}
+        told: set[str] = set()  # the strategies whose line says what they do
         for shown, how, who in groups:
             gap = shown_gap(shown, yours)
             text.append("  • ")
@@ -95,6 +97,7 @@ def ways_text(
             if len(who) == 1 and who[0] in STRATEGIES and gap.startswith("+"):
                 # what it did, for a strategy that beat the player: the lesson is in the how
                 text.append(f" ({summaries[who[0]]})", style="dim")
+                told.add(who[0])
             text.append(f": {how}\n")
         better = sum(len(who) for shown, _, who in groups if shown_gap(shown, yours).startswith("+"))
         missing = len(KINDS) - len(rows)
@@ -118,4 +121,11 @@ def ways_text(
             text.append(f"Every one of the {len(rows)} ended as you did in this game.\n", style="dim")
         else:
             text.append("Nothing in the library did better than you in this game.\n", style="dim")
+        untold = [w.kind for w in rows if w.kind in STRATEGIES and w.kind not in told]
+        if untold:
+            # the rest in a few words too, in the library's order: a newcomer could not tell what
+            # "ideal-then-fold, copy-last and edge" had done
+            text.append(f"  {'The other strategies' if told else 'The strategies'}:\n", style="dim")
+            for kind in sorted(untold, key=KINDS.index):
+                text.append(f"    - {kind}: {summaries[kind]}\n", style="dim")
     return text
