@@ -41,7 +41,7 @@ TABLE_KEYS: tuple[Key, ...] = (
         "Meet a delegation", "A bilateral: both learn something true", turn=True),
     Key("n", "pass_turn", "n", "pass: end your turn", "Pass", True, "Pass", "End your turn", turn=True),
     Key("o", "board", "o", "the proposals board: every open proposal, its worth to you, who has answered what "
-        "(a accepts, r rejects, e takes it into the builder as a counter-proposal)", "Board", True,
+        "(a accepts, r rejects after asking, e takes it into the builder as a counter-proposal)", "Board", True,
         "Proposals board", "Every open proposal: its worth to you, the answers so far"),
     Key("h", "history", "h", "the history: the whole game round by round, ▸ before your own moves (r, d, k filter it; a: answers to you)",
         "Log", True, "History", "The whole game so far, round by round, with filters"),

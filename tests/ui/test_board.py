@@ -308,3 +308,33 @@ def test_at_80x24_a_red_line_mark_stays_on_the_line_of_its_option(tmp_path: Path
             assert not any(line.strip() in ("line", "red line") for line in lines), lines
 
     asyncio.run(body())
+
+
+def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
+    """`r` opens the answer dialog at the table and rejects on the board: a newcomer pressed it
+    there to answer and had refused an offer without a word. It asks, and Enter keeps the offer."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            first = board.entries[0]
+            moves = len(table.session.log)  # the government's, before the player's turn
+            await press(pilot, "r")
+            ask = await screen_of(pilot, ConfirmDialog)
+            author = table.session.scenario.delegations[first.proposal.author].name
+            assert ask.question.startswith(f"Reject #{first.proposal.id} from {author}? It is worth ")
+            assert "your walk-away value of " in ask.question
+            await press(pilot, "enter")  # the safe answer: nothing is sent
+            await screen_of(pilot, BoardScreen)
+            assert len(table.session.log) == moves
+            await press(pilot, "r")
+            await screen_of(pilot, ConfirmDialog)
+            await press(pilot, "tab", "enter")
+            await until(pilot, lambda: len(table.session.log) > moves, "the answer")
+            assert table.session.log[moves].action == Respond("opposition", first.proposal.id, False)
+
+    asyncio.run(body())

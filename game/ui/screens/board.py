@@ -18,9 +18,11 @@ from textual.widgets import DataTable, Static
 
 from game.engine.actions import Respond
 from game.engine.model import Scenario
+from game.engine.records import in_sentence
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
 from game.ui.format import against, brief_issue, named
+from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 
 
@@ -284,7 +286,26 @@ class BoardScreen(Screen[BoardChoice]):
             self._problem("Wait for your turn to answer.")
             return
         actor = self.scenario.delegations[self.me].id
-        self.dismiss(Respond(actor=actor, proposal=entry.proposal.id, accept=accept))
+        answer = Respond(actor=actor, proposal=entry.proposal.id, accept=accept)
+        if accept:
+            self.dismiss(answer)
+            return
+        # `r` answers at the table (it opens the answer dialog) and rejects here: a newcomer
+        # pressed it on the board to answer and had refused an offer with no word; a refusal
+        # cannot be taken back, so it is asked about first
+        p = entry.proposal
+        author = in_sentence(self.scenario.delegations[p.author].name)
+        worth, walk_away, where = against(entry.worth, entry.walk_away)
+        question = (
+            f"Reject #{p.id} from {author}? It is worth {worth} to you, {where.lower()} your walk-away "
+            f"value of {walk_away}."
+        )
+
+        def answered(ok: bool | None) -> None:
+            if ok:
+                self.dismiss(answer)
+
+        self.app.push_screen(ConfirmDialog(question, "Reject", "Think again"), answered)
 
     def action_counter(self) -> None:
         entry = self.current()
