@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.engine.state import PENDING, Proposal, State
 from game.engine.utility import state_worth_if_agreed
 from game.engine.view import view_for
-from game.play.choices import agreement_cost, pulls_out, signing_cost
+from game.play.choices import agreement_cost, pulled_out_then, pulls_out, signing_cost
 from game.play.history import Chronicle
 
 
@@ -46,6 +46,7 @@ class Entry:
     # board's `a` signs at once, and a newcomer signed away 30 of 45 support from it unwarned
     signing: str = ""
     pulls_out: bool = False
+    pulled_then: str = ""  # ...and what follows if it does (choices.pulled_out_then)
     # issues the author's previous proposal (`previous`) put in that this one leaves out: "nothing
     # changed on its issues" was read of a package that had dropped one, and was worth 0.08 less
     dropped: tuple[int, ...] = ()
@@ -90,9 +91,10 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
             if before
             else ()
         )
-        signing, pulled = "", False
+        signing, pulled, then = "", False, ""
         if view is not None and p.response_of(me) == PENDING:
             signing, pulled = signing_cost(view, p.package), pulls_out(view, agreement_cost(view, p.package))
+            then = pulled_out_then(view, p.package) if pulled else ""
         out.append(
             Entry(
                 p,
@@ -104,6 +106,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 frozenset(d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING and not state.present[d]),
                 signing,
                 pulled,
+                then,
                 dropped,
             )
         )

@@ -113,6 +113,19 @@ def pulls_out(view: View, cost: int) -> bool:
     return cost > 0 and view.support[view.me] - cost <= view.collapse_support
 
 
+def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
+    """What follows where signing `package` would get the viewer pulled out by its hardliners
+    (RULES.md, "Two-level game"): a text that settles the venue's whole agenda was signed before
+    they won, and stands; any other ends the talks in a collapse, what it settled standing. A
+    newcomer signed through the warning, was pulled out, and found the deal stood: the warning
+    had not said which."""
+    covered = {i for i, _ in package}
+    whole = all(view.settled[i] >= 0 or i in covered for i in view.agenda)
+    # short, for the builder's one message line at 80 columns (what a partial deal settles
+    # stands too: RULES.md)
+    return "the deal stands" if whole else "the talks collapse"
+
+
 def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:
     """What signing `package` would cost the viewer at home, in words the builder and the answer
     dialog both show after "if agreed" ("to sign: 23 support (43→20)": a newcomer read "costs 23 support"

@@ -175,6 +175,19 @@ def drawn_line(dialog: ModalScreen[Any], selector: str) -> str:
     return dialog.query_one(selector, Static).render_line(0).text.strip()
 
 
+def test_what_follows_a_pull_out_is_the_deal_standing_only_where_it_settles_the_agenda(start: State) -> None:
+    """RULES.md, "Two-level game": a text that settles the venue's whole agenda was signed before
+    the hardliners won, and stands; any other leaves issues open and the talks collapse."""
+    import dataclasses
+
+    v = view(start, OPP)
+    assert choices.pulled_out_then(v, OPP_PULLED_OUT) == "the deal stands"
+    assert choices.pulled_out_then(v, OPP_PULLED_OUT[1:]) == "the talks collapse"
+    # an issue settled before counts as settled: the rest of the agenda is then the whole of it
+    settled = dataclasses.replace(v, settled=(0, *v.settled[1:]))
+    assert choices.pulled_out_then(settled, OPP_PULLED_OUT[1:]) == "the deal stands"
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_the_builders_message_line_is_whole_at_any_width(start: State, size: tuple[int, int]) -> None:
     """At 80x24 the one-line message was cut: "Signing this would take your support to the line
@@ -201,13 +214,16 @@ def test_the_builders_message_line_is_whole_at_any_width(start: State, size: tup
 
     drive(ProposalBuilder(v), script, size=size)
     pulled, unasked = seen
+    # what follows too: the whole agenda, so the deal would stand (a newcomer signed through the
+    # warning and found it stood, unwarned of it)
+    assert choices.pulled_out_then(v, OPP_PULLED_OUT) == "the deal stands"
     if size[0] == 80:
-        assert pulled == f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}."
+        assert pulled == "⚠ Signing gets you pulled out by your hardliners: the deal stands."
         assert unasked == "⚠ Cannot be agreed: Government, Iran must sign and are not asked."
     else:
-        assert pulled == (
-            f"⚠ Signing this would take your support to {after}, where your hardliners pull you out "
-            f"(they do at {floor} or less)."
+        assert (
+            pulled
+            == f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}; the deal stands."
         )
         assert unasked == (
             "⚠ Cannot be agreed: Government of the Syrian Arab Republic, Islamic Republic of Iran "
@@ -584,7 +600,8 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
         assert f"if agreed: {worth:.2f} (" in verdict and f"walk-away {v.own.reservation:.2f}" in verdict
         # and what signing it costs the government at home, which would pull it out
         assert " · to sign: " in verdict and " support (45→" in verdict
-        assert "would take your support to where your hardliners pull you out" in text(dialog, ".problem")
+        # the government's whole positions settle every issue: the deal would stand
+        assert "would get you pulled out by your hardliners: the deal stands." in text(dialog, ".problem")
         assert verdict in shown
         await pilot.press("escape")
 

@@ -131,7 +131,10 @@ def test_the_detail_says_what_signing_costs_at_home_and_when_it_pulls_the_reader
             await pilot.pause()
             shown = " ".join(screen_text(app).split())
             said = theirs.signing[0].upper() + theirs.signing[1:]
-            assert f"{said} · your hardliners would pull you out" in shown
+            # and what follows: the whole agenda signed stands (a newcomer signed through the
+            # warning and found the deal stood, unwarned of it)
+            assert theirs.pulled_then == "the deal stands"
+            assert f"{said} · your hardliners would pull you out: the deal stands" in shown
 
     asyncio.run(body())
 

@@ -160,7 +160,8 @@ class RespondDialog(ActionDialog):
         # one agreed (a newcomer accepted a draft and a better package, and got the draft)
         out = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
         if out:
-            self.refuse(f"Signing #{p.id} would take your support to where your hardliners pull you out.")
+            then = choices.pulled_out_then(self.view, p.package)
+            self.refuse(f"Signing #{p.id} would get you pulled out by your hardliners: {then}.")
             return
         also = choices.accepted_still_open(self.view, p.id)
         # with whose yes each still lacks: a newcomer signed a worse package than the draft they

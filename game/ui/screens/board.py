@@ -213,7 +213,7 @@ class BoardScreen(Screen[BoardChoice]):
             # what `a` would sign away at home, as the answer dialog says it
             text.append(e.signing[0].upper() + e.signing[1:])
             if e.pulls_out:
-                text.append(" · your hardliners would pull you out", style="bold reverse")
+                text.append(f" · your hardliners would pull you out: {e.pulled_then}", style="bold reverse")
             text.append("\n")
         text.append("Answers: ")
         for k, (d, answer) in enumerate(e.answers()):

@@ -229,7 +229,7 @@ class ProposalBuilder(ActionDialog):
         if crossed:
             self.refuse(*(f"✗ Across your red line on {issue}." for issue in self._issue_names(crossed[0])))
         elif package and choices.pulls_out(self.view, lost := choices.agreement_cost(self.view, package)):
-            self.refuse(*self._pulled_out(lost))
+            self.refuse(*self._pulled_out(lost, choices.pulled_out_then(self.view, package)))
         else:
             self.refuse(*(self._unasked_warning(chosen) or (self._replaces(),)))
 
@@ -238,14 +238,16 @@ class ProposalBuilder(ActionDialog):
         name = issue_name(self.view, issue)
         return in_sentence(name), brief_issue(name, NAME_IN_NOTE)
 
-    def _pulled_out(self, cost: int) -> tuple[str, ...]:
-        """That signing would pull the player out, from the fullest wording to the shortest."""
+    def _pulled_out(self, cost: int, then: str) -> tuple[str, ...]:
+        """That signing would pull the player out, and what follows (`then`), from the fullest
+        wording to the shortest."""
         support, floor = self.view.support[self.view.me], self.view.collapse_support
         after = max(0, support - cost)
         return (
             f"⚠ Signing this would take your support to {after}, where your hardliners pull you out "
-            f"(they do at {floor} or less).",
-            f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}.",
+            f"(they do at {floor} or less); {then}.",
+            f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}; {then}.",
+            f"⚠ Signing gets you pulled out by your hardliners: {then}.",
             "⚠ Signing this would get you pulled out by your hardliners.",
         )
 
