@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from game.ai.agent import AgentError, Chooser, Guarded
@@ -22,6 +20,7 @@ from game.engine.records import in_sentence
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
 from game.engine.utility import delay_toll, outcome_utility
+from game.play.replays import Kept, game_key, replay_kinds
 from game.results import Result
 from game.saves import HUMAN, Session
 from game.sim.seating import game_choosers
@@ -82,9 +81,7 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
     return tuple(out)
 
 
-_CACHE: OrderedDict[tuple[str, int, tuple[str, ...]], tuple[dict[int, float], str]] = OrderedDict()
-_CACHE_SIZE = 32
-_LOCK = threading.Lock()
+_KEPT: Kept[tuple[dict[int, float], str]] = Kept(32)
 
 
 def ai_in_seat(session: Session) -> dict[int, float]:
@@ -139,26 +136,17 @@ def seat_choosers(scenario: Scenario, kinds: dict[int, str], seed: int) -> dict[
 
 
 def _ai_game(session: Session) -> tuple[dict[int, float], str]:
+    key = game_key(session)
+    kept = _KEPT.get(key)
+    if kept is not None:
+        return kept
     sc = session.scenario
-    level = ai_level(session)
-    seats = tuple(session.seats[d.id] for d in sc.delegations)
-    key = (sc.content_hash, session.seed, seats)
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    kinds = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
     try:
-        game = play(sc, session.seed, seat_choosers(sc, kinds, session.seed))
+        game = play(sc, session.seed, seat_choosers(sc, replay_kinds(session, ai_level(session)), session.seed))
     except AgentError:
         # it failed here: no AI game to set beside the player's (the debrief says so)
         return {}, ""
-    result = ({d: outcome_utility(game.state, d) for d in human_seats(session)}, ended(game.state))
-    with _LOCK:
-        _CACHE[key] = result
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return result
+    return _KEPT.put(key, ({d: outcome_utility(game.state, d) for d in human_seats(session)}, ended(game.state)))
 
 
 def results(session: Session, lines: tuple[Headline, ...], finished: float) -> list[Result]:

@@ -15,8 +15,6 @@ One seed is one draw of the news and the others' types: what wins here may lose 
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,10 +22,10 @@ from game.ai.agent import AgentError
 from game.ai.levels import LEVELS
 from game.ai.selfplay import play
 from game.ai.strategies import STRATEGIES
-from game.engine.seat import Seat
 from game.engine.utility import outcome_utility
 from game.play.headline import ai_level, ended, human_seats, seat_choosers
-from game.saves import HUMAN, Session
+from game.play.replays import Kept, game_key, replay_kinds
+from game.saves import Session
 
 # every level, then the library in its own order (the order `tournament` prints its rows in)
 KINDS: tuple[str, ...] = (*LEVELS, *STRATEGIES)
@@ -45,9 +43,7 @@ def summary(kind: str) -> str:
     return f"the {kind} agent" if kind in LEVELS else STRATEGIES[kind].summary
 
 
-_CACHE: OrderedDict[tuple[str, int, tuple[str, ...]], dict[int, tuple[OtherWay, ...]]] = OrderedDict()
-_CACHE_SIZE = 8
-_LOCK = threading.Lock()
+KEPT: Kept[dict[int, tuple[OtherWay, ...]]] = Kept(8)
 
 
 def other_ways(session: Session, stop: Callable[[], bool] = lambda: False) -> dict[int, tuple[OtherWay, ...]]:
@@ -55,15 +51,12 @@ def other_ways(session: Session, stop: Callable[[], bool] = lambda: False) -> di
     best first (ties in the library's order). A way whose game an outside agent at the table broke
     is left out. Cached per scenario, seed and seats. `stop` is asked before each game: once it
     says so (the player left the debrief, or the game), what was played is returned, uncached."""
+    key = game_key(session)
+    kept = KEPT.get(key)
+    if kept is not None:
+        return kept
     sc = session.scenario
-    seats = tuple(session.seats[d.id] for d in sc.delegations)
-    key = (sc.content_hash, session.seed, seats)
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    level = ai_level(session)
-    base = {k: (level if s == HUMAN else Seat.parse(s).name) for k, s in enumerate(seats)}
+    base = replay_kinds(session, ai_level(session))
     out: dict[int, tuple[OtherWay, ...]] = {}
     for seat in human_seats(session):
         ways: list[OtherWay] = []
@@ -77,8 +70,4 @@ def other_ways(session: Session, stop: Callable[[], bool] = lambda: False) -> di
                 continue  # an outside agent at the table failed in this game: nothing to show
             ways.append(OtherWay(kind, summary(kind), outcome_utility(game.state, seat), ended(game.state)))
         out[seat] = tuple(sorted(ways, key=lambda w: -w.utility))  # stable: ties keep KINDS' order
-    with _LOCK:
-        _CACHE[key] = out
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return out
+    return KEPT.put(key, out)

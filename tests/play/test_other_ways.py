@@ -57,13 +57,13 @@ def test_a_way_whose_game_an_outside_agent_broke_is_left_out() -> None:
 
 
 def test_the_cache_keeps_only_the_last_few_games() -> None:
-    ow._CACHE.clear()
-    sessions = [new_session("mini", seed, "normal", red="human") for seed in range(ow._CACHE_SIZE + 3)]
+    ow.KEPT.clear()
+    sessions = [new_session("mini", seed, "normal", red="human") for seed in range(ow.KEPT.size + 3)]
     first = other_ways(sessions[0])
     assert len(first[0]) == len(KINDS)  # the games were played
     for session in sessions[1:]:
         other_ways(session)
-    assert len(ow._CACHE) == ow._CACHE_SIZE
+    assert len(ow.KEPT) == ow.KEPT.size
     assert other_ways(sessions[0]) is not first  # let go, and played again
 
 

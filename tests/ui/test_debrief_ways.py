@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from game.play.headline import Headline
@@ -14,6 +13,7 @@ from game.play.other_ways import OtherWay, summary
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.debrief_ways import PENDING, names, ways_text
 from tests.saves.helpers import new_session, play_on
+from tests.ui.debrief_host import DebriefHost
 from tests.ui.driving import driven, until
 from tests.ui.test_debrief_window import drawn
 
@@ -135,15 +135,8 @@ def test_names_put_you_first_the_levels_as_agents_then_the_strategies() -> None:
 def test_the_debrief_shows_the_section_once_the_replays_are_played() -> None:
     session = play_on(new_session("astana-8", 11, "hard", opposition="human"))
 
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Static("title screen")
-
-        def on_mount(self) -> None:
-            self.push_screen(DebriefScreen(session))
-
     async def run() -> tuple[str, str]:
-        app = Host()
+        app = DebriefHost(session)
         async with driven(app, size=(80, 24)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DebriefScreen), "the debrief")
             screen = app.screen
@@ -165,12 +158,8 @@ def test_an_unfinished_game_has_no_such_section() -> None:
     session = play_on(new_session("astana-8", 11, "hard", opposition="human"), 10)
     assert not session.state.over
 
-    class Host(App[None]):
-        def on_mount(self) -> None:
-            self.push_screen(DebriefScreen(session))
-
     async def run() -> int:
-        app = Host()
+        app = DebriefHost(session)
         async with driven(app, size=(80, 24)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DebriefScreen), "the debrief")
             return len(app.screen.query("#debrief-ways"))
@@ -184,17 +173,10 @@ def test_leaving_the_debrief_while_the_replays_run_stops_them() -> None:
     from game.play import other_ways as ow
 
     session = play_on(new_session("astana-8", 13, "normal", opposition="human"))
-    ow._CACHE.clear()
-
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Static("title screen")
-
-        def on_mount(self) -> None:
-            self.push_screen(DebriefScreen(session))
+    ow.KEPT.clear()
 
     async def run() -> None:
-        app = Host()
+        app = DebriefHost(session)
         async with driven(app, size=(80, 24)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DebriefScreen), "the debrief")
             screen = app.screen
@@ -204,7 +186,7 @@ def test_leaving_the_debrief_while_the_replays_run_stops_them() -> None:
             assert screen.ways is None
 
     asyncio.run(run())
-    assert not ow._CACHE  # stopped part way: nothing kept
+    assert not len(ow.KEPT)  # stopped part way: nothing kept
 
 
 def test_the_tournament_is_offered_for_a_signatory_on_the_bundled_file_itself() -> None:

@@ -8,12 +8,12 @@ import asyncio
 import io
 
 from rich.console import Console
-from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from game.saves import Session
 from game.ui.screens.debrief import DebriefScreen
 from tests.saves.helpers import new_session, play_on
+from tests.ui.debrief_host import DebriefHost
 from tests.ui.driving import driven, until
 
 
@@ -27,15 +27,8 @@ def drawn(renderable: object, width: int) -> str:
 def shown(session: Session, size: tuple[int, int]) -> dict[str, str]:
     """Each section of the debrief as drawn, by its id."""
 
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Static("title screen")
-
-        def on_mount(self) -> None:
-            self.push_screen(DebriefScreen(session))
-
     async def run() -> dict[str, str]:
-        app = Host()
+        app = DebriefHost(session)
         async with driven(app, size=size) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DebriefScreen), "the debrief")
             return {
