@@ -9,16 +9,20 @@ answered, and what now waits for their answer, with its worth to them. No Textua
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from rich.text import Text
 
-from game.engine import view_for
+from game.engine import Action, Meet, Record, Respond, apply, view_for
+from game.engine.flow import told
 from game.engine.records import in_sentence
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
 from game.play import choices
 from game.play.board import entries
 from game.play.history import Chronicle, walk_away_causes
-from game.ui.format import against
+from game.ui.format import action_phrase, against
 from game.ui.transcript import meeting_text
 
 LISTED = 3  # proposals waiting for an answer named one by one; more are counted
@@ -46,6 +50,63 @@ def walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, the
     more = "more" if where == "above" else "less"
     text.append(f": no deal is worth {more} to you than before, and every offer is judged against it.")
     return text
+
+
+@dataclass(frozen=True)
+class Then:
+    """The table as the player left it at their last move: the state, and how many moves the
+    game's log held (what came after is what the turn's summary tells)."""
+
+    state: State
+    moves: int
+
+
+def trust_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
+    """A line naming each side whose trust in `me` moved since their last move, from what to what,
+    and what moved it: the news of a round (by its cards' titles) or a move. A newcomer who passed
+    watched the government's trust fall from 10 to 0 and found nothing that said why. The moves
+    are played again from the state then (the engine's own rules: nothing worked out here)."""
+    state = then.state
+    titles = {told(shown): shown.title for card in state.scenario.events for shown in (card, card.otherwise) if shown}
+    names = [d.name for d in state.scenario.delegations]
+    causes: dict[int, list[str]] = {}
+    for action in log[then.moves :]:
+        before = [row[me] for row in state.trust]
+        state, records = apply(state, action)
+        news = [titles.get(r.text, "an event") for r in records if r.kind == "event"]
+        for d, row in enumerate(state.trust):
+            if d != me and row[me] != before[d]:
+                why = _moved_by(state, action, records, news, names, me)
+                if why not in causes.setdefault(d, []):
+                    causes[d].append(why)
+    moved = [d for d in causes if then.state.trust[d][me] != state.trust[d][me]]
+    if not moved:
+        return None
+    text = Text("  Trust in you moved: ")
+    for k, d in enumerate(moved):
+        text.append("; " if k else "")
+        text.append(f"{names[d]} {then.state.trust[d][me]} → {state.trust[d][me]}", style="bold")
+        text.append(f" ({', '.join(causes[d])})")
+    text.append(".")
+    return text
+
+
+def _moved_by(
+    state: State, action: Action, records: Sequence[Record], news: list[str], names: list[str], me: int
+) -> str:
+    """What a move that changed trust in `me` was, in a few words."""
+    if news:
+        # the round's news (the move that closed the round may count in it too)
+        return f"the news of round {state.round}: {'; '.join(news)}"
+    if any(r.kind == "agreement" for r in records) and isinstance(action, Respond):
+        return f"the agreement on #{action.proposal}"
+    mover = state.scenario.delegation_index.get(action.actor)
+    if mover == me:
+        return "your own move"
+    who = names[mover] if mover is not None else action.actor
+    if isinstance(action, Meet) and state.scenario.delegation_index.get(action.other) == me:
+        return f"{who} met you"
+    return f"{who} {action_phrase(state.scenario, action)}"
 
 
 def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown: str) -> str:
@@ -106,6 +167,7 @@ def since_last_move(
     me: int,
     walk_away_then: float | None = None,
     meetings: bool = False,
+    trust_then: tuple[Then, Sequence[Action]] | None = None,
 ) -> list[Text]:
     """The answers to `me`'s proposals in the history's lines from `start` on, a move of `me`'s
     walk-away value since then (`walk_away_then`: what it was at their last move), and the
@@ -217,6 +279,11 @@ def since_last_move(
     gone = _gone_before_answer(chronicle, start, state, me)
     if gone is not None:
         lines.append(gone)
+    # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
+    # table at their last move, and the game's log from the start)
+    trusted = None if trust_then is None else trust_moved(trust_then[0], trust_then[1], me)
+    if trusted is not None:
+        lines.append(trusted)
     lines.extend(met)
     if not lines:
         return []

@@ -42,7 +42,7 @@ from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
-from game.ui.since import since_last_move, since_when
+from game.ui.since import Then, since_last_move, since_when
 from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
@@ -73,7 +73,9 @@ class TableScreen(TableCommands):
         # Per human seat, the history's length and its walk-away value after its last move: what
         # came after is summed up when the turn comes back to it (game/ui/since.py).
         # (None: not known, for a game loaded from its save, which keeps the moves only)
-        self._last_move: dict[int, tuple[int, float | None]] = {}
+        # per human seat, as it left the table at its last move: where the history stood, its
+        # walk-away value and the table then (None for a game loaded part-way: not kept)
+        self._last_move: dict[int, tuple[int, float | None, Then | None]] = {}
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -109,7 +111,7 @@ class TableScreen(TableCommands):
             # summed up at their turn, as it was live (the walk-away value then is not kept)
             for seat in self.humans:
                 last = max((k for k, line in enumerate(self.chronicle.lines) if line.actor == seat), default=-1)
-                self._last_move.setdefault(seat, (last + 1, None))
+                self._last_move.setdefault(seat, (last + 1, None, None))
         else:
             # a new game: a player's first turn sums up what came before it, as every later one
             # does; in hot-seat play the second player was never told of the meeting the first
@@ -117,7 +119,8 @@ class TableScreen(TableCommands):
             state = self.session.state
             for seat in self.humans:
                 self._last_move.setdefault(
-                    seat, (len(self.chronicle.lines), state.scenario.delegations[seat].reservation)
+                    seat,
+                    (len(self.chronicle.lines), state.scenario.delegations[seat].reservation, Then(state, 0)),
                 )
         self.refresh_table()
         self.call_after_refresh(self._show_detail)  # in case the detail panel mounted late
@@ -326,18 +329,25 @@ class TableScreen(TableCommands):
         shared, and what a proposal is worth is each player's own)."""
         if self.hot_seat or self._gone() or self.viewer not in self._last_move:
             return
-        start, then = self._last_move.pop(self.viewer)
+        start, then, table = self._last_move.pop(self.viewer)
         if start >= len(self.chronicle.lines):
             # nobody has moved since the player did (an answer in the closing session keeps the
             # floor): the summary would only say again what the status line says
             return
         # with a meeting the player was asked to, and what it taught them: its own line scrolls
         # past while the others speak, and two newcomers never saw it
-        summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then, meetings=True)
+        summary = since_last_move(
+            self.chronicle, start, self.session.state, self.viewer, then, meetings=True, trust_then=self._since(table)
+        )
         if summary:
             # shown wherever the player had scrolled to while the others spoke: it is what their
             # turn starts from (an outside tester scrolled up found it off screen)
             self.query_one("#transcript", WrappedText).append(summary, top=True)
+
+    def _since(self, table: Then | None) -> tuple[Then, list[Action]] | None:
+        """The table at a player's last move and the moves since, for the turn's summary to say
+        whose trust in them moved and why (None where the table then was not kept)."""
+        return None if table is None else (table, [entry.action for entry in self.session.log])
 
     def _game_over(self, _: None = None) -> None:
         self.post_message(self.GameOver())
@@ -460,6 +470,7 @@ class TableScreen(TableCommands):
         self._last_move[self.viewer] = (
             len(self.chronicle.lines),
             self.session.state.scenario.delegations[self.viewer].reservation,
+            Then(self.session.state, len(self.session.log)),
         )
         self.refresh_table()
         if any(r.kind == "round" for r in records):
@@ -518,8 +529,16 @@ class TableScreen(TableCommands):
             # answered, what waits for their answer and its worth to them, what moved their
             # walk-away value, a meeting they were asked to) is said to them alone, once the
             # others have looked away: the summary a lone player reads under the transcript
-            start, then = self._last_move.pop(self.viewer)
-            summary = since_last_move(self.chronicle, start, self.session.state, self.viewer, then, meetings=True)
+            start, then, table = self._last_move.pop(self.viewer)
+            summary = since_last_move(
+                self.chronicle,
+                start,
+                self.session.state,
+                self.viewer,
+                then,
+                meetings=True,
+                trust_then=self._since(table),
+            )
             if summary:
                 body = "\n".join(text.plain.rstrip() for text in summary)
                 self.app.push_screen(Notice(since_when(self.chronicle, self.viewer), body))
