@@ -118,12 +118,25 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     (RULES.md, "Two-level game"): a text that settles the venue's whole agenda was signed before
     they won, and stands; any other ends the talks in a collapse, what it settled standing. A
     newcomer signed through the warning, was pulled out, and found the deal stood: the warning
-    had not said which."""
+    had not said which. The agenda is the one the agreed options leave (their agenda effects
+    apply before the end is judged), and in a campaign a side pulled out starts the next venue
+    where it signs at the line, pulled out again as it opens: that venue collapses."""
     covered = {i for i, _ in package}
-    whole = all(view.settled[i] >= 0 or i in covered for i in view.agenda)
-    # short, for the builder's one message line at 80 columns (what a partial deal settles
-    # stands too: RULES.md)
-    return "the deal stands" if whole else "the talks collapse"
+    agenda = set(view.agenda)
+    for i, o in package:
+        for effect in view.issues[i].options[o].effects:
+            if effect.kind == "agenda_add" and view.settled[effect.a] < 0:
+                agenda.add(effect.a)
+            elif effect.kind == "agenda_remove":
+                agenda.discard(effect.a)
+    if not all(view.settled[i] >= 0 or i in covered for i in agenda):
+        # short, for the builder's one message line at 80 columns (what a partial deal settles
+        # stands too: RULES.md)
+        return "the talks collapse"
+    later = view.venues[view.venue_index + 1 :]
+    if later and view.me in later[0].signatories:
+        return "the deal stands; the next venue collapses"
+    return "the deal stands"
 
 
 def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:

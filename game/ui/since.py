@@ -63,20 +63,29 @@ class Then:
 
 def trust_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
     """A line naming each side whose trust in `me` moved since their last move, from what to what,
-    and what moved it: the news of a round (by its cards' titles) or a move. A newcomer who passed
-    watched the government's trust fall from 10 to 0 and found nothing that said why. The moves
-    are played again from the state then (the engine's own rules: nothing worked out here)."""
+    and what moved it: the news of a round (the cards that move that trust, by title) or a move.
+    A newcomer who passed watched the government's trust fall from 10 to 0 and found nothing that
+    said why. The moves are played again from the state then (the engine's own rules: nothing
+    worked out here); where a move closed a round, what the round's cards do to the trust (the
+    file says, so public) tells the news's share from the move's."""
     state = then.state
-    titles = {told(shown): shown.title for card in state.scenario.events for shown in (card, card.otherwise) if shown}
+    cards = {told(shown): shown for card in state.scenario.events for shown in (card, card.otherwise) if shown}
     names = [d.name for d in state.scenario.delegations]
     causes: dict[int, list[str]] = {}
     for action in log[then.moves :]:
         before = [row[me] for row in state.trust]
         state, records = apply(state, action)
-        news = [titles.get(r.text, "an event") for r in records if r.kind == "event"]
+        fired = [cards[r.text] for r in records if r.kind == "event" and r.text in cards]
         for d, row in enumerate(state.trust):
-            if d != me and row[me] != before[d]:
-                why = _moved_by(state, action, records, news, names, me)
+            if d == me or row[me] == before[d]:
+                continue
+            found = [c for c in fired if any(e.kind == "trust" and (e.a, e.b) == (d, me) for e in c.effects)]
+            by_news = sum(e.delta for c in found for e in c.effects if e.kind == "trust" and (e.a, e.b) == (d, me))
+            whys = [f"the news of round {state.round}: {', '.join(_quoted(c.title) for c in found)}"] if found else []
+            # (held within 0..100 as the engine holds it: a card's -8 on a trust of 2 moves it by 2)
+            if not found or row[me] != max(0, min(100, before[d] + by_news)):
+                whys.append(_moved_by(state, action, records, names, me))
+            for why in whys:
                 if why not in causes.setdefault(d, []):
                     causes[d].append(why)
     moved = [d for d in causes if then.state.trust[d][me] != state.trust[d][me]]
@@ -86,18 +95,19 @@ def trust_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
     for k, d in enumerate(moved):
         text.append("; " if k else "")
         text.append(f"{names[d]} {then.state.trust[d][me]} → {state.trust[d][me]}", style="bold")
-        text.append(f" ({', '.join(causes[d])})")
+        text.append(f" ({'; '.join(causes[d])})")
     text.append(".")
     return text
 
 
-def _moved_by(
-    state: State, action: Action, records: Sequence[Record], news: list[str], names: list[str], me: int
-) -> str:
+def _quoted(title: str) -> str:
+    """A card's title quoted, so that several read apart from each other and from the causes
+    around them (a title may hold a comma)."""
+    return f"“{title}”"
+
+
+def _moved_by(state: State, action: Action, records: Sequence[Record], names: list[str], me: int) -> str:
     """What a move that changed trust in `me` was, in a few words."""
-    if news:
-        # the round's news (the move that closed the round may count in it too)
-        return f"the news of round {state.round}: {'; '.join(news)}"
     if any(r.kind == "agreement" for r in records) and isinstance(action, Respond):
         return f"the agreement on #{action.proposal}"
     mover = state.scenario.delegation_index.get(action.actor)

@@ -188,6 +188,50 @@ def test_what_follows_a_pull_out_is_the_deal_standing_only_where_it_settles_the_
     assert choices.pulled_out_then(settled, OPP_PULLED_OUT[1:]) == "the deal stands"
 
 
+def test_what_follows_a_pull_out_is_what_the_engine_then_does_in_a_campaign_and_with_agenda_effects() -> None:
+    """Found by a review: at a campaign's first venue the side pulled out starts the next at the
+    line and is pulled out again as it opens (that venue collapses); and an agreed option's
+    agenda effect applies before the end is judged. The warning says what the engine does."""
+    from game.ai.driver import take
+    from game.engine.model import Effect
+    from game.sim.seating import game_choosers
+
+    sc = load_scenario(bundled()["astana-to-sochi"])
+    state, _ = new_game(sc, 1)
+    choosers = game_choosers(sc, dict.fromkeys(range(len(sc.delegations)), "normal"), 1)
+    while True:  # to the answer that settles Astana's whole agenda
+        move, after, records = take(state, choosers[state.actor])
+        if any(r.kind == "agreement" for r in records) and after.venue == 1:
+            break
+        state = after
+    assert isinstance(move.action, Respond)
+    package = next(p for p in state.proposals if p.id == move.action.proposal).package
+    cost = choices.agreement_cost(view(state, GOV), package)
+    support = tuple(sc.rules.collapse_support + cost if d == GOV else s for d, s in enumerate(state.support))
+    low = dataclasses.replace(state, support=support)  # the government's signature takes it to the line
+    v = view(low, GOV)
+    assert choices.pulls_out(v, choices.agreement_cost(v, package))
+    assert choices.pulled_out_then(v, package) == "the deal stands; the next venue collapses"
+    assert apply(low, move.action)[0].venue_outcomes == ("agreement", "collapse")
+
+    # the tutorial: a one-issue package whose option takes the other issues off the agenda settles it
+    base = load_scenario(bundled()["tutorial"])
+    option = base.issues[0].options[2]
+    others = tuple(Effect("agenda_remove", a=i) for i in range(1, len(base.issues)))
+    issues = (
+        dataclasses.replace(
+            base.issues[0],
+            options=tuple(dataclasses.replace(o, effects=others) if o is option else o for o in base.issues[0].options),
+        ),
+        *base.issues[1:],
+    )
+    tutorial = dataclasses.replace(base, issues=issues)
+    first, _ = new_game(tutorial, 1)
+    v = view(first, first.actor)
+    assert choices.pulled_out_then(v, ((0, 2),)) == "the deal stands"
+    assert choices.pulled_out_then(v, ((1, 0),)) == "the talks collapse"
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_the_builders_message_line_is_whole_at_any_width(start: State, size: tuple[int, int]) -> None:
     """At 80x24 the one-line message was cut: "Signing this would take your support to the line

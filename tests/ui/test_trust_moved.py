@@ -47,8 +47,12 @@ def test_the_news_that_moved_trust_is_named_with_the_figures() -> None:
     assert text.startswith("  Trust in you moved: ") and f"{gov} {before} → {after} (the news of round 2: " in text
     # the cards' titles as the file gives them, and only sides whose trust moved
     titles = {card.title for card in state.scenario.events}
-    named = text.split("(the news of round 2: ", 1)[1].split(")", 1)[0].split("; ")
-    assert named and set(named) <= titles
+    named = text.split("(the news of round 2: ", 1)[1].split(")", 1)[0].split(", ")
+    assert named and {n.strip("“”") for n in named} <= titles and all(n[0] == "“" and n[-1] == "”" for n in named)
+    # only the cards that move this trust: the round's others are not blamed for it
+    for title in {n.strip("“”") for n in named}:
+        card = next(c for c in state.scenario.events if c.title == title)
+        assert any(e.kind == "trust" and (e.a, e.b) == (0, OPP) for e in card.effects)
     for k, d in enumerate(state.scenario.delegations):
         if k != OPP:
             figures = f"{d.name} {start.trust[k][OPP]} → {state.trust[k][OPP]} ("
@@ -100,3 +104,31 @@ def test_the_table_says_it_when_the_turn_comes_back(tmp_path: Path) -> None:
             assert f"{gov} {before} → {after} (the news of round 2: " in line
 
     asyncio.run(body())
+
+
+def test_a_move_that_closes_a_round_is_named_for_what_it_did_not_the_news() -> None:
+    """Found by a review: Kazakhstan's meeting with the opposition closed round 1 at seed 1, and
+    its +4 (the meeting's rule) was put down to the round's news, whose cards do nothing to it."""
+    from game.ai.driver import take
+    from game.sim.seating import game_choosers
+
+    sc = load_scenario(bundled()["astana-8"])
+    start, _ = new_game(sc, 1)
+    choosers = game_choosers(sc, dict.fromkeys(range(len(sc.delegations)), "normal"), 1)
+    state, log, then = start, [], Then(start, 0)
+    kaz = sc.delegation_index["kazakhstan"]
+    while True:  # every seat on normal, to the meeting with the opposition that closes a round
+        actor = state.actor
+        move, after, _ = take(state, choosers[actor])
+        log.append(move.action)
+        if actor == OPP:
+            then = Then(after, len(log))
+        closes = isinstance(move.action, Meet) and move.action.other == "opposition" and after.round != state.round
+        state = after
+        if closes:
+            break
+    said = trust_moved(then, log, OPP)
+    assert said is not None
+    line = said.plain
+    kazakhstan = sc.delegations[kaz].name
+    assert f"{kazakhstan} {then.state.trust[kaz][OPP]} → {state.trust[kaz][OPP]} ({kazakhstan} met you)" in line
