@@ -36,6 +36,7 @@ class Headline:
     drawn: float  # the walk-away value drawn for this game, before anything moved it
     toll: float = 0.0  # what the rounds without a deal cost the seat (in `utility` already)
     signed: bool = True  # whether the seat signed an agreement (one that did not is still moved by others')
+    others_signed: bool = False  # whether agreements were made that the seat is not a party to
 
     @property
     def surplus(self) -> float:
@@ -76,6 +77,7 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
                 drawn[d].reservation,
                 delay_toll(state, d),
                 any(d in a.parties for a in state.agreements),
+                any(d not in a.parties for a in state.agreements),
             )
         )
     return tuple(out)

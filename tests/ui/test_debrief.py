@@ -545,10 +545,14 @@ def test_a_side_that_signed_nothing_is_told_why_its_result_is_not_its_walk_away_
     from game.play.headline import Headline
     from game.ui.screens.debrief import _you
 
-    left = Headline(6, "Jordan", 0.2568, 0.3966, None, 0.3966, toll=0.0573, signed=False)
+    left = Headline(6, "Jordan", 0.2568, 0.3966, None, 0.3966, toll=0.0573, signed=False, others_signed=True)
     text = _you((left,), {6: 0.30}, "hard").plain
     assert "-0.14 against your walk-away value (0.40, the ┃ on the bar)" in text
-    assert "you signed nothing, yet the toll of the rounds and any agreement the others made count for you" in text
+    assert "you signed nothing, yet the toll of the rounds and the others' agreements count for you" in text
+    # where nothing at all was signed, no agreement of the others' is spoken of (a newcomer on the
+    # government's seat read it of a game nobody could have signed anything in without them)
+    alone = _you((dataclasses.replace(left, others_signed=False),), {6: 0.30}, "hard").plain
+    assert "(you signed nothing, yet the toll of the rounds counts for you)" in alone and "agreement" not in alone
     for same in (dataclasses.replace(left, signed=True), dataclasses.replace(left, utility=0.3966, toll=0.0)):
         assert "you signed nothing" not in _you((same,), {6: 0.30}, "hard").plain
 
@@ -568,6 +572,7 @@ def test_the_headline_knows_whether_the_seat_signed() -> None:
     by_seat = {h.seat: h for h in headlines(session, analysis_for(session))}
     for seat in (0, 6):
         assert by_seat[seat].signed == any(seat in a.parties for a in session.state.agreements)
+        assert by_seat[seat].others_signed == any(seat not in a.parties for a in session.state.agreements)
     assert not by_seat[6].signed
 
 

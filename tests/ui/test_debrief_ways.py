@@ -213,3 +213,12 @@ def test_every_strategy_listed_is_said_in_a_few_words_once() -> None:
     assert text.count(summary("walk-out")) == 1 and "hard agent:" not in text
     worse = ways_text((line(),), {1: rows[1:]}, "no deal", "hard", COMMANDS).plain
     assert "  The strategies:\n" in worse  # none said on its line: not "the other"
+
+
+def test_in_hot_seat_the_strategies_are_said_once_under_the_last_list() -> None:
+    lines = (line(0, 0.4, "Government"), line(1, 0.3))
+    rows = (way("edge", 0.2), way("stonewall", 0.1))
+    text = ways_text(lines, {0: rows, 1: (way("walk-out", 0.5), *rows)}, "no deal", "hard", COMMANDS).plain
+    assert text.count(f"    - edge: {summary('edge')}") == 1 and text.count("The other strategies:") == 1
+    assert text.index("The other strategies:") > text.index("As the armed opposition:")
+    assert "    - walk-out:" not in text  # said on its own line, where it beat the opposition

@@ -354,10 +354,14 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         # the bar beside the result had no legend (a tester asked what its tick was)
         _versus(text, h.utility, h.reservation, "against your walk-away value ({}, the ┃ on the bar)")
         if not h.signed and where != "at":
-            text.append(
-                "    (you signed nothing, yet the toll of the rounds and any agreement the others made count for you)\n",
-                style="dim",
+            # "any agreement the others made" read as a game with deals in it to a signatory of a
+            # game where nothing was signed, and that nobody could have signed without
+            counts = (
+                "the toll of the rounds and the others' agreements count"
+                if h.others_signed
+                else "the toll of the rounds counts"
             )
+            text.append(f"    (you signed nothing, yet {counts} for you)\n", style="dim")
         now, drawn, where = against(h.reservation, h.drawn)
         if where != "at":
             # a walk-away value an event or an agreement moved: the brief at the start said another

@@ -62,6 +62,8 @@ def ways_text(
         f"strategy, every other seat as in your game{others}; in brackets, each result against yours:\n",
         style="dim",
     )
+    listed: set[str] = set()  # the strategies in any list, and those whose line says what they do
+    said: set[str] = set()
     for h in lines:
         rows = ways.get(h.seat, ())
         if len(lines) > 1:
@@ -121,11 +123,13 @@ def ways_text(
             text.append(f"Every one of the {len(rows)} ended as you did in this game.\n", style="dim")
         else:
             text.append("Nothing in the library did better than you in this game.\n", style="dim")
-        untold = [w.kind for w in rows if w.kind in STRATEGIES and w.kind not in told]
-        if untold:
-            # the rest in a few words too, in the library's order: a newcomer could not tell what
-            # "ideal-then-fold, copy-last and edge" had done
-            text.append(f"  {'The other strategies' if told else 'The strategies'}:\n", style="dim")
-            for kind in sorted(untold, key=KINDS.index):
-                text.append(f"    - {kind}: {summaries[kind]}\n", style="dim")
+        listed.update(w.kind for w in rows if w.kind in STRATEGIES)
+        said.update(told)
+    untold = sorted(listed - said, key=KINDS.index)
+    if untold:
+        # the rest in a few words too, in the library's order, once (in hot-seat, under the last
+        # list): a newcomer could not tell what "ideal-then-fold, copy-last and edge" had done
+        text.append(f"  {'The other strategies' if said else 'The strategies'}:\n", style="dim")
+        for kind in untold:
+            text.append(f"    - {kind}: {STRATEGIES[kind].summary}\n", style="dim")
     return text
