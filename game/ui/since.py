@@ -9,13 +9,14 @@ answered, and what now waits for their answer, with its worth to them. No Textua
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
 
 from game.engine import Action, Meet, Record, Respond, apply, view_for
 from game.engine.flow import told
+from game.engine.model import Effect
 from game.engine.records import in_sentence
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
@@ -61,42 +62,74 @@ class Then:
     moves: int
 
 
-def trust_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
-    """A line naming each side whose trust in `me` moved since their last move, from what to what,
-    and what moved it: the news of a round (the cards that move that trust, by title) or a move.
-    A newcomer who passed watched the government's trust fall from 10 to 0 and found nothing that
-    said why. The moves are played again from the state then (the engine's own rules: nothing
-    worked out here); where a move closed a round, what the round's cards do to the trust (the
-    file says, so public) tells the news's share from the move's."""
+def _what_moved(
+    then: Then, log: Sequence[Action], me: int, read: Callable[[State], list[int]], moves: Callable[[Effect, int], bool]
+) -> tuple[State, dict[int, list[str]]]:
+    """The moves since `then` played again (the engine's own rules: nothing worked out here), and
+    for each of the values `read` gives (keyed by position) that moved, what moved it: the news of
+    a round (the cards with an effect that `moves` says touches it, by title) or a move. Where a
+    move closed a round, what the round's cards do (the file says, so public) tells the news's
+    share from the move's."""
     state = then.state
     cards = {told(shown): shown for card in state.scenario.events for shown in (card, card.otherwise) if shown}
     names = [d.name for d in state.scenario.delegations]
     causes: dict[int, list[str]] = {}
     for action in log[then.moves :]:
-        before = [row[me] for row in state.trust]
+        before = read(state)
         state, records = apply(state, action)
         fired = [cards[r.text] for r in records if r.kind == "event" and r.text in cards]
-        for d, row in enumerate(state.trust):
-            if d == me or row[me] == before[d]:
+        for key, value in enumerate(read(state)):
+            if value == before[key]:
                 continue
-            found = [c for c in fired if any(e.kind == "trust" and (e.a, e.b) == (d, me) for e in c.effects)]
-            by_news = sum(e.delta for c in found for e in c.effects if e.kind == "trust" and (e.a, e.b) == (d, me))
+            found = [c for c in fired if any(moves(e, key) for e in c.effects)]
+            by_news = sum(e.delta for c in found for e in c.effects if moves(e, key))
             whys = [f"the news of round {state.round}: {', '.join(_quoted(c.title) for c in found)}"] if found else []
             # (held within 0..100 as the engine holds it: a card's -8 on a trust of 2 moves it by 2)
-            if not found or row[me] != max(0, min(100, before[d] + by_news)):
+            if not found or value != max(0, min(100, before[key] + by_news)):
                 whys.append(_moved_by(state, action, records, names, me))
             for why in whys:
-                if why not in causes.setdefault(d, []):
-                    causes[d].append(why)
-    moved = [d for d in causes if then.state.trust[d][me] != state.trust[d][me]]
+                if why not in causes.setdefault(key, []):
+                    causes[key].append(why)
+    return state, causes
+
+
+def trust_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
+    """A line naming each side whose trust in `me` moved since their last move, from what to what,
+    and what moved it (_what_moved). A newcomer who passed watched the government's trust fall
+    from 10 to 0 and found nothing that said why."""
+    state, causes = _what_moved(
+        then,
+        log,
+        me,
+        lambda s: [row[me] for row in s.trust],
+        lambda e, d: e.kind == "trust" and (e.a, e.b) == (d, me),
+    )
+    moved = [d for d in causes if d != me and then.state.trust[d][me] != state.trust[d][me]]
     if not moved:
         return None
+    names = [d.name for d in state.scenario.delegations]
     text = Text("  Trust in you moved: ")
     for k, d in enumerate(moved):
         text.append("; " if k else "")
         text.append(f"{names[d]} {then.state.trust[d][me]} → {state.trust[d][me]}", style="bold")
         text.append(f" ({'; '.join(causes[d])})")
     text.append(".")
+    return text
+
+
+def support_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
+    """A line when `me`'s support at home moved since their last move, from what to what, and
+    what moved it (_what_moved): support is what signing costs and what keeps the hardliners off,
+    and a newcomer watched it fall from 58 to 52 between two turns with no word of why."""
+    state, causes = _what_moved(
+        then, log, me, lambda s: [s.support[me]], lambda e, _: e.kind == "support" and e.a == me
+    )
+    was, now = then.state.support[me], state.support[me]
+    if was == now:
+        return None
+    text = Text("  Your support at home moved: ")
+    text.append(f"{was} → {now}", style="bold")
+    text.append(f" ({'; '.join(causes.get(0, []))}).")
     return text
 
 
@@ -291,9 +324,9 @@ def since_last_move(
         lines.append(gone)
     # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
     # table at their last move, and the game's log from the start)
-    trusted = None if trust_then is None else trust_moved(trust_then[0], trust_then[1], me)
-    if trusted is not None:
-        lines.append(trusted)
+    if trust_then is not None:
+        # ...and their support at home, which signing spends
+        lines.extend(t for t in (trust_moved(*trust_then, me), support_moved(*trust_then, me)) if t is not None)
     lines.extend(met)
     if not lines:
         return []

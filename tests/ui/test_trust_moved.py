@@ -5,6 +5,7 @@ to 0, and nothing said why (the round's news did it)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 from game.ai.driver import take
@@ -47,10 +48,10 @@ def test_the_news_that_moved_trust_is_named_with_the_figures() -> None:
     assert text.startswith("  Trust in you moved: ") and f"{gov} {before} → {after} (the news of round 2: " in text
     # the cards' titles as the file gives them, and only sides whose trust moved
     titles = {card.title for card in state.scenario.events}
-    named = text.split("(the news of round 2: ", 1)[1].split(")", 1)[0].split(", ")
-    assert named and {n.strip("“”") for n in named} <= titles and all(n[0] == "“" and n[-1] == "”" for n in named)
+    named = re.findall(r"“([^”]*)”", text.split("(the news of round 2: ", 1)[1])
+    assert named and set(named) <= titles
     # only the cards that move this trust: the round's others are not blamed for it
-    for title in {n.strip("“”") for n in named}:
+    for title in set(named):
         card = next(c for c in state.scenario.events if c.title == title)
         assert any(e.kind == "trust" and (e.a, e.b) == (0, OPP) for e in card.effects)
     for k, d in enumerate(state.scenario.delegations):
@@ -132,3 +133,38 @@ def test_a_move_that_closes_a_round_is_named_for_what_it_did_not_the_news() -> N
     line = said.plain
     kazakhstan = sc.delegations[kaz].name
     assert f"{kazakhstan} {then.state.trust[kaz][OPP]} → {state.trust[kaz][OPP]} ({kazakhstan} met you)" in line
+
+
+def test_the_support_at_home_that_moved_is_named_with_the_news_that_moved_it() -> None:
+    """The second newcomer, as the SNC at sochi-congress (seed 5, hard), watched their support fall
+    between two turns and found no word of why: the round's news did it, and the summary says so."""
+    from game.ui.since import support_moved
+
+    sc = load_scenario(bundled()["sochi-congress"])
+    snc = sc.delegation_index["snc"]
+    start, _ = new_game(sc, 5)
+    choosers = game_choosers(sc, {d: "hard" for d in range(len(sc.delegations)) if d != snc}, 5)
+    state, log, then = start, [], Then(start, 0)
+    said = []
+    while state.round < 3 and not state.over:
+        if state.actor == snc:  # the SNC passes, and reads its summary first
+            said.append((then, support_moved(then, log, snc)))
+            state = apply(state, Pass(actor="snc"))[0]
+            log.append(Pass(actor="snc"))
+            then = Then(state, len(log))
+        else:
+            move, state, _ = take(state, choosers[state.actor])
+            log.append(move.action)
+    assert said[0][1] is None  # nothing moved before its first move
+    moved = [(t, line) for t, line in said if line is not None]
+    assert moved, "at this seed a card of round 2 moves the SNC's support"
+    for t, line in moved:
+        text = line.plain
+        assert text.startswith(f"  Your support at home moved: {t.state.support[snc]} → ")
+        # quoted, as a title may hold a comma ("The SNC votes to go to Sochi, and splits")
+        titles = re.findall(r"“([^”]*)”", text.split("the news of round 2: ", 1)[1])
+        assert titles
+        shown = [x for c in sc.events for x in (c, c.otherwise) if x is not None]  # a card or its alternative
+        for title in titles:  # only cards that move the SNC's support
+            card = next(x for x in shown if x.title == title)
+            assert any(e.kind == "support" and e.a == snc for e in card.effects)
