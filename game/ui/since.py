@@ -9,20 +9,18 @@ answered, and what now waits for their answer, with its worth to them. No Textua
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from rich.text import Text
 
-from game.engine import Action, Meet, Record, Respond, apply, view_for
-from game.engine.flow import told
-from game.engine.model import Effect
+from game.engine import Action, view_for
 from game.engine.records import in_sentence
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
 from game.play import choices
 from game.play.board import entries
 from game.play.history import Chronicle, walk_away_causes
+from game.play.moved import Cause, Then, support_moved, trust_moved
 from game.ui.format import action_phrase, against
 from game.ui.transcript import meeting_text
 
@@ -53,84 +51,20 @@ def walk_away_moved(chronicle: Chronicle, start: int, state: State, me: int, the
     return text
 
 
-@dataclass(frozen=True)
-class Then:
-    """The table as the player left it at their last move: the state, and how many moves the
-    game's log held (what came after is what the turn's summary tells)."""
-
-    state: State
-    moves: int
-
-
-def _what_moved(
-    then: Then, log: Sequence[Action], me: int, read: Callable[[State], list[int]], moves: Callable[[Effect, int], bool]
-) -> tuple[State, dict[int, list[str]]]:
-    """The moves since `then` played again (the engine's own rules: nothing worked out here), and
-    for each of the values `read` gives (keyed by position) that moved, what moved it: the news of
-    a round (the cards with an effect that `moves` says touches it, by title) or a move. Where a
-    move closed a round, what the round's cards do (the file says, so public) tells the news's
-    share from the move's."""
-    state = then.state
-    cards = {told(shown): shown for card in state.scenario.events for shown in (card, card.otherwise) if shown}
+def _cause(state: State, cause: Cause) -> str:
+    """A thing that moved a value, in a few words."""
     names = [d.name for d in state.scenario.delegations]
-    causes: dict[int, list[str]] = {}
-    for action in log[then.moves :]:
-        before = read(state)
-        state, records = apply(state, action)
-        fired = [cards[r.text] for r in records if r.kind == "event" and r.text in cards]
-        for key, value in enumerate(read(state)):
-            if value == before[key]:
-                continue
-            found = [c for c in fired if any(moves(e, key) for e in c.effects)]
-            by_news = sum(e.delta for c in found for e in c.effects if moves(e, key))
-            whys = [f"the news of round {state.round}: {', '.join(_quoted(c.title) for c in found)}"] if found else []
-            # (held within 0..100 as the engine holds it: a card's -8 on a trust of 2 moves it by 2)
-            if not found or value != max(0, min(100, before[key] + by_news)):
-                whys.append(_moved_by(state, action, records, names, me))
-            for why in whys:
-                if why not in causes.setdefault(key, []):
-                    causes[key].append(why)
-    return state, causes
-
-
-def trust_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
-    """A line naming each side whose trust in `me` moved since their last move, from what to what,
-    and what moved it (_what_moved). A newcomer who passed watched the government's trust fall
-    from 10 to 0 and found nothing that said why."""
-    state, causes = _what_moved(
-        then,
-        log,
-        me,
-        lambda s: [row[me] for row in s.trust],
-        lambda e, d: e.kind == "trust" and (e.a, e.b) == (d, me),
-    )
-    moved = [d for d in causes if d != me and then.state.trust[d][me] != state.trust[d][me]]
-    if not moved:
-        return None
-    names = [d.name for d in state.scenario.delegations]
-    text = Text("  Trust in you moved: ")
-    for k, d in enumerate(moved):
-        text.append("; " if k else "")
-        text.append(f"{names[d]} {then.state.trust[d][me]} → {state.trust[d][me]}", style="bold")
-        text.append(f" ({'; '.join(causes[d])})")
-    text.append(".")
-    return text
-
-
-def support_moved(then: Then, log: Sequence[Action], me: int) -> Text | None:
-    """A line when `me`'s support at home moved since their last move, from what to what, and
-    what moved it (_what_moved): support is what signing costs and what keeps the hardliners off,
-    and a newcomer watched it fall from 58 to 52 between two turns with no word of why."""
-    state, causes = _what_moved(
-        then, log, me, lambda s: [s.support[me]], lambda e, _: e.kind == "support" and e.a == me
-    )
-    was, now = then.state.support[me], state.support[me]
-    if was == now:
-        return None
-    text = Text("  Your support at home moved: ")
-    text.append(f"{was} → {now}", style="bold")
-    text.append(f" ({'; '.join(causes.get(0, []))}).")
-    return text
+    if cause.kind == "news":
+        return f"the news of round {cause.round}: {', '.join(_quoted(title) for title in cause.news)}"
+    if cause.kind == "agreement":
+        return f"the agreement on #{cause.proposal}"
+    if cause.kind == "own":
+        return "your own move"
+    if cause.kind == "met":
+        return f"{names[cause.actor]} met you"
+    assert cause.action is not None
+    who = names[cause.actor] if cause.actor >= 0 else cause.action.actor
+    return f"{who} {action_phrase(state.scenario, cause.action)}"
 
 
 def _quoted(title: str) -> str:
@@ -139,17 +73,30 @@ def _quoted(title: str) -> str:
     return f"“{title}”"
 
 
-def _moved_by(state: State, action: Action, records: Sequence[Record], names: list[str], me: int) -> str:
-    """What a move that changed trust in `me` was, in a few words."""
-    if any(r.kind == "agreement" for r in records) and isinstance(action, Respond):
-        return f"the agreement on #{action.proposal}"
-    mover = state.scenario.delegation_index.get(action.actor)
-    if mover == me:
-        return "your own move"
-    who = names[mover] if mover is not None else action.actor
-    if isinstance(action, Meet) and state.scenario.delegation_index.get(action.other) == me:
-        return f"{who} met you"
-    return f"{who} {action_phrase(state.scenario, action)}"
+def trust_line(then: Then, log: Sequence[Action], me: int) -> Text | None:
+    """A line naming each side whose trust in `me` moved since their last move, from what to what,
+    and what moved it (game.play.moved)."""
+    moved = trust_moved(then, log, me)
+    if not moved:
+        return None
+    text = Text("  Trust in you moved: ")
+    for k, m in enumerate(moved):
+        text.append("; " if k else "")
+        text.append(f"{then.state.scenario.delegations[m.key].name} {m.before} → {m.after}", style="bold")
+        text.append(f" ({'; '.join(_cause(then.state, c) for c in m.causes)})")
+    text.append(".")
+    return text
+
+
+def support_line(then: Then, log: Sequence[Action], me: int) -> Text | None:
+    """A line when `me`'s support at home moved since their last move (game.play.moved)."""
+    moved = support_moved(then, log, me)
+    if moved is None:
+        return None
+    text = Text("  Your support at home moved: ")
+    text.append(f"{moved.before} → {moved.after}", style="bold")
+    text.append(f" ({'; '.join(_cause(then.state, c) for c in moved.causes)}).")
+    return text
 
 
 def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown: str) -> str:
@@ -326,7 +273,7 @@ def since_last_move(
     # table at their last move, and the game's log from the start)
     if trust_then is not None:
         # ...and their support at home, which signing spends
-        lines.extend(t for t in (trust_moved(*trust_then, me), support_moved(*trust_then, me)) if t is not None)
+        lines.extend(t for t in (trust_line(*trust_then, me), support_line(*trust_then, me)) if t is not None)
     lines.extend(met)
     if not lines:
         return []

@@ -32,6 +32,7 @@ from game.engine.model import EventCard
 from game.engine.records import verb_for
 from game.play.choices import pending_proposals
 from game.play.history import Line
+from game.play.moved import Then
 from game.saves import Session
 from game.sim.pool import cores
 from game.sim.rehearsers import rehearse_in_workers
@@ -42,7 +43,7 @@ from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
-from game.ui.since import Then, since_last_move, since_when
+from game.ui.since import since_last_move, since_when
 from game.ui.transcript import learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short

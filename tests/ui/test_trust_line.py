@@ -11,11 +11,12 @@ from pathlib import Path
 from game.ai.driver import take
 from game.engine import Action, Meet, Pass, apply, new_game
 from game.engine.state import State
+from game.play.moved import Then
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.screens.table import TableScreen
-from game.ui.since import Then, trust_moved
+from game.ui.since import trust_line
 
 OPP = 1
 
@@ -39,7 +40,7 @@ def passing_game(rounds: int) -> tuple[State, list[Action], State]:
 
 def test_the_news_that_moved_trust_is_named_with_the_figures() -> None:
     start, log, state = passing_game(2)
-    said = trust_moved(Then(start, 0), log, OPP)
+    said = trust_line(Then(start, 0), log, OPP)
     assert said is not None
     gov = state.scenario.delegations[0].name
     before, after = start.trust[0][OPP], state.trust[0][OPP]
@@ -67,11 +68,11 @@ def test_a_move_that_moved_trust_is_named_and_nothing_is_said_when_nothing_moved
     then = start
     for action in log[:first]:
         then = apply(then, action)[0]
-    assert trust_moved(Then(then, first), log[:first], OPP) is None  # nothing since
+    assert trust_line(Then(then, first), log[:first], OPP) is None  # nothing since
     # the next side to speak asks the opposition to meet: both learn, and trust grows both ways
     actor = then.scenario.delegations[then.actor]
     meeting = Meet(actor=actor.id, other="opposition")
-    said = trust_moved(Then(then, first), [*log[:first], meeting], OPP)
+    said = trust_line(Then(then, first), [*log[:first], meeting], OPP)
     assert said is not None
     after = apply(then, meeting)[0].trust[then.actor][OPP]
     assert after > then.trust[then.actor][OPP]
@@ -128,7 +129,7 @@ def test_a_move_that_closes_a_round_is_named_for_what_it_did_not_the_news() -> N
         state = after
         if closes:
             break
-    said = trust_moved(then, log, OPP)
+    said = trust_line(then, log, OPP)
     assert said is not None
     line = said.plain
     kazakhstan = sc.delegations[kaz].name
@@ -138,7 +139,7 @@ def test_a_move_that_closes_a_round_is_named_for_what_it_did_not_the_news() -> N
 def test_the_support_at_home_that_moved_is_named_with_the_news_that_moved_it() -> None:
     """The second newcomer, as the SNC at sochi-congress (seed 5, hard), watched their support fall
     between two turns and found no word of why: the round's news did it, and the summary says so."""
-    from game.ui.since import support_moved
+    from game.ui.since import support_line
 
     sc = load_scenario(bundled()["sochi-congress"])
     snc = sc.delegation_index["snc"]
@@ -148,7 +149,7 @@ def test_the_support_at_home_that_moved_is_named_with_the_news_that_moved_it() -
     said = []
     while state.round < 3 and not state.over:
         if state.actor == snc:  # the SNC passes, and reads its summary first
-            said.append((then, support_moved(then, log, snc)))
+            said.append((then, support_line(then, log, snc)))
             state = apply(state, Pass(actor="snc"))[0]
             log.append(Pass(actor="snc"))
             then = Then(state, len(log))
