@@ -44,9 +44,8 @@ def cmd_tournament(args: argparse.Namespace) -> int:
         known = ", ".join(d.id for d in scenario.delegations)
         print(f"peacetalks: error: --seat {args.seat}: no delegation {ident!r} (known: {known})", file=sys.stderr)
         return EXIT_USAGE
-    signatories = {d for v in scenario.venues for d in v.signatories}
-    if seat not in signatories:
-        names = ", ".join(scenario.delegations[d].id for d in sorted(signatories))
+    if seat not in scenario.signing:
+        names = ", ".join(scenario.delegations[d].id for d in scenario.signing)
         print(
             f"peacetalks: error: --seat {args.seat}: it signs nothing in {scenario.id}, so it has no surplus to "
             f"measure (signatories: {names})",

@@ -260,6 +260,12 @@ class Scenario:
     date: str = ""
     content_hash: str = ""  # sha256 of the source file's bytes
 
+    @property
+    def signing(self) -> tuple[int, ...]:
+        """Every delegation that signs at some venue, in scenario order (a venue's own are its
+        `signatories`): the seats a tournament can measure, and the debrief's signatories."""
+        return tuple(sorted({d for v in self.venues for d in v.signatories}))
+
     @cached_property
     def tolls(self) -> dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]]:
         """What a round without a deal costs each delegation, by (the deal in force, the open

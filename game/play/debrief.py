@@ -170,11 +170,6 @@ def _option(scenario: Scenario, issue: int, option: int) -> str:
     return scenario.issues[issue].options[option].label
 
 
-def _signatories(scenario: Scenario) -> tuple[int, ...]:
-    """Every delegation that signs at some venue, in scenario order."""
-    return tuple(sorted({d for v in scenario.venues for d in v.signatories}))
-
-
 def replay(session: Session) -> list[State]:
     """Every state of the game: the opening, then one after each logged action."""
     state, _ = new_game(session.scenario, session.seed)
@@ -415,7 +410,7 @@ def trajectory(session: Session, states: list[State]) -> Trajectory:
             sc.delegations[d].reservation,
             tuple(utility(sc.delegations[d], s.deal()) for _, s in ends),
         )
-        for d in _signatories(sc)
+        for d in sc.signing
     )
     return Trajectory(labels, series)
 

@@ -20,12 +20,11 @@ from textual.screen import Screen
 
 from game.engine.seat import Seat
 from game.paths import is_autosave
-from game.play.new_game import NewGame, played
+from game.play.new_game import NewGame, played, refitted
 from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save, save_text
 from game.saves.session import agent_seats_problem
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario.load import check_source
-from game.scenario.seating import default_human
 from game.scenario.watch import Reload, ScenarioWatch
 from game.ui.keys import palette
 from game.ui.screens.notices import Notice
@@ -351,34 +350,12 @@ class PeaceTalksApp(App[None]):
         # Back to the bottom of the stack, closing the old game, its dialogs and its AI worker.
         while len(self.screen_stack) > 1:
             await self.pop_screen()
-        game = self._watched_game
-        known = {d.id for d in change.scenario.delegations}
-        humans = tuple(h for h in game.humans if h in known)
-        if not humans:
-            humans = (default_human(change.scenario),)
-            if game.humans:
-                self.notify(
-                    f"{', '.join(game.humans)} is no longer in the scenario: you play {humans[0]}.",
-                    severity="warning",
-                )
-        # the --seat options as given are kept for the next version; this one plays those it can,
-        # and says which it cannot (as `play` refuses them where the file loads at the start)
-        unknown = [ident for ident, _ in game.seats if ident not in known]
-        if unknown:
-            listed = ", ".join(d.id for d in change.scenario.delegations)
-            self.notify(
-                f"--seat {', '.join(unknown)}: no such delegation in this version of the file (known: {listed}); "
-                "left out.",
-                severity="warning",
-                markup=False,
-            )
-        yours = [ident for ident, _ in game.seats if ident in humans]
-        if yours:
-            self.notify(f"--seat {', '.join(yours)}: you play that delegation yourself; left out.", markup=False)
-        self._watched_game = NewGame(game.scenario, humans, game.difficulty, game.seed, game.seats)
+        self._watched_game, said = refitted(self._watched_game, change.scenario)
+        for message in said:
+            self.notify(message, severity="warning", markup=False)
         self.new_game(self._watched_game)
         if self._started_once:
-            self.notify(f"{path} reloaded: a new game with seed {game.seed}.", title="Scenario reloaded")
+            self.notify(f"{path} reloaded: a new game with seed {self._watched_game.seed}.", title="Scenario reloaded")
         self._started_once = True
 
     _started_once = False

@@ -82,3 +82,18 @@ def test_a_situation_follows_a_moved_walk_away() -> None:
     assert from_state(later, 0).own.reservation == 0.5
     assert from_state(later, 0) == _situation_afresh(later, 0)
     assert from_state(state, 0).own is dl
+
+
+def test_the_delegations_signing_anywhere_are_every_venues_signatories_in_order() -> None:
+    """Scenario.signing: the seats a tournament measures and the debrief's signatories, in a
+    campaign those of both venues (the platforms sign at Sochi only, the opposition at Astana)."""
+    from game.scenario import bundled, load_scenario
+
+    for name in ("astana-8", "astana-to-sochi", "sochi-congress"):
+        sc = load_scenario(bundled()[name])
+        union = {d for v in sc.venues for d in v.signatories}
+        assert sc.signing == tuple(sorted(union))
+        assert all(set(v.signatories) <= set(sc.signing) for v in sc.venues)
+    campaign = load_scenario(bundled()["astana-to-sochi"])
+    astana, sochi = (set(v.signatories) for v in campaign.venues)
+    assert astana - sochi and sochi - astana and set(campaign.signing) == astana | sochi

@@ -40,11 +40,11 @@ from game.play.debrief import (
     debrief,
 )
 from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, ended, headlines, results
+from game.play.new_game import bundled_file
 from game.play.other_ways import OtherWay, other_ways
 from game.play.window import Window, window
 from game.results import RecordError, add_results
 from game.saves import Session
-from game.scenario import bundled
 from game.ui.format import against, score, shown_gap
 from game.ui.screens.debrief_ways import PENDING, ways_text
 from game.ui.widgets.hanging import Hanging
@@ -528,13 +528,11 @@ class DebriefScreen(Screen[None]):
         refuses the others), naming a bundled scenario by its name only if the game was played
         on that very file (an edited copy saved as astana-8.yaml is not the bundled one)."""
         session, sc = self.session, self.session.scenario
-        path = bundled().get(session.name)
-        name = session.name if path is not None and path.read_bytes() == session.source else "SCENARIO"
-        signatories = {d for v in sc.venues for d in v.signatories}
+        name = session.name if bundled_file(session) is not None else "SCENARIO"
         return {
             h.seat: f"peacetalks tournament {name} --seat {sc.delegations[h.seat].id}"
             for h in self.headlines
-            if h.seat in signatories
+            if h.seat in sc.signing
         }
 
     def action_record(self) -> None:
