@@ -26,6 +26,7 @@ from game.engine.utility import outcome_utility
 from game.play.headline import ai_level, ended, human_seats, seat_choosers
 from game.play.replays import Kept, game_key, replay_kinds
 from game.saves import Session
+from game.sim.tournament import describe
 
 # every level, then the library in its own order (the order `tournament` prints its rows in)
 KINDS: tuple[str, ...] = (*LEVELS, *STRATEGIES)
@@ -37,10 +38,6 @@ class OtherWay:
     summary: str  # what it does, in a few words
     utility: float  # what the game gave the seat (outcome_utility, toll included)
     ended: str  # how that game ended, in words (game.play.headline.ended)
-
-
-def summary(kind: str) -> str:
-    return f"the {kind} agent" if kind in LEVELS else STRATEGIES[kind].summary
 
 
 KEPT: Kept[dict[int, tuple[OtherWay, ...]]] = Kept(8)
@@ -68,6 +65,6 @@ def other_ways(session: Session, stop: Callable[[], bool] = lambda: False) -> di
                 game = play(sc, session.seed, seat_choosers(sc, base | {seat: kind}, session.seed))
             except AgentError:
                 continue  # an outside agent at the table failed in this game: nothing to show
-            ways.append(OtherWay(kind, summary(kind), outcome_utility(game.state, seat), ended(game.state)))
+            ways.append(OtherWay(kind, describe(kind), outcome_utility(game.state, seat), ended(game.state)))
         out[seat] = tuple(sorted(ways, key=lambda w: -w.utility))  # stable: ties keep KINDS' order
     return KEPT.put(key, out)

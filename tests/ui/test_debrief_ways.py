@@ -9,7 +9,8 @@ import asyncio
 from textual.widgets import Static
 
 from game.play.headline import Headline
-from game.play.other_ways import OtherWay, summary
+from game.play.other_ways import OtherWay
+from game.sim.tournament import describe as summary
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.debrief_ways import PENDING, names, ways_text
 from tests.saves.helpers import new_session, play_on
