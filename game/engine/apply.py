@@ -103,7 +103,7 @@ def quick_pass(state: State, action: A.Pass) -> tuple[State, tuple[Record, ...]]
     actor = sc.delegation_index.get(action.actor)
     venue = sc.venues[state.venue]
     order = venue.turn_order
-    if actor is None or actor != order[state.turn] or pending_draft(state.proposals, actor) is not None:
+    if actor is None or actor != order[state.turn] or pending_draft(state.proposals, actor, venue) is not None:
         return None
     if not flow.quiet(state):
         return None

@@ -43,7 +43,7 @@ def ap_cost(s: Situation, kind: str) -> int:
 
 
 def draft_refusal(s: Situation) -> str:
-    owed = pending_draft(s.proposals, s.me)
+    owed = pending_draft(s.proposals, s.me, s.venue)
     return f"answer the mediator's draft #{owed.id} first" if owed is not None else ""
 
 

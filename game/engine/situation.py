@@ -17,7 +17,7 @@ from game.engine.records import in_sentence
 from game.engine.state import PENDING, RUNNING, Proposal, State
 from game.engine.view import View
 
-# Who may make proposals and concessions, and so must answer a mediator's draft text.
+# Who may make proposals and concessions, and so is put a mediator's draft text.
 PROPOSERS = (PARTY, GUARANTOR)
 # Who may table a draft (the single negotiating text).
 DRAFTERS = (MEDIATOR,)
@@ -227,8 +227,12 @@ def pressed_step(patron_position: int, client_position: int) -> int:
     return client_position + (1 if patron_position > client_position else -1)
 
 
-def pending_draft(proposals: Sequence[Proposal], me: int) -> Proposal | None:
-    """The mediator's draft the delegation still owes an answer to, if any."""
+def pending_draft(proposals: Sequence[Proposal], me: int, venue: Venue) -> Proposal | None:
+    """The mediator's draft the delegation must answer before anything else, if any. Only a
+    signatory of the venue owes it first: a draft is decided by the signatories' answers, so a
+    party that signs nothing (the SNC at Sochi) may answer it when it likes, or not at all."""
+    if me not in venue.signatories:
+        return None
     for p in proposals:
         if p.draft and p.response_of(me) == PENDING:
             return p

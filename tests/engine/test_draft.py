@@ -1,4 +1,5 @@
-"""draft: the mediator's single negotiating text, which every delegation present must answer."""
+"""draft: the mediator's single negotiating text, put to every party and guarantor present, which
+every signatory present must answer before anything else."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from tests.engine.conftest import (
     play_records,
     start,
     with_delegation,
+    with_venue,
 )
 
 
@@ -88,6 +90,23 @@ def test_only_the_mediator_can_draft(game: State, who: str) -> None:
 def test_an_addressee_must_answer_the_draft_before_anything_else(drafted: State, action: object) -> None:
     with pytest.raises(IllegalAction, match="answer the mediator's draft #1"):
         apply(drafted, action)  # type: ignore[arg-type]
+
+
+def test_a_delegation_that_signs_nothing_is_asked_but_need_not_answer_first(mini: Scenario) -> None:
+    """big (a guarantor of mini that does not sign at the hall) is put the draft like the others,
+    but its answer decides nothing, so nothing waits for it: here it speaks right after the envoy,
+    moves before answering, and answers later; the signatories alone still owe it first."""
+    sc = with_venue(mini, turn_order=(ENVOY, BIG, RED, BLUE))
+    s = play(start(sc), Draft("envoy", (("prisoners", "some"),)), Pass("envoy"))
+    assert BIG in s.proposals[0].to
+    s = play(s, Statement("big", "conciliatory"))  # refused before: "answer the mediator's draft #1 first"
+    s = play(s, Respond("big", 1, False))  # its answer is still taken, and fails nothing
+    assert s.proposals[0].response_of(BIG) != PENDING
+    s = play(s, Pass("big"))
+    with pytest.raises(IllegalAction, match="answer the mediator's draft #1"):
+        apply(s, Pass("red"))
+    s = play(s, Respond("red", 1, True), Pass("red"), Respond("blue", 1, True))
+    assert s.proposals == () and s.agreements  # agreed on the signatories' answers alone
 
 
 def test_the_pending_draft_is_checked_before_the_actions_own_rules(drafted: State) -> None:

@@ -338,3 +338,36 @@ def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
             assert table.session.log[moves].action == Respond("opposition", first.proposal.id, False)
 
     asyncio.run(body())
+
+
+def test_accept_and_reject_are_struck_through_on_a_proposal_not_waiting_for_the_player(tmp_path: Path) -> None:
+    """A newcomer in a seat that signs nothing was offered Accept and Reject on every row, and
+    each press only said no. The keys are struck through where the highlighted proposal is not
+    put to the player (or the turn is another's), and a press says why."""
+    from game.ui.widgets.keybar import KeyBar
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            keys = board.query_one("#board-keys", KeyBar)
+            first = board.entries[0]
+            assert first.waiting_for_me and keys.refused == {}
+            not_mine = dataclasses.replace(first, waiting_for_me=False)
+            board.show_contents((not_mine, *board.entries[1:]), True, board.heading)
+            await pilot.pause()
+            assert set(keys.refused) == {"answer(True)", "answer(False)"}
+            moves = len(table.session.log)
+            await press(pilot, "a")
+            assert "not waiting for your answer" in str(board.query_one("#board-problem", Static).content)
+            assert len(table.session.log) == moves and app.screen is board
+            board.show_contents((first, *board.entries[1:]), False, board.heading)  # the others' turn
+            await pilot.pause()
+            assert set(keys.refused) == {"answer(True)", "answer(False)", "counter"}
+            board.show_contents((first, *board.entries[1:]), True, board.heading)
+            await pilot.pause()
+            assert keys.refused == {}
+
+    asyncio.run(body())

@@ -179,6 +179,7 @@ class BoardScreen(Screen[BoardChoice]):
     @on(DataTable.RowHighlighted, "#board-list")
     def _show(self) -> None:
         entry = self.current()
+        self._strike_keys(entry)
         if entry is None:
             return
         box = self.query_one("#board-detail", Static)
@@ -265,6 +266,27 @@ class BoardScreen(Screen[BoardChoice]):
         text.rstrip()
         return text
 
+    def _strike_keys(self, entry: Entry | None) -> None:
+        """Accept and Reject struck through where they would be refused for the highlighted
+        proposal (not put to the player, already answered, or not the player's turn), and Edit
+        where the turn is another's: a newcomer playing a seat that signs nothing was offered
+        both on every row, and each press only said no."""
+        answer = self._answer_refusal(entry)
+        refused = {"answer(True)": answer, "answer(False)": answer} if answer else {}
+        if not self.my_turn:
+            refused["counter"] = "Wait for your turn to propose."
+        bar = self.query_one("#board-keys", KeyBar)
+        if refused != bar.refused:
+            bar.refused = refused
+            bar.refresh()
+
+    def _answer_refusal(self, entry: Entry | None) -> str:
+        if entry is None:
+            return "No proposal is open."
+        if not entry.waiting_for_me:
+            return "This proposal is not waiting for your answer."
+        return "" if self.my_turn else "Wait for your turn to answer."
+
     def action_detail(self, pages: int) -> None:
         box = self.query_one("#board-detail-box", VerticalScroll)
         if pages > 0:
@@ -277,13 +299,9 @@ class BoardScreen(Screen[BoardChoice]):
 
     def action_answer(self, accept: bool) -> None:
         entry = self.current()
-        if entry is None:
-            return
-        if not entry.waiting_for_me:
-            self._problem("This proposal is not waiting for your answer.")
-            return
-        if not self.my_turn:
-            self._problem("Wait for your turn to answer.")
+        refusal = self._answer_refusal(entry)
+        if entry is None or refusal:
+            self._problem(refusal)
             return
         actor = self.scenario.delegations[self.me].id
         answer = Respond(actor=actor, proposal=entry.proposal.id, accept=accept)
