@@ -265,16 +265,18 @@ def since_last_move(
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
         lines.append(text)
-    # after what waits for an answer (what the turn is for): what is no longer there to answer
-    gone = _gone_before_answer(chronicle, start, state, me)
-    if gone is not None:
-        lines.append(gone)
     # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
     # table at their last move, and the game's log from the start)
     if trust_then is not None:
         # ...and their support at home, which signing spends
         lines.extend(t for t in (trust_line(*trust_then, me), support_line(*trust_then, me)) if t is not None)
     lines.extend(met)
+    # last, what is no longer there to answer (nothing to act on): at 80x24 the transcript shows
+    # four lines, and a list of lapsed offers had pushed the trust and support lines out of sight
+    # (a newcomer found them only by scrolling)
+    gone = _gone_before_answer(chronicle, start, state, me)
+    if gone is not None:
+        lines.append(gone)
     if not lines:
         return []
     return [Text(f"Your turn, round {state.round}. {since_when(chronicle, me)}:", style="bold"), *lines]

@@ -104,6 +104,10 @@ def test_the_table_says_it_when_the_turn_comes_back(tmp_path: Path) -> None:
             gov = table.session.scenario.delegations[0].name
             line = next(p for p in paragraphs if p.startswith("  Trust in you moved: "))
             assert f"{gov} {before} → {after} (the news of round 2: " in line
+            # before the offers that lapsed unanswered (nothing to act on), which at 80x24 had
+            # pushed it out of the transcript's four lines
+            gone = next(k for k, p in enumerate(paragraphs) if p.startswith("  Put to you, and gone before"))
+            assert paragraphs.index(line) < gone
 
     asyncio.run(body())
 
