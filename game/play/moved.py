@@ -103,3 +103,21 @@ def support_moved(then: Then, log: Sequence[Action], me: int) -> Moved | None:
     no word of why."""
     moved = _what_moved(then, log, me, lambda s: [s.support[me]], lambda e, _: e.kind == "support" and e.a == me)
     return moved[0] if moved else None
+
+
+def last_moves(start: State, log: Sequence[Action], seats: Sequence[int]) -> dict[int, Then]:
+    """The table as each of `seats` left it at its last move in `log`, played again from the
+    game's first state (`start`) by the engine's own rules: a game loaded part-way keeps its log,
+    not those tables, and without them the turn's summary could not say what moved the player's
+    walk-away value, trust or support since. A seat that has not moved yet gets the first table,
+    as a new game's player does. Once through the log, however many seats."""
+    ids = {start.scenario.delegations[seat].id: seat for seat in seats}
+    last = {ids[a.actor]: k for k, a in enumerate(log) if a.actor in ids}
+    then = {seat: Then(start, 0) for seat in seats}
+    state = start
+    for k, action in enumerate(log[: max(last.values(), default=-1) + 1]):
+        state = apply(state, action)[0]
+        for seat, at in last.items():
+            if at == k:
+                then[seat] = Then(state, k + 1)
+    return then

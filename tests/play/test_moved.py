@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.driver import take
-from game.engine import apply, new_game
-from game.play.moved import Cause, Then, support_moved, trust_moved
+from game.engine import apply, new_game, state_hash
+from game.play.moved import Cause, Then, last_moves, support_moved, trust_moved
 from game.scenario import bundled, load_scenario
 from game.sim.seating import game_choosers
 
@@ -55,3 +55,25 @@ def test_a_meeting_asked_of_the_player_is_its_cause() -> None:
     (moved,) = trust_moved(Then(state, 0), [meeting], other)
     assert moved.key == actor and moved.after == after.trust[actor][other]
     assert moved.causes == (Cause("met", actor=actor),)
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 10_000), seats=st.sets(st.integers(0, 8), min_size=1, max_size=3), length=st.integers(0, 80))
+def test_the_tables_at_the_last_moves_are_those_the_game_passed_through(
+    seed: int, seats: set[int], length: int
+) -> None:
+    """A game loaded part-way plays its log again to the table each player left at their last
+    move: the very state the game was in then (by its hash), and the log's length at that point;
+    the first table for a seat that has not moved."""
+    start, _ = new_game(ASTANA, seed)
+    choosers = game_choosers(ASTANA, dict.fromkeys(range(len(ASTANA.delegations)), "normal"), seed)
+    state, log = start, []
+    seen = {seat: (state_hash(start), 0) for seat in seats}
+    while not state.over and len(log) < length:
+        actor = state.actor
+        move, state, _ = take(state, choosers[actor])
+        log.append(move.action)
+        if actor in seats:
+            seen[actor] = (state_hash(state), len(log))
+    tables = last_moves(start, log, sorted(seats))
+    assert {seat: (state_hash(t.state), t.moves) for seat, t in tables.items()} == seen

@@ -173,3 +173,37 @@ def test_the_support_at_home_that_moved_is_named_with_the_news_that_moved_it() -
         for title in titles:  # only cards that move the SNC's support
             card = next(x for x in shown if x.title == title)
             assert any(e.kind == "support" and e.a == snc for e in card.effects)
+
+
+def test_a_game_loaded_part_way_says_what_moved_since_the_players_last_move(tmp_path: Path) -> None:
+    """A save keeps the log, not the table at the player's last move: the summary of a game
+    loaded part-way had no trust, support or walk-away line. The table then is played again
+    from the log. Saved just after the opposition's round-1 pass (seed 11, hard), the round-2
+    news moves the government's trust in it before its next turn."""
+    from game.engine import Pass
+    from game.saves import load, save
+    from game.ui.app import make_app
+    from game.ui.widgets.wrapped import WrappedText
+    from tests.saves.helpers import ai_action, new_session
+    from tests.ui.driving import driven, settle
+
+    session = new_session("astana-8", 11, "hard", opposition="human")
+    while session.state.actor != OPP:
+        session.play(ai_action(session))
+    session.play(Pass(actor="opposition"))
+    before = session.state.trust[0][OPP]
+    path = save(session, tmp_path, "part-way")
+
+    async def body() -> None:
+        app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and table.session.state.actor == OPP
+            after = table.session.state.trust[0][OPP]
+            assert after != before and table.session.state.round == 2
+            paragraphs = [p.plain for p in table.query_one("#transcript", WrappedText)._paragraphs]
+            gov = table.session.scenario.delegations[0].name
+            line = next((p for p in paragraphs if p.startswith("  Trust in you moved: ")), "")
+            assert f"{gov} {before} → {after} (" in line
+
+    asyncio.run(body())

@@ -27,12 +27,12 @@ from textual.worker import get_current_worker
 from game.ai.agent import AgentError, Chooser, Guarded
 from game.ai.driver import decide
 from game.ai.rehearsal import Abandoned, Rehearsed
-from game.engine import Action, GameError, Record
+from game.engine import Action, GameError, Record, new_game
 from game.engine.model import EventCard
 from game.engine.records import verb_for
 from game.play.choices import pending_proposals
 from game.play.history import Line
-from game.play.moved import Then
+from game.play.moved import Then, last_moves
 from game.saves import Session
 from game.sim.pool import cores
 from game.sim.rehearsers import rehearse_in_workers
@@ -109,10 +109,18 @@ class TableScreen(TableCommands):
         log.show([self._line(line.record, line.reason, line) for line in self.chronicle.lines], end=True)
         if self.session.log:
             # a game loaded part-way: what came after each player's last move in its log is
-            # summed up at their turn, as it was live (the walk-away value then is not kept)
+            # summed up at their turn, as it was live, from the table then (played again from
+            # the log: a save does not keep it)
+            tables = last_moves(
+                new_game(self.session.scenario, self.session.seed)[0],
+                [entry.action for entry in self.session.log],
+                self.humans,
+            )
             for seat in self.humans:
                 last = max((k for k, line in enumerate(self.chronicle.lines) if line.actor == seat), default=-1)
-                self._last_move.setdefault(seat, (last + 1, None, None))
+                then = tables[seat]
+                walk_away = then.state.scenario.delegations[seat].reservation
+                self._last_move.setdefault(seat, (last + 1, walk_away, then))
         else:
             # a new game: a player's first turn sums up what came before it, as every later one
             # does; in hot-seat play the second player was never told of the meeting the first
