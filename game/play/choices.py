@@ -139,12 +139,20 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     return "the deal stands"
 
 
+# What the builder, the answer dialog and the board say of a package to a side that signs nothing
+# at the venue (RULES.md: only the signatories' answers decide a deal).
+NOT_SIGNING = "you sign nothing here: your answer decides nothing"
+
+
 def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:
     """What signing `package` would cost the viewer at home, in words the builder and the answer
     dialog both show after "if agreed" ("to sign: 23 support (43→20)": a newcomer read "costs 23 support"
     beside a proposal of theirs as the price of tabling it). Where it costs nothing, "to sign: no
     support lost" (a newcomer read the line's absence as a number missing), and "" only where the
-    scenario's rules make every signature free."""
+    scenario's rules make every signature free. A side that signs nothing at this venue is told so:
+    "to sign: no support lost" read to a newcomer as the SNC at Sochi as though its yes counted."""
+    if view.me not in view.venue.signatories:
+        return NOT_SIGNING
     cost = agreement_cost(view, package)
     if not cost:
         rules = view.rules

@@ -20,6 +20,7 @@ class Seat:
     name: str
     status: str  # how it ended at the venue that closed
     next_venue: bool  # sits at the next venue
+    signs_next: bool  # ...and signs there (its answers decide the next venue's deals)
     support: int
     trusts_me: int  # how far it trusts the viewer (the viewer's own row: -1)
     my_trust: int  # how far the viewer trusts it
@@ -49,6 +50,10 @@ class VenueEnd:
     # never learnt what it was worth
     worth_now: float = 0.0
     walk_away: float = 0.0
+    # whether the reader signed at the venue that closed, and signs at the next: a newcomer who
+    # signed at Astana learnt from the debrief that their answers at Sochi had decided nothing
+    signed_here: bool = False
+    signs_next: bool = False
 
 
 def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
@@ -78,6 +83,7 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
             d.name,
             venue_status(session, venue, k, left),
             k in sc.venues[nxt].turn_order,
+            k in sc.venues[nxt].signatories,
             view.support[k],
             -1 if k == me else view.trust_in_me[k],
             -1 if k == me else view.my_trust[k],
@@ -100,6 +106,8 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
         lapsed,
         outcome_utility(state, me),
         view.own.reservation,
+        me in sc.venues[venue].signatories,
+        me in sc.venues[nxt].signatories,
     )
 
 

@@ -138,8 +138,33 @@ def test_an_issue_left_open_and_on_no_agenda_to_come_is_said_to_stay_at_its_stat
         if left:
             from game.ui.screens.venue_end import _carried
 
-            said = _carried(summary).plain
+            said = _carried(summary, True).plain
             assert "Left open at Astana 8, and on no agenda to come: " in said
             assert all(sc.issues[i].name in said for i in left) and "It stays at its status quo." in said
             return
     raise AssertionError("no seed below 40 left an Astana-only issue open")
+
+
+def test_the_screen_between_venues_says_who_signs_at_the_next_and_tells_a_reader_who_stops() -> None:
+    """The opposition signs at Astana and signs nothing at Sochi: a newcomer learnt it from the
+    debrief's notes, the brief having changed without a word. The seats' column says who signs at
+    the next venue, and the reader whose signature changes is told."""
+    from game.ui.screens.venue_end import _carried
+
+    session = new_session("astana-to-sochi", 8)
+    while session.state.venue == 0 and not session.state.over:
+        session.play(ai_action(session))
+    assert not session.state.over
+    sc = session.scenario
+    sochi = sc.venues[1]
+    assert OPP in sc.venues[0].signatories and OPP not in sochi.signatories
+    for me in range(len(sc.delegations)):
+        summary = venue_end(session, 0, me)
+        assert [s.signs_next for s in summary.seats] == [k in sochi.signatories for k in range(len(sc.delegations))]
+        said = _carried(summary, True).plain
+        stops = me in sc.venues[0].signatories and me not in sochi.signatories
+        starts = me not in sc.venues[0].signatories and me in sochi.signatories
+        assert (f"At {sochi.name} you sign nothing: you propose and answer" in said) == stops, me
+        assert (f"At {sochi.name} you sign: no deal there without you." in said) == starts, me
+        # in hot-seat play the screen is everyone's: nobody is addressed
+        assert "At " + sochi.name + " you sign" not in _carried(summary, False).plain

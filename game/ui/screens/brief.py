@@ -16,6 +16,7 @@ from textual.widgets import Static
 from game.ai.opponent import Beliefs
 from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
+from game.engine.situation import may_propose
 from game.engine.view import View
 from game.play.deck_words import departures
 from game.ui.format import brief_issue
@@ -109,7 +110,15 @@ def brief(view: View) -> Text:
     own = view.own
     text = Text()
     text.append(f"{own.name}", style="bold")
-    signatory = " · a signatory: no deal without you" if view.me in view.venue.signatories else ""
+    signs = view.me in view.venue.signatories
+    if signs:
+        signatory = " · a signatory: no deal without you"
+    elif may_propose(own.role):
+        # a party that signs nothing here (the SNC at Sochi) proposes and answers like the others,
+        # but its answers decide nothing: a newcomer found it only in the debrief's notes
+        signatory = " · signs nothing here: you propose and answer, but only the signatories' answers decide"
+    else:
+        signatory = ""
     text.append(f" ({own.role}{signatory})\n")
     text.append(f"Walk-away (your utility with no deal): {own.reservation:.2f}", style="bold")
     text.append(": a deal worth less than this leaves you worse off than none.\n")
@@ -119,7 +128,7 @@ def brief(view: View) -> Text:
     text.append(
         "Weight: the share of your utility an issue carries. Worth: your value of an option, 0 to 1.\n", style="dim"
     )
-    if any(own.red_lines[i] for i in view.agenda):
+    if signs and any(own.red_lines[i] for i in view.agenda):
         # a newcomer saw "✗ red line" and nowhere what it does
         text.append(
             "✗ red line: declared in public; you cannot propose it, and signing a deal\n"

@@ -235,7 +235,10 @@ class TableScreen(TableCommands):
                 if waiting:
                     # Answers cost no move, and an offer lapses at the end of the round after the one it
                     # was made in: a newcomer's first turn said nothing of the offers already made to them.
-                    tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
+                    if self.view.me in self.view.venue.signatories:
+                        tail.append(f" · {waiting} offer{'s' if waiting != 1 else ''} to answer (r)", style="bold")
+                    else:  # put to a side that signs nothing here: its answer is its voice, not a vote
+                        tail.append(f" · {waiting} put to you (r)", style="bold")
         elif self._rehearsing == state.actor:
             speaker = sc.delegations[state.actor]  # a plural name takes a plural verb ("Cuba and Norway speak")
             tail.append(

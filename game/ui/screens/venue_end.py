@@ -20,6 +20,7 @@ from textual.widgets import Button, Static
 from game.play.venue_end import VenueEnd
 from game.ui.format import against
 from game.ui.screens.backdrop import BackdropScreen
+from game.ui.widgets.hanging import Hanging
 
 OUTCOMES = {
     "agreement": ("an agreement", "green"),
@@ -77,7 +78,9 @@ def _seats(v: VenueEnd, private: bool) -> Table:
         cells = [
             name,
             Text(s.status, style=status_style),
-            Text("yes" if s.next_venue else "no", style="" if s.next_venue else "dim"),
+            # "signs" where its answers decide the next venue's deals, "sits" where it only
+            # proposes and answers there
+            Text("signs" if s.signs_next else "sits" if s.next_venue else "no", style="" if s.next_venue else "dim"),
             Text(str(s.support)),
         ]
         if private:
@@ -86,7 +89,7 @@ def _seats(v: VenueEnd, private: bool) -> Table:
     return table
 
 
-def _carried(v: VenueEnd) -> Text:
+def _carried(v: VenueEnd, private: bool) -> Text:
     text = Text()
     if v.standing:
         text.append(f"Settled, and standing at {v.next_venue}:\n", style="bold")
@@ -109,6 +112,14 @@ def _carried(v: VenueEnd) -> Text:
         "Momentum and attendance start afresh: "
     )
     text.append(f"{v.next_venue} stands at momentum {v.momentum} as it opens.\n")
+    if private and v.signed_here != v.signs_next:
+        text.append(f"At {v.next_venue} you ", style="bold")
+        if v.signs_next:
+            text.append("sign: no deal there without you.\n", style="bold")
+        else:
+            text.append(
+                "sign nothing: you propose and answer, but only the signatories' answers decide.\n", style="bold"
+            )
     if v.news:
         text.append(f"News as {v.next_venue} opens: ", style="bold")
         text.append("; ".join(v.news) + ".\n")
@@ -135,7 +146,7 @@ class VenueEndScreen(BackdropScreen[None]):
         with Vertical(id="venue-end"):
             yield Static(Text(f"{v.venue} is over · on to {v.next_venue}", style="bold"), id="venue-end-title")
             with VerticalScroll(id="venue-end-body"):
-                yield Static(_result(v, self.private), id="venue-end-result")
+                yield Static(Hanging(_result(v, self.private)), id="venue-end-result")
                 yield Static(
                     Text("Who was there, and what they bring", style="bold underline"), classes="venue-end-heading"
                 )
@@ -143,7 +154,7 @@ class VenueEndScreen(BackdropScreen[None]):
                 yield Static(
                     Text(f"What carries over to {v.next_venue}", style="bold underline"), classes="venue-end-heading"
                 )
-                yield Static(_carried(v), id="venue-end-carried")
+                yield Static(Hanging(_carried(v, self.private)), id="venue-end-carried")
             yield Static(Text(f"↑ ↓ PgUp PgDn: read on · Enter: on to {v.next_venue}"), id="venue-end-hint")
             yield Button(f"On to {v.next_venue}", variant="primary", id="venue-end-go", compact=True)
 

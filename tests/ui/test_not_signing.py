@@ -1,0 +1,58 @@
+"""A side that signs nothing at a venue (the SNC at Sochi) is told so wherever a signatory is told
+what signing costs: a newcomer playing it answered a draft as though their no could stop it, read
+"to sign: no support lost", and learnt only from the debrief's notes that their answer decided
+nothing."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from game.engine import new_game, view_for
+from game.play import choices
+from game.scenario import bundled, load_scenario
+from game.ui.screens.brief import brief
+
+SOCHI = bundled()["sochi-congress"]
+
+
+def test_the_brief_and_the_signing_line_say_who_signs() -> None:
+    sc = load_scenario(SOCHI)
+    state, _ = new_game(sc, 3)
+    venue = sc.venues[0]
+    for d, delegation in enumerate(sc.delegations):
+        view = view_for(state, d)
+        text = brief(view).plain
+        package = ((venue.agenda[0], 0),)
+        line = choices.signing_cost(view, package)
+        if d in venue.signatories:
+            assert "a signatory: no deal without you" in text and "signs nothing here" not in text
+            assert line != choices.NOT_SIGNING
+        elif delegation.role in ("party", "guarantor"):
+            assert "signs nothing here: you propose and answer, but only the signatories' answers decide" in text
+            assert line == choices.NOT_SIGNING
+            # what a red line costs at home is a signatory's: it is not told to a side that signs nothing
+            assert "across it costs" not in text
+
+
+def test_the_status_line_says_an_offer_is_put_to_a_side_that_signs_nothing(tmp_path: Path) -> None:
+    from game.ui.screens.table import TableScreen
+    from tests.ui.driving import driven, new_app, pass_turn, settle
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("snc",), seed=3, scenario=SOCHI, difficulty="hard")
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            for _ in range(12):  # to a turn with an offer put to the SNC
+                if choices.pending_proposals(table.view):
+                    break
+                await pass_turn(pilot)
+                table = await settle(pilot)
+                assert isinstance(table, TableScreen)
+            waiting = len(choices.pending_proposals(table.view))
+            assert waiting, "at this seed an offer is put to the SNC within its first turns"
+            status = table._status(table._refused_keys()).plain
+            assert f"{waiting} put to you (r)" in status and "to answer (r)" not in status
+
+    asyncio.run(body())
