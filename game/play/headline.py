@@ -168,9 +168,11 @@ def results(session: Session, lines: tuple[Headline, ...], finished: float) -> l
             level,
             session.seed,
             session.state.outcome,
-            round(h.utility, 4),
+            # as the debrief shows them, unrounded: stored to four places, 0.59503 became 0.595,
+            # which the record wrote "0.59" under a debrief's "0.60" for the same game
+            h.utility,
             h.reservation,
-            None if h.nash is None else round(h.nash, 4),
+            h.nash,
             finished,
             game,
             hot_seat,

@@ -84,16 +84,17 @@ def score(value: float) -> str:
     return f"{value:.2f}"
 
 
-def against(value: float, mark: float) -> tuple[str, str, str]:
-    """A value and the mark it is judged by (a utility and a walk-away), written to two places or
-    to as many more (up to four) as tell them apart, and where the value stands: "above",
-    "BELOW" or "at". Rounded alike to two places, 0.5204 and 0.5196 would read "0.52 BELOW your
-    walk-away 0.52"; equal to four places, they are "at" it."""
-    for places in (2, 3, 4):
+def against(value: float, mark: float, least: int = 2) -> tuple[str, str, str]:
+    """A value and the mark it is judged by (a utility and a walk-away), written to two places
+    (`least`) or to as many more (up to four) as tell them apart, and where the value stands:
+    "above", "BELOW" or "at". Rounded alike to two places, 0.5204 and 0.5196 would read "0.52
+    BELOW your walk-away 0.52"; equal to four places, they are "at" it."""
+    least = min(max(least, 2), 4)
+    for places in range(least, 5):
         shown, marked = fixed(value, places), fixed(mark, places)
         if shown != marked:
             return shown, marked, "above" if value > mark else "BELOW"
-    return fixed(value, 2), fixed(mark, 2), "at"
+    return fixed(value, least), fixed(mark, least), "at"
 
 
 def fixed(value: float, places: int) -> str:

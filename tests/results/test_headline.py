@@ -164,3 +164,22 @@ def test_the_same_moves_from_other_seats_are_another_game(tmp_path: Path) -> Non
         add_results(entries[-1:], path)
     assert entries[0].game == entries[1].game, "the same scenario, seed and moves"
     assert [r.difficulty for r in read_record(path).results] == ["normal", "hard"]
+
+
+def test_the_record_keeps_the_figures_the_debrief_shows_unrounded(tmp_path: Path) -> None:
+    """A newcomer's debrief read 0.60 and their record 0.59 for one game: the record kept the
+    utility rounded to four places (0.59503 as 0.595), which two places write "0.59". What goes
+    into the record, and comes back out of the file, is the headline's own figure."""
+    from dataclasses import replace
+
+    from game.ui.format import against
+
+    session = finished("astana-8", 4, government="human")
+    (line,) = headlines(session, analyze(session.scenario, session.state.venue))
+    line = replace(line, utility=0.59503, nash=0.59503)  # a figure four places would round onto a tie
+    (entry,) = results(session, (line,), 123.0)
+    path = tmp_path / "results.json"
+    add_results([entry], path)
+    (read,) = read_record(path).results
+    assert (read.utility, read.nash) == (line.utility, line.nash)
+    assert against(read.utility, read.reservation) == against(line.utility, line.reservation)

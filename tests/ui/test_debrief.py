@@ -410,8 +410,13 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
     close = Headline(0, "Government", 0.5204, 0.5196, 0.5249, 0.5196)
     text = _you((close,), {0: 0.5249}, "hard").plain
     assert "+0.0008 against your walk-away value (0.5196, the ┃ on the bar)" in text
-    assert "-0.005 against the Nash point (0.525)" in text
-    assert "-0.005 against the AI (hard) in your seat, same seed (0.525)" in text
+    # ...and every line to at least the places of the result above them (0.5204 here): a newcomer
+    # read "0.362" above "-0.01 against the AI (0.37)", and 0.368 for that AI in the list below
+    assert "-0.0045 against the Nash point (0.5249)" in text
+    assert "-0.0045 against the AI (hard) in your seat, same seed (0.5249)" in text
+    three = Headline(0, "Opposition", 0.362, 0.357, None, 0.362)
+    text = _you((three,), {0: 0.368}, "normal").plain
+    assert "0.362" in text and "-0.006 against the AI (normal) in your seat, same seed (0.368)" in text
 
 
 def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> None:

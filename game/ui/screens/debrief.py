@@ -307,10 +307,12 @@ def _history(h: HistoryResult) -> Text:
     return text
 
 
-def _versus(text: Text, value: float, mark: float, what: str) -> None:
+def _versus(text: Text, value: float, mark: float, what: str, least: int = 2) -> None:
     """A line of the headline: the player's result against a mark, both written to the places
-    that tell them apart (`against`), the difference that of the two figures so written."""
-    shown, marked, where = against(value, mark)
+    that tell them apart (`against`), and at least to those of the result above them (`least`),
+    the difference that of the two figures so written: under "0.362" a line read "-0.01 against
+    the AI (0.37)", and the list below it gave that AI 0.368."""
+    shown, marked, where = against(value, mark, least)
     text.append(f"  {shown_gap(shown, marked)} ", style=f"bold {_GOOD if where != 'BELOW' else _BAD}")
     text.append(what.format(marked) + "\n")
 
@@ -352,7 +354,8 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         # "walking away" read as what leaving gives: a player who walked out got less than it
         # (what the others agreed afterwards, and the toll, count for a side that signs nothing)
         # the bar beside the result had no legend (a tester asked what its tick was)
-        _versus(text, h.utility, h.reservation, "against your walk-away value ({}, the ┃ on the bar)")
+        least = len(result.partition(".")[2])
+        _versus(text, h.utility, h.reservation, "against your walk-away value ({}, the ┃ on the bar)", least)
         if not h.signed and where != "at":
             # "any agreement the others made" read as a game with deals in it to a signatory of a
             # game where nothing was signed, and that nobody could have signed without
@@ -374,9 +377,11 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         elif h.toll > 0.00005:
             # the Nash point is a package's worth, with no round's toll in it: the deal is set
             # beside it before its own toll (a deal on the very Nash package read -0.07 against it)
-            _versus(text, h.utility + h.toll, h.nash, "against the Nash point ({}), before the toll of the rounds")
+            _versus(
+                text, h.utility + h.toll, h.nash, "against the Nash point ({}), before the toll of the rounds", least
+            )
         else:
-            _versus(text, h.utility, h.nash, "against the Nash point ({})")
+            _versus(text, h.utility, h.nash, "against the Nash point ({})", least)
         if ai is None:
             text.append(f"  the AI ({level}) is playing your seat in the same game…\n", style="dim italic")
         elif h.seat not in ai:
@@ -384,7 +389,7 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
                 "  no AI game in your seat to compare with: an outside agent at the table failed in it\n", style="dim"
             )
         else:
-            _versus(text, h.utility, ai[h.seat], f"against the AI ({level}) in your seat, same seed ({{}})")
+            _versus(text, h.utility, ai[h.seat], f"against the AI ({level}) in your seat, same seed ({{}})", least)
             if ai_ended:
                 text.append(f"    (its game ended in {ai_ended})\n", style="dim")
     return text
