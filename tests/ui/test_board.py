@@ -322,6 +322,10 @@ def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
             await press(pilot, "o")
             board = await screen_of(pilot, BoardScreen)
             first = board.entries[0]
+            if first.worth < first.walk_away:  # asked only of an offer worth having
+                first = dataclasses.replace(first, worth=first.walk_away + 0.01)
+                board.show_contents((first, *board.entries[1:]), True, board.heading)
+                await pilot.pause()
             moves = len(table.session.log)  # the government's, before the player's turn
             await press(pilot, "r")
             ask = await screen_of(pilot, ConfirmDialog)
@@ -369,5 +373,30 @@ def test_accept_and_reject_are_struck_through_on_a_proposal_not_waiting_for_the_
             board.show_contents((first, *board.entries[1:]), True, board.heading)
             await pilot.pause()
             assert keys.refused == {}
+
+    asyncio.run(body())
+
+
+def test_rejecting_on_the_board_an_offer_below_the_walk_away_value_asks_nothing(tmp_path: Path) -> None:
+    """Asked "Reject #5? It is worth 0.57 to you, below your walk-away value of 0.58" with "Think
+    again" as the safe answer, two newcomers read the question backwards: rejecting was right. An
+    offer below the walk-away value is rejected at once; one above it is asked about (above)."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            first = board.entries[0]
+            below = dataclasses.replace(first, worth=first.walk_away - 0.01)
+            board.show_contents((below, *board.entries[1:]), True, board.heading)
+            await pilot.pause()
+            moves = len(table.session.log)
+            await press(pilot, "r")
+            await until(pilot, lambda: len(table.session.log) > moves, "the answer")
+            assert not isinstance(app.screen, ConfirmDialog)
+            assert table.session.log[moves].action == Respond("opposition", first.proposal.id, False)
 
     asyncio.run(body())

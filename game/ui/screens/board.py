@@ -310,10 +310,14 @@ class BoardScreen(Screen[BoardChoice]):
             return
         # `r` answers at the table (it opens the answer dialog) and rejects here: a newcomer
         # pressed it on the board to answer and had refused an offer with no word; a refusal
-        # cannot be taken back, so it is asked about first
+        # cannot be taken back, so it is asked about first, where the offer is worth having (below
+        # the walk-away value, "Think again" as the safe answer read backwards to two newcomers)
         p = entry.proposal
         author = in_sentence(self.scenario.delegations[p.author].name)
         worth, walk_away, where = against(entry.worth, entry.walk_away)
+        if where == "BELOW":
+            self.dismiss(answer)
+            return
         question = (
             f"Reject #{p.id} from {author}? It is worth {worth} to you, {where.lower()} your walk-away "
             f"value of {walk_away}."
