@@ -164,11 +164,19 @@ def since_last_move(
     proposals now waiting for `me`'s answer, a paragraph each under a heading; nothing when
     there is none of them."""
     mine = {pid for pid, tabled in chronicle.tabled.items() if tabled.author == me}
+    # ...and the others' proposals the player said yes to: a newcomer accepted Iran's #4 and no
+    # later summary said what became of it (it failed on Turkey's no), nor that the yes stood
+    accepted = {
+        line.answered
+        for line in chronicle.lines[:start]
+        if line.record.kind == "respond" and line.actor == me and line.accept
+    } - mine
+    followed = mine | accepted
     said: dict[int, tuple[list[int], list[int]]] = {}  # proposal -> (accepted by, rejected by)
     why: dict[tuple[int, int], str] = {}  # (proposal, who refused it) -> the reason it gave
     ended: dict[int, str] = {}
     for line in chronicle.lines[start:]:
-        if line.answered not in mine:
+        if line.answered not in followed:
             continue
         if line.record.kind == "respond" and line.actor != me:
             said.setdefault(line.answered, ([], []))[0 if line.accept else 1].append(line.actor)
@@ -178,12 +186,18 @@ def since_last_move(
             ended[line.answered] = line.record.kind
     open_ = {p.id: p for p in state.proposals}
     lines: list[Text] = []
-    for pid in sorted(said):
-        accepted, rejected = said[pid]
-        text = Text(f"  Your proposal #{pid}: ")
+    # the player's own proposals where someone answered since; one they accepted where anything
+    # happened to it since
+    for pid in sorted(set(said) | {pid for pid in ended if pid in accepted}):
+        yes, rejected = said.get(pid, ([], []))
+        if pid in mine:
+            text = Text(f"  Your proposal #{pid}: ")
+        else:
+            author = in_sentence(state.scenario.delegations[chronicle.tabled[pid].author].name)
+            text = Text(f"  #{pid} from {author}, which you accepted: ")
         parts = []
-        if accepted:
-            parts.append(f"accepted by {_names(state, accepted)}")
+        if yes:
+            parts.append(f"accepted by {_names(state, yes)}")
         if rejected:
             # with what each said: a newcomer read "rejected by Republic of Turkey" and no why
             parts.append(
@@ -198,18 +212,24 @@ def since_last_move(
                 )
             )
         text.append("; ".join(parts))
+        colon = ": " if parts else ""
         end = ended.get(pid)
         if end == "agreement":
-            text.append(": agreed.", style="bold green")
+            text.append(f"{colon}agreed.", style="bold green")
         elif end == "failed":
-            text.append(": it fails.", style="bold")
+            text.append(f"{colon}it fails.", style="bold")
         elif end == "closed":
-            text.append(": closed (not every signatory was asked).")
+            text.append(f"{colon}closed (not every signatory was asked).")
         elif end == "expired":
-            text.append(": it lapses, not every side having answered.")
+            text.append(f"{colon}it lapses, not every side having answered.")
         elif pid in open_:
             waiting = sum(r == PENDING for r in open_[pid].responses)
-            text.append(f"; {waiting} still to answer." if waiting else ".")
+            if pid in accepted and waiting:
+                # a yes stands until the proposal closes: a newcomer's fallback acceptance became
+                # the agreement after they had tabled a better offer
+                text.append(f"; {waiting} still to answer (your yes stands: if they agree, it is the deal).")
+            else:
+                text.append(f"; {waiting} still to answer." if waiting else ".")
         else:
             text.append(".")
         lines.append(text)
