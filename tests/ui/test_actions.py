@@ -416,6 +416,8 @@ def test_proposal_updates_live_when_an_option_changes(start: State) -> None:
         # The focused option is written out in full, with who stands there.
         label = dialog.query_one("#issue-0", OptionField).options[2][0].plain
         assert label in text(dialog, "#option-detail")
+        # ...with what it is worth to the player, as the concession dialog says it
+        assert f"(worth {start.scenario.delegations[GOV].values[0][2]:.2f} to you)" in text(dialog, "#option-detail")
         # Untick Russia by mouse: its estimate goes, and it is not addressed.
         await pilot.click("#to-2")
         assert note(dialog, RUSSIA) == ""

@@ -167,7 +167,11 @@ class ProposalBuilder(ActionDialog):
         if option == LEAVE_OUT:
             detail.say([f"{issue_name(self.view, issue)}: left out of this package."])
             return
-        text = f"{issue_name(self.view, issue)}: {self.view.issues[issue].options[option].label}"
+        # with what it is worth to the player: the builder showed only the package's total, and a
+        # newcomer learnt what an option was worth to them from the concession dialog, after
+        # proposing one worth half another
+        worth = f" (worth {self.view.own.values[issue][option]:.2f} to you)"
+        text = f"{issue_name(self.view, issue)}: {self.view.issues[issue].options[option].label}{worth}"
         here = [d for d in range(len(self.view.delegations)) if self.view.positions[d][issue] == option]
         red = [d for d in range(len(self.view.delegations)) if option in self.view.red_lines[d][issue]]
         # From the fullest to the shortest: every name; the stated positions counted; both counted,
@@ -186,7 +190,7 @@ class ProposalBuilder(ActionDialog):
         wordings.append(text + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
         # last, the issue's name cut short: a very long one (a file may name an issue in 200
         # characters) filled the box, and who stands on the option went unsaid
-        brief = f"{short(issue_name(self.view, issue), NAME_IN_NOTE)}: {self.view.issues[issue].options[option].label}"
+        brief = f"{short(issue_name(self.view, issue), NAME_IN_NOTE)}: {self.view.issues[issue].options[option].label}{worth}"
         wordings.append(brief + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
         detail.say(wordings)
 
