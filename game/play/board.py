@@ -50,6 +50,9 @@ class Entry:
     # issues the author's previous proposal (`previous`) put in that this one leaves out: "nothing
     # changed on its issues" was read of a package that had dropped one, and was worth 0.08 less
     dropped: tuple[int, ...] = ()
+    # what the reader has if nothing more is agreed, where something is agreed already (None
+    # where nothing is): what a further package is measured against then, not the walk-away
+    agreed: float | None = None
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -66,6 +69,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
     own = state.scenario.delegations[me]
     view = view_for(state, me) if any(p.response_of(me) == PENDING for p in state.proposals) else None
     out = []
+    agreed = state_worth_if_agreed(state, me, ()) if any(option >= 0 for option in state.settled) else None
     for p in state.proposals:
         tabled = chronicle.tabled.get(p.id)
         previous = tabled.previous if tabled is not None else -1
@@ -108,6 +112,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 pulled,
                 then,
                 dropped,
+                agreed,
             )
         )
 

@@ -187,6 +187,15 @@ def learned_of(view: View, delegation: int) -> tuple[tuple[int, float], ...]:
     return tuple((issue, weight) for subject, issue, weight in view.learned if subject == delegation)
 
 
+def agreed_so_far(view: View) -> float | None:
+    """What the reader has if nothing more is agreed, where something is agreed already (before
+    the rounds' toll, as worth_if_agreed); None where nothing is: no deal then leaves the
+    walk-away value."""
+    if all(option < 0 for option in view.settled):
+        return None
+    return worth_if_agreed(view, ())
+
+
 def worth_if_agreed(view: View, package: tuple[tuple[int, int], ...]) -> float:
     """What the reader would have if this package were agreed now and nothing more, as the game
     scores it (engine.utility.worth_if_agreed): an issue of the last venue's agenda that stays

@@ -152,3 +152,19 @@ def _phrase(scenario: Scenario, action: Action) -> str:
     if isinstance(action, A.Meet):
         return f"meets {in_sentence(name(action.other))}"
     return {"walk_out": "walks out", "boycott": "boycotts the venue", "pass": "passes"}.get(action.kind, action.kind)
+
+
+def measured(worth: float, walk_away: float, agreed: float | None, your: bool = False) -> tuple[str, str, str]:
+    """A package's worth to the reader, and what it is measured against, in words: the walk-away
+    value while nothing is agreed ("above walk-away 0.36"); once something is, what is agreed
+    already ("+0.02 on what is agreed, 0.39"), which is what no further deal leaves the reader:
+    a newcomer weighed offers against their walk-away after agreeing more than it, and was
+    offered the very deal in force again, at a price in support, as "above your walk-away".
+    Returns the worth as shown, the words, and "above", "BELOW" or "at". `your`: "your walk-away"."""
+    if agreed is None:
+        shown, mark, where = against(worth, walk_away)
+        return shown, f"{where} {'your ' if your else ''}walk-away {mark}", where
+    shown, mark, where = against(worth, agreed)
+    if where == "at":
+        return shown, f"adds nothing to what is agreed, {mark}", where
+    return shown, f"{shown_gap(shown, mark)} on what is agreed, {mark}", where

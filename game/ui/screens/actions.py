@@ -23,7 +23,17 @@ from game.engine.records import in_sentence
 from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
-from game.ui.format import against, delegation_name, issue_name, named, option_label, package_text, percent, score
+from game.ui.format import (
+    against,
+    delegation_name,
+    issue_name,
+    measured,
+    named,
+    option_label,
+    package_text,
+    percent,
+    score,
+)
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
 from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField, PickingRadioSet
@@ -148,12 +158,12 @@ class RespondDialog(ActionDialog):
             return
         index = self.query_one("#proposals", OptionList).highlighted
         p = self.waiting[index if index is not None else 0]
-        worth, walk_away, where = against(self._worth(p), self.view.own.reservation)
+        worth, words, _ = measured(self._worth(p), self.view.own.reservation, choices.agreed_so_far(self.view))
         # one wording with the builder's: the worth, and what signing costs at home (a newcomer
         # lost 21 of 43 support to a signature without a word), on one line at 80 columns
         cost = choices.signing_cost(self.view, p.package)
         self.query_one("#answer-worth", Static).update(
-            f"#{p.id} if agreed: {worth} ({where} walk-away {walk_away})" + (f" · {cost}" if cost else "")
+            f"#{p.id} if agreed: {worth} ({words})" + (f" · {cost}" if cost else "")
         )
         # on the message line, the one cost that ends the player's talks; else whether another
         # text the player accepted is still open: the first that every signatory accepts is the

@@ -21,7 +21,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import against, brief_issue, named
+from game.ui.format import against, brief_issue, measured, named
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 
@@ -205,9 +205,9 @@ class BoardScreen(Screen[BoardChoice]):
         text.append(f"#{p.id} {kind} from ", style="bold")
         text.append("you" if p.author == self.me else name, style="bold")
         text.append(f", round {p.round}\n")
-        worth, walk_away, where = against(e.worth, e.walk_away)
+        worth, words, where = measured(e.worth, e.walk_away, e.agreed, your=True)
         text.append(
-            f"If agreed: worth {worth} to you, {where} your walk-away {walk_away}\n",
+            f"If agreed: worth {worth} to you, {words}\n",
             style="bold reverse" if where == "BELOW" else "bold",
         )
         if e.signing:
@@ -314,14 +314,12 @@ class BoardScreen(Screen[BoardChoice]):
         # the walk-away value, "Think again" as the safe answer read backwards to two newcomers)
         p = entry.proposal
         author = in_sentence(self.scenario.delegations[p.author].name)
-        worth, walk_away, where = against(entry.worth, entry.walk_away)
+        # (measured as the detail measures it: against what is agreed already, where there is some)
+        worth, words, where = measured(entry.worth, entry.walk_away, entry.agreed, your=True)
         if where == "BELOW":
             self.dismiss(answer)
             return
-        question = (
-            f"Reject #{p.id} from {author}? It is worth {worth} to you, {where.lower()} your walk-away "
-            f"value of {walk_away}."
-        )
+        question = f"Reject #{p.id} from {author}? It is worth {worth} to you, {words}."
 
         def answered(ok: bool | None) -> None:
             if ok:

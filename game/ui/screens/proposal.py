@@ -18,11 +18,11 @@ from game.engine.view import View
 from game.play import choices
 from game.ui.format import (
     IndexPackage,
-    against,
     brief_issue,
     delegation_name,
     id_package,
     issue_name,
+    measured,
     named,
     percent,
     score,
@@ -219,11 +219,11 @@ class ProposalBuilder(ActionDialog):
         worth = self.query_one("#worth", Static)
         if package:
             after = choices.worth_if_agreed(self.view, package)
-            shown, walk_away, where = against(after, own.reservation)
+            shown, words, _ = measured(after, own.reservation, choices.agreed_so_far(self.view))
             # one wording with the answer dialog's; the message line warns where signing would
             # pull the player out (a package across their red line, refused first, is never sent)
             cost = choices.signing_cost(self.view, package)
-            worth.update(f"If agreed: {shown} ({where} walk-away {walk_away})" + (f" · {cost}" if cost else ""))
+            worth.update(f"If agreed: {shown} ({words})" + (f" · {cost}" if cost else ""))
         else:
             worth.update(f"Choose at least one issue.  Your walk-away: {score(own.reservation)}")
         chosen = set(self.chosen_addressees())

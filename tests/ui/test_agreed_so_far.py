@@ -1,0 +1,75 @@
+"""Once something is agreed, a further package is measured against what is agreed already, not
+the walk-away value: a newcomer, having agreed 0.39 against a walk-away of 0.36, was shown the
+government's offers of the very deal in force as "worth 0.39, above your walk-away 0.36", each
+at a price of 8 support."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from game.engine import view_for
+from game.engine.utility import state_worth_if_agreed
+from game.play import choices
+from game.play.board import entries
+from game.play.history import Chronicle
+from game.ui.format import measured
+from tests.saves.helpers import ai_action, new_session
+
+
+def test_the_words_name_the_walk_away_until_something_is_agreed() -> None:
+    assert measured(0.41, 0.36, None) == ("0.41", "above walk-away 0.36", "above")
+    assert measured(0.30, 0.36, None, your=True) == ("0.30", "BELOW your walk-away 0.36", "BELOW")
+    assert measured(0.41, 0.36, 0.39) == ("0.41", "+0.02 on what is agreed, 0.39", "above")
+    assert measured(0.3901, 0.36, 0.39011) == ("0.39", "adds nothing to what is agreed, 0.39", "at")
+    # the difference is that of the figures shown, to the places that tell them apart
+    assert measured(0.3914, 0.36, 0.3896) == ("0.391", "+0.001 on what is agreed, 0.390", "above")
+    assert measured(0.35, 0.36, 0.39)[1:] == ("-0.04 on what is agreed, 0.39", "BELOW")
+
+
+def sochi_opens(seat: str) -> object:
+    """The campaign astana-to-sochi as Sochi opens (seed 8: Astana settled most of its agenda)."""
+    session = new_session("astana-to-sochi", 8, **{seat: "human"})
+    while session.state.venue == 0 and not session.state.over:
+        session.play(ai_action(session))
+    assert not session.state.over and any(o >= 0 for o in session.state.settled)
+    return session
+
+
+def test_the_board_and_the_choices_measure_against_what_is_agreed_once_there_is_something() -> None:
+    session = new_session("astana-to-sochi", 8, government="human")
+    state = session.state
+    assert all(o < 0 for o in state.settled)
+    assert choices.agreed_so_far(view_for(state, 0)) is None
+    session = sochi_opens("government")
+    state = session.state  # type: ignore[attr-defined]
+    now = state_worth_if_agreed(state, 0, ())
+    assert choices.agreed_so_far(view_for(state, 0)) == now
+    chronicle = Chronicle()
+    for entry in entries(state, 0, chronicle):
+        assert entry.agreed == now
+
+
+def test_the_builder_says_it(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from game.saves import load, save
+    from game.ui.app import make_app
+    from game.ui.screens.proposal import ProposalBuilder
+    from tests.ui.driving import driven, press, screen_of, settle
+
+    session = sochi_opens("government")
+    path = save(session, tmp_path, "sochi")  # type: ignore[arg-type]
+
+    async def body() -> None:
+        app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+        async with driven(app, size=(100, 32)) as pilot:
+            await settle(pilot)
+            await press(pilot, "p")
+            builder = await screen_of(pilot, ProposalBuilder)
+            said = str(builder.query_one("#worth", Static).content)
+            assert said.startswith("If agreed: ")
+            assert "on what is agreed, " in said or "adds nothing to what is agreed, " in said
+            assert "walk-away" not in said
+
+    asyncio.run(body())
