@@ -119,7 +119,7 @@ def builder_features(view: View, who: int, package: Package) -> tuple[float, ...
 def answered(view: View, who: int, package: Package) -> tuple[float, float, float, float]:
     """Whether `who` refused this very package (whoever tabled it) at this venue: in this round,
     and in an earlier one; then whether it accepted it, the same two ways. From the room's record
-    of answers (View.answers), as every side saw them, and the open proposals the viewer sees: a
+    of answers (View.answers), as every side saw them, and the open proposals at the table: a
     side's own proposal is its yes to that package (RULES.md: its author counts as accepting; a
     hot-seat player's "Edit as counter" of the other's unchanged proposal showed "accepts ~27%")."""
     wanted = tuple(sorted(package))
@@ -134,9 +134,11 @@ def answered(view: View, who: int, package: Package) -> tuple[float, float, floa
 
 
 def own_proposal(view: View, who: int, package: Package) -> Proposal | None:
-    """`who`'s open proposal of this very package, where the viewer sees it (put to the viewer)."""
+    """`who`'s open proposal of this very package, whoever it was put to (the table's open
+    proposals are public): an SNC player's "Edit as counter" of the government's #36, put to
+    others, read "Government accepts ~27%" of the government's own package."""
     wanted = tuple(sorted(package))
-    return next((p for p in view.proposals if p.author == who and tuple(sorted(p.package)) == wanted), None)
+    return next((p for p in view.tabled if p.author == who and tuple(sorted(p.package)) == wanted), None)
 
 
 def agent_chance(view: View, who: int, package: Package) -> float:

@@ -75,6 +75,9 @@ class View:
     # every venue of the file, this one and those to come (public, like the deck): what a side
     # can read of the rounds and the draws still ahead of it in a campaign
     venues: tuple[Venue, ...] = ()
+    # every open proposal at the table, whoever it was put to (public: the board lists them all);
+    # `proposals` above holds those the viewer made or must answer, what the agents act on
+    tabled: tuple[Proposal, ...] = ()
 
 
 # id(the scenario's ids) -> (those ids, its delegations' public faces). A view is built for every
@@ -212,5 +215,6 @@ def view_for(state: State, me: int) -> View:
             "answers": state.answers,
             "fired": state.fired,
             "boycotted": state.boycotted,
+            "tabled": state.proposals,
         },
     )

@@ -244,7 +244,7 @@ def test_a_package_refused_before_is_estimated_lower_than_the_same_one_fresh() -
             continue  # it also said yes to it: test_a_package_accepted_before...
         assert (now, before) != (0.0, 0.0)
         assert now == float(answer.round == view.round) or before == 1.0
-        fresh = dataclasses.replace(view, answers=(), proposals=())
+        fresh = dataclasses.replace(view, answers=(), proposals=(), tabled=())
         assert answered(fresh, answer.who, answer.package) == (0.0, 0.0, 0.0, 0.0)
         assert acceptance_chance(view, answer.who, answer.package) < acceptance_chance(
             fresh, answer.who, answer.package
@@ -264,7 +264,7 @@ def test_a_package_accepted_before_is_estimated_higher_than_the_same_one_fresh()
         if refused_now or refused_before:
             continue  # it also said no to it
         assert now == float(answer.round == view.round) or before == 1.0
-        fresh = dataclasses.replace(view, answers=(), proposals=())
+        fresh = dataclasses.replace(view, answers=(), proposals=(), tabled=())
         assert acceptance_chance(view, answer.who, answer.package) > acceptance_chance(
             fresh, answer.who, answer.package
         )
@@ -275,20 +275,23 @@ def test_a_package_accepted_before_is_estimated_higher_than_the_same_one_fresh()
 def test_a_sides_own_open_proposal_is_read_as_its_yes() -> None:
     """Its author counts as accepting a proposal (RULES.md): in hot-seat play "Edit as counter"
     of the other player's unchanged proposal showed "accepts ~27%". Over AI games, each open
-    proposal put to the mover is read as its author's yes to that package, against the same view
-    without it."""
-    seen = 0
+    proposal at the table (put to the mover or not) is read as its author's yes to that package,
+    against the same view without it."""
+    seen = {"put to the mover": 0, "put to others": 0}
     for view in _movers_views(4, 120):
-        for p in view.proposals:
+        # every open proposal at the table, whoever it was put to: an SNC player's counter of the
+        # government's #36, put to others, read "accepts ~27%" of the government's own package
+        assert {p.id for p in view.proposals} <= {p.id for p in view.tabled}
+        for p in view.tabled:
             if p.author == view.me or any(o in view.red_lines[p.author][i] for i, o in p.package):
                 continue
             now, before = answered(view, p.author, p.package)[2:]
             assert (now, before) == ((1.0, 0.0) if p.round == view.round else (0.0, 1.0)) or now == before == 1.0
-            unseen = dataclasses.replace(view, proposals=tuple(q for q in view.proposals if q.id != p.id))
+            unseen = dataclasses.replace(view, tabled=tuple(q for q in view.tabled if q.id != p.id))
             if not any(answered(unseen, p.author, p.package)[2:]):
                 assert acceptance_chance(view, p.author, p.package) > acceptance_chance(unseen, p.author, p.package)
-                seen += 1
-    assert seen > 0
+                seen["put to the mover" if view.me in p.to else "put to others"] += 1
+    assert all(seen.values()), seen
 
 
 def test_only_an_answer_to_that_package_by_that_side_at_this_venue_counts() -> None:

@@ -64,5 +64,5 @@ def test_the_builder_says_when_a_side_already_answered_this_very_package() -> No
     assert ProposalBuilder._estimate(SimpleNamespace(view=view, levels={}), 1, package).startswith("accepts ~")  # type: ignore[arg-type]
     # its own open proposal, put to the player: read as its yes, and said as what it is (a reviewer)
     own = Proposal(id=3, author=1, package=package, to=(0,), responses=(PENDING,), round=view.round)
-    tabled = SimpleNamespace(view=dataclasses.replace(view, proposals=(own,)), levels={})
+    tabled = SimpleNamespace(view=dataclasses.replace(view, proposals=(own,), tabled=(own,)), levels={})
     assert ProposalBuilder._estimate(tabled, 1, package).endswith(", its own proposal")  # type: ignore[arg-type]
