@@ -452,8 +452,13 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     # a seat that signed nothing had no deal to be worth anything: a newcomer read "the deal was
     # worth 0.99 to you" under "Nothing was agreed"
     unsigned = _you((dataclasses.replace(line, utility=0.90, reservation=0.99, toll=0.09, signed=False),), None, "hard")
-    assert "with no deal of yours you kept 0.99; the rounds cost you 0.09" in unsigned.plain
+    assert "with nothing signed you kept your walk-away value, 0.99; the rounds cost you 0.09" in unsigned.plain
     assert "the deal was worth" not in unsigned.plain
+    # a side that signs nothing, in a game the others signed: what they signed is its result (a
+    # newcomer as the SNC could not parse "with no deal of yours you kept 0.36")
+    theirs = dataclasses.replace(line, utility=0.25, reservation=0.42, toll=0.11, signed=False, others_signed=True)
+    said = _you((theirs,), None, "hard").plain
+    assert "what the others signed was worth 0.36 to you; the rounds cost you 0.11" in said
 
 
 def test_the_concessions_and_the_chart_say_what_their_marks_mean() -> None:

@@ -347,8 +347,14 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             # value, or what the others' agreements left it ("the deal" there read as a deal)
             if h.signed:
                 kept = f"the deal was worth {deal} to you; the rounds before it cost you {toll}"
+            elif h.others_signed:
+                # "with no deal of yours you kept 0.36" was hard to parse for a side that signs
+                # nothing, whose result is what the others signed
+                kept = f"what the others signed was worth {deal} to you; the rounds cost you {toll}"
+            elif abs(h.utility + h.toll - h.reservation) < 0.00005:
+                kept = f"with nothing signed you kept your walk-away value, {deal}; the rounds cost you {toll}"
             else:
-                kept = f"with no deal of yours you kept {deal}; the rounds cost you {toll}"
+                kept = f"with nothing signed you kept {deal}; the rounds cost you {toll}"
             text.append(f"  {kept}\n", style="dim")
         # each difference is that of the figures shown beside it, so that it adds up by hand
         # "walking away" read as what leaving gives: a player who walked out got less than it
