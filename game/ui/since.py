@@ -255,10 +255,18 @@ def since_last_move(
     view = view_for(state, me)
     waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
     if waiting_entries:
-        listed = [(entry, against(entry.worth, entry.walk_away)) for entry in waiting_entries[:LISTED]]
-        # the walk-away to as many places as the closest worth needed to be told apart from it
-        walk_away = max((figures[1] for _, figures in listed), key=len)
-        text = Text(f"  Waiting for your answer (r, or o for the board; your walk-away is {walk_away}): ")
+        # measured as the board measures them: against the walk-away value while nothing is agreed,
+        # then against what is agreed already (what no further deal leaves the player)
+        agreed = waiting_entries[0].agreed
+        listed = [
+            (entry, against(entry.worth, entry.walk_away if agreed is None else agreed))
+            for entry in waiting_entries[:LISTED]
+        ]
+        # the mark to as many places as the closest worth needed to be told apart from it
+        mark = max((figures[1] for _, figures in listed), key=len)
+        baseline = f"your walk-away is {mark}" if agreed is None else f"what is agreed already gives you {mark}"
+        mark_name = "your walk-away" if agreed is None else "what is agreed"
+        text = Text(f"  Waiting for your answer (r, or o for the board; {baseline}): ")
         for k, (entry, (worth, _, where)) in enumerate(listed):
             p = entry.proposal
             text.append(", " if k else "")
@@ -269,7 +277,7 @@ def since_last_move(
             # worth 0.04)" read as two afterthoughts to a playtester)
             notes: list[tuple[str, str]] = []
             if where != "above":
-                notes.append((f"{where.lower()} your walk-away", ""))
+                notes.append((f"{where.lower()} {mark_name}", ""))
             if not choices.still_needs(view, p.id):
                 # every other signatory it needs has said yes: a newcomer learnt it from the board
                 notes.append(("your yes makes it the agreement", "bold"))

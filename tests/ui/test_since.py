@@ -123,6 +123,11 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float, 
     pending = [line for line in said if "Waiting for your answer" in line]
     assert len(pending) == (1 if waiting else 0)
     if waiting:
+        # measured against the walk-away value until something is agreed, then against what is
+        # agreed already (a newcomer had agreed 0.39 and was still told of a walk-away of 0.36)
+        something = any(o >= 0 for o in state.settled)
+        assert ("what is agreed already gives you " in pending[0]) == something
+        assert ("your walk-away is " in pending[0]) == (not something)
         board = [e.proposal.id for e in entries(state, me, chronicle) if e.waiting_for_me]
         assert sorted(board) == sorted(waiting)
         assert re.findall(r"#(\d+) from", pending[0]) == [str(p) for p in board[:LISTED]]
