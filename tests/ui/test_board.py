@@ -8,13 +8,16 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from game.engine import Respond
 from game.engine.utility import utility, with_package
+from game.play.board import Entry
 from game.play.history import Chronicle
 from game.ui.format import brief_issue
 from game.ui.screens.actions import ProposalBuilder
@@ -310,6 +313,21 @@ def test_at_80x24_a_red_line_mark_stays_on_the_line_of_its_option(tmp_path: Path
     asyncio.run(body())
 
 
+async def board_at_first_turn(pilot: Pilot[Any], shift: float | None = None) -> tuple[Any, BoardScreen, Entry]:
+    """The board opened at the opposition's first turn (astana-8, seed 1): the table, the board,
+    and its first row, that row's worth set `shift` from the walk-away value when one is given
+    (the board shows it so)."""
+    table = await settle(pilot)
+    await press(pilot, "o")
+    board = await screen_of(pilot, BoardScreen)
+    first = board.entries[0]
+    if shift is not None:
+        first = dataclasses.replace(first, worth=first.walk_away + shift)
+        board.show_contents((first, *board.entries[1:]), True, board.heading)
+        await pilot.pause()
+    return table, board, first
+
+
 def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
     """`r` opens the answer dialog at the table and rejects on the board: a newcomer pressed it
     there to answer and had refused an offer without a word. It asks, and Enter keeps the offer."""
@@ -318,14 +336,8 @@ def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=1)
         async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            await press(pilot, "o")
-            board = await screen_of(pilot, BoardScreen)
-            first = board.entries[0]
-            if first.worth < first.walk_away:  # asked only of an offer worth having
-                first = dataclasses.replace(first, worth=first.walk_away + 0.01)
-                board.show_contents((first, *board.entries[1:]), True, board.heading)
-                await pilot.pause()
+            # asked only of an offer worth having
+            table, _, first = await board_at_first_turn(pilot, 0.01)
             moves = len(table.session.log)  # the government's, before the player's turn
             await press(pilot, "r")
             ask = await screen_of(pilot, ConfirmDialog)
@@ -353,11 +365,8 @@ def test_accept_and_reject_are_struck_through_on_a_proposal_not_waiting_for_the_
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=1)
         async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            await press(pilot, "o")
-            board = await screen_of(pilot, BoardScreen)
+            table, board, first = await board_at_first_turn(pilot)
             keys = board.query_one("#board-keys", KeyBar)
-            first = board.entries[0]
             assert first.waiting_for_me and keys.refused == {}
             not_mine = dataclasses.replace(first, waiting_for_me=False)
             board.show_contents((not_mine, *board.entries[1:]), True, board.heading)
@@ -386,13 +395,7 @@ def test_rejecting_on_the_board_an_offer_below_the_walk_away_value_asks_nothing(
     async def body() -> None:
         app = new_app(tmp_path, ("opposition",), seed=1)
         async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            await press(pilot, "o")
-            board = await screen_of(pilot, BoardScreen)
-            first = board.entries[0]
-            below = dataclasses.replace(first, worth=first.walk_away - 0.01)
-            board.show_contents((below, *board.entries[1:]), True, board.heading)
-            await pilot.pause()
+            table, _, first = await board_at_first_turn(pilot, -0.01)
             moves = len(table.session.log)
             await press(pilot, "r")
             await until(pilot, lambda: len(table.session.log) > moves, "the answer")
