@@ -80,9 +80,11 @@ def worth_if_agreed(
 
 
 def state_worth_if_agreed(state: State, delegation: int, package: Sequence[tuple[int, int]]) -> float:
-    """worth_if_agreed for a delegation, read from the whole state."""
+    """worth_if_agreed for a delegation, read from the whole state: at the last venue, on its
+    agenda as it stands (an event may add or drop an issue), as outcome_utility scores the game."""
     sc = state.scenario
-    return worth_if_agreed(sc.delegations[delegation], sc.issues, state.settled, sc.venues[-1].agenda, package)
+    last = state.agenda if state.venue == len(sc.venues) - 1 else sc.venues[-1].agenda
+    return worth_if_agreed(sc.delegations[delegation], sc.issues, state.settled, last, package)
 
 
 def outcome_utility(state: State, delegation: int) -> float:

@@ -152,7 +152,8 @@ def signing_cost(view: View, package: tuple[tuple[int, int], ...]) -> str:
     scenario's rules make every signature free. A side that signs nothing at this venue is told so:
     "to sign: no support lost" read to a newcomer as the SNC at Sochi as though its yes counted."""
     if view.me not in view.venue.signatories:
-        return NOT_SIGNING
+        # (a mediator never signs, nor answers its own draft: nothing to say to it)
+        return NOT_SIGNING if may_propose(view.own.role) else ""
     cost = agreement_cost(view, package)
     if not cost:
         rules = view.rules
@@ -200,5 +201,7 @@ def worth_if_agreed(view: View, package: tuple[tuple[int, int], ...]) -> float:
     """What the reader would have if this package were agreed now and nothing more, as the game
     scores it (engine.utility.worth_if_agreed): an issue of the last venue's agenda that stays
     open counts at the walk-away value, not at its status quo."""
-    last = view.venues[-1].agenda if view.venues else view.agenda
+    # at the last venue its agenda as it stands (an event may add or drop an issue), as the game
+    # scores it at the end; before it, the last venue's agenda as the file gives it
+    last = view.venues[-1].agenda if view.venues and view.venues_left else view.agenda
     return _worth(view.own, view.issues, view.settled, last, package)

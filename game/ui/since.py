@@ -224,7 +224,7 @@ def since_last_move(
             text.append(f"{colon}it lapses, not every side having answered.")
         elif pid in open_:
             waiting = sum(r == PENDING for r in open_[pid].responses)
-            if pid in accepted and waiting:
+            if pid in accepted and waiting and me in state.scenario.venues[state.venue].signatories:
                 # a yes stands until the proposal closes: a newcomer's fallback acceptance became
                 # the agreement after they had tabled a better offer
                 text.append(f"; {waiting} still to answer (your yes stands: if they agree, it is the deal).")

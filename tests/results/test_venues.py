@@ -4,6 +4,7 @@ between two venues with what carries over."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from game.engine import Boycott
@@ -168,3 +169,6 @@ def test_the_screen_between_venues_says_who_signs_at_the_next_and_tells_a_reader
         assert (f"At {sochi.name} you sign: no deal there without you." in said) == starts, me
         # in hot-seat play the screen is everyone's: nobody is addressed
         assert "At " + sochi.name + " you sign" not in _carried(summary, False).plain
+        # a seat that does not sit at the next venue is not told what it does there
+        away = tuple(dataclasses.replace(s, next_venue=False) if k == me else s for k, s in enumerate(summary.seats))
+        assert "At " + sochi.name + " you sign" not in _carried(dataclasses.replace(summary, seats=away), True).plain

@@ -73,3 +73,41 @@ def test_the_builder_says_it(tmp_path: Path) -> None:
             assert "walk-away" not in said
 
     asyncio.run(body())
+
+
+def test_the_boards_column_and_the_answer_list_measure_as_the_detail_does() -> None:
+    """A review found the board's "Worth to you" column and the answer dialog's list still set
+    against the walk-away value, over a detail set against what is agreed ("0.55 above" over
+    "-0.02 on what is agreed, 0.57")."""
+    import dataclasses
+
+    from game.ui.screens.board import worth_cell
+
+    session = new_session("astana-8", 1, opposition="human")
+    while session.state.actor != 1:  # the government opens with a proposal to the opposition
+        session.play(ai_action(session))
+    entry = entries(session.state, 1, Chronicle())[0]
+    above_walk_away_below_agreed = dataclasses.replace(entry, worth=0.55, walk_away=0.43, agreed=0.57)
+    assert worth_cell(above_walk_away_below_agreed).plain == "0.55 BELOW"
+    assert worth_cell(dataclasses.replace(above_walk_away_below_agreed, agreed=None)).plain == "0.55 above"
+
+
+def test_at_the_last_venue_what_is_agreed_reads_its_agenda_as_it_stands() -> None:
+    """An event may add an issue to the agenda: the game scores the open issues of the agenda as
+    it stands (outcome_utility), and "what is agreed" read the file's (a review: 0.300 shown, the
+    game giving 0.375). Whatever the agenda, what is agreed (before the toll) is the score."""
+    import dataclasses
+
+    from game.engine.utility import delay_toll, outcome_utility
+    from tests.saves.helpers import scenario_file
+
+    mini, _ = scenario_file("mini")
+    state = new_session("mini", 3).state
+    # prisoners agreed ("some"), the truce open: counted at the walk-away value on the agenda,
+    # at its status quo off it
+    for agenda in ((0,), (1,), (0, 1)):
+        changed = dataclasses.replace(state, agenda=agenda, settled=(1, -1))
+        for d in range(len(mini.delegations)):
+            score = outcome_utility(changed, d) + delay_toll(changed, d)
+            assert abs(state_worth_if_agreed(changed, d, ()) - score) < 1e-12
+            assert abs(choices.worth_if_agreed(view_for(changed, d), ()) - score) < 1e-12

@@ -31,8 +31,13 @@ def test_the_brief_and_the_signing_line_say_who_signs() -> None:
         elif delegation.role in ("party", "guarantor"):
             assert "signs nothing here: you propose and answer, but only the signatories' answers decide" in text
             assert line == choices.NOT_SIGNING
-            # what a red line costs at home is a signatory's: it is not told to a side that signs nothing
+            # what a red line costs at home is a signatory's: it is not told to a side that signs
+            # nothing, but what the mark means still is (it cannot propose across it)
             assert "across it costs" not in text
+            if any(delegation.red_lines[i] for i in venue.agenda):
+                assert "✗ red line: declared in public; you cannot propose it.\n" in text
+        else:  # a mediator never signs, nor answers its own draft: nothing is said of signing
+            assert line == ""
 
 
 def test_the_status_line_says_an_offer_is_put_to_a_side_that_signs_nothing(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from game.play.history import Chronicle
 from game.ui.screens.history import HistoryScreen
 from game.ui.since import LISTED, since_last_move
 from game.ui.widgets.wrapped import MORE_BELOW, WrappedText
+from tests.engine.conftest import with_venue
 from tests.saves.helpers import scenario_file, scenario_path
 from tests.ui.driving import GOV, driven, new_app, press, screen_of, settle, until
 
@@ -173,9 +174,21 @@ def test_an_offer_the_player_accepted_is_followed_to_its_end() -> None:
             break
     else:
         raise AssertionError(f"no accepted offer followed to its end in three seeds: {found}")
-    # one still open: in mini, big (which signs nothing) accepts red's #1, put to blue, big and
-    # the envoy; the envoy says yes in round 2, blue has not answered when the turn comes back
+    # one still open: in mini (with big signing too, or not), big accepts red's #1 (put to blue,
+    # big and the envoy); the envoy says yes in round 2, blue has not answered when big's turn
+    # comes back.
+    # A side that signs nothing is not told that its yes stands (its answer decides nothing)
+    for signing in ("red", "blue", "big"), ("red", "blue"):
+        line = _followed_in_mini(signing)
+        assert "accepted by" in line and "1 still to answer" in line
+        stands = "1 still to answer (your yes stands: if they agree, it is the deal)." in line
+        assert stands == ("big" in signing)
+
+
+def _followed_in_mini(signing: tuple[str, ...]) -> str:
+    """What big's summary says of red's #1, which big accepted, at its next turn."""
     mini, _ = scenario_file("mini")
+    mini = with_venue(mini, signatories=tuple(mini.delegation_index[d] for d in signing))
     state, opening = new_game(mini, 3)
     chronicle = Chronicle()
     chronicle.open(state, opening)
@@ -195,11 +208,11 @@ def test_an_offer_the_player_accepted_is_followed_to_its_end() -> None:
         state = after
         if action == Pass("big"):
             start = len(chronicle.lines)
-    assert state.actor == big
+    assert state.actor == big and state.proposals
     said = [p.plain for p in since_last_move(chronicle, start, state, big, mini.delegations[big].reservation)]
     line = next(x for x in said if ", which you accepted: " in x)
     assert line.startswith("  #1 from ") and mini.delegations[mini.delegation_index["red"]].name in line
-    assert "accepted by" in line and "1 still to answer (your yes stands: if they agree, it is the deal)." in line
+    return line
 
 
 def test_an_offer_left_to_lapse_is_said_to_have_lapsed() -> None:

@@ -24,7 +24,6 @@ from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import (
-    against,
     delegation_name,
     issue_name,
     measured,
@@ -100,8 +99,8 @@ class RespondDialog(ActionDialog):
         kind = "Draft text" if p.draft else "Proposal"
         head = f"#{p.id} {kind} from {in_sentence(delegation_name(self.view, p.author))}"
         # The worth comes before the package: a long package can only push the package out of sight.
-        shown, walk_away, where = against(self._worth(p), own.reservation)
-        tail = f"your utility if agreed {shown} ({where} your walk-away {walk_away})"
+        shown, words, _ = measured(self._worth(p), own.reservation, choices.agreed_so_far(self.view), your=True)
+        tail = f"your utility if agreed {shown} ({words})"
         lines = [
             head,
             f"  {tail}",

@@ -73,7 +73,10 @@ def answers_cell(entry: Entry, me: int, wide: bool = True) -> Text:
 
 
 def worth_cell(entry: Entry) -> Text:
-    worth, _, where = against(entry.worth, entry.walk_away)
+    """The row's worth and where it stands: against the walk-away value, or against what is
+    agreed already once something is (as the detail below measures it)."""
+    base = entry.walk_away if entry.agreed is None else entry.agreed
+    worth, _, where = against(entry.worth, base)
     return Text(f"{worth} {where}", style="bold" if where == "BELOW" else "")
 
 

@@ -128,11 +128,14 @@ def brief(view: View) -> Text:
     text.append(
         "Weight: the share of your utility an issue carries. Worth: your value of an option, 0 to 1.\n", style="dim"
     )
-    if signs and any(own.red_lines[i] for i in view.agenda):
-        # a newcomer saw "✗ red line" and nowhere what it does
+    if any(own.red_lines[i] for i in view.agenda):
+        # a newcomer saw "✗ red line" and nowhere what it does (what it costs at home is a
+        # signatory's: a side that signs nothing here signs nothing across it)
         text.append(
             "✗ red line: declared in public; you cannot propose it, and signing a deal\n"
-            f"across it costs {view.rules.redline_support} support at home.\n",
+            f"across it costs {view.rules.redline_support} support at home.\n"
+            if signs
+            else "✗ red line: declared in public; you cannot propose it.\n",
             style="dim",
         )
     for i in view.agenda:

@@ -112,7 +112,7 @@ def _carried(v: VenueEnd, private: bool) -> Text:
         "Momentum and attendance start afresh: "
     )
     text.append(f"{v.next_venue} stands at momentum {v.momentum} as it opens.\n")
-    if private and v.signed_here != v.signs_next:
+    if private and v.signed_here != v.signs_next and v.seats[v.me].next_venue:
         text.append(f"At {v.next_venue} you ", style="bold")
         if v.signs_next:
             text.append("sign: no deal there without you.\n", style="bold")
