@@ -150,6 +150,21 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
     return text
 
 
+def _gone_how(chronicle: Chronicle, start: int, pid: int) -> str:
+    """How proposal `pid` left the table since line `start` where no line of its own says it: an
+    agreement settled one of its issues (the others close then), or its author tabled another
+    (which withdraws it)."""
+    tabled = chronicle.tabled[pid]
+    issues = {i for i, _ in tabled.package}
+    for line in chronicle.lines[start:]:
+        if line.record.kind == "agreement" and line.answered in chronicle.tabled:
+            if issues & {i for i, _ in chronicle.tabled[line.answered].package}:
+                return f"closed when #{line.answered} settled an issue of it"
+        elif line.record.kind == "withdrawn" and line.actor == tabled.author:
+            return "withdrawn by its author for a new proposal"
+    return "no longer on the table"
+
+
 def since_last_move(
     chronicle: Chronicle,
     start: int,
@@ -231,7 +246,8 @@ def since_last_move(
             else:
                 text.append(f"; {waiting} still to answer." if waiting else ".")
         else:
-            text.append(".")
+            # gone without an end of its own (a review found such a line ending on nothing)
+            text.append(f"{'; ' if parts else ''}{_gone_how(chronicle, start, pid)}.")
         lines.append(text)
     met: list[Text] = []
     for line in chronicle.lines[start:]:

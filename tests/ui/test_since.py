@@ -183,10 +183,14 @@ def test_an_offer_the_player_accepted_is_followed_to_its_end() -> None:
         assert "accepted by" in line and "1 still to answer" in line
         stands = "1 still to answer (your yes stands: if they agree, it is the deal)." in line
         assert stands == ("big" in signing)
+    # withdrawn since by its author: said so, not a line ending on nothing (a review)
+    line = _followed_in_mini(("red", "blue"), withdraw=True)
+    assert "accepted by " in line and line.endswith("; withdrawn by its author for a new proposal.")
 
 
-def _followed_in_mini(signing: tuple[str, ...]) -> str:
-    """What big's summary says of red's #1, which big accepted, at its next turn."""
+def _followed_in_mini(signing: tuple[str, ...], withdraw: bool = False) -> str:
+    """What big's summary says of red's #1, which big accepted, at its next turn (red tabling
+    another proposal in round 2 first, with `withdraw`)."""
     mini, _ = scenario_file("mini")
     mini = with_venue(mini, signatories=tuple(mini.delegation_index[d] for d in signing))
     state, opening = new_game(mini, 3)
@@ -202,13 +206,14 @@ def _followed_in_mini(signing: tuple[str, ...]) -> str:
         Pass("big"),
     ]
     start = 0
-    for action in [*moves, Respond("envoy", 1, True), Pass("envoy"), Pass("red"), Pass("blue")]:
+    red_again = [Propose("red", (("truce", "monitored"),), ("blue",))] if withdraw else []
+    for action in [*moves, Respond("envoy", 1, True), Pass("envoy"), *red_again, Pass("red"), Pass("blue")]:
         after, records = apply(state, action)
         chronicle.add(state, action, after, records)
         state = after
         if action == Pass("big"):
             start = len(chronicle.lines)
-    assert state.actor == big and state.proposals
+    assert state.actor == big and state.proposals and (state.proposals[0].id == 1) != withdraw
     said = [p.plain for p in since_last_move(chronicle, start, state, big, mini.delegations[big].reservation)]
     line = next(x for x in said if ", which you accepted: " in x)
     assert line.startswith("  #1 from ") and mini.delegations[mini.delegation_index["red"]].name in line
