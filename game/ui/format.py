@@ -92,7 +92,11 @@ def against(value: float, mark: float, least: int = 2) -> tuple[str, str, str]:
     least = min(max(least, 2), 4)
     for places in range(least, 5):
         shown, marked = fixed(value, places), fixed(mark, places)
-        if shown != marked:
+        # apart, and their difference as shown the true one to those places: 0.646 and 0.645
+        # read "0.65" and "0.64", a gap of 0.01 where there was 0.001 (a newcomer's debrief)
+        if shown != marked and (
+            places == 4 or round(float(shown) - float(marked), places) == round(value - mark, places)
+        ):
             return shown, marked, "above" if value > mark else "BELOW"
     return fixed(value, least), fixed(mark, least), "at"
 

@@ -23,7 +23,7 @@ def test_the_words_name_the_walk_away_until_something_is_agreed() -> None:
     assert measured(0.41, 0.36, 0.39) == ("0.41", "+0.02 on what is agreed, 0.39", "above")
     assert measured(0.3901, 0.36, 0.39011) == ("0.39", "adds nothing to what is agreed, 0.39", "at")
     # the difference is that of the figures shown, to the places that tell them apart
-    assert measured(0.3914, 0.36, 0.3896) == ("0.391", "+0.001 on what is agreed, 0.390", "above")
+    assert measured(0.3916, 0.36, 0.3896) == ("0.392", "+0.002 on what is agreed, 0.390", "above")
     assert measured(0.35, 0.36, 0.39)[1:] == ("-0.04 on what is agreed, 0.39", "BELOW")
 
 

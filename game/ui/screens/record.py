@@ -68,12 +68,20 @@ def _signed(x: float) -> Text:
     return Text(gap(x), style="green" if x > 1e-9 else ("red" if x < -1e-9 else ""))
 
 
-def _mean_shown_gap(s: Standing) -> float:
+def _mean_shown_gap(s: Standing) -> Text:
     """The mean over a seat's games of each game's figure against its walk-away value as its
-    debrief and the detail below show it (`shown_gap`): the exact mean rounded read +0.02 over
-    one game the line below put at 0.54 against 0.53, +0.01."""
-    gaps = [float(shown_gap(*against(g.utility, g.reservation)[:2]).lstrip("±")) for g in s.games]
-    return sum(gaps) / len(gaps) if gaps else 0.0
+    debrief and the detail below show it (`shown_gap`), to the places of the finest of them: the
+    exact mean rounded read +0.02 over one game the line below put at 0.54 against 0.53, +0.01;
+    written to two places, one game's +0.015 read +0.01."""
+    shown = [shown_gap(*against(g.utility, g.reservation)[:2]) for g in s.games]
+    if not shown:
+        return _signed(0.0)
+    places = max(len(x.partition(".")[2]) for x in shown)
+    mean = sum(float(x.lstrip("±")) for x in shown) / len(shown)
+    said = f"{mean:+.{places}f}"
+    if float(said) == 0:
+        return Text(f"±{0:.{places}f}")
+    return Text(said, style="green" if mean > 0 else "red")
 
 
 class RecordScreen(Screen[None]):
@@ -124,7 +132,7 @@ class RecordScreen(Screen[None]):
                 Text(str(len(s.games))),
                 Text(str(s.deals)),
                 Text(f"{s.mean:.2f}"),
-                _signed(_mean_shown_gap(s)),
+                _mean_shown_gap(s),
                 Text(f"{s.best:.2f}"),
                 Text(_date(s.last, short=narrow)),
             )
