@@ -106,7 +106,11 @@ def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown
     if tabled is None or me not in tabled.to:
         return ""
     places = len(shown.partition(".")[2]) or 2
-    was = f"{state_worth_if_agreed(state, me, tabled.package):.{places}f}"
+    # on the issues still open: an issue agreed since counts as agreed in both, or the agreement
+    # read as the author hardening its offer ("its #25 was worth 0.73" of the same terms, a
+    # newcomer found, the board saying nothing had changed on its issues)
+    still_open = tuple((i, o) for i, o in tabled.package if state.settled[i] < 0)
+    was = f"{state_worth_if_agreed(state, me, still_open):.{places}f}"
     return "" if was == shown else was
 
 

@@ -8,6 +8,7 @@ pytest-asyncio is not installed, so the Pilot test runs its async body with asyn
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from game.engine import Pass, Propose, Respond, apply, new_game, view_for
 from game.engine.legal import moves_for
 from game.engine.model import Scenario
 from game.engine.state import ACCEPTED, PENDING, State
+from game.engine.utility import state_worth_if_agreed
 from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.screens.history import HistoryScreen
@@ -565,3 +567,25 @@ def test_the_players_own_move_takes_the_transcript_to_its_end(tmp_path: Path) ->
             await until(pilot, lambda: log.scroll_y == log.max_scroll_y > 0, "the transcript at its end")
 
     asyncio.run(body())
+
+
+def test_an_earlier_offer_is_valued_on_the_issues_still_open() -> None:
+    """ "#31 ... worth 0.67 (its #25 was worth 0.73)" read as the UN hardening its offer, where the
+    board said nothing had changed on its issues: #23 had been agreed in between, and #25 was
+    valued with its own option on the issue #23 settled. The earlier offer is valued on the
+    issues still open, the agreed one counting as agreed, as the new one's worth counts it."""
+    from game.play.history import Tabled
+    from game.ui.since import _was_worth
+
+    scenario, _ = scenario_file("mini")
+    state, opening = new_game(scenario, 3)
+    me, prisoners, truce = 0, 0, 1
+    agreed = dataclasses.replace(state, settled=(2, -1))  # prisoners agreed at "all" since
+    chronicle = Chronicle()
+    chronicle.open(agreed, opening)
+    # the author's earlier offer put prisoners at "none" (0) and the truce at "pause" (1)
+    chronicle.tabled[7] = Tabled(7, 3, ((prisoners, 0), (truce, 1)), (me,), False, 0, 1)
+    now = state_worth_if_agreed(agreed, me, ((truce, 1),))
+    shown = f"{now:.2f}"
+    assert _was_worth(agreed, me, chronicle, 7, shown) == ""  # the same terms on what is open
+    assert state_worth_if_agreed(agreed, me, ((prisoners, 0), (truce, 1))) != now  # as it read before
