@@ -30,7 +30,8 @@ _GONE = ("walk_out", "boycott", "pulled_out", "left")
 
 
 def _names(state: State, seats: list[int]) -> str:
-    names = [state.scenario.delegations[d].name for d in seats]
+    # inside a sentence ("rejected by the armed opposition delegation"): a newcomer read "The" there
+    names = [in_sentence(state.scenario.delegations[d].name) for d in seats]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

@@ -20,6 +20,7 @@ from game.ai.selfplay import agent_rng
 from game.engine import Pass, Propose, Respond, apply, new_game, view_for
 from game.engine.legal import moves_for
 from game.engine.model import Scenario
+from game.engine.records import in_sentence
 from game.engine.state import ACCEPTED, PENDING, State
 from game.engine.utility import state_worth_if_agreed
 from game.play.board import entries
@@ -116,7 +117,7 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float, 
         assert said == []
         return
     assert said[0] == f"Your turn, round {state.round}. {HEAD}"
-    names = [d.name for d in state.scenario.delegations]
+    names = [in_sentence(d.name) for d in state.scenario.delegations]  # as a sentence writes them
     told = {int(m.group(1)): line for line in said for m in [re.match(r"\s*Your proposal #(\d+): ", line)] if m}
     assert set(told) == set(answered)
     for pid, (yes, no) in answered.items():
@@ -295,7 +296,7 @@ def test_the_table_sums_up_the_answers_to_my_proposal_when_my_turn_comes_back(tm
             state = table.session.state
             answered = answers_since(table.chronicle, start, GOV)
             assert mine in answered and answered[mine][1], "the opposition rejects the government's ideal"
-            opp = state.scenario.delegations[1].name
+            opp = in_sentence(state.scenario.delegations[1].name)
             line = next(p for p in summary if f"Your proposal #{mine}:" in p)
             assert f"rejected by {opp}" in line and "it fails" in line
             # with the reason it gave, as the table said it (a newcomer read the refusals with no why)
