@@ -694,6 +694,35 @@ def test_respond_says_when_another_text_the_player_accepted_is_still_open(start:
     assert drive(RespondDialog(dataclasses.replace(v, proposals=(done, offer))), every) is None
 
 
+def test_the_answer_buttons_stay_on_screen_when_the_worth_line_wraps(start: State) -> None:
+    """A side that signs nothing reads a worth line of two lines at 80x24 ("#8 if agreed: ... ·
+    you sign nothing here: your answer decides nothing"); with a two-line message and two
+    whole-agenda packages in the list, the buttons still lie on the screen, inside the frame (a
+    newcomer reported them gone once; not reproduced here)."""
+    from game.engine.state import ACCEPTED, PENDING, Proposal
+
+    v = view(start, OPP)
+    whole = tuple((i, v.positions[OPP][i]) for i in v.agenda)
+    draft = Proposal(7, UN, whole, (GOV, OPP, RUSSIA), (PENDING, ACCEPTED, PENDING), v.round, draft=True)
+    # a whole-agenda package: the list fills every row it is given
+    offer = Proposal(8, GOV, whole, (OPP, RUSSIA), (PENDING, PENDING), v.round)
+    signs_not = dataclasses.replace(v.venue, signatories=tuple(d for d in v.venue.signatories if d != OPP))
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.pause()
+        worth = text(dialog, "#answer-worth")
+        assert "you sign nothing here" in worth and dialog.query_one("#answer-worth").region.height == 2
+        for button in ("#accept", "#reject"):
+            region = dialog.query_one(button).region
+            assert region.area and region.bottom <= 24, (button, region)
+            assert dialog.query_one(".dialog").region.contains_region(region)
+        await pilot.press("escape")
+
+    for proposals in ((offer,), (draft, offer)):
+        seen = dataclasses.replace(v, venue=signs_not, proposals=proposals)
+        assert drive(RespondDialog(seen), script) is None
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_every_issue_of_a_whole_agenda_package_shows_in_the_answer_list(start: State, size: tuple[int, int]) -> None:
     """The list stopped at 14 rows and scrolls from one proposal to the next, never within one:
