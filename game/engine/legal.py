@@ -119,6 +119,11 @@ class Moves:
     def allowed(self, kind: str) -> bool:
         return self.status(kind).allowed
 
+    def open_to_me(self, kind: str) -> bool:
+        """Whether the kind's own rules allow it to the viewer now, whoever's turn it is and
+        whatever it owes: what the brief tells a player they may do when the turn comes."""
+        return not self._kind_refusal(kind)
+
     @property
     def statuses(self) -> dict[str, Status]:
         """Every kind's status, in KINDS order (the UI lists refused kinds with their reason)."""

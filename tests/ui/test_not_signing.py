@@ -64,3 +64,36 @@ def test_the_status_line_says_an_offer_is_put_to_a_side_that_signs_nothing(tmp_p
             assert f"{waiting} put to you (r)" in status and "to answer (r)" not in status
 
     asyncio.run(body())
+
+
+def test_the_brief_says_what_staying_away_does_while_the_player_may() -> None:
+    """A newcomer as the SNC never found the boycott (its key is in the help and the palette:
+    the key row is full at 80 columns), while the AI's SNC weighed it. The brief says what it
+    does, with the rules' figures, in the first round of a venue with optional attendance only."""
+    import dataclasses
+
+    from game.engine.legal import moves_for
+    from game.engine.state import State
+    from tests.saves.helpers import new_session
+
+    sc = load_scenario(SOCHI)
+    state, _ = new_game(sc, 3)
+    snc = sc.delegation_index["snc"]
+    rules, venue = sc.rules, sc.venues[0]
+    said = brief(view_for(state, snc)).plain
+    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else rules.walkout_momentum
+    chair = sc.delegations[venue.chair].name
+    assert (
+        f"Attendance here is optional: in this first round you may stay away (b): support at home "
+        f"+{rules.hardline_support}, {chair}'s trust in you -{rules.leave_trust}, momentum -{cost // 2}." in said
+    )
+    assert "no longer needed for a deal" not in said  # the SNC signs nothing there
+    gov = sc.delegation_index["government"]
+    assert "you are then no longer needed for a deal" in brief(view_for(state, gov)).plain
+    # from round 2 the rules refuse it, and the brief says nothing of it
+    later: State = dataclasses.replace(state, round=2)
+    assert not moves_for(view_for(later, snc)).open_to_me("boycott")
+    assert "Attendance here is optional" not in brief(view_for(later, snc)).plain
+    # nor where attendance is not optional
+    session = new_session("astana-8", 3)
+    assert "Attendance here is optional" not in brief(view_for(session.state, 1)).plain

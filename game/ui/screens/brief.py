@@ -16,6 +16,8 @@ from textual.widgets import Static
 from game.ai.opponent import Beliefs
 from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
+from game.engine.legal import moves_for
+from game.engine.records import in_sentence
 from game.engine.situation import may_propose
 from game.engine.view import View
 from game.play.deck_words import departures
@@ -42,6 +44,27 @@ def _toll(x: float) -> str:
     0.01 told a newcomer of less than the debrief then charged (0.09 over six rounds)."""
     shown = f"{x:.3f}"
     return shown[:-1] if shown.endswith("0") else shown
+
+
+def boycott_terms(view: View) -> str:
+    """Where the player may still stay away (attendance optional, round 1), what it does: the key
+    is in the help and the palette only (the key row is full at 80 columns), and a newcomer as the
+    SNC at Sochi never found it, while the AI's SNC weighed it. The figures are the rules'."""
+    if not view.present[view.me] or not moves_for(view).open_to_me("boycott"):
+        return ""
+    rules, venue = view.rules, view.venue
+    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else rules.walkout_momentum
+    host = (
+        f"{in_sentence(view.delegations[venue.chair].name)}'s trust in you -{rules.leave_trust}"
+        if venue.chair >= 0
+        else f"every side's trust in you -{rules.leave_trust}"
+    )
+    needed = "; you are then no longer needed for a deal" if view.me in venue.signatories else ""
+    return (
+        f"Attendance here is optional: in this first round you may stay away (b): support at home "
+        f"+{rules.hardline_support}, {host}, momentum -{cost // 2}{needed}. What the others agree "
+        "without you still counts for you."
+    )
 
 
 def time_pressure(view: View) -> str:
@@ -123,7 +146,11 @@ def brief(view: View) -> Text:
     text.append(f"Walk-away (your utility with no deal): {own.reservation:.2f}", style="bold")
     text.append(": a deal worth less than this leaves you worse off than none.\n")
     text.append(f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n")
-    text.append(time_pressure(view) + "\n\n")
+    text.append(time_pressure(view) + "\n")
+    staying_away = boycott_terms(view)
+    if staying_away:
+        text.append(staying_away + "\n")
+    text.append("\n")
     text.append("What you want, issue by issue\n", style="bold underline")
     text.append(
         "Weight: the share of your utility an issue carries. Worth: your value of an option, 0 to 1.\n", style="dim"
