@@ -45,7 +45,9 @@ class Line:
     actor: int  # who moved (-1: the game itself: events, a new round)
     kind: str  # the move's kind ("propose", "respond", ...), or "events"
     tabled: int = -1  # the proposal this move tabled
-    answered: int = -1  # the proposal this move answered (on an "expired" line: the one that lapsed)
+    # the proposal this move answered (on an "expired" line: the one that lapsed; on an "agreement"
+    # line: the one agreed; on a "withdrawn" line: the one withdrawn)
+    answered: int = -1
     accept: bool = False  # ...and whether it accepted it
     momentum: int = 0  # after the move
     other: int = -1  # a meeting: the delegation the mover asked to meet; a press: the client
@@ -158,11 +160,21 @@ class Chronicle:
     ) -> None:
         venue = before.venue
         lapsed: list[int] | None = None
+        # the agreements this move made, in the order their records come: a boycott can settle a
+        # proposal nobody answered in this move (its line had no proposal, and a summary following
+        # that proposal missed its end, a review found)
+        agreed = [a.proposal for a in after.agreements[len(before.agreements) :]]
+        # the proposal a tabling withdraws: its author's open one before it (one at most)
+        superseded = [p.id for p in before.proposals if p.author == actor] if tabled >= 0 else []
         for record in records:
             if record.kind == "venue":
                 venue = after.venue  # the records from here on belong to the next venue
             about = answered
-            if record.kind == "expired":
+            if record.kind == "agreement" and agreed:
+                about = agreed.pop(0)
+            elif record.kind == "withdrawn" and superseded:
+                about = superseded[0]
+            elif record.kind == "expired":
                 # the proposal that lapsed, kept on its line as an answer's is: the engine says
                 # them in the order of the state's proposals, each record naming its author
                 if lapsed is None:

@@ -90,15 +90,19 @@ def against(value: float, mark: float, least: int = 2) -> tuple[str, str, str]:
     "above", "BELOW" or "at". Rounded alike to two places, 0.5204 and 0.5196 would read "0.52
     BELOW your walk-away 0.52"; equal to four places, they are "at" it."""
     least = min(max(least, 2), 4)
+    equal_at = 4
     for places in range(least, 5):
         shown, marked = fixed(value, places), fixed(mark, places)
-        # apart, and their difference as shown the true one to those places: 0.646 and 0.645
-        # read "0.65" and "0.64", a gap of 0.01 where there was 0.001 (a newcomer's debrief)
-        if shown != marked and (
-            places == 4 or round(float(shown) - float(marked), places) == round(value - mark, places)
-        ):
+        if shown == marked:
+            equal_at = min(equal_at, places)
+            continue
+        # apart, and their difference as shown no more than twice the true one: 0.646 and 0.645
+        # read "0.65" and "0.64", a gap of 0.01 where there was 0.001 (a newcomer's debrief). (A
+        # shown gap one unit off the true one is the rounding every figure has: kept.)
+        if places == 4 or abs(float(shown) - float(marked)) <= 2 * abs(value - mark):
             return shown, marked, "above" if value > mark else "BELOW"
-    return fixed(value, least), fixed(mark, least), "at"
+    # equal to four places: written to the fewest places at which they read the same
+    return fixed(value, equal_at), fixed(mark, equal_at), "at"
 
 
 def fixed(value: float, places: int) -> str:

@@ -165,7 +165,7 @@ def _gone_how(chronicle: Chronicle, start: int, pid: int) -> str:
         if line.record.kind == "agreement" and line.answered in chronicle.tabled:
             if issues & {i for i, _ in chronicle.tabled[line.answered].package}:
                 return f"closed when #{line.answered} settled an issue of it"
-        elif line.record.kind == "withdrawn" and line.actor == tabled.author:
+        elif line.record.kind == "withdrawn" and line.answered == pid:
             return "withdrawn by its author for a new proposal"
     return "no longer on the table"
 

@@ -111,3 +111,17 @@ def test_at_the_last_venue_what_is_agreed_reads_its_agenda_as_it_stands() -> Non
             score = outcome_utility(changed, d) + delay_toll(changed, d)
             assert abs(state_worth_if_agreed(changed, d, ()) - score) < 1e-12
             assert abs(choices.worth_if_agreed(view_for(changed, d), ()) - score) < 1e-12
+
+
+def test_two_figures_take_more_places_only_where_rounding_misleads() -> None:
+    """0.646 against 0.645 read "0.65" and "0.64" (+0.01 for a gap of 0.001): written to more
+    places where the gap shown is more than twice the true one, and only there (a review found
+    four places in two lists of five once every rounding difference asked for them); figures
+    "at" each other read the same."""
+    from game.ui.format import against
+
+    assert against(0.646, 0.645) == ("0.646", "0.645", "above")
+    assert against(0.704, 0.296) == ("0.70", "0.30", "above")  # 0.40 shown for 0.408: kept
+    assert against(0.5649, 0.4651) == ("0.56", "0.47", "above")
+    assert against(0.524999, 0.525001) == ("0.525", "0.525", "at")  # not "0.52" at "0.53"
+    assert against(0.5204, 0.5196) == ("0.5204", "0.5196", "above")

@@ -401,12 +401,12 @@ def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> N
 
     line = Headline(0, "Government", 0.5649, 0.4651, 0.6051, 0.51)
     text = _you((line,), {0: 0.6749}, "hard").plain
-    # ...and to the places at which that difference is the true one (0.0998): at two, 0.56 and
-    # 0.47 are 0.09 apart; a newcomer read "+0.01 against the AI (0.64)" of 0.646 against 0.645
-    assert "You played Government: 0.565" in text
-    assert "+0.100 against your walk-away value (0.465, the ┃ on the bar)" in text
-    assert "-0.040 against the Nash point (0.605)" in text
-    assert "-0.110 against the AI (hard) in your seat, same seed (0.675)" in text
+    assert "0.56" in text
+    assert "+0.09 against your walk-away value (0.47, the ┃ on the bar)" in text
+    assert "-0.05 against the Nash point (0.61)" in text
+    assert "-0.11 against the AI (hard) in your seat, same seed (0.67)" in text
+    # ...but to more places where the difference shown is more than twice the true one: a
+    # newcomer read "+0.01 against the AI (0.64)" of 0.646 against 0.645
     near = _you((dataclasses.replace(line, utility=0.646, reservation=0.60),), {0: 0.645}, "normal").plain
     assert "+0.001 against the AI (normal) in your seat, same seed (0.645)" in near
     # close figures are written to the places that tell them apart, and the difference with them:

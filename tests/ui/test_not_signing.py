@@ -90,6 +90,13 @@ def test_the_brief_says_what_staying_away_does_while_the_player_may() -> None:
     assert "no longer needed for a deal" not in said  # the SNC signs nothing there
     gov = sc.delegation_index["government"]
     assert "you are then no longer needed for a deal" in brief(view_for(state, gov)).plain
+    # the chair's trust in itself never moves: its own brief names no trust cost
+    russia = brief(view_for(state, venue.chair)).plain
+    assert f"support at home +{rules.hardline_support}, momentum -{cost // 2};" in russia
+    # where only one other signatory would be left, the talks collapse (a deal needs two)
+    two = dataclasses.replace(venue, signatories=(gov, sc.delegation_index["russia"]))
+    pair = dataclasses.replace(view_for(state, gov), venue=two)
+    assert "the talks then collapse, a deal needing two signatories" in brief(pair).plain
     # from round 2 the rules refuse it, and the brief says nothing of it
     later: State = dataclasses.replace(state, round=2)
     assert not moves_for(view_for(later, snc)).open_to_me("boycott")

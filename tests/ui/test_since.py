@@ -590,3 +590,47 @@ def test_an_earlier_offer_is_valued_on_the_issues_still_open() -> None:
     shown = f"{now:.2f}"
     assert _was_worth(agreed, me, chronicle, 7, shown) == ""  # the same terms on what is open
     assert state_worth_if_agreed(agreed, me, ((prisoners, 0), (truce, 1))) != now  # as it read before
+
+
+def test_an_accepted_offer_agreed_by_a_boycott_is_said_agreed_and_a_withdrawal_is_its_own() -> None:
+    """A review's case: red's #1, which big accepted, is agreed when blue boycotts (no answer in
+    that move), then red tables #2 and #3 (withdrawing #2). The chronicle's agreement line names
+    #1, its withdrawn line #2; big's summary says #1 was agreed, not withdrawn."""
+    from game.engine.actions import Boycott
+
+    mini, _ = scenario_file("mini")
+    ix = mini.delegation_index
+    mini = with_venue(
+        mini,
+        signatories=(ix["red"], ix["blue"], ix["big"]),
+        attendance_optional=True,
+        turn_order=tuple(ix[d] for d in ("red", "big", "envoy", "blue")),
+    )
+    state, opening = new_game(mini, 3)
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    moves = [
+        Propose("red", (("truce", "pause"),), ("big", "envoy", "blue")),
+        Pass("red"),
+        Respond("big", 1, True),
+        Pass("big"),
+        Respond("envoy", 1, True),
+        Pass("envoy"),
+        Boycott("blue"),
+        Propose("red", (("prisoners", "some"),), ("big", "envoy")),
+        Propose("red", (("prisoners", "none"),), ("big", "envoy")),
+    ]
+    start = 0
+    for action in moves:
+        after, records = apply(state, action)
+        chronicle.add(state, action, after, records)
+        state = after
+        if action == Pass("big"):
+            start = len(chronicle.lines)
+    big = ix["big"]
+    assert state.actor == big and [a.proposal for a in state.agreements] == [1]
+    kinds = {line.record.kind: line.answered for line in chronicle.lines[start:]}
+    assert kinds["agreement"] == 1 and kinds["withdrawn"] == 2
+    said = [p.plain for p in since_last_move(chronicle, start, state, big, mini.delegations[big].reservation)]
+    line = next(x for x in said if ", which you accepted: " in x)
+    assert line.startswith("  #1 from ") and line.endswith(": agreed.")

@@ -54,15 +54,26 @@ def boycott_terms(view: View) -> str:
         return ""
     rules, venue = view.rules, view.venue
     cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else rules.walkout_momentum
-    host = (
-        f"{in_sentence(view.delegations[venue.chair].name)}'s trust in you -{rules.leave_trust}"
-        if venue.chair >= 0
-        else f"every side's trust in you -{rules.leave_trust}"
-    )
-    needed = "; you are then no longer needed for a deal" if view.me in venue.signatories else ""
+    # the chair's trust falls (everyone's where there is none); a side's trust in itself never
+    # moves, so the chair staying away costs it none (a review)
+    if venue.chair < 0:
+        host = f", every side's trust in you -{rules.leave_trust}"
+    elif venue.chair != view.me:
+        host = f", {in_sentence(view.delegations[venue.chair].name)}'s trust in you -{rules.leave_trust}"
+    else:
+        host = ""
+    needed = ""
+    if view.me in venue.signatories:
+        # a deal needs two signatories present (RULES.md, "Leaving the table")
+        others = [d for d in venue.signatories if d != view.me and view.present[d]]
+        needed = (
+            "; you are then no longer needed for a deal"
+            if len(others) >= 2
+            else "; the talks then collapse, a deal needing two signatories"
+        )
     return (
         f"Attendance here is optional: in this first round you may stay away (b): support at home "
-        f"+{rules.hardline_support}, {host}, momentum -{cost // 2}{needed}. What the others agree "
+        f"+{rules.hardline_support}{host}, momentum -{cost // 2}{needed}. What the others agree "
         "without you still counts for you."
     )
 
