@@ -12,7 +12,7 @@ from typing import Any
 from game.engine import actions as A
 from game.engine.checks import ResolvedPackage as Package
 from game.engine.records import in_sentence
-from game.engine.situation import agreement_concession, concession_trusters
+from game.engine.situation import agreement_concession, concession_trusters, leave_momentum, leave_trust_losers
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal, frozen
 from game.engine.utility import crossed_red_lines
 from game.engine.work import Work
@@ -267,11 +267,9 @@ def _leave(w: Work, actor: int, boycott: bool = False) -> None:
     venue = w.scenario.venues[w.venue]
     w.set_present(actor, False)
     w.set_boycotted(actor, boycott)
-    hosts = [venue.chair] if boycott and venue.chair >= 0 else range(len(w.present))
-    for d in hosts:
+    for d in leave_trust_losers(venue, len(w.present), boycott):
         w.add_trust(d, actor, -w.scenario.rules.leave_trust)
-    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else w.scenario.rules.walkout_momentum
-    w.add_momentum(-(cost // (2 if boycott else 1)))
+    w.add_momentum(-leave_momentum(w.scenario.rules, venue, boycott))
 
 
 def pass_turn(w: Work, actor: int, action: A.Pass, checked: None) -> None:

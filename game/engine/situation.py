@@ -222,6 +222,19 @@ def agreement_cost(rules: Rules, own: Delegation, position: Sequence[int], packa
     return agreement_concession(rules, own, position, package) + crossed * rules.redline_support
 
 
+def leave_momentum(rules: Rules, venue: Venue, boycott: bool) -> int:
+    """Momentum a delegation leaving costs the talks: the venue's own figure, else the rules';
+    half for a boycott (rounded down)."""
+    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else rules.walkout_momentum
+    return cost // (2 if boycott else 1)
+
+
+def leave_trust_losers(venue: Venue, delegations: int, boycott: bool) -> Sequence[int]:
+    """Whose trust in a delegation that leaves falls (by rules.leave_trust): the chair's for a
+    boycott where the venue has one, else everyone's (a side's trust in itself never moves)."""
+    return [venue.chair] if boycott and venue.chair >= 0 else range(delegations)
+
+
 def pressed_step(patron_position: int, client_position: int) -> int:
     """Where a pressed client moves: one option towards its patron's public position."""
     return client_position + (1 if patron_position > client_position else -1)

@@ -16,9 +16,10 @@ from textual.widgets import Static
 from game.ai.opponent import Beliefs
 from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
+from game.engine.flow import fewer_than_two_present
 from game.engine.legal import moves_for
 from game.engine.records import in_sentence
-from game.engine.situation import may_propose
+from game.engine.situation import leave_momentum, leave_trust_losers, may_propose
 from game.engine.view import View
 from game.play.deck_words import departures
 from game.ui.format import brief_issue
@@ -53,27 +54,27 @@ def boycott_terms(view: View) -> str:
     if not view.present[view.me] or not moves_for(view).open_to_me("boycott"):
         return ""
     rules, venue = view.rules, view.venue
-    cost = venue.walkout_momentum if venue.walkout_momentum >= 0 else rules.walkout_momentum
-    # the chair's trust falls (everyone's where there is none); a side's trust in itself never
-    # moves, so the chair staying away costs it none (a review)
-    if venue.chair < 0:
+    # whose trust falls, by the engine's rule (a side's trust in itself never moves: the chair
+    # staying away costs it none, a review found)
+    losers = [d for d in leave_trust_losers(venue, len(view.delegations), True) if d != view.me]
+    if len(losers) == 1:
+        host = f", {in_sentence(view.delegations[losers[0]].name)}'s trust in you -{rules.leave_trust}"
+    elif losers:
         host = f", every side's trust in you -{rules.leave_trust}"
-    elif venue.chair != view.me:
-        host = f", {in_sentence(view.delegations[venue.chair].name)}'s trust in you -{rules.leave_trust}"
     else:
         host = ""
     needed = ""
     if view.me in venue.signatories:
-        # a deal needs two signatories present (RULES.md, "Leaving the table")
-        others = [d for d in venue.signatories if d != view.me and view.present[d]]
+        # the table without the player, asked of the engine's rule (a deal needs two signatories)
+        gone = tuple(here and d != view.me for d, here in enumerate(view.present))
         needed = (
-            "; you are then no longer needed for a deal"
-            if len(others) >= 2
-            else "; the talks then collapse, a deal needing two signatories"
+            "; the talks then collapse, a deal needing two signatories"
+            if fewer_than_two_present(venue.signatories, gone)
+            else "; you are then no longer needed for a deal"
         )
     return (
         f"Attendance here is optional: in this first round you may stay away (b): support at home "
-        f"+{rules.hardline_support}{host}, momentum -{cost // 2}{needed}. What the others agree "
+        f"+{rules.hardline_support}{host}, momentum -{leave_momentum(rules, venue, True)}{needed}. What the others agree "
         "without you still counts for you."
     )
 
