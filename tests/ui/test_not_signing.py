@@ -30,8 +30,8 @@ def test_the_brief_and_the_signing_line_say_who_signs() -> None:
             assert line != choices.NOT_SIGNING
         elif delegation.role in ("party", "guarantor"):
             assert (
-                "signs nothing here: you propose and answer, but only the signatories' answers decide "
-                "(yours move the author's trust)" in text
+                "signs nothing here: you propose and answer, but only the signatories' answers decide"
+                "; yours move the author's trust)" in text
             )
             assert line == choices.NOT_SIGNING
             # what a red line costs at home is a signatory's: it is not told to a side that signs

@@ -151,7 +151,7 @@ def brief(view: View) -> Text:
     elif may_propose(own.role):
         # a party that signs nothing here (the SNC at Sochi) proposes and answers like the others,
         # but its answers decide nothing: a newcomer found it only in the debrief's notes
-        signatory = " · signs nothing here: you propose and answer, but only the signatories' answers decide (yours move the author's trust)"
+        signatory = " · signs nothing here: you propose and answer, but only the signatories' answers decide; yours move the author's trust"
     else:
         signatory = ""
     text.append(f" ({own.role}{signatory})\n")

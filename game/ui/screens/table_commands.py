@@ -16,6 +16,7 @@ from game.engine import Action, Pass, Respond, WalkOut, apply, view_for
 from game.engine.actions import Boycott
 from game.engine.legal import moves_for
 from game.engine.records import in_sentence
+from game.engine.situation import leave_trust_losers
 from game.engine.state import State
 from game.engine.utility import state_worth_if_agreed
 from game.engine.view import View
@@ -330,13 +331,16 @@ class TableCommands(Screen[None]):
 
         def question() -> str:
             view = self.view
-            chair = view.venue.chair
-            if chair < 0:
-                trust = f"every side's trust in you falls by {view.rules.leave_trust}"
-            elif chair == self.viewer:
+            # whose trust falls, by the engine's rule (as the brief says it)
+            losers = [d for d in leave_trust_losers(view.venue, len(view.delegations), True) if d != self.viewer]
+            if not losers:
                 trust = "you chair it, so no side's trust in you falls"
+            elif len(losers) == 1:
+                trust = (
+                    f"the chair's trust in you ({view.delegations[losers[0]].name}) falls by {view.rules.leave_trust}"
+                )
             else:
-                trust = f"the chair's trust in you ({view.delegations[chair].name}) falls by {view.rules.leave_trust}"
+                trust = f"every side's trust in you falls by {view.rules.leave_trust}"
             return (
                 f"Boycott this venue as {in_sentence(me.name)}? You stay away from it: your support at home rises by "
                 f"{view.rules.hardline_support}, {trust}. {_after_leaving(self.session.state, action)}"
