@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.engine.state import PENDING, Proposal, State
 from game.engine.utility import state_worth_if_agreed
 from game.engine.view import view_for
-from game.play.choices import agreement_cost, pulled_out_then, pulls_out, signing_cost
+from game.play.choices import agreement_cost, pulled_out_then, pulls_out, signing_cost, toll_a_round
 from game.play.history import Chronicle
 
 
@@ -53,6 +53,10 @@ class Entry:
     # what the reader has if nothing more is agreed, where something is agreed already (None
     # where nothing is): what a further package is measured against then, not the walk-away
     agreed: float | None = None
+    # for a proposal waiting for the reader's answer, what a round that ends costs the reader now
+    # and once it is agreed (choices.toll_a_round; (0, 0) in the closing session, after the last
+    # round's toll): refusing keeps the toll running on the issues it would settle
+    toll: tuple[float, float] = (0.0, 0.0)
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -95,10 +99,11 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
             if before
             else ()
         )
-        signing, pulled, then = "", False, ""
+        signing, pulled, then, toll = "", False, "", (0.0, 0.0)
         if view is not None and p.response_of(me) == PENDING:
             signing, pulled = signing_cost(view, p.package), pulls_out(view, agreement_cost(view, p.package))
             then = pulled_out_then(view, p.package) if pulled else ""
+            toll = (0.0, 0.0) if view.closing else toll_a_round(view, p.package)
         out.append(
             Entry(
                 p,
@@ -113,6 +118,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 then,
                 dropped,
                 agreed,
+                toll,
             )
         )
 

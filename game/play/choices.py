@@ -7,6 +7,7 @@ apart from the dialogs (and from Textual) so they can be tested without a screen
 
 from __future__ import annotations
 
+from game.engine import clock
 from game.engine.legal import Moves, PressureTarget, may_draft, may_propose, moves_for
 from game.engine.state import ACCEPTED, Proposal
 from game.engine.utility import worth_if_agreed as _worth
@@ -122,14 +123,7 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     apply before the end is judged), and in a campaign a side pulled out starts the next venue
     where it signs at the line, pulled out again as it opens: that venue collapses."""
     covered = {i for i, _ in package}
-    agenda = set(view.agenda)
-    for i, o in package:
-        for effect in view.issues[i].options[o].effects:
-            if effect.kind == "agenda_add" and view.settled[effect.a] < 0:
-                agenda.add(effect.a)
-            elif effect.kind == "agenda_remove":
-                agenda.discard(effect.a)
-    if not all(view.settled[i] >= 0 or i in covered for i in agenda):
+    if not all(view.settled[i] >= 0 or i in covered for i in _agenda_after(view, package)):
         # short, for the builder's one message line at 80 columns (what a partial deal settles
         # stands too: RULES.md)
         return "the talks collapse"
@@ -137,6 +131,34 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     if later and view.me in later[0].signatories:
         return "the deal stands; the next venue collapses"
     return "the deal stands"
+
+
+def _agenda_after(view: View, package: tuple[tuple[int, int], ...]) -> set[int]:
+    """The venue's agenda once `package` is agreed: its options' agenda effects apply."""
+    agenda = set(view.agenda)
+    for i, o in package:
+        for effect in view.issues[i].options[o].effects:
+            if effect.kind == "agenda_add" and view.settled[effect.a] < 0:
+                agenda.add(effect.a)
+            elif effect.kind == "agenda_remove":
+                agenda.discard(effect.a)
+    return agenda
+
+
+def toll_a_round(view: View, package: tuple[tuple[int, int], ...] = ()) -> tuple[float, float]:
+    """What a round that ends costs the reader now (RULES.md, "The cost of time"), and what it
+    would cost once `package` is agreed: the toll runs on the issues still open, so an agreement
+    stops it on those it settles. By the engine's rule (clock.bleed, as flow.charge_delay charges
+    it); (0, 0) where time costs nothing."""
+    if not view.rules.delay_cost:
+        return 0.0, 0.0
+    settled = list(view.settled)
+    deal = [s if s >= 0 else issue.status_quo for s, issue in zip(settled, view.issues, strict=True)]
+    now = clock.bleed(view.own, view.rules, deal, [i for i in view.agenda if settled[i] < 0])
+    for i, o in package:
+        settled[i] = deal[i] = o
+    after = clock.bleed(view.own, view.rules, deal, [i for i in sorted(_agenda_after(view, package)) if settled[i] < 0])
+    return now / 10_000, after / 10_000
 
 
 # What the builder, the answer dialog and the board say of a package to a side that signs nothing

@@ -111,6 +111,13 @@ def fixed(value: float, places: int) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+def toll(x: float) -> str:
+    """A toll to the hundredth, or to the thousandth where that one counts: 0.015 a round read as
+    0.01 told a newcomer of less than the debrief then charged (0.09 over six rounds)."""
+    shown = f"{x:.3f}"
+    return shown[:-1] if shown.endswith("0") else shown
+
+
 def gap(diff: float) -> str:
     """A signed difference (a surplus over a walk-away), with the places `against` would give
     it: never "+0.00" or "-0.00" for a difference that is not nil to four places."""

@@ -15,11 +15,12 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from game.engine import Respond
+from game.engine import Respond, view_for
 from game.engine.utility import utility, with_package
 from game.play.board import Entry
+from game.play.choices import toll_a_round
 from game.play.history import Chronicle
-from game.ui.format import brief_issue
+from game.ui.format import brief_issue, toll
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.brief import BriefScreen
@@ -343,7 +344,16 @@ def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
             ask = await screen_of(pilot, ConfirmDialog)
             author = table.session.scenario.delegations[first.proposal.author].name
             assert ask.question.startswith(f"Reject #{first.proposal.id} from {author}? It is worth ")
-            assert ask.question.endswith(f"to you, above your walk-away {first.walk_away:.2f}.")
+            # ...and what refusing keeps running: the toll of each round on the issues it settles
+            # (no screen said that agreeing stops it), by the engine's rule
+            now, after = toll_a_round(view_for(table.session.state, OPP), first.proposal.package)
+            assert now > after
+            kept = (
+                f" Agreed, it would end the toll of {toll(now)} each round costs you."
+                if after < 0.0005
+                else f" Agreed, it would bring the toll each round costs you from {toll(now)} down to {toll(after)}."
+            )
+            assert ask.question.endswith(f"to you, above your walk-away {first.walk_away:.2f}.{kept}")
             await press(pilot, "enter")  # the safe answer: nothing is sent
             await screen_of(pilot, BoardScreen)
             assert len(table.session.log) == moves

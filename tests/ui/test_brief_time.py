@@ -63,9 +63,9 @@ def test_without_time_rules_the_brief_says_waiting_costs_nothing() -> None:
     [(0.015, "0.015"), (0.0149, "0.015"), (0.02, "0.02"), (0.1, "0.10"), (0.0, "0.00"), (0.038, "0.038")],
 )
 def test_a_toll_is_written_to_the_thousandth_only_where_that_digit_counts(toll: float, shown: str) -> None:
-    from game.ui.screens.brief import _toll
+    from game.ui.format import toll as written
 
-    assert _toll(toll) == shown
+    assert written(toll) == shown
 
 
 def test_at_a_campaigns_first_venue_the_brief_says_where_the_rest_of_the_weight_lies() -> None:

@@ -21,7 +21,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import against, brief_issue, measured, named
+from game.ui.format import against, brief_issue, measured, named, toll
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 
@@ -35,6 +35,18 @@ class Counter:
 
 BoardChoice = Respond | Counter | None
 _ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
+
+
+def _toll_kept(entry: Entry) -> str:
+    """What refusing keeps running, where time costs the reader: the toll of each round on the
+    issues the offer would settle (a worth "if agreed" is before the rounds still to come, and
+    no screen said that agreeing stops their toll)."""
+    now, after = entry.toll
+    if now - after < 0.0005:
+        return ""
+    if after < 0.0005:
+        return f" Agreed, it would end the toll of {toll(now)} each round costs you."
+    return f" Agreed, it would bring the toll each round costs you from {toll(now)} down to {toll(after)}."
 
 
 def _width(headers: tuple[str, ...], rows: list[tuple[str | Text, ...]]) -> int:
@@ -322,7 +334,7 @@ class BoardScreen(Screen[BoardChoice]):
         if where == "BELOW":
             self.dismiss(answer)
             return
-        question = f"Reject #{p.id} from {author}? It is worth {worth} to you, {words}."
+        question = f"Reject #{p.id} from {author}? It is worth {worth} to you, {words}." + _toll_kept(entry)
 
         def answered(ok: bool | None) -> None:
             if ok:

@@ -22,7 +22,7 @@ from game.engine.records import in_sentence
 from game.engine.situation import leave_momentum, leave_trust_losers, may_propose
 from game.engine.view import View
 from game.play.deck_words import departures
-from game.ui.format import brief_issue
+from game.ui.format import brief_issue, toll
 from game.ui.widgets.hanging import Hanging
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
@@ -38,13 +38,6 @@ EXPLAINED = (
     "Momentum (0-100) is the talks' will to go on: agreements and progress raise it, a round in "
     "which nothing moves lowers it, and at 0 the talks collapse."
 )
-
-
-def _toll(x: float) -> str:
-    """A toll to the hundredth, or to the thousandth where that one counts: 0.015 a round read as
-    0.01 told a newcomer of less than the debrief then charged (0.09 over six rounds)."""
-    shown = f"{x:.3f}"
-    return shown[:-1] if shown.endswith("0") else shown
 
 
 def boycott_terms(view: View) -> str:
@@ -88,10 +81,10 @@ def time_pressure(view: View) -> str:
         return f"Time: waiting costs nothing here, and the talks run their {venue.rounds} rounds."
     parts = []
     if rules.delay_cost:
-        so_far = f" ({_toll(view.toll / 10_000)} lost so far)" if view.toll else ""
+        so_far = f" ({toll(view.toll / 10_000)} lost so far)" if view.toll else ""
         parts.append(
-            f"each round that ends with issues open costs you {_toll(per_round)} of utility as things stand{so_far}, "
-            "taken from what you end with, deal or none"
+            f"each round that ends with issues open costs you {toll(per_round)} of utility as things stand{so_far}, "
+            "taken from what you end with, deal or none, until an agreement settles those issues"
         )
     if rules.breakdown_risk:
         risk = f"{chance:.0%}" if chance else "no chance yet"
