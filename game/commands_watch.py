@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.commands import _load_source
+from game.engine.records import listed
 from game.exits import EXIT_INVALID, EXIT_USAGE
 from game.scenario import DEFAULT, resolve
 
@@ -250,7 +251,7 @@ def _who_played(session: Session, loaded_at: int) -> str:
         by_agents = (", ".join(parts[:-1]) + ", and " + parts[-1] if len(parts) > 1 else parts[0]) + "."
     if not people or loaded_at == 0:
         return by_agents or "Every seat was played by an AI negotiator."
-    held = " and ".join([", ".join(people[:-1]), people[-1]] if len(people) > 1 else people)
+    held = listed(people)
     seat = "seats" if len(people) > 1 else "seat"
     if loaded_at >= len(session.log):  # the save ended the game: the AI played none of it here
         if agents:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from game.engine import clock, rng
 from game.engine.conditions import all_hold
 from game.engine.model import Alternative, EventCard
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.state import State
 from game.engine.work import Work
 
@@ -40,7 +40,7 @@ def check_ends(w: Work) -> None:
     if w.agenda and _all_settled(w.settled, w.agenda):
         after = ""
         if pulled:
-            names = " and ".join(w.name(d) for d in pulled)
+            names = listed([w.name(d) for d in pulled])
             after = f" Then hardliners at home pulled {names} out over what it had given up."
         end_venue(w, "agreement", "Every issue on the agenda is settled." + after)
         return

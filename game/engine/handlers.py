@@ -11,7 +11,7 @@ from typing import Any
 
 from game.engine import actions as A
 from game.engine.checks import ResolvedPackage as Package
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.situation import agreement_concession, concession_trusters, leave_momentum, leave_trust_losers
 from game.engine.state import ACCEPTED, PENDING, REJECTED, Agreement, Proposal, frozen
 from game.engine.utility import crossed_red_lines
@@ -116,7 +116,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
         w.close_proposals(lambda q: q.id != p.id)
         gone = [d for d, r in zip(p.to, p.responses, strict=True) if r == PENDING]
         if gone:  # its last answers left the table with those who owed them
-            names = " and ".join(in_sentence(w.name(d)) for d in gone)
+            names = listed([in_sentence(w.name(d)) for d in gone])
             w.say("closed", f"Proposal #{p.id} closes: {names}, to whom it was put, left without answering.")
         else:
             w.say("closed", f"Proposal #{p.id} is accepted by all it was put to, but not every signatory was asked.")
@@ -125,7 +125,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
 def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     sc = w.scenario
     rules = sc.rules
-    paid = []
+    paid, free = [], []
     for d in parties:
         dl = sc.delegations[d]
         # Settling below one's public position is a concession too, seen at home; an agreement
@@ -141,6 +141,8 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
             )
         if before > w.support[d]:  # what it lost, support being held at 0 at the least
             paid.append(f"{dl.name} {before - w.support[d]}")
+        else:
+            free.append(in_sentence(dl.name))
         for e in parties:
             w.add_trust(d, e, rules.agreement_trust)
     for i, o in p.package:
@@ -156,7 +158,10 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     w.say("agreement", f"Agreement (proposal #{p.id}): {describe_package(w, p.package)}.", p.author)
     if paid:
         # said, not only done: a newcomer lost 21 of 43 support to a signature without a word
-        w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(paid)}.", p.author)
+        # and who signed at no cost, so that the line names every signatory: a newcomer read a
+        # signatory left out as one whose cost was not known
+        also = f"; {listed(free)} {'lose' if len(free) > 1 else 'loses'} none" if free else ""
+        w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(paid)}{also}.", p.author)
     for i, o in p.package:
         for effect in sc.issues[i].options[o].effects:
             w.apply_effect(effect)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -29,6 +30,11 @@ def in_sentence(name: str) -> str:
     the armed opposition delegation", not "to The armed opposition delegation"). A name keeps its
     capital where it opens a sentence, a list item or a heading."""
     return "the" + name[3:] if name.startswith("The ") else name
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 @dataclass(frozen=True)

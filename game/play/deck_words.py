@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from game.ai.deck import may_come_up
 from game.engine.model import NO_LIMIT, Condition, EventCard
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.view import View
 
 
@@ -95,6 +95,6 @@ def departures(view: View) -> list[tuple[EventCard, str, str]]:
         leaving = [e.a for e in card.effects if e.kind == "leave" and e.a >= 0]
         if not leaving or not may_come_up(view, index, card):
             continue
-        who = " and ".join(view.delegations[d].name for d in leaving)
+        who = listed([view.delegations[d].name for d in leaving])
         found.append((card, who, "; ".join(condition_words(view, c) for c in card.when) or "at any time"))
     return found

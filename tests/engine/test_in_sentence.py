@@ -51,3 +51,20 @@ def test_games_never_capitalise_a_name_s_article_mid_sentence(name: str) -> None
             assert not MID_SENTENCE.search(text), text
             said += " the armed opposition" in text or " the Sochi congress" in text or " the Idlib" in text
     assert said > 0, "no name with an article was said mid-sentence: the test would prove nothing"
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        ((), ""),
+        (("Russia",), "Russia"),
+        (("Russia", "Iran"), "Russia and Iran"),
+        (("Russia", "Turkey", "Iran"), "Russia, Turkey and Iran"),
+    ],
+)
+def test_names_are_listed_as_a_sentence_lists_them(names: tuple[str, ...], said: str) -> None:
+    """ "A and B and C" read as a list a program wrote (the lines of who was pulled out, who
+    left without answering, who signed at no cost)."""
+    from game.engine.records import listed
+
+    assert listed(names) == said

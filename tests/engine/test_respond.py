@@ -163,13 +163,15 @@ def test_an_agreement_across_a_red_line_costs_redline_support(mini: Scenario) ->
 def test_an_agreement_says_what_it_cost_each_signatory_at_home(mini: Scenario) -> None:
     """A newcomer lost 21 of 43 support to a signature, and no line said so: the agreement's
     cost at home (what it gives up, and any red line crossed) is said after it, per signatory
-    that pays, and matches what each lost."""
+    that pays, and matches what each lost; a signatory that lost nothing is named as such (left
+    out, it read as one whose cost was not known)."""
     sc = with_rules(mini, concession_cost=80)
     s, records = _draft_answered(start(sc), (("prisoners", "all"),))
     (said,) = [r for r in records if r.kind == "signing_cost"]
     assert s.support[RED] == 60 - 35
-    red = sc.delegations[RED].name
-    assert said.text == f"What signing gave up costs support at home: {red} 35."
+    red, blue = sc.delegations[RED].name, sc.delegations[BLUE].name
+    assert s.support[BLUE] == 60
+    assert said.text == f"What signing gave up costs support at home: {red} 35; {blue} loses none."
     assert [r.kind for r in records].index("signing_cost") == [r.kind for r in records].index("agreement") + 1
     # a deal that costs nobody anything says nothing
     _, free = _draft_answered(start(with_rules(mini, concession_cost=0)), (("truce", "pause"),))
@@ -183,7 +185,7 @@ def test_the_signing_cost_said_is_what_was_lost_when_support_hits_zero(mini: Sce
     s, records = _draft_answered(low, (("prisoners", "all"),))
     (said,) = [r for r in records if r.kind == "signing_cost"]
     assert s.support[RED] == 0
-    assert said.text.endswith(f"{sc.delegations[RED].name} 20.")
+    assert said.text.endswith(f"{sc.delegations[RED].name} 20; {sc.delegations[BLUE].name} loses none.")
 
 
 def test_redline_support_is_the_rule_value(mini: Scenario) -> None:
