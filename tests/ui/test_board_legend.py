@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
 from game.engine import apply, new_game, view_for
+from game.engine.records import in_sentence
 from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.screens.board import BoardScreen
@@ -38,6 +39,12 @@ def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, s
                 i for i in before if i not in dict(e.proposal.package) and state.settled[i] < 0 and i in state.agenda
             ]
             assert e.dropped == tuple(sorted(dropped))
+            # its author as a sentence names it ("from the armed opposition delegation": an author
+            # read "from The European Union" on the board and "the" everywhere else)
+            author = "you" if e.proposal.author == me else in_sentence(scenario.delegations[e.proposal.author].name)
+            assert text.startswith(
+                f"#{e.proposal.id} {'Draft text' if e.proposal.draft else 'Proposal'} from {author}, "
+            )
             assert (f"It leaves out what its proposal #{e.previous} put on " in text) == bool(dropped)
             if e.previous < 0:
                 assert "off its author's stated position" in text

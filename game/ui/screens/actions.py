@@ -19,7 +19,7 @@ from textual.widgets import Button, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Concede, Meet, Pressure, Respond, Statement
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
@@ -27,7 +27,6 @@ from game.ui.format import (
     delegation_name,
     issue_name,
     measured,
-    named,
     option_label,
     package_text,
     percent,
@@ -177,8 +176,10 @@ class RespondDialog(ActionDialog):
         # had also accepted, not knowing which of the two was nearer to passing. The message has
         # two lines then (the list gives up a row for the second): the names where they fit in
         # them, else a count
-        for counted in (False, True):
-            accepted = ", ".join(f"#{n} ({self._lacks(n, counted)})" for n in also)
+        # (whole names, as a dialog's sentence has them; else every one short, as the narrow
+        # columns have them; else a count: an author read a whole name beside a short one)
+        for form in ("whole", "short", "count"):
+            accepted = ", ".join(f"#{n} ({self._lacks(n, form)})" for n in also)
             said = f"You accepted {accepted} too: the first all signatories accept is agreed." if also else ""
             if len(textwrap.wrap(said, _MESSAGE_WIDTH)) <= 2:
                 break
@@ -186,13 +187,16 @@ class RespondDialog(ActionDialog):
         self._fit_list()
         self.refuse(said)
 
-    def _lacks(self, proposal_id: int, counted: bool) -> str:
+    def _lacks(self, proposal_id: int, form: str) -> str:
         lacking = choices.still_needs(self.view, proposal_id)
         if not lacking:
             return "every other signatory has said yes"
-        if counted:
+        if form == "count":
             return f"{len(lacking)} more yes needed"
-        return "still needs " + ", ".join(named(self.view.delegations[d], 16) for d in lacking)
+        names = [self.view.delegations[d] for d in lacking]
+        return "still needs " + listed(
+            [in_sentence(d.name if form == "whole" else d.short_name or d.name) for d in names]
+        )
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:

@@ -214,7 +214,7 @@ class BoardScreen(Screen[BoardChoice]):
 
     def detail(self, e: Entry, width: int) -> Text:
         sc, p = self.scenario, e.proposal
-        name = sc.delegations[p.author].name
+        name = in_sentence(sc.delegations[p.author].name)
         text = Text()
         kind = "Draft text" if p.draft else "Proposal"
         text.append(f"#{p.id} {kind} from ", style="bold")
