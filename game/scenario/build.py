@@ -25,6 +25,7 @@ from game.figures import below
 from game.scenario.diagnostics import Report
 from game.scenario.events import effects, event
 from game.scenario.refs import Refs
+from game.scenario.shapes import closest
 from game.scenario.yamlread import YMap, YSeq
 
 
@@ -114,24 +115,30 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             continue
         table = [-1.0] * len(issues[i].options)
         given: YMap = pref["values"]
+        meant = set()  # options a misspelt key likely meant: "did you mean" said it already
         for option_id, value in given.items():
             o = refs.option(issue_id, option_id, given.key_at(option_id))
             if o >= 0:
                 table[o] = float(value)
+            else:
+                meant.add(closest(str(option_id), [x.id for x in issues[i].options]))
         missing = [
             issues[i].options[o].id
             for o, v in enumerate(table)
-            if v < 0 and issues[i].options[o].id not in given.key_marks
+            if v < 0 and issues[i].options[o].id not in given.key_marks and issues[i].options[o].id not in meant
         ]
         if missing:
             report.error(
                 given.mark,
-                f"{me}: no value for option{'s' if len(missing) > 1 else ''} {', '.join(missing)} of {issue_id!r}",
+                f"{me}: no value for option{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} of {issue_id!r}",
             )
         weights[i] = float(pref["weight"])
         values[i] = tuple(max(v, 0.0) for v in table)
     if sum(weights) <= 0 and not prefs.refused and not any("weight" in pref.refused for pref in prefs.values()):
-        report.error(prefs.mark, f"{me}: the preferences cannot be normalised: every weight is 0")
+        report.error(
+            prefs.mark,
+            f"{me}: the preferences cannot be normalised: every weight is 0; give at least one issue a weight above 0",
+        )
     norm = normalised(weights)
 
     red: list[set[int]] = [set() for _ in issues]
@@ -165,6 +172,14 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
         d = refs.find(refs.delegations, other, raw["trust"].key_at(other), "delegation")
         if d >= 0:
             trust[d] = value
+            if other == me and value != 100:
+                # said, not taken silently: an author gave a side a trust of 10 in itself and
+                # found it played as 100
+                report.warning(
+                    raw["trust"].key_at(other),
+                    f"{me}: a delegation's trust in itself is always 100: the {value} given is not used; "
+                    f"take {me!r} out of its trust",
+                )
     if me in refs.delegations:
         trust[refs.delegations[me]] = 100
 

@@ -110,7 +110,8 @@ def _bounds(body: YMap, mark: Mark, refs: Refs) -> tuple[int, int] | None:
     if "between" in body:
         pair = body["between"]
         if len(pair) != 2:
-            refs.report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
+            if not pair.faulted:  # (a number refused, out of range say, or too few, was reported)
+                refs.report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
             return None
         raise_low(math.ceil(pair[0]))
         cut_high(math.floor(pair[1]))

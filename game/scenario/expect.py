@@ -321,7 +321,8 @@ def _bound(body: YMap, mark: Mark, what: str, report: Report, span: tuple[float,
     if "between" in body:
         pair: YSeq = body["between"]
         if len(pair) != 2:
-            report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
+            if not pair.faulted:  # (a number refused, out of range say, or too few, was reported)
+                report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
             return None
         if pair[0] > pair[1]:
             report.error(body.at("between"), f"between [{num(pair[0])}, {num(pair[1])}]: the lowest comes first")

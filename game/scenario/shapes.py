@@ -148,12 +148,15 @@ class ListOf(Spec):
     min_items: int = 0
     max_items: int | None = None  # a bound on the work a file can ask for (issue 14)
 
-    def check(self, value: Any, mark: Mark, report: Report) -> Any:
+    def check(self, value: Any, mark: Mark, report: Report, key: str = "") -> Any:
+        """`key`: the key the list is written under, named in the message of a list too short
+        (an author read "expected at least 1 item" at `when: []` without knowing of what)."""
         if not isinstance(value, YSeq):
             report.error(mark, f"expected a list, found {kind_of(value)}")
             return None
         if len(value) < self.min_items:
-            report.error(mark, f"expected at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+            whose = f"{key!r} needs" if key else "expected"
+            report.error(mark, f"{whose} at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
         if self.max_items is not None and len(value) > self.max_items:
             report.error(mark, f"{len(value)} items: at most {self.max_items} are allowed here")
             return None
@@ -163,6 +166,9 @@ class ListOf(Spec):
             if checked is not None:
                 out.append(checked)
                 out.marks.append(value.at(i))
+            else:
+                out.faulted = True  # refused with its own error
+        out.faulted = out.faulted or len(value) < self.min_items
         return out
 
 
@@ -209,8 +215,15 @@ class Obj(Spec):
             return None
         out = YMap(value.mark)
         complete = True
+        # required keys an unknown key is a likely misspelling of: "unknown key 'reservaton' (did
+        # you mean 'reservation'?)" says it all, and "missing the required key 'reservation'",
+        # on the mapping's first line, came first and read as a second fault
+        meant = set()
         for key in value:
             if key not in self.fields:
+                match = closest(key, self.fields)
+                if match:
+                    meant.add(match)
                 hint = close(key, self.fields)
                 if not hint and value[key] is None:
                     # {id: x, label: A, B}: the comma ended the label, and B became a key of its own
@@ -225,7 +238,8 @@ class Obj(Spec):
                     out.refused.add(name)
                 if fld.required:
                     complete = False
-                    if name not in getattr(value, "refused", ()):  # (a refused value was reported as such)
+                    # (a refused value was reported as such, a misspelt key as unknown)
+                    if name not in getattr(value, "refused", ()) and name not in meant:
                         report.error(value.mark, f"{self.what} is missing the required key {name!r}")
                 elif fld.default is not None:
                     out[name] = fld.default
@@ -237,7 +251,10 @@ class Obj(Spec):
             given = written(fld.spec, value, name, value[name])
             if isinstance(fld.spec, MapOf) and isinstance(given, YMap):
                 given = self._indented_in(name, fld.spec, given, report)
-            checked = fld.spec.check(given, value.at(name), report)
+            if isinstance(fld.spec, ListOf):
+                checked = fld.spec.check(given, value.at(name), report, key=name)
+            else:
+                checked = fld.spec.check(given, value.at(name), report)
             if checked is not None:
                 out[name] = checked
                 out.key_marks[name] = value.key_at(name)
@@ -334,9 +351,15 @@ def kind_of(value: Any) -> str:
     return f"the text {value!r}"
 
 
-def close(word: str, choices: Any) -> str:
+def closest(word: str, choices: Any) -> str | None:
+    """The choice `word` is most likely a misspelling of, if any is close."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return match[0] if match else None
+
+
+def close(word: str, choices: Any) -> str:
+    match = closest(word, choices)
+    return f" (did you mean {match!r}?)" if match else ""
 
 
 def fmt(x: float) -> str:

@@ -144,6 +144,9 @@ class YSeq(list[Any]):
         self.mark = mark
         self.marks: list[Mark] = []
         self.raw: dict[int, str] = {}  # as YMap.raw, by index
+        # the shape check reported a fault of this list (too few items, or an item refused, each
+        # with its own error): a later check must not report it again as a list that is wrong
+        self.faulted = False
 
     def at(self, index: int) -> Mark:
         return self.marks[index] if index < len(self.marks) else self.mark
@@ -209,7 +212,7 @@ def parse_yaml(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        report.error(_offset_mark(data, exc.start), "not UTF-8 text (is this a binary file?)")
+        report.error(_offset_mark(data, exc.start), "not UTF-8 text: save the file as UTF-8 (or is it a binary file?)")
         return None
     if not text.strip():
         report.error((1, 1), "the file is empty")

@@ -606,7 +606,7 @@ def test_preferences_with_every_weight_zero_cannot_be_normalised(tmp_path: Path)
             ("prisoners: {weight: 1, values: {none: 1.0", "prisoners: {weight: 0, values: {none: 1.0"),
             ("truce: {weight: 3,", "truce: {weight: 0,"),
         ),
-        "red: the preferences cannot be normalised: every weight is 0",
+        "red: the preferences cannot be normalised: every weight is 0; give at least one issue a weight above 0",
         "prisoners: {weight: 0, values: {none: 1.0",
     )
 
@@ -621,7 +621,7 @@ def test_missing_value_for_an_option(tmp_path: Path) -> None:
     assert_error(
         tmp_path,
         (("{none: 1.0, some: 0.6, all: 0.0}", "{none: 1.0, some: 0.6}"),),
-        "red: no value for option all of 'prisoners'",
+        "red: no value for option 'all' of 'prisoners'",
         "{none: 1.0, some: 0.6}",
     )
 
@@ -630,7 +630,7 @@ def test_missing_values_for_several_options_are_named_together(tmp_path: Path) -
     assert_error(
         tmp_path,
         (("{none: 1.0, some: 0.6, all: 0.0}", "{some: 0.6}"),),
-        "red: no value for options none, all of 'prisoners'",
+        "red: no value for options 'none', 'all' of 'prisoners'",
         "{some: 0.6}",
     )
 
@@ -1106,3 +1106,98 @@ def test_a_delegation_key_indented_under_its_preferences_is_said_to_look_mis_ind
     renamed = MINI_TEXT.replace("prisoners", "opening")
     scenario, diagnostics, _ = load(tmp_path, renamed)
     assert scenario is not None and not errors(diagnostics), diagnostics
+
+
+def test_a_misspelt_key_is_reported_once_not_again_as_the_key_it_meant_missing(tmp_path: Path) -> None:
+    """ "missing the required key 'reservation'", on the mapping's first line, came before "unknown
+    key 'reservaton' (did you mean 'reservation'?)" and read to an author as a second fault. A key
+    left out under no spelling is still reported missing."""
+    text = mini_with(("reservation: 0.3", "reservaton: 0.3"))
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    assert [d.message for d in errors(diagnostics)] == [
+        "unknown key 'reservaton' in a delegation (did you mean 'reservation'?)"
+    ]
+    scenario, diagnostics, _ = load(tmp_path, mini_with(("    reservation: 0.3\n", "")))
+    assert scenario is None
+    assert [d.message for d in errors(diagnostics)] == ["a delegation is missing the required key 'reservation'"]
+
+
+def test_a_misspelt_option_is_reported_once_not_again_as_the_option_it_meant_without_a_value(
+    tmp_path: Path,
+) -> None:
+    text = mini_with(("{none: 1.0, some: 0.6, all: 0.0}", "{none: 1.0, some: 0.6, alll: 0.0}"))
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    assert [d.message for d in errors(diagnostics)] == ["issue 'prisoners' has no option 'alll' (did you mean 'all'?)"]
+    # a misspelling that is like no option leaves the real one without a value, and says so
+    text = mini_with(("{none: 1.0, some: 0.6, all: 0.0}", "{none: 1.0, some: 0.6, xyz: 0.0}"))
+    _, diagnostics, _ = load(tmp_path, text)
+    assert sorted(d.message for d in errors(diagnostics)) == [
+        "issue 'prisoners' has no option 'xyz'",
+        "red: no value for option 'all' of 'prisoners'",
+    ]
+
+
+def test_a_between_whose_numbers_are_refused_says_only_why(tmp_path: Path) -> None:
+    """`between: [120, 130]` on momentum: each number is out of range, and "between takes two
+    numbers" beside those errors read as a third fault, two numbers having been given."""
+    text = mini_with(
+        (
+            "    weight: 1\n    effects:\n      - momentum: 3",
+            "    weight: 1\n    when:\n      - momentum: {between: [120, 130]}\n    effects:\n      - momentum: 3",
+        )
+    )
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    said = [d.message for d in errors(diagnostics)]
+    assert said == ["120 is out of range: expected 0..100", "130 is out of range: expected 0..100"]
+    # one number given is told, once, that two are needed; three, that it takes two
+    text = mini_with(
+        (
+            "    weight: 1\n    effects:\n      - momentum: 3",
+            "    weight: 1\n    when:\n      - momentum: {between: [20]}\n    effects:\n      - momentum: 3",
+        )
+    )
+    _, diagnostics, _ = load(tmp_path, text)
+    assert [d.message for d in errors(diagnostics)] == ["'between' needs at least 2 items"]
+    _, diagnostics, _ = load(tmp_path, text.replace("between: [20]", "between: [20, 30, 40]"))
+    assert [d.message for d in errors(diagnostics)] == ["between takes two numbers: the lowest and the highest"]
+
+
+def test_a_list_too_short_is_named_by_its_key(tmp_path: Path) -> None:
+    text = mini_with(
+        (
+            "    weight: 1\n    effects:\n      - momentum: 3",
+            "    weight: 1\n    when: []\n    effects:\n      - momentum: 3",
+        )
+    )
+    _, diagnostics, _ = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    assert d.message == "'when' needs at least 1 item"
+    assert (d.line, d.column) == pos(text, "when: []", "[]")
+
+
+def test_a_delegations_trust_in_itself_is_warned_of_unless_it_is_100(tmp_path: Path) -> None:
+    """An author gave a side a trust of 10 in itself and found it played as 100, without a word."""
+    text = mini_with(("trust: {blue: 20}", "trust: {blue: 20, red: 10}"))
+    diagnostics, _ = warnings_of(tmp_path, text)
+    d = the(
+        diagnostics,
+        "red: a delegation's trust in itself is always 100: the 10 given is not used; take 'red' out of its trust",
+        severity="warning",
+    )
+    assert (d.line, d.column) == pos(text, "red: 10}", "red")
+    scenario, diagnostics, _ = load(tmp_path, mini_with(("trust: {blue: 20}", "trust: {blue: 20, red: 100}")))
+    assert scenario is not None and not any("itself" in x.message for x in diagnostics)
+
+
+def test_a_file_not_in_utf8_is_told_to_be_saved_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(MINI_TEXT.replace("R. Leader", "R. L\u00e9ader").encode("latin-1"))
+    scenario, diagnostics = check_file(path)
+    assert scenario is None
+    (d,) = diagnostics
+    assert d.message == "not UTF-8 text: save the file as UTF-8 (or is it a binary file?)"
+    line = MINI_TEXT.splitlines().index(next(x for x in MINI_TEXT.splitlines() if "R. Leader" in x)) + 1
+    assert d.line == line

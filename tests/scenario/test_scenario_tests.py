@@ -393,7 +393,7 @@ def test_a_test_needs_a_name_and_a_check_and_names_are_unique(tmp_path: Path) ->
     second = text.index("same", text.index("- name: same", first + 1))
     where = (text.count("\n", 0, second) + 1, second - text.rfind("\n", 0, second))
     has(diagnostics, where, f"duplicate test name 'same' (the first is on line {text.count(chr(10), 0, first) + 1})")
-    has(diagnostics, pos(text, "expect: []", "[]"), "expected at least 1 item")
+    has(diagnostics, pos(text, "expect: []", "[]"), "'expect' needs at least 1 item")
     has(diagnostics, pos(text, "seed: 3"), "a test is missing the required key 'name'")
 
 
