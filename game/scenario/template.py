@@ -30,5 +30,16 @@ def starting_scenario(target: Path, schema: Path | None = _CHECKOUT_SCHEMA) -> s
     # only inside the checkout that holds the schema: elsewhere a path to it would break when moved
     if schema is not None and schema.is_file() and folder.is_relative_to(schema.parent.parent):
         where = Path(os.path.relpath(schema, folder)).as_posix()
-        text = f"# yaml-language-server: $schema={where}\n{text}"
+        # the template's advice to write the schema and add this line, said of a file that has it
+        # already, read to an author as a step still to take
+        text = f"# yaml-language-server: $schema={where}\n{text.replace(_EDITOR_ADVICE, _EDITOR_DONE, 1)}"
     return text
+
+
+_EDITOR_ADVICE = """# Editor support: `peacetalks schema > scenario.schema.json` writes the JSON Schema of this
+# format; a comment line "yaml-language-server: $schema=scenario.schema.json" (with "# " before
+# it) then lets an editor with the YAML language server complete and check this file as you type.
+"""
+_EDITOR_DONE = """# Editor support: the first line points an editor with the YAML language server at the JSON
+# Schema of this format, in the checkout's docs/, to complete and check this file as you type.
+"""

@@ -99,10 +99,16 @@ def test_new_scenario_with_an_empty_name_is_a_usage_error_that_says_so(tmp_path:
 def test_in_the_checkout_the_new_file_points_editors_at_the_schema(tmp_path: Path) -> None:
     inside = starting_scenario(ROOT / "scenarios" / "new-talks.yaml")
     assert inside.startswith("# yaml-language-server: $schema=../docs/scenario.schema.json\n")
-    assert inside.split("\n", 1)[1] == TEMPLATE.read_text(encoding="utf-8").replace(
-        "id: river-talks", "id: new-talks", 1
-    )
-    assert not starting_scenario(tmp_path / "elsewhere.yaml").startswith("# yaml-language-server")
+    template = TEMPLATE.read_text(encoding="utf-8")
+    assert "peacetalks schema > scenario.schema.json" in template
+    # ...without the template's advice to write the schema and add that line: done already
+    body = inside.split("\n", 1)[1]
+    assert "peacetalks schema >" not in body and "the first line points an editor" in body
+    from game.scenario.template import _EDITOR_ADVICE, _EDITOR_DONE
+
+    assert body.replace(_EDITOR_DONE, _EDITOR_ADVICE) == template.replace("id: river-talks", "id: new-talks", 1)
+    outside = starting_scenario(tmp_path / "elsewhere.yaml")
+    assert outside == template.replace("id: river-talks", "id: elsewhere", 1)
 
 
 def test_validate_prints_a_package_space_warning_and_still_exits_0(tmp_path: Path) -> None:
