@@ -23,7 +23,11 @@ def starting_scenario(target: Path, schema: Path | None = _CHECKOUT_SCHEMA) -> s
     text = TEMPLATE.read_text(encoding="utf-8")
     # not a name YAML reads as something else (null, true, no...)
     if ID_PATTERN.fullmatch(target.stem) and yaml.safe_load(target.stem) == target.stem:
-        text = text.replace(_TEMPLATE_ID, f"id: {target.stem}", 1)
+        # its comment kept in the column of the others where the id leaves room
+        line = next(x for x in text.splitlines() if x.startswith(_TEMPLATE_ID))
+        code, hash_, comment = line.partition("#")
+        ours = f"id: {target.stem}"
+        text = text.replace(line, f"{ours.ljust(len(code) - 1)} {hash_}{comment}" if hash_ else ours, 1)
     # the folder, resolved, and not the target: that may be a symbolic link leading nowhere or to
     # itself (written over with --force), which resolve() in Python 3.11 raises on
     folder = target.absolute().parent.resolve()

@@ -106,9 +106,14 @@ def test_in_the_checkout_the_new_file_points_editors_at_the_schema(tmp_path: Pat
     assert "peacetalks schema >" not in body and "the first line points an editor" in body
     from game.scenario.template import _EDITOR_ADVICE, _EDITOR_DONE
 
-    assert body.replace(_EDITOR_DONE, _EDITOR_ADVICE) == template.replace("id: river-talks", "id: new-talks", 1)
+    # the id's comment stays in the column of the others (an author found it out of line)
+    assert body.replace(_EDITOR_DONE, _EDITOR_ADVICE) == template.replace("id: river-talks  ", "id: new-talks    ", 1)
+    column = next(x for x in template.splitlines() if x.startswith("id:")).index("#")
+    long = starting_scenario(tmp_path / "a-very-long-name-for-a-scenario.yaml")
+    assert "id: a-very-long-name-for-a-scenario # a short name" in long
+    assert next(x for x in body.splitlines() if x.startswith("id:")).index("#") == column
     outside = starting_scenario(tmp_path / "elsewhere.yaml")
-    assert outside == template.replace("id: river-talks", "id: elsewhere", 1)
+    assert outside == template.replace("id: river-talks  ", "id: elsewhere    ", 1)
 
 
 def test_validate_prints_a_package_space_warning_and_still_exits_0(tmp_path: Path) -> None:
