@@ -174,8 +174,9 @@ def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> No
     name or a path), for the closing hint, or None for a game continued from a save, which held
     `loaded_at` turns."""
     import shlex
+    import textwrap
 
-    from game.engine.utility import outcome_utility
+    from game.engine.utility import delay_toll, outcome_utility
 
     state, scenario = session.state, session.scenario
     print()
@@ -183,9 +184,19 @@ def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> No
     print()
     # the name column as wide as the longest name (astana-to-sochi's platforms run to 48)
     width = max(40, *(len(d.name) + 2 for d in state.scenario.delegations))
-    print(f"{'delegation':<{width}}{'utility':>9}{'walk-away':>11}")
+    # the rounds' toll in a column of its own where one was paid: a side that signed a deal above
+    # its walk-away value read "utility 0.52, walk-away 0.57" to an author as a deal signed below it
+    paid = any(state.toll)
+    print(f"{'delegation':<{width}}{'utility':>9}" + (f"{'toll':>7}" if paid else "") + f"{'walk-away':>11}")
     for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
-        print(f"{d.name:<{width}}{outcome_utility(state, k):>9.2f}{d.reservation:>11.2f}")
+        toll = f"{delay_toll(state, k):>7.2f}" if paid else ""
+        print(f"{d.name:<{width}}{outcome_utility(state, k):>9.2f}{toll}{d.reservation:>11.2f}")
+    if paid:
+        note = (
+            "utility: what the outcome is worth, less the toll the rounds without a deal took, deal or none; "
+            "walk-away: each side's as the game ended (events and agreements move it)"
+        )
+        print(textwrap.fill(note, 100))
     if scenario.history.summary:
         print()
         print("What really happened: " + scenario.history.summary.strip())
