@@ -413,3 +413,37 @@ def test_rejecting_on_the_board_an_offer_below_the_walk_away_value_asks_nothing(
             assert table.session.log[moves].action == Respond("opposition", first.proposal.id, False)
 
     asyncio.run(body())
+
+
+def test_edit_as_counter_is_refused_up_front_while_the_rules_refuse_a_proposal(tmp_path: Path) -> None:
+    """With the mediator's draft unanswered, `e` on the board opened the builder, and the package a
+    newcomer built there was refused when sent ("answer the mediator's draft #1 first") and lost.
+    The key is struck through and says why, as `p` at the table does, until the draft is answered."""
+    from game.engine.legal import moves_for
+    from game.scenario import bundled
+    from game.ui.screens.actions import ProposalBuilder
+    from game.ui.widgets.keybar import KeyBar
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("bosnia",), seed=1, scenario=bundled()["dayton-1995"])
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            reason = moves_for(table.view).status("propose").reason
+            assert "draft" in reason  # Dayton's chair tables its draft before Bosnia's first turn
+            await press(pilot, "o")
+            board = await screen_of(pilot, BoardScreen)
+            assert board.query_one("#board-keys", KeyBar).refused.get("counter") == reason[0].upper() + reason[1:] + "."
+            await press(pilot, "e")
+            assert str(board.query_one("#board-problem", Static).content) == reason[0].upper() + reason[1:] + "."
+            assert app.screen is board and not isinstance(app.screen, ProposalBuilder)
+            # answered, the draft no longer stands in the way: `e` opens the builder
+            assert board.entries[0].proposal.draft and board.entries[0].waiting_for_me  # under the cursor
+            await press(pilot, "a")
+            await until(pilot, lambda: not table.refusal("propose"), "the draft answered")
+            await press(pilot, "o")  # (nothing else waits for an answer: the board closed)
+            board = await screen_of(pilot, BoardScreen)
+            assert "counter" not in board.query_one("#board-keys", KeyBar).refused
+            await press(pilot, "e")
+            await screen_of(pilot, ProposalBuilder)
+
+    asyncio.run(body())

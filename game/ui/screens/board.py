@@ -113,13 +113,24 @@ class BoardScreen(Screen[BoardChoice]):
         Binding("pageup", "detail(-1)", "Scroll the detail up", show=False, priority=True),
     ]
 
-    def __init__(self, scenario: Scenario, me: int, entries: tuple[Entry, ...], my_turn: bool, heading: str) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        me: int,
+        entries: tuple[Entry, ...],
+        my_turn: bool,
+        heading: str,
+        counter_refusal: str = "",
+    ) -> None:
+        """`counter_refusal`: why the rules refuse a proposal now, on the player's turn (the
+        engine's reason: "answer the mediator's draft #1 first"), "" where they allow one."""
         super().__init__()
         self.scenario = scenario
         self.me = me
         self.entries = entries
         self.my_turn = my_turn
         self.heading = heading
+        self.counter_refusal = counter_refusal
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.heading, style="bold"), id="board-head")
@@ -136,15 +147,21 @@ class BoardScreen(Screen[BoardChoice]):
         self._fill()
         table.focus()
 
-    def show_contents(self, entries: tuple[Entry, ...], my_turn: bool, heading: str) -> None:
+    def show_contents(self, entries: tuple[Entry, ...], my_turn: bool, heading: str, counter_refusal: str = "") -> None:
         """The table beneath moved on while the board was open (the others' moves, a new round):
         show the proposals as they are now, the cursor kept on the proposal it was on where that
         is still open. Else a board opened during the others' moves kept their round's proposals
         and refused to answer once the turn had come back ("Wait for your turn")."""
-        if (entries, my_turn, heading) == (self.entries, self.my_turn, self.heading):
+        if (entries, my_turn, heading, counter_refusal) == (
+            self.entries,
+            self.my_turn,
+            self.heading,
+            self.counter_refusal,
+        ):
             return
         current = self.current()
         self.entries, self.my_turn, self.heading = entries, my_turn, heading
+        self.counter_refusal = counter_refusal
         self.query_one("#board-head", Static).update(Text(self.heading, style="bold"))
         self.query_one("#board-problem", Static).update("")
         table = self.query_one("#board-list", DataTable)
@@ -288,8 +305,8 @@ class BoardScreen(Screen[BoardChoice]):
         both on every row, and each press only said no."""
         answer = self._answer_refusal(entry)
         refused = {"answer(True)": answer, "answer(False)": answer} if answer else {}
-        if not self.my_turn:
-            refused["counter"] = "Wait for your turn to propose."
+        if self._counter_refusal():
+            refused["counter"] = self._counter_refusal()
         bar = self.query_one("#board-keys", KeyBar)
         if refused != bar.refused:
             bar.refused = refused
@@ -342,10 +359,19 @@ class BoardScreen(Screen[BoardChoice]):
 
         self.app.push_screen(ConfirmDialog(question, "Reject", "Think again"), answered)
 
+    def _counter_refusal(self) -> str:
+        """Why Edit as counter is refused: not the player's turn, or the rules refuse a proposal
+        now. A newcomer edited a package from the board with a mediator's draft unanswered, and
+        lost the edits to "answer the mediator's draft #1 first" when sending it."""
+        if not self.my_turn:
+            return "Wait for your turn to propose."
+        reason = self.counter_refusal
+        return reason[0].upper() + reason[1:] + "." if reason else ""
+
     def action_counter(self) -> None:
         entry = self.current()
-        if not self.my_turn:
-            self._problem("Wait for your turn to propose.")
+        if refusal := self._counter_refusal():
+            self._problem(refusal)
             return
         self.dismiss(Counter(entry.proposal.package if entry is not None else ()))
 

@@ -198,15 +198,16 @@ class TableCommands(Screen[None]):
         board = BoardScreen(self.session.state.scenario, self.viewer, *self.board_contents())
         self.app.push_screen(board, self._from_board)
 
-    def board_contents(self) -> tuple[tuple[Entry, ...], bool, str]:
-        """What the proposals board shows now: its entries, whether the player may answer, its heading."""
+    def board_contents(self) -> tuple[tuple[Entry, ...], bool, str, str]:
+        """What the proposals board shows now: its entries, whether the player may answer, its
+        heading, and why the rules refuse a proposal now ("" where they allow one)."""
         from game.play.board import entries
 
         state = self.session.state
         venue = state.scenario.venues[state.venue]
         heading = f" Proposals on the table · {venue.name}, round {state.round}/{venue.rounds}"
         mine = not state.over and state.actor in self.humans and state.actor == self.viewer
-        return entries(state, self.viewer, self.chronicle), mine, heading
+        return entries(state, self.viewer, self.chronicle), mine, heading, self.refusal("propose") if mine else ""
 
     def _from_board(self, choice: Respond | Counter | None) -> None:
         from game.ui.screens.actions import ProposalBuilder
