@@ -196,6 +196,7 @@ def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> No
             "utility: what the outcome is worth, less the toll the rounds without a deal took, deal or none; "
             "walk-away: each side's as the game ended (events and agreements move it)"
         )
+        print()  # (a blank line ends the table: tests and readers take its rows up to it)
         print(textwrap.fill(note, 100))
     if scenario.history.summary:
         print()

@@ -125,7 +125,7 @@ def _settle_if_done(w: Work, p: Proposal) -> None:
 def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     sc = w.scenario
     rules = sc.rules
-    paid, free = [], []
+    lost, paid = [], False
     for d in parties:
         dl = sc.delegations[d]
         # Settling below one's public position is a concession too, seen at home; an agreement
@@ -139,10 +139,11 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
                 f"The deal crosses {in_sentence(dl.name)}'s red line on {in_sentence(sc.issues[i].name)}: anger at home.",
                 d,
             )
-        if before > w.support[d]:  # what it lost, support being held at 0 at the least
-            paid.append(f"{dl.name} {before - w.support[d]}")
-        else:
-            free.append(in_sentence(dl.name))
+        # what it lost, support being held at 0 at the least; a signatory that lost none says 0
+        # (left out, it read as one whose cost was not known; "A and B lose none" was ambiguous
+        # where a name holds an "and": "the Moscow and Cairo platforms and independents")
+        lost.append(f"{in_sentence(dl.name)} {before - w.support[d]}")
+        paid = paid or before > w.support[d]
         for e in parties:
             w.add_trust(d, e, rules.agreement_trust)
     for i, o in p.package:
@@ -158,10 +159,7 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     w.say("agreement", f"Agreement (proposal #{p.id}): {describe_package(w, p.package)}.", p.author)
     if paid:
         # said, not only done: a newcomer lost 21 of 43 support to a signature without a word
-        # and who signed at no cost, so that the line names every signatory: a newcomer read a
-        # signatory left out as one whose cost was not known
-        also = f"; {listed(free)} {'lose' if len(free) > 1 else 'loses'} none" if free else ""
-        w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(paid)}{also}.", p.author)
+        w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(lost)}.", p.author)
     for i, o in p.package:
         for effect in sc.issues[i].options[o].effects:
             w.apply_effect(effect)

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from game.engine.state import PENDING, Proposal, State
 from game.engine.utility import state_worth_if_agreed
 from game.engine.view import view_for
-from game.play.choices import agreement_cost, pulled_out_then, pulls_out, signing_cost, toll_a_round
+from game.play.choices import (
+    agreement_cost,
+    ends_the_talks,
+    pulled_out_then,
+    pulls_out,
+    signing_cost,
+    toll_a_round,
+)
 from game.play.history import Chronicle
 
 
@@ -57,6 +64,9 @@ class Entry:
     # and once it is agreed (choices.toll_a_round; (0, 0) in the closing session, after the last
     # round's toll): refusing keeps the toll running on the issues it would settle
     toll: tuple[float, float] = (0.0, 0.0)
+    # a later venue of a campaign follows: the toll said above is this venue's (the next charges
+    # its own, on its own agenda)
+    venues_follow: bool = False
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -103,7 +113,10 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
         if view is not None and p.response_of(me) == PENDING:
             signing, pulled = signing_cost(view, p.package), pulls_out(view, agreement_cost(view, p.package))
             then = pulled_out_then(view, p.package) if pulled else ""
-            toll = (0.0, 0.0) if view.closing else toll_a_round(view, p.package)
+            # (none in the closing session, after the last round's toll, nor where agreeing ends
+            # the talks in a collapse: no toll to stop, and no reason to agree)
+            ended = view.closing or ends_the_talks(view, p.package)
+            toll = (0.0, 0.0) if ended else toll_a_round(view, p.package)
         out.append(
             Entry(
                 p,
@@ -119,6 +132,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 dropped,
                 agreed,
                 toll,
+                state.venue + 1 < len(state.scenario.venues),
             )
         )
 

@@ -122,8 +122,8 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     had not said which. The agenda is the one the agreed options leave (their agenda effects
     apply before the end is judged), and in a campaign a side pulled out starts the next venue
     where it signs at the line, pulled out again as it opens: that venue collapses."""
-    covered = {i for i, _ in package}
-    if not all(view.settled[i] >= 0 or i in covered for i in _agenda_after(view, package)):
+    settled, agenda = _after_agreement(view, package)
+    if not all(settled[i] >= 0 for i in agenda):
         # short, for the builder's one message line at 80 columns (what a partial deal settles
         # stands too: RULES.md)
         return "the talks collapse"
@@ -133,32 +133,56 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     return "the deal stands"
 
 
-def _agenda_after(view: View, package: tuple[tuple[int, int], ...]) -> set[int]:
-    """The venue's agenda once `package` is agreed: its options' agenda effects apply."""
-    agenda = set(view.agenda)
+def _after_agreement(view: View, package: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """What is settled, and the venue's agenda (in the engine's order), once `package` is agreed:
+    its options settled, then their effects on the agenda applied in turn as the engine applies
+    them (handlers._agree, Work.apply_effect): an issue added or taken off, an agreement broken
+    (open again, and back on the agenda where the venue's file has it)."""
+    settled, agenda = list(view.settled), list(view.agenda)
+    for i, o in package:
+        settled[i] = o
     for i, o in package:
         for effect in view.issues[i].options[o].effects:
-            if effect.kind == "agenda_add" and view.settled[effect.a] < 0:
-                agenda.add(effect.a)
-            elif effect.kind == "agenda_remove":
-                agenda.discard(effect.a)
-    return agenda
+            if effect.kind == "agenda_add" and effect.a not in agenda and settled[effect.a] < 0:
+                agenda.append(effect.a)
+            elif effect.kind == "agenda_remove" and effect.a in agenda:
+                agenda.remove(effect.a)
+            elif effect.kind == "break" and settled[effect.a] >= 0:
+                settled[effect.a] = -1
+                if effect.a not in agenda and effect.a in view.venue.agenda:
+                    agenda.append(effect.a)
+    return settled, agenda
+
+
+def ends_the_talks(view: View, package: tuple[tuple[int, int], ...]) -> bool:
+    """Whether agreeing `package` would end the talks here in a collapse, as far as the reader
+    can tell: its signature gets it pulled out with the agenda still open, or an agreed option
+    takes a signatory from the table."""
+    signatories = view.venue.signatories
+    if any(
+        effect.kind == "leave" and effect.a in signatories and view.present[effect.a]
+        for i, o in package
+        for effect in view.issues[i].options[o].effects
+    ):
+        return True
+    return pulls_out(view, agreement_cost(view, package)) and pulled_out_then(view, package) == "the talks collapse"
 
 
 def toll_a_round(view: View, package: tuple[tuple[int, int], ...] = ()) -> tuple[float, float]:
     """What a round that ends costs the reader now (RULES.md, "The cost of time"), and what it
     would cost once `package` is agreed: the toll runs on the issues still open, so an agreement
     stops it on those it settles. By the engine's rule (clock.bleed, as flow.charge_delay charges
-    it); (0, 0) where time costs nothing."""
+    it); (0, 0) where time costs nothing. In a campaign, this venue's toll: the next has its own.
+    An agreement that ends the talks in a collapse (ends_the_talks) ends the toll with them."""
     if not view.rules.delay_cost:
         return 0.0, 0.0
-    settled = list(view.settled)
+    now = _bleed(view, list(view.settled), list(view.agenda))
+    return now, _bleed(view, *_after_agreement(view, package))
+
+
+def _bleed(view: View, settled: list[int], agenda: list[int]) -> float:
     deal = [s if s >= 0 else issue.status_quo for s, issue in zip(settled, view.issues, strict=True)]
-    now = clock.bleed(view.own, view.rules, deal, [i for i in view.agenda if settled[i] < 0])
-    for i, o in package:
-        settled[i] = deal[i] = o
-    after = clock.bleed(view.own, view.rules, deal, [i for i in sorted(_agenda_after(view, package)) if settled[i] < 0])
-    return now / 10_000, after / 10_000
+    return clock.bleed(view.own, view.rules, deal, [i for i in agenda if settled[i] < 0]) / 10_000
 
 
 # What the builder, the answer dialog and the board say of a package to a side that signs nothing

@@ -120,7 +120,7 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             o = refs.option(issue_id, option_id, given.key_at(option_id))
             if o >= 0:
                 table[o] = float(value)
-            else:
+            elif option_id not in refs.broken_options.get(issue_id, ()):  # (reported as unknown)
                 meant.add(closest(str(option_id), [x.id for x in issues[i].options]))
         missing = [
             issues[i].options[o].id

@@ -109,8 +109,11 @@ def _bounds(body: YMap, mark: Mark, refs: Refs) -> tuple[int, int] | None:
         cut_high(math.floor(body["at_most"]))
     if "between" in body:
         pair = body["between"]
-        if len(pair) != 2:
-            if not pair.faulted:  # (a number refused, out of range say, or too few, was reported)
+        written = pair.written or len(pair)  # (as the shape check counted them)
+        if len(pair) != 2 or written != 2:
+            # too many written is said here; too few, or a number refused (out of range, say), was
+            # reported as such, and saying "two numbers" of [120, 130] read as a third fault
+            if written > 2 or (len(pair) != 2 and not pair.faulted):
                 refs.report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
             return None
         raise_low(math.ceil(pair[0]))

@@ -320,8 +320,11 @@ def _bound(body: YMap, mark: Mark, what: str, report: Report, span: tuple[float,
     given = {k: float(body[k]) for k in ("above", "below", "at_least", "at_most") if k in body}
     if "between" in body:
         pair: YSeq = body["between"]
-        if len(pair) != 2:
-            if not pair.faulted:  # (a number refused, out of range say, or too few, was reported)
+        written = pair.written or len(pair)  # (as the shape check counted them)
+        if len(pair) != 2 or written != 2:
+            # too many written is said here; too few, or a number refused (out of range, say), was
+            # reported as such, and saying "two numbers" of [120, 130] read as a third fault
+            if written > 2 or (len(pair) != 2 and not pair.faulted):
                 report.error(body.at("between"), "between takes two numbers: the lowest and the highest")
             return None
         if pair[0] > pair[1]:

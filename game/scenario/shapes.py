@@ -169,6 +169,7 @@ class ListOf(Spec):
             else:
                 out.faulted = True  # refused with its own error
         out.faulted = out.faulted or len(value) < self.min_items
+        out.written = len(value)
         return out
 
 

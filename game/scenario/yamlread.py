@@ -147,6 +147,7 @@ class YSeq(list[Any]):
         # the shape check reported a fault of this list (too few items, or an item refused, each
         # with its own error): a later check must not report it again as a list that is wrong
         self.faulted = False
+        self.written = 0  # items as the file wrote them, refused ones included (set by that check)
 
     def at(self, index: int) -> Mark:
         return self.marks[index] if index < len(self.marks) else self.mark

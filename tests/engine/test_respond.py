@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -171,7 +172,7 @@ def test_an_agreement_says_what_it_cost_each_signatory_at_home(mini: Scenario) -
     assert s.support[RED] == 60 - 35
     red, blue = sc.delegations[RED].name, sc.delegations[BLUE].name
     assert s.support[BLUE] == 60
-    assert said.text == f"What signing gave up costs support at home: {red} 35; {blue} loses none."
+    assert said.text == f"What signing gave up costs support at home: {red} 35, {blue} 0."
     assert [r.kind for r in records].index("signing_cost") == [r.kind for r in records].index("agreement") + 1
     # a deal that costs nobody anything says nothing
     _, free = _draft_answered(start(with_rules(mini, concession_cost=0)), (("truce", "pause"),))
@@ -185,7 +186,7 @@ def test_the_signing_cost_said_is_what_was_lost_when_support_hits_zero(mini: Sce
     s, records = _draft_answered(low, (("prisoners", "all"),))
     (said,) = [r for r in records if r.kind == "signing_cost"]
     assert s.support[RED] == 0
-    assert said.text.endswith(f"{sc.delegations[RED].name} 20; {sc.delegations[BLUE].name} loses none.")
+    assert said.text.endswith(f"{sc.delegations[RED].name} 20, {sc.delegations[BLUE].name} 0.")
 
 
 def test_redline_support_is_the_rule_value(mini: Scenario) -> None:
@@ -305,3 +306,32 @@ def test_the_failure_names_the_signatory_whose_rejection_sank_it(game: State) ->
     (failed,) = [r for r in records if r.kind == "failed"]
     assert "Blue rejected it" in failed.text
     assert "Big Power" not in failed.text
+
+
+@pytest.mark.parametrize(("name", "seed"), [("astana-8", 1), ("sochi-congress", 35)])
+def test_the_signing_line_names_every_signatory_with_what_it_lost(name: str, seed: int) -> None:
+    """Only the sides that lost support were named, and a reader took a signatory left out for one
+    whose cost was unknown: each signatory is named, as a sentence names it ("the armed
+    opposition delegation"), with what it lost, 0 included. Sochi's seed 35 has a side whose name
+    holds an "and" ("the Moscow and Cairo platforms and independents") among those that lost none."""
+    from game.engine.records import in_sentence
+    from tests.saves.helpers import finished
+
+    session = finished(name, seed)
+    sc = session.scenario
+    parties = {a.proposal: a.parties for a in session.state.agreements}
+    records = session.records
+    # each line follows the agreement it is of ("Agreement (proposal #N): ...")
+    lines = [
+        (r.text, parties[int(re.match(r"Agreement \(proposal #(\d+)\)", records[k - 1].text).group(1))])  # type: ignore[union-attr]
+        for k, r in enumerate(records)
+        if r.kind == "signing_cost"
+    ]
+    assert lines
+    prefix = "What signing gave up costs support at home: "
+    for text, signed in lines:
+        assert text.startswith(prefix) and text.endswith(".")
+        body = text[len(prefix) : -1]
+        for d in signed:
+            assert re.search(rf"(^|, ){re.escape(in_sentence(sc.delegations[d].name))} \d+(, |$)", body), (body, d)
+        assert len(re.findall(r" \d+(?:, |$)", body)) == len(signed)

@@ -1130,6 +1130,19 @@ def test_a_misspelt_option_is_reported_once_not_again_as_the_option_it_meant_wit
     scenario, diagnostics, _ = load(tmp_path, text)
     assert scenario is None
     assert [d.message for d in errors(diagnostics)] == ["issue 'prisoners' has no option 'alll' (did you mean 'all'?)"]
+    # an option written with a fault of its own (no label) is reported there, and is no misspelling:
+    # the option near its name that has no value is still said to lack one (a reviewer's case)
+    text = mini_with(
+        (
+            "      - {id: some, label: Some released}\n",
+            "      - {id: some, label: Some released}\n      - {id: alll}\n",
+        ),
+        ("{none: 1.0, some: 0.6, all: 0.0}", "{none: 1.0, some: 0.6, alll: 0.0}"),
+    )
+    _, diagnostics, _ = load(tmp_path, text)
+    said = [d.message for d in errors(diagnostics)]
+    assert "an option is missing the required key 'label'" in said
+    assert "red: no value for option 'all' of 'prisoners'" in said
     # a misspelling that is like no option leaves the real one without a value, and says so
     text = mini_with(("{none: 1.0, some: 0.6, all: 0.0}", "{none: 1.0, some: 0.6, xyz: 0.0}"))
     _, diagnostics, _ = load(tmp_path, text)
@@ -1163,6 +1176,12 @@ def test_a_between_whose_numbers_are_refused_says_only_why(tmp_path: Path) -> No
     assert [d.message for d in errors(diagnostics)] == ["'between' needs at least 2 items"]
     _, diagnostics, _ = load(tmp_path, text.replace("between: [20]", "between: [20, 30, 40]"))
     assert [d.message for d in errors(diagnostics)] == ["between takes two numbers: the lowest and the highest"]
+    # too many, one of them refused: both faults are said (a reviewer's case)
+    _, diagnostics, _ = load(tmp_path, text.replace("between: [20]", "between: [20, 200, 40]"))
+    assert sorted(d.message for d in errors(diagnostics)) == [
+        "200 is out of range: expected 0..100",
+        "between takes two numbers: the lowest and the highest",
+    ]
 
 
 def test_a_list_too_short_is_named_by_its_key(tmp_path: Path) -> None:

@@ -44,9 +44,10 @@ def _toll_kept(entry: Entry) -> str:
     now, after = entry.toll
     if now - after < 0.0005:
         return ""
+    here = " here" if entry.venues_follow else ""  # (the next venue charges its own)
     if after < 0.0005:
-        return f" Agreed, it would end the toll of {toll(now)} each round costs you."
-    return f" Agreed, it would bring the toll each round costs you from {toll(now)} down to {toll(after)}."
+        return f" Agreed, it would end the toll of {toll(now)} each round costs you{here}."
+    return f" Agreed, it would bring the toll each round costs you{here} from {toll(now)} down to {toll(after)}."
 
 
 def _width(headers: tuple[str, ...], rows: list[tuple[str | Text, ...]]) -> int:
