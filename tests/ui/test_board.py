@@ -54,6 +54,12 @@ def test_the_board_lists_every_open_proposal_and_answers_one(tmp_path: Path) -> 
             assert detail.count("\n") >= len(first.proposal.package)
             assert state.scenario.delegations[first.proposal.author].name in detail
             await press(pilot, "a")
+            # (signing it would pull the opposition out: asked first, and confirmed)
+            from game.ui.screens.dialog import ConfirmDialog
+
+            assert first.pulls_out
+            await screen_of(pilot, ConfirmDialog)
+            await press(pilot, "tab", "enter")
             await until(pilot, lambda: len(table.session.log) > 0, "the answer")
             assert table.session.log[-1].action == Respond("opposition", first.proposal.id, True)
 
@@ -445,5 +451,58 @@ def test_edit_as_counter_is_refused_up_front_while_the_rules_refuse_a_proposal(t
             assert "counter" not in board.query_one("#board-keys", KeyBar).refused
             await press(pilot, "e")
             await screen_of(pilot, ProposalBuilder)
+
+    asyncio.run(body())
+
+
+def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_offer_waits(tmp_path: Path) -> None:
+    """A newcomer, the cursor a row below where they thought (Home had not gone back to the first
+    row), signed an offer worth 0.37 over one worth 0.51 and was pulled out by what it cost. `a`
+    signs at once only where neither holds; Home and End go to the first and last row."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table, board, first = await board_at_first_turn(pilot)
+            moves = len(table.session.log)
+            plain = dataclasses.replace(first, pulls_out=False, pulled_then="")
+            worse = dataclasses.replace(plain, worth=first.walk_away + 0.05)
+            better_proposal = dataclasses.replace(first.proposal, id=first.proposal.id + 100)
+            better = dataclasses.replace(plain, proposal=better_proposal, worth=first.walk_away + 0.2)
+            board.show_contents((better, worse), True, board.heading)
+            await pilot.pause()
+            listing = board.query_one("#board-list", DataTable)
+            await press(pilot, "down")
+            assert listing.cursor_row == 1
+            await press(pilot, "home")
+            assert listing.cursor_row == 0
+            await press(pilot, "end")
+            assert listing.cursor_row == 1 and board.current() == worse
+            await press(pilot, "a")
+            ask = await screen_of(pilot, ConfirmDialog)
+            assert ask.question.startswith(f"Accept #{first.proposal.id} from ")
+            assert ask.question.endswith(
+                f"#{better_proposal.id}, also waiting for your answer, is worth {better.worth:.2f} to you."
+            )
+            await press(pilot, "enter")  # the safe answer: nothing is sent
+            await screen_of(pilot, BoardScreen)
+            # astana-8's first offer to the opposition costs it all but 2 of its support
+            assert first.pulls_out and first.pulled_then == "the deal stands"
+            board.show_contents((first,), True, board.heading)
+            await pilot.pause()
+            await press(pilot, "a")
+            ask = await screen_of(pilot, ConfirmDialog)
+            said = first.signing[0].upper() + first.signing[1:]
+            assert f"{said}: your hardliners would pull you out (the deal stands)." in ask.question
+            await press(pilot, "enter")
+            await screen_of(pilot, BoardScreen)
+            assert len(table.session.log) == moves
+            # neither: signed at once
+            board.show_contents((plain,), True, board.heading)
+            await pilot.pause()
+            await press(pilot, "a")
+            await until(pilot, lambda: len(table.session.log) > moves, "the answer")
+            assert table.session.log[moves].action == Respond("opposition", first.proposal.id, True)
 
     asyncio.run(body())

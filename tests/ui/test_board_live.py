@@ -66,6 +66,13 @@ def test_a_board_open_while_the_others_move_shows_the_game_as_it_is_and_answers(
             app.pop_screen()
             await until(pilot, lambda: app.screen is board, "the board again")
             await press(pilot, "a")
+            entry = board.entries[waiting[0]]
+            if entry.pulls_out or any(e.waiting_for_me and e.worth > entry.worth + 0.005 for e in board.entries):
+                # asked first (signing pulls the player out, or a better offer waits): confirmed
+                from game.ui.screens.dialog import ConfirmDialog
+
+                await screen_of(pilot, ConfirmDialog)
+                await press(pilot, "tab", "enter")
             await until(
                 pilot,
                 lambda: (

@@ -24,6 +24,7 @@ from game.play.board import Entry
 from game.ui.format import against, brief_issue, measured, named, toll
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
+from game.ui.widgets.rows import RowTable
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class BoardScreen(Screen[BoardChoice]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.heading, style="bold"), id="board-head")
-        table: DataTable[str | Text] = DataTable(id="board-list", cursor_type="row", zebra_stripes=True)
+        table = RowTable(id="board-list")
         yield table
         with VerticalScroll(id="board-detail-box"):
             yield Static(id="board-detail")
@@ -339,7 +340,7 @@ class BoardScreen(Screen[BoardChoice]):
         actor = self.scenario.delegations[self.me].id
         answer = Respond(actor=actor, proposal=entry.proposal.id, accept=accept)
         if accept:
-            self.dismiss(answer)
+            self._accept(entry, answer)
             return
         # `r` answers at the table (it opens the answer dialog) and rejects here: a newcomer
         # pressed it on the board to answer and had refused an offer with no word; a refusal
@@ -368,6 +369,35 @@ class BoardScreen(Screen[BoardChoice]):
             return "Wait for your turn to propose."
         reason = self.counter_refusal
         return reason[0].upper() + reason[1:] + "." if reason else ""
+
+    def _accept(self, entry: Entry, answer: Respond) -> None:
+        """`a` signs at once, but asks first where signing gets the player pulled out by its
+        hardliners, or where another offer waiting for the player's answer is worth more: a
+        newcomer, the cursor one row below where they thought it was, signed an offer worth
+        0.37 over one worth 0.51, and was pulled out by the support it cost."""
+        p = entry.proposal
+        better = max(
+            (e for e in self.entries if e.waiting_for_me and e.proposal.id != p.id and e.worth > entry.worth + 0.005),
+            key=lambda e: e.worth,
+            default=None,
+        )
+        if not entry.pulls_out and better is None:
+            self.dismiss(answer)
+            return
+        author = in_sentence(self.scenario.delegations[p.author].name)
+        worth = measured(entry.worth, entry.walk_away, entry.agreed, your=True)[0]
+        question = f"Accept #{p.id} from {author}, worth {worth} to you?"
+        if entry.pulls_out:
+            question += f" {entry.signing[0].upper() + entry.signing[1:]}: your hardliners would pull you out ({entry.pulled_then})."
+        if better is not None:
+            theirs = measured(better.worth, better.walk_away, better.agreed, your=True)[0]
+            question += f" #{better.proposal.id}, also waiting for your answer, is worth {theirs} to you."
+
+        def answered(ok: bool | None) -> None:
+            if ok:
+                self.dismiss(answer)
+
+        self.app.push_screen(ConfirmDialog(question, "Accept", "Think again"), answered)
 
     def action_counter(self) -> None:
         entry = self.current()

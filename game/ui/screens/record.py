@@ -24,6 +24,7 @@ from game.scenario import bundled, check_file
 from game.ui.format import against, gap, named, shown_gap
 from game.ui.screens.saves import cut
 from game.ui.widgets.footer import ShownKeysFooter
+from game.ui.widgets.rows import RowTable
 
 OUTCOMES = {"agreement": "agreement", "partial": "partial", "no_deal": "no deal", "collapse": "collapse"}
 _RECENT = 6  # games listed under the table for the chosen scenario and seat
@@ -97,7 +98,7 @@ class RecordScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Your record", style="bold"), id="record-title")
-        table: DataTable[Text] = DataTable(id="record-table", cursor_type="row", zebra_stripes=True)
+        table = RowTable(id="record-table")
         yield table
         yield Static(id="record-detail")
         yield Static(id="record-status")

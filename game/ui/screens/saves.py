@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 
 from game.saves.catalog import SaveInfo, list_saves
 from game.ui.widgets.footer import ShownKeysFooter
+from game.ui.widgets.rows import RowTable
 
 RESULTS = {
     "running": ("running", ""),
@@ -91,7 +92,7 @@ class SaveBrowser(Screen[Opened | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Saved games", style="bold"), id="saves-title")
-        table: DataTable[Text] = DataTable(id="save-table", cursor_type="row", zebra_stripes=True)
+        table = RowTable(id="save-table")
         yield table
         yield Static(Text("Reading the saves…"), id="save-detail")
         yield Static(id="saves-status")
