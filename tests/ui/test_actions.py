@@ -697,6 +697,36 @@ def test_respond_says_when_another_text_the_player_accepted_is_still_open(start:
     assert drive(RespondDialog(dataclasses.replace(v, proposals=(done, offer))), every) is None
 
 
+def test_respond_says_of_an_offer_that_the_players_yes_makes_it_the_agreement(start: State) -> None:
+    """The turn's summary said so, and two newcomers looked for it in the answer dialog, where the
+    answer is given: the offer's entry says it where every other signatory it needs has said yes."""
+    from textual.widgets import OptionList
+
+    from game.engine.state import ACCEPTED, PENDING, Proposal
+
+    v = view(start, OPP)
+    signatories = tuple(v.venue.signatories)
+    package = tuple((i, v.positions[GOV][i]) for i in v.agenda)
+    others = tuple(d for d in signatories if d not in (GOV, OPP))
+    done = Proposal(7, GOV, package, (OPP, *others), (PENDING,) + (ACCEPTED,) * len(others), v.round)
+    short = Proposal(8, GOV, package, (OPP, *others), (PENDING,) * (1 + len(others)), v.round)
+
+    def entries(shown: list[str]) -> Script:
+        async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+            listing = dialog.query_one("#proposals", OptionList)
+            shown.extend(str(listing.get_option_at_index(k).prompt) for k in range(listing.option_count))
+            await pilot.press("escape")
+
+        return script
+
+    shown: list[str] = []
+    assert drive(RespondDialog(dataclasses.replace(v, proposals=(done, short))), entries(shown)) is None
+    assert len(shown) == 2
+    yes = "your yes makes it the agreement"
+    assert shown[0].startswith("#7 ") and yes in " ".join(shown[0].split())
+    assert shown[1].startswith("#8 ") and yes not in " ".join(shown[1].split())
+
+
 def test_the_answer_buttons_stay_on_screen_when_the_worth_line_wraps(start: State) -> None:
     """A side that signs nothing reads a worth line of two lines at 80x24 ("#8 if agreed: ... ·
     you sign nothing here: your answer decides nothing"); with a two-line message and two

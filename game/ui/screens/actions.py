@@ -97,6 +97,10 @@ class RespondDialog(ActionDialog):
         own = self.view.own
         kind = "Draft text" if p.draft else "Proposal"
         head = f"#{p.id} {kind} from {in_sentence(delegation_name(self.view, p.author))}"
+        if self.view.me in self.view.venue.signatories and not choices.still_needs(self.view, p.id):
+            # every other signatory it needs has said yes: the turn's summary said so, and two
+            # newcomers looked for it here, where the answer is given
+            head += " · your yes makes it the agreement"
         # The worth comes before the package: a long package can only push the package out of sight.
         shown, words, _ = measured(self._worth(p), own.reservation, choices.agreed_so_far(self.view), your=True)
         tail = f"your utility if agreed {shown} ({words})"
