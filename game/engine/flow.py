@@ -40,8 +40,9 @@ def check_ends(w: Work) -> None:
     if w.agenda and _all_settled(w.settled, w.agenda):
         after = ""
         if pulled:
-            names = listed([w.name(d) for d in pulled])
-            after = f" Then hardliners at home pulled {names} out over what it had given up."
+            names = listed([in_sentence(w.name(d)) for d in pulled])
+            one = len(pulled) == 1 and not w.scenario.delegations[pulled[0]].plural
+            after = f" Then hardliners at home pulled {names} out over what {'it' if one else 'they'} had given up."
         end_venue(w, "agreement", "Every issue on the agenda is settled." + after)
         return
     gone = [d for d in pulled if d in signatories] if pulled else pulled

@@ -20,6 +20,7 @@ from game.engine.records import in_sentence
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
 from game.engine.utility import delay_toll, outcome_utility
+from game.play.attendance import departures, venue_status
 from game.play.replays import Kept, game_key, replay_kinds
 from game.results import Result
 from game.saves import HUMAN, Session
@@ -37,6 +38,10 @@ class Headline:
     toll: float = 0.0  # what the rounds without a deal cost the seat (in `utility` already)
     signed: bool = True  # whether the seat signed an agreement (one that did not is still moved by others')
     others_signed: bool = False  # whether agreements were made that the seat is not a party to
+    # how the seat left each venue it left: (the venue's name in a campaign, else "", and
+    # attendance's words: "signed, then pulled out by its hardliners"); a newcomer pulled out by
+    # the support a signature cost read "Your result" and the record as a plain agreement
+    left: tuple[tuple[str, str], ...] = ()
 
     @property
     def surplus(self) -> float:
@@ -62,6 +67,7 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
         at_nash = analysis.utilities_of(analysis.nash)
         nash = {d: float(u) for d, u in zip(analysis.space.parties, at_nash, strict=True)}
     drawn = draw_types(session.scenario, session.seed).delegations
+    gone = departures(session)
     out = []
     for d in human_seats(session):
         # the game's own walk-away value, drawn for this seed around the file's (the debrief's
@@ -78,9 +84,20 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
                 delay_toll(state, d),
                 any(d in a.parties for a in state.agreements),
                 any(d not in a.parties for a in state.agreements),
+                _left(session, d, gone),
             )
         )
     return tuple(out)
+
+
+def _left(session: Session, d: int, gone: list[dict[int, str]]) -> tuple[tuple[str, str], ...]:
+    """How seat `d` left each venue it left (Headline.left)."""
+    venues = session.scenario.venues
+    return tuple(
+        (venues[v].name if len(venues) > 1 else "", venue_status(session, v, d, left))
+        for v, left in enumerate(gone)
+        if d in left
+    )
 
 
 _KEPT: Kept[tuple[dict[int, float], str]] = Kept(32)

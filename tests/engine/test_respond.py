@@ -335,3 +335,22 @@ def test_the_signing_line_names_every_signatory_with_what_it_lost(name: str, see
         for d in signed:
             assert re.search(rf"(^|, ){re.escape(in_sentence(sc.delegations[d].name))} \d+(, |$)", body), (body, d)
         assert len(re.findall(r" \d+(?:, |$)", body)) == len(signed)
+
+
+def test_a_deal_that_settles_the_agenda_stands_and_says_whom_the_hardliners_then_pulled_out(mini: Scenario) -> None:
+    """The reason named the side pulled out as it opens a sentence ("pulled The armed opposition
+    delegation out"), and "it" of two sides."""
+    sc = with_rules(mini, concession_cost=80)
+    low = dataclasses.replace(start(sc), support=(20, *start(sc).support[1:]))
+    s, _ = _draft_answered(low, (("prisoners", "all"), ("truce", "pause")))
+    assert s.support[RED] <= sc.rules.collapse_support and not s.present[RED]
+    assert s.outcome == "agreement"
+    assert s.reason == (
+        f"Every issue on the agenda is settled. Then hardliners at home pulled {sc.delegations[RED].name} out "
+        "over what it had given up."
+    )
+    named = dataclasses.replace(sc.delegations[RED], name="The Reds", plural=True)
+    plural = dataclasses.replace(sc, delegations=(*sc.delegations[:RED], named, *sc.delegations[RED + 1 :]))
+    low = dataclasses.replace(start(plural), support=(20, *start(plural).support[1:]))
+    s, _ = _draft_answered(low, (("prisoners", "all"), ("truce", "pause")))
+    assert s.reason.endswith("Then hardliners at home pulled the Reds out over what they had given up.")

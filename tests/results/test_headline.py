@@ -183,3 +183,40 @@ def test_the_record_keeps_the_figures_the_debrief_shows_unrounded(tmp_path: Path
     (read,) = read_record(path).results
     assert (read.utility, read.nash) == (line.utility, line.nash)
     assert against(read.utility, read.reservation) == against(line.utility, line.reservation)
+
+
+def test_a_seat_pulled_out_after_signing_is_told_so_in_its_headline() -> None:
+    """A newcomer signed an offer that cost all but a few points of its support: the deal stood,
+    the hardliners pulled the delegation out, and "Your result" read as a plain agreement."""
+    from game.engine.actions import Draft, Pass, Respond
+    from game.saves import Session
+    from game.ui.screens.debrief import _you
+    from tests.saves.helpers import MINI, from_bytes
+
+    # mini with dear concessions and red's support low: signing the envoy's whole-agenda draft
+    # (all prisoners released, across red's red line) pulls red out, and the deal stands
+    text = MINI.read_text(encoding="utf-8").replace(
+        "  collapse_support: 10\n", "  collapse_support: 10\n  concession_cost: 80\n"
+    )
+    text = text.replace("    support: 60\n", "    support: 20\n", 1)
+    source = text.encode()
+    scenario = from_bytes(source)
+    session = Session.new(
+        scenario, source, 1, {d.id: "human" if d.id == "red" else "ai:normal" for d in scenario.delegations}, "mini"
+    )
+    for action in (
+        Draft("envoy", (("prisoners", "all"), ("truce", "pause"))),
+        Pass("envoy"),
+        Respond("red", 1, True),
+        Pass("red"),
+        Respond("blue", 1, True),
+    ):
+        session.play(action)
+    assert session.state.outcome == "agreement" and not session.state.present[0]
+    (line,) = headlines(session, analyze(session.scenario, session.state.venue))
+    assert line.left == (("", "signed, then pulled out by its hardliners"),)
+    assert "  You signed, then were pulled out by your hardliners.\n" in _you((line,), None, "normal").plain
+    # a seat that stayed to the end is told nothing of the kind
+    stayed = finished("astana-8", 4, government="human")
+    (line,) = headlines(stayed, analyze(stayed.scenario, stayed.state.venue))
+    assert line.left == () and "You " not in _you((line,), None, "normal").plain.split("\n", 1)[1]

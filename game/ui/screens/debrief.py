@@ -330,6 +330,11 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
         text.append("\n")
+        for venue, how in h.left:
+            # walked out, boycotted, pulled out by its hardliners: what the result above follows
+            said = how.replace("pulled out", "were pulled out").replace(" its ", " your ")
+            where = f"At {in_sentence(venue)} you" if venue else "You"
+            text.append(f"  {where} {said}.\n", style="bold")
         if h.toll > 0.00005:
             # the biggest thing that shaped a newcomer's result, named nowhere in the headline;
             # the deal's worth to the places of the result shown above, and the toll their
