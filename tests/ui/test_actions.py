@@ -995,6 +995,28 @@ def test_statement_defaults_to_conciliatory_to_the_room(start: State) -> None:
     assert drive(StatementDialog(view(start, GOV)), script) == Statement("government", "conciliatory", "")
 
 
+def test_statement_says_only_the_effects_the_rules_give(start: State) -> None:
+    """Dayton's hardline statements cost no momentum: the dialog said "-0 momentum"."""
+    v = view(start, GOV)
+    free = dataclasses.replace(v, rules=dataclasses.replace(v.rules, hardline_momentum=0))
+    nothing = dataclasses.replace(
+        v, rules=dataclasses.replace(v.rules, conciliatory_support=0, conciliatory_trust=0, conciliatory_momentum=0)
+    )
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        seen.append(" | ".join(str(note.content) for note in dialog.query(".note")))
+        await pilot.press("escape")
+
+    drive(StatementDialog(v), script)
+    drive(StatementDialog(free), script)
+    drive(StatementDialog(nothing), script)
+    assert f"; -{v.rules.hardline_momentum} momentum." in seen[0]
+    assert "Hardline: +6 support at home; -8 trust from the one addressed (-4 from each, to the room)." in seen[1]
+    assert "momentum" not in seen[1].split("Hardline:")[1]
+    assert "Conciliatory: no effect under this scenario's rules." in seen[2]
+
+
 def test_statement_hardline_to_one_delegation(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await press_each(pilot, "down")  # tone

@@ -162,6 +162,23 @@ def test_an_issue_the_record_is_silent_on_is_listed_and_never_a_match() -> None:
     assert h.recorded == 2
 
 
+def test_a_scenario_with_no_real_outcome_lists_what_the_game_agreed_without_reality() -> None:
+    """The harbour is invented: its debrief read "Issue by issue (0 of 0 as in reality)" and "in
+    reality: not recorded by the sources" under every issue."""
+    from game.ui.screens.debrief import _history
+
+    session = finished("harbour-contract", 3)
+    h = dd.history(session)
+    assert h.lines and h.recorded == 0
+    text = _history(h).plain
+    assert "as in reality" not in text and "not recorded by the sources" not in text
+    assert "What this game agreed, issue by issue:" in text
+    for line in h.lines:
+        assert f"  · {line.issue}: {line.game or 'nothing agreed'}\n" in text
+    # a scenario with a record keeps the comparison
+    assert "as in reality" in _history(dd.history(finished("sochi-congress", 7))).plain
+
+
 def test_history_without_agreement_matches_where_the_status_quo_stood() -> None:
     session = finished("astana-8", NO_DEAL)
     h = dd.history(session)

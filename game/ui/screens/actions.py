@@ -357,18 +357,25 @@ class StatementDialog(ActionDialog):
             yield MarkedRadio("Conciliatory", value=True)
             yield MarkedRadio("Hardline")
         # The effects, from RULES.md, with this scenario's numbers.
-        yield Static(
-            f"Conciliatory: -{rules.conciliatory_support} support at home; +{rules.conciliatory_trust} trust "
-            f"(+{rules.conciliatory_trust // 2} from each, to the room); +{rules.conciliatory_momentum} momentum.",
-            classes="note",
-            markup=False,
-        )
-        yield Static(
-            f"Hardline: +{rules.hardline_support} support at home; -{rules.hardline_trust} trust from the one "
-            f"addressed (-{rules.hardline_trust // 2} from each, to the room); -{rules.hardline_momentum} momentum.",
-            classes="note",
-            markup=False,
-        )
+        # each effect the scenario's rules give it (a rule set to 0 is no effect: Dayton's
+        # hardline statements cost no momentum, and "-0 momentum" read as a misprint)
+        soft = [
+            f"-{rules.conciliatory_support} support at home" if rules.conciliatory_support else "",
+            f"+{rules.conciliatory_trust} trust (+{rules.conciliatory_trust // 2} from each, to the room)"
+            if rules.conciliatory_trust
+            else "",
+            f"+{rules.conciliatory_momentum} momentum" if rules.conciliatory_momentum else "",
+        ]
+        hard = [
+            f"+{rules.hardline_support} support at home" if rules.hardline_support else "",
+            f"-{rules.hardline_trust} trust from the one addressed (-{rules.hardline_trust // 2} from each, to the room)"
+            if rules.hardline_trust
+            else "",
+            f"-{rules.hardline_momentum} momentum" if rules.hardline_momentum else "",
+        ]
+        for tone, effects in (("Conciliatory", soft), ("Hardline", hard)):
+            said = "; ".join(e for e in effects if e) or "no effect under this scenario's rules"
+            yield Static(f"{tone}: {said}.", classes="note", markup=False)
         # One line stepped through with the arrows, not a drop-down: a Select's list hangs below
         # its field, and here, at the foot of the dialog, it spilled out of the dialog's border.
         audience: list[tuple[Content, int]] = [(Content("The room"), self.ROOM)]

@@ -290,7 +290,14 @@ def _history(h: HistoryResult) -> Text:
         return Text("This scenario has no history section.", style="dim")
     if h.summary:
         text.append(h.summary + "\n")
-    if h.lines:
+    if h.lines and not h.recorded:
+        # a scenario with no real outcome to compare with (an invented one): what the game agreed,
+        # without "0 of 0 as in reality" and "not recorded by the sources" on every issue
+        text.append("\nWhat this game agreed, issue by issue:\n", style="bold")
+        for line in h.lines:
+            text.append(f"  · {line.issue}: ", style="bold")
+            text.append(f"{line.game or 'nothing agreed'}\n")
+    elif h.lines:
         text.append(f"\nIssue by issue ({h.matches} of {h.recorded} as in reality):\n", style="bold")
         for line in h.lines:
             if line.real is None:

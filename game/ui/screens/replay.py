@@ -176,15 +176,23 @@ class ReplayScreen(Screen[None]):
         """step N of M · round R · turn T · who did what."""
         state, step, timeline = self._state, self.step, self.timeline
         venue = state.scenario.venues[state.venue]
-        begins = " begins" if step and timeline.begins_round(step) else ""
-        text = Text(f" step {step} of {timeline.steps} · round {state.round}/{venue.rounds}{begins} · ", style="bold")
+        begins = bool(step) and timeline.begins_round(step)
+        # a step whose move ended a round shows the move, then the round that begins after it:
+        # "round 2/6 begins · turn 15 · ... passes" read as round 2's first move, and was round 1's last
+        here = "" if begins else f"round {state.round}/{venue.rounds} · "
+        text = Text(f" step {step} of {timeline.steps} · {here}", style="bold")
         if step == 0:
             text.append("the talks open: turn 1 is next")
             return text
         entry = timeline.session.log[step - 1]
         actor = state.scenario.delegations[state.scenario.delegation_index[entry.action.actor]]
         text.append(f"turn {entry.turn} · ", style="bold")
-        text.append(f"{named(actor, 26)} {action_phrase(state.scenario, entry.action)}")
+        # a short name takes no verb of the whole name's number ("Dockworkers rejects", of the
+        # Marenport Dockworkers' Union): it labels the move instead
+        who = named(actor, 26)
+        text.append(f"{who}{'' if who == actor.name else ':'} {action_phrase(state.scenario, entry.action)}")
+        if begins:
+            text.append(f" · then round {state.round}/{venue.rounds} begins", style="bold")
         return text
 
     def mode(self) -> Text:
