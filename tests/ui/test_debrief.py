@@ -670,3 +670,25 @@ def test_a_concession_that_closes_its_round_is_read_without_the_next_rounds_card
     assert session.state.trust[un][gov] == before.trust[un][gov] + real.rules.concession_trust - 2
     assert row.trust_gain == real.rules.concession_trust
     assert row.mean_trust_after - row.mean_trust_before == real.rules.concession_trust
+
+
+def test_a_deal_below_the_walk_away_value_by_the_toll_alone_says_the_deal_beat_it() -> None:
+    """A newcomer signed an offer the board measured "0.58 above your walk-away 0.49" and read
+    "-0.03 against your walk-away value" in the debrief: the toll is paid deal or none. Said where
+    the deal itself beat the walk-away value, and only there."""
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    line = Headline(0, "Croatia", 0.46, 0.49, None, 0.49, toll=0.12, signed=True)
+    text = _you((line,), None, "hard").plain
+    assert "-0.03 against your walk-away value (0.49" in text
+    assert (
+        "(below it by the rounds' toll alone, which is paid deal or none: the deal itself was worth +0.09 over "
+        "your walk-away value)"
+    ) in text
+    # a deal below the walk-away value before its toll: nothing of the kind
+    worse = dataclasses.replace(line, utility=0.40, toll=0.05)
+    assert "below it by the rounds' toll alone" not in _you((worse,), None, "hard").plain
+    # nor a seat that signed nothing
+    unsigned = dataclasses.replace(line, signed=False)
+    assert "below it by the rounds' toll alone" not in _you((unsigned,), None, "hard").plain

@@ -383,6 +383,16 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
                 else "the toll of the rounds counts"
             )
             text.append(f"    (you signed nothing, yet {counts} for you)\n", style="dim")
+        elif h.signed and where == "BELOW" and h.utility + h.toll >= h.reservation:
+            # a deal worth more than the walk-away value, below it only by the toll: a newcomer read
+            # the board's "0.58 above your walk-away 0.49" and then this "-0.03" as two yardsticks.
+            # The toll is paid deal or none: the deal itself beat walking away
+            deal, walk_away, _ = against(h.utility + h.toll, h.reservation, least)
+            text.append(
+                f"    (below it by the rounds' toll alone, which is paid deal or none: the deal itself was worth "
+                f"{shown_gap(deal, walk_away)} over your walk-away value)\n",
+                style="dim",
+            )
         now, drawn, where = against(h.reservation, h.drawn)
         if where != "at":
             # a walk-away value an event or an agreement moved: the brief at the start said another
