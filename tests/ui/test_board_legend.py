@@ -46,6 +46,9 @@ def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, s
                 f"#{e.proposal.id} {'Draft text' if e.proposal.draft else 'Proposal'} from {author}, "
             )
             assert (f"It leaves out what its proposal #{e.previous} put on " in text) == bool(dropped)
+            # each issue by its whole name (cut to a column's width, a line ended "termi…")
+            for i in dropped:
+                assert in_sentence(scenario.issues[i].name) in " ".join(text.split())
             if e.previous < 0:
                 assert "off its author's stated position" in text
             elif e.changed:

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Static
 
 from game.engine.actions import Respond
 from game.engine.model import Scenario
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
 from game.ui.format import against, brief_issue, measured, named, toll
@@ -259,8 +259,10 @@ class BoardScreen(Screen[BoardChoice]):
             text.append(f"{who} {said}", style="bold" if d == self.me and answer == PENDING else "")
         text.append("\n")
         if e.dropped:
-            left = ", ".join(brief_issue(sc.issues[i].name, 30) for i in e.dropped)
-            text.append(f"It leaves out what its proposal #{e.previous} put on {left}\n", style="bold")
+            # whole names, as a sentence has them (the detail wraps): cut to a column's width, the
+            # line ended "put on Automation of the north termi…" at 80 columns
+            left = listed([in_sentence(sc.issues[i].name) for i in e.dropped])
+            text.append(f"It leaves out what its proposal #{e.previous} put on {left}.\n", style="bold")
         if e.previous >= 0 and not e.changed:
             # tabled again as it was: a legend for * over lines that carry none sent a newcomer
             # looking for what had moved
