@@ -66,3 +66,24 @@ def test_the_builder_says_when_a_side_already_answered_this_very_package() -> No
     own = Proposal(id=3, author=1, package=package, to=(0,), responses=(PENDING,), round=view.round)
     tabled = SimpleNamespace(view=dataclasses.replace(view, proposals=(own,), tabled=(own,)), levels={})
     assert ProposalBuilder._estimate(tabled, 1, package).endswith(", its own proposal")  # type: ignore[arg-type]
+
+
+def test_who_holds_an_option_is_named_by_short_names_before_being_counted() -> None:
+    """The harbour's long names went straight to "the stated position of 2 others", naming
+    nobody: between the whole names and a count, the short names the table's columns use."""
+    from game.engine import new_game, view_for
+    from game.scenario import bundled, load_scenario
+    from game.ui.screens.proposal import _whose
+
+    scenario = load_scenario(bundled()["harbour-contract"])
+    state, _ = new_game(scenario, 1)
+    view = view_for(state, 0)
+    others = [1, 2]
+    whole = _whose(view, others, "your stated position", "the stated position of")
+    brief = _whose(view, others, "your stated position", "the stated position of", brief=True)
+    counted = _whose(view, others, "your stated position", "the stated position of", named=False)
+    names = [scenario.delegations[d] for d in others]
+    assert whole == f"the stated position of {names[0].name} and {names[1].name}"
+    assert brief == f"the stated position of {names[0].short_name} and {names[1].short_name}"
+    assert counted == "the stated position of 2 others"
+    assert len(brief) < len(whole)

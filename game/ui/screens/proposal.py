@@ -13,7 +13,7 @@ from textual.widgets import Button, Label, Static
 
 from game.ai.estimate import acceptance_chance, answered, own_proposal
 from game.engine.actions import Draft, Propose
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import (
@@ -177,10 +177,14 @@ class ProposalBuilder(ActionDialog):
         # From the fullest to the shortest: every name; the stated positions counted; both counted,
         # tersely (at 80 columns an option's label alone can take two of the box's three lines).
         wordings = []
-        for red_named, here_named in ((True, True), (True, False)):
+        # (whole names; short names, as the table's columns have them: the harbour's long names
+        # went straight to "the stated position of 2 others", naming nobody; then counted)
+        for red_named, here_named, by_short in ((True, True, False), (True, True, True), (True, False, True)):
             notes = [
-                _whose(self.view, red, "your red line", "a red line for", named=red_named),
-                _whose(self.view, here, "your stated position", "the stated position of", named=here_named),
+                _whose(self.view, red, "your red line", "a red line for", named=red_named, brief=by_short),
+                _whose(
+                    self.view, here, "your stated position", "the stated position of", named=here_named, brief=by_short
+                ),
             ]
             said = "; ".join(sorted((n for n in notes if n), key=len))  # the short one first
             wordings.append(text + ("\n" + said[0].upper() + said[1:] + "." if said else ""))
@@ -319,15 +323,18 @@ class ProposalBuilder(ActionDialog):
         self.dismiss(Propose(actor=self.actor, package=ids, to=tuple(self.view.delegations[d].id for d in to)))
 
 
-def _whose(view: View, delegations: list[int], mine: str, others: str, *, named: bool = True) -> str:
-    """ "your red line, and a red line for Turkey", or as much of that as applies; not `named`,
-    the others are counted: "your stated position, and the stated position of 4 others"."""
+def _whose(
+    view: View, delegations: list[int], mine: str, others: str, *, named: bool = True, brief: bool = False
+) -> str:
+    """ "your red line, and a red line for Turkey", or as much of that as applies; `brief`, by
+    the delegations' short names ("Operators and Authority"); not `named`, the others are
+    counted: "your stated position, and the stated position of 4 others"."""
     rest = [d for d in delegations if d != view.me]
-    names = (
-        ", ".join(in_sentence(delegation_name(view, d)) for d in rest)
-        if named or len(rest) < 2
-        else f"{len(rest)} others"
-    )
+
+    def name(d: int) -> str:
+        return view.delegations[d].short_name or delegation_name(view, d) if brief else delegation_name(view, d)
+
+    names = listed([in_sentence(name(d)) for d in rest]) if named or len(rest) < 2 else f"{len(rest)} others"
     if view.me in delegations:
         return f"{mine}, and {others} {names}" if names else mine
     return f"{others} {names}" if names else ""
