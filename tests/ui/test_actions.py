@@ -697,6 +697,27 @@ def test_respond_says_when_another_text_the_player_accepted_is_still_open(start:
     assert drive(RespondDialog(dataclasses.replace(v, proposals=(done, offer))), every) is None
 
 
+def test_the_builders_detail_follows_the_focus_when_keys_come_quickly(start: State) -> None:
+    """Typed quickly ("↑ 3 ↓ 0"), an option's change arrives as a message after the keys typed
+    after it have moved the focus on, and the detail described the row the focus had left while
+    the next was highlighted. Here the change of the first row arrives once the focus is on the
+    second: the detail describes the second."""
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.pause()
+        first, second = dialog.query_one("#issue-0", OptionField), dialog.query_one("#issue-1", OptionField)
+        second.focus()
+        await pilot.pause()
+        dialog.post_message(OptionField.Changed(first, first.value))
+        await pilot.pause()
+        label = second.options[[v for _, v in second.options].index(second.value)][0].plain
+        shown = " ".join(text(dialog, "#option-detail").split())
+        assert dialog.focused is second and " ".join(label.split()) in shown, (label, shown)
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(view(start, GOV)), script)
+
+
 def test_respond_says_of_an_offer_that_the_players_yes_makes_it_the_agreement(start: State) -> None:
     """The turn's summary said so, and two newcomers looked for it in the answer dialog, where the
     answer is given: the offer's entry says it where every other signatory it needs has said yes."""

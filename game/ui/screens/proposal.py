@@ -212,7 +212,12 @@ class ProposalBuilder(ActionDialog):
 
     @on(OptionField.Changed)
     def _option_changed(self, event: OptionField.Changed) -> None:
-        self._describe(self._issue_of(event.field))
+        # the detail follows the focus: a change arrives as a message, after the keys typed before
+        # it were handled, and typed quickly ("↑ 3 ↓ 0") the detail described the row the focus
+        # had left while the next was highlighted
+        focused = self.focused
+        field = focused if isinstance(focused, OptionField) and focused in self._fields.values() else event.field
+        self._describe(self._issue_of(field))
         self.refresh_estimates()
 
     @on(ToggleField.Changed)
