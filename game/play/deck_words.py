@@ -10,7 +10,8 @@ on which Ankara's recall turned, anywhere at the table)."""
 
 from __future__ import annotations
 
-from game.ai.deck import may_come_up
+from game.ai.deck import may_come_up, own_leave_cards, threatening_card
+from game.engine.conditions import holds
 from game.engine.model import NO_LIMIT, Condition, EventCard
 from game.engine.records import in_sentence, listed
 from game.engine.view import View
@@ -62,7 +63,7 @@ def condition_words(view: View, c: Condition) -> str:
     words = said.format(
         d=view.delegations[c.a].name if people else "",
         e=view.delegations[c.b].name if c.kind == "trust" else "",
-        i=view.issues[c.a].name if c.kind == "open" else "",
+        i=in_sentence(view.issues[c.a].name) if c.kind == "open" else "",
         z=view.zones[c.a].name if c.kind == "stability" else "",
         n=_bounds(c.low, c.high),
     )
@@ -98,3 +99,17 @@ def departures(view: View) -> list[tuple[EventCard, str, str]]:
         who = listed([view.delegations[d].name for d in leaving])
         found.append((card, who, "; ".join(condition_words(view, c) for c in card.when) or "at any time"))
     return found
+
+
+def own_departure_live(view: View) -> tuple[EventCard, str, bool] | None:
+    """A random card that would take the viewer from the table, may still come up at this venue,
+    and whose other conditions hold now: the card, its conditions in words, and whether one
+    hardline statement (support lifted past the card's bound) would keep it off. A newcomer as
+    Bosnia at Dayton read the card in the brief, made a conciliatory statement (support 55 to 53)
+    that kept it live, and lost the seat to it in the next round; None where no card threatens."""
+    seated = view.venue.turn_order
+    for card, others, now in own_leave_cards(view):
+        if all(holds(now, c, seated) for c in others):
+            said = "; ".join(condition_words(view, c) for c in card.when) or "at any time"
+            return card, said, threatening_card(view) is card
+    return None

@@ -19,6 +19,7 @@ from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
 from game.play import choices
 from game.play.board import entries
+from game.play.deck_words import own_departure_live
 from game.play.history import Chronicle, walk_away_causes
 from game.play.moved import Cause, Then, support_moved, trust_moved
 from game.ui.format import action_phrase, against
@@ -313,6 +314,16 @@ def since_last_move(
             text.append(")" if notes else "")
         more = len(waiting_entries) - LISTED
         text.append(f", and {more} more." if more > 0 else ".")
+        lines.append(text)
+    # a card of the deck that can take the player from the table as the next round opens, while
+    # it can (the brief lists the deck's cards; a newcomer read it, then kept the card live with a
+    # conciliatory statement and lost the seat to it)
+    threat = own_departure_live(view)
+    if threat is not None:
+        card, when, hardline = threat
+        text = Text("  A card can take you from the table as a round opens: ", style="bold")
+        text.append(f"{_quoted(card.title)} ({when})")
+        text.append("; one hardline statement would keep it off." if hardline else ".")
         lines.append(text)
     # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
     # table at their last move, and the game's log from the start)

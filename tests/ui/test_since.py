@@ -634,3 +634,27 @@ def test_an_accepted_offer_agreed_by_a_boycott_is_said_agreed_and_a_withdrawal_i
     said = [p.plain for p in since_last_move(chronicle, start, state, big, mini.delegations[big].reservation)]
     line = next(x for x in said if ", which you accepted: " in x)
     assert line.startswith("  #1 from ") and line.endswith(": agreed.")
+
+
+def test_a_card_that_can_take_the_player_from_the_table_is_said_while_it_can() -> None:
+    """As Bosnia at Dayton, a newcomer read the card in the brief, made a conciliatory statement
+    (support 55 to 53) that kept it live, and lost the seat to it at the next round's start. The
+    turn's summary says it while its conditions hold, and that a hardline statement would keep it
+    off; once support is past its bound, nothing."""
+    import dataclasses
+
+    from game.engine import new_game
+
+    scenario, _ = scenario_file("dayton-1995")
+    state, opening = new_game(scenario, 7)
+    me = scenario.delegation_index["bosnia"]
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    assert state.support[me] == 55
+    said = [p.plain for p in since_last_move(chronicle, 0, state, me, state.scenario.delegations[me].reservation)]
+    (line,) = [x for x in said if "A card can take you from the table" in x]
+    assert "“The Bosnian delegation packs its bags” (up to round 3; while the inter-entity map is open;" in line
+    assert "is at most 55 (now 55))" in line and line.endswith("one hardline statement would keep it off.")
+    safe = dataclasses.replace(state, support=tuple(57 if d == me else s for d, s in enumerate(state.support)))
+    said = [p.plain for p in since_last_move(chronicle, 0, safe, me, state.scenario.delegations[me].reservation)]
+    assert not any("A card can take you" in x for x in said)
