@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from game.engine import clock, rng
 from game.engine.conditions import all_hold
 from game.engine.model import Alternative, EventCard
-from game.engine.records import in_sentence, listed
+from game.engine.records import in_sentence
 from game.engine.state import State
 from game.engine.work import Work
 
@@ -40,9 +40,10 @@ def check_ends(w: Work) -> None:
     if w.agenda and _all_settled(w.settled, w.agenda):
         after = ""
         if pulled:
-            names = listed([in_sentence(w.name(d)) for d in pulled])
-            one = len(pulled) == 1 and not w.scenario.delegations[pulled[0]].plural
-            after = f" Then hardliners at home pulled {names} out over what {'it' if one else 'they'} had given up."
+            # (these words are kept in the state, whose hash a save checks: saves written with them
+            # verify only while they stay as they are, "The" and "it" of every name included)
+            names = " and ".join(w.name(d) for d in pulled)
+            after = f" Then hardliners at home pulled {names} out over what it had given up."
         end_venue(w, "agreement", "Every issue on the agenda is settled." + after)
         return
     gone = [d for d in pulled if d in signatories] if pulled else pulled
