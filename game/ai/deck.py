@@ -117,7 +117,7 @@ def may_come_up(view: View, index: int, card: EventCard) -> bool:
     return any(all_hold(public_table(view, r), rounds, seated) for r in range(view.round + 1, view.venue.rounds + 1))
 
 
-def _may_yet_hold(view: View, c: Condition) -> bool:
+def may_yet_hold(view: View, c: Condition) -> bool:
     """A boycott not made yet that may still be, before the card can come up: in a venue's first
     round where attendance is optional, by a delegation still to speak this round (the campaign's
     platforms speak before the SNC at Sochi; by their next turn the card may have fired)."""
@@ -194,7 +194,7 @@ def threatening_card(view: View) -> EventCard | None:
     would keep from firing: the first such in the deck, else None."""
     seated = view.venue.turn_order
     for card, others, now in own_leave_cards(view):
-        if all(holds(now, c, seated) or _may_yet_hold(view, c) for c in others) and any(
+        if all(holds(now, c, seated) or may_yet_hold(view, c) for c in others) and any(
             _headed_off(view, c) for c in others
         ):
             return card
@@ -211,7 +211,7 @@ def support_bound(view: View) -> int | None:
     for _card, others, now in own_leave_cards(view):
         mine = [c for c in others if c.kind == "support" and c.a == view.me and c.high != NO_LIMIT]
         rest = [c for c in others if c not in mine]
-        if mine and all(holds(now, c, seated) or _may_yet_hold(view, c) for c in rest):
+        if mine and all(holds(now, c, seated) or may_yet_hold(view, c) for c in rest):
             high = min(c.high for c in mine)
             bound = high if bound is None else max(bound, high)
     return bound

@@ -10,7 +10,7 @@ on which Ankara's recall turned, anywhere at the table)."""
 
 from __future__ import annotations
 
-from game.ai.deck import may_come_up, own_leave_cards, threatening_card
+from game.ai.deck import may_come_up, may_yet_hold, own_leave_cards, threatening_card
 from game.engine.conditions import holds
 from game.engine.model import NO_LIMIT, Condition, EventCard
 from game.engine.records import in_sentence, listed
@@ -60,11 +60,12 @@ def condition_words(view: View, c: Condition) -> str:
     if said is None:
         return c.kind  # a kind the format adds later is still named, not hidden
     people = c.kind in _ON_DELEGATIONS
+    # every name as a sentence names it ("the support at home of the Moscow and Cairo platforms")
     words = said.format(
-        d=view.delegations[c.a].name if people else "",
-        e=view.delegations[c.b].name if c.kind == "trust" else "",
+        d=in_sentence(view.delegations[c.a].name) if people else "",
+        e=in_sentence(view.delegations[c.b].name) if c.kind == "trust" else "",
         i=in_sentence(view.issues[c.a].name) if c.kind == "open" else "",
-        z=view.zones[c.a].name if c.kind == "stability" else "",
+        z=in_sentence(view.zones[c.a].name) if c.kind == "stability" else "",
         n=_bounds(c.low, c.high),
     )
     now = _seen_now(view, c)
@@ -109,7 +110,9 @@ def own_departure_live(view: View) -> tuple[EventCard, str, bool] | None:
     that kept it live, and lost the seat to it in the next round; None where no card threatens."""
     seated = view.venue.turn_order
     for card, others, now in own_leave_cards(view):
-        if all(holds(now, c, seated) for c in others):
+        # (a boycott not made yet may still be, before the card can come up: threatening_card's
+        # reading, by which the SNC's boycott at Sochi lets the platforms' card fire)
+        if all(holds(now, c, seated) or may_yet_hold(view, c) for c in others):
             said = "; ".join(condition_words(view, c) for c in card.when) or "at any time"
             return card, said, threatening_card(view) is card
     return None

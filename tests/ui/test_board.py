@@ -20,7 +20,7 @@ from game.engine.utility import utility, with_package
 from game.play.board import Entry
 from game.play.choices import toll_a_round
 from game.play.history import Chronicle
-from game.ui.format import brief_issue, toll
+from game.ui.format import against, brief_issue, toll
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.brief import BriefScreen
@@ -485,6 +485,17 @@ def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_of
             assert ask.question.endswith(
                 f"#{better_proposal.id}, also waiting for your answer, is worth {better.worth:.2f} to you."
             )
+            await press(pilot, "enter")
+            await screen_of(pilot, BoardScreen)
+            # two worths that round alike are written to the places that tell them apart
+            close = dataclasses.replace(better, worth=worse.worth + 0.0051)
+            board.show_contents((close, worse), True, board.heading)
+            await pilot.pause()
+            await press(pilot, "end", "a")
+            ask = await screen_of(pilot, ConfirmDialog)
+            ours, theirs = against(close.worth, worse.worth)[1], against(close.worth, worse.worth)[0]
+            assert ours != theirs and f"worth {ours} to you?" in ask.question
+            assert ask.question.endswith(f"is worth {theirs} to you.")
             await press(pilot, "enter")  # the safe answer: nothing is sent
             await screen_of(pilot, BoardScreen)
             # astana-8's first offer to the opposition costs it all but 2 of its support
@@ -498,10 +509,12 @@ def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_of
             await press(pilot, "enter")
             await screen_of(pilot, BoardScreen)
             assert len(table.session.log) == moves
-            # neither: signed at once
-            board.show_contents((plain,), True, board.heading)
+            # neither (another waiting offer worth what this one is, as the figures show it): at once
+            same = dataclasses.replace(better, worth=plain.worth + 0.004)
+            board.show_contents((plain, same), True, board.heading)
             await pilot.pause()
             await press(pilot, "a")
+
             await until(pilot, lambda: len(table.session.log) > moves, "the answer")
             assert table.session.log[moves].action == Respond("opposition", first.proposal.id, True)
 

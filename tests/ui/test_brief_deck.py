@@ -9,6 +9,7 @@ import pytest
 
 from game.engine import new_game, view_for
 from game.engine.model import Condition
+from game.engine.records import in_sentence
 from game.play.deck_words import condition_words, departures
 from game.scenario import bundled, load_scenario
 from game.ui.screens.brief import brief
@@ -28,7 +29,7 @@ def test_the_brief_names_the_cards_that_could_end_the_congress_and_their_conditi
     assert HEADING in text
     section = text[text.index(HEADING) : text.index("Trust, support and momentum")]
     assert "The platforms pull out too (The Moscow and Cairo platforms and independents would leave)" in section
-    assert "while the support at home of The Moscow and Cairo platforms and independents is at most 40" in section
+    assert "while the support at home of the Moscow and Cairo platforms and independents is at most 40" in section
     assert "once Syrian Negotiation Commission has boycotted" in section
     assert "Ankara recalls its delegation (Republic of Turkey would leave): up to round 2" in section
 
@@ -75,10 +76,11 @@ def test_every_kind_of_condition_is_said_in_words(condition: Condition, words: s
     sc = load_scenario(bundled()["astana-8"])
     state, _ = new_game(sc, 1)
     view = view_for(state, 0)
+    # every name as a sentence names it: "the armed opposition delegation" (d1), not "The ..."
     names = {
-        "d0": view.delegations[0].name,
-        "d1": view.delegations[1].name,
-        "d2": view.delegations[2].name,
+        "d0": in_sentence(view.delegations[0].name),
+        "d1": in_sentence(view.delegations[1].name),
+        "d2": in_sentence(view.delegations[2].name),
         "s0": state.support[0],
         "s1": state.support[1],
         "t01": state.trust[0][1],
@@ -87,8 +89,9 @@ def test_every_kind_of_condition_is_said_in_words(condition: Condition, words: s
         "z0now": state.stability[0],
         "i0": view.issues[0].name,
         "o01": view.issues[0].options[1].label,
-        "z0": view.zones[0].name,
+        "z0": in_sentence(view.zones[0].name),
     }
+    assert names["d1"].startswith("the armed opposition")
     assert condition_words(view, condition) == words.format(**names)
 
 

@@ -692,3 +692,13 @@ def test_a_deal_below_the_walk_away_value_by_the_toll_alone_says_the_deal_beat_i
     # nor a seat that signed nothing
     unsigned = dataclasses.replace(line, signed=False)
     assert "below it by the rounds' toll alone" not in _you((unsigned,), None, "hard").plain
+    # a seat pulled out after signing is told both (the line that says so had hidden this one)
+    pulled = dataclasses.replace(line, left=(("", "signed, then pulled out by its hardliners"),))
+    text = _you((pulled,), None, "hard").plain
+    assert "You signed, then were pulled out by your hardliners." in text and "toll alone" in text
+    # a campaign's venue is named; a boycott reads as staying away ("you boycotted." had no object)
+    away = dataclasses.replace(line, signed=False, left=(("The Sochi congress", "boycotted"),))
+    assert "  At the Sochi congress you stayed away.\n" in _you((away,), None, "hard").plain
+    # nor where the deal itself only equals the walk-away value as shown ("worth ±0.00 over it")
+    level = dataclasses.replace(line, utility=0.45, toll=0.04)
+    assert "toll alone" not in _you((level,), None, "hard").plain

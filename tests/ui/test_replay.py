@@ -675,3 +675,35 @@ def test_the_transcript_gives_the_reasons_the_ai_seats_gave(saves: Path) -> None
             assert viewer.step == step and line in transcript(viewer)
 
     asyncio.run(body())
+
+
+def test_the_step_that_opens_a_campaigns_next_venue_names_it(tmp_path: Path) -> None:
+    """The move that ended Astana was shown with "then round 1/5 begins", and the mode line above
+    already named the Congress: the status says which venue's round begins."""
+    import types
+
+    from tests.saves.helpers import finished
+
+    session = finished("astana-to-sochi", 3)
+    timeline = load_timeline(save(session, tmp_path, "campaign"))
+
+    def status_at(step: int) -> str:
+        shown = types.SimpleNamespace(_state=timeline.state_at(step), step=step, timeline=timeline)
+        return ReplayScreen.status(shown).plain  # type: ignore[arg-type]
+
+    opened = [
+        step
+        for step in range(1, timeline.steps + 1)
+        if timeline.state_at(step).venue != timeline.state_at(step - 1).venue
+    ]
+    assert len(opened) == 1
+    congress = session.scenario.venues[1]
+    assert status_at(opened[0]).endswith(f"then round 1/{congress.rounds} of {congress.name} begins")
+    # a round that begins at the same venue is not given its name
+    inside = next(
+        step
+        for step in range(1, opened[0])
+        if timeline.begins_round(step) and timeline.state_at(step).venue == timeline.state_at(step - 1).venue
+    )
+    round_ = timeline.state_at(inside).round
+    assert status_at(inside).endswith(f"then round {round_}/{session.scenario.venues[0].rounds} begins")

@@ -658,3 +658,25 @@ def test_a_card_that_can_take_the_player_from_the_table_is_said_while_it_can() -
     safe = dataclasses.replace(state, support=tuple(57 if d == me else s for d, s in enumerate(state.support)))
     said = [p.plain for p in since_last_move(chronicle, 0, safe, me, state.scenario.delegations[me].reservation)]
     assert not any("A card can take you" in x for x in said)
+
+
+def test_the_card_is_said_while_a_boycott_that_would_let_it_fire_may_still_come() -> None:
+    """At Sochi the platforms' card needs the SNC's boycott, which the SNC, speaking after them in
+    round 1, may still declare: the brief's reading (and the hard agent's) counts it, and the
+    summary said nothing to the platforms. Names read as a sentence names them."""
+    from game.engine import view_for
+    from game.play.deck_words import own_departure_live
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("sochi-congress", 3, platforms="human")
+    me = session.scenario.delegation_index["platforms"]
+    snc = session.scenario.delegation_index["snc"]
+    while session.state.actor != me:
+        session.play(ai_action(session))
+    state = session.state
+    assert state.round == 1 and not state.boycotted[snc]
+    found = own_departure_live(view_for(state, me))
+    assert found is not None
+    card, when, _ = found
+    assert card.id == "platforms_pull_out"
+    assert "the support at home of the Moscow and Cairo platforms and independents is at most" in when

@@ -378,8 +378,9 @@ class BoardScreen(Screen[BoardChoice]):
         newcomer, the cursor one row below where they thought it was, signed an offer worth
         0.37 over one worth 0.51, and was pulled out by the support it cost."""
         p = entry.proposal
+        # (better by half a hundredth or more: both are then written to the places that tell them apart)
         better = max(
-            (e for e in self.entries if e.waiting_for_me and e.proposal.id != p.id and e.worth > entry.worth + 0.005),
+            (e for e in self.entries if e.waiting_for_me and e.proposal.id != p.id and e.worth >= entry.worth + 0.005),
             key=lambda e: e.worth,
             default=None,
         )
@@ -392,7 +393,9 @@ class BoardScreen(Screen[BoardChoice]):
         if entry.pulls_out:
             question += f" {entry.signing[0].upper() + entry.signing[1:]}: your hardliners would pull you out ({entry.pulled_then})."
         if better is not None:
-            theirs = measured(better.worth, better.walk_away, better.agreed, your=True)[0]
+            # both to the places that tell them apart, the offer's own as the question wrote it
+            theirs, ours, _ = against(better.worth, entry.worth, len(worth.partition(".")[2]))
+            question = question.replace(f"worth {worth} to you?", f"worth {ours} to you?", 1)
             question += f" #{better.proposal.id}, also waiting for your answer, is worth {theirs} to you."
 
         def answered(ok: bool | None) -> None:

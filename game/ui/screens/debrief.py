@@ -340,8 +340,9 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         for venue, how in h.left:
             # walked out, boycotted, pulled out by its hardliners: what the result above follows
             said = how.replace("pulled out", "were pulled out").replace(" its ", " your ")
-            where = f"At {in_sentence(venue)} you" if venue else "You"
-            text.append(f"  {where} {said}.\n", style="bold")
+            said = said.replace("boycotted", "stayed away")
+            at = f"At {in_sentence(venue)} you" if venue else "You"
+            text.append(f"  {at} {said}.\n", style="bold")
         if h.toll > 0.00005:
             # the biggest thing that shaped a newcomer's result, named nowhere in the headline;
             # the deal's worth to the places of the result shown above, and the toll their
@@ -383,7 +384,7 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
                 else "the toll of the rounds counts"
             )
             text.append(f"    (you signed nothing, yet {counts} for you)\n", style="dim")
-        elif h.signed and where == "BELOW" and h.utility + h.toll >= h.reservation:
+        elif h.signed and where == "BELOW" and against(h.utility + h.toll, h.reservation, least)[2] == "above":
             # a deal worth more than the walk-away value, below it only by the toll: a newcomer read
             # the board's "0.58 above your walk-away 0.49" and then this "-0.03" as two yardsticks.
             # The toll is paid deal or none: the deal itself beat walking away

@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, RichLog, Static
 
 from game.engine import State, view_for
+from game.engine.records import in_sentence
 from game.engine.view import View
 from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, named, short
@@ -192,7 +193,11 @@ class ReplayScreen(Screen[None]):
         who = named(actor, 26)
         text.append(f"{who}{'' if who == actor.name else ':'} {action_phrase(state.scenario, entry.action)}")
         if begins:
-            text.append(f" · then round {state.round}/{venue.rounds} begins", style="bold")
+            # at a campaign's next venue, which one: the mode line names it above a move made at
+            # the venue before
+            opened = any(r.kind == "venue" for r in timeline.records_of(step))
+            at = f" of {in_sentence(venue.name)}" if opened else ""
+            text.append(f" · then round {state.round}/{venue.rounds}{at} begins", style="bold")
         return text
 
     def mode(self) -> Text:
