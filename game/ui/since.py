@@ -322,7 +322,7 @@ def since_last_move(
     if threat is not None:
         card, when, hardline = threat
         text = Text("  A card can take you from the table as a round opens: ", style="bold")
-        text.append(f"{_quoted(card.title)} ({when})")
+        text.append(f"{_quoted(card.title)}, {when}")  # (no bracket round the "(now 55)" in `when`)
         text.append("; one hardline statement would keep it off." if hardline else ".")
         lines.append(text)
     # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
