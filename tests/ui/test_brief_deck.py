@@ -29,7 +29,8 @@ def test_the_brief_names_the_cards_that_could_end_the_congress_and_their_conditi
     assert HEADING in text
     section = text[text.index(HEADING) : text.index("Trust, support and momentum")]
     assert "The platforms pull out too (The Moscow and Cairo platforms and independents would leave)" in section
-    assert "while the support at home of the Moscow and Cairo platforms and independents is at most 40" in section
+    # the reader's own support is said to be theirs
+    assert "while your support at home is at most 40" in section
     assert "once Syrian Negotiation Commission has boycotted" in section
     assert "Ankara recalls its delegation (Republic of Turkey would leave): up to round 2" in section
 
@@ -59,9 +60,10 @@ def test_no_such_section_where_no_card_takes_anyone_away() -> None:
         (Condition("boycotted", 0), "once {d0} has boycotted"),
         (Condition("walked_out", 1), "once {d1} has walked out"),
         # a figure the viewer (delegation 0) sees is told as it stands now
-        (Condition("support", 0, high=40), "while the support at home of {d0} is at most 40 (now {s0})"),
+        # ...the viewer's own support and trust as theirs
+        (Condition("support", 0, high=40), "while your support at home is at most 40 (now {s0})"),
         (Condition("support", 1, low=30, high=60), "while the support at home of {d1} is between 30 and 60 (now {s1})"),
-        (Condition("trust", 0, 1, low=55), "while the trust of {d0} in {d1} is at least 55 (now {t01})"),
+        (Condition("trust", 0, 1, low=55), "while your trust in {d1} is at least 55 (now {t01})"),
         (Condition("trust", 1, 0, high=50), "while the trust of {d1} in {d0} is at most 50 (now {t10})"),
         # ...and never another side's trust in a third
         (Condition("trust", 1, 2, high=50), "while the trust of {d1} in {d2} is at most 50"),
