@@ -341,6 +341,20 @@ class ConcedeDialog(ActionDialog):
 # --- 4. statements ------------------------------------------------------------------------------
 
 
+def _effects(support: int, trust: int, momentum: int, conciliatory: bool) -> str:
+    """What a statement of one tone does, each effect the scenario's rules give it: a rule set to
+    0 is no effect (Dayton's hardline statements cost no momentum, and "-0 momentum" read as a
+    misprint). Conciliatory costs support and wins trust and momentum; hardline the reverse."""
+    at_home, at_table = ("-", "+") if conciliatory else ("+", "-")
+    whom = "trust" if conciliatory else "trust from the one addressed"
+    said = [
+        f"{at_home}{support} support at home" if support else "",
+        f"{at_table}{trust} {whom} ({at_table}{trust // 2} from each, to the room)" if trust else "",
+        f"{at_table}{momentum} momentum" if momentum else "",
+    ]
+    return "; ".join(x for x in said if x) or "no effect under this scenario's rules"
+
+
 class StatementDialog(ActionDialog):
     """A hardline or conciliatory statement, to the room or to one delegation."""
 
@@ -357,25 +371,10 @@ class StatementDialog(ActionDialog):
             yield MarkedRadio("Conciliatory", value=True)
             yield MarkedRadio("Hardline")
         # The effects, from RULES.md, with this scenario's numbers.
-        # each effect the scenario's rules give it (a rule set to 0 is no effect: Dayton's
-        # hardline statements cost no momentum, and "-0 momentum" read as a misprint)
-        soft = [
-            f"-{rules.conciliatory_support} support at home" if rules.conciliatory_support else "",
-            f"+{rules.conciliatory_trust} trust (+{rules.conciliatory_trust // 2} from each, to the room)"
-            if rules.conciliatory_trust
-            else "",
-            f"+{rules.conciliatory_momentum} momentum" if rules.conciliatory_momentum else "",
-        ]
-        hard = [
-            f"+{rules.hardline_support} support at home" if rules.hardline_support else "",
-            f"-{rules.hardline_trust} trust from the one addressed (-{rules.hardline_trust // 2} from each, to the room)"
-            if rules.hardline_trust
-            else "",
-            f"-{rules.hardline_momentum} momentum" if rules.hardline_momentum else "",
-        ]
-        for tone, effects in (("Conciliatory", soft), ("Hardline", hard)):
-            said = "; ".join(e for e in effects if e) or "no effect under this scenario's rules"
-            yield Static(f"{tone}: {said}.", classes="note", markup=False)
+        soft = _effects(rules.conciliatory_support, rules.conciliatory_trust, rules.conciliatory_momentum, True)
+        hard = _effects(rules.hardline_support, rules.hardline_trust, rules.hardline_momentum, False)
+        yield Static(f"Conciliatory: {soft}.", classes="note", markup=False)
+        yield Static(f"Hardline: {hard}.", classes="note", markup=False)
         # One line stepped through with the arrows, not a drop-down: a Select's list hangs below
         # its field, and here, at the foot of the dialog, it spilled out of the dialog's border.
         audience: list[tuple[Content, int]] = [(Content("The room"), self.ROOM)]
