@@ -15,8 +15,9 @@ from game.engine import Record
 
 # What a stretch of moves says of how the talks ended
 ENDING = frozenset({"agreement", "signing_cost", "venue_end", "game_over"})
-# A delegation leaving the table: part of how the talks ended only where its move ended a venue
-DEPARTURES = frozenset({"walk_out", "pulled_out", "left"})
+# A delegation leaving the table (or staying away from it: a boycott): part of how the talks ended
+# only where its move ended a venue
+DEPARTURES = frozenset({"walk_out", "pulled_out", "left", "boycott"})
 
 
 def ending_lines(moves: Sequence[Sequence[Record]]) -> list[str]:
@@ -24,6 +25,7 @@ def ending_lines(moves: Sequence[Sequence[Record]]) -> list[str]:
     the talks; [] when nothing in it says how."""
     lines: list[str] = []
     went_on: list[int] = []  # the delegations that left the table without ending a venue
+    stayed_away: list[int] = []  # ...and those that boycotted it (a newcomer counted them too)
     last = 0  # where the last move's lines start: the count goes before how the game ended
     for records in moves:
         last = len(lines)
@@ -31,11 +33,15 @@ def ending_lines(moves: Sequence[Sequence[Record]]) -> list[str]:
         for r in records:
             if r.kind in ENDING or (r.kind in DEPARTURES and ended):
                 lines.append(r.text)
-            elif r.kind in DEPARTURES and r.actor not in went_on:
-                went_on.append(r.actor)
-    if lines and went_on:
-        n = len(went_on)
-        lines.insert(
-            last, f"Along the way, {n} delegation{'s' if n != 1 else ''} left the table without ending the talks."
-        )
+            elif r.kind in DEPARTURES:
+                counted = stayed_away if r.kind == "boycott" else went_on
+                if r.actor not in went_on and r.actor not in stayed_away:
+                    counted.append(r.actor)
+    if lines and (went_on or stayed_away):
+        said = [
+            f"{n} delegation{'s' if n != 1 else ''} {what}"
+            for n, what in ((len(went_on), "left the table"), (len(stayed_away), "stayed away"))
+            if n
+        ]
+        lines.insert(last, f"Along the way, {' and '.join(said)} without ending the talks.")
     return lines

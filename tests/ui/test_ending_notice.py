@@ -108,3 +108,23 @@ def test_a_departure_is_named_where_its_move_ended_a_venue_and_counted_where_it_
         "Sochi ends: the opposition, a signatory, walked out.",
         "The game is over (collapse).",
     ]
+
+
+def test_a_boycott_along_the_way_is_counted_as_staying_away() -> None:
+    """At Sochi the SNC stayed away in round 1 and Ankara's delegates walked out in round 3: the
+    notice said "1 delegation left the table", and a newcomer counted two."""
+    moves = [
+        (Record("boycott", "The SNC boycotts the congress.", 2),),
+        (Record("walk_out", "Ankara's delegates walk out of the talks.", 4),),
+        (
+            Record("respond", "Iran accepts proposal #14.", 5),
+            Record("agreement", "Agreement (proposal #14): ..."),
+            Record("venue_end", "Sochi ends: every issue on the agenda is settled."),
+            Record("game_over", "The game is over (agreement)."),
+        ),
+    ]
+    assert ending_lines(moves)[0] == (
+        "Along the way, 1 delegation left the table and 1 delegation stayed away without ending the talks."
+    )
+    only = ending_lines([moves[0], moves[2]])
+    assert only[0] == "Along the way, 1 delegation stayed away without ending the talks."
