@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from game.engine import view_for
 from game.engine.flow import told
-from game.engine.utility import outcome_utility
+from game.engine.utility import delay_toll, outcome_utility
 from game.play.attendance import departures, venue_status
 from game.saves import Session
 
@@ -54,6 +54,9 @@ class VenueEnd:
     # signed at Astana learnt from the debrief that their answers at Sochi had decided nothing
     signed_here: bool = False
     signs_next: bool = False
+    # the rounds' toll so far, taken off worth_now: set against the walk-away value, a score
+    # below it read as a deal signed below it (a newcomer had accepted it at 0.39 against 0.34)
+    toll: float = 0.0
 
 
 def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
@@ -108,6 +111,7 @@ def venue_end(session: Session, venue: int, me: int) -> VenueEnd:
         view.own.reservation,
         me in sc.venues[venue].signatories,
         me in sc.venues[nxt].signatories,
+        delay_toll(state, me),
     )
 
 

@@ -99,6 +99,11 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
             said = _result(summary).plain  # as the screen wrote it (it is closed by now)
             worth, walk_away, where = against(summary.worth_now, summary.walk_away)
             assert f"As things stand, the talks give you {worth} ({where} your walk-away {walk_away})" in said
+            # ...the toll so far taken off, and what is settled worth before it (a score below the
+            # walk-away value read as a deal signed below it)
+            assert summary.toll >= 0.0005  # Astana's rounds cost every side something
+            settled = against(summary.worth_now + summary.toll, summary.walk_away)[0]
+            assert f"(what is settled is worth {settled} to you before it, the toll being paid deal or none)" in said
             session = debrief.session
             assert summary.outcome == session.state.venue_outcomes[0]
             # the headline, and the AI's result in the seat once its game is played

@@ -49,8 +49,13 @@ def _result(v: VenueEnd, private: bool = True) -> Text:
         worth, walk_away, where = against(v.worth_now, v.walk_away)
         text.append("As things stand, the talks give you ")
         text.append(worth, style="bold")
+        before = ""
+        if v.toll >= 0.0005:
+            # the toll is paid deal or none: what is settled, before it, set beside the same mark
+            settled, _, _ = against(v.worth_now + v.toll, v.walk_away)
+            before = f" (what is settled is worth {settled} to you before it, the toll being paid deal or none)"
         text.append(
-            f" ({where} your walk-away {walk_away}), the rounds' toll so far taken off; each round at "
+            f" ({where} your walk-away {walk_away}), the rounds' toll so far taken off{before}; each round at "
             f"{v.next_venue} that ends with issues open costs more.\n"
         )
     return text
