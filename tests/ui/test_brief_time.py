@@ -99,3 +99,23 @@ def test_at_a_campaigns_first_venue_the_brief_says_where_the_rest_of_the_weight_
     assert "still to come" not in text  # the Congress is the last venue
     shares = [int(n) for n in re.findall(r"(\d+)%", text.split("These issues carry")[1].split(".")[0])]
     assert abs(sum(shares) - 100) <= len(shares) - 1  # each share rounded alone
+
+
+def test_once_something_is_agreed_the_brief_says_what_it_gives() -> None:
+    """A newcomer at the campaign's Sochi read the brief's walk-away value beside the board's "what
+    is agreed already gives you 0.39": the brief says both, as the board measures a package."""
+    from game.play.choices import agreed_so_far
+    from game.ui.screens.brief import brief
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-to-sochi", 1, opposition="human")
+    me = session.scenario.delegation_index["opposition"]
+    text = brief(view_for(session.state, me)).plain
+    assert "a deal worth less than this leaves you worse off than none." in text
+    while not session.state.agreements:
+        session.play(ai_action(session))
+    view = view_for(session.state, me)
+    agreed = agreed_so_far(view)
+    assert agreed is not None
+    text = brief(view).plain
+    assert f"; what is agreed already gives you {agreed:.2f} if nothing more is" in text

@@ -21,6 +21,7 @@ from game.engine.legal import moves_for
 from game.engine.records import in_sentence
 from game.engine.situation import leave_momentum, leave_trust_losers, may_propose
 from game.engine.view import View
+from game.play.choices import agreed_so_far
 from game.play.deck_words import departures
 from game.ui.format import brief_issue, toll
 from game.ui.widgets.hanging import Hanging
@@ -149,7 +150,17 @@ def brief(view: View) -> Text:
         signatory = ""
     text.append(f" ({own.role}{signatory})\n")
     text.append(f"Walk-away (your utility with no deal): {own.reservation:.2f}", style="bold")
-    text.append(": a deal worth less than this leaves you worse off than none.\n")
+    agreed = agreed_so_far(view)
+    if agreed is None:
+        text.append(": a deal worth less than this leaves you worse off than none.\n")
+    else:
+        # once something is agreed, a further package is measured against what it leaves, as the
+        # board and the turn's summary measure it (a newcomer at Sochi read the brief's walk-away
+        # beside the board's "what is agreed already gives you 0.39")
+        text.append(
+            f"; what is agreed already gives you {agreed:.2f} if nothing more is: a further deal worth less "
+            "than that leaves you worse off than none.\n"
+        )
     text.append(f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n")
     text.append(time_pressure(view) + "\n")
     staying_away = boycott_terms(view)
