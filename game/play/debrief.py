@@ -79,6 +79,10 @@ class Quality:
     nash_package: tuple[tuple[str, str, bool], ...]  # issue name, option label, same as agreed
     # signatory, at Nash, in the result (the packages alone), and what waiting cost it (clock)
     nash_utilities: tuple[tuple[str, float, float, float], ...]
+    # in a campaign, the venue whose packages are judged (the last: earlier venues' agreements
+    # count as settled); "" for a single venue. A newcomer read "every package of 432" of a
+    # campaign that had agreed twelve issues, and the Nash point of a venue they signed nothing at
+    venue: str = ""
 
 
 @dataclass(frozen=True)
@@ -309,6 +313,7 @@ def quality(session: Session, analysis: Analysis | None = None) -> Quality:
         analysis.nash_distance(point),
         nash_package,
         nash_utilities,
+        sc.venues[-1].name if len(sc.venues) > 1 else "",
     )
 
 

@@ -702,3 +702,16 @@ def test_a_deal_below_the_walk_away_value_by_the_toll_alone_says_the_deal_beat_i
     # nor where the deal itself only equals the walk-away value as shown ("worth ±0.00 over it")
     level = dataclasses.replace(line, utility=0.45, toll=0.04)
     assert "toll alone" not in _you((level,), None, "hard").plain
+
+
+def test_a_campaigns_quality_section_says_which_venue_it_judges() -> None:
+    """A newcomer read "every package of 432" of a campaign that had agreed twelve issues: the
+    section judges the last venue's packages, and says so; a single venue says nothing of it."""
+    from game.ui.screens.debrief import _quality
+
+    campaign = finished("astana-to-sochi", 5)
+    q = dd.quality(campaign)
+    assert q.venue == campaign.scenario.venues[-1].name
+    assert f"Judged at {q.venue}, the last venue" in _quality(q).plain
+    single = dd.quality(finished("astana-8", DEAL))
+    assert single.venue == "" and "the last venue" not in _quality(single).plain

@@ -177,6 +177,12 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
 def _quality(q: Quality, moved: bool = False) -> Text:
     text = Text()
     text.append(f"Measured from {q.measured_from}.\n")
+    if q.venue:
+        text.append(
+            f"Judged at {in_sentence(q.venue)}, the last venue: its agenda's packages, with what earlier venues "
+            "agreed counted as settled.\n",
+            style="dim",
+        )
     text.append("Pareto gap: ", style="bold")
     text.append(f"{q.pareto_gap:.3f}", style=_GOOD if q.pareto_gap < 1e-9 else _BAD)
     text.append(f"\n  {PARETO_HELP}\n", style="dim")
@@ -401,7 +407,9 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             text.append(" with the events and agreements)\n", style="dim")
         if h.nash is None:
             text.append(
-                "  no Nash point to compare with (no package suits every signatory, or you sign none)\n", style="dim"
+                "  no Nash point to compare with (no package suits every signatory where the deal is judged, or "
+                "you sign nothing there: in a campaign, its last venue)\n",
+                style="dim",
             )
         elif h.toll > 0.00005:
             # the Nash point is a package's worth, with no round's toll in it: the deal is set
