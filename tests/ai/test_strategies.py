@@ -324,9 +324,9 @@ def test_edge_takes_before_the_deadline_what_the_deadline_is_likely_to_bring() -
     # its reasons say which it was: the deadline's worth, or as much as it asks
     held = dataclasses.replace(view, answers=refusals)
     said = edge.answer(held, Proposal(9, russia, min(between, key=mine), (seat,), (PENDING,), 2), Rng(1))
-    assert said.reason == "better than what the deadline is likely to bring"
+    assert said.reason == "accepted: better than what the deadline is likely to bring"
     said = edge.answer(held, Proposal(9, russia, own, (seat,), (PENDING,), 2), Rng(1))
-    assert said.reason == "as good as what we ask"
+    assert said.reason == "accepted: as good as what we ask"
     assert answer(max(below, key=mine), view.venue.rounds)  # at the deadline anything above walking away
     # while no one has refused its packages in two rounds, it holds out for its own
     assert not answer(min(between, key=mine), 2, refused[:1] + firm)

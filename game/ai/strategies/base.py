@@ -36,7 +36,7 @@ class Strategy:
         return self.act(view, rng)
 
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        return respond(view, proposal, False, "we reject it")
+        return respond(view, proposal, False, "we refuse every offer")
 
     def act(self, view: View, rng: Rng) -> Decision:
         return Decision(A.Pass(view.own.id), "we wait")
@@ -49,7 +49,12 @@ def next_pending(view: View) -> Proposal | None:
 
 
 def respond(view: View, proposal: Proposal, accept: bool, reason: str) -> Decision:
-    return Decision(A.Respond(view.own.id, proposal.id, accept), reason)
+    """An answer, its reason opening as the negotiators' do ("accepted: ...", "rejected: ..."): a
+    newcomer read Turkey's bare "(less than we ask)" beside everyone else's "(rejected: ...)"."""
+    said = "accepted" if accept else "rejected"
+    return Decision(
+        A.Respond(view.own.id, proposal.id, accept), reason if reason.startswith(said) else f"{said}: {reason}"
+    )
 
 
 def worth(view: View, package: Package) -> float:

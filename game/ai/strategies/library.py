@@ -96,7 +96,7 @@ class AcceptAll(Strategy):
     summary = "never proposes, accepts everything"
 
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        return respond(view, proposal, True, "we accept")
+        return respond(view, proposal, True, "we take every offer")
 
 
 class CopyLast(Strategy):
@@ -127,7 +127,7 @@ class GiveAway(Strategy):
     summary = "tables what the others ask for, accepts everything"
 
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        return respond(view, proposal, True, "we accept")
+        return respond(view, proposal, True, "we take every offer")
 
     def act(self, view: View, rng: Rng) -> Decision:
         return _table_once(view, generous(view), "whatever you ask")
