@@ -539,6 +539,24 @@ def test_proposal_refuses_a_red_line_and_an_empty_package(start: State) -> None:
     assert drive(ProposalBuilder(view(start, GOV)), script) is None
 
 
+def test_an_issue_left_out_says_what_it_counts_at(start: State) -> None:
+    """A newcomer found "leave out" worth more than the status quo's option and nothing said why:
+    at the game's last venue an issue left open counts at the walk-away value (RULES.md)."""
+    shown: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await press_each(pilot, "0")  # the first issue -> leave out
+        shown.append(" ".join(text(dialog, "#option-detail").split()))
+        await pilot.press("escape")
+
+    v = view(start, GOV)
+    assert not v.venues_left
+    drive(ProposalBuilder(v), script)
+    assert shown[0].endswith(
+        "left out of this package; if nothing more settles it, it counts at your walk-away value, not its status quo."
+    )
+
+
 def test_mediator_builds_a_draft_put_to_all(start: State) -> None:
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         rows = list(dialog.query(".addressee").results(ToggleField))

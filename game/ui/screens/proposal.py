@@ -165,7 +165,18 @@ class ProposalBuilder(ActionDialog):
         option = self._fields[issue].value
         detail = self.query_one("#option-detail", FittedNote)
         if option == LEAVE_OUT:
-            detail.say([f"{issue_name(self.view, issue)}: left out of this package."])
+            # at the game's last venue an issue left open is scored at the walk-away value, not its
+            # status quo (RULES.md, "Partial deals score issue by issue"): a newcomer found "leave
+            # out" worth more than the status quo's option, and nothing said why
+            view = self.view
+            if not view.venues_left:
+                then = "if nothing more settles it, it counts at your walk-away value, not its status quo"
+            elif any(issue in v.agenda for v in view.venues[view.venue_index + 1 :]):
+                then = "a venue to come takes it up"
+            else:
+                then = "no venue to come takes it up: it stays at its status quo"
+            name = issue_name(view, issue)
+            detail.say([f"{name}: left out of this package; {then}.", f"{name}: left out of this package."])
             return
         # with what it is worth to the player: the builder showed only the package's total, and a
         # newcomer learnt what an option was worth to them from the concession dialog, after
