@@ -60,10 +60,19 @@ def condition_words(view: View, c: Condition) -> str:
     if said is None:
         return c.kind  # a kind the format adds later is still named, not hidden
     people = c.kind in _ON_DELEGATIONS
-    if c.kind == "support" and c.a == view.me:
-        said = "while your support at home is {n}"  # (the reader's own, not "of Bosnia and Herzegovina")
-    elif c.kind == "trust" and c.a == view.me:
-        said = "while your trust in {e} is {n}"
+    # the reader's own as theirs (not "the support at home of Bosnia and Herzegovina" to Bosnia)
+    yours = {
+        "support": "while your support at home is {n}",
+        "trust": "while your trust in {e} is {n}",
+        "present": "while you are at the table",
+        "absent": "while you are away",
+        "boycotted": "once you have boycotted",
+        "walked_out": "once you have walked out",
+    }
+    if c.a == view.me and c.kind in yours:
+        said = yours[c.kind]
+    elif c.kind == "trust" and c.b == view.me:
+        said = "while the trust of {d} in you is {n}"
     # every name as a sentence names it ("the support at home of the Moscow and Cairo platforms")
     words = said.format(
         d=in_sentence(view.delegations[c.a].name) if people else "",

@@ -34,6 +34,10 @@ def ending_lines(moves: Sequence[Sequence[Record]]) -> list[str]:
             if r.kind in ENDING or (r.kind in DEPARTURES and ended):
                 lines.append(r.text)
             elif r.kind in DEPARTURES:
+                # each delegation once: one that left a table and stayed away from another is
+                # counted as leaving (the stronger of the two)
+                if r.kind != "boycott" and r.actor in stayed_away:
+                    stayed_away.remove(r.actor)
                 counted = stayed_away if r.kind == "boycott" else went_on
                 if r.actor not in went_on and r.actor not in stayed_away:
                     counted.append(r.actor)

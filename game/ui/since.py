@@ -323,7 +323,7 @@ def since_last_move(
         card, when, hardline = threat
         text = Text("  A card can take you from the table as a round opens: ", style="bold")
         text.append(f"{_quoted(card.title)}, {when}")  # (no bracket round the "(now 55)" in `when`)
-        text.append("; one hardline statement would keep it off." if hardline else ".")
+        text.append(". One hardline statement would keep it off." if hardline else ".")
         lines.append(text)
     # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
     # table at their last move, and the game's log from the start)

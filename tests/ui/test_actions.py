@@ -555,6 +555,22 @@ def test_an_issue_left_out_says_what_it_counts_at(start: State) -> None:
     assert shown[0].endswith(
         "left out of this package; if nothing more settles it, it counts at your walk-away value, not its status quo."
     )
+    # at a campaign's first venue: whether a venue to come takes the issue up
+    from game.engine import new_game, view_for
+    from game.scenario import bundled, load_scenario
+
+    campaign = load_scenario(bundled()["astana-to-sochi"])
+    state, _ = new_game(campaign, 1)
+    first = view_for(state, campaign.delegation_index["government"])
+    issue = first.agenda[0]
+    later = any(issue in venue.agenda for venue in campaign.venues[1:])
+    drive(ProposalBuilder(first), script)
+    expected = (
+        "if nothing more settles it here, a venue to come takes it up."
+        if later
+        else "if nothing more settles it here, it stays at its status quo: no venue to come takes it up."
+    )
+    assert shown[1].endswith(f"left out of this package; {expected}")
 
 
 def test_mediator_builds_a_draft_put_to_all(start: State) -> None:

@@ -55,16 +55,16 @@ def test_no_such_section_where_no_card_takes_anyone_away() -> None:
         (Condition("round", low=2, high=2), "in round 2"),
         (Condition("round", high=3), "up to round 3"),
         (Condition("round", low=4), "from round 4 on"),
-        (Condition("present", 0), "while {d0} is at the table"),
+        (Condition("present", 0), "while you are at the table"),
         (Condition("absent", 1), "while {d1} is away"),
-        (Condition("boycotted", 0), "once {d0} has boycotted"),
+        (Condition("boycotted", 0), "once you have boycotted"),
         (Condition("walked_out", 1), "once {d1} has walked out"),
         # a figure the viewer (delegation 0) sees is told as it stands now
         # ...the viewer's own support and trust as theirs
         (Condition("support", 0, high=40), "while your support at home is at most 40 (now {s0})"),
         (Condition("support", 1, low=30, high=60), "while the support at home of {d1} is between 30 and 60 (now {s1})"),
         (Condition("trust", 0, 1, low=55), "while your trust in {d1} is at least 55 (now {t01})"),
-        (Condition("trust", 1, 0, high=50), "while the trust of {d1} in {d0} is at most 50 (now {t10})"),
+        (Condition("trust", 1, 0, high=50), "while the trust of {d1} in you is at most 50 (now {t10})"),
         # ...and never another side's trust in a third
         (Condition("trust", 1, 2, high=50), "while the trust of {d1} in {d2} is at most 50"),
         (Condition("momentum", high=20), "while momentum is at most 20 (now {m})"),

@@ -340,3 +340,23 @@ def test_the_venue_end_says_what_the_game_gives_the_player_if_nothing_more_is_ag
         assert v.walk_away == session.state.scenario.delegations[me].reservation
     # and the screen says so of that seat: each reader's own figures, not another's
     assert len({round(v.worth_now, 6) for v in told.values()}) > 1
+
+
+def test_between_venues_with_nothing_settled_no_settlement_is_valued() -> None:
+    """Astana adjourned with nothing agreed: the screen said "what is settled is worth 0.36 to you
+    before it" of no settlement at all (a review's case). It says the reader stands at their
+    walk-away value, less the toll."""
+    from game.play.venue_end import venue_end
+    from game.ui.screens.venue_end import _result
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-to-sochi", 4)
+    while session.state.venue == 0:
+        session.play(ai_action(session))
+    assert not any(a.venue == 0 for a in session.state.agreements)
+    me = session.scenario.delegation_index["opposition"]
+    summary = venue_end(session, 0, me)
+    assert not summary.standing and summary.toll >= 0.0005
+    said = " ".join(_result(summary).plain.split())
+    assert "what is settled is worth" not in said
+    assert "(with nothing settled you stand at your walk-away value, less the toll, paid deal or none)" in said

@@ -128,3 +128,17 @@ def test_a_boycott_along_the_way_is_counted_as_staying_away() -> None:
     )
     only = ending_lines([moves[0], moves[2]])
     assert only[0] == "Along the way, 1 delegation stayed away without ending the talks."
+
+
+def test_a_delegation_that_left_one_table_and_stayed_away_from_another_is_counted_once() -> None:
+    """Counted under whichever came first, one of the two departures went unsaid: it is counted once,
+    as leaving the table, the stronger of the two, in either order."""
+    end = (
+        Record("respond", "Iran accepts proposal #14.", 5),
+        Record("venue_end", "Sochi ends: every issue on the agenda is settled."),
+        Record("game_over", "The game is over (agreement)."),
+    )
+    out = (Record("walk_out", "The UN walks out of the talks.", 5),)
+    away = (Record("boycott", "The UN boycotts the congress.", 5),)
+    for moves in ([out, away, end], [away, out, end]):
+        assert ending_lines(moves)[0] == "Along the way, 1 delegation left the table without ending the talks."

@@ -654,7 +654,7 @@ def test_a_card_that_can_take_the_player_from_the_table_is_said_while_it_can() -
     said = [p.plain for p in since_last_move(chronicle, 0, state, me, state.scenario.delegations[me].reservation)]
     (line,) = [x for x in said if "A card can take you from the table" in x]
     assert "“The Bosnian delegation packs its bags”, up to round 3; while the inter-entity map is open;" in line
-    assert "while your support at home is at most 55 (now 55); one hardline statement would keep it off." in line
+    assert "while your support at home is at most 55 (now 55). One hardline statement would keep it off." in line
     safe = dataclasses.replace(state, support=tuple(57 if d == me else s for d, s in enumerate(state.support)))
     said = [p.plain for p in since_last_move(chronicle, 0, safe, me, state.scenario.delegations[me].reservation)]
     assert not any("A card can take you" in x for x in said)

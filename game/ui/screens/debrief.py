@@ -408,7 +408,7 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         if h.nash is None:
             text.append(
                 "  no Nash point to compare with (no package suits every signatory where the deal is judged, or "
-                "you sign nothing there: in a campaign, its last venue)\n",
+                "you sign nothing there)\n",
                 style="dim",
             )
         elif h.toll > 0.00005:

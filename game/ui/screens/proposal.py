@@ -172,9 +172,9 @@ class ProposalBuilder(ActionDialog):
             if not view.venues_left:
                 then = "if nothing more settles it, it counts at your walk-away value, not its status quo"
             elif any(issue in v.agenda for v in view.venues[view.venue_index + 1 :]):
-                then = "a venue to come takes it up"
+                then = "if nothing more settles it here, a venue to come takes it up"
             else:
-                then = "no venue to come takes it up: it stays at its status quo"
+                then = "if nothing more settles it here, it stays at its status quo: no venue to come takes it up"
             name = issue_name(view, issue)
             detail.say([f"{name}: left out of this package; {then}.", f"{name}: left out of this package."])
             return

@@ -50,10 +50,12 @@ def _result(v: VenueEnd, private: bool = True) -> Text:
         text.append("As things stand, the talks give you ")
         text.append(worth, style="bold")
         before = ""
-        if v.toll >= 0.0005:
+        if v.toll >= 0.0005 and v.standing:
             # the toll is paid deal or none: what is settled, before it, set beside the same mark
             settled, _, _ = against(v.worth_now + v.toll, v.walk_away)
             before = f" (what is settled is worth {settled} to you before it, the toll being paid deal or none)"
+        elif v.toll >= 0.0005:
+            before = " (with nothing settled you stand at your walk-away value, less the toll, paid deal or none)"
         text.append(
             f" ({where} your walk-away {walk_away}), the rounds' toll so far taken off{before}; each round at "
             f"{v.next_venue} that ends with issues open costs more.\n"
