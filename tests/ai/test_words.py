@@ -27,3 +27,11 @@ def test_every_band_below_the_aim_names_a_shortfall(value: float, floor: float, 
 
 def test_a_deal_near_the_aim_is_close_but_short() -> None:
     assert band(0.9, 0.0, 1.0) == "close, but short of what we need"
+
+
+def test_a_value_at_an_aim_below_the_floor_is_not_called_worse_than_no_deal() -> None:
+    """An aim fallen below the floor (a partial package's share of what it leaves open read as
+    negative) made a yes say "accepted: worse for us than no deal" (a review's proof, astana-8 seed 10,
+    Kazakhstan in round 4): a value at the aim is what the side asks for, whatever the floor."""
+    assert band(0.30, 0.35, 0.28) == "as good as anything we could ask for now"
+    assert band(0.20, 0.35, 0.28) == "worse for us than no deal"
