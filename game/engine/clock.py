@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from game.engine.model import Delegation, Rules
+from game.engine.model import Delegation, Issue, Rules
 from game.engine.rng import MASK, mix, next_float, seed_state
 
 _STREAM = 0x636C6F636B  # "clock"
@@ -34,6 +34,43 @@ def bleed(d: Delegation, rules: Rules, deal: Sequence[int], open_issues: Sequenc
     weights, values = d.weights, d.values
     lack = sum([weights[i] * (1.0 - values[i][deal[i]]) for i in open_issues])
     return round(rules.delay_cost * 100 * lack)
+
+
+def deal_and_open(
+    issues: Sequence[Issue], settled: Sequence[int], agenda: Sequence[int]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The option in force on every issue (the agreed one, else the status quo) and the agenda's
+    open issues, in its order: what `bleed` reads, as flow.charge_delay charges it."""
+    deal = tuple([s if s >= 0 else issue.status_quo for s, issue in zip(settled, issues, strict=True)])
+    return deal, tuple([i for i in agenda if settled[i] < 0])
+
+
+def after_agreement(
+    issues: Sequence[Issue],
+    venue_agenda: Sequence[int],
+    settled: Sequence[int],
+    agenda: Sequence[int],
+    package: Sequence[tuple[int, int]],
+) -> tuple[list[int], list[int]]:
+    """What is settled, and the venue's agenda (in its order), once `package` is agreed: its
+    options settled, then their effects on the agenda applied in turn, as handlers._agree and
+    Work.apply_effect apply them (an issue added or taken off; an agreement broken: open again,
+    and back on the agenda where the venue's file has it). A pure reading, for what a player is
+    told an agreement would do to the toll and to the talks (game.play.choices)."""
+    settled, agenda = list(settled), list(agenda)
+    for i, o in package:
+        settled[i] = o
+    for i, o in package:
+        for effect in issues[i].options[o].effects:
+            if effect.kind == "agenda_add" and effect.a not in agenda and settled[effect.a] < 0:
+                agenda.append(effect.a)
+            elif effect.kind == "agenda_remove" and effect.a in agenda:
+                agenda.remove(effect.a)
+            elif effect.kind == "break" and settled[effect.a] >= 0:
+                settled[effect.a] = -1
+                if effect.a not in agenda and effect.a in venue_agenda:
+                    agenda.append(effect.a)
+    return settled, agenda
 
 
 def breakdown_chance(rules: Rules, round_: int, rounds: int, momentum: int) -> float:

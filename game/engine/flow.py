@@ -301,8 +301,7 @@ def charge_delay(w: Work) -> None:
     sc = w.scenario
     if sc.rules.delay_cost <= 0:
         return
-    deal = tuple([s if s >= 0 else sc.issues[i].status_quo for i, s in enumerate(w.settled)])
-    open_issues = tuple([i for i in w.agenda if w.settled[i] < 0])
+    deal, open_issues = clock.deal_and_open(sc.issues, w.settled, w.agenda)
     # Each side's cost is a pure function of the scenario (its rules and delegations: a scenario
     # whose delegations change is a new object, with a table of its own) and these two tuples,
     # which change only when an issue is settled or the agenda moves: worked out once for them.

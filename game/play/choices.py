@@ -134,24 +134,8 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
 
 
 def _after_agreement(view: View, package: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
-    """What is settled, and the venue's agenda (in the engine's order), once `package` is agreed:
-    its options settled, then their effects on the agenda applied in turn as the engine applies
-    them (handlers._agree, Work.apply_effect): an issue added or taken off, an agreement broken
-    (open again, and back on the agenda where the venue's file has it)."""
-    settled, agenda = list(view.settled), list(view.agenda)
-    for i, o in package:
-        settled[i] = o
-    for i, o in package:
-        for effect in view.issues[i].options[o].effects:
-            if effect.kind == "agenda_add" and effect.a not in agenda and settled[effect.a] < 0:
-                agenda.append(effect.a)
-            elif effect.kind == "agenda_remove" and effect.a in agenda:
-                agenda.remove(effect.a)
-            elif effect.kind == "break" and settled[effect.a] >= 0:
-                settled[effect.a] = -1
-                if effect.a not in agenda and effect.a in view.venue.agenda:
-                    agenda.append(effect.a)
-    return settled, agenda
+    """What is settled, and the venue's agenda, once `package` is agreed (the engine's reading)."""
+    return clock.after_agreement(view.issues, view.venue.agenda, view.settled, view.agenda, package)
 
 
 def ends_the_talks(view: View, package: tuple[tuple[int, int], ...]) -> bool:
@@ -181,8 +165,7 @@ def toll_a_round(view: View, package: tuple[tuple[int, int], ...] = ()) -> tuple
 
 
 def _bleed(view: View, settled: list[int], agenda: list[int]) -> float:
-    deal = [s if s >= 0 else issue.status_quo for s, issue in zip(settled, view.issues, strict=True)]
-    return clock.bleed(view.own, view.rules, deal, [i for i in agenda if settled[i] < 0]) / 10_000
+    return clock.bleed(view.own, view.rules, *clock.deal_and_open(view.issues, settled, agenda)) / 10_000
 
 
 # What the builder, the answer dialog and the board say of a package to a side that signs nothing
