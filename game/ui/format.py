@@ -33,6 +33,12 @@ class Named(Protocol):
     def short_name(self) -> str: ...
 
 
+def opening(clause: str) -> str:
+    """A clause as it opens a sentence: its first letter a capital, the rest as written (an
+    engine's reason, "answer the mediator's draft #1 first", is written to go inside one)."""
+    return clause[:1].upper() + clause[1:]
+
+
 def named(d: Named, width: int) -> str:
     """A delegation's name in `width` columns: whole where it fits, else the file's short name
     (`short_name`), cut only if that too is longer. At 80 columns every Syrian name was cut to

@@ -17,6 +17,7 @@ from game.engine import Action, view_for
 from game.engine.records import in_sentence
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
+from game.engine.view import View
 from game.play import choices
 from game.play.board import entries
 from game.play.deck_words import own_departure_live
@@ -275,56 +276,8 @@ def since_last_move(
     if moved is not None:
         lines.append(moved)
     view = view_for(state, me)
-    waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
-    if waiting_entries:
-        # measured as the board measures them: against the walk-away value while nothing is agreed,
-        # then against what is agreed already (what no further deal leaves the player)
-        agreed = waiting_entries[0].agreed
-        listed = [
-            (entry, against(entry.worth, entry.walk_away if agreed is None else agreed))
-            for entry in waiting_entries[:LISTED]
-        ]
-        # the mark to as many places as the closest worth needed to be told apart from it
-        mark = max((figures[1] for _, figures in listed), key=len)
-        baseline = f"your walk-away is {mark}" if agreed is None else f"what is agreed already gives you {mark}"
-        mark_name = "your walk-away" if agreed is None else "what is agreed"
-        text = Text(f"  Waiting for your answer (r, or o for the board; {baseline}): ")
-        for k, (entry, (worth, _, where)) in enumerate(listed):
-            p = entry.proposal
-            text.append(", " if k else "")
-            draft = " (a draft)" if p.draft else ""
-            text.append(f"#{p.id} from {in_sentence(state.scenario.delegations[p.author].name)}{draft}, worth ")
-            text.append(worth, style="bold" if where == "BELOW" else "")
-            # what is said of it, in one bracket ("… (your yes makes it the agreement) (its #1 was
-            # worth 0.04)" read as two afterthoughts to a playtester)
-            notes: list[tuple[str, str]] = []
-            if where != "above":
-                notes.append((f"{where.lower()} {mark_name}", ""))
-            if not choices.still_needs(view, p.id):
-                # every other signatory it needs has said yes: a newcomer learnt it from the board
-                notes.append(("your yes makes it the agreement", "bold"))
-            was = _was_worth(state, me, chronicle, entry.previous, worth)
-            if was:
-                # an offer that hardens (or softens) round by round is what a player reads to
-                # time an answer: the author's last one to them, at the same places
-                notes.append((f"its #{entry.previous} was worth {was}", ""))
-            for n, (note, style) in enumerate(notes):
-                text.append(" (" if n == 0 else "; ")
-                text.append(note, style=style)
-            text.append(")" if notes else "")
-        more = len(waiting_entries) - LISTED
-        text.append(f", and {more} more." if more > 0 else ".")
-        lines.append(text)
-    # a card of the deck that can take the player from the table as the next round opens, while
-    # it can (the brief lists the deck's cards; a newcomer read it, then kept the card live with a
-    # conciliatory statement and lost the seat to it)
-    threat = own_departure_live(view)
-    if threat is not None:
-        card, when, hardline = threat
-        text = Text("  A card can take you from the table as a round opens: ", style="bold")
-        text.append(f"{_quoted(card.title)}, {when}")  # (no bracket round the "(now 55)" in `when`)
-        text.append(". One hardline statement would keep it off." if hardline else ".")
-        lines.append(text)
+    # what waits for the player's answer, then a card that can take them from the table
+    lines.extend(t for t in (_waiting(chronicle, state, me, view), _card_threat(view)) if t is not None)
     # after what to act on: whose trust in the player moved, and what moved it (`trust_then`: the
     # table at their last move, and the game's log from the start)
     if trust_then is not None:
@@ -340,6 +293,65 @@ def since_last_move(
     if not lines:
         return []
     return [Text(f"Your turn, round {state.round}. {since_when(chronicle, me)}:", style="bold"), *lines]
+
+
+def _waiting(chronicle: Chronicle, state: State, me: int, view: View) -> Text | None:
+    """The offers waiting for the player's answer, each with its worth and what is said of it."""
+    waiting_entries = [e for e in entries(state, me, chronicle) if e.waiting_for_me]
+    if not waiting_entries:
+        return None
+    # measured as the board measures them: against the walk-away value while nothing is agreed,
+    # then against what is agreed already (what no further deal leaves the player)
+    agreed = waiting_entries[0].agreed
+    listed = [
+        (entry, against(entry.worth, entry.walk_away if agreed is None else agreed))
+        for entry in waiting_entries[:LISTED]
+    ]
+    # the mark to as many places as the closest worth needed to be told apart from it
+    mark = max((figures[1] for _, figures in listed), key=len)
+    baseline = f"your walk-away is {mark}" if agreed is None else f"what is agreed already gives you {mark}"
+    mark_name = "your walk-away" if agreed is None else "what is agreed"
+    text = Text(f"  Waiting for your answer (r, or o for the board; {baseline}): ")
+    for k, (entry, (worth, _, where)) in enumerate(listed):
+        p = entry.proposal
+        text.append(", " if k else "")
+        draft = " (a draft)" if p.draft else ""
+        text.append(f"#{p.id} from {in_sentence(state.scenario.delegations[p.author].name)}{draft}, worth ")
+        text.append(worth, style="bold" if where == "BELOW" else "")
+        # what is said of it, in one bracket ("… (your yes makes it the agreement) (its #1 was
+        # worth 0.04)" read as two afterthoughts to a playtester)
+        notes: list[tuple[str, str]] = []
+        if where != "above":
+            notes.append((f"{where.lower()} {mark_name}", ""))
+        if not choices.still_needs(view, p.id):
+            # every other signatory it needs has said yes: a newcomer learnt it from the board
+            notes.append(("your yes makes it the agreement", "bold"))
+        was = _was_worth(state, me, chronicle, entry.previous, worth)
+        if was:
+            # an offer that hardens (or softens) round by round is what a player reads to
+            # time an answer: the author's last one to them, at the same places
+            notes.append((f"its #{entry.previous} was worth {was}", ""))
+        for n, (note, style) in enumerate(notes):
+            text.append(" (" if n == 0 else "; ")
+            text.append(note, style=style)
+        text.append(")" if notes else "")
+    more = len(waiting_entries) - LISTED
+    text.append(f", and {more} more." if more > 0 else ".")
+    return text
+
+
+def _card_threat(view: View) -> Text | None:
+    """A card of the deck that can take the player from the table as the next round opens, while
+    it can (the brief lists the deck's cards; a newcomer read it, then kept the card live with a
+    conciliatory statement and lost the seat to it)."""
+    threat = own_departure_live(view)
+    if threat is None:
+        return None
+    card, when, hardline = threat
+    text = Text("  A card can take you from the table as a round opens: ", style="bold")
+    text.append(f"{_quoted(card.title)}, {when}")  # (no bracket round the "(now 55)" in `when`)
+    text.append(". One hardline statement would keep it off." if hardline else ".")
+    return text
 
 
 def since_when(chronicle: Chronicle, me: int) -> str:

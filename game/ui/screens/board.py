@@ -21,7 +21,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence, listed
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import against, brief_issue, measured, named, toll
+from game.ui.format import against, brief_issue, measured, named, opening, toll
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.rows import RowTable
@@ -246,7 +246,7 @@ class BoardScreen(Screen[BoardChoice]):
         )
         if e.signing:
             # what `a` would sign away at home, as the answer dialog says it
-            text.append(e.signing[0].upper() + e.signing[1:])
+            text.append(opening(e.signing))
             if e.pulls_out:
                 text.append(f" · your hardliners would pull you out: {e.pulled_then}", style="bold reverse")
             text.append("\n")
@@ -370,7 +370,7 @@ class BoardScreen(Screen[BoardChoice]):
         if not self.my_turn:
             return "Wait for your turn to propose."
         reason = self.counter_refusal
-        return reason[0].upper() + reason[1:] + "." if reason else ""
+        return opening(reason) + "." if reason else ""
 
     def _accept(self, entry: Entry, answer: Respond) -> None:
         """`a` signs at once, but asks first where signing gets the player pulled out by its
@@ -391,7 +391,7 @@ class BoardScreen(Screen[BoardChoice]):
         worth = measured(entry.worth, entry.walk_away, entry.agreed, your=True)[0]
         question = f"Accept #{p.id} from {author}, worth {worth} to you?"
         if entry.pulls_out:
-            question += f" {entry.signing[0].upper() + entry.signing[1:]}: your hardliners would pull you out ({entry.pulled_then})."
+            question += f" {opening(entry.signing)}: your hardliners would pull you out ({entry.pulled_then})."
         if better is not None:
             # both to the places that tell them apart, the offer's own as the question wrote it
             theirs, ours, _ = against(better.worth, entry.worth, len(worth.partition(".")[2]))

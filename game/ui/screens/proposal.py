@@ -24,6 +24,7 @@ from game.ui.format import (
     issue_name,
     measured,
     named,
+    opening,
     percent,
     score,
     short,
@@ -198,15 +199,15 @@ class ProposalBuilder(ActionDialog):
                 ),
             ]
             said = "; ".join(sorted((n for n in notes if n), key=len))  # the short one first
-            wordings.append(text + ("\n" + said[0].upper() + said[1:] + "." if said else ""))
+            wordings.append(text + ("\n" + opening(said) + "." if said else ""))
         terse = "; ".join(
             n for n in (_counted(self.view, red, "red line"), _counted(self.view, here, "stated position")) if n
         )
-        wordings.append(text + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
+        wordings.append(text + ("\n" + opening(terse) + "." if terse else ""))
         # last, the issue's name cut short: a very long one (a file may name an issue in 200
         # characters) filled the box, and who stands on the option went unsaid
         brief = f"{short(issue_name(self.view, issue), NAME_IN_NOTE)}: {self.view.issues[issue].options[option].label}{worth}"
-        wordings.append(brief + ("\n" + terse[0].upper() + terse[1:] + "." if terse else ""))
+        wordings.append(brief + ("\n" + opening(terse) + "." if terse else ""))
         detail.say(wordings)
 
     def package(self) -> IndexPackage:

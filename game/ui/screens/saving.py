@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Input, Static
 
 from game.saves import NAME_RULE, SaveError, Session, name_problem, save_path
+from game.ui.format import opening
 from game.ui.screens.dialog import ConfirmDialog, Dialog
 
 
@@ -64,7 +65,7 @@ class SaveDialog(Dialog[str]):
         name = self.query_one("#save-name", Input).value.strip()
         problem = name_problem(name)
         if problem is not None:
-            self.refuse(problem[0].upper() + problem[1:] + ".")
+            self.refuse(opening(problem) + ".")
             return
         try:
             path = save_path(self.folder, name)

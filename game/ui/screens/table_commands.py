@@ -25,6 +25,7 @@ from game.play import choices
 from game.play.history import Chronicle
 from game.saves import SaveError, Session, save_path, save_text, write_atomic
 from game.sim.seating import session_kinds
+from game.ui.format import opening
 from game.ui.screens.board import BoardScreen, Counter
 from game.ui.screens.notices import Help
 
@@ -132,7 +133,7 @@ class TableCommands(Screen[None]):
         if not self._my_turn():
             return False
         if reason := self.refusal(action):
-            self._warn(reason[0].upper() + reason[1:] + ".", title="Not now")
+            self._warn(opening(reason) + ".", title="Not now")
             return False
         return True
 
