@@ -14,6 +14,7 @@ from game.scenario.seating import default_human
 
 if TYPE_CHECKING:  # the interface loads only once a command opens it
     from game.engine.model import Scenario
+    from game.saves import Session
     from game.ui.app import PeaceTalksApp
 
 
@@ -30,34 +31,14 @@ def cmd_ui(args: argparse.Namespace) -> int:
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
-    if args.command == "play" and args.load:
-        clash = loaded_clash(args)
-        if clash:
-            print(f"peacetalks: error: {clash}", file=sys.stderr)
-            return EXIT_USAGE
     loaded = None
     if args.command == "play" and args.load:
         # loaded and verified first, as the replay viewer does: a bad save is one line and exit 1
         # before any interface (and without a terminal too), not a notice over the title screen
-        from game.saves import SaveLoadError, find_save, load
-
-        try:
-            found = find_save(args.load, Path(args.saves))
-            loaded = load(found)
-        except SaveLoadError as exc:
-            print(exc, file=sys.stderr)
-            return EXIT_INVALID
-        from game.saves.session import agent_seats_problem
-
-        problem = agent_seats_problem(loaded.seats, args.seat or [])
-        if problem:
-            print(f"peacetalks: error: {found}: {problem}", file=sys.stderr)
-            return EXIT_USAGE
-        from game.commands_seats import load_repeated_agents
-
-        failed = load_repeated_agents(loaded.scenario, args.seat or [])
-        if failed is not None:
-            return failed
+        opened = load_to_go_on(args)
+        if isinstance(opened, int):
+            return opened
+        found, loaded = opened
     saves = Path(args.saves)
     if loaded is not None:
         return _opened(load=found, saves_dir=saves, loaded=loaded)
@@ -161,6 +142,34 @@ def ran(app: PeaceTalksApp) -> int:
         print(f"peacetalks: error: {app.failure}", file=sys.stderr)
         return EXIT_INVALID
     return app.return_code or 0
+
+
+def load_to_go_on(args: argparse.Namespace) -> tuple[Path, Session] | int:
+    """The save `--load` names, found, loaded and verified, with the seats `--seat` gives it
+    checked against its own and their agents loaded: or, said in one line, the exit status
+    (`play --load` and `watch --load` go on from a save alike)."""
+    from game.commands_seats import load_repeated_agents
+    from game.saves import SaveLoadError, find_save, load
+    from game.saves.session import agent_seats_problem
+
+    clash = loaded_clash(args)
+    if clash:
+        print(f"peacetalks: error: {clash}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        found = find_save(args.load, Path(args.saves))
+        session = load(found)
+    except SaveLoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    problem = agent_seats_problem(session.seats, args.seat or [])
+    if problem:
+        print(f"peacetalks: error: {found}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    failed = load_repeated_agents(session.scenario, args.seat or [])
+    if failed is not None:
+        return failed
+    return found, session
 
 
 def loaded_clash(args: argparse.Namespace) -> str:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the saves layer loads only when a command needs it
 
 def cmd_watch(args: argparse.Namespace | None) -> int:
     from game.engine.seat import Seat
-    from game.saves import SaveError, SaveLoadError, Session, default_seats, find_save, load, save
+    from game.saves import SaveError, Session, default_seats, save
 
     if args is not None and args.save is not None and not args.save.strip():
         # said before the game is played, not after
@@ -35,29 +35,12 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     name: str | None = None
     loaded_at = 0  # the turns a save held before the AI took over every seat
     if args is not None and args.load:
-        from game.commands_ui import loaded_clash
+        from game.commands_ui import load_to_go_on
 
-        clash = loaded_clash(args)
-        if clash:
-            print(f"peacetalks: error: {clash}", file=sys.stderr)
-            return EXIT_USAGE
-        try:
-            found = find_save(args.load, Path(args.saves))
-            session = load(found)
-        except SaveLoadError as exc:
-            print(exc, file=sys.stderr)
-            return EXIT_INVALID
-        from game.saves.session import agent_seats_problem
-
-        problem = agent_seats_problem(session.seats, args.seat or [])
-        if problem:
-            print(f"peacetalks: error: {found}: {problem}", file=sys.stderr)
-            return EXIT_USAGE
-        from game.commands_seats import load_repeated_agents
-
-        failed = load_repeated_agents(session.scenario, args.seat or [])
-        if failed is not None:
-            return failed
+        opened = load_to_go_on(args)
+        if isinstance(opened, int):
+            return opened
+        found, session = opened
         if not session.state.over and any(Seat.parse(label).is_human for label in session.seats.values()):
             # played out by the AI, a person's running game shows its cards to come and, at the
             # end, every side's drawn numbers: the player's own game, read from outside it
