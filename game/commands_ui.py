@@ -27,7 +27,13 @@ def cmd_ui(args: argparse.Namespace) -> int:
         print("peacetalks: error: --watch follows a scenario file, not a save given with --load", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "play" and args.save is not None:
-        problem = save_name_problem(args.save, Path(args.saves), bool(args.load), args.watch)
+        problem = save_name_problem(
+            args.save,
+            Path(args.saves),
+            bool(args.load),
+            args.watch,
+            "continue it with `peacetalks play --load {path}`, or ",
+        )
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
@@ -193,9 +199,13 @@ def loaded_clash(args: argparse.Namespace) -> str:
     )
 
 
-def save_name_problem(name: str, folder: Path, loading: bool, watching: bool) -> str:
-    """Why `play --save NAME` cannot start ("" when it can): a bad name, or a name that holds
-    another game already (a new game never overwrites a save without being asked)."""
+def save_name_problem(name: str, folder: Path, loading: bool = False, watching: bool = False, hint: str = "") -> str:
+    """Why `play --save NAME` or `watch --save NAME` cannot go on ("" when it can), said before
+    the game starts: a name that is not a save's name as typed, a folder no save can be written
+    in, or a name that holds another game already (a name is used as typed or refused, never
+    quietly made into another file's name, and a new game never replaces a save unasked).
+    `hint` is what the command offers besides another name where the name is taken."""
+    from game.commands import _writable
     from game.saves import SaveError, name_problem, save_path
 
     if loading:
@@ -206,11 +216,13 @@ def save_name_problem(name: str, folder: Path, loading: bool, watching: bool) ->
     if problem is not None:
         return problem
     try:
+        # said now, not in a notice once the game has started (play) or been played (watch)
+        _writable(folder)
         path = save_path(folder, name)
     except SaveError as exc:
         return str(exc)
     if path.exists():
-        return f"{path} already holds a saved game: continue it with `peacetalks play --load {path}`, or choose another name"
+        return f"{path} already holds a saved game: {hint.format(path=path)}choose another name"
     return ""
 
 

@@ -28,7 +28,9 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         )
         return EXIT_USAGE
     if args is not None and args.save is not None:
-        problem = _save_problem(args.save, Path(args.saves))
+        from game.commands_ui import save_name_problem
+
+        problem = save_name_problem(args.save, Path(args.saves))
         if problem:
             print(f"peacetalks: error: --save {args.save}: {problem}", file=sys.stderr)
             return EXIT_INVALID
@@ -105,27 +107,6 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             return EXIT_INVALID
         print(f"Saved to {written}.")
     return 0
-
-
-def _save_problem(name: str, folder: Path) -> str:
-    """Why the game cannot be saved as `name` in `folder` ("" when it can), said before it is
-    played: a name that is not a save's name as typed, a folder that cannot be written, or a
-    name that holds a save already (as with `play --save`: a name is used as typed or refused,
-    never quietly made into another file's name, and a new save never replaces another game's)."""
-    from game.commands import _writable
-    from game.saves import SaveError, name_problem, save_path
-
-    problem = name_problem(name)
-    if problem is not None:
-        return problem
-    try:
-        _writable(folder)
-        path = save_path(folder, name)
-    except SaveError as exc:
-        return str(exc)
-    if path.exists():
-        return f"{path} already holds a saved game: choose another name"
-    return ""
 
 
 def _play_out(session: Session) -> None:

@@ -259,6 +259,19 @@ def test_play_save_refuses_a_bad_or_taken_name_in_one_line(
     assert (tmp_path / "taken.yaml").read_text() == "a game\n"
 
 
+def test_play_save_refuses_a_folder_no_save_can_be_written_in_before_the_game(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `watch --save` does: the game started, and a notice over the table said it could not
+    be saved (the folder a file, /proc, a read-only mount)."""
+    (tmp_path / "file").write_text("not a folder\n")
+    folder = tmp_path / "file" / "saves"
+    assert main(["play", "astana-8", "--saves", str(folder), "--save", "mine"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"peacetalks: error: --save mine: {folder}: cannot write there")
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_a_name_taken_by_a_folder_is_refused_not_offered_for_replacing(tmp_path: Path) -> None:
     """A folder named like the save was "a saved game" to replace (and replacing it then failed);
     a pipe was quietly replaced. Neither is a save: the name is refused, nothing is touched."""
