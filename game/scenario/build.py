@@ -189,21 +189,8 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
         if i >= 0:
             stances[i] = text
 
-    patrons = []
-    for k, patron in enumerate(raw.get("patrons", ())):
-        p = refs.find(refs.delegations, patron, raw["patrons"].at(k), "delegation")
-        if patron == me:
-            report.error(raw["patrons"].at(k), f"{me} cannot be its own patron")
-        elif p >= 0:
-            patrons.append(p)
-
-    heeds = []
-    for k, other in enumerate(raw.get("heeds", ())):
-        h = refs.find(refs.delegations, other, raw["heeds"].at(k), "delegation")
-        if other == me:
-            report.error(raw["heeds"].at(k), f"{me} cannot heed itself: it weighs its own views already")
-        elif h >= 0:
-            heeds.append(h)
+    patrons = _others(raw, "patrons", me, refs, f"{me} cannot be its own patron")
+    heeds = _others(raw, "heeds", me, refs, f"{me} cannot heed itself: it weighs its own views already")
 
     pers = raw["personality"]
     return Delegation(
@@ -227,6 +214,19 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
         plural=bool(raw.get("plural", False)),
         short_name=raw.get("short_name", ""),
     )
+
+
+def _others(raw: YMap, key: str, me: str, refs: Refs, itself: str) -> list[int]:
+    """The delegations a delegation's `patrons` or `heeds` name, by index: an unknown id is
+    reported by refs, the delegation itself by `itself`, and neither is kept."""
+    found = []
+    for k, other in enumerate(raw.get(key, ())):
+        i = refs.find(refs.delegations, other, raw[key].at(k), "delegation")
+        if other == me:
+            refs.report.error(raw[key].at(k), itself)
+        elif i >= 0:
+            found.append(i)
+    return found
 
 
 def normalised(weights: Sequence[float]) -> tuple[float, ...]:
