@@ -658,6 +658,16 @@ def test_a_delegation_cannot_be_its_own_patron(tmp_path: Path) -> None:
     assert_error(tmp_path, (("patrons: [big]", "patrons: [red]"),), "red cannot be its own patron", "[red]", "red")
 
 
+def test_a_delegation_cannot_heed_itself(tmp_path: Path) -> None:
+    assert_error(
+        tmp_path,
+        (("    trust: {blue: 20}\n", "    trust: {blue: 20}\n    heeds: [big, red]\n"),),
+        "red cannot heed itself: it weighs its own views already",
+        "[big, red]",
+        "red",
+    )
+
+
 # --- venues and events ------------------------------------------------------------------------
 
 
