@@ -24,7 +24,6 @@ from game.saves.read import MAX_BYTES
 from game.saves.write import FORMAT
 from game.scenario.yamlread import load_plain
 
-_HEAD_LIMIT = 4 * 1024 * 1024  # a header holds the embedded scenario: megabytes at the very most
 _TAIL = 4096  # bytes read from the end of a file to find its last log line
 SUFFIX = ".yaml"
 
@@ -66,19 +65,20 @@ def _head(path: Path) -> tuple[bytes, bytes]:
     """The bytes up to the log, and the last few kilobytes of the file."""
     size = path.stat().st_size
     with path.open("rb") as handle:
-        head = b""
-        while len(head) < _HEAD_LIMIT:
-            chunk = handle.read(65536)
+        head = bytearray()
+        while len(head) < MAX_BYTES:
+            chunk = handle.read(1 << 20)
             if not chunk:
                 break
+            start = max(0, len(head) - 4)  # "\nlog:" may straddle two chunks
             head += chunk
-            cut = head.find(b"\nlog:")
+            cut = head.find(b"\nlog:", start)
             if cut >= 0:
-                head = head[: cut + 1]
+                del head[cut + 1 :]
                 break
         handle.seek(max(0, size - _TAIL))
         tail = handle.read(_TAIL)
-    return head, tail
+    return bytes(head), tail
 
 
 def _last_entry(tail: bytes) -> tuple[int, int] | None:

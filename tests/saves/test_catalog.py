@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from game.saves import name_problem, save, save_path
 from game.saves.catalog import list_saves, read_info
-from tests.saves.helpers import ai_action, finished, new_session, play_on
+from tests.saves.helpers import ai_action, finished, new_session, from_bytes, play_on, scenario_file, seats_for
 
 
 def test_a_running_game_lists_its_scenario_seat_round_and_moves(tmp_path: Path) -> None:
@@ -216,3 +216,22 @@ def test_a_save_too_large_or_with_an_edited_scenario_is_listed_as_opening_it_wou
     # the size limit lowered for the test: a file past it gets the row opening it would give
     monkeypatch.setattr(catalog, "MAX_BYTES", len(text) - 1)
     assert read_info(whole).problem == f"larger than {len(text) - 1:,} bytes: not a saved game of ours"
+
+
+def test_a_save_of_the_largest_scenario_a_file_may_be_is_listed_as_it_opens(tmp_path: Path) -> None:
+    """A scenario of nearly 2 MiB (the loader's limit), its lines indented in the save, made a
+    header past the 4 MiB the listing read: the cut scenario failed its hash, and a save that
+    `replay --verify` passed was listed as edited and refused by the browser (a tester's)."""
+    from game.saves import Session, load
+    from game.scenario.yamlread import MAX_BYTES as SCENARIO_BYTES
+
+    _, source = scenario_file("mini")
+    source += b"#\n" * ((SCENARIO_BYTES - len(source)) // 2 - 8)  # comment lines to just under it
+    scenario = from_bytes(source)
+    assert SCENARIO_BYTES - 32 < len(source) <= SCENARIO_BYTES
+    session = play_on(Session.new(scenario, source, 3, seats_for(scenario, "normal"), "big"), 6)
+    path = save(session, tmp_path, "big")
+    assert path.stat().st_size > 4 * 1024 * 1024
+    info = read_info(path)
+    assert info.problem == "" and info.turns == 6 and info.scenario == scenario.title
+    assert load(path).log == session.log
