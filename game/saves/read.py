@@ -28,6 +28,7 @@ from game.saves.session import AGENT, AI_SEATS, HUMAN, Session, default_seats
 from game.saves.write import FORMAT
 from game.scenario import check_bytes
 from game.scenario.diagnostics import Mark, Report
+from game.scenario.shapes import close
 from game.scenario.yamlread import YMap, YSeq
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -198,6 +199,20 @@ def read_seats(doc: YMap, where: _Where) -> tuple[dict[str, str], Mark]:
     return out, seats.mark
 
 
+# What a save of the current format holds, at its top and in its two blocks: a key besides these
+# is a misspelling or an edit, refused by name (`reasonz:` was read past, and the AI's reasons
+# were lost from the game and from any save of it continued).
+_KEYS = ("format", "engine", "scenario", "seed", "seats", "outcome", "reasons", "log")
+_SCENARIO_KEYS = ("name", "hash", "text")
+_OUTCOME_KEYS = ("result", "reason", "venues", "turns", "round")
+
+
+def _known(doc: YMap, keys: tuple[str, ...], what: str, where: _Where) -> None:
+    for key in doc:
+        if key not in keys:
+            raise where.error(doc.key_at(key), f"unknown key {key!r} in {what}{close(str(key), keys)}")
+
+
 def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     version = doc.get("format")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -209,10 +224,14 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         )
     if version != FORMAT:
         raise where.error(doc.at("format"), f"format {version} saves are written with 'version: {version}'")
+    _known(doc, _KEYS, "a save", where)
+    if isinstance(doc.get("scenario"), YMap):  # (read_scenario says what is wrong where it is not)
+        _known(doc["scenario"], _SCENARIO_KEYS, "the save's scenario", where)
     name, source, source_mark = read_scenario(doc, where)
     seed = field(doc, "seed", int, where, "a whole number")
     seats, seats_mark = read_seats(doc, where)
-    outcome = field(doc, "outcome", YMap, where, "the outcome")
+    outcome = field(doc, "outcome", YMap, where, "the game's result and where it stands")
+    _known(outcome, _OUTCOME_KEYS, "the save's outcome", where)
     result = field(outcome, "result", str, where, "the outcome's result")
     turns = field(outcome, "turns", int, where, "the number of turns in the log")
     venues = field(outcome, "venues", list, where, "a list of the venues' outcomes") if "venues" in outcome else None

@@ -525,3 +525,27 @@ def test_a_save_holding_no_mapping_says_it_holds_no_saved_game(tmp_path: Path, c
     path = tmp_path / "nothing.yaml"
     path.write_text(content, encoding="utf-8")
     refused(path, says="the file holds no saved game: expected a mapping of keys")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("reasons:\n", "reasonz:\n", "unknown key 'reasonz' in a save (did you mean 'reasons'?)"),
+        ("log:\n", "garbage: 1\nlog:\n", "unknown key 'garbage' in a save"),
+        ("  turns: ", "  turn: ", "unknown key 'turn' in the save's outcome (did you mean 'turns'?)"),
+        ("  hash: ", "  hahs: ", "unknown key 'hahs' in the save's scenario (did you mean 'hash'?)"),
+        ("  result: ", "  extra: 1\n  result: ", "unknown key 'extra' in the save's outcome"),
+    ],
+)
+def test_a_key_a_save_does_not_hold_is_refused_at_its_line(
+    tmp_path: Path, mini_game: Session, old: str, new: str, says: str
+) -> None:
+    """A misspelt `reasonz:` was read past: the save loaded without the AI's reasons, and a game
+    continued from it would have saved without them (a tester's)."""
+    text = save_text(mini_game)
+    assert old in text and mini_game.reasons
+    edited = text.replace(old, new, 1)
+    key = says.split("'")[1]
+    line = next(k for k, x in enumerate(edited.splitlines(), 1) if x.lstrip().startswith(f"{key}:"))
+    message = refused(write(tmp_path, edited), line=line)
+    assert message.endswith(says)
