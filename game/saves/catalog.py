@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import yaml
 
 from game.engine.seat import HUMAN
-from game.files import why
+from game.files import NOT_REGULAR, why
 from game.safetext import escape_controls
-from game.saves.read import MAX_BYTES
-from game.saves.write import FORMAT
-from game.scenario.yamlread import load_plain
+from game.saves.read import MAX_BYTES, MAX_VALUES, SaveLoadError, Where, read_header
+from game.scenario.diagnostics import Report
+from game.scenario.yamlread import YMap, load_plain, parse_yaml
 
 _TAIL = 4096  # bytes read from the end of a file to find its last log line
 SUFFIX = ".yaml"
@@ -111,13 +111,13 @@ def _damage(path: Path) -> str:
     return ""
 
 
-def _digest(text: str) -> str:
-    """The sha256 of a save's embedded scenario as its file holds it; "" where the text is no
-    UTF-8 (an escaped lone surrogate), which no hash matches."""
-    try:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
-    except UnicodeEncodeError:
-        return ""
+def _without_path(message: str, path: Path) -> str:
+    """A loading error's words for the file's row: "PATH:12: what" as "what (line 12)"."""
+    rest = message.removeprefix(f"{path}:")
+    line, colon, words = rest.partition(": ")
+    if colon and line.isdigit():
+        return f"{words} (line {line})"
+    return rest.strip()
 
 
 def _mapping(value: object) -> dict[Any, Any]:
@@ -131,6 +131,8 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     except OSError as exc:
         return SaveInfo(path, 0.0, autosave, problem=f"cannot be read: {why(exc)}")
     modified = stat.st_mtime
+    if not S_ISREG(stat.st_mode):  # never opened: a FIFO would wait for a writer
+        return SaveInfo(path, modified, autosave, problem=NOT_REGULAR)
     if stat.st_size > MAX_BYTES:
         # what opening it would say: listed as sound, a tester chose it and was refused only then
         return SaveInfo(path, modified, autosave, problem=f"larger than {MAX_BYTES:,} bytes: not a saved game of ours")
@@ -143,16 +145,22 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, modified, autosave, problem="not a saved game (not UTF-8 text)")
     except OSError as exc:
         return SaveInfo(path, modified, autosave, problem=f"cannot be read: {why(exc)}")
-    try:
-        doc = load_plain(head)
-    except (yaml.YAMLError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or "not a saved game (not YAML)"
-        return SaveInfo(path, modified, autosave, problem=str(reason))
-    if not isinstance(doc, dict) or not isinstance(doc.get("scenario"), dict):
+    # the header read and checked as opening the file reads and checks it (duplicate keys, an
+    # alias, a format, a field of the wrong kind or a key no save has): a tester's bomb of aliases,
+    # `format: null` and a misspelt key were listed as running games, and refused only once chosen
+    report = Report(str(path))
+    doc = parse_yaml(head, report, min(MAX_VALUES, 2 * head.count(b"\n") + 1000), controls=True, holds="saved game")
+    if report.errors:
+        first = report.errors[0]
+        at = f" (line {first.line})" if (first.line, first.column) > (1, 1) else ""  # not for an empty file
+        return SaveInfo(path, modified, autosave, problem=f"not a saved game: {first.message}{at}")
+    if not isinstance(doc, YMap) or not isinstance(doc.get("scenario"), YMap):
         return SaveInfo(path, modified, autosave, problem="not a saved game")
-    version = doc.get("format")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
-        return SaveInfo(path, modified, autosave, problem=f"saved by a newer version of Peace Talks (format {version})")
+    if "format" in doc or doc.get("version") != 1:  # format 1 is migrated as it opens
+        try:
+            read_header(doc, Where(path))
+        except SaveLoadError as exc:
+            return SaveInfo(path, modified, autosave, problem=_without_path(str(exc), path))
     last = _last_entry(tail)
     if not tail.endswith(b"\n") or (last is None and tail.rstrip().splitlines()[-1:] != [b"log: []"]):
         # Not the end a save is written with (a last move, or an empty log): cut off by a copy or
@@ -172,12 +180,6 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         if tail.rstrip().endswith(b"log:"):
             return SaveInfo(path, modified, autosave, problem=f"damaged: cut off (no move of the {counted} under log:)")
     scenario = doc["scenario"]
-    text, digest = scenario.get("text"), scenario.get("hash")
-    if isinstance(text, str) and isinstance(digest, str) and _digest(text) != digest:
-        # as opening it would say (game.saves.read): a few milliseconds for the largest scenario
-        return SaveInfo(
-            path, modified, autosave, problem="the embedded scenario does not match its hash: edited or damaged"
-        )
     title = str(scenario.get("name", "?"))
     names: dict[str, str] = {}
     shorts: dict[str, str] = {}  # for the browser's narrow column: two seats' whole names left "Governm…"
@@ -224,9 +226,14 @@ def list_saves(folder: Path, autosaves: tuple[Path, ...] = ()) -> list[SaveInfo]
         for entry in os.scandir(folder):
             if entry.name.startswith(".") or not entry.name.endswith(SUFFIX):
                 continue
-            with contextlib.suppress(OSError):
-                if entry.is_file():
-                    rows.append(read_info(Path(entry.path)))
+            # a FIFO, a broken link or a loop of links is listed with why it does not open (SAVES.md:
+            # a file that is not a save is listed with the reason); only a folder is not
+            try:
+                folder_entry = entry.is_dir()
+            except OSError:
+                folder_entry = False
+            if not folder_entry:
+                rows.append(read_info(Path(entry.path)))
     rows.extend(read_info(p, autosave=True) for p in autosaves)
     rows.sort(key=lambda r: (-r.modified, r.name))
     return rows

@@ -13,10 +13,10 @@ from game.saves.codec import EntryError, parse_action
 from game.scenario.yamlread import YMap, YSeq
 
 if TYPE_CHECKING:
-    from game.saves.read import Header, Planned, _Where
+    from game.saves.read import Header, Planned, Where
 
 
-def read_v1(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
+def read_v1(doc: YMap, where: Where) -> tuple[Header, list[Planned]]:
     from game.saves.read import Header, Planned, field, read_scenario
 
     name, source, source_mark = read_scenario(doc, where)

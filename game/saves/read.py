@@ -97,7 +97,7 @@ def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) ->
     doc = parse_save(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000))
     if doc is None or report.errors:
         raise SaveLoadError(str(report.errors[0]) if report.errors else f"{path}: not a saved game")
-    where = _Where(path)
+    where = Where(path)
     if not isinstance(doc, YMap):
         raise where.error((1, 1), "not a saved game: expected a mapping with format, scenario, seed and log")
     if "log" not in doc and "seed" not in doc and ("issues" in doc or "delegations" in doc):
@@ -112,7 +112,7 @@ def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) ->
     return _replay(header, plan, where, observe)
 
 
-class _Where:
+class Where:
     def __init__(self, path: Path) -> None:
         self.path = path
 
@@ -160,7 +160,7 @@ def _read(path: Path) -> bytes:
     return data
 
 
-def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: _Where, what: str) -> Any:
+def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: Where, what: str) -> Any:
     if key not in doc:
         raise where.error(doc.mark, f"the save has no {key!r} ({what})")
     value = doc[key]
@@ -169,7 +169,7 @@ def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: _Where, wha
     return value
 
 
-def read_scenario(doc: YMap, where: _Where) -> tuple[str, bytes, Mark]:
+def read_scenario(doc: YMap, where: Where) -> tuple[str, bytes, Mark]:
     scenario = field(doc, "scenario", YMap, where, "the embedded scenario: name, hash and text")
     name = field(scenario, "name", str, where, "the scenario's name")
     at = first_control(name, one_line=True)
@@ -185,7 +185,7 @@ def read_scenario(doc: YMap, where: _Where) -> tuple[str, bytes, Mark]:
     return name, source, scenario.at("text")
 
 
-def read_seats(doc: YMap, where: _Where) -> tuple[dict[str, str], Mark]:
+def read_seats(doc: YMap, where: Where) -> tuple[dict[str, str], Mark]:
     seats = field(doc, "seats", YMap, where, "who played each delegation")
     out: dict[str, str] = {}
     for ident, kind in seats.items():
@@ -207,13 +207,15 @@ _SCENARIO_KEYS = ("name", "hash", "text")
 _OUTCOME_KEYS = ("result", "reason", "venues", "turns", "round")
 
 
-def _known(doc: YMap, keys: tuple[str, ...], what: str, where: _Where) -> None:
+def _known(doc: YMap, keys: tuple[str, ...], what: str, where: Where) -> None:
     for key in doc:
         if key not in keys:
             raise where.error(doc.key_at(key), f"unknown key {key!r} in {what}{close(str(key), keys)}")
 
 
-def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
+def read_header(doc: YMap, where: Where) -> Header:
+    """A format-2 save's header, all but its log, checked as loading checks it (the save list
+    reads each file's header this way, and lists a file it refuses with the same words)."""
     version = doc.get("format")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise where.error(doc.at("format"), f"unknown save format {version!r}")
@@ -240,18 +242,7 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
     reason = field(outcome, "reason", str, where, "why the game ended, in words") if "reason" in outcome else None
     at_round = field(outcome, "round", int, where, "the round the game stands at") if "round" in outcome else None
     reasons = _read_reasons(doc, where) if "reasons" in doc else None
-    log = field(doc, "log", YSeq, where, "the list of actions")
-    marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
-    read = read_log(log)
-    if read is not None:
-        # every line as written and numbered in order: what the loop below would make of it, in
-        # one C call a line, without the NamedTuple's Python __new__
-        plan = list(
-            map(_new_planned, zip(marks, range(1, len(log) + 1), read.actions, read.hashes, read.rounds, strict=True))
-        )
-    else:
-        plan = _plan_line_by_line(log, marks, where)
-    header = Header(
+    return Header(
         name,
         source,
         source_mark,
@@ -266,10 +257,25 @@ def _read_v2(doc: YMap, where: _Where) -> tuple[Header, list[Planned]]:
         round=None if at_round is None else (at_round, outcome.at("round")),
         reasons=reasons,
     )
+
+
+def _read_v2(doc: YMap, where: Where) -> tuple[Header, list[Planned]]:
+    header = read_header(doc, where)
+    log = field(doc, "log", YSeq, where, "the list of actions")
+    marks = log.marks if len(log.marks) == len(log) else [log.at(k) for k in range(len(log))]
+    read = read_log(log)
+    if read is not None:
+        # every line as written and numbered in order: what the loop below would make of it, in
+        # one C call a line, without the NamedTuple's Python __new__
+        plan = list(
+            map(_new_planned, zip(marks, range(1, len(log) + 1), read.actions, read.hashes, read.rounds, strict=True))
+        )
+    else:
+        plan = _plan_line_by_line(log, marks, where)
     return header, plan
 
 
-def _read_reasons(doc: YMap, where: _Where) -> dict[int, tuple[str, Mark]]:
+def _read_reasons(doc: YMap, where: Where) -> dict[int, tuple[str, Mark]]:
     """The reasons the AI seats gave, by turn: each a turn's number and one line of text. Which
     turns they may be on (a move a reason explains, in the log) is checked once it is replayed."""
     reasons = field(doc, "reasons", YMap, where, "the reasons given for moves, by turn")
@@ -290,7 +296,7 @@ def _read_reasons(doc: YMap, where: _Where) -> dict[int, tuple[str, Mark]]:
     return out
 
 
-def _said(session: Session, turn: int, given: tuple[str, Mark], records: tuple[Record, ...], where: _Where) -> None:
+def _said(session: Session, turn: int, given: tuple[str, Mark], records: tuple[Record, ...], where: Where) -> None:
     """Keep the reason the save gives for this turn's move, which must be one a reason explains."""
     text, mark = given
     if not records or records[0].kind not in REASONED:
@@ -303,7 +309,7 @@ def _said(session: Session, turn: int, given: tuple[str, Mark], records: tuple[R
     session.said[len(session.records)] = text
 
 
-def _plan_line_by_line(log: YSeq, marks: list[Mark], where: _Where) -> list[Planned]:
+def _plan_line_by_line(log: YSeq, marks: list[Mark], where: Where) -> list[Planned]:
     """The log's lines read one by one: what read_log reads when it reads the log at all, and the
     first bad line's error when it does not."""
     plan: list[Planned] = []
@@ -322,7 +328,7 @@ def _plan_line_by_line(log: YSeq, marks: list[Mark], where: _Where) -> list[Plan
 
 
 def _replay(
-    header: Header, plan: list[Planned], where: _Where, observe: Callable[[Session], None] | None = None
+    header: Header, plan: list[Planned], where: Where, observe: Callable[[Session], None] | None = None
 ) -> Session:
     scenario, diagnostics = check_bytes(header.source, f"{where.path} (embedded scenario)", embedded=True)
     if scenario is None:

@@ -47,7 +47,7 @@ def test_a_game_with_no_move_yet_stands_at_round_one(tmp_path: Path) -> None:
         (b"\x00\x01\x02binary\xff", "not a saved game"),
         (b"format: 2\n", "not a saved game"),
         (b"- a list\n- not a save\n", "not a saved game"),
-        (b"scenario: {name: x\n", "not YAML"),
+        (b"scenario: {name: x\n", "invalid YAML"),
     ],
 )
 def test_a_file_that_is_not_a_save_gets_a_row_saying_so(tmp_path: Path, content: bytes, says: str) -> None:
@@ -94,7 +94,10 @@ def test_a_save_cut_off_or_from_a_newer_version_says_so_and_a_hand_written_one_i
     assert info.problem.startswith("damaged: not YAML at line ")
     newer = tmp_path / "newer.yaml"
     newer.write_text(text.replace("\nformat: 2\n", "\nformat: 3\n", 1), encoding="utf-8")
-    assert read_info(newer).problem == "saved by a newer version of Peace Talks (format 3)"
+    assert (
+        read_info(newer).problem
+        == "saved by a newer version of Peace Talks (format 3); this version reads formats 1 to 2 (line 3)"
+    )
     head, log = text.split("log:\n")
     entries = [line.strip().removeprefix("- ") for line in log.splitlines()]
     flow = tmp_path / "flow.yaml"
@@ -210,7 +213,10 @@ def test_a_save_too_large_or_with_an_edited_scenario_is_listed_as_opening_it_wou
     edited = tmp_path / "edited.yaml"
     edited.write_text(text.replace("name: Red", "name: Crimson", 1), encoding="utf-8")
     assert "name: Crimson" in edited.read_text(encoding="utf-8")
-    assert read_info(edited).problem == "the embedded scenario does not match its hash: edited or damaged"
+    text_line = text[: text.index("  text: ")].count("\n") + 1
+    assert read_info(edited).problem == (
+        f"the embedded scenario does not match its hash: the save was edited or damaged (line {text_line})"
+    )
     with pytest.raises(SaveLoadError, match="does not match its hash"):
         load(edited)
     # the size limit lowered for the test: a file past it gets the row opening it would give
@@ -235,3 +241,48 @@ def test_a_save_of_the_largest_scenario_a_file_may_be_is_listed_as_it_opens(tmp_
     info = read_info(path)
     assert info.problem == "" and info.turns == 6 and info.scenario == scenario.title
     assert load(path).log == session.log
+
+
+# a billion laughs: ten of ten of ten... values from a few lines, past any budget a save's size gives
+BOMB = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"l{k}: &l{k} [{', '.join([f'*l{k - 1}'] * 10)}]\n" for k in range(1, 7)
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("format: 2\n", "format: null\n", "unknown save format None (line "),
+        ("format: 2\n", "format: 1\n", "format 1 saves are written with 'version: 1' (line "),
+        ("seed: 3\n", "seed: 3\nseed: 4\n", "not a saved game: "),
+        ("seed: 3\n", "seed: 3\n" + BOMB, "not a saved game: "),
+        ("  hash: ", "  digest: ", "unknown key 'digest' in the save's scenario"),
+        ("outcome:\n", "outcome:\n\t", "not a saved game: "),
+    ],
+)
+def test_a_header_opening_refuses_is_listed_with_the_same_words(tmp_path: Path, old: str, new: str, says: str) -> None:
+    """An alias bomb, `format: null`, duplicate keys and a missing hash were listed as running
+    games, and refused only once chosen (a tester's): each row now says what opening says."""
+    from game.saves import SaveLoadError, load
+
+    text = save(play_on(new_session("mini", 3), 6), tmp_path, "whole").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "edited.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problem = read_info(path).problem
+    assert problem.startswith(says)
+    with pytest.raises(SaveLoadError) as refused:
+        load(path)
+    if not says.startswith("not a saved game"):
+        assert str(refused.value).endswith(problem.rsplit(" (line ", 1)[0])
+
+
+def test_a_fifo_or_a_broken_link_is_listed_with_why_and_a_folder_is_not(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.yaml")
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "folder.yaml").mkdir()
+    rows = {r.name: r.problem for r in list_saves(tmp_path)}  # returns: a FIFO is never opened
+    assert set(rows) == {"fifo", "dangling", "loop"}
+    assert rows["fifo"].startswith("not a regular file")
+    assert all(rows[name].startswith("cannot be read") for name in ("dangling", "loop"))
