@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from game.saves import name_problem, save, save_path
 from game.saves.catalog import list_saves, read_info
-from tests.saves.helpers import ai_action, finished, new_session, from_bytes, play_on, scenario_file, seats_for
+from tests.saves.helpers import ai_action, finished, from_bytes, new_session, play_on, scenario_file, seats_for
 
 
 def test_a_running_game_lists_its_scenario_seat_round_and_moves(tmp_path: Path) -> None:

@@ -13,10 +13,11 @@ from textual.widgets import Input, Static
 
 from game.cli import main
 from game.engine import state_hash
-from game.saves import load
+from game.saves import load, save
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.screens.saving import SaveDialog, default_name
 from game.ui.screens.table import TableScreen
+from tests.saves.helpers import new_session, play_on
 from tests.ui.driving import driven, new_app, press, screen_of, settle, until
 from tests.ui.test_cli_ui import a_move_since_the_last_save
 
@@ -88,9 +89,16 @@ def test_an_empty_or_unsafe_name_is_refused_with_the_reason(tmp_path: Path, name
     asyncio.run(body())
 
 
-def test_a_name_holding_another_game_is_replaced_only_when_the_player_says_so(tmp_path: Path) -> None:
+@pytest.mark.parametrize("held", ["a save", "notes"])
+def test_a_name_holding_another_file_is_replaced_only_when_the_player_says_so(tmp_path: Path, held: str) -> None:
+    """Asked first whatever the name holds, and told whether it is a saved game: a tester's notes
+    under the name typed were offered for replacing as "a saved game"."""
     other = tmp_path / "keep-me.yaml"
-    other.write_text("another game's bytes\n")
+    if held == "a save":
+        save(play_on(new_session("mini", 3), 4), tmp_path, "keep-me")
+    else:
+        other.write_text("my notes\n")
+    before = other.read_bytes()
 
     async def body() -> None:
         app = new_app(tmp_path, ("government",))
@@ -99,10 +107,14 @@ def test_a_name_holding_another_game_is_replaced_only_when_the_player_says_so(tm
             dialog = await _dialog(pilot)
             await _type(pilot, dialog, "keep-me")
             question = await screen_of(pilot, ConfirmDialog)
-            assert "keep-me.yaml already holds a saved game" in question.question
+            if held == "a save":
+                assert "keep-me.yaml already holds a saved game. Replace it with this one?" in question.question
+            else:
+                assert "keep-me.yaml is not a saved game that opens (not a saved game" in question.question
+                assert question.question.endswith("saving replaces whatever it holds. Replace it?")
             await press(pilot, "enter")  # the focus is on "Keep it"
             await until(pilot, lambda: app.screen is dialog, "the name dialog again")
-            assert other.read_text() == "another game's bytes\n"
+            assert other.read_bytes() == before
             assert "another name" in _problem(dialog)
             await _type(pilot, dialog, "keep-me")
             await screen_of(pilot, ConfirmDialog)

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Input, Static
 
 from game.saves import NAME_RULE, SaveError, Session, name_problem, save_path
+from game.saves.catalog import read_info
 from game.ui.format import opening
 from game.ui.screens.dialog import ConfirmDialog, Dialog
 
@@ -78,7 +79,14 @@ class SaveDialog(Dialog[str]):
             self.refuse(f"{path} is not a file: choose another name.")
             return
         if name != self.current and path.exists():
-            question = f"{path} already holds a saved game. Replace it with this one?"
+            # a file that does not open as a save is said to be one: a tester's notes, under the
+            # name typed, were offered for replacing as "a saved game"
+            problem = read_info(path).problem
+            question = (
+                f"{path} is not a saved game that opens ({problem}): saving replaces whatever it holds. Replace it?"
+                if problem
+                else f"{path} already holds a saved game. Replace it with this one?"
+            )
 
             def answer(ok: bool | None) -> None:
                 if ok:
