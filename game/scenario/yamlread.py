@@ -37,6 +37,9 @@ def load_plain(text: str | bytes) -> Any:
         loader.dispose()
 
 
+# line breaks to YAML besides "\n" and "\r\n": a lone carriage return, NEXT LINE and the Unicode
+# line and paragraph separators
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
@@ -217,6 +220,18 @@ def parse_yaml(
         return None
     if not text.strip():
         report.error((1, 1), "the file is empty")
+        return None
+    odd = None if embedded else _ODD_BREAK.search(text)
+    if odd is not None:
+        # YAML ends a line at these, most editors do not: every line and column after one was
+        # off, and a stray one in a comment on line 1 was reported as "did not find expected
+        # <document start>" at line 16 (a tester's). A save's scenario is read as it was played.
+        at = odd.start()
+        report.error(
+            (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)),
+            f"the character {describe(text[at])} ends a line for YAML, though most editors show none there: "
+            "delete it, or use an ordinary line break",
+        )
         return None
     try:
         _check_depth(text)

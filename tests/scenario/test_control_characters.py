@@ -119,3 +119,23 @@ def test_the_json_schema_refuses_what_the_loader_refuses(
     document["delegations"][0]["name"] = "Red"
     document["summary"] = "Two lines\n\tof summary"
     validator.validate(document)
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\r"])
+@pytest.mark.parametrize("where", ["comment", "name"])
+def test_a_raw_line_break_yaml_alone_reads_is_refused_where_it_stands(char: str, where: str) -> None:
+    """NEXT LINE, the Unicode separators and a lone carriage return end a line for YAML and not
+    in most editors: one in a comment on line 1 was reported as "did not find expected <document
+    start>" fifteen lines on, and every line number after one was off (a tester's)."""
+    if where == "comment":
+        text, line, column = f"# a no{char}te\n" + MINI, 1, 7
+    else:
+        text, line, column = with_name(f"Re{char}d"), NAME_LINE, 13
+    found = errors(text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"s.yaml:{line}:{column}: error: the character U+{ord(char):04X} (")
+    assert "ends a line for YAML" in found[0] and first_control(found[0]) is None
+
+
+def test_a_file_with_windows_line_breaks_still_loads() -> None:
+    assert errors(MINI.replace("\n", "\r\n")) == []
