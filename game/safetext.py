@@ -58,6 +58,18 @@ _C0_NAMES = {
 }
 
 
+def columns(text: str) -> int:
+    """How many terminal columns a one-line text takes: a combining mark or a format character
+    none, a wide (East Asian) character two, any other one; as the terminal, and Rich, count
+    them (a name with three letters and ten combining marks was said to have 13 letters)."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -15,6 +15,7 @@ from typing import Any
 from game.engine.legal import may_propose
 from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, Effect, EventCard, Scenario, Venue
 from game.figures import apart
+from game.safetext import columns
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.yamlread import YMap, YSeq
 
@@ -495,9 +496,10 @@ def short_names_too_long(sc: Scenario) -> Iterator[Finding]:
     """A `short_name` is for the interface's narrow columns, where a long name is cut: one longer
     than those columns is cut there too."""
     for d, delegation in enumerate(sc.delegations):
-        if len(delegation.short_name) > SHORT_NAME:
+        wide = columns(delegation.short_name)
+        if wide > SHORT_NAME:
             yield (
                 ("delegations", d, "short_name"),
-                f"the short name {delegation.short_name!r} has {len(delegation.short_name)} letters: the "
+                f"the short name {delegation.short_name!r} is {wide} columns wide: the "
                 f"table's narrow columns show {SHORT_NAME}, so it will be cut there",
             )

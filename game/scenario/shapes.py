@@ -81,6 +81,7 @@ class Num(Spec):
                 "write the number plainly (10, 0.5)",
             )
             return None
+        written = str(value)  # as the file has it: 1e308 made a whole number of 309 digits
         if isinstance(value, BareNumber):  # 1.5e2: a number, as YAML 1.2 reads it (4e0 a whole one)
             value = float(value)
             if self.integer and value.is_integer():
@@ -99,7 +100,9 @@ class Num(Spec):
             report.error(mark, "expected a number, found .nan")
             return None
         if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
-            report.error(mark, f"{value} is out of range: expected {self.range_text()}")
+            report.error(
+                mark, f"{written if isinstance(value, int) else value} is out of range: expected {self.range_text()}"
+            )
             return None
         return value
 

@@ -228,8 +228,11 @@ def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path
     blocker = tmp_path / "blocker"
     blocker.write_text("a file, not a folder")
     out = run("watch", MINI, "--seed", "3", "--save", "game", "--saves", blocker / "saves", cwd=tmp_path)
-    assert "cannot write there" in one_error_line(out)
+    assert one_error_line(out).endswith(f"{blocker / 'saves'}: cannot write there: a folder on its path is a file")
     assert out.stdout == "", "the whole game was played and printed before the save failed"
+    # the file itself given as the folder: said so, where "File exists" said nothing (a tester's)
+    out = run("simulate", MINI, "--games", "1", "--save-dir", blocker, cwd=tmp_path)
+    assert one_error_line(out).endswith(f"{blocker}: cannot write there: is a file, not a folder")
 
 
 def test_simulate_never_saves_over_a_save(tmp_path: Path) -> None:

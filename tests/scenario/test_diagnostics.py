@@ -310,6 +310,14 @@ def test_wrong_type_is_reported_at_the_value(
             "0",
             id="format-0",
         ),
+        # a tester's: 1e308 was said as the whole number it makes, 309 digits long
+        pytest.param(
+            ("support: 60", "support: 1e308"),
+            "1e308 is out of range: expected 0..100",
+            "support: 1e308",
+            "1e308",
+            id="written-as-the-file-has-it",
+        ),
         pytest.param(
             ("action_points: 2", "action_points: 0"),
             "0 is out of range: expected 1..10",

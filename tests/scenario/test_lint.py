@@ -456,9 +456,21 @@ def test_a_short_name_longer_than_the_narrow_columns_is_warned_of(tmp_path: Path
     text = mini_with(("    name: Red\n", "    name: Red\n    short_name: The Red delegation\n"))
     d = the_one(warnings(tmp_path, text, deep=False))
     assert d.message == (
-        "the short name 'The Red delegation' has 18 letters: the table's narrow columns show 12, so it will be "
+        "the short name 'The Red delegation' is 18 columns wide: the table's narrow columns show 12, so it will be "
         "cut there"
     )
+    # columns as the terminal counts them: combining marks none, wide characters two (a tester's
+    # three letters with ten marks were said to have 13 letters)
+    marked = "O\u0308\u0338\u0322\u0317\u0319p\u0338\u031c\u0352p" + "e\u0301" * 9
+    assert (
+        warnings(tmp_path, mini_with(("    name: Red\n", f"    name: Red\n    short_name: {marked}\n")), deep=False)
+        == []
+    )
+    wide = "\u7d05\u8272\u306e\u4ee3\u8868\u56e3\u3067\u3059"  # eight wide characters: 16 columns
+    d = the_one(
+        warnings(tmp_path, mini_with(("    name: Red\n", f"    name: Red\n    short_name: {wide}\n")), deep=False)
+    )
+    assert f"'{wide}' is 16 columns wide" in d.message
     assert (d.line, d.column) == pos(text, "    short_name: The Red delegation\n", "The Red delegation")
     assert load_scenario(MINI).delegations[0].short_name == ""  # none given: the name, cut
 
