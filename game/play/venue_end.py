@@ -135,6 +135,8 @@ def _opening_news(session: Session, venue: int) -> tuple[str, ...]:
 
 
 def _reason(session: Session, venue: int) -> str:
-    """Why the venue ended, from its "venue_end" record ("Astana 8 ends: ...")."""
+    """Why the venue ended, from its "venue_end" record, without the record's "Astana 8 ends: ":
+    under "Astana 8 ended in an agreement." it said the same twice (a newcomer's)."""
     ends = [r.text for r in session.records if r.kind == "venue_end"]
-    return ends[venue] if venue < len(ends) else ""
+    said = ends[venue] if venue < len(ends) else ""
+    return said.removeprefix(f"{session.scenario.venues[venue].name} ends: ")

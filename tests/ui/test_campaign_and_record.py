@@ -27,7 +27,7 @@ from game.results import read_record, record_path
 from game.saves import Session, default_seats, save
 from game.scenario import bundled, load_scenario
 from game.ui.app import make_app
-from game.ui.format import against, short
+from game.ui.format import against, fixed, short
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.notices import Notice
 from game.ui.screens.record import RecordScreen
@@ -94,16 +94,23 @@ def test_a_campaign_shows_the_venue_end_then_the_headline_and_records_the_result
             assert len(seen) == 1, "one screen between the two venues"
             summary = seen[0].summary
             assert summary.venue == "Astana 8" and summary.next_venue == "Congress of Syrian National Dialogue"
+            # why it ended, under "Astana 8 ended in ...", without "Astana 8 ends:" again
+            assert summary.reason and not summary.reason.startswith("Astana 8 ends")
             # what it comes to for the player if nothing more is agreed (an agreement made between
             # their turns went straight to this screen, and a newcomer never learnt its worth)
             said = _result(summary).plain  # as the screen wrote it (it is closed by now)
-            worth, walk_away, where = against(summary.worth_now, summary.walk_away)
-            assert f"As things stand, the talks give you {worth} ({where} your walk-away {walk_away})" in said
-            # ...the toll so far taken off, and what is settled worth before it (a score below the
-            # walk-away value read as a deal signed below it)
-            assert summary.toll >= 0.0005  # Astana's rounds cost every side something
-            settled = against(summary.worth_now + summary.toll, summary.walk_away)[0]
-            assert f"(what is settled is worth {settled} to you before it, the toll being paid deal or none)" in said
+            # what is settled set against the walk-away value, the toll apart: a score with the toll
+            # taken off, set against the walk-away value, read as a deal signed below it (twice)
+            assert summary.toll >= 0.0005 and summary.standing  # Astana's rounds cost every side something
+            settled, walk_away, where = against(summary.worth_now + summary.toll, summary.walk_away)
+            said = " ".join(said.split())
+            assert f"What is settled is worth {settled} to you ({where} your walk-away {walk_away})." in said
+            toll = fixed(summary.toll, 2) if summary.toll >= 0.005 else fixed(summary.toll, 3)
+            assert (
+                f"The rounds' toll so far, {toll}, is paid deal or none: with it taken off, the talks give you {fixed(summary.worth_now, 2)} as things stand"
+                in said
+            )
+            assert "BELOW" not in said or where == "BELOW"
             session = debrief.session
             assert summary.outcome == session.state.venue_outcomes[0]
             # the headline, and the AI's result in the seat once its game is played
@@ -358,5 +365,9 @@ def test_between_venues_with_nothing_settled_no_settlement_is_valued() -> None:
     summary = venue_end(session, 0, me)
     assert not summary.standing and summary.toll >= 0.0005
     said = " ".join(_result(summary).plain.split())
-    assert "what is settled is worth" not in said
-    assert "(with nothing settled you stand at your walk-away value, less the toll, paid deal or none)" in said
+    assert "settled is worth" not in said
+    assert (
+        f"Nothing is settled: you stand at your walk-away value, {fixed(summary.walk_away, 2)}, less the rounds' toll so far"
+        in said
+    )
+    assert abs(summary.walk_away - summary.toll - summary.worth_now) < 0.0001  # as it says

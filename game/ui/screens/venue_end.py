@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from game.play.venue_end import VenueEnd
-from game.ui.format import against
+from game.ui.format import against, fixed
 from game.ui.screens.backdrop import BackdropScreen
 from game.ui.widgets.hanging import Hanging
 
@@ -46,20 +46,29 @@ def _result(v: VenueEnd, private: bool = True) -> Text:
         text.append("Nothing was agreed there.\n")
     if private:
         # what it comes to for the reader (each player's own: left out in hot-seat play)
-        worth, walk_away, where = against(v.worth_now, v.walk_away)
-        text.append("As things stand, the talks give you ")
-        text.append(worth, style="bold")
-        before = ""
-        if v.toll >= 0.0005 and v.standing:
-            # the toll is paid deal or none: what is settled, before it, set beside the same mark
-            settled, _, _ = against(v.worth_now + v.toll, v.walk_away)
-            before = f" (what is settled is worth {settled} to you before it, the toll being paid deal or none)"
-        elif v.toll >= 0.0005:
-            before = " (with nothing settled you stand at your walk-away value, less the toll, paid deal or none)"
-        text.append(
-            f" ({where} your walk-away {walk_away}), the rounds' toll so far taken off{before}; each round at "
-            f"{v.next_venue} that ends with issues open costs more.\n"
-        )
+        # each figure beside its own yardstick: what is settled against the walk-away value, the
+        # toll apart (paid deal or none). A score with the toll taken off, set against a walk-away
+        # without it, read "0.33 BELOW your walk-away 0.36" of a deal worth 0.42 (a newcomer's)
+        later = f"each round at {v.next_venue} that ends with issues open costs more.\n"
+        toll = fixed(v.toll, 2) if v.toll >= 0.005 else fixed(v.toll, 3)
+        if v.toll < 0.0005:
+            worth, walk_away, where = against(v.worth_now, v.walk_away)
+            text.append("As things stand, the talks give you ")
+            text.append(worth, style="bold")
+            text.append(f" ({where} your walk-away {walk_away}); " + later)
+        elif v.standing:
+            settled, walk_away, where = against(v.worth_now + v.toll, v.walk_away)
+            text.append("What is settled is worth ")
+            text.append(settled, style="bold")
+            text.append(
+                f" to you ({where} your walk-away {walk_away}). The rounds' toll so far, {toll}, is paid deal "
+                f"or none: with it taken off, the talks give you {fixed(v.worth_now, 2)} as things stand; " + later
+            )
+        else:
+            text.append(
+                f"Nothing is settled: you stand at your walk-away value, {fixed(v.walk_away, 2)}, less the rounds' "
+                f"toll so far, {toll}, paid deal or none: {fixed(v.worth_now, 2)} as things stand; " + later
+            )
     return text
 
 
