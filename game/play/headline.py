@@ -42,6 +42,9 @@ class Headline:
     # attendance's words: "signed, then pulled out by its hardliners"); a newcomer pulled out by
     # the support a signature cost read "Your result" and the record as a plain agreement
     left: tuple[tuple[str, str], ...] = ()
+    # whether the deal's venue has a Nash point at all: where it has one and `nash` is None, the
+    # seat signs nothing there (the debrief gave both reasons at once, then the point below)
+    nash_exists: bool = False
 
     @property
     def surplus(self) -> float:
@@ -85,6 +88,7 @@ def headlines(session: Session, analysis: Analysis) -> tuple[Headline, ...]:
                 any(d in a.parties for a in state.agreements),
                 any(d not in a.parties for a in state.agreements),
                 _left(session, d, gone),
+                analysis.nash is not None,
             )
         )
     return tuple(out)

@@ -467,7 +467,9 @@ def test_the_nash_point_is_compared_with_the_deal_before_the_rounds_toll() -> No
     # point (0.722)" read as equal, yet behind
     near = _you((dataclasses.replace(line, utility=0.597, toll=0.12, nash=0.722),), {0: 0.69}, "hard").plain
     assert "-0.005 against the Nash point (0.722), before the toll of the rounds" in near
-    assert "the deal was worth 0.717 to you; the rounds before it cost you 0.117" in near
+    # ...the result too, written to those places (0.60 above it read as a tie with the AI's 0.60)
+    assert "You played Government: 0.597" in near
+    assert "the deal was worth 0.717 to you; the rounds before it cost you 0.120" in near
     tiny = _you((dataclasses.replace(line, toll=0.002),), {0: 0.69}, "hard").plain
     assert "the rounds before it cost you under 0.005" in tiny
     # a seat that signed nothing had no deal to be worth anything: a newcomer read "the deal was
@@ -715,3 +717,31 @@ def test_a_campaigns_quality_section_says_which_venue_it_judges() -> None:
     assert f"Judged at {q.venue}, the last venue" in _quality(q).plain
     single = dd.quality(finished("astana-8", DEAL))
     assert single.venue == "" and "the last venue" not in _quality(single).plain
+
+
+def test_the_result_is_written_to_the_places_of_every_line_below_it() -> None:
+    """0.366 against a walk-away of 0.36 read "0.37", above "-0.004 against the AI (hard) in your
+    seat, same seed (0.370)": a tie at the top, a loss below (a newcomer's)."""
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    line = Headline(0, "Opposition", 0.366, 0.36, None, 0.36)
+    text = _you((line,), {0: 0.370}, "hard").plain
+    assert "You played Opposition: 0.366" in text
+    assert "-0.004 against the AI (hard) in your seat, same seed (0.370)" in text
+    assert "You played Opposition: 0.37 " in _you((line,), {0: 0.40}, "hard").plain  # two places tell those apart
+
+
+def test_without_a_nash_point_the_debrief_gives_the_one_reason_that_holds() -> None:
+    """ "No package suits every signatory ..., or you sign nothing there" stood above the Nash
+    package of the venue the player did not sign at (a newcomer's)."""
+    from game.play.headline import Headline
+    from game.ui.screens.debrief import _you
+
+    away = Headline(0, "Opposition", 0.366, 0.36, None, 0.36, nash_exists=True)
+    assert (
+        "no Nash point to compare with (you sign nothing where the deal is judged)" in _you((away,), None, "hard").plain
+    )
+    none = dataclasses.replace(away, nash_exists=False)
+    said = _you((none,), None, "hard").plain
+    assert "no Nash point to compare with (no package suits every signatory where the deal is judged)" in said

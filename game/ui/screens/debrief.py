@@ -339,6 +339,14 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
         text.append(in_sentence(h.name), style="bold")
         text.append(": ")
         result, _, where = against(h.utility, h.reservation)
+        # to the places every line below writes it to: "0.37" above "-0.004 against the AI in your
+        # seat (0.370)" read as a tie that the line said was a loss (a newcomer's)
+        places = len(result.partition(".")[2])
+        if ai is not None and h.seat in ai:
+            places = max(places, len(against(h.utility, ai[h.seat])[0].partition(".")[2]))
+        if h.nash is not None:
+            places = max(places, len(against(h.utility + h.toll, h.nash)[0].partition(".")[2]))
+        result = f"{h.utility:.{places}f}"
         text.append(result, style="bold")
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))
@@ -406,11 +414,12 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             text.append(f"    (your walk-away value moved from {drawn}, drawn for this game, to {now}", style="dim")
             text.append(" with the events and agreements)\n", style="dim")
         if h.nash is None:
-            text.append(
-                "  no Nash point to compare with (no package suits every signatory where the deal is judged, or "
-                "you sign nothing there)\n",
-                style="dim",
+            why = (
+                "you sign nothing where the deal is judged"
+                if h.nash_exists
+                else "no package suits every signatory where the deal is judged"
             )
+            text.append(f"  no Nash point to compare with ({why})\n", style="dim")
         elif h.toll > 0.00005:
             # the Nash point is a package's worth, with no round's toll in it: the deal is set
             # beside it before its own toll (a deal on the very Nash package read -0.07 against it)
