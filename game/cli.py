@@ -82,7 +82,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ts = sub.add_parser("test-scenario", help="run the tests written in scenario files (their tests: section)")
     ts.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or bundled scenario names")
-    ts.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same report for any J)")
+    ts.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="J", help="worker processes (default 1; the same report for any J)"
+    )
     ts.add_argument("--json", action="store_true", help="print one JSON object instead of a line per test")
 
     s = sub.add_parser("simulate", help="play AI-only games headlessly and report the outcomes")
@@ -101,7 +103,9 @@ def _parser() -> argparse.ArgumentParser:
         help="play one delegation at a level (easy, normal, hard), with a strategy of the library, "
         "or with your own agent PATH.py:NAME or module:NAME (repeatable)",
     )
-    s.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same output for any J)")
+    s.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="J", help="worker processes (default 1; the same output for any J)"
+    )
     s.add_argument(
         "--save-dir", default=None, metavar="DIR", type=_folder, help="also write every game there as a save"
     )
@@ -111,7 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--seat", required=True, metavar="ID", help="the delegation whose seat is played (a signatory)")
     t.add_argument("--games", type=_positive, default=300, metavar="N", help="games a row (default 300)")
     t.add_argument("--seed", type=_seed, default=0, metavar="S", help=_BASE_SEED_HELP)
-    t.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes (same figures for any J)")
+    t.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="J", help="worker processes (default 1; the same figures for any J)"
+    )
     t.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     t.add_argument(
         "--agent",

@@ -256,7 +256,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print_json(summary)
         return 0
     games = args.games
-    print(f"{scenario.title}: {games} AI-only games from seed {args.seed}")
+    print(f"{scenario.title}: {games} AI-only game{'' if games == 1 else 's'} from seed {args.seed}")
     changed = {k: v for k, v in summary["seats"].items() if v != args.difficulty}
     print(f"seats: {args.difficulty}" + "".join(f", {k}={v}" for k, v in changed.items()))
     gap = summary["mean_pareto_gap"]

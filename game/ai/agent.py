@@ -145,7 +145,9 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
     method = getattr(obj, "choose", None)
     found: Any = method if callable(method) else obj
     if not callable(found):
-        raise AgentLoadError(f"{label}: not an agent (a function choose(view, rng), or an object with a choose method)")
+        raise AgentLoadError(
+            f"{label}: not an agent (a function choose(view, rng), or a class or an object with a choose method)"
+        )
     if inspect.iscoroutinefunction(found) or inspect.isasyncgenfunction(found):
         # nothing would ever run it: the game calls choose and reads its answer at once
         raise AgentLoadError(f"{where or label}: {_ASYNC}")

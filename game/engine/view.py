@@ -27,6 +27,40 @@ class PublicDelegation:
 
 @dataclass(frozen=True)
 class View:
+    """What one delegation sees of the game: everything an agent is given (docs/AI.md, "Bring
+    your own agent"). Delegations, issues, options and zones are by index: `delegations[d].id`,
+    `issues[i].id` and `issues[i].options[o].id` are the ids actions name them by.
+
+    me, own: the viewer's index, and its own Delegation (weights, values[issue][option], red
+    lines, reservation: its walk-away value); nobody else's preferences are in the view.
+    venue, venue_index, venues, venues_left: this venue (its rounds, agenda, signatories, turn
+    order), its index, every venue of the file, how many are still to come.
+    round, step, actor, my_turn, ap, closing, over: the round (from 1), the number of moves made,
+    whose turn it is, whether it is the viewer's, the moves it has left this turn, whether this is
+    the closing session (answers only), whether the game has ended.
+    positions[d][i]: the option delegation d states on issue i; red_lines[d][i]: the options it
+    has declared it will never accept.
+    trust_in_me[d], my_trust[d]: how far d trusts the viewer, and the viewer d (0-100).
+    support[d]: d's support at home (0-100); collapse_support: at or below it, hardliners pull a
+    delegation out. stability[z]: each zone's (0-100); momentum: the venue's (0-100).
+    agenda, settled[i], deal[i]: the issues on this venue's agenda (settled ones too; events may
+    add or drop some); the option issue i was agreed on (-1 while open); the option in force on
+    every issue (the agreed one, else the status quo).
+    present[d], boycotted[d]: who is at the table, and who stayed away by boycott.
+    proposals: the open proposals the viewer made or must answer; tabled: every open one. Each
+    has id, author, round, package ((issue, option) pairs), to (addressees) and response_of(d).
+    agreements: what has been agreed, by whom and where. answers: who accepted or refused which
+    whole package, as the room saw it (each delegation's last few answers).
+    concessions[d]: the concessions d has made; offered[d][i], accepted[d][i], rejected[d][i]:
+    how often d put option o of issue i in its proposals, in packages it accepted, in packages it
+    refused (indexed [i][o]).
+    learned: (subject, issue, weight) triples the viewer learnt in meetings.
+    toll: what the rounds without a deal have cost the viewer so far, in ten-thousandths of
+    utility (1,890 is 0.189), taken off its score deal or none.
+    rules: the scenario's rule numbers. events, fired: the public deck and how often each card
+    has fired.
+    """
+
     me: int
     own: Delegation  # the viewer's full preferences
     delegations: tuple[PublicDelegation, ...]

@@ -57,6 +57,9 @@ def test_simulate_accepts_a_path_and_prints_a_table() -> None:
     assert out.returncode == 0, out.stderr
     assert "agreement rate" in out.stdout
     assert "mean surplus" in out.stdout
+    assert ": 3 AI-only games from seed 0" in out.stdout
+    one = run_main("simulate", str(MINI), "--games", "1")
+    assert ": 1 AI-only game from seed 0" in one.stdout  # "1 AI-only games" (a tester's)
 
 
 def test_simulate_on_an_invalid_file_exits_1_with_diagnostics(tmp_path: Path) -> None:
