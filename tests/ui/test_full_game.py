@@ -25,6 +25,7 @@ from game.play import choices
 from game.play.debrief import headline
 from game.saves import load
 from game.saves.codec import Entry
+from game.ui.app import make_app
 from game.ui.screens.actions import (
     ConcedeDialog,
     ConfirmDialog,
@@ -303,5 +304,29 @@ def test_the_boycott_asks_first_and_says_what_it_costs(tmp_path: Path, seat: str
             await click(pilot, "#cancel")
             await until(pilot, lambda: app.screen is table, "the table back, nothing done")
             assert not any(e.action.kind == "boycott" for e in table.session.log)
+
+    asyncio.run(body())
+
+
+def test_a_key_pressed_away_from_the_table_says_so_not_wait_for_your_turn(tmp_path: Path) -> None:
+    """After a boycott no turn comes back: "Wait for your turn: the others are speaking" had a
+    newcomer waiting for one."""
+
+    async def body() -> None:
+        # the AI slowed to a move every 0.15 s, so the congress goes on while the key is pressed
+        app = make_app(scenario=SOCHI, humans=("snc",), difficulty="normal", seed=1, saves_dir=tmp_path, speed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            session = table.session
+            said: list[str] = []
+            table._warn = lambda message, title="", timeout=5: said.append(message)  # type: ignore[method-assign]
+            await press(pilot, "b")
+            await screen_of(pilot, ConfirmDialog)
+            await click(pilot, "#yes")
+            await until(pilot, lambda: session.log and session.log[-1].action.kind == "boycott", "the boycott")
+            assert not session.state.over
+            assert not table._my_turn()
+            assert said == ["You are away from this table: the others go on without you (f skips ahead)."]
 
     asyncio.run(body())

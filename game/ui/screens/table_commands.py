@@ -114,7 +114,12 @@ class TableCommands(Screen[None]):
         if state.over or state.actor not in self.humans:
             # short-lived: left the usual five seconds it covered the summary of the turn that
             # came back meanwhile (an outside tester's report)
-            self._warn("Wait for your turn: the others are speaking.", timeout=2)
+            if not state.over and not any(state.present[h] for h in self.humans):
+                # no turn comes back to a side away from the table: "wait for your turn" after a
+                # boycott had a newcomer waiting for one
+                self._warn("You are away from this table: the others go on without you (f skips ahead).", timeout=3)
+            else:
+                self._warn("Wait for your turn: the others are speaking.", timeout=2)
             return False
         return True
 
