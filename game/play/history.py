@@ -166,9 +166,14 @@ class Chronicle:
         agreed = [a.proposal for a in after.agreements[len(before.agreements) :]]
         # the proposal a tabling withdraws: its author's open one before it (one at most)
         superseded = [p.id for p in before.proposals if p.author == actor] if tabled >= 0 else []
+        # a move that closes a venue and opens the next leaves the next one's momentum in `after`:
+        # its records at the venue that closed keep the momentum it had (a round that ended in an
+        # agreement read "momentum 99 → 48", the next venue's opening figure; a newcomer's)
+        momentum = before.momentum if any(r.kind == "venue" for r in records) else after.momentum
         for record in records:
             if record.kind == "venue":
                 venue = after.venue  # the records from here on belong to the next venue
+                momentum = after.momentum
             about = answered
             if record.kind == "agreement" and agreed:
                 about = agreed.pop(0)
@@ -184,7 +189,7 @@ class Chronicle:
                 if about >= 0:
                     lapsed.remove(about)
             self.lines.append(
-                Line(record, venue, record.round, actor, kind, tabled, about, accept, after.momentum, other, learnt)
+                Line(record, venue, record.round, actor, kind, tabled, about, accept, momentum, other, learnt)
             )
 
     def give_reason(self, reason: str) -> None:
@@ -280,8 +285,12 @@ def summaries(chronicle: Chronicle) -> dict[tuple[int, int], RoundSummary]:
     """One summary per (venue, round): what was tabled, answered, agreed and conceded."""
     out: dict[tuple[int, int], RoundSummary] = {}
     start = chronicle.lines[0].momentum if chronicle.lines else 0
+    venue = chronicle.lines[0].venue if chronicle.lines else 0
     for key in chronicle.rounds():
         lines = [line for line in chronicle.lines if (line.venue, line.round) == key]
+        if key[0] != venue:
+            # a venue's first round starts from its own opening momentum, not the last one's end
+            venue, start = key[0], lines[0].momentum
         kinds = [line.record for line in lines]
         answers = [line.accept for line in lines if line.record.kind == "respond"]
         out[key] = RoundSummary(
