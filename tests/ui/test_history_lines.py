@@ -3,6 +3,9 @@ mark on the player's own moves only, not on what followed from them."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 from game.ai import play
 from game.play.history import Chronicle
 from game.scenario import bundled, load_scenario
@@ -43,3 +46,30 @@ def test_the_history_writes_every_package_whole_where_the_transcript_cuts_it() -
             assert f"{issue.name}: {issue.options[o].label}" in whole
         cut = cut or "…" in short
     assert cut  # the compact form does cut some (the case that hid them)
+
+
+def test_the_history_open_over_the_table_shows_the_moves_made_meanwhile(tmp_path: Path) -> None:
+    """A newcomer opened the history as the AI played, and an offer the turn's summary named
+    showed there only once the history was opened again."""
+    from game.ui.app import make_app
+    from game.ui.screens.history import HistoryScreen
+    from tests.ui.driving import ASTANA, driven, press, screen_of, settle, until
+
+    async def body() -> None:
+        app = make_app(scenario=ASTANA, humans=("opposition",), seed=1, saves_dir=tmp_path, speed=1)
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            session = table.session
+            await press(pilot, "n", "n")  # the turn passed: the AI moves, one every 0.15 s
+            await press(pilot, "h")
+            history = await screen_of(pilot, HistoryScreen)
+            assert isinstance(history, HistoryScreen)
+            moves, lines = len(session.log), len(table.chronicle.lines)
+            await until(pilot, lambda: len(session.log) >= moves + 2, "two more moves under the history")
+            await pilot.pause()
+            shown = " ".join(history.text().split())
+            for line in table.chronicle.lines[lines:]:
+                said = narrate(session.scenario, table.viewer, table.chronicle, line, whole=True).plain
+                assert " ".join(said.split()) in shown
+
+    asyncio.run(body())

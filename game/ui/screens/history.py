@@ -129,6 +129,15 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-filters", Static).update(self._filters())
         self.query_one(WrappedText).show(self.paragraphs(), end=True)
 
+    def grown(self) -> None:
+        """The game went on under the history (the AI's moves): its new lines shown, and a reader
+        at the end taken to them (a newcomer waited for an offer the turn's summary named, which
+        the history showed only once opened again)."""
+        self.rounds = self.chronicle.rounds()
+        text = self.query_one(WrappedText)
+        text.show(self.paragraphs(), end=text.following)
+        self.query_one("#history-filters", Static).update(self._filters())
+
     def on_resize(self) -> None:
         # the filters' line is fitted to the width (_filters)
         self.query_one("#history-filters", Static).update(self._filters())

@@ -41,6 +41,7 @@ from game.ui.ending import ending_lines
 from game.ui.format import named
 from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
+from game.ui.screens.history import HistoryScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
 from game.ui.since import since_last_move, since_when
@@ -563,6 +564,9 @@ class TableScreen(TableCommands):
         if self._chronicle is not None:
             self._chronicle.add(before, action, self.session.state, records)
             self._chronicle.give_reason(reason)
+            for screen in self.app.screen_stack:
+                if isinstance(screen, HistoryScreen):  # open over the table while the AI moves
+                    screen.grown()
         return records
 
     def _venue_end(self, records: tuple[Record, ...]) -> Screen[None] | None:

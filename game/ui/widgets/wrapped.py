@@ -90,6 +90,11 @@ class WrappedText(ScrollView, can_focus=True):
             self.call_after_refresh(self._to_end)
         self.refresh()
 
+    @property
+    def following(self) -> bool:
+        """Whether the reader is at the end, as of their last scroll."""
+        return self._follow
+
     def _to_start_of(self, first: int) -> None:
         """The lines from `first` on into view: from their start where they are taller than the
         view, else to the end. The reader then follows the text again: the next line appended
