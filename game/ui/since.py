@@ -143,7 +143,8 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
     if not gone:
         return None
     text = Text("  Put to you, and gone before your answer: ")
-    for k, pid in enumerate(gone):
+    # by number, as the board lists them, not as they went ("#30; #32; #31; #33": a newcomer's)
+    for k, pid in enumerate(sorted(gone)):
         tabled = chronicle.tabled[pid]
         worth = f"{state_worth_if_agreed(state, me, tabled.package):.2f}"
         who = refused_by.get(pid)
