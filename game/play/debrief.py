@@ -20,7 +20,7 @@ from game.engine.situation import concession_cost, concession_trusters
 from game.engine.utility import delay_toll, outcome_utility
 from game.engine.work import clamp
 from game.play.attendance import statuses
-from game.play.history import Chronicle
+from game.play.history import Chronicle, Tabled
 from game.saves import Session
 
 BLOCKS = " ▁▂▃▄▅▆▇█"  # nine heights: a blank for 0, a full block for 1
@@ -216,8 +216,33 @@ def agreed_when(session: Session) -> dict[int, list[str]]:
         if made is not None:
             you = len(humans) == 1 and made.author in humans
             line += f" from {'you' if you else in_sentence(sc.delegations[made.author].name)}"
+            if len(humans) == 1 and not you:
+                line += _yours_in_it(a.package, a.venue, a.proposal, [t for t in tabled.values() if t.author in humans])
         out.setdefault(a.venue, []).append(line + ".")
     return out
+
+
+def _yours_in_it(package: tuple[tuple[int, int], ...], venue: int, agreed_on: int, mine: list[Tabled]) -> str:
+    """What of the player's own proposals at the venue, tabled before the agreed text, that text
+    took up: the whole of one, or its options on at least half the issues. A newcomer whose
+    round-2 package a mediator tabled again as its draft, and had signed, read only "on draft #23
+    from the United Nations": that what they did early had carried the deal was said nowhere."""
+    agreed = set(package)
+    best: tuple[int, int, Tabled] | None = None
+    for t in mine:
+        if t.venue != venue or t.id >= agreed_on:
+            continue
+        shared = len(agreed & set(t.package))
+        if best is None or shared > best[0] or (shared == best[0] and t.id < best[2].id):
+            best = (shared, t.id, t)
+    if best is None:
+        return ""
+    shared, _, t = best
+    if set(t.package) == agreed:
+        return f": your proposal #{t.id} of round {t.round}, word for word"
+    if 2 * shared >= len(agreed) and shared:
+        return f", with the options of your proposal #{t.id} (round {t.round}) on {shared} of its {len(agreed)} issues"
+    return ""
 
 
 def venue_results(session: Session, states: list[State]) -> tuple[VenueResult, ...]:

@@ -121,3 +121,50 @@ def test_a_finished_hot_seat_save_opens_its_debrief(tmp_path: Path) -> None:
             await screen_of(pilot, TitleScreen)
 
     asyncio.run(body())
+
+
+def test_what_the_agreement_took_of_the_players_own_proposals_is_said() -> None:
+    """A newcomer's round-2 package, tabled again by the mediator as its draft and signed, was
+    told only as "on draft #23 from the United Nations": what they did early had carried the deal,
+    and nothing said so."""
+    from game.play.debrief import _yours_in_it
+    from game.play.history import Tabled
+
+    def t(pid: int, package: tuple[tuple[int, int], ...], venue: int = 0, rnd: int = 1) -> Tabled:
+        return Tabled(pid, 0, package, (1,), False, venue, rnd)
+
+    deal = ((0, 1), (1, 2), (2, 0), (3, 1))
+    assert (
+        _yours_in_it(deal, 0, 23, [t(4, ((0, 0),) * 1), t(7, deal, rnd=2)])
+        == ": your proposal #7 of round 2, word for word"
+    )
+    # else the one that shares the most, if it shares at least half the agreed issues
+    near = ((0, 1), (1, 2), (2, 2), (3, 2))
+    said = _yours_in_it(deal, 0, 23, [t(5, near), t(6, ((0, 1), (1, 0), (2, 2), (3, 2)))])
+    assert said == ", with the options of your proposal #5 (round 1) on 2 of its 4 issues"
+    assert _yours_in_it(deal, 0, 23, [t(5, ((0, 1), (1, 0), (2, 2), (3, 2)))]) == ""  # a quarter: nothing
+    # only the player's proposals at that venue tabled before the agreed text
+    assert _yours_in_it(deal, 0, 23, [t(24, deal), t(3, deal, venue=1)]) == ""
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.sampled_from(["government", "opposition"]), st.integers(0, 10_000))
+def test_what_is_said_of_the_players_proposals_holds_in_played_games(seat: str, seed: int) -> None:
+    session = play_on(new_session("astana-8", seed, **{seat: "human"}))
+    me = [d.id for d in session.scenario.delegations].index(seat)
+    by = authors(session)
+    from game.play.history import Chronicle
+
+    tabled = Chronicle.replay(session.scenario, session.seed, [e.action for e in session.log]).tabled
+    for venue, lines in agreed_when(session).items():
+        for a, line in zip([a for a in session.state.agreements if a.venue == venue], lines, strict=True):
+            if by[a.proposal][0] == me or "your proposal #" not in line:
+                continue
+            pid = int(line.split("your proposal #")[1].split(" ")[0])
+            mine = tabled[pid]
+            assert mine.author == me and pid < a.proposal and mine.venue == venue
+            shared = len(set(mine.package) & set(a.package))
+            if "word for word" in line:
+                assert set(mine.package) == set(a.package)
+            else:
+                assert f"on {shared} of its {len(a.package)} issues" in line and 2 * shared >= len(a.package)
