@@ -27,7 +27,7 @@ from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.screens.history import HistoryScreen
 from game.ui.since import LISTED, since_last_move
-from game.ui.widgets.wrapped import MORE_BELOW, WrappedText
+from game.ui.widgets.wrapped import MORE_BELOW, MORE_BELOW_HERE, WrappedText
 from tests.engine.conftest import with_venue
 from tests.saves.helpers import scenario_file, scenario_path
 from tests.ui.driving import GOV, driven, new_app, press, screen_of, settle, until
@@ -530,6 +530,8 @@ def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(t
             # ↓ on the way scrolled the delegations), and t again takes it back to the agenda
             await pilot.press("t")
             assert log.has_focus
+            # in it, the marker says how to read on from there ("t, then" had a newcomer press t)
+            assert log.render_line(bottom).text.strip() == MORE_BELOW_HERE.strip()
             await pilot.press("down")
             await pilot.pause()
             assert log.scroll_y == start + 1

@@ -25,6 +25,9 @@ _WRAPPED_MAX = 20_000
 _PLAIN = Style()
 # The last line of a view with more text below it, where the widget is asked to say so
 MORE_BELOW = " ▼ more below: t, then ↓ or PgDn (or scroll here with the mouse) "
+# ...and where the reader is in it already ("t, then" told a newcomer in it to press t, which
+# takes them out)
+MORE_BELOW_HERE = " ▼ more below: ↓ or PgDn (t goes back to the agenda) "
 _MORE = Style(bold=True, reverse=True)
 
 
@@ -164,7 +167,8 @@ class WrappedText(ScrollView, can_focus=True):
         if self.more_marker and height >= 2 and y == height - 1 and scroll_y < self.max_scroll_y:
             # the text goes on below: at 80x24 the transcript shows five lines, and newcomers read
             # a summary to its fifth line without seeing the rest (or the scrollbar's thumb)
-            return Strip([Segment(MORE_BELOW, _MORE)]).crop_extend(0, width, self.rich_style)
+            said = MORE_BELOW_HERE if self.has_focus else MORE_BELOW
+            return Strip([Segment(said, _MORE)]).crop_extend(0, width, self.rich_style)
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
