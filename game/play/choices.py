@@ -213,8 +213,14 @@ def pressure_targets(view: View) -> tuple[PressureTarget, ...]:
 
 
 def learned_of(view: View, delegation: int) -> tuple[tuple[int, float], ...]:
-    """(issue, true weight) the viewer has learnt of `delegation` in meetings."""
-    return tuple((issue, weight) for subject, issue, weight in view.learned if subject == delegation)
+    """(issue, true weight) the viewer has learnt of `delegation` in meetings, on the issues of
+    this venue's agenda and those of the venues to come: at Sochi, Astana's weights on the Idlib
+    zone, on no agenda there, were still listed (a newcomer's)."""
+    ahead = {i for v in (view.venue, *view.venues[view.venue_index + 1 :]) for i in v.agenda}
+    ahead.update(view.agenda)  # (an event may have added one)
+    return tuple(
+        (issue, weight) for subject, issue, weight in view.learned if subject == delegation and issue in ahead
+    )
 
 
 def agreed_so_far(view: View) -> float | None:

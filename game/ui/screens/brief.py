@@ -21,7 +21,7 @@ from game.engine.legal import moves_for
 from game.engine.records import in_sentence
 from game.engine.situation import leave_momentum, leave_trust_losers, may_propose
 from game.engine.view import View
-from game.play.choices import agreed_so_far
+from game.play.choices import agreed_so_far, learned_of
 from game.play.deck_words import departures
 from game.ui.format import brief_issue, toll
 from game.ui.widgets.hanging import Hanging
@@ -214,7 +214,7 @@ def brief(view: View) -> Text:
         here = "" if view.present[d] else " · absent"
         text.append(f"{pub.name}", style="bold")
         text.append(f" ({pub.role}; trusts you {trust}, {mood(trust)}; support {view.support[d]}{here})\n")
-        learnt = [(i, w) for subject, i, w in view.learned if subject == d]
+        learnt = list(learned_of(view, d))
         if learnt:
             known = ", ".join(f"{brief_issue(view.issues[i].name)} {w:.0%}" for i, w in learnt)
             text.append(f"    from meetings: {known}\n")
