@@ -240,7 +240,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if save_dir is not None:
             _writable(save_dir)  # say so before playing a thousand games, not after
             _no_save_there(save_dir, [f"{scenario.id}-{i + 1:04d}" for i in range(args.games)])
-        summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
+        from game.commands_seats import output_kept
+
+        with output_kept(args.json):
+            summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
     except SaveError as exc:
         print(f"peacetalks: error: --save-dir: {exc}", file=sys.stderr)
         return EXIT_INVALID

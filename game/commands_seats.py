@@ -3,7 +3,10 @@ agent (`PATH.py:NAME`, `module:NAME`), checked before any game starts."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Iterator
 
 from game.engine.model import Scenario
 from game.exits import EXIT_INVALID, EXIT_USAGE
@@ -125,3 +128,30 @@ def agent_traceback(exc: BaseException) -> None:
         # a line at a time: the command's stderr writes each write as one line (game.safetext)
         for line in exc.detail.splitlines():
             print(line, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def output_kept(json: bool) -> Iterator[None]:
+    """While the games of a `--json` run are played, file descriptor 1 points at stderr: what an
+    outside agent writes past Python's sys.stdout (to sys.__stdout__, or os.write(1, ...)) goes
+    there, not into the JSON, which is printed once this is over (a researcher's agent put 30
+    lines before the JSON, and the command said nothing). Worker processes started meanwhile
+    inherit it. Without --json, or where there is no descriptor 1 to keep, nothing changes."""
+    if not json:
+        yield
+        return
+    try:
+        sys.stdout.flush()
+        kept = os.dup(1)
+    except (OSError, ValueError):
+        yield
+        return
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.__stdout__):  # what was written meanwhile, to stderr
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()  # type: ignore[union-attr]
+        os.dup2(kept, 1)
+        os.close(kept)

@@ -84,7 +84,10 @@ def _tournament(args: argparse.Namespace, scenario: Scenario, seat: int, kinds: 
 
     me = scenario.delegations[seat]
     if args.json:
-        rows = T.run(scenario, seat, args.games, args.seed, args.jobs, kinds)
+        from game.commands_seats import output_kept
+
+        with output_kept(True):
+            rows = T.run(scenario, seat, args.games, args.seed, args.jobs, kinds)
         data = T.to_json(scenario, seat, args.games, args.seed, rows)
         print_json({**data, "provenance": provenance(args.scenario, scenario, args.agent)})
         return 0

@@ -218,9 +218,7 @@ def learned_of(view: View, delegation: int) -> tuple[tuple[int, float], ...]:
     zone, on no agenda there, were still listed (a newcomer's)."""
     ahead = {i for v in (view.venue, *view.venues[view.venue_index + 1 :]) for i in v.agenda}
     ahead.update(view.agenda)  # (an event may have added one)
-    return tuple(
-        (issue, weight) for subject, issue, weight in view.learned if subject == delegation and issue in ahead
-    )
+    return tuple((issue, weight) for subject, issue, weight in view.learned if subject == delegation and issue in ahead)
 
 
 def agreed_so_far(view: View) -> float | None:

@@ -420,6 +420,24 @@ def test_what_an_agent_prints_goes_to_stderr_not_into_the_json(
     assert "loading the agent" in err  # the file is loaded here first, whatever the jobs
 
 
+@pytest.mark.parametrize("command", ["simulate", "tournament"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_what_an_agent_writes_past_sys_stdout_stays_out_of_the_json(
+    command: str, jobs: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Written to sys.__stdout__ or with os.write(1, ...), it came before the JSON, which no
+    longer parsed, and the command ended with status 0 (a researcher's)."""
+    agent = spec("writes_past_stdout")
+    if command == "simulate":
+        args = ["simulate", "astana-8", "--games", "2", "--seat", f"opposition={agent}"]
+    else:
+        args = ["tournament", "astana-8", "--seat", "opposition", "--games", "2", "--agent", agent]
+    assert main([*args, "--jobs", jobs, "--json"]) == 0
+    out, err = capfd.readouterr()
+    json.loads(out)  # the JSON whole, and nothing else
+    assert "past sys.stdout" in err and "straight to fd 1" in err
+
+
 def test_an_agents_reason_is_one_line_in_the_transcript(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["watch", "astana-8", "--seed", "2", "--seat", f"opposition={spec('says_two_lines')}"]) == 0
     out = capsys.readouterr().out
