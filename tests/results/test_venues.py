@@ -80,7 +80,9 @@ def test_the_venue_end_screen_says_what_was_agreed_and_what_carries_over() -> No
     assert [s.my_trust for k, s in enumerate(seats) if k != OPP] == [
         t for k, t in enumerate(state.trust[OPP]) if k != OPP
     ]
-    assert summary.reason.startswith("Astana 8 ends")
+    # the record's words, without "Astana 8 ends: " (the screen says "Astana 8 ended in ..." above)
+    ends = [r.text for r in opening.records if r.kind == "venue_end"][0]
+    assert ends == f"Astana 8 ends: {summary.reason}"
 
 
 def test_a_delegation_an_event_took_from_the_table_has_left_the_talks() -> None:
