@@ -53,6 +53,12 @@ TABLE_KEYS: tuple[Key, ...] = (
     Key("t", "transcript", "t", "the transcript: its cursor, to scroll it with ↑ ↓ PgUp PgDn (t again: the agenda)",
         "Transcript", False, "Scroll the transcript", "Read back what was said at the table"),
     Key("up,down", "", "↑ ↓", "choose an issue on the agenda to see who stands where"),
+    # at 80x24 the issue's detail shows its description and a side or two: the rest of who
+    # stands where was out of reach of the keys (a newcomer's)
+    Key("shift+down", "detail_down", "shift+↓ ↑", "page through the issue's detail: who stands where, in their own words",
+        "", False, "Page down the issue's detail", "Who stands where on the issue chosen"),
+    Key("shift+up", "detail_up", "", "", "", False, "Page up the issue's detail",
+        "Back up the issue's detail"),  # (the help writes it with shift+↓, above)
     Key("plus,equals_sign", "faster", "+", "the AI plays faster", "Faster", False,
         "The AI plays faster", "Less time between the AI's moves"),
     Key("minus", "slower", "-", "the AI plays slower", "Slower", False,
@@ -79,7 +85,11 @@ def palette(keys: tuple[Key, ...] = TABLE_KEYS) -> list[tuple[str, str, str]]:
 
 def help_sections(keys: tuple[Key, ...] = TABLE_KEYS) -> list[tuple[str, list[Key]]]:
     """The help screen's keys: the moves at the table first, then the rest."""
-    return [("At the table, on your turn:", [k for k in keys if k.turn]), ("Anytime:", [k for k in keys if not k.turn])]
+    # a key written with another (shift+↑ with shift+↓) has no line of its own
+    return [
+        ("At the table, on your turn:", [k for k in keys if k.turn and k.shows]),
+        ("Anytime:", [k for k in keys if not k.turn and k.shows]),
+    ]
 
 
 def help_grid(keys: tuple[Key, ...] = TABLE_KEYS) -> Group:

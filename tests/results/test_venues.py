@@ -81,7 +81,7 @@ def test_the_venue_end_screen_says_what_was_agreed_and_what_carries_over() -> No
         t for k, t in enumerate(state.trust[OPP]) if k != OPP
     ]
     # the record's words, without "Astana 8 ends: " (the screen says "Astana 8 ended in ..." above)
-    ends = [r.text for r in opening.records if r.kind == "venue_end"][0]
+    ends = next(r.text for r in opening.records if r.kind == "venue_end")
     assert ends == f"Astana 8 ends: {summary.reason}"
 
 

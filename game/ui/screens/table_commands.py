@@ -109,6 +109,17 @@ class TableCommands(Screen[None]):
 
     # --- actions ----------------------------------------------------------------------------------
 
+    def action_detail_down(self) -> None:
+        """A page of the issue's detail down, the cursor staying on the agenda."""
+        self._page_detail(1)
+
+    def action_detail_up(self) -> None:
+        self._page_detail(-1)
+
+    def _page_detail(self, step: int) -> None:
+        box = self.query_one("#detail-box")
+        box.scroll_relative(y=step * max(1, box.size.height - 1), animate=False)
+
     def _my_turn(self) -> bool:
         state = self.session.state
         if state.over or state.actor not in self.humans:
