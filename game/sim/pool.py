@@ -147,9 +147,12 @@ def parallel_imap(
     jobs: int,
     initializer: Callable[..., object] | None = None,
     initargs: tuple[Any, ...] = (),
+    isolated: bool = False,
 ) -> Iterator[R]:
     """`fn(x)` for each of `items`, in their order, as each is ready: computed by `jobs` worker
-    processes (in this process when `jobs` is 1 or there is at most one item). `fn` must be a
+    processes (in this process when `jobs` is 1 or there is at most one item, unless `isolated`:
+    then in one worker at least, so that code that ends its process, an outside agent's
+    os._exit, ends a worker and is reported, not the command, silently). `fn` must be a
     module-level function; `initializer(*initargs)` runs once in each worker (and here, in this
     process, when there are no workers), to hand them what every item shares.
 
@@ -157,7 +160,7 @@ def parallel_imap(
     when the caller stops reading, the workers are killed first: nothing is left running and no
     queued work goes on.
     """
-    if jobs <= 1 or len(items) <= 1:
+    if (jobs <= 1 or len(items) <= 1) and not (isolated and items):
         if initializer is not None:
             initializer(*initargs)
         yield from map(fn, items)
@@ -166,7 +169,7 @@ def parallel_imap(
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
     try:
         try:
-            _start_workers(min(jobs, len(items)), fn, initializer, initargs, workers)
+            _start_workers(max(1, min(jobs, len(items))), fn, initializer, initargs, workers)
         finally:
             _release(held)  # a Ctrl+C held while the workers started is raised here
         yield from _results(workers, items)

@@ -214,13 +214,17 @@ def summarise(
     seats = dict(seats or {})
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
     run: Run = (scenario, seats, save_dir, source, detail)
-    if jobs <= 1 or games < 2:
+    # an outside agent plays in a worker even with one job: one that ends its process (os._exit)
+    # ended the command with nothing said and status 0 (a researcher's); a worker's end is named
+    outside = any(":" in kind for kind in seats.values())
+    if (jobs <= 1 or games < 2) and not outside:
         results = _played(run, seeds)
     else:
         rehearse_ahead(scenario, seats, jobs)  # each hard seat once, not once a worker
-        size = -(-games // (jobs * 4))  # a few batches per worker evens out uneven games
+        size = -(-games // (max(1, jobs) * 4))  # a few batches per worker evens out uneven games
         batches = [seeds[i : i + size] for i in range(0, games, size)]
-        results = [r for batch in parallel_imap(_batch, batches, jobs, _share, (run,)) for r in batch]
+        played = parallel_imap(_batch, batches, jobs, _share, (run,), isolated=outside)
+        results = [r for batch in played for r in batch]
     return aggregate(scenario, seed, seats, results)
 
 

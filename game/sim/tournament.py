@@ -169,7 +169,9 @@ def _rows(
     """Each row's outcomes as it completes, with the seconds since the last row completed (the
     first row's since `started`)."""
     # Ctrl+C (or any failure) stops the workers at once, not after their batch: game.sim.pool
-    results = parallel_imap(_games, tasks, jobs, _init, (scenario,))
+    # an outside agent's rows in a worker even with one job (game.sim.pool: `isolated`)
+    outside = any(":" in kind for _, kind, _ in tasks)
+    results = parallel_imap(_games, tasks, jobs, _init, (scenario,), isolated=outside)
     yield from _collect(tasks, per_kind, results, started)
 
 

@@ -405,19 +405,40 @@ def test_an_agent_that_writes_on_its_view_changes_nothing_in_the_game(
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_what_an_agent_prints_goes_to_stderr_not_into_the_json(
-    jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    jobs: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    """Its lines came before the JSON on stdout, and a program reading it failed."""
+    """Its lines came before the JSON on stdout, and a program reading it failed. (Read at the
+    file descriptors: an outside agent plays in a worker process, whatever the jobs.)"""
     noisy = tmp_path / "noisy.py"
     noisy.write_text("print('loading the agent')\nfrom tests.fixtures.agents.agents import prints as choose\n")
     for agent in (spec("prints"), f"{noisy}:choose"):
         args = ["simulate", "astana-8", "--games", "2", "--jobs", jobs, "--json", "--seat", f"opposition={agent}"]
         assert main(args) == 0
-        out, err = capsys.readouterr()
+        out, err = capfd.readouterr()
         assert len(json.loads(out)["results"]) == 2
-        if jobs == "1":  # a worker's stderr is the terminal's, not the one captured here
-            assert "thinking about opposition" in err
+        assert "thinking about opposition" in err
     assert "loading the agent" in err  # the file is loaded here first, whatever the jobs
+
+
+@pytest.mark.parametrize("command", ["simulate", "tournament"])
+def test_an_agent_that_ends_its_process_is_reported_with_one_job_too(
+    command: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """os._exit in an agent ended `simulate --json` with nothing said and status 0 where the
+    games played in the command's own process (one job, the default); with workers it was named.
+    An outside agent now always plays in a worker."""
+    agent = spec("exits_its_process")
+    if command == "simulate":
+        args = ["simulate", "astana-8", "--games", "2", "--seat", f"opposition={agent}", "--json"]
+    else:
+        args = ["tournament", "astana-8", "--seat", "opposition", "--games", "2", "--agent", agent, "--json"]
+    assert main(args) == 1
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert err.strip() == (
+        "peacetalks: error: a worker process ended (exit code 0) during game seed "
+        f"{game_seed(0, 0)}, with the agent in seat opposition ({agent}) at the table"
+    )
 
 
 @pytest.mark.parametrize("command", ["simulate", "tournament"])
