@@ -20,9 +20,10 @@ import yaml
 from game.engine.seat import HUMAN
 from game.files import NOT_REGULAR, why
 from game.safetext import escape_controls
-from game.saves.read import MAX_BYTES, MAX_VALUES, SaveLoadError, Where, read_header
+from game.saves.logread import parse_save
+from game.saves.read import MAX_BYTES, MAX_VALUES, SaveLoadError, Where, field, read_header, read_scenario
 from game.scenario.diagnostics import Report
-from game.scenario.yamlread import YMap, load_plain, parse_yaml
+from game.scenario.yamlread import YMap, YSeq, load_plain, parse_yaml
 
 _TAIL = 4096  # bytes read from the end of a file to find its last log line
 SUFFIX = ".yaml"
@@ -97,17 +98,29 @@ def _last_entry(tail: bytes) -> tuple[int, int] | None:
 
 
 def _damage(path: Path) -> str:
-    """Why the whole file does not read as YAML ("" when it does), with the line and column."""
+    """Why the whole file does not open as a save's document ("" when it does): not YAML (with
+    the line and column), or a header or log its reader refuses, keys after the log included
+    (a misspelt `reasonz:` written after it was listed as a sound game). Read only for a file
+    that does not end as a save is written, so a hand-edited one."""
     try:
         if path.stat().st_size > MAX_BYTES:
             return ""  # too large to read here: opening it says so
-        load_plain(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         return f"cannot be read: {why(exc)}"
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        return f"damaged: not YAML{where} (cut off, or edited by hand)"
+    report = Report(str(path))
+    doc = parse_save(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000))
+    if report.errors:
+        first = report.errors[0]
+        if first.message.startswith("invalid YAML"):
+            return f"damaged: not YAML at line {first.line}, column {first.column} (cut off, or edited by hand)"
+        return f"not a saved game: {first.message}" + (f" (line {first.line})" if first.line else "")
+    if isinstance(doc, YMap) and ("format" in doc or doc.get("version") != 1):
+        try:
+            read_header(doc, Where(path))
+            field(doc, "log", YSeq, Where(path), "the list of actions")
+        except SaveLoadError as exc:
+            return _without_path(str(exc), path)
     return ""
 
 
@@ -156,19 +169,14 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, modified, autosave, problem=f"not a saved game: {first.message}{at}")
     if not isinstance(doc, YMap) or not isinstance(doc.get("scenario"), YMap):
         return SaveInfo(path, modified, autosave, problem="not a saved game")
-    if "format" in doc or doc.get("version") != 1:  # format 1 is migrated as it opens
-        try:
+    try:
+        if "format" in doc or doc.get("version") != 1:
             read_header(doc, Where(path))
-        except SaveLoadError as exc:
-            return SaveInfo(path, modified, autosave, problem=_without_path(str(exc), path))
+        else:  # format 1 is migrated as it opens: its scenario and hash as its reader checks them
+            read_scenario(doc, Where(path))
+    except SaveLoadError as exc:
+        return SaveInfo(path, modified, autosave, problem=_without_path(str(exc), path))
     last = _last_entry(tail)
-    if not tail.endswith(b"\n") or (last is None and tail.rstrip().splitlines()[-1:] != [b"log: []"]):
-        # Not the end a save is written with (a last move, or an empty log): cut off by a copy or
-        # a write that never finished, or written by hand (a flow list). Only then is the whole
-        # file read, to tell which.
-        damage = _damage(path)
-        if damage:
-            return SaveInfo(path, modified, autosave, problem=damage)
     counted = _mapping(doc.get("outcome")).get("turns")
     if isinstance(counted, int) and not isinstance(counted, bool):
         ends = last[0] if last is not None else 0 if tail.rstrip().endswith(b"log: []") else None
@@ -179,6 +187,13 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
             )
         if tail.rstrip().endswith(b"log:"):
             return SaveInfo(path, modified, autosave, problem=f"damaged: cut off (no move of the {counted} under log:)")
+    if not tail.endswith(b"\n") or (last is None and tail.rstrip().splitlines()[-1:] != [b"log: []"]):
+        # Not the end a save is written with (a last move, or an empty log): cut off by a copy or
+        # a write that never finished, or written by hand (a flow list, a key after the log).
+        # Only then is the whole file read, to tell which.
+        damage = _damage(path)
+        if damage:
+            return SaveInfo(path, modified, autosave, problem=damage)
     scenario = doc["scenario"]
     title = str(scenario.get("name", "?"))
     names: dict[str, str] = {}

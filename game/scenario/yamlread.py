@@ -37,9 +37,24 @@ def load_plain(text: str | bytes) -> Any:
         loader.dispose()
 
 
-# line breaks to YAML besides "\n" and "\r\n": a lone carriage return, NEXT LINE and the Unicode
-# line and paragraph separators
-_ODD_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+# line breaks to YAML besides "\n" and "\r\n": NEXT LINE, the Unicode line and paragraph
+# separators, and a carriage return alone (in a file of line feeds; a file whose every line ends
+# in a carriage return, as old Macs wrote them, reads as its editor shows it)
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def _odd_break(text: str) -> int | None:
+    """Where the first line break YAML reads and an editor may not show stands, if any."""
+    found = _ODD_BREAK.search(text)
+    at = found.start() if found is not None else None
+    if "\n" in text:
+        cr = _LONE_CR.search(text)
+        if cr is not None and (at is None or cr.start() < at):
+            at = cr.start()
+    return at
+
+
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
@@ -221,16 +236,17 @@ def parse_yaml(
     if not text.strip():
         report.error((1, 1), "the file is empty")
         return None
-    odd = None if embedded else _ODD_BREAK.search(text)
+    # (a scenario file only: a save, and the scenario a save carries, are read as they were
+    # written and played, whatever they hold)
+    odd = None if embedded or controls else _odd_break(text)
     if odd is not None:
-        # YAML ends a line at these, most editors do not: every line and column after one was
-        # off, and a stray one in a comment on line 1 was reported as "did not find expected
-        # <document start>" at line 16 (a tester's). A save's scenario is read as it was played.
-        at = odd.start()
+        # YAML ends a line at these where most editors show none: every line and column after
+        # one was off, and a stray one in a comment on line 1 was reported as "did not find
+        # expected <document start>" at line 16 (a tester's)
         report.error(
-            (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)),
-            f"the character {describe(text[at])} ends a line for YAML, though most editors show none there: "
-            "delete it, or use an ordinary line break",
+            (text.count("\n", 0, odd) + 1, odd - text.rfind("\n", 0, odd)),
+            f"the character {describe(text[odd])} ends a line for YAML, though most editors show none there: "
+            "put an ordinary line break in its place, or a space",
         )
         return None
     try:

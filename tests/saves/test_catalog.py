@@ -286,3 +286,26 @@ def test_a_fifo_or_a_broken_link_is_listed_with_why_and_a_folder_is_not(tmp_path
     assert set(rows) == {"fifo", "dangling", "loop"}
     assert rows["fifo"].startswith("not a regular file")
     assert all(rows[name].startswith("cannot be read") for name in ("dangling", "loop"))
+
+
+def test_keys_after_the_log_and_an_edited_format_1_scenario_are_listed_as_opening_refuses_them(
+    tmp_path: Path,
+) -> None:
+    """A misspelt key written after the log, and a format-1 save whose scenario was edited, were
+    listed as sound games and refused only once opened (a review's)."""
+    from game.saves import SaveLoadError, load
+    from tests.saves.helpers import V1_FIXTURE
+
+    whole = save(play_on(new_session("mini", 3), 6), tmp_path, "whole")
+    after = tmp_path / "after.yaml"
+    after.write_text(whole.read_text(encoding="utf-8") + 'reasonz:\n  3: "x"\n', encoding="utf-8")
+    problem = read_info(after).problem
+    assert problem.startswith("unknown key 'reasonz' in a save (did you mean 'reasons'?) (line ")
+    with pytest.raises(SaveLoadError, match="unknown key 'reasonz'"):
+        load(after)
+    v1 = tmp_path / "v1.yaml"
+    v1.write_text(V1_FIXTURE.read_text(encoding="utf-8").replace("title: Mini talks", "title: Mini talkz"))
+    assert read_info(v1).problem.startswith("the embedded scenario does not match its hash")
+    with pytest.raises(SaveLoadError, match="does not match its hash"):
+        load(v1)
+    assert read_info(V1_FIXTURE).problem == ""  # the fixture itself is sound

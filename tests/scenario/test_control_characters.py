@@ -137,5 +137,26 @@ def test_a_raw_line_break_yaml_alone_reads_is_refused_where_it_stands(char: str,
     assert "ends a line for YAML" in found[0] and first_control(found[0]) is None
 
 
-def test_a_file_with_windows_line_breaks_still_loads() -> None:
+def test_a_file_with_windows_or_old_mac_line_breaks_still_loads() -> None:
     assert errors(MINI.replace("\n", "\r\n")) == []
+    assert errors(MINI.replace("\n", "\r")) == []  # every line ending in CR: an editor shows them so
+
+
+def test_a_save_whose_scenario_holds_a_line_separator_still_loads_and_lists(tmp_path: Path) -> None:
+    """The check is the scenario file's: a save keeps the file it was played from as it was, and
+    a save of a scenario an earlier version took with a U+2028 in a comment was refused, and listed
+    as not a saved game (a review's)."""
+    from game.saves import Session, load, save
+    from game.saves.catalog import read_info
+    from tests.saves.helpers import play_on, seats_for
+
+    # the file as an earlier version read it: a separator in a comment (a file read now refuses it)
+    odd = ("# a note\u2028\n" + MINI).encode()
+    assert errors(odd.decode()) != []
+    scenario, diagnostics = check_bytes(odd, "earlier.yaml", embedded=True)  # as a save's is read
+    assert scenario is not None, diagnostics
+    session = play_on(Session.new(scenario, odd, 3, seats_for(scenario, "normal"), "mini"), 4)
+    path = save(session, tmp_path, "odd")
+    assert "\u2028" in path.read_text(encoding="utf-8")  # kept raw in the save, as the writer keeps text
+    assert read_info(path).problem == ""
+    assert load(path).source == odd
