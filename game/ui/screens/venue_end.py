@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from game.play.venue_end import VenueEnd
-from game.ui.format import against, fixed
+from game.ui.format import against, fixed, shown_gap
 from game.ui.screens.backdrop import BackdropScreen
 from game.ui.widgets.hanging import Hanging
 
@@ -50,24 +50,34 @@ def _result(v: VenueEnd, private: bool = True) -> Text:
         # toll apart (paid deal or none). A score with the toll taken off, set against a walk-away
         # without it, read "0.33 BELOW your walk-away 0.36" of a deal worth 0.42 (a newcomer's)
         later = f"each round at {v.next_venue} that ends with issues open costs more.\n"
-        toll = fixed(v.toll, 2) if v.toll >= 0.005 else fixed(v.toll, 3)
         if v.toll < 0.0005:
             worth, walk_away, where = against(v.worth_now, v.walk_away)
             text.append("As things stand, the talks give you ")
             text.append(worth, style="bold")
             text.append(f" ({where} your walk-away {walk_away}); " + later)
-        elif v.standing:
-            settled, walk_away, where = against(v.worth_now + v.toll, v.walk_away)
+            return text
+        # the toll written as the difference of the two figures shown, so that it adds up by hand
+        # (each rounded on its own, 0.4241 less 0.0162 read "0.42 ... 0.02 ... 0.41": a review's)
+        if v.standing:
+            before, walk_away, where = against(v.worth_now + v.toll, v.walk_away)
+        else:
+            before = walk_away = fixed(v.walk_away, 2)
+        places = len(before.partition(".")[2])
+        now = fixed(v.worth_now, places)
+        toll = shown_gap(before, now).lstrip("+")
+        if toll.startswith("±"):  # less than the places shown can tell
+            toll = f"under {0.5 * 10**-places:.{places + 1}f}"
+        if v.standing:
             text.append("What is settled is worth ")
-            text.append(settled, style="bold")
+            text.append(before, style="bold")
             text.append(
                 f" to you ({where} your walk-away {walk_away}). The rounds' toll so far, {toll}, is paid deal "
-                f"or none: with it taken off, the talks give you {fixed(v.worth_now, 2)} as things stand; " + later
+                f"or none: with it taken off, the talks give you {now} as things stand; " + later
             )
         else:
             text.append(
-                f"Nothing is settled: you stand at your walk-away value, {fixed(v.walk_away, 2)}, less the rounds' "
-                f"toll so far, {toll}, paid deal or none: {fixed(v.worth_now, 2)} as things stand; " + later
+                f"Nothing is settled: you stand at your walk-away value, {walk_away}, less the rounds' "
+                f"toll so far, {toll}, paid deal or none: {now} as things stand; " + later
             )
     return text
 
