@@ -315,8 +315,13 @@ def _writable(folder: Path) -> None:
     except OSError as exc:
         if exc.errno == errno.ENOENT and folder.is_dir():
             raise SaveError(f"{folder}: cannot write there: the system lets no new file be made in it") from None
-        if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # "File exists" said nothing of what was wrong
-            what = "is a file, not a folder" if folder.exists() else "a folder on its path is a file"
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):  # "File exists" said nothing
+            if folder.is_symlink() and not folder.exists():
+                what = "a link to nothing (or a loop of links), not a folder"
+            elif folder.exists():
+                what = "is a file, not a folder"
+            else:
+                what = "a folder on its path is a file"
             raise SaveError(f"{folder}: cannot write there: {what}") from None
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
     os.close(fd)

@@ -222,6 +222,10 @@ def save_name_problem(name: str, folder: Path, loading: bool = False, watching: 
     except SaveError as exc:
         return str(exc)
     if path.exists():
+        from game.saves.catalog import read_info
+
+        if read_info(path).problem:  # another file, or a damaged save: nothing to continue
+            return f"{path} already holds a file that does not open as a saved game: choose another name"
         return f"{path} already holds a saved game: {hint.format(path=path)}choose another name"
     return ""
 

@@ -59,14 +59,22 @@ _C0_NAMES = {
 
 
 def columns(text: str) -> int:
-    """How many terminal columns a one-line text takes: a combining mark or a format character
-    none, a wide (East Asian) character two, any other one; as the terminal, and Rich, count
-    them (a name with three letters and ten combining marks was said to have 13 letters)."""
+    """How many terminal columns a one-line text takes, as Rich (which draws the interface)
+    counts them: a combining mark or a format character none, a wide (East Asian) character or an
+    emoji two, any other one (a name with three letters and ten combining marks was said to have
+    13 letters). The format layer may not import Rich; tests/scenario/test_lint.py holds the two
+    to the same count."""
     width = 0
+    last = 0  # the width of the character before, which an emoji selector may widen
     for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        if char == "\ufe0f":  # VARIATION SELECTOR-16: the character before drawn as an emoji, two wide
+            width += 1 if last == 1 else 0
+            last = 2
             continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        if char != "\u00ad" and unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf"):
+            continue  # marks and format characters take no column of their own (a soft hyphen does)
+        last = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        width += last
     return width
 
 

@@ -233,6 +233,13 @@ def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path
     # the file itself given as the folder: said so, where "File exists" said nothing (a tester's)
     out = run("simulate", MINI, "--games", "1", "--save-dir", blocker, cwd=tmp_path)
     assert one_error_line(out).endswith(f"{blocker}: cannot write there: is a file, not a folder")
+    # ...and a broken link is one, not "a folder on its path is a file" (a review's)
+    broken = tmp_path / "broken"
+    broken.symlink_to(tmp_path / "nowhere" / "place")
+    out = run("simulate", MINI, "--games", "1", "--save-dir", broken, cwd=tmp_path)
+    assert one_error_line(out).endswith(
+        f"{broken}: cannot write there: a link to nothing (or a loop of links), not a folder"
+    )
 
 
 def test_simulate_never_saves_over_a_save(tmp_path: Path) -> None:

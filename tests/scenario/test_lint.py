@@ -515,3 +515,23 @@ def test_an_opening_that_leaves_the_talks_one_walk_out_from_collapse(tmp_path: P
     # to 0 or below, the opening itself ends the talks: said so, with no walk-out in it
     d = the_one(warnings(tmp_path, text.replace("      - momentum: -25\n", "      - momentum: -45\n"), deep=False))
     assert "from 50 to 0 as it opens" in d.message and "the opening alone would end the talks there" in d.message
+
+
+def test_a_short_names_columns_are_counted_as_rich_draws_them() -> None:
+    """The lint's count and the interface's drawing agree: an emoji with its selector, a soft
+    hyphen and a spacing mark were counted otherwise (a review's)."""
+    from rich.cells import cell_len
+
+    from game.safetext import columns
+
+    for text in (
+        "Red",
+        "\u2764\ufe0f",
+        "a\u00adb",
+        "\u0915\u0903",
+        "O\u0308\u0338p",
+        "\u7d05\u8272",
+        "\U0001f44d",
+        "Türkiye",
+    ):
+        assert columns(text) == cell_len(text), text

@@ -730,6 +730,8 @@ def test_the_result_is_written_to_the_places_of_every_line_below_it() -> None:
     assert "You played Opposition: 0.366" in text
     assert "-0.004 against the AI (hard) in your seat, same seed (0.370)" in text
     assert "You played Opposition: 0.37 " in _you((line,), {0: 0.40}, "hard").plain  # two places tell those apart
+    # a result that rounds to nothing has no sign ("-0.00" was written: a review's)
+    assert "You played Opposition: 0.00 " in _you((dataclasses.replace(line, utility=-0.003),), {0: 0.40}, "hard").plain
 
 
 def test_without_a_nash_point_the_debrief_gives_the_one_reason_that_holds() -> None:

@@ -328,5 +328,9 @@ def test_a_key_pressed_away_from_the_table_says_so_not_wait_for_your_turn(tmp_pa
             assert not session.state.over
             assert not table._my_turn()
             assert said == ["You are away from this table: the others go on without you (f skips ahead)."]
+            # the congress played out before leaving: the AI's worker wrote to a table being taken
+            # down, and the test failed now and then on a busy machine (a review's)
+            table.speed = 0
+            assert isinstance(await settle(pilot), DebriefScreen) and session.state.over
 
     asyncio.run(body())

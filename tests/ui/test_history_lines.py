@@ -71,5 +71,9 @@ def test_the_history_open_over_the_table_shows_the_moves_made_meanwhile(tmp_path
             for line in table.chronicle.lines[lines:]:
                 said = narrate(session.scenario, table.viewer, table.chronicle, line, whole=True).plain
                 assert " ".join(said.split()) in shown
+            # the AI's stretch played out before leaving (its worker writes to the table)
+            table.speed = 0
+            await press(pilot, "escape")
+            await settle(pilot)
 
     asyncio.run(body())

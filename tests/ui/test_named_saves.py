@@ -110,8 +110,9 @@ def test_a_name_holding_another_file_is_replaced_only_when_the_player_says_so(tm
             if held == "a save":
                 assert "keep-me.yaml already holds a saved game. Replace it with this one?" in question.question
             else:
-                assert "keep-me.yaml is not a saved game that opens (not a saved game" in question.question
-                assert question.question.endswith("saving replaces whatever it holds. Replace it?")
+                assert question.question.endswith(
+                    "keep-me.yaml is not a saved game: saving replaces whatever it holds. Replace it?"
+                )
             await press(pilot, "enter")  # the focus is on "Keep it"
             await until(pilot, lambda: app.screen is dialog, "the name dialog again")
             assert other.read_bytes() == before
@@ -257,7 +258,7 @@ def test_ctrl_s_on_a_loaded_save_offers_its_name_and_saves_over_it(tmp_path: Pat
     [
         (["--save", "my game"], "not a space"),
         (["--save", ""], "a save needs a name"),
-        (["--save", "taken"], "already holds a saved game"),
+        (["--save", "taken"], "already holds a file that does not open as a saved game: choose another name"),
         (["--save", "x", "--load", "taken.yaml"], "saved with ctrl+s"),
     ],
 )
@@ -330,3 +331,16 @@ def test_leaving_a_game_continued_from_a_named_save_says_that_save_stays_as_it_w
 
     asyncio.run(first())
     asyncio.run(second())
+
+
+def test_play_save_on_a_name_holding_a_save_offers_to_continue_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A save there can be continued; a file that is not one cannot (it was offered `--load`)."""
+    path = save(play_on(new_session("mini", 3), 4), tmp_path, "taken")
+    assert main(["play", "astana-8", "--saves", str(tmp_path), "--save", "taken"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"peacetalks: error: --save taken: {path} already holds a saved game: continue it with "
+        f"`peacetalks play --load {path}`, or choose another name"
+    )

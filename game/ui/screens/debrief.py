@@ -45,7 +45,7 @@ from game.play.other_ways import OtherWay, other_ways
 from game.play.window import Window, window
 from game.results import RecordError, add_results
 from game.saves import Session
-from game.ui.format import against, score, shown_gap
+from game.ui.format import against, fixed, score, shown_gap
 from game.ui.screens.debrief_ways import PENDING, ways_text
 from game.ui.widgets.hanging import Hanging
 
@@ -346,7 +346,7 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             places = max(places, len(against(h.utility, ai[h.seat])[0].partition(".")[2]))
         if h.nash is not None:
             places = max(places, len(against(h.utility + h.toll, h.nash)[0].partition(".")[2]))
-        result = f"{h.utility:.{places}f}"
+        result = fixed(h.utility, places)
         text.append(result, style="bold")
         text.append("   ")
         text.append_text(gauge(h.utility, h.reservation, 12))

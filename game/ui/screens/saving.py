@@ -82,11 +82,13 @@ class SaveDialog(Dialog[str]):
             # a file that does not open as a save is said to be one: a tester's notes, under the
             # name typed, were offered for replacing as "a saved game"
             problem = read_info(path).problem
-            question = (
-                f"{path} is not a saved game that opens ({problem}): saving replaces whatever it holds. Replace it?"
-                if problem
-                else f"{path} already holds a saved game. Replace it with this one?"
-            )
+            if not problem:
+                question = f"{path} already holds a saved game. Replace it with this one?"
+            elif problem.startswith("not a saved game"):
+                why = problem.removeprefix("not a saved game").removeprefix(": ")
+                question = f"{path} is not a saved game{f' ({why})' if why else ''}: saving replaces whatever it holds. Replace it?"
+            else:
+                question = f"{path} holds a saved game that does not open ({problem}): saving replaces it. Replace it?"
 
             def answer(ok: bool | None) -> None:
                 if ok:
