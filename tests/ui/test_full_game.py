@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from game.engine import view_for
+from game.engine.records import Record
 from game.paths import latest_autosave
 from game.play import choices
 from game.play.debrief import headline
@@ -321,11 +322,15 @@ def test_a_key_pressed_away_from_the_table_says_so_not_wait_for_your_turn(tmp_pa
             session = table.session
             said: list[str] = []
             table._warn = lambda message, title="", timeout=5: said.append(message)  # type: ignore[method-assign]
+            news = (Record("round", "Round 2 of 3 begins.", -1, 2), Record("event", "Some news.", -1, 2))
+            assert table._round_notice(news) is not None  # at the table, a round's news is shown
             await press(pilot, "b")
             await screen_of(pilot, ConfirmDialog)
             await click(pilot, "#yes")
             await until(pilot, lambda: session.log and session.log[-1].action.kind == "boycott", "the boycott")
             assert not session.state.over
+            # away from it, not: a newcomer dismissed one a round with nothing to do
+            assert table._round_notice(news) is None
             assert not table._my_turn()
             assert said == ["You are away from this table: the others go on without you (f skips ahead)."]
             # the congress played out before leaving: the AI's worker wrote to a table being taken

@@ -505,6 +505,12 @@ class TableScreen(TableCommands):
         """The notice of a round's events, when these records began a round that brought some."""
         if not self.humans or not any(r.kind == "round" for r in records):
             return None
+        state = self.session.state
+        if not any(state.present[h] for h in self.humans) and not any(r.kind == "venue" for r in records):
+            # away from this table (a boycott, a walk-out), the player does not stop the talks at
+            # every round to read its news: the transcript has it (a newcomer dismissed one a
+            # round, with nothing to do); a new venue's opening is still shown
+            return None
         events = [r.text for r in records if r.kind in ("event", "agenda", "broken")]
         round_line = next(r.text for r in records if r.kind == "round")
         return Notice(round_line, "\n\n".join(events)) if events else None
