@@ -197,7 +197,9 @@ class BoardScreen(Screen[BoardChoice]):
         for e in self.entries:
             p = e.proposal
             changed = len(e.changed)
-            package = f"{len(e.items)}, {changed} new" if changed else f"{len(e.items)}"
+            # "4 new" read as four new issues: they are the issues the author moved on, each marked
+            # * in the detail below (the legend says so)
+            package = f"{len(e.items)}, {changed}*" if changed else f"{len(e.items)}"
             author = "you" if p.author == self.me else named(names[p.author], 20 if wide else 14)
             rows.append(
                 (
