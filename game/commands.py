@@ -228,7 +228,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     scenario, source = loaded
-    seats = _seats(scenario, args.difficulty, args.seat)
+    from game.commands_seats import output_kept
+
+    with output_kept(args.json):  # an agent's file loads here: what it writes as it loads is kept out too
+        seats = _seats(scenario, args.difficulty, args.seat)
     if isinstance(seats, int):
         return seats
     save_dir = None if args.save_dir is None else Path(args.save_dir)
@@ -240,8 +243,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if save_dir is not None:
             _writable(save_dir)  # say so before playing a thousand games, not after
             _no_save_there(save_dir, [f"{scenario.id}-{i + 1:04d}" for i in range(args.games)])
-        from game.commands_seats import output_kept
-
         with output_kept(args.json):
             summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)
     except SaveError as exc:

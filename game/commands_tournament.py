@@ -53,11 +53,12 @@ def cmd_tournament(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     from game.ai.agent import AgentError, AgentLoadError, load_agent
-    from game.commands_seats import agent_traceback
+    from game.commands_seats import agent_traceback, output_kept
 
     for spec in args.agent:
         try:
-            load_agent(spec, scenario)  # say so before any row is played, not after hours of them
+            with output_kept(args.json):  # what an agent writes as it loads is kept out of the JSON too
+                load_agent(spec, scenario)  # say so before any row is played, not after hours of them
         except AgentLoadError as exc:
             agent_traceback(exc)
             # the spec once: most of the errors name it first already ("X: X: no such file" read twice)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from game.engine import Record, apply, new_game
+from game.engine import GameError, Record, apply, new_game
 from game.engine.actions import Action, Draft, Meet, Pressure, Propose, Respond
 from game.engine.flow import told
 from game.engine.model import Effect, Scenario
@@ -143,7 +143,13 @@ class Chronicle:
             learnt = tuple(sorted(set(after.revealed) - set(before.revealed)))
         elif isinstance(action, Pressure):
             other = before.scenario.delegation_index.get(action.client, -1)
-        self._extend(records, before, after, actor, action.kind, tabled, answered, accept, other, learnt)
+        records = tuple(records)
+        # a move that closes a venue and opens the next leaves the next one's momentum in `after`:
+        # its records at the venue that closed keep the momentum that venue closed with (a round
+        # that ended in an agreement read "momentum 99 → 48", the next venue's opening figure; a
+        # newcomer's)
+        closing = _closing_momentum(before, action) if any(r.kind == "venue" for r in records) else None
+        self._extend(records, before, after, actor, action.kind, tabled, answered, accept, other, learnt, closing)
 
     def _extend(
         self,
@@ -157,7 +163,9 @@ class Chronicle:
         accept: bool = False,
         other: int = -1,
         learnt: tuple[tuple[int, int, int], ...] = (),
+        closing: int | None = None,
     ) -> None:
+        """`closing`: the momentum the venue these records close closed with (Chronicle.add)."""
         venue = before.venue
         lapsed: list[int] | None = None
         # the agreements this move made, in the order their records come: a boycott can settle a
@@ -166,10 +174,7 @@ class Chronicle:
         agreed = [a.proposal for a in after.agreements[len(before.agreements) :]]
         # the proposal a tabling withdraws: its author's open one before it (one at most)
         superseded = [p.id for p in before.proposals if p.author == actor] if tabled >= 0 else []
-        # a move that closes a venue and opens the next leaves the next one's momentum in `after`:
-        # its records at the venue that closed keep the momentum it had (a round that ended in an
-        # agreement read "momentum 99 → 48", the next venue's opening figure; a newcomer's)
-        momentum = before.momentum if any(r.kind == "venue" for r in records) else after.momentum
+        momentum = after.momentum if closing is None else closing
         for record in records:
             if record.kind == "venue":
                 venue = after.venue  # the records from here on belong to the next venue
@@ -275,6 +280,19 @@ class RoundSummary:
                 momentum,
             ]
         )
+
+
+def _closing_momentum(before: State, action: Action) -> int:
+    """The momentum a venue closed with, the move that closed it included (an agreement's lift
+    too): the engine's own apply of that move, at a table whose campaign ends at this venue, so
+    that the next venue's opening figure does not take its place."""
+    sc = before.scenario
+    ending_here = replace(sc, venues=sc.venues[: before.venue + 1])
+    try:
+        closed, _ = apply(replace(before, scenario=ending_here), action)
+    except GameError:  # (the move was played: it cannot be refused; the figure before it, then)
+        return before.momentum
+    return closed.momentum
 
 
 def _count(n: int, word: str) -> str:

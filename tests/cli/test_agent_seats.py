@@ -448,7 +448,7 @@ def test_what_an_agent_writes_past_sys_stdout_stays_out_of_the_json(
 ) -> None:
     """Written to sys.__stdout__ or with os.write(1, ...), it came before the JSON, which no
     longer parsed, and the command ended with status 0 (a researcher's)."""
-    agent = spec("writes_past_stdout")
+    agent = spec("writes_past_stdout" if jobs == "1" else "WritesPastStdoutAsItIsMade")
     if command == "simulate":
         args = ["simulate", "astana-8", "--games", "2", "--seat", f"opposition={agent}"]
     else:
@@ -457,6 +457,8 @@ def test_what_an_agent_writes_past_sys_stdout_stays_out_of_the_json(
     out, err = capfd.readouterr()
     json.loads(out)  # the JSON whole, and nothing else
     assert "past sys.stdout" in err and "straight to fd 1" in err
+    if jobs == "2":  # the class is made once here to be checked, before the games (a review's)
+        assert "made: straight to fd 1" in err
 
 
 def test_an_agents_reason_is_one_line_in_the_transcript(capsys: pytest.CaptureFixture[str]) -> None:
