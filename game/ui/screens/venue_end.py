@@ -58,15 +58,21 @@ def _result(v: VenueEnd, private: bool = True) -> Text:
             return text
         # the toll written as the difference of the two figures shown, so that it adds up by hand
         # (each rounded on its own, 0.4241 less 0.0162 read "0.42 ... 0.02 ... 0.41": a review's)
+        # ...to as many places (up to four) as the toll needs to read within half of itself: at
+        # two, a toll of 0.0108 read "0.02" where the brief said 0.011, and one of 0.0057 "under
+        # 0.005" (a review's)
         if v.standing:
             before, walk_away, where = against(v.worth_now + v.toll, v.walk_away)
         else:
             before = walk_away = fixed(v.walk_away, 2)
-        places = len(before.partition(".")[2])
-        now = fixed(v.worth_now, places)
-        toll = shown_gap(before, now).lstrip("+")
-        if toll.startswith("±"):  # less than the places shown can tell
-            toll = f"under {0.5 * 10**-places:.{places + 1}f}"
+        for places in range(len(before.partition(".")[2]), 5):
+            then = fixed(v.worth_now + v.toll if v.standing else v.walk_away, places)
+            now = fixed(v.worth_now, places)
+            toll = shown_gap(then, now).lstrip("+")
+            if places >= 4 or abs(float(toll.lstrip("±")) - v.toll) <= v.toll / 2:
+                break
+        before = then
+        walk_away = then if not v.standing else fixed(v.walk_away, max(places, len(walk_away.partition(".")[2])))
         if v.standing:
             text.append("What is settled is worth ")
             text.append(before, style="bold")
