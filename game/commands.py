@@ -302,6 +302,21 @@ SURPLUS_NOTE = (
 )
 
 
+def _in_the_way(folder: Path) -> str:
+    """What on the way to `folder` is not a folder: the folder itself, or the first part of its
+    path that is a file, a link to nothing or a loop of links (a review found a broken link on
+    the path called a file)."""
+    for part in (*reversed(folder.parents), folder):
+        if part.is_dir():
+            continue
+        where = "it" if part == folder else str(part)
+        if part.is_symlink():
+            return f"{where} is a link to nothing (or a loop of links), not a folder"
+        if part.exists():
+            return f"{where} is a file, not a folder"
+    return "a part of its path is not a folder"
+
+
 def _writable(folder: Path) -> None:
     """SaveError unless saves can be written in the folder (made if missing)."""
     import tempfile
@@ -317,13 +332,7 @@ def _writable(folder: Path) -> None:
         if exc.errno == errno.ENOENT and folder.is_dir():
             raise SaveError(f"{folder}: cannot write there: the system lets no new file be made in it") from None
         if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):  # "File exists" said nothing
-            if folder.is_symlink() and not folder.exists():
-                what = "a link to nothing (or a loop of links), not a folder"
-            elif folder.exists():
-                what = "is a file, not a folder"
-            else:
-                what = "a folder on its path is a file"
-            raise SaveError(f"{folder}: cannot write there: {what}") from None
+            raise SaveError(f"{folder}: cannot write there: {_in_the_way(folder)}") from None
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
     os.close(fd)
     with contextlib.suppress(OSError):

@@ -228,18 +228,20 @@ def _yours_in_it(package: tuple[tuple[int, int], ...], venue: int, agreed_on: in
     round-2 package a mediator tabled again as its draft, and had signed, read only "on draft #23
     from the United Nations": that what they did early had carried the deal was said nowhere."""
     agreed = set(package)
-    best: tuple[int, int, Tabled] | None = None
-    for t in mine:
-        if t.venue != venue or t.id >= agreed_on:
-            continue
+    before = sorted((t for t in mine if t.venue == venue and t.id < agreed_on), key=lambda t: t.id)
+    # the one that is the agreed text itself first, wherever it stands (a broader earlier one,
+    # sharing as many options, was named over it: a review's), else the one that shares the most
+    same = next((t for t in before if set(t.package) == agreed), None)
+    if same is not None:
+        return f": your proposal #{same.id} of round {same.round}, word for word"
+    best: tuple[int, Tabled] | None = None
+    for t in before:
         shared = len(agreed & set(t.package))
-        if best is None or shared > best[0] or (shared == best[0] and t.id < best[2].id):
-            best = (shared, t.id, t)
+        if best is None or shared > best[0]:
+            best = (shared, t)
     if best is None:
         return ""
-    shared, _, t = best
-    if set(t.package) == agreed:
-        return f": your proposal #{t.id} of round {t.round}, word for word"
+    shared, t = best
     if 2 * shared >= len(agreed) and shared:
         return f", with the options of your proposal #{t.id} (round {t.round}) on {shared} of its {len(agreed)} issues"
     return ""

@@ -228,17 +228,22 @@ def test_watch_into_a_folder_that_cannot_be_made_says_so_before_playing(tmp_path
     blocker = tmp_path / "blocker"
     blocker.write_text("a file, not a folder")
     out = run("watch", MINI, "--seed", "3", "--save", "game", "--saves", blocker / "saves", cwd=tmp_path)
-    assert one_error_line(out).endswith(f"{blocker / 'saves'}: cannot write there: a folder on its path is a file")
+    assert one_error_line(out).endswith(f"{blocker / 'saves'}: cannot write there: {blocker} is a file, not a folder")
     assert out.stdout == "", "the whole game was played and printed before the save failed"
     # the file itself given as the folder: said so, where "File exists" said nothing (a tester's)
     out = run("simulate", MINI, "--games", "1", "--save-dir", blocker, cwd=tmp_path)
-    assert one_error_line(out).endswith(f"{blocker}: cannot write there: is a file, not a folder")
+    assert one_error_line(out).endswith(f"{blocker}: cannot write there: it is a file, not a folder")
     # ...and a broken link is one, not "a folder on its path is a file" (a review's)
     broken = tmp_path / "broken"
     broken.symlink_to(tmp_path / "nowhere" / "place")
     out = run("simulate", MINI, "--games", "1", "--save-dir", broken, cwd=tmp_path)
     assert one_error_line(out).endswith(
-        f"{broken}: cannot write there: a link to nothing (or a loop of links), not a folder"
+        f"{broken}: cannot write there: it is a link to nothing (or a loop of links), not a folder"
+    )
+    # ...and one on the way to the folder is named (a review's)
+    out = run("simulate", MINI, "--games", "1", "--save-dir", broken / "sub", cwd=tmp_path)
+    assert one_error_line(out).endswith(
+        f"cannot write there: {broken} is a link to nothing (or a loop of links), not a folder"
     )
 
 

@@ -143,6 +143,11 @@ def test_what_the_agreement_took_of_the_players_own_proposals_is_said() -> None:
     said = _yours_in_it(deal, 0, 23, [t(5, near), t(6, ((0, 1), (1, 0), (2, 2), (3, 2)))])
     assert said == ", with the options of your proposal #5 (round 1) on 2 of its 4 issues"
     assert _yours_in_it(deal, 0, 23, [t(5, ((0, 1), (1, 0), (2, 2), (3, 2)))]) == ""  # a quarter: nothing
+    # the agreed text itself is named, though an earlier, broader one shares as many options
+    broader = (*deal, (4, 1))
+    assert (
+        _yours_in_it(deal, 0, 23, [t(5, broader), t(9, deal, rnd=3)]) == ": your proposal #9 of round 3, word for word"
+    )
     # only the player's proposals at that venue tabled before the agreed text
     assert _yours_in_it(deal, 0, 23, [t(24, deal), t(3, deal, venue=1)]) == ""
 

@@ -132,5 +132,9 @@ def test_shift_arrows_page_through_the_issues_detail_with_the_cursor_on_the_agen
             await pilot.press("shift+up")
             await pilot.pause()
             assert box.scroll_y == 0 and agenda.has_focus
+            # another issue opens at its top, wherever the last one was paged to
+            await pilot.press("shift+down", "down")
+            await pilot.pause()
+            assert box.scroll_y == 0
 
     asyncio.run(body())

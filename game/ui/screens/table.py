@@ -282,6 +282,9 @@ class TableScreen(TableCommands):
     @on(DataTable.RowHighlighted, "#agenda")
     def _issue_chosen(self) -> None:
         self._show_detail()
+        # another issue's detail opens at its top, not where shift+↓ had paged the last one (a
+        # review found the next issue's name and description scrolled out of view)
+        self.query_one("#detail-box").scroll_home(animate=False)
 
     def _line(self, record: Record, reason: str, line: Line | None = None) -> Text:
         return transcript_line(
