@@ -30,7 +30,7 @@ from game.ai.rehearsal import Abandoned, Rehearsed
 from game.engine import Action, GameError, Record, new_game
 from game.engine.model import EventCard
 from game.engine.records import verb_for
-from game.play.choices import pending_proposals
+from game.play.choices import learned_of, pending_proposals
 from game.play.history import Line
 from game.play.moved import Then, last_moves
 from game.saves import Session
@@ -593,8 +593,10 @@ class TableScreen(TableCommands):
     def _show_learnt(self, then: Callable[[], None] | None) -> None:
         view = self.view
         lines = []
+        # on the agenda ahead only, as the brief and the meeting dialog list them (a review's)
         for subject, issue, weight in view.learned:
-            lines.append(f"{learnt(self.session.scenario, view, subject, issue, weight)}.")
+            if (issue, weight) in learned_of(view, subject):
+                lines.append(f"{learnt(self.session.scenario, view, subject, issue, weight)}.")
         self.app.push_screen(
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,
