@@ -59,20 +59,31 @@ _C0_NAMES = {
 
 
 def columns(text: str) -> int:
-    """How many terminal columns a one-line text takes, as Rich (which draws the interface)
-    counts them: a combining mark or a format character none, a wide (East Asian) character or an
-    emoji two, any other one (a name with three letters and ten combining marks was said to have
-    13 letters). The format layer may not import Rich; tests/scenario/test_lint.py holds the two
-    to the same count."""
+    """How many terminal columns a one-line text takes, counted as Rich (which draws the
+    interface) counts them for names people write: a combining mark or a format character none,
+    a wide (East Asian) character or an emoji two, an emoji's skin tone or a character joined to
+    the one before (ZERO WIDTH JOINER) none, any other one (a name with three letters and ten
+    combining marks was said to have 13 letters). The format layer may not import Rich;
+    tests/scenario/test_lint.py holds the two to the same count on such names."""
     width = 0
     last = 0  # the width of the character before, which an emoji selector may widen
+    joined = False  # the character before was ZERO WIDTH JOINER: this one is drawn with the last
+    prev_symbol = False  # the character before was a symbol, which a selector may draw as an emoji
     for char in text:
-        if char == "\ufe0f":  # VARIATION SELECTOR-16: the character before drawn as an emoji, two wide
-            width += 1 if last == 1 else 0
-            last = 2
+        code = ord(char)
+        if joined or 0x1F3FB <= code <= 0x1F3FF or 0x1160 <= code <= 0x11FF:
+            joined = False  # joined, a skin tone, or a Hangul vowel or final: no column of its own
+            continue
+        if char == "\u200d":
+            joined = True
+            continue
+        if char == "\ufe0f":  # VARIATION SELECTOR-16 after a symbol: drawn as an emoji, two wide
+            width += 1 if last == 1 and prev_symbol else 0
+            last = 2 if prev_symbol else last
             continue
         if char != "\u00ad" and unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf"):
             continue  # marks and format characters take no column of their own (a soft hyphen does)
+        prev_symbol = unicodedata.category(char) == "So"
         last = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
         width += last
     return width
