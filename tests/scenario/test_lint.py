@@ -533,5 +533,11 @@ def test_a_short_names_columns_are_counted_as_rich_draws_them() -> None:
         "\u7d05\u8272",
         "\U0001f44d",
         "Türkiye",
+        # a skin tone, a family joined by ZERO WIDTH JOINER, a selector after a letter, Hangul
+        # jamo ("Russia 👍🏽👍🏽" was warned at 15 columns where Rich draws 11: a review's)
+        "Russia \U0001f44d\U0001f3fd\U0001f44d\U0001f3fd",
+        "Kurds \U0001f468\u200d\U0001f469\u200d\U0001f467",
+        "a\ufe0f",
+        "\u1100\u1161\u11a8",
     ):
         assert columns(text) == cell_len(text), text
