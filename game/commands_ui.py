@@ -224,7 +224,12 @@ def save_name_problem(name: str, folder: Path, loading: bool = False, watching: 
     if path.exists():
         from game.saves.catalog import read_info
 
-        if read_info(path).problem:  # another file, or a damaged save: nothing to continue
+        if path.is_dir():
+            return f"{path} is a folder: choose another name"
+        problem = read_info(path).problem
+        if problem.startswith("saved by a newer version"):
+            return f"{path} already holds a game saved by a newer version of Peace Talks: choose another name"
+        if problem:  # another file, or a damaged save: nothing to continue
             return f"{path} already holds a file that does not open as a saved game: choose another name"
         return f"{path} already holds a saved game: {hint.format(path=path)}choose another name"
     return ""

@@ -333,6 +333,16 @@ def test_leaving_a_game_continued_from_a_named_save_says_that_save_stays_as_it_w
     asyncio.run(second())
 
 
+def test_play_save_on_a_folder_or_a_newer_save_says_which(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both were "a file that does not open as a saved game" (a review's)."""
+    (tmp_path / "box.yaml").mkdir()
+    newer = save(play_on(new_session("mini", 3), 2), tmp_path, "newer")
+    newer.write_text(newer.read_text(encoding="utf-8").replace("\nformat: 2\n", "\nformat: 3\n", 1), encoding="utf-8")
+    for name, says in (("box", "is a folder: choose another name"), ("newer", "a game saved by a newer version")):
+        assert main(["play", "astana-8", "--saves", str(tmp_path), "--save", name]) == 1
+        assert says in capsys.readouterr().err
+
+
 def test_play_save_on_a_name_holding_a_save_offers_to_continue_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
