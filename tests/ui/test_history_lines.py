@@ -9,7 +9,7 @@ from pathlib import Path
 from game.ai import play
 from game.play.history import Chronicle
 from game.scenario import bundled, load_scenario
-from game.ui.screens.history import MINE, narrate
+from game.ui.screens.history import MINE, HistoryScreen, narrate
 
 
 def test_only_the_players_own_moves_are_marked_not_their_consequences() -> None:
@@ -77,3 +77,54 @@ def test_the_history_open_over_the_table_shows_the_moves_made_meanwhile(tmp_path
             await settle(pilot)
 
     asyncio.run(body())
+
+
+def test_a_reader_scrolled_up_in_the_history_keeps_their_line_as_the_game_goes_on() -> None:
+    """A round's header growing a line as the AI moved ("2 proposals" for "1 proposal") moved
+    every line under it one down, under a reader scrolled up into that round (a review's)."""
+    from textual.app import App
+
+    from game.engine import apply, new_game
+    from game.ui.widgets.wrapped import WrappedText
+    from tests.saves.helpers import finished
+
+    session = finished("astana-8", 3)
+    sc = session.scenario
+    actions = [e.action for e in session.log]
+
+    async def body() -> tuple[int, int]:
+        state, opening = new_game(sc, 3)
+        chronicle = Chronicle()
+        chronicle.open(state, opening)
+        for action in actions[:6]:
+            after, records = apply(state, action)
+            chronicle.add(state, action, after, records)
+            state = after
+        tried = moved = 0
+        async with App().run_test(size=(100, 20)) as pilot:
+            screen = HistoryScreen(sc, 0, chronicle)
+            await pilot.app.push_screen(screen)
+            await pilot.pause()
+            text = screen.query_one(WrappedText)
+            for action in actions[6:60]:
+                lines = text.plain.split("\n")
+                heads = [k for k, line in enumerate(lines) if line.startswith("— ")]
+                # the reader just under the last round's header, reading that round, scrolled up
+                top = heads[-1] + 2
+                read = None
+                if text.max_scroll_y > top:
+                    text.scroll_to(y=top, animate=False, immediate=True)
+                    await pilot.pause()
+                    read = lines[round(text.scroll_y)]
+                after, records = apply(state, action)
+                chronicle.add(state, action, after, records)
+                state = after
+                screen.grown()
+                await pilot.pause()
+                if read is not None and not text.following:
+                    tried += 1
+                    moved += text.plain.split("\n")[round(text.scroll_y)] != read
+        return tried, moved
+
+    tried, moved = asyncio.run(body())
+    assert tried >= 10 and moved == 0, (tried, moved)

@@ -134,8 +134,7 @@ class HistoryScreen(Screen[None]):
         at the end taken to them (a newcomer waited for an offer the turn's summary named, which
         the history showed only once opened again)."""
         self.rounds = self.chronicle.rounds()
-        text = self.query_one(WrappedText)
-        text.show(self.paragraphs(), end=text.following)
+        self.query_one(WrappedText).revise(self.paragraphs())
         self.query_one("#history-filters", Static).update(self._filters())
 
     def on_resize(self) -> None:

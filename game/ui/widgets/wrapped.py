@@ -93,6 +93,31 @@ class WrappedText(ScrollView, can_focus=True):
             self.call_after_refresh(self._to_end)
         self.refresh()
 
+    def revise(self, paragraphs: Sequence[Text]) -> None:
+        """Replace the text with a revision of it, the same paragraphs in the same places with
+        some rewritten and more at the end: a reader at the end follows it, anyone else keeps the
+        line they read at the top (a round's header growing a line moved every line under it
+        down under a reader scrolled up in the history: a review's)."""
+        if self._follow or self._width <= 0:
+            self.show(paragraphs, end=True)
+            return
+        width = self._width
+        top = round(self.scroll_y)
+        at, seen = len(self._paragraphs), 0  # the paragraph at the top, and the lines above it
+        for k, paragraph in enumerate(self._paragraphs):
+            lines = len(self._wrapped(paragraph, width))
+            if seen + lines > top:
+                at = k
+                break
+            seen += lines
+        into = top - seen
+        self._paragraphs = list(paragraphs)
+        self._lines = [line for paragraph in self._paragraphs for line in self._wrapped(paragraph, width)]
+        self.virtual_size = Size(width, len(self._lines))
+        before = sum(len(self._wrapped(p, width)) for p in self._paragraphs[:at])
+        self.scroll_to(y=before + into, animate=False, immediate=True, force=True)
+        self.refresh()
+
     @property
     def following(self) -> bool:
         """Whether the reader is at the end, as of their last scroll."""
