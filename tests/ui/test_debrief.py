@@ -407,6 +407,12 @@ def test_the_concessions_caption_says_one_other_delegation_in_the_singular() -> 
     ):
         console.print(_concessions(tuple(dataclasses.replace(r, others=others) for r in rows), False))
         assert says in console.export_text()
+    # in a campaign, "V1 R1" is said to be the venue and the round (a newcomer read it unexplained)
+    console.print(_concessions(rows, True))
+    said = console.export_text()
+    assert "When: the venue (V1, the first) and the round." in said and "V1 R" in said
+    console.print(_concessions(rows, False))
+    assert "When:" not in console.export_text()
 
 
 def test_each_difference_in_the_headline_is_that_of_the_figures_beside_it() -> None:

@@ -255,8 +255,10 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
     # Trust is 0-100 everywhere else: the sum over the others is shown as their mean.
     others = rows[0].others
     who = "the other delegation trusts" if others == 1 else f"the {others} other delegations trust"
+    # "V1 R1" was read by a newcomer with nothing to say what it was
+    when = "When: the venue (V1, the first) and the round. " if many_venues else ""
     caption = (
-        f"Trust (mean): how far {who} the one who conceded, on average (0-100), before → after. "
+        f"{when}Trust (mean): how far {who} the one who conceded, on average (0-100), before → after. "
         "Then agreed: the option the issue was settled on, ✓ where it is worth at least what was "
         "conceded to those it was conceded to, ✗ where it is worth less to them."
     )
