@@ -58,6 +58,30 @@ _C0_NAMES = {
 }
 
 
+# The characters drawn in one column as text and in two as an emoji, which VARIATION SELECTOR-16
+# (U+FE0F) after them asks for: the text-default bases of Unicode's emoji-variation-sequences.txt
+# (Unicode 17), the set Rich widens (a selector after any other character, a letter say, changes
+# nothing; after a keycap digit or an arrow it does: a review's)
+_EMOJI_BY_SELECTOR = frozenset(
+    "#*0123456789\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194\u2195\u2196\u2197\u2198\u2199\u21a9\u21aa\u2328"
+    "\u23cf\u23ed\u23ee\u23ef\u23f1\u23f2\u23f8\u23f9\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb\u25fc\u2600"
+    "\u2601\u2602\u2603\u2604\u260e\u2611\u2618\u261d\u2620\u2622\u2623\u2626\u262a\u262e\u262f\u2638\u2639"
+    "\u263a\u2640\u2642\u265f\u2660\u2663\u2665\u2666\u2668\u267b\u267e\u2692\u2694\u2695\u2696\u2697\u2699"
+    "\u269b\u269c\u26a0\u26a7\u26b0\u26b1\u26c8\u26cf\u26d1\u26d3\u26e9\u26f0\u26f1\u26f4\u26f7\u26f8\u26f9"
+    "\u2702\u2708\u2709\u270c\u270d\u270f\u2712\u2714\u2716\u271d\u2721\u2733\u2734\u2744\u2747\u2763\u2764"
+    "\u27a1\u2934\u2935\u2b05\u2b06\u2b07\U0001f170\U0001f171\U0001f17e\U0001f17f\U0001f321\U0001f324"
+    "\U0001f325\U0001f326\U0001f327\U0001f328\U0001f329\U0001f32a\U0001f32b\U0001f32c\U0001f336\U0001f37d"
+    "\U0001f396\U0001f397\U0001f399\U0001f39a\U0001f39b\U0001f39e\U0001f39f\U0001f3cb\U0001f3cc\U0001f3cd"
+    "\U0001f3ce\U0001f3d4\U0001f3d5\U0001f3d6\U0001f3d7\U0001f3d8\U0001f3d9\U0001f3da\U0001f3db\U0001f3dc"
+    "\U0001f3dd\U0001f3de\U0001f3df\U0001f3f3\U0001f3f5\U0001f3f7\U0001f43f\U0001f441\U0001f4fd\U0001f549"
+    "\U0001f54a\U0001f56f\U0001f570\U0001f573\U0001f574\U0001f575\U0001f576\U0001f577\U0001f578\U0001f579"
+    "\U0001f587\U0001f58a\U0001f58b\U0001f58c\U0001f58d\U0001f590\U0001f5a5\U0001f5a8\U0001f5b1\U0001f5b2"
+    "\U0001f5bc\U0001f5c2\U0001f5c3\U0001f5c4\U0001f5d1\U0001f5d2\U0001f5d3\U0001f5dc\U0001f5dd\U0001f5de"
+    "\U0001f5e1\U0001f5e3\U0001f5e8\U0001f5ef\U0001f5f3\U0001f5fa\U0001f6cb\U0001f6cd\U0001f6ce\U0001f6cf"
+    "\U0001f6e0\U0001f6e1\U0001f6e2\U0001f6e3\U0001f6e4\U0001f6e5\U0001f6e9\U0001f6f0\U0001f6f3"
+)
+
+
 def columns(text: str) -> int:
     """How many terminal columns a one-line text takes, counted as Rich (which draws the
     interface) counts them for names people write: a combining mark or a format character none,
@@ -68,7 +92,7 @@ def columns(text: str) -> int:
     width = 0
     last = 0  # the width of the character before, which an emoji selector may widen
     joined = False  # the character before was ZERO WIDTH JOINER: this one is drawn with the last
-    prev_symbol = False  # the character before was a symbol, which a selector may draw as an emoji
+    prev = ""  # the character before, which a selector may draw as an emoji
     for char in text:
         code = ord(char)
         if joined or 0x1F3FB <= code <= 0x1F3FF or 0x1160 <= code <= 0x11FF:
@@ -77,13 +101,13 @@ def columns(text: str) -> int:
         if char == "\u200d":
             joined = True
             continue
-        if char == "\ufe0f":  # VARIATION SELECTOR-16 after a symbol: drawn as an emoji, two wide
-            width += 1 if last == 1 and prev_symbol else 0
-            last = 2 if prev_symbol else last
+        if char == "\ufe0f":  # VARIATION SELECTOR-16: the character before drawn as an emoji, two wide
+            width += 1 if last == 1 and prev in _EMOJI_BY_SELECTOR else 0
+            last = 2 if prev in _EMOJI_BY_SELECTOR else last
             continue
         if char != "\u00ad" and unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf"):
             continue  # marks and format characters take no column of their own (a soft hyphen does)
-        prev_symbol = unicodedata.category(char) == "So"
+        prev = char
         last = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
         width += last
     return width

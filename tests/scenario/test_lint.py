@@ -539,5 +539,14 @@ def test_a_short_names_columns_are_counted_as_rich_draws_them() -> None:
         "Kurds \U0001f468\u200d\U0001f469\u200d\U0001f467",
         "a\ufe0f",
         "\u1100\u1161\u11a8",
+        # keycaps and symbols a selector draws as emoji (counted one column short: a review's)
+        "1\ufe0f\u20e3 First",
+        "Bloc \u2194\ufe0f 1\ufe0f\u20e3 2\ufe0f\u20e3",
+        "\u2139\ufe0f Info",
     ):
         assert columns(text) == cell_len(text), text
+    # every character a selector may widen, and others it may not
+    from game.safetext import _EMOJI_BY_SELECTOR
+
+    for char in (*sorted(_EMOJI_BY_SELECTOR), "a", "\u00e9", "\u4e2d", "\U0001f44d"):
+        assert columns(char + "\ufe0f") == cell_len(char + "\ufe0f"), hex(ord(char))

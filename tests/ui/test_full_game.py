@@ -339,3 +339,45 @@ def test_a_key_pressed_away_from_the_table_says_so_not_wait_for_your_turn(tmp_pa
             assert isinstance(await settle(pilot), DebriefScreen) and session.state.over
 
     asyncio.run(body())
+
+
+def test_the_notice_of_what_meetings_taught_keeps_what_lies_on_no_agenda_ahead_and_says_so(tmp_path: Path) -> None:
+    """The brief leaves out weights on no agenda still to come; the notice after a meeting lists
+    everything, such a weight said so (left out, a meeting that had told one off the agenda was
+    told as "Nothing yet.": a review's)."""
+    import dataclasses
+
+    from game.saves import save
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("astana-to-sochi", 4, opposition="human")
+    while session.state.venue == 0:
+        session.play(ai_action(session))
+    path = save(session, tmp_path, "at-sochi")
+    sc = session.scenario
+    me, turkey = sc.delegation_index["opposition"], sc.delegation_index["turkey"]
+    astana_only = min(set(sc.venues[0].agenda) - set(sc.venues[1].agenda))
+    at_sochi = min(sc.venues[1].agenda)
+
+    async def body() -> None:
+        from game.saves import load
+
+        app = make_app(load=path, loaded=load(path), saves_dir=tmp_path, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            state = table.session.state
+            revealed = tuple(sorted({(me, turkey, astana_only), (me, turkey, at_sochi)}))
+            table.session.state = dataclasses.replace(state, revealed=revealed)
+            table._show_learnt(None)
+            await pilot.pause()
+            notice = learnt_notice(app)
+            assert notice is not None
+            body = notice.body
+            lines = [line for line in body.splitlines() if line.strip()]
+            assert len(lines) == 2
+            off = [line for line in lines if sc.issues[astana_only].name in line]
+            assert off and off[0].endswith("(on no agenda still to come).")
+            assert not any(sc.issues[at_sochi].name in line and "no agenda" in line for line in lines)
+
+    asyncio.run(body())

@@ -593,10 +593,13 @@ class TableScreen(TableCommands):
     def _show_learnt(self, then: Callable[[], None] | None) -> None:
         view = self.view
         lines = []
-        # on the agenda ahead only, as the brief and the meeting dialog list them (a review's)
+        # everything learnt (a meeting that has told every weight on the agenda tells one off it,
+        # and left out, the notice said "Nothing yet." of a meeting that taught something: a
+        # review's), what lies on no agenda still to come said so, as the brief leaves it out
         for subject, issue, weight in view.learned:
-            if (issue, weight) in learned_of(view, subject):
-                lines.append(f"{learnt(self.session.scenario, view, subject, issue, weight)}.")
+            ahead = (issue, weight) in learned_of(view, subject)
+            said = learnt(self.session.scenario, view, subject, issue, weight)
+            lines.append(f"{said}." if ahead else f"{said} (on no agenda still to come).")
         self.app.push_screen(
             Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
             lambda _: then() if then is not None else None,
