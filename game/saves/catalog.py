@@ -115,12 +115,22 @@ def _damage(path: Path) -> str:
         if first.message.startswith("invalid YAML"):
             return f"damaged: not YAML at line {first.line}, column {first.column} (cut off, or edited by hand)"
         return f"not a saved game: {first.message}" + (f" (line {first.line})" if first.line else "")
-    if isinstance(doc, YMap) and ("format" in doc or doc.get("version") != 1):
-        try:
-            read_header(doc, Where(path))
-            field(doc, "log", YSeq, Where(path), "the list of actions")
-        except SaveLoadError as exc:
-            return _without_path(str(exc), path)
+    return _refused(doc, path, whole=True) if isinstance(doc, YMap) else ""
+
+
+def _refused(doc: YMap, path: Path, whole: bool = False) -> str:
+    """What opening the file would say of its header ("" where it takes it), as the list words it;
+    `whole`: the document has its log too, which must be a list."""
+    where = Where(path)
+    try:
+        if "format" in doc or doc.get("version") != 1:
+            read_header(doc, where)
+            if whole:
+                field(doc, "log", YSeq, where, "the list of actions")
+        else:  # format 1 is migrated as it opens: its scenario and hash as its reader checks them
+            read_scenario(doc, where)
+    except SaveLoadError as exc:
+        return _without_path(str(exc), path)
     return ""
 
 
@@ -169,13 +179,9 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
         return SaveInfo(path, modified, autosave, problem=f"not a saved game: {first.message}{at}")
     if not isinstance(doc, YMap) or not isinstance(doc.get("scenario"), YMap):
         return SaveInfo(path, modified, autosave, problem="not a saved game")
-    try:
-        if "format" in doc or doc.get("version") != 1:
-            read_header(doc, Where(path))
-        else:  # format 1 is migrated as it opens: its scenario and hash as its reader checks them
-            read_scenario(doc, Where(path))
-    except SaveLoadError as exc:
-        return SaveInfo(path, modified, autosave, problem=_without_path(str(exc), path))
+    refused = _refused(doc, path)
+    if refused:
+        return SaveInfo(path, modified, autosave, problem=refused)
     last = _last_entry(tail)
     counted = _mapping(doc.get("outcome")).get("turns")
     if isinstance(counted, int) and not isinstance(counted, bool):
