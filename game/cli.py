@@ -40,6 +40,10 @@ _SEAT_HELP = (
 )
 
 _SAVES_HELP = "the saves folder (default: ./saves)"
+_LIMIT_HELP = (
+    "the seconds your own agent (--seat/--agent PATH.py:NAME) may take over one move; past them the "
+    "command stops, naming the seat, the game's seed and the move (default: no limit)"
+)
 _SAVE_HELP = "a saved game: its path, or its name in the saves folder (as --save wrote it)"
 
 
@@ -109,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--save-dir", default=None, metavar="DIR", type=_folder, help="also write every game there as a save"
     )
+    s.add_argument("--move-limit", type=_seconds, default=None, metavar="SECONDS", help=_LIMIT_HELP)
 
     t = sub.add_parser("tournament", help="every level and strategy in one seat, over the same seeds")
     t.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
@@ -126,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="also a row for your own agent, PATH.py:NAME or module:NAME (repeatable)",
     )
+    t.add_argument("--move-limit", type=_seconds, default=None, metavar="SECONDS", help=_LIMIT_HELP)
 
     a = sub.add_parser("analyze", help="the package space of a venue: Pareto frontier, Nash, Kalai, ZOPA")
     a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
@@ -182,6 +188,7 @@ def _parser() -> argparse.ArgumentParser:
         "and every side's private numbers)",
     )
     w.add_argument("--seat", action="append", default=[], metavar="ID=KIND", help=_SEAT_HELP)
+    w.add_argument("--move-limit", type=_seconds, default=None, metavar="SECONDS", help=_LIMIT_HELP)
     w.add_argument(
         "--save",
         default=None,
@@ -217,6 +224,16 @@ def _whole(text: str, what: str, low: int, high: int, bounds: str) -> int:
 
 def _positive(text: str) -> int:
     return _whole(text, "the number", 1, 1_000_000, "1..1000000")
+
+
+def _seconds(text: str) -> float:
+    """Seconds, as digits 0-9 with a decimal point if need be (`2`, `0.5`), 0.01 to 3600."""
+    if not re.fullmatch(r"[0-9]{1,9}(\.[0-9]{1,9})?", text):
+        raise argparse.ArgumentTypeError(f"the seconds are a number written in digits 0-9 (2, 0.5), got {text!r}")
+    value = float(text)
+    if not 0.01 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got {text}")
+    return value
 
 
 def _jobs(text: str) -> int:

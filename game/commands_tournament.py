@@ -52,7 +52,7 @@ def cmd_tournament(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from game.ai.agent import AgentError, AgentLoadError, load_agent
+    from game.ai.agent import AgentError, AgentLoadError, load_agent, move_limit
     from game.commands_seats import agent_traceback, output_kept
 
     for spec in args.agent:
@@ -69,7 +69,8 @@ def cmd_tournament(args: argparse.Namespace) -> int:
 
     kinds = (*T.KINDS, *dict.fromkeys(args.agent))
     try:
-        return _tournament(args, scenario, seat, kinds)
+        with move_limit(args.move_limit):
+            return _tournament(args, scenario, seat, kinds)
     except (AgentError, WorkerEnded) as exc:
         # one line naming the seat, the agent and the game's seed (game.ai.agent; for a worker
         # that ended, what it was playing: game.sim.pool); nothing is saved

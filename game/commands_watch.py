@@ -86,10 +86,11 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         # a loaded save's moves with the reasons it kept, as the moves played from here give theirs
         reason = session.reason_at(k)
         _print_record(record.kind, f"{record.text}  ({reason})" if reason else record.text)
-    from game.ai.agent import AgentError
+    from game.ai.agent import AgentError, move_limit
 
     try:
-        _play_out(session)
+        with move_limit(None if args is None else args.move_limit):
+            _play_out(session)
     except AgentError as exc:
         # the game stops where the agent failed; nothing is saved, so no save holds half a game
         from game.commands_seats import agent_traceback

@@ -34,7 +34,10 @@ import importlib
 import importlib.util
 import inspect
 import pickle
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
@@ -55,6 +58,9 @@ from game.safetext import escape_controls
 Chooser = Callable[[View, Rng], Decision]
 _T = TypeVar("_T")
 _ACTIONS = tuple(A.ACTION_TYPES.values())
+# The seconds an outside agent may take over one move, for the agents made while a command's
+# `move_limit` is open (and in the worker processes it forks meanwhile); None: no limit.
+_move_limit: float | None = None
 
 
 @runtime_checkable
@@ -109,8 +115,61 @@ def find_agent(spec: str) -> Any:
 
 def seated_agent(spec: str, scenario: Scenario, seat: str, seed: int) -> Guarded:
     """The outside agent `spec` names, made for one game (a class afresh) and guarded: whatever
-    fails, its constructor included, raises AgentError naming the seat, the agent and the seed."""
-    return Guarded(load_agent(spec, scenario, _where(seat, seed, spec)), seat, seed, spec)
+    fails, its constructor included, raises AgentError naming the seat, the agent and the seed.
+    It may take the seconds of the `move_limit` open as it is made over each move."""
+    guarded = Guarded(load_agent(spec, scenario, _where(seat, seed, spec)), seat, seed, spec)
+    guarded.limit = _move_limit
+    return guarded
+
+
+@contextlib.contextmanager
+def move_limit(seconds: float | None) -> Iterator[None]:
+    """Outside agents made inside it (seated_agent), here or in a worker process forked inside
+    it, may take at most `seconds` over one move (None: no limit); over it, the move raises
+    AgentError naming the seat, the game's seed and the move. A command's `--move-limit`: an agent
+    that hangs (a loop that never ends, a wait on nothing) held simulate or a tournament for
+    ever, with nothing said."""
+    global _move_limit
+    before, _move_limit = _move_limit, seconds
+    try:
+        yield
+    finally:
+        _move_limit = before
+
+
+class _OverTime(BaseException):
+    """Raised in an outside agent's move when its time is up (a BaseException, so that the
+    agent's own `except Exception` does not take it for one of its errors and go on)."""
+
+
+@contextlib.contextmanager
+def _timed(limit: float | None) -> Iterator[None]:
+    """The block may take `limit` seconds: past them it is stopped where it stands (an alarm,
+    in the main thread, where Python runs signal handlers: a worker process, `watch`), and a
+    block that went past them all the same (in another thread, or an agent that caught the
+    alarm and went on) raises _OverTime as it ends."""
+    if limit is None:
+        yield
+        return
+    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    before: Any = None
+    if alarm:
+
+        def stop(signum: int, frame: object) -> None:
+            raise _OverTime
+
+        before = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            # None: a handler set outside Python, which cannot be put back but as the default
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if before is None else before)
+    if time.monotonic() - started > limit:
+        raise _OverTime
 
 
 def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent", where: str = "") -> Chooser:
@@ -194,6 +253,7 @@ class Guarded:
         self.seed = seed
         self.spec = spec
         self.moment = ""  # the round and turn of its last call, which its errors name
+        self.limit: float | None = None  # the seconds it may take over one move (move_limit)
         # what it prints goes to stderr (see _to_stderr); the interface, which captures both
         # streams itself (and writes what it captured on stderr once it closes:
         # game.ui.app.Printed), calls it in a thread of its own, where swapping the process's
@@ -207,9 +267,12 @@ class Guarded:
         # the game itself never touches Python's global generator, so a change to its state
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
         drawn = Draws()
+        mine = _own_copy(view)  # the game's time, not the agent's
         try:
-            with _to_stderr() if self.redirect else contextlib.nullcontext():
-                decision = self.chooser(_own_copy(view), rng)
+            with _to_stderr() if self.redirect else contextlib.nullcontext(), _timed(self.limit):
+                decision = self.chooser(mine, rng)
+        except _OverTime:
+            raise AgentError(f"{where} took more than {self.limit:g} s over one move (--move-limit)") from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)
             raise failed(AgentError, f"{where} raised", exc, self.spec, self.chooser) from None

@@ -1,0 +1,176 @@
+"""`--move-limit SECONDS` on simulate, tournament and watch: an outside agent that takes longer
+over one move (a loop that never ends, a wait on nothing) stops the command in one line naming
+the seat, the game's seed and the move, exit 1, where it held the command for ever; without the
+option an agent takes the time it takes."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from game.ai.agent import AgentError, Guarded, move_limit, seated_agent
+from game.ai.reading import Decision
+from game.engine import actions as A
+from game.engine.rng import Rng
+from game.engine.setup import new_game
+from game.engine.view import view_for
+from game.scenario import bundled, load_scenario
+from tests.cli_runner import run_main
+
+ASTANA = load_scenario(bundled()["astana-8"])
+
+AGENTS = """
+import time
+from game.ai.random_agent import choose_random
+
+
+def passing(view, rng):
+    return choose_random(view, rng)  # a legal move, whatever is on the table
+
+
+def busy(view, rng):
+    # a loop that would run half a minute, from round 2: bounded, so that a limit that failed
+    # fails the test rather than holding the suite
+    if view.round >= 2:
+        started = time.monotonic()
+        while time.monotonic() - started < 30:
+            pass
+    return passing(view, rng)
+
+
+def asleep(view, rng):
+    time.sleep(30)
+    return passing(view, rng)
+
+
+def deaf(view, rng):
+    # catches whatever stops it, and goes on for a second
+    started = time.monotonic()
+    while time.monotonic() - started < 1.0:
+        try:
+            time.sleep(0.05)
+        except BaseException:
+            pass
+    return passing(view, rng)
+
+
+def slow(view, rng):
+    time.sleep(0.02)
+    return passing(view, rng)
+"""
+
+
+@pytest.fixture
+def agents(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.py"
+    path.write_text(AGENTS, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("name", "moment"), [("busy", "round 2, turn "), ("asleep", "round 1, turn 1)")])
+def test_an_agent_over_the_limit_stops_simulate_in_one_line(agents: Path, jobs: str, name: str, moment: str) -> None:
+    started = time.monotonic()
+    out = run_main(
+        "simulate", "astana-8", "--games", "3", "--seat", f"government={agents}:{name}", "--move-limit", "0.2",
+        "--jobs", jobs,
+    )  # fmt: skip
+    assert time.monotonic() - started < 15  # not the agent's 30 s
+    assert out.returncode == 1
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1, out.stderr
+    assert lines[0].startswith(f"peacetalks: error: the agent in seat government ({agents}:{name}; game seed 0, ")
+    assert moment in lines[0]
+    assert lines[0].endswith("took more than 0.2 s over one move (--move-limit)")
+    assert out.stdout == ""
+
+
+def test_an_agent_that_catches_the_stop_and_goes_on_is_stopped_as_its_move_ends(agents: Path) -> None:
+    out = run_main("simulate", "astana-8", "--games", "1", "--seat", f"opposition={agents}:deaf", "--move-limit", "0.2")
+    assert out.returncode == 1
+    assert "(--move-limit)" in out.stderr and "round 1" in out.stderr
+
+
+def test_without_the_option_or_within_it_an_agent_takes_its_time(agents: Path) -> None:
+    for limit in ((), ("--move-limit", "5")):
+        out = run_main("simulate", "astana-8", "--games", "1", "--seat", f"opposition={agents}:slow", *limit)
+        assert out.returncode == 0, out.stderr
+        assert out.stderr == ""
+
+
+def test_the_tournament_stops_at_its_agents_row(agents: Path) -> None:
+    out = run_main(
+        "tournament", "astana-8", "--seat", "government", "--games", "2", "--agent", f"{agents}:asleep",
+        "--move-limit", "0.2",
+    )  # fmt: skip
+    assert out.returncode == 1
+    assert out.stderr.splitlines()[-1].endswith("took more than 0.2 s over one move (--move-limit)")
+    assert "hard" in out.stdout  # the rows before it were printed as they came
+
+
+def test_watch_stops_at_the_move_and_leaves_the_alarm_as_it_found_it(agents: Path) -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    out = run_main("watch", "astana-8", "--seat", f"government={agents}:busy", "--move-limit", "0.2")
+    assert out.returncode == 1
+    assert "round 2" in out.stderr and "(--move-limit)" in out.stderr
+    assert "Round 1 of" in out.stdout  # the game as far as it went
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    out = run_main("watch", "astana-8", "--seat", f"government={agents}:slow", "--move-limit", "5")
+    assert out.returncode == 0, out.stderr
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_agent_made_outside_the_limit_has_none_and_the_limit_closes_after_the_command(agents: Path) -> None:
+    with move_limit(0.5):
+        limited = seated_agent(f"{agents}:slow", ASTANA, "government", 0)
+    assert limited.limit == 0.5
+    assert seated_agent(f"{agents}:slow", ASTANA, "government", 0).limit is None
+
+
+def test_in_another_thread_a_move_over_the_limit_is_refused_as_it_ends() -> None:
+    # no alarm outside the main thread (Python runs signal handlers there only): the move is
+    # measured instead
+    def dawdling(view: object, rng: Rng) -> Decision:
+        time.sleep(0.3)
+        return Decision(A.Pass("government"), "late")
+
+    guarded = Guarded(dawdling, "government", 0)
+    guarded.limit = 0.1
+    state, _ = new_game(ASTANA, 0)
+    caught: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            guarded(view_for(state, state.actor), Rng(0))
+        except BaseException as exc:
+            caught.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert len(caught) == 1 and isinstance(caught[0], AgentError)
+    assert "took more than 0.1 s over one move" in str(caught[0])
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("0", "lie in 0.01..3600, got 0"),
+        ("3601", "lie in 0.01..3600, got 3601"),
+        ("1e3", "written in digits 0-9 (2, 0.5), got '1e3'"),
+        ("-1", "written in digits 0-9"),
+        ("nan", "written in digits 0-9"),
+        ("", "written in digits 0-9"),
+    ],
+)
+def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> None:
+    out = run_main("simulate", "astana-8", "--move-limit", given)
+    assert out.returncode == 1
+    assert said in out.stderr
+    assert "Traceback" not in out.stderr
