@@ -296,6 +296,18 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
         await pilot.press(key)
 
 
+async def accept_answer(pilot: Pilot[Any]) -> None:
+    """`a` in the answer dialog, as a player who means it: where another offer waiting for their
+    answer is worth more the dialog asks first, and the answer is to accept (Tab, then Enter)."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    await pilot.press("a")
+    await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, ConfirmDialog) and "also waiting for your answer" in screen.question:
+        await pilot.press("tab", "enter")
+
+
 async def pass_turn(pilot: Pilot[Any]) -> None:
     """Pass (n), as a player who means it: where an offer waiting for their answer is on its last
     round the game asks first, and the answer is to pass anyway (Tab, then Enter)."""

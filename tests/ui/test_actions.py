@@ -1271,3 +1271,50 @@ def test_a_click_on_an_issues_name_picks_its_row_and_moves_nothing(start: State)
         await pilot.press("escape")
 
     drive(ProposalBuilder(view(start, GOV)), script)
+
+
+def test_accepting_in_the_answer_dialog_asks_first_where_a_better_offer_waits(start: State) -> None:
+    """A newcomer answered four offers in turn with `r` and `a`, and signed the one worth 0.59
+    while one worth 0.81 waited: the dialog asks first, as the board does, and the safe answer
+    sends nothing. A rejection, or an acceptance of the best offer, goes at once."""
+    from game.engine.state import PENDING, Proposal
+    from game.ui.screens.dialog import ConfirmDialog
+
+    v = view(start, OPP)
+    whole = tuple((i, v.positions[OPP][i]) for i in v.agenda)  # its own positions: worth the most
+    worse = tuple((i, v.positions[GOV][i]) for i in v.agenda)
+    low = Proposal(7, GOV, worse, (OPP, RUSSIA), (PENDING, PENDING), v.round)
+    high = Proposal(8, RUSSIA, whole, (OPP, GOV), (PENDING, PENDING), v.round)
+    both = dataclasses.replace(v, proposals=(low, high))
+    value = {p.id: choices.worth_if_agreed(both, p.package) for p in (low, high)}
+    assert value[8] >= value[7] + 0.005
+
+    def accepting(row: int, confirm: bool) -> Script:
+        async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+            for _ in range(row):
+                await pilot.press("down")
+            await pilot.press("a")
+            if row == 0:
+                await until(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog), "the question")
+                ask = pilot.app.screen
+                assert isinstance(ask, ConfirmDialog)
+                assert ask.question.startswith("Accept #7 from Government of the Syrian Arab Republic, worth ")
+                assert ask.question.endswith(f"#8, also waiting for your answer, is worth {value[8]:.2f} to you.")
+                await pilot.press("tab" if confirm else "enter")  # Think again has the focus
+                if confirm:
+                    await pilot.press("enter")
+                await pilot.pause()
+                if not confirm:
+                    assert pilot.app.screen is dialog
+                    await pilot.press("escape")
+
+        return script
+
+    assert drive(RespondDialog(both), accepting(0, confirm=False)) is None
+    assert drive(RespondDialog(both), accepting(0, confirm=True)) == Respond("opposition", 7, True)
+    assert drive(RespondDialog(both), accepting(1, confirm=False)) == Respond("opposition", 8, True)
+
+    async def rejecting(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press("r")
+
+    assert drive(RespondDialog(both), rejecting) == Respond("opposition", 7, False)

@@ -10,7 +10,7 @@ from pathlib import Path
 from game.engine.state import PENDING
 from game.ui.screens.actions import RespondDialog
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import driven, new_app, press, screen_of, settle, until
+from tests.ui.driving import accept_answer, driven, new_app, press, screen_of, settle, until
 
 
 def test_the_answer_dialog_comes_back_while_offers_wait(tmp_path: Path) -> None:
@@ -28,7 +28,7 @@ def test_the_answer_dialog_comes_back_while_offers_wait(tmp_path: Path) -> None:
             assert len(first) >= 2
             await press(pilot, "r")
             dialog = await screen_of(pilot, RespondDialog)
-            await press(pilot, "a")
+            await accept_answer(pilot)
             await until(pilot, lambda: len(waiting()) == len(first) - 1, "the first answer")
             again = await screen_of(pilot, RespondDialog)
             assert again is not dialog

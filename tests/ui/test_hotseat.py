@@ -20,7 +20,19 @@ from game.ui.screens.actions import RespondDialog
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.panels import AgendaTable
-from tests.ui.driving import GOV, OPP, driven, new_app, pass_turn, press, screen_of, screen_text, settle, until
+from tests.ui.driving import (
+    GOV,
+    OPP,
+    accept_answer,
+    driven,
+    new_app,
+    pass_turn,
+    press,
+    screen_of,
+    screen_text,
+    settle,
+    until,
+)
 
 SIZE = (120, 40)
 
@@ -196,7 +208,7 @@ def test_answering_in_the_closing_session_hands_nothing_over_until_the_player_is
             await press(pilot, "r")
             for k in range(len(owed) - 1):
                 await screen_of(pilot, RespondDialog)
-                await press(pilot, "A")
+                await accept_answer(pilot)
                 await until(pilot, lambda k=k: len(table.session.log) > len(session.log) + k, "the answer")
                 assert table.session.state.actor == GOV and table.session.state.closing
                 assert not isinstance(app.screen, HandOver), f"covered after answer {k + 1}"
@@ -287,7 +299,8 @@ def test_at_80_columns_a_hot_seat_status_line_names_whose_table_it_is(tmp_path: 
                 assert seat.short_name and seat.short_name in line and seat.name not in line, line
                 if "YOUR TURN:" in line:
                     blocked += 1
-                    await press(pilot, "r", "a")
+                    await press(pilot, "r")
+                    await accept_answer(pilot)
                 else:
                     await pass_turn(pilot)
                 if blocked >= 2:

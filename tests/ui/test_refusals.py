@@ -13,7 +13,7 @@ from game.ui.app import make_app
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.keybar import KeyBar
-from tests.ui.driving import ASTANA, GOV, driven, new_app, press, settle
+from tests.ui.driving import ASTANA, GOV, accept_answer, driven, new_app, press, settle
 
 
 def test_a_draft_owed_disables_every_move_but_the_answer(tmp_path: Path) -> None:
@@ -45,7 +45,8 @@ def test_a_draft_owed_disables_every_move_but_the_answer(tmp_path: Path) -> None
             await press(pilot, "p", "p", "c", "p")
             assert sum(reason[1:] in n.message for n in app._notifications) == 1
             # answering the draft lifts it
-            await press(pilot, "r", "a")
+            await press(pilot, "r")
+            await accept_answer(pilot)
             await pilot.pause()
             assert "propose" not in table.query_one(KeyBar).refused or not table.view.my_turn
 

@@ -24,6 +24,7 @@ from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import (
+    accept_question,
     delegation_name,
     issue_name,
     measured,
@@ -221,7 +222,35 @@ class RespondDialog(ActionDialog):
         if index is None:
             self.refuse("Choose a proposal first.")
             return
-        self.dismiss(Respond(actor=self.actor, proposal=self.waiting[index].id, accept=accept))
+        p = self.waiting[index]
+        answer = Respond(actor=self.actor, proposal=p.id, accept=accept)
+        question = self._slip(p) if accept else ""
+        if not question:
+            self.dismiss(answer)
+            return
+
+        def answered(ok: bool | None) -> None:
+            if ok:
+                self.dismiss(answer)
+
+        self.app.push_screen(ConfirmDialog(question, "Accept", "Think again"), answered)
+
+    def _slip(self, p: Proposal) -> str:
+        """The question to ask before accepting `p` where another offer waiting for the player's
+        answer is worth more (by half a hundredth or more), as the board asks: a newcomer
+        answered four offers in turn with `r` and `a`, and signed the one worth 0.59 while one
+        worth 0.81 waited ("" where none does)."""
+        value = self._worth(p)
+        better = max(
+            ((q.id, self._worth(q)) for q in self.waiting if q.id != p.id),
+            key=lambda pair: pair[1],
+            default=None,
+        )
+        if better is None or better[1] < value + 0.005:
+            return ""
+        worth = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)[0]
+        author = in_sentence(delegation_name(self.view, p.author))
+        return accept_question(p.id, author, worth, value, better)
 
 
 # --- 3. concessions -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence, listed
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import against, brief_issue, measured, named, opening, toll
+from game.ui.format import accept_question, against, brief_issue, measured, named, opening, toll
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.rows import RowTable
@@ -391,14 +391,15 @@ class BoardScreen(Screen[BoardChoice]):
             return
         author = in_sentence(self.scenario.delegations[p.author].name)
         worth = measured(entry.worth, entry.walk_away, entry.agreed, your=True)[0]
-        question = f"Accept #{p.id} from {author}, worth {worth} to you?"
-        if entry.pulls_out:
-            question += f" {opening(entry.signing)}: your hardliners would pull you out ({entry.pulled_then})."
-        if better is not None:
-            # both to the places that tell them apart, the offer's own as the question wrote it
-            theirs, ours, _ = against(better.worth, entry.worth, len(worth.partition(".")[2]))
-            question = question.replace(f"worth {worth} to you?", f"worth {ours} to you?", 1)
-            question += f" #{better.proposal.id}, also waiting for your answer, is worth {theirs} to you."
+        pulled = f"{opening(entry.signing)}: your hardliners would pull you out ({entry.pulled_then})."
+        question = accept_question(
+            p.id,
+            author,
+            worth,
+            entry.worth,
+            None if better is None else (better.proposal.id, better.worth),
+            pulled if entry.pulls_out else "",
+        )
 
         def answered(ok: bool | None) -> None:
             if ok:
