@@ -63,7 +63,7 @@ TABLE_KEYS: tuple[Key, ...] = (
         "The AI plays faster", "Less time between the AI's moves"),
     Key("minus", "slower", "-", "the AI plays slower", "Slower", False,
         "The AI plays slower", "More time between the AI's moves"),
-    Key("f", "skip", "f", "skip to your next turn", "Skip AI", False,
+    Key("f", "skip", "f", "skip to your next turn (a new round's news still shows)", "Skip AI", False,
         "Skip the AI's moves", "Jump to your next turn"),
     Key("ctrl+s", "save", "ctrl+s", "save the game under a name", "Save", False,
         "Save", "Save the game under a name"),

@@ -423,12 +423,20 @@ class TableScreen(TableCommands):
             self.refresh_table()
             await self._after(records)
         self.skipping = False
+        news, self.skipped_news = self.skipped_news, []
         if session.state.over and self.humans and played and not self._gone():
             # the talks ended on the AI seats' moves: how, said on the table before the debrief
             # takes it away (a newcomer who pressed f found the debrief with no word of the deal)
             ending = ending_lines(played)
             if ending:
                 await self.app.push_screen_wait(Notice("The talks are over", "\n\n".join(ending)))
+                if self._gone():
+                    return
+        elif self.humans and not session.state.over:
+            # the news of the rounds begun while the player skipped: a skip hurries the moves, but
+            # the news changes the table (a newcomer who pressed f never saw a round's events)
+            for notice in news:
+                await self.app.push_screen_wait(notice)
                 if self._gone():
                     return
         self.next_turn()
@@ -468,10 +476,12 @@ class TableScreen(TableCommands):
         venue_end = self._venue_end(records)  # shown even when skipping: a campaign's turning point
         if venue_end is not None:
             await self.app.push_screen_wait(venue_end)
-        if self.skipping or not self.humans:
+        if not self.humans:
             return
         notice = self._round_notice(records)
-        if notice is not None:
+        if notice is not None and self.skipping:
+            self.skipped_news.append(notice)  # shown once the skip is over (ai_turns)
+        elif notice is not None:
             await self.app.push_screen_wait(notice)
 
     def _act(self, action: Action) -> None:

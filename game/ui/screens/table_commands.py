@@ -27,7 +27,7 @@ from game.saves import SaveError, Session, save_path, save_text, write_atomic
 from game.sim.seating import session_kinds
 from game.ui.format import opening
 from game.ui.screens.board import BoardScreen, Counter
-from game.ui.screens.notices import Help
+from game.ui.screens.notices import Help, Notice
 
 if TYPE_CHECKING:
     from game.play.board import Entry
@@ -63,6 +63,8 @@ class TableCommands(Screen[None]):
         self.autosave_path = autosave if autosave is not None else new_autosave(session.name)
         self.speed = speed
         self.skipping = False
+        # the notices of rounds begun while the player skipped (f), shown once the skip ends
+        self.skipped_news: list[Notice] = []
         self.viewer = humans[0] if humans else 0
         self.saved_turns = len(session.log)
         self.save_error = ""  # why the last save failed ("" when it did not): ctrl+q says so
