@@ -149,7 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
     g.add_argument(
         "--as", dest="humans", action="append", default=[], metavar="DELEGATION",
-        help="the delegation you play (repeat for hot-seat play; default: the scenario's own choice)",
+        help="the delegation you play, by its id (`peacetalks list` names every scenario's; repeat for hot-seat play; "
+        "default: the scenario's own choice)",
     )  # fmt: skip
     g.add_argument(
         "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
