@@ -147,15 +147,19 @@ def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> No
     print()
     print(f"Outcome: {state.outcome.replace('_', ' ')}. {state.reason}")
     print()
-    # the name column as wide as the longest name (astana-to-sochi's platforms run to 48)
-    width = max(40, *(len(d.name) + 2 for d in state.scenario.delegations))
+    from game.safetext import columns
+
+    # the name column as wide as the longest name (astana-to-sochi's platforms run to 48), in the
+    # terminal's columns: a name in Chinese stood out of line by as many as its characters
+    width = max(40, *(columns(d.name) + 2 for d in state.scenario.delegations))
     # the rounds' toll in a column of its own where one was paid: a side that signed a deal above
     # its walk-away value read "utility 0.52, walk-away 0.57" to an author as a deal signed below it
     paid = any(state.toll)
     print(f"{'delegation':<{width}}{'utility':>9}" + (f"{'toll':>7}" if paid else "") + f"{'walk-away':>11}")
     for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
         toll = f"{delay_toll(state, k):>7.2f}" if paid else ""
-        print(f"{d.name:<{width}}{outcome_utility(state, k):>9.2f}{toll}{d.reservation:>11.2f}")
+        name = d.name + " " * (width - columns(d.name))
+        print(f"{name}{outcome_utility(state, k):>9.2f}{toll}{d.reservation:>11.2f}")
     if paid:
         note = (
             "utility: what the outcome is worth, less the toll the rounds without a deal took, deal or none; "

@@ -4,12 +4,16 @@ taken, and its walk-away value, as the game gives them."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from game.cli import main
 from game.engine.utility import delay_toll, outcome_utility
+from game.safetext import columns
 from tests.saves.helpers import finished
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
 
 
 @pytest.mark.parametrize(("name", "seed"), [("astana-8", 4), ("harbour-contract", 3)])
@@ -37,3 +41,20 @@ def test_astana_takes_a_toll_and_the_harbour_none() -> None:
     """The two cases above are both met: a game with a toll, and one without."""
     assert any(finished("astana-8", 4).state.toll)
     assert not any(finished("harbour-contract", 3).state.toll)
+
+
+def test_the_figures_stand_in_line_under_names_of_wide_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name in Chinese takes two columns a character: padded by its characters, its row's
+    figures stood out of line by as many columns as the name has characters (an author's)."""
+    text = MINI.read_text(encoding="utf-8").replace("name: Blue", "name: 独立议长团 (the chairmen)", 1)
+    path = tmp_path / "wide.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["watch", str(path), "--seed", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("delegation"))
+    rows = lines[at : lines.index("", at)]
+    assert any("独立议长团" in row for row in rows)
+    ends = {columns(row) for row in rows}
+    assert len(ends) == 1, rows  # every row as wide on the screen as the header
