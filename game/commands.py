@@ -9,7 +9,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine.model import Scenario
 from game.safetext import escaped_errors, escaped_output
@@ -274,6 +274,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     for r in summary["results"]:
         outcomes[r["outcome"]] = outcomes.get(r["outcome"], 0) + 1
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
+    print(when_signed(scenario, summary["results"]))
     if summary["history_match"] is not None:
         print(
             f"as in history: {summary['history_match']:.1%} of the recorded issues on average; "
@@ -295,6 +296,27 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     for line in SURPLUS_NOTE:
         print(line)
     return 0
+
+
+def when_signed(scenario: Scenario, results: list[dict[str, Any]]) -> str:
+    """In which round of its venue the games' agreements were signed, and how many of them in
+    the venue's last round: `when signed: round 4: 150, round 6: 20; in the venue's last round: 20
+    of 170` (a campaign's rounds by venue, `astana round 4`). An author read the rounds of the
+    deals only in tournament's column, or counted them over watched games."""
+    rounds = {v.id: v.rounds for v in scenario.venues}
+    count: dict[tuple[int, int], int] = {}
+    order = {v.id: k for k, v in enumerate(scenario.venues)}
+    last = 0
+    for result in results:
+        for signed in result["signed"]:
+            key = (order[signed["venue"]], signed["round"])
+            count[key] = count.get(key, 0) + 1
+            last += signed["round"] >= rounds[signed["venue"]]
+    if not count:
+        return "when signed: nothing was signed"
+    several = len(scenario.venues) > 1
+    parts = [f"{scenario.venues[v].id + ' ' if several else ''}round {r}: {n}" for (v, r), n in sorted(count.items())]
+    return f"when signed: {', '.join(parts)}; in the venue's last round: {last} of {sum(count.values())}"
 
 
 SURPLUS_NOTE = (

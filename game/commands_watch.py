@@ -158,8 +158,8 @@ def _print_outcome(session: Session, name: str | None, loaded_at: int = 0) -> No
     print(f"{'delegation':<{width}}{'utility':>9}" + (f"{'toll':>7}" if paid else "") + f"{'walk-away':>11}")
     for k, d in enumerate(state.scenario.delegations):  # the real numbers drawn for this game
         toll = f"{delay_toll(state, k):>7.2f}" if paid else ""
-        name = d.name + " " * (width - columns(d.name))
-        print(f"{name}{outcome_utility(state, k):>9.2f}{toll}{d.reservation:>11.2f}")
+        padded = d.name + " " * (width - columns(d.name))
+        print(f"{padded}{outcome_utility(state, k):>9.2f}{toll}{d.reservation:>11.2f}")
     if paid:
         note = (
             "utility: what the outcome is worth, less the toll the rounds without a deal took, deal or none; "

@@ -104,6 +104,9 @@ def run_game(
         "agreement": {
             scenario.issues[i].id: scenario.issues[i].options[o].id for i, o in enumerate(state.settled) if o >= 0
         },
+        # where and in which round of its venue each agreement was signed: whether deals come
+        # before the last round is what an author tunes a table's time for (docs/SCENARIOS.md)
+        "signed": [{"venue": scenario.venues[a.venue].id, "round": a.round} for a in state.agreements],
         "utilities": {d.id: round(outcome_utility(state, k), 4) for k, d in enumerate(real)},
         # each one's walk-away value as the game ended: drawn for this seed around the file's value,
         # then moved by the events and agreements that moved it. The yardstick of `surplus`, given
