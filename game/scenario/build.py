@@ -24,9 +24,15 @@ from game.engine.model import (
 from game.figures import below
 from game.scenario.diagnostics import Report
 from game.scenario.events import effects, event
-from game.scenario.refs import Refs
+from game.scenario.refs import Refs, written_ids
 from game.scenario.shapes import closest
 from game.scenario.yamlread import YMap, YSeq
+
+# The keys an object must have (valid) to be built; one without them is still checked for every
+# fault of its own that can be told without them (a misspelt reference beside a value out of range).
+ISSUE_KEYS = ("id", "name", "status_quo", "options")
+DELEGATION_KEYS = ("id", "name", "leader", "role", "personality", "reservation", "support", "preferences")
+VENUE_KEYS = ("id", "name", "agenda", "signatories", "action_points", "rounds", "momentum")
 
 
 def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
@@ -39,31 +45,35 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     events_raw: YSeq = doc.get("events", YSeq(doc.mark))
 
     for items in (zones_raw, issues_raw, dels_raw, venues_raw):
-        refs.broken.update(x["id"] for x in items if isinstance(x, YMap) and "id" in x)
-    # Only well-formed items (with an id) count; shape errors were reported already.
+        refs.broken.update(written_ids(items))
+    # Only well-formed zones and events (with an id) count; shape errors were reported already.
     zones_raw = _complete(zones_raw, ("id", "name", "stability"))
-    issues_raw = _complete(issues_raw, ("id", "name", "status_quo", "options"))
-    dels_raw = _complete(
-        dels_raw, ("id", "name", "leader", "role", "personality", "reservation", "support", "preferences")
-    )
-    venues_raw = _complete(venues_raw, ("id", "name", "agenda", "signatories", "action_points", "rounds", "momentum"))
     events_raw = _complete(events_raw, ("id", "title", "text"))
-
     refs.zones, zones_raw = refs.dedup(zones_raw, "zone")
-    refs.issues, issues_raw = refs.dedup(issues_raw, "issue")
-    refs.delegations, dels_raw = refs.dedup(dels_raw, "delegation")
-    refs.venues, venues_raw = refs.dedup(venues_raw, "venue")
+    # Issues, delegations and venues with errors of their own are checked as far as they can be;
+    # only the whole ones are built, and only they are in the id tables.
+    _, issues_all = refs.dedup(_identified(issues_raw), "issue")
+    _, dels_all = refs.dedup(_identified(dels_raw), "delegation")
+    _, venues_all = refs.dedup(_identified(venues_raw), "venue")
     _, events_raw = refs.dedup(events_raw, "event")
-    for issue in issues_raw:
-        options: YSeq = issue["options"]
-        refs.broken_options[issue["id"]] = {o["id"] for o in options if "id" in o}
+    for issue in issues_all:
+        options = issue.get("options")
+        if not isinstance(options, YSeq):
+            continue
+        refs.broken_options[issue["id"]] = written_ids(options)
         options = _complete(options, ("id", "label"))
         refs.options[issue["id"]], issue["options"] = refs.dedup(options, "option")
+    issues_raw = _complete(issues_all, ISSUE_KEYS)
+    dels_raw = _complete(dels_all, DELEGATION_KEYS)
+    venues_raw = _complete(venues_all, VENUE_KEYS)
+    refs.issues = {x["id"]: i for i, x in enumerate(issues_raw)}
+    refs.delegations = {x["id"]: i for i, x in enumerate(dels_raw)}
+    refs.venues = {x["id"]: i for i, x in enumerate(venues_raw)}
 
     rules = Rules(**dict(doc.get("rules", {})))
-    issues = [_issue(x, refs) for x in issues_raw]
-    delegations = [_delegation(x, refs, issues, rules) for x in dels_raw]
-    venues = [_venue(x, refs) for x in venues_raw]
+    issues = [i for raw in issues_all if (i := _issue(raw, refs)) is not None]
+    delegations = [d for raw in dels_all if (d := _delegation(raw, refs, issues, rules)) is not None]
+    venues = [v for raw in venues_all if (v := _venue(raw, refs)) is not None]
     events = [event(x, refs) for x in events_raw]
     history = _history(doc.get("history"), refs)
     if report.errors:
@@ -86,29 +96,60 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     return scenario
 
 
+def _whole(item: YMap, keys: tuple[str, ...]) -> bool:
+    """Whether the object has every one of `keys`, each with a value the shape check took."""
+    return all(k in item and k not in item.refused for k in keys)
+
+
 def _complete(items: YSeq, keys: tuple[str, ...]) -> YSeq:
     out = YSeq(items.mark)
     for i, item in enumerate(items):
-        if isinstance(item, YMap) and all(k in item for k in keys):
+        if isinstance(item, YMap) and _whole(item, keys):
             out.append(item)
             out.marks.append(items.at(i))
     return out
 
 
-def _issue(raw: YMap, refs: Refs) -> Issue:
-    options = tuple(Option(o["id"], o["label"], effects(o.get("effects"), refs)) for o in raw["options"])
-    status_quo = refs.option(raw["id"], raw["status_quo"], raw.at("status_quo"))
+def _identified(items: YSeq) -> YSeq:
+    """The objects of a list that have an id, whole or not; one whose id was refused (`id:
+    Sinn_Fein`) under the id as written, so that the rest of it is checked too (it is never
+    whole: its id stays refused)."""
+    out = YSeq(items.mark)
+    for i, item in enumerate(items):
+        if not isinstance(item, YMap):
+            continue
+        if "id" not in item:
+            written = item.rejected.get("id")
+            if not isinstance(written, str):
+                continue
+            named = YMap(item.mark)
+            named.update(item)
+            named.__dict__.update(item.__dict__)
+            named["id"] = written
+            item = named
+        out.append(item)
+        out.marks.append(items.at(i))
+    return out
+
+
+def _issue(raw: YMap, refs: Refs) -> Issue | None:
+    """The issue, or None (after checking what can be) when it is not whole."""
+    options = tuple(Option(o["id"], o["label"], effects(o.get("effects"), refs)) for o in raw.get("options", ()))
+    status_quo = refs.option(raw["id"], raw["status_quo"], raw.at("status_quo")) if "status_quo" in raw else -1
     zone = refs.find(refs.zones, raw["zone"], raw.at("zone"), "zone") if "zone" in raw else -1
+    if not _whole(raw, ISSUE_KEYS):
+        return None
     return Issue(raw["id"], raw["name"], options, max(status_quo, 0), zone, raw.get("description", ""))
 
 
-def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Delegation:
+def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Delegation | None:
+    """The delegation, or None (after checking what can be) when it is not whole."""
     report = refs.report
     me = raw["id"]
     n_issues = len(issues)
     weights = [0.0] * n_issues
     values: list[tuple[float, ...]] = [tuple(0.0 for _ in x.options) for x in issues]
-    prefs: YMap = raw["preferences"]
+    prefs: YMap = raw.get("preferences", YMap(raw.mark))
     for issue_id, pref in prefs.items():
         i = refs.find(refs.issues, issue_id, prefs.key_at(issue_id), "issue")
         if i < 0 or "values" not in pref or "weight" not in pref:
@@ -134,7 +175,12 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             )
         weights[i] = float(pref["weight"])
         values[i] = tuple(max(v, 0.0) for v in table)
-    if sum(weights) <= 0 and not prefs.refused and not any("weight" in pref.refused for pref in prefs.values()):
+    if (
+        sum(weights) <= 0
+        and "preferences" in raw
+        and not prefs.refused
+        and not any("weight" in pref.refused for pref in prefs.values())
+    ):
         report.error(
             prefs.mark,
             f"{me}: the preferences cannot be normalised: every weight is 0; give at least one issue a weight above 0",
@@ -169,10 +215,8 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
 
     trust = [rules.default_trust] * len(refs.delegations)
     for other, value in raw.get("trust", {}).items():
-        d = refs.find(refs.delegations, other, raw["trust"].key_at(other), "delegation")
-        if d >= 0:
-            trust[d] = value
-            if other == me and value != 100:
+        if other == me:
+            if value != 100:
                 # said, not taken silently: an author gave a side a trust of 10 in itself and
                 # found it played as 100
                 report.warning(
@@ -180,6 +224,10 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
                     f"{me}: a delegation's trust in itself is always 100: the {value} given is not used; "
                     f"take {me!r} out of its trust",
                 )
+            continue
+        d = refs.find(refs.delegations, other, raw["trust"].key_at(other), "delegation")
+        if d >= 0:
+            trust[d] = value
     if me in refs.delegations:
         trust[refs.delegations[me]] = 100
 
@@ -192,6 +240,8 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
     patrons = _others(raw, "patrons", me, refs, f"{me} cannot be its own patron")
     heeds = _others(raw, "heeds", me, refs, f"{me} cannot heed itself: it weighs its own views already")
 
+    if not _whole(raw, DELEGATION_KEYS):
+        return None
     pers = raw["personality"]
     return Delegation(
         id=me,
@@ -250,12 +300,13 @@ def default_opening(values: tuple[float, ...], red: set[int] | frozenset[int], s
     )
 
 
-def _venue(raw: YMap, refs: Refs) -> Venue:
+def _venue(raw: YMap, refs: Refs) -> Venue | None:
+    """The venue, or None (after checking what can be) when it is not whole."""
     report = refs.report
 
     def ids(key: str, table: dict[str, int], what: str) -> list[int]:
         out: list[int] = []
-        items: YSeq = raw[key]
+        items: YSeq = raw.get(key, YSeq(raw.mark))
         for k, ident in enumerate(items):
             index = refs.find(table, ident, items.at(k), what)
             if index in out:
@@ -266,7 +317,8 @@ def _venue(raw: YMap, refs: Refs) -> Venue:
 
     agenda = ids("agenda", refs.issues, "issue")
     signatories = ids("signatories", refs.delegations, "delegation")
-    if len(raw["signatories"]) < 2:
+    # (as written: one refused beside another is no venue of one signatory)
+    if "signatories" in raw and max(len(raw["signatories"]), raw["signatories"].written) < 2:
         report.error(
             raw.at("signatories"),
             f"venue {raw['id']!r} needs at least two signatories: a deal is made between delegations",
@@ -279,6 +331,8 @@ def _venue(raw: YMap, refs: Refs) -> Venue:
             name = next(k for k, v in refs.delegations.items() if v == s)
             report.error(raw.at("turn_order"), f"signatory {name!r} is missing from the turn order of {raw['id']!r}")
     chair = refs.find(refs.delegations, raw["chair"], raw.at("chair"), "delegation") if "chair" in raw else -1
+    if not _whole(raw, VENUE_KEYS):
+        return None
     return Venue(
         id=raw["id"],
         name=raw["name"],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
+from game.scenario.refs import written_ids
 from game.scenario.shapes import close
 from game.scenario.spec import CHECK, MAX_TEST_WORK, SHARE
 from game.scenario.yamlread import YMap, YSeq
@@ -145,6 +146,16 @@ class _Ids:
         self.zones = [x["id"] for x in _items(doc, "zones")]
         self.events = [x["id"] for x in _items(doc, "events")]
         self.rounds = {x["id"]: x.get("rounds", 0) for x in _items(doc, "venues")}
+        # every id written for one, those of objects the shape check refused included (refs.written_ids)
+        self.written = {
+            what: written_ids(doc.get(f"{what}s")) for what in ("issue", "delegation", "zone", "event", "venue")
+        }
+        self.written_options = {
+            x["id"]: written_ids(x.get("options")) for x in _items(doc, "issues") if isinstance(x.get("options"), YSeq)
+        }
+
+    def table(self, what: str) -> Any:
+        return {"issue": self.issues, "delegation": self.delegations, "zone": self.zones, "event": self.events}[what]
 
 
 def _items(doc: YMap, key: str) -> list[YMap]:
@@ -208,11 +219,11 @@ def _check_work(doc: YMap, raw: YSeq, report: Report) -> None:
 
 def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> ScenarioTest | None:
     venue = raw.get("venue", "")
-    if venue and venue not in ids.rounds:
+    if venue and venue not in ids.rounds and venue not in ids.written["venue"]:
         report.error(raw.at("venue"), f"unknown venue {venue!r}{close(venue, ids.rounds)}")
     seats: YMap = raw.get("seats", YMap(raw.mark))
     for ident in seats:
-        _ref(ids.delegations, ident, seats.key_at(ident), "delegation", report)
+        _ref(ids, ident, seats.key_at(ident), "delegation", report)
     games = raw.get("games", 0)
     expect: YSeq | None = raw.get("expect")
     if expect is None:
@@ -245,8 +256,9 @@ def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> Scenar
     )
 
 
-def _ref(table: Any, ident: str, mark: Mark, what: str, report: Report) -> None:
-    if ident not in table:
+def _ref(ids: _Ids, ident: str, mark: Mark, what: str, report: Report) -> None:
+    table = ids.table(what)
+    if ident not in table and ident not in ids.written[what]:  # (an object with a fault of its own: said there)
         report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
 
 
@@ -258,8 +270,13 @@ def _check(item: YMap, mark: Mark, ids: _Ids, test: YMap, report: Report, faulty
     fields: dict[str, Any] = {}
     if kind in ("agreed", "not_agreed"):
         issue = body["issue"]
-        _ref(ids.issues, issue, body.at("issue"), "issue", report)
-        if "option" in body and issue in ids.issues and body["option"] not in ids.issues[issue]:
+        _ref(ids, issue, body.at("issue"), "issue", report)
+        if (
+            "option" in body
+            and issue in ids.issues
+            and body["option"] not in ids.issues[issue]
+            and body["option"] not in ids.written_options.get(issue, ())
+        ):
             option = body["option"]
             report.error(
                 body.at("option"), f"issue {issue!r} has no option {option!r}{close(option, ids.issues[issue])}"
@@ -273,22 +290,22 @@ def _check(item: YMap, mark: Mark, ids: _Ids, test: YMap, report: Report, faulty
             return None
         fields.update(outcome=body.get("is") or body["is_not"], negate="is_not" in body)
     elif kind in ("fired", "not_fired"):
-        _ref(ids.events, body["event"], body.at("event"), "event", report)
+        _ref(ids, body["event"], body.at("event"), "event", report)
         fields.update(event=body["event"])
     elif kind == "trust":
-        _ref(ids.delegations, body["from"], body.at("from"), "delegation", report)
-        _ref(ids.delegations, body["to"], body.at("to"), "delegation", report)
+        _ref(ids, body["from"], body.at("from"), "delegation", report)
+        _ref(ids, body["to"], body.at("to"), "delegation", report)
         fields.update(delegation=body["from"], to=body["to"])
     elif kind == "stability":
-        _ref(ids.zones, body["zone"], body.at("zone"), "zone", report)
+        _ref(ids, body["zone"], body.at("zone"), "zone", report)
         fields.update(zone=body["zone"])
     elif kind == "above_reservation":
         listed: YSeq = body.get("delegations", YSeq(body.mark))
         for k, ident in enumerate(listed):
-            _ref(ids.delegations, ident, listed.at(k), "delegation", report)
+            _ref(ids, ident, listed.at(k), "delegation", report)
         fields.update(delegations=tuple(listed))
     elif "delegation" in body:
-        _ref(ids.delegations, body["delegation"], body.at("delegation"), "delegation", report)
+        _ref(ids, body["delegation"], body.at("delegation"), "delegation", report)
         fields.update(delegation=body["delegation"])
     if kind not in _UNBOUNDED:
         bound = _bound(body, at, kind, quiet, _range(CHECK.kinds[kind]))

@@ -3,9 +3,27 @@ the line and column of the value at fault (and the nearest id, where one is clos
 
 from __future__ import annotations
 
+from typing import Any
+
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.shapes import close
-from game.scenario.yamlread import YSeq
+from game.scenario.yamlread import YMap, YSeq
+
+
+def written_ids(items: Any) -> set[str]:
+    """Every id a list of objects was written with, the ids of objects with errors of their own
+    and of objects the shape check refused included: a reference to one of them is not reported
+    again as unknown (one error per mistake). An id that is not one (`id: Sinn_Fein`) counts as
+    written and as the id it was likely meant as ('sinn_fein', what the references say); an item
+    written bare where a mapping was expected (`- phased` for an option) counts as its id."""
+    if not isinstance(items, YSeq):
+        return set()
+    out: set[str] = set()
+    for item in [*items, *items.rejected]:
+        ident = item.get("id", item.rejected.get("id")) if isinstance(item, YMap) else item
+        if isinstance(ident, str) and ident.strip():
+            out.update({ident, ident.lower(), "_".join(ident.lower().split())})
+    return out
 
 
 class Refs:

@@ -171,6 +171,7 @@ class ListOf(Spec):
                 out.marks.append(value.at(i))
             else:
                 out.faulted = True  # refused with its own error
+                out.rejected.append(item)
         out.faulted = out.faulted or len(value) < self.min_items
         out.written = len(value)
         return out
@@ -266,6 +267,7 @@ class Obj(Spec):
             else:
                 # given, and refused with a reason: later checks must not read it as left out
                 out.refused.add(name)
+                out.rejected[name] = given
                 if fld.required:
                     complete = False
         return out if complete or self.partial else None

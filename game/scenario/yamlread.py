@@ -144,6 +144,9 @@ class YMap(dict[str, Any]):
         # the text as written of a bare value YAML reads as something else (`label: No` is false,
         # `title: 010` is 8): where a text is expected, that is what the author wrote
         self.raw: dict[str, str] = {}
+        # values the shape check refused (each reported), as written: an id refused still says
+        # what the references to its object mean (game.scenario.refs.written_ids)
+        self.rejected: dict[str, Any] = {}
 
     def at(self, key: str) -> Mark:
         return self.value_marks.get(key, self.mark)
@@ -166,6 +169,7 @@ class YSeq(list[Any]):
         # with its own error): a later check must not report it again as a list that is wrong
         self.faulted = False
         self.written = 0  # items as the file wrote them, refused ones included (set by that check)
+        self.rejected: list[Any] = []  # the items that check refused (each reported), as written
 
     def at(self, index: int) -> Mark:
         return self.marks[index] if index < len(self.marks) else self.mark

@@ -1,0 +1,96 @@
+"""One run of validate reports every fault of a file, and each fault once.
+
+Found by a scenario author: a value out of range in an issue, a delegation or a venue hid every
+other fault of that same object (a misspelt reference beside it was only told after the range
+was fixed), and an object whose own definition failed (an id that is not one, an option written
+bare) made every reference to it an "unknown" error of its own, ten for one mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.scenario.test_diagnostics import errors, load, mini_with, pos
+
+
+def _errors(tmp_path: Path, *edits: tuple[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+    text = mini_with(*edits)
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    return text, [(d.line, d.column, d.message) for d in errors(diagnostics)]
+
+
+def test_a_venue_value_out_of_range_does_not_hide_a_misspelt_signatory(tmp_path: Path) -> None:
+    text, found = _errors(
+        tmp_path, ("signatories: [red, blue]", "signatories: [red, bleu]"), ("rounds: 4", "rounds: 66")
+    )
+    assert found == [
+        (*pos(text, "signatories: [red, bleu]", "bleu"), "unknown delegation 'bleu' (did you mean 'blue'?)"),
+        (*pos(text, "rounds: 66", "66"), "66 is out of range: expected 1..50"),
+    ]
+
+
+def test_a_delegation_value_out_of_range_does_not_hide_its_other_faults(tmp_path: Path) -> None:
+    text, found = _errors(
+        tmp_path,
+        ("support: 60", "support: 555"),
+        ("prisoners: {weight: 1, values: {none: 1.0,", "prisoners: {weight: 1, values: {nnoe: 1.0,"),
+        ("trust: {blue: 20}", "trust: {bleu: 20}"),
+    )
+    assert found == [
+        (*pos(text, "support: 555", "555"), "555 is out of range: expected 0..100"),
+        (*pos(text, "{nnoe: 1.0", "nnoe"), "issue 'prisoners' has no option 'nnoe' (did you mean 'none'?)"),
+        (*pos(text, "trust: {bleu: 20}", "bleu"), "unknown delegation 'bleu' (did you mean 'blue'?)"),
+    ]
+
+
+def test_an_issue_without_a_name_still_has_its_status_quo_checked(tmp_path: Path) -> None:
+    text, found = _errors(tmp_path, ("    name: Prisoners\n    status_quo: none\n", "    status_quo: nnoe\n"))
+    assert found == [
+        (*pos(text, "- id: prisoners", "id: prisoners"), "an issue is missing the required key 'name'"),
+        (*pos(text, "status_quo: nnoe", "nnoe"), "issue 'prisoners' has no option 'nnoe' (did you mean 'none'?)"),
+    ]
+    # and the references to the issue elsewhere are not reported as unknown
+    assert not any("unknown issue" in message for *_, message in found)
+
+
+def test_a_venue_with_a_refused_signatory_is_not_also_short_of_signatories(tmp_path: Path) -> None:
+    text, found = _errors(tmp_path, ("signatories: [red, blue]", "signatories: [red, Blue!]"))
+    assert found == [
+        (
+            *pos(text, "signatories: [red, Blue!]", "Blue!"),
+            "'Blue!' is not a valid id: use lower-case letters, digits, '_' and '-'",
+        )
+    ]
+
+
+def test_an_invalid_id_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """`id: Blue` (capital B): its references (trust, signatories, turn order, an event's effect,
+    a test's check) say 'blue', what it was meant as; the one mistake is the id itself."""
+    text, found = _errors(
+        tmp_path,
+        ("  - id: blue\n", "  - id: Blue\n"),
+        ("history:", "tests:\n  - name: t\n    expect:\n      - present: {delegation: blue}\nhistory:"),
+    )
+    assert found == [
+        (*pos(text, "id: Blue", "Blue"), "'Blue' is not a valid id: use lower-case letters, digits, '_' and '-'")
+    ]
+
+
+def test_a_delegation_with_an_invalid_id_has_its_other_faults_reported(tmp_path: Path) -> None:
+    text, found = _errors(tmp_path, ("  - id: blue\n", "  - id: Blue\n"), ("trust: {blue: 20}", "trust: {bgi: 20}"))
+    assert found == [
+        (*pos(text, "trust: {bgi: 20}", "bgi"), "unknown delegation 'bgi' (did you mean 'big'?)"),
+        (*pos(text, "id: Blue", "Blue"), "'Blue' is not a valid id: use lower-case letters, digits, '_' and '-'"),
+    ]
+
+
+def test_an_option_written_bare_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """`- some` for `- {id: some, label: ...}`: the values tables, a red line and the history that
+    name 'some' are not told it does not exist."""
+    text, found = _errors(
+        tmp_path,
+        ("{id: some, label: Some released}", "some"),
+        ("red_lines:\n      prisoners: [all]", "red_lines:\n      prisoners: [some]"),
+    )
+    assert found == [(*pos(text, "      - some\n", "some"), "expected a mapping, found the text 'some'")]
