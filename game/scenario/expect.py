@@ -145,7 +145,15 @@ class _Ids:
         self.delegations = [x["id"] for x in _items(doc, "delegations")]
         self.zones = [x["id"] for x in _items(doc, "zones")]
         self.events = [x["id"] for x in _items(doc, "events")]
-        self.rounds = {x["id"]: x.get("rounds", 0) for x in _items(doc, "venues")}
+        # a venue's rounds, None where they failed to load: no warning is derived from them
+        self.rounds: dict[str, int | None] = {x["id"]: x.get("rounds") for x in _items(doc, "venues")}
+        venues = doc.get("venues")
+        self.all_rounds = (
+            isinstance(venues, YSeq)
+            and not venues.rejected
+            and len(self.rounds) == len(venues)
+            and None not in self.rounds.values()
+        )  # every venue's rounds loaded: the longest is known
         # every id written for one, those of objects the shape check refused included (refs.written_ids)
         self.written = {
             what: written_ids(doc.get(f"{what}s")) for what in ("issue", "delegation", "zone", "event", "venue")
@@ -225,6 +233,7 @@ def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> Scenar
     for ident in seats:
         _ref(ids, ident, seats.key_at(ident), "delegation", report)
     games = raw.get("games", 0)
+    unread = "games" in raw.refused  # written, and refused: whether it is one game is not known
     expect: YSeq | None = raw.get("expect")
     if expect is None:
         return None
@@ -234,7 +243,7 @@ def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> Scenar
         start, stop = expect.at(k), expect.at(k + 1) if k + 1 < len(expect) else end
         checks.append(_check(item, start, ids, raw, report, any(start <= f < stop for f in faults)))
     for check, item in zip(checks, expect, strict=True):
-        if check is None:
+        if check is None or unread:
             continue
         at = item.at(check.kind)
         if not games and check.share is not None:
@@ -378,7 +387,10 @@ def _bound(body: YMap, mark: Mark, what: str, report: Report, span: tuple[float,
 
 
 def _warn_late(by_round: int, mark: Mark, venue: str, ids: _Ids, report: Report) -> None:
-    rounds = ids.rounds.get(venue, 0) if venue else max(ids.rounds.values(), default=0)
+    if venue:
+        rounds = ids.rounds.get(venue)
+    else:
+        rounds = max((r for r in ids.rounds.values() if r is not None), default=None) if ids.all_rounds else None
     if rounds and by_round > rounds:
         where = f" of venue {venue!r}" if venue else "" if len(ids.rounds) == 1 else " of the longest venue"
         report.warning(mark, f"by_round {by_round} is past the last round{where} ({rounds}): it limits nothing")
