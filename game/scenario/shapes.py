@@ -12,7 +12,7 @@ from typing import Any
 
 from game.safetext import describe, first_control
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.yamlread import AmbiguousNumber, BareNumber, YMap, YSeq
+from game.scenario.yamlread import AmbiguousNumber, BareNumber, YMap, YSeq, yaml_readings
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -75,11 +75,7 @@ class Num(Spec):
 
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if isinstance(value, AmbiguousNumber):
-            report.error(
-                mark,
-                f"{str(value)!r} is one number to YAML 1.1 and another, or text, to YAML 1.2 (and your editor): "
-                "write the number plainly (10, 0.5)",
-            )
+            report.error(mark, _ambiguous_number(str(value)))
             return None
         written = str(value)  # as the file has it: 1e308 made a whole number of 309 digits
         if isinstance(value, BareNumber):  # 1.5e2: a number, as YAML 1.2 reads it (4e0 a whole one)
@@ -112,6 +108,27 @@ class Num(Spec):
         if self.low is not None:
             return f"at least {fmt(self.low)}"
         return f"at most {fmt(self.high)}" if self.high is not None else "a number"
+
+
+def _ambiguous_number(text: str) -> str:
+    """Why a bare number YAML 1.1 and YAML 1.2 may read differently is refused, and what to write."""
+    old, new = yaml_readings(text)
+    octal = text.lstrip("+-")[:1] == "0" and text.lstrip("+-")[1:2].isdigit()  # a leading zero
+    editor = "YAML 1.2 (and your editor)"
+    if old is not None and old == new:  # 06: octal 6 and decimal 6
+        return (
+            f"{text!r} has a leading zero: YAML 1.1 reads it as octal, {editor} as decimal; both read "
+            f"{fmt(old)} here, but 010 is 8 to one and 10 to the other: write {fmt(old)}"
+        )
+    why = " (a leading zero makes a number octal to it, and octal has no 8 or 9)" if octal else ""
+    said_old = f"text to YAML 1.1{why}" if old is None else f"{fmt(old)} to YAML 1.1{' (octal)' if octal else ''}"
+    said_new = f"text to {editor}" if new is None else f"{fmt(new)} to {editor}"
+    plain = new if new is not None else old
+    if old is not None and new is not None:  # 010: octal 8, or ten
+        fix = f"write the number you mean plainly ({fmt(new)}, or {fmt(old)})"
+    else:
+        fix = f"write {fmt(plain)}" if plain is not None else "write it plainly"
+    return f"{text!r} is {said_old} and {said_new}: {fix}"
 
 
 @dataclass

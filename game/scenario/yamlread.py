@@ -389,11 +389,41 @@ _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z|0x[0-9a-fA-F]+\Z")
 
 
 def _ambiguous(node: yaml.ScalarNode) -> bool:
-    """Whether YAML 1.1 reads this bare value as a number that YAML 1.2 reads otherwise."""
+    """Whether YAML 1.1 reads this bare value as a number that YAML 1.2 reads otherwise, or as
+    text that YAML 1.2 reads as a number (08: no octal number to 1.1, 8 to 1.2; 0o17)."""
     text = node.value
     if node.tag == _TAG + "int":
         return _PLAIN_INT.match(text) is None
+    if node.tag == _TAG + "str":
+        return _TEXT_TO_1_1.match(text) is not None
     return "_" in text or ":" in text  # a float: 1_000.5, 1:30.5
+
+
+# YAML 1.2's whole numbers that YAML 1.1 takes for text: a leading zero before an 8 or a 9 (1.1
+# reads a leading zero as octal), and 1.2's own octal form
+_TEXT_TO_1_1 = re.compile(r"[-+]?0[0-9]*[89][0-9]*\Z|0o[0-7]+\Z")
+_YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def yaml_readings(text: str) -> tuple[int | float | None, int | float | None]:
+    """What a bare value is to YAML 1.1 (PyYAML) and to YAML 1.2 (its core schema, an editor's):
+    a number, or None for text."""
+    try:
+        old = yaml.safe_load(text)
+    except yaml.YAMLError:
+        old = None
+    if isinstance(old, bool) or not isinstance(old, int | float):
+        old = None
+    new: int | float | None = None
+    if re.fullmatch(r"[-+]?[0-9]+", text):
+        new = int(text, 10)
+    elif re.fullmatch(r"0o[0-7]+", text):
+        new = int(text[2:], 8)
+    elif re.fullmatch(r"0x[0-9a-fA-F]+", text):
+        new = int(text[2:], 16)
+    elif _YAML12_FLOAT.match(text):
+        new = float(text)
+    return old, new
 
 
 def _read_as_other(node: yaml.Node, value: Any) -> bool:
@@ -427,7 +457,7 @@ def _convert(
         if (
             scalars.strict
             and not node.style
-            and node.tag in _NUMBER_TAGS
+            and node.tag in (*_NUMBER_TAGS, _TAG + "str")
             and _ambiguous(node)
             and (source is None or not source.startswith("!", node.start_mark.index))
         ):
