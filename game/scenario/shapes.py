@@ -241,8 +241,21 @@ class Obj(Spec):
         # you mean 'reservation'?)" says it all, and "missing the required key 'reservation'",
         # on the mapping's first line, came first and read as a second fault
         meant = set()
+        moved: dict[str, list[str]] = {}  # a key of this object -> the keys that look moved out of it
         for key in value:
-            if key not in self.fields:
+            if key not in self.fields and (owner := self._owner(key, value)):
+                name, item = owner
+                moved.setdefault(name, []).append(key)
+                under = (
+                    f"its {item.what.split()[-1]} in {name!r}"
+                    if isinstance(self.fields[name].spec, ListOf)
+                    else repr(name)
+                )
+                report.error(
+                    value.key_at(key),
+                    f"{key!r} looks mis-indented: it is a key of {item.what}, not of {self.what}; indent it under {under}",
+                )
+            elif key not in self.fields:
                 match = closest(key, self.fields)
                 if match:
                     meant.add(match)
@@ -273,10 +286,13 @@ class Obj(Spec):
             given = written(fld.spec, value, name, value[name])
             if isinstance(fld.spec, MapOf) and isinstance(given, YMap):
                 given = self._indented_in(name, fld.spec, given, report)
+            said = len(report.items)
             if isinstance(fld.spec, ListOf):
                 checked = fld.spec.check(given, value.at(name), report, key=name)
             else:
                 checked = fld.spec.check(given, value.at(name), report)
+            if name in moved:
+                _not_missing(report, said, given, moved[name])
             if checked is not None:
                 out[name] = checked
                 out.key_marks[name] = value.key_at(name)
@@ -288,6 +304,19 @@ class Obj(Spec):
                 if fld.required:
                     complete = False
         return out if complete or self.partial else None
+
+    def _owner(self, key: str, value: YMap) -> tuple[str, Obj] | None:
+        """Where an unknown `key` of this object is a key of the object written under the known
+        key before it, or of that list's objects (a venue's `random_events` moved out to the
+        scenario's column 1, after `venues:`), that key and the spec of its objects."""
+        line = value.key_at(key)[0]
+        before = [k for k in value if k in self.fields and value.key_at(k)[0] < line]
+        if not before:
+            return None
+        name = max(before, key=lambda k: value.key_at(k))
+        spec = self.fields[name].spec
+        item = spec.item if isinstance(spec, ListOf) else spec
+        return (name, item) if isinstance(item, Obj) and key in item.fields else None
 
     def _indented_in(self, name: str, spec: MapOf, inner: YMap, report: Report) -> YMap:
         """`inner`, the mapping of ids under this object's key `name`, without the keys that look
@@ -322,6 +351,19 @@ class Obj(Spec):
             getattr(kept, attr).update({k: v for k, v in getattr(inner, attr).items() if k not in wrong})
         kept.refused.update(k for k in inner.refused if k not in wrong)
         return kept
+
+
+def _not_missing(report: Report, said: int, given: Any, keys: list[str]) -> None:
+    """Take back, of the diagnostics from `said` on, the missing required `keys` of the object
+    under `given` (of its last item, for a list) that they look moved out of: the mis-indented
+    key was reported, and it is one mistake."""
+    last = given[-1] if isinstance(given, YSeq) and given else given
+    if not isinstance(last, YMap):
+        return
+    ends = tuple(f" is missing the required key {k!r}" for k in keys)
+    report.items[said:] = [
+        d for d in report.items[said:] if not (d.message.endswith(ends) and (d.line, d.column) == last.mark)
+    ]
 
 
 @dataclass

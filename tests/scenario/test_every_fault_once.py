@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.scenario.test_diagnostics import errors, load, mini_with, pos
 
 
@@ -94,3 +96,47 @@ def test_an_option_written_bare_is_one_error_not_one_per_reference(tmp_path: Pat
         ("red_lines:\n      prisoners: [all]", "red_lines:\n      prisoners: [some]"),
     )
     assert found == [(*pos(text, "      - some\n", "some"), "expected a mapping, found the text 'some'")]
+
+
+@pytest.mark.parametrize("key", ["random_events: 0.5", "momentum: 50"])
+def test_a_venue_key_moved_out_to_column_1_is_said_to_look_mis_indented(tmp_path: Path, key: str) -> None:
+    """`random_events: 0.5` moved to the scenario's column 1, after `venues:`, was "unknown key
+    'random_events' in the scenario (did you mean 'events'?)": a key of a venue, not a misspelling
+    (and a required key so moved is not also missing from the venue)."""
+    text = mini_with((f"    {key}\n", ""), ("\nevents:", f"\n{key}\nevents:"))
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is None
+    found = [(d.line, d.column, d.message) for d in errors(diagnostics)]
+    name = key.split(":")[0]
+    assert found == [
+        (
+            *pos(text, f"\n{key}", key),
+            f"{name!r} looks mis-indented: it is a key of a venue, not of the scenario; "
+            "indent it under its venue in 'venues'",
+        )
+    ]
+
+
+def test_a_key_moved_out_of_a_mapping_is_said_to_look_mis_indented(tmp_path: Path) -> None:
+    text, found = _errors(
+        tmp_path,
+        ("    personality: {style: linear, temper: 0.4}\n", "    personality: {style: linear}\n    temper: 0.4\n"),
+    )
+    assert found == [
+        (
+            *pos(text, "    temper: 0.4", "temper"),
+            "'temper' looks mis-indented: it is a key of a personality, not of a delegation; "
+            "indent it under 'personality'",
+        )
+    ]  # and not again as a personality missing its temper
+
+
+def test_an_unknown_key_of_no_object_before_it_is_still_unknown(tmp_path: Path) -> None:
+    """`events` is a key of no venue: at column 1 before the venues it is a misspelling."""
+    text, found = _errors(tmp_path, ("venues:\n", "random_events: 0.5\nvenues:\n"))
+    assert found == [
+        (
+            *pos(text, "random_events: 0.5\nvenues"),
+            "unknown key 'random_events' in the scenario (did you mean 'events'?)",
+        )
+    ]
