@@ -149,3 +149,20 @@ def test_a_comma_in_a_flow_style_label_gets_a_hint(tmp_path: Path) -> None:
     assert d.message.startswith("unknown key 'in batches' in an option (a key with no value")
     assert 'put that text in quotes: label: "A, B"' in d.message
     assert (d.line, d.column) == pos(text, "in batches}", "in batches")
+
+
+def test_the_scenario_warnings_wait_for_a_file_without_errors(tmp_path: Path) -> None:
+    """As SCENARIOS.md says (Warnings): a condition that never holds (`above: 100`) is warned of
+    once the file has no errors; a bound out of range (`above: 150`) is an error, as any number out
+    of range is, and while it stands the table's warnings are not given. A delegation's trust in
+    itself, a warning of one value, comes beside it."""
+    never = with_when("momentum: {above: 100}")
+    _, diagnostics = diagnose(tmp_path, never)
+    assert messages(diagnostics, "error") == []
+    assert any("it asks for more than 100, the most there can be" in m for m in messages(diagnostics, "warning"))
+    beyond = with_when("momentum: {above: 150}").replace("trust: {blue: 20}", "trust: {blue: 20, red: 10}")
+    _, diagnostics = diagnose(tmp_path, beyond)
+    assert messages(diagnostics, "error") == ["150 is out of range: expected 0..100"]
+    assert messages(diagnostics, "warning") == [
+        "red: a delegation's trust in itself is always 100: the 10 given is not used; take 'red' out of its trust"
+    ]
