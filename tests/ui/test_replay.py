@@ -707,3 +707,31 @@ def test_the_step_that_opens_a_campaigns_next_venue_names_it(tmp_path: Path) -> 
     )
     round_ = timeline.state_at(inside).round
     assert status_at(inside).endswith(f"then round {round_}/{session.scenario.venues[0].rounds} begins")
+
+
+def test_t_puts_the_cursor_in_the_transcript_to_scroll_it_and_back(saves: Path) -> None:
+    """At 80x24 the transcript shows four lines: `t` (as at the table) gives it the cursor, ↑ ↓
+    scroll it, and `t` again goes back to the agenda, whose ↑ ↓ choose an issue. No key reached
+    the lines above before (a tester read a long agreement's text only with the mouse)."""
+    app, timeline = viewer_app(saves / "astana.yaml")
+
+    async def body() -> None:
+        async with driven(app, size=(80, 24)) as pilot:
+            viewer = await opened(pilot)
+            await press(pilot, "end")
+            log = viewer.query_one("#replay-transcript", RichLog)
+            agenda = viewer.query_one("#replay-agenda", AgendaTable)
+            await until(pilot, lambda: log.max_scroll_y > 0 and log.scroll_y == log.max_scroll_y, "the end")
+            await press(pilot, "t")
+            assert log.has_focus
+            bottom = log.scroll_y
+            await press(pilot, "up", "up", "up")
+            await until(pilot, lambda: log.scroll_y == bottom - 3, "three lines up")
+            assert viewer.step == timeline.steps  # the step stays where it was
+            await press(pilot, "t")
+            assert agenda.has_focus
+            row = agenda.cursor_row
+            await press(pilot, "down")
+            assert agenda.cursor_row == row + 1 and log.scroll_y == bottom - 3
+
+    asyncio.run(body())

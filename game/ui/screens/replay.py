@@ -88,6 +88,7 @@ class ReplayScreen(Screen[None]):
         Binding("minus", "slower", "Slower", show=False),
         Binding("g,j", "jump", "Jump"),
         Binding("v", "switch_view", "View"),
+        Binding("t", "transcript", "Transcript", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("escape,q", "leave", "Leave"),
     ]
@@ -350,6 +351,14 @@ class ReplayScreen(Screen[None]):
             self.notify(said, title="Not in a replay", timeout=4, markup=False)
 
     @once_up
+    def action_transcript(self) -> None:
+        """The cursor into the transcript, to scroll it with ↑ ↓, or back to the agenda, as `t`
+        does at the table: at 80x24 the transcript shows four lines, and no key reached the rest
+        (a tester read the end of a long agreement only with the mouse)."""
+        transcript = self.query_one("#replay-transcript", RichLog)
+        (self.query_one("#replay-agenda", AgendaTable) if transcript.has_focus else transcript).focus()
+
+    @once_up
     def action_help(self) -> None:
         self.app.push_screen(ReplayHelp())
 
@@ -375,6 +384,11 @@ class ReplayScreen(Screen[None]):
                 "Replay: whose view",
                 "v: the public view or a delegation's (once the game is over)",
                 self.action_switch_view,
+            ),
+            (
+                "Replay: the transcript",
+                "t: the cursor into it, to scroll it with ↑ ↓ (t again: the agenda)",
+                self.action_transcript,
             ),
             ("Replay: help", "? or F1: every key", self.action_help),
             ("Replay: leave", "q or Esc", self.action_leave),

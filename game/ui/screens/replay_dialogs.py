@@ -22,6 +22,8 @@ HELP = """\
   [b]v[/b]            whose view: the public one, then each delegation's own
                (its values and what it learnt), once the game is over
   [b]↑ ↓[/b]          choose an issue: who stands where on it
+  [b]t[/b]            the transcript: its cursor, to scroll it with ↑ ↓ (t again:
+               the agenda)
   [b]ctrl+p[/b]       the command palette: every key by name
   [b]? F1[/b]         this help
   [b]o h i[/b]        the board, history and brief: at the table only; here
