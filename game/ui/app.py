@@ -211,8 +211,14 @@ class PeaceTalksApp(App[None]):
                 save_name = None
         self.play(session, save_name=save_name)
 
-    def load_game(self, path: Path, loaded: Session | None = None) -> bool:
-        """Continue the save at `path`; False, after saying why, where it does not load."""
+    # a finished save whose debrief was opened from the save browser: leaving the debrief comes
+    # back to the browser, its cursor on that save, as leaving a replay does (a tester found the
+    # title screen)
+    _debrief_from: Path | None = None
+
+    def load_game(self, path: Path, loaded: Session | None = None, browsed: bool = False) -> bool:
+        """Continue the save at `path`; False, after saying why, where it does not load.
+        `browsed`: chosen in the save browser."""
         try:
             session = load(path) if loaded is None else loaded
             # `play --load` checked the save's outside agents against its --seat options
@@ -229,6 +235,7 @@ class PeaceTalksApp(App[None]):
         # gets an autosave of its own, so the named save is changed only when the player says so
         # (ctrl+s offers its name, and saves over it without asking: it is this game)
         named = path.stem if path.parent.resolve() == self.saves_dir.resolve() else None
+        self._debrief_from = path if browsed and session.state.over else None
         self.play(session, autosave=path if is_autosave(path) else None, suggested=named)
         return True
 
@@ -254,7 +261,7 @@ class PeaceTalksApp(App[None]):
 
     @on(TitleScreen.Load)
     def _load(self, message: TitleScreen.Load) -> None:
-        if not self.load_game(message.path) and message.browsed:
+        if not self.load_game(message.path, browsed=message.browsed) and message.browsed:
             self._browse_again(message.path)
 
     @on(TitleScreen.Replay)
@@ -298,7 +305,8 @@ class PeaceTalksApp(App[None]):
         table = next(s for s in reversed(self.screen_stack) if isinstance(s, TableScreen))
         while self.screen is not table:
             self.pop_screen()
-        self.switch_screen(DebriefScreen(table.session))
+        back = "the title" if self._debrief_from is None else "the saved games"
+        self.switch_screen(DebriefScreen(table.session, back=back))
 
     async def on_debrief_screen_closed(self) -> None:
         from game.ui.screens.debrief import DebriefScreen
@@ -308,7 +316,11 @@ class PeaceTalksApp(App[None]):
             return
         debrief = self.screen
         last = played(debrief.session, self._game_file) if isinstance(debrief, DebriefScreen) else None
-        self.switch_screen(TitleScreen(self.saves_dir, self.seed, last))
+        title = TitleScreen(self.saves_dir, self.seed, last)
+        await self.switch_screen(title)
+        browsed, self._debrief_from = self._debrief_from, None
+        if browsed is not None:
+            title.browse(select=browsed)
 
     # --- watching a scenario file (play PATH --watch) -------------------------------------------
 

@@ -158,6 +158,16 @@ def test_d_opens_a_finished_games_debrief_again(folder: Path) -> None:
             await choose(pilot, browser, "played-mini", "d")
             debrief = await screen_of(pilot, DebriefScreen)
             assert debrief.session.state.over and "Mini talks" in screen_text(app)
+            # leaving it comes back to the saved games, the cursor on that save, as a replay's
+            # leaving does (a tester found the title screen); the help line says where
+            assert "q / Esc: back to the saved games" in screen_text(app)
+            await press(pilot, "escape")
+            again = await screen_of(pilot, SaveBrowser)
+            await until(pilot, lambda: again.loaded, "the list again")
+            current = again._current()
+            assert current is not None and current.name == "played-mini"
+            await press(pilot, "escape")  # and from there, the title screen
+            await screen_of(pilot, TitleScreen)
 
     asyncio.run(body())
 

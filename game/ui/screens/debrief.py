@@ -49,7 +49,7 @@ from game.ui.format import against, fixed, score, shown_gap
 from game.ui.screens.debrief_ways import PENDING, ways_text
 from game.ui.widgets.hanging import Hanging
 
-HELP = "q / Esc: back to the title   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
+HELP = "q / Esc: back to {back}   r: your record   ↑ ↓ PgUp PgDn Home End: scroll"
 _GOOD, _BAD = "green", "red"
 
 
@@ -460,9 +460,12 @@ class DebriefScreen(Screen[None]):
     class Closed(Message):
         """The player is done with the debrief; the app decides where to go next."""
 
-    def __init__(self, session: Session, *, name: str | None = None, id: str | None = None) -> None:
+    def __init__(
+        self, session: Session, *, back: str = "the title", name: str | None = None, id: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id)
         self.session = session
+        self.back = back  # where q and Esc go: the title, or the saved games it was opened from
         analysis = analysis_for(session)
         self.debrief = debrief(session, analysis)
         self.window = window(session, analysis)
@@ -527,7 +530,7 @@ class DebriefScreen(Screen[None]):
             yield Static(_concessions(d.concessions, many), id="debrief-concessions", classes="debrief-section")
             yield Static("What really happened: history", classes="debrief-heading")
             yield Static(Hanging(_history(d.history)), id="debrief-history", classes="debrief-section")
-        yield Static(HELP, id="debrief-help")
+        yield Static(HELP.format(back=self.back), id="debrief-help")
 
     def _you(self) -> Text:
         return _you(self.headlines, self.ai, ai_level(self.session), self.ai_ended)
