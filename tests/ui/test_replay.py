@@ -735,3 +735,29 @@ def test_t_puts_the_cursor_in_the_transcript_to_scroll_it_and_back(saves: Path) 
             assert agenda.cursor_row == row + 1 and log.scroll_y == bottom - 3
 
     asyncio.run(body())
+
+
+def test_whose_view_offers_the_delegations_at_the_venue_shown(tmp_path: Path) -> None:
+    """At a campaign's Astana, `v` offered the SNC's view and the platforms', who sit only at
+    Sochi ("Idlib zone 0% (none stated)"): it cycles through those at the venue of the step shown."""
+    session = finished("astana-to-sochi", 3)
+    path = save(session, tmp_path, "campaign")
+    app, timeline = viewer_app(path)
+    venues = session.scenario.venues
+
+    async def body() -> None:
+        async with driven(app, size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            for step, venue in ((0, venues[0]), (timeline.steps, venues[1])):
+                viewer.go(step)
+                seen = []
+                for _ in range(len(session.scenario.delegations) + 1):
+                    await press(pilot, "v")
+                    if viewer.viewer is None:
+                        break
+                    seen.append(viewer.viewer)
+                assert viewer.viewer is None  # back to the public view after the last
+                assert seen == sorted(venue.turn_order)
+            assert set(venues[1].turn_order) - set(venues[0].turn_order), "no one sits at Sochi only"
+
+    asyncio.run(body())

@@ -336,8 +336,12 @@ class ReplayScreen(Screen[None]):
                 severity="warning",
             )
             return
-        delegations = self._state.scenario.delegations
-        self.viewer = None if self.viewer == len(delegations) - 1 else (0 if self.viewer is None else self.viewer + 1)
+        # the delegations at the venue of the step shown: at a campaign's Astana, the SNC's view
+        # and the platforms' (who sit only at Sochi) read "Idlib zone 0% (none stated)" to a tester
+        state = self._state
+        seated = sorted(state.scenario.venues[state.venue].turn_order)
+        after = [d for d in seated if self.viewer is None or d > self.viewer]
+        self.viewer = after[0] if after else None
         self.refresh_table()  # the second status line names whose view it is
 
     # --- the rest -------------------------------------------------------------------------------

@@ -19,8 +19,9 @@ HELP = """\
   [b]g[/b] or [b]j[/b]       jump to a turn (the table after that action)
   [b]space[/b]        autoplay: play on by itself, or pause
   [b]+ -[/b]          autoplay faster or slower
-  [b]v[/b]            whose view: the public one, then each delegation's own
-               (its values and what it learnt), once the game is over
+  [b]v[/b]            whose view: the public one, then that of each delegation at
+               the venue shown (its values and what it learnt), once the
+               game is over
   [b]↑ ↓[/b]          choose an issue: who stands where on it
   [b]t[/b]            the transcript: its cursor, to scroll it with ↑ ↓ (t again:
                the agenda)
