@@ -14,8 +14,10 @@ def _no_hand_over_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests press Enter on a hand-over as soon as it names the player; the guard against a key
     pressed twice by reflex (HandOver.GUARD) has a test of its own, which sets it back."""
     from game.ui.screens.notices import HandOver
+    from game.ui.screens.venue_end import VenueEndScreen
 
     monkeypatch.setattr(HandOver, "GUARD", 0.0)
+    monkeypatch.setattr(VenueEndScreen, "GUARD", 0.0)  # (and the venue's end, the same way)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ The figures come from game.play.venue_end, read from the player's own view.
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from rich.table import Table
@@ -168,10 +169,20 @@ class VenueEndScreen(BackdropScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,space", "close", "Continue")]
     AUTO_FOCUS = "#venue-end-body"  # the arrows and Page keys scroll; Enter goes on
 
+    # Seconds after it opens during which it takes no key, as the hand-over (notices.HandOver):
+    # it comes up among the AI seats' moves, and an Enter meant for the screen before it (a
+    # hot-seat cover, a round's notice) passed the campaign's turning point unread (a tester's).
+    # The tests set it to 0.
+    GUARD = 0.6
+
     def __init__(self, summary: VenueEnd, private: bool = True) -> None:
         super().__init__()
         self.summary = summary
         self.private = private  # False in hot-seat play: the trust columns are left out
+        self._opened_at = time.monotonic()
+
+    def on_mount(self) -> None:
+        self._opened_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
         v = self.summary
@@ -192,4 +203,5 @@ class VenueEndScreen(BackdropScreen[None]):
 
     @on(Button.Pressed, "#venue-end-go")
     def action_close(self) -> None:
-        self.dismiss(None)
+        if time.monotonic() - self._opened_at >= self.GUARD:
+            self.dismiss(None)
