@@ -179,6 +179,13 @@ def read_scenario(doc: YMap, where: Where) -> tuple[str, bytes, Mark]:
     text = field(scenario, "text", str, where, "the scenario file, whole")
     source = text.encode("utf-8")
     if hashlib.sha256(source).hexdigest() != digest:
+        if not any(key in doc for key in _KEYS[_KEYS.index("scenario") + 1 :]):
+            # nothing a save writes after its scenario: the file ends inside it (a tester's save cut
+            # at 3,000 bytes was said to be edited)
+            raise where.error(
+                scenario.at("text"),
+                "the file ends inside the embedded scenario, before its seed, seats and log: it was cut short",
+            )
         raise where.error(
             scenario.at("text"), "the embedded scenario does not match its hash: the save was edited or damaged"
         )

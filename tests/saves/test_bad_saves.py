@@ -331,6 +331,20 @@ def test_an_edited_scenario_without_its_hash_is_refused(tmp_path: Path, mini_gam
     refused(write(tmp_path, edited), line=8, says="does not match its hash")
 
 
+def test_a_save_cut_short_inside_its_scenario_is_said_to_be_cut(tmp_path: Path, mini_game: Session) -> None:
+    """A tester's save cut at 3,000 bytes was said to be edited: a file that ends inside its
+    embedded scenario (nothing written after it is there) is said to be cut short; a scenario
+    edited in a whole file is still said to be edited."""
+    text = save_text(mini_game)
+    start = text.index("  text: ")
+    end = text.index("\nseed:")
+    for cut in (start + 200, (start + end) // 2, end - 5):
+        message = refused(write(tmp_path, text[:cut], f"cut-{cut}.yaml"), line=8, says="it was cut short")
+        assert "edited" not in message
+    edited = text.replace("    title: Mini talks\n", "    title: Maxi talks\n")
+    assert "cut short" not in refused(write(tmp_path, edited), line=8, says="edited or damaged")
+
+
 def test_an_invalid_embedded_scenario_with_a_valid_hash_is_refused(tmp_path: Path, mini_game: Session) -> None:
     text = save_text(mini_game)
     old_hash = mini_game.scenario.content_hash
