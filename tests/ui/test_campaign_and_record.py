@@ -413,3 +413,29 @@ def test_the_figures_between_venues_add_up_as_written_in_every_seat(seed: int) -
             worth = summary.worth_now + (summary.toll if summary.toll >= 0.0005 else 0.0)
             near = abs(worth - summary.walk_away) < 0.00005
             assert found.group(2) == ("at" if near else "above" if worth > summary.walk_away else "BELOW"), said
+
+
+def test_a_hot_seat_games_results_are_counted_as_one_game(tmp_path: Path) -> None:
+    """A hot-seat game is a result for each seat a person played: "2 games" after one game read as
+    a miscount to a tester. The status line counts the results and the games apart where they differ."""
+    import dataclasses
+
+    from game.results import Result, add_results
+
+    one = Result(
+        "astana-8", "Astana 8", "government", "Government", "normal", 4, "agreement", 0.6, 0.5, 0.7,
+        time.time(), "game-a", hot_seat=True,
+    )  # fmt: skip
+    add_results([one, dataclasses.replace(one, seat="opposition", seat_name="Opposition")])
+
+    async def status() -> str:
+        app = make_app(saves_dir=tmp_path, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await press(pilot, "ctrl+r")
+            screen = await screen_of(pilot, RecordScreen)
+            return str(screen.query_one("#record-status", Static).content)
+
+    assert asyncio.run(status()).startswith("2 results (one a seat played) of 1 game · kept in ")
+    add_results([dataclasses.replace(one, game="game-b", hot_seat=False)])
+    assert asyncio.run(status()).startswith("3 results (one a seat played) of 2 games · kept in ")

@@ -138,7 +138,13 @@ class RecordScreen(Screen[None]):
                 Text(_date(s.last, short=narrow)),
             )
         total = sum(len(s.games) for s in self.rows)
-        status = f"{total} game{'s' if total != 1 else ''} · kept in {record_path()}"
+        # a hot-seat game is a result for each seat a person played: "2 games" after one read as
+        # a miscount to a tester
+        games = len({r.game for s in self.rows for r in s.games})
+        status = f"{total} game{'s' if total != 1 else ''}"
+        if games != total:
+            status = f"{total} results (one a seat played) of {games} game{'s' if games != 1 else ''}"
+        status += f" · kept in {record_path()}"
         if self.record.unreadable:
             n = self.record.unreadable
             status += f" · {n} entr{'y' if n == 1 else 'ies'} this version cannot read, kept as {'it is' if n == 1 else 'they are'}"
