@@ -46,7 +46,8 @@ you chose; a note says where that side already accepted or refused this very pac
 in a hot-seat game is estimated as an AI would be.
 
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
-difficulty, the seed and the buttons; on the scenario or the difficulty, [b]Enter[/b] opens its list \
+difficulty, the seed and the buttons (and the scenario's description, where it runs longer than its box: \
+the arrows scroll it); on the scenario or the difficulty, [b]Enter[/b] opens its list \
 and the arrows choose; on the delegations, [b]Space[/b] or [b]Enter[/b] ticks the one highlighted; \
 elsewhere [b]Enter[/b] starts the talks as they are set. The focus starts on the Start button.
 
