@@ -104,7 +104,21 @@ def _left(session: Session, d: int, gone: list[dict[int, str]]) -> tuple[tuple[s
     )
 
 
-_KEPT: Kept[tuple[dict[int, float], str]] = Kept(32)
+_KEPT: Kept[tuple[dict[int, float], str, tuple[int, ...]]] = Kept(32)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """An issue on which the AI's game in the player's seat settled otherwise than the player's:
+    the issue's name and its weight to the player, then each game's option (its label, and its
+    worth to the player; "" and None where that game left the issue open)."""
+
+    issue: str
+    weight: float
+    ai: str
+    ai_worth: float | None
+    yours: str
+    your_worth: float | None
 
 
 def ai_in_seat(session: Session) -> dict[int, float]:
@@ -117,6 +131,35 @@ def ai_game_ended(session: Session) -> str:
     """How that game of the AI's ended, in words ("an agreement, signed in round 4 of 6"): a newcomer
     read the AI's score in their seat and could not tell what it had done to get it."""
     return _ai_game(session)[1]
+
+
+def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
+    """Where the AI's deal in that game (ai_in_seat) differs from the player's, issue by issue,
+    the issues the seat weighs most first; none where the AI's game settled nothing. Three
+    newcomers who played a seat three ways read the AI's better score beside theirs and could not
+    tell what it had got that they had not."""
+    theirs = _ai_game(session)[2]
+    if not any(o >= 0 for o in theirs):
+        return ()
+    state = session.state
+    sc = state.scenario
+    me = sc.delegations[seat]  # its preferences as this game drew them: the same in the AI's game
+    out = []
+    for i, (ai, yours) in enumerate(zip(theirs, state.settled, strict=True)):
+        if ai == yours:
+            continue
+        options = sc.issues[i].options
+        out.append(
+            Difference(
+                sc.issues[i].name,
+                me.weights[i],
+                options[ai].label if ai >= 0 else "",
+                me.values[i][ai] if ai >= 0 else None,
+                options[yours].label if yours >= 0 else "",
+                me.values[i][yours] if yours >= 0 else None,
+            )
+        )
+    return tuple(sorted(out, key=lambda d: -d.weight))
 
 
 def ended(state: State) -> str:
@@ -158,7 +201,7 @@ def seat_choosers(scenario: Scenario, kinds: dict[int, str], seed: int) -> dict[
     return chosen
 
 
-def _ai_game(session: Session) -> tuple[dict[int, float], str]:
+def _ai_game(session: Session) -> tuple[dict[int, float], str, tuple[int, ...]]:
     key = game_key(session)
     kept = _KEPT.get(key)
     if kept is not None:
@@ -168,8 +211,9 @@ def _ai_game(session: Session) -> tuple[dict[int, float], str]:
         game = play(sc, session.seed, seat_choosers(sc, replay_kinds(session, ai_level(session)), session.seed))
     except AgentError:
         # it failed here: no AI game to set beside the player's (the debrief says so)
-        return {}, ""
-    return _KEPT.put(key, ({d: outcome_utility(game.state, d) for d in human_seats(session)}, ended(game.state)))
+        return {}, "", ()
+    utilities = {d: outcome_utility(game.state, d) for d in human_seats(session)}
+    return _KEPT.put(key, (utilities, ended(game.state), game.state.settled))
 
 
 def results(session: Session, lines: tuple[Headline, ...], finished: float) -> list[Result]:

@@ -39,7 +39,17 @@ from game.play.debrief import (
     block_row,
     debrief,
 )
-from game.play.headline import Headline, ai_game_ended, ai_in_seat, ai_level, ended, headlines, results
+from game.play.headline import (
+    Difference,
+    Headline,
+    ai_differences,
+    ai_game_ended,
+    ai_in_seat,
+    ai_level,
+    ended,
+    headlines,
+    results,
+)
 from game.play.new_game import bundled_file
 from game.play.other_ways import OtherWay, other_ways
 from game.play.window import Window, window
@@ -332,9 +342,15 @@ def _versus(text: Text, value: float, mark: float, what: str, least: int = 2) ->
     text.append(what.format(marked) + "\n")
 
 
-def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, ai_ended: str = "") -> Text:
+def _you(
+    lines: tuple[Headline, ...],
+    ai: dict[int, float] | None,
+    level: str,
+    ai_ended: str = "",
+    differences: dict[int, tuple[Difference, ...]] | None = None,
+) -> Text:
     """Your result against walking away, the Nash point and the AI in your seat (`ai_ended`:
-    how the AI's game ended)."""
+    how the AI's game ended; `differences`: where its deal differs from the player's, by seat)."""
     text = Text()
     for h in lines:
         text.append("You played ")
@@ -440,7 +456,28 @@ def _you(lines: tuple[Headline, ...], ai: dict[int, float] | None, level: str, a
             _versus(text, h.utility, ai[h.seat], f"against the AI ({level}) in your seat, same seed ({{}})", least)
             if ai_ended:
                 text.append(f"    (its game ended in {ai_ended})\n", style="dim")
+            _differences(text, (differences or {}).get(h.seat, ()))
     return text
+
+
+DIFFERENCES_SHOWN = 4
+
+
+def _differences(text: Text, differences: tuple[Difference, ...]) -> None:
+    """Where the AI's deal in the player's seat differs from the player's, issue by issue, its
+    option before the player's, with what each is worth to the player: three newcomers read the
+    AI's better score and could not tell what it had got that they had not."""
+    if not differences:
+        return
+    text.append("    its deal, where it differs from yours (the worth to you in brackets):\n", style="dim")
+    # the issues the seat weighs most, as many as leave the sections below within a page's reach
+    for d in differences[:DIFFERENCES_SHOWN]:
+        theirs = "left open" if d.ai_worth is None else f"{d.ai} ({fixed(d.ai_worth, 2)})"
+        yours = "left open" if d.your_worth is None else f"{d.yours} ({fixed(d.your_worth, 2)})"
+        text.append(f"    • {d.issue} ({d.weight:.0%} of what you want): {theirs}; yours: {yours}\n", style="dim")
+    more = len(differences) - DIFFERENCES_SHOWN
+    if more > 0:
+        text.append(f"    • and {more} more issue{'s' if more > 1 else ''} you weigh less\n", style="dim")
 
 
 class DebriefScreen(Screen[None]):
@@ -472,6 +509,7 @@ class DebriefScreen(Screen[None]):
         self.headlines = headlines(session, analysis)
         self.ai: dict[int, float] | None = None  # the AI's result in each human seat, once played
         self.ai_ended = ""  # ...and how its game ended
+        self.differences: dict[int, tuple[Difference, ...]] = {}  # ...and where its deal differs
         self.ways: dict[int, tuple[OtherWay, ...]] | None = None  # the seat played other ways, once played
 
     def compose(self) -> ComposeResult:
@@ -533,7 +571,7 @@ class DebriefScreen(Screen[None]):
         yield Static(HELP.format(back=self.back), id="debrief-help")
 
     def _you(self) -> Text:
-        return _you(self.headlines, self.ai, ai_level(self.session), self.ai_ended)
+        return _you(self.headlines, self.ai, ai_level(self.session), self.ai_ended, self.differences)
 
     def on_mount(self) -> None:
         if self.headlines and self.session.state.over:
@@ -548,11 +586,12 @@ class DebriefScreen(Screen[None]):
         except RecordError as exc:
             note = f"Your result could not be recorded: {exc}"
         ai, ai_ended = ai_in_seat(self.session), ai_game_ended(self.session)
+        differences = {h.seat: ai_differences(self.session, h.seat) for h in self.headlines}
         # the player may have left the debrief, or the game, in the meantime
         with contextlib.suppress(RuntimeError):
             if note:
                 self.app.call_from_thread(self._say, note)
-            self.app.call_from_thread(self._show_ai, ai, ai_ended)
+            self.app.call_from_thread(self._show_ai, ai, ai_ended, differences)
         # a game per level and strategy, after the AI's, which is one; the player may leave the
         # debrief or quit meanwhile: the worker is then cancelled, and stops between two games
         worker = get_current_worker()
@@ -565,8 +604,10 @@ class DebriefScreen(Screen[None]):
     def _say(self, message: str) -> None:
         self.notify(message, title="Your record", severity="warning", markup=False, timeout=12)
 
-    def _show_ai(self, ai: dict[int, float], ai_ended: str = "") -> None:
-        self.ai, self.ai_ended = ai, ai_ended
+    def _show_ai(
+        self, ai: dict[int, float], ai_ended: str = "", differences: dict[int, tuple[Difference, ...]] | None = None
+    ) -> None:
+        self.ai, self.ai_ended, self.differences = ai, ai_ended, differences or {}
         # the replay may end while the screen is being taken down (the player quit, or the app is
         # closing): it can still be attached with its widgets gone, so look, do not insist
         for you in self.query("#debrief-you").results(Static):
