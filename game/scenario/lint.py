@@ -39,6 +39,7 @@ def lint(scenario: Scenario, doc: YMap, report: Report, extra: Iterable[Check] =
         events_that_empty_the_agenda,
         openings_that_drain_momentum,
         short_names_too_long,
+        names_too_long,
         *extra,
     )
     for check in checks:
@@ -502,4 +503,36 @@ def short_names_too_long(sc: Scenario) -> Iterator[Finding]:
                 ("delegations", d, "short_name"),
                 f"the short name {delegation.short_name!r} is {wide} columns wide: the "
                 f"table's narrow columns show {SHORT_NAME}, so it will be cut there",
+            )
+
+
+# --- a name that floods the transcript ----------------------------------------------------------
+
+# The columns past which a name reads as a paragraph in every sentence that names it: about twice
+# the longest of each kind in the bundled scenarios (47, 40, 36, 86 and 61 columns). An author's
+# name of 880 characters validated, and filled the transcript at every move of that delegation.
+LONG = {"name": 60, "label": 120, "title": 100}
+
+
+def names_too_long(sc: Scenario) -> Iterator[Finding]:
+    """A delegation's, an issue's or a venue's name, an option's label or an event's title longer
+    than the transcript's sentences carry well (LONG)."""
+    kinds: list[tuple[DocPath, str, str]] = [
+        *((("delegations", d, "name"), x.name, "delegation's name") for d, x in enumerate(sc.delegations)),
+        *((("issues", i, "name"), x.name, "issue's name") for i, x in enumerate(sc.issues)),
+        *((("venues", v, "name"), x.name, "venue's name") for v, x in enumerate(sc.venues)),
+        *((("events", e, "title"), x.title, "event's title") for e, x in enumerate(sc.events)),
+        *(
+            (("issues", i, "options", o, "label"), option.label, "option's label")
+            for i, x in enumerate(sc.issues)
+            for o, option in enumerate(x.options)
+        ),
+    ]
+    for path, text, what in kinds:
+        wide, most = columns(text), LONG[str(path[-1])]
+        if wide > most:
+            yield (
+                path,
+                f"this {what} is {wide} columns long: every line of the transcript that names it runs on "
+                f"for it; keep it to {most} (a longer account belongs in a description or the event's text)",
             )

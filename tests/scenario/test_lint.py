@@ -550,3 +550,27 @@ def test_a_short_names_columns_are_counted_as_rich_draws_them() -> None:
 
     for char in (*sorted(_EMOJI_BY_SELECTOR), "a", "\u00e9", "\u4e2d", "\U0001f44d"):
         assert columns(char + "\ufe0f") == cell_len(char + "\ufe0f"), hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    ("old", "field", "what", "most"),
+    [
+        ("    name: Red\n", "    name: {}\n", "delegation's name", 60),
+        ("    name: Prisoners\n", "    name: {}\n", "issue's name", 60),
+        ("    name: The Hall\n", "    name: {}\n", "venue's name", 60),
+        ("        label: All released\n", "        label: {}\n", "option's label", 120),
+        ("    title: A clash in the north\n", "    title: {}\n", "event's title", 100),
+    ],
+)
+def test_a_name_that_would_flood_the_transcript_is_warned_of_where_it_stands(
+    tmp_path: Path, old: str, field: str, what: str, most: int
+) -> None:
+    """An author's delegation name of 880 characters validated, and ran on through every line of
+    the transcript that named it: a name past about twice the longest of its kind in the bundled
+    scenarios is warned of, at its line; one of the longest allowed is not."""
+    assert warnings(tmp_path, mini_with((old, field.format("é" * most))), deep=False) == []
+    text = mini_with((old, field.format("\u7d05" * (most // 2 + 1))))  # wide characters: two columns each
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message.startswith(f"this {what} is {2 * (most // 2 + 1)} columns long: ")
+    assert d.message.endswith(f"keep it to {most} (a longer account belongs in a description or the event's text)")
+    assert d.line == text.split("\n").index(field.format("\u7d05" * (most // 2 + 1)).rstrip("\n")) + 1
