@@ -150,9 +150,11 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
     weights = [0.0] * n_issues
     values: list[tuple[float, ...]] = [tuple(0.0 for _ in x.options) for x in issues]
     prefs: YMap = raw.get("preferences", YMap(raw.mark))
+    unread = False  # a preference not read: its issue's or its own fault, said where it lies
     for issue_id, pref in prefs.items():
         i = refs.find(refs.issues, issue_id, prefs.key_at(issue_id), "issue")
         if i < 0 or "values" not in pref or "weight" not in pref:
+            unread = True
             continue
         table = [-1.0] * len(issues[i].options)
         given: YMap = pref["values"]
@@ -178,6 +180,9 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
     if (
         sum(weights) <= 0
         and "preferences" in raw
+        # (a weight on an issue whose own definition failed, 'id: Truce', is no weight of 0: a
+        # reviewer's one invalid id was also said to leave a delegation no weight at all)
+        and not unread
         and not prefs.refused
         and not any("weight" in pref.refused for pref in prefs.values())
     ):

@@ -112,6 +112,13 @@ class Num(Spec):
 
 def _ambiguous_number(text: str) -> str:
     """Why a bare number YAML 1.1 and YAML 1.2 may read differently is refused, and what to write."""
+    if len(text) > 40:
+        # no value of the format is a number this long, and Python converts at most 4,300 digits:
+        # reading it both ways raised (a reviewer's 5,000 digits after a leading zero)
+        return (
+            f"a bare number of {len(text)} characters ({text[:12]}…), which YAML 1.1 and YAML 1.2 read "
+            "differently: write a number in range, plainly"
+        )
     old, new = yaml_readings(text)
     octal = text.lstrip("+-")[:1] == "0" and text.lstrip("+-")[1:2].isdigit()  # a leading zero
     editor = "YAML 1.2 (and your editor)"

@@ -140,3 +140,31 @@ def test_an_unknown_key_of_no_object_before_it_is_still_unknown(tmp_path: Path) 
             "unknown key 'random_events' in the scenario (did you mean 'events'?)",
         )
     ]
+
+
+def test_a_weight_on_an_issue_whose_definition_failed_is_no_weight_of_0(tmp_path: Path) -> None:
+    """'Big' weighs only the truce: with the truce's id refused ('Truce'), it was also said to give
+    every issue a weight of 0 (a reviewer's); the one mistake is one error. A stray duplicate of the
+    issue's first line, before the whole issue, is said as the duplicate and the missing keys, no more."""
+    text, found = _errors(tmp_path, ("  - id: truce\n", "  - id: Truce\n"))
+    assert found == [
+        (*pos(text, "  - id: Truce", "Truce"), "'Truce' is not a valid id: use lower-case letters, digits, '_' and '-'")
+    ]
+    text, found = _errors(tmp_path, ("  - id: truce\n", "  - id: truce\n  - id: truce\n"))
+    messages = [m for _, _, m in found]
+    assert "duplicate issue id 'truce'" in messages
+    assert not any("cannot be normalised" in m for m in messages), messages
+    assert all("missing the required key" in m or "duplicate" in m for m in messages), messages
+
+
+def test_a_bare_number_of_thousands_of_digits_is_one_error_not_a_traceback(tmp_path: Path) -> None:
+    """Reading it the ways YAML 1.1 and 1.2 do raised past Python's 4,300 digits (a reviewer's)."""
+    for number in ("0" + "9" * 5000, "1_" + "0" * 5000, "0" + "1" * 5000):
+        text, found = _errors(tmp_path, ("support: 60", f"support: {number}"))
+        assert found == [
+            (
+                *pos(text, f"support: {number}", number),
+                f"a bare number of {len(number)} characters ({number[:12]}…), which YAML 1.1 and YAML 1.2 read "
+                "differently: write a number in range, plainly",
+            )
+        ]
