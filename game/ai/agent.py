@@ -142,32 +142,49 @@ class _OverTime(BaseException):
     agent's own `except Exception` does not take it for one of its errors and go on)."""
 
 
+# The signal that stops a move past its time: one an agent has no use for, whose default is to be
+# ignored (a stray one, after the move, does nothing). SIGALRM was the first choice, but its
+# timer is the process's one: an agent's own `signal.alarm(0)` switched the limit off (a reviewer's).
+_STOP = getattr(signal, "SIGURG", None)
+
+
 @contextlib.contextmanager
 def _timed(limit: float | None) -> Iterator[None]:
-    """The block may take `limit` seconds: past them it is stopped where it stands (an alarm,
-    in the main thread, where Python runs signal handlers: a worker process, `watch`), and a
-    block that went past them all the same (in another thread, or an agent that caught the
-    alarm and went on) raises _OverTime as it ends."""
+    """The block may take `limit` seconds: past them it is stopped where it stands (a watchdog
+    thread signals the main thread, where Python runs signal handlers: a worker process,
+    `watch`), and a block that went past them all the same (in another thread, or an agent that
+    caught the stop and went on) raises _OverTime as it ends."""
     if limit is None:
         yield
         return
-    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    watched = _STOP is not None and threading.current_thread() is threading.main_thread()
+    armed = [watched]  # the stop takes effect once, and only while the block runs
     before: Any = None
-    if alarm:
+    timer: threading.Timer | None = None
+    if watched:
+        assert _STOP is not None
 
         def stop(signum: int, frame: object) -> None:
-            raise _OverTime
+            if armed[0]:
+                armed[0] = False
+                raise _OverTime
 
-        before = signal.signal(signal.SIGALRM, stop)
-        signal.setitimer(signal.ITIMER_REAL, limit)
+        before = signal.signal(_STOP, stop)
+        timer = threading.Timer(limit, signal.pthread_kill, (threading.main_thread().ident, _STOP))
+        timer.daemon = True
+        timer.start()
     started = time.monotonic()
     try:
         yield
     finally:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            # None: a handler set outside Python, which cannot be put back but as the default
-            signal.signal(signal.SIGALRM, signal.SIG_DFL if before is None else before)
+        if watched:
+            assert timer is not None and _STOP is not None
+            try:
+                armed[0] = False  # (the stop may come at this very line: what follows still runs)
+            finally:
+                timer.cancel()
+                # None: a handler set outside Python, which cannot be put back but as the default
+                signal.signal(_STOP, signal.SIG_DFL if before is None else before)
     if time.monotonic() - started > limit:
         raise _OverTime
 
@@ -268,13 +285,17 @@ class Guarded:
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
         drawn = Draws()
         mine = _own_copy(view)  # the game's time, not the agent's
+        started = time.monotonic()
         try:
             with _to_stderr() if self.redirect else contextlib.nullcontext(), _timed(self.limit):
                 decision = self.chooser(mine, rng)
         except _OverTime:
-            raise AgentError(f"{where} took more than {self.limit:g} s over one move (--move-limit)") from None
+            raise self._over_time(where) from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)
+            if self.limit is not None and time.monotonic() - started > self.limit:
+                # stopped, it raised an error of its own: the limit is what ended it
+                raise self._over_time(where) from None
             raise failed(AgentError, f"{where} raised", exc, self.spec, self.chooser) from None
         if inspect.iscoroutine(decision):
             decision.close()  # never run, and closed so that Python does not warn of it when it goes
@@ -295,6 +316,10 @@ class Guarded:
             raise AgentError(f"{where} acted for {decision.action.actor!r}, not for its own seat")
         reason = safe_reason(decision.reason)
         return decision if reason == decision.reason else Decision(decision.action, reason)
+
+    def _over_time(self, where: str) -> AgentError:
+        # the limit as the user gave it (up to nine places), not rounded to six figures
+        return AgentError(f"{where} took more than {self.limit:.15g} s over one move (--move-limit)")
 
     def illegal(self, action: A.Action, why: str) -> AgentError:
         """The error for a move of this agent the rules refused (in its last call)."""

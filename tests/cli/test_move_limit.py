@@ -24,6 +24,7 @@ from tests.cli_runner import run_main
 ASTANA = load_scenario(bundled()["astana-8"])
 
 AGENTS = """
+import signal
 import time
 from game.ai.random_agent import choose_random
 
@@ -60,6 +61,39 @@ def deaf(view, rng):
 
 def slow(view, rng):
     time.sleep(0.02)
+    return passing(view, rng)
+
+
+def own_alarm_then_busy(view, rng):
+    # the tail of a search budget kept with the process's alarm, then a loop: its alarm(0)
+    # switched the limit off when the limit was that alarm
+    signal.alarm(0)
+    if view.round >= 2:
+        started = time.monotonic()
+        while time.monotonic() - started < 30:
+            pass
+    return passing(view, rng)
+
+
+def own_alarm_kept(view, rng):
+    # its own alarm, set and answered within its move: the limit leaves it alone
+    fired = []
+    signal.signal(signal.SIGALRM, lambda *_: fired.append(1))
+    signal.setitimer(signal.ITIMER_REAL, 0.05)
+    started = time.monotonic()
+    while not fired and time.monotonic() - started < 5:
+        time.sleep(0.01)
+    if not fired:
+        raise RuntimeError("my alarm never came")
+    return passing(view, rng)
+
+
+def converts(view, rng):
+    # stopped, it raises an error of its own
+    try:
+        time.sleep(30)
+    except BaseException:
+        raise ValueError("interrupted") from None
     return passing(view, rng)
 """
 
@@ -112,18 +146,62 @@ def test_the_tournament_stops_at_its_agents_row(agents: Path) -> None:
     assert "hard" in out.stdout  # the rows before it were printed as they came
 
 
-def test_watch_stops_at_the_move_and_leaves_the_alarm_as_it_found_it(agents: Path) -> None:
-    before = signal.getsignal(signal.SIGALRM)
+def test_an_agents_own_alarm_neither_switches_the_limit_off_nor_is_switched_off(agents: Path) -> None:
+    started = time.monotonic()
+    out = run_main(
+        "simulate", "astana-8", "--games", "1", "--seat", f"government={agents}:own_alarm_then_busy",
+        "--move-limit", "0.3",
+    )  # fmt: skip
+    assert out.returncode == 1 and "round 2" in out.stderr and "(--move-limit)" in out.stderr
+    assert time.monotonic() - started < 15  # stopped at its limit, not after its 30 s loop
+    out = run_main(
+        "simulate", "astana-8", "--games", "1", "--seat", f"government={agents}:own_alarm_kept", "--move-limit", "5"
+    )
+    assert out.returncode == 0, out.stderr
+
+
+def test_an_agent_that_turns_the_stop_into_an_error_of_its_own_is_said_to_be_over_time(agents: Path) -> None:
+    out = run_main(
+        "simulate", "astana-8", "--games", "1", "--seat", f"government={agents}:converts",
+        "--move-limit", "0.123456789",
+    )  # fmt: skip
+    assert out.returncode == 1
+    # and the limit as given, not rounded to six figures
+    assert out.stderr.rstrip().endswith("took more than 0.123456789 s over one move (--move-limit)"), out.stderr
+
+
+def test_the_stop_coming_as_the_move_ends_still_puts_the_handler_back() -> None:
+    """The stop may come at any line, the cleanup's first included: the handler is put back
+    whatever line it interrupts (a reviewer left it installed after a move)."""
+    from game.ai import agent
+
+    assert agent._STOP is not None
+    before = signal.getsignal(agent._STOP)
+    for spin in range(0, 400, 7):
+        try:
+            with agent._timed(5.0):
+                signal.pthread_kill(threading.main_thread().ident or 0, agent._STOP)
+                for _ in range(spin):  # the handler runs at some line near here, or in the cleanup
+                    pass
+        except agent._OverTime:
+            pass
+        assert signal.getsignal(agent._STOP) is before
+
+
+def test_watch_stops_at_the_move_and_leaves_the_signals_as_it_found_them(agents: Path) -> None:
+    from game.ai import agent
+
+    assert agent._STOP is not None
+    before = signal.getsignal(agent._STOP)
     out = run_main("watch", "astana-8", "--seat", f"government={agents}:busy", "--move-limit", "0.2")
     assert out.returncode == 1
     assert "round 2" in out.stderr and "(--move-limit)" in out.stderr
     assert "Round 1 of" in out.stdout  # the game as far as it went
-    assert signal.getsignal(signal.SIGALRM) is before
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(agent._STOP) is before
     out = run_main("watch", "astana-8", "--seat", f"government={agents}:slow", "--move-limit", "5")
     assert out.returncode == 0, out.stderr
-    assert signal.getsignal(signal.SIGALRM) is before
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(agent._STOP) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the process's alarm untouched
 
 
 def test_an_agent_made_outside_the_limit_has_none_and_the_limit_closes_after_the_command(agents: Path) -> None:

@@ -1288,6 +1288,7 @@ def test_accepting_in_the_answer_dialog_asks_first_where_a_better_offer_waits(st
     both = dataclasses.replace(v, proposals=(low, high))
     value = {p.id: choices.worth_if_agreed(both, p.package) for p in (low, high)}
     assert value[8] >= value[7] + 0.005
+    assert choices.pulls_out(both, choices.agreement_cost(both, low.package))
 
     def accepting(row: int, confirm: bool) -> Script:
         async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
@@ -1300,6 +1301,10 @@ def test_accepting_in_the_answer_dialog_asks_first_where_a_better_offer_waits(st
                 assert isinstance(ask, ConfirmDialog)
                 assert ask.question.startswith("Accept #7 from Government of the Syrian Arab Republic, worth ")
                 assert ask.question.endswith(f"#8, also waiting for your answer, is worth {value[8]:.2f} to you.")
+                # the government's own positions cost the opposition its support: said too, as the
+                # board says it
+                signing = choices.signing_cost(both, low.package)
+                assert f"{signing[0].upper()}{signing[1:]}: your hardliners would pull you out (" in ask.question
                 await pilot.press("tab" if confirm else "enter")  # Think again has the focus
                 if confirm:
                     await pilot.press("enter")

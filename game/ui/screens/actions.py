@@ -28,6 +28,7 @@ from game.ui.format import (
     delegation_name,
     issue_name,
     measured,
+    opening,
     option_label,
     package_text,
     percent,
@@ -250,7 +251,13 @@ class RespondDialog(ActionDialog):
             return ""
         worth = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)[0]
         author = in_sentence(delegation_name(self.view, p.author))
-        return accept_question(p.id, author, worth, value, better)
+        pulled = ""
+        if choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package)):
+            # the whole question, as the board asks it (a reviewer's: the pull-out was left out)
+            signing = choices.signing_cost(self.view, p.package)
+            then = choices.pulled_out_then(self.view, p.package)
+            pulled = f"{opening(signing)}: your hardliners would pull you out ({then})."
+        return accept_question(p.id, author, worth, value, better, pulled)
 
 
 # --- 3. concessions -----------------------------------------------------------------------------
