@@ -150,11 +150,14 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
     weights = [0.0] * n_issues
     values: list[tuple[float, ...]] = [tuple(0.0 for _ in x.options) for x in issues]
     prefs: YMap = raw.get("preferences", YMap(raw.mark))
-    unread = False  # a preference not read: its issue's or its own fault, said where it lies
+    # a preference not read (its issue's fault or its own, said where it lies) that may weigh
+    # something: its weight above 0, or itself not read
+    unread = False
     for issue_id, pref in prefs.items():
         i = refs.find(refs.issues, issue_id, prefs.key_at(issue_id), "issue")
         if i < 0 or "values" not in pref or "weight" not in pref:
-            unread = True
+            weight = pref.get("weight") if isinstance(pref, YMap) else None
+            unread = unread or not isinstance(weight, int | float) or weight > 0
             continue
         table = [-1.0] * len(issues[i].options)
         given: YMap = pref["values"]

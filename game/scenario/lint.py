@@ -515,13 +515,19 @@ LONG = {"name": 60, "label": 120, "title": 100}
 
 
 def names_too_long(sc: Scenario) -> Iterator[Finding]:
-    """A delegation's, an issue's or a venue's name, an option's label or an event's title longer
-    than the transcript's sentences carry well (LONG)."""
+    """A delegation's, an issue's, a zone's or a venue's name, an option's label or an event's
+    title (its `otherwise` one too) longer than the transcript's sentences carry well (LONG)."""
     kinds: list[tuple[DocPath, str, str]] = [
         *((("delegations", d, "name"), x.name, "delegation's name") for d, x in enumerate(sc.delegations)),
         *((("issues", i, "name"), x.name, "issue's name") for i, x in enumerate(sc.issues)),
         *((("venues", v, "name"), x.name, "venue's name") for v, x in enumerate(sc.venues)),
+        *((("zones", z, "name"), x.name, "zone's name") for z, x in enumerate(sc.zones)),
         *((("events", e, "title"), x.title, "event's title") for e, x in enumerate(sc.events)),
+        *(
+            (("events", e, "otherwise", "title"), x.otherwise.title, "event's title")
+            for e, x in enumerate(sc.events)
+            if x.otherwise is not None
+        ),
         *(
             (("issues", i, "options", o, "label"), option.label, "option's label")
             for i, x in enumerate(sc.issues)

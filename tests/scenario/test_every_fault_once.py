@@ -168,3 +168,16 @@ def test_a_bare_number_of_thousands_of_digits_is_one_error_not_a_traceback(tmp_p
                 "differently: write a number in range, plainly",
             )
         ]
+
+
+def test_a_misspelt_issue_of_weight_0_does_not_hide_that_every_weight_is_0(tmp_path: Path) -> None:
+    """Only a preference not read that may weigh something holds the error back: one of weight 0
+    under a misspelt issue leaves every weight 0 whatever it meant (a reviewer's)."""
+    zero = (
+        ("prisoners: {weight: 1, values: {none: 1.0,", "prisoners: {weight: 0, values: {none: 1.0,"),
+        ("truce: {weight: 3, values: {fighting: 0.2,", "trcue: {weight: 0, values: {fighting: 0.2,"),
+    )
+    _, found = _errors(tmp_path, *zero)
+    messages = [m for _, _, m in found]
+    assert any(m.startswith("unknown issue 'trcue'") for m in messages), messages
+    assert any("red: the preferences cannot be normalised: every weight is 0" in m for m in messages), messages

@@ -560,6 +560,7 @@ def test_a_short_names_columns_are_counted_as_rich_draws_them() -> None:
         ("    name: The Hall\n", "    name: {}\n", "venue's name", 60),
         ("        label: All released\n", "        label: {}\n", "option's label", 120),
         ("    title: A clash in the north\n", "    title: {}\n", "event's title", 100),
+        ("    name: The north\n", "    name: {}\n", "zone's name", 60),
     ],
 )
 def test_a_name_that_would_flood_the_transcript_is_warned_of_where_it_stands(
@@ -574,3 +575,14 @@ def test_a_name_that_would_flood_the_transcript_is_warned_of_where_it_stands(
     assert d.message.startswith(f"this {what} is {2 * (most // 2 + 1)} columns long: ")
     assert d.message.endswith(f"keep it to {most} (a longer account belongs in a description or the event's text)")
     assert d.line == text.split("\n").index(field.format("\u7d05" * (most // 2 + 1)).rstrip("\n")) + 1
+
+
+def test_an_events_otherwise_title_past_its_length_is_warned_of_too(tmp_path: Path) -> None:
+    """What a scripted event says in its place is a title the transcript shows as well (a reviewer's)."""
+    old = "    title: A clash in the north\n"
+    other = "    when: [{{momentum: {{below: 90}}}}]\n    otherwise: {{title: {}, text: Nothing happens.}}\n"
+    assert warnings(tmp_path, mini_with((old, old + other.format("o" * 100))), deep=False) == []
+    text = mini_with((old, old + other.format("o" * 101)))
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message.startswith("this event's title is 101 columns long: ")
+    assert d.line == text.split("\n").index(other.format("o" * 101).split("\n")[1]) + 1

@@ -759,5 +759,14 @@ def test_whose_view_offers_the_delegations_at_the_venue_shown(tmp_path: Path) ->
                 assert viewer.viewer is None  # back to the public view after the last
                 assert seen == sorted(venue.turn_order)
             assert set(venues[1].turn_order) - set(venues[0].turn_order), "no one sits at Sochi only"
+            # a view chosen at Sochi, of a delegation that sits only there, taken back to Astana:
+            # the public view, and a word why (it read "Idlib zone 0% (no stated position)")
+            only = min(set(venues[1].turn_order) - set(venues[0].turn_order))
+            viewer.go(timeline.steps)
+            while viewer.viewer != only:
+                await press(pilot, "v")
+            await press(pilot, "home")
+            assert viewer.step == 0 and viewer.viewer is None
+            assert notified(app, f"does not sit at {venues[0].name}: the public view")
 
     asyncio.run(body())

@@ -146,6 +146,13 @@ class ReplayScreen(Screen[None]):
         step = min(max(step, 0), self.timeline.steps)
         self.step = step
         self._state = self.timeline.state_at(step)
+        venue = self._state.scenario.venues[self._state.venue]
+        if self.viewer is not None and self.viewer not in venue.turn_order:
+            # a delegation that does not sit at this step's venue has no view of its table: the
+            # SNC's, kept from Sochi back to Astana, read "Idlib zone 0% (no stated position)"
+            who = self._state.scenario.delegations[self.viewer].name
+            self.viewer = None
+            self.notify(f"{who} does not sit at {venue.name}: the public view.", timeout=4, markup=False)
         self._show_transcript()
         self.refresh_table()
         if step == self.timeline.steps and self.timer is not None:
