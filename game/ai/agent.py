@@ -33,6 +33,7 @@ import contextlib
 import importlib
 import importlib.util
 import inspect
+import os
 import pickle
 import signal
 import sys
@@ -146,43 +147,116 @@ class _OverTime(BaseException):
 # ignored (a stray one, after the move, does nothing). SIGALRM was the first choice, but its
 # timer is the process's one: an agent's own `signal.alarm(0)` switched the limit off (a reviewer's).
 _STOP = getattr(signal, "SIGURG", None)
+# Past its limit a move is stopped again every STOP_AGAIN seconds while it goes on (an agent that
+# catches the stop and tries again); GRACE seconds past it, the move is abandoned (`hard_stop`).
+STOP_AGAIN = 0.1
+GRACE = 2.0
+
+
+def exit_saying(error: AgentError) -> None:
+    """A move that would not stop, in the command's own process (`watch`): the error said as any
+    other agent's error is, what was printed before it kept, and the process ended (its main
+    thread is the agent's, and nothing else can take it back)."""
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    with contextlib.suppress(OSError):
+        os.write(2, f"peacetalks: error: {escape_controls(str(error))}\n".encode("utf-8", "replace"))
+    os._exit(1)
+
+
+# What abandons a move that would not stop: game.sim sets it in its worker processes, where the
+# error is the game's result to send to the command.
+hard_stop: Callable[[AgentError], None] = exit_saying
+
+
+class _Watchdog:
+    """One thread per process that times the move under way: past its limit it signals the main
+    thread (_STOP), again every STOP_AGAIN seconds, and GRACE seconds later abandons the move
+    (hard_stop). One thread for the process's life, not one a move: a thread started for each
+    move cost a third of a millisecond (a reviewer's), a tenth of a quick agent's move."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.main = threading.main_thread().ident or 0
+        self.changed = threading.Condition()
+        self.deadline: float | None = None  # the next stop; None: no move under way
+        self.last = 0.0  # when the move is abandoned
+        self.error: Callable[[], AgentError] | None = None
+        threading.Thread(target=self._run, name="peacetalks-move-limit", daemon=True).start()
+
+    def watch(self, limit: float, error: Callable[[], AgentError]) -> None:
+        with self.changed:
+            now = time.monotonic()
+            self.deadline, self.last, self.error = now + limit, now + limit + GRACE, error
+            self.changed.notify()
+
+    def done(self) -> None:
+        with self.changed:
+            self.deadline = None
+            self.changed.notify()
+
+    def _run(self) -> None:
+        assert _STOP is not None
+        with self.changed:
+            while True:
+                if self.deadline is None:
+                    self.changed.wait()
+                    continue
+                now = time.monotonic()
+                if now >= self.last and self.error is not None:
+                    hard_stop(self.error())
+                    return
+                if now >= self.deadline:
+                    signal.pthread_kill(self.main, _STOP)
+                    self.deadline = now + STOP_AGAIN
+                self.changed.wait(max(0.0, min(self.deadline, self.last) - now))
+
+
+_watchdog: _Watchdog | None = None
+
+
+def _the_watchdog() -> _Watchdog:
+    """This process's watchdog (a forked worker starts its own: threads do not cross a fork)."""
+    global _watchdog
+    if _watchdog is None or _watchdog.pid != os.getpid():
+        _watchdog = _Watchdog()
+    return _watchdog
 
 
 @contextlib.contextmanager
-def _timed(limit: float | None) -> Iterator[None]:
-    """The block may take `limit` seconds: past them it is stopped where it stands (a watchdog
-    thread signals the main thread, where Python runs signal handlers: a worker process,
-    `watch`), and a block that went past them all the same (in another thread, or an agent that
-    caught the stop and went on) raises _OverTime as it ends."""
+def _timed(limit: float | None, error: Callable[[], AgentError] | None = None) -> Iterator[None]:
+    """The block may take `limit` seconds: past them it is stopped where it stands (the watchdog
+    signals the main thread, where Python runs signal handlers: a worker process, `watch`), and
+    again while it goes on; `error` (what to say) GRACE seconds later, when the move is
+    abandoned. A block that went past them all the same (in another thread, or an agent that
+    caught the stop and returned) raises _OverTime as it ends."""
     if limit is None:
         yield
         return
     watched = _STOP is not None and threading.current_thread() is threading.main_thread()
-    armed = [watched]  # the stop takes effect once, and only while the block runs
+    armed = [False]  # the stop takes effect only while the block runs
     before: Any = None
-    timer: threading.Timer | None = None
     if watched:
         assert _STOP is not None
 
         def stop(signum: int, frame: object) -> None:
             if armed[0]:
-                armed[0] = False
                 raise _OverTime
 
         before = signal.signal(_STOP, stop)
-        timer = threading.Timer(limit, signal.pthread_kill, (threading.main_thread().ident, _STOP))
-        timer.daemon = True
-        timer.start()
+        armed[0] = True
     started = time.monotonic()
     try:
+        if watched:
+            _the_watchdog().watch(limit, error or (lambda: AgentError("a move went past its time limit")))
         yield
     finally:
         if watched:
-            assert timer is not None and _STOP is not None
+            assert _STOP is not None
             try:
                 armed[0] = False  # (the stop may come at this very line: what follows still runs)
             finally:
-                timer.cancel()
+                _the_watchdog().done()
                 # None: a handler set outside Python, which cannot be put back but as the default
                 signal.signal(_STOP, signal.SIG_DFL if before is None else before)
     if time.monotonic() - started > limit:
@@ -287,7 +361,8 @@ class Guarded:
         mine = _own_copy(view)  # the game's time, not the agent's
         started = time.monotonic()
         try:
-            with _to_stderr() if self.redirect else contextlib.nullcontext(), _timed(self.limit):
+            timed = _timed(self.limit, lambda: self._over_time(where, stopped=False))
+            with _to_stderr() if self.redirect else contextlib.nullcontext(), timed:
                 decision = self.chooser(mine, rng)
         except _OverTime:
             raise self._over_time(where) from None
@@ -317,9 +392,12 @@ class Guarded:
         reason = safe_reason(decision.reason)
         return decision if reason == decision.reason else Decision(decision.action, reason)
 
-    def _over_time(self, where: str) -> AgentError:
+    def _over_time(self, where: str, stopped: bool = True) -> AgentError:
         # the limit as the user gave it (up to nine places), not rounded to six figures
-        return AgentError(f"{where} took more than {self.limit:.15g} s over one move (--move-limit)")
+        said = f"{where} took more than {self.limit:.15g} s over one move (--move-limit)"
+        if not stopped:  # abandoned: it went on past every stop for GRACE seconds more
+            said += f", and went on {GRACE:g} s past it: the game was abandoned there"
+        return AgentError(said)
 
     def illegal(self, action: A.Action, why: str) -> AgentError:
         """The error for a move of this agent the rules refused (in its last call)."""

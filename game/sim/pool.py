@@ -67,6 +67,20 @@ def _how(exitcode: int | None) -> str:
 
 
 _conn: Connection | None = None  # in a worker: its pipe to the parent
+_current: int | None = None  # in a worker: the index of the item it works on
+ENDED = "ended"  # in place of ok: the item's error, sent by a worker that ends with it (`abandon`)
+
+
+def abandon(error: BaseException) -> None:
+    """In a worker, end it at once with `error` as the result of its item: what a move that would
+    not stop leaves (game.ai.agent.hard_stop), said by the command as the item's error rather
+    than as a worker that ended. Called from another thread than the worker's main one, which is
+    stuck in that move (so nothing else is sending on the pipe). Outside a worker, nothing."""
+    if _conn is None or _current is None:
+        return
+    with contextlib.suppress(Exception):
+        _conn.send((_current, ENDED, error))
+    os._exit(1)
 
 
 def note(doing: str) -> None:
@@ -109,6 +123,8 @@ def _serve(
         if task is None:
             return
         index, item = task
+        global _current
+        _current = index
         try:
             outcome = (index, True, fn(item))
         except BaseException as error:
@@ -220,7 +236,11 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
             if done is None:  # a note: what the worker is doing now
                 doing[conn] = value
                 continue
-            early[index] = (done, value)
+            if done == ENDED:  # its item's error, and the worker ends: no more work for it
+                early[index] = (False, value)
+                busy.pop(conn)
+                continue
+            early[index] = (done is True, value)
             idle.append(busy.pop(conn))
         for sentinel in [r for r in ready if r in by_sentinel]:
             worker = by_sentinel[sentinel]
@@ -229,25 +249,28 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
                 busy.pop(worker.conn)
 
 
-def _receive(worker: _Worker, doing: str | None) -> tuple[Any, bool | None, Any]:
+def _receive(worker: _Worker, doing: str | None) -> tuple[Any, bool | str | None, Any]:
     try:
-        outcome: tuple[Any, bool | None, Any] = worker.conn.recv()
+        outcome: tuple[Any, bool | str | None, Any] = worker.conn.recv()
     except EOFError:
         raise _ended(worker, doing) from None
     return outcome
 
 
-def _ended(worker: _Worker, doing: str | None) -> WorkerEnded:
+def _ended(worker: _Worker, doing: str | None) -> BaseException:
     """The error for a worker that ended before its result, with the last of the notes it sent
     (some may still be in its pipe, unread). Its pipe and its sentinel close as it exits, a moment
     before the system can report its exit status: waited for, briefly."""
+    said: BaseException | None = None  # the error the worker sent as it ended (`abandon`)
     with contextlib.suppress(EOFError, OSError):
         while worker.conn.poll():
             _, ok, value = worker.conn.recv()
             if ok is None:
                 doing = value
+            elif ok == ENDED and isinstance(value, BaseException):
+                said = value
     worker.process.join(5)
-    return WorkerEnded(worker.process.exitcode, doing)
+    return said if said is not None else WorkerEnded(worker.process.exitcode, doing)
 
 
 def _stop(workers: list[_Worker]) -> None:

@@ -25,7 +25,7 @@ from game.engine.utility import outcome_utility, settled_value
 from game.saves import Session, save
 from game.sim.ahead import rehearse_ahead
 from game.sim.pool import note, parallel_imap
-from game.sim.seating import game_choosers, game_in_play, seat_label
+from game.sim.seating import game_choosers, game_in_play, seat_label, stop_hung_moves
 
 # Per process: the analyses of the scenarios met last, most recent last. A worker judges one
 # scenario many times; a long process (play --watch, test-scenario over many files) meets many
@@ -184,6 +184,7 @@ def _share(run: Run) -> None:
     known by its identity when it was built in memory) is found there too."""
     global _run
     _run = run
+    stop_hung_moves()
 
 
 def _batch(games: list[tuple[int, int]]) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ from game.engine.types import draw_types
 from game.engine.utility import outcome_utility
 from game.sim.ahead import rehearse_ahead
 from game.sim.pool import note, parallel_imap
-from game.sim.seating import game_choosers, game_in_play
+from game.sim.seating import game_choosers, game_in_play, stop_hung_moves
 from game.sim.simulate import game_seed
 from game.stats import mean as _mean
 from game.stats import paired
@@ -101,6 +101,7 @@ def _init(scenario: Scenario) -> None:
     """The scenario every game of the run plays, set once per worker (or in this process)."""
     global _scenario
     _scenario = scenario
+    stop_hung_moves()
 
 
 def _games(task: tuple[int, str, list[tuple[int, int]]]) -> list[Outcome]:

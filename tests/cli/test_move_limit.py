@@ -84,6 +84,17 @@ def own_alarm_kept(view, rng):
     return passing(view, rng)
 
 
+def retrying(view, rng):
+    # catches every stop and waits again, for ever: only abandoning the move ends it
+    if view.round >= 2:
+        while True:
+            try:
+                time.sleep(1000)
+            except BaseException:
+                continue
+    return passing(view, rng)
+
+
 def converts(view, rng):
     # stopped, it raises an error of its own
     try:
@@ -248,3 +259,41 @@ def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> 
     assert out.returncode == 1
     assert said in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_move_that_catches_every_stop_is_abandoned_after_the_grace(agents: Path, jobs: str) -> None:
+    """An agent that catches every stop and waits again (a bare `except: continue` around its
+    wait) held the command for ever, with nothing said (a reviewer's): stopped again and again,
+    its move is abandoned GRACE seconds past the limit, and said so as the game's error."""
+    from game.ai.agent import GRACE
+
+    started = time.monotonic()
+    out = run_main(
+        "simulate", "astana-8", "--games", "3", "--seat", f"government={agents}:retrying", "--move-limit", "0.2",
+        "--jobs", jobs,
+    )  # fmt: skip
+    assert 0.2 + GRACE <= time.monotonic() - started < 0.2 + GRACE + 10
+    assert out.returncode == 1
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1, out.stderr
+    assert lines[0].startswith(f"peacetalks: error: the agent in seat government ({agents}:retrying; game seed 0, ")
+    assert lines[0].endswith(
+        f"took more than 0.2 s over one move (--move-limit), and went on {GRACE:g} s past it: the game was abandoned there"
+    )
+
+
+def test_watch_abandons_such_a_move_in_its_own_process_saying_why(agents: Path) -> None:
+    """In `watch` the agent plays in the command's own process: abandoning its move ends that
+    process, after the transcript so far and one line of error (a process of its own here, since
+    this one would end with it)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "game", "watch", "astana-8", "--seat", f"government={agents}:retrying"]
+    done = subprocess.run([*command, "--move-limit", "0.2"], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "Round 1 of" in done.stdout  # the game as far as it went
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].endswith("the game was abandoned there"), done.stderr
+    assert "Traceback" not in done.stderr
