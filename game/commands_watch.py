@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,6 +90,11 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     from game.ai.agent import AgentError, move_limit
 
     try:
+        if args is not None and args.move_limit is not None:
+            # a move that would not stop may end this process where it stands (game.ai.agent):
+            # the transcript goes out line by line, so that it ends where the game did
+            with contextlib.suppress(AttributeError, ValueError):
+                sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
         with move_limit(None if args is None else args.move_limit):
             _play_out(session)
     except AgentError as exc:

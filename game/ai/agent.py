@@ -30,6 +30,7 @@ move, and nothing half-done is saved.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import importlib
 import importlib.util
 import inspect
@@ -157,8 +158,10 @@ def exit_saying(error: AgentError) -> None:
     """A move that would not stop, in the command's own process (`watch`): the error said as any
     other agent's error is, what was printed before it kept, and the process ended (its main
     thread is the agent's, and nothing else can take it back)."""
-    with contextlib.suppress(Exception):
-        sys.stdout.flush()
+    for stream in (sys.stdout, sys.__stdout__):  # (during a move, sys.stdout is stderr: _to_stderr)
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
     with contextlib.suppress(OSError):
         os.write(2, f"peacetalks: error: {escape_controls(str(error))}\n".encode("utf-8", "replace"))
     os._exit(1)
@@ -167,49 +170,51 @@ def exit_saying(error: AgentError) -> None:
 # What abandons a move that would not stop: game.sim sets it in its worker processes, where the
 # error is the game's result to send to the command.
 hard_stop: Callable[[AgentError], None] = exit_saying
+POLL = 0.05  # how often the watchdog looks at the move under way (the limit's precision)
 
 
 class _Watchdog:
     """One thread per process that times the move under way: past its limit it signals the main
     thread (_STOP), again every STOP_AGAIN seconds, and GRACE seconds later abandons the move
     (hard_stop). One thread for the process's life, not one a move: a thread started for each
-    move cost a third of a millisecond (a reviewer's), a tenth of a quick agent's move."""
+    move cost a third of a millisecond (a reviewer's), a tenth of a quick agent's move.
+
+    The main thread only sets the move's deadline and clears it (plain assignments, which nothing
+    can interrupt half-done), and the watchdog looks every POLL seconds: with a lock between
+    them, a Ctrl+C or an agent's own signal landing in the main thread while it held the lock
+    left the watchdog dead, or a finished move's deadline set (a reviewer's). Past that, a move
+    stuck in C code that never lets the watchdog run is ended by faulthandler's own thread
+    (`_timed`)."""
 
     def __init__(self) -> None:
         self.pid = os.getpid()
         self.main = threading.main_thread().ident or 0
-        self.changed = threading.Condition()
-        self.deadline: float | None = None  # the next stop; None: no move under way
-        self.last = 0.0  # when the move is abandoned
-        self.error: Callable[[], AgentError] | None = None
+        self.deadline: float | None = None  # the limit of the move under way; None: none is
+        self.error: Callable[[], AgentError] = lambda: AgentError("a move went past its time limit")
         threading.Thread(target=self._run, name="peacetalks-move-limit", daemon=True).start()
 
     def watch(self, limit: float, error: Callable[[], AgentError]) -> None:
-        with self.changed:
-            now = time.monotonic()
-            self.deadline, self.last, self.error = now + limit, now + limit + GRACE, error
-            self.changed.notify()
+        self.error = error
+        self.deadline = time.monotonic() + limit  # last: what the watchdog reads first
 
     def done(self) -> None:
-        with self.changed:
-            self.deadline = None
-            self.changed.notify()
+        self.deadline = None
 
     def _run(self) -> None:
         assert _STOP is not None
-        with self.changed:
-            while True:
-                if self.deadline is None:
-                    self.changed.wait()
-                    continue
-                now = time.monotonic()
-                if now >= self.last and self.error is not None:
-                    hard_stop(self.error())
-                    return
-                if now >= self.deadline:
-                    signal.pthread_kill(self.main, _STOP)
-                    self.deadline = now + STOP_AGAIN
-                self.changed.wait(max(0.0, min(self.deadline, self.last) - now))
+        while True:
+            deadline = self.deadline
+            now = time.monotonic()
+            if deadline is None or now < deadline:
+                time.sleep(POLL if deadline is None else min(POLL, deadline - now))
+                continue
+            if self.deadline != deadline:  # that move is over
+                continue
+            if now >= deadline + GRACE:
+                hard_stop(self.error())
+                return
+            signal.pthread_kill(self.main, _STOP)
+            time.sleep(STOP_AGAIN)
 
 
 _watchdog: _Watchdog | None = None
@@ -221,6 +226,27 @@ def _the_watchdog() -> _Watchdog:
     if _watchdog is None or _watchdog.pid != os.getpid():
         _watchdog = _Watchdog()
     return _watchdog
+
+
+# The last resort, for a move stuck in C code that holds Python's lock for good (a regular
+# expression that backtracks without end): no Python thread runs then, the watchdog included,
+# but faulthandler's thread is the interpreter's own and needs no lock. It ends the process a
+# second after the abandon would have: a worker's end is then said by the command (with the game
+# and its agents), and `watch` ends with exit status 1. What it would write goes nowhere: the
+# command's stderr gets no traceback.
+LAST_RESORT = GRACE + 1.0
+_nowhere: Any = None
+
+
+def _last_resort(seconds: float | None) -> None:
+    global _nowhere
+    with contextlib.suppress(Exception):  # (a stream faulthandler cannot take: no last resort)
+        if seconds is None:
+            faulthandler.cancel_dump_traceback_later()
+            return
+        if _nowhere is None or _nowhere.closed:
+            _nowhere = open(os.devnull, "w")  # noqa: SIM115 (kept open for the process's life)
+        faulthandler.dump_traceback_later(seconds, exit=True, file=_nowhere)
 
 
 @contextlib.contextmanager
@@ -249,6 +275,7 @@ def _timed(limit: float | None, error: Callable[[], AgentError] | None = None) -
     try:
         if watched:
             _the_watchdog().watch(limit, error or (lambda: AgentError("a move went past its time limit")))
+            _last_resort(limit + LAST_RESORT)
         yield
     finally:
         if watched:
@@ -257,6 +284,7 @@ def _timed(limit: float | None, error: Callable[[], AgentError] | None = None) -
                 armed[0] = False  # (the stop may come at this very line: what follows still runs)
             finally:
                 _the_watchdog().done()
+                _last_resort(None)
                 # None: a handler set outside Python, which cannot be put back but as the default
                 signal.signal(_STOP, signal.SIG_DFL if before is None else before)
     if time.monotonic() - started > limit:

@@ -95,6 +95,24 @@ def retrying(view, rng):
     return passing(view, rng)
 
 
+def stuck_in_c(view, rng):
+    # a regular expression that backtracks for ages in C, holding Python's lock all along: no
+    # Python thread runs meanwhile, the watchdog included
+    if view.round >= 2:
+        import re
+
+        re.match(r"(a+)+$", "a" * 40 + "b")
+    return passing(view, rng)
+
+
+def retrying_at_once(view, rng):
+    while True:
+        try:
+            time.sleep(1000)
+        except BaseException:
+            continue
+
+
 def converts(view, rng):
     # stopped, it raises an error of its own
     try:
@@ -297,3 +315,61 @@ def test_watch_abandons_such_a_move_in_its_own_process_saying_why(agents: Path) 
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].endswith("the game was abandoned there"), done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_move_stuck_in_c_code_is_ended_all_the_same(agents: Path) -> None:
+    """A move that holds Python's lock in C code for good never lets the watchdog run: the
+    interpreter's own faulthandler thread ends its worker a second past the abandon, and the
+    command says which game and agent it was in (a reviewer's hang, with nothing said)."""
+    from game.ai.agent import LAST_RESORT
+
+    started = time.monotonic()
+    out = run_main(
+        "simulate", "astana-8", "--games", "2", "--seat", f"government={agents}:stuck_in_c", "--move-limit", "0.2",
+        "--jobs", "2",
+    )  # fmt: skip
+    assert time.monotonic() - started < 0.2 + LAST_RESORT + 10
+    assert out.returncode == 1
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr, out.stderr
+    assert lines[0].startswith("peacetalks: error: a worker process ended (exit code 1) during game seed ")
+    assert lines[0].endswith(f"with the agent in seat government ({agents}:stuck_in_c) at the table")
+
+
+def test_watch_keeps_the_transcript_printed_before_a_move_it_abandons(agents: Path) -> None:
+    """Abandoning a move ends the process at once: the transcript printed before it was still in
+    stdout's buffer, unwritten, where stdout is a file (a reviewer's: 0 bytes of it)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    command = [sys.executable, "-m", "game", "watch", "astana-8", "--seat", f"government={agents}:retrying_at_once"]
+    done = subprocess.run(
+        [*command, "--move-limit", "0.2"], capture_output=True, text=True, timeout=60, check=False, env=env
+    )
+    assert done.returncode == 1
+    assert done.stdout.startswith("Astana 8") and "Round 1 of" in done.stdout, done.stdout[:300]
+    assert done.stderr.splitlines()[-1].endswith("the game was abandoned there")
+
+
+def test_a_move_interrupted_by_an_error_leaves_the_watchdog_working_for_the_next() -> None:
+    """Anything raised in a move (a Ctrl+C, an agent's own signal) leaves no deadline set and the
+    watchdog alive: the next move over its limit is still stopped (a reviewer's, where a lock
+    held at that instant left it dead)."""
+    from game.ai import agent
+
+    for _ in range(50):
+        try:
+            with agent._timed(0.2):
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        assert agent._the_watchdog().deadline is None
+    started = time.monotonic()
+    try:
+        with agent._timed(0.2):
+            time.sleep(5)
+    except agent._OverTime:
+        pass
+    assert time.monotonic() - started < 2
