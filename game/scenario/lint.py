@@ -524,7 +524,7 @@ def names_too_long(sc: Scenario) -> Iterator[Finding]:
         *((("zones", z, "name"), x.name, "zone's name") for z, x in enumerate(sc.zones)),
         *((("events", e, "title"), x.title, "event's title") for e, x in enumerate(sc.events)),
         *(
-            (("events", e, "otherwise", "title"), x.otherwise.title, "event's title")
+            (("events", e, "otherwise", "title"), x.otherwise.title, "event's otherwise title")
             for e, x in enumerate(sc.events)
             if x.otherwise is not None
         ),

@@ -584,5 +584,5 @@ def test_an_events_otherwise_title_past_its_length_is_warned_of_too(tmp_path: Pa
     assert warnings(tmp_path, mini_with((old, old + other.format("o" * 100))), deep=False) == []
     text = mini_with((old, old + other.format("o" * 101)))
     d = the_one(warnings(tmp_path, text, deep=False))
-    assert d.message.startswith("this event's title is 101 columns long: ")
+    assert d.message.startswith("this event's otherwise title is 101 columns long: ")
     assert d.line == text.split("\n").index(other.format("o" * 101).split("\n")[1]) + 1
