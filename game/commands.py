@@ -243,7 +243,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if save_dir is not None:
             _writable(save_dir)  # say so before playing a thousand games, not after
             _no_save_there(save_dir, [f"{scenario.id}-{i + 1:04d}" for i in range(args.games)])
-        from game.ai.agent import move_limit
+        from game.ai.timing import move_limit
 
         with output_kept(args.json), move_limit(args.move_limit):
             summary = summarise(scenario, args.games, args.seed, seats, args.jobs, save_dir, source)

@@ -52,7 +52,8 @@ def cmd_tournament(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from game.ai.agent import AgentError, AgentLoadError, load_agent, move_limit
+    from game.ai.agent import AgentError, AgentLoadError, load_agent
+    from game.ai.timing import move_limit
     from game.commands_seats import agent_traceback, output_kept
 
     for spec in args.agent:

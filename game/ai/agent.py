@@ -30,20 +30,17 @@ move, and nothing half-done is saved.
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import importlib
 import importlib.util
 import inspect
-import os
 import pickle
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from game.ai import timing
 from game.ai.agent_errors import AgentError as AgentError  # re-exported: the commands name it from here
 from game.ai.agent_errors import AgentLoadError as AgentLoadError
 from game.ai.agent_errors import failed
@@ -60,9 +57,6 @@ from game.safetext import escape_controls
 Chooser = Callable[[View, Rng], Decision]
 _T = TypeVar("_T")
 _ACTIONS = tuple(A.ACTION_TYPES.values())
-# The seconds an outside agent may take over one move, for the agents made while a command's
-# `move_limit` is open (and in the worker processes it forks meanwhile); None: no limit.
-_move_limit: float | None = None
 
 
 @runtime_checkable
@@ -118,177 +112,10 @@ def find_agent(spec: str) -> Any:
 def seated_agent(spec: str, scenario: Scenario, seat: str, seed: int) -> Guarded:
     """The outside agent `spec` names, made for one game (a class afresh) and guarded: whatever
     fails, its constructor included, raises AgentError naming the seat, the agent and the seed.
-    It may take the seconds of the `move_limit` open as it is made over each move."""
+    It may take the seconds of the move limit open as it is made (game.ai.timing) over each move."""
     guarded = Guarded(load_agent(spec, scenario, _where(seat, seed, spec)), seat, seed, spec)
-    guarded.limit = _move_limit
+    guarded.limit = timing.current()
     return guarded
-
-
-@contextlib.contextmanager
-def move_limit(seconds: float | None) -> Iterator[None]:
-    """Outside agents made inside it (seated_agent), here or in a worker process forked inside
-    it, may take at most `seconds` over one move (None: no limit); over it, the move raises
-    AgentError naming the seat, the game's seed and the move. A command's `--move-limit`: an agent
-    that hangs (a loop that never ends, a wait on nothing) held simulate or a tournament for
-    ever, with nothing said."""
-    global _move_limit
-    before, _move_limit = _move_limit, seconds
-    try:
-        yield
-    finally:
-        _move_limit = before
-
-
-class _OverTime(BaseException):
-    """Raised in an outside agent's move when its time is up (a BaseException, so that the
-    agent's own `except Exception` does not take it for one of its errors and go on)."""
-
-
-# The signal that stops a move past its time: one an agent has no use for, whose default is to be
-# ignored (a stray one, after the move, does nothing). SIGALRM was the first choice, but its
-# timer is the process's one: an agent's own `signal.alarm(0)` switched the limit off (a reviewer's).
-_STOP = getattr(signal, "SIGURG", None)
-# Past its limit a move is stopped again every STOP_AGAIN seconds while it goes on (an agent that
-# catches the stop and tries again); GRACE seconds past it, the move is abandoned (`hard_stop`).
-STOP_AGAIN = 0.1
-GRACE = 2.0
-
-
-def exit_saying(error: AgentError) -> None:
-    """A move that would not stop, in the command's own process (`watch`): the error said as any
-    other agent's error is, what was printed before it kept, and the process ended (its main
-    thread is the agent's, and nothing else can take it back)."""
-    for stream in (sys.stdout, sys.__stdout__):  # (during a move, sys.stdout is stderr: _to_stderr)
-        with contextlib.suppress(Exception):
-            if stream is not None:
-                stream.flush()
-    with contextlib.suppress(OSError):
-        os.write(2, f"peacetalks: error: {escape_controls(str(error))}\n".encode("utf-8", "replace"))
-    os._exit(1)
-
-
-# What abandons a move that would not stop: game.sim sets it in its worker processes, where the
-# error is the game's result to send to the command.
-hard_stop: Callable[[AgentError], None] = exit_saying
-POLL = 0.05  # how often the watchdog looks at the move under way (the limit's precision)
-
-
-class _Watchdog:
-    """One thread per process that times the move under way: past its limit it signals the main
-    thread (_STOP), again every STOP_AGAIN seconds, and GRACE seconds later abandons the move
-    (hard_stop). One thread for the process's life, not one a move: a thread started for each
-    move cost a third of a millisecond (a reviewer's), a tenth of a quick agent's move.
-
-    The main thread only sets the move's deadline and clears it (plain assignments, which nothing
-    can interrupt half-done), and the watchdog looks every POLL seconds: with a lock between
-    them, a Ctrl+C or an agent's own signal landing in the main thread while it held the lock
-    left the watchdog dead, or a finished move's deadline set (a reviewer's). Past that, a move
-    stuck in C code that never lets the watchdog run is ended by faulthandler's own thread
-    (`_timed`)."""
-
-    def __init__(self) -> None:
-        self.pid = os.getpid()
-        self.main = threading.main_thread().ident or 0
-        self.deadline: float | None = None  # the limit of the move under way; None: none is
-        self.error: Callable[[], AgentError] = lambda: AgentError("a move went past its time limit")
-        threading.Thread(target=self._run, name="peacetalks-move-limit", daemon=True).start()
-
-    def watch(self, limit: float, error: Callable[[], AgentError]) -> None:
-        self.error = error
-        self.deadline = time.monotonic() + limit  # last: what the watchdog reads first
-
-    def done(self) -> None:
-        self.deadline = None
-
-    def _run(self) -> None:
-        assert _STOP is not None
-        while True:
-            deadline = self.deadline
-            now = time.monotonic()
-            if deadline is None or now < deadline:
-                time.sleep(POLL if deadline is None else min(POLL, deadline - now))
-                continue
-            if self.deadline != deadline:  # that move is over
-                continue
-            if now >= deadline + GRACE:
-                hard_stop(self.error())
-                return
-            signal.pthread_kill(self.main, _STOP)
-            time.sleep(STOP_AGAIN)
-
-
-_watchdog: _Watchdog | None = None
-
-
-def _the_watchdog() -> _Watchdog:
-    """This process's watchdog (a forked worker starts its own: threads do not cross a fork)."""
-    global _watchdog
-    if _watchdog is None or _watchdog.pid != os.getpid():
-        _watchdog = _Watchdog()
-    return _watchdog
-
-
-# The last resort, for a move stuck in C code that holds Python's lock for good (a regular
-# expression that backtracks without end): no Python thread runs then, the watchdog included,
-# but faulthandler's thread is the interpreter's own and needs no lock. It ends the process a
-# second after the abandon would have: a worker's end is then said by the command (with the game
-# and its agents), and `watch` ends with exit status 1. What it would write goes nowhere: the
-# command's stderr gets no traceback.
-LAST_RESORT = GRACE + 1.0
-_nowhere: Any = None
-
-
-def _last_resort(seconds: float | None) -> None:
-    global _nowhere
-    with contextlib.suppress(Exception):  # (a stream faulthandler cannot take: no last resort)
-        if seconds is None:
-            faulthandler.cancel_dump_traceback_later()
-            return
-        if _nowhere is None or _nowhere.closed:
-            _nowhere = open(os.devnull, "w")  # noqa: SIM115 (kept open for the process's life)
-        faulthandler.dump_traceback_later(seconds, exit=True, file=_nowhere)
-
-
-@contextlib.contextmanager
-def _timed(limit: float | None, error: Callable[[], AgentError] | None = None) -> Iterator[None]:
-    """The block may take `limit` seconds: past them it is stopped where it stands (the watchdog
-    signals the main thread, where Python runs signal handlers: a worker process, `watch`), and
-    again while it goes on; `error` (what to say) GRACE seconds later, when the move is
-    abandoned. A block that went past them all the same (in another thread, or an agent that
-    caught the stop and returned) raises _OverTime as it ends."""
-    if limit is None:
-        yield
-        return
-    watched = _STOP is not None and threading.current_thread() is threading.main_thread()
-    armed = [False]  # the stop takes effect only while the block runs
-    before: Any = None
-    if watched:
-        assert _STOP is not None
-
-        def stop(signum: int, frame: object) -> None:
-            if armed[0]:
-                raise _OverTime
-
-        before = signal.signal(_STOP, stop)
-        armed[0] = True
-    started = time.monotonic()
-    try:
-        if watched:
-            _the_watchdog().watch(limit, error or (lambda: AgentError("a move went past its time limit")))
-            _last_resort(limit + LAST_RESORT)
-        yield
-    finally:
-        if watched:
-            assert _STOP is not None
-            try:
-                armed[0] = False  # (the stop may come at this very line: what follows still runs)
-            finally:
-                _the_watchdog().done()
-                _last_resort(None)
-                # None: a handler set outside Python, which cannot be put back but as the default
-                signal.signal(_STOP, signal.SIG_DFL if before is None else before)
-    if time.monotonic() - started > limit:
-        raise _OverTime
 
 
 def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent", where: str = "") -> Chooser:
@@ -389,10 +216,10 @@ class Guarded:
         mine = _own_copy(view)  # the game's time, not the agent's
         started = time.monotonic()
         try:
-            timed = _timed(self.limit, lambda: self._over_time(where, stopped=False))
+            timed = timing.timed(self.limit, lambda: self._over_time(where, stopped=False))
             with _to_stderr() if self.redirect else contextlib.nullcontext(), timed:
                 decision = self.chooser(mine, rng)
-        except _OverTime:
+        except timing.OverTime:
             raise self._over_time(where) from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
             _reraise_ctrl_c(exc)
@@ -424,7 +251,7 @@ class Guarded:
         # the limit as the user gave it (up to nine places), not rounded to six figures
         said = f"{where} took more than {self.limit:.15g} s over one move (--move-limit)"
         if not stopped:  # abandoned: it went on past every stop for GRACE seconds more
-            said += f", and went on {GRACE:g} s past it: the game was abandoned there"
+            said += f", and went on {timing.GRACE:g} s past it: the game was abandoned there"
         return AgentError(said)
 
     def illegal(self, action: A.Action, why: str) -> AgentError:

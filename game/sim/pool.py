@@ -73,7 +73,7 @@ ENDED = "ended"  # in place of ok: the item's error, sent by a worker that ends 
 
 def abandon(error: BaseException) -> None:
     """In a worker, end it at once with `error` as the result of its item: what a move that would
-    not stop leaves (game.ai.agent.hard_stop), said by the command as the item's error rather
+    not stop leaves (game.ai.timing.hard_stop), said by the command as the item's error rather
     than as a worker that ended. Called from another thread than the worker's main one, which is
     stuck in that move (so nothing else is sending on the pipe). Outside a worker, nothing."""
     if _conn is None or _current is None:

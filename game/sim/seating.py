@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from game.ai import agent
+from game.ai import timing
 from game.ai.agent import AgentError, Chooser, is_agent_spec, seated_agent
 from game.ai.seats import chooser
 from game.ai.strategies import WaitThenNash
@@ -82,11 +82,11 @@ def session_kinds(scenario: Scenario, seats: Mapping[str, str], humans_as: str =
 
 def stop_hung_moves() -> None:
     """In this process and the workers it forks: a move past its time limit that would not stop
-    (game.ai.agent.hard_stop) is, in a worker, the error of the game it was in, sent to the
+    (game.ai.timing.hard_stop) is, in a worker, the error of the game it was in, sent to the
     command as any agent's error is (game.sim.pool.abandon), not a worker that ended."""
-    agent.hard_stop = _hung
+    timing.hard_stop = _hung
 
 
 def _hung(error: AgentError) -> None:
     abandon(error)  # in a worker: sent, and the worker ends
-    agent.exit_saying(error)  # in the command's own process: said, and the command ends
+    timing.exit_saying(error)  # in the command's own process: said, and the command ends

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.agent import AgentError, Guarded, move_limit, seated_agent
+from game.ai.agent import AgentError, Guarded, seated_agent
 from game.ai.reading import Decision
+from game.ai.timing import move_limit
 from game.engine import actions as A
 from game.engine.rng import Rng
 from game.engine.setup import new_game
@@ -198,34 +199,34 @@ def test_an_agent_that_turns_the_stop_into_an_error_of_its_own_is_said_to_be_ove
 def test_the_stop_coming_as_the_move_ends_still_puts_the_handler_back() -> None:
     """The stop may come at any line, the cleanup's first included: the handler is put back
     whatever line it interrupts (a reviewer left it installed after a move)."""
-    from game.ai import agent
+    from game.ai import timing
 
-    assert agent._STOP is not None
-    before = signal.getsignal(agent._STOP)
+    assert timing._STOP is not None
+    before = signal.getsignal(timing._STOP)
     for spin in range(0, 400, 7):
         try:
-            with agent._timed(5.0):
-                signal.pthread_kill(threading.main_thread().ident or 0, agent._STOP)
+            with timing.timed(5.0):
+                signal.pthread_kill(threading.main_thread().ident or 0, timing._STOP)
                 for _ in range(spin):  # the handler runs at some line near here, or in the cleanup
                     pass
-        except agent._OverTime:
+        except timing.OverTime:
             pass
-        assert signal.getsignal(agent._STOP) is before
+        assert signal.getsignal(timing._STOP) is before
 
 
 def test_watch_stops_at_the_move_and_leaves_the_signals_as_it_found_them(agents: Path) -> None:
-    from game.ai import agent
+    from game.ai import timing
 
-    assert agent._STOP is not None
-    before = signal.getsignal(agent._STOP)
+    assert timing._STOP is not None
+    before = signal.getsignal(timing._STOP)
     out = run_main("watch", "astana-8", "--seat", f"government={agents}:busy", "--move-limit", "0.2")
     assert out.returncode == 1
     assert "round 2" in out.stderr and "(--move-limit)" in out.stderr
     assert "Round 1 of" in out.stdout  # the game as far as it went
-    assert signal.getsignal(agent._STOP) is before
+    assert signal.getsignal(timing._STOP) is before
     out = run_main("watch", "astana-8", "--seat", f"government={agents}:slow", "--move-limit", "5")
     assert out.returncode == 0, out.stderr
-    assert signal.getsignal(agent._STOP) is before
+    assert signal.getsignal(timing._STOP) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the process's alarm untouched
 
 
@@ -284,7 +285,7 @@ def test_a_move_that_catches_every_stop_is_abandoned_after_the_grace(agents: Pat
     """An agent that catches every stop and waits again (a bare `except: continue` around its
     wait) held the command for ever, with nothing said (a reviewer's): stopped again and again,
     its move is abandoned GRACE seconds past the limit, and said so as the game's error."""
-    from game.ai.agent import GRACE
+    from game.ai.timing import GRACE
 
     started = time.monotonic()
     out = run_main(
@@ -321,7 +322,7 @@ def test_a_move_stuck_in_c_code_is_ended_all_the_same(agents: Path) -> None:
     """A move that holds Python's lock in C code for good never lets the watchdog run: the
     interpreter's own faulthandler thread ends its worker a second past the abandon, and the
     command says which game and agent it was in (a reviewer's hang, with nothing said)."""
-    from game.ai.agent import LAST_RESORT
+    from game.ai.timing import LAST_RESORT
 
     started = time.monotonic()
     out = run_main(
@@ -357,19 +358,19 @@ def test_a_move_interrupted_by_an_error_leaves_the_watchdog_working_for_the_next
     """Anything raised in a move (a Ctrl+C, an agent's own signal) leaves no deadline set and the
     watchdog alive: the next move over its limit is still stopped (a reviewer's, where a lock
     held at that instant left it dead)."""
-    from game.ai import agent
+    from game.ai import timing
 
     for _ in range(50):
         try:
-            with agent._timed(0.2):
+            with timing.timed(0.2):
                 raise KeyboardInterrupt
         except KeyboardInterrupt:
             pass
-        assert agent._the_watchdog().deadline is None
+        assert timing._the_watchdog().deadline is None
     started = time.monotonic()
     try:
-        with agent._timed(0.2):
+        with timing.timed(0.2):
             time.sleep(5)
-    except agent._OverTime:
+    except timing.OverTime:
         pass
     assert time.monotonic() - started < 2
