@@ -83,6 +83,12 @@ hard_stop: Callable[[AgentError], None] = exit_saying
 POLL = 0.05  # how often the watchdog looks at the move under way (the limit's precision)
 
 
+def _unnamed() -> AgentError:
+    """What an abandoned move says where `timed` was given nothing better (game.ai.agent gives
+    the seat, the agent and the game)."""
+    return AgentError("a move went past its time limit")
+
+
 class _Watchdog:
     """One thread per process that times the move under way: past its limit it signals the main
     thread (_STOP), again every STOP_AGAIN seconds, and GRACE seconds later abandons the move
@@ -100,7 +106,7 @@ class _Watchdog:
         self.pid = os.getpid()
         self.main = threading.main_thread().ident or 0
         self.deadline: float | None = None  # the limit of the move under way; None: none is
-        self.error: Callable[[], AgentError] = lambda: AgentError("a move went past its time limit")
+        self.error: Callable[[], AgentError] = _unnamed
         threading.Thread(target=self._run, name="peacetalks-move-limit", daemon=True).start()
 
     def watch(self, limit: float, error: Callable[[], AgentError]) -> None:
@@ -184,7 +190,7 @@ def timed(limit: float | None, error: Callable[[], AgentError] | None = None) ->
     started = time.monotonic()
     try:
         if watched:
-            _the_watchdog().watch(limit, error or (lambda: AgentError("a move went past its time limit")))
+            _the_watchdog().watch(limit, error or _unnamed)
             _last_resort(limit + LAST_RESORT)
         yield
     finally:
