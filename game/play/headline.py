@@ -19,7 +19,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence
 from game.engine.seat import AI, Seat
 from game.engine.types import draw_types
-from game.engine.utility import delay_toll, outcome_utility
+from game.engine.utility import delay_toll, open_value, outcome_utility
 from game.play.attendance import departures, venue_status
 from game.play.replays import Kept, game_key, replay_kinds
 from game.results import Result
@@ -104,21 +104,24 @@ def _left(session: Session, d: int, gone: list[dict[int, str]]) -> tuple[tuple[s
     )
 
 
-_KEPT: Kept[tuple[dict[int, float], str, tuple[int, ...]]] = Kept(32)
+# each human seat's result in the AI's game, how that game ended, what it settled, its last agenda
+_KEPT: Kept[tuple[dict[int, float], str, tuple[int, ...], tuple[int, ...]]] = Kept(32)
 
 
 @dataclass(frozen=True)
 class Difference:
     """An issue on which the AI's game in the player's seat settled otherwise than the player's:
-    the issue's name and its weight to the player, then each game's option (its label, and its
-    worth to the player; "" and None where that game left the issue open)."""
+    the issue's name and its weight to the player, then each game's option and its worth to the
+    player (the label "" where that game left the issue open, and the worth then what the game
+    scores an open issue at: engine.utility.open_value on that game's last agenda, or the
+    walk-away value where the game signed nothing)."""
 
     issue: str
     weight: float
     ai: str
-    ai_worth: float | None
+    ai_worth: float
     yours: str
-    your_worth: float | None
+    your_worth: float
 
 
 def ai_in_seat(session: Session) -> dict[int, float]:
@@ -138,12 +141,25 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
     the issues the seat weighs most first; none where the AI's game settled nothing. Three
     newcomers who played a seat three ways read the AI's better score beside theirs and could not
     tell what it had got that they had not."""
-    theirs = _ai_game(session)[2]
+    _, _, theirs, their_agenda = _ai_game(session)
     if not any(o >= 0 for o in theirs):
         return ()
     state = session.state
     sc = state.scenario
     me = sc.delegations[seat]  # its preferences as this game drew them: the same in the AI's game
+    status_quo = [issue.status_quo for issue in sc.issues]
+
+    def worth(settled: tuple[int, ...], agenda: tuple[int, ...], i: int) -> float:
+        # an issue left open counts as the game's score counts it (settled_value): at the walk-away
+        # value on the last venue's agenda, else at its status quo; with nothing signed the whole
+        # game is worth the walk-away value, so each open issue is too. A newcomer read "left
+        # open" and could not tell whether that was worse than the option beside it
+        if settled[i] >= 0:
+            return me.values[i][settled[i]]
+        if not any(o >= 0 for o in settled):
+            return me.reservation
+        return open_value(me, i, status_quo, agenda)
+
     out = []
     for i, (ai, yours) in enumerate(zip(theirs, state.settled, strict=True)):
         if ai == yours:
@@ -154,9 +170,9 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
                 sc.issues[i].name,
                 me.weights[i],
                 options[ai].label if ai >= 0 else "",
-                me.values[i][ai] if ai >= 0 else None,
+                worth(theirs, their_agenda, i),
                 options[yours].label if yours >= 0 else "",
-                me.values[i][yours] if yours >= 0 else None,
+                worth(state.settled, state.agenda, i),
             )
         )
     return tuple(sorted(out, key=lambda d: -d.weight))
@@ -201,7 +217,7 @@ def seat_choosers(scenario: Scenario, kinds: dict[int, str], seed: int) -> dict[
     return chosen
 
 
-def _ai_game(session: Session) -> tuple[dict[int, float], str, tuple[int, ...]]:
+def _ai_game(session: Session) -> tuple[dict[int, float], str, tuple[int, ...], tuple[int, ...]]:
     key = game_key(session)
     kept = _KEPT.get(key)
     if kept is not None:
@@ -211,9 +227,9 @@ def _ai_game(session: Session) -> tuple[dict[int, float], str, tuple[int, ...]]:
         game = play(sc, session.seed, seat_choosers(sc, replay_kinds(session, ai_level(session)), session.seed))
     except AgentError:
         # it failed here: no AI game to set beside the player's (the debrief says so)
-        return {}, "", ()
+        return {}, "", (), ()
     utilities = {d: outcome_utility(game.state, d) for d in human_seats(session)}
-    return _KEPT.put(key, (utilities, ended(game.state), game.state.settled))
+    return _KEPT.put(key, (utilities, ended(game.state), game.state.settled, game.state.agenda))
 
 
 def results(session: Session, lines: tuple[Headline, ...], finished: float) -> list[Result]:

@@ -4,12 +4,19 @@ three ways read the AI's better score beside theirs and could not tell what it h
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import pytest
 
 from game.ai.driver import agent_rng
 from game.ai.seats import chooser
+from game.ai.selfplay import play
 from game.engine import view_for
-from game.play.headline import ai_differences, ai_game_ended, ai_in_seat, headlines
+from game.engine.state import State
+from game.engine.utility import outcome_utility
+from game.play.headline import Difference, ai_differences, ai_game_ended, ai_in_seat, headlines, seat_choosers
+from game.play.replays import replay_kinds
 from game.saves import Session
 from game.ui.screens.debrief import DIFFERENCES_SHOWN, _you, analysis_for
 from tests.saves.helpers import ai_action, new_session
@@ -48,19 +55,26 @@ def test_each_difference_is_the_two_games_options_with_their_worth_to_the_seat(k
     sc = session.state.scenario
     me = sc.delegations[GOV]
     mine = session.state.settled
+    left_open = []
     weights = [d.weight for d in differences]
     assert weights == sorted(weights, reverse=True)  # the issues the seat weighs most first
     for d in differences:
         i = next(k for k, issue in enumerate(sc.issues) if issue.name == d.issue)
         assert d.weight == me.weights[i]
         yours = mine[i]
-        assert (d.yours, d.your_worth) == (
-            ("", None) if yours < 0 else (sc.issues[i].options[yours].label, me.values[i][yours])
-        )
+        if yours >= 0:
+            assert (d.yours, d.your_worth) == (sc.issues[i].options[yours].label, me.values[i][yours])
+        else:
+            assert d.yours == ""
+            left_open.append(d)
         assert d.ai != d.yours
-        if d.ai_worth is not None:
+        if d.ai:
             o = next(k for k, option in enumerate(sc.issues[i].options) if option.label == d.ai)
             assert d.ai_worth == me.values[i][o]
+    if kind == "stonewall":  # nothing signed: an issue left open is worth the walk-away value
+        assert not any(o >= 0 for o in mine) and left_open
+        assert all(d.your_worth == me.reservation for d in left_open)
+    _worth_as_scored(session.state, [d for d in differences if not d.yours], lambda d: d.your_worth)
     # and the debrief writes each, under the AI's score
     text = _you(
         headlines(session, analysis_for(session)), ai_in_seat(session), "normal", ai_game_ended(session),
@@ -68,10 +82,45 @@ def test_each_difference_is_the_two_games_options_with_their_worth_to_the_seat(k
     ).plain  # fmt: skip
     assert "its deal, where it differs from yours (the worth to you in brackets):" in text
     for d in differences[:DIFFERENCES_SHOWN]:  # the heaviest, then a count of the rest
-        theirs = "left open" if d.ai_worth is None else f"{d.ai} ({d.ai_worth:.2f})"
-        yours = "left open" if d.your_worth is None else f"{d.yours} ({d.your_worth:.2f})"
+        theirs = f"{d.ai or 'left open'} ({d.ai_worth:.2f})"
+        yours = f"{d.yours or 'left open'} ({d.your_worth:.2f})"
         assert f"• {d.issue} ({d.weight:.0%} of what you want): {theirs}; yours: {yours}\n" in text
     more = len(differences) - DIFFERENCES_SHOWN
     assert (f"• and {more} more issue" in text) == (more > 0)
     for d in differences[DIFFERENCES_SHOWN:]:
         assert f"• {d.issue} (" not in text
+
+
+def _worth_as_scored(state: State, left_open: list[Difference], worth: Callable[[Difference], float]) -> None:
+    """An issue left open in a game that signed something is worth what the game's score counts it
+    at: settling it on each option in turn moves the score by its weight times the difference."""
+    sc = state.scenario
+    me = sc.delegations[GOV]
+    for d in left_open:
+        i = next(k for k, issue in enumerate(sc.issues) if issue.name == d.issue)
+        for o in range(len(sc.issues[i].options)):
+            settled = tuple(o if k == i else s for k, s in enumerate(state.settled))
+            moved = outcome_utility(replace(state, settled=settled), GOV) - outcome_utility(state, GOV)
+            assert moved == pytest.approx(d.weight * (me.values[i][o] - worth(d)))
+
+
+def test_an_issue_either_game_left_open_is_worth_what_its_score_counts_it_at() -> None:
+    # copy-last at seed 1 signs a partial deal, and so does the AI's game, on other issues: a
+    # newcomer read "left open" beside an option's worth and could not tell which was better
+    session = played(1, "copy-last")
+    differences = ai_differences(session, GOV)
+    mine = [d for d in differences if not d.yours]
+    theirs = [d for d in differences if not d.ai]
+    assert mine and theirs and any(o >= 0 for o in session.state.settled)
+    _worth_as_scored(session.state, mine, lambda d: d.your_worth)
+    sc = session.scenario
+    ai_game = play(sc, session.seed, seat_choosers(sc, replay_kinds(session, "normal"), session.seed))
+    assert any(o >= 0 for o in ai_game.state.settled)
+    _worth_as_scored(ai_game.state, theirs, lambda d: d.ai_worth)
+    text = _you(
+        headlines(session, analysis_for(session)), ai_in_seat(session), "normal", ai_game_ended(session),
+        {GOV: differences},
+    ).plain  # fmt: skip
+    for d in differences[:DIFFERENCES_SHOWN]:
+        if not d.yours:
+            assert f"yours: left open ({d.your_worth:.2f})" in text

@@ -472,8 +472,8 @@ def _differences(text: Text, differences: tuple[Difference, ...]) -> None:
     text.append("    its deal, where it differs from yours (the worth to you in brackets):\n", style="dim")
     # the issues the seat weighs most, as many as leave the sections below within a page's reach
     for d in differences[:DIFFERENCES_SHOWN]:
-        theirs = "left open" if d.ai_worth is None else f"{d.ai} ({fixed(d.ai_worth, 2)})"
-        yours = "left open" if d.your_worth is None else f"{d.yours} ({fixed(d.your_worth, 2)})"
+        theirs = f"{d.ai or 'left open'} ({fixed(d.ai_worth, 2)})"
+        yours = f"{d.yours or 'left open'} ({fixed(d.your_worth, 2)})"
         text.append(f"    • {d.issue} ({d.weight:.0%} of what you want): {theirs}; yours: {yours}\n", style="dim")
     more = len(differences) - DIFFERENCES_SHOWN
     if more > 0:
