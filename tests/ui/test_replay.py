@@ -768,5 +768,15 @@ def test_whose_view_offers_the_delegations_at_the_venue_shown(tmp_path: Path) ->
             await press(pilot, "home")
             assert viewer.step == 0 and viewer.viewer is None
             assert notified(app, f"does not sit at {venues[0].name}: the public view")
+            # and back at Sochi, the view chosen there is given back, with a word
+            await press(pilot, "end")
+            assert viewer.step == timeline.steps and viewer.viewer == only
+            assert notified(app, f"sits at {venues[1].name}: its view again")
+            # the public view chosen with v stays the public view wherever the reader goes
+            while viewer.viewer is not None:
+                await press(pilot, "v")
+            await press(pilot, "home")
+            await press(pilot, "end")
+            assert viewer.viewer is None
 
     asyncio.run(body())

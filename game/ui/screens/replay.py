@@ -99,6 +99,10 @@ class ReplayScreen(Screen[None]):
         self.save_name = save_name
         self.step = 0
         self.viewer: int | None = None  # None: the public view
+        # the view the reader chose with v: kept while a venue its delegation does not sit at shows
+        # the public view, and given back at the next step where it sits again (a tester stepped
+        # from Astana back to Sochi and found the SNC's view gone for good)
+        self.chosen: int | None = None
         self.speed = speed
         self.timer: Timer | None = None
         self._state = timeline.state_at(0)
@@ -153,6 +157,10 @@ class ReplayScreen(Screen[None]):
             who = self._state.scenario.delegations[self.viewer].name
             self.viewer = None
             self.notify(f"{who} does not sit at {venue.name}: the public view.", timeout=4, markup=False)
+        elif self.viewer is None and self.chosen is not None and self.chosen in venue.turn_order:
+            self.viewer = self.chosen
+            who = self._state.scenario.delegations[self.chosen].name
+            self.notify(f"{who} sits at {venue.name}: its view again.", timeout=4, markup=False)
         self._show_transcript()
         self.refresh_table()
         if step == self.timeline.steps and self.timer is not None:
@@ -348,7 +356,7 @@ class ReplayScreen(Screen[None]):
         state = self._state
         seated = sorted(state.scenario.venues[state.venue].turn_order)
         after = [d for d in seated if self.viewer is None or d > self.viewer]
-        self.viewer = after[0] if after else None
+        self.viewer = self.chosen = after[0] if after else None
         self.refresh_table()  # the second status line names whose view it is
 
     # --- the rest -------------------------------------------------------------------------------
