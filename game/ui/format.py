@@ -1,13 +1,16 @@
 """Words for what the engine holds as numbers: names, option labels, packages, percentages.
 
 The engine refers to everything by position; a player must only ever read names and labels.
-No Textual here, so these helpers are cheap to test and to share between screens.
+No Textual here (Rich only, for the columns a text takes), so these helpers are cheap to test and
+to share between screens.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Protocol
+
+from rich.cells import cell_len, set_cell_size
 
 from game.engine import actions as A
 from game.engine.actions import Action
@@ -19,8 +22,18 @@ IndexPackage = tuple[tuple[int, int], ...]  # (issue, option) by position, as th
 
 
 def short(text: str, width: int) -> str:
-    """Cut to width, with an ellipsis where something was cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """Cut to `width` terminal columns, with an ellipsis where something was cut. Columns, not
+    characters: a name in Chinese of 10 characters takes 20, and cut by characters it widened
+    the table's columns and broke a zone's bar onto a line of its own."""
+    if cell_len(text) <= width:
+        return text
+    # set_cell_size pads with a space where a wide character would straddle the cut
+    return set_cell_size(text, max(0, width - 1)).rstrip() + "…"
+
+
+def pad(text: str, width: int) -> str:
+    """The text with spaces after it to `width` terminal columns (str.ljust counts characters)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 class Named(Protocol):
@@ -43,7 +56,7 @@ def named(d: Named, width: int) -> str:
     """A delegation's name in `width` columns: whole where it fits, else the file's short name
     (`short_name`), cut only if that too is longer. At 80 columns every Syrian name was cut to
     "Government of the Syrian Ara…", "Islamic Republ…"."""
-    if len(d.name) <= width or not d.short_name:
+    if cell_len(d.name) <= width or not d.short_name:
         return short(d.name, width)
     return short(d.short_name, width)
 

@@ -21,7 +21,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence, listed
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import accept_question, against, brief_issue, measured, named, opening, toll
+from game.ui.format import accept_question, against, brief_issue, measured, named, opening, pad, toll
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.rows import RowTable
@@ -287,7 +287,7 @@ class BoardScreen(Screen[BoardChoice]):
         for item in e.items:
             issue = sc.issues[item.issue]
             mark = "*" if item.changed else " "
-            line = Text(f"{mark} {brief_issue(issue.name, 20):<20} ", style="bold" if item.changed else "")
+            line = Text(f"{mark} {pad(brief_issue(issue.name, 20), 20)} ", style="bold" if item.changed else "")
             # the option's whole label, wrapped under itself: cut with "…" at 80 columns, two
             # options of one issue could not be told apart ("The date, the preparatory mee…")
             label = textwrap.wrap(issue.options[item.option].label, label_width) or [""]

@@ -23,7 +23,7 @@ from game.engine.situation import leave_momentum, leave_trust_losers, may_propos
 from game.engine.view import View
 from game.play.choices import agreed_so_far, learned_of
 from game.play.deck_words import departures
-from game.ui.format import brief_issue, toll
+from game.ui.format import brief_issue, pad, toll
 from game.ui.widgets.hanging import Hanging
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
@@ -184,7 +184,7 @@ def brief(view: View) -> Text:
     for i in view.agenda:
         issue = view.issues[i]
         settled = view.settled[i]
-        text.append(f"{brief_issue(issue.name, 24):<24} {own.weights[i]:>4.0%}  ", style="bold")
+        text.append(f"{pad(brief_issue(issue.name, 24), 24)} {own.weights[i]:>4.0%}  ", style="bold")
         if settled >= 0:
             text.append(hanging(f"agreed: {issue.options[settled].label} (worth {own.values[i][settled]:.2f})"))
             continue

@@ -10,6 +10,7 @@ import contextlib
 import time
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -55,7 +56,7 @@ from game.play.other_ways import OtherWay, other_ways
 from game.play.window import Window, window
 from game.results import RecordError, add_results
 from game.saves import Session
-from game.ui.format import against, fixed, score, shown_gap
+from game.ui.format import against, fixed, pad, score, short, shown_gap
 from game.ui.screens.debrief_ways import PENDING, ways_text
 from game.ui.widgets.hanging import Hanging
 
@@ -92,7 +93,7 @@ class UtilityChart(Widget):
 
     def _label(self, width: int) -> int:
         """The width of the names' column."""
-        return min(max((len(s.name) for s in self.trajectory.series), default=8), max(10, width // 3))
+        return min(max((cell_len(s.name) for s in self.trajectory.series), default=8), max(10, width // 3))
 
     def _legend(self, width: int) -> list[str]:
         """The key under the chart: on one line where it fits, else two (at 80 columns it ended
@@ -113,8 +114,7 @@ class UtilityChart(Widget):
         cell = max(1, min(8, (width - label - 2 - tail) // rounds))
         out = Text(no_wrap=True, overflow="ellipsis")
         for s in t.series:
-            name = s.name if len(s.name) <= label else s.name[: label - 1] + "…"
-            out.append(f"{name:<{label}}  ")
+            out.append(f"{pad(short(s.name, label), label)}  ")
             for v in s.values:
                 # underlined as well as red: under NO_COLOR, or on a grey-only terminal, colour
                 # alone left the rounds below walk-away nearly invisible

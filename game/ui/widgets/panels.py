@@ -14,7 +14,7 @@ from textual.widgets.data_table import ColumnKey
 
 from game.engine.model import ROLES
 from game.engine.view import View
-from game.ui.format import brief_issue, named
+from game.ui.format import brief_issue, named, pad
 from game.ui.format import short as short  # re-exported: the table imports it from here
 
 SegmentLines = list[list[Segment]]  # a cell's lines, as DataTable draws them
@@ -379,7 +379,7 @@ class Meters(_TextPanel):
     def show(self, view: View) -> None:
         lines = [f"{'Momentum':<12}{bar(view.momentum)} {view.momentum:>3}"]
         for zone, stability in zip(view.zones, view.stability, strict=True):
-            lines.append(f"{short(zone.name, 11):<12}{bar(stability)} {stability:>3}")
+            lines.append(f"{pad(short(zone.name, 11), 12)}{bar(stability)} {stability:>3}")
         lines.append("(zones: stability; at 0 momentum the talks collapse)")
         # New figures in lines of the same lengths keep the panel's height: no new layout then
         shape = [len(line) for line in lines]
