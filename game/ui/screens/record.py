@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -58,7 +59,7 @@ def _short_names() -> dict[tuple[str, str], str]:
 def seat_name(standing: Standing, width: int) -> str:
     """The seat in `width` columns: whole where it fits, else by the short name the table's columns
     use ("Opposition" for "The armed opposition delegation"), else cut."""
-    if len(standing.seat_name) <= width:
+    if cell_len(standing.seat_name) <= width:
         return standing.seat_name
     return named(_Seat(standing.seat_name, _short_names().get((standing.scenario, standing.seat), "")), width)
 

@@ -6,6 +6,7 @@ keeps game state between refreshes.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -239,9 +240,9 @@ class AgendaTable(_ViewTable):
         room -= max(widest, len(headers[2]))
         # each column as wide as what it shows, up to 22 for a name and 18 for an option; short
         # of room, the agreed option gives way first, then the name
-        names = max((len(view.issues[i].name) for i in view.agenda), default=0)
+        names = max((cell_len(view.issues[i].name) for i in view.agenda), default=0)
         labels = [view.issues[i].options[view.settled[i]].label for i in view.agenda if view.settled[i] >= 0]
-        agreed_width = min(18, max([len(headers[1]), *map(len, labels)]))
+        agreed_width = min(18, max([len(headers[1]), *map(cell_len, labels)]))
         agreed_width = max(len(headers[1]), min(agreed_width, room - min(names, 16)))
         name_width = max(6, min(22, room - agreed_width))
         rows: list[tuple[str, tuple[str | Text, ...]]] = []
@@ -251,7 +252,7 @@ class AgendaTable(_ViewTable):
             label = short(issue.options[settled].label, agreed_width) if settled >= 0 else "—"
             agreed = Text(label, style="bold green" if settled >= 0 else "")
             # a string cell is parsed as markup: names from the file go in as Text
-            name = brief_issue(issue.name, name_width) if len(issue.name) > name_width else issue.name
+            name = brief_issue(issue.name, name_width) if cell_len(issue.name) > name_width else issue.name
             rows.append((issue.id, (Text(name), agreed, Text(spreads[i]))))
         self.fill(rows)
 
