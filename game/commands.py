@@ -341,13 +341,24 @@ def _in_the_way(folder: Path) -> str:
     return "a part of its path is not a folder"
 
 
-def _writable(folder: Path) -> None:
-    """SaveError unless saves can be written in the folder (made if missing)."""
+def _writable(folder: Path, make: bool = True) -> None:
+    """SaveError unless saves can be written in the folder: made if missing, or with `make`
+    false, only shown to be makeable (a folder made by `play --save` before the command found no
+    terminal to play in was left behind, empty)."""
     import tempfile
 
     from game.saves import SaveError
 
     try:
+        if not make and _missing(folder):
+            base = next(part for part in folder.parents if not _missing(part))
+            if not base.is_dir():
+                raise OSError(errno.ENOTDIR, "not a folder")
+            try:
+                os.rmdir(tempfile.mkdtemp(prefix=".peacetalks-", dir=base))  # as the folder will be made
+            except FileNotFoundError:  # (in /proc, say)
+                raise SaveError(f"{folder}: cannot write there: the system lets no folder be made in {base}") from None
+            return
         folder.mkdir(parents=True, exist_ok=True)
         # A file made and removed, as a save is written: asking the permissions passes folders
         # that take no file all the same (/proc, where even root may make none; a read-only mount)
@@ -361,6 +372,16 @@ def _writable(folder: Path) -> None:
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)
+
+
+def _missing(path: Path) -> bool:
+    """Nothing is at the path, not even a link (a link to nothing is in the way of a folder there);
+    a part of the path that is a file leaves nothing at it either."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    return False
 
 
 def _no_save_there(folder: Path, names: list[str]) -> None:

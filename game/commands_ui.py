@@ -217,7 +217,7 @@ def save_name_problem(name: str, folder: Path, loading: bool = False, watching: 
         return problem
     try:
         # said now, not in a notice once the game has started (play) or been played (watch)
-        _writable(folder)
+        _writable(folder, make=False)  # made when the game is first saved, not before it starts
         path = save_path(folder, name)
     except SaveError as exc:
         return str(exc)

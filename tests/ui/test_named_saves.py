@@ -354,3 +354,29 @@ def test_play_save_on_a_name_holding_a_save_offers_to_continue_it(
         f"peacetalks: error: --save taken: {path} already holds a saved game: continue it with "
         f"`peacetalks play --load {path}`, or choose another name"
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "says"),
+    [
+        ("new/saves", ""),  # makeable: the game would start (here, no terminal)
+        ("file/saves", "file is a file, not a folder"),
+        ("broken/saves", "broken is a link to nothing"),
+        ("/proc/peacetalks/saves", "the system lets no folder be made in /proc"),
+    ],
+)
+def test_play_save_checks_a_missing_folder_without_making_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, says: str
+) -> None:
+    """`play --save NAME --saves NEW/FOLDER` made the folder while checking it, and left it behind
+    empty when the command then found no terminal to play in."""
+    (tmp_path / "file").write_text("not a folder\n")
+    (tmp_path / "broken").symlink_to(tmp_path / "nothing")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    folder = tmp_path / where
+    assert main(["play", "astana-8", "--saves", str(folder), "--save", "mine"]) == 1  # (no terminal here)
+    err = capsys.readouterr().err
+    assert says in err and len(err.strip().splitlines()) == 1
+    assert ("needs a terminal" in err) == (not says)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing made
+    assert not Path("/proc/peacetalks").exists()
