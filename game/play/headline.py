@@ -104,8 +104,8 @@ def _left(session: Session, d: int, gone: list[dict[int, str]]) -> tuple[tuple[s
     )
 
 
-# each human seat's result in the AI's game, how that game ended, what it settled, its last agenda
-_KEPT: Kept[tuple[dict[int, float], str, tuple[int, ...], tuple[int, ...]]] = Kept(32)
+# each human seat's result in the AI's game, how that game ended, and its last state
+_KEPT: Kept[tuple[dict[int, float], str, State | None]] = Kept(32)
 
 
 @dataclass(frozen=True)
@@ -137,42 +137,47 @@ def ai_game_ended(session: Session) -> str:
 
 
 def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
-    """Where the AI's deal in that game (ai_in_seat) differs from the player's, issue by issue,
-    the issues the seat weighs most first; none where the AI's game settled nothing. Three
-    newcomers who played a seat three ways read the AI's better score beside theirs and could not
-    tell what it had got that they had not."""
-    _, _, theirs, their_agenda = _ai_game(session)
-    if not any(o >= 0 for o in theirs):
-        return ()
+    """Where the AI's game in that seat (ai_in_seat) ended otherwise than the player's, issue by
+    issue, the issues the seat weighs most first: an option apart, or an issue both left open
+    whose worth the two games moved apart (it counts at the walk-away value, which events and
+    agreements move); none where neither game signed anything. Three newcomers who played a seat
+    three ways read the AI's better score beside theirs and could not tell what it had got."""
+    ai_state = _ai_game(session)[2]
     state = session.state
+    if ai_state is None or not any(o >= 0 for o in (*ai_state.settled, *state.settled)):
+        return ()
     sc = state.scenario
-    me = sc.delegations[seat]  # its preferences as this game drew them: the same in the AI's game
     status_quo = [issue.status_quo for issue in sc.issues]
 
-    def worth(settled: tuple[int, ...], agenda: tuple[int, ...], i: int) -> float:
-        # an issue left open counts as the game's score counts it (settled_value): at the walk-away
-        # value on the last venue's agenda, else at its status quo; with nothing signed the whole
-        # game is worth the walk-away value, so each open issue is too. A newcomer read "left
-        # open" and could not tell whether that was worse than the option beside it
-        if settled[i] >= 0:
-            return me.values[i][settled[i]]
-        if not any(o >= 0 for o in settled):
+    def worth(game: State, i: int) -> float:
+        # what the issue gives the seat as that game's score counts it (settled_value), by the
+        # seat's preferences as that game left them (its walk-away value moves with the game's
+        # events and agreements): an option at its value; an issue left open at the walk-away
+        # value on the last venue's agenda, else at its status quo; with nothing signed the
+        # whole game is worth the walk-away value, so each open issue is too. A newcomer read
+        # "left open" and could not tell whether that was worse than the option beside it
+        me = game.scenario.delegations[seat]
+        option = game.settled[i]
+        if option >= 0:
+            return me.values[i][option]
+        if not any(o >= 0 for o in game.settled):
             return me.reservation
-        return open_value(me, i, status_quo, agenda)
+        return open_value(me, i, status_quo, game.agenda)
 
     out = []
-    for i, (ai, yours) in enumerate(zip(theirs, state.settled, strict=True)):
-        if ai == yours:
+    for i, (ai, yours) in enumerate(zip(ai_state.settled, state.settled, strict=True)):
+        theirs, mine = worth(ai_state, i), worth(state, i)
+        if ai == yours and (ai >= 0 or abs(theirs - mine) < 0.005):
             continue
         options = sc.issues[i].options
         out.append(
             Difference(
                 sc.issues[i].name,
-                me.weights[i],
+                sc.delegations[seat].weights[i],
                 options[ai].label if ai >= 0 else "",
-                worth(theirs, their_agenda, i),
+                theirs,
                 options[yours].label if yours >= 0 else "",
-                worth(state.settled, state.agenda, i),
+                mine,
             )
         )
     return tuple(sorted(out, key=lambda d: -d.weight))
@@ -217,7 +222,7 @@ def seat_choosers(scenario: Scenario, kinds: dict[int, str], seed: int) -> dict[
     return chosen
 
 
-def _ai_game(session: Session) -> tuple[dict[int, float], str, tuple[int, ...], tuple[int, ...]]:
+def _ai_game(session: Session) -> tuple[dict[int, float], str, State | None]:
     key = game_key(session)
     kept = _KEPT.get(key)
     if kept is not None:
@@ -227,9 +232,9 @@ def _ai_game(session: Session) -> tuple[dict[int, float], str, tuple[int, ...], 
         game = play(sc, session.seed, seat_choosers(sc, replay_kinds(session, ai_level(session)), session.seed))
     except AgentError:
         # it failed here: no AI game to set beside the player's (the debrief says so)
-        return {}, "", (), ()
+        return {}, "", None
     utilities = {d: outcome_utility(game.state, d) for d in human_seats(session)}
-    return _KEPT.put(key, (utilities, ended(game.state), game.state.settled, game.state.agenda))
+    return _KEPT.put(key, (utilities, ended(game.state), game.state))
 
 
 def results(session: Session, lines: tuple[Headline, ...], finished: float) -> list[Result]:

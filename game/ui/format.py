@@ -7,6 +7,7 @@ to share between screens.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -27,8 +28,77 @@ def short(text: str, width: int) -> str:
     the table's columns and broke a zone's bar onto a line of its own."""
     if cell_len(text) <= width:
         return text
+    if width < 1:
+        return ""
     # set_cell_size pads with a space where a wide character would straddle the cut
     return set_cell_size(text, max(0, width - 1)).rstrip() + "…"
+
+
+def wrap(
+    text: str, width: int, initial_indent: str = "", subsequent_indent: str = "", break_on_hyphens: bool = True
+) -> list[str]:
+    """textwrap.wrap by terminal columns: lines of at most `width` columns, words longer than a
+    line broken. A text one column a character is wrapped by textwrap itself; one with wide
+    characters (Chinese, say) word by word by their columns, where textwrap counted characters
+    and a label of 20 Chinese characters ran 40 columns over a row's room."""
+    if _narrow(text) and _narrow(subsequent_indent):
+        return textwrap.wrap(
+            text,
+            width,
+            initial_indent=initial_indent,
+            subsequent_indent=subsequent_indent,
+            break_on_hyphens=break_on_hyphens,
+        )
+    lines: list[str] = []
+    line = initial_indent
+    empty = True  # nothing but the indent on the line yet
+    whole = max(1, width - cell_len(subsequent_indent))  # the room of a line after the first
+    for word in text.split():
+        gap = "" if empty else " "
+        if cell_len(line) + len(gap) + cell_len(word) <= width:
+            line, empty = line + gap + word, False
+            continue
+        if cell_len(word) <= whole:  # on a line of its own
+            lines.append(line)
+            line, empty = subsequent_indent + word, False
+            continue
+        # a word wider than a whole line (a phrase in Chinese has no spaces): broken by columns
+        # from where the line stands, as textwrap breaks a long word
+        room = width - cell_len(line) - len(gap)
+        if room < 1:
+            lines.append(line)
+            line, gap = subsequent_indent, ""
+            room = whole
+        first, *rest = _chop(word, room)
+        lines.append(line + gap + first)
+        pieces = _chop("".join(rest), whole) if rest else []
+        lines.extend(subsequent_indent + piece for piece in pieces[:-1])
+        line, empty = (subsequent_indent + pieces[-1], False) if pieces else (subsequent_indent, True)
+    if not empty:
+        lines.append(line)
+    return lines
+
+
+def _narrow(text: str) -> bool:
+    """Every character one column wide (a count of the columns alone would pass two combining
+    marks and a Chinese character as three letters)."""
+    return text.isascii() or all(cell_len(char) == 1 for char in text)
+
+
+def _chop(text: str, width: int) -> list[str]:
+    """The text in pieces of at most `width` columns (a wider character alone where `width` is
+    1); a mark that takes no column stays with the character before it. (Rich's chop_cells put
+    two Chinese characters in a piece of 2 after a run of combining marks.)"""
+    pieces = [""]
+    used = 0
+    for char in text:
+        wide = cell_len(char)
+        if used + wide > width and pieces[-1]:
+            pieces.append("")
+            used = 0
+        pieces[-1] += char
+        used += wide
+    return pieces
 
 
 def pad(text: str, width: int) -> str:
@@ -148,6 +218,27 @@ def fixed(value: float, places: int) -> str:
     """To `places` places, without the sign of a value that rounds to nothing ("-0.00")."""
     text = f"{value:.{places}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def reject_question(pid: int, author: str, worth: str, words: str, now: float, after: float, here: bool) -> str:
+    """The question asked before refusing an offer worth having (above the walk-away value): a
+    refusal cannot be taken back. `worth` and `words` as `measured` writes them; `now` and `after`
+    the toll a round costs the reader now and once the offer is agreed (choices.toll_a_round),
+    `here` where later venues charge their own: refusing keeps it running on the issues the offer
+    would settle (a worth "if agreed" is before the rounds still to come, and no screen said that
+    agreeing stops their toll). The board asks it, and the answer dialog (a newcomer's `r` there
+    refused an offer worth 0.36 against a walk-away value of 0.18 with no word)."""
+    question = f"Reject #{pid} from {author}? It is worth {worth} to you, {words}."
+    if now - after < 0.0005:
+        return question
+    where = " here" if here else ""  # (the next venue charges its own)
+    if after < 0.0005:
+        # ("the toll of 0.003 each round costs you" read as garbled to a newcomer)
+        return question + f" Agreed, it would end the toll of {toll(now)} that each round costs you{where}."
+    return (
+        question
+        + f" Agreed, it would bring the toll each round costs you{where} from {toll(now)} down to {toll(after)}."
+    )
 
 
 def toll(x: float) -> str:

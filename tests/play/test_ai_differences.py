@@ -67,7 +67,8 @@ def test_each_difference_is_the_two_games_options_with_their_worth_to_the_seat(k
         else:
             assert d.yours == ""
             left_open.append(d)
-        assert d.ai != d.yours
+        # an option apart, or an issue both left open whose worth the two games moved apart
+        assert d.ai != d.yours or (not d.ai and abs(d.ai_worth - d.your_worth) >= 0.005)
         if d.ai:
             o = next(k for k, option in enumerate(sc.issues[i].options) if option.label == d.ai)
             assert d.ai_worth == me.values[i][o]
@@ -92,30 +93,52 @@ def test_each_difference_is_the_two_games_options_with_their_worth_to_the_seat(k
 
 
 def _worth_as_scored(state: State, left_open: list[Difference], worth: Callable[[Difference], float]) -> None:
-    """An issue left open in a game that signed something is worth what the game's score counts it
-    at: settling it on each option in turn moves the score by its weight times the difference."""
+    """An issue left open is worth what the game's score counts it at, by the seat's preferences as
+    that game left them: where the game signed something, settling the issue on each option in turn
+    moves the score by its weight times the difference; where it signed nothing, the walk-away value
+    the game ended with."""
     sc = state.scenario
     me = sc.delegations[GOV]
     for d in left_open:
         i = next(k for k, issue in enumerate(sc.issues) if issue.name == d.issue)
+        if not any(o >= 0 for o in state.settled):
+            assert worth(d) == me.reservation
+            continue
         for o in range(len(sc.issues[i].options)):
             settled = tuple(o if k == i else s for k, s in enumerate(state.settled))
             moved = outcome_utility(replace(state, settled=settled), GOV) - outcome_utility(state, GOV)
             assert moved == pytest.approx(d.weight * (me.values[i][o] - worth(d)))
 
 
-def test_an_issue_either_game_left_open_is_worth_what_its_score_counts_it_at() -> None:
-    # copy-last at seed 1 signs a partial deal, and so does the AI's game, on other issues: a
-    # newcomer read "left open" beside an option's worth and could not tell which was better
-    session = played(1, "copy-last")
+@pytest.mark.parametrize(
+    ("kind", "seed", "case"),
+    [
+        ("copy-last", 1, "both games sign a partial deal, on other issues"),
+        # a reviewer's: the two games' walk-away values end apart (0.49 and 0.87), and the AI's
+        # open issue, valued at the player's, read as worse than the player's option
+        ("concede-all", 1, "the AI's walk-away value moved elsewhere"),
+        ("accept-all", 4, "the AI's game signed nothing"),
+        ("walk-out", 1, "an issue left open in both, worth apart"),
+    ],
+)
+def test_an_issue_either_game_left_open_is_worth_what_its_score_counts_it_at(kind: str, seed: int, case: str) -> None:
+    # a newcomer read "left open" beside an option's worth and could not tell which was better
+    session = played(seed, kind)
     differences = ai_differences(session, GOV)
-    mine = [d for d in differences if not d.yours]
-    theirs = [d for d in differences if not d.ai]
-    assert mine and theirs and any(o >= 0 for o in session.state.settled)
-    _worth_as_scored(session.state, mine, lambda d: d.your_worth)
     sc = session.scenario
     ai_game = play(sc, session.seed, seat_choosers(sc, replay_kinds(session, "normal"), session.seed))
-    assert any(o >= 0 for o in ai_game.state.settled)
+    mine = [d for d in differences if not d.yours]
+    theirs = [d for d in differences if not d.ai]
+    both = [d for d in mine if not d.ai]
+    assert theirs, case
+    if case == "the AI's walk-away value moved elsewhere":
+        me = (session.state.scenario.delegations[GOV], ai_game.state.scenario.delegations[GOV])
+        assert abs(me[0].reservation - me[1].reservation) > 0.1
+    if case == "the AI's game signed nothing":
+        assert not any(o >= 0 for o in ai_game.state.settled) and any(o >= 0 for o in session.state.settled)
+    if case == "an issue left open in both, worth apart":
+        assert both and all(abs(d.ai_worth - d.your_worth) >= 0.005 for d in both)
+    _worth_as_scored(session.state, mine, lambda d: d.your_worth)
     _worth_as_scored(ai_game.state, theirs, lambda d: d.ai_worth)
     text = _you(
         headlines(session, analysis_for(session)), ai_in_seat(session), "normal", ai_game_ended(session),
@@ -124,3 +147,6 @@ def test_an_issue_either_game_left_open_is_worth_what_its_score_counts_it_at() -
     for d in differences[:DIFFERENCES_SHOWN]:
         if not d.yours:
             assert f"yours: left open ({d.your_worth:.2f})" in text
+        if not d.ai:
+            assert f"want): left open ({d.ai_worth:.2f})" in text
+    assert ("counts at your walk-away value" in text) == any(d in both for d in differences[:DIFFERENCES_SHOWN])

@@ -114,7 +114,7 @@ def test_in_a_campaign_a_venues_last_deal_ends_that_venues_toll_and_the_board_sa
     but Sochi charges its own: the board's question says "here"."""
     from game.play.board import entries
     from game.play.history import Chronicle
-    from game.ui.screens.board import _toll_kept
+    from game.ui.format import reject_question
 
     session = new_session("astana-to-sochi", 1)
     while session.state.venue == 0:
@@ -129,4 +129,5 @@ def test_in_a_campaign_a_venues_last_deal_ends_that_venues_toll_and_the_board_sa
     chronicle = Chronicle.of(first, opening, [e.action for e in session.log[: before.step]])
     (entry,) = [e for e in entries(before, before.actor, chronicle) if e.proposal.id == agreement.proposal]
     assert entry.waiting_for_me and entry.venues_follow
-    assert _toll_kept(entry).endswith(" each round costs you here.")
+    asked = reject_question(agreement.proposal, "x", "0.5", "above", *entry.toll, entry.venues_follow)
+    assert asked.endswith(" that each round costs you here.")

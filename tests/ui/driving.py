@@ -308,6 +308,22 @@ async def accept_answer(pilot: Pilot[Any]) -> None:
         await pilot.press("tab", "enter")
 
 
+async def reject_answer(pilot: Pilot[Any], click_it: bool = False) -> None:
+    """`r` in the answer dialog (or its Reject button, with `click_it`), as a player who means it:
+    where the offer is worth having the dialog asks first, and the answer is to reject (Tab, then
+    Enter)."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    if click_it:
+        await click(pilot, "#reject")
+    else:
+        await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, ConfirmDialog) and screen.question.startswith("Reject #"):
+        await pilot.press("tab", "enter")
+
+
 async def pass_turn(pilot: Pilot[Any]) -> None:
     """Pass (n), as a player who means it: where an offer waiting for their answer is on its last
     round the game asks first, and the answer is to pass anyway (Tab, then Enter)."""

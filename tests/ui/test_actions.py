@@ -28,6 +28,7 @@ from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
 from game.scenario import bundled, load_scenario
+from game.ui.format import measured, reject_question
 from game.ui.screens.actions import (
     COSTLY_CONCESSION,
     ConcedeDialog,
@@ -631,15 +632,22 @@ def test_respond_accepts_with_a_key(with_proposal: State) -> None:
 
 @pytest.mark.parametrize(("key", "accept"), [("A", True), ("r", False), ("R", False)])
 def test_respond_takes_the_keys_in_either_case(with_proposal: State, key: str, accept: bool) -> None:
-    """The hint writes the keys as capitals: a player may well type them so."""
+    """The hint writes the keys as capitals: a player may well type them so (a rejection of an
+    offer worth having asks first: confirmed here)."""
+    from game.ui.screens.dialog import ConfirmDialog
 
     async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
         await pilot.press(key)
+        await pilot.pause()
+        if not accept and isinstance(pilot.app.screen, ConfirmDialog):
+            await pilot.press("tab", "enter")
 
     assert drive(RespondDialog(view(with_proposal, RUSSIA)), script) == Respond("russia", 1, accept)
 
 
 def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
+    from game.ui.screens.dialog import ConfirmDialog
+
     v = view(with_draft, OPP)
     waiting = choices.pending_proposals(v)
     assert [p.draft for p in waiting] == [True, False]
@@ -661,6 +669,9 @@ def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
         assert any("\n    " in prompt for prompt in prompts), "no option wrapped: nothing tested"
         await pilot.press("down")  # the government's proposal
         await pilot.click("#reject")
+        await pilot.pause()
+        if isinstance(pilot.app.screen, ConfirmDialog):  # worth having: asked first
+            await pilot.press("tab", "enter")
 
     assert drive(RespondDialog(v), script) == Respond("opposition", 1, False)
 
@@ -1319,7 +1330,49 @@ def test_accepting_in_the_answer_dialog_asks_first_where_a_better_offer_waits(st
     assert drive(RespondDialog(both), accepting(0, confirm=True)) == Respond("opposition", 7, True)
     assert drive(RespondDialog(both), accepting(1, confirm=False)) == Respond("opposition", 8, True)
 
-    async def rejecting(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
-        await pilot.press("r")
 
-    assert drive(RespondDialog(both), rejecting) == Respond("opposition", 7, False)
+def test_rejecting_in_the_answer_dialog_asks_first_where_the_offer_is_worth_having(start: State) -> None:
+    """A newcomer's `r`, `r` refused an offer worth 0.36 against a walk-away value of 0.18 at
+    once, where the board asks first: the dialog asks the board's question, Enter (Think again)
+    sends nothing, and an offer below the walk-away value is refused at once."""
+    from game.engine.state import PENDING, Proposal
+    from game.ui.screens.dialog import ConfirmDialog
+
+    v = view(start, OPP)
+    whole = tuple((i, v.positions[OPP][i]) for i in v.agenda)  # its own positions: worth having
+    worse = tuple((i, v.positions[GOV][i]) for i in v.agenda)
+    good = Proposal(8, RUSSIA, whole, (OPP, GOV), (PENDING, PENDING), v.round)
+    bad = Proposal(7, GOV, worse, (OPP, RUSSIA), (PENDING, PENDING), v.round)
+    table = dataclasses.replace(v, proposals=(good, bad))
+    worth = {p.id: choices.worth_if_agreed(table, p.package) for p in (good, bad)}
+    assert worth[8] > v.own.reservation > worth[7]
+    now, after = choices.toll_a_round(table, good.package)
+
+    def rejecting(row: int, confirm: bool | None) -> Script:
+        async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+            for _ in range(row):
+                await pilot.press("down")
+            await pilot.press("r")
+            if confirm is None:  # refused at once
+                return
+            await until(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog), "the question")
+            ask = pilot.app.screen
+            assert isinstance(ask, ConfirmDialog)
+            shown, words, _ = measured(worth[8], v.own.reservation, choices.agreed_so_far(table), your=True)
+            author = table.delegations[RUSSIA].name
+            assert ask.question == reject_question(8, author, shown, words, now, after, v.venues_left > 0)
+            assert ask.question.startswith(f"Reject #8 from {author}? It is worth {shown} to you, above")
+            await pilot.press("tab" if confirm else "enter")  # Think again has the focus
+            if confirm:
+                await pilot.press("enter")
+            await pilot.pause()
+            if not confirm:
+                assert pilot.app.screen is dialog
+                await pilot.press("escape")
+
+        return script
+
+    # (the dialog lists the offers by number: #7 first)
+    assert drive(RespondDialog(table), rejecting(1, confirm=False)) is None
+    assert drive(RespondDialog(table), rejecting(1, confirm=True)) == Respond("opposition", 8, False)
+    assert drive(RespondDialog(table), rejecting(0, confirm=None)) == Respond("opposition", 7, False)

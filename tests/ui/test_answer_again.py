@@ -10,7 +10,7 @@ from pathlib import Path
 from game.engine.state import PENDING
 from game.ui.screens.actions import RespondDialog
 from game.ui.screens.table import TableScreen
-from tests.ui.driving import accept_answer, driven, new_app, press, screen_of, settle, until
+from tests.ui.driving import accept_answer, driven, new_app, press, reject_answer, screen_of, settle, until
 
 
 def test_the_answer_dialog_comes_back_while_offers_wait(tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_the_answer_dialog_comes_back_while_offers_wait(tmp_path: Path) -> None:
                     await press(pilot, "r")
                     await screen_of(pilot, RespondDialog)
                 before = len(waiting())
-                await press(pilot, "r")  # reject
+                await reject_answer(pilot)
                 await until(pilot, lambda before=before: len(waiting()) < before, "the answer")
             await pilot.pause()
             assert not isinstance(app.screen, RespondDialog)

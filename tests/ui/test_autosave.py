@@ -18,7 +18,7 @@ from game.ui.screens.actions import ConfirmDialog, RespondDialog
 from game.ui.screens.saving import SaveDialog
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.driving import click, driven, new_app, press, screen_of, settle, until
+from tests.ui.driving import click, driven, new_app, press, reject_answer, screen_of, settle, until
 from tests.ui.test_cli_ui import SIZE, a_move_since_the_last_save, asked_to_leave, saved_mid_game
 
 
@@ -129,7 +129,7 @@ def test_a_loaded_named_save_autosaves_elsewhere(tmp_path: Path) -> None:
             before = len(table.session.log)
             await press(pilot, "r")  # the mediator's draft waits for the government's answer
             await screen_of(pilot, RespondDialog)
-            await click(pilot, "#reject")
+            await reject_answer(pilot, click_it=True)
             await until(pilot, lambda: len(table.session.log) > before, "the answer")
             assert await settle(pilot) is table  # the answer dialog, back for another offer, closed
             await press(pilot, "ctrl+s")  # offers the save's own name: the player chooses another

@@ -355,7 +355,7 @@ def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
             now, after = toll_a_round(view_for(table.session.state, OPP), first.proposal.package)
             assert now > after
             kept = (
-                f" Agreed, it would end the toll of {toll(now)} each round costs you."
+                f" Agreed, it would end the toll of {toll(now)} that each round costs you."
                 if after < 0.0005
                 else f" Agreed, it would bring the toll each round costs you from {toll(now)} down to {toll(after)}."
             )

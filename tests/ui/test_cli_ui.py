@@ -26,7 +26,19 @@ from game.ui.app import PeaceTalksApp, make_app
 from game.ui.screens.actions import ConfirmDialog, ProposalBuilder, RespondDialog, StatementDialog
 from game.ui.screens.table import TableScreen
 from game.ui.widgets.wrapped import WrappedText
-from tests.ui.driving import ASTANA, GOV, autosave_file, click, driven, new_app, press, screen_of, settle, until
+from tests.ui.driving import (
+    ASTANA,
+    GOV,
+    autosave_file,
+    click,
+    driven,
+    new_app,
+    press,
+    reject_answer,
+    screen_of,
+    settle,
+    until,
+)
 
 SIZE = (120, 40)
 
@@ -75,7 +87,7 @@ def test_a_save_resumes_at_its_turn(tmp_path: Path) -> None:
             before = len(session.log)
             await press(pilot, "r")
             await screen_of(pilot, RespondDialog)
-            await click(pilot, "#reject")
+            await reject_answer(pilot, click_it=True)
             await until(pilot, lambda: len(session.log) > before, "the answer")
             assert session.log[-1].action == Respond("government", draft.id, False)
             assert session.log[-1].turn == before + 1 and table.unsaved

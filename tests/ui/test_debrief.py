@@ -697,9 +697,21 @@ def test_a_deal_below_the_walk_away_value_by_the_toll_alone_says_the_deal_beat_i
     # a deal below the walk-away value before its toll: nothing of the kind
     worse = dataclasses.replace(line, utility=0.40, toll=0.05)
     assert "below it by the rounds' toll alone" not in _you((worse,), None, "hard").plain
-    # nor a seat that signed nothing
+    # nor a seat that signed nothing, and nothing was signed
     unsigned = dataclasses.replace(line, signed=False)
     assert "below it by the rounds' toll alone" not in _you((unsigned,), None, "hard").plain
+    # a seat that signs nothing, below it by the toll alone of what the others signed: said of
+    # what they signed (a newcomer read the others' deal as having cost them)
+    others = dataclasses.replace(line, signed=False, others_signed=True)
+    text = _you((others,), None, "hard").plain
+    assert (
+        "(below it by the rounds' toll alone, which is paid deal or none: what the others signed was worth +0.09 "
+        "over your walk-away value)"
+    ) in text
+    assert "(you signed nothing, yet" not in text
+    worse_others = dataclasses.replace(others, utility=0.40, toll=0.05)
+    text = _you((worse_others,), None, "hard").plain
+    assert "toll alone" not in text and "(you signed nothing, yet the toll of the rounds and the others'" in text
     # a seat pulled out after signing is told both (the line that says so had hidden this one)
     pulled = dataclasses.replace(line, left=(("", "signed, then pulled out by its hardliners"),))
     text = _you((pulled,), None, "hard").plain

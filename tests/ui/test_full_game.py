@@ -51,6 +51,7 @@ from tests.ui.driving import (
     new_app,
     pass_turn,
     press,
+    reject_answer,
     screen_of,
     settle,
     until,
@@ -82,7 +83,9 @@ async def through(pilot: Pilot[None], table: TableScreen, key: str, dialog: type
     await press(pilot, key)
     await screen_of(pilot, dialog)
     for step in finish:
-        if step.startswith("#"):
+        if step == "#reject" and dialog is RespondDialog:
+            await reject_answer(pilot, click_it=True)  # where the offer is worth having, it asks first
+        elif step.startswith("#"):
             await click(pilot, step)
         elif step == "a" and dialog is RespondDialog:
             await accept_answer(pilot)  # where a better offer waits, the dialog asks first

@@ -28,6 +28,7 @@ from tests.ui.driving import (
     new_app,
     pass_turn,
     press,
+    reject_answer,
     screen_of,
     screen_text,
     settle,
@@ -172,7 +173,8 @@ def test_a_player_whose_walk_away_value_moved_is_told_alone_after_the_hand_over(
                 if state.round > 2:
                     break
                 if any(p.response_of(state.actor) == PENDING for p in state.proposals):
-                    await press(pilot, "r", "r")  # a draft waiting for this player's answer: no
+                    await press(pilot, "r")  # a draft waiting for this player's answer: no
+                    await reject_answer(pilot)
                 await pass_turn(pilot)
             said = {message for _, message in told}
             assert said == {

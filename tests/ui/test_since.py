@@ -30,7 +30,7 @@ from game.ui.since import LISTED, since_last_move
 from game.ui.widgets.wrapped import MORE_BELOW, MORE_BELOW_HERE, WrappedText
 from tests.engine.conftest import with_venue
 from tests.saves.helpers import scenario_file, scenario_path
-from tests.ui.driving import GOV, driven, new_app, press, screen_of, settle, until
+from tests.ui.driving import GOV, driven, new_app, press, reject_answer, screen_of, settle, until
 
 HEAD = "Since your last move:"
 
@@ -338,7 +338,8 @@ def test_the_table_says_when_an_event_moved_my_walk_away_value(tmp_path: Path) -
                 if table.session.state.round != 1:  # the clash is scripted for round 2
                     break
                 if any(p.response_of(0) == PENDING for p in table.session.state.proposals):
-                    await press(pilot, "r", "r")  # the mediator's draft is answered first: no
+                    await press(pilot, "r")  # the mediator's draft is answered first: no
+                    await reject_answer(pilot)
                 await press(pilot, "n")
                 table = await settle(pilot)
             state = table.session.state

@@ -8,7 +8,6 @@ dialogs keep no game state of their own beyond the View they were given.
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 from textual import on
@@ -32,7 +31,9 @@ from game.ui.format import (
     option_label,
     package_text,
     percent,
+    reject_question,
     score,
+    wrap,
 )
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
@@ -115,8 +116,7 @@ class RespondDialog(ActionDialog):
             # each line wrapped under its own text, not back at the list's edge: an issue's option
             # ran on at the margin, where it read as the next issue ("statements", "ready")
             lines = [
-                "\n".join(textwrap.wrap(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip()) + 2)))
-                or line
+                "\n".join(wrap(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip()) + 2))) or line
                 for line in lines
             ]
         return Option(Content("\n".join(lines)), id=str(p.id))
@@ -187,7 +187,7 @@ class RespondDialog(ActionDialog):
         for form in ("whole", "short", "count"):
             accepted = ", ".join(f"#{n} ({self._lacks(n, form)})" for n in also)
             said = f"You accepted {accepted} too: the first all signatories accept is agreed." if also else ""
-            if len(textwrap.wrap(said, _MESSAGE_WIDTH)) <= 2:
+            if len(wrap(said, _MESSAGE_WIDTH)) <= 2:
                 break
         self._more_lines = 1 if also else 0
         self._fit_list()
@@ -225,7 +225,7 @@ class RespondDialog(ActionDialog):
             return
         p = self.waiting[index]
         answer = Respond(actor=self.actor, proposal=p.id, accept=accept)
-        question = self._slip(p) if accept else ""
+        question = self._slip(p) if accept else self._regret(p)
         if not question:
             self.dismiss(answer)
             return
@@ -234,7 +234,22 @@ class RespondDialog(ActionDialog):
             if ok:
                 self.dismiss(answer)
 
-        self.app.push_screen(ConfirmDialog(question, "Accept", "Think again"), answered)
+        self.app.push_screen(ConfirmDialog(question, "Accept" if accept else "Reject", "Think again"), answered)
+
+    def _regret(self, p: Proposal) -> str:
+        """The question to ask before refusing `p` where it is worth having (above the walk-away
+        value, as measured against what is agreed already), as the board asks: a refusal cannot
+        be taken back ("" where the offer is below it)."""
+        value = self._worth(p)
+        worth, words, where = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)
+        if where == "BELOW":
+            return ""
+        # no toll to stop in the closing session, after the last round's, nor where agreeing ends the
+        # talks in a collapse (as the board reckons it: game.play.board)
+        ended = self.view.closing or choices.ends_the_talks(self.view, p.package)
+        now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, p.package)
+        author = in_sentence(delegation_name(self.view, p.author))
+        return reject_question(p.id, author, worth, words, now, after, self.view.venues_left > 0)
 
     def _slip(self, p: Proposal) -> str:
         """The question to ask before accepting `p` where another offer waiting for the player's

@@ -4,7 +4,6 @@ taken into the proposal builder as the start of a counter-proposal."""
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,7 +20,17 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence, listed
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
-from game.ui.format import accept_question, against, brief_issue, measured, named, opening, pad, toll
+from game.ui.format import (
+    accept_question,
+    against,
+    brief_issue,
+    measured,
+    named,
+    opening,
+    pad,
+    reject_question,
+    wrap,
+)
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.rows import RowTable
@@ -36,19 +45,6 @@ class Counter:
 
 BoardChoice = Respond | Counter | None
 _ANSWER = {PENDING: "not yet", ACCEPTED: "accepted", REJECTED: "rejected"}
-
-
-def _toll_kept(entry: Entry) -> str:
-    """What refusing keeps running, where time costs the reader: the toll of each round on the
-    issues the offer would settle (a worth "if agreed" is before the rounds still to come, and
-    no screen said that agreeing stops their toll)."""
-    now, after = entry.toll
-    if now - after < 0.0005:
-        return ""
-    here = " here" if entry.venues_follow else ""  # (the next venue charges its own)
-    if after < 0.0005:
-        return f" Agreed, it would end the toll of {toll(now)} each round costs you{here}."
-    return f" Agreed, it would bring the toll each round costs you{here} from {toll(now)} down to {toll(after)}."
 
 
 def _width(headers: tuple[str, ...], rows: list[tuple[str | Text, ...]]) -> int:
@@ -290,8 +286,8 @@ class BoardScreen(Screen[BoardChoice]):
             line = Text(f"{mark} {pad(brief_issue(issue.name, 20), 20)} ", style="bold" if item.changed else "")
             # the option's whole label, wrapped under itself: cut with "…" at 80 columns, two
             # options of one issue could not be told apart ("The date, the preparatory mee…")
-            label = textwrap.wrap(issue.options[item.option].label, label_width) or [""]
-            line.append(f"{label[0]:<{label_width}} ")
+            label = wrap(issue.options[item.option].label, label_width) or [""]
+            line.append(f"{pad(label[0], label_width)} ")
             line.append(f"{item.worth:.2f}")
             if item.red_line:
                 line.append(RED_LINE, style="bold")
@@ -357,7 +353,7 @@ class BoardScreen(Screen[BoardChoice]):
         if where == "BELOW":
             self.dismiss(answer)
             return
-        question = f"Reject #{p.id} from {author}? It is worth {worth} to you, {words}." + _toll_kept(entry)
+        question = reject_question(p.id, author, worth, words, *entry.toll, entry.venues_follow)
 
         def answered(ok: bool | None) -> None:
             if ok:

@@ -3,7 +3,6 @@ what it has learnt of each of the others, and what trust, support and momentum d
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,7 +22,7 @@ from game.engine.situation import leave_momentum, leave_trust_losers, may_propos
 from game.engine.view import View
 from game.play.choices import agreed_so_far, learned_of
 from game.play.deck_words import departures
-from game.ui.format import brief_issue, pad, toll
+from game.ui.format import brief_issue, pad, toll, wrap
 from game.ui.widgets.hanging import Hanging
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import mood
@@ -104,7 +103,7 @@ WRAP = 74 - INDENT
 
 def hanging(line: str) -> str:
     """A row's text, wrapped so that every line after the first starts at the row's indent."""
-    parts = textwrap.wrap(line, WRAP, break_long_words=True, break_on_hyphens=False) or [""]
+    parts = wrap(line, WRAP, break_on_hyphens=False) or [""]
     return ("\n" + " " * INDENT).join(parts) + "\n"
 
 
@@ -249,7 +248,7 @@ def brief(view: View) -> Text:
         for i in view.agenda:
             for o in sorted(view.red_lines[d][i]):
                 said = f"red line: {view.issues[i].name}: {view.issues[i].options[o].label}"
-                text.append(textwrap.fill(said, 74, initial_indent="    ", subsequent_indent="      ") + "\n")
+                text.append("\n".join(wrap(said, 74, initial_indent="    ", subsequent_indent="      ")) + "\n")
     leaving = departures(view)
     if leaving:
         text.append("\nCards that could take a side from the table\n", style="bold underline")

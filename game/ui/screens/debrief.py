@@ -407,7 +407,18 @@ def _you(
         # the bar beside the result had no legend (a tester asked what its tick was)
         least = len(result.partition(".")[2])
         _versus(text, h.utility, h.reservation, "against your walk-away value ({}, the ┃ on the bar)", least)
-        if not h.signed and where != "at":
+        toll_alone = where == "BELOW" and against(h.utility + h.toll, h.reservation, least)[2] == "above"
+        if not h.signed and h.others_signed and toll_alone:
+            # a side that signs nothing, below its walk-away value by the toll alone: a newcomer
+            # read "-0.03" and the record's "above walking away in 0 of 1" as the others' deal
+            # having cost them, where no deal would have cost them the same toll and more
+            deal, walk_away, _ = against(h.utility + h.toll, h.reservation, least)
+            text.append(
+                "    (below it by the rounds' toll alone, which is paid deal or none: what the others signed "
+                f"was worth {shown_gap(deal, walk_away)} over your walk-away value)\n",
+                style="dim",
+            )
+        elif not h.signed and where != "at":
             # "any agreement the others made" read as a game with deals in it to a signatory of a
             # game where nothing was signed, and that nobody could have signed without
             counts = (
@@ -416,7 +427,7 @@ def _you(
                 else "the toll of the rounds counts"
             )
             text.append(f"    (you signed nothing, yet {counts} for you)\n", style="dim")
-        elif h.signed and where == "BELOW" and against(h.utility + h.toll, h.reservation, least)[2] == "above":
+        elif h.signed and toll_alone:
             # a deal worth more than the walk-away value, below it only by the toll: a newcomer read
             # the board's "0.58 above your walk-away 0.49" and then this "-0.03" as two yardsticks.
             # The toll is paid deal or none: the deal itself beat walking away
@@ -478,6 +489,12 @@ def _differences(text: Text, differences: tuple[Difference, ...]) -> None:
     more = len(differences) - DIFFERENCES_SHOWN
     if more > 0:
         text.append(f"    • and {more} more issue{'s' if more > 1 else ''} you weigh less\n", style="dim")
+    if any(not d.ai and not d.yours for d in differences[:DIFFERENCES_SHOWN]):
+        # left open in both, and worth apart: a reader saw the same words and two numbers
+        text.append(
+            "    (an issue left open counts at your walk-away value, which each game's events and agreements moved)\n",
+            style="dim",
+        )
 
 
 class DebriefScreen(Screen[None]):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from game.saves.catalog import SaveInfo, list_saves
+from game.ui.format import short
 from game.ui.widgets.footer import ShownKeysFooter
 from game.ui.widgets.rows import RowTable
 
@@ -50,7 +52,9 @@ def when(seconds: float, short: bool = False) -> str:
 
 
 def cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    """Cut to `width` terminal columns (format.short): cut by characters, a title in Chinese ran
+    past its column's edge, cropped there with no ellipsis."""
+    return short(text, width)
 
 
 def ordered(rows: list[SaveInfo], order: str) -> list[SaveInfo]:
@@ -156,7 +160,7 @@ class SaveBrowser(Screen[Opened | None]):
             else:
                 label, style = RESULTS.get(row.result, (row.result.replace("_", " "), ""))
                 seats = ", ".join(row.seats) if row.seats else "AI only"
-                if len(seats) > seat_w and row.seats_short:
+                if cell_len(seats) > seat_w and row.seats_short:
                     # short names where the whole ones do not fit: two seats' read "Governm…"
                     seats = "+".join(row.seats_short)
                 cells = [

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -255,12 +256,12 @@ class TableScreen(TableCommands):
         # and what blocks it always show
         place = short(venue.name, max(12, width - len(rounds) - tail.cell_len - 4))
         head = f" {place}{rounds}"
-        room = width - len(head) - tail.cell_len - 3
+        room = width - cell_len(head) - tail.cell_len - 3
         if self.hot_seat and room < 8:
             # whose table it is matters more than where: the venue gives way to the seat's name
             # (at 80 columns a hot-seat table said only "(you)" of whose it was)
             head = f" R{state.round}/{venue.rounds} · "
-            room = width - len(head) - tail.cell_len - 3
+            room = width - cell_len(head) - tail.cell_len - 3
         text = Text(head, style="bold")
         if room >= 8:
             text.append(f"{named(me, room)} · ")  # whole where the line has room (it was cut at 24 at any width)

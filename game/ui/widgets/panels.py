@@ -206,7 +206,7 @@ class AgendaTable(_ViewTable):
         if public:
             self._show_public(view, width - (2 if tall else 0) - 3 * 2)
             return
-        room = width - (2 if tall else 0) - max([len(self.COLUMNS[0]), *map(len, names.values())]) - 4 - 3 * 2
+        room = width - (2 if tall else 0) - max([len(self.COLUMNS[0]), *map(cell_len, names.values())]) - 4 - 3 * 2
         headers = self.COLUMNS if room >= len(self.COLUMNS[2]) else self.NARROW_COLUMNS
         self.set_columns(public, headers)
         room = max(room, len(headers[2]))
