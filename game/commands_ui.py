@@ -271,4 +271,13 @@ def _in_terminal(otherwise: str) -> bool:
             file=sys.stderr,
         )
         return False
+    if not (sys.__stderr__ is not None and sys.__stderr__.isatty()):
+        # the interface draws on standard error (Textual's driver writes there): with it sent to a
+        # file, a tester's `play 2>log` ran on a blank screen and drew the game into the file
+        print(
+            "peacetalks: error: the game draws its screen on standard error, which is not a terminal here; "
+            "run it without redirecting standard error (2>...)",
+            file=sys.stderr,
+        )
+        return False
     return True

@@ -265,3 +265,19 @@ def test_the_screen_is_refused_in_one_line_on_a_terminal_that_is_not_utf8(
     err = capsys.readouterr().err
     assert err.startswith("peacetalks: error: this terminal's encoding is iso8859-1, and the game's screen needs UTF-8")
     assert err.count("\n") == 1
+
+
+def test_play_with_standard_error_sent_elsewhere_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`peacetalks play 2>log` in a terminal ran on a blank screen: the interface draws on standard
+    error (Textual's driver writes there), and drew the game into the file."""
+    for stream in ("stdin", "stdout", "__stdout__"):
+        monkeypatch.setattr(sys, stream, _terminal("utf-8"))
+    monkeypatch.setattr(sys, "__stderr__", io.StringIO())  # not a terminal
+    assert main(["play", "tutorial"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "peacetalks: error: the game draws its screen on standard error, which is not a terminal here; "
+        "run it without redirecting standard error (2>...)\n"
+    )
