@@ -140,7 +140,7 @@ def ran(app: PeaceTalksApp) -> int:
         sys.stderr.write(line)  # a line at a time: each write is a line to the command's stderr
     if app.printed.text and not app.printed.text.endswith("\n"):
         sys.stderr.write("\n")
-    if app.failure:  # an outside agent failed: the game stopped before its move, saves whole
+    if app.failure:  # an outside agent failed (the game stopped before its move, saves whole), or a save
         from game.commands_seats import agent_traceback
 
         if app.failure_error is not None:

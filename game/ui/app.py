@@ -402,7 +402,7 @@ class PeaceTalksApp(App[None]):
     async def action_quit(self) -> None:
         # ctrl+q works over any dialog, notice or hand-over: find the table beneath them
         table = next((s for s in reversed(self.screen_stack) if isinstance(s, TableScreen)), None)
-        if table is None or not table.unsaved:
+        if table is None or not (table.unsaved or table.named_behind):
             self.exit()
             return
         from game.ui.screens.actions import ConfirmDialog
@@ -416,12 +416,30 @@ class PeaceTalksApp(App[None]):
         def answer(ok: bool | None) -> None:
             self._leaving = None
             # quit only once the game is written; a save that fails says why and the game stays
-            if ok and table.save_autosave(announce=False) and table.save_named():
+            if not ok or not table.save_autosave(announce=False):
+                return
+            name = table.save_name
+            if table.save_named():
                 self.exit()
+            elif name is not None:
+                # the autosave holds the whole game: quitting loses nothing, and the command says
+                # which save is behind and where the game is (exit status 1)
+                self.failure = (
+                    f"your save {name} could not be brought up to date ({table.save_error}); the autosave "
+                    f"{table.autosave_path} holds the whole game: `peacetalks play --load {table.autosave_path}` goes on"
+                )
+                self.exit(return_code=1)
 
         # a named save another game has taken is not written to (TableCommands.save_named)
         where = "the autosave" + (f" and as {table.save_name}" if table.named_save_is_ours() else "")
-        if table.save_error:
+        if table.save_error and not table.unsaved and table.save_name is not None:
+            # the autosave holds the game; only the named save is behind
+            question = (
+                f"Leave the table? The autosave holds your game, but your save {table.save_name} could not be "
+                f"brought up to date ({table.save_error}). Save and quit tries it again and quits either way. "
+                "(ctrl+q again: save and quit)"
+            )
+        elif table.save_error:
             # a save failed since the last that worked: never claim the game is saved
             question = (
                 f"Leave the table? The last save failed ({table.save_error}). Save and quit tries "

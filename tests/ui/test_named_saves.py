@@ -380,3 +380,47 @@ def test_play_save_checks_a_missing_folder_without_making_it(
     assert ("needs a terminal" in err) == (not says)
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing made
     assert not Path("/proc/peacetalks").exists()
+
+
+def test_quitting_with_the_named_save_behind_asks_and_says_where_the_game_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk failed the named save's update while the autosave, written first, held every
+    move: ctrl+q then quit at once with status 0 and not a word, the named save left at the
+    game's start (a QA tester's). Now it asks, tries again, and the command says which save is
+    behind and where the game is, with status 1."""
+    import game.ui.screens.table_commands as commands
+    from game.saves import SaveError
+
+    real = commands.write_atomic
+
+    def full_disk(path: Path, text: str) -> None:
+        if path.name == "mine.yaml" and path.exists():  # (its first write, at the start, goes)
+            raise SaveError(f"{path}: cannot write there: No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(commands, "write_atomic", full_disk)
+    app = new_app(tmp_path, ("government",), save_name="mine")
+
+    async def body() -> Path:
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            assert not table.unsaved and table.named_behind  # the autosave holds it; mine.yaml does not
+            await press(pilot, "ctrl+q")
+            ask = await screen_of(pilot, ConfirmDialog)
+            assert "The autosave holds your game, but your save mine could not be brought up to date (" in ask.question
+            assert "No space left on device" in ask.question
+            await press(pilot, "ctrl+q")  # again: save and quit
+            await until(pilot, lambda: app.return_code is not None, "the app to quit")
+            return table.autosave_path
+
+    autosave = asyncio.run(body())
+    assert app.return_code == 1
+    assert app.failure.startswith("your save mine could not be brought up to date (")
+    assert f"the autosave {autosave} holds the whole game" in app.failure
+    assert len(load(tmp_path / "mine.yaml").log) == 0  # left as it was: the autosave holds the moves
+    assert len(load(autosave).log) > 0

@@ -70,6 +70,7 @@ class TableCommands(Screen[None]):
         self.save_error = ""  # why the last save failed ("" when it did not): ctrl+q says so
         self.save_name: str | None = None  # the name the player saved this game under, if any
         self.named_text: str | None = None  # what this game last wrote to that save
+        self.named_turns = -1  # the moves that save holds (-1: none written yet)
         self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
 
     @property
@@ -410,6 +411,13 @@ class TableCommands(Screen[None]):
     def unsaved(self) -> bool:
         return len(self.session.log) != self.saved_turns
 
+    @property
+    def named_behind(self) -> bool:
+        """The save the player named is this game's and holds fewer moves than the game: its last
+        write failed (a full disk), while the autosave, written first, may hold them all. Quitting
+        asked nothing then, and left the named save behind without a word (a QA tester's)."""
+        return self.named_save_is_ours() and self.named_turns != len(self.session.log)
+
     def _autosave(self) -> None:
         self.save_autosave(announce=False)
         self.save_named()
@@ -472,6 +480,7 @@ class TableCommands(Screen[None]):
         if not self._saved(write, announce):
             return False
         self.named_text = text
+        self.named_turns = len(self.session.log)
         return True
 
     def _saved(self, write: Callable[[], Path], announce: bool) -> bool:
