@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import secrets
+import signal
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -88,6 +90,10 @@ class Launch:
 # defaults too) and restyles every widget on every screen: five or six times in a game, the first
 # time each dialog or notice opens. Once loaded, a screen's rules apply everywhere anyway.
 _SCREENS_CSS: list[str | PurePath] = sorted((Path(__file__).parent / "screens").glob("*.tcss"))
+
+
+# The signals that end the command without a crash: `kill`'s default, and the terminal's hang-up
+_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class Printed:
@@ -178,6 +184,12 @@ class PeaceTalksApp(App[None]):
 
     async def on_mount(self) -> None:
         self.begin_capture_print(self.printed)
+        loop = asyncio.get_running_loop()
+        for number in _ENDING_SIGNALS:
+            # (the loop runs them as callbacks, between the interface's own; a loop that takes no
+            # handlers, in a thread say, leaves the signal as it was)
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._ended_by, number)
         self._check_size(self.size.width, self.size.height)
         if self.launch is not None and self.launch.new is not None and self.launch.watch:
             await self.watch_scenario(self.launch.new)
@@ -388,6 +400,19 @@ class PeaceTalksApp(App[None]):
             self.screen.dismiss(None)
 
     # --- quitting -------------------------------------------------------------------------------
+
+    def _ended_by(self, number: int) -> None:
+        """SIGTERM or SIGHUP (`kill`, a closed terminal window): the game at the table saved as
+        ctrl+q saves it (what cannot be written is left: the autosave of the last move stands),
+        and the interface closed the way it closes on ctrl+q, with the terminal given back as it
+        was, and the status a signal gives (128 + its number). Before, the process died at once
+        and left the terminal without echo, in the interface's screen and mouse mode."""
+        for screen in self.screen_stack:
+            if isinstance(screen, TableScreen) and not screen.session.state.over:
+                with contextlib.suppress(Exception):
+                    if screen.save_autosave(announce=False):
+                        screen.save_named()
+        self.exit(return_code=128 + number)
 
     def _handle_exception(self, error: Exception) -> None:
         """A crash: write the autosave of the game at the table first, where it can be written

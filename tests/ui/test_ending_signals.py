@@ -1,0 +1,77 @@
+"""SIGTERM and SIGHUP (`kill`, a terminal window closed) close the interface as ctrl+q does: the
+game saved, the terminal given back as it was, the status a signal gives. Before, the process
+died at once and left the terminal without echo, in the interface's screen and mouse mode (a QA
+tester's). Run as a player runs it: the command in a pseudo-terminal, the signal from outside."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from game.saves import load
+
+ROOT = Path(__file__).resolve().parents[2]
+ALT_SCREEN_OFF = b"\x1b[?1049l"  # the interface's own screen left, as Textual does on closing
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_an_ending_signal_saves_the_game_and_gives_the_terminal_back(tmp_path: Path, number: int) -> None:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    data = tmp_path / "data"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1", "--save", "mine", "--saves", str(tmp_path)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(data)},
+    )
+    os.close(slave)
+    drawn = bytearray()
+
+    def read() -> None:  # drain the terminal, or the child blocks on a full buffer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while b"YOUR TURN" not in drawn:
+            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
+            time.sleep(0.05)
+        time.sleep(0.3)
+        at = len(drawn)
+        child.send_signal(number)
+        status = child.wait(timeout=30)
+        reader.join(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    assert status == 128 + number, bytes(drawn[-2000:])
+    after = bytes(drawn[at:])
+    assert ALT_SCREEN_OFF in after, after[-500:]  # the terminal given back
+    assert b"Traceback" not in drawn
+    # the saves whole: the named one, and the autosave beside it
+    assert load(tmp_path / "mine.yaml").scenario.id == "tutorial"
+    (autosave,) = data.rglob("autosaves/*.yaml")
+    assert load(autosave).scenario.id == "tutorial"
