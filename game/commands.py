@@ -7,6 +7,7 @@ import contextlib
 import errno
 import os
 import shlex
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from game.safetext import escaped_errors, escaped_output
 if TYPE_CHECKING:  # the saves layer and the interface load only when a command needs them
     pass
 from game.exits import EXIT_INVALID, EXIT_USAGE
+from game.files import NOT_REGULAR
 from game.scenario import bundled, check_file, resolve
 from game.scenario.load import check_source
 
@@ -167,17 +169,31 @@ def cmd_new_scenario(name: str, force: bool) -> int:
 
     path = Path(name)
     folder = path.parent
+    mode: int | None = None
     try:
-        path.lstat()
+        mode = path.lstat().st_mode
     except FileNotFoundError:
         pass  # the usual case: a new file
     except OSError as exc:  # a name the system refuses to look up (too long, a loop of links...)
         print(f"peacetalks: error: {name}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
+    if mode is not None and stat.S_ISLNK(mode):
+        # the atomic rename puts a file in the link's place, not in its target's: refused, with
+        # or without --force, rather than either broken silently or written through to a file
+        # somewhere else the user may not have meant
+        print(
+            f"peacetalks: error: {name} is a symbolic link; give the path of a regular file to write",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     if path.is_dir():
         print(f"peacetalks: error: {name} is a folder; give the path of the file to write", file=sys.stderr)
         return EXIT_INVALID
-    if (path.exists() or path.is_symlink()) and not force:  # a link leading nowhere is there too
+    if mode is not None and not stat.S_ISREG(mode):
+        # the rename would put a file over a FIFO, a socket or a device (/dev/null): never
+        print(f"peacetalks: error: {name}: {NOT_REGULAR}", file=sys.stderr)
+        return EXIT_INVALID
+    if path.exists() and not force:
         print(f"peacetalks: error: {name} already exists; add --force to overwrite it", file=sys.stderr)
         return EXIT_INVALID
     if not folder.is_dir():

@@ -4,6 +4,8 @@ user runs them: exit statuses, one line for each problem, never a traceback."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 from game.ai import play
@@ -78,6 +80,33 @@ def test_new_scenario_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> No
 
 def test_new_scenario_refuses_a_folder_as_the_path(tmp_path: Path) -> None:
     one_error_line(run("new-scenario", tmp_path, "--force"), "is a folder")
+
+
+def test_new_scenario_refuses_a_fifo_even_with_force(tmp_path: Path) -> None:
+    """The atomic rename put a regular file in the place of a FIFO (and of /dev/null, run as
+    root): whatever is at the path and is not a regular file is refused, as validate refuses it."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for force in ((), ("--force",)):
+        one_error_line(run("new-scenario", fifo, *force), str(fifo), "not a regular file")
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe.yaml"]
+
+
+def test_new_scenario_refuses_a_symbolic_link_even_with_force(tmp_path: Path) -> None:
+    """A link was replaced by a file of its own (the rename does not follow it); refused, saying
+    it is a link, whether it leads to a file, to nothing or to a FIFO."""
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    for leads_to in (target, tmp_path / "nothing.yaml", tmp_path / "pipe"):
+        link = tmp_path / "link.yaml"
+        link.symlink_to(leads_to)
+        for force in ((), ("--force",)):
+            one_error_line(run("new-scenario", link, *force), str(link), "symbolic link")
+            assert link.is_symlink() and os.readlink(link) == str(leads_to)
+        link.unlink()
+    assert target.read_text(encoding="utf-8") == "my work\n"
 
 
 def test_new_scenario_without_a_path_is_a_usage_error() -> None:
