@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="the bundled scenarios, their venues and delegations")
 
     v = sub.add_parser("validate", help="check scenario files and report every problem")
-    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument("paths", nargs="+", metavar="PATH", type=_scenario_file)
     v.add_argument(
         "--games",
         type=_positive,
@@ -85,14 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
 
     ts = sub.add_parser("test-scenario", help="run the tests written in scenario files (their tests: section)")
-    ts.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or bundled scenario names")
+    ts.add_argument("paths", nargs="+", metavar="PATH", type=_scenario, help="scenario files or bundled scenario names")
     ts.add_argument(
         "--jobs", type=_jobs, default=1, metavar="J", help="worker processes (default 1; the same report for any J)"
     )
     ts.add_argument("--json", action="store_true", help="print one JSON object instead of a line per test")
 
     s = sub.add_parser("simulate", help="play AI-only games headlessly and report the outcomes")
-    s.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
+    s.add_argument("scenario", metavar="SCENARIO", type=_scenario, help="a bundled scenario name or a path")
     s.add_argument("--games", type=_positive, default=100, metavar="N", help="how many games (default 100)")
     s.add_argument("--seed", type=_seed, default=0, metavar="S", help=_BASE_SEED_HELP)
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--move-limit", type=_seconds, default=None, metavar="SECONDS", help=_LIMIT_HELP)
 
     t = sub.add_parser("tournament", help="every level and strategy in one seat, over the same seeds")
-    t.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
+    t.add_argument("scenario", metavar="SCENARIO", type=_scenario, help="a bundled scenario name or a path")
     t.add_argument("--seat", required=True, metavar="ID", help="the delegation whose seat is played (a signatory)")
     t.add_argument("--games", type=_positive, default=300, metavar="N", help="games a row (default 300)")
     t.add_argument("--seed", type=_seed, default=0, metavar="S", help=_BASE_SEED_HELP)
@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--move-limit", type=_seconds, default=None, metavar="SECONDS", help=_LIMIT_HELP)
 
     a = sub.add_parser("analyze", help="the package space of a venue: Pareto frontier, Nash, Kalai, ZOPA")
-    a.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario name or a path")
+    a.add_argument("scenario", metavar="SCENARIO", type=_scenario, help="a bundled scenario name or a path")
     a.add_argument("--venue", default=None, metavar="V", help="the venue id (default: the first)")
     a.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     a.add_argument(
@@ -146,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     g = sub.add_parser("play", help="play at the table in the terminal (straight past the title screen)")
-    g.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
+    g.add_argument(
+        "scenario", nargs="?", default=None, metavar="SCENARIO", type=_scenario, help="a bundled name or a path"
+    )
     g.add_argument(
         "--as", dest="humans", action="append", default=[], metavar="DELEGATION",
         help="the delegation you play, by its id (`peacetalks list` names every scenario's; repeat for hot-seat play; "
@@ -173,7 +175,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     w = sub.add_parser("watch", help="an AI-only game, printed as a transcript (needs no terminal)")
-    w.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a bundled name or a path")
+    w.add_argument(
+        "scenario", nargs="?", default=None, metavar="SCENARIO", type=_scenario, help="a bundled name or a path"
+    )
     w.add_argument("--seed", type=_seed, default=None, metavar="S", help="the seed (default: 2017)")
     w.add_argument(
         "--difficulty", choices=("easy", "normal", "hard"), default=None, help="the AI's level (default: normal)"
@@ -245,6 +249,22 @@ def _new_file(text: str) -> str:
     # an empty name is the current folder to pathlib: it would be refused as "  is a folder"
     if not text:
         raise argparse.ArgumentTypeError("expected the path of the file to write, got an empty name")
+    return text
+
+
+def _scenario(text: str) -> str:
+    # an empty name is the current folder to pathlib: `validate ""` said ".: is a directory", and
+    # `watch ""` and `play ""` took it for no name and played the default scenario
+    if not text:
+        raise argparse.ArgumentTypeError(
+            "expected a bundled scenario name or the path of a scenario file, got an empty name"
+        )
+    return text
+
+
+def _scenario_file(text: str) -> str:
+    if not text:  # as _scenario: validate takes paths only
+        raise argparse.ArgumentTypeError("expected the path of a scenario file, got an empty name")
     return text
 
 

@@ -76,3 +76,30 @@ def test_an_empty_save_name_is_refused_in_one_line(
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"argument {option}: expected the path of a saved game, got an empty name" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "wanted"),
+    [
+        (["watch", ""], "SCENARIO: expected a bundled scenario name or the path of a scenario file"),
+        (["play", ""], "SCENARIO: expected a bundled scenario name or the path of a scenario file"),
+        (["analyze", ""], "SCENARIO: expected a bundled scenario name or the path of a scenario file"),
+        (["simulate", "", "--games", "1"], "SCENARIO: expected a bundled scenario name or the path of a scenario"),
+        (["tournament", "", "--seat", "x"], "SCENARIO: expected a bundled scenario name or the path of a scenario"),
+        (["test-scenario", "mini", ""], "PATH: expected a bundled scenario name or the path of a scenario file"),
+        (["validate", "mini.yaml", ""], "PATH: expected the path of a scenario file"),
+    ],
+)
+def test_an_empty_scenario_name_is_refused_in_one_line(
+    argv: list[str], wanted: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watch ""` played astana-8 and `play ""` opened it, the empty name read as no name at all;
+    validate, analyze, simulate, test-scenario and tournament said ".: is a directory". Refused
+    before anything runs, as `--load ""` is."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mini.yaml").write_bytes(MINI.read_bytes())
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1, captured.err
+    assert f"argument {wanted}" in captured.err and captured.err.rstrip().endswith("got an empty name")
