@@ -233,8 +233,14 @@ def _positive(text: str) -> int:
 
 def _seconds(text: str) -> float:
     """Seconds, as digits 0-9 with a decimal point if need be (`2`, `0.5`), 0.01 to 3600."""
-    if not re.fullmatch(r"[0-9]{1,9}(\.[0-9]{1,9})?", text):
+    # a minus sign is taken here to be refused by the range below, as _whole refuses `--seed -1`:
+    # a number written in digits, all the same, was told it was not one (as were 11 digits)
+    match = re.fullmatch(r"-?([0-9]+)(?:\.([0-9]+))?", text)
+    if match is None:
         raise argparse.ArgumentTypeError(f"the seconds are a number written in digits 0-9 (2, 0.5), got {text!r}")
+    digits = len(match[1]) + len(match[2] or "")
+    if digits > 30:  # as _whole: a thousand digits would be printed back whole
+        raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got a number of {digits} digits")
     value = float(text)
     if not 0.01 <= value <= 3600:
         raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got {text}")

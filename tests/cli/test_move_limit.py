@@ -15,6 +15,7 @@ import pytest
 from game.ai.agent import AgentError, Guarded, seated_agent
 from game.ai.reading import Decision
 from game.ai.timing import move_limit
+from game.cli import _parser
 from game.engine import actions as A
 from game.engine.rng import Rng
 from game.engine.setup import new_game
@@ -268,9 +269,14 @@ def test_in_another_thread_a_move_over_the_limit_is_refused_as_it_ends() -> None
         ("0", "lie in 0.01..3600, got 0"),
         ("3601", "lie in 0.01..3600, got 3601"),
         ("1e3", "written in digits 0-9 (2, 0.5), got '1e3'"),
-        ("-1", "written in digits 0-9"),
         ("nan", "written in digits 0-9"),
         ("", "written in digits 0-9"),
+        # numbers in digits, outside the range, are told the range, as --seed and --games say it
+        ("-1", "lie in 0.01..3600, got -1"),
+        ("99999999999", "lie in 0.01..3600, got 99999999999"),
+        ("3600.000001", "lie in 0.01..3600, got 3600.000001"),
+        pytest.param("9" * 5000, "lie in 0.01..3600, got a number of 5000 digits", id="5000-digits"),
+        pytest.param("0." + "1" * 40, "lie in 0.01..3600, got a number of 41 digits", id="41-digits"),
     ],
 )
 def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> None:
@@ -278,6 +284,14 @@ def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> 
     assert out.returncode == 1
     assert said in out.stderr
     assert "Traceback" not in out.stderr
+    assert len(out.stderr) < 200 and out.stderr.count("\n") == 1, "one short line, never the value whole"
+
+
+@pytest.mark.parametrize(("given", "seconds"), [("0" * 22 + "1", 1.0), ("0012.50", 12.5), ("3600", 3600.0)])
+def test_a_limit_in_digits_with_leading_zeros_is_taken(given: str, seconds: float) -> None:
+    """`--move-limit 00000000000000000000001` was "not a number written in digits 0-9"; --seed
+    takes leading zeros, and so do the seconds."""
+    assert _parser().parse_args(["simulate", "astana-8", "--move-limit", given]).move_limit == seconds
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
