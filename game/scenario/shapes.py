@@ -12,7 +12,7 @@ from typing import Any
 
 from game.safetext import describe, first_control
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.yamlread import AmbiguousNumber, BareNumber, YMap, YSeq, yaml_readings
+from game.scenario.yamlread import AmbiguousNumber, BareNumber, HugeNumber, YMap, YSeq, yaml_readings
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -76,6 +76,9 @@ class Num(Spec):
     def check(self, value: Any, mark: Mark, report: Report) -> Any:
         if isinstance(value, AmbiguousNumber):
             report.error(mark, _ambiguous_number(str(value)))
+            return None
+        if isinstance(value, HugeNumber):  # more digits than int() takes: outside every range here
+            report.error(mark, f"a number of {value.digits} digits is out of range: expected {self.range_text()}")
             return None
         written = str(value)  # as the file has it: 1e308 made a whole number of 309 digits
         if isinstance(value, BareNumber):  # 1.5e2: a number, as YAML 1.2 reads it (4e0 a whole one)
@@ -418,6 +421,8 @@ def kind_of(value: Any) -> str:
         return "a mapping"
     if isinstance(value, YSeq):
         return "a list"
+    if isinstance(value, HugeNumber):
+        return f"a number of {value.digits} digits"
     if isinstance(value, int | float):
         return f"the number {value}"
     return f"the text {value!r}"

@@ -26,11 +26,26 @@ MAX_NODES = 100_000
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _PlainLoader(SAFE_LOADER):  # type: ignore[misc]
+    """SAFE_LOADER, with a whole number of more digits than int() takes read as its text (as
+    the positioned reader keeps it, HugeNumber): a title of 5,000 digits raised ValueError."""
+
+
+def _int_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        return node.value
+
+
+_PlainLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
+
+
 def load_plain(text: str | bytes) -> Any:
     """One YAML document as plain values (dicts, lists, strings, numbers), read by SAFE_LOADER:
     what `yaml.safe_load` does, at the C loader's speed. For a quick look at a file that the
     positioned reader below would check in full (the save list reads each save's head)."""
-    loader = SAFE_LOADER(text)
+    loader = _PlainLoader(text)
     try:
         return loader.get_single_data()
     finally:
@@ -372,6 +387,17 @@ class AmbiguousNumber(str):
     `1:0`, `0b1010`, `1_000`): kept as the text written, and refused where a number is expected."""
 
 
+class HugeNumber(str):
+    """A bare whole number of more digits than Python converts (4,300: its limit on int() of a
+    text, against a slow conversion): kept as the text written, which is what it is where text is
+    expected (`title: 999…`), and refused where a number is, by its count of digits, not quoted
+    back whole (shapes.Num). No number of any of the formats comes near."""
+
+    @property
+    def digits(self) -> int:
+        return sum(char.isdigit() for char in self)
+
+
 class BareNumber(str):
     """A bare value in exponent form (`1.5e2`): text to YAML 1.1, a number to YAML 1.2."""
 
@@ -426,6 +452,17 @@ def yaml_readings(text: str) -> tuple[int | float | None, int | float | None]:
     return old, new
 
 
+# a whole number as YAML 1.1 writes one in decimal (its underscores taken where a save's embedded
+# scenario is read as it was played)
+_DECIMAL = re.compile(r"[-+]?[0-9][0-9_]*\Z")
+
+
+def _shown(text: str) -> str:
+    """A value quoted in a message: whole if short, else its start and its length (a value of
+    5,000 characters made a line of 5 KB)."""
+    return repr(text) if len(text) <= 60 else f"{text[:40]!r}… ({len(text):,} characters)"
+
+
 def _read_as_other(node: yaml.Node, value: Any) -> bool:
     """A bare scalar YAML read as a number or true/false: its text as written is kept too."""
     return isinstance(node, yaml.ScalarNode) and not node.style and isinstance(value, bool | int | float)
@@ -467,7 +504,9 @@ def _convert(
         try:
             return scalars.value(node)
         except (yaml.YAMLError, ValueError, OverflowError):
-            report.error(_mark(node), f"cannot read the value {node.value!r}")
+            if node.tag == _TAG + "int" and _DECIMAL.match(node.value):
+                return HugeNumber(node.value)  # too many digits for int(): the caller says what it wants
+            report.error(_mark(node), f"cannot read the value {_shown(node.value)}")
             return None
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _TAG + "seq":

@@ -309,3 +309,20 @@ def test_keys_after_the_log_and_an_edited_format_1_scenario_are_listed_as_openin
     with pytest.raises(SaveLoadError, match="does not match its hash"):
         load(v1)
     assert read_info(V1_FIXTURE).problem == ""  # the fixture itself is sound
+
+
+def test_a_game_whose_scenario_title_is_thousands_of_digits_is_listed_and_loads(tmp_path: Path) -> None:
+    """A title of 5,000 digits is the text written (more digits than int() takes); the save list's
+    quick read of the embedded scenario raised ValueError on it, past what it catches."""
+    from game.saves import Session, load
+
+    _, source = scenario_file("mini")
+    number = "9" * 5000
+    source = source.replace(b"title: Mini talks", f"title: {number}".encode(), 1)
+    scenario = from_bytes(source)
+    assert scenario.title == number
+    session = Session.new(scenario, source, 3, seats_for(scenario), "digits")
+    path = save(play_on(session, 4), tmp_path, "digits")
+    info = read_info(path)
+    assert info.problem == "" and info.scenario == number
+    assert load(path).scenario.title == number

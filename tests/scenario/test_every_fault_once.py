@@ -170,6 +170,29 @@ def test_a_bare_number_of_thousands_of_digits_is_one_error_not_a_traceback(tmp_p
         ]
 
 
+def test_a_plain_number_of_thousands_of_digits_is_out_of_range_in_a_short_line(tmp_path: Path) -> None:
+    """Python's int() takes at most 4,300 digits: `rounds: 999…` was "cannot read the value
+    '999…'" with every digit quoted (a line of 5 KB). Now the range and the count of digits."""
+    for number in ("9" * 5000, "-" + "1" * 4400, "+" + "7" * 4301):
+        text, found = _errors(tmp_path, ("rounds: 4", f"rounds: {number}"))
+        digits = len(number.lstrip("+-"))
+        assert found == [
+            (
+                *pos(text, f"rounds: {number}", number),
+                f"a number of {digits} digits is out of range: expected 1..50",
+            )
+        ]
+
+
+def test_a_text_field_of_thousands_of_digits_is_the_text_written(tmp_path: Path) -> None:
+    """`title: 999…` (5,000 digits) was refused as an unreadable value; a title is text, and a
+    bare number where text is expected is the text written (as `title: 010` is)."""
+    number = "9" * 5000
+    scenario, diagnostics, _ = load(tmp_path, mini_with(("title: Mini talks", f"title: {number}")))
+    assert errors(diagnostics) == []
+    assert scenario is not None and scenario.title == number  # type: ignore[attr-defined]
+
+
 def test_a_misspelt_issue_of_weight_0_does_not_hide_that_every_weight_is_0(tmp_path: Path) -> None:
     """Only a preference not read that may weigh something holds the error back: one of weight 0
     under a misspelt issue leaves every weight 0 whatever it meant (a reviewer's)."""
