@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 
 
 def read_v1(doc: YMap, where: Where) -> tuple[Header, list[Planned]]:
-    from game.saves.read import Header, Planned, field, read_scenario
+    from game.saves.read import Header, Planned, field, read_scenario, read_seed
 
     name, source, source_mark = read_scenario(doc, where)
-    seed = field(doc, "seed", int, where, "a whole number")
+    seed = read_seed(doc, where)
     humans = field(doc, "humans", YSeq, where, "the list of human seats")
     actions = field(doc, "actions", YSeq, where, "the list of actions")
     plan: list[Planned] = []

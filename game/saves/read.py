@@ -29,7 +29,7 @@ from game.saves.write import FORMAT
 from game.scenario import check_bytes
 from game.scenario.diagnostics import Mark, Report
 from game.scenario.shapes import close
-from game.scenario.yamlread import YMap, YSeq
+from game.scenario.yamlread import HugeNumber, YMap, YSeq
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_VALUES = 2_000_000  # YAML values in one save: far more than 10,000 turns need
@@ -169,6 +169,26 @@ def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: Where, what
     return value
 
 
+# a game's seed, as the command line and a scenario's tests take it (cli._seed, spec's `seed`)
+SEED_LOW, SEED_HIGH, SEED_RANGE = 0, 2**63 - 1, "0..2^63-1"
+
+
+def read_seed(doc: YMap, where: Where) -> int:
+    """The save's seed, a whole number in SEED_RANGE: a save edited to -5, 2^63 or 4,000 digits
+    loaded and played a game no command line could have started (and printed every digit)."""
+    value = doc.get("seed")
+    if isinstance(value, HugeNumber):  # more digits than int() takes: kept as text by the reader
+        raise where.error(doc.at("seed"), f"the seed lies in {SEED_RANGE}, got a number of {value.digits} digits")
+    seed: int = field(doc, "seed", int, where, "a whole number")
+    if not SEED_LOW <= seed <= SEED_HIGH:
+        # as the file writes it (the reader keeps a bare number's text): str() of a 0x number of
+        # thousands of digits would raise
+        written = doc.raw["seed"] if "seed" in doc.raw else str(seed)
+        shown = written if len(written) <= 30 else f"a number of {len(written.lstrip('+-'))} digits"
+        raise where.error(doc.at("seed"), f"the seed lies in {SEED_RANGE}, got {shown}")
+    return seed
+
+
 def read_scenario(doc: YMap, where: Where) -> tuple[str, bytes, Mark]:
     scenario = field(doc, "scenario", YMap, where, "the embedded scenario: name, hash and text")
     name = field(scenario, "name", str, where, "the scenario's name")
@@ -237,7 +257,7 @@ def read_header(doc: YMap, where: Where) -> Header:
     if isinstance(doc.get("scenario"), YMap):  # (read_scenario says what is wrong where it is not)
         _known(doc["scenario"], _SCENARIO_KEYS, "the save's scenario", where)
     name, source, source_mark = read_scenario(doc, where)
-    seed = field(doc, "seed", int, where, "a whole number")
+    seed = read_seed(doc, where)
     seats, seats_mark = read_seats(doc, where)
     outcome = field(doc, "outcome", YMap, where, "the game's result and where it stands")
     _known(outcome, _OUTCOME_KEYS, "the save's outcome", where)

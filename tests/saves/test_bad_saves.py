@@ -411,6 +411,33 @@ def test_fields_of_the_wrong_kind_are_refused(tmp_path: Path, mini_game: Session
     refused(write(tmp_path, text.replace(old, new, 1)))
 
 
+@pytest.mark.parametrize(
+    ("seed", "says"),
+    [
+        ("-5", "got -5"),
+        (str(2**63), f"got {2**63}"),
+        (str(10**40), "got a number of 41 digits"),
+        ("9" * 4000, "got a number of 4000 digits"),
+        ("9" * 5000, "got a number of 5000 digits"),
+        ("0x" + "f" * 4000, "got a number of 4002 digits"),
+    ],
+    ids=["negative", "2^63", "10^40", "4000-digits", "5000-digits", "hex"],
+)
+def test_a_seed_out_of_range_is_refused_at_its_line(tmp_path: Path, mini_game: Session, seed: str, says: str) -> None:
+    """The command line takes seeds 0..2^63-1; a save edited to -5, 2^63 or 4,000 digits loaded
+    (and `watch --load --spoiler` printed every digit), 5,000 digits quoted every one back."""
+    text = save_text(mini_game)
+    line = text[: text.index("\nseed: 3\n") + 1].count("\n") + 1
+    message = refused(write(tmp_path, text.replace("\nseed: 3\n", f"\nseed: {seed}\n", 1)), line=line)
+    assert message.endswith(f": the seed lies in 0..2^63-1, {says}"), message
+    assert len(message) < 200
+
+
+def test_the_highest_seed_loads(tmp_path: Path) -> None:
+    game = finished("mini", 2**63 - 1)
+    assert load(save(game, tmp_path, "top")).state.seed == 2**63 - 1
+
+
 # --- not saves at all ---------------------------------------------------------------------
 
 
@@ -514,6 +541,7 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
         ("- envoy meet other=blue\n", "- envoy meet other=purple\n", "turn 2"),
         ("- envoy meet other=blue\n", "- envoy dance\n", "action 2"),
         ("seed: 3\n", "seed: x\n", "seed"),
+        ("seed: 3\n", "seed: -5\n", "the seed lies in 0..2\\^63-1, got -5"),
         ("  name: mini\n", "  name: mini\n  extra: 1\n  text2: |\n    x\n", None),
     ],
 )
