@@ -243,6 +243,8 @@ def _known(doc: YMap, keys: tuple[str, ...], what: str, where: Where) -> None:
 def read_header(doc: YMap, where: Where) -> Header:
     """A format-2 save's header, all but its log, checked as loading checks it (the save list
     reads each file's header this way, and lists a file it refuses with the same words)."""
+    if "format" not in doc:  # "unknown save format None" said nothing of what is missing
+        raise where.error(doc.mark, "not a saved game: it has no 'format' field (the version of the save format)")
     version = doc.get("format")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise where.error(doc.at("format"), f"unknown save format {version!r}")

@@ -321,7 +321,10 @@ def test_an_unknown_or_invalid_format_is_refused(tmp_path: Path, mini_game: Sess
 
 
 def test_a_save_without_a_format_is_refused(tmp_path: Path, mini_game: Session) -> None:
-    refused(write(tmp_path, save_text(mini_game).replace("\nformat: 2\n", "\n")))
+    # it said "unknown save format None"
+    message = refused(write(tmp_path, save_text(mini_game).replace("\nformat: 2\n", "\n")))
+    assert message.endswith(": not a saved game: it has no 'format' field (the version of the save format)"), message
+    assert "None" not in message
 
 
 def test_an_edited_scenario_without_its_hash_is_refused(tmp_path: Path, mini_game: Session) -> None:

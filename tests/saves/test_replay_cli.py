@@ -93,6 +93,14 @@ def test_replay_of_a_file_that_is_no_save_exits_1_in_one_line(tmp_path: Path, wh
         assert line.startswith(str(path)), line
 
 
+def test_replay_verify_of_a_yaml_file_without_a_format_says_what_is_missing(tmp_path: Path) -> None:
+    """It said `unknown save format None`."""
+    path = tmp_path / "notes.yaml"
+    path.write_text("seed: 3\nlog: []\n", encoding="utf-8")
+    line = one_error_line(run("replay", path, "--verify"))
+    assert line == f"{path}:1: not a saved game: it has no 'format' field (the version of the save format)"
+
+
 def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
     game = finished("astana-8", 7)
     path = save(game, tmp_path, "game")
