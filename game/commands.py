@@ -86,6 +86,11 @@ def _load_source(name: str) -> tuple[Scenario, bytes] | int:
     return scenario, source
 
 
+def _one_line(text: str) -> str:
+    """A file's name on one line, as an error shows it: a line break in it written out (\\n)."""
+    return text.replace("\n", "\\n")
+
+
 def cmd_list() -> int:
     files = bundled()
     if not files:
@@ -130,7 +135,8 @@ def cmd_validate(paths: list[str], games: int = 0) -> int:
                 print(f"{name}: warning: {quick}", file=sys.stderr)
                 warnings += 1
         note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-        print(f"{name}: ok: {scenario.title}{note}")
+        # the name as the errors show it: stdout escapes control characters but keeps line breaks
+        print(f"{_one_line(name)}: ok: {scenario.title}{note}")
     return status
 
 

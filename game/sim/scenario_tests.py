@@ -288,7 +288,8 @@ def lines(reports: list[FileReport], seconds: float | None = None) -> list[str]:
 
 
 def _file_lines(report: FileReport) -> list[str]:
-    path = report.path
+    # one line, as the errors name the file: stdout escapes control characters, not line breaks
+    path = report.path.replace("\n", "\\n")
     if report.scenario is None:
         errors = sum(d.severity == "error" for d in report.diagnostics)
         return [f"{path}: invalid ({errors} error{'s' if errors != 1 else ''}): no tests run"]

@@ -157,6 +157,22 @@ def test_a_missing_file_is_an_invalid_file(tmp_path: Path) -> None:
     assert out.stderr.strip() == f"{tmp_path / 'nowhere.yaml'}: error: no such file"
 
 
+def test_the_report_names_a_file_with_a_line_break_on_one_line(tmp_path: Path) -> None:
+    """Its errors wrote a line break in the file's name as \\n; its report lines wrote it raw."""
+    folder = tmp_path / "p"
+    folder.mkdir()
+    odd = folder / "nl\nname.yaml"
+    odd.write_text(MINI_TEXT + PASSING, encoding="utf-8")
+    bare = folder / "bare\nname.yaml"
+    bare.write_text(MINI_TEXT, encoding="utf-8")
+    out = run("test-scenario", odd, bare)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith(f"PASS  {folder}/nl\\nname.yaml:"), lines
+    assert lines[1].startswith(f"{folder}/bare\\nname.yaml: no tests"), lines
+    assert lines[2].startswith("1 test: 1 passed, 0 failed"), lines
+
+
 @pytest.mark.parametrize("args", [("test-scenario",), ("test-scenario", "astana-8", "--jobs", "0")])
 def test_usage_errors_get_one_line_and_exit_1(args: tuple[str, ...]) -> None:
     out = run(*args)

@@ -43,6 +43,18 @@ def test_a_valid_file_exits_0_and_says_ok() -> None:
     assert out.stderr == ""
 
 
+def test_the_ok_line_names_a_file_with_a_line_break_on_one_line(tmp_path: Path) -> None:
+    """Its errors wrote a line break in the file's name as \\n; its ok line wrote it raw, a
+    second line that a script reading one line per file took for another file."""
+    folder = tmp_path / "p"
+    folder.mkdir()
+    odd = folder / "nl\nname\x1b[2J.yaml"
+    odd.write_bytes(MINI.read_bytes())
+    out = run("validate", odd)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == f"{folder}/nl\\nname\\x1b[2J.yaml: ok: Mini talks\n"
+
+
 def test_an_invalid_file_exits_1_with_one_line_per_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     text = mini_with("rounds: 4", "rounds: many").replace("patrons: [big]", "patrons: [bog]")
