@@ -75,15 +75,20 @@ def _load_source(name: str) -> tuple[Scenario, bytes] | int:
     bytes that were validated and hashed)."""
     path = resolve(name)
     if path is None:
-        names = ", ".join(bundled()) or "none"
-        print(f"peacetalks: error: no scenario {name!r}: not a bundled name ({names}) nor a file", file=sys.stderr)
-        return EXIT_USAGE
+        return _no_scenario(name)
     scenario, diagnostics, source = check_source(path)
     if scenario is None:
         for d in diagnostics:
             print(d, file=sys.stderr)
         return EXIT_INVALID
     return scenario, source
+
+
+def _no_scenario(name: str) -> int:
+    """Say that `name` is neither a bundled scenario nor a file; the exit status."""
+    names = ", ".join(bundled()) or "none"
+    print(f"peacetalks: error: no scenario {name!r}: not a bundled name ({names}) nor a file", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _one_line(text: str) -> str:
@@ -221,6 +226,9 @@ def cmd_test_scenario(names: list[str], jobs: int, as_json: bool) -> int:
     from game.cli import print_json
     from game.sim.scenario_tests import lines, run_files, to_json
 
+    for name in names:
+        if resolve(name) is None:  # "no such file" did not say that a bundled name is taken too
+            return _no_scenario(name)
     reports, seconds = run_files([resolve(name) or Path(name) for name in names], jobs)
     for report in reports:
         for d in report.diagnostics if not report.valid else ():

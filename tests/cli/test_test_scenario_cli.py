@@ -150,11 +150,17 @@ def test_a_file_without_tests_says_so_and_passes() -> None:
     assert out.stdout.splitlines()[1].startswith("0 tests: 0 passed, 0 failed")
 
 
-def test_a_missing_file_is_an_invalid_file(tmp_path: Path) -> None:
-    out = run("test-scenario", tmp_path / "nowhere.yaml")
-    no_traceback(out)
-    assert out.returncode == 1
-    assert out.stderr.strip() == f"{tmp_path / 'nowhere.yaml'}: error: no such file"
+def test_a_name_that_is_neither_bundled_nor_a_file_is_said_to_be_neither(tmp_path: Path) -> None:
+    """It said "no such file", though test-scenario takes bundled names too (analyze says which)."""
+    names = ", ".join(bundled())
+    for given in ("nosuch", str(tmp_path / "nowhere.yaml")):
+        out = run("test-scenario", MINI, given)
+        no_traceback(out)
+        assert out.returncode == 1 and out.stdout == ""
+        assert out.stderr.splitlines() == [
+            f"peacetalks: error: no scenario {given!r}: not a bundled name ({names}) nor a file"
+        ]
+    assert run("analyze", "nosuch").stderr == out.stderr.replace(repr(given), repr("nosuch"))
 
 
 def test_the_report_names_a_file_with_a_line_break_on_one_line(tmp_path: Path) -> None:
