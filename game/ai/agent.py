@@ -87,6 +87,10 @@ def find_agent(spec: str) -> Any:
         raise AgentLoadError(f"{spec!r}: an agent is named PATH.py:NAME or module:NAME")
     if path.endswith(".py"):
         module = _module_from_file(spec, Path(path))
+    elif not all(part.isidentifier() for part in path.split(".")):
+        # a path (`p/fifo:choose`) is no module name: importing it said "ModuleNotFoundError: No
+        # module named 'p/fifo'", which named neither mistake
+        raise AgentLoadError(f"{spec}: {_neither_file_nor_module(path)}")
     else:
         known, drawn = set(sys.modules), Draws()
         try:
@@ -315,6 +319,17 @@ def _to_stderr() -> Iterator[None]:
     (The interface captures both streams while it runs.)"""
     with contextlib.redirect_stdout(sys.stderr):
         yield
+
+
+def _neither_file_nor_module(path: str) -> str:
+    """Why `path`, which is no module name, names no agent either: it is no .py file."""
+    try:
+        there = Path(path).is_symlink() or Path(path).exists()
+    except (OSError, ValueError):  # a name the system cannot look up (too long, a NUL)
+        there = False
+    if there:
+        return f"{path} is not a .py file: an agent's file is given as PATH.py:NAME"
+    return f"{path} is neither a .py file nor a module name: an agent is PATH.py:NAME or module:NAME"
 
 
 def _module_from_file(spec: str, path: Path) -> Any:

@@ -1291,6 +1291,25 @@ def test_the_tournaments_missing_agent_file_is_named_once(capsys: pytest.Capture
     )
 
 
+def test_a_path_without_py_is_said_to_be_no_py_file_nor_a_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--seat opposition=p/fifo:choose` said `ModuleNotFoundError: No module named 'p/fifo'`:
+    a path is no module name, and an agent's file is a .py file."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    plain = tmp_path / "agent.txt"
+    plain.write_text("def choose(view, rng): ...\n")
+    for there in (fifo, plain):
+        assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={there}:choose"]) == 1
+        line = one_line(capsys.readouterr().err, f"{there}:choose: {there} is not a .py file")
+        assert "ModuleNotFoundError" not in line
+    nowhere = tmp_path / "nowhere"
+    assert main(["simulate", "astana-8", "--games", "1", "--seat", f"opposition={nowhere}:choose"]) == 1
+    line = one_line(capsys.readouterr().err, f"{nowhere} is neither a .py file nor a module name")
+    assert "ModuleNotFoundError" not in line
+
+
 def test_a_module_name_for_a_file_at_hand_points_to_its_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
