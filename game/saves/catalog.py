@@ -48,7 +48,9 @@ class SaveInfo:
 
     @property
     def name(self) -> str:
-        return escape_controls(self.path.stem)  # a file name is data too: shown, never obeyed
+        # a file name is data too: shown, never obeyed; on one line (a line break in it made a
+        # row of the browser's Name column two lines, the second cut away)
+        return escape_controls(self.path.stem).replace("\n", "\\n").replace("\t", "\\t")
 
     @property
     def over(self) -> bool:

@@ -17,12 +17,13 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.notifications import Notification, Notify
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from game.engine.seat import Seat
 from game.paths import is_autosave
 from game.play.new_game import NewGame, played, refitted
+from game.safetext import escape_controls
 from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save, save_text
 from game.saves.session import agent_seats_problem
 from game.saves.timeline import Timeline, load_timeline
@@ -135,6 +136,22 @@ class PeaceTalksApp(App[None]):
         self.failure_error: Exception | None = None  # that error, whose traceback the command may print
         self.printed = Printed()  # what was printed meanwhile, for the command to write on stderr
         self._leaving: Screen[bool] | None = None  # ctrl+q's question while it is open
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast, with every control character in it written out: most name a file (a save that
+        does not load, a scenario reloaded), and a file named with `\\e]2;...` set the terminal's
+        title from one (every screen's notify comes here)."""
+        super().notify(
+            escape_controls(message), title=escape_controls(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # --- the terminal's size --------------------------------------------------------------------
 
@@ -369,7 +386,7 @@ class PeaceTalksApp(App[None]):
 
         if isinstance(self.screen, DebriefScreen) and not now:
             # the player is reading how the last game went: the next one will use the new version
-            self.notify(f"{path} changed: the next game uses it.", title="Scenario reloaded")
+            self.notify(f"{path} changed: the next game uses it.", title="Scenario reloaded", markup=False)
             return
         # Back to the bottom of the stack, closing the old game, its dialogs and its AI worker.
         while len(self.screen_stack) > 1:
@@ -379,7 +396,11 @@ class PeaceTalksApp(App[None]):
             self.notify(message, severity="warning", markup=False)
         self.new_game(self._watched_game)
         if self._started_once:
-            self.notify(f"{path} reloaded: a new game with seed {self._watched_game.seed}.", title="Scenario reloaded")
+            self.notify(
+                f"{path} reloaded: a new game with seed {self._watched_game.seed}.",
+                title="Scenario reloaded",
+                markup=False,
+            )
         self._started_once = True
 
     _started_once = False

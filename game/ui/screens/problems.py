@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from game.scenario.diagnostics import Diagnostic
 from game.ui.screens.backdrop import BackdropScreen
+from game.ui.shown import shown_path
 
 
 def problems_text(diagnostics: Sequence[Diagnostic]) -> Text:
@@ -62,7 +63,7 @@ class ScenarioProblems(BackdropScreen[None]):
     def _title_text(self) -> Text:
         errors = sum(1 for d in self.diagnostics if d.severity == "error")
         # a path is data: brackets in it are shown, never read as markup
-        return Text(f"{self.path} does not load: {errors} error{'s' if errors != 1 else ''}")
+        return Text(f"{shown_path(self.path)} does not load: {errors} error{'s' if errors != 1 else ''}")
 
     def _title(self) -> None:
         self.query_one("#notice-title", Static).update(self._title_text())

@@ -21,9 +21,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from game.results import Record, RecordError, Standing, read_record, record_path, standings
+from game.safetext import escape_controls
 from game.scenario import bundled, check_file
 from game.ui.format import against, gap, named, shown_gap
 from game.ui.screens.saves import cut
+from game.ui.shown import shown_path
 from game.ui.widgets.footer import ShownKeysFooter
 from game.ui.widgets.rows import RowTable
 
@@ -117,7 +119,7 @@ class RecordScreen(Screen[None]):
             self.query_one("#record-detail", Static).update(
                 Text.assemble(
                     ("Your record cannot be read. ", "bold red"),
-                    f"{exc}\n\nThe file is left exactly as it is. When your next game ends, it is set aside "
+                    f"{escape_controls(str(exc))}\n\nThe file is left exactly as it is. When your next game ends, it is set aside "
                     "under a new name (nothing is deleted) and a new record starts.",
                 )
             )
@@ -145,7 +147,7 @@ class RecordScreen(Screen[None]):
         status = f"{total} game{'s' if total != 1 else ''}"
         if games != total:
             status = f"{total} results (one a seat played) of {games} game{'s' if games != 1 else ''}"
-        status += f" · kept in {record_path()}"
+        status += f" · kept in {shown_path(record_path())}"
         if self.record.unreadable:
             n = self.record.unreadable
             status += f" · {n} entr{'y' if n == 1 else 'ies'} this version cannot read, kept as {'it is' if n == 1 else 'they are'}"

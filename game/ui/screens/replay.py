@@ -28,6 +28,7 @@ from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, named, short
 from game.ui.keys import TABLE_KEYS
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
+from game.ui.shown import shown_path
 from game.ui.transcript import said
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters
@@ -236,7 +237,8 @@ class ReplayScreen(Screen[None]):
             whose = name + ("'" if name.endswith("s") else "'s")  # "United Nations' view" (a playtester)
             text.append(f"{whose} view", style="reverse")
         if self.save_name:
-            text.append(f" · {self.save_name}", style="dim")  # last: the first to go on a narrow screen
+            # a file's name: an escape sequence in it set the terminal's title (`replay FILE`)
+            text.append(f" · {shown_path(self.save_name)}", style="dim")  # last: the first to go on a narrow screen
         return text
 
     def _show_transcript(self) -> None:

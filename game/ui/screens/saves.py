@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Static
 
 from game.saves.catalog import SaveInfo, list_saves
 from game.ui.format import short
+from game.ui.shown import shown_path
 from game.ui.widgets.footer import ShownKeysFooter
 from game.ui.widgets.rows import RowTable
 
@@ -175,12 +176,14 @@ class SaveBrowser(Screen[Opened | None]):
                 if row.path == chosen.path:
                     table.move_cursor(row=k)
         count = len(self.rows)
-        where = str(self.folder) + (" and the autosaves" if self.autosaves else "")
+        where = shown_path(self.folder) + (" and the autosaves" if self.autosaves else "")
         status = f"{count} save{'s' if count != 1 else ''} in {where} · {self.order} (o: change)"
         self.query_one("#saves-status", Static).update(Text(status, style="dim"))
         if not self.rows:
             self.query_one("#save-detail", Static).update(
-                Text(f"No saved games yet. At the table, ctrl+s saves the game under a name in {self.folder}.")
+                Text(
+                    f"No saved games yet. At the table, ctrl+s saves the game under a name in {shown_path(self.folder)}."
+                )
             )
         self._detail()
 
@@ -196,7 +199,8 @@ class SaveBrowser(Screen[Opened | None]):
         if row is None:
             return
         text = Text(no_wrap=True, overflow="ellipsis")  # four lines, each cut to the width
-        text.append(str(row.path), style="bold")
+        # the path as the Name column shows the name: a `\e]2;...` in it set the terminal's title
+        text.append(shown_path(row.path), style="bold")
         if row.problem:
             text.append(f"\nCannot be opened: {row.problem}", style="red")
         else:
@@ -226,7 +230,7 @@ class SaveBrowser(Screen[Opened | None]):
         """The save under the cursor, if it can be opened; else None, after saying why (`title`)."""
         row = self._current()
         if row is not None and row.problem:
-            self.notify(f"{row.path}: {row.problem}", title=title, severity="error", markup=False)
+            self.notify(f"{shown_path(row.path)}: {row.problem}", title=title, severity="error", markup=False)
             return None
         return row
 

@@ -16,6 +16,7 @@ from game.saves import NAME_RULE, SaveError, Session, name_problem, save_path
 from game.saves.catalog import read_info
 from game.ui.format import opening
 from game.ui.screens.dialog import ConfirmDialog, Dialog
+from game.ui.shown import shown_path
 
 
 def default_name(session: Session, folder: Path, humans: tuple[int, ...]) -> str:
@@ -46,7 +47,9 @@ class SaveDialog(Dialog[str]):
 
     def compose_body(self) -> ComposeResult:
         yield Static(
-            f"The game is saved in {self.folder}/ under this name ({NAME_RULE}).", classes="note", markup=False
+            f"The game is saved in {shown_path(self.folder)}/ under this name ({NAME_RULE}).",
+            classes="note",
+            markup=False,
         )
         yield Input(self.default, id="save-name", select_on_focus=True, max_length=80)
 
@@ -76,19 +79,19 @@ class SaveDialog(Dialog[str]):
         if path.exists() and not path.is_file():
             # a folder, a pipe: no saved game to replace, and saving over it would fail or
             # quietly take its place (a tester was asked to "replace" a folder)
-            self.refuse(f"{path} is not a file: choose another name.")
+            self.refuse(f"{shown_path(path)} is not a file: choose another name.")
             return
         if name != self.current and path.exists():
             # a file that does not open as a save is said to be one: a tester's notes, under the
             # name typed, were offered for replacing as "a saved game"
             problem = read_info(path).problem
             if not problem:
-                question = f"{path} already holds a saved game. Replace it with this one?"
+                question = f"{shown_path(path)} already holds a saved game. Replace it with this one?"
             elif problem.startswith("not a saved game"):
                 why = problem.removeprefix("not a saved game").removeprefix(": ")
-                question = f"{path} is not a saved game{f' ({why})' if why else ''}: saving replaces whatever it holds. Replace it?"
+                question = f"{shown_path(path)} is not a saved game{f' ({why})' if why else ''}: saving replaces whatever it holds. Replace it?"
             else:
-                question = f"{path} holds a saved game that does not open ({problem}): saving replaces it. Replace it?"
+                question = f"{shown_path(path)} holds a saved game that does not open ({problem}): saving replaces it. Replace it?"
 
             def answer(ok: bool | None) -> None:
                 if ok:

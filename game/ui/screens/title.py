@@ -24,6 +24,7 @@ from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
 from game.ui.screens.notices import Help
 from game.ui.screens.saves import Opened, SaveBrowser
+from game.ui.shown import shown_path
 from game.ui.widgets.fields import MarkedSelectionList
 from game.ui.widgets.footer import ShownKeysFooter
 
@@ -162,7 +163,7 @@ class TitleScreen(Screen[None]):
     def _title(self, name: str, scenario: Scenario) -> Content:
         """A scenario's title in the list; a file not bundled with the game says which file."""
         path = self.files[name]
-        return Content(scenario.title if bundled().get(name) == path else f"{scenario.title} ({path.name})")
+        return Content(scenario.title if bundled().get(name) == path else f"{scenario.title} ({shown_path(path.name)})")
 
     def on_mount(self) -> None:
         self._scenario_changed()
