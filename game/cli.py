@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from game import __version__
-from game.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_USAGE
-from game.interrupts import noted
+from game.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_USAGE, exit_for_signal
+from game.interrupts import Stopped, noted
 from game.safetext import ClosedOutput, EscapingStream, OutputError
 
 
@@ -334,6 +334,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, OutputError):
             print(exc, file=EscapingStream(sys.stderr, one_line=True))
         return EXIT_USAGE
+    except Stopped as exc:
+        # SIGTERM or SIGHUP while workers ran (game.sim.pool), stopped as a Ctrl+C: the shell's
+        # status for a command that signal ended
+        with contextlib.suppress(OSError, OutputError):
+            print(f"peacetalks: stopped by {exc}", file=sys.stderr)
+        return exit_for_signal(exc.signum)
     except KeyboardInterrupt:
         # Ctrl+C: the shell's status for a command ended by SIGINT, and one line to say why
         with contextlib.suppress(OSError, OutputError):

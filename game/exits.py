@@ -10,3 +10,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1  # a file the user handed us is invalid, or a command found a problem
 EXIT_USAGE = 1  # the arguments are wrong: argparse's convention is 2, ours is the standard's 1
 EXIT_INTERRUPTED = 130  # Ctrl+C: 128 + SIGINT, what a shell reports for a command the signal ended
+
+
+def exit_for_signal(signum: int) -> int:
+    """The status a shell reports for a command a signal ended (143 for SIGTERM, 129 for SIGHUP)."""
+    return 128 + signum

@@ -20,15 +20,23 @@ for ever; what the worker said it was doing (`note`: the game and its agents) na
 SIGINT is held (blocked) in the parent and, through the fork, in each worker until it ignores
 it: a Ctrl+C in that instant (long under load) neither kills a worker with a traceback nor
 escapes with workers alive; it reaches the parent once they are up, and stops them as any other.
+SIGTERM and SIGHUP to the parent stop it as a Ctrl+C does while it has workers (held and ignored
+the same way: game.interrupts.ending_as_ctrl_c). Before, they ended the parent alone and its
+workers went on for ever, writing saves into the folder of a command long gone. A worker dies
+with its parent, however the parent dies (SIGKILL included): on Linux the system kills it
+(prctl's PR_SET_PDEATHSIG), elsewhere it sees it has been orphaned between games and between
+items and ends itself.
 `simulate`, `test-scenario` and `tournament` all go through `parallel_imap`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -36,12 +44,16 @@ from multiprocessing.pool import ExceptionWithTraceback  # type: ignore[attr-def
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
+from game.interrupts import ENDING, ending_as_ctrl_c
+
 T = TypeVar("T")
 R = TypeVar("R")
 
-# The signals held while the workers start (none where signal masks do not exist, as on
-# Windows, which has no fork either).
-_HOLD = {signal.SIGINT} if hasattr(signal, "pthread_sigmask") else set()
+# The signals the parent alone hears: held while the workers start (none where signal masks do
+# not exist, as on Windows, which has no fork either), ignored in the workers from then on.
+_PARENTS = (signal.SIGINT, *ENDING)
+_HOLD = set(_PARENTS) if hasattr(signal, "pthread_sigmask") else set()
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class WorkerEnded(RuntimeError):
@@ -67,6 +79,7 @@ def _how(exitcode: int | None) -> str:
 
 
 _conn: Connection | None = None  # in a worker: its pipe to the parent
+_parent: int | None = None  # in a worker: the parent's process id
 _current: int | None = None  # in a worker: the index of the item it works on
 ENDED = "ended"  # in place of ok: the item's error, sent by a worker that ends with it (`abandon`)
 
@@ -89,7 +102,25 @@ def note(doing: str) -> None:
     `os._exit`, a crash) leaves nothing else to say what it was doing. Outside a worker (one job),
     nothing: there the process that would report it is the one that ended."""
     if _conn is not None:
+        _end_if_orphaned()  # between games: no game is played, nor saved, for a parent gone
         _conn.send((None, None, doing))
+
+
+def _end_if_orphaned() -> None:
+    """In a worker whose parent has died (it was given another parent), end at once: nobody
+    reads its results, and it would go on playing and saving for ever."""
+    if _parent is not None and os.getppid() != _parent:
+        os._exit(1)
+
+
+def _die_with_parent() -> None:
+    """Ask the system to kill this worker when its parent dies (Linux: the parent's death
+    otherwise leaves it running, given to init). SIGKILL: a worker ignores SIGTERM. Elsewhere,
+    `_end_if_orphaned` between games and items does it, later."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -98,9 +129,16 @@ class _Worker:
     conn: Connection  # the parent's end of the worker's own pipe
 
 
-def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
-    # Ctrl+C reaches the whole foreground process group: the parent alone decides what it means.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start_worker(parent: int, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
+    # Ctrl+C reaches the whole foreground process group, as a closed terminal's SIGHUP does and a
+    # SIGTERM often does (`timeout`, a service stopped): the parent alone decides what they mean,
+    # and stops the workers itself.
+    for signum in _PARENTS:
+        signal.signal(signum, signal.SIG_IGN)
+    global _parent
+    _parent = parent
+    _die_with_parent()
+    _end_if_orphaned()  # the parent died before the system was asked to kill this worker with it
     if _HOLD:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HOLD)  # held since the fork: ignored from now on
     if initializer is not None:
@@ -108,15 +146,23 @@ def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any
 
 
 def _serve(
-    conn: Connection, fn: Callable[[Any], Any], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+    conn: Connection,
+    parent: int,
+    fn: Callable[[Any], Any],
+    initializer: Callable[..., object] | None,
+    initargs: tuple[Any, ...],
 ) -> None:
     """A worker's life: items in, `(index, ok, result or error)` out, until told to stop (and
     `(None, None, text)` for each `note` on the way)."""
     global _conn
     _conn = conn
-    _start_worker(initializer, initargs)
+    _start_worker(parent, initializer, initargs)
     while True:
         try:
+            # a dead parent's end of this pipe may be held open by the other workers (forked
+            # after it): no end of file then, so a worker waiting for work looks at its parent
+            while not conn.poll(1.0):
+                _end_if_orphaned()
             task = conn.recv()
         except EOFError:  # the parent is gone
             return
@@ -151,7 +197,7 @@ def _start_workers(
     context = multiprocessing.get_context("fork")
     for _ in range(count):
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, fn, initializer, initargs), daemon=True)
+        process = context.Process(target=_serve, args=(theirs, os.getpid(), fn, initializer, initargs), daemon=True)
         process.start()
         theirs.close()
         workers.append(_Worker(process, ours))
@@ -182,17 +228,20 @@ def parallel_imap(
         yield from map(fn, items)
         return
     workers: list[_Worker] = []
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
-    try:
+    # SIGTERM and SIGHUP handled before they are held: one held while the workers start is raised
+    # as they are released, as a Ctrl+C is, and stops them
+    with ending_as_ctrl_c():
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
         try:
-            _start_workers(max(1, min(jobs, len(items))), fn, initializer, initargs, workers)
-        finally:
-            _release(held)  # a Ctrl+C held while the workers started is raised here
-        yield from _results(workers, items)
-    except BaseException:  # Ctrl+C, a worker's error, or the caller closing the generator
-        _kill(workers)
-        raise
-    _stop(workers)
+            try:
+                _start_workers(max(1, min(jobs, len(items))), fn, initializer, initargs, workers)
+            finally:
+                _release(held)  # a Ctrl+C held while the workers started is raised here
+            yield from _results(workers, items)
+        except BaseException:  # Ctrl+C, SIGTERM, a worker's error, or the caller closing the generator
+            _kill(workers)
+            raise
+        _stop(workers)
 
 
 def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:

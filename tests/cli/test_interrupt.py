@@ -6,7 +6,9 @@ the command runs in a session of its own and the signal goes to its group.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from game.sim.pool import parallel_imap, parallel_map
-from tests.cli_runner import interruptible, press_ctrl_c
+from tests.cli_runner import children, interruptible, one_line, press_ctrl_c
 
 ROOT = Path(__file__).resolve().parents[2]
 # Far below what the interrupted work would take (the old pool waited for every queued batch:
@@ -246,3 +248,104 @@ def test_an_error_while_the_others_send_large_results_stops_them_all_at_once() -
             parallel_map(big_or_fails, list(range(40)), 2)
         assert time.monotonic() - start < PROMPT
         assert not multiprocessing.active_children(), "a worker outlived the error"
+
+
+def _signal_the_parent(command: list[str], signum: int) -> tuple[subprocess.Popen[str], list[int], str]:
+    """Start `command`, wait for its two workers to be under way, send `signum` to the command's
+    own process alone (as `kill PID` does, or a supervisor that knows only the command); the
+    command, its workers and what it wrote to stderr. Everything killed if it hangs."""
+    proc = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,
+    )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + PROMPT
+        while len(children(proc.pid)) < 2:
+            assert proc.poll() is None, "the command ended before starting its workers"
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.02)
+        workers = children(proc.pid)
+        time.sleep(0.5)
+        os.kill(proc.pid, signum)
+        # a worker left running would hold stderr open: wait for the command alone, then read
+        proc.wait(timeout=PROMPT)
+        _gone(workers)
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        for pid in [proc.pid, *workers]:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait()
+    return proc, workers, err
+
+
+def _gone(workers: list[int]) -> None:
+    """Every worker has ended (within PROMPT: killed by the system, or seen its parent gone)."""
+    deadline = time.monotonic() + PROMPT
+    while any(_alive(w) for w in workers):
+        assert time.monotonic() < deadline, "a worker outlived its parent"
+        time.sleep(0.05)
+
+
+_LONG_RUNS = {
+    "simulate": ["simulate", "astana-8", "--games", "100000", "--jobs", "2"],
+    "tournament": ["tournament", "astana-8", "--seat", "opposition", "--games", "100000", "--jobs", "2"],
+    "test-scenario": ["test-scenario", "astana-8", "astana-to-sochi", "dayton-1995", "--jobs", "2"],
+}
+
+
+@pytest.mark.parametrize(
+    ("command", "signum"),
+    [
+        ("simulate", signal.SIGTERM),
+        ("simulate", signal.SIGHUP),
+        ("tournament", signal.SIGTERM),
+        ("test-scenario", signal.SIGHUP),
+    ],
+)
+def test_sigterm_or_sighup_to_the_command_stops_its_workers_as_ctrl_c_does(command: str, signum: int) -> None:
+    """Before, SIGTERM or SIGHUP ended the command's own process alone: its workers, given to
+    init, played (and saved) for ever. Now the command stops them, says so in one line, and ends
+    with the shell's status for that signal."""
+    proc, workers, err = _signal_the_parent([sys.executable, "-m", "game", *_LONG_RUNS[command]], signum)
+    assert proc.returncode == 128 + signum, err
+    assert one_line(err) == f"peacetalks: stopped by {signal.Signals(signum).name}"
+    assert not any(_alive(w) for w in workers)
+
+
+def test_workers_die_with_a_parent_killed_outright() -> None:
+    """A parent killed with SIGKILL handles nothing: its workers die with it all the same."""
+    command = [sys.executable, "-m", "game", *_LONG_RUNS["simulate"]]
+    proc, workers, _ = _signal_the_parent(command, signal.SIGKILL)
+    assert proc.returncode == -signal.SIGKILL
+    assert not any(_alive(w) for w in workers)
+
+
+def notes_for_ever(x: int) -> int:
+    """Work that says between its steps what it does, as simulate does between games."""
+    from game.sim.pool import note
+
+    for step in range(WORK * 20):
+        note(f"item {x}, step {step}")
+        time.sleep(0.05)
+    return x
+
+
+def test_an_orphaned_worker_ends_itself_between_games_where_the_system_would_not_kill_it() -> None:
+    """Where the system cannot be asked to kill a worker with its parent (not Linux), a worker
+    sees between games (at each note) and while it waits for work that its parent is gone."""
+    code = (
+        "import game.sim.pool as pool\n"
+        "from tests.cli.test_interrupt import notes_for_ever\n"
+        "pool._die_with_parent = lambda: None\n"
+        "pool.parallel_map(notes_for_ever, [0, 1, 2], 2)\n"
+    )
+    proc, workers, _ = _signal_the_parent([sys.executable, "-c", code], signal.SIGKILL)
+    assert proc.returncode == -signal.SIGKILL
+    assert not any(_alive(w) for w in workers)
