@@ -9,6 +9,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -160,16 +161,21 @@ def write_atomic(path: Path, text: str) -> None:
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, then renamed
     over the target (atomic on POSIX), and the folder is fsynced so the rename itself survives.
+    Whatever stops the write (an error, a Ctrl+C, a SIGTERM raised as one) removes the temporary
+    file: one left behind stayed for good, hidden in the folder.
     """
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _clean_stale(folder, path.name)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP, dir=folder)
+        # the writer's process id in the name: a command whose workers were killed in the middle
+        # of a write finds what they left (remove_left_by_dead)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_TMP, dir=folder)
     except OSError as exc:
         if exc.errno == errno.ENOENT and folder.is_dir():  # /proc: the folder is there, and takes no new file
             raise SaveError(f"{folder}: cannot write there: the system lets no new file be made in it") from None
         raise SaveError(f"{folder}: cannot write there: {exc.strerror or exc}") from None
+    handle = None
     try:
         # held until the file is renamed or closed: the lock tells a later writer that this
         # temporary file is still being written, not left behind by a killed process
@@ -179,26 +185,27 @@ def write_atomic(path: Path, text: str) -> None:
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
         handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
         with handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+        tmp = ""  # renamed: nothing of this write is left to remove
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException as exc:  # KeyboardInterrupt included: the file is removed all the same
+        if handle is None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
 
 
 _TMP = ".tmp"
@@ -240,6 +247,43 @@ def _clean_stale(folder: Path, name: str) -> None:
                     os.unlink(entry.path)
             finally:
                 os.close(fd)
+
+
+def remove_left_by_dead(folder: Path, names: Collection[str]) -> None:
+    """Remove the temporary files of writes of `names` (file names in `folder`) whose writer
+    has died: its process is gone and nobody holds the file's lock. For a command whose worker
+    processes it has just killed, some of them in the middle of a save (`simulate --save-dir
+    --jobs 2` stopped by Ctrl+C): what they left would otherwise stay until a later write of the
+    same name, a minute on, finds it stale. A live writer's file (another command saving there)
+    is never touched: its process is running. Only where process ids can be asked (POSIX)."""
+    if os.name != "posix" or not names:
+        return
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(_TMP)]
+    except OSError:
+        return
+    for entry in entries:
+        # .NAME.PID.RANDOM.tmp, as write_atomic names it
+        parts = entry.name[1 : -len(_TMP)].rsplit(".", 2)
+        if len(parts) != 3 or parts[0] not in names or not parts[1].isdigit() or _running(int(parts[1])):
+            continue
+        with contextlib.suppress(OSError):
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            try:
+                if _lock(fd, wait=False):
+                    os.unlink(entry.path)
+            finally:
+                os.close(fd)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: running
+        return True
+    return True
 
 
 def save(session: Session, folder: Path, name: str) -> Path:

@@ -22,7 +22,8 @@ from game.engine.model import Scenario
 from game.engine.rng import MASK, mix
 from game.engine.state import State
 from game.engine.utility import outcome_utility, settled_value
-from game.saves import Session, save
+from game.saves import Session, safe_name, save
+from game.saves.write import remove_left_by_dead
 from game.sim.ahead import rehearse_ahead
 from game.sim.pool import note, parallel_imap
 from game.sim.seating import game_choosers, game_in_play, seat_label, stop_hung_moves
@@ -198,9 +199,14 @@ def _played(run: Run, games: list[tuple[int, int]]) -> list[dict[str, Any]]:
     with fewer_collections():
         for i, s in games:
             note(game_in_play(scenario, seats, s))  # in a worker: named if the worker ends in it
-            saving = None if folder is None else (folder, source, f"{scenario.id}-{i + 1:04d}")
+            saving = None if folder is None else (folder, source, _save_name(scenario, i))
             played.append(run_game(scenario, s, seats, saving, detail))
     return played
+
+
+def _save_name(scenario: Scenario, index: int) -> str:
+    """The name game `index` of a run is saved under with --save-dir."""
+    return f"{scenario.id}-{index + 1:04d}"
 
 
 def summarise(
@@ -228,7 +234,14 @@ def summarise(
         size = -(-games // (max(1, jobs) * 4))  # a few batches per worker evens out uneven games
         batches = [seeds[i : i + size] for i in range(0, games, size)]
         played = parallel_imap(_batch, batches, jobs, _share, (run,), isolated=outside)
-        results = [r for batch in played for r in batch]
+        try:
+            results = [r for batch in played for r in batch]
+        except BaseException:
+            # the workers were killed (a Ctrl+C, an error), perhaps in the middle of a save:
+            # what they were writing goes with them, as it does in this process with one job
+            if save_dir is not None:
+                remove_left_by_dead(save_dir, {f"{safe_name(_save_name(scenario, i))}.yaml" for i, _ in seeds})
+            raise
     return aggregate(scenario, seed, seats, results)
 
 

@@ -349,3 +349,42 @@ def test_an_orphaned_worker_ends_itself_between_games_where_the_system_would_not
     proc, workers, _ = _signal_the_parent([sys.executable, "-c", code], signal.SIGKILL)
     assert proc.returncode == -signal.SIGKILL
     assert not any(_alive(w) for w in workers)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_in_the_middle_of_a_save_leaves_no_temporary_file(tmp_path: Path, jobs: str) -> None:
+    """A Ctrl+C while simulate --save-dir wrote a game (here its fsync never ends) left the
+    hidden temporary file in the folder for good: with one job the interrupted write did not
+    remove it, with two the worker writing it was killed. Neither does now."""
+    folder = tmp_path / "saves"
+    code = (
+        "import os, sys, time\n"
+        "os.fsync = lambda fd: time.sleep(600)\n"
+        "from game.cli import main\n"
+        f"sys.exit(main(['simulate', 'astana-8', '--games', '6', '--jobs', '{jobs}', '--save-dir', {str(folder)!r}]))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,
+    )
+    try:
+        deadline = time.monotonic() + PROMPT
+        # every worker in its write (with one job, the one process)
+        while len(list(folder.glob(".*.tmp"))) < int(jobs):
+            assert proc.poll() is None, "the command ended before it wrote a save"
+            assert time.monotonic() < deadline, "no save was begun"
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == 130, err
+    assert one_line(err) == "peacetalks: interrupted"
+    assert list(folder.iterdir()) == [], "a temporary file (or a save) was left behind"

@@ -300,3 +300,38 @@ def test_a_folder_that_is_a_file_gives_save_error(tmp_path: Path, where: str) ->
     assert "\n" not in str(caught.value)
     assert blocker.read_text() == "not a folder"
     assert [p.name for p in tmp_path.iterdir()] == ["blocker"]
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync", "fdopen", "fchmod"])
+def test_an_interrupted_write_leaves_the_old_save_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """A Ctrl+C (or a SIGTERM raised as one) in the middle of a write: the temporary file, left
+    behind for good before, is removed, and the interrupt goes on."""
+    path, old_bytes, new_text = _old_and_new(tmp_path)
+
+    def ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, failing, ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, new_text)
+    monkeypatch.undo()
+    assert path.read_bytes() == old_bytes
+    assert [p.name for p in path.parent.iterdir()] == ["game.yaml"], "a temporary file was left behind"
+
+
+def test_what_a_dead_writer_left_is_removed_and_a_live_writer_s_file_kept(tmp_path: Path) -> None:
+    """After killing workers in the middle of their saves, a command removes their temporary
+    files at once (not a minute later), and never one another process is still writing."""
+    from game.saves.write import remove_left_by_dead
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(done.stdout)
+    left = tmp_path / f".game.yaml.{dead}.abcd1234.tmp"
+    live = tmp_path / f".game.yaml.{os.getpid()}.abcd1234.tmp"
+    other = tmp_path / f".other.yaml.{dead}.abcd1234.tmp"
+    for path in (left, live, other):
+        path.write_text("half a save")
+    remove_left_by_dead(tmp_path, {"game.yaml"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
