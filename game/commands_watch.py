@@ -109,7 +109,9 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
     _print_outcome(session, None if args is not None and args.load else name, loaded_at)
     if args is not None and args.save:
         try:
-            written = save(session, Path(args.saves), args.save)
+            # new: the name was free when the command started; a save given it while the game
+            # was played (another command's) is never written over
+            written = save(session, Path(args.saves), args.save, new=True)
         except SaveError as exc:
             print(f"peacetalks: error: {exc}", file=sys.stderr)
             return EXIT_INVALID

@@ -156,11 +156,16 @@ def save_path(folder: Path, name: str) -> Path:
     return path
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, new: bool = False) -> None:
     """Write so that a crash at any instant leaves the old file or the new one, never half.
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, then renamed
     over the target (atomic on POSIX), and the folder is fsynced so the rename itself survives.
+    With `new`, a file that is not to replace any: a command checks at its start that the name
+    is free, but another process may take it while it runs (two `simulate --save-dir` into one
+    folder gave five saves for ten games, their seeds mixed). The temporary file is then linked
+    to its name, which fails where the name exists (SaveError, the file left as it is), never
+    renamed over it.
     Whatever stops the write (an error, a Ctrl+C, a SIGTERM raised as one) removes the temporary
     file: one left behind stayed for good, hidden in the folder.
     """
@@ -189,8 +194,11 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = ""  # renamed: nothing of this write is left to remove
+        if new:
+            _publish_new(tmp, path)
+        else:
+            os.replace(tmp, path)
+        tmp = ""  # published: nothing of this write is left to remove
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
@@ -206,6 +214,28 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise SaveError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def _publish_new(tmp: str, path: Path) -> None:
+    """Give the written temporary file `path` as its name, unless a file has that name."""
+    try:
+        os.link(tmp, path)  # atomic, and refused where the name exists, a link leading nowhere included
+    except FileExistsError:
+        raise SaveError(_appeared(path)) from None
+    except OSError:
+        # a file system without hard links (FAT, exFAT, some network shares): the name is looked
+        # at once more and the file renamed to it, the instant between the two the only one left
+        # open to another process (an error of the rename is said as any write's)
+        if os.path.lexists(path):
+            raise SaveError(_appeared(path)) from None
+        os.replace(tmp, path)
+        return
+    with contextlib.suppress(OSError):  # the save is written: a stale temporary name is cleaned later
+        os.unlink(tmp)
+
+
+def _appeared(path: Path) -> str:
+    return f"{path}: a file of that name appeared while this one was being written; it is left as it is"
 
 
 _TMP = ".tmp"
@@ -286,8 +316,9 @@ def _running(pid: int) -> bool:
     return True
 
 
-def save(session: Session, folder: Path, name: str) -> Path:
-    """Save a session as NAME.yaml in the folder, atomically; returns the path written."""
+def save(session: Session, folder: Path, name: str, new: bool = False) -> Path:
+    """Save a session as NAME.yaml in the folder, atomically; returns the path written. With
+    `new`, never over a file of that name (write_atomic)."""
     path = save_path(folder, name)
-    write_atomic(path, save_text(session))
+    write_atomic(path, save_text(session), new)
     return path

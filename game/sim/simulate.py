@@ -170,7 +170,9 @@ def _save(
     session = Session.new(scenario, source, seed, levels, scenario.id)
     for action, reason in zip(game.actions, game.reasons, strict=True):
         session.play(action, reason)
-    save(session, folder, name)
+    # new: the run checked at its start that no save has this name; one that appeared since
+    # (another run into the same folder) is never written over
+    save(session, folder, name, new=True)
 
 
 # What every game of a run shares: the scenario, the seats, where to save, the file's bytes and

@@ -11,10 +11,11 @@ import sys
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.cli_runner import run_main
+from tests.cli_runner import one_line, run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -244,3 +245,47 @@ def test_analyze_shows_central_preferences_and_a_games_draw_only_as_a_spoiler() 
         refused = run_main("analyze", "astana-8", "--spoiler-seed", bad, cwd=ROOT)
         assert (refused.returncode, refused.stdout) == (1, ""), refused
         assert refused.stderr.count("\n") == 1 and "--spoiler-seed" in refused.stderr
+
+
+def test_simulate_never_writes_over_a_save_that_appeared_while_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked free at the start, a game's name taken meanwhile (another run into the same
+    folder) was written over: ten games of two runs gave five files, their seeds mixed."""
+    import game.sim.simulate as simulate
+
+    folder = tmp_path / "saves"
+    taken = folder / "astana-8-0002.yaml"
+    original = simulate._save
+
+    def another_run_first(*args: Any) -> None:
+        if args[-1] == "astana-8-0002":
+            taken.write_text("another run's game 2")
+        original(*args)
+
+    monkeypatch.setattr(simulate, "_save", another_run_first)
+    out = run_main("simulate", "astana-8", "--games", "3", "--save-dir", str(folder))
+    assert out.returncode == 1
+    one_line(out.stderr, str(taken), "appeared while")
+    assert taken.read_text() == "another run's game 2"
+    assert sorted(p.name for p in folder.iterdir()) == ["astana-8-0001.yaml", "astana-8-0002.yaml"]
+
+
+def test_watch_never_writes_over_a_save_that_appeared_while_it_played(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import game.commands_watch as watch
+
+    taken = tmp_path / "h.yaml"
+    original = watch._play_out
+
+    def another_command_saves_first(session: Any) -> None:
+        original(session)
+        taken.write_text("another command's save")
+
+    monkeypatch.setattr(watch, "_play_out", another_command_saves_first)
+    out = run_main("watch", "harbour-contract", "--seed", "3", "--save", "h", "--saves", str(tmp_path))
+    assert out.returncode == 1
+    one_line(out.stderr, str(taken), "appeared while")
+    assert taken.read_text() == "another command's save"
+    assert [p.name for p in tmp_path.iterdir()] == ["h.yaml"]

@@ -335,3 +335,34 @@ def test_what_a_dead_writer_left_is_removed_and_a_live_writer_s_file_kept(tmp_pa
         path.write_text("half a save")
     remove_left_by_dead(tmp_path, {"game.yaml"})
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard links", "no hard links"])
+def test_a_new_file_is_never_written_over_one_that_appeared_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
+    """`new`: the commands that check at their start that a name is free (simulate --save-dir,
+    watch --save) replaced a file another process gave that name while they ran. Where the file
+    system has no hard links (FAT), the name is looked at again just before the rename."""
+    if not links:
+
+        def no_links(*args: object, **kwargs: object) -> None:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+    game = finished("mini", 3)
+    written = save(game, tmp_path, "free", new=True)
+    assert written.read_bytes() == save_text(game).encode("utf-8")
+    taken = tmp_path / "taken.yaml"
+    taken.write_text("another process's save")
+    with pytest.raises(SaveError) as caught:
+        save(game, tmp_path, "taken", new=True)
+    assert (
+        str(caught.value)
+        == f"{taken.resolve()}: a file of that name appeared while this one was being written; it is left as it is"
+    )
+    assert taken.read_text() == "another process's save"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["free.yaml", "taken.yaml"], "a temporary file was left"
+    # a save updated on purpose (ctrl+s over its own name, the autosave) still replaces its file
+    save(game, tmp_path, "taken")
+    assert taken.read_bytes() == save_text(game).encode("utf-8")
