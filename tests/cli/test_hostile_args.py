@@ -223,7 +223,7 @@ def test_new_scenario_never_writes_over_a_symbolic_link_without_force(
     # leading nowhere was written over without --force (it does not "exist")
     loop = _loop(tmp_path / "loop.yaml")
     assert main(["new-scenario", str(loop)]) == 1
-    one_line(capsys.readouterr().err, str(loop), "already exists")
+    one_line(capsys.readouterr().err, str(loop), "is a symbolic link")
     assert loop.is_symlink()
     # with --force too, a link is refused and left (its rename put a regular file in place of
     # /dev/null's kind: tests/cli/test_authoring_cli.py)
