@@ -241,7 +241,8 @@ def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(t
             ]
             assert others
             for _, i, o in others:
-                assert f"red line: {view.issues[i].name}: {view.issues[i].options[o].label}" in flat
+                # "refuses": a newcomer read "red line: Sieges ...: The siege is lifted" as a demand
+                assert f"red line, refuses: {view.issues[i].name}: {view.issues[i].options[o].label}" in flat
             _, issue, weight = view.learned[0]
             assert f"{brief_issue(view.issues[issue].name)} {weight:.0%}" in text
             assert "from meetings" in text and "Momentum (0-100)" in text and "Trust (0-100)" in text

@@ -247,7 +247,8 @@ def brief(view: View) -> Text:
         # the option beside it on the ladder ("Sochi congress: The date, the preparatory mee…")
         for i in view.agenda:
             for o in sorted(view.red_lines[d][i]):
-                said = f"red line: {view.issues[i].name}: {view.issues[i].options[o].label}"
+                # "refuses": "red line: Sieges ...: The siege is lifted" read as the side's demand
+                said = f"red line, refuses: {view.issues[i].name}: {view.issues[i].options[o].label}"
                 text.append("\n".join(wrap(said, 74, initial_indent="    ", subsequent_indent="      ")) + "\n")
     leaving = departures(view)
     if leaving:
