@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import secrets
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,9 +69,18 @@ def interface_gc() -> Iterator[None]:
 
 
 def run_app(app: App[None]) -> None:
-    """Run the interface in the terminal, as the `peacetalks` command does."""
-    with interface_gc():
-        app.run()
+    """Run the interface in the terminal, as the `peacetalks` command does. Python's sys.stdin
+    reads nothing meanwhile (the interface reads the terminal through its own descriptor): an
+    outside agent that called input() took the keyboard from the game, and ctrl+q never came
+    through; now its read ends at once, and the agent's error is said as any other's, as in the
+    worker processes of `simulate`, whose stdin is /dev/null."""
+    kept = sys.stdin
+    with interface_gc(), open(os.devnull, encoding="utf-8") as nothing:
+        sys.stdin = nothing
+        try:
+            app.run()
+        finally:
+            sys.stdin = kept
 
 
 @dataclass(frozen=True)

@@ -75,3 +75,54 @@ def test_an_ending_signal_saves_the_game_and_gives_the_terminal_back(tmp_path: P
     assert load(tmp_path / "mine.yaml").scenario.id == "tutorial"
     (autosave,) = data.rglob("autosaves/*.yaml")
     assert load(autosave).scenario.id == "tutorial"
+
+
+def test_an_outside_agent_reading_standard_input_in_play_fails_as_any_agent_does(tmp_path: Path) -> None:
+    """A QA tester's agent called input() in `play`: it took the keyboard, and ctrl+q never came
+    through (only kill ended the game). Its read now ends at once, and the game stops on the
+    agent's error, said in one line, exit status 1."""
+    agent = tmp_path / "reader.py"
+    agent.write_text("def choose(view, rng):\n    input()\n")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
+    )
+    os.close(slave)
+    drawn = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while child.poll() is None and time.monotonic() < deadline:
+            if b"Continue" in drawn or b"YOUR TURN" in drawn:
+                os.write(master, b"\r")  # past the notices, and the player's turn passed (n)
+                os.write(master, b"n")
+            time.sleep(0.3)
+        status = child.wait(timeout=5)
+        reader.join(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    text = drawn.decode(errors="replace")
+    assert status == 1, text[-2000:]
+    (line,) = [line for line in text.splitlines() if "peacetalks: error:" in line]
+    assert "EOFError" in line and "seat government" in line, line
+    assert "Traceback" not in text
