@@ -45,15 +45,21 @@ class ScenarioWatch:
     def _stamp(self) -> tuple[int, int] | None:
         try:
             stat = self.path.stat()
-        except OSError:
+        except FileNotFoundError:
             return None  # gone for now (an editor between writing and renaming): wait for it
+        except OSError as exc:
+            return -1, exc.errno or 0  # a loop of links, say: a change, which the load names
         return stat.st_mtime_ns, stat.st_size
 
     def _hash(self) -> str | None:
         try:
             return hashlib.sha256(read_limited(self.path, MAX_BYTES)).hexdigest()
-        except OSError:  # gone for now, or not a regular file (load says which)
+        except FileNotFoundError:  # gone for now
             return None
+        except OSError as exc:
+            # a folder, a FIFO or a loop where the file was: a change, which the load names (a
+            # tester's panel kept the file's last error, about something else, for good)
+            return f"unreadable: {type(exc).__name__} {exc.errno}"
 
     def load(self) -> Reload:
         """Check the file as it is now."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from game.scenario.watch import ScenarioWatch
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
@@ -66,5 +68,36 @@ def test_a_file_that_vanishes_for_a_moment_is_waited_for(tmp_path: Path) -> None
     assert watch.poll() is None
     path.write_text(FIXTURE.read_text() + "\n# a comment changes the bytes\n")
     _bump(path)
+    reload = watch.poll()
+    assert reload is not None and reload.ok
+
+
+@pytest.mark.parametrize("becomes", ["folder", "fifo", "loop"])
+def test_a_file_that_becomes_something_else_is_reported_as_such(tmp_path: Path, becomes: str) -> None:
+    """A tester's panel kept the file's last error (about something else) for good when the file
+    became a folder, a FIFO or a loop of links: the poll took it for a file gone for a moment."""
+    path = tmp_path / "s.yaml"
+    path.write_text(FIXTURE.read_text() + "\nunknown_key: 1\n")
+    watch = ScenarioWatch(path)
+    assert not watch.load().ok
+    path.unlink()
+    if becomes == "folder":
+        path.mkdir()
+    elif becomes == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(path)
+    reload = watch.poll()
+    assert reload is not None and not reload.ok
+    (error,) = reload.errors
+    said = {"folder": "directory", "fifo": "not a regular file", "loop": "loops back on itself"}[becomes]
+    assert said in error.message and "unknown_key" not in error.message
+    assert watch.poll() is None  # said once
+    # and the file back, as it was: reloaded
+    if becomes == "folder":
+        path.rmdir()
+    else:
+        path.unlink()
+    path.write_text(FIXTURE.read_text())
     reload = watch.poll()
     assert reload is not None and reload.ok
