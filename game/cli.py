@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from game import __version__
 from game.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_USAGE, exit_for_signal
-from game.interrupts import Stopped, noted
+from game.interrupts import Stopped, ending_as_ctrl_c, noted
 from game.safetext import ClosedOutput, EscapingStream, OutputError
 
 
@@ -313,6 +313,10 @@ def _no_repeats(args: argparse.Namespace) -> None:
         seats.add(ident)
 
 
+# the commands whose run may open the interface, which takes SIGTERM and SIGHUP on its own loop
+_INTERFACE = frozenset({None, "play", "replay"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if sys.stderr is None:  # started with `2>&-`: there is nowhere to say anything
         sys.stderr = io.StringIO()
@@ -325,7 +329,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _no_repeats(args)
         from game.commands import run  # deferred: `--help` should not pay for the engine
 
-        with noted():  # a Ctrl+C is told from a KeyboardInterrupt an outside agent raises
+        # SIGTERM and SIGHUP end the commands that play many games as a Ctrl+C does, with one job
+        # too (a SIGTERM killed simulate in the middle of a save, its temporary file left for good:
+        # a reviewer's); the interface handles them itself, on its event loop (game.ui.app)
+        ending = contextlib.nullcontext() if args.command in _INTERFACE else ending_as_ctrl_c()
+        with noted(), ending:  # a Ctrl+C is told from a KeyboardInterrupt an outside agent raises
             status = run(args)
         _flush_output()
         return status

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,12 +135,15 @@ def ran(app: PeaceTalksApp) -> int:
 
     run_app(app)
     # what was printed while the interface held the terminal (an outside agent's prints, which
-    # other commands write on stderr as they come), now that it is the terminal's again
-    sys.stdout.flush()
-    for line in app.printed.text.splitlines(keepends=True):
-        sys.stderr.write(line)  # a line at a time: each write is a line to the command's stderr
-    if app.printed.text and not app.printed.text.endswith("\n"):
-        sys.stderr.write("\n")
+    # other commands write on stderr as they come), now that it is the terminal's again; after a
+    # hang-up there is no terminal to write to, and the status is the signal's (the failed write
+    # made it 1: a reviewer's)
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()
+        for line in app.printed.text.splitlines(keepends=True):
+            sys.stderr.write(line)  # a line at a time: each write is a line to the command's stderr
+        if app.printed.text and not app.printed.text.endswith("\n"):
+            sys.stderr.write("\n")
     if app.failure:  # an outside agent failed (the game stopped before its move, saves whole), or a save
         from game.commands_seats import agent_traceback
 

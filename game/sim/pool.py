@@ -223,9 +223,12 @@ def parallel_imap(
     queued work goes on.
     """
     if (jobs <= 1 or len(items) <= 1) and not (isolated and items):
-        if initializer is not None:
-            initializer(*initargs)
-        yield from map(fn, items)
+        # SIGTERM and SIGHUP as a Ctrl+C here too: with one job a SIGTERM killed the process in
+        # the middle of a save, its temporary file left for good (a reviewer's)
+        with ending_as_ctrl_c():
+            if initializer is not None:
+                initializer(*initargs)
+            yield from map(fn, items)
         return
     workers: list[_Worker] = []
     # SIGTERM and SIGHUP handled before they are held: one held while the workers start is raised
@@ -239,7 +242,15 @@ def parallel_imap(
                 _release(held)  # a Ctrl+C held while the workers started is raised here
             yield from _results(workers, items)
         except BaseException:  # Ctrl+C, SIGTERM, a worker's error, or the caller closing the generator
-            _kill(workers)
+            # a second signal held until every worker is dead: raised inside the killing, it left
+            # some alive, ignoring the SIGTERM that multiprocessing's exit sends them, and the
+            # command waited on them for ever (a Ctrl+C and a `kill`, or systemd's SIGTERM then
+            # SIGHUP: a reviewer's); one held is raised once they are, as the first already was
+            again = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
+            try:
+                _kill(workers)
+            finally:
+                _release(again)
             raise
         _stop(workers)
 

@@ -215,7 +215,10 @@ class PeaceTalksApp(App[None]):
         loop = asyncio.get_running_loop()
         for number in _ENDING_SIGNALS:
             # (the loop runs them as callbacks, between the interface's own; a loop that takes no
-            # handlers, in a thread say, leaves the signal as it was)
+            # handlers, in a thread say, leaves the signal as it was, and so does a signal ignored
+            # on purpose: `nohup` ignores SIGHUP, a reviewer's)
+            if signal.getsignal(number) is not signal.SIG_DFL:
+                continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, self._ended_by, number)
         self._check_size(self.size.width, self.size.height)
@@ -473,7 +476,9 @@ class PeaceTalksApp(App[None]):
         def answer(ok: bool | None) -> None:
             self._leaving = None
             # quit only once the game is written; a save that fails says why and the game stays
-            if not ok or not table.save_autosave(announce=False):
+            # (an autosave that holds every move already is not written again: its failure kept
+            # a player whose named save was behind at the table, a reviewer's)
+            if not ok or (table.unsaved and not table.save_autosave(announce=False)):
                 return
             name = table.save_name
             if table.save_named():
@@ -482,24 +487,25 @@ class PeaceTalksApp(App[None]):
                 # the autosave holds the whole game: quitting loses nothing, and the command says
                 # which save is behind and where the game is (exit status 1)
                 self.failure = (
-                    f"your save {name} could not be brought up to date ({table.save_error}); the autosave "
+                    f"your save {name} could not be brought up to date ({table.named_error}); the autosave "
                     f"{table.autosave_path} holds the whole game: `peacetalks play --load {table.autosave_path}` goes on"
                 )
                 self.exit(return_code=1)
 
         # a named save another game has taken is not written to (TableCommands.save_named)
         where = "the autosave" + (f" and as {table.save_name}" if table.named_save_is_ours() else "")
-        if table.save_error and not table.unsaved and table.save_name is not None:
+        # (an error names a path, which may hold an escape sequence: shown as text, a reviewer's)
+        if not table.unsaved and table.named_behind:
             # the autosave holds the game; only the named save is behind
             question = (
                 f"Leave the table? The autosave holds your game, but your save {table.save_name} could not be "
-                f"brought up to date ({table.save_error}). Save and quit tries it again and quits either way. "
-                "(ctrl+q again: save and quit)"
+                f"brought up to date ({escape_controls(table.named_error)}). Save and quit tries it again and "
+                "quits either way. (ctrl+q again: save and quit)"
             )
         elif table.save_error:
             # a save failed since the last that worked: never claim the game is saved
             question = (
-                f"Leave the table? The last save failed ({table.save_error}). Save and quit tries "
+                f"Leave the table? The last save failed ({escape_controls(table.save_error)}). Save and quit tries "
                 "again, and the game stays open if it fails. (ctrl+q again: save and quit)"
             )
         else:

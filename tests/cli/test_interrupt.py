@@ -388,3 +388,75 @@ def test_ctrl_c_in_the_middle_of_a_save_leaves_no_temporary_file(tmp_path: Path,
     assert proc.returncode == 130, err
     assert one_line(err) == "peacetalks: interrupted"
     assert list(folder.iterdir()) == [], "a temporary file (or a save) was left behind"
+
+
+def sleeps(x: int) -> int:
+    time.sleep(3600)
+    return x
+
+
+@pytest.mark.parametrize(("first", "second"), [("SIGTERM", "SIGHUP"), ("SIGINT", "SIGINT"), ("SIGINT", "SIGTERM")])
+def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first: str, second: str) -> None:
+    """A reviewer's: a second signal (systemd's SIGTERM then SIGHUP, a Ctrl+C and a `kill`, two
+    Ctrl+C) raised while the workers were being killed left one alive, ignoring the SIGTERM that
+    multiprocessing's exit sends it, and the command waited on it for ever. The second signal is
+    sent here from inside the killing, as the worst moment for it."""
+    code = (
+        "import os, signal, sys, threading\n"
+        "import game.sim.pool as pool\n"
+        "from tests.cli.test_interrupt import sleeps\n"
+        "kill = pool._kill\n"
+        "def second(workers):\n"
+        f"    os.kill(os.getpid(), signal.{second})\n"
+        "    [None for _ in range(1000)]  # (delivered at a bytecode of these)\n"
+        "    kill(workers)\n"
+        "pool._kill = second\n"
+        f"threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.{first})).start()\n"
+        "try:\n"
+        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
+        "except BaseException as error:\n"
+        "    print(type(error).__name__, file=sys.stderr)\n"
+        "    sys.exit(3)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == 3, err  # ended, on the signal's exception
+    assert err.strip().splitlines()[-1] in ("KeyboardInterrupt", "Stopped"), err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_sigterm_with_one_job_in_the_middle_of_a_save_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
+    """A reviewer's: with one job (the default) a SIGTERM killed the command in the middle of a
+    save and left its temporary file for good, and said nothing. It is a Ctrl+C there too."""
+    folder = tmp_path / "saves"
+    code = (
+        "import os, sys, time\n"
+        "os.fsync = lambda fd: time.sleep(600)\n"
+        "from game.cli import main\n"
+        f"sys.exit(main(['simulate', 'astana-8', '--games', '3', '--save-dir', {str(folder)!r}]))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + PROMPT
+        while not list(folder.glob(".*.tmp")):
+            assert proc.poll() is None, "the command ended before it wrote a save"
+            assert time.monotonic() < deadline, "no save was begun"
+            time.sleep(0.02)
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    assert proc.returncode == 128 + signum, err
+    assert one_line(err) == f"peacetalks: stopped by {signal.Signals(signum).name}"
+    assert list(folder.iterdir()) == [], "a temporary file (or a save) was left behind"

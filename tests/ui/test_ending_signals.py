@@ -126,3 +126,50 @@ def test_an_outside_agent_reading_standard_input_in_play_fails_as_any_agent_does
     (line,) = [line for line in text.splitlines() if "peacetalks: error:" in line]
     assert "EOFError" in line and "seat government" in line, line
     assert "Traceback" not in text
+
+
+def test_a_hang_up_ignored_on_purpose_stays_ignored(tmp_path: Path) -> None:
+    """A reviewer's: under `nohup` (SIGHUP ignored) the interface took SIGHUP all the same and
+    ended on it. It leaves a signal ignored on purpose as it is; SIGTERM still ends the game."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # as nohup starts it
+    )
+    os.close(slave)
+    drawn = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while b"YOUR TURN" not in drawn:
+            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
+            time.sleep(0.05)
+        child.send_signal(signal.SIGHUP)
+        time.sleep(1.0)
+        assert child.poll() is None, "the game ended on a hang-up it was started to ignore"
+        child.send_signal(signal.SIGTERM)
+        status = child.wait(timeout=30)
+        reader.join(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    assert status == 128 + signal.SIGTERM

@@ -424,3 +424,43 @@ def test_quitting_with_the_named_save_behind_asks_and_says_where_the_game_is(
     assert f"the autosave {autosave} holds the whole game" in app.failure
     assert len(load(tmp_path / "mine.yaml").log) == 0  # left as it was: the autosave holds the moves
     assert len(load(autosave).log) > 0
+
+
+def test_quitting_with_the_named_save_behind_needs_no_new_autosave(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer's: with the named save behind and the autosave holding every move, the disk then
+    full for the autosave too, "Save and quit" wrote the autosave again, failed, and kept the
+    player at the table for good; and the question blamed the autosave's error on the named save."""
+    import game.ui.screens.table_commands as commands
+    from game.saves import SaveError
+
+    real = commands.write_atomic
+    full = {"autosave": False}
+
+    def failing(path: Path, text: str) -> None:
+        if path.name == "mine.yaml" and path.exists():
+            raise SaveError(f"{path}: cannot write there: No space left on device")
+        if full["autosave"] and "autosaves" in path.parts:
+            raise SaveError(f"{path}: cannot write there: the autosave's disk is full")
+        real(path, text)
+
+    monkeypatch.setattr(commands, "write_atomic", failing)
+    app = new_app(tmp_path, ("government",), save_name="mine")
+
+    async def body() -> None:
+        async with driven(app, size=(100, 32)) as pilot:
+            await settle(pilot)
+            await press(pilot, "n")
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and not table.unsaved and table.named_behind
+            full["autosave"] = True
+            await press(pilot, "ctrl+q")
+            ask = await screen_of(pilot, ConfirmDialog)
+            assert "mine.yaml: cannot write there: No space left on device" in ask.question
+            assert "autosave's disk" not in ask.question
+            await press(pilot, "ctrl+q")
+            await until(pilot, lambda: app.return_code is not None, "the app to quit")
+
+    asyncio.run(body())
+    assert app.return_code == 1 and "No space left on device" in app.failure

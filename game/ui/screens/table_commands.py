@@ -71,6 +71,7 @@ class TableCommands(Screen[None]):
         self.save_name: str | None = None  # the name the player saved this game under, if any
         self.named_text: str | None = None  # what this game last wrote to that save
         self.named_turns = -1  # the moves that save holds (-1: none written yet)
+        self.named_error = ""  # why that save's last update failed ("" when it did not)
         self.suggested_name: str | None = None  # the save it was loaded from: ctrl+s offers it
 
     @property
@@ -448,7 +449,9 @@ class TableCommands(Screen[None]):
                 markup=False,
             )
             return True
-        return self.save_as(self.save_name, announce=False)
+        saved = self.save_as(self.save_name, announce=False)
+        self.named_error = "" if saved else self.save_error  # its own: the autosave's may differ
+        return saved
 
     def named_save_is_ours(self) -> bool:
         """The game has a named save, and its file is gone or holds what this game last wrote."""
