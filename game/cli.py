@@ -219,9 +219,11 @@ def _whole(text: str, what: str, low: int, high: int, bounds: str) -> int:
     scripts (`١٢`); a number the user did not type as one is refused, not guessed at."""
     if not re.fullmatch(r"-?[0-9]+", text):
         raise argparse.ArgumentTypeError(f"{what} is a whole number written in digits 0-9, got {text!r}")
-    if len(text.lstrip("-")) > 30:  # a thousand digits would be converted, then printed back whole
-        raise argparse.ArgumentTypeError(f"{what} lies in {bounds}, got a number of {len(text.lstrip('-'))} digits")
-    value = int(text)
+    # the digits that make the number (leading zeros make none: 000...0001 is 1, a reviewer's)
+    significant = text.lstrip("-").lstrip("0") or "0"
+    if len(significant) > 30:  # a thousand digits would be converted, then printed back whole
+        raise argparse.ArgumentTypeError(f"{what} lies in {bounds}, got a number of {len(significant)} digits")
+    value = -int(significant) if text.startswith("-") else int(significant)
     if not low <= value <= high:
         raise argparse.ArgumentTypeError(f"{what} lies in {bounds}, got {value}")
     return value
@@ -238,7 +240,8 @@ def _seconds(text: str) -> float:
     match = re.fullmatch(r"-?([0-9]+)(?:\.([0-9]+))?", text)
     if match is None:
         raise argparse.ArgumentTypeError(f"the seconds are a number written in digits 0-9 (2, 0.5), got {text!r}")
-    digits = len(match[1]) + len(match[2] or "")
+    # the digits that make the number: 3600.000...0 and 000...0.5 are in range (a reviewer's)
+    digits = len(match[1].lstrip("0")) + len((match[2] or "").rstrip("0"))
     if digits > 30:  # as _whole: a thousand digits would be printed back whole
         raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got a number of {digits} digits")
     value = float(text)

@@ -276,7 +276,7 @@ def test_in_another_thread_a_move_over_the_limit_is_refused_as_it_ends() -> None
         ("99999999999", "lie in 0.01..3600, got 99999999999"),
         ("3600.000001", "lie in 0.01..3600, got 3600.000001"),
         pytest.param("9" * 5000, "lie in 0.01..3600, got a number of 5000 digits", id="5000-digits"),
-        pytest.param("0." + "1" * 40, "lie in 0.01..3600, got a number of 41 digits", id="41-digits"),
+        pytest.param("0." + "1" * 40, "lie in 0.01..3600, got a number of 40 digits", id="40-digits"),
     ],
 )
 def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> None:
@@ -287,11 +287,27 @@ def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> 
     assert len(out.stderr) < 200 and out.stderr.count("\n") == 1, "one short line, never the value whole"
 
 
-@pytest.mark.parametrize(("given", "seconds"), [("0" * 22 + "1", 1.0), ("0012.50", 12.5), ("3600", 3600.0)])
+@pytest.mark.parametrize(
+    ("given", "seconds"),
+    [
+        ("0" * 22 + "1", 1.0),
+        ("0012.50", 12.5),
+        ("3600", 3600.0),
+        # (a reviewer's: zeros that make no digit of the number were counted as 35 digits)
+        ("3600." + "0" * 31, 3600.0),
+        ("0" * 31 + ".5", 0.5),
+    ],
+)
 def test_a_limit_in_digits_with_leading_zeros_is_taken(given: str, seconds: float) -> None:
     """`--move-limit 00000000000000000000001` was "not a number written in digits 0-9"; --seed
     takes leading zeros, and so do the seconds."""
     assert _parser().parse_args(["simulate", "astana-8", "--move-limit", given]).move_limit == seconds
+
+
+def test_a_seed_with_more_leading_zeros_than_digits_is_its_number() -> None:
+    """`--seed 000...0001` (40 zeros) was "a number of 41 digits" (a reviewer's)."""
+    assert _parser().parse_args(["simulate", "astana-8", "--seed", "0" * 40 + "1"]).seed == 1
+    assert _parser().parse_args(["simulate", "astana-8", "--seed", "0" * 5000 + "7"]).seed == 7
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
