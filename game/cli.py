@@ -246,7 +246,12 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got a number of {digits} digits")
     value = float(text)
     if not 0.01 <= value <= 3600:
-        raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got {text}")
+        # written by the digits that make it: 5,000 zeros were printed back whole (a reviewer's)
+        fraction = (match[2] or "").rstrip("0")
+        shown = (
+            ("-" if text.startswith("-") else "") + (match[1].lstrip("0") or "0") + (f".{fraction}" if fraction else "")
+        )
+        raise argparse.ArgumentTypeError(f"the seconds lie in 0.01..3600, got {shown}")
     return value
 
 
@@ -335,7 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # SIGTERM and SIGHUP end the commands that play many games as a Ctrl+C does, with one job
         # too (a SIGTERM killed simulate in the middle of a save, its temporary file left for good:
         # a reviewer's); the interface handles them itself, on its event loop (game.ui.app)
-        ending = contextlib.nullcontext() if args.command in _INTERFACE else ending_as_ctrl_c()
+        # (not `watch` with an outside agent, which plays in this process: an agent that caught
+        # every exception, or sat in one long C call, kept the command from ending on them, where
+        # their default action ends it at once: a reviewer's)
+        in_process = args.command == "watch" and any(":" in seat.partition("=")[2] for seat in args.seat)
+        ending = contextlib.nullcontext() if args.command in _INTERFACE or in_process else ending_as_ctrl_c()
         with noted(), ending:  # a Ctrl+C is told from a KeyboardInterrupt an outside agent raises
             status = run(args)
         _flush_output()

@@ -292,6 +292,7 @@ class PeaceTalksApp(App[None]):
         table.save_name = save_name
         # new_game has just written it, and nothing has been played since: the text is the file's
         table.named_text = save_text(session) if save_name is not None else None
+        table.named_turns = len(session.log) if save_name is not None else -1  # (written just now)
         table.suggested_name = suggested
         if isinstance(self.screen, TitleScreen):
             self.switch_screen(table)
@@ -495,7 +496,7 @@ class PeaceTalksApp(App[None]):
         # a named save another game has taken is not written to (TableCommands.save_named)
         where = "the autosave" + (f" and as {table.save_name}" if table.named_save_is_ours() else "")
         # (an error names a path, which may hold an escape sequence: shown as text, a reviewer's)
-        if not table.unsaved and table.named_behind:
+        if not table.unsaved and table.named_behind and table.named_error:
             # the autosave holds the game; only the named save is behind
             question = (
                 f"Leave the table? The autosave holds your game, but your save {table.save_name} could not be "

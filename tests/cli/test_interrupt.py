@@ -460,3 +460,40 @@ def test_a_sigterm_with_one_job_in_the_middle_of_a_save_leaves_no_temporary_file
     assert proc.returncode == 128 + signum, err
     assert one_line(err) == f"peacetalks: stopped by {signal.Signals(signum).name}"
     assert list(folder.iterdir()) == [], "a temporary file (or a save) was left behind"
+
+
+SWALLOWS = """
+import time
+
+def choose(view, rng):
+    while True:  # a retry loop around a bare except: every exception caught, Ctrl+C's too
+        try:
+            time.sleep(0.2)
+        except BaseException:
+            pass
+"""
+
+
+def test_sigterm_ends_watch_at_once_while_an_outside_agent_plays_in_its_process(tmp_path: Path) -> None:
+    """A reviewer's: SIGTERM raised as a Ctrl+C in `watch` reached the outside agent's move, which
+    plays in the command's own process; one that caught every exception kept the command alive
+    until SIGKILL. There its default action ends the command at once, as before."""
+    agent = tmp_path / "swallows.py"
+    agent.write_text(SWALLOWS)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "watch", "tutorial", "--seat", f"government={agent}:choose"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(3.0)  # into the agent's first move
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGTERM

@@ -277,6 +277,9 @@ def test_in_another_thread_a_move_over_the_limit_is_refused_as_it_ends() -> None
         ("3600.000001", "lie in 0.01..3600, got 3600.000001"),
         pytest.param("9" * 5000, "lie in 0.01..3600, got a number of 5000 digits", id="5000-digits"),
         pytest.param("0." + "1" * 40, "lie in 0.01..3600, got a number of 40 digits", id="40-digits"),
+        # written by the digits that make it (a reviewer's: 5,000 zeros were printed back whole)
+        pytest.param("0" * 5000, "lie in 0.01..3600, got 0", id="5000-zeros"),
+        pytest.param("3601." + "0" * 5000, "lie in 0.01..3600, got 3601", id="trailing-zeros"),
     ],
 )
 def test_a_limit_that_is_not_seconds_is_a_usage_error(given: str, said: str) -> None:

@@ -464,3 +464,20 @@ def test_quitting_with_the_named_save_behind_needs_no_new_autosave(
 
     asyncio.run(body())
     assert app.return_code == 1 and "No space left on device" in app.failure
+
+
+def test_ctrl_q_at_the_start_of_a_named_game_claims_no_failure(tmp_path: Path) -> None:
+    """A reviewer's: at the start of `play --save NAME`, before any move, the quit question said
+    the named save "could not be brought up to date ()": its count of moves was not set when the
+    game wrote it at the start."""
+    app = new_app(tmp_path, ("government",), save_name="mine")
+
+    async def body() -> None:
+        async with driven(app, size=(100, 32)) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and not table.named_behind
+            await press(pilot, "ctrl+q")
+            if isinstance(app.screen, ConfirmDialog):
+                assert "could not be brought up to date" not in app.screen.question
+
+    asyncio.run(body())
