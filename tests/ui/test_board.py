@@ -229,6 +229,12 @@ def test_the_brief_gives_weights_red_lines_what_was_learnt_and_what_trust_does(t
                 for o in view.own.red_lines[i]:
                     # a long label goes on under its row, at the row's indent
                     assert f"✗ red line: {view.issues[i].options[o].label}" in " ".join(text.split())
+                # where the position stated is not the option worth most, that one, with its worth
+                values = view.own.values[i]
+                best = max(range(len(values)), key=lambda o: values[o])
+                said = f"best for you: {view.issues[i].options[best].label} ({values[best]:.2f})"
+                stands = view.positions[view.me][i]
+                assert (said in " ".join(text.split())) == (view.settled[i] < 0 and best != stands)
             # the others' red lines, each whole: cut at 30 letters, one could not be told from
             # the option beside it ("Sochi congress: The date, the preparatory mee…")
             flat = " ".join(text.split())
@@ -520,3 +526,28 @@ def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_of
             assert table.session.log[moves].action == Respond("opposition", first.proposal.id, True)
 
     asyncio.run(body())
+
+
+def test_the_brief_names_the_option_worth_most_with_its_worth_where_the_position_is_another() -> None:
+    """A tester read "you stand at: ... (0.90)" and could not tell what was worth more: after a
+    concession the position stated is not the option worth most, which the brief names with its
+    worth."""
+    import dataclasses
+
+    from game.engine import view_for
+    from game.ui.screens.brief import brief
+    from tests.saves.helpers import new_session
+
+    session = new_session("astana-8", 4, "normal", opposition="human")
+    view = view_for(session.state, 1)
+    i = view.agenda[0]
+    values = view.own.values[i]
+    best = max(range(len(values)), key=lambda o: values[o])
+    other = next(o for o in range(len(values)) if o != best and o not in view.own.red_lines[i])
+    positions = tuple(
+        tuple(other if (d == view.me and k == i) else p for k, p in enumerate(row))
+        for d, row in enumerate(view.positions)
+    )
+    text = " ".join(brief(dataclasses.replace(view, positions=positions)).plain.split())
+    assert f"you stand at: {view.issues[i].options[other].label} ({values[other]:.2f})" in text
+    assert f"best for you: {view.issues[i].options[best].label} ({values[best]:.2f})" in text

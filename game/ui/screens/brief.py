@@ -194,7 +194,12 @@ def brief(view: View) -> Text:
             text.append("no stated position\n")
         best = max(range(len(issue.options)), key=lambda o: own.values[i][o])
         if best != position:
-            text.append(" " * INDENT + hanging(f"best for you: {issue.options[best].label}"), style="dim")
+            # with its worth, as the position above has one: a tester read "you stand at: ... (0.90)"
+            # and could not tell what was worth more
+            text.append(
+                " " * INDENT + hanging(f"best for you: {issue.options[best].label} ({own.values[i][best]:.2f})"),
+                style="dim",
+            )
         for o in sorted(own.red_lines[i]):
             text.append(" " * INDENT + hanging(f"✗ red line: {issue.options[o].label}"), style="bold")
     elsewhere = _weight_elsewhere(view)
