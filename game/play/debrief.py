@@ -21,7 +21,7 @@ from game.engine.utility import delay_toll, outcome_utility
 from game.engine.work import clamp
 from game.play.attendance import statuses
 from game.play.history import Chronicle, Tabled
-from game.saves import Session
+from game.saves import HUMAN, Session
 
 BLOCKS = " ▁▂▃▄▅▆▇█"  # nine heights: a blank for 0, a full block for 1
 
@@ -155,7 +155,7 @@ class Series:
 @dataclass(frozen=True)
 class Trajectory:
     labels: tuple[str, ...]  # one per round played: "R3", or "V2 R3" when there are venues
-    series: tuple[Series, ...]  # one per signatory
+    series: tuple[Series, ...]  # one per signatory, and per human seat that signs nothing
 
 
 @dataclass(frozen=True)
@@ -422,7 +422,8 @@ def history(session: Session) -> HistoryResult:
 
 
 def trajectory(session: Session, states: list[State]) -> Trajectory:
-    """Each signatory's utility of the deal in force at the end of every round played."""
+    """Each signatory's utility of the deal in force at the end of every round played, and each
+    human seat's that signs nothing (the SNC at Sochi found every side's line but its own)."""
     sc = session.state.scenario  # the real preferences drawn for this game, revealed now
     # The closing session belongs to the last round; a state that opened a new venue still
     # carries the agreements of the venue it closed, so it stands for that venue's last round.
@@ -442,7 +443,7 @@ def trajectory(session: Session, states: list[State]) -> Trajectory:
             sc.delegations[d].reservation,
             tuple(utility(sc.delegations[d], s.deal()) for _, s in ends),
         )
-        for d in sc.signing
+        for d in sorted({*sc.signing, *(k for k, x in enumerate(sc.delegations) if session.seats.get(x.id) == HUMAN)})
     )
     return Trajectory(labels, series)
 

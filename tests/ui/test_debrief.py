@@ -765,3 +765,20 @@ def test_without_a_nash_point_the_debrief_gives_the_one_reason_that_holds() -> N
     none = dataclasses.replace(away, nash_exists=False)
     said = _you((none,), None, "hard").plain
     assert "no Nash point to compare with (no package suits every signatory where the deal is judged)" in said
+
+
+def test_the_chart_has_a_line_for_a_player_whose_seat_signs_nothing() -> None:
+    """A newcomer playing the SNC at Sochi found every side's line in the chart of the deal in
+    force but its own: the chart drew the signatories only."""
+    from tests.saves.helpers import ai_action, new_session
+
+    session = new_session("sochi-congress", 1, "normal", snc="human")
+    while not session.state.over:
+        session.play(ai_action(session))
+    sc = session.state.scenario
+    snc = sc.delegation_index["snc"]
+    assert snc not in sc.signing
+    t = dd.trajectory(session, dd.replay(session))
+    assert [s.index for s in t.series] == sorted({*sc.signing, snc})
+    (line,) = [s for s in t.series if s.index == snc]
+    assert line.values[-1] == pytest.approx(utility(sc.delegations[snc], session.state.deal()))
