@@ -344,7 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # every exception, or sat in one long C call, kept the command from ending on them, where
         # their default action ends it at once: a reviewer's)
         in_process = args.command == "watch" and any(":" in seat.partition("=")[2] for seat in args.seat)
-        ending = contextlib.nullcontext() if args.command in _INTERFACE or in_process else ending_as_ctrl_c()
+        # (`replay --text` and `--verify` open no interface: they stop as the other commands do)
+        viewer = args.command in _INTERFACE and not (getattr(args, "text", False) or getattr(args, "verify", False))
+        ending = contextlib.nullcontext() if viewer or in_process else ending_as_ctrl_c()
         with noted(), ending:  # a Ctrl+C is told from a KeyboardInterrupt an outside agent raises
             status = run(args)
         _flush_output()

@@ -497,3 +497,23 @@ def test_sigterm_ends_watch_at_once_while_an_outside_agent_plays_in_its_process(
             proc.kill()
             proc.wait()
     assert proc.returncode == -signal.SIGTERM
+
+
+@pytest.mark.parametrize("mode", ["--text", "--verify"])
+def test_replay_without_its_viewer_stops_on_sigterm_as_the_other_commands_do(mode: str) -> None:
+    """A reviewer's: `replay --text` and `--verify` open no interface, yet were let die of SIGTERM
+    with nothing said, as the viewer is (which handles it on its own loop)."""
+    code = (
+        "import os, signal, sys, time\n"
+        "import game.commands as commands\n"
+        "def run(args):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(5)\n"
+        "    return 0\n"
+        "commands.run = run\n"
+        "from game.cli import main\n"
+        f"sys.exit(main(['replay', 'saves/astana-8-ai.yaml', '{mode}']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=PROMPT)
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr
+    assert one_line(proc.stderr) == "peacetalks: stopped by SIGTERM"
