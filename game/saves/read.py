@@ -247,7 +247,11 @@ def read_header(doc: YMap, where: Where) -> Header:
         raise where.error(doc.mark, "not a saved game: it has no 'format' field (the version of the save format)")
     version = doc.get("format")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise where.error(doc.at("format"), f"unknown save format {version!r}")
+        # in the file's own words: "unknown save format None" of `format: null` said nothing
+        written = "empty" if version is None else f"{version!r}"
+        raise where.error(
+            doc.at("format"), f"unknown save format {written}: a save's format is a whole number, 1 to {FORMAT}"
+        )
     if version > FORMAT:
         raise where.error(
             doc.at("format"),

@@ -252,7 +252,12 @@ BOMB = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 @pytest.mark.parametrize(
     ("old", "new", "says"),
     [
-        ("format: 2\n", "format: null\n", "unknown save format None (line "),
+        (
+            "format: 2\n",
+            "format: null\n",
+            "unknown save format empty: a save's format is a whole number, 1 to 2 (line ",
+        ),
+        ("format: 2\n", "format: -1\n", "unknown save format -1: a save's format is a whole number, 1 to 2 (line "),
         ("format: 2\n", "format: 1\n", "format 1 saves are written with 'version: 1' (line "),
         ("seed: 3\n", "seed: 3\nseed: 4\n", "not a saved game: "),
         ("seed: 3\n", "seed: 3\n" + BOMB, "not a saved game: "),
