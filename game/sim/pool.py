@@ -37,6 +37,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -242,15 +243,14 @@ def parallel_imap(
                 _release(held)  # a Ctrl+C held while the workers started is raised here
             yield from _results(workers, items)
         except BaseException:  # Ctrl+C, SIGTERM, a worker's error, or the caller closing the generator
-            # a second signal held until every worker is dead: raised inside the killing, it left
-            # some alive, ignoring the SIGTERM that multiprocessing's exit sends them, and the
+            # a second signal ignored until every worker is dead: raised inside the killing, it
+            # left some alive, ignoring the SIGTERM that multiprocessing's exit sends them, and the
             # command waited on them for ever (a Ctrl+C and a `kill`, or systemd's SIGTERM then
-            # SIGHUP: a reviewer's); one held is raised once they are, as the first already was
-            again = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
-            try:
+            # SIGHUP: a reviewer's). Ignored, not held: a signal another thread takes (the move
+            # limit's watchdog, say) still runs the main thread's handler, whatever its mask; a
+            # handler set to SIG_IGN is run by nobody. The first signal already stops the command.
+            with _deaf():
                 _kill(workers)
-            finally:
-                _release(again)
             raise
         _stop(workers)
 
@@ -351,6 +351,23 @@ def _kill(workers: list[_Worker]) -> None:
     for worker in workers:
         worker.process.join()
         worker.conn.close()
+
+
+@contextlib.contextmanager
+def _deaf() -> Iterator[None]:
+    """Within it, SIGINT, SIGTERM and SIGHUP are ignored (in the main thread, where handlers are
+    set; elsewhere nothing changes), and their handlers put back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kept = {signum: signal.getsignal(signum) for signum in _PARENTS}
+    for signum in _PARENTS:
+        signal.signal(signum, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for signum, handler in kept.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
 def _release(held: set[int | signal.Signals] | None) -> None:
