@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
-from game.engine.seat import Seat
+from game.engine.seat import AGENT, Seat
 from game.paths import is_autosave
 from game.play.new_game import NewGame, played, refitted
 from game.safetext import escape_controls
@@ -213,7 +213,7 @@ class PeaceTalksApp(App[None]):
     async def on_mount(self) -> None:
         self.begin_capture_print(self.printed)
         loop = asyncio.get_running_loop()
-        for number in _ENDING_SIGNALS:
+        for number in () if self._outside_agents() else _ENDING_SIGNALS:
             # (the loop runs them as callbacks, between the interface's own; a loop that takes no
             # handlers, in a thread say, leaves the signal as it was, and so does a signal ignored
             # on purpose: `nohup` ignores SIGHUP, a reviewer's)
@@ -436,6 +436,19 @@ class PeaceTalksApp(App[None]):
             self.screen.dismiss(None)
 
     # --- quitting -------------------------------------------------------------------------------
+
+    def _outside_agents(self) -> bool:
+        """Whether an outside agent sits at the game launched: its move runs in this process, and
+        one stuck in C code holds the interpreter, so a handler on the event loop would never
+        run, and SIGTERM, which ended the game at once by its default action, would end nothing
+        (a reviewer's, of `watch`): there the signals keep their default action."""
+        launch = self.launch
+        if launch is None:
+            return False
+        labels = [label for _, label in launch.new.seats] if launch.new is not None else []
+        if launch.loaded is not None:
+            labels += list(launch.loaded.seats.values())
+        return any(label.startswith(f"{AGENT}:") for label in labels)
 
     def _ended_by(self, number: int) -> None:
         """SIGTERM or SIGHUP (`kill`, a closed terminal window): the game at the table saved as

@@ -173,3 +173,58 @@ def test_a_hang_up_ignored_on_purpose_stays_ignored(tmp_path: Path) -> None:
             child.kill()
         os.close(master)
     assert status == 128 + signal.SIGTERM
+
+
+def test_sigterm_ends_a_game_at_once_while_an_outside_agent_is_stuck_in_c_code(tmp_path: Path) -> None:
+    """An outside agent's move runs in the interface's process; one stuck in C code holds the
+    interpreter, so a handler on the event loop never runs and SIGTERM would end nothing until the
+    call returned. With an outside agent at the table the signals keep their default action: the
+    game ends at once, as it did before the interface took them (its autosave of the last move
+    stands)."""
+    agent = tmp_path / "stuck.py"
+    mark = tmp_path / "thinking"
+    agent.write_text(f"def choose(view, rng):\n    open({str(mark)!r}, 'w').close()\n    return sum(range(10**13))\n")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
+    )
+    os.close(slave)
+    drawn = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while b"YOUR TURN" not in drawn:
+            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
+            time.sleep(0.05)
+        while not mark.exists():  # the player passes (past any notice): the agent moves, and is stuck
+            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
+            os.write(master, b"\rn")
+            time.sleep(0.5)
+        time.sleep(0.5)
+        assert child.poll() is None
+        child.send_signal(signal.SIGTERM)
+        status = child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(master)
+    assert status == -signal.SIGTERM
