@@ -268,15 +268,7 @@ def _clean_stale(folder: Path, name: str) -> None:
             age = now - entry.stat(follow_symlinks=False).st_mtime
             if age < 60 or (fcntl is None and age < 3600):
                 continue
-            if fcntl is None:
-                os.unlink(entry.path)
-                continue
-            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-            try:
-                if _lock(fd, wait=False):
-                    os.unlink(entry.path)
-            finally:
-                os.close(fd)
+            _remove_unlocked(entry.path)
 
 
 def remove_left_by_dead(folder: Path, names: Collection[str]) -> None:
@@ -298,12 +290,20 @@ def remove_left_by_dead(folder: Path, names: Collection[str]) -> None:
         if len(parts) != 3 or parts[0] not in names or not parts[1].isdigit() or _running(int(parts[1])):
             continue
         with contextlib.suppress(OSError):
-            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-            try:
-                if _lock(fd, wait=False):
-                    os.unlink(entry.path)
-            finally:
-                os.close(fd)
+            _remove_unlocked(entry.path)
+
+
+def _remove_unlocked(path: str) -> None:
+    """Remove a temporary file nobody holds the lock of (where locks exist; else remove it)."""
+    if fcntl is None:
+        os.unlink(path)
+        return
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if _lock(fd, wait=False):
+            os.unlink(path)
+    finally:
+        os.close(fd)
 
 
 def _running(pid: int) -> bool:
