@@ -15,6 +15,8 @@ import sys
 import termios
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,57 +25,81 @@ from game.saves import load
 
 ROOT = Path(__file__).resolve().parents[2]
 ALT_SCREEN_OFF = b"\x1b[?1049l"  # the interface's own screen left, as Textual does on closing
+DEADLINE = 60.0
 
 
-@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_an_ending_signal_saves_the_game_and_gives_the_terminal_back(tmp_path: Path, number: int) -> None:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    data = tmp_path / "data"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1", "--save", "mine", "--saves", str(tmp_path)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=ROOT,
-        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(data)},
-    )
-    os.close(slave)
-    drawn = bytearray()
+class Terminal:
+    """`peacetalks ARGS` in a pseudo-terminal of 100x30, its screen drained as it is drawn."""
 
-    def read() -> None:  # drain the terminal, or the child blocks on a full buffer
+    def __init__(self, child: subprocess.Popen[bytes], master: int) -> None:
+        self.child, self.master = child, master
+        self.drawn = bytearray()
+
+    def read(self) -> None:  # drain the terminal, or the child blocks on a full buffer
         while True:
             try:
-                chunk = os.read(master, 65536)
+                chunk = os.read(self.master, 65536)
             except OSError:
                 return
             if not chunk:
                 return
-            drawn.extend(chunk)
+            self.drawn.extend(chunk)
 
-    reader = threading.Thread(target=read, daemon=True)
+    def until(self, shown: Callable[[], bool], keys: bytes = b"") -> None:
+        """Wait for `shown` (typing `keys` every half second meanwhile, if any); the game must not end."""
+        deadline = time.monotonic() + DEADLINE
+        while not shown():
+            assert self.child.poll() is None and time.monotonic() < deadline, bytes(self.drawn[-2000:])
+            if keys:
+                os.write(self.master, keys)
+            time.sleep(0.5 if keys else 0.05)
+
+    def your_turn(self) -> None:
+        self.until(lambda: b"YOUR TURN" in self.drawn)
+
+
+@contextmanager
+def terminal(tmp_path: Path, *args: str, before: Callable[[], object] | None = None) -> Iterator[Terminal]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
+        preexec_fn=before,
+    )
+    os.close(slave)
+    term = Terminal(child, master)
+    reader = threading.Thread(target=term.read, daemon=True)
     reader.start()
     try:
-        deadline = time.monotonic() + 60
-        while b"YOUR TURN" not in drawn:
-            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
-            time.sleep(0.05)
-        time.sleep(0.3)
-        at = len(drawn)
-        child.send_signal(number)
-        status = child.wait(timeout=30)
+        yield term
         reader.join(timeout=10)
     finally:
         if child.poll() is None:
             child.kill()
+            child.wait()
         os.close(master)
-    assert status == 128 + number, bytes(drawn[-2000:])
-    after = bytes(drawn[at:])
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_an_ending_signal_saves_the_game_and_gives_the_terminal_back(tmp_path: Path, number: int) -> None:
+    with terminal(tmp_path, "play", "tutorial", "--seed", "1", "--save", "mine", "--saves", str(tmp_path)) as term:
+        term.your_turn()
+        time.sleep(0.3)
+        at = len(term.drawn)
+        term.child.send_signal(number)
+        status = term.child.wait(timeout=30)
+    assert status == 128 + number, bytes(term.drawn[-2000:])
+    after = bytes(term.drawn[at:])
     assert ALT_SCREEN_OFF in after, after[-500:]  # the terminal given back
-    assert b"Traceback" not in drawn
+    assert b"Traceback" not in term.drawn
     # the saves whole: the named one, and the autosave beside it
     assert load(tmp_path / "mine.yaml").scenario.id == "tutorial"
-    (autosave,) = data.rglob("autosaves/*.yaml")
+    (autosave,) = (tmp_path / "data").rglob("autosaves/*.yaml")
     assert load(autosave).scenario.id == "tutorial"
 
 
@@ -83,45 +109,14 @@ def test_an_outside_agent_reading_standard_input_in_play_fails_as_any_agent_does
     agent's error, said in one line, exit status 1."""
     agent = tmp_path / "reader.py"
     agent.write_text("def choose(view, rng):\n    input()\n")
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    child = subprocess.Popen(
-        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=ROOT,
-        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
-    )
-    os.close(slave)
-    drawn = bytearray()
-
-    def read() -> None:
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            drawn.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        deadline = time.monotonic() + 60
-        while child.poll() is None and time.monotonic() < deadline:
-            if b"Continue" in drawn or b"YOUR TURN" in drawn:
-                os.write(master, b"\r")  # past the notices, and the player's turn passed (n)
-                os.write(master, b"n")
+    with terminal(tmp_path, "play", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose") as term:
+        deadline = time.monotonic() + DEADLINE
+        while term.child.poll() is None and time.monotonic() < deadline:
+            if b"Continue" in term.drawn or b"YOUR TURN" in term.drawn:
+                os.write(term.master, b"\rn")  # past the notices, and the player's turn passed (n)
             time.sleep(0.3)
-        status = child.wait(timeout=5)
-        reader.join(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        os.close(master)
-    text = drawn.decode(errors="replace")
+        status = term.child.wait(timeout=5)
+    text = term.drawn.decode(errors="replace")
     assert status == 1, text[-2000:]
     (line,) = [line for line in text.splitlines() if "peacetalks: error:" in line]
     assert "EOFError" in line and "seat government" in line, line
@@ -131,47 +126,17 @@ def test_an_outside_agent_reading_standard_input_in_play_fails_as_any_agent_does
 def test_a_hang_up_ignored_on_purpose_stays_ignored(tmp_path: Path) -> None:
     """A reviewer's: under `nohup` (SIGHUP ignored) the interface took SIGHUP all the same and
     ended on it. It leaves a signal ignored on purpose as it is; SIGTERM still ends the game."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    child = subprocess.Popen(
-        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=ROOT,
-        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
-        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # as nohup starts it
-    )
-    os.close(slave)
-    drawn = bytearray()
 
-    def read() -> None:
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            drawn.extend(chunk)
+    def as_nohup_starts_it() -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        deadline = time.monotonic() + 60
-        while b"YOUR TURN" not in drawn:
-            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
-            time.sleep(0.05)
-        child.send_signal(signal.SIGHUP)
+    with terminal(tmp_path, "play", "tutorial", "--seed", "1", before=as_nohup_starts_it) as term:
+        term.your_turn()
+        term.child.send_signal(signal.SIGHUP)
         time.sleep(1.0)
-        assert child.poll() is None, "the game ended on a hang-up it was started to ignore"
-        child.send_signal(signal.SIGTERM)
-        status = child.wait(timeout=30)
-        reader.join(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        os.close(master)
+        assert term.child.poll() is None, "the game ended on a hang-up it was started to ignore"
+        term.child.send_signal(signal.SIGTERM)
+        status = term.child.wait(timeout=30)
     assert status == 128 + signal.SIGTERM
 
 
@@ -184,47 +149,11 @@ def test_sigterm_ends_a_game_at_once_while_an_outside_agent_is_stuck_in_c_code(t
     agent = tmp_path / "stuck.py"
     mark = tmp_path / "thinking"
     agent.write_text(f"def choose(view, rng):\n    open({str(mark)!r}, 'w').close()\n    return sum(range(10**13))\n")
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    child = subprocess.Popen(
-        [sys.executable, "-m", "game", "play", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=ROOT,
-        env={**os.environ, "TERM": "xterm-256color", "PEACETALKS_DATA_DIR": str(tmp_path / "data")},
-    )
-    os.close(slave)
-    drawn = bytearray()
-
-    def read() -> None:
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            drawn.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        deadline = time.monotonic() + 60
-        while b"YOUR TURN" not in drawn:
-            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
-            time.sleep(0.05)
-        while not mark.exists():  # the player passes (past any notice): the agent moves, and is stuck
-            assert child.poll() is None and time.monotonic() < deadline, bytes(drawn[-2000:])
-            os.write(master, b"\rn")
-            time.sleep(0.5)
+    with terminal(tmp_path, "play", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose") as term:
+        term.your_turn()
+        term.until(mark.exists, keys=b"\rn")  # the player passes (past any notice): the agent is stuck
         time.sleep(0.5)
-        assert child.poll() is None
-        child.send_signal(signal.SIGTERM)
-        status = child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        os.close(master)
+        assert term.child.poll() is None
+        term.child.send_signal(signal.SIGTERM)
+        status = term.child.wait(timeout=10)
     assert status == -signal.SIGTERM
