@@ -137,10 +137,12 @@ def _refused(doc: YMap, path: Path, whole: bool = False) -> str:
 
 
 def _without_path(message: str, path: Path) -> str:
-    """A loading error's words for the file's row: "PATH:12: what" as "what (line 12)"."""
+    """A loading error's words for the file's row: "PATH:12:5: what" (or "PATH:12: what") as "what
+    (line 12)": the row is narrow, and the line finds the place in an editor."""
     rest = message.removeprefix(f"{path}:")
-    line, colon, words = rest.partition(": ")
-    if colon and line.isdigit():
+    place, colon, words = rest.partition(": ")
+    line, _, column = place.partition(":")
+    if colon and line.isdigit() and (not column or column.isdigit()):
         return f"{words} (line {line})"
     return rest.strip()
 

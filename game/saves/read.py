@@ -117,8 +117,10 @@ class Where:
         self.path = path
 
     def error(self, mark: Mark, message: str) -> SaveLoadError:
-        line = f"{self.path}:{mark[0]}" if mark[0] else str(self.path)
-        return SaveLoadError(f"{line}: {message}")
+        # file:line:column, as the scenario checker and editors point at a place
+        line, column = mark
+        where = f"{self.path}:{line}:{column}" if line and column else f"{self.path}:{line}" if line else str(self.path)
+        return SaveLoadError(f"{where}: {message}")
 
 
 @dataclass(frozen=True)

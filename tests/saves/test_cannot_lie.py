@@ -87,7 +87,8 @@ def test_the_ending_a_header_claims_is_checked_against_the_replay(
     lines[line:end] = [f"  {key}: {lie}\n"]
     path = tmp_path / "edited.yaml"
     path.write_text("".join(lines))
-    with pytest.raises(SaveLoadError, match=f"^{path}:{line + 1}: ") as caught:
+    # the line and the column of the value, as an editor points at it
+    with pytest.raises(SaveLoadError, match=f"^{path}:{line + 1}:{len(f'  {key}: ') + 1}: ") as caught:
         load(path)
     assert says in str(caught.value)
     whole = tmp_path / "whole.yaml"

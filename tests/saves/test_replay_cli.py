@@ -98,7 +98,7 @@ def test_replay_verify_of_a_yaml_file_without_a_format_says_what_is_missing(tmp_
     path = tmp_path / "notes.yaml"
     path.write_text("seed: 3\nlog: []\n", encoding="utf-8")
     line = one_error_line(run("replay", path, "--verify"))
-    assert line == f"{path}:1: not a saved game: it has no 'format' field (the version of the save format)"
+    assert line == f"{path}:1:1: not a saved game: it has no 'format' field (the version of the save format)"
 
 
 def test_replay_text_prints_the_markdown_transcript(tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ def test_play_load_checks_the_save_before_the_interface(tmp_path: Path, monkeypa
     opened: list[object] = []
     monkeypatch.setattr(commands_ui, "ran", lambda app: opened.append(app) or 0)
     line = one_error_line(run("play", "--load", bad))  # no terminal here
-    assert line.startswith(f"{bad}:{turn + 1}: turn 3 ")
+    assert line.startswith(f"{bad}:{turn + 1}:5: turn 3 ")  # the log line's text, after "  - "
     monkeypatch.setattr(commands_ui, "_in_terminal", lambda otherwise: True)
     one_error_line(run("play", "--load", bad))
     assert opened == []
