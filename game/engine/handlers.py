@@ -155,11 +155,26 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     w.add_momentum(rules.agreement_momentum)
     w.moved = True
     settled = {i for i, _ in p.package}
+    overtaken = [q for q in w.proposals if q.id != p.id and any(i in settled for i, _ in q.package)]
     w.close_proposals(lambda q: all(i not in settled for i, _ in q.package))
     w.say("agreement", f"Agreement (proposal #{p.id}): {describe_package(w, p.package)}.", p.author)
     if paid:
         # said, not only done: a newcomer lost 21 of 43 support to a signature without a word
         w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(lost)}.", p.author)
+    if overtaken and not all(w.settled[i] >= 0 for i in w.agenda):
+        # said, not only done: a draft a side had just accepted left the transcript without a word
+        # (a scenario author's reading of `watch`); where the agenda is settled, the venue's end
+        # says it for every proposal at once
+        if len(overtaken) == 1:
+            q = overtaken[0]
+            w.say(
+                "overtaken",
+                f"Proposal #{q.id} by {in_sentence(w.name(q.author))} closes: "
+                "the agreement settles issues it put on the table.",
+            )
+        else:  # each author in brackets: a name may hold an "and" of its own
+            closed = listed([f"#{q.id} ({w.name(q.author)})" for q in overtaken])
+            w.say("overtaken", f"Proposals {closed} close: the agreement settles issues they put on the table.")
     for i, o in p.package:
         for effect in sc.issues[i].options[o].effects:
             w.apply_effect(effect)

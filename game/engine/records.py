@@ -39,7 +39,7 @@ def listed(names: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class Record:
-    kind: str  # action kind, or: event, round, agreement, signing_cost, expired, pulled_out, left, venue_end, game_over
+    kind: str  # action kind, or: event, round, agreement, signing_cost, expired, overtaken, pulled_out, left, venue_end, game_over
     text: str  # one readable sentence
     actor: int = -1
     round: int = 0

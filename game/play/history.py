@@ -220,7 +220,18 @@ class Chronicle:
 
 KINDS = ("everything", "proposals and answers", "answers to me", "agreements and events")
 _TABLE_TALK = frozenset(
-    {"propose", "draft", "respond", "withdrawn", "failed", "closed", "expired", "agreement", "signing_cost"}
+    {
+        "propose",
+        "draft",
+        "respond",
+        "withdrawn",
+        "failed",
+        "closed",
+        "expired",
+        "overtaken",
+        "agreement",
+        "signing_cost",
+    }
 )
 _EVENTS = frozenset(
     {"event", "agenda", "broken", "agreement", "signing_cost", "venue", "venue_end", "game_over", "closing"}

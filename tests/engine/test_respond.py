@@ -250,9 +250,24 @@ def test_an_agreement_closes_other_proposals_on_its_issues(quiet_game: State) ->
     s = play(s, Propose("big", (("truce", "pause"),), ("red", "blue")), Pass("big"))
     assert [p.id for p in s.proposals] == [1, 2, 3]
     s = pass_until(s, "blue")
-    s = play(s, Respond("blue", 1, True))
+    s, records = play_records(s, Respond("blue", 1, True))
     assert s.settled[PRISONERS] == SOME
     assert [p.id for p in s.proposals] == [3]
+    # ...and the transcript says which closed: #2, not the agreed #1 nor #3 on the truce alone
+    assert [r.text for r in records if r.kind == "overtaken"] == [
+        "Proposal #2 by Blue closes: the agreement settles issues it put on the table."
+    ]
+
+
+def test_an_agreement_that_settles_the_agenda_leaves_the_closing_to_the_venues_end(quiet_game: State) -> None:
+    s = pass_until(quiet_game, "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue",)), Pass("red"))
+    s = play(s, Propose("blue", (("prisoners", "all"), ("truce", "pause")), ("red",)), Pass("blue"))
+    s = pass_until(s, "red")
+    s, records = play_records(s, Respond("red", 2, True))
+    assert s.settled[PRISONERS] >= 0 and s.settled[TRUCE] >= 0
+    assert "overtaken" not in kinds(records)
+    assert "venue_end" in kinds(records)
 
 
 # --- lapsing ---------------------------------------------------------------------------------------
