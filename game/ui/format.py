@@ -241,6 +241,15 @@ def reject_question(pid: int, author: str, worth: str, words: str, now: float, a
     )
 
 
+def propose_question(worth: str, words: str) -> str:
+    """The question asked before tabling a package below the walk-away value (`worth` and `words`
+    as `measured` writes them): tabling it is the author's yes, and cannot be taken back."""
+    return (
+        f"Propose a package worth {worth} to you, {words}? Proposing is your yes: "
+        "if the signatories accept it, it is agreed and binds you."
+    )
+
+
 def toll(x: float) -> str:
     """A toll to the hundredth, or to the thousandth where that one counts: 0.015 a round read as
     0.01 told a newcomer of less than the debrief then charged (0.09 over six rounds)."""

@@ -26,10 +26,11 @@ from game.ui.format import (
     named,
     opening,
     percent,
+    propose_question,
     score,
     short,
 )
-from game.ui.screens.dialog import ActionDialog, unfocusable
+from game.ui.screens.dialog import ActionDialog, ConfirmDialog, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 from game.ui.widgets.fitted import FittedNote
 
@@ -337,7 +338,30 @@ class ProposalBuilder(ActionDialog):
         if not to:
             self.refuse("Tick at least one delegation to put the proposal to.")
             return
-        self.dismiss(Propose(actor=self.actor, package=ids, to=tuple(self.view.delegations[d].id for d in to)))
+        action = Propose(actor=self.actor, package=ids, to=tuple(self.view.delegations[d].id for d in to))
+        question = self._below(package)
+        if not question:
+            self.dismiss(action)
+            return
+
+        def answered(ok: bool | None) -> None:
+            if ok:
+                self.dismiss(action)
+
+        self.app.push_screen(ConfirmDialog(question, "Propose", "Think again"), answered)
+
+    def _below(self, package: IndexPackage) -> str:
+        """The question to ask before tabling a package worth less to the player than walking away
+        (or than what is agreed already): a proposal is its author's yes, so the others' yes makes
+        it the agreement. A newcomer built one worth 0.73 against a walk-away value of 0.95, sent
+        it with no word, and it was signed, where refusing an offer worth having asks first."""
+        worth, words, where = measured(
+            choices.worth_if_agreed(self.view, package),
+            self.view.own.reservation,
+            choices.agreed_so_far(self.view),
+            True,
+        )
+        return propose_question(worth, words) if where == "BELOW" else ""
 
 
 def _whose(
