@@ -19,7 +19,8 @@ that ends its process: `os._exit`, a crash in C code) is an error here, `WorkerE
 for ever; what the worker said it was doing (`note`: the game and its agents) names it. The workers ignore SIGINT, so only the parent hears it. While the workers start,
 SIGINT is held (blocked) in the parent and, through the fork, in each worker until it ignores
 it: a Ctrl+C in that instant (long under load) neither kills a worker with a traceback nor
-escapes with workers alive; it reaches the parent once they are up, and stops them as any other.
+escapes with workers alive; it reaches the parent once they are up, and stops them as any other
+(one another thread takes runs the parent's handler whatever its mask: `_deferred` notes it then).
 SIGTERM and SIGHUP to the parent stop it as a Ctrl+C does while it has workers (held and ignored
 the same way: game.interrupts.ending_as_ctrl_c). Before, they ended the parent alone and its
 workers went on for ever, writing saves into the folder of a command long gone. A worker dies
@@ -55,6 +56,7 @@ R = TypeVar("R")
 _PARENTS = (signal.SIGINT, *ENDING)
 _HOLD = set(_PARENTS) if hasattr(signal, "pthread_sigmask") else set()
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_AWAKE = 0.25  # seconds the parent waits for its workers before it looks at its signals again
 
 
 class WorkerEnded(RuntimeError):
@@ -235,12 +237,13 @@ def parallel_imap(
     # SIGTERM and SIGHUP handled before they are held: one held while the workers start is raised
     # as they are released, as a Ctrl+C is, and stops them
     with ending_as_ctrl_c():
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
         try:
-            try:
-                _start_workers(max(1, min(jobs, len(items))), fn, initializer, initargs, workers)
-            finally:
-                _release(held)  # a Ctrl+C held while the workers started is raised here
+            with _deferred():  # a signal noted while the workers start is raised here, once all are known
+                held = signal.pthread_sigmask(signal.SIG_BLOCK, _HOLD) if _HOLD else None
+                try:
+                    _start_workers(max(1, min(jobs, len(items))), fn, initializer, initargs, workers)
+                finally:
+                    _release(held)
             yield from _results(workers, items)
         except BaseException:  # Ctrl+C, SIGTERM, a worker's error, or the caller closing the generator
             # a second signal ignored until every worker is dead: raised inside the killing, it
@@ -283,7 +286,10 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         if wanted == len(items):
             break
         by_sentinel = {worker.process.sentinel: worker for worker in busy.values()}
-        ready = wait([*busy, *by_sentinel])
+        # not for ever: a signal the system gives another thread (the main one had one pending,
+        # or blocked it) does not interrupt this wait, and its handler runs in the main thread
+        # only when it runs Python again; a test's timer's Ctrl+C waited here for ever, under load
+        ready = wait([*busy, *by_sentinel], _AWAKE)
         for conn in [r for r in ready if r in busy]:
             try:
                 index, done, value = _receive(busy[conn], doing.get(conn))
@@ -351,6 +357,32 @@ def _kill(workers: list[_Worker]) -> None:
     for worker in workers:
         worker.process.join()
         worker.conn.close()
+
+
+@contextlib.contextmanager
+def _deferred() -> Iterator[None]:
+    """Within it, SIGINT, SIGTERM and SIGHUP are noted, not acted on; on leaving, the first noted
+    is raised again, its handler put back. Blocking them (the mask above) holds only those sent to
+    the main thread: one another thread takes (a timer's, the move limit's watchdog) still runs the
+    main thread's handler at its next instruction, and a Ctrl+C that landed between a worker's
+    fork and its entry in the list of workers left that worker unknown, never killed: the
+    command then waited on it for ever at exit (it ignores the SIGTERM multiprocessing sends
+    it), in 4 of 40 runs of a Ctrl+C in the first 30 ms. A signal ignored (nohup) stays so."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    kept = {signum: signal.getsignal(signum) for signum in _PARENTS}
+    for signum, handler in kept.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(signum, lambda number, _frame: noted.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in kept.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+        if noted:
+            signal.raise_signal(noted[0])  # its handler runs here, in this thread
 
 
 @contextlib.contextmanager

@@ -431,6 +431,82 @@ def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first
     assert err.strip().splitlines()[-1] in ("KeyboardInterrupt", "Stopped"), err
 
 
+@pytest.mark.parametrize(("signame", "says"), [("SIGINT", "KeyboardInterrupt"), ("SIGTERM", "Stopped")])
+def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(signame: str, says: str) -> None:
+    """A Ctrl+C taken by another thread (a timer's) while the workers started ran the main
+    thread's handler between a worker's fork and its entry in the list of workers, whatever the
+    main thread's mask: that worker, never killed, kept the command waiting on it at exit for
+    ever (4 of 40 runs of a Ctrl+C in its first 30 ms). Sent here at that very instant."""
+    code = (
+        "import os, signal, sys, threading\n"
+        "from game.sim import pool\n"
+        "from tests.cli.test_interrupt import sleeps\n"
+        "Worker = pool._Worker\n"
+        "now, sent = threading.Event(), threading.Event()\n"
+        "def send():\n"
+        "    now.wait()\n"
+        f"    os.kill(os.getpid(), signal.{signame})\n"
+        "    sent.set()\n"
+        "# started before the command: a thread started while the signals are held inherits the mask\n"
+        "threading.Thread(target=send, daemon=True).start()\n"
+        "def known(process, conn):\n"
+        "    now.set()\n"
+        "    sent.wait()\n"
+        "    [None for _ in range(1000)]  # (its handler runs at a bytecode of these)\n"
+        "    return Worker(process, conn)\n"
+        "pool._Worker = known\n"
+        "try:\n"
+        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
+        "except BaseException as error:\n"
+        "    print(type(error).__name__, file=sys.stderr)\n"
+        "    sys.exit(3)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == 3, err
+    assert err.strip().splitlines()[-1] == says, err
+
+
+def test_a_signal_another_thread_takes_while_the_workers_work_stops_them() -> None:
+    """The system gives a signal to another thread where the main one blocks it (or has one
+    pending already), and a thread's signal does not interrupt the main thread's wait for its
+    workers: that waited for ever (a test's timer's Ctrl+C, under load). The main thread blocks
+    it here for good, so only the other thread can take it."""
+    code = (
+        "import os, signal, sys, threading, time\n"
+        "from game.sim import pool\n"
+        "from tests.cli.test_interrupt import sleeps\n"
+        "def send():\n"
+        "    time.sleep(1.0)  # the workers at work by then\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "threading.Thread(target=send, daemon=True).start()\n"
+        "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})\n"
+        "try:\n"
+        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
+        "except BaseException as error:\n"
+        "    print(type(error).__name__, file=sys.stderr)\n"
+        "    sys.exit(3)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == 3, err
+    assert err.strip().splitlines()[-1] == "KeyboardInterrupt", err
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_sigterm_with_one_job_in_the_middle_of_a_save_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
     """A reviewer's: with one job (the default) a SIGTERM killed the command in the middle of a
