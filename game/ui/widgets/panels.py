@@ -381,7 +381,12 @@ class Meters(_TextPanel):
         lines = [f"{'Momentum':<12}{bar(view.momentum)} {view.momentum:>3}"]
         for zone, stability in zip(view.zones, view.stability, strict=True):
             lines.append(f"{pad(short(zone.name, 11), 12)}{bar(stability)} {stability:>3}")
-        lines.append("(zones: stability; at 0 momentum the talks collapse)")
+        # (a table without zones has no stability to explain: an author's read as a missing one)
+        lines.append(
+            "(zones: stability; at 0 momentum the talks collapse)"
+            if view.zones
+            else "(at 0 momentum the talks collapse)"
+        )
         # New figures in lines of the same lengths keep the panel's height: no new layout then
         shape = [len(line) for line in lines]
         self.write(Text("\n".join(lines)), layout=shape != self._shape)  # zone names: text, never markup
