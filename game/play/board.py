@@ -67,6 +67,9 @@ class Entry:
     # a later venue of a campaign follows: the toll said above is this venue's (the next charges
     # its own, on its own agenda)
     venues_follow: bool = False
+    # whether the reader signs at this venue: a side that signs nothing decides no deal by its yes,
+    # and is not asked before giving one below its walk-away value
+    signs: bool = True
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -133,6 +136,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 agreed,
                 toll,
                 state.venue + 1 < len(state.scenario.venues),
+                me in state.scenario.venues[state.venue].signatories,
             )
         )
 

@@ -195,18 +195,25 @@ def against(value: float, mark: float, least: int = 2) -> tuple[str, str, str]:
 
 
 def accept_question(
-    pid: int, author: str, worth: str, value: float, better: tuple[int, float] | None = None, pulled: str = ""
+    pid: int,
+    author: str,
+    worth: str,
+    value: float,
+    better: tuple[int, float] | None = None,
+    pulled: str = "",
+    below: str = "",
 ) -> str:
     """The question asked before an acceptance that may be a slip: "Accept #3 from X, worth 0.37
     to you?", then `pulled` (what signing costs at home, where it gets the player pulled out),
     then, with `better` (the number and worth of another offer waiting for the player's answer,
     worth more), "#5, also waiting for your answer, is worth 0.51 to you.". `worth` is the offer's
     worth as the reader sees it written, `value` its worth; with another offer, both are written to
-    the places that tell them apart."""
+    the places that tell them apart. `below`: the words `measured` gives an offer worth less than
+    walking away ("BELOW your walk-away 0.95"), asked about too: a yes cannot be taken back."""
     theirs = ""
     if better is not None:
         theirs, worth, _ = against(better[1], value, len(worth.partition(".")[2]))
-    question = f"Accept #{pid} from {author}, worth {worth} to you?"
+    question = f"Accept #{pid} from {author}, worth {worth} to you{', ' + below if below else ''}?"
     if pulled:
         question += f" {pulled}"
     if better is not None:

@@ -298,13 +298,14 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 async def accept_answer(pilot: Pilot[Any]) -> None:
     """`a` in the answer dialog, as a player who means it: where another offer waiting for their
-    answer is worth more the dialog asks first, and the answer is to accept (Tab, then Enter)."""
+    answer is worth more, or the offer is worth less than walking away, the dialog asks first, and
+    the answer is to accept (Tab, then Enter)."""
     from game.ui.screens.dialog import ConfirmDialog
 
     await pilot.press("a")
     await pilot.pause()
     screen = pilot.app.screen
-    if isinstance(screen, ConfirmDialog) and "also waiting for your answer" in screen.question:
+    if isinstance(screen, ConfirmDialog) and screen.question.startswith("Accept #"):
         await pilot.press("tab", "enter")
 
 

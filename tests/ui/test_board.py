@@ -473,7 +473,8 @@ def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_of
         async with driven(app, size=SIZE) as pilot:
             table, board, first = await board_at_first_turn(pilot)
             moves = len(table.session.log)
-            plain = dataclasses.replace(first, pulls_out=False, pulled_then="")
+            # (above the walk-away value: one below it is asked about too, tests/ui/test_propose_below.py)
+            plain = dataclasses.replace(first, pulls_out=False, pulled_then="", worth=first.walk_away + 0.05)
             worse = dataclasses.replace(plain, worth=first.walk_away + 0.05)
             better_proposal = dataclasses.replace(first.proposal, id=first.proposal.id + 100)
             better = dataclasses.replace(plain, proposal=better_proposal, worth=first.walk_away + 0.2)

@@ -255,16 +255,21 @@ class RespondDialog(ActionDialog):
         """The question to ask before accepting `p` where another offer waiting for the player's
         answer is worth more (by half a hundredth or more), as the board asks: a newcomer
         answered four offers in turn with `r` and `a`, and signed the one worth 0.59 while one
-        worth 0.81 waited ("" where none does)."""
+        worth 0.81 waited; and where it is worth less than walking away (a yes cannot be taken
+        back, and the builder asks the same before tabling such a package). "" where neither."""
         value = self._worth(p)
         better = max(
             ((q.id, self._worth(q)) for q in self.waiting if q.id != p.id),
             key=lambda pair: pair[1],
             default=None,
         )
-        if better is None or better[1] < value + 0.005:
+        if better is not None and better[1] < value + 0.005:
+            better = None
+        worth, words, where = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)
+        # ...or where it is worth less than walking away, for a side whose yes decides a deal
+        below = where == "BELOW" and self.view.me in self.view.venue.signatories
+        if better is None and not below:
             return ""
-        worth = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)[0]
         author = in_sentence(delegation_name(self.view, p.author))
         pulled = ""
         if choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package)):
@@ -272,7 +277,7 @@ class RespondDialog(ActionDialog):
             signing = choices.signing_cost(self.view, p.package)
             then = choices.pulled_out_then(self.view, p.package)
             pulled = f"{opening(signing)}: your hardliners would pull you out ({then})."
-        return accept_question(p.id, author, worth, value, better, pulled)
+        return accept_question(p.id, author, worth, value, better, pulled, words if below else "")
 
 
 # --- 3. concessions -----------------------------------------------------------------------------

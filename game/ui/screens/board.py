@@ -382,11 +382,12 @@ class BoardScreen(Screen[BoardChoice]):
             key=lambda e: e.worth,
             default=None,
         )
-        if not entry.pulls_out and better is None:
+        worth, words, where = measured(entry.worth, entry.walk_away, entry.agreed, your=True)
+        below = where == "BELOW" and entry.signs
+        if not entry.pulls_out and better is None and not below:
             self.dismiss(answer)
             return
         author = in_sentence(self.scenario.delegations[p.author].name)
-        worth = measured(entry.worth, entry.walk_away, entry.agreed, your=True)[0]
         pulled = f"{opening(entry.signing)}: your hardliners would pull you out ({entry.pulled_then})."
         question = accept_question(
             p.id,
@@ -395,6 +396,7 @@ class BoardScreen(Screen[BoardChoice]):
             entry.worth,
             None if better is None else (better.proposal.id, better.worth),
             pulled if entry.pulls_out else "",
+            words if below else "",
         )
 
         def answered(ok: bool | None) -> None:
