@@ -108,6 +108,9 @@ def _hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     problem, mark = exc.problem or "", exc.problem_mark
     if mark is None:
         return ""
+    quote = _quote_left_open(text, mark.index)
+    if quote is not None and exc.context != "while scanning a quoted scalar":
+        return quote
     lines = text.splitlines()
     line = lines[mark.line] if mark.line < len(lines) else ""
     before = line[: mark.column]
@@ -141,6 +144,35 @@ def _hint(text: str, exc: yaml.MarkedYAMLError) -> str:
             "or an item in it holds ': ' or ',' and needs quotes)"
         )
     return ""
+
+
+def _quote_left_open(text: str, at: int) -> str | None:
+    """A quote left unclosed that a later quote closed: YAML reads all between the two as one text
+    (a quoted text may go on over lines), and the error comes where that text ends, lines below
+    the mistake, in words of brackets or keys (an author's `label: "A physics centre` was said as
+    "the { at line 48 is not closed"). Where the error stands right after a quoted text that spans
+    lines, the likely cause is a quote not closed where it was opened: named, with its line."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=SAFE_LOADER):
+            if token.start_mark.index >= at:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are what matter; the scanner may stop short of it anyway
+    if last is None or last.start_mark.line == last.end_mark.line or text[last.end_mark.index : at].strip(" "):
+        return None
+    start, end = last.start_mark, last.end_mark
+    # the quote that closed it has a word right after it: it was meant to open the next text
+    # ("The Protocol...), or is an apostrophe (Iran's). A text meant to span lines ends in a quote
+    # after its last word, and an error after it is something else.
+    if not text[end.index : end.index + 1].isalnum():
+        return None
+    return (
+        f" (the quote at line {start.line + 1}, column {start.column + 1} is closed only by the one at "
+        f"line {end.line + 1}, column {end.column}: is a closing quote missing on line {start.line + 1}?)"
+    )
 
 
 class YMap(dict[str, Any]):

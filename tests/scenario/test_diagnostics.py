@@ -1091,6 +1091,63 @@ def test_a_yaml_syntax_error_says_what_to_do_in_its_line(
         assert (d.line, d.column) == pos(text, *at)
 
 
+@pytest.mark.parametrize("parser", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize(
+    ("edits", "opened", "closed"),
+    [
+        # in a flow mapping: the error was "the { at line 22 is not closed before here, or an item
+        # in it holds ': ' or ',' and needs quotes", at line 34
+        (
+            [("label: No release}", 'label: "No release}'), ("label: A pause}", 'label: "A pause"}')],
+            ('"No release', None),
+            ('"A pause', None),
+        ),
+        # in a block, closed by an apostrophe: the error said "text after a closing quote"
+        (
+            [("title: Mini talks\n", "title: 'Mini talks\n"), ("label: A pause}", "label: Red's pause}")],
+            ("'Mini talks", None),
+            ("Red's", "'"),
+        ),
+    ],
+)
+def test_a_quote_left_open_and_closed_lines_below_is_named_where_it_opened(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    parser: str,
+    edits: list[Edit],
+    opened: tuple[str, str | None],
+    closed: tuple[str, str | None],
+) -> None:
+    """Found by a scenario author: a label's closing quote left off, the next quote in the file
+    (lines below) closed the text, and the error came there, with a hint of brackets and commas
+    that never said where the mistake was."""
+    import yaml
+
+    from game.scenario import yamlread
+
+    if not hasattr(yaml, parser):
+        pytest.skip(f"PyYAML without its {parser}")
+    monkeypatch.setattr(yamlread, "SAFE_LOADER", getattr(yaml, parser))
+    text = mini_with(*edits)
+    _, diagnostics, _ = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    (line, column), (end_line, end_column) = pos(text, *opened), pos(text, *closed)
+    assert (d.line, d.column) == (end_line, end_column + 1)
+    assert d.message.endswith(
+        f"(the quote at line {line}, column {column} is closed only by the one at line {end_line}, "
+        f"column {end_column}: is a closing quote missing on line {line}?)"
+    ), d.message
+
+
+def test_a_text_meant_to_span_lines_keeps_the_hint_of_text_after_its_quote(tmp_path: Path) -> None:
+    """The hint above is for a quote that closes right before a word; a quoted text that spans
+    lines on purpose, with something after its closing quote, keeps the hint it had."""
+    text = mini_with(("title: Mini talks\n", 'title: "Mini\n  talks" again\n'))
+    _, diagnostics, _ = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    assert d.message.endswith("(text after a closing quote: put the whole value inside the quotes)"), d.message
+
+
 def test_a_delegation_key_indented_under_its_preferences_is_said_to_look_mis_indented(tmp_path: Path) -> None:
     """Found by a scenario author: `red_lines` indented under `preferences` (valid YAML) was read as
     an issue, and said as "a preference is missing the required key 'values'" and "unknown key
