@@ -104,11 +104,42 @@ def nothing_to_trade(sc: Scenario) -> Iterator[Finding]:
                 continue
             common = [o for o in allowed if all(d.values[i][o] >= max(d.values[i][p] for p in allowed) for d in carers)]
             if common:
+                best = common[0]
+                # Said where the left-out options change the verdict: an author read "every
+                # signatory likes 'research_centre' best" beside a file where one values 'closed'
+                # (across another's red line) above it, and took the warning for a mistake.
+                across = [
+                    (o, [d.id for d in carers if d.values[i][o] > d.values[i][best]])
+                    for o in range(len(issue.options))
+                    if o not in allowed
+                ]
+                across = [(o, fans) for o, fans in across if fans]
+                if not across:
+                    yield (
+                        where,
+                        f"at {venue.name}, every signatory that weighs {issue.id!r} likes {issue.options[best].id!r} "
+                        f"best: settling it there costs none of them anything, so there is nothing to trade on it; "
+                        f"{fix}",
+                    )
+                    continue
+                left_out = "; ".join(
+                    f"{_names(fans)} {'likes' if len(fans) == 1 else 'like'} {issue.options[o].id!r} more, but it is "
+                    f"across a red line of {_names([d.id for d in signers if o in d.red_lines[i]])}"
+                    for o, fans in across
+                )
                 yield (
                     where,
-                    f"at {venue.name}, every signatory that weighs {issue.id!r} likes {issue.options[common[0]].id!r} "
-                    f"best: settling it there costs none of them anything, so there is nothing to trade on it; {fix}",
+                    f"at {venue.name}, every signatory that weighs {issue.id!r} likes {issue.options[best].id!r} best "
+                    f"of the options no red line rules out ({left_out}): settling it there costs none of them "
+                    "anything, so there is nothing to trade on it; give some signatory opposed values on it, drop "
+                    "that red line, or take it off the agenda",
                 )
+
+
+def _names(ids: list[str]) -> str:
+    """'a', 'a' and 'b', 'a', 'b' and 'c'."""
+    quoted = [repr(i) for i in ids]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 # --- c. events that can never fire ----------------------------------------------------------

@@ -98,6 +98,23 @@ def test_an_issue_every_signatory_wants_settled_the_same_way(tmp_path: Path) -> 
     assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "truce")
 
 
+def test_an_issue_settled_the_same_way_short_of_a_red_line_says_what_the_red_line_left_out(tmp_path: Path) -> None:
+    """Found by a scenario author: "every signatory that weighs 'fordow' likes 'research_centre'
+    best", where one valued 'closed' (across another's red line) above it. The options across a
+    red line are rightly left out; the warning now says so where that changes the best option."""
+    # red now likes 'some' best; blue likes 'all' best, but 'all' is across red's red line
+    text = mini_with(("prisoners: {weight: 1, values: {none: 1.0,", "prisoners: {weight: 1, values: {none: 0.5,"))
+    text = text.replace("some: 0.6, all: 0.0}}", "some: 1.0, all: 0.0}}", 1)
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "at The Hall, every signatory that weighs 'prisoners' likes 'some' best of the options no red line rules "
+        "out ('blue' likes 'all' more, but it is across a red line of 'red'): settling it there costs none of them "
+        "anything, so there is nothing to trade on it; give some signatory opposed values on it, drop that red "
+        "line, or take it off the agenda"
+    )
+    assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "prisoners")
+
+
 def test_an_issue_only_one_signatory_weighs(tmp_path: Path) -> None:
     text = mini_with((BLUE_TRUCE, BLUE_TRUCE.replace("weight: 1", "weight: 0")))
     d = the_one(warnings(tmp_path, text, deep=False))
