@@ -35,9 +35,12 @@ DELEGATION_KEYS = ("id", "name", "leader", "role", "personality", "reservation",
 VENUE_KEYS = ("id", "name", "agenda", "signatories", "action_points", "rounds", "momentum")
 
 
-def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
-    """The Scenario, or None when the report holds errors."""
-    refs = Refs(report)
+def build(doc: YMap, report: Report, content_hash: str, refs: Refs | None = None) -> Scenario | None:
+    """The Scenario, or None when the report holds errors. `refs`: the id tables to fill, where
+    the caller checks more references with them (the tests'); its duplicate option ids are its
+    caller's to report then (Refs.report_doubled), else they are reported here."""
+    caller = refs is not None
+    refs = refs if refs is not None else Refs(report)
     zones_raw: YSeq = doc.get("zones", YSeq(doc.mark))
     issues_raw: YSeq = doc.get("issues", YSeq(doc.mark))
     dels_raw: YSeq = doc.get("delegations", YSeq(doc.mark))
@@ -62,7 +65,7 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
             continue
         refs.broken_options[issue["id"]] = written_ids(options)
         options = _complete(options, ("id", "label"))
-        refs.options[issue["id"]], issue["options"] = refs.dedup(options, "option")
+        refs.options[issue["id"]], issue["options"] = refs.dedup(options, "option", issue["id"])
     issues_raw = _complete(issues_all, ISSUE_KEYS)
     dels_raw = _complete(dels_all, DELEGATION_KEYS)
     venues_raw = _complete(venues_all, VENUE_KEYS)
@@ -76,7 +79,9 @@ def build(doc: YMap, report: Report, content_hash: str) -> Scenario | None:
     venues = [v for raw in venues_all if (v := _venue(raw, refs)) is not None]
     events = [event(x, refs) for x in events_raw]
     history = _history(doc.get("history"), refs)
-    if report.errors:
+    if not caller:
+        refs.report_doubled()
+    if report.errors or refs.doubled:  # (the caller's to report, where it gave the tables)
         return None
     scenario = Scenario(
         id=doc["id"],
@@ -161,13 +166,17 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             continue
         table = [-1.0] * len(issues[i].options)
         given: YMap = pref["values"]
-        meant = set()  # options a misspelt key likely meant: "did you mean" said it already
+        meant: set[str | None] = set()  # options a misspelt key likely meant: "did you mean" said it already
         for option_id, value in given.items():
             o = refs.option(issue_id, option_id, given.key_at(option_id))
             if o >= 0:
                 table[o] = float(value)
             elif option_id not in refs.broken_options.get(issue_id, ()):  # (reported as unknown)
-                meant.add(closest(str(option_id), [x.id for x in issues[i].options]))
+                # (where the issue has an id written twice, that is what the key likely meant)
+                if issue_id in refs.doubled:
+                    meant.update(ident for ident, *_ in refs.doubled[issue_id])
+                else:
+                    meant.add(closest(str(option_id), [x.id for x in issues[i].options]))
         missing = [
             issues[i].options[o].id
             for o, v in enumerate(table)

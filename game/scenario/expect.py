@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.refs import written_ids
+from game.scenario.refs import Refs, written_ids
 from game.scenario.shapes import close
 from game.scenario.spec import CHECK, MAX_TEST_WORK, SHARE
 from game.scenario.yamlread import YMap, YSeq
@@ -135,7 +135,8 @@ class _Ids:
     """The ids a file defines, from its shape-checked content; an item with errors of its own
     still counts, so a reference to it is not reported a second time."""
 
-    def __init__(self, doc: YMap) -> None:
+    def __init__(self, doc: YMap, refs: Refs | None = None) -> None:
+        self.refs = refs
         self.issues: dict[str, list[str]] = {}
         for item in _items(doc, "issues"):
             options = item.get("options")
@@ -171,12 +172,14 @@ def _items(doc: YMap, key: str) -> list[YMap]:
     return [x for x in raw if isinstance(x, YMap) and "id" in x] if isinstance(raw, YSeq) else []
 
 
-def build_tests(doc: YMap, report: Report) -> tuple[ScenarioTest, ...]:
-    """The tests of a shape-checked file; every problem goes to the report."""
+def build_tests(doc: YMap, report: Report, refs: Refs | None = None) -> tuple[ScenarioTest, ...]:
+    """The tests of a shape-checked file; every problem goes to the report. `refs`: the id
+    tables the scenario was built with, whose duplicate option ids explain a test's reference to
+    an option its issue lacks (Refs.no_option): its caller reports them after."""
     raw = doc.get("tests")
     if not isinstance(raw, YSeq):
         return ()
-    ids = _Ids(doc)
+    ids = _Ids(doc, refs)
     first: dict[str, int] = {}
     tests: list[ScenarioTest] = []
     for k, item in enumerate(raw):
@@ -287,9 +290,12 @@ def _check(item: YMap, mark: Mark, ids: _Ids, test: YMap, report: Report, faulty
             and body["option"] not in ids.written_options.get(issue, ())
         ):
             option = body["option"]
-            report.error(
-                body.at("option"), f"issue {issue!r} has no option {option!r}{close(option, ids.issues[issue])}"
-            )
+            if ids.refs is not None:  # (said with an option id written twice, where the issue has one)
+                ids.refs.no_option(issue, option, body.at("option"), ids.issues[issue])
+            else:
+                report.error(
+                    body.at("option"), f"issue {issue!r} has no option {option!r}{close(option, ids.issues[issue])}"
+                )
         fields.update(issue=issue, option=body.get("option", ""), by_round=body.get("by_round", 0))
         if fields["by_round"]:
             _warn_late(fields["by_round"], body.at("by_round"), test.get("venue", ""), ids, report)

@@ -12,6 +12,7 @@ from game.scenario.build import build
 from game.scenario.diagnostics import Diagnostic, Report, ScenarioError
 from game.scenario.expect import ScenarioTest, build_tests
 from game.scenario.lint import Check, lint
+from game.scenario.refs import Refs
 from game.scenario.spec import SCENARIO
 from game.scenario.yamlread import YMap, parse_yaml, read_bytes, read_yaml
 
@@ -107,9 +108,11 @@ def _finish(
         return None, report.sorted()
     shaped = SCENARIO.check(doc, (1, 1), report)
     scenario = None
+    refs = Refs(report)  # shared by the scenario and its tests: an option id written twice is said once
     if isinstance(shaped, YMap) and all(k in shaped for k in ("id", "title", "summary")):
-        scenario = build(shaped, report, hashlib.sha256(data).hexdigest())
-    built = build_tests(shaped, report) if isinstance(shaped, YMap) else ()  # checked even when not run
+        scenario = build(shaped, report, hashlib.sha256(data).hexdigest(), refs)
+    built = build_tests(shaped, report, refs) if isinstance(shaped, YMap) else ()  # checked even when not run
+    refs.report_doubled()
     if tests is not None:
         tests.extend(built)
     if report.errors:

@@ -3,6 +3,7 @@ the line and column of the value at fault (and the nearest id, where one is clos
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
@@ -38,18 +39,30 @@ class Refs:
         self.venues: dict[str, int] = {}
         self.broken: set[str] = set()
         self.broken_options: dict[str, set[str]] = {}  # per issue, every option id written (faulty or not)
+        # per issue, the option ids written a second time and where: reported by report_doubled,
+        # with the references to options the issue lacks (`unnamed`, per issue and id) that the
+        # duplicate likely explains
+        self.doubled: dict[str, list[tuple[str, Mark, int]]] = {}  # (id, where, the first's line)
+        self.unnamed: dict[str, dict[str, list[Mark]]] = {}
 
-    def dedup(self, items: YSeq, what: str) -> tuple[dict[str, int], YSeq]:
+    def dedup(self, items: YSeq, what: str, issue: str | None = None) -> tuple[dict[str, int], YSeq]:
+        """The id table of `items` and the items with a first id. A duplicate is an error; a
+        duplicate option (`issue` given) is said by report_doubled, once the references are read."""
         table: dict[str, int] = {}
+        first: dict[str, int] = {}  # the line of each id's first
         kept = YSeq(items.mark)
         for k, item in enumerate(items):
             ident = item.get("id")
             if ident is None:
                 continue
             if ident in table:
-                self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
+                if issue is None:
+                    self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
+                else:
+                    self.doubled.setdefault(issue, []).append((ident, item.at("id"), first[ident]))
                 continue
             table[ident] = len(table)
+            first[ident] = item.at("id")[0]
             kept.append(item)
             kept.marks.append(items.at(k))
         return table, kept
@@ -70,5 +83,38 @@ class Refs:
             return options[ident]
         if ident in self.broken_options.get(issue, ()):
             return -1  # defined, but with errors of its own: reported there
-        self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
+        self.no_option(issue, ident, mark, options)
         return -1
+
+    def no_option(self, issue: str, ident: str, mark: Mark, options: Iterable[str]) -> None:
+        """Report a reference to an option the issue does not have; where the issue has an
+        option id written twice, that is the likely cause (an author copied `cap_6104` over
+        `cap_4000`, and got the duplicate and an error at each of the four values of
+        `cap_4000`): the reference is said once, in the duplicate's error."""
+        if issue in self.doubled:
+            self.unnamed.setdefault(issue, {}).setdefault(ident, []).append(mark)
+            return
+        self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
+
+    def report_doubled(self) -> None:
+        """The error of each duplicate option id, the first of an issue naming the options the
+        file refers to that the issue lacks, and where."""
+        for issue, doubled in self.doubled.items():
+            unnamed = self.unnamed.get(issue, {})
+            for n, (ident, mark, first) in enumerate(doubled):
+                hint = ""
+                if n == 0 and unnamed:
+                    # which of the two was renamed by mistake is not known: both are named
+                    lines = sorted({line for marks in unnamed.values() for line, _ in marks})
+                    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_names([str(x) for x in lines])}"
+                    meant = repr(next(iter(unnamed))) if len(unnamed) == 1 else "one of them"
+                    hint = (
+                        f" (and {issue!r} has no option {_names([repr(x) for x in unnamed])}, which {where} "
+                        f"{'names' if len(lines) == 1 else 'name'}: was this one, or the {ident!r} on line {first}, "
+                        f"meant to be {meant}?)"
+                    )
+                self.report.error(mark, f"duplicate option id {ident!r}{hint}")
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -8,6 +8,7 @@ bare) made every reference to it an "unknown" error of its own, ten for one mist
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,25 @@ def test_a_misspelt_issue_of_weight_0_does_not_hide_that_every_weight_is_0(tmp_p
     messages = [m for _, _, m in found]
     assert any(m.startswith("unknown issue 'trcue'") for m in messages), messages
     assert any("red: the preferences cannot be normalised: every weight is 0" in m for m in messages), messages
+
+
+def test_an_option_id_written_twice_explains_the_references_to_the_one_it_replaced(tmp_path: Path) -> None:
+    """Found by a scenario author: `cap_4000` renamed `cap_6104` by mistake (an id written twice)
+    gave the duplicate's error and one "has no option 'cap_4000' (did you mean 'cap_10000'?)" at
+    each value of it, five errors for one mistake and a suggestion that led away from it. The
+    references to the option the issue lacks are named in the duplicate's one error, the tests'
+    among them."""
+    tests = "tests:\n  - name: Nothing released\n    expect:\n      - agreed: {issue: prisoners, option: none}\n"
+    text = mini_with(("{id: none, label: No release}", "{id: some, label: No release}")) + tests
+    _, diagnostics, _ = load(tmp_path, text)
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if re.search(r"\bnone\b", line)]
+    assert len(lines) == 5  # the status quo, three delegations' values and the test
+    named = ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    first = pos(text, "{id: some, label: No release}", "some")[0]
+    assert [(d.line, d.column, d.message) for d in errors(diagnostics)] == [
+        (
+            *pos(text, "{id: some, label: Some released}", "some"),
+            f"duplicate option id 'some' (and 'prisoners' has no option 'none', which lines {named} name: was this "
+            f"one, or the 'some' on line {first}, meant to be 'none'?)",
+        )
+    ]
