@@ -312,6 +312,8 @@ def parse_yaml(
         key = _unspaced_key(text, exc)
         if key is not None:
             where, problem = key
+        elif exc.problem_mark is not None and text[exc.problem_mark.index : exc.problem_mark.index + 1] == "\t":
+            problem = _tab_problem(text, where)  # (each parser says it its own way)
         else:
             problem += _hint(text, exc)
         report.error(where, f"invalid YAML: {problem}")
@@ -331,6 +333,11 @@ def parse_yaml(
     if node is None:
         report.error((1, 1), "the file is empty")
         return None
+    # (the Python loader, where the C library is missing, has refused these tabs already)
+    tab = None if embedded or controls or "\t" not in text or SAFE_LOADER is yaml.SafeLoader else _stray_tab(text)
+    if tab is not None:
+        report.error(tab, f"invalid YAML: {_tab_problem(text, tab)}")
+        return None
     before = len(report.items)
     try:
         value = _convert(node, report, [max_nodes], 0, _Scalars(strict=not embedded), None if controls else text)
@@ -349,6 +356,48 @@ def parse_yaml(
     if value is None and len(report.items) == before:
         report.error(_mark(node), f"the file holds no {holds}: expected a mapping of keys")
     return value
+
+
+def _tab_problem(text: str, where: Mark) -> str:
+    """What to do about a tab the reader refuses, at `where` (1-based): the same words from both
+    parsers, and from the check of the tabs only one of them refuses (_stray_tab)."""
+    lines = text.splitlines()
+    line = lines[where[0] - 1] if 0 < where[0] <= len(lines) else ""
+    if not line[: where[1] - 1].strip():
+        return "a tab here: indent with spaces (YAML takes no tab in indentation)"
+    return (
+        "a tab here: use spaces (YAML's safe loader, yaml.safe_load, and yamllint take a tab only inside "
+        "quotes, in a block text or in a comment)"
+    )
+
+
+class _PythonScanner(yaml.reader.Reader, yaml.scanner.Scanner):
+    """PyYAML's scanner in Python, the one yaml.safe_load reads with: tokens only, nothing built."""
+
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+
+
+def _stray_tab(text: str) -> Mark | None:
+    """Where the first tab stands that PyYAML's Python scanner refuses and the C one (SAFE_LOADER)
+    takes, if any: a tab after a colon or a comma, between or after words of a bare text
+    (`reservation:<tab>0.48`, `{id: x,<tab>label: y}`). The C scanner follows YAML 1.2, which
+    allows them; yaml.safe_load and the linters built on PyYAML (yamllint) refuse the file, and an
+    author who checked a file with either was told it was valid here. Only a file holding a tab
+    is scanned (a pure-Python pass), and only the tab error is taken from it: the C loader has
+    already read the file, and said what else is wrong."""
+    scanner = _PythonScanner(text)
+    try:
+        while scanner.check_token():
+            scanner.get_token()  # type: ignore[no-untyped-call]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        if mark is not None and "'\\t'" in (exc.problem or ""):
+            return mark.line + 1, mark.column + 1
+    except yaml.YAMLError:
+        pass  # not a tab: the C loader took the file, and it is read as that did
+    return None
 
 
 class _DepthError(Exception):

@@ -1148,6 +1148,72 @@ def test_a_text_meant_to_span_lines_keeps_the_hint_of_text_after_its_quote(tmp_p
     assert d.message.endswith("(text after a closing quote: put the whole value inside the quotes)"), d.message
 
 
+MIDLINE_TAB = (
+    "invalid YAML: a tab here: use spaces (YAML's safe loader, yaml.safe_load, and yamllint take a tab only "
+    "inside quotes, in a block text or in a comment)"
+)
+
+
+@pytest.mark.parametrize("parser", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize(
+    ("old", "new", "at", "message"),
+    [
+        ("    reservation: 0.3\n", "    reservation:\t0.3\n", "\t0.3", MIDLINE_TAB),
+        ("{id: pause, label: A pause}", "{id: pause,\tlabel: A pause}", "\tlabel", MIDLINE_TAB),
+        ("{id: pause, label: A pause}", "{id: pause, label: A\tpause}", "\tpause", MIDLINE_TAB),
+        ("    support: 60\n", "    support: 60\t# of the public\n", "\t#", MIDLINE_TAB),
+        (
+            "    support: 60\n",
+            "    support: 60\n\tstability: 3\n",
+            "\tstability",
+            "invalid YAML: a tab here: indent with spaces (YAML takes no tab in indentation)",
+        ),
+    ],
+    ids=["after-a-colon", "after-a-comma", "in-a-bare-text", "before-a-comment", "indentation"],
+)
+def test_a_tab_yaml_safe_load_refuses_is_refused_by_either_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str, old: str, new: str, at: str, message: str
+) -> None:
+    """Found by a scenario author: `reservation:<tab>0.48` and a tab after a comma in a flow
+    mapping validated, read by the C parser (YAML 1.2 allows them), where yaml.safe_load (the
+    Python parser) and yamllint refuse the file. Either parser now refuses them, with one message
+    at the tab."""
+    import yaml
+
+    from game.scenario import yamlread
+
+    if not hasattr(yaml, parser):
+        pytest.skip(f"PyYAML without its {parser}")
+    monkeypatch.setattr(yamlread, "SAFE_LOADER", getattr(yaml, parser))
+    text = MINI_TEXT.replace(old, new, 1)
+    with pytest.raises(yaml.YAMLError):
+        yaml.safe_load(text)
+    _, diagnostics, _ = load(tmp_path, text)
+    assert [(d.line, d.column, d.message) for d in errors(diagnostics)] == [(*pos(text, at), message)]
+
+
+@pytest.mark.parametrize("parser", ["SafeLoader", "CSafeLoader"])
+def test_a_tab_in_quotes_a_block_text_or_a_comment_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str
+) -> None:
+    import yaml
+
+    from game.scenario import yamlread
+
+    if not hasattr(yaml, parser):
+        pytest.skip(f"PyYAML without its {parser}")
+    monkeypatch.setattr(yamlread, "SAFE_LOADER", getattr(yaml, parser))
+    text = mini_with(
+        ("    support: 60\n", "    support: 60  # of\tthe public\n"),
+        ("    name: Prisoners\n", '    name: Prisoners\n    description: "one\ttwo"\n'),
+        ("    name: Truce in the north\n", "    name: Truce in the north\n    description: |\n      one\ttwo\n"),
+    )
+    yaml.safe_load(text)
+    scenario, diagnostics, _ = load(tmp_path, text)
+    assert scenario is not None, [str(d) for d in diagnostics]
+    assert [issue.description for issue in scenario.issues] == ["one\ttwo", "one\ttwo\n"]
+
+
 def test_a_delegation_key_indented_under_its_preferences_is_said_to_look_mis_indented(tmp_path: Path) -> None:
     """Found by a scenario author: `red_lines` indented under `preferences` (valid YAML) was read as
     an issue, and said as "a preference is missing the required key 'values'" and "unknown key
