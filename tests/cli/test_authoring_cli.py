@@ -56,6 +56,17 @@ def test_new_scenario_writes_a_file_that_validates_without_a_warning_and_plays_t
     assert [p for p in tmp_path.iterdir()] == [target], "the atomic write left a temporary file behind"
 
 
+def test_new_scenario_writes_tests_that_pass(tmp_path: Path) -> None:
+    """Found by a scenario author: the guide asks every scenario for tests, and the starting file
+    had none to copy, only a closing comment about `history:`. Its tests run and pass as written."""
+    target = tmp_path / "harbour-talks.yaml"
+    assert run("new-scenario", target).returncode == 0
+    assert "\ntests:\n" in target.read_text(encoding="utf-8")
+    out = run("test-scenario", target)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.splitlines()[-1].startswith("2 tests: 2 passed, 0 failed"), out.stdout
+
+
 def test_new_scenario_keeps_the_template_id_when_the_file_name_is_no_id(tmp_path: Path) -> None:
     for name in ("My Talks.yaml", "null.yaml"):
         text = starting_scenario(tmp_path / name)
