@@ -182,6 +182,23 @@ def test_copy_last_tables_back_what_it_was_offered() -> None:
     assert action.package == tuple((MINI.issues[i].id, MINI.issues[i].options[o].id) for i, o in package)
 
 
+def test_copy_last_tables_back_even_a_package_below_its_walk_away_and_says_so() -> None:
+    """Found by a scenario author: "tables back the last offer it was given, accepts anything
+    above walk-away" read as a strategy that never signs below its walk-away value, and it scored
+    worst of every row in their seat. It tables back a package it refused as worth less than
+    walking away (as its author, it signs it if the others accept); its summary says so."""
+    below = [p for p in _all_packages(MINI) if not _beats_walkaway(MINI, p)]
+    assert below, "mini.yaml has no package below red's walk-away value: the test needs one"
+    chooser = game_choosers(MINI, {RED: "copy-last"}, 0)[RED]
+    view = _view_with_offer(MINI, below[0], 2)
+    answer = chooser(view, Rng(1)).action
+    assert isinstance(answer, Respond) and not answer.accept
+    action = chooser(dataclasses.replace(view, proposals=()), Rng(1)).action
+    assert isinstance(action, Propose)
+    assert action.package == tuple((MINI.issues[i].id, MINI.issues[i].options[o].id) for i, o in below[0])
+    assert "even one below walk-away" in STRATEGIES["copy-last"].summary
+
+
 def test_a_save_knows_every_seat_kind_a_simulation_can_write() -> None:
     from game.ai.seats import SEAT_KINDS
     from game.saves.session import AI_SEATS

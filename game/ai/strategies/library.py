@@ -100,12 +100,16 @@ class AcceptAll(Strategy):
 
 
 class CopyLast(Strategy):
-    """Tables again, once a round, the last package put to it (its ideal before any), and
-    accepts an offer worth at least its walk-away value. It remembers that package for the
-    game it plays, so one instance plays one game."""
+    """Tables again, once a round, the last package put to it (its ideal before any), on the
+    issues still open, whatever that package is worth to it: one it refused as worth less than
+    walking away is tabled all the same, and as its author it signs it if the others accept. It
+    accepts an offer worth at least its walk-away value. It remembers that package for the game it
+    plays, so one instance plays one game."""
 
     name = "copy-last"
-    summary = "tables back the last offer it was given, accepts anything above walk-away"
+    # "tables back the last offer" read to an author as a yardstick that never signs below its
+    # walk-away value, and in the seat it scored worst of every row: the tabled package is signed
+    summary = "tables back the last package put to it, even one below walk-away; accepts anything above walk-away"
 
     def __init__(self) -> None:
         self.last: dict[int, Package] = {}
