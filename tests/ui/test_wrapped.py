@@ -4,6 +4,7 @@ and the scroll bar's thumb tracks the whole length, also when the screen is not 
 from __future__ import annotations
 
 import asyncio
+from itertools import pairwise
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -35,5 +36,60 @@ def test_appended_lines_follow_at_the_end_and_the_bar_knows_the_length() -> None
                 assert log.virtual_size.height == log.vertical_scrollbar.window_virtual_size == len(lines)
                 assert log.scroll_offset.y == log.max_scroll_y > 0  # the newest line in view
                 assert f"more {batch}.7" in log.plain.splitlines()[-1]
+
+    asyncio.run(body())
+
+
+class Marked(App[None]):
+    def compose(self) -> ComposeResult:
+        yield WrappedText(id="log", more_marker=True)  # as the table's transcript is
+
+
+def _seen(log: WrappedText) -> list[str]:
+    """The lines a reader sees, the "more below" marker's row left out."""
+    rows = [log.render_line(y).text.strip() for y in range(log.scrollable_content_region.height)]
+    return [row for row in rows if row and "more below" not in row]
+
+
+def test_paging_under_the_more_below_marker_shows_every_line() -> None:
+    """The marker covers the view's last row, so PgDn by a full height stepped over the line under
+    it (a newcomer paging a turn's summary at 80x24 never saw one line of it); PgUp likewise."""
+
+    async def body() -> None:
+        app = Marked()
+        async with driven(app, size=(40, 6)) as pilot:
+            log = app.query_one(WrappedText)
+            total = 23  # not a multiple of any page, so the last page is clamped to the end
+            log.show([Text(f"line {k}") for k in range(total)])
+            log.focus()
+            await pilot.pause()
+            assert log.scroll_y == 0 < log.max_scroll_y
+
+            async def page(key: str) -> list[str]:
+                before = log.scroll_y
+                await pilot.press(key)
+                await until(
+                    pilot,
+                    lambda: log.scroll_y != before and not app.animator.is_being_animated(log, "scroll_y"),
+                    f"the view moved by {key}",
+                )
+                return _seen(log)
+
+            views = [_seen(log)]
+            while log.scroll_y < log.max_scroll_y:
+                views.append(await page("pagedown"))
+            down = [line for view in views for line in view]
+            assert set(down) == {f"line {k}" for k in range(total)}
+            # each page starts where the one before left off, or overlaps it: nothing jumped
+            for before, after in pairwise(views):
+                last = int(before[-1].split()[1])
+                assert int(after[0].split()[1]) <= last + 1, (before, after)
+
+            views = [_seen(log)]
+            while log.scroll_y > 0:
+                views.append(await page("pageup"))
+            for below, above in pairwise(views):
+                first = int(below[0].split()[1])
+                assert int(above[-1].split()[1]) >= first - 1, (below, above)
 
     asyncio.run(body())

@@ -8,6 +8,7 @@ once when the text or the width changes, keeps the lines, and draws only those i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -175,6 +176,20 @@ class WrappedText(ScrollView, can_focus=True):
             # once the new height is laid out: before that there is nowhere further to scroll
             self.call_after_refresh(self._to_end)
         self.refresh()
+
+    def _page(self) -> int:
+        """How far a page moves: the height less the row the "more below" marker covers. Its row
+        hides the line under it, so a full page stepped over that line, which only ↓ showed (a
+        newcomer at 80x24 paged past a whole line of a proposal's answers)."""
+        height = self.scrollable_content_region.height
+        return height - 1 if self.more_marker and height >= 2 else height
+
+    def scroll_page_down(self, *, animate: bool = True, **options: Any) -> None:
+        self.scroll_to(y=self.scroll_y + self._page(), animate=animate, **options)
+
+    def scroll_page_up(self, *, animate: bool = True, **options: Any) -> None:
+        # up as well: the line just above the top would go under the marker at the bottom
+        self.scroll_to(y=self.scroll_y - self._page(), animate=animate, **options)
 
     def _to_end(self) -> None:
         # forced: until its scrollbars are first laid out a ScrollView allows no scrolling, and a
