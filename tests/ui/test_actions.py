@@ -1376,3 +1376,54 @@ def test_rejecting_in_the_answer_dialog_asks_first_where_the_offer_is_worth_havi
     assert drive(RespondDialog(table), rejecting(1, confirm=False)) is None
     assert drive(RespondDialog(table), rejecting(1, confirm=True)) == Respond("opposition", 8, False)
     assert drive(RespondDialog(table), rejecting(0, confirm=None)) == Respond("opposition", 7, False)
+
+
+def test_the_note_names_who_stands_on_the_government_s_own_positions(start: State) -> None:
+    """At 80x24 the government's note on its own position on the Eastern Ghouta zone read "The
+    red line of 1 other; your stated position and 1 other's", naming no one, where another
+    option's named five. Each of its stated positions' notes now names, by short name, every
+    other delegation whose red line or stated position the option is, within the box."""
+    v = view(start, GOV)
+    notes: dict[int, str] = {}
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert isinstance(dialog, ProposalBuilder)
+        box = dialog.query_one("#option-detail", Static)
+        for issue, field in dialog._fields.items():
+            field.focus()
+            await pilot.pause()
+            shown = text(dialog, "#option-detail")
+            assert len(Content(shown).wrap(box.content_size.width)) <= box.content_size.height
+            notes[issue] = shown
+        await pilot.press("escape")
+
+    drive(ProposalBuilder(v), script)
+    assert len(notes) == len(v.agenda)
+    for issue, shown in notes.items():
+        option = v.positions[GOV][issue]
+        others = [
+            d
+            for d in range(len(v.delegations))
+            if d != GOV and (v.positions[d][issue] == option or option in v.red_lines[d][issue])
+        ]
+        assert "other" not in shown.split("\n")[-1], shown
+        for d in others:
+            assert v.delegations[d].short_name in shown, (v.delegations[d].short_name, shown)
+    ghouta = next(i for i, issue in enumerate(v.issues) if issue.id == "zone_eastern_ghouta")
+    assert notes[ghouta].endswith("\nA red line for Opposition; your stated position and Iran's."), notes[ghouta]
+
+
+def test_the_compact_note_says_the_player_with_the_others(start: State) -> None:
+    from game.ui.screens.proposal import _whose
+
+    v = view(start, GOV)
+    turkey = 3
+
+    def whose(ds: list[int], named: bool = True) -> str:
+        return _whose(v, ds, "your red line", "a red line for", named=named, brief=True, compact=True)
+
+    assert whose([GOV, OPP]) == "your red line and Opposition's"
+    assert whose([GOV, OPP, turkey]) == "a red line for you, Opposition and Turkey"
+    assert whose([GOV, OPP, turkey], named=False) == "your red line and 2 others'"
+    assert whose([OPP, turkey]) == "a red line for Opposition and Turkey"
+    assert whose([GOV]) == "your red line"

@@ -191,12 +191,35 @@ class ProposalBuilder(ActionDialog):
         # tersely (at 80 columns an option's label alone can take two of the box's three lines).
         wordings = []
         # (whole names; short names, as the table's columns have them: the harbour's long names
-        # went straight to "the stated position of 2 others", naming nobody; then counted)
-        for red_named, here_named, by_short in ((True, True, False), (True, True, True), (True, False, True)):
+        # went straight to "the stated position of 2 others", naming nobody; short names, tersely,
+        # the player among them ("your stated position and Iran's"), then without the articles,
+        # where the longer forms had the Syrian table's government read "the red line of 1 other;
+        # your stated position and 1 other's", naming no one; then counted)
+        for red_named, here_named, by_short, compact, article in (
+            (True, True, False, False, True),
+            (True, True, True, False, True),
+            (True, True, True, True, True),
+            (True, True, True, True, False),
+            (True, False, True, True, True),
+        ):
             notes = [
-                _whose(self.view, red, "your red line", "a red line for", named=red_named, brief=by_short),
                 _whose(
-                    self.view, here, "your stated position", "the stated position of", named=here_named, brief=by_short
+                    self.view,
+                    red,
+                    "your red line",
+                    "a red line for" if article else "red line for",
+                    named=red_named,
+                    brief=by_short,
+                    compact=compact,
+                ),
+                _whose(
+                    self.view,
+                    here,
+                    "your stated position",
+                    "the stated position of" if article else "stated position of",
+                    named=here_named,
+                    brief=by_short,
+                    compact=compact,
                 ),
             ]
             said = "; ".join(sorted((n for n in notes if n), key=len))  # the short one first
@@ -365,20 +388,42 @@ class ProposalBuilder(ActionDialog):
 
 
 def _whose(
-    view: View, delegations: list[int], mine: str, others: str, *, named: bool = True, brief: bool = False
+    view: View,
+    delegations: list[int],
+    mine: str,
+    others: str,
+    *,
+    named: bool = True,
+    brief: bool = False,
+    compact: bool = False,
 ) -> str:
     """ "your red line, and a red line for Turkey", or as much of that as applies; `brief`, by
     the delegations' short names ("Operators and Authority"); not `named`, the others are
-    counted: "your stated position, and the stated position of 4 others"."""
+    counted: "your stated position, and the stated position of 4 others"; `compact`, with the
+    player's own said in the same breath as the others': "your red line and Turkey's" (one other),
+    "a red line for you, Turkey and Iran" (more)."""
     rest = [d for d in delegations if d != view.me]
 
     def name(d: int) -> str:
         return view.delegations[d].short_name or delegation_name(view, d) if brief else delegation_name(view, d)
 
-    names = listed([in_sentence(name(d)) for d in rest]) if named or len(rest) < 2 else f"{len(rest)} others"
-    if view.me in delegations:
-        return f"{mine}, and {others} {names}" if names else mine
-    return f"{others} {names}" if names else ""
+    said = [in_sentence(name(d)) for d in rest]
+    names = listed(said) if named or len(rest) < 2 else f"{len(rest)} others"
+    if view.me not in delegations:
+        return f"{others} {names}" if names else ""
+    if not names:
+        return mine
+    if compact and len(said) == 1:
+        return f"{mine} and {possessive(said[0])}"
+    if compact:
+        return f"{others} {listed(['you', *said])}" if named else f"{mine} and {len(said)} others'"
+    return f"{mine}, and {others} {names}"
+
+
+def possessive(name: str) -> str:
+    """ "Russia's", "the opposition's"; a name ending in s takes the apostrophe alone ("the
+    Platforms'"), as a plural does."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _counted(view: View, delegations: list[int], what: str) -> str:
