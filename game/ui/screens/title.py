@@ -39,6 +39,12 @@ SAID = {
 LEVELS = tuple((f"{name.capitalize()}: {SAID.get(name, 'a level of the agents')}", name) for name in AI_LEVELS)
 
 
+def level_note(name: str) -> str:
+    """What a level does, as the sentence under the difficulty list says it."""
+    said = SAID.get(name, "a level of the agents")
+    return f"{said[:1].upper()}{said[1:]}."
+
+
 class SeedInput(Input):
     """The seed field, the last of the form: Enter there starts the talks, as the key row says
     (a newcomer typing a seed pressed Enter and nothing happened)."""
@@ -133,7 +139,12 @@ class TitleScreen(Screen[None]):
                 # column they were below the fold at 80x24, where a newcomer never saw them
                 yield Label("Difficulty")
                 level = self.last.difficulty if self.last is not None else "normal"
+                # The list names each level with what it does; once chosen, the list's own line
+                # shows the name alone and the sentence goes under it, wrapped to the column: in
+                # the one-line list it wrapped past the list's arrow ("Hard: they also plan, ▼"),
+                # and at 80x24 a newcomer read the rest as text spilling out of its box.
                 yield Select(LEVELS, value=level, allow_blank=False, id="difficulty", compact=True)
+                yield Static(level_note(level), id="difficulty-note", markup=False)
                 yield Label("Seed")
                 # boxed, not compact: without its frame a newcomer did not take it for a field
                 yield SeedInput(
@@ -170,6 +181,13 @@ class TitleScreen(Screen[None]):
         # the focus where Enter goes, and seen there: it had been on the left column's scroll box,
         # which shows none, and a newcomer pressing Enter to open the scenario list started the talks
         self.query_one("#start", Button).focus()
+
+    @on(Select.Changed, "#difficulty")
+    def _difficulty_changed(self) -> None:
+        level = str(self.query_one("#difficulty", Select).value)
+        # the list's line (its current value's label) shows the level's name alone
+        self.query_one("#difficulty SelectCurrent #label", Static).update(level.capitalize())
+        self.query_one("#difficulty-note", Static).update(level_note(level))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_summary)
