@@ -101,6 +101,14 @@ class ConcessionResult:
     others: int  # how many delegations that sum is over
     agreed_option: str | None  # the issue's agreed option at the end, None if never agreed
     held: bool | None  # agreed at least as well for those it was offered to; None: never agreed
+    # Whom it moved towards (the venue's other signatories who preferred the new option, by short
+    # name), and the old and the new option's worth to the one who conceded. A side conceding to
+    # each camp in turn walks its position from one end of an issue to the other ("→ Release of
+    # all", then "→ No commitment"): a newcomer read that as moves back and forth, not as
+    # concessions, each further from its own best.
+    towards: tuple[str, ...]
+    worth_before: float
+    worth_after: float
 
     @property
     def support_cost(self) -> int:
@@ -393,6 +401,15 @@ def concessions(session: Session, states: list[State]) -> tuple[ConcessionResult
                 len(before.trust) - 1,
                 _option(sc, i, agreed) if agreed >= 0 else None,
                 held,
+                # the signatories only: every observer and the mediator prefer one option or
+                # another, and named too they ran to four lines a row at 80 columns
+                tuple(
+                    sc.delegations[e].short_name or sc.delegations[e].name
+                    for e in offered_to
+                    if e in sc.venues[before.venue].signatories
+                ),
+                sc.delegations[d].values[i][old] if old >= 0 else 0.0,
+                sc.delegations[d].values[i][new],
             )
         )
     return tuple(out)

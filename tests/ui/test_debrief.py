@@ -382,7 +382,7 @@ def test_a_trust_gain_that_rounds_to_nothing_is_not_shown_as_a_gain() -> None:
     summed trust did rise; where they differ, the change is theirs."""
 
     def row(before: int, after: int) -> ConcessionResult:
-        return ConcessionResult(1, 0, 1, "A", "issue", "x", "y", 50, 45, before, after, 12, None, None)
+        return ConcessionResult(1, 0, 1, "A", "issue", "x", "y", 50, 45, before, after, 12, None, None, (), 0.5, 0.4)
 
     gain = trust_change(row(600, 601))  # 50.0 → 50.08
     assert gain.plain == "50.0→50.1 +0.1" and gain.style == _GOOD
@@ -782,3 +782,48 @@ def test_the_chart_has_a_line_for_a_player_whose_seat_signs_nothing() -> None:
     assert [s.index for s in t.series] == sorted({*sc.signing, snc})
     (line,) = [s for s in t.series if s.index == snc]
     assert line.values[-1] == pytest.approx(utility(sc.delegations[snc], session.state.deal()))
+
+
+def test_a_side_conceding_to_each_camp_in_turn_reads_as_concessions() -> None:
+    """A newcomer read Russia's "Lists, then releases → Release of all" and then "Release of all →
+    No commitment" as moves back and forth, not concessions. Each is one by the rules (a move to
+    an option its side values less); each row now says whom it moved towards and what the two
+    options are worth to the side that moved."""
+    from rich.console import Console
+
+    from game.engine import Pass
+    from game.ui.screens.debrief import _concessions
+
+    path = bundled()["astana-8"]
+    scenario = load_scenario(path)
+    session = Session.new(scenario, path.read_bytes(), 11, default_seats(scenario))
+    russia = scenario.delegation_index["russia"]
+    for option in ("all_for_all", "no_commitment"):
+        while session.state.actor != russia:
+            session.play(Pass(scenario.delegations[session.state.actor].id))
+        session.play(Concede("russia", "detainees", option))
+    to_all, to_none = dd.concessions(session, dd.replay(session))
+    assert to_all.to_option.startswith("Release of all") and to_none.to_option.startswith("No commitment")
+    # the signatories who prefer each new option: one camp, then the other
+    assert to_all.towards == ("Opposition", "Turkey")
+    assert to_none.towards == ("Government", "Iran")
+    # and each gave up some of what the issue is worth to Russia (the game's drawn values)
+    values = session.state.scenario.delegations[russia].values[scenario.issue_index["detainees"]]
+    assert to_all.worth_after == values[4] < to_all.worth_before
+    assert to_none.worth_before == to_all.worth_after and to_none.worth_after == values[0] < to_none.worth_before
+    console = Console(width=200, record=True)
+    console.print(_concessions((to_all, to_none), False))
+    said = " ".join(console.export_text().split())
+    assert f"towards Opposition and Turkey (worth {to_all.worth_before:.2f} → {to_all.worth_after:.2f} to it)" in said
+    assert f"towards Government and Iran (worth {to_none.worth_before:.2f} → {to_none.worth_after:.2f} to it)" in said
+    assert "a side conceding to each camp in turn" in said
+
+
+@pytest.mark.parametrize(("name", "seed"), GAMES)
+def test_every_listed_concession_gives_up_worth_to_the_one_who_made_it(name: str, seed: int) -> None:
+    session = finished(name, seed)
+    sc = session.state.scenario
+    for row in dd.concessions(session, dd.replay(session)):
+        assert row.worth_after < row.worth_before
+        names = {d.short_name or d.name for d in sc.delegations}
+        assert set(row.towards) <= names

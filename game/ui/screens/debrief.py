@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
@@ -268,7 +268,10 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
     # "V1 R1" was read by a newcomer with nothing to say what it was
     when = "When: the venue (V1, the first) and the round. " if many_venues else ""
     caption = (
-        f"{when}Trust (mean): how far {who} the one who conceded, on average (0-100), before → after. "
+        f"{when}Under each: whom it moved towards (the signatories who preferred the new option) and "
+        "what the old and the new option are worth to the one who conceded: every concession gives "
+        "some of that up, so a side conceding to each camp in turn crosses an issue end to end. "
+        f"Trust (mean): how far {who} the one who conceded, on average (0-100), before → after. "
         "Then agreed: the option the issue was settled on, ✓ where it is worth at least what was "
         "conceded to those it was conceded to, ✗ where it is worth less to them."
     )
@@ -283,6 +286,8 @@ def _concessions(rows: tuple[ConcessionResult, ...], many_venues: bool) -> Table
         what = Text()
         what.append(c.who, style="bold")
         what.append(f" on {c.issue}: {c.from_option} → {c.to_option}")
+        towards = listed([in_sentence(name) for name in c.towards]) if c.towards else "no signatory"
+        what.append(f"\ntowards {towards} (worth {c.worth_before:.2f} → {c.worth_after:.2f} to it)", style="dim")
         if c.held is None:
             verdict = Text("never agreed", style="dim")
         else:
