@@ -133,6 +133,15 @@ def pulled_out_then(view: View, package: tuple[tuple[int, int], ...]) -> str:
     return "the deal stands"
 
 
+# What being pulled out does to the player, in a few words (RULES.md, "Leaving the table" and
+# "Utility"): they leave the table for the rest of the venue, and the game gives them what is
+# agreed, an open issue counting at their walk-away value; leaving takes nothing more off it. A
+# newcomer read "your hardliners would pull you out (the deal stands)" and did not know what being
+# pulled out would do to them.
+# A predicate, for "you ..." or "you would ...".
+PULLED_OUT_MEANS = "leave the table (no more moves) and score what is agreed"
+
+
 def _after_agreement(view: View, package: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
     """What is settled, and the venue's agenda, once `package` is agreed (the engine's reading)."""
     return clock.after_agreement(view.issues, view.venue.agenda, view.settled, view.agenda, package)

@@ -1427,3 +1427,37 @@ def test_the_compact_note_says_the_player_with_the_others(start: State) -> None:
     assert whose([GOV, OPP, turkey], named=False) == "your red line and 2 others'"
     assert whose([OPP, turkey]) == "a red line for Opposition and Turkey"
     assert whose([GOV]) == "your red line"
+
+
+def test_the_answer_dialog_says_what_being_pulled_out_does_to_the_player(start: State) -> None:
+    """ "Signing #1 would get you pulled out by your hardliners: the talks collapse" left a
+    newcomer not knowing what being pulled out did to them. The message line says it (they leave
+    the table, with no more moves, and score what is agreed: RULES.md), on a second line at 80
+    columns, while the list still shows the proposal whole."""
+    sc = start.scenario
+    package = tuple((sc.issues[i].id, sc.issues[i].options[o].id) for i, o in OPP_PULLED_OUT[1:])
+    state = apply(start, Propose("government", package, ("opposition", "russia", "turkey", "iran")))[0]
+    # the opposition's support low enough that this signature takes it to the line
+    state = dataclasses.replace(state, support=tuple(30 if d == OPP else s for d, s in enumerate(state.support)))
+    v = view(state, OPP)
+    (p,) = state.proposals
+    assert choices.pulls_out(v, choices.agreement_cost(v, p.package))
+    labels = [sc.issues[i].options[o].label for i, o in OPP_PULLED_OUT[1:]]
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        said = (
+            f"Signing #{p.id} would get you pulled out by your hardliners (the talks collapse): "
+            "you leave the table (no more moves) and score what is agreed."
+        )
+        await until(pilot, lambda: text(dialog, ".problem") == said, "the warning with what it means")
+        await pilot.pause()
+        line = dialog.query_one(".problem", Static)
+        drawn = [line.render_line(y).text.strip() for y in range(line.content_size.height)]
+        assert " ".join(r for r in drawn if r) == said  # whole, within the dialog's width
+        assert len(drawn) == 2
+        shown = " ".join(re.sub(r"[\u2500-\u259f]", " ", screen_text(pilot.app)).split())
+        for label in labels:  # and the proposal still shows whole above it
+            assert " ".join(label.split()) in shown, label
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(v), script) is None

@@ -513,7 +513,11 @@ def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_of
             await press(pilot, "a")
             ask = await screen_of(pilot, ConfirmDialog)
             said = first.signing[0].upper() + first.signing[1:]
-            assert f"{said}: your hardliners would pull you out (the deal stands)." in ask.question
+            # and what being pulled out does to the player (a newcomer did not know)
+            assert (
+                f"{said}: your hardliners would pull you out (the deal stands); you would leave the table "
+                "(no more moves) and score what is agreed." in ask.question
+            )
             await press(pilot, "enter")
             await screen_of(pilot, BoardScreen)
             assert len(table.session.log) == moves

@@ -79,6 +79,7 @@ class RespondDialog(ActionDialog):
         super().__init__(view)
         self.waiting = choices.pending_proposals(view)
         self._wrapped_at = 0  # the width the entries were last wrapped to
+        self._entry_rows: dict[int, int] = {}  # each entry's lines in the list, as last wrapped
 
     def unavailable(self) -> str:
         return "" if self.waiting else "No proposal is waiting for your answer."
@@ -119,7 +120,9 @@ class RespondDialog(ActionDialog):
                 "\n".join(wrap(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip()) + 2))) or line
                 for line in lines
             ]
-        return Option(Content("\n".join(lines)), id=str(p.id))
+        shown_lines = "\n".join(lines)
+        self._entry_rows[p.id] = shown_lines.count("\n") + 1
+        return Option(Content(shown_lines), id=str(p.id))
 
     def _rewrap(self) -> None:
         """The entries wrapped to the list's width, once it has one (and again when it changes)."""
@@ -132,6 +135,7 @@ class RespondDialog(ActionDialog):
         self._wrapped_at = width
         for k, p in enumerate(self.waiting):
             options.replace_option_prompt_at_index(k, self._entry(p.id, width).prompt)
+        self._show_worth()  # the message's room depends on the entry's height, now known
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -153,8 +157,16 @@ class RespondDialog(ActionDialog):
         fewer while the message takes two."""
         if not self.waiting:
             return
-        rows = max(LIST_ROWS, self.app.size.height - FRAME_ROWS - self._more_lines)
-        self.query_one("#proposals", OptionList).styles.max_height = rows
+        self.query_one("#proposals", OptionList).styles.max_height = self._list_rows(self._more_lines)
+
+    def _list_rows(self, more_lines: int) -> int:
+        return max(LIST_ROWS, self.app.size.height - FRAME_ROWS - more_lines)
+
+    def _shows_whole(self, proposal_id: int, more_lines: int) -> bool:
+        """Whether the proposal's entry would still show whole in the list with the message
+        `more_lines` taller."""
+        options = self.query_one("#proposals", OptionList)
+        return self._entry_rows.get(proposal_id, 0) <= self._list_rows(more_lines) - options.gutter.height
 
     @on(OptionList.OptionHighlighted, "#proposals")
     def _show_worth(self) -> None:
@@ -175,7 +187,21 @@ class RespondDialog(ActionDialog):
         out = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
         if out:
             then = choices.pulled_out_then(self.view, p.package)
-            self.refuse(f"Signing #{p.id} would get you pulled out by your hardliners: {then}.")
+            # with what that does to the player, on a second line, where the list can give up a
+            # row for it and still show this proposal whole (astana-8's whole agenda, 16 lines,
+            # takes every row at 80x24); else what follows alone, on one
+            means = choices.PULLED_OUT_MEANS
+            wordings = (
+                f"Signing #{p.id} would get you pulled out by your hardliners ({then}): you {means}.",
+                f"Signing #{p.id} gets you pulled out ({then}): you {means}.",
+            )
+            said = next(
+                (w for w in wordings if len(wrap(w, _MESSAGE_WIDTH)) <= 2 and self._shows_whole(p.id, 1)),
+                f"Signing #{p.id} would get you pulled out by your hardliners: {then}.",
+            )
+            self._more_lines = len(wrap(said, _MESSAGE_WIDTH)) - 1
+            self._fit_list()
+            self.refuse(said)
             return
         also = choices.accepted_still_open(self.view, p.id)
         # with whose yes each still lacks: a newcomer signed a worse package than the draft they
@@ -276,7 +302,7 @@ class RespondDialog(ActionDialog):
             # the whole question, as the board asks it (a reviewer's: the pull-out was left out)
             signing = choices.signing_cost(self.view, p.package)
             then = choices.pulled_out_then(self.view, p.package)
-            pulled = f"{opening(signing)}: your hardliners would pull you out ({then})."
+            pulled = f"{opening(signing)}: your hardliners would pull you out ({then}); you would {choices.PULLED_OUT_MEANS}."
         return accept_question(p.id, author, worth, value, better, pulled, words if below else "")
 
 

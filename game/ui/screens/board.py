@@ -20,6 +20,7 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence, listed
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
+from game.play.choices import PULLED_OUT_MEANS
 from game.ui.format import (
     accept_question,
     against,
@@ -246,7 +247,10 @@ class BoardScreen(Screen[BoardChoice]):
             # what `a` would sign away at home, as the answer dialog says it
             text.append(opening(e.signing))
             if e.pulls_out:
-                text.append(f" · your hardliners would pull you out: {e.pulled_then}", style="bold reverse")
+                text.append(
+                    f" · your hardliners would pull you out: {e.pulled_then}; you would {PULLED_OUT_MEANS}",
+                    style="bold reverse",
+                )
             text.append("\n")
         text.append("Answers: ")
         for k, (d, answer) in enumerate(e.answers()):
@@ -388,7 +392,7 @@ class BoardScreen(Screen[BoardChoice]):
             self.dismiss(answer)
             return
         author = in_sentence(self.scenario.delegations[p.author].name)
-        pulled = f"{opening(entry.signing)}: your hardliners would pull you out ({entry.pulled_then})."
+        pulled = f"{opening(entry.signing)}: your hardliners would pull you out ({entry.pulled_then}); you would {PULLED_OUT_MEANS}."
         question = accept_question(
             p.id,
             author,

@@ -292,7 +292,12 @@ class ProposalBuilder(ActionDialog):
         wording to the shortest."""
         support, floor = self.view.support[self.view.me], self.view.collapse_support
         after = max(0, support - cost)
+        # first with what being pulled out does to the player, where the line has room for it
+        means = choices.PULLED_OUT_MEANS
         return (
+            f"⚠ Signing this would take your support to {after}, where your hardliners pull you out "
+            f"(they do at {floor} or less); {then}; you would {means}.",
+            f"⚠ Signing this leaves you {after} support: your hardliners pull you out; {then}; you would {means}.",
             f"⚠ Signing this would take your support to {after}, where your hardliners pull you out "
             f"(they do at {floor} or less); {then}.",
             f"⚠ Signing this leaves you {after} support: your hardliners pull you out at {floor}; {then}.",
