@@ -531,13 +531,37 @@ def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(t
             # ↓ on the way scrolled the delegations), and t again takes it back to the agenda
             await pilot.press("t")
             assert log.has_focus
-            # in it, the marker says how to read on from there ("t, then" had a newcomer press t)
+            # ...filling the screen but for the status line and the key row (four lines of a
+            # summary of twenty showed at 80x24: a newcomer's)
+            await pilot.pause()
+            assert table.maximized is log and log.region.height == 24 - 2
+            assert table.query_one("#status").region.height == 1 and table.query_one("#keys").region.height == 1
+            tall = log.scrollable_content_region.height
+            assert log.scroll_y <= start and (log.scroll_y + tall >= len(log._lines)) == (
+                "more below" not in log.render_line(tall - 1).text
+            )
+            # Esc puts it back in its place, the cursor still in it, where the marker says how to
+            # read on from there ("t, then" had a newcomer press t)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert table.maximized is None and log.has_focus
+            log.scroll_to(y=start, animate=False, immediate=True)
+            await pilot.pause()
             assert log.render_line(bottom).text.strip() == MORE_BELOW_HERE.strip()
             await pilot.press("down")
             await pilot.pause()
             assert log.scroll_y == start + 1
             await pilot.press("t")
             assert table.query_one("#agenda").has_focus
+            await pilot.pause()
+            assert table.maximized is None and log.region.height < 24 // 2
+            bottom = log.scrollable_content_region.height - 1
+            # the cursor taken elsewhere (here by the code) puts the transcript back in its place
+            await pilot.press("t")
+            assert table.maximized is log
+            table.query_one("#agenda").focus()
+            await pilot.pause()
+            assert table.maximized is None
             log.scroll_end(animate=False, immediate=True)
             await pilot.pause()
             assert "more below" not in log.render_line(bottom).text

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.screen import Screen
 
 from game.ai.estimate_fit import LEVEL_CALIBRATION
@@ -49,6 +50,9 @@ _KINDS = {
 
 class TableCommands(Screen[None]):
     """What the player can do at the table, and the game they do it in."""
+
+    # the transcript filling the screen (`t`) keeps the status line and the key row with it
+    ALLOW_IN_MAXIMIZED_VIEW = "#status, #keys"
 
     def __init__(
         self, session: Session, humans: tuple[int, ...], saves_dir: Path, speed: int = 2, autosave: Path | None = None
@@ -254,9 +258,22 @@ class TableCommands(Screen[None]):
     def action_transcript(self) -> None:
         """The cursor into the transcript, to scroll it with the keys, or back to the agenda: Tab
         reached it only after two other panes, and ↓ there scrolled the delegations (a newcomer
-        followed the transcript's "more below" that way and lost three rows of the table)."""
+        followed the transcript's "more below" that way and lost three rows of the table). With
+        the cursor in it, the transcript fills the screen but for the status line and the key
+        row: at 80x24 it showed four lines of a summary running to twenty (a newcomer's)."""
         transcript = self.query_one("#transcript")
-        (self.query_one("#agenda") if transcript.has_focus else transcript).focus()
+        if transcript.has_focus:
+            self.minimize()
+            self.query_one("#agenda").focus()
+        else:
+            transcript.focus()
+            self.maximize(transcript, container=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The transcript, filling the screen, goes back to its place as the cursor leaves it (a
+        pane out of sight cannot hold the cursor)."""
+        if self.maximized is not None and event.widget is not self.maximized:
+            self.minimize()
 
     def action_history(self) -> None:
         from game.ui.screens.history import HistoryScreen
