@@ -724,15 +724,25 @@ def test_t_puts_the_cursor_in_the_transcript_to_scroll_it_and_back(saves: Path) 
             await until(pilot, lambda: log.max_scroll_y > 0 and log.scroll_y == log.max_scroll_y, "the end")
             await press(pilot, "t")
             assert log.has_focus
+            # filling the screen but for the two status lines and the key row
+            await pilot.pause()
+            assert viewer.maximized is log and log.region.height == 24 - 3
             bottom = log.scroll_y
-            await press(pilot, "up", "up", "up")
+            assert bottom > 3, "the transcript fits: nothing to scroll"
+            await press(pilot, "up", "up", "up")  # (the first moved nothing once the pane had grown)
             await until(pilot, lambda: log.scroll_y == bottom - 3, "three lines up")
             assert viewer.step == timeline.steps  # the step stays where it was
             await press(pilot, "t")
             assert agenda.has_focus
+            await pilot.pause()
+            assert viewer.maximized is None and log.region.height < 24 // 2
             row = agenda.cursor_row
+            scrolled = log.scroll_y
             await press(pilot, "down")
-            assert agenda.cursor_row == row + 1 and log.scroll_y == bottom - 3
+            assert agenda.cursor_row == row + 1 and log.scroll_y == scrolled
+            # Esc shrinks it in place before it leaves the replay
+            await press(pilot, "t", "escape")
+            assert viewer.maximized is None and log.has_focus and app.screen is viewer
 
     asyncio.run(body())
 

@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, RichLog, Static
 
@@ -27,6 +26,7 @@ from game.engine.view import View
 from game.saves.timeline import Timeline
 from game.ui.format import action_phrase, named, short
 from game.ui.keys import TABLE_KEYS
+from game.ui.screens.filling import Filling
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.shown import shown_path
 from game.ui.transcript import said
@@ -69,10 +69,12 @@ def once_up(action: Callable[[ReplayScreen], None]) -> Callable[[ReplayScreen], 
     return run
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(Filling):
     """A saved game's table at one step of its log; dismissed (None) when the player leaves."""
 
     CSS_PATH = "replay.tcss"
+    # the transcript filling the screen (`t`) keeps the status lines and the key row with it
+    ALLOW_IN_MAXIMIZED_VIEW = "#replay-status, #replay-mode, #replay-keys"
     # a short terminal (80x24) gets a shorter transcript, so the agenda and delegations fit
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual's own annotation)
     # The keys that move through the game take priority over the agenda table's own cursor
@@ -376,8 +378,7 @@ class ReplayScreen(Screen[None]):
         """The cursor into the transcript, to scroll it with ↑ ↓, or back to the agenda, as `t`
         does at the table: at 80x24 the transcript shows four lines, and no key reached the rest
         (a tester read the end of a long agreement only with the mouse)."""
-        transcript = self.query_one("#replay-transcript", RichLog)
-        (self.query_one("#replay-agenda", AgendaTable) if transcript.has_focus else transcript).focus()
+        self.fill_with(self.query_one("#replay-transcript", RichLog), self.query_one("#replay-agenda", AgendaTable))
 
     @once_up
     def action_help(self) -> None:
@@ -408,7 +409,7 @@ class ReplayScreen(Screen[None]):
             ),
             (
                 "Replay: the transcript",
-                "t: the cursor into it, to scroll it with ↑ ↓ (t again: the agenda)",
+                "t: the cursor into it, filling the screen, to scroll it with ↑ ↓ (t again: the table)",
                 self.action_transcript,
             ),
             ("Replay: help", "? or F1: every key", self.action_help),

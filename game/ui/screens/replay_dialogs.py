@@ -23,8 +23,8 @@ HELP = """\
                the venue shown (its values and what it learnt), once the
                game is over
   [b]↑ ↓[/b]          choose an issue: who stands where on it
-  [b]t[/b]            the transcript: its cursor, to scroll it with ↑ ↓ (t again:
-               the agenda)
+  [b]t[/b]            the transcript, filling the screen, to scroll it with ↑ ↓
+               (t again: the table; Esc shrinks it in place)
   [b]ctrl+p[/b]       the command palette: every key by name
   [b]? F1[/b]         this help
   [b]o h i[/b]        the board, history and brief: at the table only; here

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.screen import Screen
 
 from game.ai.estimate_fit import LEVEL_CALIBRATION
@@ -28,6 +27,7 @@ from game.saves import SaveError, Session, save_path, save_text, write_atomic
 from game.sim.seating import session_kinds
 from game.ui.format import opening
 from game.ui.screens.board import BoardScreen, Counter
+from game.ui.screens.filling import Filling
 from game.ui.screens.notices import Help, Notice
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ _KINDS = {
 }
 
 
-class TableCommands(Screen[None]):
+class TableCommands(Filling):
     """What the player can do at the table, and the game they do it in."""
 
     # the transcript filling the screen (`t`) keeps the status line and the key row with it
@@ -261,19 +261,7 @@ class TableCommands(Screen[None]):
         followed the transcript's "more below" that way and lost three rows of the table). With
         the cursor in it, the transcript fills the screen but for the status line and the key
         row: at 80x24 it showed four lines of a summary running to twenty (a newcomer's)."""
-        transcript = self.query_one("#transcript")
-        if transcript.has_focus:
-            self.minimize()
-            self.query_one("#agenda").focus()
-        else:
-            transcript.focus()
-            self.maximize(transcript, container=False)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The transcript, filling the screen, goes back to its place as the cursor leaves it (a
-        pane out of sight cannot hold the cursor)."""
-        if self.maximized is not None and event.widget is not self.maximized:
-            self.minimize()
+        self.fill_with(self.query_one("#transcript"), self.query_one("#agenda"))
 
     def action_history(self) -> None:
         from game.ui.screens.history import HistoryScreen
