@@ -161,23 +161,26 @@ def _agree(w: Work, p: Proposal, parties: tuple[int, ...]) -> None:
     if paid:
         # said, not only done: a newcomer lost 21 of 43 support to a signature without a word
         w.say("signing_cost", f"What signing gave up costs support at home: {', '.join(lost)}.", p.author)
-    if overtaken and not all(w.settled[i] >= 0 for i in w.agenda):
-        # said, not only done: a draft a side had just accepted left the transcript without a word
-        # (a scenario author's reading of `watch`); where the agenda is settled, the venue's end
-        # says it for every proposal at once
-        if len(overtaken) == 1:
-            q = overtaken[0]
-            w.say(
-                "overtaken",
-                f"Proposal #{q.id} by {in_sentence(w.name(q.author))} closes: "
-                "the agreement settles issues it put on the table.",
-            )
-        else:  # each author in brackets: a name may hold an "and" of its own
-            closed = listed([f"#{q.id} ({w.name(q.author)})" for q in overtaken])
-            w.say("overtaken", f"Proposals {closed} close: the agreement settles issues they put on the table.")
     for i, o in p.package:
         for effect in sc.issues[i].options[o].effects:
             w.apply_effect(effect)
+    _say_overtaken(w, overtaken)
+
+
+def _say_overtaken(w: Work, overtaken: list[Proposal]) -> None:
+    """Name the open proposals an agreement closed (it settled issues they put on the table):
+    a draft a side had just accepted left the transcript without a word (a scenario author's
+    reading of `watch`). Not where the agenda is settled, the agreed options' effects applied
+    (one may reopen an issue or take one off the agenda): the venue's end says it for all."""
+    if not overtaken or all(w.settled[i] >= 0 for i in w.agenda):
+        return
+    named = [(f"{'draft text' if q.draft else 'proposal'} #{q.id}", in_sentence(w.name(q.author))) for q in overtaken]
+    if len(named) == 1:
+        what, who = named[0]
+        text = f"{what} by {who} closes: the agreement settles issues it put on the table."
+    else:  # each author in brackets: a name may hold an "and" of its own
+        text = f"{listed([f'{what} ({who})' for what, who in named])} close: the agreement settles issues they put on the table."
+    w.say("overtaken", text[:1].upper() + text[1:])
 
 
 def concede(w: Work, actor: int, action: A.Concede, checked: tuple[int, int, int]) -> None:

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from game.engine import Draft, IllegalAction, Pass, Propose, Respond, Scenario, State, apply
+from game.engine import Draft, IllegalAction, Pass, Propose, Respond, Scenario, State, apply, new_game
+from game.engine.model import Effect
 from game.engine.state import ACCEPTED, PENDING, REJECTED
 from tests.engine.conftest import (
     ALL,
@@ -23,6 +24,7 @@ from tests.engine.conftest import (
     RED,
     SOME,
     TRUCE,
+    _rehash,
     kinds,
     pass_rounds,
     pass_until,
@@ -370,3 +372,38 @@ def test_a_deal_that_settles_the_agenda_stands_and_says_whom_the_hardliners_then
         s.reason
         == "Every issue on the agenda is settled. Then hardliners at home pulled The Reds out over what it had given up."
     )
+
+
+def _with_pause_effect(sc: Scenario, effect: Effect) -> Scenario:
+    """mini with `effect` on the truce's pause option."""
+    issues = list(sc.issues)
+    options = list(issues[TRUCE].options)
+    options[PAUSE] = dataclasses.replace(options[PAUSE], effects=(effect,))
+    issues[TRUCE] = dataclasses.replace(issues[TRUCE], options=tuple(options))
+    return _rehash(dataclasses.replace(sc, issues=tuple(issues)))
+
+
+def test_the_closing_line_is_decided_once_the_agreed_options_effects_apply(quiet: Scenario) -> None:
+    """A reviewer's: decided before the effects, a `break` that reopened an issue left the
+    proposals the agreement closed without a word, and an `agenda_remove` that settled the
+    agenda had them named beside the venue's end."""
+    # a break of the prisoners' agreement as the truce is agreed: the venue goes on
+    s = pass_until(new_game(_with_pause_effect(quiet, Effect("break", PRISONERS)), 7)[0], "red")
+    s = play(s, Propose("red", (("prisoners", "some"),), ("blue",)), Pass("red"))
+    s = play(s, Respond("blue", 1, True))
+    s = play(s, Propose("blue", (("truce", "pause"),), ("red",)), Pass("blue"))
+    s = play(s, Propose("big", (("truce", "pause"),), ("red", "blue")), Pass("big"))
+    s = pass_until(s, "red")
+    blue = next(p.id for p in s.proposals if p.author == BLUE)
+    s, records = play_records(s, Respond("red", blue, True))
+    assert s.settled[TRUCE] == PAUSE and s.settled[PRISONERS] < 0 and "venue_end" not in kinds(records)
+    assert [r.text for r in records if r.kind == "overtaken"] == [
+        f"Proposal #{blue + 1} by Big Power closes: the agreement settles issues it put on the table."
+    ]
+    # the prisoners taken off the agenda as the truce is agreed: the venue's end says it
+    s = pass_until(new_game(_with_pause_effect(quiet, Effect("agenda_remove", PRISONERS)), 7)[0], "red")
+    s = play(s, Propose("red", (("prisoners", "some"), ("truce", "pause")), ("blue",)), Pass("red"))
+    s = play(s, Propose("blue", (("truce", "pause"),), ("red",)), Pass("blue"))
+    s = pass_until(s, "red")
+    s, records = play_records(s, Respond("red", 2, True))
+    assert "venue_end" in kinds(records) and "overtaken" not in kinds(records)
