@@ -382,7 +382,13 @@ def _deferred() -> Iterator[None]:
         for signum, handler in kept.items():
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
         if noted:
-            signal.raise_signal(noted[0])  # its handler runs here, in this thread
+            # its handler run here: raise_signal would leave it pending where this thread blocks
+            # the signal (a caller's mask; a reviewer's), and the command would run on
+            handler = kept[noted[0]]
+            if callable(handler):
+                handler(noted[0], None)
+            else:
+                signal.raise_signal(noted[0])
 
 
 @contextlib.contextmanager

@@ -419,7 +419,12 @@ def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first
         "    sys.exit(3)\n"
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,  # (a suite started in the background has SIGINT ignored)
     )
     try:
         _, err = proc.communicate(timeout=PROMPT)
@@ -462,7 +467,12 @@ def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
         "    sys.exit(3)\n"
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,  # (a suite started in the background has SIGINT ignored)
     )
     try:
         _, err = proc.communicate(timeout=PROMPT)
@@ -495,7 +505,12 @@ def test_a_signal_another_thread_takes_while_the_workers_work_stops_them() -> No
         "    sys.exit(3)\n"
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,  # (a suite started in the background has SIGINT ignored)
     )
     try:
         _, err = proc.communicate(timeout=PROMPT)
