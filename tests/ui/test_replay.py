@@ -790,3 +790,26 @@ def test_whose_view_offers_the_delegations_at_the_venue_shown(tmp_path: Path) ->
             assert viewer.viewer is None
 
     asyncio.run(body())
+
+
+def test_the_replay_helps_explanations_wrap_under_themselves_at_80x24(saves: Path) -> None:
+    """A newcomer's: written as lines of text broken at 76 columns, the help's explanations
+    wrapped again in the narrower box, their ends back at its left edge ("delegation at", "the")."""
+    app, _ = viewer_app(saves / "mini.yaml")
+
+    async def body() -> None:
+        async with driven(app, size=(80, 24)) as pilot:
+            await opened(pilot)
+            await press(pilot, "question_mark")
+            helper = await screen_of(pilot, ReplayHelp)
+            await pilot.pause()
+            keys = helper.query(Static).first()
+            lines = [keys.render_line(y).text.rstrip() for y in range(keys.size.height)]
+            listed = [line for line in lines[1:] if line.strip()]
+            at = {len(line) - len(line.lstrip()) for line in listed}
+            # the keys at one indent, their texts' wrapped lines at another, nothing at the edge
+            assert len(at) == 2 and min(at) >= 2, lines
+            wrapped = " ".join(line.strip() for line in listed if len(line) - len(line.lstrip()) == max(at))
+            assert "once the game is over" in " ".join(" ".join(listed).split()) and wrapped, lines
+
+    asyncio.run(body())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -10,31 +13,46 @@ from textual.widgets import Button, Input, Static
 from game.ui.screens.dialog import Dialog
 from game.ui.screens.notices import Help
 
-HELP = """\
-[b]Replaying a saved game: the keys[/b]
+# The keys and what each does, laid out as the table's help is (game.ui.keys.help_grid): written
+# as lines of text, a wrapped explanation went back to the left edge at 80 columns (a newcomer's)
+KEYS = (
+    ("→ ←", "one action forward, one back"),
+    ("PgDn PgUp", "the next round; the start of this round (or the last)"),
+    ("Home End", "the opening; the end of the game"),
+    ("g or j", "jump to a turn (the table after that action)"),
+    ("space", "autoplay: play on by itself, or pause"),
+    ("+ -", "autoplay faster or slower"),
+    (
+        "v",
+        "whose view: the public one, then that of each delegation at the venue shown "
+        "(its values and what it learnt), once the game is over",
+    ),
+    ("↑ ↓", "choose an issue: who stands where on it"),
+    ("t", "the transcript, filling the screen, to scroll it with ↑ ↓ (t again: the table; Esc shrinks it in place)"),
+    ("ctrl+p", "the command palette: every key by name"),
+    ("? F1", "this help"),
+    ("o h i", "the board, history and brief: at the table only; here the transcript and v show what they would"),
+    ("q Esc", "leave the replay"),
+)
 
-  [b]→ ←[/b]          one action forward, one back
-  [b]PgDn PgUp[/b]    the next round; the start of this round (or the last)
-  [b]Home End[/b]     the opening; the end of the game
-  [b]g[/b] or [b]j[/b]       jump to a turn (the table after that action)
-  [b]space[/b]        autoplay: play on by itself, or pause
-  [b]+ -[/b]          autoplay faster or slower
-  [b]v[/b]            whose view: the public one, then that of each delegation at
-               the venue shown (its values and what it learnt), once the
-               game is over
-  [b]↑ ↓[/b]          choose an issue: who stands where on it
-  [b]t[/b]            the transcript, filling the screen, to scroll it with ↑ ↓
-               (t again: the table; Esc shrinks it in place)
-  [b]ctrl+p[/b]       the command palette: every key by name
-  [b]? F1[/b]         this help
-  [b]o h i[/b]        the board, history and brief: at the table only; here
-               the transcript and v show what they would
-  [b]q Esc[/b]        leave the replay
+PROSE = (
+    "The top line: step N of M (actions so far), the round, the turn (the number of the last action in "
+    "the save's log), who took it, what it did. The second: the venue, who speaks next, autoplay "
+    "(⏸ paused, ▶ playing) and its speed in steps a second, and whose view is shown.\n\n"
+    'In the public view, "Sides by option" counts the delegations of the venue that hold each option of '
+    'an issue, from one pole to the other (· for none): "2 · 4" is two sides at the first option, four '
+    'at the third. "Conceded" ("Conc." on a narrow terminal) counts the concessions each delegation has made.'
+)
 
-The top line: step N of M (actions so far), the round, the turn (the number of the last action in the save's log), who took it, what it did. The second: the venue, who speaks next, autoplay (⏸ paused, ▶ playing) and its speed in steps a second, and whose view is shown.
 
-In the public view, "Sides by option" counts the delegations of the venue that hold each option of an issue, from one pole to the other (· for none): "2 · 4" is two sides at the first option, four at the third. "Conceded" ("Conc." on a narrow terminal) counts the concessions each delegation has made.
-"""
+def help_keys() -> Group:
+    """The replay's keys under their heading, each explanation wrapped under itself."""
+    grid = Table.grid(padding=(0, 2), pad_edge=True)
+    grid.add_column(no_wrap=True, style="bold", min_width=max(len(k) for k, _ in KEYS) + 2)
+    grid.add_column()
+    for keys, does in KEYS:
+        grid.add_row(Text(keys), Text(does))
+    return Group(Text("Replaying a saved game: the keys\n", style="bold"), grid)
 
 
 class JumpDialog(Dialog[int]):
@@ -83,5 +101,6 @@ class ReplayHelp(Help):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(HELP)
+            yield Static(help_keys())
+            yield Static("\n" + PROSE, markup=False)
             yield Button("Close", id="close")
