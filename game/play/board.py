@@ -67,8 +67,9 @@ class Entry:
     # a later venue of a campaign follows: the toll said above is this venue's (the next charges
     # its own, on its own agenda)
     venues_follow: bool = False
-    # whether the reader signs at this venue: a side that signs nothing decides no deal by its yes,
-    # and is not asked before giving one below its walk-away value
+    # whether the reader's yes can make it the deal: a side that signs nothing decides none, and
+    # an offer not put to every signatory present can be answered, never agreed (the board asks
+    # before a yes below the walk-away value only where it binds)
     signs: bool = True
 
     @property
@@ -136,7 +137,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 agreed,
                 toll,
                 state.venue + 1 < len(state.scenario.venues),
-                me in state.scenario.venues[state.venue].signatories,
+                _binds(state, me, p),
             )
         )
 
@@ -146,3 +147,10 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
         return (1 if e.proposal.author == me else 2, 0, -e.proposal.id)
 
     return tuple(sorted(out, key=order))
+
+
+def _binds(state: State, me: int, p: Proposal) -> bool:
+    """Whether `me`'s yes can make `p` the agreement: `me` signs at this venue, and every
+    signatory present is its author or among those it was put to."""
+    signatories = state.scenario.venues[state.venue].signatories
+    return me in signatories and all(d == p.author or d in p.to or not state.present[d] for d in signatories)

@@ -227,15 +227,21 @@ def fixed(value: float, places: int) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
-def reject_question(pid: int, author: str, worth: str, words: str, now: float, after: float, here: bool) -> str:
+def reject_question(
+    pid: int, author: str, worth: str, words: str, now: float, after: float, here: bool, pulled: str = ""
+) -> str:
     """The question asked before refusing an offer worth having (above the walk-away value): a
     refusal cannot be taken back. `worth` and `words` as `measured` writes them; `now` and `after`
     the toll a round costs the reader now and once the offer is agreed (choices.toll_a_round),
     `here` where later venues charge their own: refusing keeps it running on the issues the offer
     would settle (a worth "if agreed" is before the rounds still to come, and no screen said that
     agreeing stops their toll). The board asks it, and the answer dialog (a newcomer's `r` there
-    refused an offer worth 0.36 against a walk-away value of 0.18 with no word)."""
+    refused an offer worth 0.36 against a walk-away value of 0.18 with no word). `pulled`: what
+    follows where signing it gets the reader pulled out by their hardliners ("the deal stands"),
+    said too: a newcomer weighed a refusal with the pull-out shown below the question, not in it."""
     question = f"Reject #{pid} from {author}? It is worth {worth} to you, {words}."
+    if pulled:
+        question += f" Accepting it would get you pulled out by your hardliners ({pulled})."
     if now - after < 0.0005:
         return question
     where = " here" if here else ""  # (the next venue charges its own)
@@ -248,9 +254,18 @@ def reject_question(pid: int, author: str, worth: str, words: str, now: float, a
     )
 
 
-def propose_question(worth: str, words: str) -> str:
+# how far below the walk-away value (or what is agreed) a package must be worth for the
+# question before a yes: a gap of a ten-thousandth was asked about, as "0.4999 BELOW 0.5000"
+BELOW_BY = 0.005
+
+
+def propose_question(worth: str, words: str, signs: bool = True) -> str:
     """The question asked before tabling a package below the walk-away value (`worth` and `words`
-    as `measured` writes them): tabling it is the author's yes, and cannot be taken back."""
+    as `measured` writes them): tabling it is the author's yes, and cannot be taken back. A side
+    that signs nothing gives no yes, but its package is agreed all the same if the signatories
+    accept it."""
+    if not signs:
+        return f"Propose a package worth {worth} to you, {words}? If the signatories accept it, it is agreed."
     return (
         f"Propose a package worth {worth} to you, {words}? Proposing is your yes: "
         "if the signatories accept it, it is agreed and binds you."

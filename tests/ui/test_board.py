@@ -366,7 +366,11 @@ def test_rejecting_on_the_board_asks_first(tmp_path: Path) -> None:
                 if after < 0.0005
                 else f" Agreed, it would bring the toll each round costs you from {toll(now)} down to {toll(after)}."
             )
-            assert ask.question.endswith(f"to you, above your walk-away {first.walk_away:.2f}.{kept}")
+            # ...and, where signing it would get the player pulled out, that too (a newcomer saw it
+            # only below the question)
+            assert first.pulls_out
+            pulled = f" Accepting it would get you pulled out by your hardliners ({first.pulled_then})."
+            assert ask.question.endswith(f"to you, above your walk-away {first.walk_away:.2f}.{pulled}{kept}")
             await press(pilot, "enter")  # the safe answer: nothing is sent
             await screen_of(pilot, BoardScreen)
             assert len(table.session.log) == moves

@@ -8,17 +8,43 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
+
+from game.engine import Pass, apply
 from game.engine.actions import Propose, Respond
 from game.engine.records import in_sentence
-from game.engine.state import PENDING
-from game.engine.utility import state_worth_if_agreed, utility
+from game.engine.state import PENDING, State
+from game.engine.utility import state_worth_if_agreed
+from game.play.board import entries
+from game.play.history import Chronicle
+from game.ui.format import BELOW_BY
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.widgets.fields import OptionField
-from tests.ui.driving import GOV, OPP, accept_answer, driven, new_app, press, screen_of, settle, until
+from tests.saves.helpers import new_session
+from tests.ui.driving import GOV, OPP, SOCHI, accept_answer, driven, new_app, press, screen_of, settle, until
 from tests.ui.test_board import board_at_first_turn
+
+
+async def cheapest(pilot: Pilot[Any], state: State, me: int) -> ProposalBuilder:
+    """The builder opened (p) with every issue at the option `me` values least outside its red
+    lines: a package below its walk-away value."""
+    sc = state.scenario
+    own = sc.delegations[me]
+    await press(pilot, "p")
+    builder = await screen_of(pilot, ProposalBuilder)
+    package = []
+    for i, field in builder._fields.items():
+        assert isinstance(field, OptionField)
+        options = [o for o in range(len(sc.issues[i].options)) if o not in own.red_lines[i]]
+        field.value = min(options, key=lambda o, i=i: own.values[i][o])
+        package.append((i, field.value))
+    await pilot.pause()
+    assert state_worth_if_agreed(state, me, package) < own.reservation - BELOW_BY, "not below the walk-away value"
+    return builder
 
 
 def test_a_package_below_the_walk_away_value_is_asked_about_and_sent_only_on_yes(tmp_path: Path) -> None:
@@ -28,16 +54,7 @@ def test_a_package_below_the_walk_away_value_is_asked_about_and_sent_only_on_yes
             table = await settle(pilot)
             sc = table.session.scenario
             own = sc.delegations[GOV]
-            await press(pilot, "p")
-            builder = await screen_of(pilot, ProposalBuilder)
-            # every issue at the option the government values least, outside its red lines
-            deal = list(table.session.state.deal())
-            for i, field in builder._fields.items():
-                assert isinstance(field, OptionField)
-                options = [o for o in range(len(sc.issues[i].options)) if o not in own.red_lines[i]]
-                field.value = min(options, key=lambda o, i=i: own.values[i][o])
-                deal[i] = field.value
-            assert utility(own, deal) < own.reservation, "the package is below the walk-away value"
+            await cheapest(pilot, table.session.state, GOV)
             moves = len(table.session.log)
             await press(pilot, "enter")
             dialog = await screen_of(pilot, ConfirmDialog)
@@ -119,3 +136,58 @@ def test_accepting_an_offer_below_the_walk_away_value_asks_first_in_the_answer_d
             assert table.session.log[moves].action == Respond("opposition", offer.id, True)
 
     asyncio.run(body())
+
+
+def test_a_side_that_signs_nothing_is_asked_without_being_told_it_is_bound(tmp_path: Path) -> None:
+    """A reviewer's: the SNC at Sochi, which signs nothing, was told that proposing was its yes
+    and bound it. Its package is agreed all the same if the signatories accept it."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("snc",), seed=1, scenario=SOCHI)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            state = table.session.state
+            me = state.scenario.delegation_index["snc"]
+            assert me not in state.scenario.venues[state.venue].signatories
+            await cheapest(pilot, state, me)
+            await press(pilot, "enter")
+            ask = await screen_of(pilot, ConfirmDialog)
+            assert ask.question.startswith("Propose a package worth ")
+            assert ask.question.endswith("? If the signatories accept it, it is agreed.")
+
+    asyncio.run(body())
+
+
+def test_a_package_that_cannot_be_agreed_is_sent_without_the_question(tmp_path: Path) -> None:
+    """A reviewer's: put to all but a signatory, it can be answered, never agreed (the builder's
+    message line says so), and the question said it would bind."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            moves = len(table.session.log)
+            builder = await cheapest(pilot, table.session.state, GOV)
+            builder._boxes[OPP].value = False  # the opposition, a signatory, left unasked
+            await pilot.pause()
+            await press(pilot, "enter")
+            await until(pilot, lambda: len(table.session.log) > moves, "the proposal")
+            action = table.session.log[moves].action
+            assert isinstance(action, Propose) and "opposition" not in action.to
+
+    asyncio.run(body())
+
+
+def test_the_board_asks_only_where_the_players_yes_can_make_the_deal() -> None:
+    """An offer not put to every signatory present can be answered, never agreed: a yes to it
+    binds nothing, and the board does not ask before it (nor for a side that signs nothing)."""
+    session = new_session("astana-8", 1, opposition="human")
+    state = session.state
+    while state.actor != GOV:
+        state = apply(state, Pass(state.scenario.delegations[state.actor].id))[0]
+    package = (("detainees", state.scenario.issues[0].options[0].id),)
+    to_all = apply(state, Propose("government", package, ("opposition", "russia", "turkey", "iran")))[0]
+    to_one = apply(state, Propose("government", package, ("opposition",)))[0]
+    (all_entry,) = [e for e in entries(to_all, OPP, Chronicle()) if e.waiting_for_me]
+    (one_entry,) = [e for e in entries(to_one, OPP, Chronicle()) if e.waiting_for_me]
+    assert all_entry.signs and not one_entry.signs

@@ -23,6 +23,7 @@ from game.engine.state import Proposal
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import (
+    BELOW_BY,
     accept_question,
     delegation_name,
     issue_name,
@@ -275,7 +276,9 @@ class RespondDialog(ActionDialog):
         ended = self.view.closing or choices.ends_the_talks(self.view, p.package)
         now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, p.package)
         author = in_sentence(delegation_name(self.view, p.author))
-        return reject_question(p.id, author, worth, words, now, after, self.view.venues_left > 0)
+        pulls = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
+        pulled = choices.pulled_out_then(self.view, p.package) if pulls else ""
+        return reject_question(p.id, author, worth, words, now, after, self.view.venues_left > 0, pulled)
 
     def _slip(self, p: Proposal) -> str:
         """The question to ask before accepting `p` where another offer waiting for the player's
@@ -291,9 +294,18 @@ class RespondDialog(ActionDialog):
         )
         if better is not None and better[1] < value + 0.005:
             better = None
-        worth, words, where = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)
-        # ...or where it is worth less than walking away, for a side whose yes decides a deal
-        below = where == "BELOW" and self.view.me in self.view.venue.signatories
+        agreed = choices.agreed_so_far(self.view)
+        worth, words, where = measured(value, self.view.own.reservation, agreed, your=True)
+        # ...or where it is worth less than walking away (by enough to say), for a side whose yes
+        # decides a deal, on an offer put to every signatory that must sign (else nothing binds)
+        reference = self.view.own.reservation if agreed is None else agreed
+        signatories = self.view.venue.signatories
+        below = (
+            where == "BELOW"
+            and value <= reference - BELOW_BY
+            and self.view.me in signatories
+            and all(d == p.author or d in p.to or not self.view.present[d] for d in signatories)
+        )
         if better is None and not below:
             return ""
         author = in_sentence(delegation_name(self.view, p.author))

@@ -22,6 +22,7 @@ from game.engine.state import ACCEPTED, PENDING, REJECTED
 from game.play.board import Entry
 from game.play.choices import PULLED_OUT_MEANS
 from game.ui.format import (
+    BELOW_BY,
     accept_question,
     against,
     brief_issue,
@@ -357,7 +358,8 @@ class BoardScreen(Screen[BoardChoice]):
         if where == "BELOW":
             self.dismiss(answer)
             return
-        question = reject_question(p.id, author, worth, words, *entry.toll, entry.venues_follow)
+        pulled = entry.pulled_then if entry.pulls_out else ""
+        question = reject_question(p.id, author, worth, words, *entry.toll, entry.venues_follow, pulled)
 
         def answered(ok: bool | None) -> None:
             if ok:
@@ -387,7 +389,8 @@ class BoardScreen(Screen[BoardChoice]):
             default=None,
         )
         worth, words, where = measured(entry.worth, entry.walk_away, entry.agreed, your=True)
-        below = where == "BELOW" and entry.signs
+        reference = entry.walk_away if entry.agreed is None else entry.agreed
+        below = where == "BELOW" and entry.worth <= reference - BELOW_BY and entry.signs
         if not entry.pulls_out and better is None and not below:
             self.dismiss(answer)
             return

@@ -17,6 +17,7 @@ from game.engine.records import in_sentence, listed
 from game.engine.view import View
 from game.play import choices
 from game.ui.format import (
+    BELOW_BY,
     IndexPackage,
     brief_issue,
     delegation_name,
@@ -367,7 +368,7 @@ class ProposalBuilder(ActionDialog):
             self.refuse("Tick at least one delegation to put the proposal to.")
             return
         action = Propose(actor=self.actor, package=ids, to=tuple(self.view.delegations[d].id for d in to))
-        question = self._below(package)
+        question = self._below(package, set(to))
         if not question:
             self.dismiss(action)
             return
@@ -378,18 +379,21 @@ class ProposalBuilder(ActionDialog):
 
         self.app.push_screen(ConfirmDialog(question, "Propose", "Think again"), answered)
 
-    def _below(self, package: IndexPackage) -> str:
+    def _below(self, package: IndexPackage, to: set[int]) -> str:
         """The question to ask before tabling a package worth less to the player than walking away
         (or than what is agreed already): a proposal is its author's yes, so the others' yes makes
         it the agreement. A newcomer built one worth 0.73 against a walk-away value of 0.95, sent
-        it with no word, and it was signed, where refusing an offer worth having asks first."""
-        worth, words, where = measured(
-            choices.worth_if_agreed(self.view, package),
-            self.view.own.reservation,
-            choices.agreed_so_far(self.view),
-            True,
-        )
-        return propose_question(worth, words) if where == "BELOW" else ""
+        it with no word, and it was signed, where refusing an offer worth having asks first. Not
+        where a signatory is left unasked: nothing can be agreed then (the message line says so)."""
+        if self._unasked_warning(to):
+            return ""
+        value = choices.worth_if_agreed(self.view, package)
+        agreed = choices.agreed_so_far(self.view)
+        worth, words, where = measured(value, self.view.own.reservation, agreed, True)
+        reference = self.view.own.reservation if agreed is None else agreed
+        if where != "BELOW" or value > reference - BELOW_BY:
+            return ""
+        return propose_question(worth, words, self.view.me in self.view.venue.signatories)
 
 
 def _whose(
