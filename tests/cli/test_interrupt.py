@@ -436,12 +436,17 @@ def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first
     assert err.strip().splitlines()[-1] in ("KeyboardInterrupt", "Stopped"), err
 
 
+@pytest.mark.parametrize("blocked", [False, True])
 @pytest.mark.parametrize(("signame", "says"), [("SIGINT", "KeyboardInterrupt"), ("SIGTERM", "Stopped")])
-def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(signame: str, says: str) -> None:
+def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
+    signame: str, says: str, blocked: bool
+) -> None:
     """A Ctrl+C taken by another thread (a timer's) while the workers started ran the main
     thread's handler between a worker's fork and its entry in the list of workers, whatever the
     main thread's mask: that worker, never killed, kept the command waiting on it at exit for
-    ever (4 of 40 runs of a Ctrl+C in its first 30 ms). Sent here at that very instant."""
+    ever (4 of 40 runs of a Ctrl+C in its first 30 ms). Sent here at that very instant; and with
+    the signal blocked in the main thread for good (`blocked`), where raising it again there left
+    it pending and the command ran on (a reviewer's)."""
     code = (
         "import os, signal, sys, threading\n"
         "from game.sim import pool\n"
@@ -454,7 +459,8 @@ def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
         "    sent.set()\n"
         "# started before the command: a thread started while the signals are held inherits the mask\n"
         "threading.Thread(target=send, daemon=True).start()\n"
-        "def known(process, conn):\n"
+        + (f"signal.pthread_sigmask(signal.SIG_BLOCK, {{signal.{signame}}})\n" if blocked else "")
+        + "def known(process, conn):\n"
         "    now.set()\n"
         "    sent.wait()\n"
         "    [None for _ in range(1000)]  # (its handler runs at a bytecode of these)\n"
