@@ -102,9 +102,13 @@ def test_the_hand_over_hides_one_player_from_the_next(tmp_path: Path) -> None:
             # the column is cut to fit the terminal: its start shows
             assert all(cell[:25] in gov_text for cell in expected_column(table, GOV))
 
-            # It passes: the opposition is next, and a hand-over covers the table.
+            # It passes (from the transcript filling the screen): the opposition is next, and a
+            # hand-over covers the table, which it finds in its place
+            await press(pilot, "t")
+            assert table.maximized is not None
             await press(pilot, "n")
             handover = await screen_of(pilot, HandOver)
+            assert table.maximized is None
             assert handover.player == names[OPP]
             assert table.session.state.actor == OPP
             shown = screen_text(app)

@@ -549,6 +549,9 @@ class TableScreen(TableCommands):
             # what was said to the player whose turn ends (a refusal, their walk-away value) is
             # theirs: the next player does not find it on the screen
             self.app.clear_notifications()
+            # and the table as the next player will find it: not the transcript filling the
+            # screen, scrolled where the last player left it
+            self.minimize()
             self.cover = HandOver()
             self.app.push_screen(self.cover, self._uncovered)
         return self.cover
