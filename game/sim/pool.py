@@ -288,7 +288,8 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         by_sentinel = {worker.process.sentinel: worker for worker in busy.values()}
         # not for ever: a signal the system gives another thread (the main one had one pending,
         # or blocked it) does not interrupt this wait, and its handler runs in the main thread
-        # only when it runs Python again; a test's timer's Ctrl+C waited here for ever, under load
+        # only when it runs Python again (with SIGINT blocked in the main thread, a Ctrl+C another
+        # thread took waited here for ever: tests/cli/test_interrupt.py)
         ready = wait([*busy, *by_sentinel], _AWAKE)
         for conn in [r for r in ready if r in busy]:
             try:
@@ -361,8 +362,8 @@ def _kill(workers: list[_Worker]) -> None:
 
 @contextlib.contextmanager
 def _deferred() -> Iterator[None]:
-    """Within it, SIGINT, SIGTERM and SIGHUP are noted, not acted on; on leaving, the first noted
-    is raised again, its handler put back. Blocking them (the mask above) holds only those sent to
+    """Within it, SIGINT, SIGTERM and SIGHUP are noted, not acted on; on leaving, their handlers
+    are put back and the first noted one's handler is run. Blocking them (the mask above) holds only those sent to
     the main thread: one another thread takes (a timer's, the move limit's watchdog) still runs the
     main thread's handler at its next instruction, and a Ctrl+C that landed between a worker's
     fork and its entry in the list of workers left that worker unknown, never killed: the
