@@ -50,7 +50,7 @@ TABLE_KEYS: tuple[Key, ...] = (
     Key("w", "walk_out", "w", "walk out of the talks", "Walk out", False, "Walk out", "Leave the talks", turn=True),
     Key("b", "boycott", "b", "boycott (only where attendance is optional)", "Boycott", False,
         "Boycott", "Stay away (where attendance is optional)", turn=True),
-    Key("t", "transcript", "t", "the transcript, filling the screen, to scroll with ↑ ↓ PgUp PgDn (t again: the table)",
+    Key("t", "transcript", "t", "the transcript, filling the screen, to scroll with ↑ ↓ PgUp PgDn (t: the table; Esc: in place)",
         "Transcript", False, "Scroll the transcript", "Read back what was said at the table"),
     Key("up,down", "", "↑ ↓", "choose an issue on the agenda to see who stands where"),
     # at 80x24 the issue's detail shows its description and a side or two: the rest of who

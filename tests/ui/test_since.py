@@ -27,6 +27,7 @@ from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.screens.history import HistoryScreen
 from game.ui.since import LISTED, since_last_move
+from game.ui.widgets.panels import AgendaTable
 from game.ui.widgets.wrapped import MORE_BELOW, MORE_BELOW_HERE, WrappedText
 from tests.engine.conftest import with_venue
 from tests.saves.helpers import scenario_file, scenario_path
@@ -707,3 +708,26 @@ def test_the_card_is_said_while_a_boycott_that_would_let_it_fire_may_still_come(
     card, when, _ = found
     assert card.id == "platforms_pull_out"
     assert "while your support at home is at most" in when
+
+
+def test_a_resize_while_the_transcript_fills_the_screen_refits_the_table_after(tmp_path: Path) -> None:
+    """A reviewer's: the agenda, hidden while the transcript filled the screen, kept the columns
+    of the old width once it came back ("0.96 No commitm…" and thirty empty columns)."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=11)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            agenda = table.query_one("#agenda", AgendaTable)
+            narrow = agenda.get_row_at(0)
+            await press(pilot, "t")
+            assert table.maximized is not None
+            await pilot.resize_terminal(120, 30)
+            await pilot.pause()
+            await press(pilot, "t")
+            await pilot.pause()
+            await pilot.pause()
+            assert table.maximized is None
+            assert str(agenda.get_row_at(0)[-1]) != str(narrow[-1]), "the agenda kept the old width's cut"
+
+    asyncio.run(body())

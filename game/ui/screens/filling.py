@@ -29,3 +29,15 @@ class Filling(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if self.maximized is not None and event.widget is not self.maximized:
             self.minimize()
+
+    def minimize(self) -> None:
+        """Back in place (t, Esc, the cursor leaving), and the table drawn again once the panes
+        have their sizes: a resize while the pane filled the screen left the hidden agenda cut
+        to the old width (a reviewer's)."""
+        was = self.maximized
+        super().minimize()
+        if was is not None and self.is_mounted:
+            self.call_after_refresh(self.refresh_table)
+
+    def refresh_table(self) -> None:
+        """Draw the table's panes again (the screens that fill override it)."""
