@@ -388,7 +388,9 @@ def _deferred() -> Iterator[None]:
             handler = kept[noted[0]]
             if callable(handler):
                 handler(noted[0], None)
-            else:
+            else:  # the system's default action: taken here, the signal let through first
+                if hasattr(signal, "pthread_sigmask"):
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {noted[0]})
                 signal.raise_signal(noted[0])
 
 

@@ -437,7 +437,9 @@ def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first
 
 
 @pytest.mark.parametrize("blocked", [False, True])
-@pytest.mark.parametrize(("signame", "says"), [("SIGINT", "KeyboardInterrupt"), ("SIGTERM", "Stopped")])
+@pytest.mark.parametrize(
+    ("signame", "says"), [("SIGINT", "KeyboardInterrupt"), ("SIGTERM", "Stopped"), ("SIGINT", "default")]
+)
 def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
     signame: str, says: str, blocked: bool
 ) -> None:
@@ -459,6 +461,8 @@ def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
         "    sent.set()\n"
         "# started before the command: a thread started while the signals are held inherits the mask\n"
         "threading.Thread(target=send, daemon=True).start()\n"
+        # "default": the system's own action for SIGINT, which ends the process (a reviewer's)
+        + ("signal.signal(signal.SIGINT, signal.SIG_DFL)\n" if says == "default" else "")
         + (f"signal.pthread_sigmask(signal.SIG_BLOCK, {{signal.{signame}}})\n" if blocked else "")
         + "def known(process, conn):\n"
         "    now.set()\n"
@@ -486,6 +490,9 @@ def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
         with contextlib.suppress(OSError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    if says == "default":
+        assert proc.returncode == -signal.SIGINT, err
+        return
     assert proc.returncode == 3, err
     assert err.strip().splitlines()[-1] == says, err
 
