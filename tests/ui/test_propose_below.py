@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from game.engine import Pass, apply
 from game.engine.actions import Propose, Respond
@@ -191,3 +192,31 @@ def test_the_board_asks_only_where_the_players_yes_can_make_the_deal() -> None:
     (all_entry,) = [e for e in entries(to_all, OPP, Chronicle()) if e.waiting_for_me]
     (one_entry,) = [e for e in entries(to_one, OPP, Chronicle()) if e.waiting_for_me]
     assert all_entry.signs and not one_entry.signs
+
+
+def test_the_builder_says_a_yes_to_a_worse_offer_still_stands(tmp_path: Path) -> None:
+    """A newcomer accepted a draft worth 0.58, then tabled a package worth 0.67, and the draft was
+    signed first: a yes stands until its proposal closes, and nothing had said so."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            offer = next(p for p in table.session.state.proposals if p.response_of(OPP) == PENDING)
+            await press(pilot, "r")
+            await accept_answer(pilot)
+            await until(
+                pilot,
+                lambda: any(e.action == Respond("opposition", offer.id, True) for e in table.session.log),
+                "the yes",
+            )
+            await until(pilot, lambda: app.screen is table, "the table")
+            assert any(p.id == offer.id for p in table.session.state.proposals), "the offer closed: nothing to test"
+            await press(pilot, "p")
+            builder = await screen_of(pilot, ProposalBuilder)  # at the player's stated positions
+            await pilot.pause()
+            said = str(builder.query_one(".problem", Static).render())
+            worth = state_worth_if_agreed(table.session.state, OPP, offer.package)
+            assert f"Your yes to #{offer.id} (" in said and f"{worth:.2f}" in said and "stands" in said, said
+
+    asyncio.run(body())

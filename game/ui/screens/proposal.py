@@ -281,7 +281,7 @@ class ProposalBuilder(ActionDialog):
         elif package and choices.pulls_out(self.view, lost := choices.agreement_cost(self.view, package)):
             self.refuse(*self._pulled_out(lost, choices.pulled_out_then(self.view, package)))
         else:
-            self.refuse(*(self._unasked_warning(chosen) or (self._replaces(),)))
+            self.refuse(*(self._unasked_warning(chosen) or self._standing(package) or (self._replaces(),)))
 
     def _issue_names(self, issue: int) -> tuple[str, str]:
         """An issue's name in a sentence, whole and short ("the Idlib zone", "Idlib zone")."""
@@ -319,6 +319,31 @@ class ProposalBuilder(ActionDialog):
         if refused_now or refused_before:
             return f"{chance}, refused this package before"
         return f"{chance}, accepted this package before" if accepted_before else chance
+
+    def _standing(self, package: IndexPackage) -> tuple[str, ...]:
+        """A yes the player gave to an open proposal worth less to them than this package stands
+        until it closes, and no move takes it back: the first that every signatory accepts is the
+        deal. A newcomer accepted a draft worth 0.58, then tabled a package worth 0.67, and the
+        draft was signed first; nothing had said the yes still held ("" where none is)."""
+        if not package:
+            return ()
+        worth = choices.worth_if_agreed(self.view, package)
+        lower = [
+            (p.id, value)
+            for p in self.view.proposals
+            if p.id in choices.accepted_still_open(self.view, -1)
+            and (value := choices.worth_if_agreed(self.view, p.package)) < worth - 0.005
+        ]
+        if not lower:
+            return ()
+        pid, value = min(lower, key=lambda pair: pair[1])
+        replaced = self._replaces()
+        stands = f"Your yes to #{pid} (worth {value:.2f}) stands: if all sign it first, it is the deal."
+        return (
+            *((f"{stands} {replaced}",) if replaced else ()),
+            stands,
+            f"Your yes to #{pid} ({value:.2f}) stands: signed first, it is the deal.",
+        )
 
     def _replaces(self) -> str:
         """A new proposal withdraws the player's own still on the table (RULES.md): said before
