@@ -73,7 +73,8 @@ def autosaves() -> list[Path]:
 
 
 def latest_autosave() -> Path | None:
-    """The autosave written last (the game "Continue" resumes), or None."""
+    """The autosave written last, or None (the title's "Continue" takes the last of a game still
+    in progress: game.ui.screens.title.running_autosave)."""
     found = autosaves()
     return found[0] if found else None
 

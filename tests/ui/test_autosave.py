@@ -12,12 +12,13 @@ import pytest
 from textual.widgets import Button, Input
 
 from game import paths
-from game.saves import load
+from game.saves import load, save
 from game.ui.app import make_app
 from game.ui.screens.actions import ConfirmDialog, RespondDialog
 from game.ui.screens.saving import SaveDialog
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
+from tests.saves.helpers import finished
 from tests.ui.driving import click, driven, new_app, press, reject_answer, screen_of, settle, until
 from tests.ui.test_cli_ui import SIZE, a_move_since_the_last_save, asked_to_leave, saved_mid_game
 
@@ -213,3 +214,36 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
     assert ran(Crashed()) == 1  # type: ignore[arg-type]
     assert ran(Quit()) == 0  # type: ignore[arg-type]
     assert ran(AgentFailed()) == 1  # type: ignore[arg-type]
+
+
+def test_continue_takes_the_last_game_still_in_progress_not_one_played_to_its_end(tmp_path: Path) -> None:
+    """A newcomer's: with the last game played to its end, "Continue the autosave" opened its
+    debrief. It continues the newest game still in progress, and is off where every one is over."""
+    running_path, running = saved_mid_game(tmp_path / "elsewhere")
+    folder = paths.autosave_dir()
+    folder.mkdir(parents=True)
+    going = folder / "astana-8-going.yaml"
+    going.write_bytes(running_path.read_bytes())
+    over = save(finished("mini", 3), folder, "mini-over")
+    os.utime(going, (1_000_000_000, 1_000_000_000))  # the finished game is the newer
+    assert paths.latest_autosave() == over
+
+    async def body() -> None:
+        app = make_app(saves_dir=tmp_path / "saves", speed=0, seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            assert not title.query_one("#continue", Button).disabled
+            await click(pilot, "#continue")
+            table = await screen_of(pilot, TableScreen)
+            assert table.autosave_path == going and len(table.session.log) == len(running.log)
+
+    asyncio.run(body())
+    going.unlink()
+
+    async def only_over() -> None:
+        app = make_app(saves_dir=tmp_path / "saves", speed=0, seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            title = await screen_of(pilot, TitleScreen)
+            assert title.query_one("#continue", Button).disabled
+
+    asyncio.run(only_over())

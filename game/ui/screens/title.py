@@ -18,8 +18,9 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from game.ai.levels import LEVELS as AI_LEVELS
 from game.engine.model import Scenario
-from game.paths import autosaves, latest_autosave
+from game.paths import autosaves
 from game.play.new_game import NewGame
+from game.saves.catalog import read_info
 from game.scenario import bundled, check_file
 from game.scenario.seating import default_human
 from game.ui.screens.notices import Help
@@ -43,6 +44,21 @@ def level_note(name: str) -> str:
     """What a level does, as the sentence under the difficulty list says it."""
     said = SAID.get(name, "a level of the agents")
     return f"{said[:1].upper()}{said[1:]}."
+
+
+# how many autosaves, the newest first, the title reads for a game still in progress
+_LOOKED_AT = 50
+
+
+def running_autosave() -> Path | None:
+    """The autosave written last of a game still in progress ("Continue the autosave"): the last
+    game played to its end opened its debrief there, where a newcomer expected a game to go on
+    (a finished one's debrief stays in "Saved games", d). None where there is none."""
+    for path in autosaves()[:_LOOKED_AT]:
+        info = read_info(path, autosave=True)
+        if not info.problem and not info.over:
+            return path
+    return None
 
 
 class SeedInput(Input):
@@ -154,7 +170,7 @@ class TitleScreen(Screen[None]):
                     tooltip="The same seed and the same moves make the same game",
                 )
                 yield StartButton("Start the talks", variant="primary", id="start", compact=True)
-                yield Button("Continue the autosave", id="continue", compact=True, disabled=latest_autosave() is None)
+                yield Button("Continue the autosave", id="continue", compact=True, disabled=running_autosave() is None)
                 yield Button(
                     "Saved games",
                     id="load",
@@ -245,8 +261,8 @@ class TitleScreen(Screen[None]):
 
     @on(Button.Pressed, "#continue")
     def _continue(self) -> None:
-        # the game autosaved last, from whatever folder it was played in
-        found = latest_autosave()
+        # the game in progress autosaved last, from whatever folder it was played in
+        found = running_autosave()
         if found is None:
             self.notify("No autosave to continue.", severity="warning")
             return
