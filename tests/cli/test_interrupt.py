@@ -395,6 +395,35 @@ def sleeps(x: int) -> int:
     return x
 
 
+def _pooled(setup: str) -> tuple[int, str]:
+    """Run `setup` (a script that imports `pool` and readies its signal), then three items of an
+    hour each over two workers, in a process of its own started with SIGINT at its default (a
+    suite started in the background has it ignored): its exit status (3 on the exception a
+    signal raised, whose name it prints) and what it wrote on standard error."""
+    code = setup + (
+        "try:\n"
+        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
+        "except BaseException as error:\n"
+        "    print(type(error).__name__, file=sys.stderr)\n"
+        "    sys.exit(3)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,
+    )
+    try:
+        _, err = proc.communicate(timeout=PROMPT)
+    finally:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    return proc.returncode, err
+
+
 @pytest.mark.parametrize(("first", "second"), [("SIGTERM", "SIGHUP"), ("SIGINT", "SIGINT"), ("SIGINT", "SIGTERM")])
 def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first: str, second: str) -> None:
     """A reviewer's: a second signal (systemd's SIGTERM then SIGHUP, a Ctrl+C and a `kill`, two
@@ -412,27 +441,9 @@ def test_a_second_signal_while_the_workers_are_killed_leaves_none_and_ends(first
         "    kill(workers)\n"
         "pool._kill = second\n"
         f"threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.{first})).start()\n"
-        "try:\n"
-        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
-        "except BaseException as error:\n"
-        "    print(type(error).__name__, file=sys.stderr)\n"
-        "    sys.exit(3)\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=interruptible,  # (a suite started in the background has SIGINT ignored)
-    )
-    try:
-        _, err = proc.communicate(timeout=PROMPT)
-    finally:
-        with contextlib.suppress(OSError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    assert proc.returncode == 3, err  # ended, on the signal's exception
+    returncode, err = _pooled(code)
+    assert returncode == 3, err  # ended, on the signal's exception
     assert err.strip().splitlines()[-1] in ("KeyboardInterrupt", "Stopped"), err
 
 
@@ -470,30 +481,12 @@ def test_a_signal_another_thread_takes_while_a_worker_starts_stops_every_worker(
         "    [None for _ in range(1000)]  # (its handler runs at a bytecode of these)\n"
         "    return Worker(process, conn)\n"
         "pool._Worker = known\n"
-        "try:\n"
-        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
-        "except BaseException as error:\n"
-        "    print(type(error).__name__, file=sys.stderr)\n"
-        "    sys.exit(3)\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=interruptible,  # (a suite started in the background has SIGINT ignored)
-    )
-    try:
-        _, err = proc.communicate(timeout=PROMPT)
-    finally:
-        with contextlib.suppress(OSError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    returncode, err = _pooled(code)
     if says == "default":
-        assert proc.returncode == -signal.SIGINT, err
+        assert returncode == -signal.SIGINT, err
         return
-    assert proc.returncode == 3, err
+    assert returncode == 3, err
     assert err.strip().splitlines()[-1] == says, err
 
 
@@ -511,27 +504,9 @@ def test_a_signal_another_thread_takes_while_the_workers_work_stops_them() -> No
         "    os.kill(os.getpid(), signal.SIGINT)\n"
         "threading.Thread(target=send, daemon=True).start()\n"
         "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})\n"
-        "try:\n"
-        "    pool.parallel_map(sleeps, [1, 2, 3], 2)\n"
-        "except BaseException as error:\n"
-        "    print(type(error).__name__, file=sys.stderr)\n"
-        "    sys.exit(3)\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=interruptible,  # (a suite started in the background has SIGINT ignored)
-    )
-    try:
-        _, err = proc.communicate(timeout=PROMPT)
-    finally:
-        with contextlib.suppress(OSError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    assert proc.returncode == 3, err
+    returncode, err = _pooled(code)
+    assert returncode == 3, err
     assert err.strip().splitlines()[-1] == "KeyboardInterrupt", err
 
 
