@@ -36,7 +36,7 @@ from game.ui.format import (
     score,
     wrap,
 )
-from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog
+from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog, dismiss_if_sure
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
 from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField, PickingRadioSet
 
@@ -257,11 +257,7 @@ class RespondDialog(ActionDialog):
             self.dismiss(answer)
             return
 
-        def answered(ok: bool | None) -> None:
-            if ok:
-                self.dismiss(answer)
-
-        self.app.push_screen(ConfirmDialog(question, "Accept" if accept else "Reject", "Think again"), answered)
+        dismiss_if_sure(self, question, "Accept" if accept else "Reject", answer)
 
     def _regret(self, p: Proposal) -> str:
         """The question to ask before refusing `p` where it is worth having (above the walk-away

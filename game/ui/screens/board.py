@@ -33,7 +33,7 @@ from game.ui.format import (
     reject_question,
     wrap,
 )
-from game.ui.screens.dialog import ConfirmDialog
+from game.ui.screens.dialog import dismiss_if_sure
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.rows import RowTable
 
@@ -361,11 +361,7 @@ class BoardScreen(Screen[BoardChoice]):
         pulled = entry.pulled_then if entry.pulls_out else ""
         question = reject_question(p.id, author, worth, words, *entry.toll, entry.venues_follow, pulled)
 
-        def answered(ok: bool | None) -> None:
-            if ok:
-                self.dismiss(answer)
-
-        self.app.push_screen(ConfirmDialog(question, "Reject", "Think again"), answered)
+        dismiss_if_sure(self, question, "Reject", answer)
 
     def _counter_refusal(self) -> str:
         """Why Edit as counter is refused: not the player's turn, or the rules refuse a proposal
@@ -406,11 +402,7 @@ class BoardScreen(Screen[BoardChoice]):
             words if below else "",
         )
 
-        def answered(ok: bool | None) -> None:
-            if ok:
-                self.dismiss(answer)
-
-        self.app.push_screen(ConfirmDialog(question, "Accept", "Think again"), answered)
+        dismiss_if_sure(self, question, "Accept", answer)
 
     def action_counter(self) -> None:
         entry = self.current()

@@ -12,6 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Button, OptionList, Select, Static
 
 from game.engine.actions import Action
@@ -200,3 +201,15 @@ class ConfirmDialog(Dialog[bool]):
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
         self.dismiss(True)
+
+
+def dismiss_if_sure(screen: Screen[ResultT], question: str, yes_label: str, result: ResultT) -> None:
+    """Ask `question` (Think again the safe answer, under Enter) and dismiss `screen` with
+    `result` on yes; on no, `screen` stays as it was. The builder, the answer dialog and the
+    board ask so before an answer or a proposal that cannot be taken back."""
+
+    def answered(ok: bool | None) -> None:
+        if ok:
+            screen.dismiss(result)
+
+    screen.app.push_screen(ConfirmDialog(question, yes_label, "Think again"), answered)

@@ -31,7 +31,7 @@ from game.ui.format import (
     score,
     short,
 )
-from game.ui.screens.dialog import ActionDialog, ConfirmDialog, unfocusable
+from game.ui.screens.dialog import ActionDialog, dismiss_if_sure, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
 from game.ui.widgets.fitted import FittedNote
 
@@ -398,11 +398,7 @@ class ProposalBuilder(ActionDialog):
             self.dismiss(action)
             return
 
-        def answered(ok: bool | None) -> None:
-            if ok:
-                self.dismiss(action)
-
-        self.app.push_screen(ConfirmDialog(question, "Propose", "Think again"), answered)
+        dismiss_if_sure(self, question, "Propose", action)
 
     def _below(self, package: IndexPackage, to: set[int]) -> str:
         """The question to ask before tabling a package worth less to the player than walking away
