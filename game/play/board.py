@@ -21,6 +21,7 @@ from game.play.choices import (
     pulls_out,
     signing_cost,
     toll_a_round,
+    yes_binds,
 )
 from game.play.history import Chronicle
 
@@ -137,7 +138,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 agreed,
                 toll,
                 state.venue + 1 < len(state.scenario.venues),
-                _binds(state, me, p),
+                view is not None and yes_binds(view, p),
             )
         )
 
@@ -147,10 +148,3 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
         return (1 if e.proposal.author == me else 2, 0, -e.proposal.id)
 
     return tuple(sorted(out, key=order))
-
-
-def _binds(state: State, me: int, p: Proposal) -> bool:
-    """Whether `me`'s yes can make `p` the agreement: `me` signs at this venue, and every
-    signatory present is its author or among those it was put to."""
-    signatories = state.scenario.venues[state.venue].signatories
-    return me in signatories and all(d == p.author or d in p.to or not state.present[d] for d in signatories)

@@ -88,6 +88,16 @@ def accepted_still_open(view: View, besides: int) -> tuple[int, ...]:
     return tuple(p.id for p in view.proposals if p.id != besides and p.response_of(view.me) == ACCEPTED)
 
 
+def yes_binds(view: View, proposal: Proposal) -> bool:
+    """Whether the viewer's yes can make `proposal` the agreement: the viewer signs at this venue,
+    and every signatory present is its author or among those it was put to (else it can be
+    answered, never agreed: RULES.md, "Agreements")."""
+    signatories = view.venue.signatories
+    return view.me in signatories and all(
+        d == proposal.author or d in proposal.to or not view.present[d] for d in signatories
+    )
+
+
 def still_needs(view: View, proposal_id: int) -> tuple[int, ...]:
     """The signatories at the table, besides the viewer, whose yes an open proposal still lacks:
     neither its author nor among those who accepted it (the engine's list of the signatories a

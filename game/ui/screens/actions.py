@@ -295,13 +295,7 @@ class RespondDialog(ActionDialog):
         # ...or where it is worth less than walking away (by enough to say), for a side whose yes
         # decides a deal, on an offer put to every signatory that must sign (else nothing binds)
         reference = self.view.own.reservation if agreed is None else agreed
-        signatories = self.view.venue.signatories
-        below = (
-            where == "BELOW"
-            and value <= reference - BELOW_BY
-            and self.view.me in signatories
-            and all(d == p.author or d in p.to or not self.view.present[d] for d in signatories)
-        )
+        below = where == "BELOW" and value <= reference - BELOW_BY and choices.yes_binds(self.view, p)
         if better is None and not below:
             return ""
         author = in_sentence(delegation_name(self.view, p.author))
