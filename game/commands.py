@@ -433,7 +433,7 @@ def _no_save_there(folder: Path, names: list[str]) -> None:
 def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: int | None = None) -> int:
     from game.analysis import analyze
     from game.cli import print_json
-    from game.engine.types import draw_types
+    from game.engine.types import draw_types, types_drawn
 
     scenario = _load(name)
     if isinstance(scenario, int):
@@ -456,9 +456,14 @@ def cmd_analyze(name: str, venue_id: str | None, as_json: bool, spoiler_seed: in
         print_json(data)
         return 0
     v = scenario.venues[venue]
-    print(f"{scenario.title}: {v.name}")
+    print(scenario.title)
+    print(f"venue: {v.name}" + (f" ({venue + 1} of {len(scenario.venues)})" if len(scenario.venues) > 1 else ""))
     if spoiler_seed is not None:
         print(f"SPOILER: the private preferences drawn for the game with seed {spoiler_seed}")
+    elif types_drawn(scenario):
+        # a player read these figures as the others' real numbers: a game plays numbers drawn
+        # around them, which only the spoiler flag (or the debrief) shows
+        print("preferences: the file's central values; each game draws its own around them")
     print(f"issues: {', '.join(data['issues'])}")
     print(f"signatories: {', '.join(data['signatories'])}")
     if not result.exact:

@@ -24,11 +24,17 @@ from game.engine.state import frozen
 _STREAM = 0x7479706573  # "types": sets this stream apart from every other use of the seed
 
 
+def types_drawn(scenario: Scenario) -> bool:
+    """Whether each game draws its delegations' preferences around the file's central values."""
+    rules = scenario.rules
+    return bool(rules.weight_spread or rules.value_spread or rules.reservation_spread)
+
+
 def draw_types(scenario: Scenario, seed: int) -> Scenario:
     """The scenario with every delegation's real preferences for the game with this seed."""
-    rules = scenario.rules
-    if not (rules.weight_spread or rules.value_spread or rules.reservation_spread):
+    if not types_drawn(scenario):
         return scenario
+    rules = scenario.rules
     rng = Rng(mix(seed_state(seed) ^ _STREAM) & MASK)
     drawn = tuple(
         _draw(d, rng, rules.weight_spread, rules.value_spread, rules.reservation_spread) for d in scenario.delegations

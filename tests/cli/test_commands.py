@@ -235,6 +235,17 @@ def test_analyze_shows_central_preferences_and_a_games_draw_only_as_a_spoiler() 
     assert json.loads(central.stdout)["preferences"] == "central"
     text = run_main("analyze", "astana-8", cwd=ROOT).stdout
     assert "SPOILER" not in text
+    # the text says its figures are the file's centres, not a game's numbers, and names the venue
+    # once (it read "Astana 8: detainees, zones and a date for Sochi: Astana 8")
+    assert text.splitlines()[:3] == [
+        "Astana 8: detainees, zones and a date for Sochi",
+        "venue: Astana 8",
+        "preferences: the file's central values; each game draws its own around them",
+    ]
+    fixed = run_main("analyze", "docs/examples/stage1.yaml", cwd=ROOT).stdout
+    assert "preferences:" not in fixed  # no spreads: every game plays the file's numbers
+    second = run_main("analyze", "astana-to-sochi", "--venue", "sochi", cwd=ROOT).stdout
+    assert second.splitlines()[1] == "venue: Congress of Syrian National Dialogue (2 of 2)"
     spoiled = run_main("analyze", "astana-8", "--spoiler-seed", "3", cwd=ROOT)
     assert spoiled.returncode == 0 and "SPOILER" in spoiled.stdout
     assert spoiled.stdout != text  # the drawn numbers are not the file's
