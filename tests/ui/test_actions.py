@@ -699,6 +699,36 @@ def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: Stat
     assert drive(RespondDialog(v), script) is None
 
 
+def test_accepting_an_offer_that_gets_you_pulled_out_asks_first(start: State) -> None:
+    """The answer dialog asks before a yes that gets the player pulled out, as the board's `a`
+    does: a newcomer read the warning on the message line, pressed A, and was not asked."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    state = apply(start, Propose("government", GOV_POSITIONS, ("opposition", "russia")))[0]
+    v = view(state, OPP)
+
+    def script(confirm: bool) -> Script:
+        async def run(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+            await pilot.press("A")
+            await pilot.pause()
+            asked = pilot.app.screen
+            assert isinstance(asked, ConfirmDialog), "accepted without a question"
+            question = " ".join(screen_text(pilot.app).split())
+            assert "your hardliners would pull you out" in question
+            if confirm:
+                await pilot.click("#yes")
+            else:
+                await pilot.press("escape")
+                await pilot.pause()
+                assert pilot.app.screen is dialog  # back in the dialog, nothing answered
+                await pilot.press("escape")
+
+        return run
+
+    assert drive(RespondDialog(v), script(True)) == Respond("opposition", 1, True)
+    assert drive(RespondDialog(v), script(False)) is None
+
+
 def test_respond_says_when_another_text_the_player_accepted_is_still_open(start: State) -> None:
     """Accepting two texts, the first that every signatory accepts is the one agreed: a newcomer
     accepted the mediator's draft and a better package, and signed the draft. The answer dialog

@@ -277,8 +277,9 @@ class RespondDialog(ActionDialog):
         return reject_question(p.id, author, worth, words, now, after, self.view.venues_left > 0, pulled)
 
     def _slip(self, p: Proposal) -> str:
-        """The question to ask before accepting `p` where another offer waiting for the player's
-        answer is worth more (by half a hundredth or more), as the board asks: a newcomer
+        """The question to ask before accepting `p` where signing it gets the player pulled out, or
+        where another offer waiting for the player's answer is worth more (by half a hundredth or
+        more), as the board asks: a newcomer
         answered four offers in turn with `r` and `a`, and signed the one worth 0.59 while one
         worth 0.81 waited; and where it is worth less than walking away (a yes cannot be taken
         back, and the builder asks the same before tabling such a package). "" where neither."""
@@ -296,11 +297,14 @@ class RespondDialog(ActionDialog):
         # decides a deal, on an offer put to every signatory that must sign (else nothing binds)
         reference = self.view.own.reservation if agreed is None else agreed
         below = where == "BELOW" and value <= reference - BELOW_BY and choices.yes_binds(self.view, p)
-        if better is None and not below:
+        # ...or where signing it gets the player pulled out, as the board's `a` asks (a newcomer
+        # read the warning on the message line, pressed A, and was not asked)
+        pulls = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
+        if better is None and not below and not pulls:
             return ""
         author = in_sentence(delegation_name(self.view, p.author))
         pulled = ""
-        if choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package)):
+        if pulls:
             # the whole question, as the board asks it (a reviewer's: the pull-out was left out)
             signing = choices.signing_cost(self.view, p.package)
             then = choices.pulled_out_then(self.view, p.package)
