@@ -86,7 +86,7 @@ def test_the_title_screens_palette_has_its_commands_and_each_does_what_its_key_d
         async with driven(app, size=(100, 30)) as pilot:
             title = await screen_of(pilot, TitleScreen)
             commands = {c.title: c for c in app.get_system_commands(title)}
-            assert {"Start the talks", "Saved games", "Your record", "Continue", "Help"} <= set(commands)
+            assert {"Start the talks", "Saved games", "Your record", "Continue the autosave", "Help"} <= set(commands)
             # every key of the screen's own but quitting has its command
             keyed = {b.description for b in TitleScreen.BINDINGS if isinstance(b, Binding)} - {"Quit"}
             assert keyed <= set(commands), keyed - set(commands)

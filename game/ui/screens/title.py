@@ -299,7 +299,8 @@ class TitleScreen(Screen[None]):
         the palette, and typing "saved" or "record" there found nothing."""
         return [
             ("Start the talks", "Sit at the table chosen here (Enter)", self.action_start),
-            ("Continue", "The game autosaved last", self._continue),
+            # as the button says: a player typed "autosave" in the palette and found nothing
+            ("Continue the autosave", "The game in progress autosaved last", self._continue),
             ("Saved games", "Every save, to continue or replay (ctrl+o)", self.action_saves),
             ("Your record", "Your results per scenario and seat (ctrl+r)", self.action_record),
             ("Help", "The keys and the rules in short (?)", self.action_help),
