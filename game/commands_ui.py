@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.commands import _load
 from game.exits import EXIT_INVALID, EXIT_USAGE
+from game.safetext import escape_controls
 from game.scenario import DEFAULT, resolve
 from game.scenario.seating import default_human
 
@@ -151,6 +152,9 @@ def ran(app: PeaceTalksApp) -> int:
             agent_traceback(app.failure_error)
         print(f"peacetalks: error: {app.failure}", file=sys.stderr)
         return EXIT_INVALID
+    if app.farewell:
+        with contextlib.suppress(OSError):
+            print(escape_controls(app.farewell))  # (paths: shown as text)
     return app.return_code or 0
 
 

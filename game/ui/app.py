@@ -145,6 +145,9 @@ class PeaceTalksApp(App[None]):
         self.speed = speed
         self.failure = ""  # why the app stopped on an error (an outside agent's), for the command to print
         self.failure_error: Exception | None = None  # that error, whose traceback the command may print
+        # where a game left with ctrl+q was saved, for the command to say once the terminal is back
+        # (a tester's ctrl+q twice gave the shell back without a word)
+        self.farewell = ""
         self.printed = Printed()  # what was printed meanwhile, for the command to write on stderr
         self._leaving: Screen[bool] | None = None  # ctrl+q's question while it is open
 
@@ -473,10 +476,27 @@ class PeaceTalksApp(App[None]):
                     screen.save_autosave(announce=False)
         super()._handle_exception(error)
 
+    def _farewell(self, table: TableScreen) -> None:
+        """Where the game left with ctrl+q is saved, said once the terminal is the shell's again."""
+        if table.session.state.over:
+            return  # its debrief says how it ended; the saved games list it
+        named_file = table.named_path()  # (None where another game took the name meanwhile)
+        named = f" and in {named_file}" if named_file is not None else ""
+        self.farewell = (
+            f"Your game is saved in the autosave {table.autosave_path}{named}: "
+            '`peacetalks` and "Continue the autosave" go on with it.'
+        )
+
     async def action_quit(self) -> None:
         # ctrl+q works over any dialog, notice or hand-over: find the table beneath them
         table = next((s for s in reversed(self.screen_stack) if isinstance(s, TableScreen)), None)
         if table is None or not (table.unsaved or table.named_behind):
+            if table is not None and table.autosave_path.is_file():
+                self._farewell(table)  # (saved at the round's start, say: nothing to ask)
+            elif table is not None and not table.session.log:
+                # a newcomer's ctrl+q at their first turn gave the shell back without a question
+                # and without a save: there was nothing to keep, which is now said
+                self.farewell = "The game was left before its first move: there was nothing to save."
             self.exit()
             return
         from game.ui.screens.actions import ConfirmDialog
@@ -496,6 +516,7 @@ class PeaceTalksApp(App[None]):
                 return
             name = table.save_name
             if table.save_named():
+                self._farewell(table)
                 self.exit()
             elif name is not None:
                 # the autosave holds the whole game: quitting loses nothing, and the command says

@@ -192,7 +192,7 @@ def test_a_crash_autosaves_the_game_and_exits_non_zero(tmp_path: Path) -> None:
     assert found is not None and len(load(found).log) >= 1
 
 
-def test_the_play_command_exits_with_the_interface_status() -> None:
+def test_the_play_command_exits_with_the_interface_status(capsys: pytest.CaptureFixture[str]) -> None:
     from game.commands_ui import ran
     from game.ui.app import Printed
 
@@ -201,6 +201,7 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
         failure = ""  # set when an outside agent failed (tests/cli/test_agent_seats.py)
         failure_error = None  # the AgentError itself, whose traceback `ran` may print
         printed = Printed()  # what was printed while it ran: nothing
+        farewell = ""  # where ctrl+q saved the game
 
         def run(self) -> None:
             pass
@@ -211,9 +212,17 @@ def test_the_play_command_exits_with_the_interface_status() -> None:
     class AgentFailed(Crashed):
         failure = "the agent in seat opposition (game seed 3) raised ValueError: no"
 
+    class Saved(Quit):
+        farewell = "Your game is saved in the autosave /tmp/\x1b]2;x\x07.yaml"
+
     assert ran(Crashed()) == 1  # type: ignore[arg-type]
     assert ran(Quit()) == 0  # type: ignore[arg-type]
     assert ran(AgentFailed()) == 1  # type: ignore[arg-type]
+    capsys.readouterr()
+    assert ran(Saved()) == 0  # type: ignore[arg-type]
+    # said on stdout once the terminal is back, the path's escape sequence shown as text
+    out = capsys.readouterr().out
+    assert out.startswith("Your game is saved in the autosave /tmp/") and "\x1b" not in out
 
 
 def test_continue_takes_the_last_game_still_in_progress_not_one_played_to_its_end(tmp_path: Path) -> None:

@@ -134,6 +134,7 @@ def test_quitting_with_nothing_unsaved_just_quits(tmp_path: Path) -> None:
             await press(pilot, "ctrl+q")
             await until(pilot, lambda: app._exit, "the app to quit")
             assert not isinstance(app.screen, ConfirmDialog)
+            assert app.farewell == "The game was left before its first move: there was nothing to save."
         assert latest_autosave() is None
 
     asyncio.run(body())
@@ -176,6 +177,10 @@ def test_ctrl_q_twice_saves_and_quits(tmp_path: Path) -> None:
             await press(pilot, "ctrl+q")
             await until(pilot, lambda: app._exit, "the app to quit")
             assert sum(isinstance(s, ConfirmDialog) for s in app.screen_stack) <= 1
+            # the command says where the game went once the shell has the terminal (a tester's
+            # ctrl+q twice gave it back without a word)
+            assert app.farewell.startswith(f"Your game is saved in the autosave {table.autosave_path}:")
+            assert "Continue the autosave" in app.farewell
             return table.session
 
     session = asyncio.run(body())

@@ -154,6 +154,7 @@ def test_play_save_name_writes_the_save_at_once_and_keeps_it_on_quitting(tmp_pat
             assert "my-game" in question.question
             await press(pilot, "shift+tab", "enter")
             await until(pilot, lambda: app._exit, "the app to quit")
+            assert f" and in {tmp_path / 'my-game.yaml'}: " in app.farewell
         assert len(load(tmp_path / "my-game.yaml").log) == moves
 
     asyncio.run(body())

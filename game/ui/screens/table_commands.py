@@ -462,6 +462,10 @@ class TableCommands(Filling):
         """The game has a named save, and its file is gone or holds what this game last wrote."""
         return self.save_name is not None and self._still_ours(self._named_path(self.save_name))
 
+    def named_path(self) -> Path | None:
+        """The file of the save the player named, while the game keeps it up to date."""
+        return None if self.save_name is None else self._named_path(self.save_name)
+
     def _named_path(self, name: str) -> Path:
         """Where a name the game took is saved (names are checked first, so save_path's own)."""
         return self.saves_dir / f"{name}.yaml"
