@@ -23,7 +23,7 @@ from game.play.board import entries
 from game.play.deck_words import own_departure_live
 from game.play.history import Chronicle, walk_away_causes
 from game.play.moved import Cause, Then, support_moved, trust_moved
-from game.ui.format import action_phrase, against
+from game.ui.format import action_phrase, against, fixed
 from game.ui.transcript import meeting_text
 
 LISTED = 3  # proposals waiting for an answer named one by one; more are counted
@@ -117,7 +117,7 @@ def _was_worth(state: State, me: int, chronicle: Chronicle, previous: int, shown
     return "" if was == shown else was
 
 
-def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int) -> Text | None:
+def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int, view: View) -> Text | None:
     """A line naming the offers put to `me` that failed or closed, in the lines from `start` on,
     before `me` had answered them: a newcomer never learnt of three packages the government,
     speaking first, had refused, and so of what the others had offered."""
@@ -143,10 +143,19 @@ def _gone_before_answer(chronicle: Chronicle, start: int, state: State, me: int)
     if not gone:
         return None
     text = Text("  Put to you, and gone before your answer: ")
+    # measured as what waits for an answer is (the walk-away value, or what is agreed), to the
+    # places that tell the two apart: "#4 (worth 0.34, ...)" beside a walk-away of 0.34 said
+    # nothing of which was the more (a newcomer's)
+    agreed = choices.agreed_so_far(view)
+    mark, mark_name = (view.own.reservation, "your walk-away") if agreed is None else (agreed, "what is agreed")
     # by number, as the board lists them, not as they went ("#30; #32; #31; #33": a newcomer's)
     for k, pid in enumerate(sorted(gone)):
         tabled = chronicle.tabled[pid]
-        worth = f"{state_worth_if_agreed(state, me, tabled.package):.2f}"
+        worth, marked, where = against(state_worth_if_agreed(state, me, tabled.package), mark)
+        if where == "at":
+            worth += f", at {mark_name}"
+        elif where == "BELOW" or marked != fixed(mark, 2):  # (above it, said where apart only past two places)
+            worth += f", {where.lower()} {mark_name} {marked}"
         who = refused_by.get(pid)
         why = f", refused by {_names(state, who)}" if who else ""
         why += ", lapsed unanswered" if pid in lapsed else ""
@@ -288,7 +297,7 @@ def since_last_move(
     # last, what is no longer there to answer (nothing to act on): at 80x24 the transcript shows
     # four lines, and a list of lapsed offers had pushed the trust and support lines out of sight
     # (a newcomer found them only by scrolling)
-    gone = _gone_before_answer(chronicle, start, state, me)
+    gone = _gone_before_answer(chronicle, start, state, me, view)
     if gone is not None:
         lines.append(gone)
     if not lines:

@@ -23,8 +23,10 @@ from game.engine.model import Scenario
 from game.engine.records import in_sentence
 from game.engine.state import ACCEPTED, PENDING, State
 from game.engine.utility import state_worth_if_agreed
+from game.play import choices
 from game.play.board import entries
 from game.play.history import Chronicle
+from game.ui.format import against
 from game.ui.screens.history import HistoryScreen
 from game.ui.since import LISTED, since_last_move
 from game.ui.widgets.panels import AgendaTable
@@ -84,6 +86,23 @@ def check(chronicle: Chronicle, start: int, state: State, me: int, then: float, 
         # none of them did I ever answer (one accepted on an earlier turn, refused since by
         # another, was listed), and each is closed now
         open_now = {p.id for p in state.proposals}
+        # each worth set against the walk-away value (or what is agreed) to the places that tell
+        # them apart, and where it is not clearly above, said so: "worth 0.34" beside a walk-away
+        # of 0.34 told a newcomer nothing
+        view = view_for(state, me)
+        agreed = choices.agreed_so_far(view)
+        mark = view.own.reservation if agreed is None else agreed
+        for pid in listed:
+            shown, marked, where = against(state_worth_if_agreed(state, me, chronicle.tabled[pid].package), mark)
+            found = re.search(rf"#{pid} from [^(]*\(worth ([0-9.]+)([^)]*)\)", told_gone[0])
+            assert found is not None and found.group(1) == shown, told_gone[0]
+            said_of = found.group(2)
+            if where == "at":
+                assert said_of.startswith(", at "), said_of
+            elif where == "BELOW" or marked != f"{mark:.2f}":
+                assert said_of.startswith(f", {where.lower()} ") and f" {marked}" in said_of, said_of
+            else:
+                assert not re.match(r", (at|below|above) ", said_of), said_of
         for pid in listed:
             assert pid not in open_now
             assert all(r.proposal != pid or r.who != me for r in state.answers)
