@@ -41,11 +41,13 @@ def ending_lines(moves: Sequence[Sequence[Record]]) -> list[str]:
                 counted = stayed_away if r.kind == "boycott" else went_on
                 if r.actor not in went_on and r.actor not in stayed_away:
                     counted.append(r.actor)
+    # (the stretch is the AI's moves since the player's: "Along the way, 1 delegation left" read
+    # as the whole game's count to a newcomer who had seen two others stay away before it)
     if lines and (went_on or stayed_away):
         said = [
             f"{n} delegation{'s' if n != 1 else ''} {what}"
             for n, what in ((len(went_on), "left the table"), (len(stayed_away), "stayed away"))
             if n
         ]
-        lines.insert(last, f"Along the way, {' and '.join(said)} without ending the talks.")
+        lines.insert(last, f"Since your last move, {' and '.join(said)} without ending the talks.")
     return lines

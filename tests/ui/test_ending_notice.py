@@ -83,7 +83,7 @@ def test_after_a_long_skip_the_ending_says_how_the_talks_ended_not_every_walk_ou
                 r.text for r in records if r.kind in ("agreement", "signing_cost", "venue_end", "game_over")
             )
             assert table.session.state.outcome == "partial"
-            went_on = "Along the way, 1 delegation left the table without ending the talks."
+            went_on = "Since your last move, 1 delegation left the table without ending the talks."
             assert notice.body.split("\n\n") == [agreed, cost, went_on, venue_end, game_over]
 
     asyncio.run(body())
@@ -103,7 +103,7 @@ def test_a_departure_is_named_where_its_move_ended_a_venue_and_counted_where_it_
         ),
     ]
     assert ending_lines(moves) == [
-        "Along the way, 2 delegations left the table without ending the talks.",
+        "Since your last move, 2 delegations left the table without ending the talks.",
         "The opposition walks out of the talks.",
         "Sochi ends: the opposition, a signatory, walked out.",
         "The game is over (collapse).",
@@ -124,10 +124,10 @@ def test_a_boycott_along_the_way_is_counted_as_staying_away() -> None:
         ),
     ]
     assert ending_lines(moves)[0] == (
-        "Along the way, 1 delegation left the table and 1 delegation stayed away without ending the talks."
+        "Since your last move, 1 delegation left the table and 1 delegation stayed away without ending the talks."
     )
     only = ending_lines([moves[0], moves[2]])
-    assert only[0] == "Along the way, 1 delegation stayed away without ending the talks."
+    assert only[0] == "Since your last move, 1 delegation stayed away without ending the talks."
 
 
 def test_a_delegation_that_left_one_table_and_stayed_away_from_another_is_counted_once() -> None:
@@ -141,4 +141,4 @@ def test_a_delegation_that_left_one_table_and_stayed_away_from_another_is_counte
     out = (Record("walk_out", "The UN walks out of the talks.", 5),)
     away = (Record("boycott", "The UN boycotts the congress.", 5),)
     for moves in ([out, away, end], [away, out, end]):
-        assert ending_lines(moves)[0] == "Along the way, 1 delegation left the table without ending the talks."
+        assert ending_lines(moves)[0] == "Since your last move, 1 delegation left the table without ending the talks."
