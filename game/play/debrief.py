@@ -6,6 +6,7 @@ analysis of the package space. The screen only lays these figures out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -225,26 +226,45 @@ def agreed_when(session: Session) -> dict[int, list[str]]:
             you = len(humans) == 1 and made.author in humans
             line += f" from {'you' if you else in_sentence(sc.delegations[made.author].name)}"
             if len(humans) == 1 and not you:
-                line += _yours_in_it(a.package, a.venue, a.proposal, [t for t in tabled.values() if t.author in humans])
+                mine = [t for t in tabled.values() if t.author in humans]
+                others = [t for t in tabled.values() if t.author not in humans]
+                line += _yours_in_it(a.package, a.venue, a.proposal, mine, others)
         out.setdefault(a.venue, []).append(line + ".")
     return out
 
 
-def _yours_in_it(package: tuple[tuple[int, int], ...], venue: int, agreed_on: int, mine: list[Tabled]) -> str:
+def _yours_in_it(
+    package: tuple[tuple[int, int], ...],
+    venue: int,
+    agreed_on: int,
+    mine: list[Tabled],
+    others: Sequence[Tabled] = (),
+) -> str:
     """What of the player's own proposals at the venue, tabled before the agreed text, that text
     took up: the whole of one, or its options on at least half the issues. A newcomer whose
     round-2 package a mediator tabled again as its draft, and had signed, read only "on draft #23
-    from the United Nations": that what they did early had carried the deal was said nowhere."""
+    from the United Nations": that what they did early had carried the deal was said nowhere.
+
+    Only what the player tabled first is theirs: an option (or a whole package) another side
+    (`others`) had tabled before them is not counted (a playtester was credited with "the options
+    of your proposal #2" that another side had tabled in its proposal #1)."""
     agreed = set(package)
+    at_venue = [t for t in [*mine, *others] if t.venue == venue and t.id < agreed_on]
+    first: dict[tuple[int, int], int] = {}  # each option of the agreed text: the first proposal to table it
+    for t in sorted(at_venue, key=lambda t: t.id):
+        for option in agreed & set(t.package):
+            first.setdefault(option, t.id)
+    ids = {t.id for t in mine}
     before = sorted((t for t in mine if t.venue == venue and t.id < agreed_on), key=lambda t: t.id)
     # the one that is the agreed text itself first, wherever it stands (a broader earlier one,
-    # sharing as many options, was named over it: a review's), else the one that shares the most
+    # sharing as many options, was named over it: a review's), else the one that shares the most;
+    # not where another side had tabled that very package before it
     same = next((t for t in before if set(t.package) == agreed), None)
-    if same is not None:
+    if same is not None and not any(set(t.package) == agreed and t.id < same.id for t in at_venue if t.id not in ids):
         return f": your proposal #{same.id} of round {same.round}, word for word"
     best: tuple[int, Tabled] | None = None
     for t in before:
-        shared = len(agreed & set(t.package))
+        shared = sum(1 for option in agreed & set(t.package) if first.get(option) in ids)
         if best is None or shared > best[0]:
             best = (shared, t)
     if best is None:

@@ -168,8 +168,46 @@ def test_what_is_said_of_the_players_proposals_holds_in_played_games(seat: str, 
             pid = int(line.split("your proposal #")[1].split(" ")[0])
             mine = tabled[pid]
             assert mine.author == me and pid < a.proposal and mine.venue == venue
-            shared = len(set(mine.package) & set(a.package))
+            # only the options the player tabled first are counted as theirs
+            first = {o: min(t.id for t in tabled.values() if t.venue == venue and o in t.package) for o in a.package}
+            shared = sum(1 for o in set(mine.package) & set(a.package) if tabled[first[o]].author == me)
             if "word for word" in line:
                 assert set(mine.package) == set(a.package)
             else:
                 assert f"on {shared} of its {len(a.package)} issues" in line and 2 * shared >= len(a.package)
+
+
+def test_options_another_side_tabled_first_are_not_credited_to_the_player() -> None:
+    """A playtester read "with the options of your proposal #2" where another side had tabled
+    those options first, in its proposal #1: credit goes to whoever tabled an option first."""
+    from game.play.debrief import _yours_in_it
+    from game.play.history import Tabled
+
+    def t(pid: int, package: tuple[tuple[int, int], ...], author: int = 0) -> Tabled:
+        return Tabled(pid, author, package, (1,), False, 0, 1)
+
+    deal = ((0, 1), (1, 2), (2, 0), (3, 1))
+    # the whole package, tabled by another side before the player tabled it again
+    assert _yours_in_it(deal, 0, 23, [t(2, deal)], [t(1, deal, author=3)]) == ""
+    # the player's proposal shares three options, but one of them another side had tabled first
+    mine = ((0, 1), (1, 2), (2, 0), (3, 2))
+    assert (
+        _yours_in_it(deal, 0, 23, [t(2, mine)], [t(1, ((0, 1),), author=3)])
+        == ", with the options of your proposal #2 (round 1) on 2 of its 4 issues"
+    )
+    # two of the three tabled first by others: less than half is the player's, nothing is said
+    assert _yours_in_it(deal, 0, 23, [t(2, mine)], [t(1, ((0, 1), (1, 2)), author=3)]) == ""
+    # what the other side tabled only after the player is still the player's
+    assert _yours_in_it(deal, 0, 23, [t(2, deal)], [t(5, deal, author=3)]) == (
+        ": your proposal #2 of round 1, word for word"
+    )
+
+
+def test_a_played_game_credits_the_player_only_with_what_they_tabled_first() -> None:
+    """astana-8, seed 10, the player in the government's seat: the agreed text shared the
+    options of the player's proposal #13 on 4 of its 7 issues, one of which the opposition had
+    tabled first in its proposal #2; the debrief said "with the options of your proposal #13 ... on
+    4 of its 7 issues". Of what the player tabled first, less than half is in the deal."""
+    session = play_on(new_session("astana-8", 10, government="human"))
+    (line,) = agreed_when(session)[0]
+    assert line == "Agreed in round 4 of 6, on proposal #14 from the armed opposition delegation."
