@@ -333,8 +333,10 @@ def parse_yaml(
     if node is None:
         report.error((1, 1), "the file is empty")
         return None
-    # (the Python loader, where the C library is missing, has refused these tabs already)
-    tab = None if embedded or controls or "\t" not in text or SAFE_LOADER is yaml.SafeLoader else _stray_tab(text)
+    # (the Python loader, where the C library is missing, has refused these tabs already). A save
+    # is checked as a scenario file is (a hand-edited `seed:<tab>7` loaded, where yaml.safe_load
+    # refuses the file); not the scenario a save carries, read as it was played.
+    tab = None if embedded or "\t" not in text or SAFE_LOADER is yaml.SafeLoader else _stray_tab(text)
     if tab is not None:
         report.error(tab, f"invalid YAML: {_tab_problem(text, tab)}")
         return None

@@ -476,6 +476,46 @@ def test_a_save_with_a_nul_byte_is_refused(tmp_path: Path, mini_game: Session) -
     refused(write(tmp_path, text[:500] + "\x00" + text[500:]))
 
 
+@pytest.mark.parametrize("parser", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("\nseed: 3\n", "\nseed:\t3\n"),
+        ("\n  red: ai:normal\n", "\n  red:\tai:normal\n"),
+        ('\n  3: "rejected:', '\n  3:\t"rejected:'),
+        ("\n  result: agreement\n", "\n  result: agreement\t# by hand\n"),
+    ],
+    ids=["header", "seats", "reasons", "before-a-comment"],
+)
+def test_a_tab_yaml_safe_load_refuses_is_refused_in_a_save_at_the_tab(
+    tmp_path: Path, mini_game: Session, monkeypatch: pytest.MonkeyPatch, parser: str, old: str, new: str
+) -> None:
+    """A hand-edited save with `seed:<tab>3` loaded, read by the C parser (YAML 1.2 allows the
+    tab), where yaml.safe_load refuses the file; a scenario file with the same tab is refused at
+    it. A save is now refused as a scenario is, in one line at the tab's line and column, by
+    either parser, and the file is left as it was."""
+    from game.saves.catalog import read_info
+    from game.scenario import yamlread
+
+    if not hasattr(yaml, parser):
+        pytest.skip(f"PyYAML without its {parser}")
+    monkeypatch.setattr(yamlread, "SAFE_LOADER", getattr(yaml, parser))
+    text = save_text(mini_game)
+    assert text.count(old) == 1
+    text = text.replace(old, new)
+    with pytest.raises(yaml.YAMLError):
+        yaml.safe_load(text)
+    at = text.index("\t")
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    path = write(tmp_path, text)
+    message = refused(path, line=line)
+    assert message == (
+        f"{path}:{line}:{column}: error: invalid YAML: a tab here: use spaces (YAML's safe loader, yaml.safe_load, "
+        "and yamllint take a tab only inside quotes, in a block text or in a comment)"
+    )
+    assert read_info(path).problem.startswith("not a saved game: invalid YAML: a tab here: use spaces (YAML's safe")
+
+
 def alias_bomb(levels: int = 9) -> str:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels + 1)]
