@@ -111,6 +111,9 @@ def _hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     quote = _quote_left_open(text, mark.index)
     if quote is not None and exc.context != "while scanning a quoted scalar":
         return quote
+    cut = _apostrophe_closed(text, mark.index)
+    if cut is not None:
+        return f" (inside single quotes an apostrophe is written twice: {cut}; or put the whole text in double quotes)"
     lines = text.splitlines()
     line = lines[mark.line] if mark.line < len(lines) else ""
     before = line[: mark.column]
@@ -146,12 +149,32 @@ def _hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     return ""
 
 
-def _quote_left_open(text: str, at: int) -> str | None:
-    """A quote left unclosed that a later quote closed: YAML reads all between the two as one text
-    (a quoted text may go on over lines), and the error comes where that text ends, lines below
-    the mistake, in words of brackets or keys (an author's `label: "A physics centre` was said as
-    "the { at line 48 is not closed"). Where the error stands right after a quoted text that spans
-    lines, the likely cause is a quote not closed where it was opened: named, with its line."""
+def _apostrophe_closed(text: str, at: int) -> str | None:
+    """The word an apostrophe cut, written as single quotes take it (`government''s`), where the
+    error at `at` comes right after a single-quoted text on its line that the apostrophe closed:
+    `label: 'the government's offer'` is the text 'the government' and then `s offer'`, which YAML
+    cannot place (an author's error said only "text after a closing quote"). Told by the quote
+    following a letter and either a letter right after it (`'s`) or, where a space follows
+    (`'the guarantors' plan'`), a quote ending the line; else None."""
+    last = _last_quoted(text, at)
+    if last is None or last.style != "'" or last.end_mark.line != last.start_mark.line:
+        return None
+    end = last.end_mark.index  # just past the closing quote
+    if end < 2 or not text[end - 2].isalnum() or text[end:at].strip(" "):
+        return None
+    line_end = text.find("\n", at)
+    rest = text[at : len(text) if line_end < 0 else line_end]
+    if at != end and (rest[:1] in ("'", '"') or not rest.split(" #")[0].rstrip().endswith("'")):
+        return None
+    if at == end and not rest[:1].isalnum():
+        return None
+    word = re.search(r"\w*\Z", text[: end - 1])
+    after = re.match(r"\w*", rest) if at == end else None
+    return (word.group() if word else "") + "''" + (after.group() if after else "")
+
+
+def _last_quoted(text: str, at: int) -> Any:
+    """The last quoted text (a PyYAML ScalarToken) that starts before `at`, if any."""
     last = None
     try:
         for token in yaml.scan(text, Loader=SAFE_LOADER):
@@ -161,6 +184,16 @@ def _quote_left_open(text: str, at: int) -> str | None:
                 last = token
     except yaml.YAMLError:
         pass  # the tokens up to the error are what matter; the scanner may stop short of it anyway
+    return last
+
+
+def _quote_left_open(text: str, at: int) -> str | None:
+    """A quote left unclosed that a later quote closed: YAML reads all between the two as one text
+    (a quoted text may go on over lines), and the error comes where that text ends, lines below
+    the mistake, in words of brackets or keys (an author's `label: "A physics centre` was said as
+    "the { at line 48 is not closed"). Where the error stands right after a quoted text that spans
+    lines, the likely cause is a quote not closed where it was opened: named, with its line."""
+    last = _last_quoted(text, at)
     if last is None or last.start_mark.line == last.end_mark.line or text[last.end_mark.index : at].strip(" "):
         return None
     start, end = last.start_mark, last.end_mark

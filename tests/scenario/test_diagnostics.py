@@ -1361,3 +1361,40 @@ def test_a_file_not_in_utf8_is_told_to_be_saved_as_utf8(tmp_path: Path) -> None:
     assert d.message == "not UTF-8 text: save the file as UTF-8 (or is it a binary file?)"
     line = MINI_TEXT.splitlines().index(next(x for x in MINI_TEXT.splitlines() if "R. Leader" in x)) + 1
     assert d.line == line
+
+
+@pytest.mark.parametrize("parser", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize(
+    ("old", "new", "at", "word"),
+    [
+        ("label: All released\n", "label: 'the government's offer'\n", ("government's", "s"), "government''s"),
+        ("{id: pause, label: A pause}", "{id: pause, label: 'Red's pause'}", ("Red's", "s"), "Red''s"),
+        ("label: All released\n", "label: 'the guarantors' plan'\n", ("plan'", None), "guarantors''"),
+        ("title: Mini talks\n", "title: 'Red's talks'  # a draft\n", ("Red's", "s"), "Red''s"),
+    ],
+    ids=["in-a-block", "in-a-flow-mapping", "before-a-space", "before-a-comment"],
+)
+def test_an_apostrophe_inside_single_quotes_is_said_to_be_written_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str, old: str, new: str, at: Edit, word: str
+) -> None:
+    """Found by a scenario author: `label: 'the government's offer'` was refused with "did not find
+    expected key (text after a closing quote: put the whole value inside the quotes)", where the
+    whole value was inside the quotes: the apostrophe had closed them."""
+    import yaml
+
+    from game.scenario import yamlread
+
+    if not hasattr(yaml, parser):
+        pytest.skip(f"PyYAML without its {parser}")
+    monkeypatch.setattr(yamlread, "SAFE_LOADER", getattr(yaml, parser))
+    text = mini_with((old, new))
+    _, diagnostics, path = load(tmp_path, text)
+    (d,) = errors(diagnostics)
+    assert (d.line, d.column) == pos(text, *at)
+    assert d.message.endswith(
+        f" (inside single quotes an apostrophe is written twice: {word}; or put the whole text in double quotes)"
+    ), d.message
+    assert "\n" not in str(d) and str(d).startswith(f"{path}:{d.line}:{d.column}: error: invalid YAML: ")
+    # written as the hint says, the file reads
+    fixed = text.replace(new, new.replace(word.replace("''", "'"), word, 1))
+    assert not [e for e in errors(load(tmp_path, fixed)[1]) if "YAML" in e.message]
