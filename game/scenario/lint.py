@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from game.engine.legal import may_propose
-from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, Effect, EventCard, Scenario, Venue
+from game.engine.model import NO_LIMIT, NOT_AGREED, UNCHANGED, Condition, Effect, EventCard, Issue, Scenario, Venue
 from game.figures import apart
 from game.safetext import columns
 from game.scenario.diagnostics import Mark, Report
@@ -122,9 +122,10 @@ def nothing_to_trade(sc: Scenario) -> Iterator[Finding]:
                         f"{fix}",
                     )
                     continue
+                holders = {o: [d.id for d in signers if o in d.red_lines[i]] for o, _ in across}
                 left_out = "; ".join(
                     f"{_names(fans)} {'likes' if len(fans) == 1 else 'like'} {issue.options[o].id!r} more, but it is "
-                    f"across a red line of {_names([d.id for d in signers if o in d.red_lines[i]])}"
+                    f"across a red line of {_names(holders[o])}"
                     for o, fans in across
                 )
                 yield (
@@ -132,8 +133,22 @@ def nothing_to_trade(sc: Scenario) -> Iterator[Finding]:
                     f"at {venue.name}, every signatory that weighs {issue.id!r} likes {issue.options[best].id!r} best "
                     f"of the options no red line rules out ({left_out}): settling it there costs none of them "
                     "anything, so there is nothing to trade on it; give some signatory opposed values on it, drop "
-                    "that red line, or take it off the agenda",
+                    f"{_red_lines(issue, holders)}, or take it off the agenda",
                 )
+
+
+def _red_lines(issue: Issue, holders: dict[int, list[str]]) -> str:
+    """The red lines to drop, by name, for the warning above: "the red line of 'red' on 'all'";
+    where several are listed, each ("... on 'most' or on 'all'"), as "that red line" left an
+    author to guess which (a scenario author's). An option across the red lines of several
+    signatories opens only when each of them drops it: "the red lines of 'red' and 'big' on 'all'"."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for o, ids in holders.items():
+        groups.setdefault(tuple(ids), []).append(repr(issue.options[o].id))
+    return " or ".join(
+        f"the red line{'s' if len(ids) > 1 else ''} of {_names(list(ids))} on {' or on '.join(options)}"
+        for ids, options in groups.items()
+    )
 
 
 def _names(ids: list[str]) -> str:

@@ -109,10 +109,45 @@ def test_an_issue_settled_the_same_way_short_of_a_red_line_says_what_the_red_lin
     assert d.message == (
         "at The Hall, every signatory that weighs 'prisoners' likes 'some' best of the options no red line rules "
         "out ('blue' likes 'all' more, but it is across a red line of 'red'): settling it there costs none of them "
-        "anything, so there is nothing to trade on it; give some signatory opposed values on it, drop that red "
-        "line, or take it off the agenda"
+        "anything, so there is nothing to trade on it; give some signatory opposed values on it, drop the red "
+        "line of 'red' on 'all', or take it off the agenda"
     )
     assert (d.line, d.column) == pos(text, "agenda: [prisoners, truce]", "prisoners")
+
+
+def test_the_red_lines_to_drop_are_named_where_several_are_listed(tmp_path: Path) -> None:
+    """Found by a scenario author: with two options across red lines listed, the warning said
+    "drop that red line", and which one was left to guess. Each is now named."""
+    # a fourth option, 'most'; red likes 'some' best and draws red lines at 'most' and 'all', which
+    # blue likes more than 'some'
+    text = mini_with(
+        (
+            "      - {id: some, label: Some released}\n",
+            "      - {id: some, label: Some released}\n      - {id: most, label: Most released}\n",
+        ),
+        ("{none: 1.0, some: 0.6, all: 0.0}}", "{none: 0.5, some: 1.0, most: 0.0, all: 0.0}}"),
+        ("      prisoners: [all]\n", "      prisoners: [most, all]\n"),
+        ("{none: 0.0, some: 0.6, all: 1.0}}", "{none: 0.0, some: 0.6, most: 0.8, all: 1.0}}"),
+        ("{none: 0.0, some: 0.7, all: 1.0}}", "{none: 0.0, some: 0.7, most: 0.8, all: 1.0}}"),  # the envoy
+    )
+    d = the_one(warnings(tmp_path, text, deep=False))
+    assert d.message == (
+        "at The Hall, every signatory that weighs 'prisoners' likes 'some' best of the options no red line rules "
+        "out ('blue' likes 'most' more, but it is across a red line of 'red'; 'blue' likes 'all' more, but it is "
+        "across a red line of 'red'): settling it there costs none of them anything, so there is nothing to trade "
+        "on it; give some signatory opposed values on it, drop the red line of 'red' on 'most' or on 'all', or take "
+        "it off the agenda"
+    )
+    # an option across the red lines of both signatories opens only when both drop it
+    both = text.replace(f"{BLUE_TRUCE}\n", f"{BLUE_TRUCE}\n    red_lines:\n      prisoners: [all]\n", 1)
+    assert both.count("red_lines:") == text.count("red_lines:") + 1
+    d = the_one(warnings(tmp_path, both, deep=False))
+    assert d.message.endswith(
+        "('blue' likes 'most' more, but it is across a red line of 'red'; 'blue' likes 'all' more, but it is "
+        "across a red line of 'red' and 'blue'): settling it there costs none of them anything, so there is "
+        "nothing to trade on it; give some signatory opposed values on it, drop the red line of 'red' on 'most' "
+        "or the red lines of 'red' and 'blue' on 'all', or take it off the agenda"
+    ), d.message
 
 
 def test_an_issue_only_one_signatory_weighs(tmp_path: Path) -> None:
