@@ -142,6 +142,7 @@ class Header:
     round: tuple[int, Mark] | None = None  # the round the game stood at (saves from 6 December 2026)
     # what the AI seats said of their moves, by turn, and where each is (saves from 7 December 2026)
     reasons: dict[int, tuple[str, Mark]] | None = None
+    seed_mark: Mark = (0, 0)  # where the seed is written (format 2)
 
 
 def _read(path: Path) -> bytes:
@@ -291,6 +292,7 @@ def read_header(doc: YMap, where: Where) -> Header:
         reason=None if reason is None else (reason, outcome.at("reason")),
         round=None if at_round is None else (at_round, outcome.at("round")),
         reasons=reasons,
+        seed_mark=doc.at("seed"),
     )
 
 
@@ -408,10 +410,17 @@ def _replay(
             raise where.error(mark, f"turn {turn} cannot be replayed: {exc}") from None
         digest = state_hash(state)
         if digest != saved and saved is not None:
+            # the first turn's state is the first to hold the seed's draws: a tester who changed
+            # the seed was pointed at the log's first entry, with no word of the seed
+            seed_line = header.seed_mark[0]
+            why = (
+                f"the seed (line {seed_line}) or this entry was edited, or the save was written"
+                if turn == 1 and seed_line
+                else "the save was edited, or written"
+            )
             raise where.error(
                 mark,
-                f"turn {turn} diverges: the replayed state does not match the saved hash "
-                "(the save was edited, or written by an incompatible version)",
+                f"turn {turn} diverges: the replayed state does not match the saved hash ({why} by an incompatible version)",
             )
         entry = _make(Entry)
         _set(entry, entry_dict, {"turn": turn, "round": taken_in, "action": action, "hash": digest})

@@ -436,6 +436,23 @@ def test_a_seed_out_of_range_is_refused_at_its_line(tmp_path: Path, mini_game: S
     assert len(message) < 200
 
 
+def test_a_changed_seed_is_named_where_the_first_turn_diverges(tmp_path: Path, big_game: Session) -> None:
+    """A tester who changed `seed: 7` to 8 was pointed at the log's first entry, with no word of
+    the seed: the first turn's state is the first to hold what the seed drew."""
+    text = save_text(big_game)
+    seed_line = text[: text.index(f"\nseed: {big_game.seed}\n") + 1].count("\n") + 1
+    edited = text.replace(f"\nseed: {big_game.seed}\n", f"\nseed: {big_game.seed + 1}\n", 1)
+    message = refused(write(tmp_path, edited), says=r"turn 1 diverges")
+    assert f"(the seed (line {seed_line}) or this entry was edited, " in message, message
+    # a later turn's divergence is not put on the seed
+    lines, start = log_lines(text)
+    digest = big_game.log[4].hash
+    edited = edit_log(text, 4, lines[start + 4].replace(digest, ("0" if digest[0] != "0" else "1") + digest[1:]))
+    message = refused(write(tmp_path, edited), says=r"turn 5 diverges")
+    said = message.removeprefix(f"{tmp_path / 'bad.yaml'}:")
+    assert "(the save was edited, or written by an incompatible version)" in said and "seed" not in said, message
+
+
 def test_the_highest_seed_loads(tmp_path: Path) -> None:
     game = finished("mini", 2**63 - 1)
     assert load(save(game, tmp_path, "top")).state.seed == 2**63 - 1
