@@ -143,6 +143,7 @@ class Header:
     # what the AI seats said of their moves, by turn, and where each is (saves from 7 December 2026)
     reasons: dict[int, tuple[str, Mark]] | None = None
     seed_mark: Mark = (0, 0)  # where the seed is written (format 2)
+    named_save: str = ""  # an autosave's: the save the player named, which the game kept up to date
 
 
 def _read(path: Path) -> bytes:
@@ -232,7 +233,7 @@ def read_seats(doc: YMap, where: Where) -> tuple[dict[str, str], Mark]:
 # What a save of the current format holds, at its top and in its two blocks: a key besides these
 # is a misspelling or an edit, refused by name (`reasonz:` was read past, and the AI's reasons
 # were lost from the game and from any save of it continued).
-_KEYS = ("format", "engine", "scenario", "seed", "seats", "outcome", "reasons", "log")
+_KEYS = ("format", "engine", "scenario", "seed", "seats", "outcome", "named_save", "reasons", "log")
 _SCENARIO_KEYS = ("name", "hash", "text")
 _OUTCOME_KEYS = ("result", "reason", "venues", "turns", "round")
 
@@ -278,6 +279,9 @@ def read_header(doc: YMap, where: Where) -> Header:
     reason = field(outcome, "reason", str, where, "why the game ended, in words") if "reason" in outcome else None
     at_round = field(outcome, "round", int, where, "the round the game stands at") if "round" in outcome else None
     reasons = _read_reasons(doc, where) if "reasons" in doc else None
+    named_save = field(doc, "named_save", str, where, "the path of a save") if "named_save" in doc else ""
+    if "named_save" in doc and not named_save.strip():
+        raise where.error(doc.at("named_save"), "'named_save' should be the path of a save")
     return Header(
         name,
         source,
@@ -293,6 +297,7 @@ def read_header(doc: YMap, where: Where) -> Header:
         round=None if at_round is None else (at_round, outcome.at("round")),
         reasons=reasons,
         seed_mark=doc.at("seed"),
+        named_save=named_save,
     )
 
 
@@ -387,6 +392,7 @@ def _replay(
     if missing:
         raise where.error(header.seats_mark, f"no seat for the delegation {missing[0]!r}")
     session = Session.new(scenario, header.source, header.seed, seats, header.name)
+    session.named_save = header.named_save
     if observe is not None:
         observe(session)
     # Session.play's work, done here in one loop over 10,000 actions: the hash computed is

@@ -50,6 +50,9 @@ class Session:
     # move's first record, where the transcripts show them. Words only: no side's numbers.
     reasons: dict[int, str] = field(default_factory=dict)
     said: dict[int, str] = field(default_factory=dict)
+    # loaded from an autosave: the save the player had named, which the game kept up to date
+    # (a tester's named save stopped at round 3 once the game was continued from its autosave)
+    named_save: str = ""
 
     @classmethod
     def new(cls, scenario: Scenario, source: bytes, seed: int, seats: dict[str, str], name: str = "") -> Session:

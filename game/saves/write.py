@@ -46,7 +46,9 @@ class SaveError(Exception):
     """A save could not be written; the message says why, and nothing was changed."""
 
 
-def save_text(session: Session) -> str:
+def save_text(session: Session, named_save: Path | None = None) -> str:
+    """The save of a session. `named_save`: in an autosave, the save the player named that the
+    game keeps up to date, so that the game continued from the autosave goes on keeping it."""
     state = session.state
     header: dict[str, Any] = {
         "format": FORMAT,
@@ -70,6 +72,8 @@ def save_text(session: Session) -> str:
             "round": state.round,
         },
     }
+    if named_save is not None:
+        header["named_save"] = str(named_save)
     body = yaml.dump(header, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     # A text ending in blank lines is kept with a "|+" block, after which PyYAML closes the
     # document with "..."; the log follows in the same document, so the marker must go.

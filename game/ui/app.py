@@ -282,20 +282,59 @@ class PeaceTalksApp(App[None]):
         # (ctrl+s offers its name, and saves over it without asking: it is this game)
         named = path.stem if path.parent.resolve() == self.saves_dir.resolve() else None
         self._debrief_from = path if browsed and session.state.over else None
+        if is_autosave(path):
+            kept = self._kept_named_save(session)
+            if kept is not None:
+                # the save the player named goes on being kept up to date, as before they left
+                name, text, turns = kept
+                self.play(session, autosave=path, save_name=name, named=(text, turns))
+                return True
         self.play(session, autosave=path if is_autosave(path) else None, suggested=named)
         return True
 
+    def _kept_named_save(self, session: Session) -> tuple[str, str, int] | None:
+        """The save the player named that the game in an autosave kept up to date, where it is in
+        this saves folder and still holds this game (at any of its turns): its name, its text and
+        its number of turns. None where it was removed, moved, or holds another game since."""
+        if not session.named_save:
+            return None
+        path = Path(session.named_save)
+        try:
+            if path.parent.resolve() != self.saves_dir.resolve() or not path.is_file():
+                return None
+            text = path.read_text(encoding="utf-8")
+            named = load(path)
+        except (OSError, UnicodeDecodeError, SaveLoadError):
+            return None
+        same = (
+            (named.source, named.seed, named.seats) == (session.source, session.seed, session.seats)
+            and len(named.log) <= len(session.log)
+            and all(a.hash == b.hash for a, b in zip(named.log, session.log, strict=False))
+        )
+        return (path.stem, text, len(named.log)) if same else None
+
     def play(
-        self, session: Session, autosave: Path | None = None, save_name: str | None = None, suggested: str | None = None
+        self,
+        session: Session,
+        autosave: Path | None = None,
+        save_name: str | None = None,
+        suggested: str | None = None,
+        named: tuple[str, int] | None = None,
     ) -> None:
+        """Sit at the table of `session`. `save_name`: the save the game keeps up to date, just
+        written with the session as it is, or else (`named`) holding that text and that number of
+        turns of it."""
         humans = tuple(
             k for k, d in enumerate(session.scenario.delegations) if Seat.parse(session.seats[d.id]).is_human
         )
         table = TableScreen(session, humans, self.saves_dir, self.speed, autosave)
         table.save_name = save_name
-        # new_game has just written it, and nothing has been played since: the text is the file's
-        table.named_text = save_text(session) if save_name is not None else None
-        table.named_turns = len(session.log) if save_name is not None else -1  # (written just now)
+        if named is not None:
+            table.named_text, table.named_turns = named
+        else:
+            # new_game has just written it, and nothing has been played since: the text is the file's
+            table.named_text = save_text(session) if save_name is not None else None
+            table.named_turns = len(session.log) if save_name is not None else -1  # (written just now)
         table.suggested_name = suggested
         if isinstance(self.screen, TitleScreen):
             self.switch_screen(table)

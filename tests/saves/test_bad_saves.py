@@ -630,6 +630,24 @@ def test_a_save_holding_no_mapping_says_it_holds_no_saved_game(tmp_path: Path, c
 
 
 @pytest.mark.parametrize(
+    ("named", "says"),
+    [("3", "'named_save' should be the path of a save"), ("''", "'named_save' should be the path of a save")],
+)
+def test_an_autosaves_named_save_is_read_and_held_to_being_a_path(
+    tmp_path: Path, mini_game: Session, named: str, says: str
+) -> None:
+    """An autosave names the save the game keeps up to date (game.saves.write.save_text): read
+    back as written; anything but a path is refused at its line, as any other damage is."""
+    text = save_text(mini_game, tmp_path / "mine.yaml")
+    assert load(write(tmp_path, text)).named_save == str(tmp_path / "mine.yaml")
+    assert load(write(tmp_path, save_text(mini_game))).named_save == ""
+    edited = text.replace(f"named_save: {tmp_path / 'mine.yaml'}\n", f"named_save: {named}\n")
+    line = next(k for k, x in enumerate(edited.splitlines(), 1) if x.startswith("named_save:"))
+    message = refused(write(tmp_path, edited), line=line)
+    assert says in message, message
+
+
+@pytest.mark.parametrize(
     ("old", "new", "says"),
     [
         ("reasons:\n", "reasonz:\n", "unknown key 'reasonz' in a save (did you mean 'reasons'?)"),

@@ -482,3 +482,58 @@ def test_ctrl_q_at_the_start_of_a_named_game_claims_no_failure(tmp_path: Path) -
                 assert "could not be brought up to date" not in app.screen.question
 
     asyncio.run(body())
+
+
+def test_a_game_continued_from_its_autosave_keeps_its_named_save_up_to_date(tmp_path: Path) -> None:
+    """A tester saved as `nc2-mid` in round 3, left with ctrl+q, took "Continue the autosave" and
+    played to the end: the named save stayed at round 3. The autosave names the save the game
+    keeps up to date, and the continued game goes on keeping it."""
+    from game.ui.app import make_app
+    from game.ui.screens.title import TitleScreen
+    from tests.saves.helpers import ai_action
+    from tests.ui.driving import autosave_file, click
+
+    async def first() -> None:
+        app = new_app(tmp_path, ("government",))
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await press(pilot, "ctrl+s")
+            dialog = await _dialog(pilot)
+            await _type(pilot, dialog, "mid")
+            await press(pilot, "enter")
+            await until(pilot, lambda: (tmp_path / "mid.yaml").exists(), "the named save")
+            await a_move_since_the_last_save(pilot, table)
+            await press(pilot, "ctrl+q", "ctrl+q")
+            await until(pilot, lambda: app._exit, "the app to quit")
+
+    asyncio.run(first())
+    autosave = autosave_file()
+    assert f"named_save: {tmp_path / 'mid.yaml'}" in autosave.read_text(encoding="utf-8")
+
+    async def second() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await click(pilot, "#continue")
+            table = await screen_of(pilot, TableScreen)
+            assert table.save_name == "mid"
+            table.session.play(ai_action(table.session))
+            table._autosave()  # what the start of a round and the end of the game do
+            assert len(load(tmp_path / "mid.yaml").log) == len(table.session.log)
+
+    asyncio.run(second())
+    # a named save that holds another game by then is left to it, and not linked again
+    other = save(play_on(new_session(seed=99), 3), tmp_path, "mid").read_bytes()
+
+    async def third() -> None:
+        app = make_app(saves_dir=tmp_path, speed=0, seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            await screen_of(pilot, TitleScreen)
+            await click(pilot, "#continue")
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen) and table.save_name is None
+            table._autosave()
+            assert (tmp_path / "mid.yaml").read_bytes() == other
+
+    asyncio.run(third())

@@ -407,8 +407,14 @@ class TableCommands(Filling):
         self.app.push_screen(SaveDialog(self.saves_dir, name, current), self._save_named)
 
     def _save_named(self, name: str | None) -> None:
-        # the autosave too, so that "Continue" resumes from here as well
-        if name is not None and self.save_autosave(announce=False) and self.save_as(name, announce=True):
+        # the autosave too, so that "Continue" resumes from here as well, naming the save: a game
+        # continued from it keeps that save up to date (written first, so that the browser lists
+        # the named save as the newest)
+        if (
+            name is not None
+            and self.save_autosave(announce=False, named=self._named_path(name))
+            and self.save_as(name, announce=True)
+        ):
             self.save_name = name  # from now on the game keeps this save up to date
 
     # --- saving -----------------------------------------------------------------------------------
@@ -428,11 +434,14 @@ class TableCommands(Filling):
         self.save_autosave(announce=False)
         self.save_named()
 
-    def save_autosave(self, announce: bool) -> bool:
-        """Write the game's autosave; say why not (and return False) when it cannot be written."""
+    def save_autosave(self, announce: bool, named: Path | None = None) -> bool:
+        """Write the game's autosave; say why not (and return False) when it cannot be written.
+        It names the save the game keeps up to date (`named`, else the game's own, if any)."""
+        if named is None and self.named_save_is_ours():
+            named = self.named_path()
 
         def write() -> Path:
-            write_atomic(self.autosave_path, save_text(self.session))
+            write_atomic(self.autosave_path, save_text(self.session, named))
             return self.autosave_path
 
         return self._saved(write, announce)
