@@ -95,9 +95,14 @@ def _load(path: Path, data: bytes, observe: Callable[[Session], None] | None) ->
     # A save holds about one value per line and never an alias: a budget that size refuses an
     # alias bomb at once, before it can expand.
     doc = parse_save(data, report, min(MAX_VALUES, 2 * data.count(b"\n") + 1000))
-    if doc is None or report.errors:
-        raise SaveLoadError(str(report.errors[0]) if report.errors else f"{path}: not a saved game")
     where = Where(path)
+    if doc is None or report.errors:
+        # in the words of every other refusal of a save, FILE:LINE:COLUMN: what (the reader's own
+        # "error:" between them read as another kind of message to a tester)
+        if not report.errors:
+            raise SaveLoadError(f"{path}: not a saved game")
+        first = report.errors[0]
+        raise where.error((first.line, first.column), first.message)
     if not isinstance(doc, YMap):
         raise where.error((1, 1), "not a saved game: expected a mapping with format, scenario, seed and log")
     if "log" not in doc and "seed" not in doc and ("issues" in doc or "delegations" in doc):

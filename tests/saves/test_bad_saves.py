@@ -527,7 +527,7 @@ def test_a_tab_yaml_safe_load_refuses_is_refused_in_a_save_at_the_tab(
     path = write(tmp_path, text)
     message = refused(path, line=line)
     assert message == (
-        f"{path}:{line}:{column}: error: invalid YAML: a tab here: use spaces (YAML's safe loader, yaml.safe_load, "
+        f"{path}:{line}:{column}: invalid YAML: a tab here: use spaces (YAML's safe loader, yaml.safe_load, "
         "and yamllint take a tab only inside quotes, in a block text or in a comment)"
     )
     assert read_info(path).problem.startswith("not a saved game: invalid YAML: a tab here: use spaces (YAML's safe")
