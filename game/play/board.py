@@ -20,6 +20,7 @@ from game.play.choices import (
     pulled_out_then,
     pulls_out,
     signing_cost,
+    still_needs,
     toll_a_round,
     yes_binds,
 )
@@ -72,6 +73,8 @@ class Entry:
     # an offer not put to every signatory present can be answered, never agreed (the board asks
     # before a yes below the walk-away value only where it binds)
     signs: bool = True
+    # waiting for the reader, whose yes alone it still lacks: a yes makes it the agreement now
+    decides: bool = False
 
     @property
     def changed(self) -> tuple[Item, ...]:
@@ -139,6 +142,10 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
                 toll,
                 state.venue + 1 < len(state.scenario.venues),
                 view is not None and yes_binds(view, p),
+                view is not None
+                and p.response_of(me) == PENDING
+                and me in view.venue.signatories
+                and not still_needs(view, p.id),
             )
         )
 

@@ -202,6 +202,7 @@ def accept_question(
     better: tuple[int, float] | None = None,
     pulled: str = "",
     below: str = "",
+    decides: bool = False,
 ) -> str:
     """The question asked before an acceptance that may be a slip: "Accept #3 from X, worth 0.37
     to you?", then `pulled` (what signing costs at home, where it gets the player pulled out),
@@ -209,11 +210,15 @@ def accept_question(
     worth more), "#5, also waiting for your answer, is worth 0.51 to you.". `worth` is the offer's
     worth as the reader sees it written, `value` its worth; with another offer, both are written to
     the places that tell them apart. `below`: the words `measured` gives an offer worth less than
-    walking away ("BELOW your walk-away 0.95"), asked about too: a yes cannot be taken back."""
+    walking away ("BELOW your walk-away 0.95"), asked about too: a yes cannot be taken back.
+    `decides`: the player's yes is the last the offer lacks, and makes it the agreement."""
     theirs = ""
     if better is not None:
         theirs, worth, _ = against(better[1], value, len(worth.partition(".")[2]))
     question = f"Accept #{pid} from {author}, worth {worth} to you{', ' + below if below else ''}?"
+    if decides:
+        # (the transcript said so, the question did not: a newcomer weighed two offers there)
+        question += " Your yes makes it the agreement."
     if pulled:
         question += f" {pulled}"
     if better is not None:

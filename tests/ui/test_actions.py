@@ -729,6 +729,37 @@ def test_accepting_an_offer_that_gets_you_pulled_out_asks_first(start: State) ->
     assert drive(RespondDialog(v), script(False)) is None
 
 
+def test_the_question_before_a_yes_says_where_it_makes_the_offer_the_agreement(start: State) -> None:
+    """The transcript said "your yes makes it the agreement", the question before accepting did
+    not (a newcomer weighed two offers there): it says so where every other signatory has said
+    yes, and not before."""
+    from game.engine.state import ACCEPTED, PENDING
+    from game.ui.screens.dialog import ConfirmDialog
+
+    state = apply(start, Propose("government", GOV_POSITIONS, ("opposition", "russia", "turkey", "iran")))[0]
+    offer = state.proposals[0]
+    v = view(state, OPP)
+    others_said_yes = dataclasses.replace(
+        v, proposals=(dataclasses.replace(offer, responses=tuple(PENDING if d == OPP else ACCEPTED for d in offer.to)),)
+    )
+
+    def asked(makes_it: bool) -> Script:
+        async def run(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+            await pilot.press("A")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ConfirmDialog)  # (signing pulls the opposition out)
+            question = " ".join(screen_text(pilot.app).split())
+            assert ("Your yes makes it the agreement." in question) == makes_it, question
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("escape")
+
+        return run
+
+    assert drive(RespondDialog(others_said_yes), asked(True)) is None
+    assert drive(RespondDialog(v), asked(False)) is None
+
+
 def test_respond_says_when_another_text_the_player_accepted_is_still_open(start: State) -> None:
     """Accepting two texts, the first that every signatory accepts is the one agreed: a newcomer
     accepted the mediator's draft and a better package, and signed the draft. The answer dialog

@@ -524,6 +524,15 @@ def test_accepting_on_the_board_asks_first_where_it_pulls_you_out_or_a_better_of
             )
             await press(pilot, "enter")
             await screen_of(pilot, BoardScreen)
+            assert "Your yes makes it the agreement." not in ask.question  # others' answers wait
+            # ...and where the others have all said yes, the question says the yes decides it
+            board.show_contents((dataclasses.replace(first, decides=True),), True, board.heading)
+            await pilot.pause()
+            await press(pilot, "a")
+            ask = await screen_of(pilot, ConfirmDialog)
+            assert "? Your yes makes it the agreement. " in ask.question
+            await press(pilot, "enter")
+            await screen_of(pilot, BoardScreen)
             assert len(table.session.log) == moves
             # neither (another waiting offer worth what this one is, as the figures show it): at once
             same = dataclasses.replace(better, worth=plain.worth + 0.004)

@@ -309,7 +309,8 @@ class RespondDialog(ActionDialog):
             signing = choices.signing_cost(self.view, p.package)
             then = choices.pulled_out_then(self.view, p.package)
             pulled = f"{opening(signing)}: your hardliners would pull you out ({then}); you would {choices.PULLED_OUT_MEANS}."
-        return accept_question(p.id, author, worth, value, better, pulled, words if below else "")
+        decides = self.view.me in self.view.venue.signatories and not choices.still_needs(self.view, p.id)
+        return accept_question(p.id, author, worth, value, better, pulled, words if below else "", decides)
 
 
 # --- 3. concessions -----------------------------------------------------------------------------

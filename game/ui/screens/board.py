@@ -400,6 +400,7 @@ class BoardScreen(Screen[BoardChoice]):
             None if better is None else (better.proposal.id, better.worth),
             pulled if entry.pulls_out else "",
             words if below else "",
+            entry.decides,
         )
 
         dismiss_if_sure(self, question, "Accept", answer)
