@@ -186,6 +186,10 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
 def ended(state: State) -> str:
     """How a finished game ended, and when, in a few words."""
     sc = state.scenario
+    if len(sc.venues) > 1:
+        # venue by venue: "an agreement at the Congress, signed in round 1 of 5" hid what the
+        # campaign's first venue had signed (a newcomer's debrief)
+        return "; ".join(_at_venue(state, v) for v in range(min(state.venue + 1, len(sc.venues))))
     signed = ""
     if state.agreements:
         last = max(state.agreements, key=lambda a: (a.venue, a.round))
@@ -205,6 +209,27 @@ def ended(state: State) -> str:
         collapsed = f"the talks collapsed{where} in round {state.round} of {venue.rounds}"
         return f"{signed}, then {collapsed}" if signed else collapsed
     return signed or {"no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
+
+
+def _at_venue(state: State, v: int) -> str:
+    """How venue `v` of a campaign ended, in a few words: what was signed there and when, and a
+    collapse there (with its round at the venue the game ended at)."""
+    venue = state.scenario.venues[v]
+    at = in_sentence(venue.name)
+    here = [a for a in state.agreements if a.venue == v]
+    outcome = state.venue_outcomes[v] if v < len(state.venue_outcomes) else state.outcome
+    signed = ""
+    if here:
+        last = max(here, key=lambda a: a.round)
+        what = "an agreement" if outcome == "agreement" else "a partial deal"
+        when = "the last signed" if len(here) > 1 else "signed"
+        signed = f"{what} at {at}, {when} in round {last.round} of {venue.rounds}"
+    if outcome == "collapse":
+        collapsed = f"the talks collapsed at {at}"
+        if v == state.venue:
+            collapsed += f" in round {state.round} of {venue.rounds}"
+        return f"{signed}, then {collapsed}" if signed else collapsed
+    return signed or f"nothing signed at {at}"
 
 
 def seat_choosers(scenario: Scenario, kinds: dict[int, str], seed: int) -> dict[int, Chooser]:

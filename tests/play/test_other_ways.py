@@ -80,8 +80,17 @@ def test_a_collapse_is_told_with_its_round_and_in_a_campaign_its_venue() -> None
     assert ended(state) == "the talks collapsed in round 1 of 6"
     # a campaign's games rarely collapse at its last venue: the state of one that did, in round 2
     sc = load_scenario(bundled()["astana-to-sochi"])
-    state = dataclasses.replace(play(sc, 5).state, outcome="collapse", venue=1, round=2, agreements=())
-    assert ended(state) == "the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
+    state = dataclasses.replace(
+        play(sc, 5).state,
+        outcome="collapse",
+        venue=1,
+        round=2,
+        agreements=(),
+        venue_outcomes=("deadline", "collapse"),
+    )
+    assert ended(state) == (
+        "nothing signed at Astana 8; the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
+    )
     # ...and after what Astana signed: the collapse still told (a reviewer found it read as "a partial deal")
     astana = tuple(a for a in play(sc, 0).state.agreements if a.venue == 0)
     assert astana
@@ -89,9 +98,20 @@ def test_a_collapse_is_told_with_its_round_and_in_a_campaign_its_venue() -> None
     last = max(a.round for a in astana)
     when = "the last signed" if len(astana) > 1 else "signed"
     assert ended(state) == (
-        f"a partial deal at Astana 8, {when} in round {last} of 6, "
-        "then the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
+        f"a partial deal at Astana 8, {when} in round {last} of 6; "
+        "the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
     )
+    # ...and a deal at each venue is told venue by venue: "an agreement at the Congress" alone hid
+    # what Astana had signed (a newcomer's debrief)
+    both = dataclasses.replace(state, outcome="agreement", venue_outcomes=("agreement", "agreement"))
+    both = dataclasses.replace(both, agreements=(*astana, dataclasses.replace(astana[-1], venue=1, round=3)))
+    assert ended(both) == (
+        f"an agreement at Astana 8, {when} in round {last} of 6; "
+        "an agreement at Congress of Syrian National Dialogue, signed in round 3 of 5"
+    )
+    # a collapse at the first venue ends the campaign there
+    early = dataclasses.replace(state, venue=0, round=4, agreements=(), venue_outcomes=("collapse",))
+    assert ended(early) == "the talks collapsed at Astana 8 in round 4 of 6"
 
 
 def test_leaving_the_debrief_stops_the_replays_between_two_games_and_keeps_nothing() -> None:
