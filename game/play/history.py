@@ -149,7 +149,13 @@ class Chronicle:
         # that ended in an agreement read "momentum 99 → 48", the next venue's opening figure; a
         # newcomer's)
         closing = _closing_momentum(before, action) if any(r.kind == "venue" for r in records) else None
-        self._extend(records, before, after, actor, action.kind, tabled, answered, accept, other, learnt, closing)
+        # a move that ends a round and opens the next leaves the next round's news in `after`: its
+        # records of the round it ended keep the momentum that round ended with (a round read
+        # "33 → 41" where the table had shown 45 as it ended, 41 being after the next one's events)
+        ended = _round_end_momentum(before, action) if _opens_a_round(records) else None
+        self._extend(
+            records, before, after, actor, action.kind, tabled, answered, accept, other, learnt, closing, ended
+        )
 
     def _extend(
         self,
@@ -164,8 +170,10 @@ class Chronicle:
         other: int = -1,
         learnt: tuple[tuple[int, int, int], ...] = (),
         closing: int | None = None,
+        ended: int | None = None,
     ) -> None:
-        """`closing`: the momentum the venue these records close closed with (Chronicle.add)."""
+        """`closing`: the momentum the venue these records close closed with; `ended`: the one the
+        round they end ended with, before the next round's events (Chronicle.add)."""
         venue = before.venue
         lapsed: list[int] | None = None
         # the agreements this move made, in the order their records come: a boycott can settle a
@@ -174,9 +182,12 @@ class Chronicle:
         agreed = [a.proposal for a in after.agreements[len(before.agreements) :]]
         # the proposal a tabling withdraws: its author's open one before it (one at most)
         superseded = [p.id for p in before.proposals if p.author == actor] if tabled >= 0 else []
-        momentum = after.momentum if closing is None else closing
+        at_venue_end = after.momentum if closing is None else closing
+        momentum = at_venue_end if ended is None else ended
         for record in records:
-            if record.kind == "venue":
+            if record.kind == "round" and venue == before.venue:
+                momentum = at_venue_end  # the records from here on belong to the next round
+            elif record.kind == "venue":
                 venue = after.venue  # the records from here on belong to the next venue
                 momentum = after.momentum
             about = answered
@@ -304,6 +315,28 @@ def _closing_momentum(before: State, action: Action) -> int:
     except GameError:  # (the move was played: it cannot be refused; the figure before it, then)
         return before.momentum
     return closed.momentum
+
+
+def _opens_a_round(records: Iterable[Record]) -> bool:
+    """Whether a move's records open a round of the venue it was played at (before any next venue)."""
+    for record in records:
+        if record.kind == "venue":
+            return False
+        if record.kind == "round":
+            return True
+    return False
+
+
+def _round_end_momentum(before: State, action: Action) -> int:
+    """The momentum the round a move ended closed with, before the next round's events: the
+    engine's own apply of that move, at a table with no event cards (opening a round does nothing
+    else to the momentum), so that the figure the news left does not take its place."""
+    quiet = replace(before.scenario, events=())
+    try:
+        ended, _ = apply(replace(before, scenario=quiet), action)
+    except GameError:  # (the move was played: it cannot be refused; the figure before it, then)
+        return before.momentum
+    return ended.momentum
 
 
 def _count(n: int, word: str) -> str:
