@@ -32,7 +32,7 @@ from game.engine import state_hash, view_for
 from game.saves import save
 from game.saves.timeline import Timeline, load_timeline
 from game.ui.app import PeaceTalksApp, make_app
-from game.ui.format import named
+from game.ui.format import action_phrase, named
 from game.ui.screens.replay import SPEEDS, ReplayScreen
 from game.ui.screens.replay_dialogs import JumpDialog, ReplayHelp
 from game.ui.screens.saves import SaveBrowser
@@ -103,9 +103,8 @@ def test_stepping_forward_and_back_moves_the_step_and_the_transcript(saves: Path
             assert viewer.step == 1 and f"step 1 of {timeline.steps} · round 1/" in status(viewer)
             first = timeline.session.log[0].action
             name = timeline.session.scenario.delegations[timeline.session.scenario.delegation_index[first.actor]]
-            # a short name labels the move ("Dockworkers: rejects #5"), the whole name takes its verb
-            shown = named(name, 26)
-            assert f"turn 1 · {shown}{'' if shown == name.name else ':'} " in status(viewer)
+            # the name labels the move ("Dockworkers: rejects #5"), a whole name as a short one
+            assert f"turn 1 · {named(name, 26)}: " in status(viewer)
             assert transcript(viewer) != before and shows_records_to(viewer, 1)
             await press(pilot, "right")
             await press(pilot, "right")
@@ -811,5 +810,41 @@ def test_the_replay_helps_explanations_wrap_under_themselves_at_80x24(saves: Pat
             assert len(at) == 2 and min(at) >= 2, lines
             wrapped = " ".join(line.strip() for line in listed if len(line) - len(line.lstrip()) == max(at))
             assert "once the game is over" in " ".join(" ".join(listed).split()) and wrapped, lines
+
+    asyncio.run(body())
+
+
+def test_the_status_words_a_human_seats_moves_as_it_words_the_ai_seats(tmp_path: Path) -> None:
+    """The status line labels every move with its mover's name the same way: in a save of astana-8
+    played as the government, the human's moves read "Government: passes" and the AI seats'
+    "Russian Federation passes" (a whole name took the verb, a short one labelled the move), and a
+    playtester took the two forms for the human's moves and the AI's."""
+    session = finished("astana-8", 3, government="human")
+    app, _ = viewer_app(save(session, tmp_path, "as-government"))
+    sc = session.scenario
+    seats = session.seats
+    log = session.log
+    human = next(k for k, e in enumerate(log, 1) if seats[e.action.actor] == "human")
+
+    # an AI seat whose whole name fits the line: the form it was given differed from the human's
+    def mover(step: int) -> str:
+        return named(sc.delegations[sc.delegation_index[log[step - 1].action.actor]], 26)
+
+    ai = next(
+        k
+        for k, e in enumerate(log, 1)
+        if seats[e.action.actor] != "human" and mover(k) == sc.delegations[sc.delegation_index[e.action.actor]].name
+    )
+
+    def wording(step: int) -> str:
+        return f" turn {step} · {mover(step)}: {action_phrase(sc, log[step - 1].action)}"
+
+    async def body() -> None:
+        async with driven(app, size=SIZE) as pilot:
+            viewer = await opened(pilot)
+            for _ in range(max(human, ai)):
+                await press(pilot, "right")
+                if viewer.step in (human, ai):
+                    assert wording(viewer.step) in status(viewer), status(viewer)
 
     asyncio.run(body())

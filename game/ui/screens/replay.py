@@ -207,10 +207,11 @@ class ReplayScreen(Filling):
         entry = timeline.session.log[step - 1]
         actor = state.scenario.delegations[state.scenario.delegation_index[entry.action.actor]]
         text.append(f"turn {entry.turn} · ", style="bold")
-        # a short name takes no verb of the whole name's number ("Dockworkers rejects", of the
-        # Marenport Dockworkers' Union): it labels the move instead
-        who = named(actor, 26)
-        text.append(f"{who}{'' if who == actor.name else ':'} {action_phrase(state.scenario, entry.action)}")
+        # the name labels the move, whole or short: a short name takes no verb of the whole name's
+        # number ("Dockworkers rejects", of the Marenport Dockworkers' Union), and a whole name
+        # that took the verb gave two forms at one table ("Government: passes" of the long-named
+        # government a playtester held, "Russian Federation passes" of the AI seats beside it)
+        text.append(f"{named(actor, 26)}: {action_phrase(state.scenario, entry.action)}")
         if begins:
             # at a campaign's next venue, which one: the mode line names it above a move made at
             # the venue before
