@@ -16,11 +16,11 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from game.engine.seat import AGENT, Seat
 from game.paths import is_autosave
@@ -150,6 +150,7 @@ class PeaceTalksApp(App[None]):
         self.farewell = ""
         self.printed = Printed()  # what was printed meanwhile, for the command to write on stderr
         self._leaving: Screen[bool] | None = None  # ctrl+q's question while it is open
+        self._held: list[Notification] = []  # notices raised while a dialog was open (_on_notify)
 
     def notify(
         self,
@@ -166,6 +167,46 @@ class PeaceTalksApp(App[None]):
         super().notify(
             escape_controls(message), title=escape_controls(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    def _on_notify(self, event: Notify) -> None:
+        """A notice raised while a dialog is open is held, and shown when the dialog closes
+        (_screen_changed): Textual draws toasts over the screen on top, and they hid a dialog's
+        text (the replay's autoplay, ending under its help, said so over the help). Decided as the
+        notice arrives, not as it is raised: one raised just before a dialog opens arrives after.
+        No dialog raises one: each says what it refuses on a line of its own."""
+        if self._dialog_open():
+            event.prevent_default()  # (Textual's own handler, next in the class's line, shows it)
+            self._held.append(event.notification)
+
+    def _dialog_open(self) -> bool:
+        try:
+            return isinstance(self.screen, ModalScreen)
+        except ScreenStackError:  # (no screen yet)
+            return False
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """A dialog opened: the toasts up are held with the time they had left (else each was
+        drawn again over the dialog); none open: the notices held are shown, each for its time.
+        The size notice alone stays over everything (_check_size)."""
+        if isinstance(screen, ModalScreen):
+            for shown in list(self._notifications):
+                if shown is not self._too_small:
+                    self._unnotify(shown, refresh=False)
+                    if shown.time_left > 0:
+                        self._held.append(_again(shown, shown.time_left))
+            self._refresh_notifications()
+        elif self._held:
+            held, self._held = self._held, []
+            for notice in held:
+                # added at once, not posted: a hot-seat cover that clears the toasts next (the
+                # player whose turn ended said what is theirs) must find them there to clear
+                self._notifications.add(_again(notice, notice.timeout))
+            self._refresh_notifications()
+
+    def clear_notifications(self) -> None:
+        """Every notice, shown or held (a hot-seat cover: what was said to the last player is theirs)."""
+        self._held.clear()
+        super().clear_notifications()
 
     # --- the terminal's size --------------------------------------------------------------------
 
@@ -197,10 +238,12 @@ class PeaceTalksApp(App[None]):
                 markup=False,
             )
             self._too_small_at = (width, height)
-            # shown at once, as the Notify message's handler shows it: posted, the message could
-            # arrive after a quick resize back to a large size had found nothing to take down,
-            # and the notice then stayed over a terminal large enough
-            self._on_notify(Notify(self._too_small))
+            # shown at once, as Textual's handler of the Notify message shows it (over a dialog
+            # too, where the app's own holds a notice): posted, the message could arrive after a
+            # quick resize back to a large size had found nothing to take down, and the notice
+            # then stayed over a terminal large enough
+            self._notifications.add(self._too_small)
+            self._refresh_notifications()
 
     def _refresh_toasts_below(self) -> None:
         """Textual redraws the notices of the screen on top only: a screen below a dialog, seen
@@ -215,6 +258,7 @@ class PeaceTalksApp(App[None]):
 
     async def on_mount(self) -> None:
         self.begin_capture_print(self.printed)
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         loop = asyncio.get_running_loop()
         for number in () if self._outside_agents() else _ENDING_SIGNALS:
             # (the loop runs them as callbacks, between the interface's own; a loop that takes no
@@ -602,6 +646,12 @@ class PeaceTalksApp(App[None]):
         elif isinstance(screen, _replay_screen() | TitleScreen):
             for title, help_text, action in screen.commands():
                 yield SystemCommand(title, help_text, action)
+
+
+def _again(notice: Notification, timeout: float) -> Notification:
+    """A notice to show anew, from now, for `timeout` seconds (a toast of its own: Textual keeps
+    one toast a notice's identity, and one drawn before would not be drawn again)."""
+    return Notification(notice.message, notice.title, notice.severity, timeout, markup=notice.markup)
 
 
 def make_app(
