@@ -88,15 +88,17 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         reason = session.reason_at(k)
         _print_record(record.kind, f"{record.text}  ({reason})" if reason else record.text)
     from game.ai.agent import AgentError
-    from game.ai.timing import move_limit
+    from game.ai.timing import move_limit, witnessed
 
+    limit = None if args is None else args.move_limit
     try:
-        if args is not None and args.move_limit is not None:
+        if limit is not None:
             # a move that would not stop may end this process where it stands (game.ai.agent):
             # the transcript goes out line by line, so that it ends where the game did
             with contextlib.suppress(AttributeError, ValueError):
                 sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
-        with move_limit(None if args is None else args.move_limit):
+        # one stuck in C code is ended where no Python of this process runs: a witness says why
+        with move_limit(limit), witnessed() if limit is not None else contextlib.nullcontext():
             _play_out(session)
     except AgentError as exc:
         # the game stops where the agent failed; nothing is saved, so no save holds half a game

@@ -220,7 +220,11 @@ class Guarded:
         mine = _own_copy(view)  # the game's time, not the agent's
         started = time.monotonic()
         try:
-            timed = timing.timed(self.limit, lambda: self._over_time(where, stopped=False))
+            timed = timing.timed(
+                self.limit,
+                lambda: self._over_time(where, stopped=False),
+                lambda: self._over_time(where, stopped=False, stuck=True),
+            )
             with _to_stderr() if self.redirect else contextlib.nullcontext(), timed:
                 decision = self.chooser(mine, rng)
         except timing.OverTime:
@@ -251,10 +255,15 @@ class Guarded:
         reason = safe_reason(decision.reason)
         return decision if reason == decision.reason else Decision(decision.action, reason)
 
-    def _over_time(self, where: str, stopped: bool = True) -> AgentError:
+    def _over_time(self, where: str, stopped: bool = True, stuck: bool = False) -> AgentError:
         # the limit as the user gave it (up to nine places), not rounded to six figures
         said = f"{where} took more than {self.limit:.15g} s over one move (--move-limit)"
-        if not stopped:  # abandoned: it went on past every stop for GRACE seconds more
+        if stuck:  # ended by the last resort: no stop reached it
+            said += (
+                f", and went on {timing.LAST_RESORT:g} s past it in code that no stop reaches (C code that holds "
+                "Python's lock, a regular expression say): the game was abandoned there"
+            )
+        elif not stopped:  # abandoned: it went on past every stop for GRACE seconds more
             said += f", and went on {timing.GRACE:g} s past it: the game was abandoned there"
         return AgentError(said)
 

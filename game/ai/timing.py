@@ -5,8 +5,9 @@
 reads it with `current()`), here and in the worker processes forked meanwhile; `timed(limit,
 error)` times one move. Past the limit a watchdog thread stops the move (OverTime, raised in the
 main thread by a signal), again while it goes on; GRACE seconds later it abandons it
-(`hard_stop`). Kept apart from game.ai.agent, which loads, makes and guards agents: timing a
-move is a task of its own, with its own threads and signals.
+(`hard_stop`). A move stuck in C code is ended by faulthandler's thread (`LAST_RESORT`), and
+`witnessed()` has a process of its own say why (`watch`). Kept apart from game.ai.agent, which
+loads, makes and guards agents: timing a move is a task of its own, with its own threads and signals.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import contextlib
 import faulthandler
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -148,30 +150,123 @@ def _the_watchdog() -> _Watchdog:
 # expression that backtracks without end): no Python thread runs then, the watchdog included,
 # but faulthandler's thread is the interpreter's own and needs no lock. It ends the process a
 # second after the abandon would have: a worker's end is then said by the command (with the game
-# and its agents), and `watch` ends with exit status 1. What it would write goes nowhere: the
-# command's stderr gets no traceback.
+# and its agents), and `watch`'s own by its witness (`witnessed`), exit status 1 both. What it
+# writes goes nowhere, or to the witness as its cue: the command's stderr gets no traceback.
 LAST_RESORT = GRACE + 1.0
 _nowhere: Any = None
 
 
-def _last_resort(seconds: float | None) -> None:
+def _last_resort(seconds: float | None, stuck: Callable[[], AgentError] | None = None) -> None:
+    """Arm the last resort for `seconds` (None: disarm it); `stuck`, what the witness is to say
+    if it ends the move."""
     global _nowhere
     with contextlib.suppress(Exception):  # (a stream faulthandler cannot take: no last resort)
         if seconds is None:
             faulthandler.cancel_dump_traceback_later()
+            return
+        told = _tell_witness(stuck or _unnamed) if _witness is not None else None
+        if told is not None:
+            faulthandler.dump_traceback_later(seconds, exit=True, file=told)
             return
         if _nowhere is None or _nowhere.closed:
             _nowhere = open(os.devnull, "w")  # noqa: SIM115 (kept open for the process's life)
         faulthandler.dump_traceback_later(seconds, exit=True, file=_nowhere)
 
 
+# --- the witness -------------------------------------------------------------------------------
+# In `watch` the agent plays in the command's own process: the last resort ends that process where
+# it stands, and none of its Python runs to say why (it ended with exit status 1 and not a word, a
+# playtester's). A small process of its own, the witness, is told before each timed move what that
+# move would say, on a line of the pipe that is its standard input; faulthandler writes to the same
+# pipe when it ends the move, and on its words the witness writes the move's line to the
+# command's stderr (just after the command has ended). Its other ends: "bye" (the command is
+# done) or the pipe closed (ended in another way, which said its own line): a word from it then.
+_WITNESS = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl+C is the command's to answer
+said, rest = b"", b""
+while True:
+    try:
+        chunk = os.read(0, 65536)
+    except OSError:
+        chunk = b""
+    if not chunk:
+        sys.exit(0)
+    *lines, rest = (rest + chunk).split(b"\\n")
+    for line in lines:
+        if line.startswith(b"say "):
+            said = line[4:]
+        elif line == b"bye":
+            sys.exit(0)
+        elif said:  # faulthandler's "Timeout (...)!": the move was ended where it stood
+            os.write(2, b"peacetalks: error: " + said + b"\\n")
+            sys.exit(0)
+"""
+_witness: subprocess.Popen[bytes] | None = None
+
+
 @contextlib.contextmanager
-def timed(limit: float | None, error: Callable[[], AgentError] | None = None) -> Iterator[None]:
+def witnessed() -> Iterator[None]:
+    """Inside it, a move of this process ended by the last resort is said on stderr in one line,
+    as one abandoned is (exit_saying), by a process of its own (`watch`: see _WITNESS)."""
+    global _witness
+    try:
+        witness = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _WITNESS], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL
+        )
+    except OSError:  # (no process to be had: the last resort ends the command without a word)
+        yield
+        return
+    before, _witness = _witness, witness
+    try:
+        yield
+    finally:
+        _witness = before
+        assert witness.stdin is not None
+        with contextlib.suppress(OSError):
+            os.write(witness.stdin.fileno(), b"bye\n")
+        with contextlib.suppress(OSError):
+            witness.stdin.close()
+        witness.wait()
+
+
+def _tell_witness(error: Callable[[], AgentError]) -> int | None:
+    """Tell the witness what the move under way would say if the last resort ends it; the pipe's
+    descriptor, for faulthandler (None: no witness)."""
+    witness = _witness
+    if witness is None or witness.stdin is None:
+        return None
+    line = escape_controls(str(error())).replace("\n", "\\n").replace("\r", "\\r")
+    fd = witness.stdin.fileno()
+    os.write(fd, b"say " + line.encode("utf-8", "replace") + b"\n")
+    return fd
+
+
+def _forget_witness() -> None:
+    """A process forked from this one (a worker of game.sim's) has no witness, and holds no end
+    of its pipe (the witness would wait for it to close)."""
+    global _witness
+    witness, _witness = _witness, None
+    if witness is not None and witness.stdin is not None:
+        with contextlib.suppress(OSError):
+            os.close(witness.stdin.fileno())
+
+
+os.register_at_fork(after_in_child=_forget_witness)
+
+
+@contextlib.contextmanager
+def timed(
+    limit: float | None,
+    error: Callable[[], AgentError] | None = None,
+    stuck: Callable[[], AgentError] | None = None,
+) -> Iterator[None]:
     """The block may take `limit` seconds: past them it is stopped where it stands (the watchdog
     signals the main thread, where Python runs signal handlers: a worker process, `watch`), and
     again while it goes on; `error` (what to say) GRACE seconds later, when the move is
-    abandoned. A block that went past them all the same (in another thread, or an agent that
-    caught the stop and returned) raises OverTime as it ends."""
+    abandoned; `stuck`, LAST_RESORT seconds later, where no stop reached it (in C code) and a
+    witness says it. A block that went past them all the same (in another thread, or an agent
+    that caught the stop and returned) raises OverTime as it ends."""
     if limit is None:
         yield
         return
@@ -191,7 +286,7 @@ def timed(limit: float | None, error: Callable[[], AgentError] | None = None) ->
     try:
         if watched:
             _the_watchdog().watch(limit, error or _unnamed)
-            _last_resort(limit + LAST_RESORT)
+            _last_resort(limit + LAST_RESORT, stuck)
         yield
     finally:
         if watched:

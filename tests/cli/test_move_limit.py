@@ -407,3 +407,34 @@ def test_a_move_interrupted_by_an_error_leaves_the_watchdog_working_for_the_next
     except timing.OverTime:
         pass
     assert time.monotonic() - started < 2
+
+
+def test_watch_says_why_when_a_move_stuck_in_c_code_ends_it(agents: Path) -> None:
+    """A move that holds Python's lock in C code is ended by faulthandler's thread, where no
+    Python thread of `watch` runs to say why: the command ended with exit status 1 and not a word.
+    A process of its own says the move's line, naming the seat and the seed, as simulate names
+    them (a playtester's)."""
+    import subprocess
+    import sys
+
+    from game.ai.timing import LAST_RESORT
+
+    command = [sys.executable, "-m", "game", "watch", "astana-8", "--seed", "5"]
+    started = time.monotonic()
+    done = subprocess.run(
+        [*command, "--seat", f"government={agents}:stuck_in_c", "--move-limit", "0.2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert time.monotonic() - started < 0.2 + LAST_RESORT + 10
+    assert done.returncode == 1
+    assert "Round 2 of" in done.stdout  # the game as far as it went
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert lines[0].startswith(f"peacetalks: error: the agent in seat government ({agents}:stuck_in_c; game seed 5, ")
+    assert lines[0].endswith(
+        f"took more than 0.2 s over one move (--move-limit), and went on {LAST_RESORT:g} s past it in code that no "
+        "stop reaches (C code that holds Python's lock, a regular expression say): the game was abandoned there"
+    )
