@@ -96,21 +96,28 @@ def test_stepping_forward_and_back_moves_the_step_and_the_transcript(saves: Path
     async def body() -> None:
         async with driven(app, size=SIZE) as pilot:
             viewer = await opened(pilot)
-            assert viewer.step == 0 and status(viewer).startswith(f" step 0 of {timeline.steps} ")
-            assert "the talks open" in status(viewer) and shows_records_to(viewer, 0)
+            assert (
+                viewer.step == 0
+                and status(viewer) == f" round 1/6 · the talks open: turn 1 of {timeline.steps} is next"
+            )
+            assert shows_records_to(viewer, 0)
             before = transcript(viewer)
             await press(pilot, "right")
-            assert viewer.step == 1 and f"step 1 of {timeline.steps} · round 1/" in status(viewer)
+            assert viewer.step == 1 and status(viewer).startswith(f" turn 1 of {timeline.steps} · round 1/")
             first = timeline.session.log[0].action
             name = timeline.session.scenario.delegations[timeline.session.scenario.delegation_index[first.actor]]
             # the name labels the move ("Dockworkers: rejects #5"), a whole name as a short one
-            assert f"turn 1 · {named(name, 26)}: " in status(viewer)
+            assert f" · {named(name, 26)}: " in status(viewer) and status(viewer).count("turn") == 1
             assert transcript(viewer) != before and shows_records_to(viewer, 1)
             await press(pilot, "right")
             await press(pilot, "right")
             assert viewer.step == 3 and shows_records_to(viewer, 3)
             await press(pilot, "left")
-            assert viewer.step == 2 and shows_records_to(viewer, 2) and " turn 2 · " in status(viewer)
+            assert (
+                viewer.step == 2
+                and shows_records_to(viewer, 2)
+                and status(viewer).startswith(f" turn 2 of {timeline.steps} · ")
+            )
             await press(pilot, "left")
             await press(pilot, "left")
             assert viewer.step == 0 and transcript(viewer) == before
@@ -173,7 +180,11 @@ def test_jump_to_a_turn_and_invalid_turns_are_explained(saves: Path) -> None:
             await press(pilot, "g")
             await type_turn(pilot, "42")
             await screen_of(pilot, ReplayScreen)
-            assert viewer.step == 42 and " turn 42 · " in status(viewer) and shows_records_to(viewer, 42)
+            assert (
+                viewer.step == 42
+                and f" turn 42 of {timeline.steps} · " in status(viewer)
+                and shows_records_to(viewer, 42)
+            )
             for text, says in (
                 ("abc", "'abc' is not a turn number"),
                 ("-3", "'-3' is not a turn number"),
@@ -564,7 +575,7 @@ def test_without_a_terminal_the_viewer_points_to_text(saves: Path) -> None:
 
 
 def test_the_viewer_runs_in_a_terminal_and_q_quits(saves: Path) -> None:
-    status, shown = in_a_terminal("replay", saves / "mini.yaml", keys=b"q", wait_for=b"step 0 of")
+    status, shown = in_a_terminal("replay", saves / "mini.yaml", keys=b"q", wait_for=b"the talks open")
     assert status == 0 and "public view" in shown and "Traceback" not in shown, shown[-2000:]
 
 
@@ -837,7 +848,7 @@ def test_the_status_words_a_human_seats_moves_as_it_words_the_ai_seats(tmp_path:
     )
 
     def wording(step: int) -> str:
-        return f" turn {step} · {mover(step)}: {action_phrase(sc, log[step - 1].action)}"
+        return f" · {mover(step)}: {action_phrase(sc, log[step - 1].action)}"
 
     async def body() -> None:
         async with driven(app, size=SIZE) as pilot:

@@ -193,20 +193,20 @@ class ReplayScreen(Filling):
         self._show_detail()
 
     def status(self) -> Text:
-        """step N of M · round R · turn T · who did what."""
+        """turn T of M · round R · who did what (step T shows the table after turn T)."""
         state, step, timeline = self._state, self.step, self.timeline
         venue = state.scenario.venues[state.venue]
         begins = bool(step) and timeline.begins_round(step)
         # a step whose move ended a round shows the move, then the round that begins after it:
         # "round 2/6 begins · turn 15 · ... passes" read as round 2's first move, and was round 1's last
         here = "" if begins else f"round {state.round}/{venue.rounds} · "
-        text = Text(f" step {step} of {timeline.steps} · {here}", style="bold")
         if step == 0:
-            text.append("the talks open: turn 1 is next")
-            return text
+            return Text(f" {here}the talks open: turn 1 of {timeline.steps} is next", style="bold")
         entry = timeline.session.log[step - 1]
         actor = state.scenario.delegations[state.scenario.delegation_index[entry.action.actor]]
-        text.append(f"turn {entry.turn} · ", style="bold")
+        # one count, the turn's: "step 48 of 62 · turn 48" said the same number twice, and cut the
+        # move's end at 80 columns
+        text = Text(f" turn {entry.turn} of {timeline.steps} · {here}", style="bold")
         # the name labels the move, whole or short: a short name takes no verb of the whole name's
         # number ("Dockworkers rejects", of the Marenport Dockworkers' Union), and a whole name
         # that took the verb gave two forms at one table ("Government: passes" of the long-named

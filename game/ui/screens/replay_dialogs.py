@@ -36,8 +36,8 @@ KEYS = (
 )
 
 PROSE = (
-    "The top line: step N of M (actions so far), the round, the turn (the number of the last action in "
-    "the save's log), who took it, what it did. The second: the venue, who speaks next, autoplay "
+    "The top line: turn T of M (the table after the save's action T, of M), the round, who took the "
+    "action, what it did. The second: the venue, who speaks next, autoplay "
     "(⏸ paused, ▶ playing) and its speed in steps a second, and whose view is shown.\n\n"
     'In the public view, "Sides by option" counts the delegations of the venue that hold each option of '
     'an issue, from one pole to the other (· for none): "2 · 4" is two sides at the first option, four '
