@@ -161,3 +161,33 @@ def test_the_first_space_on_the_delegations_unticks_the_seat_ticked(tmp_path: Pa
             assert seats.get_option_at_index(seats.highlighted).value == seats.selected[0]
 
     asyncio.run(body())
+
+
+def test_the_arrows_move_along_the_menu_buttons(tmp_path: Path) -> None:
+    """A newcomer pressed ↓ on "Start the talks" to move on, and nothing moved: ↓ and ↑ go from
+    button to button of the menu, past one that is off (no autosave: Continue), and stop at its ends."""
+
+    async def body() -> None:
+        async with _title(tmp_path) as (pilot, title):
+            app = pilot.app
+            await pilot.pause()
+            assert title.query_one("#continue", Button).disabled  # no autosave in this data folder
+            assert app.focused is title.query_one("#start", Button)
+            await pilot.press("down")
+            assert app.focused is title.query_one("#load", Button)
+            await pilot.press("down", "down", "down", "down")
+            assert app.focused is title.query_one("#quit", Button)
+            await pilot.press("up")
+            assert app.focused is title.query_one("#help", Button)
+            await pilot.press("up", "up", "up", "up")
+            assert app.focused is title.query_one("#start", Button)
+            # where the focused widget takes the arrows itself, they are its own
+            seats = title.query_one("#seats", SelectionList)
+            seats.focus()
+            await pilot.pause()
+            before = seats.highlighted
+            await pilot.press("down")
+            assert app.focused is seats and seats.highlighted != before
+            assert app.screen is title
+
+    asyncio.run(body())

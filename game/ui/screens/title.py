@@ -87,6 +87,10 @@ class TitleScreen(Screen[None]):
         Binding("ctrl+r", "record", "Your record"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+q", "app.quit", "Quit"),
+        # the arrows move along the menu's buttons, as in a menu: a newcomer pressed ↓ on "Start
+        # the talks" to reach the scenario list, and nothing moved (Tab goes everywhere)
+        Binding("down", "menu(1)", "Next", show=False),
+        Binding("up", "menu(-1)", "Previous", show=False),
     ]
 
     class Start(Message):
@@ -241,6 +245,13 @@ class TitleScreen(Screen[None]):
         # Space there did nothing (then ticked the wrong seats)
         ids = [d.id for d in scenario.delegations]
         seats.highlighted = min((ids.index(h) for h in ticked if h in ids), default=0)
+
+    def action_menu(self, step: int) -> None:
+        """Focus the next (1) or previous (-1) button of the menu, from a button of it."""
+        buttons = [b for b in self.query_one("#menu").query(Button) if b.focusable]
+        if self.focused in buttons:
+            at = buttons.index(self.focused)
+            buttons[min(max(at + step, 0), len(buttons) - 1)].focus()
 
     def action_start(self) -> None:
         name = str(self.query_one("#scenario", Select).value)
