@@ -218,27 +218,36 @@ def witnessed() -> Iterator[None]:
         yield
         return
     before, _witness = _witness, witness
+    owner = os.getpid()
     try:
         yield
     finally:
         _witness = before
         assert witness.stdin is not None
-        with contextlib.suppress(OSError):
-            os.write(witness.stdin.fileno(), b"bye\n")
-        with contextlib.suppress(OSError):
-            witness.stdin.close()
-        witness.wait()
+        if os.getpid() == owner:  # (a forked copy of this process: the witness is not its own)
+            with contextlib.suppress(OSError, ValueError):
+                os.write(witness.stdin.fileno(), b"bye\n")
+            with contextlib.suppress(OSError):
+                witness.stdin.close()
+            witness.wait()
 
 
 def _tell_witness(error: Callable[[], AgentError]) -> int | None:
     """Tell the witness what the move under way would say if the last resort ends it; the pipe's
     descriptor, for faulthandler (None: no witness)."""
+    global _witness
     witness = _witness
     if witness is None or witness.stdin is None:
         return None
     line = escape_controls(str(error())).replace("\n", "\\n").replace("\r", "\\r")
-    fd = witness.stdin.fileno()
-    os.write(fd, b"say " + line.encode("utf-8", "replace") + b"\n")
+    try:
+        fd = witness.stdin.fileno()
+        os.write(fd, b"say " + line.encode("utf-8", "replace") + b"\n")
+    except (OSError, ValueError):
+        # the witness is gone (killed, or out of memory): the last resort is armed all the same,
+        # without it (a reviewer's: the move stuck in C code then ran on for ever)
+        _witness = None
+        return None
     return fd
 
 
@@ -249,10 +258,11 @@ def _forget_witness() -> None:
     witness, _witness = _witness, None
     if witness is not None and witness.stdin is not None:
         with contextlib.suppress(OSError):
-            os.close(witness.stdin.fileno())
+            witness.stdin.close()  # (the file, not its descriptor alone: nothing closes it twice)
 
 
-os.register_at_fork(after_in_child=_forget_witness)
+if hasattr(os, "register_at_fork"):  # (not on Windows, where no process forks)
+    os.register_at_fork(after_in_child=_forget_witness)
 
 
 @contextlib.contextmanager

@@ -438,3 +438,37 @@ def test_watch_says_why_when_a_move_stuck_in_c_code_ends_it(agents: Path) -> Non
         f"took more than 0.2 s over one move (--move-limit), and went on {LAST_RESORT:g} s past it in code that no "
         "stop reaches (C code that holds Python's lock, a regular expression say): the game was abandoned there"
     )
+
+
+def test_a_move_stuck_in_c_code_is_ended_even_where_the_witness_is_gone() -> None:
+    """The witness killed (by hand, or out of memory), the word to it failed and the last resort
+    was never armed: a move stuck in C code ran on for ever (a reviewer's). It is armed without it."""
+    import subprocess
+    import sys
+
+    from game.ai.timing import LAST_RESORT
+
+    script = (
+        "import re\n"
+        "from game.ai import timing\n"
+        "with timing.witnessed():\n"
+        "    timing._witness.kill(); timing._witness.wait()\n"
+        "    with timing.timed(0.2):\n"
+        "        re.match(r'(a+)+$', 'a' * 40 + 'b')\n"
+        "print('the move ended of itself')\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1 and "ended of itself" not in done.stdout, done
+    assert time.monotonic() - started < 0.2 + LAST_RESORT + 10
+
+
+def test_the_agents_import_where_no_process_forks() -> None:
+    """Windows has no os.register_at_fork (nor fork): the module that ends stuck moves asked for it
+    as it loaded, and no command that plays could start there (a reviewer's)."""
+    import subprocess
+    import sys
+
+    script = "import os\ndel os.register_at_fork, os.fork\nimport game.ai.agent, game.cli\nprint('imported')\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout) == (0, "imported\n"), done.stderr
