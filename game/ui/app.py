@@ -563,8 +563,16 @@ class PeaceTalksApp(App[None]):
         """Where the game left with ctrl+q is saved, said once the terminal is the shell's again."""
         if table.session.state.over:
             return  # its debrief says how it ended; the saved games list it
-        named_file = table.named_path()  # (None where another game took the name meanwhile)
-        named = f" and in {named_file}" if named_file is not None else ""
+        # the named save only where it holds the game as it is: removed, taken by another game or
+        # behind (nothing unsaved quits at once, before save_named could tell), it is not said
+        named_file = table.named_path()
+        kept = (
+            named_file is not None
+            and table.named_save_is_ours()
+            and named_file.is_file()
+            and table.named_turns == len(table.session.log)
+        )
+        named = f" and in {named_file}" if kept else ""
         self.farewell = (
             f"Your game is saved in the autosave {table.autosave_path}{named}: "
             '`peacetalks` and "Continue the autosave" go on with it.'

@@ -537,3 +537,48 @@ def test_a_game_continued_from_its_autosave_keeps_its_named_save_up_to_date(tmp_
             assert (tmp_path / "mid.yaml").read_bytes() == other
 
     asyncio.run(third())
+
+
+@pytest.mark.parametrize("what", ["removed", "another game"])
+def test_the_farewell_names_a_named_save_only_where_it_holds_the_game(tmp_path: Path, what: str) -> None:
+    """With nothing unsaved ctrl+q quits at once: the farewell named mine.yaml though it had been
+    removed, or held another game by then (a reviewer's)."""
+    from tests.saves.helpers import finished
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), save_name="mine")
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            table._autosave()  # the round's start: the autosave and mine.yaml up to date
+            if what == "removed":
+                (tmp_path / "mine.yaml").unlink()
+            else:
+                save(finished("mini", 3), tmp_path, "mine")  # another game takes the name
+            await press(pilot, "ctrl+q")  # nothing unsaved: quits at once
+            await until(pilot, lambda: app._exit, "the app to quit")
+            assert app.farewell.startswith("Your game is saved in the autosave ")
+            assert "mine.yaml" not in app.farewell, app.farewell
+
+    asyncio.run(body())
+
+
+def test_the_named_save_an_autosave_names_is_where_it_was_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--saves` is relative by default (`saves`): the autosave named `saves/mine.yaml`, and a
+    game continued from another folder took that folder's file for it (a reviewer's)."""
+    from tests.ui.driving import autosave_file
+
+    monkeypatch.chdir(tmp_path)
+
+    async def body() -> None:
+        app = new_app(Path("saves"), ("government",), save_name="mine")
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await a_move_since_the_last_save(pilot, table)
+            table._autosave()
+
+    asyncio.run(body())
+    text = autosave_file().read_text(encoding="utf-8")
+    assert f"named_save: {tmp_path / 'saves' / 'mine.yaml'}\n" in text

@@ -476,8 +476,10 @@ class TableCommands(Filling):
         return None if self.save_name is None else self._named_path(self.save_name)
 
     def _named_path(self, name: str) -> Path:
-        """Where a name the game took is saved (names are checked first, so save_path's own)."""
-        return self.saves_dir / f"{name}.yaml"
+        """Where a name the game took is saved (names are checked first, so save_path's own), from
+        the root: an autosave names it, and the game may be continued from another folder (a
+        relative `saves/mine.yaml` was then another folder's file, a reviewer's)."""
+        return self.saves_dir.absolute() / f"{name}.yaml"
 
     def _still_ours(self, path: Path) -> bool:
         """The named file is gone or holds what this game last wrote to it."""
