@@ -1022,6 +1022,13 @@ def test_the_concede_dialog_says_signing_costs_support_too_at_half_the_rate(star
     assert said[0].startswith(f"Your support at home: {v.support[GOV]}; your hardliners pull you out at 10.")
     assert "Signing a deal costs support too, at half these rates" in said[0]
     assert "(and 31 for each red line it crosses)" in said[0]
+    # ...but not to a side that signs nothing at the venue (the SNC at Sochi read it)
+    unsigned = dataclasses.replace(
+        v, venue=dataclasses.replace(v.venue, signatories=tuple(d for d in v.venue.signatories if d != GOV))
+    )
+    said.clear()
+    assert drive(ConcedeDialog(unsigned), script) is None
+    assert said[0] == f"Your support at home: {v.support[GOV]}; your hardliners pull you out at 10."
     own, position = state.scenario.delegations[GOV], state.positions[GOV]
     for i in choices.concedable_issues(v):
         for o in choices.concession_options(v, i):

@@ -346,14 +346,20 @@ class ConcedeDialog(ActionDialog):
         )
         yield Static("", id="current", markup=False)
         yield OptionList(id="options", classes="pick")
+        # a newcomer spent support on early concessions and had too little left to sign: a deal
+        # costs support too (game.engine.situation.agreement_cost), and the same terms cost half
+        # as much signed as conceded. Not said to a side that signs nothing here (the SNC at
+        # Sochi read it, and signs nothing)
+        signs = self.view.me in self.view.venue.signatories
         yield Static(
             f"Your support at home: {self.view.support[self.view.me]}; "
-            f"your hardliners pull you out at {self.view.collapse_support}. "
-            # a newcomer spent support on early concessions and had too little left to sign: a
-            # deal costs support too (game.engine.situation.agreement_cost), and the same terms
-            # cost half as much signed as conceded
-            "Signing a deal costs support too, at half these rates for what it gives up from your "
-            f"positions (and {self.view.rules.redline_support} for each red line it crosses).",
+            f"your hardliners pull you out at {self.view.collapse_support}."
+            + (
+                " Signing a deal costs support too, at half these rates for what it gives up from your "
+                f"positions (and {self.view.rules.redline_support} for each red line it crosses)."
+                if signs
+                else ""
+            ),
             classes="note",
             markup=False,
         )
