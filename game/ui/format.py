@@ -203,6 +203,7 @@ def accept_question(
     pulled: str = "",
     below: str = "",
     decides: bool = False,
+    tolled: str = "",
 ) -> str:
     """The question asked before an acceptance that may be a slip: "Accept #3 from X, worth 0.37
     to you?", then `pulled` (what signing costs at home, where it gets the player pulled out),
@@ -211,7 +212,8 @@ def accept_question(
     worth as the reader sees it written, `value` its worth; with another offer, both are written to
     the places that tell them apart. `below`: the words `measured` gives an offer worth less than
     walking away ("BELOW your walk-away 0.95"), asked about too: a yes cannot be taken back.
-    `decides`: the player's yes is the last the offer lacks, and makes it the agreement."""
+    `decides`: the player's yes is the last the offer lacks, and makes it the agreement;
+    `tolled`, with `below`: what agreeing it does to the rounds' toll (toll_stopped)."""
     theirs = ""
     if better is not None:
         theirs, worth, _ = against(better[1], value, len(worth.partition(".")[2]))
@@ -219,6 +221,8 @@ def accept_question(
     if decides:
         # (the transcript said so, the question did not: a newcomer weighed two offers there)
         question += " Your yes makes it the agreement."
+    if below:
+        question += tolled
     if pulled:
         question += f" {pulled}"
     if better is not None:
@@ -247,16 +251,22 @@ def reject_question(
     question = f"Reject #{pid} from {author}? It is worth {worth} to you, {words}."
     if pulled:
         question += f" Accepting it would get you pulled out by your hardliners ({pulled})."
+    return question + toll_stopped(now, after, here)
+
+
+def toll_stopped(now: float, after: float, here: bool) -> str:
+    """What agreeing a package does to the toll each round costs the reader (`now`, and `after`
+    it is agreed: choices.toll_a_round), as a sentence after a question ("" where nothing):
+    a worth "if agreed" is before the rounds still to come, and set against the walk-away value
+    alone it hid that no deal costs a toll each round (a newcomer's). `here`: later venues
+    charge their own."""
     if now - after < 0.0005:
-        return question
+        return ""
     where = " here" if here else ""  # (the next venue charges its own)
     if after < 0.0005:
         # ("the toll of 0.003 each round costs you" read as garbled to a newcomer)
-        return question + f" Agreed, it would end the toll of {toll(now)} that each round costs you{where}."
-    return (
-        question
-        + f" Agreed, it would bring the toll each round costs you{where} from {toll(now)} down to {toll(after)}."
-    )
+        return f" Agreed, it would end the toll of {toll(now)} that each round costs you{where}."
+    return f" Agreed, it would bring the toll each round costs you{where} from {toll(now)} down to {toll(after)}."
 
 
 # how far below the walk-away value (or what is agreed) a package must be worth for the
@@ -264,16 +274,16 @@ def reject_question(
 BELOW_BY = 0.005
 
 
-def propose_question(worth: str, words: str, signs: bool = True) -> str:
+def propose_question(worth: str, words: str, signs: bool = True, tolled: str = "") -> str:
     """The question asked before tabling a package below the walk-away value (`worth` and `words`
     as `measured` writes them): tabling it is the author's yes, and cannot be taken back. A side
     that signs nothing gives no yes, but its package is agreed all the same if the signatories
-    accept it."""
+    accept it. `tolled`: what agreeing it does to the rounds' toll (toll_stopped)."""
     if not signs:
-        return f"Propose a package worth {worth} to you, {words}? If the signatories accept it, it is agreed."
+        return f"Propose a package worth {worth} to you, {words}? If the signatories accept it, it is agreed.{tolled}"
     return (
         f"Propose a package worth {worth} to you, {words}? Proposing is your yes: "
-        "if the signatories accept it, it is agreed and binds you."
+        f"if the signatories accept it, it is agreed and binds you.{tolled}"
     )
 
 

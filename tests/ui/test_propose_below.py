@@ -20,7 +20,7 @@ from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
 from game.play.board import entries
 from game.play.history import Chronicle
-from game.ui.format import BELOW_BY
+from game.ui.format import BELOW_BY, toll_stopped
 from game.ui.screens.actions import ProposalBuilder
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.dialog import ConfirmDialog
@@ -61,6 +61,11 @@ def test_a_package_below_the_walk_away_value_is_asked_about_and_sent_only_on_yes
             dialog = await screen_of(pilot, ConfirmDialog)
             assert dialog.question.startswith("Propose a package worth ")
             assert "BELOW your walk-away" in dialog.question and "binds you" in dialog.question
+            # ...and what agreeing it does to the toll each round costs (a newcomer set the worth
+            # against the walk-away value alone)
+            assert "Agreed, it would end the toll of " in dialog.question or (
+                "Agreed, it would bring the toll each round costs you" in dialog.question
+            ), dialog.question
             # Enter gives the safe answer: back in the builder, nothing tabled
             await press(pilot, "enter")
             await screen_of(pilot, ProposalBuilder)
@@ -101,10 +106,15 @@ def test_accepting_an_offer_below_the_walk_away_value_asks_first_on_the_board(tm
             await pilot.pause()
             await press(pilot, "a")
             ask = await screen_of(pilot, ConfirmDialog)
+            # with what agreeing it does to the rounds' toll, as the question before a refusal says:
+            # "BELOW your walk-away" alone hid that no deal costs a toll each round (a newcomer's)
+            assert below.toll[0] - below.toll[1] >= 0.0005, "no toll stopped: nothing tested"
             assert ask.question == (
                 f"Accept #{first.proposal.id} from {in_sentence(table.session.scenario.delegations[first.proposal.author].name)}, "
                 f"worth {below.worth:.2f} to you, BELOW your walk-away {first.walk_away:.2f}?"
+                + toll_stopped(*below.toll, below.venues_follow)
             )
+            assert " Agreed, it would " in ask.question
             await press(pilot, "enter")  # the safe answer: nothing is sent
             await screen_of(pilot, BoardScreen)
             assert len(table.session.log) == moves
@@ -154,7 +164,8 @@ def test_a_side_that_signs_nothing_is_asked_without_being_told_it_is_bound(tmp_p
             await press(pilot, "enter")
             ask = await screen_of(pilot, ConfirmDialog)
             assert ask.question.startswith("Propose a package worth ")
-            assert ask.question.endswith("? If the signatories accept it, it is agreed.")
+            assert "? If the signatories accept it, it is agreed." in ask.question
+            assert "binds you" not in ask.question
 
     asyncio.run(body())
 

@@ -34,6 +34,7 @@ from game.ui.format import (
     percent,
     reject_question,
     score,
+    toll_stopped,
     wrap,
 )
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog, dismiss_if_sure
@@ -310,7 +311,12 @@ class RespondDialog(ActionDialog):
             then = choices.pulled_out_then(self.view, p.package)
             pulled = f"{opening(signing)}: your hardliners would pull you out ({then}); you would {choices.PULLED_OUT_MEANS}."
         decides = self.view.me in self.view.venue.signatories and not choices.still_needs(self.view, p.id)
-        return accept_question(p.id, author, worth, value, better, pulled, words if below else "", decides)
+        tolled = ""
+        if below:  # what agreeing it does to the rounds' toll, as the question before a refusal says
+            ended = self.view.closing or choices.ends_the_talks(self.view, p.package)
+            now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, p.package)
+            tolled = toll_stopped(now, after, self.view.venues_left > 0)
+        return accept_question(p.id, author, worth, value, better, pulled, words if below else "", decides, tolled)
 
 
 # --- 3. concessions -----------------------------------------------------------------------------

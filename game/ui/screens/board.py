@@ -31,6 +31,7 @@ from game.ui.format import (
     opening,
     pad,
     reject_question,
+    toll_stopped,
     wrap,
 )
 from game.ui.screens.dialog import dismiss_if_sure
@@ -401,6 +402,7 @@ class BoardScreen(Screen[BoardChoice]):
             pulled if entry.pulls_out else "",
             words if below else "",
             entry.decides,
+            toll_stopped(*entry.toll, entry.venues_follow),
         )
 
         dismiss_if_sure(self, question, "Accept", answer)

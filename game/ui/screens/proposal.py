@@ -30,6 +30,7 @@ from game.ui.format import (
     propose_question,
     score,
     short,
+    toll_stopped,
 )
 from game.ui.screens.dialog import ActionDialog, dismiss_if_sure, unfocusable
 from game.ui.widgets.fields import FormRow, OptionField, ToggleField
@@ -414,7 +415,12 @@ class ProposalBuilder(ActionDialog):
         reference = self.view.own.reservation if agreed is None else agreed
         if where != "BELOW" or value > reference - BELOW_BY:
             return ""
-        return propose_question(worth, words, self.view.me in self.view.venue.signatories)
+        # ...with what agreeing it does to the rounds' toll, as the question before a refusal says:
+        # no deal leaves the walk-away value less a toll each round (a newcomer's)
+        ended = self.view.closing or choices.ends_the_talks(self.view, package)
+        now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, package)
+        tolled = toll_stopped(now, after, self.view.venues_left > 0)
+        return propose_question(worth, words, self.view.me in self.view.venue.signatories, tolled)
 
 
 def _whose(
