@@ -35,15 +35,28 @@ def learnt(scenario: Scenario, view: View, subject: int, issue: int, weight: flo
 
 
 def transcript_line(
-    scenario: Scenario, view: View, chronicle: Chronicle, record: Record, reason: str, line: Line | None, private: bool
+    scenario: Scenario,
+    view: View,
+    chronicle: Chronicle,
+    record: Record,
+    reason: str,
+    line: Line | None,
+    private: bool,
+    whole: bool = False,
 ) -> Text:
     """One record as the transcript shows it to the viewer of `view`; `private`: a lone player
-    reads it (in hot-seat play the transcript is shared, and names stand for "you")."""
+    reads it (in hot-seat play the transcript is shared, and names stand for "you"); `whole`: a
+    proposal's package with every name and label in full (the transcript filling the screen)."""
     if line is not None and record.kind in ("propose", "draft"):
-        return narrate(scenario, -1, chronicle, line)
+        return narrate(scenario, -1, chronicle, line, whole=whole)
     if line is not None and record.kind == "meet":
         return meeting_text(scenario, view, chronicle, line, private)
     return said(record, reason)
+
+
+def has_whole_form(record: Record, line: Line | None) -> bool:
+    """Whether the transcript writes this record shorter than in full (a proposal's package)."""
+    return line is not None and record.kind in ("propose", "draft")
 
 
 def said(record: Record, reason: str) -> Text:

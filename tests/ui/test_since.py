@@ -557,7 +557,10 @@ def test_at_80x24_a_summary_taller_than_the_transcript_is_shown_from_its_start(t
             assert table.maximized is log and log.region.height == 24 - 2
             assert table.query_one("#status").region.height == 1 and table.query_one("#keys").region.height == 1
             tall = log.scrollable_content_region.height
-            assert log.scroll_y <= start and (log.scroll_y + tall >= len(log._lines)) == (
+            # (the packages above it written in full now: the summary starts further down, and
+            # the reader is kept on its first line)
+            start_full = max(k for k, line in enumerate(log._lines) if HEAD in line.text)
+            assert log.scroll_y <= start_full and (log.scroll_y + tall >= len(log._lines)) == (
                 "more below" not in log.render_line(tall - 1).text
             )
             # Esc puts it back in its place, the cursor still in it, where the marker says how to
@@ -748,5 +751,37 @@ def test_a_resize_while_the_transcript_fills_the_screen_refits_the_table_after(t
             await pilot.pause()
             assert table.maximized is None
             assert str(agenda.get_row_at(0)[-1]) != str(narrow[-1]), "the agenda kept the old width's cut"
+
+    asyncio.run(body())
+
+
+def test_the_transcript_filling_the_screen_writes_packages_in_full(tmp_path: Path) -> None:
+    """Two newcomers read "Eastern Ghouta zo…: A recommitted truce with…" on the whole screen:
+    filling it (t), the transcript writes each proposal's package with every name and label in
+    full, and back in place it cuts them again, the reader at the end kept there."""
+    from game.ui.widgets.wrapped import WrappedText
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("opposition",), seed=1)
+        async with driven(app, size=(80, 24)) as pilot:
+            table = await settle(pilot)
+            state = table.session.state
+            offer = next(p for p in state.proposals if p.response_of(1) == PENDING)
+            labels = [state.scenario.issues[i].options[o].label for i, o in offer.package]
+            long = [label for label in labels if len(label) > 30]
+            assert long, "no label the transcript cuts: nothing tested"
+            log = table.query_one("#transcript", WrappedText)
+
+            def read() -> str:
+                return " ".join(log.plain.split())
+
+            assert not any(label in read() for label in long)
+            await press(pilot, "t")
+            await pilot.pause()
+            assert table.maximized is log and all(label in read() for label in labels), read()
+            assert log.following  # the summary at the end stays in view
+            await press(pilot, "t")
+            await pilot.pause()
+            assert table.maximized is None and not any(label in read() for label in long)
 
     asyncio.run(body())

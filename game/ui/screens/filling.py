@@ -8,6 +8,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from game.ui.widgets.wrapped import WrappedText
+
 
 class Filling(Screen[None]):
     """A screen whose pane fills it while the cursor is in it, and goes back as the cursor
@@ -22,6 +24,10 @@ class Filling(Screen[None]):
         else:
             pane.focus()
             self.maximize(pane, container=False)
+            if isinstance(pane, WrappedText):
+                # in full where it writes a line shorter: the room is there now (a newcomer read
+                # "Eastern Ghouta zo…: A recommitted truce with…" on the whole screen)
+                pane.set_full(True)
         # the scroll's target as the new height allows it: kept past the end, the first ↑ after
         # the pane grew only brought the target back to the end, and moved nothing
         self.call_after_refresh(lambda: pane.scroll_to(y=pane.scroll_y, animate=False, immediate=True))
@@ -36,6 +42,8 @@ class Filling(Screen[None]):
         to the old width (a reviewer's)."""
         was = self.maximized
         super().minimize()
+        if isinstance(was, WrappedText):
+            was.set_full(False)
         if was is not None and self.is_mounted:
             self.call_after_refresh(self.refresh_table)
 

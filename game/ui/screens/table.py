@@ -46,7 +46,7 @@ from game.ui.screens.history import HistoryScreen
 from game.ui.screens.notices import HandOver, Notice
 from game.ui.screens.table_commands import SPEEDS, TableCommands
 from game.ui.since import since_last_move, since_when
-from game.ui.transcript import learnt, transcript_line
+from game.ui.transcript import has_whole_form, learnt, transcript_line
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, Meters, StatusLine, short
 from game.ui.widgets.wrapped import WrappedText
@@ -108,7 +108,12 @@ class TableScreen(TableCommands):
             # Covered before anything is drawn: a loaded game too waits for its player.
             self._cover_table()
         log = self.query_one("#transcript", WrappedText)
-        log.show([self._line(line.record, line.reason, line) for line in self.chronicle.lines], end=True)
+        lines = self.chronicle.lines
+        log.show(
+            [self._line(line.record, line.reason, line) for line in lines],
+            end=True,
+            whole=[self._whole(line.record, line.reason, line) for line in lines],
+        )
         if self.session.log:
             # a game loaded part-way: what came after each player's last move in its log is
             # summed up at their turn, as it was live, from the table then (played again from
@@ -287,10 +292,15 @@ class TableScreen(TableCommands):
         # review found the next issue's name and description scrolled out of view)
         self.query_one("#detail-box").scroll_home(animate=False)
 
-    def _line(self, record: Record, reason: str, line: Line | None = None) -> Text:
+    def _line(self, record: Record, reason: str, line: Line | None = None, whole: bool = False) -> Text:
         return transcript_line(
-            self.session.scenario, self.view, self.chronicle, record, reason, line, private=not self.hot_seat
+            self.session.scenario, self.view, self.chronicle, record, reason, line, not self.hot_seat, whole
         )
+
+    def _whole(self, record: Record, reason: str, line: Line | None) -> Text | None:
+        """The record's line in full, where the transcript writes it shorter (a proposal's
+        package): shown while the transcript fills the screen."""
+        return self._line(record, reason, line, whole=True) if has_whole_form(record, line) else None
 
     def _log(self, records: tuple[Record, ...], reason: str = "", end: bool = False) -> None:
         """Append these records to the transcript; `end` takes the reader to them wherever they
@@ -301,9 +311,11 @@ class TableScreen(TableCommands):
         log = self.query_one("#transcript", WrappedText)
         # the history's lines for these records: the last ones, as _play has just added them
         lines = {id(line.record): line for line in self.chronicle.lines[-len(records) :]} if records else {}
+        said = [reason if k == 0 else "" for k in range(len(records))]
         log.append(
-            [self._line(record, reason if k == 0 else "", lines.get(id(record))) for k, record in enumerate(records)],
+            [self._line(record, why, lines.get(id(record))) for record, why in zip(records, said, strict=True)],
             end=end,
+            whole=[self._whole(record, why, lines.get(id(record))) for record, why in zip(records, said, strict=True)],
         )
 
     # --- the flow of turns ----------------------------------------------------------------------

@@ -47,14 +47,20 @@ class WrappedText(ScrollView, can_focus=True):
         # whether the last line in view says there is more below (the table's transcript)
         self.more_marker = more_marker
         self._paragraphs: list[Text] = []
+        # a paragraph's longer form, by its place (a proposal's package with every name and label
+        # whole), shown instead while the text fills the screen (`full`)
+        self._whole: dict[int, Text] = {}
+        self.full = False
         self._lines: list[Strip] = []
         self._width = 0
         self._at_end = False
         self._follow = True  # the reader is at the end (see watch_scroll_y)
 
-    def show(self, paragraphs: Sequence[Text], end: bool = False) -> None:
-        """Replace the text; `end` scrolls to its last line."""
+    def show(self, paragraphs: Sequence[Text], end: bool = False, whole: Sequence[Text | None] = ()) -> None:
+        """Replace the text; `end` scrolls to its last line. `whole`: each paragraph's longer form
+        (None: it has none), shown while the text fills the screen (set_full)."""
         self._paragraphs = list(paragraphs)
+        self._whole = {k: text for k, text in enumerate(whole) if text is not None}
         self._width = 0
         self._at_end = end  # kept until the text is wrapped: before layout there is no width yet
         self._wrap()
@@ -64,21 +70,25 @@ class WrappedText(ScrollView, can_focus=True):
         """The text as a reader sees it, one wrapped line a line."""
         return "\n".join(strip.text.rstrip() for strip in self._lines)
 
-    def append(self, paragraphs: Sequence[Text], end: bool = False, top: bool = False) -> None:
+    def append(
+        self, paragraphs: Sequence[Text], end: bool = False, top: bool = False, whole: Sequence[Text | None] = ()
+    ) -> None:
         """Add paragraphs at the end, as a log does: only they are wrapped, and a reader who was at
         the end (or had nothing yet) follows them; `end` takes any reader there (what they must
         read now); `top`, to their first line where they are taller than the view (what they
         must read from its start: at 80x24 the five-line transcript showed a summary of the
-        round from its middle, "(its #7 was worth 0.81), and 1 more.")."""
+        round from its middle, "(its #7 was worth 0.81), and 1 more."); `whole` as `show` has it."""
         follow = end or top or not self._lines or self._follow
         first = len(self._lines)
+        start = len(self._paragraphs)
         self._paragraphs.extend(paragraphs)
+        self._whole.update({start + k: text for k, text in enumerate(whole) if text is not None})
         if self._width <= 0:  # not laid out yet: the first wrap takes everything
             self._at_end = self._at_end or follow
             self._wrap()
             return
-        for paragraph in paragraphs:
-            self._lines.extend(self._wrapped(paragraph, self._width))
+        for k in range(start, len(self._paragraphs)):
+            self._lines.extend(self._wrapped(self._shown(k), self._width))
         size = Size(self._width, len(self._lines))
         if self.show_vertical_scrollbar:
             # The text only grows, so a bar already shown stays and only its thumb changes: the
@@ -105,18 +115,53 @@ class WrappedText(ScrollView, can_focus=True):
         width = self._width
         top = round(self.scroll_y)
         at, seen = len(self._paragraphs), 0  # the paragraph at the top, and the lines above it
-        for k, paragraph in enumerate(self._paragraphs):
-            lines = len(self._wrapped(paragraph, width))
+        for k in range(len(self._paragraphs)):
+            lines = len(self._wrapped(self._shown(k), width))
             if seen + lines > top:
                 at = k
                 break
             seen += lines
         into = top - seen
         self._paragraphs = list(paragraphs)
-        self._lines = [line for paragraph in self._paragraphs for line in self._wrapped(paragraph, width)]
+        self._lines = [line for k in range(len(self._paragraphs)) for line in self._wrapped(self._shown(k), width)]
         self.virtual_size = Size(width, len(self._lines))
-        before = sum(len(self._wrapped(p, width)) for p in self._paragraphs[:at])
+        before = sum(len(self._wrapped(self._shown(k), width)) for k in range(at))
         self.scroll_to(y=before + into, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def _shown(self, k: int) -> Text:
+        """Paragraph `k` as it is shown now: its longer form while the text fills the screen."""
+        return self._whole.get(k, self._paragraphs[k]) if self.full else self._paragraphs[k]
+
+    def set_full(self, full: bool) -> None:
+        """Show the paragraphs' longer forms (`full`: the text fills the screen, a newcomer read
+        "Eastern Ghouta zo…: A recommitted truce with…" there) or their short ones, keeping the
+        reader's place: at the end, or on the paragraph at the top of the view."""
+        if full == self.full:
+            return
+        if not self._whole or self._width <= 0:
+            self.full = full  # (nothing to rewrite, or the first wrap is still to come)
+            return
+        width = self._width
+        at, into = len(self._paragraphs), 0
+        if not self._follow:
+            top, seen = round(self.scroll_y), 0
+            for k in range(len(self._paragraphs)):
+                lines = len(self._wrapped(self._shown(k), width))
+                if seen + lines > top:
+                    at, into = k, top - seen
+                    break
+                seen += lines
+        self.full = full
+        self._lines = [line for k in range(len(self._paragraphs)) for line in self._wrapped(self._shown(k), width)]
+        self.virtual_size = Size(width, len(self._lines))
+        if self._follow:
+            self.call_after_refresh(self._to_end)
+        else:
+            before = sum(len(self._wrapped(self._shown(k), width)) for k in range(at))
+            if at < len(self._paragraphs):
+                into = min(into, len(self._wrapped(self._shown(at), width)) - 1)
+            self.scroll_to(y=before + into, animate=False, immediate=True, force=True)
         self.refresh()
 
     @property
@@ -168,8 +213,8 @@ class WrappedText(ScrollView, can_focus=True):
         self._at_end = False
         self._width = width
         lines: list[Strip] = []
-        for paragraph in self._paragraphs:
-            lines.extend(self._wrapped(paragraph, width))
+        for k in range(len(self._paragraphs)):
+            lines.extend(self._wrapped(self._shown(k), width))
         self._lines = lines
         self.virtual_size = Size(width, len(lines))
         if follow:
