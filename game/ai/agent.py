@@ -33,6 +33,7 @@ import contextlib
 import importlib
 import importlib.util
 import inspect
+import os
 import pickle
 import sys
 import time
@@ -219,6 +220,7 @@ class Guarded:
         drawn = Draws()
         mine = _own_copy(view)  # the game's time, not the agent's
         started = time.monotonic()
+        ours = os.getpid()
         try:
             timed = timing.timed(
                 self.limit,
@@ -226,7 +228,15 @@ class Guarded:
                 lambda: self._over_time(where, stopped=False, stuck=True),
             )
             with _to_stderr() if self.redirect else contextlib.nullcontext(), timed:
-                decision = self.chooser(mine, rng)
+                try:
+                    decision = self.chooser(mine, rng)
+                finally:
+                    if os.getpid() != ours:
+                        # a copy of the game the agent made (os.fork) come back to the game: it is
+                        # the agent's, not a player of this game, and ends here without a word
+                        # (each copy played on, said the parent had drawn from Python's generator,
+                        # which a fork reseeds, and wrote its own end of the game: a researcher's)
+                        os._exit(0)
         except timing.OverTime:
             raise self._over_time(where) from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException

@@ -1430,3 +1430,21 @@ def test_what_an_agent_prints_in_play_is_written_on_stderr_once_the_interface_cl
     lines = err.splitlines()
     assert lines[0] == "made for the game"
     assert lines[1:3] == [f"turn {turn}: thinking", "a warning of its own"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_agent_that_forks_plays_its_game_and_its_copies_end_where_they_come_back(
+    jobs: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A copy of the game an agent's os.fork made came back to the game, played on, and was said
+    to have drawn from Python's generator (which a fork reseeds); under `watch` each copy wrote
+    its own end of the game, and the command ended 0 (a researcher's). The copy ends where it
+    comes back: the games are those of the same play without the fork."""
+    args = ["simulate", "astana-8", "--games", "2", "--seed", "4", "--jobs", jobs, "--json"]
+    assert main([*args, "--seat", f"opposition={spec('forks')}"]) == 0
+    forked = capfd.readouterr()
+    assert forked.err == ""
+    assert main([*args, "--seat", f"opposition={spec('Plain')}"]) == 0
+    plain = capfd.readouterr()
+    hashes = [[r["final_state_hash"] for r in json.loads(out)["results"]] for out in (forked.out, plain.out)]
+    assert hashes[0] == hashes[1]
