@@ -87,7 +87,7 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         # a loaded save's moves with the reasons it kept, as the moves played from here give theirs
         reason = session.reason_at(k)
         _print_record(record.kind, f"{record.text}  ({reason})" if reason else record.text)
-    from game.ai.agent import AgentError
+    from game.ai.agent import AgentError, nothing_on_stdin
     from game.ai.timing import move_limit, witnessed
 
     limit = None if args is None else args.move_limit
@@ -98,7 +98,8 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
             with contextlib.suppress(AttributeError, ValueError):
                 sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
         # one stuck in C code is ended where no Python of this process runs: a witness says why
-        with move_limit(limit), witnessed() if limit is not None else contextlib.nullcontext():
+        # (and Python's stdin reads nothing, as in `play`: an agent's input() waited on the terminal)
+        with move_limit(limit), witnessed() if limit is not None else contextlib.nullcontext(), nothing_on_stdin():
             _play_out(session)
     except AgentError as exc:
         # the game stops where the agent failed; nothing is saved, so no save holds half a game

@@ -284,6 +284,22 @@ class Guarded:
         )
 
 
+@contextlib.contextmanager
+def nothing_on_stdin() -> Iterator[None]:
+    """Python's sys.stdin reads nothing meanwhile, where outside agents play in this process
+    (`play`, `watch`): an agent's input() ends at once with EOFError, said as its error, as in the
+    worker processes of `simulate`, whose stdin is /dev/null. Under `watch` one waited on the
+    terminal and echoed what was typed (a researcher's); under `play` it took the keyboard from
+    the game."""
+    kept = sys.stdin
+    with open(os.devnull, encoding="utf-8") as nothing:
+        sys.stdin = nothing
+        try:
+            yield
+        finally:
+            sys.stdin = kept
+
+
 def safe_reason(reason: str) -> str:
     """An outside agent's reason as every reader of it gets it (the interface's transcript,
     `watch`, the record of the game): one line, whatever it wrote, and its control characters

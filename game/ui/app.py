@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import os
 import secrets
 import signal
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,13 +72,10 @@ def run_app(app: App[None]) -> None:
     outside agent that called input() took the keyboard from the game, and ctrl+q never came
     through; now its read ends at once, and the agent's error is said as any other's, as in the
     worker processes of `simulate`, whose stdin is /dev/null."""
-    kept = sys.stdin
-    with interface_gc(), open(os.devnull, encoding="utf-8") as nothing:
-        sys.stdin = nothing
-        try:
-            app.run()
-        finally:
-            sys.stdin = kept
+    from game.ai.agent import nothing_on_stdin
+
+    with interface_gc(), nothing_on_stdin():
+        app.run()
 
 
 @dataclass(frozen=True)

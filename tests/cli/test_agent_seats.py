@@ -1448,3 +1448,21 @@ def test_an_agent_that_forks_plays_its_game_and_its_copies_end_where_they_come_b
     plain = capfd.readouterr()
     hashes = [[r["final_state_hash"] for r in json.loads(out)["results"]] for out in (forked.out, plain.out)]
     assert hashes[0] == hashes[1]
+
+
+def test_an_outside_agent_reading_standard_input_in_watch_fails_as_in_play(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under `watch` an agent's input() waited on the terminal and echoed what was typed (a
+    researcher's); as in `play` and the workers of `simulate`, its read ends at once, and the
+    game stops on the agent's error, said in one line."""
+    import io
+
+    agent = tmp_path / "reader.py"
+    agent.write_text("def choose(view, rng):\n    input()\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a line the agent must not get\n"))
+    assert main(["watch", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose"]) == 1
+    err = capsys.readouterr().err
+    (line,) = [line for line in err.splitlines() if line.startswith("peacetalks: error:")]
+    assert "EOFError" in line and "seat government" in line, err
+    assert sys.stdin.read() == "a line the agent must not get\n"  # given back as it was
