@@ -1466,3 +1466,13 @@ def test_an_outside_agent_reading_standard_input_in_watch_fails_as_in_play(
     (line,) = [line for line in err.splitlines() if line.startswith("peacetalks: error:")]
     assert "EOFError" in line and "seat government" in line, err
     assert sys.stdin.read() == "a line the agent must not get\n"  # given back as it was
+
+
+def test_a_tournament_tries_an_outside_agent_before_its_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    """An agent that failed at once was found only after every built-in row had been played and
+    printed: minutes at 300 games a row (a researcher's). Its first game is played first."""
+    args = ["tournament", "astana-8", "--seat", "opposition", "--games", "3", "--agent", spec("raises")]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert not re.search(r"^hard\s", out, re.MULTILINE), out  # no row was played before it
+    one_line(err, "peacetalks: error: the agent in seat opposition", "game seed ")
