@@ -95,7 +95,12 @@ def find_agent(spec: str) -> Any:
     else:
         known, drawn = set(sys.modules), Draws()
         try:
-            with _to_stderr(), libraries_may_draw(drawn, own=path.partition(".")[0]):
+            with (
+                _copies_end_here(),
+                nothing_on_stdin(),
+                _to_stderr(),
+                libraries_may_draw(drawn, own=path.partition(".")[0]),
+            ):
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
             _reraise_ctrl_c(exc)
@@ -136,7 +141,7 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
             asks = _asks_for_scenario(inspect.signature(cls))
             # its own code: the whole package its class comes from (a helper beside it is its own)
             own = str(getattr(cls, "__module__", "")).partition(".")[0]
-            with _to_stderr(), libraries_may_draw(drawn, own=own):
+            with _copies_end_here(), nothing_on_stdin(), _to_stderr(), libraries_may_draw(drawn, own=own):
                 # its own copy of the scenario, as of the view on each turn (see _own_copy)
                 if asks == "by place":
                     obj = cls(_own_copy(scenario))
@@ -220,23 +225,14 @@ class Guarded:
         drawn = Draws()
         mine = _own_copy(view)  # the game's time, not the agent's
         started = time.monotonic()
-        ours = os.getpid()
         try:
             timed = timing.timed(
                 self.limit,
                 lambda: self._over_time(where, stopped=False),
                 lambda: self._over_time(where, stopped=False, stuck=True),
             )
-            with _to_stderr() if self.redirect else contextlib.nullcontext(), timed:
-                try:
-                    decision = self.chooser(mine, rng)
-                finally:
-                    if os.getpid() != ours:
-                        # a copy of the game the agent made (os.fork) come back to the game: it is
-                        # the agent's, not a player of this game, and ends here without a word
-                        # (each copy played on, said the parent had drawn from Python's generator,
-                        # which a fork reseeds, and wrote its own end of the game: a researcher's)
-                        os._exit(0)
+            with _to_stderr() if self.redirect else contextlib.nullcontext(), timed, _copies_end_here():
+                decision = self.chooser(mine, rng)
         except timing.OverTime:
             raise self._over_time(where) from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
@@ -285,10 +281,25 @@ class Guarded:
 
 
 @contextlib.contextmanager
+def _copies_end_here() -> Iterator[None]:
+    """A copy of the game's process the agent's code made (os.fork, as it loads, is created or
+    chooses) that comes back to the game ends there, without a word: it is the agent's, not a
+    player of this game (each copy played on, said the parent had drawn from Python's generator,
+    which a fork reseeds, and wrote its own end of the game: a researcher's)."""
+    ours = os.getpid()
+    try:
+        yield
+    finally:
+        if os.getpid() != ours:
+            os._exit(0)
+
+
+@contextlib.contextmanager
 def nothing_on_stdin() -> Iterator[None]:
-    """Python's sys.stdin reads nothing meanwhile, where outside agents play in this process
-    (`play`, `watch`): an agent's input() ends at once with EOFError, said as its error, as in the
-    worker processes of `simulate`, whose stdin is /dev/null. Under `watch` one waited on the
+    """Python's sys.stdin reads nothing meanwhile, where outside agents load, are created or play
+    in this process (`play`, `watch`, a tournament's first try of an --agent): an agent's input()
+    ends at once with EOFError, said as its error, as in the worker processes of `simulate`, whose
+    stdin is /dev/null. Under `watch` one waited on the
     terminal and echoed what was typed (a researcher's); under `play` it took the keyboard from
     the game."""
     kept = sys.stdin
@@ -389,7 +400,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
     sys.modules[name] = module
     drawn = Draws()
     try:
-        with _to_stderr(), libraries_may_draw(drawn):
+        with _copies_end_here(), nothing_on_stdin(), _to_stderr(), libraries_may_draw(drawn):
             loader_spec.loader.exec_module(module)
     except SyntaxError as exc:
         del sys.modules[name]

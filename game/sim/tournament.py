@@ -139,20 +139,21 @@ def run(
     """Play every row; `on_row` hears of each as soon as it is complete (in order). The rows are
     the same whatever `jobs` is. Ctrl+C stops every worker at once."""
     kinds = (BASELINE, *(k for k in kinds if k != BASELINE))  # every other row is compared with it
-    # the seat's rehearsal at each level that rehearses (the hard row's), here once rather than in
-    # every worker; the first row's seconds count it, as they did when each worker rehearsed
-    started = time.perf_counter()
-    for kind in kinds:
-        rehearse_ahead(scenario, {seat: kind}, jobs)
     seeds = [(i, game_seed(seed, i)) for i in range(games)]
     outside = [kind for kind in kinds if ":" in kind]
     if outside and seeds:
         # each outside agent's first game before any row: an agent that fails at once was found
         # only once every built-in row had been played and printed, minutes at 300 games a row (a
-        # researcher's). Played again in its row (the same seed gives the same game)
+        # researcher's). Played again in its row (the same seed gives the same game), and before
+        # the clock of the rows starts: no row's seconds count it
         trial = [(seat, kind, seeds[:1]) for kind in outside]
         for _ in parallel_imap(_games, trial, min(jobs, len(trial)), _init, (scenario,), isolated=True):
             pass
+    # the seat's rehearsal at each level that rehearses (the hard row's), here once rather than in
+    # every worker; the first row's seconds count it, as they did when each worker rehearsed
+    started = time.perf_counter()
+    for kind in kinds:
+        rehearse_ahead(scenario, {seat: kind}, jobs)
     size = max(1, min(50, -(-games // (jobs * 2))))  # a few tasks per worker and row evens the load
     tasks = [(seat, kind, seeds[i : i + size]) for kind in kinds for i in range(0, games, size)]
     per_kind = -(-games // size)

@@ -1441,13 +1441,17 @@ def test_an_agent_that_forks_plays_its_game_and_its_copies_end_where_they_come_b
     its own end of the game, and the command ended 0 (a researcher's). The copy ends where it
     comes back: the games are those of the same play without the fork."""
     args = ["simulate", "astana-8", "--games", "2", "--seed", "4", "--jobs", jobs, "--json"]
-    assert main([*args, "--seat", f"opposition={spec('forks')}"]) == 0
-    forked = capfd.readouterr()
-    assert forked.err == ""
     assert main([*args, "--seat", f"opposition={spec('Plain')}"]) == 0
-    plain = capfd.readouterr()
-    hashes = [[r["final_state_hash"] for r in json.loads(out)["results"]] for out in (forked.out, plain.out)]
-    assert hashes[0] == hashes[1]
+    plain = capfd.readouterr().out
+    # ...whether it forks as it chooses, as it is created, or as its file loads (a reviewer's)
+    loads = tmp_path / "forks_as_it_loads.py"
+    loads.write_text("import os\nos.fork()\nfrom tests.fixtures.agents.agents import Plain\n")
+    for agent in (spec("forks"), spec("ForksAsCreated"), f"{loads}:Plain"):
+        assert main([*args, "--seat", f"opposition={agent}"]) == 0, agent
+        forked = capfd.readouterr()
+        assert forked.err == "", agent
+        hashes = [[r["final_state_hash"] for r in json.loads(out)["results"]] for out in (forked.out, plain)]
+        assert hashes[0] == hashes[1], agent
 
 
 def test_an_outside_agent_reading_standard_input_in_watch_fails_as_in_play(
@@ -1459,13 +1463,20 @@ def test_an_outside_agent_reading_standard_input_in_watch_fails_as_in_play(
     import io
 
     agent = tmp_path / "reader.py"
-    agent.write_text("def choose(view, rng):\n    input()\n")
-    monkeypatch.setattr(sys, "stdin", io.StringIO("a line the agent must not get\n"))
-    assert main(["watch", "tutorial", "--seed", "1", "--seat", f"government={agent}:choose"]) == 1
-    err = capsys.readouterr().err
-    (line,) = [line for line in err.splitlines() if line.startswith("peacetalks: error:")]
-    assert "EOFError" in line and "seat government" in line, err
-    assert sys.stdin.read() == "a line the agent must not get\n"  # given back as it was
+    # ...as it chooses, as it is created, or as its file loads (a reviewer's: the constructor read)
+    agent.write_text(
+        "def choose(view, rng):\n    input()\n"
+        "class Reads:\n    def __init__(self):\n        input()\n    def choose(self, view, rng):\n        pass\n"
+    )
+    loads = tmp_path / "reads_as_it_loads.py"
+    loads.write_text("input()\ndef choose(view, rng):\n    pass\n")
+    for seat in (f"{agent}:choose", f"{agent}:Reads", f"{loads}:choose"):
+        monkeypatch.setattr(sys, "stdin", io.StringIO("a line the agent must not get\n"))
+        assert main(["watch", "tutorial", "--seed", "1", "--seat", f"government={seat}"]) == 1
+        err = capsys.readouterr().err
+        (line,) = [line for line in err.splitlines() if line.startswith("peacetalks: error:")]
+        assert "EOFError" in line and "government" in line, err
+        assert sys.stdin.read() == "a line the agent must not get\n"  # given back as it was
 
 
 def test_a_tournament_tries_an_outside_agent_before_its_rows(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1476,3 +1487,27 @@ def test_a_tournament_tries_an_outside_agent_before_its_rows(capsys: pytest.Capt
     out, err = capsys.readouterr()
     assert not re.search(r"^hard\s", out, re.MULTILINE), out  # no row was played before it
     one_line(err, "peacetalks: error: the agent in seat opposition", "game seed ")
+
+
+def test_the_trial_of_an_outside_agent_counts_in_no_rows_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trial game was charged to the first row's seconds, the hard row's (a reviewer's: 0.08 s
+    became 5.59 s with an agent that thinks 0.3 s a move). A clock that jumps 1,000 s while the
+    trial plays: no row took that time."""
+    import game.sim.tournament as T
+
+    clock = [0.0]
+    calls: list[int] = []
+    original = T.parallel_imap
+
+    def trial_takes_long(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:  # the trial, played before any row
+            clock[0] += 1000.0
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(T.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(T, "parallel_imap", trial_takes_long)
+    scenario = load_scenario(bundled()["astana-8"])
+    rows = T.run(scenario, 1, 2, kinds=("hard", spec("Plain")))
+    assert len(calls) == 2 and [row.kind for row in rows] == ["hard", spec("Plain")]
+    assert all(row.seconds < 1000 for row in rows), [row.seconds for row in rows]
