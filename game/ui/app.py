@@ -100,7 +100,8 @@ _SCREENS_CSS: list[str | PurePath] = sorted((Path(__file__).parent / "screens").
 
 
 # The signals that end the command without a crash: `kill`'s default, and the terminal's hang-up
-_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+# (where there is one: Windows has no SIGHUP, and the module would not load there)
+_ENDING_SIGNALS = tuple(s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None)
 
 
 class Printed:

@@ -464,11 +464,17 @@ def test_a_move_stuck_in_c_code_is_ended_even_where_the_witness_is_gone() -> Non
 
 
 def test_the_agents_import_where_no_process_forks() -> None:
-    """Windows has no os.register_at_fork (nor fork): the module that ends stuck moves asked for it
-    as it loaded, and no command that plays could start there (a reviewer's)."""
+    """Windows has no os.register_at_fork (nor fork), SIGHUP or SIGURG: the module that ends stuck
+    moves asked for the first as it loaded, and the interface's module for SIGHUP, and neither
+    `play` nor `watch` could start there (two reviewers'). Their modules load without them."""
     import subprocess
     import sys
 
-    script = "import os\ndel os.register_at_fork, os.fork\nimport game.ai.agent, game.cli\nprint('imported')\n"
+    script = (
+        "import os, signal\n"
+        "del os.register_at_fork, os.fork, signal.SIGHUP, signal.SIGURG\n"
+        "import game.ai.agent, game.cli, game.ui.app, game.commands_ui, game.commands_watch\n"
+        "print('imported')\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
     assert (done.returncode, done.stdout) == (0, "imported\n"), done.stderr

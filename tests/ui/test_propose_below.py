@@ -13,11 +13,12 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from game.engine import Pass, apply
+from game.engine import Pass, apply, view_for
 from game.engine.actions import Propose, Respond
 from game.engine.records import in_sentence
 from game.engine.state import PENDING, State
 from game.engine.utility import state_worth_if_agreed
+from game.play import choices
 from game.play.board import entries
 from game.play.history import Chronicle
 from game.ui.format import BELOW_BY, toll_stopped
@@ -140,6 +141,10 @@ def test_accepting_an_offer_below_the_walk_away_value_asks_first_in_the_answer_d
             await press(pilot, "r", "a")
             ask = await screen_of(pilot, ConfirmDialog)
             assert ask.question.startswith(f"Accept #{offer.id} from ") and "BELOW your walk-away" in ask.question
+            # ...with what agreeing it does to the rounds' toll, as the board's question says
+            view = view_for(state, OPP)
+            assert toll_stopped(*choices.toll_a_round(view, offer.package), False) in ask.question
+            assert " Agreed, it would " in ask.question
             await press(pilot, "enter")
             assert len(table.session.log) == moves
             await accept_answer(pilot)  # a player who means it
