@@ -93,3 +93,33 @@ def test_paging_under_the_more_below_marker_shows_every_line() -> None:
                 assert int(above[-1].split()[1]) >= first - 1, (below, above)
 
     asyncio.run(body())
+
+
+def test_longer_forms_show_while_full_keep_the_readers_line_and_go_with_a_revision() -> None:
+    """set_full shows each paragraph's longer form (the table's transcript filling the screen)
+    and back its short one, the reader scrolled up kept on their paragraph; a revision brings
+    its own longer forms, none kept from the text it replaces by their places (a reviewer's)."""
+
+    async def body() -> None:
+        app = Host()
+        async with driven(app, size=(40, 10)) as pilot:
+            log = app.query_one(WrappedText)
+            short = [Text(f"para {k}") for k in range(30)]
+            whole = [Text(f"para {k} " + "in full " * 8) if k % 3 == 0 else None for k in range(30)]
+            log.show(short, end=True, whole=whole)
+            await pilot.pause()
+            log.scroll_to(y=12, animate=False, immediate=True)  # "para 12" at the top
+            await pilot.pause()
+            assert not log.following and log.plain.splitlines()[12] == "para 12"
+            log.set_full(True)
+            await pilot.pause()
+            assert "in full" in log.plain and log.render_line(0).text.startswith("para 12 in full")
+            log.set_full(False)
+            await pilot.pause()
+            assert "in full" not in log.plain and log.render_line(0).text.strip() == "para 12"
+            log.set_full(True)
+            log.revise([Text(f"revised {k}") for k in range(31)])
+            await pilot.pause()
+            assert "in full" not in log.plain, "a longer form of the text replaced was kept by its place"
+
+    asyncio.run(body())

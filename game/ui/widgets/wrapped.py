@@ -104,13 +104,13 @@ class WrappedText(ScrollView, can_focus=True):
             self.call_after_refresh(self._to_end)
         self.refresh()
 
-    def revise(self, paragraphs: Sequence[Text]) -> None:
+    def revise(self, paragraphs: Sequence[Text], whole: Sequence[Text | None] = ()) -> None:
         """Replace the text with a revision of it, the same paragraphs in the same places with
         some rewritten and more at the end: a reader at the end follows it, anyone else keeps the
         line they read at the top (a round's header growing a line moved every line under it
-        down under a reader scrolled up in the history: a review's)."""
+        down under a reader scrolled up in the history: a review's). `whole` as `show` has it."""
         if self._follow or self._width <= 0:
-            self.show(paragraphs, end=True)
+            self.show(paragraphs, end=True, whole=whole)
             return
         width = self._width
         top = round(self.scroll_y)
@@ -123,6 +123,7 @@ class WrappedText(ScrollView, can_focus=True):
             seen += lines
         into = top - seen
         self._paragraphs = list(paragraphs)
+        self._whole = {k: text for k, text in enumerate(whole) if text is not None}  # (by place: the revision's)
         self._lines = [line for k in range(len(self._paragraphs)) for line in self._wrapped(self._shown(k), width)]
         self.virtual_size = Size(width, len(self._lines))
         before = sum(len(self._wrapped(self._shown(k), width)) for k in range(at))
