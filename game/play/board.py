@@ -16,12 +16,11 @@ from game.engine.utility import state_worth_if_agreed
 from game.engine.view import view_for
 from game.play.choices import (
     agreement_cost,
-    ends_the_talks,
     pulled_out_then,
     pulls_out,
     signing_cost,
     still_needs,
-    toll_a_round,
+    toll_to_stop,
     yes_binds,
 )
 from game.play.history import Chronicle
@@ -63,8 +62,8 @@ class Entry:
     # where nothing is): what a further package is measured against then, not the walk-away
     agreed: float | None = None
     # for a proposal waiting for the reader's answer, what a round that ends costs the reader now
-    # and once it is agreed (choices.toll_a_round; (0, 0) in the closing session, after the last
-    # round's toll): refusing keeps the toll running on the issues it would settle
+    # and once it is agreed (choices.toll_to_stop; (0, 0) in the closing session, after the last
+    # round's toll, and where agreeing ends the talks): refusing keeps the toll running on the issues it would settle
     toll: tuple[float, float] = (0.0, 0.0)
     # a later venue of a campaign follows: the toll said above is this venue's (the next charges
     # its own, on its own agenda)
@@ -121,10 +120,7 @@ def entries(state: State, me: int, chronicle: Chronicle) -> tuple[Entry, ...]:
         if view is not None and p.response_of(me) == PENDING:
             signing, pulled = signing_cost(view, p.package), pulls_out(view, agreement_cost(view, p.package))
             then = pulled_out_then(view, p.package) if pulled else ""
-            # (none in the closing session, after the last round's toll, nor where agreeing ends
-            # the talks in a collapse: no toll to stop, and no reason to agree)
-            ended = view.closing or ends_the_talks(view, p.package)
-            toll = (0.0, 0.0) if ended else toll_a_round(view, p.package)
+            toll = toll_to_stop(view, p.package)
         out.append(
             Entry(
                 p,

@@ -183,6 +183,15 @@ def toll_a_round(view: View, package: tuple[tuple[int, int], ...] = ()) -> tuple
     return now, _bleed(view, *_after_agreement(view, package))
 
 
+def toll_to_stop(view: View, package: tuple[tuple[int, int], ...]) -> tuple[float, float]:
+    """The toll a round costs the reader now and once `package` is agreed, as the questions and the
+    board weigh agreeing it: none in the closing session (after the last round's toll), nor where
+    agreeing it ends the talks in a collapse (no toll to stop, and no reason to agree)."""
+    if view.closing or ends_the_talks(view, package):
+        return 0.0, 0.0
+    return toll_a_round(view, package)
+
+
 def _bleed(view: View, settled: list[int], agenda: list[int]) -> float:
     return clock.bleed(view.own, view.rules, *clock.deal_and_open(view.issues, settled, agenda)) / 10_000
 

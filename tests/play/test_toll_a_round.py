@@ -3,12 +3,14 @@ what the engine charges when the round ends: the board's refusal question quotes
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.engine import Pass, Propose, Respond, apply, new_game, view_for
 from game.engine.model import Scenario
 from game.engine.state import State
-from game.play.choices import ends_the_talks, toll_a_round
+from game.play.choices import ends_the_talks, toll_a_round, toll_to_stop
 from tests.saves.helpers import ROOT, ai_action, from_bytes, new_session
 from tests.ui.test_brief_time import _round_passes
 
@@ -107,6 +109,13 @@ def test_an_agreement_that_takes_a_signatory_from_the_table_ends_the_talks() -> 
     nine = next(o for o, x in enumerate(sc.issues[evening].options) if x.id == "until_9")
     assert ends_the_talks(view, ((evening, nine),))
     assert not ends_the_talks(view, ((evening, 0 if nine else 1),))
+    # what the questions and the board weigh: no toll stopped by an agreement that ends the talks,
+    # nor in the closing session; else the round's toll as it stands
+    other = ((evening, 0 if nine else 1),)
+    assert toll_a_round(view, ((evening, nine),))[0] > 0
+    assert toll_to_stop(view, ((evening, nine),)) == (0.0, 0.0)
+    assert toll_to_stop(view, other) == toll_a_round(view, other)
+    assert toll_to_stop(dataclasses.replace(view, closing=True), other) == (0.0, 0.0)
 
 
 def test_in_a_campaign_a_venues_last_deal_ends_that_venues_toll_and_the_board_says_so() -> None:

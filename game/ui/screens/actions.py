@@ -268,10 +268,7 @@ class RespondDialog(ActionDialog):
         worth, words, where = measured(value, self.view.own.reservation, choices.agreed_so_far(self.view), your=True)
         if where == "BELOW":
             return ""
-        # no toll to stop in the closing session, after the last round's, nor where agreeing ends the
-        # talks in a collapse (as the board reckons it: game.play.board)
-        ended = self.view.closing or choices.ends_the_talks(self.view, p.package)
-        now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, p.package)
+        now, after = choices.toll_to_stop(self.view, p.package)  # (as the board reckons it)
         author = in_sentence(delegation_name(self.view, p.author))
         pulls = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
         pulled = choices.pulled_out_then(self.view, p.package) if pulls else ""
@@ -313,9 +310,7 @@ class RespondDialog(ActionDialog):
         decides = self.view.me in self.view.venue.signatories and not choices.still_needs(self.view, p.id)
         tolled = ""
         if below:  # what agreeing it does to the rounds' toll, as the question before a refusal says
-            ended = self.view.closing or choices.ends_the_talks(self.view, p.package)
-            now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, p.package)
-            tolled = toll_stopped(now, after, self.view.venues_left > 0)
+            tolled = toll_stopped(*choices.toll_to_stop(self.view, p.package), self.view.venues_left > 0)
         return accept_question(p.id, author, worth, value, better, pulled, words if below else "", decides, tolled)
 
 

@@ -417,9 +417,7 @@ class ProposalBuilder(ActionDialog):
             return ""
         # ...with what agreeing it does to the rounds' toll, as the question before a refusal says:
         # no deal leaves the walk-away value less a toll each round (a newcomer's)
-        ended = self.view.closing or choices.ends_the_talks(self.view, package)
-        now, after = (0.0, 0.0) if ended else choices.toll_a_round(self.view, package)
-        tolled = toll_stopped(now, after, self.view.venues_left > 0)
+        tolled = toll_stopped(*choices.toll_to_stop(self.view, package), self.view.venues_left > 0)
         return propose_question(worth, words, self.view.me in self.view.venue.signatories, tolled)
 
 
