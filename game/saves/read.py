@@ -68,6 +68,29 @@ def load(path: str | Path, observe: Callable[[Session], None] | None = None) -> 
         return _load(path, data, observe)
 
 
+def kept_named_save(session: Session, folder: Path) -> tuple[str, str, int] | None:
+    """The save the player named that the game in an autosave kept up to date (`named_save`),
+    where it is in `folder` (the saves folder) and still holds this game at one of its turns: its
+    name, its text and its number of turns. None where it was removed, moved, or holds another
+    game since (a game continued from its autosave then keeps no named save)."""
+    if not session.named_save:
+        return None
+    path = Path(session.named_save)
+    try:
+        if path.parent.resolve() != folder.resolve() or not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+        named = load(path)
+    except (OSError, UnicodeDecodeError, SaveLoadError):
+        return None
+    same = (
+        (named.source, named.seed, named.seats) == (session.source, session.seed, session.seats)
+        and len(named.log) <= len(session.log)
+        and all(a.hash == b.hash for a, b in zip(named.log, session.log, strict=False))
+    )
+    return (path.stem, text, len(named.log)) if same else None
+
+
 def find_save(given: str, folder: Path) -> Path:
     """The save a command was given: `given` as a path where it exists, else a bare name as
     `--save` writes it, in the saves folder `folder` (`h3b` or `h3b.yaml` is `folder/h3b.yaml`).

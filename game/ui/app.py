@@ -25,6 +25,7 @@ from game.paths import is_autosave
 from game.play.new_game import NewGame, played, refitted
 from game.safetext import escape_controls
 from game.saves import SaveError, SaveLoadError, Session, default_seats, load, save, save_text
+from game.saves.read import kept_named_save
 from game.saves.session import agent_seats_problem
 from game.saves.timeline import Timeline, load_timeline
 from game.scenario.load import check_source
@@ -323,7 +324,7 @@ class PeaceTalksApp(App[None]):
         named = path.stem if path.parent.resolve() == self.saves_dir.resolve() else None
         self._debrief_from = path if browsed and session.state.over else None
         if is_autosave(path):
-            kept = self._kept_named_save(session)
+            kept = kept_named_save(session, self.saves_dir)
             if kept is not None:
                 # the save the player named goes on being kept up to date, as before they left
                 name, text, turns = kept
@@ -331,27 +332,6 @@ class PeaceTalksApp(App[None]):
                 return True
         self.play(session, autosave=path if is_autosave(path) else None, suggested=named)
         return True
-
-    def _kept_named_save(self, session: Session) -> tuple[str, str, int] | None:
-        """The save the player named that the game in an autosave kept up to date, where it is in
-        this saves folder and still holds this game (at any of its turns): its name, its text and
-        its number of turns. None where it was removed, moved, or holds another game since."""
-        if not session.named_save:
-            return None
-        path = Path(session.named_save)
-        try:
-            if path.parent.resolve() != self.saves_dir.resolve() or not path.is_file():
-                return None
-            text = path.read_text(encoding="utf-8")
-            named = load(path)
-        except (OSError, UnicodeDecodeError, SaveLoadError):
-            return None
-        same = (
-            (named.source, named.seed, named.seats) == (session.source, session.seed, session.seats)
-            and len(named.log) <= len(session.log)
-            and all(a.hash == b.hash for a, b in zip(named.log, session.log, strict=False))
-        )
-        return (path.stem, text, len(named.log)) if same else None
 
     def play(
         self,
