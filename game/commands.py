@@ -1,4 +1,4 @@
-"""What each `peacetalks` subcommand does; the parser lives in cli.py."""
+"""What each `peacetalks` subcommand does; the parser lives in game.cli.parser."""
 
 from __future__ import annotations
 

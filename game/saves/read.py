@@ -201,7 +201,7 @@ def field(doc: YMap, key: str, kind: type | tuple[type, ...], where: Where, what
     return value
 
 
-# a game's seed, as the command line and a scenario's tests take it (cli._seed, spec's `seed`)
+# a game's seed, as the command line and a scenario's tests take it (game.cli.args.seed, spec's `seed`)
 SEED_LOW, SEED_HIGH, SEED_RANGE = 0, 2**63 - 1, "0..2^63-1"
 
 

@@ -97,7 +97,10 @@ NUMBERS = [
 
 
 def test_every_whole_number_option_is_in_the_list_above() -> None:
-    from game.cli import _jobs, _parser, _positive, _seed
+    from game.cli.args import jobs as _jobs
+    from game.cli.args import positive as _positive
+    from game.cli.args import seed as _seed
+    from game.cli.parser import parser as _parser
 
     listed = {(argv[0], option) for argv, option, _ in NUMBERS}
     found = set()
@@ -141,7 +144,7 @@ def test_a_whole_number_out_of_range_is_one_line(
 
 
 def test_the_largest_seed_is_taken() -> None:
-    from game.cli import _parser
+    from game.cli.parser import parser as _parser
 
     assert _parser().parse_args(["simulate", "x", "--seed", str(2**63 - 1)]).seed == 2**63 - 1
     assert _parser().parse_args(["simulate", "x", "--seed", "-0"]).seed == 0

@@ -15,7 +15,7 @@ import pytest
 from game.ai.agent import AgentError, Guarded, seated_agent
 from game.ai.reading import Decision
 from game.ai.timing import move_limit
-from game.cli import _parser
+from game.cli.parser import parser as _parser
 from game.engine import actions as A
 from game.engine.rng import Rng
 from game.engine.setup import new_game

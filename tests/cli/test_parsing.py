@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import UsageError, _parser, main
+from game.cli import main
+from game.cli.parser import UsageError
+from game.cli.parser import parser as _parser
 
 MINI = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mini.yaml"
 
