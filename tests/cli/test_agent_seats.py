@@ -1511,3 +1511,50 @@ def test_the_trial_of_an_outside_agent_counts_in_no_rows_seconds(monkeypatch: py
     rows = T.run(scenario, 1, 2, kinds=("hard", spec("Plain")))
     assert len(calls) == 2 and [row.kind for row in rows] == ["hard", spec("Plain")]
     assert all(row.seconds < 1000 for row in rows), [row.seconds for row in rows]
+
+
+# an agent that chooses only once the test lets it: a file appears where it looks
+SLOW = """
+import pathlib, time
+from game.ai.negotiator import choose as normal
+
+def choose(view, rng):
+    while not pathlib.Path(GO).exists():
+        time.sleep(0.02)
+    return normal(view, rng)
+"""
+
+
+def test_the_status_line_counts_the_seconds_of_a_slow_outside_agent(tmp_path: Path) -> None:
+    """A newcomer's looping agent left "speaks… (f: skip)" on the status line for ever: after a
+    few seconds it says how long the agent has been choosing and how to leave; once the agent has
+    chosen, the line goes back to the game."""
+    from game.ui.screens.notices import Notice
+    from game.ui.widgets.panels import StatusLine
+    from tests.ui.driving import driven, new_app, press, table_of, until
+
+    go = tmp_path / "go"
+    path = tmp_path / "slow.py"
+    path.write_text(f"GO = {str(go)!r}\n" + SLOW)
+    # Turkey, played here, moves after the opposition (the slow agent) answers the first offer
+    app = new_app(tmp_path, ("turkey",), seed=3, seats=(("opposition", f"agent:{path}:choose"),))
+
+    def status() -> str:
+        return str(table_of(app).query_one("#status", StatusLine).render())
+
+    async def run() -> None:
+        async with driven(app, size=(120, 40)) as pilot:
+            await until(pilot, lambda: any(isinstance(s, Notice) for s in app.screen_stack), "the round's notice")
+            await press(pilot, "enter")  # the AI seats wait while it is up
+            await until(pilot, lambda: "choosing for" in status(), "the seconds counted", timeout=20)
+            first = status()
+            assert "its agent has been choosing for" in first and "ctrl+q" in first, first
+            await until(pilot, lambda: status() != first, "the count going on", timeout=5)
+            assert "choosing for" in status()
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: "agent choosing" in status(), "the short form at 80 columns", timeout=5)
+            assert len(status().rstrip()) <= 80 and status().rstrip().endswith("(ctrl+q leaves)"), status()
+            go.touch()
+            await until(pilot, lambda: "choosing" not in status(), "the line back to the game", timeout=20)
+
+    asyncio.run(run())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -52,6 +53,7 @@ from game.ui.widgets.panels import AgendaTable, DelegationsTable, IssueDetail, M
 from game.ui.widgets.wrapped import WrappedText
 
 ASKED_POLL = 0.05  # seconds between looks at whether the player's dialog has closed
+OUTSIDE_PATIENCE = 3  # seconds an outside agent chooses before the status line counts them
 _T = TypeVar("_T")
 
 
@@ -69,6 +71,9 @@ class TableScreen(TableCommands):
         self._choosers: dict[int, Chooser] = {}  # per AI seat, made once (a strategy may remember the game)
         self._unmounted = threading.Event()  # read by the rehearsals' threads (`_game_closed`)
         self._rehearsing: int | None = None  # the AI seat rehearsing before its first move, if one is
+        # when the outside agent now choosing began (time.monotonic()), while one is: a newcomer's
+        # looping agent left only "speaks… (f: skip)" on the status line, for ever
+        self._outside_since: float | None = None
         # Hot-seat: the hand-over screen covering the table, while one is up.
         self.cover: HandOver | None = None
         # Hot-seat: the player the cover was last lifted for, until the table is covered again.
@@ -208,6 +213,11 @@ class TableScreen(TableCommands):
             if isinstance(screen, BoardScreen) and screen.is_mounted:
                 screen.show_contents(*self.board_contents())
 
+    def _show_status(self) -> None:
+        """The status line alone, as it stands (a slow outside agent's seconds, once a second)."""
+        if self.is_mounted:
+            self.query_one("#status", StatusLine).show(self._status(self.query_one(KeyBar).refused))
+
     def on_resize(self) -> None:
         # the agenda gives issue names the room the new width has
         if self.is_mounted:
@@ -251,6 +261,15 @@ class TableScreen(TableCommands):
             tail.append(
                 f"{named(speaker, 26)} {verb_for(speaker.plural, 'rehearses')} the talks before {'their' if speaker.plural else 'its'} first move…"
             )
+        elif self._outside_since is not None and time.monotonic() - self._outside_since >= OUTSIDE_PATIENCE:
+            # an outside agent slow to choose: how long, and the way out (f skips the pauses
+            # between moves, not a move's own thinking)
+            waited = int(time.monotonic() - self._outside_since)
+            speaker = sc.delegations[state.actor]
+            slow = f"{named(speaker, 26)}: its agent has been choosing for {waited} s (ctrl+q: leave, autosaved)"
+            if (self.size.width or 80) < len(slow) + 32:  # as the closing session's: whole at 80 columns
+                slow = f"{named(speaker, 14)}: agent choosing {waited} s (ctrl+q leaves)"
+            tail.append(slow, style="bold")
         else:
             speaker = sc.delegations[state.actor]
             tail.append(f"{named(speaker, 26)} {verb_for(speaker.plural, 'speaks')}… (f: skip)")
@@ -422,7 +441,13 @@ class TableScreen(TableCommands):
                 # the one AI-turn driver (game.ai.driver): a built-in agent's refused move passes
                 if isinstance(chooser, Guarded):
                     chooser.redirect = False  # the interface captures what it prints (Guarded.redirect)
-                    move = await _in_a_thread_of_its_own(decide, session.state, chooser)
+                    self._outside_since = time.monotonic()
+                    ticking = self.set_interval(1.0, self._show_status)
+                    try:
+                        move = await _in_a_thread_of_its_own(decide, session.state, chooser)
+                    finally:
+                        ticking.stop()
+                        self._outside_since = None
                     if self._gone():
                         return
                 else:
