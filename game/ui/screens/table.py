@@ -266,7 +266,7 @@ class TableScreen(TableCommands):
             # between moves, not a move's own thinking)
             waited = int(time.monotonic() - self._outside_since)
             speaker = sc.delegations[state.actor]
-            slow = f"{named(speaker, 26)}: its agent has been choosing for {waited} s (ctrl+q: leave, autosaved)"
+            slow = f"{named(speaker, 26)}: its agent has been choosing for {waited} s (ctrl+q: save and leave)"
             if (self.size.width or 80) < len(slow) + 32:  # as the closing session's: whole at 80 columns
                 slow = f"{named(speaker, 14)}: agent choosing {waited} s (ctrl+q leaves)"
             tail.append(slow, style="bold")
