@@ -146,6 +146,9 @@ class ClosedOutput(io.TextIOBase):
 LONGEST_MESSAGE = 2000
 
 
+OWN_LINE = "peacetalks: "  # how each of the command's own messages on stderr begins
+
+
 def _shortened(line: str) -> str:
     if len(line) <= LONGEST_MESSAGE:
         return line
@@ -161,6 +164,7 @@ class EscapingStream:
     def __init__(self, stream: TextIO, one_line: bool = False) -> None:
         self._stream = stream
         self._one_line = one_line
+        self._line_open = False  # the last text written did not end its line
 
     def write(self, text: str) -> int:
         shown = escape_controls(text)
@@ -169,6 +173,12 @@ class EscapingStream:
             # is written out (print writes the message and its own line end in two calls)
             body = shown.rstrip("\n")
             shown = _shortened(body.replace("\n", "\\n")) + shown[len(body) :]
+            if self._line_open and shown.startswith(OWN_LINE):
+                # the command's own message begins a line: an outside agent's prompt printed
+                # without its line end had the error line run on after it
+                shown = "\n" + shown
+        if shown:
+            self._line_open = not shown.endswith("\n")
         try:
             self._stream.write(shown)
         except UnicodeEncodeError:
@@ -182,6 +192,11 @@ class EscapingStream:
             raise OutputError(exc) from None
         return len(text)
 
+    @property
+    def line_open(self) -> bool:
+        """The last text written did not end its line."""
+        return self._line_open
+
     def _write(self, shown: str) -> None:
         try:
             self._stream.write(shown)
@@ -192,6 +207,15 @@ class EscapingStream:
 
     def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding... as the stream's
         return getattr(self._stream, name)
+
+
+def end_open_line() -> None:
+    """End the line the last text on stderr left open, if it did: in a worker process, before the
+    failure it hands back is said by the parent, whose stream never saw the worker's text (an
+    outside agent's prompt with no line end had the error line run on after it)."""
+    err = sys.stderr
+    if isinstance(err, EscapingStream) and err.line_open:
+        err.write("\n")
 
 
 @contextlib.contextmanager

@@ -47,6 +47,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from game.interrupts import ENDING, ending_as_ctrl_c
+from game.safetext import end_open_line
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -181,6 +182,7 @@ def _serve(
             # KeyboardInterrupt or SystemExit too: SIGINT is ignored here, so code raised it, and
             # left to escape it would print the worker's traceback and end it with no answer
             outcome = (index, False, ExceptionWithTraceback(error, error.__traceback__))
+            end_open_line()  # the parent's line saying so begins a line of its own
         try:
             conn.send(outcome)
         except Exception as error:  # a result that cannot be pickled (nothing was sent)

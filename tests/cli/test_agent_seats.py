@@ -1558,3 +1558,29 @@ def test_the_status_line_counts_the_seconds_of_a_slow_outside_agent(tmp_path: Pa
             await until(pilot, lambda: "choosing" not in status(), "the line back to the game", timeout=20)
 
     asyncio.run(run())
+
+
+PROMPTS_THEN_RAISES = """
+import sys
+
+def choose(view, rng):
+    print("thinking about it... ", end="")
+    sys.stderr.write("still thinking")
+    raise RuntimeError("gave up")
+"""
+
+
+@pytest.mark.parametrize("command", ["watch", "simulate"])
+def test_an_agents_unended_line_leaves_the_error_on_a_line_of_its_own(
+    command: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A researcher's agent printed a prompt without its line end, then failed: the command's
+    error line ran on after the prompt, where a reader of the last line (or a script) missed it.
+    (simulate plays in a worker process, whose text the command's own stream never sees.)"""
+    path = tmp_path / "prompts.py"
+    path.write_text(PROMPTS_THEN_RAISES)
+    args = [command, "astana-8", "--seed", "3", "--seat", f"opposition={path}:choose"]
+    assert main([*args, "--games", "1"] if command == "simulate" else args) == 1
+    lines = capfd.readouterr().err.splitlines()
+    assert lines[-2] == "thinking about it... still thinking", lines
+    assert lines[-1].startswith("peacetalks: ") and "seat opposition" in lines[-1], lines
