@@ -346,7 +346,7 @@ def when_signed(scenario: Scenario, results: list[dict[str, Any]]) -> str:
         return "when signed: nothing was signed"
     several = len(scenario.venues) > 1
     parts = [f"{scenario.venues[v].id + ' ' if several else ''}round {r}: {n}" for (v, r), n in sorted(count.items())]
-    return f"when signed: {', '.join(parts)}; in the venue's last round: {last} of {sum(count.values())}"
+    return f"when signed: {', '.join(parts)}; in the venue's last round: {last} of {sum(count.values())} signings"
 
 
 SURPLUS_NOTE = (

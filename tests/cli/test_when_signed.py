@@ -30,7 +30,7 @@ def test_each_games_signings_are_the_games_and_the_line_counts_them() -> None:
     parts = [
         f"{v} round {r}: {n}" for (v, r), n in sorted(counted.items(), key=lambda c: (venues.index(c[0][0]), c[0][1]))
     ]
-    line = f"when signed: {', '.join(parts)}; in the venue's last round: {last} of {sum(counted.values())}"
+    line = f"when signed: {', '.join(parts)}; in the venue's last round: {last} of {sum(counted.values())} signings"
     text = run_main("simulate", name, "--games", str(games)).stdout.splitlines()
     assert line in text
 
