@@ -16,8 +16,9 @@ from game.ai.selfplay import play
 from game.analysis import Analysis
 from game.engine import State, state_hash
 from game.engine.model import Scenario
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.seat import AI, Seat
+from game.engine.state import Agreement
 from game.engine.types import draw_types
 from game.engine.utility import delay_toll, open_value, outcome_utility
 from game.play.attendance import departures, venue_status
@@ -195,7 +196,7 @@ def ended(state: State) -> str:
         last = max(state.agreements, key=lambda a: (a.venue, a.round))
         venue = sc.venues[last.venue]
         where = f" at {in_sentence(venue.name)}" if len(sc.venues) > 1 else ""
-        what = "an agreement" if state.outcome == "agreement" else "a partial deal"
+        what = "an agreement" if state.outcome == "agreement" else _partial(state, state.agreements)
         # "the last signed" where there were several: a newcomer read it of a single agreement
         # as "there were others"
         when = "the last signed" if len(state.agreements) > 1 else "signed"
@@ -211,6 +212,20 @@ def ended(state: State) -> str:
     return signed or {"no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
 
 
+def _partial(state: State, agreements: tuple[Agreement, ...] | list[Agreement]) -> str:
+    """What a partial deal settled, or what it left open where that is shorter ("a partial deal
+    leaving the northern Homs zone open"), in the agenda's order: the debrief's other ways set
+    several partial deals side by side, and a newcomer could not tell which one a strategy got."""
+    sc = state.scenario
+    settled = {i for a in agreements for i, _ in a.package}
+    agenda = sc.venues[agreements[0].venue].agenda if agreements else tuple(range(len(sc.issues)))
+    on = [in_sentence(sc.issues[i].name) for i in agenda if i in settled]
+    left = [in_sentence(sc.issues[i].name) for i in agenda if i not in settled]
+    if left and len(left) < len(on):
+        return f"a partial deal leaving {listed(left)} open"
+    return f"a partial deal on {listed(on)}"
+
+
 def _at_venue(state: State, v: int) -> str:
     """How venue `v` of a campaign ended, in a few words: what was signed there and when, and a
     collapse there (with its round at the venue the game ended at)."""
@@ -221,7 +236,7 @@ def _at_venue(state: State, v: int) -> str:
     signed = ""
     if here:
         last = max(here, key=lambda a: a.round)
-        what = "an agreement" if outcome == "agreement" else "a partial deal"
+        what = "an agreement" if outcome == "agreement" else _partial(state, here)
         when = "the last signed" if len(here) > 1 else "signed"
         signed = f"{what} at {at}, {when} in round {last.round} of {venue.rounds}"
     if outcome == "collapse":

@@ -72,6 +72,7 @@ def test_a_collapse_is_told_with_its_round_and_in_a_campaign_its_venue() -> None
     side by side say when the talks collapsed."""
     import dataclasses
 
+    from game.engine.records import in_sentence, listed
     from game.scenario import bundled, load_scenario
 
     sc = load_scenario(bundled()["astana-8"])
@@ -97,8 +98,16 @@ def test_a_collapse_is_told_with_its_round_and_in_a_campaign_its_venue() -> None
     state = dataclasses.replace(state, agreements=astana)
     last = max(a.round for a in astana)
     when = "the last signed" if len(astana) > 1 else "signed"
+    # what it settled, or what it left open where that is shorter
+    settled = {i for a in astana for i, _ in a.package}
+    agenda = sc.venues[0].agenda
+    on = [in_sentence(sc.issues[i].name) for i in agenda if i in settled]
+    left = [in_sentence(sc.issues[i].name) for i in agenda if i not in settled]
+    partial = (
+        f"a partial deal leaving {listed(left)} open" if len(left) < len(on) else f"a partial deal on {listed(on)}"
+    )
     assert ended(state) == (
-        f"a partial deal at Astana 8, {when} in round {last} of 6; "
+        f"{partial} at Astana 8, {when} in round {last} of 6; "
         "the talks collapsed at Congress of Syrian National Dialogue in round 2 of 5"
     )
     # ...and a deal at each venue is told venue by venue: "an agreement at the Congress" alone hid
@@ -138,3 +147,33 @@ def test_the_replays_leave_stdout_alone_as_the_table_does() -> None:
     sc = load_scenario(bundled()["astana-8"])
     chosen = seat_choosers(sc, {1: f"{AGENTS}:Plain", 0: "hard"}, 3)
     assert isinstance(chosen[1], Guarded) and chosen[1].redirect is False
+
+
+def test_a_partial_deal_is_told_by_what_it_settled_or_left_open() -> None:
+    """The other ways set several partial deals side by side: a newcomer could not tell which one
+    a strategy had got. Each is told by the issues it left open (or settled, where fewer)."""
+    import dataclasses
+
+    from game.engine.state import Agreement
+    from game.scenario import bundled, load_scenario
+
+    sc = load_scenario(bundled()["astana-8"])
+    state = play(sc, 4).state
+    agenda = sc.venues[0].agenda
+    names = {i: sc.issues[i].name for i in agenda}
+    one_open = dataclasses.replace(
+        state, outcome="partial", agreements=(Agreement(1, 0, 3, tuple((i, 0) for i in agenda[1:]), (0, 1)),)
+    )
+    assert ended(one_open) == f"a partial deal leaving {names[agenda[0]]} open, signed in round 3 of 6"
+    two_settled = dataclasses.replace(
+        state,
+        outcome="partial",
+        agreements=(
+            Agreement(1, 0, 2, ((agenda[1], 0),), (0, 1)),
+            Agreement(2, 0, 4, ((agenda[3], 0),), (0, 1)),
+        ),
+    )
+    first, second = (names[agenda[1]], names[agenda[3]])
+    second = "the" + second[3:] if second.startswith("The ") else second
+    first = "the" + first[3:] if first.startswith("The ") else first
+    assert ended(two_settled) == f"a partial deal on {first} and {second}, the last signed in round 4 of 6"
