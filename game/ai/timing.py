@@ -82,6 +82,16 @@ def exit_saying(error: AgentError) -> None:
 # What abandons a move that would not stop: game.sim sets it in its worker processes, where the
 # error is the game's result to send to the command.
 hard_stop: Callable[[AgentError], None] = exit_saying
+
+
+def _unheard(error: AgentError | None, seconds: float) -> None:
+    """Where no one is told what a move would say if the last resort ended it."""
+
+
+# Told, as the last resort is armed, what the move would say if it ended it, and in how many
+# seconds (None, 0 as it is disarmed): game.sim sets it in its worker processes, whose parent
+# says it when the worker ends so (no Python of the worker runs then). `watch` has the witness.
+last_words: Callable[[AgentError | None, float], None] = _unheard
 POLL = 0.05  # how often the watchdog looks at the move under way (the limit's precision)
 
 
@@ -163,7 +173,9 @@ def _last_resort(seconds: float | None, stuck: Callable[[], AgentError] | None =
     with contextlib.suppress(Exception):  # (a stream faulthandler cannot take: no last resort)
         if seconds is None:
             faulthandler.cancel_dump_traceback_later()
+            last_words(None, 0.0)
             return
+        last_words((stuck or _unnamed)(), seconds)
         told = _tell_witness(stuck or _unnamed) if _witness is not None else None
         if told is not None:
             faulthandler.dump_traceback_later(seconds, exit=True, file=told)

@@ -39,6 +39,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -86,6 +87,7 @@ _conn: Connection | None = None  # in a worker: its pipe to the parent
 _parent: int | None = None  # in a worker: the parent's process id
 _current: int | None = None  # in a worker: the index of the item it works on
 ENDED = "ended"  # in place of ok: the item's error, sent by a worker that ends with it (`abandon`)
+LAST_WORDS = "last words"  # in place of ok: what the worker's move under way would say if it ended it
 
 
 def abandon(error: BaseException) -> None:
@@ -108,6 +110,15 @@ def note(doing: str) -> None:
     if _conn is not None:
         _end_if_orphaned()  # between games: no game is played, nor saved, for a parent gone
         _conn.send((None, None, doing))
+
+
+def last_words(error: BaseException | None, seconds: float) -> None:
+    """In a worker, tell the parent what to say if this worker ends in `seconds` or later
+    without a word (faulthandler's last resort, armed for a move stuck in C code, ends it where
+    it stands); None as the move ends. Outside a worker, nothing (`watch` has its witness)."""
+    if _conn is not None and _current is not None:
+        with contextlib.suppress(Exception):
+            _conn.send((None, LAST_WORDS, None if error is None else (error, seconds)))
 
 
 def _end_if_orphaned() -> None:
@@ -266,6 +277,8 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
     idle = list(reversed(workers))
     busy: dict[Connection, _Worker] = {}
     doing: dict[Connection, str] = {}  # what each busy worker last said it was doing (note)
+    # what each busy worker's move under way would say if the last resort ended it, and from when
+    words: dict[Connection, _LastWords] = {}
     current: dict[Connection, int] = {}  # the item each busy worker has
     # results (and errors) that came before an earlier item's: an error is raised only in its
     # item's turn, so the one raised is the first in the items' order, as with one job, whichever
@@ -279,6 +292,7 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
             busy[worker.conn] = worker
             current[worker.conn] = task[0]
             doing.pop(worker.conn, None)
+            words.pop(worker.conn, None)
         while wanted in early:
             ok, value = early.pop(wanted)
             if not ok:
@@ -294,16 +308,20 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         # thread took waited here for ever: tests/cli/test_interrupt.py)
         ready = wait([*busy, *by_sentinel], _AWAKE)
         for conn in [r for r in ready if r in busy]:
-            try:
-                index, done, value = _receive(busy[conn], doing.get(conn))
-            except WorkerEnded as ended:
+            received = _receive(busy[conn])
+            if received is None:  # the worker ended
                 # in its item's turn, as any error (which worker dies first is the system's
-                # timing: the seed named would change from run to run)
-                early[current[conn]] = (False, ended)
+                # timing: the seed named would change from run to run), whether it is said as a
+                # worker that ended or as the error of its move (`last_words`)
+                early[current[conn]] = (False, _ended(busy[conn], doing.get(conn), words.get(conn)))
                 busy.pop(conn)
                 continue
+            index, done, value = received
             if done is None:  # a note: what the worker is doing now
                 doing[conn] = value
+                continue
+            if done == LAST_WORDS:
+                words[conn] = _LastWords.of(value)
                 continue
             if done == ENDED:  # its item's error, and the worker ends: no more work for it
                 early[index] = (False, value)
@@ -314,22 +332,47 @@ def _results(workers: list[_Worker], items: Sequence[T]) -> Iterator[Any]:
         for sentinel in [r for r in ready if r in by_sentinel]:
             worker = by_sentinel[sentinel]
             if worker.conn in busy:  # died before it answered
-                early[current[worker.conn]] = (False, _ended(worker, doing.get(worker.conn)))
+                early[current[worker.conn]] = (False, _ended(worker, doing.get(worker.conn), words.get(worker.conn)))
                 busy.pop(worker.conn)
 
 
-def _receive(worker: _Worker, doing: str | None) -> tuple[Any, bool | str | None, Any]:
+@dataclass(frozen=True)
+class _LastWords:
+    """What a worker's move would say if the last resort ended it, and the earliest moment that
+    could be (by the parent's clock, from when it was told)."""
+
+    error: BaseException | None
+    due: float
+
+    @classmethod
+    def of(cls, told: object) -> _LastWords:
+        if isinstance(told, tuple) and len(told) == 2 and isinstance(told[0], BaseException):
+            # the last resort's own thread keeps time: a moment early is still its doing
+            return cls(told[0], time.monotonic() + float(told[1]) - _LAST_RESORT_SLACK)
+        return cls(None, 0.0)
+
+    def said(self) -> BaseException | None:
+        """The error, where the worker ended past the moment the last resort was due."""
+        return self.error if self.error is not None and time.monotonic() >= self.due else None
+
+
+_LAST_RESORT_SLACK = 0.5
+
+
+def _receive(worker: _Worker) -> tuple[Any, bool | str | None, Any] | None:
+    """The worker's next message; None where it has ended."""
     try:
         outcome: tuple[Any, bool | str | None, Any] = worker.conn.recv()
     except EOFError:
-        raise _ended(worker, doing) from None
+        return None
     return outcome
 
 
-def _ended(worker: _Worker, doing: str | None) -> BaseException:
+def _ended(worker: _Worker, doing: str | None, words: _LastWords | None = None) -> BaseException:
     """The error for a worker that ended before its result, with the last of the notes it sent
     (some may still be in its pipe, unread). Its pipe and its sentinel close as it exits, a moment
-    before the system can report its exit status: waited for, briefly."""
+    before the system can report its exit status: waited for, briefly. A worker ended by the last
+    resort in a move stuck in C code is said as that move's error (`last_words`)."""
     said: BaseException | None = None  # the error the worker sent as it ended (`abandon`)
     with contextlib.suppress(EOFError, OSError):
         while worker.conn.poll():
@@ -338,7 +381,11 @@ def _ended(worker: _Worker, doing: str | None) -> BaseException:
                 doing = value
             elif ok == ENDED and isinstance(value, BaseException):
                 said = value
+            elif ok == LAST_WORDS:
+                words = _LastWords.of(value)
     worker.process.join(5)
+    if said is None and words is not None and worker.process.exitcode == 1:
+        said = words.said()  # faulthandler's exit status
     return said if said is not None else WorkerEnded(worker.process.exitcode, doing)
 
 

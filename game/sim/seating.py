@@ -13,7 +13,7 @@ from game.ai.strategies import WaitThenNash
 from game.ai.strategies.base import Package
 from game.engine.model import Scenario
 from game.engine.seat import Seat
-from game.sim.pool import abandon
+from game.sim.pool import abandon, last_words
 
 _nash: dict[str, dict[int, Package | None]] = {}  # per process: per scenario, per venue
 
@@ -83,8 +83,11 @@ def session_kinds(scenario: Scenario, seats: Mapping[str, str], humans_as: str =
 def stop_hung_moves() -> None:
     """In this process and the workers it forks: a move past its time limit that would not stop
     (game.ai.timing.hard_stop) is, in a worker, the error of the game it was in, sent to the
-    command as any agent's error is (game.sim.pool.abandon), not a worker that ended."""
+    command as any agent's error is (game.sim.pool.abandon), not a worker that ended; and one the
+    last resort ends (stuck in C code), said by the command as `watch`'s witness says it
+    (game.sim.pool.last_words): it said "a worker process ended (exit code 1)", with no limit named."""
     timing.hard_stop = _hung
+    timing.last_words = last_words
 
 
 def _hung(error: AgentError) -> None:

@@ -6,6 +6,7 @@ option an agent takes the time it takes."""
 from __future__ import annotations
 
 import signal
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -354,20 +355,59 @@ def test_watch_abandons_such_a_move_in_its_own_process_saying_why(agents: Path) 
 def test_a_move_stuck_in_c_code_is_ended_all_the_same(agents: Path) -> None:
     """A move that holds Python's lock in C code for good never lets the watchdog run: the
     interpreter's own faulthandler thread ends its worker a second past the abandon, and the
-    command says which game and agent it was in (a reviewer's hang, with nothing said)."""
+    command says which game, agent and move it was, and why, as `watch` does (a reviewer's hang,
+    with nothing said; then "a worker process ended (exit code 1)", with no limit named). Both
+    games stick: the first game's is said, whichever worker ends first."""
     from game.ai.timing import LAST_RESORT
+    from game.sim.simulate import game_seed
 
     started = time.monotonic()
     out = run_main(
         "simulate", "astana-8", "--games", "2", "--seat", f"government={agents}:stuck_in_c", "--move-limit", "0.2",
-        "--jobs", "2",
+        "--jobs", "2", "--seed", "7",
     )  # fmt: skip
     assert time.monotonic() - started < 0.2 + LAST_RESORT + 10
     assert out.returncode == 1
     lines = out.stderr.splitlines()
     assert len(lines) == 1 and "Traceback" not in out.stderr, out.stderr
-    assert lines[0].startswith("peacetalks: error: a worker process ended (exit code 1) during game seed ")
-    assert lines[0].endswith(f"with the agent in seat government ({agents}:stuck_in_c) at the table")
+    assert lines[0].startswith(
+        f"peacetalks: error: the agent in seat government ({agents}:stuck_in_c; game seed {game_seed(7, 0)}, round 2, "
+    ), lines[0]
+    assert lines[0].endswith(
+        f"took more than 0.2 s over one move (--move-limit), and went on {LAST_RESORT:g} s past it in code that no "
+        "stop reaches (C code that holds Python's lock, a regular expression say): the game was abandoned there"
+    )
+
+
+def test_a_worker_that_ends_in_a_timed_move_before_the_last_resort_is_said_to_have_ended() -> None:
+    """What a timed move would say if the last resort ended it is said only where the worker
+    ended when the last resort was due: an agent that ends its worker at once (os._exit(1)) in a
+    timed move is a worker that ended, not a move stuck past its limit."""
+    import subprocess
+    import sys
+
+    agent = (
+        "import os\n"
+        "from game.ai.negotiator import choose as normal\n"
+        "def choose(view, rng):\n"
+        "    if view.round >= 2:\n"
+        "        os._exit(1)\n"
+        "    return normal(view, rng)\n"
+    )
+    command = [sys.executable, "-c", "import sys\nfrom game.cli import main\nsys.exit(main(sys.argv[1:]))"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ends.py"
+        path.write_text(agent)
+        done = subprocess.run(
+            [*command, "simulate", "astana-8", "--games", "2", "--jobs", "2", "--move-limit", "5",
+             "--seat", f"government={path}:choose"],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("peacetalks: error: a worker process ended (exit code 1) during game seed "), (
+        done.stderr
+    )
+    assert "--move-limit" not in done.stderr
 
 
 def test_watch_keeps_the_transcript_printed_before_a_move_it_abandons(agents: Path) -> None:
