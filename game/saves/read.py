@@ -91,16 +91,32 @@ def kept_named_save(session: Session, folder: Path) -> tuple[str, str, int] | No
     return (path.stem, text, len(named.log)) if same else None
 
 
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def examples_dir() -> Path:
+    """The example saves that ship with the game (the real Astana 8, two AI games): inside a
+    wheel in game/examples, in a checkout in saves/ beside game/."""
+    installed = _PACKAGE / "examples"
+    return installed if installed.is_dir() else _PACKAGE.parent / "saves"
+
+
 def find_save(given: str, folder: Path) -> Path:
     """The save a command was given: `given` as a path where it exists, else a bare name as
-    `--save` writes it, in the saves folder `folder` (`h3b` or `h3b.yaml` is `folder/h3b.yaml`).
-    SaveLoadError, naming each file looked for, when there is neither."""
+    `--save` writes it, in the saves folder `folder` (`h3b` or `h3b.yaml` is `folder/h3b.yaml`),
+    else an example save of that name (`astana-8-history`: a newcomer ran the README's
+    `replay saves/astana-8-history.yaml` from another folder). SaveLoadError, naming each file
+    looked for, when there is none."""
     path = Path(given)
     if _present(path) or given in ("", ".", "..") or path.name != given:
         return path  # a file there, or a path through folders: what is wrong with it is the load's to say
-    named = folder / (given if given.endswith(".yaml") else f"{given}.yaml")
+    file = given if given.endswith(".yaml") else f"{given}.yaml"
+    named = folder / file
     if _present(named):
         return named
+    example = examples_dir() / file
+    if example.is_file():
+        return example
     raise SaveLoadError(f"{given}: no such file: tried {given} here and {named} in the saves folder")
 
 

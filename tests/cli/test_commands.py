@@ -205,6 +205,15 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "astana-8:" in out.stdout
+    # the example saves ship too, found by name from any folder (a newcomer ran the README's
+    # `replay saves/astana-8-history.yaml` elsewhere: "no such file")
+    for example in (ROOT / "saves").glob("*.yaml"):
+        assert f"game/examples/{example.name}" in names
+    verified = subprocess.run(
+        [sys.executable, "-m", "game", "replay", "astana-8-history", "--verify"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    assert verified.returncode == 0 and "every state hash matches" in verified.stdout, verified.stderr
     # the book of the bundled scenarios' rehearsals ships, and counts for the installed sources
     assert "game/ai/book.json" in names
     checked = subprocess.run(

@@ -433,3 +433,19 @@ def test_watch_load_of_a_game_a_person_played_says_who_played_it(tmp_path: Path)
     ai_only = save(play_on(new_session("mini", 5), 6), tmp_path, "ai")
     last = run("watch", "--load", ai_only).stdout.splitlines()[-1]
     assert last.startswith("Every seat was played by an AI negotiator. "), last
+
+
+def test_an_example_save_is_found_by_name_after_the_saves_folder(tmp_path: Path) -> None:
+    """`replay astana-8-history` from any folder: the example saves ship with the game (a
+    newcomer ran the README's `replay saves/astana-8-history.yaml` elsewhere). A save of the
+    same name in the saves folder comes first; a name neither holds is refused naming both."""
+    from game.saves import SaveLoadError, find_save
+    from game.saves.read import examples_dir
+
+    assert find_save("astana-8-history", tmp_path) == examples_dir() / "astana-8-history.yaml"
+    assert find_save("astana-8-history.yaml", tmp_path).is_file()
+    mine = tmp_path / "astana-8-history.yaml"
+    mine.write_text("mine")
+    assert find_save("astana-8-history", tmp_path) == mine
+    with pytest.raises(SaveLoadError, match="no-such-example"):
+        find_save("no-such-example", tmp_path)
