@@ -387,3 +387,30 @@ def test_the_notice_of_what_meetings_taught_keeps_what_lies_on_no_agenda_ahead_a
             assert not any(sc.issues[at_sochi].name in line and "no agenda" in line for line in lines)
 
     asyncio.run(body())
+
+
+def test_a_moves_key_closes_the_meeting_notice_and_is_the_tables(tmp_path: Path) -> None:
+    """After a meeting that leaves the player a move, the notice of what it taught took the keys
+    typed after it (a newcomer's p, ↓, 4 went into it, not into the builder): a move's key closes
+    it and opens that move at the table. Where the turn is over it keeps them (the next screen
+    is not the player's table)."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government",), seed=1)
+        async with driven(app, size=SIZE) as pilot:
+            table = await settle(pilot)
+            assert isinstance(table, TableScreen)
+            await through(pilot, table, "m", MeetDialog, "meet", "#meet")
+            await until(pilot, lambda: app.screen is learnt_notice(app), "the notice")
+            await press(pilot, "p")
+            await until(pilot, lambda: isinstance(app.screen, ProposalBuilder), "the builder, opened by p")
+            assert learnt_notice(app) is None
+            await press(pilot, "escape")
+            # the second meeting ends the turn: its notice keeps a letter
+            await through(pilot, table, "m", MeetDialog, "meet", "#meet")
+            await until(pilot, lambda: learnt_notice(app) is not None, "the second notice")
+            await until(pilot, lambda: app.screen is learnt_notice(app), "the second notice on top")
+            await press(pilot, "p")
+            assert app.screen is learnt_notice(app)
+
+    asyncio.run(body())

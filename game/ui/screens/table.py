@@ -41,7 +41,7 @@ from game.sim.rehearsers import rehearse_in_workers
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.ending import ending_lines
 from game.ui.format import named
-from game.ui.keys import bindings
+from game.ui.keys import bindings, letter_keys
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.notices import HandOver, Notice
@@ -651,8 +651,11 @@ class TableScreen(TableCommands):
             ahead = (issue, weight) in learned_of(view, subject)
             said = learnt(self.session.scenario, view, subject, issue, weight)
             lines.append(f"{said}." if ahead else f"{said} (on no agenda still to come).")
+        # in the player's own turn (nothing to go on to), a move's key closes it and is the
+        # table's: read in a glance, it took the keys typed after it
+        passes = letter_keys() if then is None else frozenset()
         self.app.push_screen(
-            Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
+            Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet.", passes),
             lambda _: then() if then is not None else None,
         )
 
