@@ -81,7 +81,7 @@ def build(doc: YMap, report: Report, content_hash: str, refs: Refs | None = None
     history = _history(doc.get("history"), refs)
     if not caller:
         refs.report_doubled()
-    if report.errors or refs.doubled:  # (the caller's to report, where it gave the tables)
+    if report.errors or refs.doubles:  # (the caller's to report, where it gave the tables)
         return None
     scenario = Scenario(
         id=doc["id"],

@@ -9,6 +9,7 @@ column when it is unknown, so a test is validated like everything else in the fi
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -231,7 +232,7 @@ def _check_work(doc: YMap, raw: YSeq, report: Report) -> None:
 def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> ScenarioTest | None:
     venue = raw.get("venue", "")
     if venue and venue not in ids.rounds and venue not in ids.written["venue"]:
-        report.error(raw.at("venue"), f"unknown venue {venue!r}{close(venue, ids.rounds)}")
+        _unknown(ids, "venue", venue, raw.at("venue"), ids.rounds, report)
     seats: YMap = raw.get("seats", YMap(raw.mark))
     for ident in seats:
         _ref(ids, ident, seats.key_at(ident), "delegation", report)
@@ -271,7 +272,16 @@ def _test(raw: YMap, mark: Mark, end: Mark, ids: _Ids, report: Report) -> Scenar
 def _ref(ids: _Ids, ident: str, mark: Mark, what: str, report: Report) -> None:
     table = ids.table(what)
     if ident not in table and ident not in ids.written[what]:  # (an object with a fault of its own: said there)
-        report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
+        _unknown(ids, what, ident, mark, table, report)
+
+
+def _unknown(ids: _Ids, what: str, ident: str, mark: Mark, known: Iterable[str], report: Report) -> None:
+    """An unknown id, said in the error of an id of its kind written twice where the file has one
+    (Refs.no_id)."""
+    if ids.refs is not None:
+        ids.refs.no_id(what, ident, mark, known)
+    else:
+        report.error(mark, f"unknown {what} {ident!r}{close(ident, known)}")
 
 
 def _check(item: YMap, mark: Mark, ids: _Ids, test: YMap, report: Report, faulty: bool) -> Check | None:

@@ -44,10 +44,20 @@ class Refs:
         # duplicate likely explains
         self.doubled: dict[str, list[tuple[str, Mark, int]]] = {}  # (id, where, the first's line)
         self.unnamed: dict[str, dict[str, list[Mark]]] = {}
+        # the same for the ids of each kind ('issue', 'delegation', ...): an author who copied an
+        # issue and kept the first's id got the duplicate and an "unknown issue" at each reference
+        # to the id the copy should have had, seven errors for one mistake
+        self.doubled_ids: dict[str, list[tuple[str, Mark, int]]] = {}
+        self.unknown: dict[str, dict[str, list[Mark]]] = {}
+
+    @property
+    def doubles(self) -> bool:
+        """Whether an id is written twice: an error report_doubled has still to say."""
+        return bool(self.doubled or self.doubled_ids)
 
     def dedup(self, items: YSeq, what: str, issue: str | None = None) -> tuple[dict[str, int], YSeq]:
-        """The id table of `items` and the items with a first id. A duplicate is an error; a
-        duplicate option (`issue` given) is said by report_doubled, once the references are read."""
+        """The id table of `items` and the items with a first id. A duplicate is an error, said by
+        report_doubled once the references are read (those it likely explains are said in it)."""
         table: dict[str, int] = {}
         first: dict[str, int] = {}  # the line of each id's first
         kept = YSeq(items.mark)
@@ -56,10 +66,8 @@ class Refs:
             if ident is None:
                 continue
             if ident in table:
-                if issue is None:
-                    self.report.error(item.at("id"), f"duplicate {what} id {ident!r}")
-                else:
-                    self.doubled.setdefault(issue, []).append((ident, item.at("id"), first[ident]))
+                doubled = self.doubled_ids.setdefault(what, []) if issue is None else self.doubled.setdefault(issue, [])
+                doubled.append((ident, item.at("id"), first[ident]))
                 continue
             table[ident] = len(table)
             first[ident] = item.at("id")[0]
@@ -72,8 +80,17 @@ class Refs:
             return table[ident]
         if ident in self.broken:
             return -1  # defined, but with errors of its own: reported there
-        self.report.error(mark, f"unknown {what} {ident!r}{close(ident, table)}")
+        self.no_id(what, ident, mark, table)
         return -1
+
+    def no_id(self, what: str, ident: str, mark: Mark, known: Iterable[str]) -> None:
+        """Report a reference to an id of a kind that no object has; where an id of that kind is
+        written twice, the second was likely meant as this one: the reference is said in that
+        duplicate's one error."""
+        if what in self.doubled_ids:
+            self.unknown.setdefault(what, {}).setdefault(ident, []).append(mark)
+            return
+        self.report.error(mark, f"unknown {what} {ident!r}{close(ident, known)}")
 
     def option(self, issue: str, ident: str, mark: Mark) -> int:
         options = self.options.get(issue)
@@ -97,24 +114,35 @@ class Refs:
         self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
 
     def report_doubled(self) -> None:
-        """The error of each duplicate option id, the first of an issue naming the options the
-        file refers to that the issue lacks, and where."""
+        """The error of each duplicate id, with the line of the first; the first duplicate of an
+        issue's options, or of a kind of object, naming the references to what is missing that
+        it likely explains, and where."""
+        for what, doubled in self.doubled_ids.items():
+            missing = self.unknown.get(what, {})
+            for n, (ident, mark, first) in enumerate(doubled):
+                lacks = f"no {what} has the id {_names([repr(x) for x in missing], 'or')}" if missing else ""
+                self.report.error(mark, f"duplicate {what} id {ident!r}{_hint(lacks, missing, ident, first, n)}")
         for issue, doubled in self.doubled.items():
             unnamed = self.unnamed.get(issue, {})
             for n, (ident, mark, first) in enumerate(doubled):
-                hint = ""
-                if n == 0 and unnamed:
-                    # which of the two was renamed by mistake is not known: both are named
-                    lines = sorted({line for marks in unnamed.values() for line, _ in marks})
-                    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_names([str(x) for x in lines])}"
-                    meant = repr(next(iter(unnamed))) if len(unnamed) == 1 else "one of them"
-                    hint = (
-                        f" (and {issue!r} has no option {_names([repr(x) for x in unnamed])}, which {where} "
-                        f"{'names' if len(lines) == 1 else 'name'}: was this one, or the {ident!r} on line {first}, "
-                        f"meant to be {meant}?)"
-                    )
-                self.report.error(mark, f"duplicate option id {ident!r}{hint}")
+                lacks = f"{issue!r} has no option {_names([repr(x) for x in unnamed])}" if unnamed else ""
+                self.report.error(mark, f"duplicate option id {ident!r}{_hint(lacks, unnamed, ident, first, n)}")
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _hint(lacks: str, missing: dict[str, list[Mark]], ident: str, first: int, n: int) -> str:
+    """The hint of the `n`th duplicate of an id `ident` (its first on line `first`). The first
+    names the references to the ids `missing` that it likely explains (`lacks` says what is
+    missing); which of the two was renamed by mistake is not known, so both are named."""
+    if n > 0 or not missing:
+        return f" (the first is on line {first})"
+    lines = sorted({line for marks in missing.values() for line, _ in marks})
+    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_names([str(x) for x in lines])}"
+    meant = repr(next(iter(missing))) if len(missing) == 1 else "one of them"
+    return (
+        f" (and {lacks}, which {where} {'names' if len(lines) == 1 else 'name'}: was this one, or the {ident!r} "
+        f"on line {first}, meant to be {meant}?)"
+    )
+
+
+def _names(names: list[str], last: str = "and") -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]

@@ -49,6 +49,11 @@ def pos(text: str, snippet: str, target: str | None = None) -> tuple[int, int]:
     return line, column
 
 
+def first_line(text: str, snippet: str) -> int:
+    """The 1-based line of the first occurrence of snippet (of an id written twice, say)."""
+    return text.count("\n", 0, text.index(snippet)) + 1
+
+
 def load(tmp_path: Path, text: str) -> tuple[object, list[Diagnostic], Path]:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
@@ -530,42 +535,42 @@ delegations:
     [
         pytest.param(
             ("issues:\n", "  - {id: north, name: Again, stability: 5}\nissues:\n"),
-            "duplicate zone id 'north'",
+            "duplicate zone id 'north' (the first is on line {first})",
             "{id: north, name: Again",
             "north",
             id="zone",
         ),
         pytest.param(
             ("delegations:\n", ANOTHER_TRUCE),
-            "duplicate issue id 'truce'",
+            "duplicate issue id 'truce' (the first is on line {first})",
             "  - id: truce\n    name: Truce again",
             "truce",
             id="issue",
         ),
         pytest.param(
             ("      - id: all\n", "      - {id: some, label: Again}\n      - id: all\n"),
-            "duplicate option id 'some'",
+            "duplicate option id 'some' (the first is on line {first})",
             "{id: some, label: Again}",
             "some",
             id="option",
         ),
         pytest.param(
             ("venues:\n", ANOTHER_BLUE),
-            "duplicate delegation id 'blue'",
+            "duplicate delegation id 'blue' (the first is on line {first})",
             "  - id: blue\n    name: Blue again",
             "blue",
             id="delegation",
         ),
         pytest.param(
             ("events:\n", ANOTHER_HALL),
-            "duplicate venue id 'hall'",
+            "duplicate venue id 'hall' (the first is on line {first})",
             "  - id: hall\n    name: Hall again",
             "hall",
             id="venue",
         ),
         pytest.param(
             ("  - id: rumour\n", "  - id: clash\n"),
-            "duplicate event id 'clash'",
+            "duplicate event id 'clash' (the first is on line {first})",
             "  - id: clash\n    title: A rumour",
             "clash",
             id="event",
@@ -575,7 +580,9 @@ delegations:
 def test_duplicate_id_is_reported_at_the_second_one(
     tmp_path: Path, edit: Edit, message: str, snippet: str, target: str
 ) -> None:
-    assert_error(tmp_path, (edit,), message, snippet, target)
+    """At the second, with the line of the first (which of the two is the mistake is not known)."""
+    first = first_line(mini_with(edit), f"id: {target}")
+    assert_error(tmp_path, (edit,), message.format(first=first), snippet, target)
 
 
 def test_duplicate_issue_followed_by_another_issue_is_reported_not_raised(tmp_path: Path) -> None:
@@ -587,7 +594,7 @@ def test_duplicate_issue_followed_by_another_issue_is_reported_not_raised(tmp_pa
     text = mini_with(("  - id: truce\n", extra + "  - id: truce\n"))
     scenario, diagnostics, _ = load(tmp_path, text)
     assert scenario is None
-    d = the(diagnostics, "duplicate issue id 'prisoners'")
+    d = the(diagnostics, f"duplicate issue id 'prisoners' (the first is on line {first_line(text, '- id: prisoners')})")
     assert (d.line, d.column) == pos(text, "  - id: prisoners\n    name: Again", "prisoners")
     assert errors(diagnostics) == [d]
 
@@ -821,7 +828,7 @@ def test_every_error_in_a_file_is_reported_in_one_run_sorted_by_position(tmp_pat
         ),
         pytest.param(
             ("      - id: all\n", "      - {id: some, label: Again}\n      - id: all\n"),
-            "duplicate option id 'some'",
+            "duplicate option id 'some' (the first is on line 23)",
             id="duplicate-option",
         ),
         pytest.param(("rounds: 4", "rounds: many"), "expected a whole number, found the text 'many'", id="rounds"),

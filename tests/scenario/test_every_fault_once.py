@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scenario.test_diagnostics import errors, load, mini_with, pos
+from tests.scenario.test_diagnostics import errors, first_line, load, mini_with, pos
 
 
 def _errors(tmp_path: Path, *edits: tuple[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -153,7 +153,7 @@ def test_a_weight_on_an_issue_whose_definition_failed_is_no_weight_of_0(tmp_path
     ]
     text, found = _errors(tmp_path, ("  - id: truce\n", "  - id: truce\n  - id: truce\n"))
     messages = [m for _, _, m in found]
-    assert "duplicate issue id 'truce'" in messages
+    assert f"duplicate issue id 'truce' (the first is on line {first_line(text, '- id: truce')})" in messages
     assert not any("cannot be normalised" in m for m in messages), messages
     assert all("missing the required key" in m or "duplicate" in m for m in messages), messages
 
@@ -225,5 +225,42 @@ def test_an_option_id_written_twice_explains_the_references_to_the_one_it_replac
             *pos(text, "{id: some, label: Some released}", "some"),
             f"duplicate option id 'some' (and 'prisoners' has no option 'none', which lines {named} name: was this "
             f"one, or the 'some' on line {first}, meant to be 'none'?)",
+        )
+    ]
+
+
+def _lines(text: str, pattern: str) -> str:
+    """The lines that match `pattern`, as an error names them ('50, 63 and 86')."""
+    lines = [str(n) for n, line in enumerate(text.splitlines(), 1) if re.search(pattern, line)]
+    return lines[0] if len(lines) == 1 else ", ".join(lines[:-1]) + f" and {lines[-1]}"
+
+
+def test_an_issue_or_delegation_id_written_twice_explains_the_references_to_the_one_it_replaced(
+    tmp_path: Path,
+) -> None:
+    """Found by a scenario author: a second `- id: fordow` over another issue's id gave the
+    duplicate's error and an "unknown issue 'arms_embargo'" at each of the six references to the
+    id it replaced; a delegation's, an "unknown delegation 'iaea'" before the duplicate it came
+    from. As for an option id written twice, the one mistake is one error, at the duplicate, with
+    the line of the first and the references it likely explains, the tests' among them."""
+    tests = "tests:\n  - name: A truce\n    expect:\n      - agreed: {issue: truce}\n"
+    text = mini_with(("  - id: truce\n", "  - id: prisoners\n")) + tests
+    _, diagnostics, _ = load(tmp_path, text)
+    named = _lines(text, r"\btruce[]:}]")  # four delegations' values, the agenda and the test
+    assert [(d.line, d.column, d.message) for d in errors(diagnostics)] == [
+        (
+            *pos(text, "  - id: prisoners\n    name: Truce", "prisoners"),
+            f"duplicate issue id 'prisoners' (and no issue has the id 'truce', which lines {named} name: was this "
+            f"one, or the 'prisoners' on line {first_line(text, '- id: prisoners')}, meant to be 'truce'?)",
+        )
+    ]
+    text = mini_with(("  - id: big\n", "  - id: blue\n"))
+    _, diagnostics, _ = load(tmp_path, text)
+    named = _lines(text, r"\bbig\b")  # red's patron, the turn order
+    assert [(d.line, d.column, d.message) for d in errors(diagnostics)] == [
+        (
+            *pos(text, "  - id: blue\n    name: Big Power", "blue"),
+            f"duplicate delegation id 'blue' (and no delegation has the id 'big', which lines {named} name: was "
+            f"this one, or the 'blue' on line {first_line(text, '- id: blue')}, meant to be 'big'?)",
         )
     ]
