@@ -215,9 +215,15 @@ class MapOf(Spec):
         if not isinstance(value, YMap):
             report.error(mark, f"expected a mapping, found {kind_of(value)}")
             return None
+        each = report
+        if (said := _out_of_100(self.value, value)) is not None:
+            report.error(mark, said)
+            # the numbers above 1 are refused as before, each without an error of its own; the
+            # keys are still read (an option misspelt among them is a mistake of its own)
+            each = Report(report.path)
         out = YMap(value.mark)
         for key, item in value.items():
-            checked = self.value.check(written(self.value, value, key, item), value.at(key), report)
+            checked = self.value.check(written(self.value, value, key, item), value.at(key), each)
             out.key_marks[key] = value.key_at(key)
             if checked is not None:
                 out[key] = checked
@@ -225,6 +231,26 @@ class MapOf(Spec):
             else:
                 out.refused.add(key)  # refused with a reason (nothing, too, is reported), as in Obj
         return out
+
+
+def _out_of_100(spec: Spec, value: YMap) -> str | None:
+    """Why a mapping of numbers on a scale of 0 to 1 (an option's values) is refused as a whole,
+    where it looks written out of 100 (`{none: 0, phased: 35, on_signing: 100}`: every number
+    from 0 to 100, some above 1, none a fraction below 1): one mistake, one error, where each
+    number above 1 was an error of its own that never named the scale."""
+    if not (isinstance(spec, Num) and spec.low == 0 and spec.high == 1):
+        return None
+    numbers = [x for x in value.values() if isinstance(x, int | float) and not isinstance(x, bool)]
+    if not numbers or len(numbers) < len(value) or not all(0 <= x <= 100 for x in numbers):
+        return None
+    over = [x for x in numbers if x > 1]
+    if not over or any(0 < x < 1 for x in numbers):  # (0.3 beside 5: a slip, not a scale)
+        return None
+    said = ", ".join(fmt(x) for x in over[:-1]) + f" and {fmt(over[-1])}" if len(over) > 1 else fmt(over[0])
+    return (
+        f"{said} {'are' if len(over) > 1 else 'is'} out of range: expected 0..1 (these values look written out of "
+        f"100: the scale here is 0 to 1, so write {fmt(round(over[0] / 100, 9))} for {fmt(over[0])})"
+    )
 
 
 @dataclass

@@ -264,3 +264,22 @@ def test_an_issue_or_delegation_id_written_twice_explains_the_references_to_the_
             f"this one, or the 'blue' on line {first_line(text, '- id: blue')}, meant to be 'big'?)",
         )
     ]
+
+
+def test_option_values_written_out_of_100_are_one_error_that_names_the_scale(tmp_path: Path) -> None:
+    """Found by a scenario author: `values: {none: 0, phased: 35, implementation_day: 80,
+    on_signing: 100}` gave "35 is out of range: expected 0..1" and two more like it, and never
+    said that values run from 0 to 1. Where the numbers look written out of 100, the mapping is
+    one error that says how to write them; a single slip beside fractions is still said where it
+    stands."""
+    scaled = ("{none: 0.0, some: 0.6, all: 1.0}}", "{none: 0, some: 35, all: 100}}")
+    text, found = _errors(tmp_path, scaled)
+    assert found == [
+        (
+            *pos(text, "values: {none: 0, some: 35", "{"),
+            "35 and 100 are out of range: expected 0..1 (these values look written out of 100: the scale here is "
+            "0 to 1, so write 0.35 for 35)",
+        )
+    ]
+    text, found = _errors(tmp_path, ("{none: 0.0, some: 0.6, all: 1.0}}", "{none: 0.0, some: 0.6, all: 10}}"))
+    assert found == [(*pos(text, "some: 0.6, all: 10}", "10"), "10 is out of range: expected 0..1")]
