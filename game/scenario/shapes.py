@@ -260,6 +260,10 @@ class Field:
     default: Any = None
 
 
+# the most keys an "unknown key" error lists (a delegation's 18 are; the 32 of `rules` are not)
+MAX_KEYS_LISTED = 20
+
+
 @dataclass
 class Obj(Spec):
     fields: dict[str, Field]
@@ -302,7 +306,7 @@ class Obj(Spec):
                         " (a key with no value: if it is the rest of a text after a comma inside {...}, "
                         'put that text in quotes: label: "A, B")'
                     )
-                report.error(value.key_at(key), f"unknown key {key!r} in {self.what}{hint}")
+                report.error(value.key_at(key), f"unknown key {key!r} in {self.what}{hint or self._keys()}")
         for name, fld in self.fields.items():
             if name not in value or (value[name] is None and fld.required):
                 if name in value.refused:
@@ -340,6 +344,14 @@ class Obj(Spec):
                 if fld.required:
                     complete = False
         return out if complete or self.partial else None
+
+    def _keys(self) -> str:
+        """The keys this object takes, for an unknown key close to none of them: "unknown key
+        'deadline' in a venue" left an author to look the venue's keys up. A long list (the 32
+        of `rules`) is not spelt out in one line; the format's tables give it."""
+        if len(self.fields) > MAX_KEYS_LISTED:
+            return f" ({self.what} takes {len(self.fields)} keys, none close to it: docs/SCENARIOS.md lists them)"
+        return f" (the keys of {self.what} are {', '.join(self.fields)})"
 
     def _owner(self, key: str, value: YMap) -> tuple[str, Obj] | None:
         """Where an unknown `key` of this object is a key of the object written under the known

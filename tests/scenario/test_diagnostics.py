@@ -119,7 +119,8 @@ def test_mini_is_valid_with_no_diagnostics(tmp_path: Path) -> None:
         ),
         pytest.param(
             ("rules:\n", "frobnicate: 1\nrules:\n"),
-            "unknown key 'frobnicate' in the scenario",  # nothing close: no hint
+            "unknown key 'frobnicate' in the scenario (the keys of the scenario are format, id, title, summary, "
+            "date, rules, zones, issues, delegations, venues, events, history, tests)",  # nothing close: the keys
             "frobnicate",
             id="no-close-match",
         ),
@@ -127,6 +128,26 @@ def test_mini_is_valid_with_no_diagnostics(tmp_path: Path) -> None:
 )
 def test_unknown_key_is_reported_at_the_key_with_a_hint(tmp_path: Path, edit: Edit, message: str, snippet: str) -> None:
     assert_error(tmp_path, (edit,), message, snippet)
+
+
+def test_an_unknown_key_close_to_none_lists_the_keys_that_are_allowed_there(tmp_path: Path) -> None:
+    """Found by a scenario author: "unknown key 'deadline' in a venue", with nothing close, gave
+    no hint at all. The keys a venue takes are listed; the 32 of `rules`, too many for one line,
+    are left to the format's tables."""
+    assert_error(
+        tmp_path,
+        (("    rounds: 4\n", "    rounds: 4\n    deadline: 3\n"),),
+        "unknown key 'deadline' in a venue (the keys of a venue are id, name, place, dates, description, chair, "
+        "agenda, signatories, turn_order, action_points, rounds, momentum, attendance, momentum_decay, "
+        "random_events, walkout_momentum)",
+        "deadline: 3",
+    )
+    assert_error(
+        tmp_path,
+        (("rules:\n", "rules:\n  deadline: 3\n"),),
+        "unknown key 'deadline' in rules (rules takes 32 keys, none close to it: docs/SCENARIOS.md lists them)",
+        "deadline: 3",
+    )
 
 
 def test_unknown_effect_kind(tmp_path: Path) -> None:

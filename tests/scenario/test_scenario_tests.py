@@ -363,11 +363,16 @@ def test_every_reference_is_checked_with_its_line_and_column(
             "'deal' is not one of agreement, partial, no_deal, collapse (did you mean 'no_deal'?)",
         ),
         ("agreeed: {issue: truce}", "agreeed", "unknown check 'agreeed' (did you mean 'agreed'?)"),
-        ("agreed: {issue: truce, within: 2}", "within", "unknown key 'within' in an agreed check"),
+        (
+            "agreed: {issue: truce, within: 2}",
+            "within",
+            "unknown key 'within' in an agreed check (the keys of an agreed check are issue, option, by_round, share)",
+        ),
         (
             "agreement_rate: {at_least: 0.5, share: {above: 0}}",
             "share",
-            "unknown key 'share' in an agreement_rate check",
+            "unknown key 'share' in an agreement_rate check (the keys of an agreement_rate check are above, below, "
+            "at_least, at_most, between)",
         ),
     ],
 )
