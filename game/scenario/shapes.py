@@ -282,7 +282,9 @@ class Obj(Spec):
         # on the mapping's first line, came first and read as a second fault
         meant = set()
         moved: dict[str, list[str]] = {}  # a key of this object -> the keys that look moved out of it
+        cut: str | None = None  # the key just before, where it read as the rest of a text after a comma
         for key in value:
+            before, cut = cut, None
             if key not in self.fields and (owner := self._owner(key, value)):
                 name, item = owner
                 moved.setdefault(name, []).append(key)
@@ -301,6 +303,12 @@ class Obj(Spec):
                     meant.add(match)
                 hint = close(key, self.fields)
                 if not hint and value[key] is None:
+                    cut = key
+                    if before is not None and value.key_at(before)[0] == value.key_at(key)[0]:
+                        # {label: 3.67%, 10,000 centrifuges, 8-year limits}: one text cut at each
+                        # comma, one mistake, said at its first piece (three errors, each telling
+                        # to quote it, read as three mistakes)
+                        continue
                     # {id: x, label: A, B}: the comma ended the label, and B became a key of its own
                     hint = (
                         " (a key with no value: if it is the rest of a text after a comma inside {...}, "

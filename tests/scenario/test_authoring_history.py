@@ -151,6 +151,29 @@ def test_a_comma_in_a_flow_style_label_gets_a_hint(tmp_path: Path) -> None:
     assert (d.line, d.column) == pos(text, "in batches}", "in batches")
 
 
+def test_a_label_cut_at_several_commas_is_one_error_at_its_first_piece(tmp_path: Path) -> None:
+    """Found by a scenario author: `label: 3.67%, 10,000 centrifuges, 8-year limits` inside {...}
+    gave three errors (columns 36, 39 and 56), each telling to quote the text: one mistake, one
+    error. A piece on a later line is a key of its own, and still said."""
+    cut = "{id: some, label: 3.67%, 10,000 centrifuges, 8-year limits}"
+    text = mini_with(("{id: some, label: Some released}", cut))
+    _, diagnostics = diagnose(tmp_path, text)
+    (d,) = [d for d in diagnostics if d.severity == "error"]
+    assert d.message.startswith("unknown key '10' in an option (a key with no value")
+    assert (d.line, d.column) == pos(text, cut, "10,")
+    text = mini_with(
+        (
+            "      - {id: some, label: Some released}\n",
+            "      - id: some\n        label: Some\n        a:\n        b:\n",
+        )
+    )
+    _, diagnostics = diagnose(tmp_path, text)
+    assert [d.message.split(" (")[0] for d in diagnostics if d.severity == "error"] == [
+        "unknown key 'a' in an option",
+        "unknown key 'b' in an option",
+    ]
+
+
 def test_the_scenario_warnings_wait_for_a_file_without_errors(tmp_path: Path) -> None:
     """As SCENARIOS.md says (Warnings): a condition that never holds (`above: 100`) is warned of
     once the file has no errors; a bound out of range (`above: 150`) is an error, as any number out
