@@ -134,32 +134,43 @@ def cmd_validate(paths: list[str], games: int = 0) -> int:
             status = EXIT_INVALID
             continue
         warnings = len(diagnostics)
+        measured = ""
         if games:
-            quick = agreement_rate_warning(scenario, games)
+            rate, quick = agreement_rate_warning(scenario, games)
             if quick:
                 print(f"{name}: warning: {quick}", file=sys.stderr)
                 warnings += 1
+            else:
+                # the rate measured, in range too: a bare "ok" left an author to guess how near the
+                # edge the file stands, and to run simulate for a figure validate had in hand
+                low, high = AGREEMENT_RANGE
+                measured = (
+                    f"{_one_line(name)}: in {games} AI games from seed 0, {rate:.0%} end with something agreed, "
+                    f"within {low:.0%}-{high:.0%}"
+                )
         note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
         # the name as the errors show it: stdout escapes control characters but keeps line breaks
         print(f"{_one_line(name)}: ok: {scenario.title}{note}")
+        if measured:
+            print(measured)
     return status
 
 
-def agreement_rate_warning(scenario: Scenario, games: int) -> str:
-    """A quick simulation of `games` AI games from seed 0; a warning when the share that end with
-    something agreed (the whole agenda, or part of it where partial deals are made) falls outside
-    AGREEMENT_RANGE, else ''."""
+def agreement_rate_warning(scenario: Scenario, games: int) -> tuple[float, str]:
+    """A quick simulation of `games` AI games from seed 0: the share that end with something
+    agreed (the whole agenda, or part of it where partial deals are made), and a warning when it
+    falls outside AGREEMENT_RANGE, else ''."""
     from game.sim.simulate import summarise
 
     rate = summarise(scenario, games, 0)["any_agreement_rate"]
     low, high = AGREEMENT_RANGE
     if low <= rate <= high:
-        return ""
+        return rate, ""
     if rate > high:
         why = "nearly every game ends in a deal, so a player has little to win or lose"
     else:
         why = "most games end without a deal"
-    return (
+    return rate, (
         f"in {games} AI games from seed 0, {rate:.0%} end with something agreed, outside {low:.0%}-{high:.0%}: {why} "
         '(docs/SCENARIOS.md, "What moves the agreement rate")'
     )
