@@ -1530,8 +1530,9 @@ def test_the_status_line_counts_the_seconds_of_a_slow_outside_agent(tmp_path: Pa
     few seconds it says how long the agent has been choosing and how to leave; once the agent has
     chosen, the line goes back to the game."""
     from game.ui.screens.notices import Notice
+    from game.ui.screens.table import TableScreen
     from game.ui.widgets.panels import StatusLine
-    from tests.ui.driving import driven, new_app, press, table_of, until
+    from tests.ui.driving import driven, new_app, press, settle, table_of, until
 
     go = tmp_path / "go"
     path = tmp_path / "slow.py"
@@ -1556,6 +1557,7 @@ def test_the_status_line_counts_the_seconds_of_a_slow_outside_agent(tmp_path: Pa
             assert len(status().rstrip()) <= 80 and status().rstrip().endswith("(ctrl+q leaves)"), status()
             go.touch()
             await until(pilot, lambda: "choosing" not in status(), "the line back to the game", timeout=20)
+            assert isinstance(await settle(pilot), TableScreen)  # the game goes on to the player's turn
 
     asyncio.run(run())
 
