@@ -73,12 +73,6 @@ TABLE_KEYS: tuple[Key, ...] = (
 )  # fmt: skip
 
 
-def letter_keys(keys: tuple[Key, ...] = TABLE_KEYS) -> frozenset[str]:
-    """The table's keys that are one letter with an action (p, r, c, ...): those a notice read
-    in the player's own turn hands on to the table (game.ui.screens.notices.Notice.passes)."""
-    return frozenset(k for key in keys if key.action for k in key.keys.split(",") if len(k) == 1 and k.isalpha())
-
-
 def bindings(keys: tuple[Key, ...] = TABLE_KEYS) -> list[BindingType]:
     """The table screen's BINDINGS: every key with an action of its own."""
     return [Binding(k.keys, k.action, k.label, show=k.shown) for k in keys if k.action]

@@ -265,10 +265,21 @@ def test_play_waits_while_the_meeting_notice_is_read(tmp_path: Path) -> None:
         async with driven(app, size=SIZE) as pilot:
             table = await settle(pilot)
             assert isinstance(table, TableScreen)
-            # the first meeting leaves an action point: its notice is read at leisure
+            # the first meeting leaves an action point: what it taught is said in a notice that
+            # takes no key (a dialog took the keys a newcomer typed next, p, ↓, 4, meant for the
+            # builder), and the next key is the table's
             await through(pilot, table, "m", MeetDialog, "meet", "#meet")
-            await until(pilot, lambda: app.screen is learnt_notice(app), "the first notice")
-            await press(pilot, "enter")
+            await until(
+                pilot,
+                lambda: any(n.title == "What the meeting taught you" for n in app._notifications),
+                "the first meeting's toast",
+            )
+            toast = next(n for n in app._notifications if n.title == "What the meeting taught you")
+            assert "carries" in toast.message and learnt_notice(app) is None
+            await press(pilot, "p")
+            await until(pilot, lambda: isinstance(app.screen, ProposalBuilder), "the builder, opened by p")
+            await press(pilot, "escape")
+            await until(pilot, lambda: app.screen is table, "back at the table")
             # the second ends the turn
             before = len(table.session.log)
             await through(pilot, table, "m", MeetDialog, "meet", "#meet")
@@ -385,32 +396,5 @@ def test_the_notice_of_what_meetings_taught_keeps_what_lies_on_no_agenda_ahead_a
             off = [line for line in lines if sc.issues[astana_only].name in line]
             assert off and off[0].endswith("(on no agenda still to come).")
             assert not any(sc.issues[at_sochi].name in line and "no agenda" in line for line in lines)
-
-    asyncio.run(body())
-
-
-def test_a_moves_key_closes_the_meeting_notice_and_is_the_tables(tmp_path: Path) -> None:
-    """After a meeting that leaves the player a move, the notice of what it taught took the keys
-    typed after it (a newcomer's p, ↓, 4 went into it, not into the builder): a move's key closes
-    it and opens that move at the table. Where the turn is over it keeps them (the next screen
-    is not the player's table)."""
-
-    async def body() -> None:
-        app = new_app(tmp_path, ("government",), seed=1)
-        async with driven(app, size=SIZE) as pilot:
-            table = await settle(pilot)
-            assert isinstance(table, TableScreen)
-            await through(pilot, table, "m", MeetDialog, "meet", "#meet")
-            await until(pilot, lambda: app.screen is learnt_notice(app), "the notice")
-            await press(pilot, "p")
-            await until(pilot, lambda: isinstance(app.screen, ProposalBuilder), "the builder, opened by p")
-            assert learnt_notice(app) is None
-            await press(pilot, "escape")
-            # the second meeting ends the turn: its notice keeps a letter
-            await through(pilot, table, "m", MeetDialog, "meet", "#meet")
-            await until(pilot, lambda: learnt_notice(app) is not None, "the second notice")
-            await until(pilot, lambda: app.screen is learnt_notice(app), "the second notice on top")
-            await press(pilot, "p")
-            assert app.screen is learnt_notice(app)
 
     asyncio.run(body())

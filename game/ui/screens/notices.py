@@ -6,7 +6,7 @@ import time
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -78,21 +78,10 @@ class Notice(BackdropScreen[None]):
         Binding("escape", "close", "Close"),
     ]
 
-    def __init__(self, title: str, body: str, passes: frozenset[str] = frozenset()) -> None:
+    def __init__(self, title: str, body: str) -> None:
         super().__init__()
         self.title_text = title
         self.body = body
-        # keys that close it and go on to the screen below as if pressed there: after a meeting,
-        # a newcomer's next keys (p, ↓, 4) went into the notice instead of the builder
-        self.passes = passes
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key in self.passes:
-            event.prevent_default()
-            event.stop()
-            key = event.key
-            self.dismiss(None)
-            self.app.call_later(self.app.simulate_key, key)  # once the notice is gone
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notice"):

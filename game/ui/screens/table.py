@@ -41,7 +41,7 @@ from game.sim.rehearsers import rehearse_in_workers
 from game.sim.seating import label_kind, seat_chooser
 from game.ui.ending import ending_lines
 from game.ui.format import named
-from game.ui.keys import bindings, letter_keys
+from game.ui.keys import bindings
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.notices import HandOver, Notice
@@ -525,6 +525,7 @@ class TableScreen(TableCommands):
     def _act(self, action: Action) -> None:
         """Apply a human's action; a refusal is explained, never silently ignored."""
         before = self.session.state.actor
+        knew = set(self.view.learned) if action.kind == "meet" else set()
         try:
             records = self._play(action)
         except GameError as exc:
@@ -546,9 +547,13 @@ class TableScreen(TableCommands):
         # on, as after an AI seat's move (_after): the campaign's turn between venues, then the
         # round's events (their notice was missing: only the transcript had them)
         screens = [s for s in (self._venue_end(records), self._round_notice(records)) if s is not None]
-        if action.kind == "meet":
+        if action.kind == "meet" and go_on:
             # play goes on only once the player has read what the meeting taught them
-            self._show_learnt(then=partial(self._show_in_turn, screens, then) if go_on else None)
+            self._show_learnt(then=partial(self._show_in_turn, screens, then))
+        elif action.kind == "meet":
+            # the turn goes on: said in a notice that takes no key (a dialog here took the keys a
+            # newcomer typed next, p, ↓, 4, meant for the builder); the transcript says it too
+            self._tell_learnt(knew)
         elif go_on:
             self._show_in_turn(screens, then)
 
@@ -641,7 +646,18 @@ class TableScreen(TableCommands):
         summary = venue_end(self.session, self.session.state.venue - 1, self.viewer)
         return VenueEndScreen(summary, private)
 
-    def _show_learnt(self, then: Callable[[], None] | None) -> None:
+    def _tell_learnt(self, knew: set[tuple[int, int, float]]) -> None:
+        """What the meeting just taught the player, in a notice that takes no key."""
+        view = self.view
+        facts = [
+            learnt(self.session.scenario, view, subject, issue, weight)
+            for subject, issue, weight in view.learned
+            if (subject, issue, weight) not in knew
+        ]
+        body = "; ".join(facts) + "." if facts else "Nothing new."
+        self.notify(f"{body} (i: your brief)", title="What the meeting taught you", timeout=10, markup=False)
+
+    def _show_learnt(self, then: Callable[[], None]) -> None:
         view = self.view
         lines = []
         # everything learnt (a meeting that has told every weight on the agenda tells one off it,
@@ -651,12 +667,9 @@ class TableScreen(TableCommands):
             ahead = (issue, weight) in learned_of(view, subject)
             said = learnt(self.session.scenario, view, subject, issue, weight)
             lines.append(f"{said}." if ahead else f"{said} (on no agenda still to come).")
-        # in the player's own turn (nothing to go on to), a move's key closes it and is the
-        # table's: read in a glance, it took the keys typed after it
-        passes = letter_keys() if then is None else frozenset()
         self.app.push_screen(
-            Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet.", passes),
-            lambda _: then() if then is not None else None,
+            Notice("What your meetings have taught you", "\n".join(lines) or "Nothing yet."),
+            lambda _: then(),
         )
 
 
