@@ -37,6 +37,14 @@ PARETO_HELP = (
     "The largest gain every signatory could have made at once over this result "
     "(0 means no package was better for all of them: nothing was left on the table)."
 )
+# Where events closed a zone of agreement that earlier rounds had, and nothing was signed: the gap
+# is 0 against the walk-away values as the talks ended, and a newcomer read "nothing was left on
+# the table" a few lines above "Round 1: 2,036" packages every signatory would have accepted.
+PARETO_HELP_CLOSED = (
+    "The largest gain every signatory could have made at once over this result, judged against the "
+    "walk-away values as the talks ended (0: by then no package was better for all of them). Earlier "
+    "rounds had packages every signatory would have accepted (below: when a deal was possible)."
+)
 NASH_HELP = (
     "How far the result lies, in utility space, from the Nash bargaining solution: the "
     "package with the largest product of gains over the walk-away values."

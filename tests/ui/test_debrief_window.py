@@ -77,3 +77,23 @@ def test_a_game_that_signed_a_deal_is_not_told_the_news_closed_it() -> None:
     assert session.state.agreements
     window = shown(session, (120, 40))["debrief-window"]
     assert "none" in window and "The last round to begin" not in window
+
+
+def test_a_gap_of_nothing_after_the_news_closed_a_deal_is_not_nothing_left_on_the_table() -> None:
+    """astana-8, seed 11: a deal every signatory preferred until round 2, none after, nothing
+    signed. The Pareto gap is 0 against the walk-away values as the talks ended; a newcomer read
+    "nothing was left on the table" a few lines above the rounds that had 1,889 such packages."""
+    session = play_on(new_session("astana-8", 11, opposition="human"))
+    for size in ((80, 24), (120, 40)):
+        quality = shown(session, size)["debrief-quality"]
+        assert "Pareto gap: 0.000" in quality
+        assert "nothing was left on the table" not in quality
+        assert "judged against the walk-away values as the talks ended" in quality
+        assert "Earlier rounds had packages every signatory would have accepted" in quality
+
+
+def test_a_gap_where_no_deal_ever_was_possible_keeps_its_plain_words() -> None:
+    """Where nothing moved what no deal is worth, the gap's words stay as they were."""
+    session = play_on(new_session("astana-8", 3))
+    quality = shown(session, (120, 40))["debrief-quality"]
+    assert "nothing was left on the table" in quality and "Earlier rounds" not in quality

@@ -28,6 +28,7 @@ from game.engine.records import in_sentence, listed
 from game.play.debrief import (
     NASH_HELP,
     PARETO_HELP,
+    PARETO_HELP_CLOSED,
     ConcessionResult,
     Debrief,
     DelegationResult,
@@ -184,7 +185,10 @@ def _delegations(rows: tuple[DelegationResult, ...]) -> Table:
     return table
 
 
-def _quality(q: Quality, moved: bool = False) -> Text:
+def _quality(q: Quality, moved: bool = False, closed: bool = False) -> Text:
+    """The Pareto gap and the Nash distance. `moved`: events moved the walk-away values; `closed`:
+    they closed, with nothing signed, a zone of agreement an earlier round had (the gap, measured
+    at the end, is then no sign that nothing was left on the table)."""
     text = Text()
     text.append(f"Measured from {q.measured_from}.\n")
     if q.venue:
@@ -195,7 +199,7 @@ def _quality(q: Quality, moved: bool = False) -> Text:
         )
     text.append("Pareto gap: ", style="bold")
     text.append(f"{q.pareto_gap:.3f}", style=_GOOD if q.pareto_gap < 1e-9 else _BAD)
-    text.append(f"\n  {PARETO_HELP}\n", style="dim")
+    text.append(f"\n  {PARETO_HELP_CLOSED if closed else PARETO_HELP}\n", style="dim")
     text.append("Distance to the Nash point: ", style="bold")
     text.append("none (no package suits every signatory)" if q.nash_distance is None else f"{q.nash_distance:.3f}")
     text.append(f"\n  {NASH_HELP}\n", style="dim")
@@ -557,7 +561,9 @@ class DebriefScreen(Screen[None]):
                 with Vertical(classes="debrief-column"):
                     yield Static("How good was the deal? Pareto and Nash", classes="debrief-heading")
                     yield Static(
-                        Hanging(_quality(d.quality, self.window.moved)), id="debrief-quality", classes="debrief-section"
+                        Hanging(_quality(d.quality, self.window.moved, self.window.closed and not self.window.agreed)),
+                        id="debrief-quality",
+                        classes="debrief-section",
                     )
             if self.window.moved:
                 # the count above is as the walk-away values stood at the end: a newcomer read
