@@ -123,6 +123,11 @@ class Difference:
     ai_worth: float
     yours: str
     your_worth: float
+    # where that game left the issue open, whether its worth is the walk-away value (the issue on
+    # the last agenda, or nothing signed) rather than its status quo's value: a newcomer read
+    # "left open (0.13)" as the issue's own worth, where 0.13 was their walk-away value
+    ai_at_walk_away: bool = False
+    your_at_walk_away: bool = False
 
 
 def ai_in_seat(session: Session) -> dict[int, float]:
@@ -165,6 +170,10 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
             return me.reservation
         return open_value(me, i, status_quo, game.agenda)
 
+    def at_walk_away(game: State, i: int) -> bool:
+        # worth()'s two cases of an open issue that count at the walk-away value
+        return game.settled[i] < 0 and (not any(o >= 0 for o in game.settled) or i in game.agenda)
+
     out = []
     for i, (ai, yours) in enumerate(zip(ai_state.settled, state.settled, strict=True)):
         theirs, mine = worth(ai_state, i), worth(state, i)
@@ -179,6 +188,8 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
                 theirs,
                 options[yours].label if yours >= 0 else "",
                 mine,
+                at_walk_away(ai_state, i),
+                at_walk_away(state, i),
             )
         )
     return tuple(sorted(out, key=lambda d: -d.weight))

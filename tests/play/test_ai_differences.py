@@ -83,8 +83,10 @@ def test_each_difference_is_the_two_games_options_with_their_worth_to_the_seat(k
     ).plain  # fmt: skip
     assert "its deal, where it differs from yours (the worth to you in brackets):" in text
     for d in differences[:DIFFERENCES_SHOWN]:  # the heaviest, then a count of the rest
-        theirs = f"{d.ai or 'left open'} ({d.ai_worth:.2f})"
-        yours = f"{d.yours or 'left open'} ({d.your_worth:.2f})"
+        theirs = f"{d.ai} ({d.ai_worth:.2f})" if d.ai else f"left open (at its walk-away value, {d.ai_worth:.2f})"
+        yours = (
+            f"{d.yours} ({d.your_worth:.2f})" if d.yours else f"left open (at your walk-away value, {d.your_worth:.2f})"
+        )
         assert f"• {d.issue} ({d.weight:.0%} of what you want): {theirs}; yours: {yours}\n" in text
     more = len(differences) - DIFFERENCES_SHOWN
     assert (f"• and {more} more issue" in text) == (more > 0)
@@ -146,7 +148,22 @@ def test_an_issue_either_game_left_open_is_worth_what_its_score_counts_it_at(kin
     ).plain  # fmt: skip
     for d in differences[:DIFFERENCES_SHOWN]:
         if not d.yours:
-            assert f"yours: left open ({d.your_worth:.2f})" in text
+            assert f"yours: left open (at your walk-away value, {d.your_worth:.2f})" in text
         if not d.ai:
-            assert f"want): left open ({d.ai_worth:.2f})" in text
+            assert f"want): left open (at its walk-away value, {d.ai_worth:.2f})" in text
     assert ("counts at your walk-away value" in text) == any(d in both for d in differences[:DIFFERENCES_SHOWN])
+
+
+def test_an_issue_left_open_says_its_worth_is_the_walk_away_value() -> None:
+    """A newcomer read "yours: left open (0.13)" as the issue's worth, where 0.13 was their
+    walk-away value (an open issue counts at it): the words say so, for either game."""
+    session = played(1, "stonewall")  # nothing signed: every issue left open, at the walk-away value
+    differences = ai_differences(session, GOV)
+    me = session.state.scenario.delegations[GOV]
+    assert differences and all(not d.yours and d.your_at_walk_away for d in differences)
+    text = _you(
+        headlines(session, analysis_for(session)), ai_in_seat(session), "normal", ai_game_ended(session),
+        {GOV: differences},
+    ).plain  # fmt: skip
+    assert f"yours: left open (at your walk-away value, {me.reservation:.2f})" in text
+    assert "yours: left open (0." not in text

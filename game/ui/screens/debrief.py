@@ -492,8 +492,8 @@ def _differences(text: Text, differences: tuple[Difference, ...]) -> None:
     text.append("    its deal, where it differs from yours (the worth to you in brackets):\n", style="dim")
     # the issues the seat weighs most, as many as leave the sections below within a page's reach
     for d in differences[:DIFFERENCES_SHOWN]:
-        theirs = f"{d.ai or 'left open'} ({fixed(d.ai_worth, 2)})"
-        yours = f"{d.yours or 'left open'} ({fixed(d.your_worth, 2)})"
+        theirs = _worded(d.ai, d.ai_worth, d.ai_at_walk_away, "its")
+        yours = _worded(d.yours, d.your_worth, d.your_at_walk_away, "your")
         text.append(f"    • {d.issue} ({d.weight:.0%} of what you want): {theirs}; yours: {yours}\n", style="dim")
     more = len(differences) - DIFFERENCES_SHOWN
     if more > 0:
@@ -504,6 +504,16 @@ def _differences(text: Text, differences: tuple[Difference, ...]) -> None:
             "    (an issue left open counts at your walk-away value, which each game's events and agreements moved)\n",
             style="dim",
         )
+
+
+def _worded(option: str, worth: float, at_walk_away: bool, whose: str) -> str:
+    """One game's option on an issue with its worth to the player; an issue left open says what
+    its worth is (a newcomer read "left open (0.13)" as the issue's worth, where an open issue
+    counts at the walk-away value, or at its status quo where the last venue did not negotiate it)."""
+    if option:
+        return f"{option} ({fixed(worth, 2)})"
+    counted = f"at {whose} walk-away value" if at_walk_away else "at its status quo"
+    return f"left open ({counted}, {fixed(worth, 2)})"
 
 
 class DebriefScreen(Screen[None]):
