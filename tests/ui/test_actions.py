@@ -676,6 +676,38 @@ def test_respond_lists_drafts_first_with_labels(with_draft: State) -> None:
     assert drive(RespondDialog(v), script) == Respond("opposition", 1, False)
 
 
+def test_respond_names_the_issues_a_partial_proposal_leaves_open(start: State) -> None:
+    """The answer dialog listed the issues a package settles and nothing of the others: a newcomer
+    could not tell that an offer left the sieges open. A partial package's entry names them, in
+    the agenda's order, on screen at 80x24; a whole-agenda package's leaves nothing to name."""
+    from textual.widgets import OptionList
+
+    from game.engine.state import PENDING, Proposal
+
+    v = view(start, OPP)
+    whole = tuple((i, v.positions[GOV][i]) for i in v.agenda)
+    v = dataclasses.replace(
+        v,
+        proposals=(
+            Proposal(1, GOV, whole[:5], (OPP, RUSSIA), (PENDING, PENDING), v.round),
+            Proposal(2, GOV, whole, (OPP, RUSSIA), (PENDING, PENDING), v.round),
+        ),
+    )
+    left = [v.issues[i].name for i, _ in whole[5:]]
+    prompts: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        listing = dialog.query_one("#proposals", OptionList)
+        prompts.extend(" ".join(str(listing.get_option_at_index(k).prompt).split()) for k in range(2))
+        shown = " ".join(re.sub(r"[\u2500-\u259f]", " ", screen_text(pilot.app)).split())
+        assert f"leaves open: {'; '.join(left)}" in shown
+        await pilot.press("escape")
+
+    assert drive(RespondDialog(v), script) is None
+    assert prompts[0].startswith("#1 ") and prompts[0].endswith(f"leaves open: {'; '.join(left)}")
+    assert prompts[1].startswith("#2 ") and "leaves open" not in prompts[1]
+
+
 def test_respond_shows_worth_and_walk_away_for_a_seven_issue_package(start: State) -> None:
     """astana-8's whole agenda in one proposal is taller than the list: the figures that decide
     the answer still show at 80x24, for whichever proposal is highlighted."""

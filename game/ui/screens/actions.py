@@ -115,6 +115,12 @@ class RespondDialog(ActionDialog):
             f"  {tail}",
             *(f"  {line}" for line in package_text(self.view, p.package, separator="\n").split("\n")),
         ]
+        # a partial package lists only the issues it settles: a newcomer could not tell which
+        # issues an offer left open (the sieges, say), which stay to be negotiated after it
+        on = {issue for issue, _ in p.package}
+        left = [issue_name(self.view, i) for i in choices.open_issues(self.view) if i not in on]
+        if left:
+            lines.append(f"  leaves open: {'; '.join(left)}")
         if width > 0:
             # each line wrapped under its own text, not back at the list's edge: an issue's option
             # ran on at the margin, where it read as the next issue ("statements", "ready")
