@@ -52,7 +52,7 @@ def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, s
             if e.previous < 0:
                 assert "off its author's stated position" in text
             elif e.changed:
-                assert f"* new since its proposal #{e.previous} " in text and "nothing changed" not in text
+                assert f"marked * (new since its proposal #{e.previous})" in text and "nothing changed" not in text
             elif dropped:
                 assert f"nothing changed on the issues it keeps since its proposal #{e.previous}" in text
             else:
@@ -146,3 +146,43 @@ def test_an_issue_taken_off_the_agenda_is_not_said_to_be_left_out() -> None:
     removed = dataclasses.replace(state, agenda=tuple(i for i in state.agenda if i != gone))
     (latest,) = [e for e in entries(removed, reader, chronicle) if len(e.proposal.package) == 1]
     assert latest.dropped == ()
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_legend_says_what_the_issues_cell_counts(seed: int) -> None:
+    """The list's Issues cell read "7, 5*" and neither the legend nor the help said what the 7
+    was (a newcomer's): the legend starts from the cell, the issues in the package, then those
+    marked *, and the help says it too."""
+    from game.ui.screens.board import issues_cell
+    from game.ui.screens.notices import HELP
+
+    scenario, _ = scenario_file("astana-8")
+    state, opening = new_game(scenario, seed)
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    board = BoardScreen(scenario, 0, (), True, "")
+    seen = 0
+    for _ in range(40):
+        listed = entries(state, 0, chronicle)
+        rows = BoardScreen(scenario, 0, listed, True, "").rows(True)
+        assert [row[2] for row in rows] == [issues_cell(e) for e in listed]
+        for e in listed:
+            text = " ".join(board.detail(e, 76).plain.split())
+            count, changed = len(e.items), len(e.changed)
+            cell = issues_cell(e)
+            assert cell == (f"{count}, {changed}*" if changed else f"{count}")
+            assert f"Issues {cell}: {count} issue{'s' if count != 1 else ''}" in text
+            assert (f", {changed} marked * (" in text) == bool(changed)
+            # = is explained where a line carries it
+            assert ("= yours: your stated position" in text) == any(item.mine for item in e.items)
+            seen += 1
+        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
+        after, records = apply(state, action)
+        chronicle.add(state, action, after, records)
+        state = after
+        if state.over:
+            break
+    assert seen
+    said = " ".join(HELP.split())
+    assert "the [b]Issues[/b] column counts the issues a proposal settles, then those marked [b]*[/b]" in said

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -91,6 +92,14 @@ def worth_cell(entry: Entry) -> Text:
     base = entry.walk_away if entry.agreed is None else entry.agreed
     worth, _, where = against(entry.worth, base)
     return Text(f"{worth} {where}", style="bold" if where == "BELOW" else "")
+
+
+def issues_cell(entry: Entry) -> str:
+    """The list's Issues cell: how many issues the package settles, then how many of them its
+    author moved on ("7, 5*"), each marked * in the detail below, whose legend says so ("4 new"
+    read as four new issues)."""
+    changed = len(entry.changed)
+    return f"{len(entry.items)}, {changed}*" if changed else f"{len(entry.items)}"
 
 
 _HEADERS = ("#", "From", "Issues", "Worth to you", "Answers from the others")
@@ -195,16 +204,12 @@ class BoardScreen(Screen[BoardChoice]):
         rows: list[tuple[str | Text, ...]] = []
         for e in self.entries:
             p = e.proposal
-            changed = len(e.changed)
-            # "4 new" read as four new issues: they are the issues the author moved on, each marked
-            # * in the detail below (the legend says so)
-            package = f"{len(e.items)}, {changed}*" if changed else f"{len(e.items)}"
             author = "you" if p.author == self.me else named(names[p.author], 20 if wide else 14)
             rows.append(
                 (
                     f"{p.id}{' draft' if p.draft else ''}",
                     Text(author),
-                    package,
+                    issues_cell(e),
                     worth_cell(e),
                     answers_cell(e, self.me, wide),
                 )
@@ -267,19 +272,25 @@ class BoardScreen(Screen[BoardChoice]):
             # line ended "put on Automation of the north termi…" at 80 columns
             left = listed([in_sentence(sc.issues[i].name) for i in e.dropped])
             text.append(f"It leaves out what its proposal #{e.previous} put on {left}.\n", style="bold")
+        # the list's Issues cell read: "7, 5*" had nothing to say what the 7 was (a newcomer's)
+        count = len(e.items)
+        legend = f"Issues {issues_cell(e)}: {count} issue{'s' if count != 1 else ''}"
         if e.previous >= 0 and not e.changed:
             # tabled again as it was: a legend for * over lines that carry none sent a newcomer
             # looking for what had moved
-            text.append(
-                f"nothing changed on the issues it keeps since its proposal #{e.previous} · = yours: your stated position\n"
-                if e.dropped
-                else f"nothing changed on its issues since its proposal #{e.previous} · = yours: your stated position\n",
-                style="dim",
-            )
+            kept = "the issues it keeps" if e.dropped else "its issues"
+            legend += f"; nothing changed on {kept} since its proposal #{e.previous}"
         elif e.previous >= 0:
-            text.append(f"* new since its proposal #{e.previous} · = yours: your stated position\n", style="dim")
+            legend += f", {len(e.changed)} marked * (new since its proposal #{e.previous})"
+        elif e.changed:
+            legend += f", {len(e.changed)} marked * (off its author's stated position)"
         else:
-            text.append("* off its author's stated position · = yours: your stated position\n", style="dim")
+            legend += ", none off its author's stated position"
+        if any(item.mine for item in e.items):  # (as for *: no legend for a mark no line carries)
+            yours = "= yours: your stated position"
+            # on the legend's line where both fit, else on its own: not cut mid-phrase by the wrap
+            legend += f" · {yours}" if cell_len(f"{legend} · {yours}") <= width else f"\n{yours}"
+        text.append(f"{legend}\n", style="dim")
         # mark, issue, gap, worth, and the widest note the package's lines carry (none: the labels
         # take its room), so that a line and its note always fit the width together
         notes = max(

@@ -37,7 +37,7 @@ venue's agreement: a package is agreed only when every signatory still at the ta
 from 0 to 100 (hostile below 35, warm from 65); [b]Support[/b] is each side's backing at home; \
 [b]◀[/b] marks who speaks and [b]away[/b] (or [b]absent[/b]) who is not at the table.
 
-In a proposal, [b]*[/b] marks an issue its author has moved on: in the history and the transcript, since the author's previous proposal; on the board, since that proposal too, or, for an author's first proposal, off the position it states in public. On the board, [b]=[/b] marks an option that is your own stated position.
+In a proposal, [b]*[/b] marks an issue its author has moved on: in the history and the transcript, since the author's previous proposal; on the board, since that proposal too, or, for an author's first proposal, off the position it states in public. On the board, [b]=[/b] marks an option that is your own stated position, and the [b]Issues[/b] column counts the issues a proposal settles, then those marked [b]*[/b] ("7, 5*": seven issues, five of them moved on).
 
 In the proposal builder, [b]accepts ~N%[/b] beside each side you put the package to is an \
 estimate from what you can see (its public positions and red lines, what it has proposed, \
