@@ -28,7 +28,7 @@ from game.engine.utility import utility, with_package
 from game.engine.view import View
 from game.play import choices
 from game.scenario import bundled, load_scenario
-from game.ui.format import measured, reject_question
+from game.ui.format import measured, option_label, reject_question
 from game.ui.screens.actions import (
     COSTLY_CONCESSION,
     ConcedeDialog,
@@ -1010,6 +1010,7 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
         # the hint says what Enter does wherever the focus is: a newcomer pressed Enter on the
         # options, saw nothing happen (the focus had moved to Concede), and then cancelled
         assert text(dialog, ".hint") == ConcedeDialog.HINT and "issue list" in ConcedeDialog.HINT
+        assert "Tab, Enter, Enter: concede the ▸ option" in ConcedeDialog.HINT
         # the issue list open: Enter there picks an issue (the options' hint read over it)
         await pilot.press("enter")
         await pilot.pause()
@@ -1025,7 +1026,7 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
         assert text(dialog, ".hint").startswith("Enter: Cancel · ")
         await press_each(pilot, "shift+tab", "enter")  # back on Concede
         for hint in (ConcedeDialog.HINT, ConcedeDialog.LIST_HINT):
-            assert len(hint) <= 76  # whole in the dialog at 80 columns
+            assert len(hint) <= 74  # whole in the dialog at 80 columns (its border and padding)
 
     v = view(start, GOV)
     result = drive(ConcedeDialog(v), script)
@@ -1033,6 +1034,31 @@ def test_concede_by_keyboard_costs_what_the_engine_takes(start: State) -> None:
     shown = choices.concession_cost(v, 0, 2)
     after = apply(start, result)[0]
     assert start.support[GOV] - after.support[GOV] == shown > 0
+
+
+def test_the_concede_dialog_marks_the_option_it_would_concede_with_a_character(start: State) -> None:
+    """The option picked was marked by its background alone: in a plain capture, or to a
+    colour-blind player, nothing told which one Tab, Enter, Enter would concede. A ▸ stands
+    before it, and moves with the arrows; the hint names the keys and the mark."""
+    v = view(start, GOV)
+    steps = [option_label(v, 0, o) for o in ConcedeDialog(v)._steps(0)]
+    seen: list[list[str]] = []
+
+    def marked(pilot: Pilot[None]) -> list[str]:
+        # the lines of the options' list (inside its border, ▊), not the hint's
+        return [line.split("▸", 1)[1] for line in screen_text(pilot.app).splitlines() if "▊▸" in line]
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        assert "Tab, Enter, Enter: concede the ▸ option" in text(dialog, ".hint")
+        seen.append(marked(pilot))
+        await press_each(pilot, "tab", "down")
+        seen.append(marked(pilot))
+        await pilot.press("escape")
+
+    assert drive(ConcedeDialog(v), script) is None
+    for shown, step in zip(seen, (0, 1), strict=True):
+        assert len(shown) == 1 and steps[step] in shown[0], (shown, steps[step])
+        assert all(steps[k] not in shown[0] for k in range(len(steps)) if k != step)
 
 
 def test_the_concede_dialog_says_signing_costs_support_too_at_half_the_rate(start: State) -> None:

@@ -39,7 +39,7 @@ from game.ui.format import (
 )
 from game.ui.screens.dialog import ActionDialog, ConfirmDialog, Dialog, dismiss_if_sure
 from game.ui.screens.proposal import LEAVE_OUT, ProposalBuilder
-from game.ui.widgets.fields import FormRow, MarkedRadio, OptionField, PickingRadioSet
+from game.ui.widgets.fields import FormRow, MarkedOptionList, MarkedRadio, OptionField, PickingRadioSet
 
 # The table screen imports every dialog from here; the frame and the builder live beside.
 __all__ = [
@@ -331,8 +331,11 @@ class ConcedeDialog(ActionDialog):
     """Move the player's public position on one issue to an option it values less."""
 
     TITLE_TEXT = "Concede"
-    HINT = "Enter opens the issue list · Tab: its options · Esc cancels"
-    LIST_HINT = "↑↓ pick an option · Enter chooses it, then Enter concedes · Esc cancels"
+    # the keys that concede, said from the start, and the mark of the option they take: a newcomer
+    # pressed Tab and Enter, saw only the focus move, and could not tell in a plain capture which
+    # option was picked (its background alone said so)
+    HINT = "Enter: issue list · Tab, Enter, Enter: concede the ▸ option · Esc cancels"
+    LIST_HINT = "↑↓ move the ▸ · Enter chooses it, then Enter concedes · Esc cancels"
 
     def __init__(self, view: View) -> None:
         super().__init__(view)
@@ -352,7 +355,8 @@ class ConcedeDialog(ActionDialog):
             id="issue",
         )
         yield Static("", id="current", markup=False)
-        yield OptionList(id="options", classes="pick")
+        # the option Concede sends is marked with ▸, not by its colour alone
+        yield MarkedOptionList(id="options", classes="pick")
         # a newcomer spent support on early concessions and had too little left to sign: a deal
         # costs support too (game.engine.situation.agreement_cost), and the same terms cost half
         # as much signed as conceded. Not said to a side that signs nothing here (the SNC at

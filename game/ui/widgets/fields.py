@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import RadioButton, RadioSet, SelectionList
+from textual.widgets import OptionList, RadioButton, RadioSet, SelectionList
 
 
 class FormRow(Widget, can_focus=True):
@@ -301,3 +301,34 @@ class MarkedSelectionList(SelectionList[str]):
         # the box is the first three segments (left side, inner mark, right side): blank the mark
         left, mark, *rest = segments
         return Strip([left, Segment(" " * len(mark.text), mark.style, mark.control), *rest], line.cell_length)
+
+
+class MarkedOptionList(OptionList):
+    """An option list that draws a mark (MARK) before the highlighted option, in the option's left
+    padding: Textual's marks it by its background alone, so that in a plain capture of the screen,
+    or to a colour-blind player, nothing told which option Enter would take."""
+
+    MARK = "▸"
+    # two cells before every option: the mark and a space, in the option's own padding
+    DEFAULT_CSS = """
+    MarkedOptionList > .option-list--option {
+        padding: 0 0 0 2;
+    }
+    """
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        try:
+            index, offset = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return line
+        if index != self.highlighted or offset != 0:
+            return line
+        segments = list(line)
+        # the option's first cell is its left padding (a blank): the mark takes it, never a letter
+        # (a compact list, or a style with no padding, draws no mark rather than hide one)
+        if not segments or not segments[0].text.startswith(" "):
+            return line
+        first, *rest = segments
+        marked = Segment(self.MARK + first.text[1:], first.style, first.control)
+        return Strip([marked, *rest], line.cell_length)
