@@ -45,6 +45,11 @@ class SaveInfo:
     result: str = ""  # running, or the game's outcome
     problem: str = ""  # why the file cannot be listed ("" when it can)
     seats_short: tuple[str, ...] = ()  # the same, by their short names where the file gives them
+    # an autosave's `named_save`: the save the player named that the game kept up to date
+    named_save: str = ""
+    # the last log line as written (turn, round, action and the hash of the state after it), ""
+    # for an empty log: two files that end on the same line hold the same game at the same turn
+    last_line: str = ""
 
     @property
     def name(self) -> str:
@@ -86,17 +91,21 @@ def _head(path: Path) -> tuple[bytes, bytes]:
 
 def _last_entry(tail: bytes) -> tuple[int, int] | None:
     """(turn, round) of the last log line, if the tail ends with one."""
+    line = _last_line(tail)
+    words = line[3:].split()
+    if len(words) >= 2 and words[0].isascii() and words[0].isdigit() and words[1].isdigit():
+        return int(words[0]), int(words[1])
+    return None
+
+
+def _last_line(tail: bytes) -> str:
+    """The last log line as written (`- "TURN ROUND ... #HASH"`), "" if the tail ends otherwise."""
     for raw in reversed(tail.decode("utf-8", "replace").splitlines()):
         line = raw.strip()
         if not line:
             continue
-        if not line.startswith('- "') or not line.endswith('"'):
-            return None
-        words = line[3:].split()
-        if len(words) >= 2 and words[0].isascii() and words[0].isdigit() and words[1].isdigit():
-            return int(words[0]), int(words[1])
-        return None
-    return None
+        return line if line.startswith('- "') and line.endswith('"') else ""
+    return ""
 
 
 def _damage(path: Path) -> str:
@@ -241,7 +250,22 @@ def read_info(path: Path, autosave: bool = False) -> SaveInfo:
     # escaped before the browser shows them.
     title, result = escape_controls(title), escape_controls(result)
     humans = tuple(escape_controls(h) for h in humans)
-    return SaveInfo(path, modified, autosave, title, humans, venue, venues, rnd, turns, result, seats_short=short)
+    named = doc.get("named_save") if autosave else None
+    return SaveInfo(
+        path,
+        modified,
+        autosave,
+        title,
+        humans,
+        venue,
+        venues,
+        rnd,
+        turns,
+        result,
+        seats_short=short,
+        named_save=named if isinstance(named, str) else "",
+        last_line=_last_line(tail) if last is not None else "",
+    )
 
 
 def list_saves(folder: Path, autosaves: tuple[Path, ...] = ()) -> list[SaveInfo]:
@@ -260,5 +284,38 @@ def list_saves(folder: Path, autosaves: tuple[Path, ...] = ()) -> list[SaveInfo]
             if not folder_entry:
                 rows.append(read_info(Path(entry.path)))
     rows.extend(read_info(p, autosave=True) for p in autosaves)
+    rows = without_copies(rows)
     rows.sort(key=lambda r: (-r.modified, r.name))
     return rows
+
+
+def without_copies(rows: list[SaveInfo]) -> list[SaveInfo]:
+    """The rows less each autosave that holds the very game, at the same turn, of the named save
+    it kept up to date (its `named_save`), where that save is listed: a finished game saved by
+    name was listed twice, by its name and as an "(autosave)" row alike in every column. An
+    autosave that differs (a move further on, or another game since) keeps its row. The last log
+    line carries the hash of the state after it, which chains every move before: the same line,
+    the same game."""
+    named = {_key(r.path): r for r in rows if not r.autosave and not r.problem}
+
+    def copy(row: SaveInfo) -> bool:
+        if not (row.autosave and row.named_save and row.last_line) or row.problem:
+            return False
+        kept = named.get(_key(Path(row.named_save)))
+        return kept is not None and (kept.last_line, kept.turns, kept.result, kept.seats) == (
+            row.last_line,
+            row.turns,
+            row.result,
+            row.seats,
+        )
+
+    return [r for r in rows if not copy(r)]
+
+
+def _key(path: Path) -> Path:
+    """A path as compared: resolved where it can be (the autosave names its save by the path the
+    game wrote it to, which may differ from the folder's as listed by a link or a `..`)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path

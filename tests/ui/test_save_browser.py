@@ -301,3 +301,38 @@ def test_a_hot_seat_saves_players_read_by_their_short_names_where_the_whole_ones
             assert seat.startswith("Government+Opp"), seat
 
     asyncio.run(body())
+
+
+def test_an_autosave_of_the_very_game_of_a_named_save_is_listed_once(tmp_path: Path) -> None:
+    """A finished game saved by name was listed twice: by its name, and as an "(autosave)" row
+    alike in every column (the autosave kept the named save up to date, `named_save`). Where the
+    autosave holds the same game at the same turn, the named save's row alone is listed; an
+    autosave a move further on, or of another game, keeps its row."""
+    from game.paths import autosave_dir
+    from game.saves import save_text
+    from game.saves.catalog import list_saves
+
+    saves = tmp_path / "saves"
+    autosaves = autosave_dir()
+    autosaves.mkdir(parents=True, exist_ok=True)
+    done = finished("astana-8", 42, "hard", opposition="human")
+    named = save(done, saves, "astana-done")
+    (autosaves / "astana-8-same.yaml").write_text(save_text(done, named), encoding="utf-8")
+    # a running game saved by name at turn 12, its autosave a move further on: both listed
+    running = play_on(new_session("astana-8", 5, government="human"), 12)
+    kept = save(running, saves, "astana-running")
+    (autosaves / "astana-8-later.yaml").write_text(save_text(play_on(running, 1), kept), encoding="utf-8")
+    # an autosave that names a save holding another game: listed
+    (autosaves / "astana-8-other.yaml").write_text(save_text(play_on(new_session("astana-8", 6), 3), named))
+    rows = list_saves(saves, tuple(sorted(autosaves.iterdir())))
+    assert sorted(r.name for r in rows) == ["astana-8-later", "astana-8-other", "astana-done", "astana-running"]
+
+    async def body() -> None:
+        app = make_app(saves_dir=saves, seed=1, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            browser = await browser_of(pilot)
+            names = sorted(row[0] for row in cells(browser))
+            assert names == ["(autosave)", "(autosave)", "astana-done", "astana-running"]
+            assert "4 saves in " in str(browser.query_one("#saves-status").content)
+
+    asyncio.run(body())
