@@ -92,6 +92,9 @@ def kept_named_save(session: Session, folder: Path) -> tuple[str, str, int] | No
 
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+# The example saves by name: only these are looked for there (in a checkout their folder is
+# saves/, the default saves folder, where a player's own saves sit beside them)
+EXAMPLES = ("astana-8-history", "astana-8-ai", "sochi-congress-ai")
 
 
 def examples_dir() -> Path:
@@ -115,7 +118,7 @@ def find_save(given: str, folder: Path) -> Path:
     if _present(named):
         return named
     example = examples_dir() / file
-    if example.is_file():
+    if file.removesuffix(".yaml") in EXAMPLES and example.is_file():
         return example
     raise SaveLoadError(f"{given}: no such file: tried {given} here and {named} in the saves folder")
 

@@ -449,3 +449,21 @@ def test_an_example_save_is_found_by_name_after_the_saves_folder(tmp_path: Path)
     assert find_save("astana-8-history", tmp_path) == mine
     with pytest.raises(SaveLoadError, match="no-such-example"):
         find_save("no-such-example", tmp_path)
+
+
+def test_only_the_example_saves_are_found_in_the_examples_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a checkout the examples' folder is saves/, the default saves folder: a player's own save
+    there was found by name from any folder, where "no such file" was due (a reviewer's)."""
+    from game.saves import SaveLoadError, find_save, read
+
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    for name in ("astana-8-ai", "my-own-game"):
+        (folder / f"{name}.yaml").write_text("a save")
+    monkeypatch.setattr(read, "examples_dir", lambda: folder)
+    assert find_save("astana-8-ai", tmp_path) == folder / "astana-8-ai.yaml"
+    with pytest.raises(SaveLoadError, match="my-own-game: no such file"):
+        find_save("my-own-game", tmp_path)
+    assert set(read.EXAMPLES) == {p.stem for p in (Path(__file__).resolve().parents[2] / "saves").glob("*.yaml")}
