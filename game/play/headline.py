@@ -226,12 +226,21 @@ def ended(state: State) -> str:
 def _partial(state: State, agreements: tuple[Agreement, ...] | list[Agreement]) -> str:
     """What a partial deal settled, or what it left open where that is shorter ("a partial deal
     leaving the northern Homs zone open"), in the agenda's order: the debrief's other ways set
-    several partial deals side by side, and a newcomer could not tell which one a strategy got."""
+    several partial deals side by side, and a newcomer could not tell which one a strategy got.
+    At the venue the game ended at, as the game ended (an event may have broken an agreed issue
+    or changed the agenda); at an earlier venue of a campaign, by what was signed there."""
     sc = state.scenario
-    settled = {i for a in agreements for i, _ in a.package}
-    agenda = sc.venues[agreements[0].venue].agenda if agreements else tuple(range(len(sc.issues)))
+    venue = agreements[0].venue if agreements else state.venue
+    if venue == state.venue:
+        agenda = state.agenda
+        settled = {i for i in agenda if state.settled[i] >= 0}
+    else:
+        agenda = sc.venues[venue].agenda
+        settled = {i for a in agreements for i, _ in a.package}
     on = [in_sentence(sc.issues[i].name) for i in agenda if i in settled]
     left = [in_sentence(sc.issues[i].name) for i in agenda if i not in settled]
+    if not on:
+        return "a partial deal"
     if left and len(left) < len(on):
         return f"a partial deal leaving {listed(left)} open"
     return f"a partial deal on {listed(on)}"

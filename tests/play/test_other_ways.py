@@ -161,8 +161,15 @@ def test_a_partial_deal_is_told_by_what_it_settled_or_left_open() -> None:
     state = play(sc, 4).state
     agenda = sc.venues[0].agenda
     names = {i: sc.issues[i].name for i in agenda}
+
+    def settled(*issues: int) -> tuple[int, ...]:
+        return tuple(0 if i in issues else -1 for i in range(len(sc.issues)))
+
     one_open = dataclasses.replace(
-        state, outcome="partial", agreements=(Agreement(1, 0, 3, tuple((i, 0) for i in agenda[1:]), (0, 1)),)
+        state,
+        outcome="partial",
+        agreements=(Agreement(1, 0, 3, tuple((i, 0) for i in agenda[1:]), (0, 1)),),
+        settled=settled(*agenda[1:]),
     )
     assert ended(one_open) == f"a partial deal leaving {names[agenda[0]]} open, signed in round 3 of 6"
     two_settled = dataclasses.replace(
@@ -172,8 +179,31 @@ def test_a_partial_deal_is_told_by_what_it_settled_or_left_open() -> None:
             Agreement(1, 0, 2, ((agenda[1], 0),), (0, 1)),
             Agreement(2, 0, 4, ((agenda[3], 0),), (0, 1)),
         ),
+        settled=settled(agenda[1], agenda[3]),
     )
     first, second = (names[agenda[1]], names[agenda[3]])
     second = "the" + second[3:] if second.startswith("The ") else second
     first = "the" + first[3:] if first.startswith("The ") else first
     assert ended(two_settled) == f"a partial deal on {first} and {second}, the last signed in round 4 of 6"
+
+
+def test_a_partial_deal_is_told_as_the_game_ended_after_an_event_broke_an_issue() -> None:
+    """An event that breaks an agreed issue reopens it: the deal is told by what stood at the end,
+    not by every package ever signed (a reviewer's: "a partial deal on ... the Idlib zone ..."
+    where the Idlib zone was open again). A deal whose every issue was broken is a partial deal."""
+    import dataclasses
+
+    from game.engine.state import Agreement
+    from game.scenario import bundled, load_scenario
+
+    sc = load_scenario(bundled()["astana-8"])
+    state = play(sc, 4).state
+    agenda = sc.venues[0].agenda
+    signed = (Agreement(1, 0, 3, tuple((i, 0) for i in agenda), (0, 1)),)
+    broken = tuple(-1 if i == agenda[1] else (0 if i in agenda else -1) for i in range(len(sc.issues)))
+    after = dataclasses.replace(state, outcome="partial", agreements=signed, settled=broken, agenda=agenda)
+    name = sc.issues[agenda[1]].name
+    name = "the" + name[3:] if name.startswith("The ") else name
+    assert ended(after) == f"a partial deal leaving {name} open, signed in round 3 of 6"
+    nothing = tuple(-1 for _ in sc.issues)
+    assert ended(dataclasses.replace(after, settled=nothing)) == "a partial deal, signed in round 3 of 6"
