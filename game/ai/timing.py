@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from game.ai.agent_errors import AgentError
-from game.safetext import escape_controls
+from game.safetext import EscapingStream, escape_controls
 
 # The seconds an outside agent may take over one move, for the agents made while a command's
 # `move_limit` is open (and in the worker processes it forks meanwhile); None: no limit.
@@ -74,8 +74,10 @@ def exit_saying(error: AgentError) -> None:
         with contextlib.suppress(Exception):
             if stream is not None:
                 stream.flush()
+    # on a line of its own where the agent left one open (a prompt with no line end)
+    start = "\n" if isinstance(sys.stderr, EscapingStream) and sys.stderr.line_open else ""
     with contextlib.suppress(OSError):
-        os.write(2, f"peacetalks: error: {escape_controls(str(error))}\n".encode("utf-8", "replace"))
+        os.write(2, f"{start}peacetalks: error: {escape_controls(str(error))}\n".encode("utf-8", "replace"))
     os._exit(1)
 
 

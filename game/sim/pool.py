@@ -98,6 +98,8 @@ def abandon(error: BaseException) -> None:
     if _conn is None or _current is None:
         return
     with contextlib.suppress(Exception):
+        end_open_line()  # the parent's line saying so begins a line of its own
+    with contextlib.suppress(Exception):
         _conn.send((_current, ENDED, error))
     os._exit(1)
 

@@ -1572,17 +1572,46 @@ def choose(view, rng):
 """
 
 
+PROMPTS_THEN_LOOPS = """
+import sys
+
+def choose(view, rng):
+    print("thinking about it... ", end="")
+    sys.stderr.write("still thinking")
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+"""
+
+
+@pytest.mark.parametrize("agent", [PROMPTS_THEN_RAISES, PROMPTS_THEN_LOOPS], ids=["raises", "abandoned"])
 @pytest.mark.parametrize("command", ["watch", "simulate"])
 def test_an_agents_unended_line_leaves_the_error_on_a_line_of_its_own(
-    command: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    command: str, agent: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     """A researcher's agent printed a prompt without its line end, then failed: the command's
     error line ran on after the prompt, where a reader of the last line (or a script) missed it.
-    (simulate plays in a worker process, whose text the command's own stream never sees.)"""
+    (simulate plays in a worker process, whose text the command's own stream never sees; a move
+    abandoned past --move-limit is said by the worker's end, or in `watch` as the process ends.)"""
+    import subprocess
+    import sys
+
     path = tmp_path / "prompts.py"
-    path.write_text(PROMPTS_THEN_RAISES)
-    args = [command, "astana-8", "--seed", "3", "--seat", f"opposition={path}:choose"]
-    assert main([*args, "--games", "1"] if command == "simulate" else args) == 1
-    lines = capfd.readouterr().err.splitlines()
+    path.write_text(agent)
+    args = [command, "astana-8", "--seed", "3", "--seat", f"opposition={path}:choose", "--move-limit", "0.2"]
+    args = [*args, "--games", "1"] if command == "simulate" else args
+    if agent is PROMPTS_THEN_RAISES:
+        assert main(args) == 1
+        err = capfd.readouterr().err
+    else:  # an abandoned move ends the process of `watch`: run as its own
+        done = subprocess.run(
+            [sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert done.returncode == 1
+        err = done.stderr
+    lines = err.splitlines()
     assert lines[-2] == "thinking about it... still thinking", lines
     assert lines[-1].startswith("peacetalks: ") and "seat opposition" in lines[-1], lines
