@@ -86,6 +86,7 @@ def _how(exitcode: int | None) -> str:
 _conn: Connection | None = None  # in a worker: its pipe to the parent
 _parent: int | None = None  # in a worker: the parent's process id
 _current: int | None = None  # in a worker: the index of the item it works on
+_sending = threading.Lock()  # in a worker: held while a thread sends on its pipe (two at once garble it)
 ENDED = "ended"  # in place of ok: the item's error, sent by a worker that ends with it (`abandon`)
 LAST_WORDS = "last words"  # in place of ok: what the worker's move under way would say if it ended it
 
@@ -99,8 +100,10 @@ def abandon(error: BaseException) -> None:
         return
     with contextlib.suppress(Exception):
         end_open_line()  # the parent's line saying so begins a line of its own
-    with contextlib.suppress(Exception):
-        _conn.send((_current, ENDED, error))
+    # the main thread may be sending as the move ends (last_words): not over its message
+    if _sending.acquire(timeout=1.0):
+        with contextlib.suppress(Exception):
+            _conn.send((_current, ENDED, error))
     os._exit(1)
 
 
@@ -119,8 +122,11 @@ def last_words(error: BaseException | None, seconds: float) -> None:
     without a word (faulthandler's last resort, armed for a move stuck in C code, ends it where
     it stands); None as the move ends. Outside a worker, nothing (`watch` has its witness)."""
     if _conn is not None and _current is not None:
-        with contextlib.suppress(Exception):
-            _conn.send((None, LAST_WORDS, None if error is None else (error, seconds)))
+        # the moment by the worker's clock: time.monotonic() is the system's, the same in the
+        # parent, which may read the message late
+        told = None if error is None else (error, time.monotonic() + seconds)
+        with _sending, contextlib.suppress(Exception):
+            _conn.send((None, LAST_WORDS, told))
 
 
 def _end_if_orphaned() -> None:
@@ -350,7 +356,7 @@ class _LastWords:
     def of(cls, told: object) -> _LastWords:
         if isinstance(told, tuple) and len(told) == 2 and isinstance(told[0], BaseException):
             # the last resort's own thread keeps time: a moment early is still its doing
-            return cls(told[0], time.monotonic() + float(told[1]) - _LAST_RESORT_SLACK)
+            return cls(told[0], float(told[1]) - _LAST_RESORT_SLACK)
         return cls(None, 0.0)
 
     def said(self) -> BaseException | None:
