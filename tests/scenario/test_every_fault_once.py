@@ -266,6 +266,43 @@ def test_an_issue_or_delegation_id_written_twice_explains_the_references_to_the_
     ]
 
 
+def test_a_typo_of_an_id_that_exists_is_its_own_error_beside_a_duplicate(tmp_path: Path) -> None:
+    """A reviewer's: while an issue id was written twice, every unknown issue was folded into the
+    duplicate's error, an unrelated `convoy` (for `convoys`) among them, without its own
+    line:column or its "did you mean". Only the references to the id the duplicate likely
+    replaced (close to no id that exists) are folded; a near match of another id is the error it
+    is without the duplicate. The same for an option written twice and a misspelt option."""
+    text = mini_with(
+        ("  - id: truce\n", "  - id: prisoners\n"), ("agenda: [prisoners, truce]", "agenda: [prisoner, truce]")
+    )
+    _, diagnostics, _ = load(tmp_path, text)
+    named = _lines(text, r"\btruce[]:}]")  # four delegations' values and the agenda
+    assert [(d.line, d.column, d.message) for d in errors(diagnostics)] == [
+        (
+            *pos(text, "  - id: prisoners\n    name: Truce", "prisoners"),
+            f"duplicate issue id 'prisoners' (and no issue has the id 'truce', which lines {named} name: was this "
+            f"one, or the 'prisoners' on line {first_line(text, '- id: prisoners')}, meant to be 'truce'?)",
+        ),
+        (*pos(text, "agenda: [prisoner, truce]", "prisoner"), "unknown issue 'prisoner' (did you mean 'prisoners'?)"),
+    ]
+    text = mini_with(
+        ("{id: none, label: No release}", "{id: some, label: No release}"),
+        ("red_lines:\n      prisoners: [all]", "red_lines:\n      prisoners: [alll]"),
+        ("{none: 1.0, some: 0.6, all: 0.0}}", "{none: 1.0, some: 0.6, alll: 0.0}}"),  # (no "no value for 'all'")
+    )
+    _, diagnostics, _ = load(tmp_path, text)
+    named = _lines(text, r"\bnone\b")  # the status quo and three delegations' values
+    assert [(d.line, d.column, d.message) for d in errors(diagnostics)] == [
+        (
+            *pos(text, "{id: some, label: Some released}", "some"),
+            f"duplicate option id 'some' (and 'prisoners' has no option 'none', which lines {named} name: was this "
+            f"one, or the 'some' on line {first_line(text, '{id: some')}, meant to be 'none'?)",
+        ),
+        (*pos(text, "some: 0.6, alll: 0.0}", "alll"), "issue 'prisoners' has no option 'alll' (did you mean 'all'?)"),
+        (*pos(text, "prisoners: [alll]", "alll"), "issue 'prisoners' has no option 'alll' (did you mean 'all'?)"),
+    ]
+
+
 def test_option_values_written_out_of_100_are_one_error_that_names_the_scale(tmp_path: Path) -> None:
     """Found by a scenario author: `values: {none: 0, phased: 35, implementation_day: 80,
     on_signing: 100}` gave "35 is out of range: expected 0..1" and two more like it, and never
