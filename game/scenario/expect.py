@@ -134,7 +134,10 @@ class ScenarioTest:
 
 class _Ids:
     """The ids a file defines, from its shape-checked content; an item with errors of its own
-    still counts, so a reference to it is not reported a second time."""
+    still counts, so a reference to it is not reported a second time. Of an id written twice,
+    the first is kept (_items), as the scenario's tables keep it (Refs.dedup): the duplicate's
+    error names it as the original, and a check naming an option of the first is no error (the
+    last was kept: 'issue 'medevac' has no option 'full_list'', which the first has)."""
 
     def __init__(self, doc: YMap, refs: Refs | None = None) -> None:
         self.refs = refs
@@ -169,8 +172,18 @@ class _Ids:
 
 
 def _items(doc: YMap, key: str) -> list[YMap]:
+    """The objects of a list with an id, the first of each id only (a duplicate is an error of
+    its own: Refs.dedup)."""
     raw = doc.get(key)
-    return [x for x in raw if isinstance(x, YMap) and "id" in x] if isinstance(raw, YSeq) else []
+    if not isinstance(raw, YSeq):
+        return []
+    seen: set[str] = set()
+    out = []
+    for x in raw:
+        if isinstance(x, YMap) and "id" in x and x["id"] not in seen:
+            seen.add(x["id"])
+            out.append(x)
+    return out
 
 
 def build_tests(doc: YMap, report: Report, refs: Refs | None = None) -> tuple[ScenarioTest, ...]:

@@ -303,6 +303,33 @@ def test_a_typo_of_an_id_that_exists_is_its_own_error_beside_a_duplicate(tmp_pat
     ]
 
 
+def test_the_tests_check_against_the_first_of_an_id_written_twice(tmp_path: Path) -> None:
+    """A reviewer's: the tests' checks read the last object of an id written twice, the
+    scenario's the first (the one the duplicate's error names as the original): a check naming an
+    option of the first issue was "issue 'prisoners' has no option 'some'", a false error, and a
+    venue's rounds were the copy's. Every kind keeps its first."""
+    tests = (
+        "tests:\n  - name: Some released\n    venue: hall\n    expect:\n"
+        "      - agreed: {issue: prisoners, option: some, by_round: 8}\n"
+    )
+    copy = "  - id: hall\n    name: The Hall again\n    agenda: [prisoners]\n    signatories: [red, blue]\n"
+    copy += "    action_points: 2\n    rounds: 10\n    momentum: 50\nevents:\n"
+    text = mini_with(("  - id: truce\n", "  - id: prisoners\n"), ("events:\n", copy)) + tests
+    _, diagnostics, _ = load(tmp_path, text)
+    found = [(d.severity, d.line, d.message) for d in diagnostics]
+    named = _lines(text, r"\btruce[]:}]")  # four delegations' values and the agenda
+    assert [m for severity, _, m in found if severity == "error"] == [
+        f"duplicate issue id 'prisoners' (and no issue has the id 'truce', which lines {named} "
+        f"name: was this one, or the 'prisoners' on line {first_line(text, '- id: prisoners')}, meant to be 'truce'?)",
+        f"duplicate venue id 'hall' (the first is on line {first_line(text, '- id: hall')})",
+    ]
+    assert (
+        "warning",
+        pos(text, "by_round: 8", "8")[0],
+        "by_round 8 is past the last round of venue 'hall' (4): it limits nothing",
+    ) in found
+
+
 def test_option_values_written_out_of_100_are_one_error_that_names_the_scale(tmp_path: Path) -> None:
     """Found by a scenario author: `values: {none: 0, phased: 35, implementation_day: 80,
     on_signing: 100}` gave "35 is out of range: expected 0..1" and two more like it, and never
