@@ -236,7 +236,7 @@ class MapOf(Spec):
 def _out_of_100(spec: Spec, value: YMap) -> str | None:
     """Why a mapping of numbers on a scale of 0 to 1 (an option's values) is refused as a whole,
     where it looks written out of 100 (`{none: 0, phased: 35, on_signing: 100}`: every number
-    from 0 to 100, some above 1, none a fraction below 1): one mistake, one error, where each
+    from 0 to 100, some above 1 and one above 10, none a fraction below 1): one mistake, one error, where each
     number above 1 was an error of its own that never named the scale."""
     if not (isinstance(spec, Num) and spec.low == 0 and spec.high == 1):
         return None
@@ -245,6 +245,12 @@ def _out_of_100(spec: Spec, value: YMap) -> str | None:
         return None
     over = [x for x in numbers if x > 1]
     if not over or any(0 < x < 1 for x in numbers):  # (0.3 beside 5: a slip, not a scale)
+        return None
+    # Out of 100 only where one number is above 10: values out of 100 run up toward 100 (the best
+    # option's near it), where numbers of 10 or less read as well as a ranking (`{a: 0, b: 1, c: 2}`)
+    # or a score out of 5 or 10, for which "write 0.02 for 2" misleads (a reviewer's); those are
+    # each out of range, as any number above 1 is.
+    if max(over) <= 10:
         return None
     said = ", ".join(fmt(x) for x in over[:-1]) + f" and {fmt(over[-1])}" if len(over) > 1 else fmt(over[0])
     return (

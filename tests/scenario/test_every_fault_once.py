@@ -266,6 +266,28 @@ def test_an_issue_or_delegation_id_written_twice_explains_the_references_to_the_
     ]
 
 
+def test_a_small_ranking_is_not_read_as_values_out_of_100(tmp_path: Path) -> None:
+    """A reviewer's: `{none: 0, some: 1, all: 2}` (a ranking, or a score out of a few) was read as
+    written out of 100, "write 0.02 for 2". With no number above 10 each number above 1 is out of
+    range where it stands, as before; one above 10 still names the scale."""
+    fractions = "{none: 0.0, some: 0.6, all: 1.0}}"
+    text, found = _errors(tmp_path, (fractions, "{none: 0, some: 1, all: 2}}"))
+    assert found == [(*pos(text, "some: 1, all: 2}", "2"), "2 is out of range: expected 0..1")]
+    text, found = _errors(tmp_path, (fractions, "{none: 0, some: 5, all: 10}}"))  # (out of 10, as well)
+    assert found == [
+        (*pos(text, "some: 5, all: 10}", "5"), "5 is out of range: expected 0..1"),
+        (*pos(text, "some: 5, all: 10}", "10"), "10 is out of range: expected 0..1"),
+    ]
+    text, found = _errors(tmp_path, (fractions, "{none: 0, some: 4, all: 12}}"))
+    assert found == [
+        (
+            *pos(text, "values: {none: 0, some: 4", "{"),
+            "4 and 12 are out of range: expected 0..1 (these values look written out of 100: the scale here is "
+            "0 to 1, so write 0.04 for 4)",
+        )
+    ]
+
+
 def test_a_typo_of_an_id_that_exists_is_its_own_error_beside_a_duplicate(tmp_path: Path) -> None:
     """A reviewer's: while an issue id was written twice, every unknown issue was folded into the
     duplicate's error, an unrelated `convoy` (for `convoys`) among them, without its own
