@@ -439,3 +439,46 @@ def test_a_hot_seat_games_results_are_counted_as_one_game(tmp_path: Path) -> Non
     assert asyncio.run(status()).startswith("2 results (one a seat played) of 1 game · kept in ")
     add_results([dataclasses.replace(one, game="game-b", hot_seat=False)])
     assert asyncio.run(status()).startswith("3 results (one a seat played) of 2 games · kept in ")
+
+
+def test_the_venue_end_shows_when_the_players_move_ends_a_venue_and_they_open_the_next(tmp_path: Path) -> None:
+    """astana-to-sochi, seed 12: Russia's answer ends Astana, and Russia moves first at Sochi.
+    The turn stayed the player's, and the screen between the venues and the congress's first
+    news were never shown (a newcomer who played Russia read them only in the transcript)."""
+    from game.ai.selfplay import play
+
+    scenario = load_scenario(CAMPAIGN)
+    actions = play(scenario, 12).actions
+
+    def new() -> Session:
+        return Session.new(scenario, CAMPAIGN.read_bytes(), 12, default_seats(scenario, ("russia",)), "astana-to-sochi")
+
+    probe = new()
+    k = 0
+    while probe.state.venue == 0:  # to the move that ends Astana
+        probe.play(actions[k])
+        k += 1
+    k -= 1
+    ending = actions[k]
+    assert ending.actor == "russia" and probe.state.actor == scenario.delegation_index["russia"]
+    session = new()
+    for action in actions[:k]:
+        session.play(action)
+    path = save(session, tmp_path / "saves", "russia-ends-astana")
+
+    async def body() -> None:
+        app = make_app(load=path, saves_dir=tmp_path, speed=0)
+        async with driven(app, size=SIZE) as pilot:
+            table = await screen_of(pilot, TableScreen)
+            await until(pilot, lambda: app.screen is table and not ai_busy(app), "the player's turn")
+            table._act(ending)
+            screen = await screen_of(pilot, VenueEndScreen)
+            assert screen.summary.venue == "Astana 8"
+            await press(pilot, "enter")
+            notice = await screen_of(pilot, Notice)  # the congress's first round and its news
+            assert "Round 1" in notice.title_text, notice.title_text
+            await press(pilot, "enter")
+            await until(pilot, lambda: app.screen is table, "back at the table")
+            assert table.session.state.venue == 1 and table.session.state.actor in table.humans
+
+    asyncio.run(body())

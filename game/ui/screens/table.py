@@ -554,8 +554,14 @@ class TableScreen(TableCommands):
             # the turn goes on: said in a notice that takes no key (a dialog here took the keys a
             # newcomer typed next, p, ↓, 4, meant for the builder); the transcript says it too
             self._tell_learnt(knew)
+            self._show_in_turn(screens, self.refresh_table)
         elif go_on:
             self._show_in_turn(screens, then)
+        else:
+            # the turn is still the player's and the move began a venue or a round all the same:
+            # Russia's yes ended Astana and Russia opens Sochi, and the screen between the venues
+            # and the congress's first news never showed (a newcomer's)
+            self._show_in_turn(screens, self.refresh_table)
 
     def _round_notice(self, records: tuple[Record, ...]) -> Notice | None:
         """The notice of a round's events, when these records began a round that brought some."""
