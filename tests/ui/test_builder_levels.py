@@ -37,6 +37,27 @@ def test_each_sides_estimate_is_read_through_the_map_of_the_level_it_plays(tmp_p
     asyncio.run(body())
 
 
+def test_a_side_another_player_plays_gets_no_estimate(tmp_path: Path) -> None:
+    """Hot-seat: the estimate models the AI's answers; beside the other player's delegation a
+    newcomer read "accepts ~38%" (and ~81% for a third player)."""
+
+    async def body() -> None:
+        app = new_app(tmp_path, ("government", "opposition"), seed=2)
+        async with driven(app, size=(120, 40)) as pilot:
+            table = await settle(pilot)
+            assert table.viewer == 0
+            await press(pilot, "p")
+            builder = await screen_of(pilot, ProposalBuilder)
+            await pilot.pause()
+            ids = [d.id for d in table.session.scenario.delegations]
+            opposition, iran = ids.index("opposition"), ids.index("iran")
+            assert builder.query_one(f"#to-{opposition}", ToggleField).note == "a player: no estimate"
+            assert builder.query_one(f"#to-{iran}", ToggleField).note.startswith("accepts ~")
+            await pilot.press("escape")
+
+    asyncio.run(body())
+
+
 def test_the_builder_says_when_a_side_already_answered_this_very_package() -> None:
     """Beside the chance, the builder says a side accepted (or refused) this very package: the
     estimate reads it, and an author's "Edit as counter" of an offer the government had accepted
@@ -55,16 +76,20 @@ def test_the_builder_says_when_a_side_already_answered_this_very_package() -> No
     def note(accepted: bool, this_round: bool) -> str:
         when = view.round - (0 if this_round else 1)
         said = Answer(who=1, proposal=1, author=2, package=package, venue=0, round=when, accepted=accepted)
-        builder = SimpleNamespace(view=dataclasses.replace(view, answers=(said,)), levels={})
+        builder = SimpleNamespace(view=dataclasses.replace(view, answers=(said,)), levels={}, players=frozenset())
         return ProposalBuilder._estimate(builder, 1, package)  # type: ignore[arg-type]
 
     assert note(True, True).endswith(", accepted this package this round")
     assert note(True, False).endswith(", accepted this package before")
     assert note(False, True).endswith(", refused this package before")
-    assert ProposalBuilder._estimate(SimpleNamespace(view=view, levels={}), 1, package).startswith("accepts ~")  # type: ignore[arg-type]
+    assert ProposalBuilder._estimate(SimpleNamespace(view=view, levels={}, players=frozenset()), 1, package).startswith(
+        "accepts ~"
+    )  # type: ignore[arg-type]
     # its own open proposal, put to the player: read as its yes, and said as what it is (a reviewer)
     own = Proposal(id=3, author=1, package=package, to=(0,), responses=(PENDING,), round=view.round)
-    tabled = SimpleNamespace(view=dataclasses.replace(view, proposals=(own,), tabled=(own,)), levels={})
+    tabled = SimpleNamespace(
+        view=dataclasses.replace(view, proposals=(own,), tabled=(own,)), levels={}, players=frozenset()
+    )
     assert ProposalBuilder._estimate(tabled, 1, package).endswith(", its own proposal")  # type: ignore[arg-type]
 
 

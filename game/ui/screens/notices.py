@@ -42,8 +42,8 @@ In a proposal, [b]*[/b] marks an issue its author has moved on: in the history a
 In the proposal builder, [b]accepts ~N%[/b] beside each side you put the package to is an \
 estimate from what you can see (its public positions and red lines, what it has proposed, \
 accepted and refused, its trust and support, the time left), calibrated on AI games at the level \
-you chose; a note says where that side already accepted or refused this very package. A person \
-in a hot-seat game is estimated as an AI would be.
+you chose; a note says where that side already accepted or refused this very package. A side \
+another player plays in a hot-seat game has no estimate ("a player: no estimate").
 
 On the title screen, [b]Tab[/b] and [b]Shift+Tab[/b] move between the scenario, the delegations, the \
 difficulty, the seed and the buttons (and the scenario's description, where it runs longer than its box: \

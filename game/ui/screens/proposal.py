@@ -62,11 +62,14 @@ class ProposalBuilder(ActionDialog):
         start: IndexPackage | None = None,
         since: int = -1,
         levels: Mapping[int, str] | None = None,
+        players: frozenset[int] = frozenset(),
     ) -> None:
         """`levels`: the built-in level of each AI seat, by delegation index, where the game seats
-        one (the acceptance estimate is read through that level's map)."""
+        one (the acceptance estimate is read through that level's map); `players`: the other
+        seats people play (hot-seat), whose answers no estimate foretells."""
         super().__init__(view)
         self.levels = dict(levels or {})
+        self.players = players
         # A counter-proposal starts from the package it answers (the board's e), a new one from
         # the player's last package at the venue (`since`, its number), else from the player's
         # own positions.
@@ -311,6 +314,10 @@ class ProposalBuilder(ActionDialog):
         """The live chance, and whether that side already answered this very package here, the
         latest answer first: the estimate counts it (game.ai.estimate.answered), and the player
         should know why it is low, or high."""
+        if who in self.players:
+            # a person answers for that seat: the estimate is a model of the AI's answers (a
+            # newcomer read "accepts ~38%" beside the other player's delegation in hot-seat play)
+            return "a player: no estimate"
         chance = f"accepts ~{percent(acceptance_chance(self.view, who, package, self.levels.get(who)))}"
         if own_proposal(self.view, who, package) is not None:
             return f"{chance}, its own proposal"  # read as its yes, but it never said one

@@ -178,11 +178,18 @@ class TableCommands(Filling):
         still = set(choices.open_issues(self.view))  # neither agreed since nor taken off the agenda
         start = () if last is None else tuple((i, o) for i, o in last.package if i in still)
         levels = self.seat_levels()
+        players = self.other_players()
         if not start:  # none, or every issue of it settled since: from the player's positions
-            self._dialog(lambda view: ProposalBuilder(view, levels=levels), "propose")
+            self._dialog(lambda view: ProposalBuilder(view, levels=levels, players=players), "propose")
         else:
             since = last.id if last is not None else -1
-            self._dialog(lambda view: ProposalBuilder(view, start=start, since=since, levels=levels), "propose")
+            self._dialog(
+                lambda view: ProposalBuilder(view, start=start, since=since, levels=levels, players=players), "propose"
+            )
+
+    def other_players(self) -> frozenset[int]:
+        """The seats other people play at this table (hot-seat), besides the one at the keyboard."""
+        return frozenset(self.humans) - {self.viewer}
 
     def seat_levels(self) -> dict[int, str]:
         """The built-in level (easy, normal, hard) of each AI seat that plays one, by delegation
@@ -244,7 +251,10 @@ class TableCommands(Filling):
                 self.action_board()
         elif isinstance(choice, Counter) and self._my_turn():
             self.app.push_screen(
-                ProposalBuilder(self.view, start=choice.package, levels=self.seat_levels()), self._from_counter
+                ProposalBuilder(
+                    self.view, start=choice.package, levels=self.seat_levels(), players=self.other_players()
+                ),
+                self._from_counter,
             )
 
     def _from_counter(self, action: Action | None) -> None:
