@@ -172,12 +172,11 @@ def _delegation(raw: YMap, refs: Refs, issues: list[Issue], rules: Rules) -> Del
             if o >= 0:
                 table[o] = float(value)
             elif option_id not in refs.broken_options.get(issue_id, ()):  # (reported as unknown)
-                # (where the issue has an id written twice that likely explains it, that is what the key meant)
-                known = [x.id for x in issues[i].options]
-                if refs.folds_option(issue_id, str(option_id), known):
+                # (where the issue has an id written twice, that is what the key likely meant)
+                if issue_id in refs.doubled:
                     meant.update(ident for ident, *_ in refs.doubled[issue_id])
                 else:
-                    meant.add(closest(str(option_id), known))
+                    meant.add(closest(str(option_id), [x.id for x in issues[i].options]))
         missing = [
             issues[i].options[o].id
             for o, v in enumerate(table)

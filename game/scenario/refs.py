@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from game.scenario.diagnostics import Mark, Report
-from game.scenario.shapes import close, closest
+from game.scenario.shapes import close
 from game.scenario.yamlread import YMap, YSeq
 
 
@@ -86,9 +86,8 @@ class Refs:
     def no_id(self, what: str, ident: str, mark: Mark, known: Iterable[str]) -> None:
         """Report a reference to an id of a kind that no object has; where an id of that kind is
         written twice, the second was likely meant as this one: the reference is said in that
-        duplicate's one error. A near match of an id that exists (`convoy` for `convoys`) is a
-        typo of its own, said where it stands with its "did you mean", duplicate or not."""
-        if what in self.doubled_ids and replaced(ident, known):
+        duplicate's one error."""
+        if what in self.doubled_ids:
             self.unknown.setdefault(what, {}).setdefault(ident, []).append(mark)
             return
         self.report.error(mark, f"unknown {what} {ident!r}{close(ident, known)}")
@@ -108,17 +107,11 @@ class Refs:
         """Report a reference to an option the issue does not have; where the issue has an
         option id written twice, that is the likely cause (an author copied `cap_6104` over
         `cap_4000`, and got the duplicate and an error at each of the four values of
-        `cap_4000`): the reference is said once, in the duplicate's error (a near match of
-        one of its options is a typo of its own, as for an id: Refs.no_id)."""
-        if self.folds_option(issue, ident, options):
+        `cap_4000`): the reference is said once, in the duplicate's error."""
+        if issue in self.doubled:
             self.unnamed.setdefault(issue, {}).setdefault(ident, []).append(mark)
             return
         self.report.error(mark, f"issue {issue!r} has no option {ident!r}{close(ident, options)}")
-
-    def folds_option(self, issue: str, ident: str, options: Iterable[str]) -> bool:
-        """Whether a reference to `ident`, an option `issue` lacks, is said in the error of an
-        option id the issue has written twice (Refs.no_option)."""
-        return issue in self.doubled and replaced(ident, options)
 
     def report_doubled(self) -> None:
         """The error of each duplicate id, with the line of the first; the first duplicate of an
@@ -134,15 +127,6 @@ class Refs:
             for n, (ident, mark, first) in enumerate(doubled):
                 lacks = f"{issue!r} has no option {_names([repr(x) for x in unnamed])}" if unnamed else ""
                 self.report.error(mark, f"duplicate option id {ident!r}{_hint(lacks, unnamed, ident, first, n)}")
-
-
-def replaced(ident: str, known: Iterable[str]) -> bool:
-    """Whether an unknown `ident` is likely the id a duplicate replaced: no id that exists is
-    close to it. One close to an id (`convoy`, with `convoys` defined; `prisoner` for the doubled
-    `prisoners`) is more likely a typo of that id: folding it into the duplicate's error dropped
-    its own line:column and its "did you mean" (a reviewer's), and blamed the duplicate for an
-    unrelated mistake."""
-    return closest(ident, known) is None
 
 
 def _hint(lacks: str, missing: dict[str, list[Mark]], ident: str, first: int, n: int) -> str:
