@@ -302,14 +302,27 @@ def without_copies(rows: list[SaveInfo]) -> list[SaveInfo]:
         if not (row.autosave and row.named_save and row.last_line) or row.problem:
             return False
         kept = named.get(_key(Path(row.named_save)))
-        return kept is not None and (kept.last_line, kept.turns, kept.result, kept.seats) == (
-            row.last_line,
-            row.turns,
-            row.result,
-            row.seats,
+        return (
+            kept is not None
+            and (kept.last_line, kept.turns, kept.result, kept.seats)
+            == (row.last_line, row.turns, row.result, row.seats)
+            and _same_but_the_link(row.path, kept.path)
         )
 
     return [r for r in rows if not copy(r)]
+
+
+def _same_but_the_link(autosave: Path, named: Path) -> bool:
+    """Whether the two files are the same, but for the autosave's `named_save` line. The rows are
+    read from a file's head and tail only: a named save damaged between them listed as sound,
+    and the autosave, the one copy that loads, was left out (a reviewer's)."""
+    try:
+        mine = autosave.read_bytes()
+        theirs = named.read_bytes()
+    except OSError:
+        return False
+    kept = b"".join(line for line in mine.splitlines(keepends=True) if not line.startswith(b"named_save:"))
+    return kept == theirs
 
 
 def _key(path: Path) -> Path:

@@ -336,3 +336,29 @@ def test_an_autosave_of_the_very_game_of_a_named_save_is_listed_once(tmp_path: P
             assert "4 saves in " in str(browser.query_one("#saves-status").content)
 
     asyncio.run(body())
+
+
+def test_an_autosave_is_listed_beside_a_named_save_damaged_between_its_head_and_tail(tmp_path: Path) -> None:
+    """The list reads a save's head and tail: a named save damaged in the middle of its log
+    listed as sound, and the autosave of the same game, the one copy that loads, was left out
+    as its copy (a reviewer's). It is left out only where the two files are the same but for
+    the autosave's link."""
+    from game.paths import autosave_dir
+    from game.saves import SaveLoadError, load, save_text
+    from game.saves.catalog import list_saves
+
+    saves = tmp_path / "saves"
+    autosaves = autosave_dir()
+    autosaves.mkdir(parents=True, exist_ok=True)
+    done = finished("astana-8", 42, "hard", opposition="human")
+    named = save(done, saves, "astana-done")
+    (autosaves / "astana-8-same.yaml").write_text(save_text(done, named), encoding="utf-8")
+    text = named.read_text(encoding="utf-8").splitlines(keepends=True)
+    fifth = next(k for k, line in enumerate(text) if line.startswith("log:")) + 5  # the log's fifth entry
+    assert " #" in text[fifth]
+    text[fifth] = text[fifth].replace(" #", " ", 1)
+    named.write_text("".join(text), encoding="utf-8")
+    with pytest.raises(SaveLoadError):
+        load(named)
+    rows = list_saves(saves, tuple(sorted(autosaves.iterdir())))
+    assert sorted(r.name for r in rows) == ["astana-8-same", "astana-done"]
