@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from game.saves.read import EXAMPLES
 from tests.cli_runner import one_line, run_main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,6 +188,9 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     (sdist,) = tmp_path.glob("peacetalks-*.tar.gz")
     with tarfile.open(sdist) as archive:
+        # the example saves by name, not the folder: a player's own saves sit beside them
+        shipped = {Path(n).name for n in archive.getnames() if len(Path(n).parts) == 3 and Path(n).parts[1] == "saves"}
+        assert shipped == {"make_examples.py", *(f"{name}.yaml" for name in EXAMPLES)}, shipped
         # (the "data" filter where this Python has it: 3.11.4 and later)
         archive.extractall(tmp_path / "src", **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     (source,) = (tmp_path / "src").iterdir()
@@ -220,8 +224,8 @@ def test_the_wheel_ships_the_bundled_scenarios(tmp_path: Path) -> None:
     assert "astana-8:" in out.stdout
     # the example saves ship too, found by name from any folder (a newcomer ran the README's
     # `replay saves/astana-8-history.yaml` elsewhere: "no such file")
-    for example in (ROOT / "saves").glob("*.yaml"):
-        assert f"game/examples/{example.name}" in names
+    for example in EXAMPLES:
+        assert f"game/examples/{example}.yaml" in names
     verified = subprocess.run(
         [sys.executable, "-m", "game", "replay", "astana-8-history", "--verify"],
         capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,

@@ -347,4 +347,6 @@ def test_an_id_pasted_over_one_whose_name_is_like_the_others_is_still_one_error(
     path.write_text(text.replace("  - id: zone_south\n", "  - id: zone_idlib\n", 1), encoding="utf-8")
     _, diagnostics = check_file(path)
     said = [d.message for d in diagnostics if d.severity == "error"]
-    assert len(said) == 1 and said[0].startswith("duplicate issue id 'zone_idlib' (and no issue has the id 'zone_south'")
+    assert len(said) == 1 and said[0].startswith(
+        "duplicate issue id 'zone_idlib' (and no issue has the id 'zone_south'"
+    )
