@@ -114,7 +114,8 @@ def note(doing: str) -> None:
     nothing: there the process that would report it is the one that ended."""
     if _conn is not None:
         _end_if_orphaned()  # between games: no game is played, nor saved, for a parent gone
-        _conn.send((None, None, doing))
+        with _sending:
+            _conn.send((None, None, doing))
 
 
 def last_words(error: BaseException | None, seconds: float) -> None:
@@ -202,10 +203,11 @@ def _serve(
             # left to escape it would print the worker's traceback and end it with no answer
             outcome = (index, False, ExceptionWithTraceback(error, error.__traceback__))
             end_open_line()  # the parent's line saying so begins a line of its own
-        try:
-            conn.send(outcome)
-        except Exception as error:  # a result that cannot be pickled (nothing was sent)
-            conn.send((index, False, RuntimeError(f"a worker could not send its result: {error!r}")))
+        with _sending:  # (a move's watchdog may be abandoning it from its own thread)
+            try:
+                conn.send(outcome)
+            except Exception as error:  # a result that cannot be pickled (nothing was sent)
+                conn.send((index, False, RuntimeError(f"a worker could not send its result: {error!r}")))
 
 
 def _start_workers(

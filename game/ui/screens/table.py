@@ -554,10 +554,11 @@ class TableScreen(TableCommands):
             # the turn goes on: said in a notice that takes no key (a dialog here took the keys a
             # newcomer typed next, p, ↓, 4, meant for the builder); the transcript says it too
             self._tell_learnt(knew)
-            self._show_in_turn(screens, self.refresh_table)
+            if screens:
+                self._show_in_turn(screens, self.refresh_table)
         elif go_on:
             self._show_in_turn(screens, then)
-        else:
+        elif screens:
             # the turn is still the player's and the move began a venue or a round all the same:
             # Russia's yes ended Astana and Russia opens Sochi, and the screen between the venues
             # and the congress's first news never showed (a newcomer's)
@@ -656,9 +657,11 @@ class TableScreen(TableCommands):
         """What the meeting just taught the player, in a notice that takes no key."""
         view = self.view
         facts = [
-            learnt(self.session.scenario, view, subject, issue, weight)
+            # what lies on no agenda still to come said so, as in the notice of them all
+            said if (issue, weight) in learned_of(view, subject) else f"{said} (on no agenda still to come)"
             for subject, issue, weight in view.learned
             if (subject, issue, weight) not in knew
+            for said in (learnt(self.session.scenario, view, subject, issue, weight),)
         ]
         body = "; ".join(facts) + "." if facts else "Nothing new."
         self.notify(f"{body} (i: your brief)", title="What the meeting taught you", timeout=10, markup=False)
