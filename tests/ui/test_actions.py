@@ -1553,6 +1553,8 @@ def test_the_compact_note_says_the_player_with_the_others(start: State) -> None:
     assert whose([GOV, OPP, turkey], named=False) == "your red line and 2 others'"
     assert whose([OPP, turkey]) == "a red line for Opposition and Turkey"
     assert whose([GOV]) == "your red line"
+    stated = _whose(v, [GOV, OPP, turkey], "your stated position", "the stated position of", brief=True, compact=True)
+    assert stated == "the stated position of Opposition and Turkey, and yours"  # not "of you, Opposition..."
 
 
 def test_the_answer_dialog_says_what_being_pulled_out_does_to_the_player(start: State) -> None:

@@ -456,6 +456,9 @@ def _whose(
         return mine
     if compact and len(said) == 1:
         return f"{mine} and {possessive(said[0])}"
+    if compact and named and others.endswith("position of"):
+        # "the stated position of you, Government and UN" read oddly (a newcomer's): the player last
+        return f"{others} {listed(said)}, and yours"
     if compact:
         return f"{others} {listed(['you', *said])}" if named else f"{mine} and {len(said)} others'"
     return f"{mine}, and {others} {names}"
