@@ -237,7 +237,15 @@ def fixed(value: float, places: int) -> str:
 
 
 def reject_question(
-    pid: int, author: str, worth: str, words: str, now: float, after: float, here: bool, pulled: str = ""
+    pid: int,
+    author: str,
+    worth: str,
+    words: str,
+    now: float,
+    after: float,
+    here: bool,
+    pulled: str = "",
+    kept: tuple[int, float] | None = None,
 ) -> str:
     """The question asked before refusing an offer worth having (above the walk-away value): a
     refusal cannot be taken back. `worth` and `words` as `measured` writes them; `now` and `after`
@@ -247,11 +255,23 @@ def reject_question(
     agreeing stops their toll). The board asks it, and the answer dialog (a newcomer's `r` there
     refused an offer worth 0.36 against a walk-away value of 0.18 with no word). `pulled`: what
     follows where signing it gets the reader pulled out by their hardliners ("the deal stands"),
-    said too: a newcomer weighed a refusal with the pull-out shown below the question, not in it."""
+    said too: a newcomer weighed a refusal with the pull-out shown below the question, not in it.
+    `kept`: the number and worth of an open offer the reader has accepted, worth more: the question
+    before a yes named a better offer waiting, the one before a no did not name the better one
+    already accepted (a newcomer's)."""
     question = f"Reject #{pid} from {author}? It is worth {worth} to you, {words}."
     if pulled:
         question += f" Accepting it would get you pulled out by your hardliners ({pulled})."
+    if kept is not None:
+        question += f" Your yes to #{kept[0]}, worth {kept[1]:.2f} to you, stands."
     return question + toll_stopped(now, after, here)
+
+
+def kept_yes(offers: list[tuple[int, float]], value: float) -> tuple[int, float] | None:
+    """Of the open offers the reader has accepted (number, worth), the one worth most, where it is
+    worth more than `value` by what two places can tell (None where none is)."""
+    better = [(pid, worth) for pid, worth in offers if worth > value + 0.005]
+    return max(better, key=lambda o: o[1]) if better else None
 
 
 def toll_stopped(now: float, after: float, here: bool) -> str:

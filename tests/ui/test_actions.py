@@ -1589,3 +1589,37 @@ def test_the_answer_dialog_says_what_being_pulled_out_does_to_the_player(start: 
         await pilot.press("escape")
 
     assert drive(RespondDialog(v), script) is None
+
+
+def test_the_question_before_a_no_names_a_better_offer_already_accepted(start: State) -> None:
+    """The question before a yes named a better offer waiting; the one before a no did not name
+    the better one the player had accepted already (a newcomer refused a draft worth 0.59 with
+    no word of the 0.85 their yes still held)."""
+    from game.engine.state import ACCEPTED, PENDING, Proposal
+    from game.ui.screens.dialog import ConfirmDialog
+
+    v = view(start, OPP)
+    me = v.own
+    ideal = tuple((i, max(range(len(v.issues[i].options)), key=lambda o: me.values[i][o])) for i in v.agenda)
+    # the government's position on the issue the opposition weighs most: less, and still worth having
+    most = max(v.agenda, key=lambda i: me.weights[i])
+    less = tuple((i, v.positions[GOV][i] if i == most else o) for i, o in ideal)
+    good = Proposal(8, RUSSIA, less, (OPP, GOV), (PENDING, PENDING), v.round)
+    held = Proposal(9, GOV, ideal, (OPP, RUSSIA), (ACCEPTED, PENDING), v.round)
+    table = dataclasses.replace(v, proposals=(good, held))
+    worth = {p.id: choices.worth_if_agreed(table, p.package) for p in (good, held)}
+    assert worth[9] > worth[8] + 0.005 and worth[8] > v.own.reservation
+    asked: list[str] = []
+
+    async def script(pilot: Pilot[None], dialog: ModalScreen[Any]) -> None:
+        await pilot.press("r")  # #8, the one waiting for an answer
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog), "the question")
+        ask = pilot.app.screen
+        assert isinstance(ask, ConfirmDialog)
+        asked.append(ask.question)
+        await pilot.press("enter")  # Think again
+        await pilot.pause()
+        await pilot.press("escape")
+
+    drive(RespondDialog(table), script)
+    assert asked and f"Your yes to #9, worth {worth[9]:.2f} to you, stands." in asked[0], asked

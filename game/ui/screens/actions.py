@@ -27,6 +27,7 @@ from game.ui.format import (
     accept_question,
     delegation_name,
     issue_name,
+    kept_yes,
     measured,
     opening,
     option_label,
@@ -278,7 +279,13 @@ class RespondDialog(ActionDialog):
         author = in_sentence(delegation_name(self.view, p.author))
         pulls = choices.pulls_out(self.view, choices.agreement_cost(self.view, p.package))
         pulled = choices.pulled_out_then(self.view, p.package) if pulls else ""
-        return reject_question(p.id, author, worth, words, now, after, self.view.venues_left > 0, pulled)
+        accepted = [
+            (q.id, choices.worth_if_agreed(self.view, q.package))
+            for q in self.view.proposals
+            if q.id in choices.accepted_still_open(self.view, p.id)
+        ]
+        kept = kept_yes(accepted, value)
+        return reject_question(p.id, author, worth, words, now, after, self.view.venues_left > 0, pulled, kept)
 
     def _slip(self, p: Proposal) -> str:
         """The question to ask before accepting `p` where signing it gets the player pulled out, or

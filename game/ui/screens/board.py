@@ -27,6 +27,7 @@ from game.ui.format import (
     accept_question,
     against,
     brief_issue,
+    kept_yes,
     measured,
     named,
     opening,
@@ -371,7 +372,13 @@ class BoardScreen(Screen[BoardChoice]):
             self.dismiss(answer)
             return
         pulled = entry.pulled_then if entry.pulls_out else ""
-        question = reject_question(p.id, author, worth, words, *entry.toll, entry.venues_follow, pulled)
+        accepted = [
+            (e.proposal.id, e.worth)
+            for e in self.entries
+            if e.proposal.id != p.id and e.proposal.response_of(self.me) == ACCEPTED
+        ]
+        kept = kept_yes(accepted, entry.worth)
+        question = reject_question(p.id, author, worth, words, *entry.toll, entry.venues_follow, pulled, kept)
 
         dismiss_if_sure(self, question, "Reject", answer)
 
