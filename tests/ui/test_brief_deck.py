@@ -106,3 +106,21 @@ def test_every_condition_in_the_bundled_decks_is_said_in_words() -> None:
         for card in sc.events:
             for c in card.when:
                 assert condition_words(view, c) != c.kind, (name, card.id, c)
+
+
+def test_the_brief_says_who_your_clients_and_patrons_are() -> None:
+    """A newcomer playing Russia found its clients only by opening the press dialog (x)."""
+    from game.ui.screens.brief import camp_words
+
+    sc = load_scenario(bundled()["astana-8"])
+    state, _ = new_game(sc, 1)
+
+    def said(seat: str) -> str:
+        return brief(view_for(state, sc.delegation_index[seat])).plain
+
+    assert "Your client: Government of the Syrian Arab Republic; as its patron you may press it" in said("russia")
+    assert "Your patrons: Russian Federation and Islamic Republic of Iran, each of which may press you" in said(
+        "government"
+    )
+    assert "Your client" not in said("un") and "Your patron" not in said("un")
+    assert camp_words(view_for(state, sc.delegation_index["un"])) == ""

@@ -17,7 +17,7 @@ from game.ai.reading import bleed_rate
 from game.engine.clock import breakdown_chance
 from game.engine.flow import fewer_than_two_present
 from game.engine.legal import moves_for
-from game.engine.records import in_sentence
+from game.engine.records import in_sentence, listed
 from game.engine.situation import leave_momentum, leave_trust_losers, may_propose
 from game.engine.view import View
 from game.play.choices import agreed_so_far, learned_of
@@ -70,6 +70,26 @@ def boycott_terms(view: View) -> str:
         f"+{rules.hardline_support}{host}, momentum -{leave_momentum(rules, venue, True)}{needed}. What the others agree "
         "without you still counts for you."
     )
+
+
+def camp_words(view: View) -> str:
+    """Who the player's clients and patrons are, and what that lets them do: a newcomer playing
+    Russia found its clients only by opening the press dialog ("" where it has neither)."""
+    names = [in_sentence(d.name) for d in view.delegations]
+    clients = [names[d] for d, public in enumerate(view.delegations) if view.me in public.patrons]
+    patrons = [names[p] for p in view.own.patrons]
+    said = []
+    if len(clients) == 1:
+        said.append(f"Your client: {clients[0]}; as its patron you may press it a step towards your position (x).")
+    elif clients:
+        said.append(
+            f"Your clients: {listed(clients)}; as their patron you may press each a step towards your position (x)."
+        )
+    if len(patrons) == 1:
+        said.append(f"Your patron: {patrons[0]}, which may press you a step towards its position.")
+    elif patrons:
+        said.append(f"Your patrons: {listed(patrons)}, each of which may press you a step towards its position.")
+    return " ".join(said)
 
 
 def time_pressure(view: View) -> str:
@@ -161,6 +181,9 @@ def brief(view: View) -> Text:
             "than that leaves you worse off than none.\n"
         )
     text.append(f"Support at home {view.support[view.me]}; your hardliners pull you out at {view.collapse_support}.\n")
+    camp = camp_words(view)
+    if camp:
+        text.append(camp + "\n")
     text.append(time_pressure(view) + "\n")
     staying_away = boycott_terms(view)
     if staying_away:
