@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai.seats import chooser
 from game.ai.selfplay import agent_rng
-from game.engine import apply, new_game, view_for
+from game.engine import State, apply, new_game, view_for
+from game.engine.model import Scenario
 from game.engine.records import in_sentence
 from game.play.board import entries
 from game.play.history import Chronicle
@@ -20,16 +22,29 @@ from tests.saves.helpers import scenario_file
 SAME = "nothing changed on its issues since its proposal #"
 
 
+def _along_a_game(scenario: Scenario, seed: int, moves: int | None = None) -> Iterator[tuple[State, Chronicle]]:
+    """The states of a game every seat of which the normal agent plays (at most `moves` of them),
+    each with the history so far: what the board lists at each."""
+    state, opening = new_game(scenario, seed)
+    chronicle = Chronicle()
+    chronicle.open(state, opening)
+    for _ in range(moves if moves is not None else 10**6):
+        if state.over:
+            return
+        yield state, chronicle
+        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
+        after, records = apply(state, action)
+        chronicle.add(state, action, after, records)
+        state = after
+
+
 @settings(max_examples=10, deadline=None)
 @given(st.sampled_from(["mini", "astana-8"]), st.integers(0, 10_000), st.integers(0, 4))
 def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, seed: int, seat: int) -> None:
     scenario, _ = scenario_file(name)
     me = seat % len(scenario.delegations)
-    state, opening = new_game(scenario, seed)
-    chronicle = Chronicle()
-    chronicle.open(state, opening)
     board = BoardScreen(scenario, me, (), True, "")
-    while not state.over:
+    for state, chronicle in _along_a_game(scenario, seed):
         for e in entries(state, me, chronicle):
             text = board.detail(e, 100).plain
             # an open issue the author's previous proposal put in and this one leaves out: read as
@@ -57,10 +72,6 @@ def test_the_legend_says_what_moved_since_the_authors_last_proposal(name: str, s
                 assert f"nothing changed on the issues it keeps since its proposal #{e.previous}" in text
             else:
                 assert f"{SAME}{e.previous}" in text and "* new since" not in text
-        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
-        after, records = apply(state, action)
-        chronicle.add(state, action, after, records)
-        state = after
 
 
 @settings(max_examples=5, deadline=None)
@@ -69,12 +80,9 @@ def test_every_option_is_written_whole_in_the_detail(seed: int, width: int) -> N
     """Cut with "…" at 80 columns, two options of one issue could not be told apart ("The date,
     the preparatory mee…"): the detail wraps each option's label under itself, whole."""
     scenario, _ = scenario_file("astana-8")
-    state, opening = new_game(scenario, seed)
-    chronicle = Chronicle()
-    chronicle.open(state, opening)
     board = BoardScreen(scenario, 0, (), True, "")
     seen = 0
-    for _ in range(60):
+    for state, chronicle in _along_a_game(scenario, seed, 60):
         for e in entries(state, 0, chronicle):
             text = " ".join(board.detail(e, width).plain.split())
             for item in e.items:
@@ -83,12 +91,6 @@ def test_every_option_is_written_whole_in_the_detail(seed: int, width: int) -> N
                 between = r"\s+(?:(?:\d\.\d\d|=|yours|✗|red|line)\s+)*"
                 assert re.search(between.join(map(re.escape, words)), text), words
                 seen += 1
-        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
-        after, records = apply(state, action)
-        chronicle.add(state, action, after, records)
-        state = after
-        if state.over:
-            break
     assert seen
 
 
@@ -97,14 +99,7 @@ def test_a_proposal_is_compared_only_with_its_authors_last_at_the_same_venue() -
     #21 was the author's offer at the first venue, on another agenda. A proposal's previous one is
     now its author's last at the same venue, or none."""
     scenario, _ = scenario_file("astana-to-sochi")
-    state, opening = new_game(scenario, 3)
-    chronicle = Chronicle()
-    chronicle.open(state, opening)
-    while not state.over:
-        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
-        after, records = apply(state, action)
-        chronicle.add(state, action, after, records)
-        state = after
+    chronicle = [c for _, c in _along_a_game(scenario, 3)][-1]  # (one history, whole at the end)
     tabled = sorted(chronicle.tabled.values(), key=lambda t: t.id)
     venues_of: dict[int, set[int]] = {}
     for t in tabled:
@@ -158,12 +153,9 @@ def test_the_legend_says_what_the_issues_cell_counts(seed: int) -> None:
     from game.ui.screens.notices import HELP
 
     scenario, _ = scenario_file("astana-8")
-    state, opening = new_game(scenario, seed)
-    chronicle = Chronicle()
-    chronicle.open(state, opening)
     board = BoardScreen(scenario, 0, (), True, "")
     seen = 0
-    for _ in range(40):
+    for state, chronicle in _along_a_game(scenario, seed, 40):
         listed = entries(state, 0, chronicle)
         rows = BoardScreen(scenario, 0, listed, True, "").rows(True)
         assert [row[2] for row in rows] == [issues_cell(e) for e in listed]
@@ -177,12 +169,6 @@ def test_the_legend_says_what_the_issues_cell_counts(seed: int) -> None:
             # = is explained where a line carries it
             assert ("= yours: your stated position" in text) == any(item.mine for item in e.items)
             seen += 1
-        action = chooser("normal")(view_for(state, state.actor), agent_rng(state)).action
-        after, records = apply(state, action)
-        chronicle.add(state, action, after, records)
-        state = after
-        if state.over:
-            break
     assert seen
     said = " ".join(HELP.split())
     assert "the [b]Issues[/b] column counts the issues a proposal settles, then those marked [b]*[/b]" in said

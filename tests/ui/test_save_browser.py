@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from game.engine import state_hash
-from game.saves import save
+from game.saves import Session, save
 from game.ui.app import make_app
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.replay import ReplayScreen
@@ -303,14 +303,11 @@ def test_a_hot_seat_saves_players_read_by_their_short_names_where_the_whole_ones
     asyncio.run(body())
 
 
-def test_an_autosave_of_the_very_game_of_a_named_save_is_listed_once(tmp_path: Path) -> None:
-    """A finished game saved by name was listed twice: by its name, and as an "(autosave)" row
-    alike in every column (the autosave kept the named save up to date, `named_save`). Where the
-    autosave holds the same game at the same turn, the named save's row alone is listed; an
-    autosave a move further on, or of another game, keeps its row."""
+def _a_finished_game_and_its_autosave(tmp_path: Path) -> tuple[Path, Path, Session, Path]:
+    """The saves folder, the autosaves' folder, a finished game (astana-8, seed 42), and its save
+    by name, beside the autosave that kept it up to date (`named_save`)."""
     from game.paths import autosave_dir
     from game.saves import save_text
-    from game.saves.catalog import list_saves
 
     saves = tmp_path / "saves"
     autosaves = autosave_dir()
@@ -318,6 +315,18 @@ def test_an_autosave_of_the_very_game_of_a_named_save_is_listed_once(tmp_path: P
     done = finished("astana-8", 42, "hard", opposition="human")
     named = save(done, saves, "astana-done")
     (autosaves / "astana-8-same.yaml").write_text(save_text(done, named), encoding="utf-8")
+    return saves, autosaves, done, named
+
+
+def test_an_autosave_of_the_very_game_of_a_named_save_is_listed_once(tmp_path: Path) -> None:
+    """A finished game saved by name was listed twice: by its name, and as an "(autosave)" row
+    alike in every column (the autosave kept the named save up to date, `named_save`). Where the
+    autosave holds the same game at the same turn, the named save's row alone is listed; an
+    autosave a move further on, or of another game, keeps its row."""
+    from game.saves import save_text
+    from game.saves.catalog import list_saves
+
+    saves, autosaves, _, named = _a_finished_game_and_its_autosave(tmp_path)
     # a running game saved by name at turn 12, its autosave a move further on: both listed
     running = play_on(new_session("astana-8", 5, government="human"), 12)
     kept = save(running, saves, "astana-running")
@@ -343,16 +352,10 @@ def test_an_autosave_is_listed_beside_a_named_save_damaged_between_its_head_and_
     listed as sound, and the autosave of the same game, the one copy that loads, was left out
     as its copy (a reviewer's). It is left out only where the two files are the same but for
     the autosave's link."""
-    from game.paths import autosave_dir
-    from game.saves import SaveLoadError, load, save_text
+    from game.saves import SaveLoadError, load
     from game.saves.catalog import list_saves
 
-    saves = tmp_path / "saves"
-    autosaves = autosave_dir()
-    autosaves.mkdir(parents=True, exist_ok=True)
-    done = finished("astana-8", 42, "hard", opposition="human")
-    named = save(done, saves, "astana-done")
-    (autosaves / "astana-8-same.yaml").write_text(save_text(done, named), encoding="utf-8")
+    saves, autosaves, _, named = _a_finished_game_and_its_autosave(tmp_path)
     text = named.read_text(encoding="utf-8").splitlines(keepends=True)
     fifth = next(k for k, line in enumerate(text) if line.startswith("log:")) + 5  # the log's fifth entry
     assert " #" in text[fifth]
