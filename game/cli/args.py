@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 
 
 def whole(text: str, what: str, low: int, high: int, bounds: str) -> int:
@@ -53,41 +54,24 @@ def jobs(text: str) -> int:
     return whole(text, "the number of jobs", 1, 64, "1..64")
 
 
-def new_file(text: str) -> str:
-    # an empty name is the current folder to pathlib: it would be refused as "  is a folder"
-    if not text:
-        raise argparse.ArgumentTypeError("expected the path of the file to write, got an empty name")
-    return text
+def _named(what: str) -> Callable[[str], str]:
+    """An argument that names a file or a folder, refused when empty: to pathlib an empty name is
+    the current folder (`validate ""` said ".: is a directory", `replay ""` too; `watch ""` and
+    `play ""` played the default scenario; `--save-dir "$UNSET"` would fill the folder with saves)."""
+
+    def named(text: str) -> str:
+        if not text:
+            raise argparse.ArgumentTypeError(f"expected {what}, got an empty name")
+        return text
+
+    return named
 
 
-def scenario(text: str) -> str:
-    # an empty name is the current folder to pathlib: `validate ""` said ".: is a directory", and
-    # `watch ""` and `play ""` took it for no name and played the default scenario
-    if not text:
-        raise argparse.ArgumentTypeError(
-            "expected a bundled scenario name or the path of a scenario file, got an empty name"
-        )
-    return text
-
-
-def scenario_file(text: str) -> str:
-    if not text:  # as scenario: validate takes paths only
-        raise argparse.ArgumentTypeError("expected the path of a scenario file, got an empty name")
-    return text
-
-
-def save_file(text: str) -> str:
-    # an empty name is the current folder to pathlib: `replay ""` said ".: is a directory"
-    if not text:
-        raise argparse.ArgumentTypeError("expected the path of a saved game, got an empty name")
-    return text
-
-
-def folder(text: str) -> str:
-    # an empty name is the current folder to pathlib: `--save-dir "$UNSET"` would fill it with saves
-    if not text:
-        raise argparse.ArgumentTypeError("expected the path of a folder, got an empty name")
-    return text
+new_file = _named("the path of the file to write")
+scenario = _named("a bundled scenario name or the path of a scenario file")
+scenario_file = _named("the path of a scenario file")  # validate takes paths only
+save_file = _named("the path of a saved game")
+folder = _named("the path of a folder")
 
 
 def seed(text: str) -> int:
