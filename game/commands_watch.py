@@ -87,7 +87,8 @@ def cmd_watch(args: argparse.Namespace | None) -> int:
         # a loaded save's moves with the reasons it kept, as the moves played from here give theirs
         reason = session.reason_at(k)
         _print_record(record.kind, f"{record.text}  ({reason})" if reason else record.text)
-    from game.ai.agent import AgentError, nothing_on_stdin
+    from game.ai.agent import AgentError
+    from game.ai.confine import nothing_on_stdin
     from game.ai.timing import move_limit, witnessed
 
     limit = None if args is None else args.move_limit

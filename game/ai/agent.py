@@ -33,11 +33,9 @@ import contextlib
 import importlib
 import importlib.util
 import inspect
-import os
-import pickle
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -45,6 +43,7 @@ from game.ai import timing
 from game.ai.agent_errors import AgentError as AgentError  # re-exported: the commands name it from here
 from game.ai.agent_errors import AgentLoadError as AgentLoadError
 from game.ai.agent_errors import failed
+from game.ai.confine import copies_end_here, nothing_on_stdin, own_copy, reraise_ctrl_c, to_stderr
 from game.ai.draws import DREW, Draws, libraries_may_draw
 from game.ai.reading import Decision
 from game.engine import actions as A
@@ -52,7 +51,6 @@ from game.engine.model import Scenario
 from game.engine.rng import Rng
 from game.engine.view import View
 from game.files import NOT_REGULAR, why
-from game.interrupts import pressed
 from game.safetext import escape_controls
 
 Chooser = Callable[[View, Rng], Decision]
@@ -96,14 +94,14 @@ def find_agent(spec: str) -> Any:
         known, drawn = set(sys.modules), Draws()
         try:
             with (
-                _copies_end_here(),
+                copies_end_here(),
                 nothing_on_stdin(),
-                _to_stderr(),
+                to_stderr(),
                 libraries_may_draw(drawn, own=path.partition(".")[0]),
             ):
                 module = importlib.import_module(path)
         except BaseException as exc:  # any failure to import is the agent's, reported in one line
-            _reraise_ctrl_c(exc)
+            reraise_ctrl_c(exc)
             error = failed(AgentLoadError, f"{spec}: cannot import {path}:", exc, spec)
             file = Path(*path.split(".")).with_suffix(".py")
             missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
@@ -141,16 +139,16 @@ def as_chooser(obj: Any, scenario: Scenario | None = None, label: str = "agent",
             asks = _asks_for_scenario(inspect.signature(cls))
             # its own code: the whole package its class comes from (a helper beside it is its own)
             own = str(getattr(cls, "__module__", "")).partition(".")[0]
-            with _copies_end_here(), nothing_on_stdin(), _to_stderr(), libraries_may_draw(drawn, own=own):
-                # its own copy of the scenario, as of the view on each turn (see _own_copy)
+            with copies_end_here(), nothing_on_stdin(), to_stderr(), libraries_may_draw(drawn, own=own):
+                # its own copy of the scenario, as of the view on each turn (see own_copy)
                 if asks == "by place":
-                    obj = cls(_own_copy(scenario))
+                    obj = cls(own_copy(scenario))
                 elif asks == "by name":
-                    obj = cls(scenario=_own_copy(scenario))
+                    obj = cls(scenario=own_copy(scenario))
                 else:
                     obj = cls()
         except BaseException as exc:  # the agent's constructor failed; say so in one line
-            _reraise_ctrl_c(exc)
+            reraise_ctrl_c(exc)
             said = f"{named} {'raised' if where else 'failed:'}"
             raise failed(AgentLoadError, said, exc, label, cls) from None
         which = drawn.which()
@@ -210,7 +208,7 @@ class Guarded:
         self.spec = spec
         self.moment = ""  # the round and turn of its last call, which its errors name
         self.limit: float | None = None  # the seconds it may take over one move (move_limit)
-        # what it prints goes to stderr (see _to_stderr); the interface, which captures both
+        # what it prints goes to stderr (see to_stderr); the interface, which captures both
         # streams itself (and writes what it captured on stderr once it closes:
         # game.ui.app.Printed), calls it in a thread of its own, where swapping the process's
         # stdout could outlive the interface (a thread that returns after it has quit would put
@@ -223,7 +221,7 @@ class Guarded:
         # the game itself never touches Python's global generator, so a change to its state
         # across the call is the agent's: a draw the game's seed does not fix, so no replay
         drawn = Draws()
-        mine = _own_copy(view)  # the game's time, not the agent's
+        mine = own_copy(view)  # the game's time, not the agent's
         started = time.monotonic()
         try:
             timed = timing.timed(
@@ -231,12 +229,12 @@ class Guarded:
                 lambda: self._over_time(where, stopped=False),
                 lambda: self._over_time(where, stopped=False, stuck=True),
             )
-            with _to_stderr() if self.redirect else contextlib.nullcontext(), timed, _copies_end_here():
+            with to_stderr() if self.redirect else contextlib.nullcontext(), timed, copies_end_here():
                 decision = self.chooser(mine, rng)
         except timing.OverTime:
             raise self._over_time(where) from None
         except BaseException as exc:  # an outside agent may raise anything: sys.exit(), its own BaseException
-            _reraise_ctrl_c(exc)
+            reraise_ctrl_c(exc)
             if self.limit is not None and time.monotonic() - started > self.limit:
                 # stopped, it raised an error of its own: the limit is what ended it
                 raise self._over_time(where) from None
@@ -280,37 +278,6 @@ class Guarded:
         )
 
 
-@contextlib.contextmanager
-def _copies_end_here() -> Iterator[None]:
-    """A copy of the game's process the agent's code made (os.fork, as it loads, is created or
-    chooses) that comes back to the game ends there, without a word: it is the agent's, not a
-    player of this game (each copy played on, said the parent had drawn from Python's generator,
-    which a fork reseeds, and wrote its own end of the game: a researcher's)."""
-    ours = os.getpid()
-    try:
-        yield
-    finally:
-        if os.getpid() != ours:
-            os._exit(0)
-
-
-@contextlib.contextmanager
-def nothing_on_stdin() -> Iterator[None]:
-    """Python's sys.stdin reads nothing meanwhile, where outside agents load, are created or play
-    in this process (`play`, `watch`, a tournament's first try of an --agent): an agent's input()
-    ends at once with EOFError, said as its error, as in the worker processes of `simulate`, whose
-    stdin is /dev/null. Under `watch` one waited on the
-    terminal and echoed what was typed (a researcher's); under `play` it took the keyboard from
-    the game."""
-    kept = sys.stdin
-    with open(os.devnull, encoding="utf-8") as nothing:
-        sys.stdin = nothing
-        try:
-            yield
-        finally:
-            sys.stdin = kept
-
-
 def safe_reason(reason: str) -> str:
     """An outside agent's reason as every reader of it gets it (the interface's transcript,
     `watch`, the record of the game): one line, whatever it wrote, and its control characters
@@ -339,32 +306,6 @@ def _moment(view: View) -> str:
     the venue is named there)."""
     venue = f" of {view.venue.name}" if len(view.venues) > 1 else ""
     return f"round {view.round}{venue}, turn {view.step + 1}"
-
-
-def _reraise_ctrl_c(exc: BaseException) -> None:
-    """The user's Ctrl+C goes on and stops the command; anything else, a KeyboardInterrupt the
-    agent raised itself included, is the agent's failure for the caller to report."""
-    if isinstance(exc, KeyboardInterrupt) and pressed():
-        raise exc
-
-
-def _own_copy(shared: _T) -> _T:
-    """The view (or the scenario) as the agent's own copy. A view shares the game's objects (the scenario's
-    delegations, venue and rules, the state's proposals): frozen, but `object.__setattr__` gets
-    past that, and an agent that wrote to them changed the game under the engine (its saves then
-    failed their own check). What it does to its copy stays there. A round trip through pickle:
-    about 0.3 ms on astana-8, a sixth of a deep copy's time."""
-    copied: _T = pickle.loads(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL))
-    return copied
-
-
-@contextlib.contextmanager
-def _to_stderr() -> Iterator[None]:
-    """What an outside agent prints goes to stderr: on stdout it would come before a command's
-    JSON (`simulate --json`) or inside its table, which a program reading it cannot tell apart.
-    (The interface captures both streams while it runs.)"""
-    with contextlib.redirect_stdout(sys.stderr):
-        yield
 
 
 def _neither_file_nor_module(path: str) -> str:
@@ -400,7 +341,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
     sys.modules[name] = module
     drawn = Draws()
     try:
-        with _copies_end_here(), nothing_on_stdin(), _to_stderr(), libraries_may_draw(drawn):
+        with copies_end_here(), nothing_on_stdin(), to_stderr(), libraries_may_draw(drawn):
             loader_spec.loader.exec_module(module)
     except SyntaxError as exc:
         del sys.modules[name]
@@ -409,7 +350,7 @@ def _module_from_file(spec: str, path: Path) -> Any:
         raise AgentLoadError(f"{path}{at}: {exc.msg}") from None
     except BaseException as exc:  # any failure while loading, in one line (its own BaseException too)
         del sys.modules[name]
-        _reraise_ctrl_c(exc)
+        reraise_ctrl_c(exc)
         raise failed(AgentLoadError, f"{spec}: loading {path} failed:", exc, spec) from None
     _drew_while_loading(spec, path, drawn, known)
     return module

@@ -70,7 +70,7 @@ def exit_saying(error: AgentError) -> None:
     """A move that would not stop, in the command's own process (`watch`): the error said as any
     other agent's error is, what was printed before it kept, and the process ended (its main
     thread is the agent's, and nothing else can take it back)."""
-    for stream in (sys.stdout, sys.__stdout__):  # (during a move, sys.stdout is stderr: _to_stderr)
+    for stream in (sys.stdout, sys.__stdout__):  # (during a move, sys.stdout is stderr: confine.to_stderr)
         with contextlib.suppress(Exception):
             if stream is not None:
                 stream.flush()

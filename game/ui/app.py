@@ -73,7 +73,7 @@ def run_app(app: App[None]) -> None:
     outside agent that called input() took the keyboard from the game, and ctrl+q never came
     through; now its read ends at once, and the agent's error is said as any other's, as in the
     worker processes of `simulate`, whose stdin is /dev/null."""
-    from game.ai.agent import nothing_on_stdin
+    from game.ai.confine import nothing_on_stdin
 
     with interface_gc(), nothing_on_stdin():
         app.run()
