@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.ai.agent import AgentError, Chooser, Guarded
@@ -155,28 +156,26 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
     sc = state.scenario
     status_quo = [issue.status_quo for issue in sc.issues]
 
-    def worth(game: State, i: int) -> float:
+    def worth(game: State, i: int) -> tuple[float, bool]:
         # what the issue gives the seat as that game's score counts it (settled_value), by the
         # seat's preferences as that game left them (its walk-away value moves with the game's
         # events and agreements): an option at its value; an issue left open at the walk-away
         # value on the last venue's agenda, else at its status quo; with nothing signed the
         # whole game is worth the walk-away value, so each open issue is too. A newcomer read
-        # "left open" and could not tell whether that was worse than the option beside it
+        # "left open" and could not tell whether that was worse than the option beside it.
+        # Beside it, whether that worth is the walk-away value (said so: "left open (0.13)" read
+        # as the issue's own worth)
         me = game.scenario.delegations[seat]
         option = game.settled[i]
         if option >= 0:
-            return me.values[i][option]
+            return me.values[i][option], False
         if not any(o >= 0 for o in game.settled):
-            return me.reservation
-        return open_value(me, i, status_quo, game.agenda)
-
-    def at_walk_away(game: State, i: int) -> bool:
-        # worth()'s two cases of an open issue that count at the walk-away value
-        return game.settled[i] < 0 and (not any(o >= 0 for o in game.settled) or i in game.agenda)
+            return me.reservation, True
+        return open_value(me, i, status_quo, game.agenda), i in game.agenda
 
     out = []
     for i, (ai, yours) in enumerate(zip(ai_state.settled, state.settled, strict=True)):
-        theirs, mine = worth(ai_state, i), worth(state, i)
+        (theirs, ai_at_walk_away), (mine, your_at_walk_away) = worth(ai_state, i), worth(state, i)
         if ai == yours and (ai >= 0 or abs(theirs - mine) < 0.005):
             continue
         options = sc.issues[i].options
@@ -188,8 +187,8 @@ def ai_differences(session: Session, seat: int) -> tuple[Difference, ...]:
                 theirs,
                 options[yours].label if yours >= 0 else "",
                 mine,
-                at_walk_away(ai_state, i),
-                at_walk_away(state, i),
+                ai_at_walk_away,
+                your_at_walk_away,
             )
         )
     return tuple(sorted(out, key=lambda d: -d.weight))
@@ -223,7 +222,7 @@ def ended(state: State) -> str:
     return signed or {"no_deal": "no deal"}.get(state.outcome, state.outcome.replace("_", " "))
 
 
-def _partial(state: State, agreements: tuple[Agreement, ...] | list[Agreement]) -> str:
+def _partial(state: State, agreements: Sequence[Agreement]) -> str:
     """What a partial deal settled, or what it left open where that is shorter ("a partial deal
     leaving the northern Homs zone open"), in the agenda's order: the debrief's other ways set
     several partial deals side by side, and a newcomer could not tell which one a strategy got.
